@@ -1,0 +1,5 @@
+/**
+ * clientele/basket — see the README section of this module.
+ * @module
+ */
+export {};

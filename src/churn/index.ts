@@ -1,0 +1,5 @@
+/**
+ * clientele/churn — see the README section of this module.
+ * @module
+ */
+export {};

@@ -1,0 +1,93 @@
+/** Milliseconds in one day. */
+export const MS_PER_DAY = 86_400_000;
+
+/** Time units accepted wherever a duration is expressed in calendar units. */
+export type TimeUnit = "day" | "week" | "month" | "quarter" | "year";
+
+/**
+ * Length of each {@link TimeUnit} in days. Months and years are mean Gregorian
+ * lengths (30.436875 and 365.2425 days), so durations are exact multiples and
+ * never depend on which month a customer started in.
+ *
+ * @example
+ * ```ts
+ * DAYS_PER_UNIT.week; // => 7
+ * ```
+ */
+export const DAYS_PER_UNIT: Readonly<Record<TimeUnit, number>> = Object.freeze({
+  day: 1,
+  week: 7,
+  month: 365.2425 / 12,
+  quarter: 365.2425 / 4,
+  year: 365.2425,
+});
+
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Converts a date value to epoch milliseconds (UTC), or `undefined` when it is
+ * not a date. Accepts a valid `Date`, an ISO 8601 string (`"2024-03-31"` is UTC
+ * midnight; a date-time without offset is read as UTC, unlike `Date.parse`),
+ * or a finite number of epoch milliseconds. Calendar-invalid strings such as
+ * `"2024-02-30"` are refused.
+ *
+ * @example
+ * ```ts
+ * parseDateValue("2024-01-02");          // => 1704153600000
+ * parseDateValue("2024-01-02T06:00:00+02:00"); // => 1704168000000
+ * parseDateValue("02/01/2024");          // => undefined
+ * ```
+ */
+export function parseDateValue(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isNaN(time) ? undefined : time;
+  }
+  if (typeof value !== "string") return undefined;
+  const match = ISO_PATTERN.exec(value.trim());
+  if (match === null) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (new Date(time).getUTCDate() !== day) return undefined;
+  if (zone !== undefined && zone !== "Z") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+    time -= sign * offsetMinutes * 60_000;
+  }
+  return time;
+}
+
+/**
+ * Formats epoch milliseconds as an ISO calendar date `YYYY-MM-DD` (UTC).
+ *
+ * @example
+ * ```ts
+ * isoDate(1704153600000); // => "2024-01-02"
+ * ```
+ */
+export function isoDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Whole and fractional days from `from` to `to` (both epoch ms): `(to - from) / 86 400 000`.
+ *
+ * @example
+ * ```ts
+ * daysBetween(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 8)); // => 7
+ * ```
+ */
+export function daysBetween(from: number, to: number): number {
+  return (to - from) / MS_PER_DAY;
+}

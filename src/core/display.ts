@@ -1,0 +1,195 @@
+/**
+ * Readable output for results in a Node REPL (`util.inspect.custom`), a Deno
+ * Jupyter notebook (`Symbol.for("Jupyter.display")`) and the arquero adapter
+ * (`toTable`). Results stay plain objects; the display hooks are
+ * non-enumerable so `JSON.stringify` and spreading ignore them.
+ */
+
+/** Key under which a result exposes its main table of rows to `toTable`. */
+export const TABLE_ROWS: unique symbol = Symbol.for("clientele.tableRows") as never;
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const JUPYTER = Symbol.for("Jupyter.display");
+
+/** How a result is shown. */
+export interface DisplaySpec<R> {
+  /** A heading such as `"Association rules"`. */
+  readonly title: string;
+  /** Lines printed under the title, e.g. `"5668 rules from 9835 transactions"`. */
+  readonly summary?: (result: R) => readonly string[];
+  /** The main rows of the result (records with primitive values). */
+  readonly rows: (result: R) => readonly object[];
+  /** Columns to show, in order; default: keys of the first row. */
+  readonly columns?: readonly string[];
+  /** Rows printed before "... n more"; default 10. */
+  readonly maxRows?: number;
+}
+
+/**
+ * Attaches REPL, notebook and table hooks to a result object and freezes it.
+ * The hooks are non-enumerable: the object still prints as JSON, spreads and
+ * compares as plain data.
+ *
+ * @example
+ * ```ts
+ * const result = withDisplay({ rows: [{ id: "a", score: 1 }] }, {
+ *   title: "Scores",
+ *   rows: (r) => r.rows,
+ * });
+ * // In a Node REPL `result` prints as an aligned table titled "Scores".
+ * ```
+ */
+export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): Readonly<R> {
+  const render = () => {
+    const rows = spec.rows(result);
+    const summary = spec.summary?.(result) ?? [];
+    const table = { columns: spec.columns, maxRows: spec.maxRows ?? 10 };
+    return { rows, summary, table };
+  };
+  Object.defineProperties(result, {
+    [TABLE_ROWS]: { value: () => spec.rows(result), enumerable: false },
+    [INSPECT]: {
+      value: () => {
+        const { rows, summary, table } = render();
+        return [spec.title, ...summary, formatTable(rows, table)].join("\n");
+      },
+      enumerable: false,
+    },
+    [JUPYTER]: {
+      value: () => {
+        const { rows, summary, table } = render();
+        return {
+          "text/plain": [spec.title, ...summary, formatTable(rows, table)].join("\n"),
+          "text/html": `<div><strong>${escapeHtml(spec.title)}</strong>${summary
+            .map((line) => `<div>${escapeHtml(line)}</div>`)
+            .join("")}${htmlTable(rows, table)}</div>`,
+        };
+      },
+      enumerable: false,
+    },
+  });
+  return Object.freeze(result);
+}
+
+/** Options of {@link formatTable} and {@link htmlTable}. */
+export interface TableFormatOptions {
+  /** Columns in order; default: keys of the first row. */
+  readonly columns?: readonly string[] | undefined;
+  /** Rows shown before "... n more rows"; default 10. */
+  readonly maxRows?: number;
+}
+
+/**
+ * Formats a cell: numbers to at most 6 significant digits (integers in full),
+ * arrays as `{a, b}`, null as empty.
+ *
+ * @example
+ * ```ts
+ * formatCell(0.123456789); // => "0.123457"
+ * formatCell(["beer", "diapers"]); // => "{beer, diapers}"
+ * ```
+ */
+export function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (Number.isInteger(value)) return String(value);
+    if (!Number.isFinite(value)) return String(value);
+    return String(Number(value.toPrecision(6)));
+  }
+  if (Array.isArray(value)) return `{${value.map(formatCell).join(", ")}}`;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Renders rows as an aligned plain-text table, numbers right-aligned, capped at
+ * `maxRows` with a "... n more rows" line.
+ *
+ * @example
+ * ```ts
+ * formatTable([{ item: "beer", support: 0.1 }, { item: "diapers", support: 0.25 }]);
+ * // => "item     support\nbeer         0.1\ndiapers     0.25"
+ * ```
+ */
+export function formatTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  const maxRows = options.maxRows ?? 10;
+  const first = rows[0] as Record<string, unknown> | undefined;
+  const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
+  if (rows.length === 0) return "(no rows)";
+  const shown = rows.slice(0, maxRows) as readonly Record<string, unknown>[];
+  const cells = shown.map((row) => columns.map((column) => formatCell(row[column])));
+  const numeric = columns.map((column) => shown.every((row) => typeof row[column] === "number"));
+  const widths = columns.map((column, j) => Math.max(column.length, ...cells.map((line) => line[j]?.length ?? 0)));
+  const pad = (text: string, j: number) =>
+    numeric[j] ? text.padStart(widths[j] as number) : text.padEnd(widths[j] as number);
+  const lines = [columns.map(pad).join("  ").trimEnd(), ...cells.map((line) => line.map(pad).join("  ").trimEnd())];
+  if (rows.length > maxRows) lines.push(`... ${rows.length - maxRows} more rows`);
+  return lines.join("\n");
+}
+
+/**
+ * Renders rows as an HTML table (escaped), capped like {@link formatTable}.
+ *
+ * @example
+ * ```ts
+ * htmlTable([{ item: "beer" }]); // => "<table><thead><tr><th>item</th></tr></thead><tbody><tr><td>beer</td></tr></tbody></table>"
+ * ```
+ */
+export function htmlTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  const maxRows = options.maxRows ?? 10;
+  const first = rows[0] as Record<string, unknown> | undefined;
+  const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
+  const head = `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
+  const body = (rows.slice(0, maxRows) as readonly Record<string, unknown>[])
+    .map(
+      (row) =>
+        `<tr>${columns
+          .map((c) => {
+            const value = row[c];
+            const align = typeof value === "number" ? ' style="text-align:right"' : "";
+            return `<td${align}>${escapeHtml(formatCell(value))}</td>`;
+          })
+          .join("")}</tr>`,
+    )
+    .join("");
+  const more =
+    rows.length > maxRows ? `<tfoot><tr><td colspan="${columns.length}">... ${rows.length - maxRows} more rows</td></tr></tfoot>` : "";
+  return `<table>${head}<tbody>${body}</tbody>${more}</table>`;
+}
+
+/**
+ * Escapes `& < > " '` for HTML text and attributes.
+ *
+ * @example
+ * ```ts
+ * escapeHtml("<b>"); // => "&lt;b&gt;"
+ * ```
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/**
+ * The main rows of a clientele result (what `toTable` and the notebook show),
+ * or the array itself when given an array of records; `undefined` otherwise.
+ *
+ * @example
+ * ```ts
+ * displayRows(associationRules(baskets, { minSupport: 0.01 })); // => the rules as flat records
+ * displayRows([{ a: 1 }]); // => [{ a: 1 }]
+ * ```
+ */
+export function displayRows(value: unknown): readonly object[] | undefined {
+  if (Array.isArray(value)) return value as readonly object[];
+  if (value !== null && typeof value === "object") {
+    const rows = (value as { [TABLE_ROWS]?: () => readonly object[] })[TABLE_ROWS];
+    if (typeof rows === "function") return rows();
+  }
+  return undefined;
+}

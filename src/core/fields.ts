@@ -1,0 +1,220 @@
+import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
+import { parseDateValue } from "./dates.js";
+
+/**
+ * A field option: the name of a property of the record, or an accessor
+ * `(record, index) => value`. Every clientele function that reads records
+ * takes its fields this way.
+ *
+ * @example
+ * ```ts
+ * const byKey: Field<Order> = "amount";
+ * const byAccessor: Field<Order> = (order) => order.quantity * order.unitPrice;
+ * ```
+ */
+export type Field<T, V = unknown> = (keyof T & string) | ((record: T, index: number) => V);
+
+/**
+ * A field resolved to an accessor plus the label used in error messages
+ * (the key itself, or the option name for an accessor).
+ *
+ * @example
+ * ```ts
+ * const amount = resolveField<Order>("amount", "amount");
+ * amount.read(orders[0], 0); // => 12.5
+ * amount.label;              // => "amount"
+ * ```
+ */
+export interface ResolvedField<T, V = unknown> {
+  readonly read: (record: T, index: number) => V;
+  readonly label: string;
+}
+
+/**
+ * Turns a key-or-accessor into an accessor once, so loops call one function.
+ *
+ * @param field - a property name or an accessor
+ * @param optionName - the option it came from, used to label accessor fields in errors
+ * @example
+ * ```ts
+ * resolveField<{ id: string }>("id", "customer").read({ id: "c1" }, 0); // => "c1"
+ * ```
+ */
+export function resolveField<T, V = unknown>(field: Field<T, V>, optionName: string): ResolvedField<T, V> {
+  if (typeof field === "function") return { read: field, label: `${optionName} (accessor)` };
+  const key = field;
+  return { read: (record: T) => (record as Record<string, unknown>)[key] as V, label: key };
+}
+
+/** Where a read happens, for error messages. */
+export interface ReadContext {
+  /** The public function doing the read, e.g. `"rfmTable"`. */
+  readonly functionName: string;
+  /** The option the field came from, e.g. `"amount"`. */
+  readonly optionName: string;
+}
+
+/** Options of the column readers. */
+export interface ReadOptions extends ReadContext {
+  /**
+   * What to do with `null`, `undefined`, `""` and `NaN`: `"error"` throws
+   * {@link InvalidRecordError}; `"nan"` stores `NaN` so the caller can apply its
+   * documented missing-value policy.
+   * @defaultValue "error"
+   */
+  readonly missing?: "error" | "nan";
+}
+
+function assertRecords(records: unknown, functionName: string): asserts records is readonly unknown[] {
+  if (!Array.isArray(records)) {
+    throw new InvalidOptionsError(functionName, [
+      { path: "records", message: "expected an array of records", received: records },
+    ]);
+  }
+}
+
+const isMissing = (value: unknown): boolean =>
+  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
+
+/**
+ * Reads a numeric field of every record into a `Float64Array`. Accepts finite
+ * numbers and numeric strings (`"12.50"`); anything else is an
+ * {@link InvalidRecordError} naming the row, field and value.
+ *
+ * Complexity: O(n), one accessor call per record.
+ *
+ * @example
+ * ```ts
+ * readNumbers([{ amount: 5 }, { amount: "7.5" }], "amount", { functionName: "demo", optionName: "amount" });
+ * // => Float64Array [5, 7.5]
+ * ```
+ */
+export function readNumbers<T>(records: readonly T[], field: Field<T>, options: ReadOptions): Float64Array {
+  assertRecords(records, options.functionName);
+  const { read, label } = resolveField(field, options.optionName);
+  const allowMissing = options.missing === "nan";
+  const out = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const value = read(records[i] as T, i);
+    if (typeof value === "number" && Number.isFinite(value)) {
+      out[i] = value;
+      continue;
+    }
+    if (isMissing(value)) {
+      if (allowMissing) {
+        out[i] = Number.NaN;
+        continue;
+      }
+      throw new InvalidRecordError(
+        options.functionName,
+        i,
+        label,
+        value,
+        "expected a number; fill or drop rows with missing values before calling",
+      );
+    }
+    const parsed = typeof value === "string" ? Number(value.trim()) : Number.NaN;
+    if (!Number.isFinite(parsed)) {
+      throw new InvalidRecordError(
+        options.functionName,
+        i,
+        label,
+        value,
+        "expected a finite number or a numeric string",
+      );
+    }
+    out[i] = parsed;
+  }
+  return out;
+}
+
+/**
+ * Reads a date field into a `Float64Array` of epoch milliseconds (UTC). Accepts
+ * `Date`, ISO 8601 strings (a date alone is read as UTC midnight; a date-time
+ * without an offset is read as UTC) and epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * readDates([{ date: "2024-01-02" }], "date", { functionName: "demo", optionName: "date" });
+ * // => Float64Array [1704153600000]
+ * ```
+ */
+export function readDates<T>(records: readonly T[], field: Field<T>, options: ReadOptions): Float64Array {
+  assertRecords(records, options.functionName);
+  const { read, label } = resolveField(field, options.optionName);
+  const allowMissing = options.missing === "nan";
+  const out = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const value = read(records[i] as T, i);
+    const time = parseDateValue(value);
+    if (time !== undefined) {
+      out[i] = time;
+      continue;
+    }
+    if (allowMissing && isMissing(value)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    throw new InvalidRecordError(
+      options.functionName,
+      i,
+      label,
+      value,
+      'expected a Date, an ISO 8601 string such as "2024-03-31" or "2024-03-31T14:05:00Z", or epoch milliseconds',
+    );
+  }
+  return out;
+}
+
+/** A categorical column recoded to dense integer codes in first-seen order. */
+export interface CodedColumn {
+  /** `codes[i]` is the index into `labels` of record i. */
+  readonly codes: Int32Array;
+  /** Distinct values as strings, in first-seen order. */
+  readonly labels: readonly string[];
+}
+
+/**
+ * Reads an identifier or category field (strings, or finite numbers which are
+ * turned into strings) and recodes it to dense integer codes, first-seen order.
+ * Missing values are an {@link InvalidRecordError}.
+ *
+ * Complexity: O(n) with one hash lookup per record.
+ *
+ * @example
+ * ```ts
+ * readCodes([{ c: "b" }, { c: "a" }, { c: "b" }], "c", { functionName: "demo", optionName: "customer" });
+ * // => { codes: Int32Array [0, 1, 0], labels: ["b", "a"] }
+ * ```
+ */
+export function readCodes<T>(records: readonly T[], field: Field<T>, options: ReadContext): CodedColumn {
+  assertRecords(records, options.functionName);
+  const { read, label } = resolveField(field, options.optionName);
+  const codes = new Int32Array(records.length);
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const value = read(records[i] as T, i);
+    let key: string;
+    if (typeof value === "string" && value !== "") key = value;
+    else if (typeof value === "number" && Number.isFinite(value)) key = String(value);
+    else if (typeof value === "bigint") key = String(value);
+    else {
+      throw new InvalidRecordError(
+        options.functionName,
+        i,
+        label,
+        value,
+        "expected a non-empty string or a finite number identifying the value",
+      );
+    }
+    let code = index.get(key);
+    if (code === undefined) {
+      code = labels.length;
+      index.set(key, code);
+      labels.push(key);
+    }
+    codes[i] = code;
+  }
+  return { codes, labels };
+}

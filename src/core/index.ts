@@ -1,0 +1,41 @@
+/**
+ * Shared kernels: fields, validation errors, dates, seeded random numbers,
+ * quantiles, compensated sums, progress callbacks and result display.
+ * @module
+ */
+export { MS_PER_DAY, DAYS_PER_UNIT, type TimeUnit, parseDateValue, isoDate, daysBetween } from "./dates.js";
+export {
+  displayRows,
+  escapeHtml,
+  formatCell,
+  formatTable,
+  htmlTable,
+  TABLE_ROWS,
+  withDisplay,
+  type DisplaySpec,
+  type TableFormatOptions,
+} from "./display.js";
+export {
+  ClienteleError,
+  describeValue,
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+  type OptionIssue,
+} from "./errors.js";
+export {
+  type CodedColumn,
+  type Field,
+  type ReadContext,
+  type ReadOptions,
+  type ResolvedField,
+  readCodes,
+  readDates,
+  readNumbers,
+  resolveField,
+} from "./fields.js";
+export { parseOptions } from "./options.js";
+export { type ProgressCallback, type ProgressEvent, progressReporter } from "./progress.js";
+export { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";
+export { createRandom, type Random } from "./random.js";
+export { CompensatedSum, compensatedSum, type SampleSummary, summarize } from "./sum.js";

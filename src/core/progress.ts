@@ -1,0 +1,68 @@
+/**
+ * Progress of a long run, passed to an `onProgress` callback.
+ */
+export interface ProgressEvent {
+  /** What is running, e.g. `"mining"`, `"bootstrap"`, `"restart"`. */
+  readonly stage: string;
+  /** Units done so far. */
+  readonly completed: number;
+  /** Units in all, when known. */
+  readonly total: number | undefined;
+  /** `completed / total` in [0, 1], or undefined when the total is unknown. */
+  readonly fraction: number | undefined;
+}
+
+/**
+ * The progress-callback convention: long-running functions accept
+ * `onProgress?: ProgressCallback` and call it at most every `interval`
+ * units, always once at the end. A callback that throws aborts the run
+ * (useful for cancellation).
+ *
+ * @example
+ * ```ts
+ * bootstrap(model, rows, { samples: 1000, seed: 1, onProgress: (e) => console.log(e.stage, e.fraction) });
+ * ```
+ */
+export type ProgressCallback = (event: ProgressEvent) => void;
+
+/**
+ * Makes a throttled reporter for a stage. Call `tick(completed)` as often as
+ * you like; the callback fires when `completed` crosses the next multiple of
+ * `interval`, and `done()` fires the final event.
+ *
+ * @example
+ * ```ts
+ * const progress = progressReporter(onProgress, "restart", 10, 1);
+ * for (let i = 1; i <= 10; i++) progress.tick(i);
+ * progress.done();
+ * ```
+ */
+export function progressReporter(
+  onProgress: ProgressCallback | undefined,
+  stage: string,
+  total: number | undefined,
+  interval = 1,
+): { tick(completed: number): void; done(): void } {
+  if (onProgress === undefined) return { tick: () => {}, done: () => {} };
+  let next = interval;
+  let last = 0;
+  const emit = (completed: number) =>
+    onProgress({
+      stage,
+      completed,
+      total,
+      fraction: total === undefined || total === 0 ? undefined : Math.min(1, completed / total),
+    });
+  return {
+    tick(completed) {
+      last = completed;
+      if (completed >= next) {
+        next = completed + interval;
+        emit(completed);
+      }
+    },
+    done() {
+      emit(total ?? last);
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * A seeded pseudo-random stream. The uniform stream is xoshiro128** seeded by
+ * SplitMix32: integer arithmetic only (`Math.imul`, shifts), so the same seed
+ * gives the same stream bit for bit on every JavaScript engine. Derived
+ * distributions use `Math.log`, `Math.sqrt` and `Math.cos`.
+ */
+export interface Random {
+  /** The seed the stream started from. */
+  readonly seed: number;
+  /** Next 32-bit unsigned integer. */
+  nextUint32(): number;
+  /** Uniform in [0, 1) with 53 random bits. */
+  float(): number;
+  /** Uniform integer in [0, maxExclusive). */
+  integer(maxExclusive: number): number;
+  /** Standard normal (Box-Muller, polar form), scaled: mean + sd * z. */
+  normal(mean?: number, sd?: number): number;
+  /** Exponential with the given rate (mean 1 / rate). */
+  exponential(rate: number): number;
+  /** Gamma with shape and scale (Marsaglia-Tsang). */
+  gamma(shape: number, scale?: number): number;
+  /** Beta(a, b) from two gammas. */
+  beta(a: number, b: number): number;
+  /** Poisson with mean lambda (inversion for small lambda, normal approximation above 500). */
+  poisson(lambda: number): number;
+  /** True with probability p. */
+  bernoulli(p: number): boolean;
+  /** Index drawn with probability proportional to `weights[i]` (non-negative, not all zero). */
+  weightedIndex(weights: ArrayLike<number>): number;
+  /** A shuffled copy (Fisher-Yates); the input is not touched. */
+  shuffle<T>(values: readonly T[]): T[];
+  /** An independent stream derived from this one (for parallel restarts). */
+  fork(): Random;
+}
+
+function splitMix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * Creates a seeded random stream. Use one per call of a randomised algorithm,
+ * created from the caller's `seed` option; clientele never uses `Math.random`.
+ *
+ * @param seed - any finite number; it is reduced to 32 bits (`seed >>> 0` after rounding)
+ * @example
+ * ```ts
+ * const random = createRandom(42);
+ * random.float();      // => 0.7275...
+ * random.integer(10);  // => an integer in 0..9
+ * createRandom(42).float() === createRandom(42).float(); // => true
+ * ```
+ */
+export function createRandom(seed: number): Random {
+  const seed32 = Math.round(seed) >>> 0;
+  const mix = splitMix32(seed32);
+  let a = mix();
+  let b = mix();
+  let c = mix();
+  let d = mix();
+  if ((a | b | c | d) === 0) a = 1;
+  let spareNormal: number | undefined;
+
+  const nextUint32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
+    return result;
+  };
+  const float = (): number => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
+  const standardNormal = (): number => {
+    if (spareNormal !== undefined) {
+      const value = spareNormal;
+      spareNormal = undefined;
+      return value;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * float() - 1;
+      v = 2 * float() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const factor = Math.sqrt((-2 * Math.log(s)) / s);
+    spareNormal = v * factor;
+    return u * factor;
+  };
+  const gamma = (shape: number, scale = 1): number => {
+    if (shape < 1) {
+      const u = float();
+      return gamma(shape + 1, scale) * (u === 0 ? 0 : u ** (1 / shape));
+    }
+    const dd = shape - 1 / 3;
+    const cc = 1 / Math.sqrt(9 * dd);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = standardNormal();
+        v = 1 + cc * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = float();
+      if (u < 1 - 0.0331 * x * x * x * x) return dd * v * scale;
+      if (Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return dd * v * scale;
+    }
+  };
+
+  const random: Random = {
+    seed: seed32,
+    nextUint32,
+    float,
+    integer: (maxExclusive) => Math.floor(float() * maxExclusive),
+    normal: (mean = 0, sd = 1) => mean + sd * standardNormal(),
+    exponential: (rate) => -Math.log(1 - float()) / rate,
+    gamma,
+    beta: (alpha, beta) => {
+      const x = gamma(alpha);
+      return x / (x + gamma(beta));
+    },
+    poisson: (lambda) => {
+      if (lambda <= 0) return 0;
+      if (lambda > 500) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * standardNormal()));
+      const limit = Math.exp(-lambda);
+      let k = 0;
+      let product = float();
+      while (product > limit) {
+        k++;
+        product *= float();
+      }
+      return k;
+    },
+    bernoulli: (p) => float() < p,
+    weightedIndex: (weights) => {
+      let total = 0;
+      for (let i = 0; i < weights.length; i++) total += weights[i] as number;
+      let target = float() * total;
+      for (let i = 0; i < weights.length; i++) {
+        target -= weights[i] as number;
+        if (target < 0) return i;
+      }
+      return weights.length - 1;
+    },
+    shuffle: <T>(values: readonly T[]): T[] => {
+      const copy = values.slice();
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = Math.floor(float() * (i + 1));
+        const held = copy[i] as T;
+        copy[i] = copy[j] as T;
+        copy[j] = held;
+      }
+      return copy;
+    },
+    fork: () => createRandom(nextUint32()),
+  };
+  return random;
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

@@ -1,0 +1,5 @@
+/**
+ * clientele/crm — see the README section of this module.
+ * @module
+ */
+export {};

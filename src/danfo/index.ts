@@ -1,0 +1,5 @@
+/**
+ * clientele/danfo — danfo DataFrame adapters.
+ * @module
+ */
+export {};

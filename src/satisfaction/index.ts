@@ -1,0 +1,5 @@
+/**
+ * clientele/satisfaction — see the README section of this module.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * clientele/segment — see the README section of this module.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * clientele/table — arquero adapters.
+ * @module
+ */
+export {};

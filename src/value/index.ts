@@ -1,0 +1,5 @@
+/**
+ * clientele/value — see the README section of this module.
+ * @module
+ */
+export {};
