@@ -1,7 +1,18 @@
 import { defineConfig } from "tsup";
 
 /** One entry per public subpath; each is built to ESM + CJS with its own declarations. */
-const modules = ["core", "basket", "value", "segment", "churn", "satisfaction", "crm", "store", "table", "danfo"];
+const modules = [
+  "core",
+  "basket",
+  "value",
+  "segment",
+  "churn",
+  "satisfaction",
+  "crm",
+  "store",
+  "table",
+  "danfo",
+];
 
 export default defineConfig({
   entry: {

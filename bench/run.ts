@@ -15,7 +15,9 @@ console.log(
 );
 let failed = false;
 for (const name of modules) {
-  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/single.ts", name], { stdio: "inherit" });
+  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/single.ts", name], {
+    stdio: "inherit",
+  });
   if (child.status !== 0) failed = true;
 }
 process.exitCode = failed ? 1 : 0;

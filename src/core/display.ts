@@ -120,10 +120,15 @@ export function formatTable(rows: readonly object[], options: TableFormatOptions
   const shown = rows.slice(0, maxRows) as readonly Record<string, unknown>[];
   const cells = shown.map((row) => columns.map((column) => formatCell(row[column])));
   const numeric = columns.map((column) => shown.every((row) => typeof row[column] === "number"));
-  const widths = columns.map((column, j) => Math.max(column.length, ...cells.map((line) => line[j]?.length ?? 0)));
+  const widths = columns.map((column, j) =>
+    Math.max(column.length, ...cells.map((line) => line[j]?.length ?? 0)),
+  );
   const pad = (text: string, j: number) =>
     numeric[j] ? text.padStart(widths[j] as number) : text.padEnd(widths[j] as number);
-  const lines = [columns.map(pad).join("  ").trimEnd(), ...cells.map((line) => line.map(pad).join("  ").trimEnd())];
+  const lines = [
+    columns.map(pad).join("  ").trimEnd(),
+    ...cells.map((line) => line.map(pad).join("  ").trimEnd()),
+  ];
   if (rows.length > maxRows) lines.push(`... ${rows.length - maxRows} more rows`);
   return lines.join("\n");
 }
@@ -154,7 +159,9 @@ export function htmlTable(rows: readonly object[], options: TableFormatOptions =
     )
     .join("");
   const more =
-    rows.length > maxRows ? `<tfoot><tr><td colspan="${columns.length}">... ${rows.length - maxRows} more rows</td></tr></tfoot>` : "";
+    rows.length > maxRows
+      ? `<tfoot><tr><td colspan="${columns.length}">... ${rows.length - maxRows} more rows</td></tr></tfoot>`
+      : "";
   return `<table>${head}<tbody>${body}</tbody>${more}</table>`;
 }
 

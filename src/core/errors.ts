@@ -50,7 +50,9 @@ export class InvalidOptionsError extends ClienteleError {
   readonly issues: readonly OptionIssue[];
 
   constructor(functionName: string, issues: readonly OptionIssue[]) {
-    const lines = issues.map((issue) => `  - ${issue.path === "" ? "options" : issue.path}: ${issue.message}`);
+    const lines = issues.map(
+      (issue) => `  - ${issue.path === "" ? "options" : issue.path}: ${issue.message}`,
+    );
     super(functionName, `invalid options\n${lines.join("\n")}`);
     this.name = "InvalidOptionsError";
     this.issues = issues;
@@ -121,7 +123,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
     return `${String(value)} (${typeof value})`;
   }
-  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()})`;
+  if (value instanceof Date)
+    return `Date(${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()})`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === "function") return "a function";
   return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;

@@ -1,5 +1,5 @@
-import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
 import { parseDateValue } from "./dates.js";
+import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
 
 /**
  * A field option: the name of a property of the record, or an accessor

@@ -3,17 +3,17 @@
  * quantiles, compensated sums, progress callbacks and result display.
  * @module
  */
-export { MS_PER_DAY, DAYS_PER_UNIT, type TimeUnit, parseDateValue, isoDate, daysBetween } from "./dates.js";
+export { DAYS_PER_UNIT, daysBetween, isoDate, MS_PER_DAY, parseDateValue, type TimeUnit } from "./dates.js";
 export {
+  type DisplaySpec,
   displayRows,
   escapeHtml,
   formatCell,
   formatTable,
   htmlTable,
   TABLE_ROWS,
-  withDisplay,
-  type DisplaySpec,
   type TableFormatOptions,
+  withDisplay,
 } from "./display.js";
 export {
   ClienteleError,

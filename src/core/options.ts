@@ -16,13 +16,18 @@ import { InvalidOptionsError, type OptionIssue } from "./errors.js";
  * //   - k: Too small: expected number to be >=1 (received 0)
  * ```
  */
-export function parseOptions<S extends z.ZodType>(functionName: string, schema: S, options: unknown): z.output<S> {
+export function parseOptions<S extends z.ZodType>(
+  functionName: string,
+  schema: S,
+  options: unknown,
+): z.output<S> {
   const result = schema.safeParse(options ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const issues: OptionIssue[] = result.error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     const received = "input" in issue ? issue.input : undefined;
-    const shown = received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`;
+    const shown =
+      received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`;
     return { path, message: `${issue.message}${shown}`, received };
   });
   throw new InvalidOptionsError(functionName, issues);
@@ -39,12 +44,10 @@ function preview(value: unknown): string {
 }
 
 /** Schema of a key-or-accessor field option: a non-empty property name or a function. */
-export const fieldSchema = z.union([
-  z.string().min(1, "expected a property name or an accessor function"),
-  z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
-    message: "expected a property name or an accessor function",
-  }),
-]);
+export const fieldSchema = z.custom<string | ((record: never, index: number) => unknown)>(
+  (value) => (typeof value === "string" && value.length > 0) || typeof value === "function",
+  { message: "expected a property name or an accessor function" },
+);
 
 /** Schema of a `seed` option: a finite number (reduced to 32 bits). */
 export const seedSchema = z.number().refine(Number.isFinite, "seed must be a finite number");

@@ -1,0 +1,136 @@
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { isTransactions, type Transactions, type TransactionsInput } from "../Transactions.js";
+import { IntBuffer } from "./intBuffer.js";
+
+/**
+ * Accumulates transactions item by item, recoding labels to integer codes in
+ * first-seen order, and produces the CSR {@link Transactions} value.
+ */
+export class TransactionBuilder {
+  private readonly codes = new Map<string, number>();
+  readonly labels: string[] = [];
+  private readonly items = new IntBuffer(4096);
+  private readonly offsets = new IntBuffer(1024);
+  private start = 0;
+  /** Scratch mark per item code: the transaction number it was last added to (dedupe). */
+  private mark = new Int32Array(256).fill(-1);
+  private transaction = 0;
+
+  constructor() {
+    this.offsets.push(0);
+  }
+
+  /** Code of a label, created on first sight. */
+  code(label: string): number {
+    let code = this.codes.get(label);
+    if (code === undefined) {
+      code = this.labels.length;
+      this.codes.set(label, code);
+      this.labels.push(label);
+      if (code >= this.mark.length) {
+        const next = new Int32Array(this.mark.length * 2).fill(-1);
+        next.set(this.mark);
+        this.mark = next;
+      }
+    }
+    return code;
+  }
+
+  /** Adds an item to the open transaction (a repeat within the transaction is ignored). */
+  add(label: string): void {
+    this.addCode(this.code(label));
+  }
+
+  addCode(code: number): void {
+    if (this.mark[code] === this.transaction) return;
+    this.mark[code] = this.transaction;
+    this.items.push(code);
+  }
+
+  /** Closes the open transaction (it may be empty). */
+  end(): void {
+    const data = this.items.data;
+    const from = this.start;
+    const to = this.items.length;
+    // insertion sort: baskets are short; long ones fall back to a typed sort
+    if (to - from > 32) data.subarray(from, to).sort();
+    else {
+      for (let i = from + 1; i < to; i++) {
+        const value = data[i] as number;
+        let j = i - 1;
+        while (j >= from && (data[j] as number) > value) {
+          data[j + 1] = data[j] as number;
+          j--;
+        }
+        data[j + 1] = value;
+      }
+    }
+    this.offsets.push(to);
+    this.start = to;
+    this.transaction++;
+  }
+
+  get transactionCount(): number {
+    return this.transaction;
+  }
+
+  build(transactionIds?: readonly string[]): Transactions {
+    return Object.freeze({
+      kind: "transactions" as const,
+      transactionCount: this.transaction,
+      itemLabels: Object.freeze(this.labels.slice()),
+      offsets: this.offsets.toArray(),
+      items: this.items.toArray(),
+      transactionIds: transactionIds === undefined ? undefined : Object.freeze(transactionIds.slice()),
+    });
+  }
+}
+
+/**
+ * Converts any accepted input to {@link Transactions}, checking plain baskets:
+ * every basket an array, every item a non-empty string (error names row and position).
+ */
+export function toTransactions(input: TransactionsInput, functionName: string): Transactions {
+  if (isTransactions(input)) return input;
+  if (!Array.isArray(input)) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "transactions",
+        message: "expected a Transactions value (readBaskets, transactionsFrom) or an array of baskets (string[][])",
+        received: input,
+      },
+    ]);
+  }
+  const builder = new TransactionBuilder();
+  for (let row = 0; row < input.length; row++) {
+    const basket = input[row] as unknown;
+    if (!Array.isArray(basket)) {
+      throw new InvalidRecordError(functionName, row, "basket", basket, "expected an array of item names (string[])");
+    }
+    for (let j = 0; j < basket.length; j++) {
+      const item = basket[j] as unknown;
+      if (typeof item !== "string" || item === "") {
+        throw new InvalidRecordError(
+          functionName,
+          row,
+          `basket[${j}]`,
+          item,
+          "expected a non-empty string item name; convert ids with String(id) first",
+        );
+      }
+      builder.add(item);
+    }
+    builder.end();
+  }
+  return builder.build();
+}
+
+/** Refuses a data set with no transactions. */
+export function assertNotEmpty(transactions: Transactions, functionName: string): void {
+  if (transactions.transactionCount === 0) {
+    throw new InsufficientDataError(
+      functionName,
+      "no transactions: the input is empty; pass at least one basket (empty baskets count as transactions)",
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
+import { readCodes, readDates, readNumbers, resolveField } from "./fields.js";
+
+const context = { functionName: "rfmTable", optionName: "amount" } as const;
+
+describe("fields", () => {
+  it("read the same values by key and by accessor", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true })), (values) => {
+        const records = Object.freeze(values.map((amount) => Object.freeze({ amount })));
+        const byKey = readNumbers(records, "amount", context);
+        const byAccessor = readNumbers(records, (record) => record.amount, context);
+        expect(byAccessor).toEqual(byKey);
+        expect(Array.from(byKey)).toEqual(values.map((v) => (Object.is(v, -0) ? -0 : v)));
+      }),
+    );
+  });
+
+  it("pass the record index to accessors", () => {
+    const indices = readNumbers([{}, {}, {}], (_record, index) => index * 10, context);
+    expect(Array.from(indices)).toEqual([0, 10, 20]);
+  });
+
+  it("parse numeric strings and keep missing values as NaN only when asked", () => {
+    expect(Array.from(readNumbers([{ amount: " 12.5 " }], "amount", context))).toEqual([12.5]);
+    const withMissing = readNumbers([{ amount: null }, { amount: 3 }], "amount", {
+      ...context,
+      missing: "nan",
+    });
+    expect(Number.isNaN(withMissing[0])).toBe(true);
+  });
+
+  it("label accessor fields by their option name", () => {
+    expect(resolveField(() => 1, "amount").label).toBe("amount (accessor)");
+    expect(resolveField<{ total: number }>("total", "amount").label).toBe("total");
+  });
+
+  it("recode identifiers to dense codes in first-seen order", () => {
+    const coded = readCodes([{ c: "b" }, { c: 7 }, { c: "b" }, { c: "7" }], "c", context);
+    expect(Array.from(coded.codes)).toEqual([0, 1, 0, 1]);
+    expect(coded.labels).toEqual(["b", "7"]);
+  });
+
+  it("read dates from Date, ISO strings and epoch ms", () => {
+    const times = readDates(
+      [{ d: "2024-01-02" }, { d: new Date(Date.UTC(2024, 0, 3)) }, { d: Date.UTC(2024, 0, 4) }],
+      "d",
+      { functionName: "rfmTable", optionName: "date" },
+    );
+    expect(Array.from(times)).toEqual([Date.UTC(2024, 0, 2), Date.UTC(2024, 0, 3), Date.UTC(2024, 0, 4)]);
+  });
+});
+
+describe("bad records", () => {
+  it("name the row, the field and the value of a bad number", () => {
+    const read = () => readNumbers([{ amount: 1 }, { amount: "12,50" }], "amount", context);
+    expect(read).toThrow(InvalidRecordError);
+    expect(read).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: rfmTable: row 1, field "amount": received "12,50" (string); expected a finite number or a numeric string]`,
+    );
+  });
+
+  it("refuse a missing number with a hint", () => {
+    expect(() => readNumbers([{ amount: undefined }], "amount", context)).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: rfmTable: row 0, field "amount": received undefined; expected a number; fill or drop rows with missing values before calling]`,
+    );
+  });
+
+  it("refuse an unreadable date naming the row", () => {
+    const read = () =>
+      readDates([{ date: "2024-01-01" }, { date: "31/01/2024" }], "date", {
+        functionName: "rfmTable",
+        optionName: "date",
+      });
+    expect(read).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: rfmTable: row 1, field "date": received "31/01/2024" (string); expected a Date, an ISO 8601 string such as "2024-03-31" or "2024-03-31T14:05:00Z", or epoch milliseconds]`,
+    );
+    try {
+      read();
+    } catch (error) {
+      expect(error).toMatchObject({ row: 1, field: "date", value: "31/01/2024", functionName: "rfmTable" });
+    }
+  });
+
+  it("refuse an empty identifier and a non-array input", () => {
+    expect(() => readCodes([{ id: "" }], "id", { functionName: "rfmTable", optionName: "customer" })).toThrow(
+      /row 0, field "id"/,
+    );
+    expect(() => readNumbers("nope" as never, "amount", context)).toThrow(InvalidOptionsError);
+  });
+});

@@ -1,0 +1,83 @@
+import { InvalidOptionsError } from "../core/errors.js";
+import { parseOptions } from "../core/options.js";
+import { columnsSchema } from "./internal/columnsSchema.js";
+import { z } from "zod";
+
+/** The part of an arquero table that {@link fromTable} uses (any arquero `ColumnTable` fits). */
+export interface FromTableSource {
+  objects(options?: { limit?: number; offset?: number; columns?: string[] }): object[];
+}
+
+/** Options of {@link fromTable}. */
+export interface FromTableOptions {
+  /**
+   * Columns to read, in this order.
+   * @defaultValue every column of the table
+   */
+  readonly columns?: readonly string[];
+  /**
+   * Number of rows to skip first (after the table's filter and order).
+   * @defaultValue 0
+   */
+  readonly offset?: number;
+  /**
+   * Maximum number of rows to read.
+   * @defaultValue all rows
+   */
+  readonly limit?: number;
+}
+
+const schema = z.strictObject({
+  columns: columnsSchema.optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(0).optional(),
+});
+
+/**
+ * Converts an arquero table to plain records (`table.objects()`), the input
+ * every clientele function takes, so data loaded or wrangled with arquero
+ * (`loadCSV`, `fromArrow`, joins, derives) can feed any clientele function.
+ *
+ * The table's current filter and sort order are respected. Cells are returned
+ * as stored (numbers, strings, `Date`s, arrays); missing values stay `null`
+ * or `undefined`, which clientele's readers treat as missing. The table is not
+ * modified. Complexity: O(rows x columns).
+ *
+ * @typeParam T - the record type you expect (not checked: validate with the
+ *   function you pass the records to)
+ * @param source - an arquero table (any object with arquero's `objects(options)` method)
+ * @param options - {@link FromTableOptions}
+ * @returns a new array of new plain objects, one per row
+ * @throws InvalidOptionsError when `source` is not an arquero table, or the options are invalid
+ * @see https://idl.uwdata.io/arquero/api/table#objects (arquero `objects`)
+ * @example
+ * ```ts
+ * import { table } from "arquero";
+ * import { fromTable } from "clientele/table";
+ *
+ * const lines = table({ order: ["o1", "o1", "o2"], product: ["beer", "diapers", "milk"] });
+ * fromTable(lines);
+ * // => [{ order: "o1", product: "beer" }, { order: "o1", product: "diapers" }, { order: "o2", product: "milk" }]
+ * fromTable(lines, { columns: ["product"], limit: 1 }); // => [{ product: "beer" }]
+ * ```
+ */
+export function fromTable<T extends object = Record<string, unknown>>(
+  source: FromTableSource,
+  options: FromTableOptions = {},
+): T[] {
+  if (source === null || typeof source !== "object" || typeof source.objects !== "function") {
+    throw new InvalidOptionsError("fromTable", [
+      {
+        path: "source",
+        message: "expected an arquero table (from arquero's table(), from(), loadCSV() ...)",
+        received: source,
+      },
+    ]);
+  }
+  const parsed = parseOptions("fromTable", schema, options);
+  const request: { limit?: number; offset?: number; columns?: string[] } = {};
+  if (parsed.columns !== undefined) request.columns = [...parsed.columns];
+  if (parsed.offset !== undefined) request.offset = parsed.offset;
+  if (parsed.limit !== undefined) request.limit = parsed.limit;
+  return source.objects(request) as T[];
+}
