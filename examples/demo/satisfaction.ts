@@ -1,4 +1,90 @@
+import { escapeHtml, formatTable, htmlTable } from "clientele";
+import {
+  bootstrap,
+  importancePerformance,
+  importancePerformanceGrid,
+  netPromoterScore,
+  plsPathModel,
+  satisfactionIndex,
+} from "clientele/satisfaction";
 import type { DemoSectionBuilder } from "./section.js";
 
-/** The satisfaction section of the demo (filled in when the module lands). */
-export const satisfactionSection: DemoSectionBuilder = () => null;
+const items = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
+
+/** The satisfaction section: the ECSI model by PLS on the store's survey, its indices, IPMA grid and NPS. */
+export const satisfactionSection: DemoSectionBuilder = (store) => {
+  if (store.surveys.length < 30) return null;
+  const model = plsPathModel(store.surveys, {
+    blocks: {
+      Image: items("IMAG", 5),
+      Expectation: items("CUEX", 3),
+      Quality: items("PERQ", 7),
+      Value: items("PERV", 2),
+      Satisfaction: items("CUSA", 3),
+      Complaints: ["CUSCO"],
+      Loyalty: items("CUSL", 3),
+    },
+    paths: [
+      ["Image", "Expectation"],
+      ["Image", "Satisfaction"],
+      ["Image", "Loyalty"],
+      ["Expectation", "Quality"],
+      ["Expectation", "Value"],
+      ["Expectation", "Satisfaction"],
+      ["Quality", "Value"],
+      ["Quality", "Satisfaction"],
+      ["Value", "Satisfaction"],
+      ["Satisfaction", "Complaints"],
+      ["Satisfaction", "Loyalty"],
+      ["Complaints", "Loyalty"],
+    ].map(([from, to]) => ({ from: from as string, to: to as string })),
+    scale: { min: 1, max: 10 },
+  });
+  const boot = bootstrap(model, store.surveys, { samples: 300, seed: 1 });
+  const paths = boot.paths.map((p) => ({
+    path: `${p.from} -> ${p.to}`,
+    estimate: Number(p.estimate.toFixed(3)),
+    t: Number(p.tValue.toFixed(1)),
+    "95% CI": `${p.lower.toFixed(2)} .. ${p.upper.toFixed(2)}`,
+  }));
+  const grid = importancePerformanceGrid(importancePerformance(model, "Loyalty").entries);
+  const drivers = grid.attributes.map((a) => ({
+    driver: a.name,
+    importance: Number(a.importance.toFixed(3)),
+    index: Number(a.performance.toFixed(1)),
+    quadrant: a.quadrant,
+  }));
+  const nps = netPromoterScore(store.surveys, { field: "nps" });
+  const csi = satisfactionIndex(store.surveys, {
+    scale: { min: 1, max: 10 },
+    constructs: [
+      { name: "satisfaction", indicators: [{ name: "satisfaction", items: items("CUSA", 3) }] },
+      { name: "loyalty", indicators: [{ name: "loyalty", items: items("CUSL", 3) }] },
+    ],
+  });
+  const churners = new Set(store.planted.churners.map((c) => c.customerId));
+  const meanOf = (churned: boolean) => {
+    const values = csi.respondentIndex.filter(
+      (value, i): value is number =>
+        value !== null && churners.has(store.surveys[i]?.customerId ?? "") === churned,
+    );
+    return values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
+  };
+  const headline = [
+    `ECSI model by PLS path modelling on ${model.observations} survey answers (${model.iterations} iterations; bootstrap ${boot.validSamples} resamples).`,
+    `Indices (0-100): ${model.constructs.map((c) => `${c} ${(model.index[c] ?? 0).toFixed(1)}`).join(", ")}.`,
+    `R² Satisfaction ${(model.rSquared.Satisfaction ?? 0).toFixed(3)}, Loyalty ${(model.rSquared.Loyalty ?? 0).toFixed(3)}.`,
+    `Net Promoter Score ${nps.score.toFixed(1)} (95% CI ${nps.lower.toFixed(1)} to ${nps.upper.toFixed(1)}, n = ${nps.count}).`,
+    `Satisfaction-and-loyalty index per respondent: ${meanOf(false).toFixed(1)} for customers who stay, ${meanOf(true).toFixed(1)} for those who churn.`,
+  ];
+  const text = [
+    ...headline,
+    "",
+    formatTable(paths, { maxRows: 12 }),
+    "",
+    "Drivers of loyalty (importance = total effect, performance = index):",
+    formatTable(drivers),
+  ].join("\n");
+  const html = `${headline.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}${htmlTable(paths, { maxRows: 12 })}<p>Drivers of loyalty:</p>${htmlTable(drivers)}`;
+  return { title: "Customer satisfaction (ECSI, PLS path model)", text, html };
+};

@@ -1,5 +1,68 @@
 /**
- * clientele/satisfaction — see the README section of this module.
+ * clientele/satisfaction — customer satisfaction indices: PLS path models (ACSI/ECSI) with bootstrap and
+ * importance-performance maps, the weighted CSI hierarchy, Net Promoter Score, Kano, importance-performance
+ * grids, satisfaction states and loyalty levels.
  * @module
  */
-export {};
+export {
+  type BootstrapEstimate,
+  type BootstrapOptions,
+  type BootstrapResult,
+  bootstrap,
+} from "./bootstrap.js";
+export {
+  type ImportancePerformanceEntry,
+  type ImportancePerformanceResult,
+  importancePerformance,
+} from "./importancePerformance.js";
+export {
+  type ImportancePerformanceGridAttribute,
+  type ImportancePerformanceGridOptions,
+  type ImportancePerformanceGridResult,
+  type ImportancePerformanceQuadrant,
+  importancePerformanceGrid,
+} from "./importancePerformanceGrid.js";
+export {
+  type KanoAnswerValue,
+  type KanoAttribute,
+  type KanoCategory,
+  type KanoOptions,
+  type KanoResult,
+  kano,
+} from "./kano.js";
+export {
+  type LoyaltyLevel,
+  type LoyaltyLevelEvidence,
+  type LoyaltyLevelOptions,
+  loyaltyLevel,
+} from "./loyaltyLevel.js";
+export {
+  type NetPromoterScoreOptions,
+  type NetPromoterScoreResult,
+  netPromoterScore,
+} from "./netPromoterScore.js";
+export {
+  type PlsPathModelCoefficient,
+  type PlsPathModelOptions,
+  type PlsPathModelPath,
+  type PlsPathModelReliability,
+  type PlsPathModelResult,
+  plsPathModel,
+} from "./plsPathModel.js";
+export {
+  type SatisfactionIndexConstruct,
+  type SatisfactionIndexConstructScore,
+  type SatisfactionIndexHierarchy,
+  type SatisfactionIndexIndicator,
+  type SatisfactionIndexIndicatorScore,
+  type SatisfactionIndexItem,
+  type SatisfactionIndexItemScore,
+  type SatisfactionIndexResult,
+  type SatisfactionIndexScale,
+  satisfactionIndex,
+} from "./satisfactionIndex.js";
+export {
+  type SatisfactionState,
+  type SatisfactionStateOptions,
+  satisfactionState,
+} from "./satisfactionState.js";

@@ -9,12 +9,15 @@ export interface StoreOptions {
   /** Seed of the generator; same seed, identical store. @defaultValue 1 */
   readonly seed?: number;
   /**
-   * Number of customers. Each customer makes about 35 order lines over the
-   * default 24 months, so 1000 customers give about 35 000 lines.
+   * Number of customers. Each customer makes about 40 order lines over the
+   * default 24 months, so 1000 customers give about 40 000 lines.
    * Ignored when `orderLines` is given. @defaultValue 1000
    */
   readonly customers?: number;
-  /** Approximate number of order lines wanted; sets the number of customers from it. */
+  /**
+   * Approximate number of order lines wanted; sets the number of customers from it
+   * (customers are generated until their lines reach the target, within half a customer's lines).
+   */
   readonly orderLines?: number;
   /** First day of trading, ISO date. @defaultValue "2024-01-01" */
   readonly start?: string;
@@ -111,7 +114,11 @@ export interface StoreSurveyResponse {
 }
 
 /** Complaint categories of the source material. */
-export type ComplaintCategory = "product and accessories" | "service attitude" | "service quality" | "incident";
+export type ComplaintCategory =
+  | "product and accessories"
+  | "service attitude"
+  | "service quality"
+  | "incident";
 
 /** A logged complaint. */
 export interface StoreComplaint {

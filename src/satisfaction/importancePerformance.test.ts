@@ -1,0 +1,46 @@
+import { expect, it } from "vitest";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { ECSI_BLOCKS, ECSI_PATHS, readPlsReference } from "../../test/fixtures/satisfaction/ecsi.js";
+import { InvalidOptionsError } from "../core/index.js";
+import { importancePerformance } from "./importancePerformance.js";
+import { importancePerformanceGrid } from "./importancePerformanceGrid.js";
+import { plsPathModel } from "./plsPathModel.js";
+
+describeWithDataset("ecsi_mobi.csv", "importancePerformance on the ECSI model", () => {
+  const rows = parseSimpleCsv(readSharedDataset("ecsi_mobi.csv"));
+  const model = plsPathModel(rows, {
+    blocks: ECSI_BLOCKS,
+    paths: ECSI_PATHS,
+    scale: { min: 1, max: 10 },
+    tolerance: 1e-13,
+  });
+  const reference = readPlsReference().cases.path;
+
+  it("uses the R reference's total effects as importance and the index as performance", () => {
+    const result = importancePerformance(model, "Loyalty");
+    expect(result.entries.map((e) => e.name).sort()).toEqual(
+      ["Complaints", "Expectation", "Image", "Quality", "Satisfaction", "Value"].sort(),
+    );
+    for (const entry of result.entries) {
+      expect(
+        Math.abs(entry.importance - (reference.totalEffects[entry.name]?.Loyalty ?? Number.NaN)),
+      ).toBeLessThan(1e-10);
+      expect(Math.abs(entry.performance - (reference.index[entry.name] ?? Number.NaN))).toBeLessThan(1e-10);
+    }
+    // by hand: Quality -> Satisfaction total = direct + via Value
+    const quality = importancePerformance(model, "Satisfaction").entries.find((e) => e.name === "Quality");
+    const path = (from: string, to: string) =>
+      reference.paths.find((p) => p.from === from && p.to === to)?.estimate ?? 0;
+    expect(quality?.importance).toBeCloseTo(
+      path("Quality", "Satisfaction") + path("Quality", "Value") * path("Value", "Satisfaction"),
+      10,
+    );
+    const grid = importancePerformanceGrid(result.entries);
+    expect(grid.attributes).toHaveLength(6);
+  });
+
+  it("refuses an unknown or exogenous target", () => {
+    expect(() => importancePerformance(model, "Price")).toThrowError(InvalidOptionsError);
+    expect(() => importancePerformance(model, "Image")).toThrowError(/no construct has a path into "Image"/);
+  });
+});

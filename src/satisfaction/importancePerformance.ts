@@ -1,0 +1,97 @@
+import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import type { PlsPathModelResult } from "./plsPathModel.js";
+
+/** One construct of an importance-performance map. */
+export interface ImportancePerformanceEntry {
+  /** The construct. */
+  readonly name: string;
+  /** Total (direct + indirect) standardised effect on the target. */
+  readonly importance: number;
+  /** The construct's 0-100 index. */
+  readonly performance: number;
+}
+
+/** Result of {@link importancePerformance}. */
+export interface ImportancePerformanceResult {
+  /** The target construct. */
+  readonly target: string;
+  /** Every construct with a directed route to the target, by decreasing importance. */
+  readonly entries: readonly ImportancePerformanceEntry[];
+  /** The target's own 0-100 index. */
+  readonly targetPerformance: number;
+  /** Mean importance and performance of the entries (the usual grid cuts). */
+  readonly meanImportance: number;
+  readonly meanPerformance: number;
+}
+
+const NAME = "importancePerformance";
+
+/**
+ * Importance-performance map analysis (IPMA) of a PLS path model for one target construct: the importance of
+ * each antecedent is its total effect on the target (direct plus every indirect route, from the standardised
+ * path coefficients), its performance the 0-100 index of {@link plsPathModel}. SmartPLS reports importance from
+ * unstandardised (rescaled) scores instead; the ranking is usually the same but the values differ.
+ * Pass `entries` to {@link importancePerformanceGrid} for the four quadrants.
+ *
+ * Reference: Ringle & Sarstedt (2016), Gain more insight from your PLS-SEM results: the importance-performance
+ * map analysis, Industrial Management & Data Systems 116(9).
+ *
+ * @param model - a result of {@link plsPathModel}
+ * @param target - an endogenous construct of the model
+ * @throws InvalidOptionsError when `target` is not a construct of the model, or no construct affects it
+ * @example
+ * ```ts
+ * // model: the ECSI model of plsPathModel's example (mobile-phone survey, scale 1-10)
+ * importancePerformance(model, "Satisfaction").entries[0];
+ * // => { name: "Quality", importance: 0.6208, performance: 74.98 }
+ * // (0.6208 = direct 0.5120 + Quality -> Value -> Satisfaction 0.5583 · 0.1948)
+ * ```
+ */
+export function importancePerformance(
+  model: PlsPathModelResult,
+  target: string,
+): ImportancePerformanceResult {
+  if (model === null || typeof model !== "object" || !Array.isArray(model.constructs)) {
+    throw new InvalidOptionsError(NAME, [
+      { path: "model", message: "expected a result of plsPathModel", received: model },
+    ]);
+  }
+  if (!model.constructs.includes(target)) {
+    throw new InvalidOptionsError(NAME, [
+      {
+        path: "target",
+        message: `unknown construct; expected one of ${model.constructs.join(", ")}`,
+        received: target,
+      },
+    ]);
+  }
+  const entries = model.totalEffects
+    .filter((effect) => effect.to === target)
+    .map((effect) => ({
+      name: effect.from,
+      importance: effect.estimate,
+      performance: model.index[effect.from] as number,
+    }))
+    .sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
+  if (entries.length === 0) {
+    throw new InvalidOptionsError(NAME, [
+      {
+        path: "target",
+        message: `no construct has a path into "${target}"; choose an endogenous construct`,
+        received: target,
+      },
+    ]);
+  }
+  const meanImportance = entries.reduce((sum, entry) => sum + entry.importance, 0) / entries.length;
+  const meanPerformance = entries.reduce((sum, entry) => sum + entry.performance, 0) / entries.length;
+  return withDisplay(
+    { target, entries, targetPerformance: model.index[target] as number, meanImportance, meanPerformance },
+    {
+      title: `Importance-performance map for ${target}`,
+      summary: (r) => [
+        `target index ${r.targetPerformance.toFixed(1)}; mean importance ${r.meanImportance.toFixed(3)}, mean performance ${r.meanPerformance.toFixed(1)}`,
+      ],
+      rows: (r) => r.entries,
+    },
+  );
+}

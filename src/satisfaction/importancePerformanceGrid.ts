@@ -1,0 +1,135 @@
+import { z } from "zod";
+import {
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+  parseOptions,
+  withDisplay,
+} from "../core/index.js";
+
+/** The four quadrants of Martilla & James (1977). */
+export type ImportancePerformanceQuadrant =
+  | "concentrate here"
+  | "keep up the good work"
+  | "low priority"
+  | "possible overkill";
+
+/** An attribute to place on the grid. */
+export interface ImportancePerformanceGridAttribute {
+  readonly name: string;
+  readonly importance: number;
+  readonly performance: number;
+}
+
+/** Options of {@link importancePerformanceGrid}. */
+export interface ImportancePerformanceGridOptions {
+  /** Importance at or above which an attribute counts as important. @defaultValue the mean importance */
+  readonly importanceCut?: number;
+  /** Performance at or above which an attribute counts as performing well. @defaultValue the mean performance */
+  readonly performanceCut?: number;
+}
+
+/** Result of {@link importancePerformanceGrid}. */
+export interface ImportancePerformanceGridResult {
+  /** The attributes in input order, each with its quadrant. */
+  readonly attributes: readonly (ImportancePerformanceGridAttribute & {
+    readonly quadrant: ImportancePerformanceQuadrant;
+  })[];
+  /** The attribute names per quadrant. */
+  readonly quadrants: Readonly<Record<ImportancePerformanceQuadrant, readonly string[]>>;
+  readonly importanceCut: number;
+  readonly performanceCut: number;
+}
+
+const NAME = "importancePerformanceGrid";
+const schema = z
+  .object({
+    importanceCut: z.number().refine(Number.isFinite, "must be finite").optional(),
+    performanceCut: z.number().refine(Number.isFinite, "must be finite").optional(),
+  })
+  .strict();
+
+/**
+ * Importance-performance analysis grid (Martilla & James 1977): each attribute falls in one of four quadrants
+ * by comparing its importance and performance with the cuts (the means unless given; a value equal to the cut
+ * counts as high):
+ * high importance, low performance → "concentrate here"; high, high → "keep up the good work";
+ * low, low → "low priority"; low importance, high performance → "possible overkill".
+ *
+ * Reference: Martilla & James (1977), Importance-performance analysis, Journal of Marketing 41(1), 77-79.
+ *
+ * @param attributes - `{ name, importance, performance }` per attribute (e.g. `importancePerformance(...).entries`)
+ * @param options - see {@link ImportancePerformanceGridOptions}
+ * @throws InvalidRecordError for a non-finite importance or performance or a missing name
+ * @throws InsufficientDataError for no attributes
+ * @example
+ * ```ts
+ * importancePerformanceGrid([
+ *   { name: "price", importance: 0.8, performance: 40 },
+ *   { name: "speed", importance: 0.7, performance: 80 },
+ *   { name: "decor", importance: 0.1, performance: 30 },
+ *   { name: "music", importance: 0.2, performance: 90 },
+ * ]).quadrants;
+ * // => { "concentrate here": ["price"], "keep up the good work": ["speed"], "low priority": ["decor"], "possible overkill": ["music"] }
+ * ```
+ */
+export function importancePerformanceGrid(
+  attributes: readonly ImportancePerformanceGridAttribute[],
+  options: ImportancePerformanceGridOptions = {},
+): ImportancePerformanceGridResult {
+  const parsed = parseOptions(NAME, schema, options);
+  if (!Array.isArray(attributes)) {
+    throw new InvalidOptionsError(NAME, [
+      { path: "attributes", message: "expected an array of attributes", received: attributes },
+    ]);
+  }
+  if (attributes.length === 0) throw new InsufficientDataError(NAME, "no attributes to place on the grid");
+  attributes.forEach((attribute, row) => {
+    if (typeof attribute?.name !== "string" || attribute.name === "") {
+      throw new InvalidRecordError(NAME, row, "name", attribute?.name, "expected a non-empty attribute name");
+    }
+    for (const field of ["importance", "performance"] as const) {
+      if (typeof attribute[field] !== "number" || !Number.isFinite(attribute[field])) {
+        throw new InvalidRecordError(NAME, row, field, attribute[field], "expected a finite number");
+      }
+    }
+  });
+  const importanceCut =
+    parsed.importanceCut ?? attributes.reduce((s, a) => s + a.importance, 0) / attributes.length;
+  const performanceCut =
+    parsed.performanceCut ?? attributes.reduce((s, a) => s + a.performance, 0) / attributes.length;
+  const quadrants: Record<ImportancePerformanceQuadrant, string[]> = {
+    "concentrate here": [],
+    "keep up the good work": [],
+    "low priority": [],
+    "possible overkill": [],
+  };
+  const placed = attributes.map((attribute) => {
+    const important = attribute.importance >= importanceCut;
+    const performing = attribute.performance >= performanceCut;
+    const quadrant: ImportancePerformanceQuadrant = important
+      ? performing
+        ? "keep up the good work"
+        : "concentrate here"
+      : performing
+        ? "possible overkill"
+        : "low priority";
+    quadrants[quadrant].push(attribute.name);
+    return {
+      name: attribute.name,
+      importance: attribute.importance,
+      performance: attribute.performance,
+      quadrant,
+    };
+  });
+  return withDisplay(
+    { attributes: placed, quadrants, importanceCut, performanceCut },
+    {
+      title: "Importance-performance grid",
+      summary: (r) => [
+        `cuts: importance ${r.importanceCut.toPrecision(4)}, performance ${r.performanceCut.toPrecision(4)}`,
+      ],
+      rows: (r) => r.attributes,
+    },
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * The PLS path-modelling kernel (Wold's algorithm in Lohmöller's form),
+ * written on the p x p correlation matrix of the standardised indicators
+ * rather than on the n x p data: every quantity the iteration needs is a
+ * correlation, so one estimation costs O(iterations · p²) whatever n is,
+ * and a bootstrap resample only has to rebuild the correlation matrix.
+ *
+ * With X the standardised data (sample SD, n − 1), Y_k = X_k w_k the score
+ * of construct k scaled to unit variance and S = cor(X):
+ *   T[a, k] = cov(x_a, Y_k) = Σ_{b ∈ k} S[a, b] w_b
+ *   C[j, k] = cor(Y_j, Y_k) = Σ_{a ∈ j} w_a T[a, k]
+ *   inner estimate Z_j = Σ_k e_jk Y_k, so cov(x_a, Z_j) = Σ_k e_jk T[a, k]
+ *   mode A: w_j ∝ cov(X_j, Z_j); mode B: w_j ∝ S_jj⁻¹ cov(X_j, Z_j)
+ *   scaling: w_j ← w_j / sqrt(w_j' S_jj w_j)
+ */
+import { invert, solveInPlace } from "./linearAlgebra.js";
+
+/** Inner weighting scheme codes. */
+export const SCHEME_PATH = 0;
+export const SCHEME_FACTORIAL = 1;
+export const SCHEME_CENTROID = 2;
+
+/** A resolved, index-based model specification. */
+export interface PlsSpec {
+  /** Number of indicators p. */
+  readonly indicatorCount: number;
+  /** Number of constructs m. */
+  readonly constructCount: number;
+  /** Block k spans indicators blockStart[k] .. blockStart[k + 1] − 1. */
+  readonly blockStart: Int32Array;
+  /** 1 when block k is mode B. */
+  readonly modeB: Uint8Array;
+  /** predecessors[j]: constructs with a path into j. */
+  readonly predecessors: readonly Int32Array[];
+  /** successors[j]: constructs j has a path into. */
+  readonly successors: readonly Int32Array[];
+  readonly scheme: number;
+  readonly maxIterations: number;
+  readonly tolerance: number;
+}
+
+/** Why an estimation failed. */
+export type PlsFailure = "singular" | "zeroVariance";
+
+/** Buffers reused across estimations (one per bootstrap run). */
+export interface PlsWorkspace {
+  readonly weights: Float64Array;
+  readonly next: Float64Array;
+  readonly cov: Float64Array;
+  readonly constructCorrelation: Float64Array;
+  readonly inner: Float64Array;
+  readonly paths: Float64Array;
+  readonly rSquared: Float64Array;
+  readonly loadings: Float64Array;
+  readonly blockInverse: (Float64Array | undefined)[];
+  readonly systemMatrix: Float64Array;
+  readonly systemRhs: Float64Array;
+  readonly systemOut: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+/** Allocates the buffers of {@link estimatePls} for a specification. */
+export function createWorkspace(spec: PlsSpec): PlsWorkspace {
+  const p = spec.indicatorCount;
+  const m = spec.constructCount;
+  let largest = 1;
+  for (let k = 0; k < m; k++) {
+    largest = Math.max(largest, (spec.predecessors[k] as Int32Array).length);
+    largest = Math.max(largest, (spec.blockStart[k + 1] as number) - (spec.blockStart[k] as number));
+  }
+  return {
+    weights: new Float64Array(p),
+    next: new Float64Array(p),
+    cov: new Float64Array(p * m),
+    constructCorrelation: new Float64Array(m * m),
+    inner: new Float64Array(m * m),
+    paths: new Float64Array(m * m),
+    rSquared: new Float64Array(m),
+    loadings: new Float64Array(p),
+    blockInverse: new Array<Float64Array | undefined>(m).fill(undefined),
+    systemMatrix: new Float64Array(largest * largest),
+    systemRhs: new Float64Array(largest),
+    systemOut: new Float64Array(largest),
+    iterations: 0,
+    converged: false,
+  };
+}
+
+function scaleBlocks(spec: PlsSpec, correlation: Float64Array, weights: Float64Array): boolean {
+  const p = spec.indicatorCount;
+  for (let k = 0; k < spec.constructCount; k++) {
+    const start = spec.blockStart[k] as number;
+    const end = spec.blockStart[k + 1] as number;
+    let variance = 0;
+    for (let a = start; a < end; a++) {
+      const wa = weights[a] as number;
+      let row = 0;
+      for (let b = start; b < end; b++) row += (correlation[a * p + b] as number) * (weights[b] as number);
+      variance += wa * row;
+    }
+    if (!(variance > 1e-300) || !Number.isFinite(variance)) return false;
+    const factor = 1 / Math.sqrt(variance);
+    for (let a = start; a < end; a++) weights[a] = (weights[a] as number) * factor;
+  }
+  return true;
+}
+
+function covariances(
+  spec: PlsSpec,
+  correlation: Float64Array,
+  weights: Float64Array,
+  work: PlsWorkspace,
+): void {
+  const p = spec.indicatorCount;
+  const m = spec.constructCount;
+  const cov = work.cov;
+  for (let a = 0; a < p; a++) {
+    const rowOffset = a * p;
+    for (let k = 0; k < m; k++) {
+      const start = spec.blockStart[k] as number;
+      const end = spec.blockStart[k + 1] as number;
+      let sum = 0;
+      for (let b = start; b < end; b++)
+        sum += (correlation[rowOffset + b] as number) * (weights[b] as number);
+      cov[a * m + k] = sum;
+    }
+  }
+  const c = work.constructCorrelation;
+  for (let j = 0; j < m; j++) {
+    const start = spec.blockStart[j] as number;
+    const end = spec.blockStart[j + 1] as number;
+    for (let k = 0; k < m; k++) {
+      let sum = 0;
+      for (let a = start; a < end; a++) sum += (weights[a] as number) * (cov[a * m + k] as number);
+      c[j * m + k] = sum;
+    }
+  }
+}
+
+/** Least squares of construct j on its predecessors from the construct correlations; false when singular. */
+function regress(spec: PlsSpec, work: PlsWorkspace, j: number): boolean {
+  const m = spec.constructCount;
+  const pred = spec.predecessors[j] as Int32Array;
+  const q = pred.length;
+  const c = work.constructCorrelation;
+  const matrix = work.systemMatrix;
+  const rhs = work.systemRhs;
+  for (let r = 0; r < q; r++) {
+    const pr = pred[r] as number;
+    for (let s = 0; s < q; s++) matrix[r * q + s] = c[pr * m + (pred[s] as number)] as number;
+    rhs[r] = c[pr * m + j] as number;
+  }
+  return solveInPlace(matrix, rhs, q, work.systemOut);
+}
+
+/**
+ * Runs the PLS iteration from unit starting weights on a correlation matrix,
+ * then the structural regressions. Results are left in `work`; returns
+ * undefined on success or the failure kind.
+ */
+export function estimatePls(
+  spec: PlsSpec,
+  correlation: Float64Array,
+  work: PlsWorkspace,
+): PlsFailure | undefined {
+  const p = spec.indicatorCount;
+  const m = spec.constructCount;
+  const weights = work.weights;
+  const next = work.next;
+  const inner = work.inner;
+  const cov = work.cov;
+  const c = work.constructCorrelation;
+
+  for (let k = 0; k < m; k++) {
+    work.blockInverse[k] = undefined;
+    if (spec.modeB[k] !== 1) continue;
+    const start = spec.blockStart[k] as number;
+    const size = (spec.blockStart[k + 1] as number) - start;
+    const block = new Float64Array(size * size);
+    for (let a = 0; a < size; a++) {
+      for (let b = 0; b < size; b++) block[a * size + b] = correlation[(start + a) * p + start + b] as number;
+    }
+    const inverse = invert(block, size);
+    if (inverse === undefined) return "singular";
+    work.blockInverse[k] = inverse;
+  }
+
+  weights.fill(1);
+  if (!scaleBlocks(spec, correlation, weights)) return "zeroVariance";
+  work.converged = false;
+  work.iterations = 0;
+  for (let iteration = 1; iteration <= spec.maxIterations; iteration++) {
+    covariances(spec, correlation, weights, work);
+    inner.fill(0);
+    for (let j = 0; j < m; j++) {
+      const succ = spec.successors[j] as Int32Array;
+      const pred = spec.predecessors[j] as Int32Array;
+      if (spec.scheme === SCHEME_PATH) {
+        for (let s = 0; s < succ.length; s++) {
+          const k = succ[s] as number;
+          inner[j * m + k] = c[j * m + k] as number;
+        }
+        if (pred.length > 0) {
+          if (!regress(spec, work, j)) return "singular";
+          for (let r = 0; r < pred.length; r++)
+            inner[j * m + (pred[r] as number)] = work.systemOut[r] as number;
+        }
+      } else {
+        for (const list of [succ, pred]) {
+          for (let s = 0; s < list.length; s++) {
+            const k = list[s] as number;
+            const value = c[j * m + k] as number;
+            inner[j * m + k] = spec.scheme === SCHEME_CENTROID ? Math.sign(value) : value;
+          }
+        }
+      }
+    }
+    for (let j = 0; j < m; j++) {
+      const start = spec.blockStart[j] as number;
+      const end = spec.blockStart[j + 1] as number;
+      for (let a = start; a < end; a++) {
+        let sum = 0;
+        for (let k = 0; k < m; k++) {
+          const e = inner[j * m + k] as number;
+          if (e !== 0) sum += e * (cov[a * m + k] as number);
+        }
+        next[a] = sum;
+      }
+      const inverse = work.blockInverse[j];
+      if (inverse !== undefined) {
+        const size = end - start;
+        const held = work.systemRhs;
+        for (let a = 0; a < size; a++) held[a] = next[start + a] as number;
+        for (let a = 0; a < size; a++) {
+          let sum = 0;
+          for (let b = 0; b < size; b++) sum += (inverse[a * size + b] as number) * (held[b] as number);
+          next[start + a] = sum;
+        }
+      }
+    }
+    if (!scaleBlocks(spec, correlation, next)) return "zeroVariance";
+    let change = 0;
+    for (let a = 0; a < p; a++) {
+      const delta = Math.abs((next[a] as number) - (weights[a] as number));
+      if (delta > change) change = delta;
+    }
+    weights.set(next);
+    work.iterations = iteration;
+    if (!(change >= spec.tolerance)) {
+      work.converged = !Number.isNaN(change);
+      break;
+    }
+  }
+  return structuralModel(spec, correlation, work);
+}
+
+/**
+ * From the outer weights in `work.weights`: construct correlations, loadings, path coefficients and R².
+ * Called by {@link estimatePls}, and again after a bootstrap sign change.
+ */
+export function structuralModel(
+  spec: PlsSpec,
+  correlation: Float64Array,
+  work: PlsWorkspace,
+): PlsFailure | undefined {
+  const m = spec.constructCount;
+  const cov = work.cov;
+  const c = work.constructCorrelation;
+  covariances(spec, correlation, work.weights, work);
+  for (let j = 0; j < m; j++) {
+    const start = spec.blockStart[j] as number;
+    const end = spec.blockStart[j + 1] as number;
+    for (let a = start; a < end; a++) work.loadings[a] = cov[a * m + j] as number;
+  }
+  const paths = work.paths;
+  paths.fill(0);
+  work.rSquared.fill(0);
+  for (let j = 0; j < m; j++) {
+    const pred = spec.predecessors[j] as Int32Array;
+    if (pred.length === 0) continue;
+    if (!regress(spec, work, j)) return "singular";
+    let r2 = 0;
+    for (let r = 0; r < pred.length; r++) {
+      const i = pred[r] as number;
+      const beta = work.systemOut[r] as number;
+      paths[i * m + j] = beta;
+      r2 += beta * (c[i * m + j] as number);
+    }
+    work.rSquared[j] = r2;
+  }
+  return undefined;
+}
+
+/**
+ * R² of construct j regressed on its predecessors except `skip`, from the
+ * construct correlations (for f²). Returns NaN when singular.
+ */
+export function rSquaredWithout(spec: PlsSpec, work: PlsWorkspace, j: number, skip: number): number {
+  const m = spec.constructCount;
+  const pred = Array.from(spec.predecessors[j] as Int32Array).filter((i) => i !== skip);
+  if (pred.length === 0) return 0;
+  const q = pred.length;
+  const c = work.constructCorrelation;
+  const matrix = new Float64Array(q * q);
+  const rhs = new Float64Array(q);
+  const out = new Float64Array(q);
+  for (let r = 0; r < q; r++) {
+    for (let s = 0; s < q; s++)
+      matrix[r * q + s] = c[(pred[r] as number) * m + (pred[s] as number)] as number;
+    rhs[r] = c[(pred[r] as number) * m + j] as number;
+  }
+  const target = rhs.slice();
+  if (!solveInPlace(matrix, rhs, q, out)) return Number.NaN;
+  let r2 = 0;
+  for (let r = 0; r < q; r++) r2 += (out[r] as number) * (target[r] as number);
+  return r2;
+}
+
+/** Total effects Σ_{k ≥ 1} B^k of an acyclic path matrix (m x m, B[i, j] = effect of i on j). */
+export function totalEffects(paths: Float64Array, m: number): Float64Array {
+  const total = new Float64Array(m * m);
+  let power = paths.slice();
+  for (let step = 0; step < m; step++) {
+    let any = false;
+    for (let i = 0; i < m * m; i++) {
+      const value = power[i] as number;
+      if (value !== 0) any = true;
+      total[i] = (total[i] as number) + value;
+    }
+    if (!any) break;
+    const product = new Float64Array(m * m);
+    for (let i = 0; i < m; i++) {
+      for (let k = 0; k < m; k++) {
+        const left = power[i * m + k] as number;
+        if (left === 0) continue;
+        for (let j = 0; j < m; j++)
+          product[i * m + j] = (product[i * m + j] as number) + left * (paths[k * m + j] as number);
+      }
+    }
+    power = product;
+  }
+  return total;
+}

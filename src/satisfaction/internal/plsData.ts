@@ -1,0 +1,201 @@
+/**
+ * Reading survey rows into an indicator matrix, the missing-value policy,
+ * and (weighted) correlation matrices for the PLS kernel.
+ */
+import { InsufficientDataError, InvalidRecordError, readNumbers } from "../../core/index.js";
+
+/** The indicator columns of the rows after the missing-value policy. */
+export interface IndicatorMatrix {
+  /** Row-major n x p values on the answer scale. */
+  readonly values: Float64Array;
+  readonly rowCount: number;
+  readonly indicatorCount: number;
+  /** Index into the input rows of every row kept. */
+  readonly rowsUsed: Int32Array;
+  /** Answers replaced by their column mean (missing: "mean"). */
+  readonly imputedValues: number;
+  /** Rows dropped for a missing answer (missing: "listwise"). */
+  readonly droppedRows: number;
+}
+
+/**
+ * Reads the indicator columns. Non-numeric answers and answers outside
+ * `scale` are {@link InvalidRecordError}s naming row, indicator and value;
+ * a column with no answer at all is an error too (a misspelt indicator).
+ */
+export function readIndicatorMatrix(
+  functionName: string,
+  rows: readonly object[],
+  indicators: readonly string[],
+  missing: "mean" | "listwise",
+  scale: { readonly min: number; readonly max: number } | undefined,
+): IndicatorMatrix {
+  const n = rows.length;
+  const p = indicators.length;
+  const columns: Float64Array[] = [];
+  const missingPerRow = new Uint8Array(n);
+  let missingCount = 0;
+  for (let j = 0; j < p; j++) {
+    const name = indicators[j] as string;
+    const column = readNumbers(rows as readonly Record<string, unknown>[], name, {
+      functionName,
+      optionName: name,
+      missing: "nan",
+    });
+    let observed = 0;
+    for (let i = 0; i < n; i++) {
+      const value = column[i] as number;
+      if (Number.isNaN(value)) {
+        missingPerRow[i] = 1;
+        missingCount++;
+        continue;
+      }
+      observed++;
+      if (scale !== undefined && (value < scale.min || value > scale.max)) {
+        throw new InvalidRecordError(
+          functionName,
+          i,
+          name,
+          (rows[i] as Record<string, unknown>)[name],
+          `expected an answer within the scale ${scale.min}..${scale.max}; fix the answer or the scale option`,
+        );
+      }
+    }
+    if (observed === 0) {
+      throw new InvalidRecordError(
+        functionName,
+        0,
+        name,
+        (rows[0] as Record<string, unknown> | undefined)?.[name],
+        `indicator "${name}" has no answer in any row; check the column name in blocks`,
+      );
+    }
+    columns.push(column);
+  }
+  let keep = n;
+  let droppedRows = 0;
+  let imputedValues = 0;
+  if (missing === "listwise") {
+    for (let i = 0; i < n; i++) if (missingPerRow[i] === 1) droppedRows++;
+    keep = n - droppedRows;
+  } else if (missingCount > 0) {
+    for (const column of columns) {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const value = column[i] as number;
+        if (!Number.isNaN(value)) {
+          sum += value;
+          count++;
+        }
+      }
+      const mean = sum / count;
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(column[i] as number)) {
+          column[i] = mean;
+          imputedValues++;
+        }
+      }
+    }
+    missingPerRow.fill(0);
+  }
+  const values = new Float64Array(keep * p);
+  const rowsUsed = new Int32Array(keep);
+  let r = 0;
+  for (let i = 0; i < n; i++) {
+    if (missingPerRow[i] === 1) continue;
+    rowsUsed[r] = i;
+    for (let j = 0; j < p; j++) values[r * p + j] = (columns[j] as Float64Array)[i] as number;
+    r++;
+  }
+  return { values, rowCount: keep, indicatorCount: p, rowsUsed, imputedValues, droppedRows };
+}
+
+/** Column means and sample standard deviations (n − 1) of a row-major matrix. */
+export function columnMoments(
+  values: Float64Array,
+  n: number,
+  p: number,
+): { mean: Float64Array; sd: Float64Array } {
+  const mean = new Float64Array(p);
+  const sd = new Float64Array(p);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) + (values[i * p + j] as number);
+  for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) / n;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) {
+      const d = (values[i * p + j] as number) - (mean[j] as number);
+      sd[j] = (sd[j] as number) + d * d;
+    }
+  }
+  for (let j = 0; j < p; j++) sd[j] = Math.sqrt((sd[j] as number) / (n - 1));
+  return { mean, sd };
+}
+
+/** Throws {@link InsufficientDataError} for a zero-variance indicator. */
+export function assertVariance(
+  functionName: string,
+  sd: Float64Array,
+  indicators: readonly string[],
+  values: Float64Array,
+): void {
+  const p = indicators.length;
+  for (let j = 0; j < p; j++) {
+    if (!((sd[j] as number) > 0)) {
+      throw new InsufficientDataError(
+        functionName,
+        `indicator "${indicators[j]}" has zero variance (every answer is ${values[j]}); drop it from its block`,
+      );
+    }
+  }
+}
+
+/**
+ * Correlation matrix (p x p, row-major, into `out`) of the rows weighted by
+ * `counts` (a bootstrap resample: how many times each row was drawn;
+ * undefined = every row once). `centred` is an n x p scratch buffer.
+ * Returns false when an indicator has zero variance in the sample.
+ */
+export function correlationMatrix(
+  values: Float64Array,
+  n: number,
+  p: number,
+  counts: Float64Array | undefined,
+  out: Float64Array,
+  mean: Float64Array,
+  centred: Float64Array,
+): boolean {
+  mean.fill(0);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = counts === undefined ? 1 : (counts[i] as number);
+    if (c === 0) continue;
+    total += c;
+    for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) + c * (values[i * p + j] as number);
+  }
+  for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) / total;
+  out.fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = counts === undefined ? 1 : (counts[i] as number);
+    if (c === 0) continue;
+    const offset = i * p;
+    for (let j = 0; j < p; j++) centred[j] = (values[offset + j] as number) - (mean[j] as number);
+    for (let a = 0; a < p; a++) {
+      const ca = c * (centred[a] as number);
+      if (ca === 0) continue;
+      const row = a * p;
+      for (let b = 0; b <= a; b++) out[row + b] = (out[row + b] as number) + ca * (centred[b] as number);
+    }
+  }
+  for (let a = 0; a < p; a++) if (!((out[a * p + a] as number) > 1e-12 * total)) return false;
+  for (let a = 0; a < p; a++) {
+    const da = Math.sqrt(out[a * p + a] as number);
+    for (let b = 0; b < a; b++) {
+      const value = (out[a * p + b] as number) / (da * Math.sqrt(out[b * p + b] as number));
+      out[a * p + b] = value;
+      out[b * p + a] = value;
+    }
+  }
+  for (let a = 0; a < p; a++) out[a * p + a] = 1;
+  return true;
+}

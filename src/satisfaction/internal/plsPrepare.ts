@@ -1,0 +1,76 @@
+import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
+import {
+  assertVariance,
+  columnMoments,
+  correlationMatrix,
+  type IndicatorMatrix,
+  readIndicatorMatrix,
+} from "./plsData.js";
+import type { ResolvedPlsModel } from "./plsSpec.js";
+
+/** The data side of a PLS estimation: indicator matrix, moments, correlation matrix. */
+export interface PreparedPlsData {
+  readonly matrix: IndicatorMatrix;
+  readonly mean: Float64Array;
+  readonly sd: Float64Array;
+  readonly correlation: Float64Array;
+  readonly scale: { readonly min: number; readonly max: number };
+}
+
+/** Reads rows for a resolved model and checks there is enough of them. */
+export function preparePlsData(
+  functionName: string,
+  rows: unknown,
+  model: ResolvedPlsModel,
+): PreparedPlsData {
+  if (!Array.isArray(rows)) {
+    throw new InvalidOptionsError(functionName, [
+      { path: "rows", message: "expected an array of survey rows", received: rows },
+    ]);
+  }
+  if (rows.length === 0)
+    throw new InsufficientDataError(functionName, "no rows; pass at least 3 survey responses");
+  const matrix = readIndicatorMatrix(
+    functionName,
+    rows as readonly object[],
+    model.indicators,
+    model.options.missing,
+    model.options.scale,
+  );
+  const n = matrix.rowCount;
+  const p = matrix.indicatorCount;
+  let needed = 3;
+  for (let k = 0; k < model.spec.constructCount; k++) {
+    needed = Math.max(needed, (model.spec.predecessors[k] as Int32Array).length + 2);
+    if (model.spec.modeB[k] === 1) {
+      needed = Math.max(
+        needed,
+        (model.spec.blockStart[k + 1] as number) - (model.spec.blockStart[k] as number) + 1,
+      );
+    }
+  }
+  if (n < needed) {
+    const dropped =
+      matrix.droppedRows > 0 ? ` (${matrix.droppedRows} of ${rows.length} dropped for missing answers)` : "";
+    throw new InsufficientDataError(
+      functionName,
+      `${n} usable rows${dropped}; this model needs at least ${needed}`,
+    );
+  }
+  const { mean, sd } = columnMoments(matrix.values, n, p);
+  assertVariance(functionName, sd, model.indicators, matrix.values);
+  const correlation = new Float64Array(p * p);
+  correlationMatrix(matrix.values, n, p, undefined, correlation, new Float64Array(p), new Float64Array(p));
+  let scale = model.options.scale;
+  if (scale === undefined) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < matrix.values.length; i++) {
+      const value = matrix.values[i] as number;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    scale = { min, max };
+  }
+  return { matrix, mean, sd, correlation, scale };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { InvalidOptionsError, parseOptions } from "../core/index.js";
+
+/** Oliver's four loyalty phases, or "none". */
+export type LoyaltyLevel = "none" | "cognitive" | "affective" | "conative" | "action";
+
+/** What is known about one customer. */
+export interface LoyaltyLevelEvidence {
+  /** Believes the offer is better than the alternatives (information on attributes, price). */
+  readonly cognitive?: boolean;
+  /** Likes it: a positive attitude built from satisfying use. */
+  readonly affective?: boolean;
+  /** Intends to buy again (a stated commitment). */
+  readonly conative?: boolean;
+  /** Repeat purchases made (purchases after the first). */
+  readonly repurchases?: number;
+}
+
+/** Options of {@link loyaltyLevel}. */
+export interface LoyaltyLevelOptions {
+  /** Repurchases needed for action loyalty ("a loyal customer repurchases at least three times"). @defaultValue 3 */
+  readonly minRepurchases?: number;
+}
+
+const NAME = "loyaltyLevel";
+const schema = z.object({ minRepurchases: z.number().int().min(1).default(3) }).strict();
+
+/**
+ * The deepest of Oliver's (1999) loyalty phases a customer has reached: cognitive (believes the brand is
+ * better), affective (likes it), conative (intends to rebuy), action (actually rebuys — here at least
+ * `minRepurchases` repeat purchases). Behaviour outranks attitude: enough repurchases give "action" whatever
+ * the attitudes; otherwise the deepest attitude flagged true wins; nothing → "none".
+ *
+ * Reference: Oliver (1999), Whence consumer loyalty?, Journal of Marketing 63 (special issue), 33-44.
+ *
+ * @param evidence - see {@link LoyaltyLevelEvidence}
+ * @param options - see {@link LoyaltyLevelOptions}
+ * @throws InvalidOptionsError for a negative or non-integer `repurchases`
+ * @example
+ * ```ts
+ * loyaltyLevel({ cognitive: true, affective: true });   // => "affective"
+ * loyaltyLevel({ conative: true, repurchases: 2 });      // => "conative"
+ * loyaltyLevel({ repurchases: 3 });                      // => "action"
+ * ```
+ */
+export function loyaltyLevel(
+  evidence: LoyaltyLevelEvidence,
+  options: LoyaltyLevelOptions = {},
+): LoyaltyLevel {
+  const { minRepurchases } = parseOptions(NAME, schema, options);
+  if (evidence === null || typeof evidence !== "object") {
+    throw new InvalidOptionsError(NAME, [
+      { path: "evidence", message: "expected an object", received: evidence },
+    ]);
+  }
+  const repurchases = evidence.repurchases ?? 0;
+  if (typeof repurchases !== "number" || !Number.isInteger(repurchases) || repurchases < 0) {
+    throw new InvalidOptionsError(NAME, [
+      { path: "evidence.repurchases", message: "expected a non-negative integer", received: repurchases },
+    ]);
+  }
+  if (repurchases >= minRepurchases) return "action";
+  if (evidence.conative === true) return "conative";
+  if (evidence.affective === true) return "affective";
+  if (evidence.cognitive === true) return "cognitive";
+  return "none";
+}

@@ -1,0 +1,357 @@
+import { z } from "zod";
+import {
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+  type OptionIssue,
+  parseOptions,
+  readNumbers,
+  withDisplay,
+} from "../core/index.js";
+
+/** An answer scale. */
+export interface SatisfactionIndexScale {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A questionnaire item (level 4). */
+export interface SatisfactionIndexItem {
+  /** Column of the item in the responses. */
+  readonly field: string;
+  /** Relative weight within its indicator. @defaultValue 1 */
+  readonly weight?: number;
+  /** The item's answer scale. @defaultValue the hierarchy's `scale` */
+  readonly scale?: SatisfactionIndexScale;
+  /** The item is worded negatively (a high answer is bad): its 0-100 score is reversed. @defaultValue false */
+  readonly reverse?: boolean;
+}
+
+/** An indicator (level 3): one or more items. */
+export interface SatisfactionIndexIndicator {
+  readonly name: string;
+  /** Relative weight within its construct. @defaultValue 1 */
+  readonly weight?: number;
+  /** Items, as field names or {@link SatisfactionIndexItem}s. */
+  readonly items: readonly (string | SatisfactionIndexItem)[];
+}
+
+/** A construct (level 2), e.g. perceived quality. */
+export interface SatisfactionIndexConstruct {
+  readonly name: string;
+  /** Relative weight in the overall index. @defaultValue 1 */
+  readonly weight?: number;
+  readonly indicators: readonly SatisfactionIndexIndicator[];
+}
+
+/** The declared hierarchy of {@link satisfactionIndex}. */
+export interface SatisfactionIndexHierarchy {
+  /** Default answer scale of the items, e.g. `{ min: 1, max: 10 }`. */
+  readonly scale: SatisfactionIndexScale;
+  /** Level-2 constructs (the ACSI/ECSI six: expectation, perceived quality, perceived value, satisfaction, complaints, loyalty). */
+  readonly constructs: readonly SatisfactionIndexConstruct[];
+}
+
+/** Scores of one item. */
+export interface SatisfactionIndexItemScore {
+  readonly field: string;
+  /** Normalised weight within the indicator (weights sum to 1). */
+  readonly weight: number;
+  /** Mean answer on the item's own scale. */
+  readonly mean: number;
+  /** Mean answer rescaled to 0-100 (reversed when `reverse`). */
+  readonly index: number;
+  readonly answered: number;
+  /** Missing answers skipped. */
+  readonly missing: number;
+}
+
+/** Scores of one indicator. */
+export interface SatisfactionIndexIndicatorScore {
+  readonly name: string;
+  readonly weight: number;
+  readonly index: number;
+  readonly items: readonly SatisfactionIndexItemScore[];
+}
+
+/** Scores of one construct. */
+export interface SatisfactionIndexConstructScore {
+  readonly name: string;
+  readonly weight: number;
+  readonly index: number;
+  readonly indicators: readonly SatisfactionIndexIndicatorScore[];
+}
+
+/** Result of {@link satisfactionIndex}. */
+export interface SatisfactionIndexResult {
+  /** Level 1: the overall 0-100 index. */
+  readonly index: number;
+  readonly constructs: readonly SatisfactionIndexConstructScore[];
+  /** Number of responses read. */
+  readonly respondents: number;
+  /**
+   * The overall 0-100 index of each response (same order as the input), from its own rescaled answers.
+   * Where a respondent skipped items, the weights are renormalised over what they answered (within the
+   * indicator, then the construct, then overall); `null` when they answered none of the items.
+   */
+  readonly respondentIndex: readonly (number | null)[];
+}
+
+const NAME = "satisfactionIndex";
+const scaleSchema = z
+  .object({
+    min: z.number().refine(Number.isFinite, "must be finite"),
+    max: z.number().refine(Number.isFinite, "must be finite"),
+  })
+  .strict()
+  .refine((s) => s.max > s.min, "max must be greater than min");
+const weightSchema = z
+  .number()
+  .min(0, "weights must be non-negative")
+  .refine(Number.isFinite, "must be finite")
+  .optional();
+const schema = z
+  .object({
+    scale: scaleSchema,
+    constructs: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            weight: weightSchema,
+            indicators: z
+              .array(
+                z
+                  .object({
+                    name: z.string().min(1),
+                    weight: weightSchema,
+                    items: z
+                      .array(
+                        z.union([
+                          z.string().min(1),
+                          z
+                            .object({
+                              field: z.string().min(1),
+                              weight: weightSchema,
+                              scale: scaleSchema.optional(),
+                              reverse: z.boolean().optional(),
+                            })
+                            .strict(),
+                        ]),
+                      )
+                      .min(1, "an indicator needs at least one item"),
+                  })
+                  .strict(),
+              )
+              .min(1, "a construct needs at least one indicator"),
+          })
+          .strict(),
+      )
+      .min(1, "the hierarchy needs at least one construct"),
+  })
+  .strict();
+
+function normalise(weights: readonly (number | undefined)[], path: string, issues: OptionIssue[]): number[] {
+  const values = weights.map((w) => w ?? 1);
+  const total = values.reduce((s, w) => s + w, 0);
+  if (!(total > 0)) {
+    issues.push({
+      path,
+      message: "the weights of a group are all zero; give at least one a positive weight",
+    });
+    return values.map(() => 0);
+  }
+  return values.map((w) => w / total);
+}
+
+/**
+ * The customer satisfaction index as a declared hierarchy (the ACSI/ECSI layout of the source material):
+ * level 4 questionnaire items are averaged over respondents and rescaled to 0-100 from their scale,
+ * 100 · (mean − min) / (max − min) (100 minus that for a reversed item); level 3 indicators, level 2
+ * constructs and the level 1 overall index are weighted means of the level below, with the given weights
+ * normalised to sum to 1 within each group (equal weights when none are given). For weights estimated from
+ * the data use {@link plsPathModel}'s `index` instead.
+ *
+ * Missing answers (null, undefined, "", NaN) are skipped per item and counted in `missing`; an item with no
+ * answer at all is an error. Responses are not mutated.
+ *
+ * Reference: Fornell, Johnson, Anderson, Cha & Bryant (1996), The American Customer Satisfaction Index,
+ * Journal of Marketing 60(4); ECSI Technical Committee (1998), European Customer Satisfaction Index.
+ *
+ * @param responses - one record per respondent
+ * @param hierarchy - see {@link SatisfactionIndexHierarchy}
+ * @throws InvalidOptionsError for a malformed hierarchy, negative or all-zero weights, a bad scale
+ * @throws InvalidRecordError for a non-numeric answer or one outside its item's scale
+ * @throws InsufficientDataError for no responses, or an item nobody answered
+ * @example
+ * ```ts
+ * satisfactionIndex(
+ *   [{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }],
+ *   { scale: { min: 1, max: 10 }, constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }] },
+ * ).index;
+ * // => 69.444... (q1 mean 9 → 100 · 8/9 = 88.9, q2 mean 5.5 → 50, equal weights)
+ * ```
+ */
+export function satisfactionIndex<T extends object>(
+  responses: readonly T[],
+  hierarchy: SatisfactionIndexHierarchy,
+): SatisfactionIndexResult {
+  const parsed = parseOptions(NAME, schema, hierarchy);
+  if (!Array.isArray(responses)) {
+    throw new InvalidOptionsError(NAME, [
+      { path: "responses", message: "expected an array of responses", received: responses },
+    ]);
+  }
+  if (responses.length === 0) throw new InsufficientDataError(NAME, "no responses");
+  const issues: OptionIssue[] = [];
+  const constructWeights = normalise(
+    parsed.constructs.map((c) => c.weight),
+    "constructs",
+    issues,
+  );
+  const plan = parsed.constructs.map((construct, ci) => {
+    const indicatorWeights = normalise(
+      construct.indicators.map((ind) => ind.weight),
+      `constructs.${ci}.indicators`,
+      issues,
+    );
+    return construct.indicators.map((indicator, ii) => {
+      const items = indicator.items.map((item) => (typeof item === "string" ? { field: item } : item));
+      const itemWeights = normalise(
+        items.map((item) => item.weight),
+        `constructs.${ci}.indicators.${ii}.items`,
+        issues,
+      );
+      return { indicator, indicatorWeight: indicatorWeights[ii] as number, items, itemWeights };
+    });
+  });
+  if (issues.length > 0) throw new InvalidOptionsError(NAME, issues);
+
+  const cache = new Map<string, SatisfactionIndexItemScore>();
+  const rescaledColumns = new Map<string, Float64Array>();
+  const scoreItem = (
+    item: { field: string; scale?: SatisfactionIndexScale | undefined; reverse?: boolean | undefined },
+    weight: number,
+  ) => {
+    const scale = item.scale ?? parsed.scale;
+    const key = `${item.field}|${scale.min}|${scale.max}|${item.reverse === true}`;
+    let base = cache.get(key);
+    if (base === undefined) {
+      const values = readNumbers(responses as readonly Record<string, unknown>[], item.field, {
+        functionName: NAME,
+        optionName: item.field,
+        missing: "nan",
+      });
+      let sum = 0;
+      let answered = 0;
+      const rescaledColumn = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i] as number;
+        if (Number.isNaN(value)) {
+          rescaledColumn[i] = Number.NaN;
+          continue;
+        }
+        const share = (100 * (value - scale.min)) / (scale.max - scale.min);
+        rescaledColumn[i] = item.reverse === true ? 100 - share : share;
+        if (value < scale.min || value > scale.max) {
+          throw new InvalidRecordError(
+            NAME,
+            i,
+            item.field,
+            (responses[i] as Record<string, unknown>)[item.field],
+            `expected an answer within the item's scale ${scale.min}..${scale.max}`,
+          );
+        }
+        sum += value;
+        answered++;
+      }
+      if (answered === 0) {
+        throw new InsufficientDataError(
+          NAME,
+          `item "${item.field}" has no answer in any of ${responses.length} responses; check the field name`,
+        );
+      }
+      rescaledColumns.set(key, rescaledColumn);
+      const mean = sum / answered;
+      const rescaled = (100 * (mean - scale.min)) / (scale.max - scale.min);
+      base = {
+        field: item.field,
+        weight: 0,
+        mean,
+        index: item.reverse === true ? 100 - rescaled : rescaled,
+        answered,
+        missing: responses.length - answered,
+      };
+      cache.set(key, base);
+    }
+    return { ...base, weight, key };
+  };
+
+  const keys: string[][][] = [];
+  const constructs: SatisfactionIndexConstructScore[] = parsed.constructs.map((construct, ci) => {
+    const constructKeys: string[][] = [];
+    keys.push(constructKeys);
+    const indicators = (plan[ci] ?? []).map(({ indicator, indicatorWeight, items, itemWeights }) => {
+      const scored = items.map((item, k) => scoreItem(item, itemWeights[k] as number));
+      constructKeys.push(scored.map((item) => item.key));
+      const index = scored.reduce((s, item) => s + item.weight * item.index, 0);
+      return {
+        name: indicator.name,
+        weight: indicatorWeight,
+        index,
+        items: scored.map(({ key: _key, ...rest }) => rest),
+      };
+    });
+    const index = indicators.reduce((s, ind) => s + ind.weight * ind.index, 0);
+    return { name: construct.name, weight: constructWeights[ci] as number, index, indicators };
+  });
+  const index = constructs.reduce((s, c) => s + c.weight * c.index, 0);
+
+  // Per respondent: weighted means over what was answered, level by level.
+  const respondentIndex: (number | null)[] = new Array(responses.length);
+  for (let i = 0; i < responses.length; i++) {
+    let overall = 0;
+    let overallWeight = 0;
+    constructs.forEach((construct, ci) => {
+      let constructSum = 0;
+      let constructWeight = 0;
+      construct.indicators.forEach((indicator, ii) => {
+        let sum = 0;
+        let weight = 0;
+        indicator.items.forEach((item, k) => {
+          const value = (rescaledColumns.get(keys[ci]?.[ii]?.[k] as string) as Float64Array)[i] as number;
+          if (Number.isNaN(value)) return;
+          sum += item.weight * value;
+          weight += item.weight;
+        });
+        if (weight > 0) {
+          constructSum += indicator.weight * (sum / weight);
+          constructWeight += indicator.weight;
+        }
+      });
+      if (constructWeight > 0) {
+        overall += construct.weight * (constructSum / constructWeight);
+        overallWeight += construct.weight;
+      }
+    });
+    respondentIndex[i] = overallWeight > 0 ? overall / overallWeight : null;
+  }
+  return withDisplay(
+    { index, constructs, respondents: responses.length, respondentIndex },
+    {
+      title: "Customer satisfaction index",
+      summary: (r) => [`Overall index ${r.index.toFixed(1)} / 100 from ${r.respondents} responses`],
+      rows: (r) =>
+        r.constructs.flatMap((c) => [
+          { level: 2, name: c.name, weight: c.weight, index: c.index },
+          ...c.indicators.map((ind) => ({
+            level: 3,
+            name: `  ${ind.name}`,
+            weight: ind.weight,
+            index: ind.index,
+          })),
+        ]),
+      maxRows: 40,
+    },
+  );
+}

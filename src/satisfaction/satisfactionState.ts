@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { InvalidOptionsError, parseOptions } from "../core/index.js";
+
+/** A customer's satisfaction state. */
+export type SatisfactionState = "dissatisfied" | "satisfied" | "delighted";
+
+/** Options of {@link satisfactionState}. */
+export interface SatisfactionStateOptions {
+  /** Half-width of the "satisfied" band: |perceived − expected| ≤ tolerance counts as met. @defaultValue 0 */
+  readonly tolerance?: number;
+}
+
+const NAME = "satisfactionState";
+const schema = z
+  .object({ tolerance: z.number().min(0).refine(Number.isFinite, "must be finite").default(0) })
+  .strict();
+
+/**
+ * Satisfaction as the gap between perceived performance and expectation (expectation-disconfirmation,
+ * Oliver 1980; Kotler's three states): below expectation → "dissatisfied", meeting it (within `tolerance`)
+ * → "satisfied", above it → "delighted". Both values on the same scale.
+ *
+ * Reference: Oliver (1980), A cognitive model of the antecedents and consequences of satisfaction decisions,
+ * Journal of Marketing Research 17(4); Kotler & Keller, Marketing Management, ch. 5.
+ *
+ * @param perceived - perceived performance
+ * @param expected - expected performance
+ * @param options - see {@link SatisfactionStateOptions}
+ * @throws InvalidOptionsError for a non-finite value or a negative tolerance
+ * @example
+ * ```ts
+ * satisfactionState(6, 8);                    // => "dissatisfied"
+ * satisfactionState(7.5, 8, { tolerance: 1 }); // => "satisfied"
+ * satisfactionState(9, 8);                    // => "delighted"
+ * ```
+ */
+export function satisfactionState(
+  perceived: number,
+  expected: number,
+  options: SatisfactionStateOptions = {},
+): SatisfactionState {
+  const { tolerance } = parseOptions(NAME, schema, options);
+  for (const [path, value] of [
+    ["perceived", perceived],
+    ["expected", expected],
+  ] as const) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw new InvalidOptionsError(NAME, [{ path, message: "expected a finite number", received: value }]);
+    }
+  }
+  const gap = perceived - expected;
+  if (gap < -tolerance) return "dissatisfied";
+  if (gap > tolerance) return "delighted";
+  return "satisfied";
+}
