@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+
+/** Input of {@link customerShare}. */
+export interface CustomerShareOptions {
+  /** Penetration: share of the market's customers who bought from us in the period, in [0, 1]. */
+  readonly penetration: number;
+  /**
+   * Loyalty (share of requirements): of what our buyers bought in the category, the share they
+   * bought from us, in [0, 1].
+   */
+  readonly loyalty: number;
+  /**
+   * Selectivity (heavy-usage index): category volume per our buyer over category volume per
+   * market customer; 1 = our buyers are average buyers. An index > 0.
+   * @defaultValue 1
+   */
+  readonly selectivity?: number;
+  /**
+   * Price selectivity (price index): our average price over the market's average price;
+   * 1 = volume share. An index > 0.
+   * @defaultValue 1
+   */
+  readonly priceSelectivity?: number;
+}
+
+/** Result of {@link customerShare}. */
+export interface CustomerShareResult {
+  /** Market share = penetration x loyalty x selectivity x priceSelectivity (value share; volume share when priceSelectivity = 1). */
+  readonly share: number;
+  /** Volume share: penetration x loyalty x selectivity. */
+  readonly volumeShare: number;
+  readonly penetration: number;
+  readonly loyalty: number;
+  readonly selectivity: number;
+  readonly priceSelectivity: number;
+}
+
+const FN = "customerShare";
+const fraction = z.number().min(0, "must be a fraction in [0, 1]").max(1, "must be a fraction in [0, 1]");
+const index = z
+  .number()
+  .gt(0, "must be an index > 0 (1 = market average)")
+  .refine(Number.isFinite, "must be finite");
+const schema = z
+  .object({
+    penetration: fraction,
+    loyalty: fraction,
+    selectivity: index.default(1),
+    priceSelectivity: index.default(1),
+  })
+  // Extra keys are ignored so a customerShareInputs result can be passed as is.
+  .strip();
+
+/**
+ * Decomposes a market share into its customer drivers:
+ * share = penetration x loyalty x selectivity x price selectivity — how many of the
+ * market's customers buy from us, how much of their category buying they give us,
+ * how heavy they are as buyers, and how our prices compare. Use
+ * {@link customerShareInputs} to derive the four factors from customer and purchase records.
+ *
+ * @param options - the four factors (other keys are ignored, so a {@link customerShareInputs}
+ *   result can be passed directly); see {@link CustomerShareOptions}
+ * @returns the share, the volume share and the factors
+ * @throws {@link InvalidOptionsError} for a penetration or loyalty outside [0, 1], a
+ *   selectivity or price index not > 0, or factors whose volume share exceeds 1 (inconsistent)
+ * @see Parfitt & Collins (1968), "Use of consumer panels for brand-share prediction",
+ *   Journal of Marketing Research 5(2) — share = penetration x repeat-buying rate x buying-level index.
+ * @example
+ * ```ts
+ * customerShare({ penetration: 0.4, loyalty: 0.5, selectivity: 1.2, priceSelectivity: 0.9 }).share;
+ * // => 0.216 (0.4 x 0.5 x 1.2 x 0.9, to floating-point rounding)
+ * ```
+ */
+export function customerShare(options: CustomerShareOptions): Readonly<CustomerShareResult> {
+  const o = parseOptions(FN, schema, options);
+  const volumeShare = o.penetration * o.loyalty * o.selectivity;
+  if (volumeShare > 1 + 1e-12) {
+    throw new InvalidOptionsError(FN, [
+      {
+        path: "selectivity",
+        message: `penetration x loyalty x selectivity = ${volumeShare} exceeds 1: the factors are inconsistent (selectivity cannot exceed 1 / penetration)`,
+        received: o.selectivity,
+      },
+    ]);
+  }
+  const result: CustomerShareResult = {
+    share: volumeShare * o.priceSelectivity,
+    volumeShare,
+    penetration: o.penetration,
+    loyalty: o.loyalty,
+    selectivity: o.selectivity,
+    priceSelectivity: o.priceSelectivity,
+  };
+  return withDisplay(result, {
+    title: "Customer share",
+    summary: (r) => [
+      `share ${(r.share * 100).toFixed(2)}% (volume share ${(r.volumeShare * 100).toFixed(2)}%)`,
+    ],
+    rows: (r) => [
+      { factor: "penetration", value: r.penetration },
+      { factor: "loyalty", value: r.loyalty },
+      { factor: "selectivity", value: r.selectivity },
+      { factor: "priceSelectivity", value: r.priceSelectivity },
+      { factor: "share", value: r.share },
+    ],
+  });
+}

@@ -1,0 +1,276 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { manCaseProspects } from "../../test/fixtures/crm/man-prospects.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { type ProspectRecord, qualifyProspects } from "./qualifyProspects.js";
+
+const freezeAll = <T extends object>(rows: readonly T[]): readonly T[] =>
+  Object.freeze(rows.map((row) => Object.freeze({ ...row })));
+
+const byId = (result: ReturnType<typeof qualifyProspects>, id: string | number) => {
+  const found = result.prospects.find((p) => p.id === id);
+  if (found === undefined) throw new Error(`no prospect ${id}`);
+  return found;
+};
+
+describe("qualifyProspects on the worked life-insurance case (MAN-EXAMPLES.md)", () => {
+  const prospects = freezeAll(manCaseProspects);
+  const result = qualifyProspects(prospects, { preset: "lifeInsurance" });
+
+  it("ranks the qualified prospects 1, 6, 3, 8 as the source does", () => {
+    expect(result.ranking).toEqual([1, 6, 3, 8]);
+    expect([1, 6, 3, 8].map((id) => byId(result, id).rank)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("gives the other four the source's verdicts: 2 drop, 4 nurture, 5 defer, 7 nurture", () => {
+    expect(byId(result, 2).verdict).toBe("drop");
+    expect(byId(result, 4).verdict).toBe("nurture");
+    expect(byId(result, 5).verdict).toBe("defer");
+    expect(byId(result, 7).verdict).toBe("nurture");
+    expect(result.counts).toEqual({ qualified: 4, nurture: 2, defer: 1, drop: 1, mismatch: 0 });
+  });
+
+  it("computes the sub-scores by the documented rules (hand-checked)", () => {
+    // money = (income - 10 000) / (40 000 - 10 000), clamped, x 0.8 when unstable
+    // #1: 40 000 -> 1; #3: 20 000 -> 1/3 x 0.8 = 0.266667; #6: 30 000 -> 2/3; #8: 19 000 -> 0.3
+    expect(byId(result, 1).money).toBeCloseTo(1, 12);
+    expect(byId(result, 3).money).toBeCloseTo(0.8 / 3, 12);
+    expect(byId(result, 6).money).toBeCloseTo(2 / 3, 12);
+    expect(byId(result, 8).money).toBeCloseTo(0.3, 12);
+    // need = 1 - 0.5^dependants x (1 - 0.5 per "expecting a child")
+    // #1: 1 - 0.5 = 0.5; #3: 1 - 0.5 x 0.5 = 0.75; #6: 1 - 0.5^3 = 0.875; #8: 1 - 0.5^5 = 0.96875
+    expect(byId(result, 1).need).toBeCloseTo(0.5, 12);
+    expect(byId(result, 3).need).toBeCloseTo(0.75, 12);
+    expect(byId(result, 6).need).toBeCloseTo(0.875, 12);
+    expect(byId(result, 8).need).toBeCloseTo(0.96875, 12);
+    // score = (2 money + authority + need) / 4 x underwriting factor
+    // #1: (2 + 1 + 0.5) / 4 = 0.875; #6: (4/3 + 0.6 + 0.875) / 4 = 0.7020833
+    // #3: (0.5333 + 1 + 0.75) / 4 = 0.5708333; #8: (0.6 + 1 + 0.96875) / 4 x 0.8 = 0.51375
+    expect(byId(result, 1).score).toBeCloseTo(0.875, 12);
+    expect(byId(result, 6).score).toBeCloseTo((4 / 3 + 0.6 + 0.875) / 4, 12);
+    expect(byId(result, 3).score).toBeCloseTo((1.6 / 3 + 1 + 0.75) / 4, 12);
+    expect(byId(result, 8).score).toBeCloseTo(0.51375, 12);
+  });
+
+  it("explains each verdict in words", () => {
+    expect(byId(result, 2).reason).toMatch(/^drop: underwriting risk \(poor health\).*cannot pay/);
+    expect(byId(result, 4).reason).toMatch(/^nurture: .*create the need/);
+    expect(byId(result, 5).reason).toMatch(/^defer: cannot pay .* does not decide .*come back/);
+    expect(byId(result, 1).reason).toMatch(/^qualified \(rank 1\): /);
+    expect(byId(result, 8).reason).toContain("fair health loads the score by 0.80");
+  });
+});
+
+describe("qualifyProspects rules are general, not tied to the case", () => {
+  const base = manCaseProspects;
+  const replace = (id: number, change: Partial<ProspectRecord>) =>
+    base.map((p) => (p.id === id ? { ...p, ...change } : p));
+
+  it("prospect 1 without dependants loses the need and is nurtured", () => {
+    const result = qualifyProspects(replace(1, { dependants: 0 }), { preset: "lifeInsurance" });
+    expect(byId(result, 1).verdict).toBe("nurture");
+    expect(byId(result, 1).need).toBe(0);
+    expect(result.ranking).toEqual([6, 3, 8]);
+  });
+
+  it("prospect 4 with a new child becomes qualified; ties keep input order", () => {
+    // #4: money 1, authority 1, need 0.5 -> (2 + 1 + 0.5) / 4 = 0.875, equal to #1, which comes first
+    const result = qualifyProspects(replace(4, { lifeEvents: ["new child"] }), { preset: "lifeInsurance" });
+    expect(result.ranking).toEqual([1, 4, 6, 3, 8]);
+  });
+
+  it("prospect 8 in good health climbs above prospect 3", () => {
+    // #8 unloaded: (0.6 + 1 + 0.96875) / 4 = 0.6421875 > #3 0.5708333
+    const result = qualifyProspects(replace(8, { health: "good" }), { preset: "lifeInsurance" });
+    expect(result.ranking).toEqual([1, 6, 8, 3]);
+  });
+
+  it("prospect 2 in good health is deferred for money, not dropped", () => {
+    const result = qualifyProspects(replace(2, { health: "good" }), { preset: "lifeInsurance" });
+    expect(byId(result, 2).verdict).toBe("defer");
+    expect(byId(result, 2).reason).toMatch(/cannot pay \(money 0\.17 below 0\.25\)/);
+  });
+
+  it("the car salesman with a stable job scores higher money (20 000 -> 1/3)", () => {
+    const result = qualifyProspects(replace(3, { incomeStability: "stable" }), { preset: "lifeInsurance" });
+    expect(byId(result, 3).money).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("thresholds and weights can be overridden", () => {
+    // need threshold 0.6 fails #1 (need 0.5) -> nurture
+    const strict = qualifyProspects(base, { preset: "lifeInsurance", need: { threshold: 0.6 } });
+    expect(byId(strict, 1).verdict).toBe("nurture");
+    // equal weights: #6 (2/3 + 0.6 + 0.875) / 3 = 0.7139 > #3 (0.2667 + 1 + 0.75) / 3 = 0.6722
+    // #8 (0.3 + 1 + 0.96875) / 3 x 0.8 = 0.605; #1 (1 + 1 + 0.5) / 3 = 0.8333
+    const equal = qualifyProspects(base, { preset: "lifeInsurance", weights: { money: 1 } });
+    expect(equal.ranking).toEqual([1, 6, 3, 8]);
+    expect(byId(equal, 6).score).toBeCloseTo((2 / 3 + 0.6 + 0.875) / 3, 12);
+  });
+
+  it("custom vetoes impose their verdict and reason", () => {
+    const result = qualifyProspects(base, {
+      preset: "lifeInsurance",
+      vetoes: [{ verdict: "defer", test: (p) => (p.id === 6 ? "already insured until next year" : null) }],
+    });
+    expect(byId(result, 6).verdict).toBe("defer");
+    expect(byId(result, 6).reason).toMatch(/^defer: already insured until next year/);
+    expect(result.ranking).toEqual([1, 3, 8]);
+  });
+});
+
+describe("qualifyProspects generic preset and product fit", () => {
+  const prospects: readonly ProspectRecord[] = freezeAll([
+    { id: "acme", income: "high", authority: "full", needStrength: "strong", requirements: ["cloud", "sso"] },
+    {
+      id: "bolt",
+      income: 0.7,
+      authority: "shared",
+      needStrength: 0.9,
+      requirements: ["cloud", "on-premise"],
+    },
+    { id: "core", income: "tight", authority: "full", needStrength: "strong" },
+    { id: "dyne", income: 0.9, authority: 0.2, needStrength: "strong" },
+  ]);
+
+  it("reads money and need as scores or words, and flags a product that does not fit", () => {
+    const result = qualifyProspects(prospects, { offering: ["cloud", "SSO", "api"] });
+    expect(result.prospects.map((p) => p.verdict)).toEqual(["qualified", "mismatch", "defer", "defer"]);
+    expect(byId(result, "bolt").reason).toContain('does not cover "on-premise" (fit 0.50 below 1.00)');
+    // acme: money 1, authority 1, need 0.8 -> score (1 + 1 + 0.8) / 3
+    expect(byId(result, "acme").score).toBeCloseTo(2.8 / 3, 12);
+  });
+
+  it("minFit 0.5 accepts a half fit", () => {
+    const result = qualifyProspects(prospects, { offering: ["cloud"], minFit: 0.5 });
+    // bolt: money 0.7, authority 0.6, need 0.9 -> qualified
+    expect(byId(result, "bolt").verdict).toBe("qualified");
+    expect(result.ranking).toEqual(["acme", "bolt"]);
+  });
+
+  it("accepts accessors for your own record type", () => {
+    interface Lead {
+      readonly name: string;
+      readonly budget: number;
+      readonly role: string;
+    }
+    const leads: readonly Lead[] = [
+      { name: "x", budget: 50_000, role: "owner" },
+      { name: "y", budget: 5_000, role: "intern" },
+    ];
+    const result = qualifyProspects(leads, {
+      fields: {
+        id: "name",
+        income: "budget",
+        authority: (lead) => (lead.role === "owner" ? "full" : "none"),
+        needStrength: () => "moderate",
+      },
+      money: { minIncome: 0, fullIncome: 40_000 },
+    });
+    expect(result.prospects.map((p) => p.verdict)).toEqual(["qualified", "defer"]);
+    // y: money 5 000 / 40 000 = 0.125
+    expect(byId(result, "y").money).toBeCloseTo(0.125, 12);
+  });
+});
+
+describe("qualifyProspects bad input", () => {
+  it("defers a prospect with unknown income or need, naming what to find out", () => {
+    const result = qualifyProspects(
+      [
+        { id: 1, authority: "full", dependants: 2 },
+        { id: 2, income: 50_000, authority: "full" },
+      ],
+      {
+        preset: "lifeInsurance",
+      },
+    );
+    expect(result.prospects.map((p) => p.verdict)).toEqual(["defer", "defer"]);
+    expect(result.prospects[0]?.reason).toMatch(/^defer: income not known/);
+    expect(result.prospects[1]?.reason).toMatch(/^defer: need not known/);
+    expect(result.prospects[0]?.money).toBeNull();
+    expect(result.prospects[0]?.score).toBeNull();
+  });
+
+  it("throws naming row and field under missing: 'error'", () => {
+    expect(() =>
+      qualifyProspects(
+        [
+          { id: 1, income: 1, authority: "full", dependants: 0 },
+          { id: 2, authority: "full" },
+        ],
+        {
+          missing: "error",
+        },
+      ),
+    ).toThrowError(/row 1, field "income"/);
+  });
+
+  it("refuses wrong values with InvalidRecordError", () => {
+    const bad = (record: Record<string, unknown>) => () =>
+      qualifyProspects([record as unknown as ProspectRecord], { preset: "lifeInsurance" });
+    expect(bad({ id: 1, income: -5, authority: "full", dependants: 0 })).toThrowError(InvalidRecordError);
+    expect(bad({ id: 1, income: "rich", authority: "full", dependants: 0 })).toThrowError(/field "income"/);
+    expect(bad({ id: 1, income: 5, authority: "boss", dependants: 0 })).toThrowError(/field "authority"/);
+    expect(bad({ id: 1, income: 5, authority: "full", dependants: 1.5 })).toThrowError(/field "dependants"/);
+    expect(bad({ id: 1, income: 5, authority: "full", dependants: 0, incomeStability: "meh" })).toThrowError(
+      /field "incomeStability"/,
+    );
+  });
+
+  it("refuses invalid options with InvalidOptionsError listing each issue", () => {
+    expect(() => qualifyProspects([], { money: { threshold: 2 } })).toThrowError(InvalidOptionsError);
+    expect(() => qualifyProspects([], { money: { minIncome: 5, fullIncome: 5 } })).toThrowError(
+      /money.fullIncome/,
+    );
+    expect(() => qualifyProspects([], { preset: "cars" as never })).toThrowError(/preset/);
+    expect(() => qualifyProspects([], { fields: { incom: "x" } as never })).toThrowError(InvalidOptionsError);
+  });
+
+  it("returns an empty result for no prospects", () => {
+    const result = qualifyProspects([], { preset: "lifeInsurance" });
+    expect(result.prospects).toEqual([]);
+    expect(result.ranking).toEqual([]);
+  });
+
+  it("unrecognised life events are ignored and reported", () => {
+    const result = qualifyProspects(
+      [{ id: 1, income: 40_000, authority: "full", lifeEvents: ["lottery win"] }],
+      {
+        preset: "lifeInsurance",
+      },
+    );
+    expect(result.prospects[0]?.need).toBe(0);
+    expect(result.prospects[0]?.reason).toContain('life event "lottery win" not recognised');
+  });
+});
+
+describe("qualifyProspects properties", () => {
+  const prospect = fc.record({
+    id: fc.integer(),
+    income: fc.integer({ min: 0, max: 200_000 }),
+    authority: fc.constantFrom("full", "shared", "none"),
+    dependants: fc.integer({ min: 0, max: 8 }),
+    health: fc.constantFrom("good", "fair", "poor"),
+  });
+
+  it("sub-scores stay in [0, 1] and more dependants never lower need", () => {
+    fc.assert(
+      fc.property(fc.array(prospect, { maxLength: 20 }), (rows) => {
+        const result = qualifyProspects(rows, { preset: "lifeInsurance" });
+        const more = qualifyProspects(
+          rows.map((r) => ({ ...r, dependants: r.dependants + 1 })),
+          { preset: "lifeInsurance" },
+        );
+        result.prospects.forEach((p, i) => {
+          for (const s of [p.money, p.authority, p.need, p.score]) {
+            expect(s).not.toBeNull();
+            expect(s as number).toBeGreaterThanOrEqual(0);
+            expect(s as number).toBeLessThanOrEqual(1);
+          }
+          expect(more.prospects[i]?.need as number).toBeGreaterThanOrEqual(p.need as number);
+        });
+        expect(result.ranking.length).toBe(result.counts.qualified);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
