@@ -81,7 +81,9 @@ export interface TableFormatOptions {
 
 /**
  * Formats a cell: numbers to at most 6 significant digits (integers in full),
- * arrays as `{a, b}`, null as empty.
+ * arrays and typed arrays as `{a, b}`, dates as `YYYY-MM-DD` (UTC; an invalid
+ * date as "Invalid Date"), other objects as JSON (or `String(value)` when JSON
+ * fails, e.g. a bigint inside), null and undefined as empty. Never throws.
  *
  * @example
  * ```ts
@@ -97,8 +99,18 @@ export function formatCell(value: unknown): string {
     return String(Number(value.toPrecision(6)));
   }
   if (Array.isArray(value)) return `{${value.map(formatCell).join(", ")}}`;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") return JSON.stringify(value);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return formatCell(Array.from(value as unknown as ArrayLike<unknown>));
+  }
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  }
   return String(value);
 }
 
@@ -119,7 +131,7 @@ export function formatTable(rows: readonly object[], options: TableFormatOptions
   if (rows.length === 0) return "(no rows)";
   const shown = rows.slice(0, maxRows) as readonly Record<string, unknown>[];
   const cells = shown.map((row) => columns.map((column) => formatCell(row[column])));
-  const numeric = columns.map((column) => shown.every((row) => typeof row[column] === "number"));
+  const numeric = columns.map((column) => isNumericColumn(shown, column));
   const widths = columns.map((column, j) =>
     Math.max(column.length, ...cells.map((line) => line[j]?.length ?? 0)),
   );
@@ -131,6 +143,17 @@ export function formatTable(rows: readonly object[], options: TableFormatOptions
   ];
   if (rows.length > maxRows) lines.push(`... ${rows.length - maxRows} more rows`);
   return lines.join("\n");
+}
+
+/** A column is right-aligned when its shown cells are numbers or missing (null/undefined), with at least one number. */
+function isNumericColumn(rows: readonly Record<string, unknown>[], column: string): boolean {
+  let numbers = 0;
+  for (const row of rows) {
+    const value = row[column];
+    if (typeof value === "number") numbers++;
+    else if (value !== null && value !== undefined) return false;
+  }
+  return numbers > 0;
 }
 
 /**

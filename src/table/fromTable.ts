@@ -1,14 +1,30 @@
+import { z } from "zod";
 import { InvalidOptionsError } from "../core/errors.js";
 import { parseOptions } from "../core/options.js";
 import { columnsSchema } from "./internal/columnsSchema.js";
-import { z } from "zod";
 
-/** The part of an arquero table that {@link fromTable} uses (any arquero `ColumnTable` fits). */
+/**
+ * The part of an arquero table that {@link fromTable} uses (any arquero
+ * `ColumnTable` fits), declared structurally so this type does not depend on
+ * arquero's.
+ *
+ * @example
+ * ```ts
+ * const source: FromTableSource = table({ a: [1, 2] });
+ * ```
+ */
 export interface FromTableSource {
   objects(options?: { limit?: number; offset?: number; columns?: string[] }): object[];
 }
 
-/** Options of {@link fromTable}. */
+/**
+ * Options of {@link fromTable}.
+ *
+ * @example
+ * ```ts
+ * fromTable(lines, { columns: ["order", "product"], offset: 100, limit: 50 }); // => rows 100..149, two keys each
+ * ```
+ */
 export interface FromTableOptions {
   /**
    * Columns to read, in this order.

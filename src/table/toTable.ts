@@ -1,10 +1,18 @@
 import { type ColumnTable, table } from "arquero";
+import { z } from "zod";
 import { parseOptions } from "../core/options.js";
 import { columnsSchema } from "./internal/columnsSchema.js";
 import { recordColumns } from "./internal/recordColumns.js";
-import { z } from "zod";
 
-/** Options of {@link toTable}. */
+/**
+ * Options of {@link toTable}.
+ *
+ * @example
+ * ```ts
+ * toTable(rfm, { columns: ["customerId", "recencyDays", "monetary"] }).columnNames();
+ * // => ["customerId", "recencyDays", "monetary"]
+ * ```
+ */
 export interface ToTableOptions {
   /**
    * Columns to keep, in this order (a name absent from the rows gives a column of `null`).

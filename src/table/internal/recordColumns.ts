@@ -1,5 +1,5 @@
-import { InvalidOptionsError, InvalidRecordError } from "../../core/errors.js";
 import { displayRows } from "../../core/display.js";
+import { InvalidOptionsError, InvalidRecordError } from "../../core/errors.js";
 
 /** Rows of a source laid out column by column, with the column order used. */
 export interface RecordColumns {
@@ -11,22 +11,28 @@ export interface RecordColumns {
   readonly rowCount: number;
 }
 
+/** Validated rows of a source with the column names to read from them. */
+export interface RecordRows {
+  /** The rows (not copied). */
+  readonly rows: readonly object[];
+  /** Column names in order. */
+  readonly names: readonly string[];
+}
+
 /**
- * Reads the rows of a clientele result (its display rows, see `displayRows`) or
- * of an array of records into columns. Column order: `columns` when given,
- * otherwise every key in order of first appearance over all rows (so a key
- * missing from the first row is not lost). Absent keys and `undefined` values
- * become `null`; other values (arrays, dates, nested objects) are kept as they
- * are, not copied. O(rows x columns).
+ * Reads the rows of a clientele result (its display rows, see `displayRows`)
+ * or of an array of records, checks that each is an object, and decides the
+ * columns: `columns` when given, otherwise every key in order of first
+ * appearance over all rows (so a key missing from the first row is not lost).
  *
  * @throws InvalidOptionsError when `source` is neither a result nor an array
  * @throws InvalidRecordError when a row is not an object
  */
-export function recordColumns(
+export function recordRows(
   functionName: string,
   source: unknown,
   columns: readonly string[] | undefined,
-): RecordColumns {
+): RecordRows {
   const rows = displayRows(source);
   if (rows === undefined) {
     throw new InvalidOptionsError(functionName, [
@@ -38,23 +44,33 @@ export function recordColumns(
       },
     ]);
   }
-  const rowCount = rows.length;
-  for (let i = 0; i < rowCount; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      throw new InvalidRecordError(functionName, i, "(record)", row, "expected every row to be a plain object");
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        "(record)",
+        row,
+        "expected every row to be a plain object",
+      );
     }
   }
-  let names: readonly string[];
-  if (columns !== undefined) {
-    names = columns;
-  } else {
-    const seen = new Set<string>();
-    for (let i = 0; i < rowCount; i++) {
-      for (const key of Object.keys(rows[i] as object)) seen.add(key);
-    }
-    names = [...seen];
-  }
+  return { rows, names: columns ?? unionOfKeys(rows) };
+}
+
+/**
+ * {@link recordRows} laid out column by column. Absent keys and `undefined`
+ * values become `null`; other values (arrays, dates, nested objects) are kept
+ * as they are, not copied. O(rows x columns).
+ */
+export function recordColumns(
+  functionName: string,
+  source: unknown,
+  columns: readonly string[] | undefined,
+): RecordColumns {
+  const { rows, names } = recordRows(functionName, source, columns);
+  const rowCount = rows.length;
   const out: unknown[][] = names.map(() => new Array<unknown>(rowCount));
   for (let j = 0; j < names.length; j++) {
     const name = names[j] as string;
@@ -64,4 +80,30 @@ export function recordColumns(
     }
   }
   return { names, columns: out, rowCount };
+}
+
+/**
+ * Every own enumerable key of the rows, in order of first appearance. Rows
+ * with exactly the keys seen so far, in the same order (the usual case: rows
+ * built by one function) are recognised by a sequential comparison, without
+ * set lookups.
+ */
+function unionOfKeys(rows: readonly object[]): string[] {
+  if (rows.length === 0) return [];
+  const names = Object.keys(rows[0] as object);
+  let seen: Set<string> | undefined;
+  for (let i = 1; i < rows.length; i++) {
+    const keys = Object.keys(rows[i] as object);
+    let same = keys.length === names.length;
+    for (let j = 0; same && j < keys.length; j++) same = keys[j] === names[j];
+    if (same) continue;
+    seen ??= new Set(names);
+    for (const key of keys) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        names.push(key);
+      }
+    }
+  }
+  return names;
 }
