@@ -9,7 +9,7 @@ const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-const HALF_LOG_TWO_PI = 0.91893853320467274178;
+const HALF_LOG_TWO_PI = 0.9189385332046728;
 
 /**
  * Natural log of the gamma function for x > 0 (Lanczos approximation, g = 7,
@@ -76,11 +76,76 @@ export function logHypergeometricShifted(a: number, b: number, z: number, maxTer
   // term_0 = 1; term_{n+1} / term_n = (b + n) z (a + n) / ((n + 1)(a + n + 1))
   let term = 1;
   let sum = 1;
+  let logScale = 0;
   for (let n = 0; n < maxTerms; n++) {
     term *= ((b + n) * z * (a + n)) / ((n + 1) * (a + n + 1));
     sum += term;
-    if (term <= sum * 1e-16 && n > 2) return Math.log(sum);
+    if (term <= sum * 1e-16 && n > 2) return logScale + Math.log(sum);
+    if (sum > 1e250) {
+      // rescale so huge intermediate sums (z near 1, large b) never overflow
+      logScale += Math.log(sum);
+      term /= sum;
+      sum = 1;
+    }
     if (!Number.isFinite(sum)) return Number.NaN;
   }
   return Number.NaN;
+}
+
+const KRONROD_NODES = [
+  0.9914553711208126, 0.9491079123427585, 0.8648644233597691, 0.7415311855993945, 0.5860872354676911,
+  0.4058451513773972, 0.20778495500789848, 0,
+];
+const KRONROD_WEIGHTS = [
+  0.022935322010529224, 0.06309209262997856, 0.10479001032225019, 0.14065325971552592, 0.1690047266392679,
+  0.19035057806478542, 0.20443294007529889, 0.20948214108472782,
+];
+const GAUSS_WEIGHTS = [0.1294849661688697, 0.27970539148927664, 0.3818300505051189, 0.4179591836734694];
+
+/**
+ * log ∫_lower^upper exp(logIntegrand(t)) dt by adaptive Gauss-Kronrod (G7/K15)
+ * bisection, with the integrand scaled by its value at `lower` so nothing
+ * overflows. Meant for smooth, positive, peaked-at-one-end integrands.
+ */
+export function logIntegrate(
+  logIntegrand: (t: number) => number,
+  lower: number,
+  upper: number,
+  relativeTolerance = 1e-11,
+): number {
+  if (!(upper > lower)) return Number.NEGATIVE_INFINITY;
+  const scale = Math.max(logIntegrand(lower), logIntegrand(upper));
+  const f = (t: number) => Math.exp(logIntegrand(t) - scale);
+  const panel = (a: number, b: number): [number, number] => {
+    const center = 0.5 * (a + b);
+    const half = 0.5 * (b - a);
+    let kronrod = (KRONROD_WEIGHTS[7] as number) * f(center);
+    let gauss = (GAUSS_WEIGHTS[3] as number) * f(center);
+    for (let j = 0; j < 7; j++) {
+      const dx = half * (KRONROD_NODES[j] as number);
+      const sum = f(center - dx) + f(center + dx);
+      kronrod += (KRONROD_WEIGHTS[j] as number) * sum;
+      if (j % 2 === 1) gauss += (GAUSS_WEIGHTS[(j - 1) / 2] as number) * sum;
+    }
+    return [kronrod * half, Math.abs((kronrod - gauss) * half)];
+  };
+  let total = 0;
+  const stack: [number, number, number][] = [[lower, upper, 0]];
+  let panels = 0;
+  // global error control: a panel is accepted when its error estimate is small against the
+  // largest total seen so far, so negligible tails are not refined for nothing
+  let reference = 0;
+  while (stack.length > 0) {
+    const [a, b, depth] = stack.pop() as [number, number, number];
+    const [value, error] = panel(a, b);
+    panels++;
+    reference = Math.max(reference, total + value);
+    if (error <= relativeTolerance * reference || depth >= 50 || panels > 200) total += value;
+    else {
+      const mid = 0.5 * (a + b);
+      // refine the lower half last so it is processed first (the mass sits near the lower end)
+      stack.push([mid, b, depth + 1], [a, mid, depth + 1]);
+    }
+  }
+  return scale + Math.log(total);
 }

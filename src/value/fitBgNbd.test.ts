@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
+import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
+import { fitBgNbd } from "./fitBgNbd.js";
+import { simulateBgNbd } from "./internal/simulate.js";
+import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
+
+const relative = (value: number, reference: number) => Math.abs(value - reference) / Math.abs(reference);
+
+describeWithDataset("cdnow_customers_summary.csv", "fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)", () => {
+  const rows = Object.freeze(
+    parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv")).map((row) =>
+      Object.freeze({ frequency: Number(row.frequency), recency: Number(row.recency), T: Number(row.T) }),
+    ),
+  );
+  const model = fitBgNbd(rows);
+  const reference = published.bgNbd;
+
+  it("reproduces lifetimes' published parameters to 1e-4 relative and the paper's log-likelihood", () => {
+    expect(model.convergence.converged).toBe(true);
+    for (const name of ["r", "alpha", "a", "b"] as const) {
+      expect(relative(model.params[name], reference.params[name]), name).toBeLessThan(1e-4);
+    }
+    expect(Math.abs(model.logLikelihood - reference.logLikelihood)).toBeLessThan(0.05);
+    expect(model.customerCount).toBe(2357);
+    expect(model.repeatCustomerCount).toBe(946);
+  });
+
+  it("reproduces Hardie's E[Y(39) | x=2, t_x=30.43, T=38.86] = 1.226", () => {
+    const { t, frequency, recency, T, value } = reference.conditionalExpectedPurchases;
+    expect(Math.abs(model.conditionalExpectedPurchases(t, frequency, recency, T) - value)).toBeLessThan(5e-4);
+  });
+
+  it("reproduces the published unconditional E[X(t)] values (4 decimals, tolerance 1e-3)", () => {
+    reference.expectedPurchases.t.forEach((t, j) => {
+      expect(
+        Math.abs(model.expectedPurchases(t) - (reference.expectedPurchases.value[j] as number)),
+        `t=${t}`,
+      ).toBeLessThan(1e-3);
+    });
+  });
+
+  it("reads other column names through field options", () => {
+    const renamed = rows.map((row) => ({ x: row.frequency, t_x: row.recency, age: row.T }));
+    const again = fitBgNbd(renamed, { frequency: "x", recency: "t_x", T: "age" });
+    expect(relative(again.params.r, model.params.r)).toBeLessThan(1e-8);
+  });
+});
+
+describeWithDataset("cdnow_sample.csv", "fitBgNbd from CDNOW transactions", () => {
+  it("fits the summary built by repeatPurchaseSummary to the published parameters (1e-3 relative: the file is rounded)", () => {
+    const transactions = parseSimpleCsv(readSharedDataset("cdnow_sample.csv"));
+    const summary = repeatPurchaseSummary(transactions, {
+      customer: "customer_id",
+      date: "date",
+      observationEnd: "1997-09-30",
+      timeUnit: "week",
+      afterObservationEnd: "drop",
+    });
+    const model = fitBgNbd(summary);
+    for (const name of ["r", "alpha", "a", "b"] as const) {
+      expect(relative(model.params[name], published.bgNbd.params[name]), name).toBeLessThan(1e-3);
+    }
+  });
+});
+
+describe("fitBgNbd", () => {
+  it("recovers the parameters of simulated BG/NBD customers", () => {
+    const truth = { r: 0.5, alpha: 6, a: 0.8, b: 2.5 };
+    const data = simulateBgNbd(truth, 30_000, { seed: 11, minT: 26, maxT: 78 });
+    const rows = Array.from(data.frequency, (frequency, i) => ({
+      frequency,
+      recency: data.recency[i] as number,
+      T: data.T[i] as number,
+    }));
+    const model = fitBgNbd(rows);
+    expect(model.convergence.converged).toBe(true);
+    expect(relative(model.params.r, truth.r)).toBeLessThan(0.1);
+    expect(relative(model.params.alpha, truth.alpha)).toBeLessThan(0.15);
+    expect(relative(model.params.a, truth.a)).toBeLessThan(0.25);
+    expect(relative(model.params.b, truth.b)).toBeLessThan(0.3);
+  });
+
+  it("says the model is not identifiable when nobody made a repeat purchase", () => {
+    const rows = [
+      { frequency: 0, recency: 0, T: 10 },
+      { frequency: 0, recency: 0, T: 20 },
+    ];
+    expect(() => fitBgNbd(rows)).toThrow(InsufficientDataError);
+    expect(() => fitBgNbd(rows)).toThrow(/not identifiable/);
+  });
+
+  it("refuses empty input and malformed histories with the row and field", () => {
+    expect(() => fitBgNbd([])).toThrow(/no customers/);
+    expect(() => fitBgNbd([{ frequency: 1.5, recency: 1, T: 2 }])).toThrow(InvalidRecordError);
+    expect(() => fitBgNbd([{ frequency: 1, recency: 3, T: 2 }])).toThrow(/row 0, field "T"/);
+    expect(() => fitBgNbd([{ frequency: 0, recency: 3, T: 5 }])).toThrow(/frequency 0\) must have recency 0/);
+    expect(() => fitBgNbd([{ frequency: -1, recency: 0, T: 5 }])).toThrow(/non-negative integer/);
+  });
+
+  const small = fitBgNbd([
+    { frequency: 0, recency: 0, T: 30 },
+    { frequency: 1, recency: 5, T: 30 },
+    { frequency: 3, recency: 25, T: 30 },
+    { frequency: 2, recency: 8, T: 28 },
+    { frequency: 0, recency: 0, T: 12 },
+    { frequency: 5, recency: 20, T: 29 },
+  ]);
+
+  it("keeps probabilityAlive in [0, 1], 1 without repeats, and falling as the customer stays silent", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        fc.double({ min: 0, max: 50, noNaN: true }),
+        (x, recency, gap) => {
+          const p1 = small.probabilityAlive(x, recency, recency + gap);
+          const p2 = small.probabilityAlive(x, recency, recency + gap + 1);
+          return p1 >= 0 && p1 <= 1 && p2 <= p1 + 1e-12;
+        },
+      ),
+    );
+    expect(small.probabilityAlive(0, 0, 100)).toBe(1);
+  });
+
+  it("expects more purchases over longer horizons", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), (t) => {
+        return (
+          small.expectedPurchases(t + 1) > small.expectedPurchases(t) &&
+          small.conditionalExpectedPurchases(t + 1, 2, 10, 20) >
+            small.conditionalExpectedPurchases(t, 2, 10, 20)
+        );
+      }),
+    );
+  });
+});
+
+describe("fitBgNbd on the generated store", () => {
+  it("gives the planted churners a lower probability of being alive than everyone else", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const store = generateStore({ seed: 5, customers: 800 });
+    const summary = repeatPurchaseSummary(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      observationEnd: store.planted.end,
+      timeUnit: "week",
+    });
+    const model = fitBgNbd(summary);
+    expect(model.convergence.converged).toBe(true);
+    const churned = new Set(store.planted.churners.map((c) => c.customerId));
+    let churnSum = 0;
+    let churnCount = 0;
+    let otherSum = 0;
+    let otherCount = 0;
+    for (const row of summary.customers) {
+      const p = model.probabilityAlive(row.frequency, row.recency, row.T);
+      if (churned.has(row.customer)) {
+        churnSum += p;
+        churnCount++;
+      } else {
+        otherSum += p;
+        otherCount++;
+      }
+    }
+    expect(churnCount).toBeGreaterThan(50);
+    expect(churnSum / churnCount).toBeLessThan(otherSum / otherCount - 0.15);
+  });
+});
+
+describe("fitBgNbd with a single customer", () => {
+  it("returns without NaN but reports that a parameter ran off (not converged)", () => {
+    const model = fitBgNbd([Object.freeze({ frequency: 3, recency: 20, T: 30 })]);
+    expect(model.convergence.converged).toBe(false);
+    expect(model.convergence.message).toMatch(/ran off/);
+    expect(Number.isFinite(model.logLikelihood)).toBe(true);
+  });
+});

@@ -1,0 +1,135 @@
+import { type Field, InvalidRecordError, readNumbers } from "../../core/index.js";
+import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
+import type { RepeatPurchaseSummaryResult } from "../repeatPurchaseSummary.js";
+
+export interface RepeatColumns {
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly monetaryValue: Float64Array | undefined;
+}
+
+function isSummary(input: unknown): input is RepeatPurchaseSummaryResult {
+  return (
+    input !== null &&
+    typeof input === "object" &&
+    !Array.isArray(input) &&
+    (input as { frequency?: unknown }).frequency instanceof Float64Array
+  );
+}
+
+/**
+ * Reads and checks frequency / recency / T (and optionally monetary value)
+ * columns: frequency a non-negative integer, 0 ≤ recency ≤ T, recency 0 when
+ * frequency is 0. Errors name the row and field.
+ */
+export function readRepeatColumns<T>(
+  functionName: string,
+  input: RepeatPurchaseInput<T>,
+  fields: RepeatPurchaseFields<T>,
+  withMonetary: boolean,
+): RepeatColumns {
+  let frequency: Float64Array;
+  let recency: Float64Array;
+  let age: Float64Array;
+  let monetaryValue: Float64Array | undefined;
+  const labels = { frequency: "frequency", recency: "recency", T: "T", monetaryValue: "monetaryValue" };
+  if (isSummary(input)) {
+    ({ frequency, recency, T: age } = input);
+    monetaryValue = withMonetary ? input.monetaryValue : undefined;
+  } else {
+    const read = (field: Field<T> | undefined, fallback: keyof typeof labels) => {
+      const f = (field ?? fallback) as Field<T>;
+      if (typeof f === "string") labels[fallback] = f;
+      return readNumbers(input, f, { functionName, optionName: fallback });
+    };
+    frequency = read(fields.frequency, "frequency");
+    recency = read(fields.recency, "recency");
+    age = read(fields.T, "T");
+    monetaryValue = withMonetary ? read(fields.monetaryValue, "monetaryValue") : undefined;
+  }
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i] as number;
+    const tx = recency[i] as number;
+    const t = age[i] as number;
+    if (!(x >= 0) || !Number.isInteger(x)) {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        labels.frequency,
+        x,
+        "expected a non-negative integer count of repeat purchases",
+      );
+    }
+    if (!(tx >= 0))
+      throw new InvalidRecordError(functionName, i, labels.recency, tx, "expected a non-negative time");
+    if (!(t >= 0) || t < tx - 1e-9) {
+      throw new InvalidRecordError(functionName, i, labels.T, t, `expected T (age) at least recency (${tx})`);
+    }
+    if (x === 0 && tx !== 0) {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        labels.recency,
+        tx,
+        "a customer without repeat purchases (frequency 0) must have recency 0",
+      );
+    }
+  }
+  return { frequency, recency, T: age, monetaryValue };
+}
+
+/** Identical (frequency, recency, T) histories merged with a weight, for faster likelihoods. */
+export interface AggregatedHistories {
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  readonly maxFrequency: number;
+  readonly total: number;
+}
+
+/** Merges identical (x, t_x, T) triples. O(n log n) via a sort of indices. */
+export function aggregateHistories(columns: RepeatColumns): AggregatedHistories {
+  const { frequency, recency, T } = columns;
+  const n = frequency.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort(
+    (p, q) =>
+      (frequency[p] as number) - (frequency[q] as number) ||
+      (recency[p] as number) - (recency[q] as number) ||
+      (T[p] as number) - (T[q] as number),
+  );
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const age = new Float64Array(n);
+  const weight = new Float64Array(n);
+  let u = -1;
+  let maxFrequency = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const fi = frequency[i] as number;
+    const ri = recency[i] as number;
+    const ti = T[i] as number;
+    if (u >= 0 && x[u] === fi && tx[u] === ri && age[u] === ti) {
+      weight[u] = (weight[u] as number) + 1;
+      continue;
+    }
+    u++;
+    x[u] = fi;
+    tx[u] = ri;
+    age[u] = ti;
+    weight[u] = 1;
+    if (fi > maxFrequency) maxFrequency = fi;
+  }
+  const m = u + 1;
+  return {
+    frequency: x.slice(0, m),
+    recency: tx.slice(0, m),
+    T: age.slice(0, m),
+    weight: weight.slice(0, m),
+    maxFrequency,
+    total: n,
+  };
+}

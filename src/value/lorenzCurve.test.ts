@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import { InvalidRecordError } from "../core/index.js";
+import { lorenzCurve } from "./lorenzCurve.js";
+
+describe("lorenzCurve", () => {
+  it("matches numpy's cumulative shares (test/fixtures/value/make-reference.py)", () => {
+    for (const [name, ref] of Object.entries(reference.gini)) {
+      const curve = lorenzCurve(ref.values);
+      expect(curve.valueShare.length, name).toBe(ref.values.length + 1);
+      for (const [i, share] of ref.lorenz.entries()) {
+        expect(Math.abs((curve.valueShare[i] as number) - share), `${name}[${i}]`).toBeLessThan(1e-12);
+      }
+      expect(Math.abs(curve.gini - ref.gini)).toBeLessThan(1e-12);
+    }
+  });
+
+  it("runs from (0, 0) to (1, 1) below the diagonal, zeros included", () => {
+    const curve = lorenzCurve([0, 0, 3, 1]);
+    expect(Array.from(curve.customerShare)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(Array.from(curve.valueShare)).toEqual([0, 0, 0, 0.25, 1]);
+    for (const [i, share] of curve.valueShare.entries()) {
+      expect(share).toBeLessThanOrEqual((curve.customerShare[i] as number) + 1e-15);
+    }
+  });
+
+  it("refuses negative values", () => {
+    expect(() => lorenzCurve([1, -2])).toThrow(InvalidRecordError);
+  });
+});

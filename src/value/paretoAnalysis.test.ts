@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { paretoAnalysis } from "./paretoAnalysis.js";
+
+describe("paretoAnalysis", () => {
+  it("reports the top shares, the 80% core and ABC classes", () => {
+    const customers = Object.freeze(
+      [
+        { id: "a", revenue: 5 },
+        { id: "b", revenue: 50 },
+        { id: "c", revenue: 10 },
+        { id: "d", revenue: 30 },
+        { id: "e", revenue: 5 },
+      ].map((record) => Object.freeze(record)),
+    );
+    const result = paretoAnalysis(customers, { value: "revenue", id: "id", topShares: [0.2, 0.4] });
+    expect(result.total).toBe(100);
+    expect(result.top).toEqual([
+      { customerShare: 0.2, customers: 1, valueShare: 0.5 },
+      { customerShare: 0.4, customers: 2, valueShare: 0.8 },
+    ]);
+    expect(result.core).toEqual({
+      targetShare: 0.8,
+      customers: 2,
+      customerShare: 0.4,
+      valueShare: 0.8,
+      ids: ["b", "d"],
+    });
+    expect(result.ranking.map((row) => `${row.id}${row.abcClass}`)).toEqual(["bA", "dA", "cB", "aB", "eC"]);
+    expect(result.abc.map((c) => c.customers)).toEqual([2, 2, 1]);
+    expect(result.abc.reduce((sum, c) => sum + c.valueShare, 0)).toBeCloseTo(1, 14);
+  });
+
+  it("finds the 4%-of-customers-bring-80% pattern of a concentrated bank book", () => {
+    const values = [...Array.from({ length: 4 }, () => 200), ...Array.from({ length: 96 }, () => 2)];
+    const result = paretoAnalysis(values, { coreShare: 0.8 });
+    expect(result.core.customers).toBe(4);
+    expect(result.core.valueShare).toBeCloseTo(800 / 992, 12);
+  });
+
+  it("refuses negatives, empty input, zero totals and bad options", () => {
+    expect(() => paretoAnalysis([1, -1])).toThrow(InvalidRecordError);
+    expect(() => paretoAnalysis([])).toThrow(InsufficientDataError);
+    expect(() => paretoAnalysis([0, 0])).toThrow(InsufficientDataError);
+    expect(() => paretoAnalysis([1], { coreShare: 1.2 })).toThrow(InvalidOptionsError);
+    expect(() => paretoAnalysis([1], { abcBreaks: [0.9, 0.5] })).toThrow(/B break/);
+  });
+});

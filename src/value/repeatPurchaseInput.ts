@@ -1,0 +1,37 @@
+import type { Field } from "../core/index.js";
+import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
+
+/**
+ * What the lifetime-value fitters accept: the result of
+ * {@link repeatPurchaseSummary}, or any records holding one customer's
+ * `frequency` (repeat purchases, a non-negative integer), `recency` and `T`
+ * (and `monetaryValue` for the spend model), read through
+ * {@link RepeatPurchaseFields}.
+ *
+ * @example
+ * ```ts
+ * const rows: RepeatPurchaseInput<{ x: number; t_x: number; T: number }> = [{ x: 2, t_x: 30.43, T: 38.86 }];
+ * fitBgNbd(rows, { frequency: "x", recency: "t_x" });
+ * ```
+ */
+export type RepeatPurchaseInput<T> = RepeatPurchaseSummaryResult | readonly T[];
+
+/**
+ * Field options naming the repeat-purchase statistics in plain records
+ * (ignored when the input is a {@link RepeatPurchaseSummaryResult}).
+ *
+ * @example
+ * ```ts
+ * const fields: RepeatPurchaseFields<{ x: number; t_x: number; T: number }> = { frequency: "x", recency: "t_x" };
+ * ```
+ */
+export interface RepeatPurchaseFields<T> {
+  /** Repeat purchases (non-negative integer). @defaultValue "frequency" */
+  readonly frequency?: Field<T>;
+  /** Time of the last purchase since the first (0 when frequency is 0). @defaultValue "recency" */
+  readonly recency?: Field<T>;
+  /** Age: time since the first purchase, at least `recency`. @defaultValue "T" */
+  readonly T?: Field<T>;
+  /** Mean repeat-purchase value (spend model only). @defaultValue "monetaryValue" */
+  readonly monetaryValue?: Field<T>;
+}

@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { rfmScores } from "./rfmScores.js";
+
+const rowsOf = (values: readonly number[]) =>
+  values.map((value, i) => ({ customer: `c${i}`, recencyDays: value, frequency: value, monetary: value }));
+
+describe("rfmScores", () => {
+  it("uses R type-7 quantile breaks (numpy 'linear' reference in test/fixtures/value/reference.json)", () => {
+    const { values, breaks } = reference.quantiles;
+    const scores = rfmScores(rowsOf(values));
+    expect(scores.breaks.frequency).toHaveLength(4);
+    for (const [k, b] of scores.breaks.frequency.entries()) expect(b).toBeCloseTo(breaks[k] as number, 12);
+  });
+
+  it("scores 1..5 with recency reversed and builds the code", () => {
+    const rows = [
+      { customer: "fresh", recencyDays: 1, frequency: 9, monetary: 10 },
+      { customer: "b", recencyDays: 10, frequency: 7, monetary: 50 },
+      { customer: "c", recencyDays: 20, frequency: 5, monetary: 30 },
+      { customer: "d", recencyDays: 30, frequency: 3, monetary: 20 },
+      { customer: "stale", recencyDays: 40, frequency: 1, monetary: 40 },
+    ];
+    const scores = rfmScores(Object.freeze(rows.map((row) => Object.freeze(row))));
+    expect(scores.customers.map((row) => row.score)).toEqual(["551", "445", "333", "222", "114"]);
+  });
+
+  it("never splits ties across bins", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 2, max: 9 }),
+        (values, bins) => {
+          const scores = rfmScores(rowsOf(values), { bins });
+          const byValue = new Map<number, number>();
+          for (const row of scores.customers) {
+            const seen = byValue.get(row.frequency);
+            if (seen !== undefined && seen !== row.frequencyScore) return false;
+            byValue.set(row.frequency, row.frequencyScore);
+            if (row.frequencyScore < 1 || row.frequencyScore > bins) return false;
+          }
+          return true;
+        },
+      ),
+    );
+  });
+
+  it("keeps scores monotone: more frequent never scores lower, more recent never scores lower on recency", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 2, maxLength: 50 }),
+        (values) => {
+          const scores = rfmScores(rowsOf(values)).customers;
+          for (const p of scores)
+            for (const q of scores) {
+              if (p.frequency < q.frequency && p.frequencyScore > q.frequencyScore) return false;
+              if (p.recencyDays < q.recencyDays && p.recencyScore < q.recencyScore) return false;
+            }
+          return true;
+        },
+      ),
+    );
+  });
+
+  it("puts everyone in the lowest bin when all values tie, and at the top for recency", () => {
+    const scores = rfmScores(rowsOf([3, 3, 3]));
+    expect(scores.customers.map((row) => row.frequencyScore)).toEqual([1, 1, 1]);
+    expect(scores.customers.map((row) => row.recencyScore)).toEqual([5, 5, 5]);
+  });
+
+  it("supports equal-width bins", () => {
+    const scores = rfmScores(rowsOf([0, 10, 20, 30, 40, 50, 100]), { method: "equalWidth" });
+    expect(scores.breaks.monetary).toEqual([20, 40, 60, 80]);
+    expect(scores.customers.map((row) => row.monetaryScore)).toEqual([1, 1, 1, 2, 2, 3, 5]);
+  });
+
+  it("refuses an empty table and bad bins", () => {
+    expect(() => rfmScores([])).toThrow(InsufficientDataError);
+    expect(() => rfmScores(rowsOf([1]), { bins: 1 })).toThrow(InvalidOptionsError);
+    expect(() => rfmScores(rowsOf([1]), { bins: 10 })).toThrow(/at most 9 bins/);
+  });
+});
+
+describe("rfmScores on the generated store", () => {
+  it("scores the planted champions above the occasional customers on every measure", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const { rfmTable } = await import("./rfmTable.js");
+    const store = generateStore({ seed: 3, customers: 600 });
+    const table = rfmTable(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      order: "orderId",
+      asOf: store.planted.end,
+    });
+    const scores = rfmScores(table).customers;
+    const mean = (ids: readonly string[], key: "recencyScore" | "frequencyScore" | "monetaryScore") => {
+      const wanted = new Set(ids);
+      const rows = scores.filter((row) => wanted.has(row.customer));
+      return rows.reduce((sum, row) => sum + row[key], 0) / rows.length;
+    };
+    for (const key of ["recencyScore", "frequencyScore", "monetaryScore"] as const) {
+      expect(mean(store.planted.segments.champions, key), key).toBeGreaterThan(
+        mean(store.planted.segments.occasional, key) + 1,
+      );
+    }
+  });
+});

@@ -1,0 +1,247 @@
+import { z } from "zod";
+import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
+
+/** An inclusive score range `[min, max]`. */
+export type RfmScoreRange = readonly [number, number];
+
+/** One rule of an RFM segment scheme; an omitted range matches any score. */
+export interface RfmSegmentRule {
+  readonly segment: string;
+  readonly recency?: RfmScoreRange;
+  readonly frequency?: RfmScoreRange;
+  readonly monetary?: RfmScoreRange;
+  /** Range of the mean of the frequency and monetary scores, (F + M) / 2. */
+  readonly frequencyMonetary?: RfmScoreRange;
+}
+
+/** A segment scheme: rules, how overlapping rules resolve, and the label of unmatched customers. */
+export interface RfmSegmentScheme {
+  readonly rules: readonly RfmSegmentRule[];
+  /** `"first"`: the first matching rule wins; `"last"`: the last one does. @defaultValue "first" */
+  readonly match?: "first" | "last";
+  /** Segment of customers no rule matches. @defaultValue "Others" */
+  readonly fallback?: string;
+  /** The number of bins the scheme was written for. @defaultValue 5 */
+  readonly bins?: number;
+}
+
+/**
+ * The segment rules of the R package rfm's documentation (rfm 0.3.0 on CRAN, `?rfm_segment` example
+ * and README, Hebbali): ten segments on 1..5 scores, the first matching rule wins (as `rfm_segment`
+ * does: a customer already in a segment is not reassigned), unmatched customers are "Others".
+ * Ranges [recency] [frequency] [monetary], in order:
+ * Champions [5,5] [5,5] [5,5]; Potential Loyalist [3,5] [3,5] [2,5]; Loyal Customers [2,4] [2,4] [2,4];
+ * Promising [3,4] [1,3] [3,5]; New Customers [4,5] [1,3] [1,5]; Can't Lose Them [1,2] [3,4] [4,5];
+ * At Risk [1,2] [2,5] [4,5]; Need Attention [1,3] [3,5] [3,5]; About To Sleep [2,3] [1,3] [1,4]; Lost [1,1] [1,5] [1,5].
+ *
+ * @example
+ * ```ts
+ * RFM_PACKAGE_SEGMENTS.rules[0]; // => { segment: "Champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] }
+ * ```
+ */
+export const RFM_PACKAGE_SEGMENTS: RfmSegmentScheme = Object.freeze({
+  match: "first",
+  fallback: "Others",
+  bins: 5,
+  rules: Object.freeze([
+    { segment: "Champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] },
+    { segment: "Potential Loyalist", recency: [3, 5], frequency: [3, 5], monetary: [2, 5] },
+    { segment: "Loyal Customers", recency: [2, 4], frequency: [2, 4], monetary: [2, 4] },
+    { segment: "Promising", recency: [3, 4], frequency: [1, 3], monetary: [3, 5] },
+    { segment: "New Customers", recency: [4, 5], frequency: [1, 3], monetary: [1, 5] },
+    { segment: "Can't Lose Them", recency: [1, 2], frequency: [3, 4], monetary: [4, 5] },
+    { segment: "At Risk", recency: [1, 2], frequency: [2, 5], monetary: [4, 5] },
+    { segment: "Need Attention", recency: [1, 3], frequency: [3, 5], monetary: [3, 5] },
+    { segment: "About To Sleep", recency: [2, 3], frequency: [1, 3], monetary: [1, 4] },
+    { segment: "Lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
+  ] as RfmSegmentRule[]),
+});
+
+/**
+ * An eleven-segment grid on the recency score and the mean of the frequency and monetary scores,
+ * with the segment names of the widely used R × (F+M)/2 grid (Putler, "RFM Analysis For Successful
+ * Customer Segmentation", which adds Hibernating to the rfm package's list). The published grid's cells
+ * overlap, so the ranges here are clientele's own non-overlapping reading of it (first match wins; every
+ * 1..5 score combination is covered):
+ * Champions R[4,5] FM[4,5]; Loyal customers R[3,5] FM[3,5]; Potential loyalists R[4,5] FM[2,3];
+ * New customers R5 FM[1,2]; Promising R4 FM[1,2]; Need attention R3 FM[2,3]; About to sleep R3 FM[1,2];
+ * Can't lose them R1 FM[4,5]; At risk R[1,2] FM[3,5]; Hibernating R2 FM[1,3]; Lost R1 FM[1,3].
+ *
+ * @example
+ * ```ts
+ * RFM_GRID_SEGMENTS.rules.map((rule) => rule.segment).includes("Hibernating"); // => true
+ * ```
+ */
+export const RFM_GRID_SEGMENTS: RfmSegmentScheme = Object.freeze({
+  match: "first",
+  fallback: "Others",
+  bins: 5,
+  rules: Object.freeze([
+    { segment: "Champions", recency: [4, 5], frequencyMonetary: [4, 5] },
+    { segment: "Loyal customers", recency: [3, 5], frequencyMonetary: [3, 5] },
+    { segment: "Potential loyalists", recency: [4, 5], frequencyMonetary: [2, 3] },
+    { segment: "New customers", recency: [5, 5], frequencyMonetary: [1, 2] },
+    { segment: "Promising", recency: [4, 4], frequencyMonetary: [1, 2] },
+    { segment: "Need attention", recency: [3, 3], frequencyMonetary: [2, 3] },
+    { segment: "About to sleep", recency: [3, 3], frequencyMonetary: [1, 2] },
+    { segment: "Can't lose them", recency: [1, 1], frequencyMonetary: [4, 5] },
+    { segment: "At risk", recency: [1, 2], frequencyMonetary: [3, 5] },
+    { segment: "Hibernating", recency: [2, 2], frequencyMonetary: [1, 3] },
+    { segment: "Lost", recency: [1, 1], frequencyMonetary: [1, 3] },
+  ] as RfmSegmentRule[]),
+});
+
+/** Options of {@link rfmSegments}. */
+export interface RfmSegmentsOptions {
+  /**
+   * `"rfm-package"` ({@link RFM_PACKAGE_SEGMENTS}), `"grid"` ({@link RFM_GRID_SEGMENTS}) or a custom scheme.
+   * @defaultValue "rfm-package"
+   */
+  readonly scheme?: "rfm-package" | "grid" | RfmSegmentScheme;
+}
+
+/** A scored customer with its segment. */
+export interface RfmSegmentsRow extends RfmScoresRow {
+  readonly segment: string;
+}
+
+/** Per-segment summary. */
+export interface RfmSegmentSummary {
+  readonly segment: string;
+  readonly customers: number;
+  /** Share of customers. */
+  readonly share: number;
+  /** Share of the total monetary value. */
+  readonly monetaryShare: number;
+  /** Means over the segment's customers; null for an empty segment. */
+  readonly meanRecencyDays: number | null;
+  readonly meanFrequency: number | null;
+  readonly meanMonetary: number | null;
+}
+
+/** Result of {@link rfmSegments}. */
+export interface RfmSegmentsResult {
+  readonly customers: readonly RfmSegmentsRow[];
+  /** Segments in scheme order (then the fallback), with counts and means; empty segments included. */
+  readonly segments: readonly RfmSegmentSummary[];
+  readonly options: { readonly scheme: string; readonly match: "first" | "last"; readonly fallback: string };
+}
+
+const range = z
+  .tuple([z.number(), z.number()])
+  .refine(([lo, hi]) => lo <= hi, "expected [min, max] with min <= max");
+const ruleSchema = z
+  .object({
+    segment: z.string().min(1),
+    recency: range.optional(),
+    frequency: range.optional(),
+    monetary: range.optional(),
+    frequencyMonetary: range.optional(),
+  })
+  .strict();
+const schemeSchema = z
+  .object({
+    rules: z.array(ruleSchema).min(1, "a scheme needs at least one rule"),
+    match: z.enum(["first", "last"]).default("first"),
+    fallback: z.string().default("Others"),
+    bins: z.number().int().min(2).optional(),
+  })
+  .strict();
+const schema = z
+  .object({
+    scheme: z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]).default("rfm-package"),
+  })
+  .strict();
+
+const within = (value: number, r: RfmScoreRange | undefined) =>
+  r === undefined || (value >= r[0] && value <= r[1]);
+
+/**
+ * Names each scored customer's segment (Champions, Loyal customers, At risk, Hibernating, ...) by
+ * score rules: the R rfm package's documented rules (default), an eleven-segment R × (F+M)/2 grid,
+ * or your own scheme. Returns the customers with their segment and a per-segment summary
+ * (size, share, share of monetary value, mean recency/frequency/monetary).
+ *
+ * Complexity: O(n · rules).
+ *
+ * @param scores - an {@link rfmScores} result
+ * @param options - the scheme
+ * @throws InvalidOptionsError for a malformed scheme, or a built-in scheme used with scores that were not made with 5 bins
+ * @see R package rfm 0.3.0 (Hebbali), `rfm_segment` documentation and source (first match wins); Putler, "RFM Analysis For Successful Customer Segmentation".
+ * @example
+ * ```ts
+ * const segments = rfmSegments(rfmScores(table));
+ * segments.customers[0].segment; // => e.g. "Champions"
+ * segments.segments[0];          // => { segment: "Champions", customers, share, monetaryShare, meanRecencyDays, ... }
+ * ```
+ */
+export function rfmSegments(scores: RfmScoresResult, options: RfmSegmentsOptions = {}): RfmSegmentsResult {
+  const functionName = "rfmSegments";
+  const parsed = parseOptions(functionName, schema, options);
+  const scheme: RfmSegmentScheme =
+    parsed.scheme === "rfm-package"
+      ? RFM_PACKAGE_SEGMENTS
+      : parsed.scheme === "grid"
+        ? RFM_GRID_SEGMENTS
+        : (parsed.scheme as RfmSegmentScheme);
+  const schemeName = typeof parsed.scheme === "string" ? parsed.scheme : "custom";
+  const bins = scores.options.bins;
+  if (scheme.bins !== undefined && scheme.bins !== bins) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "scheme",
+        message: `the ${schemeName} scheme is written for scores 1..${scheme.bins}, but the scores use ${bins} bins; rescore with bins: ${scheme.bins} or pass a custom scheme`,
+        received: schemeName,
+      },
+    ]);
+  }
+  const match = scheme.match ?? "first";
+  const fallback = scheme.fallback ?? "Others";
+  const rules = match === "first" ? scheme.rules : [...scheme.rules].reverse();
+  const customers: RfmSegmentsRow[] = scores.customers.map((row) => {
+    const fm = (row.frequencyScore + row.monetaryScore) / 2;
+    const rule = rules.find(
+      (r) =>
+        within(row.recencyScore, r.recency) &&
+        within(row.frequencyScore, r.frequency) &&
+        within(row.monetaryScore, r.monetary) &&
+        within(fm, r.frequencyMonetary),
+    );
+    return { ...row, segment: rule?.segment ?? fallback };
+  });
+  const names = [...new Set([...scheme.rules.map((r) => r.segment), fallback])];
+  let totalMonetary = 0;
+  for (const row of customers) totalMonetary += row.monetary;
+  const segments: RfmSegmentSummary[] = names.map((segment) => {
+    let count = 0;
+    let recency = 0;
+    let frequency = 0;
+    let monetary = 0;
+    for (const row of customers) {
+      if (row.segment !== segment) continue;
+      count++;
+      recency += row.recencyDays;
+      frequency += row.frequency;
+      monetary += row.monetary;
+    }
+    return {
+      segment,
+      customers: count,
+      share: customers.length === 0 ? 0 : count / customers.length,
+      monetaryShare: totalMonetary === 0 ? 0 : monetary / totalMonetary,
+      meanRecencyDays: count === 0 ? null : recency / count,
+      meanFrequency: count === 0 ? null : frequency / count,
+      meanMonetary: count === 0 ? null : monetary / count,
+    };
+  });
+  const result: RfmSegmentsResult = { customers, segments, options: { scheme: schemeName, match, fallback } };
+  return withDisplay(result, {
+    title: "RFM segments",
+    summary: (r) => [
+      `${r.customers.length} customers in ${r.segments.filter((s) => s.customers > 0).length} segments (${r.options.scheme} scheme)`,
+    ],
+    rows: (r) => r.segments,
+    maxRows: 12,
+  });
+}
