@@ -1,5 +1,35 @@
 /**
- * clientele/segment — see the README section of this module.
+ * clientele/segment — customer segmentation: feature matrices with recorded
+ * transforms, seeded k-means, choosing k, segment profiles and assignment of new customers.
  * @module
  */
-export {};
+export { adjustedRandIndex } from "./adjustedRandIndex.js";
+export { type ApplyFeaturesOptions, applyFeatures } from "./applyFeatures.js";
+export { type AssignSegmentsOptions, type AssignSegmentsResult, assignSegments } from "./assignSegments.js";
+export {
+  type ChooseKCriterion,
+  type ChooseKOptions,
+  type ChooseKResult,
+  type ChooseKRow,
+  chooseK,
+} from "./chooseK.js";
+export {
+  type FeatureMatrixMissingPolicy,
+  type FeatureMatrixOptions,
+  type FeatureMatrixResult,
+  type FeatureMatrixStep,
+  type FeatureMatrixTransform,
+  type FeatureMatrixTransformName,
+  type FeatureMatrixTransforms,
+  featureMatrix,
+} from "./featureMatrix.js";
+export { type KMeansOptions, type KMeansResult, kMeans } from "./kMeans.js";
+export { type KMeansStep, type KMeansStepsOptions, kMeansSteps } from "./kMeansSteps.js";
+export {
+  type SegmentProfile,
+  type SegmentProfileKeyFeature,
+  type SegmentProfilesLabelWords,
+  type SegmentProfilesOptions,
+  type SegmentProfilesResult,
+  segmentProfiles,
+} from "./segmentProfiles.js";

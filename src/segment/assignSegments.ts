@@ -1,0 +1,114 @@
+import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { applyFittedFeatures } from "./applyFeatures.js";
+import type { FeatureMatrixMissingPolicy } from "./featureMatrix.js";
+import { assignAndAccumulate, createBuffers } from "./internal/lloyd.js";
+import type { KMeansResult } from "./kMeans.js";
+
+/** Options of {@link assignSegments}. */
+export interface AssignSegmentsOptions {
+  /**
+   * Missing-value policy for the new records.
+   * @defaultValue the policy the model was fitted with
+   */
+  readonly missing?: FeatureMatrixMissingPolicy;
+}
+
+/** Result of {@link assignSegments}. */
+export interface AssignSegmentsResult {
+  /** Segment of each new record, in input order; -1 for a record dropped for a missing value. */
+  readonly assignments: Int32Array;
+  /**
+   * Squared Euclidean distance of each record to its segment's centre in the model's
+   * transformed space (large values flag customers unlike any segment); NaN exactly for
+   * the dropped records listed in `droppedRows`.
+   */
+  readonly distances: Float64Array;
+  /** Input indices of records dropped for a missing value. */
+  readonly droppedRows: Int32Array;
+  readonly droppedRowCount: number;
+  /** New customers per segment. */
+  readonly sizes: readonly number[];
+}
+
+/**
+ * Assigns new customers to the segments of a fitted k-means model: their features are
+ * read and transformed with the model's fitted transform (same log1p, same means and
+ * standard deviations — nothing refitted), then each goes to the nearest centre, the
+ * first on ties, exactly as in the model's final assignment step.
+ *
+ * Complexity: O(n k d).
+ *
+ * @param model - a `kMeans` result
+ * @param newRecords - new customer records (not mutated); may be empty
+ * @param options - see {@link AssignSegmentsOptions}
+ * @returns segment and squared distance per record
+ * @throws InvalidOptionsError for something that is not a kMeans model; InvalidRecordError
+ *   for non-numeric values or, under `missing: "error"`, missing ones
+ * @see kMeans
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * model.assignments; // => Int32Array [0, 0, 0, 1, 1, 1, 2, 2, 2]
+ * assignSegments(model, [{ recency: 2, frequency: 20, monetary: 1500 }]).assignments; // => Int32Array [0]
+ * ```
+ */
+export function assignSegments<T>(
+  model: KMeansResult<T>,
+  newRecords: readonly T[],
+  options: AssignSegmentsOptions = {},
+): AssignSegmentsResult {
+  const name = "assignSegments";
+  if (
+    model === null ||
+    typeof model !== "object" ||
+    !Array.isArray(model.scaledCentroids) ||
+    model.transform === undefined
+  ) {
+    throw new InvalidOptionsError(name, [
+      { path: "model", message: "expected the result of kMeans(...)", received: model },
+    ]);
+  }
+  const features = applyFittedFeatures(name, model.transform, newRecords, options.missing);
+  const n = features.rowCount;
+  const d = features.columnCount;
+  const k = model.k;
+  const centres = new Float64Array(k * d);
+  model.scaledCentroids.forEach((centre, c) => {
+    centres.set(centre, c * d);
+  });
+  const buffers = createBuffers(n, d, k);
+  assignAndAccumulate(features.matrix, n, d, centres, k, buffers, false);
+  const assignments = new Int32Array(features.sourceRowCount).fill(-1);
+  const distances = new Float64Array(features.sourceRowCount).fill(Number.NaN);
+  const sizes = new Array<number>(k).fill(0);
+  for (let i = 0; i < n; i++) {
+    const row = features.rowIndices[i] as number;
+    const segment = buffers.labels[i] as number;
+    assignments[row] = segment;
+    distances[row] = buffers.distances[i] as number;
+    sizes[segment] = (sizes[segment] as number) + 1;
+  }
+  const result: AssignSegmentsResult = {
+    assignments,
+    distances,
+    droppedRows: features.droppedRows,
+    droppedRowCount: features.droppedRowCount,
+    sizes,
+  };
+  return withDisplay(result, {
+    title: "Segment assignments",
+    summary: (r) => [
+      `${r.assignments.length - r.droppedRowCount} customers assigned${r.droppedRowCount > 0 ? `, ${r.droppedRowCount} dropped for missing values` : ""}`,
+    ],
+    rows: (r) => r.sizes.map((size, segment) => ({ segment, customers: size })),
+  });
+}

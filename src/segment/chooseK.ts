@@ -1,0 +1,349 @@
+import { z } from "zod";
+import type { Field } from "../core/index.js";
+import {
+  createRandom,
+  InvalidOptionsError,
+  type ProgressCallback,
+  parseOptions,
+  progressReporter,
+  withDisplay,
+} from "../core/index.js";
+import { progressSchema, seedSchema } from "../core/options.js";
+import type {
+  FeatureMatrixMissingPolicy,
+  FeatureMatrixResult,
+  FeatureMatrixTransforms,
+} from "./featureMatrix.js";
+import { featureOptionsShape } from "./featureMatrix.js";
+import { calinskiHarabasz, daviesBouldin, sampleRows, silhouette } from "./internal/criteria.js";
+import { DEFAULTS, fitOnMatrix, resolveFeatures } from "./internal/fit.js";
+import type { KMeansResult } from "./kMeans.js";
+
+/** A criterion for choosing the number of segments. */
+export type ChooseKCriterion = "inertia" | "silhouette" | "calinskiHarabasz" | "daviesBouldin";
+
+/** Options of {@link chooseK}. Give either `fields` (with `transforms`, `missing`) or `features`, as for `kMeans`. */
+export interface ChooseKOptions<T> {
+  readonly fields?: Readonly<Record<string, Field<T>>> | readonly (keyof T & string)[];
+  /** @defaultValue "standardize" for every feature */
+  readonly transforms?: FeatureMatrixTransforms;
+  /** @defaultValue "error" */
+  readonly missing?: FeatureMatrixMissingPolicy;
+  readonly features?: FeatureMatrixResult<T>;
+  /** Smallest and largest k tried, inclusive; at least 2. @defaultValue [2, 10] */
+  readonly kRange?: readonly [number, number];
+  /** Criteria computed for each k. @defaultValue ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] */
+  readonly criteria?: readonly ChooseKCriterion[];
+  /** Seed of the k-means runs and of the silhouette sample. @defaultValue 1 */
+  readonly seed?: number;
+  /** k-means++ restarts per k. @defaultValue 10 */
+  readonly restarts?: number;
+  /** @defaultValue 300 */
+  readonly maxIterations?: number;
+  /** @defaultValue 1e-4 */
+  readonly tolerance?: number;
+  /**
+   * The silhouette is computed on a seeded random sample of this many customers when
+   * there are more (distances among sampled customers only, as scikit-learn's
+   * `silhouette_score(sample_size=...)`); cost O(size^2 d).
+   * @defaultValue 2000
+   */
+  readonly silhouetteSampleSize?: number;
+  /** Called after each k (stage `"k"`). */
+  readonly onProgress?: ProgressCallback;
+}
+
+/** One row of the {@link chooseK} table. */
+export interface ChooseKRow {
+  readonly k: number;
+  /** Within-segment sum of squares (transformed space); lower is tighter, always falls with k. */
+  readonly inertia: number;
+  /** Mean silhouette in [-1, 1]; higher is better; null when not requested. */
+  readonly silhouette: number | null;
+  /** Calinski-Harabasz index; higher is better; null when not requested. */
+  readonly calinskiHarabasz: number | null;
+  /** Davies-Bouldin index; lower is better; null when not requested. */
+  readonly daviesBouldin: number | null;
+}
+
+/** Result of {@link chooseK}. */
+export interface ChooseKResult<T> {
+  /** One row per k, ascending. */
+  readonly table: readonly ChooseKRow[];
+  /** The recommended number of segments. */
+  readonly recommendedK: number;
+  /** Why, in plain words. */
+  readonly reason: string;
+  /** The k each criterion points to (inertia: the elbow), or null. */
+  readonly votes: Readonly<Record<ChooseKCriterion, number | null>>;
+  /** The fitted model for each k, in table order. */
+  readonly models: readonly KMeansResult<T>[];
+  /** Customers the silhouette was computed on (all, or the sample size). */
+  readonly silhouetteSampleSize: number;
+  readonly options: {
+    readonly kRange: readonly [number, number];
+    readonly criteria: readonly ChooseKCriterion[];
+    readonly seed: number;
+    readonly restarts: number;
+    readonly maxIterations: number;
+    readonly tolerance: number;
+    readonly silhouetteSampleSize: number;
+  };
+}
+
+const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] as const;
+
+const schema = z
+  .object({
+    fields: featureOptionsShape.fields.optional(),
+    transforms: featureOptionsShape.transforms,
+    missing: featureOptionsShape.missing,
+    features: z
+      .custom<FeatureMatrixResult<unknown>>(
+        (value) =>
+          value !== null &&
+          typeof value === "object" &&
+          (value as { matrix?: unknown }).matrix instanceof Float64Array,
+        { message: "expected the result of featureMatrix(records, ...)" },
+      )
+      .optional(),
+    kRange: z
+      .tuple([
+        z.number().int().min(2, "k starts at 2: with one segment there is nothing to compare"),
+        z.number().int(),
+      ])
+      .refine(([low, high]) => high >= low, "kRange is [smallest k, largest k] with smallest <= largest")
+      .default([2, 10]),
+    criteria: z
+      .array(z.enum(CRITERIA))
+      .min(1, "name at least one criterion")
+      .default([...CRITERIA]),
+    seed: seedSchema.default(DEFAULTS.seed),
+    restarts: z.number().int().min(1).default(DEFAULTS.restarts),
+    maxIterations: z.number().int().min(1).default(DEFAULTS.maxIterations),
+    tolerance: z.number().min(0).default(DEFAULTS.tolerance),
+    silhouetteSampleSize: z.number().int().min(2).default(2000),
+    onProgress: progressSchema.optional(),
+  })
+  .refine((value) => (value.fields === undefined) !== (value.features === undefined), {
+    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
+    path: ["fields"],
+  });
+
+/**
+ * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:
+ * inertia (the elbow), mean silhouette (Rousseeuw 1987), Calinski-Harabasz (1974) and
+ * Davies-Bouldin (1979), computed as scikit-learn 1.2 does. Recommends a k by vote:
+ * each requested criterion nominates its best k (highest silhouette, highest
+ * Calinski-Harabasz, lowest Davies-Bouldin, and for inertia the elbow: the interior k
+ * whose inertia gain is largest relative to the next k's gain, where a big gain from
+ * adding a segment is followed by a small one); the k with most votes wins, ties going to the silhouette's choice, then the
+ * smaller k. The reason says who voted for what.
+ *
+ * Large data: the silhouette is O(s^2 d), so above `silhouetteSampleSize` customers
+ * (default 2000) it is computed on a seeded sample of that many; the other criteria use
+ * every customer.
+ *
+ * Complexity: O(sum over k of kMeans(k)) + O(s^2 d) per k for the silhouette.
+ *
+ * @param records - customer records (not mutated)
+ * @param options - see {@link ChooseKOptions}
+ * @returns the table per k, the recommended k, the reason and the fitted models
+ * @throws InvalidOptionsError for a kRange starting below 2 or reversed, or an unknown criterion;
+ *   InsufficientDataError when the largest k exceeds the number of distinct customers; as kMeans otherwise
+ * @see P. J. Rousseeuw (1987), Silhouettes, J. Comput. Appl. Math. 20; T. Calinski and J. Harabasz (1974),
+ *   Commun. Stat. 3; D. L. Davies and D. W. Bouldin (1979), IEEE TPAMI 1(2).
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const choice = chooseK(customers, {
+ *   fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], kRange: [2, 5], seed: 1,
+ * });
+ * choice.recommendedK; // => 3
+ * choice.reason;
+ * // => "2 of 4 criteria point to k = 3 (the inertia elbow, the highest silhouette); the highest
+ * //     Calinski-Harabasz is at k = 5, the lowest Davies-Bouldin is at k = 4"
+ * ```
+ */
+export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {}): ChooseKResult<T> {
+  const name = "chooseK";
+  const parsed = parseOptions(name, schema, options);
+  const features = resolveFeatures(name, records, parsed, options);
+  const [low, high] = parsed.kRange as [number, number];
+  if (high >= features.rowCount) {
+    throw new InvalidOptionsError(name, [
+      {
+        path: "kRange",
+        message: `the largest k must be below the number of customers (${features.rowCount}) for the criteria to be defined`,
+        received: parsed.kRange,
+      },
+    ]);
+  }
+  const n = features.rowCount;
+  const d = features.columnCount;
+  // The sample has its own stream so that models[k] equals kMeans(records, { k, seed }).
+  const sample = sampleRows(n, parsed.silhouetteSampleSize, createRandom(parsed.seed ^ 0x5eed));
+  const wants = new Set<ChooseKCriterion>(parsed.criteria);
+  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "k", high - low + 1);
+  const table: ChooseKRow[] = [];
+  const models: KMeansResult<T>[] = [];
+  for (let k = low; k <= high; k++) {
+    const settings = {
+      k,
+      seed: parsed.seed,
+      restarts: parsed.restarts,
+      maxIterations: parsed.maxIterations,
+      tolerance: parsed.tolerance,
+      init: "kmeans++" as const,
+    };
+    const model = fitOnMatrix(name, features, settings, settings);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) labels[i] = model.assignments[features.rowIndices[i] as number] as number;
+    models.push(model);
+    table.push({
+      k,
+      inertia: model.inertia,
+      silhouette: wants.has("silhouette") ? silhouette(features.matrix, d, labels, k, sample) : null,
+      calinskiHarabasz: wants.has("calinskiHarabasz")
+        ? calinskiHarabasz(features.matrix, n, d, labels, k)
+        : null,
+      daviesBouldin: wants.has("daviesBouldin") ? daviesBouldin(features.matrix, n, d, labels, k) : null,
+    });
+    progress.tick(k - low + 1);
+  }
+  progress.done();
+  const votes = vote(table, wants);
+  const { recommendedK, reason } = recommend(table, votes, parsed.criteria);
+  const result: ChooseKResult<T> = {
+    table,
+    recommendedK,
+    reason,
+    votes,
+    models,
+    silhouetteSampleSize: sample.length,
+    options: {
+      kRange: [low, high],
+      criteria: parsed.criteria,
+      seed: parsed.seed,
+      restarts: parsed.restarts,
+      maxIterations: parsed.maxIterations,
+      tolerance: parsed.tolerance,
+      silhouetteSampleSize: parsed.silhouetteSampleSize,
+    },
+  };
+  return withDisplay(result, {
+    title: "Choosing the number of segments",
+    summary: (r) => [
+      `recommended k = ${r.recommendedK}: ${r.reason}`,
+      ...(r.silhouetteSampleSize < n
+        ? [`silhouette on a seeded sample of ${r.silhouetteSampleSize} of ${n} customers`]
+        : []),
+    ],
+    rows: (r) => r.table,
+    columns: ["k", ...parsed.criteria],
+  });
+}
+
+function best(
+  table: readonly ChooseKRow[],
+  pick: (row: ChooseKRow) => number | null,
+  higher: boolean,
+): number | null {
+  let chosen: number | null = null;
+  let score = 0;
+  for (const row of table) {
+    const value = pick(row);
+    if (value === null) continue;
+    if (chosen === null || (higher ? value > score : value < score)) {
+      chosen = row.k;
+      score = value;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Elbow of the inertia curve: the interior k whose own gain is largest relative to the
+ * next one, (I(k-1) - I(k)) / (I(k) - I(k+1)) — adding the k-th segment helped a lot,
+ * adding one more hardly does. Scale-free; a non-positive next gain counts as tiny.
+ */
+function elbow(table: readonly ChooseKRow[]): number | null {
+  if (table.length < 3) return null;
+  const floor = 1e-12 * Math.max((table[0] as ChooseKRow).inertia, Number.MIN_VALUE);
+  let chosen: number | null = null;
+  let largest = 0;
+  for (let i = 1; i < table.length - 1; i++) {
+    const before = (table[i - 1] as ChooseKRow).inertia;
+    const here = (table[i] as ChooseKRow).inertia;
+    const after = (table[i + 1] as ChooseKRow).inertia;
+    const gain = before - here;
+    if (!(gain > 0)) continue;
+    const ratio = gain / Math.max(here - after, floor);
+    if (ratio > largest) {
+      largest = ratio;
+      chosen = (table[i] as ChooseKRow).k;
+    }
+  }
+  return chosen;
+}
+
+function vote(
+  table: readonly ChooseKRow[],
+  wants: ReadonlySet<ChooseKCriterion>,
+): Record<ChooseKCriterion, number | null> {
+  return {
+    inertia: wants.has("inertia") ? elbow(table) : null,
+    silhouette: wants.has("silhouette") ? best(table, (row) => row.silhouette, true) : null,
+    calinskiHarabasz: wants.has("calinskiHarabasz") ? best(table, (row) => row.calinskiHarabasz, true) : null,
+    daviesBouldin: wants.has("daviesBouldin") ? best(table, (row) => row.daviesBouldin, false) : null,
+  };
+}
+
+const DESCRIPTIONS: Record<ChooseKCriterion, string> = {
+  inertia: "the inertia elbow",
+  silhouette: "the highest silhouette",
+  calinskiHarabasz: "the highest Calinski-Harabasz",
+  daviesBouldin: "the lowest Davies-Bouldin",
+};
+
+function recommend(
+  table: readonly ChooseKRow[],
+  votes: Record<ChooseKCriterion, number | null>,
+  criteria: readonly ChooseKCriterion[],
+): { recommendedK: number; reason: string } {
+  const tally = new Map<number, ChooseKCriterion[]>();
+  for (const criterion of criteria) {
+    const k = votes[criterion];
+    if (k === null) continue;
+    tally.set(k, [...(tally.get(k) ?? []), criterion]);
+  }
+  if (tally.size === 0) {
+    const k = (table[0] as ChooseKRow).k;
+    return {
+      recommendedK: k,
+      reason: `no criterion could pick a k (inertia needs at least 3 values of k); smallest k = ${k} returned`,
+    };
+  }
+  const ranked = [...tally.entries()].sort(
+    ([kA, a], [kB, b]) =>
+      b.length - a.length || Number(kB === votes.silhouette) - Number(kA === votes.silhouette) || kA - kB,
+  );
+  const [recommendedK, supporters] = ranked[0] as [number, ChooseKCriterion[]];
+  const others = criteria
+    .filter((criterion) => votes[criterion] !== null && votes[criterion] !== recommendedK)
+    .map((criterion) => `${DESCRIPTIONS[criterion]} is at k = ${votes[criterion]}`);
+  const tie = ranked.length > 1 && (ranked[1]?.[1].length ?? 0) === supporters.length;
+  const reason =
+    `${supporters.length} of ${criteria.length} criteria point to k = ${recommendedK} (${supporters.map((c) => DESCRIPTIONS[c]).join(", ")})` +
+    (tie
+      ? `; tied, broken ${supporters.includes("silhouette") ? "by the silhouette" : "towards the smaller k"}`
+      : "") +
+    (others.length > 0 ? `; ${others.join(", ")}` : "");
+  return { recommendedK, reason };
+}

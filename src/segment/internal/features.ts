@@ -1,0 +1,285 @@
+/**
+ * Feature reading and transforms shared by featureMatrix, applyFeatures, kMeans,
+ * chooseK and assignSegments.
+ */
+import {
+  type Field,
+  InvalidOptionsError,
+  InvalidRecordError,
+  readNumbers,
+  resolveField,
+  withDisplay,
+} from "../../core/index.js";
+import type {
+  FeatureMatrixMissingPolicy,
+  FeatureMatrixResult,
+  FeatureMatrixStep,
+  FeatureMatrixTransform,
+  FeatureMatrixTransformName,
+} from "../featureMatrix.js";
+
+export const TRANSFORM_NAMES = ["none", "log1p", "standardize", "minmax"] as const;
+
+/** Normalises the `fields` option (record of fields, or array of keys) to [name, field] pairs. */
+export function fieldEntries<T>(fields: unknown): [string, Field<T>][] {
+  if (Array.isArray(fields)) return fields.map((key) => [String(key), key as Field<T>]);
+  return Object.entries(fields as Record<string, Field<T>>);
+}
+
+/** Normalises the `transforms` option to a chain of transform names per feature. */
+export function transformChains(
+  functionName: string,
+  names: readonly string[],
+  transforms: unknown,
+): FeatureMatrixTransformName[][] {
+  const asChain = (value: unknown): FeatureMatrixTransformName[] =>
+    (Array.isArray(value) ? value : [value]).filter(
+      (name) => name !== "none",
+    ) as FeatureMatrixTransformName[];
+  if (transforms === undefined) return names.map(() => ["standardize"]);
+  if (typeof transforms === "string" || Array.isArray(transforms))
+    return names.map(() => asChain(transforms));
+  const perFeature = transforms as Record<string, unknown>;
+  const unknown = Object.keys(perFeature).filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new InvalidOptionsError(
+      functionName,
+      unknown.map((name) => ({
+        path: `transforms.${name}`,
+        message: `no field named "${name}"; transforms must name entries of fields (${names.join(", ")})`,
+        received: perFeature[name],
+      })),
+    );
+  }
+  return names.map((name) => (name in perFeature ? asChain(perFeature[name]) : []));
+}
+
+/** Reads the raw columns, applies the missing-value policy, returns kept rows. */
+export function readFeatureColumns<T>(
+  functionName: string,
+  records: readonly T[],
+  entries: readonly [string, Field<T>][],
+  missing: FeatureMatrixMissingPolicy,
+): { raw: Float64Array; rowIndices: Int32Array; droppedRows: Int32Array } {
+  const columns = entries.map(([name, field]) =>
+    readNumbers(records, field, {
+      functionName,
+      optionName: `fields.${name}`,
+      missing: missing === "drop" ? "nan" : "error",
+    }),
+  );
+  const n = records.length;
+  const d = entries.length;
+  const keep = new Uint8Array(n).fill(1);
+  let kept = n;
+  if (missing === "drop") {
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < d; j++) {
+        if (Number.isNaN((columns[j] as Float64Array)[i] as number)) {
+          keep[i] = 0;
+          kept--;
+          break;
+        }
+      }
+    }
+  }
+  const raw = new Float64Array(kept * d);
+  const rowIndices = new Int32Array(kept);
+  const droppedRows = new Int32Array(n - kept);
+  for (let i = 0, row = 0, dropped = 0; i < n; i++) {
+    if (keep[i] === 0) {
+      droppedRows[dropped++] = i;
+      continue;
+    }
+    rowIndices[row] = i;
+    for (let j = 0; j < d; j++) raw[row * d + j] = (columns[j] as Float64Array)[i] as number;
+    row++;
+  }
+  return { raw, rowIndices, droppedRows };
+}
+
+function labelOf<T>(name: string, field: Field<T>): string {
+  return resolveField(field, `fields.${name}`).label;
+}
+
+/**
+ * Applies (and, when `fit`, first estimates) each feature's chain of transforms, in place on a copy of `raw`.
+ * Throws InvalidRecordError for log1p of a value <= -1.
+ */
+export function applyChains<T>(
+  functionName: string,
+  raw: Float64Array,
+  rowIndices: Int32Array,
+  entries: readonly [string, Field<T>][],
+  chains: readonly (readonly (FeatureMatrixTransformName | FeatureMatrixStep)[])[],
+): { matrix: Float64Array; steps: FeatureMatrixStep[][] } {
+  const d = entries.length;
+  const n = rowIndices.length;
+  const matrix = Float64Array.from(raw);
+  const fitted: FeatureMatrixStep[][] = [];
+  for (let j = 0; j < d; j++) {
+    const [name, field] = entries[j] as [string, Field<T>];
+    const steps: FeatureMatrixStep[] = [];
+    for (const step of chains[j] ?? []) {
+      const kind = typeof step === "string" ? step : step.kind;
+      if (kind === "log1p") {
+        for (let i = 0; i < n; i++) {
+          const value = matrix[i * d + j] as number;
+          if (!(value > -1)) {
+            throw new InvalidRecordError(
+              functionName,
+              rowIndices[i] as number,
+              labelOf(name, field),
+              raw[i * d + j],
+              `log1p needs values greater than -1 (after earlier transforms); clip refunds or negatives to 0 first, or drop "log1p" for "${name}"`,
+            );
+          }
+          matrix[i * d + j] = Math.log1p(value);
+        }
+        steps.push({ kind: "log1p" });
+      } else if (kind === "standardize") {
+        let mean: number;
+        let standardDeviation: number;
+        if (typeof step === "string") {
+          mean = 0;
+          for (let i = 0; i < n; i++) mean += matrix[i * d + j] as number;
+          mean /= n;
+          let squares = 0;
+          for (let i = 0; i < n; i++) {
+            const difference = (matrix[i * d + j] as number) - mean;
+            squares += difference * difference;
+          }
+          standardDeviation = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+        } else {
+          const given = step as Extract<FeatureMatrixStep, { kind: "standardize" }>;
+          mean = given.mean;
+          standardDeviation = given.standardDeviation;
+        }
+        const constant = !(standardDeviation > 0);
+        const scale = constant ? 1 : standardDeviation;
+        for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - mean) / scale;
+        steps.push({ kind: "standardize", mean, standardDeviation, constant });
+      } else if (kind === "minmax") {
+        let min: number;
+        let max: number;
+        if (typeof step === "string") {
+          min = Number.POSITIVE_INFINITY;
+          max = Number.NEGATIVE_INFINITY;
+          for (let i = 0; i < n; i++) {
+            const value = matrix[i * d + j] as number;
+            if (value < min) min = value;
+            if (value > max) max = value;
+          }
+          if (n === 0) {
+            min = 0;
+            max = 0;
+          }
+        } else {
+          const given = step as Extract<FeatureMatrixStep, { kind: "minmax" }>;
+          min = given.min;
+          max = given.max;
+        }
+        const constant = !(max > min);
+        const range = constant ? 1 : max - min;
+        for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - min) / range;
+        steps.push({ kind: "minmax", min, max, constant });
+      }
+    }
+    fitted.push(steps);
+  }
+  return { matrix, steps: fitted };
+}
+
+/** Maps a point of the model space back to original units (inverse of each chain, last step first). */
+export function inverseTransform(
+  point: ArrayLike<number>,
+  steps: readonly (readonly FeatureMatrixStep[])[],
+): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < steps.length; j++) {
+    let value = point[j] as number;
+    const chain = steps[j] ?? [];
+    for (let s = chain.length - 1; s >= 0; s--) {
+      const step = chain[s] as FeatureMatrixStep;
+      if (step.kind === "log1p") value = Math.expm1(value);
+      else if (step.kind === "standardize")
+        value = value * (step.constant ? 1 : step.standardDeviation) + step.mean;
+      else value = value * (step.constant ? 1 : step.max - step.min) + step.min;
+    }
+    out.push(value);
+  }
+  return out;
+}
+
+/** Builds the (display-enabled, frozen) FeatureMatrixResult. */
+export function featureMatrixResult<T>(
+  functionName: string,
+  records: readonly T[],
+  transform: FeatureMatrixTransform<T>,
+  chains: readonly (readonly (FeatureMatrixTransformName | FeatureMatrixStep)[])[],
+  options: FeatureMatrixResult<T>["options"],
+): FeatureMatrixResult<T> {
+  const entries = transform.features.map((feature) => [feature.name, feature.field] as [string, Field<T>]);
+  const { raw, rowIndices, droppedRows } = readFeatureColumns(
+    functionName,
+    records,
+    entries,
+    transform.missing,
+  );
+  const { matrix, steps } = applyChains(functionName, raw, rowIndices, entries, chains);
+  const fittedTransform: FeatureMatrixTransform<T> = Object.freeze({
+    features: Object.freeze(
+      transform.features.map((feature, j) =>
+        Object.freeze({ name: feature.name, field: feature.field, steps: Object.freeze(steps[j] ?? []) }),
+      ),
+    ),
+    missing: transform.missing,
+  });
+  const featureNames = entries.map(([name]) => name);
+  const constantFeatures = featureNames.filter((_, j) =>
+    (steps[j] ?? []).some((step) => step.kind !== "log1p" && step.constant),
+  );
+  const result: FeatureMatrixResult<T> = {
+    matrix,
+    rawMatrix: raw,
+    rowCount: rowIndices.length,
+    columnCount: featureNames.length,
+    featureNames,
+    rowIndices,
+    droppedRows,
+    droppedRowCount: droppedRows.length,
+    sourceRowCount: records.length,
+    constantFeatures,
+    transform: fittedTransform,
+    options,
+  };
+  return withDisplay(result, {
+    title: "Feature matrix",
+    summary: (r) => [
+      `${r.rowCount} rows x ${r.columnCount} features${r.droppedRowCount > 0 ? `, ${r.droppedRowCount} rows dropped for missing values` : ""}`,
+      ...(r.constantFeatures.length > 0
+        ? [`constant features (scaled to 0): ${r.constantFeatures.join(", ")}`]
+        : []),
+    ],
+    rows: (r) =>
+      r.featureNames.map((name, j) => {
+        let min = Number.POSITIVE_INFINITY;
+        let max = Number.NEGATIVE_INFINITY;
+        let sum = 0;
+        for (let i = 0; i < r.rowCount; i++) {
+          const value = r.rawMatrix[i * r.columnCount + j] as number;
+          sum += value;
+          if (value < min) min = value;
+          if (value > max) max = value;
+        }
+        const chain = r.transform.features[j]?.steps.map((step) => step.kind).join(" > ") ?? "";
+        return {
+          feature: name,
+          transform: chain === "" ? "none" : chain,
+          mean: r.rowCount > 0 ? sum / r.rowCount : null,
+          min: r.rowCount > 0 ? min : null,
+          max: r.rowCount > 0 ? max : null,
+        };
+      }),
+  });
+}

@@ -1,0 +1,236 @@
+/** Shared fitting path of kMeans, kMeansSteps and chooseK. */
+import { z } from "zod";
+import {
+  createRandom,
+  InsufficientDataError,
+  InvalidOptionsError,
+  type ProgressCallback,
+  progressReporter,
+  type Random,
+  withDisplay,
+} from "../../core/index.js";
+import { progressSchema, seedSchema } from "../../core/options.js";
+import { buildFeatureMatrix, type FeatureMatrixResult, featureOptionsShape } from "../featureMatrix.js";
+import type { KMeansResult } from "../kMeans.js";
+import { inverseTransform } from "./features.js";
+import { countDistinctUpTo, kMeansPlusPlus, meanFeatureVariance, runLloyd } from "./lloyd.js";
+
+export const DEFAULTS = {
+  seed: 1,
+  restarts: 10,
+  maxIterations: 300,
+  tolerance: 1e-4,
+} as const;
+
+const centresSchema = z.array(
+  z.array(z.number().refine(Number.isFinite, "centre coordinates must be finite numbers")),
+);
+
+export const kMeansSchema = z
+  .object({
+    k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
+    fields: featureOptionsShape.fields.optional(),
+    transforms: featureOptionsShape.transforms,
+    missing: featureOptionsShape.missing,
+    features: z
+      .custom<FeatureMatrixResult<unknown>>(
+        (value) =>
+          value !== null &&
+          typeof value === "object" &&
+          (value as { matrix?: unknown }).matrix instanceof Float64Array,
+        { message: "expected the result of featureMatrix(records, ...)" },
+      )
+      .optional(),
+    seed: seedSchema.default(DEFAULTS.seed),
+    restarts: z.number().int().min(1, "restarts must be at least 1").default(DEFAULTS.restarts),
+    maxIterations: z
+      .number()
+      .int()
+      .min(1, "maxIterations must be at least 1")
+      .default(DEFAULTS.maxIterations),
+    tolerance: z
+      .number()
+      .min(0, "tolerance must be >= 0")
+      .refine(Number.isFinite, "tolerance must be finite")
+      .default(DEFAULTS.tolerance),
+    init: z.union([z.literal("kmeans++"), centresSchema]).default("kmeans++"),
+    onProgress: progressSchema.optional(),
+  })
+  .refine((value) => (value.fields === undefined) !== (value.features === undefined), {
+    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
+    path: ["fields"],
+  });
+
+export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
+
+/** Builds or checks the feature matrix named by the options. */
+export function resolveFeatures<T>(
+  functionName: string,
+  records: readonly T[],
+  parsed: Pick<ParsedKMeansOptions, "fields" | "transforms" | "missing" | "features">,
+  rawOptions: { readonly transforms?: unknown; readonly fields?: unknown },
+): FeatureMatrixResult<T> {
+  if (parsed.features !== undefined) {
+    const features = parsed.features as FeatureMatrixResult<T>;
+    if (!Array.isArray(records) || features.sourceRowCount !== records.length) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "features",
+          message: `was built from ${features.sourceRowCount} records but ${Array.isArray(records) ? records.length : "no array of"} records were passed; build it with featureMatrix(records, ...) from these records`,
+        },
+      ]);
+    }
+    if (features.rowCount === 0)
+      throw new InsufficientDataError(functionName, "the feature matrix has no rows");
+    return features;
+  }
+  return buildFeatureMatrix(functionName, records, {
+    fields: rawOptions.fields as never,
+    ...(rawOptions.transforms === undefined ? {} : { transforms: rawOptions.transforms as never }),
+    missing: parsed.missing,
+  });
+}
+
+/** Checks k against the data: k <= rows and k <= distinct points. */
+export function checkK<T>(functionName: string, features: FeatureMatrixResult<T>, k: number): void {
+  const n = features.rowCount;
+  if (k > n) {
+    throw new InsufficientDataError(
+      functionName,
+      `k = ${k} but only ${n} customer${n === 1 ? "" : "s"} ${features.droppedRowCount > 0 ? `(after dropping ${features.droppedRowCount} with missing values) ` : ""}to cluster; choose k <= ${n}`,
+    );
+  }
+  const distinct = countDistinctUpTo(features.matrix, n, features.columnCount, k);
+  if (distinct < k) {
+    throw new InsufficientDataError(
+      functionName,
+      `k = ${k} but the ${n} customers have only ${distinct} distinct feature vector${distinct === 1 ? "" : "s"}; choose k <= ${distinct}`,
+    );
+  }
+}
+
+/** Validates given initial centres against k and d; returns them flat. */
+export function flatCentres(
+  functionName: string,
+  init: readonly (readonly number[])[],
+  k: number,
+  d: number,
+): Float64Array {
+  if (init.length !== k || init.some((centre) => centre.length !== d)) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "init",
+        message: `expected ${k} centres (k) of ${d} coordinates each (one per feature, in the transformed feature space)`,
+        received: init,
+      },
+    ]);
+  }
+  const flat = new Float64Array(k * d);
+  init.forEach((centre, c) => {
+    flat.set(centre, c * d);
+  });
+  return flat;
+}
+
+/** Runs restarts on a feature matrix and builds the result. */
+export function fitOnMatrix<T>(
+  functionName: string,
+  features: FeatureMatrixResult<T>,
+  parsed: {
+    k: number;
+    seed: number;
+    restarts: number;
+    maxIterations: number;
+    tolerance: number;
+    init: "kmeans++" | number[][];
+    onProgress?: ((event: never) => void) | ProgressCallback | undefined;
+  },
+  echo: KMeansResult<T>["options"],
+  random: Random = createRandom(parsed.seed),
+): KMeansResult<T> {
+  const { k, maxIterations } = parsed;
+  const n = features.rowCount;
+  const d = features.columnCount;
+  const data = features.matrix;
+  checkK(functionName, features, k);
+  const shiftTolerance = parsed.tolerance * meanFeatureVariance(data, n, d);
+  const given = parsed.init === "kmeans++" ? undefined : flatCentres(functionName, parsed.init, k, d);
+  const restarts = given === undefined ? parsed.restarts : 1;
+  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "restart", restarts);
+  let best: ReturnType<typeof runLloyd> | undefined;
+  let bestRestart = 0;
+  const restartInertias: number[] = [];
+  for (let r = 0; r < restarts; r++) {
+    const stream = random.fork();
+    const initial = given ?? kMeansPlusPlus(data, n, d, k, stream);
+    const run = runLloyd(data, n, d, initial, k, maxIterations, shiftTolerance);
+    restartInertias.push(run.inertia);
+    if (best === undefined || run.inertia < best.inertia) {
+      best = run;
+      bestRestart = r;
+    }
+    progress.tick(r + 1);
+  }
+  progress.done();
+  const run = best as ReturnType<typeof runLloyd>;
+  return buildResult(features, k, run, restartInertias, bestRestart, { ...echo, restarts });
+}
+
+function buildResult<T>(
+  features: FeatureMatrixResult<T>,
+  k: number,
+  run: ReturnType<typeof runLloyd>,
+  restartInertias: readonly number[],
+  bestRestart: number,
+  echo: KMeansResult<T>["options"],
+): KMeansResult<T> {
+  const d = features.columnCount;
+  const steps = features.transform.features.map((feature) => feature.steps);
+  const scaledCentroids: number[][] = [];
+  const centroids: number[][] = [];
+  for (let c = 0; c < k; c++) {
+    const centre = Array.from(run.centres.subarray(c * d, c * d + d));
+    scaledCentroids.push(centre);
+    centroids.push(inverseTransform(centre, steps));
+  }
+  const sizes = new Array<number>(k).fill(0);
+  const assignments = new Int32Array(features.sourceRowCount).fill(-1);
+  for (let i = 0; i < run.labels.length; i++) {
+    const label = run.labels[i] as number;
+    sizes[label] = (sizes[label] as number) + 1;
+    assignments[features.rowIndices[i] as number] = label;
+  }
+  const result: KMeansResult<T> = {
+    k,
+    centroids,
+    scaledCentroids,
+    featureNames: features.featureNames,
+    assignments,
+    sizes,
+    inertia: run.inertia,
+    iterations: run.iterations,
+    converged: run.converged,
+    restartInertias,
+    bestRestart,
+    features,
+    transform: features.transform,
+    droppedRowCount: features.droppedRowCount,
+    options: echo,
+  };
+  return withDisplay(result, {
+    title: `k-means, k = ${k}`,
+    summary: (r) => [
+      `${r.features.rowCount} customers, ${r.featureNames.length} features; inertia ${r.inertia.toPrecision(6)} after ${r.iterations} iterations (${r.converged ? "converged" : "not converged"}), best of ${r.restartInertias.length} restart${r.restartInertias.length === 1 ? "" : "s"}`,
+      ...(r.droppedRowCount > 0
+        ? [`${r.droppedRowCount} customers dropped for missing values (assignment -1)`]
+        : []),
+      "centroids in original units:",
+    ],
+    rows: (r) =>
+      r.centroids.map((centre, c) => ({
+        segment: c,
+        size: r.sizes[c] ?? 0,
+        ...Object.fromEntries(r.featureNames.map((name, j) => [name, centre[j] ?? null])),
+      })),
+  });
+}

@@ -1,0 +1,622 @@
+/**
+ * Flat k-means kernels: points are a row-major `Float64Array(n * d)`, centres a
+ * `Float64Array(k * d)`. No allocation per point; every loop touches typed arrays only.
+ */
+import type { Random } from "../../core/index.js";
+
+/** Scratch buffers of one Lloyd run, allocated once. */
+export interface LloydBuffers {
+  readonly labels: Int32Array;
+  /** Squared distance of each point to the centre it is assigned to. */
+  readonly distances: Float64Array;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+}
+
+export function createBuffers(n: number, d: number, k: number): LloydBuffers {
+  const labels = new Int32Array(n).fill(-1);
+  return {
+    labels,
+    distances: new Float64Array(n),
+    sums: new Float64Array(k * d),
+    counts: new Float64Array(k),
+  };
+}
+
+/**
+ * Assigns every point to its nearest centre (first one on ties, as scikit-learn),
+ * accumulates per-centre sums and counts, and returns the inertia of the new
+ * labels against `centres` plus how many labels changed.
+ * Complexity: O(n k d).
+ */
+export function assignAndAccumulate(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  buffers: LloydBuffers,
+  accumulate: boolean,
+): { inertia: number; changed: number } {
+  const { labels, distances, sums, counts } = buffers;
+  if (accumulate) {
+    sums.fill(0);
+    counts.fill(0);
+  }
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
+      let distance = 0;
+      for (let j = 0; j < d; j++) {
+        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
+        distance += difference * difference;
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = c;
+      }
+    }
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    if (accumulate) {
+      counts[best] = (counts[best] as number) + 1;
+      const sumOffset = best * d;
+      for (let j = 0; j < d; j++)
+        sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
+    }
+  }
+  return { inertia, changed };
+}
+
+/** Bounds kept between iterations by {@link assignBounded} (Hamerly 2010). */
+export interface HamerlyBounds {
+  /** Lower bound on the distance (not squared) from each point to its second-nearest centre. */
+  readonly lower: Float64Array;
+  /** Half the distance from each centre to its nearest other centre. */
+  readonly halfGap: Float64Array;
+  /** Centre positions the bounds refer to. */
+  readonly centres: Float64Array;
+  /** False until the first full pass. */
+  ready: boolean;
+}
+
+export function createBounds(n: number, d: number, k: number): HamerlyBounds {
+  return {
+    lower: new Float64Array(n),
+    halfGap: new Float64Array(k),
+    centres: new Float64Array(k * d),
+    ready: false,
+  };
+}
+
+/** Relative safety margin of the skip test, so floating-point rounding in the bounds can never skip a real change. */
+const SKIP_MARGIN = 1 - 1e-12;
+
+/**
+ * The assignment step of {@link assignAndAccumulate} with Hamerly's bounds: the exact
+ * distance of each point to its current centre is always computed (it gives the inertia
+ * and the relocation distances), and the other k - 1 centres are scanned only when that
+ * distance is not safely below both the lower bound to the second-nearest centre and half
+ * the gap from the current centre to its nearest neighbour (Hamerly 2010). A point whose
+ * nearest centre could be tied or changed is scanned in full, first index winning, so the
+ * labels are those of plain Lloyd.
+ */
+export function assignBounded(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  buffers: LloydBuffers,
+  bounds: HamerlyBounds,
+): { inertia: number; changed: number } {
+  const { labels, sums, counts } = buffers;
+  const { lower, halfGap } = bounds;
+  sums.fill(0);
+  counts.fill(0);
+  // Loosen the lower bounds by how far the centres moved since they were set.
+  if (bounds.ready) {
+    const old = bounds.centres;
+    let largest = 0;
+    let largestAt = -1;
+    let second = 0;
+    for (let c = 0; c < k; c++) {
+      let squared = 0;
+      for (let j = 0; j < d; j++) {
+        const difference = (centres[c * d + j] as number) - (old[c * d + j] as number);
+        squared += difference * difference;
+      }
+      const distance = Math.sqrt(squared);
+      if (distance > largest) {
+        second = largest;
+        largest = distance;
+        largestAt = c;
+      } else if (distance > second) second = distance;
+    }
+    for (let i = 0; i < n; i++)
+      lower[i] = (lower[i] as number) - (labels[i] === largestAt ? second : largest);
+  }
+  for (let c = 0; c < k; c++) {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let other = 0; other < k; other++) {
+      if (other === c) continue;
+      let squared = 0;
+      for (let j = 0; j < d; j++) {
+        const difference = (centres[c * d + j] as number) - (centres[other * d + j] as number);
+        squared += difference * difference;
+      }
+      if (squared < nearest) nearest = squared;
+    }
+    halfGap[c] = Math.sqrt(nearest) / 2;
+  }
+  const result =
+    d === 3
+      ? boundedPointsThree(data, n, centres, k, buffers, bounds)
+      : boundedPoints(data, n, d, centres, k, buffers, bounds);
+  bounds.centres.set(centres);
+  bounds.ready = true;
+  return result;
+}
+
+/** The point loop of {@link assignBounded} for any d. */
+function boundedPoints(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  buffers: LloydBuffers,
+  bounds: HamerlyBounds,
+): { inertia: number; changed: number } {
+  const { labels, distances, sums, counts } = buffers;
+  const { lower, halfGap } = bounds;
+  let inertia = 0;
+  let changed = 0;
+  const ready = bounds.ready;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = labels[i] as number;
+    let bestDistance = 0;
+    let scan = !ready;
+    if (ready) {
+      const centreOffset = best * d;
+      for (let j = 0; j < d; j++) {
+        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
+        bestDistance += difference * difference;
+      }
+      const gap = halfGap[best] as number;
+      const bound = lower[i] as number;
+      const threshold = Math.max(bound, gap) * SKIP_MARGIN;
+      scan = !(Math.sqrt(bestDistance) < threshold);
+    }
+    if (scan) {
+      best = 0;
+      bestDistance = Number.POSITIVE_INFINITY;
+      let secondDistance = Number.POSITIVE_INFINITY;
+      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
+        let distance = 0;
+        for (let j = 0; j < d; j++) {
+          const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
+          distance += difference * difference;
+        }
+        if (distance < bestDistance) {
+          secondDistance = bestDistance;
+          bestDistance = distance;
+          best = c;
+        } else if (distance < secondDistance) secondDistance = distance;
+      }
+      lower[i] = Math.sqrt(secondDistance);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * d;
+    for (let j = 0; j < d; j++)
+      sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
+  }
+  return { inertia, changed };
+}
+
+/**
+ * The point loop of {@link assignBounded} written out for d = 3 (recency, frequency,
+ * monetary: the most common customer matrix), the same arithmetic in the same order,
+ * without the inner loop over features. About twice as fast as the general loop.
+ */
+function boundedPointsThree(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  buffers: LloydBuffers,
+  bounds: HamerlyBounds,
+): { inertia: number; changed: number } {
+  const { labels, distances, sums, counts } = buffers;
+  const { lower, halfGap } = bounds;
+  let inertia = 0;
+  let changed = 0;
+  const ready = bounds.ready;
+  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    let best = labels[i] as number;
+    let bestDistance = 0;
+    let scan = !ready;
+    if (ready) {
+      const centreOffset = best * 3;
+      const a = x0 - (centres[centreOffset] as number);
+      const b = x1 - (centres[centreOffset + 1] as number);
+      const c = x2 - (centres[centreOffset + 2] as number);
+      bestDistance = a * a + b * b + c * c;
+      const gap = halfGap[best] as number;
+      const bound = lower[i] as number;
+      const threshold = Math.max(bound, gap) * SKIP_MARGIN;
+      scan = !(Math.sqrt(bestDistance) < threshold);
+    }
+    if (scan) {
+      best = 0;
+      bestDistance = Number.POSITIVE_INFINITY;
+      let secondDistance = Number.POSITIVE_INFINITY;
+      for (let centre = 0, centreOffset = 0; centre < k; centre++, centreOffset += 3) {
+        const a = x0 - (centres[centreOffset] as number);
+        const b = x1 - (centres[centreOffset + 1] as number);
+        const c = x2 - (centres[centreOffset + 2] as number);
+        const distance = a * a + b * b + c * c;
+        if (distance < bestDistance) {
+          secondDistance = bestDistance;
+          bestDistance = distance;
+          best = centre;
+        } else if (distance < secondDistance) secondDistance = distance;
+      }
+      lower[i] = Math.sqrt(secondDistance);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * 3;
+    sums[sumOffset] = (sums[sumOffset] as number) + x0;
+    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+  }
+  return { inertia, changed };
+}
+
+/**
+ * Empty-cluster policy (as scikit-learn's Lloyd): each empty centre is re-seeded at
+ * one of the points farthest from the centre they were assigned to, taken in
+ * decreasing order of that distance; the point's contribution moves from its old
+ * cluster's sum to the empty one. Labels are left as they are; the next
+ * assignment step settles them. Returns the number of centres re-seeded.
+ */
+export function relocateEmptyClusters(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  buffers: LloydBuffers,
+): number {
+  const { labels, distances, sums, counts } = buffers;
+  let empty = 0;
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
+  if (empty === 0) return 0;
+  // Indices of the `empty` largest distances, largest first (k is small, so a simple selection).
+  const chosen: number[] = [];
+  const taken = new Uint8Array(n);
+  for (let e = 0; e < empty; e++) {
+    let bestIndex = -1;
+    let bestDistance = -1;
+    for (let i = 0; i < n; i++) {
+      if (taken[i] === 0 && (distances[i] as number) > bestDistance) {
+        bestDistance = distances[i] as number;
+        bestIndex = i;
+      }
+    }
+    if (bestIndex < 0) break;
+    taken[bestIndex] = 1;
+    chosen.push(bestIndex);
+  }
+  let next = 0;
+  let relocated = 0;
+  for (let c = 0; c < k && next < chosen.length; c++) {
+    if (counts[c] !== 0) continue;
+    const point = chosen[next++] as number;
+    const old = labels[point] as number;
+    const pointOffset = point * d;
+    for (let j = 0; j < d; j++) {
+      sums[old * d + j] = (sums[old * d + j] as number) - (data[pointOffset + j] as number);
+      sums[c * d + j] = data[pointOffset + j] as number;
+    }
+    counts[old] = (counts[old] as number) - 1;
+    counts[c] = 1;
+    relocated++;
+  }
+  return relocated;
+}
+
+/**
+ * Writes the new centres (sum / count; a centre with no points keeps its position)
+ * into `next` and returns the total squared centre shift.
+ */
+export function updateCentres(
+  previous: Float64Array,
+  next: Float64Array,
+  d: number,
+  k: number,
+  buffers: LloydBuffers,
+): number {
+  const { sums, counts } = buffers;
+  let shift = 0;
+  for (let c = 0; c < k; c++) {
+    const count = counts[c] as number;
+    for (let j = 0; j < d; j++) {
+      const at = c * d + j;
+      const value = count > 0 ? (sums[at] as number) / count : (previous[at] as number);
+      const difference = value - (previous[at] as number);
+      shift += difference * difference;
+      next[at] = value;
+    }
+  }
+  return shift;
+}
+
+/**
+ * Whether Lloyd runs use Hamerly's bounds: for k >= 3 and at least 2000 points, where
+ * skipping most of the k distance computations per point pays for the bookkeeping.
+ */
+export function useBounds(n: number, k: number): boolean {
+  return k >= 3 && n >= 2000;
+}
+
+/** One Lloyd iteration's outcome, as yielded by {@link lloydIterations}. */
+export interface LloydStep {
+  /** 1-based iteration number. */
+  readonly iteration: number;
+  /** Centres after this iteration's update (a live buffer: copy to keep). */
+  readonly centres: Float64Array;
+  /** Labels assigned in this iteration (a live buffer: copy to keep). */
+  readonly labels: Int32Array;
+  /** Inertia of this iteration's labels against the centres they were assigned to. */
+  readonly inertia: number;
+  /** Total squared shift of the centres in this iteration. */
+  readonly centreShift: number;
+  /** Labels that changed in this iteration. */
+  readonly changed: number;
+  /** Empty clusters re-seeded in this iteration. */
+  readonly relocated: number;
+  /** True when the run stops here by convergence. */
+  readonly converged: boolean;
+}
+
+/**
+ * Lloyd iterations from `initial` centres (copied). Stops when no label changes
+ * or when the total squared centre shift is at most `shiftTolerance`, or after
+ * `maxIterations`. This is the iteration scikit-learn's `_kmeans_single_lloyd` runs.
+ */
+export function* lloydIterations(
+  data: Float64Array,
+  n: number,
+  d: number,
+  initial: Float64Array,
+  k: number,
+  maxIterations: number,
+  shiftTolerance: number,
+  buffers: LloydBuffers = createBuffers(n, d, k),
+  bounded: boolean = useBounds(n, k),
+): Generator<LloydStep, void, void> {
+  let centres = Float64Array.from(initial);
+  let spare = new Float64Array(k * d);
+  const bounds = bounded ? createBounds(n, d, k) : undefined;
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const { inertia, changed } =
+      bounds === undefined
+        ? assignAndAccumulate(data, n, d, centres, k, buffers, true)
+        : assignBounded(data, n, d, centres, k, buffers, bounds);
+    const relocated = relocateEmptyClusters(data, n, d, k, buffers);
+    const shift = updateCentres(centres, spare, d, k, buffers);
+    const held = centres;
+    centres = spare;
+    spare = held;
+    const converged = changed === 0 || shift <= shiftTolerance;
+    yield {
+      iteration,
+      centres,
+      labels: buffers.labels,
+      inertia,
+      centreShift: shift,
+      changed,
+      relocated,
+      converged,
+    };
+    if (converged) return;
+  }
+}
+
+/** Result of {@link runLloyd}. */
+export interface LloydRun {
+  readonly centres: Float64Array;
+  readonly labels: Int32Array;
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/**
+ * Runs Lloyd to the end. When the run did not stop on unchanged labels, one more
+ * assignment pass makes the labels match the final centres (as scikit-learn does);
+ * the inertia is that of the final labels against the final centres.
+ */
+export function runLloyd(
+  data: Float64Array,
+  n: number,
+  d: number,
+  initial: Float64Array,
+  k: number,
+  maxIterations: number,
+  shiftTolerance: number,
+  bounded: boolean = useBounds(n, k),
+): LloydRun {
+  const buffers = createBuffers(n, d, k);
+  let centres = Float64Array.from(initial);
+  let iterations = 0;
+  let converged = false;
+  let strict = false;
+  let lastInertia = 0;
+  for (const step of lloydIterations(
+    data,
+    n,
+    d,
+    initial,
+    k,
+    maxIterations,
+    shiftTolerance,
+    buffers,
+    bounded,
+  )) {
+    iterations = step.iteration;
+    centres = Float64Array.from(step.centres);
+    converged = step.converged;
+    strict = step.changed === 0;
+    lastInertia = step.inertia;
+  }
+  let inertia = lastInertia;
+  if (!strict) inertia = assignAndAccumulate(data, n, d, centres, k, buffers, false).inertia;
+  return { centres, labels: Int32Array.from(buffers.labels), inertia, iterations, converged };
+}
+
+/**
+ * Greedy k-means++ seeding (Arthur and Vassilvitskii 2007, with the greedy
+ * variant of scikit-learn: `2 + floor(ln k)` candidates per centre, keeping the
+ * one that lowers the potential most). Candidates are drawn proportional to the
+ * squared distance to the nearest chosen centre. Assumes at least k distinct points.
+ * Complexity: O(n k d log k).
+ */
+export function kMeansPlusPlus(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  random: Random,
+): Float64Array {
+  const centres = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  const first = random.integer(n);
+  centres.set(data.subarray(first * d, first * d + d), 0);
+  const closest = new Float64Array(n);
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let distance = 0;
+    for (let j = 0; j < d; j++) {
+      const difference = (data[offset + j] as number) - (data[first * d + j] as number);
+      distance += difference * difference;
+    }
+    closest[i] = distance;
+  }
+  const cumulative = new Float64Array(n);
+  const candidateClosest = new Float64Array(n);
+  const bestClosest = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let running = 0;
+    for (let i = 0; i < n; i++) {
+      running += closest[i] as number;
+      cumulative[i] = running;
+    }
+    let bestCandidate = -1;
+    let bestPotential = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < trials; t++) {
+      const target = random.float() * running;
+      let low = 0;
+      let high = n - 1;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((cumulative[middle] as number) > target) high = middle;
+        else low = middle + 1;
+      }
+      // Skip points already at a centre (zero weight) that rounding could land on.
+      let candidate = low;
+      while (candidate < n - 1 && closest[candidate] === 0) candidate++;
+      const candidateOffset = candidate * d;
+      let candidatePotential = 0;
+      for (let i = 0, offset = 0; i < n; i++, offset += d) {
+        let distance = 0;
+        for (let j = 0; j < d; j++) {
+          const difference = (data[offset + j] as number) - (data[candidateOffset + j] as number);
+          distance += difference * difference;
+        }
+        const current = closest[i] as number;
+        const kept = Math.min(distance, current);
+        candidateClosest[i] = kept;
+        candidatePotential += kept;
+      }
+      if (candidatePotential < bestPotential) {
+        bestPotential = candidatePotential;
+        bestCandidate = candidate;
+        bestClosest.set(candidateClosest);
+      }
+    }
+    centres.set(data.subarray(bestCandidate * d, bestCandidate * d + d), c * d);
+    closest.set(bestClosest);
+  }
+  return centres;
+}
+
+/**
+ * Counts distinct points up to `limit` by farthest-first traversal: O(n limit d),
+ * deterministic. Returns `limit` when there are at least that many distinct points.
+ */
+export function countDistinctUpTo(data: Float64Array, n: number, d: number, limit: number): number {
+  if (n === 0) return 0;
+  const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  let current = 0;
+  for (let found = 1; found <= limit; found++) {
+    if (found === limit) return limit;
+    const centreOffset = current * d;
+    let farthest = -1;
+    let farthestDistance = 0;
+    for (let i = 0, offset = 0; i < n; i++, offset += d) {
+      let distance = 0;
+      for (let j = 0; j < d; j++) {
+        const difference = (data[offset + j] as number) - (data[centreOffset + j] as number);
+        distance += difference * difference;
+      }
+      if (distance < (closest[i] as number)) closest[i] = distance;
+      if ((closest[i] as number) > farthestDistance) {
+        farthestDistance = closest[i] as number;
+        farthest = i;
+      }
+    }
+    if (farthest < 0) return found;
+    current = farthest;
+  }
+  return limit;
+}
+
+/** Mean over features of the population variance (divisor n), used to make the tolerance scale-free. */
+export function meanFeatureVariance(data: Float64Array, n: number, d: number): number {
+  if (n === 0) return 0;
+  let total = 0;
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += data[i * d + j] as number;
+    mean /= n;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const difference = (data[i * d + j] as number) - mean;
+      squares += difference * difference;
+    }
+    total += squares / n;
+  }
+  return total / d;
+}
