@@ -1,5 +1,49 @@
 /**
- * clientele/churn — see the README section of this module.
+ * clientele/churn — churn scoring: behavioural inactivity risk, a supervised logistic churn model with
+ * evaluation (AUC, confusion matrix, gains), train/test splitting and retention economics.
  * @module
  */
-export {};
+export {
+  type ChurnScoresFromBgNbdOptions,
+  type ChurnScoresFromBgNbdResult,
+  type ChurnScoresFromBgNbdRow,
+  churnScoresFromBgNbd,
+} from "./churnScoresFromBgNbd.js";
+export { type EvaluateChurnModelOptions, evaluateChurnModel } from "./evaluateChurnModel.js";
+export {
+  type EvaluateScoresCalibrationBin,
+  type EvaluateScoresConfusion,
+  type EvaluateScoresGainsRow,
+  type EvaluateScoresOptions,
+  type EvaluateScoresResult,
+  evaluateScores,
+} from "./evaluateScores.js";
+export {
+  type InactivityRiskBand,
+  type InactivityRiskOptions,
+  type InactivityRiskResult,
+  type InactivityRiskRow,
+  inactivityRisk,
+} from "./inactivityRisk.js";
+export {
+  type RetentionEconomicsOptions,
+  type RetentionEconomicsResult,
+  type RetentionEconomicsScenario,
+  retentionEconomics,
+} from "./retentionEconomics.js";
+export {
+  type ChurnContribution,
+  type ChurnExplainOptions,
+  type ChurnExplanation,
+  type ChurnModel,
+  type ChurnModelCategoricalEncoding,
+  type ChurnModelCoefficient,
+  type ChurnModelConvergence,
+  type ChurnModelFeature,
+  type ChurnModelNumericEncoding,
+  type ChurnModelResolvedOptions,
+  type ChurnModelTraining,
+  type TrainChurnModelOptions,
+  trainChurnModel,
+} from "./trainChurnModel.js";
+export { type TrainTestSplitOptions, type TrainTestSplitResult, trainTestSplit } from "./trainTestSplit.js";

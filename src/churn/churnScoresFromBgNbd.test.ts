@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { InsufficientDataError } from "../core/index.js";
+import { churnScoresFromBgNbd } from "./churnScoresFromBgNbd.js";
+
+// P(alive) of BG/NBD (Fader, Hardie & Lee 2005; Hardie's note, eq. for P(alive)):
+// 1 / (1 + a / (b + x - 1) * ((alpha + T) / (alpha + t_x))^(r + x)), for x > 0.
+function pAlive(
+  x: number,
+  tx: number,
+  T: number,
+  p: { r: number; alpha: number; a: number; b: number },
+): number {
+  if (x === 0) return 1;
+  return 1 / (1 + (p.a / (p.b + x - 1)) * ((p.alpha + T) / (p.alpha + tx)) ** (p.r + x));
+}
+
+describeWithDataset("cdnow_sample.csv", "churnScoresFromBgNbd on CDNOW (published parameters)", () => {
+  it("scores 1 - P(alive) with FHL (2005) parameters r 0.243, alpha 4.414, a 0.793, b 2.426", () => {
+    const rows = Object.freeze(parseSimpleCsv(readSharedDataset("cdnow_sample.csv")));
+    const result = churnScoresFromBgNbd(rows, { customer: "customer_id", date: "date", asOf: "1997-09-30" });
+    expect(result.customers).toHaveLength(2357);
+    expect(result.droppedRecords).toBe(6919 - 4960);
+    const { params } = result.model;
+    expect(params.r).toBeCloseTo(0.243, 3);
+    expect(params.alpha).toBeCloseTo(4.414, 2);
+    const published = { r: 0.242593, alpha: 4.413532, a: 0.792886, b: 2.425752 }; // lifetimes Quickstart
+    const first = result.customers.find((row) => row.customer === "1");
+    // Customer 1: x = 2, t_x = 30.43, T = 38.86 weeks (cdnow_customers_summary.csv).
+    expect(first?.frequency).toBe(2);
+    expect(first?.churnScore).toBeCloseTo(1 - pAlive(2, 30.43, 38.86, published), 3);
+    // Highest score first; one-time buyers score 0 (model caveat).
+    const scores = result.customers.map((row) => row.churnScore);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.customers.filter((row) => row.frequency === 0).every((row) => row.churnScore === 0)).toBe(
+      true,
+    );
+  });
+});
+
+describe("churnScoresFromBgNbd", () => {
+  it("needs repeat purchases to fit the model", () => {
+    const single = [
+      { id: "a", day: "2024-01-01" },
+      { id: "b", day: "2024-01-02" },
+    ];
+    expect(() => churnScoresFromBgNbd(single, { customer: "id", date: "day", asOf: "2024-03-01" })).toThrow(
+      InsufficientDataError,
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import { InvalidOptionsError } from "../core/index.js";
+import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
+import { readLabels } from "./internal/labels.js";
+import type { ChurnModel } from "./trainChurnModel.js";
+
+/** Options of {@link evaluateChurnModel}: the same as {@link EvaluateScoresOptions}. */
+export type EvaluateChurnModelOptions = EvaluateScoresOptions;
+
+/**
+ * Scores `records` with a trained churn model and evaluates the scores against the records' own labels
+ * (read with the model's `label` field): `evaluateScores(model.score(records), labels, options)`.
+ * Use it on held-out rows (see `trainTestSplit`); evaluating on the training rows overstates quality.
+ *
+ * Reference: see {@link evaluateScores}.
+ *
+ * @param model - a model from `trainChurnModel`
+ * @param records - labelled rows, typically the test part of a split (not mutated)
+ * @param options - threshold, calibration bins and gains groups, as {@link evaluateScores}
+ * @returns the {@link EvaluateScoresResult} (AUC, confusion matrix, precision/recall/F1, calibration, gains)
+ * @throws {@link InvalidRecordError} for a bad label or feature value (row and field named)
+ * @throws {@link InsufficientDataError} for empty input
+ * @example
+ * ```ts
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
+ * const model = trainChurnModel(train, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } });
+ * evaluateChurnModel(model, test).auc; // => 0.72...
+ * ```
+ */
+export function evaluateChurnModel<T>(
+  model: ChurnModel<T>,
+  records: readonly T[],
+  options: EvaluateChurnModelOptions = {},
+): EvaluateScoresResult {
+  if (model === null || typeof model !== "object" || typeof model.score !== "function") {
+    throw new InvalidOptionsError("evaluateChurnModel", [
+      { path: "model", message: "expected a model returned by trainChurnModel", received: model },
+    ]);
+  }
+  if (!Array.isArray(records)) {
+    throw new InvalidOptionsError("evaluateChurnModel", [
+      { path: "records", message: "expected an array of records", received: records },
+    ]);
+  }
+  const labels = readLabels(records, model.label, "evaluateChurnModel");
+  return evaluateScores(model.score(records), labels, options);
+}

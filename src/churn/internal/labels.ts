@@ -1,0 +1,46 @@
+import { type Field, InvalidRecordError, resolveField } from "../../core/index.js";
+
+/**
+ * Reads a churn label: 1 / true = churned, 0 / false = retained. Anything else
+ * (including missing values and the strings "0"/"1") is an InvalidRecordError
+ * naming the row, so a mislabelled column never passes silently.
+ */
+export function readLabels<T>(records: readonly T[], field: Field<T>, functionName: string): Uint8Array {
+  const { read, label } = resolveField(field, "label");
+  const out = new Uint8Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const value = read(records[i] as T, i);
+    if (value === 1 || value === true) out[i] = 1;
+    else if (value === 0 || value === false) out[i] = 0;
+    else {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        label,
+        value,
+        "expected a churn label 0/1 or false/true (1 / true = churned)",
+      );
+    }
+  }
+  return out;
+}
+
+/** Reads labels given as an array (evaluateScores): 0/1 or booleans. */
+export function labelsFromArray(labels: ArrayLike<unknown>, functionName: string): Uint8Array {
+  const out = new Uint8Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const value = labels[i];
+    if (value === 1 || value === true) out[i] = 1;
+    else if (value === 0 || value === false) out[i] = 0;
+    else {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        "labels",
+        value,
+        "expected 0/1 or false/true (1 / true = churned)",
+      );
+    }
+  }
+  return out;
+}

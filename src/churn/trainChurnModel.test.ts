@@ -1,0 +1,381 @@
+import { describe, expect, it } from "vitest";
+import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
+import {
+  type ChurnFixtureRow,
+  readChurnFixture,
+  readChurnReference,
+} from "../../test/fixtures/churn/fixture.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { evaluateScores } from "./evaluateScores.js";
+import { trainChurnModel } from "./trainChurnModel.js";
+
+// Reference: test/fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
+// LogisticRegression(solver="newton-cholesky", tol=1e-14)); tolerances below.
+const rows = Object.freeze(readChurnFixture().map((row) => Object.freeze(row)));
+const train = Object.freeze(rows.filter((row) => row.split === "train"));
+const test = Object.freeze(rows.filter((row) => row.split === "test"));
+const reference = readChurnReference();
+const fixture = reference.fixture;
+const features = {
+  numeric: fixture.numeric as (keyof ChurnFixtureRow & string)[],
+  categorical: fixture.categorical as (keyof ChurnFixtureRow & string)[],
+};
+
+const COEFFICIENT_TOLERANCE = 1e-6;
+
+function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number) {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((value, j) => {
+    expect(Math.abs(value - (expected[j] as number)), `index ${j}: ${value} vs ${expected[j]}`).toBeLessThan(
+      tolerance,
+    );
+  });
+}
+
+describe("trainChurnModel against statsmodels and scikit-learn", () => {
+  it("matches statsmodels Logit coefficients and standard errors when l2 = 0", () => {
+    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    expect(model.coefficients.map((c) => c.term)).toEqual(fixture.terms);
+    expectClose(
+      model.coefficients.map((c) => c.standardizedEstimate),
+      fixture.statsmodels.coefficients,
+      COEFFICIENT_TOLERANCE,
+    );
+    expectClose(
+      model.coefficients.map((c) => c.standardizedStandardError ?? Number.NaN),
+      fixture.statsmodels.standardErrors,
+      1e-6,
+    );
+    // The objective at l2 = 0 is minus the log-likelihood.
+    expect(model.convergence.objective).toBeCloseTo(-fixture.statsmodels.logLikelihood, 8);
+    expect(model.convergence.converged).toBe(true);
+    expect(model.convergence.gradientNorm).toBeLessThan(1e-8);
+    expectClose(Array.from(model.score(test.slice(0, 5))), fixture.statsmodels.testProbabilitiesFirst5, 1e-8);
+  });
+
+  it.each([
+    ["sklearnL2_1", 1, undefined],
+    ["sklearnL2_10", 10, undefined],
+    ["sklearnL2_1_balanced", 1, "balanced"],
+  ] as const)("matches %s (C = 1 / l2, intercept unpenalised)", (name, l2, classWeight) => {
+    const model = trainChurnModel(train, {
+      label: "churned",
+      features,
+      regularization: { l2 },
+      ...(classWeight === undefined ? {} : { classWeight }),
+    });
+    const expected = fixture[name];
+    expectClose(
+      model.coefficients.map((c) => c.standardizedEstimate),
+      expected.coefficients,
+      COEFFICIENT_TOLERANCE,
+    );
+    expectClose(Array.from(model.score(test.slice(0, 5))), expected.testProbabilitiesFirst5, 1e-8);
+    // Penalised fits report no standard errors.
+    expect(model.coefficients.every((c) => c.standardizedStandardError === null)).toBe(true);
+    // AUC on the held-out rows, tie-aware Mann-Whitney vs sklearn roc_auc_score.
+    const evaluation = evaluateScores(
+      model.score(test),
+      test.map((row) => row.churned),
+    );
+    expect(evaluation.auc).toBeCloseTo(expected.test.auc, 12);
+  });
+
+  it("reports original-scale coefficients and odds ratios consistent with the standardised fit", () => {
+    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    const days = model.coefficients.find((c) => c.term === "daysSinceLastOrder");
+    const sd = fixture.populationSds.daysSinceLastOrder as number;
+    expect(days?.estimate).toBeCloseTo((fixture.statsmodels.coefficients[4] as number) / sd, 10);
+    expect(days?.oddsRatio).toBeCloseTo(Math.exp((days?.estimate as number) ?? 0), 12);
+    // Scoring a raw row with the original-scale coefficients gives the model's probability.
+    const row = test[0] as ChurnFixtureRow;
+    let eta = 0;
+    for (const c of model.coefficients) {
+      if (c.kind === "intercept") eta += c.estimate;
+      else if (c.kind === "numeric") eta += c.estimate * (row[c.feature as keyof ChurnFixtureRow] as number);
+      else if (row[c.feature as keyof ChurnFixtureRow] === c.level) eta += c.estimate;
+    }
+    expect(model.score([row])[0]).toBeCloseTo(1 / (1 + Math.exp(-eta)), 12);
+  });
+
+  it("explains a score: contributions sum to the log-odds gap from the average customer", () => {
+    const model = trainChurnModel(train, { label: "churned", features });
+    const logit = (p: number) => Math.log(p / (1 - p));
+    for (const row of test.slice(0, 10)) {
+      const explanation = model.explain(row, { top: 2 });
+      expect(explanation.probability).toBeCloseTo(model.score([row])[0] as number, 12);
+      const total = explanation.contributions.reduce((sum, item) => sum + item.contribution, 0);
+      expect(total).toBeCloseTo(logit(explanation.probability) - logit(explanation.baselineProbability), 10);
+      expect(explanation.contributions).toHaveLength(7);
+      expect(explanation.reasons.length).toBeLessThanOrEqual(2);
+      const raising = explanation.contributions.filter((item) => item.contribution > 0);
+      expect(explanation.reasons).toEqual(raising.slice(0, 2).map((item) => item.reason));
+      const sizes = explanation.contributions.map((item) => Math.abs(item.contribution));
+      expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    }
+    const risky = model.explain({ ...(test[0] as ChurnFixtureRow), daysSinceLastOrder: 400 });
+    expect(risky.reasons[0]).toMatch(
+      /^daysSinceLastOrder = 400 \(training average [\d.]+\) raises the churn odds x/,
+    );
+  });
+
+  it("does not depend on the order of the training rows", () => {
+    const a = trainChurnModel(train, { label: "churned", features });
+    const b = trainChurnModel([...train].reverse(), { label: "churned", features });
+    expectClose(
+      a.coefficients.map((c) => c.standardizedEstimate),
+      b.coefficients.map((c) => c.standardizedEstimate),
+      1e-10,
+    );
+  });
+
+  it("accepts booleans and named accessors", () => {
+    const model = trainChurnModel(train, {
+      label: (row) => row.churned === 1,
+      features: {
+        numeric: [
+          { name: "logValue", value: (row: ChurnFixtureRow) => Math.log(row.averageOrderValue) },
+          "tenureMonths",
+        ],
+      },
+    });
+    expect(model.coefficients.map((c) => c.term)).toEqual(["(intercept)", "logValue", "tenureMonths"]);
+    expect(model.convergence.converged).toBe(true);
+  });
+});
+
+describe("trainChurnModel bad input", () => {
+  const small = [
+    { x: 1, y: 0, c: "a" },
+    { x: 2, y: 0, c: "b" },
+    { x: 3, y: 1, c: "a" },
+    { x: 4, y: 0, c: "b" },
+    { x: 5, y: 1, c: "a" },
+    { x: 6, y: 1, c: "b" },
+  ].map((row) => Object.freeze(row));
+
+  it("refuses labels that are not 0/1 or booleans, naming the row", () => {
+    const bad = [...small, { x: 7, y: "1" as unknown as number, c: "a" }];
+    expect(() => trainChurnModel(bad, { label: "y", features: { numeric: ["x"] } })).toThrow(
+      InvalidRecordError,
+    );
+    expect(() =>
+      trainChurnModel(bad, { label: "y", features: { numeric: ["x"] } }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: trainChurnModel: row 6, field "y": received "1" (string); expected a churn label 0/1 or false/true (1 / true = churned)]`,
+    );
+  });
+
+  it("refuses a single class, empty input, no features and duplicate features", () => {
+    const allZero = small.map((row) => ({ ...row, y: 0 }));
+    expect(() => trainChurnModel(allZero, { label: "y", features: { numeric: ["x"] } })).toThrow(
+      /needs both classes/,
+    );
+    expect(() => trainChurnModel([], { label: "y", features: { numeric: ["x"] } })).toThrow(
+      InsufficientDataError,
+    );
+    expect(() => trainChurnModel(small, { label: "y", features: {} })).toThrow(InvalidOptionsError);
+    expect(() => trainChurnModel(small, { label: "y", features: { numeric: ["x", "x"] } })).toThrow(
+      /listed twice/,
+    );
+    expect(() =>
+      trainChurnModel(small, { label: "y", features: { numeric: ["x"] }, regularization: { l2: -1 } }),
+    ).toThrow(InvalidOptionsError);
+  });
+
+  it("refuses constant features", () => {
+    const constant = small.map((row) => ({ ...row, k: 3 }));
+    expect(() => trainChurnModel(constant, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+      /feature "k" is constant in the training data \(every value is 3\)/,
+    );
+    expect(() => trainChurnModel(constant, { label: "y", features: { categorical: ["k"] } })).toThrow(
+      /single level/,
+    );
+  });
+
+  it("detects perfect separation without a penalty and converges with one", () => {
+    const separable = [1, 2, 3, 4, 5, 6, 7, 8].map((x) => Object.freeze({ x, y: x > 4 ? 1 : 0 }));
+    expect(() =>
+      trainChurnModel(separable, { label: "y", features: { numeric: ["x"] }, regularization: { l2: 0 } }),
+    ).toThrow(/separated by "x"/);
+    const model = trainChurnModel(separable, {
+      label: "y",
+      features: { numeric: ["x"] },
+      regularization: { l2: 1 },
+    });
+    expect(model.convergence.converged).toBe(true);
+    expect(Number.isFinite(model.coefficients[1]?.estimate)).toBe(true);
+    const scores = model.score(separable);
+    expect(scores[7]).toBeGreaterThan(0.5);
+    expect(scores[0]).toBeLessThan(0.5);
+  });
+
+  it("detects quasi-separation by a categorical level", () => {
+    // Every "vip" customer stays: the vip dummy diverges to minus infinity.
+    const quasi = small.flatMap((row, i) => [
+      { ...row, segment: "normal" },
+      { ...row, y: 0, segment: i % 2 === 0 ? "vip" : "normal" },
+    ]);
+    expect(() =>
+      trainChurnModel(quasi, {
+        label: "y",
+        features: { numeric: ["x"], categorical: ["segment"] },
+        regularization: { l2: 0 },
+      }),
+    ).toThrow(/separated by "segment=vip"/);
+  });
+
+  it("needs a penalty when there are more columns than rows", () => {
+    const wide = small
+      .slice(0, 4)
+      .map((row, i) => ({ ...row, a: i * i, b: Math.sqrt(i + 1), d: (i * 7) % 5, e: i % 2 }));
+    const options = { label: "y" as const, features: { numeric: ["x", "a", "b", "d", "e"] as const } };
+    expect(() =>
+      trainChurnModel(wide, {
+        ...options,
+        features: { numeric: [...options.features.numeric] },
+        regularization: { l2: 0 },
+      }),
+    ).toThrow(/6 model columns .* only 4 training rows/);
+    const model = trainChurnModel(wide, {
+      ...options,
+      features: { numeric: [...options.features.numeric] },
+      regularization: { l2: 1 },
+    });
+    expect(model.convergence.converged).toBe(true);
+  });
+
+  it("refuses collinear features without a penalty", () => {
+    const collinear = small.map((row) => ({ ...row, twice: 2 * row.x + 1 }));
+    expect(() =>
+      trainChurnModel(collinear, {
+        label: "y",
+        features: { numeric: ["x", "twice"] },
+        regularization: { l2: 0 },
+      }),
+    ).toThrow(/not identifiable: column "twice"/);
+  });
+
+  it("applies the missing-value policy: error by default, training mean or a (missing) level with impute", () => {
+    const withGap = [...small, { x: Number.NaN, y: 1, c: "" }];
+    expect(() => trainChurnModel(withGap, { label: "y", features: { numeric: ["x"] } })).toThrow(
+      /row 6, field "x"/,
+    );
+    const model = trainChurnModel(withGap, {
+      label: "y",
+      features: { numeric: ["x"], categorical: ["c"] },
+      missing: "impute",
+    });
+    expect(model.training.imputedValues).toBe(2);
+    expect(model.numericEncodings[0]?.mean).toBeCloseTo(3.5, 12);
+    expect(model.categoricalEncodings[0]?.levels).toEqual(["(missing)", "a", "b"]);
+    const imputed = model.score([{ x: null as unknown as number, y: 0, c: "a" }])[0];
+    const atMean = model.score([{ x: 3.5, y: 0, c: "a" }])[0];
+    expect(imputed).toBeCloseTo(atMean as number, 14);
+  });
+
+  it("scores unseen categories as the reference level, or refuses them on request", () => {
+    const model = trainChurnModel(small, { label: "y", features: { numeric: ["x"], categorical: ["c"] } });
+    const unseen = model.score([{ x: 3, y: 0, c: "zzz" }])[0];
+    const reference = model.score([{ x: 3, y: 0, c: "a" }])[0];
+    expect(unseen).toBe(reference);
+    expect(
+      model.explain({ x: 3, y: 0, c: "zzz" }).contributions.find((c) => c.feature === "c")?.reason,
+    ).toMatch(/not seen in training; scored as the reference "a"/);
+    const strict = trainChurnModel(small, {
+      label: "y",
+      features: { numeric: ["x"], categorical: ["c"] },
+      unseenCategory: "error",
+    });
+    expect(() => strict.score([{ x: 3, y: 0, c: "zzz" }])).toThrow(/row 0, field "c": received "zzz"/);
+  });
+
+  it("flags a fit stopped by maxIterations instead of throwing", () => {
+    const model = trainChurnModel(train, { label: "churned", features, maxIterations: 1 });
+    expect(model.convergence.converged).toBe(false);
+    expect(model.convergence.message).toMatch(/did not converge in 1 iterations/);
+  });
+});
+
+describeWithDataset("cdnow_sample.csv", "trainChurnModel on the CDNOW sample (real data)", () => {
+  it("matches statsmodels and scikit-learn fits of holdout-period churn", () => {
+    const cdnow = reference.cdnow;
+    expect(cdnow).not.toBeNull();
+    if (cdnow === null) return;
+    const lines = readSharedDataset("cdnow_sample.csv").trim().split(/\r?\n/).slice(1);
+    const end = Date.UTC(1997, 8, 30);
+    const day = 86_400_000;
+    interface Customer {
+      days: Set<number>;
+      first: number;
+      last: number;
+      spend: number;
+      holdout: boolean;
+    }
+    const customers = new Map<number, Customer>();
+    for (const line of lines) {
+      const [id, date, , amount] = line.split(",");
+      const time = Date.parse(`${date}T00:00:00Z`);
+      const key = Number(id);
+      let customer = customers.get(key);
+      if (customer === undefined) {
+        customer = { days: new Set(), first: Infinity, last: -Infinity, spend: 0, holdout: false };
+        customers.set(key, customer);
+      }
+      if (time > end) customer.holdout = true;
+      else {
+        customer.days.add(time);
+        customer.first = Math.min(customer.first, time);
+        customer.last = Math.max(customer.last, time);
+        customer.spend += Number(amount);
+      }
+    }
+    const table = [...customers.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([, c]) => ({
+        frequency: c.days.size - 1,
+        daysSinceLastPurchase: (end - c.last) / day,
+        tenureDays: (end - c.first) / day,
+        calibrationSpend: c.spend,
+        churned: c.holdout ? 0 : 1,
+      }));
+    expect(table).toHaveLength(cdnow.customers);
+    expect(table.filter((row) => row.churned === 1)).toHaveLength(cdnow.churners);
+    const numeric = cdnow.numeric as (
+      | "frequency"
+      | "daysSinceLastPurchase"
+      | "tenureDays"
+      | "calibrationSpend"
+    )[];
+    const mle = trainChurnModel(table, {
+      label: "churned",
+      features: { numeric },
+      regularization: { l2: 0 },
+    });
+    expectClose(
+      mle.coefficients.map((c) => c.standardizedEstimate),
+      cdnow.statsmodels.coefficients,
+      COEFFICIENT_TOLERANCE,
+    );
+    expectClose(
+      mle.coefficients.map((c) => c.standardizedStandardError ?? Number.NaN),
+      cdnow.statsmodels.standardErrors,
+      1e-6,
+    );
+    const scores = mle.score(table);
+    expectClose(Array.from(scores.slice(0, 5)), cdnow.statsmodels.probabilitiesFirst5, 1e-8);
+    const labels = table.map((row) => row.churned);
+    expect(evaluateScores(scores, labels).auc).toBeCloseTo(cdnow.statsmodels.auc, 12);
+    const ridge = trainChurnModel(table, {
+      label: "churned",
+      features: { numeric },
+      regularization: { l2: 1 },
+    });
+    expectClose(
+      ridge.coefficients.map((c) => c.standardizedEstimate),
+      cdnow.sklearnL2_1.coefficients,
+      COEFFICIENT_TOLERANCE,
+    );
+    expect(evaluateScores(ridge.score(table), labels).auc).toBeCloseTo(cdnow.sklearnL2_1.auc, 12);
+  });
+});
