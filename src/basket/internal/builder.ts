@@ -96,7 +96,8 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
     throw new InvalidOptionsError(functionName, [
       {
         path: "transactions",
-        message: "expected a Transactions value (readBaskets, transactionsFrom) or an array of baskets (string[][])",
+        message:
+          "expected a Transactions value (readBaskets, transactionsFrom) or an array of baskets (string[][])",
         received: input,
       },
     ]);
@@ -105,7 +106,13 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
   for (let row = 0; row < input.length; row++) {
     const basket = input[row] as unknown;
     if (!Array.isArray(basket)) {
-      throw new InvalidRecordError(functionName, row, "basket", basket, "expected an array of item names (string[])");
+      throw new InvalidRecordError(
+        functionName,
+        row,
+        "basket",
+        basket,
+        "expected an array of item names (string[])",
+      );
     }
     for (let j = 0; j < basket.length; j++) {
       const item = basket[j] as unknown;

@@ -1,0 +1,264 @@
+/**
+ * Market-basket benchmarks: frequent itemsets with clientele (FP-growth)
+ * against node-fpgrowth 1.2.1 (the only JavaScript peer) on the same input
+ * (`string[][]`, conversion included on both sides):
+ * - Groceries (9835 transactions, 169 items) at s = 0.001 and 0.0005;
+ * - a seeded IBM-Quest-style synthetic set (T10 I4, 100 000 transactions,
+ *   1000 items) at s = 0.0005, with peak RSS.
+ * Itemset counts of both tools are compared on every case.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FPGrowth } from "node-fpgrowth";
+import { associationRules, frequentItemsets, readBaskets } from "../src/basket/index.js";
+import { createRandom } from "../src/core/index.js";
+import { type BenchRow, peakRssMb, sharedDataset, timeIt } from "./harness.js";
+
+/**
+ * IBM Quest-style synthetic baskets (Agrawal and Srikant 1994): `patterns`
+ * potential itemsets of Poisson(patternSize) items, each sharing an
+ * exponentially distributed fraction with the previous one, weighted by
+ * Exp(1) and corrupted at a Normal(0.5, 0.1) level; transactions of
+ * Poisson(averageSize) items are filled with (corrupted) patterns.
+ */
+export function questBaskets(options: {
+  transactions: number;
+  items: number;
+  averageSize: number;
+  patternSize: number;
+  patterns: number;
+  seed: number;
+}): string[][] {
+  const random = createRandom(options.seed);
+  const labels = Array.from({ length: options.items }, (_, i) => `i${i}`);
+  const patterns: number[][] = [];
+  const weights = new Float64Array(options.patterns);
+  const corruption = new Float64Array(options.patterns);
+  for (let p = 0; p < options.patterns; p++) {
+    const size = Math.max(1, random.poisson(options.patternSize));
+    const items = new Set<number>();
+    const previous = patterns[p - 1];
+    if (previous !== undefined) {
+      const shared = Math.min(size, Math.round(Math.min(1, random.exponential(2)) * size));
+      for (const item of random.shuffle(previous).slice(0, shared)) items.add(item);
+    }
+    while (items.size < size) items.add(random.integer(options.items));
+    patterns.push([...items]);
+    weights[p] = random.exponential(1);
+    corruption[p] = Math.min(1, Math.max(0, random.normal(0.5, 0.1)));
+  }
+  // cumulative weights for fast pattern draws
+  const cumulative = new Float64Array(options.patterns);
+  let total = 0;
+  for (let p = 0; p < options.patterns; p++) cumulative[p] = total += weights[p] as number;
+  const drawPattern = () => {
+    const target = random.float() * total;
+    let low = 0;
+    let high = options.patterns - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((cumulative[mid] as number) > target) high = mid;
+      else low = mid + 1;
+    }
+    return low;
+  };
+  const baskets: string[][] = [];
+  for (let t = 0; t < options.transactions; t++) {
+    const size = Math.max(1, random.poisson(options.averageSize));
+    const basket = new Set<number>();
+    for (let guard = 0; basket.size < size && guard < 50; guard++) {
+      const p = drawPattern();
+      const kept = (patterns[p] as number[]).filter(() => random.float() >= (corruption[p] as number) * 0.5);
+      if (basket.size + kept.length > size && basket.size > 0 && random.float() < 0.5) break;
+      for (const item of kept) basket.add(item);
+    }
+    baskets.push([...basket].map((item) => labels[item] as string));
+  }
+  return baskets;
+}
+
+async function peer(baskets: string[][], minSupport: number): Promise<number> {
+  const itemsets = await new FPGrowth<string>(minSupport).exec(baskets);
+  return itemsets.length;
+}
+
+/** What the child process measures on the synthetic file. */
+interface QuestChildReport {
+  readonly coldMs: number;
+  readonly warmMs: number;
+  readonly miningMs: number;
+  readonly itemsets: number;
+  /** Peak RSS after the first (cold) read + mine, before the repeated timing runs. */
+  readonly peakRssMb: number;
+  readonly baselineRssMb: number;
+}
+
+/**
+ * Child mode (`--quest-child <file>`): in a fresh process, read the basket
+ * file with readBaskets and mine it, so peak RSS is clientele's alone
+ * (Node + tsx baseline included, reported separately).
+ */
+async function questChild(file: string): Promise<void> {
+  const baselineRssMb = peakRssMb();
+  const started = performance.now();
+  const first = frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), {
+    minSupport: 0.0005,
+  });
+  const coldMs = performance.now() - started;
+  const coldPeakRssMb = peakRssMb();
+  const warm = await timeIt(
+    () =>
+      frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), { minSupport: 0.0005 }),
+    { repeat: 3, warmup: 0 },
+  );
+  const transactions = readBaskets(readFileSync(file, "utf8"), { separator: " " });
+  const mining = await timeIt(() => frequentItemsets(transactions, { minSupport: 0.0005 }), {
+    repeat: 3,
+    warmup: 0,
+  });
+  const report: QuestChildReport = {
+    coldMs,
+    warmMs: warm.ms,
+    miningMs: mining.ms,
+    itemsets: first.itemsets.length,
+    peakRssMb: coldPeakRssMb,
+    baselineRssMb,
+  };
+  console.log(JSON.stringify(report));
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+
+  // Synthetic set: clientele runs in a child process from a basket file (peak RSS is its own);
+  // node-fpgrowth runs here on the same baskets as string[][].
+  const synthetic = questBaskets({
+    transactions: 100_000,
+    items: 1000,
+    averageSize: 10,
+    patternSize: 4,
+    patterns: 2000,
+    seed: 42,
+  });
+  const meanSize = synthetic.reduce((sum, basket) => sum + basket.length, 0) / synthetic.length;
+  const file = join(tmpdir(), `clientele-quest-${process.pid}.txt`);
+  writeFileSync(file, `${synthetic.map((basket) => basket.join(" ")).join("\n")}\n`);
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), "--quest-child", file],
+    {
+      encoding: "utf8",
+    },
+  );
+  rmSync(file, { force: true });
+  const report = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as QuestChildReport;
+  const fromArrays = await timeIt(() => frequentItemsets(synthetic, { minSupport: 0.0005 }), {
+    repeat: 3,
+    warmup: 1,
+  });
+  const peerSynthetic = process.argv.includes("--skip-slow-peer")
+    ? { ms: Number.NaN, result: Number.NaN }
+    : await timeIt(() => peer(synthetic, 0.0005), { repeat: 1, warmup: 0 });
+  rows.push({
+    case: `Quest T10I4 100k tx, 1000 items (mean ${meanSize.toFixed(1)}), s=0.0005: frequentItemsets from string[][]`,
+    clienteleMs: fromArrays.ms,
+    peer: "node-fpgrowth 1.2.1 (string[][])",
+    peerMs: peerSynthetic.ms,
+    note: `${fromArrays.result.itemsets.length} itemsets (peer ${peerSynthetic.result}); same input for both; target >= 30x`,
+  });
+  rows.push({
+    case: "Quest T10I4 100k s=0.0005: readBaskets (basket file) + frequentItemsets, child process",
+    clienteleMs: report.warmMs,
+    peer: "node-fpgrowth 1.2.1 (string[][])",
+    peerMs: peerSynthetic.ms,
+    note: `${report.itemsets} itemsets; first run ${report.coldMs.toFixed(0)} ms; peak RSS ${report.peakRssMb.toFixed(0)} MB (process baseline ${report.baselineRssMb.toFixed(0)} MB); target <= 500 ms, <= 150 MB`,
+  });
+  rows.push({
+    case: "Quest T10I4 100k s=0.0005: frequentItemsets from Transactions (mining + output)",
+    clienteleMs: report.miningMs,
+    peer: "node-fpgrowth 1.2.1 (string[][])",
+    peerMs: peerSynthetic.ms,
+    note: "",
+  });
+  synthetic.length = 0;
+
+  const path = sharedDataset("groceries.csv");
+  if (path === undefined) {
+    rows.push({
+      case: "groceries (skipped: ../shared/datasets/groceries.csv absent)",
+      clienteleMs: Number.NaN,
+      peer: "",
+      peerMs: Number.NaN,
+      note: "",
+    });
+    return rows;
+  }
+  const text = readFileSync(path, "utf8");
+  const read = await timeIt(() => readBaskets(text), { repeat: 10, warmup: 3 });
+  rows.push({
+    case: "groceries readBaskets (9835 lines)",
+    clienteleMs: read.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: "arules read.transactions ~ seconds on 88k lines",
+  });
+  const groceries = text
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => line.split(","));
+  const transactions = read.result;
+  for (const minSupport of [0.001, 0.0005]) {
+    const fromArrays = await timeIt(() => frequentItemsets(groceries, { minSupport }), {
+      repeat: 7,
+      warmup: 2,
+    });
+    const theirs = await timeIt(() => peer(groceries, minSupport), { repeat: 3, warmup: 1 });
+    rows.push({
+      case: `groceries s=${minSupport} frequentItemsets from string[][]`,
+      clienteleMs: fromArrays.ms,
+      peer: "node-fpgrowth 1.2.1",
+      peerMs: theirs.ms,
+      note: `${fromArrays.result.itemsets.length} itemsets (peer ${theirs.result}); target >= 30x`,
+    });
+    const mining = await timeIt(() => frequentItemsets(transactions, { minSupport }), {
+      repeat: 7,
+      warmup: 2,
+    });
+    rows.push({
+      case: `groceries s=${minSupport} frequentItemsets from Transactions (mining + output)`,
+      clienteleMs: mining.ms,
+      peer: "node-fpgrowth 1.2.1",
+      peerMs: theirs.ms,
+      note: minSupport === 0.001 ? "target <= 20 ms" : "",
+    });
+  }
+  const eclat = await timeIt(
+    () => frequentItemsets(transactions, { minSupport: 0.001, algorithm: "eclat" }),
+    { repeat: 7, warmup: 2 },
+  );
+  rows.push({
+    case: "groceries s=0.001 frequentItemsets eclat",
+    clienteleMs: eclat.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: `${eclat.result.itemsets.length} itemsets`,
+  });
+  const rules = await timeIt(
+    () => associationRules(transactions, { minSupport: 0.001, minConfidence: 0.5 }),
+    { repeat: 7, warmup: 2 },
+  );
+  rows.push({
+    case: "groceries associationRules s=0.001 c=0.5 (all 25 measures)",
+    clienteleMs: rules.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: `${rules.result.rules.length} rules (arules 5668)`,
+  });
+  return rows;
+}
+
+const childAt = process.argv.indexOf("--quest-child");
+if (childAt !== -1) await questChild(process.argv[childAt + 1] as string);

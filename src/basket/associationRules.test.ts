@@ -1,0 +1,358 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
+import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import type { AssociationRule } from "./AssociationRule.js";
+import { associationRules } from "./associationRules.js";
+import { logFactorials } from "./internal/fisher.js";
+import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
+import { readBaskets } from "./readBaskets.js";
+
+type Measures = Record<string, number | null>;
+interface Reference {
+  "rulesAt0.001conf0.5": number;
+  sampleRules: (Measures & { antecedent: string[]; consequent: string[] })[];
+  smallTables: (Measures & { both: number; antecedent: number; consequent: number; n: number })[];
+}
+const reference = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+) as Reference;
+
+const ruleKey = (rule: { antecedent: readonly string[]; consequent: readonly string[] }) =>
+  `${rule.antecedent.join("|")} => ${rule.consequent.join("|")}`;
+
+/** Relative closeness for reference comparisons. */
+function expectClose(actual: number, expected: number, relative: number, label: string) {
+  const scale = Math.max(Math.abs(expected), 1e-300);
+  expect(Math.abs(actual - expected) / scale, `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    relative,
+  );
+}
+
+const smallBaskets = fc.array(fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f"), { maxLength: 5 }), {
+  minLength: 1,
+  maxLength: 30,
+});
+
+describe("associationRules", () => {
+  const baskets = Object.freeze([
+    Object.freeze(["beer", "diapers"]),
+    Object.freeze(["beer", "diapers", "chips"]),
+    Object.freeze(["milk"]),
+    Object.freeze(["beer", "chips"]),
+  ]);
+
+  it("associationRules keeps single-consequent rules above minConfidence with support, confidence, lift", () => {
+    const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6 });
+    expect(rules.map(ruleKey).sort()).toEqual(
+      ["beer => chips", "beer => diapers", "chips => beer", "diapers => beer"].sort(),
+    );
+    const rule = rules.find((r) => ruleKey(r) === "diapers => beer") as AssociationRule;
+    expect(rule.support).toBe(0.5);
+    expect(rule.confidence).toBe(1);
+    expect(rule.lift).toBeCloseTo(4 / 3, 14);
+    expect(rule.count).toBe(2);
+    expect(rule.antecedentSupport).toBe(0.5);
+    expect(rule.consequentSupport).toBe(0.75);
+    expect(rule.conviction).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("associationRules drops rules below minConfidence and minLift", () => {
+    const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.7 });
+    expect(rules.map(ruleKey).sort()).toEqual(["chips => beer", "diapers => beer"]);
+    expect(
+      associationRules(baskets, { minSupport: 0.25, minConfidence: 0, minLift: 1.01 }).rules.every(
+        (r) => r.lift >= 1.01,
+      ),
+    ).toBe(true);
+  });
+
+  it("associationRules with minLength 1 adds empty-antecedent rules {} => {y}", () => {
+    const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.7, minLength: 1 });
+    const empty = rules.filter((r) => r.antecedent.length === 0);
+    expect(empty.map((r) => r.consequent[0])).toEqual(["beer"]);
+    expect(empty[0]?.confidence).toBe(0.75);
+  });
+
+  it("associationRules with consequent 'all' gives every split, matching a brute-force enumeration (property)", () => {
+    fc.assert(
+      fc.property(
+        smallBaskets,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 0.3, 0.6),
+        (data, minCount, minConfidence) => {
+          const sets = data.map((basket) => new Set<string>(basket));
+          const count = (items: string[]) =>
+            sets.filter((set) => items.every((item) => set.has(item))).length;
+          const universe = [...new Set(data.flat())].sort();
+          const expected = new Map<string, number>();
+          for (let mask = 1; mask < 1 << universe.length; mask++) {
+            const itemset = universe.filter((_, k) => (mask >> k) & 1);
+            if (itemset.length < 2 || count(itemset) < minCount) continue;
+            for (let right = 1; right < (1 << itemset.length) - 1; right++) {
+              const consequent = itemset.filter((_, k) => (right >> k) & 1);
+              const antecedent = itemset.filter((_, k) => !((right >> k) & 1));
+              const confidence = count(itemset) / count(antecedent);
+              if (confidence >= minConfidence) expected.set(ruleKey({ antecedent, consequent }), confidence);
+            }
+          }
+          const { rules } = associationRules(data, { minCount, minConfidence, consequent: "all" });
+          expect(new Map(rules.map((r) => [ruleKey(r), r.confidence]))).toEqual(expected);
+        },
+      ),
+      { numRuns: 100, seed: 11 },
+    );
+  });
+
+  it("associationRules measures stay in their documented ranges; confidence >= support; lift symmetric (property)", () => {
+    fc.assert(
+      fc.property(smallBaskets, (data) => {
+        const { rules } = associationRules(data, { minCount: 1, minConfidence: 0, consequent: "all" });
+        const byKey = new Map(rules.map((r) => [ruleKey(r), r]));
+        const inRange = (value: number, low: number, high: number) =>
+          value >= low - 1e-12 && value <= high + 1e-12;
+        const failures: string[] = [];
+        const check = (ok: boolean, label: string) => {
+          if (!ok) failures.push(label);
+        };
+        for (const r of rules) {
+          const key = ruleKey(r);
+          for (const name of BUILT_IN_MEASURES) check(!Number.isNaN(r[name]), `${key} ${name} NaN`);
+          check(inRange(r.support, 0, 1) && inRange(r.confidence, 0, 1), `${key} support/confidence`);
+          check(r.confidence >= r.support, `${key} confidence >= support`);
+          check(
+            r.lift >= 0 && r.conviction >= 0 && r.oddsRatio >= 0 && r.collectiveStrength >= 0,
+            `${key} >= 0`,
+          );
+          check(inRange(r.leverage, -0.25, 0.25), `${key} leverage`);
+          for (const name of [
+            "addedValue",
+            "certainty",
+            "phi",
+            "yulesQ",
+            "zhangsMetric",
+            "improvement",
+          ] as const) {
+            check(inRange(r[name], -1, 1), `${key} ${name}`);
+          }
+          for (const name of [
+            "cosine",
+            "jaccard",
+            "kulczynski",
+            "imbalanceRatio",
+            "allConfidence",
+            "fishersExactTest",
+            "laplace",
+            "mutualInformation",
+          ] as const) {
+            check(inRange(r[name], 0, 1), `${key} ${name}`);
+          }
+          check(inRange(r.chiSquared, 0, data.length), `${key} chiSquared`);
+          // the reversed rule has the same lift, leverage, cosine, jaccard, phi, chi-squared
+          const reverse = byKey.get(
+            ruleKey({ antecedent: r.consequent, consequent: r.antecedent }),
+          ) as AssociationRule;
+          for (const name of [
+            "lift",
+            "leverage",
+            "cosine",
+            "jaccard",
+            "phi",
+            "chiSquared",
+            "support",
+          ] as const) {
+            check(
+              Math.abs(reverse[name] - r[name]) <= 1e-12 * Math.max(1, Math.abs(r[name])),
+              `${key} ${name} symmetric`,
+            );
+          }
+        }
+        expect(failures).toEqual([]);
+      }),
+      { numRuns: 100, seed: 3 },
+    );
+  });
+
+  it("associationRules is invariant under permuting transactions and renaming items (property)", () => {
+    const rename: Record<string, string> = {
+      a: "zebra",
+      b: "apple",
+      c: "mango",
+      d: "kiwi",
+      e: "banana",
+      f: "cherry",
+    };
+    const back = Object.fromEntries(Object.entries(rename).map(([from, to]) => [to, from]));
+    fc.assert(
+      fc.property(smallBaskets, fc.integer({ min: 1, max: 3 }), (data, minCount) => {
+        const reversed = [...data]
+          .reverse()
+          .map((basket) => [...basket].reverse().map((item) => rename[item] as string));
+        const summary = (rules: readonly AssociationRule[], map: (item: string) => string) =>
+          new Map(
+            rules.map((r) => [
+              ruleKey({ antecedent: r.antecedent.map(map).sort(), consequent: r.consequent.map(map).sort() }),
+              [r.count, r.confidence, r.lift, r.fishersExactTest, r.improvement],
+            ]),
+          );
+        const original = associationRules(data, { minCount, minConfidence: 0.2 }).rules;
+        const permuted = associationRules(reversed, { minCount, minConfidence: 0.2 }).rules;
+        expect(summary(permuted, (item) => back[item] as string)).toEqual(summary(original, (item) => item));
+      }),
+      { numRuns: 80, seed: 5 },
+    );
+  });
+
+  it("associationRules with maxRules returns the top rules by sortBy, same as sorting everything", () => {
+    const data = Array.from({ length: 60 }, (_, i) =>
+      ["a", "b", "c", "d", "e"].filter((_, k) => (i * (k + 3)) % (k + 2) !== 0),
+    );
+    const all = associationRules(data, { minCount: 2, minConfidence: 0, sortBy: "leverage" }).rules;
+    const top = associationRules(data, {
+      minCount: 2,
+      minConfidence: 0,
+      sortBy: "leverage",
+      maxRules: 5,
+    }).rules;
+    expect(top.map((r) => r.leverage)).toEqual(all.slice(0, 5).map((r) => r.leverage));
+    const pValues = associationRules(data, {
+      minCount: 2,
+      minConfidence: 0,
+      sortBy: "fishersExactTest",
+      maxRules: 3,
+    }).rules;
+    const smallest = all.map((r) => r.fishersExactTest).sort((x, y) => x - y);
+    expect(pValues.map((r) => r.fishersExactTest)).toEqual(smallest.slice(0, 3));
+  });
+
+  it("associationRules honours antecedent and consequent item constraints", () => {
+    const { rules } = associationRules(baskets, {
+      minSupport: 0.25,
+      minConfidence: 0,
+      consequentItems: ["beer"],
+      antecedentItems: ["diapers", "chips"],
+    });
+    expect(rules.map(ruleKey).sort()).toEqual(["chips => beer", "chips|diapers => beer", "diapers => beer"]);
+  });
+
+  it("associationRules computes custom measures from the 2x2 counts and can sort by them", () => {
+    const { rules } = associationRules(baskets, {
+      minSupport: 0.25,
+      minConfidence: 0,
+      measures: {
+        neitherShare: (t) => t.neither / t.transactionCount,
+        cells: (t) => t.both + t.antecedentOnly + t.consequentOnly + t.neither,
+      },
+      sortBy: "neitherShare",
+    });
+    for (const r of rules) expect(r.customMeasures.cells).toBe(4);
+    const shares = rules.map((r) => r.customMeasures.neitherShare as number);
+    expect(shares).toEqual([...shares].sort((x, y) => y - x));
+    const diapersBeer = rules.find((r) => ruleKey(r) === "diapers => beer") as AssociationRule;
+    expect(diapersBeer.customMeasures.neitherShare).toBe(0.25);
+  });
+
+  it("associationRules refuses bad options and empty input", () => {
+    expect(() => associationRules([], {})).toThrow(InsufficientDataError);
+    expect(() => associationRules(baskets, { minConfidence: 2 })).toThrow(InvalidOptionsError);
+    expect(() => associationRules(baskets, { sortBy: "interest" })).toThrow(InvalidOptionsError);
+    expect(() => associationRules(baskets, { minLength: 3, maxLength: 2 })).toThrow(InvalidOptionsError);
+    expect(() => associationRules(baskets, { consequent: "many" as never })).toThrow(InvalidOptionsError);
+  });
+});
+
+describe("rule measures against the Python reference (scipy, textbook formulas)", () => {
+  it.each(
+    reference.smallTables.map((table) => [
+      `${table.both}/${table.antecedent}/${table.consequent}/${table.n}`,
+      table,
+    ]),
+  )("measureValue matches on table %s", (_, table) => {
+    const logFactorial = logFactorials(table.n);
+    for (const name of BUILT_IN_MEASURES) {
+      if (name === "improvement") continue;
+      const value = measureValue(
+        name as BuiltInMeasure,
+        table.both,
+        table.antecedent,
+        table.consequent,
+        table.n,
+        logFactorial,
+      );
+      const expected = table[name];
+      if (expected === null || expected === undefined) {
+        // documented limits where Python divides by zero
+        if (name === "conviction" || name === "oddsRatio" || name === "collectiveStrength") {
+          expect([Number.POSITIVE_INFINITY, 1]).toContain(value);
+        }
+        continue;
+      }
+      expectClose(value, expected, name === "fishersExactTest" ? 1e-9 : 1e-12, name);
+    }
+  });
+});
+
+describeWithDataset("groceries.csv", "associationRules on groceries", () => {
+  const groceries = readBaskets(readSharedDataset("groceries.csv"));
+  const result = associationRules(groceries, { minSupport: 0.001, minConfidence: 0.5 });
+
+  it("associationRules finds the 5668 rules of arules apriori (supp 0.001, conf 0.5, minlen 2)", () => {
+    expect(result.rules.length).toBe(5668);
+    expect(reference["rulesAt0.001conf0.5"]).toBe(5668);
+  });
+
+  it("associationRules ranks {Instant food products, soda} => {hamburger meat} first by lift (arules figures)", () => {
+    const top = result.rules[0] as AssociationRule;
+    expect(top.antecedent).toEqual(["Instant food products", "soda"]);
+    expect(top.consequent).toEqual(["hamburger meat"]);
+    expect(top.support).toBeCloseTo(0.00122013, 8);
+    expect(top.confidence).toBeCloseTo(0.631579, 6);
+    expect(top.lift).toBeCloseTo(18.9957, 4);
+    expect(top.count).toBe(12);
+  });
+
+  it("associationRules gives the same top rule with maxRules 1 (heap) and with Eclat", () => {
+    const heap = associationRules(groceries, {
+      minSupport: 0.001,
+      minConfidence: 0.5,
+      maxRules: 1,
+      algorithm: "eclat",
+    });
+    expect(heap.rules.map(ruleKey)).toEqual(["Instant food products|soda => hamburger meat"]);
+  });
+
+  it("associationRules measures of sample rules match the Python reference (rel. 1e-9; Fisher via scipy)", () => {
+    const byKey = new Map(result.rules.map((r) => [ruleKey(r), r]));
+    for (const expected of reference.sampleRules) {
+      const rule = byKey.get(ruleKey(expected));
+      expect(rule, ruleKey(expected)).toBeDefined();
+      for (const name of BUILT_IN_MEASURES) {
+        const value = expected[name];
+        if (value === null || value === undefined) continue;
+        expectClose((rule as AssociationRule)[name], value, 1e-9, `${ruleKey(expected)} ${name}`);
+      }
+    }
+  });
+});
+
+describe("associationRules on the generated store", () => {
+  it("associationRules recovers every planted association (support > 0.005, lift > 3) from transactionsFrom order lines", async () => {
+    const { generateStore } = await import("../store/index.js");
+    const { transactionsFrom } = await import("./transactionsFrom.js");
+    const store = generateStore({ seed: 3, customers: 800 });
+    const baskets = transactionsFrom(
+      store.orderLines.filter((line) => !line.refund),
+      { transaction: "orderId", item: "product" },
+    );
+    const { rules } = associationRules(baskets, { minSupport: 0.005, minConfidence: 0.3 });
+    for (const planted of store.planted.associations) {
+      const rule = rules.find(
+        (r) => r.antecedent.join() === planted.antecedent && r.consequent.join() === planted.consequent,
+      );
+      expect(rule, `${planted.antecedent} => ${planted.consequent}`).toBeDefined();
+      expect((rule as AssociationRule).lift).toBeGreaterThan(3);
+      expect((rule as AssociationRule).fishersExactTest).toBeLessThan(1e-6);
+    }
+  });
+});

@@ -1,0 +1,445 @@
+import { z } from "zod";
+import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
+import { assertNotEmpty, toTransactions } from "./internal/builder.js";
+import { alphabeticalRanks, labelsOf, miningShape, resolveMinCount } from "./internal/common.js";
+import { logFactorials } from "./internal/fisher.js";
+import { TopK } from "./internal/heap.js";
+import { IntBuffer } from "./internal/intBuffer.js";
+import { ItemsetIndex } from "./internal/itemsetIndex.js";
+import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
+import { mineItemsets } from "./internal/mining.js";
+import type { TransactionsInput } from "./Transactions.js";
+
+/** A user-defined interest measure: a function of the rule's 2x2 counts. */
+export type AssociationRulesCustomMeasure = (table: RuleContingencyTable) => number;
+
+/** Names of the built-in measures, usable in `sortBy`. */
+export type AssociationRulesMeasureName = (typeof BUILT_IN_MEASURES)[number];
+
+/** Options of {@link associationRules}. */
+export interface AssociationRulesOptions {
+  /**
+   * Minimum support of X ∪ Y as a fraction in (0, 1]: count >= ceil(minSupport * N).
+   * @defaultValue 0.1 (as arules), unless `minCount` is given
+   */
+  readonly minSupport?: number;
+  /** Minimum count of X ∪ Y, instead of `minSupport`. */
+  readonly minCount?: number;
+  /** Minimum confidence in [0, 1]. @defaultValue 0.8 (as arules) */
+  readonly minConfidence?: number;
+  /** Minimum lift. @defaultValue none */
+  readonly minLift?: number;
+  /**
+   * Minimum number of items in antecedent + consequent. With 1, rules with an
+   * empty antecedent `{} => {y}` are produced for frequent items (as arules).
+   * @defaultValue 2
+   */
+  readonly minLength?: number;
+  /** Maximum number of items in antecedent + consequent. @defaultValue none */
+  readonly maxLength?: number;
+  /**
+   * `"single"`: one item on the right (arules); `"all"`: every split of every
+   * frequent itemset into non-empty antecedent and consequent (mlxtend).
+   * @defaultValue "single"
+   */
+  readonly consequent?: "single" | "all";
+  /** Only these items may appear in the antecedent (item appearance constraint). @defaultValue any item */
+  readonly antecedentItems?: readonly string[];
+  /** Only these items may appear in the consequent. @defaultValue any item */
+  readonly consequentItems?: readonly string[];
+  /**
+   * Keep only the best `maxRules` rules by `sortBy`, using a bounded heap
+   * (the other rules are never materialised). @defaultValue none
+   */
+  readonly maxRules?: number;
+  /**
+   * Measure the rules are sorted by, best first: descending, except
+   * `fishersExactTest` (a p-value) which sorts ascending. A built-in measure
+   * name or a key of `measures`. Ties keep discovery order.
+   * @defaultValue "lift"
+   */
+  readonly sortBy?: string;
+  /** Custom measures by name, each a function of the 2x2 counts; values land in `rule.customMeasures`. */
+  readonly measures?: Readonly<Record<string, AssociationRulesCustomMeasure>>;
+  /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
+  readonly algorithm?: "fpgrowth" | "eclat" | "auto";
+  /** Size budget of the itemset search (partial result, `truncated: true`). @defaultValue none */
+  readonly maxItemsets?: number;
+  /** Time budget of the itemset search in ms (partial result, `truncated: true`). @defaultValue none */
+  readonly timeLimitMs?: number;
+}
+
+/** Result of {@link associationRules}. */
+export interface AssociationRulesResult {
+  /** The rules, best first by `options.sortBy`. */
+  readonly rules: readonly AssociationRule[];
+  readonly transactionCount: number;
+  /** Frequent itemsets the rules were generated from. */
+  readonly itemsetCount: number;
+  /** True when a budget stopped the itemset search: rules are from a partial set of itemsets. */
+  readonly truncated: boolean;
+  readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
+  /** Resolved options. */
+  readonly options: {
+    readonly minSupport: number;
+    readonly minCount: number;
+    readonly minConfidence: number;
+    readonly minLift: number | undefined;
+    readonly minLength: number;
+    readonly maxLength: number | undefined;
+    readonly consequent: "single" | "all";
+    readonly antecedentItems: readonly string[] | undefined;
+    readonly consequentItems: readonly string[] | undefined;
+    readonly maxRules: number | undefined;
+    readonly sortBy: string;
+    readonly algorithm: "fpgrowth" | "eclat";
+  };
+}
+
+const schema = z
+  .object({
+    ...miningShape,
+    minConfidence: z.number().min(0, "must be at least 0").max(1, "must be at most 1").default(0.8),
+    minLift: z.number().min(0, "must be at least 0").optional(),
+    minLength: z.number().int().min(1, "must be at least 1").default(2),
+    consequent: z.enum(["single", "all"]).default("single"),
+    antecedentItems: z.array(z.string()).optional(),
+    consequentItems: z.array(z.string()).optional(),
+    maxRules: z.number().int().min(1, "must be at least 1").optional(),
+    sortBy: z.string().default("lift"),
+    measures: z
+      .record(
+        z.string(),
+        z.custom<AssociationRulesCustomMeasure>(
+          (value) => typeof value === "function",
+          "expected a function of the 2x2 counts",
+        ),
+      )
+      .optional(),
+  })
+  .strict();
+
+const MAX_RULE_ITEMS = 30;
+
+/**
+ * Mines association rules X => Y: every frequent itemset Z (count >=
+ * ceil(minSupport * N), as in {@link frequentItemsets}) is split into an
+ * antecedent X and consequent Y = Z \ X; rules with confidence >=
+ * minConfidence (and lift >= minLift) are kept, with all the interest
+ * measures of {@link AssociationRule}. Antecedent and consequent counts come
+ * from the mined itemsets through a hash index (no rescan of the data).
+ *
+ * With `maxRules`, only the top rules by `sortBy` are kept by a bounded heap
+ * while splits are enumerated. Item appearance constraints filter splits
+ * (`antecedentItems`: the only items allowed on the left, `consequentItems` on
+ * the right).
+ *
+ * Matches arules `apriori(..., parameter = list(supp, conf, minlen = 2), target = "rules")`
+ * for `consequent: "single"` (arules' default maxlen is 10; here there is no cap unless `maxLength`).
+ *
+ * @param transactions - {@link Transactions} or `string[][]` (not mutated)
+ * @param options - {@link AssociationRulesOptions}
+ * @throws InvalidOptionsError for out-of-range thresholds, an unknown `sortBy`, unknown options
+ * @throws InvalidRecordError naming the row when a plain basket holds a non-string item
+ * @throws InsufficientDataError when there are no transactions
+ * @see Agrawal, Imieliński, Swami (1993), "Mining association rules between sets of items in large databases", SIGMOD; Hahsler, Grün, Hornik (2005), arules, JSS 14(15).
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6 });
+ * rules.map((r) => `${r.antecedent} => ${r.consequent} (lift ${r.lift.toFixed(2)})`);
+ * // => ["chips => beer (lift 1.33)", "beer => chips (lift 1.33)", "diapers => beer (lift 1.33)", "beer => diapers (lift 1.33)"]
+ * ```
+ */
+export function associationRules(
+  transactions: TransactionsInput,
+  options: AssociationRulesOptions = {},
+): AssociationRulesResult {
+  const fn = "associationRules";
+  const parsed = parseOptions(fn, schema, options);
+  const customMeasures = parsed.measures ?? {};
+  const customNames = Object.keys(customMeasures);
+  const builtIn = (BUILT_IN_MEASURES as readonly string[]).includes(parsed.sortBy);
+  if (!builtIn && !customNames.includes(parsed.sortBy)) {
+    throw new InvalidOptionsError(fn, [
+      {
+        path: "sortBy",
+        message: `unknown measure; use one of ${BUILT_IN_MEASURES.join(", ")} or a key of options.measures`,
+        received: parsed.sortBy,
+      },
+    ]);
+  }
+  if (parsed.maxLength !== undefined && parsed.maxLength < parsed.minLength) {
+    throw new InvalidOptionsError(fn, [
+      {
+        path: "maxLength",
+        message: `must be at least minLength (${parsed.minLength})`,
+        received: parsed.maxLength,
+      },
+    ]);
+  }
+  const data = toTransactions(transactions, fn);
+  assertNotEmpty(data, fn);
+  const n = data.transactionCount;
+  const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
+  const algorithm = parsed.algorithm === "eclat" ? "eclat" : "fpgrowth";
+  const mined = mineItemsets(data, {
+    minCount,
+    maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+    algorithm,
+    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
+    timeLimitMs: parsed.timeLimitMs ?? Number.POSITIVE_INFINITY,
+  });
+  const { offsets, items, counts } = mined;
+  const index = new ItemsetIndex(offsets, items, mined.size);
+  const logFactorial = logFactorials(n);
+  const allowed = (list: readonly string[] | undefined): Uint8Array | undefined => {
+    if (list === undefined) return undefined;
+    const flags = new Uint8Array(data.itemLabels.length);
+    const wanted = new Set(list);
+    data.itemLabels.forEach((label, code) => {
+      if (wanted.has(label)) flags[code] = 1;
+    });
+    return flags;
+  };
+  const allowedLeft = allowed(parsed.antecedentItems);
+  const allowedRight = allowed(parsed.consequentItems);
+
+  const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
+  /** Count of the sub-itemset of Z picked by mask (N for the empty set). */
+  const countOf = (z: number, mask: number): number => {
+    if (mask === 0) return n;
+    const from = offsets[z] as number;
+    let length = 0;
+    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
+      if (bits & 1) buffer[length++] = items[from + k] as number;
+    const found = index.find(buffer, length);
+    // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
+    return found < 0 ? -1 : (counts[found] as number);
+  };
+  const improvementOf = (z: number, full: number, right: number, confidence: number): number => {
+    const left = full & ~right;
+    let best = Number.POSITIVE_INFINITY;
+    // proper subsets of the antecedent, the empty set included
+    for (let sub = (left - 1) & left; ; sub = (sub - 1) & left) {
+      const subCount = countOf(z, sub);
+      const unionCount = countOf(z, sub | right);
+      if (subCount > 0 && unionCount >= 0) best = Math.min(best, confidence - unionCount / subCount);
+      if (sub === 0) break;
+    }
+    return best === Number.POSITIVE_INFINITY ? 0 : best;
+  };
+  const tableOf = (both: number, left: number, right: number): RuleContingencyTable => ({
+    both,
+    antecedentOnly: left - both,
+    consequentOnly: right - both,
+    neither: n - left - right + both,
+    antecedentCount: left,
+    consequentCount: right,
+    transactionCount: n,
+  });
+  const ascending = parsed.sortBy === "fishersExactTest";
+  const sortKey = (
+    z: number,
+    full: number,
+    right: number,
+    both: number,
+    left: number,
+    rightCount: number,
+  ): number => {
+    let value: number;
+    if (parsed.sortBy === "improvement") value = improvementOf(z, full, right, both / left);
+    else if (builtIn)
+      value = measureValue(parsed.sortBy as BuiltInMeasure, both, left, rightCount, n, logFactorial);
+    else
+      value = (customMeasures[parsed.sortBy] as AssociationRulesCustomMeasure)(
+        tableOf(both, left, rightCount),
+      );
+    if (Number.isNaN(value)) value = Number.NEGATIVE_INFINITY;
+    return ascending ? -value : value;
+  };
+
+  const heap = parsed.maxRules === undefined ? undefined : new TopK(parsed.maxRules);
+  const ruleItemset = new IntBuffer(4096);
+  const ruleMask = new IntBuffer(4096);
+  const minConfidence = parsed.minConfidence;
+  const minLift = parsed.minLift ?? Number.NEGATIVE_INFINITY;
+  const minLength = parsed.minLength;
+  const allSplits = parsed.consequent === "all";
+
+  const consider = (z: number, full: number, right: number, both: number): void => {
+    const from = offsets[z] as number;
+    // appearance constraints
+    for (let bits = full, k = 0; bits !== 0; bits >>>= 1, k++) {
+      if ((bits & 1) === 0) continue;
+      const code = items[from + k] as number;
+      const onRight = ((right >>> k) & 1) === 1;
+      if (
+        onRight
+          ? allowedRight !== undefined && allowedRight[code] === 0
+          : allowedLeft !== undefined && allowedLeft[code] === 0
+      ) {
+        return;
+      }
+    }
+    const left = countOf(z, full & ~right);
+    const rightCount = countOf(z, right);
+    if (left <= 0 || rightCount <= 0) return;
+    if (both < minConfidence * left) return;
+    if ((both * n) / (left * rightCount) < minLift) return;
+    if (heap !== undefined) {
+      const key = sortKey(z, full, right, both, left, rightCount);
+      if (heap.accepts(key)) heap.offer(key, z, right);
+      return;
+    }
+    ruleItemset.push(z);
+    ruleMask.push(right);
+  };
+
+  for (let z = 0; z < mined.size; z++) {
+    const length = (offsets[z + 1] as number) - (offsets[z] as number);
+    if (length < minLength) continue;
+    if (length > MAX_RULE_ITEMS) {
+      throw new InvalidOptionsError(fn, [
+        {
+          path: "maxLength",
+          message: `a frequent itemset has ${length} items; rules are generated from itemsets of at most ${MAX_RULE_ITEMS} items, set maxLength <= ${MAX_RULE_ITEMS}`,
+          received: parsed.maxLength,
+        },
+      ]);
+    }
+    const both = counts[z] as number;
+    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    if (length === 1) {
+      consider(z, full, full, both);
+      continue;
+    }
+    if (allSplits) {
+      for (let right = 1; right < full; right++) consider(z, full, right, both);
+    } else {
+      for (let k = 0; k < length; k++) consider(z, full, 1 << k, both);
+    }
+  }
+
+  // collect the kept (itemset, consequent mask) pairs
+  let pairsZ: ArrayLike<number>;
+  let pairsMask: ArrayLike<number>;
+  if (heap !== undefined) {
+    pairsZ = heap.first.subarray(0, heap.size);
+    pairsMask = heap.second.subarray(0, heap.size);
+  } else {
+    pairsZ = ruleItemset.data.subarray(0, ruleItemset.length);
+    pairsMask = ruleMask.data.subarray(0, ruleMask.length);
+  }
+  const labels = data.itemLabels;
+  const ranks = alphabeticalRanks(data);
+  const rules: AssociationRule[] = [];
+  const leftCodes = new Int32Array(MAX_RULE_ITEMS);
+  const rightCodes = new Int32Array(MAX_RULE_ITEMS);
+  for (let r = 0; r < pairsZ.length; r++) {
+    const z = pairsZ[r] as number;
+    const right = pairsMask[r] as number;
+    const from = offsets[z] as number;
+    const length = (offsets[z + 1] as number) - from;
+    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    let leftLength = 0;
+    let rightLength = 0;
+    for (let k = 0; k < length; k++) {
+      if ((right >>> k) & 1) rightCodes[rightLength++] = items[from + k] as number;
+      else leftCodes[leftLength++] = items[from + k] as number;
+    }
+    if (length === 1) leftLength = 0;
+    const both = counts[z] as number;
+    const left = length === 1 ? n : countOf(z, full & ~right);
+    const rightCount = countOf(z, right);
+    const measure = (name: BuiltInMeasure) => measureValue(name, both, left, rightCount, n, logFactorial);
+    const confidence = both / left;
+    const custom: Record<string, number> = {};
+    if (customNames.length > 0) {
+      const table = tableOf(both, left, rightCount);
+      for (const name of customNames)
+        custom[name] = (customMeasures[name] as AssociationRulesCustomMeasure)(table);
+    }
+    rules.push({
+      antecedent: labelsOf(leftCodes, 0, leftLength, labels, ranks),
+      consequent: labelsOf(rightCodes, 0, rightLength, labels, ranks),
+      support: both / n,
+      confidence,
+      lift: measure("lift"),
+      count: both,
+      antecedentSupport: left / n,
+      consequentSupport: rightCount / n,
+      antecedentCount: left,
+      consequentCount: rightCount,
+      leverage: measure("leverage"),
+      conviction: measure("conviction"),
+      addedValue: measure("addedValue"),
+      certainty: measure("certainty"),
+      cosine: measure("cosine"),
+      jaccard: measure("jaccard"),
+      kulczynski: measure("kulczynski"),
+      imbalanceRatio: measure("imbalanceRatio"),
+      allConfidence: measure("allConfidence"),
+      oddsRatio: measure("oddsRatio"),
+      phi: measure("phi"),
+      yulesQ: measure("yulesQ"),
+      zhangsMetric: measure("zhangsMetric"),
+      chiSquared: measure("chiSquared"),
+      fishersExactTest: measure("fishersExactTest"),
+      improvement: length === 1 ? 0 : improvementOf(z, full, right, confidence),
+      laplace: measure("laplace"),
+      mutualInformation: measure("mutualInformation"),
+      collectiveStrength: measure("collectiveStrength"),
+      customMeasures: custom,
+    });
+  }
+  // sort best first by sortBy; ties keep discovery order (stable sort)
+  const keyOf = (rule: AssociationRule): number => {
+    const value = builtIn
+      ? (rule[parsed.sortBy as AssociationRulesMeasureName] as number)
+      : (rule.customMeasures[parsed.sortBy] as number);
+    const key = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+    return ascending ? -key : key;
+  };
+  const keyed = rules.map((rule, order) => ({ rule, key: keyOf(rule), order }));
+  keyed.sort((a, b) => (b.key > a.key ? 1 : b.key < a.key ? -1 : a.order - b.order));
+  const sorted = keyed.map((entry) => entry.rule);
+
+  const result: AssociationRulesResult = {
+    rules: sorted,
+    transactionCount: n,
+    itemsetCount: mined.size,
+    truncated: mined.truncated,
+    truncatedReason: mined.truncatedReason,
+    options: {
+      minSupport,
+      minCount,
+      minConfidence,
+      minLift: parsed.minLift,
+      minLength,
+      maxLength: parsed.maxLength,
+      consequent: parsed.consequent,
+      antecedentItems: parsed.antecedentItems,
+      consequentItems: parsed.consequentItems,
+      maxRules: parsed.maxRules,
+      sortBy: parsed.sortBy,
+      algorithm,
+    },
+  };
+  return withDisplay(result, {
+    title: "Association rules",
+    summary: (r) => [
+      `${r.rules.length} rules from ${r.transactionCount} transactions (min support ${r.options.minSupport}, min confidence ${r.options.minConfidence})${r.truncated ? `, TRUNCATED by ${r.truncatedReason}` : ""}`,
+    ],
+    rows: (r) =>
+      r.rules.map((rule) => ({
+        antecedent: rule.antecedent,
+        consequent: rule.consequent,
+        support: rule.support,
+        confidence: rule.confidence,
+        lift: rule.lift,
+        count: rule.count,
+      })),
+  });
+}

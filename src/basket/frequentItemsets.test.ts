@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { frequentItemsets } from "./frequentItemsets.js";
+import { readBaskets } from "./readBaskets.js";
+
+const reference = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+) as { targets: Record<string, Record<"all" | "closed" | "maximal" | "generators", number>> };
+
+/** Brute force: every subset of the item universe, counted by scanning (test oracle, exponential). */
+function bruteForce(baskets: readonly (readonly string[])[], minCount: number) {
+  const universe = [...new Set(baskets.flat())].sort();
+  const sets = baskets.map((basket) => new Set(basket));
+  const out = new Map<string, number>();
+  for (let mask = 1; mask < 1 << universe.length; mask++) {
+    const items = universe.filter((_, k) => (mask >> k) & 1);
+    const count = sets.filter((set) => items.every((item) => set.has(item))).length;
+    if (count >= minCount) out.set(items.join("|"), count);
+  }
+  return out;
+}
+
+const keyed = (itemsets: readonly { items: readonly string[]; count: number }[]) =>
+  new Map(itemsets.map((s) => [s.items.join("|"), s.count]));
+
+const smallBaskets = fc.array(
+  fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f", "g"), { maxLength: 6 }),
+  {
+    minLength: 1,
+    maxLength: 25,
+  },
+);
+
+describe("frequentItemsets", () => {
+  it("frequentItemsets finds every itemset with count >= ceil(minSupport * N)", () => {
+    const baskets = [["beer", "diapers"], ["beer", "diapers", "milk"], ["milk"], ["beer"]];
+    const result = frequentItemsets(baskets, { minSupport: 0.5 });
+    expect(keyed(result.itemsets)).toEqual(
+      new Map([
+        ["beer", 3],
+        ["diapers", 2],
+        ["milk", 2],
+        ["beer|diapers", 2],
+      ]),
+    );
+    expect(result.options.minCount).toBe(2);
+    expect(result.truncated).toBe(false);
+  });
+
+  it("frequentItemsets uses ceil(0.1 * 30) = 3 despite floating point", () => {
+    const baskets = Array.from({ length: 30 }, (_, i) => (i < 3 ? ["x"] : ["y"]));
+    expect(frequentItemsets(baskets, { minSupport: 0.1 }).options.minCount).toBe(3);
+    expect(keyed(frequentItemsets(baskets, { minSupport: 0.1 }).itemsets).get("x")).toBe(3);
+  });
+
+  it("frequentItemsets agrees with brute force for every algorithm and target (property)", () => {
+    fc.assert(
+      fc.property(smallBaskets, fc.integer({ min: 1, max: 5 }), (baskets, minCount) => {
+        const truth = bruteForce(baskets, minCount);
+        for (const algorithm of ["fpgrowth", "eclat"] as const) {
+          const all = keyed(frequentItemsets(baskets, { minCount, algorithm }).itemsets);
+          expect(all).toEqual(truth);
+          const closed = keyed(frequentItemsets(baskets, { minCount, algorithm, target: "closed" }).itemsets);
+          const maximal = keyed(
+            frequentItemsets(baskets, { minCount, algorithm, target: "maximal" }).itemsets,
+          );
+          const generators = keyed(
+            frequentItemsets(baskets, { minCount, algorithm, target: "generators" }).itemsets,
+          );
+          const supersets = (key: string) => {
+            const items = key.split("|");
+            return [...truth.keys()].filter((other) => {
+              const set = new Set(other.split("|"));
+              return set.size > items.length && items.every((item) => set.has(item));
+            });
+          };
+          const subsetCount = (key: string) => {
+            const items = key.split("|");
+            return items.map((_, drop) => {
+              const sub = items.filter((__, k) => k !== drop);
+              return sub.length === 0 ? baskets.length : (truth.get(sub.join("|")) as number);
+            });
+          };
+          for (const [key, count] of truth) {
+            expect(closed.has(key)).toBe(supersets(key).every((other) => truth.get(other) !== count));
+            expect(maximal.has(key)).toBe(supersets(key).length === 0);
+            expect(generators.has(key)).toBe(subsetCount(key).every((c) => c !== count));
+          }
+          // maximal ⊆ closed ⊆ all
+          for (const key of maximal.keys()) expect(closed.has(key)).toBe(true);
+          for (const key of closed.keys()) expect(all.has(key)).toBe(true);
+        }
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+
+  it("frequentItemsets is invariant under permuting transactions and the items inside them (property)", () => {
+    fc.assert(
+      fc.property(smallBaskets, fc.integer({ min: 1, max: 4 }), fc.integer(), (baskets, minCount, seed) => {
+        let state = seed >>> 0;
+        const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const shuffle = <T>(values: readonly T[]) => {
+          const copy = values.slice();
+          for (let i = copy.length - 1; i > 0; i--) {
+            const j = Math.floor(next() * (i + 1));
+            [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+          }
+          return copy;
+        };
+        const permuted = shuffle(baskets.map((basket) => shuffle(basket)));
+        const a = frequentItemsets(baskets, { minCount, target: "closed" }).itemsets;
+        const b = frequentItemsets(permuted, { minCount, target: "closed" }).itemsets;
+        expect(keyed(b)).toEqual(keyed(a));
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+
+  it("frequentItemsets maxLength caps the itemset size and keeps closedness judged on longer sets", () => {
+    const baskets = [
+      ["a", "b", "c"],
+      ["a", "b", "c"],
+      ["a", "b"],
+    ];
+    const capped = frequentItemsets(baskets, { minCount: 2, maxLength: 2 });
+    expect(Math.max(...capped.itemsets.map((s) => s.items.length))).toBe(2);
+    // {a, c} has the count of {a, b, c} so it is not closed even when maxLength is 2
+    const closed = keyed(frequentItemsets(baskets, { minCount: 2, maxLength: 2, target: "closed" }).itemsets);
+    expect(closed).toEqual(new Map([["a|b", 3]]));
+    const maximal = keyed(
+      frequentItemsets(baskets, { minCount: 2, maxLength: 2, target: "maximal" }).itemsets,
+    );
+    expect(maximal).toEqual(new Map());
+  });
+
+  it("frequentItemsets returns a flagged partial result when maxItemsets is reached", () => {
+    const long = Array.from({ length: 4 }, () => Array.from({ length: 40 }, (_, i) => `item${i}`));
+    const result = frequentItemsets(long, { minCount: 2, maxItemsets: 1000 });
+    expect(result.truncated).toBe(true);
+    expect(result.truncatedReason).toBe("maxItemsets");
+    expect(result.itemsets.length).toBe(1000);
+  });
+
+  it("frequentItemsets returns a flagged partial result when timeLimitMs runs out on a pathological basket", () => {
+    const long = Array.from({ length: 3 }, () => Array.from({ length: 60 }, (_, i) => `item${i}`));
+    const started = performance.now();
+    const result = frequentItemsets(long, { minCount: 2, timeLimitMs: 50, algorithm: "eclat" });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.truncated).toBe(true);
+    expect(result.truncatedReason).toBe("timeLimitMs");
+    const fp = frequentItemsets(long, { minCount: 2, timeLimitMs: 50 });
+    expect(fp.truncated).toBe(true);
+  });
+
+  it("frequentItemsets with maxLength stays fast and bounded on a few 60-item baskets", () => {
+    const long = Array.from({ length: 5 }, (_, t) =>
+      Array.from({ length: 60 }, (_, i) => `item${(i + t) % 64}`),
+    );
+    const started = performance.now();
+    const result = frequentItemsets(long, { minCount: 2, maxLength: 3 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(result.truncated).toBe(false);
+    // every 1-, 2- and 3-subset of the 64 items shared by at least 2 of the baskets
+    expect(Math.max(...result.itemsets.map((s) => s.items.length))).toBe(3);
+    expect(result.itemsets.length).toBeGreaterThan(30_000);
+  });
+
+  it("frequentItemsets counts empty baskets in N and duplicates once", () => {
+    const result = frequentItemsets([["a", "a"], [], ["a"], []], { minSupport: 0.5 });
+    expect(result.transactionCount).toBe(4);
+    expect(result.itemsets).toEqual([{ items: ["a"], count: 2, support: 0.5 }]);
+  });
+
+  it("frequentItemsets does not mutate frozen input", () => {
+    const baskets = Object.freeze([Object.freeze(["b", "a"]), Object.freeze(["a"])]);
+    expect(() => frequentItemsets(baskets, { minCount: 1 })).not.toThrow();
+    expect(baskets[0]).toEqual(["b", "a"]);
+  });
+
+  it("frequentItemsets refuses bad input with typed errors", () => {
+    expect(() => frequentItemsets([], { minSupport: 0.1 })).toThrow(InsufficientDataError);
+    expect(() => frequentItemsets([["a"]], { minSupport: 0 })).toThrow(InvalidOptionsError);
+    expect(() => frequentItemsets([["a"]], { minSupport: 1.5 })).toThrow(InvalidOptionsError);
+    expect(() => frequentItemsets([["a"]], { minSupport: 0.5, minCount: 1 })).toThrow(InvalidOptionsError);
+    expect(() => frequentItemsets([["a"]], { target: "open" as never })).toThrow(InvalidOptionsError);
+    expect(() => frequentItemsets([["a"], [null as unknown as string]])).toThrow(InvalidRecordError);
+    expect(() => frequentItemsets([["a"]], { minSupport: 1.5 })).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: frequentItemsets: invalid options
+        - minSupport: must be at most 1 (a fraction of transactions) (received 1.5)]
+    `);
+    expect(() => frequentItemsets([])).toThrowErrorMatchingInlineSnapshot(
+      `[InsufficientDataError: frequentItemsets: no transactions: the input is empty; pass at least one basket (empty baskets count as transactions)]`,
+    );
+  });
+});
+
+describeWithDataset("groceries.csv", "frequentItemsets on groceries", () => {
+  const groceries = readBaskets(readSharedDataset("groceries.csv"));
+  // SOURCE.md: arules apriori/eclat, fim4r, Borgelt fpgrowth, node-fpgrowth and mlxtend agree (exact counts)
+  it.each([
+    [0.01, 333],
+    [0.005, 1001],
+    [0.001, 13492],
+    [0.0005, 49580],
+  ])(
+    "frequentItemsets at minSupport %f finds %i itemsets with FP-growth and Eclat",
+    (minSupport, expected) => {
+      expect(frequentItemsets(groceries, { minSupport }).itemsets.length).toBe(expected);
+      expect(frequentItemsets(groceries, { minSupport, algorithm: "eclat" }).itemsets.length).toBe(expected);
+    },
+  );
+
+  it.each(["0.01", "0.005", "0.001"])(
+    "frequentItemsets closed/maximal/generator counts at %s match the Python reference",
+    (support) => {
+      const expected = reference.targets[support] as Record<string, number>;
+      for (const target of ["all", "closed", "maximal", "generators"] as const) {
+        expect(frequentItemsets(groceries, { minSupport: Number(support), target }).itemsets.length).toBe(
+          expected[target],
+        );
+      }
+    },
+  );
+
+  it("frequentItemsets reports whole milk with count 2513 and support 2513 / 9835", () => {
+    const milk = frequentItemsets(groceries, { minSupport: 0.2 }).itemsets;
+    expect(milk).toEqual([{ items: ["whole milk"], count: 2513, support: 2513 / 9835 }]);
+  });
+});

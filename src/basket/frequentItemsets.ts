@@ -1,0 +1,181 @@
+import { z } from "zod";
+import { parseOptions, withDisplay } from "../core/index.js";
+import { assertNotEmpty, toTransactions } from "./internal/builder.js";
+import { alphabeticalRanks, labelsOf, miningShape, resolveMinCount } from "./internal/common.js";
+import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
+import { selectTarget } from "./internal/targets.js";
+import type { TransactionsInput } from "./Transactions.js";
+
+/** Options of {@link frequentItemsets}. */
+export interface FrequentItemsetsOptions {
+  /**
+   * Minimum support as a fraction of transactions in (0, 1]: an itemset is
+   * frequent iff its count >= ceil(minSupport * N) (the arules convention).
+   * @defaultValue 0.1 (as arules), unless `minCount` is given
+   */
+  readonly minSupport?: number;
+  /** Minimum count (transactions), instead of `minSupport`. */
+  readonly minCount?: number;
+  /**
+   * Largest itemset size. No hidden cap by default; set it on data with very
+   * long baskets, where the number of itemsets grows as 2^length.
+   * @defaultValue none
+   */
+  readonly maxLength?: number;
+  /**
+   * Which itemsets to return: `"all"` frequent itemsets; `"closed"` (no
+   * superset has the same count); `"maximal"` (no superset is frequent);
+   * `"generators"` (no subset has the same count). With `maxLength`, closed and
+   * maximal are judged against supersets of any size.
+   * @defaultValue "all"
+   */
+  readonly target?: "all" | "closed" | "maximal" | "generators";
+  /**
+   * `"fpgrowth"` (FP-tree), `"eclat"` (tid-list intersections) or `"auto"`
+   * (FP-growth). Both give identical itemsets.
+   * @defaultValue "auto"
+   */
+  readonly algorithm?: "fpgrowth" | "eclat" | "auto";
+  /**
+   * Size budget: stop after this many itemsets have been found and return them
+   * with `truncated: true`.
+   * @defaultValue none
+   */
+  readonly maxItemsets?: number;
+  /**
+   * Time budget in milliseconds for the search: when exceeded, the itemsets
+   * found so far are returned with `truncated: true`.
+   * @defaultValue none
+   */
+  readonly timeLimitMs?: number;
+}
+
+/** One frequent itemset. */
+export interface FrequentItemset {
+  /** Item names, sorted by name. */
+  readonly items: readonly string[];
+  /** count / N. */
+  readonly support: number;
+  /** Number of transactions containing every item. */
+  readonly count: number;
+}
+
+/** Result of {@link frequentItemsets}. */
+export interface FrequentItemsetsResult {
+  /** The itemsets in search order (use `.sort` for another order). */
+  readonly itemsets: readonly FrequentItemset[];
+  /** N, empty transactions included. */
+  readonly transactionCount: number;
+  /**
+   * True when a `maxItemsets` or `timeLimitMs` budget stopped the search: the list is partial (every
+   * count in it is exact, but itemsets are missing, and closed/maximal/generator status is judged
+   * within the partial list).
+   */
+  readonly truncated: boolean;
+  /** Which budget stopped the search, when `truncated`. */
+  readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
+  /** Resolved options (minCount included). */
+  readonly options: {
+    readonly minSupport: number;
+    readonly minCount: number;
+    readonly maxLength: number | undefined;
+    readonly target: "all" | "closed" | "maximal" | "generators";
+    readonly algorithm: "fpgrowth" | "eclat";
+    readonly maxItemsets: number | undefined;
+    readonly timeLimitMs: number | undefined;
+  };
+}
+
+const schema = z
+  .object({ ...miningShape, target: z.enum(["all", "closed", "maximal", "generators"]).default("all") })
+  .strict();
+
+/**
+ * Finds the frequent itemsets of a set of transactions: every set of items
+ * bought together in at least `minCount` = ceil(minSupport * N) transactions.
+ * FP-growth (Han, Pei and Yin 2000) by default, Eclat (Zaki 2000) on request;
+ * both run on integer-coded typed arrays and create item-name strings only
+ * for the returned itemsets. Closed, maximal and generator itemsets are
+ * selected from the complete set by immediate subset/superset lookups.
+ *
+ * Empty transactions count in N. Duplicate items in a basket count once.
+ *
+ * Complexity: output-sensitive. Memory: the transactions about three times as `Int32Array`s plus the
+ * conditional FP-trees on one recursion path (Eclat: the tid lists on one path), plus the output.
+ *
+ * @param transactions - {@link Transactions} or `string[][]` (not mutated)
+ * @param options - {@link FrequentItemsetsOptions}
+ * @throws InvalidOptionsError for minSupport outside (0, 1], both minSupport and minCount, unknown options
+ * @throws InvalidRecordError naming the row when a plain basket holds a non-string item
+ * @throws InsufficientDataError when there are no transactions
+ * @see Han, Pei, Yin (2000), "Mining frequent patterns without candidate generation", SIGMOD; Zaki (2000), "Scalable algorithms for association mining", IEEE TKDE 12(3).
+ * @example
+ * ```ts
+ * const result = frequentItemsets([["beer", "diapers"], ["beer", "diapers", "milk"], ["milk"]], { minSupport: 0.5 });
+ * result.itemsets.map((s) => `${s.items.join("+")}:${s.count}`).sort();
+ * // => ["beer+diapers:2", "beer:2", "diapers:2", "milk:2"]
+ * ```
+ */
+export function frequentItemsets(
+  transactions: TransactionsInput,
+  options: FrequentItemsetsOptions = {},
+): FrequentItemsetsResult {
+  const parsed = parseOptions("frequentItemsets", schema, options);
+  const data = toTransactions(transactions, "frequentItemsets");
+  assertNotEmpty(data, "frequentItemsets");
+  const { minCount, minSupport } = resolveMinCount("frequentItemsets", parsed, 0.1, data.transactionCount);
+  const algorithm = parsed.algorithm === "eclat" ? "eclat" : "fpgrowth";
+  const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
+  const needsSuperset = parsed.target === "closed" || parsed.target === "maximal";
+  const mined = mineItemsets(data, {
+    minCount,
+    maxLength: needsSuperset ? maxLength + 1 : maxLength,
+    algorithm,
+    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
+    timeLimitMs: parsed.timeLimitMs ?? Number.POSITIVE_INFINITY,
+  });
+  const keep = selectTarget(mined, parsed.target, needsSuperset ? maxLength : Number.POSITIVE_INFINITY);
+  const result: FrequentItemsetsResult = {
+    itemsets: materialise(mined, keep, data.itemLabels, alphabeticalRanks(data)),
+    transactionCount: data.transactionCount,
+    truncated: mined.truncated,
+    truncatedReason: mined.truncatedReason,
+    options: {
+      minSupport,
+      minCount,
+      maxLength: parsed.maxLength,
+      target: parsed.target,
+      algorithm,
+      maxItemsets: parsed.maxItemsets,
+      timeLimitMs: parsed.timeLimitMs,
+    },
+  };
+  return withDisplay(result, {
+    title: "Frequent itemsets",
+    summary: (r) => [
+      `${r.itemsets.length} ${r.options.target === "all" ? "" : `${r.options.target} `}itemsets from ${r.transactionCount} transactions (min count ${r.options.minCount})${r.truncated ? `, TRUNCATED by ${r.truncatedReason}` : ""}`,
+    ],
+    rows: (r) => r.itemsets,
+    columns: ["items", "support", "count"],
+  });
+}
+
+function materialise(
+  mined: MinedItemsets,
+  keep: Uint8Array,
+  labels: readonly string[],
+  ranks: Int32Array,
+): FrequentItemset[] {
+  const out: FrequentItemset[] = [];
+  const n = mined.transactionCount;
+  for (let i = 0; i < mined.size; i++) {
+    if (keep[i] === 0) continue;
+    const count = mined.counts[i] as number;
+    out.push({
+      items: labelsOf(mined.items, mined.offsets[i] as number, mined.offsets[i + 1] as number, labels, ranks),
+      support: count / n,
+      count,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import { IntBuffer } from "./intBuffer.js";
+
+/**
+ * Collects mined itemsets into flat typed buffers: the items of itemset `i`
+ * are `items[offsets[i] .. offsets[i + 1])` (as ranks of the miner until
+ * {@link finishItemsets} maps them back), its count `counts[i]`. Also enforces
+ * the size and time budget: once exceeded, `stopped` turns true and the miners
+ * unwind without emitting more.
+ */
+export class ItemsetEmitter {
+  readonly items = new IntBuffer(1 << 14);
+  readonly offsets = new IntBuffer(1 << 12);
+  readonly counts = new IntBuffer(1 << 12);
+  /** The current prefix (ranks), `depth` of them in use. */
+  readonly prefix: Int32Array;
+  stopped = false;
+  reason: "maxItemsets" | "timeLimitMs" | undefined;
+  private sinceClock = 0;
+
+  constructor(
+    maxDepth: number,
+    private readonly maxItemsets: number,
+    private readonly deadline: number,
+  ) {
+    this.prefix = new Int32Array(maxDepth + 1);
+    this.offsets.push(0);
+  }
+
+  get size(): number {
+    return this.counts.length;
+  }
+
+  /** Emits prefix[0..depth) with its count. */
+  emit(depth: number, count: number): void {
+    if (this.stopped) return;
+    const items = this.items;
+    items.reserve(depth);
+    const data = items.data;
+    let at = items.length;
+    for (let i = 0; i < depth; i++) data[at++] = this.prefix[i] as number;
+    items.length = at;
+    this.offsets.push(at);
+    this.counts.push(count);
+    if (this.counts.length >= this.maxItemsets) {
+      this.stopped = true;
+      this.reason = "maxItemsets";
+    }
+    if (++this.sinceClock >= 2048) this.checkClock();
+  }
+
+  /** Checks the time budget (cheap enough to call once per conditional database). */
+  checkClock(): void {
+    this.sinceClock = 0;
+    if (this.deadline !== Number.POSITIVE_INFINITY && performance.now() > this.deadline) {
+      this.stopped = true;
+      this.reason ??= "timeLimitMs";
+    }
+  }
+}

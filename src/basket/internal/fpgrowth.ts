@@ -1,0 +1,484 @@
+import type { ItemsetEmitter } from "./emitter.js";
+import type { RankedDatabase } from "./mining.js";
+
+/**
+ * FP-growth (Han, Pei, Yin 2000) on typed arrays. Trees are a node arena of
+ * parallel `Int32Array`s (item, count, parent, first child, next sibling,
+ * next node of the same item); conditional trees are allocated on top of the
+ * arena and released on return, so memory is bounded by the trees on the
+ * current recursion path. Items inside a tree are local codes 0..k-1 by
+ * descending count within that tree (each conditional tree is re-sorted, which
+ * keeps trees small on dense data; paths are re-sorted by insertion).
+ *
+ * Departures from the textbook: the first level is projected straight from
+ * the (rank-coded, sorted) transactions through per-rank occurrence lists
+ * instead of a global FP-tree, which on sparse data barely compresses and
+ * costs cache misses; each conditional pattern base is read from the tree
+ * once into a flat buffer; wide trees find children through a (parent, item)
+ * hash rather than sibling lists; a base with one frequent item and a tree
+ * that is a single path are enumerated without building further trees.
+ */
+export function fpGrowth(
+  database: RankedDatabase,
+  minCount: number,
+  maxDepth: number,
+  emitter: ItemsetEmitter,
+): void {
+  new FpGrowthMiner(database, minCount, maxDepth, emitter).run();
+}
+
+/** Trees over more items than this find children through a hash instead of sibling lists. */
+const HASH_ABOVE_ITEMS = 24;
+
+class FpGrowthMiner {
+  private capacity: number;
+  private nodeItem: Int32Array<ArrayBuffer>;
+  private nodeCount: Int32Array<ArrayBuffer>;
+  private nodeParent: Int32Array<ArrayBuffer>;
+  private nodeChild: Int32Array<ArrayBuffer>;
+  private nodeSibling: Int32Array<ArrayBuffer>;
+  private nodeLink: Int32Array<ArrayBuffer>;
+  private top = 0;
+  /** Header arena: per tree [head k][count k][rank of each local item k][tail k]; node lists in creation order. */
+  private header: Int32Array<ArrayBuffer>;
+  private headerTop = 0;
+  private readonly conditionalCount: Int32Array;
+  private readonly localCode: Int32Array;
+  private readonly path: Int32Array;
+  private readonly prefix: Int32Array;
+  /** Items touched in pass 1 of the current conditional base (so setup is O(touched), not O(k)). */
+  private readonly touched: Int32Array;
+  /** Paths of the current conditional pattern base, read once from the tree: [length, count, items...]. */
+  private paths: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  /** Scratch hash of (parent, item) -> child for building wide trees; entries valid when stamp matches. */
+  private hashParent = new Int32Array(0);
+  private hashItem = new Int32Array(0);
+  private hashNode = new Int32Array(0);
+  private hashStamp = new Int32Array(0);
+  private hashMask = 0;
+  private stamp = 0;
+
+  constructor(
+    private readonly database: RankedDatabase,
+    private readonly minCount: number,
+    private readonly maxDepth: number,
+    private readonly emitter: ItemsetEmitter,
+  ) {
+    const itemCount = database.rankCounts.length;
+    this.capacity = 1 << 16;
+    this.nodeItem = new Int32Array(this.capacity);
+    this.nodeCount = new Int32Array(this.capacity);
+    this.nodeParent = new Int32Array(this.capacity);
+    this.nodeChild = new Int32Array(this.capacity);
+    this.nodeSibling = new Int32Array(this.capacity);
+    this.nodeLink = new Int32Array(this.capacity);
+    this.header = new Int32Array(Math.max(1024, itemCount * 8));
+    this.conditionalCount = new Int32Array(itemCount);
+    this.localCode = new Int32Array(itemCount);
+    this.path = new Int32Array(itemCount);
+    this.touched = new Int32Array(itemCount);
+    this.prefix = emitter.prefix;
+  }
+
+  private growPaths(minimum: number): Int32Array<ArrayBuffer> {
+    let size = this.paths.length * 2;
+    while (size < minimum) size *= 2;
+    const bigger = new Int32Array(size);
+    bigger.set(this.paths);
+    this.paths = bigger;
+    return bigger;
+  }
+
+  /** Readies the (parent, item) hash for a tree of at most `nodes` nodes. */
+  private prepareHash(nodes: number): void {
+    let size = 16;
+    while (size < nodes * 2) size *= 2;
+    if (size > this.hashStamp.length) {
+      this.hashParent = new Int32Array(size);
+      this.hashItem = new Int32Array(size);
+      this.hashNode = new Int32Array(size);
+      this.hashStamp = new Int32Array(size);
+      this.stamp = 0;
+    }
+    this.hashMask = size - 1;
+    this.stamp++;
+  }
+
+  /** Like {@link insert}, finding children through the hash (for trees with many items, where sibling lists get long). */
+  private insertHashed(root: number, headerBase: number, k: number, length: number, count: number): void {
+    const { path, nodeItem, nodeCount, nodeParent, nodeChild, nodeSibling, nodeLink, header } = this;
+    const { hashParent, hashItem, hashNode, hashStamp, hashMask, stamp } = this;
+    let top = this.top;
+    let node = root;
+    for (let i = length - 1; i >= 0; i--) {
+      const item = path[i] as number;
+      let slot = ((Math.imul(node, 0x9e3779b1) ^ Math.imul(item + 1, 0x85ebca6b)) >>> 7) & hashMask;
+      let child = nodeChild[node] as number;
+      if (child !== -1 && nodeItem[child] === item) {
+        nodeCount[child] = (nodeCount[child] as number) + count;
+        header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+        node = child;
+        continue;
+      }
+      child = -1;
+      while (hashStamp[slot] === stamp) {
+        if (hashParent[slot] === node && hashItem[slot] === item) {
+          child = hashNode[slot] as number;
+          break;
+        }
+        slot = (slot + 1) & hashMask;
+      }
+      if (child === -1) {
+        child = top++;
+        nodeItem[child] = item;
+        nodeCount[child] = count;
+        nodeParent[child] = node;
+        nodeChild[child] = -1;
+        nodeSibling[child] = nodeChild[node] as number;
+        nodeChild[node] = child;
+        nodeLink[child] = -1;
+        const tail = header[headerBase + 3 * k + item] as number;
+        if (tail === -1) header[headerBase + item] = child;
+        else nodeLink[tail] = child;
+        header[headerBase + 3 * k + item] = child;
+        hashStamp[slot] = stamp;
+        hashParent[slot] = node;
+        hashItem[slot] = item;
+        hashNode[slot] = child;
+      } else {
+        nodeCount[child] = (nodeCount[child] as number) + count;
+      }
+      header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+      node = child;
+    }
+    this.top = top;
+  }
+
+  private ensureNodes(extra: number): void {
+    const top = this.top;
+    if (top + extra <= this.capacity) return;
+    let next = this.capacity * 2;
+    while (next < top + extra) next *= 2;
+    const grow = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const bigger = new Int32Array(next);
+      bigger.set(array.subarray(0, top));
+      return bigger;
+    };
+    this.nodeItem = grow(this.nodeItem);
+    this.nodeCount = grow(this.nodeCount);
+    this.nodeParent = grow(this.nodeParent);
+    this.nodeChild = grow(this.nodeChild);
+    this.nodeSibling = grow(this.nodeSibling);
+    this.nodeLink = grow(this.nodeLink);
+    this.capacity = next;
+  }
+
+  private ensureHeader(extra: number): void {
+    if (this.headerTop + extra <= this.header.length) return;
+    let next = this.header.length * 2;
+    while (next < this.headerTop + extra) next *= 2;
+    const bigger = new Int32Array(next);
+    bigger.set(this.header.subarray(0, this.headerTop));
+    this.header = bigger;
+  }
+
+  private newRoot(): number {
+    const root = this.top++;
+    this.nodeItem[root] = -1;
+    this.nodeCount[root] = 0;
+    this.nodeParent[root] = -1;
+    this.nodeChild[root] = -1;
+    this.nodeSibling[root] = -1;
+    this.nodeLink[root] = -1;
+    return root;
+  }
+
+  /** Inserts path[length-1], ..., path[0] (ascending local codes) below root with count. */
+  private insert(root: number, headerBase: number, k: number, length: number, count: number): void {
+    const { path, nodeItem, nodeCount, nodeParent, nodeChild, nodeSibling, nodeLink, header } = this;
+    let top = this.top;
+    let node = root;
+    for (let i = length - 1; i >= 0; i--) {
+      const item = path[i] as number;
+      let child = nodeChild[node] as number;
+      while (child !== -1 && nodeItem[child] !== item) child = nodeSibling[child] as number;
+      if (child === -1) {
+        child = top++;
+        nodeItem[child] = item;
+        nodeCount[child] = count;
+        nodeParent[child] = node;
+        nodeChild[child] = -1;
+        nodeSibling[child] = nodeChild[node] as number;
+        nodeChild[node] = child;
+        nodeLink[child] = -1;
+        const tail = header[headerBase + 3 * k + item] as number;
+        if (tail === -1) header[headerBase + item] = child;
+        else nodeLink[tail] = child;
+        header[headerBase + 3 * k + item] = child;
+      } else {
+        nodeCount[child] = (nodeCount[child] as number) + count;
+      }
+      header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+      node = child;
+    }
+    this.top = top;
+  }
+
+  /** Enumerates every subset of a single-path tree (chain of nodes stored at header[chainBase..]). */
+  private enumerateChain(
+    chainBase: number,
+    length: number,
+    mapBase: number,
+    start: number,
+    depth: number,
+  ): void {
+    const emitter = this.emitter;
+    for (let i = start; i < length; i++) {
+      if (emitter.stopped) return;
+      const node = this.header[chainBase + i] as number;
+      this.prefix[depth] = this.header[mapBase + (this.nodeItem[node] as number)] as number;
+      emitter.emit(depth + 1, this.nodeCount[node] as number);
+      if (depth + 1 < this.maxDepth) this.enumerateChain(chainBase, length, mapBase, i + 1, depth + 1);
+    }
+  }
+
+  private mine(root: number, k: number, headerBase: number, depth: number): void {
+    const emitter = this.emitter;
+    emitter.checkClock();
+    if (emitter.stopped) return;
+    // single path?
+    {
+      const { nodeChild, nodeSibling } = this;
+      let length = 0;
+      let node = nodeChild[root] as number;
+      let single = true;
+      while (node !== -1) {
+        if (nodeSibling[node] !== -1) {
+          single = false;
+          break;
+        }
+        length++;
+        node = nodeChild[node] as number;
+      }
+      if (single) {
+        this.ensureHeader(length);
+        const chainBase = this.headerTop;
+        this.headerTop += length;
+        let at = chainBase;
+        const header = this.header;
+        for (let n = nodeChild[root] as number; n !== -1; n = nodeChild[n] as number) header[at++] = n;
+        this.enumerateChain(chainBase, length, headerBase + 2 * k, 0, depth);
+        this.headerTop = chainBase;
+        return;
+      }
+    }
+    const { maxDepth, conditionalCount, prefix, touched } = this;
+    for (let j = k - 1; j >= 0; j--) {
+      if (emitter.stopped) return;
+      const header = this.header;
+      prefix[depth] = header[headerBase + 2 * k + j] as number;
+      emitter.emit(depth + 1, header[headerBase + k + j] as number);
+      if (depth + 1 >= maxDepth || j === 0) continue;
+      // pass 1: counts of the items in the conditional pattern base of j
+      const nodeItem = this.nodeItem;
+      const nodeCount = this.nodeCount;
+      const nodeParent = this.nodeParent;
+      const nodeLink = this.nodeLink;
+      let total = 0;
+      let touchedCount = 0;
+      let paths = this.paths;
+      let pathsTop = 0;
+      for (let n = header[headerBase + j] as number; n !== -1; n = nodeLink[n] as number) {
+        const count = nodeCount[n] as number;
+        if (pathsTop + k + 2 > paths.length) paths = this.growPaths(pathsTop + k + 2);
+        const start = pathsTop;
+        pathsTop += 2;
+        for (let p = nodeParent[n] as number; p !== root; p = nodeParent[p] as number) {
+          const item = nodeItem[p] as number;
+          const before = conditionalCount[item] as number;
+          if (before === 0) touched[touchedCount++] = item;
+          conditionalCount[item] = before + count;
+          paths[pathsTop++] = item;
+        }
+        paths[start] = pathsTop - start - 2;
+        paths[start + 1] = count;
+        total += pathsTop - start - 2;
+      }
+      this.project(headerBase + 2 * k, pathsTop, touchedCount, total, depth);
+    }
+  }
+
+  /**
+   * Builds the conditional tree of the pattern base held in `paths` (items
+   * in `touched`, counts in `conditionalCount`) above the arena top, mines it
+   * one level deeper and releases it. `mapBase` locates the parent tree's
+   * local-to-rank map in the header arena (-1: codes are ranks).
+   */
+  private project(
+    mapBase: number,
+    pathsTop: number,
+    touchedCount: number,
+    total: number,
+    depth: number,
+  ): void {
+    const { minCount, conditionalCount, localCode, path, touched, paths } = this;
+    // local codes by descending conditional count (ties: parent order): smaller conditional trees
+    let k2 = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const x = touched[t] as number;
+      if ((conditionalCount[x] as number) >= minCount) {
+        // insertion into touched[0..k2) ordered by count desc, then x asc
+        const count = conditionalCount[x] as number;
+        let at = k2 - 1;
+        while (at >= 0) {
+          const other = touched[at] as number;
+          const otherCount = conditionalCount[other] as number;
+          if (otherCount > count || (otherCount === count && other < x)) break;
+          touched[at + 1] = other;
+          at--;
+        }
+        touched[at + 1] = x;
+        k2++;
+      } else {
+        localCode[x] = -1;
+        conditionalCount[x] = 0;
+      }
+    }
+    for (let t = 0; t < k2; t++) {
+      const x = touched[t] as number;
+      localCode[x] = t;
+      conditionalCount[x] = 0;
+    }
+    touchedCount = k2;
+    if (k2 === 0) return;
+    if (k2 === 1) {
+      // one frequent item: its count is the count of the extended prefix, no tree needed
+      let only = -1;
+      let count = 0;
+      for (let t = 0; t < touchedCount; t++)
+        if ((localCode[touched[t] as number] as number) === 0) only = touched[t] as number;
+      for (let at = 0; at < pathsTop; ) {
+        const end = at + 2 + (paths[at] as number);
+        for (let i = at + 2; i < end; i++) {
+          if (paths[i] === only) {
+            count += paths[at + 1] as number;
+            break;
+          }
+        }
+        at = end;
+      }
+      if (depth + 1 < this.maxDepth) {
+        this.prefix[depth + 1] = mapBase < 0 ? only : (this.header[mapBase + only] as number);
+        this.emitter.emit(depth + 2, count);
+      }
+      return;
+    }
+    // pass 2: build the conditional tree above the arena top
+    this.ensureNodes(total + 1);
+    this.ensureHeader(4 * k2);
+    const header = this.header;
+    const headerBase2 = this.headerTop;
+    this.headerTop += 4 * k2;
+    for (let i = 0; i < k2; i++) {
+      header[headerBase2 + i] = -1;
+      header[headerBase2 + k2 + i] = 0;
+      header[headerBase2 + 3 * k2 + i] = -1;
+    }
+    for (let t = 0; t < touchedCount; t++) {
+      const x = touched[t] as number;
+      const local = localCode[x] as number;
+      if (local >= 0)
+        header[headerBase2 + 2 * k2 + local] = mapBase < 0 ? x : (header[mapBase + x] as number);
+    }
+    const root2 = this.newRoot();
+    const hashed = k2 > HASH_ABOVE_ITEMS;
+    if (hashed) this.prepareHash(total + 1);
+    for (let at = 0; at < pathsTop; ) {
+      const end = at + 2 + (paths[at] as number);
+      const count = paths[at + 1] as number;
+      let length2 = 0;
+      for (let i = at + 2; i < end; i++) {
+        const local = localCode[paths[i] as number] as number;
+        if (local < 0) continue;
+        // keep the path descending (insert reads it backwards: ascending from the root)
+        let slot = length2 - 1;
+        while (slot >= 0 && (path[slot] as number) < local) {
+          path[slot + 1] = path[slot] as number;
+          slot--;
+        }
+        path[slot + 1] = local;
+        length2++;
+      }
+      at = end;
+      if (length2 === 0) continue;
+      if (hashed) this.insertHashed(root2, headerBase2, k2, length2, count);
+      else this.insert(root2, headerBase2, k2, length2, count);
+    }
+    this.mine(root2, k2, headerBase2, depth + 1);
+    this.top = root2;
+    this.headerTop = headerBase2;
+  }
+
+  /**
+   * The first level reads the transactions directly instead of building a
+   * global FP-tree: the pattern base of rank j is the prefix (ranks < j) of
+   * every transaction holding j, found through per-rank transaction lists.
+   * On sparse data the global tree barely compresses and walking it costs
+   * cache misses; on dense data the conditional trees still compress.
+   */
+  run(): void {
+    const { database, emitter, prefix, conditionalCount, touched, maxDepth } = this;
+    const itemCount = database.rankCounts.length;
+    const { offsets, items } = database;
+    const transactionCount = offsets.length - 1;
+    const starts = new Int32Array(itemCount + 1);
+    for (let rank = 0; rank < itemCount; rank++) {
+      starts[rank + 1] = (starts[rank] as number) + (database.rankCounts[rank] as number);
+    }
+    // for each rank, where it sits in `items` and where its transaction starts
+    const holderAt = new Int32Array(starts[itemCount] as number);
+    const holderFrom = new Int32Array(starts[itemCount] as number);
+    const fill = starts.slice(0, itemCount);
+    for (let t = 0; t < transactionCount; t++) {
+      const from = offsets[t] as number;
+      for (let i = from; i < (offsets[t + 1] as number); i++) {
+        const rank = items[i] as number;
+        const slot = fill[rank] as number;
+        holderAt[slot] = i;
+        holderFrom[slot] = from;
+        fill[rank] = slot + 1;
+      }
+    }
+    for (let j = itemCount - 1; j >= 0; j--) {
+      if (emitter.stopped) return;
+      prefix[0] = j;
+      emitter.emit(1, database.rankCounts[j] as number);
+      if (maxDepth <= 1 || j === 0) continue;
+      let paths = this.paths;
+      let pathsTop = 0;
+      let touchedCount = 0;
+      let total = 0;
+      for (let h = starts[j] as number; h < (starts[j + 1] as number); h++) {
+        const at = holderAt[h] as number;
+        const from = holderFrom[h] as number;
+        if (at === from) continue;
+        if (pathsTop + (at - from) + 2 > paths.length) paths = this.growPaths(pathsTop + (at - from) + 2);
+        const start = pathsTop;
+        pathsTop += 2;
+        // ranks below j, written highest first (the order tree walks produce)
+        for (let q = at - 1; q >= from; q--) {
+          const item = items[q] as number;
+          const before = conditionalCount[item] as number;
+          if (before === 0) touched[touchedCount++] = item;
+          conditionalCount[item] = before + 1;
+          paths[pathsTop++] = item;
+        }
+        const length = pathsTop - start - 2;
+        paths[start] = length;
+        paths[start + 1] = 1;
+        total += length;
+      }
+      this.project(-1, pathsTop, touchedCount, total, 0);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Open-addressing hash index over itemsets stored flat (`items[offsets[i] ..
+ * offsets[i + 1])`, each run sorted ascending), for subset lookups without
+ * building strings. Memory: one `Int32Array` of about 2-4 slots per itemset.
+ */
+export class ItemsetIndex {
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly offsets: Int32Array,
+    private readonly items: Int32Array,
+    size: number,
+  ) {
+    let capacity = 16;
+    while (capacity < size * 2) capacity *= 2;
+    this.table = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    for (let i = 0; i < size; i++) {
+      const from = offsets[i] as number;
+      let slot = hashRun(items, from, (offsets[i + 1] as number) - from) & this.mask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot] = i;
+    }
+  }
+
+  /** Index of the itemset equal to `buffer[0..length)` (sorted ascending), or -1. */
+  find(buffer: Int32Array, length: number): number {
+    const table = this.table;
+    const offsets = this.offsets;
+    const items = this.items;
+    let slot = hashRun(buffer, 0, length) & this.mask;
+    for (;;) {
+      const candidate = table[slot] as number;
+      if (candidate === -1) return -1;
+      const from = offsets[candidate] as number;
+      if ((offsets[candidate + 1] as number) - from === length) {
+        let equal = true;
+        for (let i = 0; i < length; i++) {
+          if (items[from + i] !== buffer[i]) {
+            equal = false;
+            break;
+          }
+        }
+        if (equal) return candidate;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function hashRun(values: Int32Array, from: number, length: number): number {
+  let hash = 0x811c9dc5 ^ length;
+  for (let i = 0; i < length; i++) {
+    hash = Math.imul(hash ^ (values[from + i] as number), 0x01000193);
+    hash ^= hash >>> 15;
+  }
+  hash = Math.imul(hash ^ (hash >>> 13), 0x5bd1e995);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}

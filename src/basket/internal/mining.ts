@@ -1,0 +1,190 @@
+import type { Transactions } from "../Transactions.js";
+import { eclat } from "./eclat.js";
+import { ItemsetEmitter } from "./emitter.js";
+import { fpGrowth } from "./fpgrowth.js";
+
+/** Parameters of the internal miners (validated by the public functions). */
+export interface MiningParameters {
+  readonly minCount: number;
+  /** Largest itemset size; `Number.POSITIVE_INFINITY` for none. */
+  readonly maxLength: number;
+  readonly algorithm: "fpgrowth" | "eclat";
+  readonly maxItemsets: number;
+  readonly timeLimitMs: number;
+}
+
+/** All frequent itemsets in flat buffers (items as original item codes, each run sorted ascending). */
+export interface MinedItemsets {
+  readonly size: number;
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+  readonly counts: Int32Array;
+  readonly transactionCount: number;
+  /** Count of each item code over all transactions. */
+  readonly itemCounts: Int32Array;
+  readonly truncated: boolean;
+  readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
+}
+
+/** The frequent items of a data set as ranks (0 = most frequent) and the rank-coded transactions. */
+export interface RankedDatabase {
+  /** Original code of each rank. */
+  readonly rankToCode: Int32Array;
+  /** Count of each rank. */
+  readonly rankCounts: Int32Array;
+  /** CSR transactions of ranks (infrequent items dropped), each run ascending. */
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Counts every item code. O(total items). */
+export function countItems(transactions: Transactions): Int32Array {
+  const counts = new Int32Array(transactions.itemLabels.length);
+  const items = transactions.items;
+  for (let i = 0; i < items.length; i++) {
+    const code = items[i] as number;
+    counts[code] = (counts[code] as number) + 1;
+  }
+  return counts;
+}
+
+/** Drops infrequent items and recodes the rest by descending count (ties: lower code first). */
+export function rankDatabase(
+  transactions: Transactions,
+  itemCounts: Int32Array,
+  minCount: number,
+): RankedDatabase {
+  const frequent: number[] = [];
+  for (let code = 0; code < itemCounts.length; code++)
+    if ((itemCounts[code] as number) >= minCount) frequent.push(code);
+  frequent.sort((a, b) => (itemCounts[b] as number) - (itemCounts[a] as number) || a - b);
+  const rankToCode = Int32Array.from(frequent);
+  const codeToRank = new Int32Array(itemCounts.length).fill(-1);
+  const rankCounts = new Int32Array(frequent.length);
+  for (let r = 0; r < frequent.length; r++) {
+    codeToRank[frequent[r] as number] = r;
+    rankCounts[r] = itemCounts[frequent[r] as number] as number;
+  }
+  const n = transactions.transactionCount;
+  const sourceOffsets = transactions.offsets;
+  const sourceItems = transactions.items;
+  let total = 0;
+  for (let i = 0; i < sourceItems.length; i++)
+    if ((codeToRank[sourceItems[i] as number] as number) >= 0) total++;
+  const offsets = new Int32Array(n + 1);
+  const items = new Int32Array(total);
+  let at = 0;
+  for (let t = 0; t < n; t++) {
+    const from = at;
+    for (let k = sourceOffsets[t] as number; k < (sourceOffsets[t + 1] as number); k++) {
+      const rank = codeToRank[sourceItems[k] as number] as number;
+      if (rank < 0) continue;
+      let j = at - 1;
+      while (j >= from && (items[j] as number) > rank) {
+        items[j + 1] = items[j] as number;
+        j--;
+      }
+      items[j + 1] = rank;
+      at++;
+    }
+    offsets[t + 1] = at;
+  }
+  return sortLexicographically({ rankToCode, rankCounts, offsets, items });
+}
+
+/**
+ * Reorders the transactions by their first three ranks (a stable LSD radix
+ * sort, O(transactions + items) per pass), so that baskets sharing a prefix
+ * are adjacent: conditional trees are then built from clustered paths (child
+ * found at the most recent sibling, nodes written in depth-first order). The
+ * order of transactions never changes a count.
+ */
+function sortLexicographically(database: RankedDatabase): RankedDatabase {
+  const { offsets, items } = database;
+  const count = offsets.length - 1;
+  const buckets = database.rankCounts.length + 1;
+  let order = new Int32Array(count);
+  for (let t = 0; t < count; t++) order[t] = t;
+  let next = new Int32Array(count);
+  const starts = new Int32Array(buckets + 1);
+  for (let position = 2; position >= 0; position--) {
+    starts.fill(0);
+    // key: rank at `position` + 1, or 0 when the basket is shorter
+    for (let t = 0; t < count; t++) {
+      const at = (offsets[t] as number) + position;
+      const key = at < (offsets[t + 1] as number) ? (items[at] as number) + 1 : 0;
+      starts[key + 1] = (starts[key + 1] as number) + 1;
+    }
+    for (let b = 0; b < buckets; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
+    for (let o = 0; o < count; o++) {
+      const t = order[o] as number;
+      const at = (offsets[t] as number) + position;
+      const key = at < (offsets[t + 1] as number) ? (items[at] as number) + 1 : 0;
+      next[starts[key] as number] = t;
+      starts[key] = (starts[key] as number) + 1;
+    }
+    const swap = order;
+    order = next;
+    next = swap;
+  }
+  const sortedOffsets = new Int32Array(count + 1);
+  const sortedItems = new Int32Array(items.length);
+  let at = 0;
+  for (let o = 0; o < count; o++) {
+    const t = order[o] as number;
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    for (let i = from; i < to; i++) sortedItems[at++] = items[i] as number;
+    sortedOffsets[o + 1] = at;
+  }
+  return { ...database, offsets: sortedOffsets, items: sortedItems };
+}
+
+/**
+ * Mines every frequent itemset (count >= minCount, size <= maxLength) with the
+ * chosen algorithm into flat buffers, within the size/time budget.
+ */
+export function mineItemsets(transactions: Transactions, parameters: MiningParameters): MinedItemsets {
+  const itemCounts = countItems(transactions);
+  const database = rankDatabase(transactions, itemCounts, parameters.minCount);
+  const itemCount = database.rankToCode.length;
+  const maxDepth = Math.min(itemCount, parameters.maxLength);
+  const deadline =
+    parameters.timeLimitMs === Number.POSITIVE_INFINITY
+      ? Number.POSITIVE_INFINITY
+      : performance.now() + parameters.timeLimitMs;
+  const emitter = new ItemsetEmitter(maxDepth, parameters.maxItemsets, deadline);
+  if (itemCount > 0 && maxDepth > 0) {
+    if (parameters.algorithm === "eclat") eclat(database, parameters.minCount, maxDepth, emitter);
+    else fpGrowth(database, parameters.minCount, maxDepth, emitter);
+  }
+  // ranks -> original codes, each itemset sorted ascending by code
+  const items = emitter.items.toArray();
+  const offsets = emitter.offsets.toArray();
+  const rankToCode = database.rankToCode;
+  for (let i = 0; i < items.length; i++) items[i] = rankToCode[items[i] as number] as number;
+  const size = emitter.size;
+  for (let s = 0; s < size; s++) {
+    const from = offsets[s] as number;
+    const to = offsets[s + 1] as number;
+    for (let i = from + 1; i < to; i++) {
+      const value = items[i] as number;
+      let j = i - 1;
+      while (j >= from && (items[j] as number) > value) {
+        items[j + 1] = items[j] as number;
+        j--;
+      }
+      items[j + 1] = value;
+    }
+  }
+  return {
+    size,
+    offsets,
+    items,
+    counts: emitter.counts.toArray(),
+    transactionCount: transactions.transactionCount,
+    itemCounts,
+    truncated: emitter.stopped,
+    truncatedReason: emitter.reason,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { transactionsFrom } from "./transactionsFrom.js";
+
+const lines = Object.freeze([
+  Object.freeze({ order: "o1", product: "beer" }),
+  Object.freeze({ order: "o2", product: "milk" }),
+  Object.freeze({ order: "o1", product: "diapers" }),
+  Object.freeze({ order: "o1", product: "beer" }),
+  Object.freeze({ order: 3, product: "milk" }),
+]);
+
+describe("transactionsFrom", () => {
+  it("transactionsFrom groups order lines by transaction id, first-seen order, duplicates once", () => {
+    const t = transactionsFrom(lines, { transaction: "order", item: "product" });
+    expect(t.transactionIds).toEqual(["o1", "o2", "3"]);
+    expect(t.itemLabels).toEqual(["beer", "milk", "diapers"]);
+    expect(Array.from(t.offsets)).toEqual([0, 2, 3, 4]);
+    expect(Array.from(t.items)).toEqual([0, 2, 1, 1]);
+  });
+
+  it("transactionsFrom accepts accessors", () => {
+    const t = transactionsFrom(lines, {
+      transaction: (line) => String(line.order),
+      item: (line) => line.product.toUpperCase(),
+    });
+    expect(t.itemLabels).toEqual(["BEER", "MILK", "DIAPERS"]);
+  });
+
+  it("transactionsFrom names the row and field of a missing item", () => {
+    const bad = [
+      { order: "o1", product: "beer" },
+      { order: "o1", product: null },
+    ];
+    expect(() => transactionsFrom(bad, { transaction: "order", item: "product" })).toThrow(
+      InvalidRecordError,
+    );
+    expect(() =>
+      transactionsFrom(bad, { transaction: "order", item: "product" }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: transactionsFrom: row 1, field "product": received null; expected a non-empty string or a finite number identifying the value]`,
+    );
+  });
+
+  it("transactionsFrom refuses a missing field option and a non-array input", () => {
+    expect(() => transactionsFrom(lines, { transaction: "order" } as never)).toThrow(InvalidOptionsError);
+    expect(() => transactionsFrom("x" as never, { transaction: "order", item: "product" })).toThrow(
+      InvalidOptionsError,
+    );
+  });
+
+  it("transactionsFrom of no records gives zero transactions", () => {
+    expect(transactionsFrom([], { transaction: "order", item: "product" }).transactionCount).toBe(0);
+  });
+});
