@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  DAYS_PER_UNIT,
-  type Field,
   InvalidOptionsError,
   isoDate,
   MS_PER_DAY,
@@ -9,26 +7,53 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
-import { purchaseDays } from "./internal/purchaseDays.js";
-import { dayOption, type RepeatPurchaseSummaryRow } from "./repeatPurchaseSummary.js";
+import { dateSchema } from "../core/options.js";
+import {
+  dayOption,
+  observationPeriodShape,
+  readSummaryPurchases,
+  transactionFieldsShape,
+} from "./internal/summaryPeriod.js";
+import type { RepeatPurchaseSummaryOptions, RepeatPurchaseSummaryRow } from "./repeatPurchaseSummary.js";
 
-/** Options of {@link calibrationHoldoutSummary}. */
-export interface CalibrationHoldoutSummaryOptions<T> {
-  readonly customer: Field<T>;
-  readonly date: Field<T>;
-  readonly amount?: Field<T>;
+/**
+ * Options of {@link calibrationHoldoutSummary}: those of {@link repeatPurchaseSummary} (fields, time unit,
+ * later records) plus `calibrationEnd`.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * calibrationHoldoutSummary(transactions, {
+ *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ * }).holdoutDuration; // => 26.143 (weeks)
+ * ```
+ */
+export interface CalibrationHoldoutSummaryOptions<T> extends RepeatPurchaseSummaryOptions<T> {
   /** Last day of the calibration period (inclusive). */
   readonly calibrationEnd: Date | string | number;
   /** Last day of the holdout period (inclusive), after `calibrationEnd`. */
   readonly observationEnd: Date | string | number;
-  /** @defaultValue "day" */
-  readonly timeUnit?: TimeUnit;
-  /** Records after `observationEnd`: `"error"` or `"drop"`. @defaultValue "error" */
-  readonly afterObservationEnd?: "error" | "drop";
 }
 
-/** One customer: calibration statistics plus what happened in the holdout period. */
+/**
+ * One customer: calibration statistics plus what happened in the holdout period.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * calibrationHoldoutSummary(transactions, {
+ *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ * }).customers[0];
+ * // => { customer: "a", frequency: 1, recency: 2.429, T: 12.714, monetaryValue: 29.73, firstPurchase: "1997-01-01",
+ * //      holdoutFrequency: 1, holdoutMonetaryValue: 14.96 }
+ * ```
+ */
 export interface CalibrationHoldoutSummaryRow extends RepeatPurchaseSummaryRow {
   /** Purchase days in (calibrationEnd, observationEnd]. */
   readonly holdoutFrequency: number;
@@ -36,7 +61,22 @@ export interface CalibrationHoldoutSummaryRow extends RepeatPurchaseSummaryRow {
   readonly holdoutMonetaryValue: number;
 }
 
-/** Result of {@link calibrationHoldoutSummary}. */
+/**
+ * Result of {@link calibrationHoldoutSummary}.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * const split = calibrationHoldoutSummary(transactions, {
+ *   customer: "id", date: "day", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ * });
+ * split.holdoutFrequency; // => Float64Array [1, 0]
+ * split.options; // => { calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week", afterObservationEnd: "error" }
+ * ```
+ */
 export interface CalibrationHoldoutSummaryResult {
   readonly customers: readonly CalibrationHoldoutSummaryRow[];
   /** Calibration columns (fit models on the result directly). */
@@ -60,15 +100,7 @@ export interface CalibrationHoldoutSummaryResult {
 }
 
 const schema = z
-  .object({
-    customer: fieldSchema,
-    date: fieldSchema,
-    amount: fieldSchema.optional(),
-    calibrationEnd: dateSchema,
-    observationEnd: dateSchema,
-    timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
-    afterObservationEnd: z.enum(["error", "drop"]).default("error"),
-  })
+  .object({ ...transactionFieldsShape, calibrationEnd: dateSchema, ...observationPeriodShape })
   .strict();
 
 /**
@@ -108,17 +140,8 @@ export function calibrationHoldoutSummary<T>(
       },
     ]);
   }
-  const timeUnit = parsed.timeUnit as TimeUnit;
-  const unitDays = DAYS_PER_UNIT[timeUnit];
-  const purchases = purchaseDays(records, {
-    functionName,
-    customer: options.customer,
-    date: options.date,
-    amount: options.amount,
-    endDay,
-    afterEnd: parsed.afterObservationEnd,
-  });
-  const { labels, offsets, days, values } = purchases;
+  const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay);
+  const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
   const rows: CalibrationHoldoutSummaryRow[] = [];
   let firstSeenInHoldout = 0;
   let withoutPurchases = 0;

@@ -11,7 +11,15 @@ import {
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 
-/** One measure of a composite contribution. */
+/**
+ * One measure of a composite contribution.
+ *
+ * @example
+ * ```ts
+ * const net: ContributionMeasure<{ deposit: number; loan: number }> = { field: (r) => r.loan - r.deposit, weight: 1, name: "net" };
+ * contributionScore([{ deposit: 120, loan: 300 }], { measures: [net] }).customers[0].components; // => { net: 180 }
+ * ```
+ */
 export interface ContributionMeasure<T> {
   /** A key or an accessor of the measure (e.g. deposit margin, loan margin, fee income). */
   readonly field: Field<T>;
@@ -21,7 +29,16 @@ export interface ContributionMeasure<T> {
   readonly name?: string;
 }
 
-/** Options of {@link contributionScore}. */
+/**
+ * Options of {@link contributionScore}.
+ *
+ * @example
+ * ```ts
+ * const accounts = [{ id: "a", deposit: 120, loan: 300 }, { id: "b", deposit: 80, loan: 0 }];
+ * const measures = [{ field: "deposit", weight: 0.5 }, { field: "loan", weight: 0.5 }] as const;
+ * contributionScore(accounts, { customer: "id", measures, normalize: "minmax" }).customers.map((row) => row.score); // => [1, 0]
+ * ```
+ */
 export interface ContributionScoreOptions<T> {
   readonly measures: readonly ContributionMeasure<T>[];
   /** Customer identifier; by default the record's position as a string. */
@@ -37,7 +54,17 @@ export interface ContributionScoreOptions<T> {
   readonly normalize?: "none" | "zscore" | "minmax" | "share";
 }
 
-/** One customer's composite contribution. */
+/**
+ * One customer's composite contribution.
+ *
+ * @example
+ * ```ts
+ * const accounts = [{ id: "a", deposit: 120, loan: 300 }, { id: "b", deposit: 80, loan: 0 }];
+ * const measures = [{ field: "deposit", weight: 0.5 }, { field: "loan", weight: 0.5 }] as const;
+ * contributionScore(accounts, { customer: "id", measures, normalize: "minmax" }).customers[0];
+ * // => { customer: "a", score: 1, components: { deposit: 0.5, loan: 0.5 }, rank: 1 }
+ * ```
+ */
 export interface ContributionScoreRow {
   readonly customer: string;
   /** Σ weight × normalised measure. */
@@ -48,7 +75,17 @@ export interface ContributionScoreRow {
   readonly rank: number;
 }
 
-/** Result of {@link contributionScore}. */
+/**
+ * Result of {@link contributionScore}.
+ *
+ * @example
+ * ```ts
+ * const accounts = [{ id: "a", deposit: 120, loan: 300 }, { id: "b", deposit: 80, loan: 0 }];
+ * const measures = [{ field: "deposit", weight: 0.5 }, { field: "loan", weight: 0.5 }] as const;
+ * contributionScore(accounts, { customer: "id", measures }).measures[0];
+ * // => { name: "deposit", weight: 0.5, mean: 100, standardDeviation: 28.28 }
+ * ```
+ */
 export interface ContributionScoreResult {
   readonly customers: readonly ContributionScoreRow[];
   /** Scores as a column, in input order. */

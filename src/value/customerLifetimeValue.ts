@@ -1,22 +1,52 @@
 import { z } from "zod";
 import { InvalidOptionsError, InvalidRecordError, parseOptions, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
 
-/** What {@link customerLifetimeValue} needs from a transaction model ({@link fitBgNbd} or `fitParetoNbd` results qualify). */
+/**
+ * What {@link customerLifetimeValue} needs from a transaction model ({@link fitBgNbd} or `fitParetoNbd` results qualify).
+ *
+ * @example
+ * ```ts
+ * const steady = { probabilityAlive: () => 1, conditionalExpectedPurchases: (t: number) => 2 * t }; // 2 purchases per time unit
+ * customerLifetimeValue([{ frequency: 3, recency: 5, T: 6, monetaryValue: 10 }], { transactionModel: steady, periods: 3, periodLength: 1, discountRate: 0.1 })
+ *   .totalLifetimeValue; // => 49.737 (20 / 1.1 + 20 / 1.21 + 20 / 1.331)
+ * ```
+ */
 export interface CustomerLifetimeValueTransactionModel {
   probabilityAlive(frequency: number, recency: number, T: number): number;
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
 }
 
-/** What {@link customerLifetimeValue} needs from a spend model (`fitGammaGamma` results qualify). */
+/**
+ * What {@link customerLifetimeValue} needs from a spend model (`fitGammaGamma` results qualify).
+ *
+ * @example
+ * ```ts
+ * const steady = { probabilityAlive: () => 1, conditionalExpectedPurchases: (t: number) => 2 * t }; // 2 purchases per time unit
+ * const spendModel = { conditionalExpectedAverageProfit: (x: number, m: number) => m + 1 };
+ * customerLifetimeValue([{ frequency: 3, recency: 5, T: 6, monetaryValue: 10 }], {
+ *   transactionModel: steady, spendModel, periods: 2, periodLength: 0.5, discountRate: 0, margin: 0.3,
+ * }).customers[0].lifetimeValue; // => 6.6 (2 purchases x 11 x 0.3)
+ * ```
+ */
 export interface CustomerLifetimeValueSpendModel {
   conditionalExpectedAverageProfit(frequency: number, monetaryValue: number): number;
 }
 
-/** Options of {@link customerLifetimeValue}. */
+/**
+ * Options of {@link customerLifetimeValue}.
+ *
+ * @example
+ * ```ts
+ * const steady = { probabilityAlive: () => 1, conditionalExpectedPurchases: (t: number) => 2 * t }; // 2 purchases per time unit
+ * const options = { transactionModel: steady, periods: 3, periodLength: 1, discountRate: 0.1 };
+ * customerLifetimeValue([{ frequency: 3, recency: 5, T: 6, monetaryValue: 10 }], options).options;
+ * // => { periods: 3, periodLength: 1, discountRate: 0.1, margin: 1, spendModel: false }
+ * ```
+ */
 export interface CustomerLifetimeValueOptions<T> extends RepeatPurchaseFields<T> {
   /** Fitted purchase-count model. */
   readonly transactionModel: CustomerLifetimeValueTransactionModel;
@@ -38,7 +68,17 @@ export interface CustomerLifetimeValueOptions<T> extends RepeatPurchaseFields<T>
   readonly margin?: number;
 }
 
-/** One customer's lifetime value. */
+/**
+ * One customer's lifetime value.
+ *
+ * @example
+ * ```ts
+ * const steady = { probabilityAlive: () => 1, conditionalExpectedPurchases: (t: number) => 2 * t }; // 2 purchases per time unit
+ * customerLifetimeValue([{ frequency: 3, recency: 5, T: 6, monetaryValue: 10 }], { transactionModel: steady, periods: 3, periodLength: 1, discountRate: 0.1 })
+ *   .customers[0];
+ * // => { customer: "0", lifetimeValue: 49.737, expectedPurchases: 6, expectedAverageValue: 10, probabilityAlive: 1 }
+ * ```
+ */
 export interface CustomerLifetimeValueRow {
   /** Customer id from a repeat-purchase summary, or the row index as a string. */
   readonly customer: string;
@@ -51,7 +91,15 @@ export interface CustomerLifetimeValueRow {
   readonly probabilityAlive: number;
 }
 
-/** Result of {@link customerLifetimeValue}. */
+/**
+ * Result of {@link customerLifetimeValue}.
+ *
+ * @example
+ * ```ts
+ * const clv = customerLifetimeValue(cdnowSummary, { transactionModel: fitBgNbd(cdnowSummary), periods: 12, periodLength: 4.345 });
+ * clv.lifetimeValue.length; // => 2357
+ * ```
+ */
 export interface CustomerLifetimeValueResult {
   readonly customers: readonly CustomerLifetimeValueRow[];
   /** `lifetimeValue` as a column, in the order of `customers`. */
@@ -69,10 +117,7 @@ export interface CustomerLifetimeValueResult {
 
 const schema = z
   .object({
-    frequency: fieldSchema.optional(),
-    recency: fieldSchema.optional(),
-    T: fieldSchema.optional(),
-    monetaryValue: fieldSchema.optional(),
+    ...repeatPurchaseFieldsShape,
     transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
       (m) =>
         typeof m === "object" &&

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import scipyPredictions from "../../test/fixtures/value/bgnbd-predictions.json" with { type: "json" };
 import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
 import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
+import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
 import { simulateBgNbd } from "./internal/simulate.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 
@@ -65,6 +67,59 @@ describeWithDataset("cdnow_sample.csv", "fitBgNbd from CDNOW transactions", () =
     }
   });
 });
+
+// |ours - reference| within 1e-8 of the reference (plus 1e-15 for values near 0)
+const closeTo = (value: number, reference: number) =>
+  Math.abs(value - reference) <= 1e-8 * Math.abs(reference) + 1e-15;
+
+describe("BG/NBD predictions at lifetimes' published CDNOW parameters", () => {
+  // reference: scipy.special.hyp2f1 closed forms, test/fixtures/value/make-bgnbd-predictions.py
+  const model = bgNbdPredictions(scipyPredictions.params);
+
+  it("match scipy's P(alive), E[Y(39) | history] and E[X(t)] to 1e-8 relative", () => {
+    scipyPredictions.histories.forEach(([x, tx, T], j) => {
+      const [frequency, recency, age] = [x as number, tx as number, T as number];
+      const alive = model.probabilityAlive(frequency, recency, age);
+      const expected = model.conditionalExpectedPurchases(39, frequency, recency, age);
+      expect(closeTo(alive, scipyPredictions.probabilityAlive[j] as number), `P(alive) ${j}: ${alive}`).toBe(
+        true,
+      );
+      expect(
+        closeTo(expected, scipyPredictions.conditionalExpectedPurchases39[j] as number),
+        `E[Y] ${j}: ${expected}`,
+      ).toBe(true);
+    });
+    scipyPredictions.expectedPurchases.t.forEach((t, j) => {
+      const value = model.expectedPurchases(t);
+      expect(
+        closeTo(value, scipyPredictions.expectedPurchases.value[j] as number),
+        `E[X(${t})]: ${value}`,
+      ).toBe(true);
+    });
+  });
+});
+
+describeWithDataset(
+  "cdnow_customers_summary.csv",
+  "BG/NBD predictions over the CDNOW calibration summary",
+  () => {
+    it("sum E[Y(39)] and P(alive) over the 2357 customers as scipy does (1e-8 relative)", () => {
+      const rows = parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv"));
+      const model = bgNbdPredictions(scipyPredictions.params);
+      let expected = 0;
+      let alive = 0;
+      for (const row of rows) {
+        const [x, tx, T] = [Number(row.frequency), Number(row.recency), Number(row.T)];
+        expected += model.conditionalExpectedPurchases(39, x, tx, T);
+        alive += model.probabilityAlive(x, tx, T);
+      }
+      const reference = scipyPredictions.cdnowCalibration;
+      expect(rows).toHaveLength(reference.customers);
+      expect(relative(expected, reference.sumConditionalExpectedPurchases39)).toBeLessThan(1e-8);
+      expect(relative(alive, reference.sumProbabilityAlive)).toBeLessThan(1e-8);
+    });
+  },
+);
 
 describe("fitBgNbd", () => {
   it("recovers the parameters of simulated BG/NBD customers", () => {

@@ -1,14 +1,28 @@
-import { z } from "zod";
-import { InsufficientDataError, parseOptions, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { logHypergeometric } from "./internal/hypergeometric.js";
-import { type MinimizeOutcome, minimizeBfgs, nelderMead, outsideBox } from "./internal/optimize.js";
-import { aggregateHistories, readRepeatColumns } from "./internal/repeatColumns.js";
+import { parseOptions, withDisplay } from "../core/index.js";
+import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
+import {
+  finishLifetimeFit,
+  lifetimeFitSchema,
+  logParameters,
+  minimizeWithFallback,
+  parameterRows,
+  readTransactionHistories,
+  startParameters,
+} from "./internal/lifetimeFit.js";
+import { outsideBox } from "./internal/optimize.js";
+import { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
-/** BG/NBD parameters: purchase rates ~ Gamma(shape r, rate alpha); dropout probability ~ Beta(a, b). */
+/**
+ * BG/NBD parameters: purchase rates ~ Gamma(shape r, rate alpha); dropout probability ~ Beta(a, b).
+ *
+ * @example
+ * ```ts
+ * fitBgNbd(cdnowSummary).params; // => { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
+ * ```
+ */
 export interface BgNbdParams {
   readonly r: number;
   readonly alpha: number;
@@ -16,7 +30,18 @@ export interface BgNbdParams {
   readonly b: number;
 }
 
-/** Options of {@link fitBgNbd}. */
+/**
+ * Options of {@link fitBgNbd}.
+ *
+ * @example
+ * ```ts
+ * const histories = [
+ *   { frequency: 0, recency: 0, T: 30 }, { frequency: 1, recency: 5, T: 30 }, { frequency: 3, recency: 25, T: 30 },
+ *   { frequency: 2, recency: 8, T: 28 }, { frequency: 0, recency: 0, T: 12 }, { frequency: 5, recency: 20, T: 29 },
+ * ];
+ * fitBgNbd(histories, { start: { r: 0.5 } }).convergence.start; // => { r: 0.5, alpha: 14.4545, a: 1, b: 1 }
+ * ```
+ */
 export interface FitBgNbdOptions<T> extends RepeatPurchaseFields<T> {
   /**
    * Starting parameters. By default r = 1, a = 1, b = 1 and alpha = mean(T) / mean(frequency)
@@ -29,7 +54,20 @@ export interface FitBgNbdOptions<T> extends RepeatPurchaseFields<T> {
   readonly tolerance?: number;
 }
 
-/** A fitted BG/NBD model: parameters, fit statistics and the model's predictions. */
+/**
+ * A fitted BG/NBD model: parameters, fit statistics and the model's predictions.
+ *
+ * @example
+ * ```ts
+ * const histories = [
+ *   { frequency: 0, recency: 0, T: 30 }, { frequency: 1, recency: 5, T: 30 }, { frequency: 3, recency: 25, T: 30 },
+ *   { frequency: 2, recency: 8, T: 28 }, { frequency: 0, recency: 0, T: 12 }, { frequency: 5, recency: 20, T: 29 },
+ * ];
+ * const model = fitBgNbd(histories, { maxIterations: 200 });
+ * [model.customerCount, model.repeatCustomerCount, model.distinctHistories]; // => [6, 4, 6]
+ * model.options; // => { maxIterations: 200, tolerance: 1e-8 }
+ * ```
+ */
 export interface FitBgNbdResult {
   readonly params: BgNbdParams;
   /** Maximised log-likelihood (natural log, full constant included as in Fader, Hardie & Lee 2005). */
@@ -52,25 +90,7 @@ export interface FitBgNbdResult {
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
 }
 
-const schema = z
-  .object({
-    frequency: fieldSchema.optional(),
-    recency: fieldSchema.optional(),
-    T: fieldSchema.optional(),
-    monetaryValue: fieldSchema.optional(),
-    start: z
-      .object({
-        r: z.number().positive().optional(),
-        alpha: z.number().positive().optional(),
-        a: z.number().positive().optional(),
-        b: z.number().positive().optional(),
-      })
-      .strict()
-      .optional(),
-    maxIterations: z.number().int().min(1).default(500),
-    tolerance: z.number().positive().default(1e-8),
-  })
-  .strict();
+const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500, tolerance: 1e-8 });
 
 /**
  * Fits the BG/NBD ("beta-geometric / negative binomial distribution") model of
@@ -115,78 +135,31 @@ export function fitBgNbd<T>(
 ): FitBgNbdResult {
   const functionName = "fitBgNbd";
   const parsed = parseOptions(functionName, schema, options);
-  const columns = readRepeatColumns(functionName, summary, options, false);
-  const n = columns.frequency.length;
-  if (n === 0)
-    throw new InsufficientDataError(functionName, "no customers; pass at least one customer summary row");
-  const data = aggregateHistories(columns);
-  let repeatCustomers = 0;
-  let sumFrequency = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    const x = columns.frequency[i] as number;
-    if (x > 0) repeatCustomers++;
-    sumFrequency += x;
-    sumT += columns.T[i] as number;
-  }
-  if (repeatCustomers === 0) {
-    throw new InsufficientDataError(
-      functionName,
-      `none of the ${n} customers made a repeat purchase (every frequency is 0), so the BG/NBD model is not identifiable: ` +
-        "the likelihood has no maximum (purchase rate and dropout cannot be told apart); use a longer observation period",
-    );
-  }
-  if (!(sumT > 0)) {
-    throw new InsufficientDataError(
-      functionName,
-      "every customer has age T = 0; the model is not identifiable",
-    );
-  }
-  const start: BgNbdParams = {
-    r: parsed.start?.r ?? 1,
-    alpha: parsed.start?.alpha ?? sumT / sumFrequency,
-    a: parsed.start?.a ?? 1,
-    b: parsed.start?.b ?? 1,
-  };
-  const objective = bgNbdObjective(data);
-  const x0 = [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)];
-  const settings = { maxIterations: parsed.maxIterations, gradientTolerance: parsed.tolerance };
-  let outcome: MinimizeOutcome = minimizeBfgs(objective, x0, settings);
-  let method = "BFGS (analytic gradient)";
-  let iterations = outcome.iterations;
-  let evaluations = outcome.evaluations;
-  if (!outcome.converged) {
-    const simplex = nelderMead((x) => objective(x, new Float64Array(4)), x0, { maxIterations: 4000 });
-    const polished = minimizeBfgs(objective, simplex.x, settings);
-    iterations += simplex.iterations + polished.iterations;
-    evaluations += simplex.evaluations + polished.evaluations;
-    method = "BFGS failed; Nelder-Mead, then BFGS (analytic gradient)";
-    if (polished.value <= outcome.value || !Number.isFinite(outcome.value)) outcome = polished;
-  }
-  const [lr, lalpha, la, lb] = outcome.x as unknown as [number, number, number, number];
-  const params: BgNbdParams = { r: Math.exp(lr), alpha: Math.exp(lalpha), a: Math.exp(la), b: Math.exp(lb) };
-  const extreme = Array.from(outcome.x).some((v) => Math.abs(v) > 15);
-  const convergence: LifetimeFitConvergence = {
-    converged: outcome.converged && !extreme,
-    method,
-    iterations,
-    evaluations,
-    gradientNorm: outcome.gradientNorm,
-    start: { ...start },
-    message: extreme
-      ? `${outcome.message}; a parameter ran off to ${JSON.stringify(params)}, the data barely identify the model`
-      : outcome.message,
-  };
-  const model = bgNbdPredictions(params);
+  const histories = readTransactionHistories(functionName, "BG/NBD", summary, options);
+  const n = histories.customerCount;
+  const data = aggregateHistories(histories.columns);
+  const start = startParameters<BgNbdParams>(
+    { r: 1, alpha: histories.sumT / histories.sumFrequency, a: 1, b: 1 },
+    parsed.start,
+  );
+  const run = minimizeWithFallback(bgNbdObjective(data), logParameters(start), {
+    maxIterations: parsed.maxIterations,
+    gradientTolerance: parsed.tolerance,
+  });
+  const { params, convergence } = finishLifetimeFit(
+    run,
+    start,
+    (found) => `${JSON.stringify(found)}, the data barely identify the model`,
+  );
   const result: FitBgNbdResult = {
     params,
-    logLikelihood: -outcome.value * n,
+    logLikelihood: -run.outcome.value * n,
     customerCount: n,
-    repeatCustomerCount: repeatCustomers,
+    repeatCustomerCount: histories.repeatCustomerCount,
     distinctHistories: data.frequency.length,
     convergence,
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    ...model,
+    ...bgNbdPredictions(params),
   };
   return withDisplay(result, {
     title: "BG/NBD model",
@@ -194,7 +167,7 @@ export function fitBgNbd<T>(
       `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
       `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
     ],
-    rows: (m) => Object.entries(m.params).map(([parameter, value]) => ({ parameter, value })),
+    rows: (m) => parameterRows(m.params),
   });
 }
 
@@ -274,43 +247,4 @@ function bgNbdObjective(data: ReturnType<typeof aggregateHistories>) {
     gradient[3] = (-gb * b) / total;
     return -ll / total;
   };
-}
-
-/** The prediction functions of a BG/NBD model with the given parameters. */
-export function bgNbdPredictions(
-  params: BgNbdParams,
-): Pick<FitBgNbdResult, "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases"> {
-  const { r, alpha, b } = params;
-  // (a + b - 1) / (a - 1) has a removable singularity at a = 1: step just off it
-  const a = Math.abs(params.a - 1) < 1e-9 ? 1 + 1e-9 : params.a;
-  const logA = Math.log(a);
-  const probabilityAlive = (frequency: number, recency: number, T: number): number => {
-    if (frequency === 0) return 1;
-    const logOdds =
-      logA -
-      Math.log(b + frequency - 1) +
-      (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
-    return 1 / (1 + Math.exp(logOdds));
-  };
-  const expectedPurchases = (t: number): number => {
-    if (t <= 0) return 0;
-    const zz = t / (alpha + t);
-    const logTerm = r * Math.log(alpha / (alpha + t)) + logHypergeometric(r, b, a + b - 1, zz);
-    return ((a + b - 1) / (a - 1)) * -Math.expm1(logTerm);
-  };
-  const conditionalExpectedPurchases = (t: number, frequency: number, recency: number, T: number): number => {
-    if (t <= 0) return 0;
-    const x = frequency;
-    const zz = t / (alpha + T + t);
-    const logTerm =
-      (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHypergeometric(r + x, b + x, a + b + x - 1, zz);
-    const numerator = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTerm);
-    const denominator =
-      x > 0
-        ? 1 +
-          Math.exp(logA - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
-        : 1;
-    return numerator / denominator;
-  };
-  return { probabilityAlive, expectedPurchases, conditionalExpectedPurchases };
 }

@@ -1,7 +1,13 @@
-import { z } from "zod";
 import { InsufficientDataError, InvalidRecordError, parseOptions, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { minimizeBfgs, nelderMead, outsideBox } from "./internal/optimize.js";
+import {
+  finishLifetimeFit,
+  lifetimeFitSchema,
+  logParameters,
+  minimizeWithFallback,
+  parameterRows,
+  startParameters,
+} from "./internal/lifetimeFit.js";
+import { outsideBox } from "./internal/optimize.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import { digamma, logGamma } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
@@ -10,6 +16,11 @@ import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchase
 /**
  * Gamma-Gamma spend parameters: each transaction value ~ Gamma(p, rate ν), the customer's
  * ν ~ Gamma(q, rate v); the mean spend of a customer is p / ν, with population mean p v / (q − 1).
+ *
+ * @example
+ * ```ts
+ * fitGammaGamma(cdnowSummary).params; // => { p: 6.2488, q: 3.7446, v: 15.4477 }
+ * ```
  */
 export interface GammaGammaParams {
   readonly p: number;
@@ -17,7 +28,19 @@ export interface GammaGammaParams {
   readonly v: number;
 }
 
-/** Options of {@link fitGammaGamma}. */
+/**
+ * Options of {@link fitGammaGamma}.
+ *
+ * @example
+ * ```ts
+ * const spendRows = [
+ *   { frequency: 2, recency: 10, T: 30, monetaryValue: 20 }, { frequency: 1, recency: 5, T: 30, monetaryValue: 35 },
+ *   { frequency: 4, recency: 25, T: 30, monetaryValue: 12 }, { frequency: 0, recency: 0, T: 30, monetaryValue: 0 },
+ *   { frequency: 3, recency: 20, T: 30, monetaryValue: 50 }, { frequency: 1, recency: 2, T: 30, monetaryValue: 8 },
+ * ];
+ * fitGammaGamma(spendRows).convergence.start; // => { p: 1, q: 2, v: 25 } (v: mean spend of the 5 repeat customers)
+ * ```
+ */
 export interface FitGammaGammaOptions<T> extends RepeatPurchaseFields<T> {
   /** Starting parameters. By default p = 1, q = 2, v = mean monetary value (so the starting population mean equals the observed one). */
   readonly start?: Partial<GammaGammaParams>;
@@ -27,7 +50,21 @@ export interface FitGammaGammaOptions<T> extends RepeatPurchaseFields<T> {
   readonly tolerance?: number;
 }
 
-/** A fitted Gamma-Gamma spend model. */
+/**
+ * A fitted Gamma-Gamma spend model.
+ *
+ * @example
+ * ```ts
+ * const spendRows = [
+ *   { frequency: 2, recency: 10, T: 30, monetaryValue: 20 }, { frequency: 1, recency: 5, T: 30, monetaryValue: 35 },
+ *   { frequency: 4, recency: 25, T: 30, monetaryValue: 12 }, { frequency: 0, recency: 0, T: 30, monetaryValue: 0 },
+ *   { frequency: 3, recency: 20, T: 30, monetaryValue: 50 }, { frequency: 1, recency: 2, T: 30, monetaryValue: 8 },
+ * ];
+ * const spend = fitGammaGamma(spendRows);
+ * [spend.customerCount, spend.skippedCustomers]; // => [5, 1]
+ * spend.options; // => { maxIterations: 500, tolerance: 1e-8 }
+ * ```
+ */
 export interface FitGammaGammaResult {
   readonly params: GammaGammaParams;
   readonly logLikelihood: number;
@@ -44,24 +81,7 @@ export interface FitGammaGammaResult {
   conditionalExpectedAverageProfit(frequency: number, monetaryValue: number): number;
 }
 
-const schema = z
-  .object({
-    frequency: fieldSchema.optional(),
-    recency: fieldSchema.optional(),
-    T: fieldSchema.optional(),
-    monetaryValue: fieldSchema.optional(),
-    start: z
-      .object({
-        p: z.number().positive().optional(),
-        q: z.number().positive().optional(),
-        v: z.number().positive().optional(),
-      })
-      .strict()
-      .optional(),
-    maxIterations: z.number().int().min(1).default(500),
-    tolerance: z.number().positive().default(1e-8),
-  })
-  .strict();
+const schema = lifetimeFitSchema(["p", "q", "v"], { maxIterations: 500, tolerance: 1e-8 });
 
 /**
  * Fits the Gamma-Gamma model of average transaction value (Fader, Hardie & Lee 2005,
@@ -136,11 +156,7 @@ export function fitGammaGamma<T>(
     ms[k] = monetary[i] as number;
     k++;
   }
-  const start: GammaGammaParams = {
-    p: parsed.start?.p ?? 1,
-    q: parsed.start?.q ?? 2,
-    v: parsed.start?.v ?? sumMonetary / used,
-  };
+  const start = startParameters<GammaGammaParams>({ p: 1, q: 2, v: sumMonetary / used }, parsed.start);
   const objective = (theta: Float64Array, gradient: Float64Array): number => {
     const p = Math.exp(theta[0] as number);
     const q = Math.exp(theta[1] as number);
@@ -173,41 +189,18 @@ export function fitGammaGamma<T>(
     gradient[2] = (-gv * v) / used;
     return -ll / used;
   };
-  const x0 = [Math.log(start.p), Math.log(start.q), Math.log(start.v)];
-  const settings = { maxIterations: parsed.maxIterations, gradientTolerance: parsed.tolerance };
-  let outcome = minimizeBfgs(objective, x0, settings);
-  let method = "BFGS (analytic gradient)";
-  let iterations = outcome.iterations;
-  let evaluations = outcome.evaluations;
-  if (!outcome.converged) {
-    const simplex = nelderMead((x) => objective(x, new Float64Array(3)), x0, { maxIterations: 4000 });
-    const polished = minimizeBfgs(objective, simplex.x, settings);
-    iterations += simplex.iterations + polished.iterations;
-    evaluations += simplex.evaluations + polished.evaluations;
-    method = "BFGS failed; Nelder-Mead, then BFGS (analytic gradient)";
-    if (polished.value <= outcome.value || !Number.isFinite(outcome.value)) outcome = polished;
-  }
-  const params: GammaGammaParams = {
-    p: Math.exp(outcome.x[0] as number),
-    q: Math.exp(outcome.x[1] as number),
-    v: Math.exp(outcome.x[2] as number),
-  };
-  const extreme = Array.from(outcome.x).some((value) => Math.abs(value) > 15);
+  const run = minimizeWithFallback(objective, logParameters(start), {
+    maxIterations: parsed.maxIterations,
+    gradientTolerance: parsed.tolerance,
+  });
+  const { params, convergence } = finishLifetimeFit(run, start);
   const { p, q, v } = params;
   const result: FitGammaGammaResult = {
     params,
-    logLikelihood: -outcome.value * used,
+    logLikelihood: -run.outcome.value * used,
     customerCount: used,
     skippedCustomers: n - used,
-    convergence: {
-      converged: outcome.converged && !extreme,
-      method,
-      iterations,
-      evaluations,
-      gradientNorm: outcome.gradientNorm,
-      start: { ...start },
-      message: extreme ? `${outcome.message}; a parameter ran off to an extreme value` : outcome.message,
-    },
+    convergence,
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
     conditionalExpectedAverageProfit: (frequency, monetaryValue) =>
       (p * (v + frequency * monetaryValue)) / (p * frequency + q - 1),
@@ -218,6 +211,6 @@ export function fitGammaGamma<T>(
       `${m.customerCount} repeat customers (${m.skippedCustomers} without repeats left out), log-likelihood ${m.logLikelihood.toFixed(2)}`,
       `population mean spend p v / (q - 1) = ${m.params.q > 1 ? ((m.params.p * m.params.v) / (m.params.q - 1)).toFixed(2) : "infinite (q <= 1)"}`,
     ],
-    rows: (m) => Object.entries(m.params).map(([parameter, value]) => ({ parameter, value })),
+    rows: (m) => parameterRows(m.params),
   });
 }

@@ -1,6 +1,12 @@
-import { z } from "zod";
-import { InsufficientDataError, parseOptions, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { parseOptions, withDisplay } from "../core/index.js";
+import {
+  finishLifetimeFit,
+  lifetimeFitSchema,
+  logParameters,
+  parameterRows,
+  readTransactionHistories,
+  startParameters,
+} from "./internal/lifetimeFit.js";
 import {
   type MinimizeOutcome,
   minimizeBfgs,
@@ -8,12 +14,19 @@ import {
   numericGradient,
   outsideBox,
 } from "./internal/optimize.js";
-import { aggregateHistories, readRepeatColumns } from "./internal/repeatColumns.js";
+import { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp, logHypergeometricShifted, logIntegrate, logSubExp } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
-/** Pareto/NBD parameters: purchase rate λ ~ Gamma(r, rate alpha); dropout rate μ ~ Gamma(s, rate beta). */
+/**
+ * Pareto/NBD parameters: purchase rate λ ~ Gamma(r, rate alpha); dropout rate μ ~ Gamma(s, rate beta).
+ *
+ * @example
+ * ```ts
+ * fitParetoNbd(cdnowSummary).params; // => { r: 0.5533, alpha: 10.5777, s: 0.6062, beta: 11.6669 }
+ * ```
+ */
 export interface ParetoNbdParams {
   readonly r: number;
   readonly alpha: number;
@@ -21,7 +34,18 @@ export interface ParetoNbdParams {
   readonly beta: number;
 }
 
-/** Options of {@link fitParetoNbd}. */
+/**
+ * Options of {@link fitParetoNbd}.
+ *
+ * @example
+ * ```ts
+ * const histories = [
+ *   { frequency: 0, recency: 0, T: 30 }, { frequency: 1, recency: 5, T: 30 }, { frequency: 3, recency: 25, T: 30 },
+ *   { frequency: 2, recency: 8, T: 28 }, { frequency: 0, recency: 0, T: 12 }, { frequency: 5, recency: 20, T: 29 },
+ * ];
+ * fitParetoNbd(histories, { start: { s: 2 } }).convergence.start; // => { r: 1, alpha: 14.4545, s: 2, beta: 26.5 }
+ * ```
+ */
 export interface FitParetoNbdOptions<T> extends RepeatPurchaseFields<T> {
   /** Starting parameters. By default r = 1, s = 1, alpha = mean(T) / mean(frequency), beta = mean(T). */
   readonly start?: Partial<ParetoNbdParams>;
@@ -31,7 +55,15 @@ export interface FitParetoNbdOptions<T> extends RepeatPurchaseFields<T> {
   readonly tolerance?: number;
 }
 
-/** A fitted Pareto/NBD model. */
+/**
+ * A fitted Pareto/NBD model.
+ *
+ * @example
+ * ```ts
+ * const model = fitParetoNbd(cdnowSummary);
+ * [model.customerCount, model.repeatCustomerCount, model.logLikelihood]; // => [2357, 946, -9594.97]
+ * ```
+ */
 export interface FitParetoNbdResult {
   readonly params: ParetoNbdParams;
   readonly logLikelihood: number;
@@ -48,25 +80,7 @@ export interface FitParetoNbdResult {
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
 }
 
-const schema = z
-  .object({
-    frequency: fieldSchema.optional(),
-    recency: fieldSchema.optional(),
-    T: fieldSchema.optional(),
-    monetaryValue: fieldSchema.optional(),
-    start: z
-      .object({
-        r: z.number().positive().optional(),
-        alpha: z.number().positive().optional(),
-        s: z.number().positive().optional(),
-        beta: z.number().positive().optional(),
-      })
-      .strict()
-      .optional(),
-    maxIterations: z.number().int().min(1).default(200),
-    tolerance: z.number().positive().default(1e-6),
-  })
-  .strict();
+const schema = lifetimeFitSchema(["r", "alpha", "s", "beta"], { maxIterations: 200, tolerance: 1e-6 });
 
 /**
  * log A0 of the Pareto/NBD likelihood (Fader & Hardie, "A Note on Deriving the Pareto/NBD Model
@@ -153,33 +167,13 @@ export function fitParetoNbd<T>(
 ): FitParetoNbdResult {
   const functionName = "fitParetoNbd";
   const parsed = parseOptions(functionName, schema, options);
-  const columns = readRepeatColumns(functionName, summary, options, false);
-  const n = columns.frequency.length;
-  if (n === 0)
-    throw new InsufficientDataError(functionName, "no customers; pass at least one customer summary row");
-  let repeatCustomers = 0;
-  let sumFrequency = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    const x = columns.frequency[i] as number;
-    if (x > 0) repeatCustomers++;
-    sumFrequency += x;
-    sumT += columns.T[i] as number;
-  }
-  if (repeatCustomers === 0 || !(sumT > 0)) {
-    throw new InsufficientDataError(
-      functionName,
-      `none of the ${n} customers made a repeat purchase (or every age T is 0), so the Pareto/NBD model is not identifiable; use a longer observation period`,
-    );
-  }
-  const data = aggregateHistories(columns);
-  const meanT = sumT / n;
-  const start: ParetoNbdParams = {
-    r: parsed.start?.r ?? 1,
-    alpha: parsed.start?.alpha ?? sumT / sumFrequency,
-    s: parsed.start?.s ?? 1,
-    beta: parsed.start?.beta ?? meanT,
-  };
+  const histories = readTransactionHistories(functionName, "Pareto/NBD", summary, options);
+  const n = histories.customerCount;
+  const data = aggregateHistories(histories.columns);
+  const start = startParameters<ParetoNbdParams>(
+    { r: 1, alpha: histories.sumT / histories.sumFrequency, s: 1, beta: histories.sumT / n },
+    parsed.start,
+  );
   const { frequency, recency, T, weight, maxFrequency } = data;
   const u = frequency.length;
   const lgR = new Float64Array(maxFrequency + 1);
@@ -204,8 +198,7 @@ export function fitParetoNbd<T>(
     }
     return -ll / n;
   };
-  const x0 = [Math.log(start.r), Math.log(start.alpha), Math.log(start.s), Math.log(start.beta)];
-  const simplex = nelderMead(objective, x0, { maxIterations: 1000, tolerance: 1e-10 });
+  const simplex = nelderMead(objective, logParameters(start), { maxIterations: 1000, tolerance: 1e-10 });
   const ranOff = Array.from(simplex.x).some((value) => Math.abs(value) > 15);
   let outcome: MinimizeOutcome = ranOff
     ? {
@@ -219,28 +212,22 @@ export function fitParetoNbd<T>(
       });
   if (!(outcome.value <= simplex.value))
     outcome = { ...simplex, converged: false, message: "BFGS polish failed; Nelder-Mead result kept" };
-  const params: ParetoNbdParams = {
-    r: Math.exp(outcome.x[0] as number),
-    alpha: Math.exp(outcome.x[1] as number),
-    s: Math.exp(outcome.x[2] as number),
-    beta: Math.exp(outcome.x[3] as number),
-  };
-  const extreme = Array.from(outcome.x).some((value) => Math.abs(value) > 15);
+  const { params, convergence } = finishLifetimeFit(
+    {
+      outcome,
+      method: "Nelder-Mead, then BFGS (central-difference gradient)",
+      iterations: simplex.iterations + outcome.iterations,
+      evaluations: simplex.evaluations + outcome.evaluations * 9,
+    },
+    start,
+  );
   const result: FitParetoNbdResult = {
     params,
     logLikelihood: -outcome.value * n,
     customerCount: n,
-    repeatCustomerCount: repeatCustomers,
+    repeatCustomerCount: histories.repeatCustomerCount,
     distinctHistories: u,
-    convergence: {
-      converged: outcome.converged && !extreme,
-      method: "Nelder-Mead, then BFGS (central-difference gradient)",
-      iterations: simplex.iterations + outcome.iterations,
-      evaluations: simplex.evaluations + outcome.evaluations * 9,
-      gradientNorm: outcome.gradientNorm,
-      start: { ...start },
-      message: extreme ? `${outcome.message}; a parameter ran off to an extreme value` : outcome.message,
-    },
+    convergence,
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
     ...paretoNbdPredictions(params),
   };
@@ -250,7 +237,7 @@ export function fitParetoNbd<T>(
       `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
       `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method} (${m.convergence.message})`,
     ],
-    rows: (m) => Object.entries(m.params).map(([parameter, value]) => ({ parameter, value })),
+    rows: (m) => parameterRows(m.params),
   });
 }
 

@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { type Field, InsufficientDataError, parseOptions } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import { exactSum, readNonNegativeValues } from "./internal/readValues.js";
+import { giniOfSorted } from "./internal/giniOfSorted.js";
+import { readNonNegativeValues } from "./internal/readValues.js";
 
-/** Options of {@link gini}. */
+/**
+ * Options of {@link gini}.
+ *
+ * @example
+ * ```ts
+ * gini([{ spend: 1 }, { spend: 3 }], { value: "spend", biasCorrected: true }); // => 0.5
+ * ```
+ */
 export interface GiniOptions<T> {
   /** Field holding the value when the input is records rather than numbers. */
   readonly value?: Field<T>;
@@ -54,18 +62,4 @@ export function gini<T>(values: ArrayLike<number> | readonly T[], options: GiniO
     );
   }
   return giniOfSorted(Float64Array.from(data).sort(), parsed.biasCorrected, functionName);
-}
-
-/** Gini of ascending non-negative values. */
-export function giniOfSorted(sorted: Float64Array, biasCorrected: boolean, functionName: string): number {
-  const n = sorted.length;
-  const total = exactSum(sorted);
-  if (!(total > 0)) {
-    throw new InsufficientDataError(functionName, "every value is 0, so concentration is undefined");
-  }
-  const weighted = new Float64Array(n);
-  for (let i = 0; i < n; i++) weighted[i] = (i + 1) * (sorted[i] as number);
-  const g = (2 * exactSum(weighted)) / (n * total) - (n + 1) / n;
-  const clamped = Math.max(0, g);
-  return biasCorrected ? (clamped * n) / (n - 1) : clamped;
 }

@@ -13,7 +13,7 @@
 export interface LifetimeFitConvergence {
   /** True when the optimiser met its tolerance. A false value comes with a `message`. */
   readonly converged: boolean;
-  /** The optimiser(s) used, e.g. `"BFGS (analytic gradient)"` or `"Nelder-Mead, then BFGS (numeric gradient)"`. */
+  /** The optimiser(s) used, e.g. `"BFGS (analytic gradient)"` or `"Nelder-Mead, then BFGS (central-difference gradient)"`. */
   readonly method: string;
   readonly iterations: number;
   /** Log-likelihood evaluations. */

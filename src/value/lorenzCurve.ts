@@ -1,16 +1,31 @@
 import { z } from "zod";
 import { type Field, InsufficientDataError, parseOptions, withDisplay } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import { giniOfSorted } from "./gini.js";
+import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { exactSum, readNonNegativeValues } from "./internal/readValues.js";
 
-/** Options of {@link lorenzCurve}. */
+/**
+ * Options of {@link lorenzCurve}.
+ *
+ * @example
+ * ```ts
+ * lorenzCurve([{ spend: 1 }, { spend: 3 }], { value: "spend" }).valueShare; // => Float64Array [0, 0.25, 1]
+ * ```
+ */
 export interface LorenzCurveOptions<T> {
   /** Field holding the value when the input is records. */
   readonly value?: Field<T>;
 }
 
-/** Result of {@link lorenzCurve}. */
+/**
+ * Result of {@link lorenzCurve}.
+ *
+ * @example
+ * ```ts
+ * lorenzCurve([1, 3]);
+ * // => { customerShare: Float64Array [0, 0.5, 1], valueShare: Float64Array [0, 0.25, 1], gini: 0.25, giniBiasCorrected: 0.5, total: 4, count: 2 }
+ * ```
+ */
 export interface LorenzCurveResult {
   /** Cumulative share of customers, 0, 1/n, ..., 1 (n + 1 points), poorest first. */
   readonly customerShare: Float64Array;

@@ -10,7 +10,15 @@ import {
 import { fieldSchema } from "../core/options.js";
 import { exactSum, readNonNegativeValues } from "./internal/readValues.js";
 
-/** Options of {@link paretoAnalysis}. */
+/**
+ * Options of {@link paretoAnalysis}.
+ *
+ * @example
+ * ```ts
+ * const accounts = [{ id: "x", revenue: 60 }, { id: "y", revenue: 30 }, { id: "z", revenue: 10 }];
+ * paretoAnalysis(accounts, { value: "revenue", id: "id", coreShare: 0.8 }).core.ids; // => ["x", "y"]
+ * ```
+ */
 export interface ParetoAnalysisOptions<T> {
   /** Field holding the value when the input is records rather than numbers. */
   readonly value?: Field<T>;
@@ -24,7 +32,14 @@ export interface ParetoAnalysisOptions<T> {
   readonly abcBreaks?: readonly [number, number];
 }
 
-/** "The top x% of customers hold y% of the value." */
+/**
+ * "The top x% of customers hold y% of the value."
+ *
+ * @example
+ * ```ts
+ * paretoAnalysis([60, 30, 10], { topShares: [0.34] }).top[0]; // => { customerShare: 0.34, customers: 2, valueShare: 0.9 }
+ * ```
+ */
 export interface ParetoTopShare {
   /** Share of customers requested, e.g. 0.2. */
   readonly customerShare: number;
@@ -34,7 +49,16 @@ export interface ParetoTopShare {
   readonly valueShare: number;
 }
 
-/** One customer's place in the ranking. */
+/**
+ * One customer's place in the ranking.
+ *
+ * @example
+ * ```ts
+ * const accounts = [{ id: "x", revenue: 60 }, { id: "y", revenue: 30 }, { id: "z", revenue: 10 }];
+ * paretoAnalysis(accounts, { value: "revenue", id: "id" }).ranking[2];
+ * // => { id: "z", value: 10, rank: 3, cumulativeShare: 1, abcClass: "B" }
+ * ```
+ */
 export interface ParetoAnalysisRow {
   readonly id: string;
   readonly value: number;
@@ -45,7 +69,16 @@ export interface ParetoAnalysisRow {
   readonly abcClass: "A" | "B" | "C";
 }
 
-/** Result of {@link paretoAnalysis}. */
+/**
+ * Result of {@link paretoAnalysis}.
+ *
+ * @example
+ * ```ts
+ * const result = paretoAnalysis([60, 30, 10]);
+ * [result.total, result.count]; // => [100, 3]
+ * result.abc[0]; // => { abcClass: "A", customers: 2, customerShare: 0.667, valueShare: 0.9 }
+ * ```
+ */
 export interface ParetoAnalysisResult {
   readonly total: number;
   readonly count: number;

@@ -10,8 +10,9 @@ import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
  *
  * @example
  * ```ts
- * const rows: RepeatPurchaseInput<{ x: number; t_x: number; T: number }> = [{ x: 2, t_x: 30.43, T: 38.86 }];
- * fitBgNbd(rows, { frequency: "x", recency: "t_x" });
+ * // the 2357 rows of the CDNOW calibration summary, e.g. { x: 2, t_x: 30.43, T: 38.86 }
+ * const rows: RepeatPurchaseInput<{ x: number; t_x: number; T: number }> = cdnowRows;
+ * fitBgNbd(rows, { frequency: "x", recency: "t_x" }).params; // => { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
  * ```
  */
 export type RepeatPurchaseInput<T> = RepeatPurchaseSummaryResult | readonly T[];
@@ -23,6 +24,7 @@ export type RepeatPurchaseInput<T> = RepeatPurchaseSummaryResult | readonly T[];
  * @example
  * ```ts
  * const fields: RepeatPurchaseFields<{ x: number; t_x: number; T: number }> = { frequency: "x", recency: "t_x" };
+ * fitBgNbd([{ x: 3, t_x: 20, T: 30 }, { x: 0, t_x: 0, T: 30 }], fields).repeatCustomerCount; // => 1
  * ```
  */
 export interface RepeatPurchaseFields<T> {

@@ -1,19 +1,27 @@
 import { z } from "zod";
+import { type Field, isoDate, MS_PER_DAY, parseOptions, type TimeUnit, withDisplay } from "../core/index.js";
 import {
-  DAYS_PER_UNIT,
-  type Field,
-  InvalidOptionsError,
-  isoDate,
-  MS_PER_DAY,
-  parseDateValue,
-  parseOptions,
-  type TimeUnit,
-  withDisplay,
-} from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
-import { purchaseDays } from "./internal/purchaseDays.js";
+  dayOption,
+  observationPeriodShape,
+  readSummaryPurchases,
+  transactionFieldsShape,
+} from "./internal/summaryPeriod.js";
 
-/** Options of {@link repeatPurchaseSummary}. */
+/**
+ * Options of {@link repeatPurchaseSummary}.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * const options: RepeatPurchaseSummaryOptions<(typeof transactions)[number]> = {
+ *   customer: "id", date: "day", amount: "value", observationEnd: "1997-09-30", timeUnit: "week",
+ * };
+ * repeatPurchaseSummary(transactions, options).customers[1].T; // => 29.857 (weeks from 1997-03-05)
+ * ```
+ */
 export interface RepeatPurchaseSummaryOptions<T> {
   /** Customer identifier: a key or an accessor. */
   readonly customer: Field<T>;
@@ -40,7 +48,19 @@ export interface RepeatPurchaseSummaryOptions<T> {
   readonly afterObservationEnd?: "error" | "drop";
 }
 
-/** One customer of a {@link RepeatPurchaseSummaryResult}. */
+/**
+ * One customer of a {@link RepeatPurchaseSummaryResult}.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * repeatPurchaseSummary(transactions, { customer: "id", date: "day", observationEnd: "1997-09-30", timeUnit: "week" }).customers[1];
+ * // => { customer: "b", frequency: 0, recency: 0, T: 29.857, monetaryValue: 0, firstPurchase: "1997-03-05" }
+ * ```
+ */
 export interface RepeatPurchaseSummaryRow {
   readonly customer: string;
   /** Number of repeat purchases: distinct purchase days minus one. */
@@ -55,7 +75,20 @@ export interface RepeatPurchaseSummaryRow {
   readonly firstPurchase: string;
 }
 
-/** Result of {@link repeatPurchaseSummary}: rows plus the same data as typed columns for the model fitters. */
+/**
+ * Result of {@link repeatPurchaseSummary}: rows plus the same data as typed columns for the model fitters.
+ *
+ * @example
+ * ```ts
+ * const transactions = [
+ *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
+ *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
+ * ];
+ * const summary = repeatPurchaseSummary(transactions, { customer: "id", date: "day", observationEnd: "1997-09-30" });
+ * summary.frequency; // => Float64Array [2, 0]
+ * summary.options; // => { observationEnd: "1997-09-30", timeUnit: "day", afterObservationEnd: "error" }
+ * ```
+ */
 export interface RepeatPurchaseSummaryResult {
   readonly customers: readonly RepeatPurchaseSummaryRow[];
   /** Columns in the order of `customers`. */
@@ -74,31 +107,7 @@ export interface RepeatPurchaseSummaryResult {
   };
 }
 
-const schema = z
-  .object({
-    customer: fieldSchema,
-    date: fieldSchema,
-    amount: fieldSchema.optional(),
-    observationEnd: dateSchema,
-    timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
-    afterObservationEnd: z.enum(["error", "drop"]).default("error"),
-  })
-  .strict();
-
-/** Parses a date option to a UTC day number, or throws InvalidOptionsError naming the option. */
-export function dayOption(functionName: string, path: string, value: unknown): number {
-  const time = parseDateValue(value);
-  if (time === undefined) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path,
-        message: 'expected a Date, an ISO date such as "1997-09-30", or epoch milliseconds',
-        received: value,
-      },
-    ]);
-  }
-  return Math.floor(time / MS_PER_DAY);
-}
+const schema = z.object({ ...transactionFieldsShape, ...observationPeriodShape }).strict();
 
 /**
  * Summarises transactions into the repeat-buying statistics of the
@@ -146,17 +155,8 @@ export function repeatPurchaseSummary<T>(
   const functionName = "repeatPurchaseSummary";
   const parsed = parseOptions(functionName, schema, options);
   const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
-  const timeUnit = parsed.timeUnit as TimeUnit;
-  const unitDays = DAYS_PER_UNIT[timeUnit];
-  const purchases = purchaseDays(records, {
-    functionName,
-    customer: options.customer,
-    date: options.date,
-    amount: options.amount,
-    endDay,
-    afterEnd: parsed.afterObservationEnd,
-  });
-  const { labels, offsets, days, values } = purchases;
+  const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay);
+  const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
   let kept = 0;
   for (let c = 0; c < labels.length; c++) if ((offsets[c + 1] as number) > (offsets[c] as number)) kept++;
   const frequency = new Float64Array(kept);

@@ -11,7 +11,16 @@ import {
 import { fieldSchema } from "../core/options.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
-/** Options of {@link rfmScores}. */
+/**
+ * Options of {@link rfmScores}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmScores(table, { bins: 3 }).customers.map((row) => row.score); // => ["333", "111"]
+ * ```
+ */
 export interface RfmScoresOptions<T> {
   /** Number of score levels per measure (scores 1..bins). @defaultValue 5 */
   readonly bins?: number;
@@ -32,7 +41,17 @@ export interface RfmScoresOptions<T> {
   readonly monetary?: Field<T>;
 }
 
-/** One scored customer. */
+/**
+ * One scored customer.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmScores(table).customers[0];
+ * // => { customer: "a", recencyDays: 30, frequency: 2, monetary: 50, recencyScore: 5, frequencyScore: 5, monetaryScore: 5, score: "555" }
+ * ```
+ */
 export interface RfmScoresRow {
   readonly customer: string;
   readonly recencyDays: number;
@@ -46,7 +65,16 @@ export interface RfmScoresRow {
   readonly score: string;
 }
 
-/** Result of {@link rfmScores}. */
+/**
+ * Result of {@link rfmScores}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmScores(table).breaks.monetary; // => [14, 23, 32, 41] (R type 7 quantiles of 5 and 50)
+ * ```
+ */
 export interface RfmScoresResult {
   readonly customers: readonly RfmScoresRow[];
   /** Upper bounds of scores 1..bins−1 per measure (in the measure's own units, before the recency reversal). */
@@ -113,8 +141,15 @@ function scoreOf(value: number, breaks: readonly number[]): number {
  * @see Hughes (1994), Strategic Database Marketing; R `quantile(type = 7)` for the breaks.
  * @example
  * ```ts
+ * const orders = [
+ *   { id: "a", day: "2024-01-02", value: 20 },
+ *   { id: "a", day: "2024-03-01", value: 30 },
+ *   { id: "b", day: "2024-02-15", value: 5 },
+ * ];
  * const scores = rfmScores(rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" }));
- * scores.customers[0]; // => { customer: "a", ..., recencyScore: 5, frequencyScore: 3, monetaryScore: 4, score: "534" }
+ * scores.customers.map((row) => row.score); // => ["555", "111"]
+ * scores.customers[1];
+ * // => { customer: "b", recencyDays: 45, frequency: 1, monetary: 5, recencyScore: 1, frequencyScore: 1, monetaryScore: 1, score: "111" }
  * ```
  */
 export function rfmScores<T>(

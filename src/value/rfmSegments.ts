@@ -2,10 +2,26 @@ import { z } from "zod";
 import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
-/** An inclusive score range `[min, max]`. */
+/**
+ * An inclusive score range `[min, max]`.
+ *
+ * @example
+ * ```ts
+ * const recent: RfmScoreRange = [4, 5]; // recency score 4 or 5
+ * RFM_PACKAGE_SEGMENTS.rules[1].recency; // => [3, 5]
+ * ```
+ */
 export type RfmScoreRange = readonly [number, number];
 
-/** One rule of an RFM segment scheme; an omitted range matches any score. */
+/**
+ * One rule of an RFM segment scheme; an omitted range matches any score.
+ *
+ * @example
+ * ```ts
+ * const rule: RfmSegmentRule = { segment: "recent big spenders", recency: [4, 5], monetary: [5, 5] };
+ * RFM_GRID_SEGMENTS.rules[0]; // => { segment: "Champions", recency: [4, 5], frequencyMonetary: [4, 5] }
+ * ```
+ */
 export interface RfmSegmentRule {
   readonly segment: string;
   readonly recency?: RfmScoreRange;
@@ -15,7 +31,17 @@ export interface RfmSegmentRule {
   readonly frequencyMonetary?: RfmScoreRange;
 }
 
-/** A segment scheme: rules, how overlapping rules resolve, and the label of unmatched customers. */
+/**
+ * A segment scheme: rules, how overlapping rules resolve, and the label of unmatched customers.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * const scheme: RfmSegmentScheme = { rules: [{ segment: "recent", recency: [4, 5] }], fallback: "rest" };
+ * rfmSegments(rfmScores(table), { scheme }).customers.map((row) => row.segment); // => ["recent", "rest"]
+ * ```
+ */
 export interface RfmSegmentScheme {
   readonly rules: readonly RfmSegmentRule[];
   /** `"first"`: the first matching rule wins; `"last"`: the last one does. @defaultValue "first" */
@@ -92,7 +118,16 @@ export const RFM_GRID_SEGMENTS: RfmSegmentScheme = Object.freeze({
   ] as RfmSegmentRule[]),
 });
 
-/** Options of {@link rfmSegments}. */
+/**
+ * Options of {@link rfmSegments}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmSegments(rfmScores(table), { scheme: "rfm-package" }).customers.map((row) => row.segment); // => ["Champions", "Lost"]
+ * ```
+ */
 export interface RfmSegmentsOptions {
   /**
    * `"rfm-package"` ({@link RFM_PACKAGE_SEGMENTS}), `"grid"` ({@link RFM_GRID_SEGMENTS}) or a custom scheme.
@@ -101,12 +136,32 @@ export interface RfmSegmentsOptions {
   readonly scheme?: "rfm-package" | "grid" | RfmSegmentScheme;
 }
 
-/** A scored customer with its segment. */
+/**
+ * A scored customer with its segment.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmSegments(rfmScores(table)).customers[1];
+ * // => { customer: "b", recencyDays: 45, frequency: 1, monetary: 5, recencyScore: 1, frequencyScore: 1, monetaryScore: 1, score: "111", segment: "Lost" }
+ * ```
+ */
 export interface RfmSegmentsRow extends RfmScoresRow {
   readonly segment: string;
 }
 
-/** Per-segment summary. */
+/**
+ * Per-segment summary.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmSegments(rfmScores(table)).segments[0];
+ * // => { segment: "Champions", customers: 1, share: 0.5, monetaryShare: 0.909, meanRecencyDays: 30, meanFrequency: 2, meanMonetary: 50 }
+ * ```
+ */
 export interface RfmSegmentSummary {
   readonly segment: string;
   readonly customers: number;
@@ -120,7 +175,16 @@ export interface RfmSegmentSummary {
   readonly meanMonetary: number | null;
 }
 
-/** Result of {@link rfmSegments}. */
+/**
+ * Result of {@link rfmSegments}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * Object.keys(rfmSegments(rfmScores(table))); // => ["customers", "segments", "options"]
+ * ```
+ */
 export interface RfmSegmentsResult {
   readonly customers: readonly RfmSegmentsRow[];
   /** Segments in scheme order (then the fallback), with counts and means; empty segments included. */
@@ -171,9 +235,16 @@ const within = (value: number, r: RfmScoreRange | undefined) =>
  * @see R package rfm 0.3.0 (Hebbali), `rfm_segment` documentation and source (first match wins); Putler, "RFM Analysis For Successful Customer Segmentation".
  * @example
  * ```ts
- * const segments = rfmSegments(rfmScores(table));
- * segments.customers[0].segment; // => e.g. "Champions"
- * segments.segments[0];          // => { segment: "Champions", customers, share, monetaryShare, meanRecencyDays, ... }
+ * const orders = [
+ *   { id: "a", day: "2024-01-02", value: 20 },
+ *   { id: "a", day: "2024-03-01", value: 30 },
+ *   { id: "b", day: "2024-02-15", value: 5 },
+ * ];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * const segments = rfmSegments(rfmScores(table)); // scores "555" and "111"
+ * segments.customers.map((row) => row.segment); // => ["Champions", "Lost"]
+ * segments.segments[0];
+ * // => { segment: "Champions", customers: 1, share: 0.5, monetaryShare: 0.909, meanRecencyDays: 30, meanFrequency: 2, meanMonetary: 50 }
  * ```
  */
 export function rfmSegments(scores: RfmScoresResult, options: RfmSegmentsOptions = {}): RfmSegmentsResult {

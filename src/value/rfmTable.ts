@@ -12,9 +12,17 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { dateSchema, fieldSchema } from "../core/options.js";
-import { dayOption } from "./repeatPurchaseSummary.js";
+import { dayOption } from "./internal/summaryPeriod.js";
 
-/** Options of {@link rfmTable}. */
+/**
+ * Options of {@link rfmTable}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" }).customers[1].recencyDays; // => 45
+ * ```
+ */
 export interface RfmTableOptions<T> {
   /** Customer identifier. */
   readonly customer: Field<T>;
@@ -41,7 +49,17 @@ export interface RfmTableOptions<T> {
   readonly afterAsOf?: "error" | "drop";
 }
 
-/** One customer of an {@link RfmTableResult}. */
+/**
+ * One customer of an {@link RfmTableResult}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * table.customers[1];
+ * // => { customer: "b", recencyDays: 45, frequency: 1, monetary: 5, firstPurchase: "2024-02-15", lastPurchase: "2024-02-15" }
+ * ```
+ */
 export interface RfmTableRow {
   readonly customer: string;
   /** Whole days from the last purchase to `asOf` (0 = bought on the as-of day). */
@@ -54,7 +72,17 @@ export interface RfmTableRow {
   readonly lastPurchase: string;
 }
 
-/** Result of {@link rfmTable}. */
+/**
+ * Result of {@link rfmTable}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * [table.customers.length, table.customersWithoutPurchases, table.droppedRecords]; // => [2, 0, 0]
+ * table.options; // => { asOf: "2024-03-31", frequency: "orders", monetary: "total", afterAsOf: "error", orderField: false }
+ * ```
+ */
 export interface RfmTableResult {
   readonly customers: readonly RfmTableRow[];
   /** Columns in the order of `customers`. */

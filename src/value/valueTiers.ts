@@ -13,10 +13,36 @@ import {
 import { fieldSchema } from "../core/options.js";
 import { exactSum } from "./internal/readValues.js";
 
-/** The five value tiers of customer-value management. */
+/**
+ * The five value tiers of customer-value management.
+ *
+ * @example
+ * ```ts
+ * const bank = [
+ *   { id: "c1", profit: 812, revenue: 5200, logins: 6 }, { id: "c2", profit: 95, revenue: 9100, logins: 3 },
+ *   { id: "c3", profit: -40, revenue: 1200, logins: 1 }, { id: "c4", profit: 60, revenue: 800, logins: 2 },
+ *   { id: "c5", profit: 5, revenue: 90, logins: 35 },
+ * ];
+ * valueTiers(bank, { customer: "id", contribution: "profit", revenue: "revenue", engagement: "logins" }).customers.map((row) => row.tier);
+ * // => ["premium", "key", "restricted", "ordinary", "potential"]
+ * ```
+ */
 export type ValueTier = "premium" | "key" | "ordinary" | "restricted" | "potential";
 
-/** Options of {@link valueTiers}. All quantiles are R type 7 over the customers given. */
+/**
+ * Options of {@link valueTiers}. All quantiles are R type 7 over the customers given.
+ *
+ * @example
+ * ```ts
+ * const bank = [
+ *   { id: "c1", profit: 812, revenue: 5200, logins: 6 }, { id: "c2", profit: 95, revenue: 9100, logins: 3 },
+ *   { id: "c3", profit: -40, revenue: 1200, logins: 1 }, { id: "c4", profit: 60, revenue: 800, logins: 2 },
+ *   { id: "c5", profit: 5, revenue: 90, logins: 35 },
+ * ];
+ * valueTiers(bank, { customer: "id", contribution: "profit", premiumQuantile: 0.5 }).customers.map((row) => row.tier);
+ * // => ["premium", "ordinary", "restricted", "ordinary", "ordinary"]
+ * ```
+ */
 export interface ValueTiersOptions<T> {
   /** Customer identifier; by default the record's position as a string. */
   readonly customer?: Field<T>;
@@ -46,7 +72,21 @@ export interface ValueTiersOptions<T> {
   readonly maxVariation?: number;
 }
 
-/** One customer's tier and why. */
+/**
+ * One customer's tier and why.
+ *
+ * @example
+ * ```ts
+ * const bank = [
+ *   { id: "c1", profit: 812, revenue: 5200, logins: 6 }, { id: "c2", profit: 95, revenue: 9100, logins: 3 },
+ *   { id: "c3", profit: -40, revenue: 1200, logins: 1 }, { id: "c4", profit: 60, revenue: 800, logins: 2 },
+ *   { id: "c5", profit: 5, revenue: 90, logins: 35 },
+ * ];
+ * valueTiers(bank, { customer: "id", contribution: "profit", revenue: "revenue", engagement: "logins" }).customers[1];
+ * // => { customer: "c2", tier: "key", reason: "key: revenue 9100 ≥ 80th percentile 5980.00, contribution 95 below the premium cut 238.40",
+ * //      contribution: 95, revenue: 9100, trend: null, engagement: 3 }
+ * ```
+ */
 export interface ValueTiersRow {
   readonly customer: string;
   readonly tier: ValueTier;
@@ -59,7 +99,21 @@ export interface ValueTiersRow {
   readonly engagement: number | null;
 }
 
-/** Result of {@link valueTiers}. */
+/**
+ * Result of {@link valueTiers}.
+ *
+ * @example
+ * ```ts
+ * const bank = [
+ *   { id: "c1", profit: 812, revenue: 5200, logins: 6 }, { id: "c2", profit: 95, revenue: 9100, logins: 3 },
+ *   { id: "c3", profit: -40, revenue: 1200, logins: 1 }, { id: "c4", profit: 60, revenue: 800, logins: 2 },
+ *   { id: "c5", profit: 5, revenue: 90, logins: 35 },
+ * ];
+ * const result = valueTiers(bank, { customer: "id", contribution: "profit", revenue: "revenue", engagement: "logins" });
+ * result.tiers[0]; // => { tier: "premium", customers: 1, share: 0.2, contributionShare: 0.835 }
+ * [result.thresholds.premiumContribution, result.thresholds.meanContribution]; // => [238.4, 186.4]
+ * ```
+ */
 export interface ValueTiersResult {
   readonly customers: readonly ValueTiersRow[];
   /** Tier sizes and their share of total positive contribution, in the order premium, key, potential, ordinary, restricted. */
@@ -133,8 +187,16 @@ const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;
  *   "The Customer Pyramid", California Management Review 43(4).
  * @example
  * ```ts
+ * const bankCustomers = [
+ *   { id: "c1", profit: 812, revenue: 5200, logins: 6 },
+ *   { id: "c2", profit: 95, revenue: 9100, logins: 3 },
+ *   { id: "c3", profit: -40, revenue: 1200, logins: 1 },
+ *   { id: "c4", profit: 60, revenue: 800, logins: 2 },
+ *   { id: "c5", profit: 5, revenue: 90, logins: 35 },
+ * ];
  * const tiers = valueTiers(bankCustomers, { customer: "id", contribution: "profit", revenue: "revenue", engagement: "logins" });
- * tiers.customers[0]; // => { customer: "c1", tier: "premium", reason: "premium: contribution 812 ≥ 80th percentile 640 and above the mean 210", ... }
+ * tiers.customers.map((row) => row.tier); // => ["premium", "key", "restricted", "ordinary", "potential"]
+ * tiers.customers[0].reason; // => "premium: contribution 812 ≥ 80th percentile 238.40 and above the mean 186.40"
  * ```
  */
 export function valueTiers<T>(customers: readonly T[], options: ValueTiersOptions<T>): ValueTiersResult {

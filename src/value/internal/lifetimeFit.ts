@@ -1,0 +1,177 @@
+/**
+ * Scaffolding shared by the lifetime-value fitters (fitBgNbd, fitParetoNbd,
+ * fitGammaGamma) and customerLifetimeValue: option schemas, reading and
+ * counting the customer histories, the BFGS-with-Nelder-Mead-fallback run,
+ * and turning the optimiser's log-parameters into parameters and a
+ * convergence report.
+ */
+import { z } from "zod";
+import { InsufficientDataError } from "../../core/index.js";
+import { fieldSchema } from "../../core/options.js";
+import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
+import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
+import { type MinimizeOutcome, minimizeBfgs, nelderMead, type ObjectiveWithGradient } from "./optimize.js";
+import { type RepeatColumns, readRepeatColumns } from "./repeatColumns.js";
+
+/** A model's named parameters (an interface such as `BgNbdParams`: every property a number). */
+type ModelParameters<P> = { readonly [K in keyof P]: number };
+
+/** Zod shape of {@link RepeatPurchaseFields}, to spread into an options schema. */
+export const repeatPurchaseFieldsShape = {
+  frequency: fieldSchema.optional(),
+  recency: fieldSchema.optional(),
+  T: fieldSchema.optional(),
+  monetaryValue: fieldSchema.optional(),
+};
+
+/**
+ * Options schema of a fitter: the repeat-purchase fields, `start` (a strict object of
+ * optional positive numbers, one per parameter), `maxIterations` and `tolerance` with their defaults.
+ */
+export function lifetimeFitSchema<K extends string>(
+  parameterNames: readonly K[],
+  defaults: { readonly maxIterations: number; readonly tolerance: number },
+) {
+  const startShape = Object.fromEntries(
+    parameterNames.map((name) => [name, z.number().positive().optional()]),
+  ) as { [P in K]: z.ZodOptional<z.ZodNumber> };
+  return z
+    .object({
+      ...repeatPurchaseFieldsShape,
+      start: z.object(startShape).strict().optional(),
+      maxIterations: z.number().int().min(1).default(defaults.maxIterations),
+      tolerance: z.number().positive().default(defaults.tolerance),
+    })
+    .strict();
+}
+
+/** Starting parameters: the user's `start` where given, the model's default otherwise (in `defaults`' key order). */
+export function startParameters<P extends ModelParameters<P>>(
+  defaults: P,
+  given: { readonly [K in keyof P]?: number | undefined } | undefined,
+): P {
+  const start: Record<string, number> = {};
+  for (const name of Object.keys(defaults) as (keyof P & string)[])
+    start[name] = given?.[name] ?? defaults[name];
+  return start as unknown as P;
+}
+
+/** Validated histories of a transaction model's input, with the counts its start and checks need. */
+export interface RepeatHistories {
+  readonly columns: RepeatColumns;
+  readonly customerCount: number;
+  readonly repeatCustomerCount: number;
+  readonly sumFrequency: number;
+  readonly sumT: number;
+}
+
+/**
+ * Reads and checks the histories of a purchase-count model (BG/NBD, Pareto/NBD) and refuses
+ * input it cannot identify: no customers, nobody with a repeat purchase, or every age T = 0.
+ */
+export function readTransactionHistories<T>(
+  functionName: string,
+  modelName: string,
+  summary: RepeatPurchaseInput<T>,
+  fields: RepeatPurchaseFields<T>,
+): RepeatHistories {
+  const columns = readRepeatColumns(functionName, summary, fields, false);
+  const n = columns.frequency.length;
+  if (n === 0)
+    throw new InsufficientDataError(functionName, "no customers; pass at least one customer summary row");
+  let repeatCustomers = 0;
+  let sumFrequency = 0;
+  let sumT = 0;
+  for (let i = 0; i < n; i++) {
+    const x = columns.frequency[i] as number;
+    if (x > 0) repeatCustomers++;
+    sumFrequency += x;
+    sumT += columns.T[i] as number;
+  }
+  if (repeatCustomers === 0) {
+    throw new InsufficientDataError(
+      functionName,
+      `none of the ${n} customers made a repeat purchase (every frequency is 0), so the ${modelName} model is not identifiable: ` +
+        "the likelihood has no maximum (purchase rate and dropout cannot be told apart); use a longer observation period",
+    );
+  }
+  if (!(sumT > 0)) {
+    throw new InsufficientDataError(
+      functionName,
+      "every customer has age T = 0; the model is not identifiable",
+    );
+  }
+  return { columns, customerCount: n, repeatCustomerCount: repeatCustomers, sumFrequency, sumT };
+}
+
+/** How an optimiser run went, before it is reported as a {@link LifetimeFitConvergence}. */
+export interface LifetimeFitRun {
+  readonly outcome: MinimizeOutcome;
+  readonly method: string;
+  readonly iterations: number;
+  readonly evaluations: number;
+}
+
+/**
+ * BFGS with the analytic gradient from `x0`; if it fails, Nelder-Mead from `x0` and BFGS
+ * polishing its result, keeping the better of the two BFGS outcomes.
+ */
+export function minimizeWithFallback(
+  objective: ObjectiveWithGradient,
+  x0: readonly number[],
+  settings: { readonly maxIterations: number; readonly gradientTolerance: number },
+): LifetimeFitRun {
+  let outcome = minimizeBfgs(objective, x0, settings);
+  let method = "BFGS (analytic gradient)";
+  let iterations = outcome.iterations;
+  let evaluations = outcome.evaluations;
+  if (!outcome.converged) {
+    const simplex = nelderMead((x) => objective(x, new Float64Array(x0.length)), x0, { maxIterations: 4000 });
+    const polished = minimizeBfgs(objective, simplex.x, settings);
+    iterations += simplex.iterations + polished.iterations;
+    evaluations += simplex.evaluations + polished.evaluations;
+    method = "BFGS failed; Nelder-Mead, then BFGS (analytic gradient)";
+    if (polished.value <= outcome.value || !Number.isFinite(outcome.value)) outcome = polished;
+  }
+  return { outcome, method, iterations, evaluations };
+}
+
+/** Log-parameters of `start`, in its key order (the optimiser's x0). */
+export function logParameters<P extends ModelParameters<P>>(start: P): number[] {
+  return (Object.values(start) as number[]).map((value) => Math.log(value));
+}
+
+/**
+ * Parameters (the exponentials of the optimiser's log-parameters, named as `start`) and the
+ * convergence report. A log-parameter beyond ±15 means it ran off to the edge of the parameter
+ * space: the fit is then reported as not converged, with `ranOff(params)` in the message.
+ */
+export function finishLifetimeFit<P extends ModelParameters<P>>(
+  run: LifetimeFitRun,
+  start: P,
+  ranOff: (params: P) => string = () => "an extreme value",
+): { readonly params: P; readonly convergence: LifetimeFitConvergence } {
+  const { outcome } = run;
+  const names = Object.keys(start);
+  const params = Object.fromEntries(
+    names.map((name, j) => [name, Math.exp(outcome.x[j] as number)]),
+  ) as unknown as P;
+  const extreme = Array.from(outcome.x).some((value) => Math.abs(value) > 15);
+  const convergence: LifetimeFitConvergence = {
+    converged: outcome.converged && !extreme,
+    method: run.method,
+    iterations: run.iterations,
+    evaluations: run.evaluations,
+    gradientNorm: outcome.gradientNorm,
+    start: { ...start },
+    message: extreme ? `${outcome.message}; a parameter ran off to ${ranOff(params)}` : outcome.message,
+  };
+  return { params, convergence };
+}
+
+/** The `{ parameter, value }` rows a fitted model prints. */
+export function parameterRows<P extends ModelParameters<P>>(
+  params: P,
+): { parameter: string; value: number }[] {
+  return (Object.entries(params) as [string, number][]).map(([parameter, value]) => ({ parameter, value }));
+}

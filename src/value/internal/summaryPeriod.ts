@@ -1,0 +1,70 @@
+/**
+ * Option handling shared by repeatPurchaseSummary and calibrationHoldoutSummary
+ * (and the date options of rfmTable): the transaction-field and observation-period
+ * schemas, date options as UTC day numbers, and reading the purchase days.
+ */
+import { z } from "zod";
+import {
+  DAYS_PER_UNIT,
+  type Field,
+  InvalidOptionsError,
+  MS_PER_DAY,
+  parseDateValue,
+  type TimeUnit,
+} from "../../core/index.js";
+import { dateSchema, fieldSchema } from "../../core/options.js";
+import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
+
+/** Parses a date option to a UTC day number, or throws InvalidOptionsError naming the option. */
+export function dayOption(functionName: string, path: string, value: unknown): number {
+  const time = parseDateValue(value);
+  if (time === undefined) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path,
+        message: 'expected a Date, an ISO date such as "1997-09-30", or epoch milliseconds',
+        received: value,
+      },
+    ]);
+  }
+  return Math.floor(time / MS_PER_DAY);
+}
+
+/** Zod shape of the customer / date / amount fields. */
+export const transactionFieldsShape = {
+  customer: fieldSchema,
+  date: fieldSchema,
+  amount: fieldSchema.optional(),
+};
+
+/** Zod shape of observationEnd / timeUnit / afterObservationEnd, with their defaults. */
+export const observationPeriodShape = {
+  observationEnd: dateSchema,
+  timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
+  afterObservationEnd: z.enum(["error", "drop"]).default("error"),
+};
+
+/** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
+export interface SummaryPurchases extends PurchaseDays {
+  readonly timeUnit: TimeUnit;
+  readonly unitDays: number;
+}
+
+/** Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options. */
+export function readSummaryPurchases<T>(
+  functionName: string,
+  records: readonly T[],
+  fields: { readonly customer: Field<T>; readonly date: Field<T>; readonly amount?: Field<T> | undefined },
+  parsed: { readonly timeUnit: TimeUnit; readonly afterObservationEnd: "error" | "drop" },
+  endDay: number,
+): SummaryPurchases {
+  const purchases = purchaseDays(records, {
+    functionName,
+    customer: fields.customer,
+    date: fields.date,
+    amount: fields.amount,
+    endDay,
+    afterEnd: parsed.afterObservationEnd,
+  });
+  return { ...purchases, timeUnit: parsed.timeUnit, unitDays: DAYS_PER_UNIT[parsed.timeUnit] };
+}
