@@ -6,11 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { generateStore } from "clientele";
-import { bootstrap, type PlsPathModelOptions, plsPathModel } from "clientele/satisfaction";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../test/fixtures/satisfaction/ecsi.js";
+import { bootstrap, ECSI_MODEL, type PlsPathModelOptions, plsPathModel } from "clientele/satisfaction";
 import { type BenchRow, peakRssMb, sharedDataset, timeIt } from "./harness.js";
 
-const options: PlsPathModelOptions = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 } };
+const options: PlsPathModelOptions = { ...ECSI_MODEL, scale: { min: 1, max: 10 } };
 
 function readCsv(path: string): Record<string, number>[] {
   const [header, ...lines] = readFileSync(path, "utf8").trim().split(/\r?\n/);

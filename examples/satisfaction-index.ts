@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { formatTable, generateStore } from "clientele";
 import {
   bootstrap,
+  ECSI_MODEL,
   importancePerformance,
   importancePerformanceGrid,
   netPromoterScore,
@@ -20,35 +21,9 @@ import {
   satisfactionIndex,
 } from "clientele/satisfaction";
 
-const items = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
-
-/** The standard ECSI model (every block reflective, mode A). */
-const ecsi: PlsPathModelOptions = {
-  blocks: {
-    Image: items("IMAG", 5),
-    Expectation: items("CUEX", 3),
-    Quality: items("PERQ", 7),
-    Value: items("PERV", 2),
-    Satisfaction: items("CUSA", 3),
-    Complaints: ["CUSCO"],
-    Loyalty: items("CUSL", 3),
-  },
-  paths: [
-    { from: "Image", to: "Expectation" },
-    { from: "Image", to: "Satisfaction" },
-    { from: "Image", to: "Loyalty" },
-    { from: "Expectation", to: "Quality" },
-    { from: "Expectation", to: "Value" },
-    { from: "Expectation", to: "Satisfaction" },
-    { from: "Quality", to: "Value" },
-    { from: "Quality", to: "Satisfaction" },
-    { from: "Value", to: "Satisfaction" },
-    { from: "Satisfaction", to: "Complaints" },
-    { from: "Satisfaction", to: "Loyalty" },
-    { from: "Complaints", to: "Loyalty" },
-  ],
-  scale: { min: 1, max: 10 },
-};
+/** The standard ECSI model (every block reflective, mode A) on the 1-10 items of the surveys. */
+const ecsi: PlsPathModelOptions = { ...ECSI_MODEL, scale: { min: 1, max: 10 } };
+const { blocks } = ECSI_MODEL;
 
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 
@@ -120,7 +95,7 @@ report("Generated store survey", store.surveys);
 const hierarchy = satisfactionIndex(store.surveys, {
   scale: { min: 1, max: 10 },
   constructs: [
-    { name: "customer expectation", indicators: [{ name: "expectations", items: items("CUEX", 3) }] },
+    { name: "customer expectation", indicators: [{ name: "expectations", items: blocks.Expectation }] },
     {
       name: "perceived quality",
       indicators: [
@@ -128,14 +103,14 @@ const hierarchy = satisfactionIndex(store.surveys, {
         { name: "service", items: ["PERQ3", "PERQ5", "PERQ7"] },
       ],
     },
-    { name: "perceived value", indicators: [{ name: "price for quality", items: items("PERV", 2) }] },
+    { name: "perceived value", indicators: [{ name: "price for quality", items: blocks.Value }] },
     {
       name: "customer satisfaction",
       weight: 2,
-      indicators: [{ name: "satisfaction", items: items("CUSA", 3) }],
+      indicators: [{ name: "satisfaction", items: blocks.Satisfaction }],
     },
     { name: "customer complaints", indicators: [{ name: "complaint handling", items: ["CUSCO"] }] },
-    { name: "customer loyalty", weight: 2, indicators: [{ name: "loyalty", items: items("CUSL", 3) }] },
+    { name: "customer loyalty", weight: 2, indicators: [{ name: "loyalty", items: blocks.Loyalty }] },
   ],
 });
 console.log(

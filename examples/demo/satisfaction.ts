@@ -1,6 +1,7 @@
 import { escapeHtml, formatTable, htmlTable } from "clientele";
 import {
   bootstrap,
+  ECSI_MODEL,
   importancePerformance,
   importancePerformanceGrid,
   netPromoterScore,
@@ -9,37 +10,10 @@ import {
 } from "clientele/satisfaction";
 import type { DemoSectionBuilder } from "./section.js";
 
-const items = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i + 1}`);
-
 /** The satisfaction section: the ECSI model by PLS on the store's survey, its indices, IPMA grid and NPS. */
 export const satisfactionSection: DemoSectionBuilder = (store) => {
   if (store.surveys.length < 30) return null;
-  const model = plsPathModel(store.surveys, {
-    blocks: {
-      Image: items("IMAG", 5),
-      Expectation: items("CUEX", 3),
-      Quality: items("PERQ", 7),
-      Value: items("PERV", 2),
-      Satisfaction: items("CUSA", 3),
-      Complaints: ["CUSCO"],
-      Loyalty: items("CUSL", 3),
-    },
-    paths: [
-      ["Image", "Expectation"],
-      ["Image", "Satisfaction"],
-      ["Image", "Loyalty"],
-      ["Expectation", "Quality"],
-      ["Expectation", "Value"],
-      ["Expectation", "Satisfaction"],
-      ["Quality", "Value"],
-      ["Quality", "Satisfaction"],
-      ["Value", "Satisfaction"],
-      ["Satisfaction", "Complaints"],
-      ["Satisfaction", "Loyalty"],
-      ["Complaints", "Loyalty"],
-    ].map(([from, to]) => ({ from: from as string, to: to as string })),
-    scale: { min: 1, max: 10 },
-  });
+  const model = plsPathModel(store.surveys, { ...ECSI_MODEL, scale: { min: 1, max: 10 } });
   const boot = bootstrap(model, store.surveys, { samples: 300, seed: 1 });
   const paths = boot.paths.map((p) => ({
     path: `${p.from} -> ${p.to}`,
@@ -58,8 +32,8 @@ export const satisfactionSection: DemoSectionBuilder = (store) => {
   const csi = satisfactionIndex(store.surveys, {
     scale: { min: 1, max: 10 },
     constructs: [
-      { name: "satisfaction", indicators: [{ name: "satisfaction", items: items("CUSA", 3) }] },
-      { name: "loyalty", indicators: [{ name: "loyalty", items: items("CUSL", 3) }] },
+      { name: "satisfaction", indicators: [{ name: "satisfaction", items: ECSI_MODEL.blocks.Satisfaction }] },
+      { name: "loyalty", indicators: [{ name: "loyalty", items: ECSI_MODEL.blocks.Loyalty }] },
     ],
   });
   const churners = new Set(store.planted.churners.map((c) => c.customerId));

@@ -16,7 +16,16 @@ import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
-/** Options of {@link bootstrap}. */
+/**
+ * Options of {@link bootstrap}.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * bootstrap(model, mobi, { samples: 200, seed: 7 }).options;
+ * // => { samples: 200, seed: 7, ci: "percentile", level: 0.95, signChange: "none" }
+ * ```
+ */
 export interface BootstrapOptions {
   /** Number of resamples (rows drawn with replacement). @defaultValue 1000 */
   readonly samples?: number;
@@ -34,11 +43,21 @@ export interface BootstrapOptions {
    * @defaultValue "none"
    */
   readonly signChange?: "none" | "construct";
-  /** Called about every 50 resamples. */
+  /** Called about every 50 resamples. @defaultValue none (no progress reports) */
   readonly onProgress?: ProgressCallback;
 }
 
-/** Bootstrap summary of one parameter. */
+/**
+ * Bootstrap summary of one parameter.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * bootstrap(model, mobi, { samples: 1000, seed: 42 }).weights[0];
+ * // => { construct: "Image", indicator: "IMAG1", estimate: 0.3013, bootstrapMean: 0.3008, standardError: 0.0240,
+ * //      tValue: 12.56, lower: 0.2519, upper: 0.3475 }
+ * ```
+ */
 export interface BootstrapEstimate {
   /** The estimate on the full data. */
   readonly estimate: number;
@@ -53,7 +72,17 @@ export interface BootstrapEstimate {
   readonly upper: number;
 }
 
-/** Result of {@link bootstrap}. */
+/**
+ * Result of {@link bootstrap}.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const boot = bootstrap(model, mobi, { samples: 1000, seed: 42 });
+ * [boot.validSamples, boot.paths.length, boot.weights.length, boot.loadings.length]; // => [1000, 12, 24, 24]
+ * boot.degenerateSamples; // => { zeroVariance: 0, singular: 0, notConverged: 0 }
+ * ```
+ */
 export interface BootstrapResult {
   /** Path coefficients, in the model's order. */
   readonly paths: readonly (BootstrapEstimate & { readonly from: string; readonly to: string })[];
@@ -97,8 +126,8 @@ const schema = z
   .strict();
 
 /**
- * Bootstrap standard errors, t values and confidence intervals for the path coefficients, outer weights
- * and loadings of a PLS path model: rows are drawn with replacement `samples` times (seeded, reproducible)
+ * Bootstraps a PLS path model (a result of {@link plsPathModel}): standard errors, t values and confidence
+ * intervals for its path coefficients, outer weights and loadings. Rows are drawn with replacement `samples` times (seeded, reproducible)
  * and the model is re-estimated on each resample with the model's own options. A resample in which an
  * indicator is constant, a regression is singular or the iteration does not converge is skipped and counted
  * in `degenerateSamples`, never thrown. With `missing: "mean"` the imputation is done once on the full data.

@@ -1,7 +1,16 @@
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
-/** One construct of an importance-performance map. */
+/**
+ * One construct of an importance-performance map.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * importancePerformance(model, "Satisfaction").entries.at(-1);
+ * // => { name: "Value", importance: 0.1948, performance: 62.35 }
+ * ```
+ */
 export interface ImportancePerformanceEntry {
   /** The construct. */
   readonly name: string;
@@ -11,7 +20,17 @@ export interface ImportancePerformanceEntry {
   readonly performance: number;
 }
 
-/** Result of {@link importancePerformance}. */
+/**
+ * Result of {@link importancePerformance}.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const ipma = importancePerformance(model, "Satisfaction");
+ * [ipma.target, ipma.entries.length, ipma.targetPerformance, ipma.meanImportance, ipma.meanPerformance];
+ * // => ["Satisfaction", 4, 72.45, 0.4058, 70.83]
+ * ```
+ */
 export interface ImportancePerformanceResult {
   /** The target construct. */
   readonly target: string;

@@ -7,21 +7,47 @@ import {
   withDisplay,
 } from "../core/index.js";
 
-/** The four quadrants of Martilla & James (1977). */
+/**
+ * The four quadrants of Martilla & James (1977).
+ *
+ * @example
+ * ```ts
+ * const attributes = [{ name: "price", importance: 0.8, performance: 40 }, { name: "decor", importance: 0.1, performance: 90 }];
+ * importancePerformanceGrid(attributes).attributes.map((a) => a.quadrant);
+ * // => ["concentrate here", "possible overkill"]
+ * ```
+ */
 export type ImportancePerformanceQuadrant =
   | "concentrate here"
   | "keep up the good work"
   | "low priority"
   | "possible overkill";
 
-/** An attribute to place on the grid. */
+/**
+ * An attribute to place on the grid.
+ *
+ * @example
+ * ```ts
+ * const attribute: ImportancePerformanceGridAttribute = { name: "delivery speed", importance: 0.42, performance: 71.5 };
+ * importancePerformanceGrid([attribute]).attributes[0].quadrant; // => "keep up the good work" (on both cuts)
+ * ```
+ */
 export interface ImportancePerformanceGridAttribute {
   readonly name: string;
   readonly importance: number;
   readonly performance: number;
 }
 
-/** Options of {@link importancePerformanceGrid}. */
+/**
+ * Options of {@link importancePerformanceGrid}.
+ *
+ * @example
+ * ```ts
+ * const attributes = [{ name: "price", importance: 0.8, performance: 40 }, { name: "decor", importance: 0.1, performance: 90 }];
+ * importancePerformanceGrid(attributes, { importanceCut: 0.2, performanceCut: 40 }).attributes.map((a) => a.quadrant);
+ * // => ["keep up the good work", "possible overkill"]
+ * ```
+ */
 export interface ImportancePerformanceGridOptions {
   /** Importance at or above which an attribute counts as important. @defaultValue the mean importance */
   readonly importanceCut?: number;
@@ -29,7 +55,17 @@ export interface ImportancePerformanceGridOptions {
   readonly performanceCut?: number;
 }
 
-/** Result of {@link importancePerformanceGrid}. */
+/**
+ * Result of {@link importancePerformanceGrid}.
+ *
+ * @example
+ * ```ts
+ * const attributes = [{ name: "price", importance: 0.8, performance: 40 }, { name: "decor", importance: 0.1, performance: 90 }];
+ * const grid = importancePerformanceGrid(attributes);
+ * [grid.importanceCut, grid.performanceCut]; // => [0.45, 65] (the means)
+ * grid.quadrants["low priority"]; // => []
+ * ```
+ */
 export interface ImportancePerformanceGridResult {
   /** The attributes in input order, each with its quadrant. */
   readonly attributes: readonly (ImportancePerformanceGridAttribute & {

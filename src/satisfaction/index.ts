@@ -10,6 +10,7 @@ export {
   type BootstrapResult,
   bootstrap,
 } from "./bootstrap.js";
+export { ECSI_MODEL } from "./ecsiModel.js";
 export {
   type ImportancePerformanceEntry,
   type ImportancePerformanceResult,

@@ -10,13 +10,36 @@ import {
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 
-/** Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable. */
+/**
+ * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
+ *
+ * @example
+ * ```ts
+ * kano([{ attribute: "wifi", functional: "like", dysfunctional: "neutral" }]).attributes[0].category; // => "A"
+ * ```
+ */
 export type KanoCategory = "A" | "O" | "M" | "I" | "R" | "Q";
 
-/** The five answers of the Kano questionnaire, as words or as the codes 1-5. */
+/**
+ * The five answers of the Kano questionnaire, as words or as the codes 1-5.
+ *
+ * @example
+ * ```ts
+ * // 1 = like, 2 = must-be, 3 = neutral, 4 = live-with, 5 = dislike
+ * kano([{ attribute: "wifi", functional: 1, dysfunctional: 5 }]).attributes[0].category; // => "O"
+ * ```
+ */
 export type KanoAnswerValue = "like" | "must-be" | "neutral" | "live-with" | "dislike" | 1 | 2 | 3 | 4 | 5;
 
-/** Options of {@link kano}. */
+/**
+ * Options of {@link kano}.
+ *
+ * @example
+ * ```ts
+ * kano([{ feature: "wifi", f: "like", d: "dislike" }], { attribute: "feature", functional: "f", dysfunctional: "d" })
+ *   .attributes[0].category; // => "O"
+ * ```
+ */
 export interface KanoOptions<T> {
   /** The attribute (feature) asked about. @defaultValue "attribute" */
   readonly attribute?: Field<T>;
@@ -32,7 +55,20 @@ export interface KanoOptions<T> {
   readonly denominator?: "AOMI" | "all";
 }
 
-/** Kano evaluation of one attribute. */
+/**
+ * Kano evaluation of one attribute.
+ *
+ * @example
+ * ```ts
+ * kano([
+ *   { attribute: "free delivery", functional: "like", dysfunctional: "dislike" },
+ *   { attribute: "free delivery", functional: "like", dysfunctional: "neutral" },
+ *   { attribute: "free delivery", functional: "like", dysfunctional: "dislike" },
+ * ]).attributes[0];
+ * // => { attribute: "free delivery", counts: { A: 1, O: 2, M: 0, I: 0, R: 0, Q: 0 }, total: 3, category: "O",
+ * //      better: 1, worse: -0.6667, denominator: 3 }
+ * ```
+ */
 export interface KanoAttribute {
   readonly attribute: string;
   /** Counts per category. */
@@ -49,7 +85,18 @@ export interface KanoAttribute {
   readonly denominator: number;
 }
 
-/** Result of {@link kano}. */
+/**
+ * Result of {@link kano}.
+ *
+ * @example
+ * ```ts
+ * const result = kano([
+ *   { attribute: "wifi", functional: "like", dysfunctional: "neutral" },
+ *   { attribute: "wifi", functional: null, dysfunctional: "like" },
+ * ]);
+ * [result.attributes.length, result.skipped, result.options]; // => [1, 1, { denominator: "AOMI" }]
+ * ```
+ */
 export interface KanoResult {
   /** Attributes in first-seen order. */
   readonly attributes: readonly KanoAttribute[];

@@ -11,7 +11,7 @@ describe("loyaltyLevel", () => {
   });
   it("needs three repurchases for action loyalty by default", () => {
     expect(loyaltyLevel({ repurchases: 2 })).toBe("none");
-    expect(loyaltyLevel({ repurchases: 3 })).toBe("action");
+    expect(loyaltyLevel(Object.freeze({ repurchases: 3 }), Object.freeze({}))).toBe("action");
     expect(loyaltyLevel({ repurchases: 4 }, { minRepurchases: 5 })).toBe("none");
   });
   it("refuses a negative or fractional repurchase count", () => {

@@ -1,10 +1,24 @@
 import { z } from "zod";
 import { InvalidOptionsError, parseOptions } from "../core/index.js";
 
-/** Oliver's four loyalty phases, or "none". */
+/**
+ * Oliver's four loyalty phases, or "none".
+ *
+ * @example
+ * ```ts
+ * const level: LoyaltyLevel = loyaltyLevel({ cognitive: true }); // => "cognitive"
+ * ```
+ */
 export type LoyaltyLevel = "none" | "cognitive" | "affective" | "conative" | "action";
 
-/** What is known about one customer. */
+/**
+ * What is known about one customer.
+ *
+ * @example
+ * ```ts
+ * loyaltyLevel({ cognitive: true, affective: true, conative: true, repurchases: 1 }); // => "conative"
+ * ```
+ */
 export interface LoyaltyLevelEvidence {
   /** Believes the offer is better than the alternatives (information on attributes, price). */
   readonly cognitive?: boolean;
@@ -16,7 +30,15 @@ export interface LoyaltyLevelEvidence {
   readonly repurchases?: number;
 }
 
-/** Options of {@link loyaltyLevel}. */
+/**
+ * Options of {@link loyaltyLevel}.
+ *
+ * @example
+ * ```ts
+ * loyaltyLevel({ repurchases: 3 }, { minRepurchases: 5 }); // => "none"
+ * loyaltyLevel({ repurchases: 5 }, { minRepurchases: 5 }); // => "action"
+ * ```
+ */
 export interface LoyaltyLevelOptions {
   /** Repurchases needed for action loyalty ("a loyal customer repurchases at least three times"). @defaultValue 3 */
   readonly minRepurchases?: number;

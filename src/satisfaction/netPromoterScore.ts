@@ -11,7 +11,15 @@ import {
 import { fieldSchema } from "../core/options.js";
 import { normalQuantile } from "./internal/normal.js";
 
-/** Options of {@link netPromoterScore}. */
+/**
+ * Options of {@link netPromoterScore}.
+ *
+ * @example
+ * ```ts
+ * const result = netPromoterScore([{ nps: 10 }, { nps: 6 }, { nps: null }], { field: "nps", level: 0.9 });
+ * [result.score, result.count, result.skipped, result.level]; // => [0, 2, 1, 0.9]
+ * ```
+ */
 export interface NetPromoterScoreOptions<T> {
   /** Where the 0-10 answer is in each record. @defaultValue the element itself (an array of numbers) */
   readonly field?: Field<T>;
@@ -19,7 +27,15 @@ export interface NetPromoterScoreOptions<T> {
   readonly level?: number;
 }
 
-/** Result of {@link netPromoterScore}. */
+/**
+ * Result of {@link netPromoterScore}.
+ *
+ * @example
+ * ```ts
+ * const result = netPromoterScore([10, 9, 8, 3]);
+ * [result.score, result.promoterShare, result.passiveShare, result.detractorShare]; // => [25, 0.5, 0.25, 0.25]
+ * ```
+ */
 export interface NetPromoterScoreResult {
   /** NPS in points, −100..100: 100 · (promoterShare − detractorShare). */
   readonly score: number;

@@ -97,6 +97,86 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel on the ECSI mobile-phone surv
     expect(model.rSquared.Image).toBeUndefined();
   });
 
+  it("reproduces the published centroid-scheme figures of Rönkkö et al. (2023) on the same data", () => {
+    // Rönkkö, Lee, Evermann, McIntosh & Antonakis (2023), "Marketing or methodology? Exposing the fallacies
+    // of PLS with simple demonstrations", European Journal of Marketing 57(6), 1597-1617 (CC BY 4.0),
+    // doi:10.1108/EJM-02-2021-0099, on "the ECSI data set from Tenenhaus et al. (2005)". Printed to 3
+    // decimals, so we allow half a unit in the last place. Their R analysis matches the centroid scheme.
+    const published = 0.0005 + 1e-12;
+    // Table 2: correlations between the PLS mode A composites of the full 7-construct ECSI model.
+    const table2: [string, string, number][] = [
+      ["Image", "Expectation", 0.505],
+      ["Image", "Quality", 0.749],
+      ["Image", "Value", 0.508],
+      // biome-ignore lint/suspicious/noApproximativeNumericConstant: a published correlation, not ln 2
+      ["Image", "Satisfaction", 0.693],
+      ["Image", "Complaints", 0.475],
+      ["Image", "Loyalty", 0.564],
+      ["Expectation", "Quality", 0.557],
+      ["Expectation", "Value", 0.361],
+      ["Expectation", "Satisfaction", 0.51],
+      ["Expectation", "Complaints", 0.257],
+      ["Expectation", "Loyalty", 0.38],
+      ["Quality", "Value", 0.586],
+      ["Quality", "Satisfaction", 0.795],
+      ["Quality", "Complaints", 0.532],
+      ["Quality", "Loyalty", 0.538],
+      ["Value", "Satisfaction", 0.606],
+      ["Value", "Complaints", 0.355],
+      ["Value", "Loyalty", 0.53],
+      ["Satisfaction", "Complaints", 0.526],
+      ["Satisfaction", "Loyalty", 0.656],
+      ["Complaints", "Loyalty", 0.418],
+    ];
+    const full = plsPathModel(rows, { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scheme: "centroid" });
+    for (const [a, b, value] of table2) {
+      expect(Math.abs((full.constructCorrelations[a]?.[b] ?? Number.NaN) - value)).toBeLessThanOrEqual(
+        published,
+      );
+    }
+    // Table 1: Loyalty regressed on Image, Satisfaction and Complaints (a 4-construct model), every block
+    // mode A, then every block mode B: outer weights, path coefficients and R² of Loyalty.
+    const blocks = {
+      Image: ECSI_BLOCKS.Image,
+      Satisfaction: ECSI_BLOCKS.Satisfaction,
+      Complaints: ECSI_BLOCKS.Complaints,
+      Loyalty: ECSI_BLOCKS.Loyalty,
+    };
+    const paths = ["Image", "Satisfaction", "Complaints"].map((from) => ({ from, to: "Loyalty" }));
+    const table1 = {
+      A: {
+        weights: [0.263, 0.226, 0.229, 0.342, 0.366, 0.371, 0.366, 0.462, 1, 0.452, 0.133, 0.658],
+        paths: [0.206, 0.481, 0.066],
+        rSquared: 0.462,
+      },
+      B: {
+        weights: [0.138, 0.204, 0.123, 0.383, 0.52, 0.347, 0.146, 0.676, 1, 0.208, 0.105, 0.856],
+        paths: [0.183, 0.524, 0.074],
+        rSquared: 0.499,
+      },
+    };
+    for (const mode of ["A", "B"] as const) {
+      const model = plsPathModel(rows, {
+        blocks,
+        paths,
+        scheme: "centroid",
+        mode: { Image: mode, Satisfaction: mode, Complaints: mode, Loyalty: mode },
+      });
+      const weights = Object.values(model.outerWeights).flatMap((block) => Object.values(block));
+      weights.forEach((weight, i) => {
+        expect(Math.abs(weight - (table1[mode].weights[i] ?? Number.NaN))).toBeLessThanOrEqual(published);
+      });
+      model.pathCoefficients.forEach((path, i) => {
+        expect(Math.abs(path.estimate - (table1[mode].paths[i] ?? Number.NaN))).toBeLessThanOrEqual(
+          published,
+        );
+      });
+      expect(Math.abs((model.rSquared.Loyalty ?? Number.NaN) - table1[mode].rSquared)).toBeLessThanOrEqual(
+        published,
+      );
+    }
+  });
+
   it("gives the same estimates whatever the order of the paths", () => {
     const shuffled = [...ECSI_PATHS].reverse();
     const model = plsPathModel(rows, { ...base, paths: shuffled });

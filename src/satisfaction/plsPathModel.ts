@@ -3,13 +3,30 @@ import { createWorkspace, estimatePls, rSquaredWithout, totalEffects } from "./i
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 
-/** A structural path `from -> to` between two constructs. */
+/**
+ * A structural path `from -> to` between two constructs.
+ *
+ * @example
+ * ```ts
+ * const path: PlsPathModelPath = { from: "Image", to: "Expectation" };
+ * ECSI_MODEL.paths.some((p) => p.from === path.from && p.to === path.to); // => true
+ * ```
+ */
 export interface PlsPathModelPath {
   readonly from: string;
   readonly to: string;
 }
 
-/** Options of {@link plsPathModel}. */
+/**
+ * Options of {@link plsPathModel}.
+ *
+ * @example
+ * ```ts
+ * const options: PlsPathModelOptions = { ...ECSI_MODEL, scale: { min: 1, max: 10 } };
+ * const { scheme, maxIterations, tolerance, missing } = plsPathModel(mobi, options).options;
+ * [scheme, maxIterations, tolerance, missing]; // => ["path", 300, 1e-7, "mean"]
+ * ```
+ */
 export interface PlsPathModelOptions {
   /** Indicator columns per construct (the measurement model); other columns of the rows are ignored. */
   readonly blocks: Readonly<Record<string, readonly string[]>>;
@@ -40,14 +57,32 @@ export interface PlsPathModelOptions {
   readonly missing?: "mean" | "listwise";
 }
 
-/** A path with its estimate. */
+/**
+ * A path with its estimate.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * model.totalEffects.find((e) => e.from === "Quality" && e.to === "Satisfaction");
+ * // => { from: "Quality", to: "Satisfaction", estimate: 0.6208 }
+ * ```
+ */
 export interface PlsPathModelCoefficient {
   readonly from: string;
   readonly to: string;
   readonly estimate: number;
 }
 
-/** Reliability and convergent validity of one block. */
+/**
+ * Reliability and convergent validity of one block.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * model.reliability.Satisfaction;
+ * // => { cronbachAlpha: 0.7792, rhoA: 0.7891, rhoC: 0.8713, averageVarianceExtracted: 0.6931 }
+ * ```
+ */
 export interface PlsPathModelReliability {
   /** Cronbach's alpha of the standardised items: k/(k−1) · (1 − k / Σ R). 1 for a single item. */
   readonly cronbachAlpha: number;
@@ -59,7 +94,17 @@ export interface PlsPathModelReliability {
   readonly averageVarianceExtracted: number;
 }
 
-/** Result of {@link plsPathModel}. */
+/**
+ * Result of {@link plsPathModel}.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * [model.observations, model.iterations, model.converged]; // => [250, 6, true]
+ * model.rSquared.Satisfaction; // => 0.6811
+ * model.index.Satisfaction; // => 72.45
+ * ```
+ */
 export interface PlsPathModelResult {
   /** Constructs in the order of `blocks`. */
   readonly constructs: readonly string[];
@@ -146,16 +191,8 @@ const NAME = "plsPathModel";
  *   + 1 and than every mode B block), a zero-variance indicator, or a singular (collinear) system
  * @example
  * ```ts
- * // mobi: the ECSI mobile-phone survey (250 rows, items IMAG1..CUSL3 on 1-10), the 12 ECSI paths
- * const model = plsPathModel(mobi, {
- *   blocks: {
- *     Image: ["IMAG1", "IMAG2", "IMAG3", "IMAG4", "IMAG5"], Expectation: ["CUEX1", "CUEX2", "CUEX3"],
- *     Quality: ["PERQ1", "PERQ2", "PERQ3", "PERQ4", "PERQ5", "PERQ6", "PERQ7"], Value: ["PERV1", "PERV2"],
- *     Satisfaction: ["CUSA1", "CUSA2", "CUSA3"], Complaints: ["CUSCO"], Loyalty: ["CUSL1", "CUSL2", "CUSL3"],
- *   },
- *   paths: [{ from: "Image", to: "Expectation" }, { from: "Image", to: "Satisfaction" }, ...],
- *   scale: { min: 1, max: 10 },
- * });
+ * // mobi: the ECSI mobile-phone survey (250 rows, items IMAG1..CUSL3 on 1-10); ECSI_MODEL: its 7 blocks, 12 paths
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } });
  * model.pathCoefficients[0]; // => { from: "Image", to: "Expectation", estimate: 0.5049 }
  * model.rSquared.Satisfaction; // => 0.6811
  * model.index.Satisfaction; // => 72.45

@@ -9,13 +9,33 @@ import {
   withDisplay,
 } from "../core/index.js";
 
-/** An answer scale. */
+/**
+ * An answer scale.
+ *
+ * @example
+ * ```ts
+ * const scale: SatisfactionIndexScale = { min: 1, max: 5 };
+ * satisfactionIndex([{ q: 4 }], { scale, constructs: [{ name: "c", indicators: [{ name: "i", items: ["q"] }] }] }).index;
+ * // => 75 (100 · (4 − 1) / (5 − 1))
+ * ```
+ */
 export interface SatisfactionIndexScale {
   readonly min: number;
   readonly max: number;
 }
 
-/** A questionnaire item (level 4). */
+/**
+ * A questionnaire item (level 4).
+ *
+ * @example
+ * ```ts
+ * const waiting: SatisfactionIndexItem = { field: "waiting", scale: { min: 1, max: 5 }, reverse: true };
+ * satisfactionIndex([{ waiting: 2 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "service", indicators: [{ name: "speed", items: [waiting] }] }],
+ * }).index; // => 75 (2 on 1-5 is 25, reversed 75)
+ * ```
+ */
 export interface SatisfactionIndexItem {
   /** Column of the item in the responses. */
   readonly field: string;
@@ -27,7 +47,20 @@ export interface SatisfactionIndexItem {
   readonly reverse?: boolean;
 }
 
-/** An indicator (level 3): one or more items. */
+/**
+ * An indicator (level 3): one or more items.
+ *
+ * @example
+ * ```ts
+ * const responses = [{ q1: 10, q2: 7, q3: 6 }, { q1: 8, q2: 4, q3: 9 }];
+ * const overall: SatisfactionIndexIndicator = { name: "overall", weight: 2, items: ["q1", { field: "q2", weight: 3 }] };
+ * satisfactionIndex(responses, {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [overall, { name: "staff", items: ["q3"] }] }],
+ * }).constructs[0].indicators.map((i) => [i.name, i.weight, i.index]);
+ * // => [["overall", 0.6667, 59.72], ["staff", 0.3333, 72.22]] (59.72 = 88.89 / 4 + 50 · 3 / 4)
+ * ```
+ */
 export interface SatisfactionIndexIndicator {
   readonly name: string;
   /** Relative weight within its construct. @defaultValue 1 */
@@ -36,7 +69,21 @@ export interface SatisfactionIndexIndicator {
   readonly items: readonly (string | SatisfactionIndexItem)[];
 }
 
-/** A construct (level 2), e.g. perceived quality. */
+/**
+ * A construct (level 2), e.g. perceived quality.
+ *
+ * @example
+ * ```ts
+ * const responses = [{ q1: 10, q2: 7, q3: 6 }, { q1: 8, q2: 4, q3: 9 }];
+ * const quality: SatisfactionIndexConstruct = { name: "quality", weight: 3, indicators: [{ name: "overall", items: ["q1"] }] };
+ * const result = satisfactionIndex(responses, {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [quality, { name: "value", indicators: [{ name: "price", items: ["q2"] }] }],
+ * });
+ * result.constructs.map((c) => [c.name, c.weight, c.index]); // => [["quality", 0.75, 88.89], ["value", 0.25, 50]]
+ * result.index; // => 79.17
+ * ```
+ */
 export interface SatisfactionIndexConstruct {
   readonly name: string;
   /** Relative weight in the overall index. @defaultValue 1 */
@@ -44,7 +91,18 @@ export interface SatisfactionIndexConstruct {
   readonly indicators: readonly SatisfactionIndexIndicator[];
 }
 
-/** The declared hierarchy of {@link satisfactionIndex}. */
+/**
+ * The declared hierarchy of {@link satisfactionIndex}.
+ *
+ * @example
+ * ```ts
+ * const result = satisfactionIndex([{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }],
+ * });
+ * result.index; // => 69.44
+ * ```
+ */
 export interface SatisfactionIndexHierarchy {
   /** Default answer scale of the items, e.g. `{ min: 1, max: 10 }`. */
   readonly scale: SatisfactionIndexScale;
@@ -52,7 +110,19 @@ export interface SatisfactionIndexHierarchy {
   readonly constructs: readonly SatisfactionIndexConstruct[];
 }
 
-/** Scores of one item. */
+/**
+ * Scores of one item.
+ *
+ * @example
+ * ```ts
+ * const result = satisfactionIndex([{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }],
+ * });
+ * result.constructs[0].indicators[0].items[0];
+ * // => { field: "q1", weight: 0.5, mean: 9, index: 88.89, answered: 2, missing: 0 }
+ * ```
+ */
 export interface SatisfactionIndexItemScore {
   readonly field: string;
   /** Normalised weight within the indicator (weights sum to 1). */
@@ -66,7 +136,19 @@ export interface SatisfactionIndexItemScore {
   readonly missing: number;
 }
 
-/** Scores of one indicator. */
+/**
+ * Scores of one indicator.
+ *
+ * @example
+ * ```ts
+ * const result = satisfactionIndex([{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }],
+ * });
+ * const { name, weight, index } = result.constructs[0].indicators[0];
+ * [name, weight, index]; // => ["overall", 1, 69.44]
+ * ```
+ */
 export interface SatisfactionIndexIndicatorScore {
   readonly name: string;
   readonly weight: number;
@@ -74,7 +156,19 @@ export interface SatisfactionIndexIndicatorScore {
   readonly items: readonly SatisfactionIndexItemScore[];
 }
 
-/** Scores of one construct. */
+/**
+ * Scores of one construct.
+ *
+ * @example
+ * ```ts
+ * const result = satisfactionIndex([{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }],
+ * });
+ * const { name, weight, index } = result.constructs[0];
+ * [name, weight, index]; // => ["quality", 1, 69.44]
+ * ```
+ */
 export interface SatisfactionIndexConstructScore {
   readonly name: string;
   readonly weight: number;
@@ -82,7 +176,18 @@ export interface SatisfactionIndexConstructScore {
   readonly indicators: readonly SatisfactionIndexIndicatorScore[];
 }
 
-/** Result of {@link satisfactionIndex}. */
+/**
+ * Result of {@link satisfactionIndex}.
+ *
+ * @example
+ * ```ts
+ * const result = satisfactionIndex([{ q1: 10, q2: 7 }, { q1: 8, q2: 4 }], {
+ *   scale: { min: 1, max: 10 },
+ *   constructs: [{ name: "quality", indicators: [{ name: "overall", items: ["q1", "q2"] }] }],
+ * });
+ * [result.index, result.respondents, result.respondentIndex]; // => [69.44, 2, [83.33, 55.56]]
+ * ```
+ */
 export interface SatisfactionIndexResult {
   /** Level 1: the overall 0-100 index. */
   readonly index: number;

@@ -1,10 +1,25 @@
 import { z } from "zod";
 import { InvalidOptionsError, parseOptions } from "../core/index.js";
 
-/** A customer's satisfaction state. */
+/**
+ * A customer's satisfaction state.
+ *
+ * @example
+ * ```ts
+ * const state: SatisfactionState = satisfactionState(9, 8); // => "delighted"
+ * ```
+ */
 export type SatisfactionState = "dissatisfied" | "satisfied" | "delighted";
 
-/** Options of {@link satisfactionState}. */
+/**
+ * Options of {@link satisfactionState}.
+ *
+ * @example
+ * ```ts
+ * satisfactionState(7.5, 8, { tolerance: 0.5 }); // => "satisfied"
+ * satisfactionState(7.4, 8, { tolerance: 0.5 }); // => "dissatisfied"
+ * ```
+ */
 export interface SatisfactionStateOptions {
   /** Half-width of the "satisfied" band: |perceived − expected| ≤ tolerance counts as met. @defaultValue 0 */
   readonly tolerance?: number;

@@ -138,20 +138,54 @@ function covariances(
   }
 }
 
-/** Least squares of construct j on its predecessors from the construct correlations; false when singular. */
-function regress(spec: PlsSpec, work: PlsWorkspace, j: number): boolean {
-  const m = spec.constructCount;
-  const pred = spec.predecessors[j] as Int32Array;
-  const q = pred.length;
-  const c = work.constructCorrelation;
-  const matrix = work.systemMatrix;
-  const rhs = work.systemRhs;
+/**
+ * Standardised least squares of construct j on the constructs listed in `predictors`, from the m x m
+ * construct correlations `c` (normal equations R_pp b = r_pj). `matrix` (q x q) and `rhs` (q) are scratch;
+ * the coefficients go to `out`. False when the system is singular.
+ */
+function solveOnConstructs(
+  c: Float64Array,
+  m: number,
+  predictors: ArrayLike<number>,
+  j: number,
+  matrix: Float64Array,
+  rhs: Float64Array,
+  out: Float64Array,
+): boolean {
+  const q = predictors.length;
   for (let r = 0; r < q; r++) {
-    const pr = pred[r] as number;
-    for (let s = 0; s < q; s++) matrix[r * q + s] = c[pr * m + (pred[s] as number)] as number;
+    const pr = predictors[r] as number;
+    for (let s = 0; s < q; s++) matrix[r * q + s] = c[pr * m + (predictors[s] as number)] as number;
     rhs[r] = c[pr * m + j] as number;
   }
-  return solveInPlace(matrix, rhs, q, work.systemOut);
+  return solveInPlace(matrix, rhs, q, out);
+}
+
+/** R² of a standardised regression of construct j: Σ b_r · corr(predictor_r, j). */
+function explainedVariance(
+  c: Float64Array,
+  m: number,
+  predictors: ArrayLike<number>,
+  j: number,
+  coefficients: Float64Array,
+): number {
+  let r2 = 0;
+  for (let r = 0; r < predictors.length; r++)
+    r2 += (coefficients[r] as number) * (c[(predictors[r] as number) * m + j] as number);
+  return r2;
+}
+
+/** Least squares of construct j on its predecessors into `work.systemOut`; false when singular. */
+function regress(spec: PlsSpec, work: PlsWorkspace, j: number): boolean {
+  return solveOnConstructs(
+    work.constructCorrelation,
+    spec.constructCount,
+    spec.predecessors[j] as Int32Array,
+    j,
+    work.systemMatrix,
+    work.systemRhs,
+    work.systemOut,
+  );
 }
 
 /**
@@ -280,14 +314,8 @@ export function structuralModel(
     const pred = spec.predecessors[j] as Int32Array;
     if (pred.length === 0) continue;
     if (!regress(spec, work, j)) return "singular";
-    let r2 = 0;
-    for (let r = 0; r < pred.length; r++) {
-      const i = pred[r] as number;
-      const beta = work.systemOut[r] as number;
-      paths[i * m + j] = beta;
-      r2 += beta * (c[i * m + j] as number);
-    }
-    work.rSquared[j] = r2;
+    for (let r = 0; r < pred.length; r++) paths[(pred[r] as number) * m + j] = work.systemOut[r] as number;
+    work.rSquared[j] = explainedVariance(c, m, pred, j, work.systemOut);
   }
   return undefined;
 }
@@ -302,19 +330,9 @@ export function rSquaredWithout(spec: PlsSpec, work: PlsWorkspace, j: number, sk
   if (pred.length === 0) return 0;
   const q = pred.length;
   const c = work.constructCorrelation;
-  const matrix = new Float64Array(q * q);
-  const rhs = new Float64Array(q);
   const out = new Float64Array(q);
-  for (let r = 0; r < q; r++) {
-    for (let s = 0; s < q; s++)
-      matrix[r * q + s] = c[(pred[r] as number) * m + (pred[s] as number)] as number;
-    rhs[r] = c[(pred[r] as number) * m + j] as number;
-  }
-  const target = rhs.slice();
-  if (!solveInPlace(matrix, rhs, q, out)) return Number.NaN;
-  let r2 = 0;
-  for (let r = 0; r < q; r++) r2 += (out[r] as number) * (target[r] as number);
-  return r2;
+  if (!solveOnConstructs(c, m, pred, j, new Float64Array(q * q), new Float64Array(q), out)) return Number.NaN;
+  return explainedVariance(c, m, pred, j, out);
 }
 
 /** Total effects Σ_{k ≥ 1} B^k of an acyclic path matrix (m x m, B[i, j] = effect of i on j). */
