@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 
-const ALL = ["store", "basket", "value", "segment", "churn", "satisfaction"];
+const ALL = ["store", "basket", "value", "segment", "churn", "satisfaction", "crm"];
 const wanted = process.argv.slice(2);
 const modules = wanted.length > 0 ? wanted : ALL;
 

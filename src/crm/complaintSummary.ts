@@ -10,8 +10,8 @@ import {
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
-import type { CrmPeriod } from "./internal/periods.js";
-import { type CrmRate, formatPercent, rateOf } from "./internal/rate.js";
+import { formatPercent, rateOf } from "./internal/rate.js";
+import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
  * The complaint categories of the source material, the default `categories` of
@@ -19,8 +19,10 @@ import { type CrmRate, formatPercent, rateOf } from "./internal/rate.js";
  *
  * @example
  * ```ts
- * complaintSummary(log, { categories: [...DEFAULT_COMPLAINT_CATEGORIES, "billing"] });
  * DEFAULT_COMPLAINT_CATEGORIES.length; // => 4
+ * const log = [{ customerId: "a", category: "Billing", openedAt: "2024-01-01", resolvedAt: "2024-01-03" }];
+ * const summary = complaintSummary(log, { categories: [...DEFAULT_COMPLAINT_CATEGORIES, "billing"] });
+ * summary.byCategory.at(-1)?.category; // => "billing" (matched case-insensitively)
  * ```
  */
 export const DEFAULT_COMPLAINT_CATEGORIES: readonly string[] = Object.freeze([
@@ -30,7 +32,16 @@ export const DEFAULT_COMPLAINT_CATEGORIES: readonly string[] = Object.freeze([
   "incident",
 ]);
 
-/** Options of {@link complaintSummary}. Field defaults match the store's `StoreComplaint` records. */
+/**
+ * Options of {@link complaintSummary}. Field defaults match the store's `StoreComplaint` records.
+ *
+ * @example
+ * ```ts
+ * const log = [{ customerId: "a", category: "Billing", openedAt: "2024-01-01", resolvedAt: "2024-01-03" }];
+ * const options: ComplaintSummaryOptions<(typeof log)[number]> = { timeUnit: "day", period: "quarter" };
+ * complaintSummary(log, options).resolution.median; // => 2 (days)
+ * ```
+ */
 export interface ComplaintSummaryOptions<T> {
   /** Category of each complaint. @defaultValue "category" */
   readonly category?: Field<T>;
@@ -64,7 +75,20 @@ export interface ComplaintSummaryOptions<T> {
   readonly timeUnit?: "hour" | "day";
 }
 
-/** Median and 90th percentile (R type 7) of a duration, with how many values fed them. */
+/**
+ * Median and 90th percentile (R type 7) of a duration, with how many values fed them.
+ *
+ * @example
+ * ```ts
+ * const log = [
+ *   { customerId: "a", category: "service attitude", severity: "low", openedAt: "2024-01-01T09:00Z",
+ *     firstResponseAt: "2024-01-01T10:00Z", resolvedAt: "2024-01-01T12:00Z", contacts: 1, reopened: false },
+ *   { customerId: "a", category: "billing", severity: "high", openedAt: "2024-01-02T09:00Z",
+ *     firstResponseAt: "2024-01-02T13:00Z", resolvedAt: null, contacts: 2, reopened: false },
+ * ];
+ * complaintSummary(log).firstResponse; // => { median: 2.5, p90: 3.7, mean: 2.5, count: 2, pending: 0 } (hours)
+ * ```
+ */
 export interface ComplaintDurationSummary {
   /** Median, in `timeUnit`; null when no value. */
   readonly median: number | null;
@@ -77,7 +101,21 @@ export interface ComplaintDurationSummary {
   readonly pending: number;
 }
 
-/** One category row. */
+/**
+ * One category row of {@link ComplaintSummaryResult.byCategory}.
+ *
+ * @example
+ * ```ts
+ * const log = [
+ *   { customerId: "a", category: "service attitude", severity: "low", openedAt: "2024-01-01T09:00Z",
+ *     firstResponseAt: "2024-01-01T10:00Z", resolvedAt: "2024-01-01T12:00Z", contacts: 1, reopened: false },
+ *   { customerId: "a", category: "billing", severity: "high", openedAt: "2024-01-02T09:00Z",
+ *     firstResponseAt: "2024-01-02T13:00Z", resolvedAt: null, contacts: 2, reopened: false },
+ * ];
+ * complaintSummary(log).byCategory[1];
+ * // => { category: "service attitude", complaints: 1, share: 0.5, medianResolution: 3, firstContactResolutionRate: 1 }
+ * ```
+ */
 export interface ComplaintCategoryRow {
   readonly category: string;
   readonly complaints: number;
@@ -89,7 +127,20 @@ export interface ComplaintCategoryRow {
   readonly firstContactResolutionRate: number | null;
 }
 
-/** One severity row. */
+/**
+ * One severity row of {@link ComplaintSummaryResult.bySeverity}.
+ *
+ * @example
+ * ```ts
+ * const log = [
+ *   { customerId: "a", category: "service attitude", severity: "low", openedAt: "2024-01-01T09:00Z",
+ *     firstResponseAt: "2024-01-01T10:00Z", resolvedAt: "2024-01-01T12:00Z", contacts: 1, reopened: false },
+ *   { customerId: "a", category: "billing", severity: "high", openedAt: "2024-01-02T09:00Z",
+ *     firstResponseAt: "2024-01-02T13:00Z", resolvedAt: null, contacts: 2, reopened: false },
+ * ];
+ * complaintSummary(log).bySeverity[0]; // => { severity: "low", complaints: 1, share: 0.5, medianResolution: 3 }
+ * ```
+ */
 export interface ComplaintSeverityRow {
   readonly severity: string;
   readonly complaints: number;
@@ -97,7 +148,21 @@ export interface ComplaintSeverityRow {
   readonly medianResolution: number | null;
 }
 
-/** One period of the trend. */
+/**
+ * One period of {@link ComplaintSummaryResult.trend}.
+ *
+ * @example
+ * ```ts
+ * const log = [
+ *   { customerId: "a", category: "service attitude", severity: "low", openedAt: "2024-01-01T09:00Z",
+ *     firstResponseAt: "2024-01-01T10:00Z", resolvedAt: "2024-01-01T12:00Z", contacts: 1, reopened: false },
+ *   { customerId: "a", category: "billing", severity: "high", openedAt: "2024-01-02T09:00Z",
+ *     firstResponseAt: "2024-01-02T13:00Z", resolvedAt: null, contacts: 2, reopened: false },
+ * ];
+ * complaintSummary(log).trend[0];
+ * // => { period: "2024-01", complaints: 2, resolved: 1, medianResolution: 3, firstContactResolutionRate: 1, reopenRate: 0 }
+ * ```
+ */
 export interface ComplaintTrendRow {
   /** Period label: `"2024-03"`, `"2024-Q1"`, `"2024"`, a day, or the Monday of an ISO week. */
   readonly period: string;
@@ -108,7 +173,22 @@ export interface ComplaintTrendRow {
   readonly reopenRate: number | null;
 }
 
-/** Result of {@link complaintSummary}. */
+/**
+ * Result of {@link complaintSummary}.
+ *
+ * @example
+ * ```ts
+ * const log = [
+ *   { customerId: "a", category: "service attitude", severity: "low", openedAt: "2024-01-01T09:00Z",
+ *     firstResponseAt: "2024-01-01T10:00Z", resolvedAt: "2024-01-01T12:00Z", contacts: 1, reopened: false },
+ *   { customerId: "a", category: "billing", severity: "high", openedAt: "2024-01-02T09:00Z",
+ *     firstResponseAt: "2024-01-02T13:00Z", resolvedAt: null, contacts: 2, reopened: false },
+ * ];
+ * const summary: ComplaintSummaryResult = complaintSummary(log);
+ * summary.otherCategories; // => [{ category: "billing", complaints: 1 }]
+ * summary.repeatComplainers?.top; // => [{ customerId: "a", complaints: 2 }]
+ * ```
+ */
 export interface ComplaintSummaryResult {
   /** Number of complaints. */
   readonly complaints: number;

@@ -11,7 +11,20 @@ import {
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 
-/** Options of {@link contactPolicy}. */
+/**
+ * Options of {@link contactPolicy}.
+ *
+ * @example
+ * ```ts
+ * const history = [
+ *   ...Array.from({ length: 12 }, () => ({ prospectId: "p1", deal: false })),
+ *   { prospectId: "p2", deal: false },
+ *   { prospectId: "p2", deal: true },
+ * ];
+ * const options: ContactPolicyOptions<(typeof history)[number]> = { maxContacts: 20 };
+ * contactPolicy(history, options).prospects[0]?.remainingContacts; // => 8
+ * ```
+ */
 export interface ContactPolicyOptions<T> {
   /**
    * Contacts without a deal after which a prospect is parked. The source material: an
@@ -31,10 +44,35 @@ export interface ContactPolicyOptions<T> {
   readonly date?: Field<T> | null;
 }
 
-/** Status of a prospect under the contact policy. */
+/**
+ * Status of a prospect under the contact policy: still worth contacting, parked, or won.
+ *
+ * @example
+ * ```ts
+ * const history = [
+ *   ...Array.from({ length: 12 }, () => ({ prospectId: "p1", deal: false })),
+ *   { prospectId: "p2", deal: false },
+ *   { prospectId: "p2", deal: true },
+ * ];
+ * const statuses: ContactStatus[] = contactPolicy(history).prospects.map((p) => p.status); // => ["parked", "won"]
+ * ```
+ */
 export type ContactStatus = "active" | "parked" | "won";
 
-/** One prospect's contact record under the policy. */
+/**
+ * One prospect's contact record under the policy.
+ *
+ * @example
+ * ```ts
+ * const history = [
+ *   ...Array.from({ length: 12 }, () => ({ prospectId: "p1", deal: false })),
+ *   { prospectId: "p2", deal: false },
+ *   { prospectId: "p2", deal: true },
+ * ];
+ * contactPolicy(history).prospects[1];
+ * // => { prospectId: "p2", contacts: 2, deals: 1, contactsWithoutDeal: 0, status: "won", remainingContacts: 12, lastContact: null }
+ * ```
+ */
 export interface ContactPolicyRow {
   readonly prospectId: string;
   /** All contacts logged. */
@@ -54,7 +92,20 @@ export interface ContactPolicyRow {
   readonly lastContact: string | null;
 }
 
-/** Result of {@link contactPolicy}. */
+/**
+ * Result of {@link contactPolicy}.
+ *
+ * @example
+ * ```ts
+ * const history = [
+ *   ...Array.from({ length: 12 }, () => ({ prospectId: "p1", deal: false })),
+ *   { prospectId: "p2", deal: false },
+ *   { prospectId: "p2", deal: true },
+ * ];
+ * const result: ContactPolicyResult = contactPolicy(history);
+ * [result.parked, result.counts]; // => [["p1"], { active: 0, parked: 1, won: 1 }]
+ * ```
+ */
 export interface ContactPolicyResult {
   /** One row per prospect, in first-seen order. */
   readonly prospects: readonly ContactPolicyRow[];

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
 
-/** Input of {@link customerShare}. */
+/**
+ * Input of {@link customerShare}: the four share drivers.
+ *
+ * @example
+ * ```ts
+ * const drivers: CustomerShareOptions = { penetration: 0.3, loyalty: 0.5 };
+ * customerShare(drivers).share; // => 0.15 (selectivity and price index default to 1)
+ * ```
+ */
 export interface CustomerShareOptions {
   /** Penetration: share of the market's customers who bought from us in the period, in [0, 1]. */
   readonly penetration: number;
@@ -24,7 +32,15 @@ export interface CustomerShareOptions {
   readonly priceSelectivity?: number;
 }
 
-/** Result of {@link customerShare}. */
+/**
+ * Result of {@link customerShare}.
+ *
+ * @example
+ * ```ts
+ * const result: CustomerShareResult = customerShare({ penetration: 0.4, loyalty: 0.5, selectivity: 1.2, priceSelectivity: 0.9 });
+ * [result.share, result.volumeShare]; // => [0.216, 0.24] (to floating-point rounding)
+ * ```
+ */
 export interface CustomerShareResult {
   /** Market share = penetration x loyalty x selectivity x priceSelectivity (value share; volume share when priceSelectivity = 1). */
   readonly share: number;

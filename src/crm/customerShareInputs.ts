@@ -12,7 +12,19 @@ import {
 import { fieldSchema } from "../core/options.js";
 import type { CustomerShareOptions } from "./customerShare.js";
 
-/** Options of {@link customerShareInputs}. */
+/**
+ * Options of {@link customerShareInputs}.
+ *
+ * @example
+ * ```ts
+ * const purchases = [
+ *   { customerId: "a", brand: "us" }, { customerId: "a", brand: "them" },
+ *   { customerId: "b", brand: "them" }, { customerId: "b", brand: "them" },
+ * ];
+ * const options: CustomerShareInputsOptions<(typeof purchases)[number]> = { ours: (p) => p.brand === "us" };
+ * customerShareInputs(purchases, options).penetration; // => 0.5 (base: the 2 purchasers)
+ * ```
+ */
 export interface CustomerShareInputsOptions<P, C = unknown> {
   /** Whether a purchase is ours (a boolean), e.g. `(line) => line.brand === "Acme"`. */
   readonly ours: Field<P>;
@@ -25,13 +37,28 @@ export interface CustomerShareInputsOptions<P, C = unknown> {
   /**
    * The market's customers (buyers and non-buyers of the category), the base of penetration.
    * When absent, the base is the customers appearing in `purchases`.
+   * @defaultValue undefined (the customers appearing in `purchases`)
    */
   readonly customers?: readonly C[];
   /** Customer id field of `customers`. @defaultValue "customerId" */
   readonly customerId?: Field<C>;
 }
 
-/** Result of {@link customerShareInputs}: the four factors plus the counts behind them. */
+/**
+ * Result of {@link customerShareInputs}: the four factors plus the counts behind them.
+ *
+ * @example
+ * ```ts
+ * const purchases = [
+ *   { customerId: "a", brand: "us" }, { customerId: "a", brand: "them" },
+ *   { customerId: "b", brand: "them" }, { customerId: "b", brand: "them" },
+ * ];
+ * const customers = [{ customerId: "a" }, { customerId: "b" }, { customerId: "c" }];
+ * const inputs: CustomerShareInputsResult = customerShareInputs(purchases, { ours: (p) => p.brand === "us", customers });
+ * [inputs.marketCustomers, inputs.ourBuyers, inputs.ourVolume, inputs.marketVolume, inputs.ourBuyersVolume];
+ * // => [3, 1, 1, 4, 2]
+ * ```
+ */
 export interface CustomerShareInputsResult extends Required<CustomerShareOptions> {
   /** Customers in the market (the penetration base). */
   readonly marketCustomers: number;

@@ -27,8 +27,6 @@ export {
   type CustomerShareInputsResult,
   customerShareInputs,
 } from "./customerShareInputs.js";
-export type { CrmPeriod } from "./internal/periods.js";
-export type { CrmRate } from "./internal/rate.js";
 export {
   type ProspectPresetName,
   type ProspectRules,
@@ -59,3 +57,4 @@ export {
   type SilentDissatisfiedResult,
   silentDissatisfied,
 } from "./silentDissatisfied.js";
+export type { CrmPeriod, CrmRate } from "./types.js";

@@ -2,6 +2,12 @@
  * The rule set behind {@link qualifyProspects}: how Money, Authority and Need
  * sub-scores are computed, the pass thresholds, the ranking weights and the
  * vetoes. A preset is a complete rule set; a call can override any part.
+ *
+ * @example
+ * ```ts
+ * const rules: ProspectRules = qualifyProspects([], { preset: "lifeInsurance", money: { threshold: 0.2 } }).rules;
+ * [rules.money.threshold, rules.money.fullIncome]; // => [0.2, 40000]
+ * ```
  */
 export interface ProspectRules {
   /** Money (ability to pay): income level x income stability, in [0, 1]. */
@@ -63,15 +69,20 @@ export interface ProspectRules {
   readonly minFit: number;
 }
 
+// Word scales both presets share, so a word means the same in every rule set.
+const MONEY_WORDS: Readonly<Record<string, number>> = { high: 1, adequate: 0.6, tight: 0.3, none: 0 };
+const AUTHORITY_LEVELS: Readonly<Record<string, number>> = { full: 1, shared: 0.6, none: 0 };
+const NEED_WORDS: Readonly<Record<string, number>> = { strong: 0.8, moderate: 0.5, weak: 0.2, none: 0 };
+
 const lifeInsurance: ProspectRules = {
   money: {
     minIncome: 10_000,
     fullIncome: 40_000,
     unstableFactor: 0.8,
-    levels: { high: 1, adequate: 0.6, tight: 0.3, none: 0 },
+    levels: MONEY_WORDS,
     threshold: 0.25,
   },
-  authority: { levels: { full: 1, shared: 0.6, none: 0 }, threshold: 0.5 },
+  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
   need: {
     perDependant: 0.5,
     lifeEvents: {
@@ -81,7 +92,7 @@ const lifeInsurance: ProspectRules = {
       "new home": 0.3,
       "new job": 0.2,
     },
-    strengths: { strong: 0.8, moderate: 0.5, weak: 0.2, none: 0 },
+    strengths: NEED_WORDS,
     threshold: 0.4,
   },
   weights: { money: 2, authority: 1, need: 1 },
@@ -91,20 +102,9 @@ const lifeInsurance: ProspectRules = {
 };
 
 const generic: ProspectRules = {
-  money: {
-    minIncome: 0,
-    fullIncome: 1,
-    unstableFactor: 0.8,
-    levels: { high: 1, adequate: 0.6, tight: 0.3, none: 0 },
-    threshold: 0.5,
-  },
-  authority: { levels: { full: 1, shared: 0.6, none: 0 }, threshold: 0.5 },
-  need: {
-    perDependant: 0,
-    lifeEvents: {},
-    strengths: { strong: 0.8, moderate: 0.5, weak: 0.2, none: 0 },
-    threshold: 0.5,
-  },
+  money: { minIncome: 0, fullIncome: 1, unstableFactor: 0.8, levels: MONEY_WORDS, threshold: 0.5 },
+  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
+  need: { perDependant: 0, lifeEvents: {}, strengths: NEED_WORDS, threshold: 0.5 },
   weights: { money: 1, authority: 1, need: 1 },
   underwriting: { veto: [], factors: {} },
   offering: null,
@@ -114,30 +114,57 @@ const generic: ProspectRules = {
 /**
  * Ready-made rule sets for {@link qualifyProspects}, chosen with `{ preset: "lifeInsurance" }`.
  *
- * - `lifeInsurance`, calibrated on the worked case of the source material (eight prospects of a
- *   life-insurance agent): money from annual income, linear from 10 000 (money 0) to 40 000
- *   (money 1), an unstable job multiplies by 0.8, passes at 0.25 (a stable 19 000 is "tight but
- *   enough", 15 000 is not); authority full 1, shared with the spouse 0.6, none 0, passes at 0.5;
- *   need 0.5 per dependant and 0.5 for an expected child (a family to protect), passes at 0.4;
- *   poor health vetoes (drop), fair health loads the ranking score by 0.8; ranking weights
- *   money 2, authority 1, need 1, because ability to keep paying premiums is what the source
- *   ranks qualified prospects by.
+ * - `lifeInsurance`: money from annual income, linear from 10 000 (money 0) to 40 000
+ *   (money 1), an unstable job multiplies by 0.8, passes at 0.25; authority full 1, shared with
+ *   the spouse 0.6, none 0, passes at 0.5; need 0.5 per dependant and 0.5 for an expected child
+ *   (a family to protect), passes at 0.4; poor health vetoes (drop), fair health loads the
+ *   ranking score by 0.8; ranking weights money 2, authority 1, need 1, because ability to keep
+ *   paying premiums is what the source ranks qualified prospects by.
  * - `generic`: money and need are read as analyst scores in [0, 1] (or words: money
  *   `high`/`adequate`/`tight`/`none`, need `strong`/`moderate`/`weak`/`none`), all thresholds 0.5,
  *   equal weights, no dependants or health rules. Set `offering` to check product fit.
  *
+ * **Every number here is our calibration, not a published constant.** The source material
+ * (the worked case of eight life-insurance prospects) judges money only as yes / no /
+ * "tight but stable"; we chose the income line and thresholds so that the rules reproduce its
+ * verdicts and ranking, and its facts only fix each threshold to a band: money in (1/6, 4/15]
+ * (15 000 stable = 1/6 cannot pay; 20 000 unstable = 0.267 and 19 000 stable = 0.30 can),
+ * authority in (0, 0.6], need in (0, 0.5]. Within the band the verdicts do not change (the
+ * tests check the whole band), but the margins are narrow: a stable income passes from
+ * 17 500 and an unstable one from 19 375, so the case's car salesman (20 000, unstable) and
+ * teacher (19 000) clear the money line by only 625 and 1 500. Check these numbers against
+ * your own market (incomes, currency) and override them (`money: { minIncome, fullIncome,
+ * threshold }`) rather than relying on them.
+ *
  * Reference: the MAN qualification scheme (Money, Authority, Need) of personal selling; the
- * thresholds are our calibration, not published constants.
+ * worked case in `MAN-EXAMPLES.md`.
  *
  * @example
  * ```ts
  * prospectQualificationPresets.lifeInsurance.authority.levels.shared; // => 0.6
+ * prospectQualificationPresets.lifeInsurance.money.threshold;         // => 0.25
  * ```
  */
 export const prospectQualificationPresets: Readonly<{
   readonly lifeInsurance: ProspectRules;
   readonly generic: ProspectRules;
-}> = Object.freeze({ lifeInsurance, generic });
+}> = deepFreeze({ lifeInsurance, generic });
 
-/** Names of the presets of {@link prospectQualificationPresets}. */
+/** Freezes an object and every object or array inside it, so no caller can edit a preset. */
+function deepFreeze<O extends object>(value: O): O {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === "object" && inner !== null && !Object.isFrozen(inner)) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+}
+
+/**
+ * Names of the presets of {@link prospectQualificationPresets}.
+ *
+ * @example
+ * ```ts
+ * const name: ProspectPresetName = "lifeInsurance";
+ * Object.keys(prospectQualificationPresets); // => ["lifeInsurance", "generic"]
+ * ```
+ */
 export type ProspectPresetName = keyof typeof prospectQualificationPresets;

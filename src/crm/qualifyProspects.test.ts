@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { manCaseProspects } from "../../test/fixtures/crm/man-prospects.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { prospectQualificationPresets } from "./prospectQualificationPresets.js";
 import { type ProspectRecord, qualifyProspects } from "./qualifyProspects.js";
 
 const freezeAll = <T extends object>(rows: readonly T[]): readonly T[] =>
@@ -118,6 +119,86 @@ describe("qualifyProspects rules are general, not tied to the case", () => {
   });
 });
 
+describe("the life-insurance calibration is a band fixed by the source, not a per-prospect fit", () => {
+  // The source only says yes / no / "tight but stable" for money, so the thresholds are ours.
+  // Its facts pin each one down to a band (sub-scores worked out by hand above):
+  // - money: #2 (15 000 stable -> 5 000 / 30 000 = 1/6) cannot pay; #3 (20 000 unstable ->
+  //   0.8 x 1/3 = 4/15 = 0.2667) and #8 (19 000 stable -> 0.3) can: any threshold in (1/6, 4/15];
+  // - authority: #6 shares the decision (0.6) and counts, #5 decides nothing (0): (0, 0.6];
+  // - need: #1 (one dependant, 0.5) needs it, #4 and #7 (no dependants, 0) do not: (0, 0.5].
+  // The ranking score does not involve the thresholds, so it must stay 1, 6, 3, 8 everywhere.
+  const prospects = freezeAll(manCaseProspects);
+  // the source's verdicts (MAN-EXAMPLES.md table)
+  const verdicts = {
+    1: "qualified",
+    2: "drop",
+    3: "qualified",
+    4: "nurture",
+    5: "defer",
+    6: "qualified",
+    7: "nurture",
+    8: "qualified",
+  } as const;
+
+  it("any thresholds inside the bands reproduce the eight verdicts and the ranking", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.167, max: 0.2666, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.6, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.5, noNaN: true }),
+        (money, authority, need) => {
+          const result = qualifyProspects(prospects, {
+            preset: "lifeInsurance",
+            money: { threshold: money },
+            authority: { threshold: authority },
+            need: { threshold: need },
+          });
+          expect(Object.fromEntries(result.prospects.map((p) => [p.id, p.verdict]))).toEqual(verdicts);
+          expect(result.ranking).toEqual([1, 6, 3, 8]);
+          // #2 in good health is judged on money alone: 1/6 is below every threshold of the band
+          const healthy = qualifyProspects(
+            prospects.map((p) => (p.id === 2 ? { ...p, health: "good" } : p)),
+            { preset: "lifeInsurance", money: { threshold: money } },
+          );
+          expect(byId(healthy, 2).verdict).toBe("defer");
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("the money rule is one income line for everyone: stable passes from 17 500, unstable from 19 375", () => {
+    // money = (income - 10 000) / 30 000 x stability >= 0.25
+    // stable: income >= 10 000 + 0.25 x 30 000 = 17 500; unstable: >= 10 000 + 0.25 / 0.8 x 30 000 = 19 375.
+    // So #3 clears the line by 625 (20 000) and #8 by 1 500 (19 000): narrow, and documented as such.
+    const moneyOf = (income: number, incomeStability: "stable" | "unstable") =>
+      qualifyProspects([{ id: "x", income, incomeStability, authority: "full", dependants: 2 }], {
+        preset: "lifeInsurance",
+      }).prospects[0];
+    expect(moneyOf(17_500, "stable")?.verdict).toBe("qualified");
+    expect(moneyOf(17_499, "stable")?.verdict).toBe("defer");
+    expect(moneyOf(19_375, "unstable")?.verdict).toBe("qualified");
+    expect(moneyOf(19_374, "unstable")?.verdict).toBe("defer");
+    expect(moneyOf(19_374, "unstable")?.reason).toMatch(/^defer: cannot pay/);
+  });
+
+  it("verdicts follow the facts, not the prospect number or the row order", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...prospects], { minLength: 8, maxLength: 8 }), (shuffled) => {
+        // rename every prospect so that no id of the case survives
+        const renamed = shuffled.map((p) => ({ ...p, id: `prospect-${(p.id * 37) % 101}` }));
+        const result = qualifyProspects(renamed, { preset: "lifeInsurance" });
+        shuffled.forEach((p, row) => {
+          expect(result.prospects[row]?.verdict).toBe(verdicts[p.id as keyof typeof verdicts]);
+        });
+        // no ties among the four qualified scores (0.875, 0.702, 0.571, 0.514), so order is irrelevant
+        expect(result.ranking).toEqual([1, 6, 3, 8].map((id) => `prospect-${(id * 37) % 101}`));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe("qualifyProspects generic preset and product fit", () => {
   const prospects: readonly ProspectRecord[] = freezeAll([
     { id: "acme", income: "high", authority: "full", needStrength: "strong", requirements: ["cloud", "sso"] },
@@ -216,6 +297,22 @@ describe("qualifyProspects bad input", () => {
     );
   });
 
+  it("the error carries the row, the field and the offending value", () => {
+    const rows = Object.freeze([
+      Object.freeze({ id: 1, income: 30_000, authority: "full", dependants: 0 }),
+      Object.freeze({ id: 2, income: "rich", authority: "full", dependants: 0 }),
+    ]);
+    let caught: unknown;
+    try {
+      qualifyProspects(rows, { preset: "lifeInsurance" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidRecordError);
+    expect(caught).toMatchObject({ row: 1, field: "income", value: "rich" });
+    expect((caught as Error).message).toMatch(/row 1, field "income".*rich/);
+  });
+
   it("refuses invalid options with InvalidOptionsError listing each issue", () => {
     expect(() => qualifyProspects([], { money: { threshold: 2 } })).toThrowError(InvalidOptionsError);
     expect(() => qualifyProspects([], { money: { minIncome: 5, fullIncome: 5 } })).toThrowError(
@@ -223,6 +320,13 @@ describe("qualifyProspects bad input", () => {
     );
     expect(() => qualifyProspects([], { preset: "cars" as never })).toThrowError(/preset/);
     expect(() => qualifyProspects([], { fields: { incom: "x" } as never })).toThrowError(InvalidOptionsError);
+  });
+
+  it("presets are frozen all the way down, so a caller cannot change them for everyone", () => {
+    const rules = qualifyProspects([], { preset: "lifeInsurance" }).rules;
+    expect(() => (rules.underwriting.veto as string[]).push("fair")).toThrowError(TypeError);
+    expect(Object.isFrozen(prospectQualificationPresets.lifeInsurance.money.levels)).toBe(true);
+    expect(prospectQualificationPresets.lifeInsurance.underwriting.veto).toEqual(["poor"]);
   });
 
   it("returns an empty result for no prospects", () => {

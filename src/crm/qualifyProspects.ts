@@ -19,6 +19,15 @@ import {
  * The documented prospect record shape read by default. Every field can be
  * renamed or computed with the `fields` option (a key or an accessor).
  * `null` / `undefined` mean "not known" (see the missing-field policy of {@link qualifyProspects}).
+ *
+ * @example
+ * ```ts
+ * const salesman: ProspectRecord = {
+ *   id: 3, income: 20000, incomeStability: "unstable", authority: "full",
+ *   dependants: 1, lifeEvents: ["expecting a child"], health: "good",
+ * };
+ * qualifyProspects([salesman], { preset: "lifeInsurance" }).prospects[0]?.need; // => 0.75
+ * ```
  */
 export interface ProspectRecord {
   /** Your identifier of the prospect, echoed in the result. */
@@ -45,7 +54,22 @@ export interface ProspectRecord {
   readonly requirements?: readonly string[] | null;
 }
 
-/** Where each prospect attribute is read from: a key or an accessor `(record, index) => value`. */
+/**
+ * Where each prospect attribute is read from: a key or an accessor `(record, index) => value`.
+ *
+ * @example
+ * ```ts
+ * const leads = [{ name: "x", budget: 50000, role: "owner" }];
+ * const fields: ProspectFields<(typeof leads)[number]> = {
+ *   id: "name",
+ *   income: "budget",
+ *   authority: (lead) => (lead.role === "owner" ? "full" : "none"),
+ *   needStrength: () => "moderate",
+ * };
+ * qualifyProspects(leads, { fields, money: { minIncome: 0, fullIncome: 40000 } }).prospects[0]?.verdict;
+ * // => "qualified"
+ * ```
+ */
 export interface ProspectFields<T> {
   /** @defaultValue "id" */
   readonly id?: Field<T>;
@@ -67,12 +91,40 @@ export interface ProspectFields<T> {
   readonly requirements?: Field<T>;
 }
 
-/** Verdict on a prospect. */
+/**
+ * Verdict on a prospect: `qualified` (ranked), `nurture` (can pay and decides, lacks need:
+ * create it), `defer` (come back later), `drop` (never worth it), `mismatch` (our offering does
+ * not fit the prospect's requirements).
+ *
+ * @example
+ * ```ts
+ * const prospects: ProspectRecord[] = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
+ * const verdicts: ProspectVerdict[] = qualifyProspects(prospects, { preset: "lifeInsurance" }).prospects.map(
+ *   (p) => p.verdict,
+ * ); // => ["qualified", "nurture"]
+ * ```
+ */
 export type ProspectVerdict = "qualified" | "nurture" | "defer" | "drop" | "mismatch";
 
 /**
  * A custom veto: `test` returns a reason (string) when the veto applies, or a
  * falsy value when it does not. The first veto that applies decides the verdict.
+ *
+ * @example
+ * ```ts
+ * const insured: ProspectVeto<ProspectRecord> = {
+ *   verdict: "defer",
+ *   test: (p) => p.id === 1 && "already insured until next year",
+ * };
+ * const result = qualifyProspects([{ id: 1, income: 40000, authority: "full", dependants: 2 }], {
+ *   preset: "lifeInsurance",
+ *   vetoes: [insured],
+ * });
+ * result.prospects[0]?.reason.split(";")[0]; // => "defer: already insured until next year"
+ * ```
  */
 export interface ProspectVeto<T> {
   /** The verdict the veto imposes. */
@@ -80,21 +132,33 @@ export interface ProspectVeto<T> {
   readonly test: (record: T, index: number) => string | null | undefined | false;
 }
 
-/** Options of {@link qualifyProspects}. Rule groups are merged over the chosen preset. */
+/**
+ * Options of {@link qualifyProspects}. Rule groups are merged over the chosen preset.
+ *
+ * @example
+ * ```ts
+ * const options: QualifyProspectsOptions<ProspectRecord> = { offering: ["cloud"] };
+ * const prospect: ProspectRecord = {
+ *   id: "acme", income: "high", authority: "full", needStrength: "strong", requirements: ["cloud", "on-premise"],
+ * };
+ * qualifyProspects([prospect], options).prospects[0]?.verdict; // => "mismatch"
+ * qualifyProspects([prospect], { ...options, minFit: 0.5 }).prospects[0]?.verdict; // => "qualified"
+ * ```
+ */
 export interface QualifyProspectsOptions<T> {
   /** Rule set to start from. @defaultValue "generic" */
   readonly preset?: ProspectPresetName;
   /** Field keys or accessors. @defaultValue the {@link ProspectRecord} names */
   readonly fields?: ProspectFields<T>;
-  /** Overrides of the money rules (maps such as `levels` are merged with the preset's). */
+  /** Overrides of the money rules (maps such as `levels` are merged with the preset's). @defaultValue the preset's */
   readonly money?: Partial<ProspectRules["money"]>;
-  /** Overrides of the authority rules. */
+  /** Overrides of the authority rules. @defaultValue the preset's */
   readonly authority?: Partial<ProspectRules["authority"]>;
-  /** Overrides of the need rules. */
+  /** Overrides of the need rules. @defaultValue the preset's */
   readonly need?: Partial<ProspectRules["need"]>;
-  /** Overrides of the ranking weights. */
+  /** Overrides of the ranking weights. @defaultValue the preset's */
   readonly weights?: Partial<ProspectRules["weights"]>;
-  /** Overrides of the underwriting rules. */
+  /** Overrides of the underwriting rules. @defaultValue the preset's */
   readonly underwriting?: Partial<ProspectRules["underwriting"]>;
   /** What we sell; enables the product-fit (mismatch) check. @defaultValue the preset's (none) */
   readonly offering?: readonly string[] | null;
@@ -111,7 +175,19 @@ export interface QualifyProspectsOptions<T> {
   readonly missing?: "defer" | "error";
 }
 
-/** The verdict on one prospect. */
+/**
+ * The verdict on one prospect.
+ *
+ * @example
+ * ```ts
+ * const prospects: ProspectRecord[] = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
+ * const first: QualifiedProspect | undefined = qualifyProspects(prospects, { preset: "lifeInsurance" }).prospects[0];
+ * [first?.verdict, first?.rank, first?.money, first?.need, first?.score]; // => ["qualified", 1, 1, 0.5, 0.875]
+ * ```
+ */
 export interface QualifiedProspect {
   /** The prospect's id (the `id` field; the row number + 1 when absent). */
   readonly id: string | number;
@@ -134,7 +210,20 @@ export interface QualifiedProspect {
   readonly findings: readonly string[];
 }
 
-/** Result of {@link qualifyProspects}. */
+/**
+ * Result of {@link qualifyProspects}.
+ *
+ * @example
+ * ```ts
+ * const prospects: ProspectRecord[] = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
+ * const result: QualifyProspectsResult = qualifyProspects(prospects, { preset: "lifeInsurance" });
+ * result.counts; // => { qualified: 1, nurture: 1, defer: 0, drop: 0, mismatch: 0 }
+ * result.options; // => { preset: "lifeInsurance", missing: "defer" }
+ * ```
+ */
 export interface QualifyProspectsResult {
   /** One verdict per input record, in input order. */
   readonly prospects: readonly QualifiedProspect[];

@@ -10,10 +10,24 @@ import {
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
-import type { CrmPeriod } from "./internal/periods.js";
-import { type CrmRate, formatPercent, rateOf } from "./internal/rate.js";
+import { formatPercent, rateOf } from "./internal/rate.js";
+import type { CrmPeriod, CrmRate } from "./types.js";
 
-/** Stock counts for inventory accuracy. Field defaults match the store's `StoreInventoryCount`. */
+/**
+ * Stock counts for inventory accuracy. Field defaults match the store's `StoreInventoryCount`.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ promisedDate: "2024-01-05", deliveredDate: "2024-01-06", status: "delivered" }];
+ * const counts: ServiceKpisInventory<{ date: string; system: number; counted: number }> = {
+ *   records: [{ date: "2024-01-31", system: 10, counted: 9 }],
+ *   systemQuantity: "system",
+ *   countedQuantity: "counted",
+ *   tolerance: 1,
+ * };
+ * serviceKpis(orders, { inventoryCounts: counts }).overall.inventoryAccuracy.value; // => 1
+ * ```
+ */
 export interface ServiceKpisInventory<I> {
   readonly records: readonly I[];
   /** Date of the count. @defaultValue "date" */
@@ -28,7 +42,19 @@ export interface ServiceKpisInventory<I> {
   readonly segment?: Field<I> | null;
 }
 
-/** Complaints for first-contact resolution. Field defaults match the store's `StoreComplaint`. */
+/**
+ * Complaints for first-contact resolution. Field defaults match the store's `StoreComplaint`.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ promisedDate: "2024-01-05", deliveredDate: "2024-01-06", status: "delivered" }];
+ * const complaints: ServiceKpisComplaints<{ openedAt: string; resolvedAt: string; contacts: number }> = {
+ *   records: [{ openedAt: "2024-01-02", resolvedAt: "2024-01-03", contacts: 1 }],
+ *   reopened: null,
+ * };
+ * serviceKpis(orders, { complaints }).overall.firstContactResolution.value; // => 1
+ * ```
+ */
 export interface ServiceKpisComplaints<C> {
   readonly records: readonly C[];
   /** @defaultValue "openedAt" */
@@ -43,7 +69,18 @@ export interface ServiceKpisComplaints<C> {
   readonly segment?: Field<C> | null;
 }
 
-/** Goods receipts for inbound accuracy. */
+/**
+ * Goods receipts for inbound accuracy.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ promisedDate: "2024-01-05", deliveredDate: "2024-01-06", status: "delivered" }];
+ * const receipts: ServiceKpisReceipts<{ date: string; correct: boolean }> = {
+ *   records: [{ date: "2024-01-03", correct: true }, { date: "2024-01-04", correct: false }],
+ * };
+ * serviceKpis(orders, { receipts }).overall.inboundAccuracy.value; // => 0.5
+ * ```
+ */
 export interface ServiceKpisReceipts<R> {
   readonly records: readonly R[];
   /** Date of the receipt. @defaultValue "date" */
@@ -54,7 +91,16 @@ export interface ServiceKpisReceipts<R> {
   readonly segment?: Field<R> | null;
 }
 
-/** Options of {@link serviceKpis}. Order field defaults match the store's `StoreDelivery` records. */
+/**
+ * Options of {@link serviceKpis}. Order field defaults match the store's `StoreDelivery` records.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ promisedDate: "2024-01-05", deliveredDate: "2024-01-06", status: "delivered" }];
+ * const options: ServiceKpisOptions<(typeof orders)[number]> = { graceDays: 1, damaged: null, inStock: null };
+ * serviceKpis(orders, options).overall.onTimeDelivery.value; // => 1 (one day late is within the grace)
+ * ```
+ */
 export interface ServiceKpisOptions<T, I = unknown, C = unknown, R = unknown> {
   /** Promised delivery date. @defaultValue "promisedDate" */
   readonly promisedDate?: Field<T>;
@@ -80,17 +126,28 @@ export interface ServiceKpisOptions<T, I = unknown, C = unknown, R = unknown> {
   readonly graceDays?: number;
   /** Calendar period of the `byPeriod` rows (UTC). @defaultValue "month" */
   readonly period?: CrmPeriod;
-  /** Stock counts, for inventory accuracy. */
+  /** Stock counts, for inventory accuracy. @defaultValue undefined (inventory accuracy not measured) */
   readonly inventoryCounts?: ServiceKpisInventory<I>;
-  /** Complaints, for first-contact resolution. */
+  /** Complaints, for first-contact resolution. @defaultValue undefined (not measured) */
   readonly complaints?: ServiceKpisComplaints<C>;
-  /** Goods receipts, for inbound accuracy. */
+  /** Goods receipts, for inbound accuracy. @defaultValue undefined (not measured) */
   readonly receipts?: ServiceKpisReceipts<R>;
 }
 
 /**
  * The service KPIs, each a rate with its numerator and denominator (`value` null when the
  * denominator is 0 or the KPI is not measured).
+ *
+ * @example
+ * ```ts
+ * const orders = [
+ *   { promisedDate: "2024-01-05", deliveredDate: "2024-01-04", status: "delivered", damaged: false, inStock: true },
+ *   { promisedDate: "2024-01-06", deliveredDate: null, status: "lost", damaged: false, inStock: false },
+ * ];
+ * const values: ServiceKpiValues = serviceKpis(orders).overall;
+ * values.stockout;               // => { value: 0.5, numerator: 1, denominator: 2 }
+ * values.inventoryAccuracy.value; // => null (no stock counts given)
+ * ```
  */
 export interface ServiceKpiValues {
   /** Orders handed to the delivery process (the order rows in the group). */
@@ -116,7 +173,20 @@ export interface ServiceKpiValues {
   readonly firstContactResolution: CrmRate;
 }
 
-/** Result of {@link serviceKpis}. */
+/**
+ * Result of {@link serviceKpis}.
+ *
+ * @example
+ * ```ts
+ * const orders = [
+ *   { promisedDate: "2024-01-05", deliveredDate: "2024-01-04", status: "delivered", channel: "web" },
+ *   { promisedDate: "2024-02-06", deliveredDate: null, status: "lost", channel: "store" },
+ * ];
+ * const kpis: ServiceKpisResult = serviceKpis(orders, { damaged: null, inStock: null, segment: "channel" });
+ * kpis.byPeriod.map((p) => [p.period, p.deliverySuccess.value]); // => [["2024-01", 1], ["2024-02", 0]]
+ * kpis.bySegment.map((s) => s.segment); // => ["web", "store"]
+ * ```
+ */
 export interface ServiceKpisResult {
   readonly overall: ServiceKpiValues;
   /** Chronological. */
@@ -372,81 +442,87 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
     }
   }
 
-  // Inventory counts.
+  /**
+   * Tallies one side log (stock counts, complaints, receipts) into `kpi`: reads each record's
+   * date and segment (labels prefixed with `source` in errors) and adds the outcome `judge`
+   * returns for it; `null` means the record does not count for the KPI.
+   */
+  const tallySideLog = <X>(
+    records: readonly X[],
+    kpi: Kpi,
+    source: string,
+    fields: { readonly date: unknown; readonly segment: unknown; readonly dateName?: string },
+    judge: (record: X, row: number) => boolean | null,
+  ) => {
+    const date = resolveField(fields.date as Field<X>, fields.dateName ?? "date");
+    const seg = resolve<X>(fields.segment, "segment");
+    if (records.length > 0) measured.add(kpi);
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as X;
+      const time = readTime(date.read(record, i), i, date.label, source);
+      const hit = judge(record, i);
+      if (hit === null) continue;
+      const segment = seg === null ? null : readSegment(seg.read(record, i), i, seg.label, source);
+      add(groupsOf(time, segment), kpi, hit);
+    }
+  };
+
+  // Inventory counts: accurate when |counted - system| <= tolerance.
   if (o.inventoryCounts !== undefined) {
     const inv = o.inventoryCounts;
-    const records = inv.records as readonly I[];
-    const date = resolveField(inv.date as Field<I>, "date");
     const system = resolveField(inv.systemQuantity as Field<I>, "systemQuantity");
     const counted = resolveField(inv.countedQuantity as Field<I>, "countedQuantity");
-    const seg = resolve<I>(inv.segment, "segment");
-    const source = "inventoryCounts.";
-    if (records.length > 0) measured.add("inventoryAccuracy");
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i] as I;
+    tallySideLog(inv.records as readonly I[], "inventoryAccuracy", "inventoryCounts.", inv, (record, i) => {
       const quantity = (f: typeof system) => {
         const v = f.read(record, i);
         if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-          throw new InvalidRecordError(FN, i, `${source}${f.label}`, v, "expected a quantity >= 0");
+          throw new InvalidRecordError(FN, i, `inventoryCounts.${f.label}`, v, "expected a quantity >= 0");
         }
         return v;
       };
-      const diff = Math.abs(quantity(counted) - quantity(system));
-      const time = readTime(date.read(record, i), i, date.label, source);
-      const segment = seg === null ? null : readSegment(seg.read(record, i), i, seg.label, source);
-      add(groupsOf(time, segment), "inventoryAccuracy", diff <= inv.tolerance);
-    }
+      return Math.abs(quantity(counted) - quantity(system)) <= inv.tolerance;
+    });
   }
 
-  // Complaints.
+  // Complaints: resolved ones with a known contact count; first-contact = 1 contact, not reopened.
   if (o.complaints !== undefined) {
     const cfg = o.complaints;
-    const records = cfg.records as readonly C[];
-    const opened = resolveField(cfg.openedAt as Field<C>, "openedAt");
     const resolvedAt = resolveField(cfg.resolvedAt as Field<C>, "resolvedAt");
     const contacts = resolveField(cfg.contacts as Field<C>, "contacts");
     const reopened = resolve<C>(cfg.reopened, "reopened");
-    const seg = resolve<C>(cfg.segment, "segment");
     const source = "complaints.";
-    if (records.length > 0) measured.add("firstContactResolution");
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i] as C;
-      const time = readTime(opened.read(record, i), i, opened.label, source);
-      if (isMissing(resolvedAt.read(record, i))) continue;
-      const n = contacts.read(record, i);
-      if (isMissing(n)) continue;
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-        throw new InvalidRecordError(
-          FN,
-          i,
-          `${source}${contacts.label}`,
-          n,
-          "expected a whole number of contacts >= 1",
-        );
-      }
-      const again = reopened === null ? null : readFlag(reopened.read(record, i), i, reopened.label, source);
-      const segment = seg === null ? null : readSegment(seg.read(record, i), i, seg.label, source);
-      add(groupsOf(time, segment), "firstContactResolution", n === 1 && again !== true);
-    }
+    tallySideLog(
+      cfg.records as readonly C[],
+      "firstContactResolution",
+      source,
+      { date: cfg.openedAt, segment: cfg.segment, dateName: "openedAt" },
+      (record, i) => {
+        if (isMissing(resolvedAt.read(record, i))) return null;
+        const n = contacts.read(record, i);
+        if (isMissing(n)) return null;
+        if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
+          throw new InvalidRecordError(
+            FN,
+            i,
+            `${source}${contacts.label}`,
+            n,
+            "expected a whole number of contacts >= 1",
+          );
+        }
+        const again =
+          reopened === null ? null : readFlag(reopened.read(record, i), i, reopened.label, source);
+        return n === 1 && again !== true;
+      },
+    );
   }
 
-  // Receipts.
+  // Receipts: inbound accuracy from a correct/incorrect flag per receipt.
   if (o.receipts !== undefined) {
     const cfg = o.receipts;
-    const records = cfg.records as readonly R[];
-    const date = resolveField(cfg.date as Field<R>, "date");
     const correct = resolveField(cfg.correct as Field<R>, "correct");
-    const seg = resolve<R>(cfg.segment, "segment");
-    const source = "receipts.";
-    if (records.length > 0) measured.add("inboundAccuracy");
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i] as R;
-      const time = readTime(date.read(record, i), i, date.label, source);
-      const flag = readFlag(correct.read(record, i), i, correct.label, source);
-      if (flag === null) continue;
-      const segment = seg === null ? null : readSegment(seg.read(record, i), i, seg.label, source);
-      add(groupsOf(time, segment), "inboundAccuracy", flag);
-    }
+    tallySideLog(cfg.records as readonly R[], "inboundAccuracy", "receipts.", cfg, (record, i) =>
+      readFlag(correct.read(record, i), i, correct.label, "receipts."),
+    );
   }
 
   const values = (c: Counter): ServiceKpiValues => {

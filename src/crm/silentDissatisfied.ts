@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { parseOptions, withDisplay } from "../core/index.js";
 
-/** Input of {@link silentDissatisfied}: the complaint count and the (overridable) source figures. */
+/**
+ * Input of {@link silentDissatisfied}: the complaint count and the (overridable) source figures.
+ *
+ * @example
+ * ```ts
+ * const options: SilentDissatisfiedOptions = { complaints: 10, neverComplainShare: { low: 0.5, high: 0.9 } };
+ * silentDissatisfied(options).dissatisfied; // => { low: 20, high: 100 } (to floating-point rounding)
+ * ```
+ */
 export interface SilentDissatisfiedOptions {
   /**
    * Dissatisfied customers who complained: a count, or an array of complaint records (each counts
@@ -36,13 +44,30 @@ export interface SilentDissatisfiedOptions {
   readonly heavyTellerReach?: number;
 }
 
-/** A low-high estimate (low from the low assumptions, high from the high ones). */
+/**
+ * A low-high estimate (low from the low assumptions, high from the high ones).
+ *
+ * @example
+ * ```ts
+ * const range: SilentDissatisfiedRange = silentDissatisfied({ complaints: 30 }).wordOfMouthReach;
+ * range; // => { low: 1040, high: 7200 } (to floating-point rounding)
+ * ```
+ */
 export interface SilentDissatisfiedRange {
   readonly low: number;
   readonly high: number;
 }
 
-/** Result of {@link silentDissatisfied}. Counts are expected values, not rounded. */
+/**
+ * Result of {@link silentDissatisfied}. Counts are expected values, not rounded.
+ *
+ * @example
+ * ```ts
+ * const estimate: SilentDissatisfiedResult = silentDissatisfied({ complaints: 30 });
+ * estimate.lostForGood; // => { low: 61.152, high: 497.952 } (to floating-point rounding)
+ * estimate.assumptions.leaveQuietlyShare; // => 0.96
+ * ```
+ */
 export interface SilentDissatisfiedResult {
   /** Complaining customers (the input count). */
   readonly complaints: number;

@@ -1,5 +1,6 @@
 import { MS_PER_DAY, parseDateValue } from "../../core/index.js";
-import { type CrmPeriod, periodLabel } from "./periods.js";
+import type { CrmPeriod } from "../types.js";
+import { periodLabel } from "./periods.js";
 
 /**
  * A date parser that remembers the strings it has parsed: record logs repeat the

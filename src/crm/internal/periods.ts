@@ -1,7 +1,6 @@
 import { MS_PER_DAY } from "../../core/index.js";
 
-/** Calendar periods used to group records by date. */
-export type CrmPeriod = "day" | "week" | "month" | "quarter" | "year";
+import type { CrmPeriod } from "../types.js";
 
 /**
  * Label of the calendar period (UTC) that contains `time` (epoch ms):

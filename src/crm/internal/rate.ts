@@ -1,10 +1,4 @@
-/** A rate with the counts it came from; `value` is null when the denominator is zero (never NaN). */
-export interface CrmRate {
-  /** numerator / denominator, or null when the denominator is 0. */
-  readonly value: number | null;
-  readonly numerator: number;
-  readonly denominator: number;
-}
+import type { CrmRate } from "../types.js";
 
 /** Builds a {@link CrmRate}; a zero denominator gives `value: null`. */
 export function rateOf(numerator: number, denominator: number): CrmRate {
