@@ -10,6 +10,7 @@ import { parseOptions } from "../core/options.js";
  * @example
  * ```ts
  * const source: FromDataFrameSource = new DataFrame({ a: [1, 2] });
+ * [source.columns, source.index, source.values]; // => [["a"], [0, 1], [[1], [2]]]
  * ```
  */
 export interface FromDataFrameSource {
@@ -26,7 +27,9 @@ export interface FromDataFrameSource {
  *
  * @example
  * ```ts
- * fromDataFrame(frame, { index: "customerId" }); // => [{ customerId: "c1", ... }, ...]
+ * const frame = new DataFrame([[7], [1]], { columns: ["frequency"], index: ["c1", "c2"] });
+ * fromDataFrame(frame, { index: "customerId" });
+ * // => [{ customerId: "c1", frequency: 7 }, { customerId: "c2", frequency: 1 }]
  * ```
  */
 export interface FromDataFrameOptions {

@@ -45,8 +45,9 @@ const schema = z.strictObject({
  * kept as cell values. danfo has no array dtype: it labels an array column
  * `"string"`, keeps the arrays in `frame.values` (so {@link fromDataFrame}
  * gives them back), but its Series view (`frame.column("items")`) joins them
- * with commas.
- * The input is never modified.
+ * with commas. With `index`, filter rows with `frame.loc({ rows: mask })`:
+ * danfo 1.2's `frame.query(mask)` throws on a frame whose index is not
+ * 0, 1, 2, ... The input is never modified.
  *
  * danfojs-node is an optional peer dependency loaded only by the
  * `clientele/danfo` subpath (loading it takes about a second: it brings

@@ -205,6 +205,45 @@ function invariantViolations(store: Store): string[] {
   return problems;
 }
 
+/** 32-bit FNV-1a of a string, as 8 hex digits (the same function is in test/deno/store-example.mjs). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** `count:hash` of the JSON of every table of a store, and the hash of `planted`. */
+function storeFingerprints(store: Store): Record<string, string> {
+  const tables = [
+    "customers",
+    "orders",
+    "orderLines",
+    "surveys",
+    "complaints",
+    "deliveries",
+    "inventoryCounts",
+  ] as const;
+  const result: Record<string, string> = {};
+  for (const name of tables) result[name] = `${store[name].length}:${fnv1a(JSON.stringify(store[name]))}`;
+  result.planted = fnv1a(JSON.stringify(store.planted));
+  return result;
+}
+
+/** Recorded 2026-11-23 from generateStore({ seed: 7, customers: 200, months: 12 }); see the test. */
+const STREAM_FINGERPRINTS = {
+  customers: "200:d0e4e940",
+  orders: "1033:c0cd185a",
+  orderLines: "4412:9df6feac",
+  surveys: "65:efbfa257",
+  complaints: "35:6376267a",
+  deliveries: "484:249dbe8a",
+  inventoryCounts: "984:6a5ca7c1",
+  planted: "72d4d490",
+};
+
 function expectInvariants(store: Store): void {
   expect(invariantViolations(store)).toEqual([]);
 }
@@ -216,6 +255,19 @@ describe("generateStore determinism", () => {
     const second = generateStore(options);
     expect(second).toEqual(first);
     expect(options).toEqual({ seed: 7, customers: 60, months: 6 });
+  });
+
+  it("generateStore keeps its stream: every table of a small store hashes to its recorded fingerprint", () => {
+    // These fingerprints are our own output on purpose: they pin the generator's stream (the issue asks
+    // for the same store from the same seed on every platform), they are not a correctness reference
+    // (the invariant and planted-structure tests below are). createRandom itself is pinned bit for bit
+    // against an independent xoshiro128** in src/core/random.test.ts; this pins the draw order of every
+    // table, which the same-process comparison above and the TSDoc numbers (lines only) cannot catch:
+    // swapping the complaint and survey forks changes surveys and complaints but no order line.
+    // test/deno/store-example.mjs checks the same fingerprints in Deno. A deliberate change of stream
+    // updates these, the TSDoc example and test/deno, with a CHANGELOG entry.
+    const store = generateStore({ seed: 7, customers: 200, months: 12 });
+    expect(storeFingerprints(store)).toEqual(STREAM_FINGERPRINTS);
   });
 
   it("generateStore gives different stores for different seeds", () => {
@@ -353,6 +405,99 @@ describe("generateStore TSDoc example", () => {
     expect(store.planted.churners.length).toBe(259);
     expect(store.planted.end).toBe("2025-12-31");
     expect(generateStore({ orderLines: 100_000 }).orderLines.length).toBe(100025);
+  });
+});
+
+describe("generateStore record types' TSDoc examples", () => {
+  it("the record types in types.ts show what generateStore({ seed: 1 }) gives (keeps those docs in step)", () => {
+    const store = generateStore({ seed: 1 });
+    expect(store.options).toEqual({
+      seed: 1,
+      customers: 1000,
+      start: "2024-01-01",
+      months: 24,
+      surveyRate: 0.3,
+    });
+    expect(generateStore({ orderLines: 300 }).orderLines.length > 100).toBe(true);
+    // 7% of 1000 by exact quotas (hand: 0.07 x 1000 = 70)
+    expect(store.planted.segments.champions.length).toBe(70);
+    expect(store.customers[0]).toEqual({
+      customerId: "C00001",
+      signupDate: "2024-04-14",
+      ageBand: "45-54",
+      region: "central",
+      channel: "store",
+      segment: "bargain hunters",
+      churnDate: null,
+    });
+    expect(store.orders[0]).toEqual({
+      orderId: "O0000001",
+      customerId: "C00101",
+      date: "2024-01-01",
+      channel: "store",
+      lineCount: 5,
+      total: 17.73,
+    });
+    expect(store.orderLines.find((line) => line.refund)).toEqual({
+      orderId: "O0000016",
+      customerId: "C00325",
+      date: "2024-01-04",
+      product: "eggs",
+      category: "dairy",
+      quantity: -1,
+      unitPrice: 2.99,
+      amount: -2.99,
+      refund: true,
+    });
+    const answer = store.surveys[0] as StoreSurveyResponse;
+    expect([answer.customerId, answer.date, answer.CUSA1, answer.nps]).toEqual([
+      "C00001",
+      "2025-05-19",
+      6,
+      7,
+    ]);
+    expect(new Set(store.complaints.map((complaint) => complaint.category)).size).toBe(4);
+    expect(store.complaints[0]).toEqual({
+      complaintId: "K000001",
+      customerId: "C00386",
+      orderId: null,
+      category: "service quality",
+      severity: "high",
+      openedAt: "2024-01-04T15:55:00Z",
+      firstResponseAt: "2024-01-05T00:26:00Z",
+      resolvedAt: "2024-01-08T18:33:00Z",
+      contacts: 1,
+      reopened: false,
+    });
+    expect(store.deliveries[0]).toEqual({
+      orderId: "O0000003",
+      customerId: "C00338",
+      promisedDate: "2024-01-04",
+      deliveredDate: "2024-01-03",
+      status: "delivered",
+      damaged: false,
+      inStock: true,
+    });
+    expect(store.inventoryCounts[0]).toEqual({
+      date: "2024-01-31",
+      product: "bananas",
+      systemQuantity: 132,
+      countedQuantity: 132,
+    });
+    expect(store.planted.associations[1]).toEqual({
+      antecedent: "pasta",
+      consequent: "pasta sauce",
+      confidence: 0.5,
+      story: "pasta is bought with a jar of sauce",
+    });
+    expect(store.planted.churners[0]).toEqual({ customerId: "C00006", churnDate: "2025-04-14" });
+    expect(store.planted.notes).toHaveLength(6);
+    expect([
+      store.customers.length,
+      store.orders.length,
+      store.orderLines.length,
+      store.surveys.length,
+    ]).toEqual([1000, 9817, 42470, 310]);
   });
 });
 
@@ -716,6 +861,176 @@ describe.each(SEEDS.map((seed, index) => ({ seed, store: stores[index] as Store 
     });
   },
 );
+
+describe("generateStore planted.notes numbers", () => {
+  // Each number the notes state is parsed from the text and compared with the same rate measured on
+  // the records, pooled over the three seeds; binomial rates within 4 standard errors.
+  const within4se = (observed: number, stated: number, n: number, label: string) =>
+    expect(Math.abs(observed - stated), label).toBeLessThanOrEqual(
+      4 * Math.sqrt((stated * (1 - stated)) / n),
+    );
+  const note = (store: Store, start: string) => {
+    const text = store.planted.notes.find((line) => line.startsWith(start));
+    if (text === undefined) throw new Error(`no note starting with ${start}`);
+    return text;
+  };
+  const numbers = (text: string, pattern: RegExp) => {
+    const match = pattern.exec(text);
+    if (match === null) throw new Error(`notes do not match ${pattern}: ${text}`);
+    return match.slice(1).map(Number);
+  };
+
+  it("planted.notes states the churner count, segment shares, churn rates, order rates and basket sizes the records show", () => {
+    type Tally = { customers: number; churners: number; orders: number; activeDays: number; lines: number };
+    const tally = new Map<string, Tally>();
+    let customers = 0;
+    for (const store of stores) {
+      const [churnerCount, customerCount] = numbers(note(store, "Churn"), /^Churn: (\d+) of (\d+) customers/);
+      expect(churnerCount).toBe(store.customers.filter((customer) => customer.churnDate !== null).length);
+      expect(customerCount).toBe(store.customers.length);
+      const startDay = dayOf(store.options.start);
+      const endDay = dayOf(store.planted.end);
+      const orders = new Map<string, { orders: number; lines: number }>();
+      for (const order of store.orders) {
+        const entry = orders.get(order.customerId) ?? { orders: 0, lines: 0 };
+        entry.orders++;
+        entry.lines += order.lineCount;
+        orders.set(order.customerId, entry);
+      }
+      for (const customer of store.customers) {
+        const entry = tally.get(customer.segment) ?? {
+          customers: 0,
+          churners: 0,
+          orders: 0,
+          activeDays: 0,
+          lines: 0,
+        };
+        entry.customers++;
+        if (customer.churnDate !== null) entry.churners++;
+        const from = Math.max(startDay, dayOf(customer.signupDate));
+        const to = customer.churnDate === null ? endDay : dayOf(customer.churnDate);
+        entry.activeDays += to - from + 1;
+        entry.orders += orders.get(customer.customerId)?.orders ?? 0;
+        entry.lines += orders.get(customer.customerId)?.lines ?? 0;
+        tally.set(customer.segment, entry);
+      }
+      customers += store.customers.length;
+    }
+    const segmentNote = note(stores[0] as Store, "Segments");
+    const pattern =
+      /([a-z ]+?) ([\d.]+)% \(([\d.]+) orders\/month, ([\d.]+) lines\/order, churn ([\d.]+)%\)/g;
+    const stated = [...segmentNote.matchAll(pattern)];
+    expect(stated.map((match) => (match[1] as string).replace(/^[;:] */, "").trim())).toEqual(
+      Object.keys(stores[0]?.planted.segments ?? {}),
+    );
+    for (const match of stated) {
+      const segment = (match[1] as string).replace(/^[;:] */, "").trim();
+      const [share, ordersPerMonth, linesPerOrder, churn] = match.slice(2).map(Number) as number[];
+      const t = tally.get(segment) as Tally;
+      // shares are exact quotas (largest remainder), so within one customer per store
+      expect(Math.abs(t.customers / customers - (share as number) / 100), segment).toBeLessThanOrEqual(
+        3 / customers,
+      );
+      // churn is drawn with the stated probability, dropped when the active window is too short
+      within4se(t.churners / t.customers, (churn as number) / 100, t.customers, `${segment} churn`);
+      // planted pairs add a few lines to the drawn ones: within 10%
+      expect(t.lines / t.orders / (linesPerOrder as number), `${segment} lines/order`).toBeGreaterThan(0.97);
+      expect(t.lines / t.orders / (linesPerOrder as number), `${segment} lines/order`).toBeLessThan(1.1);
+      // orders per 30.44 active days; every customer's first order is forced, which inflates short
+      // windows: the new segment (at most 120 days) is only checked to be above the stated rate
+      const rate = (t.orders / t.activeDays) * (365.2425 / 12);
+      if (segment === "new") expect(rate).toBeGreaterThan(ordersPerMonth as number);
+      else
+        expect(Math.abs(rate / (ordersPerMonth as number) - 1), `${segment} orders/month`).toBeLessThan(0.2);
+    }
+  });
+
+  it("planted.notes states the complaint, delivery and inventory rates the records show", () => {
+    const complaints = stores.flatMap((store) => store.complaints);
+    const deliveries = stores.flatMap((store) => store.deliveries);
+    const counts = stores.flatMap((store) => store.inventoryCounts);
+    const complaintNote = note(stores[0] as Store, "Complaints");
+    const [responseHours, resolutionDays] = numbers(
+      complaintNote,
+      /first response median ([\d.]+) h, resolution median ([\d.]+) days \(medium severity\)/,
+    ) as [number, number];
+    const [firstContact, reopened] = numbers(
+      complaintNote,
+      /about ([\d.]+)% first-contact resolution, ([\d.]+)% reopened/,
+    ) as [number, number];
+    const median = (values: number[]) => {
+      const sorted = values.slice().sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] as number;
+    };
+    const hours = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+    expect(
+      median(complaints.map((c) => hours(c.openedAt, c.firstResponseAt))) / responseHours,
+    ).toBeGreaterThan(0.8);
+    expect(median(complaints.map((c) => hours(c.openedAt, c.firstResponseAt))) / responseHours).toBeLessThan(
+      1.2,
+    );
+    const medium = complaints.filter((c) => c.severity === "medium" && !c.reopened && c.resolvedAt !== null);
+    const mediumDays = median(medium.map((c) => hours(c.openedAt, c.resolvedAt as string) / 24));
+    expect(mediumDays / resolutionDays).toBeGreaterThan(0.75);
+    expect(mediumDays / resolutionDays).toBeLessThan(1.25);
+    // "about" 70%: rounded to 5%, so allow the rounding on top of sampling noise
+    expect(
+      Math.abs(complaints.filter((c) => c.contacts === 1).length / complaints.length - firstContact / 100),
+    ).toBeLessThan(0.025 + 4 * Math.sqrt((0.7 * 0.3) / complaints.length));
+    within4se(
+      complaints.filter((c) => c.reopened).length / complaints.length,
+      reopened / 100,
+      complaints.length,
+      "reopened",
+    );
+
+    const deliveryNote = note(stores[0] as Store, "Deliveries");
+    const [onTime, failed, lost, damaged, inStock, exact] = numbers(
+      deliveryNote,
+      /([\d.]+)% on time, ([\d.]+)% failed, ([\d.]+)% lost, ([\d.]+)% damaged, ([\d.]+)% in stock\. Inventory counted at each month end: ([\d.]+)% exact/,
+    ) as [number, number, number, number, number, number];
+    const delivered = deliveries.filter((d) => d.deliveredDate !== null);
+    const share = <R>(rows: readonly R[], test: (row: R) => boolean) =>
+      rows.filter(test).length / rows.length;
+    // on time is among delivered parcels; failed, lost and in stock among all; damage applies to delivered ones
+    within4se(
+      share(delivered, (d) => (d.deliveredDate as string) <= d.promisedDate),
+      onTime / 100,
+      delivered.length,
+      "on time",
+    );
+    within4se(
+      share(deliveries, (d) => d.status === "failed"),
+      failed / 100,
+      deliveries.length,
+      "failed",
+    );
+    within4se(
+      share(deliveries, (d) => d.status === "lost"),
+      lost / 100,
+      deliveries.length,
+      "lost",
+    );
+    within4se(
+      share(delivered, (d) => d.damaged),
+      damaged / 100,
+      delivered.length,
+      "damaged",
+    );
+    within4se(
+      share(deliveries, (d) => d.inStock),
+      inStock / 100,
+      deliveries.length,
+      "in stock",
+    );
+    within4se(
+      share(counts, (c) => c.countedQuantity === c.systemQuantity),
+      exact / 100,
+      counts.length,
+      "exact counts",
+    );
+  });
+});
 
 describe("generateStore churn slowdown", () => {
   it("churners order less often in the 90 days before their churn date (pooled over three seeds)", () => {

@@ -6,6 +6,9 @@ import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";
 import {
   AGE_BANDS,
+  BABY_HOUSEHOLD_SHARE,
+  CHURN_MIN_ACTIVE_DAYS,
+  CHURN_MIN_DAYS_BEFORE_END,
   CHURN_SLOWDOWN,
   CHURN_SLOWDOWN_DAYS,
   CUSTOMER_CHANNELS,
@@ -156,8 +159,9 @@ function logNormal(random: Random, median: number, logSd: number): number {
  * before the start, or during the period), age band, region, channel (online 25%, store 45%, both 30%).
  * Every customer orders at least once, never before signing up, never after churning. Orders: ids
  * `O0000001`... in date order; lines grouped by order, refund lines right after their order's purchase
- * lines: about 2% of lines partly or fully refunded (6% for electronics accessories) and 0.8% of orders
- * refunded in full, dated 0-14 days after the purchase (never after the churn date or the end).
+ * lines: each purchase line is partly or fully refunded with probability 2% (6% for electronics
+ * accessories) and 0.8% of orders are refunded in full (together about 3% of purchase lines on the
+ * default store), dated 0-14 days after the purchase (never after the churn date or the end).
  *
  * What is planted (also listed in `store.planted.notes`):
  * - **Associations** (`planted.associations`): when a basket holds the antecedent, the consequent is
@@ -192,7 +196,7 @@ function logNormal(random: Random, median: number, logSd: number): number {
  * - **Complaints** on 1.5% of orders (×3 before churn, ×8 after a late, failed, lost or damaged
  *   delivery; about 3% of orders in all): categories product and accessories, service attitude, service
  *   quality, incident; severity low 45%, medium 35%, high 15%, critical 5%; first response log-normal,
- *   median 4 h; resolution median 2 days scaled 0.7/1/1.6/2.5 by severity with wider tails; 70%
+ *   median 4 h; resolution median 2 days (medium severity) scaled 0.7/1/1.6/2.5 by severity with wider tails; 70%
  *   resolved at first contact, 8% reopened; `resolvedAt: null` when still open at the end (or 1.5% never
  *   resolved); 10% not tied to an order.
  * - **Deliveries** of online orders: promised 1-3 days after the order, 92% delivered on time, 2%
@@ -521,15 +525,20 @@ function plantedNotes(customerCount: number, churnerCount: number, end: string):
     (profile) =>
       `${profile.segment} ${percent(profile.share)} (${profile.ordersPerMonth} orders/month, ${profile.linesPerOrder} lines/order, churn ${percent(profile.churnProbability)})`,
   ).join("; ");
+  const weakest = SURVEY_ITEMS.reduce((low, item) => (item.loading < low.loading ? item : low));
+  const others = SURVEY_ITEMS.filter((item) => item !== weakest).map((item) => item.loading);
+  const loadings = `loadings ${Math.min(...others)}-${Math.max(...others)}, ${weakest.name} ${weakest.loading}`;
+  // complaints not reopened are resolved at first contact with FIRST_CONTACT_RESOLUTION; rounded to 5%
+  const firstContact = Math.round((1 - REOPENED_RATE) * FIRST_CONTACT_RESOLUTION * 20) * 5;
   const pairs = PLANTED_PAIRS.map(
     (pair) => `${pair.antecedent} => ${pair.consequent} (${pair.probability}, ${pair.story})`,
   ).join("; ");
   return [
-    `Associations (planted.associations): when a basket holds the antecedent, the consequent is added with the stated probability: ${pairs}. The consequents are rare on their own, so each rule shows support > 0.005, confidence near or above its probability and lift > 3 (typically 8-20). Only households with a baby (about 18%) buy baby items, so baby items co-occur with each other and, through diapers, with beer.`,
+    `Associations (planted.associations): when a basket holds the antecedent, the consequent is added with the stated probability: ${pairs}. The consequents are rare on their own, so each rule shows support > 0.005, confidence near or above its probability and lift > 3 (typically 8-20). Only households with a baby (about ${Math.round(100 * BABY_HOUSEHOLD_SHARE)}%) buy baby items, so baby items co-occur with each other and, through diapers, with beer.`,
     `Segments (customer.segment, planted.segments): ${segmentLine}. Champions buy dearer items, bargain hunters cheap items often on promotion, big spenders rarely but large baskets (electronics, wine), occasional customers snacks and drinks; "new" customers signed up in the last ${NEW_CUSTOMER_DAYS} days. Every pair of segments is more than 1.5 pooled sd apart on log recency, frequency, monetary or mean basket value.`,
-    `Churn: ${churnerCount} of ${customerCount} customers churn (customer.churnDate, planted.churners), dates spread from 60 days after their first active day to 45 days before the end: no order after the churn date, purchase rate x${CHURN_SLOWDOWN} in the ${CHURN_SLOWDOWN_DAYS} days before it, complaint rate x${COMPLAINT_CHURN_MULTIPLIER} in the ${COMPLAINT_CHURN_DAYS} days before it, ${percent(COMPLAINT_DRIVEN_CHURN)} of churners complain about their last order, lower survey satisfaction.`,
-    `Surveys: one answer from a share of customers, before any churn: ECSI items (1..10) from a latent model with the 12 ECSI paths (loadings 0.7-0.9, CUSL2 0.45) plus NPS (0..10) driven by loyalty and satisfaction; satisfaction is higher for champions and loyal regulars, lower for bargain hunters and occasional customers, lower for churners (most near the churn date) and after a complaint.`,
-    `Complaints on ${percent(COMPLAINT_RATE)} of orders (x${COMPLAINT_DELIVERY_MULTIPLIER} after a late, failed, lost or damaged delivery, x${COMPLAINT_CHURN_MULTIPLIER} before churn): first response median 4 h, resolution median 2 days with longer tails for higher severity, about 70% first-contact resolution, ${percent(REOPENED_RATE)} reopened, still-open ones have resolvedAt null.`,
+    `Churn: ${churnerCount} of ${customerCount} customers churn (customer.churnDate, planted.churners), dates spread from ${CHURN_MIN_ACTIVE_DAYS} days after their first active day to ${CHURN_MIN_DAYS_BEFORE_END} days before the end: no order after the churn date, purchase rate x${CHURN_SLOWDOWN} in the ${CHURN_SLOWDOWN_DAYS} days before it, complaint rate x${COMPLAINT_CHURN_MULTIPLIER} in the ${COMPLAINT_CHURN_DAYS} days before it, ${percent(COMPLAINT_DRIVEN_CHURN)} of churners complain about their last order, lower survey satisfaction.`,
+    `Surveys: one answer from a share of customers, before any churn: ECSI items (1..10) from a latent model with the 12 ECSI paths (${loadings}) plus NPS (0..10) driven by loyalty and satisfaction; satisfaction is higher for champions and loyal regulars, lower for bargain hunters and occasional customers, lower for churners (most near the churn date) and after a complaint.`,
+    `Complaints on ${percent(COMPLAINT_RATE)} of orders (x${COMPLAINT_DELIVERY_MULTIPLIER} after a late, failed, lost or damaged delivery, x${COMPLAINT_CHURN_MULTIPLIER} before churn): first response median ${FIRST_RESPONSE_MEDIAN_MINUTES / 60} h, resolution median ${(RESOLUTION_MEDIAN_MINUTES[1] as number) / 1440} days (medium severity) with longer tails for higher severity, about ${firstContact}% first-contact resolution, ${percent(REOPENED_RATE)} reopened, still-open ones have resolvedAt null.`,
     `Deliveries (online orders): ${percent(ON_TIME_RATE)} on time, ${percent(FAILED_RATE)} failed, ${percent(LOST_RATE)} lost, ${percent(DAMAGED_RATE)} damaged, ${percent(IN_STOCK_RATE)} in stock. Inventory counted at each month end: ${percent(INVENTORY_EXACT_RATE)} exact, otherwise mostly shrinkage. Last day of trading ${end}.`,
   ];
 }

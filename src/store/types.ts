@@ -4,7 +4,16 @@
  * currency units rounded to cents.
  */
 
-/** Options of `generateStore`. */
+/**
+ * Options of `generateStore`.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.options; // => { seed: 1, customers: 1000, start: "2024-01-01", months: 24, surveyRate: 0.3 }
+ * generateStore({ orderLines: 300 }).orderLines.length > 100; // => true
+ * ```
+ */
 export interface StoreOptions {
   /** Seed of the generator; same seed, identical store. @defaultValue 1 */
   readonly seed?: number;
@@ -17,6 +26,7 @@ export interface StoreOptions {
   /**
    * Approximate number of order lines wanted; sets the number of customers from it
    * (customers are generated until their lines reach the target, within half a customer's lines).
+   * @defaultValue none: the size comes from `customers`
    */
   readonly orderLines?: number;
   /** First day of trading, ISO date. @defaultValue "2024-01-01" */
@@ -27,7 +37,16 @@ export interface StoreOptions {
   readonly surveyRate?: number;
 }
 
-/** Planted customer segment (the ground truth segmentation should recover). */
+/**
+ * Planted customer segment (the ground truth segmentation should recover).
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.planted.segments.champions.length; // => 70 (7% of 1000, exact quotas)
+ * store.customers[0].segment;              // => "bargain hunters"
+ * ```
+ */
 export type PlantedSegment =
   | "champions"
   | "loyal regulars"
@@ -36,7 +55,17 @@ export type PlantedSegment =
   | "occasional"
   | "new";
 
-/** A customer of the store. */
+/**
+ * A customer of the store.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.customers[0];
+ * // => { customerId: "C00001", signupDate: "2024-04-14", ageBand: "45-54", region: "central",
+ * //      channel: "store", segment: "bargain hunters", churnDate: null }
+ * ```
+ */
 export interface StoreCustomer {
   readonly customerId: string;
   readonly signupDate: string;
@@ -49,7 +78,16 @@ export interface StoreCustomer {
   readonly churnDate: string | null;
 }
 
-/** One order (a basket). */
+/**
+ * One order (a basket).
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.orders[0];
+ * // => { orderId: "O0000001", customerId: "C00101", date: "2024-01-01", channel: "store", lineCount: 5, total: 17.73 }
+ * ```
+ */
 export interface StoreOrder {
   readonly orderId: string;
   readonly customerId: string;
@@ -61,7 +99,17 @@ export interface StoreOrder {
   readonly total: number;
 }
 
-/** One line of an order. Refunds are separate lines with negative quantity and amount. */
+/**
+ * One line of an order. Refunds are separate lines with negative quantity and amount.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.orderLines.find((line) => line.refund);
+ * // => { orderId: "O0000016", customerId: "C00325", date: "2024-01-04", product: "eggs", category: "dairy",
+ * //      quantity: -1, unitPrice: 2.99, amount: -2.99, refund: true }
+ * ```
+ */
 export interface StoreOrderLine {
   readonly orderId: string;
   readonly customerId: string;
@@ -81,6 +129,13 @@ export interface StoreOrderLine {
  * A satisfaction survey answer. Items follow the ECSI questionnaire
  * (the same names as the ECSI mobile-phone data), each on 1..10, plus the
  * NPS question on 0..10.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * const answer = store.surveys[0];
+ * [answer.customerId, answer.date, answer.CUSA1, answer.nps]; // => ["C00001", "2025-05-19", 6, 7]
+ * ```
  */
 export interface StoreSurveyResponse {
   readonly customerId: string;
@@ -113,14 +168,33 @@ export interface StoreSurveyResponse {
   readonly nps: number;
 }
 
-/** Complaint categories of the source material. */
+/**
+ * Complaint categories of the source material.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * new Set(store.complaints.map((complaint) => complaint.category)).size; // => 4
+ * ```
+ */
 export type ComplaintCategory =
   | "product and accessories"
   | "service attitude"
   | "service quality"
   | "incident";
 
-/** A logged complaint. */
+/**
+ * A logged complaint.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.complaints[0];
+ * // => { complaintId: "K000001", customerId: "C00386", orderId: null, category: "service quality", severity: "high",
+ * //      openedAt: "2024-01-04T15:55:00Z", firstResponseAt: "2024-01-05T00:26:00Z",
+ * //      resolvedAt: "2024-01-08T18:33:00Z", contacts: 1, reopened: false }
+ * ```
+ */
 export interface StoreComplaint {
   readonly complaintId: string;
   readonly customerId: string;
@@ -138,7 +212,17 @@ export interface StoreComplaint {
   readonly reopened: boolean;
 }
 
-/** Delivery of an online order. */
+/**
+ * Delivery of an online order.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.deliveries[0];
+ * // => { orderId: "O0000003", customerId: "C00338", promisedDate: "2024-01-04", deliveredDate: "2024-01-03",
+ * //      status: "delivered", damaged: false, inStock: true }
+ * ```
+ */
 export interface StoreDelivery {
   readonly orderId: string;
   readonly customerId: string;
@@ -151,7 +235,15 @@ export interface StoreDelivery {
   readonly inStock: boolean;
 }
 
-/** A periodic stock count of one product. */
+/**
+ * A periodic stock count of one product.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.inventoryCounts[0]; // => { date: "2024-01-31", product: "bananas", systemQuantity: 132, countedQuantity: 132 }
+ * ```
+ */
 export interface StoreInventoryCount {
   readonly date: string;
   readonly product: string;
@@ -161,7 +253,16 @@ export interface StoreInventoryCount {
   readonly countedQuantity: number;
 }
 
-/** A co-purchase planted in the baskets. */
+/**
+ * A co-purchase planted in the baskets.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.planted.associations[1];
+ * // => { antecedent: "pasta", consequent: "pasta sauce", confidence: 0.5, story: "pasta is bought with a jar of sauce" }
+ * ```
+ */
 export interface PlantedAssociation {
   readonly antecedent: string;
   readonly consequent: string;
@@ -171,7 +272,16 @@ export interface PlantedAssociation {
   readonly story: string;
 }
 
-/** What the generator planted, for tests and examples to check. */
+/**
+ * What the generator planted, for tests and examples to check.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * store.planted.churners[0]; // => { customerId: "C00006", churnDate: "2025-04-14" }
+ * store.planted.notes.length; // => 6
+ * ```
+ */
 export interface StorePlanted {
   readonly associations: readonly PlantedAssociation[];
   /** Customer ids per planted segment. */
@@ -184,7 +294,16 @@ export interface StorePlanted {
   readonly notes: readonly string[];
 }
 
-/** A generated store. */
+/**
+ * A generated store.
+ *
+ * @example
+ * ```ts
+ * const store = generateStore({ seed: 1 });
+ * [store.customers.length, store.orders.length, store.orderLines.length, store.surveys.length];
+ * // => [1000, 9817, 42470, 310]
+ * ```
+ */
 export interface Store {
   readonly customers: readonly StoreCustomer[];
   readonly orders: readonly StoreOrder[];

@@ -11,6 +11,7 @@ import { columnsSchema } from "./internal/columnsSchema.js";
  * @example
  * ```ts
  * const source: FromTableSource = table({ a: [1, 2] });
+ * source.objects({ limit: 1 }); // => [{ a: 1 }]
  * ```
  */
 export interface FromTableSource {
@@ -22,7 +23,8 @@ export interface FromTableSource {
  *
  * @example
  * ```ts
- * fromTable(lines, { columns: ["order", "product"], offset: 100, limit: 50 }); // => rows 100..149, two keys each
+ * const lines = table({ order: ["o1", "o1", "o2"], product: ["beer", "diapers", "milk"], quantity: [2, 1, 3] });
+ * fromTable(lines, { columns: ["product", "order"], offset: 1, limit: 1 }); // => [{ product: "diapers", order: "o1" }]
  * ```
  */
 export interface FromTableOptions {

@@ -45,6 +45,11 @@ export const AGE_BANDS = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"] as
 const AGE_WEIGHTS = [0.1, 0.2, 0.22, 0.2, 0.16, 0.12];
 /** Probability of a baby at home by age band. */
 const BABY_BY_AGE = [0.05, 0.45, 0.35, 0.04, 0.01, 0.01];
+/** Expected share of households with a baby at home (about 0.18). */
+export const BABY_HOUSEHOLD_SHARE = AGE_WEIGHTS.reduce(
+  (sum, weight, band) => sum + weight * (BABY_BY_AGE[band] as number),
+  0,
+);
 export const REGIONS = ["north", "south", "east", "west", "central"] as const;
 const REGION_WEIGHTS = [0.18, 0.22, 0.2, 0.17, 0.23];
 export const CUSTOMER_CHANNELS = ["online", "store", "both"] as const;
