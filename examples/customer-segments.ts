@@ -1,8 +1,9 @@
 /**
  * Customer segments: from the orders of the generated store to named segments.
  *
- * 1. RFM-type features per customer (recency, frequency, monetary, plus purchase rate,
- *    basket size, price level and tenure), computed from orders and order lines.
+ * 1. RFM-type features per customer: recency, frequency and monetary from the value
+ *    module's rfmTable, plus purchase rate, basket size, price level and tenure computed
+ *    from orders and order lines (examples/demo/segment.ts, customerFeatures).
  * 2. chooseK: k-means for k = 2..9, scored by inertia (elbow), silhouette,
  *    Calinski-Harabasz and Davies-Bouldin; a recommended k with the reason.
  * 3. kMeans with log1p + standardize features, profiles with plain-words labels and the

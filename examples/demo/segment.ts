@@ -1,5 +1,6 @@
 import type { Store } from "clientele";
 import { adjustedRandIndex, chooseK, kMeans, segmentProfiles } from "clientele/segment";
+import { rfmTable } from "clientele/value";
 import type { DemoSectionBuilder } from "./section.js";
 
 /** RFM-type features of one customer of the generated store, computed from its orders and order lines. */
@@ -7,11 +8,11 @@ export interface CustomerFeatures {
   readonly customerId: string;
   /** Planted segment (ground truth, for checking only). */
   readonly plantedSegment: string;
-  /** Days from the last order to the end of trading. */
+  /** Whole days from the last purchase to the end of trading (`rfmTable`); the tenure for a customer without one. */
   readonly recencyDays: number;
-  /** Orders in the period. */
+  /** Purchase orders in the period (`rfmTable`: fully refunded orders do not count). */
   readonly frequency: number;
-  /** Net spend (purchases minus refunds) in currency units. */
+  /** Net spend (purchases minus refunds) in currency units (`rfmTable`); 0 without a purchase. */
   readonly monetary: number;
   /** Orders per month of the customer's time as a customer within the period. */
   readonly ordersPerMonth: number;
@@ -26,43 +27,49 @@ export interface CustomerFeatures {
 const DAY = 86_400_000;
 
 /**
- * Per-customer features from the store's orders and lines: recency, frequency, monetary
- * (the RFM triple), plus purchase rate, basket size, price level and tenure.
- * Customers without an order get recency = their tenure and zero counts.
+ * Per-customer features from the store: recency, frequency and monetary from the value
+ * module's `rfmTable` (as of the end of trading), plus purchase rate, basket size, price
+ * level and tenure from the orders and lines. Customers without a purchase get
+ * recency = their tenure and zero frequency and spend.
  */
 export function customerFeatures(store: Store): CustomerFeatures[] {
   const end = Date.parse(`${store.planted.end}T00:00:00Z`);
   const start = Date.parse(`${store.options.start}T00:00:00Z`);
+  const rfm = rfmTable(store.orderLines, {
+    customer: "customerId",
+    date: "date",
+    amount: "amount",
+    order: "orderId",
+    asOf: store.planted.end,
+  });
+  const rfmByCustomer = new Map(rfm.customers.map((row) => [row.customer, row]));
   const index = new Map(store.customers.map((customer, i) => [customer.customerId, i]));
   const n = store.customers.length;
-  const last = new Float64Array(n).fill(Number.NaN);
   const orders = new Float64Array(n);
   const lines = new Float64Array(n);
-  const spend = new Float64Array(n);
   const priceSum = new Float64Array(n);
   for (const order of store.orders) {
     const i = index.get(order.customerId) as number;
-    const time = Date.parse(`${order.date}T00:00:00Z`);
-    if (!(time <= (last[i] as number))) last[i] = time;
     orders[i] = (orders[i] as number) + 1;
     lines[i] = (lines[i] as number) + order.lineCount;
   }
   for (const line of store.orderLines) {
+    if (line.refund) continue;
     const i = index.get(line.customerId) as number;
-    spend[i] = (spend[i] as number) + line.amount;
-    if (!line.refund) priceSum[i] = (priceSum[i] as number) + line.unitPrice;
+    priceSum[i] = (priceSum[i] as number) + line.unitPrice;
   }
   return store.customers.map((customer, i) => {
     const signup = Date.parse(`${customer.signupDate}T00:00:00Z`);
     const tenureDays = (end - signup) / DAY;
     const activeMonths = Math.max((end - Math.max(signup, start)) / DAY / (365.2425 / 12), 0.5);
     const count = orders[i] as number;
+    const row = rfmByCustomer.get(customer.customerId);
     return {
       customerId: customer.customerId,
       plantedSegment: customer.segment,
-      recencyDays: Number.isNaN(last[i] as number) ? tenureDays : (end - (last[i] as number)) / DAY,
-      frequency: count,
-      monetary: Math.round((spend[i] as number) * 100) / 100,
+      recencyDays: row?.recencyDays ?? tenureDays,
+      frequency: row?.frequency ?? 0,
+      monetary: row?.monetary ?? 0,
       ordersPerMonth: count / activeMonths,
       linesPerOrder: count > 0 ? (lines[i] as number) / count : 0,
       meanUnitPrice: (lines[i] as number) > 0 ? (priceSum[i] as number) / (lines[i] as number) : 0,

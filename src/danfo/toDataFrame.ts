@@ -1,9 +1,9 @@
 import { DataFrame } from "danfojs-node";
 import { z } from "zod";
 import { InvalidOptionsError } from "../core/errors.js";
+import { columnsSchema } from "../core/internal/columnsSchema.js";
+import { recordRows } from "../core/internal/recordColumns.js";
 import { parseOptions } from "../core/options.js";
-import { columnsSchema } from "../table/internal/columnsSchema.js";
-import { recordRows } from "../table/internal/recordColumns.js";
 
 /**
  * Options of {@link toDataFrame}.

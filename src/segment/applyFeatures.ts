@@ -1,14 +1,20 @@
-import { InvalidOptionsError } from "../core/index.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixResult,
-  FeatureMatrixStep,
   FeatureMatrixTransform,
-  FeatureMatrixTransforms,
 } from "./featureMatrix.js";
-import { featureMatrixResult } from "./internal/features.js";
+import { applyFittedFeatures } from "./internal/featureOptions.js";
 
-/** Options of {@link applyFeatures}. */
+/**
+ * Options of {@link applyFeatures}.
+ *
+ * @example
+ * ```ts
+ * const fitted = featureMatrix([{ spend: 10 }, { spend: 30 }], { fields: ["spend"] });
+ * applyFeatures(fitted.transform, [{ spend: Number.NaN }, { spend: 20 }], { missing: "drop" }).droppedRows;
+ * // => Int32Array [0]
+ * ```
+ */
 export interface ApplyFeaturesOptions {
   /**
    * Missing-value policy for the new records.
@@ -43,41 +49,4 @@ export function applyFeatures<T>(
   options: ApplyFeaturesOptions = {},
 ): FeatureMatrixResult<T> {
   return applyFittedFeatures("applyFeatures", transform, records, options.missing);
-}
-
-/** @internal applyFeatures under another public function's name. */
-export function applyFittedFeatures<T>(
-  functionName: string,
-  transform: FeatureMatrixTransform<T>,
-  records: readonly T[],
-  missing: FeatureMatrixMissingPolicy | undefined,
-): FeatureMatrixResult<T> {
-  if (transform === null || typeof transform !== "object" || !Array.isArray(transform.features)) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "transform",
-        message: "expected a fitted transform from featureMatrix(...).transform or a kMeans model",
-        received: transform,
-      },
-    ]);
-  }
-  if (missing !== undefined && missing !== "error" && missing !== "drop") {
-    throw new InvalidOptionsError(functionName, [
-      { path: "missing", message: 'expected "error" or "drop"', received: missing },
-    ]);
-  }
-  const policy = missing ?? transform.missing;
-  const transforms = Object.fromEntries(
-    transform.features.map((feature) => [
-      feature.name,
-      feature.steps.length === 0 ? "none" : feature.steps.map((step: FeatureMatrixStep) => step.kind),
-    ]),
-  ) as FeatureMatrixTransforms;
-  return featureMatrixResult(
-    functionName,
-    records,
-    { features: transform.features, missing: policy },
-    transform.features.map((feature) => feature.steps),
-    { transforms, missing: policy },
-  );
 }

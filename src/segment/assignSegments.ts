@@ -1,10 +1,20 @@
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { applyFittedFeatures } from "./applyFeatures.js";
 import type { FeatureMatrixMissingPolicy } from "./featureMatrix.js";
+import { applyFittedFeatures } from "./internal/featureOptions.js";
 import { assignAndAccumulate, createBuffers } from "./internal/lloyd.js";
 import type { KMeansResult } from "./kMeans.js";
 
-/** Options of {@link assignSegments}. */
+/**
+ * Options of {@link assignSegments}.
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const model = kMeans(spenders, { k: 2, fields: ["spend"], seed: 1 }); // assignments [0, 0, 1, 1]
+ * assignSegments(model, [{ spend: Number.NaN }, { spend: 190 }], { missing: "drop" }).assignments;
+ * // => Int32Array [-1, 1]
+ * ```
+ */
 export interface AssignSegmentsOptions {
   /**
    * Missing-value policy for the new records.
@@ -13,7 +23,19 @@ export interface AssignSegmentsOptions {
   readonly missing?: FeatureMatrixMissingPolicy;
 }
 
-/** Result of {@link assignSegments}. */
+/**
+ * Result of {@link assignSegments}: a segment and a squared distance per new record.
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const model = kMeans(spenders, { k: 2, fields: ["spend"], seed: 1 }); // assignments [0, 0, 1, 1]
+ * const result = assignSegments(model, [{ spend: 11 }, { spend: 205 }, { spend: 900 }]);
+ * result.assignments; // => Int32Array [0, 1, 1]
+ * result.sizes; // => [1, 2]
+ * result.distances; // => Float64Array [0, 0, 38.449...] (900 is far from every segment)
+ * ```
+ */
 export interface AssignSegmentsResult {
   /** Segment of each new record, in input order; -1 for a record dropped for a missing value. */
   readonly assignments: Int32Array;

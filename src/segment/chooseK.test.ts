@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerFields, customers } from "../../test/fixtures/segment/reference.js";
-import { createRandom, InvalidOptionsError } from "../core/index.js";
+import { createRandom, InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { chooseK } from "./chooseK.js";
 import { kMeans } from "./kMeans.js";
 
@@ -68,8 +68,9 @@ describe("chooseK", () => {
     expect(choice.votes.inertia).toBeNull();
   });
 
-  it("chooseK refuses a range starting at 1, reversed, or reaching the number of customers", () => {
+  it("chooseK refuses empty input and a range starting at 1, reversed, or reaching the number of customers", () => {
     const rows = blobs([[0, 0]], 5, 1, 1);
+    expect(() => chooseK(Object.freeze([]), { fields: ["x"] })).toThrow(InsufficientDataError);
     expect(() => chooseK(rows, { fields: ["x", "y"], kRange: [1, 3] })).toThrow(InvalidOptionsError);
     expect(() => chooseK(rows, { fields: ["x", "y"], kRange: [3, 2] })).toThrow(InvalidOptionsError);
     expect(() => chooseK(rows, { fields: ["x", "y"], kRange: [2, 5] })).toThrowErrorMatchingInlineSnapshot(`

@@ -14,21 +14,64 @@ import type {
   FeatureMatrixResult,
   FeatureMatrixTransforms,
 } from "./featureMatrix.js";
-import { featureOptionsShape } from "./featureMatrix.js";
 import { calinskiHarabasz, daviesBouldin, sampleRows, silhouette } from "./internal/criteria.js";
-import { DEFAULTS, fitOnMatrix, resolveFeatures } from "./internal/fit.js";
+import {
+  DEFAULTS,
+  featureSourceShape,
+  fitOnMatrix,
+  oneFeatureSource,
+  resolveFeatures,
+} from "./internal/fit.js";
 import type { KMeansResult } from "./kMeans.js";
 
-/** A criterion for choosing the number of segments. */
+/**
+ * A criterion for choosing the number of segments (see {@link chooseK} for each one's rule).
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const criteria: ChooseKCriterion[] = ["silhouette", "daviesBouldin"];
+ * chooseK(customers, {
+ *   fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], kRange: [2, 4], criteria, seed: 1,
+ * }).votes;
+ * // => { inertia: null, silhouette: 3, calinskiHarabasz: null, daviesBouldin: 4 }
+ * ```
+ */
 export type ChooseKCriterion = "inertia" | "silhouette" | "calinskiHarabasz" | "daviesBouldin";
 
-/** Options of {@link chooseK}. Give either `fields` (with `transforms`, `missing`) or `features`, as for `kMeans`. */
+/**
+ * Options of {@link chooseK}. Give either `fields` (with `transforms`, `missing`) or `features`, as for `kMeans`;
+ * `transforms` and `missing` beside `features` are refused (InvalidOptionsError), not ignored.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const options: ChooseKOptions<(typeof customers)[number]> = {
+ *   fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], kRange: [2, 4], seed: 1,
+ * };
+ * chooseK(customers, options).options.restarts; // => 10
+ * ```
+ */
 export interface ChooseKOptions<T> {
+  /** Features to cluster on, as in `featureMatrix` (a record of key-or-accessor fields, or an array of keys). */
   readonly fields?: Readonly<Record<string, Field<T>>> | readonly (keyof T & string)[];
-  /** @defaultValue "standardize" for every feature */
+  /** Transforms of the features, as in `featureMatrix`. @defaultValue "standardize" for every feature */
   readonly transforms?: FeatureMatrixTransforms;
-  /** @defaultValue "error" */
+  /** Missing-value policy, as in `featureMatrix`. @defaultValue "error" */
   readonly missing?: FeatureMatrixMissingPolicy;
+  /** A feature matrix already built from these records (instead of `fields`; then no `transforms` or `missing`). */
   readonly features?: FeatureMatrixResult<T>;
   /** Smallest and largest k tried, inclusive; at least 2. @defaultValue [2, 10] */
   readonly kRange?: readonly [number, number];
@@ -53,7 +96,25 @@ export interface ChooseKOptions<T> {
   readonly onProgress?: ProgressCallback;
 }
 
-/** One row of the {@link chooseK} table. */
+/**
+ * One row of the {@link chooseK} table: the criteria of the model with k segments.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const choice = chooseK(customers, {
+ *   fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], kRange: [2, 5], seed: 1,
+ * });
+ * choice.table[1];
+ * // => { k: 3, inertia: 1.0798..., silhouette: 0.6984..., calinskiHarabasz: 63.676..., daviesBouldin: 0.3110... }
+ * ```
+ */
 export interface ChooseKRow {
   readonly k: number;
   /** Within-segment sum of squares (transformed space); lower is tighter, always falls with k. */
@@ -66,7 +127,27 @@ export interface ChooseKRow {
   readonly daviesBouldin: number | null;
 }
 
-/** Result of {@link chooseK}. */
+/**
+ * Result of {@link chooseK}: the table per k, the votes, the recommendation and its reason.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const choice = chooseK(customers, {
+ *   fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], kRange: [2, 5], seed: 1,
+ * });
+ * choice.votes; // => { inertia: 3, silhouette: 3, calinskiHarabasz: 5, daviesBouldin: 4 }
+ * choice.recommendedK; // => 3
+ * choice.models.map((model) => model.k); // => [2, 3, 4, 5]
+ * choice.silhouetteSampleSize; // => 9 (all customers: fewer than silhouetteSampleSize)
+ * ```
+ */
 export interface ChooseKResult<T> {
   /** One row per k, ascending. */
   readonly table: readonly ChooseKRow[];
@@ -95,18 +176,7 @@ const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] 
 
 const schema = z
   .object({
-    fields: featureOptionsShape.fields.optional(),
-    transforms: featureOptionsShape.transforms,
-    missing: featureOptionsShape.missing,
-    features: z
-      .custom<FeatureMatrixResult<unknown>>(
-        (value) =>
-          value !== null &&
-          typeof value === "object" &&
-          (value as { matrix?: unknown }).matrix instanceof Float64Array,
-        { message: "expected the result of featureMatrix(records, ...)" },
-      )
-      .optional(),
+    ...featureSourceShape,
     kRange: z
       .tuple([
         z.number().int().min(2, "k starts at 2: with one segment there is nothing to compare"),
@@ -125,10 +195,7 @@ const schema = z
     silhouetteSampleSize: z.number().int().min(2).default(2000),
     onProgress: progressSchema.optional(),
   })
-  .refine((value) => (value.fields === undefined) !== (value.features === undefined), {
-    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
-    path: ["fields"],
-  });
+  .refine(...oneFeatureSource);
 
 /**
  * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:
@@ -149,7 +216,8 @@ const schema = z
  * @param records - customer records (not mutated)
  * @param options - see {@link ChooseKOptions}
  * @returns the table per k, the recommended k, the reason and the fitted models
- * @throws InvalidOptionsError for a kRange starting below 2 or reversed, or an unknown criterion;
+ * @throws InvalidOptionsError for a kRange starting below 2, reversed or reaching the number of customers,
+ *   an unknown criterion, or transforms / missing beside features;
  *   InsufficientDataError when the largest k exceeds the number of distinct customers; as kMeans otherwise
  * @see P. J. Rousseeuw (1987), Silhouettes, J. Comput. Appl. Math. 20; T. Calinski and J. Harabasz (1974),
  *   Commun. Stat. 3; D. L. Davies and D. W. Bouldin (1979), IEEE TPAMI 1(2).

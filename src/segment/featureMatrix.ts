@@ -1,16 +1,29 @@
-import { z } from "zod";
-import { type Field, InsufficientDataError, InvalidOptionsError, parseOptions } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./internal/features.js";
+import type { Field } from "../core/index.js";
+import { buildFeatureMatrix } from "./internal/featureOptions.js";
 
 /**
  * A transform of one feature column. `"log1p"` is log(1 + x) (needs x > -1);
  * `"standardize"` subtracts the mean and divides by the sample standard deviation
  * (divisor n - 1); `"minmax"` maps [min, max] to [0, 1]; `"none"` leaves the column.
+ *
+ * @example
+ * ```ts
+ * const chain: FeatureMatrixTransformName[] = ["log1p", "standardize"];
+ * featureMatrix([{ spend: 0 }, { spend: Math.E - 1 }], { fields: ["spend"], transforms: chain }).matrix;
+ * // => Float64Array [-0.7071..., 0.7071...] (log1p gives 0 and 1, then standardized)
+ * ```
  */
 export type FeatureMatrixTransformName = "none" | "log1p" | "standardize" | "minmax";
 
-/** A fitted transform step, with the parameters estimated on the training rows. */
+/**
+ * A fitted transform step, with the parameters estimated on the training rows.
+ *
+ * @example
+ * ```ts
+ * featureMatrix([{ a: 1 }, { a: 3 }], { fields: ["a"], transforms: "minmax" }).transform.features[0].steps;
+ * // => [{ kind: "minmax", min: 1, max: 3, constant: false }]
+ * ```
+ */
 export type FeatureMatrixStep =
   | { readonly kind: "log1p" }
   | {
@@ -29,10 +42,26 @@ export type FeatureMatrixStep =
       readonly constant: boolean;
     };
 
-/** Missing-value policy: `"error"` throws on the first missing value, `"drop"` drops the row and counts it. */
+/**
+ * Missing-value policy: `"error"` throws on the first missing value, `"drop"` drops the row and counts it.
+ *
+ * @example
+ * ```ts
+ * featureMatrix([{ a: 1 }, { a: null }, { a: 3 }], { fields: ["a"], missing: "drop" }).droppedRows; // => Int32Array [1]
+ * ```
+ */
 export type FeatureMatrixMissingPolicy = "error" | "drop";
 
-/** The fitted transform of a feature matrix: apply it to new records with `applyFeatures`. */
+/**
+ * The fitted transform of a feature matrix: apply it to new records with `applyFeatures`.
+ *
+ * @example
+ * ```ts
+ * const { transform } = featureMatrix([{ spend: 10 }, { spend: 30 }], { fields: ["spend"], transforms: "minmax" });
+ * transform.features[0].steps; // => [{ kind: "minmax", min: 10, max: 30, constant: false }]
+ * applyFeatures(transform, [{ spend: 20 }]).matrix; // => Float64Array [0.5]
+ * ```
+ */
 export interface FeatureMatrixTransform<T> {
   readonly features: readonly {
     readonly name: string;
@@ -42,13 +71,34 @@ export interface FeatureMatrixTransform<T> {
   readonly missing: FeatureMatrixMissingPolicy;
 }
 
-/** Transforms option: one name or chain for every feature, or per feature name. */
+/**
+ * Transforms option: one name or chain for every feature, or per feature name (features not named are left as they are).
+ *
+ * @example
+ * ```ts
+ * featureMatrix([{ spend: 0, orders: 1 }, { spend: 99, orders: 3 }], {
+ *   fields: ["spend", "orders"], transforms: { spend: "log1p" },
+ * }).matrix;
+ * // => Float64Array [0, 1, 4.6051..., 3] (log1p(99) = ln 100; orders untouched)
+ * ```
+ */
 export type FeatureMatrixTransforms =
   | FeatureMatrixTransformName
   | readonly FeatureMatrixTransformName[]
   | Readonly<Record<string, FeatureMatrixTransformName | readonly FeatureMatrixTransformName[]>>;
 
-/** Options of {@link featureMatrix}. */
+/**
+ * Options of {@link featureMatrix}.
+ *
+ * @example
+ * ```ts
+ * featureMatrix([{ total: 100, orders: 4 }, { total: 30, orders: 1 }], {
+ *   fields: { spend: "total", perOrder: (customer) => customer.total / customer.orders },
+ *   transforms: "none",
+ * }).matrix;
+ * // => Float64Array [100, 25, 30, 30]
+ * ```
+ */
 export interface FeatureMatrixOptions<T> {
   /**
    * The numeric features, by name: `{ recency: "recencyDays", spend: (c) => c.total }`,
@@ -71,7 +121,19 @@ export interface FeatureMatrixOptions<T> {
   readonly missing?: FeatureMatrixMissingPolicy;
 }
 
-/** Result of {@link featureMatrix} and `applyFeatures`. */
+/**
+ * Result of {@link featureMatrix} and `applyFeatures`.
+ *
+ * @example
+ * ```ts
+ * const features = featureMatrix([{ a: 1 }, { a: Number.NaN }, { a: 3 }], {
+ *   fields: ["a"], transforms: "none", missing: "drop",
+ * });
+ * [features.rowCount, features.columnCount, features.sourceRowCount]; // => [2, 1, 3]
+ * features.rowIndices; // => Int32Array [0, 2]
+ * features.droppedRowCount; // => 1
+ * ```
+ */
 export interface FeatureMatrixResult<T> {
   /** Transformed values, row-major: value of feature j in row i at `matrix[i * columnCount + j]`. */
   readonly matrix: Float64Array;
@@ -98,23 +160,6 @@ export interface FeatureMatrixResult<T> {
     readonly missing: FeatureMatrixMissingPolicy;
   };
 }
-
-const transformNameSchema = z.enum(TRANSFORM_NAMES);
-const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
-
-/** @internal Zod schema of the feature options, shared with kMeans and chooseK. */
-export const featureOptionsShape = {
-  fields: z.union([
-    z
-      .record(z.string(), fieldSchema)
-      .refine((value) => Object.keys(value).length > 0, "name at least one field"),
-    z.array(z.string().min(1)).min(1, "name at least one field"),
-  ]),
-  transforms: z.union([chainSchema, z.record(z.string(), chainSchema)]).optional(),
-  missing: z.enum(["error", "drop"]).default("error"),
-};
-
-const schema = z.object(featureOptionsShape);
 
 /**
  * Builds a model-ready feature matrix from customer records: reads each field once
@@ -151,39 +196,4 @@ export function featureMatrix<T>(
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
   return buildFeatureMatrix("featureMatrix", records, options);
-}
-
-/** @internal featureMatrix under another public function's name (for its error messages). */
-export function buildFeatureMatrix<T>(
-  functionName: string,
-  records: readonly T[],
-  options: FeatureMatrixOptions<T>,
-): FeatureMatrixResult<T> {
-  const parsed = parseOptions(functionName, schema, options);
-  const entries = fieldEntries<T>(parsed.fields);
-  const names = entries.map(([name]) => name);
-  const chains = transformChains(functionName, names, parsed.transforms);
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "records", message: "expected an array of customer records", received: records },
-    ]);
-  }
-  if (records.length === 0) {
-    throw new InsufficientDataError(functionName, "received no records; pass at least one customer record");
-  }
-  const transforms = (options.transforms ?? "standardize") as FeatureMatrixTransforms;
-  const result = featureMatrixResult(
-    functionName,
-    records,
-    { features: entries.map(([name, field]) => ({ name, field, steps: [] })), missing: parsed.missing },
-    chains,
-    { transforms, missing: parsed.missing },
-  );
-  if (result.rowCount === 0) {
-    throw new InsufficientDataError(
-      functionName,
-      `all ${result.droppedRowCount} records have a missing feature value; nothing left to fit`,
-    );
-  }
-  return result;
 }

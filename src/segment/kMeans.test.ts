@@ -8,8 +8,10 @@ import {
   reference,
 } from "../../test/fixtures/segment/reference.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { chooseK } from "./chooseK.js";
 import { featureMatrix } from "./featureMatrix.js";
 import { kMeans } from "./kMeans.js";
+import { kMeansSteps } from "./kMeansSteps.js";
 
 const frozen = <T>(rows: T[]): readonly T[] => Object.freeze(rows.map((row) => Object.freeze(row)));
 const irisRecords = frozen(iris);
@@ -108,6 +110,23 @@ describe("kMeans behaviour", () => {
     const viaFields = kMeans(customerRecords, { k: 3, fields, transforms: "standardize", seed: 9 });
     expect(viaFeatures.inertia).toBe(viaFields.inertia);
     expect(() => kMeans(customerRecords.slice(1), { k: 3, features: features as never })).toThrow(
+      InvalidOptionsError,
+    );
+  });
+
+  it("kMeans refuses transforms or missing beside a prebuilt feature matrix instead of ignoring them", () => {
+    const features = featureMatrix(customerRecords, { fields, transforms: "standardize" });
+    expect(() =>
+      kMeans(customerRecords, { k: 3, features, transforms: "minmax", missing: "drop" }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: kMeans: invalid options
+        - transforms: cannot be given with features: the matrix was already built with transforms "standardize"; pass transforms to featureMatrix, or give fields instead of features
+        - missing: cannot be given with features: the matrix was already built with missing "error"; pass missing to featureMatrix, or give fields instead of features]
+    `);
+    expect(() => chooseK(customerRecords, { features, kRange: [2, 3], missing: "error" })).toThrow(
+      InvalidOptionsError,
+    );
+    expect(() => [...kMeansSteps(customerRecords, { k: 2, features, transforms: "none" })]).toThrow(
       InvalidOptionsError,
     );
   });

@@ -7,7 +7,18 @@ import type {
 } from "./featureMatrix.js";
 import { fitOnMatrix, kMeansSchema, resolveFeatures } from "./internal/fit.js";
 
-/** Options of {@link kMeans}. Give either `fields` (and optionally `transforms`, `missing`) or `features`. */
+/**
+ * Options of {@link kMeans}. Give either `fields` (and optionally `transforms`, `missing`) or `features`;
+ * `transforms` and `missing` beside `features` are refused (InvalidOptionsError), not ignored.
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const options: KMeansOptions<{ spend: number }> = { k: 2, fields: ["spend"], restarts: 5, seed: 42 };
+ * kMeans(spenders, options).options;
+ * // => { k: 2, seed: 42, restarts: 5, maxIterations: 300, tolerance: 0.0001, init: "kmeans++" }
+ * ```
+ */
 export interface KMeansOptions<T> {
   /** Number of segments, at least 1 and at most the number of distinct customers. */
   readonly k: number;
@@ -23,7 +34,11 @@ export interface KMeansOptions<T> {
    * @defaultValue "error"
    */
   readonly missing?: FeatureMatrixMissingPolicy;
-  /** A feature matrix already built from these records with `featureMatrix` (instead of `fields`). */
+  /**
+   * A feature matrix already built from these records with `featureMatrix` (instead of `fields`).
+   * Its transforms and missing policy were fixed when it was built: giving `transforms` or
+   * `missing` beside it is an InvalidOptionsError.
+   */
   readonly features?: FeatureMatrixResult<T>;
   /** Seed of k-means++ seeding. Same seed, same result. @defaultValue 1 */
   readonly seed?: number;
@@ -48,7 +63,19 @@ export interface KMeansOptions<T> {
   readonly onProgress?: ProgressCallback;
 }
 
-/** A fitted k-means segmentation, from {@link kMeans}. */
+/**
+ * A fitted k-means segmentation, from {@link kMeans}.
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const model = kMeans(spenders, { k: 2, fields: ["spend"], seed: 1 }); // assignments [0, 0, 1, 1]
+ * model.sizes; // => [2, 2]
+ * model.centroids; // => [[11], [205]] (original units)
+ * model.scaledCentroids; // => [[-0.8654...], [0.8654...]] (standardized)
+ * model.converged; // => true
+ * ```
+ */
 export interface KMeansResult<T> {
   readonly k: number;
   /**
@@ -113,7 +140,7 @@ export interface KMeansResult<T> {
  * @param options - see {@link KMeansOptions}
  * @returns centroids in original and transformed units, assignments, sizes, inertia
  * @throws InvalidOptionsError for bad options (k < 1, both or neither of fields/features,
- *   init of the wrong shape); InsufficientDataError for empty input or k greater than the
+ *   transforms or missing beside features, init of the wrong shape, features built from other records); InsufficientDataError for empty input or k greater than the
  *   number of customers or of distinct feature vectors; InvalidRecordError for bad values.
  * @see S. Lloyd (1982), Least squares quantization in PCM, IEEE Trans. Inf. Theory 28(2);
  *   D. Arthur and S. Vassilvitskii (2007), k-means++: the advantages of careful seeding, SODA;

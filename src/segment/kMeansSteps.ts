@@ -3,10 +3,31 @@ import { checkK, flatCentres, kMeansSchema, resolveFeatures } from "./internal/f
 import { kMeansPlusPlus, lloydIterations, meanFeatureVariance } from "./internal/lloyd.js";
 import type { KMeansOptions } from "./kMeans.js";
 
-/** Options of {@link kMeansSteps}: those of `kMeans` without restarts (one run is stepped). */
+/**
+ * Options of {@link kMeansSteps}: those of `kMeans` without restarts (one run is stepped).
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const options: KMeansStepsOptions<{ spend: number }> = { k: 2, fields: ["spend"], transforms: "none", init: [[10], [12]] };
+ * [...kMeansSteps(spenders, options)].map((step) => step.scaledCentroids);
+ * // => [[[10], [140.666...]], [[11], [205]], [[11], [205]]]
+ * ```
+ */
 export type KMeansStepsOptions<T> = Omit<KMeansOptions<T>, "restarts" | "onProgress">;
 
-/** One Lloyd iteration, yielded by {@link kMeansSteps}. */
+/**
+ * One Lloyd iteration, yielded by {@link kMeansSteps}.
+ *
+ * @example
+ * ```ts
+ * const spenders = [{ spend: 10 }, { spend: 12 }, { spend: 200 }, { spend: 210 }];
+ * const [first] = kMeansSteps(spenders, { k: 2, fields: ["spend"], transforms: "none", init: [[10], [12]] });
+ * first;
+ * // => { iteration: 1, assignments: Int32Array [0, 1, 1, 1], scaledCentroids: [[10], [140.666...]],
+ * //      inertia: 74548, centreShift: 16555.11..., changedAssignments: 4, relocatedCentres: 0, converged: false }
+ * ```
+ */
 export interface KMeansStep {
   /** 1-based iteration number. */
   readonly iteration: number;

@@ -10,13 +10,51 @@ import {
 import { fieldSchema } from "../core/options.js";
 import type { KMeansResult } from "./kMeans.js";
 
-/** Words for the high and low side of a feature in segment labels. */
+/**
+ * Words for the high and low side of a feature in segment labels.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * const words: SegmentProfilesLabelWords = { high: "regulars", low: "one-offs" };
+ * segmentProfiles(model, customers, { labelWords: { frequency: words } }).profiles.map((profile) => profile.label);
+ * // => ["recent, high value, regulars", "one-offs, lapsed, low value", "typical"]
+ * ```
+ */
 export interface SegmentProfilesLabelWords {
   readonly high: string;
   readonly low: string;
 }
 
-/** Options of {@link segmentProfiles}. */
+/**
+ * Options of {@link segmentProfiles}.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * segmentProfiles(model, customers, { valueField: "monetary", topFeatures: 1, threshold: 1 })
+ *   .profiles.map((profile) => profile.label);
+ * // => ["recent", "infrequent", "typical"]
+ * ```
+ */
 export interface SegmentProfilesOptions<T> {
   /**
    * The customer value (e.g. total spend or contribution) for shares of value. Negative
@@ -30,14 +68,34 @@ export interface SegmentProfilesOptions<T> {
   readonly threshold?: number;
   /**
    * Words per feature for labels, e.g. `{ tenure: { high: "long-standing", low: "new" } }`.
-   * Built in (matched by the feature name containing the word): recency (low: "recent", high:
-   * "lapsed"), frequency ("frequent" / "infrequent"), monetary, value, spend, revenue
-   * ("high value" / "low value"); otherwise "high <feature>" / "low <feature>".
+   * Built in (matched by the feature name containing the word, case-insensitive): recen…
+   * (low: "recent", high: "lapsed"); frequen…, orders, count ("frequent" / "infrequent");
+   * monetary, value, spend, revenue, amount ("high value" / "low value"); tenure
+   * ("long-standing" / "new"); otherwise "high <feature>" / "low <feature>".
+   * @defaultValue none beyond the built-in words
    */
   readonly labelWords?: Readonly<Record<string, SegmentProfilesLabelWords>>;
 }
 
-/** A feature that sets a segment apart. */
+/**
+ * A feature that sets a segment apart.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * segmentProfiles(model, customers).profiles[0].keyFeatures[0];
+ * // => { feature: "recency", standardizedDifference: -1.1774..., direction: "low" }
+ * ```
+ */
 export interface SegmentProfileKeyFeature {
   readonly feature: string;
   /** (segment mean - population mean) / population standard deviation, in the transformed space. */
@@ -45,7 +103,29 @@ export interface SegmentProfileKeyFeature {
   readonly direction: "high" | "low";
 }
 
-/** Profile of one segment. */
+/**
+ * Profile of one segment.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * segmentProfiles(model, customers, { valueField: "monetary" }).profiles[1];
+ * // => { segment: 1, label: "infrequent, lapsed, low value", size: 3, shareOfCustomers: 0.3333...,
+ * //      value: 175, shareOfValue: 0.0481..., meanValue: 58.333...,
+ * //      means: { recency: 206.666..., frequency: 1.666..., monetary: 58.333... },
+ * //      standardizedDifferences: { recency: 1.0926..., frequency: -1.1265..., monetary: -1.0876... },
+ * //      keyFeatures: [{ feature: "frequency", ... }, { feature: "recency", ... }, { feature: "monetary", ... }] }
+ * ```
+ */
 export interface SegmentProfile {
   readonly segment: number;
   /** Plain-words label, e.g. "high value, recent, frequent"; "typical" when nothing stands out. */
@@ -67,7 +147,26 @@ export interface SegmentProfile {
   readonly keyFeatures: readonly SegmentProfileKeyFeature[];
 }
 
-/** Result of {@link segmentProfiles}. */
+/**
+ * Result of {@link segmentProfiles}: one profile per segment and the population they are compared with.
+ *
+ * @example
+ * ```ts
+ * const customers = [
+ *   { recency: 5, frequency: 12, monetary: 900 }, { recency: 9, frequency: 10, monetary: 750 },
+ *   { recency: 3, frequency: 15, monetary: 1200 }, { recency: 200, frequency: 2, monetary: 60 },
+ *   { recency: 240, frequency: 1, monetary: 35 }, { recency: 180, frequency: 2, monetary: 80 },
+ *   { recency: 40, frequency: 5, monetary: 200 }, { recency: 55, frequency: 4, monetary: 150 },
+ *   { recency: 35, frequency: 6, monetary: 260 },
+ * ];
+ * const model = kMeans(customers, {
+ *   k: 3, fields: ["recency", "frequency", "monetary"], transforms: ["log1p", "standardize"], seed: 1,
+ * });
+ * const result = segmentProfiles(model, customers, { valueField: "monetary" });
+ * [result.customerCount, result.totalValue]; // => [9, 3635]
+ * result.populationMeans; // => { recency: 85.222..., frequency: 6.333..., monetary: 403.888... }
+ * ```
+ */
 export interface SegmentProfilesResult {
   readonly profiles: readonly SegmentProfile[];
   /** Whole-population feature means in original units. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidOptionsError } from "../core/errors.js";
+import { columnsSchema } from "../core/internal/columnsSchema.js";
 import { parseOptions } from "../core/options.js";
-import { columnsSchema } from "./internal/columnsSchema.js";
 
 /**
  * The part of an arquero table that {@link fromTable} uses (any arquero

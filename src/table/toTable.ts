@@ -1,8 +1,8 @@
 import { type ColumnTable, table } from "arquero";
 import { z } from "zod";
+import { columnsSchema } from "../core/internal/columnsSchema.js";
+import { recordColumns } from "../core/internal/recordColumns.js";
 import { parseOptions } from "../core/options.js";
-import { columnsSchema } from "./internal/columnsSchema.js";
-import { recordColumns } from "./internal/recordColumns.js";
 
 /**
  * Options of {@link toTable}.

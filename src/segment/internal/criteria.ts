@@ -30,6 +30,18 @@ function clusterStats(data: Float64Array, n: number, d: number, labels: Int32Arr
   return { present, counts, centroids };
 }
 
+/** Cluster statistics, or null when fewer than 2 or as many as n clusters are present (index undefined). */
+function definedClusterStats(
+  data: Float64Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  k: number,
+): ClusterStats | null {
+  const stats = clusterStats(data, n, d, labels, k);
+  return stats.present < 2 || stats.present >= n ? null : stats;
+}
+
 /**
  * Calinski-Harabasz index: (between dispersion / (k - 1)) / (within dispersion / (n - k)).
  * 1 when the within dispersion is 0 (scikit-learn's convention). Needs 2 <= k < n. O(n d).
@@ -41,8 +53,9 @@ export function calinskiHarabasz(
   labels: Int32Array,
   k: number,
 ): number | null {
-  const { present, counts, centroids } = clusterStats(data, n, d, labels, k);
-  if (present < 2 || present >= n) return null;
+  const stats = definedClusterStats(data, n, d, labels, k);
+  if (stats === null) return null;
+  const { present, counts, centroids } = stats;
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++)
     for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (data[i * d + j] as number);
@@ -82,8 +95,9 @@ export function daviesBouldin(
   labels: Int32Array,
   k: number,
 ): number | null {
-  const { present, counts, centroids } = clusterStats(data, n, d, labels, k);
-  if (present < 2 || present >= n) return null;
+  const stats = definedClusterStats(data, n, d, labels, k);
+  if (stats === null) return null;
+  const { counts, centroids } = stats;
   const scatter = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const label = labels[i] as number;

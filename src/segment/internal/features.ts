@@ -20,6 +20,27 @@ import type {
 
 export const TRANSFORM_NAMES = ["none", "log1p", "standardize", "minmax"] as const;
 
+/**
+ * Two-pass mean and sum of squared deviations of column j of a row-major n x d matrix
+ * (n > 0). O(n).
+ */
+export function columnMoments(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  j: number,
+): { mean: number; squares: number } {
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += matrix[i * d + j] as number;
+  mean /= n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const difference = (matrix[i * d + j] as number) - mean;
+    squares += difference * difference;
+  }
+  return { mean, squares };
+}
+
 /** Normalises the `fields` option (record of fields, or array of keys) to [name, field] pairs. */
 export function fieldEntries<T>(fields: unknown): [string, Field<T>][] {
   if (Array.isArray(fields)) return fields.map((key) => [String(key), key as Field<T>]);
@@ -141,15 +162,9 @@ export function applyChains<T>(
         let mean: number;
         let standardDeviation: number;
         if (typeof step === "string") {
-          mean = 0;
-          for (let i = 0; i < n; i++) mean += matrix[i * d + j] as number;
-          mean /= n;
-          let squares = 0;
-          for (let i = 0; i < n; i++) {
-            const difference = (matrix[i * d + j] as number) - mean;
-            squares += difference * difference;
-          }
-          standardDeviation = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+          const moments = columnMoments(matrix, n, d, j);
+          mean = moments.mean;
+          standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) : 0;
         } else {
           const given = step as Extract<FeatureMatrixStep, { kind: "standardize" }>;
           mean = given.mean;

@@ -10,8 +10,9 @@ import {
   withDisplay,
 } from "../../core/index.js";
 import { progressSchema, seedSchema } from "../../core/options.js";
-import { buildFeatureMatrix, type FeatureMatrixResult, featureOptionsShape } from "../featureMatrix.js";
+import type { FeatureMatrixResult } from "../featureMatrix.js";
 import type { KMeansResult } from "../kMeans.js";
+import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
 import { inverseTransform } from "./features.js";
 import { countDistinctUpTo, kMeansPlusPlus, meanFeatureVariance, runLloyd } from "./lloyd.js";
 
@@ -26,21 +27,41 @@ const centresSchema = z.array(
   z.array(z.number().refine(Number.isFinite, "centre coordinates must be finite numbers")),
 );
 
+/**
+ * Zod shape of the feature source of kMeans, kMeansSteps and chooseK: `fields` (with
+ * `transforms`, `missing`) or a prebuilt `features` matrix. Pair with {@link oneFeatureSource}.
+ */
+export const featureSourceShape = {
+  fields: featureOptionsShape.fields.optional(),
+  transforms: featureOptionsShape.transforms,
+  missing: featureOptionsShape.missing,
+  features: z
+    .custom<FeatureMatrixResult<unknown>>(
+      (value) =>
+        value !== null &&
+        typeof value === "object" &&
+        (value as { matrix?: unknown }).matrix instanceof Float64Array,
+      { message: "expected the result of featureMatrix(records, ...)" },
+    )
+    .optional(),
+};
+
+/** The refinement (check and issue) that exactly one of `fields` and `features` is given. */
+export const oneFeatureSource: [
+  (value: { readonly fields?: unknown; readonly features?: unknown }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (value) => (value.fields === undefined) !== (value.features === undefined),
+  {
+    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
+    path: ["fields"],
+  },
+];
+
 export const kMeansSchema = z
   .object({
     k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
-    fields: featureOptionsShape.fields.optional(),
-    transforms: featureOptionsShape.transforms,
-    missing: featureOptionsShape.missing,
-    features: z
-      .custom<FeatureMatrixResult<unknown>>(
-        (value) =>
-          value !== null &&
-          typeof value === "object" &&
-          (value as { matrix?: unknown }).matrix instanceof Float64Array,
-        { message: "expected the result of featureMatrix(records, ...)" },
-      )
-      .optional(),
+    ...featureSourceShape,
     seed: seedSchema.default(DEFAULTS.seed),
     restarts: z.number().int().min(1, "restarts must be at least 1").default(DEFAULTS.restarts),
     maxIterations: z
@@ -56,22 +77,34 @@ export const kMeansSchema = z
     init: z.union([z.literal("kmeans++"), centresSchema]).default("kmeans++"),
     onProgress: progressSchema.optional(),
   })
-  .refine((value) => (value.fields === undefined) !== (value.features === undefined), {
-    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
-    path: ["fields"],
-  });
+  .refine(...oneFeatureSource);
 
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
 
-/** Builds or checks the feature matrix named by the options. */
+/**
+ * Builds the feature matrix named by the options, or checks a prebuilt one: it must come
+ * from these records, and `transforms` / `missing` must not be given beside it (they were
+ * fixed when it was built), so nothing is silently ignored.
+ */
 export function resolveFeatures<T>(
   functionName: string,
   records: readonly T[],
   parsed: Pick<ParsedKMeansOptions, "fields" | "transforms" | "missing" | "features">,
-  rawOptions: { readonly transforms?: unknown; readonly fields?: unknown },
+  rawOptions: { readonly transforms?: unknown; readonly fields?: unknown; readonly missing?: unknown },
 ): FeatureMatrixResult<T> {
   if (parsed.features !== undefined) {
     const features = parsed.features as FeatureMatrixResult<T>;
+    const ignored = (["transforms", "missing"] as const).filter((option) => rawOptions[option] !== undefined);
+    if (ignored.length > 0) {
+      throw new InvalidOptionsError(
+        functionName,
+        ignored.map((option) => ({
+          path: option,
+          message: `cannot be given with features: the matrix was already built with ${option} ${JSON.stringify(features.options[option])}; pass ${option} to featureMatrix, or give fields instead of features`,
+          received: rawOptions[option],
+        })),
+      );
+    }
     if (!Array.isArray(records) || features.sourceRowCount !== records.length) {
       throw new InvalidOptionsError(functionName, [
         {

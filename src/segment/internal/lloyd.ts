@@ -3,6 +3,26 @@
  * `Float64Array(k * d)`. No allocation per point; every loop touches typed arrays only.
  */
 import type { Random } from "../../core/index.js";
+import { columnMoments } from "./features.js";
+
+/**
+ * Squared Euclidean distance between the d-vectors at `aOffset` in `a` and `bOffset` in `b`.
+ * Used outside the per-point assignment loops, which keep their distance loops written out.
+ */
+export function squaredDistance(
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  d: number,
+): number {
+  let distance = 0;
+  for (let j = 0; j < d; j++) {
+    const difference = (a[aOffset + j] as number) - (b[bOffset + j] as number);
+    distance += difference * difference;
+  }
+  return distance;
+}
 
 /** Scratch buffers of one Lloyd run, allocated once. */
 export interface LloydBuffers {
@@ -128,12 +148,7 @@ export function assignBounded(
     let largestAt = -1;
     let second = 0;
     for (let c = 0; c < k; c++) {
-      let squared = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (centres[c * d + j] as number) - (old[c * d + j] as number);
-        squared += difference * difference;
-      }
-      const distance = Math.sqrt(squared);
+      const distance = Math.sqrt(squaredDistance(centres, c * d, old, c * d, d));
       if (distance > largest) {
         second = largest;
         largest = distance;
@@ -147,11 +162,7 @@ export function assignBounded(
     let nearest = Number.POSITIVE_INFINITY;
     for (let other = 0; other < k; other++) {
       if (other === c) continue;
-      let squared = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (centres[c * d + j] as number) - (centres[other * d + j] as number);
-        squared += difference * difference;
-      }
+      const squared = squaredDistance(centres, c * d, centres, other * d, d);
       if (squared < nearest) nearest = squared;
     }
     halfGap[c] = Math.sqrt(nearest) / 2;
@@ -516,14 +527,8 @@ export function kMeansPlusPlus(
   const first = random.integer(n);
   centres.set(data.subarray(first * d, first * d + d), 0);
   const closest = new Float64Array(n);
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let distance = 0;
-    for (let j = 0; j < d; j++) {
-      const difference = (data[offset + j] as number) - (data[first * d + j] as number);
-      distance += difference * difference;
-    }
-    closest[i] = distance;
-  }
+  for (let i = 0, offset = 0; i < n; i++, offset += d)
+    closest[i] = squaredDistance(data, offset, data, first * d, d);
   const cumulative = new Float64Array(n);
   const candidateClosest = new Float64Array(n);
   const bestClosest = new Float64Array(n);
@@ -550,11 +555,7 @@ export function kMeansPlusPlus(
       const candidateOffset = candidate * d;
       let candidatePotential = 0;
       for (let i = 0, offset = 0; i < n; i++, offset += d) {
-        let distance = 0;
-        for (let j = 0; j < d; j++) {
-          const difference = (data[offset + j] as number) - (data[candidateOffset + j] as number);
-          distance += difference * difference;
-        }
+        const distance = squaredDistance(data, offset, data, candidateOffset, d);
         const current = closest[i] as number;
         const kept = Math.min(distance, current);
         candidateClosest[i] = kept;
@@ -586,11 +587,7 @@ export function countDistinctUpTo(data: Float64Array, n: number, d: number, limi
     let farthest = -1;
     let farthestDistance = 0;
     for (let i = 0, offset = 0; i < n; i++, offset += d) {
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (data[offset + j] as number) - (data[centreOffset + j] as number);
-        distance += difference * difference;
-      }
+      const distance = squaredDistance(data, offset, data, centreOffset, d);
       if (distance < (closest[i] as number)) closest[i] = distance;
       if ((closest[i] as number) > farthestDistance) {
         farthestDistance = closest[i] as number;
@@ -607,16 +604,6 @@ export function countDistinctUpTo(data: Float64Array, n: number, d: number, limi
 export function meanFeatureVariance(data: Float64Array, n: number, d: number): number {
   if (n === 0) return 0;
   let total = 0;
-  for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data[i * d + j] as number;
-    mean /= n;
-    let squares = 0;
-    for (let i = 0; i < n; i++) {
-      const difference = (data[i * d + j] as number) - mean;
-      squares += difference * difference;
-    }
-    total += squares / n;
-  }
+  for (let j = 0; j < d; j++) total += columnMoments(data, n, d, j).squares / n;
   return total / d;
 }

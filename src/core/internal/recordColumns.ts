@@ -1,5 +1,5 @@
-import { displayRows } from "../../core/display.js";
-import { InvalidOptionsError, InvalidRecordError } from "../../core/errors.js";
+import { displayRows } from "../display.js";
+import { InvalidOptionsError, InvalidRecordError } from "../errors.js";
 
 /** Rows of a source laid out column by column, with the column order used. */
 export interface RecordColumns {

@@ -1,0 +1,102 @@
+/** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
+import { z } from "zod";
+import { InsufficientDataError, InvalidOptionsError, parseOptions } from "../../core/index.js";
+import { fieldSchema } from "../../core/options.js";
+import type {
+  FeatureMatrixMissingPolicy,
+  FeatureMatrixOptions,
+  FeatureMatrixResult,
+  FeatureMatrixStep,
+  FeatureMatrixTransform,
+  FeatureMatrixTransforms,
+} from "../featureMatrix.js";
+import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
+
+const transformNameSchema = z.enum(TRANSFORM_NAMES);
+const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
+
+/** Zod shape of the feature options, shared by featureMatrix, kMeans and chooseK. */
+export const featureOptionsShape = {
+  fields: z.union([
+    z
+      .record(z.string(), fieldSchema)
+      .refine((value) => Object.keys(value).length > 0, "name at least one field"),
+    z.array(z.string().min(1)).min(1, "name at least one field"),
+  ]),
+  transforms: z.union([chainSchema, z.record(z.string(), chainSchema)]).optional(),
+  missing: z.enum(["error", "drop"]).default("error"),
+};
+
+const schema = z.object(featureOptionsShape);
+
+/** featureMatrix under another public function's name (for its error messages). */
+export function buildFeatureMatrix<T>(
+  functionName: string,
+  records: readonly T[],
+  options: FeatureMatrixOptions<T>,
+): FeatureMatrixResult<T> {
+  const parsed = parseOptions(functionName, schema, options);
+  const entries = fieldEntries<T>(parsed.fields);
+  const names = entries.map(([name]) => name);
+  const chains = transformChains(functionName, names, parsed.transforms);
+  if (!Array.isArray(records)) {
+    throw new InvalidOptionsError(functionName, [
+      { path: "records", message: "expected an array of customer records", received: records },
+    ]);
+  }
+  if (records.length === 0) {
+    throw new InsufficientDataError(functionName, "received no records; pass at least one customer record");
+  }
+  const transforms = (options.transforms ?? "standardize") as FeatureMatrixTransforms;
+  const result = featureMatrixResult(
+    functionName,
+    records,
+    { features: entries.map(([name, field]) => ({ name, field, steps: [] })), missing: parsed.missing },
+    chains,
+    { transforms, missing: parsed.missing },
+  );
+  if (result.rowCount === 0) {
+    throw new InsufficientDataError(
+      functionName,
+      `all ${result.droppedRowCount} records have a missing feature value; nothing left to fit`,
+    );
+  }
+  return result;
+}
+
+/** applyFeatures under another public function's name. */
+export function applyFittedFeatures<T>(
+  functionName: string,
+  transform: FeatureMatrixTransform<T>,
+  records: readonly T[],
+  missing: FeatureMatrixMissingPolicy | undefined,
+): FeatureMatrixResult<T> {
+  if (transform === null || typeof transform !== "object" || !Array.isArray(transform.features)) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "transform",
+        message: "expected a fitted transform from featureMatrix(...).transform or a kMeans model",
+        received: transform,
+      },
+    ]);
+  }
+  if (missing !== undefined && missing !== "error" && missing !== "drop") {
+    throw new InvalidOptionsError(functionName, [
+      { path: "missing", message: 'expected "error" or "drop"', received: missing },
+    ]);
+  }
+  const policy = missing ?? transform.missing;
+  const transforms = Object.fromEntries(
+    transform.features.map((feature) => [
+      feature.name,
+      feature.steps.length === 0 ? "none" : feature.steps.map((step: FeatureMatrixStep) => step.kind),
+    ]),
+  ) as FeatureMatrixTransforms;
+  return featureMatrixResult(
+    functionName,
+    records,
+    { features: transform.features, missing: policy },
+    transform.features.map((feature) => feature.steps),
+    { transforms, missing: policy },
+  );
+}
