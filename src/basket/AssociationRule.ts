@@ -9,7 +9,10 @@
  *
  * @example
  * ```ts
+ * // {Instant food products, soda} => {hamburger meat} on Groceries
  * const table: RuleContingencyTable = { both: 12, antecedentOnly: 7, consequentOnly: 315, neither: 9501, antecedentCount: 19, consequentCount: 327, transactionCount: 9835 };
+ * const neitherShare = (t: RuleContingencyTable) => t.neither / t.transactionCount;
+ * neitherShare(table); // => 0.966039654295882
  * ```
  */
 export interface RuleContingencyTable {
@@ -45,7 +48,7 @@ export interface RuleContingencyTable {
  * const [rule] = associationRules(groceries, { minSupport: 0.001, minConfidence: 0.5, sortBy: "lift", maxRules: 1 }).rules;
  * rule.antecedent; // => ["Instant food products", "soda"]
  * rule.consequent; // => ["hamburger meat"]
- * rule.lift;       // => 18.9957...
+ * rule.lift;       // => 18.995654273297923
  * ```
  */
 export interface AssociationRule {

@@ -35,6 +35,13 @@ export interface Transactions {
 /**
  * The inputs every basket function accepts: a {@link Transactions} value, or
  * plain baskets as arrays of item names (`[["beer", "diapers"], ["milk"]]`).
+ *
+ * @example
+ * ```ts
+ * const plain: TransactionsInput = [["beer", "diapers"], ["beer"]];
+ * itemFrequencies(plain).items[0];                           // => { item: "beer", count: 2, support: 1 }
+ * itemFrequencies(readBaskets("beer,diapers\nbeer")).items[0]; // => { item: "beer", count: 2, support: 1 }
+ * ```
  */
 export type TransactionsInput = Transactions | readonly (readonly string[])[];
 

@@ -61,11 +61,18 @@ describe("associationRules", () => {
   it("associationRules drops rules below minConfidence and minLift", () => {
     const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.7 });
     expect(rules.map(ruleKey).sort()).toEqual(["chips => beer", "diapers => beer"]);
-    expect(
-      associationRules(baskets, { minSupport: 0.25, minConfidence: 0, minLift: 1.01 }).rules.every(
-        (r) => r.lift >= 1.01,
-      ),
-    ).toBe(true);
+    // by hand (N = 4; beer 3, diapers 2, chips 2; beer+diapers 2, beer+chips 2, diapers+chips 1, all three 1):
+    // lift(beer <=> diapers) = lift(beer <=> chips) = (2/4) / (3/4 * 2/4) = 4/3;
+    // lift(diapers+chips => beer) = (1/4) / (1/4 * 3/4) = 4/3; every other rule has lift 1
+    const lifted = associationRules(baskets, { minSupport: 0.25, minConfidence: 0, minLift: 1.01 }).rules;
+    expect(lifted.map(ruleKey).sort()).toEqual([
+      "beer => chips",
+      "beer => diapers",
+      "chips => beer",
+      "chips|diapers => beer",
+      "diapers => beer",
+    ]);
+    for (const r of lifted) expect(r.lift).toBeCloseTo(4 / 3, 14);
   });
 
   it("associationRules with minLength 1 adds empty-antecedent rules {} => {y}", () => {
@@ -259,6 +266,10 @@ describe("associationRules", () => {
     expect(() => associationRules(baskets, { sortBy: "interest" })).toThrow(InvalidOptionsError);
     expect(() => associationRules(baskets, { minLength: 3, maxLength: 2 })).toThrow(InvalidOptionsError);
     expect(() => associationRules(baskets, { consequent: "many" as never })).toThrow(InvalidOptionsError);
+    expect(() => associationRules(baskets, { minSupport: 0 })).toThrow(InvalidOptionsError);
+    expect(() => associationRules([["beer"], ["milk", ""]])).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: associationRules: row 1, field "basket[1]": received "" (string); expected a non-empty string item name; convert ids with String(id) first]`,
+    );
   });
 });
 
@@ -282,10 +293,12 @@ describe("rule measures against the Python reference (scipy, textbook formulas)"
       );
       const expected = table[name];
       if (expected === null || expected === undefined) {
-        // documented limits where Python divides by zero
-        if (name === "conviction" || name === "oddsRatio" || name === "collectiveStrength") {
-          expect([Number.POSITIVE_INFINITY, 1]).toContain(value);
-        }
+        // Python divides by zero only on the tables 3/3/3/10 and 10/10/10/20, where X and Y always
+        // occur together (b = c = 0, d > 0): conviction = (1 - P(Y)) / (1 - 1) with P(Y) < 1,
+        // oddsRatio = ad / 0 with ad > 0 and collectiveStrength = ... / (1 - 1) with a positive
+        // numerator, so the documented limit of all three is +Infinity
+        expect(table.antecedent - table.both, name).toBe(0);
+        expect(value, name).toBe(Number.POSITIVE_INFINITY);
         continue;
       }
       expectClose(value, expected, name === "fishersExactTest" ? 1e-9 : 1e-12, name);

@@ -11,20 +11,49 @@ import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal
 import { mineItemsets } from "./internal/mining.js";
 import type { TransactionsInput } from "./Transactions.js";
 
-/** A user-defined interest measure: a function of the rule's 2x2 counts. */
+/**
+ * A user-defined interest measure: a function of the rule's 2x2 counts
+ * ({@link RuleContingencyTable}); its value lands in `rule.customMeasures`.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const neitherShare: AssociationRulesCustomMeasure = (t) => t.neither / t.transactionCount;
+ * const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, measures: { neitherShare } });
+ * rules.find((r) => r.antecedent[0] === "diapers")?.customMeasures.neitherShare; // => 0.25
+ * ```
+ */
 export type AssociationRulesCustomMeasure = (table: RuleContingencyTable) => number;
 
-/** Names of the built-in measures, usable in `sortBy`. */
+/**
+ * Names of the built-in measures (the numeric fields of {@link AssociationRule}), usable in `sortBy`.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const by: AssociationRulesMeasureName = "leverage";
+ * associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6, sortBy: by }).rules[0]?.leverage; // => 0.125
+ * ```
+ */
 export type AssociationRulesMeasureName = (typeof BUILT_IN_MEASURES)[number];
 
-/** Options of {@link associationRules}. */
+/**
+ * Options of {@link associationRules}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const options: AssociationRulesOptions = { minSupport: 0.5, minConfidence: 0.7 };
+ * associationRules(baskets, options).rules.length; // => 2
+ * ```
+ */
 export interface AssociationRulesOptions {
   /**
    * Minimum support of X ∪ Y as a fraction in (0, 1]: count >= ceil(minSupport * N).
    * @defaultValue 0.1 (as arules), unless `minCount` is given
    */
   readonly minSupport?: number;
-  /** Minimum count of X ∪ Y, instead of `minSupport`. */
+  /** Minimum count of X ∪ Y, instead of `minSupport`. @defaultValue none (`minSupport` applies) */
   readonly minCount?: number;
   /** Minimum confidence in [0, 1]. @defaultValue 0.8 (as arules) */
   readonly minConfidence?: number;
@@ -60,7 +89,10 @@ export interface AssociationRulesOptions {
    * @defaultValue "lift"
    */
   readonly sortBy?: string;
-  /** Custom measures by name, each a function of the 2x2 counts; values land in `rule.customMeasures`. */
+  /**
+   * Custom measures by name, each a function of the 2x2 counts; values land in `rule.customMeasures`.
+   * @defaultValue none
+   */
   readonly measures?: Readonly<Record<string, AssociationRulesCustomMeasure>>;
   /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
   readonly algorithm?: "fpgrowth" | "eclat" | "auto";
@@ -70,7 +102,16 @@ export interface AssociationRulesOptions {
   readonly timeLimitMs?: number;
 }
 
-/** Result of {@link associationRules}. */
+/**
+ * Result of {@link associationRules}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const result = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6 });
+ * [result.transactionCount, result.itemsetCount, result.truncated, result.options.minCount]; // => [4, 5, false, 2]
+ * ```
+ */
 export interface AssociationRulesResult {
   /** The rules, best first by `options.sortBy`. */
   readonly rules: readonly AssociationRule[];

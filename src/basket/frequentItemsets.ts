@@ -6,7 +6,16 @@ import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
 
-/** Options of {@link frequentItemsets}. */
+/**
+ * Options of {@link frequentItemsets}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const options: FrequentItemsetsOptions = { minCount: 2, target: "closed" };
+ * frequentItemsets(baskets, options).itemsets.map((s) => s.items.join("+")); // => ["beer+chips", "beer+diapers", "beer"]
+ * ```
+ */
 export interface FrequentItemsetsOptions {
   /**
    * Minimum support as a fraction of transactions in (0, 1]: an itemset is
@@ -14,7 +23,7 @@ export interface FrequentItemsetsOptions {
    * @defaultValue 0.1 (as arules), unless `minCount` is given
    */
   readonly minSupport?: number;
-  /** Minimum count (transactions), instead of `minSupport`. */
+  /** Minimum count (transactions), instead of `minSupport`. @defaultValue none (`minSupport` applies) */
   readonly minCount?: number;
   /**
    * Largest itemset size. No hidden cap by default; set it on data with very
@@ -50,7 +59,15 @@ export interface FrequentItemsetsOptions {
   readonly timeLimitMs?: number;
 }
 
-/** One frequent itemset. */
+/**
+ * One frequent itemset.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * frequentItemsets(baskets, { minSupport: 0.75 }).itemsets; // => [{ items: ["beer"], support: 0.75, count: 3 }]
+ * ```
+ */
 export interface FrequentItemset {
   /** Item names, sorted by name. */
   readonly items: readonly string[];
@@ -60,7 +77,16 @@ export interface FrequentItemset {
   readonly count: number;
 }
 
-/** Result of {@link frequentItemsets}. */
+/**
+ * Result of {@link frequentItemsets}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const result = frequentItemsets(baskets, { minSupport: 0.5 });
+ * [result.itemsets.length, result.transactionCount, result.truncated]; // => [5, 4, false]
+ * ```
+ */
 export interface FrequentItemsetsResult {
   /** The itemsets in search order (use `.sort` for another order). */
   readonly itemsets: readonly FrequentItemset[];

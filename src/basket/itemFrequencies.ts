@@ -3,7 +3,15 @@ import { toTransactions } from "./internal/builder.js";
 import { countItems } from "./internal/mining.js";
 import type { TransactionsInput } from "./Transactions.js";
 
-/** One item's frequency. */
+/**
+ * One item's frequency.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * itemFrequencies(baskets).items[0]; // => { item: "beer", count: 3, support: 0.75 }
+ * ```
+ */
 export interface ItemFrequency {
   readonly item: string;
   /** Transactions containing the item. */
@@ -12,7 +20,16 @@ export interface ItemFrequency {
   readonly support: number;
 }
 
-/** Result of {@link itemFrequencies}. */
+/**
+ * Result of {@link itemFrequencies}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const result = itemFrequencies(baskets);
+ * [result.items.length, result.transactionCount, result.itemOccurrences]; // => [4, 4, 8]
+ * ```
+ */
 export interface ItemFrequenciesResult {
   /** Every item, most frequent first (ties by name). */
   readonly items: readonly ItemFrequency[];

@@ -3,7 +3,15 @@ import { InvalidOptionsError, parseOptions } from "../core/index.js";
 import { TransactionBuilder } from "./internal/builder.js";
 import type { Transactions } from "./Transactions.js";
 
-/** Options of {@link readBaskets}. */
+/**
+ * Options of {@link readBaskets}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadBasketsOptions = { separator: " " };
+ * readBaskets("1 2 3\n2 3\n", options).itemLabels; // => ["1", "2", "3"]
+ * ```
+ */
 export interface ReadBasketsOptions {
   /**
    * Text between two items of a line, e.g. `","` or `" "`.

@@ -3,7 +3,17 @@ import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js
 import type { AssociationRule } from "./AssociationRule.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
-/** Options of {@link recommend}. */
+/**
+ * Options of {@link recommend}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+ * const options: RecommendOptions = { by: "lift", limit: 1 };
+ * recommend(rules, ["diapers"], options).recommendations.map((s) => s.item); // => ["beer"]
+ * ```
+ */
 export interface RecommendOptions {
   /** Number of suggestions. @defaultValue 5 */
   readonly limit?: number;
@@ -27,7 +37,17 @@ export interface RecommendOptions {
     | "addedValue";
 }
 
-/** One suggested item. */
+/**
+ * One suggested item.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+ * const [first] = recommend(rules, ["diapers"]).recommendations;
+ * [first?.item, first?.score, first?.rules.length]; // => ["beer", 1, 1]
+ * ```
+ */
 export interface RecommendedItem {
   /** The item to suggest. */
   readonly item: string;
@@ -37,7 +57,18 @@ export interface RecommendedItem {
   readonly rules: readonly AssociationRule[];
 }
 
-/** Result of {@link recommend}. */
+/**
+ * Result of {@link recommend}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+ * const result = recommend(rules, ["diapers", "diapers"]);
+ * result.recommendations.map((s) => [s.item, s.score]); // => [["beer", 1], ["chips", 0.5]]
+ * result.basket;                                          // => ["diapers"]
+ * ```
+ */
 export interface RecommendResult {
   /** Suggestions, best first (ties by number of justifying rules, then item name). */
   readonly recommendations: readonly RecommendedItem[];
@@ -85,6 +116,7 @@ const schema = z
  * @see Sarwar, Karypis, Konstan, Riedl (2000), "Analysis of recommendation algorithms for e-commerce", ACM EC (rule-based top-N recommendation).
  * @example
  * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
  * const { rules } = associationRules(baskets, { minSupport: 0.01, minConfidence: 0.3 });
  * recommend(rules, ["diapers"], { limit: 3 }).recommendations[0]?.item; // => "beer"
  * ```

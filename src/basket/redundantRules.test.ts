@@ -38,10 +38,15 @@ describe("redundantRules", () => {
   });
 
   it("redundantRules can compare another measure", () => {
-    const result = redundantRules([rule(["a"], ["z"], 0.5), rule(["a", "b"], ["z"], 0.55)], {
-      measure: "lift",
-    });
-    expect(result.isRedundant).toEqual([false, false]);
+    // {a, b} => z: as confident as {a} => z (redundant by confidence) but with a higher lift
+    const rules = [
+      { ...rule(["a"], ["z"], 0.6), lift: 1.5 },
+      { ...rule(["a", "b"], ["z"], 0.6), lift: 1.8 },
+      // {a, c} => z: more confident than {a} => z but with a lower lift (redundant by lift)
+      { ...rule(["a", "c"], ["z"], 0.7), lift: 1.2 },
+    ] as AssociationRule[];
+    expect(redundantRules(rules).isRedundant).toEqual([false, true, false]);
+    expect(redundantRules(rules, { measure: "lift" }).isRedundant).toEqual([false, false, true]);
   });
 
   it("redundantRules stays linear in memory on 200k rules", () => {

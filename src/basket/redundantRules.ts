@@ -3,7 +3,18 @@ import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js
 import type { AssociationRule } from "./AssociationRule.js";
 import { itemsKey, type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
-/** Options of {@link redundantRules}. */
+/**
+ * Options of {@link redundantRules}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+ * const options: RedundantRulesOptions = { measure: "lift" };
+ * redundantRules(rules, options).redundant.map((r) => `${r.antecedent} => ${r.consequent}`);
+ * // => ["chips,diapers => beer", "beer,chips => diapers", "beer,diapers => chips"]
+ * ```
+ */
 export interface RedundantRulesOptions {
   /**
    * Measure compared with the more general rules: a rule is redundant when a
@@ -14,7 +25,17 @@ export interface RedundantRulesOptions {
   readonly measure?: "confidence" | "lift" | "oddsRatio" | "laplace" | "certainty" | "conviction";
 }
 
-/** Result of {@link redundantRules}. */
+/**
+ * Result of {@link redundantRules}.
+ *
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+ * const result = redundantRules(rules);
+ * [rules.length, result.redundant.length, result.nonRedundant.length]; // => [9, 3, 6]
+ * ```
+ */
 export interface RedundantRulesResult<R extends AssociationRule = AssociationRule> {
   /** Rules that have a more general rule at least as good (in input order). */
   readonly redundant: readonly R[];
@@ -53,9 +74,9 @@ const schema = z
  * @see Bayardo, Agrawal, Gunopulos (2000), "Constraint-based rule mining in large, dense databases", Data Mining and Knowledge Discovery 4.
  * @example
  * ```ts
- * const { rules } = associationRules(baskets, { minSupport: 0.01, minConfidence: 0.5 });
- * const { nonRedundant } = redundantRules(rules);
- * nonRedundant.length <= rules.length; // => true
+ * // Groceries (readBaskets of groceries.csv): 572 of arules' 5668 rules are redundant
+ * const { rules } = associationRules(groceries, { minSupport: 0.001, minConfidence: 0.5 });
+ * redundantRules(rules).nonRedundant.length; // => 5096
  * ```
  */
 export function redundantRules<R extends AssociationRule>(

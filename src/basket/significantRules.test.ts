@@ -46,6 +46,14 @@ describe("significantRules", () => {
     expect(significantRules(rules, { correction: "none", alpha: 0.025 }).rules.length).toBe(2);
   });
 
+  it("significantRules does not mutate frozen rules", () => {
+    const rules = Object.freeze(withP([0.04, 0.001]).map((r) => Object.freeze(r)));
+    const result = significantRules(rules, { correction: "bonferroni" });
+    // bonferroni by hand: 2 x 0.04 = 0.08 > 0.05, 2 x 0.001 = 0.002
+    expect(result.rules.map((r) => [r.antecedent[0], r.adjustedPValue])).toEqual([["a1", 0.002]]);
+    expect(rules[0]).not.toHaveProperty("adjustedPValue");
+  });
+
   it("significantRules refuses alpha outside (0, 1]", () => {
     expect(() => significantRules(withP([0.1]), { alpha: 0 })).toThrow(InvalidOptionsError);
     expect(() => significantRules(withP([0.1]), { correction: "sidak" as never })).toThrow(

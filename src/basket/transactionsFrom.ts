@@ -4,7 +4,19 @@ import { fieldSchema } from "../core/options.js";
 import { TransactionBuilder } from "./internal/builder.js";
 import type { Transactions } from "./Transactions.js";
 
-/** Options of {@link transactionsFrom}. */
+/**
+ * Options of {@link transactionsFrom}: each field a key or an accessor `(record, index) => value`.
+ *
+ * @example
+ * ```ts
+ * const lines = [{ order: "o1", product: "beer" }, { order: "o1", product: "diapers" }];
+ * const options: TransactionsFromOptions<(typeof lines)[number]> = {
+ *   transaction: "order",
+ *   item: (line) => line.product.toUpperCase(),
+ * };
+ * transactionsFrom(lines, options).itemLabels; // => ["BEER", "DIAPERS"]
+ * ```
+ */
 export interface TransactionsFromOptions<T> {
   /** The field identifying the transaction (order id, receipt number): a key or an accessor. */
   readonly transaction: Field<T>;

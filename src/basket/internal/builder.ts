@@ -1,6 +1,7 @@
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
 import { isTransactions, type Transactions, type TransactionsInput } from "../Transactions.js";
 import { IntBuffer } from "./intBuffer.js";
+import { sortRunAscending } from "./sortRun.js";
 
 /**
  * Accumulates transactions item by item, recoding labels to integer codes in
@@ -49,22 +50,8 @@ export class TransactionBuilder {
 
   /** Closes the open transaction (it may be empty). */
   end(): void {
-    const data = this.items.data;
-    const from = this.start;
     const to = this.items.length;
-    // insertion sort: baskets are short; long ones fall back to a typed sort
-    if (to - from > 32) data.subarray(from, to).sort();
-    else {
-      for (let i = from + 1; i < to; i++) {
-        const value = data[i] as number;
-        let j = i - 1;
-        while (j >= from && (data[j] as number) > value) {
-          data[j + 1] = data[j] as number;
-          j--;
-        }
-        data[j + 1] = value;
-      }
-    }
+    sortRunAscending(this.items.data, this.start, to);
     this.offsets.push(to);
     this.start = to;
     this.transaction++;

@@ -106,7 +106,7 @@ class FpGrowthMiner {
 
   /** Like {@link insert}, finding children through the hash (for trees with many items, where sibling lists get long). */
   private insertHashed(root: number, headerBase: number, k: number, length: number, count: number): void {
-    const { path, nodeItem, nodeCount, nodeParent, nodeChild, nodeSibling, nodeLink, header } = this;
+    const { path, nodeItem, nodeCount, nodeChild, header } = this;
     const { hashParent, hashItem, hashNode, hashStamp, hashMask, stamp } = this;
     let top = this.top;
     let node = root;
@@ -130,17 +130,7 @@ class FpGrowthMiner {
       }
       if (child === -1) {
         child = top++;
-        nodeItem[child] = item;
-        nodeCount[child] = count;
-        nodeParent[child] = node;
-        nodeChild[child] = -1;
-        nodeSibling[child] = nodeChild[node] as number;
-        nodeChild[node] = child;
-        nodeLink[child] = -1;
-        const tail = header[headerBase + 3 * k + item] as number;
-        if (tail === -1) header[headerBase + item] = child;
-        else nodeLink[tail] = child;
-        header[headerBase + 3 * k + item] = child;
+        this.attachChild(child, node, item, count, headerBase, k);
         hashStamp[slot] = stamp;
         hashParent[slot] = node;
         hashItem[slot] = item;
@@ -152,6 +142,32 @@ class FpGrowthMiner {
       node = child;
     }
     this.top = top;
+  }
+
+  /**
+   * Initialises arena node `child` as a new child of `parent` holding `item`
+   * with `count`, and appends it to the item's node list in the tree's header.
+   */
+  private attachChild(
+    child: number,
+    parent: number,
+    item: number,
+    count: number,
+    headerBase: number,
+    k: number,
+  ): void {
+    const { nodeChild, nodeLink, header } = this;
+    this.nodeItem[child] = item;
+    this.nodeCount[child] = count;
+    this.nodeParent[child] = parent;
+    nodeChild[child] = -1;
+    this.nodeSibling[child] = nodeChild[parent] as number;
+    nodeChild[parent] = child;
+    nodeLink[child] = -1;
+    const tail = header[headerBase + 3 * k + item] as number;
+    if (tail === -1) header[headerBase + item] = child;
+    else nodeLink[tail] = child;
+    header[headerBase + 3 * k + item] = child;
   }
 
   private ensureNodes(extra: number): void {
@@ -195,7 +211,7 @@ class FpGrowthMiner {
 
   /** Inserts path[length-1], ..., path[0] (ascending local codes) below root with count. */
   private insert(root: number, headerBase: number, k: number, length: number, count: number): void {
-    const { path, nodeItem, nodeCount, nodeParent, nodeChild, nodeSibling, nodeLink, header } = this;
+    const { path, nodeItem, nodeCount, nodeChild, nodeSibling, header } = this;
     let top = this.top;
     let node = root;
     for (let i = length - 1; i >= 0; i--) {
@@ -204,17 +220,7 @@ class FpGrowthMiner {
       while (child !== -1 && nodeItem[child] !== item) child = nodeSibling[child] as number;
       if (child === -1) {
         child = top++;
-        nodeItem[child] = item;
-        nodeCount[child] = count;
-        nodeParent[child] = node;
-        nodeChild[child] = -1;
-        nodeSibling[child] = nodeChild[node] as number;
-        nodeChild[node] = child;
-        nodeLink[child] = -1;
-        const tail = header[headerBase + 3 * k + item] as number;
-        if (tail === -1) header[headerBase + item] = child;
-        else nodeLink[tail] = child;
-        header[headerBase + 3 * k + item] = child;
+        this.attachChild(child, node, item, count, headerBase, k);
       } else {
         nodeCount[child] = (nodeCount[child] as number) + count;
       }

@@ -2,6 +2,7 @@ import type { Transactions } from "../Transactions.js";
 import { eclat } from "./eclat.js";
 import { ItemsetEmitter } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
+import { sortRunAscending } from "./sortRun.js";
 
 /** Parameters of the internal miners (validated by the public functions). */
 export interface MiningParameters {
@@ -164,19 +165,7 @@ export function mineItemsets(transactions: Transactions, parameters: MiningParam
   const rankToCode = database.rankToCode;
   for (let i = 0; i < items.length; i++) items[i] = rankToCode[items[i] as number] as number;
   const size = emitter.size;
-  for (let s = 0; s < size; s++) {
-    const from = offsets[s] as number;
-    const to = offsets[s + 1] as number;
-    for (let i = from + 1; i < to; i++) {
-      const value = items[i] as number;
-      let j = i - 1;
-      while (j >= from && (items[j] as number) > value) {
-        items[j + 1] = items[j] as number;
-        j--;
-      }
-      items[j + 1] = value;
-    }
-  }
+  for (let s = 0; s < size; s++) sortRunAscending(items, offsets[s] as number, offsets[s + 1] as number);
   return {
     size,
     offsets,
