@@ -7,6 +7,7 @@ import {
 } from "../../test/fixtures/churn/fixture.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
+import { rowReaderSettings } from "./internal/rowReader.js";
 import { trainChurnModel } from "./trainChurnModel.js";
 
 // Reference: test/fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
@@ -127,6 +128,10 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
       b.coefficients.map((c) => c.standardizedEstimate),
       1e-10,
     );
+    // The fit draws no random numbers: the seed is echoed but changes nothing.
+    const seeded = trainChurnModel(train, { label: "churned", features, seed: 99 });
+    expect(seeded.options.seed).toBe(99);
+    expect(seeded.coefficients).toEqual(a.coefficients);
   });
 
   it("accepts booleans and named accessors", () => {
@@ -141,6 +146,15 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
     });
     expect(model.coefficients.map((c) => c.term)).toEqual(["(intercept)", "logValue", "tenureMonths"]);
     expect(model.convergence.converged).toBe(true);
+    // The same fit as on a precomputed column with a 0/1 label.
+    const withLog = (row: ChurnFixtureRow) => ({ ...row, logValue: Math.log(row.averageOrderValue) });
+    const precomputed = train.map(withLog);
+    const direct = trainChurnModel(precomputed, {
+      label: "churned",
+      features: { numeric: ["logValue", "tenureMonths"] },
+    });
+    expect(model.coefficients).toEqual(direct.coefficients);
+    expect(model.score(test)).toEqual(direct.score(test.map(withLog)));
   });
 });
 
@@ -288,6 +302,57 @@ describe("trainChurnModel bad input", () => {
       unseenCategory: "error",
     });
     expect(() => strict.score([{ x: 3, y: 0, c: "zzz" }])).toThrow(/row 0, field "c": received "zzz"/);
+  });
+
+  it("scores a batch exactly as row by row, across more levels than the scoring cache holds", () => {
+    // 20 levels (the per-feature cache of recent values holds 16), numbers given as strings and
+    // booleans, levels given as numbers: a batch must score every row as a one-row call does.
+    const random = (i: number) => ((i * 7919) % 101) / 101;
+    const levels = Array.from({ length: 20 }, (_, k) => `L${String(k).padStart(2, "0")}`);
+    const many = Array.from({ length: 400 }, (_, i) =>
+      Object.freeze({
+        x: i % 5 === 0 ? String(random(i) * 10) : random(i) * 10,
+        flag: i % 3 === 0,
+        level: i % 7 === 0 ? i % 20 : (levels[(i * 3) % 20] as string),
+        y: random(i + 1) < 0.3 + 0.02 * ((i * 3) % 20) ? 1 : 0,
+      }),
+    );
+    const model = trainChurnModel(many, {
+      label: "y",
+      features: { numeric: ["x", "flag"], categorical: ["level"] },
+    });
+    const batch = model.score(many);
+    many.forEach((row, i) => {
+      expect(batch[i]).toBe(model.score([row])[0]);
+    });
+    const strict = trainChurnModel(many, {
+      label: "y",
+      features: { numeric: ["x", "flag"], categorical: ["level"] },
+      unseenCategory: "error",
+    });
+    expect(() =>
+      strict.score([...many.slice(0, 30), { ...(many[1] as (typeof many)[number]), level: "new" }]),
+    ).toThrow(/row 30, field "level": received "new"/);
+  });
+
+  it("trains and scores the same without run-time code generation (strict Content-Security-Policy)", () => {
+    const options = { label: "churned" as const, features, missing: "impute" as const };
+    const withGap = [...train.slice(0, 50), { ...(train[50] as ChurnFixtureRow), tenureMonths: Number.NaN }];
+    const compiled = trainChurnModel(withGap, options);
+    rowReaderSettings.compile = false;
+    try {
+      const loop = trainChurnModel(withGap, options);
+      expect(loop.coefficients).toEqual(compiled.coefficients);
+      expect(loop.score(test)).toEqual(compiled.score(test));
+      expect(() => loop.score([{ ...(test[0] as ChurnFixtureRow), complaints: "many" as never }])).toThrow(
+        /row 0, field "complaints": received "many"/,
+      );
+    } finally {
+      rowReaderSettings.compile = true;
+    }
+    expect(() => compiled.score([{ ...(test[0] as ChurnFixtureRow), complaints: "many" as never }])).toThrow(
+      /row 0, field "complaints": received "many"/,
+    );
   });
 
   it("flags a fit stopped by maxIterations instead of throwing", () => {

@@ -18,14 +18,17 @@ import {
   type MissingPolicy,
   type NumericEncoding,
   numericValue,
+  RecentValues,
   type ResolvedFeature,
   readCategoricalFeature,
   readNumericFeature,
   readTrainingValues,
   resolveFeature,
+  standardizeInPlace,
 } from "./internal/design.js";
 import { readLabels } from "./internal/labels.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
+import { createLinearRowReader } from "./internal/rowReader.js";
 
 const FUNCTION_NAME = "trainChurnModel";
 
@@ -80,7 +83,14 @@ export interface TrainChurnModelOptions<T> {
    * @defaultValue 1e-8
    */
   readonly tolerance?: number;
-  /** Accepted for API symmetry and echoed; the Newton fit is deterministic and draws no random numbers. @defaultValue 1 */
+  /**
+   * Accepted (it is part of the issue's signature and of every clientele model's options) and echoed in
+   * `model.options.seed`, but unused: the fit draws no random numbers. Newton starts from fixed
+   * coefficients, the warm-start subsample on large inputs is systematic (every s-th row, not a random
+   * draw), and nothing is shuffled, so the same rows in the same order with the same options always give
+   * the same model whatever the seed. Split the data reproducibly with `trainTestSplit({ seed })`.
+   * @defaultValue 1
+   */
   readonly seed?: number;
 }
 
@@ -195,8 +205,10 @@ export interface ChurnModel<T> {
   /** The label field, reused by `evaluateChurnModel`. */
   readonly label: Field<T>;
   /**
-   * Churn probabilities of `records` (same order), read column by column into typed arrays.
-   * Unseen categories follow `unseenCategory`; missing values follow `missing`. O(n · features).
+   * Churn probabilities of `records` (same order). Each record is read once by a reader compiled for
+   * the feature names (a plain loop where run-time code generation is not allowed); categorical
+   * effects come from a small cache of recently seen values. Unseen categories follow
+   * `unseenCategory`; missing values follow `missing`. O(n · features).
    */
   score(records: readonly T[]): Float64Array;
   /** The contributions behind one customer's score and the top reasons. */
@@ -256,8 +268,13 @@ const sigmoid = (eta: number): number =>
  * intercept unpenalised — scikit-learn's LogisticRegression with C = 1/λ; λ = 0 is the maximum-likelihood
  * fit of R glm / statsmodels Logit. Complexity O(iterations · n · d²) plus O(d³) per solve; typically
  * 3-6 iterations. Above 40 000 rows Newton starts from a fit on a systematic ~10 000-row subsample (λ
- * scaled by the sampling share), which usually saves one or two full passes; dummy columns are
- * accumulated sparsely; records are read once, record by record.
+ * scaled by the sampling share), which usually saves one or two full passes. Records are read once,
+ * record by record, by a reader compiled for the feature names (a loop where code generation is not
+ * allowed); numeric columns are kept column-major in one Float64Array and standardised in place;
+ * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are
+ * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. Scoring reads
+ * each record once with a compiled linear predictor and looks categorical effects up in a small cache
+ * of recently seen values.
  *
  * Bad input policy: labels must be 0/1 or booleans; a single class, a constant feature, or more
  * design columns than rows without a penalty are {@link InsufficientDataError}s. With λ = 0, perfectly or
@@ -326,7 +343,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   const p = numericFeatures.length;
   const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME);
   const numericEncodings = numericFeatures.map((feature, j) =>
-    learnNumeric(feature.name, values.numeric, j, p, FUNCTION_NAME),
+    learnNumeric(feature.name, values.numeric.subarray(j * n, (j + 1) * n), FUNCTION_NAME),
   );
   const categoricalEncodings = categoricalFeatures.map((feature, j) =>
     learnCategorical(feature.name, values.levels[j] as string[], FUNCTION_NAME),
@@ -353,46 +370,37 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     );
   }
 
-  // Design matrix, row-major, column 0 = intercept.
-  const x = new Float64Array(n * d);
+  // Design: standardised numeric columns, column-major (the intercept is implicit), and per
+  // categorical feature each row's position among the sorted levels (0 = reference, no column).
+  // Standardised in place: the raw buffer is ours and no longer needed (one 8·n·p allocation less).
   let imputedValues = 0;
-  for (let i = 0; i < n; i++) x[i * d] = 1;
-  const means = new Float64Array(p);
-  const deviations = new Float64Array(p);
+  const dense = values.numeric;
   numericEncodings.forEach((encoding, j) => {
-    means[j] = encoding.mean;
-    deviations[j] = encoding.standardDeviation;
     imputedValues += encoding.imputed;
+    standardizeInPlace(dense.subarray(j * n, (j + 1) * n), encoding.mean, encoding.standardDeviation);
   });
-  const raw = values.numeric;
-  for (let i = 0; i < n; i++) {
-    const from = i * p;
-    const to = i * d + 1;
-    for (let j = 0; j < p; j++) {
-      const value = raw[from + j] as number;
-      x[to + j] = Number.isNaN(value) ? 0 : (value - (means[j] as number)) / (deviations[j] as number);
-    }
-  }
   const dummyShares = new Float64Array(d);
   let offset = 1 + p;
-  categoricalEncodings.forEach((encoding, j) => {
+  const levelCodes = categoricalEncodings.map((encoding, j) => {
     const codes = values.codes[j] as Int32Array;
     const firstSeen = values.levels[j] as string[];
     // first-seen code -> position among the sorted levels (0 = reference, no column)
-    const sortedPosition = new Int32Array(firstSeen.length);
     const position = new Map(encoding.levels.map((level, k) => [level, k]));
-    firstSeen.forEach((level, code) => {
-      sortedPosition[code] = position.get(level) as number;
-    });
+    const sortedPosition = Int32Array.from(firstSeen, (level) => position.get(level) as number);
+    const counts = new Float64Array(firstSeen.length);
+    const sorted = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const k = sortedPosition[codes[i] as number] as number;
-      if (firstSeen[codes[i] as number] === MISSING_LEVEL) imputedValues++;
-      if (k > 0) {
-        x[i * d + offset + k - 1] = 1;
-        dummyShares[offset + k - 1] = (dummyShares[offset + k - 1] as number) + 1 / n;
-      }
+      const code = codes[i] as number;
+      counts[code] = (counts[code] as number) + 1;
+      sorted[i] = sortedPosition[code] as number;
     }
+    firstSeen.forEach((level, code) => {
+      const k = sortedPosition[code] as number;
+      if (level === MISSING_LEVEL) imputedValues += counts[code] as number;
+      if (k > 0) dummyShares[offset + k - 1] = (counts[code] as number) / n;
+    });
     offset += encoding.levels.length - 1;
+    return sorted;
   });
 
   // Class weights.
@@ -407,15 +415,16 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
 
   const fit = fitLogistic(
     {
-      x,
+      dense,
+      denseColumns: p,
+      codes: levelCodes,
+      levels: categoricalEncodings.map((encoding) => encoding.levels.length),
       y,
       weights,
       rows: n,
-      columns: d,
       l2,
       maxIterations: parsed.maxIterations,
       tolerance: parsed.tolerance,
-      denseColumns: 1 + p,
     },
     l2 === 0 &&
       (parsed.classWeight === undefined ||
@@ -497,11 +506,14 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   const baselineEta = (beta[0] as number) + categoricalMeanEffect.reduce((sum, value) => sum + value, 0);
   const unseenIsError = parsed.unseenCategory === "error";
   // Scoring on the original scale: eta = intercept + sum perUnit_j * x_j; a missing x_j adds perUnit_j * mean_j.
-  const numericKeys = numericFeatures.map((feature) => feature.key);
-  const perUnit = numericEncodings.map(
+  const perUnit = Float64Array.from(
+    numericEncodings,
     (encoding, j) => (numericBeta[j] as number) / encoding.standardDeviation,
   );
-  const imputedShift = numericEncodings.map((encoding, j) => (perUnit[j] as number) * encoding.mean);
+  const imputedShift = Float64Array.from(
+    numericEncodings,
+    (encoding, j) => (perUnit[j] as number) * encoding.mean,
+  );
   const intercept = (beta[0] as number) - imputedShift.reduce((sum, value) => sum + value, 0);
 
   const levelEffect = (j: number, level: string, row: number, scoringFunction: string): number => {
@@ -520,6 +532,19 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     return 0;
   };
 
+  const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
+  // A numeric value off the fast path: a converted number (numeric string, boolean) times its
+  // coefficient, or, when missing and imputed, the training mean's share.
+  const scoreFallback = (j: number, value: unknown, row: number): number => {
+    const converted = numericValue(
+      value,
+      row,
+      (numericFeatures[j] as ResolvedFeature<T>).name,
+      missing,
+      "ChurnModel.score",
+    );
+    return Number.isNaN(converted) ? (imputedShift[j] as number) : (perUnit[j] as number) * converted;
+  };
   const score = (scoreRecords: readonly T[]): Float64Array => {
     if (!Array.isArray(scoreRecords)) {
       throw new InvalidOptionsError("ChurnModel.score", [
@@ -529,33 +554,21 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     const m = scoreRecords.length;
     const out = new Float64Array(m);
     const q = categoricalFeatures.length;
+    const rawLevels: unknown[] = new Array(q).fill(undefined);
+    // Per categorical feature, the effects of recently seen raw values (no conversion, no map lookup).
+    const recent = categoricalFeatures.map(() => new RecentValues());
     for (let i = 0; i < m; i++) {
-      const record = scoreRecords[i] as T;
-      let eta = intercept;
-      for (let j = 0; j < p; j++) {
-        const key = numericKeys[j];
-        const raw =
-          key !== undefined
-            ? (record as Record<string, unknown>)[key]
-            : (numericFeatures[j] as ResolvedFeature<T>).read(record, i);
-        const value =
-          typeof raw === "number" && Number.isFinite(raw)
-            ? raw
-            : numericValue(
-                raw,
-                i,
-                (numericFeatures[j] as ResolvedFeature<T>).name,
-                missing,
-                "ChurnModel.score",
-              );
-        // NaN (imputed) contributes nothing: the training mean.
-        if (!Number.isNaN(value)) eta += (perUnit[j] as number) * value;
-        else eta += imputedShift[j] as number;
-      }
+      let eta = readScoreRow(scoreRecords[i] as T, i, intercept, perUnit, rawLevels, scoreFallback);
       for (let j = 0; j < q; j++) {
-        const feature = categoricalFeatures[j] as ResolvedFeature<T>;
-        const level = categoryValue(feature.read(record, i), i, feature.name, missing, "ChurnModel.score");
-        eta += levelEffect(j, level, i, "ChurnModel.score");
+        const value = rawLevels[j];
+        let effect = (recent[j] as RecentValues).get(value);
+        if (Number.isNaN(effect)) {
+          const feature = categoricalFeatures[j] as ResolvedFeature<T>;
+          const level = categoryValue(value, i, feature.name, missing, "ChurnModel.score");
+          effect = levelEffect(j, level, i, "ChurnModel.score");
+          (recent[j] as RecentValues).set(value, effect);
+        }
+        eta += effect;
       }
       out[i] = sigmoid(eta);
     }

@@ -2,9 +2,10 @@
  * Feature encoding of the churn model: numeric features standardised with the
  * training mean and population standard deviation, categorical features
  * treatment-coded (levels sorted, the first is the reference and gets no
- * column). Columns are read once per feature into typed arrays.
+ * column). Records are read once, record by record, into column-major typed arrays.
  */
 import { InsufficientDataError, InvalidRecordError } from "../../core/index.js";
+import { createRowReader } from "./rowReader.js";
 
 /** A feature: a property name, or a named accessor. */
 export type FeatureSpec<T> =
@@ -124,7 +125,7 @@ export function readCategoricalFeature<T>(
 
 /** Raw training values read in one pass over the records. */
 export interface TrainingValues {
-  /** Numeric values, row-major n x p (NaN = missing under "impute"). */
+  /** Numeric values, column-major: feature j at `[j * n, (j + 1) * n)` (NaN = missing under "impute"). */
   readonly numeric: Float64Array;
   /** Per categorical feature: codes into `levels[j]` (first-seen order). */
   readonly codes: Int32Array[];
@@ -133,7 +134,10 @@ export interface TrainingValues {
 
 /**
  * Reads every feature of every record in ONE pass, record by record (each record's properties are
- * touched together, which is much faster than one pass per feature over large arrays of objects).
+ * touched together, which is much faster than one pass per feature over large arrays of objects),
+ * with the compiled {@link createRowReader}. Numeric columns land column-major, ready for the
+ * column-wise statistics and the fit. Categorical values recently seen are coded from a
+ * {@link RecentValues} cache without a map lookup.
  */
 export function readTrainingValues<T>(
   records: readonly T[],
@@ -143,28 +147,32 @@ export function readTrainingValues<T>(
   functionName: string,
 ): TrainingValues {
   const n = records.length;
-  const p = numeric.length;
   const q = categorical.length;
-  const values = new Float64Array(n * p);
+  const values = new Float64Array(n * numeric.length);
   const codes = categorical.map(() => new Int32Array(n));
   const levels: string[][] = categorical.map(() => []);
   const positions = categorical.map(() => new Map<string, number>());
-  const keys = numeric.map((feature) => feature.key);
+  const readRow = createRowReader(numeric, categorical);
+  const convert = (j: number, value: unknown, row: number): number =>
+    numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
+  const raw: unknown[] = new Array(q).fill(undefined);
+  const recent = categorical.map(() => new RecentValues());
   for (let i = 0; i < n; i++) {
-    const record = records[i] as T;
-    const row = i * p;
-    for (let j = 0; j < p; j++) {
-      const key = keys[j];
-      const feature = numeric[j] as ResolvedFeature<T>;
-      const raw = key !== undefined ? (record as Record<string, unknown>)[key] : feature.read(record, i);
-      values[row + j] =
-        typeof raw === "number" && Number.isFinite(raw)
-          ? raw
-          : numericValue(raw, i, feature.name, missing, functionName);
-    }
+    readRow(records[i] as T, i, values, i, n, raw, convert);
     for (let j = 0; j < q; j++) {
-      const feature = categorical[j] as ResolvedFeature<T>;
-      const level = categoryValue(feature.read(record, i), i, feature.name, missing, functionName);
+      const value = raw[j];
+      const cached = (recent[j] as RecentValues).get(value);
+      if (!Number.isNaN(cached)) {
+        (codes[j] as Int32Array)[i] = cached;
+        continue;
+      }
+      const level = categoryValue(
+        value,
+        i,
+        (categorical[j] as ResolvedFeature<T>).name,
+        missing,
+        functionName,
+      );
       const position = positions[j] as Map<string, number>;
       let code = position.get(level);
       if (code === undefined) {
@@ -173,6 +181,7 @@ export function readTrainingValues<T>(
         (levels[j] as string[]).push(level);
       }
       (codes[j] as Int32Array)[i] = code;
+      (recent[j] as RecentValues).set(value, code);
     }
   }
   return { numeric: values, codes, levels };
@@ -198,18 +207,13 @@ export interface CategoricalEncoding {
 }
 
 /**
- * Mean and population standard deviation of the non-NaN values of a strided column, by two passes
- * (mean, then the sum of squared deviations: as accurate as Welford's update and without a division
- * per value).
+ * Mean and population standard deviation of the non-NaN values of a column, by two passes (mean,
+ * then the sum of squared deviations: as accurate as Welford's update and without a division per value).
  */
-export function meanAndDeviation(
-  values: Float64Array,
-  offset = 0,
-  stride = 1,
-): { mean: number; sd: number; count: number } {
+export function meanAndDeviation(values: Float64Array): { mean: number; sd: number; count: number } {
   let count = 0;
   let sum = 0;
-  for (let i = offset; i < values.length; i += stride) {
+  for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     if (Number.isNaN(value)) continue;
     count++;
@@ -218,7 +222,7 @@ export function meanAndDeviation(
   const mean = count > 0 ? sum / count : Number.NaN;
   let squares = 0;
   let correction = 0;
-  for (let i = offset; i < values.length; i += stride) {
+  for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     if (Number.isNaN(value)) continue;
     const delta = value - mean;
@@ -230,15 +234,17 @@ export function meanAndDeviation(
   return { mean, sd: count > 0 ? Math.sqrt(Math.max(m2, 0) / count) : Number.NaN, count };
 }
 
-/** Checks a numeric training column and returns its encoding. */
-export function learnNumeric(
-  name: string,
-  values: Float64Array,
-  offset: number,
-  stride: number,
-  functionName: string,
-): NumericEncoding {
-  const { mean, sd, count } = meanAndDeviation(values, offset, stride);
+/** (x − mean) / standardDeviation for every value of `column`, in place; NaN (missing) becomes 0, the mean. */
+export function standardizeInPlace(column: Float64Array, mean: number, standardDeviation: number): void {
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i] as number;
+    column[i] = Number.isNaN(value) ? 0 : (value - mean) / standardDeviation;
+  }
+}
+
+/** Checks a numeric training column (NaN = missing) and returns its encoding. */
+export function learnNumeric(name: string, values: Float64Array, functionName: string): NumericEncoding {
+  const { mean, sd, count } = meanAndDeviation(values);
   if (count === 0) {
     throw new InsufficientDataError(
       functionName,
@@ -252,12 +258,7 @@ export function learnNumeric(
       `feature "${name}" is constant in the training data (every value is ${mean}); it carries no information, remove it from features.numeric`,
     );
   }
-  return {
-    name,
-    mean,
-    standardDeviation: sd,
-    imputed: Math.floor((values.length - offset + stride - 1) / stride) - count,
-  };
+  return { name, mean, standardDeviation: sd, imputed: values.length - count };
 }
 
 /** Learns the sorted levels of a categorical training column. */
@@ -274,4 +275,37 @@ export function learnCategorical(
     );
   }
   return { name, levels, reference: levels[0] as string };
+}
+
+/** Entries of a {@link RecentValues} cache. */
+const RECENT_CAPACITY = 16;
+
+/**
+ * A small cache from raw categorical values (as read from records) to a number (a level code or a
+ * score effect), scanned linearly with `===`: for the few distinct values of a typical categorical
+ * feature this is several times faster than converting the value and looking its level up in a Map
+ * for every row. Holds the 16 most recently added values (round-robin replacement).
+ */
+export class RecentValues {
+  private readonly keys: unknown[] = [];
+  private readonly numbers = new Float64Array(RECENT_CAPACITY);
+  private next = 0;
+
+  /** The number stored for `value`, or NaN when it is not cached (NaN itself is never cached). */
+  get(value: unknown): number {
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) if (keys[k] === value) return this.numbers[k] as number;
+    return Number.NaN;
+  }
+
+  set(value: unknown, number: number): void {
+    if (this.keys.length < RECENT_CAPACITY) {
+      this.numbers[this.keys.length] = number;
+      this.keys.push(value);
+      return;
+    }
+    this.keys[this.next] = value;
+    this.numbers[this.next] = number;
+    this.next = (this.next + 1) % RECENT_CAPACITY;
+  }
 }

@@ -1,27 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../core/index.js";
-import { fitLogistic, WARM_START_ROWS } from "./logistic.js";
+import { fitLogistic, type LogisticProblem, WARM_START_ROWS } from "./logistic.js";
 
-function problem(rows: number, d: number, seed: number) {
+/** Column-major dense problem with a known logistic model (intercept implicit). */
+function problem(rows: number, p: number, seed: number) {
   const random = createRandom(seed);
-  const x = new Float64Array(rows * d);
+  const dense = new Float64Array(rows * p);
   const y = new Uint8Array(rows);
   for (let i = 0; i < rows; i++) {
-    x[i * d] = 1;
     let eta = -0.8;
-    for (let j = 1; j < d; j++) {
+    for (let j = 0; j < p; j++) {
       const value = random.normal();
-      x[i * d + j] = value;
-      eta += value * 0.3 * ((j % 3) - 1);
+      dense[j * rows + i] = value;
+      eta += value * 0.3 * (((j + 1) % 3) - 1);
     }
     y[i] = random.float() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
   }
   return {
-    x,
+    dense,
+    denseColumns: p,
+    codes: [] as Int32Array[],
+    levels: [] as number[],
     y,
     weights: new Float64Array(rows).fill(1),
     rows,
-    columns: d,
     maxIterations: 100,
     tolerance: 1e-10,
   };
@@ -29,7 +31,7 @@ function problem(rows: number, d: number, seed: number) {
 
 describe("fitLogistic", () => {
   it("reaches the same optimum with and without the subsample warm start", () => {
-    const base = problem(WARM_START_ROWS + 5_000, 8, 3);
+    const base = problem(WARM_START_ROWS + 5_000, 7, 3);
     for (const l2 of [0, 2]) {
       const cold = fitLogistic({ ...base, l2, warmStart: false }, false);
       const warm = fitLogistic({ ...base, l2 }, false);
@@ -41,25 +43,44 @@ describe("fitLogistic", () => {
     }
   });
 
-  it("accumulates sparse 0/1 columns to the same Hessian as dense ones", () => {
-    const base = problem(3_000, 6, 5);
+  it("fits level-coded categorical features exactly as their dummies given as dense columns", () => {
+    // Two categorical features (3 and 4 levels, level 0 = reference) next to 3 dense columns, with
+    // effects on the outcome; the coded fit must equal the fit on explicit 0/1 dummy columns.
+    const rows = 3_000;
+    const base = problem(rows, 3, 5);
     const random = createRandom(9);
-    // Replace columns 4 and 5 by dummies of a 3-level category (reference level: both 0).
-    for (let i = 0; i < base.rows; i++) {
-      const level = random.integer(3);
-      base.x[i * 6 + 4] = level === 1 ? 1 : 0;
-      base.x[i * 6 + 5] = level === 2 ? 1 : 0;
+    const first = new Int32Array(rows);
+    const second = new Int32Array(rows);
+    const dummies = new Float64Array(rows * 5);
+    for (let i = 0; i < rows; i++) {
+      first[i] = random.integer(3);
+      second[i] = random.integer(4);
+      if ((first[i] as number) > 0) dummies[((first[i] as number) - 1) * rows + i] = 1;
+      if ((second[i] as number) > 0) dummies[(1 + (second[i] as number)) * rows + i] = 1;
+      const eta = -0.5 + 0.6 * (first[i] === 2 ? 1 : 0) - 0.4 * (second[i] === 3 ? 1 : 0);
+      base.y[i] = random.float() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
     }
+    const denseAll = new Float64Array(rows * 8);
+    denseAll.set(base.dense);
+    denseAll.set(dummies, rows * 3);
     for (const l2 of [0, 0.5]) {
-      const denseFit = fitLogistic({ ...base, l2 }, true);
-      const sparseFit = fitLogistic({ ...base, l2, denseColumns: 4 }, true);
-      expect(sparseFit.iterations).toBe(denseFit.iterations);
-      for (let j = 0; j < 6; j++) {
-        expect(Math.abs((sparseFit.beta[j] as number) - (denseFit.beta[j] as number))).toBeLessThan(1e-12);
-        const a = sparseFit.inverseHessianDiagonal?.[j] as number;
+      const coded: LogisticProblem = { ...base, l2, codes: [first, second], levels: [3, 4] };
+      const explicit: LogisticProblem = { ...base, l2, dense: denseAll, denseColumns: 8 };
+      const codedFit = fitLogistic(coded, true);
+      const denseFit = fitLogistic(explicit, true);
+      expect(codedFit.stop).toBe("converged");
+      expect(codedFit.beta).toHaveLength(9);
+      expect(codedFit.iterations).toBe(denseFit.iterations);
+      for (let j = 0; j < 9; j++) {
+        expect(Math.abs((codedFit.beta[j] as number) - (denseFit.beta[j] as number))).toBeLessThan(1e-10);
+        const a = codedFit.inverseHessianDiagonal?.[j] as number;
         const b = denseFit.inverseHessianDiagonal?.[j] as number;
+        expect(a).toBeGreaterThan(0);
         expect(Math.abs(a - b)).toBeLessThan(1e-12);
       }
+      // The planted effects are recovered in sign.
+      expect(codedFit.beta[5]).toBeGreaterThan(0.2); // first = 2
+      expect(codedFit.beta[8]).toBeLessThan(-0.1); // second = 3
     }
   });
 });
