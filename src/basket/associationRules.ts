@@ -224,11 +224,10 @@ export function associationRules(
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
   const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
-  const algorithm = parsed.algorithm === "eclat" ? "eclat" : "fpgrowth";
   const mined = mineItemsets(data, {
     minCount,
     maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
-    algorithm,
+    algorithm: parsed.algorithm,
     maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
     timeLimitMs: parsed.timeLimitMs ?? Number.POSITIVE_INFINITY,
   });
@@ -465,7 +464,7 @@ export function associationRules(
       consequentItems: parsed.consequentItems,
       maxRules: parsed.maxRules,
       sortBy: parsed.sortBy,
-      algorithm,
+      algorithm: mined.algorithm,
     },
   };
   return withDisplay(result, {

@@ -137,6 +137,18 @@ describe("frequentItemsets", () => {
     expect(maximal).toEqual(new Map());
   });
 
+  it("frequentItemsets treats labels that name Object properties or array indices as plain items", () => {
+    const baskets = [
+      ["__proto__", "constructor", "0"],
+      ["__proto__", "toString"],
+      ["0", "constructor", "hasOwnProperty"],
+    ];
+    const counts = keyed(frequentItemsets(baskets, { minCount: 2 }).itemsets);
+    expect(counts).toEqual(bruteForce(baskets, 2));
+    expect(counts.get("__proto__")).toBe(2);
+    expect(counts.get("0|constructor")).toBe(2);
+  });
+
   it("frequentItemsets returns a flagged partial result when maxItemsets is reached", () => {
     const long = Array.from({ length: 4 }, () => Array.from({ length: 40 }, (_, i) => `item${i}`));
     const result = frequentItemsets(long, { minCount: 2, maxItemsets: 1000 });
@@ -222,8 +234,9 @@ describeWithDataset("groceries.csv", "frequentItemsets on groceries", () => {
   ])(
     "frequentItemsets at minSupport %f finds %i itemsets with FP-growth and Eclat",
     (minSupport, expected) => {
-      expect(frequentItemsets(groceries, { minSupport }).itemsets.length).toBe(expected);
-      expect(frequentItemsets(groceries, { minSupport, algorithm: "eclat" }).itemsets.length).toBe(expected);
+      for (const algorithm of ["fpgrowth", "eclat", "auto"] as const) {
+        expect(frequentItemsets(groceries, { minSupport, algorithm }).itemsets.length).toBe(expected);
+      }
     },
   );
 
@@ -231,13 +244,26 @@ describeWithDataset("groceries.csv", "frequentItemsets on groceries", () => {
     "frequentItemsets closed/maximal/generator counts at %s match the Python reference",
     (support) => {
       const expected = reference.targets[support] as Record<string, number>;
-      for (const target of ["all", "closed", "maximal", "generators"] as const) {
-        expect(frequentItemsets(groceries, { minSupport: Number(support), target }).itemsets.length).toBe(
-          expected[target],
-        );
+      for (const algorithm of ["fpgrowth", "eclat"] as const) {
+        for (const target of ["all", "closed", "maximal", "generators"] as const) {
+          const result = frequentItemsets(groceries, { minSupport: Number(support), target, algorithm });
+          expect(result.itemsets.length).toBe(expected[target]);
+        }
       }
     },
   );
+
+  it("frequentItemsets algorithm auto runs Eclat on groceries (43k frequent-item occurrences) and FP-growth on long baskets", () => {
+    expect(frequentItemsets(groceries, { minSupport: 0.001 }).options.algorithm).toBe("eclat");
+    expect(frequentItemsets(groceries, { minSupport: 0.001, algorithm: "fpgrowth" }).options.algorithm).toBe(
+      "fpgrowth",
+    );
+    // 20 frequent items per basket on average: above the 16 where Eclat re-reads too much
+    const long = Array.from({ length: 50 }, (_, t) =>
+      Array.from({ length: 20 }, (_, i) => `item${(t + i) % 25}`),
+    );
+    expect(frequentItemsets(long, { minCount: 30, maxLength: 2 }).options.algorithm).toBe("fpgrowth");
+  });
 
   it("frequentItemsets reports whole milk with count 2513 and support 2513 / 9835", () => {
     const milk = frequentItemsets(groceries, { minSupport: 0.2 }).itemsets;

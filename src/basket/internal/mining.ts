@@ -1,7 +1,7 @@
 import type { Transactions } from "../Transactions.js";
-import { eclat } from "./eclat.js";
 import { ItemsetEmitter } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
+import { occurrenceDeliver } from "./occurrenceDeliver.js";
 import { sortRunAscending } from "./sortRun.js";
 
 /** Parameters of the internal miners (validated by the public functions). */
@@ -9,7 +9,8 @@ export interface MiningParameters {
   readonly minCount: number;
   /** Largest itemset size; `Number.POSITIVE_INFINITY` for none. */
   readonly maxLength: number;
-  readonly algorithm: "fpgrowth" | "eclat";
+  /** `"auto"`: {@link chooseAlgorithm} on the frequent-item database. */
+  readonly algorithm: "fpgrowth" | "eclat" | "auto";
   readonly maxItemsets: number;
   readonly timeLimitMs: number;
 }
@@ -23,8 +24,31 @@ export interface MinedItemsets {
   readonly transactionCount: number;
   /** Count of each item code over all transactions. */
   readonly itemCounts: Int32Array;
+  /** The algorithm that ran. */
+  readonly algorithm: "fpgrowth" | "eclat";
   readonly truncated: boolean;
   readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
+}
+
+/** Frequent-item occurrences up to which the rank-coded transactions stay cache-resident (1 MB). */
+const ECLAT_MAX_OCCURRENCES = 1 << 18;
+/** Mean frequent items per transaction above which FP-trees compress enough to win. */
+const ECLAT_MAX_MEAN_LENGTH = 16;
+
+/**
+ * The `"auto"` choice: Eclat with occurrence deliver when the frequent-item
+ * database is small and sparse (its transactions are re-read at random for
+ * every itemset, which is fast while they fit in cache and are short),
+ * FP-growth otherwise (its trees compress long, overlapping baskets).
+ * Measured on Groceries (43k occurrences): Eclat ~35-40% faster; on a 100k
+ * Quest T10I4 set (1M occurrences): FP-growth ~40% faster.
+ */
+export function chooseAlgorithm(database: RankedDatabase): "fpgrowth" | "eclat" {
+  const occurrences = database.items.length;
+  const transactions = database.offsets.length - 1;
+  return occurrences <= ECLAT_MAX_OCCURRENCES && occurrences <= ECLAT_MAX_MEAN_LENGTH * transactions
+    ? "eclat"
+    : "fpgrowth";
 }
 
 /** The frequent items of a data set as ranks (0 = most frequent) and the rank-coded transactions. */
@@ -49,7 +73,10 @@ export function countItems(transactions: Transactions): Int32Array {
   return counts;
 }
 
-/** Drops infrequent items and recodes the rest by descending count (ties: lower code first). */
+/**
+ * Drops infrequent items and recodes the rest by descending count (ties: lower code first);
+ * transactions keep their order (see {@link sortLexicographically}).
+ */
 export function rankDatabase(
   transactions: Transactions,
   itemCounts: Int32Array,
@@ -90,7 +117,7 @@ export function rankDatabase(
     }
     offsets[t + 1] = at;
   }
-  return sortLexicographically({ rankToCode, rankCounts, offsets, items });
+  return { rankToCode, rankCounts, offsets, items };
 }
 
 /**
@@ -100,7 +127,7 @@ export function rankDatabase(
  * found at the most recent sibling, nodes written in depth-first order). The
  * order of transactions never changes a count.
  */
-function sortLexicographically(database: RankedDatabase): RankedDatabase {
+export function sortLexicographically(database: RankedDatabase): RankedDatabase {
   const { offsets, items } = database;
   const count = offsets.length - 1;
   const buckets = database.rankCounts.length + 1;
@@ -147,7 +174,10 @@ function sortLexicographically(database: RankedDatabase): RankedDatabase {
  */
 export function mineItemsets(transactions: Transactions, parameters: MiningParameters): MinedItemsets {
   const itemCounts = countItems(transactions);
-  const database = rankDatabase(transactions, itemCounts, parameters.minCount);
+  const ranked = rankDatabase(transactions, itemCounts, parameters.minCount);
+  const algorithm = parameters.algorithm === "auto" ? chooseAlgorithm(ranked) : parameters.algorithm;
+  // FP-growth builds trees from clustered paths; Eclat reads transactions in any order
+  const database = algorithm === "fpgrowth" ? sortLexicographically(ranked) : ranked;
   const itemCount = database.rankToCode.length;
   const maxDepth = Math.min(itemCount, parameters.maxLength);
   const deadline =
@@ -156,7 +186,7 @@ export function mineItemsets(transactions: Transactions, parameters: MiningParam
       : performance.now() + parameters.timeLimitMs;
   const emitter = new ItemsetEmitter(maxDepth, parameters.maxItemsets, deadline);
   if (itemCount > 0 && maxDepth > 0) {
-    if (parameters.algorithm === "eclat") eclat(database, parameters.minCount, maxDepth, emitter);
+    if (algorithm === "eclat") occurrenceDeliver(database, parameters.minCount, maxDepth, emitter);
     else fpGrowth(database, parameters.minCount, maxDepth, emitter);
   }
   // ranks -> original codes, each itemset sorted ascending by code
@@ -173,6 +203,7 @@ export function mineItemsets(transactions: Transactions, parameters: MiningParam
     counts: emitter.counts.toArray(),
     transactionCount: transactions.transactionCount,
     itemCounts,
+    algorithm,
     truncated: emitter.stopped,
     truncatedReason: emitter.reason,
   };
