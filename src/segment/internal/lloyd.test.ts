@@ -9,7 +9,14 @@ import {
 } from "../../../test/fixtures/segment/reference.js";
 import { createRandom } from "../../core/index.js";
 import { featureMatrix } from "../featureMatrix.js";
-import { countDistinctUpTo, kMeansPlusPlus, runLloyd } from "./lloyd.js";
+import {
+  assignAndAccumulate,
+  countDistinctUpTo,
+  createBuffers,
+  kMeansPlusPlus,
+  lloydIterations,
+  runLloyd,
+} from "./lloyd.js";
 
 const matrices = {
   iris: featureMatrix(iris, { fields: [...irisFields], transforms: "none" }).matrix,
@@ -55,7 +62,7 @@ describe("Lloyd kernels", () => {
       fc.property(
         fc.integer({ min: 0, max: 1e6 }),
         fc.integer({ min: 2, max: 9 }),
-        fc.integer({ min: 1, max: 5 }),
+        fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(8)),
         (seed, k, d) => {
           const random = createRandom(seed);
           const n = 600;
@@ -78,6 +85,101 @@ describe("Lloyd kernels", () => {
       { numRuns: 30, seed: 3 },
     );
   });
+
+  // The point loops are written out for d = 3 and d = 8 and kept general otherwise; all of
+  // them must give what a direct evaluation of the definitions gives, bit for bit (distances
+  // summed over features in order, first centre on ties, sums accumulated in point order).
+  function mixtureData(seed: number, n: number, d: number): Float64Array {
+    const random = createRandom(seed);
+    const data = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      const group = random.integer(5);
+      for (let j = 0; j < d; j++)
+        data[i * d + j] =
+          j % 2 === 0 ? random.normal(group * 1.5, 1) : Math.exp(random.normal(group / 3, 0.5));
+    }
+    return data;
+  }
+
+  function directAssignment(data: Float64Array, n: number, d: number, centres: Float64Array, k: number) {
+    const labels: number[] = [];
+    const distances: number[] = [];
+    const sums = new Array<number>(k * d).fill(0);
+    const counts = new Array<number>(k).fill(0);
+    let inertia = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestDistance = Number.POSITIVE_INFINITY;
+      for (let c = 0; c < k; c++) {
+        let distance = 0;
+        for (let j = 0; j < d; j++) {
+          const difference = (data[i * d + j] as number) - (centres[c * d + j] as number);
+          distance += difference * difference;
+        }
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = c;
+        }
+      }
+      labels.push(best);
+      distances.push(bestDistance);
+      inertia += bestDistance;
+      counts[best] = (counts[best] as number) + 1;
+      for (let j = 0; j < d; j++)
+        sums[best * d + j] = (sums[best * d + j] as number) + (data[i * d + j] as number);
+    }
+    return { labels, distances, sums, counts, inertia };
+  }
+
+  it("the assignment step matches a direct evaluation bit for bit for d = 1..9 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        (seed, k, d) => {
+          const n = 300;
+          const data = mixtureData(seed, n, d);
+          const centres = kMeansPlusPlus(data, n, d, k, createRandom(seed + 1));
+          const buffers = createBuffers(n, d, k);
+          const { inertia } = assignAndAccumulate(data, n, d, centres, k, buffers, true);
+          const direct = directAssignment(data, n, d, centres, k);
+          expect(Array.from(buffers.labels)).toEqual(direct.labels);
+          expect(Array.from(buffers.distances)).toEqual(direct.distances);
+          expect(Array.from(buffers.sums)).toEqual(direct.sums);
+          expect(Array.from(buffers.counts)).toEqual(direct.counts);
+          expect(inertia).toBe(direct.inertia);
+        },
+      ),
+      { numRuns: 60, seed: 5 },
+    );
+  });
+
+  for (const d of [3, 8]) {
+    it(`lloydIterations (both kernels) follow direct Lloyd steps bit for bit, d = ${d}`, () => {
+      const n = 2500;
+      const k = 6;
+      const data = mixtureData(40 + d, n, d);
+      const initial = kMeansPlusPlus(data, n, d, k, createRandom(7));
+      for (const bounded of [false, true]) {
+        let centres = Float64Array.from(initial);
+        let steps = 0;
+        for (const step of lloydIterations(data, n, d, initial, k, 6, -1, undefined, bounded)) {
+          const direct = directAssignment(data, n, d, centres, k);
+          expect(direct.counts.every((count) => count > 0)).toBe(true);
+          expect(Array.from(step.labels)).toEqual(direct.labels);
+          expect(step.inertia).toBe(direct.inertia);
+          centres = Float64Array.from(
+            direct.sums,
+            (sum, at) => sum / (direct.counts[Math.floor(at / d)] as number),
+          );
+          expect(Array.from(step.centres)).toEqual(Array.from(centres));
+          steps++;
+        }
+        expect(steps).toBeGreaterThan(2);
+      }
+    });
+  }
 
   it("countDistinctUpTo counts distinct rows up to the limit", () => {
     const data = Float64Array.from([1, 1, 1, 1, 2, 2, 1, 1, 3, 3]);

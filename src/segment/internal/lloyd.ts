@@ -1,6 +1,15 @@
 /**
  * Flat k-means kernels: points are a row-major `Float64Array(n * d)`, centres a
  * `Float64Array(k * d)`. No allocation per point; every loop touches typed arrays only.
+ *
+ * Each point loop (plain, first bounded pass, later bounded passes) is its own function taking
+ * only typed arrays and numbers, written out for d = 3 (recency, frequency, monetary) and
+ * d = 8 and kept general otherwise: V8 then keeps the point's coordinates in registers and
+ * compiles each loop once. Against one general loop this about halved the plain kernel's
+ * time per iteration (both shapes) and the bounded kernel's at 100,000 x 8 (1,000,000 x 3
+ * bounded: about 10% faster). All variants do the same arithmetic in
+ * the same order (distances summed over features left to right, first centre on ties), so
+ * results are bit-identical whichever runs.
  */
 import type { Random } from "../../core/index.js";
 import { columnMoments } from "./features.js";
@@ -63,36 +72,13 @@ export function assignAndAccumulate(
     sums.fill(0);
     counts.fill(0);
   }
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
-        distance += difference * difference;
-      }
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = c;
-      }
-    }
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    if (accumulate) {
-      counts[best] = (counts[best] as number) + 1;
-      const sumOffset = best * d;
-      for (let j = 0; j < d; j++)
-        sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
-    }
-  }
-  return { inertia, changed };
+  const inertia =
+    d === 3
+      ? plainPassThree(data, n, centres, k, labels, distances, sums, counts, accumulate)
+      : d === 8
+        ? plainPassEight(data, n, centres, k, labels, distances, sums, counts, accumulate)
+        : plainPassAny(data, n, d, centres, k, labels, distances, sums, counts, accumulate);
+  return { inertia, changed: passChanged };
 }
 
 /** Bounds kept between iterations by {@link assignBounded} (Hamerly 2010). */
@@ -137,27 +123,104 @@ export function assignBounded(
   buffers: LloydBuffers,
   bounds: HamerlyBounds,
 ): { inertia: number; changed: number } {
-  const { labels, sums, counts } = buffers;
+  const { labels, distances, sums, counts } = buffers;
   const { lower, halfGap } = bounds;
   sums.fill(0);
   counts.fill(0);
-  // Loosen the lower bounds by how far the centres moved since they were set.
-  if (bounds.ready) {
-    const old = bounds.centres;
-    let largest = 0;
-    let largestAt = -1;
-    let second = 0;
-    for (let c = 0; c < k; c++) {
-      const distance = Math.sqrt(squaredDistance(centres, c * d, old, c * d, d));
-      if (distance > largest) {
-        second = largest;
-        largest = distance;
-        largestAt = c;
-      } else if (distance > second) second = distance;
-    }
-    for (let i = 0; i < n; i++)
-      lower[i] = (lower[i] as number) - (labels[i] === largestAt ? second : largest);
+  computeHalfGaps(centres, d, k, halfGap);
+  let inertia: number;
+  if (!bounds.ready)
+    inertia =
+      d === 3
+        ? firstPassThree(data, n, centres, k, labels, distances, sums, counts, lower)
+        : d === 8
+          ? firstPassEight(data, n, centres, k, labels, distances, sums, counts, lower)
+          : firstPassAny(data, n, d, centres, k, labels, distances, sums, counts, lower);
+  else {
+    // The lower bounds are loosened by how far the centres moved inside the point pass.
+    measureMovement(centres, bounds.centres, d, k);
+    const largest = movement[0] as number;
+    const second = movement[1] as number;
+    const largestAt = movement[2] as number;
+    inertia =
+      d === 3
+        ? boundedPassThree(
+            data,
+            n,
+            centres,
+            k,
+            labels,
+            distances,
+            sums,
+            counts,
+            lower,
+            halfGap,
+            largestAt,
+            largest,
+            second,
+          )
+        : d === 8
+          ? boundedPassEight(
+              data,
+              n,
+              centres,
+              k,
+              labels,
+              distances,
+              sums,
+              counts,
+              lower,
+              halfGap,
+              largestAt,
+              largest,
+              second,
+            )
+          : boundedPassAny(
+              data,
+              n,
+              d,
+              centres,
+              k,
+              labels,
+              distances,
+              sums,
+              counts,
+              lower,
+              halfGap,
+              largestAt,
+              largest,
+              second,
+            );
   }
+  const changed = passChanged;
+  bounds.centres.set(centres);
+  bounds.ready = true;
+  return { inertia, changed };
+}
+
+/** Centre movement since the bounds were set: `[largest, second largest, index of the largest]`. */
+const movement = new Float64Array(3);
+
+/** Fills {@link movement} from the current and the previous centres. */
+function measureMovement(centres: Float64Array, old: Float64Array, d: number, k: number): void {
+  let largest = 0;
+  let largestAt = -1;
+  let second = 0;
+  for (let c = 0; c < k; c++) {
+    const distance = Math.sqrt(squaredDistance(centres, c * d, old, c * d, d));
+    if (distance > largest) {
+      second = largest;
+      largest = distance;
+      largestAt = c;
+    } else if (distance > second) second = distance;
+  }
+  movement[0] = largest;
+  movement[1] = second;
+  movement[2] = largestAt;
+}
+
+/** Half the distance from each centre to its nearest other centre, into `halfGap`. */
+function computeHalfGaps(centres: Float64Array, d: number, k: number, halfGap: Float64Array): void {
   for (let c = 0; c < k; c++) {
     let nearest = Number.POSITIVE_INFINITY;
     for (let other = 0; other < k; other++) {
@@ -167,46 +230,473 @@ export function assignBounded(
     }
     halfGap[c] = Math.sqrt(nearest) / 2;
   }
-  const result =
-    d === 3
-      ? boundedPointsThree(data, n, centres, k, buffers, bounds)
-      : boundedPoints(data, n, d, centres, k, buffers, bounds);
-  bounds.centres.set(centres);
-  bounds.ready = true;
-  return result;
 }
 
-/** The point loop of {@link assignBounded} for any d. */
-function boundedPoints(
+/**
+ * Labels changed by the last point pass. The passes below take only typed arrays and numbers
+ * and return the inertia, so V8 compiles each of them once, monomorphic, with no object
+ * allocation and no branch on d or on the pass kind inside the loop over points; the
+ * changed count comes back through this variable, read right after the call.
+ */
+let passChanged = 0;
+
+/** First pass with bounds (none set yet), d = 3: every centre scanned, the second-nearest distance kept as the lower bound. */
+function firstPassThree(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let secondDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
+      const a0 = x0 - (centres[centreOffset] as number);
+      const a1 = x1 - (centres[centreOffset + 1] as number);
+      const a2 = x2 - (centres[centreOffset + 2] as number);
+      const distance = a0 * a0 + a1 * a1 + a2 * a2;
+      if (distance < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = distance;
+        best = c;
+      } else if (distance < secondDistance) secondDistance = distance;
+    }
+    lower[i] = Math.sqrt(secondDistance);
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * 3;
+    sums[sumOffset] = (sums[sumOffset] as number) + x0;
+    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/**
+ * Later passes with bounds, d = 3: each lower bound is first loosened by the centre movement
+ * (`largest`, or `second` for points of centre `largestAt`), then the skip test of
+ * {@link assignBounded}; the arithmetic is that of the general loop, in the same order.
+ */
+function boundedPassThree(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  largestAt: number,
+  largest: number,
+  second: number,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    let best = labels[i] as number;
+    const ownOffset = best * 3;
+    const a0 = x0 - (centres[ownOffset] as number);
+    const a1 = x1 - (centres[ownOffset + 1] as number);
+    const a2 = x2 - (centres[ownOffset + 2] as number);
+    const own = a0 * a0 + a1 * a1 + a2 * a2;
+    let bestDistance = own;
+    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
+    lower[i] = bound;
+    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
+    if (!(Math.sqrt(bestDistance) < threshold)) {
+      best = 0;
+      bestDistance = Number.POSITIVE_INFINITY;
+      let secondDistance = Number.POSITIVE_INFINITY;
+      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
+        const a0 = x0 - (centres[centreOffset] as number);
+        const a1 = x1 - (centres[centreOffset + 1] as number);
+        const a2 = x2 - (centres[centreOffset + 2] as number);
+        const distance = a0 * a0 + a1 * a1 + a2 * a2;
+        if (distance < bestDistance) {
+          secondDistance = bestDistance;
+          bestDistance = distance;
+          best = c;
+        } else if (distance < secondDistance) secondDistance = distance;
+      }
+      lower[i] = Math.sqrt(secondDistance);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * 3;
+    sums[sumOffset] = (sums[sumOffset] as number) + x0;
+    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** The plain assignment of {@link assignAndAccumulate}, d = 3. */
+function plainPassThree(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  accumulate: boolean,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
+      const a0 = x0 - (centres[centreOffset] as number);
+      const a1 = x1 - (centres[centreOffset + 1] as number);
+      const a2 = x2 - (centres[centreOffset + 2] as number);
+      const distance = a0 * a0 + a1 * a1 + a2 * a2;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = c;
+      }
+    }
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    if (accumulate) {
+      counts[best] = (counts[best] as number) + 1;
+      const sumOffset = best * 3;
+      sums[sumOffset] = (sums[sumOffset] as number) + x0;
+      sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+      sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+    }
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** {@link firstPassThree} for d = 8. */
+function firstPassEight(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    const x3 = data[offset + 3] as number;
+    const x4 = data[offset + 4] as number;
+    const x5 = data[offset + 5] as number;
+    const x6 = data[offset + 6] as number;
+    const x7 = data[offset + 7] as number;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let secondDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
+      const a0 = x0 - (centres[centreOffset] as number);
+      const a1 = x1 - (centres[centreOffset + 1] as number);
+      const a2 = x2 - (centres[centreOffset + 2] as number);
+      const a3 = x3 - (centres[centreOffset + 3] as number);
+      const a4 = x4 - (centres[centreOffset + 4] as number);
+      const a5 = x5 - (centres[centreOffset + 5] as number);
+      const a6 = x6 - (centres[centreOffset + 6] as number);
+      const a7 = x7 - (centres[centreOffset + 7] as number);
+      const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
+      if (distance < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = distance;
+        best = c;
+      } else if (distance < secondDistance) secondDistance = distance;
+    }
+    lower[i] = Math.sqrt(secondDistance);
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * 8;
+    sums[sumOffset] = (sums[sumOffset] as number) + x0;
+    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+    sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
+    sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
+    sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
+    sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
+    sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** {@link boundedPassThree} for d = 8. */
+function boundedPassEight(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  largestAt: number,
+  largest: number,
+  second: number,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    const x3 = data[offset + 3] as number;
+    const x4 = data[offset + 4] as number;
+    const x5 = data[offset + 5] as number;
+    const x6 = data[offset + 6] as number;
+    const x7 = data[offset + 7] as number;
+    let best = labels[i] as number;
+    const ownOffset = best * 8;
+    const a0 = x0 - (centres[ownOffset] as number);
+    const a1 = x1 - (centres[ownOffset + 1] as number);
+    const a2 = x2 - (centres[ownOffset + 2] as number);
+    const a3 = x3 - (centres[ownOffset + 3] as number);
+    const a4 = x4 - (centres[ownOffset + 4] as number);
+    const a5 = x5 - (centres[ownOffset + 5] as number);
+    const a6 = x6 - (centres[ownOffset + 6] as number);
+    const a7 = x7 - (centres[ownOffset + 7] as number);
+    const own = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
+    let bestDistance = own;
+    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
+    lower[i] = bound;
+    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
+    if (!(Math.sqrt(bestDistance) < threshold)) {
+      best = 0;
+      bestDistance = Number.POSITIVE_INFINITY;
+      let secondDistance = Number.POSITIVE_INFINITY;
+      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
+        const a0 = x0 - (centres[centreOffset] as number);
+        const a1 = x1 - (centres[centreOffset + 1] as number);
+        const a2 = x2 - (centres[centreOffset + 2] as number);
+        const a3 = x3 - (centres[centreOffset + 3] as number);
+        const a4 = x4 - (centres[centreOffset + 4] as number);
+        const a5 = x5 - (centres[centreOffset + 5] as number);
+        const a6 = x6 - (centres[centreOffset + 6] as number);
+        const a7 = x7 - (centres[centreOffset + 7] as number);
+        const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
+        if (distance < bestDistance) {
+          secondDistance = bestDistance;
+          bestDistance = distance;
+          best = c;
+        } else if (distance < secondDistance) secondDistance = distance;
+      }
+      lower[i] = Math.sqrt(secondDistance);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * 8;
+    sums[sumOffset] = (sums[sumOffset] as number) + x0;
+    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+    sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
+    sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
+    sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
+    sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
+    sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** {@link plainPassThree} for d = 8. */
+function plainPassEight(
+  data: Float64Array,
+  n: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  accumulate: boolean,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
+    const x0 = data[offset] as number;
+    const x1 = data[offset + 1] as number;
+    const x2 = data[offset + 2] as number;
+    const x3 = data[offset + 3] as number;
+    const x4 = data[offset + 4] as number;
+    const x5 = data[offset + 5] as number;
+    const x6 = data[offset + 6] as number;
+    const x7 = data[offset + 7] as number;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
+      const a0 = x0 - (centres[centreOffset] as number);
+      const a1 = x1 - (centres[centreOffset + 1] as number);
+      const a2 = x2 - (centres[centreOffset + 2] as number);
+      const a3 = x3 - (centres[centreOffset + 3] as number);
+      const a4 = x4 - (centres[centreOffset + 4] as number);
+      const a5 = x5 - (centres[centreOffset + 5] as number);
+      const a6 = x6 - (centres[centreOffset + 6] as number);
+      const a7 = x7 - (centres[centreOffset + 7] as number);
+      const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = c;
+      }
+    }
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    if (accumulate) {
+      counts[best] = (counts[best] as number) + 1;
+      const sumOffset = best * 8;
+      sums[sumOffset] = (sums[sumOffset] as number) + x0;
+      sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
+      sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+      sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
+      sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
+      sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
+      sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
+      sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
+    }
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** {@link firstPassThree} for any d. */
+function firstPassAny(
   data: Float64Array,
   n: number,
   d: number,
   centres: Float64Array,
   k: number,
-  buffers: LloydBuffers,
-  bounds: HamerlyBounds,
-): { inertia: number; changed: number } {
-  const { labels, distances, sums, counts } = buffers;
-  const { lower, halfGap } = bounds;
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+): number {
   let inertia = 0;
   let changed = 0;
-  const ready = bounds.ready;
   for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = labels[i] as number;
-    let bestDistance = 0;
-    let scan = !ready;
-    if (ready) {
-      const centreOffset = best * d;
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let secondDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
+      let distance = 0;
       for (let j = 0; j < d; j++) {
         const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
-        bestDistance += difference * difference;
+        distance += difference * difference;
       }
-      const gap = halfGap[best] as number;
-      const bound = lower[i] as number;
-      const threshold = Math.max(bound, gap) * SKIP_MARGIN;
-      scan = !(Math.sqrt(bestDistance) < threshold);
+      if (distance < bestDistance) {
+        secondDistance = bestDistance;
+        bestDistance = distance;
+        best = c;
+      } else if (distance < secondDistance) secondDistance = distance;
     }
-    if (scan) {
+    lower[i] = Math.sqrt(secondDistance);
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    distances[i] = bestDistance;
+    inertia += bestDistance;
+    counts[best] = (counts[best] as number) + 1;
+    const sumOffset = best * d;
+    for (let j = 0; j < d; j++)
+      sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
+  }
+  passChanged = changed;
+  return inertia;
+}
+
+/** {@link boundedPassThree} for any d. */
+function boundedPassAny(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  largestAt: number,
+  largest: number,
+  second: number,
+): number {
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = labels[i] as number;
+    const ownOffset = best * d;
+    let own = 0;
+    for (let j = 0; j < d; j++) {
+      const difference = (data[offset + j] as number) - (centres[ownOffset + j] as number);
+      own += difference * difference;
+    }
+    let bestDistance = own;
+    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
+    lower[i] = bound;
+    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
+    if (!(Math.sqrt(bestDistance) < threshold)) {
       best = 0;
       bestDistance = Number.POSITIVE_INFINITY;
       let secondDistance = Number.POSITIVE_INFINITY;
@@ -235,75 +725,54 @@ function boundedPoints(
     for (let j = 0; j < d; j++)
       sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
   }
-  return { inertia, changed };
+  passChanged = changed;
+  return inertia;
 }
 
-/**
- * The point loop of {@link assignBounded} written out for d = 3 (recency, frequency,
- * monetary: the most common customer matrix), the same arithmetic in the same order,
- * without the inner loop over features. About twice as fast as the general loop.
- */
-function boundedPointsThree(
+/** {@link plainPassThree} for any d. */
+function plainPassAny(
   data: Float64Array,
   n: number,
+  d: number,
   centres: Float64Array,
   k: number,
-  buffers: LloydBuffers,
-  bounds: HamerlyBounds,
-): { inertia: number; changed: number } {
-  const { labels, distances, sums, counts } = buffers;
-  const { lower, halfGap } = bounds;
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  accumulate: boolean,
+): number {
   let inertia = 0;
   let changed = 0;
-  const ready = bounds.ready;
-  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    let best = labels[i] as number;
-    let bestDistance = 0;
-    let scan = !ready;
-    if (ready) {
-      const centreOffset = best * 3;
-      const a = x0 - (centres[centreOffset] as number);
-      const b = x1 - (centres[centreOffset + 1] as number);
-      const c = x2 - (centres[centreOffset + 2] as number);
-      bestDistance = a * a + b * b + c * c;
-      const gap = halfGap[best] as number;
-      const bound = lower[i] as number;
-      const threshold = Math.max(bound, gap) * SKIP_MARGIN;
-      scan = !(Math.sqrt(bestDistance) < threshold);
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
+      let distance = 0;
+      for (let j = 0; j < d; j++) {
+        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
+        distance += difference * difference;
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = c;
+      }
     }
-    if (scan) {
-      best = 0;
-      bestDistance = Number.POSITIVE_INFINITY;
-      let secondDistance = Number.POSITIVE_INFINITY;
-      for (let centre = 0, centreOffset = 0; centre < k; centre++, centreOffset += 3) {
-        const a = x0 - (centres[centreOffset] as number);
-        const b = x1 - (centres[centreOffset + 1] as number);
-        const c = x2 - (centres[centreOffset + 2] as number);
-        const distance = a * a + b * b + c * c;
-        if (distance < bestDistance) {
-          secondDistance = bestDistance;
-          bestDistance = distance;
-          best = centre;
-        } else if (distance < secondDistance) secondDistance = distance;
-      }
-      lower[i] = Math.sqrt(secondDistance);
-      if (labels[i] !== best) {
-        labels[i] = best;
-        changed++;
-      }
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
     }
     distances[i] = bestDistance;
     inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * 3;
-    sums[sumOffset] = (sums[sumOffset] as number) + x0;
-    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
+    if (accumulate) {
+      counts[best] = (counts[best] as number) + 1;
+      const sumOffset = best * d;
+      for (let j = 0; j < d; j++)
+        sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
+    }
   }
-  return { inertia, changed };
+  passChanged = changed;
+  return inertia;
 }
 
 /**
