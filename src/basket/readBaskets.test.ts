@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
@@ -40,6 +41,49 @@ describe("readBaskets", () => {
 
   it("readBaskets reads multi-character separators", () => {
     expect(basketsOf(readBaskets("a;;b;;c", { separator: ";;" }))).toEqual([["a", "b", "c"]]);
+  });
+
+  it("readBaskets agrees with a naive split/trim reader on arbitrary text (property)", () => {
+    // reference: split lines on "\n", drop one trailing "\r", split on the separator, trim, keep non-empty, dedupe
+    const naive = (text: string, separator: string, trim: boolean): string[][] => {
+      const baskets: string[][] = [];
+      for (let line of text.split("\n")) {
+        if (line.endsWith("\r")) line = line.slice(0, -1);
+        const items = line
+          .split(separator)
+          .map((item) => (trim ? item.trim() : item))
+          .filter((item) => item.length > 0);
+        if (items.length > 0) baskets.push([...new Set(items)]);
+      }
+      return baskets;
+    };
+    const pieces = ["a", "b", "cé", "x1", " ", ",", ";;", "\n", "\r", "\r\n", "\t", "\u00a0", "\u3000"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.constantFrom(",", " ", ";;", "\t", "é"),
+        fc.boolean(),
+        (parts, separator, trim) => {
+          const text = parts.join("");
+          const read = basketsOf(readBaskets(text, { separator, trim }));
+          const expected = naive(text, separator, trim);
+          expect(read.map((basket) => basket.slice().sort())).toEqual(
+            expected.map((basket) => basket.sort()),
+          );
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
+  it("readBaskets keeps many distinct labels apart (label table growth)", () => {
+    const labels = Array.from({ length: 5000 }, (_, i) => `item-${i}`);
+    const text = labels.map((label, i) => `${label},${labels[(i * 7) % 5000]}`).join("\n");
+    const t = readBaskets(text);
+    expect(t.itemLabels.length).toBe(5000);
+    const baskets = basketsOf(t);
+    for (let i = 0; i < 5000; i += 499)
+      expect(baskets[i]?.slice().sort()).toEqual([...new Set([labels[i], labels[(i * 7) % 5000]])].sort());
   });
 
   it("readBaskets of empty text gives no transactions", () => {

@@ -66,6 +66,11 @@ export function readBaskets(text: string, options: ReadBasketsOptions = {}): Tra
   }
   const { separator, trim } = parseOptions("readBaskets", schema, options);
   const builder = new TransactionBuilder();
+  const table = new LabelTable(text, builder);
+  if (separator.length === 1 && separator !== "\n" && separator !== "\r") {
+    readSingleSeparator(text, separator.charCodeAt(0), trim, builder, table);
+    return builder.build();
+  }
   const length = text.length;
   let lineStart = 0;
   while (lineStart < length) {
@@ -78,10 +83,14 @@ export function readBaskets(text: string, options: ReadBasketsOptions = {}): Tra
     while (itemStart <= contentEnd) {
       let itemEnd = text.indexOf(separator, itemStart);
       if (itemEnd === -1 || itemEnd > contentEnd) itemEnd = contentEnd;
-      let item = text.slice(itemStart, itemEnd);
-      if (trim) item = item.trim();
-      if (item.length > 0) {
-        builder.add(item);
+      let from = itemStart;
+      let to = itemEnd;
+      if (trim) {
+        while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+        while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+      }
+      if (to > from) {
+        builder.addCode(table.code(from, to, hashRange(text, from, to)));
         added++;
       }
       itemStart = itemEnd + separator.length;
@@ -90,4 +99,149 @@ export function readBaskets(text: string, options: ReadBasketsOptions = {}): Tra
     lineStart = lineEnd + 1;
   }
   return builder.build();
+}
+
+const HASH_SEED = -2128831035;
+const HASH_PRIME = 16777619;
+
+/** FNV-1a over the UTF-16 code units of `text[from..to)`. */
+function hashRange(text: string, from: number, to: number): number {
+  let hash = HASH_SEED;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), HASH_PRIME);
+  return hash;
+}
+
+/**
+ * The fast path for a one-character separator (other than a line break): one
+ * scan of the text that finds item ends and hashes each item on the way.
+ * Same results as the general path.
+ */
+function readSingleSeparator(
+  text: string,
+  separatorCode: number,
+  trim: boolean,
+  builder: TransactionBuilder,
+  table: LabelTable,
+): void {
+  const length = text.length;
+  let added = 0;
+  let itemStart = 0;
+  while (itemStart < length) {
+    let hash = HASH_SEED;
+    let itemEnd = itemStart;
+    let c = -1;
+    while (itemEnd < length) {
+      c = text.charCodeAt(itemEnd);
+      if (c === separatorCode || c === 10) break;
+      hash = Math.imul(hash ^ c, HASH_PRIME);
+      itemEnd++;
+    }
+    const lineEnds = itemEnd >= length || c === 10;
+    let from = itemStart;
+    let to = itemEnd;
+    let rehash = false;
+    // a "\r" before the line end belongs to the line break, not to the item
+    if (lineEnds && to > from && text.charCodeAt(to - 1) === 13) {
+      to--;
+      rehash = true;
+    }
+    if (trim && to > from && (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1)))) {
+      while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+      while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+      rehash = true;
+    }
+    if (to > from) {
+      builder.addCode(table.code(from, to, rehash ? hashRange(text, from, to) : hash));
+      added++;
+    }
+    if (lineEnds) {
+      if (added > 0) builder.end();
+      added = 0;
+    }
+    itemStart = itemEnd + 1;
+  }
+  // a last line without a line break that ends with a separator
+  if (added > 0) builder.end();
+}
+
+/** Whether `String.prototype.trim` removes this UTF-16 code unit (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Label lookup straight from the text: an open-addressing table keyed by an
+ * FNV-1a hash of the item's code units, verified by comparing code units with
+ * the stored label, so a label already seen costs no substring allocation;
+ * only new labels are sliced (and coded by the builder).
+ */
+class LabelTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private hashes = new Int32Array(1024);
+  private used = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly builder: TransactionBuilder,
+  ) {}
+
+  /** Code of the label `text[from..to)` whose {@link hashRange} is `hash`. */
+  code(from: number, to: number, hash: number): number {
+    const text = this.text;
+    const labels = this.builder.labels;
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    for (;;) {
+      const code = this.slots[slot] as number;
+      if (code < 0) break;
+      if (this.hashes[slot] === hash) {
+        const label = labels[code] as string;
+        if (label.length === to - from) {
+          let same = true;
+          for (let i = 0; i < label.length; i++) {
+            if (label.charCodeAt(i) !== text.charCodeAt(from + i)) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return code;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const code = this.builder.code(text.slice(from, to));
+    this.slots[slot] = code;
+    this.hashes[slot] = hash;
+    if (++this.used * 2 > this.slots.length) this.grow();
+    return code;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const hashes = new Int32Array(slots.length);
+    const mask = slots.length - 1;
+    for (let s = 0; s < this.slots.length; s++) {
+      const code = this.slots[s] as number;
+      if (code < 0) continue;
+      const hash = this.hashes[s] as number;
+      let slot = hash & mask;
+      while ((slots[slot] as number) >= 0) slot = (slot + 1) & mask;
+      slots[slot] = code;
+      hashes[slot] = hash;
+    }
+    this.slots = slots;
+    this.hashes = hashes;
+  }
 }

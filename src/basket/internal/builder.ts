@@ -95,8 +95,30 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
       },
     ]);
   }
-  const builder = new TransactionBuilder();
-  for (let row = 0; row < input.length; row++) {
+  return recodeBaskets(input, functionName);
+}
+
+/**
+ * Recodes plain baskets in one tight pass: capacity reserved from the basket
+ * lengths, each code inserted at its sorted place in the open basket (a repeat
+ * within the basket dropped by a per-code mark), no per-item calls.
+ */
+function recodeBaskets(input: readonly unknown[], functionName: string): Transactions {
+  const n = input.length;
+  // capacity from the lengths up to the first non-array basket (reported in order below)
+  let total = 0;
+  for (let row = 0; row < n; row++) {
+    const basket = input[row] as unknown;
+    if (!Array.isArray(basket)) break;
+    total += basket.length;
+  }
+  const codes = Object.create(null) as Record<string, number>;
+  const labels: string[] = [];
+  let mark = new Int32Array(256).fill(-1);
+  const items = new Int32Array(total);
+  const offsets = new Int32Array(n + 1);
+  let at = 0;
+  for (let row = 0; row < n; row++) {
     const basket = input[row] as unknown;
     if (!Array.isArray(basket)) {
       throw new InvalidRecordError(
@@ -107,6 +129,7 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
         "expected an array of item names (string[])",
       );
     }
+    const from = at;
     for (let j = 0; j < basket.length; j++) {
       const item = basket[j] as unknown;
       if (typeof item !== "string" || item === "") {
@@ -118,11 +141,37 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
           "expected a non-empty string item name; convert ids with String(id) first",
         );
       }
-      builder.add(item);
+      let code = codes[item];
+      if (code === undefined) {
+        code = labels.length;
+        codes[item] = code;
+        labels.push(item);
+        if (code >= mark.length) {
+          const next = new Int32Array(mark.length * 2).fill(-1);
+          next.set(mark);
+          mark = next;
+        }
+      }
+      if (mark[code] === row) continue;
+      mark[code] = row;
+      let k = at - 1;
+      while (k >= from && (items[k] as number) > code) {
+        items[k + 1] = items[k] as number;
+        k--;
+      }
+      items[k + 1] = code;
+      at++;
     }
-    builder.end();
+    offsets[row + 1] = at;
   }
-  return builder.build();
+  return Object.freeze({
+    kind: "transactions" as const,
+    transactionCount: n,
+    itemLabels: Object.freeze(labels),
+    offsets,
+    items: at === total ? items : items.slice(0, at),
+    transactionIds: undefined,
+  });
 }
 
 /** Refuses a data set with no transactions. */

@@ -96,9 +96,9 @@ export function rankDatabase(
   const n = transactions.transactionCount;
   const sourceOffsets = transactions.offsets;
   const sourceItems = transactions.items;
+  // items are unique within a transaction, so the kept occurrences are the frequent items' counts
   let total = 0;
-  for (let i = 0; i < sourceItems.length; i++)
-    if ((codeToRank[sourceItems[i] as number] as number) >= 0) total++;
+  for (let r = 0; r < rankCounts.length; r++) total += rankCounts[r] as number;
   const offsets = new Int32Array(n + 1);
   const items = new Int32Array(total);
   let at = 0;
