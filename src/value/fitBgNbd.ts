@@ -12,7 +12,7 @@ import {
 import { outsideBox } from "./internal/optimize.js";
 import { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp } from "./internal/special.js";
-import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
+import type { RepeatBuyingFit } from "./repeatBuyingFit.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
 /**
@@ -68,17 +68,7 @@ export interface FitBgNbdOptions<T> extends RepeatPurchaseFields<T> {
  * model.options; // => { maxIterations: 200, tolerance: 1e-8 }
  * ```
  */
-export interface FitBgNbdResult {
-  readonly params: BgNbdParams;
-  /** Maximised log-likelihood (natural log, full constant included as in Fader, Hardie & Lee 2005). */
-  readonly logLikelihood: number;
-  readonly customerCount: number;
-  /** Customers with at least one repeat purchase. */
-  readonly repeatCustomerCount: number;
-  /** Distinct (frequency, recency, T) histories the likelihood was evaluated on. */
-  readonly distinctHistories: number;
-  readonly convergence: LifetimeFitConvergence;
-  readonly options: { readonly maxIterations: number; readonly tolerance: number };
+export interface FitBgNbdResult extends RepeatBuyingFit<BgNbdParams> {
   /**
    * P(alive | frequency, recency, T) (FHL 2005, eq. 10 of the technical note); 1 for a customer without repeat purchases.
    * Times in the summary's unit.

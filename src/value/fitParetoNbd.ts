@@ -16,7 +16,7 @@ import {
 } from "./internal/optimize.js";
 import { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp, logHypergeometricShifted, logIntegrate, logSubExp } from "./internal/special.js";
-import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
+import type { RepeatBuyingFit } from "./repeatBuyingFit.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
 /**
@@ -64,14 +64,7 @@ export interface FitParetoNbdOptions<T> extends RepeatPurchaseFields<T> {
  * [model.customerCount, model.repeatCustomerCount, model.logLikelihood]; // => [2357, 946, -9594.97]
  * ```
  */
-export interface FitParetoNbdResult {
-  readonly params: ParetoNbdParams;
-  readonly logLikelihood: number;
-  readonly customerCount: number;
-  readonly repeatCustomerCount: number;
-  readonly distinctHistories: number;
-  readonly convergence: LifetimeFitConvergence;
-  readonly options: { readonly maxIterations: number; readonly tolerance: number };
+export interface FitParetoNbdResult extends RepeatBuyingFit<ParetoNbdParams> {
   /** P(alive | frequency, recency, T) (Schmittlein, Morrison & Colombo 1987; Fader & Hardie's note, eq. 18). */
   probabilityAlive(frequency: number, recency: number, T: number): number;
   /** Unconditional E[X(t)] for a new customer: r β / (α (s − 1)) [1 − (β / (β + t))^(s − 1)]. */

@@ -47,6 +47,7 @@ export {
   type ParetoTopShare,
   paretoAnalysis,
 } from "./paretoAnalysis.js";
+export type { RepeatBuyingFit } from "./repeatBuyingFit.js";
 export type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 export {
   type RepeatPurchaseSummaryOptions,
