@@ -23,9 +23,13 @@ export function fpGrowth(
   minCount: number,
   maxDepth: number,
   emitter: ItemsetEmitter,
+  blockWords = BLOCK_WORDS,
 ): void {
-  new FpGrowthMiner(database, minCount, maxDepth, emitter).run();
+  new FpGrowthMiner(database, minCount, maxDepth, emitter, blockWords).run();
 }
+
+/** Words (Int32) of first-level pattern bases filled per pass over the transactions (16 MB). */
+const BLOCK_WORDS = 1 << 22;
 
 /** Trees over more items than this find children through a hash instead of sibling lists. */
 const HASH_ABOVE_ITEMS = 24;
@@ -63,6 +67,8 @@ class FpGrowthMiner {
     private readonly minCount: number,
     private readonly maxDepth: number,
     private readonly emitter: ItemsetEmitter,
+    /** First-level pattern-base words filled per pass ({@link BLOCK_WORDS}; tests use tiny blocks). */
+    private readonly blockWords: number,
   ) {
     const itemCount = database.rankCounts.length;
     this.capacity = 1 << 16;
@@ -310,24 +316,27 @@ class FpGrowthMiner {
         paths[start + 1] = count;
         total += pathsTop - start - 2;
       }
-      this.project(headerBase + 2 * k, pathsTop, touchedCount, total, depth);
+      this.project(paths, 0, pathsTop, headerBase + 2 * k, touchedCount, total, depth);
     }
   }
 
   /**
-   * Builds the conditional tree of the pattern base held in `paths` (items
-   * in `touched`, counts in `conditionalCount`) above the arena top, mines it
-   * one level deeper and releases it. `mapBase` locates the parent tree's
-   * local-to-rank map in the header arena (-1: codes are ranks).
+   * Builds the conditional tree of the pattern base held in
+   * `paths[pathsFrom..pathsTo)` (items in `touched`, counts in
+   * `conditionalCount`) above the arena top, mines it one level deeper and
+   * releases it. `mapBase` locates the parent tree's local-to-rank map in the
+   * header arena (-1: codes are ranks).
    */
   private project(
+    paths: Int32Array,
+    pathsFrom: number,
+    pathsTo: number,
     mapBase: number,
-    pathsTop: number,
     touchedCount: number,
     total: number,
     depth: number,
   ): void {
-    const { minCount, conditionalCount, localCode, path, touched, paths } = this;
+    const { minCount, conditionalCount, localCode, path, touched } = this;
     // local codes by descending conditional count (ties: parent order): smaller conditional trees
     let k2 = 0;
     for (let t = 0; t < touchedCount; t++) {
@@ -363,7 +372,7 @@ class FpGrowthMiner {
       let count = 0;
       for (let t = 0; t < touchedCount; t++)
         if ((localCode[touched[t] as number] as number) === 0) only = touched[t] as number;
-      for (let at = 0; at < pathsTop; ) {
+      for (let at = pathsFrom; at < pathsTo; ) {
         const end = at + 2 + (paths[at] as number);
         for (let i = at + 2; i < end; i++) {
           if (paths[i] === only) {
@@ -399,24 +408,28 @@ class FpGrowthMiner {
     const root2 = this.newRoot();
     const hashed = k2 > HASH_ABOVE_ITEMS;
     if (hashed) this.prepareHash(total + 1);
-    for (let at = 0; at < pathsTop; ) {
+    for (let at = pathsFrom; at < pathsTo; ) {
       const end = at + 2 + (paths[at] as number);
       const count = paths[at + 1] as number;
+      // keep the frequent items (branch-free: most items of a base are infrequent in it) ...
       let length2 = 0;
       for (let i = at + 2; i < end; i++) {
         const local = localCode[paths[i] as number] as number;
-        if (local < 0) continue;
-        // keep the path descending (insert reads it backwards: ascending from the root)
-        let slot = length2 - 1;
+        path[length2] = local;
+        length2 += (local >>> 31) ^ 1;
+      }
+      at = end;
+      if (length2 === 0) continue;
+      // ... sorted descending (insert reads the path backwards: ascending from the root)
+      for (let i = 1; i < length2; i++) {
+        const local = path[i] as number;
+        let slot = i - 1;
         while (slot >= 0 && (path[slot] as number) < local) {
           path[slot + 1] = path[slot] as number;
           slot--;
         }
         path[slot + 1] = local;
-        length2++;
       }
-      at = end;
-      if (length2 === 0) continue;
       if (hashed) this.insertHashed(root2, headerBase2, k2, length2, count);
       else this.insert(root2, headerBase2, k2, length2, count);
     }
@@ -428,63 +441,99 @@ class FpGrowthMiner {
   /**
    * The first level reads the transactions directly instead of building a
    * global FP-tree: the pattern base of rank j is the prefix (ranks < j) of
-   * every transaction holding j, found through per-rank transaction lists.
-   * On sparse data the global tree barely compresses and walking it costs
-   * cache misses; on dense data the conditional trees still compress.
+   * every transaction holding j. On sparse data the global tree barely
+   * compresses and walking it costs cache misses; on dense data the
+   * conditional trees still compress. The bases are filled for a block of
+   * ranks at a time by one sequential pass over the transactions (reading
+   * each holder's prefix in place was a cache miss per holder), with the
+   * block's buffer bounded by `blockWords` unless one rank needs more.
    */
   run(): void {
-    const { database, emitter, prefix, conditionalCount, touched, maxDepth } = this;
+    const { database, emitter, prefix, maxDepth, blockWords } = this;
     const itemCount = database.rankCounts.length;
     const { offsets, items } = database;
     const transactionCount = offsets.length - 1;
-    const starts = new Int32Array(itemCount + 1);
-    for (let rank = 0; rank < itemCount; rank++) {
-      starts[rank + 1] = (starts[rank] as number) + (database.rankCounts[rank] as number);
-    }
-    // for each rank, where it sits in `items` and where its transaction starts
-    const holderAt = new Int32Array(starts[itemCount] as number);
-    const holderFrom = new Int32Array(starts[itemCount] as number);
-    const fill = starts.slice(0, itemCount);
+    // words of each rank's pattern base: [length, count, prefix...] per holder with a prefix
+    const baseWords = new Float64Array(itemCount);
     for (let t = 0; t < transactionCount; t++) {
       const from = offsets[t] as number;
-      for (let i = from; i < (offsets[t + 1] as number); i++) {
+      const to = offsets[t + 1] as number;
+      for (let i = from + 1; i < to; i++) {
         const rank = items[i] as number;
-        const slot = fill[rank] as number;
-        holderAt[slot] = i;
-        holderFrom[slot] = from;
-        fill[rank] = slot + 1;
+        baseWords[rank] = (baseWords[rank] as number) + (i - from) + 2;
       }
     }
-    for (let j = itemCount - 1; j >= 0; j--) {
+    const fill = new Int32Array(itemCount);
+    let buffer = new Int32Array(0);
+    let high = itemCount - 1;
+    while (high >= 0) {
       if (emitter.stopped) return;
-      prefix[0] = j;
-      emitter.emit(1, database.rankCounts[j] as number);
-      if (maxDepth <= 1 || j === 0) continue;
-      let paths = this.paths;
-      let pathsTop = 0;
-      let touchedCount = 0;
-      let total = 0;
-      for (let h = starts[j] as number; h < (starts[j + 1] as number); h++) {
-        const at = holderAt[h] as number;
-        const from = holderFrom[h] as number;
-        if (at === from) continue;
-        if (pathsTop + (at - from) + 2 > paths.length) paths = this.growPaths(pathsTop + (at - from) + 2);
-        const start = pathsTop;
-        pathsTop += 2;
-        // ranks below j, written highest first (the order tree walks produce)
-        for (let q = at - 1; q >= from; q--) {
-          const item = items[q] as number;
-          const before = conditionalCount[item] as number;
-          if (before === 0) touched[touchedCount++] = item;
-          conditionalCount[item] = before + 1;
-          paths[pathsTop++] = item;
-        }
-        const length = pathsTop - start - 2;
-        paths[start] = length;
-        paths[start + 1] = 1;
-        total += length;
+      // block [low, high]: ranks mined next, descending, within the word budget
+      let low = high;
+      let words = baseWords[high] as number;
+      while (low > 0 && words + (baseWords[low - 1] as number) <= blockWords) {
+        low--;
+        words += baseWords[low] as number;
       }
-      this.project(-1, pathsTop, touchedCount, total, 0);
+      if (words > 0x7fffffff) throw new RangeError("pattern base too large for one buffer");
+      if (buffer.length < words) buffer = new Int32Array(Math.max(words, Math.min(blockWords, 2 * words)));
+      let at = 0;
+      for (let rank = high; rank >= low; rank--) {
+        fill[rank] = at;
+        at += baseWords[rank] as number;
+      }
+      if (maxDepth > 1 && words > 0) this.fillBases(buffer, fill, low, high);
+      for (let j = high; j >= low; j--) {
+        if (emitter.stopped) return;
+        prefix[0] = j;
+        emitter.emit(1, database.rankCounts[j] as number);
+        if (maxDepth <= 1 || j === 0) continue;
+        // after fillBases, fill[j] is the end of j's base
+        const to = fill[j] as number;
+        this.mineBase(buffer, to - (baseWords[j] as number), to);
+      }
+      high = low - 1;
     }
+  }
+
+  /** Writes the pattern bases of ranks low..high into `buffer`, rank r from `fill[r]` on (advanced as written). */
+  private fillBases(buffer: Int32Array, fill: Int32Array, low: number, high: number): void {
+    const { offsets, items } = this.database;
+    const transactionCount = offsets.length - 1;
+    for (let t = 0; t < transactionCount; t++) {
+      const from = offsets[t] as number;
+      const to = offsets[t + 1] as number;
+      for (let i = from + 1; i < to; i++) {
+        const rank = items[i] as number;
+        if (rank < low) continue;
+        if (rank > high) break; // ranks ascend within a transaction
+        let at = fill[rank] as number;
+        buffer[at++] = i - from;
+        buffer[at++] = 1;
+        // ranks below j, written highest first (the order tree walks produce)
+        for (let q = i - 1; q >= from; q--) buffer[at++] = items[q] as number;
+        fill[rank] = at;
+      }
+    }
+  }
+
+  /** Counts the items of a first-level pattern base held in `buffer[from..to)` and projects it. */
+  private mineBase(buffer: Int32Array, from: number, to: number): void {
+    const { conditionalCount, touched } = this;
+    let touchedCount = 0;
+    let total = 0;
+    for (let at = from; at < to; ) {
+      const end = at + 2 + (buffer[at] as number);
+      const count = buffer[at + 1] as number;
+      for (let i = at + 2; i < end; i++) {
+        const item = buffer[i] as number;
+        const before = conditionalCount[item] as number;
+        if (before === 0) touched[touchedCount++] = item;
+        conditionalCount[item] = before + count;
+      }
+      total += end - at - 2;
+      at = end;
+    }
+    this.project(buffer, from, to, -1, touchedCount, total, 0);
   }
 }

@@ -131,39 +131,50 @@ export function sortLexicographically(database: RankedDatabase): RankedDatabase 
   const { offsets, items } = database;
   const count = offsets.length - 1;
   const buckets = database.rankCounts.length + 1;
+  // sort keys (rank at position p + 1, or 0 when shorter), read in one sequential pass
+  const keys = [new Int32Array(count), new Int32Array(count), new Int32Array(count)] as const;
+  for (let t = 0; t < count; t++) {
+    const from = offsets[t] as number;
+    const length = (offsets[t + 1] as number) - from;
+    keys[0][t] = length > 0 ? (items[from] as number) + 1 : 0;
+    keys[1][t] = length > 1 ? (items[from + 1] as number) + 1 : 0;
+    keys[2][t] = length > 2 ? (items[from + 2] as number) + 1 : 0;
+  }
   let order = new Int32Array(count);
   for (let t = 0; t < count; t++) order[t] = t;
   let next = new Int32Array(count);
   const starts = new Int32Array(buckets + 1);
   for (let position = 2; position >= 0; position--) {
+    const key = keys[position] as Int32Array;
     starts.fill(0);
-    // key: rank at `position` + 1, or 0 when the basket is shorter
     for (let t = 0; t < count; t++) {
-      const at = (offsets[t] as number) + position;
-      const key = at < (offsets[t + 1] as number) ? (items[at] as number) + 1 : 0;
-      starts[key + 1] = (starts[key + 1] as number) + 1;
+      const bucket = (key[t] as number) + 1;
+      starts[bucket] = (starts[bucket] as number) + 1;
     }
     for (let b = 0; b < buckets; b++) starts[b + 1] = (starts[b + 1] as number) + (starts[b] as number);
     for (let o = 0; o < count; o++) {
       const t = order[o] as number;
-      const at = (offsets[t] as number) + position;
-      const key = at < (offsets[t + 1] as number) ? (items[at] as number) + 1 : 0;
-      next[starts[key] as number] = t;
-      starts[key] = (starts[key] as number) + 1;
+      const bucket = key[t] as number;
+      next[starts[bucket] as number] = t;
+      starts[bucket] = (starts[bucket] as number) + 1;
     }
     const swap = order;
     order = next;
     next = swap;
   }
+  // scatter each transaction to its sorted place (sequential reads, scattered writes)
   const sortedOffsets = new Int32Array(count + 1);
-  const sortedItems = new Int32Array(items.length);
-  let at = 0;
+  const place = next;
   for (let o = 0; o < count; o++) {
     const t = order[o] as number;
-    const from = offsets[t] as number;
-    const to = offsets[t + 1] as number;
-    for (let i = from; i < to; i++) sortedItems[at++] = items[i] as number;
-    sortedOffsets[o + 1] = at;
+    place[t] = sortedOffsets[o] as number;
+    sortedOffsets[o + 1] = (sortedOffsets[o] as number) + (offsets[t + 1] as number) - (offsets[t] as number);
+  }
+  const sortedItems = new Int32Array(items.length);
+  for (let t = 0; t < count; t++) {
+    let at = place[t] as number;
+    for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++)
+      sortedItems[at++] = items[i] as number;
   }
   return { ...database, offsets: sortedOffsets, items: sortedItems };
 }
