@@ -29,12 +29,18 @@ function mine(
   return out;
 }
 
-const baskets = fc.array(
-  fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "i"), { maxLength: 8 }),
-  { minLength: 1, maxLength: 40 },
+const letters = ["a", "b", "c", "d", "e", "f", "g", "h", "i"] as const;
+const baskets = fc.array(fc.uniqueArray(fc.constantFrom(...letters), { maxLength: 8 }), {
+  minLength: 1,
+  maxLength: 40,
+});
+/** Up to 400 baskets biased towards a few items, so conditional databases span several mask words. */
+const manyBaskets = fc.array(
+  fc.uniqueArray(fc.constantFrom("a", "a", "a", "b", "b", "c", "c", "d", "e", "f", "g"), { maxLength: 7 }),
+  { minLength: 1, maxLength: 400 },
 );
 
-describe("fpGrowth (internal)", () => {
+describe("miners (internal)", () => {
   it("fills first-level pattern bases block by block with the same result as one block (property)", () => {
     fc.assert(
       fc.property(
@@ -57,5 +63,43 @@ describe("fpGrowth (internal)", () => {
       ),
       { seed: 20261123, numRuns: 300 },
     );
+  });
+
+  it("occurrence deliver gives the same itemsets with and without the bit-set search of small databases (property)", () => {
+    fc.assert(
+      fc.property(
+        manyBaskets,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 300 }),
+        (data, minCount, cut) => {
+          const depth = (database: ReturnType<typeof rankDatabase>) => database.rankCounts.length;
+          const lists = mine(data, minCount, (database, emitter) =>
+            occurrenceDeliver(database, minCount, depth(database), emitter, 0),
+          );
+          const masks = mine(data, minCount, (database, emitter) =>
+            occurrenceDeliver(database, minCount, depth(database), emitter),
+          );
+          const mixed = mine(data, minCount, (database, emitter) =>
+            occurrenceDeliver(database, minCount, depth(database), emitter, cut),
+          );
+          const fp = mine(data, minCount, (database, emitter) =>
+            fpGrowth(database, minCount, depth(database), emitter),
+          );
+          expect(masks).toEqual(lists);
+          expect(mixed).toEqual(lists);
+          expect(fp).toEqual(lists);
+        },
+      ),
+      { seed: 20261123, numRuns: 150 },
+    );
+  });
+
+  it("the bit-set search honours maxDepth", () => {
+    const data = Array.from({ length: 50 }, (_, t) => (t % 2 === 0 ? ["a", "b", "c", "d"] : ["a", "b", "c"]));
+    const upToPairs = mine(data, 2, (database, emitter) => occurrenceDeliver(database, 2, 2, emitter));
+    expect([...upToPairs.keys()].map((key) => key.split("|").length).sort()).toEqual([
+      1, 1, 1, 1, 2, 2, 2, 2, 2, 2,
+    ]);
+    expect(upToPairs.get("0|1")).toBe(50);
   });
 });
