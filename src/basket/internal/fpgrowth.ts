@@ -43,7 +43,7 @@ class FpGrowthMiner {
   private nodeSibling: Int32Array<ArrayBuffer>;
   private nodeLink: Int32Array<ArrayBuffer>;
   private top = 0;
-  /** Header arena: per tree [head k][count k][rank of each local item k][tail k]; node lists in creation order. */
+  /** Header arena: per tree [head k][count k][rank of each local item k][tail k][root child k]; node lists in creation order. */
   private header: Int32Array<ArrayBuffer>;
   private headerTop = 0;
   private readonly conditionalCount: Int32Array;
@@ -115,8 +115,9 @@ class FpGrowthMiner {
     const { path, nodeItem, nodeCount, nodeChild, header } = this;
     const { hashParent, hashItem, hashNode, hashStamp, hashMask, stamp } = this;
     let top = this.top;
-    let node = root;
-    for (let i = length - 1; i >= 0; i--) {
+    let node = this.rootChild(root, headerBase, k, path[length - 1] as number, count, top);
+    if (node === top) top++;
+    for (let i = length - 2; i >= 0; i--) {
       const item = path[i] as number;
       let slot = ((Math.imul(node, 0x9e3779b1) ^ Math.imul(item + 1, 0x85ebca6b)) >>> 7) & hashMask;
       let child = nodeChild[node] as number;
@@ -148,6 +149,32 @@ class FpGrowthMiner {
       node = child;
     }
     this.top = top;
+  }
+
+  /**
+   * Adds `count` to the root's child holding `item`, found in the tree's
+   * header (the root has the most children), or creates it as arena node
+   * `free`. Returns the child.
+   */
+  private rootChild(
+    root: number,
+    headerBase: number,
+    k: number,
+    item: number,
+    count: number,
+    free: number,
+  ): number {
+    const header = this.header;
+    let child = header[headerBase + 4 * k + item] as number;
+    if (child === -1) {
+      child = free;
+      this.attachChild(child, root, item, count, headerBase, k);
+      header[headerBase + 4 * k + item] = child;
+    } else {
+      this.nodeCount[child] = (this.nodeCount[child] as number) + count;
+    }
+    header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+    return child;
   }
 
   /**
@@ -219,8 +246,9 @@ class FpGrowthMiner {
   private insert(root: number, headerBase: number, k: number, length: number, count: number): void {
     const { path, nodeItem, nodeCount, nodeChild, nodeSibling, header } = this;
     let top = this.top;
-    let node = root;
-    for (let i = length - 1; i >= 0; i--) {
+    let node = this.rootChild(root, headerBase, k, path[length - 1] as number, count, top);
+    if (node === top) top++;
+    for (let i = length - 2; i >= 0; i--) {
       const item = path[i] as number;
       let child = nodeChild[node] as number;
       while (child !== -1 && nodeItem[child] !== item) child = nodeSibling[child] as number;
@@ -390,14 +418,15 @@ class FpGrowthMiner {
     }
     // pass 2: build the conditional tree above the arena top
     this.ensureNodes(total + 1);
-    this.ensureHeader(4 * k2);
+    this.ensureHeader(5 * k2);
     const header = this.header;
     const headerBase2 = this.headerTop;
-    this.headerTop += 4 * k2;
+    this.headerTop += 5 * k2;
     for (let i = 0; i < k2; i++) {
       header[headerBase2 + i] = -1;
       header[headerBase2 + k2 + i] = 0;
       header[headerBase2 + 3 * k2 + i] = -1;
+      header[headerBase2 + 4 * k2 + i] = -1;
     }
     for (let t = 0; t < touchedCount; t++) {
       const x = touched[t] as number;
