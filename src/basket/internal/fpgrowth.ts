@@ -28,8 +28,8 @@ export function fpGrowth(
   new FpGrowthMiner(database, minCount, maxDepth, emitter, blockWords).run();
 }
 
-/** Words (Int32) of first-level pattern bases filled per pass over the transactions (16 MB). */
-const BLOCK_WORDS = 1 << 22;
+/** Words (Int32) of first-level pattern bases filled per pass over the transactions (4 MB). */
+const BLOCK_WORDS = 1 << 20;
 
 /** Trees over more items than this find children through a hash instead of sibling lists. */
 const HASH_ABOVE_ITEMS = 24;
