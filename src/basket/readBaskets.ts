@@ -183,14 +183,19 @@ function isTrimmed(c: number): boolean {
 
 /**
  * Label lookup straight from the text: an open-addressing table keyed by an
- * FNV-1a hash of the item's code units, verified by comparing code units with
- * the stored label, so a label already seen costs no substring allocation;
- * only new labels are sliced (and coded by the builder).
+ * FNV-1a hash of the item's code units, verified against a copy of each
+ * label's code units kept in one `Uint16Array` (a typed-array compare is
+ * several times cheaper than reading the label string back), so a label
+ * already seen costs no substring allocation; only new labels are sliced
+ * (and coded by the builder).
  */
 class LabelTable {
   private slots = new Int32Array(1024).fill(-1);
   private hashes = new Int32Array(1024);
   private used = 0;
+  /** Code units of every label, label `code` at `starts[code]..starts[code + 1]`. */
+  private units = new Uint16Array(4096);
+  private starts = new Int32Array(1025);
 
   constructor(
     private readonly text: string,
@@ -199,33 +204,49 @@ class LabelTable {
 
   /** Code of the label `text[from..to)` whose {@link hashRange} is `hash`. */
   code(from: number, to: number, hash: number): number {
-    const text = this.text;
-    const labels = this.builder.labels;
-    const mask = this.slots.length - 1;
+    const { text, units, starts, slots, hashes } = this;
+    const mask = slots.length - 1;
+    const length = to - from;
     let slot = hash & mask;
     for (;;) {
-      const code = this.slots[slot] as number;
+      const code = slots[slot] as number;
       if (code < 0) break;
-      if (this.hashes[slot] === hash) {
-        const label = labels[code] as string;
-        if (label.length === to - from) {
-          let same = true;
-          for (let i = 0; i < label.length; i++) {
-            if (label.charCodeAt(i) !== text.charCodeAt(from + i)) {
-              same = false;
-              break;
-            }
-          }
-          if (same) return code;
+      if (hashes[slot] === hash) {
+        const start = starts[code] as number;
+        if ((starts[code + 1] as number) - start === length) {
+          let i = 0;
+          while (i < length && units[start + i] === text.charCodeAt(from + i)) i++;
+          if (i === length) return code;
         }
       }
       slot = (slot + 1) & mask;
     }
     const code = this.builder.code(text.slice(from, to));
+    this.remember(code, from, to);
     this.slots[slot] = code;
     this.hashes[slot] = hash;
     if (++this.used * 2 > this.slots.length) this.grow();
     return code;
+  }
+
+  /** Copies the code units of new label `code` (= the number of labels so far) into the pool. */
+  private remember(code: number, from: number, to: number): void {
+    if (code + 2 > this.starts.length) {
+      const starts = new Int32Array(this.starts.length * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+    }
+    const start = this.starts[code] as number;
+    if (start + to - from > this.units.length) {
+      let size = this.units.length * 2;
+      while (size < start + to - from) size *= 2;
+      const units = new Uint16Array(size);
+      units.set(this.units);
+      this.units = units;
+    }
+    const { text, units } = this;
+    for (let i = from; i < to; i++) units[start + i - from] = text.charCodeAt(i);
+    this.starts[code + 1] = start + to - from;
   }
 
   private grow(): void {
