@@ -11,7 +11,9 @@ import { createRandom } from "../../core/index.js";
 import { featureMatrix } from "../featureMatrix.js";
 import {
   assignAndAccumulate,
+  assignBounded,
   countDistinctUpTo,
+  createBounds,
   createBuffers,
   kMeansPlusPlus,
   lloydIterations,
@@ -180,6 +182,131 @@ describe("Lloyd kernels", () => {
       }
     });
   }
+
+  // The default kernel for d = 3, k <= 8 (branch-free tournament over 8 centre slots, shifted
+  // Hamerly bounds) must reproduce plain Lloyd step by step, bit for bit, including exact
+  // distance ties (integer grid data, duplicate points, duplicate starting centres: the first
+  // centre must win) and empty clusters (a duplicate centre gets no points and is re-seeded).
+  function gridData(seed: number, n: number, levels: number): Float64Array {
+    const random = createRandom(seed);
+    return Float64Array.from({ length: n * 3 }, () => random.integer(levels));
+  }
+
+  function compareSteps(
+    data: Float64Array,
+    n: number,
+    initial: Float64Array,
+    k: number,
+    maxIterations: number,
+  ) {
+    const plain = [...lloydIterations(data, n, 3, initial, k, maxIterations, -1, undefined, false)].map(
+      copyStep,
+    );
+    const bounded = [...lloydIterations(data, n, 3, initial, k, maxIterations, -1, undefined, true)].map(
+      copyStep,
+    );
+    expect(bounded).toEqual(plain);
+    return plain;
+  }
+
+  function copyStep(step: {
+    labels: Int32Array;
+    centres: Float64Array;
+    inertia: number;
+    changed: number;
+    relocated: number;
+    centreShift: number;
+  }) {
+    return {
+      labels: Array.from(step.labels),
+      centres: Array.from(step.centres),
+      inertia: step.inertia,
+      changed: step.changed,
+      relocated: step.relocated,
+      centreShift: step.centreShift,
+    };
+  }
+
+  it("the d = 3 default kernel takes the tree path for 2 <= k <= 8 and not beyond", () => {
+    const n = 200;
+    const data = mixtureData(3, n, 3);
+    for (const [k, expected] of [
+      [2, true],
+      [8, true],
+      [9, false],
+    ] as const) {
+      const bounds = createBounds(n, 3, k);
+      assignBounded(
+        data,
+        n,
+        3,
+        kMeansPlusPlus(data, n, 3, k, createRandom(1)),
+        k,
+        createBuffers(n, 3, k),
+        bounds,
+      );
+      expect(bounds.shifted).toBe(expected);
+    }
+  });
+
+  it("the d = 3 default kernel equals plain Lloyd step by step with ties and empty clusters (property)", () => {
+    let relocations = 0;
+    let tiedStarts = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.boolean(),
+        (seed, k, n, levels, duplicateCentre) => {
+          const data = gridData(seed, n, levels);
+          const random = createRandom(seed + 1);
+          const initial = new Float64Array(k * 3);
+          for (let c = 0; c < k; c++) {
+            const point = random.integer(n);
+            initial.set(data.subarray(point * 3, point * 3 + 3), c * 3);
+          }
+          // A copy of centre 0 at the last index: ties at every point of centre 0, an empty cluster.
+          if (duplicateCentre) initial.copyWithin((k - 1) * 3, 0, 3);
+          if (duplicateCentre) tiedStarts++;
+          const steps = compareSteps(data, n, initial, k, 12);
+          relocations += steps.reduce((total, step) => total + step.relocated, 0);
+          const plain = runLloyd(data, n, 3, initial, k, 50, 0, false);
+          const bounded = runLloyd(data, n, 3, initial, k, 50, 0, true);
+          expect(Array.from(bounded.labels)).toEqual(Array.from(plain.labels));
+          expect(Array.from(bounded.centres)).toEqual(Array.from(plain.centres));
+          expect(bounded.inertia).toBe(plain.inertia);
+          expect(bounded.iterations).toBe(plain.iterations);
+        },
+      ),
+      { numRuns: 80, seed: 11 },
+    );
+    // The generator really produced the cases this test is about.
+    expect(tiedStarts).toBeGreaterThan(10);
+    expect(relocations).toBeGreaterThan(10);
+  });
+
+  it("the d = 3 default kernel equals plain Lloyd on continuous data to convergence, k = 2..8", () => {
+    const n = 3000;
+    const data = mixtureData(99, n, 3);
+    for (let k = 2; k <= 8; k++) {
+      const steps = compareSteps(data, n, kMeansPlusPlus(data, n, 3, k, createRandom(k)), k, 100);
+      expect(steps.length).toBeGreaterThan(3);
+      expect(steps.at(-1)?.changed).toBe(0);
+    }
+  });
+
+  it("coordinates beyond the tree kernel's exact range use the general bounded kernel, still exact", () => {
+    const n = 300;
+    const k = 5;
+    const data = mixtureData(5, n, 3).map((value) => value * 1e80);
+    const initial = kMeansPlusPlus(data, n, 3, k, createRandom(2));
+    const bounds = createBounds(n, 3, k);
+    assignBounded(data, n, 3, initial, k, createBuffers(n, 3, k), bounds);
+    expect(bounds.shifted).toBe(false);
+    compareSteps(data, n, initial, k, 10);
+  });
 
   it("countDistinctUpTo counts distinct rows up to the limit", () => {
     const data = Float64Array.from([1, 1, 1, 1, 2, 2, 1, 1, 3, 3]);
