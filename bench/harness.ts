@@ -25,6 +25,9 @@ export async function timeIt<R>(
   { repeat = 5, warmup = 1 }: { repeat?: number; warmup?: number } = {},
 ): Promise<{ ms: number; result: R }> {
   let result: R | undefined;
+  // start from a collected heap (when run with --expose-gc, as `npm run bench` does), so a case does not
+  // pay for the garbage of the one before it (a peer's, say)
+  (globalThis as { gc?: () => void }).gc?.();
   for (let i = 0; i < warmup; i++) result = await fn();
   const times: number[] = [];
   for (let i = 0; i < repeat; i++) {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [module ...]`: runs bench/<module>.ts for each module (all by
- * default), each in its own Node process so peak memory is per module, and
+ * default), each in its own Node process so peak memory is per module (with
+ * `--expose-gc`, so each timed case starts from a collected heap), and
  * prints one Markdown table per module, ready for BENCHMARKS.md.
  */
 import { spawnSync } from "node:child_process";
@@ -15,7 +16,7 @@ console.log(
 );
 let failed = false;
 for (const name of modules) {
-  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/single.ts", name], {
+  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "bench/single.ts", name], {
     stdio: "inherit",
   });
   if (child.status !== 0) failed = true;

@@ -124,14 +124,18 @@ const schema = z
  * Finds the frequent itemsets of a set of transactions: every set of items
  * bought together in at least `minCount` = ceil(minSupport * N) transactions.
  * FP-growth (Han, Pei and Yin 2000) or Eclat (Zaki 2000) with occurrence
- * deliver (Uno et al. 2004), chosen by data size unless asked for; both run on integer-coded typed arrays and create item-name strings only
- * for the returned itemsets. Closed, maximal and generator itemsets are
+ * deliver (Uno et al. 2004), switching to occurrence bit sets for conditional
+ * databases of at most 256 transactions; chosen by data size unless asked
+ * for. Both run on integer-coded typed arrays and create item-name strings
+ * only for the returned itemsets. Closed, maximal and generator itemsets are
  * selected from the complete set by immediate subset/superset lookups.
  *
  * Empty transactions count in N. Duplicate items in a basket count once.
  *
- * Complexity: output-sensitive. Memory: the transactions about three times as `Int32Array`s plus the
- * conditional FP-trees on one recursion path (Eclat: the occurrence lists on one path, at most twice the transactions' frequent items per level), plus the output.
+ * Complexity: output-sensitive. Memory: the transactions about three times as `Int32Array`s, plus
+ * FP-growth's first-level pattern bases (filled in blocks of 4 MB, more only when one item's base is
+ * larger) and the conditional FP-trees on one recursion path (Eclat: the occurrence lists on one
+ * path, at most twice the transactions' frequent items per level), plus the output.
  *
  * @param transactions - {@link Transactions} or `string[][]` (not mutated)
  * @param options - {@link FrequentItemsetsOptions}

@@ -131,8 +131,9 @@ export interface KMeansResult<T> {
  *
  * Speed: the hot loop runs on a flat row-major `Float64Array`. From 2000 customers and
  * k >= 3 the assignment step keeps Hamerly's distance bounds and scans all k centres only
- * for customers whose nearest centre could have changed; the assignments are the same as
- * plain Lloyd's (a safety margin guards the bounds against rounding; tested bit for bit).
+ * for customers whose nearest centre could have changed (for 3 features and k <= 8, the
+ * RFM shape, without data-dependent branches); the assignments are the same as plain
+ * Lloyd's (a safety margin guards the bounds against rounding; tested bit for bit).
  *
  * Complexity: O(restarts x (k log k + iterations x k) x n d) time in the worst case, O(n d) memory.
  *
