@@ -112,11 +112,11 @@ async function questChild(file: string): Promise<void> {
   const warm = await timeIt(
     () =>
       frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), { minSupport: 0.0005 }),
-    { repeat: 5, warmup: 1 },
+    { repeat: 7, warmup: 1 },
   );
   const transactions = readBaskets(readFileSync(file, "utf8"), { separator: " " });
   const mining = await timeIt(() => frequentItemsets(transactions, { minSupport: 0.0005 }), {
-    repeat: 5,
+    repeat: 7,
     warmup: 1,
   });
   const report: QuestChildReport = {
@@ -148,7 +148,7 @@ export async function run(): Promise<BenchRow[]> {
   writeFileSync(file, `${synthetic.map((basket) => basket.join(" ")).join("\n")}\n`);
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--quest-child", file],
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--quest-child", file],
     {
       encoding: "utf8",
     },

@@ -1,4 +1,5 @@
 import type { ItemsetEmitter } from "./emitter.js";
+import { withRoom } from "./intBuffer.js";
 import type { RankedDatabase } from "./mining.js";
 
 /**
@@ -87,12 +88,8 @@ class FpGrowthMiner {
   }
 
   private growPaths(minimum: number): Int32Array<ArrayBuffer> {
-    let size = this.paths.length * 2;
-    while (size < minimum) size *= 2;
-    const bigger = new Int32Array(size);
-    bigger.set(this.paths);
-    this.paths = bigger;
-    return bigger;
+    this.paths = withRoom(this.paths, this.paths.length, minimum - this.paths.length);
+    return this.paths;
   }
 
   /** Readies the (parent, item) hash for a tree of at most `nodes` nodes. */
@@ -206,29 +203,17 @@ class FpGrowthMiner {
   private ensureNodes(extra: number): void {
     const top = this.top;
     if (top + extra <= this.capacity) return;
-    let next = this.capacity * 2;
-    while (next < top + extra) next *= 2;
-    const grow = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const bigger = new Int32Array(next);
-      bigger.set(array.subarray(0, top));
-      return bigger;
-    };
-    this.nodeItem = grow(this.nodeItem);
-    this.nodeCount = grow(this.nodeCount);
-    this.nodeParent = grow(this.nodeParent);
-    this.nodeChild = grow(this.nodeChild);
-    this.nodeSibling = grow(this.nodeSibling);
-    this.nodeLink = grow(this.nodeLink);
-    this.capacity = next;
+    this.nodeItem = withRoom(this.nodeItem, top, extra);
+    this.nodeCount = withRoom(this.nodeCount, top, extra);
+    this.nodeParent = withRoom(this.nodeParent, top, extra);
+    this.nodeChild = withRoom(this.nodeChild, top, extra);
+    this.nodeSibling = withRoom(this.nodeSibling, top, extra);
+    this.nodeLink = withRoom(this.nodeLink, top, extra);
+    this.capacity = this.nodeItem.length;
   }
 
   private ensureHeader(extra: number): void {
-    if (this.headerTop + extra <= this.header.length) return;
-    let next = this.header.length * 2;
-    while (next < this.headerTop + extra) next *= 2;
-    const bigger = new Int32Array(next);
-    bigger.set(this.header.subarray(0, this.headerTop));
-    this.header = bigger;
+    this.header = withRoom(this.header, this.headerTop, extra);
   }
 
   private newRoot(): number {

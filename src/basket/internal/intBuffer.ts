@@ -18,15 +18,24 @@ export class IntBuffer {
   }
 
   private grow(minimum: number): void {
-    let capacity = this.data.length * 2;
-    while (capacity < minimum) capacity *= 2;
-    const next = new Int32Array(capacity);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+    this.data = withRoom(this.data, this.length, minimum - this.length);
   }
 
   /** A trimmed copy of the content. */
   toArray(): Int32Array {
     return this.data.slice(0, this.length);
   }
+}
+
+/**
+ * `array` when it has room for `extra` values after the first `used`, else a
+ * copy of those `used` values in an array of at least double the length.
+ */
+export function withRoom(array: Int32Array, used: number, extra: number): Int32Array<ArrayBuffer> {
+  if (used + extra <= array.length) return array as Int32Array<ArrayBuffer>;
+  let capacity = Math.max(16, array.length * 2);
+  while (capacity < used + extra) capacity *= 2;
+  const next = new Int32Array(capacity);
+  next.set(array.subarray(0, used));
+  return next;
 }

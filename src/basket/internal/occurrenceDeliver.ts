@@ -1,4 +1,5 @@
 import type { ItemsetEmitter } from "./emitter.js";
+import { withRoom } from "./intBuffer.js";
 import type { RankedDatabase } from "./mining.js";
 
 /**
@@ -49,20 +50,10 @@ export function occurrenceDeliver(
   let metaTop = 0;
 
   const ensureOccurrences = (extra: number): void => {
-    if (top + extra <= occurrences.length) return;
-    let next = occurrences.length * 2;
-    while (next < top + extra) next *= 2;
-    const bigger = new Int32Array(next);
-    bigger.set(occurrences.subarray(0, top));
-    occurrences = bigger;
+    occurrences = withRoom(occurrences, top, extra);
   };
   const ensureMeta = (extra: number): void => {
-    if (metaTop + extra <= meta.length) return;
-    let next = meta.length * 2;
-    while (next < metaTop + extra) next *= 2;
-    const bigger = new Int32Array(next);
-    bigger.set(meta.subarray(0, metaTop));
-    meta = bigger;
+    meta = withRoom(meta, metaTop, extra);
   };
 
   // bit-set search of small conditional databases: per candidate [rank, `words` occurrence-mask words]
@@ -70,12 +61,7 @@ export function occurrenceDeliver(
   let candidates = new Int32Array(Math.max(1024, (1 + MASK_WORDS) * itemCount * 2));
   let candidatesTop = 0;
   const ensureCandidates = (extra: number): void => {
-    if (candidatesTop + extra <= candidates.length) return;
-    let next = candidates.length * 2;
-    while (next < candidatesTop + extra) next *= 2;
-    const bigger = new Int32Array(next);
-    bigger.set(candidates.subarray(0, candidatesTop));
-    candidates = bigger;
+    candidates = withRoom(candidates, candidatesTop, extra);
   };
 
   /**
