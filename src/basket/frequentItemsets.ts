@@ -199,16 +199,18 @@ function materialise(
   labels: readonly string[],
   ranks: Int32Array,
 ): FrequentItemset[] {
-  const out: FrequentItemset[] = [];
-  const n = mined.transactionCount;
-  for (let i = 0; i < mined.size; i++) {
+  let kept = 0;
+  for (let i = 0; i < mined.size; i++) kept += keep[i] as number;
+  const out = new Array<FrequentItemset>(kept);
+  const { items, offsets, counts, transactionCount } = mined;
+  for (let i = 0, at = 0; i < mined.size; i++) {
     if (keep[i] === 0) continue;
-    const count = mined.counts[i] as number;
-    out.push({
-      items: labelsOf(mined.items, mined.offsets[i] as number, mined.offsets[i + 1] as number, labels, ranks),
-      support: count / n,
+    const count = counts[i] as number;
+    out[at++] = {
+      items: labelsOf(items, offsets[i] as number, offsets[i + 1] as number, labels, ranks),
+      support: count / transactionCount,
       count,
-    });
+    };
   }
   return out;
 }

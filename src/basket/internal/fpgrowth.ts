@@ -12,9 +12,10 @@ import type { RankedDatabase } from "./mining.js";
  * keeps trees small on dense data; paths are re-sorted by insertion).
  *
  * Departures from the textbook: the first level is projected straight from
- * the (rank-coded, sorted) transactions through per-rank occurrence lists
- * instead of a global FP-tree, which on sparse data barely compresses and
- * costs cache misses; each conditional pattern base is read from the tree
+ * the rank-coded transactions, a block of ranks per sequential pass, instead
+ * of a global FP-tree, which on sparse data barely compresses and costs
+ * cache misses; a tree's root finds its children through the tree header;
+ * each conditional pattern base is read from the tree
  * once into a flat buffer; wide trees find children through a (parent, item)
  * hash rather than sibling lists; a base with one frequent item and a tree
  * that is a single path are enumerated without building further trees.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { transactionsFrom } from "../transactionsFrom.js";
 import { ItemsetEmitter } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
-import { countItems, rankDatabase, sortLexicographically } from "./mining.js";
+import { countItems, rankDatabase } from "./mining.js";
 import { occurrenceDeliver } from "./occurrenceDeliver.js";
 
 /** Itemsets of one miner as "rank|rank|..." (ranks sorted) -> count. */
@@ -14,7 +14,7 @@ function mine(
 ): Map<string, number> {
   const rows = baskets.flatMap((basket, t) => basket.map((item) => ({ t, item })));
   const transactions = transactionsFrom(rows, { transaction: "t", item: "item" });
-  const database = sortLexicographically(rankDatabase(transactions, countItems(transactions), minCount));
+  const database = rankDatabase(transactions, countItems(transactions), minCount);
   const depth = database.rankCounts.length;
   const emitter = new ItemsetEmitter(depth, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   if (depth > 0) run(database, emitter);
