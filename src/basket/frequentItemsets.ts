@@ -199,18 +199,16 @@ function materialise(
   labels: readonly string[],
   ranks: Int32Array,
 ): FrequentItemset[] {
-  let kept = 0;
-  for (let i = 0; i < mined.size; i++) kept += keep[i] as number;
-  const out = new Array<FrequentItemset>(kept);
+  const out: FrequentItemset[] = [];
   const { items, offsets, counts, transactionCount } = mined;
-  for (let i = 0, at = 0; i < mined.size; i++) {
+  for (let i = 0; i < mined.size; i++) {
     if (keep[i] === 0) continue;
     const count = counts[i] as number;
-    out[at++] = {
+    out.push({
       items: labelsOf(items, offsets[i] as number, offsets[i + 1] as number, labels, ranks),
       support: count / transactionCount,
       count,
-    };
+    });
   }
   return out;
 }

@@ -82,10 +82,7 @@ export function labelsOf(
     }
     picked[at + 1] = code;
   }
-  // packed arrays (a literal or pushes), cheaper to make and to read than `new Array(length)`
-  if (length === 1) return [labels[picked[0] as number] as string];
-  if (length === 2) return [labels[picked[0] as number] as string, labels[picked[1] as number] as string];
-  const out: string[] = [];
-  for (let i = 0; i < length; i++) out.push(labels[picked[i] as number] as string);
+  const out = new Array<string>(length);
+  for (let i = 0; i < length; i++) out[i] = labels[picked[i] as number] as string;
   return out;
 }
