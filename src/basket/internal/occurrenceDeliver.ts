@@ -2,6 +2,9 @@ import type { ItemsetEmitter } from "./emitter.js";
 import { withRoom } from "./intBuffer.js";
 import type { RankedDatabase } from "./mining.js";
 
+/** Words of occurrence bits per item in the bit-set search of small conditional databases. */
+const MASK_WORDS = 8;
+
 /**
  * Depth-first search over occurrence lists with "occurrence deliver" (Uno,
  * Kiyomi, Arimura 2004, LCM ver. 2): the occurrence list of an itemset X
@@ -24,9 +27,6 @@ import type { RankedDatabase } from "./mining.js";
  * transactions again. On Groceries this is 30-40% faster; most itemsets have
  * a few dozen occurrences.
  */
-/** Words of occurrence bits per item in the bit-set search of small conditional databases. */
-const MASK_WORDS = 8;
-
 export function occurrenceDeliver(
   database: RankedDatabase,
   minCount: number,
