@@ -4,6 +4,7 @@
  * labels with no member are ignored, as if the present labels were renumbered.
  */
 import type { Random } from "../../core/index.js";
+import { squaredDistance } from "./lloyd.js";
 
 interface ClusterStats {
   readonly present: number;
@@ -64,12 +65,7 @@ export function calinskiHarabasz(
   for (let c = 0; c < k; c++) {
     const count = counts[c] as number;
     if (count === 0) continue;
-    let distance = 0;
-    for (let j = 0; j < d; j++) {
-      const difference = (centroids[c * d + j] as number) - (mean[j] as number);
-      distance += difference * difference;
-    }
-    between += count * distance;
+    between += count * squaredDistance(centroids, c * d, mean, 0, d);
   }
   let within = 0;
   for (let i = 0; i < n; i++) {
@@ -101,11 +97,7 @@ export function daviesBouldin(
   const scatter = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     const label = labels[i] as number;
-    let distance = 0;
-    for (let j = 0; j < d; j++) {
-      const difference = (data[i * d + j] as number) - (centroids[label * d + j] as number);
-      distance += difference * difference;
-    }
+    const distance = squaredDistance(data, i * d, centroids, label * d, d);
     scatter[label] = (scatter[label] as number) + Math.sqrt(distance);
   }
   const clusters: number[] = [];
@@ -116,14 +108,8 @@ export function daviesBouldin(
     if (scatter[c] !== 0) allScatterZero = false;
   }
   let allCentresEqual = true;
-  const separation = (a: number, b: number) => {
-    let distance = 0;
-    for (let j = 0; j < d; j++) {
-      const difference = (centroids[a * d + j] as number) - (centroids[b * d + j] as number);
-      distance += difference * difference;
-    }
-    return Math.sqrt(distance);
-  };
+  const separation = (a: number, b: number) =>
+    Math.sqrt(squaredDistance(centroids, a * d, centroids, b * d, d));
   for (let x = 0; x < clusters.length && allCentresEqual; x++)
     for (let y = x + 1; y < clusters.length; y++)
       if (separation(clusters[x] as number, clusters[y] as number) !== 0) {
@@ -177,11 +163,7 @@ export function silhouette(
       if (y === x) continue;
       const other = sample[y] as number;
       const otherOffset = other * d;
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (data[rowOffset + j] as number) - (data[otherOffset + j] as number);
-        distance += difference * difference;
-      }
+      const distance = squaredDistance(data, rowOffset, data, otherOffset, d);
       const label = labels[other] as number;
       sums[label] = (sums[label] as number) + Math.sqrt(distance);
     }
