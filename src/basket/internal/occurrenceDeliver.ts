@@ -56,41 +56,43 @@ export function occurrenceDeliver(
     meta = withRoom(meta, metaTop, extra);
   };
 
-  // bit-set search of small conditional databases: per candidate [rank, `words` occurrence-mask words]
+  // bit-set search of small conditional databases: per candidate [rank, support, `words` occurrence-mask words]
   const masks = new Int32Array(itemCount * MASK_WORDS);
-  let candidates = new Int32Array(Math.max(1024, (1 + MASK_WORDS) * itemCount * 2));
+  let candidates = new Int32Array(Math.max(1024, (2 + MASK_WORDS) * itemCount * 2));
   let candidatesTop = 0;
   const ensureCandidates = (extra: number): void => {
     candidates = withRoom(candidates, candidatesTop, extra);
   };
 
   /**
-   * Emits the extensions of prefix[0..depth) held as `count` candidates from `from` (rank, then the
-   * mask of the occurrences holding the extended itemset in `words` words), ascending by rank, each
-   * followed by its own extensions: the candidates before it sharing at least `minCount` occurrences.
+   * Emits the extensions of prefix[0..depth) held as `count` candidates from `from` (rank, support,
+   * then the mask of the occurrences holding the extended itemset in `words` words), ascending by
+   * rank, each followed by its own extensions: the candidates before it sharing at least `minCount`
+   * occurrences.
    */
   const enumerateMasks = (from: number, count: number, words: number, depth: number): void => {
-    const stride = 1 + words;
+    const stride = 2 + words;
     for (let c = 0; c < count; c++) {
       if (emitter.stopped) return;
       const at = from + stride * c;
-      let support = 0;
-      for (let w = 1; w <= words; w++) support += bitCount(candidates[at + w] as number);
       prefix[depth] = candidates[at] as number;
-      emitter.emit(depth + 1, support);
+      emitter.emit(depth + 1, candidates[at + 1] as number);
       if (c === 0 || depth + 1 >= maxDepth) continue;
       ensureCandidates(stride * c);
       const list = candidates;
       const childFrom = candidatesTop;
       let children = 0;
       for (let other = from; other < at; other += stride) {
+        // the shared mask is written in place and kept only when frequent
         let shared = 0;
-        for (let w = 1; w <= words; w++)
-          shared += bitCount((list[at + w] as number) & (list[other + w] as number));
+        for (let w = 2; w < stride; w++) {
+          const mask = (list[at + w] as number) & (list[other + w] as number);
+          list[candidatesTop + w] = mask;
+          shared += bitCount(mask);
+        }
         if (shared < minCount) continue;
         list[candidatesTop] = list[other] as number;
-        for (let w = 1; w <= words; w++)
-          list[candidatesTop + w] = (list[at + w] as number) & (list[other + w] as number);
+        list[candidatesTop + 1] = shared;
         candidatesTop += stride;
         children++;
       }
@@ -134,14 +136,15 @@ export function occurrenceDeliver(
         masks.fill(0, item * MASK_WORDS, item * MASK_WORDS + words);
       }
     }
-    const stride = 1 + words;
+    const stride = 2 + words;
     ensureCandidates(stride * kept);
     const from = candidatesTop;
     for (let t = 0; t < kept; t++) {
       const item = touched[t] as number;
       candidates[candidatesTop] = item;
+      candidates[candidatesTop + 1] = counts[item] as number;
       for (let w = 0; w < words; w++) {
-        candidates[candidatesTop + 1 + w] = masks[item * MASK_WORDS + w] as number;
+        candidates[candidatesTop + 2 + w] = masks[item * MASK_WORDS + w] as number;
         masks[item * MASK_WORDS + w] = 0;
       }
       candidatesTop += stride;
