@@ -58,7 +58,7 @@ describe("bad records", () => {
     const read = () => readNumbers([{ amount: 1 }, { amount: "12,50" }], "amount", context);
     expect(read).toThrow(InvalidRecordError);
     expect(read).toThrowErrorMatchingInlineSnapshot(
-      `[InvalidRecordError: rfmTable: row 1, field "amount": received "12,50" (string); expected a finite number or a numeric string]`,
+      `[InvalidRecordError: rfmTable: row 1, field "amount": received "12,50" (string); expected a finite number or a decimal numeric string such as "12.50" or "-1e3"]`,
     );
   });
 

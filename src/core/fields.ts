@@ -1,5 +1,7 @@
 import { parseDateValue } from "./dates.js";
-import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
+import { InvalidRecordError } from "./errors.js";
+import { parseDecimal } from "./parseDecimal.js";
+import { notAnArrayError, notARecordError } from "./records.js";
 
 /**
  * A field option: the name of a property of the record, or an accessor
@@ -66,11 +68,7 @@ export interface ReadOptions extends ReadContext {
 }
 
 function assertRecords(records: unknown, functionName: string): asserts records is readonly unknown[] {
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  if (!Array.isArray(records)) throw notAnArrayError(functionName, "records", records);
 }
 
 const isMissing = (value: unknown): boolean =>
@@ -78,8 +76,11 @@ const isMissing = (value: unknown): boolean =>
 
 /**
  * Reads a numeric field of every record into a `Float64Array`. Accepts finite
- * numbers and numeric strings (`"12.50"`); anything else is an
- * {@link InvalidRecordError} naming the row, field and value.
+ * numbers and numeric strings in decimal notation (`"12.50"`, `"-1e3"`; see
+ * {@link parseDecimal}: `"0x10"` and `"Infinity"` are refused); anything else
+ * is an {@link InvalidRecordError} naming the row, field and value, and so is
+ * an element of `records` that is not an object (`null`, a number: field
+ * `"(record)"`).
  *
  * Complexity: O(n), one accessor call per record.
  *
@@ -95,7 +96,9 @@ export function readNumbers<T>(records: readonly T[], field: Field<T>, options: 
   const allowMissing = options.missing === "nan";
   const out = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const value = read(records[i] as T, i);
+    const record = records[i];
+    if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
+    const value = read(record, i);
     if (typeof value === "number" && Number.isFinite(value)) {
       out[i] = value;
       continue;
@@ -113,14 +116,14 @@ export function readNumbers<T>(records: readonly T[], field: Field<T>, options: 
         "expected a number; fill or drop rows with missing values before calling",
       );
     }
-    const parsed = typeof value === "string" ? Number(value.trim()) : Number.NaN;
-    if (!Number.isFinite(parsed)) {
+    const parsed = typeof value === "string" ? parseDecimal(value) : Number.NaN;
+    if (Number.isNaN(parsed)) {
       throw new InvalidRecordError(
         options.functionName,
         i,
         label,
         value,
-        "expected a finite number or a numeric string",
+        'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
       );
     }
     out[i] = parsed;
@@ -135,6 +138,8 @@ const DATE_CACHE_LIMIT = 200_000;
  * `Date`, ISO 8601 strings (a date alone is read as UTC midnight; a date-time
  * without an offset is read as UTC) and epoch milliseconds. Each distinct date
  * string is parsed once (about 3x faster on order lines, which repeat dates).
+ * An element of `records` that is not an object is an {@link InvalidRecordError}
+ * (field `"(record)"`).
  *
  * Complexity: O(n) plus one ISO parse per distinct string.
  *
@@ -153,7 +158,9 @@ export function readDates<T>(records: readonly T[], field: Field<T>, options: Re
   // string's parse (bounded, so unique date-times cannot grow the cache without limit).
   const cache = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
-    const value = read(records[i] as T, i);
+    const record = records[i];
+    if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
+    const value = read(record, i);
     if (typeof value === "string") {
       const hit = cache.get(value);
       if (hit !== undefined) {
@@ -193,7 +200,8 @@ export interface CodedColumn {
 /**
  * Reads an identifier or category field (strings, or finite numbers which are
  * turned into strings) and recodes it to dense integer codes, first-seen order.
- * Missing values are an {@link InvalidRecordError}.
+ * Missing values, and elements of `records` that are not objects, are an
+ * {@link InvalidRecordError}.
  *
  * Complexity: O(n) with one hash lookup per record.
  *
@@ -210,7 +218,9 @@ export function readCodes<T>(records: readonly T[], field: Field<T>, options: Re
   const index = new Map<string, number>();
   const labels: string[] = [];
   for (let i = 0; i < records.length; i++) {
-    const value = read(records[i] as T, i);
+    const record = records[i];
+    if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
+    const value = read(record, i);
     let key: string;
     if (typeof value === "string" && value !== "") key = value;
     else if (typeof value === "number" && Number.isFinite(value)) key = String(value);

@@ -35,7 +35,9 @@ export {
   resolveField,
 } from "./fields.js";
 export { parseOptions } from "./options.js";
+export { parseDecimal } from "./parseDecimal.js";
 export { type ProgressCallback, type ProgressEvent, progressReporter } from "./progress.js";
 export { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";
 export { createRandom, type Random } from "./random.js";
+export { assertRecordArray } from "./records.js";
 export { CompensatedSum, compensatedSum, type SampleSummary, summarize } from "./sum.js";
