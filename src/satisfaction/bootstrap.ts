@@ -4,7 +4,6 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   type ProgressCallback,
-  parseOptions,
   progressReporter,
   withDisplay,
 } from "../core/index.js";
@@ -14,6 +13,7 @@ import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from
 import { correlationMatrix } from "./internal/plsData.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
 /**
@@ -156,7 +156,7 @@ export function bootstrap<T extends object>(
   rows: readonly T[],
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = parseStrictOptions(NAME, schema, options);
   if (model === null || typeof model !== "object" || !("options" in model) || !("constructs" in model)) {
     throw new InvalidOptionsError(NAME, [
       { path: "model", message: "expected a result of plsPathModel", received: model },
@@ -239,7 +239,7 @@ export function bootstrap<T extends object>(
   const counts = new Float64Array(n);
   const degenerate = { zeroVariance: 0, singular: 0, notConverged: 0 };
   let valid = 0;
-  const progress = progressReporter(options.onProgress, "bootstrap", parsed.samples, 50);
+  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "bootstrap", parsed.samples, 50);
   for (let b = 0; b < parsed.samples; b++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {

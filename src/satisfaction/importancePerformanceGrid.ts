@@ -3,9 +3,9 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   withDisplay,
 } from "../core/index.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * The four quadrants of Martilla & James (1977).
@@ -113,7 +113,7 @@ export function importancePerformanceGrid(
   attributes: readonly ImportancePerformanceGridAttribute[],
   options: ImportancePerformanceGridOptions = {},
 ): ImportancePerformanceGridResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = parseStrictOptions(NAME, schema, options);
   if (!Array.isArray(attributes)) {
     throw new InvalidOptionsError(NAME, [
       { path: "attributes", message: "expected an array of attributes", received: attributes },

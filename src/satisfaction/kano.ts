@@ -2,13 +2,12 @@ import { z } from "zod";
 import {
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
+import { assertRecordArray, onlyAccessors, parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
@@ -145,7 +144,9 @@ const schema = z
  *
  * @param answers - one record per respondent and attribute
  * @param options - see {@link KanoOptions}
- * @throws InvalidRecordError for an answer that is not one of the five (row, field and value named)
+ * @throws InvalidRecordError for an answer that is not one of the five (row, field and value named), or an
+ *   element that is not a record (null, a number; primitives are allowed when every field is an accessor)
+ * @throws InvalidOptionsError for an unknown or invalid option, or `answers` that is not an array
  * @throws InsufficientDataError when no answer pair is complete
  * @example
  * ```ts
@@ -159,12 +160,13 @@ const schema = z
  * ```
  */
 export function kano<T extends object>(answers: readonly T[], options: KanoOptions<T> = {}): KanoResult {
-  const parsed = parseOptions(NAME, schema, options);
-  if (!Array.isArray(answers)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "answers", message: "expected an array of answer records", received: answers },
-    ]);
-  }
+  const parsed = parseStrictOptions(NAME, schema, options);
+  assertRecordArray(
+    NAME,
+    answers,
+    "answers",
+    onlyAccessors(parsed.attribute, parsed.functional, parsed.dysfunctional),
+  );
   const attribute = resolveField(parsed.attribute as Field<T>, "attribute");
   const functional = resolveField(parsed.functional as Field<T>, "functional");
   const dysfunctional = resolveField(parsed.dysfunctional as Field<T>, "dysfunctional");

@@ -19,3 +19,36 @@ describe("loyaltyLevel", () => {
     expect(() => loyaltyLevel({ repurchases: 1.5 })).toThrowError(/non-negative integer/);
   });
 });
+
+describe("loyaltyLevel refuses evidence it cannot read", () => {
+  const issueOf = (call: () => unknown) => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      return (error as InvalidOptionsError).issues[0];
+    }
+    throw new Error("expected an InvalidOptionsError");
+  };
+  it("rejects a non-boolean attitude instead of answering none", () => {
+    expect(issueOf(() => loyaltyLevel({ cognitive: "yes" } as never))?.path).toBe("evidence.cognitive");
+    expect(issueOf(() => loyaltyLevel({ affective: 1 } as never))?.path).toBe("evidence.affective");
+    expect(issueOf(() => loyaltyLevel({ conative: "true" } as never))?.path).toBe("evidence.conative");
+    // explicit undefined and false are still fine
+    expect(loyaltyLevel({ cognitive: true, affective: false, conative: undefined })).toBe("cognitive");
+  });
+  it("rejects a misspelt evidence key, suggesting the intended one", () => {
+    const issue = issueOf(() => loyaltyLevel({ conatve: true } as never));
+    expect(issue?.path).toBe("evidence.conatve");
+    expect(issue?.message).toMatch(/did you mean "conative"\?/);
+    expect(issueOf(() => loyaltyLevel({ repurchase: 5 } as never))?.message).toMatch(
+      /did you mean "repurchases"\?/,
+    );
+  });
+  it("rejects an array as evidence and a misspelt option", () => {
+    expect(issueOf(() => loyaltyLevel([] as never))?.path).toBe("evidence");
+    const issue = issueOf(() => loyaltyLevel({ repurchases: 1 }, { minRepurchase: 1 } as never));
+    expect(issue?.path).toBe("minRepurchase");
+    expect(issue?.message).toMatch(/did you mean "minRepurchases"\?/);
+  });
+});

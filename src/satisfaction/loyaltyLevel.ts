@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions } from "../core/index.js";
+import { InvalidOptionsError } from "../core/index.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Oliver's four loyalty phases, or "none".
@@ -46,6 +47,19 @@ export interface LoyaltyLevelOptions {
 
 const NAME = "loyaltyLevel";
 const schema = z.object({ minRepurchases: z.number().int().min(1).default(3) }).strict();
+const flag = z.boolean("expected true, false or undefined").optional();
+const evidenceSchema = z
+  .object({
+    cognitive: flag,
+    affective: flag,
+    conative: flag,
+    repurchases: z
+      .number("expected a non-negative integer")
+      .int("expected a non-negative integer")
+      .min(0, "expected a non-negative integer")
+      .optional(),
+  })
+  .strict();
 
 /**
  * The deepest of Oliver's (1999) loyalty phases a customer has reached: cognitive (believes the brand is
@@ -57,7 +71,9 @@ const schema = z.object({ minRepurchases: z.number().int().min(1).default(3) }).
  *
  * @param evidence - see {@link LoyaltyLevelEvidence}
  * @param options - see {@link LoyaltyLevelOptions}
- * @throws InvalidOptionsError for a negative or non-integer `repurchases`
+ * @throws InvalidOptionsError (paths `evidence.*`) for evidence that is not an object, an unknown key
+ *   (`conatve`: a typo must not silently answer "none"), an attitude that is not a boolean (`"yes"`, 1), or a
+ *   negative or non-integer `repurchases`; and for an unknown or invalid option
  * @example
  * ```ts
  * loyaltyLevel({ cognitive: true, affective: true });   // => "affective"
@@ -69,21 +85,16 @@ export function loyaltyLevel(
   evidence: LoyaltyLevelEvidence,
   options: LoyaltyLevelOptions = {},
 ): LoyaltyLevel {
-  const { minRepurchases } = parseOptions(NAME, schema, options);
-  if (evidence === null || typeof evidence !== "object") {
+  const { minRepurchases } = parseStrictOptions(NAME, schema, options);
+  if (evidence === null || typeof evidence !== "object" || Array.isArray(evidence)) {
     throw new InvalidOptionsError(NAME, [
       { path: "evidence", message: "expected an object", received: evidence },
     ]);
   }
-  const repurchases = evidence.repurchases ?? 0;
-  if (typeof repurchases !== "number" || !Number.isInteger(repurchases) || repurchases < 0) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "evidence.repurchases", message: "expected a non-negative integer", received: repurchases },
-    ]);
-  }
-  if (repurchases >= minRepurchases) return "action";
-  if (evidence.conative === true) return "conative";
-  if (evidence.affective === true) return "affective";
-  if (evidence.cognitive === true) return "cognitive";
+  const known = parseStrictOptions(NAME, evidenceSchema, evidence, "evidence");
+  if ((known.repurchases ?? 0) >= minRepurchases) return "action";
+  if (known.conative === true) return "conative";
+  if (known.affective === true) return "affective";
+  if (known.cognitive === true) return "cognitive";
   return "none";
 }

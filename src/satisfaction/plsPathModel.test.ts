@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
@@ -15,8 +16,30 @@ import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from 
 const TOLERANCE = 1e-10;
 const reference = readPlsReference();
 
-/** Largest absolute difference between our model and an R reference case, over every reported quantity. */
-function worstDifference(model: PlsPathModelResult, ref: ReferenceCase): number {
+type HtmtMatrix = Record<string, Record<string, number>>;
+/**
+ * HTMT on absolute item correlations (the seminr/cSEM/SmartPLS convention) from an independent numpy script:
+ *   python3 test/fixtures/satisfaction/htmt-reference.py ../shared/datasets/ecsi_mobi.csv \
+ *     > test/fixtures/satisfaction/htmt-reference.json
+ * pls-reference.R's `htmt` uses signed correlations; the two agree except where an item pair correlates
+ * negatively (Quality-Loyalty, through CUSL2).
+ */
+const htmtReference = JSON.parse(
+  readFileSync(new URL("../../test/fixtures/satisfaction/htmt-reference.json", import.meta.url), "utf8"),
+) as {
+  full: HtmtMatrix;
+  meanImputed: HtmtMatrix;
+  listwise: HtmtMatrix;
+  listwiseRows: number;
+  reversed: HtmtMatrix;
+  rawFull: HtmtMatrix;
+};
+
+/**
+ * Largest absolute difference between our model and an R reference case, over every reported quantity;
+ * HTMT is compared with `htmt` (the absolute-correlation reference of the same data).
+ */
+function worstDifference(model: PlsPathModelResult, ref: ReferenceCase, htmt: HtmtMatrix): number {
   let worst = 0;
   const check = (ours: number | undefined, theirs: number | undefined) => {
     expect(ours).toBeTypeOf("number");
@@ -41,7 +64,7 @@ function worstDifference(model: PlsPathModelResult, ref: ReferenceCase): number 
     check(model.index[construct], ref.index[construct]);
     if (model.rSquared[construct] !== undefined) check(model.rSquared[construct], ref.rSquared[construct]);
     for (const other of model.constructs) {
-      check(model.htmt[construct]?.[other], ref.htmt[construct]?.[other]);
+      check(model.htmt[construct]?.[other] ?? undefined, htmt[construct]?.[other]);
       check(model.fornellLarcker[construct]?.[other], ref.fornellLarcker[construct]?.[other]);
     }
     (ref.firstScores[construct] ?? []).forEach((score, i) => {
@@ -78,10 +101,10 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel on the ECSI mobile-phone surv
     for (const scheme of ["path", "factorial", "centroid"] as const) {
       const model = plsPathModel(rows, { ...base, scheme });
       expect(model.converged).toBe(true);
-      expect(worstDifference(model, reference.cases[scheme])).toBeLessThan(TOLERANCE);
+      expect(worstDifference(model, reference.cases[scheme], htmtReference.full)).toBeLessThan(TOLERANCE);
     }
     const modeB = plsPathModel(rows, { ...base, mode: { Image: "B", Quality: "B" } });
-    expect(worstDifference(modeB, reference.cases.pathModeB)).toBeLessThan(TOLERANCE);
+    expect(worstDifference(modeB, reference.cases.pathModeB, htmtReference.full)).toBeLessThan(TOLERANCE);
   });
 
   it("reproduces seminr's published Image -> Expectation 0.505 and R² of Satisfaction 0.681 with default options", () => {
@@ -203,14 +226,16 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel on the ECSI mobile-phone surv
     const holed = Object.freeze(withHoles(rows));
     const meaned = plsPathModel(holed, { ...base, missing: "mean" });
     expect(meaned.imputedValues).toBe(35 + 22);
-    expect(worstDifference(meaned, reference.cases.missingMean)).toBeLessThan(TOLERANCE);
+    expect(worstDifference(meaned, reference.cases.missingMean, htmtReference.meanImputed)).toBeLessThan(
+      TOLERANCE,
+    );
     const listwise = plsPathModel(holed, { ...base, missing: "listwise" });
     expect(listwise.observations).toBe(reference.cases.missingListwise.rows);
     expect(listwise.droppedRows).toBe(250 - (reference.cases.missingListwise.rows ?? 0));
     expect(listwise.rowsUsed[0]).toBe(0);
     expect(listwise.rowsUsed).not.toContain(6);
     const ref = { ...reference.cases.missingListwise, firstScores: {} };
-    expect(worstDifference(listwise, ref)).toBeLessThan(TOLERANCE);
+    expect(worstDifference(listwise, ref, htmtReference.listwise)).toBeLessThan(TOLERANCE);
   });
 
   it("reports non-convergence instead of throwing when maxIterations is too small", () => {
@@ -438,5 +463,104 @@ describe("plsPathModel on the generated store's survey", () => {
       expect(value).toBeGreaterThan(40);
       expect(value).toBeLessThan(90);
     }
+  });
+});
+
+describeWithDataset("ecsi_mobi.csv", "plsPathModel HTMT on absolute correlations", () => {
+  const rows = Object.freeze(
+    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
+  );
+  const worstHtmt = (model: PlsPathModelResult, ref: HtmtMatrix) => {
+    let worst = 0;
+    for (const a of model.constructs)
+      for (const b of model.constructs) {
+        const ours = model.htmt[a]?.[b];
+        expect(ours).toBeTypeOf("number");
+        expect(Number.isFinite(ours)).toBe(true);
+        worst = Math.max(worst, Math.abs((ours as number) - (ref[a]?.[b] ?? Number.NaN)));
+      }
+    return worst;
+  };
+
+  it("uses |r| (seminr, cSEM, SmartPLS): Quality-Loyalty is 0.0359 above the signed-correlation figure", () => {
+    const model = plsPathModel(rows, base);
+    expect(worstHtmt(model, htmtReference.full)).toBeLessThan(TOLERANCE);
+    // CUSL2 correlates negatively with some Quality items: the signed version (pls-reference.R) is lower
+    const signed = reference.cases.path.htmt.Quality?.Loyalty ?? Number.NaN;
+    expect(htmtReference.rawFull.Quality?.Loyalty).toBeCloseTo(signed, 12);
+    expect((model.htmt.Quality?.Loyalty as number) - signed).toBeCloseTo(0.035852, 6);
+  });
+
+  it("stays finite and unchanged when an item is reverse coded (|r| is sign-invariant)", () => {
+    // PERV2 reversed makes the Value block's only correlation negative: the signed mean within the block
+    // was then negative and its square root NaN. CUSL2 reversed is the Python script's `reversed` case.
+    for (const item of ["PERV2", "CUSL2", "IMAG1"]) {
+      const reversed = rows.map((row) => ({ ...row, [item]: 11 - (row[item] as number) }));
+      const model = plsPathModel(reversed, base);
+      expect(worstHtmt(model, htmtReference.full)).toBeLessThan(TOLERANCE);
+    }
+    expect(worstHtmt(plsPathModel(rows, base), htmtReference.reversed)).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe("plsPathModel refuses what it would otherwise get silently wrong", () => {
+  it("names a misspelt option instead of falling back to its default, suggesting the valid name", () => {
+    const rows = smallSurvey(30);
+    const call = () => plsPathModel(rows, { ...smallOptions, schema: "centroid" } as never);
+    expect(call).toThrowError(InvalidOptionsError);
+    expect(call).toThrowError(/schema: unknown option "schema"; did you mean "scheme"\?/);
+    try {
+      plsPathModel(rows, { ...smallOptions, toleranse: 1e-9, maxIteration: 5 } as never);
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as InvalidOptionsError).issues;
+      expect(issues.map((issue) => issue.path)).toEqual(["toleranse", "maxIteration"]);
+      expect(issues[0]?.message).toMatch(/did you mean "tolerance"/);
+      expect(issues[1]?.message).toMatch(/did you mean "maxIterations"/);
+      expect(issues[1]?.received).toBe(5);
+    }
+    // nested objects name the full path
+    expect(() =>
+      plsPathModel(rows, { ...smallOptions, paths: [{ from: "X", to: "Y", form: "X" }] } as never),
+    ).toThrowError(/paths\.0\.form: unknown option "form"; did you mean "from"\?/);
+  });
+
+  it("refuses null, undefined and number rows with an InvalidRecordError naming the row", () => {
+    const rows: unknown[] = smallSurvey(30);
+    for (const bad of [null, undefined, 7, "row"]) {
+      const withBad = [...rows.slice(0, 4), bad, ...rows.slice(4)];
+      try {
+        plsPathModel(withBad as never, smallOptions);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(4);
+      }
+    }
+    expect(() => plsPathModel(rows as never, 42 as never)).toThrowError(InvalidOptionsError);
+  });
+
+  it("refuses an indicator that is constant up to rounding (0.1 summed 30 times is not 3 exactly)", () => {
+    // The mean of thirty 1.1s is not exactly 1.1, so the sample SD is about 2e-16 rather than 0; the
+    // correlations of such a column are rounding noise.
+    const rows = smallSurvey(30).map((row) => ({ ...row, x2: 1.1 }));
+    expect(() => plsPathModel(rows, smallOptions)).toThrowError(InsufficientDataError);
+    expect(() => plsPathModel(rows, smallOptions)).toThrowError(/"x2" has zero variance/);
+  });
+
+  it("gives HTMT null, not Infinity or NaN, when a block's items are exactly uncorrelated", () => {
+    // a1 and a2 are orthogonal after centring (products -0.75, 0.25, -0.25, 0.75 sum to 0)
+    const a1 = [1, 2, 3, 4, 1, 2, 3, 4];
+    const a2 = [2, 1, 1, 2, 2, 1, 1, 2];
+    const b1 = [1, 3, 2, 5, 2, 2, 4, 4];
+    const b2 = [2, 3, 3, 4, 1, 3, 4, 5];
+    const rows = a1.map((_, i) => ({ a1: a1[i], a2: a2[i], b1: b1[i], b2: b2[i] }));
+    const model = plsPathModel(rows, {
+      blocks: { A: ["a1", "a2"], B: ["b1", "b2"] },
+      paths: [{ from: "A", to: "B" }],
+    });
+    expect(model.htmt.A?.B).toBeNull();
+    expect(model.htmt.B?.A).toBeNull();
+    expect(model.htmt.A?.A).toBe(1);
   });
 });

@@ -126,8 +126,13 @@ export interface PlsPathModelResult {
   readonly converged: boolean;
   /** Reliability per block. Meaningful for mode A blocks; computed the same way for mode B. */
   readonly reliability: Readonly<Record<string, PlsPathModelReliability>>;
-  /** Heterotrait-monotrait ratio for every pair of constructs (1 on the diagonal). */
-  readonly htmt: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Heterotrait-monotrait ratio for every pair of constructs (1 on the diagonal), from absolute item
+   * correlations: the mean |r| between the two blocks over the geometric mean of the mean |r| within each
+   * block (a single-item block counts 1). `null` for a pair where a block's items are all exactly
+   * uncorrelated (mean |r| within it is 0, so the ratio is undefined).
+   */
+  readonly htmt: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
   /** Fornell-Larcker matrix: sqrt(AVE) on the diagonal, construct correlations elsewhere. */
   readonly fornellLarcker: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Correlations between construct scores. */
@@ -166,8 +171,10 @@ const NAME = "plsPathModel";
  * regressions of each endogenous construct on its predecessors, loadings are indicator-score correlations.
  *
  * Quality measures: Cronbach's alpha (standardised items), rhoA (Dijkstra & Henseler 2015), rhoC
- * (composite reliability), AVE, HTMT (Henseler, Ringle & Sarstedt 2015, raw correlations; a single-item block
- * counts its monotrait correlation as 1), Fornell-Larcker, f² and total effects.
+ * (composite reliability), AVE, HTMT (Henseler, Ringle & Sarstedt 2015, on absolute item correlations as
+ * seminr, cSEM and SmartPLS compute it, so reverse-coded items need no recoding for it; a single-item block
+ * counts its monotrait correlation as 1), Fornell-Larcker, f² and total effects. The 0-100 index, unlike HTMT,
+ * assumes every item points the same way: recode reverse-coded items (max + min − answer) before estimating.
  *
  * The 0-100 index follows Fornell et al. (1996) as SmartPLS reports it: u_i = (w_i / sd_i) / Σ_j (w_j / sd_j)
  * with w the standardised outer weights and sd the sample SD of the item; index = 100 (Σ u_i mean_i − min) /
@@ -233,7 +240,7 @@ export function plsPathModel<T extends object>(
         Object.fromEntries(blockOf(k).map((a) => [indicators[a], values[a] as number])),
       ]),
     );
-  const matrixRecord = (value: (j: number, k: number) => number) =>
+  const matrixRecord = <V>(value: (j: number, k: number) => V) =>
     Object.fromEntries(
       constructs.map((name, j) => [
         name,
@@ -306,7 +313,7 @@ export function plsPathModel<T extends object>(
     for (const a of block)
       for (const b of block) {
         sumR += S[a * p + b] as number;
-        if (a < b) offDiagonal += S[a * p + b] as number;
+        if (a < b) offDiagonal += Math.abs(S[a * p + b] as number);
       }
     monotrait[k] = size === 1 ? 1 : offDiagonal / ((size * (size - 1)) / 2);
     const cronbachAlpha = size === 1 ? 1 : (size / (size - 1)) * (1 - size / sumR);
@@ -338,16 +345,20 @@ export function plsPathModel<T extends object>(
     }
     reliability[name] = { cronbachAlpha, rhoA, rhoC, averageVarianceExtracted: ave[k] as number };
   });
-  const htmt = matrixRecord((j, k) => {
+  // HTMT on absolute correlations (seminr, cSEM and SmartPLS do the same), so a reverse-coded item
+  // neither changes it nor makes the monotrait mean negative.
+  const htmt = matrixRecord((j, k): number | null => {
     if (j === k) return 1;
+    const within = (monotrait[j] as number) * (monotrait[k] as number);
+    if (!(within > 0)) return null;
     let sum = 0;
     let count = 0;
     for (const a of blockOf(j))
       for (const b of blockOf(k)) {
-        sum += S[a * p + b] as number;
+        sum += Math.abs(S[a * p + b] as number);
         count++;
       }
-    return sum / count / Math.sqrt((monotrait[j] as number) * (monotrait[k] as number));
+    return sum / count / Math.sqrt(within);
   });
   const fornellLarcker = matrixRecord((j, k) =>
     j === k ? Math.sqrt(ave[j] as number) : (c[j * m + k] as number),

@@ -4,10 +4,10 @@ import {
   InvalidOptionsError,
   InvalidRecordError,
   type OptionIssue,
-  parseOptions,
   readNumbers,
   withDisplay,
 } from "../core/index.js";
+import { assertRecordArray, parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * An answer scale.
@@ -286,7 +286,8 @@ function normalise(weights: readonly (number | undefined)[], path: string, issue
  * @param responses - one record per respondent
  * @param hierarchy - see {@link SatisfactionIndexHierarchy}
  * @throws InvalidOptionsError for a malformed hierarchy, negative or all-zero weights, a bad scale
- * @throws InvalidRecordError for a non-numeric answer or one outside its item's scale
+ * @throws InvalidRecordError for a non-numeric answer or one outside its item's scale, or a response that is
+ *   not a record (null, a number)
  * @throws InsufficientDataError for no responses, or an item nobody answered
  * @example
  * ```ts
@@ -301,12 +302,8 @@ export function satisfactionIndex<T extends object>(
   responses: readonly T[],
   hierarchy: SatisfactionIndexHierarchy,
 ): SatisfactionIndexResult {
-  const parsed = parseOptions(NAME, schema, hierarchy);
-  if (!Array.isArray(responses)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "responses", message: "expected an array of responses", received: responses },
-    ]);
-  }
+  const parsed = parseStrictOptions(NAME, schema, hierarchy);
+  assertRecordArray(NAME, responses, "responses");
   if (responses.length === 0) throw new InsufficientDataError(NAME, "no responses");
   const issues: OptionIssue[] = [];
   const constructWeights = normalise(

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions } from "../core/index.js";
+import { InvalidOptionsError } from "../core/index.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * A customer's satisfaction state.
@@ -26,6 +27,8 @@ export interface SatisfactionStateOptions {
 }
 
 const NAME = "satisfactionState";
+/** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
+const ROUNDING = 1e-9;
 const schema = z
   .object({ tolerance: z.number().min(0).refine(Number.isFinite, "must be finite").default(0) })
   .strict();
@@ -34,6 +37,10 @@ const schema = z
  * Satisfaction as the gap between perceived performance and expectation (expectation-disconfirmation,
  * Oliver 1980; Kotler's three states): below expectation → "dissatisfied", meeting it (within `tolerance`)
  * → "satisfied", above it → "delighted". Both values on the same scale.
+ *
+ * The comparison allows for floating-point rounding: the band is widened by 1e-9 · max(|perceived|,
+ * |expected|) on each side, so `satisfactionState(0.1 + 0.2, 0.3)` (a gap of 5.6e-17) is "satisfied", not
+ * "delighted". Real gaps are far larger than that slack on any survey scale (1e-9 of a 0-10 answer).
  *
  * Reference: Oliver (1980), A cognitive model of the antecedents and consequences of satisfaction decisions,
  * Journal of Marketing Research 17(4); Kotler & Keller, Marketing Management, ch. 5.
@@ -54,7 +61,7 @@ export function satisfactionState(
   expected: number,
   options: SatisfactionStateOptions = {},
 ): SatisfactionState {
-  const { tolerance } = parseOptions(NAME, schema, options);
+  const { tolerance } = parseStrictOptions(NAME, schema, options);
   for (const [path, value] of [
     ["perceived", perceived],
     ["expected", expected],
@@ -64,7 +71,8 @@ export function satisfactionState(
     }
   }
   const gap = perceived - expected;
-  if (gap < -tolerance) return "dissatisfied";
-  if (gap > tolerance) return "delighted";
+  const band = tolerance + ROUNDING * Math.max(Math.abs(perceived), Math.abs(expected));
+  if (gap < -band) return "dissatisfied";
+  if (gap > band) return "delighted";
   return "satisfied";
 }

@@ -132,16 +132,31 @@ export function columnMoments(
   return { mean, sd };
 }
 
-/** Throws {@link InsufficientDataError} for a zero-variance indicator. */
+/**
+ * Relative size below which a column counts as constant: sd / |mean| ≤ 1e-12 (or sd = 0). Summing a
+ * constant column such as 0.1 repeated leaves a rounding residue of about 1e-16 |mean| in the deviations,
+ * which an `sd > 0` test would take for variance (and the correlations would be noise).
+ */
+const CONSTANT_RELATIVE_SQUARED = 1e-24;
+
+/** Whether a sum of squared deviations `ss` over `total` rows with mean `mean` is real variance. */
+export function hasVariance(ss: number, total: number, mean: number): boolean {
+  return ss > 0 && ss > CONSTANT_RELATIVE_SQUARED * total * mean * mean;
+}
+
+/** Throws {@link InsufficientDataError} for a zero-variance (constant up to rounding) indicator. */
 export function assertVariance(
   functionName: string,
   sd: Float64Array,
+  mean: Float64Array,
+  n: number,
   indicators: readonly string[],
   values: Float64Array,
 ): void {
   const p = indicators.length;
   for (let j = 0; j < p; j++) {
-    if (!((sd[j] as number) > 0)) {
+    const s = sd[j] as number;
+    if (!hasVariance(s * s * (n - 1), n, mean[j] as number)) {
       throw new InsufficientDataError(
         functionName,
         `indicator "${indicators[j]}" has zero variance (every answer is ${values[j]}); drop it from its block`,
@@ -187,7 +202,8 @@ export function correlationMatrix(
       for (let b = 0; b <= a; b++) out[row + b] = (out[row + b] as number) + ca * (centred[b] as number);
     }
   }
-  for (let a = 0; a < p; a++) if (!((out[a * p + a] as number) > 1e-12 * total)) return false;
+  for (let a = 0; a < p; a++)
+    if (!hasVariance(out[a * p + a] as number, total, mean[a] as number)) return false;
   for (let a = 0; a < p; a++) {
     const da = Math.sqrt(out[a * p + a] as number);
     for (let b = 0; b < a; b++) {

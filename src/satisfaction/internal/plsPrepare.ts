@@ -1,4 +1,4 @@
-import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
+import { InsufficientDataError } from "../../core/index.js";
 import {
   assertVariance,
   columnMoments,
@@ -7,6 +7,7 @@ import {
   readIndicatorMatrix,
 } from "./plsData.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
+import { assertRecordArray } from "./strictOptions.js";
 
 /** The data side of a PLS estimation: indicator matrix, moments, correlation matrix. */
 export interface PreparedPlsData {
@@ -23,11 +24,7 @@ export function preparePlsData(
   rows: unknown,
   model: ResolvedPlsModel,
 ): PreparedPlsData {
-  if (!Array.isArray(rows)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "rows", message: "expected an array of survey rows", received: rows },
-    ]);
-  }
+  assertRecordArray(functionName, rows, "rows");
   if (rows.length === 0)
     throw new InsufficientDataError(functionName, "no rows; pass at least 3 survey responses");
   const matrix = readIndicatorMatrix(
@@ -58,9 +55,13 @@ export function preparePlsData(
     );
   }
   const { mean, sd } = columnMoments(matrix.values, n, p);
-  assertVariance(functionName, sd, model.indicators, matrix.values);
+  assertVariance(functionName, sd, mean, n, model.indicators, matrix.values);
   const correlation = new Float64Array(p * p);
-  correlationMatrix(matrix.values, n, p, undefined, correlation, new Float64Array(p), new Float64Array(p));
+  const scratch = new Float64Array(p);
+  if (!correlationMatrix(matrix.values, n, p, undefined, correlation, scratch, new Float64Array(p))) {
+    // Same test as assertVariance on the same sums; kept so a disagreement can never pass silently.
+    throw new InsufficientDataError(functionName, "an indicator has zero variance; drop it from its block");
+  }
   let scale = model.options.scale;
   if (scale === undefined) {
     let min = Number.POSITIVE_INFINITY;

@@ -3,33 +3,37 @@
  * index-based {@link PlsSpec} of the kernel.
  */
 import { z } from "zod";
-import { InvalidOptionsError, type OptionIssue, parseOptions } from "../../core/index.js";
+import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { type PlsSpec, SCHEME_CENTROID, SCHEME_FACTORIAL, SCHEME_PATH } from "./plsCore.js";
+import { parseStrictOptions } from "./strictOptions.js";
 
-export const plsOptionsSchema = z.object({
-  blocks: z.record(
-    z.string().min(1, "construct names must be non-empty"),
-    z
-      .array(z.string().min(1, "indicator names must be non-empty"))
-      .min(1, "a block needs at least one indicator"),
-  ),
-  paths: z
-    .array(z.object({ from: z.string().min(1), to: z.string().min(1) }).strict())
-    .min(1, "a structural model needs at least one path"),
-  scheme: z.enum(["path", "factorial", "centroid"]).default("path"),
-  mode: z.record(z.string(), z.enum(["A", "B"])).default({}),
-  scale: z
-    .object({
-      min: z.number().refine(Number.isFinite, "must be finite"),
-      max: z.number().refine(Number.isFinite, "must be finite"),
-    })
-    .strict()
-    .refine((scale) => scale.max > scale.min, "scale.max must be greater than scale.min")
-    .optional(),
-  maxIterations: z.number().int().min(1).default(300),
-  tolerance: z.number().gt(0).default(1e-7),
-  missing: z.enum(["mean", "listwise"]).default("mean"),
-});
+/** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
+export const plsOptionsSchema = z
+  .object({
+    blocks: z.record(
+      z.string().min(1, "construct names must be non-empty"),
+      z
+        .array(z.string().min(1, "indicator names must be non-empty"))
+        .min(1, "a block needs at least one indicator"),
+    ),
+    paths: z
+      .array(z.object({ from: z.string().min(1), to: z.string().min(1) }).strict())
+      .min(1, "a structural model needs at least one path"),
+    scheme: z.enum(["path", "factorial", "centroid"]).default("path"),
+    mode: z.record(z.string(), z.enum(["A", "B"])).default({}),
+    scale: z
+      .object({
+        min: z.number().refine(Number.isFinite, "must be finite"),
+        max: z.number().refine(Number.isFinite, "must be finite"),
+      })
+      .strict()
+      .refine((scale) => scale.max > scale.min, "scale.max must be greater than scale.min")
+      .optional(),
+    maxIterations: z.number().int().min(1).default(300),
+    tolerance: z.number().gt(0).default(1e-7),
+    missing: z.enum(["mean", "listwise"]).default("mean"),
+  })
+  .strict();
 
 export type ParsedPlsOptions = z.output<typeof plsOptionsSchema>;
 
@@ -51,7 +55,7 @@ export interface ResolvedPlsModel {
 
 /** Parses and checks the options; every structural problem is one issue of an {@link InvalidOptionsError}. */
 export function resolvePlsModel(functionName: string, options: unknown): ResolvedPlsModel {
-  const parsed = parseOptions(functionName, plsOptionsSchema, options);
+  const parsed = parseStrictOptions(functionName, plsOptionsSchema, options);
   const constructs = Object.keys(parsed.blocks);
   const position = new Map(constructs.map((name, k) => [name, k]));
   const issues: OptionIssue[] = [];
