@@ -48,5 +48,5 @@ export function applyFeatures<T>(
   records: readonly T[],
   options: ApplyFeaturesOptions = {},
 ): FeatureMatrixResult<T> {
-  return applyFittedFeatures("applyFeatures", transform, records, options.missing);
+  return applyFittedFeatures("applyFeatures", transform, records, options);
 }

@@ -99,7 +99,7 @@ export function assignSegments<T>(
       { path: "model", message: "expected the result of kMeans(...)", received: model },
     ]);
   }
-  const features = applyFittedFeatures(name, model.transform, newRecords, options.missing);
+  const features = applyFittedFeatures(name, model.transform, newRecords, options);
   const n = features.rowCount;
   const d = features.columnCount;
   const k = model.k;

@@ -4,7 +4,6 @@ import {
   createRandom,
   InvalidOptionsError,
   type ProgressCallback,
-  parseOptions,
   progressReporter,
   withDisplay,
 } from "../core/index.js";
@@ -22,6 +21,7 @@ import {
   oneFeatureSource,
   resolveFeatures,
 } from "./internal/fit.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -175,7 +175,7 @@ export interface ChooseKResult<T> {
 const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] as const;
 
 const schema = z
-  .object({
+  .strictObject({
     ...featureSourceShape,
     kRange: z
       .tuple([
@@ -241,7 +241,7 @@ const schema = z
  */
 export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {}): ChooseKResult<T> {
   const name = "chooseK";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = parseStrictOptions(name, schema, options);
   const features = resolveFeatures(name, records, parsed, options);
   const [low, high] = parsed.kRange as [number, number];
   if (high >= features.rowCount) {

@@ -1,4 +1,4 @@
-import { type Field, type ProgressCallback, parseOptions } from "../core/index.js";
+import type { Field, ProgressCallback } from "../core/index.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixResult,
@@ -6,6 +6,7 @@ import type {
   FeatureMatrixTransforms,
 } from "./featureMatrix.js";
 import { fitOnMatrix, kMeansSchema, resolveFeatures } from "./internal/fit.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link kMeans}. Give either `fields` (and optionally `transforms`, `missing`) or `features`;
@@ -158,7 +159,7 @@ export interface KMeansResult<T> {
  * ```
  */
 export function kMeans<T>(records: readonly T[], options: KMeansOptions<T>): KMeansResult<T> {
-  const parsed = parseOptions("kMeans", kMeansSchema, options);
+  const parsed = parseStrictOptions("kMeans", kMeansSchema, options);
   const features = resolveFeatures("kMeans", records, parsed, options);
   return fitOnMatrix("kMeans", features, parsed, {
     k: parsed.k,

@@ -1,6 +1,7 @@
-import { createRandom, parseOptions } from "../core/index.js";
-import { checkK, flatCentres, kMeansSchema, resolveFeatures } from "./internal/fit.js";
+import { createRandom } from "../core/index.js";
+import { checkK, flatCentres, kMeansStepsSchema, resolveFeatures } from "./internal/fit.js";
 import { kMeansPlusPlus, lloydIterations, meanFeatureVariance } from "./internal/lloyd.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansOptions } from "./kMeans.js";
 
 /**
@@ -79,7 +80,7 @@ export function* kMeansSteps<T>(
   records: readonly T[],
   options: KMeansStepsOptions<T>,
 ): Generator<KMeansStep, void, void> {
-  const parsed = parseOptions("kMeansSteps", kMeansSchema, { ...options, restarts: 1 });
+  const parsed = parseStrictOptions("kMeansSteps", kMeansStepsSchema, options);
   const features = resolveFeatures("kMeansSteps", records, parsed, options);
   const n = features.rowCount;
   const d = features.columnCount;

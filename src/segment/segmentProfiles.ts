@@ -1,13 +1,7 @@
 import { z } from "zod";
-import {
-  CompensatedSum,
-  type Field,
-  InvalidOptionsError,
-  parseOptions,
-  readNumbers,
-  withDisplay,
-} from "../core/index.js";
+import { CompensatedSum, type Field, InvalidOptionsError, readNumbers, withDisplay } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -182,11 +176,11 @@ export interface SegmentProfilesResult {
   };
 }
 
-const schema = z.object({
+const schema = z.strictObject({
   valueField: fieldSchema.optional(),
   topFeatures: z.number().int().min(1).default(3),
   threshold: z.number().min(0).default(0.5),
-  labelWords: z.record(z.string(), z.object({ high: z.string(), low: z.string() })).optional(),
+  labelWords: z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() })).optional(),
 });
 
 const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
@@ -237,8 +231,13 @@ export function segmentProfiles<T, R extends T = T>(
   options: SegmentProfilesOptions<R> = {},
 ): SegmentProfilesResult {
   const name = "segmentProfiles";
-  const parsed = parseOptions(name, schema, options);
-  if (model === null || typeof model !== "object" || !(model.assignments instanceof Int32Array)) {
+  const parsed = parseStrictOptions(name, schema, options);
+  if (
+    model === null ||
+    typeof model !== "object" ||
+    !(model.assignments instanceof Int32Array) ||
+    !(model.features?.matrix instanceof Float64Array)
+  ) {
     throw new InvalidOptionsError(name, [
       { path: "model", message: "expected the result of kMeans(...)", received: model },
     ]);

@@ -1,6 +1,6 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
 import { z } from "zod";
-import { InsufficientDataError, InvalidOptionsError, parseOptions } from "../../core/index.js";
+import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
@@ -11,6 +11,7 @@ import type {
   FeatureMatrixTransforms,
 } from "../featureMatrix.js";
 import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
+import { parseStrictOptions } from "./strictOptions.js";
 
 const transformNameSchema = z.enum(TRANSFORM_NAMES);
 const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
@@ -27,7 +28,9 @@ export const featureOptionsShape = {
   missing: z.enum(["error", "drop"]).default("error"),
 };
 
-const schema = z.object(featureOptionsShape);
+const schema = z.strictObject(featureOptionsShape);
+
+const applySchema = z.strictObject({ missing: featureOptionsShape.missing.unwrap().optional() });
 
 /** featureMatrix under another public function's name (for its error messages). */
 export function buildFeatureMatrix<T>(
@@ -35,7 +38,7 @@ export function buildFeatureMatrix<T>(
   records: readonly T[],
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = parseStrictOptions(functionName, schema, options);
   const entries = fieldEntries<T>(parsed.fields);
   const names = entries.map(([name]) => name);
   const chains = transformChains(functionName, names, parsed.transforms);
@@ -64,12 +67,12 @@ export function buildFeatureMatrix<T>(
   return result;
 }
 
-/** applyFeatures under another public function's name. */
+/** applyFeatures under another public function's name; `options` are applyFeatures' (checked here). */
 export function applyFittedFeatures<T>(
   functionName: string,
   transform: FeatureMatrixTransform<T>,
   records: readonly T[],
-  missing: FeatureMatrixMissingPolicy | undefined,
+  options: unknown,
 ): FeatureMatrixResult<T> {
   if (transform === null || typeof transform !== "object" || !Array.isArray(transform.features)) {
     throw new InvalidOptionsError(functionName, [
@@ -80,11 +83,11 @@ export function applyFittedFeatures<T>(
       },
     ]);
   }
-  if (missing !== undefined && missing !== "error" && missing !== "drop") {
-    throw new InvalidOptionsError(functionName, [
-      { path: "missing", message: 'expected "error" or "drop"', received: missing },
-    ]);
-  }
+  const missing: FeatureMatrixMissingPolicy | undefined = parseStrictOptions(
+    functionName,
+    applySchema,
+    options,
+  ).missing;
   const policy = missing ?? transform.missing;
   const transforms = Object.fromEntries(
     transform.features.map((feature) => [

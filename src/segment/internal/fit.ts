@@ -58,26 +58,31 @@ export const oneFeatureSource: [
   },
 ];
 
+/** Options of one k-means run (kMeansSteps): no restarts, no progress. */
+const runShape = {
+  k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
+  ...featureSourceShape,
+  seed: seedSchema.default(DEFAULTS.seed),
+  maxIterations: z.number().int().min(1, "maxIterations must be at least 1").default(DEFAULTS.maxIterations),
+  tolerance: z
+    .number()
+    .min(0, "tolerance must be >= 0")
+    .refine(Number.isFinite, "tolerance must be finite")
+    .default(DEFAULTS.tolerance),
+  init: z.union([z.literal("kmeans++"), centresSchema]).default("kmeans++"),
+};
+
+/** Options of kMeans, strict: an unknown (e.g. misspelt) key is an error, never a silent default. */
 export const kMeansSchema = z
-  .object({
-    k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
-    ...featureSourceShape,
-    seed: seedSchema.default(DEFAULTS.seed),
+  .strictObject({
+    ...runShape,
     restarts: z.number().int().min(1, "restarts must be at least 1").default(DEFAULTS.restarts),
-    maxIterations: z
-      .number()
-      .int()
-      .min(1, "maxIterations must be at least 1")
-      .default(DEFAULTS.maxIterations),
-    tolerance: z
-      .number()
-      .min(0, "tolerance must be >= 0")
-      .refine(Number.isFinite, "tolerance must be finite")
-      .default(DEFAULTS.tolerance),
-    init: z.union([z.literal("kmeans++"), centresSchema]).default("kmeans++"),
     onProgress: progressSchema.optional(),
   })
   .refine(...oneFeatureSource);
+
+/** Options of kMeansSteps: those of kMeans without restarts and onProgress (one run is stepped). */
+export const kMeansStepsSchema = z.strictObject(runShape).refine(...oneFeatureSource);
 
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
 
