@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { ECSI_BLOCKS, ECSI_PATHS } from "../../test/fixtures/satisfaction/ecsi.js";
-import { InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";
 
@@ -86,5 +86,37 @@ describe("bootstrap degenerate resamples", () => {
         result.degenerateSamples.notConverged,
     ).toBe(200);
     expect(Number.isFinite(result.paths[0]?.standardError)).toBe(true);
+  });
+});
+
+describe("bootstrap argument checks", () => {
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    x1: (i % 4) + 1,
+    x2: ((i * 3) % 5) + 1,
+    y1: ((i * 2) % 5) + 1,
+    y2: ((i + 1) % 3) + 1 + (i % 2),
+  }));
+  const model = plsPathModel(rows, {
+    blocks: { X: ["x1", "x2"], Y: ["y1", "y2"] },
+    paths: [{ from: "X", to: "Y" }],
+  });
+
+  it("treats null options as none instead of crashing on them", () => {
+    expect(bootstrap(model, rows, null as never).samples).toBe(1000);
+  });
+
+  it("names a misspelt option with a hint, and a null or number row with its index", () => {
+    expect(() => bootstrap(model, rows, { sample: 10 } as never)).toThrowError(
+      /sample: unknown option "sample"; did you mean "samples"\?/,
+    );
+    for (const bad of [null, 3]) {
+      try {
+        bootstrap(model, [...rows.slice(0, 2), bad, ...rows.slice(2)] as never, { samples: 10 });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(2);
+      }
+    }
   });
 });

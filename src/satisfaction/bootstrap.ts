@@ -239,7 +239,12 @@ export function bootstrap<T extends object>(
   const counts = new Float64Array(n);
   const degenerate = { zeroVariance: 0, singular: 0, notConverged: 0 };
   let valid = 0;
-  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "bootstrap", parsed.samples, 50);
+  const progress = progressReporter(
+    parsed.onProgress as ProgressCallback | undefined,
+    "bootstrap",
+    parsed.samples,
+    50,
+  );
   for (let b = 0; b < parsed.samples; b++) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {

@@ -44,3 +44,12 @@ describeWithDataset("ecsi_mobi.csv", "importancePerformance on the ECSI model", 
     expect(() => importancePerformance(model, "Image")).toThrowError(/no construct has a path into "Image"/);
   });
 });
+
+it("importancePerformance refuses an object that is not a plsPathModel result with a typed error", () => {
+  expect(() => importancePerformance({ constructs: ["A", "B"] } as never, "B")).toThrowError(
+    InvalidOptionsError,
+  );
+  expect(() => importancePerformance({ constructs: ["A"], totalEffects: [] } as never, "A")).toThrowError(
+    /expected a result of plsPathModel/,
+  );
+});

@@ -57,7 +57,8 @@ const NAME = "importancePerformance";
  *
  * @param model - a result of {@link plsPathModel}
  * @param target - an endogenous construct of the model
- * @throws InvalidOptionsError when `target` is not a construct of the model, or no construct affects it
+ * @throws InvalidOptionsError when `model` is not a plsPathModel result (constructs, totalEffects, index),
+ *   `target` is not a construct of the model, or no construct affects it
  * @example
  * ```ts
  * // model: the ECSI model of plsPathModel's example (mobile-phone survey, scale 1-10)
@@ -70,7 +71,14 @@ export function importancePerformance(
   model: PlsPathModelResult,
   target: string,
 ): ImportancePerformanceResult {
-  if (model === null || typeof model !== "object" || !Array.isArray(model.constructs)) {
+  if (
+    model === null ||
+    typeof model !== "object" ||
+    !Array.isArray(model.constructs) ||
+    !Array.isArray(model.totalEffects) ||
+    model.index === null ||
+    typeof model.index !== "object"
+  ) {
     throw new InvalidOptionsError(NAME, [
       { path: "model", message: "expected a result of plsPathModel", received: model },
     ]);

@@ -39,3 +39,21 @@ describe("importancePerformanceGrid", () => {
     ).toThrowError(InvalidRecordError);
   });
 });
+
+describe("importancePerformanceGrid edge cases", () => {
+  it("takes the mean cut of huge values without overflowing to Infinity", () => {
+    const grid = importancePerformanceGrid([
+      { name: "a", importance: 1.5e308, performance: 1 },
+      { name: "b", importance: 1e308, performance: 2 },
+    ]);
+    expect(grid.importanceCut).toBeCloseTo(1.25e308, -296);
+    expect(grid.quadrants["concentrate here"]).toEqual(["a"]);
+    expect(() => importancePerformanceGrid(attributesOf(), { importanceCutt: 1 } as never)).toThrowError(
+      /did you mean "importanceCut"\?/,
+    );
+  });
+});
+
+function attributesOf() {
+  return [{ name: "price", importance: 0.8, performance: 40 }];
+}

@@ -85,6 +85,16 @@ const schema = z
   })
   .strict();
 
+/** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */
+function meanOf(
+  attributes: readonly ImportancePerformanceGridAttribute[],
+  key: "importance" | "performance",
+): number {
+  const n = attributes.length;
+  const sum = attributes.reduce((s, a) => s + a[key], 0);
+  return Number.isFinite(sum) ? sum / n : attributes.reduce((s, a) => s + a[key] / n, 0);
+}
+
 /**
  * Importance-performance analysis grid (Martilla & James 1977): each attribute falls in one of four quadrants
  * by comparing its importance and performance with the cuts (the means unless given; a value equal to the cut
@@ -96,7 +106,9 @@ const schema = z
  *
  * @param attributes - `{ name, importance, performance }` per attribute (e.g. `importancePerformance(...).entries`)
  * @param options - see {@link ImportancePerformanceGridOptions}
- * @throws InvalidRecordError for a non-finite importance or performance or a missing name
+ * @throws InvalidRecordError for a non-finite importance or performance, a missing name, or an element that is
+ *   not an object (row named)
+ * @throws InvalidOptionsError for an unknown or non-finite cut option, or `attributes` that is not an array
  * @throws InsufficientDataError for no attributes
  * @example
  * ```ts
@@ -130,10 +142,8 @@ export function importancePerformanceGrid(
       }
     }
   });
-  const importanceCut =
-    parsed.importanceCut ?? attributes.reduce((s, a) => s + a.importance, 0) / attributes.length;
-  const performanceCut =
-    parsed.performanceCut ?? attributes.reduce((s, a) => s + a.performance, 0) / attributes.length;
+  const importanceCut = parsed.importanceCut ?? meanOf(attributes, "importance");
+  const performanceCut = parsed.performanceCut ?? meanOf(attributes, "performance");
   const quadrants: Record<ImportancePerformanceQuadrant, string[]> = {
     "concentrate here": [],
     "keep up the good work": [],

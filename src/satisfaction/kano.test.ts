@@ -60,3 +60,20 @@ describe("kano", () => {
     expect(() => kano([pair("a", null, "dislike")])).toThrowError(InsufficientDataError);
   });
 });
+
+describe("kano input checks", () => {
+  it("refuses null and undefined elements with a row-named InvalidRecordError, and names a misspelt option", () => {
+    for (const bad of [null, undefined]) {
+      try {
+        kano([pair("speed", "like", "dislike"), bad] as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(1);
+      }
+    }
+    expect(() => kano([pair("speed", "like", "dislike")], { denominater: "all" } as never)).toThrowError(
+      /unknown option "denominater"; did you mean "denominator"\?/,
+    );
+  });
+});

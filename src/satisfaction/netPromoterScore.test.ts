@@ -55,3 +55,32 @@ describe("netPromoterScore", () => {
     );
   });
 });
+
+describe("netPromoterScore input checks", () => {
+  it("reads decimal strings only: hexadecimal and binary literals are not answers", () => {
+    expect(netPromoterScore(["9", " 10 ", "7.0", "3"]).score).toBe(25);
+    // Number("0b11") is 3 and Number("0x8") is 8: both would have been scored
+    expect(() => netPromoterScore(["0b11"])).toThrowError(/row 0, field "answer": received "0b11"/);
+    expect(() => netPromoterScore([9, "0x8"])).toThrowError(InvalidRecordError);
+    expect(() => netPromoterScore([{ nps: "0o7" }], { field: "nps" })).toThrowError(InvalidRecordError);
+  });
+
+  it("refuses null and number elements among records with a row-named InvalidRecordError", () => {
+    for (const bad of [null, undefined, 9]) {
+      try {
+        netPromoterScore([{ nps: 9 }, bad] as never, { field: "nps" });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(1);
+      }
+    }
+  });
+
+  it("treats null options as none, and names a misspelt option with a hint", () => {
+    expect(netPromoterScore([9, 10, 3], null as never).promoters).toBe(2);
+    expect(() => netPromoterScore([9], { feild: "nps" } as never)).toThrowError(
+      /unknown option "feild"; did you mean "field"\?/,
+    );
+  });
+});

@@ -104,3 +104,30 @@ describe("satisfactionIndex", () => {
     ).toThrowError(/received "ok"/);
   });
 });
+
+describe("satisfactionIndex input checks", () => {
+  const hierarchy = {
+    scale: { min: 1, max: 10 },
+    constructs: [{ name: "c", indicators: [{ name: "i", items: ["q1"] }] }],
+  };
+  it("refuses null and number responses with a row-named InvalidRecordError", () => {
+    for (const bad of [null, undefined, 4]) {
+      try {
+        satisfactionIndex([{ q1: 5 }, { q1: 6 }, bad] as never, hierarchy);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(2);
+      }
+    }
+  });
+  it("names a misspelt hierarchy key with the nearest valid one", () => {
+    const misspelt = {
+      scale: { min: 1, max: 10 },
+      constructs: [{ name: "c", indicators: [{ name: "i", itmes: ["q1"] }] }],
+    };
+    expect(() => satisfactionIndex(responses, misspelt as never)).toThrowError(
+      /constructs\.0\.indicators\.0\.itmes: unknown option "itmes"; did you mean "items"\?/,
+    );
+  });
+});
