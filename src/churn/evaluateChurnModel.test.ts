@@ -39,4 +39,12 @@ describe("evaluateChurnModel", () => {
       /expected a model returned by trainChurnModel/,
     );
   });
+
+  it("refuses an element that is not a record with an InvalidRecordError naming its row", () => {
+    const train = rows.filter((row) => row.split === "train");
+    const model = trainChurnModel(train, { label: "churned", features: { numeric: ["tenureMonths"] } });
+    expect(() => evaluateChurnModel(model, [train[0], undefined] as never)).toThrow(
+      /evaluateChurnModel: row 1, field "churned": received undefined; expected a record/,
+    );
+  });
 });

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   withDisplay,
 } from "../core/index.js";
+import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { labelsFromArray } from "./internal/labels.js";
 
 const FUNCTION_NAME = "evaluateScores";
@@ -98,12 +98,6 @@ export interface EvaluateScoresResult {
   readonly options: Required<EvaluateScoresOptions>;
 }
 
-const optionsSchema = z.object({
-  threshold: z.number().refine(Number.isFinite, "must be finite").default(0.5),
-  calibrationBins: z.number().int().min(1).max(1000).default(10),
-  groups: z.number().int().min(1).max(1000).default(10),
-});
-
 /**
  * Evaluates churn scores against observed labels: ROC AUC (tie-aware), the confusion matrix and
  * precision / recall / F1 / specificity / accuracy at a threshold, Brier score and log loss, a
@@ -137,7 +131,7 @@ export function evaluateScores(
   labels: ArrayLike<number | boolean>,
   options: EvaluateScoresOptions = {},
 ): EvaluateScoresResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseStrictOptions(FUNCTION_NAME, evaluateScoresSchema, options);
   if (scores === null || typeof scores !== "object" || typeof scores.length !== "number") {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "scores", message: "expected an array of numbers", received: scores },

@@ -7,12 +7,12 @@ import {
   MS_PER_DAY,
   median,
   parseDateValue,
-  parseOptions,
   readCodes,
   readDates,
   withDisplay,
 } from "../core/index.js";
 import { dateSchema, fieldSchema } from "../core/options.js";
+import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -92,7 +92,7 @@ export interface InactivityRiskResult {
   };
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
@@ -141,7 +141,7 @@ export function inactivityRisk<T>(
   records: readonly T[],
   options: InactivityRiskOptions<T>,
 ): InactivityRiskResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
   const asOfTime = parseDateValue(parsed.asOf);
   if (asOfTime === undefined) {
     throw new InvalidOptionsError(FUNCTION_NAME, [

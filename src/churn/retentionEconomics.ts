@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 
 const FUNCTION_NAME = "retentionEconomics";
 
@@ -65,7 +66,7 @@ export interface RetentionEconomicsResult {
 }
 
 const finite = (schema: z.ZodNumber) => schema.refine(Number.isFinite, "must be finite");
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   customers: finite(z.number().min(0)),
   churnRate: z.number().gt(0, "must be greater than 0").lt(1, "must be less than 1"),
   margin: finite(z.number()),
@@ -111,7 +112,7 @@ const optionsSchema = z.object({
  * ```
  */
 export function retentionEconomics(options: RetentionEconomicsOptions): RetentionEconomicsResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
   const { customers, churnRate, margin, acquisitionCost, retentionCost, discountRate, churnReduction } =
     parsed;
   if (churnReduction >= churnRate) {

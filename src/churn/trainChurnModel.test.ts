@@ -355,6 +355,91 @@ describe("trainChurnModel bad input", () => {
     );
   });
 
+  it("trains on features around 1e200 (their variance used to overflow and call them constant)", () => {
+    // Logistic regression on standardised features is invariant to rescaling a feature: the fit on
+    // x * 1e200 (and on (x - 9) * 1e307, whose values span about ±1e308) must equal the fit on x.
+    const base = Array.from({ length: 50 }, (_, i) =>
+      Object.freeze({ y: (i * 7) % 5 < 2 ? 1 : 0, x: ((i * 13) % 17) + ((i * 7) % 5 < 2 ? 3 : 0) }),
+    );
+    const options = { label: "y", features: { numeric: ["x"] } } as const;
+    const reference = trainChurnModel(base, options);
+    for (const [factor, shift] of [
+      [1e200, 0],
+      [1e307, 9],
+    ] as const) {
+      const scaled = base.map((row) => Object.freeze({ y: row.y, x: (row.x - shift) * factor }));
+      const model = trainChurnModel(scaled, options);
+      const [intercept, slope] = model.coefficients;
+      expect(intercept?.standardizedEstimate).toBeCloseTo(
+        reference.coefficients[0]?.standardizedEstimate as number,
+        10,
+      );
+      expect(slope?.standardizedEstimate).toBeCloseTo(
+        reference.coefficients[1]?.standardizedEstimate as number,
+        10,
+      );
+      expect((slope?.estimate as number) * factor).toBeCloseTo(
+        reference.coefficients[1]?.estimate as number,
+        10,
+      );
+      expect((model.numericEncodings[0]?.standardDeviation as number) / factor).toBeCloseTo(
+        reference.numericEncodings[0]?.standardDeviation as number,
+        10,
+      );
+      const scores = model.score(scaled);
+      reference.score(base).forEach((score, i) => {
+        expect(scores[i]).toBeCloseTo(score, 10);
+      });
+      expect(model.explain(scaled[3] as never).probability).toBeCloseTo(scores[3] as number, 12);
+    }
+  });
+
+  it("calls a feature constant only when it is, and says so when it is constant up to rounding", () => {
+    const huge = small.map((row) => ({ ...row, k: 1e250 }));
+    expect(() => trainChurnModel(huge, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+      /feature "k" is constant in the training data \(every value is 1e\+250\)/,
+    );
+    const jitter = small.map((row, i) => ({ ...row, k: 1 + i * 1e-15 }));
+    expect(() => trainChurnModel(jitter, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+      /feature "k" is constant up to rounding .*values from 1 to 1.000000000000005/,
+    );
+  });
+
+  it("an element that is not a record is an InvalidRecordError naming its row, in training and scoring", () => {
+    const options = { label: "y", features: { numeric: ["x"], categorical: ["c"] } } as const;
+    for (const bad of [null, undefined, 7, "row"]) {
+      const rows = [...small.slice(0, 3), bad, ...small.slice(3)] as typeof small;
+      let caught: unknown;
+      try {
+        trainChurnModel(rows, options);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, String(bad)).toBeInstanceOf(InvalidRecordError);
+      expect((caught as InvalidRecordError).row).toBe(3);
+    }
+    const model = trainChurnModel(small, options);
+    for (const compile of [true, false]) {
+      rowReaderSettings.compile = compile;
+      try {
+        const scoring = trainChurnModel(small, options);
+        expect(() => scoring.score([small[0], null] as never)).toThrow(
+          /ChurnModel.score: row 1, field "record": received null/,
+        );
+        expect(() => scoring.score([5] as never)).toThrow(InvalidRecordError);
+      } finally {
+        rowReaderSettings.compile = true;
+      }
+    }
+    for (const bad of [null, undefined, 3, "x"]) {
+      expect(() => model.explain(bad as never)).toThrow(InvalidRecordError);
+    }
+    expect(() => model.explain(null as never)).toThrow(
+      /ChurnModel.explain: row 0, field "record": received null/,
+    );
+    expect(() => model.explain(small[0] as never, 5 as never)).toThrow(InvalidOptionsError);
+  });
+
   it("flags a fit stopped by maxIterations instead of throwing", () => {
     const model = trainChurnModel(train, { label: "churned", features, maxIterations: 1 });
     expect(model.convergence.converged).toBe(false);

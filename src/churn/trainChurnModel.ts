@@ -4,10 +4,10 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema, seedSchema } from "../core/options.js";
+import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import {
   type CategoricalEncoding,
   categoryValue,
@@ -28,6 +28,7 @@ import {
 } from "./internal/design.js";
 import { readLabels } from "./internal/labels.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
+import { isRecord, recordError } from "./internal/records.js";
 import { createLinearRowReader } from "./internal/rowReader.js";
 
 const FUNCTION_NAME = "trainChurnModel";
@@ -222,7 +223,7 @@ export type {
 
 const featureSchema = z.union([
   z.string().min(1, "expected a property name or { name, value }"),
-  z.object({
+  z.strictObject({
     name: z.string().min(1),
     value: z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
       message: "value must be an accessor function",
@@ -232,23 +233,29 @@ const featureSchema = z.union([
 
 const positiveWeight = z.number().positive().refine(Number.isFinite, "must be finite");
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   label: fieldSchema,
-  features: z.object({
+  features: z.strictObject({
     numeric: z.array(featureSchema).default([]),
     categorical: z.array(featureSchema).default([]),
   }),
   regularization: z
-    .object({ l2: z.number().min(0, "l2 must be >= 0").refine(Number.isFinite, "must be finite").default(1) })
+    .strictObject({
+      l2: z.number().min(0, "l2 must be >= 0").refine(Number.isFinite, "must be finite").default(1),
+    })
     .default({ l2: 1 }),
   classWeight: z
-    .union([z.literal("balanced"), z.object({ churned: positiveWeight, retained: positiveWeight })])
+    .union([z.literal("balanced"), z.strictObject({ churned: positiveWeight, retained: positiveWeight })])
     .optional(),
   missing: z.enum(["error", "impute"]).default("error"),
   unseenCategory: z.enum(["reference", "error"]).default("reference"),
   maxIterations: z.number().int().min(1).default(100),
   tolerance: z.number().positive().default(1e-8),
   seed: seedSchema.default(1),
+});
+
+const explainSchema = z.strictObject({
+  top: z.number().int("expected a non-negative integer").min(0, "expected a non-negative integer").default(3),
 });
 
 const sigmoid = (eta: number): number =>
@@ -307,7 +314,7 @@ const sigmoid = (eta: number): number =>
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
@@ -558,7 +565,9 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     // Per categorical feature, the effects of recently seen raw values (no conversion, no map lookup).
     const recent = categoricalFeatures.map(() => new RecentValues());
     for (let i = 0; i < m; i++) {
-      let eta = readScoreRow(scoreRecords[i] as T, i, intercept, perUnit, rawLevels, scoreFallback);
+      const record = scoreRecords[i] as T;
+      if (!isRecord(record)) throw recordError("ChurnModel.score", i, "record", record);
+      let eta = readScoreRow(record, i, intercept, perUnit, rawLevels, scoreFallback);
       for (let j = 0; j < q; j++) {
         const value = rawLevels[j];
         let effect = (recent[j] as RecentValues).get(value);
@@ -576,11 +585,15 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   };
 
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
-    const top = explainOptions.top ?? 3;
-    if (!Number.isInteger(top) || top < 0) {
-      throw new InvalidOptionsError("ChurnModel.explain", [
-        { path: "top", message: "expected a non-negative integer", received: top },
-      ]);
+    const { top } = parseStrictOptions("ChurnModel.explain", explainSchema, explainOptions);
+    if (!isRecord(record)) {
+      throw recordError(
+        "ChurnModel.explain",
+        0,
+        "record",
+        record,
+        "expected one customer record (an object)",
+      );
     }
     const single = [record];
     const contributions: ChurnContribution[] = [];

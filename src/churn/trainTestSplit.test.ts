@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { trainTestSplit } from "./trainTestSplit.js";
 
 const records = Object.freeze(
@@ -44,5 +44,30 @@ describe("trainTestSplit", () => {
     expect(() => trainTestSplit(records.slice(0, 3), { testFraction: 0.1 })).toThrow(
       /leaves the test part empty/,
     );
+  });
+
+  it("refuses a stratify field that no record fills (a misspelt name used to split without strata)", () => {
+    const call = () => trainTestSplit(records, { stratify: "churn" } as never);
+    expect(call).toThrow(InvalidOptionsError);
+    expect(call).toThrow(/stratify: no record has a value in field "churn"; did you mean "churned"\?/);
+    expect(() => trainTestSplit(records, { stratify: () => undefined })).toThrow(InvalidOptionsError);
+    // A field that some records fill is a real stratification (the others form the missing stratum).
+    const someMissing = records.map((row, i) => (i % 2 === 0 ? row : { id: row.id }));
+    expect(trainTestSplit(someMissing, { stratify: "churned" as never }).options.stratified).toBe(true);
+  });
+
+  it("with stratify, an element that is not a record is an InvalidRecordError naming its row", () => {
+    for (const bad of [null, undefined, 42]) {
+      const withBad = [...records.slice(0, 10), bad, ...records.slice(10, 20)] as typeof records;
+      let caught: unknown;
+      try {
+        trainTestSplit(withBad, { stratify: "churned" });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidRecordError);
+      expect((caught as InvalidRecordError).row).toBe(10);
+      expect((caught as InvalidRecordError).value).toBe(bad);
+    }
   });
 });

@@ -5,10 +5,11 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   resolveField,
 } from "../core/index.js";
 import { fieldSchema, seedSchema } from "../core/options.js";
+import { closestName, parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { isRecord, recordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
 
@@ -18,7 +19,9 @@ export interface TrainTestSplitOptions<T> {
   readonly testFraction?: number;
   /**
    * Keep the share of each value of this field (e.g. the churn label) the same in both parts. Values
-   * are compared as strings after `String(value)`; missing values form their own stratum.
+   * are compared as strings after `String(value)`; missing values form their own stratum, but a field
+   * that no record fills is an error (a misspelt name would otherwise split without strata). With
+   * `stratify` every element must be a record; without it, elements are not read and may be anything.
    * @defaultValue undefined (no stratification)
    */
   readonly stratify?: Field<T>;
@@ -39,7 +42,7 @@ export interface TrainTestSplitResult<T> {
   readonly options: { readonly testFraction: number; readonly stratified: boolean; readonly seed: number };
 }
 
-const optionsSchema = z.object({
+const optionsSchema = z.strictObject({
   testFraction: z.number().gt(0, "must be greater than 0").lt(1, "must be less than 1").default(0.25),
   stratify: fieldSchema.optional(),
   seed: seedSchema.default(1),
@@ -57,7 +60,10 @@ const optionsSchema = z.object({
  *
  * @param records - rows to split (not mutated)
  * @param options - see {@link TrainTestSplitOptions}
- * @throws {@link InvalidOptionsError} for a fraction outside (0, 1) or a non-array input
+ * @throws {@link InvalidOptionsError} for a fraction outside (0, 1), an unknown option, a non-array input, or a
+ *   `stratify` field that no record fills (a misspelt field name would otherwise split without strata)
+ * @throws {@link InvalidRecordError} with `stratify`, for an element that is not a record (null, a number...)
+ *   or a stratum value that is an object
  * @throws {@link InsufficientDataError} when fewer than 2 records, or when a part would be empty
  * @example
  * ```ts
@@ -69,7 +75,7 @@ export function trainTestSplit<T>(
   records: readonly T[],
   options: TrainTestSplitOptions<T> = {},
 ): TrainTestSplitResult<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
@@ -88,8 +94,11 @@ export function trainTestSplit<T>(
     );
   else {
     const { read, label } = resolveField(parsed.stratify as Field<T>, "stratify");
+    let present = 0;
     for (let i = 0; i < n; i++) {
-      const value = read(records[i] as T, i);
+      const record = records[i] as T;
+      if (!isRecord(record)) throw recordError(FUNCTION_NAME, i, label, record);
+      const value = read(record, i);
       if (typeof value === "object" && value !== null) {
         throw new InvalidRecordError(
           FUNCTION_NAME,
@@ -99,11 +108,14 @@ export function trainTestSplit<T>(
           "expected a primitive stratum value (label, category)",
         );
       }
-      const key = value === undefined || value === null || value === "" ? "\u0000missing" : String(value);
+      const isMissing = value === undefined || value === null || value === "";
+      if (!isMissing) present++;
+      const key = isMissing ? "\u0000missing" : String(value);
       let members = strata.get(key);
       if (members === undefined) strata.set(key, (members = []));
       members.push(i);
     }
+    if (present === 0) throw noStratum(parsed.stratify as Field<T>, label, records[0] as object);
   }
   // Strata in sorted key order so the stream of draws does not depend on which value came first.
   for (const key of [...strata.keys()].sort()) {
@@ -144,4 +156,16 @@ export function trainTestSplit<T>(
       seed: parsed.seed,
     }),
   });
+}
+
+/** Stratifying by a field no record fills would silently split without strata: say so, with the likely name. */
+function noStratum<T>(field: Field<T>, label: string, first: object): InvalidOptionsError {
+  const message =
+    typeof field === "function"
+      ? 'the stratify accessor returned a missing value (undefined, null or "") for every record; return each record\'s stratum (e.g. its churn label)'
+      : (() => {
+          const nearest = closestName(field, Object.keys(first));
+          return `no record has a value in field "${label}"${nearest === undefined ? "" : `; did you mean "${nearest}"?`} Name the field holding each record's stratum (e.g. the churn label)`;
+        })();
+  return new InvalidOptionsError(FUNCTION_NAME, [{ path: "stratify", message, received: label }]);
 }

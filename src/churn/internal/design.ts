@@ -5,6 +5,7 @@
  * column). Records are read once, record by record, into column-major typed arrays.
  */
 import { InsufficientDataError, InvalidRecordError } from "../../core/index.js";
+import { isRecord, recordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
 
 /** A feature: a property name, or a named accessor. */
@@ -158,7 +159,9 @@ export function readTrainingValues<T>(
   const raw: unknown[] = new Array(q).fill(undefined);
   const recent = categorical.map(() => new RecentValues());
   for (let i = 0; i < n; i++) {
-    readRow(records[i] as T, i, values, i, n, raw, convert);
+    const record = records[i] as T;
+    if (!isRecord(record)) throw recordError(functionName, i, "record", record);
+    readRow(record, i, values, i, n, raw, convert);
     for (let j = 0; j < q; j++) {
       const value = raw[j];
       const cached = (recent[j] as RecentValues).get(value);
@@ -206,45 +209,77 @@ export interface CategoricalEncoding {
   readonly reference: string;
 }
 
+/** Above this magnitude squared deviations could overflow: the moments are computed on scaled values. */
+const LARGE = 2 ** 400;
+
 /**
  * Mean and population standard deviation of the non-NaN values of a column, by two passes (mean,
- * then the sum of squared deviations: as accurate as Welford's update and without a division per value).
+ * then the sum of squared deviations: as accurate as Welford's update and without a division per value),
+ * plus the smallest and largest value. Values beyond ±2^400 (whose squares, or sum, would overflow) are
+ * scaled by a power of two first, which is exact: so 1e200-sized features get their true finite moments.
  */
-export function meanAndDeviation(values: Float64Array): { mean: number; sd: number; count: number } {
+export function meanAndDeviation(values: Float64Array): {
+  mean: number;
+  sd: number;
+  count: number;
+  min: number;
+  max: number;
+} {
   let count = 0;
-  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     if (Number.isNaN(value)) continue;
     count++;
-    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
   }
-  const mean = count > 0 ? sum / count : Number.NaN;
+  if (count === 0) return { mean: Number.NaN, sd: Number.NaN, count, min: Number.NaN, max: Number.NaN };
+  const magnitude = Math.max(-min, max);
+  // 2^-e with magnitude * 2^-e in (1/2, 1]; 1 (no scaling, bit-identical results) for ordinary values.
+  const scale = magnitude > LARGE ? 2 ** -Math.ceil(Math.log2(magnitude)) : 1;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (!Number.isNaN(value)) sum += value * scale;
+  }
+  const scaledMean = sum / count;
   let squares = 0;
   let correction = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
     if (Number.isNaN(value)) continue;
-    const delta = value - mean;
+    const delta = value * scale - scaledMean;
     squares += delta * delta;
     correction += delta;
   }
   // Corrected two-pass formula (Chan, Golub & LeVeque 1983): removes the rounding error of the mean.
-  const m2 = squares - (correction * correction) / Math.max(count, 1);
-  return { mean, sd: count > 0 ? Math.sqrt(Math.max(m2, 0) / count) : Number.NaN, count };
+  const m2 = squares - (correction * correction) / count;
+  const scaledSd = Math.sqrt(Math.max(m2, 0) / count);
+  return { mean: scaledMean / scale, sd: scaledSd / scale, count, min, max };
+}
+
+/**
+ * (x − mean) / standardDeviation, also when x − mean overflows (x and the mean near ±1e308 with
+ * opposite signs): then computed on halves.
+ */
+export function standardize(value: number, mean: number, standardDeviation: number): number {
+  const z = (value - mean) / standardDeviation;
+  return z - z === 0 ? z : ((value / 2 - mean / 2) / standardDeviation) * 2;
 }
 
 /** (x − mean) / standardDeviation for every value of `column`, in place; NaN (missing) becomes 0, the mean. */
 export function standardizeInPlace(column: Float64Array, mean: number, standardDeviation: number): void {
   for (let i = 0; i < column.length; i++) {
     const value = column[i] as number;
-    column[i] = Number.isNaN(value) ? 0 : (value - mean) / standardDeviation;
+    column[i] = Number.isNaN(value) ? 0 : standardize(value, mean, standardDeviation);
   }
 }
 
 /** Checks a numeric training column (NaN = missing) and returns its encoding. */
 export function learnNumeric(name: string, values: Float64Array, functionName: string): NumericEncoding {
-  const { mean, sd, count } = meanAndDeviation(values);
+  const { mean, sd, count, min, max } = meanAndDeviation(values);
   if (count === 0) {
     throw new InsufficientDataError(
       functionName,
@@ -255,7 +290,9 @@ export function learnNumeric(name: string, values: Float64Array, functionName: s
   if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
     throw new InsufficientDataError(
       functionName,
-      `feature "${name}" is constant in the training data (every value is ${mean}); it carries no information, remove it from features.numeric`,
+      min === max
+        ? `feature "${name}" is constant in the training data (every value is ${mean}); it carries no information, remove it from features.numeric`
+        : `feature "${name}" is constant up to rounding in the training data (values from ${min} to ${max}, standard deviation ${sd} is below 1e-12 of max(1, |mean| ${Math.abs(mean)})); rescale it (e.g. to other units) or remove it from features.numeric`,
     );
   }
   return { name, mean, standardDeviation: sd, imputed: values.length - count };

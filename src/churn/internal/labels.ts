@@ -1,15 +1,19 @@
 import { type Field, InvalidRecordError, resolveField } from "../../core/index.js";
+import { isRecord, recordError } from "./records.js";
 
 /**
  * Reads a churn label: 1 / true = churned, 0 / false = retained. Anything else
  * (including missing values and the strings "0"/"1") is an InvalidRecordError
- * naming the row, so a mislabelled column never passes silently.
+ * naming the row, so a mislabelled column never passes silently; so is an element that is not a
+ * record (null, undefined, a number).
  */
 export function readLabels<T>(records: readonly T[], field: Field<T>, functionName: string): Uint8Array {
   const { read, label } = resolveField(field, "label");
   const out = new Uint8Array(records.length);
   for (let i = 0; i < records.length; i++) {
-    const value = read(records[i] as T, i);
+    const record = records[i] as T;
+    if (!isRecord(record)) throw recordError(functionName, i, label, record);
+    const value = read(record, i);
     if (value === 1 || value === true) out[i] = 1;
     else if (value === 0 || value === false) out[i] = 0;
     else {
