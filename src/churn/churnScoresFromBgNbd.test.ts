@@ -49,3 +49,51 @@ describe("churnScoresFromBgNbd", () => {
     );
   });
 });
+
+// E[Y(t)] of a customer without repeat purchases, straight from the BG/NBD mixture: p ~ Beta(a, b),
+// lambda ~ Gamma(r, alpha + T), E[purchases | p] = (1 - ((alpha + T) / (alpha + T + p t))^r) / p
+// (written with expm1/log1p: most of the mass sits at tiny p when a is small).
+// Simpson's rule in s = p^a on p <= 1/2 and v = (1 - p)^b above (the Beta density's endpoint
+// singularities become constants); the Beta function by the same rule, so it needs no log-gamma.
+function expectedWithoutRepeats(t: number, T: number, p: { r: number; alpha: number; a: number; b: number }) {
+  const phi = (q: number) => -Math.expm1(-p.r * Math.log1p((q * t) / (p.alpha + T))) / q;
+  const simpson = (f: (x: number) => number, upper: number, n = 4000) => {
+    const h = upper / n;
+    let sum = f(0) + f(upper);
+    for (let i = 1; i < n; i++) sum += (i % 2 === 1 ? 4 : 2) * f(i * h);
+    return (sum * h) / 3;
+  };
+  const lower = (g: (q: number) => number) =>
+    simpson((s) => {
+      const q = s ** (1 / p.a);
+      return ((1 - q) ** (p.b - 1) * g(q)) / p.a;
+    }, 0.5 ** p.a);
+  const upper = (g: (q: number) => number) =>
+    simpson((v) => {
+      const q = 1 - v ** (1 / p.b);
+      return (q ** (p.a - 1) * g(q)) / p.b;
+    }, 0.5 ** p.b);
+  const atZero = (q: number) => (q === 0 ? (p.r / (p.alpha + T)) * t : phi(q));
+  return (lower(atZero) + upper(atZero)) / (lower(() => 1) + upper(() => 1));
+}
+
+describe("churnScoresFromBgNbd with a BG/NBD fit where a + b < 1 (issue 12)", () => {
+  it("gives every customer a finite expectation equal to the mixture integral's", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const store = generateStore({ seed: 3, customers: 60 });
+    const result = churnScoresFromBgNbd(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      asOf: store.planted.end,
+    });
+    const { params } = result.model;
+    expect(params.a + params.b).toBeLessThan(1);
+    expect(result.customers.every((row) => Number.isFinite(row.expectedPurchases))).toBe(true);
+    const newcomers = result.customers.filter((row) => row.frequency === 0);
+    expect(newcomers.length).toBeGreaterThan(3);
+    for (const row of newcomers) {
+      const reference = expectedWithoutRepeats(13, row.T, params);
+      expect(Math.abs(row.expectedPurchases / reference - 1), row.customer).toBeLessThan(1e-6);
+    }
+  });
+});

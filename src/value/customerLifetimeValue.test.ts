@@ -61,3 +61,39 @@ describe("customerLifetimeValue", () => {
     );
   });
 });
+
+describe("customerLifetimeValue refuses impossible model outputs (issue 12)", () => {
+  it("refuses a spend model that returns a negative value per purchase, naming the row", () => {
+    const spend = { conditionalExpectedAverageProfit: (x: number, m: number) => (x === 0 ? -4 : m) };
+    const call = () =>
+      customerLifetimeValue(rows, { transactionModel: steady, spendModel: spend, periodLength: 1 });
+    expect(call).toThrow(InvalidOptionsError);
+    expect(call).toThrow(/spendModel.*-4 for row 1/s);
+  });
+
+  it("refuses a spend model that returns NaN", () => {
+    const spend = { conditionalExpectedAverageProfit: () => Number.NaN };
+    expect(() =>
+      customerLifetimeValue(rows, { transactionModel: steady, spendModel: spend, periodLength: 1 }),
+    ).toThrow(/spendModel.*NaN for row 0/s);
+  });
+
+  it("values the customers of a BG/NBD fit with a + b < 1 (the issue-12 store) instead of refusing them", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const { fitBgNbd } = await import("./fitBgNbd.js");
+    const { repeatPurchaseSummary } = await import("./repeatPurchaseSummary.js");
+    const store = generateStore({ seed: 3, customers: 60 });
+    const summary = repeatPurchaseSummary(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      observationEnd: store.planted.end,
+      timeUnit: "week",
+    });
+    const model = fitBgNbd(summary);
+    expect(model.params.a + model.params.b).toBeLessThan(1);
+    const clv = customerLifetimeValue(summary, { transactionModel: model, periods: 12, periodLength: 4.345 });
+    expect(clv.customers).toHaveLength(summary.customers.length);
+    expect(Number.isFinite(clv.totalLifetimeValue) && clv.totalLifetimeValue > 0).toBe(true);
+  });
+});

@@ -157,7 +157,8 @@ const schema = z
  *
  * @param summary - the customers' repeat-purchase summary (or records with frequency, recency, T, monetaryValue)
  * @param options - models, horizon (`periods` × `periodLength`), discount rate, margin
- * @throws InvalidOptionsError for missing models or a non-positive periodLength
+ * @throws InvalidOptionsError for missing models, a non-positive periodLength, or a model that returns a
+ *   non-finite expectation or a negative or non-finite value per purchase (the row is named)
  * @throws InvalidRecordError for malformed histories or a negative monetary value
  * @see Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis", JMR 42(4).
  * @example
@@ -201,6 +202,15 @@ export function customerLifetimeValue<T>(
       );
     }
     const value = spendModel === undefined ? m : spendModel.conditionalExpectedAverageProfit(x, m);
+    if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "spendModel",
+          message: `the spend model returned ${value} for row ${i} (frequency ${x}, monetaryValue ${m}); expected a finite, non-negative value per purchase; check the fitted spend model`,
+          received: value,
+        },
+      ]);
+    }
     let previous = 0;
     let clv = 0;
     for (let k = 1; k <= periods; k++) {

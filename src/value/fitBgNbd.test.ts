@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import scipyPredictions from "../../test/fixtures/value/bgnbd-predictions.json" with { type: "json" };
+import regions from "../../test/fixtures/value/bgnbd-regions.json" with { type: "json" };
 import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
-import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
 import { simulateBgNbd } from "./internal/simulate.js";
@@ -231,5 +232,111 @@ describe("fitBgNbd with a single customer", () => {
     expect(model.convergence.converged).toBe(false);
     expect(model.convergence.message).toMatch(/ran off/);
     expect(Number.isFinite(model.logLikelihood)).toBe(true);
+  });
+});
+
+describe("BG/NBD expectations in every parameter region (issue 12)", () => {
+  it("matches mpmath's 2F1 and the mixture integral to 1e-9 relative, a + b < 1, a = 1 and long horizons included", () => {
+    let checked = 0;
+    for (const row of regions.expectedPurchases) {
+      const value = bgNbdPredictions(row).expectedPurchases(row.t);
+      expect(relative(value, row.expectedPurchases), JSON.stringify(row)).toBeLessThan(1e-9);
+      checked++;
+    }
+    for (const row of regions.conditional) {
+      const model = bgNbdPredictions(row);
+      const label = JSON.stringify(row);
+      expect(
+        relative(model.probabilityAlive(row.x, row.tx, row.T), row.probabilityAlive),
+        label,
+      ).toBeLessThan(1e-9);
+      const expected = model.conditionalExpectedPurchases(row.t, row.x, row.tx, row.T);
+      expect(relative(expected, row.conditionalExpectedPurchases), label).toBeLessThan(1e-9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(250);
+  });
+
+  it("gives finite expectations for the store fit that converges with a + b < 1 (seed 3, 60 customers)", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const store = generateStore({ seed: 3, customers: 60 });
+    const summary = repeatPurchaseSummary(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      observationEnd: store.planted.end,
+      timeUnit: "week",
+    });
+    const model = fitBgNbd(summary);
+    expect(model.convergence.converged).toBe(true);
+    expect(model.params.a + model.params.b).toBeLessThan(1);
+    expect(Number.isFinite(model.expectedPurchases(10))).toBe(true);
+    // E[X(t)] grows with t and starts with slope r / alpha
+    expect(model.expectedPurchases(20)).toBeGreaterThan(model.expectedPurchases(10));
+    expect(relative(model.expectedPurchases(1e-6) / 1e-6, model.params.r / model.params.alpha)).toBeLessThan(
+      1e-5,
+    );
+    for (const row of summary.customers) {
+      const value = model.conditionalExpectedPurchases(10, row.frequency, row.recency, row.T);
+      expect(Number.isFinite(value) && value >= 0, row.customer).toBe(true);
+    }
+  });
+
+  it("stays finite, positive and increasing in t over random reachable parameters (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: -3, max: 5, noNaN: true }),
+        fc.double({ min: -5, max: 3, noNaN: true }),
+        fc.double({ min: -5, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 4, noNaN: true }),
+        (logR, logAlpha, logA, logB, logT) => {
+          const model = bgNbdPredictions({
+            r: Math.exp(logR),
+            alpha: Math.exp(logAlpha),
+            a: Math.exp(logA),
+            b: Math.exp(logB),
+          });
+          const t = Math.exp(logT);
+          const near = model.expectedPurchases(t);
+          const far = model.expectedPurchases(2 * t);
+          return near > 0 && far >= near && Number.isFinite(far);
+        },
+      ),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+});
+
+describe("BG/NBD model methods check their arguments (issue 12)", () => {
+  const model = bgNbdPredictions({ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 });
+  const cases: [string, () => unknown, RegExp][] = [
+    ["NaN frequency", () => model.probabilityAlive(Number.NaN, 1, 2), /probabilityAlive.*frequency.*NaN/s],
+    ["fractional frequency", () => model.probabilityAlive(1.5, 1, 2), /frequency.*1\.5/s],
+    ["recency > T", () => model.probabilityAlive(2, 30, 20), /T.*20.*at least recency/s],
+    ["negative recency", () => model.conditionalExpectedPurchases(5, 2, -1, 20), /recency.*-1/s],
+    ["frequency 0 with recency", () => model.probabilityAlive(0, 3, 20), /recency.*frequency 0/s],
+    [
+      "string t",
+      () => model.expectedPurchases("5" as unknown as number),
+      /expectedPurchases.*t.*5 \(string\)/s,
+    ],
+    ["negative t", () => model.expectedPurchases(-1), /t.*-1.*non-negative/s],
+    [
+      "infinite T",
+      () => model.conditionalExpectedPurchases(5, 1, 1, Number.POSITIVE_INFINITY),
+      /T.*Infinity/s,
+    ],
+  ];
+  for (const [label, call, message] of cases) {
+    it(`refuses ${label} with InvalidOptionsError`, () => {
+      expect(call).toThrow(InvalidOptionsError);
+      expect(call).toThrow(message);
+    });
+  }
+
+  it("still answers t = 0 with 0 and frequency-0 customers with P(alive) 1", () => {
+    expect(model.expectedPurchases(0)).toBe(0);
+    expect(model.conditionalExpectedPurchases(0, 2, 3, 5)).toBe(0);
+    expect(model.probabilityAlive(0, 0, 20)).toBe(1);
   });
 });

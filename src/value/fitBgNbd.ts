@@ -91,7 +91,10 @@ const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500,
  *
  * Numerics: the log-likelihood is evaluated in log space (log-gamma differences as sums of logs
  * over the integer frequency, the two-term mixture by log-sum-exp), with its analytic gradient, on
- * identical (frequency, recency, T) histories merged with weights. The parameters are optimised on the
+ * identical (frequency, recency, T) histories merged with weights. The expectations E[X(t)] and
+ * E[Y(t) | history] are summed as a positive series (or, for t beyond about 100 α, integrated over the
+ * dropout mixture) that holds for every a, b > 0, including a + b < 1 where the textbook
+ * 2F1(r, b; a + b − 1; z) form breaks down. The parameters are optimised on the
  * log scale by BFGS with a backtracking line search from the documented start; if BFGS fails, Nelder-Mead
  * is run from the start and BFGS polishes its result. `convergence` reports how it ended.
  *

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
-import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitGammaGamma } from "./fitGammaGamma.js";
 
 const relative = (value: number, reference: number) => Math.abs(value - reference) / Math.abs(reference);
@@ -85,5 +85,39 @@ describe("fitGammaGamma", () => {
     expect(many).toBeGreaterThan(few);
     expect(many).toBeLessThan(200);
     expect(model.conditionalExpectedAverageProfit(0, 0)).toBeCloseTo(population, 10);
+  });
+});
+
+describe("fitGammaGamma's conditionalExpectedAverageProfit checks its arguments (issue 12)", () => {
+  const rows = Array.from({ length: 200 }, (_, i) => ({
+    frequency: 1 + (i % 7),
+    recency: 5,
+    T: 10,
+    monetaryValue: 10 + ((i * 37) % 50),
+  }));
+  const model = fitGammaGamma(rows);
+
+  it("refuses a negative or non-numeric monetary value and a non-integer frequency", () => {
+    expect(() => model.conditionalExpectedAverageProfit(2, -5)).toThrow(InvalidOptionsError);
+    expect(() => model.conditionalExpectedAverageProfit(2, -5)).toThrow(/monetaryValue.*-5/s);
+    expect(() => model.conditionalExpectedAverageProfit(2, "5" as unknown as number)).toThrow(/string/);
+    expect(() => model.conditionalExpectedAverageProfit(Number.NaN, 5)).toThrow(/frequency.*NaN/s);
+  });
+
+  it("refuses to answer a negative mean spend when q <= 1 leaves the frequency-0 posterior without a mean", () => {
+    // heavy-tailed spend (a few customers at 100 to 100 000 000) fits q below 1
+    const heavy = fitGammaGamma(
+      Array.from({ length: 300 }, (_, i) => ({
+        frequency: 1,
+        recency: 1,
+        T: 2,
+        monetaryValue: i % 10 === 0 ? 10 ** (2 + (i % 7)) : 1 + (i % 5),
+      })),
+    );
+    expect(heavy.params.q).toBeLessThan(1);
+    // p x + q − 1 < 0 at x = 0: the formula would give a negative spend
+    expect(() => heavy.conditionalExpectedAverageProfit(0, 0)).toThrow(InvalidOptionsError);
+    expect(() => heavy.conditionalExpectedAverageProfit(0, 0)).toThrow(/q = .*<= 1/);
+    expect(heavy.conditionalExpectedAverageProfit(1, 3)).toBeGreaterThan(0);
   });
 });

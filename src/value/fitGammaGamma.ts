@@ -7,6 +7,7 @@ import {
   parameterRows,
   startParameters,
 } from "./internal/lifetimeFit.js";
+import { checkFrequency, checkMonetaryValue, refuse } from "./internal/modelArguments.js";
 import { outsideBox } from "./internal/optimize.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import { digamma, logGamma } from "./internal/special.js";
@@ -202,8 +203,21 @@ export function fitGammaGamma<T>(
     skippedCustomers: n - used,
     convergence,
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    conditionalExpectedAverageProfit: (frequency, monetaryValue) =>
-      (p * (v + frequency * monetaryValue)) / (p * frequency + q - 1),
+    conditionalExpectedAverageProfit: (frequency, monetaryValue) => {
+      const method = "conditionalExpectedAverageProfit (Gamma-Gamma)";
+      checkFrequency(method, frequency);
+      checkMonetaryValue(method, monetaryValue);
+      const denominator = p * frequency + q - 1;
+      if (!(denominator > 0)) {
+        refuse(
+          method,
+          "frequency",
+          frequency,
+          `with q = ${q} (<= 1, infinite population mean spend) the posterior mean spend is finite only for frequency > ${(1 - q) / p}; score such customers with their observed value or refit on more repeat customers`,
+        );
+      }
+      return (p * (v + frequency * monetaryValue)) / denominator;
+    },
   };
   return withDisplay(result, {
     title: "Gamma-Gamma spend model",

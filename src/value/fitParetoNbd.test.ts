@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
 import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
-import { InsufficientDataError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
 import { simulateBgNbd } from "./internal/simulate.js";
 
@@ -76,3 +76,39 @@ describe("fitParetoNbd", () => {
     expect(model.expectedPurchases(10)).toBeGreaterThan(model.expectedPurchases(5));
   });
 });
+
+describe("fitParetoNbd convergence report (issue 12)", () => {
+  it("reports a finite gradient norm when Nelder-Mead ends at the edge (seed-3 store, 60 customers)", async () => {
+    const { generateStore } = await import("../store/generateStore.js");
+    const { repeatPurchaseSummary } = await import("./repeatPurchaseSummary.js");
+    const store = generateStore({ seed: 3, customers: 60 });
+    const summary = repeatPurchaseSummary(store.orderLines, {
+      customer: "customerId",
+      date: "date",
+      observationEnd: store.planted.end,
+      timeUnit: "week",
+    });
+    const model = fitParetoNbd(summary);
+    expect(model.convergence.converged).toBe(false);
+    expect(Number.isFinite(model.convergence.gradientNorm)).toBe(true);
+    expect(model.convergence.gradientNorm).toBeGreaterThanOrEqual(0);
+  });
+
+  it("checks the arguments of its methods", () => {
+    const model = fitParetoNbd(simulatedRows());
+    expect(() => model.probabilityAlive(Number.NaN, 1, 2)).toThrow(InvalidOptionsError);
+    expect(() => model.probabilityAlive(2, 30, 20)).toThrow(/T.*at least recency/s);
+    expect(() => model.expectedPurchases("5" as unknown as number)).toThrow(/t.*string/s);
+    expect(() => model.conditionalExpectedPurchases(-1, 1, 1, 2)).toThrow(/t.*-1/s);
+    expect(model.expectedPurchases(0)).toBe(0);
+  });
+});
+
+function simulatedRows() {
+  const data = simulateBgNbd({ r: 0.5, alpha: 5, a: 0.8, b: 2.4 }, 400, { seed: 12 });
+  return Array.from(data.frequency, (frequency, i) => ({
+    frequency,
+    recency: data.recency[i] as number,
+    T: data.T[i] as number,
+  }));
+}

@@ -7,6 +7,7 @@ import {
   readTransactionHistories,
   startParameters,
 } from "./internal/lifetimeFit.js";
+import { checkHistory, checkHorizon } from "./internal/modelArguments.js";
 import {
   type MinimizeOutcome,
   minimizeBfgs,
@@ -238,7 +239,7 @@ function paretoNbdPredictions(
   params: ParetoNbdParams,
 ): Pick<FitParetoNbdResult, "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases"> {
   const { r, alpha, s, beta } = params;
-  const probabilityAlive = (frequency: number, recency: number, T: number): number => {
+  const aliveOf = (frequency: number, recency: number, T: number): number => {
     const x = frequency;
     const logOdds =
       Math.log(s / (r + s + x)) +
@@ -253,13 +254,21 @@ function paretoNbdPredictions(
       ? base * Math.log1p(t / base)
       : (base / (s - 1)) * -Math.expm1((s - 1) * Math.log(base / (base + t)));
   return {
-    probabilityAlive,
-    expectedPurchases: (t) => (t <= 0 ? 0 : (r / alpha) * lifetimeFactor(beta, t)),
-    conditionalExpectedPurchases: (t, frequency, recency, T) =>
-      t <= 0
+    probabilityAlive: (frequency, recency, T) => {
+      checkHistory("probabilityAlive (Pareto/NBD)", frequency, recency, T);
+      return aliveOf(frequency, recency, T);
+    },
+    expectedPurchases: (t) => {
+      checkHorizon("expectedPurchases (Pareto/NBD)", t);
+      return t === 0 ? 0 : (r / alpha) * lifetimeFactor(beta, t);
+    },
+    conditionalExpectedPurchases: (t, frequency, recency, T) => {
+      const method = "conditionalExpectedPurchases (Pareto/NBD)";
+      checkHorizon(method, t);
+      checkHistory(method, frequency, recency, T);
+      return t === 0
         ? 0
-        : ((r + frequency) / (alpha + T)) *
-          lifetimeFactor(beta + T, t) *
-          probabilityAlive(frequency, recency, T),
+        : ((r + frequency) / (alpha + T)) * lifetimeFactor(beta + T, t) * aliveOf(frequency, recency, T);
+    },
   };
 }

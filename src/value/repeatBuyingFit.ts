@@ -5,6 +5,10 @@ import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
  * quality, counts, and the per-customer predictions. `FitBgNbdResult` and
  * `FitParetoNbdResult` extend it with their own parameter type and documentation.
  *
+ * The prediction methods check their arguments (frequency a non-negative integer,
+ * 0 ≤ recency ≤ T finite, recency 0 when frequency is 0, t finite and ≥ 0) and throw
+ * `InvalidOptionsError` naming the method, the argument and the value; they never return NaN.
+ *
  * @example
  * ```ts
  * const fit: RepeatBuyingFit<BgNbdParams> = fitBgNbd(cdnowSummary);

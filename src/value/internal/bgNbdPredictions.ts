@@ -1,41 +1,48 @@
 import type { BgNbdParams, FitBgNbdResult } from "../fitBgNbd.js";
-import { logHypergeometric } from "./hypergeometric.js";
+import { bgNbdExpectedPurchases } from "./bgNbdExpectation.js";
+import { checkHistory, checkHorizon, refuse } from "./modelArguments.js";
 
-/** The prediction functions of a BG/NBD model with the given parameters. */
+/**
+ * The prediction functions of a BG/NBD model with the given parameters. Arguments are checked
+ * (InvalidOptionsError naming the method and argument); the expectations are summed by
+ * {@link bgNbdExpectedPurchases}, valid for every a, b > 0 (a + b < 1 and a = 1 included).
+ */
 export function bgNbdPredictions(
   params: BgNbdParams,
 ): Pick<FitBgNbdResult, "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases"> {
-  const { r, alpha, b } = params;
-  // (a + b - 1) / (a - 1) has a removable singularity at a = 1: step just off it
-  const a = Math.abs(params.a - 1) < 1e-9 ? 1 + 1e-9 : params.a;
+  const { r, alpha, a, b } = params;
   const logA = Math.log(a);
+  // odds of "dropped out after the last purchase" against "alive": a / (b + x − 1) ((α + T) / (α + t_x))^(r + x)
+  const logDeadOdds = (x: number, recency: number, T: number): number =>
+    logA - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency));
   const probabilityAlive = (frequency: number, recency: number, T: number): number => {
+    checkHistory("probabilityAlive (BG/NBD)", frequency, recency, T);
     if (frequency === 0) return 1;
-    const logOdds =
-      logA -
-      Math.log(b + frequency - 1) +
-      (r + frequency) * (Math.log(alpha + T) - Math.log(alpha + recency));
-    return 1 / (1 + Math.exp(logOdds));
+    return 1 / (1 + Math.exp(logDeadOdds(frequency, recency, T)));
   };
   const expectedPurchases = (t: number): number => {
-    if (t <= 0) return 0;
-    const zz = t / (alpha + t);
-    const logTerm = r * Math.log(alpha / (alpha + t)) + logHypergeometric(r, b, a + b - 1, zz);
-    return ((a + b - 1) / (a - 1)) * -Math.expm1(logTerm);
+    checkHorizon("expectedPurchases (BG/NBD)", t);
+    return finite("expectedPurchases (BG/NBD)", bgNbdExpectedPurchases(r, alpha, a, b, t), t);
   };
   const conditionalExpectedPurchases = (t: number, frequency: number, recency: number, T: number): number => {
-    if (t <= 0) return 0;
+    const method = "conditionalExpectedPurchases (BG/NBD)";
+    checkHorizon(method, t);
+    checkHistory(method, frequency, recency, T);
     const x = frequency;
-    const zz = t / (alpha + T + t);
-    const logTerm =
-      (r + x) * Math.log((alpha + T) / (alpha + T + t)) + logHypergeometric(r + x, b + x, a + b + x - 1, zz);
-    const numerator = ((a + b + x - 1) / (a - 1)) * -Math.expm1(logTerm);
-    const denominator =
-      x > 0
-        ? 1 +
-          Math.exp(logA - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency)))
-        : 1;
-    return numerator / denominator;
+    const alive = bgNbdExpectedPurchases(r + x, alpha + T, a, b + x, t);
+    const value = x > 0 ? alive / (1 + Math.exp(logDeadOdds(x, recency, T))) : alive;
+    return finite(method, value, t);
   };
   return { probabilityAlive, expectedPurchases, conditionalExpectedPurchases };
+}
+
+/** Passes a finite expectation through; the series only gives up for absurd horizons (t / alpha in the millions). */
+function finite(method: string, value: number, t: number): number {
+  if (value < Number.POSITIVE_INFINITY) return value;
+  return refuse(
+    method,
+    "t",
+    t,
+    "the expectation's series did not converge over so long a horizon; use a shorter t",
+  );
 }

@@ -72,7 +72,7 @@ export function minimizeBfgs(
       value,
       iterations: 0,
       evaluations,
-      gradientNorm: Number.NaN,
+      gradientNorm: Number.POSITIVE_INFINITY,
       converged: false,
       message: "objective not finite at the start",
     };
@@ -284,15 +284,44 @@ export function nelderMead(
   }
   order.sort((a, b) => (values[a] as number) - (values[b] as number));
   const bestIndex = order[0] as number;
+  const x = points[bestIndex] as Float64Array;
+  const value = values[bestIndex] as number;
   return {
-    x: points[bestIndex] as Float64Array,
-    value: values[bestIndex] as number,
+    x,
+    value,
     iterations: iteration,
-    evaluations,
-    gradientNorm: Number.NaN,
+    evaluations: evaluations + 2 * n,
+    gradientNorm: finiteDifferenceGradientNorm(f, x, value),
     converged: iteration < maxIterations,
     message: iteration < maxIterations ? "simplex values within tolerance" : "maxIterations reached",
   };
+}
+
+/**
+ * Euclidean norm of a finite-difference gradient of `f` at `x` (where it equals `value`): central
+ * differences, or a one-sided difference for a coordinate whose other side is not finite (the edge of
+ * the search box). Infinity when `f` is not finite at `x` or on both sides: never NaN.
+ */
+export function finiteDifferenceGradientNorm(f: Objective, x: Float64Array, value: number): number {
+  if (!Number.isFinite(value)) return Number.POSITIVE_INFINITY;
+  const probe = Float64Array.from(x);
+  let squares = 0;
+  for (let j = 0; j < x.length; j++) {
+    const xj = x[j] as number;
+    const h = 1e-6 * Math.max(1, Math.abs(xj));
+    probe[j] = xj + h;
+    const up = f(probe);
+    probe[j] = xj - h;
+    const down = f(probe);
+    probe[j] = xj;
+    let slope: number;
+    if (Number.isFinite(up) && Number.isFinite(down)) slope = (up - down) / (2 * h);
+    else if (Number.isFinite(up)) slope = (up - value) / h;
+    else if (Number.isFinite(down)) slope = (value - down) / h;
+    else return Number.POSITIVE_INFINITY;
+    squares += slope * slope;
+  }
+  return Math.sqrt(squares);
 }
 
 /** True when a log-parameter leaves [-30, 30], the search box of the lifetime-value fitters. */
