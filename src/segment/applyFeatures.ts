@@ -35,7 +35,9 @@ export interface ApplyFeaturesOptions {
  * @param records - new customer records (not mutated); may be empty
  * @param options - see {@link ApplyFeaturesOptions}
  * @returns a feature matrix whose `transform` is the one given
- * @throws InvalidRecordError for non-numeric or (under `"error"`) missing values, or log1p of a value <= -1
+ * @throws InvalidRecordError for non-numeric or (under `"error"`) missing values, log1p of a value <= -1,
+ *   or a value the fitted transform maps beyond the floating-point range (e.g. 1e200 with a fitted
+ *   min-max range of 1e-200); InvalidOptionsError for an unknown option
  * @see featureMatrix
  * @example
  * ```ts

@@ -1,5 +1,5 @@
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import type { FeatureMatrixMissingPolicy } from "./featureMatrix.js";
+import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import type { FeatureMatrixMissingPolicy, FeatureMatrixResult } from "./featureMatrix.js";
 import { applyFittedFeatures } from "./internal/featureOptions.js";
 import { assignAndAccumulate, createBuffers } from "./internal/lloyd.js";
 import type { KMeansResult } from "./kMeans.js";
@@ -64,8 +64,9 @@ export interface AssignSegmentsResult {
  * @param newRecords - new customer records (not mutated); may be empty
  * @param options - see {@link AssignSegmentsOptions}
  * @returns segment and squared distance per record
- * @throws InvalidOptionsError for something that is not a kMeans model; InvalidRecordError
- *   for non-numeric values or, under `missing: "error"`, missing ones
+ * @throws InvalidOptionsError for something that is not a kMeans model or an unknown option; InvalidRecordError
+ *   for non-numeric values or, under `missing: "error"`, missing ones, and for a customer so far from every
+ *   segment (a value around 1e150 times the training spread) that squared distances overflow
  * @see kMeans
  * @example
  * ```ts
@@ -115,6 +116,7 @@ export function assignSegments<T>(
   for (let i = 0; i < n; i++) {
     const row = features.rowIndices[i] as number;
     const segment = buffers.labels[i] as number;
+    if (!((buffers.distances[i] as number) < Number.POSITIVE_INFINITY)) throw tooFar(features, i);
     assignments[row] = segment;
     distances[row] = buffers.distances[i] as number;
     sizes[segment] = (sizes[segment] as number) + 1;
@@ -133,4 +135,21 @@ export function assignSegments<T>(
     ],
     rows: (r) => r.sizes.map((size, segment) => ({ segment, customers: size })),
   });
+}
+
+/** A customer whose squared distance to every centre overflows: its nearest segment is undefined. */
+function tooFar<T>(features: FeatureMatrixResult<T>, i: number): InvalidRecordError {
+  const d = features.columnCount;
+  let j = 0;
+  for (let f = 1; f < d; f++) {
+    if (Math.abs(features.matrix[i * d + f] as number) > Math.abs(features.matrix[i * d + j] as number))
+      j = f;
+  }
+  return new InvalidRecordError(
+    "assignSegments",
+    features.rowIndices[i] as number,
+    features.featureNames[j] as string,
+    features.rawMatrix[i * d + j],
+    `is ${features.matrix[i * d + j]} after the model's transforms, so far from every segment that squared distances overflow and no segment is nearest; check the value (units?) or leave the customer out`,
+  );
 }

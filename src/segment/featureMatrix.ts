@@ -172,13 +172,18 @@ export interface FeatureMatrixResult<T> {
  * Standardisation uses the sample standard deviation (divisor n - 1, as R's `scale`;
  * scikit-learn's `StandardScaler` divides by n).
  *
+ * Huge values: means, standard deviations and ranges are computed on values scaled by a power of
+ * two (exact), so features around 1e200 are standardized as in ordinary units; a transform whose
+ * result cannot be represented (a standard deviation beyond 1.8e308) is an InvalidRecordError.
+ *
  * Complexity: O(n d).
  *
  * @param records - customer records (not mutated)
  * @param options - see {@link FeatureMatrixOptions}
  * @returns the matrix, the rows kept and dropped, and the fitted transform
  * @throws InvalidOptionsError for unknown transforms or fields, or records that are not an array; InvalidRecordError for a
- *   non-numeric value, a missing value under `missing: "error"`, or log1p of a value <= -1;
+ *   non-numeric value, a missing value under `missing: "error"`, log1p of a value <= -1, or values too
+ *   large to transform (see above); InvalidOptionsError for an unknown option;
  *   InsufficientDataError when no row is left.
  * @see R. A. Becker, J. M. Chambers and A. R. Wilks (1988), The New S Language — `scale()`
  * @example

@@ -143,7 +143,10 @@ export interface KMeansResult<T> {
  * @returns centroids in original and transformed units, assignments, sizes, inertia
  * @throws InvalidOptionsError for bad options (k < 1, both or neither of fields/features,
  *   transforms or missing beside features, init of the wrong shape, features built from other records); InsufficientDataError for empty input or k greater than the
- *   number of customers or of distinct feature vectors; InvalidRecordError for bad values.
+ *   number of customers or of distinct feature vectors; InvalidRecordError for bad values, and for a
+ *   clustered coordinate so large that squared distances would overflow (beyond about
+ *   sqrt(1.8e308 / (4 n d)), e.g. 1e150 with `transforms: "none"`: the inertia would be Infinity) —
+ *   standardize, minmax or log1p bring every feature far below it.
  * @see S. Lloyd (1982), Least squares quantization in PCM, IEEE Trans. Inf. Theory 28(2);
  *   D. Arthur and S. Vassilvitskii (2007), k-means++: the advantages of careful seeding, SODA;
  *   G. Hamerly (2010), Making k-means even faster, SIAM International Conference on Data Mining.

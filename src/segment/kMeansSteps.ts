@@ -89,7 +89,7 @@ export function* kMeansSteps<T>(
   const initial =
     parsed.init === "kmeans++"
       ? kMeansPlusPlus(features.matrix, n, d, k, createRandom(parsed.seed).fork())
-      : flatCentres("kMeansSteps", parsed.init, k, d);
+      : flatCentres("kMeansSteps", parsed.init, k, d, n);
   const shiftTolerance = parsed.tolerance * meanFeatureVariance(features.matrix, n, d);
   for (const step of lloydIterations(
     features.matrix,

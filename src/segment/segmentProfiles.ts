@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CompensatedSum, type Field, InvalidOptionsError, readNumbers, withDisplay } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
+import { columnMagnitude, overflowScale } from "./internal/features.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
 
@@ -260,6 +261,12 @@ export function segmentProfiles<T, R extends T = T>(
       ? undefined
       : readNumbers(records, options.valueField, { functionName: name, optionName: "valueField" });
 
+  // Raw features and values are summed times a power of two (exact; 1 for ordinary data) so that
+  // values around 1e300 give finite means and shares instead of Infinity and NaN.
+  const rawScale = Float64Array.from(names, (_, j) =>
+    overflowScale(columnMagnitude(features.rawMatrix, n, d, j)),
+  );
+  const valueScale = values === undefined ? 1 : overflowScale(columnMagnitude(values, values.length, 1, 0));
   const counts = new Float64Array(k);
   const scaledSums = new Float64Array(k * d);
   const rawSums = new Float64Array(k * d);
@@ -273,20 +280,20 @@ export function segmentProfiles<T, R extends T = T>(
     counts[segment] = (counts[segment] as number) + 1;
     for (let j = 0; j < d; j++) {
       const scaled = features.matrix[i * d + j] as number;
-      const raw = features.rawMatrix[i * d + j] as number;
+      const raw = (features.rawMatrix[i * d + j] as number) * (rawScale[j] as number);
       scaledSums[segment * d + j] = (scaledSums[segment * d + j] as number) + scaled;
       rawSums[segment * d + j] = (rawSums[segment * d + j] as number) + raw;
       populationScaled[j] = (populationScaled[j] as number) + scaled;
       populationRaw[j] = (populationRaw[j] as number) + raw;
     }
     if (values !== undefined) {
-      valueSums[segment]?.add(values[row] as number);
-      totalValue.add(values[row] as number);
+      valueSums[segment]?.add((values[row] as number) * valueScale);
+      totalValue.add((values[row] as number) * valueScale);
     }
   }
   for (let j = 0; j < d; j++) {
     populationScaled[j] = (populationScaled[j] as number) / n;
-    populationRaw[j] = (populationRaw[j] as number) / n;
+    populationRaw[j] = (populationRaw[j] as number) / n / (rawScale[j] as number);
   }
   const populationSd = new Float64Array(d);
   for (let i = 0; i < n; i++) {
@@ -297,7 +304,8 @@ export function segmentProfiles<T, R extends T = T>(
   }
   for (let j = 0; j < d; j++) populationSd[j] = n > 1 ? Math.sqrt((populationSd[j] as number) / (n - 1)) : 0;
 
-  const total = values === undefined ? null : totalValue.value;
+  const scaledTotal = values === undefined ? null : totalValue.value;
+  const total = scaledTotal === null ? null : scaledTotal / valueScale;
   const wordsFor = (feature: string): SegmentProfilesLabelWords =>
     parsed.labelWords?.[feature] ??
     BUILT_IN_WORDS.find(([pattern]) => pattern.test(feature))?.[1] ?? {
@@ -313,7 +321,7 @@ export function segmentProfiles<T, R extends T = T>(
     const differences: Record<string, number> = {};
     const ranked: SegmentProfileKeyFeature[] = [];
     names.forEach((feature, j) => {
-      means[feature] = size > 0 ? (rawSums[c * d + j] as number) / size : null;
+      means[feature] = size > 0 ? (rawSums[c * d + j] as number) / size / (rawScale[j] as number) : null;
       const sd = populationSd[j] as number;
       const difference =
         size > 0 && sd > 0
@@ -337,15 +345,17 @@ export function segmentProfiles<T, R extends T = T>(
     const seen = (seenLabels.get(label) ?? 0) + 1;
     seenLabels.set(label, seen);
     if (seen > 1) label = `${label} #${seen}`;
-    const value = values === undefined ? null : (valueSums[c] as CompensatedSum).value;
+    const scaledValue = values === undefined ? null : (valueSums[c] as CompensatedSum).value;
+    const value = scaledValue === null ? null : scaledValue / valueScale;
     profiles.push({
       segment: c,
       label,
       size,
       shareOfCustomers: size / n,
       value,
-      shareOfValue: value === null || total === null || !(total > 0) ? null : value / total,
-      meanValue: value === null || size === 0 ? null : value / size,
+      shareOfValue:
+        scaledValue === null || scaledTotal === null || !(scaledTotal > 0) ? null : scaledValue / scaledTotal,
+      meanValue: scaledValue === null || size === 0 ? null : scaledValue / size / valueScale,
       means,
       standardizedDifferences: differences,
       keyFeatures,

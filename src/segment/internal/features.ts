@@ -20,25 +20,64 @@ import type {
 
 export const TRANSFORM_NAMES = ["none", "log1p", "standardize", "minmax"] as const;
 
+/** Above this magnitude sums of squares could overflow: moments are computed on scaled values. */
+const LARGE = 2 ** 400;
+
+/**
+ * The power of two 2^-e that brings `magnitude` into (1/2, 1] when it exceeds 2^400, else 1.
+ * Scaling by a power of two is exact, so results for ordinary values are bit-identical.
+ */
+export function overflowScale(magnitude: number): number {
+  return magnitude > LARGE ? 2 ** -Math.ceil(Math.log2(magnitude)) : 1;
+}
+
+/** Largest |value| of column j of a row-major n x d matrix. O(n). */
+export function columnMagnitude(matrix: Float64Array, n: number, d: number, j: number): number {
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) {
+    const value = Math.abs(matrix[i * d + j] as number);
+    if (value > magnitude) magnitude = value;
+  }
+  return magnitude;
+}
+
 /**
  * Two-pass mean and sum of squared deviations of column j of a row-major n x d matrix
- * (n > 0). O(n).
+ * (n > 0), computed on the column times `scale` (see {@link overflowScale}) so that values
+ * around 1e200 do not overflow: the true sum of squares is `squares / scale²` (which may
+ * itself overflow; divide after taking the square root). O(n).
  */
 export function columnMoments(
   matrix: Float64Array,
   n: number,
   d: number,
   j: number,
-): { mean: number; squares: number } {
+): { mean: number; squares: number; scale: number } {
+  const scale = overflowScale(columnMagnitude(matrix, n, d, j));
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += matrix[i * d + j] as number;
+  for (let i = 0; i < n; i++) mean += (matrix[i * d + j] as number) * scale;
   mean /= n;
   let squares = 0;
   for (let i = 0; i < n; i++) {
-    const difference = (matrix[i * d + j] as number) - mean;
+    const difference = (matrix[i * d + j] as number) * scale - mean;
     squares += difference * difference;
   }
-  return { mean, squares };
+  return { mean: mean / scale, squares, scale };
+}
+
+/**
+ * (x - shift) / divisor, also when x - shift overflows (x and the shift near ±1e308 with opposite
+ * signs): then computed on halves. A result that is not finite stays so (the caller reports it).
+ */
+export function shiftAndDivide(value: number, shift: number, divisor: number): number {
+  const result = (value - shift) / divisor;
+  return result - result === 0 ? result : ((value / 2 - shift / 2) / divisor) * 2;
+}
+
+/** value * factor + shift (the inverse of {@link shiftAndDivide}), on halves when it overflows. */
+export function multiplyAndShift(value: number, factor: number, shift: number): number {
+  const result = value * factor + shift;
+  return result - result === 0 ? result : (value * (factor / 2) + shift / 2) * 2;
 }
 
 /** Normalises the `fields` option (record of fields, or array of keys) to [name, field] pairs. */
@@ -164,7 +203,20 @@ export function applyChains<T>(
         if (typeof step === "string") {
           const moments = columnMoments(matrix, n, d, j);
           mean = moments.mean;
-          standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) : 0;
+          standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) / moments.scale : 0;
+          if (!Number.isFinite(standardDeviation)) {
+            throw tooLarge(
+              functionName,
+              "standardize",
+              matrix,
+              raw,
+              rowIndices,
+              d,
+              j,
+              labelOf(name, field),
+              "their standard deviation exceeds the largest floating-point number",
+            );
+          }
         } else {
           const given = step as Extract<FeatureMatrixStep, { kind: "standardize" }>;
           mean = given.mean;
@@ -172,7 +224,9 @@ export function applyChains<T>(
         }
         const constant = !(standardDeviation > 0);
         const scale = constant ? 1 : standardDeviation;
-        for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - mean) / scale;
+        for (let i = 0; i < n; i++)
+          matrix[i * d + j] = shiftAndDivide(matrix[i * d + j] as number, mean, scale);
+        checkFinite(functionName, "standardize", matrix, raw, rowIndices, d, j, labelOf(name, field));
         steps.push({ kind: "standardize", mean, standardDeviation, constant });
       } else if (kind === "minmax") {
         let min: number;
@@ -196,7 +250,15 @@ export function applyChains<T>(
         }
         const constant = !(max > min);
         const range = constant ? 1 : max - min;
-        for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - min) / range;
+        if (Number.isFinite(range)) {
+          for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - min) / range;
+        } else {
+          // max - min overflows (values near ±1e308): the same ratio on halves.
+          const half = max / 2 - min / 2;
+          for (let i = 0; i < n; i++)
+            matrix[i * d + j] = ((matrix[i * d + j] as number) / 2 - min / 2) / half;
+        }
+        checkFinite(functionName, "minmax", matrix, raw, rowIndices, d, j, labelOf(name, field));
         steps.push({ kind: "minmax", min, max, constant });
       }
     }
@@ -218,8 +280,14 @@ export function inverseTransform(
       const step = chain[s] as FeatureMatrixStep;
       if (step.kind === "log1p") value = Math.expm1(value);
       else if (step.kind === "standardize")
-        value = value * (step.constant ? 1 : step.standardDeviation) + step.mean;
-      else value = value * (step.constant ? 1 : step.max - step.min) + step.min;
+        value = multiplyAndShift(value, step.constant ? 1 : step.standardDeviation, step.mean);
+      else if (step.constant) value += step.min;
+      else {
+        const range = step.max - step.min;
+        value = Number.isFinite(range)
+          ? value * range + step.min
+          : (value * (step.max / 2 - step.min / 2) + step.min / 2) * 2;
+      }
     }
     out.push(value);
   }
@@ -280,10 +348,8 @@ export function featureMatrixResult<T>(
       r.featureNames.map((name, j) => {
         let min = Number.POSITIVE_INFINITY;
         let max = Number.NEGATIVE_INFINITY;
-        let sum = 0;
         for (let i = 0; i < r.rowCount; i++) {
           const value = r.rawMatrix[i * r.columnCount + j] as number;
-          sum += value;
           if (value < min) min = value;
           if (value > max) max = value;
         }
@@ -291,10 +357,72 @@ export function featureMatrixResult<T>(
         return {
           feature: name,
           transform: chain === "" ? "none" : chain,
-          mean: r.rowCount > 0 ? sum / r.rowCount : null,
+          mean: r.rowCount > 0 ? columnMoments(r.rawMatrix, r.rowCount, r.columnCount, j).mean : null,
           min: r.rowCount > 0 ? min : null,
           max: r.rowCount > 0 ? max : null,
         };
       }),
   });
+}
+
+/** The row of column j with the largest |value| (first on ties). O(n). */
+export function largestRow(matrix: Float64Array, n: number, d: number, j: number): number {
+  let row = 0;
+  let largest = -1;
+  for (let i = 0; i < n; i++) {
+    const value = Math.abs(matrix[i * d + j] as number);
+    if (value > largest) {
+      largest = value;
+      row = i;
+    }
+  }
+  return row;
+}
+
+/** The error for a column whose transform cannot be represented in floating point, naming its largest value. */
+function tooLarge(
+  functionName: string,
+  kind: FeatureMatrixTransformName,
+  matrix: Float64Array,
+  raw: Float64Array,
+  rowIndices: Int32Array,
+  d: number,
+  j: number,
+  label: string,
+  what: string,
+): InvalidRecordError {
+  const i = largestRow(matrix, rowIndices.length, d, j);
+  return new InvalidRecordError(
+    functionName,
+    rowIndices[i] as number,
+    label,
+    raw[i * d + j],
+    `the values of this feature are too large to ${kind}: ${what}; rescale the field (e.g. to thousands) or add "log1p" before "${kind}"`,
+  );
+}
+
+/** Throws {@link tooLarge} when a transformed value of column j is not finite. O(n). */
+function checkFinite(
+  functionName: string,
+  kind: FeatureMatrixTransformName,
+  matrix: Float64Array,
+  raw: Float64Array,
+  rowIndices: Int32Array,
+  d: number,
+  j: number,
+  label: string,
+): void {
+  const n = rowIndices.length;
+  for (let i = 0; i < n; i++) {
+    const value = matrix[i * d + j] as number;
+    if (value - value !== 0) {
+      throw new InvalidRecordError(
+        functionName,
+        rowIndices[i] as number,
+        label,
+        raw[i * d + j],
+        `${kind} makes this value ${value} (not a finite number): it is too far from the ${kind === "standardize" ? "mean in units of the standard deviation" : "fitted range"}; rescale the field or add "log1p" before "${kind}"`,
+      );
+    }
+  }
 }

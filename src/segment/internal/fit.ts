@@ -4,6 +4,7 @@ import {
   createRandom,
   InsufficientDataError,
   InvalidOptionsError,
+  InvalidRecordError,
   type ProgressCallback,
   progressReporter,
   type Random,
@@ -13,7 +14,7 @@ import { progressSchema, seedSchema } from "../../core/options.js";
 import type { FeatureMatrixResult } from "../featureMatrix.js";
 import type { KMeansResult } from "../kMeans.js";
 import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
-import { inverseTransform } from "./features.js";
+import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
 import { countDistinctUpTo, kMeansPlusPlus, meanFeatureVariance, runLloyd } from "./lloyd.js";
 
 export const DEFAULTS = {
@@ -129,8 +130,40 @@ export function resolveFeatures<T>(
   });
 }
 
-/** Checks k against the data: k <= rows and k <= distinct points. */
+/**
+ * The largest |coordinate| k-means accepts for n points of d features: below it n·d·(2·limit)²,
+ * a bound on the inertia and on every sum of squared distances the kernels form, stays finite.
+ */
+export function magnitudeLimit(n: number, d: number): number {
+  return Math.sqrt(Number.MAX_VALUE / (4 * Math.max(n, 1) * Math.max(d, 1)));
+}
+
+/**
+ * Refuses coordinates so large that squared distances overflow (Infinity inertia, every centre
+ * equally far): an InvalidRecordError naming the customer with the largest one. Transformed
+ * features (standardize, minmax, log1p) are always far below the limit; raw ones (transforms
+ * "none") around 1e150 and beyond are not. O(n d).
+ */
+export function checkMagnitude<T>(functionName: string, features: FeatureMatrixResult<T>): void {
+  const n = features.rowCount;
+  const d = features.columnCount;
+  const limit = magnitudeLimit(n, d);
+  for (let j = 0; j < d; j++) {
+    if (!(columnMagnitude(features.matrix, n, d, j) > limit)) continue;
+    const i = largestRow(features.matrix, n, d, j);
+    throw new InvalidRecordError(
+      functionName,
+      features.rowIndices[i] as number,
+      features.featureNames[j] as string,
+      features.rawMatrix[i * d + j],
+      `this value is ${features.matrix[i * d + j]} in the clustered (transformed) space, too large for k-means: with ${n} customers and ${d} features squared distances overflow beyond ±${limit.toPrecision(3)}; use transforms "standardize" (the default), "minmax" or "log1p", or rescale the field`,
+    );
+  }
+}
+
+/** Checks the data's magnitude and k against the data: k <= rows and k <= distinct points. */
 export function checkK<T>(functionName: string, features: FeatureMatrixResult<T>, k: number): void {
+  checkMagnitude(functionName, features);
   const n = features.rowCount;
   if (k > n) {
     throw new InsufficientDataError(
@@ -153,12 +186,23 @@ export function flatCentres(
   init: readonly (readonly number[])[],
   k: number,
   d: number,
+  n: number,
 ): Float64Array {
   if (init.length !== k || init.some((centre) => centre.length !== d)) {
     throw new InvalidOptionsError(functionName, [
       {
         path: "init",
         message: `expected ${k} centres (k) of ${d} coordinates each (one per feature, in the transformed feature space)`,
+        received: init,
+      },
+    ]);
+  }
+  const limit = magnitudeLimit(n, d);
+  if (init.some((centre) => centre.some((value) => Math.abs(value) > limit))) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "init",
+        message: `has a coordinate beyond ±${limit.toPrecision(3)}, too large for k-means (squared distances overflow); give centres in the transformed feature space`,
         received: init,
       },
     ]);
@@ -192,7 +236,7 @@ export function fitOnMatrix<T>(
   const data = features.matrix;
   checkK(functionName, features, k);
   const shiftTolerance = parsed.tolerance * meanFeatureVariance(data, n, d);
-  const given = parsed.init === "kmeans++" ? undefined : flatCentres(functionName, parsed.init, k, d);
+  const given = parsed.init === "kmeans++" ? undefined : flatCentres(functionName, parsed.init, k, d, n);
   const restarts = given === undefined ? parsed.restarts : 1;
   const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "restart", restarts);
   let best: ReturnType<typeof runLloyd> | undefined;

@@ -1354,6 +1354,9 @@ export function countDistinctUpTo(data: Float64Array, n: number, d: number, limi
 export function meanFeatureVariance(data: Float64Array, n: number, d: number): number {
   if (n === 0) return 0;
   let total = 0;
-  for (let j = 0; j < d; j++) total += columnMoments(data, n, d, j).squares / n;
+  for (let j = 0; j < d; j++) {
+    const { squares, scale } = columnMoments(data, n, d, j);
+    total += squares / n / scale / scale;
+  }
   return total / d;
 }
