@@ -44,7 +44,7 @@ describe("evaluateChurnModel", () => {
     const train = rows.filter((row) => row.split === "train");
     const model = trainChurnModel(train, { label: "churned", features: { numeric: ["tenureMonths"] } });
     expect(() => evaluateChurnModel(model, [train[0], undefined] as never)).toThrow(
-      /evaluateChurnModel: row 1, field "churned": received undefined; expected a record/,
+      /evaluateChurnModel: row 1, field "\(record\)": received undefined; expected a record/,
     );
   });
 });

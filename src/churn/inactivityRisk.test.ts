@@ -112,4 +112,18 @@ describe("inactivityRisk", () => {
       InsufficientDataError,
     );
   });
+
+  it("an element that is not a record is an InvalidRecordError naming its row", () => {
+    for (const bad of [null, undefined, 3]) {
+      const rows = [...orders.slice(0, 2), bad, ...orders.slice(2)] as typeof orders;
+      let caught: unknown;
+      try {
+        inactivityRisk(rows, { customer: "customer", date: "date", asOf: "2024-03-01" });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InvalidRecordError);
+      expect((caught as InvalidRecordError).row).toBe(2);
+    }
+  });
 });

@@ -424,7 +424,7 @@ describe("trainChurnModel bad input", () => {
       try {
         const scoring = trainChurnModel(small, options);
         expect(() => scoring.score([small[0], null] as never)).toThrow(
-          /ChurnModel.score: row 1, field "record": received null/,
+          /ChurnModel.score: row 1, field "\(record\)": received null/,
         );
         expect(() => scoring.score([5] as never)).toThrow(InvalidRecordError);
       } finally {
@@ -435,9 +435,25 @@ describe("trainChurnModel bad input", () => {
       expect(() => model.explain(bad as never)).toThrow(InvalidRecordError);
     }
     expect(() => model.explain(null as never)).toThrow(
-      /ChurnModel.explain: row 0, field "record": received null/,
+      /ChurnModel.explain: row 0, field "\(record\)": received null/,
     );
     expect(() => model.explain(small[0] as never, 5 as never)).toThrow(InvalidOptionsError);
+  });
+
+  it("reads numeric strings in decimal notation only (hex, binary and blank strings used to become numbers)", () => {
+    const options = { label: "y", features: { numeric: ["x"] } } as const;
+    const decimal = small.map((row) => ({ ...row, x: ` ${row.x}.0 ` as unknown as number }));
+    expect(trainChurnModel(decimal, options).coefficients).toEqual(
+      trainChurnModel(small, options).coefficients,
+    );
+    for (const text of ["0x10", "0b11", "0o7", "Infinity", "   "]) {
+      const rows = small.map((row, i) => (i === 2 ? { ...row, x: text as unknown as number } : row));
+      expect(() => trainChurnModel(rows, options), text).toThrow(
+        /row 2, field "x": .*decimal numeric string/,
+      );
+    }
+    const model = trainChurnModel(small, options);
+    expect(() => model.score([{ x: "0x10" as unknown as number, y: 0, c: "a" }])).toThrow(InvalidRecordError);
   });
 
   it("flags a fit stopped by maxIterations instead of throwing", () => {

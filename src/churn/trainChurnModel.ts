@@ -28,7 +28,7 @@ import {
 } from "./internal/design.js";
 import { readLabels } from "./internal/labels.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
-import { isRecord, recordError } from "./internal/records.js";
+import { isRecord, notARecordError } from "./internal/records.js";
 import { createLinearRowReader } from "./internal/rowReader.js";
 
 const FUNCTION_NAME = "trainChurnModel";
@@ -566,7 +566,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     const recent = categoricalFeatures.map(() => new RecentValues());
     for (let i = 0; i < m; i++) {
       const record = scoreRecords[i] as T;
-      if (!isRecord(record)) throw recordError("ChurnModel.score", i, "record", record);
+      if (!isRecord(record)) throw notARecordError("ChurnModel.score", i, record);
       let eta = readScoreRow(record, i, intercept, perUnit, rawLevels, scoreFallback);
       for (let j = 0; j < q; j++) {
         const value = rawLevels[j];
@@ -586,15 +586,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
 
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
     const { top } = parseStrictOptions("ChurnModel.explain", explainSchema, explainOptions);
-    if (!isRecord(record)) {
-      throw recordError(
-        "ChurnModel.explain",
-        0,
-        "record",
-        record,
-        "expected one customer record (an object)",
-      );
-    }
+    if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
     const single = [record];
     const contributions: ChurnContribution[] = [];
     numericFeatures.forEach((feature, j) => {

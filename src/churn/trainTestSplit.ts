@@ -9,7 +9,7 @@ import {
 } from "../core/index.js";
 import { fieldSchema, seedSchema } from "../core/options.js";
 import { closestName, parseStrictOptions } from "../segment/internal/strictOptions.js";
-import { isRecord, recordError } from "./internal/records.js";
+import { isRecord, notARecordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
 
@@ -97,7 +97,7 @@ export function trainTestSplit<T>(
     let present = 0;
     for (let i = 0; i < n; i++) {
       const record = records[i] as T;
-      if (!isRecord(record)) throw recordError(FUNCTION_NAME, i, label, record);
+      if (!isRecord(record)) throw notARecordError(FUNCTION_NAME, i, record);
       const value = read(record, i);
       if (typeof value === "object" && value !== null) {
         throw new InvalidRecordError(

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CompensatedSum, type Field, InvalidOptionsError, readNumbers, withDisplay } from "../core/index.js";
+import {
+  assertRecordArray,
+  CompensatedSum,
+  type Field,
+  InvalidOptionsError,
+  readNumbers,
+  withDisplay,
+} from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { columnMagnitude, overflowScale } from "./internal/features.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
@@ -207,8 +214,8 @@ const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
  *   richer than the model's records, e.g. to read a value field the model did not use
  * @param options - see {@link SegmentProfilesOptions}
  * @returns one profile per segment, in segment order
- * @throws InvalidOptionsError when `records` is not the model's data (length differs);
- *   InvalidRecordError for a non-numeric value in `valueField`
+ * @throws InvalidOptionsError when `records` is not the model's data (length differs) or for an
+ *   unknown option; InvalidRecordError for an element that is not a record or a non-numeric value in `valueField`
  * @see Cohen's d style standardised mean differences: J. Cohen (1988), Statistical Power Analysis, ch. 2.
  * @example
  * ```ts
@@ -252,6 +259,7 @@ export function segmentProfiles<T, R extends T = T>(
       },
     ]);
   }
+  assertRecordArray(records, name);
   const n = features.rowCount;
   const d = features.columnCount;
   const k = model.k;

@@ -4,8 +4,8 @@
  * treatment-coded (levels sorted, the first is the reference and gets no
  * column). Records are read once, record by record, into column-major typed arrays.
  */
-import { InsufficientDataError, InvalidRecordError } from "../../core/index.js";
-import { isRecord, recordError } from "./records.js";
+import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+import { isRecord, notARecordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
 
 /** A feature: a property name, or a named accessor. */
@@ -38,7 +38,8 @@ const isMissing = (value: unknown): boolean =>
   value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /**
- * Converts one numeric feature value: finite numbers, numeric strings, booleans (1/0). Missing values
+ * Converts one numeric feature value: finite numbers, decimal numeric strings (`"12.5"`, not `"0x10"`:
+ * see core's parseDecimal), booleans (1/0). Missing values
  * become NaN when `missing` is "impute", otherwise an InvalidRecordError naming row and field.
  */
 export function numericValue(
@@ -60,14 +61,14 @@ export function numericValue(
     );
   }
   if (typeof value === "boolean") return value ? 1 : 0;
-  const parsed = typeof value === "string" ? Number(value.trim()) : Number.NaN;
-  if (!Number.isFinite(parsed)) {
+  const parsed = typeof value === "string" ? parseDecimal(value) : Number.NaN;
+  if (Number.isNaN(parsed)) {
     throw new InvalidRecordError(
       functionName,
       row,
       name,
       value,
-      "expected a finite number or a numeric string",
+      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
     );
   }
   return parsed;
@@ -160,7 +161,7 @@ export function readTrainingValues<T>(
   const recent = categorical.map(() => new RecentValues());
   for (let i = 0; i < n; i++) {
     const record = records[i] as T;
-    if (!isRecord(record)) throw recordError(functionName, i, "record", record);
+    if (!isRecord(record)) throw notARecordError(functionName, i, record);
     readRow(record, i, values, i, n, raw, convert);
     for (let j = 0; j < q; j++) {
       const value = raw[j];

@@ -1,5 +1,5 @@
 import { type Field, InvalidRecordError, resolveField } from "../../core/index.js";
-import { isRecord, recordError } from "./records.js";
+import { isRecord, notARecordError } from "./records.js";
 
 /**
  * Reads a churn label: 1 / true = churned, 0 / false = retained. Anything else
@@ -12,7 +12,7 @@ export function readLabels<T>(records: readonly T[], field: Field<T>, functionNa
   const out = new Uint8Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as T;
-    if (!isRecord(record)) throw recordError(functionName, i, label, record);
+    if (!isRecord(record)) throw notARecordError(functionName, i, record);
     const value = read(record, i);
     if (value === 1 || value === true) out[i] = 1;
     else if (value === 0 || value === false) out[i] = 0;
