@@ -73,5 +73,7 @@ describe("segment functions and elements that are not records", () => {
     expect(() => applyFeatures(model.transform, customers, 5 as never)).toThrow(InvalidOptionsError);
     expect(() => kMeans(customers, null as never)).toThrow(InvalidOptionsError);
     expect(() => chooseK(customers, 3 as never)).toThrow(InvalidOptionsError);
+    // null options mean the defaults, as everywhere
+    expect(segmentProfiles(model, customers, null as never).profiles).toHaveLength(2);
   });
 });

@@ -265,9 +265,9 @@ export function segmentProfiles<T, R extends T = T>(
   const k = model.k;
   const names = features.featureNames;
   const values =
-    options.valueField === undefined
+    parsed.valueField === undefined
       ? undefined
-      : readNumbers(records, options.valueField, { functionName: name, optionName: "valueField" });
+      : readNumbers(records, parsed.valueField as Field<R>, { functionName: name, optionName: "valueField" });
 
   // Raw features and values are summed times a power of two (exact; 1 for ordinary data) so that
   // values around 1e300 give finite means and shares instead of Infinity and NaN.
