@@ -2,12 +2,21 @@ import { z } from "zod";
 import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, miningShape, resolveMinCount } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  defaultBudgetError,
+  labelsOf,
+  miningShape,
+  pastDeadline,
+  resolveMinCount,
+  searchBudget,
+} from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { TopK } from "./internal/heap.js";
+import { ImprovementTable } from "./internal/improvement.js";
 import { IntBuffer } from "./internal/intBuffer.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
-import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
+import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -65,7 +74,10 @@ export interface AssociationRulesOptions {
    * @defaultValue 2
    */
   readonly minLength?: number;
-  /** Maximum number of items in antecedent + consequent. @defaultValue none */
+  /**
+   * Maximum number of items in antecedent + consequent; also bounds the itemset search (no longer
+   * itemset is mined). @defaultValue none
+   */
   readonly maxLength?: number;
   /**
    * `"single"`: one item on the right (arules); `"all"`: every split of every
@@ -78,8 +90,12 @@ export interface AssociationRulesOptions {
   /** Only these items may appear in the consequent. @defaultValue any item */
   readonly consequentItems?: readonly string[];
   /**
-   * Keep only the best `maxRules` rules by `sortBy`, using a bounded heap
-   * (the other rules are never materialised). @defaultValue none
+   * Keep only the best `maxRules` rules by `sortBy` (top-k), using a bounded heap: the other rules are
+   * never materialised, and once the heap is full, itemsets none of whose rules can enter it are skipped
+   * (for `sortBy` support, count, lift and leverage, whose value is bounded by the itemset's count).
+   * The itemset search itself is bounded by `maxItemsets`. `Infinity` keeps every rule.
+   * @defaultValue none: every rule is kept, but more than 1,000,000 rules (about 400 MB) is an
+   * `InvalidOptionsError` saying what to change (set `maxRules: Infinity` to allow any number)
    */
   readonly maxRules?: number;
   /**
@@ -96,9 +112,19 @@ export interface AssociationRulesOptions {
   readonly measures?: Readonly<Record<string, AssociationRulesCustomMeasure>>;
   /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
   readonly algorithm?: "fpgrowth" | "eclat" | "auto";
-  /** Size budget of the itemset search (partial result, `truncated: true`). @defaultValue none */
+  /**
+   * Size budget of the itemset search, see {@link FrequentItemsetsOptions.maxItemsets}: given, a partial
+   * result flagged `truncated`; not given, more than 1,000,000 itemsets (or 2^25 stored items) is an
+   * `InvalidOptionsError` saying what to change; `Infinity` opts out.
+   * @defaultValue 1,000,000 (exceeding it is an error)
+   */
   readonly maxItemsets?: number;
-  /** Time budget of the itemset search in ms (partial result, `truncated: true`). @defaultValue none */
+  /**
+   * Time budget in ms of the whole call: when exceeded, the rules found so far are returned with
+   * `truncated: true`. The itemset search gets a quarter of it, rule generation the next
+   * quarter, the rule objects the rest.
+   * @defaultValue none
+   */
   readonly timeLimitMs?: number;
 }
 
@@ -118,7 +144,11 @@ export interface AssociationRulesResult {
   readonly transactionCount: number;
   /** Frequent itemsets the rules were generated from. */
   readonly itemsetCount: number;
-  /** True when a budget stopped the itemset search: rules are from a partial set of itemsets. */
+  /**
+   * True when a budget stopped the call: the itemset search (rules come from a partial set of itemsets,
+   * an improvement compares only with the mined subsets), or the rule generation (`timeLimitMs`: the
+   * rules are those found in time).
+   */
   readonly truncated: boolean;
   readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
   /** Resolved options. */
@@ -147,7 +177,12 @@ const schema = z
     consequent: z.enum(["single", "all"]).default("single"),
     antecedentItems: z.array(z.string()).optional(),
     consequentItems: z.array(z.string()).optional(),
-    maxRules: z.number().int().min(1, "must be at least 1").optional(),
+    maxRules: z
+      .custom<number>(
+        (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+        "must be a whole number >= 1, or Infinity to keep every rule",
+      )
+      .optional(),
     sortBy: z.string().default("lift"),
     measures: z
       .record(
@@ -162,6 +197,12 @@ const schema = z
   .strict();
 
 const MAX_RULE_ITEMS = 30;
+/** Share of `timeLimitMs` given to the itemset search; the rest to rule generation and rule objects. */
+const SEARCH_SHARE = 0.25;
+/** Share of `timeLimitMs` after which rule generation stops (the rest builds the rule objects). */
+const GENERATION_SHARE = 0.5;
+/** Rules kept when `maxRules` is not given; more is an error (a rule object is about 400 bytes). */
+const DEFAULT_MAX_RULES = 1_000_000;
 
 /**
  * Mines association rules X => Y: every frequent itemset Z (count >=
@@ -176,12 +217,23 @@ const MAX_RULE_ITEMS = 30;
  * (`antecedentItems`: the only items allowed on the left, `consequentItems` on
  * the right).
  *
+ * Bounded by default: more than 1,000,000 itemsets or 1,000,000 rules is an
+ * InvalidOptionsError naming the options to change, and `timeLimitMs`,
+ * `maxItemsets` and `maxRules` hold across the whole call.
+ *
+ * Complexity: the itemset search (see {@link frequentItemsets}), then O(L)
+ * hash lookups per split of each itemset of length L; `improvement` is
+ * memoised over immediate subsets (O(L^2) lookups per itemset involved), so
+ * the work is linear in the rules produced for a bounded itemset length.
+ *
  * Matches arules `apriori(..., parameter = list(supp, conf, minlen = 2), target = "rules")`
  * for `consequent: "single"` (arules' default maxlen is 10; here there is no cap unless `maxLength`).
  *
  * @param transactions - {@link Transactions} or `string[][]` (not mutated)
  * @param options - {@link AssociationRulesOptions}
- * @throws InvalidOptionsError for out-of-range thresholds, an unknown `sortBy`, unknown options
+ * @throws InvalidOptionsError for out-of-range thresholds, an unknown `sortBy`, unknown options, or when
+ *   the default itemset or rule budget is exceeded (the message names what to change)
+ * @throws InvalidRecordError for a hand-built {@link Transactions} whose offsets or item codes are inconsistent
  * @throws InvalidRecordError naming the row when a plain basket holds a non-string item
  * @throws InsufficientDataError when there are no transactions
  * @see Agrawal, Imieliński, Swami (1993), "Mining association rules between sets of items in large databases", SIGMOD; Hahsler, Grün, Hornik (2005), arules, JSS 14(15).
@@ -197,6 +249,7 @@ export function associationRules(
   transactions: TransactionsInput,
   options: AssociationRulesOptions = {},
 ): AssociationRulesResult {
+  const start = performance.now();
   const fn = "associationRules";
   const parsed = parseOptions(fn, schema, options);
   const customMeasures = parsed.measures ?? {};
@@ -224,15 +277,29 @@ export function associationRules(
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
   const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
+  const budget = searchBudget(parsed, start, SEARCH_SHARE);
   const mined = mineItemsets(data, {
     minCount,
     maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
     algorithm: parsed.algorithm,
-    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
-    timeLimitMs: parsed.timeLimitMs ?? Number.POSITIVE_INFINITY,
+    maxItemsets: budget.maxItemsets,
+    maxItemOccurrences: budget.maxItemOccurrences,
+    deadline: budget.searchDeadline,
   });
+  if (budget.isDefault && mined.truncated && mined.truncatedReason !== "timeLimitMs") {
+    throw defaultBudgetError(fn, minCount, mined.size);
+  }
+  let timedOut = mined.truncatedReason === "timeLimitMs";
+  const deadline = budget.deadline;
+  // rule generation stops halfway through the time budget, leaving the rest for the rule objects
+  const generationDeadline =
+    deadline === Number.POSITIVE_INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
   const { offsets, items, counts } = mined;
-  const index = new ItemsetIndex(offsets, items, mined.size);
+  const index = new ItemsetIndex(offsets, items, mined.size, generationDeadline);
+  // itemsets left out of the index when the clock ran out are treated as not mined
+  const itemsetCount = index.size;
+  if (itemsetCount < mined.size) timedOut = true;
+  const improvement = new ImprovementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);
   const allowed = (list: readonly string[] | undefined): Uint8Array | undefined => {
     if (list === undefined) return undefined;
@@ -245,6 +312,7 @@ export function associationRules(
   };
   const allowedLeft = allowed(parsed.antecedentItems);
   const allowedRight = allowed(parsed.consequentItems);
+  const allSplits = parsed.consequent === "all";
 
   const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
   /** Count of the sub-itemset of Z picked by mask (N for the empty set). */
@@ -258,18 +326,8 @@ export function associationRules(
     // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
     return found < 0 ? -1 : (counts[found] as number);
   };
-  const improvementOf = (z: number, full: number, right: number, confidence: number): number => {
-    const left = full & ~right;
-    let best = Number.POSITIVE_INFINITY;
-    // proper subsets of the antecedent, the empty set included
-    for (let sub = (left - 1) & left; ; sub = (sub - 1) & left) {
-      const subCount = countOf(z, sub);
-      const unionCount = countOf(z, sub | right);
-      if (subCount > 0 && unionCount >= 0) best = Math.min(best, confidence - unionCount / subCount);
-      if (sub === 0) break;
-    }
-    return best === Number.POSITIVE_INFINITY ? 0 : best;
-  };
+  const improvementOf = (z: number, right: number, confidence: number): number =>
+    allSplits ? improvement.multi(z, right, confidence) : improvement.single(z, 31 - Math.clz32(right), confidence);
   const tableOf = (both: number, left: number, right: number): RuleContingencyTable => ({
     both,
     antecedentOnly: left - both,
@@ -280,16 +338,9 @@ export function associationRules(
     transactionCount: n,
   });
   const ascending = parsed.sortBy === "fishersExactTest";
-  const sortKey = (
-    z: number,
-    full: number,
-    right: number,
-    both: number,
-    left: number,
-    rightCount: number,
-  ): number => {
+  const sortKey = (z: number, right: number, both: number, left: number, rightCount: number): number => {
     let value: number;
-    if (parsed.sortBy === "improvement") value = improvementOf(z, full, right, both / left);
+    if (parsed.sortBy === "improvement") value = improvementOf(z, right, both / left);
     else if (builtIn)
       value = measureValue(parsed.sortBy as BuiltInMeasure, both, left, rightCount, n, logFactorial);
     else
@@ -299,14 +350,18 @@ export function associationRules(
     if (Number.isNaN(value)) value = Number.NEGATIVE_INFINITY;
     return ascending ? -value : value;
   };
+  const keyBound = builtIn ? sortKeyBound(parsed.sortBy as BuiltInMeasure, n) : undefined;
 
-  const heap = parsed.maxRules === undefined ? undefined : new TopK(parsed.maxRules);
+  const heap =
+    parsed.maxRules === undefined || parsed.maxRules === Number.POSITIVE_INFINITY
+      ? undefined
+      : new TopK(parsed.maxRules);
+  const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : Number.POSITIVE_INFINITY;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);
   const minConfidence = parsed.minConfidence;
   const minLift = parsed.minLift ?? Number.NEGATIVE_INFINITY;
   const minLength = parsed.minLength;
-  const allSplits = parsed.consequent === "all";
 
   const consider = (z: number, full: number, right: number, both: number): void => {
     const from = offsets[z] as number;
@@ -329,15 +384,32 @@ export function associationRules(
     if (both < minConfidence * left) return;
     if ((both * n) / (left * rightCount) < minLift) return;
     if (heap !== undefined) {
-      const key = sortKey(z, full, right, both, left, rightCount);
+      const key = sortKey(z, right, both, left, rightCount);
       if (heap.accepts(key)) heap.offer(key, z, right);
       return;
     }
     ruleItemset.push(z);
     ruleMask.push(right);
+    if (ruleItemset.length > ruleCap) {
+      throw new InvalidOptionsError(fn, [
+        {
+          path: "maxRules",
+          message: `more than ${DEFAULT_MAX_RULES.toLocaleString("en-US")} rules pass the thresholds (the default cap, about 400 MB of rule objects): raise minConfidence, minSupport or minLift, set maxLength, or set maxRules (the best maxRules rules by sortBy; Infinity keeps every rule)`,
+        },
+      ]);
+    }
   };
 
-  for (let z = 0; z < mined.size; z++) {
+  // rule generation: every itemset split into antecedent => consequent, in (itemset, consequent mask) order
+  let sinceClock = 0;
+  generation: for (let z = 0; z < itemsetCount; z++) {
+    if (++sinceClock >= 256) {
+      sinceClock = 0;
+      if (pastDeadline(generationDeadline)) {
+        timedOut = true;
+        break;
+      }
+    }
     const length = (offsets[z + 1] as number) - (offsets[z] as number);
     if (length < minLength) continue;
     if (length > MAX_RULE_ITEMS) {
@@ -350,13 +422,21 @@ export function associationRules(
       ]);
     }
     const both = counts[z] as number;
+    // top-k pruning: once the heap is full, an itemset none of whose rules can beat its worst entry is skipped
+    if (heap?.full === true && keyBound !== undefined && keyBound(both) <= heap.worstKey) continue;
     const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
     if (length === 1) {
       consider(z, full, full, both);
       continue;
     }
     if (allSplits) {
-      for (let right = 1; right < full; right++) consider(z, full, right, both);
+      for (let right = 1; right < full; right++) {
+        consider(z, full, right, both);
+        if ((right & 4095) === 0 && pastDeadline(generationDeadline)) {
+          timedOut = true;
+          break generation;
+        }
+      }
     } else {
       for (let k = 0; k < length; k++) consider(z, full, 1 << k, both);
     }
@@ -375,9 +455,15 @@ export function associationRules(
   const labels = data.itemLabels;
   const ranks = alphabeticalRanks(data);
   const rules: AssociationRule[] = [];
+  const ruleOrderZ: number[] = [];
+  const ruleOrderMask: number[] = [];
   const leftCodes = new Int32Array(MAX_RULE_ITEMS);
   const rightCodes = new Int32Array(MAX_RULE_ITEMS);
   for (let r = 0; r < pairsZ.length; r++) {
+    if ((r & 1023) === 1023 && pastDeadline(deadline)) {
+      timedOut = true;
+      break;
+    }
     const z = pairsZ[r] as number;
     const right = pairsMask[r] as number;
     const from = offsets[z] as number;
@@ -401,6 +487,8 @@ export function associationRules(
       for (const name of customNames)
         custom[name] = (customMeasures[name] as AssociationRulesCustomMeasure)(table);
     }
+    ruleOrderZ.push(z);
+    ruleOrderMask.push(right);
     rules.push({
       antecedent: labelsOf(leftCodes, 0, leftLength, labels, ranks),
       consequent: labelsOf(rightCodes, 0, rightLength, labels, ranks),
@@ -427,14 +515,15 @@ export function associationRules(
       zhangsMetric: measure("zhangsMetric"),
       chiSquared: measure("chiSquared"),
       fishersExactTest: measure("fishersExactTest"),
-      improvement: length === 1 ? 0 : improvementOf(z, full, right, confidence),
+      improvement: length === 1 ? 0 : improvementOf(z, right, confidence),
       laplace: measure("laplace"),
       mutualInformation: measure("mutualInformation"),
       collectiveStrength: measure("collectiveStrength"),
       customMeasures: custom,
     });
   }
-  // sort best first by sortBy; ties keep discovery order (stable sort)
+  // sort best first by sortBy; ties in discovery order (itemset, then consequent mask), so the top-k
+  // heap and a full sort agree
   const keyOf = (rule: AssociationRule): number => {
     const value = builtIn
       ? (rule[parsed.sortBy as AssociationRulesMeasureName] as number)
@@ -442,16 +531,21 @@ export function associationRules(
     const key = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
     return ascending ? -key : key;
   };
-  const keyed = rules.map((rule, order) => ({ rule, key: keyOf(rule), order }));
-  keyed.sort((a, b) => (b.key > a.key ? 1 : b.key < a.key ? -1 : a.order - b.order));
+  const keyed = rules.map((rule, r) => ({
+    rule,
+    key: keyOf(rule),
+    z: ruleOrderZ[r] as number,
+    mask: ruleOrderMask[r] as number,
+  }));
+  keyed.sort((a, b) => (b.key > a.key ? 1 : b.key < a.key ? -1 : a.z - b.z || a.mask - b.mask));
   const sorted = keyed.map((entry) => entry.rule);
 
   const result: AssociationRulesResult = {
     rules: sorted,
     transactionCount: n,
-    itemsetCount: mined.size,
-    truncated: mined.truncated,
-    truncatedReason: mined.truncatedReason,
+    itemsetCount,
+    truncated: mined.truncated || timedOut,
+    truncatedReason: timedOut ? "timeLimitMs" : mined.truncated ? "maxItemsets" : undefined,
     options: {
       minSupport,
       minCount,

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { parseOptions, withDisplay } from "../core/index.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, miningShape, resolveMinCount } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  defaultBudgetError,
+  labelsOf,
+  miningShape,
+  pastDeadline,
+  resolveMinCount,
+  searchBudget,
+} from "./internal/common.js";
 import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -50,14 +58,21 @@ export interface FrequentItemsetsOptions {
    */
   readonly algorithm?: "fpgrowth" | "eclat" | "auto";
   /**
-   * Size budget: stop after this many itemsets have been found and return them
-   * with `truncated: true`.
-   * @defaultValue none
+   * Size budget of the search. Given: stop after this many itemsets and return
+   * them with `truncated: true`; `Infinity`: no budget. Not given: a default
+   * budget of 1,000,000 itemsets or 2^25 stored item occurrences (about
+   * 150-300 MB in all) stops a run-away search (long baskets make the number
+   * of itemsets grow as 2^length) with an `InvalidOptionsError` that says what
+   * to change (raise `minSupport`, set `maxLength`, or set `maxItemsets`).
+   * @defaultValue 1,000,000 (exceeding it is an error; `Infinity` opts out)
    */
   readonly maxItemsets?: number;
   /**
-   * Time budget in milliseconds for the search: when exceeded, the itemsets
-   * found so far are returned with `truncated: true`.
+   * Time budget in milliseconds for the whole call (search, closed/maximal
+   * selection and output): when exceeded, the itemsets found so far are
+   * returned with `truncated: true`. The search gets a quarter of it, the
+   * rest goes to turning the itemsets into objects (which costs more per
+   * itemset); the clock is read every few thousand itemsets in every phase.
    * @defaultValue none
    */
   readonly timeLimitMs?: number;
@@ -116,6 +131,9 @@ export interface FrequentItemsetsResult {
   };
 }
 
+/** Share of `timeLimitMs` given to the search; the rest builds the output (about 5x slower per itemset). */
+const SEARCH_SHARE = 0.25;
+
 const schema = z
   .object({ ...miningShape, target: z.enum(["all", "closed", "maximal", "generators"]).default("all") })
   .strict();
@@ -132,6 +150,9 @@ const schema = z
  *
  * Empty transactions count in N. Duplicate items in a basket count once.
  *
+ * Bounded by default: without `maxItemsets`, a search that passes 1,000,000
+ * itemsets (or 2^25 stored items) throws instead of filling the memory.
+ *
  * Complexity: output-sensitive. Memory: the transactions about three times as `Int32Array`s, plus
  * FP-growth's first-level pattern bases (filled in blocks of 4 MB, more only when one item's base is
  * larger) and the conditional FP-trees on one recursion path (Eclat: the occurrence lists on one
@@ -139,7 +160,9 @@ const schema = z
  *
  * @param transactions - {@link Transactions} or `string[][]` (not mutated)
  * @param options - {@link FrequentItemsetsOptions}
- * @throws InvalidOptionsError for minSupport outside (0, 1], both minSupport and minCount, unknown options
+ * @throws InvalidOptionsError for minSupport outside (0, 1], both minSupport and minCount, unknown options,
+ *   or when the default `maxItemsets` budget stops the search (the message says what to change)
+ * @throws InvalidRecordError for a hand-built {@link Transactions} whose offsets or item codes are inconsistent
  * @throws InvalidRecordError naming the row when a plain basket holds a non-string item
  * @throws InsufficientDataError when there are no transactions
  * @see Han, Pei, Yin (2000), "Mining frequent patterns without candidate generation", SIGMOD; Zaki (2000), "Scalable algorithms for association mining", IEEE TKDE 12(3); Uno, Kiyomi, Arimura (2004), "LCM ver. 2: efficient mining algorithms for frequent/closed/maximal itemsets", FIMI'04.
@@ -154,25 +177,42 @@ export function frequentItemsets(
   transactions: TransactionsInput,
   options: FrequentItemsetsOptions = {},
 ): FrequentItemsetsResult {
+  const start = performance.now();
   const parsed = parseOptions("frequentItemsets", schema, options);
   const data = toTransactions(transactions, "frequentItemsets");
   assertNotEmpty(data, "frequentItemsets");
   const { minCount, minSupport } = resolveMinCount("frequentItemsets", parsed, 0.1, data.transactionCount);
   const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
   const needsSuperset = parsed.target === "closed" || parsed.target === "maximal";
+  const budget = searchBudget(parsed, start, SEARCH_SHARE);
   const mined = mineItemsets(data, {
     minCount,
     maxLength: needsSuperset ? maxLength + 1 : maxLength,
     algorithm: parsed.algorithm,
-    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
-    timeLimitMs: parsed.timeLimitMs ?? Number.POSITIVE_INFINITY,
+    maxItemsets: budget.maxItemsets,
+    maxItemOccurrences: budget.maxItemOccurrences,
+    deadline: budget.searchDeadline,
   });
-  const keep = selectTarget(mined, parsed.target, needsSuperset ? maxLength : Number.POSITIVE_INFINITY);
+  if (budget.isDefault && mined.truncated && mined.truncatedReason !== "timeLimitMs") {
+    throw defaultBudgetError("frequentItemsets", minCount, mined.size);
+  }
+  const selected = selectTarget(
+    mined,
+    parsed.target,
+    needsSuperset ? maxLength : Number.POSITIVE_INFINITY,
+    budget.deadline,
+  );
+  const output = materialise(mined, selected.keep, data.itemLabels, alphabeticalRanks(data), budget.deadline);
+  const timedOut = !selected.complete || !output.complete;
   const result: FrequentItemsetsResult = {
-    itemsets: materialise(mined, keep, data.itemLabels, alphabeticalRanks(data)),
+    itemsets: output.itemsets,
     transactionCount: data.transactionCount,
-    truncated: mined.truncated,
-    truncatedReason: mined.truncatedReason,
+    truncated: mined.truncated || timedOut,
+    truncatedReason: mined.truncated
+      ? (mined.truncatedReason as "maxItemsets" | "timeLimitMs")
+      : timedOut
+        ? "timeLimitMs"
+        : undefined,
     options: {
       minSupport,
       minCount,
@@ -193,15 +233,18 @@ export function frequentItemsets(
   });
 }
 
+/** The kept itemsets as objects; stops (complete: false) once the deadline has passed. */
 function materialise(
   mined: MinedItemsets,
   keep: Uint8Array,
   labels: readonly string[],
   ranks: Int32Array,
-): FrequentItemset[] {
+  deadline: number,
+): { itemsets: FrequentItemset[]; complete: boolean } {
   const out: FrequentItemset[] = [];
   const { items, offsets, counts, transactionCount } = mined;
   for (let i = 0; i < mined.size; i++) {
+    if ((i & 4095) === 4095 && pastDeadline(deadline)) return { itemsets: out, complete: false };
     if (keep[i] === 0) continue;
     const count = counts[i] as number;
     out.push({
@@ -210,5 +253,5 @@ function materialise(
       count,
     });
   }
-  return out;
+  return { itemsets: out, complete: true };
 }

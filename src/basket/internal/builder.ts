@@ -84,7 +84,10 @@ export class TransactionBuilder {
  * every basket an array, every item a non-empty string (error names row and position).
  */
 export function toTransactions(input: TransactionsInput, functionName: string): Transactions {
-  if (isTransactions(input)) return input;
+  if (isTransactions(input)) {
+    validateTransactions(input, functionName);
+    return input;
+  }
   if (!Array.isArray(input)) {
     throw new InvalidOptionsError(functionName, [
       {
@@ -96,6 +99,66 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
     ]);
   }
   return recodeBaskets(input, functionName);
+}
+
+/**
+ * Checks a {@link Transactions} value (it may be hand-built, or its typed arrays edited): a whole
+ * `transactionCount`, `offsets` of length N + 1 from 0, non-decreasing, ending at `items.length`, every
+ * item code an index into `itemLabels`, each transaction's run strictly ascending (sorted, no repeats),
+ * string labels, and `transactionIds` undefined or one per transaction. One pass, O(items + labels).
+ */
+export function validateTransactions(data: Transactions, functionName: string): void {
+  const { transactionCount: n, offsets, items, itemLabels, transactionIds } = data;
+  const refuse = (path: string, message: string, received: unknown): never => {
+    throw new InvalidOptionsError(functionName, [{ path: `transactions.${path}`, message, received }]);
+  };
+  if (!Number.isInteger(n) || n < 0) refuse("transactionCount", "must be a whole number >= 0", n);
+  if (!(items instanceof Int32Array)) refuse("items", "must be an Int32Array of item codes", items);
+  if (!Array.isArray(itemLabels)) refuse("itemLabels", "must be an array of item names", itemLabels);
+  if (offsets.length !== n + 1) {
+    refuse("offsets", `must have transactionCount + 1 = ${n + 1} entries`, `length ${offsets.length}`);
+  }
+  if (offsets[0] !== 0) refuse("offsets", "must start at 0", offsets[0]);
+  if (offsets[n] !== items.length) {
+    refuse("offsets", `must end at items.length (${items.length})`, offsets[n]);
+  }
+  for (let code = 0; code < itemLabels.length; code++) {
+    const label = itemLabels[code] as unknown;
+    if (typeof label !== "string") refuse(`itemLabels.${code}`, "must be a string", label);
+  }
+  if (transactionIds !== undefined && (!Array.isArray(transactionIds) || transactionIds.length !== n)) {
+    refuse("transactionIds", `must be undefined or an array of ${n} ids`, transactionIds);
+  }
+  const labelCount = itemLabels.length;
+  for (let t = 0; t < n; t++) {
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    if (to < from || to > items.length) {
+      throw new InvalidRecordError(
+        functionName,
+        t,
+        `offsets[${t + 1}]`,
+        to,
+        `expected offsets to be non-decreasing and within items (length ${items.length}); build Transactions with readBaskets or transactionsFrom`,
+      );
+    }
+    let previous = -1;
+    for (let k = from; k < to; k++) {
+      const code = items[k] as number;
+      if (code <= previous || code >= labelCount) {
+        throw new InvalidRecordError(
+          functionName,
+          t,
+          `items[${k}]`,
+          code,
+          code >= labelCount || code < 0
+            ? `expected an item code in [0, ${labelCount}) (an index into itemLabels)`
+            : "expected each transaction's item codes strictly ascending (sorted, no repeats)",
+        );
+      }
+      previous = code;
+    }
+  }
 }
 
 /**

@@ -12,7 +12,12 @@ export const miningShape = {
   minCount: z.number().int("must be a whole number of transactions").min(1, "must be at least 1").optional(),
   maxLength: z.number().int("must be a whole number of items").min(1, "must be at least 1").optional(),
   algorithm: z.enum(["fpgrowth", "eclat", "auto"]).default("auto"),
-  maxItemsets: z.number().int().min(1, "must be at least 1").optional(),
+  maxItemsets: z
+    .custom<number>(
+      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      "must be a whole number >= 1, or Infinity for no budget",
+    )
+    .optional(),
   timeLimitMs: z.number().gt(0, "must be greater than 0").optional(),
 };
 
@@ -85,4 +90,67 @@ export function labelsOf(
   const out = new Array<string>(length);
   for (let i = 0; i < length; i++) out[i] = labels[picked[i] as number] as string;
   return out;
+}
+
+/**
+ * Default budget of the itemset search when `maxItemsets` is not given: one million itemsets (about
+ * 100-200 MB once returned as objects) ...
+ */
+export const DEFAULT_MAX_ITEMSETS = 1_000_000;
+/** ... or 2^25 stored item occurrences (128 MB of `Int32Array`), whichever comes first. */
+export const DEFAULT_MAX_ITEM_OCCURRENCES = 1 << 25;
+
+/** The resolved budget of one call. */
+export interface SearchBudget {
+  readonly maxItemsets: number;
+  readonly maxItemOccurrences: number;
+  /** `performance.now()` after which every phase stops, `Number.POSITIVE_INFINITY` for none. */
+  readonly deadline: number;
+  /**
+   * `performance.now()` after which the itemset search stops: a share of the time budget, leaving the
+   * rest to the phases that turn the itemsets found into results (they cost more per itemset).
+   */
+  readonly searchDeadline: number;
+  /** True when `maxItemsets` was not given: hitting the budget is then an error, not a partial result. */
+  readonly isDefault: boolean;
+}
+
+/** The budget from the options; `start` is the `performance.now()` at the call's entry. */
+export function searchBudget(
+  options: { maxItemsets?: number | undefined; timeLimitMs?: number | undefined },
+  start: number,
+  searchShare: number,
+): SearchBudget {
+  const isDefault = options.maxItemsets === undefined;
+  const limit = options.timeLimitMs;
+  return {
+    maxItemsets: options.maxItemsets ?? DEFAULT_MAX_ITEMSETS,
+    maxItemOccurrences: isDefault ? DEFAULT_MAX_ITEM_OCCURRENCES : Number.POSITIVE_INFINITY,
+    deadline: limit === undefined ? Number.POSITIVE_INFINITY : start + limit,
+    searchDeadline: limit === undefined ? Number.POSITIVE_INFINITY : start + limit * searchShare,
+    isDefault,
+  };
+}
+
+/** A clock check for loops: true once the deadline has passed. */
+export function pastDeadline(deadline: number): boolean {
+  return deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline;
+}
+
+/**
+ * The error thrown when the default itemset budget stops a search (an explicit `maxItemsets` returns a
+ * partial result instead).
+ */
+export function defaultBudgetError(functionName: string, minCount: number, found: number): InvalidOptionsError {
+  return new InvalidOptionsError(functionName, [
+    {
+      path: "maxItemsets",
+      message:
+        `the search passed the default budget (${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets or ` +
+        `${DEFAULT_MAX_ITEM_OCCURRENCES.toLocaleString("en-US")} stored items) after ${found.toLocaleString("en-US")} ` +
+        `itemsets at min count ${minCount}: the data has too many frequent itemsets (long baskets make their number ` +
+        "grow as 2^length). Raise minSupport (or minCount), set maxLength (e.g. 3), or set maxItemsets: a number " +
+        "returns a partial result flagged truncated, Infinity removes the budget",
+    },
+  ]);
 }

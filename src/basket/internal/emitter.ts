@@ -1,5 +1,8 @@
 import { IntBuffer } from "./intBuffer.js";
 
+/** What stopped a search: the itemset count, the stored item occurrences (memory) or the clock. */
+export type StopReason = "maxItemsets" | "itemOccurrences" | "timeLimitMs";
+
 /**
  * Collects mined itemsets into flat typed buffers: the items of itemset `i`
  * are `items[offsets[i] .. offsets[i + 1])` (as ranks of the miner until
@@ -14,13 +17,15 @@ export class ItemsetEmitter {
   /** The current prefix (ranks), `depth` of them in use. */
   readonly prefix: Int32Array;
   stopped = false;
-  reason: "maxItemsets" | "timeLimitMs" | undefined;
+  reason: StopReason | undefined;
   private sinceClock = 0;
 
   constructor(
     maxDepth: number,
     private readonly maxItemsets: number,
     private readonly deadline: number,
+    /** Budget of stored item occurrences (memory: 4 bytes each), `Infinity` for none. */
+    private readonly maxItemOccurrences: number = Number.POSITIVE_INFINITY,
   ) {
     this.prefix = new Int32Array(maxDepth + 1);
     this.offsets.push(0);
@@ -44,6 +49,9 @@ export class ItemsetEmitter {
     if (this.counts.length >= this.maxItemsets) {
       this.stopped = true;
       this.reason = "maxItemsets";
+    } else if (at >= this.maxItemOccurrences) {
+      this.stopped = true;
+      this.reason = "itemOccurrences";
     }
     if (++this.sinceClock >= 2048) this.checkClock();
   }

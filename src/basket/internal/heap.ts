@@ -1,7 +1,9 @@
 /**
- * Bounded min-heap keeping the `capacity` largest keys seen (top-k without
- * materialising every candidate). Each entry carries two int payloads. Ties
- * keep the earlier entry (a later equal key does not replace it).
+ * Bounded min-heap keeping the `capacity` best entries seen (top-k without
+ * materialising every candidate). Each entry carries two int payloads, which
+ * also break ties: among equal keys the entry with the smaller (first, second)
+ * is better, so offering candidates in increasing (first, second) order keeps
+ * exactly the entries a stable sort by descending key would put first.
  */
 export class TopK {
   readonly keys: Float64Array;
@@ -15,7 +17,16 @@ export class TopK {
     this.second = new Int32Array(capacity);
   }
 
-  /** Whether a key would enter the heap. */
+  get full(): boolean {
+    return this.size === this.capacity;
+  }
+
+  /** The worst key kept (meaningful once full). */
+  get worstKey(): number {
+    return this.keys[0] as number;
+  }
+
+  /** Whether a candidate offered after every entry kept (larger payload) would enter the heap. */
   accepts(key: number): boolean {
     return this.size < this.capacity || key > (this.keys[0] as number);
   }
@@ -25,26 +36,45 @@ export class TopK {
       let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if ((this.keys[parent] as number) <= key) break;
+        if (!this.worseThan(key, first, second, parent)) break;
         this.move(parent, i);
         i = parent;
       }
       this.set(i, key, first, second);
       return;
     }
-    if (key <= (this.keys[0] as number)) return;
+    if (!this.betterThanEntry(key, first, second, 0)) return;
     let i = 0;
     const size = this.size;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && (this.keys[right] as number) < (this.keys[left] as number) ? right : left;
-      if ((this.keys[child] as number) >= key) break;
+      const child = right < size && this.entryWorse(right, left) ? right : left;
+      if (!this.betterThanEntry(key, first, second, child)) break;
       this.move(child, i);
       i = child;
     }
     this.set(i, key, first, second);
+  }
+
+  /** Whether the candidate is worse than entry j (lower key, or equal key and later payload). */
+  private worseThan(key: number, first: number, second: number, j: number): boolean {
+    const other = this.keys[j] as number;
+    if (key !== other) return key < other;
+    const f = this.first[j] as number;
+    return first !== f ? first > f : second > (this.second[j] as number);
+  }
+
+  private betterThanEntry(key: number, first: number, second: number, j: number): boolean {
+    const other = this.keys[j] as number;
+    if (key !== other) return key > other;
+    const f = this.first[j] as number;
+    return first !== f ? first < f : second < (this.second[j] as number);
+  }
+
+  private entryWorse(i: number, j: number): boolean {
+    return this.worseThan(this.keys[i] as number, this.first[i] as number, this.second[i] as number, j);
   }
 
   private move(from: number, to: number): void {

@@ -1,3 +1,5 @@
+import { pastDeadline } from "./common.js";
+
 /**
  * Open-addressing hash index over itemsets stored flat (`items[offsets[i] ..
  * offsets[i + 1])`, each run sorted ascending), for subset lookups without
@@ -6,22 +8,34 @@
 export class ItemsetIndex {
   private readonly table: Int32Array;
   private readonly mask: number;
+  /**
+   * Itemsets indexed: the first `size` given, or fewer when the deadline passed while building (the
+   * clock is read every 4096 itemsets); callers then treat the rest as not mined.
+   */
+  readonly size: number;
 
   constructor(
     private readonly offsets: Int32Array,
     private readonly items: Int32Array,
     size: number,
+    deadline: number = Number.POSITIVE_INFINITY,
   ) {
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
     this.table = new Int32Array(capacity).fill(-1);
     this.mask = capacity - 1;
+    let indexed = size;
     for (let i = 0; i < size; i++) {
+      if ((i & 4095) === 4095 && pastDeadline(deadline)) {
+        indexed = i;
+        break;
+      }
       const from = offsets[i] as number;
       let slot = hashRun(items, from, (offsets[i + 1] as number) - from) & this.mask;
       while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
       this.table[slot] = i;
     }
+    this.size = indexed;
   }
 
   /** Index of the itemset equal to `buffer[0..length)` (sorted ascending), or -1. */

@@ -157,3 +157,27 @@ export const BUILT_IN_MEASURES = [
 
 /** A built-in measure name. */
 export type BuiltInMeasure = Exclude<(typeof BUILT_IN_MEASURES)[number], "improvement">;
+
+/**
+ * An upper bound of the `sortBy` key (see associationRules) of every rule split from an itemset
+ * counted `both` times, for the measures bounded by that count alone (antecedent and consequent counts
+ * are >= both): support = both / N, count = both, lift <= N / both, leverage <= p - p^2 (p = both / N).
+ * Slightly loosened against rounding. Undefined for the other measures (no pruning).
+ */
+export function sortKeyBound(name: BuiltInMeasure, n: number): ((both: number) => number) | undefined {
+  switch (name) {
+    case "support":
+      return (both) => both / n;
+    case "count":
+      return (both) => both;
+    case "lift":
+      return (both) => (n / both) * (1 + 1e-12);
+    case "leverage":
+      return (both) => {
+        const p = both / n;
+        return p - p * p + 1e-15;
+      };
+    default:
+      return undefined;
+  }
+}

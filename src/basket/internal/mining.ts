@@ -1,5 +1,5 @@
 import type { Transactions } from "../Transactions.js";
-import { ItemsetEmitter } from "./emitter.js";
+import { ItemsetEmitter, type StopReason } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
 import { occurrenceDeliver } from "./occurrenceDeliver.js";
 import { sortRunAscending } from "./sortRun.js";
@@ -12,7 +12,10 @@ export interface MiningParameters {
   /** `"auto"`: {@link chooseAlgorithm} on the frequent-item database. */
   readonly algorithm: "fpgrowth" | "eclat" | "auto";
   readonly maxItemsets: number;
-  readonly timeLimitMs: number;
+  /** Budget of stored item occurrences (memory), `Number.POSITIVE_INFINITY` for none. */
+  readonly maxItemOccurrences: number;
+  /** `performance.now()` after which the search stops, `Number.POSITIVE_INFINITY` for none. */
+  readonly deadline: number;
 }
 
 /** All frequent itemsets in flat buffers (items as original item codes, each run sorted ascending). */
@@ -27,7 +30,7 @@ export interface MinedItemsets {
   /** The algorithm that ran. */
   readonly algorithm: "fpgrowth" | "eclat";
   readonly truncated: boolean;
-  readonly truncatedReason: "maxItemsets" | "timeLimitMs" | undefined;
+  readonly truncatedReason: StopReason | undefined;
 }
 
 /** Frequent-item occurrences up to which the rank-coded transactions stay cache-resident (1 MB). */
@@ -133,11 +136,12 @@ export function mineItemsets(transactions: Transactions, parameters: MiningParam
   const algorithm = parameters.algorithm === "auto" ? chooseAlgorithm(database) : parameters.algorithm;
   const itemCount = database.rankToCode.length;
   const maxDepth = Math.min(itemCount, parameters.maxLength);
-  const deadline =
-    parameters.timeLimitMs === Number.POSITIVE_INFINITY
-      ? Number.POSITIVE_INFINITY
-      : performance.now() + parameters.timeLimitMs;
-  const emitter = new ItemsetEmitter(maxDepth, parameters.maxItemsets, deadline);
+  const emitter = new ItemsetEmitter(
+    maxDepth,
+    parameters.maxItemsets,
+    parameters.deadline,
+    parameters.maxItemOccurrences,
+  );
   if (itemCount > 0 && maxDepth > 0) {
     if (algorithm === "eclat") occurrenceDeliver(database, parameters.minCount, maxDepth, emitter);
     else fpGrowth(database, parameters.minCount, maxDepth, emitter);

@@ -1,3 +1,4 @@
+import { pastDeadline } from "./common.js";
 import { ItemsetIndex } from "./itemsetIndex.js";
 import type { MinedItemsets } from "./mining.js";
 
@@ -14,18 +15,37 @@ export type ItemsetTarget = "all" | "closed" | "maximal" | "generators";
  *   set counts N transactions).
  * Itemsets longer than `keepMaxLength` are dropped (used when mining one level
  * deeper than asked so that closedness is judged correctly).
+ *
+ * The deadline is checked every 1024 itemsets; past it, the itemsets not yet
+ * examined are dropped and `complete` is false (the kept ones are judged
+ * within the examined part).
  */
-export function selectTarget(mined: MinedItemsets, target: ItemsetTarget, keepMaxLength: number): Uint8Array {
+export function selectTarget(
+  mined: MinedItemsets,
+  target: ItemsetTarget,
+  keepMaxLength: number,
+  deadline: number = Number.POSITIVE_INFINITY,
+): { keep: Uint8Array; complete: boolean } {
   const size = mined.size;
   const keep = new Uint8Array(size).fill(1);
   const { offsets, items, counts } = mined;
+  let complete = true;
   if (target !== "all") {
-    const index = new ItemsetIndex(offsets, items, size);
+    const index = new ItemsetIndex(offsets, items, size, deadline);
+    if (index.size < size) {
+      keep.fill(0, index.size);
+      complete = false;
+    }
     let longest = 0;
     for (let i = 0; i < size; i++)
       longest = Math.max(longest, (offsets[i + 1] as number) - (offsets[i] as number));
     const buffer = new Int32Array(Math.max(1, longest));
-    for (let i = 0; i < size; i++) {
+    for (let i = 0; i < index.size; i++) {
+      if ((i & 1023) === 1023 && pastDeadline(deadline)) {
+        keep.fill(0, i);
+        complete = false;
+        break;
+      }
       const from = offsets[i] as number;
       const length = (offsets[i + 1] as number) - from;
       const count = counts[i] as number;
@@ -50,5 +70,5 @@ export function selectTarget(mined: MinedItemsets, target: ItemsetTarget, keepMa
     for (let i = 0; i < size; i++)
       if ((offsets[i + 1] as number) - (offsets[i] as number) > keepMaxLength) keep[i] = 0;
   }
-  return keep;
+  return { keep, complete };
 }
