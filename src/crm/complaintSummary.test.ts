@@ -179,3 +179,54 @@ describe("complaintSummary edge cases and bad input", () => {
     expect(() => complaintSummary(log, { period: "fortnight" as never })).toThrowError(/period/);
   });
 });
+
+describe("complaintSummary input checks", () => {
+  const issuesOf = (call: () => unknown) => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      return (error as InvalidOptionsError).issues;
+    }
+    throw new Error("expected an InvalidOptionsError");
+  };
+
+  it("refuses a duplicate severity tier instead of reporting two rows of one tier", () => {
+    const issues = issuesOf(() =>
+      complaintSummary(log, { severityTiers: ["low", "medium", "high", "Low "] }),
+    );
+    expect(issues[0]?.path).toBe("severityTiers.3");
+    expect(issues[0]?.message).toMatch(/duplicate severity tier "Low "/);
+    expect(issuesOf(() => complaintSummary(log, { severityTiers: ["low", "(missing)"] }))[0]?.path).toBe(
+      "severityTiers.1",
+    );
+  });
+
+  it("refuses a duplicate category and one named like the catch-all row", () => {
+    expect(issuesOf(() => complaintSummary(log, { categories: ["billing", "Billing"] }))[0]?.message).toMatch(
+      /duplicate category "Billing"/,
+    );
+    expect(issuesOf(() => complaintSummary(log, { categories: ["billing", "other"] }))[0]?.path).toBe(
+      "categories.1",
+    );
+  });
+
+  it("names a misspelt option with the nearest valid name", () => {
+    const issues = issuesOf(() => complaintSummary(log, { severityTeirs: ["low"] } as never));
+    expect(issues[0]?.path).toBe("severityTeirs");
+    expect(issues[0]?.message).toMatch(/did you mean "severityTiers"\?/);
+  });
+
+  it("refuses null, undefined and number elements with an InvalidRecordError naming the row", () => {
+    for (const bad of [null, undefined, 42]) {
+      try {
+        complaintSummary([...log, bad] as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(log.length);
+        expect((error as InvalidRecordError).field).toBe("(record)");
+      }
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   quantileSorted,
   resolveField,
   withDisplay,
@@ -11,6 +11,7 @@ import {
 import { fieldSchema } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -47,13 +48,20 @@ export interface ComplaintSummaryOptions<T> {
   readonly category?: Field<T>;
   /**
    * Known categories, in reporting order. Any other value (and a missing one) is counted under
-   * `"other"`, with the raw values listed in `otherCategories`.
+   * `"other"`, with the raw values listed in `otherCategories`. Each category once (records match
+   * trimmed and case-insensitively, so `"Billing"` and `"billing "` are the same one: an error), and
+   * none named `"other"`.
    * @defaultValue {@link DEFAULT_COMPLAINT_CATEGORIES}
    */
   readonly categories?: readonly string[];
   /** Severity tier of each complaint; `null` to skip severities. @defaultValue "severity" */
   readonly severity?: Field<T> | null;
-  /** Severity tiers, least severe first. @defaultValue ["low", "medium", "high", "critical"] */
+  /**
+   * Severity tiers, least severe first. Each tier once (compared trimmed and case-insensitively): a
+   * duplicate tier is an error rather than merged, since its position would be ambiguous in an ordered
+   * scale. None named `"(missing)"` (the row of complaints without a severity).
+   * @defaultValue ["low", "medium", "high", "critical"]
+   */
   readonly severityTiers?: readonly string[];
   /** When the complaint was opened (Date, ISO string or epoch ms). Required. @defaultValue "openedAt" */
   readonly openedAt?: Field<T>;
@@ -233,12 +241,44 @@ export interface ComplaintSummaryResult {
 }
 
 const FN = "complaintSummary";
+
+/**
+ * A list of labels that are distinct once trimmed and lower-cased (records are matched that way, so two
+ * spellings of one label would give two report rows of which one is always empty) and that do not take the
+ * name of the catch-all row (`reserved`).
+ */
+const distinctLabels = (kind: string, reserved: string) =>
+  z.array(z.string().min(1)).superRefine((labels, context) => {
+    const seen = new Map<string, number>();
+    labels.forEach((label, j) => {
+      const key = label.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first !== undefined) {
+        context.addIssue({
+          code: "custom",
+          path: [j],
+          input: label,
+          message: `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`,
+        });
+      } else if (key === reserved) {
+        context.addIssue({
+          code: "custom",
+          path: [j],
+          input: label,
+          message: `"${reserved}" is the name of the catch-all row; rename this ${kind}`,
+        });
+      }
+      if (first === undefined) seen.set(key, j);
+    });
+  });
 const schema = z
   .object({
     category: fieldSchema.default("category"),
-    categories: z.array(z.string().min(1)).default([...DEFAULT_COMPLAINT_CATEGORIES]),
+    categories: distinctLabels("category", "other").default([...DEFAULT_COMPLAINT_CATEGORIES]),
     severity: fieldSchema.nullable().default("severity"),
-    severityTiers: z.array(z.string().min(1)).min(1).default(["low", "medium", "high", "critical"]),
+    severityTiers: distinctLabels("severity tier", "(missing)")
+      .min(1)
+      .default(["low", "medium", "high", "critical"]),
     openedAt: fieldSchema.default("openedAt"),
     firstResponseAt: fieldSchema.nullable().default("firstResponseAt"),
     resolvedAt: fieldSchema.nullable().default("resolvedAt"),
@@ -294,9 +334,11 @@ const medianOrNull = (values: readonly number[]) =>
  * @param complaints - complaint records (the store's `complaints` work with the defaults)
  * @param options - fields and grouping; see {@link ComplaintSummaryOptions}
  * @returns counts, durations, rates and the trend
- * @throws {@link InvalidOptionsError} for invalid options
+ * @throws {@link InvalidOptionsError} for invalid options: an unknown option (named, with the nearest
+ *   valid name), a duplicate category or severity tier, or `complaints` that is not an array
  * @throws {@link InvalidRecordError} naming row and field for a bad date, an unknown severity,
- *   a contact count below 1, a non-boolean reopened flag, or a negative duration
+ *   a contact count below 1, a non-boolean reopened flag, or a negative duration; and for an element
+ *   that is not a record (null, a number), naming its row
  * @see Service-recovery practice: first-contact resolution and reopen rates are the usual
  *   complaint-handling KPIs; quantiles by Hyndman & Fan (1996) type 7.
  * @example
@@ -322,7 +364,8 @@ export function complaintSummary<T>(
       { path: "complaints", message: "expected an array of complaint records", received: complaints },
     ]);
   }
-  const o = parseOptions(FN, schema, options);
+  const o = parseStrictOptions(FN, schema, options);
+  assertRecordArray(complaints, FN, "complaints");
   const n = complaints.length;
   const unitMs = o.timeUnit === "hour" ? 3_600_000 : 86_400_000;
   const field = (f: unknown, name: string) => (f === null ? null : resolveField(f as Field<T>, name));

@@ -66,3 +66,23 @@ describe("contactPolicy", () => {
     expect(contactPolicy([]).prospects).toEqual([]);
   });
 });
+
+describe("contactPolicy input checks", () => {
+  it("refuses a null or number contact with an InvalidRecordError naming the row", () => {
+    for (const bad of [null, undefined, 3, "p1"]) {
+      try {
+        contactPolicy([...contacts("a", 2), bad] as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(2);
+      }
+    }
+  });
+
+  it("names a misspelt option with the nearest valid name", () => {
+    expect(() => contactPolicy(contacts("a", 2), { maxContact: 3 } as never)).toThrowError(
+      /maxContact: unknown option "maxContact"; did you mean "maxContacts"\?/,
+    );
+  });
+});

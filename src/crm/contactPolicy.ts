@@ -1,15 +1,16 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   readCodes,
   readDates,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link contactPolicy}.
@@ -135,8 +136,10 @@ const schema = z
  * @param history - contact records, one per contact (call, visit, mail)
  * @param options - see {@link ContactPolicyOptions}
  * @returns one row per prospect with counts, status and contacts remaining
- * @throws {@link InvalidOptionsError} for a `maxContacts` below 1 or not whole
- * @throws {@link InvalidRecordError} for a missing prospect id, a non-boolean deal flag, a bad date
+ * @throws {@link InvalidOptionsError} for a `maxContacts` below 1 or not whole, an unknown option
+ *   (named, with the nearest valid name), or `history` that is not an array
+ * @throws {@link InvalidRecordError} for a missing prospect id, a non-boolean deal flag, a bad date, or an
+ *   element that is not a record (null, a number, a string)
  * @see MAN-EXAMPLES.md (the 12-contact rule of thumb of the source material)
  * @example
  * ```ts
@@ -157,7 +160,8 @@ export function contactPolicy<T>(
       { path: "history", message: "expected an array of contact records", received: history },
     ]);
   }
-  const parsed = parseOptions(FN, schema, options);
+  const parsed = parseStrictOptions(FN, schema, options);
+  assertRecordArray(history, FN, "history");
   const { maxContacts } = parsed;
   const prospects = readCodes(history, parsed.prospect as Field<T>, {
     functionName: FN,

@@ -115,3 +115,46 @@ describe("customerShareInputs", () => {
     ).toThrowError(/not in options.customers/);
   });
 });
+
+describe("customerShare and customerShareInputs input checks", () => {
+  it("refuses a misspelt factor instead of silently using 1 for it", () => {
+    expect(() => customerShare({ penetration: 0.4, loyalty: 0.5, selectivty: 2 } as never)).toThrowError(
+      /selectivty: unknown option "selectivty"; did you mean "selectivity"\?/,
+    );
+    // a customerShareInputs result still passes as is (its counts are accepted and ignored)
+    const inputs = customerShareInputs(
+      [
+        { customerId: "a", ours: true },
+        { customerId: "b", ours: false },
+      ],
+      { ours: "ours" },
+    );
+    expect(customerShare(inputs).share).toBeCloseTo(0.5, 14);
+  });
+
+  it("refuses null and number purchases or customers with an InvalidRecordError naming the row", () => {
+    const purchases = [
+      { customerId: "a", ours: true },
+      { customerId: "b", ours: false },
+    ];
+    for (const bad of [null, undefined, 7]) {
+      try {
+        customerShareInputs([...purchases, bad] as never, { ours: "ours" });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(2);
+      }
+      try {
+        customerShareInputs(purchases, { ours: "ours", customers: [{ customerId: "a" }, bad] as never });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(1);
+      }
+    }
+    expect(() =>
+      customerShareInputs(purchases, { ours: "ours", custmer: "customerId" } as never),
+    ).toThrowError(/did you mean "customer"\?/);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Input of {@link customerShare}: the four share drivers.
@@ -65,8 +66,18 @@ const schema = z
     selectivity: index.default(1),
     priceSelectivity: index.default(1),
   })
-  // Extra keys are ignored so a customerShareInputs result can be passed as is.
-  .strip();
+  // The counts of a customerShareInputs result are accepted (and ignored) so it can be passed as is;
+  // any other key is an error, so a misspelt factor cannot silently default to 1.
+  .extend({
+    marketCustomers: z.unknown().optional(),
+    ourBuyers: z.unknown().optional(),
+    ourVolume: z.unknown().optional(),
+    marketVolume: z.unknown().optional(),
+    ourBuyersVolume: z.unknown().optional(),
+    ourRevenue: z.unknown().optional(),
+    marketRevenue: z.unknown().optional(),
+  })
+  .strict();
 
 /**
  * Decomposes a market share into its customer drivers:
@@ -75,10 +86,11 @@ const schema = z
  * how heavy they are as buyers, and how our prices compare. Use
  * {@link customerShareInputs} to derive the four factors from customer and purchase records.
  *
- * @param options - the four factors (other keys are ignored, so a {@link customerShareInputs}
- *   result can be passed directly); see {@link CustomerShareOptions}
+ * @param options - the four factors (a {@link customerShareInputs} result can be passed directly: its
+ *   counts are ignored; any other key is an error); see {@link CustomerShareOptions}
  * @returns the share, the volume share and the factors
- * @throws {@link InvalidOptionsError} for a penetration or loyalty outside [0, 1], a
+ * @throws {@link InvalidOptionsError} for an unknown key (`selectivty`: named, with the nearest valid
+ *   name), a penetration or loyalty outside [0, 1], a
  *   selectivity or price index not > 0, or factors whose volume share exceeds 1 (inconsistent)
  * @see Parfitt & Collins (1968), "Use of consumer panels for brand-share prediction",
  *   Journal of Marketing Research 5(2) — share = penetration x repeat-buying rate x buying-level index.
@@ -89,7 +101,7 @@ const schema = z
  * ```
  */
 export function customerShare(options: CustomerShareOptions): Readonly<CustomerShareResult> {
-  const o = parseOptions(FN, schema, options);
+  const o = parseStrictOptions(FN, schema, options);
   const volumeShare = o.penetration * o.loyalty * o.selectivity;
   if (volumeShare > 1 + 1e-12) {
     throw new InvalidOptionsError(FN, [

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   readCodes,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import type { CustomerShareOptions } from "./customerShare.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link customerShareInputs}.
@@ -103,7 +104,10 @@ const schema = z
  * @param options - which purchases are ours, fields, and the market's customers
  * @returns the four factors and the counts behind them, ready for {@link customerShare}
  * @throws {@link InvalidRecordError} for a non-boolean `ours`, a quantity or amount not > 0,
- *   or a purchase by a customer missing from `customers`
+ *   a purchase by a customer missing from `customers`, or an element of `purchases` or `customers`
+ *   that is not a record (null, a number, a string)
+ * @throws {@link InvalidOptionsError} for an unknown option (named, with the nearest valid name) or
+ *   `purchases` that is not an array
  * @throws {@link InsufficientDataError} when there are no purchases, or none of ours
  * @see Parfitt & Collins (1968) share decomposition.
  * @example
@@ -126,7 +130,11 @@ export function customerShareInputs<P, C = unknown>(
       { path: "purchases", message: "expected an array of purchase records", received: purchases },
     ]);
   }
-  const o = parseOptions(FN, schema, options);
+  const o = parseStrictOptions(FN, schema, options);
+  assertRecordArray(purchases, FN, "purchases");
+  if (o.customers !== undefined) {
+    assertRecordArray(o.customers, FN, "customers");
+  }
   if (purchases.length === 0) throw new InsufficientDataError(FN, "no purchases: the market volume is 0");
   const customers = readCodes(purchases, o.customer as Field<P>, {
     functionName: FN,

@@ -378,3 +378,19 @@ describe("qualifyProspects properties", () => {
     );
   });
 });
+
+describe("qualifyProspects option checks", () => {
+  const prospects = [{ id: "A", income: 50000, authority: "full", dependants: 1 }];
+  it("treats null options as none instead of crashing", () => {
+    expect(qualifyProspects(prospects, null as never).prospects).toHaveLength(1);
+  });
+  it("refuses an unknown key inside a veto and names misspelt options with a hint", () => {
+    const veto = { verdict: "drop" as const, test: () => false, reson: "typo" };
+    expect(() => qualifyProspects(prospects, { vetoes: [veto] } as never)).toThrowError(
+      /vetoes\.0\.reson: unknown option "reson"/,
+    );
+    expect(() => qualifyProspects(prospects, { minFitt: 0.5 } as never)).toThrowError(
+      /did you mean "minFit"\?/,
+    );
+  });
+});

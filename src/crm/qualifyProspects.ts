@@ -3,12 +3,12 @@ import {
   type Field,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { formatNumber } from "./internal/rate.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import {
   type ProspectPresetName,
   type ProspectRules,
@@ -286,12 +286,14 @@ const schema = z
     minFit: unit.optional(),
     vetoes: z
       .array(
-        z.object({
-          verdict: z.enum(["drop", "defer", "mismatch"]),
-          test: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
-            message: "expected a function returning a reason or a falsy value",
-          }),
-        }),
+        z
+          .object({
+            verdict: z.enum(["drop", "defer", "mismatch"]),
+            test: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
+              message: "expected a function returning a reason or a falsy value",
+            }),
+          })
+          .strict(),
       )
       .default([]),
     missing: z.enum(["defer", "error"]).default("defer"),
@@ -384,7 +386,8 @@ function shortfalls(
  * @param prospects - prospect records ({@link ProspectRecord} or your own type with `fields`)
  * @param options - preset, fields and rule overrides; see {@link QualifyProspectsOptions}
  * @returns verdicts in input order, the ranking, counts per verdict and the resolved rules
- * @throws {@link InvalidOptionsError} for invalid options (unknown keys, scores outside [0, 1],
+ * @throws {@link InvalidOptionsError} for invalid options (unknown keys, named with the nearest valid
+ *   name, also inside `vetoes` entries; scores outside [0, 1],
  *   `fullIncome` not above `minIncome`)
  * @throws {@link InvalidRecordError} naming row and field for a value of the wrong type (negative
  *   or non-numeric income, an income, authority or stated-need word the rules do not know, a
@@ -414,7 +417,7 @@ export function qualifyProspects<T = ProspectRecord>(
       { path: "prospects", message: "expected an array of prospect records", received: prospects },
     ]);
   }
-  const parsed = parseOptions(FN, schema, options);
+  const parsed = parseStrictOptions(FN, schema, options);
   const base = prospectQualificationPresets[parsed.preset];
   const rules: ProspectRules = {
     money: {
@@ -458,7 +461,7 @@ export function qualifyProspects<T = ProspectRecord>(
     ]);
   }
 
-  const fieldOptions = (options.fields ?? {}) as ProspectFields<T>;
+  const fieldOptions = (parsed.fields ?? {}) as ProspectFields<T>;
   const read = {} as Record<FieldName, (record: T, index: number) => unknown>;
   const label = {} as Record<FieldName, string>;
   for (const name of FIELD_NAMES) {

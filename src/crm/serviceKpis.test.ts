@@ -139,3 +139,35 @@ describe("serviceKpis bad input", () => {
     expect(() => serviceKpis(deliveries, { period: "decade" as never })).toThrowError(/period/);
   });
 });
+
+describe("serviceKpis input checks", () => {
+  const rowError = (call: () => unknown) => {
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidRecordError);
+      return error as InvalidRecordError;
+    }
+    throw new Error("expected an InvalidRecordError");
+  };
+
+  it("refuses null and number orders, and null side-log records, naming the row", () => {
+    for (const bad of [null, undefined, 5]) {
+      expect(rowError(() => serviceKpis([...deliveries, bad] as never)).row).toBe(deliveries.length);
+      const receipts = { records: [{ date: "2024-01-01", correct: true }, bad] };
+      const error = rowError(() => serviceKpis(deliveries, { receipts } as never));
+      expect(error.row).toBe(1);
+      const inventoryCounts = { records: [bad] };
+      expect(rowError(() => serviceKpis(deliveries, { inventoryCounts } as never)).row).toBe(0);
+    }
+  });
+
+  it("names a misspelt option, nested ones included, with the nearest valid name", () => {
+    expect(() => serviceKpis(deliveries, { graceDay: 1 } as never)).toThrowError(
+      /graceDay: unknown option "graceDay"; did you mean "graceDays"\?/,
+    );
+    expect(() =>
+      serviceKpis(deliveries, { inventoryCounts: { records: counts, tolerence: 1 } } as never),
+    ).toThrowError(/inventoryCounts\.tolerence: unknown option "tolerence"; did you mean "tolerance"\?/);
+  });
+});

@@ -1,16 +1,17 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InvalidOptionsError,
   InvalidRecordError,
   MS_PER_DAY,
-  parseOptions,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -295,9 +296,11 @@ const newCounter = (): Counter => new Float64Array(KPIS.length * 2 + 1);
  * @param orders - delivery records, one per order (the store's `deliveries` work with the defaults)
  * @param options - fields, grouping and the other sources; see {@link ServiceKpisOptions}
  * @returns the KPIs overall, by period and by segment
- * @throws {@link InvalidOptionsError} for invalid options
+ * @throws {@link InvalidOptionsError} for invalid options (an unknown one is named, with the nearest
+ *   valid name)
  * @throws {@link InvalidRecordError} naming row and field for bad dates, non-boolean flags,
- *   negative quantities, a delivered order without a delivery date, contacts below 1
+ *   negative quantities, a delivered order without a delivery date, contacts below 1; and for an
+ *   element of `orders` or of a side log's `records` that is not a record (null, a number)
  * @see Logistics service-level KPIs (e.g. SCOR "perfect order" components); cycle-count
  *   record accuracy.
  * @example
@@ -322,7 +325,13 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
       { path: "orders", message: "expected an array of order records", received: orders },
     ]);
   }
-  const o = parseOptions(FN, schema, options);
+  const o = parseStrictOptions(FN, schema, options);
+  assertRecordArray(orders, FN, "orders");
+  if (o.inventoryCounts !== undefined) {
+    assertRecordArray(o.inventoryCounts.records, FN, "inventoryCounts.records");
+  }
+  if (o.complaints !== undefined) assertRecordArray(o.complaints.records, FN, "complaints.records");
+  if (o.receipts !== undefined) assertRecordArray(o.receipts.records, FN, "receipts.records");
   const overall = newCounter();
   const periods = new Map<string, Counter>();
   const segments = new Map<string, Counter>();

@@ -58,3 +58,14 @@ describe("silentDissatisfied", () => {
     expect(() => silentDissatisfied({} as never)).toThrowError(InvalidOptionsError);
   });
 });
+
+describe("silentDissatisfied option names", () => {
+  it("names a misspelt figure with the nearest valid name", () => {
+    expect(() => silentDissatisfied({ complaints: 3, tell: { low: 1, high: 2 } } as never)).toThrowError(
+      /tell: unknown option "tell"; did you mean "tells"\?/,
+    );
+    expect(() => silentDissatisfied({ complaints: 3, tells: { low: 1, hgih: 2 } } as never)).toThrowError(
+      /tells\.hgih: unknown option "hgih"; did you mean "high"\?/,
+    );
+  });
+});

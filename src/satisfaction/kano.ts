@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
   InvalidRecordError,
@@ -7,7 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import { assertRecordArray, onlyAccessors, parseStrictOptions } from "./internal/strictOptions.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
@@ -145,7 +146,7 @@ const schema = z
  * @param answers - one record per respondent and attribute
  * @param options - see {@link KanoOptions}
  * @throws InvalidRecordError for an answer that is not one of the five (row, field and value named), or an
- *   element that is not a record (null, a number; primitives are allowed when every field is an accessor)
+ *   element that is not a record (null, a number, a string)
  * @throws InvalidOptionsError for an unknown or invalid option, or `answers` that is not an array
  * @throws InsufficientDataError when no answer pair is complete
  * @example
@@ -161,12 +162,7 @@ const schema = z
  */
 export function kano<T extends object>(answers: readonly T[], options: KanoOptions<T> = {}): KanoResult {
   const parsed = parseStrictOptions(NAME, schema, options);
-  assertRecordArray(
-    NAME,
-    answers,
-    "answers",
-    onlyAccessors(parsed.attribute, parsed.functional, parsed.dysfunctional),
-  );
+  assertRecordArray(answers, NAME, "answers");
   const attribute = resolveField(parsed.attribute as Field<T>, "attribute");
   const functional = resolveField(parsed.functional as Field<T>, "functional");
   const dysfunctional = resolveField(parsed.dysfunctional as Field<T>, "dysfunctional");

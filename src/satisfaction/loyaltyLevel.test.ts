@@ -35,7 +35,9 @@ describe("loyaltyLevel refuses evidence it cannot read", () => {
     expect(issueOf(() => loyaltyLevel({ affective: 1 } as never))?.path).toBe("evidence.affective");
     expect(issueOf(() => loyaltyLevel({ conative: "true" } as never))?.path).toBe("evidence.conative");
     // explicit undefined and false are still fine
-    expect(loyaltyLevel({ cognitive: true, affective: false, conative: undefined })).toBe("cognitive");
+    expect(loyaltyLevel({ cognitive: true, affective: false, conative: undefined } as never)).toBe(
+      "cognitive",
+    );
   });
   it("rejects a misspelt evidence key, suggesting the intended one", () => {
     const issue = issueOf(() => loyaltyLevel({ conatve: true } as never));

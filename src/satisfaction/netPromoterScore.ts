@@ -1,15 +1,17 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
+  parseDecimal,
   resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { normalQuantile } from "./internal/normal.js";
-import { assertRecordArray, parseStrictOptions } from "./internal/strictOptions.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link netPromoterScore}.
@@ -61,8 +63,6 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = "netPromoterScore";
-/** A decimal numeral, optionally surrounded by spaces ("0x10", "0b11", "1e1" and "Infinity" are not answers). */
-const DECIMAL = /^\s*[+-]?\d+(\.\d*)?\s*$/;
 const schema = z
   .object({ field: fieldSchema.optional(), level: z.number().gt(0).lt(1).default(0.95) })
   .strict();
@@ -76,7 +76,8 @@ const schema = z
  * With few answers or shares near 0 or 1 the Wald interval is optimistic; prefer a bootstrap there.
  *
  * Missing answers are skipped and counted; anything else that is not an integer 0-10 is an error. Strings
- * are read as decimal numerals only (`"9"`, `" 10 "`, `"7.0"`); `"0x10"` or `"0b11"` are errors, not 16 and 3.
+ * are read in decimal notation only (`"9"`, `" 10 "`, `"7.0"`, as core's `parseDecimal`); `"0x10"` or
+ * `"0b11"` are errors, not 16 and 3.
  *
  * Reference: Reichheld (2003), The one number you need to grow, Harvard Business Review 81(12);
  * Rocks (2016), Interval estimation for the Net Promoter Score, The American Statistician 70(4).
@@ -84,7 +85,7 @@ const schema = z
  * @param answers - numbers 0-10, or records with `field`
  * @param options - see {@link NetPromoterScoreOptions}
  * @throws InvalidRecordError for an answer that is not an integer in 0..10 (row and value named), or, with a
- *   property-name `field`, an element that is not a record (null, a number)
+ *   `field`, an element that is not a record (null, a number)
  * @throws InvalidOptionsError for an unknown or invalid option, or `answers` that is not an array
  * @throws InsufficientDataError when no answer is left
  * @example
@@ -99,7 +100,7 @@ export function netPromoterScore<T = number>(
 ): NetPromoterScoreResult {
   const parsed = parseStrictOptions(NAME, schema, options);
   const field = parsed.field as Field<T> | undefined;
-  if (typeof field === "string") assertRecordArray(NAME, answers, "answers");
+  if (field !== undefined) assertRecordArray(answers, NAME, "answers");
   else if (!Array.isArray(answers)) {
     throw new InvalidOptionsError(NAME, [
       { path: "answers", message: "expected an array of answers", received: answers },
@@ -122,7 +123,7 @@ export function netPromoterScore<T = number>(
       skipped++;
       continue;
     }
-    if (typeof value === "string") value = DECIMAL.test(value) ? Number(value) : Number.NaN;
+    if (typeof value === "string") value = parseDecimal(value);
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 10) {
       throw new InvalidRecordError(
         NAME,

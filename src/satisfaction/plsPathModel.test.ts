@@ -495,7 +495,7 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel HTMT on absolute correlations
     // PERV2 reversed makes the Value block's only correlation negative: the signed mean within the block
     // was then negative and its square root NaN. CUSL2 reversed is the Python script's `reversed` case.
     for (const item of ["PERV2", "CUSL2", "IMAG1"]) {
-      const reversed = rows.map((row) => ({ ...row, [item]: 11 - (row[item] as number) }));
+      const reversed = rows.map((row) => ({ ...row, [item]: 11 - Number(row[item]) }));
       const model = plsPathModel(reversed, base);
       expect(worstHtmt(model, htmtReference.full)).toBeLessThan(TOLERANCE);
     }

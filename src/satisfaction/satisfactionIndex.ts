@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
@@ -7,7 +8,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { assertRecordArray, parseStrictOptions } from "./internal/strictOptions.js";
+import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * An answer scale.
@@ -303,7 +304,7 @@ export function satisfactionIndex<T extends object>(
   hierarchy: SatisfactionIndexHierarchy,
 ): SatisfactionIndexResult {
   const parsed = parseStrictOptions(NAME, schema, hierarchy);
-  assertRecordArray(NAME, responses, "responses");
+  assertRecordArray(responses, NAME, "responses");
   if (responses.length === 0) throw new InsufficientDataError(NAME, "no responses");
   const issues: OptionIssue[] = [];
   const constructWeights = normalise(

@@ -1,4 +1,4 @@
-import { InsufficientDataError } from "../../core/index.js";
+import { assertRecordArray, InsufficientDataError } from "../../core/index.js";
 import {
   assertVariance,
   columnMoments,
@@ -7,7 +7,6 @@ import {
   readIndicatorMatrix,
 } from "./plsData.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
-import { assertRecordArray } from "./strictOptions.js";
 
 /** The data side of a PLS estimation: indicator matrix, moments, correlation matrix. */
 export interface PreparedPlsData {
@@ -24,7 +23,7 @@ export function preparePlsData(
   rows: unknown,
   model: ResolvedPlsModel,
 ): PreparedPlsData {
-  assertRecordArray(functionName, rows, "rows");
+  assertRecordArray(rows, functionName, "rows");
   if (rows.length === 0)
     throw new InsufficientDataError(functionName, "no rows; pass at least 3 survey responses");
   const matrix = readIndicatorMatrix(

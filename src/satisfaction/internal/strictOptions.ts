@@ -1,12 +1,10 @@
 /**
- * Strict option parsing with "did you mean" hints, and the cheap row check of
- * record-taking functions. Used by clientele/satisfaction and clientele/crm.
- *
- * Both belong in core (`parseOptions`, the column readers) once every module
- * wants them; until then they live here so the two modules share one copy.
+ * Strict option parsing with "did you mean" hints, used by clientele/satisfaction
+ * and clientele/crm. It belongs in core's `parseOptions` once every module wants
+ * it; until then it lives here so the two modules share one copy.
  */
 import type { z } from "zod";
-import { InvalidOptionsError, InvalidRecordError, type OptionIssue, parseOptions } from "../../core/index.js";
+import { InvalidOptionsError, type OptionIssue, parseOptions } from "../../core/index.js";
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent swaps), case-insensitive. */
 export function editDistance(a: string, b: string): number {
@@ -155,41 +153,4 @@ export function parseStrictOptions<S extends z.ZodType>(
     });
     throw new InvalidOptionsError(functionName, issues);
   }
-}
-
-/**
- * Checks that `rows` is an array whose elements are records (non-null objects), in one cheap pass before
- * any field is read: a wrong argument is an {@link InvalidOptionsError} at `path`, a null, undefined or
- * primitive element an {@link InvalidRecordError} naming its row (field `"(record)"`).
- * `allowPrimitives` accepts primitive elements (still not null or undefined) for callers that read every
- * field with an accessor, which may take any value.
- */
-export function assertRecordArray(
-  functionName: string,
-  rows: unknown,
-  path: string,
-  allowPrimitives = false,
-): asserts rows is readonly unknown[] {
-  if (!Array.isArray(rows)) {
-    throw new InvalidOptionsError(functionName, [
-      { path, message: "expected an array of records", received: rows },
-    ]);
-  }
-  for (let i = 0; i < rows.length; i++) {
-    const row: unknown = rows[i];
-    if (row !== null && typeof row === "object") continue;
-    if (allowPrimitives && row !== null && row !== undefined) continue;
-    throw new InvalidRecordError(
-      functionName,
-      i,
-      "(record)",
-      row,
-      `expected a record (an object) in ${path}; remove or fix this element`,
-    );
-  }
-}
-
-/** Whether every field option given is an accessor function (so primitive records can be read). */
-export function onlyAccessors(...fields: readonly unknown[]): boolean {
-  return fields.every((field) => field === null || field === undefined || typeof field === "function");
 }
