@@ -21,7 +21,9 @@ const base = [
   [11, 2],
   [12, 1],
 ] as const;
-const ordinary = Object.freeze(base.map(([a, b]) => Object.freeze({ a, b })));
+const ordinary: readonly { readonly a: number; readonly b: number }[] = Object.freeze(
+  base.map(([a, b]) => Object.freeze({ a, b })),
+);
 const big = Object.freeze(base.map(([a, b]) => Object.freeze({ a: a * 1e200, b: b * 1e200 })));
 const fields = ["a", "b"] as const;
 
