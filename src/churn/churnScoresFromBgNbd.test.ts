@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
-import { InsufficientDataError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { churnScoresFromBgNbd } from "./churnScoresFromBgNbd.js";
 
 // P(alive) of BG/NBD (Fader, Hardie & Lee 2005; Hardie's note, eq. for P(alive)):
@@ -95,5 +95,19 @@ describe("churnScoresFromBgNbd with a BG/NBD fit where a + b < 1 (issue 12)", ()
       const reference = expectedWithoutRepeats(13, row.T, params);
       expect(Math.abs(row.expectedPurchases / reference - 1), row.customer).toBeLessThan(1e-6);
     }
+  });
+});
+
+describe("churnScoresFromBgNbd options (issue 12)", () => {
+  it("rejects an unknown (misspelt) option naming the key instead of falling back to a default", () => {
+    const orders = [
+      { id: "a", day: "2024-01-01" },
+      { id: "a", day: "2024-01-20" },
+      { id: "b", day: "2024-01-02" },
+    ];
+    const call = () =>
+      churnScoresFromBgNbd(orders, { customer: "id", date: "day", asOf: "2024-03-01", horizn: 26 } as never);
+    expect(call).toThrow(InvalidOptionsError);
+    expect(call).toThrow(/Unrecognized key: "horizn"/);
   });
 });

@@ -56,23 +56,25 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
-const optionsSchema = z.object({
-  customer: fieldSchema,
-  date: fieldSchema,
-  amount: fieldSchema.optional(),
-  asOf: dateSchema,
-  timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("week"),
-  horizon: z.number().positive().refine(Number.isFinite, "must be finite").default(13),
-  model: z
-    .custom<FitBgNbdResult>(
-      (value) =>
-        typeof value === "object" &&
-        value !== null &&
-        typeof (value as FitBgNbdResult).probabilityAlive === "function",
-      { message: "expected a model returned by fitBgNbd" },
-    )
-    .optional(),
-});
+const optionsSchema = z
+  .object({
+    customer: fieldSchema,
+    date: fieldSchema,
+    amount: fieldSchema.optional(),
+    asOf: dateSchema,
+    timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("week"),
+    horizon: z.number().positive().refine(Number.isFinite, "must be finite").default(13),
+    model: z
+      .custom<FitBgNbdResult>(
+        (value) =>
+          typeof value === "object" &&
+          value !== null &&
+          typeof (value as FitBgNbdResult).probabilityAlive === "function",
+        { message: "expected a model returned by fitBgNbd" },
+      )
+      .optional(),
+  })
+  .strict();
 
 /**
  * Probability-alive churn scores: summarises purchases into (frequency, recency, T) with

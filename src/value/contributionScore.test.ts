@@ -60,3 +60,11 @@ describe("contributionScore", () => {
     );
   });
 });
+
+describe("contributionScore input checks (issue 12)", () => {
+  it("refuses a non-array with InvalidOptionsError naming the argument", () => {
+    const options = { measures: [{ field: "deposit", weight: 1 }] };
+    expect(() => contributionScore(null as unknown as [], options)).toThrow(InvalidOptionsError);
+    expect(() => contributionScore(42 as unknown as [], options)).toThrow(/records: expected an array/);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
@@ -147,6 +148,7 @@ export function contributionScore<T>(
 ): ContributionScoreResult {
   const functionName = "contributionScore";
   const parsed = parseOptions(functionName, schema, options);
+  assertRecordArray(records, functionName);
   const n = records.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no customers to score");
   const names = options.measures.map((measure, j) => {

@@ -281,28 +281,40 @@ describe("BG/NBD expectations in every parameter region (issue 12)", () => {
     }
   });
 
-  it("stays finite, positive and increasing in t over random reachable parameters (property)", () => {
+  it("stays finite, positive, increasing in t and below its bounds over random reachable parameters (property)", () => {
+    // log-parameters on a 0.1 grid; half the draws have a + b < 1
+    const logOf = (min: number, max: number) =>
+      fc.integer({ min: min * 10, max: max * 10 }).map((k) => k / 10);
     fc.assert(
       fc.property(
-        fc.double({ min: -4, max: 4, noNaN: true }),
-        fc.double({ min: -3, max: 5, noNaN: true }),
-        fc.double({ min: -5, max: 3, noNaN: true }),
-        fc.double({ min: -5, max: 3, noNaN: true }),
-        fc.double({ min: -3, max: 4, noNaN: true }),
+        logOf(-4, 4),
+        logOf(-3, 5),
+        logOf(-5, 3),
+        logOf(-5, 3),
+        logOf(-3, 4),
         (logR, logAlpha, logA, logB, logT) => {
-          const model = bgNbdPredictions({
-            r: Math.exp(logR),
-            alpha: Math.exp(logAlpha),
-            a: Math.exp(logA),
-            b: Math.exp(logB),
-          });
-          const t = Math.exp(logT);
+          const [r, alpha, a, b, t] = [logR, logAlpha, logA, logB, logT].map(Math.exp) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
+          const model = bgNbdPredictions({ r, alpha, a, b });
           const near = model.expectedPurchases(t);
           const far = model.expectedPurchases(2 * t);
-          return near > 0 && far >= near && Number.isFinite(far);
+          // bounds: an immortal customer buys r t / alpha on average; nobody buys more than E[D] = (a+b-1)/(a-1) (a > 1)
+          const lifetime = a > 1 ? (a + b - 1) / (a - 1) : Number.POSITIVE_INFINITY;
+          return (
+            near > 0 &&
+            Number.isFinite(far) &&
+            far >= near * (1 - 1e-9) &&
+            near <= ((r * t) / alpha) * (1 + 1e-9) &&
+            far <= lifetime * (1 + 1e-9)
+          );
         },
       ),
-      { numRuns: 300, seed: 12 },
+      { numRuns: 400, seed: 12 },
     );
   });
 });
@@ -333,10 +345,12 @@ describe("BG/NBD model methods check their arguments (issue 12)", () => {
       expect(call).toThrow(message);
     });
   }
+});
 
-  it("still answers t = 0 with 0 and frequency-0 customers with P(alive) 1", () => {
-    expect(model.expectedPurchases(0)).toBe(0);
-    expect(model.conditionalExpectedPurchases(0, 2, 3, 5)).toBe(0);
-    expect(model.probabilityAlive(0, 0, 20)).toBe(1);
+describe("fitBgNbd input checks (issue 12)", () => {
+  it("refuses a summary-like object whose columns are missing or of other lengths", () => {
+    const broken = { frequency: Float64Array.of(1, 0), recency: Float64Array.of(2) } as never;
+    expect(() => fitBgNbd(broken)).toThrow(InvalidOptionsError);
+    expect(() => fitBgNbd(broken)).toThrow(/summary: expected a repeatPurchaseSummary result/);
   });
 });

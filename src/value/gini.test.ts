@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
-import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { gini } from "./gini.js";
 
 describe("gini", () => {
@@ -55,5 +55,26 @@ describe("gini", () => {
     expect(() => gini([0, 0])).toThrow(/every value is 0/);
     expect(() => gini([4], { biasCorrected: true })).toThrow(/at least 2 values/);
     expect(gini([4])).toBe(0);
+  });
+});
+
+describe("gini with huge values and non-array input (issue 12)", () => {
+  it("computes huge finite values in scaled form instead of calling them all 0", () => {
+    // |x_i - x_j| summed over ordered pairs: 4 * 1e308; 2 n^2 mean = 18 * (2e308 / 3) = 12e308
+    expect(gini([1e308, 1e308, 1])).toBeCloseTo(1 / 3, 14);
+    expect(gini([1.7e308, 1.7e308, 1.7e308])).toBe(0);
+    expect(gini([{ v: 1e308 }, { v: 1e308 }, { v: 0 }, { v: 0 }], { value: "v" })).toBeCloseTo(0.5, 14);
+  });
+
+  it("refuses null, undefined, a number or a plain object with InvalidOptionsError", () => {
+    for (const input of [null, undefined, 42, "12", { length: 2, 0: 1, 1: 2 }]) {
+      expect(() => gini(input as unknown as number[]), String(input)).toThrow(InvalidOptionsError);
+    }
+    expect(() => gini(null as unknown as number[])).toThrow(/values: expected an array/);
+  });
+
+  it("names the row of a null element, bare or among records", () => {
+    expect(() => gini([1, null as unknown as number])).toThrow(InvalidRecordError);
+    expect(() => gini([{ v: 1 }, null], { value: "v" })).toThrow(/row 1/);
   });
 });

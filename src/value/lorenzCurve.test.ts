@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
-import { InvalidRecordError } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 
 describe("lorenzCurve", () => {
@@ -26,5 +26,21 @@ describe("lorenzCurve", () => {
 
   it("refuses negative values", () => {
     expect(() => lorenzCurve([1, -2])).toThrow(InvalidRecordError);
+  });
+});
+
+describe("lorenzCurve with huge values (issue 12)", () => {
+  it("gives exact shares and Gini for values whose sum overflows, and reports the total as Infinity", () => {
+    const curve = lorenzCurve([1e308, 1e308, 1]);
+    // shares 0, 1 / (2e308 + 1) (a subnormal, about 5e-309), 0.5, 1
+    expect([curve.valueShare[0], curve.valueShare[2], curve.valueShare[3]]).toEqual([0, 0.5, 1]);
+    expect(curve.valueShare[1]).toBeGreaterThan(4e-309);
+    expect(curve.valueShare[1]).toBeLessThan(6e-309);
+    expect(curve.gini).toBeCloseTo(1 / 3, 14);
+    expect(curve.total).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("refuses null with InvalidOptionsError", () => {
+    expect(() => lorenzCurve(null as unknown as number[])).toThrow(InvalidOptionsError);
   });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Field, InsufficientDataError, parseOptions, withDisplay } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
-import { exactSum, readNonNegativeValues } from "./internal/readValues.js";
+import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
 /**
  * Options of {@link lorenzCurve}.
@@ -35,6 +35,7 @@ export interface LorenzCurveResult {
   readonly gini: number;
   /** Gini × n / (n − 1); null with one value. */
   readonly giniBiasCorrected: number | null;
+  /** Sum of the values; Infinity when it exceeds the double range (the shares and Gini are computed scaled and stay exact). */
   readonly total: number;
   readonly count: number;
 }
@@ -71,17 +72,20 @@ export function lorenzCurve<T>(
   const sorted = Float64Array.from(data).sort();
   const gini = giniOfSorted(sorted, false, functionName);
   const total = exactSum(sorted);
+  // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
+  const { scaled } = scaledByMax(sorted);
+  const scaledTotal = exactSum(scaled);
   const customerShare = new Float64Array(n + 1);
   const valueShare = new Float64Array(n + 1);
   let running = 0;
   let compensation = 0;
   for (let i = 0; i < n; i++) {
-    const value = sorted[i] as number;
+    const value = scaled[i] as number;
     const next = running + value;
     compensation += Math.abs(running) >= Math.abs(value) ? running - next + value : value - next + running;
     running = next;
     customerShare[i + 1] = (i + 1) / n;
-    valueShare[i + 1] = (running + compensation) / total;
+    valueShare[i + 1] = (running + compensation) / scaledTotal;
   }
   valueShare[n] = 1;
   const result: LorenzCurveResult = {

@@ -46,3 +46,19 @@ describe("paretoAnalysis", () => {
     expect(() => paretoAnalysis([1], { abcBreaks: [0.9, 0.5] })).toThrow(/B break/);
   });
 });
+
+describe("paretoAnalysis with huge values and non-array input (issue 12)", () => {
+  it("ranks values whose sum overflows by exact shares", () => {
+    const result = paretoAnalysis([1, 1e308, 1e308]);
+    expect(result.ranking.map((row) => row.cumulativeShare)).toEqual([0.5, 1, 1]);
+    expect(result.core.customers).toBe(2);
+    expect(result.core.ids).toEqual(["1", "2"]);
+    expect(result.total).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("refuses null and undefined with InvalidOptionsError, and names a null row", () => {
+    expect(() => paretoAnalysis(null as unknown as number[])).toThrow(InvalidOptionsError);
+    expect(() => paretoAnalysis(undefined as unknown as number[])).toThrow(/values: expected an array/);
+    expect(() => paretoAnalysis([{ v: 2 }, null], { value: "v" })).toThrow(InvalidRecordError);
+  });
+});

@@ -8,7 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import { exactSum, readNonNegativeValues } from "./internal/readValues.js";
+import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
 /**
  * Options of {@link paretoAnalysis}.
@@ -80,6 +80,7 @@ export interface ParetoAnalysisRow {
  * ```
  */
 export interface ParetoAnalysisResult {
+  /** Sum of the values; Infinity when it exceeds the double range (the shares are computed scaled and stay exact). */
   readonly total: number;
   readonly count: number;
   readonly top: readonly ParetoTopShare[];
@@ -164,7 +165,10 @@ export function paretoAnalysis<T>(
     ids = Array.from({ length: n }, (_, i) => String(i));
   }
   const total = exactSum(data);
-  if (!(total > 0))
+  // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
+  const { scaled, max } = scaledByMax(data);
+  const scaledTotal = exactSum(scaled);
+  if (!(max > 0))
     throw new InsufficientDataError(
       functionName,
       "every value is 0, so there is no concentration to analyse",
@@ -176,11 +180,11 @@ export function paretoAnalysis<T>(
   let running = 0;
   let compensation = 0;
   for (let k = 0; k < n; k++) {
-    const value = data[order[k] as number] as number;
+    const value = scaled[order[k] as number] as number;
     const next = running + value;
     compensation += Math.abs(running) >= Math.abs(value) ? running - next + value : value - next + running;
     running = next;
-    cumulative[k] = (running + compensation) / total;
+    cumulative[k] = (running + compensation) / scaledTotal;
   }
   cumulative[n - 1] = 1;
   // shortest prefix reaching a share (a tiny tolerance absorbs rounding of exact shares like 0.8)

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
-import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { rfmScores } from "./rfmScores.js";
 
 const rowsOf = (values: readonly number[]) =>
@@ -106,5 +106,27 @@ describe("rfmScores on the generated store", () => {
         mean(store.planted.segments.occasional, key) + 1,
       );
     }
+  });
+});
+
+describe("rfmScores input checks (issue 12)", () => {
+  it("refuses a number, null or an object that is not an rfmTable result with InvalidOptionsError", () => {
+    for (const input of [42, null, undefined, {}, { customers: [] }]) {
+      expect(() => rfmScores(input as unknown as []), String(input)).toThrow(InvalidOptionsError);
+    }
+    expect(() => rfmScores(42 as unknown as [])).toThrow(/table: expected an rfmTable result/);
+  });
+
+  it("names the row of a null element or a NaN column value of a hand-built table", () => {
+    const rows = [{ customer: "a", recencyDays: 1, frequency: 1, monetary: 1 }, null];
+    const table = {
+      customers: rows,
+      recencyDays: Float64Array.of(1, 2),
+      frequency: Float64Array.of(1, 1),
+      monetary: Float64Array.of(1, Number.NaN),
+    };
+    expect(() => rfmScores(table as never)).toThrow(InvalidRecordError);
+    expect(() => rfmScores(table as never)).toThrow(/row 1/);
+    expect(() => rfmScores(rows as never)).toThrow(/row 1, field "\(record\)"/);
   });
 });

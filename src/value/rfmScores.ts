@@ -1,7 +1,10 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
   parseOptions,
   quantileSorted,
   readCodes,
@@ -113,6 +116,43 @@ function breaksOf(values: Float64Array, bins: number, method: "quantile" | "equa
   return out;
 }
 
+/**
+ * The table argument when it is not an array: it must be an {@link RfmTableResult} (rows plus three
+ * Float64Array columns of the same length, finite values); anything else is an InvalidOptionsError,
+ * a row that is not an object or a non-finite column value an InvalidRecordError naming the row.
+ */
+function checkedTable(functionName: string, table: unknown): RfmTableResult {
+  const candidate = table as Partial<RfmTableResult> | null;
+  const n = Array.isArray(candidate?.customers) ? candidate.customers.length : -1;
+  const columns = ["recencyDays", "frequency", "monetary"] as const;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    n < 0 ||
+    columns.some((name) => !(candidate[name] instanceof Float64Array) || candidate[name].length !== n)
+  ) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "table",
+        message:
+          "expected an rfmTable result, or an array of records with customer, recencyDays, frequency and monetary fields",
+        received: table,
+      },
+    ]);
+  }
+  const result = candidate as RfmTableResult;
+  assertRecordArray(result.customers, functionName, "table.customers");
+  for (const name of columns) {
+    const column = result[name];
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(column[i])) {
+        throw new InvalidRecordError(functionName, i, name, column[i], "expected a finite number");
+      }
+    }
+  }
+  return result;
+}
+
 /** 1 + number of breaks strictly below the value: equal values always get the same score. */
 function scoreOf(value: number, breaks: readonly number[]): number {
   let score = 1;
@@ -135,6 +175,7 @@ function scoreOf(value: number, breaks: readonly number[]): number {
  * Complexity: O(n log n) (one sort per measure).
  *
  * @param table - an {@link rfmTable} result, or records with customer, recency (days), frequency and monetary fields
+ * @throws InvalidOptionsError when `table` is neither an array of records nor an rfmTable result
  * @throws InsufficientDataError for an empty table
  * @throws InvalidOptionsError for bins outside 2..9 or an unknown method
  * @throws InvalidRecordError for a missing or non-numeric measure (plain records)
@@ -163,7 +204,7 @@ export function rfmScores<T>(
   let frequency: Float64Array;
   let monetary: Float64Array;
   if (!Array.isArray(table)) {
-    const result = table as RfmTableResult;
+    const result = checkedTable(functionName, table);
     ids = result.customers.map((row) => row.customer);
     ({ recencyDays: recency, frequency, monetary } = result);
   } else {

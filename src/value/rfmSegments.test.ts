@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import type { RfmScoresResult } from "./rfmScores.js";
 import { RFM_GRID_SEGMENTS, rfmSegments } from "./rfmSegments.js";
 
@@ -73,5 +73,24 @@ describe("rfmSegments", () => {
     expect(() =>
       rfmSegments(scored(["311"]), { scheme: { rules: [{ segment: "x", recency: [5, 1] }] } }),
     ).toThrow(/min <= max/);
+  });
+});
+
+describe("rfmSegments input checks (issue 12)", () => {
+  it("refuses an array (records or empty) with InvalidOptionsError saying to score first", () => {
+    expect(() => rfmSegments([] as never)).toThrow(InvalidOptionsError);
+    expect(() => rfmSegments([] as never)).toThrow(/score the customers first/);
+    expect(() => rfmSegments(null as never)).toThrow(/scores: expected the result of rfmScores/);
+    expect(() => rfmSegments(42 as never)).toThrow(InvalidOptionsError);
+  });
+
+  it("refuses a result without customers (InsufficientDataError) and names a bad row", () => {
+    const empty = scored([]);
+    expect(() => rfmSegments(empty)).toThrow(InsufficientDataError);
+    const withNull = { ...scored(["555"]), customers: [...scored(["555"]).customers, null] } as never;
+    expect(() => rfmSegments(withNull)).toThrow(InvalidRecordError);
+    expect(() => rfmSegments(withNull)).toThrow(/row 1/);
+    const outOfRange = scored(["565"]);
+    expect(() => rfmSegments(outOfRange)).toThrow(/row 0, field "frequencyScore"/);
   });
 });

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import {
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+  parseOptions,
+  withDisplay,
+} from "../core/index.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**
@@ -218,6 +224,69 @@ const schema = z
   })
   .strict();
 
+/**
+ * Refuses anything but an {@link rfmScores} result: an array (records must be scored first), an object
+ * without `customers` and `options.bins`, no customers (InsufficientDataError), or a row that is not an
+ * object or holds a score outside 1..bins or a non-finite measure (InvalidRecordError naming the row).
+ */
+function checkScores(functionName: string, scores: unknown): asserts scores is RfmScoresResult {
+  const candidate = scores as Partial<RfmScoresResult> | null;
+  const bins = candidate?.options?.bins;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    Array.isArray(candidate) ||
+    !Array.isArray(candidate.customers) ||
+    typeof bins !== "number"
+  ) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "scores",
+        message: Array.isArray(scores)
+          ? "expected the result of rfmScores, not an array; score the customers first: rfmSegments(rfmScores(rfmTable(records, ...)))"
+          : "expected the result of rfmScores (customers with recencyScore, frequencyScore, monetaryScore, and options.bins)",
+        received: scores,
+      },
+    ]);
+  }
+  const rows = candidate.customers as readonly unknown[];
+  if (rows.length === 0) {
+    throw new InsufficientDataError(functionName, "the scores hold no customers; there is nobody to segment");
+  }
+  const fields = ["recencyScore", "frequencyScore", "monetaryScore"] as const;
+  const measures = ["recencyDays", "frequency", "monetary"] as const;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Record<string, unknown> | null;
+    if (typeof row !== "object" || row === null) {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        "(record)",
+        row,
+        "expected a scored customer from rfmScores",
+      );
+    }
+    for (const field of fields) {
+      const value = row[field];
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > bins) {
+        throw new InvalidRecordError(
+          functionName,
+          i,
+          field,
+          value,
+          `expected an integer score in 1..${bins}`,
+        );
+      }
+    }
+    for (const field of measures) {
+      const value = row[field];
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw new InvalidRecordError(functionName, i, field, value, "expected a finite number");
+      }
+    }
+  }
+}
+
 const within = (value: number, r: RfmScoreRange | undefined) =>
   r === undefined || (value >= r[0] && value <= r[1]);
 
@@ -231,7 +300,10 @@ const within = (value: number, r: RfmScoreRange | undefined) =>
  *
  * @param scores - an {@link rfmScores} result
  * @param options - the scheme
- * @throws InvalidOptionsError for a malformed scheme, or a built-in scheme used with scores that were not made with 5 bins
+ * @throws InvalidOptionsError for a malformed scheme, a built-in scheme used with scores that were not made
+ *   with 5 bins, or `scores` that are not an rfmScores result (an array of records included: score them first)
+ * @throws InsufficientDataError when the scores hold no customers (rfmScores itself never returns an empty result)
+ * @throws InvalidRecordError for a scored row that is not an object, a score outside 1..bins or a non-finite measure
  * @see R package rfm 0.3.0 (Hebbali), `rfm_segment` documentation and source (first match wins); Putler, "RFM Analysis For Successful Customer Segmentation".
  * @example
  * ```ts
@@ -257,6 +329,7 @@ export function rfmSegments(scores: RfmScoresResult, options: RfmSegmentsOptions
         ? RFM_GRID_SEGMENTS
         : (parsed.scheme as RfmSegmentScheme);
   const schemeName = typeof parsed.scheme === "string" ? parsed.scheme : "custom";
+  checkScores(functionName, scores);
   const bins = scores.options.bins;
   if (scheme.bins !== undefined && scheme.bins !== bins) {
     throw new InvalidOptionsError(functionName, [

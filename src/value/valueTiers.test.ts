@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { valueTiers } from "./valueTiers.js";
 
 const customers = Object.freeze(
@@ -81,5 +81,18 @@ describe("valueTiers", () => {
       InvalidRecordError,
     );
     expect(() => valueTiers([], { contribution: "profit" })).toThrow(InsufficientDataError);
+  });
+});
+
+describe("valueTiers input checks (issue 12)", () => {
+  it("refuses a non-array with InvalidOptionsError and a null row with InvalidRecordError naming it", () => {
+    expect(() => valueTiers(null as unknown as [], { contribution: "profit" })).toThrow(InvalidOptionsError);
+    const withNull = [...customers, null] as unknown as typeof customers;
+    expect(() => valueTiers(withNull, { contribution: "profit", contributionHistory: "history" })).toThrow(
+      InvalidRecordError,
+    );
+    expect(() => valueTiers(withNull, { contribution: "profit" })).toThrow(
+      new RegExp(`row ${customers.length}`),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   type Field,
   InsufficientDataError,
   InvalidRecordError,
@@ -202,6 +203,7 @@ const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;
 export function valueTiers<T>(customers: readonly T[], options: ValueTiersOptions<T>): ValueTiersResult {
   const functionName = "valueTiers";
   const parsed = parseOptions(functionName, schema, options);
+  assertRecordArray(customers, functionName, "customers");
   const n = customers.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no customers to tier");
   const context = (optionName: string) => ({ functionName, optionName });

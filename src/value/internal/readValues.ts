@@ -1,11 +1,31 @@
-import { type Field, InvalidRecordError, readNumbers, resolveField } from "../../core/index.js";
+import {
+  type Field,
+  InvalidOptionsError,
+  InvalidRecordError,
+  readNumbers,
+  resolveField,
+} from "../../core/index.js";
 
-/** Reads non-negative values: a numeric array directly, or a field of records. Negative or missing values are errors naming the row. */
+/**
+ * Reads non-negative values: a numeric array (or typed array) directly, or a field of records.
+ * Negative or missing values are errors naming the row; an input that is not an array is an
+ * InvalidOptionsError naming the `values` argument.
+ */
 export function readNonNegativeValues<T>(
   functionName: string,
   input: ArrayLike<number> | readonly T[],
   field: Field<T> | undefined,
 ): Float64Array {
+  if (!Array.isArray(input) && !(ArrayBuffer.isView(input) && !(input instanceof DataView))) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "values",
+        message:
+          "expected an array of numbers, a typed array, or an array of records with the `value` option naming their field",
+        received: input,
+      },
+    ]);
+  }
   let values: Float64Array;
   let label = "value";
   if (field === undefined) {
@@ -41,7 +61,7 @@ export function readNonNegativeValues<T>(
   return values;
 }
 
-/** Sum of an array with Neumaier compensation. */
+/** Sum of an array with Neumaier compensation; Infinity (not NaN) when the sum overflows. */
 export function exactSum(values: ArrayLike<number>): number {
   let sum = 0;
   let compensation = 0;
@@ -51,5 +71,21 @@ export function exactSum(values: ArrayLike<number>): number {
     compensation += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
     sum = total;
   }
-  return sum + compensation;
+  return Number.isFinite(sum) ? sum + compensation : sum;
+}
+
+/**
+ * The values divided by their maximum (so every one is in [0, 1] and sums of up to 2^53 of them
+ * stay finite, however large the inputs), and that maximum. Shares and the Gini coefficient are
+ * ratios, unchanged by the scaling. `max` is 0 when every value is 0.
+ */
+export function scaledByMax(values: ArrayLike<number>): {
+  readonly scaled: Float64Array;
+  readonly max: number;
+} {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
+  const scaled = new Float64Array(values.length);
+  if (max > 0) for (let i = 0; i < values.length; i++) scaled[i] = (values[i] as number) / max;
+  return { scaled, max };
 }

@@ -1,4 +1,4 @@
-import { type Field, InvalidRecordError, readNumbers } from "../../core/index.js";
+import { type Field, InvalidOptionsError, InvalidRecordError, readNumbers } from "../../core/index.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import type { RepeatPurchaseSummaryResult } from "../repeatPurchaseSummary.js";
 
@@ -37,6 +37,17 @@ export function readRepeatColumns<T>(
   if (isSummary(input)) {
     ({ frequency, recency, T: age } = input);
     monetaryValue = withMonetary ? input.monetaryValue : undefined;
+    const n = frequency.length;
+    const columns = withMonetary ? [recency, age, monetaryValue] : [recency, age];
+    if (columns.some((column) => !(column instanceof Float64Array) || column.length !== n)) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "summary",
+          message: `expected a repeatPurchaseSummary result whose frequency, recency, T${withMonetary ? " and monetaryValue" : ""} are Float64Arrays of one length, or an array of records`,
+          received: input,
+        },
+      ]);
+    }
   } else {
     const read = (field: Field<T> | undefined, fallback: keyof typeof labels) => {
       const f = (field ?? fallback) as Field<T>;
