@@ -158,3 +158,21 @@ describe("customerShare and customerShareInputs input checks", () => {
     ).toThrowError(/did you mean "customer"\?/);
   });
 });
+
+describe("customerShareInputs overflow", () => {
+  it("names the purchase where the category total overflows instead of returning NaN factors", () => {
+    const purchases = [
+      { customerId: "a", ours: true, quantity: 1e308 },
+      { customerId: "b", ours: false, quantity: 1e308 },
+    ];
+    try {
+      customerShareInputs(purchases, { ours: "ours", quantity: "quantity" });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidRecordError);
+      expect((error as InvalidRecordError).row).toBe(1);
+      expect((error as InvalidRecordError).field).toBe("quantity");
+      expect((error as Error).message).toMatch(/overflows/);
+    }
+  });
+});

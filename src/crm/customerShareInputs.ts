@@ -105,7 +105,8 @@ const schema = z
  * @returns the four factors and the counts behind them, ready for {@link customerShare}
  * @throws {@link InvalidRecordError} for a non-boolean `ours`, a quantity or amount not > 0,
  *   a purchase by a customer missing from `customers`, or an element of `purchases` or `customers`
- *   that is not a record (null, a number, a string)
+ *   that is not a record (null, a number, a string), or quantities or amounts so large that the category
+ *   total overflows (the row where it does is named)
  * @throws {@link InvalidOptionsError} for an unknown option (named, with the nearest valid name) or
  *   `purchases` that is not an array
  * @throws {@link InsufficientDataError} when there are no purchases, or none of ours
@@ -174,6 +175,16 @@ export function customerShareInputs<P, C = unknown>(
     volumeOf[c] = (volumeOf[c] as number) + units;
     marketVolume += units;
     marketRevenue += money;
+    if (!Number.isFinite(marketVolume) || !Number.isFinite(marketRevenue)) {
+      const f = Number.isFinite(marketVolume) ? (amount ?? ours) : (quantity ?? ours);
+      throw new InvalidRecordError(
+        FN,
+        i,
+        f.label,
+        f.read(purchases[i] as P, i),
+        "the category total overflows to Infinity at this purchase (the ratios would be NaN); rescale quantities or amounts (e.g. to thousands)",
+      );
+    }
     if (flag) {
       isOurBuyer[c] = 1;
       ourVolume += units;

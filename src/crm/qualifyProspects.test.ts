@@ -394,3 +394,24 @@ describe("qualifyProspects option checks", () => {
     );
   });
 });
+
+describe("qualifyProspects weights", () => {
+  it("scores with huge weights as with their ratios, not NaN from an overflowing total", () => {
+    const prospects = manCaseProspects;
+    const unit = qualifyProspects(prospects, {
+      preset: "lifeInsurance",
+      weights: { money: 1, authority: 1, need: 1 },
+    });
+    const huge = qualifyProspects(prospects, {
+      preset: "lifeInsurance",
+      weights: { money: 1e308, authority: 1e308, need: 1e308 },
+    });
+    const scored = unit.prospects.filter((p) => p.score !== null);
+    expect(scored.length).toBeGreaterThan(0);
+    huge.prospects.forEach((p, i) => {
+      const reference = unit.prospects[i]?.score;
+      if (reference === null || reference === undefined) expect(p.score).toBeNull();
+      else expect(p.score).toBeCloseTo(reference, 12);
+    });
+  });
+});

@@ -156,7 +156,11 @@ export interface QualifyProspectsOptions<T> {
   readonly authority?: Partial<ProspectRules["authority"]>;
   /** Overrides of the need rules. @defaultValue the preset's */
   readonly need?: Partial<ProspectRules["need"]>;
-  /** Overrides of the ranking weights. @defaultValue the preset's */
+  /**
+   * Overrides of the ranking weights. Only their ratios matter (they are divided by the largest before
+   * summing, so even weights near 1e308 give the same score as 1, 1, 1); not all 0.
+   * @defaultValue the preset's
+   */
   readonly weights?: Partial<ProspectRules["weights"]>;
   /** Overrides of the underwriting rules. @defaultValue the preset's */
   readonly underwriting?: Partial<ProspectRules["underwriting"]>;
@@ -454,12 +458,20 @@ export function qualifyProspects<T = ProspectRecord>(
       },
     ]);
   }
-  const weightTotal = rules.weights.money + rules.weights.authority + rules.weights.need;
-  if (weightTotal <= 0) {
+  // Weights relative to the largest, so huge weights (1e308) cannot overflow the total to Infinity
+  // and the score to NaN; the score only depends on their ratios.
+  const largestWeight = Math.max(rules.weights.money, rules.weights.authority, rules.weights.need);
+  if (!(largestWeight > 0)) {
     throw new InvalidOptionsError(FN, [
       { path: "weights", message: "must not all be 0", received: rules.weights },
     ]);
   }
+  const weightOf = {
+    money: rules.weights.money / largestWeight,
+    authority: rules.weights.authority / largestWeight,
+    need: rules.weights.need / largestWeight,
+  };
+  const weightTotal = weightOf.money + weightOf.authority + weightOf.need;
 
   const fieldOptions = (parsed.fields ?? {}) as ProspectFields<T>;
   const read = {} as Record<FieldName, (record: T, index: number) => unknown>;
@@ -701,8 +713,7 @@ export function qualifyProspects<T = ProspectRecord>(
     const score =
       money === null || authority === null || need === null
         ? null
-        : ((rules.weights.money * money + rules.weights.authority * authority + rules.weights.need * need) /
-            weightTotal) *
+        : ((weightOf.money * money + weightOf.authority * authority + weightOf.need * need) / weightTotal) *
           underwritingFactor;
 
     let verdict: ProspectVerdict;
