@@ -131,3 +131,33 @@ describe("satisfactionIndex input checks", () => {
     );
   });
 });
+
+describe("satisfactionIndex weights", () => {
+  it("normalises huge weights by their ratios instead of overflowing to an index of 0", () => {
+    const equal = {
+      scale: { min: 1, max: 10 },
+      constructs: [{ name: "c", indicators: [{ name: "i", items: ["q1", "q2"] }] }],
+    };
+    const huge = {
+      scale: { min: 1, max: 10 },
+      constructs: [
+        {
+          name: "c",
+          indicators: [
+            {
+              name: "i",
+              items: [
+                { field: "q1", weight: 1e308 },
+                { field: "q2", weight: 1e308 },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const reference = satisfactionIndex(responses, equal);
+    const result = satisfactionIndex(responses, huge);
+    expect(result.index).toBeCloseTo(reference.index, 12);
+    expect(result.constructs[0]?.indicators[0]?.items[0]?.weight).toBe(0.5);
+  });
+});

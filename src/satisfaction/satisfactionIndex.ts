@@ -257,8 +257,11 @@ const schema = z
   })
   .strict();
 
+/** Weights over their sum, computed relative to the largest so that weights near 1e308 cannot overflow. */
 function normalise(weights: readonly (number | undefined)[], path: string, issues: OptionIssue[]): number[] {
-  const values = weights.map((w) => w ?? 1);
+  const given = weights.map((w) => w ?? 1);
+  const largest = Math.max(...given);
+  const values = largest > 0 ? given.map((w) => w / largest) : given;
   const total = values.reduce((s, w) => s + w, 0);
   if (!(total > 0)) {
     issues.push({
