@@ -137,7 +137,11 @@ export interface PlsPathModelResult {
   readonly fornellLarcker: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Correlations between construct scores. */
   readonly constructCorrelations: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Cohen's f² of every path: (R²_with − R²_without) / (1 − R²_with), same construct scores. */
+  /**
+   * Cohen's f² of every path: (R²_with − R²_without) / (1 − R²_with), same construct scores. When the
+   * predecessors reproduce the construct exactly (R² = 1 up to rounding, e.g. two blocks of the same items)
+   * it is huge or Infinity, never NaN: a sign of duplicated constructs, not of a strong effect.
+   */
   readonly fSquared: readonly { readonly from: string; readonly to: string; readonly value: number }[];
   /** Total (direct + indirect) effects for every pair connected by a directed route. */
   readonly totalEffects: readonly PlsPathModelCoefficient[];
