@@ -140,7 +140,8 @@ export interface PlsPathModelResult {
   /**
    * Cohen's f² of every path: (R²_with − R²_without) / (1 − R²_with), same construct scores. When the
    * predecessors reproduce the construct exactly (R² = 1 up to rounding, e.g. two blocks of the same items)
-   * it is huge or Infinity, never NaN: a sign of duplicated constructs, not of a strong effect.
+   * it is huge or Infinity (0 when the path adds nothing), never NaN: a sign of duplicated constructs, not of
+   * a strong effect.
    */
   readonly fSquared: readonly { readonly from: string; readonly to: string; readonly value: number }[];
   /** Total (direct + indirect) effects for every pair connected by a directed route. */
@@ -274,7 +275,8 @@ export function plsPathModel<T extends object>(
     fSquared.push({
       from: constructs[from] as string,
       to: constructs[to] as string,
-      value: (r2 - without) / (1 - r2),
+      // R² = 1 exactly: Infinity if the path adds explained variance, 0 if not (never 0/0)
+      value: r2 < 1 ? (r2 - without) / (1 - r2) : r2 - without > 0 ? Number.POSITIVE_INFINITY : 0,
     });
   }
   const total = totalEffects(work.paths, m);
