@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
-import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import {
+  createRandom,
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+} from "../core/index.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { associationRules } from "./associationRules.js";
 import { logFactorials } from "./internal/fisher.js";
@@ -34,6 +39,46 @@ const smallBaskets = fc.array(fc.array(fc.constantFrom("a", "b", "c", "d", "e", 
   minLength: 1,
   maxLength: 30,
 });
+
+/** Issue 12's database: one basket of 300 distinct items and 99 small ones (2^300 itemsets at min count 1). */
+function pathological(): string[][] {
+  const out: string[][] = [Array.from({ length: 300 }, (_, i) => `i${i}`)];
+  for (let t = 1; t < 100; t++) out.push([`i${t % 300}`, `i${(t * 7) % 300}`, `x${t % 5}`]);
+  return out;
+}
+
+/** Runs `run`, returning what it threw (or undefined), the elapsed ms and the growth of heap + array buffers. */
+function measured(run: () => unknown): { error: unknown; ms: number; growth: number } {
+  const usage = () => {
+    const memory = process.memoryUsage();
+    return memory.heapUsed + memory.arrayBuffers;
+  };
+  const before = usage();
+  const started = performance.now();
+  let error: unknown;
+  try {
+    run();
+  } catch (caught) {
+    error = caught;
+  }
+  return { error, ms: performance.now() - started, growth: usage() - before };
+}
+
+/**
+ * Groceries-like baskets (seeded): item i is bought with probability 0.6 / (i + 1) (a long tail), plus a
+ * planted pair, so rules of many sizes and many ties appear.
+ */
+const groceriesLike = fc
+  .record({ seed: fc.integer({ min: 1, max: 2 ** 30 }), size: fc.integer({ min: 20, max: 150 }) })
+  .map(({ seed, size }) => {
+    const random = createRandom(seed);
+    return Array.from({ length: size }, () => {
+      const basket: string[] = [];
+      for (let i = 0; i < 12; i++) if (random.float() < 0.6 / (i + 1)) basket.push(`item${i}`);
+      if (random.float() < 0.3) basket.push("planted-a", "planted-b");
+      return basket;
+    });
+  });
 
 describe("associationRules", () => {
   const baskets = Object.freeze([
@@ -101,11 +146,27 @@ describe("associationRules", () => {
               const consequent = itemset.filter((_, k) => (right >> k) & 1);
               const antecedent = itemset.filter((_, k) => !((right >> k) & 1));
               const confidence = count(itemset) / count(antecedent);
-              if (confidence >= minConfidence) expected.set(ruleKey({ antecedent, consequent }), confidence);
+              // improvement by its definition: min over proper subsets S of the antecedent (empty set
+              // included) of confidence - conf(S => consequent)
+              let improvement = Number.POSITIVE_INFINITY;
+              for (let sub = 0; sub < (1 << antecedent.length) - 1; sub++) {
+                const subset = antecedent.filter((_, k) => (sub >> k) & 1);
+                const general =
+                  count([...subset, ...consequent]) / (subset.length === 0 ? data.length : count(subset));
+                improvement = Math.min(improvement, confidence - general);
+              }
+              if (confidence >= minConfidence) {
+                expected.set(ruleKey({ antecedent, consequent }), [confidence, improvement]);
+              }
             }
           }
           const { rules } = associationRules(data, { minCount, minConfidence, consequent: "all" });
-          expect(new Map(rules.map((r) => [ruleKey(r), r.confidence]))).toEqual(expected);
+          expect(new Map(rules.map((r) => [ruleKey(r), [r.confidence, r.improvement]]))).toEqual(expected);
+          const single = associationRules(data, { minCount, minConfidence }).rules;
+          const expectedSingle = [...expected].filter(([key]) => !key.split(" => ")[1]?.includes("|"));
+          expect(new Map(single.map((r) => [ruleKey(r), [r.confidence, r.improvement]]))).toEqual(
+            new Map(expectedSingle),
+          );
         },
       ),
       { numRuns: 100, seed: 11 },
@@ -233,6 +294,99 @@ describe("associationRules", () => {
     expect(pValues.map((r) => r.fishersExactTest)).toEqual(smallest.slice(0, 3));
   });
 
+  it("associationRules with maxRules keeps exactly the first k rules of the full sorted list, ties included (property)", () => {
+    fc.assert(
+      fc.property(
+        groceriesLike,
+        fc.constantFrom(
+          "lift",
+          "support",
+          "confidence",
+          "leverage",
+          "count",
+          "fishersExactTest",
+          "improvement",
+        ),
+        fc.integer({ min: 1, max: 25 }),
+        fc.constantFrom<"single" | "all">("single", "all"),
+        (data, sortBy, k, consequent) => {
+          const options = { minCount: 2, minConfidence: 0.1, sortBy, consequent };
+          const all = associationRules(data, options).rules;
+          const top = associationRules(data, { ...options, maxRules: k }).rules;
+          expect(top.map(ruleKey)).toEqual(all.slice(0, k).map(ruleKey));
+        },
+      ),
+      { numRuns: 150, seed: 12 },
+    );
+  });
+
+  it("associationRules stops a run-away search under the default budgets with an error that says what to change", () => {
+    const runs: [() => unknown, string][] = [
+      [() => associationRules(pathological(), { minSupport: 0.01, minConfidence: 0.5 }), "maxItemsets"],
+      // maxLength bounds the search depth, but C(300, 3) = 4.5 million itemsets still pass the budget
+      [
+        () => associationRules(pathological(), { minSupport: 0.01, minConfidence: 0.5, maxLength: 3 }),
+        "maxItemsets",
+      ],
+      [
+        () => associationRules(pathological(), { minSupport: 0.01, minConfidence: 0.5, maxRules: 100 }),
+        "maxItemsets",
+      ],
+      // 200k itemsets are allowed, but they make about 1.6 million rules: the default rule cap
+      [
+        () =>
+          associationRules(pathological(), { minSupport: 0.01, minConfidence: 0.5, maxItemsets: 200_000 }),
+        "maxRules",
+      ],
+    ];
+    for (const [run, path] of runs) {
+      const { error, ms, growth } = measured(run);
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      expect((error as InvalidOptionsError).issues[0]?.path).toBe(path);
+      expect((error as Error).message).toMatch(/minSupport/);
+      expect(ms).toBeLessThan(20_000);
+      expect(growth).toBeLessThan(1.5e9);
+    }
+  }, 120_000);
+
+  it("associationRules honours timeLimitMs across the search, rule generation and rule objects (limit x 2 + 1 s)", () => {
+    for (const [limit, consequent] of [
+      [100, "single"],
+      [1500, "single"],
+      [300, "all"],
+    ] as const) {
+      let result: ReturnType<typeof associationRules> | undefined;
+      const { error, ms } = measured(() => {
+        result = associationRules(pathological(), {
+          minSupport: 0.01,
+          minConfidence: 0.5,
+          consequent,
+          maxItemsets: Number.POSITIVE_INFINITY,
+          maxRules: Number.POSITIVE_INFINITY,
+          timeLimitMs: limit,
+        });
+      });
+      expect(error).toBeUndefined();
+      expect(ms).toBeLessThan(2 * limit + 1000);
+      expect(result?.truncated).toBe(true);
+      expect(result?.truncatedReason).toBe("timeLimitMs");
+    }
+  }, 60_000);
+
+  it("associationRules rule generation grows with the rules produced, not 2^length per rule (loose timing)", () => {
+    // with maxItemsets fixed on the pathological database, 4x the itemsets give about 4.6x the rules;
+    // before, improvement enumerated 2^|X| antecedent subsets per rule: 10k itemsets 2.7 s, 40k 39 s
+    const time = (maxItemsets: number) => {
+      const started = performance.now();
+      const result = associationRules(pathological(), { minSupport: 0.01, minConfidence: 0.5, maxItemsets });
+      return { ms: performance.now() - started, rules: result.rules.length };
+    };
+    const small = time(10_000);
+    const large = time(40_000);
+    expect(large.rules / small.rules).toBeLessThan(6);
+    expect(large.ms).toBeLessThan(8 * small.ms + 3000);
+  }, 120_000);
+
   it("associationRules honours antecedent and consequent item constraints", () => {
     const { rules } = associationRules(baskets, {
       minSupport: 0.25,
@@ -258,6 +412,17 @@ describe("associationRules", () => {
     expect(shares).toEqual([...shares].sort((x, y) => y - x));
     const diapersBeer = rules.find((r) => ruleKey(r) === "diapers => beer") as AssociationRule;
     expect(diapersBeer.customMeasures.neitherShare).toBe(0.25);
+  });
+
+  it("associationRules refuses a null basket and a corrupted Transactions with typed errors naming the row", () => {
+    expect(() => associationRules([["a", "b"], null as unknown as string[]])).toThrow(InvalidRecordError);
+    const data = readBaskets("a,b\nb\n");
+    expect(() => associationRules({ ...data, offsets: Int32Array.from([0, 2, 7]) })).toThrow(
+      InvalidOptionsError,
+    );
+    expect(() => associationRules({ ...data, items: Int32Array.from([0, 9, 1]) })).toThrow(
+      InvalidRecordError,
+    );
   });
 
   it("associationRules refuses bad options and empty input", () => {

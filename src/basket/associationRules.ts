@@ -293,7 +293,9 @@ export function associationRules(
   const deadline = budget.deadline;
   // rule generation stops halfway through the time budget, leaving the rest for the rule objects
   const generationDeadline =
-    deadline === Number.POSITIVE_INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
+    deadline === Number.POSITIVE_INFINITY
+      ? deadline
+      : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
   const { offsets, items, counts } = mined;
   const index = new ItemsetIndex(offsets, items, mined.size, generationDeadline);
   // itemsets left out of the index when the clock ran out are treated as not mined
@@ -327,7 +329,9 @@ export function associationRules(
     return found < 0 ? -1 : (counts[found] as number);
   };
   const improvementOf = (z: number, right: number, confidence: number): number =>
-    allSplits ? improvement.multi(z, right, confidence) : improvement.single(z, 31 - Math.clz32(right), confidence);
+    allSplits
+      ? improvement.multi(z, right, confidence)
+      : improvement.single(z, 31 - Math.clz32(right), confidence);
   const tableOf = (both: number, left: number, right: number): RuleContingencyTable => ({
     both,
     antecedentOnly: left - both,

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { frequentItemsets } from "./frequentItemsets.js";
+import { itemFrequencies } from "./itemFrequencies.js";
 import { readBaskets } from "./readBaskets.js";
+import type { Transactions } from "./Transactions.js";
 
 const reference = JSON.parse(
   readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
@@ -33,6 +35,38 @@ const smallBaskets = fc.array(
     maxLength: 25,
   },
 );
+
+/**
+ * The pathological database of issue 12: `copies` baskets of the same 300 distinct items, the rest of
+ * 100 baskets small (3 items). Every subset of the 300 items occurs `copies` times, so at
+ * minCount <= copies there are 2^300 frequent itemsets.
+ */
+function pathological(copies: number): string[][] {
+  const big = Array.from({ length: 300 }, (_, i) => `i${i}`);
+  const out: string[][] = [];
+  for (let c = 0; c < copies; c++) out.push(big);
+  for (let t = copies; t < 100; t++) out.push([`i${t % 300}`, `i${(t * 7) % 300}`, `x${t % 5}`]);
+  return out;
+}
+
+/** Runs `run`, returning what it threw (or undefined), the elapsed ms and the growth of heap + array buffers. */
+function measured(run: () => unknown): { error: unknown; ms: number; growth: number } {
+  const usage = () => {
+    const memory = process.memoryUsage();
+    return memory.heapUsed + memory.arrayBuffers;
+  };
+  const before = usage();
+  let peak = before;
+  const started = performance.now();
+  let error: unknown;
+  try {
+    run();
+  } catch (caught) {
+    error = caught;
+  }
+  peak = Math.max(peak, usage());
+  return { error, ms: performance.now() - started, growth: peak - before };
+}
 
 describe("frequentItemsets", () => {
   it("frequentItemsets finds every itemset with count >= ceil(minSupport * N)", () => {
@@ -166,6 +200,113 @@ describe("frequentItemsets", () => {
     expect(result.truncatedReason).toBe("timeLimitMs");
     const fp = frequentItemsets(long, { minCount: 2, timeLimitMs: 50 });
     expect(fp.truncated).toBe(true);
+  });
+
+  it("frequentItemsets stops a run-away search under the default budget with an error that says what to change", () => {
+    // default options (min count 10, met by the 10 copies of the 300-item basket), then minSupport
+    // 0.01 (min count 1) for the all, closed and maximal targets: before, each ran for minutes into GBs
+    const runs = [
+      () => frequentItemsets(pathological(10)),
+      ...(["all", "closed", "maximal"] as const).map(
+        (target) => () => frequentItemsets(pathological(1), { minSupport: 0.01, target }),
+      ),
+    ];
+    for (const run of runs) {
+      const { error, ms, growth } = measured(run);
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      expect((error as InvalidOptionsError).issues[0]?.path).toBe("maxItemsets");
+      expect((error as Error).message).toMatch(/Raise minSupport.*maxLength.*maxItemsets/s);
+      expect(ms).toBeLessThan(20_000);
+      expect(growth).toBeLessThan(1.5e9);
+    }
+  }, 120_000);
+
+  it("frequentItemsets honours timeLimitMs across the search and the output (limit x 2 + 1 s)", () => {
+    for (const [target, limit] of [
+      ["all", 1000],
+      ["closed", 600],
+    ] as const) {
+      let result: ReturnType<typeof frequentItemsets> | undefined;
+      const { error, ms } = measured(() => {
+        result = frequentItemsets(pathological(1), {
+          minSupport: 0.01,
+          target,
+          maxItemsets: Number.POSITIVE_INFINITY,
+          timeLimitMs: limit,
+        });
+      });
+      expect(error).toBeUndefined();
+      expect(ms).toBeLessThan(2 * limit + 1000);
+      expect(result?.truncated).toBe(true);
+      expect(result?.truncatedReason).toBe("timeLimitMs");
+      expect(result?.itemsets.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it("frequentItemsets accepts maxItemsets Infinity and refuses other non-integers", () => {
+    const baskets = [["a", "b"], ["a"], ["b"]];
+    expect(
+      frequentItemsets(baskets, { minCount: 1, maxItemsets: Number.POSITIVE_INFINITY }).itemsets,
+    ).toHaveLength(3);
+    for (const bad of [0, 1.5, Number.NaN, Number.NEGATIVE_INFINITY]) {
+      expect(() => frequentItemsets(baskets, { maxItemsets: bad })).toThrow(InvalidOptionsError);
+    }
+  });
+
+  it("frequentItemsets refuses a hand-built Transactions with inconsistent offsets or codes", () => {
+    const valid = readBaskets("a,b\nb,c\na\n");
+    const make = (patch: Partial<Transactions>): Transactions => ({ ...valid, ...patch });
+    const cases: [Partial<Transactions>, typeof InvalidOptionsError | typeof InvalidRecordError][] = [
+      // offsets pointing past the items (the case of issue 12)
+      [{ offsets: Int32Array.from([0, 2, 4, 9]) }, InvalidOptionsError],
+      [{ offsets: Int32Array.from([0, 4, 2, 5]) }, InvalidRecordError],
+      [{ offsets: Int32Array.from([1, 2, 4, 5]) }, InvalidOptionsError],
+      [{ offsets: Int32Array.from([0, 2, 5]) }, InvalidOptionsError],
+      [{ items: Int32Array.from([0, 7, 1, 2, 0]) }, InvalidRecordError],
+      [{ items: Int32Array.from([0, -1, 1, 2, 0]) }, InvalidRecordError],
+      [{ items: Int32Array.from([1, 0, 1, 2, 0]) }, InvalidRecordError],
+      [{ items: Int32Array.from([0, 0, 1, 2, 0]) }, InvalidRecordError],
+      [{ transactionCount: 2.5 }, InvalidOptionsError],
+    ];
+    expect(Array.from(valid.offsets)).toEqual([0, 2, 4, 5]);
+    for (const [patch, kind] of cases) {
+      expect(() => frequentItemsets(make(patch), { minCount: 1 })).toThrow(kind);
+      expect(() => itemFrequencies(make(patch))).toThrow(kind);
+    }
+    try {
+      frequentItemsets(make({ items: Int32Array.from([0, 7, 1, 2, 0]) }), { minCount: 1 });
+    } catch (error) {
+      expect(error).toMatchObject({ row: 0, field: "items[1]", value: 7 });
+    }
+    // random corruption of one offset or item: a typed error or (when still consistent) the same counts
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(), fc.integer({ min: -3, max: 12 }), (offsetsSide, at, value) => {
+        const offsets = valid.offsets.slice();
+        const items = valid.items.slice();
+        if (offsetsSide) offsets[at % offsets.length] = value;
+        else items[at % items.length] = value;
+        const data = make({ offsets, items });
+        let singles: number;
+        try {
+          singles = frequentItemsets(data, { minCount: 1 })
+            .itemsets.filter((set) => set.items.length === 1)
+            .reduce((sum, set) => sum + set.count, 0);
+        } catch (error) {
+          expect(error instanceof InvalidOptionsError || error instanceof InvalidRecordError).toBe(true);
+          return;
+        }
+        // accepted only when still consistent: offsets 0 .. items.length, each run strictly ascending
+        expect(offsets[0]).toBe(0);
+        expect(offsets[offsets.length - 1]).toBe(items.length);
+        for (let t = 0; t + 1 < offsets.length; t++) {
+          for (let k = (offsets[t] as number) + 1; k < (offsets[t + 1] as number); k++) {
+            expect(items[k] as number).toBeGreaterThan(items[k - 1] as number);
+          }
+        }
+        expect(singles).toBe(items.length);
+      }),
+      { numRuns: 200, seed: 12 },
+    );
   });
 
   it("frequentItemsets with maxLength stays fast and bounded on a few 60-item baskets", () => {

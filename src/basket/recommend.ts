@@ -113,6 +113,7 @@ const schema = z
  * @param basket - item names in the current basket (duplicates ignored)
  * @param options - {@link RecommendOptions}
  * @throws InvalidOptionsError when `basket` is not an array of strings or an option is out of range
+ * @throws InvalidRecordError naming the rule index when a rule's `by` measure is NaN or an item is not a string
  * @see Sarwar, Karypis, Konstan, Riedl (2000), "Analysis of recommendation algorithms for e-commerce", ACM EC (rule-based top-N recommendation).
  * @example
  * ```ts
@@ -127,7 +128,7 @@ export function recommend(
   options: RecommendOptions = {},
 ): RecommendResult {
   const { limit, by } = parseOptions("recommend", schema, options);
-  const list = rulesOf(rules, "recommend");
+  const list = rulesOf(rules, "recommend", [by]);
   if (!Array.isArray(basket) || basket.some((item) => typeof item !== "string")) {
     throw new InvalidOptionsError("recommend", [
       {

@@ -71,6 +71,8 @@ const schema = z
  * @param rules - rules or an `associationRules` result (not mutated)
  * @param options - {@link RedundantRulesOptions}
  * @throws InvalidOptionsError when `rules` is not a rule array or an antecedent has more than 20 items
+ * @throws InvalidRecordError naming the rule index and field when the compared measure is NaN (or a
+ *   confidence outside [0, 1]), or an item is not a string
  * @see Bayardo, Agrawal, Gunopulos (2000), "Constraint-based rule mining in large, dense databases", Data Mining and Knowledge Discovery 4.
  * @example
  * ```ts
@@ -84,7 +86,7 @@ export function redundantRules<R extends AssociationRule>(
   options: RedundantRulesOptions = {},
 ): RedundantRulesResult<R> {
   const { measure } = parseOptions("redundantRules", schema, options);
-  const list = rulesOf(rules, "redundantRules");
+  const list = rulesOf(rules, "redundantRules", [measure]);
   // best value among rules with the same (antecedent, consequent); duplicates possible in merged sets
   const best = new Map<string, number>();
   const keys: string[] = [];

@@ -84,7 +84,9 @@ const schema = z
  *
  * @param rules - rules or an `associationRules` result (not mutated)
  * @param options - {@link SignificantRulesOptions}
- * @throws InvalidOptionsError for alpha outside (0, 1] or an unknown correction
+ * @throws InvalidOptionsError for alpha outside (0, 1] or an unknown correction, or when `rules` is not a rule array
+ * @throws InvalidRecordError naming the rule index when a rule's `fishersExactTest` is NaN or outside [0, 1]
+ *   (rules from {@link associationRules} never are: the p-values are computed from the counts)
  * @see Hahsler and Hornik (2007), "New probabilistic interest measures for association rules", Intelligent Data Analysis 11(5); Holm (1979); Benjamini and Hochberg (1995).
  * @example
  * ```ts
@@ -97,7 +99,7 @@ export function significantRules<R extends AssociationRule>(
   options: SignificantRulesOptions = {},
 ): SignificantRulesResult<R> {
   const { alpha, correction } = parseOptions("significantRules", schema, options);
-  const list = rulesOf(rules, "significantRules");
+  const list = rulesOf(rules, "significantRules", ["fishersExactTest"]);
   const m = list.length;
   const p = new Float64Array(m);
   for (let i = 0; i < m; i++) p[i] = (list[i] as R).fishersExactTest;

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { type Field, InvalidOptionsError, parseOptions, readCodes } from "../core/index.js";
+import {
+  type Field,
+  InvalidOptionsError,
+  InvalidRecordError,
+  parseOptions,
+  readCodes,
+} from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import { TransactionBuilder } from "./internal/builder.js";
 import type { Transactions } from "./Transactions.js";
@@ -37,7 +43,8 @@ const schema = z.object({ transaction: fieldSchema, item: fieldSchema }).strict(
  *
  * @param records - order lines (not mutated)
  * @param options - {@link TransactionsFromOptions}
- * @throws InvalidRecordError naming the row and field when an id or item is missing or not a string/number
+ * @throws InvalidRecordError naming the row and field when an id or item is missing or not a string/number,
+ *   or the row when a record is null, undefined or not an object
  * @throws InvalidOptionsError when a field option is missing
  * @example
  * ```ts
@@ -61,6 +68,18 @@ export function transactionsFrom<T>(
     ]);
   }
   const parsed = parseOptions("transactionsFrom", schema, options) as TransactionsFromOptions<T>;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as unknown;
+    if (record === null || typeof record !== "object") {
+      throw new InvalidRecordError(
+        "transactionsFrom",
+        i,
+        "record",
+        record,
+        "expected an order-line object; drop null or malformed rows before calling",
+      );
+    }
+  }
   const context = { functionName: "transactionsFrom" };
   const ids = readCodes(records, parsed.transaction, { ...context, optionName: "transaction" });
   const items = readCodes(records, parsed.item, { ...context, optionName: "item" });

@@ -1,4 +1,7 @@
-/** p.adjust for bonferroni, holm and BH; results capped at 1 and monotone as in R. */
+/**
+ * p.adjust for bonferroni, holm and BH; results capped at 1 and monotone as in R. The p-values must
+ * be in [0, 1] and not NaN (checked by the caller: one NaN would spread through the running max/min).
+ */
 export function adjustPValues(p: Float64Array, method: "bonferroni" | "holm" | "fdr" | "none"): Float64Array {
   const m = p.length;
   const out = new Float64Array(m);

@@ -141,7 +141,11 @@ export function pastDeadline(deadline: number): boolean {
  * The error thrown when the default itemset budget stops a search (an explicit `maxItemsets` returns a
  * partial result instead).
  */
-export function defaultBudgetError(functionName: string, minCount: number, found: number): InvalidOptionsError {
+export function defaultBudgetError(
+  functionName: string,
+  minCount: number,
+  found: number,
+): InvalidOptionsError {
   return new InvalidOptionsError(functionName, [
     {
       path: "maxItemsets",
