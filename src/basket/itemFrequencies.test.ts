@@ -27,6 +27,14 @@ describe("itemFrequencies", () => {
     );
     expect(() => itemFrequencies([["a"], "b" as unknown as string[]])).toThrow(InvalidRecordError);
   });
+
+  it("itemFrequencies refuses a null basket and a hand-built Transactions whose offsets point past its items", () => {
+    expect(() => itemFrequencies([["a"], null as unknown as string[]])).toThrow(InvalidRecordError);
+    const data = readBaskets("a,b\nb\n");
+    // before: counted whatever the offsets pointed at
+    expect(() => itemFrequencies({ ...data, offsets: Int32Array.from([0, 2, 4]) })).toThrow();
+    expect(() => itemFrequencies({ ...data, items: Int32Array.from([0, 5, 1]) })).toThrow(InvalidRecordError);
+  });
 });
 
 describeWithDataset("groceries.csv", "itemFrequencies on groceries", () => {

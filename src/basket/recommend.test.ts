@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { associationRules } from "./associationRules.js";
 import { recommend } from "./recommend.js";
 
@@ -67,5 +67,12 @@ describe("recommend", () => {
   it("recommend refuses a basket that is not a string array", () => {
     expect(() => recommend(result, "diapers" as never)).toThrow(InvalidOptionsError);
     expect(() => recommend(result, ["a"], { limit: 0 })).toThrow(InvalidOptionsError);
+  });
+
+  it("recommend refuses a rule whose ranking measure is NaN, naming the rule", () => {
+    const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
+    const broken = rules.map((rule, i) => (i === 0 ? { ...rule, lift: Number.NaN } : rule));
+    expect(() => recommend(broken, ["diapers"], { by: "lift" })).toThrow(InvalidRecordError);
+    expect(() => recommend([...rules, null] as never, ["diapers"])).toThrow(InvalidOptionsError);
   });
 });

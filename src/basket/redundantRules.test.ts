@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
-import { InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { associationRules } from "./associationRules.js";
 import { readBaskets } from "./readBaskets.js";
@@ -64,6 +64,38 @@ describe("redundantRules", () => {
   it("redundantRules refuses input that is not rules", () => {
     expect(() => redundantRules("rules" as never)).toThrow(InvalidOptionsError);
     expect(() => redundantRules([{ antecedent: "a" }] as never)).toThrow(InvalidOptionsError);
+  });
+
+  it("redundantRules refuses a rule whose compared measure is NaN, naming the rule index, field and value", () => {
+    const { rules } = associationRules(
+      [
+        ["a", "b", "c"],
+        ["a", "b"],
+        ["a", "c"],
+        ["b", "c"],
+      ],
+      {
+        minCount: 1,
+        minConfidence: 0,
+      },
+    );
+    const broken = rules.map((rule, i) => (i === 2 ? { ...rule, confidence: Number.NaN } : rule));
+    try {
+      redundantRules(broken);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidRecordError);
+      expect(error).toMatchObject({ row: 2, field: "confidence" });
+      expect((error as InvalidRecordError).value).toBeNaN();
+    }
+    const badLift = rules.map((rule, i) => (i === 1 ? { ...rule, lift: Number.NaN } : rule));
+    expect(() => redundantRules(badLift, { measure: "lift" })).toThrow(InvalidRecordError);
+    expect(() => redundantRules(rules.map((rule) => ({ ...rule, confidence: 1.5 })))).toThrow(
+      InvalidRecordError,
+    );
+    expect(() => redundantRules([{ ...(rules[0] as AssociationRule), antecedent: [null] }] as never)).toThrow(
+      InvalidRecordError,
+    );
   });
 });
 

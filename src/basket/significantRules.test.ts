@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
-import { InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { associationRules } from "./associationRules.js";
 import { readBaskets } from "./readBaskets.js";
@@ -63,6 +63,31 @@ describe("significantRules", () => {
 
   it("significantRules of no rules is empty", () => {
     expect(significantRules([]).rules).toEqual([]);
+  });
+
+  it("significantRules refuses a NaN or out-of-range p-value with a typed error naming the rule", () => {
+    // before: one NaN turned every Holm/BH-adjusted value into NaN, and a p-value of 2 was accepted
+    for (const bad of [Number.NaN, 2, -0.1]) {
+      for (const correction of ["holm", "fdr", "bonferroni", "none"] as const) {
+        try {
+          significantRules(withP([0.01, bad, 0.03]), { correction });
+          expect.unreachable();
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidRecordError);
+          expect(error).toMatchObject({ row: 1, field: "fishersExactTest" });
+          expect(Object.is((error as InvalidRecordError).value, bad)).toBe(true);
+        }
+      }
+    }
+    expect(() => significantRules(withP([0.01, "0.2" as unknown as number]))).toThrow(InvalidRecordError);
+    // the p-values associationRules computes are in [0, 1]: the adjusted values of real rules are too
+    const { rules } = associationRules([["a", "b"], ["a", "b"], ["a"], ["b"], ["c"]], {
+      minCount: 1,
+      minConfidence: 0,
+    });
+    for (const value of significantRules(rules, { correction: "holm" }).adjustedPValues) {
+      expect(value >= 0 && value <= 1).toBe(true);
+    }
   });
 });
 

@@ -52,4 +52,21 @@ describe("transactionsFrom", () => {
   it("transactionsFrom of no records gives zero transactions", () => {
     expect(transactionsFrom([], { transaction: "order", item: "product" }).transactionCount).toBe(0);
   });
+
+  it("transactionsFrom refuses null, undefined and non-object rows with an InvalidRecordError naming the row", () => {
+    for (const bad of [null, undefined, 42, "o1"]) {
+      const withBad = [...lines.slice(0, 2), bad, ...lines.slice(2)] as typeof lines;
+      try {
+        transactionsFrom(withBad, { transaction: "order", item: "product" });
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidRecordError);
+        expect((error as InvalidRecordError).row).toBe(2);
+      }
+      // an accessor never sees the bad row either
+      expect(() =>
+        transactionsFrom(withBad, { transaction: (line) => line.order, item: (line) => line.product }),
+      ).toThrow(InvalidRecordError);
+    }
+  });
 });
