@@ -43,17 +43,18 @@ export function columnMagnitude(matrix: Float64Array, n: number, d: number, j: n
 
 /**
  * Two-pass mean and sum of squared deviations of column j of a row-major n x d matrix
- * (n > 0), computed on the column times `scale` (see {@link overflowScale}) so that values
- * around 1e200 do not overflow: the true sum of squares is `squares / scale²` (which may
- * itself overflow; divide after taking the square root). O(n).
+ * (n > 0), computed on the column times `scale` (by default {@link overflowScale} of the
+ * column's magnitude, one more pass) so that values around 1e200 do not overflow: the true
+ * sum of squares is `squares / scale²` (which may itself overflow; divide after taking the
+ * square root). Pass `scale` 1 when the values are known to be small enough. O(n).
  */
 export function columnMoments(
   matrix: Float64Array,
   n: number,
   d: number,
   j: number,
+  scale = overflowScale(columnMagnitude(matrix, n, d, j)),
 ): { mean: number; squares: number; scale: number } {
-  const scale = overflowScale(columnMagnitude(matrix, n, d, j));
   let mean = 0;
   for (let i = 0; i < n; i++) mean += (matrix[i * d + j] as number) * scale;
   mean /= n;

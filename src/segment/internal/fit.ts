@@ -148,6 +148,17 @@ export function checkMagnitude<T>(functionName: string, features: FeatureMatrixR
   const n = features.rowCount;
   const d = features.columnCount;
   const limit = magnitudeLimit(n, d);
+  const data = features.matrix;
+  const size = n * d;
+  let within = true;
+  for (let i = 0; i < size; i++) {
+    const value = data[i] as number;
+    if (value > limit || value < -limit) {
+      within = false;
+      break;
+    }
+  }
+  if (within) return;
   for (let j = 0; j < d; j++) {
     if (!(columnMagnitude(features.matrix, n, d, j) > limit)) continue;
     const i = largestRow(features.matrix, n, d, j);

@@ -1350,13 +1350,13 @@ export function countDistinctUpTo(data: Float64Array, n: number, d: number, limi
   return limit;
 }
 
-/** Mean over features of the population variance (divisor n), used to make the tolerance scale-free. */
+/**
+ * Mean over features of the population variance (divisor n), used to make the tolerance scale-free.
+ * For data that passed `checkMagnitude` (no squares can overflow), so computed without scaling.
+ */
 export function meanFeatureVariance(data: Float64Array, n: number, d: number): number {
   if (n === 0) return 0;
   let total = 0;
-  for (let j = 0; j < d; j++) {
-    const { squares, scale } = columnMoments(data, n, d, j);
-    total += squares / n / scale / scale;
-  }
+  for (let j = 0; j < d; j++) total += columnMoments(data, n, d, j, 1).squares / n;
   return total / d;
 }
