@@ -13,7 +13,7 @@
  *   EXAMPLE_TIMEOUT_MS  per-example time limit (default 120000)
  */
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,8 +26,17 @@ const stories = readdirSync(join(root, "examples"), { withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && entry.name !== DEMO)
   .map((entry) => entry.name)
   .sort();
+/** Examples that need an optional peer dependency the default install leaves out. */
+const NEEDS = { "tables-and-frames.ts": "danfojs-node" };
+const installed = (name) => existsSync(join(root, "node_modules", name, "package.json"));
 const files = [...stories, DEMO]
   .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
+  .filter((name) => {
+    const peer = NEEDS[name];
+    if (peer === undefined || installed(peer)) return true;
+    console.log(`skip    examples/${name}: needs ${peer}, which is not installed (npm run test:danfo runs it)`);
+    return false;
+  })
   .map((name) => `examples/${name}`);
 
 /** Runs one example; resolves with its status, time and captured output. */
