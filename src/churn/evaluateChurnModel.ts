@@ -19,7 +19,10 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  * @param records - labelled rows, typically the test part of a split (not mutated)
  * @param options - threshold, calibration bins and gains groups, as {@link evaluateScores}
  * @returns the {@link EvaluateScoresResult} (AUC, confusion matrix, precision/recall/F1, calibration, gains)
- * @throws {@link InvalidRecordError} for a bad label or feature value (row and field named)
+ * @throws {@link InvalidOptionsError} for options evaluateScores refuses, an unknown option included, or
+ *   something that is not a model or an array
+ * @throws {@link InvalidRecordError} for an element that is not a record, or a bad label or feature value
+ *   (row and field named)
  * @throws {@link InsufficientDataError} for empty input
  * @example
  * ```ts

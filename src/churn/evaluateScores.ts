@@ -115,7 +115,7 @@ export interface EvaluateScoresResult {
  * @param scores - one finite score per customer (probabilities for calibration, Brier and log loss)
  * @param labels - 0/1 or booleans, same length (1 / true = churned)
  * @param options - see {@link EvaluateScoresOptions}
- * @throws {@link InvalidOptionsError} when lengths differ or options are malformed
+ * @throws {@link InvalidOptionsError} when lengths differ or options are malformed, an unknown (e.g. misspelt) key included
  * @throws {@link InvalidRecordError} for a non-finite score or a label that is not 0/1/boolean (row named)
  * @throws {@link InsufficientDataError} for empty input
  * @example

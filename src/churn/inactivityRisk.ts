@@ -125,8 +125,9 @@ const optionsSchema = z.strictObject({
  *
  * @param records - purchase records (orders or order lines), not mutated
  * @param options - see {@link InactivityRiskOptions}
- * @throws {@link InvalidOptionsError} for malformed options or an invalid `asOf`
- * @throws {@link InvalidRecordError} for a missing or invalid customer or date (row named)
+ * @throws {@link InvalidOptionsError} for malformed options (an unknown key included) or an invalid `asOf`
+ * @throws {@link InvalidRecordError} for an element that is not a record, or a missing or invalid customer
+ *   or date (row named)
  * @throws {@link InsufficientDataError} when no record is on or before `asOf`, or no customer has two
  *   purchase days and `populationGapDays` is not given
  * @example

@@ -98,7 +98,7 @@ const optionsSchema = z.strictObject({
  * Reichheld & Sasser (1990), "Zero defections: quality comes to services", Harvard Business Review 68(5).
  *
  * @param options - see {@link RetentionEconomicsOptions}
- * @throws {@link InvalidOptionsError} for rates outside their ranges, negative counts or costs, or a
+ * @throws {@link InvalidOptionsError} for an unknown option, rates outside their ranges, negative counts or costs, or a
  *   churnReduction not below churnRate
  * @example
  * ```ts

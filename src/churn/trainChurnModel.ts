@@ -212,7 +212,10 @@ export interface ChurnModel<T> {
    * `unseenCategory`; missing values follow `missing`. O(n · features).
    */
   score(records: readonly T[]): Float64Array;
-  /** The contributions behind one customer's score and the top reasons. */
+  /**
+   * The contributions behind one customer's score and the top reasons. A `record` that is not an
+   * object is an InvalidRecordError; an unknown option an InvalidOptionsError.
+   */
   explain(record: T, options?: ChurnExplainOptions): ChurnExplanation;
 }
 
@@ -283,6 +286,10 @@ const sigmoid = (eta: number): number =>
  * each record once with a compiled linear predictor and looks categorical effects up in a small cache
  * of recently seen values.
  *
+ * Huge values: a feature's mean and standard deviation are computed on values scaled by a power of two
+ * (exact), so a feature around 1e200 trains exactly like the same feature in ordinary units (the fit is
+ * on standardised columns); "constant" means a spread below 1e-12 of max(1, |mean|).
+ *
  * Bad input policy: labels must be 0/1 or booleans; a single class, a constant feature, or more
  * design columns than rows without a penalty are {@link InsufficientDataError}s. With λ = 0, perfectly or
  * quasi-perfectly separated classes make the likelihood maximum infinite: once a standardised
@@ -297,8 +304,10 @@ const sigmoid = (eta: number): number =>
  * @param records - training rows, one per customer (not mutated)
  * @param options - see {@link TrainChurnModelOptions}
  * @returns a {@link ChurnModel} with `score`, `explain`, coefficients with odds ratios, and the convergence report
- * @throws {@link InvalidOptionsError} for malformed options, no features or duplicate feature names
- * @throws {@link InvalidRecordError} for a bad label or feature value (row, field and value named)
+ * @throws {@link InvalidOptionsError} for malformed options (an unknown key at any level included, e.g.
+ *   `regularisation`: named with the closest valid name), no features or duplicate feature names
+ * @throws {@link InvalidRecordError} for an element that is not a record, or a bad label or feature value
+ *   (row, field and value named; numeric strings must be decimal: `"12.5"`, not `"0x10"`)
  * @throws {@link InsufficientDataError} for empty input, one class, a constant feature, d > n with λ = 0,
  *   collinear features with λ = 0, or separation with λ = 0
  * @example

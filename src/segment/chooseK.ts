@@ -216,7 +216,8 @@ const schema = z
  * @param records - customer records (not mutated)
  * @param options - see {@link ChooseKOptions}
  * @returns the table per k, the recommended k, the reason and the fitted models
- * @throws InvalidOptionsError for a kRange starting below 2, reversed or reaching the number of customers,
+ * @throws InvalidOptionsError for an unknown option (e.g. `krange`: named with the closest valid name),
+ *   a kRange starting below 2, reversed or reaching the number of customers,
  *   an unknown criterion, or transforms / missing beside features;
  *   InsufficientDataError when the largest k exceeds the number of distinct customers; as kMeans otherwise
  * @see P. J. Rousseeuw (1987), Silhouettes, J. Comput. Appl. Math. 20; T. Calinski and J. Harabasz (1974),

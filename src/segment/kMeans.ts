@@ -141,7 +141,7 @@ export interface KMeansResult<T> {
  * @param records - customer records (not mutated)
  * @param options - see {@link KMeansOptions}
  * @returns centroids in original and transformed units, assignments, sizes, inertia
- * @throws InvalidOptionsError for bad options (k < 1, both or neither of fields/features,
+ * @throws InvalidOptionsError for bad options (an unknown key, k < 1, both or neither of fields/features,
  *   transforms or missing beside features, init of the wrong shape, features built from other records); InsufficientDataError for empty input or k greater than the
  *   number of customers or of distinct feature vectors; InvalidRecordError for bad values, and for a
  *   clustered coordinate so large that squared distances would overflow (beyond about
