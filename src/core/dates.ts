@@ -1,3 +1,5 @@
+import { argumentError, checkFinite } from "./internal/arguments.js";
+
 /** Milliseconds in one day. */
 export const MS_PER_DAY = 86_400_000;
 
@@ -75,10 +77,19 @@ export function parseDateValue(value: unknown): number | undefined {
  * ```ts
  * isoDate(1704153600000); // => "2024-01-02"
  * ```
+ * @throws InvalidOptionsError when `time` is not a finite number within the range of `Date` (±8.64e15 ms)
  */
 export function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  if (typeof time !== "number" || !(Math.abs(time) <= MAX_TIME)) {
+    throw argumentError("isoDate", "time", "expected epoch milliseconds within ±8.64e15", time);
+  }
+  const iso = new Date(time).toISOString();
+  // years before 0 or after 9999 are written with a sign and six digits ("+275760-09-13")
+  return iso.length === 24 ? iso.slice(0, 10) : iso.slice(0, iso.indexOf("T"));
 }
+
+/** Largest epoch milliseconds a `Date` holds (ECMAScript: 100 000 000 days). */
+const MAX_TIME = 8.64e15;
 
 /**
  * Whole and fractional days from `from` to `to` (both epoch ms): `(to - from) / 86 400 000`.
@@ -87,7 +98,10 @@ export function isoDate(time: number): string {
  * ```ts
  * daysBetween(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 8)); // => 7
  * ```
+ * @throws InvalidOptionsError when `from` or `to` is not a finite number
  */
 export function daysBetween(from: number, to: number): number {
+  checkFinite("daysBetween", "from", from);
+  checkFinite("daysBetween", "to", to);
   return (to - from) / MS_PER_DAY;
 }

@@ -1,3 +1,6 @@
+import { argumentError } from "./internal/arguments.js";
+import { assertRecordArray } from "./records.js";
+
 /**
  * Readable output for results in a Node REPL (`util.inspect.custom`), a Deno
  * Jupyter notebook (`Symbol.for("Jupyter.display")`) and the arquero adapter
@@ -38,8 +41,29 @@ export interface DisplaySpec<R> {
  * });
  * // In a Node REPL `result` prints as an aligned table titled "Scores".
  * ```
+ * @throws InvalidOptionsError when `result` is not an extensible object or `spec` lacks a string `title` and a `rows` function
  */
 export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): Readonly<R> {
+  if (typeof result !== "object" || result === null || !Object.isExtensible(result)) {
+    throw argumentError("withDisplay", "result", "expected an object that is not frozen or sealed", result);
+  }
+  if (typeof spec !== "object" || spec === null) {
+    throw argumentError(
+      "withDisplay",
+      "spec",
+      "expected { title, rows, summary?, columns?, maxRows? }",
+      spec,
+    );
+  }
+  if (typeof spec.title !== "string")
+    throw argumentError("withDisplay", "spec.title", "expected a string", spec.title);
+  if (typeof spec.rows !== "function") {
+    throw argumentError("withDisplay", "spec.rows", "expected a function returning the rows", spec.rows);
+  }
+  if (spec.summary !== undefined && typeof spec.summary !== "function") {
+    throw argumentError("withDisplay", "spec.summary", "expected a function or undefined", spec.summary);
+  }
+  checkTableOptions("withDisplay", "spec.", spec);
   const render = () => {
     const rows = spec.rows(result);
     const summary = spec.summary?.(result) ?? [];
@@ -123,8 +147,12 @@ export function formatCell(value: unknown): string {
  * formatTable([{ item: "beer", support: 0.1 }, { item: "diapers", support: 0.25 }]);
  * // => "item     support\nbeer         0.1\ndiapers     0.25"
  * ```
+ * @throws InvalidOptionsError when `rows` is not an array or `options` has bad `columns` / `maxRows`
+ * @throws InvalidRecordError when a row is not an object
  */
 export function formatTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  assertRecordArray(rows, "formatTable", "rows");
+  checkTableOptions("formatTable", "", options);
   const maxRows = options.maxRows ?? 10;
   const first = rows[0] as Record<string, unknown> | undefined;
   const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
@@ -163,8 +191,12 @@ function isNumericColumn(rows: readonly Record<string, unknown>[], column: strin
  * ```ts
  * htmlTable([{ item: "beer" }]); // => "<table><thead><tr><th>item</th></tr></thead><tbody><tr><td>beer</td></tr></tbody></table>"
  * ```
+ * @throws InvalidOptionsError when `rows` is not an array or `options` has bad `columns` / `maxRows`
+ * @throws InvalidRecordError when a row is not an object
  */
 export function htmlTable(rows: readonly object[], options: TableFormatOptions = {}): string {
+  assertRecordArray(rows, "htmlTable", "rows");
+  checkTableOptions("htmlTable", "", options);
   const maxRows = options.maxRows ?? 10;
   const first = rows[0] as Record<string, unknown> | undefined;
   const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
@@ -195,8 +227,10 @@ export function htmlTable(rows: readonly object[], options: TableFormatOptions =
  * ```ts
  * escapeHtml("<b>"); // => "&lt;b&gt;"
  * ```
+ * @throws InvalidOptionsError when `text` is not a string
  */
 export function escapeHtml(text: string): string {
+  if (typeof text !== "string") throw argumentError("escapeHtml", "text", "expected a string", text);
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -222,4 +256,22 @@ export function displayRows(value: unknown): readonly object[] | undefined {
     if (typeof rows === "function") return rows();
   }
   return undefined;
+}
+
+/** Checks `columns` (an array of strings, or undefined) and `maxRows` (an integer >= 0, or undefined). */
+function checkTableOptions(
+  functionName: string,
+  prefix: string,
+  options: { readonly columns?: readonly string[] | undefined; readonly maxRows?: number | undefined },
+): void {
+  if (typeof options !== "object" || options === null) {
+    throw argumentError(functionName, "options", "expected an options object", options);
+  }
+  const { columns, maxRows } = options;
+  if (columns !== undefined && (!Array.isArray(columns) || columns.some((c) => typeof c !== "string"))) {
+    throw argumentError(functionName, `${prefix}columns`, "expected an array of column names", columns);
+  }
+  if (maxRows !== undefined && (!Number.isInteger(maxRows) || (maxRows as number) < 0)) {
+    throw argumentError(functionName, `${prefix}maxRows`, "expected an integer of at least 0", maxRows);
+  }
 }

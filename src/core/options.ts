@@ -6,7 +6,9 @@ import { InvalidOptionsError, type OptionIssue } from "./errors.js";
  * boundary, and returns the parsed value (defaults applied). Every problem is
  * reported in one {@link InvalidOptionsError}. Zod types never reach public
  * signatures: callers declare a plain TypeScript options interface and use the
- * schema only here.
+ * schema only here. `null` and `undefined` options mean `{}`.
+ *
+ * @throws InvalidOptionsError listing every issue; also when `functionName` is not a string or `schema` not a zod schema
  *
  * @example
  * ```ts
@@ -21,6 +23,21 @@ export function parseOptions<S extends z.ZodType>(
   schema: S,
   options: unknown,
 ): z.output<S> {
+  if (
+    typeof functionName !== "string" ||
+    typeof (schema as { safeParse?: unknown })?.safeParse !== "function"
+  ) {
+    throw new InvalidOptionsError("parseOptions", [
+      {
+        path: typeof functionName !== "string" ? "functionName" : "schema",
+        message:
+          typeof functionName !== "string"
+            ? "expected the name of the calling function"
+            : "expected a zod schema",
+        received: typeof functionName !== "string" ? functionName : schema,
+      },
+    ]);
+  }
   const result = schema.safeParse(options ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const issues: OptionIssue[] = result.error.issues.map((issue) => {

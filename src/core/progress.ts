@@ -1,3 +1,5 @@
+import { argumentError, checkPositive } from "./internal/arguments.js";
+
 /**
  * Progress of a long run, passed to an `onProgress` callback.
  */
@@ -36,6 +38,8 @@ export type ProgressCallback = (event: ProgressEvent) => void;
  * for (let i = 1; i <= 10; i++) progress.tick(i);
  * progress.done();
  * ```
+ * @throws InvalidOptionsError when `onProgress` is neither a function nor undefined, `stage` is not a
+ *   string, `total` is not undefined or a finite number >= 0, or `interval` is not a finite number > 0
  */
 export function progressReporter(
   onProgress: ProgressCallback | undefined,
@@ -43,6 +47,22 @@ export function progressReporter(
   total: number | undefined,
   interval = 1,
 ): { tick(completed: number): void; done(): void } {
+  if (onProgress !== undefined && typeof onProgress !== "function") {
+    throw argumentError("progressReporter", "onProgress", "expected a function or undefined", onProgress);
+  }
+  if (typeof stage !== "string") throw argumentError("progressReporter", "stage", "expected a string", stage);
+  if (
+    total !== undefined &&
+    (typeof total !== "number" || !(total >= 0 && total < Number.POSITIVE_INFINITY))
+  ) {
+    throw argumentError(
+      "progressReporter",
+      "total",
+      "expected undefined or a finite number of at least 0",
+      total,
+    );
+  }
+  checkPositive("progressReporter", "interval", interval);
   if (onProgress === undefined) return { tick: () => {}, done: () => {} };
   let next = interval;
   let last = 0;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { InsufficientDataError } from "./errors.js";
 import { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";
 
 // Produced by test/fixtures/core/quantile-reference.R (R 4.2.2, quantile(type = 7)).
@@ -15,9 +16,12 @@ describe("quantiles (R type 7)", () => {
     expect(median(reference.x)).toBe(reference.median);
   });
 
-  it("skip NaN and return NaN for empty input", () => {
+  it("skip NaN and refuse input with no finite value", () => {
     expect(quantile([Number.NaN, 4, 2], 0.5)).toBe(3);
-    expect(Number.isNaN(quantile([], 0.5))).toBe(true);
+    expect(() => quantile([], 0.5)).toThrow(InsufficientDataError);
+    expect(() => median([Number.NaN, Number.POSITIVE_INFINITY])).toThrowErrorMatchingInlineSnapshot(
+      `[InsufficientDataError: median: none of the 2 values is a finite number]`,
+    );
     expect(sortedFinite([3, Number.NaN, 1])).toEqual(new Float64Array([1, 3]));
   });
 

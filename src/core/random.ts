@@ -1,8 +1,21 @@
+import {
+  argumentError,
+  checkArrayLike,
+  checkFinite,
+  checkPositive,
+  checkProbability,
+} from "./internal/arguments.js";
+
 /**
  * A seeded pseudo-random stream. The uniform stream is xoshiro128** seeded by
  * SplitMix32: integer arithmetic only (`Math.imul`, shifts), so the same seed
  * gives the same stream bit for bit on every JavaScript engine. Derived
  * distributions use `Math.log`, `Math.sqrt` and `Math.cos`.
+ *
+ * Every method checks its arguments (one comparison each, so draws in loops
+ * cost the same) and throws `InvalidOptionsError` naming the method,
+ * e.g. `Random.integer`, and the argument: `integer(0)`, `normal(0, -1)`,
+ * `bernoulli(1.5)`, `weightedIndex([])` and `weightedIndex([0, 0])` are errors.
  */
 export interface Random {
   /** The seed the stream started from. */
@@ -11,21 +24,21 @@ export interface Random {
   nextUint32(): number;
   /** Uniform in [0, 1) with 53 random bits. */
   float(): number;
-  /** Uniform integer in [0, maxExclusive). */
+  /** Uniform integer in [0, maxExclusive); `maxExclusive` an integer from 1 to 2^53 - 1. */
   integer(maxExclusive: number): number;
-  /** Standard normal (Box-Muller, polar form), scaled: mean + sd * z. */
+  /** Standard normal (Box-Muller, polar form), scaled: mean + sd * z (finite mean, sd >= 0). */
   normal(mean?: number, sd?: number): number;
-  /** Exponential with the given rate (mean 1 / rate). */
+  /** Exponential with the given rate > 0 (mean 1 / rate). */
   exponential(rate: number): number;
-  /** Gamma with shape and scale (Marsaglia-Tsang). */
+  /** Gamma with shape > 0 and scale > 0 (Marsaglia-Tsang). */
   gamma(shape: number, scale?: number): number;
-  /** Beta(a, b) from two gammas. */
+  /** Beta(a, b) from two gammas (a, b > 0). */
   beta(a: number, b: number): number;
-  /** Poisson with mean lambda (inversion for small lambda, normal approximation above 500). */
+  /** Poisson with mean lambda >= 0 (inversion for small lambda, normal approximation above 500). */
   poisson(lambda: number): number;
-  /** True with probability p. */
+  /** True with probability p, a number from 0 to 1. */
   bernoulli(p: number): boolean;
-  /** Index drawn with probability proportional to `weights[i]` (non-negative, not all zero). */
+  /** Index drawn with probability proportional to `weights[i]` (finite, non-negative, not all zero; never a zero-weight index). */
   weightedIndex(weights: ArrayLike<number>): number;
   /** A shuffled copy (Fisher-Yates); the input is not touched. */
   shuffle<T>(values: readonly T[]): T[];
@@ -49,6 +62,7 @@ function splitMix32(state: number): () => number {
  * created from the caller's `seed` option; clientele never uses `Math.random`.
  *
  * @param seed - any finite number; it is reduced to 32 bits (`seed >>> 0` after rounding)
+ * @throws InvalidOptionsError when `seed` is not a finite number (`NaN` used to mean seed 0 silently)
  * @example
  * ```ts
  * const random = createRandom(42);
@@ -58,6 +72,7 @@ function splitMix32(state: number): () => number {
  * ```
  */
 export function createRandom(seed: number): Random {
+  checkFinite("createRandom", "seed", seed);
   const seed32 = Math.round(seed) >>> 0;
   const mix = splitMix32(seed32);
   let a = mix();
@@ -122,16 +137,47 @@ export function createRandom(seed: number): Random {
     seed: seed32,
     nextUint32,
     float,
-    integer: (maxExclusive) => Math.floor(float() * maxExclusive),
-    normal: (mean = 0, sd = 1) => mean + sd * standardNormal(),
-    exponential: (rate) => -Math.log(1 - float()) / rate,
-    gamma,
+    integer: (maxExclusive) => {
+      if (
+        !(maxExclusive >= 1 && maxExclusive <= Number.MAX_SAFE_INTEGER) ||
+        !Number.isInteger(maxExclusive)
+      ) {
+        throw argumentError(
+          "Random.integer",
+          "maxExclusive",
+          "expected an integer from 1 to 2^53 - 1",
+          maxExclusive,
+        );
+      }
+      return Math.floor(float() * maxExclusive);
+    },
+    normal: (mean = 0, sd = 1) => {
+      checkFinite("Random.normal", "mean", mean);
+      if (typeof sd !== "number" || !(sd >= 0 && sd < Number.POSITIVE_INFINITY)) {
+        throw argumentError("Random.normal", "sd", "expected a finite number of at least 0", sd);
+      }
+      return mean + sd * standardNormal();
+    },
+    exponential: (rate) => {
+      checkPositive("Random.exponential", "rate", rate);
+      return -Math.log(1 - float()) / rate;
+    },
+    gamma: (shape, scale = 1) => {
+      checkPositive("Random.gamma", "shape", shape);
+      checkPositive("Random.gamma", "scale", scale);
+      return gamma(shape, scale);
+    },
     beta: (alpha, beta) => {
+      checkPositive("Random.beta", "a", alpha);
+      checkPositive("Random.beta", "b", beta);
       const x = gamma(alpha);
       return x / (x + gamma(beta));
     },
     poisson: (lambda) => {
-      if (lambda <= 0) return 0;
+      if (typeof lambda !== "number" || !(lambda >= 0 && lambda < Number.POSITIVE_INFINITY)) {
+        throw argumentError("Random.poisson", "lambda", "expected a finite mean of at least 0", lambda);
+      }
+      if (lambda === 0) return 0;
       if (lambda > 500) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * standardNormal()));
       const limit = Math.exp(-lambda);
       let k = 0;
@@ -142,18 +188,50 @@ export function createRandom(seed: number): Random {
       }
       return k;
     },
-    bernoulli: (p) => float() < p,
+    bernoulli: (p) => {
+      checkProbability("Random.bernoulli", "p", p);
+      return float() < p;
+    },
     weightedIndex: (weights) => {
+      checkArrayLike("Random.weightedIndex", "weights", weights);
       let total = 0;
-      for (let i = 0; i < weights.length; i++) total += weights[i] as number;
-      let target = float() * total;
       for (let i = 0; i < weights.length; i++) {
-        target -= weights[i] as number;
+        const weight = weights[i] as number;
+        if (typeof weight !== "number" || !(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
+          throw argumentError(
+            "Random.weightedIndex",
+            `weights.${i}`,
+            "expected a finite weight of at least 0",
+            weight,
+          );
+        }
+        total += weight;
+      }
+      if (!(total > 0 && total < Number.POSITIVE_INFINITY)) {
+        throw argumentError(
+          "Random.weightedIndex",
+          "weights",
+          weights.length === 0
+            ? "expected at least one weight"
+            : "expected weights with a positive, finite total (not all 0)",
+          weights,
+        );
+      }
+      let target = float() * total;
+      // the last index with a positive weight takes what rounding leaves over
+      let last = 0;
+      for (let i = 0; i < weights.length; i++) {
+        const weight = weights[i] as number;
+        if (weight === 0) continue;
+        last = i;
+        target -= weight;
         if (target < 0) return i;
       }
-      return weights.length - 1;
+      return last;
     },
     shuffle: <T>(values: readonly T[]): T[] => {
+      if (!Array.isArray(values))
+        throw argumentError("Random.shuffle", "values", "expected an array", values);
       const copy = values.slice();
       for (let i = copy.length - 1; i > 0; i--) {
         const j = Math.floor(float() * (i + 1));

@@ -1,9 +1,15 @@
+import { argumentError, checkArrayLike } from "./internal/arguments.js";
+
 /**
  * Sum with Neumaier's compensation (an improved Kahan sum): the rounding
  * error of each addition is carried and added back, so money totals over
- * millions of lines stay exact to the cent. NaN propagates.
+ * millions of lines stay exact to the cent. A total beyond the largest
+ * double is `Infinity` (or `-Infinity`), never NaN.
  *
  * Complexity: O(n).
+ *
+ * @throws InvalidOptionsError when `values` is not an array or typed array, or
+ *   holds something other than a finite number (the path names the index)
  *
  * @example
  * ```ts
@@ -12,20 +18,27 @@
  * ```
  */
 export function compensatedSum(values: ArrayLike<number>): number {
+  checkArrayLike("compensatedSum", "values", values);
   let sum = 0;
   let compensation = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw argumentError("compensatedSum", `values.${i}`, "expected a finite number", value);
+    }
     const total = sum + value;
     if (Math.abs(sum) >= Math.abs(value)) compensation += sum - total + value;
     else compensation += value - total + sum;
     sum = total;
   }
-  return sum + compensation;
+  // after an overflow the compensation is -Infinity or NaN: the total is the infinite sum itself
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
 /**
  * A running compensated sum for loops that add values one at a time.
+ * `add(NaN)` throws `InvalidOptionsError`; infinite values and overflow
+ * give an infinite `value`.
  *
  * @example
  * ```ts
@@ -38,8 +51,11 @@ export class CompensatedSum {
   private sum = 0;
   private compensation = 0;
 
-  /** Adds one value. */
+  /** Adds one value (not NaN). */
   add(value: number): this {
+    if (typeof value !== "number" || Number.isNaN(value)) {
+      throw argumentError("CompensatedSum.add", "value", "expected a number (not NaN)", value);
+    }
     const total = this.sum + value;
     if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - total + value;
     else this.compensation += value - total + this.sum;
@@ -49,7 +65,7 @@ export class CompensatedSum {
 
   /** The compensated total so far. */
   get value(): number {
-    return this.sum + this.compensation;
+    return Number.isFinite(this.sum) ? this.sum + this.compensation : this.sum;
   }
 }
 
@@ -57,7 +73,7 @@ export class CompensatedSum {
 export interface SampleSummary {
   /** Number of finite values used. */
   readonly count: number;
-  /** Number of NaN values skipped. */
+  /** Number of values skipped: NaN, infinities and anything that is not a number. */
   readonly skipped: number;
   readonly mean: number;
   /** Sample variance (divisor n - 1); NaN when count < 2. */
@@ -69,10 +85,12 @@ export interface SampleSummary {
 }
 
 /**
- * One-pass mean and sample variance by Welford's algorithm, skipping NaN
- * (counted in `skipped`). Stable for large offsets where the textbook
- * sum-of-squares formula cancels catastrophically.
+ * One-pass mean and sample variance by Welford's algorithm, skipping NaN,
+ * infinities and non-numbers (counted in `skipped`). Stable for large offsets where the textbook
+ * sum-of-squares formula cancels catastrophically. Mean, min and max are NaN
+ * when no value is left, variance and standard deviation when fewer than two.
  *
+ * @throws InvalidOptionsError when `values` is not an array or typed array
  * @example
  * ```ts
  * summarize([2, 4, 4, 4, 5, 5, 7, 9]);
@@ -80,6 +98,7 @@ export interface SampleSummary {
  * ```
  */
 export function summarize(values: ArrayLike<number>): SampleSummary {
+  checkArrayLike("summarize", "values", values);
   let count = 0;
   let skipped = 0;
   let mean = 0;
@@ -88,7 +107,7 @@ export function summarize(values: ArrayLike<number>): SampleSummary {
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    if (Number.isNaN(value)) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
       skipped++;
       continue;
     }
