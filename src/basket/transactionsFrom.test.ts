@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { transactionsFrom } from "./transactionsFrom.js";
@@ -17,6 +18,39 @@ describe("transactionsFrom", () => {
     expect(t.itemLabels).toEqual(["beer", "milk", "diapers"]);
     expect(Array.from(t.offsets)).toEqual([0, 2, 3, 4]);
     expect(Array.from(t.items)).toEqual([0, 2, 1, 1]);
+    // adjacent (grouped) and scattered lines alike: the baskets of a Map-based grouping
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ order: fc.integer({ min: 0, max: 6 }), product: fc.constantFrom("a", "b", "c", "d") }),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
+        fc.boolean(),
+        (drawn, grouped) => {
+          const rows = grouped ? [...drawn].sort((x, y) => x.order - y.order) : drawn;
+          const result = transactionsFrom(rows, { transaction: "order", item: "product" });
+          const expected = new Map<string, Set<string>>();
+          for (const row of rows) {
+            const basket = expected.get(String(row.order)) ?? new Set<string>();
+            basket.add(row.product);
+            expected.set(String(row.order), basket);
+          }
+          expect(result.transactionIds).toEqual([...expected.keys()]);
+          const baskets = result.transactionIds?.map((_, t) =>
+            Array.from(result.items.subarray(result.offsets[t], result.offsets[t + 1])),
+          );
+          expect(baskets).toEqual(
+            [...expected.values()].map((set) =>
+              [...set].map((item) => result.itemLabels.indexOf(item)).sort((x, y) => x - y),
+            ),
+          );
+        },
+      ),
+      { numRuns: 200, seed: 4 },
+    );
   });
 
   it("transactionsFrom accepts accessors", () => {

@@ -7,7 +7,6 @@ import {
   readCodes,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import { TransactionBuilder } from "./internal/builder.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -39,7 +38,8 @@ const schema = z.object({ transaction: fieldSchema, item: fieldSchema }).strict(
  * one order counts once. Refund lines are not special: filter them out first if
  * they should not count as purchases (e.g. `lines.filter((l) => !l.refund)`).
  *
- * Complexity: O(lines) hash lookups, then one sort per basket.
+ * Complexity: O(lines) hash lookups (in the core code reader), then one pass (a counting sort first
+ * when the lines of an order are not adjacent) and an insertion sort per basket.
  *
  * @param records - order lines (not mutated)
  * @param options - {@link TransactionsFromOptions}
@@ -68,44 +68,92 @@ export function transactionsFrom<T>(
     ]);
   }
   const parsed = parseOptions("transactionsFrom", schema, options) as TransactionsFromOptions<T>;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as unknown;
-    if (record === null || typeof record !== "object") {
-      throw new InvalidRecordError(
-        "transactionsFrom",
-        i,
-        "record",
-        record,
-        "expected an order-line object; drop null or malformed rows before calling",
-      );
-    }
-  }
   const context = { functionName: "transactionsFrom" };
+  // the core readers refuse null, undefined and non-object rows with an InvalidRecordError naming the row
   const ids = readCodes(records, parsed.transaction, { ...context, optionName: "transaction" });
   const items = readCodes(records, parsed.item, { ...context, optionName: "item" });
-  const transactionCount = ids.labels.length;
-  // counting sort of lines by transaction code (stable, keeps line order)
-  const starts = new Int32Array(transactionCount + 1);
-  for (let i = 0; i < records.length; i++) {
-    const slot = (ids.codes[i] as number) + 1;
-    starts[slot] = (starts[slot] as number) + 1;
-  }
-  for (let t = 0; t < transactionCount; t++)
-    starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
-  const cursor = starts.slice(0, transactionCount);
-  const order = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const t = ids.codes[i] as number;
-    order[cursor[t] as number] = i;
-    cursor[t] = (cursor[t] as number) + 1;
-  }
-  const builder = new TransactionBuilder();
-  for (const label of items.labels) builder.code(label);
-  for (let t = 0; t < transactionCount; t++) {
-    for (let k = starts[t] as number; k < (starts[t + 1] as number); k++) {
-      builder.addCode(items.codes[order[k] as number] as number);
+  return groupLines(ids.codes, items.codes, ids.labels, items.labels);
+}
+
+/**
+ * CSR transactions from per-line transaction and item codes (both dense, first-seen order). Lines of
+ * one transaction are usually adjacent (an order's lines are listed together): then one sequential
+ * pass builds the result, in place in `itemCodes`; otherwise a stable counting sort by transaction
+ * first. Few large arrays are allocated: on millions of lines every 64 MB or so of new typed arrays
+ * (external memory) makes V8 mark the whole heap, the records included, so each avoided allocation
+ * keeps the time closer to linear (measured: 5M order lines, one full GC of 700 MB per call).
+ */
+function groupLines(
+  transactionCodes: Int32Array,
+  itemCodes: Int32Array,
+  transactionLabels: readonly string[],
+  itemLabels: readonly string[],
+): Transactions {
+  const lines = transactionCodes.length;
+  const transactionCount = transactionLabels.length;
+  // adjacent iff every line continues the open transaction or opens the next one
+  let adjacent = true;
+  for (let i = 1; i < lines; i++) {
+    const code = transactionCodes[i] as number;
+    const previous = transactionCodes[i - 1] as number;
+    if (code !== previous && code !== previous + 1) {
+      adjacent = false;
+      break;
     }
-    builder.end();
   }
-  return builder.build(ids.labels);
+  let order: Int32Array | undefined;
+  const offsets = new Int32Array(transactionCount + 1);
+  if (!adjacent) {
+    // counting sort of lines by transaction code (stable, keeps line order); offsets as the cursors
+    for (let i = 0; i < lines; i++) {
+      const slot = (transactionCodes[i] as number) + 1;
+      offsets[slot] = (offsets[slot] as number) + 1;
+    }
+    for (let t = 0; t < transactionCount; t++)
+      offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    order = new Int32Array(lines);
+    for (let i = 0; i < lines; i++) {
+      const t = transactionCodes[i] as number;
+      order[offsets[t] as number] = i;
+      offsets[t] = (offsets[t] as number) + 1;
+    }
+    // (offsets is rewritten by the fill below, which also drops repeated items)
+  }
+  // fill: items of each transaction in code order, a repeat within a transaction dropped (per-code mark).
+  // Adjacent lines are compacted in place in the item codes (fresh from readCodes, owned here): the write
+  // position never passes the read position, so no second array of the lines' size is needed
+  const out = order === undefined ? itemCodes : new Int32Array(lines);
+  const mark = new Int32Array(itemLabels.length).fill(-1);
+  let at = 0;
+  let open = -1;
+  let from = 0;
+  for (let k = 0; k < lines; k++) {
+    const line = order === undefined ? k : (order[k] as number);
+    const t = transactionCodes[line] as number;
+    if (t !== open) {
+      // close the transactions up to t (in the adjacent case exactly one)
+      for (let u = open + 1; u <= t; u++) offsets[u] = at;
+      open = t;
+      from = at;
+    }
+    const code = itemCodes[line] as number;
+    if (mark[code] === t) continue;
+    mark[code] = t;
+    let j = at - 1;
+    while (j >= from && (out[j] as number) > code) {
+      out[j + 1] = out[j] as number;
+      j--;
+    }
+    out[j + 1] = code;
+    at++;
+  }
+  for (let u = open + 1; u <= transactionCount; u++) offsets[u] = at;
+  return Object.freeze({
+    kind: "transactions" as const,
+    transactionCount,
+    itemLabels: Object.freeze(itemLabels.slice()),
+    offsets,
+    items: at === lines ? out : out.subarray(0, at),
+    transactionIds: Object.freeze(transactionLabels.slice()),
+  });
 }
