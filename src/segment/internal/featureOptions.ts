@@ -9,7 +9,7 @@ import type {
   FeatureMatrixStep,
   FeatureMatrixTransform,
   FeatureMatrixTransforms,
-} from "../featureMatrix.js";
+} from "../featureMatrixTypes.js";
 import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
 import { parseStrictOptions } from "./strictOptions.js";
 

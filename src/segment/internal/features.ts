@@ -16,7 +16,7 @@ import type {
   FeatureMatrixStep,
   FeatureMatrixTransform,
   FeatureMatrixTransformName,
-} from "../featureMatrix.js";
+} from "../featureMatrixTypes.js";
 
 export const TRANSFORM_NAMES = ["none", "log1p", "standardize", "minmax"] as const;
 

@@ -11,8 +11,8 @@ import {
   withDisplay,
 } from "../../core/index.js";
 import { progressSchema, seedSchema } from "../../core/options.js";
-import type { FeatureMatrixResult } from "../featureMatrix.js";
-import type { KMeansResult } from "../kMeans.js";
+import type { FeatureMatrixResult } from "../featureMatrixTypes.js";
+import type { KMeansResult } from "../kMeansTypes.js";
 import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
 import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
 import { countDistinctUpTo, kMeansPlusPlus, meanFeatureVariance, runLloyd } from "./lloyd.js";
