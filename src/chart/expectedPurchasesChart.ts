@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
+import type {
+  CalibrationHoldoutSummaryResult,
+  FitBgNbdResult,
+  FitParetoNbdResult,
+  RepeatPurchaseSummaryResult,
+} from "../value/index.js";
+import {
+  checkLifetimeInputs,
+  frequencyRecencyGrid,
+  type LifetimeModel,
+  modelName,
+} from "./internal/lifetime.js";
+import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
+import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
+
+/** Options of {@link expectedPurchasesChart}. */
+export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOptions {
+  /** Horizon in the summary's time unit; default one year (52.18 weeks, 365.25 days, 12 months ...). */
+  readonly horizon?: number;
+}
+
+const schema = z
+  .object({
+    ...chartOptionsShape,
+    maxFrequency: z.number().int().min(1).max(200).optional(),
+    horizon: z.number().positive().max(1e6).optional(),
+  })
+  .strict();
+
+/**
+ * Expected purchases in the next period as a frequency x recency heatmap (the lifetimes "frequency
+ * recency matrix"): for a customer of the largest age T in the summary, the model's conditional
+ * expectation of purchases over `horizon` given their frequency and recency. The best customers sit
+ * at high frequency and recent last purchase.
+ *
+ * @param model - result of `fitBgNbd` or `fitParetoNbd`
+ * @param summary - the summary the model was fitted on (sets T, the ranges and the time unit)
+ * @param options - horizon, maxFrequency, title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
+ * @example
+ * ```ts
+ * const spec = expectedPurchasesChart(fitBgNbd(summary), summary, { horizon: 26 });
+ * spec.title; // => { text: "Expected purchases in the next 26 weeks (BG/NBD)", subtitle: "..." }
+ * ```
+ */
+export function expectedPurchasesChart(
+  model: FitBgNbdResult | FitParetoNbdResult,
+  summary: RepeatPurchaseSummaryResult | CalibrationHoldoutSummaryResult,
+  options: ExpectedPurchasesChartOptions = {},
+): VegaLiteSpec {
+  const name = "expectedPurchasesChart";
+  const parsed = parseChartOptions(name, schema, options);
+  checkLifetimeInputs(name, summary, model);
+  const fit = model as LifetimeModel;
+  const unit = summary.options.timeUnit;
+  const horizon = parsed.horizon ?? 365.25 / (DAYS_PER_UNIT[unit as TimeUnit] ?? 1);
+  const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
+  const values = cells.map((cell) => ({
+    ...cell,
+    expected: tidy(
+      fit.conditionalExpectedPurchases(horizon, cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T),
+    ),
+  }));
+  const horizonText = Number.isInteger(horizon) ? String(horizon) : horizon.toFixed(1);
+  return frequencyRecencyHeatmap(parsed, values, {
+    title: `Expected purchases in the next ${horizonText} ${unit}s (${modelName(fit)})`,
+    subtitle: `customer age ${T.toFixed(1)} ${unit}s; frequency = repeat purchases`,
+    unit,
+    field: "expected",
+    legend: "Expected purchases",
+    format: ".1f",
+  });
+}

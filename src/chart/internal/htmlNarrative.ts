@@ -1,0 +1,416 @@
+import type { AssociationRulesResult } from "../../basket/associationRules.js";
+import type { ItemFrequenciesResult } from "../../basket/itemFrequencies.js";
+import type { EvaluateScoresResult } from "../../churn/evaluateScores.js";
+import type { InactivityRiskResult } from "../../churn/inactivityRisk.js";
+import type { ChurnModelCoefficient } from "../../churn/trainChurnModel.js";
+import type { ComplaintSummaryResult } from "../../crm/complaintSummary.js";
+import type { ServiceKpisResult, ServiceKpiValues } from "../../crm/serviceKpis.js";
+import type { BootstrapResult } from "../../satisfaction/bootstrap.js";
+import type { ImportancePerformanceGridResult } from "../../satisfaction/importancePerformanceGrid.js";
+import type { KanoCategory, KanoResult } from "../../satisfaction/kano.js";
+import type { NetPromoterScoreResult } from "../../satisfaction/netPromoterScore.js";
+import type { PlsPathModelResult } from "../../satisfaction/plsPathModel.js";
+import type { ChooseKResult } from "../../segment/chooseK.js";
+import type { SegmentProfilesResult } from "../../segment/segmentProfiles.js";
+import type { CalibrationHoldoutSummaryResult } from "../../value/calibrationHoldoutSummary.js";
+import type { CustomerLifetimeValueResult } from "../../value/customerLifetimeValue.js";
+import type { LorenzCurveResult } from "../../value/lorenzCurve.js";
+import type { ParetoAnalysisResult } from "../../value/paretoAnalysis.js";
+import type { RfmScoresResult } from "../../value/rfmScores.js";
+import type { RfmSegmentsResult } from "../../value/rfmSegments.js";
+import type { ValueTiersResult } from "../../value/valueTiers.js";
+import { formatNumber } from "./htmlFormat.js";
+import { type ReportResultKind, resultKind } from "./htmlKinds.js";
+
+/**
+ * Short narratives a manager can read: what the numbers of a clientele result say, in words. Each
+ * builder returns plain-text paragraphs (escaped when rendered); none mentions iterations,
+ * gradients or other solver internals. Internal: `report()` is the public entry.
+ */
+
+/** A share as a whole percentage for prose: 0.293 -> "29%", 0.004 -> "0.4%". */
+export function percentWords(share: number): string {
+  if (!Number.isFinite(share)) return "n/a";
+  const percent = share * 100;
+  if (percent !== 0 && Math.abs(percent) < 1) return `${percent.toFixed(1)}%`;
+  return `${Math.round(percent)}%`;
+}
+
+const itemSet = (items: readonly string[]) =>
+  items.length === 1 ? `"${items[0]}"` : `{${items.join(", ")}}`;
+const count = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const plural = (n: number) => (n === 1 ? "" : "s");
+const maxBy = <T>(rows: readonly T[], key: (row: T) => number): T | undefined => {
+  let best: T | undefined;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    const value = key(row);
+    if (value > bestValue) {
+      best = row;
+      bestValue = value;
+    }
+  }
+  return best;
+};
+/** Value share held by the top `top` share of customers, read off a Lorenz curve (poorest first). */
+function topShareFromLorenz(curve: LorenzCurveResult, top: number): number {
+  const x = 1 - top;
+  const xs = curve.customerShare;
+  const ys = curve.valueShare;
+  for (let i = 1; i < xs.length; i++) {
+    const x1 = xs[i] as number;
+    if (x1 >= x) {
+      const x0 = xs[i - 1] as number;
+      const y0 = ys[i - 1] as number;
+      const y1 = ys[i] as number;
+      const y = x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+      return 1 - y;
+    }
+  }
+  return 0;
+}
+
+const AT_RISK_SEGMENT = /at risk|can'?t lose|cannot lose|about to sleep|hibernat/i;
+
+function pareto(r: ParetoAnalysisResult): string[] {
+  const out = [
+    `${percentWords(r.core.customerShare)} of customers (${formatNumber(r.core.customers)} of ${formatNumber(r.count)}) hold ${percentWords(r.core.valueShare)} of revenue.`,
+  ];
+  const top = r.top.find((t) => Math.abs(t.customerShare - 0.2) < 1e-9) ?? r.top[0];
+  if (top !== undefined) {
+    out.push(
+      `The top ${percentWords(top.customerShare)} of customers bring ${percentWords(top.valueShare)} of it: losing one of them costs as much as losing many ordinary customers.`,
+    );
+  }
+  const a = r.abc.find((row) => row.abcClass === "A");
+  if (a !== undefined) {
+    out.push(
+      `Class A (${count(a.customers, "customer")}, ${percentWords(a.customerShare)}) deserves personal account management.`,
+    );
+  }
+  return out;
+}
+
+function lorenz(r: LorenzCurveResult): string[] {
+  const gini = r.gini;
+  const level = gini >= 0.6 ? "strongly" : gini >= 0.35 ? "moderately" : "only mildly";
+  return [
+    `Revenue is ${level} concentrated: Gini ${gini.toFixed(2)} (0 = everyone spends the same, 1 = one customer has it all).`,
+    `The top 20% of ${count(r.count, "customer")} account for ${percentWords(topShareFromLorenz(r, 0.2))} of revenue; the bottom half for ${percentWords(1 - topShareFromLorenz(r, 0.5))}.`,
+  ];
+}
+
+function rfmSegmentsNarrative(r: RfmSegmentsResult): string[] {
+  const filled = r.segments.filter((s) => s.customers > 0);
+  const total = filled.reduce((sum, s) => sum + s.customers, 0);
+  const biggest = maxBy(filled, (s) => s.customers);
+  const richest = maxBy(filled, (s) => s.monetaryShare);
+  const out: string[] = [];
+  if (biggest !== undefined) {
+    out.push(
+      `The biggest segment is "${biggest.segment}": ${count(biggest.customers, "customer")} (${percentWords(biggest.share)} of ${formatNumber(total)}), bringing ${percentWords(biggest.monetaryShare)} of revenue.`,
+    );
+  }
+  if (richest !== undefined && richest !== biggest) {
+    out.push(
+      `"${richest.segment}" brings the most revenue: ${percentWords(richest.monetaryShare)} from ${percentWords(richest.share)} of customers.`,
+    );
+  }
+  const atRisk = filled.filter((s) => AT_RISK_SEGMENT.test(s.segment));
+  if (atRisk.length > 0) {
+    const customers = atRisk.reduce((sum, s) => sum + s.customers, 0);
+    const revenue = atRisk.reduce((sum, s) => sum + s.monetaryShare, 0);
+    out.push(
+      `At risk (${atRisk.map((s) => `"${s.segment}"`).join(", ")}): ${percentWords(customers / Math.max(1, total))} of customers holding ${percentWords(revenue)} of revenue — the first list for a win-back campaign.`,
+    );
+  }
+  return out;
+}
+
+function rfmScoresNarrative(r: RfmScoresResult): string[] {
+  const n = r.customers.length;
+  if (n === 0) return [];
+  const bins = r.options.bins;
+  const best = r.customers.filter((c) => c.recencyScore === bins && c.frequencyScore === bins).length;
+  const lapsed = r.customers.filter((c) => c.recencyScore === 1 && c.frequencyScore >= bins - 1).length;
+  return [
+    `${count(n, "customer")} scored 1–${bins} on recency, frequency and monetary value.`,
+    `${percentWords(best / n)} bought recently and often (top score on both); ${percentWords(lapsed / n)} used to buy often but have not bought for a long time.`,
+  ];
+}
+
+function valueTiersNarrative(r: ValueTiersResult): string[] {
+  const out: string[] = [];
+  for (const tier of r.tiers) {
+    if (tier.customers === 0) continue;
+    out.push(
+      `${tier.tier[0]?.toUpperCase()}${tier.tier.slice(1)}: ${percentWords(tier.share)} of customers, ${percentWords(tier.contributionShare)} of contribution.`,
+    );
+  }
+  return out.length > 0 ? [out.join(" ")] : [];
+}
+
+function lifetimeValueNarrative(r: CustomerLifetimeValueResult): string[] {
+  const values = [...r.lifetimeValue].sort((a, b) => b - a);
+  const n = values.length;
+  if (n === 0) return [];
+  const tenth = Math.max(1, Math.round(n / 10));
+  const topSum = values.slice(0, tenth).reduce((s, v) => s + v, 0);
+  const alive = r.customers.reduce((s, c) => s + c.probabilityAlive, 0) / n;
+  return [
+    `Expected value of the ${count(n, "customer")} over the next ${count(r.options.periods, "period")}: ${formatNumber(r.totalLifetimeValue)} in total, ${formatNumber(r.totalLifetimeValue / n)} per customer.`,
+    `The top 10% hold ${percentWords(r.totalLifetimeValue > 0 ? topSum / r.totalLifetimeValue : 0)} of it; on average a customer is still active with probability ${percentWords(alive)}.`,
+  ];
+}
+
+function calibrationNarrative(r: CalibrationHoldoutSummaryResult): string[] {
+  const n = r.customers.length;
+  if (n === 0) return [];
+  let calibration = 0;
+  let holdout = 0;
+  for (const c of r.customers) {
+    calibration += c.frequency;
+    holdout += c.holdoutFrequency;
+  }
+  return [
+    `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${formatNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.observationEnd}: ${formatNumber(calibration)} repeat purchases before, ${formatNumber(holdout)} in the holdout.`,
+    "A purchase model is trustworthy when its expected holdout purchases track the actual ones.",
+  ];
+}
+
+function chooseKNarrative(r: ChooseKResult<unknown>): string[] {
+  return [`${r.recommendedK} segments fit the customers best: ${r.reason}.`];
+}
+
+function segmentProfilesNarrative(r: SegmentProfilesResult): string[] {
+  const out: string[] = [];
+  const biggest = maxBy(r.profiles, (p) => p.size);
+  if (biggest !== undefined) {
+    out.push(
+      `${count(r.profiles.length, "segment")}; the biggest, "${biggest.label}", holds ${percentWords(biggest.shareOfCustomers)} of customers.`,
+    );
+  }
+  const valued = r.profiles.filter((p) => p.shareOfValue !== null && p.shareOfCustomers > 0);
+  const best = maxBy(valued, (p) => (p.shareOfValue as number) / p.shareOfCustomers);
+  if (best !== undefined && best.shareOfValue !== null) {
+    out.push(
+      `"${best.label}" is worth most per customer: ${percentWords(best.shareOfValue)} of value from ${percentWords(best.shareOfCustomers)} of customers (${(best.shareOfValue / best.shareOfCustomers).toFixed(1)}x their share).`,
+    );
+  }
+  return out;
+}
+
+function kMeansNarrative(r: { k: number; sizes: readonly number[] }): string[] {
+  const total = r.sizes.reduce((s, v) => s + v, 0);
+  const largest = Math.max(...r.sizes);
+  const smallest = Math.min(...r.sizes);
+  return [
+    `${count(r.k, "segment")} of ${count(total, "customer")}; the largest holds ${percentWords(largest / Math.max(1, total))}, the smallest ${percentWords(smallest / Math.max(1, total))}.`,
+  ];
+}
+
+function evaluateScoresNarrative(r: EvaluateScoresResult): string[] {
+  const out: string[] = [];
+  if (r.topDecileCapture !== null && r.topDecileLift !== null) {
+    out.push(
+      `Contacting the 10% of customers with the highest scores reaches ${percentWords(r.topDecileCapture)} of those who churn — ${r.topDecileLift.toFixed(1)} times as many as a random 10%.`,
+    );
+  }
+  if (r.auc !== null) {
+    const quality =
+      r.auc >= 0.8 ? "good" : r.auc >= 0.7 ? "useful" : r.auc >= 0.6 ? "weak" : "no better than chance";
+    out.push(
+      `The ranking is ${quality}: AUC ${r.auc.toFixed(2)} (0.5 = chance, 1 = perfect) on ${count(r.count, "customer")}, ${percentWords(r.baseRate)} of whom churn.`,
+    );
+  }
+  return out;
+}
+
+function inactivityNarrative(r: InactivityRiskResult): string[] {
+  const n = r.customers.length;
+  if (n === 0) return [];
+  const atRisk = r.bandCounts["at risk"] ?? 0;
+  const lapsed = r.bandCounts.lapsed ?? 0;
+  return [
+    `As of ${r.asOf}, ${count(atRisk, "customer")} (${percentWords(atRisk / n)}) are overdue for their next purchase and at risk; ${formatNumber(lapsed)} more (${percentWords(lapsed / n)}) have lapsed.`,
+    `A typical customer buys every ${formatNumber(r.populationGapDays)} days.`,
+  ];
+}
+
+function churnModelNarrative(r: { coefficients: readonly ChurnModelCoefficient[] }): string[] {
+  const terms = r.coefficients
+    .filter((c) => c.kind !== "intercept")
+    .slice()
+    .sort((a, b) => Math.abs(b.standardizedEstimate) - Math.abs(a.standardizedEstimate))
+    .slice(0, 3);
+  if (terms.length === 0) return [];
+  return [
+    `Strongest signals: ${terms
+      .map((c) => `${c.term} (${c.standardizedEstimate > 0 ? "raises" : "lowers"} churn risk)`)
+      .join(", ")}.`,
+  ];
+}
+
+function rulesNarrative(r: AssociationRulesResult): string[] {
+  const out = [`${count(r.rules.length, "rule")} from ${count(r.transactionCount, "basket")}.`];
+  const best = maxBy(r.rules, (rule) => (Number.isFinite(rule.lift) ? rule.lift : Number.NEGATIVE_INFINITY));
+  if (best !== undefined) {
+    out[0] += ` Strongest by lift: ${percentWords(best.confidence)} of baskets with ${itemSet(best.antecedent)} also hold ${itemSet(best.consequent)} — ${best.lift.toFixed(1)} times the ${percentWords(best.consequentSupport)} of all baskets (${formatNumber(best.count)} baskets).`;
+    out.push("Place these items together, or suggest one when the other is in the basket.");
+  }
+  return out;
+}
+
+function itemFrequenciesNarrative(r: ItemFrequenciesResult): string[] {
+  const top = r.items.slice().sort((a, b) => b.count - a.count);
+  const first = top[0];
+  if (first === undefined) return [];
+  return [
+    `${count(r.items.length, "item")} in ${count(r.transactionCount, "basket")}; the most frequent, "${first.item}", is in ${percentWords(first.support)} of baskets. A basket holds ${(r.itemOccurrences / Math.max(1, r.transactionCount)).toFixed(1)} items on average.`,
+  ];
+}
+
+function bootstrapNarrative(r: BootstrapResult): string[] {
+  const significant = r.paths.filter((p) => p.lower > 0 || p.upper < 0);
+  const strongest = maxBy(r.paths, (p) => Math.abs(p.estimate));
+  const out = [
+    `${significant.length} of ${r.paths.length} paths are significant (95% interval excludes 0, ${formatNumber(r.validSamples)} resamples).`,
+  ];
+  if (strongest !== undefined) {
+    out.push(`Strongest: ${strongest.from} → ${strongest.to}, ${strongest.estimate.toFixed(2)}.`);
+  }
+  return out;
+}
+
+function plsNarrative(r: PlsPathModelResult): string[] {
+  const out: string[] = [];
+  const targets = Object.entries(r.rSquared).filter(([, value]) => Number.isFinite(value) && value > 0);
+  const last = targets[targets.length - 1];
+  if (last !== undefined) {
+    const [target, r2] = last;
+    const drivers = r.totalEffects.filter((e) => e.to === target);
+    const top = maxBy(drivers, (e) => Math.abs(e.estimate));
+    out.push(
+      `The model explains ${percentWords(r2)} of the variation in ${target}${top === undefined ? "" : `; its strongest driver is ${top.from} (total effect ${top.estimate.toFixed(2)})`}.`,
+    );
+  }
+  const indices = Object.entries(r.index);
+  if (indices.length > 0) {
+    const low = maxBy(indices, ([, value]) => -value);
+    out.push(
+      `Index scores (0–100): ${indices.map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", ")}${low === undefined ? "" : `; lowest: ${low[0]}`}.`,
+    );
+  }
+  return out;
+}
+
+function gridNarrative(r: ImportancePerformanceGridResult): string[] {
+  const focus = r.quadrants["concentrate here"] ?? [];
+  const keep = r.quadrants["keep up the good work"] ?? [];
+  const out: string[] = [];
+  out.push(
+    focus.length > 0
+      ? `Concentrate here (important, but performing below average): ${focus.join(", ")}.`
+      : "No important driver performs below average.",
+  );
+  if (keep.length > 0) out.push(`Keep up the good work: ${keep.join(", ")}.`);
+  return out;
+}
+
+function npsNarrative(r: NetPromoterScoreResult): string[] {
+  return [
+    `Net Promoter Score ${r.score.toFixed(0)} (95% interval ${r.lower.toFixed(0)} to ${r.upper.toFixed(0)}, ${count(r.count, "answer")}): ${percentWords(r.promoterShare)} promoters, ${percentWords(r.passiveShare)} passives, ${percentWords(r.detractorShare)} detractors.`,
+  ];
+}
+
+const KANO_WORDS: Record<KanoCategory, string> = {
+  A: "attractive (delights when present)",
+  O: "one-dimensional (more is better)",
+  M: "must-be (expected; missing it dissatisfies)",
+  I: "indifferent",
+  R: "reverse",
+  Q: "questionable answers",
+};
+
+function kanoNarrative(r: KanoResult): string[] {
+  const groups = new Map<KanoCategory, string[]>();
+  for (const attribute of r.attributes) {
+    const list = groups.get(attribute.category) ?? [];
+    list.push(attribute.attribute);
+    groups.set(attribute.category, list);
+  }
+  const order: KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
+  const parts = order
+    .filter((category) => groups.has(category))
+    .map((category) => `${KANO_WORDS[category]}: ${(groups.get(category) ?? []).join(", ")}`);
+  return parts.length > 0 ? [`${parts.join("; ")}.`] : [];
+}
+
+function complaintNarrative(r: ComplaintSummaryResult): string[] {
+  const out: string[] = [];
+  const top = maxBy(r.byCategory, (c) => c.complaints);
+  out.push(
+    `${count(r.complaints, "complaint")}${r.complainingCustomers === null ? "" : ` from ${count(r.complainingCustomers, "customer")}`}${top === undefined ? "." : `; the most common cause, "${top.category}", accounts for ${percentWords(top.share)}.`}`,
+  );
+  const parts: string[] = [];
+  if (r.resolution.median !== null) {
+    parts.push(`half are resolved within ${formatNumber(r.resolution.median)} ${r.options.timeUnit}s`);
+  }
+  if (r.firstContactResolution.value !== null) {
+    parts.push(`${percentWords(r.firstContactResolution.value)} on first contact`);
+  }
+  if (r.repeatComplainers !== null && r.repeatComplainers.share !== null) {
+    parts.push(`${percentWords(r.repeatComplainers.share)} of complainers complain again`);
+  }
+  if (parts.length > 0) out.push(`${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()));
+  return out;
+}
+
+function serviceKpisNarrative(r: ServiceKpisResult): string[] {
+  const rate = (v: ServiceKpiValues) => v.onTimeDelivery.value;
+  const overall = rate(r.overall);
+  const out: string[] = [];
+  if (overall !== null) {
+    out.push(
+      `${percentWords(overall)} of ${count(r.overall.orders, "order")} arrived on time${r.overall.damageLoss.value === null ? "" : `; ${percentWords(r.overall.damageLoss.value)} were damaged or lost`}.`,
+    );
+  }
+  const ranked = r.bySegment.filter((s) => rate(s) !== null);
+  const worst = maxBy(ranked, (s) => -(rate(s) as number));
+  if (worst !== undefined && ranked.length > 1) {
+    out.push(`Weakest on-time rate: ${worst.segment} (${percentWords(rate(worst) as number)}).`);
+  }
+  return out;
+}
+
+const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] } = {
+  paretoAnalysis: pareto,
+  lorenzCurve: lorenz,
+  rfmSegments: rfmSegmentsNarrative,
+  rfmScores: rfmScoresNarrative,
+  valueTiers: valueTiersNarrative,
+  customerLifetimeValue: lifetimeValueNarrative,
+  calibrationHoldoutSummary: calibrationNarrative,
+  chooseK: chooseKNarrative,
+  segmentProfiles: segmentProfilesNarrative,
+  kMeans: kMeansNarrative,
+  evaluateScores: evaluateScoresNarrative,
+  inactivityRisk: inactivityNarrative,
+  churnModel: churnModelNarrative,
+  associationRules: rulesNarrative,
+  itemFrequencies: itemFrequenciesNarrative,
+  bootstrap: bootstrapNarrative,
+  plsPathModel: plsNarrative,
+  importancePerformanceGrid: gridNarrative,
+  netPromoterScore: npsNarrative,
+  kano: kanoNarrative,
+  complaintSummary: complaintNarrative,
+  serviceKpis: serviceKpisNarrative,
+};
+
+/** The generated narrative of a known result (plain-text paragraphs), or [] for anything else. */
+export function narrativeOf(result: unknown): string[] {
+  const kind = resultKind(result);
+  if (kind === undefined) return [];
+  return (BUILDERS[kind] as (r: unknown) => string[])(result);
+}

@@ -1,0 +1,159 @@
+/**
+ * Shared pieces of every chart builder: the Vega-Lite schema, the palette, number formats, option
+ * parsing and the frame (title, size, config) around a chart's layers. User strings (item names,
+ * customer ids, labels) only ever go into `data.values` or into plain text (titles, axis titles);
+ * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
+ */
+import { z } from "zod";
+import { InvalidOptionsError } from "../../core/index.js";
+import { parseStrictOptions } from "../../satisfaction/internal/strictOptions.js";
+
+/** A Vega-Lite specification: a plain JSON object. */
+export type VegaLiteSpec = { readonly [key: string]: unknown };
+
+/** The Vega-Lite v6 JSON schema URL every builder writes. */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+/**
+ * Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"), declared
+ * once: black is left out so that text stays the darkest mark.
+ */
+export const PALETTE = [
+  "#0072B2",
+  "#E69F00",
+  "#009E73",
+  "#D55E00",
+  "#56B4E9",
+  "#CC79A7",
+  "#F0E442",
+  "#999999",
+] as const;
+
+/** Sequential scheme for counts and probabilities (perceptually uniform, colour-blind safe). */
+export const SEQUENTIAL_SCHEME = "viridis";
+/** Diverging scheme for signed values such as z-scores (blue low, orange high). */
+export const DIVERGING_SCHEME = "blueorange";
+
+/** Formats (d3-format) used on axes and in tooltips. */
+export const FORMAT = {
+  percent: ".0%",
+  percentPrecise: ".1%",
+  thousands: ",.0f",
+  decimal: ",.2f",
+  /** Currency with the symbol set by the `currency` option (locale of the spec). */
+  currency: "$,.0f",
+} as const;
+
+/** Options every chart builder accepts. */
+export interface ChartOptions {
+  /** Chart title; default: a title in domain words built from the result. */
+  readonly title?: string;
+  /** Width of the plotting area in pixels (100..2000); default per chart, usually 480. */
+  readonly width?: number;
+  /** Height of the plotting area in pixels (100..2000); default per chart, usually 320. */
+  readonly height?: number;
+  /**
+   * Currency symbol for money axes, e.g. `"€"` or `"US$"`, placed before the number.
+   * @defaultValue `"$"`
+   */
+  readonly currency?: string;
+}
+
+/** Zod shape of {@link ChartOptions}, to extend with a builder's own options. */
+export const chartOptionsShape = {
+  title: z.string().max(500).optional(),
+  width: z.number().min(100).max(2000).optional(),
+  height: z.number().min(100).max(2000).optional(),
+  currency: z.string().max(10).optional(),
+};
+
+const chartOptionsSchema = z.object(chartOptionsShape).strict();
+
+/** Resolved common options. */
+export interface ResolvedChartOptions {
+  readonly title: string | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  readonly currency: string;
+}
+
+/** Parses a builder's options (strict: unknown keys are errors with a "did you mean" hint). */
+export function parseChartOptions<S extends z.ZodType>(
+  functionName: string,
+  schema: S | undefined,
+  options: unknown,
+): z.output<S> & ResolvedChartOptions {
+  const parsed = parseStrictOptions(functionName, schema ?? chartOptionsSchema, options ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...parsed,
+    title: parsed.title as string | undefined,
+    width: parsed.width as number | undefined,
+    height: parsed.height as number | undefined,
+    currency: (parsed.currency as string | undefined) ?? "$",
+  } as z.output<S> & ResolvedChartOptions;
+}
+
+/** Throws the builder's argument error: `expected` says what was wanted. */
+export function refuseInput(functionName: string, path: string, expected: string, received: unknown): never {
+  throw new InvalidOptionsError(functionName, [{ path, message: expected, received }]);
+}
+
+/** Shared look: font sizes, palette, locale for the currency symbol. */
+export function chartConfig(currency: string): Record<string, unknown> {
+  return {
+    font: "Helvetica, Arial, sans-serif",
+    title: { fontSize: 15, anchor: "start", subtitleFontSize: 12, subtitleColor: "#555" },
+    axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 180, grid: true, gridColor: "#eee" },
+    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 200 },
+    view: { stroke: null },
+    range: { category: [...PALETTE] },
+    locale: {
+      number: { decimal: ".", thousands: ",", grouping: [3], currency: [currency, ""] },
+    },
+  };
+}
+
+/** The frame of a chart: schema, title (with optional subtitle), size and config around `body`. */
+export function frame(
+  options: ResolvedChartOptions,
+  defaults: { title: string; subtitle?: string | undefined; width?: number; height?: number },
+  body: Record<string, unknown>,
+  sized = true,
+): VegaLiteSpec {
+  const title =
+    defaults.subtitle === undefined
+      ? { text: options.title ?? defaults.title }
+      : { text: options.title ?? defaults.title, subtitle: defaults.subtitle };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title,
+    ...(sized
+      ? { width: options.width ?? defaults.width ?? 480, height: options.height ?? defaults.height ?? 320 }
+      : {}),
+    ...body,
+    config: chartConfig(options.currency),
+  };
+}
+
+/** Rounds for display data so specs stay small and stable (12 significant digits). */
+export function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+}
+
+/** `x` as a percentage text with one decimal, e.g. `"42.0%"`; `"n/a"` for null. */
+export function percentText(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "n/a" : `${(100 * x).toFixed(1)}%`;
+}
+
+/** True for a plain non-null object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Keeps at most `limit` characters of a user label (text in the chart, never an expression). */
+export function shortLabel(text: string, limit = 40): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

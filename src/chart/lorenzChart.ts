@@ -1,0 +1,177 @@
+import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Most curve points a Lorenz chart draws (evenly spaced in customer share; the 80/20 point is exact). */
+const MAX_POINTS = 501;
+
+/** True when `value` looks like the result of `lorenzCurve`. */
+export function isLorenzCurveResult(value: unknown): value is LorenzCurveResult {
+  return (
+    isObject(value) &&
+    value.customerShare instanceof Float64Array &&
+    value.valueShare instanceof Float64Array &&
+    typeof value.gini === "number"
+  );
+}
+
+/** True when `value` looks like the result of `paretoAnalysis`. */
+export function isParetoAnalysisResult(value: unknown): value is ParetoAnalysisResult {
+  return isObject(value) && Array.isArray(value.ranking) && isObject(value.core) && Array.isArray(value.abc);
+}
+
+/** Lorenz points (poorest first) of a Pareto analysis's ranking (richest first). */
+function paretoToLorenz(result: ParetoAnalysisResult): { x: Float64Array; y: Float64Array } {
+  const n = result.ranking.length;
+  const x = new Float64Array(n + 1);
+  const y = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) {
+    x[k] = k / n;
+    // The poorest k customers hold what the richest n - k do not.
+    y[k] = k === n ? 1 : 1 - (result.ranking[n - k - 1]?.cumulativeShare ?? 0);
+  }
+  y[0] = 0;
+  return { x, y };
+}
+
+/** Linear interpolation of the curve at customer share `at`. */
+function valueAt(x: Float64Array, y: Float64Array, at: number): number {
+  const n = x.length - 1;
+  const position = at * n;
+  const low = Math.floor(position);
+  if (low >= n) return y[n] as number;
+  const fraction = position - low;
+  return (y[low] as number) + fraction * ((y[low + 1] as number) - (y[low] as number));
+}
+
+/**
+ * The Lorenz curve of customer value: cumulative share of customers (smallest first) against the share of
+ * value they hold, with the line of equality, the 80/20 point (what the top 20% of customers hold) and the
+ * Gini coefficient in the subtitle. Takes the result of `lorenzCurve` or `paretoAnalysis`; at most 501
+ * evenly spaced points are drawn (all of them up to 500 customers).
+ *
+ * @param result - result of `lorenzCurve(values)` or `paretoAnalysis(values)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification (plain JSON)
+ * @throws InvalidOptionsError when `result` is neither result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = lorenzChart(lorenzCurve([1, 2, 3, 4, 10]));
+ * spec.title; // => { text: "How concentrated is customer value?", subtitle: "Gini 0.400 · top 20% of customers hold 50.0% of value" }
+ * ```
+ */
+export function lorenzChart(
+  result: LorenzCurveResult | ParetoAnalysisResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const name = "lorenzChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  let x: Float64Array;
+  let y: Float64Array;
+  if (isLorenzCurveResult(result)) {
+    x = result.customerShare;
+    y = result.valueShare;
+  } else if (isParetoAnalysisResult(result)) {
+    ({ x, y } = paretoToLorenz(result));
+  } else {
+    return refuseInput(name, "result", "expected the result of lorenzCurve or paretoAnalysis", result);
+  }
+  const n = x.length - 1;
+  const step = Math.max(1, n / (MAX_POINTS - 1));
+  const points: { customerShare: number; valueShare: number }[] = [];
+  let area = 0;
+  for (let k = 1; k <= n; k++)
+    area += ((x[k] as number) - (x[k - 1] as number)) * ((y[k] as number) + (y[k - 1] as number));
+  const gini = isLorenzCurveResult(result) ? result.gini : 1 - area;
+  let last = -1;
+  for (let i = 0; i < MAX_POINTS; i++) {
+    const k = Math.min(n, Math.round(i * step));
+    if (k === last) continue;
+    last = k;
+    points.push({ customerShare: tidy(x[k] as number), valueShare: tidy(y[k] as number) });
+    if (k === n) break;
+  }
+  const bottom80 = valueAt(x, y, 0.8);
+  const top20 = 1 - bottom80;
+  const xAxis = {
+    field: "customerShare",
+    type: "quantitative",
+    title: "Share of customers (smallest value first)",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const yAxis = {
+    field: "valueShare",
+    type: "quantitative",
+    title: "Share of total value",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const marker = [
+    { customerShare: 0.8, valueShare: tidy(bottom80), label: `top 20% hold ${(100 * top20).toFixed(1)}%` },
+  ];
+  return frame(
+    parsed,
+    {
+      title: "How concentrated is customer value?",
+      subtitle: `Gini ${gini.toFixed(3)} · top 20% of customers hold ${(100 * top20).toFixed(1)}% of value`,
+      width: 400,
+      height: 400,
+    },
+    {
+      layer: [
+        {
+          data: {
+            values: [
+              { customerShare: 0, valueShare: 0 },
+              { customerShare: 1, valueShare: 1 },
+            ],
+          },
+          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          encoding: { x: xAxis, y: yAxis },
+        },
+        {
+          data: { values: points },
+          mark: {
+            type: "area",
+            line: { color: PALETTE[0], strokeWidth: 2 },
+            color: PALETTE[0],
+            opacity: 0.15,
+          },
+          encoding: {
+            x: xAxis,
+            y: yAxis,
+            tooltip: [
+              {
+                field: "customerShare",
+                type: "quantitative",
+                title: "Customers",
+                format: FORMAT.percentPrecise,
+              },
+              { field: "valueShare", type: "quantitative", title: "Value", format: FORMAT.percentPrecise },
+            ],
+          },
+        },
+        {
+          data: { values: marker },
+          mark: { type: "point", filled: true, size: 80, color: PALETTE[3] },
+          encoding: { x: xAxis, y: yAxis },
+        },
+        {
+          data: { values: marker },
+          mark: { type: "text", align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] },
+          encoding: { x: xAxis, y: yAxis, text: { field: "label", type: "nominal" } },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { z } from "zod";
+import type {
+  CalibrationHoldoutSummaryResult,
+  FitBgNbdResult,
+  FitParetoNbdResult,
+  RepeatPurchaseSummaryResult,
+} from "../value/index.js";
+import {
+  checkLifetimeInputs,
+  frequencyRecencyGrid,
+  type LifetimeModel,
+  modelName,
+} from "./internal/lifetime.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Options of {@link probabilityAliveChart} and `expectedPurchasesChart`. */
+export interface FrequencyRecencyChartOptions extends ChartOptions {
+  /** Largest frequency (repeat purchases) on the grid; default the largest observed, at most 40. */
+  readonly maxFrequency?: number;
+}
+
+export const frequencyRecencySchema = z
+  .object({ ...chartOptionsShape, maxFrequency: z.number().int().min(1).max(200).optional() })
+  .strict();
+
+/**
+ * P(alive) as a frequency x recency heatmap (the lifetimes "probability alive matrix"): for a customer
+ * of the largest age T in the summary, the model's probability of still being active given how many
+ * repeat purchases they made (frequency) and when the last one was (recency, in the summary's time unit).
+ * Customers who bought often but long ago are the ones most likely gone.
+ *
+ * @param model - result of `fitBgNbd` or `fitParetoNbd`
+ * @param summary - the summary the model was fitted on (`repeatPurchaseSummary` or `calibrationHoldoutSummary`): it sets T and the ranges
+ * @param options - maxFrequency, title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
+ * @example
+ * ```ts
+ * const summary = repeatPurchaseSummary(orders, { customer: "id", date: "day", observationEnd: "2025-12-31", timeUnit: "week" });
+ * const spec = probabilityAliveChart(fitBgNbd(summary), summary);
+ * spec.title; // => { text: "Probability a customer is still active (BG/NBD)", subtitle: "..." }
+ * ```
+ */
+export function probabilityAliveChart(
+  model: FitBgNbdResult | FitParetoNbdResult,
+  summary: RepeatPurchaseSummaryResult | CalibrationHoldoutSummaryResult,
+  options: FrequencyRecencyChartOptions = {},
+): VegaLiteSpec {
+  const name = "probabilityAliveChart";
+  const parsed = parseChartOptions(name, frequencyRecencySchema, options);
+  checkLifetimeInputs(name, summary, model);
+  const fit = model as LifetimeModel;
+  const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
+  const values = cells.map((cell) => ({
+    ...cell,
+    probability: tidy(fit.probabilityAlive(cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T)),
+  }));
+  return frequencyRecencyHeatmap(parsed, values, {
+    title: `Probability a customer is still active (${modelName(fit)})`,
+    subtitle: `customer age ${T.toFixed(1)} ${summary.options.timeUnit}s; frequency = repeat purchases`,
+    unit: summary.options.timeUnit,
+    field: "probability",
+    legend: "P(alive)",
+    format: FORMAT.percent,
+    domain: [0, 1],
+  });
+}
+
+/** The heatmap both frequency x recency charts share. */
+export function frequencyRecencyHeatmap(
+  parsed: ReturnType<typeof parseChartOptions>,
+  values: readonly object[],
+  look: {
+    title: string;
+    subtitle: string;
+    unit: string;
+    field: string;
+    legend: string;
+    format: string;
+    domain?: [number, number];
+  },
+): VegaLiteSpec {
+  return frame(
+    parsed,
+    { title: look.title, subtitle: look.subtitle, width: 420, height: 360 },
+    {
+      data: { values },
+      mark: { type: "rect" },
+      encoding: {
+        x: {
+          field: "recencyLow",
+          type: "quantitative",
+          title: `Recency: time of last purchase (${look.unit}s after the first)`,
+        },
+        x2: { field: "recencyHigh" },
+        y: {
+          field: "frequencyLow",
+          type: "quantitative",
+          title: "Frequency (repeat purchases)",
+          scale: { nice: false, zero: false },
+        },
+        y2: { field: "frequencyHigh" },
+        color: {
+          field: look.field,
+          type: "quantitative",
+          title: look.legend,
+          scale: { scheme: "viridis", ...(look.domain === undefined ? {} : { domain: look.domain }) },
+          legend: { format: look.format },
+        },
+        tooltip: [
+          { field: "frequency", type: "quantitative", title: "Frequency" },
+          { field: "recency", type: "quantitative", title: "Recency", format: ".1f" },
+          {
+            field: look.field,
+            type: "quantitative",
+            title: look.legend,
+            format: look.format === FORMAT.percent ? FORMAT.percentPrecise : ".2f",
+          },
+        ],
+      },
+    },
+  );
+}

@@ -1,0 +1,166 @@
+import { z } from "zod";
+import type {
+  BgNbdParams,
+  CalibrationHoldoutSummaryResult,
+  FitBgNbdResult,
+  FitParetoNbdResult,
+  ParetoNbdParams,
+  RepeatPurchaseSummaryResult,
+} from "../value/index.js";
+import { checkLifetimeInputs, type LifetimeModel, modelName } from "./internal/lifetime.js";
+import { bgNbdPmf, paretoNbdSimulatedPmf } from "./internal/repeatDistribution.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  PALETTE,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Options of {@link repeatPurchasesChart}. */
+export interface RepeatPurchasesChartOptions extends ChartOptions {
+  /** Customers with this many repeat purchases or more share the last bar. @defaultValue 7 */
+  readonly maxFrequency?: number;
+  /** Seed of the Pareto/NBD simulation (BG/NBD is exact). @defaultValue 1 */
+  readonly seed?: number;
+}
+
+const schema = z
+  .object({
+    ...chartOptionsShape,
+    maxFrequency: z.number().int().min(1).max(100).optional(),
+    seed: z.number().int().optional(),
+  })
+  .strict();
+
+/** One bar pair: customers with `frequency` repeat purchases, actual and as the model predicts. */
+export interface RepeatPurchasesBar {
+  readonly frequency: number;
+  /** `"0"`, `"1"`, ..., `"7+"`. */
+  readonly label: string;
+  readonly actual: number;
+  readonly expected: number;
+}
+
+/**
+ * Actual and model-expected numbers of customers by repeat purchases in the summary's period: exact for
+ * BG/NBD (sum over customers of P(X(T_i) = x)), by seeded simulation (200,000 draws in all) for Pareto/NBD.
+ */
+export function repeatPurchasesBars(
+  model: FitBgNbdResult | FitParetoNbdResult,
+  summary: RepeatPurchaseSummaryResult | CalibrationHoldoutSummaryResult,
+  options: RepeatPurchasesChartOptions = {},
+): RepeatPurchasesBar[] {
+  const name = "repeatPurchasesChart";
+  const parsed = parseChartOptions(name, schema, options);
+  checkLifetimeInputs(name, summary, model);
+  const maxX = parsed.maxFrequency ?? 7;
+  const actual = new Float64Array(maxX + 1);
+  const ages = new Map<number, number>();
+  for (let i = 0; i < summary.T.length; i++) {
+    const f = Math.min(maxX, summary.frequency[i] as number);
+    actual[f] = (actual[f] as number) + 1;
+    const T = summary.T[i] as number;
+    ages.set(T, (ages.get(T) ?? 0) + 1);
+  }
+  const expected = new Float64Array(maxX + 1);
+  const fit = model as LifetimeModel;
+  const isBg = "a" in fit.params;
+  const draws = Math.max(50, Math.floor(200_000 / Math.max(1, ages.size)));
+  let k = 0;
+  for (const [T, count] of ages) {
+    let pmf: Float64Array;
+    if (isBg) {
+      pmf = bgNbdPmf(fit.params as BgNbdParams, T, maxX);
+      let below = 0;
+      for (let x = 0; x < maxX; x++) below += pmf[x] as number;
+      pmf[maxX] = Math.max(0, 1 - below);
+    } else {
+      pmf = paretoNbdSimulatedPmf(
+        fit.params as ParetoNbdParams,
+        T,
+        maxX,
+        draws,
+        ((parsed.seed ?? 1) + k++ * 7919) >>> 0,
+      );
+    }
+    for (let x = 0; x <= maxX; x++) expected[x] = (expected[x] as number) + count * (pmf[x] as number);
+  }
+  return Array.from({ length: maxX + 1 }, (_, x) => ({
+    frequency: x,
+    label: x === maxX ? `${x}+` : String(x),
+    actual: actual[x] as number,
+    expected: tidy(expected[x] as number),
+  }));
+}
+
+/**
+ * Predicted against actual distribution of repeat purchases: how many customers made 0, 1, 2, ... repeat
+ * purchases in the summary's period, observed and as the fitted model implies for customers of the same
+ * ages (lifetimes' `plot_period_transactions`, Fader, Hardie & Lee 2005, figure 1). Bars that match are
+ * the first check of a model's fit.
+ *
+ * @param model - result of `fitBgNbd` or `fitParetoNbd`
+ * @param summary - the summary the model was fitted on
+ * @param options - maxFrequency (last bar is "or more"), seed (Pareto/NBD simulation), title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
+ * @example
+ * ```ts
+ * const spec = repeatPurchasesChart(fitBgNbd(summary), summary);
+ * spec.title; // => { text: "Customers by repeat purchases: actual vs BG/NBD", subtitle: "..." }
+ * ```
+ */
+export function repeatPurchasesChart(
+  model: FitBgNbdResult | FitParetoNbdResult,
+  summary: RepeatPurchaseSummaryResult | CalibrationHoldoutSummaryResult,
+  options: RepeatPurchasesChartOptions = {},
+): VegaLiteSpec {
+  const bars = repeatPurchasesBars(model, summary, options);
+  const parsed = parseChartOptions("repeatPurchasesChart", schema, options);
+  const label = modelName(model as LifetimeModel);
+  const series = ["Actual", `Expected (${label})`];
+  const values = bars.flatMap((bar) => [
+    { label: bar.label, frequency: bar.frequency, series: series[0], customers: bar.actual },
+    { label: bar.label, frequency: bar.frequency, series: series[1], customers: bar.expected },
+  ]);
+  return frame(
+    parsed,
+    {
+      title: `Customers by repeat purchases: actual vs ${label}`,
+      subtitle: `${summary.T.length.toLocaleString("en-US")} customers; repeat purchases = purchase days after the first`,
+      width: 480,
+      height: 300,
+    },
+    {
+      data: { values },
+      mark: "bar",
+      encoding: {
+        x: {
+          field: "label",
+          type: "ordinal",
+          title: "Repeat purchases",
+          sort: bars.map((b) => b.label),
+          axis: { labelAngle: 0 },
+        },
+        xOffset: { field: "series", type: "nominal", sort: series },
+        y: { field: "customers", type: "quantitative", title: "Customers", axis: { format: "~s" } },
+        color: {
+          field: "series",
+          type: "nominal",
+          title: null,
+          scale: { domain: series, range: [PALETTE[0], PALETTE[1]] },
+          legend: { orient: "top" },
+        },
+        tooltip: [
+          { field: "label", type: "ordinal", title: "Repeat purchases" },
+          { field: "series", type: "nominal", title: "Series" },
+          { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+        ],
+      },
+    },
+  );
+}

@@ -1,0 +1,139 @@
+import type { RfmScoresResult } from "../value/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  parseChartOptions,
+  refuseInput,
+  SEQUENTIAL_SCHEME,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `rfmScores` (or `rfmSegments`, which extends its rows). */
+export function isRfmScoresResult(value: unknown): value is RfmScoresResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.customers) &&
+    isObject(value.breaks) &&
+    isObject(value.options) &&
+    typeof value.options.bins === "number"
+  );
+}
+
+/** One cell of the R x F grid. */
+export interface RfmHeatmapCell {
+  readonly recencyScore: number;
+  readonly frequencyScore: number;
+  readonly customers: number;
+  /** Mean monetary value of the cell's customers; null for an empty cell. */
+  readonly meanMonetary: number | null;
+}
+
+/** The R x F cells of an `rfmScores` result, every combination of scores (empty ones with 0 customers). */
+export function rfmHeatmapCells(result: RfmScoresResult): RfmHeatmapCell[] {
+  const bins = result.options.bins;
+  const counts = new Float64Array(bins * bins);
+  const sums = new Float64Array(bins * bins);
+  for (const row of result.customers) {
+    const cell = (row.recencyScore - 1) * bins + (row.frequencyScore - 1);
+    counts[cell] = (counts[cell] as number) + 1;
+    sums[cell] = (sums[cell] as number) + row.monetary;
+  }
+  const cells: RfmHeatmapCell[] = [];
+  for (let r = 1; r <= bins; r++) {
+    for (let f = 1; f <= bins; f++) {
+      const cell = (r - 1) * bins + (f - 1);
+      const count = counts[cell] as number;
+      cells.push({
+        recencyScore: r,
+        frequencyScore: f,
+        customers: count,
+        meanMonetary: count === 0 ? null : tidy((sums[cell] as number) / count),
+      });
+    }
+  }
+  return cells;
+}
+
+/**
+ * The R x F heatmap of an RFM scoring: recency score (5 = bought most recently) against frequency score,
+ * each cell coloured by its number of customers and labelled with their mean monetary value. Accepts
+ * the result of `rfmScores` or `rfmSegments`.
+ *
+ * @param result - result of `rfmScores(table)` (or `rfmSegments(...)`)
+ * @param options - title, width, height, currency symbol for the mean spend labels
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not an RFM scoring or an option is invalid
+ * @example
+ * ```ts
+ * const spec = rfmHeatmapChart(rfmScores(rfmTable(orderLines, options)), { currency: "€" });
+ * spec.title; // => { text: "Customers by recency and frequency score", subtitle: "..." }
+ * ```
+ */
+export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "rfmHeatmapChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isRfmScoresResult(result)) {
+    return refuseInput(name, "result", "expected the result of rfmScores or rfmSegments", result);
+  }
+  const cells = rfmHeatmapCells(result);
+  const max = Math.max(1, ...cells.map((cell) => cell.customers));
+  const values = cells.map((cell) => ({
+    ...cell,
+    // Light text on dark cells: decided here so the spec needs no expression.
+    textColor: cell.customers > max * 0.55 ? "#000" : "#fff",
+  }));
+  const x = {
+    field: "frequencyScore",
+    type: "ordinal",
+    title: "Frequency score (higher = more purchases)",
+    axis: { labelAngle: 0 },
+  };
+  const y = {
+    field: "recencyScore",
+    type: "ordinal",
+    title: "Recency score (higher = bought more recently)",
+    sort: "descending",
+  };
+  return frame(
+    parsed,
+    {
+      title: "Customers by recency and frequency score",
+      subtitle: `${result.customers.length.toLocaleString("en-US")} customers; colour: customers, label: mean spend`,
+      width: 360,
+      height: 360,
+    },
+    {
+      data: { values },
+      encoding: { x, y },
+      layer: [
+        {
+          mark: { type: "rect", stroke: "#fff" },
+          encoding: {
+            color: {
+              field: "customers",
+              type: "quantitative",
+              title: "Customers",
+              scale: { scheme: SEQUENTIAL_SCHEME },
+            },
+            tooltip: [
+              { field: "recencyScore", type: "ordinal", title: "Recency score" },
+              { field: "frequencyScore", type: "ordinal", title: "Frequency score" },
+              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+              { field: "meanMonetary", type: "quantitative", title: "Mean spend", format: FORMAT.currency },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", fontSize: 11 },
+          encoding: {
+            text: { field: "meanMonetary", type: "quantitative", format: FORMAT.currency },
+            color: { field: "textColor", type: "nominal", scale: null, legend: null },
+          },
+        },
+      ],
+    },
+  );
+}

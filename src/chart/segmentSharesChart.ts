@@ -1,0 +1,161 @@
+import type { SegmentProfilesResult } from "../segment/index.js";
+import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `rfmSegments`. */
+export function isRfmSegmentsResult(value: unknown): value is RfmSegmentsResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.customers) &&
+    Array.isArray(value.segments) &&
+    value.segments.every((s) => isObject(s) && typeof s.monetaryShare === "number")
+  );
+}
+
+/** True when `value` looks like the result of `valueTiers`. */
+export function isValueTiersResult(value: unknown): value is ValueTiersResult {
+  return isObject(value) && Array.isArray(value.tiers) && isObject(value.thresholds);
+}
+
+/** True when `value` looks like the result of `segmentProfiles`. */
+export function isSegmentProfilesResult(value: unknown): value is SegmentProfilesResult {
+  return isObject(value) && Array.isArray(value.profiles) && isObject(value.populationMeans);
+}
+
+/** One segment's share of customers and of value. */
+export interface SegmentShare {
+  readonly segment: string;
+  readonly customers: number;
+  readonly customerShare: number;
+  /** Share of revenue (RFM), contribution (value tiers) or value (profiles); null when unknown. */
+  readonly valueShare: number | null;
+}
+
+/** The shares a {@link segmentSharesChart} draws, largest value share first; empty segments left out. */
+export function segmentShares(
+  result: RfmSegmentsResult | ValueTiersResult | SegmentProfilesResult,
+): SegmentShare[] {
+  let rows: SegmentShare[];
+  if (isRfmSegmentsResult(result)) {
+    rows = result.segments.map((s) => ({
+      segment: s.segment,
+      customers: s.customers,
+      customerShare: s.share,
+      valueShare: s.monetaryShare,
+    }));
+  } else if (isValueTiersResult(result)) {
+    rows = result.tiers.map((t) => ({
+      segment: t.tier,
+      customers: t.customers,
+      customerShare: t.share,
+      valueShare: t.contributionShare,
+    }));
+  } else if (isSegmentProfilesResult(result)) {
+    rows = result.profiles.map((p) => ({
+      segment: `${p.segment + 1}: ${p.label}`,
+      customers: p.size,
+      customerShare: p.shareOfCustomers,
+      valueShare: p.shareOfValue,
+    }));
+  } else {
+    return refuseInput(
+      "segmentSharesChart",
+      "result",
+      "expected the result of rfmSegments, valueTiers or segmentProfiles",
+      result,
+    );
+  }
+  return rows
+    .filter((row) => row.customers > 0)
+    .sort((a, b) => (b.valueShare ?? b.customerShare) - (a.valueShare ?? a.customerShare));
+}
+
+/**
+ * Segments by their share of customers against their share of value, as paired horizontal bars: the
+ * picture that shows a small segment bringing most of the revenue. Accepts `rfmSegments` (revenue),
+ * `valueTiers` (contribution) and `segmentProfiles` (value, when profiled with a `valueField`; else
+ * customers only). Segments are sorted by value share; empty segments are left out.
+ *
+ * @param result - result of `rfmSegments`, `valueTiers` or `segmentProfiles`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is none of these or an option is invalid
+ * @example
+ * ```ts
+ * const spec = segmentSharesChart(rfmSegments(rfmScores(table)));
+ * spec.title; // => { text: "Segments: share of customers vs share of revenue" }
+ * ```
+ */
+export function segmentSharesChart(
+  result: RfmSegmentsResult | ValueTiersResult | SegmentProfilesResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const parsed = parseChartOptions("segmentSharesChart", undefined, options);
+  const rows = segmentShares(result);
+  const valueWord = isValueTiersResult(result)
+    ? "contribution"
+    : isRfmSegmentsResult(result)
+      ? "revenue"
+      : "value";
+  const values = rows.flatMap((row) => [
+    { segment: row.segment, measure: "Customers", share: tidy(row.customerShare), count: row.customers },
+    ...(row.valueShare === null
+      ? []
+      : [
+          {
+            segment: row.segment,
+            measure: `${valueWord[0]?.toUpperCase()}${valueWord.slice(1)}`,
+            share: tidy(row.valueShare),
+            count: row.customers,
+          },
+        ]),
+  ]);
+  const measures = ["Customers", `${valueWord[0]?.toUpperCase()}${valueWord.slice(1)}`];
+  return frame(
+    parsed,
+    {
+      title: `Segments: share of customers vs share of ${valueWord}`,
+      width: 420,
+      height: Math.min(640, Math.max(160, rows.length * 36)),
+    },
+    {
+      data: { values },
+      mark: "bar",
+      encoding: {
+        y: {
+          field: "segment",
+          type: "nominal",
+          title: "Segment",
+          sort: rows.map((row) => row.segment),
+          axis: { labelLimit: 220 },
+        },
+        yOffset: { field: "measure", type: "nominal", sort: measures },
+        x: { field: "share", type: "quantitative", title: "Share", axis: { format: FORMAT.percent } },
+        color: {
+          field: "measure",
+          type: "nominal",
+          title: null,
+          sort: measures,
+          scale: { domain: measures, range: [PALETTE[4], PALETTE[0]] },
+          legend: { orient: "top" },
+        },
+        tooltip: [
+          { field: "segment", type: "nominal", title: "Segment" },
+          { field: "measure", type: "nominal", title: "Share of" },
+          { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+          { field: "count", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+        ],
+      },
+    },
+  );
+}
