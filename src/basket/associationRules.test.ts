@@ -138,7 +138,7 @@ describe("associationRules", () => {
           const count = (items: string[]) =>
             sets.filter((set) => items.every((item) => set.has(item))).length;
           const universe = [...new Set(data.flat())].sort();
-          const expected = new Map<string, number>();
+          const expected = new Map<string, number[]>();
           for (let mask = 1; mask < 1 << universe.length; mask++) {
             const itemset = universe.filter((_, k) => (mask >> k) & 1);
             if (itemset.length < 2 || count(itemset) < minCount) continue;

@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  type Field,
-  InvalidOptionsError,
-  InvalidRecordError,
-  parseOptions,
-  readCodes,
-} from "../core/index.js";
+import { type Field, InvalidOptionsError, parseOptions, readCodes } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import type { Transactions } from "./Transactions.js";
 
