@@ -11,21 +11,23 @@ import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import {
   type CategoricalEncoding,
   categoryValue,
-  type FeatureSpec,
   learnCategorical,
   learnNumeric,
-  MISSING_LEVEL,
-  type MissingPolicy,
   type NumericEncoding,
   numericValue,
   RecentValues,
-  type ResolvedFeature,
   readCategoricalFeature,
   readNumericFeature,
   readTrainingValues,
-  resolveFeature,
   standardizeInPlace,
 } from "./internal/design.js";
+import {
+  type FeatureSpec,
+  MISSING_LEVEL,
+  type MissingPolicy,
+  type ResolvedFeature,
+  resolveFeature,
+} from "./internal/featureSpec.js";
 import { readLabels } from "./internal/labels.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
 import { isRecord, notARecordError } from "./internal/records.js";

@@ -5,34 +5,15 @@
  * column). Records are read once, record by record, into column-major typed arrays.
  */
 import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+import {
+  type FeatureSpec,
+  MISSING_LEVEL,
+  type MissingPolicy,
+  type ResolvedFeature,
+  resolveFeature,
+} from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
-
-/** A feature: a property name, or a named accessor. */
-export type FeatureSpec<T> =
-  | (keyof T & string)
-  | { readonly name: string; readonly value: (record: T, index: number) => unknown };
-
-/** A feature resolved to a name and an accessor. */
-export interface ResolvedFeature<T> {
-  readonly name: string;
-  /** The property name when the feature is a key (read inline, without a call). */
-  readonly key: string | undefined;
-  readonly read: (record: T, index: number) => unknown;
-}
-
-/** Policy for missing feature values (null, undefined, "", NaN). */
-export type MissingPolicy = "error" | "impute";
-
-/** Level used for a missing categorical value under the "impute" policy. */
-export const MISSING_LEVEL = "(missing)";
-
-export function resolveFeature<T>(spec: FeatureSpec<T>): ResolvedFeature<T> {
-  if (typeof spec === "string") {
-    return { name: spec, key: spec, read: (record) => (record as Record<string, unknown>)[spec] };
-  }
-  return { name: spec.name, key: undefined, read: spec.value };
-}
 
 const isMissing = (value: unknown): boolean =>
   value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { resolveFeature } from "./design.js";
+import { resolveFeature } from "./featureSpec.js";
 import { createLinearRowReader, createRowReader, rowReaderSettings } from "./rowReader.js";
 
 type Row = Record<string, unknown>;

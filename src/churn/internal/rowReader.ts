@@ -9,7 +9,7 @@
  * own inline cache: about 4x faster on records with fast properties. Where code generation is
  * forbidden (a strict Content-Security-Policy), an equivalent loop is used.
  */
-import type { ResolvedFeature } from "./design.js";
+import type { ResolvedFeature } from "./featureSpec.js";
 
 /**
  * Handles a numeric value that is not a finite number (missing, numeric string, boolean...): returns
