@@ -89,11 +89,31 @@ export function formatPercent(value: number): string {
   return `${percent.toFixed(digits)}%`;
 }
 
-/** A cell as text (not yet escaped). */
-export function formatReportCell(raw: unknown, format: ColumnFormat): string {
+/**
+ * Decimals for a column of non-integers, from its largest magnitude, so that a column reads with
+ * one precision: 1,234 / 48.6 / 2.35 / 0.123.
+ */
+export function columnDigits(values: readonly unknown[]): number {
+  let largest = 0;
+  for (const raw of values) {
+    const value = unwrap(raw);
+    if (typeof value === "number" && Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+  }
+  if (largest >= 1000) return 0;
+  if (largest >= 10) return 1;
+  if (largest >= 1) return 2;
+  return 3;
+}
+
+/** A cell as text (not yet escaped); `digits` fixes the decimals of a "number" column. */
+export function formatReportCell(raw: unknown, format: ColumnFormat, digits?: number): string {
   const value = unwrap(raw);
   if (value === null || value === undefined) return "–";
-  if (typeof value === "number") return format === "percent" ? formatPercent(value) : formatNumber(value);
+  if (typeof value === "number") {
+    if (format === "percent") return formatPercent(value);
+    if (format === "number" && digits !== undefined && Number.isFinite(value)) return grouped(value, digits);
+    return formatNumber(value);
+  }
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "bigint") return value.toLocaleString("en-US");
@@ -143,6 +163,9 @@ export function renderTable(rows: readonly object[], options: RenderTableOptions
       shown.map((row) => row[column]),
     ),
   );
+  const digits = columns.map((column, j) =>
+    formats[j] === "number" ? columnDigits(shown.map((row) => row[column])) : undefined,
+  );
   const head = columns
     .map((column, j) => {
       const numeric = formats[j] !== "text";
@@ -155,7 +178,7 @@ export function renderTable(rows: readonly object[], options: RenderTableOptions
         `<tr>${columns
           .map((column, j) => {
             const format = formats[j] as ColumnFormat;
-            const text = escapeHtml(formatReportCell(row[column], format));
+            const text = escapeHtml(formatReportCell(row[column], format, digits[j]));
             return format === "text" ? `<td>${text}</td>` : `<td class="num">${text}</td>`;
           })
           .join("")}</tr>`,

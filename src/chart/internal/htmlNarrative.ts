@@ -82,12 +82,6 @@ function pareto(r: ParetoAnalysisResult): string[] {
       `The top ${percentWords(top.customerShare)} of customers bring ${percentWords(top.valueShare)} of it: losing one of them costs as much as losing many ordinary customers.`,
     );
   }
-  const a = r.abc.find((row) => row.abcClass === "A");
-  if (a !== undefined) {
-    out.push(
-      `Class A (${count(a.customers, "customer")}, ${percentWords(a.customerShare)}) deserves personal account management.`,
-    );
-  }
   return out;
 }
 

@@ -1,0 +1,299 @@
+import { z } from "zod";
+import { escapeHtml, InvalidOptionsError, parseOptions } from "../core/index.js";
+import { defaultChart } from "./internal/htmlDefaultChart.js";
+import { renderTable } from "./internal/htmlFormat.js";
+import { narrativeOf } from "./internal/htmlNarrative.js";
+import { pageHtml } from "./internal/htmlPage.js";
+import { rowsOf } from "./internal/htmlRows.js";
+import { inlineSvg } from "./internal/htmlSvg.js";
+import { toSvg } from "./toSvg.js";
+
+/** A chart in a report section: a Vega-Lite specification (rendered with `toSvg`) or an SVG string. */
+export type ReportChart = { readonly [key: string]: unknown } | string;
+
+/**
+ * One section of a {@link report}: a heading, what a reader should notice, charts and a table.
+ *
+ * @example
+ * ```ts
+ * const section: ReportSection = {
+ *   title: "Revenue concentration",
+ *   result: paretoAnalysis(revenueByCustomer),
+ *   chart: lorenzChart(paretoAnalysis(revenueByCustomer)),
+ * };
+ * // the narrative ("29% of customers (...) hold 80% of revenue.") and the ABC table come from `result`
+ * ```
+ */
+export interface ReportSection {
+  /** Heading of the section (plain text; escaped). */
+  readonly title: string;
+  /**
+   * A clientele result (e.g. from `paretoAnalysis`, `rfmSegments`, `associationRules`,
+   * `evaluateScores`, `plsPathModel`, `complaintSummary`). It supplies the default narrative and
+   * table, and the default chart when `chart()` draws it.
+   */
+  readonly result?: unknown;
+  /**
+   * Charts: Vega-Lite specifications (rendered to inline SVG by `toSvg`) or SVG strings, one or
+   * several. `null` shows none; default: the chart `chart(result)` draws, when there is one.
+   */
+  readonly chart?: ReportChart | readonly ReportChart[] | null;
+  /** Table rows (records); `null` shows none; default: the summary rows of `result`. */
+  readonly table?: readonly object[] | null;
+  /** Columns of the table, in order; default: the keys of its rows without solver internals. */
+  readonly columns?: readonly string[];
+  /** Paragraphs of text (plain text; escaped); default: written from the numbers of `result`. */
+  readonly narrative?: string | readonly string[];
+  /** Table rows shown before "n more rows"; default: the report's `maxRows`. */
+  readonly maxRows?: number;
+}
+
+/**
+ * Options of {@link report}.
+ *
+ * @example
+ * ```ts
+ * const options: ReportOptions = { title: "Q3 customer review", subtitle: "Store data to 30 September", maxRows: 10 };
+ * ```
+ */
+export interface ReportOptions {
+  /**
+   * Title of the page (plain text; escaped).
+   * @defaultValue `"Customer analytics report"`
+   */
+  readonly title?: string;
+  /** A line under the title, e.g. the data's period (plain text; escaped). */
+  readonly subtitle?: string;
+  /**
+   * Table rows shown per section before "n more rows".
+   * @defaultValue 12
+   */
+  readonly maxRows?: number;
+  /**
+   * Language of the document (`<html lang>`), a BCP 47 tag.
+   * @defaultValue `"en"`
+   */
+  readonly lang?: string;
+  /**
+   * Show a table of contents when there are at least this many sections.
+   * @defaultValue 4
+   */
+  readonly tocFrom?: number;
+  /**
+   * Footer text (plain text; escaped); `null` for none.
+   * @defaultValue `"Built with clientele."`
+   */
+  readonly footer?: string | null;
+}
+
+const optionsSchema = z
+  .object({
+    title: z.string().max(500).optional(),
+    subtitle: z.string().max(2000).optional(),
+    maxRows: z.number().int().min(0).max(100_000).optional(),
+    lang: z
+      .string()
+      .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")
+      .optional(),
+    tocFrom: z.number().int().min(0).optional(),
+    footer: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
+
+const NAME = "report";
+
+/** Checks one section's shape; every problem names `sections[i].field`. */
+function checkSection(section: unknown, i: number): ReportSection {
+  const path = `sections[${i}]`;
+  const fail = (field: string, message: string, received: unknown): never => {
+    throw new InvalidOptionsError(NAME, [
+      { path: field === "" ? path : `${path}.${field}`, message, received },
+    ]);
+  };
+  if (section === null || typeof section !== "object" || Array.isArray(section)) {
+    return fail("", "expected a section object { title, result?, chart?, table?, narrative? }", section);
+  }
+  const s = section as Record<string, unknown>;
+  const known = new Set(["title", "result", "chart", "table", "columns", "narrative", "maxRows"]);
+  for (const key of Object.keys(s)) {
+    if (!known.has(key)) fail(key, `unknown section field (known: ${[...known].join(", ")})`, s[key]);
+  }
+  if (typeof s.title !== "string") fail("title", "expected a string", s.title);
+  const charts =
+    s.chart === undefined || s.chart === null ? [] : Array.isArray(s.chart) ? s.chart : [s.chart];
+  charts.forEach((entry: unknown, j) => {
+    if (typeof entry !== "string" && (entry === null || typeof entry !== "object" || Array.isArray(entry))) {
+      fail(
+        Array.isArray(s.chart) ? `chart[${j}]` : "chart",
+        "expected a Vega-Lite spec object or an SVG string",
+        entry,
+      );
+    }
+  });
+  if (s.table !== undefined && s.table !== null) {
+    if (!Array.isArray(s.table)) fail("table", "expected an array of records or null", s.table);
+    (s.table as unknown[]).forEach((row, j) => {
+      if (row === null || typeof row !== "object" || Array.isArray(row))
+        fail(`table[${j}]`, "expected a record", row);
+    });
+  }
+  if (
+    s.columns !== undefined &&
+    (!Array.isArray(s.columns) || s.columns.some((c) => typeof c !== "string"))
+  ) {
+    fail("columns", "expected an array of column names", s.columns);
+  }
+  if (
+    s.narrative !== undefined &&
+    typeof s.narrative !== "string" &&
+    (!Array.isArray(s.narrative) || s.narrative.some((p) => typeof p !== "string"))
+  ) {
+    fail("narrative", "expected a string or an array of strings", s.narrative);
+  }
+  if (s.maxRows !== undefined && (!Number.isInteger(s.maxRows) || (s.maxRows as number) < 0)) {
+    fail("maxRows", "expected an integer of at least 0", s.maxRows);
+  }
+  return section as ReportSection;
+}
+
+/** The accessible name of a chart: its Vega-Lite title when it has one, else the section title. */
+function chartLabel(chart: ReportChart, fallback: string): string {
+  if (typeof chart === "object") {
+    const title = chart.title;
+    if (typeof title === "string") return title;
+    if (title !== null && typeof title === "object") {
+      const text = (title as { text?: unknown }).text;
+      if (typeof text === "string") return text;
+      if (Array.isArray(text)) return text.join(" ");
+    }
+  }
+  return fallback;
+}
+
+/** Paragraphs of a narrative given as text (blank lines separate paragraphs) or as an array. */
+function paragraphs(narrative: string | readonly string[]): string[] {
+  const list = typeof narrative === "string" ? narrative.split(/\n\s*\n/) : [...narrative];
+  return list.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/**
+ * Builds a report an analyst can hand on: ONE self-contained HTML document (a string) with, per
+ * section, a heading, a short narrative that says what the numbers mean, charts as inline SVG and a
+ * formatted table. Nothing is fetched when it opens (CSS inline, no scripts, fonts or images; a
+ * Content-Security-Policy forbids them), it fits a 390 px phone screen (tables scroll in their own
+ * box, charts shrink) and "print to PDF" gives one section per page with whole tables.
+ *
+ * Per section, what is not given comes from `result`: the narrative is written from the numbers
+ * of known results (paretoAnalysis: "29% of customers hold 80% of revenue"; rfmSegments: the
+ * biggest segment and the at-risk share; associationRules: the strongest rule by lift in words;
+ * likewise lorenzCurve, rfmScores, valueTiers, customerLifetimeValue, calibrationHoldoutSummary,
+ * chooseK, segmentProfiles, kMeans, evaluateScores / evaluateChurnModel, inactivityRisk,
+ * trainChurnModel, itemFrequencies, plsPathModel, bootstrap, importancePerformanceGrid,
+ * netPromoterScore, kano, complaintSummary and serviceKpis); the table is the result's summary
+ * (segments, the strongest rules, gains by decile; capped at `maxRows` with "n more rows"), with
+ * right-aligned numbers, shares as percentages and no solver internals (iteration counts,
+ * convergence flags, gradient norms). The chart is drawn by `chart(result)` where it has a chart.
+ *
+ * Every user string (titles, narratives, item names, customer ids, segment labels, table cells) is
+ * HTML-escaped; SVG strings are reduced to drawing elements (no script, event handlers, links,
+ * styles or external references) and their ids are made unique per chart.
+ *
+ * @param sections - the sections, in order
+ * @param options - page title, subtitle, rows per table, language, table of contents, footer
+ * @returns the HTML document
+ * @throws InvalidOptionsError when a section or an option is malformed (naming `sections[i].field`),
+ *   or a chart string is not SVG
+ * @throws ChartRendererMissingError when a section has a Vega-Lite chart and `vega`/`vega-lite` are not installed
+ * @example
+ * ```ts
+ * const rfm = rfmTable(orderLines, { customer: "customerId", date: "date", amount: "amount" });
+ * const html = await report(
+ *   [
+ *     { title: "Revenue concentration", result: paretoAnalysis(rfm.monetary) },
+ *     { title: "RFM segments", result: rfmSegments(rfmScores(rfm)) },
+ *   ],
+ *   { title: "Customer review" },
+ * );
+ * writeFileSync("review.html", html);
+ * html.startsWith("<!doctype html>"); // => true
+ * ```
+ */
+export async function report(
+  sections: readonly ReportSection[],
+  options: ReportOptions = {},
+): Promise<string> {
+  if (!Array.isArray(sections)) {
+    throw new InvalidOptionsError(NAME, [
+      { path: "sections", message: "expected an array of sections", received: sections },
+    ]);
+  }
+  const parsed = parseOptions(NAME, optionsSchema, options);
+  const checked = sections.map(checkSection);
+  const maxRows = parsed.maxRows ?? 12;
+  const title = escapeHtml(parsed.title ?? "Customer analytics report");
+  let chartCount = 0;
+  const rendered: string[] = [];
+  for (const [i, section] of checked.entries()) {
+    const heading = escapeHtml(section.title);
+    const anchor = `section-${i + 1}`;
+    const hasResult = section.result !== undefined;
+    const narrative = paragraphs(section.narrative ?? (hasResult ? narrativeOf(section.result) : []));
+    let charts: readonly ReportChart[];
+    if (section.chart === null) charts = [];
+    else if (section.chart === undefined) {
+      const spec = hasResult ? defaultChart(section.result) : undefined;
+      charts = spec === undefined ? [] : [spec];
+    } else
+      charts = Array.isArray(section.chart)
+        ? (section.chart as readonly ReportChart[])
+        : [section.chart as ReportChart];
+    const figures: string[] = [];
+    for (const [j, chart] of charts.entries()) {
+      const svg = typeof chart === "string" ? chart : await toSvg(chart);
+      chartCount++;
+      let inline: string;
+      try {
+        inline = inlineSvg(svg, `c${chartCount}-`, chartLabel(chart, section.title));
+      } catch (error) {
+        throw new InvalidOptionsError(NAME, [
+          {
+            path: `sections[${i}].chart${Array.isArray(section.chart) ? `[${j}]` : ""}`,
+            message: `expected a Vega-Lite spec object or an SVG string (${(error as Error).message})`,
+            received: svg.slice(0, 80),
+          },
+        ]);
+      }
+      figures.push(`<figure class="chart">${inline}</figure>`);
+    }
+    const rows = section.table === null ? [] : (section.table ?? (hasResult ? rowsOf(section.result) : []));
+    const table = renderTable(rows, {
+      maxRows: section.maxRows ?? maxRows,
+      label: `${section.title}: table`,
+      columns: section.columns,
+    });
+    rendered.push(
+      `<section class="report-section" id="${anchor}" aria-labelledby="${anchor}-title"><h2 id="${anchor}-title">${heading}</h2>${
+        narrative.length > 0
+          ? `<div class="narrative">${narrative.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
+          : ""
+      }${figures.join("")}${table}</section>`,
+    );
+  }
+  const tocFrom = parsed.tocFrom ?? 4;
+  const toc =
+    checked.length >= tocFrom && checked.length > 0
+      ? `<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${checked
+          .map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.title)}</a></li>`)
+          .join("")}</ol></nav>`
+      : "";
+  const footer = parsed.footer === undefined ? "Built with clientele." : parsed.footer;
+  return pageHtml({
+    lang: parsed.lang ?? "en",
+    title,
+    subtitle: parsed.subtitle === undefined ? undefined : escapeHtml(parsed.subtitle),
+    generated: undefined,
+    toc,
+    sections: rendered,
+    footer: footer === null ? undefined : escapeHtml(footer),
+  });
+}
