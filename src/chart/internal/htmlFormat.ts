@@ -90,18 +90,20 @@ export function formatPercent(value: number): string {
 }
 
 /**
- * Decimals for a column of non-integers, from its largest magnitude, so that a column reads with
- * one precision: 1,234 / 48.6 / 2.35 / 0.123.
+ * Decimals for a column of non-integers, from the median magnitude of its values, so that a
+ * column reads with one precision: 1,234 / 48.6 / 2.35 / 0.123.
  */
 export function columnDigits(values: readonly unknown[]): number {
-  let largest = 0;
+  const sizes: number[] = [];
   for (const raw of values) {
     const value = unwrap(raw);
-    if (typeof value === "number" && Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+    if (typeof value === "number" && Number.isFinite(value)) sizes.push(Math.abs(value));
   }
-  if (largest >= 1000) return 0;
-  if (largest >= 10) return 1;
-  if (largest >= 1) return 2;
+  sizes.sort((a, b) => a - b);
+  const typical = sizes[Math.floor((sizes.length - 1) / 2)] ?? 0;
+  if (typical >= 1000) return 0;
+  if (typical >= 10) return 1;
+  if (typical >= 1) return 2;
   return 3;
 }
 
