@@ -1,0 +1,321 @@
+/**
+ * Partitioning Around Medoids on a distance matrix in R dist order: BUILD and the original SWAP
+ * (Kaufman & Rousseeuw 1990) with cluster::pam's tie rules and stopping tolerance, FastPAM2's
+ * SWAP (Schubert & Rousseeuw 2019, cluster::pam(pamonce = 5)), and the seeded LAB initialisation.
+ */
+import type { Random } from "../../core/index.js";
+
+/** Distances from row h to every row (0 for h itself), written into `out`. O(n). */
+export function fillRow(values: Float64Array, n: number, h: number, out: Float64Array): void {
+  // j < h: index(j) = n j - j (j + 1) / 2 + h - j - 1, which grows by n - j - 2 from j to j + 1
+  let index = h - 1;
+  for (let j = 0; j < h; j++) {
+    out[j] = values[index] as number;
+    index += n - j - 2;
+  }
+  out[h] = 0;
+  const start = n * h - (h * (h + 1)) / 2;
+  for (let j = h + 1; j < n; j++) out[j] = values[start + j - h - 1] as number;
+}
+
+export interface PamRun {
+  /** Medoid row indices, ascending after BUILD then in the order SWAP keeps them. */
+  readonly medoids: Int32Array;
+  /** Sum of distances to the nearest medoid after BUILD (or LAB) and after SWAP. */
+  readonly buildTotal: number;
+  readonly swapTotal: number;
+  readonly swaps: number;
+}
+
+/** Largest distance (0 for fewer than 2 rows). */
+export function maxDistance(values: Float64Array): number {
+  let s = 0;
+  for (let index = 0; index < values.length; index++)
+    if (s < (values[index] as number)) s = values[index] as number;
+  return s;
+}
+
+/** BUILD: k greedy medoids, each the non-medoid most reducing the total distance (ties: the last row, as cluster::pam). */
+export function build(values: Float64Array, n: number, k: number, big: number): Uint8Array {
+  const isMedoid = new Uint8Array(n);
+  const nearest = new Float64Array(n).fill(big);
+  const row = new Float64Array(n);
+  for (let step = 0; step < k; step++) {
+    let bestGain = 0;
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (isMedoid[i]) continue;
+      fillRow(values, n, i, row);
+      let gain = 0;
+      for (let j = 0; j < n; j++) {
+        const improvement = (nearest[j] as number) - (row[j] as number);
+        if (improvement > 0) gain += improvement;
+      }
+      if (bestGain <= gain) {
+        bestGain = gain;
+        best = i;
+      }
+    }
+    isMedoid[best] = 1;
+    fillRow(values, n, best, row);
+    for (let j = 0; j < n; j++)
+      if ((nearest[j] as number) > (row[j] as number)) nearest[j] = row[j] as number;
+  }
+  return isMedoid;
+}
+
+/**
+ * LAB (Schubert & Rousseeuw 2019): each of the k medoids is the best of a random sample of
+ * 10 + ceil(sqrt(n)) non-medoids, judged on that sample only. O(k n) distance lookups.
+ */
+export function lab(values: Float64Array, n: number, k: number, big: number, random: Random): Uint8Array {
+  const isMedoid = new Uint8Array(n);
+  const nearest = new Float64Array(n).fill(big);
+  const row = new Float64Array(n);
+  const sampleSize = 10 + Math.ceil(Math.sqrt(n));
+  const pool = Int32Array.from({ length: n }, (_, i) => i);
+  let poolSize = n;
+  for (let step = 0; step < k; step++) {
+    const m = Math.min(sampleSize, poolSize);
+    // partial Fisher-Yates: the first m entries of the pool become the sample
+    for (let s = 0; s < m; s++) {
+      const pick = s + random.integer(poolSize - s);
+      const swap = pool[s] as number;
+      pool[s] = pool[pick] as number;
+      pool[pick] = swap;
+    }
+    let best = pool[0] as number;
+    let bestChange = Number.POSITIVE_INFINITY;
+    for (let s = 0; s < m; s++) {
+      const candidate = pool[s] as number;
+      let change = 0;
+      for (let t = 0; t < m; t++) {
+        const j = pool[t] as number;
+        const d = candidate === j ? 0 : (values[pairIndex(n, candidate, j)] as number);
+        if (d < (nearest[j] as number)) change += d - (nearest[j] as number);
+      }
+      if (change < bestChange) {
+        bestChange = change;
+        best = candidate;
+      }
+    }
+    isMedoid[best] = 1;
+    const at = pool.indexOf(best, 0);
+    pool[at] = pool[poolSize - 1] as number;
+    poolSize--;
+    fillRow(values, n, best, row);
+    for (let j = 0; j < n; j++)
+      if ((nearest[j] as number) > (row[j] as number)) nearest[j] = row[j] as number;
+  }
+  return isMedoid;
+}
+
+function pairIndex(n: number, i: number, j: number): number {
+  const low = i < j ? i : j;
+  const high = i < j ? j : i;
+  return n * low - (low * (low + 1)) / 2 + high - low - 1;
+}
+
+/** Total distance of every row to its nearest medoid. */
+function totalDistance(values: Float64Array, n: number, medoids: Int32Array, big: number): number {
+  const nearest = new Float64Array(n).fill(big);
+  const row = new Float64Array(n);
+  for (const m of medoids) {
+    fillRow(values, n, m, row);
+    for (let j = 0; j < n; j++)
+      if ((nearest[j] as number) > (row[j] as number)) nearest[j] = row[j] as number;
+  }
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += nearest[j] as number;
+  return sum;
+}
+
+const EPSILON16 = 16 * Number.EPSILON;
+
+/**
+ * Runs PAM from the given initial medoids: `method` "pam" is cluster::pam's original SWAP
+ * (best swap over all medoid / non-medoid pairs, one per pass), "fastpam" its FastPAM2 SWAP
+ * (the best swap per medoid from one O(n²) pass, then further eager swaps, re-checked).
+ */
+export function pam(
+  values: Float64Array,
+  n: number,
+  initial: Uint8Array,
+  method: "pam" | "fastpam",
+  maxSwaps: number,
+): PamRun {
+  const big = maxDistance(values) * 1.1 + 1;
+  const isMedoid = Uint8Array.from(initial);
+  const medoids = new Int32Array(isMedoid.reduce((sum, flag) => sum + flag, 0));
+  for (let i = 0, c = 0; i < n; i++) if (isMedoid[i]) medoids[c++] = i;
+  const k = medoids.length;
+  const buildTotal = totalDistance(values, n, medoids, big);
+  let sky = buildTotal;
+  let swaps = 0;
+  const nearest = new Float64Array(n);
+  const second = new Float64Array(n);
+  const membership = new Int32Array(n);
+  const row = new Float64Array(n);
+  const medoidRows = new Float64Array(k * n);
+
+  const refresh = () => {
+    // nearest and second-nearest medoid distances, scanning medoids in their array order
+    nearest.fill(big);
+    second.fill(big);
+    for (let c = 0; c < k; c++) {
+      const rowOffset = c * n;
+      fillRow(values, n, medoids[c] as number, row);
+      medoidRows.set(row, rowOffset);
+    }
+    for (let j = 0; j < n; j++) {
+      let a = big;
+      let b = big;
+      let member = 0;
+      for (let c = 0; c < k; c++) {
+        const d = medoidRows[c * n + j] as number;
+        if (a > d) {
+          b = a;
+          a = d;
+          member = c;
+        } else if (b > d) b = d;
+      }
+      nearest[j] = a;
+      second[j] = b;
+      membership[j] = member;
+    }
+  };
+
+  /** Change of the total for replacing medoid slot c by row h (cluster::pam's T_ih). */
+  const swapChange = (c: number, h: number): number => {
+    fillRow(values, n, h, row);
+    let change = 0;
+    const offset = c * n;
+    for (let j = 0; j < n; j++) {
+      const di = medoidRows[offset + j] as number;
+      const dh = row[j] as number;
+      const a = nearest[j] as number;
+      if (di === a) {
+        const b = second[j] as number;
+        change += (b > dh ? dh : b) - a;
+      } else if (dh < a) change += dh - a;
+    }
+    return change;
+  };
+
+  // k = 1: cluster::pam runs no SWAP either (BUILD's single medoid minimises the total)
+  while (k > 1 && swaps < maxSwaps) {
+    refresh();
+    let bestChange = 1;
+    let bestH = -1;
+    let bestSlot = -1;
+    if (method === "pam") {
+      // medoid slots in ascending row order, as cluster::pam loops over i = 1..n
+      const slots = Array.from(medoids.keys()).sort(
+        (x, y) => (medoids[x] as number) - (medoids[y] as number),
+      );
+      for (let h = 0; h < n; h++) {
+        if (isMedoid[h]) continue;
+        fillRow(values, n, h, row);
+        for (const c of slots) {
+          let change = 0;
+          const offset = c * n;
+          for (let j = 0; j < n; j++) {
+            const di = medoidRows[offset + j] as number;
+            const dh = row[j] as number;
+            const a = nearest[j] as number;
+            if (di === a) {
+              const b = second[j] as number;
+              change += (b > dh ? dh : b) - a;
+            } else if (dh < a) change += dh - a;
+          }
+          if (bestChange > change) {
+            bestChange = change;
+            bestH = h;
+            bestSlot = c;
+          }
+        }
+      }
+      if (!(bestChange < -EPSILON16 * Math.abs(sky))) break;
+      isMedoid[bestH] = 1;
+      isMedoid[medoids[bestSlot] as number] = 0;
+      medoids[bestSlot] = bestH;
+      sky += bestChange;
+      swaps++;
+      continue;
+    }
+    // FastPAM2
+    const removeLoss = new Float64Array(k);
+    for (let j = 0; j < n; j++) {
+      const c = membership[j] as number;
+      removeLoss[c] = (removeLoss[c] as number) + (second[j] as number) - (nearest[j] as number);
+    }
+    const bestLoss = new Float64Array(k).fill(1);
+    const bestRow = new Int32Array(k).fill(-1);
+    const gain = new Float64Array(k);
+    for (let h = 0; h < n; h++) {
+      if (isMedoid[h]) continue;
+      fillRow(values, n, h, row);
+      gain.fill(0);
+      let shared = -(nearest[h] as number);
+      gain[membership[h] as number] = (nearest[h] as number) - (second[h] as number);
+      for (let j = 0; j < n; j++) {
+        if (j === h) continue;
+        const dh = row[j] as number;
+        const a = nearest[j] as number;
+        if (dh < a) {
+          shared += dh - a;
+          const c = membership[j] as number;
+          gain[c] = (gain[c] as number) + a - (second[j] as number);
+        } else {
+          const b = second[j] as number;
+          if (dh < b) {
+            const c = membership[j] as number;
+            gain[c] = (gain[c] as number) + dh - b;
+          }
+        }
+      }
+      for (let c = 0; c < k; c++) {
+        const loss = (gain[c] as number) + shared + (removeLoss[c] as number);
+        if (loss < (bestLoss[c] as number)) {
+          bestLoss[c] = loss;
+          bestRow[c] = h;
+        }
+      }
+    }
+    for (let c = 0; c < k; c++) {
+      if ((bestLoss[c] as number) < bestChange) {
+        bestChange = bestLoss[c] as number;
+        bestSlot = c;
+      }
+    }
+    if (bestSlot < 0 || !(bestChange < -EPSILON16 * Math.abs(sky))) break;
+    bestH = bestRow[bestSlot] as number;
+    isMedoid[bestH] = 1;
+    isMedoid[medoids[bestSlot] as number] = 0;
+    medoids[bestSlot] = bestH;
+    sky += bestChange;
+    swaps++;
+    // further swaps from the same pass, each re-checked exactly against the current medoids
+    while (swaps < maxSwaps) {
+      bestLoss[bestSlot] = 1;
+      bestChange = 1;
+      for (let c = 0; c < k; c++) {
+        if ((bestLoss[c] as number) < bestChange) {
+          bestChange = bestLoss[c] as number;
+          bestSlot = c;
+        }
+      }
+      if (!(bestChange < -EPSILON16 * Math.abs(sky))) break;
+      bestH = bestRow[bestSlot] as number;
+      refresh();
+      const exact = swapChange(bestSlot, bestH);
+      if (!(exact < -EPSILON16 * Math.abs(sky))) break;
+      isMedoid[bestH] = 1;
+      isMedoid[medoids[bestSlot] as number] = 0;
+      medoids[bestSlot] = bestH;
+      sky += exact;
+      swaps++;
+    }
+  }
+  return { medoids, buildTotal, swapTotal: totalDistance(values, n, medoids, big), swaps };
+}
