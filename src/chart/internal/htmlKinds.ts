@@ -19,6 +19,7 @@ export type ReportResultKind =
   | "inactivityRisk"
   | "churnModel"
   | "associationRules"
+  | "significantRules"
   | "itemFrequencies"
   | "bootstrap"
   | "plsPathModel"
@@ -65,6 +66,9 @@ export function resultKind(result: unknown): ReportResultKind | undefined {
   if (isObject(r.bandCounts) && Array.isArray(r.customers)) return "inactivityRisk";
   if (Array.isArray(r.coefficients) && typeof r.score === "function") return "churnModel";
   if (Array.isArray(r.rules) && typeof r.transactionCount === "number") return "associationRules";
+  if (Array.isArray(r.rules) && typeof r.tested === "number" && r.adjustedPValues instanceof Float64Array) {
+    return "significantRules";
+  }
   if (Array.isArray(r.items) && typeof r.itemOccurrences === "number") return "itemFrequencies";
   if (Array.isArray(r.paths) && typeof r.validSamples === "number") return "bootstrap";
   if (Array.isArray(r.pathCoefficients) && isObject(r.rSquared)) return "plsPathModel";

@@ -1,5 +1,7 @@
+import type { AssociationRule } from "../../basket/AssociationRule.js";
 import type { AssociationRulesResult } from "../../basket/associationRules.js";
 import type { ItemFrequenciesResult } from "../../basket/itemFrequencies.js";
+import type { SignificantRulesResult } from "../../basket/significantRules.js";
 import type { EvaluateScoresResult } from "../../churn/evaluateScores.js";
 import type { InactivityRiskResult } from "../../churn/inactivityRisk.js";
 import type { ChurnModelCoefficient } from "../../churn/trainChurnModel.js";
@@ -246,7 +248,19 @@ function churnModelNarrative(r: { coefficients: readonly ChurnModelCoefficient[]
 }
 
 function rulesNarrative(r: AssociationRulesResult): string[] {
-  const out = [`${count(r.rules.length, "rule")} from ${count(r.transactionCount, "basket")}.`];
+  return rulesWords(r.rules, `${count(r.rules.length, "rule")} from ${count(r.transactionCount, "basket")}.`);
+}
+
+function significantNarrative(r: SignificantRulesResult): string[] {
+  return rulesWords(
+    r.rules,
+    `${formatNumber(r.rules.length)} of ${count(r.tested, "rule")} hold beyond chance (Fisher's exact test, ${r.options.correction === "none" ? "no correction" : `${r.options.correction} correction`}, ${percentWords(r.options.alpha)} level).`,
+  );
+}
+
+function rulesWords(rules: readonly AssociationRule[], opening: string): string[] {
+  const r = { rules };
+  const out = [opening];
   const best = maxBy(r.rules, (rule) => (Number.isFinite(rule.lift) ? rule.lift : Number.NEGATIVE_INFINITY));
   if (best !== undefined) {
     out[0] += ` Strongest by lift: ${percentWords(best.confidence)} of baskets with ${itemSet(best.antecedent)} also hold ${itemSet(best.consequent)} — ${best.lift.toFixed(1)} times the ${percentWords(best.consequentSupport)} of all baskets (${formatNumber(best.count)} baskets).`;
@@ -392,6 +406,7 @@ const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] 
   inactivityRisk: inactivityNarrative,
   churnModel: churnModelNarrative,
   associationRules: rulesNarrative,
+  significantRules: significantNarrative,
   itemFrequencies: itemFrequenciesNarrative,
   bootstrap: bootstrapNarrative,
   plsPathModel: plsNarrative,

@@ -1,3 +1,4 @@
+import type { AssociationRule } from "../../basket/AssociationRule.js";
 import type { AssociationRulesResult } from "../../basket/associationRules.js";
 import type { ItemFrequenciesResult } from "../../basket/itemFrequencies.js";
 import type { EvaluateScoresResult } from "../../churn/evaluateScores.js";
@@ -46,6 +47,20 @@ function lorenzRows(r: LorenzCurveResult): object[] {
     rows.push({ "top customers": `top ${Math.round(top * 100)}%`, "revenue share": share });
   }
   return rows;
+}
+
+function ruleRows(rules: readonly AssociationRule[]): object[] {
+  return rules
+    .slice()
+    .sort((a, b) => b.lift - a.lift || b.support - a.support)
+    .map((rule) => ({
+      "if the basket holds": ruleText(rule.antecedent),
+      "it also holds": ruleText(rule.consequent),
+      support: rule.support,
+      confidence: rule.confidence,
+      lift: rule.lift,
+      baskets: rule.count,
+    }));
 }
 
 const kpiRow = (v: ServiceKpiValues) => ({
@@ -132,18 +147,9 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
         "standardized effect": c.standardizedEstimate,
         "odds ratio": c.oddsRatio,
       })),
-  associationRules: (r: AssociationRulesResult) =>
-    r.rules
-      .slice()
-      .sort((a, b) => b.lift - a.lift || b.support - a.support)
-      .map((rule) => ({
-        "if the basket holds": ruleText(rule.antecedent),
-        "it also holds": ruleText(rule.consequent),
-        support: rule.support,
-        confidence: rule.confidence,
-        lift: rule.lift,
-        baskets: rule.count,
-      })),
+  associationRules: (r: AssociationRulesResult) => ruleRows(r.rules),
+  significantRules: (r: { rules: readonly AssociationRule[] }) => ruleRows(r.rules),
+
   itemFrequencies: (r: ItemFrequenciesResult) =>
     r.items
       .slice()
