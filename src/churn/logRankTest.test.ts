@@ -12,8 +12,9 @@ const reference = readSurvivalReference();
 const lung = Object.freeze(readLung().map((row) => Object.freeze(row)));
 const veteran = Object.freeze(readVeteran().map((row) => Object.freeze(row)));
 
-const close = (a: number, b: number, tolerance = 1e-9) =>
+const close = (a: number, b: number, tolerance = 1e-9): void => {
   expect(Math.abs(a - b)).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(b)));
+};
 
 describe("logRankTest", () => {
   it("matches R survdiff on lung by sex (1 df)", () => {
