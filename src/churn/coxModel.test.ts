@@ -48,7 +48,9 @@ function expectMatchesR(model: CoxModel<CsvRow>, ref: ReferenceCox) {
   expect(model.concordance.tiedTime).toBe(ref.tiedY[0]);
   close(model.concordance.concordance, ref.concordance[0], 1e-12);
   expect([...model.baseline.time]).toEqual(ref.baselineTime);
-  model.baseline.survival.forEach((s, i) => close(s, ref.baselineSurvival[i] as number));
+  model.baseline.survival.forEach((s, i) => {
+    close(s, ref.baselineSurvival[i] as number));
+  });
   expect(model.convergence.converged).toBe(true);
 }
 
@@ -57,7 +59,9 @@ function expectPredictions(model: CoxModel<CsvRow>, ref: ReferenceCox, subjects:
   curves.forEach((curve, s) => {
     expect([...curve.time]).toEqual(ref.predictedTime);
     const expected = s === 0 ? ref.predicted1 : ref.predicted2;
-    curve.survival.forEach((value, i) => close(value, expected[i] as number));
+    curve.survival.forEach((value, i) => {
+    close(value, expected[i] as number));
+  });
   });
   // survivalAt reads the same step function, per customer
   const t = ref.predictedTime[20] as number;
