@@ -134,6 +134,8 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
           },
         },
       ],
+      // The text colour is a literal per cell, not a scale shared with the fill.
+      resolve: { scale: { color: "independent" } },
     },
   );
 }

@@ -40,7 +40,7 @@ async function load<M>(name: string, loader: () => Promise<unknown>): Promise<M>
  * @param spec - a Vega-Lite specification (plain JSON object)
  * @returns the SVG document as a string (`<svg ...>...</svg>`), with its width and height set
  * @throws ChartRendererMissingError when `vega` or `vega-lite` is not installed
- * @throws InvalidOptionsError when `spec` is not an object
+ * @throws InvalidOptionsError when `spec` is not an object or vega-lite cannot compile it (the message says why)
  * @example
  * ```ts
  * const svg = await toSvg(lorenzChart(lorenzCurve([1, 2, 3, 4, 10])));
@@ -55,8 +55,20 @@ export async function toSvg(spec: VegaLiteSpec): Promise<string> {
   }
   const vegaLite = await load<VegaLiteModule>("vega-lite", () => import("vega-lite"));
   const vega = await load<VegaModule>("vega", () => import("vega"));
-  const compiled = vegaLite.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+  // Vega adds bookkeeping symbols to data objects: render a copy so the caller's spec stays untouched.
+  const copy = JSON.parse(JSON.stringify(spec)) as unknown;
+  let runtime: unknown;
+  try {
+    runtime = vega.parse(vegaLite.compile(copy).spec);
+  } catch (error) {
+    throw new InvalidOptionsError("toSvg", [
+      {
+        path: "spec",
+        message: `vega-lite could not compile the specification: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+  const view = new vega.View(runtime, { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {

@@ -1,0 +1,110 @@
+import type { EvaluateScoresResult } from "../churn/index.js";
+import { checkEvaluation } from "./internal/churn.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * The calibration (reliability) curve of churn probabilities: in each probability bin, the observed churn
+ * rate against the mean predicted probability, point size by customers, with the diagonal of perfect
+ * calibration and the Brier score in the subtitle. Empty bins are left out.
+ *
+ * @param evaluation - result of `evaluateScores` (scores in [0, 1]) or `evaluateChurnModel`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `evaluation` is not an evaluation, its scores were not probabilities (no calibration table), or an option is invalid
+ * @example
+ * ```ts
+ * const spec = calibrationCurveChart(evaluateChurnModel(model, test));
+ * spec.title; // => { text: "Are the churn probabilities right? (calibration)", subtitle: "Brier score 0.081; ..." }
+ * ```
+ */
+export function calibrationCurveChart(
+  evaluation: EvaluateScoresResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const name = "calibrationCurveChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  checkEvaluation(name, evaluation);
+  if (evaluation.calibration === null) {
+    return refuseInput(
+      name,
+      "evaluation",
+      "the scores were not probabilities in [0, 1], so there is no calibration table to draw",
+      evaluation.calibration,
+    );
+  }
+  const values = evaluation.calibration
+    .filter((bin) => bin.count > 0 && bin.meanPredicted !== null && bin.observedRate !== null)
+    .map((bin) => ({
+      predicted: tidy(bin.meanPredicted as number),
+      observed: tidy(bin.observedRate as number),
+      customers: bin.count,
+      bin: `${(100 * bin.lower).toFixed(0)}–${(100 * bin.upper).toFixed(0)}%`,
+    }));
+  const x = {
+    field: "predicted",
+    type: "quantitative",
+    title: "Mean predicted churn probability",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "observed",
+    type: "quantitative",
+    title: "Observed churn rate",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  return frame(
+    parsed,
+    {
+      title: "Are the churn probabilities right? (calibration)",
+      subtitle: `Brier score ${evaluation.brierScore === null ? "n/a" : evaluation.brierScore.toFixed(3)}; points on the diagonal are well calibrated`,
+      width: 360,
+      height: 360,
+    },
+    {
+      layer: [
+        {
+          data: {
+            values: [
+              { predicted: 0, observed: 0 },
+              { predicted: 1, observed: 1 },
+            ],
+          },
+          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          encoding: { x, y },
+        },
+        { data: { values }, mark: { type: "line", color: PALETTE[0] }, encoding: { x, y } },
+        {
+          data: { values },
+          mark: { type: "point", filled: true, color: PALETTE[0] },
+          encoding: {
+            x,
+            y,
+            size: {
+              field: "customers",
+              type: "quantitative",
+              title: "Customers",
+              scale: { range: [20, 300] },
+            },
+            tooltip: [
+              { field: "bin", type: "nominal", title: "Probability bin" },
+              { field: "predicted", type: "quantitative", title: "Predicted", format: FORMAT.percentPrecise },
+              { field: "observed", type: "quantitative", title: "Observed", format: FORMAT.percentPrecise },
+              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import type { ChooseKResult } from "../segment/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `chooseK`. */
+export function isChooseKResult(value: unknown): value is ChooseKResult<unknown> {
+  return isObject(value) && Array.isArray(value.table) && typeof value.recommendedK === "number";
+}
+
+const CRITERIA = [
+  { key: "inertia", name: "Inertia (elbow; lower is tighter)" },
+  { key: "silhouette", name: "Silhouette (higher is better)" },
+  { key: "calinskiHarabasz", name: "Calinski-Harabasz (higher is better)" },
+  { key: "daviesBouldin", name: "Davies-Bouldin (lower is better)" },
+] as const;
+
+/** One point of a criterion's panel. */
+export interface ChooseKPoint {
+  readonly k: number;
+  readonly criterion: string;
+  readonly value: number;
+  readonly recommended: boolean;
+}
+
+/** The points of a {@link chooseKChart}: one per k and computed criterion (criteria not computed are left out). */
+export function chooseKPoints(result: ChooseKResult<unknown>): ChooseKPoint[] {
+  const points: ChooseKPoint[] = [];
+  for (const { key, name } of CRITERIA) {
+    for (const row of result.table) {
+      const value = row[key];
+      if (typeof value === "number" && Number.isFinite(value)) {
+        points.push({
+          k: row.k,
+          criterion: name,
+          value: tidy(value),
+          recommended: row.k === result.recommendedK,
+        });
+      }
+    }
+  }
+  return points;
+}
+
+/**
+ * The criteria of `chooseK` as small multiples, one panel per criterion against the number of segments k
+ * (inertia's elbow, silhouette, Calinski-Harabasz, Davies-Bouldin), each with its own y scale and the
+ * recommended k marked.
+ *
+ * @param result - result of `chooseK(records, options)`
+ * @param options - title, width and height of each panel
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a chooseK result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = chooseKChart(chooseK(customers, { fields: ["recency", "frequency", "monetary"], kRange: [2, 8] }));
+ * spec.title; // => { text: "How many segments? (recommended k = 4)", subtitle: "..." }
+ * ```
+ */
+export function chooseKChart(result: ChooseKResult<unknown>, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "chooseKChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isChooseKResult(result)) return refuseInput(name, "result", "expected the result of chooseK", result);
+  const points = chooseKPoints(result);
+  const criteria = CRITERIA.map((c) => c.name).filter((c) => points.some((p) => p.criterion === c));
+  const x = {
+    field: "k",
+    type: "quantitative",
+    title: "Number of segments (k)",
+    axis: { tickMinStep: 1, format: "d" },
+    scale: { zero: false },
+  };
+  const y = {
+    field: "value",
+    type: "quantitative",
+    title: null,
+    scale: { zero: false },
+    axis: { format: "~s" },
+  };
+  return frame(
+    parsed,
+    { title: `How many segments? (recommended k = ${result.recommendedK})`, subtitle: result.reason },
+    {
+      data: { values: points },
+      columns: 2,
+      facet: {
+        field: "criterion",
+        type: "nominal",
+        title: null,
+        sort: criteria,
+        header: { labelFontSize: 12, labelFontWeight: "bold" },
+      },
+      spec: {
+        width: parsed.width ?? 240,
+        height: parsed.height ?? 160,
+        layer: [
+          {
+            mark: { type: "line", color: PALETTE[0], point: true },
+            encoding: {
+              x,
+              y,
+              tooltip: [
+                { field: "k", type: "quantitative", title: "k" },
+                { field: "value", type: "quantitative", title: "Value", format: ",.3~f" },
+              ],
+            },
+          },
+          {
+            transform: [{ filter: { field: "recommended", equal: true } }],
+            mark: { type: "point", filled: true, size: 120, color: PALETTE[3] },
+            encoding: { x, y },
+          },
+        ],
+      },
+      resolve: { scale: { y: "independent" } },
+    },
+    false,
+  );
+}

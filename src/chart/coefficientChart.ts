@@ -1,0 +1,146 @@
+import type { ChurnModel } from "../churn/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  shortLabel,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like a model from `trainChurnModel`. */
+export function isChurnModel(value: unknown): value is ChurnModel<unknown> {
+  return (
+    isObject(value) &&
+    Array.isArray(value.coefficients) &&
+    typeof value.score === "function" &&
+    typeof value.explain === "function"
+  );
+}
+
+/** One row of the coefficient plot. */
+export interface CoefficientRow {
+  readonly term: string;
+  /** Change in log-odds of churn per standard deviation (numeric) or versus the reference level (categorical). */
+  readonly estimate: number;
+  /** 95% Wald interval (estimate ± 1.96 standard errors); null when the model has no standard errors. */
+  readonly lower: number | null;
+  readonly upper: number | null;
+  readonly oddsRatio: number;
+  readonly effect: "raises churn" | "lowers churn";
+}
+
+/** The rows of a {@link coefficientChart}: every coefficient but the intercept, largest |estimate| first. */
+export function coefficientRows(model: ChurnModel<unknown>): CoefficientRow[] {
+  if (!isChurnModel(model))
+    return refuseInput("coefficientChart", "model", "expected a model returned by trainChurnModel", model);
+  return model.coefficients
+    .filter((c) => c.kind !== "intercept")
+    .map((c) => {
+      const se = c.standardizedStandardError;
+      return {
+        term: shortLabel(c.term, 60),
+        estimate: tidy(c.standardizedEstimate),
+        lower: se === null ? null : tidy(c.standardizedEstimate - 1.96 * se),
+        upper: se === null ? null : tidy(c.standardizedEstimate + 1.96 * se),
+        oddsRatio: tidy(Math.exp(c.standardizedEstimate)),
+        effect: c.standardizedEstimate >= 0 ? ("raises churn" as const) : ("lowers churn" as const),
+      };
+    })
+    .sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
+}
+
+/**
+ * The churn model's coefficients as a dot plot: each feature's effect on the log-odds of churning, on the
+ * standardized scale (per standard deviation of a numeric feature; a categorical level against its
+ * reference level), with 95% intervals (± 1.96 standard errors) where the model has standard errors,
+ * coloured by direction and sorted by size. The intercept is left out.
+ *
+ * @param model - result of `trainChurnModel`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `model` is not a churn model or an option is invalid
+ * @example
+ * ```ts
+ * const spec = coefficientChart(trainChurnModel(rows, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } }));
+ * spec.title; // => { text: "What drives churn: model coefficients", subtitle: "..." }
+ * ```
+ */
+export function coefficientChart(model: ChurnModel<unknown>, options: ChartOptions = {}): VegaLiteSpec {
+  const parsed = parseChartOptions("coefficientChart", undefined, options);
+  const rows = coefficientRows(model);
+  const withIntervals = rows.filter((r) => r.lower !== null);
+  const y = {
+    field: "term",
+    type: "nominal",
+    title: null,
+    sort: rows.map((r) => r.term),
+    axis: { labelLimit: 240 },
+  };
+  const x = {
+    field: "estimate",
+    type: "quantitative",
+    title: "Effect on log-odds of churn (per SD; level vs reference)",
+  };
+  const color = {
+    field: "effect",
+    type: "nominal",
+    title: null,
+    scale: { domain: ["raises churn", "lowers churn"], range: [PALETTE[3], PALETTE[0]] },
+    legend: { orient: "top" },
+  };
+  return frame(
+    parsed,
+    {
+      title: "What drives churn: model coefficients",
+      subtitle:
+        withIntervals.length > 0
+          ? "dots: standardized coefficients; bars: 95% intervals"
+          : "standardized coefficients (no standard errors available)",
+      width: 420,
+      height: Math.min(640, Math.max(120, rows.length * 24)),
+    },
+    {
+      layer: [
+        {
+          data: { values: [{ estimate: 0 }] },
+          mark: { type: "rule", color: "#777" },
+          encoding: { x: { field: "estimate", type: "quantitative" } },
+        },
+        ...(withIntervals.length > 0
+          ? [
+              {
+                data: { values: withIntervals },
+                mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },
+                encoding: {
+                  y,
+                  x: { field: "lower", type: "quantitative", title: x.title },
+                  x2: { field: "upper" },
+                  color,
+                },
+              },
+            ]
+          : []),
+        {
+          data: { values: rows },
+          mark: { type: "point", filled: true, size: 70 },
+          encoding: {
+            y,
+            x,
+            color,
+            tooltip: [
+              { field: "term", type: "nominal", title: "Term" },
+              { field: "estimate", type: "quantitative", title: "Coefficient", format: "+.3f" },
+              { field: "oddsRatio", type: "quantitative", title: "Odds ratio", format: ".2f" },
+              { field: "lower", type: "quantitative", title: "95% lower", format: "+.3f" },
+              { field: "upper", type: "quantitative", title: "95% upper", format: "+.3f" },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}

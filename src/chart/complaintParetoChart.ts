@@ -1,0 +1,139 @@
+import type { ComplaintSummaryResult } from "../crm/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `complaintSummary`. */
+export function isComplaintSummaryResult(value: unknown): value is ComplaintSummaryResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.byCategory) &&
+    typeof value.complaints === "number" &&
+    Array.isArray(value.trend)
+  );
+}
+
+/** One bar of the complaint Pareto chart. */
+export interface ComplaintParetoBar {
+  readonly category: string;
+  readonly complaints: number;
+  readonly share: number;
+  /** Share of all complaints in this and the larger categories. */
+  readonly cumulativeShare: number;
+}
+
+/** The bars of a {@link complaintParetoChart}: categories with complaints, largest first (ties: input order). */
+export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintParetoBar[] {
+  if (!isComplaintSummaryResult(result))
+    return refuseInput("complaintParetoChart", "result", "expected the result of complaintSummary", result);
+  const rows = result.byCategory
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.complaints > 0)
+    .sort((a, b) => b.row.complaints - a.row.complaints || a.index - b.index);
+  let seen = 0;
+  return rows.map(({ row }) => {
+    seen += row.complaints;
+    return {
+      category: row.category,
+      complaints: row.complaints,
+      share: tidy(row.share),
+      cumulativeShare: tidy(result.complaints === 0 ? 0 : seen / result.complaints),
+    };
+  });
+}
+
+/**
+ * The complaint Pareto chart: complaints per category as bars, largest first, with the cumulative share
+ * of all complaints as a line on a second axis and the 80% line, so the few categories behind most
+ * complaints stand out.
+ *
+ * @param result - result of `complaintSummary(complaints)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a complaintSummary result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = complaintParetoChart(complaintSummary(complaints));
+ * spec.title; // => { text: "Complaints by category (Pareto)", subtitle: "1,234 complaints; ..." }
+ * ```
+ */
+export function complaintParetoChart(
+  result: ComplaintSummaryResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const parsed = parseChartOptions("complaintParetoChart", undefined, options);
+  const bars = complaintParetoBars(result);
+  const first = bars[0];
+  const x = {
+    field: "category",
+    type: "nominal",
+    title: "Category",
+    sort: bars.map((b) => b.category),
+    axis: { labelAngle: -30, labelLimit: 160 },
+  };
+  return frame(
+    parsed,
+    {
+      title: "Complaints by category (Pareto)",
+      subtitle: `${result.complaints.toLocaleString("en-US")} complaints${first === undefined ? "" : `; the largest category holds ${(100 * first.share).toFixed(1)}%`}`,
+      width: Math.min(720, Math.max(260, bars.length * 60)),
+      height: 300,
+    },
+    {
+      data: { values: bars },
+      encoding: { x },
+      layer: [
+        {
+          mark: { type: "bar", color: PALETTE[0] },
+          encoding: {
+            y: { field: "complaints", type: "quantitative", title: "Complaints", axis: { format: "~s" } },
+            tooltip: [
+              { field: "category", type: "nominal", title: "Category" },
+              { field: "complaints", type: "quantitative", title: "Complaints", format: FORMAT.thousands },
+              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+              {
+                field: "cumulativeShare",
+                type: "quantitative",
+                title: "Cumulative share",
+                format: FORMAT.percentPrecise,
+              },
+            ],
+          },
+        },
+        {
+          layer: [
+            {
+              mark: { type: "line", color: PALETTE[3], point: { color: PALETTE[3] } },
+              encoding: {
+                y: {
+                  field: "cumulativeShare",
+                  type: "quantitative",
+                  title: "Cumulative share of complaints",
+                  axis: { format: FORMAT.percent, orient: "right" },
+                  scale: { domain: [0, 1] },
+                },
+              },
+            },
+            {
+              data: { values: [{ cumulativeShare: 0.8 }] },
+              mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+              encoding: {
+                x: null,
+                y: { field: "cumulativeShare", type: "quantitative", scale: { domain: [0, 1] } },
+              },
+            },
+          ],
+        },
+      ],
+      resolve: { scale: { y: "independent" } },
+    },
+  );
+}

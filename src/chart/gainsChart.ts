@@ -1,0 +1,105 @@
+import type { EvaluateScoresResult } from "../churn/index.js";
+import { checkEvaluation, contactedShares } from "./internal/churn.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  PALETTE,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * The cumulative gains chart of a churn score: share of all churners caught against share of customers
+ * contacted, highest scores first, against a random list (the diagonal). "Contact the top 20% and reach
+ * 55% of the churners" is read straight off it.
+ *
+ * @param evaluation - result of `evaluateScores` or `evaluateChurnModel`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
+ * @example
+ * ```ts
+ * const spec = gainsChart(evaluateChurnModel(model, test));
+ * spec.title; // => { text: "Cumulative gains: churners reached by contacting the top-scored customers", subtitle: "..." }
+ * ```
+ */
+export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "gainsChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  checkEvaluation(name, evaluation);
+  const shares = contactedShares(evaluation);
+  const points = [
+    { contacted: 0, captured: 0, group: 0 },
+    ...evaluation.gains.map((row, i) => ({
+      contacted: tidy(shares[i + 1] as number),
+      captured: tidy(row.cumulativeCapture ?? 0),
+      group: row.group,
+    })),
+  ];
+  const x = {
+    field: "contacted",
+    type: "quantitative",
+    title: "Customers contacted (highest scores first)",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "captured",
+    type: "quantitative",
+    title: "Share of all churners reached",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const top = evaluation.gains[0];
+  return frame(
+    parsed,
+    {
+      title: "Cumulative gains: churners reached by contacting the top-scored customers",
+      subtitle:
+        top === undefined
+          ? undefined
+          : `top ${(100 * (shares[1] as number)).toFixed(0)}% of customers hold ${(100 * (top.cumulativeCapture ?? 0)).toFixed(1)}% of churners (lift ${(top.lift ?? 0).toFixed(2)})`,
+      width: 400,
+      height: 340,
+    },
+    {
+      layer: [
+        {
+          data: {
+            values: [
+              { contacted: 0, captured: 0 },
+              { contacted: 1, captured: 1 },
+            ],
+          },
+          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          encoding: { x, y },
+        },
+        {
+          data: { values: points },
+          mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: "group", type: "quantitative", title: "Groups contacted" },
+              {
+                field: "contacted",
+                type: "quantitative",
+                title: "Customers contacted",
+                format: FORMAT.percentPrecise,
+              },
+              {
+                field: "captured",
+                type: "quantitative",
+                title: "Churners reached",
+                format: FORMAT.percentPrecise,
+              },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}

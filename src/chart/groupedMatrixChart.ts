@@ -1,0 +1,182 @@
+import { z } from "zod";
+import type { AssociationRule } from "../basket/index.js";
+import { type RulesInput, rulesOf, topRulesByLift } from "./internal/rules.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Options of {@link groupedMatrixChart}. */
+export interface GroupedMatrixChartOptions extends ChartOptions {
+  /** Rules considered: those with the highest lift. @defaultValue 500 */
+  readonly maxRules?: number;
+  /** Most antecedent groups (rows). @defaultValue 15 */
+  readonly groups?: number;
+  /** Most consequents (columns). @defaultValue 15 */
+  readonly consequents?: number;
+}
+
+const schema = z
+  .object({
+    ...chartOptionsShape,
+    maxRules: z.number().int().min(1).max(20_000).optional(),
+    groups: z.number().int().min(1).max(60).optional(),
+    consequents: z.number().int().min(1).max(60).optional(),
+  })
+  .strict();
+
+/** One cell: the rules of one antecedent group with one consequent. */
+export interface GroupedMatrixCell {
+  /** `"{milk} +3 items"`: the group's most shared antecedent item and how many other items its rules add. */
+  readonly group: string;
+  readonly consequent: string;
+  readonly rules: number;
+  readonly meanLift: number;
+  /** Support summed over the cell's rules. */
+  readonly support: number;
+}
+
+/**
+ * The cells of a grouped matrix. Rules (the `maxRules` by lift) are grouped by their antecedent's
+ * "anchor" item, the antecedent item that occurs in the most of these rules (ties: first in the
+ * antecedent); columns are consequents. The `consequents` consequents and `groups` groups with the
+ * highest mean lift are kept.
+ */
+export function groupedMatrixCells(
+  rules: RulesInput,
+  options: GroupedMatrixChartOptions = {},
+): GroupedMatrixCell[] {
+  const name = "groupedMatrixChart";
+  const parsed = parseChartOptions(name, schema, options);
+  const top = topRulesByLift(rulesOf(name, rules), parsed.maxRules ?? 500);
+  const inRules = new Map<string, number>();
+  for (const rule of top) for (const item of rule.antecedent) inRules.set(item, (inRules.get(item) ?? 0) + 1);
+  const anchorOf = (rule: AssociationRule) =>
+    rule.antecedent.reduce(
+      (best, item) => ((inRules.get(item) ?? 0) > (inRules.get(best) ?? 0) ? item : best),
+      rule.antecedent[0] ?? "",
+    );
+  const consequentOf = (rule: AssociationRule) => rule.consequent.join(", ");
+  const meanLift = (list: readonly AssociationRule[]) => list.reduce((s, r) => s + r.lift, 0) / list.length;
+  const byKey = <K>(key: (rule: AssociationRule) => K) => {
+    const map = new Map<K, AssociationRule[]>();
+    for (const rule of top) map.set(key(rule), [...(map.get(key(rule)) ?? []), rule]);
+    return map;
+  };
+  const keepTop = (map: Map<string, AssociationRule[]>, count: number) =>
+    new Set(
+      [...map]
+        .sort((a, b) => meanLift(b[1]) - meanLift(a[1]))
+        .slice(0, count)
+        .map(([key]) => key),
+    );
+  const keptConsequents = keepTop(byKey(consequentOf), parsed.consequents ?? 15);
+  const groups = byKey(anchorOf);
+  const keptGroups = keepTop(groups, parsed.groups ?? 15);
+  const groupLabel = new Map<string, string>();
+  for (const anchor of keptGroups) {
+    const others = new Set(
+      (groups.get(anchor) ?? []).flatMap((r) => r.antecedent).filter((item) => item !== anchor),
+    );
+    groupLabel.set(
+      anchor,
+      others.size === 0 ? `{${anchor}}` : `{${anchor}} +${others.size} item${others.size === 1 ? "" : "s"}`,
+    );
+  }
+  const cells = new Map<string, { group: string; consequent: string; list: AssociationRule[] }>();
+  for (const rule of top) {
+    const anchor = anchorOf(rule);
+    const consequent = consequentOf(rule);
+    if (!keptGroups.has(anchor) || !keptConsequents.has(consequent)) continue;
+    const key = JSON.stringify([anchor, consequent]);
+    const cell = cells.get(key) ?? { group: groupLabel.get(anchor) as string, consequent, list: [] };
+    cell.list.push(rule);
+    cells.set(key, cell);
+  }
+  return [...cells.values()].map((cell) => ({
+    group: cell.group,
+    consequent: cell.consequent,
+    rules: cell.list.length,
+    meanLift: tidy(meanLift(cell.list)),
+    support: tidy(cell.list.reduce((s, r) => s + r.support, 0)),
+  }));
+}
+
+/**
+ * The grouped matrix of association rules (after arulesViz's grouped matrix, Hahsler & Chelluboina 2011):
+ * rows are groups of antecedents that share an item, columns are consequents, each circle sized by
+ * summed support and coloured by mean lift. It fits hundreds of rules on one screen and shows which
+ * groups of purchases lead to which items.
+ *
+ * @param rules - result of `associationRules` (or `significantRules`, `redundantRules`), or its rules
+ * @param options - maxRules, groups, consequents, title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `rules` holds no association rules or an option is invalid
+ * @example
+ * ```ts
+ * const spec = groupedMatrixChart(associationRules(baskets, { minSupport: 0.005 }));
+ * spec.title; // => { text: "Grouped matrix: which baskets lead to which items", subtitle: "..." }
+ * ```
+ */
+export function groupedMatrixChart(rules: RulesInput, options: GroupedMatrixChartOptions = {}): VegaLiteSpec {
+  const parsed = parseChartOptions("groupedMatrixChart", schema, options);
+  const cells = groupedMatrixCells(rules, options);
+  const groupOrder = [...new Set([...cells].sort((a, b) => b.meanLift - a.meanLift).map((c) => c.group))];
+  const consequentOrder = [
+    ...new Set([...cells].sort((a, b) => b.meanLift - a.meanLift).map((c) => c.consequent)),
+  ];
+  return frame(
+    parsed,
+    {
+      title: "Grouped matrix: which baskets lead to which items",
+      subtitle: `${cells.reduce((s, c) => s + c.rules, 0)} rules; rows: antecedent groups, columns: consequents`,
+      width: Math.min(720, Math.max(200, consequentOrder.length * 34)),
+      height: Math.min(640, Math.max(120, groupOrder.length * 28)),
+    },
+    {
+      data: { values: cells },
+      mark: { type: "circle", opacity: 0.9 },
+      encoding: {
+        x: {
+          field: "consequent",
+          type: "nominal",
+          title: "Then they buy (consequent)",
+          sort: consequentOrder,
+          axis: { labelAngle: -40, labelLimit: 140, orient: "top" },
+        },
+        y: {
+          field: "group",
+          type: "nominal",
+          title: "Customers who buy (antecedent group)",
+          sort: groupOrder,
+          axis: { labelLimit: 220 },
+        },
+        size: {
+          field: "support",
+          type: "quantitative",
+          title: "Support",
+          legend: { format: ".1%" },
+          scale: { range: [30, 600] },
+        },
+        color: {
+          field: "meanLift",
+          type: "quantitative",
+          title: "Mean lift",
+          scale: { scheme: "viridis", reverse: true },
+        },
+        tooltip: [
+          { field: "group", type: "nominal", title: "Antecedent group" },
+          { field: "consequent", type: "nominal", title: "Consequent" },
+          { field: "rules", type: "quantitative", title: "Rules" },
+          { field: "meanLift", type: "quantitative", title: "Mean lift", format: ".2f" },
+          { field: "support", type: "quantitative", title: "Support", format: FORMAT.percentPrecise },
+        ],
+      },
+    },
+  );
+}

@@ -1,0 +1,147 @@
+import type { ImportancePerformanceGridResult, ImportancePerformanceResult } from "../satisfaction/index.js";
+import { importancePerformanceGrid } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `importancePerformance`. */
+export function isImportancePerformanceResult(value: unknown): value is ImportancePerformanceResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.entries) &&
+    typeof value.target === "string" &&
+    typeof value.meanImportance === "number"
+  );
+}
+
+/** True when `value` looks like the result of `importancePerformanceGrid`. */
+export function isImportancePerformanceGridResult(value: unknown): value is ImportancePerformanceGridResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.attributes) &&
+    isObject(value.quadrants) &&
+    typeof value.importanceCut === "number"
+  );
+}
+
+const QUADRANTS = ["concentrate here", "keep up the good work", "low priority", "possible overkill"] as const;
+
+/**
+ * The importance-performance map (Martilla & James 1977; the IPMA of PLS path models): each driver placed
+ * by its importance (x; for a PLS model its total effect on the target) and performance (y; its index),
+ * split into four quadrants at the cuts (the means unless the grid was given other cuts) and coloured by
+ * quadrant. "Concentrate here" (important, performing below par) is bottom right.
+ *
+ * @param result - result of `importancePerformance(model, target)` or `importancePerformanceGrid(attributes)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is neither or an option is invalid
+ * @example
+ * ```ts
+ * const spec = importancePerformanceChart(importancePerformance(plsPathModel(surveys, ECSI_MODEL), "Loyalty"));
+ * spec.title; // => { text: "Importance-performance map: drivers of Loyalty", subtitle: "..." }
+ * ```
+ */
+export function importancePerformanceChart(
+  result: ImportancePerformanceResult | ImportancePerformanceGridResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const name = "importancePerformanceChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  let grid: ImportancePerformanceGridResult;
+  let target: string | undefined;
+  if (isImportancePerformanceResult(result)) {
+    grid = importancePerformanceGrid(result.entries);
+    target = result.target;
+  } else if (isImportancePerformanceGridResult(result)) {
+    grid = result;
+  } else {
+    return refuseInput(
+      name,
+      "result",
+      "expected the result of importancePerformance or importancePerformanceGrid",
+      result,
+    );
+  }
+  const points = grid.attributes.map((a) => ({
+    name: a.name,
+    importance: tidy(a.importance),
+    performance: tidy(a.performance),
+    quadrant: a.quadrant,
+  }));
+  const x = {
+    field: "importance",
+    type: "quantitative",
+    title: target === undefined ? "Importance" : `Importance (total effect on ${target})`,
+    scale: { zero: false, padding: 30 },
+  };
+  const y = {
+    field: "performance",
+    type: "quantitative",
+    title: "Performance (index)",
+    scale: { zero: false, padding: 30 },
+  };
+  const color = {
+    field: "quadrant",
+    type: "nominal",
+    title: "Quadrant",
+    scale: { domain: [...QUADRANTS], range: [PALETTE[3], PALETTE[2], PALETTE[7], PALETTE[1]] },
+    legend: { orient: "bottom", columns: 2 },
+  };
+  return frame(
+    parsed,
+    {
+      title:
+        target === undefined
+          ? "Importance-performance map"
+          : `Importance-performance map: drivers of ${target}`,
+      subtitle: `cuts at importance ${grid.importanceCut.toPrecision(3)} and performance ${grid.performanceCut.toPrecision(3)}; act on "concentrate here" first`,
+      width: 440,
+      height: 340,
+    },
+    {
+      layer: [
+        {
+          data: { values: [{ importance: tidy(grid.importanceCut) }] },
+          mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
+          encoding: { x: { field: "importance", type: "quantitative" } },
+        },
+        {
+          data: { values: [{ performance: tidy(grid.performanceCut) }] },
+          mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
+          encoding: { y: { field: "performance", type: "quantitative" } },
+        },
+        {
+          data: { values: points },
+          layer: [
+            {
+              mark: { type: "point", filled: true, size: 90 },
+              encoding: {
+                x,
+                y,
+                color,
+                tooltip: [
+                  { field: "name", type: "nominal", title: "Driver" },
+                  { field: "importance", type: "quantitative", title: "Importance", format: ".3f" },
+                  { field: "performance", type: "quantitative", title: "Performance", format: ".1f" },
+                  { field: "quadrant", type: "nominal", title: "Quadrant" },
+                ],
+              },
+            },
+            {
+              mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
+              encoding: { x, y, text: { field: "name", type: "nominal" } },
+            },
+          ],
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import type { InactivityRiskResult } from "../churn/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `inactivityRisk`. */
+export function isInactivityRiskResult(value: unknown): value is InactivityRiskResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.customers) &&
+    isObject(value.bandCounts) &&
+    typeof value.populationGapDays === "number"
+  );
+}
+
+const BANDS = ["active", "watch", "at risk", "lapsed"] as const;
+
+/**
+ * Customers by inactivity band (active, watch, at risk, lapsed): how many are overdue against their own
+ * purchase rhythm, as bars coloured from safe to lapsed, labelled with their share.
+ *
+ * @param result - result of `inactivityRisk(records, options)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not an inactivityRisk result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = inactivityChart(inactivityRisk(orders, { customer: "customerId", date: "date", asOf: "2025-06-30" }));
+ * spec.title; // => { text: "Customers by inactivity band", subtitle: "as of 2025-06-30; ..." }
+ * ```
+ */
+export function inactivityChart(result: InactivityRiskResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "inactivityChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isInactivityRiskResult(result))
+    return refuseInput(name, "result", "expected the result of inactivityRisk", result);
+  const total = result.customers.length;
+  const [watch, risk, lapsed] = result.options.bandLimits;
+  const ranges = [`under ${watch}x`, `${watch}–${risk}x`, `${risk}–${lapsed}x`, `${lapsed}x or more`];
+  const values = BANDS.map((band, i) => ({
+    band,
+    customers: result.bandCounts[band],
+    share: total === 0 ? 0 : result.bandCounts[band] / total,
+    label: `${total === 0 ? 0 : ((100 * result.bandCounts[band]) / total).toFixed(1)}%`,
+    overdue: `${ranges[i]} the expected gap`,
+  }));
+  const x = {
+    field: "band",
+    type: "nominal",
+    title: "Band (time since last purchase vs expected gap)",
+    sort: [...BANDS],
+    axis: { labelAngle: 0 },
+  };
+  const y = { field: "customers", type: "quantitative", title: "Customers", axis: { format: "~s" } };
+  return frame(
+    parsed,
+    {
+      title: "Customers by inactivity band",
+      subtitle: `as of ${result.asOf}; typical gap between purchases ${result.populationGapDays.toFixed(0)} days`,
+      width: 360,
+      height: 280,
+    },
+    {
+      data: { values },
+      encoding: { x, y },
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            color: {
+              field: "band",
+              type: "nominal",
+              legend: null,
+              scale: { domain: [...BANDS], range: [PALETTE[2], PALETTE[6], PALETTE[1], PALETTE[3]] },
+            },
+            tooltip: [
+              { field: "band", type: "nominal", title: "Band" },
+              { field: "overdue", type: "nominal", title: "Overdue" },
+              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", dy: -6, baseline: "bottom" },
+          encoding: { text: { field: "label", type: "nominal" } },
+        },
+      ],
+    },
+  );
+}

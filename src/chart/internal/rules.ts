@@ -1,0 +1,58 @@
+/** Shared input handling of the association-rule charts. */
+import type { AssociationRule } from "../../basket/index.js";
+import { isObject, refuseInput } from "./spec.js";
+
+/** Rules from `associationRules`, `significantRules`, `redundantRules` (their `.rules`) or a rule array. */
+export type RulesInput = readonly AssociationRule[] | { readonly rules: readonly AssociationRule[] };
+
+function isRule(value: unknown): value is AssociationRule {
+  return (
+    isObject(value) &&
+    Array.isArray(value.antecedent) &&
+    Array.isArray(value.consequent) &&
+    typeof value.support === "number" &&
+    typeof value.confidence === "number" &&
+    typeof value.lift === "number"
+  );
+}
+
+/** True for a result holding association rules (or an array of rules). */
+export function isRulesInput(value: unknown): value is RulesInput {
+  const rules = Array.isArray(value) ? value : isObject(value) ? value.rules : undefined;
+  return (
+    Array.isArray(rules) &&
+    (rules.length === 0 || isRule(rules[0])) &&
+    (Array.isArray(value) ||
+      typeof (value as { transactionCount?: unknown }).transactionCount === "number" ||
+      rules.length === 0 ||
+      isRule(rules[0]))
+  );
+}
+
+/** The rules of `input`, checked. */
+export function rulesOf(functionName: string, input: unknown): readonly AssociationRule[] {
+  const rules = Array.isArray(input) ? input : isObject(input) ? input.rules : undefined;
+  if (!Array.isArray(rules) || !rules.every(isRule)) {
+    return refuseInput(
+      functionName,
+      "rules",
+      "expected the result of associationRules (or significantRules, redundantRules) or an array of its rules",
+      input,
+    );
+  }
+  return rules;
+}
+
+/** The `limit` rules with the highest lift (ties: higher support, then input order). */
+export function topRulesByLift(rules: readonly AssociationRule[], limit: number): AssociationRule[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .sort((a, b) => b.rule.lift - a.rule.lift || b.rule.support - a.rule.support || a.index - b.index)
+    .slice(0, limit)
+    .map((entry) => entry.rule);
+}
+
+/** `{a, b} => {c}` as plain text (a data value, never an expression). */
+export function ruleText(rule: AssociationRule): string {
+  return `{${rule.antecedent.join(", ")}} => {${rule.consequent.join(", ")}}`;
+}

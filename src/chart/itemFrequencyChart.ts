@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { ItemFrequenciesResult } from "../basket/index.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Options of {@link itemFrequencyChart}. */
+export interface ItemFrequencyChartOptions extends ChartOptions {
+  /** Show the most frequent items only. @defaultValue 25 */
+  readonly topItems?: number;
+}
+
+const schema = z
+  .object({ ...chartOptionsShape, topItems: z.number().int().min(1).max(500).optional() })
+  .strict();
+
+/** True when `value` looks like the result of `itemFrequencies`. */
+export function isItemFrequenciesResult(value: unknown): value is ItemFrequenciesResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.items) &&
+    typeof value.itemOccurrences === "number" &&
+    typeof value.transactionCount === "number"
+  );
+}
+
+/**
+ * The item frequency bar chart (arules' `itemFrequencyPlot`): the most frequent items by support, the
+ * share of baskets that contain each, as horizontal bars, most frequent on top.
+ *
+ * @param result - result of `itemFrequencies(transactions)`
+ * @param options - topItems (default 25), title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not an itemFrequencies result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = itemFrequencyChart(itemFrequencies(baskets), { topItems: 10 });
+ * spec.title; // => { text: "Most frequent items", subtitle: "top 10 of 169 items in 9835 baskets" }
+ * ```
+ */
+export function itemFrequencyChart(
+  result: ItemFrequenciesResult,
+  options: ItemFrequencyChartOptions = {},
+): VegaLiteSpec {
+  const name = "itemFrequencyChart";
+  const parsed = parseChartOptions(name, schema, options);
+  if (!isItemFrequenciesResult(result))
+    return refuseInput(name, "result", "expected the result of itemFrequencies", result);
+  const top = [...result.items].sort((a, b) => b.count - a.count).slice(0, parsed.topItems ?? 25);
+  const values = top.map((item) => ({ item: item.item, support: tidy(item.support), count: item.count }));
+  return frame(
+    parsed,
+    {
+      title: "Most frequent items",
+      subtitle: `top ${top.length} of ${result.items.length.toLocaleString("en-US")} items in ${result.transactionCount.toLocaleString("en-US")} baskets`,
+      width: 420,
+      height: Math.min(720, Math.max(120, top.length * 18)),
+    },
+    {
+      data: { values },
+      mark: { type: "bar", color: PALETTE[0] },
+      encoding: {
+        y: {
+          field: "item",
+          type: "nominal",
+          title: null,
+          sort: values.map((v) => v.item),
+          axis: { labelLimit: 200 },
+        },
+        x: {
+          field: "support",
+          type: "quantitative",
+          title: "Share of baskets containing the item",
+          axis: { format: FORMAT.percent },
+        },
+        tooltip: [
+          { field: "item", type: "nominal", title: "Item" },
+          { field: "support", type: "quantitative", title: "Support", format: ".2%" },
+          { field: "count", type: "quantitative", title: "Baskets", format: FORMAT.thousands },
+        ],
+      },
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import type { KanoResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `kano`. */
+export function isKanoResult(value: unknown): value is KanoResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.attributes) &&
+    isObject(value.options) &&
+    typeof value.options.denominator === "string" &&
+    value.attributes.every((a) => isObject(a) && isObject(a.counts))
+  );
+}
+
+const CATEGORY_NAMES: Record<string, string> = {
+  A: "attractive",
+  O: "one-dimensional",
+  M: "must-be",
+  I: "indifferent",
+  R: "reverse",
+  Q: "questionable",
+};
+
+/**
+ * The Kano plot of customer-satisfaction coefficients (Berger et al. 1993): each attribute by how much
+ * its absence dissatisfies (|worse|, x) and how much its presence satisfies (better, y), split at 0.5
+ * into must-be (bottom right), one-dimensional (top right), attractive (top left) and indifferent
+ * (bottom left); points coloured by the attribute's most frequent category. Attributes without
+ * coefficients (no A/O/M/I answers) are left out.
+ *
+ * @param result - result of `kano(answers)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a kano result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = kanoChart(kano(answers));
+ * spec.title; // => { text: "Kano: which features delight, which are expected", subtitle: "..." }
+ * ```
+ */
+export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "kanoChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isKanoResult(result)) return refuseInput(name, "result", "expected the result of kano", result);
+  const points = result.attributes
+    .filter((a) => a.better !== null && a.worse !== null)
+    .map((a) => ({
+      attribute: a.attribute,
+      better: tidy(a.better as number),
+      worse: tidy(Math.abs(a.worse as number)),
+      category: CATEGORY_NAMES[a.category] ?? a.category,
+      answers: a.total,
+    }));
+  const x = {
+    field: "worse",
+    type: "quantitative",
+    title: "Dissatisfaction if absent (|worse|)",
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "better",
+    type: "quantitative",
+    title: "Satisfaction if present (better)",
+    scale: { domain: [0, 1] },
+  };
+  const corners = [
+    { worse: 0.02, better: 0.98, label: "attractive", align: "left", baseline: "top" },
+    { worse: 0.98, better: 0.98, label: "one-dimensional", align: "right", baseline: "top" },
+    { worse: 0.98, better: 0.02, label: "must-be", align: "right", baseline: "bottom" },
+    { worse: 0.02, better: 0.02, label: "indifferent", align: "left", baseline: "bottom" },
+  ];
+  const categories = Object.values(CATEGORY_NAMES);
+  return frame(
+    parsed,
+    {
+      title: "Kano: which features delight, which are expected",
+      subtitle: `${points.length} attributes; better/worse coefficients (Berger et al. 1993)`,
+      width: 380,
+      height: 380,
+    },
+    {
+      layer: [
+        {
+          data: { values: [{ v: 0.5 }] },
+          mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+          encoding: { x: { field: "v", type: "quantitative", scale: { domain: [0, 1] } } },
+        },
+        {
+          data: { values: [{ v: 0.5 }] },
+          mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+          encoding: { y: { field: "v", type: "quantitative", scale: { domain: [0, 1] } } },
+        },
+        ...corners.map((corner) => ({
+          data: { values: [corner] },
+          mark: {
+            type: "text",
+            color: "#999",
+            fontStyle: "italic",
+            align: corner.align,
+            baseline: corner.baseline,
+          },
+          encoding: { x, y, text: { field: "label", type: "nominal" } },
+        })),
+        {
+          data: { values: points },
+          layer: [
+            {
+              mark: { type: "point", filled: true, size: 90 },
+              encoding: {
+                x,
+                y,
+                color: {
+                  field: "category",
+                  type: "nominal",
+                  title: "Category",
+                  scale: {
+                    domain: categories,
+                    range: [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
+                  },
+                  legend: { orient: "bottom" },
+                },
+                tooltip: [
+                  { field: "attribute", type: "nominal", title: "Attribute" },
+                  { field: "category", type: "nominal", title: "Category" },
+                  { field: "better", type: "quantitative", title: "Better", format: ".2f" },
+                  { field: "worse", type: "quantitative", title: "|Worse|", format: ".2f" },
+                  { field: "answers", type: "quantitative", title: "Answers" },
+                ],
+              },
+            },
+            {
+              mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
+              encoding: { x, y, text: { field: "attribute", type: "nominal" } },
+            },
+          ],
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,82 @@
+import type { EvaluateScoresResult } from "../churn/index.js";
+import { checkEvaluation } from "./internal/churn.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  PALETTE,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * Lift by score group (deciles by default): each group's churn rate divided by the overall churn rate, as
+ * bars with the no-lift line at 1. A good score has lifts well above 1 in the first groups, falling below
+ * 1 in the last.
+ *
+ * @param evaluation - result of `evaluateScores` or `evaluateChurnModel`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
+ * @example
+ * ```ts
+ * const spec = liftChart(evaluateChurnModel(model, test));
+ * spec.title; // => { text: "Lift by decile", subtitle: "churn rate of each decile ÷ overall rate (12.3%)" }
+ * ```
+ */
+export function liftChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "liftChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  checkEvaluation(name, evaluation);
+  const groups = evaluation.gains.length;
+  const word = groups === 10 ? "decile" : groups === 5 ? "quintile" : groups === 100 ? "percentile" : "group";
+  const values = evaluation.gains.map((row) => ({
+    group: row.group,
+    lift: tidy(row.lift ?? 0),
+    churnRate: tidy(row.churnRate),
+    customers: row.count,
+  }));
+  return frame(
+    parsed,
+    {
+      title: `Lift by ${word}`,
+      subtitle: `churn rate of each ${word} (highest scores first) ÷ overall rate (${(100 * evaluation.baseRate).toFixed(1)}%)`,
+      width: Math.min(720, Math.max(240, groups * 36)),
+      height: 300,
+    },
+    {
+      layer: [
+        {
+          data: { values },
+          mark: { type: "bar", color: PALETTE[0] },
+          encoding: {
+            x: {
+              field: "group",
+              type: "ordinal",
+              title: `Score ${word} (1 = highest scores)`,
+              axis: { labelAngle: 0 },
+            },
+            y: { field: "lift", type: "quantitative", title: "Lift" },
+            tooltip: [
+              { field: "group", type: "ordinal", title: word },
+              { field: "lift", type: "quantitative", title: "Lift", format: ".2f" },
+              {
+                field: "churnRate",
+                type: "quantitative",
+                title: "Churn rate",
+                format: FORMAT.percentPrecise,
+              },
+              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+            ],
+          },
+        },
+        {
+          data: { values: [{ lift: 1 }] },
+          mark: { type: "rule", color: PALETTE[3], strokeDash: [4, 4] },
+          encoding: { y: { field: "lift", type: "quantitative" } },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,103 @@
+import type { NetPromoterScoreResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `netPromoterScore`. */
+export function isNetPromoterScoreResult(value: unknown): value is NetPromoterScoreResult {
+  return (
+    isObject(value) &&
+    typeof value.promoters === "number" &&
+    typeof value.detractors === "number" &&
+    typeof value.passives === "number" &&
+    typeof value.score === "number"
+  );
+}
+
+const GROUPS = ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"] as const;
+
+/**
+ * The Net Promoter Score as one stacked bar: detractors, passives and promoters as shares of the
+ * answers, with the score and its confidence interval in the title.
+ *
+ * @param result - result of `netPromoterScore(answers)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a netPromoterScore result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = npsChart(netPromoterScore([10, 9, 8, 3, 10]));
+ * spec.title; // => { text: "Net Promoter Score 40", subtitle: "5 answers; 95% interval ..." }
+ * ```
+ */
+export function npsChart(result: NetPromoterScoreResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "npsChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isNetPromoterScoreResult(result))
+    return refuseInput(name, "result", "expected the result of netPromoterScore", result);
+  const shares = [result.detractorShare, result.passiveShare, result.promoterShare];
+  const counts = [result.detractors, result.passives, result.promoters];
+  const values = GROUPS.map((group, i) => ({
+    group,
+    order: i,
+    share: tidy(shares[i] as number),
+    answers: counts[i],
+    label: `${(100 * (shares[i] as number)).toFixed(0)}%`,
+  }));
+  const score = result.score;
+  return frame(
+    parsed,
+    {
+      title: `Net Promoter Score ${score.toFixed(0)}`,
+      subtitle: `${result.count.toLocaleString("en-US")} answers; ${Math.round(100 * result.level)}% interval ${result.lower.toFixed(0)} to ${result.upper.toFixed(0)}; NPS = % promoters − % detractors`,
+      width: 480,
+      height: 60,
+    },
+    {
+      data: { values },
+      encoding: {
+        x: {
+          field: "share",
+          type: "quantitative",
+          stack: "zero",
+          title: "Share of answers",
+          axis: { format: FORMAT.percent },
+          scale: { domain: [0, 1] },
+        },
+        order: { field: "order", type: "quantitative" },
+      },
+      layer: [
+        {
+          mark: "bar",
+          encoding: {
+            color: {
+              field: "group",
+              type: "nominal",
+              title: null,
+              sort: [...GROUPS],
+              scale: { domain: [...GROUPS], range: [PALETTE[3], PALETTE[7], PALETTE[2]] },
+              legend: { orient: "bottom" },
+            },
+            tooltip: [
+              { field: "group", type: "nominal", title: "Group" },
+              { field: "answers", type: "quantitative", title: "Answers", format: FORMAT.thousands },
+              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", color: "#fff", fontWeight: "bold", xOffset: -18 },
+          encoding: { text: { field: "label", type: "nominal" } },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,306 @@
+import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** True when `value` looks like the result of `plsPathModel`. */
+export function isPlsPathModelResult(value: unknown): value is PlsPathModelResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.constructs) &&
+    Array.isArray(value.pathCoefficients) &&
+    isObject(value.rSquared)
+  );
+}
+
+function isBootstrapResult(value: unknown): value is BootstrapResult {
+  return isObject(value) && Array.isArray(value.paths) && typeof value.validSamples === "number";
+}
+
+/** Layout and labels of the path diagram, in [0, 1] x [0, 1] (y up). */
+export interface PlsPathDiagram {
+  readonly constructs: readonly {
+    readonly construct: string;
+    readonly x: number;
+    readonly y: number;
+    readonly rSquared: number | null;
+    readonly label: string;
+  }[];
+  readonly paths: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly estimate: number;
+    /** `"***"` (p < .001), `"**"`, `"*"` (p < .05) or `"n.s."` from the bootstrap t value; `""` without a bootstrap. */
+    readonly significance: string;
+    readonly label: string;
+    readonly x: number;
+    readonly y: number;
+    readonly x2: number;
+    readonly y2: number;
+  }[];
+}
+
+const stars = (t: number) =>
+  Math.abs(t) >= 3.291 ? "***" : Math.abs(t) >= 2.576 ? "**" : Math.abs(t) >= 1.96 ? "*" : "n.s.";
+const CANDIDATES = [0.5, 0.15, 0.85, 0.33, 0.67, 0.02, 0.98];
+
+/** Distance from point p to segment a-b. */
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/**
+ * Lays out a path diagram: constructs in columns by their longest path from an exogenous construct, and
+ * within a column at heights chosen greedily (from a fixed list) so that no arrow passes through another
+ * construct where avoidable. Deterministic.
+ */
+export function plsPathDiagram(model: PlsPathModelResult, boot?: BootstrapResult): PlsPathDiagram {
+  const names = model.constructs;
+  const depth = new Map<string, number>(names.map((n) => [n, 0]));
+  for (let pass = 0; pass < names.length; pass++) {
+    for (const p of model.pathCoefficients)
+      depth.set(p.to, Math.max(depth.get(p.to) ?? 0, (depth.get(p.from) ?? 0) + 1));
+  }
+  const maxDepth = Math.max(1, ...depth.values());
+  const columns = new Map<number, string[]>();
+  for (const n of names) columns.set(depth.get(n) ?? 0, [...(columns.get(depth.get(n) ?? 0) ?? []), n]);
+  const placed = new Map<string, { x: number; y: number }>();
+  const penalty = (name: string, x: number, y: number) => {
+    let cost = 0;
+    const trial = new Map(placed).set(name, { x, y });
+    for (const p of model.pathCoefficients) {
+      const a = trial.get(p.from);
+      const b = trial.get(p.to);
+      if (a === undefined || b === undefined) continue;
+      for (const [other, at] of trial) {
+        if (other === p.from || other === p.to) continue;
+        if (segmentDistance(at.x, at.y * 0.6, a.x, a.y * 0.6, b.x, b.y * 0.6) < 0.07) cost++;
+      }
+    }
+    return cost;
+  };
+  for (let d = 0; d <= maxDepth; d++) {
+    const column = columns.get(d) ?? [];
+    const x = d / maxDepth;
+    column.forEach((name, i) => {
+      if (column.length > 1) {
+        placed.set(name, { x, y: column.length === 1 ? 0.5 : 0.1 + (0.8 * i) / (column.length - 1) });
+        return;
+      }
+      let best = CANDIDATES[0] as number;
+      let bestCost = Number.POSITIVE_INFINITY;
+      for (const y of CANDIDATES) {
+        const cost = penalty(name, x, y) + Math.abs(y - 0.5) * 0.1;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = y;
+        }
+      }
+      placed.set(name, { x, y: best });
+    });
+  }
+  const bootPaths = isBootstrapResult(boot) ? boot.paths : undefined;
+  return {
+    constructs: names.map((construct) => {
+      const r2 = model.rSquared[construct];
+      const at = placed.get(construct) as { x: number; y: number };
+      return {
+        construct,
+        x: at.x,
+        y: at.y,
+        rSquared: r2 === undefined ? null : tidy(r2),
+        label: r2 === undefined ? "" : `R² ${r2.toFixed(2)}`,
+      };
+    }),
+    paths: model.pathCoefficients.map((p) => {
+      const a = placed.get(p.from) as { x: number; y: number };
+      const b = placed.get(p.to) as { x: number; y: number };
+      const estimate = bootPaths?.find((q) => q.from === p.from && q.to === p.to);
+      const significance =
+        bootPaths === undefined ? "" : estimate === undefined ? "" : stars(estimate.tValue);
+      return {
+        from: p.from,
+        to: p.to,
+        estimate: tidy(p.estimate),
+        significance,
+        label: `${p.estimate.toFixed(2)}${significance === "" ? "" : ` ${significance}`}`,
+        x: a.x,
+        y: a.y,
+        x2: b.x,
+        y2: b.y,
+      };
+    }),
+  };
+}
+
+/**
+ * The PLS path diagram: constructs as labelled circles with their R², arrows for the structural paths
+ * labelled with the path coefficient and, with a bootstrap, its significance (*** p < .001, ** p < .01,
+ * * p < .05, n.s.; two-sided, from the bootstrap t value); arrow width by |coefficient|, blue positive,
+ * vermillion negative. Laid out left to right along the paths (see {@link plsPathDiagram}).
+ *
+ * @param model - result of `plsPathModel(records, { blocks, paths })`
+ * @param boot - optional result of `bootstrap(model, records)` for the significance stars
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `model` is not a PLS path model or an option is invalid
+ * @example
+ * ```ts
+ * const model = plsPathModel(surveys, ECSI_MODEL);
+ * const spec = plsPathChart(model, bootstrap(model, surveys, { samples: 500 }));
+ * spec.title; // => { text: "PLS path model", subtitle: "..." }
+ * ```
+ */
+export function plsPathChart(
+  model: PlsPathModelResult,
+  boot?: BootstrapResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const name = "plsPathChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isPlsPathModelResult(model))
+    return refuseInput(name, "model", "expected the result of plsPathModel", model);
+  if (boot !== undefined && !isBootstrapResult(boot))
+    return refuseInput(name, "boot", "expected the result of bootstrap(model, records) or undefined", boot);
+  const diagram = plsPathDiagram(model, boot);
+  const width = parsed.width ?? Math.min(900, Math.max(420, diagram.constructs.length * 110));
+  const height = parsed.height ?? 360;
+  // Arrows stop short of the circles; their heads point along the arrow on screen (y down).
+  const radius = 30;
+  const arrows = diagram.paths.map((p) => {
+    const dx = (p.x2 - p.x) * width;
+    const dy = (p.y2 - p.y) * height;
+    const length = Math.max(1e-9, Math.hypot(dx, dy));
+    const ux = dx / length;
+    const uy = dy / length;
+    const start = { x: p.x + (ux * radius) / width, y: p.y + (uy * radius) / height };
+    const end = { x: p.x2 - (ux * (radius + 4)) / width, y: p.y2 - (uy * (radius + 4)) / height };
+    return {
+      ...p,
+      x: tidy(start.x),
+      y: tidy(start.y),
+      x2: tidy(end.x),
+      y2: tidy(end.y),
+      labelX: tidy((start.x + end.x) / 2),
+      labelY: tidy((start.y + end.y) / 2),
+      // Vega rotates clockwise from "up" on screen; data y points up, so atan2(dx, dy) is that angle.
+      angle: tidy(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360),
+      sign: p.estimate >= 0 ? "positive" : "negative",
+      magnitude: Math.abs(p.estimate),
+    };
+  });
+  const scale = { domain: [-0.12, 1.12] };
+  const x = { field: "x", type: "quantitative", axis: null, scale };
+  const y = { field: "y", type: "quantitative", axis: null, scale };
+  const signColour = {
+    field: "sign",
+    type: "nominal",
+    scale: { domain: ["positive", "negative"], range: [PALETTE[0], PALETTE[3]] },
+    legend: null,
+  };
+  const bootText = isBootstrapResult(boot)
+    ? `; significance from ${boot.validSamples} bootstrap samples`
+    : "; pass a bootstrap for significance";
+  return frame(
+    parsed,
+    {
+      title: "PLS path model",
+      subtitle: `${model.observations.toLocaleString("en-US")} respondents; arrows: path coefficients${bootText}`,
+      width,
+      height,
+    },
+    {
+      layer: [
+        {
+          data: { values: arrows },
+          layer: [
+            {
+              mark: { type: "rule" },
+              encoding: {
+                x,
+                y,
+                x2: { field: "x2" },
+                y2: { field: "y2" },
+                color: signColour,
+                strokeWidth: {
+                  field: "magnitude",
+                  type: "quantitative",
+                  scale: { domain: [0, 1], range: [1, 6] },
+                  legend: null,
+                },
+              },
+            },
+            {
+              mark: { type: "point", shape: "triangle-up", filled: true, size: 90, opacity: 1 },
+              encoding: {
+                x: { field: "x2", type: "quantitative", axis: null, scale },
+                y: { field: "y2", type: "quantitative", axis: null, scale },
+                angle: { field: "angle", type: "quantitative", scale: null },
+                color: signColour,
+              },
+            },
+            {
+              mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -7, color: "#222" },
+              encoding: {
+                x: { field: "labelX", type: "quantitative", axis: null, scale },
+                y: { field: "labelY", type: "quantitative", axis: null, scale },
+                text: { field: "label", type: "nominal" },
+                tooltip: [
+                  { field: "from", type: "nominal", title: "From" },
+                  { field: "to", type: "nominal", title: "To" },
+                  { field: "estimate", type: "quantitative", title: "Path coefficient", format: ".3f" },
+                  { field: "significance", type: "nominal", title: "Significance" },
+                ],
+              },
+            },
+          ],
+        },
+        {
+          data: { values: diagram.constructs },
+          layer: [
+            {
+              mark: {
+                type: "point",
+                shape: "circle",
+                size: (2 * radius) ** 2 * 0.8,
+                filled: true,
+                color: "#e8f1f8",
+                stroke: PALETTE[0],
+                strokeWidth: 1.5,
+                opacity: 1,
+              },
+              encoding: { x, y },
+            },
+            {
+              mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -5, limit: 2 * radius + 30 },
+              encoding: { x, y, text: { field: "construct", type: "nominal" } },
+            },
+            {
+              mark: { type: "text", fontSize: 10, dy: 8, color: "#444" },
+              encoding: {
+                x,
+                y,
+                text: { field: "label", type: "nominal" },
+                tooltip: [
+                  { field: "construct", type: "nominal", title: "Construct" },
+                  { field: "rSquared", type: "quantitative", title: "R²", format: ".3f" },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,124 @@
+import type { EvaluateScoresResult } from "../churn/index.js";
+import { checkEvaluation } from "./internal/churn.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  PALETTE,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** One point of the ROC curve. */
+export interface RocPoint {
+  /** Share of retained customers flagged (1 − specificity). */
+  readonly falsePositiveRate: number;
+  /** Share of churners flagged (recall). */
+  readonly truePositiveRate: number;
+  /** Customers flagged: the top `group` groups by score. */
+  readonly group: number;
+}
+
+/**
+ * The ROC points of an evaluation, one per score group of its gains table (deciles by default; pass
+ * `groups: 100` to `evaluateScores` for a finer curve), starting at (0, 0).
+ */
+export function rocPoints(evaluation: EvaluateScoresResult): RocPoint[] {
+  checkEvaluation("rocChart", evaluation);
+  const retained = evaluation.count - evaluation.churners;
+  let count = 0;
+  let churners = 0;
+  const points: RocPoint[] = [{ falsePositiveRate: 0, truePositiveRate: 0, group: 0 }];
+  for (const row of evaluation.gains) {
+    count += row.count;
+    churners += row.churners;
+    points.push({
+      falsePositiveRate: tidy(retained === 0 ? 0 : (count - churners) / retained),
+      truePositiveRate: tidy(evaluation.churners === 0 ? 0 : churners / evaluation.churners),
+      group: row.group,
+    });
+  }
+  return points;
+}
+
+/**
+ * The ROC curve of a churn score: share of churners caught (true-positive rate) against share of retained
+ * customers wrongly flagged (false-positive rate) as more customers are flagged, highest scores first,
+ * with the diagonal of a random score and the AUC in the title. Points come from the evaluation's gains
+ * table (one per group).
+ *
+ * @param evaluation - result of `evaluateScores(scores, labels)` or `evaluateChurnModel(model, records)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
+ * @example
+ * ```ts
+ * const spec = rocChart(evaluateScores([0.9, 0.8, 0.3, 0.1], [1, 0, 1, 0], { groups: 4 }));
+ * spec.title; // => { text: "ROC curve (AUC 0.750)", subtitle: "4 customers, 2 churners" }
+ * ```
+ */
+export function rocChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
+  const parsed = parseChartOptions("rocChart", undefined, options);
+  const points = rocPoints(evaluation);
+  const x = {
+    field: "falsePositiveRate",
+    type: "quantitative",
+    title: "Retained customers flagged (false-positive rate)",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const y = {
+    field: "truePositiveRate",
+    type: "quantitative",
+    title: "Churners caught (true-positive rate)",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  return frame(
+    parsed,
+    {
+      title: `ROC curve (AUC ${evaluation.auc === null ? "n/a" : evaluation.auc.toFixed(3)})`,
+      subtitle: `${evaluation.count.toLocaleString("en-US")} customers, ${evaluation.churners.toLocaleString("en-US")} churners`,
+      width: 360,
+      height: 360,
+    },
+    {
+      layer: [
+        {
+          data: {
+            values: [
+              { falsePositiveRate: 0, truePositiveRate: 0 },
+              { falsePositiveRate: 1, truePositiveRate: 1 },
+            ],
+          },
+          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          encoding: { x, y },
+        },
+        {
+          data: { values: points },
+          mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
+          encoding: {
+            x,
+            y,
+            tooltip: [
+              { field: "group", type: "quantitative", title: "Top groups flagged" },
+              {
+                field: "falsePositiveRate",
+                type: "quantitative",
+                title: "False-positive rate",
+                format: FORMAT.percentPrecise,
+              },
+              {
+                field: "truePositiveRate",
+                type: "quantitative",
+                title: "True-positive rate",
+                format: FORMAT.percentPrecise,
+              },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { AssociationRule } from "../basket/index.js";
+import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Options of {@link rulesScatterChart}. */
+export interface RulesScatterChartOptions extends ChartOptions {
+  /** Draw at most this many rules, those with the highest lift. @defaultValue 500 */
+  readonly maxRules?: number;
+}
+
+const schema = z
+  .object({ ...chartOptionsShape, maxRules: z.number().int().min(1).max(20_000).optional() })
+  .strict();
+
+/** One point of the scatter. */
+export interface RulesScatterPoint {
+  readonly rule: string;
+  readonly support: number;
+  readonly confidence: number;
+  readonly lift: number;
+  readonly count: number;
+}
+
+/** The points of a {@link rulesScatterChart}: the top `maxRules` rules by lift. */
+export function rulesScatterPoints(
+  rules: RulesInput,
+  options: RulesScatterChartOptions = {},
+): RulesScatterPoint[] {
+  const name = "rulesScatterChart";
+  const parsed = parseChartOptions(name, schema, options);
+  return topRulesByLift(rulesOf(name, rules), parsed.maxRules ?? 500).map((rule: AssociationRule) => ({
+    rule: ruleText(rule),
+    support: tidy(rule.support),
+    confidence: tidy(rule.confidence),
+    lift: tidy(rule.lift),
+    count: rule.count,
+  }));
+}
+
+/**
+ * Association rules as a scatter of support against confidence, coloured by lift (arulesViz's default
+ * plot): the rules worth acting on sit top right in dark colours. Draws the `maxRules` rules with the
+ * highest lift (default 500) so that 20,000 rules stay readable; hover for the rule.
+ *
+ * @param rules - result of `associationRules` (or `significantRules`, `redundantRules`), or its rules
+ * @param options - maxRules, title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `rules` holds no association rules or an option is invalid
+ * @example
+ * ```ts
+ * const spec = rulesScatterChart(associationRules(baskets, { minSupport: 0.01 }), { maxRules: 200 });
+ * spec.title; // => { text: "Association rules: support, confidence and lift", subtitle: "200 of 5668 rules (highest lift)" }
+ * ```
+ */
+export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartOptions = {}): VegaLiteSpec {
+  const name = "rulesScatterChart";
+  const parsed = parseChartOptions(name, schema, options);
+  const total = rulesOf(name, rules).length;
+  const points = rulesScatterPoints(rules, options);
+  return frame(
+    parsed,
+    {
+      title: "Association rules: support, confidence and lift",
+      subtitle:
+        points.length < total
+          ? `${points.length} of ${total.toLocaleString("en-US")} rules (highest lift)`
+          : `${total.toLocaleString("en-US")} rules`,
+      width: 440,
+      height: 340,
+    },
+    {
+      data: { values: points },
+      mark: { type: "circle", opacity: 0.8, size: 40 },
+      encoding: {
+        x: {
+          field: "support",
+          type: "quantitative",
+          title: "Support (share of baskets with all items)",
+          axis: { format: FORMAT.percentPrecise },
+          scale: { type: "log" },
+        },
+        y: {
+          field: "confidence",
+          type: "quantitative",
+          title: "Confidence",
+          axis: { format: FORMAT.percent },
+          scale: { zero: false },
+        },
+        color: {
+          field: "lift",
+          type: "quantitative",
+          title: "Lift",
+          scale: { scheme: "viridis", reverse: true },
+        },
+        order: { field: "lift", type: "quantitative", sort: "ascending" },
+        tooltip: [
+          { field: "rule", type: "nominal", title: "Rule" },
+          { field: "support", type: "quantitative", title: "Support", format: ".2%" },
+          { field: "confidence", type: "quantitative", title: "Confidence", format: FORMAT.percentPrecise },
+          { field: "lift", type: "quantitative", title: "Lift", format: ".2f" },
+          { field: "count", type: "quantitative", title: "Baskets", format: FORMAT.thousands },
+        ],
+      },
+    },
+  );
+}

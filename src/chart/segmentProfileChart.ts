@@ -1,0 +1,123 @@
+import type { SegmentProfilesResult } from "../segment/index.js";
+import {
+  type ChartOptions,
+  DIVERGING_SCHEME,
+  frame,
+  parseChartOptions,
+  refuseInput,
+  shortLabel,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+import { isSegmentProfilesResult } from "./segmentSharesChart.js";
+
+/** One cell of the profile heatmap. */
+export interface SegmentProfileCell {
+  /** `"1: big spenders (12%)"`: number, label and share of customers. */
+  readonly segment: string;
+  readonly feature: string;
+  /** Standardized difference of the segment's mean from the population mean (in population SDs). */
+  readonly zScore: number;
+  /** The segment's mean of the feature in raw units; null for an empty segment. */
+  readonly mean: number | null;
+  /** The z-score clamped to [-2, 2] for the colour. */
+  readonly colour: number;
+  readonly text: string;
+  readonly textColor: string;
+}
+
+/** The cells of a {@link segmentProfileChart}, segments in model order, features in feature order. */
+export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfileCell[] {
+  const features = Object.keys(result.populationMeans);
+  return result.profiles.flatMap((profile) =>
+    features.map((feature) => {
+      const z = profile.standardizedDifferences[feature] ?? 0;
+      return {
+        segment: `${profile.segment + 1}: ${shortLabel(profile.label, 48)} (${(100 * profile.shareOfCustomers).toFixed(0)}%)`,
+        feature,
+        zScore: tidy(z),
+        mean:
+          profile.means[feature] === null || profile.means[feature] === undefined
+            ? null
+            : tidy(profile.means[feature] as number),
+        colour: tidy(Math.max(-2, Math.min(2, z))),
+        text: `${z >= 0 ? "+" : ""}${z.toFixed(1)}`,
+        textColor: Math.abs(z) > 1.3 ? "#fff" : "#000",
+      };
+    }),
+  );
+}
+
+/**
+ * The segment profile heatmap: one row per segment (numbered, with its generated label and share of
+ * customers), one column per feature, each cell coloured and labelled by how far the segment's mean lies
+ * from the population's, in standard deviations (z-scores; blue below, orange above, clamped at ±2).
+ *
+ * @param result - result of `segmentProfiles(model, records)`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a segmentProfiles result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = segmentProfileChart(segmentProfiles(kMeans(customers, { k: 4, fields }), customers));
+ * spec.title; // => { text: "What sets each segment apart", subtitle: "..." }
+ * ```
+ */
+export function segmentProfileChart(result: SegmentProfilesResult, options: ChartOptions = {}): VegaLiteSpec {
+  const name = "segmentProfileChart";
+  const parsed = parseChartOptions(name, undefined, options);
+  if (!isSegmentProfilesResult(result))
+    return refuseInput(name, "result", "expected the result of segmentProfiles", result);
+  const cells = segmentProfileCells(result);
+  const features = Object.keys(result.populationMeans);
+  const segments = [...new Set(cells.map((c) => c.segment))];
+  const x = {
+    field: "feature",
+    type: "nominal",
+    title: "Feature",
+    sort: features,
+    axis: { labelAngle: -30, labelLimit: 140 },
+  };
+  const y = { field: "segment", type: "nominal", title: null, sort: segments, axis: { labelLimit: 260 } };
+  return frame(
+    parsed,
+    {
+      title: "What sets each segment apart",
+      subtitle: `${result.customerCount.toLocaleString("en-US")} customers; cell = segment mean minus population mean, in standard deviations`,
+      width: Math.min(720, Math.max(240, features.length * 80)),
+      height: Math.min(640, Math.max(120, segments.length * 40)),
+    },
+    {
+      data: { values: cells },
+      encoding: { x, y },
+      layer: [
+        {
+          mark: { type: "rect", stroke: "#fff" },
+          encoding: {
+            color: {
+              field: "colour",
+              type: "quantitative",
+              title: "z-score",
+              scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0 },
+            },
+            tooltip: [
+              { field: "segment", type: "nominal", title: "Segment" },
+              { field: "feature", type: "nominal", title: "Feature" },
+              { field: "mean", type: "quantitative", title: "Segment mean", format: ",.4~g" },
+              { field: "zScore", type: "quantitative", title: "z-score", format: "+.2f" },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", fontSize: 11 },
+          encoding: {
+            text: { field: "text", type: "nominal" },
+            color: { field: "textColor", type: "nominal", scale: null, legend: null },
+          },
+        },
+      ],
+      // The text colour is a literal per cell, not a scale shared with the fill.
+      resolve: { scale: { color: "independent" } },
+    },
+  );
+}

@@ -1,0 +1,204 @@
+import { z } from "zod";
+import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** The rate KPIs of `serviceKpis`. */
+export type ServiceKpiName = Exclude<keyof ServiceKpiValues, "orders">;
+
+/** Options of {@link serviceKpiChart}. */
+export interface ServiceKpiChartOptions extends ChartOptions {
+  /**
+   * Target per KPI (a rate in [0, 1]). The defaults are common logistics benchmarks, meant to be replaced
+   * by your own service levels: on-time 95%, delivery success 98%, damage/loss at most 1%, stockout at
+   * most 5%, outbound accuracy 99.5%, inventory accuracy 97%, inbound accuracy 99%, first-contact
+   * resolution 70%.
+   */
+  readonly targets?: Partial<Record<ServiceKpiName, number>>;
+}
+
+/** Default targets (see {@link ServiceKpiChartOptions.targets}). */
+const DEFAULT_TARGETS: Record<ServiceKpiName, number> = {
+  onTimeDelivery: 0.95,
+  deliverySuccess: 0.98,
+  damageLoss: 0.01,
+  stockout: 0.05,
+  outboundAccuracy: 0.995,
+  inventoryAccuracy: 0.97,
+  inboundAccuracy: 0.99,
+  firstContactResolution: 0.7,
+};
+
+const KPIS: readonly { key: ServiceKpiName; label: string; lowerIsBetter: boolean }[] = [
+  { key: "onTimeDelivery", label: "On-time delivery", lowerIsBetter: false },
+  { key: "deliverySuccess", label: "Delivery success", lowerIsBetter: false },
+  { key: "outboundAccuracy", label: "Outbound accuracy", lowerIsBetter: false },
+  { key: "inventoryAccuracy", label: "Inventory accuracy", lowerIsBetter: false },
+  { key: "inboundAccuracy", label: "Inbound accuracy", lowerIsBetter: false },
+  { key: "firstContactResolution", label: "First-contact resolution", lowerIsBetter: false },
+  { key: "damageLoss", label: "Damage and loss (lower is better)", lowerIsBetter: true },
+  { key: "stockout", label: "Stockouts (lower is better)", lowerIsBetter: true },
+];
+
+const rate = z.number().min(0).max(1);
+const schema = z
+  .object({
+    ...chartOptionsShape,
+    targets: z
+      .object(Object.fromEntries(KPIS.map((k) => [k.key, rate.optional()])))
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** True when `value` looks like the result of `serviceKpis`. */
+export function isServiceKpisResult(value: unknown): value is ServiceKpisResult {
+  return (
+    isObject(value) &&
+    isObject(value.overall) &&
+    Array.isArray(value.byPeriod) &&
+    Array.isArray(value.bySegment)
+  );
+}
+
+/** One bullet: a KPI's overall value against its target. */
+export interface ServiceKpiBullet {
+  readonly kpi: string;
+  readonly value: number;
+  readonly target: number;
+  readonly meetsTarget: boolean;
+  /** `numerator / denominator` of the rate. */
+  readonly basis: string;
+}
+
+/** The bullets of a {@link serviceKpiChart}: the KPIs with a value (null rates are left out). */
+export function serviceKpiBullets(
+  result: ServiceKpisResult,
+  options: ServiceKpiChartOptions = {},
+): ServiceKpiBullet[] {
+  const name = "serviceKpiChart";
+  const parsed = parseChartOptions(name, schema, options);
+  if (!isServiceKpisResult(result))
+    return refuseInput(name, "result", "expected the result of serviceKpis", result);
+  const targets = {
+    ...DEFAULT_TARGETS,
+    ...(parsed.targets as Partial<Record<ServiceKpiName, number>> | undefined),
+  };
+  return KPIS.flatMap(({ key, label, lowerIsBetter }) => {
+    const kpi = result.overall[key];
+    if (kpi === undefined || kpi.value === null) return [];
+    const target = targets[key] as number;
+    return [
+      {
+        kpi: label,
+        value: tidy(kpi.value),
+        target,
+        meetsTarget: lowerIsBetter ? kpi.value <= target : kpi.value >= target,
+        basis: `${kpi.numerator.toLocaleString("en-US")} / ${kpi.denominator.toLocaleString("en-US")}`,
+      },
+    ];
+  });
+}
+
+/**
+ * Service KPIs as bullet charts: each rate (on-time delivery, delivery success, accuracy, first-contact
+ * resolution, damage/loss, stockouts) as a bar with its target as a tick, coloured by whether it meets the
+ * target. KPIs the data could not measure are left out.
+ *
+ * @param result - result of `serviceKpis(orders, options)`
+ * @param options - targets per KPI, title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a serviceKpis result or an option (e.g. a target outside [0, 1]) is invalid
+ * @example
+ * ```ts
+ * const spec = serviceKpiChart(serviceKpis(deliveries), { targets: { onTimeDelivery: 0.9 } });
+ * spec.title; // => { text: "Service KPIs against targets", subtitle: "..." }
+ * ```
+ */
+export function serviceKpiChart(
+  result: ServiceKpisResult,
+  options: ServiceKpiChartOptions = {},
+): VegaLiteSpec {
+  const parsed = parseChartOptions("serviceKpiChart", schema, options);
+  const bullets = serviceKpiBullets(result, options);
+  const met = bullets.filter((b) => b.meetsTarget).length;
+  const y = {
+    field: "kpi",
+    type: "nominal",
+    title: null,
+    sort: bullets.map((b) => b.kpi),
+    axis: { labelLimit: 240 },
+  };
+  const x = {
+    field: "value",
+    type: "quantitative",
+    title: "Rate",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  return frame(
+    parsed,
+    {
+      title: "Service KPIs against targets",
+      subtitle: `${met} of ${bullets.length} KPIs meet their target (tick); ${result.overall.orders.toLocaleString("en-US")} orders`,
+      width: 420,
+      height: Math.max(100, bullets.length * 30),
+    },
+    {
+      data: {
+        values: bullets.map((b) => ({
+          ...b,
+          status: b.meetsTarget ? "meets target" : "misses target",
+          label: `${(100 * b.value).toFixed(1)}%`,
+        })),
+      },
+      encoding: { y },
+      layer: [
+        {
+          mark: { type: "bar", color: "#eee", size: 18 },
+          encoding: { x: { datum: 1, type: "quantitative", scale: { domain: [0, 1] } } },
+        },
+        {
+          mark: { type: "bar", size: 10 },
+          encoding: {
+            x,
+            color: {
+              field: "status",
+              type: "nominal",
+              title: null,
+              scale: { domain: ["meets target", "misses target"], range: [PALETTE[2], PALETTE[3]] },
+              legend: { orient: "top" },
+            },
+            tooltip: [
+              { field: "kpi", type: "nominal", title: "KPI" },
+              { field: "value", type: "quantitative", title: "Value", format: ".2%" },
+              { field: "target", type: "quantitative", title: "Target", format: ".1%" },
+              { field: "basis", type: "nominal", title: "Basis" },
+            ],
+          },
+        },
+        {
+          mark: { type: "tick", color: "#222", thickness: 2, size: 22 },
+          encoding: { x: { field: "target", type: "quantitative", scale: { domain: [0, 1] } } },
+        },
+        {
+          mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+          encoding: {
+            x: { datum: 1, type: "quantitative", scale: { domain: [0, 1] } },
+            text: { field: "label", type: "nominal" },
+          },
+        },
+      ],
+    },
+  );
+}
