@@ -49,7 +49,7 @@ function expectMatchesR(model: CoxModel<CsvRow>, ref: ReferenceCox) {
   close(model.concordance.concordance, ref.concordance[0], 1e-12);
   expect([...model.baseline.time]).toEqual(ref.baselineTime);
   model.baseline.survival.forEach((s, i) => {
-    close(s, ref.baselineSurvival[i] as number));
+    close(s, ref.baselineSurvival[i] as number);
   });
   expect(model.convergence.converged).toBe(true);
 }
@@ -60,8 +60,8 @@ function expectPredictions(model: CoxModel<CsvRow>, ref: ReferenceCox, subjects:
     expect([...curve.time]).toEqual(ref.predictedTime);
     const expected = s === 0 ? ref.predicted1 : ref.predicted2;
     curve.survival.forEach((value, i) => {
-    close(value, expected[i] as number));
-  });
+      close(value, expected[i] as number);
+    });
   });
   // survivalAt reads the same step function, per customer
   const t = ref.predictedTime[20] as number;
