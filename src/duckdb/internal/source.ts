@@ -1,0 +1,331 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
+import { DuckDBMissingError } from "../DuckDBMissingError.js";
+import type { DuckDBSource } from "../DuckDBSource.js";
+
+/** Name of the record-position column added to every source. */
+export const ROW_COLUMN = "__clientele_row";
+
+/** A source opened for one call. */
+export interface OpenSource {
+  readonly connection: DuckDBConnection;
+  /** A SELECT of every column plus {@link ROW_COLUMN} (0-based record position). */
+  readonly query: string;
+  /** Values bound to `$1` (the file path) in every statement. */
+  readonly params: readonly string[];
+  /** Column name -> DuckDB type, in the source's order. */
+  readonly columns: ReadonlyMap<string, string>;
+  /** Closes what this call opened (nothing for a caller's connection). */
+  close(): void;
+}
+
+type DuckDBModule = typeof import("@duckdb/node-api");
+
+let instancePromise: Promise<{ connect(): Promise<DuckDBConnection> }> | undefined;
+
+/** Loads `@duckdb/node-api` (dynamic import) or throws {@link DuckDBMissingError}. */
+async function loadDuckDB(functionName: string): Promise<DuckDBModule> {
+  try {
+    return (await import("@duckdb/node-api")) as DuckDBModule;
+  } catch (error) {
+    throw new DuckDBMissingError(functionName, error);
+  }
+}
+
+const READERS: readonly (readonly [RegExp, string])[] = [
+  [/\.(csv|tsv|txt)(\.gz|\.zst)?$/i, "read_csv_auto"],
+  [/\.parquet$/i, "read_parquet"],
+  [/\.(json|jsonl|ndjson)(\.gz|\.zst)?$/i, "read_json_auto"],
+];
+
+/** Opens `source`: picks the file reader, adds the record positions, reads the column types. */
+export async function openSource(functionName: string, source: DuckDBSource): Promise<OpenSource> {
+  let connection: DuckDBConnection;
+  let query: string;
+  let params: string[] = [];
+  let owned = false;
+  if (typeof source === "string") {
+    const reader = READERS.find(([pattern]) => pattern.test(source.trim()))?.[1];
+    if (source.trim() === "" || reader === undefined) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "source",
+          message:
+            "expected a .csv, .tsv, .parquet, .json, .jsonl or .ndjson file path or glob, or { connection, table } / { connection, query }",
+          received: source,
+        },
+      ]);
+    }
+    const duckdb = await loadDuckDB(functionName);
+    instancePromise ??= duckdb.DuckDBInstance.create(":memory:");
+    connection = await (await instancePromise).connect();
+    owned = true;
+    params = [source];
+    const glob = /[*?[]/.test(source);
+    query =
+      reader === "read_parquet" && !glob
+        ? `SELECT *, file_row_number AS ${ROW_COLUMN} FROM read_parquet($1, file_row_number = true)`
+        : `SELECT *, row_number() OVER () - 1 AS ${ROW_COLUMN} FROM ${reader}($1)`;
+  } else if (typeof source === "object" && source !== null && "connection" in source) {
+    connection = source.connection as unknown as DuckDBConnection;
+    if (typeof (connection as { runAndReadAll?: unknown })?.runAndReadAll !== "function") {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "source.connection",
+          message: "expected a DuckDBConnection of @duckdb/node-api",
+          received: connection,
+        },
+      ]);
+    }
+    if ("table" in source) {
+      const table = source.table;
+      const parts = typeof table === "string" ? [table] : table;
+      if (
+        !Array.isArray(parts) ||
+        parts.length === 0 ||
+        !parts.every((p) => typeof p === "string" && p !== "")
+      ) {
+        throw new InvalidOptionsError(functionName, [
+          {
+            path: "source.table",
+            message: 'expected a table name or its parts (["schema", "table"])',
+            received: table,
+          },
+        ]);
+      }
+      const name = parts.map((p) => quoteSqlIdentifier(p, "duckdb")).join(".");
+      query = `SELECT *, row_number() OVER () - 1 AS ${ROW_COLUMN} FROM ${name}`;
+    } else if ("query" in source && typeof source.query === "string" && source.query.trim() !== "") {
+      query = `SELECT *, row_number() OVER () - 1 AS ${ROW_COLUMN} FROM (${source.query}) AS user_query`;
+    } else {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "source",
+          message: "expected { connection, table } or { connection, query }",
+          received: source,
+        },
+      ]);
+    }
+  } else {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "source",
+        message: "expected a file path or glob, or { connection, table } / { connection, query }",
+        received: source,
+      },
+    ]);
+  }
+  try {
+    const described = (await connection.runAndReadAll(`DESCRIBE ${query}`, params)).getRowsJS();
+    const columns = new Map<string, string>();
+    for (const row of described) {
+      if (row[0] !== ROW_COLUMN) columns.set(String(row[0]), String(row[1]));
+    }
+    return { connection, query, params, columns, close: () => (owned ? connection.closeSync() : undefined) };
+  } catch (error) {
+    if (owned) connection.closeSync();
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "source",
+        message: `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}`,
+        received: source,
+      },
+    ]);
+  }
+}
+
+/** One field of the records: the option it came from and the column it names. */
+export interface FieldColumn {
+  readonly option: string;
+  readonly column: string;
+  readonly kind: "id" | "date" | "number";
+}
+
+const DATE_TYPES = /^(DATE|TIMESTAMP.*)$/;
+const NUMBER_TYPES =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+
+/** The `dateType` of a date column, or an InvalidOptionsError naming the column's type. */
+export function dateTypeOf(functionName: string, option: string, column: string, type: string): SqlDateType {
+  if (DATE_TYPES.test(type)) return "timestamp";
+  if (type === "VARCHAR") return "string";
+  if (NUMBER_TYPES.test(type)) return "epochMilliseconds";
+  throw new InvalidOptionsError(functionName, [
+    {
+      path: option,
+      message: `column "${column}" is of type ${type}; expected a DATE, TIMESTAMP, ISO 8601 text or epoch-millisecond column`,
+      received: column,
+    },
+  ]);
+}
+
+/**
+ * Checks that every field's column exists (InvalidOptionsError listing the columns) and, in one
+ * pass over the records, that ids are present, dates parse and numbers are finite: the first
+ * offending record is reported as the in-memory readers report it (InvalidRecordError naming the
+ * row, the column and the value). Checks run in the in-memory order (fields in the given order).
+ * Returns the date column's `dateType`.
+ */
+export async function validateFields(
+  functionName: string,
+  open: OpenSource,
+  fields: readonly FieldColumn[],
+  extraFor: (dateType: SqlDateType) => readonly { readonly name: string; readonly sql: string }[] = () => [],
+): Promise<{ dateType: SqlDateType; extra: Record<string, unknown> }> {
+  const missing = fields.filter((f) => !open.columns.has(f.column));
+  if (missing.length > 0) {
+    const available = [...open.columns.keys()].map((c) => JSON.stringify(c)).join(", ");
+    throw new InvalidOptionsError(
+      functionName,
+      missing.map((f) => ({
+        path: f.option,
+        message: `the source has no column ${JSON.stringify(f.column)}; its columns are ${available}`,
+        received: f.column,
+      })),
+    );
+  }
+  let dateType: SqlDateType = "timestamp";
+  const q = (name: string) => quoteSqlIdentifier(name, "duckdb");
+  const checks: { field: FieldColumn; bad: string; expectation: string }[] = [];
+  for (const field of fields) {
+    const type = open.columns.get(field.column) as string;
+    const c = q(field.column);
+    if (field.kind === "id") {
+      const float = /^(FLOAT|DOUBLE)$/.test(type);
+      checks.push({
+        field,
+        bad: `${c} IS NULL OR CAST(${c} AS VARCHAR) = ''${float ? ` OR NOT isfinite(${c})` : ""}`,
+        expectation: "expected a non-empty string or a finite number identifying the value",
+      });
+    } else if (field.kind === "number") {
+      checks.push({
+        field,
+        bad: `${c} IS NULL OR try_cast(${c} AS DOUBLE) IS NULL OR NOT isfinite(try_cast(${c} AS DOUBLE))`,
+        expectation: "expected a finite number or a decimal numeric string",
+      });
+    } else {
+      dateType = dateTypeOf(functionName, field.option, field.column, type);
+      const bad =
+        dateType === "timestamp"
+          ? `${c} IS NULL OR NOT isfinite(${c})`
+          : dateType === "epochMilliseconds"
+            ? `${c} IS NULL OR NOT isfinite(CAST(${c} AS DOUBLE))`
+            : `${c} IS NULL OR (CASE WHEN regexp_matches(trim(${c}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') ` +
+              `THEN try_cast(trim(${c}) AS TIMESTAMPTZ) IS NULL ELSE try_cast(trim(${c}) AS TIMESTAMP) IS NULL END)`;
+      checks.push({
+        field,
+        bad,
+        expectation:
+          'expected a Date, an ISO 8601 string such as "2024-03-31" or "2024-03-31T14:05:00Z", or epoch milliseconds',
+      });
+    }
+  }
+  const select: string[] = [];
+  checks.forEach((check, k) => {
+    select.push(`min(${ROW_COLUMN}) FILTER (WHERE ${check.bad}) AS bad_row_${k}`);
+    select.push(
+      `arg_min(${q(check.field.column)}, ${ROW_COLUMN}) FILTER (WHERE ${check.bad}) AS bad_value_${k}`,
+    );
+  });
+  const extra = extraFor(dateType);
+  for (const item of extra) select.push(`${item.sql} AS ${q(item.name)}`);
+  const sql = `SELECT ${select.join(", ")} FROM (${open.query}) AS records`;
+  const row = (await open.connection.runAndReadAll(sql, [...open.params])).getRowObjectsJS()[0] ?? {};
+  checks.forEach((check, k) => {
+    const badRow = row[`bad_row_${k}`];
+    if (badRow !== null && badRow !== undefined) {
+      throw new InvalidRecordError(
+        functionName,
+        Number(badRow),
+        check.field.column,
+        jsValue(row[`bad_value_${k}`]),
+        check.expectation,
+      );
+    }
+  });
+  const extraValues: Record<string, unknown> = {};
+  for (const item of extra) extraValues[item.name] = jsValue(row[item.name]);
+  return { dateType, extra: extraValues };
+}
+
+/** DuckDB JS values as the in-memory readers would see them (bigint -> number, dates -> Date). */
+export function jsValue(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  return value;
+}
+
+/** Runs `sql` (with the source's parameters) and returns its columns by name. */
+export async function readColumns(
+  open: OpenSource,
+  sql: string,
+): Promise<{ rows: number; columns: Record<string, unknown[]> }> {
+  const reader = await open.connection.runAndReadAll(sql, [...open.params]);
+  return { rows: reader.currentRowCount, columns: reader.getColumnsObjectJS() as Record<string, unknown[]> };
+}
+
+/** A numeric result column as a Float64Array (null -> NaN). */
+export function numbers(values: readonly unknown[] | undefined): Float64Array {
+  const out = new Float64Array(values?.length ?? 0);
+  if (values === undefined) return out;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === null || v === undefined ? Number.NaN : Number(v);
+  }
+  return out;
+}
+
+/**
+ * The UTC day number of a date column in DuckDB, NULL (never an error) for a value that does not
+ * parse: for the validation pass, which reads the records before they are known to be clean.
+ */
+export function tryDayExpression(column: string, dateType: SqlDateType): string {
+  const c = quoteSqlIdentifier(column, "duckdb");
+  const ms =
+    dateType === "timestamp"
+      ? `epoch_ms(${c})`
+      : dateType === "epochMilliseconds"
+        ? `try_cast(${c} AS DOUBLE)`
+        : `CASE WHEN regexp_matches(trim(${c}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(try_cast(trim(${c}) AS TIMESTAMPTZ)) ` +
+          `ELSE epoch_ms(try_cast(trim(${c}) AS TIMESTAMP)) END`;
+  return `floor(${ms} / 86400000)`;
+}
+
+/** `count`, first row and value of the records whose day is after `lastDay` (validation extras). */
+export function laterRecordsChecks(column: string, dateType: SqlDateType, lastDay: number) {
+  const later = `${tryDayExpression(column, dateType)} > ${lastDay}`;
+  return [
+    { name: "later_count", sql: `count(*) FILTER (WHERE ${later})` },
+    { name: "later_row", sql: `min(${ROW_COLUMN}) FILTER (WHERE ${later})` },
+    {
+      name: "later_value",
+      sql: `arg_min(${quoteSqlIdentifier(column, "duckdb")}, ${ROW_COLUMN}) FILTER (WHERE ${later})`,
+    },
+  ];
+}
+
+/** A DuckDB string literal ('...' with quotes doubled); NUL characters are refused. */
+export function stringLiteral(value: string): string {
+  if (value.includes("\u0000")) throw new RangeError("a NUL character cannot be written in a SQL literal");
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Reads one record's column value by position (for error messages). */
+export async function valueAt(open: OpenSource, column: string, row: number): Promise<unknown> {
+  const sql = `SELECT ${quoteSqlIdentifier(column, "duckdb")} AS v FROM (${open.query}) AS records WHERE ${ROW_COLUMN} = ${Math.trunc(row)}`;
+  const rows = (await open.connection.runAndReadAll(sql, [...open.params])).getRowsJS();
+  return jsValue(rows[0]?.[0]);
+}
+
+/** Memoised ISO dates of UTC day numbers. */
+export function isoDayFormatter(isoDate: (time: number) => string): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let text = cache.get(day);
+    if (text === undefined) {
+      text = isoDate(day * 86_400_000);
+      cache.set(day, text);
+    }
+    return text;
+  };
+}

@@ -1,0 +1,195 @@
+import { InvalidRecordError, isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { type RfmTableSqlOptions, rfmTablePlan } from "../sql/rfmTableSql.js";
+import { quoteSqlIdentifier } from "../sql/SqlDialect.js";
+import type { RfmTableResult, RfmTableRow } from "../value/rfmTable.js";
+import type { DuckDBSource } from "./DuckDBSource.js";
+import {
+  type FieldColumn,
+  isoDayFormatter,
+  laterRecordsChecks,
+  numbers,
+  openSource,
+  ROW_COLUMN,
+  readColumns,
+  stringLiteral,
+  tryDayExpression,
+  validateFields,
+  valueAt,
+} from "./internal/source.js";
+
+/**
+ * `rfmTable` (clientele/value) on a file or DuckDB table: the aggregation runs in DuckDB (the SQL of
+ * `rfmTableSql` for the duckdb dialect), one row per customer comes back, and the result is the one
+ * `rfmTable` returns for the same records — same customers in the same (first-seen) order, same
+ * numbers, same errors (a missing column names the available ones; a missing id, an unparsable date
+ * or amount, a later record, an order shared by two customers or a negative net spend is an
+ * InvalidRecordError naming the row — the record's position in the file — the column and the value).
+ *
+ * Fields are column names; an accessor function is an InvalidOptionsError. Dates may be DATE or
+ * TIMESTAMP columns, ISO 8601 text or epoch milliseconds. Memory: the customers' rows only.
+ *
+ * @param source - a CSV/Parquet/JSON path or glob, or `{ connection, table }` / `{ connection, query }`
+ * @param options - `rfmTable`'s options with column names
+ * @returns the `rfmTable` result
+ * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
+ * @throws InvalidOptionsError for malformed options, an accessor, an unreadable source or a missing column
+ * @throws InvalidRecordError as `rfmTable`
+ * @example
+ * ```ts
+ * const table = await rfmTable("order-lines.parquet", {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: "2025-12-31",
+ * });
+ * table.customers[0];
+ * // => { customer: "C00108", recencyDays: 12, frequency: 31, monetary: 1520.4, firstPurchase: "2024-01-01", lastPurchase: "2025-12-19" }
+ * ```
+ */
+export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions): Promise<RfmTableResult> {
+  const functionName = "rfmTable";
+  // options first (no I/O on malformed options)
+  const draft = rfmTablePlan(functionName, "records", options, { dialect: "duckdb" });
+  const parsed = draft.options;
+  const asOfDay = draft.asOfDay;
+  const open = await openSource(functionName, source);
+  try {
+    const fields: FieldColumn[] = [
+      { option: "customer", column: parsed.customer, kind: "id" },
+      { option: "date", column: parsed.date, kind: "date" },
+      { option: "amount", column: parsed.amount, kind: "number" },
+    ];
+    if (parsed.order !== undefined) fields.push({ option: "order", column: parsed.order, kind: "id" });
+    const { dateType, extra } = await validateFields(functionName, open, fields, (type) =>
+      laterRecordsChecks(parsed.date, type, asOfDay),
+    );
+    const laterCount = Number(extra.later_count ?? 0);
+    let firstError: { row: number; error: InvalidRecordError } | undefined;
+    if (laterCount > 0 && parsed.afterAsOf === "error") {
+      const row = Number(extra.later_row);
+      firstError = {
+        row,
+        error: new InvalidRecordError(
+          functionName,
+          row,
+          parsed.date,
+          extra.later_value,
+          `the date is after asOf (${isoDate(asOfDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
+        ),
+      };
+    }
+    const plan = rfmTablePlan(functionName, { query: open.query }, options, {
+      dialect: "duckdb",
+      dateType,
+      rowNumber: ROW_COLUMN,
+      includeCustomersWithoutPurchases: true,
+    });
+    const { rows: count, columns } = await readColumns(open, plan.sql);
+    const shared = numbers(columns.shared_orders);
+    if (parsed.order !== undefined && shared.some((s) => s > 0)) {
+      const conflict = await sharedOrderError(functionName, open, parsed, dateType, asOfDay);
+      if (conflict !== undefined && (firstError === undefined || conflict.row < firstError.row))
+        firstError = conflict;
+    }
+    if (firstError !== undefined) throw firstError.error;
+    const customer = columns.customer as string[];
+    const orders = numbers(columns.purchase_orders);
+    const net = numbers(columns.net);
+    const recency = numbers(columns.recency_days);
+    const frequency = numbers(columns.frequency);
+    const monetary = numbers(columns.monetary);
+    const firstDay = numbers(columns.first_day);
+    const lastDay = numbers(columns.last_day);
+    const isoDay = isoDayFormatter(isoDate);
+    const rows: RfmTableRow[] = [];
+    let withoutPurchases = 0;
+    for (let i = 0; i < count; i++) {
+      if ((orders[i] as number) === 0) {
+        withoutPurchases++;
+        continue;
+      }
+      const total = net[i] as number;
+      if (total < -1e-9) {
+        const label = customer[i] as string;
+        const c = (name: string) => quoteSqlIdentifier(name, "duckdb");
+        const refunds = await open.connection.runAndReadAll(
+          `SELECT max(${ROW_COLUMN}) FROM (${open.query}) AS records WHERE CAST(${c(parsed.customer)} AS VARCHAR) = ${stringLiteral(label)} ` +
+            `AND ${c(parsed.amount)} < 0 AND ${tryDayExpression(parsed.date, dateType)} <= ${asOfDay}`,
+          [...open.params],
+        );
+        const row = Number(refunds.getRowsJS()[0]?.[0] ?? 0);
+        throw new InvalidRecordError(
+          functionName,
+          row,
+          parsed.amount,
+          await valueAt(open, parsed.amount, row),
+          `customer "${label}" has a negative net spend (${total.toFixed(2)}) after this refund; check for refunds without their purchases`,
+        );
+      }
+      rows.push({
+        customer: customer[i] as string,
+        recencyDays: recency[i] as number,
+        frequency: frequency[i] as number,
+        monetary: monetary[i] as number,
+        firstPurchase: isoDay(firstDay[i] as number),
+        lastPurchase: isoDay(lastDay[i] as number),
+      });
+    }
+    const result: RfmTableResult = {
+      customers: rows,
+      recencyDays: Float64Array.from(rows, (row) => row.recencyDays),
+      frequency: Float64Array.from(rows, (row) => row.frequency),
+      monetary: Float64Array.from(rows, (row) => row.monetary),
+      customersWithoutPurchases: withoutPurchases,
+      droppedRecords: parsed.afterAsOf === "drop" ? laterCount : 0,
+      options: {
+        asOf: isoDate(asOfDay * MS_PER_DAY),
+        frequency: parsed.frequency,
+        monetary: parsed.monetary,
+        afterAsOf: parsed.afterAsOf,
+        orderField: parsed.order !== undefined,
+      },
+    };
+    return withDisplay(result, {
+      title: "RFM table",
+      summary: (r) => [
+        `${r.customers.length} customers as of ${r.options.asOf}; frequency = ${r.options.frequency}, monetary = ${r.options.monetary} net spend` +
+          (r.customersWithoutPurchases > 0
+            ? `; ${r.customersWithoutPurchases} fully refunded customers left out`
+            : ""),
+      ],
+      rows: (r) => r.customers,
+    });
+  } finally {
+    open.close();
+  }
+}
+
+/** The first record whose order id already belongs to another customer (kept records only). */
+async function sharedOrderError(
+  functionName: string,
+  open: Awaited<ReturnType<typeof openSource>>,
+  parsed: { readonly customer: string; readonly date: string; readonly order?: string | undefined },
+  dateType: Parameters<typeof tryDayExpression>[1],
+  asOfDay: number,
+): Promise<{ row: number; error: InvalidRecordError } | undefined> {
+  const c = (name: string) => quoteSqlIdentifier(name, "duckdb");
+  const order = c(parsed.order as string);
+  const sql =
+    `WITH l AS (SELECT CAST(${order} AS VARCHAR) AS order_id, CAST(${c(parsed.customer)} AS VARCHAR) AS customer_id, ${ROW_COLUMN} AS row_pos, ${order} AS raw_order ` +
+    `FROM (${open.query}) AS records WHERE ${tryDayExpression(parsed.date, dateType)} <= ${asOfDay}), ` +
+    `owners AS (SELECT order_id, arg_min(customer_id, row_pos) AS owner FROM l GROUP BY order_id) ` +
+    `SELECT l.row_pos, l.raw_order, owners.owner, l.customer_id FROM l JOIN owners ON owners.order_id = l.order_id ` +
+    `WHERE l.customer_id <> owners.owner ORDER BY l.row_pos LIMIT 1`;
+  const found = (await open.connection.runAndReadAll(sql, [...open.params])).getRowsJS()[0];
+  if (found === undefined) return undefined;
+  const row = Number(found[0]);
+  const raw = typeof found[1] === "bigint" ? Number(found[1]) : found[1];
+  return {
+    row,
+    error: new InvalidRecordError(
+      functionName,
+      row,
+      parsed.order as string,
+      raw,
+      `the order id belongs to customer "${String(found[2])}" and to customer "${String(found[3])}"; order ids must identify one customer's order`,
+    ),
+  };
+}

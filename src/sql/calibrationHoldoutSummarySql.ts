@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY, parseOptions } from "../core/index.js";
+import { dateSchema } from "../core/options.js";
+import { dayOption } from "../value/internal/summaryPeriod.js";
+import { checkColumnFields, customerOrder, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
+import { purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import { type RepeatPurchaseSummarySqlOptions, summaryShape } from "./repeatPurchaseSummarySql.js";
+import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
+
+/**
+ * Options of {@link calibrationHoldoutSummarySql}: those of {@link repeatPurchaseSummarySql} plus
+ * `calibrationEnd`, as in `calibrationHoldoutSummary` (clientele/value).
+ *
+ * @example
+ * ```ts
+ * const options: CalibrationHoldoutSummarySqlOptions = {
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ * };
+ * ```
+ */
+export interface CalibrationHoldoutSummarySqlOptions extends RepeatPurchaseSummarySqlOptions {
+  /** Last day of the calibration period (inclusive). */
+  readonly calibrationEnd: Date | string | number;
+}
+
+const schema = z.object({ ...summaryShape, calibrationEnd: dateSchema }).strict();
+
+/** SQL and parsed options of {@link calibrationHoldoutSummarySql} (used by the DuckDB twin). */
+export interface CalibrationHoldoutSummaryPlan {
+  readonly sql: string;
+  readonly calibrationDay: number;
+  readonly endDay: number;
+  readonly unitDays: number;
+  readonly options: z.output<typeof schema>;
+}
+
+/** Builds the SQL of {@link calibrationHoldoutSummarySql} with the parsed options. */
+export function calibrationHoldoutSummaryPlan(
+  functionName: string,
+  relation: SqlRelation,
+  options: CalibrationHoldoutSummarySqlOptions,
+  sqlOptions: SqlOptions,
+): CalibrationHoldoutSummaryPlan {
+  checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
+  const parsed = parseOptions(functionName, schema, options);
+  const calibrationDay = dayOption(functionName, "calibrationEnd", parsed.calibrationEnd);
+  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  if (endDay <= calibrationDay) {
+    throw new InvalidOptionsError(functionName, [
+      {
+        path: "observationEnd",
+        message: `must be after calibrationEnd (${isoDate(calibrationDay * MS_PER_DAY)})`,
+        received: parsed.observationEnd,
+      },
+    ]);
+  }
+  const writer = sqlWriter(functionName, relation, sqlOptions);
+  const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
+  const u = numberLiteral(unitDays);
+  const c = numberLiteral(calibrationDay);
+  const double = writer.spec.double;
+  const lines = linesCte(writer, {
+    customer: parsed.customer,
+    date: parsed.date,
+    time: true,
+    amount: parsed.amount,
+  });
+  const days = purchaseDaysCtes(writer, parsed.amount !== undefined, endDay);
+  const summary =
+    `summary AS (SELECT customer_id, MIN(day_number) AS first_day, ` +
+    `SUM(CASE WHEN day_number <= ${c} THEN 1 ELSE 0 END) AS calibration_days, ` +
+    `MAX(CASE WHEN day_number <= ${c} THEN day_number END) AS last_day, ` +
+    `SUM(CASE WHEN day_number <= ${c} AND day_number > first_day THEN day_value ELSE 0 END) AS repeat_value, ` +
+    `SUM(CASE WHEN day_number > ${c} THEN 1 ELSE 0 END) AS holdout_days, ` +
+    `SUM(CASE WHEN day_number > ${c} THEN day_value ELSE 0 END) AS holdout_value ` +
+    `FROM kept_days GROUP BY customer_id)`;
+  const positions = writer.rowNumber === undefined ? "" : "e.first_row, ";
+  const select =
+    `SELECT e.customer_id AS customer, ${positions}s.calibration_days - 1 AS frequency, ` +
+    `CAST(s.last_day - s.first_day AS ${double}) / ${u} AS recency, ` +
+    `CAST(${c} - s.first_day AS ${double}) / ${u} AS ${writer.quote("T")}, ` +
+    `CASE WHEN s.calibration_days > 1 THEN s.repeat_value / (s.calibration_days - 1) ELSE 0 END AS monetary_value, ` +
+    `s.holdout_days AS holdout_frequency, ` +
+    `CASE WHEN s.holdout_days > 0 THEN s.holdout_value / s.holdout_days ELSE 0 END AS holdout_monetary_value, ` +
+    `s.first_day, s.last_day, e.orphan_refunds` +
+    `${writer.rowNumber === undefined || parsed.amount === undefined ? "" : ", e.orphan_row"} ` +
+    `FROM everyone e LEFT JOIN summary s ON s.customer_id = e.customer_id` +
+    (writer.includeAll ? "" : ` WHERE s.first_day <= ${c}`) +
+    ` ${customerOrder(writer, "e.")}`;
+  return {
+    sql: `WITH ${lines}, ${days}, ${summary} ${select}`,
+    calibrationDay,
+    endDay,
+    unitDays,
+    options: parsed,
+  };
+}
+
+/**
+ * The SQL of `calibrationHoldoutSummary` (clientele/value): calibration statistics as in
+ * {@link repeatPurchaseSummarySql} (with `T` measured to `calibrationEnd`) plus `holdout_frequency`
+ * (purchase days in (calibrationEnd, observationEnd]) and `holdout_monetary_value` (their mean net
+ * value), one row per customer first seen by `calibrationEnd` (customers first seen in the holdout
+ * are left out, as lifetimes' `calibration_and_holdout_data` does; with
+ * `includeCustomersWithoutPurchases` they are kept, recognisable by `first_day` after the calibration
+ * end or null). The holdout length is (observationEnd − calibrationEnd) / unit, known without SQL.
+ * Same refund rule, same SQL constructs as {@link repeatPurchaseSummarySql}.
+ *
+ * @param relation - the table, its qualified name, or `{ query }`
+ * @param options - column names and `calibrationHoldoutSummary`'s options
+ * @param sqlOptions - dialect, date type, row-number column
+ * @returns one SELECT statement
+ * @throws InvalidOptionsError for an accessor instead of a column name, malformed options, or an
+ *   `observationEnd` that is not after `calibrationEnd`
+ * @example
+ * ```ts
+ * const sql = calibrationHoldoutSummarySql("cdnow", {
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ * }, { dialect: "spark" });
+ * sql.includes("AS holdout_frequency"); // => true
+ * ```
+ */
+export function calibrationHoldoutSummarySql(
+  relation: SqlRelation,
+  options: CalibrationHoldoutSummarySqlOptions,
+  sqlOptions: SqlOptions,
+): string {
+  return calibrationHoldoutSummaryPlan("calibrationHoldoutSummarySql", relation, options, sqlOptions).sql;
+}

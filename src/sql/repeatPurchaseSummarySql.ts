@@ -1,0 +1,131 @@
+import { z } from "zod";
+import { DAYS_PER_UNIT, parseOptions, type TimeUnit } from "../core/index.js";
+import { dateSchema } from "../core/options.js";
+import { dayOption } from "../value/internal/summaryPeriod.js";
+import {
+  checkColumnFields,
+  columnSchema,
+  customerOrder,
+  linesCte,
+  numberLiteral,
+  sqlWriter,
+} from "./internal/build.js";
+import { purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
+
+/**
+ * Options of {@link repeatPurchaseSummarySql}: those of `repeatPurchaseSummary` (clientele/value),
+ * with every field a column name.
+ *
+ * @example
+ * ```ts
+ * const options: RepeatPurchaseSummarySqlOptions = { customer: "customer_id", date: "ordered_at", amount: "amount", observationEnd: "1997-09-30", timeUnit: "week" };
+ * ```
+ */
+export interface RepeatPurchaseSummarySqlOptions {
+  /** Customer id column. */
+  readonly customer: string;
+  /** Date column (see `SqlOptions.dateType`); purchases are grouped by UTC day. */
+  readonly date: string;
+  /** Value column; negative values are refunds. Without it `monetary_value` is 0. */
+  readonly amount?: string;
+  /** Last day of the observation period (inclusive). */
+  readonly observationEnd: Date | string | number;
+  /** Unit of `recency` and `T`. @defaultValue "day" */
+  readonly timeUnit?: TimeUnit;
+  /** Accepted for parity; later records are always left out of the SQL's aggregates. @defaultValue "error" */
+  readonly afterObservationEnd?: "error" | "drop";
+}
+
+/** Shared option schema of the repeat-purchase writers. */
+export const summaryShape = {
+  customer: columnSchema,
+  date: columnSchema,
+  amount: columnSchema.optional(),
+  observationEnd: dateSchema,
+  timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
+  afterObservationEnd: z.enum(["error", "drop"]).default("error"),
+};
+
+const schema = z.object(summaryShape).strict();
+
+/** The SQL and parsed options of {@link repeatPurchaseSummarySql} (used by the DuckDB twin). */
+export interface RepeatPurchaseSummaryPlan {
+  readonly sql: string;
+  readonly endDay: number;
+  readonly unitDays: number;
+  readonly options: z.output<typeof schema>;
+}
+
+/** Builds the SQL of {@link repeatPurchaseSummarySql} with the parsed options. */
+export function repeatPurchaseSummaryPlan(
+  functionName: string,
+  relation: SqlRelation,
+  options: RepeatPurchaseSummarySqlOptions,
+  sqlOptions: SqlOptions,
+): RepeatPurchaseSummaryPlan {
+  checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
+  const parsed = parseOptions(functionName, schema, options);
+  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  const writer = sqlWriter(functionName, relation, sqlOptions);
+  const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
+  const u = numberLiteral(unitDays);
+  const lines = linesCte(writer, {
+    customer: parsed.customer,
+    date: parsed.date,
+    time: true,
+    amount: parsed.amount,
+  });
+  const days = purchaseDaysCtes(writer, parsed.amount !== undefined, endDay);
+  const summary =
+    `summary AS (SELECT customer_id, COUNT(*) AS purchase_days, MIN(day_number) AS first_day, MAX(day_number) AS last_day, ` +
+    `SUM(CASE WHEN day_number > first_day THEN day_value ELSE 0 END) AS repeat_value FROM kept_days GROUP BY customer_id)`;
+  const positions = writer.rowNumber === undefined ? "" : "e.first_row, ";
+  const select =
+    `SELECT e.customer_id AS customer, ${positions}s.purchase_days - 1 AS frequency, ` +
+    `CAST(s.last_day - s.first_day AS ${writer.spec.double}) / ${u} AS recency, ` +
+    `CAST(${numberLiteral(endDay)} - s.first_day AS ${writer.spec.double}) / ${u} AS ${writer.quote("T")}, ` +
+    `CASE WHEN s.purchase_days > 1 THEN s.repeat_value / (s.purchase_days - 1) ELSE 0 END AS monetary_value, ` +
+    `s.first_day, s.last_day, COALESCE(s.purchase_days, 0) AS purchase_days, e.orphan_refunds` +
+    `${writer.rowNumber === undefined || parsed.amount === undefined ? "" : ", e.orphan_row"} ` +
+    `FROM everyone e LEFT JOIN summary s ON s.customer_id = e.customer_id` +
+    (writer.includeAll ? "" : " WHERE s.customer_id IS NOT NULL") +
+    ` ${customerOrder(writer, "e.")}`;
+  return { sql: `WITH ${lines}, ${days}, ${summary} ${select}`, endDay, unitDays, options: parsed };
+}
+
+/**
+ * The SQL of `repeatPurchaseSummary` (clientele/value): the lifetimes summary (`frequency` = repeat
+ * purchase days, `recency`, `T` in `timeUnit`s, `monetary_value` = mean net value of the repeat
+ * purchase days) computed inside the database; one row per customer, ready for `fitBgNbd`,
+ * `fitParetoNbd` and `fitGammaGamma`. Columns: `customer`, `frequency`, `recency`, `T`,
+ * `monetary_value`, `first_day`, `last_day` (UTC day numbers), `purchase_days`, `orphan_refunds`
+ * (refunds dated before any purchase of the customer: `repeatPurchaseSummary` refuses them), and
+ * `first_row` / `orphan_row` with `sqlOptions.rowNumber`.
+ *
+ * The refund rule is `repeatPurchaseSummary`'s: a refund is netted into the customer's latest
+ * purchase day with a purchase at or before the refund's time, and a purchase day that refunds bring
+ * to zero or below is dropped. SQL used: GROUP BY, SUM/MIN/MAX, a LEFT JOIN on `first_t <= t_ms`
+ * (refunds only), UNION ALL and `MIN(day_number) OVER (PARTITION BY customer_id)`; dates as in
+ * {@link rfmTableSql}. Unit lengths are `DAYS_PER_UNIT` (week 7, month 30.436875 days, ...).
+ *
+ * @param relation - the table, its qualified name, or `{ query }`
+ * @param options - column names and `repeatPurchaseSummary`'s options
+ * @param sqlOptions - dialect, date type, row-number column
+ * @returns one SELECT statement
+ * @throws InvalidOptionsError for an accessor instead of a column name, or malformed options
+ * @example
+ * ```ts
+ * const sql = repeatPurchaseSummarySql("transactions", {
+ *   customer: "customer_id", date: "date", amount: "amount", observationEnd: "1997-09-30", timeUnit: "week",
+ * }, { dialect: "snowflake" });
+ * sql.includes('CAST("customer_id" AS VARCHAR)'); // => true
+ * ```
+ */
+export function repeatPurchaseSummarySql(
+  relation: SqlRelation,
+  options: RepeatPurchaseSummarySqlOptions,
+  sqlOptions: SqlOptions,
+): string {
+  return repeatPurchaseSummaryPlan("repeatPurchaseSummarySql", relation, options, sqlOptions).sql;
+}
