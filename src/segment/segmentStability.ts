@@ -17,7 +17,7 @@ import { parseStrictOptions } from "./internal/strictOptions.js";
  *
  * @example
  * ```ts
- * const fit: SegmentStabilityFit = { assignments: Int32Array.of(0, 0, 1) };
+ * const fitted: SegmentStabilityFit = { assignments: Int32Array.of(0, 0, 1) };
  * ```
  */
 export type SegmentStabilityFit = ArrayLike<number> | { readonly assignments: ArrayLike<number> };
@@ -106,7 +106,7 @@ const schema = z.strictObject({
 
 /**
  * How stable are the segments? Hennig's (2007) bootstrap: the segmentation is refitted (by your
- * `fit` function, any method) on `resamples` bootstrap samples of the customers (n draws with
+ * `fitSegments` function, any method) on `resamples` bootstrap samples of the customers (n draws with
  * replacement); each segment of the full-data solution, restricted to the customers drawn, is
  * compared with the most similar resampled segment by the Jaccard similarity |A ∩ B| / |A ∪ B|
  * (duplicate draws count once). A mean Jaccard below about 0.6 says the segment is not a stable
@@ -118,14 +118,14 @@ const schema = z.strictObject({
  * Complexity: resamples + 1 fits, plus O(resamples × (n + k²) + resamples² × n) for the
  * comparisons.
  *
- * @param records - customer records (not mutated; `fit` receives resampled arrays of the same records)
- * @param fit - fits a segmentation: `(sample, resample) => assignments or model`, where `resample`
+ * @param records - customer records (not mutated; `fitSegments` receives resampled arrays of the same records)
+ * @param fitSegments - fits a segmentation: `(sample, resample) => assignments or model`, where `resample`
  *   is -1 for the full data and 0, 1, ... for the resamples; e.g.
  *   `(sample) => kMedoids(sample, { k: 4, fields })`
  * @param options - see {@link SegmentStabilityOptions}
  * @returns per-segment mean Jaccard, recovered and dissolved counts, and mean adjusted Rand indices
- * @throws InvalidOptionsError for bad options, a `fit` that is not a function or returns the wrong
- *   number of assignments; InsufficientDataError for fewer than 2 customers; whatever `fit` throws
+ * @throws InvalidOptionsError for bad options, a `fitSegments` that is not a function or returns the wrong
+ *   number of assignments; InsufficientDataError for fewer than 2 customers; whatever `fitSegments` throws
  * @see C. Hennig (2007), Cluster-wise assessment of cluster stability, Computational Statistics &
  *   Data Analysis 52(1); L. Hubert and P. Arabie (1985), Comparing partitions, J. Classification 2.
  * @example
@@ -142,24 +142,24 @@ const schema = z.strictObject({
  */
 export function segmentStability<T>(
   records: readonly T[],
-  fit: (sample: readonly T[], resample: number) => SegmentStabilityFit,
+  fitSegments: (sample: readonly T[], resample: number) => SegmentStabilityFit,
   options: SegmentStabilityOptions = {},
 ): SegmentStabilityResult {
   const name = "segmentStability";
   const parsed = parseStrictOptions(name, schema, options);
   assertRecordArray(records, name);
-  if (typeof fit !== "function") {
+  if (typeof fitSegments !== "function") {
     throw new InvalidOptionsError(name, [
       {
-        path: "fit",
+        path: "fitSegments",
         message: "expected a function (sample) => assignments or a model with assignments",
-        received: fit,
+        received: fitSegments,
       },
     ]);
   }
   const n = records.length;
   if (n < 2) throw new InsufficientDataError(name, `needs at least 2 customers to resample; got ${n}`);
-  const full = labelsOf(name, fit(records, -1), n, -1);
+  const full = labelsOf(name, fitSegments(records, -1), n, -1);
   let k = 0;
   for (let i = 0; i < n; i++) if ((full[i] as number) + 1 > k) k = (full[i] as number) + 1;
   const sizes = new Array<number>(k).fill(0);
@@ -175,7 +175,7 @@ export function segmentStability<T>(
     const draws = new Int32Array(n);
     for (let t = 0; t < n; t++) draws[t] = random.integer(n);
     const sample = Array.from(draws, (i) => records[i] as T);
-    const labels = labelsOf(name, fit(sample, b), n, b);
+    const labels = labelsOf(name, fitSegments(sample, b), n, b);
     const byRow = new Int32Array(n).fill(-1);
     const drawn = new Uint8Array(n);
     for (let t = 0; t < n; t++) {
@@ -298,7 +298,7 @@ function labelsOf(name: string, fitted: SegmentStabilityFit, n: number, resample
   if (labels === null || typeof labels !== "object" || labels.length !== n) {
     throw new InvalidOptionsError(name, [
       {
-        path: "fit",
+        path: "fitSegments",
         message: `must return one segment per record it is given (${n}) ${resample < 0 ? "for the full data" : `in resample ${resample}`}, as an array or a model with assignments`,
         received: labels === null || typeof labels !== "object" ? labels : `length ${labels.length}`,
       },
@@ -310,7 +310,7 @@ function labelsOf(name: string, fitted: SegmentStabilityFit, n: number, resample
     if (!Number.isInteger(value)) {
       throw new InvalidOptionsError(name, [
         {
-          path: "fit",
+          path: "fitSegments",
           message: `returned a segment that is not a whole number at position ${i}`,
           received: value,
         },
