@@ -267,7 +267,7 @@ export function readCodes<T>(records: readonly T[], field: Field<T>, options: Re
   assertReadArguments("readCodes", records, options);
   const { read, label } = resolveFieldOf(field, options.optionName, options.functionName);
   const codes = new Int32Array(records.length);
-  const table = new CodeTable();
+  const table = new CodeTable(records.length);
   // Order lines come grouped by order and customer: a key equal to the previous row's reuses its code
   // without a table lookup.
   let previousKey: string | undefined;
@@ -291,7 +291,7 @@ export function readCodes<T>(records: readonly T[], field: Field<T>, options: Re
     }
     if (key !== previousKey) {
       previousKey = key;
-      previousCode = table.code(key);
+      previousCode = table.code(key, i);
     }
     codes[i] = previousCode;
   }

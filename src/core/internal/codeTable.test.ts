@@ -32,7 +32,7 @@ describe("CodeTable", () => {
         fc.array(keyArbitrary, { maxLength: 300 }),
         fc.integer({ min: 1, max: 64 }),
         (keys, limit) => {
-          const table = new CodeTable(limit);
+          const table = new CodeTable(0, limit);
           const codes = keys.map((key) => table.code(key));
           const expected = mapCodes(keys);
           expect(codes).toEqual(expected.codes);
@@ -44,9 +44,27 @@ describe("CodeTable", () => {
     );
   });
 
+  it("gives the same codes when sized from the rows still to come, whether the estimate is low or high", () => {
+    fc.assert(
+      fc.property(
+        fc.array(keyArbitrary, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (keys, limit, rows) => {
+          const table = new CodeTable(rows, limit);
+          const codes = keys.map((key, row) => table.code(key, row));
+          const expected = mapCodes(keys);
+          expect(codes).toEqual(expected.codes);
+          expect(table.labels).toEqual(expected.labels);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("keeps codes of keys that differ only past the first units or share a hash-sized prefix", () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `O${String(i % 3000).padStart(7, "0")}`);
-    const table = new CodeTable(8);
+    const table = new CodeTable(0, 8);
     const codes = keys.map((key) => table.code(key));
     expect(codes).toEqual(mapCodes(keys).codes);
     expect(table.size).toBe(3000);

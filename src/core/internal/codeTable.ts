@@ -1,3 +1,6 @@
+/** Distinct keys kept in a plain Map before the table moves to a typed array (2^16). */
+export const SMALL_TABLE_LIMIT = 1 << 16;
+
 /**
  * A string -> dense integer code table (first-seen order) that stays linear at
  * millions of distinct keys.
@@ -9,38 +12,46 @@
  * {@link SMALL_TABLE_LIMIT} distinct keys a Map is kept all the same: it is the
  * fastest table while small, since V8 caches each string's hash in the string
  * (customer ids and product names repeat the same string objects). When the
- * Map reaches the limit its keys move once into an open-addressing table of
- * typed arrays (slots and per-code hashes) that the collector never scans, plus
- * the array of distinct labels (the caller's own strings, not copies).
+ * Map reaches the limit its keys move once into an open-addressing table held
+ * in one `Int32Array` of (code + 1, hash) pairs, which the collector never
+ * scans; the distinct labels stay in an array (the caller's own strings, not
+ * copies).
  *
- * The large table: linear probing over a power-of-two slot array kept at most
- * half full, doubling when it reaches that. Keys are hashed over their UTF-16
- * code units (FNV-1a, then a 32-bit finaliser so the low bits used as the slot
- * index depend on every unit). A lookup compares the stored hash first and the
- * string only on a hash match.
+ * Sizing: typed-array memory is "external" to V8, and every 64 MB of it
+ * allocated since the last full collection starts one; with millions of
+ * records in the heap a full collection costs seconds, so the table avoids
+ * allocating more than it needs. When it leaves the Map it is sized for the
+ * number of distinct keys expected by the end of the input (the rate seen so
+ * far, extrapolated over the remaining rows), so on order lines it never
+ * grows again; it is kept at most 3/4 full and doubles when it gets there.
+ *
+ * Lookups: linear probing from the hash's low bits; a slot's stored hash is
+ * compared first (same cache line as its code) and the string only on a hash
+ * match. Keys are hashed over their UTF-16 code units (FNV-1a, then a 32-bit
+ * finaliser so the low bits depend on every unit).
  *
  * Complexity: amortised O(1) table work per lookup plus O(key length) once the
- * table is large; memory 8 bytes per slot + 4 bytes per code + the labels.
+ * table is large; memory 8 bytes per slot (1.33-2.67 slots per key) plus the labels.
  */
-/** Distinct keys kept in a plain Map before the table moves to typed arrays (2^16). */
-export const SMALL_TABLE_LIMIT = 1 << 16;
-
 export class CodeTable {
   /** Distinct keys in first-seen order; `labels[code]` is the key of `code`. */
   readonly labels: string[] = [];
-  /** The table while it is small; `undefined` once the keys have moved to the typed arrays. */
+  /** The table while it is small; `undefined` once the keys have moved to the typed array. */
   private small: Map<string, number> | undefined = new Map();
-  /** `slots[s]` is 1 + the code stored in slot s, or 0 when the slot is empty. */
-  private slots: Int32Array = new Int32Array(0);
-  /** `hashes[code]`: the hash of `labels[code]`, compared before the strings and used to regrow. */
-  private hashes: Int32Array = new Int32Array(0);
+  /** Slot s holds `pairs[2s]` = 1 + code (0: empty) and `pairs[2s + 1]` = the hash of that code's label. */
+  private pairs: Int32Array = new Int32Array(0);
   private mask = 0;
-  /** Code count at which the slot array doubles (half its length). */
+  /** Number of codes at which the slot array doubles (3/4 of its slots). */
   private limit = 0;
   private readonly smallLimit: number;
+  private readonly rows: number;
 
-  /** @param smallLimit - distinct keys kept in a Map before moving to the typed-array table (tests lower it) */
-  constructor(smallLimit = SMALL_TABLE_LIMIT) {
+  /**
+   * @param rows - number of rows the caller will look up (0 when unknown), to size the large table once
+   * @param smallLimit - distinct keys kept in a Map before moving to the typed array (tests lower it)
+   */
+  constructor(rows = 0, smallLimit = SMALL_TABLE_LIMIT) {
+    this.rows = rows;
     this.smallLimit = Math.max(1, smallLimit);
   }
 
@@ -49,8 +60,11 @@ export class CodeTable {
     return this.labels.length;
   }
 
-  /** The code of `key`, adding it (next code, first-seen order) when new. */
-  code(key: string): number {
+  /**
+   * The code of `key`, adding it (next code, first-seen order) when new.
+   * @param row - index of the row being read (0 when unknown), used only to size the large table
+   */
+  code(key: string, row = 0): number {
     const small = this.small;
     if (small !== undefined) {
       const hit = small.get(key);
@@ -58,63 +72,70 @@ export class CodeTable {
       const code = this.labels.length;
       this.labels.push(key);
       small.set(key, code);
-      if (code + 1 >= this.smallLimit) this.promote();
+      if (code + 1 >= this.smallLimit) this.promote(row);
       return code;
     }
     const hash = hashString(key);
-    const { slots, labels, mask } = this;
+    const { pairs, labels, mask } = this;
     let slot = hash & mask;
     for (;;) {
-      const stored = slots[slot] as number;
+      const at = slot << 1;
+      const stored = pairs[at] as number;
       if (stored === 0) break;
-      const code = stored - 1;
-      if (this.hashes[code] === hash && labels[code] === key) return code;
+      if (pairs[at + 1] === hash && labels[stored - 1] === key) return stored - 1;
       slot = (slot + 1) & mask;
     }
     const code = labels.length;
     labels.push(key);
-    if (code === this.hashes.length) this.hashes = growInt32(this.hashes);
-    this.hashes[code] = hash;
-    slots[slot] = code + 1;
-    if (code + 1 >= this.limit) this.rehash(slots.length * 2);
+    pairs[slot << 1] = code + 1;
+    pairs[(slot << 1) + 1] = hash;
+    if (code + 1 >= this.limit) this.resize((mask + 1) * 2);
     return code;
   }
 
-  /** Moves the keys of the small Map into the typed-array table (each key hashed once). */
-  private promote(): void {
-    const { labels } = this;
-    const count = labels.length;
-    const hashes = new Int32Array(Math.max(16, count * 2));
-    for (let code = 0; code < count; code++) hashes[code] = hashString(labels[code] as string);
-    this.hashes = hashes;
-    this.small = undefined;
-    let size = 16;
-    while (size < 4 * count) size *= 2;
-    this.rehash(size);
-  }
-
-  /** Lays every code out in a slot array of `size` (a power of two) by its stored hash; no string is read. */
-  private rehash(size: number): void {
-    const slots = new Int32Array(size);
-    const mask = size - 1;
-    const { hashes } = this;
+  /** Moves the keys of the small Map into the typed array (each key hashed once), sized for the whole input. */
+  private promote(row: number): void {
     const count = this.labels.length;
-    for (let code = 0; code < count; code++) {
-      let slot = (hashes[code] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = code + 1;
+    let expected = count;
+    if (this.rows > row + 1) {
+      // new keys per row so far, over the remaining rows; never more keys than rows
+      expected = Math.min(this.rows, Math.ceil((count * this.rows) / (row + 1)));
     }
-    this.slots = slots;
-    this.mask = mask;
-    this.limit = size >>> 1;
+    let size = 16;
+    while (size * 3 < expected * 4 + 4) size *= 2;
+    this.small = undefined;
+    this.allocate(size);
+    const { pairs, labels, mask } = this;
+    for (let code = 0; code < count; code++) {
+      const hash = hashString(labels[code] as string);
+      let slot = hash & mask;
+      while (pairs[slot << 1] !== 0) slot = (slot + 1) & mask;
+      pairs[slot << 1] = code + 1;
+      pairs[(slot << 1) + 1] = hash;
+    }
   }
-}
 
-/** A copy of `array` with twice the length. */
-function growInt32(array: Int32Array): Int32Array {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
+  /** Lays the stored (code, hash) pairs out in a slot array of `size` (a power of two); no string is read. */
+  private resize(size: number): void {
+    const old = this.pairs;
+    this.allocate(size);
+    const { pairs, mask } = this;
+    for (let at = 0; at < old.length; at += 2) {
+      const stored = old[at] as number;
+      if (stored === 0) continue;
+      const hash = old[at + 1] as number;
+      let slot = hash & mask;
+      while (pairs[slot << 1] !== 0) slot = (slot + 1) & mask;
+      pairs[slot << 1] = stored;
+      pairs[(slot << 1) + 1] = hash;
+    }
+  }
+
+  private allocate(size: number): void {
+    this.pairs = new Int32Array(2 * size);
+    this.mask = size - 1;
+    this.limit = Math.floor((size * 3) / 4);
+  }
 }
 
 /**
