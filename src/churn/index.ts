@@ -9,6 +9,22 @@ export {
   type ChurnScoresFromBgNbdRow,
   churnScoresFromBgNbd,
 } from "./churnScoresFromBgNbd.js";
+export {
+  type CohortRetentionCohort,
+  type CohortRetentionCurvePoint,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  cohortRetention,
+} from "./cohortRetention.js";
+export {
+  type CoxModel,
+  type CoxModelCoefficient,
+  type CoxModelFeature,
+  type CoxModelOptions,
+  type CoxModelTest,
+  type CoxSurvivalCurve,
+  coxModel,
+} from "./coxModel.js";
 export { type EvaluateChurnModelOptions, evaluateChurnModel } from "./evaluateChurnModel.js";
 export {
   type EvaluateScoresCalibrationBin,
@@ -25,6 +41,18 @@ export {
   type InactivityRiskRow,
   inactivityRisk,
 } from "./inactivityRisk.js";
+export {
+  type KaplanMeierCurve,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  kaplanMeier,
+} from "./kaplanMeier.js";
+export {
+  type LogRankTestGroup,
+  type LogRankTestOptions,
+  type LogRankTestResult,
+  logRankTest,
+} from "./logRankTest.js";
 export {
   type RetentionEconomicsOptions,
   type RetentionEconomicsResult,
