@@ -112,9 +112,10 @@ export interface FrequentItemsetsResult {
   /** N, empty transactions included. */
   readonly transactionCount: number;
   /**
-   * True when a `maxItemsets` or `timeLimitMs` budget stopped the search: the list is partial (every
-   * count in it is exact, but itemsets are missing, and closed/maximal/generator status is judged
-   * within the partial list).
+   * True when an explicit `maxItemsets` or a `timeLimitMs` budget stopped the call (the search, the
+   * closed/maximal/generator selection or the output): the list is partial (every count in it is
+   * exact, but itemsets are missing, and closed/maximal/generator status is judged within the partial
+   * list). The default budget throws instead.
    */
   readonly truncated: boolean;
   /** Which budget stopped the search, when `truncated`. */
