@@ -46,9 +46,9 @@ const schema = z.object({ transaction: columnSchema, item: columnSchema }).stric
  * (`ROW_NUMBER() OVER (ORDER BY MIN(row_pos))`, i.e. first-seen order, with `sqlOptions.rowNumber`;
  * sorted labels without), the distinct (transaction, item) code pairs in CSR order — which is all
  * a miner needs: `offsets` come from counting the pairs per transaction — and, for reading baskets
- * in a warehouse, one row per transaction with its sorted distinct items (DuckDB
- * `list_sort(list(DISTINCT ...))`, PostgreSQL and BigQuery `array_agg(DISTINCT ... ORDER BY ...)`,
- * Snowflake `ARRAY_AGG(DISTINCT ...) WITHIN GROUP (ORDER BY ...)`, Spark `array_sort(collect_set(...))`).
+ * in a warehouse, one row per transaction with its sorted distinct items (the
+ * distinct pairs, then DuckDB, PostgreSQL and BigQuery `array_agg(item ORDER BY item)`, Snowflake
+ * `ARRAY_SORT(ARRAY_AGG(item))`, Spark `array_sort(collect_list(item))`).
  * Columns are quoted identifiers; refund lines are not special (filter them in `{ query }` first).
  *
  * @param relation - the table, its qualified name, or `{ query }`
@@ -87,7 +87,7 @@ export function transactionsSql(
       `JOIN transaction_codes t ON t.transaction_id = l.transaction_id JOIN item_codes i ON i.item = l.item ` +
       `ORDER BY transaction_code, item_code`,
     baskets:
-      `WITH ${lines} SELECT transaction_id, ${writer.spec.sortedSet("item")} AS items FROM lines ` +
-      `GROUP BY transaction_id ORDER BY transaction_id`,
+      `WITH ${lines} SELECT transaction_id, ${writer.spec.sortedSet("item")} AS items ` +
+      `FROM (SELECT DISTINCT transaction_id, item FROM lines) d GROUP BY transaction_id ORDER BY transaction_id`,
   };
 }

@@ -22,7 +22,7 @@ interface DialectSpec {
   readonly epochMs: (expression: string) => string;
   /** Milliseconds since 1970-01-01 UTC of an ISO 8601 text expression. */
   readonly epochMsFromText: (expression: string) => string;
-  /** The distinct values of a text expression as a sorted array (aggregate). */
+  /** The values of a text expression as a sorted array (aggregate; the rows are distinct already). */
   readonly sortedSet: (expression: string) => string;
 }
 
@@ -30,15 +30,15 @@ interface DialectSpec {
  * Per-dialect functions (documented on the public functions):
  * - duckdb: `epoch_ms(x)`; text: `epoch_ms(CAST(x AS TIMESTAMPTZ))` when the text carries an offset
  *   or `Z`, else `epoch_ms(CAST(x AS TIMESTAMP))` (read as UTC whatever the TimeZone setting);
- *   `list_sort(list(DISTINCT x))`.
+ *   `array_agg(x ORDER BY x)`.
  * - postgres: `EXTRACT(EPOCH FROM x) * 1000`; text: `CAST(x AS timestamptz)` (no offset: the session
- *   TimeZone, set it to UTC); `array_agg(DISTINCT x ORDER BY x)`.
+ *   TimeZone, set it to UTC); `array_agg(x ORDER BY x)`.
  * - bigquery: `UNIX_MILLIS(TIMESTAMP(x))` (DATE, DATETIME and text without offset read as UTC);
- *   `ARRAY_AGG(DISTINCT x ORDER BY x)`.
+ *   `ARRAY_AGG(x ORDER BY x)`.
  * - snowflake: `DATE_PART(EPOCH_MILLISECOND, x)`; text: `TO_TIMESTAMP_TZ(x)`;
- *   `ARRAY_AGG(DISTINCT x) WITHIN GROUP (ORDER BY x)`.
+ *   `ARRAY_SORT(ARRAY_AGG(x))`.
  * - spark: `unix_millis(CAST(x AS TIMESTAMP))` (set spark.sql.session.timeZone to UTC for DATE and
- *   text without offset); `array_sort(collect_set(x))`.
+ *   text without offset); `array_sort(collect_list(x))`.
  */
 const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
   duckdb: {
@@ -49,7 +49,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     epochMs: (x) => `epoch_ms(${x})`,
     epochMsFromText: (x) =>
       `CASE WHEN regexp_matches(trim(${x}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(CAST(trim(${x}) AS TIMESTAMPTZ)) ELSE epoch_ms(CAST(trim(${x}) AS TIMESTAMP)) END`,
-    sortedSet: (x) => `list_sort(list(DISTINCT ${x}))`,
+    sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
   postgres: {
     text: "text",
@@ -58,7 +58,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     integer: "integer",
     epochMs: (x) => `FLOOR(EXTRACT(EPOCH FROM ${x}) * 1000)`,
     epochMsFromText: (x) => `FLOOR(EXTRACT(EPOCH FROM CAST(${x} AS timestamptz)) * 1000)`,
-    sortedSet: (x) => `array_agg(DISTINCT ${x} ORDER BY ${x})`,
+    sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
   bigquery: {
     text: "STRING",
@@ -67,7 +67,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     integer: "INT64",
     epochMs: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
     epochMsFromText: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
-    sortedSet: (x) => `ARRAY_AGG(DISTINCT ${x} ORDER BY ${x})`,
+    sortedSet: (x) => `ARRAY_AGG(${x} ORDER BY ${x})`,
   },
   snowflake: {
     text: "VARCHAR",
@@ -76,7 +76,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     integer: "INTEGER",
     epochMs: (x) => `DATE_PART(EPOCH_MILLISECOND, ${x})`,
     epochMsFromText: (x) => `DATE_PART(EPOCH_MILLISECOND, TO_TIMESTAMP_TZ(${x}))`,
-    sortedSet: (x) => `ARRAY_AGG(DISTINCT ${x}) WITHIN GROUP (ORDER BY ${x})`,
+    sortedSet: (x) => `ARRAY_SORT(ARRAY_AGG(${x}))`,
   },
   spark: {
     text: "STRING",
@@ -85,7 +85,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     integer: "INT",
     epochMs: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
     epochMsFromText: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
-    sortedSet: (x) => `array_sort(collect_set(${x}))`,
+    sortedSet: (x) => `array_sort(collect_list(${x}))`,
   },
 };
 

@@ -1,0 +1,115 @@
+import { isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import {
+  type CalibrationHoldoutSummarySqlOptions,
+  calibrationHoldoutSummaryPlan,
+} from "../sql/calibrationHoldoutSummarySql.js";
+import type {
+  CalibrationHoldoutSummaryResult,
+  CalibrationHoldoutSummaryRow,
+} from "../value/calibrationHoldoutSummary.js";
+import type { DuckDBSource } from "./DuckDBSource.js";
+import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
+import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from "./internal/source.js";
+
+/**
+ * `calibrationHoldoutSummary` (clientele/value) on a file or DuckDB table: calibration statistics
+ * and holdout purchase days per customer computed in DuckDB by the SQL of
+ * `calibrationHoldoutSummarySql`; the result equals the in-memory function's on the same records.
+ *
+ * @param source - a CSV/Parquet/JSON path or glob, or `{ connection, table }` / `{ connection, query }`
+ * @param options - `calibrationHoldoutSummary`'s options with column names
+ * @returns the `calibrationHoldoutSummary` result
+ * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
+ * @throws InvalidOptionsError for malformed options (observationEnd not after calibrationEnd included),
+ *   an accessor, an unreadable source or a missing column
+ * @throws InvalidRecordError as `calibrationHoldoutSummary`
+ * @example
+ * ```ts
+ * const split = await calibrationHoldoutSummary("cdnow.parquet", {
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ * });
+ * split.holdoutDuration; // => 39
+ * ```
+ */
+export async function calibrationHoldoutSummary(
+  source: DuckDBSource,
+  options: CalibrationHoldoutSummarySqlOptions,
+): Promise<CalibrationHoldoutSummaryResult> {
+  const functionName = "calibrationHoldoutSummary";
+  const draft = calibrationHoldoutSummaryPlan(functionName, "records", options, { dialect: "duckdb" });
+  const parsed = draft.options;
+  const { calibrationDay, endDay, unitDays } = draft;
+  const open = await openSource(functionName, source);
+  try {
+    const { dateType, laterCount } = await summaryChecks(functionName, open, parsed, endDay);
+    const plan = calibrationHoldoutSummaryPlan(functionName, { query: open.query }, options, {
+      dialect: "duckdb",
+      dateType,
+      rowNumber: ROW_COLUMN,
+      includeCustomersWithoutPurchases: true,
+    });
+    const { rows: count, columns } = await readColumns(open, plan.sql);
+    await orphanRefundCheck(functionName, open, parsed.amount, columns);
+    const labels = columns.customer as string[];
+    const firstDay = numbers(columns.first_day);
+    const lastDay = numbers(columns.last_day);
+    const frequency = numbers(columns.frequency);
+    const monetary = numbers(columns.monetary_value);
+    const holdoutFrequency = numbers(columns.holdout_frequency);
+    const holdoutMonetary = numbers(columns.holdout_monetary_value);
+    const isoDay = isoDayFormatter(isoDate);
+    const rows: CalibrationHoldoutSummaryRow[] = [];
+    let firstSeenInHoldout = 0;
+    let withoutPurchases = 0;
+    for (let i = 0; i < count; i++) {
+      const first = firstDay[i] as number;
+      if (Number.isNaN(first)) {
+        withoutPurchases++;
+        continue;
+      }
+      if (first > calibrationDay) {
+        firstSeenInHoldout++;
+        continue;
+      }
+      rows.push({
+        customer: labels[i] as string,
+        frequency: frequency[i] as number,
+        recency: ((lastDay[i] as number) - first) / unitDays,
+        T: (calibrationDay - first) / unitDays,
+        monetaryValue: monetary[i] as number,
+        firstPurchase: isoDay(first),
+        holdoutFrequency: holdoutFrequency[i] as number,
+        holdoutMonetaryValue: holdoutMonetary[i] as number,
+      });
+    }
+    const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") =>
+      Float64Array.from(rows, (row) => row[key]);
+    const result: CalibrationHoldoutSummaryResult = {
+      customers: rows,
+      frequency: column("frequency"),
+      recency: column("recency"),
+      T: column("T"),
+      monetaryValue: column("monetaryValue"),
+      holdoutFrequency: column("holdoutFrequency"),
+      holdoutDuration: (endDay - calibrationDay) / unitDays,
+      customersFirstSeenInHoldout: firstSeenInHoldout,
+      droppedRecords: parsed.afterObservationEnd === "drop" ? laterCount : 0,
+      customersWithoutPurchases: withoutPurchases,
+      options: {
+        calibrationEnd: isoDate(calibrationDay * MS_PER_DAY),
+        observationEnd: isoDate(endDay * MS_PER_DAY),
+        timeUnit: parsed.timeUnit,
+        afterObservationEnd: parsed.afterObservationEnd,
+      },
+    };
+    return withDisplay(result, {
+      title: "Calibration / holdout summary",
+      summary: (r) => [
+        `${r.customers.length} customers; calibration to ${r.options.calibrationEnd}, holdout of ${r.holdoutDuration.toFixed(2)} ${r.options.timeUnit}s to ${r.options.observationEnd}`,
+      ],
+      rows: (r) => r.customers,
+    });
+  } finally {
+    open.close();
+  }
+}

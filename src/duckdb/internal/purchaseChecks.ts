@@ -1,0 +1,74 @@
+import { InvalidRecordError, isoDate, MS_PER_DAY } from "../../core/index.js";
+import type { SqlDateType } from "../../sql/SqlDialect.js";
+import {
+  type FieldColumn,
+  laterRecordsChecks,
+  numbers,
+  type OpenSource,
+  validateFields,
+  valueAt,
+} from "./source.js";
+
+/** Validated fields of the repeat-purchase twins: the date type and the count of later records. */
+export interface SummaryChecks {
+  readonly dateType: SqlDateType;
+  readonly laterCount: number;
+}
+
+/**
+ * The checks `purchaseDays` (clientele/value) makes, in its order: ids, dates and amounts, then
+ * records after the observation end (an error unless dropped).
+ */
+export async function summaryChecks(
+  functionName: string,
+  open: OpenSource,
+  parsed: {
+    readonly customer: string;
+    readonly date: string;
+    readonly amount?: string | undefined;
+    readonly afterObservationEnd: "error" | "drop";
+  },
+  endDay: number,
+): Promise<SummaryChecks> {
+  const fields: FieldColumn[] = [
+    { option: "customer", column: parsed.customer, kind: "id" },
+    { option: "date", column: parsed.date, kind: "date" },
+  ];
+  if (parsed.amount !== undefined) fields.push({ option: "amount", column: parsed.amount, kind: "number" });
+  const { dateType, extra } = await validateFields(functionName, open, fields, (type) =>
+    laterRecordsChecks(parsed.date, type, endDay),
+  );
+  const laterCount = Number(extra.later_count ?? 0);
+  if (laterCount > 0 && parsed.afterObservationEnd === "error") {
+    throw new InvalidRecordError(
+      functionName,
+      Number(extra.later_row),
+      parsed.date,
+      extra.later_value,
+      `the date is after the observation end (${isoDate(endDay * MS_PER_DAY)}); remove later records or pass afterObservationEnd: "drop"`,
+    );
+  }
+  return { dateType, laterCount };
+}
+
+/** Throws the in-memory error for the first customer (first-seen order) with a refund before any purchase. */
+export async function orphanRefundCheck(
+  functionName: string,
+  open: OpenSource,
+  amount: string | undefined,
+  columns: Record<string, unknown[]>,
+): Promise<void> {
+  if (amount === undefined) return;
+  const orphans = numbers(columns.orphan_refunds);
+  const index = orphans.findIndex((count) => count > 0);
+  if (index < 0) return;
+  const row = Number(columns.orphan_row?.[index]);
+  const value = await valueAt(open, amount, row);
+  throw new InvalidRecordError(
+    functionName,
+    row,
+    amount,
+    value,
+    `a refund (negative amount) of customer "${String(columns.customer?.[index])}" comes before any purchase of that customer; drop it or date it after the purchase it refunds`,
+  );
+}

@@ -1,0 +1,114 @@
+import { isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import {
+  type RepeatPurchaseSummarySqlOptions,
+  repeatPurchaseSummaryPlan,
+} from "../sql/repeatPurchaseSummarySql.js";
+import type {
+  RepeatPurchaseSummaryResult,
+  RepeatPurchaseSummaryRow,
+} from "../value/repeatPurchaseSummary.js";
+import type { DuckDBSource } from "./DuckDBSource.js";
+import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
+import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from "./internal/source.js";
+
+/**
+ * `repeatPurchaseSummary` (clientele/value) on a file or DuckDB table: the lifetimes summary
+ * (frequency = repeat purchase days, recency, T, monetary value of the repeat days, refunds netted
+ * into their purchase day) computed in DuckDB by the SQL of `repeatPurchaseSummarySql`; one row per
+ * customer comes back and the result equals `repeatPurchaseSummary`'s on the same records (same
+ * customers and order, same numbers, same errors naming the record's row in the file), ready for
+ * `fitBgNbd`, `fitParetoNbd` and `fitGammaGamma`.
+ *
+ * @param source - a CSV/Parquet/JSON path or glob, or `{ connection, table }` / `{ connection, query }`
+ * @param options - `repeatPurchaseSummary`'s options with column names
+ * @returns the `repeatPurchaseSummary` result
+ * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
+ * @throws InvalidOptionsError for malformed options, an accessor, an unreadable source or a missing column
+ * @throws InvalidRecordError as `repeatPurchaseSummary`
+ * @example
+ * ```ts
+ * const summary = await repeatPurchaseSummary("cdnow.csv", {
+ *   customer: "customer_id", date: "date", amount: "amount", observationEnd: "1998-06-30", timeUnit: "week",
+ * });
+ * fitBgNbd(summary).params;
+ * // => { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }
+ * ```
+ */
+export async function repeatPurchaseSummary(
+  source: DuckDBSource,
+  options: RepeatPurchaseSummarySqlOptions,
+): Promise<RepeatPurchaseSummaryResult> {
+  const functionName = "repeatPurchaseSummary";
+  const draft = repeatPurchaseSummaryPlan(functionName, "records", options, { dialect: "duckdb" });
+  const parsed = draft.options;
+  const { endDay, unitDays } = draft;
+  const open = await openSource(functionName, source);
+  try {
+    const { dateType, laterCount } = await summaryChecks(functionName, open, parsed, endDay);
+    const plan = repeatPurchaseSummaryPlan(functionName, { query: open.query }, options, {
+      dialect: "duckdb",
+      dateType,
+      rowNumber: ROW_COLUMN,
+      includeCustomersWithoutPurchases: true,
+    });
+    const { rows: count, columns } = await readColumns(open, plan.sql);
+    await orphanRefundCheck(functionName, open, parsed.amount, columns);
+    const labels = columns.customer as string[];
+    const days = numbers(columns.purchase_days);
+    const firstDay = numbers(columns.first_day);
+    const lastDay = numbers(columns.last_day);
+    const sqlMonetary = numbers(columns.monetary_value);
+    let kept = 0;
+    for (let i = 0; i < count; i++) if ((days[i] as number) > 0) kept++;
+    const frequency = new Float64Array(kept);
+    const recency = new Float64Array(kept);
+    const age = new Float64Array(kept);
+    const monetaryValue = new Float64Array(kept);
+    const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
+    const isoDay = isoDayFormatter(isoDate);
+    let k = 0;
+    for (let i = 0; i < count; i++) {
+      const n = days[i] as number;
+      if (n === 0) continue;
+      const first = firstDay[i] as number;
+      // the same divisions as the in-memory function, on the same integers
+      frequency[k] = n - 1;
+      recency[k] = ((lastDay[i] as number) - first) / unitDays;
+      age[k] = (endDay - first) / unitDays;
+      monetaryValue[k] = n > 1 ? (sqlMonetary[i] as number) : 0;
+      customers[k] = {
+        customer: labels[i] as string,
+        frequency: frequency[k] as number,
+        recency: recency[k] as number,
+        T: age[k] as number,
+        monetaryValue: monetaryValue[k] as number,
+        firstPurchase: isoDay(first),
+      };
+      k++;
+    }
+    const result: RepeatPurchaseSummaryResult = {
+      customers,
+      frequency,
+      recency,
+      T: age,
+      monetaryValue,
+      droppedRecords: parsed.afterObservationEnd === "drop" ? laterCount : 0,
+      customersWithoutPurchases: count - kept,
+      options: {
+        observationEnd: isoDate(endDay * MS_PER_DAY),
+        timeUnit: parsed.timeUnit,
+        afterObservationEnd: parsed.afterObservationEnd,
+      },
+    };
+    return withDisplay(result, {
+      title: "Repeat-purchase summary",
+      summary: (r) => [
+        `${r.customers.length} customers, observation end ${r.options.observationEnd}, times in ${r.options.timeUnit}s` +
+          (r.droppedRecords > 0 ? `, ${r.droppedRecords} later records dropped` : ""),
+      ],
+      rows: (r) => r.customers,
+    });
+  } finally {
+    open.close();
+  }
+}
