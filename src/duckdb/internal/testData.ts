@@ -77,13 +77,17 @@ export function expectClose(actual: unknown, expected: unknown, path = "result")
     const a = Array.from(actual as Float64Array);
     const e = Array.from(expected as Float64Array);
     expect(a.length, `${path}.length`).toBe(e.length);
-    e.forEach((value, i) => expectClose(a[i], value, `${path}[${i}]`));
+    e.forEach((value, i) => {
+      expectClose(a[i], value, `${path}[${i}]`);
+    });
     return;
   }
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
-    expected.forEach((value, i) => expectClose((actual as unknown[])[i], value, `${path}[${i}]`));
+    expected.forEach((value, i) => {
+      expectClose((actual as unknown[])[i], value, `${path}[${i}]`);
+    });
     return;
   }
   if (typeof expected === "object" && expected !== null) {
