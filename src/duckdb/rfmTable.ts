@@ -111,7 +111,7 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
         const c = (name: string) => quoteSqlIdentifier(name, "duckdb");
         const refunds = await open.connection.runAndReadAll(
           `SELECT max(${ROW_COLUMN}) FROM (${open.query}) AS records WHERE CAST(${c(parsed.customer)} AS VARCHAR) = ${stringLiteral(label)} ` +
-            `AND ${c(parsed.amount)} < 0 AND ${tryDayExpression(parsed.date, dateType)} <= ${asOfDay}`,
+            `AND try_cast(${c(parsed.amount)} AS DOUBLE) < 0 AND ${tryDayExpression(parsed.date, dateType)} <= ${asOfDay}`,
           [...open.params],
         );
         const row = Number(refunds.getRowsJS()[0]?.[0] ?? 0);

@@ -63,7 +63,8 @@ export async function orphanRefundCheck(
   const index = orphans.findIndex((count) => count > 0);
   if (index < 0) return;
   const row = Number(columns.orphan_row?.[index]);
-  const value = await valueAt(open, amount, row);
+  // the in-memory message shows the amount as read (a number)
+  const value = Number(await valueAt(open, amount, row));
   throw new InvalidRecordError(
     functionName,
     row,

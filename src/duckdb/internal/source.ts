@@ -187,7 +187,7 @@ export async function validateFields(
   }
   let dateType: SqlDateType = "timestamp";
   const q = (name: string) => quoteSqlIdentifier(name, "duckdb");
-  const checks: { field: FieldColumn; bad: string; expectation: string }[] = [];
+  const checks: { field: FieldColumn; bad: string; expectation: string; missingExpectation?: string }[] = [];
   for (const field of fields) {
     const type = open.columns.get(field.column) as string;
     const c = q(field.column);
@@ -202,7 +202,8 @@ export async function validateFields(
       checks.push({
         field,
         bad: `${c} IS NULL OR try_cast(${c} AS DOUBLE) IS NULL OR NOT isfinite(try_cast(${c} AS DOUBLE))`,
-        expectation: "expected a finite number or a decimal numeric string",
+        expectation: 'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
+        missingExpectation: "expected a number; fill or drop rows with missing values before calling",
       });
     } else {
       dateType = dateTypeOf(functionName, field.option, field.column, type);
@@ -235,12 +236,15 @@ export async function validateFields(
   checks.forEach((check, k) => {
     const badRow = row[`bad_row_${k}`];
     if (badRow !== null && badRow !== undefined) {
+      const value = jsValue(row[`bad_value_${k}`]);
       throw new InvalidRecordError(
         functionName,
         Number(badRow),
         check.field.column,
-        jsValue(row[`bad_value_${k}`]),
-        check.expectation,
+        value,
+        (value === null || value === "") && check.missingExpectation !== undefined
+          ? check.missingExpectation
+          : check.expectation,
       );
     }
   });
