@@ -12,6 +12,9 @@ const modules = [
   "store",
   "table",
   "danfo",
+  "chart",
+  "duckdb",
+  "sql",
 ];
 
 export default defineConfig({
@@ -27,5 +30,5 @@ export default defineConfig({
   treeshake: true,
   target: "es2022",
   platform: "neutral",
-  external: ["arquero", "danfojs-node", "zod"],
+  external: ["arquero", "danfojs-node", "zod", "vega", "vega-lite", "@duckdb/node-api", "apache-arrow"],
 });

@@ -14,9 +14,9 @@
  *      module that declares exports cannot ship empty;
  *   3. ESM and CJS export the same names;
  *   4. the root "clientele" re-exports every name of every module subpath
- *      (all but ./table and ./danfo);
- *   5. no file reachable from a subpath other than ./table and ./danfo
- *      imports arquero or danfojs-node (the kernels never load the adapters'
+ *      (all but the adapters ./table, ./danfo, ./chart and ./duckdb);
+ *   5. no file reachable from a subpath other than those adapters
+ *      imports an optional peer (arquero, danfojs-node, vega, DuckDB, Arrow: the kernels never load the adapters.
  *      peer dependencies), following static imports/requires through dist/.
  *
  * Exits non-zero with one line per problem; prints a one-line summary.
@@ -31,8 +31,9 @@ import ts from "typescript";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const require = createRequire(import.meta.url);
-const ADAPTERS = new Set(["./table", "./danfo"]);
-const PEERS = ["arquero", "danfojs-node"];
+/** Subpaths that may load an optional peer (and are not re-exported by the root). */
+const ADAPTERS = new Set(["./table", "./danfo", "./chart", "./duckdb"]);
+const PEERS = ["arquero", "danfojs-node", "vega", "vega-lite", "@duckdb/node-api", "apache-arrow"];
 
 const problems = [];
 const fail = (message) => problems.push(message);
@@ -48,9 +49,13 @@ const absentPeer = (peer) => {
 };
 const skipped = absentPeer("danfojs-node") ? ["./danfo"] : [];
 for (const subpath of skipped) {
-  console.warn(`check-imports: skipping ${subpath}: its peer dependency is not installed (npm run test:danfo checks it)`);
+  console.warn(
+    `check-imports: skipping ${subpath}: its peer dependency is not installed (npm run test:danfo checks it)`,
+  );
 }
-const subpaths = Object.keys(pkg.exports ?? {}).filter((key) => key !== "./package.json" && !skipped.includes(key));
+const subpaths = Object.keys(pkg.exports ?? {}).filter(
+  (key) => key !== "./package.json" && !skipped.includes(key),
+);
 if (subpaths.length === 0) fail('package.json has no "exports" subpaths');
 const specifierOf = (subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
 
