@@ -23,7 +23,7 @@ import {
  * @example
  * ```ts
  * const spec = calibrationCurveChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Are the churn probabilities right? (calibration)", subtitle: "Brier score 0.081; ..." }
+ * spec.title; // => { text: "Calibration of the churn probabilities", subtitle: "Brier score 0.081; ..." }
  * ```
  */
 export function calibrationCurveChart(
@@ -66,8 +66,8 @@ export function calibrationCurveChart(
   return frame(
     parsed,
     {
-      title: "Are the churn probabilities right? (calibration)",
-      subtitle: `Brier score ${evaluation.brierScore === null ? "n/a" : evaluation.brierScore.toFixed(3)}; points on the diagonal are well calibrated`,
+      title: "Calibration of the churn probabilities",
+      subtitle: `Brier score ${evaluation.brierScore === null ? "n/a" : evaluation.brierScore.toFixed(3)}; on the diagonal = right`,
       width: 360,
       height: 360,
     },

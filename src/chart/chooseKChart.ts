@@ -82,7 +82,7 @@ export function chooseKChart(result: ChooseKResult<unknown>, options: ChartOptio
     type: "quantitative",
     title: null,
     scale: { zero: false },
-    axis: { format: "~s" },
+    axis: { format: ",.3~r" },
   };
   return frame(
     parsed,

@@ -22,7 +22,7 @@ import {
  * @example
  * ```ts
  * const spec = gainsChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Cumulative gains: churners reached by contacting the top-scored customers", subtitle: "..." }
+ * spec.title; // => { text: "Cumulative gains", subtitle: "top 10% of customers hold 35.0% of churners (lift 3.50)" }
  * ```
  */
 export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
@@ -56,7 +56,7 @@ export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptio
   return frame(
     parsed,
     {
-      title: "Cumulative gains: churners reached by contacting the top-scored customers",
+      title: "Cumulative gains",
       subtitle:
         top === undefined
           ? undefined

@@ -41,6 +41,8 @@ export {
   repeatPurchasesBars,
   repeatPurchasesChart,
 } from "./repeatPurchasesChart.js";
+export { type ReportChart, type ReportOptions, type ReportSection, report } from "./report.js";
+export { reportNarrative } from "./reportNarrative.js";
 export { type RfmHeatmapCell, rfmHeatmapCells, rfmHeatmapChart } from "./rfmHeatmapChart.js";
 export { type RocPoint, rocChart, rocPoints } from "./rocChart.js";
 export { type RuleGraph, type RuleGraphChartOptions, ruleGraph, ruleGraphChart } from "./ruleGraphChart.js";
@@ -66,5 +68,3 @@ export {
   trackingChart,
   trackingPoints,
 } from "./trackingChart.js";
-export { type ReportChart, type ReportOptions, type ReportSection, report } from "./report.js";
-export { reportNarrative } from "./reportNarrative.js";

@@ -174,10 +174,12 @@ export function plsPathChart(
   if (boot !== undefined && !isBootstrapResult(boot))
     return refuseInput(name, "boot", "expected the result of bootstrap(model, records) or undefined", boot);
   const diagram = plsPathDiagram(model, boot);
-  const width = parsed.width ?? Math.min(900, Math.max(420, diagram.constructs.length * 110));
+  const width = parsed.width ?? Math.min(900, Math.max(420, diagram.constructs.length * 130));
   const height = parsed.height ?? 360;
   // Arrows stop short of the circles; their heads point along the arrow on screen (y down).
-  const radius = 30;
+  const radius = 34;
+  // Labels go at the middle of their arrow unless another label is within 45 px there (then 35%, 65%, ...).
+  const taken: { x: number; y: number }[] = [];
   const arrows = diagram.paths.map((p) => {
     const dx = (p.x2 - p.x) * width;
     const dy = (p.y2 - p.y) * height;
@@ -186,14 +188,26 @@ export function plsPathChart(
     const uy = dy / length;
     const start = { x: p.x + (ux * radius) / width, y: p.y + (uy * radius) / height };
     const end = { x: p.x2 - (ux * (radius + 4)) / width, y: p.y2 - (uy * (radius + 4)) / height };
+    const labelPosition = (a: { x: number; y: number }, b: { x: number; y: number }) => {
+      let best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      for (const t of [0.5, 0.35, 0.65, 0.25, 0.75]) {
+        const at = { x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) };
+        const free = taken.every((q) => Math.hypot((q.x - at.x) * width, (q.y - at.y) * height) > 45);
+        if (free) {
+          best = at;
+          break;
+        }
+      }
+      taken.push(best);
+      return { labelX: tidy(best.x), labelY: tidy(best.y) };
+    };
     return {
       ...p,
       x: tidy(start.x),
       y: tidy(start.y),
       x2: tidy(end.x),
       y2: tidy(end.y),
-      labelX: tidy((start.x + end.x) / 2),
-      labelY: tidy((start.y + end.y) / 2),
+      ...labelPosition(start, end),
       // Vega rotates clockwise from "up" on screen; data y points up, so atan2(dx, dy) is that angle.
       angle: tidy(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360),
       sign: p.estimate >= 0 ? "positive" : "negative",
@@ -283,7 +297,7 @@ export function plsPathChart(
               encoding: { x, y },
             },
             {
-              mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -5, limit: 2 * radius + 30 },
+              mark: { type: "text", fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius },
               encoding: { x, y, text: { field: "construct", type: "nominal" } },
             },
             {

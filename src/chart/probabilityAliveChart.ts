@@ -99,6 +99,7 @@ export function frequencyRecencyHeatmap(
           field: "recencyLow",
           type: "quantitative",
           title: `Recency: time of last purchase (${look.unit}s after the first)`,
+          axis: { grid: false },
         },
         x2: { field: "recencyHigh" },
         y: {
@@ -106,6 +107,7 @@ export function frequencyRecencyHeatmap(
           type: "quantitative",
           title: "Frequency (repeat purchases)",
           scale: { nice: false, zero: false },
+          axis: { grid: false },
         },
         y2: { field: "frequencyHigh" },
         color: {

@@ -89,13 +89,14 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
     field: "frequencyScore",
     type: "ordinal",
     title: "Frequency score (higher = more purchases)",
-    axis: { labelAngle: 0 },
+    axis: { labelAngle: 0, grid: false },
   };
   const y = {
     field: "recencyScore",
     type: "ordinal",
     title: "Recency score (higher = bought more recently)",
     sort: "descending",
+    axis: { grid: false },
   };
   return frame(
     parsed,

@@ -63,9 +63,12 @@ export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}
     for (const item of rule.consequent)
       links.push([itemCount + r, itemIndex.get(item) as number, "consequent"]);
   });
+  // Labelled item nodes repel more than rule circles, so that labels do not overlap as often.
+  const charge = Float64Array.from({ length: itemCount + top.length }, (_, i) => (i < itemCount ? 2 : 1));
   const position = forceLayout(
     itemCount + top.length,
     links.map(([a, b]) => [a, b] as const),
+    charge,
   );
   const at = (i: number) => ({ x: position[2 * i] as number, y: position[2 * i + 1] as number });
   return {

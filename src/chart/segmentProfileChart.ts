@@ -76,9 +76,15 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
     type: "nominal",
     title: "Feature",
     sort: features,
-    axis: { labelAngle: -30, labelLimit: 140 },
+    axis: { labelAngle: -30, labelLimit: 140, grid: false },
   };
-  const y = { field: "segment", type: "nominal", title: null, sort: segments, axis: { labelLimit: 260 } };
+  const y = {
+    field: "segment",
+    type: "nominal",
+    title: null,
+    sort: segments,
+    axis: { labelLimit: 400, grid: false },
+  };
   return frame(
     parsed,
     {

@@ -137,7 +137,7 @@ export function serviceKpiChart(
     type: "nominal",
     title: null,
     sort: bullets.map((b) => b.kpi),
-    axis: { labelLimit: 240 },
+    axis: { labelLimit: 320 },
   };
   const x = {
     field: "value",

@@ -10,8 +10,8 @@ import { gainsChart } from "./gainsChart.js";
 import { groupedMatrixChart } from "./groupedMatrixChart.js";
 import { importancePerformanceChart } from "./importancePerformanceChart.js";
 import { inactivityChart } from "./inactivityChart.js";
-import { storeResults } from "./internal/storeResults.js";
 import type { VegaLiteSpec } from "./internal/spec.js";
+import { storeResults } from "./internal/storeResults.js";
 import { itemFrequencyChart } from "./itemFrequencyChart.js";
 import { kanoChart } from "./kanoChart.js";
 import { liftChart } from "./liftChart.js";
@@ -40,7 +40,14 @@ function allSpecs(): [string, VegaLiteSpec][] {
     ["segmentSharesChart(rfmSegments)", segmentSharesChart(r.segments)],
     ["segmentSharesChart(valueTiers)", segmentSharesChart(r.tiers)],
     ["segmentSharesChart(segmentProfiles)", segmentSharesChart(r.profiles)],
-    ["trackingChart", trackingChart(r.split, r.splitModel, { transactions: r.purchases, customer: "customerId", date: "date" })],
+    [
+      "trackingChart",
+      trackingChart(r.split, r.splitModel, {
+        transactions: r.purchases,
+        customer: "customerId",
+        date: "date",
+      }),
+    ],
     ["trackingChart without transactions", trackingChart(r.split, r.splitModel)],
     ["probabilityAliveChart", probabilityAliveChart(r.bgNbd, r.summary)],
     ["expectedPurchasesChart", expectedPurchasesChart(r.paretoNbd, r.summary)],
@@ -84,7 +91,27 @@ describe("toSvg renders every chart of the generated store", () => {
 
   it("chart() draws every single-input result", async () => {
     const r = storeResults();
-    const inputs = [r.lorenz, r.pareto, r.scores, r.segments, r.tiers, r.choice, r.profiles, r.evaluation, r.churnModel, r.inactivity, r.rules, r.frequencies, r.ipma, r.grid, r.pls, r.nps, r.kanoResult, r.complaints, r.kpis];
+    const inputs = [
+      r.lorenz,
+      r.pareto,
+      r.scores,
+      r.segments,
+      r.tiers,
+      r.choice,
+      r.profiles,
+      r.evaluation,
+      r.churnModel,
+      r.inactivity,
+      r.rules,
+      r.frequencies,
+      r.ipma,
+      r.grid,
+      r.pls,
+      r.nps,
+      r.kanoResult,
+      r.complaints,
+      r.kpis,
+    ];
     for (const input of inputs) {
       const svg = await toSvg(chart(input));
       expect(svg).toContain("<path");
@@ -94,9 +121,13 @@ describe("toSvg renders every chart of the generated store", () => {
 
 describe("toSvg errors", () => {
   it("rejects a value that is not a spec", async () => {
-    await expect(toSvg(null as never)).rejects.toThrow(/toSvg: invalid options[\s\S]*spec: expected a Vega-Lite specification object/);
+    await expect(toSvg(null as never)).rejects.toThrow(
+      /toSvg: invalid options[\s\S]*spec: expected a Vega-Lite specification object/,
+    );
   });
   it("rejects an invalid spec with vega-lite's message", async () => {
-    await expect(toSvg({ mark: "nonsense" })).rejects.toThrow(/toSvg: invalid options[\s\S]*vega-lite could not compile/);
+    await expect(toSvg({ mark: "nonsense" })).rejects.toThrow(
+      /toSvg: invalid options[\s\S]*vega-lite could not compile/,
+    );
   });
 });

@@ -3,11 +3,15 @@
  * circle in input order, so the same graph always gets the same picture; no randomness is involved.
  */
 
-/** Node positions in [0, 1] x [0, 1], flat: x of node i at 2i, y at 2i + 1. */
+/**
+ * Node positions in [0, 1] x [0, 1], flat: x of node i at 2i, y at 2i + 1. `charge` scales each node's
+ * repulsion (default 1), e.g. to keep labelled nodes further apart.
+ */
 export function forceLayout(
   nodeCount: number,
   edges: readonly (readonly [number, number])[],
-  iterations = 300,
+  charge?: ArrayLike<number>,
+  iterations = 500,
 ): Float64Array {
   const position = new Float64Array(2 * nodeCount);
   for (let i = 0; i < nodeCount; i++) {
@@ -17,9 +21,11 @@ export function forceLayout(
   }
   if (nodeCount <= 1) return normalise(position, nodeCount);
   const k = Math.sqrt(4 / nodeCount);
+  // Gravity towards the centre, strong enough to keep disconnected parts close to the rest.
+  const gravity = 4 * k;
   const shift = new Float64Array(2 * nodeCount);
   for (let step = 0; step < iterations; step++) {
-    const temperature = 0.2 * (1 - step / iterations) + 0.002;
+    const temperature = 0.1 * (1 - step / iterations) + 0.001;
     shift.fill(0);
     for (let i = 0; i < nodeCount; i++) {
       for (let j = i + 1; j < nodeCount; j++) {
@@ -32,7 +38,8 @@ export function forceLayout(
           dy = Math.sin(i + j);
           distance = 1e-3;
         }
-        const force = (k * k) / distance;
+        const force =
+          ((k * k) / distance) * (charge === undefined ? 1 : (charge[i] as number) * (charge[j] as number));
         shift[2 * i] = (shift[2 * i] as number) + (dx / distance) * force;
         shift[2 * i + 1] = (shift[2 * i + 1] as number) + (dy / distance) * force;
         shift[2 * j] = (shift[2 * j] as number) - (dx / distance) * force;
@@ -51,8 +58,8 @@ export function forceLayout(
     }
     for (let i = 0; i < nodeCount; i++) {
       // Gravity towards the centre keeps disconnected parts on screen.
-      shift[2 * i] = (shift[2 * i] as number) - 0.05 * (position[2 * i] as number);
-      shift[2 * i + 1] = (shift[2 * i + 1] as number) - 0.05 * (position[2 * i + 1] as number);
+      shift[2 * i] = (shift[2 * i] as number) - gravity * (position[2 * i] as number);
+      shift[2 * i + 1] = (shift[2 * i + 1] as number) - gravity * (position[2 * i + 1] as number);
       const length = Math.hypot(shift[2 * i] as number, shift[2 * i + 1] as number);
       if (length > 0) {
         const move = Math.min(length, temperature);

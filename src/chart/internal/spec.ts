@@ -123,10 +123,14 @@ export function frame(
   body: Record<string, unknown>,
   sized = true,
 ): VegaLiteSpec {
+  const width = options.width ?? defaults.width ?? 480;
   const title =
     defaults.subtitle === undefined
       ? { text: options.title ?? defaults.title }
-      : { text: options.title ?? defaults.title, subtitle: defaults.subtitle };
+      : {
+          text: options.title ?? defaults.title,
+          subtitle: wrapText(defaults.subtitle, Math.max(40, Math.floor(width / 6.5))),
+        };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title,
@@ -136,6 +140,26 @@ export function frame(
     ...body,
     config: chartConfig(options.currency),
   };
+}
+
+/**
+ * Splits `text` at spaces into lines of at most `limit` characters (a longer word gets its own line);
+ * one line comes back as a string, several as an array (Vega draws each on its own line).
+ */
+export function wrapText(text: string, limit: number): string | string[] {
+  if (text.length <= limit) return text;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > limit) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines.length === 1 ? (lines[0] as string) : lines;
 }
 
 /** Rounds for display data so specs stay small and stable (12 significant digits). */
