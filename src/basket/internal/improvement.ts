@@ -29,6 +29,7 @@ export class ImprovementTable {
   private subsets: Int32Array | undefined;
   /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
   private readonly multiBest = new Map<number, Float64Array>();
+  private memoSize = 0;
   private readonly buffer: Int32Array;
 
   constructor(
@@ -38,6 +39,8 @@ export class ImprovementTable {
     private readonly index: ItemsetIndex,
     private readonly transactionCount: number,
     maxLength: number,
+    /** Longest itemset whose consequent masks are memoised (lower only in tests, to reach the fallback). */
+    private readonly memoMaxLength: number = MEMO_MAX_LENGTH,
   ) {
     this.buffer = new Int32Array(Math.max(1, maxLength));
   }
@@ -55,10 +58,18 @@ export class ImprovementTable {
     return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
   }
 
-  /** Improvement of the rule (Z \ Y) => Y, Y the items of Z picked by `right` (bit k: position k). */
+  /**
+   * Improvement of the rule (Z \ Y) => Y, Y the items of Z picked by `right` (bit k: position k).
+   * Memoised per (itemset, consequent mask) for itemsets of at most 16 items while the tables hold
+   * fewer than 2^24 values (128 MB); beyond, the proper subsets of the antecedent are enumerated.
+   */
   multi(z: number, right: number, confidence: number): number {
     const length = this.lengthOf(z);
     if (length === 1) return 0;
+    if (!this.memoisable(length - 1)) {
+      const enumerated = this.enumerated(z, right, false);
+      return enumerated === Number.NEGATIVE_INFINITY ? 0 : confidence - enumerated;
+    }
     let best = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < length; i++) {
       if ((right >>> i) & 1) continue;
@@ -98,11 +109,41 @@ export class ImprovementTable {
     return best;
   }
 
+  private memoisable(length: number): boolean {
+    return length <= this.memoMaxLength && this.memoSize + 2 ** length <= MEMO_MAX_VALUES;
+  }
+
+  /**
+   * Best confidence of S => Y over the subsets S of Z \ Y (`all` false: proper subsets only; the empty
+   * set always included), by enumeration: 2^|Z \ Y| lookup pairs. -Infinity when none is mined.
+   */
+  private enumerated(z: number, right: number, all: boolean): number {
+    const length = this.lengthOf(z);
+    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    const left = full & ~right;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let sub = all ? left : (left - 1) & left; ; sub = (sub - 1) & left) {
+      const subCount = sub === 0 ? this.transactionCount : this.countOf(z, sub);
+      const unionCount = this.countOf(z, sub | right);
+      if (subCount > 0 && unionCount >= 0) best = Math.max(best, unionCount / subCount);
+      if (sub === 0) break;
+    }
+    return best;
+  }
+
+  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
+  private countOf(z: number, mask: number): number {
+    const found = this.lookup(z, mask);
+    return found < 0 ? -1 : (this.counts[found] as number);
+  }
+
   private bestMulti(z: number, right: number): number {
     const length = this.lengthOf(z);
     let table = this.multiBest.get(z);
     if (table === undefined) {
+      if (!this.memoisable(length)) return this.enumerated(z, right, true);
       table = new Float64Array(2 ** length).fill(Number.NaN);
+      this.memoSize += table.length;
       this.multiBest.set(z, table);
     }
     const held = table[right] as number;
@@ -146,6 +187,11 @@ export class ImprovementTable {
     return this.index.find(this.buffer, length);
   }
 }
+
+/** Longest itemset whose consequent masks are memoised (2^16 values, 512 KB). */
+const MEMO_MAX_LENGTH = 16;
+/** Budget of memoised values over all itemsets (2^24, 128 MB). */
+const MEMO_MAX_VALUES = 1 << 24;
 
 /** `mask` with bit i removed and the higher bits shifted down by one. */
 function dropBit(mask: number, i: number): number {
