@@ -16,8 +16,9 @@
  *   4. the root "clientele" re-exports every name of every module subpath
  *      (all but the adapters ./table, ./danfo, ./chart and ./duckdb);
  *   5. no file reachable from a subpath other than those adapters
- *      imports an optional peer (arquero, danfojs-node, vega, DuckDB, Arrow: the kernels never load the adapters.
- *      peer dependencies), following static imports/requires through dist/.
+ *      imports an optional peer (arquero, danfojs-node, vega, DuckDB, Arrow):
+ *      the kernels never load the adapters' peers, following static
+ *      imports/requires through dist/.
  *
  * Exits non-zero with one line per problem; prints a one-line summary.
  * Usage: node scripts/check-imports.mjs
