@@ -253,9 +253,9 @@ export interface CodedColumn {
  * {@link InvalidRecordError}.
  *
  * Complexity: O(n) with at most one hash lookup per record: a small table is a
- * `Map`; past 65,536 distinct values it moves to an open-addressing table of
- * typed arrays, so millions of distinct order ids stay linear (1M and 5M rows
- * measured in `bench/scaling.ts`).
+ * `Map`; past 65,536 distinct values it moves to an open-addressing table in
+ * one `Int32Array`, sized once for the rows still to come, so millions of
+ * distinct order ids stay linear (1M and 5M rows measured in `bench/scaling.ts`).
  *
  * @example
  * ```ts

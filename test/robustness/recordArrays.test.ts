@@ -118,7 +118,7 @@ const points = Array.from({ length: 12 }, (_, i) => ({
   frequency: 1 + (i % 4) * 3,
   monetary: 20 + ((i * 53) % 400),
 }));
-const segmentFields = ["recency", "frequency", "monetary"];
+const segmentFields = ["recency", "frequency", "monetary"] as const;
 const segmentModel = kMeans(points, { k: 2, fields: segmentFields, seed: 1 });
 
 const churnRows = Array.from({ length: 40 }, (_, i) => ({
@@ -128,7 +128,10 @@ const churnRows = Array.from({ length: 40 }, (_, i) => ({
   plan: i % 3 === 0 ? "basic" : "plus",
   churned: (i * 17) % 120 > 60 !== (i % 5 === 0),
 }));
-const churnOptions = { label: "churned", features: { numeric: ["days", "orders"], categorical: ["plan"] } };
+const churnOptions = {
+  label: "churned",
+  features: { numeric: ["days", "orders"], categorical: ["plan"] },
+} as const;
 const churnModel = trainChurnModel(churnRows, churnOptions);
 
 const surveys = store.surveys;
@@ -287,22 +290,22 @@ const cases: readonly Case[] = [
   {
     name: "featureMatrix",
     records: points,
-    call: (r) => featureMatrix(r as never, { fields: segmentFields }),
+    call: (r) => featureMatrix(r as typeof points, { fields: segmentFields }),
   },
   {
     name: "kMeans",
     records: points,
-    call: (r) => kMeans(r as never, { k: 2, fields: segmentFields, seed: 1 }),
+    call: (r) => kMeans(r as typeof points, { k: 2, fields: segmentFields, seed: 1 }),
   },
   {
     name: "kMeansSteps",
     records: points,
-    call: (r) => [...kMeansSteps(r as never, { k: 2, fields: segmentFields, seed: 1 })],
+    call: (r) => [...kMeansSteps(r as typeof points, { k: 2, fields: segmentFields, seed: 1 })],
   },
   {
     name: "chooseK",
     records: points,
-    call: (r) => chooseK(r as never, { fields: segmentFields, kRange: [2, 3], seed: 1 }),
+    call: (r) => chooseK(r as typeof points, { fields: segmentFields, kRange: [2, 3], seed: 1 }),
   },
   {
     name: "assignSegments (newRecords)",
@@ -342,7 +345,11 @@ const cases: readonly Case[] = [
     records: churnRows,
     call: (r) => trainTestSplit(r as never, { testFraction: 0.25, seed: 7 }),
   },
-  { name: "trainChurnModel", records: churnRows, call: (r) => trainChurnModel(r as never, churnOptions) },
+  {
+    name: "trainChurnModel",
+    records: churnRows,
+    call: (r) => trainChurnModel(r as typeof churnRows, churnOptions),
+  },
   {
     name: "evaluateChurnModel (records)",
     records: churnRows,
