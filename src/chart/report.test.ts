@@ -25,7 +25,7 @@ describe("report: the page", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Q3 review</title>");
-    expect(html).toMatch(/@media print\{[^]*break-before:page/);
+    expect(html).toMatch(/@media print\{[\s\S]*break-before:page/);
     expect(html).toContain(".table-wrap{max-width:100%;overflow-x:auto");
     expect(html).toContain("figure.chart svg{display:block;max-width:100%;height:auto}");
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
@@ -269,5 +269,30 @@ describe("report: errors", () => {
   it("refuses unknown options", async () => {
     await expect(report([], { maxRow: 3 } as never)).rejects.toThrow(InvalidOptionsError);
     await expect(report([], { maxRows: -1 })).rejects.toThrow(InvalidOptionsError);
+  });
+});
+
+describe("reportNarrative", () => {
+  it("returns the paragraphs report() writes, and [] for unknown objects", async () => {
+    const { reportNarrative } = await import("./reportNarrative.js");
+    expect(reportNarrative(paretoAnalysis([60, 30, 10]))[0]).toBe(
+      "67% of customers (2 of 3) hold 90% of revenue.",
+    );
+    expect(reportNarrative({ anything: 1 })).toEqual([]);
+    expect(reportNarrative(null)).toEqual([]);
+  });
+});
+
+describe("report: default charts", () => {
+  it("draws chart(result) when a section gives a result and no chart", async () => {
+    const html = await report([{ title: "Concentration", result: paretoAnalysis([60, 30, 10, 5, 1]) }]);
+    expect(html.match(/<figure class="chart"><svg /g)).toHaveLength(1);
+    expect(html).toMatch(/aria-label="How concentrated is customer value\?"/);
+  });
+
+  it("draws nothing for results without a chart of their own", async () => {
+    const html = await report([{ title: "Rows", result: [{ a: 1 }] }]);
+    expect(html).not.toContain("<svg");
+    expect(html).toContain("<table>");
   });
 });

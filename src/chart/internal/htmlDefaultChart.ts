@@ -1,9 +1,10 @@
-/**
- * The chart a report section shows for a result when the section names none. Internal.
- */
+import { chart, hasChart } from "../chart.js";
+import type { VegaLiteSpec } from "./spec.js";
 
-/** The Vega-Lite spec `chart()` draws for `result`, or undefined when it has no chart. */
-export function defaultChart(result: unknown): { readonly [key: string]: unknown } | undefined {
-  void result;
-  return undefined;
+/**
+ * The chart a report section shows for a result when the section names none: what `chart()` draws,
+ * or undefined for results without a chart of their own. Internal.
+ */
+export function defaultChart(result: unknown): VegaLiteSpec | undefined {
+  return hasChart(result) ? chart(result) : undefined;
 }

@@ -38,6 +38,22 @@ export function percentWords(share: number): string {
   return `${Math.round(percent)}%`;
 }
 
+/** A number for prose: whole above 10 (thousands separated), one decimal below; never "-0". */
+export function proseNumber(value: number): string {
+  if (!Number.isFinite(value)) return formatNumber(value);
+  const rounded = Math.abs(value) >= 10 ? Math.round(value) : Math.round(value * 10) / 10;
+  return formatNumber(rounded === 0 ? 0 : rounded);
+}
+
+/** A model term in words: "averageOrderValue" -> "average order value", "region=north" -> "region: north". */
+function termWords(term: string): string {
+  return term
+    .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
+    .replace(/([0-9])([A-Za-z])/g, "$1 $2")
+    .replace(/\s*=\s*/, ": ")
+    .toLowerCase();
+}
+
 const itemSet = (items: readonly string[]) =>
   items.length === 1 ? `"${items[0]}"` : `{${items.join(", ")}}`;
 const count = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -154,7 +170,7 @@ function lifetimeValueNarrative(r: CustomerLifetimeValueResult): string[] {
   const topSum = values.slice(0, tenth).reduce((s, v) => s + v, 0);
   const alive = r.customers.reduce((s, c) => s + c.probabilityAlive, 0) / n;
   return [
-    `Expected value of the ${count(n, "customer")} over the next ${count(r.options.periods, "period")}: ${formatNumber(r.totalLifetimeValue)} in total, ${formatNumber(r.totalLifetimeValue / n)} per customer.`,
+    `Expected value of the ${count(n, "customer")} over the next ${count(r.options.periods, "period")}: ${proseNumber(r.totalLifetimeValue)} in total, ${proseNumber(r.totalLifetimeValue / n)} per customer.`,
     `The top 10% hold ${percentWords(r.totalLifetimeValue > 0 ? topSum / r.totalLifetimeValue : 0)} of it; on average a customer is still active with probability ${percentWords(alive)}.`,
   ];
 }
@@ -169,13 +185,22 @@ function calibrationNarrative(r: CalibrationHoldoutSummaryResult): string[] {
     holdout += c.holdoutFrequency;
   }
   return [
-    `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${formatNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.observationEnd}: ${formatNumber(calibration)} repeat purchases before, ${formatNumber(holdout)} in the holdout.`,
+    `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${proseNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.observationEnd}: ${proseNumber(calibration)} repeat purchases before, ${proseNumber(holdout)} in the holdout.`,
     "A purchase model is trustworthy when its expected holdout purchases track the actual ones.",
   ];
 }
 
 function chooseKNarrative(r: ChooseKResult<unknown>): string[] {
-  return [`${r.recommendedK} segments fit the customers best: ${r.reason}.`];
+  const votes = Object.values(r.votes).filter((k) => k !== null);
+  const agree = votes.filter((k) => k === r.recommendedK).length;
+  const others = [...new Set(votes.filter((k) => k !== r.recommendedK))].sort(
+    (a, b) => (a as number) - (b as number),
+  );
+  return [
+    `${r.recommendedK} segments separate the customers best: ${agree} of ${votes.length} measures of how distinct the groups are point there${
+      others.length === 0 ? "" : ` (the others to ${others.join(" or ")})`
+    }.`,
+  ];
 }
 
 function segmentProfilesNarrative(r: SegmentProfilesResult): string[] {
@@ -229,7 +254,7 @@ function inactivityNarrative(r: InactivityRiskResult): string[] {
   const lapsed = r.bandCounts.lapsed ?? 0;
   return [
     `As of ${r.asOf}, ${count(atRisk, "customer")} (${percentWords(atRisk / n)}) are overdue for their next purchase and at risk; ${formatNumber(lapsed)} more (${percentWords(lapsed / n)}) have lapsed.`,
-    `A typical customer buys every ${formatNumber(r.populationGapDays)} days.`,
+    `A typical customer buys every ${proseNumber(r.populationGapDays)} days.`,
   ];
 }
 
@@ -242,7 +267,7 @@ function churnModelNarrative(r: { coefficients: readonly ChurnModelCoefficient[]
   if (terms.length === 0) return [];
   return [
     `Strongest signals: ${terms
-      .map((c) => `${c.term} (${c.standardizedEstimate > 0 ? "raises" : "lowers"} churn risk)`)
+      .map((c) => `${termWords(c.term)} (${c.standardizedEstimate > 0 ? "raises" : "lowers"} churn risk)`)
       .join(", ")}.`,
   ];
 }
@@ -327,7 +352,7 @@ function gridNarrative(r: ImportancePerformanceGridResult): string[] {
 
 function npsNarrative(r: NetPromoterScoreResult): string[] {
   return [
-    `Net Promoter Score ${r.score.toFixed(0)} (95% interval ${r.lower.toFixed(0)} to ${r.upper.toFixed(0)}, ${count(r.count, "answer")}): ${percentWords(r.promoterShare)} promoters, ${percentWords(r.passiveShare)} passives, ${percentWords(r.detractorShare)} detractors.`,
+    `Net Promoter Score ${proseNumber(Math.round(r.score))} (95% interval ${proseNumber(Math.round(r.lower))} to ${proseNumber(Math.round(r.upper))}, ${count(r.count, "answer")}): ${percentWords(r.promoterShare)} promoters, ${percentWords(r.passiveShare)} passives, ${percentWords(r.detractorShare)} detractors.`,
   ];
 }
 
@@ -362,7 +387,7 @@ function complaintNarrative(r: ComplaintSummaryResult): string[] {
   );
   const parts: string[] = [];
   if (r.resolution.median !== null) {
-    parts.push(`half are resolved within ${formatNumber(r.resolution.median)} ${r.options.timeUnit}s`);
+    parts.push(`half are resolved within ${proseNumber(r.resolution.median)} ${r.options.timeUnit}s`);
   }
   if (r.firstContactResolution.value !== null) {
     parts.push(`${percentWords(r.firstContactResolution.value)} on first contact`);
