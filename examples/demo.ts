@@ -1,19 +1,15 @@
 /**
  * The clientele demo: generate a store, run every module on it, print a
  * readable report. `npm run demo` prints to the terminal;
- * `npm run demo -- --html report.html` also writes a self-contained HTML file;
+ * `npm run demo -- --html report.html` also writes a self-contained HTML report
+ * (clientele/chart's `report()`: a narrative, charts and a table per section);
  * `--customers N` and `--seed S` change the generated store.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { escapeHtml, generateStore } from "clientele";
-import { basketSection } from "./demo/basket.js";
-import { churnSection } from "./demo/churn.js";
-import { crmSection } from "./demo/crm.js";
-import { satisfactionSection } from "./demo/satisfaction.js";
-import type { DemoSection, DemoSectionBuilder } from "./demo/section.js";
-import { segmentSection } from "./demo/segment.js";
-import { valueSection } from "./demo/value.js";
+import { generateStore } from "clientele";
+import { demoReport, demoSections } from "./demo/report.js";
+import type { DemoSection } from "./demo/section.js";
 
 const USAGE = `Usage: npm run demo -- [--customers N] [--seed S] [--html [FILE]]
 
@@ -91,19 +87,8 @@ const overview: DemoSection = {
   ].join("\n"),
 };
 
-const builders: readonly DemoSectionBuilder[] = [
-  basketSection,
-  valueSection,
-  segmentSection,
-  churnSection,
-  satisfactionSection,
-  crmSection,
-];
-const sections: DemoSection[] = [overview];
-for (const build of builders) {
-  const section = await build(store);
-  if (section !== null) sections.push(section);
-}
+const moduleSections = await demoSections(store);
+const sections: DemoSection[] = [overview, ...moduleSections];
 
 const rule = "=".repeat(78);
 for (const section of sections) {
@@ -111,19 +96,12 @@ for (const section of sections) {
 }
 
 if (htmlPath !== undefined) {
-  const body = sections
-    .map(
-      (section) =>
-        `<section><h2>${escapeHtml(section.title)}</h2>${section.html ?? `<pre>${escapeHtml(section.text)}</pre>`}</section>`,
-    )
-    .join("\n");
-  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>clientele demo report</title>
-<style>body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;font-size:.9rem}
-th{background:#f3f3f3}pre{background:#f8f8f8;padding:.75rem;overflow-x:auto}</style></head>
-<body><h1>clientele demo report</h1><p>Store seed ${seed}, ${store.customers.length} customers.</p>
-${body}</body></html>`;
+  const started = performance.now();
+  const page = await demoReport(store, seed, moduleSections);
   mkdirSync(dirname(htmlPath), { recursive: true });
   writeFileSync(htmlPath, page);
-  console.log(`HTML report written to ${htmlPath}`);
+  const count = (pattern: RegExp) => page.match(pattern)?.length ?? 0;
+  console.log(
+    `HTML report (${count(/<section /g)} sections, ${count(/<figure class="chart">/g)} charts) written to ${htmlPath} in ${(performance.now() - started).toFixed(0)} ms`,
+  );
 }

@@ -1,5 +1,12 @@
 import type { Store } from "clientele";
-import { associationRules, recommend, significantRules, transactionsFrom } from "clientele/basket";
+import {
+  associationRules,
+  itemFrequencies,
+  recommend,
+  significantRules,
+  transactionsFrom,
+} from "clientele/basket";
+import { itemFrequencyChart, reportNarrative, ruleGraphChart, rulesScatterChart } from "clientele/chart";
 import type { DemoSectionBuilder } from "./section.js";
 
 /**
@@ -43,10 +50,58 @@ export const basketSection: DemoSectionBuilder = (store: Store) => {
     );
   }
   lines.push("", "Shelf placement and cross-sell (recommend, by confidence):");
+  const crossSell: { basket: string; suggestions: string }[] = [];
   for (const basket of [["diapers"], ["tortilla chips"], ["pasta", "ground beef"], ["hot dogs"]]) {
     const { recommendations } = recommend(significant.rules, basket, { limit: 2 });
     const text = recommendations.map((r) => `${r.item} (${(100 * r.score).toFixed(0)}%)`).join(", ");
     lines.push(`  {${basket.join(", ")}} -> ${text || "no suggestion"}`);
+    crossSell.push({ basket: basket.join(", "), suggestions: text || "no suggestion" });
   }
-  return { title: "Market basket: association rules", text: lines.join("\n") };
+  const items = itemFrequencies(baskets);
+  const planted = store.planted.associations.map((p) => {
+    const rule = find(p.antecedent, p.consequent);
+    return {
+      rule: `${p.antecedent} → ${p.consequent}`,
+      found: rule !== undefined,
+      confidence: rule?.confidence ?? null,
+      lift: rule?.lift ?? null,
+    };
+  });
+  return {
+    title: "Market basket: association rules",
+    text: lines.join("\n"),
+    report: [
+      {
+        title: "Market basket: what sells together",
+        result: significant,
+        narrative: [
+          ...reportNarrative(result),
+          `${significant.rules.length} of them hold beyond chance (1% level after Holm's correction).`,
+          ...(diapersBeer === undefined
+            ? []
+            : [
+                `Beer and diapers: ${(100 * diapersBeer.confidence).toFixed(0)}% of baskets with diapers also hold beer, ${diapersBeer.lift.toFixed(1)} times beer's ${(100 * diapersBeer.consequentSupport).toFixed(1)}% base rate.`,
+              ]),
+        ],
+        chart: [rulesScatterChart(result), ruleGraphChart(significant, { maxRules: 30 })],
+      },
+      {
+        title: "Market basket: best sellers and cross-sell",
+        result: items,
+        chart: itemFrequencyChart(items, { topItems: 15 }),
+        table: crossSell,
+        narrative: [
+          ...reportNarrative(items),
+          "Suggestions for a few baskets, from the significant rules (share of such baskets that also hold the item):",
+        ],
+      },
+      {
+        title: "Market basket: the planted associations",
+        narrative:
+          "The generated store plants these associations; the rules recover them (confidence and lift as mined).",
+        table: planted,
+        chart: null,
+      },
+    ],
+  };
 };

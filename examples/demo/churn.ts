@@ -7,6 +7,15 @@ import {
   trainChurnModel,
   trainTestSplit,
 } from "clientele";
+import {
+  calibrationCurveChart,
+  coefficientChart,
+  gainsChart,
+  inactivityChart,
+  liftChart,
+  reportNarrative,
+  rocChart,
+} from "clientele/chart";
 import type { DemoSectionBuilder } from "./section.js";
 
 const DAY = 86_400_000;
@@ -174,5 +183,46 @@ export const churnSection: DemoSectionBuilder = (store) => {
         `  ${row.customerId} p=${score.toFixed(2)} ${row.churned === 1 ? "(churns)" : "(stays)"}: ${model.explain(row, { top: 2 }).reasons.join("; ")}`,
     ),
   ];
-  return { title: "Churn scoring", text: lines.join("\n") };
+  const churners = table.filter((row) => row.churned === 1).length;
+  return {
+    title: "Churn scoring",
+    text: lines.join("\n"),
+    report: [
+      {
+        title: "Churn: who is about to leave?",
+        result: evaluation,
+        narrative: [
+          `A churn model trained on ${train.length} customers active on ${cutoff} predicts who stops buying in the next 180 days (${churners} of ${table.length} did). Tested on ${test.length} customers it did not see:`,
+          ...reportNarrative(evaluation),
+          ...(inactivityAuc === null
+            ? []
+            : [
+                `For comparison, ranking by how overdue a customer's next purchase is gives AUC ${inactivityAuc.toFixed(2)}.`,
+              ]),
+        ],
+        chart: [
+          gainsChart(evaluation),
+          liftChart(evaluation),
+          rocChart(evaluation),
+          calibrationCurveChart(evaluation),
+        ],
+      },
+      {
+        title: "Churn: what drives it?",
+        result: model,
+        narrative: [
+          ...reportNarrative(model),
+          "Highest-risk customers in the test group and the model's reasons:",
+        ],
+        chart: coefficientChart(model as unknown as Parameters<typeof coefficientChart>[0]),
+        table: scored.map(({ row, score }) => ({
+          customer: row.customerId,
+          churnProbability: score,
+          "churned in fact": row.churned === 1,
+          why: model.explain(row, { top: 2 }).reasons.join("; "),
+        })),
+      },
+      { title: "Churn: who is overdue?", result: risk, chart: inactivityChart(risk) },
+    ],
+  };
 };

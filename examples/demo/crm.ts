@@ -1,4 +1,5 @@
-import { complaintSummary, formatTable, htmlTable, serviceKpis, silentDissatisfied } from "clientele";
+import { complaintSummary, formatTable, serviceKpis, silentDissatisfied } from "clientele";
+import { complaintParetoChart, reportNarrative, serviceKpiChart } from "clientele/chart";
 import type { DemoSectionBuilder } from "./section.js";
 
 const percent = (value: number | null) => (value === null ? "n/a" : `${(value * 100).toFixed(1)}%`);
@@ -60,11 +61,26 @@ export const crmSection: DemoSectionBuilder = (store) => {
     `Service KPIs of online deliveries, by customer region (stock-count accuracy ${percent(kpis.overall.inventoryAccuracy.value)}):`,
     formatTable(kpiRows),
   ];
-  const html = [
-    `<p>${lines[0]}</p><p>${lines[1]}</p>`,
-    htmlTable(categoryRows),
-    `<p>${lines[4]}</p><p>${lines[6]}</p>`,
-    htmlTable(kpiRows),
-  ].join("");
-  return { title: "CRM: complaints and service KPIs", text: lines.join("\n"), html };
+  const silentText = lines[5] as string;
+  return {
+    title: "CRM: complaints and service KPIs",
+    text: lines.join("\n"),
+    report: [
+      {
+        title: "CRM: what customers complain about",
+        result: complaints,
+        narrative: [...reportNarrative(complaints), silentText],
+        chart: complaintParetoChart(complaints),
+      },
+      {
+        title: "CRM: service levels by region",
+        result: kpis,
+        narrative: [
+          ...reportNarrative(kpis),
+          `Stock-count accuracy ${percent(kpis.overall.inventoryAccuracy.value)}. The bars show each KPI against its target.`,
+        ],
+        chart: serviceKpiChart(kpis),
+      },
+    ],
+  };
 };

@@ -1,4 +1,5 @@
-import { escapeHtml, formatTable, htmlTable } from "clientele";
+import { formatTable } from "clientele";
+import { importancePerformanceChart, npsChart, plsPathChart, reportNarrative } from "clientele/chart";
 import {
   bootstrap,
   ECSI_MODEL,
@@ -59,6 +60,23 @@ export const satisfactionSection: DemoSectionBuilder = (store) => {
     "Drivers of loyalty (importance = total effect, performance = index):",
     formatTable(drivers),
   ].join("\n");
-  const html = `${headline.map((line) => `<p>${escapeHtml(line)}</p>`).join("")}${htmlTable(paths, { maxRows: 12 })}<p>Drivers of loyalty:</p>${htmlTable(drivers)}`;
-  return { title: "Customer satisfaction (ECSI, PLS path model)", text, html };
+  return {
+    title: "Customer satisfaction (ECSI, PLS path model)",
+    text,
+    report: [
+      {
+        title: "Satisfaction: what drives loyalty?",
+        result: boot,
+        narrative: [
+          `The European Customer Satisfaction Index model, estimated on ${model.observations} survey answers.`,
+          ...reportNarrative(model),
+          ...reportNarrative(boot),
+          `Customers who later left scored ${meanOf(true).toFixed(0)} on satisfaction and loyalty (0–100), those who stayed ${meanOf(false).toFixed(0)}.`,
+        ],
+        chart: plsPathChart(model, boot),
+      },
+      { title: "Satisfaction: where to improve", result: grid, chart: importancePerformanceChart(grid) },
+      { title: "Satisfaction: would they recommend us?", result: nps, chart: npsChart(nps) },
+    ],
+  };
 };

@@ -1,4 +1,5 @@
 import type { Store } from "clientele";
+import { chooseKChart, reportNarrative, segmentProfileChart, segmentSharesChart } from "clientele/chart";
 import { adjustedRandIndex, chooseK, kMeans, segmentProfiles } from "clientele/segment";
 import { rfmTable } from "clientele/value";
 import type { DemoSectionBuilder } from "./section.js";
@@ -123,5 +124,29 @@ export const segmentSection: DemoSectionBuilder = (store) => {
     "",
     `Planted segments recovered: adjusted Rand index ${ari.toFixed(3)} (1 = identical, 0 = chance). ${(performance.now() - started).toFixed(0)} ms.`,
   ];
-  return { title: "Customer segments (k-means)", text: lines.join("\n") };
+  return {
+    title: "Customer segments (k-means)",
+    text: lines.join("\n"),
+    report: [
+      {
+        title: "Customer segments: how many?",
+        result: choice,
+        narrative: [
+          `Customers are grouped by purchase rate, basket size, price level and tenure. ${reportNarrative(choice).join(" ")}`,
+          "The store was generated with 6 segments, so the report shows 6.",
+        ],
+        chart: chooseKChart(choice as unknown as Parameters<typeof chooseKChart>[0]),
+        table: null,
+      },
+      {
+        title: "Customer segments: who they are",
+        result: profiles,
+        narrative: [
+          ...reportNarrative(profiles),
+          `They match the store's planted segments ${ari >= 0.8 ? "closely" : ari >= 0.5 ? "fairly well" : "loosely"} (agreement ${ari.toFixed(2)} on a scale where 1 is identical and 0 is chance).`,
+        ],
+        chart: [segmentProfileChart(profiles), segmentSharesChart(profiles)],
+      },
+    ],
+  };
 };
