@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  compensatedSum,
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
@@ -23,7 +24,7 @@ import {
 } from "./internal/coxFit.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
-import { featureName, readSurvivalData, type SurvivalFeature, sortByTime } from "./internal/survivalData.js";
+import { featureName, readSurvivalData, type SurvivalFeature, sortedIndex } from "./internal/survivalData.js";
 
 const FUNCTION_NAME = "coxModel";
 
@@ -323,33 +324,35 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   });
   const p = terms.length;
 
-  // Design in ascending time order, centred.
-  const order = sortByTime(data.time);
+  // Design rows in input order (sequential reads of the columns), then gathered in ascending time order.
+  const order = sortedIndex(data.time);
+  const q = numericNames.length;
+  const input = new Float64Array(n * p);
+  for (let j = 0; j < q; j++) {
+    const column = data.numeric[j] as Float64Array;
+    for (let row = 0; row < n; row++) input[row * p + j] = column[row] as number;
+  }
+  for (let j = 0; j < categoricalNames.length; j++) {
+    const codes = data.categorical[j] as Int32Array;
+    const columns = levelColumn[j] as Int32Array;
+    for (let row = 0; row < n; row++) {
+      const column = columns[codes[row] as number] as number;
+      if (column >= 0) input[row * p + column] = 1;
+    }
+  }
   const x = new Float64Array(n * p);
   const time = new Float64Array(n);
   const event = new Uint8Array(n);
-  const q = numericNames.length;
   for (let k = 0; k < n; k++) {
     const row = order[k] as number;
     time[k] = data.time[row] as number;
     event[k] = data.event[row] as number;
-    const base = k * p;
-    for (let j = 0; j < q; j++) x[base + j] = (data.numeric[j] as Float64Array)[row] as number;
-    for (let j = 0; j < categoricalNames.length; j++) {
-      const column = (levelColumn[j] as Int32Array)[
-        (data.categorical[j] as Int32Array)[row] as number
-      ] as number;
-      if (column >= 0) x[base + column] = 1;
-    }
+    const from = row * p;
+    const to = k * p;
+    for (let j = 0; j < p; j++) x[to + j] = input[from + j] as number;
   }
-  // R's centring (survival ≥ 3.0): numeric columns at their means, level columns not centred (mean 0, so
-  // the baseline is a customer at the numeric means and at every categorical feature's reference level).
   const means = new Float64Array(p);
-  for (let j = 0; j < q; j++) {
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += x[k * p + j] as number;
-    means[j] = sum / n;
-  }
+  for (let j = 0; j < q; j++) means[j] = compensatedSum(data.numeric[j] as Float64Array) / n;
   for (let k = 0; k < n; k++)
     for (let j = 0; j < q; j++) x[k * p + j] = (x[k * p + j] as number) - (means[j] as number);
   const design: CoxDesign = { n, p, x, time, event, blocks: timeBlocks(time) };

@@ -5,7 +5,7 @@ import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
 import { notAnArray } from "./internal/survivalChecks.js";
-import { readSurvivalData, sortByTime, stableGroupSort } from "./internal/survivalData.js";
+import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
 const FUNCTION_NAME = "kaplanMeier";
 
@@ -146,27 +146,31 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
     );
   }
   const z = normalQuantile(1 - (1 - parsed.confidenceLevel) / 2);
-  let order = sortByTime(data.time);
+  // Time order, then (stable) by group, gathered into contiguous columns so the sweeps read sequentially.
+  const byTime = sortedIndex(data.time);
   const groups = data.group === undefined ? 1 : data.groupLabels.length;
-  if (data.group !== undefined) order = stableGroupSort(order, data.group, groups);
+  const groupStart = new Int32Array(groups + 1);
+  if (data.group === undefined) groupStart[1] = data.n;
+  else {
+    for (let i = 0; i < data.n; i++) (groupStart[(data.group[i] as number) + 1] as number)++;
+    for (let g = 0; g < groups; g++)
+      groupStart[g + 1] = (groupStart[g + 1] as number) + (groupStart[g] as number);
+  }
+  const time = new Float64Array(data.n);
+  const event = new Uint8Array(data.n);
+  const next = groupStart.slice(0, groups);
+  for (let k = 0; k < data.n; k++) {
+    const row = byTime[k] as number;
+    const g = data.group === undefined ? 0 : (data.group[row] as number);
+    const at = next[g] as number;
+    next[g] = at + 1;
+    time[at] = data.time[row] as number;
+    event[at] = data.event[row] as number;
+  }
   const curves: KaplanMeierCurve[] = [];
-  let start = 0;
   for (let g = 0; g < groups; g++) {
-    let end = start;
-    if (data.group === undefined) end = data.n;
-    else while (end < data.n && data.group[order[end] as number] === g) end++;
-    curves.push(
-      buildCurve(
-        data.time,
-        data.event,
-        order,
-        start,
-        end,
-        data.group === undefined ? null : (data.groupLabels[g] as string),
-        z,
-      ),
-    );
-    start = end;
+    const label = data.group === undefined ? null : (data.groupLabels[g] as string);
+    curves.push(buildCurve(time, event, groupStart[g] as number, groupStart[g + 1] as number, label, z));
   }
   const events = curves.reduce((sum, curve) => sum + curve.events, 0);
   const byGroup = new Map(curves.map((curve) => [curve.group, curve]));
@@ -237,7 +241,6 @@ export function stepValue(times: Float64Array, values: Float64Array, t: number):
 function buildCurve(
   time: Float64Array,
   event: Uint8Array,
-  order: Int32Array,
   start: number,
   end: number,
   group: string | null,
@@ -246,7 +249,7 @@ function buildCurve(
   // distinct times first (to size the columns)
   let distinct = 0;
   for (let k = start; k < end; k++) {
-    if (k === start || time[order[k] as number] !== time[order[k - 1] as number]) distinct++;
+    if (k === start || time[k] !== time[k - 1]) distinct++;
   }
   const times = new Float64Array(distinct);
   const nRisk = new Float64Array(distinct);
@@ -262,11 +265,11 @@ function buildCurve(
   let events = 0;
   let k = start;
   for (let j = 0; j < distinct; j++) {
-    const t = time[order[k] as number] as number;
+    const t = time[k] as number;
     let d = 0;
     let c = 0;
-    while (k < end && time[order[k] as number] === t) {
-      if (event[order[k] as number] === 1) d++;
+    while (k < end && time[k] === t) {
+      if (event[k] === 1) d++;
       else c++;
       k++;
     }

@@ -5,7 +5,7 @@ import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
 import { notAnArray } from "./internal/survivalChecks.js";
-import { readSurvivalData, sortByTime } from "./internal/survivalData.js";
+import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
 const FUNCTION_NAME = "logRankTest";
 
@@ -82,7 +82,7 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
   );
   const k = data.groupLabels.length;
   const codes = data.group as Int32Array;
-  const order = sortByTime(data.time);
+  const order = sortedIndex(data.time);
   const atRisk = new Float64Array(k);
   for (let i = 0; i < data.n; i++) atRisk[codes[i] as number] = (atRisk[codes[i] as number] as number) + 1;
   const sizes = Float64Array.from(atRisk);

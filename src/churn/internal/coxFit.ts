@@ -5,6 +5,7 @@
  * Harrell's concordance with a Fenwick tree. Rows are held row-major in a Float64Array (no per-row objects).
  */
 import { cholesky, choleskyInverse, choleskySolve } from "./coxAlgebra.js";
+import { sortedIndex } from "./survivalData.js";
 
 /** Customers sorted by ascending time, covariates centred (row-major n × p). */
 export interface CoxDesign {
@@ -283,24 +284,16 @@ export interface ConcordanceCounts {
  */
 export function concordanceCounts(design: CoxDesign, eta: Float64Array): ConcordanceCounts {
   const { n, event, blocks } = design;
-  const sorted = Float64Array.from(eta).sort();
-  const unique: number[] = [];
-  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i] as number);
-  const values = Float64Array.from(unique);
-  const m = values.length;
+  // dense ranks of the scores (1-based for the tree) from one radix sort
+  const byScore = sortedIndex(eta);
   const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let lo = 0;
-    let hi = m - 1;
-    const v = eta[i] as number;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((values[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo + 1; // 1-based for the tree
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const i = byScore[k] as number;
+    if (k === 0 || eta[i] !== eta[byScore[k - 1] as number]) m++;
+    rank[i] = m;
   }
-  const tree = new Float64Array(m + 1);
+  const tree = new Int32Array(m + 1);
   const add = (r: number) => {
     for (let k = r; k <= m; k += k & -k) tree[k] = (tree[k] as number) + 1;
   };

@@ -121,8 +121,9 @@ export function readSurvivalData<T>(
   const eventOut = new Uint8Array(n);
   const rows = new Int32Array(n);
   const numericOut = numeric.map(() => new Float64Array(n));
-  const groupValues: string[] = [];
-  const categoricalValues: string[][] = categorical.map(() => []);
+  // categories coded on the fly (first-seen), recoded to sorted present levels at the end
+  const groupCoder = new LevelCoder(n);
+  const categoricalCoders = categorical.map(() => new LevelCoder(n));
   const droppedByField: Record<string, number> = {};
   const drop = (name: string) => {
     droppedByField[name] = (droppedByField[name] ?? 0) + 1;
@@ -187,18 +188,16 @@ export function readSurvivalData<T>(
         drop(feature.name);
         continue rowLoop;
       }
-      (categoricalValues[j] as string[])[kept] = categoryValue(raw, i, feature.name, functionName);
+      (categoricalCoders[j] as LevelCoder).set(kept, categoryValue(raw, i, feature.name, functionName));
     }
-    if (g !== undefined) groupValues[kept] = g;
+    if (g !== undefined) groupCoder.set(kept, g);
     timeOut[kept] = tv + 0; // −0 → 0
     eventOut[kept] = ev;
     rows[kept] = i;
     kept++;
   }
-  for (const values of categoricalValues) values.length = kept;
-  groupValues.length = group === undefined ? 0 : kept;
-  const coded = group === undefined ? undefined : codeSorted(groupValues);
-  const categoricalCoded = categoricalValues.map(codeSorted);
+  const coded = group === undefined ? undefined : groupCoder.sorted(kept);
+  const categoricalCoded = categoricalCoders.map((coder) => coder.sorted(kept));
   return {
     n: kept,
     rows: rows.slice(0, kept),
@@ -216,34 +215,54 @@ export function readSurvivalData<T>(
   };
 }
 
-/** Codes strings by their sorted distinct values (UTF-16 code unit order). */
-function codeSorted(values: readonly string[]): { codes: Int32Array; labels: string[] } {
-  const firstSeen = new Map<string, number>();
-  const codes = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as string;
-    let code = firstSeen.get(value);
-    if (code === undefined) {
-      code = firstSeen.size;
-      firstSeen.set(value, code);
-    }
-    codes[i] = code;
+/** Codes category strings as they are read (first-seen codes; the previous row's string reuses its code). */
+class LevelCoder {
+  private readonly codes: Int32Array;
+  private readonly table = new Map<string, number>();
+  private readonly labels: string[] = [];
+  private previous: string | undefined;
+  private previousCode = -1;
+
+  constructor(n: number) {
+    this.codes = new Int32Array(n);
   }
-  const labels = [...firstSeen.keys()].sort();
-  const remap = new Int32Array(labels.length);
-  labels.forEach((label, sortedCode) => {
-    remap[firstSeen.get(label) as number] = sortedCode;
-  });
-  for (let i = 0; i < codes.length; i++) codes[i] = remap[codes[i] as number] as number;
-  return { codes, labels };
+
+  set(row: number, value: string): void {
+    if (value !== this.previous) {
+      let code = this.table.get(value);
+      if (code === undefined) {
+        code = this.labels.length;
+        this.table.set(value, code);
+        this.labels.push(value);
+      }
+      this.previous = value;
+      this.previousCode = code;
+    }
+    this.codes[row] = this.previousCode;
+  }
+
+  /** Codes of the first `kept` rows recoded to the sorted levels present among them (UTF-16 code unit order). */
+  sorted(kept: number): { codes: Int32Array; labels: string[] } {
+    const present = new Uint8Array(this.labels.length);
+    for (let i = 0; i < kept; i++) present[this.codes[i] as number] = 1;
+    const labels = this.labels.filter((_, code) => present[code] === 1).sort();
+    const remap = new Int32Array(this.labels.length);
+    labels.forEach((label, sortedCode) => {
+      remap[this.table.get(label) as number] = sortedCode;
+    });
+    const codes = this.codes.slice(0, kept);
+    for (let i = 0; i < kept; i++) codes[i] = remap[codes[i] as number] as number;
+    return { codes, labels };
+  }
 }
 
 /**
- * Indices 0..n−1 ordered by ascending `keys` (non-negative finite numbers), ties in index order: an LSD
- * radix sort on the IEEE-754 bits (whose order is the numeric order for non-negative doubles), 16 bits per
- * pass, passes whose digit is the same for every key skipped (integer-valued times need two). O(n).
+ * Indices 0..n−1 ordered by ascending `keys` (finite numbers; −0 sorts with 0), ties in index order: an LSD
+ * radix sort on the IEEE-754 bits mapped to an unsigned order (sign bit flipped for non-negative numbers,
+ * every bit flipped for negative ones), 16 bits per pass, passes whose digit is the same for every key
+ * skipped (integer-valued times need two). O(n).
  */
-export function sortByTime(keys: Float64Array): Int32Array {
+export function sortedIndex(keys: Float64Array): Int32Array {
   const n = keys.length;
   let index = new Int32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
@@ -254,8 +273,18 @@ export function sortByTime(keys: Float64Array): Int32Array {
   let lo = new Uint32Array(n);
   let hi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    lo[i] = words[2 * i + loOffset] as number;
-    hi[i] = words[2 * i + 1 - loOffset] as number;
+    const low = words[2 * i + loOffset] as number;
+    const high = words[2 * i + 1 - loOffset] as number;
+    if (keys[i] === 0) {
+      lo[i] = 0;
+      hi[i] = 0x80000000;
+    } else if (high >>> 31 === 1) {
+      lo[i] = ~low >>> 0;
+      hi[i] = ~high >>> 0;
+    } else {
+      lo[i] = low;
+      hi[i] = (high | 0x80000000) >>> 0;
+    }
   }
   let nextIndex = new Int32Array(n);
   let nextLo = new Uint32Array(n);
@@ -286,19 +315,4 @@ export function sortByTime(keys: Float64Array): Int32Array {
     [hi, nextHi] = [nextHi, hi];
   }
   return index;
-}
-
-/** Stable counting sort of `order` by `codes[order[i]]` (codes in 0..groups−1). */
-export function stableGroupSort(order: Int32Array, codes: Int32Array, groups: number): Int32Array {
-  const start = new Int32Array(groups + 1);
-  for (let i = 0; i < order.length; i++) (start[(codes[order[i] as number] as number) + 1] as number)++;
-  for (let g = 0; g < groups; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
-  const out = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) {
-    const row = order[i] as number;
-    const g = codes[row] as number;
-    out[start[g] as number] = row;
-    start[g] = (start[g] as number) + 1;
-  }
-  return out;
 }
