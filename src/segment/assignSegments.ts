@@ -1,8 +1,11 @@
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import type { FeatureMatrixMissingPolicy, FeatureMatrixResult } from "./featureMatrix.js";
+import { assignerOf } from "./internal/assigners.js";
 import { applyFittedFeatures } from "./internal/featureOptions.js";
 import { assignAndAccumulate, createBuffers } from "./internal/lloyd.js";
 import type { KMeansResult } from "./kMeans.js";
+import type { KMedoidsResult } from "./kMedoids.js";
+import type { KPrototypesResult } from "./kPrototypes.js";
 
 /**
  * Options of {@link assignSegments}.
@@ -18,7 +21,9 @@ import type { KMeansResult } from "./kMeans.js";
 export interface AssignSegmentsOptions {
   /**
    * Missing-value policy for the new records.
-   * @defaultValue the policy the model was fitted with
+   * @defaultValue the policy a kMeans model was fitted with; "error" for kMedoids and kPrototypes
+   *   models (kMedoids skips a missing field per pair, as Gower's distance does, and only a record
+   *   with no field to compare is an error or, with "drop", dropped)
    */
   readonly missing?: FeatureMatrixMissingPolicy;
 }
@@ -41,8 +46,9 @@ export interface AssignSegmentsResult {
   readonly assignments: Int32Array;
   /**
    * Squared Euclidean distance of each record to its segment's centre in the model's
-   * transformed space (large values flag customers unlike any segment); NaN exactly for
-   * the dropped records listed in `droppedRows`.
+   * transformed space (large values flag customers unlike any segment); for a kMedoids model
+   * the Gower distance to the segment's medoid, for a kPrototypes model the k-prototypes distance
+   * to the prototype; NaN exactly for the dropped records listed in `droppedRows`.
    */
   readonly distances: Float64Array;
   /** Input indices of records dropped for a missing value. */
@@ -58,9 +64,15 @@ export interface AssignSegmentsResult {
  * standard deviations — nothing refitted), then each goes to the nearest centre, the
  * first on ties, exactly as in the model's final assignment step.
  *
+ * Also takes a `kMedoids` model fitted on records (each new customer goes to the nearest medoid
+ * by Gower's distance with the fitted ranges and levels; a nominal level never seen counts as a
+ * mismatch, an ordinal number between fitted values gets an interpolated rank) and a
+ * `kPrototypes` model (nearest prototype by the k-prototypes distance with the fitted γ). A
+ * kMedoids model fitted on a distance matrix cannot place new customers (InvalidOptionsError).
+ *
  * Complexity: O(n k d).
  *
- * @param model - a `kMeans` result
+ * @param model - a `kMeans`, `kMedoids` (fitted on records) or `kPrototypes` result
  * @param newRecords - new customer records (not mutated); may be empty
  * @param options - see {@link AssignSegmentsOptions}
  * @returns segment and squared distance per record
@@ -85,27 +97,39 @@ export interface AssignSegmentsResult {
  * ```
  */
 export function assignSegments<T>(
-  model: KMeansResult<T>,
+  model: KMeansResult<T> | KMedoidsResult | KPrototypesResult,
   newRecords: readonly T[],
   options: AssignSegmentsOptions = {},
 ): AssignSegmentsResult {
   const name = "assignSegments";
+  const assigner = assignerOf(model);
+  if (assigner !== undefined) return assignWith(name, assigner, newRecords, options);
+  if (model !== null && typeof model === "object" && "medoids" in model) {
+    throw new InvalidOptionsError(name, [
+      {
+        path: "model",
+        message:
+          "this kMedoids model was fitted on a distance matrix, so new customers cannot be compared with its medoids; fit it on records with fields to assign new customers",
+      },
+    ]);
+  }
+  const kMeansModel = model as KMeansResult<T>;
   if (
-    model === null ||
-    typeof model !== "object" ||
-    !Array.isArray(model.scaledCentroids) ||
-    model.transform === undefined
+    kMeansModel === null ||
+    typeof kMeansModel !== "object" ||
+    !Array.isArray(kMeansModel.scaledCentroids) ||
+    kMeansModel.transform === undefined
   ) {
     throw new InvalidOptionsError(name, [
       { path: "model", message: "expected the result of kMeans(...)", received: model },
     ]);
   }
-  const features = applyFittedFeatures(name, model.transform, newRecords, options);
+  const features = applyFittedFeatures(name, kMeansModel.transform, newRecords, options);
   const n = features.rowCount;
   const d = features.columnCount;
-  const k = model.k;
+  const k = kMeansModel.k;
   const centres = new Float64Array(k * d);
-  model.scaledCentroids.forEach((centre, c) => {
+  kMeansModel.scaledCentroids.forEach((centre, c) => {
     centres.set(centre, c * d);
   });
   const buffers = createBuffers(n, d, k);
@@ -126,6 +150,51 @@ export function assignSegments<T>(
     distances,
     droppedRows: features.droppedRows,
     droppedRowCount: features.droppedRowCount,
+    sizes,
+  };
+  return withDisplay(result, {
+    title: "Segment assignments",
+    summary: (r) => [
+      `${r.assignments.length - r.droppedRowCount} customers assigned${r.droppedRowCount > 0 ? `, ${r.droppedRowCount} dropped for missing values` : ""}`,
+    ],
+    rows: (r) => r.sizes.map((size, segment) => ({ segment, customers: size })),
+  });
+}
+
+/** assignSegments for kMedoids and kPrototypes models (their registered assigner). */
+function assignWith<T>(
+  name: string,
+  assigner: NonNullable<ReturnType<typeof assignerOf>>,
+  newRecords: readonly T[],
+  options: AssignSegmentsOptions,
+): AssignSegmentsResult {
+  const given = (options ?? {}) as Record<string, unknown>;
+  const unknownKey = Object.keys(given).find((key) => key !== "missing");
+  const missing = given.missing ?? "error";
+  if (unknownKey !== undefined || (missing !== "error" && missing !== "drop")) {
+    throw new InvalidOptionsError(name, [
+      unknownKey !== undefined
+        ? { path: unknownKey, message: "unknown option (valid: missing)", received: given[unknownKey] }
+        : { path: "missing", message: 'expected "error" or "drop"', received: missing },
+    ]);
+  }
+  if (!Array.isArray(newRecords)) {
+    throw new InvalidOptionsError(name, [
+      { path: "newRecords", message: "expected an array of records", received: newRecords },
+    ]);
+  }
+  const assigned = assigner(name, newRecords, missing);
+  const dropped: number[] = [];
+  const sizes = new Array<number>(assigned.k).fill(0);
+  assigned.assignments.forEach((segment, row) => {
+    if (segment < 0) dropped.push(row);
+    else sizes[segment] = (sizes[segment] as number) + 1;
+  });
+  const result: AssignSegmentsResult = {
+    assignments: assigned.assignments,
+    distances: assigned.distances,
+    droppedRows: Int32Array.from(dropped),
+    droppedRowCount: dropped.length,
     sizes,
   };
   return withDisplay(result, {

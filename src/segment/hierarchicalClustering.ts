@@ -116,7 +116,7 @@ export function hierarchicalClustering<T>(
 ): HierarchicalClusteringResult {
   const name = "hierarchicalClustering";
   const parsed = parseStrictOptions(name, schema, options);
-  const distances = resolveDistances(name, data, options.fields, parsed.weights);
+  const { distances } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const linkage = parsed.linkage;
   const ward = linkage === "ward.D2";

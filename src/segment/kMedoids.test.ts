@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadMixedReference, loadRCsv } from "../../test/fixtures/segment/mixedReference.js";
-import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { assignSegments } from "./assignSegments.js";
 import { type DistanceMatrix, distanceMatrix } from "./distanceMatrix.js";
 import { euclideanDistances } from "./euclideanDistances.js";
 import { type GowerFieldType, gowerDistance } from "./gowerDistance.js";
 import { kMedoids } from "./kMedoids.js";
+import { kPrototypes } from "./kPrototypes.js";
 
 type Row = Record<string, string | number | null>;
 const reference = loadMixedReference();
@@ -115,5 +117,66 @@ describe("kMedoids on records and edge cases", () => {
     expect(() => kMedoids(d, { k: 2, fields: { a: "numeric" } })).toThrow(InvalidOptionsError);
     expect(() => kMedoids(customers, { k: 2 })).toThrow(/fields/);
     expect(() => kMedoids(d, { k: 2, methd: "pam" } as never)).toThrow(/did you mean "method"/);
+  });
+});
+
+describe("assignSegments with kMedoids and kPrototypes models", () => {
+  const customers = Object.freeze(
+    [
+      { plan: "basic", channel: "web", spend: 20 },
+      { plan: "basic", channel: "web", spend: 25 },
+      { plan: "basic", channel: "app", spend: 22 },
+      { plan: "pro", channel: "store", spend: 300 },
+      { plan: "pro", channel: "store", spend: 280 },
+      { plan: "pro", channel: "app", spend: 310 },
+    ].map((row) => Object.freeze(row)),
+  );
+  const fields = { plan: "nominal", channel: "nominal", spend: "numeric" } as const;
+
+  it("places a fitted customer in its own segment at its Gower distance to the medoid, with fitted ranges", () => {
+    const model = kMedoids(customers, { k: 2, fields });
+    const result = assignSegments(model, customers);
+    expect(Array.from(result.assignments)).toEqual(Array.from(model.assignments));
+    customers.forEach((_, i) => {
+      const medoid = model.medoids[model.assignments[i] as number] as number;
+      expect(result.distances[i]).toBeCloseTo(model.distances.get(i, medoid), 12);
+    });
+    // new customer: plan pro, unseen channel "phone", spend 150 -> to medoid 3 (pro, store, 300):
+    // (0 + 1 + 150/290) / 3; to medoid 0 (basic, web, 20): (1 + 1 + 130/290) / 3
+    const fresh = assignSegments(model, [{ plan: "pro", channel: "phone", spend: 150 }]);
+    expect(Array.from(fresh.assignments)).toEqual([1]);
+    expect(fresh.distances[0]).toBeCloseTo((1 + 150 / 290) / 3, 12);
+    const partial = assignSegments(model, [{ plan: null, channel: null, spend: 21 } as never]);
+    expect(partial.distances[0]).toBeCloseTo(1 / 290, 12);
+    expect(() => assignSegments(model, [{ plan: null, channel: null, spend: null } as never])).toThrow(
+      /no comparable/,
+    );
+    expect(
+      assignSegments(model, [{ plan: null, channel: null, spend: null } as never], { missing: "drop" })
+        .droppedRowCount,
+    ).toBe(1);
+  });
+
+  it("refuses a kMedoids model fitted on a distance matrix", () => {
+    const model = kMedoids(distanceMatrix([1, 4, 3], 3), { k: 2 });
+    expect(() => assignSegments(model, [{}])).toThrow(InvalidOptionsError);
+  });
+
+  it("assigns to the nearest k-prototype with the fitted gamma", () => {
+    const model = kPrototypes(customers, {
+      k: 2,
+      numeric: ["spend"],
+      categorical: ["plan"],
+      gamma: 10_000,
+      seed: 1,
+    });
+    // spend 150 is nearer the low segment's mean (22.33) than the high one's (296.67) by squared
+    // distance (16297 vs 21467), but plan "pro" mismatches the low prototype (+10000)
+    const result = assignSegments(model, [{ plan: "pro", channel: "web", spend: 150 }]);
+    expect(Array.from(result.assignments)).toEqual([1]);
+    expect(result.distances[0]).toBeCloseTo((150 - 890 / 3) ** 2, 9);
+    expect(() => assignSegments(model, [{ plan: "pro", channel: "web", spend: null } as never])).toThrow(
+      InvalidRecordError,
+    );
   });
 });

@@ -1,9 +1,17 @@
 import { z } from "zod";
-import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
+import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { seedSchema } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrix.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
-import { gowerFieldsSchema, gowerWeightsSchema } from "./internal/gower.js";
+import { registerAssigner } from "./internal/assigners.js";
+import {
+  encodedDistance,
+  encodedRow,
+  encodeRecord,
+  type GowerColumns,
+  gowerFieldsSchema,
+  gowerWeightsSchema,
+} from "./internal/gower.js";
 import { build, fillRow, lab, maxDistance, pam } from "./internal/pam.js";
 import { resolveDistances } from "./internal/resolveDistances.js";
 import { silhouetteWidths } from "./internal/silhouette.js";
@@ -161,7 +169,7 @@ export function kMedoids<T>(
 ): KMedoidsResult {
   const name = "kMedoids";
   const parsed = parseStrictOptions(name, schema, options);
-  const distances = resolveDistances(name, data, options.fields, parsed.weights);
+  const { distances, columns } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const k = parsed.k;
   if (k > n) {
@@ -221,6 +229,8 @@ export function kMedoids<T>(
     distances,
     options: { k, method: parsed.method, init: parsed.init, seed: parsed.seed },
   };
+  if (columns !== undefined)
+    registerAssigner(result, medoidAssigner(columns as GowerColumns<unknown>, medoids));
   return withDisplay(result, {
     title: `k-medoids (${parsed.method}), k = ${k}`,
     summary: (r) => [
@@ -234,4 +244,43 @@ export function kMedoids<T>(
         ...(r.silhouette === null ? {} : { silhouette: r.silhouette.clusterAverageWidths[segment] ?? null }),
       })),
   });
+}
+
+/** assignSegments for a model fitted on records: the nearest medoid by Gower's distance with the fitted ranges and levels. */
+function medoidAssigner(columns: GowerColumns<unknown>, medoids: readonly number[]) {
+  const encodedMedoids = medoids.map((m) => encodedRow(columns, m));
+  return (functionName: string, records: readonly unknown[], missing: "error" | "drop") => {
+    const n = records.length;
+    const assignments = new Int32Array(n).fill(-1);
+    const distances = new Float64Array(n).fill(Number.NaN);
+    for (let i = 0; i < n; i++) {
+      const record = records[i];
+      if (record === null || typeof record !== "object") {
+        throw new InvalidRecordError(functionName, i, "(record)", record, "expected a record object");
+      }
+      const encoded = encodeRecord(columns, record, i, functionName);
+      let best = Number.POSITIVE_INFINITY;
+      let segment = -1;
+      encodedMedoids.forEach((medoid, c) => {
+        const d = encodedDistance(columns, encoded, medoid);
+        if (d < best) {
+          best = d;
+          segment = c;
+        }
+      });
+      if (segment < 0) {
+        if (missing === "drop") continue;
+        throw new InvalidRecordError(
+          functionName,
+          i,
+          "(all fields)",
+          record,
+          'shares no comparable field with any medoid (missing values), so no segment is nearest; fill them or pass missing: "drop"',
+        );
+      }
+      assignments[i] = segment;
+      distances[i] = best;
+    }
+    return { assignments, distances, k: medoids.length };
+  };
 }

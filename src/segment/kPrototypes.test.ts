@@ -84,7 +84,12 @@ describe("kPrototypes", () => {
       kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["spend"], seed: 1 }),
     ).toThrow(InvalidOptionsError);
     expect(() =>
-      kPrototypes([customers[0], customers[0]], { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 }),
+      kPrototypes([customers[0], customers[0]] as typeof customers, {
+        k: 2,
+        numeric: ["spend"],
+        categorical: ["plan"],
+        seed: 1,
+      }),
     ).toThrow(InsufficientDataError);
     expect(() =>
       kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: [], seed: 1, lambda: 2 } as never),

@@ -5,11 +5,14 @@ import {
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
+  InvalidRecordError,
   readCodes,
   readNumbers,
+  resolveField,
   withDisplay,
 } from "../core/index.js";
 import { seedSchema } from "../core/options.js";
+import { registerAssigner } from "./internal/assigners.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
@@ -251,6 +254,7 @@ export function kPrototypes<T>(records: readonly T[], options: KPrototypesOption
       gamma: parsed.gamma ?? null,
     },
   };
+  registerAssigner(result, nearestPrototype(numericEntries, categoricalEntries, prototypes, gamma));
   return withDisplay(result, {
     title: `k-prototypes, k = ${k}`,
     summary: (r) => [
@@ -429,4 +433,67 @@ function runOnce(
   let total = 0;
   for (let i = 0; i < n; i++) total += distances[i] as number;
   return { labels, distances, numericPrototypes, categoricalPrototypes, total, iterations, converged };
+}
+
+const isMissing = (value: unknown): boolean =>
+  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
+
+/** assignSegments for k-prototypes: the nearest prototype by the same distance (an unseen level counts as a mismatch). */
+function nearestPrototype<T>(
+  numericEntries: readonly [string, Field<T>][],
+  categoricalEntries: readonly [string, Field<T>][],
+  prototypes: readonly Readonly<Record<string, number | string>>[],
+  gamma: number,
+) {
+  return (functionName: string, records: readonly unknown[], missing: "error" | "drop") => {
+    const n = records.length;
+    const typed = records as readonly T[];
+    const numbers = numericEntries.map(([label, field]) =>
+      readNumbers(typed, field, { functionName, optionName: `numeric.${label}`, missing: "nan" }),
+    );
+    const categories = categoricalEntries.map(([label, field]) => {
+      const { read } = resolveField(field, `categorical.${label}`);
+      return typed.map((record, i) => {
+        const value = read(record, i);
+        return isMissing(value) ? undefined : String(value);
+      });
+    });
+    const assignments = new Int32Array(n).fill(-1);
+    const distances = new Float64Array(n).fill(Number.NaN);
+    for (let i = 0; i < n; i++) {
+      const missingAt =
+        numbers.findIndex((column) => Number.isNaN(column[i] as number)) >= 0
+          ? numericEntries[numbers.findIndex((column) => Number.isNaN(column[i] as number))]?.[0]
+          : categoricalEntries[categories.findIndex((column) => column[i] === undefined)]?.[0];
+      if (missingAt !== undefined) {
+        if (missing === "drop") continue;
+        throw new InvalidRecordError(
+          functionName,
+          i,
+          missingAt,
+          null,
+          'is missing; k-prototypes needs every field: fill it or pass missing: "drop"',
+        );
+      }
+      let best = Number.POSITIVE_INFINITY;
+      let segment = 0;
+      prototypes.forEach((prototype, c) => {
+        let d = 0;
+        numericEntries.forEach(([label], j) => {
+          const difference = ((numbers[j] as Float64Array)[i] as number) - (prototype[label] as number);
+          d += difference * difference;
+        });
+        categoricalEntries.forEach(([label], j) => {
+          if ((categories[j] as (string | undefined)[])[i] !== prototype[label]) d += gamma;
+        });
+        if (d < best) {
+          best = d;
+          segment = c;
+        }
+      });
+      assignments[i] = segment;
+      distances[i] = best;
+    }
+    return { assignments, distances, k: prototypes.length };
+  };
 }

@@ -44,7 +44,7 @@ export const gowerWeightsSchema = z.record(
 );
 
 /** Columns read once, ready for the pair loop. */
-export interface GowerColumns {
+export interface GowerColumns<T = unknown> {
   readonly names: readonly string[];
   readonly types: readonly GowerType[];
   /** Per field: scaled values (numeric, ordinal; NaN = missing) or codes (others; -1 = missing). */
@@ -55,7 +55,21 @@ export interface GowerColumns {
   readonly missingCounts: readonly number[];
   /** max - min of the numeric / ordinal codes used for scaling (null for the others). */
   readonly ranges: readonly (number | null)[];
+  /**
+   * Per field: the fitted encoding of one new value, the same scale as `scaled` (numeric, ordinal)
+   * or the same codes as `codes` (others; a level never seen gets a code of its own). Missing
+   * values give NaN or -1; a value the type cannot take throws InvalidRecordError.
+   */
+  readonly encoders: readonly ((value: unknown, row: number, functionName: string) => number)[];
+  /** Per field: the accessor and its label. */
+  readonly readers: readonly {
+    readonly read: (record: T, index: number) => unknown;
+    readonly label: string;
+  }[];
 }
+
+/** Code of a nominal level not seen when fitting: differs from every fitted code. */
+const UNSEEN = 2147483647;
 
 const isMissing = (value: unknown): boolean =>
   value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
@@ -66,7 +80,7 @@ export function readGowerColumns<T>(
   records: readonly T[],
   fields: Readonly<Record<string, GowerType | GowerSpec<T>>>,
   weights: Readonly<Record<string, number>> | undefined,
-): GowerColumns {
+): GowerColumns<T> {
   const names = Object.keys(fields);
   if (names.length === 0) {
     throw new InvalidOptionsError(functionName, [
@@ -88,12 +102,15 @@ export function readGowerColumns<T>(
   const codes: (Int32Array | undefined)[] = [];
   const missingCounts: number[] = [];
   const ranges: (number | null)[] = [];
+  const encoders: ((value: unknown, row: number, functionName: string) => number)[] = [];
+  const readers: { read: (record: T, index: number) => unknown; label: string }[] = [];
   const n = records.length;
   for (const name of names) {
     const given = fields[name] as GowerType | GowerSpec<T>;
     const spec: GowerSpec<T> = typeof given === "string" ? { type: given } : given;
     const field = (spec.field ?? name) as Field<T>;
     const { read, label } = resolveField(field, `fields.${name}`);
+    readers.push({ read, label });
     types.push(spec.type);
     if (spec.levels !== undefined && spec.type !== "ordinal") {
       throw new InvalidOptionsError(functionName, [
@@ -140,6 +157,23 @@ export function readGowerColumns<T>(
       codes.push(undefined);
       missingCounts.push(missing);
       ranges.push(missing < n ? range : null);
+      const rawOf = ordinalEncoder(spec, records, read);
+      encoders.push((value, row, functionName) => {
+        if (isMissing(value)) return Number.NaN;
+        const raw = rawOf(value);
+        if (Number.isNaN(raw)) {
+          throw new InvalidRecordError(
+            functionName,
+            row,
+            label,
+            value,
+            spec.type === "numeric"
+              ? "expected a finite number"
+              : "expected one of the field's ordinal levels (or a number)",
+          );
+        }
+        return (raw - min) / scale;
+      });
     } else {
       const out = new Int32Array(n);
       let missing = 0;
@@ -190,9 +224,126 @@ export function readGowerColumns<T>(
       codes.push(out);
       missingCounts.push(missing);
       ranges.push(null);
+      const nominal = spec.type === "nominal";
+      encoders.push((value, row, functionName) => {
+        if (isMissing(value)) return -1;
+        if (nominal) return table.get(String(value)) ?? UNSEEN;
+        const bit = binaryValue(value);
+        if (bit < 0) {
+          throw new InvalidRecordError(
+            functionName,
+            row,
+            label,
+            value,
+            'expected a binary value: true/false, 1/0 or "1"/"0"',
+          );
+        }
+        return bit;
+      });
     }
   }
-  return { names, types, scaled, codes, weights: weightArray, missingCounts, ranges };
+  return { names, types, scaled, codes, weights: weightArray, missingCounts, ranges, encoders, readers };
+}
+
+/**
+ * The unscaled number of a new numeric or ordinal value, as fitted: the number itself; a level's
+ * position; or (ordinal without levels) the rank among the fitted distinct values, interpolated
+ * linearly between them and clamped to the fitted ranks. NaN for a value the field cannot take.
+ */
+function ordinalEncoder<T>(
+  spec: GowerSpec<T>,
+  records: readonly T[],
+  read: (record: T, index: number) => unknown,
+): (value: unknown) => number {
+  const asNumber = (value: unknown) =>
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value)
+        : Number.NaN;
+  if (spec.type === "numeric")
+    return (value) => (Number.isFinite(asNumber(value)) ? asNumber(value) : Number.NaN);
+  if (spec.levels !== undefined) {
+    const position = new Map<string, number>();
+    spec.levels.forEach((level, index) => {
+      if (!position.has(String(level))) position.set(String(level), index);
+    });
+    return (value) => position.get(String(value)) ?? Number.NaN;
+  }
+  const distinct = [
+    ...new Set(
+      records
+        .map((record, i) =>
+          typeof record === "object" && record !== null ? asNumber(read(record, i)) : Number.NaN,
+        )
+        .filter((v) => Number.isFinite(v)),
+    ),
+  ].sort((a, b) => a - b);
+  return (value) => {
+    const v = asNumber(value);
+    if (!Number.isFinite(v) || distinct.length === 0) return Number.NaN;
+    if (v <= (distinct[0] as number)) return 0;
+    if (v >= (distinct[distinct.length - 1] as number)) return distinct.length - 1;
+    let low = 0;
+    let high = distinct.length - 1;
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if ((distinct[middle] as number) <= v) low = middle;
+      else high = middle;
+    }
+    const a = distinct[low] as number;
+    const b = distinct[high] as number;
+    return low + (v - a) / (b - a);
+  };
+}
+
+/** Encodes row `row` of the fitted columns (scaled values and codes, one slot per field). */
+export function encodedRow(columns: GowerColumns<unknown>, row: number): Float64Array {
+  return Float64Array.from(columns.names, (_, field) => {
+    const scaledColumn = columns.scaled[field];
+    if (scaledColumn !== undefined) return scaledColumn[row] as number;
+    return (columns.codes[field] as Int32Array)[row] as number;
+  });
+}
+
+/** Encodes a new record with the fitted scales and codes. */
+export function encodeRecord<T>(
+  columns: GowerColumns<T>,
+  record: T,
+  row: number,
+  functionName: string,
+): Float64Array {
+  return Float64Array.from(columns.names, (_, field) => {
+    const reader = columns.readers[field] as { read: (record: T, index: number) => unknown };
+    return (columns.encoders[field] as (value: unknown, row: number, name: string) => number)(
+      reader.read(record, row),
+      row,
+      functionName,
+    );
+  });
+}
+
+/** Gower distance between two encoded rows (NaN when they share no comparable field). */
+export function encodedDistance(columns: GowerColumns<unknown>, a: Float64Array, b: Float64Array): number {
+  let numerator = 0;
+  let denominator = 0;
+  for (let field = 0; field < a.length; field++) {
+    const w = columns.weights[field] as number;
+    const type = columns.types[field];
+    const x = a[field] as number;
+    const y = b[field] as number;
+    if (type === "numeric" || type === "ordinal") {
+      const difference = Math.abs(x - y);
+      if (Number.isNaN(difference)) continue;
+      numerator += w * difference;
+    } else {
+      if (x < 0 || y < 0) continue;
+      if (type === "asymmetricBinary" && x === 0 && y === 0) continue;
+      if (x !== y) numerator += w;
+    }
+    denominator += w;
+  }
+  return denominator > 0 ? numerator / denominator : Number.NaN;
 }
 
 function binaryValue(value: unknown): number {
@@ -273,7 +424,7 @@ function readOrdinal<T>(
  * where δ = 0 when either value is missing or (asymmetric binary) both are 0, d = |x_i - x_j| / range
  * for numeric and ordinal fields and d = [x_i != x_j] otherwise. O(n² f) time, n (n - 1) / 2 doubles.
  */
-export function gowerMatrix(functionName: string, columns: GowerColumns, n: number): DistanceMatrix {
+export function gowerMatrix<T>(functionName: string, columns: GowerColumns<T>, n: number): DistanceMatrix {
   checkDistanceRows(functionName, n);
   const f = columns.names.length;
   const values = new Float64Array((n * (n - 1)) / 2);

@@ -3,7 +3,7 @@ import { assertRecordArray, InsufficientDataError, InvalidOptionsError } from ".
 import type { DistanceMatrix } from "../distanceMatrix.js";
 import type { GowerFieldSpec, GowerFieldType } from "../gowerDistance.js";
 import { isDistanceMatrix } from "./distances.js";
-import { gowerMatrix, readGowerColumns } from "./gower.js";
+import { type GowerColumns, gowerMatrix, readGowerColumns } from "./gower.js";
 
 /** The distances to cluster: the matrix given, or Gower's distance of the records over `fields`. */
 export function resolveDistances<T>(
@@ -11,7 +11,7 @@ export function resolveDistances<T>(
   data: readonly T[] | DistanceMatrix,
   fields: Readonly<Record<string, GowerFieldType | GowerFieldSpec<T>>> | undefined,
   weights: Readonly<Record<string, number>> | undefined,
-): DistanceMatrix {
+): { readonly distances: DistanceMatrix; readonly columns?: GowerColumns<T> } {
   if (isDistanceMatrix(data)) {
     if (fields !== undefined || weights !== undefined) {
       throw new InvalidOptionsError(functionName, [
@@ -29,7 +29,7 @@ export function resolveDistances<T>(
         },
       ]);
     }
-    return data;
+    return { distances: data };
   }
   assertRecordArray(data, functionName, "data");
   if (fields === undefined) {
@@ -43,5 +43,5 @@ export function resolveDistances<T>(
   }
   if (data.length === 0) throw new InsufficientDataError(functionName, "no customers: data is empty");
   const columns = readGowerColumns(functionName, data, fields, weights);
-  return gowerMatrix(functionName, columns, data.length);
+  return { distances: gowerMatrix(functionName, columns, data.length), columns };
 }
