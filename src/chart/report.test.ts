@@ -296,3 +296,34 @@ describe("report: default charts", () => {
     expect(html).toContain("<table>");
   });
 });
+
+describe("report: arrays of rules", () => {
+  it("describes and tabulates a plain array of rules (e.g. a filtered list) like a rules result", async () => {
+    const rules = [
+      rule({
+        antecedent: ["a"],
+        consequent: ["b"],
+        support: 0.1,
+        confidence: 0.5,
+        lift: 2,
+        count: 10,
+        consequentSupport: 0.25,
+      }),
+      rule({
+        antecedent: ["c"],
+        consequent: ["d"],
+        support: 0.1,
+        confidence: 0.9,
+        lift: 3,
+        count: 10,
+        consequentSupport: 0.3,
+      }),
+    ];
+    const html = await report([{ title: "Rules", result: rules, chart: null }]);
+    expect(narrativeText(html)).toContain(
+      '2 rules. Strongest by lift: 90% of baskets with "c" also hold "d" — 3.0 times the 30% of all baskets',
+    );
+    expect(html).toContain('<th scope="col">If the basket holds</th>');
+    expect(html).not.toContain("Antecedent support");
+  });
+});

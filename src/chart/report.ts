@@ -188,7 +188,7 @@ function paragraphs(narrative: string | readonly string[]): string[] {
  * biggest segment and the at-risk share; associationRules: the strongest rule by lift in words;
  * likewise lorenzCurve, rfmScores, valueTiers, customerLifetimeValue, calibrationHoldoutSummary,
  * chooseK, segmentProfiles, kMeans, evaluateScores / evaluateChurnModel, inactivityRisk,
- * trainChurnModel, itemFrequencies, plsPathModel, bootstrap, importancePerformanceGrid,
+ * trainChurnModel, significantRules (and arrays of rules), itemFrequencies, plsPathModel, bootstrap, importancePerformanceGrid,
  * netPromoterScore, kano, complaintSummary and serviceKpis); the table is the result's summary
  * (segments, the strongest rules, gains by decile; capped at `maxRows` with "n more rows"), with
  * right-aligned numbers, shares as percentages and no solver internals (iteration counts,

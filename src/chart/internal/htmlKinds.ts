@@ -20,6 +20,7 @@ export type ReportResultKind =
   | "churnModel"
   | "associationRules"
   | "significantRules"
+  | "ruleList"
   | "itemFrequencies"
   | "bootstrap"
   | "plsPathModel"
@@ -44,7 +45,12 @@ const firstOf = (value: unknown): Shape | undefined => {
  * The checks look at keys only a given result type has; the order matters where results share keys.
  */
 export function resultKind(result: unknown): ReportResultKind | undefined {
-  if (!isObject(result) || Array.isArray(result)) return undefined;
+  if (Array.isArray(result)) {
+    const first = firstOf(result);
+    const isRule = first !== undefined && Array.isArray(first.antecedent) && Array.isArray(first.consequent);
+    return isRule && typeof first.lift === "number" ? "ruleList" : undefined;
+  }
+  if (!isObject(result)) return undefined;
   const r = result;
   if (has(r, "core", "ranking", "abc") && isObject(r.core)) return "paretoAnalysis";
   if (r.customerShare instanceof Float64Array && r.valueShare instanceof Float64Array && "gini" in r) {

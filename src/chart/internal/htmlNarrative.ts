@@ -432,6 +432,7 @@ const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] 
   churnModel: churnModelNarrative,
   associationRules: rulesNarrative,
   significantRules: significantNarrative,
+  ruleList: (rules: readonly AssociationRule[]) => rulesWords(rules, `${count(rules.length, "rule")}.`),
   itemFrequencies: itemFrequenciesNarrative,
   bootstrap: bootstrapNarrative,
   plsPathModel: plsNarrative,

@@ -149,6 +149,7 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
       })),
   associationRules: (r: AssociationRulesResult) => ruleRows(r.rules),
   significantRules: (r: { rules: readonly AssociationRule[] }) => ruleRows(r.rules),
+  ruleList: ruleRows,
 
   itemFrequencies: (r: ItemFrequenciesResult) =>
     r.items
