@@ -52,6 +52,7 @@ function expectMatchesR(model: CoxModel<CsvRow>, ref: ReferenceCox) {
     close(s, ref.baselineSurvival[i] as number);
   });
   expect(model.convergence.converged).toBe(true);
+  expect(model.convergence.divergingTerms).toEqual([]);
 }
 
 function expectPredictions(model: CoxModel<CsvRow>, ref: ReferenceCox, subjects: readonly CsvRow[]) {
@@ -150,6 +151,22 @@ describe("coxModel", () => {
     expect(Math.abs((logL(beta + h) - logL(beta - h)) / (2 * h))).toBeLessThan(1e-6);
     close(model.logLikelihood, logL(beta), 1e-10);
     close(model.logLikelihoodNull, logL(0), 1e-12);
+  });
+
+  it("reports a coefficient that diverges when a feature separates churners (R: 'may be infinite')", () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({
+      t: i + 1,
+      e: 1,
+      x: i < 10 ? 1 : 0,
+      y: (i * 7) % 5,
+    }));
+    const model = coxModel(rows, { time: "t", event: "e", features: { numeric: ["x", "y"] } });
+    expect(model.convergence.divergingTerms).toEqual(["x"]);
+    expect(model.convergence.message).toMatch(/x may be infinite/);
+    expect(model.coefficients[0]?.standardError).toBeGreaterThan(1000);
+    for (const c of model.coefficients) for (const value of Object.values(c)) expect(value).not.toBeNaN();
+    const fine = coxModel(veteran, { time: "time", event: "status", features: { numeric: ["karno"] } });
+    expect(fine.convergence.divergingTerms).toEqual([]);
   });
 
   it("refuses options and data it cannot model, with typed errors", () => {

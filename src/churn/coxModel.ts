@@ -101,7 +101,8 @@ export interface CoxModel<T> {
   readonly logLikelihoodNull: number;
   readonly logLikelihood: number;
   readonly likelihoodRatioTest: CoxModelTest;
-  readonly waldTest: CoxModelTest;
+  /** `null` when the information at the estimate is singular (the covariance is undefined). */
+  readonly waldTest: CoxModelTest | null;
   /** Score (log-rank) test at β = 0. */
   readonly scoreTest: CoxModelTest;
   /**
@@ -136,6 +137,12 @@ export interface CoxModel<T> {
   readonly convergence: {
     readonly method: "newton-raphson";
     readonly converged: boolean;
+    /**
+     * Terms whose estimate was still moving when the likelihood stopped improving (R's "coefficient may be
+     * infinite" warning): typically a feature or level that separates churners from the rest. Their
+     * standard errors are huge and their tests meaningless; drop or merge them.
+     */
+    readonly divergingTerms: readonly string[];
     readonly iterations: number;
     readonly stepHalvings: number;
     readonly message: string;
@@ -383,10 +390,10 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   });
   const chiTest = (statistic: number): CoxModelTest =>
     Object.freeze({ statistic, degreesOfFreedom: p, pValue: chiSquareUpperTail(statistic, p) });
-  const covarianceFactor = cholesky(covariance, p);
+  const covarianceFactor = covariance.every(Number.isFinite) ? cholesky(covariance, p) : undefined;
   const wald =
     covarianceFactor === undefined
-      ? Number.POSITIVE_INFINITY
+      ? undefined
       : (() => {
           const solved = choleskySolve(covarianceFactor, beta, p);
           let sum = 0;
@@ -490,7 +497,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     logLikelihoodNull: fit.logLikelihoodNull,
     logLikelihood: fit.logLikelihood,
     likelihoodRatioTest: chiTest(2 * (fit.logLikelihood - fit.logLikelihoodNull)),
-    waldTest: chiTest(wald),
+    waldTest: wald === undefined ? null : chiTest(wald),
     scoreTest: chiTest(fit.scoreStatistic),
     concordance: Object.freeze({
       concordance: comparable > 0 ? (counts.concordant + counts.tiedRisk / 2) / comparable : 0.5,
@@ -502,7 +509,17 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     events,
     droppedRows: data.droppedRows,
     droppedByField: Object.freeze({ ...data.droppedByField }),
-    convergence: Object.freeze({ method: "newton-raphson" as const, ...fit.convergence }),
+    convergence: Object.freeze({
+      method: "newton-raphson" as const,
+      converged: fit.convergence.converged,
+      divergingTerms: Object.freeze(fit.convergence.diverging.map((j) => (terms[j] as Term).term)),
+      iterations: fit.convergence.iterations,
+      stepHalvings: fit.convergence.stepHalvings,
+      message:
+        fit.convergence.diverging.length > 0 && fit.convergence.converged
+          ? `${fit.convergence.message}; the estimate of ${fit.convergence.diverging.map((j) => (terms[j] as Term).term).join(", ")} may be infinite (a feature that separates churners from the rest)`
+          : fit.convergence.message,
+    }),
     options: Object.freeze({
       numeric: Object.freeze(numericNames),
       categorical: Object.freeze(categoricalNames),

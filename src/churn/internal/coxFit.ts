@@ -132,6 +132,11 @@ export function coxPass(design: CoxDesign, beta: Float64Array, ties: CoxTies): C
 /** How the Newton fit ended. */
 export interface CoxConvergence {
   readonly converged: boolean;
+  /**
+   * Indices of coefficients still moving at the end (the next Newton step is larger than √tolerance
+   * relative to the coefficient, as R's coxph checks): estimates that may be infinite.
+   */
+  readonly diverging: readonly number[];
   readonly iterations: number;
   readonly stepHalvings: number;
   readonly message: string;
@@ -216,13 +221,21 @@ export function fitCox(
     factor === undefined
       ? new Float64Array(p * p).fill(Number.POSITIVE_INFINITY)
       : choleskyInverse(factor, p);
+  const diverging: number[] = [];
+  if (factor !== undefined) {
+    const next = choleskySolve(factor, pass.gradient, p);
+    for (let j = 0; j < p; j++) {
+      const move = Math.abs(next[j] as number);
+      if (move > tolerance && move > Math.sqrt(tolerance) * Math.abs(beta[j] as number)) diverging.push(j);
+    }
+  } else for (let j = 0; j < p; j++) diverging.push(j);
   return {
     beta,
     covariance,
     logLikelihoodNull,
     logLikelihood: pass.logLikelihood,
     scoreStatistic,
-    convergence: { converged, iterations, stepHalvings, message },
+    convergence: { converged, diverging, iterations, stepHalvings, message },
   };
 }
 
