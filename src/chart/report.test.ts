@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { AssociationRule, AssociationRulesResult } from "../basket/index.js";
 import { evaluateScores } from "../churn/index.js";
 import { InvalidOptionsError } from "../core/index.js";
+import type { ComplaintSummaryResult } from "../crm/index.js";
+import { netPromoterScore } from "../satisfaction/index.js";
+import type { SegmentProfilesResult } from "../segment/index.js";
 import { generateStore } from "../store/index.js";
 import type { RfmSegmentsResult } from "../value/index.js";
-import { paretoAnalysis, rfmScores, rfmSegments, rfmTable } from "../value/index.js";
+import { lorenzCurve, paretoAnalysis, rfmScores, rfmSegments, rfmTable } from "../value/index.js";
 import { report } from "./report.js";
 
 /** The text of the first element with `class="narrative"` (tags removed, entities of quotes decoded). */
@@ -127,6 +130,72 @@ describe("report: narratives from the numbers", () => {
     expect(text).toContain(
       "The ranking is useful: AUC 0.75 (0.5 = chance, 1 = perfect) on 4 customers, 50% of whom churn.",
     );
+  });
+
+  it("lorenzCurve: Gini in words and the top 20% / bottom half read off the curve", async () => {
+    // Values 1 and 3: curve (0,0), (0.5,0.25), (1,1); Gini 0.25. At 80% of customers the curve is at
+    // 0.25 + 0.75 * 0.3 / 0.5 = 0.7, so the top 20% hold 30%; the bottom half holds 25%.
+    const text = narrativeText(await report([{ title: "Lorenz", result: lorenzCurve([1, 3]), chart: null }]));
+    expect(text).toContain("Revenue is only mildly concentrated: Gini 0.25");
+    expect(text).toContain("The top 20% of 2 customers account for 30% of revenue; the bottom half for 25%.");
+  });
+
+  it("netPromoterScore: the score and the three shares", async () => {
+    // Promoters 10, 10, 9, 10 (4), passives 8, 7 (2), detractors 0, 3, 6, 5 (4): NPS (4 - 4) / 10 = 0.
+    const result = netPromoterScore([10, 10, 9, 8, 7, 0, 3, 6, 5, 10]);
+    const text = narrativeText(await report([{ title: "NPS", result, chart: null }]));
+    expect(text).toMatch(
+      /^Net Promoter Score 0 \(95% interval -?\d+ to \d+, 10 answers\): 40% promoters, 20% passives, 40% detractors\.$/,
+    );
+  });
+
+  it("segmentProfiles: the biggest segment and the one worth most per customer", async () => {
+    const result = {
+      profiles: [
+        { segment: 0, label: "occasional", size: 60, shareOfCustomers: 0.6, shareOfValue: 0.3 },
+        { segment: 1, label: "big baskets", size: 10, shareOfCustomers: 0.1, shareOfValue: 0.4 },
+        { segment: 2, label: "regulars", size: 30, shareOfCustomers: 0.3, shareOfValue: 0.3 },
+      ],
+      populationMeans: {},
+    } as unknown as SegmentProfilesResult;
+    const text = narrativeText(await report([{ title: "Segments", result, chart: null }]));
+    expect(text).toContain('3 segments; the biggest, "occasional", holds 60% of customers.');
+    // Value per customer share: 0.3/0.6 = 0.5, 0.4/0.1 = 4, 0.3/0.3 = 1.
+    expect(text).toContain(
+      '"big baskets" is worth most per customer: 40% of value from 10% of customers (4.0x their share).',
+    );
+  });
+
+  it("complaintSummary: the top cause, resolution time and first-contact resolution", async () => {
+    const result = {
+      complaints: 200,
+      complainingCustomers: 150,
+      byCategory: [
+        {
+          category: "delivery",
+          complaints: 120,
+          share: 0.6,
+          medianResolution: 20,
+          firstContactResolutionRate: 0.7,
+        },
+        {
+          category: "billing",
+          complaints: 80,
+          share: 0.4,
+          medianResolution: 30,
+          firstContactResolutionRate: 0.8,
+        },
+      ],
+      resolution: { median: 26.4 },
+      firstContactResolution: { value: 0.74, numerator: 148, denominator: 200 },
+      repeatComplainers: { customers: 30, share: 0.2 },
+      options: { timeUnit: "hour" },
+    } as unknown as ComplaintSummaryResult;
+    const html = await report([{ title: "Complaints", result, chart: null }]);
+    expect(narrativeText(html)).toBe(
+      '200 complaints from 150 customers; the most common cause, "delivery", accounts for 60%. Half are resolved within 26 hours, 74% on first contact, 20% of complainers complain again.',
+    );
+    expect(html).toContain('<th scope="col" class="num">Median resolution (hours)</th>');
   });
 
   it("a given narrative wins; blank lines separate paragraphs; no result means no narrative", async () => {

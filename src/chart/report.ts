@@ -8,7 +8,14 @@ import { rowsOf } from "./internal/htmlRows.js";
 import { inlineSvg } from "./internal/htmlSvg.js";
 import { toSvg } from "./toSvg.js";
 
-/** A chart in a report section: a Vega-Lite specification (rendered with `toSvg`) or an SVG string. */
+/**
+ * A chart in a report section: a Vega-Lite specification (rendered with `toSvg`) or an SVG string.
+ *
+ * @example
+ * ```ts
+ * const charts: ReportChart[] = [lorenzChart(lorenzCurve(spend)), await toSvg(npsChart(nps))];
+ * ```
+ */
 export type ReportChart = { readonly [key: string]: unknown } | string;
 
 /**
