@@ -118,12 +118,20 @@ const DISPLAY_PERIODS = 13;
  * @throws {@link InsufficientDataError} when no record is on or before asOf
  * @example
  * ```ts
- * const table = cohortRetention(orders, { customer: "customerId", date: "date", amount: "total", period: "month", asOf: "2025-12-31" });
+ * const orders = [
+ *   { customer: "a", date: "2024-01-05", total: 10 },
+ *   { customer: "a", date: "2024-02-03", total: 7 },
+ *   { customer: "b", date: "2024-01-31", total: 20 },
+ *   { customer: "b", date: "2024-03-15", total: 4 },
+ *   { customer: "c", date: "2024-02-10", total: 8 },
+ * ];
+ * const table = cohortRetention(orders, { customer: "customer", date: "date", amount: "total", period: "month", asOf: "2024-03-20" });
  * table.cohorts[0];
- * // => { cohort: "2024-01", start: "2024-01-01", customers: 412, active: [412, 187, 160, ...],
- * //      retention: [1, 0.454, 0.388, ...], revenuePerCustomer: [61.2, 27.9, ...], complete: [true, true, ...], ... }
- * table.averageCurve[1];
- * // => { periodsSinceAcquisition: 1, cohorts: 23, customers: 1000, retention: 0.41, ... }
+ * // => { cohort: "2024-01", start: "2024-01-01", customers: 2, active: [2, 1, 1], retention: [1, 0.5, 0.5],
+ * //      revenuePerCustomer: [15, 3.5, 2], cumulativeRevenuePerCustomer: [15, 18.5, 20.5], complete: [true, true, false] }
+ * table.averageCurve;
+ * // => [{ periodsSinceAcquisition: 0, cohorts: 2, customers: 3, retention: 1, ... },
+ * //     { periodsSinceAcquisition: 1, cohorts: 1, customers: 2, retention: 0.5, ... }]
  * ```
  */
 export function cohortRetention<T>(

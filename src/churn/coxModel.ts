@@ -232,16 +232,18 @@ interface Term {
  *   collinear or constant features
  * @example
  * ```ts
- * const model = coxModel(customers, {
- *   time: "tenureDays",
- *   event: "churned",
- *   features: { numeric: ["monthlyCharge"], categorical: ["plan"] },
- *   referenceLevels: { plan: "basic" },
+ * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv)
+ * const model = coxModel(veteran, {
+ *   time: "time",
+ *   event: "status",
+ *   features: { numeric: ["karno"], categorical: ["trt"] },
+ *   referenceLevels: { trt: "1" },
  * });
- * model.coefficients.map((c) => [c.term, c.hazardRatio]);
- * // => [["monthlyCharge", 1.012], ["plan=premium", 0.61]]
- * model.survivalAt([{ monthlyCharge: 80, plan: "premium" }], 365);
- * // => Float64Array [0.71]
+ * model.coefficients.map((c) => [c.term, c.hazardRatio, c.pValue]);
+ * // => [["karno", 0.967, 2.4e-11], ["trt=2", 1.194, 0.333]]
+ * model.concordance.concordance; // => 0.712
+ * model.survivalAt([{ karno: 60, trt: 1 }], 100);
+ * // => Float64Array [0.434]
  * ```
  */
 export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>): CoxModel<T> {

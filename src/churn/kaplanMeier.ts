@@ -120,11 +120,12 @@ const fieldName = (field: unknown, option: string): string =>
  * @throws {@link InsufficientDataError} when no row is left
  * @example
  * ```ts
- * const km = kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "plan" });
- * km.curves.map((c) => [c.group, c.median]);
- * // => [["basic", 210], ["premium", 540]]
- * km.survivalAt(365, "premium");
- * // => 0.62
+ * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv): days, status 1 = died
+ * const km = kaplanMeier(veteran, { time: "time", event: "status", group: "trt" });
+ * km.curves.map((c) => [c.group, c.median, c.medianLower, c.medianUpper]);
+ * // => [["1", 103, 59, 132], ["2", 52.5, 44, 95]]
+ * km.survivalAt(100, "2");
+ * // => 0.3326
  * ```
  */
 export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOptions<T>): KaplanMeierResult {

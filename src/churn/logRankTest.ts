@@ -67,9 +67,10 @@ const optionsSchema = z.strictObject({ time: fieldSchema, event: fieldSchema, gr
  *   covariance is singular
  * @example
  * ```ts
- * const test = logRankTest(customers, { time: "tenureDays", event: "churned", group: "plan" });
+ * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv)
+ * const test = logRankTest(veteran, { time: "time", event: "status", group: "celltype" });
  * [test.chiSquare, test.degreesOfFreedom, test.pValue];
- * // => [12.4, 1, 0.00043]
+ * // => [25.40, 3, 0.0000127]   (R: survdiff(Surv(time, status) ~ celltype, veteran))
  * ```
  */
 export function logRankTest<T>(records: readonly T[], options: LogRankTestOptions<T>): LogRankTestResult {
