@@ -3,6 +3,8 @@ import { customerFields, customers, reference } from "../../test/fixtures/segmen
 import { InvalidOptionsError } from "../core/index.js";
 import { assignSegments } from "./assignSegments.js";
 import { kMeans } from "./kMeans.js";
+import { kMedoids } from "./kMedoids.js";
+import { kPrototypes } from "./kPrototypes.js";
 import { segmentProfiles } from "./segmentProfiles.js";
 
 const records = Object.freeze(customers.map((row) => Object.freeze(row)));
@@ -99,5 +101,70 @@ describe("assignSegments", () => {
 
   it("assignSegments refuses something that is not a model", () => {
     expect(() => assignSegments({} as never, records)).toThrow(InvalidOptionsError);
+  });
+});
+
+describe("segmentProfiles for other methods and categorical fields", () => {
+  const shoppers = Object.freeze(
+    [
+      { spend: 10, channel: "web", plan: "basic" },
+      { spend: 14, channel: "web", plan: "basic" },
+      { spend: 12, channel: "web", plan: "pro" },
+      { spend: 90, channel: "store", plan: "pro" },
+      { spend: 110, channel: "store", plan: "pro" },
+      { spend: 100, channel: "web", plan: "pro" },
+    ].map((row) => Object.freeze(row)),
+  );
+
+  it("profiles any assignments by numeric means and categorical level shares (hand-worked)", () => {
+    const result = segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, {
+      numeric: ["spend"],
+      categorical: ["channel"],
+      valueField: "spend",
+    });
+    // spend: mean 56, sample sd sqrt(((46²+42²+44²+34²+54²+44²)/5) = sqrt(2236.8)
+    const sd = Math.sqrt((46 ** 2 + 42 ** 2 + 44 ** 2 + 34 ** 2 + 54 ** 2 + 44 ** 2) / 5);
+    expect(result.populationMeans).toEqual({ spend: 56 });
+    expect(result.profiles[0]?.means).toEqual({ spend: 12 });
+    expect(result.profiles[0]?.standardizedDifferences.spend).toBeCloseTo((12 - 56) / sd, 12);
+    expect(result.populationLevelShares).toEqual({ channel: { web: 4 / 6, store: 2 / 6 } });
+    expect(result.profiles[1]?.levelShares).toEqual({ channel: { web: 1 / 3, store: 2 / 3 } });
+    // store: p = 1/3, segment 1 share 2/3: (2/3 - 1/3) / sqrt(1/3 · 2/3) = 0.7071
+    const store = result.profiles[1]?.keyFeatures.find((entry) => entry.level !== undefined);
+    expect(store).toEqual({
+      feature: "channel",
+      level: "store",
+      direction: "high",
+      standardizedDifference: expect.closeTo(Math.SQRT1_2, 12),
+    });
+    expect(result.profiles[1]?.label).toBe("high value, store channel");
+    expect(result.profiles[0]?.label).toBe("low value, web channel");
+    expect(result.profiles[1]?.shareOfValue).toBeCloseTo(300 / 336, 12);
+  });
+
+  it("works on kMedoids and kPrototypes results and skips customers left out", () => {
+    const medoids = kMedoids(shoppers, { k: 2, fields: { spend: "numeric", channel: "nominal" } });
+    const byMedoids = segmentProfiles(medoids, shoppers, { numeric: ["spend"], categorical: ["plan"] });
+    // Gower puts (100, web) with the web customers: (0.9 + 0) / 2 < (0.1 + 1) / 2
+    expect(Array.from(medoids.assignments)).toEqual([0, 0, 0, 1, 1, 0]);
+    expect(byMedoids.profiles.map((profile) => profile.size)).toEqual([4, 2]);
+    expect(byMedoids.profiles[1]?.levelShares).toEqual({ plan: { basic: 0, pro: 1 } });
+    const prototypes = kPrototypes(shoppers, { k: 2, numeric: ["spend"], categorical: ["channel"], seed: 1 });
+    expect(segmentProfiles(prototypes, shoppers, { numeric: ["spend"] }).profiles[1]?.means.spend).toBe(100);
+    const partial = segmentProfiles({ assignments: [0, 0, -1, 1, 1, -1] }, shoppers, { numeric: ["spend"] });
+    expect(partial.customerCount).toBe(4);
+    expect(partial.populationMeans.spend).toBe(56);
+  });
+
+  it("adds categorical level shares to a kMeans model without changing its numeric profile", () => {
+    const plain = segmentProfiles(model, records, { valueField: "monetary" });
+    const channels = records.map((_, i) => ({ ...records[i], tier: i % 2 === 0 ? "a" : "b" }));
+    const withTier = segmentProfiles(model, channels, { valueField: "monetary", categorical: ["tier"] });
+    plain.profiles.forEach((profile, c) => {
+      expect(withTier.profiles[c]?.means).toEqual(profile.means);
+      expect(withTier.profiles[c]?.standardizedDifferences).toEqual(profile.standardizedDifferences);
+    });
+    expect(Object.keys(withTier.populationLevelShares?.tier ?? {}).sort()).toEqual(["a", "b"]);
+    expect(() => segmentProfiles(model, records, { numeric: ["recency"] })).toThrow(InvalidOptionsError);
   });
 });

@@ -4,10 +4,13 @@ import {
   CompensatedSum,
   type Field,
   InvalidOptionsError,
+  InvalidRecordError,
   readNumbers,
+  resolveField,
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
+import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, overflowScale } from "./internal/features.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
@@ -57,13 +60,13 @@ export interface SegmentProfilesLabelWords {
  * // => ["recent", "infrequent", "typical"]
  * ```
  */
-export interface SegmentProfilesOptions<T> {
+export interface SegmentProfilesOptions<R> {
   /**
    * The customer value (e.g. total spend or contribution) for shares of value. Negative
    * values (net refunds) are allowed and summed as they are.
    * @defaultValue none: value columns are null
    */
-  readonly valueField?: Field<T>;
+  readonly valueField?: Field<R>;
   /** How many distinguishing features each profile lists. @defaultValue 3 */
   readonly topFeatures?: number;
   /** Smallest absolute standardised difference that counts as distinguishing (and enters the label). @defaultValue 0.5 */
@@ -77,6 +80,23 @@ export interface SegmentProfilesOptions<T> {
    * @defaultValue none beyond the built-in words
    */
   readonly labelWords?: Readonly<Record<string, SegmentProfilesLabelWords>>;
+  /**
+   * Numeric fields to profile (keys, or a record of key-or-accessor fields) when the model is not a
+   * k-means model (kMedoids, kPrototypes, `{ assignments: cutTree(...) }`): means in their units and
+   * standardised differences over the population's standard deviation, missing values skipped.
+   * Refused beside a kMeans model, whose own features are profiled.
+   * @defaultValue none
+   */
+  readonly numeric?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
+  /**
+   * Categorical fields profiled by level shares (any model): each segment's share of every level
+   * against the population's. A level over-represented in a segment becomes a key feature ranked
+   * with the numeric ones by its standardised difference (p_segment - p) / sqrt(p (1 - p)) — the
+   * standardised mean difference of the level's 0/1 indicator — and labels it "<level> <field>",
+   * e.g. "store channel". Missing values count in no level.
+   * @defaultValue none
+   */
+  readonly categorical?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
 }
 
 /**
@@ -100,9 +120,15 @@ export interface SegmentProfilesOptions<T> {
  */
 export interface SegmentProfileKeyFeature {
   readonly feature: string;
-  /** (segment mean - population mean) / population standard deviation, in the transformed space. */
+  /**
+   * (segment mean - population mean) / population standard deviation, in the transformed space of
+   * a k-means model (the fields' own units otherwise); for a categorical level, the same for its
+   * 0/1 indicator.
+   */
   readonly standardizedDifference: number;
   readonly direction: "high" | "low";
+  /** The over-represented level, for a categorical field (absent for numeric features). */
+  readonly level?: string;
 }
 
 /**
@@ -147,6 +173,8 @@ export interface SegmentProfile {
   readonly standardizedDifferences: Readonly<Record<string, number>>;
   /** The features that most set the segment apart, largest |difference| first. */
   readonly keyFeatures: readonly SegmentProfileKeyFeature[];
+  /** With `categorical` fields: the segment's share of each level, per field. */
+  readonly levelShares?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -177,6 +205,8 @@ export interface SegmentProfilesResult {
   readonly customerCount: number;
   /** Total value, or null without a value field. */
   readonly totalValue: number | null;
+  /** With `categorical` fields: the population's share of each level, per field. */
+  readonly populationLevelShares?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly options: {
     readonly topFeatures: number;
     readonly threshold: number;
@@ -189,7 +219,21 @@ const schema = z.strictObject({
   topFeatures: z.number().int().min(1).default(3),
   threshold: z.number().min(0).default(0.5),
   labelWords: z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() })).optional(),
+  numeric: z.union([z.array(z.string().min(1)), z.record(z.string(), fieldSchema)]).optional(),
+  categorical: z.union([z.array(z.string().min(1)), z.record(z.string(), fieldSchema)]).optional(),
 });
+
+/** A segmentation without a k-means feature matrix: one segment per record (negative = not clustered). */
+interface AssignmentsModel {
+  readonly assignments: ArrayLike<number>;
+}
+
+const entriesOf = <R>(fields: unknown): [string, Field<R>][] =>
+  fields === undefined
+    ? []
+    : Array.isArray(fields)
+      ? (fields as string[]).map((key) => [key, key as Field<R>])
+      : Object.entries(fields as Record<string, Field<R>>);
 
 const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
   [/recen/i, { high: "lapsed", low: "recent" }],
@@ -207,15 +251,23 @@ const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
  * compared on the log scale). Features with |difference| >= `threshold` make up a
  * plain-words label such as "high value, recent, frequent"; duplicate labels get "#2", "#3".
  *
- * Complexity: O(n d + k d log d).
+ * Any other segmentation works too — `kMedoids`, `kPrototypes`, `{ assignments: cutTree(...) }`:
+ * give the `numeric` fields to profile (compared in their own units; missing values are refused),
+ * and `categorical` fields with any model: they are profiled by level shares, and a level
+ * over-represented in a segment enters its key features and label ("store channel") when its
+ * standardised difference is large enough, ranked with the numeric features.
  *
- * @param model - a `kMeans` result
+ * Complexity: O(n (d + c) + k d log d) for c categorical fields.
+ *
+ * @param model - a `kMeans` result, or any result with `assignments` (one segment per record,
+ *   negative for customers left out)
  * @param records - the records the model was fitted on (same order; not mutated); may be typed
  *   richer than the model's records, e.g. to read a value field the model did not use
  * @param options - see {@link SegmentProfilesOptions}
  * @returns one profile per segment, in segment order
- * @throws InvalidOptionsError when `records` is not the model's data (length differs) or for an
- *   unknown option; InvalidRecordError for an element that is not a record or a non-numeric value in `valueField`
+ * @throws InvalidOptionsError when `records` is not the model's data (length differs), for an
+ *   unknown option, or `numeric` beside a kMeans model; InvalidRecordError for an element that is not
+ *   a record, a non-numeric value in `valueField` or `numeric`, or an object as a categorical value
  * @see Cohen's d style standardised mean differences: J. Cohen (1988), Statistical Power Analysis, ch. 2.
  * @example
  * ```ts
@@ -234,35 +286,75 @@ const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
  * ```
  */
 export function segmentProfiles<T, R extends T = T>(
-  model: KMeansResult<T>,
+  model: KMeansResult<T> | AssignmentsModel,
   records: readonly R[],
   options: SegmentProfilesOptions<R> = {},
 ): SegmentProfilesResult {
   const name = "segmentProfiles";
   const parsed = parseStrictOptions(name, schema, options);
+  const isKMeans =
+    model !== null &&
+    typeof model === "object" &&
+    model.assignments instanceof Int32Array &&
+    (model as KMeansResult<T>).features?.matrix instanceof Float64Array;
   if (
-    model === null ||
-    typeof model !== "object" ||
-    !(model.assignments instanceof Int32Array) ||
-    !(model.features?.matrix instanceof Float64Array)
+    !isKMeans &&
+    (model === null ||
+      typeof model !== "object" ||
+      model.assignments === null ||
+      typeof model.assignments !== "object" ||
+      typeof model.assignments.length !== "number")
   ) {
     throw new InvalidOptionsError(name, [
-      { path: "model", message: "expected the result of kMeans(...)", received: model },
+      {
+        path: "model",
+        message:
+          "expected the result of kMeans(...), kMedoids(...), kPrototypes(...) or { assignments } (e.g. { assignments: cutTree(tree, { k: 4 }) })",
+        received: model,
+      },
     ]);
   }
-  const features = model.features;
-  if (!Array.isArray(records) || records.length !== features.sourceRowCount) {
+  if (!isKMeans && parsed.numeric === undefined && parsed.categorical === undefined) {
+    throw new InvalidOptionsError(name, [
+      {
+        path: "numeric",
+        message:
+          "this is not a kMeans model (which brings its features): give the numeric and/or categorical fields to profile",
+      },
+    ]);
+  }
+  if (isKMeans && parsed.numeric !== undefined) {
+    throw new InvalidOptionsError(name, [
+      {
+        path: "numeric",
+        message:
+          "a kMeans model profiles its own features; leave numeric out (categorical fields may be added)",
+      },
+    ]);
+  }
+  const sourceRowCount = isKMeans
+    ? (model as KMeansResult<T>).features.sourceRowCount
+    : (model as AssignmentsModel).assignments.length;
+  if (!Array.isArray(records) || records.length !== sourceRowCount) {
     throw new InvalidOptionsError(name, [
       {
         path: "records",
-        message: `the model was fitted on ${features.sourceRowCount} records but ${Array.isArray(records) ? records.length : "no array of"} records were passed; pass the records the model was fitted on`,
+        message: `the model was fitted on ${sourceRowCount} records but ${Array.isArray(records) ? records.length : "no array of"} records were passed; pass the records the model was fitted on`,
       },
     ]);
   }
   assertRecordArray(records, name);
+  const assignments = isKMeans
+    ? (model as KMeansResult<T>).assignments
+    : segmentsOf(name, (model as AssignmentsModel).assignments);
+  const features = isKMeans
+    ? (model as KMeansResult<T>).features
+    : recordFeatures(name, records, entriesOf<R>(parsed.numeric), assignments);
+  const k = isKMeans
+    ? (model as KMeansResult<T>).k
+    : assignments.reduce((max, segment) => Math.max(max, segment + 1), 0);
   const n = features.rowCount;
   const d = features.columnCount;
-  const k = model.k;
   const names = features.featureNames;
   const values =
     parsed.valueField === undefined
@@ -284,7 +376,7 @@ export function segmentProfiles<T, R extends T = T>(
   const populationRaw = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const row = features.rowIndices[i] as number;
-    const segment = model.assignments[row] as number;
+    const segment = assignments[row] as number;
     counts[segment] = (counts[segment] as number) + 1;
     for (let j = 0; j < d; j++) {
       const scaled = features.matrix[i * d + j] as number;
@@ -321,6 +413,7 @@ export function segmentProfiles<T, R extends T = T>(
       low: `low ${feature}`,
     };
 
+  const categorical = categoricalProfiles(name, records, entriesOf<R>(parsed.categorical), assignments, k);
   const seenLabels = new Map<string, number>();
   const profiles: SegmentProfile[] = [];
   for (let c = 0; c < k; c++) {
@@ -342,6 +435,7 @@ export function segmentProfiles<T, R extends T = T>(
         direction: difference >= 0 ? "high" : "low",
       });
     });
+    if (size > 0) ranked.push(...(categorical?.keyFeatures[c] ?? []));
     ranked.sort((a, b) => Math.abs(b.standardizedDifference) - Math.abs(a.standardizedDifference));
     const keyFeatures = ranked
       .filter((entry) => Math.abs(entry.standardizedDifference) >= parsed.threshold)
@@ -349,7 +443,13 @@ export function segmentProfiles<T, R extends T = T>(
     let label =
       keyFeatures.length === 0
         ? "typical"
-        : keyFeatures.map((entry) => wordsFor(entry.feature)[entry.direction]).join(", ");
+        : keyFeatures
+            .map((entry) =>
+              entry.level !== undefined
+                ? `${entry.level} ${entry.feature}`
+                : wordsFor(entry.feature)[entry.direction],
+            )
+            .join(", ");
     const seen = (seenLabels.get(label) ?? 0) + 1;
     seenLabels.set(label, seen);
     if (seen > 1) label = `${label} #${seen}`;
@@ -367,6 +467,7 @@ export function segmentProfiles<T, R extends T = T>(
       means,
       standardizedDifferences: differences,
       keyFeatures,
+      ...(categorical === undefined ? {} : { levelShares: categorical.shares[c] ?? {} }),
     });
   }
   const result: SegmentProfilesResult = {
@@ -374,6 +475,7 @@ export function segmentProfiles<T, R extends T = T>(
     populationMeans: Object.fromEntries(names.map((feature, j) => [feature, populationRaw[j] as number])),
     customerCount: n,
     totalValue: total,
+    ...(categorical === undefined ? {} : { populationLevelShares: categorical.population }),
     options: {
       topFeatures: parsed.topFeatures,
       threshold: parsed.threshold,
@@ -403,6 +505,138 @@ export function segmentProfiles<T, R extends T = T>(
           .join("; "),
       })),
   });
+}
+
+/** Segments of a non-k-means model as Int32Array (negative values: not clustered, -1). */
+function segmentsOf(name: string, given: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(given.length);
+  for (let i = 0; i < given.length; i++) {
+    const segment = given[i] as number;
+    if (!Number.isInteger(segment)) {
+      throw new InvalidOptionsError(name, [
+        { path: `model.assignments.${i}`, message: "expected a whole-number segment", received: segment },
+      ]);
+    }
+    out[i] = segment < 0 ? -1 : segment;
+  }
+  return out;
+}
+
+/** The numeric fields of a non-k-means model's records as a feature matrix in their own units. */
+function recordFeatures<R>(
+  name: string,
+  records: readonly R[],
+  numeric: readonly [string, Field<R>][],
+  assignments: Int32Array,
+): FeatureMatrixResult<R> {
+  const columns = numeric.map(([label, field]) =>
+    readNumbers(records, field, { functionName: name, optionName: `numeric.${label}` }),
+  );
+  const rows: number[] = [];
+  for (let i = 0; i < records.length; i++) if ((assignments[i] as number) >= 0) rows.push(i);
+  const d = numeric.length;
+  const matrix = new Float64Array(rows.length * d);
+  rows.forEach((row, i) => {
+    columns.forEach((column, j) => {
+      matrix[i * d + j] = column[row] as number;
+    });
+  });
+  return {
+    matrix,
+    rawMatrix: matrix,
+    rowCount: rows.length,
+    columnCount: d,
+    featureNames: numeric.map(([label]) => label),
+    rowIndices: Int32Array.from(rows),
+    sourceRowCount: records.length,
+  } as unknown as FeatureMatrixResult<R>;
+}
+
+/** Level shares per segment and in the population, and each segment's over-represented levels. */
+function categoricalProfiles<R>(
+  name: string,
+  records: readonly R[],
+  categorical: readonly [string, Field<R>][],
+  assignments: Int32Array,
+  k: number,
+):
+  | {
+      shares: Record<string, Record<string, number>>[];
+      population: Record<string, Record<string, number>>;
+      keyFeatures: SegmentProfileKeyFeature[][];
+    }
+  | undefined {
+  if (categorical.length === 0) return undefined;
+  const shares: Record<string, Record<string, number>>[] = Array.from({ length: k }, () => ({}));
+  const population: Record<string, Record<string, number>> = {};
+  const keyFeatures: SegmentProfileKeyFeature[][] = Array.from({ length: k }, () => []);
+  for (const [label, field] of categorical) {
+    const { read } = resolveField(field, `categorical.${label}`);
+    const counts = new Map<string, Float64Array>(); // level -> count per segment
+    const sizes = new Float64Array(k);
+    let total = 0;
+    for (let i = 0; i < records.length; i++) {
+      const segment = assignments[i] as number;
+      if (segment < 0) continue;
+      const value = read(records[i] as R, i);
+      if (
+        value === null ||
+        value === undefined ||
+        value === "" ||
+        (typeof value === "number" && Number.isNaN(value))
+      )
+        continue;
+      if (typeof value === "object") {
+        throw new InvalidRecordError(
+          name,
+          i,
+          label,
+          value,
+          "expected a category (string, number or boolean)",
+        );
+      }
+      const level = String(value);
+      let row = counts.get(level);
+      if (row === undefined) {
+        row = new Float64Array(k);
+        counts.set(level, row);
+      }
+      row[segment] = (row[segment] as number) + 1;
+      sizes[segment] = (sizes[segment] as number) + 1;
+      total++;
+    }
+    population[label] = {};
+    for (let c = 0; c < k; c++) (shares[c] as Record<string, Record<string, number>>)[label] = {};
+    for (const [level, row] of counts) {
+      const p = row.reduce((sum, count) => sum + count, 0) / total;
+      (population[label] as Record<string, number>)[level] = p;
+      const spread = Math.sqrt(p * (1 - p));
+      for (let c = 0; c < k; c++) {
+        const share = (sizes[c] as number) > 0 ? (row[c] as number) / (sizes[c] as number) : 0;
+        ((shares[c] as Record<string, Record<string, number>>)[label] as Record<string, number>)[level] =
+          share;
+        if (spread > 0 && share > p) {
+          (keyFeatures[c] as SegmentProfileKeyFeature[]).push({
+            feature: label,
+            standardizedDifference: (share - p) / spread,
+            direction: "high",
+            level,
+          });
+        }
+      }
+    }
+  }
+  // one key feature per field: its most over-represented level
+  for (let c = 0; c < k; c++) {
+    const best = new Map<string, SegmentProfileKeyFeature>();
+    for (const entry of keyFeatures[c] as SegmentProfileKeyFeature[]) {
+      const current = best.get(entry.feature);
+      if (current === undefined || entry.standardizedDifference > current.standardizedDifference)
+        best.set(entry.feature, entry);
+    }
+    keyFeatures[c] = [...best.values()];
+  }
+  return { shares, population, keyFeatures };
 }
 
 function formatNumber(value: number): string {
