@@ -14,7 +14,7 @@ const rule = (antecedent: string[], consequent: string[], support: number, lift:
     confidence: 0.5,
     lift,
     count: Math.round(support * 100),
-  }) as AssociationRule;
+  }) as unknown as AssociationRule;
 
 describe("rulesScatterChart", () => {
   it("draws min(maxRules, rules) rules, those with the highest lift", () => {

@@ -11,7 +11,7 @@ import {
 } from "./internal/spec.js";
 
 /** True when `value` looks like the result of `chooseK`. */
-export function isChooseKResult(value: unknown): value is ChooseKResult<unknown> {
+export function isChooseKResult(value: unknown): value is ChooseKResult<never> {
   return isObject(value) && Array.isArray(value.table) && typeof value.recommendedK === "number";
 }
 
@@ -31,7 +31,7 @@ export interface ChooseKPoint {
 }
 
 /** The points of a {@link chooseKChart}: one per k and computed criterion (criteria not computed are left out). */
-export function chooseKPoints(result: ChooseKResult<unknown>): ChooseKPoint[] {
+export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
   const points: ChooseKPoint[] = [];
   for (const { key, name } of CRITERIA) {
     for (const row of result.table) {
@@ -64,7 +64,7 @@ export function chooseKPoints(result: ChooseKResult<unknown>): ChooseKPoint[] {
  * spec.title; // => { text: "How many segments? (recommended k = 4)", subtitle: "..." }
  * ```
  */
-export function chooseKChart(result: ChooseKResult<unknown>, options: ChartOptions = {}): VegaLiteSpec {
+export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions = {}): VegaLiteSpec {
   const name = "chooseKChart";
   const parsed = parseChartOptions(name, undefined, options);
   if (!isChooseKResult(result)) return refuseInput(name, "result", "expected the result of chooseK", result);

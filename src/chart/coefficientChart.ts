@@ -12,7 +12,7 @@ import {
 } from "./internal/spec.js";
 
 /** True when `value` looks like a model from `trainChurnModel`. */
-export function isChurnModel(value: unknown): value is ChurnModel<unknown> {
+export function isChurnModel(value: unknown): value is ChurnModel<never> {
   return (
     isObject(value) &&
     Array.isArray(value.coefficients) &&
@@ -34,7 +34,7 @@ export interface CoefficientRow {
 }
 
 /** The rows of a {@link coefficientChart}: every coefficient but the intercept, largest |estimate| first. */
-export function coefficientRows(model: ChurnModel<unknown>): CoefficientRow[] {
+export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
   if (!isChurnModel(model))
     return refuseInput("coefficientChart", "model", "expected a model returned by trainChurnModel", model);
   return model.coefficients
@@ -69,7 +69,7 @@ export function coefficientRows(model: ChurnModel<unknown>): CoefficientRow[] {
  * spec.title; // => { text: "What drives churn: model coefficients", subtitle: "..." }
  * ```
  */
-export function coefficientChart(model: ChurnModel<unknown>, options: ChartOptions = {}): VegaLiteSpec {
+export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions = {}): VegaLiteSpec {
   const parsed = parseChartOptions("coefficientChart", undefined, options);
   const rows = coefficientRows(model);
   const withIntervals = rows.filter((r) => r.lower !== null);

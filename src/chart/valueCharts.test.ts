@@ -138,9 +138,9 @@ describe("trackingChart", () => {
     expect(actual.at(-1)?.cumulative).toBe(sum(split.frequency) + sum(split.holdoutFrequency));
     expect(actual.at(-1)?.date).toBe(split.options.observationEnd);
     // Cumulative counts never fall.
-    actual
-      .slice(1)
-      .forEach((p, i) => expect(p.cumulative).toBeGreaterThanOrEqual(actual[i]?.cumulative as number));
+    actual.slice(1).forEach((p, i) => {
+      expect(p.cumulative).toBeGreaterThanOrEqual(actual[i]?.cumulative as number);
+    });
   });
 
   it("expects what the model expects for each customer's age", () => {
