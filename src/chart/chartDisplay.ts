@@ -2,12 +2,27 @@ import { escapeHtml } from "../core/index.js";
 import { chart } from "./chart.js";
 import { type ChartOptions, isObject, type VegaLiteSpec } from "./internal/spec.js";
 
-/** The MIME type Jupyter front ends (JupyterLab, VS Code) render Vega-Lite with. */
+/**
+ * The MIME type Jupyter front ends (JupyterLab, VS Code) render Vega-Lite with.
+ *
+ * @example
+ * ```ts
+ * VEGA_LITE_MIME_TYPE; // => "application/vnd.vegalite.v5+json"
+ * ```
+ */
 export const VEGA_LITE_MIME_TYPE = "application/vnd.vegalite.v5+json";
 
 const JUPYTER = Symbol.for("Jupyter.display");
 
-/** A Jupyter display bundle: MIME type to content. */
+/**
+ * A Jupyter display bundle: MIME type to content.
+ *
+ * @example
+ * ```ts
+ * Object.keys(chartDisplay(lorenzCurve([1, 2, 3])));
+ * // => ["application/vnd.vegalite.v5+json", "text/plain", "text/html"]
+ * ```
+ */
 export interface ChartDisplayBundle {
   readonly [VEGA_LITE_MIME_TYPE]: VegaLiteSpec;
   readonly "text/html"?: string;

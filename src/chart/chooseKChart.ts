@@ -22,7 +22,15 @@ const CRITERIA = [
   { key: "daviesBouldin", name: "Davies-Bouldin (lower is better)" },
 ] as const;
 
-/** One point of a criterion's panel. */
+/**
+ * One point of a criterion's panel.
+ *
+ * @example
+ * ```ts
+ * chooseKPoints(chooseK(customers, { fields, kRange: [2, 4] }))[0];
+ * // => { k: 2, criterion: "Inertia (elbow; lower is tighter)", value: 1412.6, recommended: false }
+ * ```
+ */
 export interface ChooseKPoint {
   readonly k: number;
   readonly criterion: string;
@@ -30,7 +38,14 @@ export interface ChooseKPoint {
   readonly recommended: boolean;
 }
 
-/** The points of a {@link chooseKChart}: one per k and computed criterion (criteria not computed are left out). */
+/**
+ * The points of a {@link chooseKChart}: one per k and computed criterion (criteria not computed are left out).
+ *
+ * @example
+ * ```ts
+ * chooseKPoints(chooseK(customers, { fields, kRange: [2, 4] })).length; // => 12 (3 k values x 4 criteria)
+ * ```
+ */
 export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
   const points: ChooseKPoint[] = [];
   for (const { key, name } of CRITERIA) {

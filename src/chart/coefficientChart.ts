@@ -21,7 +21,15 @@ export function isChurnModel(value: unknown): value is ChurnModel<never> {
   );
 }
 
-/** One row of the coefficient plot. */
+/**
+ * One row of the coefficient plot.
+ *
+ * @example
+ * ```ts
+ * coefficientRows(model)[0];
+ * // => { term: "orders", estimate: -0.66, lower: null, upper: null, oddsRatio: 0.52, effect: "lowers churn" }
+ * ```
+ */
 export interface CoefficientRow {
   readonly term: string;
   /** Change in log-odds of churn per standard deviation (numeric) or versus the reference level (categorical). */
@@ -33,7 +41,15 @@ export interface CoefficientRow {
   readonly effect: "raises churn" | "lowers churn";
 }
 
-/** The rows of a {@link coefficientChart}: every coefficient but the intercept, largest |estimate| first. */
+/**
+ * The rows of a {@link coefficientChart}: every coefficient but the intercept, largest |estimate| first.
+ *
+ * @example
+ * ```ts
+ * coefficientRows(trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] }, regularization: { l2: 0 } }));
+ * // => [{ term: "gap", estimate: 1.2, lower: 0.8, upper: 1.6, oddsRatio: 3.32, effect: "raises churn" }]
+ * ```
+ */
 export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
   if (!isChurnModel(model))
     return refuseInput("coefficientChart", "model", "expected a model returned by trainChurnModel", model);

@@ -21,7 +21,15 @@ export function isComplaintSummaryResult(value: unknown): value is ComplaintSumm
   );
 }
 
-/** One bar of the complaint Pareto chart. */
+/**
+ * One bar of the complaint Pareto chart.
+ *
+ * @example
+ * ```ts
+ * complaintParetoBars(complaintSummary(complaints))[0];
+ * // => { category: "service quality", complaints: 120, share: 0.4, cumulativeShare: 0.4 }
+ * ```
+ */
 export interface ComplaintParetoBar {
   readonly category: string;
   readonly complaints: number;
@@ -30,7 +38,15 @@ export interface ComplaintParetoBar {
   readonly cumulativeShare: number;
 }
 
-/** The bars of a {@link complaintParetoChart}: categories with complaints, largest first (ties: input order). */
+/**
+ * The bars of a {@link complaintParetoChart}: categories with complaints, largest first (ties: input order).
+ *
+ * @example
+ * ```ts
+ * complaintParetoBars(complaintSummary(complaints)).map((bar) => bar.cumulativeShare);
+ * // => [0.4, 0.7, 0.9, 1]
+ * ```
+ */
 export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintParetoBar[] {
   if (!isComplaintSummaryResult(result))
     return refuseInput("complaintParetoChart", "result", "expected the result of complaintSummary", result);

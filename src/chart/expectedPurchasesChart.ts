@@ -15,7 +15,14 @@ import {
 import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
 
-/** Options of {@link expectedPurchasesChart}. */
+/**
+ * Options of {@link expectedPurchasesChart}.
+ *
+ * @example
+ * ```ts
+ * expectedPurchasesChart(model, summary, { horizon: 13, maxFrequency: 20 });
+ * ```
+ */
 export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOptions {
   /** Horizon in the summary's time unit; default one year (52.18 weeks, 365.25 days, 12 months ...). */
   readonly horizon?: number;

@@ -11,7 +11,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link groupedMatrixChart}. */
+/**
+ * Options of {@link groupedMatrixChart}.
+ *
+ * @example
+ * ```ts
+ * groupedMatrixChart(rules, { maxRules: 300, groups: 10, consequents: 12 });
+ * ```
+ */
 export interface GroupedMatrixChartOptions extends ChartOptions {
   /** Rules considered: those with the highest lift. @defaultValue 500 */
   readonly maxRules?: number;
@@ -30,7 +37,15 @@ const schema = z
   })
   .strict();
 
-/** One cell: the rules of one antecedent group with one consequent. */
+/**
+ * One cell: the rules of one antecedent group with one consequent.
+ *
+ * @example
+ * ```ts
+ * groupedMatrixCells([{ antecedent: ["milk"], consequent: ["butter"], support: 0.2, lift: 2, ... }])[0];
+ * // => { group: "{milk}", consequent: "butter", rules: 1, meanLift: 2, support: 0.2 }
+ * ```
+ */
 export interface GroupedMatrixCell {
   /** `"{milk} +3 items"`: the group's most shared antecedent item and how many other items its rules add. */
   readonly group: string;
@@ -46,6 +61,11 @@ export interface GroupedMatrixCell {
  * "anchor" item, the antecedent item that occurs in the most of these rules (ties: first in the
  * antecedent); columns are consequents. The `consequents` consequents and `groups` groups with the
  * highest mean lift are kept.
+ *
+ * @example
+ * ```ts
+ * groupedMatrixCells(rules, { groups: 5 }).length; // => at most 5 groups x 15 consequents
+ * ```
  */
 export function groupedMatrixCells(
   rules: RulesInput,

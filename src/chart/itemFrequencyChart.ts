@@ -13,7 +13,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link itemFrequencyChart}. */
+/**
+ * Options of {@link itemFrequencyChart}.
+ *
+ * @example
+ * ```ts
+ * itemFrequencyChart(itemFrequencies(baskets), { topItems: 15 });
+ * ```
+ */
 export interface ItemFrequencyChartOptions extends ChartOptions {
   /** Show the most frequent items only. @defaultValue 25 */
   readonly topItems?: number;

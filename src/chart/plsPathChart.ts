@@ -24,7 +24,15 @@ function isBootstrapResult(value: unknown): value is BootstrapResult {
   return isObject(value) && Array.isArray(value.paths) && typeof value.validSamples === "number";
 }
 
-/** Layout and labels of the path diagram, in [0, 1] x [0, 1] (y up). */
+/**
+ * Layout and labels of the path diagram, in [0, 1] x [0, 1] (y up).
+ *
+ * @example
+ * ```ts
+ * plsPathDiagram(model, boot).paths[0];
+ * // => { from: "Image", to: "Expectation", estimate: 0.31, significance: "***", label: "0.31 ***", x: 0, y: 0.5, x2: 0.17, y2: 0.5 }
+ * ```
+ */
 export interface PlsPathDiagram {
   readonly constructs: readonly {
     readonly construct: string;
@@ -64,6 +72,12 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
  * Lays out a path diagram: constructs in columns by their longest path from an exogenous construct, and
  * within a column at heights chosen greedily (from a fixed list) so that no arrow passes through another
  * construct where avoidable. Deterministic.
+ *
+ * @example
+ * ```ts
+ * plsPathDiagram(plsPathModel(surveys, ECSI_MODEL)).constructs.map((c) => c.construct);
+ * // => ["Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty"]
+ * ```
  */
 export function plsPathDiagram(model: PlsPathModelResult, boot?: BootstrapResult): PlsPathDiagram {
   const names = model.constructs;

@@ -21,7 +21,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link probabilityAliveChart} and `expectedPurchasesChart`. */
+/**
+ * Options of {@link probabilityAliveChart} and `expectedPurchasesChart`.
+ *
+ * @example
+ * ```ts
+ * probabilityAliveChart(model, summary, { maxFrequency: 20, title: "Who is still with us?" });
+ * ```
+ */
 export interface FrequencyRecencyChartOptions extends ChartOptions {
   /** Largest frequency (repeat purchases) on the grid; default the largest observed, at most 40. */
   readonly maxFrequency?: number;

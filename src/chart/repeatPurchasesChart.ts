@@ -20,7 +20,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link repeatPurchasesChart}. */
+/**
+ * Options of {@link repeatPurchasesChart}.
+ *
+ * @example
+ * ```ts
+ * repeatPurchasesChart(fitParetoNbd(summary), summary, { maxFrequency: 10, seed: 42 });
+ * ```
+ */
 export interface RepeatPurchasesChartOptions extends ChartOptions {
   /** Customers with this many repeat purchases or more share the last bar. @defaultValue 7 */
   readonly maxFrequency?: number;
@@ -36,7 +43,15 @@ const schema = z
   })
   .strict();
 
-/** One bar pair: customers with `frequency` repeat purchases, actual and as the model predicts. */
+/**
+ * One bar pair: customers with `frequency` repeat purchases, actual and as the model predicts.
+ *
+ * @example
+ * ```ts
+ * repeatPurchasesBars(fitBgNbd(summary), summary)[0];
+ * // => { frequency: 0, label: "0", actual: 183, expected: 173.9 }
+ * ```
+ */
 export interface RepeatPurchasesBar {
   readonly frequency: number;
   /** `"0"`, `"1"`, ..., `"7+"`. */
@@ -48,6 +63,12 @@ export interface RepeatPurchasesBar {
 /**
  * Actual and model-expected numbers of customers by repeat purchases in the summary's period: exact for
  * BG/NBD (sum over customers of P(X(T_i) = x)), by seeded simulation (200,000 draws in all) for Pareto/NBD.
+ *
+ * @example
+ * ```ts
+ * repeatPurchasesBars(fitBgNbd(summary), summary, { maxFrequency: 3 }).map((bar) => bar.label);
+ * // => ["0", "1", "2", "3+"]
+ * ```
  */
 export function repeatPurchasesBars(
   model: FitBgNbdResult | FitParetoNbdResult,

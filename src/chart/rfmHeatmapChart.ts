@@ -22,7 +22,15 @@ export function isRfmScoresResult(value: unknown): value is RfmScoresResult {
   );
 }
 
-/** One cell of the R x F grid. */
+/**
+ * One cell of the R x F grid.
+ *
+ * @example
+ * ```ts
+ * rfmHeatmapCells(rfmScores(table))[0];
+ * // => { recencyScore: 1, frequencyScore: 1, customers: 133, meanMonetary: 16.2 }
+ * ```
+ */
 export interface RfmHeatmapCell {
   readonly recencyScore: number;
   readonly frequencyScore: number;
@@ -31,7 +39,14 @@ export interface RfmHeatmapCell {
   readonly meanMonetary: number | null;
 }
 
-/** The R x F cells of an `rfmScores` result, every combination of scores (empty ones with 0 customers). */
+/**
+ * The R x F cells of an `rfmScores` result, every combination of scores (empty ones with 0 customers).
+ *
+ * @example
+ * ```ts
+ * rfmHeatmapCells(rfmScores(table)).length; // => 25 (5 x 5 scores)
+ * ```
+ */
 export function rfmHeatmapCells(result: RfmScoresResult): RfmHeatmapCell[] {
   const bins = result.options.bins;
   const counts = new Float64Array(bins * bins);

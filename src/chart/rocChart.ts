@@ -10,7 +10,15 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** One point of the ROC curve. */
+/**
+ * One point of the ROC curve.
+ *
+ * @example
+ * ```ts
+ * rocPoints(evaluateScores([0.9, 0.8, 0.3, 0.1], [1, 0, 1, 0], { groups: 4 }))[1];
+ * // => { falsePositiveRate: 0, truePositiveRate: 0.5, group: 1 }
+ * ```
+ */
 export interface RocPoint {
   /** Share of retained customers flagged (1 − specificity). */
   readonly falsePositiveRate: number;
@@ -23,6 +31,12 @@ export interface RocPoint {
 /**
  * The ROC points of an evaluation, one per score group of its gains table (deciles by default; pass
  * `groups: 100` to `evaluateScores` for a finer curve), starting at (0, 0).
+ *
+ * @example
+ * ```ts
+ * rocPoints(evaluateScores([0.9, 0.8, 0.3, 0.1], [1, 0, 1, 0], { groups: 4 })).map((p) => p.truePositiveRate);
+ * // => [0, 0.5, 0.5, 1, 1]
+ * ```
  */
 export function rocPoints(evaluation: EvaluateScoresResult): RocPoint[] {
   checkEvaluation("rocChart", evaluation);

@@ -11,7 +11,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link ruleGraphChart}. */
+/**
+ * Options of {@link ruleGraphChart}.
+ *
+ * @example
+ * ```ts
+ * ruleGraphChart(rules, { maxRules: 15, width: 700, height: 500 });
+ * ```
+ */
 export interface RuleGraphChartOptions extends ChartOptions {
   /** Draw this many rules, those with the highest lift. @defaultValue 25 */
   readonly maxRules?: number;
@@ -21,7 +28,15 @@ const schema = z
   .object({ ...chartOptionsShape, maxRules: z.number().int().min(1).max(200).optional() })
   .strict();
 
-/** Nodes and edges of the rule graph, laid out in [0, 1] x [0, 1]. */
+/**
+ * Nodes and edges of the rule graph, laid out in [0, 1] x [0, 1].
+ *
+ * @example
+ * ```ts
+ * const graph = ruleGraph(rules, { maxRules: 10 });
+ * [graph.rules.length, graph.items[0]]; // => [10, { item: "diapers", x: 0.62, y: 0.18 }]
+ * ```
+ */
 export interface RuleGraph {
   readonly items: readonly { readonly item: string; readonly x: number; readonly y: number }[];
   readonly rules: readonly {
@@ -45,6 +60,12 @@ export interface RuleGraph {
  * The graph of a {@link ruleGraphChart}: one node per item and one per rule (the `maxRules` rules by lift);
  * an edge from each antecedent item to its rule and from the rule to each consequent item. Positions come
  * from a deterministic force-directed layout (same rules, same picture).
+ *
+ * @example
+ * ```ts
+ * ruleGraph([{ antecedent: ["a"], consequent: ["b"], support: 0.1, confidence: 0.5, lift: 2, ... }]).edges.map((e) => e.role);
+ * // => ["antecedent", "consequent"]
+ * ```
  */
 export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}): RuleGraph {
   const name = "ruleGraphChart";

@@ -11,7 +11,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link rulesScatterChart}. */
+/**
+ * Options of {@link rulesScatterChart}.
+ *
+ * @example
+ * ```ts
+ * rulesScatterChart(rules, { maxRules: 200 });
+ * ```
+ */
 export interface RulesScatterChartOptions extends ChartOptions {
   /** Draw at most this many rules, those with the highest lift. @defaultValue 500 */
   readonly maxRules?: number;
@@ -21,7 +28,15 @@ const schema = z
   .object({ ...chartOptionsShape, maxRules: z.number().int().min(1).max(20_000).optional() })
   .strict();
 
-/** One point of the scatter. */
+/**
+ * One point of the scatter.
+ *
+ * @example
+ * ```ts
+ * rulesScatterPoints(rules)[0];
+ * // => { rule: "{diapers} => {beer}", support: 0.012, confidence: 0.61, lift: 4.2, count: 118 }
+ * ```
+ */
 export interface RulesScatterPoint {
   readonly rule: string;
   readonly support: number;
@@ -30,7 +45,14 @@ export interface RulesScatterPoint {
   readonly count: number;
 }
 
-/** The points of a {@link rulesScatterChart}: the top `maxRules` rules by lift. */
+/**
+ * The points of a {@link rulesScatterChart}: the top `maxRules` rules by lift.
+ *
+ * @example
+ * ```ts
+ * rulesScatterPoints(rules, { maxRules: 40 }).length; // => 40 (or fewer rules)
+ * ```
+ */
 export function rulesScatterPoints(
   rules: RulesInput,
   options: RulesScatterChartOptions = {},

@@ -11,7 +11,15 @@ import {
 } from "./internal/spec.js";
 import { isSegmentProfilesResult } from "./segmentSharesChart.js";
 
-/** One cell of the profile heatmap. */
+/**
+ * One cell of the profile heatmap.
+ *
+ * @example
+ * ```ts
+ * segmentProfileCells(profiles)[0];
+ * // => { segment: "1: lapsed (25%)", feature: "recencyDays", zScore: 0.61, mean: 412, colour: 0.61, text: "+0.6", textColor: "#000" }
+ * ```
+ */
 export interface SegmentProfileCell {
   /** `"1: big spenders (12%)"`: number, label and share of customers. */
   readonly segment: string;
@@ -26,7 +34,14 @@ export interface SegmentProfileCell {
   readonly textColor: string;
 }
 
-/** The cells of a {@link segmentProfileChart}, segments in model order, features in feature order. */
+/**
+ * The cells of a {@link segmentProfileChart}, segments in model order, features in feature order.
+ *
+ * @example
+ * ```ts
+ * segmentProfileCells(profiles).length; // => segments x features
+ * ```
+ */
 export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfileCell[] {
   const features = Object.keys(result.populationMeans);
   return result.profiles.flatMap((profile) =>

@@ -32,7 +32,15 @@ export function isSegmentProfilesResult(value: unknown): value is SegmentProfile
   return isObject(value) && Array.isArray(value.profiles) && isObject(value.populationMeans);
 }
 
-/** One segment's share of customers and of value. */
+/**
+ * One segment's share of customers and of value.
+ *
+ * @example
+ * ```ts
+ * segmentShares(rfmSegments(rfmScores(table)))[0];
+ * // => { segment: "Champions", customers: 52, customerShare: 0.052, valueShare: 0.21 }
+ * ```
+ */
 export interface SegmentShare {
   readonly segment: string;
   readonly customers: number;
@@ -41,7 +49,15 @@ export interface SegmentShare {
   readonly valueShare: number | null;
 }
 
-/** The shares a {@link segmentSharesChart} draws, largest value share first; empty segments left out. */
+/**
+ * The shares a {@link segmentSharesChart} draws, largest value share first; empty segments left out.
+ *
+ * @example
+ * ```ts
+ * segmentShares(valueTiers(customers, { contribution: "margin" })).map((s) => s.segment);
+ * // => ["premium", "key", "ordinary", ...] (largest contribution share first)
+ * ```
+ */
 export function segmentShares(
   result: RfmSegmentsResult | ValueTiersResult | SegmentProfilesResult,
 ): SegmentShare[] {

@@ -13,10 +13,24 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** The rate KPIs of `serviceKpis`. */
+/**
+ * The rate KPIs of `serviceKpis`.
+ *
+ * @example
+ * ```ts
+ * const name: ServiceKpiName = "onTimeDelivery";
+ * ```
+ */
 export type ServiceKpiName = Exclude<keyof ServiceKpiValues, "orders">;
 
-/** Options of {@link serviceKpiChart}. */
+/**
+ * Options of {@link serviceKpiChart}.
+ *
+ * @example
+ * ```ts
+ * serviceKpiChart(serviceKpis(deliveries), { targets: { onTimeDelivery: 0.9, stockout: 0.02 } });
+ * ```
+ */
 export interface ServiceKpiChartOptions extends ChartOptions {
   /**
    * Target per KPI (a rate in [0, 1]). The defaults are common logistics benchmarks, meant to be replaced
@@ -71,7 +85,15 @@ export function isServiceKpisResult(value: unknown): value is ServiceKpisResult 
   );
 }
 
-/** One bullet: a KPI's overall value against its target. */
+/**
+ * One bullet: a KPI's overall value against its target.
+ *
+ * @example
+ * ```ts
+ * serviceKpiBullets(serviceKpis(deliveries))[0];
+ * // => { kpi: "On-time delivery", value: 0.923, target: 0.95, meetsTarget: false, basis: "3,440 / 3,726" }
+ * ```
+ */
 export interface ServiceKpiBullet {
   readonly kpi: string;
   readonly value: number;
@@ -81,7 +103,15 @@ export interface ServiceKpiBullet {
   readonly basis: string;
 }
 
-/** The bullets of a {@link serviceKpiChart}: the KPIs with a value (null rates are left out). */
+/**
+ * The bullets of a {@link serviceKpiChart}: the KPIs with a value (null rates are left out).
+ *
+ * @example
+ * ```ts
+ * serviceKpiBullets(result, { targets: { onTimeDelivery: 0.9 } }).filter((b) => !b.meetsTarget).map((b) => b.kpi);
+ * // => ["Delivery success", "Damage and loss (lower is better)"]
+ * ```
+ */
 export function serviceKpiBullets(
   result: ServiceKpisResult,
   options: ServiceKpiChartOptions = {},

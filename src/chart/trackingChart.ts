@@ -17,7 +17,14 @@ import {
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
-/** Options of {@link trackingChart}. */
+/**
+ * Options of {@link trackingChart}.
+ *
+ * @example
+ * ```ts
+ * trackingChart(split, model, { transactions: orders, customer: "customerId", date: "date", amount: "amount" });
+ * ```
+ */
 export interface TrackingChartOptions<T> extends ChartOptions {
   /**
    * The transaction records the summary was built from. With them the actual curve has one point per
@@ -45,7 +52,15 @@ const schema = z
   })
   .strict();
 
-/** One point of the tracking plot. */
+/**
+ * One point of the tracking plot.
+ *
+ * @example
+ * ```ts
+ * trackingPoints(split, model)[0];
+ * // => { date: "2024-01-01", offset: -78, series: "expected", cumulative: 0 }
+ * ```
+ */
 export interface TrackingPoint {
   /** ISO date at the end of the period. */
   readonly date: string;
@@ -72,6 +87,11 @@ const dayOf = (iso: string): number => Math.floor((parseDateValue(iso) as number
 /**
  * The points of a tracking plot: cumulative actual and expected repeat purchases of the summary's
  * customers per period, from the first customer's first purchase to the end of the holdout.
+ *
+ * @example
+ * ```ts
+ * trackingPoints(split, model).filter((p) => p.series === "actual").length; // => 2 (no transactions passed)
+ * ```
  */
 export function trackingPoints<T>(
   summary: CalibrationHoldoutSummaryResult,

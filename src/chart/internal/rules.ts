@@ -2,7 +2,15 @@
 import type { AssociationRule } from "../../basket/index.js";
 import { isObject, refuseInput } from "./spec.js";
 
-/** Rules from `associationRules`, `significantRules`, `redundantRules` (their `.rules`) or a rule array. */
+/**
+ * Rules from `associationRules`, `significantRules`, `redundantRules` (their `.rules`) or a rule array.
+ *
+ * @example
+ * ```ts
+ * rulesScatterChart(associationRules(baskets)); // the result
+ * rulesScatterChart(associationRules(baskets).rules.slice(0, 50)); // or an array of its rules
+ * ```
+ */
 export type RulesInput = readonly AssociationRule[] | { readonly rules: readonly AssociationRule[] };
 
 function isRule(value: unknown): value is AssociationRule {

@@ -8,15 +8,35 @@ import { z } from "zod";
 import { InvalidOptionsError } from "../../core/index.js";
 import { parseStrictOptions } from "../../satisfaction/internal/strictOptions.js";
 
-/** A Vega-Lite specification: a plain JSON object. */
+/**
+ * A Vega-Lite specification: a plain JSON object.
+ *
+ * @example
+ * ```ts
+ * const spec: VegaLiteSpec = chart(lorenzCurve([1, 2, 3]));
+ * JSON.stringify(spec); // plain JSON, ready for vega-embed or toSvg
+ * ```
+ */
 export type VegaLiteSpec = { readonly [key: string]: unknown };
 
-/** The Vega-Lite v6 JSON schema URL every builder writes. */
+/**
+ * The Vega-Lite v6 JSON schema URL every builder writes.
+ *
+ * @example
+ * ```ts
+ * chart(lorenzCurve([1, 2, 3])).$schema === VEGA_LITE_SCHEMA; // => true
+ * ```
+ */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /**
  * Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"), declared
  * once: black is left out so that text stays the darkest mark.
+ *
+ * @example
+ * ```ts
+ * PALETTE[0]; // => "#0072B2" (Okabe-Ito blue)
+ * ```
  */
 export const PALETTE = [
   "#0072B2",
@@ -44,7 +64,14 @@ export const FORMAT = {
   currency: "$,.0f",
 } as const;
 
-/** Options every chart builder accepts. */
+/**
+ * Options every chart builder accepts.
+ *
+ * @example
+ * ```ts
+ * lorenzChart(curve, { title: "Spend concentration", width: 360, height: 360, currency: "€" });
+ * ```
+ */
 export interface ChartOptions {
   /** Chart title; default: a title in domain words built from the result. */
   readonly title?: string;
