@@ -37,7 +37,9 @@ describe("logRankTest", () => {
     expect(test.degreesOfFreedom).toBe(3);
     close(test.pValue, ref.pValue[0], 1e-9);
     expect(test.groups.map((g) => g.expected)).toHaveLength(4);
-    test.groups.forEach((g, i) => close(g.expected, ref.expected[i] as number));
+    test.groups.forEach((g, i) => {
+      close(g.expected, ref.expected[i] as number);
+    });
   });
 
   it("hand-worked two-group example: one event at each time", () => {

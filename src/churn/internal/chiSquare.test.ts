@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { chiSquareCdf, chiSquareUpperTail, logGamma } from "./chiSquare.js";
 
 const reference = JSON.parse(
-  readFileSync(fileURLToPath(new URL("../../../test/fixtures/churn/survival/reference.json", import.meta.url)), "utf8"),
+  readFileSync(
+    fileURLToPath(new URL("../../../test/fixtures/churn/survival/reference.json", import.meta.url)),
+    "utf8",
+  ),
 ) as { pchisq: { x: number[]; df: number[]; upper: number[]; lower: number[] } };
 
 describe("chiSquare", () => {
