@@ -9,7 +9,7 @@ import {
 } from "clientele";
 import {
   calibrationCurveChart,
-  coefficientChart,
+  chart,
   gainsChart,
   inactivityChart,
   liftChart,
@@ -214,7 +214,8 @@ export const churnSection: DemoSectionBuilder = (store) => {
           ...reportNarrative(model),
           "Highest-risk customers in the test group and the model's reasons:",
         ],
-        chart: coefficientChart(model as unknown as Parameters<typeof coefficientChart>[0]),
+        // chart() takes any result (coefficientChart's parameter is ChurnModel<unknown>, which a typed model does not satisfy).
+        chart: chart(model),
         table: scored.map(({ row, score }) => ({
           customer: row.customerId,
           churnProbability: score,

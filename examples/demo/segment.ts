@@ -1,5 +1,5 @@
 import type { Store } from "clientele";
-import { chooseKChart, reportNarrative, segmentProfileChart, segmentSharesChart } from "clientele/chart";
+import { chart, reportNarrative, segmentProfileChart, segmentSharesChart } from "clientele/chart";
 import { adjustedRandIndex, chooseK, kMeans, segmentProfiles } from "clientele/segment";
 import { rfmTable } from "clientele/value";
 import type { DemoSectionBuilder } from "./section.js";
@@ -135,7 +135,8 @@ export const segmentSection: DemoSectionBuilder = (store) => {
           `Customers are grouped by purchase rate, basket size, price level and tenure. ${reportNarrative(choice).join(" ")}`,
           "The store was generated with 6 segments, so the report shows 6.",
         ],
-        chart: chooseKChart(choice as unknown as Parameters<typeof chooseKChart>[0]),
+        chart: chart(choice), // chooseKChart
+
         table: null,
       },
       {
