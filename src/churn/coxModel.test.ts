@@ -117,6 +117,31 @@ describe("coxModel", () => {
     });
   }
 
+  it("takes features as named accessors, the same model as keys", () => {
+    const byKey = coxModel(veteran, {
+      time: "time",
+      event: "status",
+      features: { numeric: ["karno"], categorical: ["celltype"] },
+    });
+    const byAccessor = coxModel(veteran, {
+      time: (row) => row.time,
+      event: (row) => row.status === 1,
+      features: {
+        numeric: [{ name: "performance", value: (row) => row.karno }],
+        categorical: [{ name: "cell", value: (row) => row.celltype }],
+      },
+    });
+    expect(byAccessor.coefficients.map((c) => c.term)).toEqual([
+      "performance",
+      "cell=large",
+      "cell=smallcell",
+      "cell=squamous",
+    ]);
+    byAccessor.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBe(byKey.coefficients[j]?.estimate);
+    });
+  });
+
   it("takes an overriding reference level (celltype vs large, as R's relevel)", () => {
     const model = coxModel(veteran, {
       time: "time",

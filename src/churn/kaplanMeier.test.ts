@@ -91,6 +91,21 @@ describe("kaplanMeier", () => {
     expect(flat.median).toBe(3);
   });
 
+  it("confidenceLevel sets z of the log interval (0.9: z = 1.6449)", () => {
+    const rows = [
+      { t: 1, e: 1 },
+      { t: 2, e: 1 },
+      { t: 2, e: 0 },
+      { t: 3, e: 1 },
+      { t: 4, e: 0 },
+    ];
+    const curve = kaplanMeier(rows, { time: "t", event: "e", confidenceLevel: 0.9 })
+      .curves[0] as KaplanMeierCurve;
+    // S(1) = 0.8, σ² = 1/(5·4): lower = 0.8·exp(−1.6448536269514722·√0.05)
+    expect(curve.lower[0]).toBeCloseTo(0.8 * Math.exp(-1.6448536269514722 * Math.sqrt(0.05)), 14);
+    expect(curve.upper[0]).toBe(Math.min(1, 0.8 * Math.exp(1.6448536269514722 * Math.sqrt(0.05))));
+  });
+
   it("survivalAt reads the step function: 1 before the first event, null after the last follow-up", () => {
     const rows = [
       { t: 1, e: 1, g: "a" },
