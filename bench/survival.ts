@@ -55,18 +55,24 @@ suppressMessages(library(survival))
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1])
 d$plan <- factor(d$plan)
-best <- function(f) min(replicate(3, system.time(f())[["elapsed"]])) * 1000
-km <- best(function() survfit(Surv(tenureDays, churned) ~ plan, data = d))
-efron <- best(function() coxph(Surv(tenureDays, churned) ~ age + monthlyCharge + supportCalls + plan, data = d, ties = "efron"))
-breslow <- best(function() coxph(Surv(tenureDays, churned) ~ age + monthlyCharge + supportCalls + plan, data = d, ties = "breslow"))
+# median elapsed and CPU (user + system) milliseconds over 3 runs
+timed <- function(f) {
+  t <- replicate(3, { s <- system.time(f()); c(s[["elapsed"]], s[["user.self"]] + s[["sys.self"]]) })
+  c(median(t[1, ]), median(t[2, ])) * 1000
+}
+km <- timed(function() survfit(Surv(tenureDays, churned) ~ plan, data = d))
+efron <- timed(function() coxph(Surv(tenureDays, churned) ~ age + monthlyCharge + supportCalls + plan, data = d, ties = "efron"))
+breslow <- timed(function() coxph(Surv(tenureDays, churned) ~ age + monthlyCharge + supportCalls + plan, data = d, ties = "breslow"))
 fit <- coxph(Surv(tenureDays, churned) ~ age + monthlyCharge + supportCalls + plan, data = d, ties = "efron")
-cat(sprintf('{"km":%.3f,"efron":%.3f,"breslow":%.3f,"coef":[%s]}', km, efron, breslow, paste(sprintf("%.17g", coef(fit)), collapse = ",")))
+cat(sprintf('{"km":[%.3f,%.3f],"efron":[%.3f,%.3f],"breslow":[%.3f,%.3f],"coef":[%s]}', km[1], km[2], efron[1], efron[2],
+  breslow[1], breslow[2], paste(sprintf("%.17g", coef(fit)), collapse = ",")))
 `;
 
+/** [median wall ms, median CPU ms] per case. */
 interface RResult {
-  readonly km: number;
-  readonly efron: number;
-  readonly breslow: number;
+  readonly km: readonly [number, number];
+  readonly efron: readonly [number, number];
+  readonly breslow: readonly [number, number];
   readonly coef: readonly number[];
 }
 
@@ -89,53 +95,57 @@ function runR(customers: readonly Customer[]): RResult | string {
   }
 }
 
+/** Median wall time (timeIt) and mean CPU time (user + system) per run of `fn`, in ms. */
+async function timeWithCpu<R>(fn: () => R): Promise<{ ms: number; cpuMs: number; result: R }> {
+  const start = process.cpuUsage();
+  const timed = await timeIt(fn, { repeat: 3, warmup: 1 });
+  const used = process.cpuUsage(start);
+  return { ...timed, cpuMs: (used.user + used.system) / 1000 / 4 };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const customers = makeCustomers(CUSTOMERS, 21);
   const features = { numeric: ["age", "monthlyCharge", "supportCalls"], categorical: ["plan"] } as const;
-  const km = await timeIt(
-    () => kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "plan" }),
-    {
-      repeat: 3,
-    },
+  const km = await timeWithCpu(() =>
+    kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "plan" }),
   );
-  const efron = await timeIt(
-    () => coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "efron" }),
-    { repeat: 3 },
+  const efron = await timeWithCpu(() =>
+    coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "efron" }),
   );
-  const breslow = await timeIt(
-    () => coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "breslow" }),
-    { repeat: 3 },
+  const breslow = await timeWithCpu(() =>
+    coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "breslow" }),
   );
   const memory = `peak RSS ${peakRssMb().toFixed(0)} MB`;
   const r = runR(customers);
-  const peer = typeof r === "string" ? "" : "R survival";
+  const cpu = (ours: number, theirs: readonly [number, number] | undefined) =>
+    `CPU ${ours.toFixed(0)} ms${theirs === undefined ? "" : ` vs R ${theirs[1].toFixed(0)} ms`}`;
   // R's coefficient order: age, monthlyCharge, supportCalls, planplus, planpremium (ours the same)
   const agreement =
     typeof r === "string"
       ? r
       : `max |β − β_R| ${Math.max(...efron.result.coefficients.map((c, j) => Math.abs(c.estimate - (r.coef[j] as number)))).toExponential(1)}`;
-  const events = efron.result.events;
+  const rr = typeof r === "string" ? undefined : r;
   return [
     {
-      case: `kaplanMeier 1M customers, 3 groups`,
+      case: "kaplanMeier 1M customers, 3 groups",
       clienteleMs: km.ms,
-      peer: peer && "R survfit",
-      peerMs: typeof r === "string" ? Number.NaN : r.km,
-      note: `${km.result.curves.reduce((s, c) => s + c.time.length, 0)} curve points; ${memory}`,
+      peer: rr === undefined ? "" : "R survfit",
+      peerMs: rr?.km[0] ?? Number.NaN,
+      note: `${cpu(km.cpuMs, rr?.km)}; ${km.result.curves.reduce((s, c) => s + c.time.length, 0)} curve points; ${memory}`,
     },
     {
-      case: `coxModel efron 1M customers (${events} events), 5 terms`,
+      case: `coxModel efron 1M customers (${efron.result.events} events), 5 terms`,
       clienteleMs: efron.ms,
-      peer: peer && "R coxph",
-      peerMs: typeof r === "string" ? Number.NaN : r.efron,
-      note: `${efron.result.convergence.iterations} iterations; ${agreement}; times include concordance and baseline`,
+      peer: rr === undefined ? "" : "R coxph",
+      peerMs: rr?.efron[0] ?? Number.NaN,
+      note: `${cpu(efron.cpuMs, rr?.efron)}; ${efron.result.convergence.iterations} iterations; ${agreement}; includes concordance and baseline (R's coxph computes its concordance too)`,
     },
     {
       case: "coxModel breslow 1M customers, 5 terms",
       clienteleMs: breslow.ms,
-      peer: peer && "R coxph",
-      peerMs: typeof r === "string" ? Number.NaN : r.breslow,
-      note: "R's coxph computes its concordance too",
+      peer: rr === undefined ? "" : "R coxph",
+      peerMs: rr?.breslow[0] ?? Number.NaN,
+      note: cpu(breslow.cpuMs, rr?.breslow),
     },
   ];
 }
