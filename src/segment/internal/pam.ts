@@ -35,24 +35,41 @@ export function maxDistance(values: Float64Array): number {
   return s;
 }
 
-/** BUILD: k greedy medoids, each the non-medoid most reducing the total distance (ties: the last row, as cluster::pam). */
+/**
+ * BUILD: k greedy medoids, each the non-medoid most reducing the total distance (ties: the last row,
+ * as cluster::pam). Each step reads the distances once in storage order (column by column of the
+ * lower triangle) and credits both rows of every pair, which adds each candidate's terms in the
+ * same order as cluster::pam's row loop (j = 1..n), so the sums and ties are R's.
+ */
 export function build(values: Float64Array, n: number, k: number, big: number): Uint8Array {
   const isMedoid = new Uint8Array(n);
   const nearest = new Float64Array(n).fill(big);
+  const gains = new Float64Array(n);
   const row = new Float64Array(n);
   for (let step = 0; step < k; step++) {
+    gains.fill(0);
+    let index = 0;
+    for (let j = 0; j < n; j++) {
+      // the pair (i, j) for every i < j came in earlier columns; now d(j, j) = 0, then i > j
+      const self = nearest[j] as number;
+      if (self > 0) gains[j] = (gains[j] as number) + self;
+      const nearestJ = nearest[j] as number;
+      let gainJ = gains[j] as number;
+      for (let i = j + 1; i < n; i++) {
+        const d = values[index++] as number;
+        const forI = nearestJ - d;
+        if (forI > 0) gains[i] = (gains[i] as number) + forI;
+        const forJ = (nearest[i] as number) - d;
+        if (forJ > 0) gainJ += forJ;
+      }
+      gains[j] = gainJ;
+    }
     let bestGain = 0;
     let best = -1;
     for (let i = 0; i < n; i++) {
       if (isMedoid[i]) continue;
-      fillRow(values, n, i, row);
-      let gain = 0;
-      for (let j = 0; j < n; j++) {
-        const improvement = (nearest[j] as number) - (row[j] as number);
-        if (improvement > 0) gain += improvement;
-      }
-      if (bestGain <= gain) {
-        bestGain = gain;
+      if (bestGain <= (gains[i] as number)) {
+        bestGain = gains[i] as number;
         best = i;
       }
     }
@@ -157,6 +174,8 @@ export function pam(
   const membership = new Int32Array(n);
   const row = new Float64Array(n);
   const medoidRows = new Float64Array(k * n);
+  const gains = method === "fastpam" ? new Float64Array(n * k) : new Float64Array(0);
+  const shared = method === "fastpam" ? new Float64Array(n) : new Float64Array(0);
 
   const refresh = () => {
     // nearest and second-nearest medoid distances, scanning medoids in their array order
@@ -251,31 +270,53 @@ export function pam(
     }
     const bestLoss = new Float64Array(k).fill(1);
     const bestRow = new Int32Array(k).fill(-1);
-    const gain = new Float64Array(k);
+    // Gains of every candidate h at once, reading the distances in storage order and crediting
+    // both rows of each pair: per candidate the terms arrive for j = 0..n-1 in order, as in
+    // cluster::pam's loop over j, so the sums (and ties) are R's.
     for (let h = 0; h < n; h++) {
-      if (isMedoid[h]) continue;
-      fillRow(values, n, h, row);
-      gain.fill(0);
-      let shared = -(nearest[h] as number);
-      gain[membership[h] as number] = (nearest[h] as number) - (second[h] as number);
-      for (let j = 0; j < n; j++) {
-        if (j === h) continue;
-        const dh = row[j] as number;
-        const a = nearest[j] as number;
-        if (dh < a) {
-          shared += dh - a;
-          const c = membership[j] as number;
-          gain[c] = (gain[c] as number) + a - (second[j] as number);
-        } else {
-          const b = second[j] as number;
-          if (dh < b) {
-            const c = membership[j] as number;
-            gain[c] = (gain[c] as number) + dh - b;
+      shared[h] = -(nearest[h] as number);
+      const offset = h * k;
+      for (let c = 0; c < k; c++) gains[offset + c] = 0;
+      gains[offset + (membership[h] as number)] = (nearest[h] as number) - (second[h] as number);
+    }
+    let index = 0;
+    for (let j = 0; j < n; j++) {
+      const aj = nearest[j] as number;
+      const bj = second[j] as number;
+      const cj = membership[j] as number;
+      const medoidJ = isMedoid[j] === 1;
+      let sharedJ = shared[j] as number;
+      const offsetJ = j * k;
+      for (let i = j + 1; i < n; i++) {
+        const d = values[index++] as number;
+        // candidate i, point j
+        if (d < aj) {
+          shared[i] = (shared[i] as number) + d - aj;
+          gains[i * k + cj] = (gains[i * k + cj] as number) + aj - bj;
+        } else if (d < bj) gains[i * k + cj] = (gains[i * k + cj] as number) + d - bj;
+        // candidate j, point i
+        if (!medoidJ) {
+          const ai = nearest[i] as number;
+          if (d < ai) {
+            sharedJ += d - ai;
+            const ci = membership[i] as number;
+            gains[offsetJ + ci] = (gains[offsetJ + ci] as number) + ai - (second[i] as number);
+          } else {
+            const bi = second[i] as number;
+            if (d < bi) {
+              const ci = membership[i] as number;
+              gains[offsetJ + ci] = (gains[offsetJ + ci] as number) + d - bi;
+            }
           }
         }
       }
+      shared[j] = sharedJ;
+    }
+    for (let h = 0; h < n; h++) {
+      if (isMedoid[h]) continue;
+      const offset = h * k;
       for (let c = 0; c < k; c++) {
-        const loss = (gain[c] as number) + shared + (removeLoss[c] as number);
+        const loss = (gains[offset + c] as number) + (shared[h] as number) + (removeLoss[c] as number);
         if (loss < (bestLoss[c] as number)) {
           bestLoss[c] = loss;
           bestRow[c] = h;

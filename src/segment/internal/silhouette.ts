@@ -1,5 +1,4 @@
 /** Silhouette widths on a distance matrix (R dist order), as cluster::silhouette and pam's silinfo. */
-import { fillRow } from "./pam.js";
 
 export interface SilhouetteWidths {
   /** s(i) per row in input order. */
@@ -26,15 +25,22 @@ export function silhouetteWidths(
     sizes[assignments[i] as number] = (sizes[assignments[i] as number] as number) + 1;
   const widths = new Float64Array(n);
   const neighbors = new Int32Array(n);
-  const sums = new Float64Array(k);
-  const row = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    fillRow(values, n, i, row);
-    sums.fill(0);
-    for (let j = 0; j < n; j++) {
-      const c = assignments[j] as number;
-      sums[c] = (sums[c] as number) + (row[j] as number);
+  // every row's distance sum to each cluster, from one pass over the distances in storage order;
+  // each row's terms arrive for j = 0..n-1 in order, as in a row-by-row loop
+  const allSums = new Float64Array(n * k);
+  let index = 0;
+  for (let j = 0; j < n; j++) {
+    const cj = assignments[j] as number;
+    const offsetJ = j * k;
+    for (let i = j + 1; i < n; i++) {
+      const d = values[index++] as number;
+      allSums[i * k + cj] = (allSums[i * k + cj] as number) + d;
+      const ci = assignments[i] as number;
+      allSums[offsetJ + ci] = (allSums[offsetJ + ci] as number) + d;
     }
+  }
+  for (let i = 0; i < n; i++) {
+    const sums = allSums.subarray(i * k, i * k + k);
     const own = assignments[i] as number;
     let b = Number.POSITIVE_INFINITY;
     let neighbor = -1;
