@@ -197,7 +197,7 @@ export const churnSection: DemoSectionBuilder = (store) => {
           ...(inactivityAuc === null
             ? []
             : [
-                `For comparison, ranking by how overdue a customer's next purchase is gives AUC ${inactivityAuc.toFixed(2)}.`,
+                `For comparison, ranking customers only by how overdue their next purchase is gives AUC ${inactivityAuc.toFixed(2)}.`,
               ]),
         ],
         chart: [

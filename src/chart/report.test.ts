@@ -29,7 +29,7 @@ describe("report: the page", () => {
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(html).toContain("<title>Q3 review</title>");
     expect(html).toMatch(/@media print\{[\s\S]*break-before:page/);
-    expect(html).toContain(".table-wrap{max-width:100%;overflow-x:auto");
+    expect(html).toContain(".table-wrap{width:fit-content;max-width:100%;overflow-x:auto");
     expect(html).toContain("figure.chart svg{display:block;max-width:100%;height:auto}");
     expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:|\/\/)/i);

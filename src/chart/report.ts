@@ -283,7 +283,7 @@ export async function report(
         narrative.length > 0
           ? `<div class="narrative">${narrative.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
           : ""
-      }${figures.join("")}${table}</section>`,
+      }${figures.length > 0 ? `<div class="charts">${figures.join("")}</div>` : ""}${table}</section>`,
     );
   }
   const tocFrom = parsed.tocFrom ?? 4;

@@ -10,7 +10,7 @@ export const REPORT_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.5;color:var(--ink);background:#fff;overflow-wrap:anywhere}
-main{max-width:62rem;margin:0 auto;padding:1.25rem 1rem 3rem}
+main{max-width:80rem;margin:0 auto;padding:1.25rem 1rem 3rem}
 header.report-head{border-bottom:3px solid var(--accent);margin-bottom:1.5rem;padding-bottom:.75rem}
 h1{font-size:1.75rem;line-height:1.2;margin:0 0 .35rem}
 h2{font-size:1.3rem;line-height:1.25;margin:0 0 .6rem}
@@ -19,11 +19,12 @@ nav.toc ol{margin:.5rem 0 0;padding-left:1.4rem}
 nav.toc a{color:var(--accent)}
 section.report-section{margin:2.25rem 0;padding-top:1rem;border-top:1px solid var(--rule)}
 .narrative p{margin:.4rem 0;max-width:48rem}
-figure.chart{margin:1rem 0;padding:0;max-width:100%}
+.charts{display:flex;flex-wrap:wrap;gap:1rem 1.5rem;align-items:flex-start;margin:1rem 0}
+figure.chart{margin:0;padding:0;min-width:0;max-width:100%;flex:1 1 30rem}
 figure.chart svg{display:block;max-width:100%;height:auto}
-.table-wrap{max-width:100%;overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0 .25rem;border:1px solid var(--rule);border-radius:4px}
+.table-wrap{width:fit-content;max-width:100%;overflow-x:auto;-webkit-overflow-scrolling:touch;margin:1rem 0 .25rem;border:1px solid var(--rule);border-radius:4px}
 .table-wrap:focus{outline:2px solid var(--accent);outline-offset:2px}
-table{border-collapse:collapse;font-size:.875rem;min-width:100%;overflow-wrap:normal}
+table{border-collapse:collapse;font-size:.875rem;overflow-wrap:normal}
 th,td{padding:.35rem .6rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
 th{background:var(--band);font-weight:600;white-space:nowrap}
 td{max-width:22rem}
@@ -42,7 +43,7 @@ footer.report-foot{color:var(--muted);font-size:.8rem;margin-top:3rem;border-top
   h2{break-after:avoid;page-break-after:avoid}
   figure.chart{break-inside:avoid;page-break-inside:avoid}
   figure.chart svg{max-height:120mm;width:auto}
-  .table-wrap{overflow:visible;border:none}
+  .table-wrap{overflow:visible;border:none;width:auto}
   table{width:100%;min-width:0;font-size:8.5pt;table-layout:auto}
   th,td{white-space:normal;overflow-wrap:anywhere;max-width:none;padding:.2rem .35rem}
   thead{display:table-header-group}
