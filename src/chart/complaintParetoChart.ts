@@ -93,7 +93,7 @@ export function complaintParetoChart(
     type: "nominal",
     title: "Category",
     sort: bars.map((b) => b.category),
-    axis: { labelAngle: -30, labelLimit: 160 },
+    axis: { labelAngle: -30, labelLimit: 240 },
   };
   return frame(
     parsed,

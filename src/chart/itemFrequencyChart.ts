@@ -51,7 +51,7 @@ export function isItemFrequenciesResult(value: unknown): value is ItemFrequencie
  * @example
  * ```ts
  * const spec = itemFrequencyChart(itemFrequencies(baskets), { topItems: 10 });
- * spec.title; // => { text: "Most frequent items", subtitle: "top 10 of 169 items in 9835 baskets" }
+ * spec.title; // => { text: "Most frequent items", subtitle: "top 10 of 169 items in 9,835 baskets" }
  * ```
  */
 export function itemFrequencyChart(

@@ -22,7 +22,7 @@ import {
  * @example
  * ```ts
  * const spec = liftChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Lift by decile", subtitle: "churn rate of each decile ÷ overall rate (12.3%)" }
+ * spec.title; // => { text: "Lift by decile", subtitle: "churn rate of each decile (highest scores first) ÷ overall rate (12.3%)" }
  * ```
  */
 export function liftChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -80,7 +80,7 @@ export function rulesScatterPoints(
  * @example
  * ```ts
  * const spec = rulesScatterChart(associationRules(baskets, { minSupport: 0.01 }), { maxRules: 200 });
- * spec.title; // => { text: "Association rules: support, confidence and lift", subtitle: "200 of 5668 rules (highest lift)" }
+ * spec.title; // => { text: "Association rules: support, confidence and lift", subtitle: "200 of 5,668 rules (highest lift)" }
  * ```
  */
 export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartOptions = {}): VegaLiteSpec {

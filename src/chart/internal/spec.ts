@@ -156,7 +156,7 @@ export function frame(
       ? { text: options.title ?? defaults.title }
       : {
           text: options.title ?? defaults.title,
-          subtitle: wrapText(defaults.subtitle, Math.max(40, Math.floor(width / 6.5))),
+          subtitle: wrapText(defaults.subtitle, Math.max(60, Math.floor(width / 5.5))),
         };
   return {
     $schema: VEGA_LITE_SCHEMA,
