@@ -349,6 +349,30 @@ describe("associationRules", () => {
     }
   }, 120_000);
 
+  it("associationRules with consequent 'all' stops at the default split budget instead of enumerating 3^length splits", () => {
+    // 3 copies of a 17-item basket: 131k frequent itemsets (within the itemset budget) but 3^17 = 129
+    // million splits; minLift 1000 lets no rule through, so only the split budget can stop the loop
+    const big = Array.from({ length: 17 }, (_, i) => `i${i}`);
+    const data = [big, big, big, ["x"]];
+    const { error, ms } = measured(() =>
+      associationRules(data, { minCount: 2, minConfidence: 0, minLift: 1000, consequent: "all" }),
+    );
+    expect(error).toBeInstanceOf(InvalidOptionsError);
+    expect((error as InvalidOptionsError).issues[0]?.path).toBe("consequent");
+    expect(ms).toBeLessThan(20_000);
+    // an explicit budget lifts it: with a time limit the result is partial instead
+    const partial = associationRules(data, {
+      minCount: 2,
+      minConfidence: 0,
+      minLift: 1000,
+      consequent: "all",
+      maxItemsets: Number.POSITIVE_INFINITY,
+      timeLimitMs: 300,
+    });
+    expect(partial.truncated).toBe(true);
+    expect(partial.rules).toHaveLength(0);
+  }, 60_000);
+
   it("associationRules honours timeLimitMs across the search, rule generation and rule objects (limit x 2 + 1 s)", () => {
     for (const [limit, consequent] of [
       [100, "single"],

@@ -81,7 +81,8 @@ export interface AssociationRulesOptions {
   readonly maxLength?: number;
   /**
    * `"single"`: one item on the right (arules); `"all"`: every split of every
-   * frequent itemset into non-empty antecedent and consequent (mlxtend).
+   * frequent itemset into non-empty antecedent and consequent (mlxtend): 2^length - 2 per itemset,
+   * so under the default `maxItemsets` budget more than 2^22 splits in all is an `InvalidOptionsError`.
    * @defaultValue "single"
    */
   readonly consequent?: "single" | "all";
@@ -201,6 +202,12 @@ const MAX_RULE_ITEMS = 30;
 const SEARCH_SHARE = 0.25;
 /** Share of `timeLimitMs` after which rule generation stops (the rest builds the rule objects). */
 const GENERATION_SHARE = 0.5;
+/**
+ * Antecedent/consequent splits enumerated with `consequent: "all"` under the default itemset budget
+ * (2^22, about a second of work; Groceries at minSupport 0.0005 needs under 10^6): a lattice of 17
+ * items already has 3^17 = 129 million.
+ */
+const DEFAULT_MAX_SPLITS = 1 << 22;
 /** Rules kept when `maxRules` is not given; more is an error (a rule object is about 400 bytes). */
 const DEFAULT_MAX_RULES = 1_000_000;
 
@@ -361,6 +368,8 @@ export function associationRules(
       ? undefined
       : new TopK(parsed.maxRules);
   const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : Number.POSITIVE_INFINITY;
+  const splitCap = budget.isDefault ? DEFAULT_MAX_SPLITS : Number.POSITIVE_INFINITY;
+  let splits = 0;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);
   const minConfidence = parsed.minConfidence;
@@ -434,6 +443,16 @@ export function associationRules(
       continue;
     }
     if (allSplits) {
+      splits += full - 1;
+      if (splits > splitCap) {
+        throw new InvalidOptionsError(fn, [
+          {
+            path: "consequent",
+            message: `with consequent "all" the frequent itemsets have more than ${DEFAULT_MAX_SPLITS.toLocaleString("en-US")} antecedent/consequent splits (2^length each; the default budget): set maxLength (e.g. 4), raise minSupport, use consequent "single", or give maxItemsets explicitly (Infinity included) with timeLimitMs to lift this budget`,
+            received: "all",
+          },
+        ]);
+      }
       for (let right = 1; right < full; right++) {
         consider(z, full, right, both);
         if ((right & 4095) === 0 && pastDeadline(generationDeadline)) {
