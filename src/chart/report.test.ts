@@ -396,3 +396,11 @@ describe("report: arrays of rules", () => {
     expect(html).not.toContain("Antecedent support");
   });
 });
+
+describe("report: look-alike objects", () => {
+  it("an object that only looks like a result gets no generated narrative and no crash", async () => {
+    // Has the keys of a valueTiers result, but not its structure.
+    const html = await report([{ title: "Mine", result: { tiers: "gold", thresholds: 3 }, chart: null }]);
+    expect(html).not.toContain('class="narrative"');
+  });
+});

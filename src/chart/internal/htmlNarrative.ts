@@ -447,5 +447,11 @@ const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] 
 export function narrativeOf(result: unknown): string[] {
   const kind = resultKind(result);
   if (kind === undefined) return [];
-  return (BUILDERS[kind] as (r: unknown) => string[])(result);
+  try {
+    return (BUILDERS[kind] as (r: unknown) => string[])(result);
+  } catch (error) {
+    // Recognition is by shape: an object that only looks like a result gets no narrative.
+    if (error instanceof TypeError) return [];
+    throw error;
+  }
 }

@@ -219,7 +219,14 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
 export function rowsOf(result: unknown): readonly object[] {
   const kind = resultKind(result);
   const build = kind === undefined ? undefined : BUILDERS[kind];
-  if (build !== undefined) return (build as (r: unknown) => readonly object[])(result);
+  if (build !== undefined) {
+    try {
+      return (build as (r: unknown) => readonly object[])(result);
+    } catch (error) {
+      // Recognition is by shape: an object that only looks like a result falls back to its display rows.
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
   const rows = displayRows(result);
   return rows === undefined ? [] : rows.filter((row) => row !== null && typeof row === "object");
 }
