@@ -75,12 +75,14 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
         ),
       };
     }
-    const plan = rfmTablePlan(functionName, { query: open.query }, options, {
-      dialect: "duckdb",
-      dateType,
-      rowNumber: ROW_COLUMN,
-      includeCustomersWithoutPurchases: true,
-    });
+    // with no record after asOf, the SQL filters instead of testing the day in every aggregate
+    const plan = rfmTablePlan(
+      functionName,
+      { query: open.query },
+      options,
+      { dialect: "duckdb", dateType, rowNumber: ROW_COLUMN, includeCustomersWithoutPurchases: true },
+      laterCount > 0,
+    );
     const { rows: count, columns } = await readColumns(open, plan.sql);
     const shared = numbers(columns.shared_orders);
     if (parsed.order !== undefined && shared.some((s) => s > 0)) {

@@ -30,15 +30,16 @@ export type SqlRelation = string | readonly string[] | { readonly query: string 
 
 /**
  * How the date column is stored, which decides how a record's time is read:
- * `"timestamp"` (a DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE column), `"string"` (ISO 8601 text)
- * or `"epochMilliseconds"` (a number of milliseconds since 1970-01-01 UTC).
+ * `"timestamp"` (a DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE column), `"date"` (a DATE column:
+ * cheaper, days by date subtraction), `"string"` (ISO 8601 text) or `"epochMilliseconds"` (a number of
+ * milliseconds since 1970-01-01 UTC).
  *
  * @example
  * ```ts
  * const sqlOptions: SqlOptions = { dialect: "postgres", dateType: "string" };
  * ```
  */
-export type SqlDateType = "timestamp" | "string" | "epochMilliseconds";
+export type SqlDateType = "timestamp" | "date" | "string" | "epochMilliseconds";
 
 /**
  * The third argument of every clientele/sql function.

@@ -70,13 +70,19 @@ export function rfmTablePlan(
   relation: SqlRelation,
   options: RfmTableSqlOptions,
   sqlOptions: SqlOptions,
+  laterRecords = true,
 ): RfmTablePlan {
   checkColumnFields(functionName, options, ["customer", "date", "amount"], ["order"]);
   const parsed = parseOptions(functionName, schema, options);
   const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
   const writer = sqlWriter(functionName, relation, sqlOptions);
   const a = numberLiteral(asOfDay);
-  const kept = `day_number <= ${a}`;
+  // Later records still name customers (and their first rows) for includeCustomersWithoutPurchases:
+  // then every aggregate tests the day; when the caller knows there are none (the DuckDB twin checks
+  // first), or drops those customers anyway without row order to keep, a WHERE filter is enough.
+  const filtered = !laterRecords || (!writer.includeAll && writer.rowNumber === undefined);
+  const kept = filtered ? "1 = 1" : `day_number <= ${a}`;
+  const source = filtered ? `(SELECT * FROM lines WHERE day_number <= ${a}) l` : "lines";
   const lines = linesCte(writer, {
     customer: parsed.customer,
     date: parsed.date,
@@ -88,23 +94,25 @@ export function rfmTablePlan(
     // every record is its own order: a non-negative line is a purchase, a negative one a refund
     customers =
       `customers AS (SELECT customer_id, ${firstRowSelect(writer)}` +
-      `SUM(CASE WHEN ${kept} THEN amount ELSE 0 END) AS net, ` +
-      `SUM(CASE WHEN ${kept} AND amount >= 0 THEN 1 ELSE 0 END) AS purchase_orders, ` +
-      `SUM(CASE WHEN ${kept} AND amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, ` +
-      `MIN(CASE WHEN ${kept} AND amount >= 0 THEN day_number END) AS first_day, ` +
-      `MAX(CASE WHEN ${kept} AND amount >= 0 THEN day_number END) AS last_day, ` +
-      `0 AS shared_orders FROM lines GROUP BY customer_id)`;
+      `SUM(${filtered ? "amount" : `CASE WHEN ${kept} THEN amount ELSE 0 END`}) AS net, ` +
+      `SUM(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN 1 ELSE 0 END) AS purchase_orders, ` +
+      `SUM(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, ` +
+      `MIN(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN day_number END) AS first_day, ` +
+      `MAX(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN day_number END) AS last_day, ` +
+      `0 AS shared_orders FROM ${source} GROUP BY customer_id)`;
   } else {
     const orders =
       `orders AS (SELECT order_id, ` +
-      `COALESCE(MIN(CASE WHEN ${kept} THEN customer_id END), MIN(customer_id)) AS customer_id, ` +
-      `CASE WHEN MIN(CASE WHEN ${kept} THEN customer_id END) < MAX(CASE WHEN ${kept} THEN customer_id END) THEN 1 ELSE 0 END AS shared, ` +
+      (filtered
+        ? "MIN(customer_id) AS customer_id, CASE WHEN MIN(customer_id) < MAX(customer_id) THEN 1 ELSE 0 END AS shared, "
+        : `COALESCE(MIN(CASE WHEN ${kept} THEN customer_id END), MIN(customer_id)) AS customer_id, ` +
+          `CASE WHEN MIN(CASE WHEN ${kept} THEN customer_id END) < MAX(CASE WHEN ${kept} THEN customer_id END) THEN 1 ELSE 0 END AS shared, `) +
       firstRowSelect(writer) +
-      `SUM(CASE WHEN ${kept} THEN amount ELSE 0 END) AS net, ` +
-      `SUM(CASE WHEN ${kept} AND amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, ` +
-      `MAX(CASE WHEN ${kept} AND amount < 0 THEN 1 ELSE 0 END) AS refunded, ` +
-      `MIN(CASE WHEN ${kept} AND amount >= 0 THEN day_number END) AS order_day ` +
-      `FROM lines GROUP BY order_id)`;
+      `SUM(${filtered ? "amount" : `CASE WHEN ${kept} THEN amount ELSE 0 END`}) AS net, ` +
+      `SUM(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, ` +
+      `MAX(CASE WHEN ${filtered ? "" : `${kept} AND `}amount < 0 THEN 1 ELSE 0 END) AS refunded, ` +
+      `MIN(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN day_number END) AS order_day ` +
+      `FROM ${source} GROUP BY order_id)`;
     // an order is a purchase unless it has no purchase line or refunds bring it to zero or below
     const flagged =
       `flagged AS (SELECT o.*, CASE WHEN purchase_lines > 0 AND NOT (refunded = 1 AND net <= 0.000000001) ` +

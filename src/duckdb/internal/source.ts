@@ -148,6 +148,7 @@ const NUMBER_TYPES =
 
 /** The `dateType` of a date column, or an InvalidOptionsError naming the column's type. */
 export function dateTypeOf(functionName: string, option: string, column: string, type: string): SqlDateType {
+  if (type === "DATE") return "date";
   if (DATE_TYPES.test(type)) return "timestamp";
   if (type === "VARCHAR") return "string";
   if (NUMBER_TYPES.test(type)) return "epochMilliseconds";
@@ -208,7 +209,7 @@ export async function validateFields(
     } else {
       dateType = dateTypeOf(functionName, field.option, field.column, type);
       const bad =
-        dateType === "timestamp"
+        dateType === "timestamp" || dateType === "date"
           ? `${c} IS NULL OR NOT isfinite(${c})`
           : dateType === "epochMilliseconds"
             ? `${c} IS NULL OR NOT isfinite(CAST(${c} AS DOUBLE))`
@@ -286,7 +287,7 @@ export function numbers(values: readonly unknown[] | undefined): Float64Array {
 export function tryDayExpression(column: string, dateType: SqlDateType): string {
   const c = quoteSqlIdentifier(column, "duckdb");
   const ms =
-    dateType === "timestamp"
+    dateType === "timestamp" || dateType === "date"
       ? `epoch_ms(${c})`
       : dateType === "epochMilliseconds"
         ? `try_cast(${c} AS DOUBLE)`

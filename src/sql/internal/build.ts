@@ -20,6 +20,8 @@ interface DialectSpec {
   readonly integer: string;
   /** Milliseconds since 1970-01-01 UTC of a DATE/TIMESTAMP/TIMESTAMPTZ expression. */
   readonly epochMs: (expression: string) => string;
+  /** Days since 1970-01-01 of a DATE expression. */
+  readonly unixDate: (expression: string) => string;
   /** Milliseconds since 1970-01-01 UTC of an ISO 8601 text expression. */
   readonly epochMsFromText: (expression: string) => string;
   /** The values of a text expression as a sorted array (aggregate; the rows are distinct already). */
@@ -27,7 +29,9 @@ interface DialectSpec {
 }
 
 /**
- * Per-dialect functions (documented on the public functions):
+ * Per-dialect functions (documented on the public functions); DATE columns (`dateType: "date"`):
+ * DuckDB and PostgreSQL `x - DATE '1970-01-01'`, BigQuery `UNIX_DATE(x)`, Snowflake
+ * `DATEDIFF(day, DATE '1970-01-01', x)`, Spark `datediff(x, DATE '1970-01-01')`; otherwise:
  * - duckdb: `epoch_ms(x)`; text: `epoch_ms(CAST(x AS TIMESTAMPTZ))` when the text carries an offset
  *   or `Z`, else `epoch_ms(CAST(x AS TIMESTAMP))` (read as UTC whatever the TimeZone setting);
  *   `array_agg(x ORDER BY x)`.
@@ -47,6 +51,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     bigint: "BIGINT",
     integer: "INTEGER",
     epochMs: (x) => `epoch_ms(${x})`,
+    unixDate: (x) => `CAST(${x} - DATE '1970-01-01' AS BIGINT)`,
     epochMsFromText: (x) =>
       `CASE WHEN regexp_matches(trim(${x}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(CAST(trim(${x}) AS TIMESTAMPTZ)) ELSE epoch_ms(CAST(trim(${x}) AS TIMESTAMP)) END`,
     sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
@@ -57,6 +62,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     bigint: "bigint",
     integer: "integer",
     epochMs: (x) => `FLOOR(EXTRACT(EPOCH FROM ${x}) * 1000)`,
+    unixDate: (x) => `(${x} - DATE '1970-01-01')`,
     epochMsFromText: (x) => `FLOOR(EXTRACT(EPOCH FROM CAST(${x} AS timestamptz)) * 1000)`,
     sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
@@ -66,6 +72,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     bigint: "INT64",
     integer: "INT64",
     epochMs: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
+    unixDate: (x) => `UNIX_DATE(${x})`,
     epochMsFromText: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
     sortedSet: (x) => `ARRAY_AGG(${x} ORDER BY ${x})`,
   },
@@ -75,6 +82,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     bigint: "BIGINT",
     integer: "INTEGER",
     epochMs: (x) => `DATE_PART(EPOCH_MILLISECOND, ${x})`,
+    unixDate: (x) => `DATEDIFF(day, DATE '1970-01-01', ${x})`,
     epochMsFromText: (x) => `DATE_PART(EPOCH_MILLISECOND, TO_TIMESTAMP_TZ(${x}))`,
     sortedSet: (x) => `ARRAY_SORT(ARRAY_AGG(${x}))`,
   },
@@ -84,6 +92,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     bigint: "BIGINT",
     integer: "INT",
     epochMs: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
+    unixDate: (x) => `datediff(${x}, DATE '1970-01-01')`,
     epochMsFromText: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
     sortedSet: (x) => `array_sort(collect_list(${x}))`,
   },
@@ -92,7 +101,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
 const sqlOptionsSchema = z
   .object({
     dialect: z.enum(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
-    dateType: z.enum(["timestamp", "string", "epochMilliseconds"]).default("timestamp"),
+    dateType: z.enum(["timestamp", "date", "string", "epochMilliseconds"]).default("timestamp"),
     rowNumber: z.string().min(1).optional(),
     includeCustomersWithoutPurchases: z.boolean().default(false),
   })
@@ -223,9 +232,16 @@ export function linesCte(writer: SqlWriter, columns: LineColumns): string {
   if (columns.item !== undefined) select.push(text(columns.item, "item"));
   if (columns.order !== undefined) select.push(text(columns.order, "order_id"));
   if (columns.date !== undefined) {
-    const ms = timeExpression(writer, columns.date);
-    if (columns.time === true) select.push(`${ms} AS t_ms`);
-    select.push(`${dayExpression(writer, ms)} AS day_number`);
+    if (writer.dateType === "date") {
+      // a DATE column: days by date subtraction; every record at midnight
+      const days = writer.spec.unixDate(quote(columns.date));
+      if (columns.time === true) select.push(`${days} * 86400000 AS t_ms`);
+      select.push(`${days} AS day_number`);
+    } else {
+      const ms = timeExpression(writer, columns.date);
+      if (columns.time === true) select.push(`${ms} AS t_ms`);
+      select.push(`${dayExpression(writer, ms)} AS day_number`);
+    }
   }
   if (columns.amount !== undefined) select.push(`CAST(${quote(columns.amount)} AS ${spec.double}) AS amount`);
   if (writer.rowNumber !== undefined) select.push(`${quote(writer.rowNumber)} AS row_pos`);
