@@ -159,7 +159,10 @@ describe("segmentProfiles for other methods and categorical fields", () => {
   it("adds categorical level shares to a kMeans model without changing its numeric profile", () => {
     const plain = segmentProfiles(model, records, { valueField: "monetary" });
     const channels = records.map((record, i) => ({ ...record, tier: i % 2 === 0 ? "a" : "b" }));
-    const withTier = segmentProfiles(model, channels, { valueField: "monetary", categorical: ["tier"] });
+    const withTier = segmentProfiles(model, channels as unknown as typeof records, {
+      valueField: "monetary",
+      categorical: ["tier"],
+    });
     plain.profiles.forEach((profile, c) => {
       expect(withTier.profiles[c]?.means).toEqual(profile.means);
       expect(withTier.profiles[c]?.standardizedDifferences).toEqual(profile.standardizedDifferences);
