@@ -23,6 +23,7 @@ describe("logRankTest", () => {
     close(test.chiSquare, ref.chiSquare[0]);
     expect(test.degreesOfFreedom).toBe(1);
     close(test.pValue, ref.pValue[0], 1e-9);
+    expect(test.options).toEqual({ time: "time", event: "event (accessor)", group: "sex" });
     test.groups.forEach((g, i) => {
       expect(g.group).toBe(ref.groups[i]);
       close(g.observed, ref.observed[i] as number);

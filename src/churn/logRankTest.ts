@@ -43,9 +43,14 @@ export interface LogRankTestResult {
   readonly n: number;
   readonly droppedRows: number;
   readonly droppedByField: Readonly<Record<string, number>>;
+  /** The fields used, by name (`"<option> (accessor)"` for an accessor). */
+  readonly options: { readonly time: string; readonly event: string; readonly group: string };
 }
 
 const optionsSchema = z.strictObject({ time: fieldSchema, event: fieldSchema, group: fieldSchema });
+
+const fieldName = (field: unknown, option: string): string =>
+  typeof field === "string" ? field : `${option} (accessor)`;
 
 /**
  * Log-rank (Mantel-Haenszel) test that the groups' survival curves are equal, as R's
@@ -178,6 +183,11 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
     n: data.n,
     droppedRows: data.droppedRows,
     droppedByField: Object.freeze({ ...data.droppedByField }),
+    options: Object.freeze({
+      time: fieldName(parsed.time, "time"),
+      event: fieldName(parsed.event, "event"),
+      group: fieldName(parsed.group, "group"),
+    }),
   };
   return withDisplay(result, {
     title: "Log-rank test",
