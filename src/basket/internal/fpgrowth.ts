@@ -1,6 +1,6 @@
 import type { ItemsetEmitter } from "./emitter.js";
 import { withRoom } from "./intBuffer.js";
-import type { RankedDatabase } from "./mining.js";
+import type { RankedDatabase } from "./rankedDatabase.js";
 
 /**
  * FP-growth (Han, Pei, Yin 2000) on typed arrays. Trees are a node arena of

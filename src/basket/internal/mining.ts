@@ -2,6 +2,7 @@ import type { Transactions } from "../Transactions.js";
 import { ItemsetEmitter, type StopReason } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
 import { occurrenceDeliver } from "./occurrenceDeliver.js";
+import type { RankedDatabase } from "./rankedDatabase.js";
 import { sortRunAscending } from "./sortRun.js";
 
 /** Parameters of the internal miners (validated by the public functions). */
@@ -52,17 +53,6 @@ export function chooseAlgorithm(database: RankedDatabase): "fpgrowth" | "eclat" 
   return occurrences <= ECLAT_MAX_OCCURRENCES && occurrences <= ECLAT_MAX_MEAN_LENGTH * transactions
     ? "eclat"
     : "fpgrowth";
-}
-
-/** The frequent items of a data set as ranks (0 = most frequent) and the rank-coded transactions. */
-export interface RankedDatabase {
-  /** Original code of each rank. */
-  readonly rankToCode: Int32Array;
-  /** Count of each rank. */
-  readonly rankCounts: Int32Array;
-  /** CSR transactions of ranks (infrequent items dropped), each run ascending. */
-  readonly offsets: Int32Array;
-  readonly items: Int32Array;
 }
 
 /** Counts every item code. O(total items). */

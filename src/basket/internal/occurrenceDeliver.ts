@@ -1,6 +1,6 @@
 import type { ItemsetEmitter } from "./emitter.js";
 import { withRoom } from "./intBuffer.js";
-import type { RankedDatabase } from "./mining.js";
+import type { RankedDatabase } from "./rankedDatabase.js";
 
 /** Words of occurrence bits per item in the bit-set search of small conditional databases. */
 const MASK_WORDS = 8;
