@@ -75,6 +75,6 @@ describe("gini with huge values and non-array input (issue 12)", () => {
 
   it("names the row of a null element, bare or among records", () => {
     expect(() => gini([1, null as unknown as number])).toThrow(InvalidRecordError);
-    expect(() => gini([{ v: 1 }, null], { value: "v" })).toThrow(/row 1/);
+    expect(() => gini([{ v: 1 }, null] as { v: number }[], { value: "v" })).toThrow(/row 1/);
   });
 });

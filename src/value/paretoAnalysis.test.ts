@@ -59,6 +59,8 @@ describe("paretoAnalysis with huge values and non-array input (issue 12)", () =>
   it("refuses null and undefined with InvalidOptionsError, and names a null row", () => {
     expect(() => paretoAnalysis(null as unknown as number[])).toThrow(InvalidOptionsError);
     expect(() => paretoAnalysis(undefined as unknown as number[])).toThrow(/values: expected an array/);
-    expect(() => paretoAnalysis([{ v: 2 }, null], { value: "v" })).toThrow(InvalidRecordError);
+    expect(() => paretoAnalysis([{ v: 2 }, null] as { v: number }[], { value: "v" })).toThrow(
+      InvalidRecordError,
+    );
   });
 });

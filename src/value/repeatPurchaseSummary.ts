@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Field, isoDate, MS_PER_DAY, parseOptions, type TimeUnit, withDisplay } from "../core/index.js";
+import { isoDayFormatter } from "./internal/isoDays.js";
 import {
   dayOption,
   observationPeriodShape,
@@ -163,7 +164,8 @@ export function repeatPurchaseSummary<T>(
   const recency = new Float64Array(kept);
   const age = new Float64Array(kept);
   const monetaryValue = new Float64Array(kept);
-  const customers: RepeatPurchaseSummaryRow[] = [];
+  const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
+  const isoDay = isoDayFormatter();
   let k = 0;
   for (let c = 0; c < labels.length; c++) {
     const from = offsets[c] as number;
@@ -177,14 +179,14 @@ export function repeatPurchaseSummary<T>(
     recency[k] = (last - first) / unitDays;
     age[k] = (endDay - first) / unitDays;
     monetaryValue[k] = to - from > 1 ? repeatValue / (to - from - 1) : 0;
-    customers.push({
+    customers[k] = {
       customer: labels[c] as string,
       frequency: frequency[k] as number,
       recency: recency[k] as number,
       T: age[k] as number,
       monetaryValue: monetaryValue[k] as number,
-      firstPurchase: isoDate(first * MS_PER_DAY),
-    });
+      firstPurchase: isoDay(first),
+    };
     k++;
   }
   const result: RepeatPurchaseSummaryResult = {

@@ -12,6 +12,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { dateSchema, fieldSchema } from "../core/options.js";
+import { isoDayFormatter } from "./internal/isoDays.js";
 import { dayOption } from "./internal/summaryPeriod.js";
 
 /**
@@ -235,6 +236,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
     lines[c] = (lines[c] as number) + (orderLines[o] as number);
   }
   const rows: RfmTableRow[] = [];
+  const isoDay = isoDayFormatter();
   let withoutPurchases = 0;
   for (let c = 0; c < customerCount; c++) {
     if ((orders[c] as number) === 0) {
@@ -259,8 +261,8 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
       recencyDays: asOfDay - (last[c] as number),
       frequency,
       monetary: parsed.monetary === "total" ? net : net / (orders[c] as number),
-      firstPurchase: isoDate((first[c] as number) * MS_PER_DAY),
-      lastPurchase: isoDate((last[c] as number) * MS_PER_DAY),
+      firstPurchase: isoDay(first[c] as number),
+      lastPurchase: isoDay(last[c] as number),
     });
   }
   const result: RfmTableResult = {

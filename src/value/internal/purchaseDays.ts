@@ -41,7 +41,8 @@ export interface PurchaseDaysInput<T> {
  * on or before it; a purchase day that refunds bring to a net value of zero or
  * less is dropped (fully refunded). Zero-amount records count as purchases.
  *
- * Complexity: O(n + n_c log n_c) — counting sort by customer, then a sort of each customer's records.
+ * Complexity: O(n + n_c log n_c) — counting sort by customer, then an in-place sort of each
+ * customer's records (linear when they already come in time order).
  */
 export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<T>): PurchaseDays {
   const { functionName } = input;
@@ -53,7 +54,6 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
       : readNumbers(records, input.amount, { functionName, optionName: "amount" });
   const n = records.length;
   const customerCount = labels.length;
-  const keep = new Uint8Array(n);
   let droppedRecords = 0;
   const counts = new Int32Array(customerCount + 1);
   for (let i = 0; i < n; i++) {
@@ -70,43 +70,50 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
         );
       }
       droppedRecords++;
+      codes[i] = -1; // left out (codes is this call's own column)
       continue;
     }
-    keep[i] = 1;
     const slot = (codes[i] as number) + 1;
     counts[slot] = (counts[slot] as number) + 1;
   }
   for (let c = 0; c < customerCount; c++) counts[c + 1] = (counts[c + 1] as number) + (counts[c] as number);
-  const order = new Int32Array(counts[customerCount] as number);
+  // Group the rows by customer, carrying each row's time and amount along, so the per-customer pass
+  // reads two arrays sequentially (gathering times[row] in customer order was a cache miss per row
+  // once the columns outgrow the cache). The two arrays are also the output: a customer's purchase
+  // days are written over its own rows, already read. Few, large allocations on purpose: every
+  // 64 MB of new typed arrays makes V8 collect the whole heap, which holds the caller's records.
+  const kept = counts[customerCount] as number;
+  const groups: Groups = { times: new Float64Array(kept), amounts: new Float64Array(kept) };
+  const { times: groupTimes, amounts: groupAmounts } = groups;
   const fill = counts.slice(0, customerCount);
   for (let i = 0; i < n; i++) {
-    if (keep[i] === 0) continue;
     const c = codes[i] as number;
-    order[fill[c] as number] = i;
-    fill[c] = (fill[c] as number) + 1;
+    if (c < 0) continue;
+    const position = fill[c] as number;
+    groupTimes[position] = times[i] as number;
+    if (amounts !== undefined) groupAmounts[position] = amounts[i] as number;
+    fill[c] = position + 1;
   }
   const offsets = new Int32Array(customerCount + 1);
-  const days = new Float64Array(order.length);
-  const values = new Float64Array(order.length);
-  const refunded = new Uint8Array(order.length);
+  const days = groupTimes; // day numbers, written over the times already read
+  const values = groupAmounts;
+  // positions (ascending) of the current customer's purchase days that a refund reached
+  let refunded = new Int32Array(64);
+  let refundedCount = 0;
   let out = 0;
   for (let c = 0; c < customerCount; c++) {
     const from = counts[c] as number;
     const to = counts[c + 1] as number;
-    const slice = order.subarray(from, to);
-    // time order; on equal times purchases before refunds
-    slice.sort((p, q) => {
-      const d = (times[p] as number) - (times[q] as number);
-      if (d !== 0) return d;
-      return amounts === undefined ? p - q : (amounts[q] as number) - (amounts[p] as number) || p - q;
-    });
+    // time order; on equal times purchases before refunds (in place, no allocation: see sortRows)
+    sortRows(groups, from, to);
     const start = out;
-    for (let k = 0; k < slice.length; k++) {
-      const row = slice[k] as number;
-      const day = Math.floor((times[row] as number) / MS_PER_DAY);
-      const value = amounts === undefined ? 0 : (amounts[row] as number);
+    refundedCount = 0;
+    for (let k = from; k < to; k++) {
+      const day = Math.floor((groupTimes[k] as number) / MS_PER_DAY);
+      const value = groupAmounts[k] as number;
       if (value < 0) {
         if (out === start) {
+          const row = findRow(codes, times, amounts, c, groupTimes[k] as number, value);
           throw new InvalidRecordError(
             functionName,
             row,
@@ -116,28 +123,120 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
           );
         }
         values[out - 1] = (values[out - 1] as number) + value;
-        refunded[out - 1] = 1;
+        if (refundedCount === 0 || refunded[refundedCount - 1] !== out - 1) {
+          if (refundedCount === refunded.length) {
+            const larger = new Int32Array(2 * refundedCount);
+            larger.set(refunded);
+            refunded = larger;
+          }
+          refunded[refundedCount++] = out - 1;
+        }
         continue;
       }
       if (out > start && days[out - 1] === day) {
         values[out - 1] = (values[out - 1] as number) + value;
       } else {
+        // out <= k: this position has been read already
         days[out] = day;
         values[out] = value;
-        refunded[out] = 0;
         out++;
       }
     }
     // drop fully refunded days
-    let write = start;
-    for (let k = start; k < out; k++) {
-      if (refunded[k] === 1 && (values[k] as number) <= 1e-9) continue;
-      days[write] = days[k] as number;
-      values[write] = values[k] as number;
-      write++;
+    if (refundedCount > 0) {
+      let write = start;
+      let next = 0;
+      for (let k = start; k < out; k++) {
+        const isRefunded = next < refundedCount && refunded[next] === k;
+        if (isRefunded) next++;
+        if (isRefunded && (values[k] as number) <= 1e-9) continue;
+        days[write] = days[k] as number;
+        values[write] = values[k] as number;
+        write++;
+      }
+      out = write;
     }
-    out = write;
     offsets[c + 1] = out;
   }
   return { labels, offsets, days: days.subarray(0, out), values: values.subarray(0, out), droppedRecords };
+}
+
+/** Rows grouped by customer: time and amount at each position. */
+interface Groups {
+  readonly times: Float64Array;
+  readonly amounts: Float64Array;
+}
+
+/**
+ * True when the row at position `p` goes after the one at `q`: later time; on equal times a refund
+ * (lower amount) after a purchase. Rows equal in both are interchangeable (they add to one day).
+ */
+function after(groups: Groups, p: number, q: number): boolean {
+  const d = (groups.times[p] as number) - (groups.times[q] as number);
+  if (d !== 0) return d > 0;
+  return (groups.amounts[q] as number) > (groups.amounts[p] as number);
+}
+
+function swap(groups: Groups, p: number, q: number): void {
+  const { times, amounts } = groups;
+  const time = times[p] as number;
+  times[p] = times[q] as number;
+  times[q] = time;
+  const amount = amounts[p] as number;
+  amounts[p] = amounts[q] as number;
+  amounts[q] = amount;
+}
+
+/** The first row of customer `c` with this time and amount (for an error message only). */
+function findRow(
+  codes: Int32Array,
+  times: Float64Array,
+  amounts: Float64Array | undefined,
+  c: number,
+  time: number,
+  amount: number,
+): number {
+  for (let i = 0; i < codes.length; i++) {
+    if (codes[i] === c && times[i] === time && (amounts === undefined ? 0 : amounts[i]) === amount) return i;
+  }
+  return -1;
+}
+
+/**
+ * Sorts positions `from..to` (one customer's rows) in place by {@link after}. Insertion sort,
+ * linear when the rows already come in time order (the usual case: the counting sort by customer
+ * keeps row order), switching to a heap sort for long runs that are far from sorted, so the worst
+ * case stays O(k log k). Allocates nothing (a `subarray(...).sort(comparator)` per customer made a
+ * view, a closure and a scratch copy per customer).
+ */
+function sortRows(groups: Groups, from: number, to: number): void {
+  let moves = 0;
+  for (let k = from + 1; k < to; k++) {
+    if (!after(groups, k - 1, k)) continue;
+    if (++moves > 64 && to - from > 64) {
+      heapSortRows(groups, from, to);
+      return;
+    }
+    for (let j = k; j > from && after(groups, j - 1, j); j--) swap(groups, j - 1, j);
+  }
+}
+
+function heapSortRows(groups: Groups, from: number, to: number): void {
+  const n = to - from;
+  const siftDown = (start: number, end: number) => {
+    let root = start;
+    for (;;) {
+      let child = 2 * root + 1;
+      if (child >= end) return;
+      if (child + 1 < end && after(groups, from + child + 1, from + child)) child++;
+      if (!after(groups, from + child, from + root)) return;
+      swap(groups, from + root, from + child);
+      root = child;
+    }
+  };
+  for (let start = (n >> 1) - 1; start >= 0; start--) siftDown(start, n);
+  for (let end = n - 1; end > 0; end--) {
+    swap(groups, from, from + end);
+    siftDown(0, end);
+  }
 }
