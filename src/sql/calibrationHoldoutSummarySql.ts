@@ -3,7 +3,7 @@ import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY, parseOptions }
 import { dateSchema } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import { checkColumnFields, customerOrder, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
-import { purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
 import { type RepeatPurchaseSummarySqlOptions, summaryShape } from "./repeatPurchaseSummarySql.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
@@ -65,28 +65,30 @@ export function calibrationHoldoutSummaryPlan(
     time: true,
     amount: parsed.amount,
   });
-  const days = purchaseDaysCtes(writer, parsed.amount !== undefined, endDay);
+  const hasAmount = parsed.amount !== undefined;
+  const days = purchaseDaysCtes(writer, hasAmount, endDay);
+  const { firstRow, firstValue } = keptDayAggregates(writer);
+  const calibration = `kept = 1 AND day_number <= ${c}`;
+  const holdout = `kept = 1 AND day_number > ${c}`;
   const summary =
-    `summary AS (SELECT customer_id, MIN(day_number) AS first_day, ` +
-    `SUM(CASE WHEN day_number <= ${c} THEN 1 ELSE 0 END) AS calibration_days, ` +
-    `MAX(CASE WHEN day_number <= ${c} THEN day_number END) AS last_day, ` +
-    `SUM(CASE WHEN day_number <= ${c} AND day_number > first_day THEN day_value ELSE 0 END) AS repeat_value, ` +
-    `SUM(CASE WHEN day_number > ${c} THEN 1 ELSE 0 END) AS holdout_days, ` +
-    `SUM(CASE WHEN day_number > ${c} THEN day_value ELSE 0 END) AS holdout_value ` +
-    `FROM kept_days GROUP BY customer_id)`;
-  const positions = writer.rowNumber === undefined ? "" : "e.first_row, ";
+    `summary AS (SELECT customer_id, ${firstRow}MIN(CASE WHEN kept = 1 THEN day_number END) AS first_day, ` +
+    `SUM(CASE WHEN ${calibration} THEN 1 ELSE 0 END) AS calibration_days, ` +
+    `MAX(CASE WHEN ${calibration} THEN day_number END) AS last_day, ` +
+    `SUM(CASE WHEN ${calibration} THEN day_value ELSE 0 END) AS calibration_value, ${firstValue}, ` +
+    `SUM(CASE WHEN ${holdout} THEN 1 ELSE 0 END) AS holdout_days, ` +
+    `SUM(CASE WHEN ${holdout} THEN day_value ELSE 0 END) AS holdout_value ` +
+    `FROM days GROUP BY customer_id)`;
+  const orphans = orphanColumns(writer, hasAmount);
   const select =
-    `SELECT e.customer_id AS customer, ${positions}s.calibration_days - 1 AS frequency, ` +
+    `SELECT s.customer_id AS customer, ${writer.rowNumber === undefined ? "" : "s.first_row, "}s.calibration_days - 1 AS frequency, ` +
     `CAST(s.last_day - s.first_day AS ${double}) / ${u} AS recency, ` +
     `CAST(${c} - s.first_day AS ${double}) / ${u} AS ${writer.quote("T")}, ` +
-    `CASE WHEN s.calibration_days > 1 THEN s.repeat_value / (s.calibration_days - 1) ELSE 0 END AS monetary_value, ` +
+    `CASE WHEN s.calibration_days > 1 THEN (s.calibration_value - s.first_value) / (s.calibration_days - 1) ELSE 0 END AS monetary_value, ` +
     `s.holdout_days AS holdout_frequency, ` +
     `CASE WHEN s.holdout_days > 0 THEN s.holdout_value / s.holdout_days ELSE 0 END AS holdout_monetary_value, ` +
-    `s.first_day, s.last_day, e.orphan_refunds` +
-    `${writer.rowNumber === undefined || parsed.amount === undefined ? "" : ", e.orphan_row"} ` +
-    `FROM everyone e LEFT JOIN summary s ON s.customer_id = e.customer_id` +
+    `s.first_day, s.last_day, ${orphans.select} FROM summary s${orphans.join}` +
     (writer.includeAll ? "" : ` WHERE s.first_day <= ${c}`) +
-    ` ${customerOrder(writer, "e.")}`;
+    ` ${customerOrder(writer, "s.")}`;
   return {
     sql: `WITH ${lines}, ${days}, ${summary} ${select}`,
     calibrationDay,

@@ -10,7 +10,7 @@ import {
   numberLiteral,
   sqlWriter,
 } from "./internal/build.js";
-import { purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -76,21 +76,22 @@ export function repeatPurchaseSummaryPlan(
     time: true,
     amount: parsed.amount,
   });
-  const days = purchaseDaysCtes(writer, parsed.amount !== undefined, endDay);
+  const hasAmount = parsed.amount !== undefined;
+  const days = purchaseDaysCtes(writer, hasAmount, endDay);
+  const { firstRow, firstValue } = keptDayAggregates(writer);
   const summary =
-    `summary AS (SELECT customer_id, COUNT(*) AS purchase_days, MIN(day_number) AS first_day, MAX(day_number) AS last_day, ` +
-    `SUM(CASE WHEN day_number > first_day THEN day_value ELSE 0 END) AS repeat_value FROM kept_days GROUP BY customer_id)`;
-  const positions = writer.rowNumber === undefined ? "" : "e.first_row, ";
+    `summary AS (SELECT customer_id, ${firstRow}SUM(kept) AS purchase_days, ` +
+    `MIN(CASE WHEN kept = 1 THEN day_number END) AS first_day, MAX(CASE WHEN kept = 1 THEN day_number END) AS last_day, ` +
+    `SUM(CASE WHEN kept = 1 THEN day_value ELSE 0 END) AS kept_value, ${firstValue} FROM days GROUP BY customer_id)`;
+  const orphans = orphanColumns(writer, hasAmount);
   const select =
-    `SELECT e.customer_id AS customer, ${positions}s.purchase_days - 1 AS frequency, ` +
+    `SELECT s.customer_id AS customer, ${writer.rowNumber === undefined ? "" : "s.first_row, "}s.purchase_days - 1 AS frequency, ` +
     `CAST(s.last_day - s.first_day AS ${writer.spec.double}) / ${u} AS recency, ` +
     `CAST(${numberLiteral(endDay)} - s.first_day AS ${writer.spec.double}) / ${u} AS ${writer.quote("T")}, ` +
-    `CASE WHEN s.purchase_days > 1 THEN s.repeat_value / (s.purchase_days - 1) ELSE 0 END AS monetary_value, ` +
-    `s.first_day, s.last_day, COALESCE(s.purchase_days, 0) AS purchase_days, e.orphan_refunds` +
-    `${writer.rowNumber === undefined || parsed.amount === undefined ? "" : ", e.orphan_row"} ` +
-    `FROM everyone e LEFT JOIN summary s ON s.customer_id = e.customer_id` +
-    (writer.includeAll ? "" : " WHERE s.customer_id IS NOT NULL") +
-    ` ${customerOrder(writer, "e.")}`;
+    `CASE WHEN s.purchase_days > 1 THEN (s.kept_value - s.first_value) / (s.purchase_days - 1) ELSE 0 END AS monetary_value, ` +
+    `s.first_day, s.last_day, s.purchase_days, ${orphans.select} FROM summary s${orphans.join}` +
+    (writer.includeAll ? "" : " WHERE s.purchase_days > 0") +
+    ` ${customerOrder(writer, "s.")}`;
   return { sql: `WITH ${lines}, ${days}, ${summary} ${select}`, endDay, unitDays, options: parsed };
 }
 
@@ -106,8 +107,9 @@ export function repeatPurchaseSummaryPlan(
  * The refund rule is `repeatPurchaseSummary`'s: a refund is netted into the customer's latest
  * purchase day with a purchase at or before the refund's time, and a purchase day that refunds bring
  * to zero or below is dropped. SQL used: GROUP BY, SUM/MIN/MAX, a LEFT JOIN on `first_t <= t_ms`
- * (refunds only), UNION ALL and `MIN(day_number) OVER (PARTITION BY customer_id)`; dates as in
- * {@link rfmTableSql}. Unit lengths are `DAYS_PER_UNIT` (week 7, month 30.436875 days, ...).
+ * (refunds only), an equi-join of the days with the refund totals, and the first purchase day's value
+ * (DuckDB `arg_min`, PostgreSQL `(array_agg(... ORDER BY ...))[1]`, BigQuery and Snowflake `MIN_BY`,
+ * Spark `min_by`); dates as in {@link rfmTableSql}. Unit lengths are `DAYS_PER_UNIT` (week 7, month 30.436875 days, ...).
  *
  * @param relation - the table, its qualified name, or `{ query }`
  * @param options - column names and `repeatPurchaseSummary`'s options

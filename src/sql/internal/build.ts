@@ -24,6 +24,8 @@ interface DialectSpec {
   readonly unixDate: (expression: string) => string;
   /** Milliseconds since 1970-01-01 UTC of an ISO 8601 text expression. */
   readonly epochMsFromText: (expression: string) => string;
+  /** Aggregate: the `value` of the row with the smallest `order` (rows with a null order ignored). */
+  readonly firstValue: (value: string, order: string) => string;
   /** The values of a text expression as a sorted array (aggregate; the rows are distinct already). */
   readonly sortedSet: (expression: string) => string;
 }
@@ -54,6 +56,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     unixDate: (x) => `CAST(${x} - DATE '1970-01-01' AS BIGINT)`,
     epochMsFromText: (x) =>
       `CASE WHEN regexp_matches(trim(${x}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(CAST(trim(${x}) AS TIMESTAMPTZ)) ELSE epoch_ms(CAST(trim(${x}) AS TIMESTAMP)) END`,
+    firstValue: (v, o) => `arg_min(${v}, ${o})`,
     sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
   postgres: {
@@ -64,6 +67,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     epochMs: (x) => `FLOOR(EXTRACT(EPOCH FROM ${x}) * 1000)`,
     unixDate: (x) => `(${x} - DATE '1970-01-01')`,
     epochMsFromText: (x) => `FLOOR(EXTRACT(EPOCH FROM CAST(${x} AS timestamptz)) * 1000)`,
+    firstValue: (v, o) => `(array_agg(${v} ORDER BY ${o}))[1]`,
     sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
   bigquery: {
@@ -74,6 +78,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     epochMs: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
     unixDate: (x) => `UNIX_DATE(${x})`,
     epochMsFromText: (x) => `UNIX_MILLIS(TIMESTAMP(${x}))`,
+    firstValue: (v, o) => `MIN_BY(${v}, ${o})`,
     sortedSet: (x) => `ARRAY_AGG(${x} ORDER BY ${x})`,
   },
   snowflake: {
@@ -84,6 +89,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     epochMs: (x) => `DATE_PART(EPOCH_MILLISECOND, ${x})`,
     unixDate: (x) => `DATEDIFF(day, DATE '1970-01-01', ${x})`,
     epochMsFromText: (x) => `DATE_PART(EPOCH_MILLISECOND, TO_TIMESTAMP_TZ(${x}))`,
+    firstValue: (v, o) => `MIN_BY(${v}, ${o})`,
     sortedSet: (x) => `ARRAY_SORT(ARRAY_AGG(${x}))`,
   },
   spark: {
@@ -94,6 +100,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     epochMs: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
     unixDate: (x) => `datediff(${x}, DATE '1970-01-01')`,
     epochMsFromText: (x) => `unix_millis(CAST(${x} AS TIMESTAMP))`,
+    firstValue: (v, o) => `min_by(${v}, ${o})`,
     sortedSet: (x) => `array_sort(collect_list(${x}))`,
   },
 };
