@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { demoReport, demoSections } from "../../examples/demo/report.js";
 import { associationRules, itemFrequencies } from "../../src/basket/index.js";
 import { itemFrequencyChart, report, ruleGraphChart, segmentSharesChart } from "../../src/chart/index.js";
@@ -26,8 +26,11 @@ if (!available) {
 }
 const suite = available ? describe : describe.skip;
 
-/** Screenshots and the browser profile go here (printed, so a failing run can be inspected). */
-const folder = mkdtempSync(join(tmpdir(), "clientele-browser-"));
+/**
+ * Screenshots and the browser profile go here. The folder is removed after a passing run and kept
+ * (its path printed) when a test fails or CLIENTELE_KEEP_SCREENSHOTS is set.
+ */
+let folder = "";
 const WIDTHS = [1280, 390] as const;
 
 /** What a page did while it was open. */
@@ -115,6 +118,7 @@ suite("the HTML report in headless Chromium", () => {
 
   beforeAll(async () => {
     const started = performance.now();
+    folder = mkdtempSync(join(tmpdir(), "clientele-browser-"));
     const store = generateStore({ seed: 7, customers: 300 });
     reportFile = join(folder, "demo-report.html");
     writeFileSync(reportFile, await demoReport(store, 7, await demoSections(store)));
@@ -191,13 +195,23 @@ suite("the HTML report in headless Chromium", () => {
       ],
     });
     console.log(
-      `[browser test] reports built in ${(built - started).toFixed(0)} ms, Chromium up in ${(performance.now() - built).toFixed(0)} ms; screenshots in ${folder}`,
+      `[browser test] reports built in ${(built - started).toFixed(0)} ms, Chromium up in ${(performance.now() - built).toFixed(0)} ms`,
     );
   }, 240_000);
 
+  let failed = false;
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") failed = true;
+  });
   afterAll(async () => {
     await browser?.close();
+    if (folder === "") return;
     rmSync(join(folder, "profile"), { recursive: true, force: true });
+    if (failed || process.env.CLIENTELE_KEEP_SCREENSHOTS !== undefined) {
+      console.warn(`[browser test] screenshots and pages kept in ${folder}`);
+    } else {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   for (const width of WIDTHS) {
