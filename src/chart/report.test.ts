@@ -286,6 +286,23 @@ describe("report: charts", () => {
   });
 });
 
+describe("report: SVG strings that are not well formed", () => {
+  it("closes a truncated SVG so the rest of the page is not swallowed", async () => {
+    const html = await report([
+      { title: "Cut", chart: '<svg width="10" height="10"><g><rect width="5" height="5"/>' },
+    ]);
+    expect(html).toContain('<g><rect width="5" height="5"/></g></svg></figure>');
+  });
+
+  it("drops script in any letter case and handlers in single quotes, keeps '>' inside quoted values", async () => {
+    const svg = `<SVG width="10" height="10"><SCRIPT>alert(1)</SCRIPT><text data-note="a>b" ONCLICK='alert(2)'>t</text></SVG>`;
+    const html = await report([{ title: "Case", chart: svg }]);
+    const body = html.slice(html.indexOf("<figure"));
+    expect(body).not.toMatch(/script|alert|onclick/i);
+    expect(body).toContain('<text data-note="a>b">t</text>');
+  });
+});
+
 describe("report: hostile data", () => {
   const payload = '<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=1</script>';
 
