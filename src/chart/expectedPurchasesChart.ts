@@ -71,9 +71,12 @@ export function expectedPurchasesChart(
       fit.conditionalExpectedPurchases(horizon, cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T),
     ),
   }));
-  const horizonText = Number.isInteger(horizon) ? String(horizon) : horizon.toFixed(1);
+  const horizonText =
+    parsed.horizon === undefined
+      ? "year"
+      : `${Number.isInteger(horizon) ? String(horizon) : horizon.toFixed(1)} ${unit}s`;
   return frequencyRecencyHeatmap(parsed, values, {
-    title: `Expected purchases in the next ${horizonText} ${unit}s (${modelName(fit)})`,
+    title: `Expected purchases in the next ${horizonText} (${modelName(fit)})`,
     subtitle: `customer age ${T.toFixed(1)} ${unit}s; frequency = repeat purchases`,
     unit,
     field: "expected",

@@ -56,6 +56,12 @@ export function modelName(model: LifetimeModel): string {
   return "a" in model.params ? "BG/NBD" : "Pareto/NBD";
 }
 
+/**
+ * Cells reach this fraction of a cell into their upper and right neighbours: the anti-aliased edges of
+ * touching rectangles otherwise leave hairline seams of the background between them.
+ */
+const OVERLAP = 0.15;
+
 /** One cell of a frequency x recency grid, with its edges for `rect` marks. */
 export interface GridCell {
   readonly frequency: number;
@@ -94,7 +100,7 @@ export function frequencyRecencyGrid(
         frequency: 0,
         recency: 0,
         frequencyLow: -0.5,
-        frequencyHigh: 0.5,
+        frequencyHigh: 0.5 + OVERLAP,
         recencyLow: 0,
         recencyHigh: T,
       });
@@ -106,9 +112,9 @@ export function frequencyRecencyGrid(
         frequency: f,
         recency,
         frequencyLow: f - 0.5,
-        frequencyHigh: f + 0.5,
+        frequencyHigh: f + 0.5 + OVERLAP,
         recencyLow: s * width,
-        recencyHigh: (s + 1) * width,
+        recencyHigh: (s + 1 + (s + 1 < steps ? OVERLAP : 0)) * width,
       });
     }
   }
