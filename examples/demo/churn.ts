@@ -9,7 +9,7 @@ import {
 } from "clientele";
 import {
   calibrationCurveChart,
-  chart,
+  coefficientChart,
   gainsChart,
   inactivityChart,
   liftChart,
@@ -214,8 +214,7 @@ export const churnSection: DemoSectionBuilder = (store) => {
           ...reportNarrative(model),
           "Highest-risk customers in the test group and the model's reasons:",
         ],
-        // chart() takes any result (coefficientChart's parameter is ChurnModel<unknown>, which a typed model does not satisfy).
-        chart: chart(model),
+        chart: coefficientChart(model),
         table: scored.map(({ row, score }) => ({
           customer: row.customerId,
           churnProbability: score,

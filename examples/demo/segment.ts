@@ -1,5 +1,5 @@
 import type { Store } from "clientele";
-import { chart, reportNarrative, segmentProfileChart, segmentSharesChart } from "clientele/chart";
+import { chooseKChart, reportNarrative, segmentProfileChart, segmentSharesChart } from "clientele/chart";
 import { adjustedRandIndex, chooseK, kMeans, segmentProfiles } from "clientele/segment";
 import { rfmTable } from "clientele/value";
 import type { DemoSectionBuilder } from "./section.js";
@@ -135,8 +135,7 @@ export const segmentSection: DemoSectionBuilder = (store) => {
           `Customers are grouped by purchase rate, basket size, price level and tenure. ${reportNarrative(choice).join(" ")}`,
           "The store was generated with 6 segments, so the report shows 6.",
         ],
-        chart: chart(choice), // chooseKChart
-
+        chart: chooseKChart(choice),
         table: null,
       },
       {
