@@ -26,10 +26,11 @@ import { logGamma } from "./special.js";
  *
  * Convergence: the term ratio is ρ_k = (r + k) z / (k + 1) · C_{k+1} / C_k ≤ (r + k) z / k (c_j is
  * non-increasing, so C_{k+1} / C_k ≤ (k + 1) / k), a non-increasing bound; once it is below 1 the
- * remaining tail is at most term_k · ρ / (1 − ρ), and the loop stops when that is below 1e-17 of the
+ * remaining tail is at most term_k · ρ / (1 − ρ), and the loop stops when that is below 1e-16 of the
  * sum. About r·t/α + 40·(1 + t/α) terms; scaled so (1 − z)^r cannot underflow the partial sums.
  *
- * Long horizons (about r·t/α + 40·t/α terms above 4000) switch to {@link mixtureExpectedPurchases}.
+ * Long horizons (about r·t/α + 40·t/α terms above 4000) switch to {@link mixtureExpectedPurchases};
+ * where the textbook form is accurate and cheaper (see {@link closedFormExpectedPurchases}) it is used.
  *
  * @returns E[X(t)]; 0 for t = 0; NaN only when the series needs more than `maxTerms` terms
  */
@@ -44,6 +45,8 @@ export function bgNbdExpectedPurchases(
   if (t === 0) return 0;
   const ratio = t / alpha;
   if (r * ratio + 40 * ratio > 4000) return mixtureExpectedPurchases(r, a, b, ratio);
+  const closed = closedFormExpectedPurchases(r, a, b, ratio);
+  if (closed > 0) return closed;
   const z = ratio / (1 + ratio);
   const logHead = -r * Math.log1p(ratio); // log (1 − z)^r
   let weight = 1; // g_k / g_0, rescaled by `scale`
@@ -51,20 +54,47 @@ export function bgNbdExpectedPurchases(
   let cumulative = 0; // C_k
   let sum = 0;
   let logScale = 0;
+  const rz = r * z;
   for (let k = 1; k <= maxTerms; k++) {
-    weight *= ((r + k - 1) * z) / k;
+    weight *= z + (rz - z) / k; // (r + k − 1) z / k
     cumulative += dropout;
     dropout *= (b + k - 1) / (a + b + k - 1);
     const term = weight * cumulative;
     sum += term;
-    const bound = ((r + k) * z) / k;
-    if (bound < 1 && term * bound <= 1e-17 * sum * (1 - bound)) {
-      return Math.exp(logHead + logScale) * sum;
+    // the tail bound is only worth computing once the terms are small
+    if (term <= 1e-16 * sum) {
+      const bound = z + rz / k; // (r + k) z / k
+      if (bound < 1 && term * bound <= 1e-16 * sum * (1 - bound)) return Math.exp(logHead + logScale) * sum;
     }
     if (sum > 1e250) {
       logScale += Math.log(sum);
       weight /= sum;
       sum = 1;
+    }
+  }
+  return Number.NaN;
+}
+
+/**
+ * The textbook form (a + b − 1) / (a − 1) · [1 − (1 − z)^r 2F1(r, b; a + b − 1; z)], evaluated only
+ * where it is accurate to about 1e-11 and cheap (the fast path for scoring: one division per term
+ * against two in the positive series): third parameter c = a + b − 1 ≥ 0.05 (positive terms),
+ * |a − 1| ≥ 0.01 (no 0/0), z ≤ 0.75 (fewer than about 130 terms) and |log((1 − z)^r 2F1)| ≥ 1e-4
+ * (the bracket 1 − e^L keeps its relative accuracy). Returns NaN outside that region.
+ */
+function closedFormExpectedPurchases(r: number, a: number, b: number, ratio: number): number {
+  const c = a + b - 1;
+  const z = ratio / (1 + ratio);
+  if (!(c >= 0.05 && Math.abs(a - 1) >= 0.01 && z <= 0.75)) return Number.NaN;
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < 400; n++) {
+    term *= ((r + n) * (b + n) * z) / ((c + n) * (n + 1));
+    sum += term;
+    if (term <= sum * 1e-17) {
+      const logTerm = Math.log(sum) - r * Math.log1p(ratio);
+      if (!(Math.abs(logTerm) >= 1e-4)) return Number.NaN;
+      return (c / (a - 1)) * -Math.expm1(logTerm);
     }
   }
   return Number.NaN;
