@@ -16,6 +16,9 @@ import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 
+/** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
+export type { CohortPeriod } from "./internal/calendar.js";
+
 const FUNCTION_NAME = "cohortRetention";
 
 /** Options of {@link cohortRetention}. */

@@ -26,6 +26,9 @@ import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { featureName, readSurvivalData, type SurvivalFeature, sortedIndex } from "./internal/survivalData.js";
 
+/** Handling of tied event times in {@link coxModel}: Efron's approximation or Breslow's. */
+export type { CoxTies } from "./internal/coxFit.js";
+
 const FUNCTION_NAME = "coxModel";
 
 /** A feature of {@link coxModel}: a property name, or a named accessor `{ name, value: (record, index) => value }`. */

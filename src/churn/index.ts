@@ -10,6 +10,7 @@ export {
   churnScoresFromBgNbd,
 } from "./churnScoresFromBgNbd.js";
 export {
+  type CohortPeriod,
   type CohortRetentionCohort,
   type CohortRetentionCurvePoint,
   type CohortRetentionOptions,
@@ -23,6 +24,7 @@ export {
   type CoxModelOptions,
   type CoxModelTest,
   type CoxSurvivalCurve,
+  type CoxTies,
   coxModel,
 } from "./coxModel.js";
 export { type EvaluateChurnModelOptions, evaluateChurnModel } from "./evaluateChurnModel.js";
