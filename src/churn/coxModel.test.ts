@@ -47,6 +47,7 @@ function expectMatchesR(model: CoxModel<CsvRow>, ref: ReferenceCox) {
   expect(model.concordance.tiedRisk).toBe(ref.tiedX[0]);
   expect(model.concordance.tiedTime).toBe(ref.tiedY[0]);
   close(model.concordance.concordance, ref.concordance[0], 1e-12);
+  close(model.concordance.standardError, ref.concordanceStd[0], 1e-9);
   expect([...model.baseline.time]).toEqual(ref.baselineTime);
   model.baseline.survival.forEach((s, i) => {
     close(s, ref.baselineSurvival[i] as number);

@@ -111,10 +111,11 @@ export interface CoxModel<T> {
   /**
    * Harrell's C as R's `concordance` on the fit: over comparable pairs (the shorter time is an event; a
    * customer censored at an event's time counts as lasting longer), the share where the higher risk score
-   * churned first, ties in the score counting half. Its standard error is not computed.
+   * churned first, ties in the score counting half; with R's infinitesimal-jackknife standard error.
    */
   readonly concordance: {
     readonly concordance: number;
+    readonly standardError: number;
     readonly concordant: number;
     readonly discordant: number;
     readonly tiedRisk: number;
@@ -408,7 +409,6 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
 
   const eta = linearPredictor(design, beta);
   const counts = concordanceCounts(design, eta);
-  const comparable = counts.concordant + counts.discordant + counts.tiedRisk;
   const cumulativeHazard = baselineHazard(design, beta, parsed.ties);
   const blockCount = design.blocks.length - 1;
   const baselineTime = new Float64Array(blockCount);
@@ -505,7 +505,6 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     waldTest: wald === undefined ? null : chiTest(wald),
     scoreTest: chiTest(fit.scoreStatistic),
     concordance: Object.freeze({
-      concordance: comparable > 0 ? (counts.concordant + counts.tiedRisk / 2) / comparable : 0.5,
       ...counts,
     }),
     means: Object.freeze(meansRecord),
