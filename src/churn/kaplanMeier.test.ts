@@ -119,6 +119,7 @@ describe("kaplanMeier", () => {
     expect(km.survivalAt(2.9, "a")).toBe(0.5);
     expect(km.survivalAt(3.1, "a")).toBeNull();
     expect(km.survivalAt(5, "b")).toBe(0);
+    expect(km.survivalAt(50, "b")).toBe(0); // reached 0: stays 0
     expect(() => km.survivalAt(1)).toThrow(InvalidOptionsError);
     expect(() => km.survivalAt(1, "c")).toThrow(/expected one of the groups: "a", "b"/);
   });

@@ -73,7 +73,8 @@ export interface KaplanMeierResult {
   readonly droppedByField: Readonly<Record<string, number>>;
   /**
    * S(t) read from the step function: 1 before the first event, the curve's value at the last distinct time
-   * ≤ `time`, and `null` after the group's last follow-up time (unknown). `group` is required exactly when
+   * ≤ `time`; after the group's last follow-up time 0 when the curve reached 0, else `null` (unknown: the
+   * last customers were censored). `group` is required exactly when
    * the curves are grouped.
    * @throws {@link InvalidOptionsError} for a time that is not a finite number, or a missing or unknown group
    */
@@ -225,10 +226,11 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
   });
 }
 
-/** The curve's value at the last time ≤ t (1 before the first), `null` after the last time. */
+/** The curve's value at the last time ≤ t (1 before the first); after the last time 0 if it reached 0, else `null`. */
 export function stepValue(times: Float64Array, values: Float64Array, t: number): number | null {
   const last = times.length - 1;
-  if (last < 0 || t > (times[last] as number)) return null;
+  if (last < 0) return null;
+  if (t > (times[last] as number)) return values[last] === 0 ? 0 : null;
   let lo = 0;
   let hi = last + 1; // first index with time > t
   while (lo < hi) {
