@@ -25,10 +25,11 @@ import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from ".
  * @throws InvalidRecordError as `calibrationHoldoutSummary`
  * @example
  * ```ts
- * const split = await calibrationHoldoutSummary("cdnow.parquet", {
- *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
+ * const split = await calibrationHoldoutSummary("order-lines.parquet", {
+ *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", observationEnd: "2025-12-31", timeUnit: "week",
  * });
- * split.holdoutDuration; // => 39
+ * [split.holdoutDuration, split.customers.length]; // => [26.286, 833]
  * ```
  */
 export async function calibrationHoldoutSummary(

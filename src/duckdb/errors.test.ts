@@ -48,7 +48,7 @@ const rfmOptions = {
   amount: "amount",
   order: "orderId",
   asOf: "2024-01-31",
-};
+} as const;
 
 /** The error `run` throws (fails the test when it does not throw). */
 async function thrown(run: () => unknown): Promise<Error> {
@@ -155,7 +155,12 @@ describe("clientele/duckdb refuses bad input as the in-memory functions do", () 
 
   it("a refund before any purchase of its customer", async () => {
     const orphan = [...good, { customerId: "b", orderId: "o8", date: "2024-01-01", amount: "-2" }];
-    const options = { customer: "customerId", date: "date", amount: "amount", observationEnd: "2024-01-31" };
+    const options = {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      observationEnd: "2024-01-31",
+    } as const;
     const error = await expectSameError(
       async () => repeatPurchaseSummary(await table(orphan), options),
       () => repeatMemory(orphan, options),
@@ -164,7 +169,7 @@ describe("clientele/duckdb refuses bad input as the in-memory functions do", () 
   });
 
   it("inactivityRisk with every record after asOf is InsufficientDataError", async () => {
-    const options = { customer: "customerId", date: "date", asOf: "2023-12-31" };
+    const options = { customer: "customerId", date: "date", asOf: "2023-12-31" } as const;
     await expectSameError(
       async () => inactivityRisk(await table(good), options),
       () => inactivityRiskMemory(good, options),

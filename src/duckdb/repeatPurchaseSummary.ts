@@ -27,11 +27,14 @@ import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from ".
  * @throws InvalidRecordError as `repeatPurchaseSummary`
  * @example
  * ```ts
- * const summary = await repeatPurchaseSummary("cdnow.csv", {
- *   customer: "customer_id", date: "date", amount: "amount", observationEnd: "1998-06-30", timeUnit: "week",
+ * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
+ * const summary = await repeatPurchaseSummary("order-lines.parquet", {
+ *   customer: "customerId", date: "date", amount: "amount", observationEnd: "2025-12-31", timeUnit: "week",
  * });
+ * summary.customers[0];
+ * // => { customer: "C00108", frequency: 4, recency: 39.714, T: 104.286, monetaryValue: 9.73, firstPurchase: "2024-01-01" }
  * fitBgNbd(summary).params;
- * // => { r: 0.24, alpha: 4.41, a: 0.79, b: 2.43 }
+ * // => { r: 0.884, alpha: 6.64, a: 0.136, b: 3.33 }
  * ```
  */
 export async function repeatPurchaseSummary(

@@ -36,11 +36,12 @@ import {
  * @throws InvalidRecordError as `rfmTable`
  * @example
  * ```ts
+ * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB (COPY ... (FORMAT parquet))
  * const table = await rfmTable("order-lines.parquet", {
  *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: "2025-12-31",
  * });
  * table.customers[0];
- * // => { customer: "C00108", recencyDays: 12, frequency: 31, monetary: 1520.4, firstPurchase: "2024-01-01", lastPurchase: "2025-12-19" }
+ * // => { customer: "C00108", recencyDays: 452, frequency: 5, monetary: 46.99, firstPurchase: "2024-01-01", lastPurchase: "2024-10-05" }
  * ```
  */
 export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions): Promise<RfmTableResult> {

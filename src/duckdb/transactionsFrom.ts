@@ -39,8 +39,10 @@ const schema = z.object({ transaction: z.string().min(1), item: z.string().min(1
  * @throws InvalidRecordError naming the row and column of a missing transaction id or item
  * @example
  * ```ts
+ * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
  * const transactions = await transactionsFrom("order-lines.parquet", { transaction: "orderId", item: "product" });
- * frequentItemsets(transactions, { minSupport: 0.01 }).itemsets.length; // => 212
+ * [transactions.transactionCount, transactions.itemLabels.length]; // => [9570, 82]
+ * frequentItemsets(transactions, { minSupport: 0.01 }).itemsets.length; // => 142
  * ```
  */
 export async function transactionsFrom(

