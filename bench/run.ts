@@ -7,7 +7,19 @@
 import { spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 
-const ALL = ["store", "basket", "value", "segment", "churn", "satisfaction", "crm", "scaling"];
+const ALL = [
+  "store",
+  "basket",
+  "value",
+  "segment",
+  "segmentMixed",
+  "churn",
+  "survival",
+  "satisfaction",
+  "crm",
+  "scaling",
+  "duckdb",
+];
 const wanted = process.argv.slice(2);
 const modules = wanted.length > 0 ? wanted : ALL;
 
