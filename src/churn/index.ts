@@ -1,6 +1,7 @@
 /**
- * clientele/churn — churn scoring: behavioural inactivity risk, a supervised logistic churn model with
- * evaluation (AUC, confusion matrix, gains), train/test splitting and retention economics.
+ * clientele/churn — churn and retention: behavioural inactivity risk, a supervised logistic churn model
+ * with evaluation (AUC, confusion matrix, gains), train/test splitting, retention economics, and retention
+ * over time: acquisition cohorts, Kaplan-Meier curves, the log-rank test and Cox models.
  * @module
  */
 export {
