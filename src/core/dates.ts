@@ -48,6 +48,17 @@ export function parseDateValue(value: unknown): number | undefined {
     return Number.isNaN(time) ? undefined : time;
   }
   if (typeof value !== "string") return undefined;
+  const fast = parseCommonIso(value);
+  return fast === null ? parseIsoPattern(value) : fast;
+}
+
+/**
+ * {@link parseDateValue} for any ISO 8601 string, by regular expression (the
+ * reference the fast path {@link parseCommonIso} agrees with).
+ *
+ * @internal Exported for tests.
+ */
+export function parseIsoPattern(value: string): number | undefined {
   const match = ISO_PATTERN.exec(value.trim());
   if (match === null) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = match;
@@ -57,7 +68,8 @@ export function parseDateValue(value: unknown): number | undefined {
   const hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
   const second = s === undefined ? 0 : Number(s);
-  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
+  // the first three fraction digits (floor to the millisecond), read as digits like the fast path
+  const millis = frac === undefined ? 0 : Number(`${frac}00`.slice(0, 3));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   let time = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   if (new Date(time).getUTCDate() !== day) return undefined;
@@ -68,6 +80,59 @@ export function parseDateValue(value: unknown): number | undefined {
     time -= sign * offsetMinutes * 60_000;
   }
   return time;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written by `count` decimal digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The three shapes most data holds, read with char codes and no allocation
+ * (unique timestamps were about 2 µs a row through the regular expression):
+ * `"YYYY-MM-DD"`, `"YYYY-MM-DDTHH:MM:SSZ"` and `"YYYY-MM-DDTHH:MM:SS.sssZ"`
+ * (what `Date.prototype.toISOString` writes; a space may replace the `T`).
+ * Returns epoch milliseconds, `undefined` for a calendar-invalid date in one
+ * of these shapes, or `null` for anything else (then the regular expression
+ * decides). Years before 100 go to the regular expression too.
+ */
+function parseCommonIso(text: string): number | undefined | null {
+  const n = text.length;
+  if ((n !== 10 && n !== 20 && n !== 24) || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 100 || month < 0 || day < 0) return null;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (DAYS_IN_MONTH[month - 1] as number) + (leap ? 1 : 0)) return undefined;
+  if (n === 10) return Date.UTC(year, month - 1, day);
+  const separator = text.charCodeAt(10);
+  if (
+    (separator !== 84 && separator !== 32) ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(n - 1) !== 90 ||
+    (n === 24 && text.charCodeAt(19) !== 46)
+  ) {
+    return null;
+  }
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  const millis = n === 24 ? digitsAt(text, 20, 3) : 0;
+  if (hour < 0 || minute < 0 || second < 0 || millis < 0) return null;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
 }
 
 /**

@@ -91,3 +91,21 @@ describe("bad records", () => {
     expect(() => readNumbers("nope" as never, "amount", context)).toThrow(InvalidOptionsError);
   });
 });
+
+describe("readDates beyond its parse cache", () => {
+  it("reads 250,000 unique time stamps and then repeated dates the same as Date.parse", () => {
+    const base = Date.UTC(2024, 0, 1);
+    const stamps = Array.from({ length: 250_000 }, (_, i) => ({
+      at: new Date(base + i * 61_001).toISOString(),
+    }));
+    const repeated = Array.from({ length: 1000 }, (_, i) => ({
+      at: `2024-03-${String(1 + (i % 28)).padStart(2, "0")}`,
+    }));
+    const records = [...stamps, ...repeated];
+    const times = readDates(records, "at", { functionName: "test", optionName: "at" });
+    for (let i = 0; i < records.length; i += 997) {
+      expect(times[i]).toBe(Date.parse((records[i] as { at: string }).at));
+    }
+    expect(times[records.length - 1]).toBe(Date.parse(records.at(-1)?.at as string));
+  });
+});

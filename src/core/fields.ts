@@ -177,7 +177,8 @@ const DATE_CACHE_LIMIT = 200_000;
  * (field `"(record)"`).
  *
  * Complexity: O(n) plus one ISO parse per distinct string (the first 200,000 distinct
- * strings are remembered, so the cache stays bounded when every row has its own time).
+ * strings are remembered, so the cache stays bounded; when it is full and most rows
+ * missed it, as with unique time stamps, each row is parsed without it).
  *
  * @example
  * ```ts
@@ -193,7 +194,10 @@ export function readDates<T>(records: readonly T[], field: Field<T>, options: Re
   // Transaction files repeat a few hundred distinct dates over millions of lines: remember each
   // string's parse (bounded, so unique date-times cannot grow the cache without limit).
   // The previous row's string is checked first: lines of one order share its date.
-  const cache = new Map<string, number>();
+  // When the cache is full and fewer than half the lookups hit (unique time stamps), it is dropped.
+  let cache: Map<string, number> | undefined = new Map<string, number>();
+  let lookups = 0;
+  let hits = 0;
   let previous: string | undefined;
   let previousTime = 0;
   for (let i = 0; i < records.length; i++) {
@@ -205,18 +209,25 @@ export function readDates<T>(records: readonly T[], field: Field<T>, options: Re
         out[i] = previousTime;
         continue;
       }
-      const hit = cache.get(value);
-      if (hit !== undefined) {
-        out[i] = hit;
-        previous = value;
-        previousTime = hit;
-        continue;
+      if (cache !== undefined) {
+        lookups++;
+        const hit = cache.get(value);
+        if (hit !== undefined) {
+          hits++;
+          out[i] = hit;
+          previous = value;
+          previousTime = hit;
+          continue;
+        }
       }
     }
     const time = parseDateValue(value);
     if (time !== undefined) {
       if (typeof value === "string") {
-        if (cache.size < DATE_CACHE_LIMIT) cache.set(value, time);
+        if (cache !== undefined) {
+          if (cache.size < DATE_CACHE_LIMIT) cache.set(value, time);
+          else if (2 * hits < lookups) cache = undefined;
+        }
         previous = value;
         previousTime = time;
       }
