@@ -20,9 +20,13 @@ import {
 } from "clientele/basket";
 import {
   churnScoresFromBgNbd,
+  cohortRetention,
+  coxModel,
   evaluateChurnModel,
   evaluateScores,
   inactivityRisk,
+  kaplanMeier,
+  logRankTest,
   trainChurnModel,
   trainTestSplit,
 } from "clientele/churn";
@@ -48,10 +52,16 @@ import {
   applyFeatures,
   assignSegments,
   chooseK,
+  euclideanDistances,
   featureMatrix,
+  gowerDistance,
+  hierarchicalClustering,
   kMeans,
   kMeansSteps,
+  kMedoids,
+  kPrototypes,
   segmentProfiles,
+  segmentStability,
 } from "clientele/segment";
 import { generateStore } from "clientele/store";
 import { toTable } from "clientele/table";
@@ -133,6 +143,20 @@ const churnOptions = {
   features: { numeric: ["days", "orders"], categorical: ["plan"] },
 } as const;
 const churnModel = trainChurnModel(churnRows, churnOptions);
+
+const mixed = Array.from({ length: 10 }, (_, i) => ({
+  spend: 10 + ((i * 31) % 90),
+  plan: i % 3 === 0 ? "basic" : "pro",
+}));
+const mixedFields = { spend: "numeric", plan: "nominal" } as const;
+
+// survival rows: time in days, status 1 = event, two groups, one covariate
+const survival = Array.from({ length: 30 }, (_, i) => ({
+  time: 5 + ((i * 37) % 200),
+  status: i % 4 === 0 ? 0 : 1,
+  trt: i % 2 === 0 ? "a" : "b",
+  karno: 30 + ((i * 13) % 60),
+}));
 
 const surveys = store.surveys;
 const plsModel = plsPathModel(surveys, { ...ECSI_MODEL, scale: { min: 1, max: 10 } });
@@ -323,6 +347,41 @@ const cases: readonly Case[] = [
     call: (r) => applyFeatures(segmentModel.transform, r as never),
   },
   {
+    name: "euclideanDistances",
+    records: points,
+    call: (r) => euclideanDistances(r as typeof points, { fields: segmentFields }),
+  },
+  {
+    name: "gowerDistance",
+    records: mixed,
+    call: (r) => gowerDistance(r as typeof mixed, { fields: mixedFields }),
+  },
+  {
+    name: "kMedoids (records)",
+    records: mixed,
+    call: (r) => kMedoids(r as typeof mixed, { k: 2, fields: mixedFields }),
+  },
+  {
+    name: "kPrototypes",
+    records: mixed,
+    call: (r) => kPrototypes(r as typeof mixed, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 }),
+  },
+  {
+    name: "hierarchicalClustering (records)",
+    records: mixed,
+    call: (r) => hierarchicalClustering(r as typeof mixed, { linkage: "average", fields: mixedFields }),
+  },
+  {
+    name: "segmentStability",
+    records: points,
+    call: (r) =>
+      segmentStability(
+        r as typeof points,
+        (sample) => kMeans(sample, { k: 2, fields: segmentFields, seed: 1 }),
+        { resamples: 4, seed: 3 },
+      ),
+  },
+  {
     name: "adjustedRandIndex (labels)",
     records: [0, 0, 1, 1],
     numbers: true,
@@ -333,6 +392,38 @@ const cases: readonly Case[] = [
     name: "inactivityRisk",
     records: lines,
     call: (r) => inactivityRisk(r as never, { customer: "customerId", date: "date", asOf: "2025-12-31" }),
+  },
+  {
+    name: "cohortRetention",
+    records: lines,
+    call: (r) =>
+      cohortRetention(r as never, {
+        customer: "customerId",
+        date: "date",
+        amount: "amount",
+        period: "month",
+        asOf: "2025-12-31",
+      }),
+  },
+  {
+    name: "kaplanMeier",
+    records: survival,
+    call: (r) => kaplanMeier(r as typeof survival, { time: "time", event: "status", group: "trt" }),
+  },
+  {
+    name: "logRankTest",
+    records: survival,
+    call: (r) => logRankTest(r as typeof survival, { time: "time", event: "status", group: "trt" }),
+  },
+  {
+    name: "coxModel",
+    records: survival,
+    call: (r) =>
+      coxModel(r as typeof survival, {
+        time: "time",
+        event: "status",
+        features: { numeric: ["karno"], categorical: ["trt"] },
+      }),
   },
   {
     name: "churnScoresFromBgNbd",
