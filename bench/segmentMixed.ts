@@ -14,6 +14,11 @@
  * pam() computes its silinfo unless cluster.only = TRUE, which also drops the medoids, so ours is
  * timed with `silhouette: true` too); the LAB row skips the silhouette. Agreement: the medoids and
  * objectives of both runs are compared in the note.
+ *
+ * Measured 2026-12-07 on the shared 2-core VM (one run, CPU seconds, n = 20,000, k = 5): distances
+ * 4.3 s (R dist 3.2 s); FastPAM from BUILD with silhouettes 19.8 s against R's pam(pamonce = 5)
+ * 87.0 s, the same medoids and objectives (build 2.37947432971, swap 2.27978180529); from LAB 12.2 s,
+ * the same final objective; peak RSS 1.6 GB.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
