@@ -2,9 +2,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Parser } from "node-sql-parser";
 import { describe, expect, it } from "vitest";
+import { inactivityRisk as inactivityRiskMemory } from "../churn/inactivityRisk.js";
 import { InvalidOptionsError } from "../core/index.js";
-import { connect, temporaryFolder } from "../duckdb/internal/testData.js";
+import { connect, expectClose, storeFiles, temporaryFolder } from "../duckdb/internal/testData.js";
 import { rfmTable as rfmTwin } from "../duckdb/rfmTable.js";
+import { calibrationHoldoutSummary as calibrationMemory } from "../value/calibrationHoldoutSummary.js";
+import { repeatPurchaseSummary as repeatMemory } from "../value/repeatPurchaseSummary.js";
 import { rfmTable as rfmMemory } from "../value/rfmTable.js";
 import {
   calibrationHoldoutSummarySql,
@@ -262,5 +265,108 @@ describe("clientele/sql options", () => {
       { dialect: "snowflake", dateType: "string" },
     );
     expect(text).toContain('DATE_PART(EPOCH_MILLISECOND, TO_TIMESTAMP_TZ("d"))');
+  });
+});
+
+describe("the warehouse form (no row numbers) gives the in-memory numbers, one row per customer sorted by id", () => {
+  it("rfmTableSql, repeatPurchaseSummarySql, calibrationHoldoutSummarySql, inactivityRiskSql on the seed-7 store", async () => {
+    const { lines, connection } = await storeFiles();
+    const byCustomer = <R extends { customer: string }>(rows: readonly R[]) =>
+      [...rows].sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+    const run = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
+    const sqlOptions = { dialect: "duckdb", dateType: "date" } as const;
+
+    const rfmOptions = {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      order: "orderId",
+      asOf: "2025-09-30",
+    } as const;
+    const rfm = byCustomer(rfmMemory(lines, { ...rfmOptions, afterAsOf: "drop" }).customers);
+    const rfmRows = await run(rfmTableSql("lines", rfmOptions, sqlOptions));
+    expectClose(
+      rfmRows.map((r) => ({
+        customer: r.customer,
+        recencyDays: Number(r.recency_days),
+        frequency: Number(r.frequency),
+        monetary: r.monetary,
+      })),
+      rfm.map((r) => ({
+        customer: r.customer,
+        recencyDays: r.recencyDays,
+        frequency: r.frequency,
+        monetary: r.monetary,
+      })),
+    );
+
+    const summaryOptions = {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      observationEnd: "2025-09-30",
+      timeUnit: "week",
+    } as const;
+    const summary = byCustomer(
+      repeatMemory(lines, { ...summaryOptions, afterObservationEnd: "drop" }).customers,
+    );
+    const summaryRows = await run(repeatPurchaseSummarySql("lines", summaryOptions, sqlOptions));
+    expectClose(
+      summaryRows.map((r) => ({
+        customer: r.customer,
+        frequency: Number(r.frequency),
+        recency: r.recency,
+        T: r.T,
+        monetaryValue: r.monetary_value,
+      })),
+      summary.map((r) => ({
+        customer: r.customer,
+        frequency: r.frequency,
+        recency: r.recency,
+        T: r.T,
+        monetaryValue: r.monetaryValue,
+      })),
+    );
+
+    const splitOptions = { ...summaryOptions, calibrationEnd: "2025-03-31" } as const;
+    const split = byCustomer(
+      calibrationMemory(lines, { ...splitOptions, afterObservationEnd: "drop" }).customers,
+    );
+    const splitRows = await run(calibrationHoldoutSummarySql("lines", splitOptions, sqlOptions));
+    expectClose(
+      splitRows.map((r) => ({
+        customer: r.customer,
+        frequency: Number(r.frequency),
+        holdoutFrequency: Number(r.holdout_frequency),
+        holdoutMonetaryValue: r.holdout_monetary_value,
+      })),
+      split.map((r) => ({
+        customer: r.customer,
+        frequency: r.frequency,
+        holdoutFrequency: r.holdoutFrequency,
+        holdoutMonetaryValue: r.holdoutMonetaryValue,
+      })),
+    );
+
+    const risk = byCustomer(
+      inactivityRiskMemory(lines, { customer: "customerId", date: "date", asOf: "2025-09-30" }).customers,
+    );
+    const riskRows = await run(
+      inactivityRiskSql("lines", { customer: "customerId", date: "date", asOf: "2025-09-30" }, sqlOptions),
+    );
+    expectClose(
+      riskRows.map((r) => ({
+        customer: r.customer,
+        purchaseDays: Number(r.purchase_days),
+        days: Number(r.days_since_last_purchase),
+        gap: r.own_mean_gap_days,
+      })),
+      risk.map((r) => ({
+        customer: r.customer,
+        purchaseDays: r.purchaseDays,
+        days: r.daysSinceLastPurchase,
+        gap: r.ownMeanGapDays,
+      })),
+    );
   });
 });
