@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { inspect } from "node:util";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { rfmTable as rfmMemory } from "../value/rfmTable.js";
 import { calibrationHoldoutSummary } from "./calibrationHoldoutSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { inactivityRisk } from "./inactivityRisk.js";
-import { expectClose, storeFiles, writeLines } from "./internal/testData.js";
+import { expectClose, storeFiles, temporaryFolder, writeLines } from "./internal/testData.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 import { rfmTable } from "./rfmTable.js";
 import { transactionsFrom } from "./transactionsFrom.js";
@@ -176,5 +177,30 @@ describe("refunds netted by time, as the in-memory purchase days net them", { ti
       await calibrationHoldoutSummary({ connection, table: "timed" }, split),
       calibrationMemory(records, split),
     );
+  });
+});
+
+describe("file kinds: a glob of CSV files and newline-delimited JSON", { timeout: 120_000 }, () => {
+  it("read in file-name order, rows numbered across files, as one record array", async () => {
+    const folder = temporaryFolder();
+    const q = (path: string) => `'${path.replace(/'/g, "''")}'`;
+    const half = Math.floor(lines.length / 2);
+    await connection.run(
+      `COPY (SELECT * FROM lines LIMIT ${half}) TO ${q(join(folder, "part-1.csv"))} (HEADER)`,
+    );
+    await connection.run(
+      `COPY (SELECT * FROM lines OFFSET ${half}) TO ${q(join(folder, "part-2.csv"))} (HEADER)`,
+    );
+    await connection.run(`COPY lines TO ${q(join(folder, "lines.ndjson"))} (FORMAT json)`);
+    const options = {
+      customer: "customerId",
+      date: "date",
+      amount: "amount",
+      order: "orderId",
+      asOf: "2025-12-31",
+    } as const;
+    const expected = rfmMemory(lines, options);
+    expectClose(await rfmTable(join(folder, "part-*.csv"), options), expected);
+    expectClose(await rfmTable(join(folder, "lines.ndjson"), options), expected);
   });
 });
