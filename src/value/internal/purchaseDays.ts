@@ -82,18 +82,30 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
   // once the columns outgrow the cache). The two arrays are also the output: a customer's purchase
   // days are written over its own rows, already read. Few, large allocations on purpose: every
   // 64 MB of new typed arrays makes V8 collect the whole heap, which holds the caller's records.
+  // With an amount column only one new array is needed: amounts are grouped into it first, and the
+  // amount column (this call's own, now read) then receives the grouped times.
   const kept = counts[customerCount] as number;
-  const groups: Groups = { times: new Float64Array(kept), amounts: new Float64Array(kept) };
-  const { times: groupTimes, amounts: groupAmounts } = groups;
+  const groupAmounts = new Float64Array(kept);
   const fill = counts.slice(0, customerCount);
+  if (amounts !== undefined) {
+    for (let i = 0; i < n; i++) {
+      const c = codes[i] as number;
+      if (c < 0) continue;
+      const position = fill[c] as number;
+      groupAmounts[position] = amounts[i] as number;
+      fill[c] = position + 1;
+    }
+    fill.set(counts.subarray(0, customerCount));
+  }
+  const groupTimes = amounts ?? new Float64Array(kept);
   for (let i = 0; i < n; i++) {
     const c = codes[i] as number;
     if (c < 0) continue;
     const position = fill[c] as number;
     groupTimes[position] = times[i] as number;
-    if (amounts !== undefined) groupAmounts[position] = amounts[i] as number;
     fill[c] = position + 1;
   }
+  const groups: Groups = { times: groupTimes, amounts: groupAmounts };
   const offsets = new Int32Array(customerCount + 1);
   const days = groupTimes; // day numbers, written over the times already read
   const values = groupAmounts;
@@ -113,7 +125,12 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
       const value = groupAmounts[k] as number;
       if (value < 0) {
         if (out === start) {
-          const row = findRow(codes, times, amounts, c, groupTimes[k] as number, value);
+          // the amount column now holds grouped times: read it again (error path only)
+          const amountColumn = readNumbers(records, input.amount as Field<T>, {
+            functionName,
+            optionName: "amount",
+          });
+          const row = findRow(codes, times, amountColumn, c, groupTimes[k] as number, value);
           throw new InvalidRecordError(
             functionName,
             row,
@@ -191,13 +208,13 @@ function swap(groups: Groups, p: number, q: number): void {
 function findRow(
   codes: Int32Array,
   times: Float64Array,
-  amounts: Float64Array | undefined,
+  amounts: Float64Array,
   c: number,
   time: number,
   amount: number,
 ): number {
   for (let i = 0; i < codes.length; i++) {
-    if (codes[i] === c && times[i] === time && (amounts === undefined ? 0 : amounts[i]) === amount) return i;
+    if (codes[i] === c && times[i] === time && amounts[i] === amount) return i;
   }
   return -1;
 }
