@@ -1,4 +1,4 @@
-import type { BgNbdParams, FitBgNbdResult } from "../fitBgNbd.js";
+import type { BgNbdParams, FitBgNbdResult } from "../fitBgNbdTypes.js";
 import { bgNbdExpectedPurchases } from "./bgNbdExpectation.js";
 import { checkHistory, checkHorizon, refuse } from "./modelArguments.js";
 

@@ -1,5 +1,5 @@
 import { createRandom } from "../../core/index.js";
-import type { BgNbdParams } from "../fitBgNbd.js";
+import type { BgNbdParams } from "../fitBgNbdTypes.js";
 
 /** Simulated repeat-purchase histories as columns. */
 export interface SimulatedHistories {
