@@ -323,8 +323,9 @@ export function numbers(values: Float64Array | readonly unknown[] | undefined): 
  */
 export function tryDayExpression(column: string, dateType: SqlDateType): string {
   const c = quoteSqlIdentifier(column, "duckdb");
+  if (dateType === "date") return `(${c} - DATE '1970-01-01')`;
   const ms =
-    dateType === "timestamp" || dateType === "date"
+    dateType === "timestamp"
       ? `epoch_ms(${c})`
       : dateType === "epochMilliseconds"
         ? `try_cast(${c} AS DOUBLE)`
