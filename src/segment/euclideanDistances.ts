@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
-import type { DistanceMatrix } from "./distanceMatrix.js";
+import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./internal/distances.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertRecordArray, type Field, withDisplay } from "../core/index.js";
-import type { DistanceMatrix } from "./distanceMatrix.js";
+import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { gowerFieldsSchema, gowerMatrix, gowerWeightsSchema, readGowerColumns } from "./internal/gower.js";
 import { parseStrictOptions } from "./internal/strictOptions.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withDisplay } from "../core/index.js";
-import type { DistanceMatrix } from "./distanceMatrix.js";
+import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { distanceIndex } from "./internal/distances.js";
 import { gowerFieldsSchema, gowerWeightsSchema } from "./internal/gower.js";

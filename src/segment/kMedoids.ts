@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { seedSchema } from "../core/options.js";
-import type { DistanceMatrix } from "./distanceMatrix.js";
+import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { registerAssigner } from "./internal/assigners.js";
 import {

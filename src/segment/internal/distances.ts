@@ -1,6 +1,7 @@
 /** Helpers of the compact distance matrix (R dist order) shared by the mixed-type segment methods. */
-import type { DistanceMatrix } from "../distanceMatrix.js";
+
 import { DistanceMatrixTooLargeError } from "../distanceMatrixTooLargeError.js";
+import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 
 /**
  * Largest number of rows for which clientele stores a full distance matrix: 30,000 rows are

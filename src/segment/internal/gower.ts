@@ -8,7 +8,7 @@ import {
   resolveField,
 } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
-import type { DistanceMatrix } from "../distanceMatrix.js";
+import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./distances.js";
 
 /** The field types of Gower's coefficient. */

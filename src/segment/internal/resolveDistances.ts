@@ -1,6 +1,6 @@
 /** Records (compared by Gower's distance over `fields`) or a distance matrix, as the mixed-type methods take them. */
 import { assertRecordArray, InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
-import type { DistanceMatrix } from "../distanceMatrix.js";
+import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "../gowerDistance.js";
 import { isDistanceMatrix } from "./distances.js";
 import { type GowerColumns, gowerMatrix, readGowerColumns } from "./gower.js";
