@@ -22,6 +22,10 @@ export interface OpenSource {
 
 type DuckDBModule = typeof import("@duckdb/node-api");
 
+/**
+ * The in-memory DuckDB instance that reads files, created on first use and shared by the calls of
+ * this process (each call opens and closes its own connection); forgotten if creating it failed.
+ */
 let instancePromise: Promise<{ connect(): Promise<DuckDBConnection> }> | undefined;
 
 /** Loads `@duckdb/node-api` (dynamic import) or throws {@link DuckDBMissingError}. */
@@ -58,7 +62,10 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
       ]);
     }
     const duckdb = await loadDuckDB(functionName);
-    instancePromise ??= duckdb.DuckDBInstance.create(":memory:");
+    instancePromise ??= duckdb.DuckDBInstance.create(":memory:").catch((error: unknown) => {
+      instancePromise = undefined;
+      throw error;
+    });
     connection = await (await instancePromise).connect();
     owned = true;
     params = [source];
