@@ -56,18 +56,21 @@ describe("trainTestSplit", () => {
     expect(trainTestSplit(someMissing, { stratify: "churned" as never }).options.stratified).toBe(true);
   });
 
-  it("with stratify, an element that is not a record is an InvalidRecordError naming its row", () => {
-    for (const bad of [null, undefined, 42]) {
-      const withBad = [...records.slice(0, 10), bad, ...records.slice(10, 20)] as typeof records;
-      let caught: unknown;
-      try {
-        trainTestSplit(withBad, { stratify: "churned" });
-      } catch (error) {
-        caught = error;
+  it.each([[{ stratify: "churned" as const }], [{}]])(
+    "with options %j, an element that is not a record is an InvalidRecordError naming its row",
+    (options) => {
+      for (const bad of [null, undefined, 42]) {
+        const withBad = [...records.slice(0, 10), bad, ...records.slice(10, 20)] as typeof records;
+        let caught: unknown;
+        try {
+          trainTestSplit(withBad, options);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught).toBeInstanceOf(InvalidRecordError);
+        expect((caught as InvalidRecordError).row).toBe(10);
+        expect((caught as InvalidRecordError).value).toBe(bad);
       }
-      expect(caught).toBeInstanceOf(InvalidRecordError);
-      expect((caught as InvalidRecordError).row).toBe(10);
-      expect((caught as InvalidRecordError).value).toBe(bad);
-    }
-  });
+    },
+  );
 });

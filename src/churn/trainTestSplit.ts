@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  assertRecordArray,
   createRandom,
   type Field,
   InsufficientDataError,
@@ -62,8 +63,8 @@ const optionsSchema = z.strictObject({
  * @param options - see {@link TrainTestSplitOptions}
  * @throws {@link InvalidOptionsError} for a fraction outside (0, 1), an unknown option, a non-array input, or a
  *   `stratify` field that no record fills (a misspelt field name would otherwise split without strata)
- * @throws {@link InvalidRecordError} with `stratify`, for an element that is not a record (null, a number...)
- *   or a stratum value that is an object
+ * @throws {@link InvalidRecordError} for an element that is not a record (null, a number...), and with
+ *   `stratify` for a stratum value that is an object
  * @throws {@link InsufficientDataError} when fewer than 2 records, or when a part would be empty
  * @example
  * ```ts
@@ -76,11 +77,9 @@ export function trainTestSplit<T>(
   options: TrainTestSplitOptions<T> = {},
 ): TrainTestSplitResult<T> {
   const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  // Every element must be a record even without `stratify`: a null or a number in the input is a bug
+  // upstream that a split would only carry into both parts.
+  assertRecordArray(records, FUNCTION_NAME);
   const n = records.length;
   if (n < 2) throw new InsufficientDataError(FUNCTION_NAME, `${n} record(s); a split needs at least 2`);
   const random = createRandom(parsed.seed);
