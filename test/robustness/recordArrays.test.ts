@@ -531,12 +531,7 @@ function variants(testCase: Case): readonly { readonly label: string; readonly i
  * fixing these modules at the same time as this test was written: an entry here is a known bug, not a
  * specification. Keep it empty once every module refuses bad rows with a typed error.
  */
-const KNOWN_FAILING = new Set<string>([
-  // trainTestSplit returns the bad elements inside train/test instead of refusing them
-  "trainTestSplit | a null element (last)",
-  "trainTestSplit | an undefined element (middle)",
-  "trainTestSplit | a number element (first)",
-]);
+const KNOWN_FAILING = new Set<string>([]);
 
 /** What the call did: a typed error, another error, or a result. */
 function outcome(call: () => unknown): string {
