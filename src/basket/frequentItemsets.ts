@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseOptions, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions } from "../core/index.js";
+import { InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { TransactionBuilder } from "./internal/builder.js";
 import type { Transactions } from "./Transactions.js";
 

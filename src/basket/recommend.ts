@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, parseOptions, withDisplay } from "../core/index.js";
+import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 

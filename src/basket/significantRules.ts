@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseOptions, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { adjustPValues } from "./internal/adjust.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";

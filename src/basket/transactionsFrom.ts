@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type Field, InvalidOptionsError, parseOptions, readCodes } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { type Field, InvalidOptionsError, readCodes } from "../core/index.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import type { Transactions } from "./Transactions.js";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { escapeHtml, InvalidOptionsError, parseOptions } from "../core/index.js";
+import { escapeHtml, InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
 import { narrativeOf } from "./internal/htmlNarrative.js";

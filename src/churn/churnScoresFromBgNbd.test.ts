@@ -108,6 +108,6 @@ describe("churnScoresFromBgNbd options (issue 12)", () => {
     const call = () =>
       churnScoresFromBgNbd(orders, { customer: "id", date: "day", asOf: "2024-03-01", horizn: 26 } as never);
     expect(call).toThrow(InvalidOptionsError);
-    expect(call).toThrow(/Unrecognized key: "horizn"/);
+    expect(call).toThrow(/horizn: unknown option "horizn"; did you mean "horizon"\?/);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type Field, InvalidOptionsError, parseOptions, type TimeUnit, withDisplay } from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
+import { type Field, InvalidOptionsError, type TimeUnit, withDisplay } from "../core/index.js";
+import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { type FitBgNbdResult, fitBgNbd } from "../value/fitBgNbd.js";
 import { repeatPurchaseSummary } from "../value/repeatPurchaseSummary.js";
 

@@ -11,8 +11,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 
@@ -141,7 +140,7 @@ export function cohortRetention<T>(
   records: readonly T[],
   options: CohortRetentionOptions<T>,
 ): CohortRetentionResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   const asOfTime = parseDateValue(parsed.asOf);
   if (asOfTime === undefined) {
     throw new InvalidOptionsError(FUNCTION_NAME, [

@@ -8,9 +8,8 @@ import {
   parseDecimal,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
 import {
@@ -251,7 +250,7 @@ interface Term {
  * ```
  */
 export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>): CoxModel<T> {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const numericSpecs = parsed.features.numeric as unknown as CoxModelFeature<T>[];
   const categoricalSpecs = parsed.features.categorical as unknown as CoxModelFeature<T>[];

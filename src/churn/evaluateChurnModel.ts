@@ -1,5 +1,5 @@
 import { InvalidOptionsError } from "../core/index.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { readLabels } from "./internal/labels.js";
@@ -36,7 +36,7 @@ export function evaluateChurnModel<T>(
   records: readonly T[],
   options: EvaluateChurnModelOptions = {},
 ): EvaluateScoresResult {
-  parseStrictOptions("evaluateChurnModel", evaluateScoresSchema, options);
+  parseOptions("evaluateChurnModel", evaluateScoresSchema, options);
   if (model === null || typeof model !== "object" || typeof model.score !== "function") {
     throw new InvalidOptionsError("evaluateChurnModel", [
       { path: "model", message: "expected a model returned by trainChurnModel", received: model },

@@ -4,7 +4,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { labelsFromArray } from "./internal/labels.js";
 
@@ -131,7 +131,7 @@ export function evaluateScores(
   labels: ArrayLike<number | boolean>,
   options: EvaluateScoresOptions = {},
 ): EvaluateScoresResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, evaluateScoresSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, evaluateScoresSchema, options);
   if (scores === null || typeof scores !== "object" || typeof scores.length !== "number") {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "scores", message: "expected an array of numbers", received: scores },

@@ -11,8 +11,7 @@ import {
   readDates,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -142,7 +141,7 @@ export function inactivityRisk<T>(
   records: readonly T[],
   options: InactivityRiskOptions<T>,
 ): InactivityRiskResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   const asOfTime = parseDateValue(parsed.asOf);
   if (asOfTime === undefined) {
     throw new InvalidOptionsError(FUNCTION_NAME, [

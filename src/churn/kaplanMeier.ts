@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
@@ -130,7 +129,7 @@ const fieldName = (field: unknown, option: string): string =>
  * ```
  */
 export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOptions<T>): KaplanMeierResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const data = readSurvivalData(
     records,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
 import { notAnArray } from "./internal/survivalChecks.js";
@@ -79,7 +78,7 @@ const fieldName = (field: unknown, option: string): string =>
  * ```
  */
 export function logRankTest<T>(records: readonly T[], options: LogRankTestOptions<T>): LogRankTestResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const data = readSurvivalData(
     records,

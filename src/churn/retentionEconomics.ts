@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 const FUNCTION_NAME = "retentionEconomics";
 
@@ -112,7 +112,7 @@ const optionsSchema = z.strictObject({
  * ```
  */
 export function retentionEconomics(options: RetentionEconomicsOptions): RetentionEconomicsResult {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   const { customers, churnRate, margin, acquisitionCost, retentionCost, discountRate, churnReduction } =
     parsed;
   if (churnReduction >= churnRate) {

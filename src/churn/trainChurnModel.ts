@@ -6,8 +6,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, seedSchema } from "../core/options.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
 import {
   type CategoricalEncoding,
   categoryValue,
@@ -325,7 +324,7 @@ const sigmoid = (eta: number): number =>
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
@@ -596,7 +595,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   };
 
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
-    const { top } = parseStrictOptions("ChurnModel.explain", explainSchema, explainOptions);
+    const { top } = parseOptions("ChurnModel.explain", explainSchema, explainOptions);
     if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
     const single = [record];
     const contributions: ChurnContribution[] = [];

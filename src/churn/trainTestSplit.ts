@@ -8,8 +8,8 @@ import {
   InvalidRecordError,
   resolveField,
 } from "../core/index.js";
-import { fieldSchema, seedSchema } from "../core/options.js";
-import { closestName, parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { closestName } from "../core/internal/closestName.js";
+import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
@@ -76,7 +76,7 @@ export function trainTestSplit<T>(
   records: readonly T[],
   options: TrainTestSplitOptions<T> = {},
 ): TrainTestSplitResult<T> {
-  const parsed = parseStrictOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
   // Every element must be a record even without `stratify`: a null or a number in the input is a bug
   // upstream that a split would only carry into both parts.
   assertRecordArray(records, FUNCTION_NAME);

@@ -34,7 +34,6 @@ export {
   readNumbers,
   resolveField,
 } from "./fields.js";
-export { parseOptions } from "./options.js";
 export { parseDecimal } from "./parseDecimal.js";
 export { type ProgressCallback, type ProgressEvent, progressReporter } from "./progress.js";
 export { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";

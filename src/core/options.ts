@@ -1,12 +1,15 @@
 import { z } from "zod";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
+import { closestName } from "./internal/closestName.js";
 
 /**
  * Validates an options object against a zod schema once, at the public
  * boundary, and returns the parsed value (defaults applied). Every problem is
  * reported in one {@link InvalidOptionsError}. Zod types never reach public
  * signatures: callers declare a plain TypeScript options interface and use the
- * schema only here. `null` and `undefined` options mean `{}`.
+ * schema only here. `null` and `undefined` options mean `{}`. An unknown key (strict
+ * schemas) is one issue per key, with the closest valid name ("did you mean") or the
+ * valid names. `pathPrefix` names where a nested options object sits (e.g. `"evidence"`).
  *
  * @throws InvalidOptionsError listing every issue; also when `functionName` is not a string or `schema` not a zod schema
  *
@@ -22,6 +25,7 @@ export function parseOptions<S extends z.ZodType>(
   functionName: string,
   schema: S,
   options: unknown,
+  pathPrefix = "",
 ): z.output<S> {
   if (
     typeof functionName !== "string" ||
@@ -40,14 +44,77 @@ export function parseOptions<S extends z.ZodType>(
   }
   const result = schema.safeParse(options ?? {}, { reportInput: true });
   if (result.success) return result.data;
-  const issues: OptionIssue[] = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
+  const issues: OptionIssue[] = [];
+  for (const issue of result.error.issues) {
+    const at = [...(pathPrefix === "" ? [] : [pathPrefix]), ...issue.path.map(String)];
     const received = "input" in issue ? issue.input : undefined;
+    if (issue.code === "unrecognized_keys") {
+      // One issue per unknown key, with the closest valid name ("did you mean") or the valid names.
+      const known = objectKeysAt(schema, issue.path.map(String));
+      for (const key of issue.keys) {
+        const nearest = closestName(key, known);
+        const hint =
+          nearest !== undefined
+            ? `; did you mean "${nearest}"?`
+            : known.length > 0
+              ? ` (valid: ${known.join(", ")})`
+              : "";
+        issues.push({
+          path: [...at, key].join("."),
+          message: `unknown option "${key}"${hint}`,
+          received:
+            received !== null && typeof received === "object"
+              ? (received as Record<string, unknown>)[key]
+              : undefined,
+        });
+      }
+      continue;
+    }
     const shown =
       received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`;
-    return { path, message: `${issue.message}${shown}`, received };
-  });
+    issues.push({ path: at.join("."), message: `${issue.message}${shown}`, received });
+  }
   throw new InvalidOptionsError(functionName, issues);
+}
+
+/** Zod definition fields read to walk a schema (zod 4's public `def`). */
+interface SchemaDef {
+  readonly type: string;
+  readonly shape?: Record<string, z.ZodType>;
+  readonly innerType?: z.ZodType;
+  readonly in?: z.ZodType;
+  readonly options?: readonly z.ZodType[];
+  readonly element?: z.ZodType;
+  readonly items?: readonly z.ZodType[];
+  readonly valueType?: z.ZodType;
+}
+
+const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { def: SchemaDef }).def;
+
+/** The schemas reachable at `path` (unions may give several). */
+function schemasAt(schema: z.ZodType, path: readonly string[]): z.ZodType[] {
+  const def = defOf(schema);
+  const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+  if (inner !== undefined) return schemasAt(inner, path);
+  if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path));
+  if (path.length === 0) return [schema];
+  const [head, ...rest] = path as [string, ...string[]];
+  let next: z.ZodType | undefined;
+  if (def.type === "object") next = def.shape?.[head];
+  else if (def.type === "array") next = def.element;
+  else if (def.type === "tuple") next = def.items?.[Number(head)];
+  else if (def.type === "record") next = def.valueType;
+  return next === undefined ? [] : schemasAt(next, rest);
+}
+
+/** The property names an object schema at `path` accepts (empty when unknown). */
+function objectKeysAt(schema: z.ZodType, path: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const found of schemasAt(schema, path)) {
+    const def = defOf(found);
+    if (def.type === "object") for (const key of Object.keys(def.shape ?? {})) keys.add(key);
+  }
+  return [...keys];
 }
 
 function preview(value: unknown): string {

@@ -8,10 +8,9 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -364,7 +363,7 @@ export function complaintSummary<T>(
       { path: "complaints", message: "expected an array of complaint records", received: complaints },
     ]);
   }
-  const o = parseStrictOptions(FN, schema, options);
+  const o = parseOptions(FN, schema, options);
   assertRecordArray(complaints, FN, "complaints");
   const n = complaints.length;
   const unitMs = o.timeUnit === "hour" ? 3_600_000 : 86_400_000;

@@ -9,8 +9,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 
 /**
  * Options of {@link contactPolicy}.
@@ -160,7 +159,7 @@ export function contactPolicy<T>(
       { path: "history", message: "expected an array of contact records", received: history },
     ]);
   }
-  const parsed = parseStrictOptions(FN, schema, options);
+  const parsed = parseOptions(FN, schema, options);
   assertRecordArray(history, FN, "history");
   const { maxContacts } = parsed;
   const prospects = readCodes(history, parsed.prospect as Field<T>, {

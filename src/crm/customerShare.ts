@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * Input of {@link customerShare}: the four share drivers.
@@ -101,7 +101,7 @@ const schema = z
  * ```
  */
 export function customerShare(options: CustomerShareOptions): Readonly<CustomerShareResult> {
-  const o = parseStrictOptions(FN, schema, options);
+  const o = parseOptions(FN, schema, options);
   const volumeShare = o.penetration * o.loyalty * o.selectivity;
   if (volumeShare > 1 + 1e-12) {
     throw new InvalidOptionsError(FN, [

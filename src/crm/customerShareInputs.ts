@@ -9,9 +9,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import type { CustomerShareOptions } from "./customerShare.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link customerShareInputs}.
@@ -131,7 +130,7 @@ export function customerShareInputs<P, C = unknown>(
       { path: "purchases", message: "expected an array of purchase records", received: purchases },
     ]);
   }
-  const o = parseStrictOptions(FN, schema, options);
+  const o = parseOptions(FN, schema, options);
   assertRecordArray(purchases, FN, "purchases");
   if (o.customers !== undefined) {
     assertRecordArray(o.customers, FN, "customers");

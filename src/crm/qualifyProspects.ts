@@ -6,9 +6,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { formatNumber } from "./internal/rate.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import {
   type ProspectPresetName,
   type ProspectRules,
@@ -421,7 +420,7 @@ export function qualifyProspects<T = ProspectRecord>(
       { path: "prospects", message: "expected an array of prospect records", received: prospects },
     ]);
   }
-  const parsed = parseStrictOptions(FN, schema, options);
+  const parsed = parseOptions(FN, schema, options);
   const base = prospectQualificationPresets[parsed.preset];
   const rules: ProspectRules = {
     money: {

@@ -8,10 +8,9 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -325,7 +324,7 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
       { path: "orders", message: "expected an array of order records", received: orders },
     ]);
   }
-  const o = parseStrictOptions(FN, schema, options);
+  const o = parseOptions(FN, schema, options);
   assertRecordArray(orders, FN, "orders");
   if (o.inventoryCounts !== undefined) {
     assertRecordArray(o.inventoryCounts.records, FN, "inventoryCounts.records");

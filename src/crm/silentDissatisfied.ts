@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withDisplay } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * Input of {@link silentDissatisfied}: the complaint count and the (overridable) source figures.
@@ -145,7 +145,7 @@ const schema = z
  * ```
  */
 export function silentDissatisfied(options: SilentDissatisfiedOptions): Readonly<SilentDissatisfiedResult> {
-  const o = parseStrictOptions(FN, schema, options);
+  const o = parseOptions(FN, schema, options);
   const c = typeof o.complaints === "number" ? o.complaints : o.complaints.length;
   const estimate = (neverComplain: number, tells: number) => {
     const dissatisfied = c / (1 - neverComplain);

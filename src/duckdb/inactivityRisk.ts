@@ -8,8 +8,7 @@ import {
   parseDateValue,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema } from "../core/options.js";
-import { parseStrictOptions } from "../segment/internal/strictOptions.js";
+import { dateSchema, parseOptions } from "../core/options.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
@@ -85,7 +84,7 @@ export async function inactivityRisk(
 ): Promise<InactivityRiskResult> {
   const functionName = "inactivityRisk";
   checkColumnFields(functionName, options, ["customer", "date"], []);
-  const parsed = parseStrictOptions(functionName, optionsSchema, options);
+  const parsed = parseOptions(functionName, optionsSchema, options);
   const fields = { customer: parsed.customer, date: parsed.date, asOf: parsed.asOf };
   const { asOfDay } = inactivityRiskPlan(functionName, "records", fields, { dialect: "duckdb" });
   const open = await openSource(functionName, source);

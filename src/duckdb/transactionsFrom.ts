@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import type { Transactions } from "../basket/Transactions.js";
-import { parseOptions } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+
 import { checkColumnFields } from "../sql/internal/build.js";
 import { transactionsSql } from "../sql/transactionsSql.js";
 import type { DuckDBSource } from "./DuckDBSource.js";

@@ -7,13 +7,12 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
-import { progressSchema, seedSchema } from "../core/options.js";
+import { parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
 import { correlationMatrix } from "./internal/plsData.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
 /**
@@ -156,7 +155,7 @@ export function bootstrap<T extends object>(
   rows: readonly T[],
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const parsed = parseStrictOptions(NAME, schema, options);
+  const parsed = parseOptions(NAME, schema, options);
   if (model === null || typeof model !== "object" || !("options" in model) || !("constructs" in model)) {
     throw new InvalidOptionsError(NAME, [
       { path: "model", message: "expected a result of plsPathModel", received: model },

@@ -5,7 +5,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * The four quadrants of Martilla & James (1977).
@@ -125,7 +125,7 @@ export function importancePerformanceGrid(
   attributes: readonly ImportancePerformanceGridAttribute[],
   options: ImportancePerformanceGridOptions = {},
 ): ImportancePerformanceGridResult {
-  const parsed = parseStrictOptions(NAME, schema, options);
+  const parsed = parseOptions(NAME, schema, options);
   if (!Array.isArray(attributes)) {
     throw new InvalidOptionsError(NAME, [
       { path: "attributes", message: "expected an array of attributes", received: attributes },

@@ -7,8 +7,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 
 /**
  * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
@@ -161,7 +160,7 @@ const schema = z
  * ```
  */
 export function kano<T extends object>(answers: readonly T[], options: KanoOptions<T> = {}): KanoResult {
-  const parsed = parseStrictOptions(NAME, schema, options);
+  const parsed = parseOptions(NAME, schema, options);
   assertRecordArray(answers, NAME, "answers");
   const attribute = resolveField(parsed.attribute as Field<T>, "attribute");
   const functional = resolveField(parsed.functional as Field<T>, "functional");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidOptionsError } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * Oliver's four loyalty phases, or "none".
@@ -85,13 +85,13 @@ export function loyaltyLevel(
   evidence: LoyaltyLevelEvidence,
   options: LoyaltyLevelOptions = {},
 ): LoyaltyLevel {
-  const { minRepurchases } = parseStrictOptions(NAME, schema, options);
+  const { minRepurchases } = parseOptions(NAME, schema, options);
   if (evidence === null || typeof evidence !== "object" || Array.isArray(evidence)) {
     throw new InvalidOptionsError(NAME, [
       { path: "evidence", message: "expected an object", received: evidence },
     ]);
   }
-  const known = parseStrictOptions(NAME, evidenceSchema, evidence, "evidence");
+  const known = parseOptions(NAME, evidenceSchema, evidence, "evidence");
   if ((known.repurchases ?? 0) >= minRepurchases) return "action";
   if (known.conative === true) return "conative";
   if (known.affective === true) return "affective";

@@ -9,9 +9,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "./internal/normal.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link netPromoterScore}.
@@ -98,7 +97,7 @@ export function netPromoterScore<T = number>(
   answers: readonly T[],
   options: NetPromoterScoreOptions<T> = {},
 ): NetPromoterScoreResult {
-  const parsed = parseStrictOptions(NAME, schema, options);
+  const parsed = parseOptions(NAME, schema, options);
   const field = parsed.field as Field<T> | undefined;
   if (field !== undefined) assertRecordArray(answers, NAME, "answers");
   else if (!Array.isArray(answers)) {

@@ -8,7 +8,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * An answer scale.
@@ -306,7 +306,7 @@ export function satisfactionIndex<T extends object>(
   responses: readonly T[],
   hierarchy: SatisfactionIndexHierarchy,
 ): SatisfactionIndexResult {
-  const parsed = parseStrictOptions(NAME, schema, hierarchy);
+  const parsed = parseOptions(NAME, schema, hierarchy);
   assertRecordArray(responses, NAME, "responses");
   if (responses.length === 0) throw new InsufficientDataError(NAME, "no responses");
   const issues: OptionIssue[] = [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { InvalidOptionsError } from "../core/index.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
+import { parseOptions } from "../core/options.js";
 
 /**
  * A customer's satisfaction state.
@@ -61,7 +61,7 @@ export function satisfactionState(
   expected: number,
   options: SatisfactionStateOptions = {},
 ): SatisfactionState {
-  const { tolerance } = parseStrictOptions(NAME, schema, options);
+  const { tolerance } = parseOptions(NAME, schema, options);
   for (const [path, value] of [
     ["perceived", perceived],
     ["expected", expected],

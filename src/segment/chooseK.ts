@@ -7,7 +7,7 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
-import { progressSchema, seedSchema } from "../core/options.js";
+import { parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixResult,
@@ -21,7 +21,6 @@ import {
   oneFeatureSource,
   resolveFeatures,
 } from "./internal/fit.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -242,7 +241,7 @@ const schema = z
  */
 export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {}): ChooseKResult<T> {
   const name = "chooseK";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   const features = resolveFeatures(name, records, parsed, options);
   const [low, high] = parsed.kRange as [number, number];
   if (high >= features.rowCount) {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./internal/distances.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link euclideanDistances}.
@@ -45,7 +44,7 @@ export function euclideanDistances<T>(
   options: EuclideanDistancesOptions<T>,
 ): DistanceMatrix {
   const name = "euclideanDistances";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
   const n = records.length;
   if (n === 0) throw new InsufficientDataError(name, "no customers: records is empty");

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { assertRecordArray, type Field, withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { gowerFieldsSchema, gowerMatrix, gowerWeightsSchema, readGowerColumns } from "./internal/gower.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * How a field enters Gower's coefficient (R `cluster::daisy` type in brackets):
@@ -125,7 +125,7 @@ export function gowerDistance<T>(
   options: GowerDistanceOptions<T>,
 ): GowerDistanceResult {
   const name = "gowerDistance";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
   const columns = readGowerColumns(name, records, options.fields, parsed.weights);
   const matrix = gowerMatrix(name, columns, records.length);

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { distanceIndex } from "./internal/distances.js";
 import { gowerFieldsSchema, gowerWeightsSchema } from "./internal/gower.js";
 import { resolveDistances } from "./internal/resolveDistances.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Linkages of {@link hierarchicalClustering}, named as in R's `hclust(method = ...)`.
@@ -115,7 +115,7 @@ export function hierarchicalClustering<T>(
   options: HierarchicalClusteringOptions<T>,
 ): HierarchicalClusteringResult {
   const name = "hierarchicalClustering";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   const { distances } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const linkage = parsed.linkage;

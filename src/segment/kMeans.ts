@@ -1,5 +1,5 @@
+import { parseOptions } from "../core/options.js";
 import { fitOnMatrix, kMeansSchema, resolveFeatures } from "./internal/fit.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
 
 export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
@@ -48,7 +48,7 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  * ```
  */
 export function kMeans<T>(records: readonly T[], options: KMeansOptions<T>): KMeansResult<T> {
-  const parsed = parseStrictOptions("kMeans", kMeansSchema, options);
+  const parsed = parseOptions("kMeans", kMeansSchema, options);
   const features = resolveFeatures("kMeans", records, parsed, options);
   return fitOnMatrix("kMeans", features, parsed, {
     k: parsed.k,

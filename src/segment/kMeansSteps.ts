@@ -1,7 +1,7 @@
 import { createRandom } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { checkK, flatCentres, kMeansStepsSchema, resolveFeatures } from "./internal/fit.js";
 import { kMeansPlusPlus, lloydIterations, meanFeatureVariance } from "./internal/lloyd.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansOptions } from "./kMeans.js";
 
 /**
@@ -80,7 +80,7 @@ export function* kMeansSteps<T>(
   records: readonly T[],
   options: KMeansStepsOptions<T>,
 ): Generator<KMeansStep, void, void> {
-  const parsed = parseStrictOptions("kMeansSteps", kMeansStepsSchema, options);
+  const parsed = parseOptions("kMeansSteps", kMeansStepsSchema, options);
   const features = resolveFeatures("kMeansSteps", records, parsed, options);
   const n = features.rowCount;
   const d = features.columnCount;

@@ -180,3 +180,22 @@ describe("assignSegments with kMedoids and kPrototypes models", () => {
     );
   });
 });
+
+describe("kMedoids on distances near the smallest doubles", () => {
+  it("stops instead of swapping for ever when the gains' rounding claims an improvement (found by the property test)", () => {
+    // x spans 0.1 with most values below 1e-75: Gower distances of 1e-190 and less, where the swap gains
+    // round to tiny negative numbers that no real swap achieves.
+    const points = [
+      0.10336185389505954, 5.026766603572554e-191, 1.3733601362832935e-187, 2.9128535835125314e-75,
+      5.8670807747097335e-164, 3.894466142359491e-131, 7.087224005852666e-292, 3.3856708072618524e-279,
+      1.2977173230415876e-137,
+    ];
+    const rows = points.map((x) => ({ x, plan: x > 50 ? "a" : "b" }));
+    const distances = gowerDistance(rows, { fields: { x: "numeric", plan: "nominal" } });
+    for (const method of ["pam", "fastpam"] as const) {
+      const model = kMedoids(distances, { k: 4, method });
+      expect(new Set(model.medoids).size).toBe(4);
+      expect(model.objective.swap).toBeLessThanOrEqual(model.objective.build);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
-import { seedSchema } from "../core/options.js";
+import { parseOptions, seedSchema } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { registerAssigner } from "./internal/assigners.js";
@@ -15,7 +15,6 @@ import {
 import { build, fillRow, lab, maxDistance, pam } from "./internal/pam.js";
 import { resolveDistances } from "./internal/resolveDistances.js";
 import { silhouetteWidths } from "./internal/silhouette.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link kMedoids}. Give `fields` (and optionally `weights`) with records, which are
@@ -168,7 +167,7 @@ export function kMedoids<T>(
   options: KMedoidsOptions<T>,
 ): KMedoidsResult {
   const name = "kMedoids";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   const { distances, columns } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const k = parsed.k;

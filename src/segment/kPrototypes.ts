@@ -11,9 +11,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { seedSchema } from "../core/options.js";
+import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -154,7 +153,7 @@ const entriesOf = <T>(fields: unknown): [string, Field<T>][] =>
  */
 export function kPrototypes<T>(records: readonly T[], options: KPrototypesOptions<T>): KPrototypesResult {
   const name = "kPrototypes";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
   const numericEntries = entriesOf<T>(parsed.numeric);
   const categoricalEntries = entriesOf<T>(parsed.categorical);

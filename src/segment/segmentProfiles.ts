@@ -9,10 +9,9 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, overflowScale } from "./internal/features.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -291,7 +290,7 @@ export function segmentProfiles<T, R extends T = T>(
   options: SegmentProfilesOptions<R> = {},
 ): SegmentProfilesResult {
   const name = "segmentProfiles";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   const isKMeans =
     model !== null &&
     typeof model === "object" &&

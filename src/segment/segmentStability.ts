@@ -6,9 +6,8 @@ import {
   InvalidOptionsError,
   withDisplay,
 } from "../core/index.js";
-import { seedSchema } from "../core/options.js";
+import { parseOptions, seedSchema } from "../core/options.js";
 import { adjustedRandIndex } from "./adjustedRandIndex.js";
-import { parseStrictOptions } from "./internal/strictOptions.js";
 
 /**
  * What the fitting function of {@link segmentStability} returns: a segment per record it was given
@@ -146,7 +145,7 @@ export function segmentStability<T>(
   options: SegmentStabilityOptions = {},
 ): SegmentStabilityResult {
   const name = "segmentStability";
-  const parsed = parseStrictOptions(name, schema, options);
+  const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
   if (typeof fitSegments !== "function") {
     throw new InvalidOptionsError(name, [

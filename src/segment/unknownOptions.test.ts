@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError } from "../core/index.js";
+import { closestName, editDistance } from "../core/internal/closestName.js";
 import { applyFeatures } from "./applyFeatures.js";
 import { assignSegments } from "./assignSegments.js";
 import { chooseK } from "./chooseK.js";
 import { featureMatrix } from "./featureMatrix.js";
-import { closestName, editDistance } from "./internal/strictOptions.js";
 import { kMeans } from "./kMeans.js";
 import { kMeansSteps } from "./kMeansSteps.js";
 import { segmentProfiles } from "./segmentProfiles.js";
@@ -114,7 +114,7 @@ describe("segment options are strict", () => {
     const error = unknownKeyError(() =>
       kMeans(customers, { k: 2, fields: [...fields], zzzzzzzz: 1 } as never),
     );
-    expect(error.issues[0]?.message).toMatch(/unknown option \(valid: k, fields, .*restarts/);
+    expect(error.issues[0]?.message).toMatch(/unknown option "\w+" \(valid: k, fields, .*restarts/);
   });
 
   it("keeps reporting the other problems beside an unknown key", () => {

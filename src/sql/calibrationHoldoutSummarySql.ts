@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY, parseOptions } from "../core/index.js";
-import { dateSchema } from "../core/options.js";
+import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
+import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import { checkColumnFields, customerOrder, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
 import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, MS_PER_DAY, parseDateValue, parseOptions } from "../core/index.js";
-import { dateSchema } from "../core/options.js";
+import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { dateSchema, parseOptions } from "../core/options.js";
 import {
   checkColumnFields,
   columnSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { DAYS_PER_UNIT, parseOptions, type TimeUnit } from "../core/index.js";
-import { dateSchema } from "../core/options.js";
+import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
+import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,

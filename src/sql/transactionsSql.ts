@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseOptions } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+
 import { checkColumnFields, columnSchema, linesCte, sqlWriter } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 

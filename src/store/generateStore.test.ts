@@ -517,7 +517,7 @@ describe("generateStore options validation", () => {
         - start: expected an ISO calendar date YYYY-MM-DD between 1900 and 2200 (received "2024-02-30")
         - months: expected a whole number of months (received 1.5)
         - surveyRate: Too big: expected number to be <=1 (received 2)
-        - options: Unrecognized key: "colour" (received {"customers":0,"months":1.5,"start":"2024-02-30","surveyR...)]
+        - colour: unknown option "colour" (valid: seed, customers, orderLines, start, months, surveyRate)]
     `);
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createRandom, parseOptions, type Random } from "../core/index.js";
-import { seedSchema } from "../core/options.js";
+import { createRandom, type Random } from "../core/index.js";
+import { parseOptions, seedSchema } from "../core/options.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";

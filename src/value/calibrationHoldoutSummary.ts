@@ -1,13 +1,6 @@
 import { z } from "zod";
-import {
-  InvalidOptionsError,
-  isoDate,
-  MS_PER_DAY,
-  parseOptions,
-  type TimeUnit,
-  withDisplay,
-} from "../core/index.js";
-import { dateSchema } from "../core/options.js";
+import { InvalidOptionsError, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
+import { dateSchema, parseOptions } from "../core/options.js";
 import {
   dayOption,
   observationPeriodShape,

@@ -4,13 +4,12 @@ import {
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
-  parseOptions,
   readCodes,
   readNumbers,
   summarize,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 
 /**
  * One measure of a composite contribution.

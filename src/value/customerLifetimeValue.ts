@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { InvalidOptionsError, InvalidRecordError, parseOptions, withDisplay } from "../core/index.js";
+import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";

@@ -1,4 +1,5 @@
-import { parseOptions, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { BgNbdParams, FitBgNbdResult } from "./fitBgNbdTypes.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
 import {

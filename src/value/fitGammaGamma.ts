@@ -1,4 +1,5 @@
-import { InsufficientDataError, InvalidRecordError, parseOptions, withDisplay } from "../core/index.js";
+import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import {
   finishLifetimeFit,
   lifetimeFitSchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type Field, InsufficientDataError, parseOptions } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { type Field, InsufficientDataError } from "../core/index.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { readNonNegativeValues } from "./internal/readValues.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type Field, InsufficientDataError, parseOptions, withDisplay } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 

@@ -3,11 +3,10 @@ import {
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
-  parseOptions,
   readCodes,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type Field, isoDate, MS_PER_DAY, parseOptions, type TimeUnit, withDisplay } from "../core/index.js";
+import { type Field, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import {
   dayOption,

@@ -5,13 +5,12 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   quantileSorted,
   readCodes,
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
 /**

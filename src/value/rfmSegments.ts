@@ -3,9 +3,9 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseOptions,
   withDisplay,
 } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**

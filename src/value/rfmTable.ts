@@ -4,14 +4,13 @@ import {
   InvalidRecordError,
   isoDate,
   MS_PER_DAY,
-  parseOptions,
   readCodes,
   readDates,
   readNumbers,
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema } from "../core/options.js";
+import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import { dayOption } from "./internal/summaryPeriod.js";
 

@@ -4,14 +4,13 @@ import {
   type Field,
   InsufficientDataError,
   InvalidRecordError,
-  parseOptions,
   quantile,
   readCodes,
   readNumbers,
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum } from "./internal/readValues.js";
 
 /**

@@ -4,9 +4,10 @@
  * customer ids, labels) only ever go into `data.values` or into plain text (titles, axis titles);
  * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
  */
+
 import { z } from "zod";
 import { InvalidOptionsError } from "../../core/index.js";
-import { parseStrictOptions } from "../../satisfaction/internal/strictOptions.js";
+import { parseOptions } from "../../core/options.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.
@@ -110,7 +111,7 @@ export function parseChartOptions<S extends z.ZodType>(
   schema: S | undefined,
   options: unknown,
 ): z.output<S> & ResolvedChartOptions {
-  const parsed = parseStrictOptions(functionName, schema ?? chartOptionsSchema, options ?? {}) as Record<
+  const parsed = parseOptions(functionName, schema ?? chartOptionsSchema, options ?? {}) as Record<
     string,
     unknown
   >;

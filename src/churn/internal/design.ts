@@ -5,13 +5,7 @@
  * column). Records are read once, record by record, into column-major typed arrays.
  */
 import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
-import {
-  type FeatureSpec,
-  MISSING_LEVEL,
-  type MissingPolicy,
-  type ResolvedFeature,
-  resolveFeature,
-} from "./featureSpec.js";
+import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
 

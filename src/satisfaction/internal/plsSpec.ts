@@ -2,10 +2,11 @@
  * Validation of the PLS model options and their translation to the
  * index-based {@link PlsSpec} of the kernel.
  */
+
 import { z } from "zod";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
+import { parseOptions } from "../../core/options.js";
 import { type PlsSpec, SCHEME_CENTROID, SCHEME_FACTORIAL, SCHEME_PATH } from "./plsCore.js";
-import { parseStrictOptions } from "./strictOptions.js";
 
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
 export const plsOptionsSchema = z
@@ -55,7 +56,7 @@ export interface ResolvedPlsModel {
 
 /** Parses and checks the options; every structural problem is one issue of an {@link InvalidOptionsError}. */
 export function resolvePlsModel(functionName: string, options: unknown): ResolvedPlsModel {
-  const parsed = parseStrictOptions(functionName, plsOptionsSchema, options);
+  const parsed = parseOptions(functionName, plsOptionsSchema, options);
   const constructs = Object.keys(parsed.blocks);
   const position = new Map(constructs.map((name, k) => [name, k]));
   const issues: OptionIssue[] = [];

@@ -1,7 +1,7 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
 import { z } from "zod";
 import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
-import { fieldSchema } from "../../core/options.js";
+import { fieldSchema, parseOptions } from "../../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixOptions,
@@ -11,7 +11,6 @@ import type {
   FeatureMatrixTransforms,
 } from "../featureMatrixTypes.js";
 import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
-import { parseStrictOptions } from "./strictOptions.js";
 
 const transformNameSchema = z.enum(TRANSFORM_NAMES);
 const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
@@ -38,7 +37,7 @@ export function buildFeatureMatrix<T>(
   records: readonly T[],
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
-  const parsed = parseStrictOptions(functionName, schema, options);
+  const parsed = parseOptions(functionName, schema, options);
   const entries = fieldEntries<T>(parsed.fields);
   const names = entries.map(([name]) => name);
   const chains = transformChains(functionName, names, parsed.transforms);
@@ -83,7 +82,7 @@ export function applyFittedFeatures<T>(
       },
     ]);
   }
-  const missing: FeatureMatrixMissingPolicy | undefined = parseStrictOptions(
+  const missing: FeatureMatrixMissingPolicy | undefined = parseOptions(
     functionName,
     applySchema,
     options,

@@ -221,6 +221,24 @@ export function pam(
     return change;
   };
 
+  // A swap is kept only when the exact total distance falls. With distances near the smallest doubles
+  // (1e-190, say) the gains' rounding can claim an improvement that is not there, and PAM would swap
+  // back and forth for ever; on ordinary data a swap that passes the tolerance always lowers the total.
+  let exactTotal = totalDistance(values, n, medoids, big);
+  const commit = (slot: number, h: number): boolean => {
+    const previous = medoids[slot] as number;
+    medoids[slot] = h;
+    const total = totalDistance(values, n, medoids, big);
+    if (!(total < exactTotal)) {
+      medoids[slot] = previous;
+      return false;
+    }
+    isMedoid[h] = 1;
+    isMedoid[previous] = 0;
+    exactTotal = total;
+    return true;
+  };
+
   // k = 1: cluster::pam runs no SWAP either (BUILD's single medoid minimises the total)
   while (k > 1 && swaps < maxSwaps) {
     refresh();
@@ -254,10 +272,7 @@ export function pam(
           }
         }
       }
-      if (!(bestChange < -EPSILON16 * Math.abs(sky))) break;
-      isMedoid[bestH] = 1;
-      isMedoid[medoids[bestSlot] as number] = 0;
-      medoids[bestSlot] = bestH;
+      if (!(bestChange < -EPSILON16 * Math.abs(sky)) || !commit(bestSlot, bestH)) break;
       sky += bestChange;
       swaps++;
       continue;
@@ -331,9 +346,7 @@ export function pam(
     }
     if (bestSlot < 0 || !(bestChange < -EPSILON16 * Math.abs(sky))) break;
     bestH = bestRow[bestSlot] as number;
-    isMedoid[bestH] = 1;
-    isMedoid[medoids[bestSlot] as number] = 0;
-    medoids[bestSlot] = bestH;
+    if (!commit(bestSlot, bestH)) break;
     sky += bestChange;
     swaps++;
     // further swaps from the same pass, each re-checked exactly against the current medoids
@@ -350,10 +363,7 @@ export function pam(
       bestH = bestRow[bestSlot] as number;
       refresh();
       const exact = swapChange(bestSlot, bestH);
-      if (!(exact < -EPSILON16 * Math.abs(sky))) break;
-      isMedoid[bestH] = 1;
-      isMedoid[medoids[bestSlot] as number] = 0;
-      medoids[bestSlot] = bestH;
+      if (!(exact < -EPSILON16 * Math.abs(sky)) || !commit(bestSlot, bestH)) break;
       sky += exact;
       swaps++;
     }

@@ -2,8 +2,10 @@
  * Shared pieces of the clientele/sql writers: option checks (fields must name columns), the
  * per-dialect types and functions, and the `lines` CTE every query starts from.
  */
+
 import { z } from "zod";
-import { InvalidOptionsError, type OptionIssue, parseOptions } from "../../core/index.js";
+import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
+import { parseOptions } from "../../core/options.js";
 import {
   quoteSqlIdentifier,
   type SqlDateType,
