@@ -82,7 +82,8 @@ const version = runDeno(["--version"], "deno --version").stdout.split("\n")[0];
 // 2. exports: what Node sees in each built ESM entry, then the same check in Deno
 const entries = [];
 const danfoInstalled = existsSync(join(root, "node_modules", "danfojs-node", "package.json"));
-if (!danfoInstalled) console.warn("deno-check: skipping ./danfo: danfojs-node is not installed (npm run test:danfo checks it)");
+if (!danfoInstalled)
+  console.warn("deno-check: skipping ./danfo: danfojs-node is not installed (npm run test:danfo checks it)");
 for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
   if (subpath === "./package.json" || (subpath === "./danfo" && !danfoInstalled)) continue;
   const file = target?.import?.default;

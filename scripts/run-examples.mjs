@@ -34,7 +34,9 @@ const files = [...stories, DEMO]
   .filter((name) => {
     const peer = NEEDS[name];
     if (peer === undefined || installed(peer)) return true;
-    console.log(`skip    examples/${name}: needs ${peer}, which is not installed (npm run test:danfo runs it)`);
+    console.log(
+      `skip    examples/${name}: needs ${peer}, which is not installed (npm run test:danfo runs it)`,
+    );
     return false;
   })
   .map((name) => `examples/${name}`);
