@@ -186,14 +186,7 @@ export function inactivityRisk<T>(
     (a, b) => (codes[a] as number) - (codes[b] as number) || (days[a] as number) - (days[b] as number),
   );
 
-  interface Summary {
-    code: number;
-    purchaseDays: number;
-    firstDay: number;
-    lastDay: number;
-    meanGap: number | null;
-  }
-  const summaries: Summary[] = [];
+  const summaries: InactivitySummary[] = [];
   let k = 0;
   while (k < kept.length) {
     const code = codes[kept[k] as number] as number;
@@ -213,12 +206,51 @@ export function inactivityRisk<T>(
     summaries.push({ code, purchaseDays, firstDay, lastDay, meanGap });
   }
 
+  return inactivityRiskResult(FUNCTION_NAME, summaries, labels, asOfDay, ignoredRecords, parsed);
+}
+
+/** One customer's purchase days before asOf, as {@link inactivityRiskResult} scores them. */
+export interface InactivitySummary {
+  /** Index of the customer's label. */
+  readonly code: number;
+  readonly purchaseDays: number;
+  /** First and last purchase day, in days since the epoch. */
+  readonly firstDay: number;
+  readonly lastDay: number;
+  /** Mean gap between purchase days, or null for one purchase day. */
+  readonly meanGap: number | null;
+}
+
+/**
+ * Scores per-customer purchase-day summaries into the result of {@link inactivityRisk}: the population
+ * gap (median of the customers' own mean gaps unless given), shrunk expected gaps, overdue ratios,
+ * bands, reasons, the order and the REPL display. Shared with the DuckDB twin (`clientele/duckdb`), which
+ * builds the summaries in SQL, so both score and print the same.
+ *
+ * @example
+ * ```ts
+ * inactivityRiskResult("inactivityRisk", summaries, labels, asOfDay, 0, parsed).bandCounts;
+ * // => { active: 330, watch: 157, "at risk": 126, lapsed: 220 }
+ * ```
+ */
+export function inactivityRiskResult(
+  functionName: string,
+  summaries: readonly InactivitySummary[],
+  labels: readonly string[],
+  asOfDay: number,
+  ignoredRecords: number,
+  parsed: {
+    readonly priorWeight: number;
+    readonly bandLimits: readonly [number, number, number];
+    readonly populationGapDays?: number | undefined;
+  },
+): InactivityRiskResult {
   let populationGapDays = parsed.populationGapDays;
   if (populationGapDays === undefined) {
     const gaps = summaries.filter((s) => s.meanGap !== null).map((s) => s.meanGap as number);
     if (gaps.length === 0) {
       throw new InsufficientDataError(
-        FUNCTION_NAME,
+        functionName,
         "no customer has purchases on two different days before asOf, so there is no purchase rhythm to compare with; pass populationGapDays",
       );
     }

@@ -1,11 +1,12 @@
-import { isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { isoDate, MS_PER_DAY } from "../core/index.js";
 import {
   type CalibrationHoldoutSummarySqlOptions,
   calibrationHoldoutSummaryPlan,
 } from "../sql/calibrationHoldoutSummarySql.js";
-import type {
-  CalibrationHoldoutSummaryResult,
-  CalibrationHoldoutSummaryRow,
+import {
+  type CalibrationHoldoutSummaryResult,
+  type CalibrationHoldoutSummaryRow,
+  calibrationHoldoutSummaryResult,
 } from "../value/calibrationHoldoutSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
@@ -83,15 +84,7 @@ export async function calibrationHoldoutSummary(
         holdoutMonetaryValue: holdoutMonetary[i] as number,
       });
     }
-    const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") =>
-      Float64Array.from(rows, (row) => row[key]);
-    const result: CalibrationHoldoutSummaryResult = {
-      customers: rows,
-      frequency: column("frequency"),
-      recency: column("recency"),
-      T: column("T"),
-      monetaryValue: column("monetaryValue"),
-      holdoutFrequency: column("holdoutFrequency"),
+    return calibrationHoldoutSummaryResult(rows, {
       holdoutDuration: (endDay - calibrationDay) / unitDays,
       customersFirstSeenInHoldout: firstSeenInHoldout,
       droppedRecords: parsed.afterObservationEnd === "drop" ? laterCount : 0,
@@ -102,13 +95,6 @@ export async function calibrationHoldoutSummary(
         timeUnit: parsed.timeUnit,
         afterObservationEnd: parsed.afterObservationEnd,
       },
-    };
-    return withDisplay(result, {
-      title: "Calibration / holdout summary",
-      summary: (r) => [
-        `${r.customers.length} customers; calibration to ${r.options.calibrationEnd}, holdout of ${r.holdoutDuration.toFixed(2)} ${r.options.timeUnit}s to ${r.options.observationEnd}`,
-      ],
-      rows: (r) => r.customers,
     });
   } finally {
     open.close();

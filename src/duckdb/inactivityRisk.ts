@@ -1,25 +1,15 @@
 import { z } from "zod";
-import type { InactivityRiskBand, InactivityRiskResult, InactivityRiskRow } from "../churn/inactivityRisk.js";
 import {
-  InsufficientDataError,
-  isoDate,
-  MS_PER_DAY,
-  median,
-  parseDateValue,
-  withDisplay,
-} from "../core/index.js";
+  type InactivityRiskResult,
+  type InactivitySummary,
+  inactivityRiskResult,
+} from "../churn/inactivityRisk.js";
+import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import {
-  isoDayFormatter,
-  numbers,
-  openSource,
-  ROW_COLUMN,
-  readColumns,
-  validateFields,
-} from "./internal/source.js";
+import { numbers, openSource, ROW_COLUMN, readColumns, validateFields } from "./internal/source.js";
 
 /**
  * Options of the DuckDB {@link inactivityRisk}: those of `inactivityRisk` (clientele/churn), with
@@ -112,14 +102,7 @@ export async function inactivityRisk(
     const ignored = numbers(columns.ignored_records);
     let ignoredRecords = 0;
     for (let i = 0; i < count; i++) ignoredRecords += ignored[i] as number;
-    interface Summary {
-      code: number;
-      purchaseDays: number;
-      firstDay: number;
-      lastDay: number;
-      meanGap: number | null;
-    }
-    const summaries: Summary[] = [];
+    const summaries: InactivitySummary[] = [];
     for (let i = 0; i < count; i++) {
       const days = purchaseDays[i] as number;
       if (days === 0) continue;
@@ -142,101 +125,8 @@ export async function inactivityRisk(
           : `all ${n} records are after asOf ${isoDate(parseDateValue(parsed.asOf) ?? asOfDay * MS_PER_DAY)}; choose a later asOf`,
       );
     }
-    let populationGapDays = parsed.populationGapDays;
-    if (populationGapDays === undefined) {
-      const gaps = summaries.filter((s) => s.meanGap !== null).map((s) => s.meanGap as number);
-      if (gaps.length === 0) {
-        throw new InsufficientDataError(
-          functionName,
-          "no customer has purchases on two different days before asOf, so there is no purchase rhythm to compare with; pass populationGapDays",
-        );
-      }
-      populationGapDays = median(gaps);
-    }
-    const population = populationGapDays;
-    const { priorWeight, bandLimits } = parsed;
-    const [watchLimit, riskLimit, lapsedLimit] = bandLimits;
-    const bandCounts: Record<InactivityRiskBand, number> = { active: 0, watch: 0, "at risk": 0, lapsed: 0 };
-    const isoDay = isoDayFormatter(isoDate);
-    const rows = summaries.map((s): InactivityRiskRow => {
-      const gaps = s.purchaseDays - 1;
-      const weight = gaps + priorWeight;
-      const expectedGapDays =
-        s.meanGap === null || weight === 0
-          ? population
-          : (gaps * s.meanGap + priorWeight * population) / weight;
-      const daysSinceLastPurchase = asOfDay - s.lastDay;
-      const overdueRatio = daysSinceLastPurchase / expectedGapDays;
-      const band: InactivityRiskBand =
-        overdueRatio < watchLimit
-          ? "active"
-          : overdueRatio < riskLimit
-            ? "watch"
-            : overdueRatio < lapsedLimit
-              ? "at risk"
-              : "lapsed";
-      bandCounts[band]++;
-      const ratioText = `${overdueRatio.toFixed(1)}x`;
-      const reason =
-        s.meanGap === null
-          ? `one purchase day, ${daysSinceLastPurchase} days ago; no own rhythm yet, so the population's typical gap of ${round1(population)} days is used: ${ratioText} the expected gap (${band})`
-          : `last purchase ${daysSinceLastPurchase} days ago, ${ratioText} the expected gap of ${round1(expectedGapDays)} days (own mean gap ${round1(s.meanGap)} days over ${gaps} gap${gaps === 1 ? "" : "s"}, population ${round1(population)}) (${band})`;
-      return Object.freeze({
-        customer: labels[s.code] as string,
-        purchaseDays: s.purchaseDays,
-        firstPurchase: isoDay(s.firstDay),
-        lastPurchase: isoDay(s.lastDay),
-        daysSinceLastPurchase,
-        ownMeanGapDays: s.meanGap,
-        expectedGapDays,
-        overdueRatio,
-        riskScore: 1 - Math.exp(-overdueRatio),
-        band,
-        reason,
-      });
-    });
-    const order = rows.map((_, i) => i);
-    order.sort(
-      (a, b) =>
-        (rows[b] as InactivityRiskRow).overdueRatio - (rows[a] as InactivityRiskRow).overdueRatio ||
-        (summaries[a] as Summary).code - (summaries[b] as Summary).code,
-    );
-    const customers = order.map((i) => rows[i] as InactivityRiskRow);
-    const result: InactivityRiskResult = {
-      customers: Object.freeze(customers),
-      asOf: isoDate(asOfDay * MS_PER_DAY),
-      populationGapDays: population,
-      bandCounts: Object.freeze(bandCounts),
-      ignoredRecords,
-      options: Object.freeze({
-        priorWeight,
-        bandLimits: Object.freeze([...bandLimits]) as unknown as readonly [number, number, number],
-        populationGapDays: parsed.populationGapDays ?? null,
-      }),
-    };
-    return withDisplay(result, {
-      title: "Inactivity risk",
-      summary: (r) => [
-        `${r.customers.length} customers as of ${r.asOf}; population typical gap ${round1(r.populationGapDays)} days`,
-        `bands: ${Object.entries(r.bandCounts)
-          .map(([band, n]) => `${band} ${n}`)
-          .join(", ")}${r.ignoredRecords > 0 ? `; ${r.ignoredRecords} records after asOf ignored` : ""}`,
-      ],
-      rows: (r) => r.customers,
-      columns: [
-        "customer",
-        "purchaseDays",
-        "daysSinceLastPurchase",
-        "expectedGapDays",
-        "overdueRatio",
-        "band",
-      ],
-    });
+    return inactivityRiskResult(functionName, summaries, labels, asOfDay, ignoredRecords, parsed);
   } finally {
     open.close();
   }
-}
-
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

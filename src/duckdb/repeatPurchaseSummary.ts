@@ -1,11 +1,12 @@
-import { isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { isoDate, MS_PER_DAY } from "../core/index.js";
 import {
   type RepeatPurchaseSummarySqlOptions,
   repeatPurchaseSummaryPlan,
 } from "../sql/repeatPurchaseSummarySql.js";
-import type {
-  RepeatPurchaseSummaryResult,
-  RepeatPurchaseSummaryRow,
+import {
+  displayRepeatPurchaseSummary,
+  type RepeatPurchaseSummaryResult,
+  type RepeatPurchaseSummaryRow,
 } from "../value/repeatPurchaseSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
@@ -103,14 +104,7 @@ export async function repeatPurchaseSummary(
         afterObservationEnd: parsed.afterObservationEnd,
       },
     };
-    return withDisplay(result, {
-      title: "Repeat-purchase summary",
-      summary: (r) => [
-        `${r.customers.length} customers, observation end ${r.options.observationEnd}, times in ${r.options.timeUnit}s` +
-          (r.droppedRecords > 0 ? `, ${r.droppedRecords} later records dropped` : ""),
-      ],
-      rows: (r) => r.customers,
-    });
+    return displayRepeatPurchaseSummary(result);
   } finally {
     open.close();
   }

@@ -1,7 +1,7 @@
-import { InvalidRecordError, isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { InvalidRecordError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { type RfmTableSqlOptions, rfmTablePlan } from "../sql/rfmTableSql.js";
 import { quoteSqlIdentifier } from "../sql/SqlDialect.js";
-import type { RfmTableResult, RfmTableRow } from "../value/rfmTable.js";
+import { type RfmTableResult, type RfmTableRow, rfmTableResult } from "../value/rfmTable.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import {
   type FieldColumn,
@@ -135,11 +135,7 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
         lastPurchase: isoDay(lastDay[i] as number),
       });
     }
-    const result: RfmTableResult = {
-      customers: rows,
-      recencyDays: Float64Array.from(rows, (row) => row.recencyDays),
-      frequency: Float64Array.from(rows, (row) => row.frequency),
-      monetary: Float64Array.from(rows, (row) => row.monetary),
+    return rfmTableResult(rows, {
       customersWithoutPurchases: withoutPurchases,
       droppedRecords: parsed.afterAsOf === "drop" ? laterCount : 0,
       options: {
@@ -149,16 +145,6 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
         afterAsOf: parsed.afterAsOf,
         orderField: parsed.order !== undefined,
       },
-    };
-    return withDisplay(result, {
-      title: "RFM table",
-      summary: (r) => [
-        `${r.customers.length} customers as of ${r.options.asOf}; frequency = ${r.options.frequency}, monetary = ${r.options.monetary} net spend` +
-          (r.customersWithoutPurchases > 0
-            ? `; ${r.customersWithoutPurchases} fully refunded customers left out`
-            : ""),
-      ],
-      rows: (r) => r.customers,
     });
   } finally {
     open.close();

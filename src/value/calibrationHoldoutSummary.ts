@@ -177,15 +177,7 @@ export function calibrationHoldoutSummary<T>(
       holdoutMonetaryValue: holdoutDays > 0 ? holdoutValue / holdoutDays : 0,
     });
   }
-  const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") =>
-    Float64Array.from(rows, (row) => row[key]);
-  const result: CalibrationHoldoutSummaryResult = {
-    customers: rows,
-    frequency: column("frequency"),
-    recency: column("recency"),
-    T: column("T"),
-    monetaryValue: column("monetaryValue"),
-    holdoutFrequency: column("holdoutFrequency"),
+  return calibrationHoldoutSummaryResult(rows, {
     holdoutDuration: (endDay - calibrationDay) / unitDays,
     customersFirstSeenInHoldout: firstSeenInHoldout,
     droppedRecords: purchases.droppedRecords,
@@ -196,6 +188,39 @@ export function calibrationHoldoutSummary<T>(
       timeUnit,
       afterObservationEnd: parsed.afterObservationEnd,
     },
+  });
+}
+
+/**
+ * The result of {@link calibrationHoldoutSummary} from its customer rows and counts: the column views and
+ * the REPL display. Shared with the DuckDB twin (`clientele/duckdb`), so both build and print the same.
+ *
+ * @example
+ * ```ts
+ * calibrationHoldoutSummaryResult(rows, counts).frequency; // => Float64Array of rows[i].frequency
+ * ```
+ */
+export function calibrationHoldoutSummaryResult(
+  rows: CalibrationHoldoutSummaryRow[],
+  counts: Pick<
+    CalibrationHoldoutSummaryResult,
+    | "holdoutDuration"
+    | "customersFirstSeenInHoldout"
+    | "droppedRecords"
+    | "customersWithoutPurchases"
+    | "options"
+  >,
+): CalibrationHoldoutSummaryResult {
+  const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") =>
+    Float64Array.from(rows, (row) => row[key]);
+  const result: CalibrationHoldoutSummaryResult = {
+    customers: rows,
+    frequency: column("frequency"),
+    recency: column("recency"),
+    T: column("T"),
+    monetaryValue: column("monetaryValue"),
+    holdoutFrequency: column("holdoutFrequency"),
+    ...counts,
   };
   return withDisplay(result, {
     title: "Calibration / holdout summary",

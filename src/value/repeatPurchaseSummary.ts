@@ -204,6 +204,21 @@ export function repeatPurchaseSummary<T>(
       afterObservationEnd: parsed.afterObservationEnd,
     },
   };
+  return displayRepeatPurchaseSummary(result);
+}
+
+/**
+ * Attaches the REPL display of {@link repeatPurchaseSummary} to a result (and freezes it). Shared with the
+ * DuckDB twin (`clientele/duckdb`), so both print the same.
+ *
+ * @example
+ * ```ts
+ * displayRepeatPurchaseSummary(result); // prints "Repeat-purchase summary" and one row per customer in a REPL
+ * ```
+ */
+export function displayRepeatPurchaseSummary(
+  result: RepeatPurchaseSummaryResult,
+): Readonly<RepeatPurchaseSummaryResult> {
   return withDisplay(result, {
     title: "Repeat-purchase summary",
     summary: (r) => [

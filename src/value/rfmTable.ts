@@ -264,11 +264,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
       lastPurchase: isoDay(last[c] as number),
     });
   }
-  const result: RfmTableResult = {
-    customers: rows,
-    recencyDays: Float64Array.from(rows, (row) => row.recencyDays),
-    frequency: Float64Array.from(rows, (row) => row.frequency),
-    monetary: Float64Array.from(rows, (row) => row.monetary),
+  return rfmTableResult(rows, {
     customersWithoutPurchases: withoutPurchases,
     droppedRecords,
     options: {
@@ -278,6 +274,28 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
       afterAsOf: parsed.afterAsOf,
       orderField: options.order !== undefined,
     },
+  });
+}
+
+/**
+ * The result of {@link rfmTable} from its customer rows and counts: the column views and the REPL display.
+ * Shared with the DuckDB twin (`clientele/duckdb`), so both build and print the same result.
+ *
+ * @example
+ * ```ts
+ * rfmTableResult([], { customersWithoutPurchases: 0, droppedRecords: 0, options }).customers; // => []
+ * ```
+ */
+export function rfmTableResult(
+  rows: RfmTableRow[],
+  counts: Pick<RfmTableResult, "customersWithoutPurchases" | "droppedRecords" | "options">,
+): RfmTableResult {
+  const result: RfmTableResult = {
+    customers: rows,
+    recencyDays: Float64Array.from(rows, (row) => row.recencyDays),
+    frequency: Float64Array.from(rows, (row) => row.frequency),
+    monetary: Float64Array.from(rows, (row) => row.monetary),
+    ...counts,
   };
   return withDisplay(result, {
     title: "RFM table",
