@@ -21,7 +21,7 @@ interface Reference {
   smallTables: (Measures & { both: number; antecedent: number; consequent: number; n: number })[];
 }
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/basket/reference.json", import.meta.url), "utf8"),
 ) as Reference;
 
 const ruleKey = (rule: { antecedent: readonly string[]; consequent: readonly string[] }) =>

@@ -9,7 +9,7 @@ import { readBaskets } from "./readBaskets.js";
 import type { Transactions } from "./Transactions.js";
 
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/basket/reference.json", import.meta.url), "utf8"),
 ) as { targets: Record<string, Record<"all" | "closed" | "maximal" | "generators", number>> };
 
 /** Brute force: every subset of the item universe, counted by scanning (test oracle, exponential). */

@@ -8,7 +8,7 @@ import { readBaskets } from "./readBaskets.js";
 import { redundantRules } from "./redundantRules.js";
 
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/basket/reference.json", import.meta.url), "utf8"),
 ) as { "redundantRulesAt0.001conf0.5": number };
 
 const rule = (antecedent: string[], consequent: string[], confidence: number): AssociationRule =>

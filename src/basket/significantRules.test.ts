@@ -12,7 +12,7 @@ interface SignificanceReference {
   sample: { antecedent: string[]; consequent: string[]; adjusted: number }[];
 }
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/basket/reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/basket/reference.json", import.meta.url), "utf8"),
 ) as { significant: Record<"bonferroni" | "holm" | "fdr", SignificanceReference> };
 
 const withP = (p: number[]) =>

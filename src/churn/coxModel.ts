@@ -211,7 +211,7 @@ interface Term {
  * information, likelihood-ratio, Wald and score tests, Harrell's concordance, and predicted survival curves
  * per customer from the Breslow baseline hazard. Agrees with R's
  * `coxph(Surv(time, event) ~ ..., ties = ...)`, `concordance` and `survfit(fit, newdata)` to 1e-6 on
- * `lung` and `veteran` (test/fixtures/churn/survival).
+ * `lung` and `veteran` (fixtures/churn/survival).
  *
  * Centring, as R's survival (≥ 3.0): numeric features are centred at their means before fitting, level
  * (dummy) columns are not. Coefficients and predictions S(t | x) = exp(−H₀(t)·exp((x − means)·β)) do not
@@ -235,7 +235,7 @@ interface Term {
  *   collinear or constant features
  * @example
  * ```ts
- * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv)
+ * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv)
  * const model = coxModel(veteran, {
  *   time: "time",
  *   event: "status",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChurnFixture, readChurnReference } from "../../test/fixtures/churn/fixture.js";
+import { readChurnFixture, readChurnReference } from "../../fixtures/churn/fixture.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import { trainChurnModel } from "./trainChurnModel.js";
 

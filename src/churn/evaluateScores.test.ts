@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readChurnFixture, readChurnReference } from "../../test/fixtures/churn/fixture.js";
+import { readChurnFixture, readChurnReference } from "../../fixtures/churn/fixture.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
 
 // Reference: sklearn.metrics 1.2.1 on the statsmodels test-set probabilities
-// (test/fixtures/churn/make-reference.py); the scores here are Python's, not ours.
+// (fixtures/churn/make-reference.py); the scores here are Python's, not ours.
 const reference = readChurnReference().fixture.statsmodels;
 const labels = Object.freeze(
   readChurnFixture()

@@ -5,7 +5,7 @@ import {
   readLung,
   readSurvivalReference,
   readVeteran,
-} from "../../test/fixtures/churn/survival/fixture.js";
+} from "../../fixtures/churn/survival/fixture.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { type KaplanMeierCurve, kaplanMeier } from "./kaplanMeier.js";
 

@@ -102,7 +102,7 @@ const fieldName = (field: unknown, option: string): string =>
  * standard errors, log-transformed pointwise intervals, numbers at risk, and the median survival with its
  * interval exactly as R's survival package computes them (`survfit(Surv(time, event) ~ group)`,
  * `conf.type = "log"`; checked to 1e-9 on the `lung` and `veteran` data in
- * test/fixtures/churn/survival). Ties: events at a time come before censorings at the same time (a
+ * fixtures/churn/survival). Ties: events at a time come before censorings at the same time (a
  * customer censored at t was at risk at t).
  *
  * Missing values: a row whose time, event or group is missing (null, undefined, "", NaN) is dropped and
@@ -120,7 +120,7 @@ const fieldName = (field: unknown, option: string): string =>
  * @throws {@link InsufficientDataError} when no row is left
  * @example
  * ```ts
- * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv): days, status 1 = died
+ * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv): days, status 1 = died
  * const km = kaplanMeier(veteran, { time: "time", event: "status", group: "trt" });
  * km.curves.map((c) => [c.group, c.median, c.medianLower, c.medianUpper]);
  * // => [["1", 103, 59, 132], ["2", 52.5, 44, 95]]

@@ -4,7 +4,7 @@ import {
   readLung,
   readSurvivalReference,
   readVeteran,
-} from "../../test/fixtures/churn/survival/fixture.js";
+} from "../../fixtures/churn/survival/fixture.js";
 import { InsufficientDataError } from "../core/index.js";
 import { logRankTest } from "./logRankTest.js";
 

@@ -56,7 +56,7 @@ const fieldName = (field: unknown, option: string): string =>
  * `survdiff(Surv(time, event) ~ group)` (rho = 0): at every event time, the events expected in each group
  * in proportion to its customers at risk, the hypergeometric covariance V, and the statistic
  * (O − E)ᵀ V⁻¹ (O − E) on k − 1 degrees of freedom. Checked against R on `lung` (by sex) and `veteran`
- * (by cell type, 3 df) in test/fixtures/churn/survival.
+ * (by cell type, 3 df) in fixtures/churn/survival.
  *
  * Missing values: rows with a missing time, event or group are dropped and counted. Complexity O(n + T·k²)
  * for T distinct event times and k groups.
@@ -71,7 +71,7 @@ const fieldName = (field: unknown, option: string): string =>
  *   covariance is singular
  * @example
  * ```ts
- * // R survival's `veteran` data (test/fixtures/churn/survival/veteran.csv)
+ * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv)
  * const test = logRankTest(veteran, { time: "time", event: "status", group: "celltype" });
  * [test.chiSquare, test.degreesOfFreedom, test.pValue];
  * // => [25.40, 3, 0.0000127]   (R: survdiff(Surv(time, status) ~ celltype, veteran))

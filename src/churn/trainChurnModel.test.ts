@@ -4,13 +4,13 @@ import {
   type ChurnFixtureRow,
   readChurnFixture,
   readChurnReference,
-} from "../../test/fixtures/churn/fixture.js";
+} from "../../fixtures/churn/fixture.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { rowReaderSettings } from "./internal/rowReader.js";
 import { trainChurnModel } from "./trainChurnModel.js";
 
-// Reference: test/fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
+// Reference: fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
 // LogisticRegression(solver="newton-cholesky", tol=1e-14)); tolerances below.
 const rows = Object.freeze(readChurnFixture().map((row) => Object.freeze(row)));
 const train = Object.freeze(rows.filter((row) => row.split === "train"));

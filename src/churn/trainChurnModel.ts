@@ -300,7 +300,7 @@ const sigmoid = (eta: number): number =>
  *
  * Reference: Hastie, Tibshirani & Friedman, *The Elements of Statistical Learning* (2nd ed.), §4.4.1
  * (IRLS); McCullagh & Nelder, *Generalized Linear Models* (1989). Checked against statsmodels Logit and
- * scikit-learn 1.2 LogisticRegression (test/fixtures/churn/make-reference.py).
+ * scikit-learn 1.2 LogisticRegression (fixtures/churn/make-reference.py).
  *
  * @param records - training rows, one per customer (not mutated)
  * @param options - see {@link TrainChurnModelOptions}

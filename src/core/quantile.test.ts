@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { InsufficientDataError } from "./errors.js";
 import { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";
 
-// Produced by test/fixtures/core/quantile-reference.R (R 4.2.2, quantile(type = 7)).
+// Produced by fixtures/core/quantile-reference.R (R 4.2.2, quantile(type = 7)).
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/core/quantile-reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/core/quantile-reference.json", import.meta.url), "utf8"),
 ) as { x: number[]; p: number[]; quantiles: number[]; median: number };
 
 describe("quantiles (R type 7)", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "./random.js";
 
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/core/random-reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/core/random-reference.json", import.meta.url), "utf8"),
 ) as Record<string, number[]>;
 
 describe("createRandom", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CompensatedSum, compensatedSum, summarize } from "./sum.js";
 
 const reference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/core/quantile-reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/core/quantile-reference.json", import.meta.url), "utf8"),
 ) as { x: number[]; sd: number; var: number };
 
 describe("compensatedSum", () => {

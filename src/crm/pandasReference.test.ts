@@ -1,6 +1,6 @@
 /**
  * clientele/crm against an independent implementation: pandas/numpy figures computed by
- * test/fixtures/crm/make-reference.py on the synthetic logs it wrote beside itself
+ * fixtures/crm/make-reference.py on the synthetic logs it wrote beside itself
  * (numpy's default percentile is R type 7, the method complaintSummary uses).
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { complaintSummary } from "./complaintSummary.js";
 import { serviceKpis } from "./serviceKpis.js";
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../test/fixtures/crm/${name}`, import.meta.url), "utf8");
+  readFileSync(new URL(`../../fixtures/crm/${name}`, import.meta.url), "utf8");
 const reference = JSON.parse(fixture("reference.json"));
 const complaints = Object.freeze(parseSimpleCsv(fixture("complaints.csv")));
 const deliveries = Object.freeze(parseSimpleCsv(fixture("deliveries.csv")));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { manCaseProspects } from "../../test/fixtures/crm/man-prospects.js";
+import { manCaseProspects } from "../../fixtures/crm/man-prospects.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { prospectQualificationPresets } from "./prospectQualificationPresets.js";
 import { type ProspectRecord, qualifyProspects } from "./qualifyProspects.js";

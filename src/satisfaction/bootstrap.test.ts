@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../test/fixtures/satisfaction/ecsi.js";
+import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";

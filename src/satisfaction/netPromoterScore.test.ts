@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readPlsReference } from "../../test/fixtures/satisfaction/ecsi.js";
+import { readPlsReference } from "../../fixtures/satisfaction/ecsi.js";
 import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
 import { netPromoterScore } from "./netPromoterScore.js";
 

@@ -8,7 +8,7 @@ import {
   type ReferenceCase,
   readPlsReference,
   withHoles,
-} from "../../test/fixtures/satisfaction/ecsi.js";
+} from "../../fixtures/satisfaction/ecsi.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { generateStore } from "../store/index.js";
 import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
@@ -19,13 +19,13 @@ const reference = readPlsReference();
 type HtmtMatrix = Record<string, Record<string, number>>;
 /**
  * HTMT on absolute item correlations (the seminr/cSEM/SmartPLS convention) from an independent numpy script:
- *   python3 test/fixtures/satisfaction/htmt-reference.py ../shared/datasets/ecsi_mobi.csv \
- *     > test/fixtures/satisfaction/htmt-reference.json
+ *   python3 fixtures/satisfaction/htmt-reference.py ../shared/datasets/ecsi_mobi.csv \
+ *     > fixtures/satisfaction/htmt-reference.json
  * pls-reference.R's `htmt` uses signed correlations; the two agree except where an item pair correlates
  * negatively (Quality-Loyalty, through CUSL2).
  */
 const htmtReference = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/satisfaction/htmt-reference.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../fixtures/satisfaction/htmt-reference.json", import.meta.url), "utf8"),
 ) as {
   full: HtmtMatrix;
   meanImputed: HtmtMatrix;
@@ -97,7 +97,7 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel on the ECSI mobile-phone surv
   );
 
   it("matches the independent R implementation to 1e-10 for every scheme and mode", () => {
-    // Reference: Rscript test/fixtures/satisfaction/pls-reference.R ../shared/datasets/ecsi_mobi.csv
+    // Reference: Rscript fixtures/satisfaction/pls-reference.R ../shared/datasets/ecsi_mobi.csv
     for (const scheme of ["path", "factorial", "centroid"] as const) {
       const model = plsPathModel(rows, { ...base, scheme });
       expect(model.converged).toBe(true);

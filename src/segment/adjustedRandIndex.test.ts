@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reference } from "../../test/fixtures/segment/reference.js";
+import { reference } from "../../fixtures/segment/reference.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { adjustedRandIndex } from "./adjustedRandIndex.js";
 

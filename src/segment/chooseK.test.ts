@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerFields, customers } from "../../test/fixtures/segment/reference.js";
+import { customerFields, customers } from "../../fixtures/segment/reference.js";
 import { createRandom, InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { chooseK } from "./chooseK.js";
 import { kMeans } from "./kMeans.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerFields, customers, reference } from "../../test/fixtures/segment/reference.js";
+import { customerFields, customers, reference } from "../../fixtures/segment/reference.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { applyFeatures } from "./applyFeatures.js";
 import { featureMatrix } from "./featureMatrix.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadMixedReference, loadRCsv } from "../../test/fixtures/segment/mixedReference.js";
+import { loadMixedReference, loadRCsv } from "../../fixtures/segment/mixedReference.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { distanceMatrix } from "./distanceMatrix.js";
 import { DistanceMatrixTooLargeError } from "./distanceMatrixTooLargeError.js";

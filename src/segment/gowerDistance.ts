@@ -90,7 +90,7 @@ const schema = z.strictObject({ fields: gowerFieldsSchema, weights: gowerWeights
  * Ranges are taken over the non-missing values; a constant field contributes 0.
  *
  * Matches daisy to 1e-9 on cluster's `flower` and `plantTraits` data sets (the latter with 166
- * missing values); see test/fixtures/segment/make-mixed-reference.R.
+ * missing values); see fixtures/segment/make-mixed-reference.R.
  *
  * Complexity: O(n² f) time, n (n - 1) / 2 doubles of memory (8 bytes each).
  *

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadMixedReference, loadRCsv } from "../../test/fixtures/segment/mixedReference.js";
+import { loadMixedReference, loadRCsv } from "../../fixtures/segment/mixedReference.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { cutTree } from "./cutTree.js";
 import { type DistanceMatrix, distanceMatrix } from "./distanceMatrix.js";

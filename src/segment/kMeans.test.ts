@@ -6,7 +6,7 @@ import {
   iris,
   irisFields,
   reference,
-} from "../../test/fixtures/segment/reference.js";
+} from "../../fixtures/segment/reference.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { chooseK } from "./chooseK.js";
 import { featureMatrix } from "./featureMatrix.js";
@@ -36,7 +36,7 @@ function dataFor(name: string) {
 
 describe("kMeans against scikit-learn 1.2.1 Lloyd from given centres", () => {
   // KMeans(n_clusters=k, init=centres, n_init=1, algorithm="lloyd", tol=0, max_iter=m).fit(X)
-  // (test/fixtures/segment/make-reference.py); agreement to 1e-9.
+  // (fixtures/segment/make-reference.py); agreement to 1e-9.
   for (const case_ of reference.lloyd) {
     it(`kMeans matches sklearn: ${case_.name}`, () => {
       const { records, fields, transforms } = dataFor(case_.data);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { iris, irisFields, reference } from "../../test/fixtures/segment/reference.js";
+import { iris, irisFields, reference } from "../../fixtures/segment/reference.js";
 import { createRandom } from "../core/index.js";
 import { kMeans } from "./kMeans.js";
 import { kMeansSteps } from "./kMeansSteps.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerFields, customers, reference } from "../../test/fixtures/segment/reference.js";
+import { customerFields, customers, reference } from "../../fixtures/segment/reference.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { assignSegments } from "./assignSegments.js";
 import { kMeans } from "./kMeans.js";

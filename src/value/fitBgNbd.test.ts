@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
-import scipyPredictions from "../../test/fixtures/value/bgnbd-predictions.json" with { type: "json" };
-import regions from "../../test/fixtures/value/bgnbd-regions.json" with { type: "json" };
-import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
+import scipyPredictions from "../../fixtures/value/bgnbd-predictions.json" with { type: "json" };
+import regions from "../../fixtures/value/bgnbd-regions.json" with { type: "json" };
+import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
@@ -74,7 +74,7 @@ const closeTo = (value: number, reference: number) =>
   Math.abs(value - reference) <= 1e-8 * Math.abs(reference) + 1e-15;
 
 describe("BG/NBD predictions at lifetimes' published CDNOW parameters", () => {
-  // reference: scipy.special.hyp2f1 closed forms, test/fixtures/value/make-bgnbd-predictions.py
+  // reference: scipy.special.hyp2f1 closed forms, fixtures/value/make-bgnbd-predictions.py
   const model = bgNbdPredictions(scipyPredictions.params);
 
   it("match scipy's P(alive), E[Y(39) | history] and E[X(t)] to 1e-8 relative", () => {

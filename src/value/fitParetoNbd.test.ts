@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
-import published from "../../test/fixtures/value/cdnow-published.json" with { type: "json" };
-import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import reference from "../../fixtures/value/reference.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
 import { simulateBgNbd } from "./internal/simulate.js";
@@ -27,7 +27,7 @@ describeWithDataset("cdnow_customers_summary.csv", "fitParetoNbd on CDNOW", () =
     expect(Math.abs(model.logLikelihood - logLikelihood)).toBeLessThan(0.05);
   });
 
-  it("matches an independent scipy fit of the integral form of the likelihood (test/fixtures/value/make-reference.py)", () => {
+  it("matches an independent scipy fit of the integral form of the likelihood (fixtures/value/make-reference.py)", () => {
     const scipy = reference.paretoNbd;
     for (const name of ["r", "alpha", "s", "beta"] as const) {
       // the likelihood is flat along s/beta: 2e-4 relative is the optimisers' shared precision

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import reference from "../../fixtures/value/reference.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { gini } from "./gini.js";
 
 describe("gini", () => {
-  it("matches numpy's mean-absolute-difference Gini and its n/(n-1) correction (test/fixtures/value/make-reference.py)", () => {
+  it("matches numpy's mean-absolute-difference Gini and its n/(n-1) correction (fixtures/value/make-reference.py)", () => {
     for (const [name, ref] of Object.entries(reference.gini)) {
       expect(Math.abs(gini(ref.values) - ref.gini), name).toBeLessThan(1e-12);
       expect(Math.abs(gini(ref.values, { biasCorrected: true }) - ref.giniCorrected), name).toBeLessThan(

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import reference from "../../fixtures/value/reference.json" with { type: "json" };
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { lorenzCurve } from "./lorenzCurve.js";
 
 describe("lorenzCurve", () => {
-  it("matches numpy's cumulative shares (test/fixtures/value/make-reference.py)", () => {
+  it("matches numpy's cumulative shares (fixtures/value/make-reference.py)", () => {
     for (const [name, ref] of Object.entries(reference.gini)) {
       const curve = lorenzCurve(ref.values);
       expect(curve.valueShare.length, name).toBe(ref.values.length + 1);

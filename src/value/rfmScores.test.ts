@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import reference from "../../test/fixtures/value/reference.json" with { type: "json" };
+import reference from "../../fixtures/value/reference.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { rfmScores } from "./rfmScores.js";
 
@@ -8,7 +8,7 @@ const rowsOf = (values: readonly number[]) =>
   values.map((value, i) => ({ customer: `c${i}`, recencyDays: value, frequency: value, monetary: value }));
 
 describe("rfmScores", () => {
-  it("uses R type-7 quantile breaks (numpy 'linear' reference in test/fixtures/value/reference.json)", () => {
+  it("uses R type-7 quantile breaks (numpy 'linear' reference in fixtures/value/reference.json)", () => {
     const { values, breaks } = reference.quantiles;
     const scores = rfmScores(rowsOf(values));
     expect(scores.breaks.frequency).toHaveLength(4);

@@ -5,7 +5,7 @@ import { chiSquareCdf, chiSquareUpperTail, logGamma } from "./chiSquare.js";
 
 const reference = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL("../../../test/fixtures/churn/survival/reference.json", import.meta.url)),
+    fileURLToPath(new URL("../../../fixtures/churn/survival/reference.json", import.meta.url)),
     "utf8",
   ),
 ) as { pchisq: { x: number[]; df: number[]; upper: number[]; lower: number[] } };

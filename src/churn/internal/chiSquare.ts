@@ -1,7 +1,7 @@
 /**
  * The chi-square distribution function through the regularised incomplete gamma function, for the
  * p-values of the log-rank test and the Cox model's global tests (any degrees of freedom). Accurate to
- * about 1e-14 relative on the tests' grid against R's `pchisq` (test/fixtures/churn/survival).
+ * about 1e-14 relative on the tests' grid against R's `pchisq` (fixtures/churn/survival).
  */
 
 /** Lanczos coefficients for g = 7, n = 9 (Lanczos 1964; the widely published set), relative error ~1e-15. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPlsReference } from "../../../test/fixtures/satisfaction/ecsi.js";
+import { readPlsReference } from "../../../fixtures/satisfaction/ecsi.js";
 import { bcaInterval, percentileInterval } from "./intervals.js";
 import { normalCdf, normalQuantile } from "./normal.js";
 

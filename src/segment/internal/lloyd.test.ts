@@ -6,7 +6,7 @@ import {
   iris,
   irisFields,
   reference,
-} from "../../../test/fixtures/segment/reference.js";
+} from "../../../fixtures/segment/reference.js";
 import { createRandom } from "../../core/index.js";
 import { featureMatrix } from "../featureMatrix.js";
 import {

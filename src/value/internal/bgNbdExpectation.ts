@@ -22,7 +22,7 @@ import { logGamma } from "./special.js";
  *
  * Equivalently, expanding the Pfaff transform 2F1(r, b; c; z) = (1 − z)^{−r} 2F1(r, c − b; c; z/(z − 1))
  * and summing it by parts gives the same terms; the reference values in
- * test/fixtures/value/bgnbd-regions.json come from mpmath's 2F1 and from the mixture integral.
+ * fixtures/value/bgnbd-regions.json come from mpmath's 2F1 and from the mixture integral.
  *
  * Convergence: the term ratio is ρ_k = (r + k) z / (k + 1) · C_{k+1} / C_k ≤ (r + k) z / k (c_j is
  * non-increasing, so C_{k+1} / C_k ≤ (k + 1) / k), a non-increasing bound; once it is below 1 the
