@@ -45,9 +45,9 @@ const schema = z
   .object({
     ...chartOptionsShape,
     transactions: z.array(z.unknown()).optional(),
-    customer: fieldSchema.optional(),
-    date: fieldSchema.optional(),
-    amount: fieldSchema.optional(),
+    customer: z.optional(fieldSchema),
+    date: z.optional(fieldSchema),
+    amount: z.optional(fieldSchema),
     maxPoints: z.number().int().min(10).max(2000).optional(),
   })
   .strict();

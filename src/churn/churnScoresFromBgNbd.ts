@@ -60,7 +60,7 @@ const optionsSchema = z
   .object({
     customer: fieldSchema,
     date: fieldSchema,
-    amount: fieldSchema.optional(),
+    amount: z.optional(fieldSchema),
     asOf: dateSchema,
     timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("week"),
     horizon: z.number().positive().refine(Number.isFinite, "must be finite").default(13),

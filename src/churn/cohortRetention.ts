@@ -90,7 +90,7 @@ export interface CohortRetentionResult {
 const optionsSchema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
-  amount: fieldSchema.optional(),
+  amount: z.optional(fieldSchema),
   period: z.enum(["week", "month", "quarter"]),
   asOf: dateSchema,
 });

@@ -89,7 +89,7 @@ export interface KaplanMeierResult {
 const optionsSchema = z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
-  group: fieldSchema.optional(),
+  group: z.optional(fieldSchema),
   confidenceLevel: z.number().gt(0).lt(1).default(0.95),
 });
 

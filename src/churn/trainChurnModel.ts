@@ -255,7 +255,7 @@ const optionsSchema = z.strictObject({
   unseenCategory: z.enum(["reference", "error"]).default("reference"),
   maxIterations: z.number().int().min(1).default(100),
   tolerance: z.number().positive().default(1e-8),
-  seed: seedSchema.default(1),
+  seed: z._default(seedSchema, 1),
 });
 
 const explainSchema = z.strictObject({

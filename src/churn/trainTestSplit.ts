@@ -45,8 +45,8 @@ export interface TrainTestSplitResult<T> {
 
 const optionsSchema = z.strictObject({
   testFraction: z.number().gt(0, "must be greater than 0").lt(1, "must be less than 1").default(0.25),
-  stratify: fieldSchema.optional(),
-  seed: seedSchema.default(1),
+  stratify: z.optional(fieldSchema),
+  seed: z._default(seedSchema, 1),
 });
 
 /**

@@ -5,7 +5,7 @@ import { fieldSchema, fractionSchema, parseOptions, seedSchema } from "./options
 
 const schema = z.object({
   minSupport: fractionSchema,
-  seed: seedSchema.default(1),
+  seed: z._default(seedSchema, 1),
   item: fieldSchema,
 });
 

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import type * as core from "zod/v4/core";
+import en from "zod/v4/locales/en.js";
+import { z } from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { closestName } from "./internal/closestName.js";
 
@@ -15,21 +17,21 @@ import { closestName } from "./internal/closestName.js";
  *
  * @example
  * ```ts
- * const schema = z.object({ k: z.number().int().min(1) });
+ * const schema = z.object({ k: z.int().check(z.minimum(1)) });
  * parseOptions("kMeans", schema, { k: 0 });
  * // throws InvalidOptionsError: kMeans: invalid options
  * //   - k: Too small: expected number to be >=1 (received 0)
  * ```
  */
-export function parseOptions<S extends z.ZodType>(
+export function parseOptions<S extends core.$ZodType>(
   functionName: string,
   schema: S,
   options: unknown,
   pathPrefix = "",
-): z.output<S> {
+): core.output<S> {
   if (
     typeof functionName !== "string" ||
-    typeof (schema as { safeParse?: unknown })?.safeParse !== "function"
+    typeof (schema as { _zod?: unknown } | null)?._zod !== "object"
   ) {
     throw new InvalidOptionsError("parseOptions", [
       {
@@ -42,7 +44,9 @@ export function parseOptions<S extends z.ZodType>(
       },
     ]);
   }
-  const result = schema.safeParse(options ?? {}, { reportInput: true });
+  // The English messages are passed per parse (not set globally with z.config), so importing the library
+  // changes nothing in a caller's own zod setup and bundlers may drop what a function does not use.
+  const result = z.safeParse(schema, options ?? {}, { reportInput: true, error: englishMessages });
   if (result.success) return result.data;
   const issues: OptionIssue[] = [];
   for (const issue of result.error.issues) {
@@ -77,29 +81,31 @@ export function parseOptions<S extends z.ZodType>(
   throw new InvalidOptionsError(functionName, issues);
 }
 
+const englishMessages = en().localeError;
+
 /** Zod definition fields read to walk a schema (zod 4's public `def`). */
 interface SchemaDef {
   readonly type: string;
-  readonly shape?: Record<string, z.ZodType>;
-  readonly innerType?: z.ZodType;
-  readonly in?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
-  readonly element?: z.ZodType;
-  readonly items?: readonly z.ZodType[];
-  readonly valueType?: z.ZodType;
+  readonly shape?: Record<string, core.$ZodType>;
+  readonly innerType?: core.$ZodType;
+  readonly in?: core.$ZodType;
+  readonly options?: readonly core.$ZodType[];
+  readonly element?: core.$ZodType;
+  readonly items?: readonly core.$ZodType[];
+  readonly valueType?: core.$ZodType;
 }
 
-const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { def: SchemaDef }).def;
+const defOf = (schema: core.$ZodType): SchemaDef => (schema as unknown as { def: SchemaDef }).def;
 
 /** The schemas reachable at `path` (unions may give several). */
-function schemasAt(schema: z.ZodType, path: readonly string[]): z.ZodType[] {
+function schemasAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType[] {
   const def = defOf(schema);
   const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
   if (inner !== undefined) return schemasAt(inner, path);
   if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path));
   if (path.length === 0) return [schema];
   const [head, ...rest] = path as [string, ...string[]];
-  let next: z.ZodType | undefined;
+  let next: core.$ZodType | undefined;
   if (def.type === "object") next = def.shape?.[head];
   else if (def.type === "array") next = def.element;
   else if (def.type === "tuple") next = def.items?.[Number(head)];
@@ -108,7 +114,7 @@ function schemasAt(schema: z.ZodType, path: readonly string[]): z.ZodType[] {
 }
 
 /** The property names an object schema at `path` accepts (empty when unknown). */
-function objectKeysAt(schema: z.ZodType, path: readonly string[]): string[] {
+function objectKeysAt(schema: core.$ZodType, path: readonly string[]): string[] {
   const keys = new Set<string>();
   for (const found of schemasAt(schema, path)) {
     const def = defOf(found);
@@ -134,7 +140,7 @@ export const fieldSchema = z.custom<string | ((record: never, index: number) => 
 );
 
 /** Schema of a `seed` option: a finite number (reduced to 32 bits). */
-export const seedSchema = z.number().refine(Number.isFinite, "seed must be a finite number");
+export const seedSchema = z.number().check(z.refine(Number.isFinite, "seed must be a finite number"));
 
 /** Schema of an `onProgress` callback. */
 export const progressSchema = z.custom<(event: never) => void>((value) => typeof value === "function", {
@@ -145,4 +151,4 @@ export const progressSchema = z.custom<(event: never) => void>((value) => typeof
 export const dateSchema = z.union([z.date(), z.string(), z.number()]);
 
 /** Schema of a fraction in (0, 1]. */
-export const fractionSchema = z.number().gt(0, "must be greater than 0").max(1, "must be at most 1");
+export const fractionSchema = z.number().check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));

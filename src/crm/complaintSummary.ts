@@ -272,18 +272,18 @@ const distinctLabels = (kind: string, reserved: string) =>
   });
 const schema = z
   .object({
-    category: fieldSchema.default("category"),
+    category: z._default(fieldSchema, "category"),
     categories: distinctLabels("category", "other").default([...DEFAULT_COMPLAINT_CATEGORIES]),
-    severity: fieldSchema.nullable().default("severity"),
+    severity: z._default(z.nullable(fieldSchema), "severity"),
     severityTiers: distinctLabels("severity tier", "(missing)")
       .min(1)
       .default(["low", "medium", "high", "critical"]),
-    openedAt: fieldSchema.default("openedAt"),
-    firstResponseAt: fieldSchema.nullable().default("firstResponseAt"),
-    resolvedAt: fieldSchema.nullable().default("resolvedAt"),
-    contacts: fieldSchema.nullable().default("contacts"),
-    reopened: fieldSchema.nullable().default("reopened"),
-    customer: fieldSchema.nullable().default("customerId"),
+    openedAt: z._default(fieldSchema, "openedAt"),
+    firstResponseAt: z._default(z.nullable(fieldSchema), "firstResponseAt"),
+    resolvedAt: z._default(z.nullable(fieldSchema), "resolvedAt"),
+    contacts: z._default(z.nullable(fieldSchema), "contacts"),
+    reopened: z._default(z.nullable(fieldSchema), "reopened"),
+    customer: z._default(z.nullable(fieldSchema), "customerId"),
     repeatThreshold: z.number().int("must be a whole number").min(2, "must be at least 2").default(2),
     period: z.enum(["day", "week", "month", "quarter", "year"]).default("month"),
     timeUnit: z.enum(["hour", "day"]).default("hour"),

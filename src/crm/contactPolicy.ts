@@ -119,9 +119,9 @@ const FN = "contactPolicy";
 const schema = z
   .object({
     maxContacts: z.number().int("must be a whole number").min(1, "must be at least 1").default(12),
-    prospect: fieldSchema.default("prospectId"),
-    deal: fieldSchema.default("deal"),
-    date: fieldSchema.nullable().default(null),
+    prospect: z._default(fieldSchema, "prospectId"),
+    deal: z._default(fieldSchema, "deal"),
+    date: z._default(z.nullable(fieldSchema), null),
   })
   .strict();
 

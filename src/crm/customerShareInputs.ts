@@ -78,11 +78,11 @@ const FN = "customerShareInputs";
 const schema = z
   .object({
     ours: fieldSchema,
-    customer: fieldSchema.default("customerId"),
-    quantity: fieldSchema.nullable().default(null),
-    amount: fieldSchema.nullable().default(null),
+    customer: z._default(fieldSchema, "customerId"),
+    quantity: z._default(z.nullable(fieldSchema), null),
+    amount: z._default(z.nullable(fieldSchema), null),
     customers: z.array(z.unknown()).optional(),
-    customerId: fieldSchema.default("customerId"),
+    customerId: z._default(fieldSchema, "customerId"),
   })
   .strict();
 

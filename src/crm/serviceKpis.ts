@@ -202,11 +202,11 @@ export interface ServiceKpisResult {
 }
 
 const FN = "serviceKpis";
-const nullableField = fieldSchema.nullable();
+const nullableField = z.nullable(fieldSchema);
 const schema = z
   .object({
-    promisedDate: fieldSchema.default("promisedDate"),
-    deliveredDate: fieldSchema.default("deliveredDate"),
+    promisedDate: z._default(fieldSchema, "promisedDate"),
+    deliveredDate: z._default(fieldSchema, "deliveredDate"),
     status: nullableField.default("status"),
     deliveredStatuses: z.array(z.string()).min(1).default(["delivered"]),
     lostStatuses: z.array(z.string()).default(["lost"]),
@@ -220,9 +220,9 @@ const schema = z
     inventoryCounts: z
       .object({
         records: z.array(z.unknown()),
-        date: fieldSchema.default("date"),
-        systemQuantity: fieldSchema.default("systemQuantity"),
-        countedQuantity: fieldSchema.default("countedQuantity"),
+        date: z._default(fieldSchema, "date"),
+        systemQuantity: z._default(fieldSchema, "systemQuantity"),
+        countedQuantity: z._default(fieldSchema, "countedQuantity"),
         tolerance: z.number().min(0, "must be at least 0").default(0),
         segment: nullableField.default(null),
       })
@@ -231,9 +231,9 @@ const schema = z
     complaints: z
       .object({
         records: z.array(z.unknown()),
-        openedAt: fieldSchema.default("openedAt"),
-        resolvedAt: fieldSchema.default("resolvedAt"),
-        contacts: fieldSchema.default("contacts"),
+        openedAt: z._default(fieldSchema, "openedAt"),
+        resolvedAt: z._default(fieldSchema, "resolvedAt"),
+        contacts: z._default(fieldSchema, "contacts"),
         reopened: nullableField.default("reopened"),
         segment: nullableField.default(null),
       })
@@ -242,8 +242,8 @@ const schema = z
     receipts: z
       .object({
         records: z.array(z.unknown()),
-        date: fieldSchema.default("date"),
-        correct: fieldSchema.default("correct"),
+        date: z._default(fieldSchema, "date"),
+        correct: z._default(fieldSchema, "correct"),
         segment: nullableField.default(null),
       })
       .strict()

@@ -28,7 +28,7 @@ export interface ToDataFrameOptions {
 }
 
 const schema = z.strictObject({
-  columns: columnsSchema.optional(),
+  columns: z.optional(columnsSchema),
   index: z.string().min(1).optional(),
 });
 

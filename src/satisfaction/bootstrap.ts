@@ -116,11 +116,11 @@ const NAME = "bootstrap";
 const schema = z
   .object({
     samples: z.number().int().min(2).default(1000),
-    seed: seedSchema.default(1),
+    seed: z._default(seedSchema, 1),
     ci: z.enum(["percentile", "bca"]).default("percentile"),
     level: z.number().gt(0).lt(1).default(0.95),
     signChange: z.enum(["none", "construct"]).default("none"),
-    onProgress: progressSchema.optional(),
+    onProgress: z.optional(progressSchema),
   })
   .strict();
 

@@ -124,9 +124,9 @@ const TIE_ORDER: readonly KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
 
 const schema = z
   .object({
-    attribute: fieldSchema.default("attribute"),
-    functional: fieldSchema.default("functional"),
-    dysfunctional: fieldSchema.default("dysfunctional"),
+    attribute: z._default(fieldSchema, "attribute"),
+    functional: z._default(fieldSchema, "functional"),
+    dysfunctional: z._default(fieldSchema, "dysfunctional"),
     denominator: z.enum(["AOMI", "all"]).default("AOMI"),
   })
   .strict();

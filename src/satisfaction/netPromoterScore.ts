@@ -63,7 +63,7 @@ export interface NetPromoterScoreResult {
 
 const NAME = "netPromoterScore";
 const schema = z
-  .object({ field: fieldSchema.optional(), level: z.number().gt(0).lt(1).default(0.95) })
+  .object({ field: z.optional(fieldSchema), level: z.number().gt(0).lt(1).default(0.95) })
   .strict();
 
 /**

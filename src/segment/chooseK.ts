@@ -187,12 +187,12 @@ const schema = z
       .array(z.enum(CRITERIA))
       .min(1, "name at least one criterion")
       .default([...CRITERIA]),
-    seed: seedSchema.default(DEFAULTS.seed),
+    seed: z._default(seedSchema, DEFAULTS.seed),
     restarts: z.number().int().min(1).default(DEFAULTS.restarts),
     maxIterations: z.number().int().min(1).default(DEFAULTS.maxIterations),
     tolerance: z.number().min(0).default(DEFAULTS.tolerance),
     silhouetteSampleSize: z.number().int().min(2).default(2000),
-    onProgress: progressSchema.optional(),
+    onProgress: z.optional(progressSchema),
   })
   .refine(...oneFeatureSource);
 

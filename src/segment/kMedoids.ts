@@ -116,7 +116,7 @@ const schema = z.strictObject({
   k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
   method: z.enum(["pam", "fastpam"]).default("pam"),
   init: z.enum(["build", "lab"]).default("build"),
-  seed: seedSchema.default(1),
+  seed: z._default(seedSchema, 1),
   fields: gowerFieldsSchema.optional(),
   weights: gowerWeightsSchema.optional(),
   silhouette: z.boolean().default(true),

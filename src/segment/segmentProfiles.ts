@@ -214,7 +214,7 @@ export interface SegmentProfilesResult {
 }
 
 const schema = z.strictObject({
-  valueField: fieldSchema.optional(),
+  valueField: z.optional(fieldSchema),
   topFeatures: z.number().int().min(1).default(3),
   threshold: z.number().min(0).default(0.5),
   labelWords: z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() })).optional(),

@@ -98,7 +98,7 @@ export interface SegmentStabilityResult {
 
 const schema = z.strictObject({
   resamples: z.number().int().min(1, "resamples must be at least 1").default(100),
-  seed: seedSchema.default(1),
+  seed: z._default(seedSchema, 1),
   recoverAbove: z.number().min(0).max(1).default(0.75),
   dissolvedAtOrBelow: z.number().min(0).max(1).default(0.5),
 });

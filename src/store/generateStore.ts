@@ -49,7 +49,7 @@ function isCalendarDay(text: string): boolean {
 }
 
 const storeOptionsSchema = z.strictObject({
-  seed: seedSchema.default(1),
+  seed: z._default(seedSchema, 1),
   customers: z
     .number()
     .int("expected a whole number of customers")

@@ -46,7 +46,7 @@ export interface FromTableOptions {
 }
 
 const schema = z.strictObject({
-  columns: columnsSchema.optional(),
+  columns: z.optional(columnsSchema),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(0).optional(),
 });

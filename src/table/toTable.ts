@@ -21,7 +21,7 @@ export interface ToTableOptions {
   readonly columns?: readonly string[];
 }
 
-const schema = z.strictObject({ columns: columnsSchema.optional() });
+const schema = z.strictObject({ columns: z.optional(columnsSchema) });
 
 /**
  * Converts a clientele result, or a plain array of records, to an

@@ -112,7 +112,7 @@ const schema = z
           .strict(),
       )
       .min(1, "give at least one measure"),
-    customer: fieldSchema.optional(),
+    customer: z.optional(fieldSchema),
     normalize: z.enum(["none", "zscore", "minmax", "share"]).default("none"),
   })
   .strict();

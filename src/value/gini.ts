@@ -24,7 +24,7 @@ export interface GiniOptions<T> {
 }
 
 const schema = z
-  .object({ value: fieldSchema.optional(), biasCorrected: z.boolean().default(false) })
+  .object({ value: z.optional(fieldSchema), biasCorrected: z.boolean().default(false) })
   .strict();
 
 /**

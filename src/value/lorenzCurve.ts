@@ -40,7 +40,7 @@ export interface LorenzCurveResult {
   readonly count: number;
 }
 
-const schema = z.object({ value: fieldSchema.optional() }).strict();
+const schema = z.object({ value: z.optional(fieldSchema) }).strict();
 
 /**
  * The Lorenz curve of non-negative values: customers sorted from smallest to largest value,

@@ -109,8 +109,8 @@ export interface ParetoAnalysisResult {
 const share = z.number().gt(0, "must be greater than 0").max(1, "must be at most 1");
 const schema = z
   .object({
-    value: fieldSchema.optional(),
-    id: fieldSchema.optional(),
+    value: z.optional(fieldSchema),
+    id: z.optional(fieldSchema),
     topShares: z.array(share).default([0.01, 0.04, 0.1, 0.2, 0.5]),
     coreShare: share.default(0.8),
     abcBreaks: z.tuple([share, share]).default([0.8, 0.95]),

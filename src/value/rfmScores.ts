@@ -97,10 +97,10 @@ const schema = z
       .max(9, "at most 9 bins keep the score code one digit per measure")
       .default(5),
     method: z.enum(["quantile", "equalWidth"]).default("quantile"),
-    customer: fieldSchema.optional(),
-    recency: fieldSchema.optional(),
-    frequency: fieldSchema.optional(),
-    monetary: fieldSchema.optional(),
+    customer: z.optional(fieldSchema),
+    recency: z.optional(fieldSchema),
+    frequency: z.optional(fieldSchema),
+    monetary: z.optional(fieldSchema),
   })
   .strict();
 

@@ -107,7 +107,7 @@ const schema = z
     customer: fieldSchema,
     date: fieldSchema,
     amount: fieldSchema,
-    order: fieldSchema.optional(),
+    order: z.optional(fieldSchema),
     asOf: dateSchema,
     frequency: z.enum(["orders", "transactions"]).default("orders"),
     monetary: z.enum(["total", "mean"]).default("total"),

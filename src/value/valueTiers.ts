@@ -144,11 +144,11 @@ export interface ValueTiersResult {
 const probability = z.number().min(0).max(1);
 const schema = z
   .object({
-    customer: fieldSchema.optional(),
+    customer: z.optional(fieldSchema),
     contribution: fieldSchema,
-    revenue: fieldSchema.optional(),
-    contributionHistory: fieldSchema.optional(),
-    engagement: fieldSchema.optional(),
+    revenue: z.optional(fieldSchema),
+    contributionHistory: z.optional(fieldSchema),
+    engagement: z.optional(fieldSchema),
     premiumQuantile: probability.default(0.8),
     keyQuantile: probability.default(0.8),
     potentialQuantile: probability.default(0.5),

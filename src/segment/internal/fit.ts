@@ -63,7 +63,7 @@ export const oneFeatureSource: [
 const runShape = {
   k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
   ...featureSourceShape,
-  seed: seedSchema.default(DEFAULTS.seed),
+  seed: z._default(seedSchema, DEFAULTS.seed),
   maxIterations: z.number().int().min(1, "maxIterations must be at least 1").default(DEFAULTS.maxIterations),
   tolerance: z
     .number()
@@ -78,7 +78,7 @@ export const kMeansSchema = z
   .strictObject({
     ...runShape,
     restarts: z.number().int().min(1, "restarts must be at least 1").default(DEFAULTS.restarts),
-    onProgress: progressSchema.optional(),
+    onProgress: z.optional(progressSchema),
   })
   .refine(...oneFeatureSource);
 

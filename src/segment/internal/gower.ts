@@ -30,7 +30,7 @@ export const gowerFieldsSchema = z.record(
     typeSchema,
     z.strictObject({
       type: typeSchema,
-      field: fieldSchema.optional(),
+      field: z.optional(fieldSchema),
       levels: z
         .array(z.union([z.string(), z.number()]))
         .min(1)

@@ -18,10 +18,10 @@ type ModelParameters<P> = { readonly [K in keyof P]: number };
 
 /** Zod shape of {@link RepeatPurchaseFields}, to spread into an options schema. */
 export const repeatPurchaseFieldsShape = {
-  frequency: fieldSchema.optional(),
-  recency: fieldSchema.optional(),
-  T: fieldSchema.optional(),
-  monetaryValue: fieldSchema.optional(),
+  frequency: z.optional(fieldSchema),
+  recency: z.optional(fieldSchema),
+  T: z.optional(fieldSchema),
+  monetaryValue: z.optional(fieldSchema),
 };
 
 /**

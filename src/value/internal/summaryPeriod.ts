@@ -34,7 +34,7 @@ export function dayOption(functionName: string, path: string, value: unknown): n
 export const transactionFieldsShape = {
   customer: fieldSchema,
   date: fieldSchema,
-  amount: fieldSchema.optional(),
+  amount: z.optional(fieldSchema),
 };
 
 /** Zod shape of observationEnd / timeUnit / afterObservationEnd, with their defaults. */

@@ -1,0 +1,180 @@
+/**
+ * The Hessian XᵀCX of the logistic objective (C = diag of the per-row curvatures) without
+ * materialising dummies: dense-dense products by row blocks, dummy rows from per-level sums.
+ */
+import { BLOCK, type Design, type Scratch } from "./logisticDesign.js";
+import { addByLevel, sum } from "./logisticKernels.js";
+
+/**
+ * Fills `weighted` (column-major p x BLOCK) with curvature · x for one row block and adds each column's
+ * block sum to the Hessian's first column (dense column × intercept).
+ */
+function weighBlock(
+  dense: Float64Array,
+  n: number,
+  p: number,
+  start: number,
+  size: number,
+  curvature: Float64Array,
+  weighted: Float64Array,
+  hessian: Float64Array,
+  d: number,
+): void {
+  for (let a = 0; a < p; a++) {
+    const base = a * n + start;
+    const to = a * BLOCK;
+    let total = 0;
+    for (let k = 0; k < size; k++) {
+      const value = (curvature[start + k] as number) * (dense[base + k] as number);
+      weighted[to + k] = value;
+      total += value;
+    }
+    hessian[(1 + a) * d] = (hessian[(1 + a) * d] as number) + total;
+  }
+}
+
+/** table[a · levels + code] += weighted[a][k] for one row block (dummy × dense column sums). */
+function sumBlockByLevel(
+  table: Float64Array,
+  levels: number,
+  p: number,
+  code: Int32Array,
+  start: number,
+  size: number,
+  weighted: Float64Array,
+): void {
+  for (let a = 0; a < p; a++) {
+    const from = a * BLOCK;
+    const to = a * levels;
+    for (let k = 0; k < size; k++) {
+      const slot = to + (code[start + k] as number);
+      table[slot] = (table[slot] as number) + (weighted[from + k] as number);
+    }
+  }
+}
+
+/**
+ * Adds one row block's dense-dense products to the lower triangle (rows and columns 1..p of the d x d
+ * `hessian`): two Hessian rows per pass share the loads of column b, two accumulators each. A function
+ * of its own, called once per block, so the engine optimises it after a few blocks with complete type
+ * feedback (one long-running function would be optimised mid-loop and deoptimised repeatedly).
+ */
+function addDenseBlock(
+  dense: Float64Array,
+  n: number,
+  p: number,
+  start: number,
+  size: number,
+  weighted: Float64Array,
+  hessian: Float64Array,
+  d: number,
+): void {
+  const even = size & ~1;
+  let a = 0;
+  for (; a + 1 < p; a += 2) {
+    const a0 = a * BLOCK;
+    const a1 = a0 + BLOCK;
+    const h0 = (1 + a) * d + 1;
+    const h1 = h0 + d;
+    for (let b = 0; b <= a + 1; b++) {
+      const column = b * n + start;
+      let s0 = 0;
+      let s0b = 0;
+      let s1 = 0;
+      let s1b = 0;
+      let k = 0;
+      for (; k < even; k += 2) {
+        const c0 = dense[column + k] as number;
+        const c1 = dense[column + k + 1] as number;
+        s0 += (weighted[a0 + k] as number) * c0;
+        s0b += (weighted[a0 + k + 1] as number) * c1;
+        s1 += (weighted[a1 + k] as number) * c0;
+        s1b += (weighted[a1 + k + 1] as number) * c1;
+      }
+      if (k < size) {
+        const c0 = dense[column + k] as number;
+        s0 += (weighted[a0 + k] as number) * c0;
+        s1 += (weighted[a1 + k] as number) * c0;
+      }
+      if (b <= a) hessian[h0 + b] = (hessian[h0 + b] as number) + s0 + s0b;
+      hessian[h1 + b] = (hessian[h1 + b] as number) + s1 + s1b;
+    }
+  }
+  if (a < p) {
+    const aOffset = a * BLOCK;
+    const hRow = (1 + a) * d + 1;
+    for (let b = 0; b <= a; b++) {
+      const column = b * n + start;
+      let sum = 0;
+      for (let k = 0; k < size; k++) sum += (weighted[aOffset + k] as number) * (dense[column + k] as number);
+      hessian[hRow + b] = (hessian[hRow + b] as number) + sum;
+    }
+  }
+}
+
+/**
+ * Lower triangle of XᵀCX (C = diag(curvature)) into the row-major d x d `hessian`. Dense-dense
+ * entries: rows in blocks, the block's curvature-weighted columns in scratch, two Hessian rows per pass
+ * sharing the loads of column b, two accumulators each. Dummy entries: per-level sums (a dummy times
+ * the intercept or itself is the level's curvature sum; dummies of one feature never co-occur;
+ * dummies of two features: a two-way table). O(n · denseColumns²) plus O(n · (denseColumns + features²)).
+ */
+export function hessianFromCurvature(problem: Design, hessian: Float64Array, scratch: Scratch): void {
+  const { dense, denseColumns: p, codes, rows: n } = problem;
+  const d = Math.sqrt(hessian.length) | 0;
+  const { curvature, weighted } = scratch;
+  hessian.fill(0);
+  for (const table of scratch.levelDense) table.fill(0);
+  for (let start = 0; start < n; start += BLOCK) {
+    const size = Math.min(BLOCK, n - start);
+    weighBlock(dense, n, p, start, size, curvature, weighted, hessian, d);
+    codes.forEach((code, c) => {
+      sumBlockByLevel(
+        scratch.levelDense[c] as Float64Array,
+        problem.levels[c] as number,
+        p,
+        code,
+        start,
+        size,
+        weighted,
+      );
+    });
+    addDenseBlock(dense, n, p, start, size, weighted, hessian, d);
+  }
+  hessian[0] = sum(curvature, 0, n);
+  // Dummy rows.
+  const offsets: number[] = [];
+  let offset = 1 + p;
+  codes.forEach((code, c) => {
+    offsets.push(offset);
+    const count = problem.levels[c] as number;
+    const sums = scratch.levelSums[c] as Float64Array;
+    sums.fill(0);
+    addByLevel(sums, curvature, code, 0, n);
+    const table = scratch.levelDense[c] as Float64Array;
+    for (let k = 1; k < count; k++) {
+      const row = (offset + k - 1) * d;
+      hessian[row] = sums[k] as number;
+      hessian[row + offset + k - 1] = sums[k] as number;
+      for (let a = 0; a < p; a++) hessian[row + 1 + a] = table[a * count + k] as number;
+    }
+    // Two-way tables with every earlier categorical feature.
+    for (let e = 0; e < c; e++) {
+      const other = codes[e] as Int32Array;
+      const otherCount = problem.levels[e] as number;
+      const joint = new Float64Array(count * otherCount);
+      for (let i = 0; i < n; i++) {
+        const slot = (code[i] as number) * otherCount + (other[i] as number);
+        joint[slot] = (joint[slot] as number) + (curvature[i] as number);
+      }
+      for (let k = 1; k < count; k++) {
+        for (let l = 1; l < otherCount; l++) {
+          hessian[(offset + k - 1) * d + (offsets[e] as number) + l - 1] = joint[
+            k * otherCount + l
+          ] as number;
+        }
+      }
+    }
+    offset += count - 1;
+  });
+}
