@@ -1,6 +1,13 @@
 import { InsufficientDataError, withDisplay } from "../core/index.js";
-import { createWorkspace, estimatePls, rSquaredWithout, totalEffects } from "./internal/plsCore.js";
+import {
+  createWorkspace,
+  estimatePls,
+  type PlsSpec,
+  rSquaredWithout,
+  totalEffects,
+} from "./internal/plsCore.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
+import { htmtMatrix, innerVif, outerVif } from "./internal/plsQuality.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 
 /**
@@ -55,6 +62,22 @@ export interface PlsPathModelOptions {
    * @defaultValue "mean"
    */
   readonly missing?: "mean" | "listwise";
+  /**
+   * Consistent PLS (PLSc, Dijkstra & Henseler 2015): treat every mode A block as a common factor
+   * (reflective) and correct for its measurement error: construct correlations are divided by
+   * sqrt(rhoA_j · rhoA_k), path coefficients, R² and f² come from the corrected correlations, and loadings
+   * become w · sqrt(rhoA) / (w'w). Mode B blocks and single items are composites and stay uncorrected.
+   * Scores, weights, HTMT and the index are those of plain PLS. As seminr's `estimate_pls` with
+   * `reflective()` constructs (which applies its `PLSc`). @defaultValue false
+   */
+  readonly consistent?: boolean;
+  /**
+   * How `fSquared` gets R² without a path: `"scores"` regresses the construct on its other predecessors
+   * using the same construct scores (cheap; what plspm-style LM reasoning gives), `"reestimate"`
+   * re-estimates the whole model without the path (the weights change too), as seminr's `fSquared` and
+   * SmartPLS do. @defaultValue "scores"
+   */
+  readonly fSquaredMethod?: "scores" | "reestimate";
 }
 
 /**
@@ -135,10 +158,35 @@ export interface PlsPathModelResult {
   readonly htmt: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
   /** Fornell-Larcker matrix: sqrt(AVE) on the diagonal, construct correlations elsewhere. */
   readonly fornellLarcker: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Correlations between construct scores. */
+  /**
+   * HTMT2 (Roemer, Schuberth & Henseler 2021): as `htmt` but with geometric instead of arithmetic means of
+   * the absolute item correlations (1 on the diagonal; `null` when a monotrait mean is 0).
+   */
+  readonly htmt2: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
+  /**
+   * Cross-loadings: for every indicator (outer key), its correlation with every construct score (inner
+   * key). Under `consistent`, an indicator's own construct shows the consistent loading.
+   */
+  readonly crossLoadings: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Outer VIF of every indicator within its block, 1 / (1 − R²) of the item on the block's other items
+   * (1 for a single item; Infinity for perfectly collinear items). Shaped like `loadings`. Read it for
+   * mode B (formative) blocks; values above 3-5 signal collinearity (Hair et al. 2019).
+   */
+  readonly outerVif: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Inner VIF of every predecessor (inner key) of every endogenous construct (outer key), from the
+   * construct correlations the paths were estimated on (1 for a single predecessor).
+   */
+  readonly innerVif: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * Correlations between construct scores (under `consistent`, the disattenuated correlations the paths
+   * were estimated from).
+   */
   readonly constructCorrelations: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /**
-   * Cohen's f² of every path: (R²_with − R²_without) / (1 − R²_with), same construct scores. When the
+   * Cohen's f² of every path: (R²_with − R²_without) / (1 − R²_with); R²_without from the same construct
+   * scores or from the model re-estimated without the path (`fSquaredMethod`). When the
    * predecessors reproduce the construct exactly (R² = 1 up to rounding, e.g. two blocks of the same items)
    * it is huge or Infinity (0 when the path adds nothing), never NaN: a sign of duplicated constructs, not of
    * a strong effect.
@@ -228,9 +276,12 @@ export function plsPathModel<T extends object>(
       NAME,
       failure === "singular"
         ? "a regression in the model is singular (perfectly collinear constructs or mode B indicators); remove a redundant indicator or path"
-        : "a construct score has zero variance; check its indicators",
+        : failure === "inadmissible"
+          ? "consistent PLS needs rhoA > 0 for every reflective block, and a block here has rhoA <= 0 (items that do not measure one factor); check its items or estimate without consistent"
+          : "a construct score has zero variance; check its indicators",
     );
   }
+  const parsed = model.options;
   const weights = work.weights;
   const c = work.constructCorrelation;
   const blockOf = (k: number) => {
@@ -271,7 +322,16 @@ export function plsPathModel<T extends object>(
   }
   for (const [from, to] of model.pathIndex) {
     const r2 = work.rSquared[to] as number;
-    const without = rSquaredWithout(spec, work, to, from);
+    const without =
+      parsed.fSquaredMethod === "reestimate"
+        ? rSquaredReestimated(spec, data.correlation, from, to)
+        : rSquaredWithout(spec, work, to, from);
+    if (Number.isNaN(without)) {
+      throw new InsufficientDataError(
+        NAME,
+        `the model without the path ${constructs[from]} -> ${constructs[to]} cannot be estimated (singular or not admissible), so its f² is undefined; use fSquaredMethod: "scores"`,
+      );
+    }
     fSquared.push({
       from: constructs[from] as string,
       to: constructs[to] as string,
@@ -310,18 +370,14 @@ export function plsPathModel<T extends object>(
   const S = data.correlation;
   const reliability: Record<string, PlsPathModelReliability> = {};
   const ave = new Float64Array(m);
-  const monotrait = new Float64Array(m);
   constructs.forEach((name, k) => {
     const block = blockOf(k);
     const size = block.length;
     let sumR = 0;
-    let offDiagonal = 0;
     for (const a of block)
       for (const b of block) {
         sumR += S[a * p + b] as number;
-        if (a < b) offDiagonal += Math.abs(S[a * p + b] as number);
       }
-    monotrait[k] = size === 1 ? 1 : offDiagonal / ((size * (size - 1)) / 2);
     const cronbachAlpha = size === 1 ? 1 : (size / (size - 1)) * (1 - size / sumR);
     let sumLoading = 0;
     let sumSquared = 0;
@@ -353,19 +409,32 @@ export function plsPathModel<T extends object>(
   });
   // HTMT on absolute correlations (seminr, cSEM and SmartPLS do the same), so a reverse-coded item
   // neither changes it nor makes the monotrait mean negative.
-  const htmt = matrixRecord((j, k): number | null => {
-    if (j === k) return 1;
-    const within = (monotrait[j] as number) * (monotrait[k] as number);
-    if (!(within > 0)) return null;
-    let sum = 0;
-    let count = 0;
-    for (const a of blockOf(j))
-      for (const b of blockOf(k)) {
-        sum += Math.abs(S[a * p + b] as number);
-        count++;
-      }
-    return sum / count / Math.sqrt(within);
-  });
+  const htmtValues = new Float64Array(m * m);
+  htmtMatrix(spec, S, false, htmtValues);
+  const htmt = matrixRecord((j, k): number | null => finiteOrNull(htmtValues[j * m + k] as number));
+  htmtMatrix(spec, S, true, htmtValues);
+  const htmt2 = matrixRecord((j, k): number | null => finiteOrNull(htmtValues[j * m + k] as number));
+  const crossLoadings = Object.fromEntries(
+    indicators.map((indicator, a) => [
+      indicator,
+      Object.fromEntries(
+        constructs.map((name, k) => [
+          name,
+          model.indicatorConstruct[a] === k ? (work.loadings[a] as number) : (work.cov[a * m + k] as number),
+        ]),
+      ),
+    ]),
+  );
+  const outerVifValues = outerVif(spec, S);
+  const innerVifRecord: Record<string, Record<string, number>> = {};
+  for (let j = 0; j < m; j++) {
+    const pred = spec.predecessors[j] as Int32Array;
+    if (pred.length === 0) continue;
+    const vif = innerVif(spec, c, j);
+    innerVifRecord[constructs[j] as string] = Object.fromEntries(
+      Array.from(pred, (k, r) => [constructs[k] as string, vif[r] as number]),
+    );
+  }
   const fornellLarcker = matrixRecord((j, k) =>
     j === k ? Math.sqrt(ave[j] as number) : (c[j * m + k] as number),
   );
@@ -385,7 +454,6 @@ export function plsPathModel<T extends object>(
     index[name] = (100 * (weighted / sumU - min)) / (max - min);
   });
 
-  const parsed = model.options;
   const resolvedOptions: PlsPathModelResult["options"] = {
     blocks: parsed.blocks,
     paths: model.paths,
@@ -394,6 +462,8 @@ export function plsPathModel<T extends object>(
     maxIterations: parsed.maxIterations,
     tolerance: parsed.tolerance,
     missing: parsed.missing,
+    consistent: parsed.consistent,
+    fSquaredMethod: parsed.fSquaredMethod,
     ...(parsed.scale === undefined ? {} : { scale: parsed.scale }),
   };
   const result: PlsPathModelResult = {
@@ -408,6 +478,10 @@ export function plsPathModel<T extends object>(
     converged: work.converged,
     reliability,
     htmt,
+    htmt2,
+    crossLoadings,
+    outerVif: perBlock(outerVifValues),
+    innerVif: innerVifRecord,
     fornellLarcker,
     constructCorrelations,
     fSquared,
@@ -434,4 +508,23 @@ export function plsPathModel<T extends object>(
     rows: (r) => r.pathCoefficients,
     maxRows: 30,
   });
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * R² of construct `to` when the model is re-estimated without the path from -> to (NaN when that model
+ * cannot be estimated). 0 when `to` has no other predecessor. A construct left without any path keeps its
+ * unit starting weights and does not influence the others.
+ */
+function rSquaredReestimated(spec: PlsSpec, correlation: Float64Array, from: number, to: number): number {
+  const predecessors = spec.predecessors.map((list, j) => (j === to ? list.filter((k) => k !== from) : list));
+  if ((predecessors[to] as Int32Array).length === 0) return 0;
+  const successors = spec.successors.map((list, j) => (j === from ? list.filter((k) => k !== to) : list));
+  const reduced: PlsSpec = { ...spec, predecessors, successors };
+  const work = createWorkspace(reduced);
+  if (estimatePls(reduced, correlation, work) !== undefined) return Number.NaN;
+  return work.rSquared[to] as number;
 }

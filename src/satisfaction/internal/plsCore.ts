@@ -30,6 +30,12 @@ export interface PlsSpec {
   readonly blockStart: Int32Array;
   /** 1 when block k is mode B. */
   readonly modeB: Uint8Array;
+  /**
+   * 1 when block k is a common factor corrected by consistent PLS (PLSc, Dijkstra & Henseler 2015):
+   * its correlations with other constructs are divided by sqrt(rhoA) and its loadings are rescaled.
+   * Absent or all 0 for plain PLS.
+   */
+  readonly reflective?: Uint8Array;
   /** predecessors[j]: constructs with a path into j. */
   readonly predecessors: readonly Int32Array[];
   /** successors[j]: constructs j has a path into. */
@@ -40,7 +46,7 @@ export interface PlsSpec {
 }
 
 /** Why an estimation failed. */
-export type PlsFailure = "singular" | "zeroVariance";
+export type PlsFailure = "singular" | "zeroVariance" | "inadmissible";
 
 /** Buffers reused across estimations (one per bootstrap run). */
 export interface PlsWorkspace {
@@ -52,6 +58,8 @@ export interface PlsWorkspace {
   readonly paths: Float64Array;
   readonly rSquared: Float64Array;
   readonly loadings: Float64Array;
+  /** rhoA of every block (1 for a single item or a mode B block), filled by {@link structuralModel}. */
+  readonly rhoA: Float64Array;
   readonly blockInverse: (Float64Array | undefined)[];
   readonly systemMatrix: Float64Array;
   readonly systemRhs: Float64Array;
@@ -78,6 +86,7 @@ export function createWorkspace(spec: PlsSpec): PlsWorkspace {
     paths: new Float64Array(m * m),
     rSquared: new Float64Array(m),
     loadings: new Float64Array(p),
+    rhoA: new Float64Array(m),
     blockInverse: new Array<Float64Array | undefined>(m).fill(undefined),
     systemMatrix: new Float64Array(largest * largest),
     systemRhs: new Float64Array(largest),
@@ -253,6 +262,12 @@ export function estimatePls(
     for (let j = 0; j < m; j++) {
       const start = spec.blockStart[j] as number;
       const end = spec.blockStart[j + 1] as number;
+      if ((spec.successors[j] as Int32Array).length + (spec.predecessors[j] as Int32Array).length === 0) {
+        // A construct without neighbours (only in a model re-estimated without a path, for f²) has no
+        // inner estimate: it keeps its unit starting weights and influences nothing.
+        for (let a = start; a < end; a++) next[a] = weights[a] as number;
+        continue;
+      }
       for (let a = start; a < end; a++) {
         let sum = 0;
         for (let k = 0; k < m; k++) {
@@ -307,6 +322,8 @@ export function structuralModel(
     const end = spec.blockStart[j + 1] as number;
     for (let a = start; a < end; a++) work.loadings[a] = cov[a * m + j] as number;
   }
+  blockRhoA(spec, correlation, work.weights, work.rhoA);
+  if (spec.reflective !== undefined && !applyConsistency(spec, work)) return "inadmissible";
   const paths = work.paths;
   paths.fill(0);
   work.rSquared.fill(0);
@@ -318,6 +335,73 @@ export function structuralModel(
     work.rSquared[j] = explainedVariance(c, m, pred, j, work.systemOut);
   }
   return undefined;
+}
+
+/**
+ * Dijkstra-Henseler rhoA of every block from its outer weights w and the indicator correlations S:
+ * (w'w)² · w'(S − diag S)w / w'(ww' − diag(ww'))w; 1 for a single item. Computed for mode B blocks too
+ * (as reported), but consistent PLS never corrects them.
+ */
+export function blockRhoA(
+  spec: PlsSpec,
+  correlation: Float64Array,
+  weights: Float64Array,
+  out: Float64Array,
+): void {
+  const p = spec.indicatorCount;
+  for (let k = 0; k < spec.constructCount; k++) {
+    const start = spec.blockStart[k] as number;
+    const end = spec.blockStart[k + 1] as number;
+    if (end - start === 1) {
+      out[k] = 1;
+      continue;
+    }
+    let ww = 0;
+    let numerator = 0;
+    let denominator = 0;
+    for (let a = start; a < end; a++) {
+      const wa = weights[a] as number;
+      ww += wa * wa;
+      for (let b = start; b < end; b++) {
+        if (a === b) continue;
+        const wb = weights[b] as number;
+        numerator += wa * wb * (correlation[a * p + b] as number);
+        denominator += wa * wa * wb * wb;
+      }
+    }
+    out[k] = (ww * ww * numerator) / denominator;
+  }
+}
+
+/**
+ * Consistent PLS (Dijkstra & Henseler 2015): for every reflective block k, the construct correlations are
+ * divided by sqrt(rhoA_k) (a composite or a single item counts 1) and the loadings become
+ * w · sqrt(rhoA_k) / (w'w). False when a corrected block has rhoA ≤ 0 (no consistent estimate exists).
+ */
+function applyConsistency(spec: PlsSpec, work: PlsWorkspace): boolean {
+  const reflective = spec.reflective as Uint8Array;
+  const m = spec.constructCount;
+  const factor = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const size = (spec.blockStart[k + 1] as number) - (spec.blockStart[k] as number);
+    if (reflective[k] !== 1 || spec.modeB[k] === 1 || size === 1) {
+      factor[k] = 1;
+      continue;
+    }
+    const rho = work.rhoA[k] as number;
+    if (!(rho > 0) || !Number.isFinite(rho)) return false;
+    factor[k] = Math.sqrt(rho);
+    const start = spec.blockStart[k] as number;
+    const end = spec.blockStart[k + 1] as number;
+    let ww = 0;
+    for (let a = start; a < end; a++) ww += (work.weights[a] as number) ** 2;
+    for (let a = start; a < end; a++) work.loadings[a] = ((work.weights[a] as number) * factor[k]) / ww;
+  }
+  const c = work.constructCorrelation;
+  for (let j = 0; j < m; j++)
+    for (let k = 0; k < m; k++)
+      if (j !== k) c[j * m + k] = (c[j * m + k] as number) / ((factor[j] as number) * (factor[k] as number));
+  return true;
 }
 
 /**

@@ -3,38 +3,37 @@
  * index-based {@link PlsSpec} of the kernel.
  */
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import { type PlsSpec, SCHEME_CENTROID, SCHEME_FACTORIAL, SCHEME_PATH } from "./plsCore.js";
 
+const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
+
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
-export const plsOptionsSchema = z
-  .object({
-    blocks: z.record(
-      z.string().min(1, "construct names must be non-empty"),
-      z
-        .array(z.string().min(1, "indicator names must be non-empty"))
-        .min(1, "a block needs at least one indicator"),
-    ),
-    paths: z
-      .array(z.object({ from: z.string().min(1), to: z.string().min(1) }).strict())
-      .min(1, "a structural model needs at least one path"),
-    scheme: z.enum(["path", "factorial", "centroid"]).default("path"),
-    mode: z.record(z.string(), z.enum(["A", "B"])).default({}),
-    scale: z
-      .object({
-        min: z.number().refine(Number.isFinite, "must be finite"),
-        max: z.number().refine(Number.isFinite, "must be finite"),
-      })
-      .strict()
-      .refine((scale) => scale.max > scale.min, "scale.max must be greater than scale.min")
-      .optional(),
-    maxIterations: z.number().int().min(1).default(300),
-    tolerance: z.number().gt(0).default(1e-7),
-    missing: z.enum(["mean", "listwise"]).default("mean"),
-  })
-  .strict();
+export const plsOptionsSchema = z.strictObject({
+  blocks: z.record(
+    z.string().check(z.minLength(1, "construct names must be non-empty")),
+    z
+      .array(z.string().check(z.minLength(1, "indicator names must be non-empty")))
+      .check(z.minLength(1, "a block needs at least one indicator")),
+  ),
+  paths: z
+    .array(z.strictObject({ from: z.string().check(z.minLength(1)), to: z.string().check(z.minLength(1)) }))
+    .check(z.minLength(1, "a structural model needs at least one path")),
+  scheme: z._default(z.enum(["path", "factorial", "centroid"]), "path"),
+  mode: z._default(z.record(z.string(), z.enum(["A", "B"])), {}),
+  scale: z.optional(
+    z
+      .strictObject({ min: finite, max: finite })
+      .check(z.refine((scale) => scale.max > scale.min, "scale.max must be greater than scale.min")),
+  ),
+  maxIterations: z._default(z.int().check(z.minimum(1)), 300),
+  tolerance: z._default(z.number().check(z.gt(0)), 1e-7),
+  missing: z._default(z.enum(["mean", "listwise"]), "mean"),
+  consistent: z._default(z.boolean(), false),
+  fSquaredMethod: z._default(z.enum(["scores", "reestimate"]), "scores"),
+});
 
 export type ParsedPlsOptions = z.output<typeof plsOptionsSchema>;
 
@@ -183,6 +182,8 @@ export function resolvePlsModel(functionName: string, options: unknown): Resolve
   constructs.forEach((name, k) => {
     if (parsed.mode[name] === "B") modeB[k] = 1;
   });
+  // Consistent PLS treats every mode A block as a common factor (mode B blocks stay composites).
+  const reflective = parsed.consistent ? Uint8Array.from(modeB, (b) => 1 - b) : undefined;
   const scheme =
     parsed.scheme === "path"
       ? SCHEME_PATH
@@ -194,6 +195,7 @@ export function resolvePlsModel(functionName: string, options: unknown): Resolve
     constructCount: m,
     blockStart,
     modeB,
+    ...(reflective === undefined ? {} : { reflective }),
     predecessors: predecessors.map((list) => Int32Array.from(list)),
     successors: successors.map((list) => Int32Array.from(list)),
     scheme,
