@@ -1,0 +1,78 @@
+import { InvalidOptionsError } from "../../core/index.js";
+import type { ItemHierarchy } from "../aggregateItems.js";
+import type { Transactions, TransactionsInput } from "../Transactions.js";
+import { toTransactions } from "./builder.js";
+import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
+
+/** Transactions extended with category items, and each label's ancestors among the labels. */
+export interface ExtendedTransactions {
+  readonly data: Transactions;
+  /** label -> labels of its ancestors (an item's categories, a category's higher categories). */
+  readonly ancestors: Map<string, Set<string>>;
+}
+
+/**
+ * Adds to every transaction the categories of its items at each level, labelled `category + suffix`
+ * (arules' addAggregate), and lists every label's ancestors.
+ */
+export function extendWithCategories(
+  functionName: string,
+  transactions: TransactionsInput,
+  hierarchy: ItemHierarchy,
+  options: {
+    readonly levels: readonly string[];
+    readonly item: string;
+    readonly suffix: string;
+    readonly unknownItems: "error" | "keep";
+  },
+): ExtendedTransactions {
+  const { levels, suffix } = options;
+  const table = readHierarchy(functionName, hierarchy, options.item, levels);
+  const data = toTransactions(transactions, functionName);
+  const ancestors = new Map<string, Set<string>>();
+  const itemLabels = new Set(data.itemLabels);
+  for (const [item, path] of table.categories) {
+    ancestors.set(item, new Set(path.map((category) => category + suffix)));
+  }
+  table.parents.forEach((above, l) => {
+    for (const [category, parents] of above) {
+      const label = category + suffix;
+      if (itemLabels.has(label)) {
+        throw new InvalidOptionsError(functionName, [
+          {
+            path: "suffix",
+            message: `the category "${category}" (${levels[l]}) would be labelled "${label}", which is also an item's name: choose another suffix`,
+            received: suffix,
+          },
+        ]);
+      }
+      const set = ancestors.get(label) ?? new Set<string>();
+      for (const parent of parents) set.add(parent + suffix);
+      ancestors.set(label, set);
+    }
+  });
+  const extended = mapItems(data, (label, t) => {
+    const path = table.categories.get(label);
+    if (path !== undefined) return [label, ...path.map((category) => category + suffix)];
+    if (options.unknownItems === "keep") return [label];
+    throw unknownItemError(functionName, t, label, options.item);
+  });
+  return { data: extended, ancestors };
+}
+
+/** Whether a set of labels holds a label together with one of its ancestors. */
+export function holdsAncestorPair(
+  labels: readonly string[],
+  more: readonly string[],
+  ancestors: Map<string, Set<string>>,
+): boolean {
+  for (const group of [labels, more]) {
+    for (const label of group) {
+      const above = ancestors.get(label);
+      if (above === undefined) continue;
+      for (const other of labels) if (above.has(other)) return true;
+      for (const other of more) if (above.has(other)) return true;
+    }
+  }
+  return false;
+}

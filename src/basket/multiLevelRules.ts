@@ -1,0 +1,122 @@
+import { z } from "zod/mini";
+import { withDisplay } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+import { type AddCategoriesOptions, categoriesShape } from "./addCategories.js";
+import type { ItemHierarchy } from "./aggregateItems.js";
+import {
+  type AssociationRulesOptions,
+  type AssociationRulesResult,
+  associationRules,
+} from "./associationRules.js";
+import { extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
+import type { TransactionsInput } from "./Transactions.js";
+
+/**
+ * Options of {@link multiLevelRules}: the hierarchy options of {@link addCategories} and the
+ * thresholds of {@link associationRules}.
+ *
+ * @example
+ * ```ts
+ * const options: MultiLevelRulesOptions = { levels: ["level2"], minSupport: 0.01, minConfidence: 0.5 };
+ * options.levels; // => ["level2"]
+ * ```
+ */
+export interface MultiLevelRulesOptions extends AddCategoriesOptions, AssociationRulesOptions {}
+
+/**
+ * Result of {@link multiLevelRules}: the result of {@link associationRules} on the extended transactions,
+ * without the rules that pair an item with its own category, and with how many such rules were dropped.
+ *
+ * @example
+ * ```ts
+ * const hierarchy = [{ item: "ham", level2: "sausage" }, { item: "salami", level2: "sausage" }, { item: "milk", level2: "dairy" }];
+ * const result = multiLevelRules([["ham", "milk"], ["salami", "milk"]], hierarchy, { levels: ["level2"], minSupport: 0.5, minConfidence: 1 });
+ * result.droppedAncestorRules; // => 25
+ * ```
+ */
+export interface MultiLevelRulesResult extends AssociationRulesResult {
+  /** Rules dropped because they held an item together with one of its categories. */
+  readonly droppedAncestorRules: number;
+}
+
+const hierarchyKeys = Object.keys(categoriesShape);
+const schema = z.object(categoriesShape);
+
+/**
+ * Association rules across the levels of a product hierarchy: every basket
+ * is extended with its items' categories ({@link addCategories}, labels
+ * `category*`), rules are mined on the result with {@link associationRules},
+ * and every rule holding an item together with one of its own categories
+ * (or a category with a higher category of its own) is dropped, as arules'
+ * `filterAggregate`: such a rule says nothing ("ham => sausage*" has
+ * confidence 1 by construction). What remains mixes levels freely:
+ * "ham => dairy produce*", "sausage* => whole milk".
+ *
+ * Thresholds, measures, sorting and budgets are those of
+ * {@link associationRules} (its errors name it); `maxRules` is applied after
+ * the filter. The itemset budget counts the itemsets that hold an item with its
+ * category too (they are mined, then their rules dropped).
+ *
+ * Complexity: that of {@link associationRules} on baskets longer by the number of distinct categories
+ * per basket and level, plus O(rule length^2) set lookups per rule for the filter.
+ *
+ * @param transactions - {@link Transactions} or `string[][]` (not mutated)
+ * @param hierarchy - {@link ItemHierarchy} rows (not mutated)
+ * @param options - {@link MultiLevelRulesOptions}
+ * @throws InvalidRecordError and InvalidOptionsError as {@link addCategories} and {@link associationRules}
+ * @throws InsufficientDataError when there are no transactions
+ * @see Srikant, Agrawal (1995), "Mining generalized association rules", VLDB; Hahsler, Grün, Hornik (2005), arules, JSS 14(15): `addAggregate`, `filterAggregate`.
+ * @example
+ * ```ts
+ * const hierarchy = [
+ *   { item: "ham", level2: "sausage" },
+ *   { item: "salami", level2: "sausage" },
+ *   { item: "whole milk", level2: "dairy produce" },
+ * ];
+ * const baskets = [["ham", "whole milk"], ["salami", "whole milk"], ["whole milk"]];
+ * const { rules } = multiLevelRules(baskets, hierarchy, { levels: ["level2"], minSupport: 0.5, minConfidence: 0.9 });
+ * rules.map((r) => `${r.antecedent} => ${r.consequent}`);
+ * // => ["sausage* => whole milk", "sausage* => dairy produce*"]
+ * ```
+ */
+export function multiLevelRules(
+  transactions: TransactionsInput,
+  hierarchy: ItemHierarchy,
+  options: MultiLevelRulesOptions,
+): MultiLevelRulesResult {
+  const fn = "multiLevelRules";
+  const own: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (hierarchyKeys.includes(key)) own[key] = value;
+    else rest[key] = value;
+  }
+  const parsed = parseOptions(fn, schema, own);
+  const { data, ancestors } = extendWithCategories(fn, transactions, hierarchy, parsed);
+  const maxRules = rest.maxRules as number | undefined;
+  const { maxRules: _ignored, ...mineOptions } = rest as AssociationRulesOptions;
+  const mined = associationRules(data, maxRules === Number.POSITIVE_INFINITY ? rest : mineOptions);
+  const kept = mined.rules.filter((rule) => !holdsAncestorPair(rule.antecedent, rule.consequent, ancestors));
+  const rules = maxRules === undefined ? kept : kept.slice(0, maxRules);
+  const result: MultiLevelRulesResult = {
+    ...mined,
+    rules,
+    droppedAncestorRules: mined.rules.length - kept.length,
+    options: { ...mined.options, maxRules },
+  };
+  return withDisplay(result, {
+    title: "Multi-level association rules",
+    summary: (r) => [
+      `${r.rules.length} rules from ${r.transactionCount} transactions (min support ${r.options.minSupport}, min confidence ${r.options.minConfidence}); ${r.droppedAncestorRules} item/category rules dropped${r.truncated ? `, TRUNCATED by ${r.truncatedReason}` : ""}`,
+    ],
+    rows: (r) =>
+      r.rules.map((rule) => ({
+        antecedent: rule.antecedent,
+        consequent: rule.consequent,
+        support: rule.support,
+        confidence: rule.confidence,
+        lift: rule.lift,
+        count: rule.count,
+      })),
+  });
+}
