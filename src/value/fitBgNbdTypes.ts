@@ -41,4 +41,9 @@ export interface FitBgNbdResult extends RepeatBuyingFit<BgNbdParams> {
   expectedPurchases(t: number): number;
   /** E[Y(t) | frequency, recency, T]: purchases expected in the next `t` time units by this customer (FHL 2005, eq. 10). */
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
+  /**
+   * P(X(t) = x): probability that a new customer makes exactly `x` repeat purchases in the first `t` time units
+   * (FHL 2005, eq. 8, summed as positive terms).
+   */
+  probabilityOfPurchases(x: number, t: number): number;
 }

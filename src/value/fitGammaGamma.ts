@@ -9,10 +9,16 @@ import {
   startParameters,
 } from "./internal/lifetimeFit.js";
 import { checkFrequency, checkMonetaryValue, refuse } from "./internal/modelArguments.js";
+import {
+  GRADIENT_HESSIAN,
+  hessianFromGradient,
+  uncertaintyFromHessian,
+} from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import { digamma, logGamma } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
+import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
 /**
@@ -75,6 +81,8 @@ export interface FitGammaGammaResult {
   /** Customers left out because their frequency is 0 (no repeat transaction value to model). */
   readonly skippedCustomers: number;
   readonly convergence: LifetimeFitConvergence;
+  /** Standard errors and 95% log-scale intervals of `params` from the observed information. */
+  readonly uncertainty: LifetimeFitUncertainty<GammaGammaParams>;
   readonly options: { readonly maxIterations: number; readonly tolerance: number };
   /**
    * E[mean transaction value | frequency, monetaryValue]: a weighted average of the population mean
@@ -203,6 +211,13 @@ export function fitGammaGamma<T>(
     customerCount: used,
     skippedCustomers: n - used,
     convergence,
+    uncertainty: uncertaintyFromHessian(
+      params,
+      hessianFromGradient(objective, run.outcome.x),
+      used,
+      convergence.converged,
+      GRADIENT_HESSIAN,
+    ),
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
     conditionalExpectedAverageProfit: (frequency, monetaryValue) => {
       const method = "conditionalExpectedAverageProfit (Gamma-Gamma)";
@@ -226,6 +241,6 @@ export function fitGammaGamma<T>(
       `${m.customerCount} repeat customers (${m.skippedCustomers} without repeats left out), log-likelihood ${m.logLikelihood.toFixed(2)}`,
       `population mean spend p v / (q - 1) = ${m.params.q > 1 ? ((m.params.p * m.params.v) / (m.params.q - 1)).toFixed(2) : "infinite (q <= 1)"}`,
     ],
-    rows: (m) => parameterRows(m.params),
+    rows: (m) => parameterRows(m.params, m.uncertainty),
   });
 }

@@ -9,6 +9,7 @@ import {
   startParameters,
 } from "./internal/lifetimeFit.js";
 import { checkHistory, checkHorizon } from "./internal/modelArguments.js";
+import { hessianFromValues, uncertaintyFromHessian, VALUE_HESSIAN } from "./internal/observedInformation.js";
 import {
   type MinimizeOutcome,
   minimizeBfgs,
@@ -16,6 +17,7 @@ import {
   numericGradient,
   outsideBox,
 } from "./internal/optimize.js";
+import { checkCount, paretoNbdProbabilityOfPurchases } from "./internal/purchaseCountProbability.js";
 import { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp, logHypergeometricShifted, logIntegrate, logSubExp } from "./internal/special.js";
 import type { RepeatBuyingFit } from "./repeatBuyingFit.js";
@@ -73,6 +75,11 @@ export interface FitParetoNbdResult extends RepeatBuyingFit<ParetoNbdParams> {
   expectedPurchases(t: number): number;
   /** E[Y(t) | frequency, recency, T]: purchases expected in the next `t` time units. */
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
+  /**
+   * P(X(t) = x) for a new customer (Fader & Hardie's 2006 note "Deriving an Expression for P(X(t) = x)
+   * Under the Pareto/NBD Model"), computed as one positive integral over the death time.
+   */
+  probabilityOfPurchases(x: number, t: number): number;
 }
 
 const schema = lifetimeFitSchema(["r", "alpha", "s", "beta"], { maxIterations: 200, tolerance: 1e-6 });
@@ -139,6 +146,9 @@ const SERIES_TERMS = 600;
  * edge of the parameter space (no heterogeneity left to estimate). Then a log-parameter passes ±15,
  * `convergence.converged` is false and `convergence.message` says a parameter ran off; the
  * parameters are returned as found, for inspection, not for prediction.
+ *
+ * Standard errors: `uncertainty` holds natural-scale standard errors and 95% log-scale intervals from the
+ * observed information (second differences of the log-likelihood at the optimum, Richardson-extrapolated).
  *
  * Complexity: O(u · k) per evaluation (u distinct histories, k series terms, typically < 50).
  *
@@ -223,6 +233,13 @@ export function fitParetoNbd<T>(
     repeatCustomerCount: histories.repeatCustomerCount,
     distinctHistories: u,
     convergence,
+    uncertainty: uncertaintyFromHessian(
+      params,
+      hessianFromValues(objective, outcome.x),
+      n,
+      convergence.converged,
+      VALUE_HESSIAN,
+    ),
     options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
     ...paretoNbdPredictions(params),
   };
@@ -232,13 +249,16 @@ export function fitParetoNbd<T>(
       `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
       `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method} (${m.convergence.message})`,
     ],
-    rows: (m) => parameterRows(m.params),
+    rows: (m) => parameterRows(m.params, m.uncertainty),
   });
 }
 
 function paretoNbdPredictions(
   params: ParetoNbdParams,
-): Pick<FitParetoNbdResult, "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases"> {
+): Pick<
+  FitParetoNbdResult,
+  "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases" | "probabilityOfPurchases"
+> {
   const { r, alpha, s, beta } = params;
   const aliveOf = (frequency: number, recency: number, T: number): number => {
     const x = frequency;
@@ -270,6 +290,12 @@ function paretoNbdPredictions(
       return t === 0
         ? 0
         : ((r + frequency) / (alpha + T)) * lifetimeFactor(beta + T, t) * aliveOf(frequency, recency, T);
+    },
+    probabilityOfPurchases: (x, t) => {
+      const method = "probabilityOfPurchases (Pareto/NBD)";
+      checkCount(method, x);
+      checkHorizon(method, t);
+      return paretoNbdProbabilityOfPurchases(r, alpha, s, beta, x, t);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
+import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
 
 /**
  * What every fitted repeat-buying model (BG/NBD, Pareto/NBD) returns: parameters, fit
@@ -25,6 +26,8 @@ export interface RepeatBuyingFit<P> {
   /** Distinct (frequency, recency, T) histories the likelihood was evaluated on. */
   readonly distinctHistories: number;
   readonly convergence: LifetimeFitConvergence;
+  /** Standard errors and 95% intervals of `params` from the observed information (see {@link LifetimeFitUncertainty}). */
+  readonly uncertainty: LifetimeFitUncertainty<P>;
   readonly options: { readonly maxIterations: number; readonly tolerance: number };
   /** P(alive | frequency, recency, T), times in the summary's unit; 1 for a customer without repeat purchases. */
   probabilityAlive(frequency: number, recency: number, T: number): number;
@@ -32,4 +35,9 @@ export interface RepeatBuyingFit<P> {
   expectedPurchases(t: number): number;
   /** E[Y(t) | frequency, recency, T]: purchases expected in the next `t` time units by this customer. */
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
+  /**
+   * P(X(t) = x): the probability that a new customer makes exactly `x` repeat purchases in the first `t`
+   * time units (x a non-negative integer, t finite and ≥ 0).
+   */
+  probabilityOfPurchases(x: number, t: number): number;
 }

@@ -1,6 +1,7 @@
 import type { BgNbdParams, FitBgNbdResult } from "../fitBgNbdTypes.js";
 import { bgNbdExpectedPurchases } from "./bgNbdExpectation.js";
 import { checkHistory, checkHorizon, refuse } from "./modelArguments.js";
+import { betaGeometricProbabilityOfPurchases, checkCount } from "./purchaseCountProbability.js";
 
 /**
  * The prediction functions of a BG/NBD model with the given parameters. Arguments are checked
@@ -9,7 +10,10 @@ import { checkHistory, checkHorizon, refuse } from "./modelArguments.js";
  */
 export function bgNbdPredictions(
   params: BgNbdParams,
-): Pick<FitBgNbdResult, "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases"> {
+): Pick<
+  FitBgNbdResult,
+  "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases" | "probabilityOfPurchases"
+> {
   const { r, alpha, a, b } = params;
   const logA = Math.log(a);
   // odds of "dropped out after the last purchase" against "alive": a / (b + x − 1) ((α + T) / (α + t_x))^(r + x)
@@ -33,7 +37,13 @@ export function bgNbdPredictions(
     const value = x > 0 ? alive / (1 + Math.exp(logDeadOdds(x, recency, T))) : alive;
     return finite(method, value, t);
   };
-  return { probabilityAlive, expectedPurchases, conditionalExpectedPurchases };
+  const probabilityOfPurchases = (x: number, t: number): number => {
+    const method = "probabilityOfPurchases (BG/NBD)";
+    checkCount(method, x);
+    checkHorizon(method, t);
+    return betaGeometricProbabilityOfPurchases(r, alpha, a, b, x, t, false);
+  };
+  return { probabilityAlive, expectedPurchases, conditionalExpectedPurchases, probabilityOfPurchases };
 }
 
 /** Passes a finite expectation through; the series only gives up for absurd horizons (t / alpha in the millions). */

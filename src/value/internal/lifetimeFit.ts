@@ -5,10 +5,11 @@
  * and turning the optimiser's log-parameters into parameters and a
  * convergence report.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InsufficientDataError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
+import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import { type MinimizeOutcome, minimizeBfgs, nelderMead, type ObjectiveWithGradient } from "./optimize.js";
 import { type RepeatColumns, readRepeatColumns } from "./repeatColumns.js";
@@ -32,17 +33,28 @@ export function lifetimeFitSchema<K extends string>(
   parameterNames: readonly K[],
   defaults: { readonly maxIterations: number; readonly tolerance: number },
 ) {
+  return z.strictObject({
+    ...repeatPurchaseFieldsShape,
+    ...fitControlShape(parameterNames, defaults),
+  });
+}
+
+/**
+ * The optimiser part of a fitter's options schema: `start` (a strict object of optional positive
+ * numbers, one per parameter), `maxIterations` and `tolerance` with their defaults.
+ */
+export function fitControlShape<K extends string>(
+  parameterNames: readonly K[],
+  defaults: { readonly maxIterations: number; readonly tolerance: number },
+) {
   const startShape = Object.fromEntries(
-    parameterNames.map((name) => [name, z.number().positive().optional()]),
-  ) as { [P in K]: z.ZodOptional<z.ZodNumber> };
-  return z
-    .object({
-      ...repeatPurchaseFieldsShape,
-      start: z.object(startShape).strict().optional(),
-      maxIterations: z.number().int().min(1).default(defaults.maxIterations),
-      tolerance: z.number().positive().default(defaults.tolerance),
-    })
-    .strict();
+    parameterNames.map((name) => [name, z.optional(z.number().check(z.positive()))]),
+  ) as { [P in K]: z.ZodMiniOptional<z.ZodMiniNumber<number>> };
+  return {
+    start: z.optional(z.strictObject(startShape)),
+    maxIterations: z._default(z.int().check(z.minimum(1)), defaults.maxIterations),
+    tolerance: z._default(z.number().check(z.positive()), defaults.tolerance),
+  };
 }
 
 /** Starting parameters: the user's `start` where given, the model's default otherwise (in `defaults`' key order). */
@@ -169,9 +181,20 @@ export function finishLifetimeFit<P extends ModelParameters<P>>(
   return { params, convergence };
 }
 
-/** The `{ parameter, value }` rows a fitted model prints. */
+/**
+ * The rows a fitted model prints: `{ parameter, value }`, with `standardError`, `lower` and `upper`
+ * (the 95% log-scale interval) when the fit has standard errors.
+ */
 export function parameterRows<P extends ModelParameters<P>>(
   params: P,
-): { parameter: string; value: number }[] {
-  return (Object.entries(params) as [string, number][]).map(([parameter, value]) => ({ parameter, value }));
+  uncertainty?: LifetimeFitUncertainty<P>,
+): { parameter: string; value: number; standardError?: number; lower?: number; upper?: number }[] {
+  return (Object.entries(params) as [keyof P & string, number][]).map(([parameter, value]) => {
+    const se = uncertainty?.standardErrors?.[parameter];
+    const lower = uncertainty?.lower?.[parameter];
+    const upper = uncertainty?.upper?.[parameter];
+    return se === undefined || lower === undefined || upper === undefined
+      ? { parameter, value }
+      : { parameter, value, standardError: se, lower, upper };
+  });
 }

@@ -104,17 +104,19 @@ const GAUSS_WEIGHTS = [0.1294849661688697, 0.27970539148927664, 0.38183005050511
 
 /**
  * log ∫_lower^upper exp(logIntegrand(t)) dt by adaptive Gauss-Kronrod (G7/K15)
- * bisection, with the integrand scaled by its value at `lower` so nothing
- * overflows. Meant for smooth, positive, peaked-at-one-end integrands.
+ * bisection, with the integrand scaled by its larger end value (or by `scaleHint`) so nothing
+ * overflows. Meant for smooth, positive integrands, peaked at one end unless `scaleHint` is given.
  */
 export function logIntegrate(
   logIntegrand: (t: number) => number,
   lower: number,
   upper: number,
   relativeTolerance = 1e-11,
+  scaleHint?: number,
 ): number {
   if (!(upper > lower)) return Number.NEGATIVE_INFINITY;
-  const scale = Math.max(logIntegrand(lower), logIntegrand(upper));
+  // the integrand is scaled by its value at the ends, or by `scaleHint` (its log-maximum, for interior peaks)
+  const scale = scaleHint ?? Math.max(logIntegrand(lower), logIntegrand(upper));
   const f = (t: number) => Math.exp(logIntegrand(t) - scale);
   const panel = (a: number, b: number): [number, number] => {
     const center = 0.5 * (a + b);
