@@ -380,7 +380,9 @@ describe("qualifyProspects properties", () => {
 });
 
 describe("qualifyProspects option checks", () => {
-  const prospects = [{ id: "A", income: 50000, authority: "full", dependants: 1 }];
+  // the generic preset reads income as a score in [0, 1] (an amount such as 50 000 is an error, see
+  // "the generic preset refuses an amount where it expects a score")
+  const prospects = [{ id: "A", income: 0.8, authority: "full", dependants: 1 }];
   it("treats null options as none instead of crashing", () => {
     expect(qualifyProspects(prospects, null as never).prospects).toHaveLength(1);
   });

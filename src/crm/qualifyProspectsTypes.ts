@@ -1,6 +1,7 @@
 // The types of `qualifyProspects`: prospects, their fields, options and verdicts. They live in their own
 // file so that qualifyProspects.ts holds the scoring alone.
 import type { Field } from "../core/index.js";
+import type { Offering, OfferingPayments, OfferingRequirement } from "./offering.js";
 import type { ProspectPresetName, ProspectRules } from "./prospectQualificationPresets.js";
 
 /**
@@ -23,11 +24,27 @@ export interface ProspectRecord {
   /**
    * Annual own income in currency units (0 = no own income), or a word from the
    * preset's `money.levels` (`"high"`, `"adequate"`, `"tight"`, `"none"`) when only a
-   * description is known, e.g. a pension of unknown amount.
+   * description is known, e.g. a pension of unknown amount. Under the `generic` preset (no
+   * priced offering, no income line) it is a score in [0, 1]; an amount there is an error.
+   * For a B2B buyer: the annual budget of the line the offering is paid from.
    */
   readonly income?: number | string | null;
   /** `"stable"` or `"unstable"` (e.g. commission-only sales job). Not stated is read as stable. */
   readonly incomeStability?: "stable" | "unstable" | null;
+  /**
+   * How the income has moved over recent years: `"rising"`, `"flat"` or `"falling"` (the
+   * preset's `money.trendFactors`). With an instalment to pay, a flat or falling income is an
+   * instalment risk: it lowers the money score used for ranking, never the pass line.
+   */
+  readonly incomeTrend?: string | null;
+  /** Savings available for the deposit or an upfront payment, in currency units. */
+  readonly savings?: number | null;
+  /**
+   * The price the prospect is shopping at (currency units). An offering priced above
+   * `budget x fit.maxOversize` is far pricier than the need (verdict `mismatch`, category
+   * `oversized`); a budget below `fit.limits.price.min` is a requirement no offering of the kind meets.
+   */
+  readonly budget?: number | null;
   /** Who decides: `"full"`, `"shared"` (e.g. with a spouse) or `"none"`, or a score in [0, 1]. */
   readonly authority?: string | number | null;
   /** Number of people the prospect supports (spouse, children, parents). */
@@ -38,8 +55,11 @@ export interface ProspectRecord {
   readonly needStrength?: number | string | null;
   /** Health, read as an underwriting risk: `"good"`, `"fair"`, `"poor"`. */
   readonly health?: string | null;
-  /** What the prospect requires of the product, matched against the `offering` option. */
-  readonly requirements?: readonly string[] | null;
+  /**
+   * Must-haves, matched against the `offering` option: feature names, or features with bounds
+   * (`{ feature: "bedrooms", min: 3 }`); see {@link OfferingRequirement}.
+   */
+  readonly requirements?: readonly OfferingRequirement[] | null;
 }
 
 /**
@@ -77,6 +97,12 @@ export interface ProspectFields<T> {
   readonly health?: Field<T>;
   /** @defaultValue "requirements" */
   readonly requirements?: Field<T>;
+  /** @defaultValue "incomeTrend" */
+  readonly incomeTrend?: Field<T>;
+  /** @defaultValue "savings" */
+  readonly savings?: Field<T>;
+  /** @defaultValue "budget" */
+  readonly budget?: Field<T>;
 }
 
 /**
@@ -96,6 +122,57 @@ export interface ProspectFields<T> {
  * ```
  */
 export type ProspectVerdict = "qualified" | "nurture" | "defer" | "drop" | "mismatch";
+
+/**
+ * Why a prospect is not qualified (null for qualified prospects):
+ * - `cannotPay` (verdict `defer`): money below the line (income, or savings for the deposit, or
+ *   income for the instalment);
+ * - `noAuthority` (`defer`): does not decide;
+ * - `noNeed` (`nurture`): can pay and decides, but no need yet;
+ * - `productMismatch` (`mismatch`): the offering lacks a must-have;
+ * - `oversized` (`mismatch`): the offering is far bigger or pricier than the need;
+ * - `requirementsTooHigh` (`drop`): no offering of this kind meets the requirements;
+ * - `underwritingRisk` (`drop`): an underwriting veto (e.g. poor health for life insurance);
+ * - `unknown` (`defer`): income, savings, authority or need not known;
+ * - `veto`: a custom veto of the `vetoes` option.
+ *
+ * @example
+ * ```ts
+ * const why: ProspectReasonCategory | null = qualifyProspects(
+ *   [{ id: "A", income: 75000, authority: "full", dependants: 0, health: "good" }],
+ *   { preset: "lifeInsurance" },
+ * ).prospects[0]?.category ?? null; // => "noNeed"
+ * ```
+ */
+export type ProspectReasonCategory =
+  | "cannotPay"
+  | "noAuthority"
+  | "noNeed"
+  | "productMismatch"
+  | "oversized"
+  | "requirementsTooHigh"
+  | "underwritingRisk"
+  | "unknown"
+  | "veto";
+
+/**
+ * Where a qualified prospect stands: rank 1 is the `"first choice"`, rank 2 the `"second
+ * choice"`, the rest are `"backup"` (null for prospects who are not qualified). For a single
+ * item (one house), the first choice gets the first offer and the others wait in this order.
+ *
+ * @example
+ * ```ts
+ * const result = qualifyProspects(
+ *   [
+ *     { id: "A", income: 40000, authority: "full", dependants: 1 },
+ *     { id: "B", income: 30000, authority: "full", dependants: 3 },
+ *   ],
+ *   { preset: "lifeInsurance" },
+ * );
+ * result.prospects.map((p) => p.choice); // => ["first choice", "second choice"]
+ * ```
+ */
+export type ProspectChoice = "first choice" | "second choice" | "backup";
 
 /**
  * A custom veto: `test` returns a reason (string) when the veto applies, or a
@@ -152,8 +229,14 @@ export interface QualifyProspectsOptions<T> {
   readonly weights?: Partial<ProspectRules["weights"]>;
   /** Overrides of the underwriting rules. @defaultValue the preset's */
   readonly underwriting?: Partial<ProspectRules["underwriting"]>;
-  /** What we sell; enables the product-fit (mismatch) check. @defaultValue the preset's (none) */
-  readonly offering?: readonly string[] | null;
+  /**
+   * What we sell: an {@link Offering} (price, financing, features), which makes Money an
+   * affordability check and Need a fit check; or a plain list of what we provide (product fit
+   * only, as before). @defaultValue the preset's (none)
+   */
+  readonly offering?: readonly string[] | Offering | null;
+  /** Overrides of the fit rules (oversize ratio, limits of the offering kind). @defaultValue the preset's */
+  readonly fit?: Partial<ProspectRules["fit"]>;
   /** Least covered share of stated requirements. @defaultValue 1 (every requirement) */
   readonly minFit?: number;
   /** Extra vetoes, checked after the underwriting veto. @defaultValue [] */
@@ -196,10 +279,42 @@ export interface QualifiedProspect {
   readonly need: number | null;
   /** Weighted mean of the sub-scores x underwriting factor, in [0, 1]; null when a sub-score is unknown. */
   readonly score: number | null;
+  /** `"first choice"`, `"second choice"` or `"backup"` among the qualified; null otherwise. */
+  readonly choice: ProspectChoice | null;
+  /** Why the prospect is not qualified; null when qualified. */
+  readonly category: ProspectReasonCategory | null;
+  /**
+   * With a priced {@link Offering}: what the prospect is asked to pay and how well they can.
+   * `cover` = the smaller of savings / upfront and (allowed share x monthly income) / instalment;
+   * 1 means exactly affordable. Null without a priced offering or when income or savings are unknown.
+   */
+  readonly affordability: ProspectAffordability | null;
   /** One readable sentence: verdict and why. */
   readonly reason: string;
   /** The individual findings behind the reason. */
   readonly findings: readonly string[];
+}
+
+/**
+ * Affordability of a priced offering for one prospect (see {@link QualifiedProspect.affordability}).
+ *
+ * @example
+ * ```ts
+ * const result = qualifyProspects(
+ *   [{ id: "A", income: 60000, savings: 3000, authority: "full", needStrength: "strong" }],
+ *   { preset: "consumerDurable", offering: { price: 1200, monthlyInstalment: 100 } },
+ * );
+ * const a: ProspectAffordability | null = result.prospects[0]?.affordability ?? null;
+ * [a?.instalmentShare, a?.cover]; // => [0.02, 5]
+ * ```
+ */
+export interface ProspectAffordability extends OfferingPayments {
+  /** Share of the prospect's monthly income the instalment takes (null without an instalment). */
+  readonly instalmentShare: number | null;
+  /** The largest share allowed (the offering's, else the preset's `money.maxInstalmentShare`). */
+  readonly maxInstalmentShare: number;
+  /** How many times the prospect covers what is asked (the smaller of upfront and instalment cover). */
+  readonly cover: number;
 }
 
 /**

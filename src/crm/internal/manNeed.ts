@@ -1,0 +1,255 @@
+// Need of MAN qualification: urgency (dependants, life events, a stated need) and the fit between the
+// prospect's must-haves and the offering (missing must-haves, an offering far bigger or pricier than the
+// need, requirements no offering of the kind can meet).
+import type { Offering, OfferingRequirement } from "../offering.js";
+import type { ProspectRules } from "../prospectQualificationPresets.js";
+import type { ProspectReasonCategory } from "../qualifyProspectsTypes.js";
+import { fmt, isMissing, lookup, lower, type ProspectRow, type WordMap } from "./manWords.js";
+import { formatNumber } from "./rate.js";
+
+/** Urgency of one prospect's need. */
+export interface UrgencyOutcome {
+  /** Need score in [0, 1]; null when dependants, life events and stated need are all unknown. */
+  readonly need: number | null;
+  readonly findings: readonly string[];
+}
+
+/**
+ * need = 1 - (1 - perDependant)^dependants x product over life events (1 - strength) x (1 - stated):
+ * independent reasons to buy, so need grows with each and vanishes without any.
+ */
+export function urgencyOf(
+  row: ProspectRow,
+  rules: ProspectRules["need"],
+  lifeEvents: WordMap,
+  strengths: WordMap,
+): UrgencyOutcome {
+  const dependants = row.value("dependants");
+  const events = row.value("lifeEvents");
+  const stated = row.value("needStrength");
+  if (isMissing(dependants) && isMissing(events) && isMissing(stated)) {
+    row.missing("dependants", dependants);
+    return { need: null, findings: [] };
+  }
+  const findings: string[] = [];
+  let keep = 1;
+  const why: string[] = [];
+  if (!isMissing(dependants)) {
+    if (typeof dependants !== "number" || !Number.isInteger(dependants) || dependants < 0) {
+      row.fail("dependants", dependants, "expected a whole number >= 0");
+    }
+    const count = dependants as number;
+    if (count > 0 && rules.perDependant > 0) {
+      keep *= (1 - rules.perDependant) ** count;
+      why.push(`${count} dependant${count === 1 ? "" : "s"}`);
+    }
+  }
+  if (!isMissing(events)) {
+    if (!Array.isArray(events)) row.fail("lifeEvents", events, "expected an array of life events");
+    for (const event of events as unknown[]) {
+      const strength = typeof event === "string" ? lookup(lifeEvents, event) : undefined;
+      if (strength === undefined)
+        findings.push(`life event ${JSON.stringify(event)} not recognised, ignored`);
+      else if (strength > 0) {
+        keep *= 1 - strength;
+        why.push(lower(event as string));
+      }
+    }
+  }
+  if (!isMissing(stated)) {
+    let strength: number | undefined;
+    if (typeof stated === "number" && stated >= 0 && stated <= 1) strength = stated;
+    else if (typeof stated === "string") strength = lookup(strengths, stated);
+    if (strength === undefined) {
+      row.fail(
+        "needStrength",
+        stated,
+        `expected a score in [0, 1] or one of ${Object.keys(rules.strengths).join(", ")}`,
+      );
+    }
+    if ((strength as number) > 0) {
+      keep *= 1 - (strength as number);
+      why.push(
+        `stated need ${typeof stated === "number" ? fmt(strength as number) : lower(stated as string)}`,
+      );
+    }
+  }
+  const need = 1 - keep;
+  findings.unshift(
+    `need ${fmt(need)} (${why.length === 0 ? "no dependants, no life event" : why.join(", ")})`,
+  );
+  return { need, findings };
+}
+
+/** The offering as fit sees it: a name, a price (null for a plain list) and its features. */
+export interface FitOffering {
+  readonly name: string;
+  readonly price: number | null;
+  readonly provides: ReadonlyMap<string, number | boolean>;
+  readonly lacks: ReadonlySet<string>;
+}
+
+/** Normalises the `offering` option (a list of what we provide, or an Offering) for fit checks. */
+export function fitOffering(offering: readonly string[] | Offering | null): FitOffering | null {
+  if (offering === null) return null;
+  if (Array.isArray(offering)) {
+    return {
+      name: "our offering",
+      price: null,
+      provides: new Map((offering as readonly string[]).map((f) => [lower(f), true])),
+      lacks: new Set(),
+    };
+  }
+  const o = offering as Offering;
+  return {
+    name: o.name ?? "our offering",
+    price: o.price,
+    provides: new Map(Object.entries(o.provides ?? {}).map(([f, v]) => [lower(f), v])),
+    lacks: new Set((o.lacks ?? []).map(lower)),
+  };
+}
+
+/** The fit of one prospect: null category when the offering fits. */
+export interface FitOutcome {
+  readonly category: Extract<
+    ProspectReasonCategory,
+    "productMismatch" | "oversized" | "requirementsTooHigh"
+  > | null;
+  readonly reason: string | null;
+}
+
+const FITS: FitOutcome = { category: null, reason: null };
+
+/** A requirement read from a record, with its display text. */
+interface Requirement {
+  readonly feature: string;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  readonly text: string;
+}
+
+function readRequirements(row: ProspectRow): Requirement[] {
+  const value = row.value("requirements");
+  if (isMissing(value)) return [];
+  const why = "expected an array of feature names or { feature, min?, max? } objects";
+  if (!Array.isArray(value)) return row.fail("requirements", value, why);
+  return (value as unknown[]).map((r) => {
+    if (typeof r === "string")
+      return { feature: lower(r), min: undefined, max: undefined, text: JSON.stringify(r) };
+    const req = r as OfferingRequirement;
+    if (
+      r === null ||
+      typeof r !== "object" ||
+      typeof (req as { feature?: unknown }).feature !== "string" ||
+      Object.keys(r).some((k) => k !== "feature" && k !== "min" && k !== "max")
+    ) {
+      return row.fail("requirements", value, why);
+    }
+    const { feature, min, max } = req as Exclude<OfferingRequirement, string>;
+    for (const bound of [min, max]) {
+      if (bound !== undefined && !(typeof bound === "number" && Number.isFinite(bound))) {
+        return row.fail("requirements", value, `${why}; bounds must be finite numbers`);
+      }
+    }
+    const bounds = [
+      min === undefined ? "" : ` >= ${formatNumber(min, 2).replace(/\.00$/, "")}`,
+      max === undefined ? "" : ` <= ${formatNumber(max, 2).replace(/\.00$/, "")}`,
+    ].join("");
+    return { feature: lower(feature), min, max, text: `${JSON.stringify(feature)}${bounds}` };
+  });
+}
+
+/** Reads the budget (the price the prospect is shopping at), or null. */
+function budgetOf(row: ProspectRow): number | null {
+  const budget = row.value("budget");
+  if (isMissing(budget)) return null;
+  if (typeof budget === "number" && Number.isFinite(budget) && budget > 0) return budget;
+  return row.fail("budget", budget, "expected an amount > 0 in currency units");
+}
+
+/**
+ * Fit, checked in this order: requirements outside `fit.limits` (no offering of the kind meets them),
+ * must-haves the offering lacks (covered share below `minFit`), an offering far bigger or pricier than
+ * the need (beyond `fit.maxOversize` times a `min` requirement or the budget).
+ */
+export function fitOf(
+  row: ProspectRow,
+  offering: FitOffering | null,
+  rules: ProspectRules["fit"],
+  minFit: number,
+): FitOutcome {
+  const limits = new Map(Object.entries(rules.limits).map(([f, l]) => [lower(f), l]));
+  if (offering === null && limits.size === 0) return FITS;
+  const requirements = readRequirements(row);
+  const budget = budgetOf(row);
+
+  const tooHigh: string[] = [];
+  for (const r of requirements) {
+    const limit = limits.get(r.feature);
+    if (limit === undefined) continue;
+    if (r.min !== undefined && limit.max !== undefined && r.min > limit.max) {
+      tooHigh.push(`${r.text} (the most any offers is ${formatNumber(limit.max)})`);
+    } else if (r.max !== undefined && limit.min !== undefined && r.max < limit.min) {
+      tooHigh.push(`${r.text} (the least any offers is ${formatNumber(limit.min)})`);
+    }
+  }
+  const priceFloor = limits.get("price")?.min;
+  if (budget !== null && priceFloor !== undefined && budget < priceFloor) {
+    tooHigh.push(`a budget of ${formatNumber(budget)} (the cheapest start at ${formatNumber(priceFloor)})`);
+  }
+  if (tooHigh.length > 0) {
+    return {
+      category: "requirementsTooHigh",
+      reason: `requirements no offering of this kind can meet: ${tooHigh.join(", ")}`,
+    };
+  }
+  if (offering === null) return FITS;
+
+  const featureValue = (feature: string) =>
+    feature === "price" ? (offering.price ?? undefined) : offering.provides.get(feature);
+  const unmet: string[] = [];
+  const oversized: string[] = [];
+  for (const r of requirements) {
+    const value = featureValue(r.feature);
+    if (r.min === undefined && r.max === undefined) {
+      if (value === undefined || value === false || value === 0) {
+        unmet.push(offering.lacks.has(r.feature) ? `${r.text} (it has none)` : r.text);
+      }
+      continue;
+    }
+    if (typeof value !== "number") {
+      unmet.push(
+        value === undefined || value === false
+          ? `${r.text} (it has none)`
+          : `${r.text} (not stated as a number)`,
+      );
+      continue;
+    }
+    if ((r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max)) {
+      unmet.push(`${r.text} (it has ${formatNumber(value, 2).replace(/\.00$/, "")})`);
+    } else if (r.min !== undefined && r.min > 0 && value > r.min * rules.maxOversize) {
+      oversized.push(
+        `${JSON.stringify(r.feature)} ${formatNumber(value, 2).replace(/\.00$/, "")} for a need of ${formatNumber(r.min, 2).replace(/\.00$/, "")}`,
+      );
+    }
+  }
+  if (requirements.length > 0) {
+    const fit = 1 - unmet.length / requirements.length;
+    if (fit < minFit) {
+      return {
+        category: "productMismatch",
+        reason: `${offering.name} does not cover ${unmet.join(", ")} (fit ${fmt(fit)} below ${fmt(minFit)})`,
+      };
+    }
+  }
+  if (budget !== null && offering.price !== null && offering.price > budget * rules.maxOversize) {
+    oversized.push(`price ${formatNumber(offering.price)} for a budget of ${formatNumber(budget)}`);
+  }
+  if (oversized.length > 0) {
+    return {
+      category: "oversized",
+      reason: `${offering.name} is far bigger or pricier than the need (more than ${fmt(rules.maxOversize)} times): ${oversized.join(", ")}; no reason to buy this one`,
+    };
+  }
+  return FITS;
+}

@@ -1,0 +1,89 @@
+// Validation and payment arithmetic of an Offering, shared by offeringPayments and qualifyProspects.
+import { z } from "zod/mini";
+import type { Offering, OfferingPayments } from "../offering.js";
+
+const amount = z
+  .number()
+  .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0"));
+
+/** Schema of an {@link Offering} (shared with qualifyProspects). */
+export const offeringSchema = z
+  .strictObject({
+    name: z.optional(z.string()),
+    price: z
+      .number()
+      .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+    deposit: z.optional(amount),
+    depositShare: z.optional(z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"))),
+    monthlyInstalment: z.optional(
+      z
+        .number()
+        .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+    ),
+    loan: z.optional(
+      z.strictObject({
+        annualRate: z
+          .number()
+          .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0")),
+        years: z
+          .number()
+          .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+      }),
+    ),
+    maxInstalmentShare: z.optional(
+      z.number().check(z.gt(0, "must be in (0, 1]"), z.lte(1, "must be in (0, 1]")),
+    ),
+    provides: z.optional(
+      z.record(
+        z.string(),
+        z.union([z.boolean(), z.number().check(z.refine(Number.isFinite, "must be a finite number"))]),
+      ),
+    ),
+    lacks: z.optional(z.array(z.string())),
+  })
+  .check(
+    z.refine(
+      (o) => !(o.deposit !== undefined && o.depositShare !== undefined),
+      "give deposit or depositShare, not both",
+    ),
+    z.refine(
+      (o) => !(o.loan !== undefined && o.monthlyInstalment !== undefined),
+      "give loan or monthlyInstalment, not both",
+    ),
+    z.refine((o) => (o.deposit ?? 0) <= o.price, "deposit must not exceed the price"),
+  );
+
+/** The payments of an already validated offering (no validation). */
+export function paymentsOf(offering: Offering): OfferingPayments {
+  const { price } = offering;
+  const financedBy = offering.loan !== undefined || offering.monthlyInstalment !== undefined;
+  const upfront =
+    offering.deposit ??
+    (offering.depositShare !== undefined ? offering.depositShare * price : financedBy ? 0 : price);
+  const financed = price - upfront;
+  if (offering.monthlyInstalment !== undefined) {
+    return {
+      price,
+      upfront,
+      financed,
+      monthlyInstalment: offering.monthlyInstalment,
+      months: null,
+      totalPaid: null,
+    };
+  }
+  if (offering.loan !== undefined && financed > 0) {
+    const months = Math.max(1, Math.round(offering.loan.years * 12));
+    const rate = offering.loan.annualRate / 12;
+    const monthlyInstalment =
+      rate === 0 ? financed / months : (financed * rate) / (1 - (1 + rate) ** -months);
+    return {
+      price,
+      upfront,
+      financed,
+      monthlyInstalment,
+      months,
+      totalPaid: upfront + monthlyInstalment * months,
+    };
+  }
+  return { price, upfront: price, financed: 0, monthlyInstalment: 0, months: 0, totalPaid: price };
+}

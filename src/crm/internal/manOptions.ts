@@ -1,0 +1,180 @@
+// Options of qualifyProspects: the zod/mini schema and the merge of overrides over a preset's rules.
+import { z } from "zod/mini";
+import { InvalidOptionsError } from "../../core/index.js";
+import { fieldSchema } from "../../core/options.js";
+import type { Offering } from "../offering.js";
+import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
+import { offeringSchema } from "./manOffering.js";
+import { MAN_FN } from "./manWords.js";
+
+const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
+const unit = z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"));
+const positive = z
+  .number()
+  .check(z.gte(0, "must be at least 0"), z.refine(Number.isFinite, "must be finite"));
+const aboveZero = z
+  .number()
+  .check(z.gt(0, "must be greater than 0"), z.refine(Number.isFinite, "must be finite"));
+const scoreMap = z.record(z.string(), unit);
+const field = z.optional(fieldSchema);
+
+/** Schema of the qualifyProspects options. */
+export const qualifyProspectsSchema = z.strictObject({
+  preset: z._default(
+    z.enum(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"]),
+    "generic",
+  ),
+  fields: z.optional(
+    z.strictObject({
+      id: field,
+      income: field,
+      incomeStability: field,
+      authority: field,
+      dependants: field,
+      lifeEvents: field,
+      needStrength: field,
+      health: field,
+      requirements: field,
+      incomeTrend: field,
+      savings: field,
+      budget: field,
+    }),
+  ),
+  money: z.optional(
+    z.strictObject({
+      incomeScale: z.optional(z.enum(["amount", "score"])),
+      minIncome: z.optional(positive),
+      fullIncome: z.optional(positive),
+      unstableFactor: z.optional(unit),
+      levels: z.optional(scoreMap),
+      threshold: z.optional(unit),
+      maxInstalmentShare: z.optional(
+        z.number().check(z.gt(0, "must be in (0, 1]"), z.lte(1, "must be in (0, 1]")),
+      ),
+      minCover: z.optional(aboveZero),
+      fullCover: z.optional(aboveZero),
+      trendFactors: z.optional(scoreMap),
+    }),
+  ),
+  authority: z.optional(z.strictObject({ levels: z.optional(scoreMap), threshold: z.optional(unit) })),
+  need: z.optional(
+    z.strictObject({
+      perDependant: z.optional(unit),
+      lifeEvents: z.optional(scoreMap),
+      strengths: z.optional(scoreMap),
+      threshold: z.optional(unit),
+    }),
+  ),
+  weights: z.optional(
+    z.strictObject({
+      money: z.optional(positive),
+      authority: z.optional(positive),
+      need: z.optional(positive),
+    }),
+  ),
+  underwriting: z.optional(
+    z.strictObject({ veto: z.optional(z.array(z.string())), factors: z.optional(scoreMap) }),
+  ),
+  offering: z.optional(z.nullable(z.union([z.array(z.string()), offeringSchema]))),
+  minFit: z.optional(unit),
+  fit: z.optional(
+    z.strictObject({
+      maxOversize: z.optional(z.number().check(z.gte(1, "must be at least 1"))),
+      limits: z.optional(
+        z.record(z.string(), z.strictObject({ min: z.optional(finite), max: z.optional(finite) })),
+      ),
+    }),
+  ),
+  vetoes: z._default(
+    z.array(
+      z.strictObject({
+        verdict: z.enum(["drop", "defer", "mismatch"]),
+        test: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
+          message: "expected a function returning a reason or a falsy value",
+        }),
+      }),
+    ),
+    [],
+  ),
+  missing: z._default(z.enum(["defer", "error"]), "defer"),
+});
+
+export type ParsedQualifyOptions = z.output<typeof qualifyProspectsSchema>;
+
+/** Drops keys whose value is undefined, so a spread never overrides a preset value with undefined. */
+function defined<O extends object>(value: O | undefined): { [K in keyof O]-?: Exclude<O[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  if (value !== undefined) for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  return out as { [K in keyof O]-?: Exclude<O[K], undefined> };
+}
+
+/** The preset's rules with the call's overrides merged over them (maps merged key by key), checked. */
+export function resolveRules(parsed: ParsedQualifyOptions): ProspectRules {
+  const base = prospectQualificationPresets[parsed.preset];
+  const money = defined(parsed.money);
+  // Overriding the income line means amounts: generic's [0, 1] line then reads currency.
+  const incomeScale =
+    money.incomeScale ??
+    (money.minIncome !== undefined || money.fullIncome !== undefined ? "amount" : base.money.incomeScale);
+  const rules: ProspectRules = {
+    money: {
+      ...base.money,
+      ...money,
+      incomeScale,
+      levels: { ...base.money.levels, ...parsed.money?.levels },
+      trendFactors: { ...base.money.trendFactors, ...parsed.money?.trendFactors },
+    },
+    authority: {
+      ...base.authority,
+      ...defined(parsed.authority),
+      levels: { ...base.authority.levels, ...parsed.authority?.levels },
+    },
+    need: {
+      ...base.need,
+      ...defined(parsed.need),
+      lifeEvents: { ...base.need.lifeEvents, ...parsed.need?.lifeEvents },
+      strengths: { ...base.need.strengths, ...parsed.need?.strengths },
+    },
+    weights: { ...base.weights, ...defined(parsed.weights) },
+    underwriting: {
+      ...base.underwriting,
+      ...defined(parsed.underwriting),
+      factors: { ...base.underwriting.factors, ...parsed.underwriting?.factors },
+    },
+    offering:
+      parsed.offering === undefined
+        ? base.offering
+        : (parsed.offering as readonly string[] | Offering | null),
+    minFit: parsed.minFit ?? base.minFit,
+    fit: {
+      ...base.fit,
+      ...defined(parsed.fit),
+      limits: { ...base.fit.limits, ...(parsed.fit?.limits as ProspectRules["fit"]["limits"] | undefined) },
+    },
+  };
+  const issues: { path: string; message: string; received: unknown }[] = [];
+  if (rules.money.fullIncome <= rules.money.minIncome) {
+    issues.push({
+      path: "money.fullIncome",
+      message: `must exceed money.minIncome (${rules.money.minIncome})`,
+      received: rules.money.fullIncome,
+    });
+  }
+  if (rules.money.fullCover < rules.money.minCover) {
+    issues.push({
+      path: "money.fullCover",
+      message: `must be at least money.minCover (${rules.money.minCover})`,
+      received: rules.money.fullCover,
+    });
+  }
+  for (const [feature, limit] of Object.entries(rules.fit.limits)) {
+    if (limit.min !== undefined && limit.max !== undefined && limit.min > limit.max) {
+      issues.push({ path: `fit.limits.${feature}`, message: "min must not exceed max", received: limit });
+    }
+  }
+  if (!(Math.max(rules.weights.money, rules.weights.authority, rules.weights.need) > 0)) {
+    issues.push({ path: "weights", message: "must not all be 0", received: rules.weights });
+  }
+  if (issues.length > 0) throw new InvalidOptionsError(MAN_FN, issues);
+  return rules;
+}

@@ -1,0 +1,76 @@
+// Small helpers the MAN qualification files share: missing values, word maps, number formats, and the
+// per-call reader that turns a bad record value into an InvalidRecordError naming row and field.
+import { InvalidRecordError } from "../../core/index.js";
+
+/** The function name in error messages. */
+export const MAN_FN = "qualifyProspects";
+
+/** The prospect attributes read from each record (a key or an accessor each). */
+export const PROSPECT_FIELDS = [
+  "id",
+  "income",
+  "incomeStability",
+  "authority",
+  "dependants",
+  "lifeEvents",
+  "needStrength",
+  "health",
+  "requirements",
+  "incomeTrend",
+  "savings",
+  "budget",
+] as const;
+export type ProspectFieldName = (typeof PROSPECT_FIELDS)[number];
+
+/** `null`, `undefined`, `""` and NaN mean "not known". */
+export const isMissing = (value: unknown): value is null | undefined | "" =>
+  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
+
+export const lower = (text: string): string => text.trim().toLowerCase();
+export const fmt = (x: number): string => x.toFixed(2);
+export const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** A word map keyed by trimmed lower-case words, built once per call. */
+export type WordMap = ReadonlyMap<string, number>;
+export const wordMap = (map: Readonly<Record<string, number>>): WordMap =>
+  new Map(Object.entries(map).map(([word, value]) => [lower(word), value]));
+export const lookup = (map: WordMap, word: string): number | undefined => map.get(lower(word));
+
+/** Per-row access to the prospect's attributes and the errors about them. */
+export interface ProspectRow {
+  readonly index: number;
+  /** The raw value of an attribute (through the `fields` option). */
+  value(name: ProspectFieldName): unknown;
+  /** True when the value is missing; throws under `missing: "error"` when `required`. */
+  missing(name: ProspectFieldName, value: unknown, required?: boolean): boolean;
+  /** Throws an InvalidRecordError naming this row, the field's label and the value. */
+  fail(name: ProspectFieldName, value: unknown, expectation: string): never;
+}
+
+/** Builds the per-row accessor from resolved readers and labels. */
+export function prospectRow<T>(
+  record: T,
+  index: number,
+  read: Readonly<Record<ProspectFieldName, (record: T, index: number) => unknown>>,
+  label: Readonly<Record<ProspectFieldName, string>>,
+  missingIsError: boolean,
+): ProspectRow {
+  const cache = new Map<ProspectFieldName, unknown>();
+  const fail = (name: ProspectFieldName, value: unknown, expectation: string): never => {
+    throw new InvalidRecordError(MAN_FN, index, label[name], value, expectation);
+  };
+  return {
+    index,
+    value(name) {
+      if (!cache.has(name)) cache.set(name, read[name](record, index));
+      return cache.get(name);
+    },
+    missing(name, value, required = true) {
+      if (!isMissing(value)) return false;
+      if (missingIsError && required)
+        fail(name, value, `expected a value for ${name} (or use missing: "defer")`);
+      return true;
+    },
+    fail,
+  };
+}
