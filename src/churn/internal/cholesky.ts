@@ -59,3 +59,16 @@ export function choleskyInverseDiagonal(factor: Float64Array, d: number): Float6
   }
   return out;
 }
+
+/** A⁻¹ (row-major d x d, symmetric) from the Cholesky factor of A (one solve per unit vector; O(d³)). */
+export function choleskyInverse(factor: Float64Array, d: number): Float64Array {
+  const out = new Float64Array(d * d);
+  const column = new Float64Array(d);
+  for (let j = 0; j < d; j++) {
+    column.fill(0);
+    column[j] = 1;
+    choleskySolveInPlace(factor, d, column);
+    for (let i = 0; i < d; i++) out[i * d + j] = column[i] as number;
+  }
+  return out;
+}

@@ -180,9 +180,10 @@ export interface NumericEncoding {
 /** Learned levels of one categorical feature. */
 export interface CategoricalEncoding {
   readonly name: string;
-  /** All training levels, sorted (UTF-16 code unit order); the first is the reference. */
+  /** All training levels, sorted (UTF-16 code unit order); the first is the reference in reference coding. */
   readonly levels: readonly string[];
-  readonly reference: string;
+  /** The level without a column (reference coding), or `null` (one-hot coding: every level has one). */
+  readonly reference: string | null;
 }
 
 /** Above this magnitude squared deviations could overflow: the moments are computed on scaled values. */
@@ -279,6 +280,7 @@ export function learnCategorical(
   name: string,
   values: readonly string[],
   functionName: string,
+  oneHot = false,
 ): CategoricalEncoding {
   const levels = [...new Set(values)].sort();
   if (levels.length < 2) {
@@ -287,7 +289,7 @@ export function learnCategorical(
       `categorical feature "${name}" has a single level ("${levels[0] ?? ""}") in the training data; remove it from features.categorical`,
     );
   }
-  return { name, levels, reference: levels[0] as string };
+  return { name, levels, reference: oneHot ? null : (levels[0] as string) };
 }
 
 /** Entries of a {@link RecentValues} cache. */

@@ -73,10 +73,14 @@ describe("fitLogistic", () => {
       expect(codedFit.iterations).toBe(denseFit.iterations);
       for (let j = 0; j < 9; j++) {
         expect(Math.abs((codedFit.beta[j] as number) - (denseFit.beta[j] as number))).toBeLessThan(1e-10);
-        const a = codedFit.inverseHessianDiagonal?.[j] as number;
-        const b = denseFit.inverseHessianDiagonal?.[j] as number;
+        const a = codedFit.inverseHessian?.[j * 9 + j] as number;
+        const b = denseFit.inverseHessian?.[j * 9 + j] as number;
         expect(a).toBeGreaterThan(0);
         expect(Math.abs(a - b)).toBeLessThan(1e-12);
+        for (let k = 0; k < 9; k++) {
+          const offDiagonal = codedFit.inverseHessian?.[j * 9 + k] as number;
+          expect(Math.abs(offDiagonal - (denseFit.inverseHessian?.[j * 9 + k] as number))).toBeLessThan(1e-12);
+        }
       }
       // The planted effects are recovered in sign.
       expect(codedFit.beta[5]).toBeGreaterThan(0.2); // first = 2

@@ -9,7 +9,7 @@
  * losses, intercept unpenalised); with λ = 0 it is the maximum-likelihood fit of
  * R's glm(family = binomial) and statsmodels' Logit.
  */
-import { choleskyInPlace, choleskyInverseDiagonal, choleskySolveInPlace } from "./cholesky.js";
+import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "./cholesky.js";
 import { createScratch, Design, type LogisticProblem, logisticColumns } from "./logisticDesign.js";
 import { maxAbs } from "./logisticKernels.js";
 import { derivatives, objectiveAt } from "./logisticPasses.js";
@@ -88,8 +88,8 @@ export interface LogisticFit {
   readonly stepHalvings: number;
   /** Column index that failed (separation: the diverging column; singular: the failed pivot). */
   readonly column: number;
-  /** Diagonal of the inverse Hessian at β (for standard errors) when asked for and positive definite. */
-  readonly inverseHessianDiagonal: Float64Array | undefined;
+  /** The inverse Hessian at β, row-major d x d (for standard errors), when asked for and positive definite. */
+  readonly inverseHessian: Float64Array | undefined;
 }
 
 /**
@@ -236,9 +236,9 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   if (wantInverseHessian || !gradientCurrent)
     derivatives(design, beta, eta, gradient, hessian, wantInverseHessian, scratch);
   const gradientNorm = maxAbs(gradient);
-  const inverseHessianDiagonal =
+  const inverseHessian =
     wantInverseHessian && choleskyInPlace(hessian, d) === -1
-      ? choleskyInverseDiagonal(hessian, d)
+      ? choleskyInverse(hessian, d)
       : undefined;
   return {
     beta,
@@ -249,6 +249,6 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
     objective,
     stepHalvings,
     column,
-    inverseHessianDiagonal,
+    inverseHessian,
   };
 }

@@ -1,0 +1,317 @@
+/**
+ * A churn model from its parameters: the scoring, explaining and JSON functions of a {@link ChurnModel},
+ * built from the same plain data ({@link ChurnModelJson}) whether the model was just trained, restored
+ * from JSON or recalibrated, so the three score bit-identically.
+ */
+import { z } from "zod/mini";
+import { type Field, InvalidOptionsError, InvalidRecordError, withDisplay } from "../../core/index.js";
+import { parseOptions } from "../../core/options.js";
+import type {
+  ChurnContribution,
+  ChurnExplainOptions,
+  ChurnExplanation,
+  ChurnModel,
+  ChurnModelCalibration,
+  ChurnModelJson,
+} from "../trainChurnModelTypes.js";
+import {
+  type CategoricalEncoding,
+  categoryValue,
+  type NumericEncoding,
+  numericValue,
+  RecentValues,
+  readCategoricalFeature,
+  readNumericFeature,
+} from "./design.js";
+import type { ResolvedFeature } from "./featureSpec.js";
+import { isRecord, notARecordError } from "./records.js";
+import { createLinearRowReader } from "./rowReader.js";
+
+const explainSchema = z.strictObject({
+  top: z._default(
+    z
+      .number()
+      .check(
+        z.refine(Number.isInteger, "expected a non-negative integer"),
+        z.minimum(0, "expected a non-negative integer"),
+      ),
+    3,
+  ),
+});
+
+/** The logistic function, without overflow for large |η|. */
+export const sigmoid = (eta: number): number =>
+  eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
+
+/** The probability of a linear predictor η under a calibration (see {@link ChurnModelCalibration}). */
+export function calibratedProbability(calibration: ChurnModelCalibration, eta: number): number {
+  if (calibration.method === "platt") return sigmoid(-(calibration.a * eta + calibration.b));
+  const { x, y } = calibration;
+  const last = x.length - 1;
+  if (!(eta > (x[0] as number))) return y[0] as number;
+  if (eta >= (x[last] as number)) return y[last] as number;
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if ((x[mid] as number) <= eta) lo = mid;
+    else hi = mid;
+  }
+  const x0 = x[lo] as number;
+  const y0 = y[lo] as number;
+  return y0 + (((y[hi] as number) - y0) * (eta - x0)) / ((x[hi] as number) - x0);
+}
+
+/** What `calibrateChurnModel` needs of a model beyond its public face. */
+export interface ChurnModelInternals {
+  readonly json: ChurnModelJson;
+  readonly numeric: readonly ResolvedFeature<unknown>[];
+  readonly categorical: readonly ResolvedFeature<unknown>[];
+  readonly label: Field<unknown>;
+  /** The uncalibrated log-odds η of each record. */
+  linearPredictor(records: readonly unknown[], functionName: string): Float64Array;
+}
+
+const internals = new WeakMap<object, ChurnModelInternals>();
+
+/** The internals of a model built by {@link createChurnModel}, or undefined for any other value. */
+export function churnModelInternals(model: unknown): ChurnModelInternals | undefined {
+  return typeof model === "object" && model !== null ? internals.get(model) : undefined;
+}
+
+/**
+ * Builds the model object. `numeric` and `categorical` are the features in the order of
+ * `json.numericEncodings` / `json.categoricalEncodings`. O(coefficients).
+ */
+export function createChurnModel<T>(
+  json: ChurnModelJson,
+  numericFeatures: readonly ResolvedFeature<T>[],
+  categoricalFeatures: readonly ResolvedFeature<T>[],
+  label: Field<T>,
+): ChurnModel<T> {
+  const { coefficients, numericEncodings, categoricalEncodings, calibration } = json;
+  const missing = json.options.missing;
+  const unseenIsError = json.options.unseenCategory === "error";
+  const beta0 = (coefficients[0] as { standardizedEstimate: number }).standardizedEstimate;
+  const numericBeta = numericEncodings.map((_, j) => coefficients[1 + j]?.standardizedEstimate as number);
+  // Per categorical feature: level -> effect (the reference level, if any: 0).
+  const levelBeta = categoricalEncodings.map((encoding) => {
+    const map = new Map<string, number>();
+    if (encoding.reference !== null) map.set(encoding.reference, 0);
+    return map;
+  });
+  const featureIndex = new Map(categoricalEncodings.map((encoding, j) => [encoding.name, j]));
+  for (const coefficient of coefficients) {
+    if (coefficient.kind !== "categorical") continue;
+    const j = featureIndex.get(coefficient.feature as string) as number;
+    (levelBeta[j] as Map<string, number>).set(coefficient.level as string, coefficient.standardizedEstimate);
+  }
+  const categoricalMeanEffect = categoricalEncodings.map((encoding, j) => {
+    let meanEffect = 0;
+    const shares = json.levelShares[j] as readonly number[];
+    encoding.levels.forEach((level, k) => {
+      if (level !== encoding.reference)
+        meanEffect += ((levelBeta[j] as Map<string, number>).get(level) as number) * (shares[k] as number);
+    });
+    return meanEffect;
+  });
+  const baselineEta = beta0 + categoricalMeanEffect.reduce((sum, value) => sum + value, 0);
+  // Scoring on the original scale: eta = intercept + sum perUnit_j * x_j; a missing x_j adds perUnit_j * mean_j.
+  const perUnit = Float64Array.from(
+    numericEncodings,
+    (encoding, j) => (numericBeta[j] as number) / encoding.standardDeviation,
+  );
+  const imputedShift = Float64Array.from(
+    numericEncodings,
+    (encoding, j) => (perUnit[j] as number) * encoding.mean,
+  );
+  const intercept = beta0 - imputedShift.reduce((sum, value) => sum + value, 0);
+  const probability = (eta: number): number =>
+    calibration === null ? sigmoid(eta) : calibratedProbability(calibration, eta);
+
+  const levelEffect = (j: number, level: string, row: number, scoringFunction: string): number => {
+    const value = (levelBeta[j] as Map<string, number>).get(level);
+    if (value !== undefined) return value;
+    if (unseenIsError) {
+      const encoding = categoricalEncodings[j] as CategoricalEncoding;
+      throw new InvalidRecordError(
+        scoringFunction,
+        row,
+        encoding.name,
+        level,
+        `level not seen in training (known: ${encoding.levels.join(", ")}); retrain or use unseenCategory: "reference"`,
+      );
+    }
+    return 0;
+  };
+
+  const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
+  const linearPredictor = (scoreRecords: readonly T[], functionName: string): Float64Array => {
+    if (!Array.isArray(scoreRecords)) {
+      throw new InvalidOptionsError(functionName, [
+        { path: "records", message: "expected an array of records", received: scoreRecords },
+      ]);
+    }
+    // A numeric value off the fast path: a converted number (numeric string, boolean) times its
+    // coefficient, or, when missing and imputed, the training mean's share.
+    const scoreFallback = (j: number, value: unknown, row: number): number => {
+      const name = (numericFeatures[j] as ResolvedFeature<T>).name;
+      const converted = numericValue(value, row, name, missing, functionName);
+      return Number.isNaN(converted) ? (imputedShift[j] as number) : (perUnit[j] as number) * converted;
+    };
+    const m = scoreRecords.length;
+    const out = new Float64Array(m);
+    const q = categoricalFeatures.length;
+    const rawLevels: unknown[] = new Array(q).fill(undefined);
+    // Per categorical feature, the effects of recently seen raw values (no conversion, no map lookup).
+    const recent = categoricalFeatures.map(() => new RecentValues());
+    for (let i = 0; i < m; i++) {
+      const record = scoreRecords[i] as T;
+      if (!isRecord(record)) throw notARecordError(functionName, i, record);
+      let eta = readScoreRow(record, i, intercept, perUnit, rawLevels, scoreFallback);
+      for (let j = 0; j < q; j++) {
+        const value = rawLevels[j];
+        let effect = (recent[j] as RecentValues).get(value);
+        if (Number.isNaN(effect)) {
+          const feature = categoricalFeatures[j] as ResolvedFeature<T>;
+          const level = categoryValue(value, i, feature.name, missing, functionName);
+          effect = levelEffect(j, level, i, functionName);
+          (recent[j] as RecentValues).set(value, effect);
+        }
+        eta += effect;
+      }
+      out[i] = eta;
+    }
+    return out;
+  };
+  const score = (scoreRecords: readonly T[]): Float64Array => {
+    const out = linearPredictor(scoreRecords, "ChurnModel.score");
+    for (let i = 0; i < out.length; i++) out[i] = probability(out[i] as number);
+    return out;
+  };
+
+  const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
+    const { top } = parseOptions("ChurnModel.explain", explainSchema, explainOptions);
+    if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
+    const single = [record];
+    const contributions: ChurnContribution[] = [];
+    numericFeatures.forEach((feature, j) => {
+      const value = readNumericFeature(single, feature, missing, "ChurnModel.explain")[0] as number;
+      const encoding = numericEncodings[j] as NumericEncoding;
+      const contribution = Number.isNaN(value)
+        ? 0
+        : ((numericBeta[j] as number) * (value - encoding.mean)) / encoding.standardDeviation;
+      const shown = Number.isNaN(value) ? null : value;
+      const reason =
+        shown === null
+          ? `${feature.name} is missing (imputed with the training average ${formatNumber(encoding.mean)})`
+          : `${feature.name} = ${formatNumber(shown)} (training average ${formatNumber(encoding.mean)}) ${direction(contribution)} the churn odds x${formatNumber(Math.exp(contribution))}`;
+      contributions.push(makeContribution(feature.name, shown, contribution, reason));
+    });
+    categoricalFeatures.forEach((feature, j) => {
+      const level = readCategoricalFeature(single, feature, missing, "ChurnModel.explain")[0] as string;
+      const known = (levelBeta[j] as Map<string, number>).has(level);
+      const contribution =
+        levelEffect(j, level, 0, "ChurnModel.explain") - (categoricalMeanEffect[j] as number);
+      const encoding = categoricalEncodings[j] as CategoricalEncoding;
+      const note = known
+        ? ""
+        : encoding.reference === null
+          ? " (not seen in training; scored with every level indicator 0)"
+          : ` (not seen in training; scored as the reference "${encoding.reference}")`;
+      const reason = `${feature.name} = "${level}"${note} ${direction(contribution)} the churn odds x${formatNumber(Math.exp(contribution))} versus the average customer`;
+      contributions.push(makeContribution(feature.name, level, contribution, reason));
+    });
+    contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+    const eta = baselineEta + contributions.reduce((sum, item) => sum + item.contribution, 0);
+    return Object.freeze({
+      probability: probability(eta),
+      baselineProbability: probability(baselineEta),
+      contributions: Object.freeze(contributions),
+      reasons: Object.freeze(
+        contributions
+          .filter((item) => item.contribution > 0)
+          .slice(0, top)
+          .map((item) => item.reason),
+      ),
+    });
+  };
+
+  const model: ChurnModel<T> = {
+    coefficients: json.coefficients,
+    numericEncodings: json.numericEncodings,
+    categoricalEncodings: json.categoricalEncodings,
+    convergence: json.convergence,
+    training: json.training,
+    options: json.options,
+    label,
+    calibration,
+    score,
+    explain,
+    toJSON: () => json,
+  };
+  internals.set(model, {
+    json,
+    numeric: numericFeatures as readonly ResolvedFeature<unknown>[],
+    categorical: categoricalFeatures as readonly ResolvedFeature<unknown>[],
+    label: label as Field<unknown>,
+    linearPredictor: linearPredictor as (records: readonly unknown[], functionName: string) => Float64Array,
+  });
+  const calibrationNote =
+    calibration === null
+      ? []
+      : [`scores recalibrated (${calibration.method}, ${calibration.rows} holdout rows)`];
+  return withDisplay(model, {
+    title: "Churn model (logistic regression)",
+    summary: (m) => [
+      `${m.training.rows} training rows, ${m.training.churners} churners, ${m.training.columns} columns, l2 = ${m.options.l2}${m.options.encoding === "oneHot" ? ", one-hot coding" : ""}`,
+      m.convergence.message,
+      ...calibrationNote,
+    ],
+    rows: (m) =>
+      m.coefficients.map((c) => ({
+        term: c.term,
+        estimate: c.estimate,
+        standardError: c.standardError,
+        z: c.z,
+        pValue: c.pValue,
+        oddsRatio: c.oddsRatio,
+        standardizedEstimate: c.standardizedEstimate,
+      })),
+    maxRows: 30,
+  }) as ChurnModel<T>;
+}
+
+/** Deep-freezes the plain JSON data of a model (arrays and objects, not typed arrays). */
+export function freezeJson<V>(value: V): V {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) freezeJson(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function direction(contribution: number): "raises" | "lowers" {
+  return contribution > 0 ? "raises" : "lowers";
+}
+
+function makeContribution(
+  feature: string,
+  value: number | string | null,
+  contribution: number,
+  reason: string,
+): ChurnContribution {
+  return Object.freeze({
+    feature,
+    value,
+    contribution,
+    oddsMultiplier: Math.exp(contribution),
+    direction: direction(contribution),
+    reason,
+  });
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(3)));
+}
