@@ -165,7 +165,8 @@ export interface PlsPathModelResult {
   readonly htmt2: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
   /**
    * Cross-loadings: for every indicator (outer key), its correlation with every construct score (inner
-   * key). Under `consistent`, an indicator's own construct shows the consistent loading.
+   * key); on its own construct that is its loading. Score correlations also under `consistent` (as seminr
+   * reports them), where `loadings` holds the corrected loadings instead.
    */
   readonly crossLoadings: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /**
@@ -417,12 +418,7 @@ export function plsPathModel<T extends object>(
   const crossLoadings = Object.fromEntries(
     indicators.map((indicator, a) => [
       indicator,
-      Object.fromEntries(
-        constructs.map((name, k) => [
-          name,
-          model.indicatorConstruct[a] === k ? (work.loadings[a] as number) : (work.cov[a * m + k] as number),
-        ]),
-      ),
+      Object.fromEntries(constructs.map((name, k) => [name, work.cov[a * m + k] as number])),
     ]),
   );
   const outerVifValues = outerVif(spec, S);
