@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
-import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { createRandom, InvalidOptionsError, InvalidRecordError, quantileSorted } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";
 
@@ -22,7 +22,12 @@ describeWithDataset("ecsi_mobi.csv", "bootstrap of the ECSI model", () => {
   it("gives sensible standard errors and intervals around the estimates", () => {
     const result = bootstrap(model, rows, { samples: 500, seed: 11 });
     expect(result.validSamples).toBe(500);
-    expect(result.degenerateSamples).toEqual({ zeroVariance: 0, singular: 0, notConverged: 0 });
+    expect(result.degenerateSamples).toEqual({
+      zeroVariance: 0,
+      singular: 0,
+      notConverged: 0,
+      inadmissible: 0,
+    });
     for (const path of result.paths) {
       expect(path.estimate).toBe(
         model.pathCoefficients.find((p) => p.from === path.from && p.to === path.to)?.estimate,
@@ -86,6 +91,100 @@ describe("bootstrap degenerate resamples", () => {
         result.degenerateSamples.notConverged,
     ).toBe(200);
     expect(Number.isFinite(result.paths[0]?.standardError)).toBe(true);
+  });
+});
+
+describeWithDataset("ecsi_mobi.csv", "bootstrap of HTMT and HTMT2", () => {
+  const rows = Object.freeze(
+    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
+  );
+  const options = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 } };
+  const model = plsPathModel(rows, options);
+
+  /** HTMT of blocks a and b on rows, from the formula (mean |r| across over the geometric mean within). */
+  function htmtOf(
+    data: readonly Record<string, unknown>[],
+    a: readonly string[],
+    b: readonly string[],
+  ): number {
+    const column = (item: string) => data.map((row) => Number(row[item]));
+    const cor = (u: number[], v: number[]) => {
+      const mu = u.reduce((x, y) => x + y, 0) / u.length;
+      const mv = v.reduce((x, y) => x + y, 0) / v.length;
+      let uv = 0;
+      let uu = 0;
+      let vv = 0;
+      for (let i = 0; i < u.length; i++) {
+        uv += ((u[i] as number) - mu) * ((v[i] as number) - mv);
+        uu += ((u[i] as number) - mu) ** 2;
+        vv += ((v[i] as number) - mv) ** 2;
+      }
+      return Math.abs(uv / Math.sqrt(uu * vv));
+    };
+    const mean = (values: number[]) => values.reduce((x, y) => x + y, 0) / values.length;
+    const within = (items: readonly string[]) =>
+      items.length === 1
+        ? 1
+        : mean(items.flatMap((x, i) => items.slice(i + 1).map((y) => cor(column(x), column(y)))));
+    const across = mean(a.flatMap((x) => b.map((y) => cor(column(x), column(y)))));
+    return across / Math.sqrt(within(a) * within(b));
+  }
+
+  it("reports every pair's HTMT and HTMT2 with the model's estimate", () => {
+    const boot = bootstrap(model, rows, { samples: 100, seed: 3 });
+    expect(boot.htmt).toHaveLength(21);
+    expect(boot.htmt2).toHaveLength(21);
+    for (const h of boot.htmt) {
+      expect(h.estimate).toBe(model.htmt[h.from]?.[h.to]);
+      expect(h.validSamples).toBe(100);
+      expect(h.lower).toBeLessThanOrEqual(h.upper);
+    }
+    for (const h of boot.htmt2) expect(h.estimate).toBe(model.htmt2[h.from]?.[h.to]);
+  });
+
+  it("resamples HTMT exactly as a by-hand bootstrap with the same random stream does", () => {
+    // Rebuild the resamples: n draws of random.integer(n) per sample from createRandom(seed), as documented.
+    const samples = 40;
+    const seed = 11;
+    const boot = bootstrap(model, rows, { samples, seed });
+    const random = createRandom(seed);
+    const n = rows.length;
+    const replicates: number[] = [];
+    for (let b = 0; b < samples; b++) {
+      const drawn = Array.from({ length: n }, () => rows[random.integer(n)] as Record<string, unknown>);
+      replicates.push(htmtOf(drawn, ECSI_BLOCKS.Quality, ECSI_BLOCKS.Loyalty));
+    }
+    const mean = replicates.reduce((x, y) => x + y, 0) / samples;
+    const se = Math.sqrt(replicates.reduce((x, y) => x + (y - mean) ** 2, 0) / (samples - 1));
+    const sorted = Float64Array.from(replicates).sort();
+    const pair = boot.htmt.find((h) => h.from === "Quality" && h.to === "Loyalty");
+    expect(pair?.bootstrapMean).toBeCloseTo(mean, 12);
+    expect(pair?.standardError).toBeCloseTo(se, 12);
+    expect(pair?.lower).toBeCloseTo(quantileSorted(sorted, 0.025), 12);
+    expect(pair?.upper).toBeCloseTo(quantileSorted(sorted, 0.975), 12);
+  });
+
+  it("gives the same HTMT intervals when an item is reverse coded, and finite ones", () => {
+    const reversed = rows.map((row) => ({ ...row, CUSL2: 11 - Number(row.CUSL2) }));
+    const other = plsPathModel(reversed, options);
+    const a = bootstrap(model, rows, { samples: 60, seed: 9 });
+    const b = bootstrap(other, reversed, { samples: 60, seed: 9 });
+    a.htmt.forEach((h, r) => {
+      const g = b.htmt[r];
+      expect([g?.from, g?.to]).toEqual([h.from, h.to]);
+      expect(g?.lower).toBeCloseTo(h.lower, 12);
+      expect(g?.upper).toBeCloseTo(h.upper, 12);
+      expect(Number.isFinite(g?.upper)).toBe(true);
+    });
+  });
+
+  it("bootstraps a consistent PLS model with its corrected paths", () => {
+    const consistent = plsPathModel(rows, { ...options, consistent: true });
+    const boot = bootstrap(consistent, rows, { samples: 50, seed: 2 });
+    expect(boot.paths[0]?.estimate).toBe(consistent.pathCoefficients[0]?.estimate);
+    expect(boot.paths[0]?.estimate).toBeGreaterThan(0.8);
+    expect(boot.validSamples + boot.degenerateSamples.inadmissible).toBe(50);
+    expect(boot.paths[0]?.bootstrapMean).toBeGreaterThan(0.7);
   });
 });
 

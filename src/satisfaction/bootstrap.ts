@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   createRandom,
   InsufficientDataError,
@@ -12,6 +12,7 @@ import { bcaInterval, type Interval, percentileInterval } from "./internal/inter
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
 import { correlationMatrix } from "./internal/plsData.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
+import { htmtMatrix } from "./internal/plsQuality.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
@@ -72,6 +73,23 @@ export interface BootstrapEstimate {
 }
 
 /**
+ * Bootstrap summary of the HTMT (or HTMT2) of one pair of constructs.
+ *
+ * @example
+ * ```ts
+ * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const pair = bootstrap(model, mobi, { samples: 1000, seed: 42 }).htmt.find((h) => h.from === "Quality" && h.to === "Satisfaction");
+ * pair !== undefined && pair.upper < 1; // => false (Quality and Satisfaction are not discriminated)
+ * ```
+ */
+export interface BootstrapHtmtEstimate extends BootstrapEstimate {
+  readonly from: string;
+  readonly to: string;
+  /** Resamples in which this ratio was defined (all valid ones unless an item pair was exactly uncorrelated). */
+  readonly validSamples: number;
+}
+
+/**
  * Result of {@link bootstrap}.
  *
  * @example
@@ -79,7 +97,7 @@ export interface BootstrapEstimate {
  * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
  * const boot = bootstrap(model, mobi, { samples: 1000, seed: 42 });
  * [boot.validSamples, boot.paths.length, boot.weights.length, boot.loadings.length]; // => [1000, 12, 24, 24]
- * boot.degenerateSamples; // => { zeroVariance: 0, singular: 0, notConverged: 0 }
+ * boot.degenerateSamples; // => { zeroVariance: 0, singular: 0, notConverged: 0, inadmissible: 0 }
  * ```
  */
 export interface BootstrapResult {
@@ -95,15 +113,28 @@ export interface BootstrapResult {
     readonly construct: string;
     readonly indicator: string;
   })[];
+  /**
+   * HTMT (absolute item correlations, as `model.htmt`) of every pair of constructs `from`-`to` in block
+   * order (each unordered pair once; pairs whose HTMT is undefined on the full data are left out). The
+   * interval gives the HTMT inference criterion of Henseler, Ringle & Sarstedt (2015): discriminant
+   * validity is established when `upper` lies below 1 (or below 0.85-0.90 for the stricter test).
+   */
+  readonly htmt: readonly BootstrapHtmtEstimate[];
+  /** HTMT2 (geometric means, as `model.htmt2`) of the same pairs. */
+  readonly htmt2: readonly BootstrapHtmtEstimate[];
   /** Resamples drawn. */
   readonly samples: number;
   /** Resamples used (drawn minus degenerate). */
   readonly validSamples: number;
-  /** Resamples skipped, by reason: an indicator constant in the resample, a singular regression, no convergence. */
+  /**
+   * Resamples skipped, by reason: an indicator constant in the resample, a singular regression, no
+   * convergence, or (inadmissible) a consistent-PLS block with rhoA ≤ 0.
+   */
   readonly degenerateSamples: {
     readonly zeroVariance: number;
     readonly singular: number;
     readonly notConverged: number;
+    readonly inadmissible: number;
   };
   /** Construct-resample pairs whose sign was flipped (`signChange: "construct"`), else 0. */
   readonly signChanges: number;
@@ -113,20 +144,18 @@ export interface BootstrapResult {
 
 const NAME = "bootstrap";
 
-const schema = z
-  .object({
-    samples: z.number().int().min(2).default(1000),
-    seed: z._default(seedSchema, 1),
-    ci: z.enum(["percentile", "bca"]).default("percentile"),
-    level: z.number().gt(0).lt(1).default(0.95),
-    signChange: z.enum(["none", "construct"]).default("none"),
-    onProgress: z.optional(progressSchema),
-  })
-  .strict();
+const schema = z.strictObject({
+  samples: z._default(z.int().check(z.minimum(2)), 1000),
+  seed: z._default(seedSchema, 1),
+  ci: z._default(z.enum(["percentile", "bca"]), "percentile"),
+  level: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+  signChange: z._default(z.enum(["none", "construct"]), "none"),
+  onProgress: z.optional(progressSchema),
+});
 
 /**
  * Bootstraps a PLS path model (a result of {@link plsPathModel}): standard errors, t values and confidence
- * intervals for its path coefficients, outer weights and loadings. Rows are drawn with replacement `samples` times (seeded, reproducible)
+ * intervals for its path coefficients, outer weights, loadings and HTMT / HTMT2 (the HTMT inference test). Rows are drawn with replacement `samples` times (seeded, reproducible)
  * and the model is re-estimated on each resample with the model's own options. A resample in which an
  * indicator is constant, a regression is singular or the iteration does not converge is skipped and counted
  * in `degenerateSamples`, never thrown. With `missing: "mean"` the imputation is done once on the full data.
@@ -177,7 +206,22 @@ export function bootstrap<T extends object>(
   const p = spec.indicatorCount;
   const m = spec.constructCount;
   const pathCount = resolved.pathIndex.length;
-  const width = pathCount + 2 * p;
+  // HTMT and HTMT2 of every pair j < k whose full-data value is defined
+  const htmtFull = new Float64Array(m * m);
+  const htmt2Full = new Float64Array(m * m);
+  htmtMatrix(spec, data.correlation, false, htmtFull);
+  htmtMatrix(spec, data.correlation, true, htmt2Full);
+  const pairs: [number, number][] = [];
+  const pairs2: [number, number][] = [];
+  for (let j = 0; j < m; j++)
+    for (let k = j + 1; k < m; k++) {
+      if (Number.isFinite(htmtFull[j * m + k] as number)) pairs.push([j, k]);
+      if (Number.isFinite(htmt2Full[j * m + k] as number)) pairs2.push([j, k]);
+    }
+  const htmtOffset = pathCount + 2 * p;
+  const htmt2Offset = htmtOffset + pairs.length;
+  const width = htmt2Offset + pairs2.length;
+  const htmtBuffer = new Float64Array(m * m);
   const work = createWorkspace(spec);
   const correlation = new Float64Array(p * p);
   const mean = new Float64Array(p);
@@ -189,6 +233,26 @@ export function bootstrap<T extends object>(
   estimatePls(spec, data.correlation, work);
   const originalWeights = work.weights.slice();
   record(work, original);
+  recordHtmt(data.correlation, original);
+
+  /**
+   * HTMT and HTMT2 of the pairs into out[offset..]; NaN where undefined in this sample (an item pair
+   * exactly uncorrelated: HTMT2 takes logs), which the summaries skip for that statistic only.
+   */
+  function recordHtmt(sample: Float64Array, out: Float64Array, offset = 0): void {
+    htmtMatrix(spec, sample, false, htmtBuffer);
+    for (let r = 0; r < pairs.length; r++) {
+      const [j, k] = pairs[r] as [number, number];
+      const value = htmtBuffer[j * m + k] as number;
+      out[offset + htmtOffset + r] = Number.isFinite(value) ? value : Number.NaN;
+    }
+    htmtMatrix(spec, sample, true, htmtBuffer);
+    for (let r = 0; r < pairs2.length; r++) {
+      const [j, k] = pairs2[r] as [number, number];
+      const value = htmtBuffer[j * m + k] as number;
+      out[offset + htmt2Offset + r] = Number.isFinite(value) ? value : Number.NaN;
+    }
+  }
 
   function record(state: PlsWorkspace, out: Float64Array, offset = 0): void {
     resolved.pathIndex.forEach(([from, to], r) => {
@@ -206,7 +270,7 @@ export function bootstrap<T extends object>(
     counts: Float64Array,
     out: Float64Array,
     offset: number,
-  ): "zeroVariance" | "singular" | "notConverged" | undefined {
+  ): "zeroVariance" | "singular" | "notConverged" | "inadmissible" | undefined {
     if (!correlationMatrix(values, n, p, counts, correlation, mean, centred)) return "zeroVariance";
     const failure = estimatePls(spec, correlation, work);
     if (failure !== undefined) return failure;
@@ -230,13 +294,14 @@ export function bootstrap<T extends object>(
       }
     }
     record(work, out, offset);
+    recordHtmt(correlation, out, offset);
     return undefined;
   }
 
   const random = createRandom(parsed.seed);
   const replicates = new Float64Array(parsed.samples * width);
   const counts = new Float64Array(n);
-  const degenerate = { zeroVariance: 0, singular: 0, notConverged: 0 };
+  const degenerate = { zeroVariance: 0, singular: 0, notConverged: 0, inadmissible: 0 };
   let valid = 0;
   const progress = progressReporter(
     parsed.onProgress as ProgressCallback | undefined,
@@ -259,7 +324,7 @@ export function bootstrap<T extends object>(
   if (valid < 2) {
     throw new InsufficientDataError(
       NAME,
-      `only ${valid} of ${parsed.samples} resamples could be estimated (constant indicators: ${degenerate.zeroVariance}, singular: ${degenerate.singular}, not converged: ${degenerate.notConverged}); use more rows`,
+      `only ${valid} of ${parsed.samples} resamples could be estimated (constant indicators: ${degenerate.zeroVariance}, singular: ${degenerate.singular}, not converged: ${degenerate.notConverged}, inadmissible: ${degenerate.inadmissible}); use more rows`,
     );
   }
 
@@ -278,33 +343,45 @@ export function bootstrap<T extends object>(
   const column = new Float64Array(valid);
   const jackColumn = new Float64Array(jackknifeCount);
   const summaries: BootstrapEstimate[] = [];
+  /** Resamples with a defined value of each statistic (all valid ones except for an undefined HTMT). */
+  const used = new Int32Array(width);
   for (let t = 0; t < width; t++) {
+    // Only an HTMT can be undefined (NaN) in a valid resample: an item pair exactly uncorrelated there.
+    let count = 0;
     let sum = 0;
     for (let b = 0; b < valid; b++) {
       const value = replicates[b * width + t] as number;
-      column[b] = value;
+      if (Number.isNaN(value)) continue;
+      column[count++] = value;
       sum += value;
     }
-    const bootstrapMean = valid > 0 ? sum / valid : Number.NaN;
+    used[t] = count;
+    const values = column.subarray(0, count);
+    const bootstrapMean = count > 0 ? sum / count : Number.NaN;
     let squares = 0;
-    for (let b = 0; b < valid; b++) squares += ((column[b] as number) - bootstrapMean) ** 2;
-    const standardError = valid > 1 ? Math.sqrt(squares / (valid - 1)) : Number.NaN;
-    const sorted = column.slice().sort();
+    for (let b = 0; b < count; b++) squares += ((values[b] as number) - bootstrapMean) ** 2;
+    const standardError = count > 1 ? Math.sqrt(squares / (count - 1)) : Number.NaN;
+    const sorted = values.slice().sort();
     const estimate = original[t] as number;
-    let interval: Interval;
-    if (jackknife !== undefined && jackknifeCount > 1) {
-      for (let i = 0; i < jackknifeCount; i++) jackColumn[i] = jackknife[i * width + t] as number;
-      interval = bcaInterval(sorted, estimate, jackColumn, parsed.level);
-    } else {
-      interval = percentileInterval(sorted, parsed.level);
+    let interval: Interval | undefined;
+    let jackCount = 0;
+    if (jackknife !== undefined) {
+      for (let i = 0; i < jackknifeCount; i++) {
+        const value = jackknife[i * width + t] as number;
+        if (!Number.isNaN(value)) jackColumn[jackCount++] = value;
+      }
     }
+    if (count < 2) interval = undefined;
+    else if (jackknife !== undefined && jackCount > 1)
+      interval = bcaInterval(sorted, estimate, jackColumn.subarray(0, jackCount), parsed.level);
+    else interval = percentileInterval(sorted, parsed.level);
     summaries.push({
       estimate,
       bootstrapMean,
       standardError,
       tValue: estimate / standardError,
-      lower: interval.lower,
-      upper: interval.upper,
+      lower: interval?.lower ?? Number.NaN,
+      upper: interval?.upper ?? Number.NaN,
     });
   }
   const indicatorRows = (offset: number) =>
@@ -313,6 +390,21 @@ export function bootstrap<T extends object>(
       indicator,
       ...(summaries[offset + a] as BootstrapEstimate),
     }));
+  // An HTMT pair undefined in all but one resample (possible only on tiny integer data) has no interval:
+  // it is left out rather than reported as NaN.
+  const pairRows = (list: readonly [number, number][], offset: number) =>
+    list.flatMap(([j, k], r) =>
+      (used[offset + r] as number) < 2
+        ? []
+        : [
+            {
+              from: constructs[j] as string,
+              to: constructs[k] as string,
+              validSamples: used[offset + r] as number,
+              ...(summaries[offset + r] as BootstrapEstimate),
+            },
+          ],
+    );
   const result: BootstrapResult = {
     paths: resolved.pathIndex.map(([from, to], r) => ({
       from: constructs[from] as string,
@@ -321,6 +413,8 @@ export function bootstrap<T extends object>(
     })),
     weights: indicatorRows(pathCount),
     loadings: indicatorRows(pathCount + p),
+    htmt: pairRows(pairs, htmtOffset),
+    htmt2: pairRows(pairs2, htmt2Offset),
     samples: parsed.samples,
     validSamples: valid,
     degenerateSamples: degenerate,
