@@ -1,0 +1,104 @@
+/**
+ * Reading the grouping variable of micom / plsMultigroup and preparing the pooled data of the two groups.
+ */
+import { type Field, InsufficientDataError, InvalidOptionsError, readCodes } from "../../core/index.js";
+import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
+import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
+import { type PreparedPlsData, preparePlsData } from "./plsPrepare.js";
+import type { ResolvedPlsModel } from "./plsSpec.js";
+
+/** The two groups, the pooled data and the 0/1 label of every row used. */
+export interface TwoGroupData {
+  readonly model: ResolvedPlsModel;
+  readonly data: PreparedPlsData;
+  readonly labels: Uint8Array;
+  readonly groups: readonly [string, string];
+  readonly sizes: readonly [number, number];
+  /** Index into the caller's rows of each row used. */
+  readonly rowsUsed: Int32Array;
+}
+
+export function twoGroupData<T extends object>(
+  functionName: string,
+  rows: readonly T[],
+  modelInput: PlsModelInput,
+  group: Field<T>,
+  groups: readonly [string, string] | undefined,
+): TwoGroupData {
+  const model = resolveModelInput(functionName, modelInput);
+  if (!Array.isArray(rows)) {
+    throw new InvalidOptionsError(functionName, [
+      { path: "rows", message: "expected an array of records", received: rows },
+    ]);
+  }
+  const coded = readCodes(rows, group, { functionName, optionName: "group" });
+  let chosen: readonly [string, string];
+  if (groups !== undefined) {
+    const missing = groups.filter((name) => !coded.labels.includes(name));
+    if (missing.length > 0) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "groups",
+          message: `no row has the group value ${missing.map((v) => JSON.stringify(v)).join(", ")}; values present: ${coded.labels.slice(0, 10).join(", ")}`,
+          received: groups,
+        },
+      ]);
+    }
+    chosen = groups;
+  } else {
+    if (coded.labels.length !== 2) {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "group",
+          message: `expected exactly two group values, found ${coded.labels.length} (${coded.labels.slice(0, 10).join(", ")}); pick two with the groups option`,
+          received: coded.labels.length,
+        },
+      ]);
+    }
+    chosen = [coded.labels[0] as string, coded.labels[1] as string];
+  }
+  const first = coded.labels.indexOf(chosen[0]);
+  const second = coded.labels.indexOf(chosen[1]);
+  const selected: T[] = [];
+  const selectedIndex: number[] = [];
+  const selectedLabel: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const code = coded.codes[i] as number;
+    if (code !== first && code !== second) continue;
+    selected.push(rows[i] as T);
+    selectedIndex.push(i);
+    selectedLabel.push(code === first ? 0 : 1);
+  }
+  const data = preparePlsData(functionName, selected, model);
+  const n = data.matrix.rowCount;
+  const labels = new Uint8Array(n);
+  const rowsUsed = new Int32Array(n);
+  let size1 = 0;
+  for (let r = 0; r < n; r++) {
+    const s = data.matrix.rowsUsed[r] as number;
+    labels[r] = selectedLabel[s] as number;
+    rowsUsed[r] = selectedIndex[s] as number;
+    size1 += labels[r] as number;
+  }
+  const sizes: [number, number] = [n - size1, size1];
+  let needed = 3;
+  for (let k = 0; k < model.spec.constructCount; k++)
+    needed = Math.max(needed, (model.spec.predecessors[k] as Int32Array).length + 2);
+  sizes.forEach((size, g) => {
+    if (size < needed) {
+      throw new InsufficientDataError(
+        functionName,
+        `group "${chosen[g]}" has ${size} usable rows; this model needs at least ${needed} per group`,
+      );
+    }
+  });
+  return { model, data, labels, groups: chosen, sizes, rowsUsed };
+}
+
+/** The error for a group (or the pooled data) that cannot be estimated. */
+export function groupEstimationError(functionName: string, failure: SubsetFailure): InsufficientDataError {
+  return new InsufficientDataError(
+    functionName,
+    `the model cannot be estimated in each group (${describeSubsetFailure(failure)}); check the group sizes and the items' variance within each group`,
+  );
+}
