@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ChurnFixtureRow, readChurnFixture, readChurnReference } from "../../fixtures/churn/fixture.js";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
-import {
-  type ChurnFixtureRow,
-  readChurnFixture,
-  readChurnReference,
-} from "../../fixtures/churn/fixture.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { rowReaderSettings } from "./internal/rowReader.js";
@@ -543,5 +539,69 @@ describeWithDataset("cdnow_sample.csv", "trainChurnModel on the CDNOW sample (re
       COEFFICIENT_TOLERANCE,
     );
     expect(evaluateScores(ridge.score(table), labels).auc).toBeCloseTo(cdnow.sklearnL2_1.auc, 12);
+  });
+});
+
+describe("trainChurnModel inference and coding (issue 21)", () => {
+  it("reports standard errors, z and p-values on the printed scale as statsmodels' summary()", () => {
+    // fixture.originalScale: statsmodels Logit on the raw numeric columns and the same dummies.
+    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    const ref = fixture.originalScale;
+    expectClose(
+      model.coefficients.map((c) => c.estimate),
+      ref.estimates,
+      1e-7,
+    );
+    model.coefficients.forEach((c, j) => {
+      const expected = ref.standardErrors[j] as number;
+      expect(Math.abs((c.standardError as number) / expected - 1), c.term).toBeLessThan(1e-6);
+      expect(Math.abs((c.z as number) - (ref.z[j] as number)), c.term).toBeLessThan(1e-6);
+      const p = ref.pValues[j] as number;
+      expect(Math.abs((c.pValue as number) / p - 1), c.term).toBeLessThan(1e-5);
+    });
+  });
+
+  it("reports null standard errors, z and p-values for penalised or weighted fits", () => {
+    for (const options of [
+      { regularization: { l2: 1 } },
+      { regularization: { l2: 0 }, classWeight: "balanced" as const },
+    ]) {
+      const model = trainChurnModel(train, { label: "churned", features, ...options });
+      for (const c of model.coefficients) {
+        expect(c.standardError).toBeNull();
+        expect(c.z).toBeNull();
+        expect(c.pValue).toBeNull();
+      }
+    }
+  });
+
+  it('encoding: "oneHot" matches scikit-learn on a full one-hot coding (l2 = 1)', () => {
+    const ref = fixture.sklearnOneHotL2_1;
+    const model = trainChurnModel(train, { label: "churned", features, encoding: "oneHot" });
+    expect(model.coefficients.map((c) => c.term)).toEqual(ref.terms);
+    expect(model.categoricalEncodings.map((e) => e.reference)).toEqual([null, null]);
+    expectClose(
+      model.coefficients.map((c) => c.standardizedEstimate),
+      ref.coefficients,
+      COEFFICIENT_TOLERANCE,
+    );
+    expectClose(Array.from(model.score(test)), ref.testProbabilities, 1e-8);
+    // A different model from reference coding under the same penalty.
+    const referenceCoded = trainChurnModel(train, { label: "churned", features });
+    expect(
+      Math.abs((model.score(test)[0] as number) - (referenceCoded.score(test)[0] as number)),
+    ).toBeGreaterThan(1e-4);
+    // An unseen level scores with every indicator of that feature at 0.
+    const unseen = { ...(test[0] as ChurnFixtureRow), region: "mars" };
+    const explanation = model.explain(unseen);
+    expect(explanation.reasons.concat(explanation.contributions.map((c) => c.reason)).join(" ")).toContain(
+      "every level indicator 0",
+    );
+  });
+
+  it('refuses encoding: "oneHot" without a penalty', () => {
+    expect(() =>
+      trainChurnModel(train, { label: "churned", features, encoding: "oneHot", regularization: { l2: 0 } }),
+    ).toThrow(InvalidOptionsError);
   });
 });

@@ -1,0 +1,111 @@
+import { z } from "zod/mini";
+import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
+import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
+import { readLabels } from "./internal/labels.js";
+import type { ChurnModel, ChurnModelCalibration, ChurnModelJson } from "./trainChurnModelTypes.js";
+
+const FUNCTION_NAME = "calibrateChurnModel";
+
+/** Options of {@link calibrateChurnModel}. */
+export interface CalibrateChurnModelOptions {
+  /**
+   * `"platt"`: a logistic curve on the model's log-odds (two parameters; right when the scores are
+   * well ordered but over- or under-confident, and with small holdouts); `"isotonic"`: any
+   * non-decreasing map (more flexible, needs a larger holdout: a few hundred rows of each class).
+   * @defaultValue "platt"
+   */
+  readonly method?: "platt" | "isotonic";
+}
+
+const optionsSchema = z.strictObject({
+  method: z._default(z.enum(["platt", "isotonic"]), "platt"),
+});
+
+/**
+ * Recalibrates a churn model's probabilities on held-out labelled rows (never the training rows: their
+ * scores are optimistic), returning a new model whose `score` and `explain` give calibrated
+ * probabilities; coefficients, encodings and the ranking of customers are unchanged (isotonic steps
+ * may tie scores). The fit is on the model's log-odds η, as scikit-learn's
+ * `CalibratedClassifierCV(model, method="sigmoid" | "isotonic", cv="prefit")` on `decision_function`:
+ *
+ * - Platt: p = 1 / (1 + exp(a·η + b)), maximum likelihood with Platt's smoothed targets
+ *   (N₊ + 1) / (N₊ + 2) and 1 / (N₋ + 2), by Newton's method (Platt 1999; Lin, Lin & Weng 2007);
+ * - isotonic: the non-decreasing least-squares fit of the labels on η (pool-adjacent-violators, equal η
+ *   pooled first), linear between its points and clipped outside (Zadrozny & Elkan 2002).
+ *
+ * A model calibrated again is recalibrated from its uncalibrated log-odds (the old calibration is
+ * replaced, not stacked). `explain` keeps its contributions on the uncalibrated log-odds scale; only its
+ * two probabilities are calibrated. The calibration is saved by `toJSON`. Check the gain with
+ * `evaluateChurnModel` (Brier score, log loss, calibration table) on rows other than the holdout.
+ * O(m log m) for m holdout rows.
+ *
+ * @param model - a model from `trainChurnModel`, `restoreChurnModel` or this function
+ * @param holdout - labelled rows not used in training (not mutated), with both classes
+ * @param options - see {@link CalibrateChurnModelOptions}
+ * @returns the calibrated model (`model.calibration` holds the fitted map)
+ * @throws {@link InvalidOptionsError} for an unknown option or method, or something that is not a model
+ * @throws {@link InvalidRecordError} for a bad label or feature value (row and field named)
+ * @throws {@link InsufficientDataError} for an empty holdout or one with a single class
+ * @example
+ * ```ts
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.3, stratify: "churned", seed: 1 });
+ * const model = trainChurnModel(train, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } });
+ * const calibrated = calibrateChurnModel(model, test, { method: "platt" });
+ * calibrated.calibration; // => { method: "platt", a: -1.02..., b: 0.03..., rows: 120 }
+ * ```
+ */
+export function calibrateChurnModel<T>(
+  model: ChurnModel<T>,
+  holdout: readonly T[],
+  options: CalibrateChurnModelOptions = {},
+): ChurnModel<T> {
+  const { method } = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const internals = churnModelInternals(model);
+  if (internals === undefined) {
+    throw new InvalidOptionsError(FUNCTION_NAME, [
+      {
+        path: "model",
+        message: "expected a model returned by trainChurnModel, restoreChurnModel or calibrateChurnModel",
+        received: model,
+      },
+    ]);
+  }
+  if (!Array.isArray(holdout)) {
+    throw new InvalidOptionsError(FUNCTION_NAME, [
+      { path: "holdout", message: "expected an array of records", received: holdout },
+    ]);
+  }
+  if (holdout.length === 0) {
+    throw new InsufficientDataError(
+      FUNCTION_NAME,
+      "no holdout rows; pass labelled rows not used in training",
+    );
+  }
+  const labels = readLabels(holdout, internals.label, FUNCTION_NAME);
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) positives += labels[i] as number;
+  if (positives === 0 || positives === labels.length) {
+    throw new InsufficientDataError(
+      FUNCTION_NAME,
+      `every holdout label is ${positives === 0 ? "0 (retained)" : "1 (churned)"}; calibration needs both classes`,
+    );
+  }
+  const eta = internals.linearPredictor(holdout, FUNCTION_NAME);
+  let calibration: ChurnModelCalibration;
+  if (method === "platt") {
+    const { a, b } = fitPlatt(eta, labels);
+    calibration = { method, a, b, rows: labels.length };
+  } else {
+    const { x, y } = fitIsotonic(eta, labels);
+    calibration = { method, x, y, rows: labels.length };
+  }
+  const json: ChurnModelJson = freezeJson({ ...internals.json, calibration });
+  return createChurnModel(
+    json,
+    internals.numeric as never[],
+    internals.categorical as never[],
+    internals.label as never,
+  ) as ChurnModel<T>;
+}

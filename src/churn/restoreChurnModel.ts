@@ -1,0 +1,154 @@
+import { z } from "zod/mini";
+import { type Field, InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
+import { type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
+import type { ChurnModel, ChurnModelJson, ChurnModelJsonFeature } from "./trainChurnModelTypes.js";
+
+const FUNCTION_NAME = "restoreChurnModel";
+
+/** Options of {@link restoreChurnModel}: the functions a JSON text cannot hold. */
+export interface RestoreChurnModelOptions<T> {
+  /** Accessors of the features saved with `accessor: true`, by feature name. @defaultValue {} */
+  readonly accessors?: Readonly<Record<string, (record: T, index: number) => unknown>>;
+  /** The label field, required when the model was trained with an accessor label. @defaultValue the saved name */
+  readonly label?: Field<T>;
+}
+
+const optionsSchema = z.strictObject({
+  accessors: z._default(
+    z.record(
+      z.string(),
+      z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
+        message: "expected an accessor function",
+      }),
+    ),
+    {},
+  ),
+  label: z.optional(
+    z.union([
+      z.string().check(z.minLength(1)),
+      z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function"),
+    ]),
+  ),
+});
+
+const featureJson = z.object({ name: z.string(), accessor: z.boolean() });
+const jsonSchema = z.object({
+  format: z.literal("clientele.churnModel"),
+  version: z.literal(1),
+  label: z.nullable(z.string()),
+  features: z.object({ numeric: z.array(featureJson), categorical: z.array(featureJson) }),
+  coefficients: z.array(
+    z.object({
+      term: z.string(),
+      kind: z.enum(["intercept", "numeric", "categorical"]),
+      standardizedEstimate: z.number(),
+    }),
+  ),
+  numericEncodings: z.array(
+    z.object({ name: z.string(), mean: z.number(), standardDeviation: z.number().check(z.positive()) }),
+  ),
+  categoricalEncodings: z.array(
+    z.object({ name: z.string(), levels: z.array(z.string()), reference: z.nullable(z.string()) }),
+  ),
+  levelShares: z.array(z.array(z.number())),
+  convergence: z.object({}),
+  training: z.object({}),
+  options: z.object({
+    missing: z.enum(["error", "impute"]),
+    unseenCategory: z.enum(["reference", "error"]),
+  }),
+  calibration: z.nullable(
+    z.union([
+      z.object({ method: z.literal("platt"), a: z.number(), b: z.number() }),
+      z.object({
+        method: z.literal("isotonic"),
+        x: z.array(z.number()).check(z.minLength(1)),
+        y: z.array(z.number()).check(z.minLength(1)),
+      }),
+    ]),
+  ),
+});
+
+/**
+ * Rebuilds a churn model from its JSON form (`model.toJSON()`, or `JSON.parse` of
+ * `JSON.stringify(model)`): the restored model scores and explains bit-identically to the saved one,
+ * calibration included, and can be evaluated, recalibrated and saved again. Features saved as property
+ * names are read by those names; accessor features (and an accessor label) need their functions in
+ * `options`. The JSON is checked for shape (format, version, coefficients, encodings) and consistency
+ * (one coefficient per design column). O(coefficients).
+ *
+ * @param json - the saved model (a parsed object, not the JSON text)
+ * @param options - see {@link RestoreChurnModelOptions}
+ * @returns the {@link ChurnModel}
+ * @throws {@link InvalidOptionsError} for JSON that is not a saved churn model (issues listed), a missing
+ *   accessor or label, or an unknown option
+ * @example
+ * ```ts
+ * const text = JSON.stringify(trainChurnModel(customers, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } }));
+ * const model = restoreChurnModel(JSON.parse(text));
+ * model.score([customers[0]]); // => Float64Array [0.23...] (the same bits as before saving)
+ * ```
+ */
+export function restoreChurnModel<T>(
+  json: ChurnModelJson,
+  options: RestoreChurnModelOptions<T> = {},
+): ChurnModel<T> {
+  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const checked = jsonSchema.safeParse(json);
+  if (!checked.success) {
+    throw new InvalidOptionsError(
+      FUNCTION_NAME,
+      checked.error.issues.map((issue) => ({
+        path: ["json", ...issue.path.map(String)].join("."),
+        message: `${issue.message}; expected the object model.toJSON() returned`,
+      })),
+    );
+  }
+  const columns =
+    1 +
+    json.numericEncodings.length +
+    json.categoricalEncodings.reduce(
+      (total, encoding) => total + encoding.levels.length - (encoding.reference === null ? 0 : 1),
+      0,
+    );
+  const consistent =
+    json.coefficients.length === columns &&
+    json.features.numeric.length === json.numericEncodings.length &&
+    json.features.categorical.length === json.categoricalEncodings.length &&
+    json.levelShares.length === json.categoricalEncodings.length;
+  if (!consistent) {
+    throw new InvalidOptionsError(FUNCTION_NAME, [
+      {
+        path: "json",
+        message: `the saved model is inconsistent: ${json.coefficients.length} coefficients for ${columns} design columns, or features and encodings of different lengths`,
+      },
+    ]);
+  }
+  const resolve = (feature: ChurnModelJsonFeature, kind: string): ResolvedFeature<T> => {
+    if (!feature.accessor) return resolveFeature<T>(feature.name as keyof T & string);
+    const value = parsed.accessors[feature.name] as ((record: T, index: number) => unknown) | undefined;
+    if (value === undefined) {
+      throw new InvalidOptionsError(FUNCTION_NAME, [
+        {
+          path: `accessors.${feature.name}`,
+          message: `the ${kind} feature "${feature.name}" was read by an accessor, which JSON cannot hold: pass it again in accessors`,
+        },
+      ]);
+    }
+    return resolveFeature<T>({ name: feature.name, value });
+  };
+  const label = (parsed.label ?? json.label) as Field<T> | null;
+  if (label === null) {
+    throw new InvalidOptionsError(FUNCTION_NAME, [
+      { path: "label", message: "the model was trained with an accessor label: pass it again as label" },
+    ]);
+  }
+  return createChurnModel(
+    freezeJson(structuredClone(json)),
+    json.features.numeric.map((feature) => resolve(feature, "numeric")),
+    json.features.categorical.map((feature) => resolve(feature, "categorical")),
+    label,
+  );
+}
