@@ -6,7 +6,9 @@
  * poor health is an underwriting risk that rules a prospect out. The source
  * material ranks the qualified prospects 1, 6, 3, 8 and nurtures, defers or
  * drops the others; the `lifeInsurance` preset reproduces that outcome from
- * general rules (nothing here is keyed on a prospect number).
+ * general rules (nothing here is keyed on a prospect number). The case is told in
+ * examples/man/README.md, with cases for a house, a B2B service and a washing machine
+ * (one script per preset in examples/man/).
  *
  * Run: npx tsx examples/prospect-qualification.ts
  */
@@ -111,7 +113,7 @@ console.log("MAN qualification of the agent's eight prospects (life-insurance ru
 for (const verdict of result.prospects) {
   const prospect = prospects[verdict.index] as AgentProspect;
   console.log(`#${prospect.id} ${prospect.profile}`);
-  console.log(`   ${verdict.reason}\n`);
+  console.log(`   ${verdict.reason}${verdict.category === null ? "" : ` [${verdict.category}]`}\n`);
 }
 console.log(`ranking: ${result.ranking.join(", ")}`);
 

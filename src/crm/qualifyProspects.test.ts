@@ -14,7 +14,7 @@ const byId = (result: ReturnType<typeof qualifyProspects>, id: string | number) 
   return found;
 };
 
-describe("qualifyProspects on the worked life-insurance case (MAN-EXAMPLES.md)", () => {
+describe("qualifyProspects on the worked life-insurance case (examples/man/README.md, case 1)", () => {
   const prospects = freezeAll(manCaseProspects);
   const result = qualifyProspects(prospects, { preset: "lifeInsurance" });
 
@@ -128,7 +128,7 @@ describe("the life-insurance calibration is a band fixed by the source, not a pe
   // - need: #1 (one dependant, 0.5) needs it, #4 and #7 (no dependants, 0) do not: (0, 0.5].
   // The ranking score does not involve the thresholds, so it must stay 1, 6, 3, 8 everywhere.
   const prospects = freezeAll(manCaseProspects);
-  // the source's verdicts (MAN-EXAMPLES.md table)
+  // the source's verdicts (examples/man/README.md, case 1)
   const verdicts = {
     1: "qualified",
     2: "drop",

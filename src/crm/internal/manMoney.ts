@@ -165,7 +165,7 @@ function affordability(row: ProspectRow, context: MoneyContext, payments: Offeri
     parts.push(
       `instalment ${formatNumber(instalment)} = ${
         instalmentShare === null ? "all" : percent(instalmentShare)
-      } of monthly income (at most ${percent(maxShare)}${stability < 1 ? `, unstable income counted at ${fmt(stability)}` : ""})`,
+      } of monthly income, at most ${percent(maxShare)}${stability < 1 ? ` (unstable income counted at ${fmt(stability)})` : ""}`,
     );
   }
   const findings = [`money ${fmt(money)} (cover ${fmt(cover)}: ${parts.join("; ")})`];

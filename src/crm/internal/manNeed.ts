@@ -122,7 +122,10 @@ const FITS: FitOutcome = { category: null, reason: null };
 
 /** A requirement read from a record, with its display text. */
 interface Requirement {
+  /** The feature, lower-cased for matching. */
   readonly feature: string;
+  /** The feature as the record wrote it, for reasons. */
+  readonly name: string;
   readonly min: number | undefined;
   readonly max: number | undefined;
   readonly text: string;
@@ -135,7 +138,7 @@ function readRequirements(row: ProspectRow): Requirement[] {
   if (!Array.isArray(value)) return row.fail("requirements", value, why);
   return (value as unknown[]).map((r) => {
     if (typeof r === "string")
-      return { feature: lower(r), min: undefined, max: undefined, text: JSON.stringify(r) };
+      return { feature: lower(r), name: r, min: undefined, max: undefined, text: JSON.stringify(r) };
     const req = r as OfferingRequirement;
     if (
       r === null ||
@@ -155,7 +158,7 @@ function readRequirements(row: ProspectRow): Requirement[] {
       min === undefined ? "" : ` >= ${formatNumber(min, 2).replace(/\.00$/, "")}`,
       max === undefined ? "" : ` <= ${formatNumber(max, 2).replace(/\.00$/, "")}`,
     ].join("");
-    return { feature: lower(feature), min, max, text: `${JSON.stringify(feature)}${bounds}` };
+    return { feature: lower(feature), name: feature, min, max, text: `${JSON.stringify(feature)}${bounds}` };
   });
 }
 
@@ -229,7 +232,7 @@ export function fitOf(
       unmet.push(`${r.text} (it has ${formatNumber(value, 2).replace(/\.00$/, "")})`);
     } else if (r.min !== undefined && r.min > 0 && value > r.min * rules.maxOversize) {
       oversized.push(
-        `${JSON.stringify(r.feature)} ${formatNumber(value, 2).replace(/\.00$/, "")} for a need of ${formatNumber(r.min, 2).replace(/\.00$/, "")}`,
+        `${JSON.stringify(r.name)} ${formatNumber(value, 2).replace(/\.00$/, "")} for a need of ${formatNumber(r.min, 2).replace(/\.00$/, "")}`,
       );
     }
   }
