@@ -64,3 +64,23 @@ export function studentTTwoSided(t: number, df: number): number {
   if (!Number.isFinite(t)) return Number.isNaN(t) ? Number.NaN : 0;
   return regularizedBeta(df / (df + t * t), df / 2, 0.5);
 }
+
+/**
+ * The Welch-Satterthwaite test of a path difference (Sarstedt, Henseler & Ringle 2011, as SmartPLS reports it):
+ * t = (b₁ − b₂) / sqrt(v) with v = (n₁−1)/n₁ · se₁² + (n₂−1)/n₂ · se₂², and
+ * df = v² / ((n₁−1)/n₁² · se₁⁴ + (n₂−1)/n₂² · se₂⁴) − 2.
+ */
+export function welchTest(
+  b1: number,
+  b2: number,
+  se1: number,
+  se2: number,
+  n1: number,
+  n2: number,
+): { tValue: number; degreesOfFreedom: number; welchPValue: number } {
+  const v = ((n1 - 1) / n1) * se1 * se1 + ((n2 - 1) / n2) * se2 * se2;
+  const tValue = (b1 - b2) / Math.sqrt(v);
+  const degreesOfFreedom =
+    (v * v) / (((n1 - 1) / (n1 * n1)) * se1 ** 4 + ((n2 - 1) / (n2 * n2)) * se2 ** 4) - 2;
+  return { tValue, degreesOfFreedom, welchPValue: studentTTwoSided(tValue, degreesOfFreedom) };
+}
