@@ -1,13 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { customerFields, customers, iris, irisFields, reference } from "../../fixtures/segment/reference.js";
 import {
-  customerFields,
-  customers,
-  iris,
-  irisFields,
-  reference,
-} from "../../fixtures/segment/reference.js";
-import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+  createRandom,
+  InsufficientDataError,
+  InvalidOptionsError,
+  InvalidRecordError,
+} from "../core/index.js";
 import { chooseK } from "./chooseK.js";
 import { featureMatrix } from "./featureMatrix.js";
 import { kMeans } from "./kMeans.js";
@@ -154,6 +153,34 @@ describe("kMeans behaviour", () => {
     model.centroids[0]?.forEach((value, j) => {
       expect(value).toBeCloseTo(mean[j] as number, 9);
     });
+  });
+});
+
+describe("kMeans on worker threads", () => {
+  it("kMeans gives the same model with restarts on workers as serially, and refuses bad workers", () => {
+    const random = createRandom(8);
+    const rows = Array.from({ length: 4000 }, () => {
+      const group = random.integer(4);
+      return {
+        a: random.normal(group, 0.7),
+        b: random.normal(group * 2, 1),
+        c: Math.exp(random.normal(group / 4, 0.3)),
+      };
+    });
+    const options = { k: 5, fields: ["a", "b", "c"] as ("a" | "b" | "c")[], seed: 4, restarts: 6 };
+    const serial = kMeans(rows, { ...options, workers: 0 });
+    const parallel = kMeans(rows, { ...options, workers: 2 });
+    expect(parallel.restartInertias).toEqual(serial.restartInertias);
+    expect(parallel.bestRestart).toBe(serial.bestRestart);
+    expect(parallel.scaledCentroids).toEqual(serial.scaledCentroids);
+    expect(Array.from(parallel.assignments)).toEqual(Array.from(serial.assignments));
+    expect(parallel.iterations).toBe(serial.iterations);
+    expect(() => kMeans(rows, { ...options, workers: -1 })).toThrow(
+      /workers must be "auto" or a whole number of at least 0/,
+    );
+    expect(() => kMeans(rows, { ...options, workers: 1.5 })).toThrow(
+      /workers must be "auto" or a whole number of at least 0/,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 /** Shared fitting path of kMeans, kMeansSteps and chooseK. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   createRandom,
   InsufficientDataError,
@@ -15,7 +15,15 @@ import type { FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
 import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
 import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
-import { countDistinctUpTo, kMeansPlusPlus, meanFeatureVariance, runLloyd } from "./lloyd.js";
+import {
+  countDistinctUpTo,
+  meanFeatureVariance,
+  runLloyd,
+  seedingDrawCount,
+  seedingDraws,
+  useBounds,
+} from "./lloyd.js";
+import { autoWorkers, runRestarts } from "./parallel.js";
 
 export const DEFAULTS = {
   seed: 1,
@@ -25,7 +33,7 @@ export const DEFAULTS = {
 } as const;
 
 const centresSchema = z.array(
-  z.array(z.number().refine(Number.isFinite, "centre coordinates must be finite numbers")),
+  z.array(z.number().check(z.refine(Number.isFinite, "centre coordinates must be finite numbers"))),
 );
 
 /**
@@ -33,21 +41,21 @@ const centresSchema = z.array(
  * `transforms`, `missing`) or a prebuilt `features` matrix. Pair with {@link oneFeatureSource}.
  */
 export const featureSourceShape = {
-  fields: featureOptionsShape.fields.optional(),
+  fields: z.optional(featureOptionsShape.fields),
   transforms: featureOptionsShape.transforms,
   missing: featureOptionsShape.missing,
-  features: z
-    .custom<FeatureMatrixResult<unknown>>(
+  features: z.optional(
+    z.custom<FeatureMatrixResult<unknown>>(
       (value) =>
         value !== null &&
         typeof value === "object" &&
         (value as { matrix?: unknown }).matrix instanceof Float64Array,
       { message: "expected the result of featureMatrix(records, ...)" },
-    )
-    .optional(),
+    ),
+  ),
 };
 
-/** The refinement (check and issue) that exactly one of `fields` and `features` is given. */
+/** The refinement (check and issue) that exactly one of `fields` and `features` is given: `z.refine(...oneFeatureSource)`. */
 export const oneFeatureSource: [
   (value: { readonly fields?: unknown; readonly features?: unknown }) => boolean,
   { message: string; path: string[] },
@@ -61,29 +69,44 @@ export const oneFeatureSource: [
 
 /** Options of one k-means run (kMeansSteps): no restarts, no progress. */
 const runShape = {
-  k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
+  k: z.number().check(z.int("k must be a whole number"), z.minimum(1, "k must be at least 1")),
   ...featureSourceShape,
   seed: z._default(seedSchema, DEFAULTS.seed),
-  maxIterations: z.number().int().min(1, "maxIterations must be at least 1").default(DEFAULTS.maxIterations),
-  tolerance: z
-    .number()
-    .min(0, "tolerance must be >= 0")
-    .refine(Number.isFinite, "tolerance must be finite")
-    .default(DEFAULTS.tolerance),
-  init: z.union([z.literal("kmeans++"), centresSchema]).default("kmeans++"),
+  maxIterations: z._default(
+    z.number().check(z.int(), z.minimum(1, "maxIterations must be at least 1")),
+    DEFAULTS.maxIterations,
+  ),
+  tolerance: z._default(
+    z
+      .number()
+      .check(z.minimum(0, "tolerance must be >= 0"), z.refine(Number.isFinite, "tolerance must be finite")),
+    DEFAULTS.tolerance,
+  ),
+  init: z._default(z.union([z.literal("kmeans++"), centresSchema]), "kmeans++"),
 };
+
+const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0';
 
 /** Options of kMeans, strict: an unknown (e.g. misspelt) key is an error, never a silent default. */
 export const kMeansSchema = z
   .strictObject({
     ...runShape,
-    restarts: z.number().int().min(1, "restarts must be at least 1").default(DEFAULTS.restarts),
+    restarts: z._default(
+      z.number().check(z.int(), z.minimum(1, "restarts must be at least 1")),
+      DEFAULTS.restarts,
+    ),
+    workers: z._default(
+      z.union([z.literal("auto"), z.number().check(z.int(WORKERS_MESSAGE), z.minimum(0, WORKERS_MESSAGE))], {
+        error: WORKERS_MESSAGE,
+      }),
+      "auto",
+    ),
     onProgress: z.optional(progressSchema),
   })
-  .refine(...oneFeatureSource);
+  .check(z.refine(...oneFeatureSource));
 
-/** Options of kMeansSteps: those of kMeans without restarts and onProgress (one run is stepped). */
-export const kMeansStepsSchema = z.strictObject(runShape).refine(...oneFeatureSource);
+/** Options of kMeansSteps: those of kMeans without restarts, workers and onProgress (one run is stepped). */
+export const kMeansStepsSchema = z.strictObject(runShape).check(z.refine(...oneFeatureSource));
 
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
 
@@ -225,7 +248,7 @@ export function flatCentres(
   return flat;
 }
 
-/** Runs restarts on a feature matrix and builds the result. */
+/** Runs restarts on a feature matrix (in parallel per `parsed.workers`) and builds the result. */
 export function fitOnMatrix<T>(
   functionName: string,
   features: FeatureMatrixResult<T>,
@@ -236,6 +259,7 @@ export function fitOnMatrix<T>(
     maxIterations: number;
     tolerance: number;
     init: "kmeans++" | number[][];
+    workers?: number | "auto" | undefined;
     onProgress?: ((event: never) => void) | ProgressCallback | undefined;
   },
   echo: KMeansResult<T>["options"],
@@ -250,33 +274,67 @@ export function fitOnMatrix<T>(
   const given = parsed.init === "kmeans++" ? undefined : flatCentres(functionName, parsed.init, k, d, n);
   const restarts = given === undefined ? parsed.restarts : 1;
   const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "restart", restarts);
-  let best: ReturnType<typeof runLloyd> | undefined;
-  let bestRestart = 0;
-  const restartInertias: number[] = [];
-  for (let r = 0; r < restarts; r++) {
-    const stream = random.fork();
-    const initial = given ?? kMeansPlusPlus(data, n, d, k, stream);
-    const run = runLloyd(data, n, d, initial, k, maxIterations, shiftTolerance);
-    restartInertias.push(run.inertia);
-    if (best === undefined || run.inertia < best.inertia) {
-      best = run;
-      bestRestart = r;
-    }
-    progress.tick(r + 1);
+  let run: FittedRun;
+  if (given !== undefined) {
+    const single = runLloyd(data, n, d, given, k, maxIterations, shiftTolerance);
+    run = { ...single, restartInertias: [single.inertia], bestRestart: 0 };
+    progress.tick(1);
+  } else {
+    // Every restart's seeding draws come from its own fork of the seeded stream, drawn here in
+    // restart order, so the outcome is the same whichever thread runs which restart.
+    const drawCount = seedingDrawCount(k);
+    const draws = new Float64Array(restarts * drawCount);
+    for (let r = 0; r < restarts; r++) draws.set(seedingDraws(random.fork(), n, k), r * drawCount);
+    const workers =
+      parsed.workers === undefined || parsed.workers === "auto"
+        ? autoWorkers(n, d, k, restarts)
+        : Math.min(parsed.workers, restarts - 1);
+    const outcome = runRestarts(
+      data,
+      n,
+      d,
+      k,
+      restarts,
+      draws,
+      maxIterations,
+      shiftTolerance,
+      useBounds(n, k),
+      workers,
+      (completed) => progress.tick(completed),
+    );
+    const best = outcome.bestRestart;
+    run = {
+      centres: outcome.centres[best] as Float64Array,
+      labels: outcome.labels,
+      inertia: outcome.inertias[best] as number,
+      iterations: outcome.iterations[best] as number,
+      converged: outcome.converged[best] as boolean,
+      restartInertias: outcome.inertias,
+      bestRestart: best,
+    };
   }
   progress.done();
-  const run = best as ReturnType<typeof runLloyd>;
-  return buildResult(features, k, run, restartInertias, bestRestart, { ...echo, restarts });
+  return buildResult(features, k, run, { ...echo, restarts });
+}
+
+/** The kept run of a fit, with every restart's inertia. */
+interface FittedRun {
+  readonly centres: Float64Array;
+  readonly labels: Int32Array;
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly restartInertias: readonly number[];
+  readonly bestRestart: number;
 }
 
 function buildResult<T>(
   features: FeatureMatrixResult<T>,
   k: number,
-  run: ReturnType<typeof runLloyd>,
-  restartInertias: readonly number[],
-  bestRestart: number,
+  run: FittedRun,
   echo: KMeansResult<T>["options"],
 ): KMeansResult<T> {
+  const { restartInertias, bestRestart } = run;
   const d = features.columnCount;
   const steps = features.transform.features.map((feature) => feature.steps);
   const scaledCentroids: number[][] = [];

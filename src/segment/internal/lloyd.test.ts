@@ -9,6 +9,8 @@ import {
 } from "../../../fixtures/segment/reference.js";
 import { createRandom } from "../../core/index.js";
 import { featureMatrix } from "../featureMatrix.js";
+import { genericKernels } from "./kernels/generic.js";
+import { kernelSettings, kernelsFor } from "./kernels/kernels.js";
 import {
   assignAndAccumulate,
   assignBounded,
@@ -312,5 +314,106 @@ describe("Lloyd kernels", () => {
     const data = Float64Array.from([1, 1, 1, 1, 2, 2, 1, 1, 3, 3]);
     expect(countDistinctUpTo(data, 5, 2, 10)).toBe(3);
     expect(countDistinctUpTo(data, 5, 2, 2)).toBe(2);
+  });
+
+  // The kernels are compiled per d from one template (kernels/source.ts); where code generation is
+  // forbidden, or d > 16, the general loops (kernels/generic.ts) run. Both must give the same runs.
+  function withGeneric<R>(fn: () => R): R {
+    kernelSettings.compile = false;
+    try {
+      return fn();
+    } finally {
+      kernelSettings.compile = true;
+    }
+  }
+
+  it("kernels are compiled for d = 1..16 and d = 3 has the tree kernel; the general loops beyond", () => {
+    expect(kernelsFor(3)).not.toBe(genericKernels);
+    expect(kernelsFor(3).tree).not.toBeNull();
+    expect(kernelsFor(8).tree).toBeNull();
+    expect(kernelsFor(16)).not.toBe(genericKernels);
+    expect(kernelsFor(17)).toBe(genericKernels);
+    expect(withGeneric(() => kernelsFor(3))).toBe(genericKernels);
+  });
+
+  it("compiled kernels and the general loops give identical seeding and runs, d = 1..10 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.boolean(),
+        (seed, k, d, bounded) => {
+          const n = 2100;
+          const data = mixtureData(seed, n, d);
+          const compiledStart = kMeansPlusPlus(data, n, d, k, createRandom(seed));
+          const genericStart = withGeneric(() => kMeansPlusPlus(data, n, d, k, createRandom(seed)));
+          expect(Array.from(genericStart)).toEqual(Array.from(compiledStart));
+          const compiled = runLloyd(data, n, d, compiledStart, k, 40, 0, bounded);
+          const generic = withGeneric(() => runLloyd(data, n, d, compiledStart, k, 40, 0, bounded));
+          expect(generic).toEqual(compiled);
+        },
+      ),
+      { numRuns: 25, seed: 17 },
+    );
+  });
+
+  // Greedy k-means++ as scikit-learn writes it: cumulative potentials searched by bisection, every
+  // candidate's distances kept, the best candidate's minimum distances copied back.
+  function directSeeding(data: Float64Array, n: number, d: number, k: number, seed: number): number[] {
+    const random = createRandom(seed);
+    const distance = (a: number, b: number) => {
+      let total = 0;
+      for (let j = 0; j < d; j++) total += ((data[a * d + j] as number) - (data[b * d + j] as number)) ** 2;
+      return total;
+    };
+    const chosen = [random.integer(n)];
+    let closest = Array.from({ length: n }, (_, i) => distance(i, chosen[0] as number));
+    for (let c = 1; c < k; c++) {
+      const cumulative: number[] = [];
+      let running = 0;
+      for (const value of closest) cumulative.push((running += value));
+      let best: { potential: number; candidate: number; closest: number[] } | undefined;
+      for (let t = 0; t < 2 + Math.floor(Math.log(k)); t++) {
+        const target = random.float() * running;
+        let low = 0;
+        let high = n - 1;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if ((cumulative[middle] as number) > target) high = middle;
+          else low = middle + 1;
+        }
+        while (low < n - 1 && closest[low] === 0) low++;
+        const candidate = closest.map((value, i) => Math.min(distance(i, low), value));
+        const potential = candidate.reduce((total, value) => total + value, 0);
+        if (best === undefined || potential < best.potential)
+          best = { potential, candidate: low, closest: candidate };
+      }
+      chosen.push((best as { candidate: number }).candidate);
+      closest = (best as { closest: number[] }).closest;
+    }
+    return chosen.flatMap((i) => Array.from(data.subarray(i * d, i * d + d)));
+  }
+
+  it("k-means++ seeding picks scikit-learn's greedy candidates, with ties and duplicate points (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 2, max: 5 }),
+        (seed, k, d, levels) => {
+          const n = 400;
+          const random = createRandom(seed);
+          const data = Float64Array.from({ length: n * d }, () => random.integer(levels));
+          const distinct = countDistinctUpTo(data, n, d, k);
+          fc.pre(distinct >= k);
+          expect(Array.from(kMeansPlusPlus(data, n, d, k, createRandom(seed + 1)))).toEqual(
+            directSeeding(data, n, d, k, seed + 1),
+          );
+        },
+      ),
+      { numRuns: 60, seed: 23 },
+    );
   });
 });

@@ -1,33 +1,30 @@
 /**
- * Flat k-means kernels: points are a row-major `Float64Array(n * d)`, centres a
- * `Float64Array(k * d)`. No allocation per point; every loop touches typed arrays only.
+ * The k-means engine on flat arrays: points a row-major `Float64Array(n * d)`, centres a
+ * `Float64Array(k * d)`. No allocation per point; every point loop is a kernel of
+ * `kernels/` (written out for the data's d and compiled once, or the general loops), chosen
+ * once per fit and passed in, so nothing here branches on d inside a loop over points.
  *
- * Each point loop (plain, first bounded pass, later bounded passes) is its own function taking
- * only typed arrays and numbers, written out for d = 3 (recency, frequency, monetary) and
- * d = 8 and kept general otherwise: V8 then keeps the point's coordinates in registers and
- * compiles each loop once. Against one general loop this about halved the plain kernel's
- * time per iteration (both shapes) and the bounded kernel's at 100,000 x 8 (1,000,000 x 3
- * bounded: about 10% faster). All variants do the same arithmetic in
- * the same order (distances summed over features left to right, first centre on ties), so
- * results are bit-identical whichever runs.
+ * Assignment: plain Lloyd (every distance) for small problems; from 2000 points and k >= 3
+ * Hamerly's bounds (a point is rescanned only when its nearest centre could have changed), and
+ * for d = 3, 2 <= k <= 8 (the RFM shape) the branch-free tree kernel with the bounds kept in a
+ * shifted form. All give plain Lloyd's labels bit for bit (tested).
  *
- * The default kernel for d = 3 and 2 <= k <= 8 (the RFM shape) is {@link treePassThree}: one
- * fused loop over points with Hamerly's bounds kept in a shifted form (no store for a point
- * whose bounds settle it), and the full scan of a point done branch-free (all eight centre
- * slots, a tournament of exact selections) because V8 compiles the data-dependent `if` of a
- * running minimum to a mispredicted branch where gcc emits conditional moves. At 1,000,000 x 3,
- * k = 6..8, this took the default kernel from 2.4-3.3x to about 1.5-1.8x the CPU time per
- * iteration of a single-threaded gcc -O2 plain Lloyd (bench/segment.ts), and a whole `kMeans`
- * run about 25-35% faster. Tried and dropped (no gain measured): a centre-major blocked loop,
- * two points per loop turn, merging the accumulators into the slot array, counts kept from
- * the label changes, the full scan in a separate function.
+ * Memory per run is O(n) and bounded: labels (4n bytes) and the lower bounds (8n, which double as
+ * k-means++'s nearest-centre distances before the first pass); no per-point distance array is
+ * kept (the rare empty-cluster relocation recomputes the few it needs), so one thread's restarts
+ * need 12n bytes plus 4n for the best labels so far.
+ *
+ * The functions listed in {@link ENGINE} use nothing but each other, their arguments and
+ * globals (no imports, no module state): `parallel.ts` ships their text to restart workers,
+ * so a worker runs exactly this code.
  */
 import type { Random } from "../../core/index.js";
 import { columnMoments } from "./features.js";
+import { kernelsFor, type LloydKernels } from "./kernels/kernels.js";
 
 /**
  * Squared Euclidean distance between the d-vectors at `aOffset` in `a` and `bOffset` in `b`.
- * Used outside the per-point assignment loops, which keep their distance loops written out.
+ * Used outside the per-point assignment loops (which are kernels).
  */
 export function squaredDistance(
   a: Float64Array,
@@ -44,30 +41,45 @@ export function squaredDistance(
   return distance;
 }
 
-/** Scratch buffers of one Lloyd run, allocated once. */
+/** Scratch buffers of one Lloyd run (reusable across runs of the same shape). */
 export interface LloydBuffers {
   readonly labels: Int32Array;
-  /** Squared distance of each point to the centre it is assigned to. */
+  /** Squared distance of each point to its centre after a plain pass, or empty (not kept). */
   readonly distances: Float64Array;
   readonly sums: Float64Array;
   readonly counts: Float64Array;
+  /** What the last kernel reported: inertia, changed labels. */
+  readonly tally: Float64Array;
+  readonly kernels: LloydKernels;
 }
 
-export function createBuffers(n: number, d: number, k: number): LloydBuffers {
-  const labels = new Int32Array(n).fill(-1);
+/** Buffers for a run with the given kernels; `keepDistances` sizes `distances` (n or 0). */
+export function makeBuffers(
+  n: number,
+  d: number,
+  k: number,
+  kernels: LloydKernels,
+  keepDistances: boolean,
+): LloydBuffers {
   return {
-    labels,
-    distances: new Float64Array(n),
+    labels: new Int32Array(n).fill(-1),
+    distances: new Float64Array(keepDistances ? n : 0),
     sums: new Float64Array(k * d),
     counts: new Float64Array(k),
+    tally: new Float64Array(2),
+    kernels,
   };
 }
 
+/** Buffers with the kernels for d, keeping per-point distances (assignSegments, tests). */
+export function createBuffers(n: number, d: number, k: number): LloydBuffers {
+  return makeBuffers(n, d, k, kernelsFor(d), true);
+}
+
 /**
- * Assigns every point to its nearest centre (first one on ties, as scikit-learn),
- * accumulates per-centre sums and counts, and returns the inertia of the new
- * labels against `centres` plus how many labels changed.
- * Complexity: O(n k d).
+ * Assigns every point to its nearest centre (first one on ties, as scikit-learn), accumulates
+ * per-centre sums and counts when `accumulate`, and returns the inertia of the new labels
+ * against `centres` plus how many labels changed. Complexity: O(n k d).
  */
 export function assignAndAccumulate(
   data: Float64Array,
@@ -78,21 +90,16 @@ export function assignAndAccumulate(
   buffers: LloydBuffers,
   accumulate: boolean,
 ): { inertia: number; changed: number } {
-  const { labels, distances, sums, counts } = buffers;
+  const { labels, distances, sums, counts, tally } = buffers;
   if (accumulate) {
     sums.fill(0);
     counts.fill(0);
   }
-  const inertia =
-    d === 3
-      ? plainPassThree(data, n, centres, k, labels, distances, sums, counts, accumulate)
-      : d === 8
-        ? plainPassEight(data, n, centres, k, labels, distances, sums, counts, accumulate)
-        : plainPassAny(data, n, d, centres, k, labels, distances, sums, counts, accumulate);
-  return { inertia, changed: passChanged };
+  buffers.kernels.plain(data, n, d, centres, k, labels, distances, sums, counts, accumulate, tally);
+  return { inertia: tally[0] as number, changed: tally[1] as number };
 }
 
-/** Bounds kept between iterations by {@link assignBounded} (Hamerly 2010). */
+/** Bounds kept between iterations by {@link assignBounded} (Hamerly 2010), and its scratch. */
 export interface HamerlyBounds {
   /** Lower bound on the distance (not squared) from each point to its second-nearest centre. */
   readonly lower: Float64Array;
@@ -103,15 +110,21 @@ export interface HamerlyBounds {
   /** False until the first full pass. */
   ready: boolean;
   /**
-   * Cumulative movement per centre, for {@link treePassThree}: the sum over passes of the
-   * largest movement of any other centre. That kernel stores `lower + drift[label]` when it
-   * scans a point, so the loosened bound is `stored - drift[label]` with no store per pass.
+   * Cumulative movement per centre, for the tree kernel: the sum over passes of the largest
+   * movement of any other centre. That kernel stores `lower + drift[label]` when it scans a
+   * point, so the loosened bound is `stored - drift[label]` with no store per pass.
    */
   readonly drift: Float64Array;
-  /** Whether `lower` holds the shifted bounds of {@link treePassThree} (else plain ones). */
+  /** Whether `lower` holds the shifted bounds of the tree kernel (else plain ones). */
   shifted: boolean;
   /** Largest |coordinate| of the data (computed on first use), or NaN before. */
   dataMagnitude: number;
+  /** Centre movement since the bounds were set: largest, second largest, index of the largest. */
+  readonly movement: Float64Array;
+  /** Per-slot record read by the tree kernel, 8 numbers per slot (x, y, z, drift, squared skip radius). */
+  readonly slots: Float64Array;
+  /** Per-slot accumulators of the tree kernel: sum x, sum y, sum z, count. */
+  readonly accumulators: Float64Array;
 }
 
 export function createBounds(n: number, d: number, k: number): HamerlyBounds {
@@ -123,20 +136,20 @@ export function createBounds(n: number, d: number, k: number): HamerlyBounds {
     drift: new Float64Array(k),
     shifted: false,
     dataMagnitude: Number.NaN,
+    movement: new Float64Array(3),
+    slots: new Float64Array(8 * 8),
+    accumulators: new Float64Array(8 * 4),
   };
 }
 
-/** Relative safety margin of the skip test, so floating-point rounding in the bounds can never skip a real change. */
-const SKIP_MARGIN = 1 - 1e-12;
-
 /**
- * The assignment step of {@link assignAndAccumulate} with Hamerly's bounds: the exact
- * distance of each point to its current centre is always computed (it gives the inertia
- * and the relocation distances), and the other k - 1 centres are scanned only when that
- * distance is not safely below both the lower bound to the second-nearest centre and half
- * the gap from the current centre to its nearest neighbour (Hamerly 2010). A point whose
- * nearest centre could be tied or changed is scanned in full, first index winning, so the
- * labels are those of plain Lloyd.
+ * The assignment step of {@link assignAndAccumulate} with Hamerly's bounds: the exact distance
+ * of each point to its current centre is always computed (it gives the inertia), and the other
+ * k - 1 centres are scanned only when that distance is not safely below both the lower bound to
+ * the second-nearest centre and half the gap from the current centre to its nearest neighbour
+ * (Hamerly 2010), with a relative safety margin of 1e-12 so rounding can never skip a real change.
+ * A point whose nearest centre could be tied or changed is scanned in full, first index winning,
+ * so the labels are those of plain Lloyd.
  */
 export function assignBounded(
   data: Float64Array,
@@ -147,93 +160,56 @@ export function assignBounded(
   buffers: LloydBuffers,
   bounds: HamerlyBounds,
 ): { inertia: number; changed: number } {
-  const tree = d === 3 && k >= 2 && k <= TREE_SLOTS && treeIsExact(data, centres, bounds);
+  const tree =
+    d === 3 && k >= 2 && k <= 8 && buffers.kernels.tree !== null && treeIsExact(data, centres, bounds);
   if (tree !== bounds.shifted) {
     // The two kernels keep their bounds in different forms: start the other one afresh.
     bounds.ready = false;
     bounds.shifted = tree;
   }
   if (tree) return assignTreeThree(data, n, centres, k, buffers, bounds);
-  const { labels, distances, sums, counts } = buffers;
-  const { lower, halfGap } = bounds;
+  const { labels, sums, counts, tally, kernels } = buffers;
+  const { lower, halfGap, movement } = bounds;
   sums.fill(0);
   counts.fill(0);
   computeHalfGaps(centres, d, k, halfGap);
-  let inertia: number;
-  if (!bounds.ready)
-    inertia =
-      d === 3
-        ? firstPassThree(data, n, centres, k, labels, distances, sums, counts, lower)
-        : d === 8
-          ? firstPassEight(data, n, centres, k, labels, distances, sums, counts, lower)
-          : firstPassAny(data, n, d, centres, k, labels, distances, sums, counts, lower);
+  if (!bounds.ready) kernels.first(data, n, d, centres, k, labels, sums, counts, lower, tally);
   else {
     // The lower bounds are loosened by how far the centres moved inside the point pass.
-    measureMovement(centres, bounds.centres, d, k);
+    measureMovement(centres, bounds.centres, d, k, movement);
     const largest = movement[0] as number;
     const second = movement[1] as number;
     const largestAt = movement[2] as number;
-    inertia =
-      d === 3
-        ? boundedPassThree(
-            data,
-            n,
-            centres,
-            k,
-            labels,
-            distances,
-            sums,
-            counts,
-            lower,
-            halfGap,
-            largestAt,
-            largest,
-            second,
-          )
-        : d === 8
-          ? boundedPassEight(
-              data,
-              n,
-              centres,
-              k,
-              labels,
-              distances,
-              sums,
-              counts,
-              lower,
-              halfGap,
-              largestAt,
-              largest,
-              second,
-            )
-          : boundedPassAny(
-              data,
-              n,
-              d,
-              centres,
-              k,
-              labels,
-              distances,
-              sums,
-              counts,
-              lower,
-              halfGap,
-              largestAt,
-              largest,
-              second,
-            );
+    kernels.bounded(
+      data,
+      n,
+      d,
+      centres,
+      k,
+      labels,
+      sums,
+      counts,
+      lower,
+      halfGap,
+      largestAt,
+      largest,
+      second,
+      tally,
+    );
   }
-  const changed = passChanged;
   bounds.centres.set(centres);
   bounds.ready = true;
-  return { inertia, changed };
+  return { inertia: tally[0] as number, changed: tally[1] as number };
 }
 
-/** Centre movement since the bounds were set: `[largest, second largest, index of the largest]`. */
-const movement = new Float64Array(3);
-
-/** Fills {@link movement} from the current and the previous centres. */
-function measureMovement(centres: Float64Array, old: Float64Array, d: number, k: number): void {
+/** Fills `movement` with [largest, second largest, index of the largest] centre movement. */
+export function measureMovement(
+  centres: Float64Array,
+  old: Float64Array,
+  d: number,
+  k: number,
+  movement: Float64Array,
+): void {
   let largest = 0;
   let largestAt = -1;
   let second = 0;
@@ -251,7 +227,7 @@ function measureMovement(centres: Float64Array, old: Float64Array, d: number, k:
 }
 
 /** Half the distance from each centre to its nearest other centre, into `halfGap`. */
-function computeHalfGaps(centres: Float64Array, d: number, k: number, halfGap: Float64Array): void {
+export function computeHalfGaps(centres: Float64Array, d: number, k: number, halfGap: Float64Array): void {
   for (let c = 0; c < k; c++) {
     let nearest = Number.POSITIVE_INFINITY;
     for (let other = 0; other < k; other++) {
@@ -263,41 +239,19 @@ function computeHalfGaps(centres: Float64Array, d: number, k: number, halfGap: F
   }
 }
 
-/** Centre slots of {@link treePassThree}: k <= 8 real centres, the rest padding. */
-const TREE_SLOTS = 8;
-/** Coordinate of the padding slots: their distances (about 1e200) exceed every real one. */
-const PAD_COORDINATE = 1e100;
 /**
- * Largest |coordinate| (data and centres) for which {@link treePassThree} is exact: every
- * squared distance to a real centre stays below about 1.2e151 and to a padding slot near
- * 1e200, all finite, so the multiply-by-0-or-1 selections are exact and no padding slot wins.
+ * Whether the data and the centres are small enough for the tree kernel to be exact: below 1e75
+ * every squared distance to a real centre stays below about 1.2e151 and to a padding slot (at
+ * 1e100) near 1e200, all finite, so its multiply-by-0-or-1 selections are exact and no padding
+ * slot wins.
  */
-const TREE_MAGNITUDE = 1e75;
-/**
- * Relative inflation of the drift increments. With the relative slack of 1e-9 on the stored
- * bound in {@link treePassThree}, it covers the rounding of the stored sum `lower + drift` and
- * of the drift itself over up to about 1e6 passes (each at most a few units in the last
- * place), so a rounded bound never exceeds the true one.
- */
-const TREE_DRIFT_INFLATE = 1 + 1e-12;
-
-/**
- * Per-slot record read by {@link treePassThree}, 8 numbers per slot: x, y, z, drift, the
- * squared skip radius (half the gap to the nearest other centre, with {@link SKIP_MARGIN}),
- * three unused. One array instead of three keeps V8's per-array checks in the loop few.
- */
-const treeSlots = new Float64Array(TREE_SLOTS * 8);
-/** Per-slot accumulators of {@link treePassThree}: sum x, sum y, sum z, count. */
-const treeSums = new Float64Array(TREE_SLOTS * 4);
-
-/** Whether the data and the centres are small enough for {@link treePassThree} to be exact. */
-function treeIsExact(data: Float64Array, centres: Float64Array, bounds: HamerlyBounds): boolean {
+export function treeIsExact(data: Float64Array, centres: Float64Array, bounds: HamerlyBounds): boolean {
   if (Number.isNaN(bounds.dataMagnitude)) bounds.dataMagnitude = largestMagnitude(data);
-  return bounds.dataMagnitude < TREE_MAGNITUDE && largestMagnitude(centres) < TREE_MAGNITUDE;
+  return bounds.dataMagnitude < 1e75 && largestMagnitude(centres) < 1e75;
 }
 
 /** Largest absolute value in `values` (Infinity when one is not a number). */
-function largestMagnitude(values: Float64Array): number {
+export function largestMagnitude(values: Float64Array): number {
   let largest = 0;
   for (let i = 0; i < values.length; i++) {
     const magnitude = Math.abs(values[i] as number);
@@ -306,8 +260,13 @@ function largestMagnitude(values: Float64Array): number {
   return largest;
 }
 
-/** {@link assignBounded} for d = 3, 2 <= k <= 8, with {@link treePassThree}. */
-function assignTreeThree(
+/**
+ * {@link assignBounded} for d = 3, 2 <= k <= 8, with the tree kernel. The drift increments are
+ * inflated by 1e-12 (relative): with the kernel's relative slack of 1e-9 on the stored bound, that
+ * covers the rounding of the stored sum `lower + drift` and of the drift itself over up to about
+ * 1e6 passes, so a rounded bound never exceeds the true one.
+ */
+export function assignTreeThree(
   data: Float64Array,
   n: number,
   centres: Float64Array,
@@ -315,780 +274,90 @@ function assignTreeThree(
   buffers: LloydBuffers,
   bounds: HamerlyBounds,
 ): { inertia: number; changed: number } {
-  const { labels, distances, sums, counts } = buffers;
-  const { lower, halfGap, drift } = bounds;
+  const { labels, sums, counts, tally, kernels } = buffers;
+  const { lower, halfGap, drift, movement, slots, accumulators } = bounds;
   const first = !bounds.ready;
   computeHalfGaps(centres, 3, k, halfGap);
   if (first) drift.fill(0);
   else {
-    measureMovement(centres, bounds.centres, 3, k);
-    const largest = (movement[0] as number) * TREE_DRIFT_INFLATE;
-    const second = (movement[1] as number) * TREE_DRIFT_INFLATE;
+    measureMovement(centres, bounds.centres, 3, k, movement);
+    const inflate = 1 + 1e-12;
+    const largest = (movement[0] as number) * inflate;
+    const second = (movement[1] as number) * inflate;
     const largestAt = movement[2] as number;
     for (let c = 0; c < k; c++) drift[c] = (drift[c] as number) + (c === largestAt ? second : largest);
   }
-  for (let slot = 0; slot < TREE_SLOTS; slot++) {
+  for (let slot = 0; slot < 8; slot++) {
     const at = slot * 8;
     if (slot < k) {
-      treeSlots[at] = centres[slot * 3] as number;
-      treeSlots[at + 1] = centres[slot * 3 + 1] as number;
-      treeSlots[at + 2] = centres[slot * 3 + 2] as number;
-      treeSlots[at + 3] = drift[slot] as number;
-      const radius = (halfGap[slot] as number) * SKIP_MARGIN;
-      treeSlots[at + 4] = radius * radius;
+      slots[at] = centres[slot * 3] as number;
+      slots[at + 1] = centres[slot * 3 + 1] as number;
+      slots[at + 2] = centres[slot * 3 + 2] as number;
+      slots[at + 3] = drift[slot] as number;
+      const radius = (halfGap[slot] as number) * (1 - 1e-12);
+      slots[at + 4] = radius * radius;
     } else {
-      treeSlots.fill(PAD_COORDINATE, at, at + 3);
-      treeSlots.fill(0, at + 3, at + 8);
+      slots.fill(1e100, at, at + 3);
+      slots.fill(0, at + 3, at + 8);
     }
   }
-  treeSums.fill(0);
-  const inertia = treePassThree(data, n, treeSlots, labels, lower, treeSums, first);
-  const changed = passChanged;
-  let empty = false;
+  accumulators.fill(0);
+  (kernels.tree as NonNullable<LloydKernels["tree"]>)(
+    data,
+    n,
+    slots,
+    labels,
+    lower,
+    accumulators,
+    first,
+    tally,
+  );
   for (let c = 0; c < k; c++) {
-    sums[c * 3] = treeSums[c * 4] as number;
-    sums[c * 3 + 1] = treeSums[c * 4 + 1] as number;
-    sums[c * 3 + 2] = treeSums[c * 4 + 2] as number;
-    counts[c] = treeSums[c * 4 + 3] as number;
-    if (counts[c] === 0) empty = true;
-  }
-  // The point pass keeps no distances; the empty-cluster policy needs them, rarely.
-  if (empty) {
-    for (let i = 0, offset = 0; i < n; i++, offset += 3)
-      distances[i] = squaredDistance(data, offset, centres, (labels[i] as number) * 3, 3);
+    sums[c * 3] = accumulators[c * 4] as number;
+    sums[c * 3 + 1] = accumulators[c * 4 + 1] as number;
+    sums[c * 3 + 2] = accumulators[c * 4 + 2] as number;
+    counts[c] = accumulators[c * 4 + 3] as number;
   }
   bounds.centres.set(centres);
   bounds.ready = true;
-  return { inertia, changed };
+  return { inertia: tally[0] as number, changed: tally[1] as number };
 }
 
 /**
- * The bounded point pass for d = 3, k <= 8 (slots beyond k padded far away). Per point: the
- * exact squared distance to its centre (the inertia term, as in plain Lloyd), then Hamerly's
- * test with the stored bound shifted by the drift of its centre, squared (no square root):
- * skip when the distance is below the bound or below the centre's skip radius. Otherwise
- * (and for every point on the first pass) all 8 slots are scanned without a data-dependent
- * branch: each selection is `a * m + b * (1 - m)` with m = 0 or 1, exact for finite values,
- * and pairs are merged left before right with a strict `<`, so the first centre wins ties as
- * in plain Lloyd. The scan keeps the second-smallest distance for the new lower bound.
- * Sums and counts are accumulated in point order, as in plain Lloyd.
- */
-function treePassThree(
-  data: Float64Array,
-  n: number,
-  slots: Float64Array,
-  labels: Int32Array,
-  lower: Float64Array,
-  accumulators: Float64Array,
-  first: boolean,
-): number {
-  const p00 = slots[0] as number;
-  const p01 = slots[1] as number;
-  const p02 = slots[2] as number;
-  const p10 = slots[8] as number;
-  const p11 = slots[9] as number;
-  const p12 = slots[10] as number;
-  const p20 = slots[16] as number;
-  const p21 = slots[17] as number;
-  const p22 = slots[18] as number;
-  const p30 = slots[24] as number;
-  const p31 = slots[25] as number;
-  const p32 = slots[26] as number;
-  const p40 = slots[32] as number;
-  const p41 = slots[33] as number;
-  const p42 = slots[34] as number;
-  const p50 = slots[40] as number;
-  const p51 = slots[41] as number;
-  const p52 = slots[42] as number;
-  const p60 = slots[48] as number;
-  const p61 = slots[49] as number;
-  const p62 = slots[50] as number;
-  const p70 = slots[56] as number;
-  const p71 = slots[57] as number;
-  const p72 = slots[58] as number;
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    let best = 0;
-    let bestDistance = 0;
-    let skip = 0;
-    if (!first) {
-      best = labels[i] as number;
-      const at = best * 8;
-      const b0 = x0 - (slots[at] as number);
-      const b1 = x1 - (slots[at + 1] as number);
-      const b2 = x2 - (slots[at + 2] as number);
-      bestDistance = b0 * b0 + b1 * b1 + b2 * b2;
-      // Stored bound with a relative slack of 1e-9 (see TREE_DRIFT_INFLATE), less the drift.
-      const bound = (lower[i] as number) * 0.999999999 - (slots[at + 3] as number);
-      skip = (+(bestDistance < bound * bound) & +(bound > 0)) | +(bestDistance < (slots[at + 4] as number));
-    }
-    if (skip === 0) {
-      let a0 = x0 - p00;
-      let a1 = x1 - p01;
-      let a2 = x2 - p02;
-      const d0 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p10;
-      a1 = x1 - p11;
-      a2 = x2 - p12;
-      const d1 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p20;
-      a1 = x1 - p21;
-      a2 = x2 - p22;
-      const d2 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p30;
-      a1 = x1 - p31;
-      a2 = x2 - p32;
-      const d3 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p40;
-      a1 = x1 - p41;
-      a2 = x2 - p42;
-      const d4 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p50;
-      a1 = x1 - p51;
-      a2 = x2 - p52;
-      const d5 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p60;
-      a1 = x1 - p61;
-      a2 = x2 - p62;
-      const d6 = a0 * a0 + a1 * a1 + a2 * a2;
-      a0 = x0 - p70;
-      a1 = x1 - p71;
-      a2 = x2 - p72;
-      const d7 = a0 * a0 + a1 * a1 + a2 * a2;
-      // Pairs: smaller (left on ties) and larger of each.
-      const m01 = +(d1 < d0);
-      const b01 = d1 * m01 + d0 * (1 - m01);
-      const s01 = d0 * m01 + d1 * (1 - m01);
-      const m23 = +(d3 < d2);
-      const b23 = d3 * m23 + d2 * (1 - m23);
-      const s23 = d2 * m23 + d3 * (1 - m23);
-      const m45 = +(d5 < d4);
-      const b45 = d5 * m45 + d4 * (1 - m45);
-      const s45 = d4 * m45 + d5 * (1 - m45);
-      const m67 = +(d7 < d6);
-      const b67 = d7 * m67 + d6 * (1 - m67);
-      const s67 = d6 * m67 + d7 * (1 - m67);
-      // Merge 0-1 with 2-3: smallest, and second = min(loser of the two smallest, winner's second).
-      const mA = +(b23 < b01);
-      const bA = b23 * mA + b01 * (1 - mA);
-      const loserA = b01 * mA + b23 * (1 - mA);
-      const secondA = s23 * mA + s01 * (1 - mA);
-      const qA = +(secondA < loserA);
-      const sA = secondA * qA + loserA * (1 - qA);
-      const lA = m01 + ((2 + m23 - m01) & -mA);
-      // Merge 4-5 with 6-7.
-      const mB = +(b67 < b45);
-      const bB = b67 * mB + b45 * (1 - mB);
-      const loserB = b45 * mB + b67 * (1 - mB);
-      const secondB = s67 * mB + s45 * (1 - mB);
-      const qB = +(secondB < loserB);
-      const sB = secondB * qB + loserB * (1 - qB);
-      const lB = 4 + m45 + ((2 + m67 - m45) & -mB);
-      // Final merge.
-      const m = +(bB < bA);
-      bestDistance = bB * m + bA * (1 - m);
-      const loser = bA * m + bB * (1 - m);
-      const secondBest = sB * m + sA * (1 - m);
-      const q = +(secondBest < loser);
-      const secondDistance = secondBest * q + loser * (1 - q);
-      best = lA + ((lB - lA) & -m);
-      lower[i] = Math.sqrt(secondDistance) + (slots[best * 8 + 3] as number);
-      if (labels[i] !== best) {
-        labels[i] = best;
-        changed++;
-      }
-    }
-    inertia += bestDistance;
-    const sumAt = best * 4;
-    accumulators[sumAt] = (accumulators[sumAt] as number) + x0;
-    accumulators[sumAt + 1] = (accumulators[sumAt + 1] as number) + x1;
-    accumulators[sumAt + 2] = (accumulators[sumAt + 2] as number) + x2;
-    accumulators[sumAt + 3] = (accumulators[sumAt + 3] as number) + 1;
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/**
- * Labels changed by the last point pass. The passes below take only typed arrays and numbers
- * and return the inertia, so V8 compiles each of them once, monomorphic, with no object
- * allocation and no branch on d or on the pass kind inside the loop over points; the
- * changed count comes back through this variable, read right after the call.
- */
-let passChanged = 0;
-
-/** First pass with bounds (none set yet), d = 3: every centre scanned, the second-nearest distance kept as the lower bound. */
-function firstPassThree(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    let secondDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
-      const a0 = x0 - (centres[centreOffset] as number);
-      const a1 = x1 - (centres[centreOffset + 1] as number);
-      const a2 = x2 - (centres[centreOffset + 2] as number);
-      const distance = a0 * a0 + a1 * a1 + a2 * a2;
-      if (distance < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = distance;
-        best = c;
-      } else if (distance < secondDistance) secondDistance = distance;
-    }
-    lower[i] = Math.sqrt(secondDistance);
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * 3;
-    sums[sumOffset] = (sums[sumOffset] as number) + x0;
-    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/**
- * Later passes with bounds, d = 3: each lower bound is first loosened by the centre movement
- * (`largest`, or `second` for points of centre `largestAt`), then the skip test of
- * {@link assignBounded}; the arithmetic is that of the general loop, in the same order.
- */
-function boundedPassThree(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-  halfGap: Float64Array,
-  largestAt: number,
-  largest: number,
-  second: number,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    let best = labels[i] as number;
-    const ownOffset = best * 3;
-    const a0 = x0 - (centres[ownOffset] as number);
-    const a1 = x1 - (centres[ownOffset + 1] as number);
-    const a2 = x2 - (centres[ownOffset + 2] as number);
-    const own = a0 * a0 + a1 * a1 + a2 * a2;
-    let bestDistance = own;
-    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
-    lower[i] = bound;
-    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
-    if (!(Math.sqrt(bestDistance) < threshold)) {
-      best = 0;
-      bestDistance = Number.POSITIVE_INFINITY;
-      let secondDistance = Number.POSITIVE_INFINITY;
-      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
-        const a0 = x0 - (centres[centreOffset] as number);
-        const a1 = x1 - (centres[centreOffset + 1] as number);
-        const a2 = x2 - (centres[centreOffset + 2] as number);
-        const distance = a0 * a0 + a1 * a1 + a2 * a2;
-        if (distance < bestDistance) {
-          secondDistance = bestDistance;
-          bestDistance = distance;
-          best = c;
-        } else if (distance < secondDistance) secondDistance = distance;
-      }
-      lower[i] = Math.sqrt(secondDistance);
-      if (labels[i] !== best) {
-        labels[i] = best;
-        changed++;
-      }
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * 3;
-    sums[sumOffset] = (sums[sumOffset] as number) + x0;
-    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** The plain assignment of {@link assignAndAccumulate}, d = 3. */
-function plainPassThree(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  accumulate: boolean,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 3) {
-      const a0 = x0 - (centres[centreOffset] as number);
-      const a1 = x1 - (centres[centreOffset + 1] as number);
-      const a2 = x2 - (centres[centreOffset + 2] as number);
-      const distance = a0 * a0 + a1 * a1 + a2 * a2;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = c;
-      }
-    }
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    if (accumulate) {
-      counts[best] = (counts[best] as number) + 1;
-      const sumOffset = best * 3;
-      sums[sumOffset] = (sums[sumOffset] as number) + x0;
-      sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-      sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-    }
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link firstPassThree} for d = 8. */
-function firstPassEight(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    const x3 = data[offset + 3] as number;
-    const x4 = data[offset + 4] as number;
-    const x5 = data[offset + 5] as number;
-    const x6 = data[offset + 6] as number;
-    const x7 = data[offset + 7] as number;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    let secondDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
-      const a0 = x0 - (centres[centreOffset] as number);
-      const a1 = x1 - (centres[centreOffset + 1] as number);
-      const a2 = x2 - (centres[centreOffset + 2] as number);
-      const a3 = x3 - (centres[centreOffset + 3] as number);
-      const a4 = x4 - (centres[centreOffset + 4] as number);
-      const a5 = x5 - (centres[centreOffset + 5] as number);
-      const a6 = x6 - (centres[centreOffset + 6] as number);
-      const a7 = x7 - (centres[centreOffset + 7] as number);
-      const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
-      if (distance < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = distance;
-        best = c;
-      } else if (distance < secondDistance) secondDistance = distance;
-    }
-    lower[i] = Math.sqrt(secondDistance);
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * 8;
-    sums[sumOffset] = (sums[sumOffset] as number) + x0;
-    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-    sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
-    sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
-    sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
-    sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
-    sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link boundedPassThree} for d = 8. */
-function boundedPassEight(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-  halfGap: Float64Array,
-  largestAt: number,
-  largest: number,
-  second: number,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    const x3 = data[offset + 3] as number;
-    const x4 = data[offset + 4] as number;
-    const x5 = data[offset + 5] as number;
-    const x6 = data[offset + 6] as number;
-    const x7 = data[offset + 7] as number;
-    let best = labels[i] as number;
-    const ownOffset = best * 8;
-    const a0 = x0 - (centres[ownOffset] as number);
-    const a1 = x1 - (centres[ownOffset + 1] as number);
-    const a2 = x2 - (centres[ownOffset + 2] as number);
-    const a3 = x3 - (centres[ownOffset + 3] as number);
-    const a4 = x4 - (centres[ownOffset + 4] as number);
-    const a5 = x5 - (centres[ownOffset + 5] as number);
-    const a6 = x6 - (centres[ownOffset + 6] as number);
-    const a7 = x7 - (centres[ownOffset + 7] as number);
-    const own = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
-    let bestDistance = own;
-    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
-    lower[i] = bound;
-    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
-    if (!(Math.sqrt(bestDistance) < threshold)) {
-      best = 0;
-      bestDistance = Number.POSITIVE_INFINITY;
-      let secondDistance = Number.POSITIVE_INFINITY;
-      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
-        const a0 = x0 - (centres[centreOffset] as number);
-        const a1 = x1 - (centres[centreOffset + 1] as number);
-        const a2 = x2 - (centres[centreOffset + 2] as number);
-        const a3 = x3 - (centres[centreOffset + 3] as number);
-        const a4 = x4 - (centres[centreOffset + 4] as number);
-        const a5 = x5 - (centres[centreOffset + 5] as number);
-        const a6 = x6 - (centres[centreOffset + 6] as number);
-        const a7 = x7 - (centres[centreOffset + 7] as number);
-        const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
-        if (distance < bestDistance) {
-          secondDistance = bestDistance;
-          bestDistance = distance;
-          best = c;
-        } else if (distance < secondDistance) secondDistance = distance;
-      }
-      lower[i] = Math.sqrt(secondDistance);
-      if (labels[i] !== best) {
-        labels[i] = best;
-        changed++;
-      }
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * 8;
-    sums[sumOffset] = (sums[sumOffset] as number) + x0;
-    sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-    sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-    sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
-    sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
-    sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
-    sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
-    sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link plainPassThree} for d = 8. */
-function plainPassEight(
-  data: Float64Array,
-  n: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  accumulate: boolean,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += 8) {
-    const x0 = data[offset] as number;
-    const x1 = data[offset + 1] as number;
-    const x2 = data[offset + 2] as number;
-    const x3 = data[offset + 3] as number;
-    const x4 = data[offset + 4] as number;
-    const x5 = data[offset + 5] as number;
-    const x6 = data[offset + 6] as number;
-    const x7 = data[offset + 7] as number;
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += 8) {
-      const a0 = x0 - (centres[centreOffset] as number);
-      const a1 = x1 - (centres[centreOffset + 1] as number);
-      const a2 = x2 - (centres[centreOffset + 2] as number);
-      const a3 = x3 - (centres[centreOffset + 3] as number);
-      const a4 = x4 - (centres[centreOffset + 4] as number);
-      const a5 = x5 - (centres[centreOffset + 5] as number);
-      const a6 = x6 - (centres[centreOffset + 6] as number);
-      const a7 = x7 - (centres[centreOffset + 7] as number);
-      const distance = a0 * a0 + a1 * a1 + a2 * a2 + a3 * a3 + a4 * a4 + a5 * a5 + a6 * a6 + a7 * a7;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = c;
-      }
-    }
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    if (accumulate) {
-      counts[best] = (counts[best] as number) + 1;
-      const sumOffset = best * 8;
-      sums[sumOffset] = (sums[sumOffset] as number) + x0;
-      sums[sumOffset + 1] = (sums[sumOffset + 1] as number) + x1;
-      sums[sumOffset + 2] = (sums[sumOffset + 2] as number) + x2;
-      sums[sumOffset + 3] = (sums[sumOffset + 3] as number) + x3;
-      sums[sumOffset + 4] = (sums[sumOffset + 4] as number) + x4;
-      sums[sumOffset + 5] = (sums[sumOffset + 5] as number) + x5;
-      sums[sumOffset + 6] = (sums[sumOffset + 6] as number) + x6;
-      sums[sumOffset + 7] = (sums[sumOffset + 7] as number) + x7;
-    }
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link firstPassThree} for any d. */
-function firstPassAny(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    let secondDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
-        distance += difference * difference;
-      }
-      if (distance < bestDistance) {
-        secondDistance = bestDistance;
-        bestDistance = distance;
-        best = c;
-      } else if (distance < secondDistance) secondDistance = distance;
-    }
-    lower[i] = Math.sqrt(secondDistance);
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * d;
-    for (let j = 0; j < d; j++)
-      sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link boundedPassThree} for any d. */
-function boundedPassAny(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  lower: Float64Array,
-  halfGap: Float64Array,
-  largestAt: number,
-  largest: number,
-  second: number,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = labels[i] as number;
-    const ownOffset = best * d;
-    let own = 0;
-    for (let j = 0; j < d; j++) {
-      const difference = (data[offset + j] as number) - (centres[ownOffset + j] as number);
-      own += difference * difference;
-    }
-    let bestDistance = own;
-    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
-    lower[i] = bound;
-    const threshold = Math.max(bound, halfGap[best] as number) * SKIP_MARGIN;
-    if (!(Math.sqrt(bestDistance) < threshold)) {
-      best = 0;
-      bestDistance = Number.POSITIVE_INFINITY;
-      let secondDistance = Number.POSITIVE_INFINITY;
-      for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
-        let distance = 0;
-        for (let j = 0; j < d; j++) {
-          const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
-          distance += difference * difference;
-        }
-        if (distance < bestDistance) {
-          secondDistance = bestDistance;
-          bestDistance = distance;
-          best = c;
-        } else if (distance < secondDistance) secondDistance = distance;
-      }
-      lower[i] = Math.sqrt(secondDistance);
-      if (labels[i] !== best) {
-        labels[i] = best;
-        changed++;
-      }
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    counts[best] = (counts[best] as number) + 1;
-    const sumOffset = best * d;
-    for (let j = 0; j < d; j++)
-      sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/** {@link plainPassThree} for any d. */
-function plainPassAny(
-  data: Float64Array,
-  n: number,
-  d: number,
-  centres: Float64Array,
-  k: number,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  accumulate: boolean,
-): number {
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, centreOffset = 0; c < k; c++, centreOffset += d) {
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        const difference = (data[offset + j] as number) - (centres[centreOffset + j] as number);
-        distance += difference * difference;
-      }
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = c;
-      }
-    }
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    distances[i] = bestDistance;
-    inertia += bestDistance;
-    if (accumulate) {
-      counts[best] = (counts[best] as number) + 1;
-      const sumOffset = best * d;
-      for (let j = 0; j < d; j++)
-        sums[sumOffset + j] = (sums[sumOffset + j] as number) + (data[offset + j] as number);
-    }
-  }
-  passChanged = changed;
-  return inertia;
-}
-
-/**
- * Empty-cluster policy (as scikit-learn's Lloyd): each empty centre is re-seeded at
- * one of the points farthest from the centre they were assigned to, taken in
- * decreasing order of that distance; the point's contribution moves from its old
- * cluster's sum to the empty one. Labels are left as they are; the next
- * assignment step settles them. Returns the number of centres re-seeded.
+ * Empty-cluster policy (as scikit-learn's Lloyd): each empty centre is re-seeded at one of the
+ * points farthest from the centre they were assigned to (`centres`, those of the assignment just
+ * made), taken in decreasing order of that distance, the earlier point first on ties; the point's
+ * contribution moves from its old cluster's sum to the empty one. Labels are left as they are; the
+ * next assignment step settles them. The distances are recomputed here (rare) rather than kept
+ * per point. Returns the number of centres re-seeded.
  */
 export function relocateEmptyClusters(
   data: Float64Array,
   n: number,
   d: number,
   k: number,
+  centres: Float64Array,
   buffers: LloydBuffers,
 ): number {
-  const { labels, distances, sums, counts } = buffers;
+  const { labels, sums, counts } = buffers;
   let empty = 0;
   for (let c = 0; c < k; c++) if (counts[c] === 0) empty++;
   if (empty === 0) return 0;
-  // Indices of the `empty` largest distances, largest first (k is small, so a simple selection).
+  // The `empty` farthest points, farthest first, earlier index first among equal distances.
   const chosen: number[] = [];
-  const taken = new Uint8Array(n);
-  for (let e = 0; e < empty; e++) {
-    let bestIndex = -1;
-    let bestDistance = -1;
-    for (let i = 0; i < n; i++) {
-      if (taken[i] === 0 && (distances[i] as number) > bestDistance) {
-        bestDistance = distances[i] as number;
-        bestIndex = i;
-      }
+  const chosenDistances: number[] = [];
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    const distance = squaredDistance(data, offset, centres, (labels[i] as number) * d, d);
+    if (!(distance >= 0)) continue;
+    if (chosen.length === empty && !(distance > (chosenDistances[empty - 1] as number))) continue;
+    let at = chosen.length === empty ? empty - 1 : chosen.length;
+    while (at > 0 && distance > (chosenDistances[at - 1] as number)) {
+      chosen[at] = chosen[at - 1] as number;
+      chosenDistances[at] = chosenDistances[at - 1] as number;
+      at--;
     }
-    if (bestIndex < 0) break;
-    taken[bestIndex] = 1;
-    chosen.push(bestIndex);
+    chosen[at] = i;
+    chosenDistances[at] = distance;
   }
   let next = 0;
   let relocated = 0;
@@ -1163,11 +432,12 @@ export interface LloydStep {
 }
 
 /**
- * Lloyd iterations from `initial` centres (copied). Stops when no label changes
- * or when the total squared centre shift is at most `shiftTolerance`, or after
- * `maxIterations`. This is the iteration scikit-learn's `_kmeans_single_lloyd` runs.
+ * Lloyd iterations from `initial` centres (copied), with the given buffers and bounds (null:
+ * plain assignment), both reset first. Stops when no label changes or when the total squared
+ * centre shift is at most `shiftTolerance`, or after `maxIterations`. This is the iteration
+ * scikit-learn's `_kmeans_single_lloyd` runs.
  */
-export function* lloydIterations(
+export function* lloydSteps(
   data: Float64Array,
   n: number,
   d: number,
@@ -1175,18 +445,19 @@ export function* lloydIterations(
   k: number,
   maxIterations: number,
   shiftTolerance: number,
-  buffers: LloydBuffers = createBuffers(n, d, k),
-  bounded: boolean = useBounds(n, k),
+  buffers: LloydBuffers,
+  bounds: HamerlyBounds | null,
 ): Generator<LloydStep, void, void> {
   let centres = Float64Array.from(initial);
   let spare = new Float64Array(k * d);
-  const bounds = bounded ? createBounds(n, d, k) : undefined;
+  buffers.labels.fill(-1);
+  if (bounds !== null) bounds.ready = false;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
     const { inertia, changed } =
-      bounds === undefined
+      bounds === null
         ? assignAndAccumulate(data, n, d, centres, k, buffers, true)
         : assignBounded(data, n, d, centres, k, buffers, bounds);
-    const relocated = relocateEmptyClusters(data, n, d, k, buffers);
+    const relocated = relocateEmptyClusters(data, n, d, k, centres, buffers);
     const shift = updateCentres(centres, spare, d, k, buffers);
     const held = centres;
     centres = spare;
@@ -1216,10 +487,228 @@ export interface LloydRun {
 }
 
 /**
- * Runs Lloyd to the end. When the run did not stop on unchanged labels, one more
- * assignment pass makes the labels match the final centres (as scikit-learn does);
- * the inertia is that of the final labels against the final centres.
+ * Runs Lloyd to the end; the labels are left in `buffers.labels` (returned, not copied). When the
+ * run did not stop on unchanged labels, one more assignment pass makes the labels match the final
+ * centres (as scikit-learn does); the inertia is that of the final labels against the final centres.
  */
+export function runLloydWith(
+  data: Float64Array,
+  n: number,
+  d: number,
+  initial: Float64Array,
+  k: number,
+  maxIterations: number,
+  shiftTolerance: number,
+  buffers: LloydBuffers,
+  bounds: HamerlyBounds | null,
+): LloydRun {
+  let centres = Float64Array.from(initial);
+  let iterations = 0;
+  let converged = false;
+  let strict = false;
+  let inertia = 0;
+  for (const step of lloydSteps(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds)) {
+    iterations = step.iteration;
+    centres = Float64Array.from(step.centres);
+    converged = step.converged;
+    strict = step.changed === 0;
+    inertia = step.inertia;
+  }
+  if (!strict) inertia = assignAndAccumulate(data, n, d, centres, k, buffers, false).inertia;
+  return { centres, labels: buffers.labels, inertia, iterations, converged };
+}
+
+/** How many uniform draws k-means++ seeding takes for k centres: one start, then 2 + floor(ln k) per centre. */
+export function seedingDrawCount(k: number): number {
+  return 1 + (k - 1) * (2 + Math.floor(Math.log(k)));
+}
+
+/**
+ * Greedy k-means++ seeding (Arthur and Vassilvitskii 2007, with the greedy variant of
+ * scikit-learn: `2 + floor(ln k)` candidates per centre, keeping the one that lowers the
+ * potential most), from draws made beforehand (`draws[0]` the first point's index, then one
+ * uniform number in [0, 1) per candidate), so a worker seeds exactly as the serial run would.
+ * Candidates are drawn proportional to the squared distance to the nearest chosen centre, by a
+ * scan of the running sum (the first point where it exceeds the target). `closest` (n numbers)
+ * is scratch. Assumes at least k distinct points. O(n k d log k) time, no allocation beyond the
+ * centres.
+ */
+export function seedFromDraws(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  draws: Float64Array,
+  closest: Float64Array,
+  kernels: LloydKernels,
+): Float64Array {
+  const centres = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  const start = draws[0] as number;
+  centres.set(data.subarray(start * d, start * d + d), 0);
+  kernels.closest(data, n, d, start * d, closest, true);
+  let draw = 1;
+  for (let c = 1; c < k; c++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += closest[i] as number;
+    let bestCandidate = -1;
+    let bestPotential = Number.POSITIVE_INFINITY;
+    for (let t = 0; t < trials; t++) {
+      const target = (draws[draw++] as number) * total;
+      let candidate = n - 1;
+      let running = 0;
+      for (let i = 0; i < n; i++) {
+        running += closest[i] as number;
+        if (running > target) {
+          candidate = i;
+          break;
+        }
+      }
+      // Skip points already at a centre (zero weight) that rounding could land on.
+      while (candidate < n - 1 && closest[candidate] === 0) candidate++;
+      const potential = kernels.potential(data, n, d, candidate * d, closest);
+      if (potential < bestPotential) {
+        bestPotential = potential;
+        bestCandidate = candidate;
+      }
+    }
+    centres.set(data.subarray(bestCandidate * d, bestCandidate * d + d), c * d);
+    kernels.closest(data, n, d, bestCandidate * d, closest, false);
+  }
+  return centres;
+}
+
+/** One fit's restarts as shared between threads (see {@link runRestartShare}). */
+export interface RestartJob {
+  readonly data: Float64Array;
+  readonly n: number;
+  readonly d: number;
+  readonly k: number;
+  readonly restarts: number;
+  /** {@link seedingDrawCount} draws per restart, restart after restart. */
+  readonly draws: Float64Array;
+  readonly maxIterations: number;
+  readonly shiftTolerance: number;
+  readonly bounded: boolean;
+  /** [next restart to claim, threads finished, threads joined, restarts finished, threads failed]. */
+  readonly control: Int32Array;
+  /** Per restart (stride 3 + k d): inertia, iterations, converged (0 or 1), centres. */
+  readonly results: Float64Array;
+}
+
+/**
+ * A share of the restarts of one fit, run by the calling thread: restarts are claimed one at a
+ * time from `job.control[0]` (an atomic counter, so threads share them dynamically), seeded from
+ * their own draws and run to the end; each one's outcome goes to its row of `job.results`, then
+ * `control[3]` counts it and `onRestart` (if any) is called. Returns the best restart this thread
+ * ran (lowest inertia, the lowest index on ties) with a copy of its labels (or -1 and null), and
+ * how many restarts it ran.
+ * Buffers are allocated at the first claim, once per thread: 12n bytes plus 4n for the best labels.
+ */
+export function runRestartShare(
+  job: RestartJob,
+  kernels: LloydKernels,
+  onRestart: (() => void) | null,
+): { restart: number; labels: Int32Array | null; count: number } {
+  const { data, n, d, k, restarts, draws, maxIterations, shiftTolerance, bounded, control, results } = job;
+  const drawCount = seedingDrawCount(k);
+  const stride = 3 + k * d;
+  let buffers: LloydBuffers | null = null;
+  let bounds: HamerlyBounds | null = null;
+  let closest: Float64Array | null = null;
+  let bestRestart = -1;
+  let bestInertia = Number.POSITIVE_INFINITY;
+  let bestLabels: Int32Array | null = null;
+  let count = 0;
+  for (;;) {
+    const r = Atomics.add(control, 0, 1);
+    if (r >= restarts) break;
+    count++;
+    if (buffers === null) {
+      buffers = makeBuffers(n, d, k, kernels, false);
+      bounds = bounded ? createBounds(n, d, k) : null;
+      closest = bounds === null ? new Float64Array(n) : bounds.lower;
+    }
+    const own = draws.subarray(r * drawCount, (r + 1) * drawCount);
+    const initial = seedFromDraws(data, n, d, k, own, closest as Float64Array, kernels);
+    const run = runLloydWith(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds);
+    const at = r * stride;
+    results[at] = run.inertia;
+    results[at + 1] = run.iterations;
+    results[at + 2] = run.converged ? 1 : 0;
+    results.set(run.centres, at + 3);
+    if (bestRestart < 0 || run.inertia < bestInertia) {
+      bestRestart = r;
+      bestInertia = run.inertia;
+      if (bestLabels === null) bestLabels = new Int32Array(n);
+      bestLabels.set(run.labels);
+    }
+    Atomics.add(control, 3, 1);
+    if (onRestart !== null) onRestart();
+  }
+  return { restart: bestRestart, labels: bestLabels, count };
+}
+
+/**
+ * The engine functions, whose text `parallel.ts` gives to restart workers: each uses only the
+ * others, its arguments and globals.
+ */
+export const ENGINE = [
+  squaredDistance,
+  makeBuffers,
+  assignAndAccumulate,
+  createBounds,
+  assignBounded,
+  measureMovement,
+  computeHalfGaps,
+  treeIsExact,
+  largestMagnitude,
+  assignTreeThree,
+  relocateEmptyClusters,
+  updateCentres,
+  lloydSteps,
+  runLloydWith,
+  seedingDrawCount,
+  seedFromDraws,
+  runRestartShare,
+] as const;
+
+/** The uniform draws of k-means++ seeding for k centres among n points, from `random` (see {@link seedFromDraws}). */
+export function seedingDraws(random: Random, n: number, k: number): Float64Array {
+  const draws = new Float64Array(seedingDrawCount(k));
+  draws[0] = random.integer(n);
+  for (let i = 1; i < draws.length; i++) draws[i] = random.float();
+  return draws;
+}
+
+/** Greedy k-means++ seeding from `random` (see {@link seedFromDraws}). Complexity: O(n k d log k). */
+export function kMeansPlusPlus(
+  data: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  random: Random,
+): Float64Array {
+  return seedFromDraws(data, n, d, k, seedingDraws(random, n, k), new Float64Array(n), kernelsFor(d));
+}
+
+/** {@link lloydSteps} with fresh buffers (kernels for d) and, when `bounded`, fresh bounds. */
+export function lloydIterations(
+  data: Float64Array,
+  n: number,
+  d: number,
+  initial: Float64Array,
+  k: number,
+  maxIterations: number,
+  shiftTolerance: number,
+  buffers: LloydBuffers = createBuffers(n, d, k),
+  bounded: boolean = useBounds(n, k),
+): Generator<LloydStep, void, void> {
+  const bounds = bounded ? createBounds(n, d, k) : null;
+  return lloydSteps(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds);
+}
+
+/** {@link runLloydWith} with fresh buffers and bounds; the labels are a copy. */
 export function runLloyd(
   data: Float64Array,
   n: number,
@@ -1230,13 +719,8 @@ export function runLloyd(
   shiftTolerance: number,
   bounded: boolean = useBounds(n, k),
 ): LloydRun {
-  const buffers = createBuffers(n, d, k);
-  let centres = Float64Array.from(initial);
-  let iterations = 0;
-  let converged = false;
-  let strict = false;
-  let lastInertia = 0;
-  for (const step of lloydIterations(
+  const buffers = makeBuffers(n, d, k, kernelsFor(d), false);
+  const run = runLloydWith(
     data,
     n,
     d,
@@ -1245,82 +729,9 @@ export function runLloyd(
     maxIterations,
     shiftTolerance,
     buffers,
-    bounded,
-  )) {
-    iterations = step.iteration;
-    centres = Float64Array.from(step.centres);
-    converged = step.converged;
-    strict = step.changed === 0;
-    lastInertia = step.inertia;
-  }
-  let inertia = lastInertia;
-  if (!strict) inertia = assignAndAccumulate(data, n, d, centres, k, buffers, false).inertia;
-  return { centres, labels: Int32Array.from(buffers.labels), inertia, iterations, converged };
-}
-
-/**
- * Greedy k-means++ seeding (Arthur and Vassilvitskii 2007, with the greedy
- * variant of scikit-learn: `2 + floor(ln k)` candidates per centre, keeping the
- * one that lowers the potential most). Candidates are drawn proportional to the
- * squared distance to the nearest chosen centre. Assumes at least k distinct points.
- * Complexity: O(n k d log k).
- */
-export function kMeansPlusPlus(
-  data: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  random: Random,
-): Float64Array {
-  const centres = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
-  const first = random.integer(n);
-  centres.set(data.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
-  for (let i = 0, offset = 0; i < n; i++, offset += d)
-    closest[i] = squaredDistance(data, offset, data, first * d, d);
-  const cumulative = new Float64Array(n);
-  const candidateClosest = new Float64Array(n);
-  const bestClosest = new Float64Array(n);
-  for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closest[i] as number;
-      cumulative[i] = running;
-    }
-    let bestCandidate = -1;
-    let bestPotential = Number.POSITIVE_INFINITY;
-    for (let t = 0; t < trials; t++) {
-      const target = random.float() * running;
-      let low = 0;
-      let high = n - 1;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if ((cumulative[middle] as number) > target) high = middle;
-        else low = middle + 1;
-      }
-      // Skip points already at a centre (zero weight) that rounding could land on.
-      let candidate = low;
-      while (candidate < n - 1 && closest[candidate] === 0) candidate++;
-      const candidateOffset = candidate * d;
-      let candidatePotential = 0;
-      for (let i = 0, offset = 0; i < n; i++, offset += d) {
-        const distance = squaredDistance(data, offset, data, candidateOffset, d);
-        const current = closest[i] as number;
-        const kept = Math.min(distance, current);
-        candidateClosest[i] = kept;
-        candidatePotential += kept;
-      }
-      if (candidatePotential < bestPotential) {
-        bestPotential = candidatePotential;
-        bestCandidate = candidate;
-        bestClosest.set(candidateClosest);
-      }
-    }
-    centres.set(data.subarray(bestCandidate * d, bestCandidate * d + d), c * d);
-    closest.set(bestClosest);
-  }
-  return centres;
+    bounded ? createBounds(n, d, k) : null,
+  );
+  return { ...run, labels: Int32Array.from(run.labels) };
 }
 
 /**
@@ -1329,16 +740,15 @@ export function kMeansPlusPlus(
  */
 export function countDistinctUpTo(data: Float64Array, n: number, d: number, limit: number): number {
   if (n === 0) return 0;
+  const kernels = kernelsFor(d);
   const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   let current = 0;
   for (let found = 1; found <= limit; found++) {
     if (found === limit) return limit;
-    const centreOffset = current * d;
+    kernels.closest(data, n, d, current * d, closest, false);
     let farthest = -1;
     let farthestDistance = 0;
-    for (let i = 0, offset = 0; i < n; i++, offset += d) {
-      const distance = squaredDistance(data, offset, data, centreOffset, d);
-      if (distance < (closest[i] as number)) closest[i] = distance;
+    for (let i = 0; i < n; i++) {
       if ((closest[i] as number) > farthestDistance) {
         farthestDistance = closest[i] as number;
         farthest = i;

@@ -1,0 +1,182 @@
+/**
+ * The general k-means point loops (any d, a loop over features): what runs for d beyond
+ * `UNROLL_LIMIT` and wherever code generation is forbidden (a strict Content-Security-Policy).
+ * Same signatures and the same arithmetic, in the same order, as the written-out kernels of
+ * `source.ts`, so results are bit-identical whichever runs.
+ */
+import type { LloydKernels } from "./types.js";
+
+/** Squared distance between the d-vectors at `aAt` in `a` and `bAt` in `b`, summed left to right. */
+function distanceBetween(a: Float64Array, aAt: number, b: Float64Array, bAt: number, d: number): number {
+  let distance = 0;
+  for (let j = 0; j < d; j++) {
+    const difference = (a[aAt + j] as number) - (b[bAt + j] as number);
+    distance += difference * difference;
+  }
+  return distance;
+}
+
+function addPoint(
+  data: Float64Array,
+  offset: number,
+  d: number,
+  best: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  counts[best] = (counts[best] as number) + 1;
+  const sumAt = best * d;
+  for (let j = 0; j < d; j++) sums[sumAt + j] = (sums[sumAt + j] as number) + (data[offset + j] as number);
+}
+
+const plain: LloydKernels["plain"] = (
+  data,
+  n,
+  d,
+  centres,
+  k,
+  labels,
+  distances,
+  sums,
+  counts,
+  accumulate,
+  tally,
+) => {
+  const keep = distances.length === n;
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = 0;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    for (let c = 0, at = 0; c < k; c++, at += d) {
+      const distance = distanceBetween(data, offset, centres, at, d);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = c;
+      }
+    }
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    if (keep) distances[i] = bestDistance;
+    inertia += bestDistance;
+    if (accumulate) addPoint(data, offset, d, best, sums, counts);
+  }
+  tally[0] = inertia;
+  tally[1] = changed;
+};
+
+/** Nearest centre and second-nearest squared distance of the point at `offset`: `[best, distance, second]`. */
+function scanTwo(
+  data: Float64Array,
+  offset: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
+  let best = 0;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let secondDistance = Number.POSITIVE_INFINITY;
+  for (let c = 0, at = 0; c < k; c++, at += d) {
+    const distance = distanceBetween(data, offset, centres, at, d);
+    if (distance < bestDistance) {
+      secondDistance = bestDistance;
+      bestDistance = distance;
+      best = c;
+    } else if (distance < secondDistance) secondDistance = distance;
+  }
+  out[0] = best;
+  out[1] = bestDistance;
+  out[2] = secondDistance;
+}
+
+const first: LloydKernels["first"] = (data, n, d, centres, k, labels, sums, counts, lower, tally) => {
+  const scan = new Float64Array(3);
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    scanTwo(data, offset, d, centres, k, scan);
+    const best = scan[0] as number;
+    lower[i] = Math.sqrt(scan[2] as number);
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    inertia += scan[1] as number;
+    addPoint(data, offset, d, best, sums, counts);
+  }
+  tally[0] = inertia;
+  tally[1] = changed;
+};
+
+const bounded: LloydKernels["bounded"] = (
+  data,
+  n,
+  d,
+  centres,
+  k,
+  labels,
+  sums,
+  counts,
+  lower,
+  halfGap,
+  largestAt,
+  largest,
+  second,
+  tally,
+) => {
+  const scan = new Float64Array(3);
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = labels[i] as number;
+    let bestDistance = distanceBetween(data, offset, centres, best * d, d);
+    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
+    lower[i] = bound;
+    const threshold = Math.max(bound, halfGap[best] as number) * (1 - 1e-12);
+    if (!(Math.sqrt(bestDistance) < threshold)) {
+      scanTwo(data, offset, d, centres, k, scan);
+      best = scan[0] as number;
+      bestDistance = scan[1] as number;
+      lower[i] = Math.sqrt(scan[2] as number);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    inertia += bestDistance;
+    addPoint(data, offset, d, best, sums, counts);
+  }
+  tally[0] = inertia;
+  tally[1] = changed;
+};
+
+const closest: LloydKernels["closest"] = (data, n, d, pointAt, nearest, isFirst) => {
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    const distance = distanceBetween(data, offset, data, pointAt, d);
+    nearest[i] = isFirst ? distance : Math.min(distance, nearest[i] as number);
+  }
+};
+
+const potential: LloydKernels["potential"] = (data, n, d, pointAt, nearest) => {
+  let total = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d)
+    total += Math.min(distanceBetween(data, offset, data, pointAt, d), nearest[i] as number);
+  return total;
+};
+
+/** The general kernels (any d; no tree kernel). */
+export const genericKernels: LloydKernels = { plain, first, bounded, closest, potential, tree: null };
+
+/**
+ * Source of an expression giving {@link genericKernels} in another realm (a restart worker), from
+ * these very functions' text, so the worker runs the same loops.
+ */
+export function genericKernelSource(): string {
+  const helpers = [distanceBetween, addPoint, scanTwo].map(String).join("\n");
+  const kernels = { plain, first, bounded, closest, potential };
+  const entries = Object.entries(kernels).map(([name, kernel]) => `${name}: (${String(kernel)})`);
+  return `(function () {\n"use strict";\n${helpers}\nreturn { ${entries.join(",\n")}, tree: null };\n})()`;
+}
