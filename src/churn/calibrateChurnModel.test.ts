@@ -45,7 +45,7 @@ describe("calibrateChurnModel", () => {
 
   it("isotonic calibration matches scikit-learn's thresholds and probabilities", () => {
     const calibrated = calibrateChurnModel(model, test, { method: "isotonic" });
-    const calibration = calibrated.calibration as { method: "isotonic"; x: number[]; y: number[] };
+    const calibration = calibrated.calibration as unknown as { method: "isotonic"; x: number[]; y: number[] };
     // sklearn keeps only the ends of each constant block; our points interpolate to the same function.
     for (let k = 0; k < reference.isotonic.xThresholds.length; k++) {
       const x = reference.isotonic.xThresholds[k] as number;

@@ -64,6 +64,17 @@ function expectPredictions(model: CoxModel<CsvRow>, ref: ReferenceCox, subjects:
     curve.survival.forEach((value, i) => {
       close(value, expected[i] as number);
     });
+    // survfit.coxph's defaults: std.err of the cumulative hazard, log-type 95% interval.
+    const one = s === 0;
+    const standardError = one ? ref.predictedStdErr1 : ref.predictedStdErr2;
+    const lower = one ? ref.predictedLower1 : ref.predictedLower2;
+    const upper = one ? ref.predictedUpper1 : ref.predictedUpper2;
+    curve.standardError.forEach((value, i) => {
+      close(value, standardError[i] as number);
+      close(curve.lower[i] as number, lower[i] as number);
+      close(curve.upper[i] as number, upper[i] as number);
+      close(curve.cumulativeHazard[i] as number, -Math.log(expected[i] as number));
+    });
   });
   // survivalAt reads the same step function, per customer
   const t = ref.predictedTime[20] as number;

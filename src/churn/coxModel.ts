@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   compensatedSum,
   type Field,
@@ -21,6 +21,7 @@ import {
   linearPredictor,
   timeBlocks,
 } from "./internal/coxFit.js";
+import { cumulativeHazardStandardErrors, hazardVarianceTerms } from "./internal/coxSurvivalVariance.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { featureName, readSurvivalData, type SurvivalFeature, sortedIndex } from "./internal/survivalData.js";
@@ -96,6 +97,25 @@ export interface CoxSurvivalCurve {
   readonly survival: Float64Array;
 }
 
+/**
+ * A customer's predicted survival curve with its uncertainty, as R's `survfit(fit, newdata)` with its
+ * defaults (`se.fit = TRUE`, `conf.type = "log"`, `stype = 2`, the hazard's `ctype` following `ties`).
+ */
+export interface CoxPredictedSurvival extends CoxSurvivalCurve {
+  /** Λ(t | x) = Λ₀(t)·exp((x − means)·β); `survival` = exp(−Λ). */
+  readonly cumulativeHazard: Float64Array;
+  /**
+   * Standard error of `cumulativeHazard` (R's `std.err` of a survfit.coxph curve, which is also the
+   * standard error of log S), from the baseline hazard's own variance and the coefficients' covariance
+   * (Tsiatis 1981). The standard error of S itself is `survival · standardError` (R's `summary()`).
+   */
+  readonly standardError: Float64Array;
+  /** Log-type interval of S at the model's `confidenceLevel`: S·exp(−z·se). */
+  readonly lower: Float64Array;
+  /** S·exp(z·se), capped at 1. */
+  readonly upper: Float64Array;
+}
+
 /** A fitted Cox proportional hazards model from {@link coxModel}. */
 export interface CoxModel<T> {
   readonly coefficients: readonly CoxModelCoefficient[];
@@ -165,8 +185,12 @@ export interface CoxModel<T> {
    * @throws {@link InvalidRecordError} for a missing or invalid feature value or an unseen level (row named)
    */
   riskScores(records: readonly T[]): Float64Array;
-  /** The customer's predicted survival curve S(t | x) = S₀(t)^exp((x − means)·β) at the baseline's times. */
-  survivalCurve(record: T): CoxSurvivalCurve;
+  /**
+   * The customer's predicted survival curve S(t | x) = S₀(t)^exp((x − means)·β) at the baseline's times,
+   * with the standard error of its cumulative hazard and a log-type confidence interval at the model's
+   * `confidenceLevel` (R's `survfit(fit, newdata)` defaults). O(times · terms²).
+   */
+  survivalCurve(record: T): CoxPredictedSurvival;
   /**
    * Predicted S(time | x) for each record: 1 before the first training time, the step function's value
    * after (the last training time's value beyond it).
@@ -175,9 +199,9 @@ export interface CoxModel<T> {
 }
 
 const featureSchema = z.union([
-  z.string().min(1),
+  z.string().check(z.minLength(1)),
   z.strictObject({
-    name: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
     value: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
       message: "expected a function",
     }),
@@ -188,14 +212,14 @@ const optionsSchema = z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
   features: z.strictObject({
-    numeric: z.array(featureSchema).default([]),
-    categorical: z.array(featureSchema).default([]),
+    numeric: z._default(z.array(featureSchema), []),
+    categorical: z._default(z.array(featureSchema), []),
   }),
-  referenceLevels: z.record(z.string(), z.string()).default({}),
-  ties: z.enum(["efron", "breslow"]).default("efron"),
-  confidenceLevel: z.number().gt(0).lt(1).default(0.95),
-  maxIterations: z.number().int().min(1).max(10_000).default(20),
-  tolerance: z.number().positive().lt(1).default(1e-9),
+  referenceLevels: z._default(z.record(z.string(), z.string()), {}),
+  ties: z._default(z.enum(["efron", "breslow"]), "efron"),
+  confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+  maxIterations: z._default(z.int().check(z.minimum(1), z.maximum(10_000)), 20),
+  tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),
 });
 
 interface Term {
@@ -420,7 +444,8 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   const levelIndex = categoricalNames.map(
     (_, j) => new Map((data.categoricalLevels[j] as readonly string[]).map((level, code) => [level, code])),
   );
-  const scoreOne = (record: T, row: number, functionName: string): number => {
+  // With `x2`, also the record's centred design row (numeric features minus their means, 0/1 levels).
+  const scoreOne = (record: T, row: number, functionName: string, x2?: Float64Array): number => {
     if (!isRecord(record)) throw notARecordError(functionName, row, record);
     let lp = 0;
     for (let j = 0; j < q; j++) {
@@ -431,6 +456,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
         functionName,
       );
       lp += (value - (means[j] as number)) * (beta[j] as number);
+      if (x2 !== undefined) x2[j] = value - (means[j] as number);
     }
     for (let j = 0; j < categoricalNames.length; j++) {
       const raw = categoricalRead[j]?.(record, row);
@@ -452,7 +478,10 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
         );
       }
       const column = (levelColumn[j] as Int32Array)[code] as number;
-      if (column >= 0) lp += beta[column] as number; // level columns are not centred
+      if (column >= 0) {
+        lp += beta[column] as number; // level columns are not centred
+        if (x2 !== undefined) x2[column] = 1;
+      }
     }
     return lp;
   };
@@ -463,11 +492,27 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     for (let i = 0; i < input.length; i++) out[i] = scoreOne(input[i] as T, i, name);
     return out;
   };
-  const survivalCurve = (record: T): CoxSurvivalCurve => {
-    const factor = Math.exp(scoreOne(record, 0, `${FUNCTION_NAME}.survivalCurve`));
+  let varianceTerms: ReturnType<typeof hazardVarianceTerms> | undefined;
+  const survivalCurve = (record: T): CoxPredictedSurvival => {
+    const x2 = new Float64Array(p);
+    const factor = Math.exp(scoreOne(record, 0, `${FUNCTION_NAME}.survivalCurve`, x2));
+    varianceTerms ??= hazardVarianceTerms(design, beta, parsed.ties);
+    const standardError = cumulativeHazardStandardErrors(
+      varianceTerms,
+      cumulativeHazard,
+      covariance,
+      x2,
+      factor,
+    );
+    const hazard = cumulativeHazard.map((h) => h * factor);
+    const survival = hazard.map((h) => Math.exp(-h));
     return Object.freeze({
       time: baselineTime.slice(),
-      survival: cumulativeHazard.map((h) => Math.exp(-h * factor)),
+      survival,
+      cumulativeHazard: hazard,
+      standardError,
+      lower: survival.map((value, b) => value * Math.exp(-z * (standardError[b] as number))),
+      upper: survival.map((value, b) => Math.min(1, value * Math.exp(z * (standardError[b] as number)))),
     });
   };
   const survivalAt = (input: readonly T[], at: number): Float64Array => {
