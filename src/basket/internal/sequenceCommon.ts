@@ -1,0 +1,73 @@
+import { z } from "zod/mini";
+import { InvalidOptionsError } from "../../core/index.js";
+import { fieldSchema, fractionSchema } from "../../core/options.js";
+
+/** Days as an option: finite and >= 0. */
+const days = z
+  .number()
+  .check(
+    z.refine(Number.isFinite, "must be a finite number of days"),
+    z.minimum(0, "must be at least 0 days"),
+  );
+const positiveWhole = z.int().check(z.minimum(1, "must be at least 1"));
+
+/** zod (mini) fields of the sequence miners' options, validated once per call. */
+export const sequenceShape = {
+  customer: fieldSchema,
+  date: fieldSchema,
+  item: fieldSchema,
+  order: z.optional(fieldSchema),
+  minSupport: z.optional(fractionSchema),
+  minCount: z.optional(positiveWhole),
+  minGap: z.optional(days),
+  maxGap: z.optional(days),
+  window: z.optional(days),
+  maxLength: z.optional(positiveWhole),
+  maxElements: z.optional(positiveWhole),
+  maxElementSize: z.optional(positiveWhole),
+  maxPatterns: z.optional(
+    z.custom<number>(
+      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      { message: "must be a whole number >= 1, or Infinity for no budget" },
+    ),
+  ),
+  timeLimitMs: z.optional(z.number().check(z.gt(0, "must be greater than 0"))),
+};
+
+/** Default budget: patterns found before the search stops with an error (about 300 B each as objects). */
+export const DEFAULT_MAX_PATTERNS = 1_000_000;
+/** Default budget: id-list entries alive on the search path (16 B each: 512 MB). */
+export const DEFAULT_MAX_ENTRIES = 1 << 25;
+
+/** The error thrown when a default budget stops the search; names what to change. */
+export function sequenceBudgetError(
+  functionName: string,
+  reason: "maxPatterns" | "maxEntries",
+  minCount: number,
+  found: number,
+): InvalidOptionsError {
+  const what =
+    reason === "maxPatterns"
+      ? `the default budget of ${DEFAULT_MAX_PATTERNS.toLocaleString("en-US")} patterns`
+      : `the default budget of ${DEFAULT_MAX_ENTRIES.toLocaleString("en-US")} stored occurrences (about 512 MB)`;
+  return new InvalidOptionsError(functionName, [
+    {
+      path: "maxPatterns",
+      message:
+        `the search passed ${what} after ${found.toLocaleString("en-US")} patterns at min count ${minCount}: ` +
+        "the data has too many frequent sequences (long histories make their number grow exponentially). " +
+        "Raise minSupport (or minCount), set maxLength or maxElements (e.g. 3), set maxGap or window, or set " +
+        "maxPatterns: a number returns a partial result flagged truncated, Infinity removes the budget",
+    },
+  ]);
+}
+
+/** `<{a}, {b, c}>`: the notation of arulesSequences, with a space after each comma. */
+export function formatSequence(elements: readonly (readonly string[])[]): string {
+  let text = "<";
+  for (let i = 0; i < elements.length; i++) {
+    if (i > 0) text += ", ";
+    text += `{${(elements[i] as readonly string[]).join(", ")}}`;
+  }
+  return `${text}>`;
+}
