@@ -273,7 +273,7 @@ export function bootstrap<T extends object>(
   ): "zeroVariance" | "singular" | "notConverged" | "inadmissible" | undefined {
     if (!correlationMatrix(values, n, p, counts, correlation, mean, centred)) return "zeroVariance";
     const failure = estimatePls(spec, correlation, work);
-    if (failure !== undefined) return failure;
+    if (failure !== undefined) return work.inadmissible ? "inadmissible" : failure;
     if (!work.converged) return "notConverged";
     if (parsed.signChange === "construct") {
       let flipped = false;
@@ -290,7 +290,7 @@ export function bootstrap<T extends object>(
       }
       if (flipped) {
         const again = structuralModel(spec, correlation, work);
-        if (again !== undefined) return again;
+        if (again !== undefined) return work.inadmissible ? "inadmissible" : again;
       }
     }
     record(work, out, offset);

@@ -227,8 +227,18 @@ const NAME = "plsPathModel";
  * Quality measures: Cronbach's alpha (standardised items), rhoA (Dijkstra & Henseler 2015), rhoC
  * (composite reliability), AVE, HTMT (Henseler, Ringle & Sarstedt 2015, on absolute item correlations as
  * seminr, cSEM and SmartPLS compute it, so reverse-coded items need no recoding for it; a single-item block
- * counts its monotrait correlation as 1), Fornell-Larcker, f² and total effects. The 0-100 index, unlike HTMT,
- * assumes every item points the same way: recode reverse-coded items (max + min − answer) before estimating.
+ * counts its monotrait correlation as 1), HTMT2 (Roemer, Schuberth & Henseler 2021: geometric means of the
+ * same absolute correlations), Fornell-Larcker, cross-loadings, outer VIF (per indicator within its block)
+ * and inner VIF (per predecessor of each endogenous construct), f² (on the fixed scores, or by re-estimating
+ * the model without the path as seminr and SmartPLS do: `fSquaredMethod`) and total effects. Bootstrap
+ * intervals for the paths and the HTMT come from {@link bootstrap}; {@link plsSummary} lays every table out.
+ * The 0-100 index, unlike HTMT, assumes every item points the same way: recode reverse-coded items
+ * (max + min − answer) before estimating.
+ *
+ * Mode B (formative) blocks take `mode: { Name: "B" }` and mix freely with mode A blocks. `consistent: true`
+ * gives consistent PLS (PLSc; Dijkstra & Henseler 2015) for the mode A (reflective) blocks: the score
+ * correlations are disattenuated by rhoA before the path regressions. Checked against seminr 2.3.4 (mode A,
+ * mixed A/B, PLSc, mixed PLSc) to 1e-9 on the ECSI data.
  *
  * The 0-100 index follows Fornell et al. (1996) as SmartPLS reports it: u_i = (w_i / sd_i) / Σ_j (w_j / sd_j)
  * with w the standardised outer weights and sd the sample SD of the item; index = 100 (Σ u_i mean_i − min) /
@@ -239,7 +249,10 @@ const NAME = "plsPathModel";
  *
  * References: Tenenhaus, Esposito Vinzi, Chatelin & Lauro (2005), PLS path modeling, CSDA 48, 159-205;
  * Lohmöller (1989), Latent Variable Path Modeling with Partial Least Squares; Fornell et al. (1996), The
- * American Customer Satisfaction Index, Journal of Marketing 60(4).
+ * American Customer Satisfaction Index, Journal of Marketing 60(4); Dijkstra & Henseler (2015), Consistent
+ * partial least squares path modeling, MIS Quarterly 39(2); Henseler, Ringle & Sarstedt (2015), JAMS 43;
+ * Roemer, Schuberth & Henseler (2021), HTMT2, Industrial Management & Data Systems 121(12); Hair, Risher,
+ * Sarstedt & Ringle (2019), When to use and how to report the results of PLS-SEM, EBR 31(1).
  *
  * @param rows - survey answers, one record per respondent
  * @param options - see {@link PlsPathModelOptions}
@@ -249,7 +262,9 @@ const NAME = "plsPathModel";
  * @throws InvalidRecordError for a non-numeric answer, an answer outside `scale`, or an indicator column with
  *   no answer at all (naming row, indicator and value)
  * @throws InsufficientDataError for too few rows (at least 3, and more than the largest number of predecessors
- *   + 1 and than every mode B block), a zero-variance indicator, or a singular (collinear) system
+ *   + 1 and than every mode B block), a zero-variance indicator, a singular (collinear) system, a reflective
+ *   block with rhoA ≤ 0 under `consistent`, or (with `fSquaredMethod: "reestimate"`) a model that cannot be
+ *   estimated without one of its paths
  * @example
  * ```ts
  * // mobi: the ECSI mobile-phone survey (250 rows, items IMAG1..CUSL3 on 1-10); ECSI_MODEL: its 7 blocks, 12 paths
@@ -258,6 +273,14 @@ const NAME = "plsPathModel";
  * model.rSquared.Satisfaction; // => 0.6811
  * model.index.Satisfaction; // => 72.45
  * model.reliability.Satisfaction; // => { cronbachAlpha: 0.7792, rhoA: 0.7891, rhoC: 0.8713, averageVarianceExtracted: 0.6931 }
+ * model.htmt.Quality.Satisfaction; // => 0.9536
+ * model.htmt2.Quality.Satisfaction; // => 0.9506
+ * model.outerVif.Quality.PERQ1; // => 2.027
+ * model.innerVif.Satisfaction; // => { Image: 2.372, Expectation: 1.489, Quality: 2.842, Value: 1.551 }
+ * // consistent PLS, f² by re-estimation (seminr's figures)
+ * const plsc = plsPathModel(mobi, { ...ECSI_MODEL, consistent: true, fSquaredMethod: "reestimate" });
+ * plsc.pathCoefficients[0]; // => { from: "Image", to: "Expectation", estimate: 0.8633 }
+ * plsc.fSquared[1]; // => { from: "Image", to: "Satisfaction", value: 0.0357 }
  * ```
  */
 export function plsPathModel<T extends object>(
@@ -275,10 +298,10 @@ export function plsPathModel<T extends object>(
   if (failure !== undefined) {
     throw new InsufficientDataError(
       NAME,
-      failure === "singular"
-        ? "a regression in the model is singular (perfectly collinear constructs or mode B indicators); remove a redundant indicator or path"
-        : failure === "inadmissible"
-          ? "consistent PLS needs rhoA > 0 for every reflective block, and a block here has rhoA <= 0 (items that do not measure one factor); check its items or estimate without consistent"
+      work.inadmissible
+        ? "consistent PLS needs rhoA > 0 for every reflective block, and a block here has rhoA <= 0 (items that do not measure one factor); check its items or estimate without consistent"
+        : failure === "singular"
+          ? "a regression in the model is singular (perfectly collinear constructs or mode B indicators); remove a redundant indicator or path"
           : "a construct score has zero variance; check its indicators",
     );
   }

@@ -46,7 +46,7 @@ export interface PlsSpec {
 }
 
 /** Why an estimation failed. */
-export type PlsFailure = "singular" | "zeroVariance" | "inadmissible";
+export type PlsFailure = "singular" | "zeroVariance";
 
 /** Buffers reused across estimations (one per bootstrap run). */
 export interface PlsWorkspace {
@@ -66,6 +66,11 @@ export interface PlsWorkspace {
   readonly systemOut: Float64Array;
   iterations: number;
   converged: boolean;
+  /**
+   * Set with a "singular" failure when consistent PLS found a reflective block with rhoA ≤ 0 (no
+   * consistent estimate exists); false otherwise. Kept apart so PlsFailure stays two-valued.
+   */
+  inadmissible: boolean;
 }
 
 /** Allocates the buffers of {@link estimatePls} for a specification. */
@@ -93,6 +98,7 @@ export function createWorkspace(spec: PlsSpec): PlsWorkspace {
     systemOut: new Float64Array(largest),
     iterations: 0,
     converged: false,
+    inadmissible: false,
   };
 }
 
@@ -323,7 +329,11 @@ export function structuralModel(
     for (let a = start; a < end; a++) work.loadings[a] = cov[a * m + j] as number;
   }
   blockRhoA(spec, correlation, work.weights, work.rhoA);
-  if (spec.reflective !== undefined && !applyConsistency(spec, work)) return "inadmissible";
+  work.inadmissible = false;
+  if (spec.reflective !== undefined && !applyConsistency(spec, work)) {
+    work.inadmissible = true;
+    return "singular";
+  }
   const paths = work.paths;
   paths.fill(0);
   work.rSquared.fill(0);
@@ -390,12 +400,13 @@ function applyConsistency(spec: PlsSpec, work: PlsWorkspace): boolean {
     }
     const rho = work.rhoA[k] as number;
     if (!(rho > 0) || !Number.isFinite(rho)) return false;
-    factor[k] = Math.sqrt(rho);
+    const root = Math.sqrt(rho);
+    factor[k] = root;
     const start = spec.blockStart[k] as number;
     const end = spec.blockStart[k + 1] as number;
     let ww = 0;
     for (let a = start; a < end; a++) ww += (work.weights[a] as number) ** 2;
-    for (let a = start; a < end; a++) work.loadings[a] = ((work.weights[a] as number) * factor[k]) / ww;
+    for (let a = start; a < end; a++) work.loadings[a] = ((work.weights[a] as number) * root) / ww;
   }
   const c = work.constructCorrelation;
   for (let j = 0; j < m; j++)
