@@ -50,20 +50,6 @@ export interface HigherOrderConstructResult<T> {
   readonly options: Required<HigherOrderConstructOptions>;
 }
 
-/**
- * A model that refers to a higher-order construct: `blocks` hold the lower-order blocks, `paths` may name the
- * higher-order construct (not yet a block).
- *
- * @example
- * ```ts
- * const PERCEPTION_MODEL: HigherOrderModel = {
- *   blocks: { Image: [...], Expectation: [...], Quality: [...], Value: [...], Satisfaction: [...] },
- *   paths: [{ from: "Image", to: "Expectation" }, { from: "Expectation", to: "Perception" }, { from: "Perception", to: "Satisfaction" }],
- * };
- * ```
- */
-export type HigherOrderModel = PlsPathModelOptions;
-
 const NAME = "higherOrderConstruct";
 
 const schema = z.strictObject({
@@ -97,22 +83,34 @@ const schema = z.strictObject({
  * higher-order constructs in PLS-SEM, Australasian Marketing Journal 27(3).
  *
  * @param rows - survey answers (not mutated: the result holds copies)
- * @param model - the model with the dimensions as blocks and the higher-order name in its paths
+ * @param model - the options of {@link plsPathModel}, with the dimensions as blocks and the higher-order
+ *   construct's name (not a block) in its paths
  * @param options - see {@link HigherOrderConstructOptions}
  * @throws InvalidOptionsError for an unknown dimension, a name already used, a path mentioning a dimension, or a
  *   model that is invalid once the higher-order construct is added
  * @throws InvalidRecordError, InsufficientDataError as {@link plsPathModel} (stage 1 of `"twoStage"`)
  * @example
  * ```ts
- * // ECSI with Quality and Value as dimensions of a second-order "Perception"
+ * // ECSI with Quality and Value as dimensions of a second-order "Perception": ECSI_MODEL's blocks, and its
+ * // paths with "Perception" in place of Quality and Value
+ * const PERCEPTION_MODEL = {
+ *   blocks: ECSI_MODEL.blocks,
+ *   paths: [
+ *     { from: "Image", to: "Expectation" }, { from: "Image", to: "Satisfaction" }, { from: "Image", to: "Loyalty" },
+ *     { from: "Expectation", to: "Perception" }, { from: "Expectation", to: "Satisfaction" },
+ *     { from: "Perception", to: "Satisfaction" }, { from: "Satisfaction", to: "Complaints" },
+ *     { from: "Satisfaction", to: "Loyalty" }, { from: "Complaints", to: "Loyalty" },
+ *   ],
+ *   scale: { min: 1, max: 10 },
+ * };
  * const hoc = higherOrderConstruct(mobi, PERCEPTION_MODEL, { name: "Perception", dimensions: ["Quality", "Value"] });
  * const fit = plsPathModel(hoc.rows, hoc.model);
- * fit.pathCoefficients.find((p) => p.from === "Perception" && p.to === "Satisfaction"); // => { ..., estimate: 0.6 } (about)
+ * fit.pathCoefficients.find((p) => p.from === "Perception" && p.to === "Satisfaction"); // => { from: "Perception", to: "Satisfaction", estimate: 0.6424 }
  * ```
  */
 export function higherOrderConstruct<T extends object>(
   rows: readonly T[],
-  model: HigherOrderModel,
+  model: PlsPathModelOptions,
   options: HigherOrderConstructOptions,
 ): HigherOrderConstructResult<T> {
   const parsed = parseOptions(NAME, schema, options);

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { ECSI_BLOCKS, ECSI_PATHS, readPlsReference } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { importancePerformance } from "./importancePerformance.js";
 import { importancePerformanceGrid } from "./importancePerformanceGrid.js";

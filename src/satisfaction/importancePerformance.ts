@@ -49,7 +49,8 @@ const NAME = "importancePerformance";
  * Importance-performance map analysis (IPMA) of a PLS path model for one target construct: the importance of
  * each antecedent is its total effect on the target (direct plus every indirect route, from the standardised
  * path coefficients), its performance the 0-100 index of {@link plsPathModel}. SmartPLS reports importance from
- * unstandardised (rescaled) scores instead; the ranking is usually the same but the values differ.
+ * unstandardised (rescaled) scores instead; the ranking is usually the same but the values differ:
+ * {@link plsImportancePerformance} gives that version, with the indicator-level map, in one call.
  * Pass `entries` to {@link importancePerformanceGrid} for the four quadrants.
  *
  * Reference: Ringle & Sarstedt (2016), Gain more insight from your PLS-SEM results: the importance-performance

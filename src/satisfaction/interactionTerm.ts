@@ -154,7 +154,7 @@ function rescaleInto(column: (number | null)[], scale: { min: number; max: numbe
  *   predictor: "Image", moderator: "Expectation", target: "Satisfaction",
  * });
  * const fit = plsPathModel(moderated.rows, moderated.model);
- * fit.pathCoefficients.find((p) => p.from === "Image x Expectation"); // => { from: "Image x Expectation", to: "Satisfaction", estimate: 0.0306 }
+ * fit.pathCoefficients.find((p) => p.from === "Image x Expectation"); // => { from: "Image x Expectation", to: "Satisfaction", estimate: -0.0203 }
  * ```
  */
 export function interactionTerm<T extends object>(

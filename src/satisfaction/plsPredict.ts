@@ -29,8 +29,8 @@ export interface PlsPredictOptions {
  * @example
  * ```ts
  * plsPredict(mobi, ECSI_MODEL, { seed: 1 }).indicators.find((i) => i.indicator === "CUSA1");
- * // => { indicator: "CUSA1", construct: "Satisfaction", plsRmse: 1.066, plsMae: 0.804, lmRmse: 1.027,
- * //      lmMae: 0.780, q2predict: 0.256, plsBeatsLm: false }   (values for seed 1 vary in the third digit)
+ * // => { indicator: "CUSA1", construct: "Satisfaction", plsRmse: 1.068, plsMae: 0.8054, lmRmse: 1.028,
+ * //      lmMae: 0.7838, q2predict: 0.2536, plsBeatsLm: false }
  * ```
  */
 export interface PlsPredictIndicator {
@@ -127,8 +127,8 @@ const schema = z.strictObject({
  * ```ts
  * const prediction = plsPredict(mobi, ECSI_MODEL, { folds: 10, repetitions: 10, seed: 1 });
  * prediction.indicators[0];
- * // => { indicator: "CUEX1", construct: "Expectation", plsRmse: 1.53, plsMae: 1.16, lmRmse: 1.57, lmMae: 1.20,
- * //      q2predict: 0.11, plsBeatsLm: true }   (two decimals; the third depends on the seed)
+ * // => { indicator: "CUEX1", construct: "Expectation", plsRmse: 1.534, plsMae: 1.155, lmRmse: 1.576, lmMae: 1.201,
+ * //      q2predict: 0.1099, plsBeatsLm: true }
  * ```
  */
 export function plsPredict<T extends object>(
