@@ -133,9 +133,15 @@ export interface PlsPathModelResult {
   readonly constructs: readonly string[];
   /** Standardised outer weights (construct scores have unit sample variance). */
   readonly outerWeights: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Loadings: correlation of each indicator with its construct score. */
+  /**
+   * Loadings: correlation of each indicator with its construct score (under `consistent`, the consistent
+   * loadings w · sqrt(rhoA) / (w'w) of the reflective blocks).
+   */
   readonly loadings: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  /** Path coefficients (standardised OLS per endogenous construct), in the order of `options.paths`. */
+  /**
+   * Path coefficients (standardised OLS per endogenous construct, on the disattenuated construct
+   * correlations under `consistent`), in the order of `options.paths`.
+   */
   readonly pathCoefficients: readonly PlsPathModelCoefficient[];
   /** R² of every endogenous construct (exogenous constructs are absent). */
   readonly rSquared: Readonly<Record<string, number>>;
@@ -156,7 +162,10 @@ export interface PlsPathModelResult {
    * uncorrelated (mean |r| within it is 0, so the ratio is undefined).
    */
   readonly htmt: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
-  /** Fornell-Larcker matrix: sqrt(AVE) on the diagonal, construct correlations elsewhere. */
+  /**
+   * Fornell-Larcker matrix: sqrt(AVE) on the diagonal, construct correlations elsewhere (under `consistent`,
+   * the AVE of the consistent loadings and the disattenuated correlations).
+   */
   readonly fornellLarcker: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /**
    * HTMT2 (Roemer, Schuberth & Henseler 2021): as `htmt` but with geometric instead of arithmetic means of

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
@@ -276,5 +277,91 @@ describe("plsPathModel quality measures on small data", () => {
     expect(plsPathModel(bad, twoBlocks).reliability.X?.rhoA).toBeLessThan(0);
     expect(() => plsPathModel(bad, { ...twoBlocks, consistent: true })).toThrow(/rhoA <= 0/);
     expect(() => plsPathModel(bad, { ...twoBlocks, consistent: true })).toThrow(InsufficientDataError);
+  });
+});
+
+describe("plsPathModel quality measures (property tests)", () => {
+  const blocks = { X: ["x1", "x2", "x3"], M: ["m1", "m2"], Y: ["y1", "y2"] };
+  const paths = [
+    { from: "X", to: "M" },
+    { from: "X", to: "Y" },
+    { from: "M", to: "Y" },
+  ];
+  // Rows from a seeded latent structure: X -> M -> Y with item noise.
+  const rowsArbitrary = fc
+    .array(
+      fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })),
+      {
+        minLength: 30,
+        maxLength: 60,
+      },
+    )
+    .map((draws) =>
+      draws.map(([u, v], i) => {
+        const noise = (k: number) => Math.sin(i * 12.9898 + k * 78.233) * 0.6;
+        const m = 0.6 * u + 0.8 * v;
+        const y = 0.5 * m + 0.4 * u + noise(9);
+        return {
+          x1: u + noise(1),
+          x2: u + noise(2),
+          x3: u + noise(3),
+          m1: m + noise(4),
+          m2: m + noise(5),
+          y1: y + noise(6),
+          y2: y + noise(7),
+        };
+      }),
+    );
+
+  it("VIFs are at least 1, HTMT and HTMT2 are symmetric and sign-invariant, HTMT2 is finite", () => {
+    fc.assert(
+      fc.property(rowsArbitrary, (rows) => {
+        const model = plsPathModel(rows, { blocks, paths });
+        for (const block of Object.values(model.outerVif))
+          for (const value of Object.values(block)) expect(value).toBeGreaterThanOrEqual(1 - 1e-12);
+        for (const block of Object.values(model.innerVif))
+          for (const value of Object.values(block)) expect(value).toBeGreaterThanOrEqual(1 - 1e-12);
+        const flipped = plsPathModel(
+          rows.map((row) => ({ ...row, x2: -row.x2, m1: -row.m1 })),
+          { blocks, paths },
+        );
+        for (const a of model.constructs)
+          for (const b of model.constructs) {
+            expect(model.htmt[a]?.[b]).toBeCloseTo(model.htmt[b]?.[a] as number, 12);
+            expect(model.htmt2[a]?.[b]).toBeCloseTo(model.htmt2[b]?.[a] as number, 12);
+            expect(flipped.htmt[a]?.[b]).toBeCloseTo(model.htmt[a]?.[b] as number, 10);
+            expect(flipped.htmt2[a]?.[b]).toBeCloseTo(model.htmt2[a]?.[b] as number, 10);
+          }
+      }),
+      { numRuns: 40, seed: 15 },
+    );
+  });
+
+  it("consistent PLS keeps the weights and divides a simple path by sqrt(rhoA_X · rhoA_M)", () => {
+    let estimated = 0;
+    fc.assert(
+      fc.property(rowsArbitrary, (rows) => {
+        const plain = plsPathModel(rows, { blocks, paths });
+        let consistent: PlsPathModelResult;
+        try {
+          consistent = plsPathModel(rows, { blocks, paths, consistent: true });
+        } catch (error) {
+          // a block with rhoA <= 0 has no consistent estimate: the only admissible refusal
+          expect(error).toBeInstanceOf(InsufficientDataError);
+          return;
+        }
+        estimated++;
+        expect(consistent.outerWeights).toEqual(plain.outerWeights);
+        // X -> M is a simple regression: the corrected path is r / sqrt(rhoA_X rhoA_M)
+        const rhoX = plain.reliability.X?.rhoA as number;
+        const rhoM = plain.reliability.M?.rhoA as number;
+        expect(consistent.pathCoefficients[0]?.estimate).toBeCloseTo(
+          (plain.pathCoefficients[0]?.estimate as number) / Math.sqrt(rhoX * rhoM),
+          10,
+        );
+      }),
+      { numRuns: 40, seed: 16 },
+    );
+    expect(estimated).toBeGreaterThan(30);
   });
 });
