@@ -117,7 +117,8 @@ export interface BootstrapResult {
    * HTMT (absolute item correlations, as `model.htmt`) of every pair of constructs `from`-`to` in block
    * order (each unordered pair once; pairs whose HTMT is undefined on the full data are left out). The
    * interval gives the HTMT inference criterion of Henseler, Ringle & Sarstedt (2015): discriminant
-   * validity is established when `upper` lies below 1 (or below 0.85-0.90 for the stricter test).
+   * validity is established when `upper` lies below 1 (or below 0.85-0.90 for the stricter test). Their
+   * test is one-sided at 5%: take `level: 0.9` for its upper bound.
    */
   readonly htmt: readonly BootstrapHtmtEstimate[];
   /** HTMT2 (geometric means, as `model.htmt2`) of the same pairs. */
