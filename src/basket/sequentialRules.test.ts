@@ -52,9 +52,9 @@ describe("sequentialRules against arulesSequences' ruleInduction", () => {
       );
       expect(Object.keys(got).sort(), name).toEqual(Object.keys(expected).sort());
       for (const [label, values] of Object.entries(expected)) {
-        (got[label] as number[]).forEach((value, j) =>
-          expect(value, `${name} ${label}`).toBeCloseTo(values[j] as number, 12),
-        );
+        (got[label] as number[]).forEach((value, j) => {
+          expect(value, `${name} ${label}`).toBeCloseTo(values[j] as number, 12);
+        });
       }
     }
   });
