@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import {
   ECSI_BLOCKS,
   ECSI_PATHS,
@@ -9,6 +8,7 @@ import {
   readPlsReference,
   withHoles,
 } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { generateStore } from "../store/index.js";
 import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
