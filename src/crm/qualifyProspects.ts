@@ -6,9 +6,8 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { type MoneyContext, moneyOf } from "./internal/manMoney.js";
-import { fitOf, fitOffering, urgencyOf } from "./internal/manNeed.js";
-import { paymentsOf } from "./internal/manOffering.js";
+import { moneyContextOf, moneyOf } from "./internal/manMoney.js";
+import { fitContextOf, fitOf, urgencyOf } from "./internal/manNeed.js";
 import { qualifyProspectsSchema, resolveRules } from "./internal/manOptions.js";
 import { countVerdicts, decideVerdict, rankQualified } from "./internal/manRanking.js";
 import {
@@ -19,7 +18,7 @@ import {
   MAN_FN,
   PROSPECT_FIELDS,
   type ProspectFieldName,
-  prospectRow,
+  ProspectRowReader,
   wordMap,
 } from "./internal/manWords.js";
 import type { Offering } from "./offering.js";
@@ -169,15 +168,8 @@ export function qualifyProspects<T = ProspectRecord>(
   const vetoes = parsed.vetoes as unknown as readonly ProspectVeto<T>[];
   const priced =
     rules.offering !== null && !Array.isArray(rules.offering) ? (rules.offering as Offering) : null;
-  const moneyContext: MoneyContext = {
-    rules: rules.money,
-    scale: rules.money.incomeScale,
-    levels: wordMap(rules.money.levels),
-    trends: wordMap(rules.money.trendFactors),
-    payments: priced === null ? null : paymentsOf(priced),
-    maxShare: priced?.maxInstalmentShare ?? rules.money.maxInstalmentShare,
-  };
-  const offering = fitOffering(rules.offering);
+  const moneyContext = moneyContextOf(rules.money, priced);
+
   const maps = {
     authority: wordMap(rules.authority.levels),
     lifeEvents: wordMap(rules.need.lifeEvents),
@@ -185,7 +177,8 @@ export function qualifyProspects<T = ProspectRecord>(
     factors: wordMap(rules.underwriting.factors),
   };
   const vetoWords = new Set(rules.underwriting.veto.map(lower));
-  const missingIsError = parsed.missing === "error";
+  const rows = new ProspectRowReader(read, label, parsed.missing === "error");
+  const fitContext = fitContextOf(rules.offering, rules.fit, rules.minFit);
 
   const out: { -readonly [K in keyof QualifiedProspect]: QualifiedProspect[K] }[] = [];
   for (let i = 0; i < prospects.length; i++) {
@@ -193,7 +186,7 @@ export function qualifyProspects<T = ProspectRecord>(
     if (record === null || typeof record !== "object") {
       throw new InvalidRecordError(MAN_FN, i, "prospect", record, "expected a prospect record (an object)");
     }
-    const row = prospectRow(record, i, read, label, missingIsError);
+    const row = rows.at(record, i);
     const rawId = row.value("id");
     const id: string | number = typeof rawId === "string" || typeof rawId === "number" ? rawId : i + 1;
 
@@ -228,7 +221,7 @@ export function qualifyProspects<T = ProspectRecord>(
     const { need } = urgency;
     if (need === null) unknown.push("need");
     findings.push(...urgency.findings);
-    const fit = fitOf(row, offering, rules.fit, rules.minFit);
+    const fit = fitOf(row, fitContext);
 
     // Underwriting.
     const healthValue = row.value("health");

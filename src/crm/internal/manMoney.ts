@@ -1,9 +1,19 @@
 // Money of MAN qualification: an income line (amounts or analyst scores) without a priced offering, and
 // affordability (savings against the upfront payment, income against the instalment) with one.
-import type { OfferingPayments } from "../offering.js";
+import type { Offering, OfferingPayments } from "../offering.js";
 import type { ProspectRules } from "../prospectQualificationPresets.js";
 import type { ProspectAffordability } from "../qualifyProspectsTypes.js";
-import { fmt, isMissing, lookup, lower, type ProspectRow, percent, type WordMap } from "./manWords.js";
+import { paymentsOf } from "./manOffering.js";
+import {
+  fmt,
+  isMissing,
+  lookup,
+  lower,
+  type ProspectRow,
+  percent,
+  type WordMap,
+  wordMap,
+} from "./manWords.js";
 import { formatNumber } from "./rate.js";
 
 /** What money needs besides the row: the resolved rules, word maps and the offering's payments. */
@@ -17,6 +27,27 @@ export interface MoneyContext {
   readonly payments: OfferingPayments | null;
   /** The instalment share allowed (the offering's or the rules'). */
   readonly maxShare: number;
+  /** Upfront, instalment and allowed share as printed (the same for every row). */
+  readonly text: { readonly upfront: string; readonly instalment: string; readonly maxShare: string };
+}
+
+/** Builds the money context of a call: word maps, the offering's payments and their printed forms. */
+export function moneyContextOf(rules: ProspectRules["money"], priced: Offering | null): MoneyContext {
+  const payments = priced === null ? null : paymentsOf(priced);
+  const maxShare = priced?.maxInstalmentShare ?? rules.maxInstalmentShare;
+  return {
+    rules,
+    scale: rules.incomeScale,
+    levels: wordMap(rules.levels),
+    trends: wordMap(rules.trendFactors),
+    payments,
+    maxShare,
+    text: {
+      upfront: formatNumber(payments?.upfront ?? 0),
+      instalment: formatNumber(payments?.monthlyInstalment ?? 0),
+      maxShare: percent(maxShare),
+    },
+  };
 }
 
 /** Money of one prospect. */
@@ -160,12 +191,12 @@ function affordability(row: ProspectRow, context: MoneyContext, payments: Offeri
 
   const parts: string[] = [];
   if (upfront > 0)
-    parts.push(`savings ${formatNumber(savings as number)} for ${formatNumber(upfront)} up front`);
+    parts.push(`savings ${formatNumber(savings as number)} for ${context.text.upfront} up front`);
   if (instalment > 0) {
     parts.push(
-      `instalment ${formatNumber(instalment)} = ${
+      `instalment ${context.text.instalment} = ${
         instalmentShare === null ? "all" : percent(instalmentShare)
-      } of monthly income, at most ${percent(maxShare)}${stability < 1 ? ` (unstable income counted at ${fmt(stability)})` : ""}`,
+      } of monthly income, at most ${context.text.maxShare}${stability < 1 ? ` (unstable income counted at ${fmt(stability)})` : ""}`,
     );
   }
   const findings = [`money ${fmt(money)} (cover ${fmt(cover)}: ${parts.join("; ")})`];

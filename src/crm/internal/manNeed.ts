@@ -90,7 +90,7 @@ export interface FitOffering {
 }
 
 /** Normalises the `offering` option (a list of what we provide, or an Offering) for fit checks. */
-export function fitOffering(offering: readonly string[] | Offering | null): FitOffering | null {
+function fitOffering(offering: readonly string[] | Offering | null): FitOffering | null {
   if (offering === null) return null;
   if (Array.isArray(offering)) {
     return {
@@ -170,18 +170,36 @@ function budgetOf(row: ProspectRow): number | null {
   return row.fail("budget", budget, "expected an amount > 0 in currency units");
 }
 
+/** What fit needs, built once per call. */
+export interface FitContext {
+  readonly offering: FitOffering | null;
+  /** `fit.limits` keyed by lower-case feature. */
+  readonly limits: ReadonlyMap<string, { readonly min?: number; readonly max?: number }>;
+  readonly maxOversize: number;
+  readonly minFit: number;
+}
+
+/** Builds the fit context of a call. */
+export function fitContextOf(
+  offering: readonly string[] | Offering | null,
+  rules: ProspectRules["fit"],
+  minFit: number,
+): FitContext {
+  return {
+    offering: fitOffering(offering),
+    limits: new Map(Object.entries(rules.limits).map(([f, l]) => [lower(f), l])),
+    maxOversize: rules.maxOversize,
+    minFit,
+  };
+}
+
 /**
  * Fit, checked in this order: requirements outside `fit.limits` (no offering of the kind meets them),
  * must-haves the offering lacks (covered share below `minFit`), an offering far bigger or pricier than
  * the need (beyond `fit.maxOversize` times a `min` requirement or the budget).
  */
-export function fitOf(
-  row: ProspectRow,
-  offering: FitOffering | null,
-  rules: ProspectRules["fit"],
-  minFit: number,
-): FitOutcome {
-  const limits = new Map(Object.entries(rules.limits).map(([f, l]) => [lower(f), l]));
+export function fitOf(row: ProspectRow, context: FitContext): FitOutcome {
+  const { offering, limits, minFit } = context;
   if (offering === null && limits.size === 0) return FITS;
   const requirements = readRequirements(row);
   const budget = budgetOf(row);
@@ -230,7 +248,7 @@ export function fitOf(
     }
     if ((r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max)) {
       unmet.push(`${r.text} (it has ${formatNumber(value, 2).replace(/\.00$/, "")})`);
-    } else if (r.min !== undefined && r.min > 0 && value > r.min * rules.maxOversize) {
+    } else if (r.min !== undefined && r.min > 0 && value > r.min * context.maxOversize) {
       oversized.push(
         `${JSON.stringify(r.name)} ${formatNumber(value, 2).replace(/\.00$/, "")} for a need of ${formatNumber(r.min, 2).replace(/\.00$/, "")}`,
       );
@@ -245,13 +263,13 @@ export function fitOf(
       };
     }
   }
-  if (budget !== null && offering.price !== null && offering.price > budget * rules.maxOversize) {
+  if (budget !== null && offering.price !== null && offering.price > budget * context.maxOversize) {
     oversized.push(`price ${formatNumber(offering.price)} for a budget of ${formatNumber(budget)}`);
   }
   if (oversized.length > 0) {
     return {
       category: "oversized",
-      reason: `${offering.name} is far bigger or pricier than the need (more than ${fmt(rules.maxOversize)} times): ${oversized.join(", ")}; no reason to buy this one`,
+      reason: `${offering.name} is far bigger or pricier than the need (more than ${fmt(context.maxOversize)} times): ${oversized.join(", ")}; no reason to buy this one`,
     };
   }
   return FITS;

@@ -39,7 +39,7 @@ export const lookup = (map: WordMap, word: string): number | undefined => map.ge
 /** Per-row access to the prospect's attributes and the errors about them. */
 export interface ProspectRow {
   readonly index: number;
-  /** The raw value of an attribute (through the `fields` option). */
+  /** The raw value of an attribute (through the `fields` option); each is read once per row. */
   value(name: ProspectFieldName): unknown;
   /** True when the value is missing; throws under `missing: "error"` when `required`. */
   missing(name: ProspectFieldName, value: unknown, required?: boolean): boolean;
@@ -47,30 +47,37 @@ export interface ProspectRow {
   fail(name: ProspectFieldName, value: unknown, expectation: string): never;
 }
 
-/** Builds the per-row accessor from resolved readers and labels. */
-export function prospectRow<T>(
-  record: T,
-  index: number,
-  read: Readonly<Record<ProspectFieldName, (record: T, index: number) => unknown>>,
-  label: Readonly<Record<ProspectFieldName, string>>,
-  missingIsError: boolean,
-): ProspectRow {
-  const cache = new Map<ProspectFieldName, unknown>();
-  const fail = (name: ProspectFieldName, value: unknown, expectation: string): never => {
-    throw new InvalidRecordError(MAN_FN, index, label[name], value, expectation);
-  };
-  return {
-    index,
-    value(name) {
-      if (!cache.has(name)) cache.set(name, read[name](record, index));
-      return cache.get(name);
-    },
-    missing(name, value, required = true) {
-      if (!isMissing(value)) return false;
-      if (missingIsError && required)
-        fail(name, value, `expected a value for ${name} (or use missing: "defer")`);
-      return true;
-    },
-    fail,
-  };
+/** One reader for every row of a call (`at` moves it to the next record, no allocation per row). */
+export class ProspectRowReader<T> implements ProspectRow {
+  index = 0;
+  private record: T | undefined;
+
+  constructor(
+    private readonly read: Readonly<Record<ProspectFieldName, (record: T, index: number) => unknown>>,
+    private readonly label: Readonly<Record<ProspectFieldName, string>>,
+    private readonly missingIsError: boolean,
+  ) {}
+
+  /** Points the reader at row `index`. */
+  at(record: T, index: number): this {
+    this.record = record;
+    this.index = index;
+    return this;
+  }
+
+  value(name: ProspectFieldName): unknown {
+    return this.read[name](this.record as T, this.index);
+  }
+
+  missing(name: ProspectFieldName, value: unknown, required = true): boolean {
+    if (!isMissing(value)) return false;
+    if (this.missingIsError && required) {
+      this.fail(name, value, `expected a value for ${name} (or use missing: "defer")`);
+    }
+    return true;
+  }
+
+  fail(name: ProspectFieldName, value: unknown, expectation: string): never {
+    throw new InvalidRecordError(MAN_FN, this.index, this.label[name], value, expectation);
+  }
 }
