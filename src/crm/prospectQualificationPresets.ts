@@ -24,7 +24,7 @@ export interface ProspectRules {
      * How a numeric income is read without a priced offering: `"amount"` (currency per year,
      * on the `minIncome`-`fullIncome` line) or `"score"` (an analyst's score in [0, 1]; a
      * number above 1 is then an error, not a silent 1). Overriding `minIncome` or `fullIncome`
-     * reads amounts.
+     * reads amounts; asking an amount preset for `"score"` reads scores on [0, 1].
      */
     readonly incomeScale: "amount" | "score";
     /**

@@ -327,6 +327,62 @@ describe("qualifyProspects presets for other offerings", () => {
   });
 });
 
+describe("qualifyProspects fit details", () => {
+  const buyer = { id: 1, income: 120_000, savings: 100_000, authority: "full", dependants: 2 } as const;
+  const judge = (extra: Partial<ProspectRecord>, options: Parameters<typeof qualifyProspects>[1] = {}) =>
+    qualifyProspects([{ ...buyer, ...extra }], {
+      preset: "realEstate",
+      offering: realEstateHouse,
+      ...options,
+    }).prospects[0];
+
+  it("a price ceiling below the price is an unmet must-have; one below every home's price is too high", () => {
+    const ceiling = judge({ requirements: [{ feature: "price", max: 200_000 }] });
+    expect(ceiling?.category).toBe("productMismatch");
+    expect(ceiling?.reason).toContain('"price" <= 200,000 (it has 240,000)');
+    const hopeless = judge(
+      { requirements: [{ feature: "price", max: 100_000 }] },
+      { fit: { limits: { price: { min: 150_000 } } } },
+    );
+    expect(hopeless?.category).toBe("requirementsTooHigh");
+  });
+
+  it("minFit below 1 accepts a partial fit; bounds are checked against numbers only", () => {
+    const partial = judge({ requirements: ["garden", "garage"] }, { minFit: 0.5 });
+    expect(partial?.verdict).toBe("qualified");
+    const noNumber = judge({ requirements: [{ feature: "garden", min: 2 }] });
+    expect(noNumber?.reason).toContain('"garden" >= 2 (not stated as a number)');
+  });
+
+  it("missing: 'error' asks for savings only when something is due up front", () => {
+    const { savings: _dropped, ...noSavings } = buyer;
+    expect(() =>
+      qualifyProspects([noSavings], { preset: "realEstate", offering: realEstateHouse, missing: "error" }),
+    ).toThrowError(/row 0, field "savings"/);
+    const instalmentsOnly = qualifyProspects([noSavings], {
+      preset: "realEstate",
+      offering: { price: 240_000, loan: { annualRate: 0.045, years: 25 } },
+      missing: "error",
+    });
+    expect(instalmentsOnly.prospects[0]?.affordability?.upfront).toBe(0);
+  });
+
+  it("incomeScale 'score' can be asked of any preset, and then refuses amounts", () => {
+    expect(() =>
+      qualifyProspects([{ id: 1, income: 2, authority: "full", dependants: 1 }], {
+        preset: "lifeInsurance",
+        money: { incomeScale: "score" },
+      }),
+    ).toThrowError(InvalidRecordError);
+    // and reads scores on [0, 1], not on the preset's 10 000-40 000 amount line
+    const scored = qualifyProspects([{ id: 1, income: 0.7, authority: "full", dependants: 1 }], {
+      preset: "lifeInsurance",
+      money: { incomeScale: "score" },
+    });
+    expect(scored.prospects[0]?.money).toBeCloseTo(0.7, 12);
+  });
+});
+
 describe("qualifyProspects offering options", () => {
   it("refuses bad offering and fit options with InvalidOptionsError", () => {
     expect(() => qualifyProspects([], { offering: { price: -1 } })).toThrowError(InvalidOptionsError);

@@ -119,6 +119,10 @@ export function resolveRules(parsed: ParsedQualifyOptions): ProspectRules {
   const rules: ProspectRules = {
     money: {
       ...base.money,
+      // Scores read on [0, 1] unless the call moves the line itself.
+      ...(incomeScale === "score" && base.money.incomeScale === "amount"
+        ? { minIncome: 0, fullIncome: 1 }
+        : {}),
       ...money,
       incomeScale,
       levels: { ...base.money.levels, ...parsed.money?.levels },
