@@ -505,6 +505,33 @@ describe("qualifyProspects properties with a priced offering", () => {
     );
   });
 
+  it("on the income line (no priced offering) too, a higher income never lowers a verdict", () => {
+    const applicant = fc.record({
+      income: fc.integer({ min: 0, max: 120_000 }),
+      incomeStability: fc.constantFrom("stable", "unstable"),
+      authority: fc.constantFrom("full", "shared", "none"),
+      dependants: fc.integer({ min: 0, max: 6 }),
+      health: fc.constantFrom("good", "fair", "poor"),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(applicant, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 50_000 }),
+        (rows, pick, raise) => {
+          const named = withIds(rows);
+          const k = pick % named.length;
+          const raised = named.map((r, i) => (i === k ? { ...r, income: rows[k]!.income + raise } : r));
+          const before = qualifyProspects(named, { preset: "lifeInsurance" }).prospects[k];
+          const after = qualifyProspects(raised, { preset: "lifeInsurance" }).prospects[k];
+          expect(order[after?.verdict ?? "drop"]).toBeGreaterThanOrEqual(order[before?.verdict ?? "drop"]);
+          if (before?.rank != null) expect(after?.rank as number).toBeLessThanOrEqual(before.rank);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("adding a feature the offering lacked never turns a fit into a mismatch", () => {
     const added = fc.constantFrom<[string, number | boolean]>(
       ["garage", true],
