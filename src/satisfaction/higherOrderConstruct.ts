@@ -166,7 +166,7 @@ export function higherOrderConstruct<T extends object>(
     ...dimensions.map((dimension) => ({ from: name, to: dimension })),
   ];
   const repeatedRows = rows.map((row) => {
-    const copy: Record<string, unknown> = { ...row };
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     source.forEach((item, j) => {
       copy[repeated[j] as string] = (row as Record<string, unknown>)[item];
     });
@@ -208,7 +208,7 @@ export function higherOrderConstruct<T extends object>(
     return column;
   });
   const outRows = rows.map((row, i) => {
-    const copy: Record<string, unknown> = { ...row };
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     indicators.forEach((item, d) => {
       copy[item] = (columns[d] as (number | null)[])[i];
     });

@@ -30,7 +30,7 @@ describeWithDataset(
       // the input rows are untouched and the product column lies within the answer scale
       expect("Image x Expectation" in (rows[0] as object)).toBe(false);
       for (const row of built.rows) {
-        const value = row["Image x Expectation"] as number;
+        const value = (row as Record<string, unknown>)["Image x Expectation"] as number;
         expect(value).toBeGreaterThanOrEqual(1);
         expect(value).toBeLessThanOrEqual(10);
       }

@@ -257,7 +257,7 @@ export function interactionTerm<T extends object>(
       { path: "name", message: `column "${clash}" is already an indicator of the model`, received: clash },
     ]);
   const outRows = rows.map((row, i) => {
-    const copy: Record<string, unknown> = { ...row };
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const item of indicators) copy[item] = (columns[item] as (number | null)[])[i];
     return copy as T & Record<string, number | null>;
   });

@@ -118,7 +118,10 @@ describeWithDataset("ecsi_mobi.csv", "micom on ECSI split into its first and las
   });
 
   it("detects a planted mean shift: rows with high satisfaction in one group", () => {
-    const shifted = rows.map((row) => ({ ...row, high: Number(row.CUSA1) >= 8 ? "high" : "low" }));
+    const shifted = rows.map((row) => ({
+      ...row,
+      high: Number((row as Record<string, unknown>).CUSA1) >= 8 ? "high" : "low",
+    }));
     const result = micom(shifted, MODEL, { group: "high", permutations: 200, seed: 2 });
     const satisfaction = result.constructs.find((c) => c.construct === "Satisfaction");
     expect(satisfaction?.equalMeans).toBe(false);
