@@ -117,6 +117,24 @@ describeWithDataset("ecsi_mobi.csv", "micom on ECSI split into its first and las
     );
   });
 
+  it("swapping the group order negates the mean differences and log variance ratios and keeps c", () => {
+    const forward = micom(rows, MODEL, { group: "half", permutations: 20, seed: 8 });
+    const backward = micom(rows, MODEL, {
+      group: "half",
+      groups: ["second", "first"],
+      permutations: 20,
+      seed: 8,
+    });
+    expect(backward.groups).toEqual(["second", "first"]);
+    expect(backward.groupSizes).toEqual([125, 125]);
+    forward.constructs.forEach((c, k) => {
+      const other = backward.constructs[k];
+      expect(other?.compositionalCorrelation).toBeCloseTo(c.compositionalCorrelation, 12);
+      expect(other?.meanDifference).toBeCloseTo(-c.meanDifference, 12);
+      expect(other?.logVarianceRatio).toBeCloseTo(-c.logVarianceRatio, 12);
+    });
+  });
+
   it("detects a planted mean shift: rows with high satisfaction in one group", () => {
     const shifted = rows.map((row) => ({
       ...row,

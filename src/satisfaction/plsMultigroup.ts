@@ -114,7 +114,8 @@ const schema = z.strictObject({
  *   SmartPLS reports it.
  *
  * With `missing: "mean"` the imputation uses the pooled means, so the group estimates are those of the pooled
- * data split by group. Complexity: 2 estimations per permutation and one per bootstrap resample.
+ * data split by group. With `consistent: true` (PLSc) the groups' consistent path coefficients are compared; a
+ * permutation or resample where PLSc is inadmissible (rhoA ≤ 0) is skipped. Complexity: 2 estimations per permutation and one per bootstrap resample.
  *
  * References: Chin & Dibbern (2010), An introduction to a permutation based procedure for multi-group PLS
  * analysis, in Handbook of Partial Least Squares; Sarstedt, Henseler & Ringle (2011), Multigroup analysis in

@@ -107,7 +107,8 @@ const schema = z.strictObject({
  * Folds: each repetition shuffles the rows (seeded) and cuts them into `folds` parts whose sizes differ by at
  * most one. RMSE, MAE and Q²predict are computed over all rows of a repetition, then averaged over repetitions
  * (SmartPLS reports the same averages; seminr averages the predictions first, which gives slightly lower errors).
- * With `missing: "mean"` the imputation is done once on all rows before folding.
+ * With `missing: "mean"` the imputation is done once on all rows before folding. With `consistent: true`
+ * (PLSc) the corrected loadings and path coefficients of each training fold are used.
  *
  * Complexity: folds × repetitions estimations, each O(n p²) for the training correlations plus the kernel.
  *
