@@ -260,7 +260,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     stepHalvings: fit.stepHalvings,
     chordSteps: fit.chordSteps,
     message: converged
-      ? `converged in ${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""} (max |gradient| ${fit.gradientNorm.toExponential(2)})`
+      ? `converged in ${fit.iterations === 0 ? `${fit.chordSteps} chord steps with a subsample's Hessian` : `${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""}`} (max |gradient| ${fit.gradientNorm.toExponential(2)})`
       : fit.stop === "max-iterations"
         ? `did not converge in ${parsed.maxIterations} iterations (max |gradient| ${fit.gradientNorm.toExponential(2)}); raise maxIterations or l2`
         : `stopped after ${fit.iterations} iterations: no step lowered the objective (max |gradient| ${fit.gradientNorm.toExponential(2)}); the returned coefficients are the best found`,

@@ -126,7 +126,11 @@ export interface ChurnModelConvergence {
   /** Objective value Σ wᵢ·logloss + (λ/2)‖β‖² at the returned coefficients. */
   readonly objective: number;
   readonly stepHalvings: number;
-  /** Extra steps reusing the last Hessian factor near the optimum (a gradient pass each, no new Hessian). */
+  /**
+   * Steps reusing a Hessian factor near the optimum (a gradient pass each, no new Hessian): the last
+   * Newton iteration's, or above 40 000 rows first the warm-start subsample's, scaled to the full data
+   * (then `iterations` may be 0: no full Hessian was needed).
+   */
   readonly chordSteps: number;
   /** Plain-words outcome. */
   readonly message: string;
