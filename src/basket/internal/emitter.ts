@@ -65,3 +65,36 @@ export class ItemsetEmitter {
     }
   }
 }
+
+/**
+ * An emitter that hands each itemset to a callback instead of storing it (streaming output: memory stays
+ * that of the miner's own structures). The callback gets the prefix ranks, the depth and the count, and
+ * returns false to stop the search.
+ */
+export class SinkEmitter extends ItemsetEmitter {
+  emitted = 0;
+
+  constructor(
+    maxDepth: number,
+    private readonly limit: number,
+    deadline: number,
+    private readonly sink: (prefix: Int32Array, depth: number, count: number) => boolean,
+  ) {
+    super(maxDepth, Number.POSITIVE_INFINITY, deadline);
+  }
+
+  override emit(depth: number, count: number): void {
+    if (this.stopped) return;
+    this.emitted++;
+    if (!this.sink(this.prefix, depth, count)) {
+      this.stopped = true;
+      this.reason ??= "maxItemsets";
+      return;
+    }
+    if (this.emitted >= this.limit) {
+      this.stopped = true;
+      this.reason = "maxItemsets";
+    }
+    if ((this.emitted & 2047) === 0) this.checkClock();
+  }
+}

@@ -1,5 +1,5 @@
 import type { Transactions } from "../Transactions.js";
-import { ItemsetEmitter, type StopReason } from "./emitter.js";
+import { ItemsetEmitter, SinkEmitter, type StopReason } from "./emitter.js";
 import { fpGrowth } from "./fpgrowth.js";
 import { occurrenceDeliver } from "./occurrenceDeliver.js";
 import type { RankedDatabase } from "./rankedDatabase.js";
@@ -153,5 +153,50 @@ export function mineItemsets(transactions: Transactions, parameters: MiningParam
     algorithm,
     truncated: emitter.stopped,
     truncatedReason: emitter.reason,
+  };
+}
+
+/**
+ * Streams every frequent itemset to `sink` (item codes, unsorted, in `codes[0..length)`; return false to
+ * stop) without storing them. Returns what stopped the search, if anything, and how many were emitted.
+ */
+export function streamItemsetsTo(
+  transactions: Transactions,
+  parameters: Omit<MiningParameters, "maxItemOccurrences">,
+  sink: (codes: Int32Array, length: number, count: number) => boolean,
+): {
+  emitted: number;
+  algorithm: "fpgrowth" | "eclat";
+  reason: StopReason | undefined;
+  userStopped: boolean;
+} {
+  const itemCounts = countItems(transactions);
+  const database = rankDatabase(transactions, itemCounts, parameters.minCount);
+  const algorithm = parameters.algorithm === "auto" ? chooseAlgorithm(database) : parameters.algorithm;
+  const itemCount = database.rankToCode.length;
+  const maxDepth = Math.min(itemCount, parameters.maxLength);
+  const rankToCode = database.rankToCode;
+  const codes = new Int32Array(maxDepth + 1);
+  let userStopped = false;
+  const emitter = new SinkEmitter(
+    maxDepth,
+    parameters.maxItemsets,
+    parameters.deadline,
+    (prefix, depth, count) => {
+      for (let i = 0; i < depth; i++) codes[i] = rankToCode[prefix[i] as number] as number;
+      if (sink(codes, depth, count)) return true;
+      userStopped = true;
+      return false;
+    },
+  );
+  if (itemCount > 0 && maxDepth > 0) {
+    if (algorithm === "eclat") occurrenceDeliver(database, parameters.minCount, maxDepth, emitter);
+    else fpGrowth(database, parameters.minCount, maxDepth, emitter);
+  }
+  return {
+    emitted: emitter.emitted,
+    algorithm,
+    reason: userStopped ? undefined : emitter.reason,
+    userStopped,
   };
 }

@@ -1,0 +1,147 @@
+import { z } from "zod/mini";
+import { InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+import type { FrequentItemset } from "./frequentItemsets.js";
+import { assertNotEmpty, toTransactions } from "./internal/builder.js";
+import { alphabeticalRanks, labelsOf, resolveMinCount } from "./internal/common.js";
+import { streamItemsetsTo } from "./internal/mining.js";
+import type { TransactionsInput } from "./Transactions.js";
+
+/**
+ * Options of {@link streamItemsets}.
+ *
+ * @example
+ * ```ts
+ * const options: StreamItemsetsOptions = { minSupport: 0.001, maxLength: 4 };
+ * options.maxLength; // => 4
+ * ```
+ */
+export interface StreamItemsetsOptions {
+  /** Minimum support in (0, 1]: count >= ceil(minSupport x N). @defaultValue 0.1, unless `minCount` */
+  readonly minSupport?: number;
+  /** Minimum count, instead of `minSupport`. @defaultValue none */
+  readonly minCount?: number;
+  /** Largest itemset size. @defaultValue none */
+  readonly maxLength?: number;
+  /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
+  readonly algorithm?: "fpgrowth" | "eclat" | "auto";
+  /** Stop after this many itemsets (no default budget: nothing is stored). @defaultValue Infinity */
+  readonly maxItemsets?: number;
+  /** Time budget in ms. @defaultValue none */
+  readonly timeLimitMs?: number;
+}
+
+/**
+ * Summary returned by {@link streamItemsets} once the search is over.
+ *
+ * @example
+ * ```ts
+ * const summary = streamItemsets([["a", "b"], ["a"]], { minCount: 1 }, () => {});
+ * [summary.itemsetCount, summary.stoppedBy]; // => [3, undefined]
+ * ```
+ */
+export interface StreamItemsetsSummary {
+  /** Itemsets handed to the callback. */
+  readonly itemsetCount: number;
+  readonly transactionCount: number;
+  /** What ended the search early: the callback (returned false), `maxItemsets` or `timeLimitMs`; undefined when complete. */
+  readonly stoppedBy: "callback" | "maxItemsets" | "timeLimitMs" | undefined;
+  readonly options: {
+    readonly minSupport: number;
+    readonly minCount: number;
+    readonly algorithm: "fpgrowth" | "eclat";
+  };
+}
+
+const budget = z.custom<number>(
+  (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+  "must be a whole number >= 1, or Infinity for no budget",
+);
+
+const schema = z.strictObject({
+  minSupport: z.optional(
+    z
+      .number()
+      .check(
+        z.positive("must be greater than 0"),
+        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
+      ),
+  ),
+  minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  maxItemsets: z.optional(budget),
+  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+});
+
+/**
+ * Frequent itemsets handed one at a time to a callback, never stored: the
+ * search of {@link frequentItemsets} (same itemsets, same counts, in search
+ * order) with memory bounded by the miner's own structures, whatever the
+ * number of itemsets. Write each to a file as it comes (e.g. with
+ * `fs.writeSync` on a buffer flushed every few thousand lines); return
+ * `false` from the callback to stop. Closed and maximal itemsets need the
+ * whole set and are not offered here. The callback is synchronous: an async
+ * sink with back-pressure should batch.
+ *
+ * Complexity: that of the search; O(itemset length) extra work per itemset (the names, sorted).
+ *
+ * @param transactions - {@link Transactions} or `string[][]` (not mutated)
+ * @param options - {@link StreamItemsetsOptions}
+ * @param onItemset - called with each itemset; return `false` to stop
+ * @returns a {@link StreamItemsetsSummary}
+ * @throws InvalidOptionsError for bad thresholds or unknown options, or when `onItemset` is not a function
+ * @throws InsufficientDataError when there are no transactions
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * streamItemsets([["beer", "diapers"], ["beer"]], { minCount: 1 }, (itemset) => {
+ *   lines.push(`${itemset.items.join(",")}\t${itemset.count}`);
+ * });
+ * lines.sort(); // => ["beer\t2", "beer,diapers\t1", "diapers\t1"]
+ * ```
+ */
+export function streamItemsets(
+  transactions: TransactionsInput,
+  options: StreamItemsetsOptions,
+  onItemset: (itemset: FrequentItemset) => unknown,
+): StreamItemsetsSummary {
+  const start = performance.now();
+  const fn = "streamItemsets";
+  const parsed = parseOptions(fn, schema, options);
+  if (typeof onItemset !== "function") {
+    throw new InvalidOptionsError(fn, [
+      { path: "onItemset", message: "expected a function called with each itemset", received: onItemset },
+    ]);
+  }
+  const data = toTransactions(transactions, fn);
+  assertNotEmpty(data, fn);
+  const n = data.transactionCount;
+  const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
+  const ranks = alphabeticalRanks(data);
+  const labels = data.itemLabels;
+  const outcome = streamItemsetsTo(
+    data,
+    {
+      minCount,
+      maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+      algorithm: parsed.algorithm,
+      maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
+      deadline: parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs,
+    },
+    (codes, length, count) =>
+      onItemset({ items: labelsOf(codes, 0, length, labels, ranks), support: count / n, count }) !== false,
+  );
+  return {
+    itemsetCount: outcome.emitted,
+    transactionCount: n,
+    stoppedBy: outcome.userStopped
+      ? "callback"
+      : outcome.reason === "timeLimitMs"
+        ? "timeLimitMs"
+        : outcome.reason === undefined
+          ? undefined
+          : "maxItemsets",
+    options: { minSupport, minCount, algorithm: outcome.algorithm },
+  };
+}

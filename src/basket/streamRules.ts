@@ -1,0 +1,316 @@
+import { z } from "zod/mini";
+import { InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
+import type { AssociationRule } from "./AssociationRule.js";
+import { assertNotEmpty, toTransactions } from "./internal/builder.js";
+import { alphabeticalRanks, labelsOf, pastDeadline, resolveMinCount } from "./internal/common.js";
+import { logFactorials } from "./internal/fisher.js";
+import { ImprovementTable } from "./internal/improvement.js";
+import { ItemsetIndex } from "./internal/itemsetIndex.js";
+import { mineItemsets } from "./internal/mining.js";
+import { ruleObject } from "./internal/ruleObject.js";
+import type { TransactionsInput } from "./Transactions.js";
+
+/**
+ * Options of {@link streamRules}: the thresholds of {@link associationRules} (no `sortBy`/`maxRules`: a
+ * stream is not sorted).
+ *
+ * @example
+ * ```ts
+ * const options: StreamRulesOptions = { minSupport: 0.001, minConfidence: 0.5, consequent: "all" };
+ * options.consequent; // => "all"
+ * ```
+ */
+export interface StreamRulesOptions {
+  /** Minimum support of X ∪ Y in (0, 1]. @defaultValue 0.1, unless `minCount` */
+  readonly minSupport?: number;
+  /** Minimum count of X ∪ Y, instead of `minSupport`. @defaultValue none */
+  readonly minCount?: number;
+  /** Minimum confidence. @defaultValue 0.8 */
+  readonly minConfidence?: number;
+  /** Minimum lift. @defaultValue none */
+  readonly minLift?: number;
+  /** Minimum items in antecedent + consequent (1 adds `{} => {y}`). @defaultValue 2 */
+  readonly minLength?: number;
+  /** Maximum items in antecedent + consequent (bounds the itemset search). @defaultValue none (at most 30 per rule) */
+  readonly maxLength?: number;
+  /** `"single"` item on the right, or `"all"` splits. @defaultValue "single" */
+  readonly consequent?: "single" | "all";
+  /** Only these items may appear in the antecedent. @defaultValue any item */
+  readonly antecedentItems?: readonly string[];
+  /** Only these items may appear in the consequent. @defaultValue any item */
+  readonly consequentItems?: readonly string[];
+  /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
+  readonly algorithm?: "fpgrowth" | "eclat" | "auto";
+  /** Itemsets mined at most (a partial stream, `truncated`). @defaultValue Infinity (itemsets are stored compactly) */
+  readonly maxItemsets?: number;
+  /** Time budget in ms of the search and of the stream. @defaultValue none */
+  readonly timeLimitMs?: number;
+}
+
+/**
+ * The stream returned by {@link streamRules}: iterate it once with `for (const rule of stream)` or
+ * `for await (const rule of stream)`; the counters fill in as it goes.
+ *
+ * @example
+ * ```ts
+ * const stream = streamRules([["a", "b"], ["a", "b"]], { minCount: 1 });
+ * [...stream].length;  // => 2
+ * stream.ruleCount;    // => 2
+ * stream.itemsetCount; // => 3
+ * ```
+ */
+export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<AssociationRule> {
+  readonly transactionCount: number;
+  /** Frequent itemsets the rules are split from (mined when `streamRules` is called). */
+  readonly itemsetCount: number;
+  /** Rules yielded so far. */
+  readonly ruleCount: number;
+  /** True when `maxItemsets` or `timeLimitMs` cut the search or the stream. */
+  readonly truncated: boolean;
+  readonly options: {
+    readonly minSupport: number;
+    readonly minCount: number;
+    readonly minConfidence: number;
+  };
+}
+
+const MAX_RULE_ITEMS = 30;
+
+const budget = z.custom<number>(
+  (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+  "must be a whole number >= 1, or Infinity for no budget",
+);
+
+const schema = z.strictObject({
+  minSupport: z.optional(
+    z
+      .number()
+      .check(
+        z.positive("must be greater than 0"),
+        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
+      ),
+  ),
+  minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  minConfidence: z._default(
+    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
+    0.8,
+  ),
+  minLift: z.optional(z.number().check(z.minimum(0, "must be at least 0"))),
+  minLength: z._default(z.int().check(z.minimum(1, "must be at least 1")), 2),
+  maxLength: z.optional(
+    z
+      .int()
+      .check(
+        z.minimum(1, "must be at least 1"),
+        z.maximum(MAX_RULE_ITEMS, `must be at most ${MAX_RULE_ITEMS}`),
+      ),
+  ),
+  consequent: z._default(z.enum(["single", "all"]), "single"),
+  antecedentItems: z.optional(z.array(z.string())),
+  consequentItems: z.optional(z.array(z.string())),
+  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  maxItemsets: z.optional(budget),
+  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+});
+
+/**
+ * Association rules as a stream: the frequent itemsets are mined when it is
+ * called (kept in flat integer buffers, about 4 bytes per item plus 20 per
+ * itemset with the lookup index), and each rule object is built only when the
+ * iteration asks for it, so 10 million rules can be written to a file while
+ * the memory holds the itemsets and one rule (a rule object costs about 400
+ * bytes: 10M of them would be 4 GB). Same rules and measures as
+ * {@link associationRules} with the same thresholds, in discovery order
+ * (itemset by itemset, then consequent) instead of sorted.
+ *
+ * Works with `for ... of` and `for await ... of` (write with back-pressure,
+ * e.g. awaiting a stream's `drain`); iterate once.
+ *
+ * Complexity: the itemset search, then O(L) hash lookups per rule of length L (plus the memoised
+ * improvement).
+ *
+ * @param transactions - {@link Transactions} or `string[][]` (not mutated)
+ * @param options - {@link StreamRulesOptions}
+ * @throws InvalidOptionsError for bad thresholds, unknown options, maxLength below minLength, or a frequent
+ *   itemset longer than 30 items (set maxLength)
+ * @throws InsufficientDataError when there are no transactions
+ * @example
+ * ```ts
+ * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
+ * const lines: string[] = [];
+ * for (const rule of streamRules(baskets, { minSupport: 0.5, minConfidence: 0.6 })) {
+ *   lines.push(`${rule.antecedent} => ${rule.consequent}`);
+ * }
+ * lines.sort(); // => ["beer => chips", "beer => diapers", "chips => beer", "diapers => beer"]
+ * ```
+ */
+export function streamRules(transactions: TransactionsInput, options: StreamRulesOptions = {}): RuleStream {
+  const start = performance.now();
+  const fn = "streamRules";
+  const parsed = parseOptions(fn, schema, options);
+  if (parsed.maxLength !== undefined && parsed.maxLength < parsed.minLength) {
+    throw new InvalidOptionsError(fn, [
+      {
+        path: "maxLength",
+        message: `must be at least minLength (${parsed.minLength})`,
+        received: parsed.maxLength,
+      },
+    ]);
+  }
+  const data = toTransactions(transactions, fn);
+  assertNotEmpty(data, fn);
+  const n = data.transactionCount;
+  const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
+  const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
+  const mined = mineItemsets(data, {
+    minCount,
+    maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+    algorithm: parsed.algorithm,
+    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
+    maxItemOccurrences: Number.POSITIVE_INFINITY,
+    deadline,
+  });
+  const { offsets, items, counts } = mined;
+  const index = new ItemsetIndex(offsets, items, mined.size, deadline);
+  let truncated = mined.truncated || index.size < mined.size;
+  for (let z = 0; z < index.size; z++) {
+    const length = (offsets[z + 1] as number) - (offsets[z] as number);
+    if (length > MAX_RULE_ITEMS) {
+      throw new InvalidOptionsError(fn, [
+        {
+          path: "maxLength",
+          message: `a frequent itemset has ${length} items; rules are split from itemsets of at most ${MAX_RULE_ITEMS} items: set maxLength <= ${MAX_RULE_ITEMS}`,
+          received: parsed.maxLength,
+        },
+      ]);
+    }
+  }
+  const improvement = new ImprovementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
+  const logFactorial = logFactorials(n);
+  const ranks = alphabeticalRanks(data);
+  const labels = data.itemLabels;
+  const flags = (list: readonly string[] | undefined): Uint8Array | undefined => {
+    if (list === undefined) return undefined;
+    const wanted = new Set(list);
+    return Uint8Array.from(labels, (label) => (wanted.has(label) ? 1 : 0));
+  };
+  const allowedLeft = flags(parsed.antecedentItems);
+  const allowedRight = flags(parsed.consequentItems);
+  const allSplits = parsed.consequent === "all";
+  const minLift = parsed.minLift ?? Number.NEGATIVE_INFINITY;
+  const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
+  const countOf = (z: number, mask: number): number => {
+    if (mask === 0) return n;
+    const from = offsets[z] as number;
+    let length = 0;
+    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
+      if (bits & 1) buffer[length++] = items[from + k] as number;
+    const found = index.find(buffer, length);
+    return found < 0 ? -1 : (counts[found] as number);
+  };
+  const leftCodes = new Int32Array(MAX_RULE_ITEMS);
+  const rightCodes = new Int32Array(MAX_RULE_ITEMS);
+  let ruleCount = 0;
+  let used = false;
+
+  /** The rule for itemset z split with `right` as consequent, or undefined when filtered out. */
+  const ruleAt = (z: number, full: number, right: number): AssociationRule | undefined => {
+    const from = offsets[z] as number;
+    const length = (offsets[z + 1] as number) - from;
+    let leftLength = 0;
+    let rightLength = 0;
+    for (let k = 0; k < length; k++) {
+      const code = items[from + k] as number;
+      if ((right >>> k) & 1) {
+        if (allowedRight !== undefined && allowedRight[code] === 0) return undefined;
+        rightCodes[rightLength++] = code;
+      } else {
+        if (allowedLeft !== undefined && allowedLeft[code] === 0) return undefined;
+        leftCodes[leftLength++] = code;
+      }
+    }
+    const both = counts[z] as number;
+    const left = countOf(z, full & ~right);
+    const rightCount = countOf(z, right);
+    if (left <= 0 || rightCount <= 0) return undefined;
+    if (both < parsed.minConfidence * left) return undefined;
+    if ((both * n) / (left * rightCount) < minLift) return undefined;
+    const confidence = both / left;
+    const gain =
+      length === 1
+        ? 0
+        : allSplits
+          ? improvement.multi(z, right, confidence)
+          : improvement.single(z, 31 - Math.clz32(right), confidence);
+    return ruleObject(
+      labelsOf(leftCodes, 0, leftLength, labels, ranks),
+      labelsOf(rightCodes, 0, rightLength, labels, ranks),
+      both,
+      left,
+      rightCount,
+      n,
+      logFactorial,
+      gain,
+    );
+  };
+
+  function* generate(): Generator<AssociationRule, void, undefined> {
+    if (used) {
+      throw new InvalidOptionsError(fn, [
+        { path: "stream", message: "a rule stream can be iterated once: call streamRules again" },
+      ]);
+    }
+    used = true;
+    for (let z = 0; z < index.size; z++) {
+      if ((z & 255) === 255 && pastDeadline(deadline)) {
+        truncated = true;
+        return;
+      }
+      const length = (offsets[z + 1] as number) - (offsets[z] as number);
+      if (length < parsed.minLength) continue;
+      const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+      if (length === 1) {
+        const rule = ruleAt(z, full, full);
+        if (rule !== undefined) {
+          ruleCount++;
+          yield rule;
+        }
+        continue;
+      }
+      if (allSplits) {
+        for (let right = 1; right < full; right++) {
+          const rule = ruleAt(z, full, right);
+          if (rule !== undefined) {
+            ruleCount++;
+            yield rule;
+          }
+        }
+      } else {
+        for (let k = 0; k < length; k++) {
+          const rule = ruleAt(z, full, 1 << k);
+          if (rule !== undefined) {
+            ruleCount++;
+            yield rule;
+          }
+        }
+      }
+    }
+  }
+
+  return {
+    transactionCount: n,
+    itemsetCount: index.size,
+    get ruleCount() {
+      return ruleCount;
+    },
+    get truncated() {
+      return truncated;
+    },
+    options: { minSupport, minCount, minConfidence: parsed.minConfidence },
+    [Symbol.iterator]: generate,
+    async *[Symbol.asyncIterator]() {
+      yield* generate();
+    },
+  };
+}
