@@ -441,7 +441,7 @@ describe("qualifyProspects properties with a priced offering", () => {
     fit: { limits: realEstateMarket },
   } as const;
   const order = { drop: 0, mismatch: 1, defer: 2, nurture: 3, qualified: 4 } as const;
-  const withIds = (rows: readonly object[]) => rows.map((r, i) => ({ ...r, id: `h${i}` }));
+  const withIds = <R extends object>(rows: readonly R[]) => rows.map((r, i) => ({ ...r, id: `h${i}` }));
 
   it("renaming or shuffling households changes no verdict, score or ranking", () => {
     const shuffled = households.chain((rows) =>
