@@ -5,6 +5,7 @@ import type { AssociationRule } from "./AssociationRule.js";
 import { associationRules } from "./associationRules.js";
 import { frequentItemsets } from "./frequentItemsets.js";
 import { readBaskets } from "./readBaskets.js";
+import { redundantRules } from "./redundantRules.js";
 import { streamItemsets } from "./streamItemsets.js";
 import { streamRules } from "./streamRules.js";
 
@@ -96,4 +97,21 @@ describeWithDataset("groceries.csv", "streaming on Groceries", () => {
     // the itemsets (flat buffers) and the garbage between two scavenges; 500k+ rule objects alone are >= 200 MB
     expect(peak).toBeLessThan(100e6);
   }, 120_000);
+});
+
+describeWithDataset("groceries.csv", "streamRules nonRedundant on Groceries", () => {
+  it("streamRules nonRedundant keeps exactly redundantRules' non-redundant rules (minLength 1), without the rule set in memory", () => {
+    const groceries = readBaskets(readSharedDataset("groceries.csv"));
+    const options = { minSupport: 0.001, minConfidence: 0.5, minLength: 1 } as const;
+    const all = associationRules(groceries, { ...options, maxRules: Number.POSITIVE_INFINITY }).rules;
+    const kept = redundantRules(all).nonRedundant.filter((rule) => rule.antecedent.length > 0);
+    const streamed = [...streamRules(groceries, { ...options, nonRedundant: true })].filter(
+      (rule) => rule.antecedent.length > 0,
+    );
+    expect(streamed.length).toBe(kept.length);
+    expect(new Set(streamed.map(ruleKey))).toEqual(new Set(kept.map(ruleKey)));
+    // arules: 572 of the 5668 rules of minlen 2 are redundant (redundantRules' TSDoc); the {} => y rules
+    // change nothing at c = 0.5 (no item has support 0.5)
+    expect(kept.length).toBe(5668 - 572);
+  });
 });

@@ -46,6 +46,15 @@ export interface StreamRulesOptions {
   readonly maxItemsets?: number;
   /** Time budget in ms of the search and of the stream. @defaultValue none */
   readonly timeLimitMs?: number;
+  /**
+   * Drop redundant rules as they stream: X => Y (|X| >= 1) is dropped when a more general rule X' => Y
+   * (X' a proper subset of X, the empty one included) is at least as confident, i.e. its `improvement`
+   * is <= 0. Every subset is among the mined itemsets, so this needs no rule kept in memory; with
+   * `minLength: 1` it drops exactly the rules {@link redundantRules} flags in the full rule set (without
+   * `minLift` or item constraints).
+   * @defaultValue false
+   */
+  readonly nonRedundant?: boolean;
 }
 
 /**
@@ -112,6 +121,7 @@ const schema = z.strictObject({
   algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
   maxItemsets: z.optional(budget),
   timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  nonRedundant: z._default(z.boolean(), false),
 });
 
 /**
@@ -243,6 +253,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
         : allSplits
           ? improvement.multi(z, right, confidence)
           : improvement.single(z, 31 - Math.clz32(right), confidence);
+    if (parsed.nonRedundant && length > 1 && gain <= 0) return undefined;
     return ruleObject(
       labelsOf(leftCodes, 0, leftLength, labels, ranks),
       labelsOf(rightCodes, 0, rightLength, labels, ranks),
