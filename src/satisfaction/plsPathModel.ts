@@ -72,6 +72,13 @@ export interface PlsPathModelOptions {
    */
   readonly consistent?: boolean;
   /**
+   * With `consistent`, the constructs to treat as common factors; the other mode A constructs stay
+   * composites (uncorrected, as cSEM's composite constructs; seminr corrects the correlations of mode A
+   * composites too when a model has a reflective construct). Each must be a mode A construct; a non-empty
+   * list without `consistent` is an error. @defaultValue every mode A construct
+   */
+  readonly reflective?: readonly string[];
+  /**
    * How `fSquared` gets R² without a path: `"scores"` regresses the construct on its other predecessors
    * using the same construct scores (cheap; what plspm-style LM reasoning gives), `"reestimate"`
    * re-estimates the whole model without the path (the weights change too), as seminr's `fSquared` and
@@ -218,6 +225,8 @@ export interface PlsPathModelResult {
   readonly scale: { readonly min: number; readonly max: number };
   /** The resolved options. */
   readonly options: Required<Omit<PlsPathModelOptions, "scale">> & {
+    /** The constructs consistent PLS corrected (empty without `consistent`). */
+    readonly reflective: readonly string[];
     readonly scale?: { readonly min: number; readonly max: number };
   };
 }
@@ -491,6 +500,7 @@ export function plsPathModel<T extends object>(
     tolerance: parsed.tolerance,
     missing: parsed.missing,
     consistent: parsed.consistent,
+    reflective: model.reflective,
     fSquaredMethod: parsed.fSquaredMethod,
     ...(parsed.scale === undefined ? {} : { scale: parsed.scale }),
   };

@@ -35,7 +35,17 @@ interface QualityCase {
 }
 const quality = JSON.parse(
   readFileSync(new URL("../../fixtures/satisfaction/pls-quality-reference.json", import.meta.url), "utf8"),
-) as { cases: Record<"composite" | "mixed" | "consistent" | "consistentMixed", QualityCase> };
+) as {
+  cases: Record<"composite" | "mixed" | "consistent" | "consistentMixed", QualityCase> & {
+    consistentComposite: {
+      paths: { from: string; to: string; estimate: number }[];
+      rSquared: Record<string, number>;
+      fSquaredScores: { from: string; to: string; value: number }[];
+      loadings: Matrix;
+      constructCorrelations: Matrix;
+    };
+  };
+};
 
 const TOLERANCE = 1e-9;
 
@@ -190,6 +200,59 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel quality report against seminr
     ref.fSquared.forEach((f, r) => {
       expect(model.fSquared[r]?.value).toBeCloseTo(f.value, 9);
     });
+  });
+});
+
+describeWithDataset("ecsi_mobi.csv", "consistent PLS with some mode A blocks kept as composites", () => {
+  const rows = Object.freeze(
+    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
+  );
+
+  it("corrects only the listed reflective constructs (base-R PLSc from Dijkstra & Henseler 2015)", () => {
+    const ref = quality.cases.consistentComposite;
+    const reflective = ["Expectation", "Quality", "Satisfaction", "Complaints", "Loyalty"];
+    const model = plsPathModel(rows, { ...base, consistent: true, reflective });
+    expect(model.options.reflective).toEqual(reflective);
+    let worst = Math.max(
+      worstMatrix(model.loadings, ref.loadings),
+      worstMatrix(model.constructCorrelations, ref.constructCorrelations),
+    );
+    ref.paths.forEach((path, r) => {
+      worst = Math.max(worst, Math.abs((model.pathCoefficients[r]?.estimate as number) - path.estimate));
+    });
+    for (const [name, value] of Object.entries(ref.rSquared))
+      worst = Math.max(worst, Math.abs((model.rSquared[name] as number) - value));
+    ref.fSquaredScores.forEach((f, r) => {
+      worst = Math.max(worst, Math.abs((model.fSquared[r]?.value as number) - f.value));
+    });
+    expect(worst).toBeLessThan(TOLERANCE);
+    // Image stays a composite: its loadings are plain score correlations, as without consistent
+    expect(model.loadings.Image).toEqual(plsPathModel(rows, base).loadings.Image);
+  });
+
+  it("defaults to every mode A construct, and the bootstrap re-resolves the echoed list", () => {
+    const all = plsPathModel(rows, { ...base, consistent: true, mode: { Image: "B" } });
+    expect(all.options.reflective).toEqual([
+      "Expectation",
+      "Quality",
+      "Value",
+      "Satisfaction",
+      "Complaints",
+      "Loyalty",
+    ]);
+    expect(plsPathModel(rows, base).options.reflective).toEqual([]);
+    const again = plsPathModel(rows, all.options);
+    expect(again.pathCoefficients).toEqual(all.pathCoefficients);
+  });
+
+  it("refuses reflective without consistent, unknown and mode B constructs", () => {
+    expect(() => plsPathModel(rows, { ...base, reflective: ["Quality"] })).toThrow(/set consistent: true/);
+    expect(() => plsPathModel(rows, { ...base, consistent: true, reflective: ["Qualty"] })).toThrow(
+      /reflective\.0: unknown construct "Qualty"/,
+    );
+    expect(() =>
+      plsPathModel(rows, { ...base, consistent: true, mode: { Image: "B" }, reflective: ["Image"] }),
+    ).toThrow(/"Image" is mode B/);
   });
 });
 

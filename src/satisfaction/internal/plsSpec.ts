@@ -32,6 +32,7 @@ export const plsOptionsSchema = z.strictObject({
   tolerance: z._default(z.number().check(z.gt(0)), 1e-7),
   missing: z._default(z.enum(["mean", "listwise"]), "mean"),
   consistent: z._default(z.boolean(), false),
+  reflective: z.optional(z.array(z.string().check(z.minLength(1)))),
   fSquaredMethod: z._default(z.enum(["scores", "reestimate"]), "scores"),
 });
 
@@ -51,6 +52,8 @@ export interface ResolvedPlsModel {
   readonly order: readonly number[];
   readonly spec: PlsSpec;
   readonly options: ParsedPlsOptions;
+  /** Constructs consistent PLS corrects (empty unless `consistent`). */
+  readonly reflective: readonly string[];
 }
 
 /** Parses and checks the options; every structural problem is one issue of an {@link InvalidOptionsError}. */
@@ -114,6 +117,30 @@ export function resolvePlsModel(functionName: string, options: unknown): Resolve
     seen.add(key);
     pathIndex.push([from, to]);
   });
+  if (parsed.reflective !== undefined) {
+    if (!parsed.consistent && parsed.reflective.length > 0) {
+      issues.push({
+        path: "reflective",
+        message: "reflective names the common factors of consistent PLS; set consistent: true or drop it",
+        received: parsed.reflective,
+      });
+    }
+    parsed.reflective.forEach((name, index) => {
+      if (!position.has(name)) {
+        issues.push({
+          path: `reflective.${index}`,
+          message: `unknown construct "${name}"; declare it in blocks`,
+          received: name,
+        });
+      } else if (parsed.mode[name] === "B") {
+        issues.push({
+          path: `reflective.${index}`,
+          message: `construct "${name}" is mode B (a composite); consistent PLS corrects mode A blocks only`,
+          received: name,
+        });
+      }
+    });
+  }
   for (const name of Object.keys(parsed.mode)) {
     if (!position.has(name)) {
       issues.push({
@@ -182,8 +209,12 @@ export function resolvePlsModel(functionName: string, options: unknown): Resolve
   constructs.forEach((name, k) => {
     if (parsed.mode[name] === "B") modeB[k] = 1;
   });
-  // Consistent PLS treats every mode A block as a common factor (mode B blocks stay composites).
-  const reflective = parsed.consistent ? Uint8Array.from(modeB, (b) => 1 - b) : undefined;
+  // Consistent PLS treats the listed blocks, by default every mode A block, as common factors (mode B
+  // blocks and unlisted mode A blocks stay composites).
+  const listed = parsed.reflective === undefined ? undefined : new Set(parsed.reflective);
+  const reflective = parsed.consistent
+    ? Uint8Array.from(constructs, (name, k) => (modeB[k] === 0 && (listed?.has(name) ?? true) ? 1 : 0))
+    : undefined;
   const scheme =
     parsed.scheme === "path"
       ? SCHEME_PATH
@@ -211,5 +242,6 @@ export function resolvePlsModel(functionName: string, options: unknown): Resolve
     order,
     spec,
     options: parsed,
+    reflective: constructs.filter((_, k) => reflective?.[k] === 1),
   };
 }
