@@ -544,15 +544,15 @@ export function seedFromDraws(
 ): Float64Array {
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
+  const chosen = new Int32Array(trials);
+  const candidates = new Float64Array(4 * d);
+  const potentials = new Float64Array(4);
+  const potentialOf = new Float64Array(trials);
   const start = draws[0] as number;
   centres.set(data.subarray(start * d, start * d + d), 0);
-  kernels.closest(data, n, d, start * d, closest, true);
+  let total = kernels.closest(data, n, d, start * d, closest, true);
   let draw = 1;
   for (let c = 1; c < k; c++) {
-    let total = 0;
-    for (let i = 0; i < n; i++) total += closest[i] as number;
-    let bestCandidate = -1;
-    let bestPotential = Number.POSITIVE_INFINITY;
     for (let t = 0; t < trials; t++) {
       const target = (draws[draw++] as number) * total;
       let candidate = n - 1;
@@ -566,14 +566,23 @@ export function seedFromDraws(
       }
       // Skip points already at a centre (zero weight) that rounding could land on.
       while (candidate < n - 1 && closest[candidate] === 0) candidate++;
-      const potential = kernels.potential(data, n, d, candidate * d, closest);
-      if (potential < bestPotential) {
-        bestPotential = potential;
-        bestCandidate = candidate;
-      }
+      chosen[t] = candidate;
     }
+    // The potentials of four candidates per pass over the data (the last one repeated as padding).
+    for (let from = 0; from < trials; from += 4) {
+      for (let slot = 0; slot < 4; slot++) {
+        const candidate = chosen[Math.min(from + slot, trials - 1)] as number;
+        candidates.set(data.subarray(candidate * d, candidate * d + d), slot * d);
+      }
+      kernels.potential(data, n, d, candidates, closest, potentials);
+      for (let slot = 0; slot < 4 && from + slot < trials; slot++)
+        potentialOf[from + slot] = potentials[slot] as number;
+    }
+    let best = 0;
+    for (let t = 1; t < trials; t++) if ((potentialOf[t] as number) < (potentialOf[best] as number)) best = t;
+    const bestCandidate = chosen[best] as number;
     centres.set(data.subarray(bestCandidate * d, bestCandidate * d + d), c * d);
-    kernels.closest(data, n, d, bestCandidate * d, closest, false);
+    total = kernels.closest(data, n, d, bestCandidate * d, closest, false);
   }
   return centres;
 }

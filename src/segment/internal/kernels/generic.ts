@@ -154,17 +154,24 @@ const bounded: LloydKernels["bounded"] = (
 };
 
 const closest: LloydKernels["closest"] = (data, n, d, pointAt, nearest, isFirst) => {
+  let total = 0;
   for (let i = 0, offset = 0; i < n; i++, offset += d) {
     const distance = distanceBetween(data, offset, data, pointAt, d);
-    nearest[i] = isFirst ? distance : Math.min(distance, nearest[i] as number);
+    const kept = isFirst ? distance : Math.min(distance, nearest[i] as number);
+    nearest[i] = kept;
+    total += kept;
   }
+  return total;
 };
 
-const potential: LloydKernels["potential"] = (data, n, d, pointAt, nearest) => {
-  let total = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d)
-    total += Math.min(distanceBetween(data, offset, data, pointAt, d), nearest[i] as number);
-  return total;
+const potential: LloydKernels["potential"] = (data, n, d, candidates, nearest, potentials) => {
+  potentials.fill(0, 0, 4);
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    const current = nearest[i] as number;
+    for (let t = 0; t < 4; t++)
+      potentials[t] =
+        (potentials[t] as number) + Math.min(distanceBetween(data, offset, candidates, t * d, d), current);
+  }
 };
 
 /** The general kernels (any d; no tree kernel). */

@@ -142,29 +142,56 @@ tally[1] = changed;
 }`;
 }
 
-/** k-means++: squared distance of every point to the point at `pointAt`, into (first) or min-ed into `closest`. */
+/**
+ * k-means++: squared distance of every point to the point at `pointAt`, stored (`first`) or min-ed
+ * into `closest`; returns the sum of the new `closest`, in point order.
+ */
 function closestPass(d: number): string {
   return `function closestPass(data, n, _d, pointAt, closest, first) {
 ${loadPoint(d, "p", "data", "pointAt")}
+let total = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
 ${loadPoint(d)}
 ${distanceToPoint(d)}
-closest[i] = first ? distance : Math.min(distance, closest[i]);
+const kept = first ? distance : Math.min(distance, closest[i]);
+closest[i] = kept;
+total += kept;
 }
+return total;
 }`;
 }
 
-/** k-means++: the potential sum_i min(closest[i], distance to the point at `pointAt`), in point order. */
+/**
+ * k-means++: for each of 4 candidate points (coordinates at `t * d` in `candidates`; callers pad a
+ * shorter list), the potential sum_i min(closest[i], squared distance to the candidate) into
+ * `potentials[t]`, summed in point order: one pass over the data for four candidates, their
+ * coordinates and sums in locals.
+ */
 function potentialPass(d: number): string {
-  return `function potentialPass(data, n, _d, pointAt, closest) {
-${loadPoint(d, "p", "data", "pointAt")}
-let potential = 0;
+  const four = range(4);
+  const load = four.map((t) => loadPoint(d, `c${t}_`, "candidates", String(t * d))).join("\n");
+  const sums = four
+    .map((t) => {
+      const differences = range(d).map((j) => `const a${t}_${j} = x${j} - c${t}_${j};`);
+      const squares = range(d).map((j) => `a${t}_${j} * a${t}_${j}`);
+      return `${differences.join("\n")}\ns${t} += Math.min(${squares.join(" + ")}, current);`;
+    })
+    .join("\n");
+  return `function potentialPass(data, n, _d, candidates, closest, potentials) {
+${load}
+let s0 = 0;
+let s1 = 0;
+let s2 = 0;
+let s3 = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
 ${loadPoint(d)}
-${distanceToPoint(d)}
-potential += Math.min(distance, closest[i]);
+const current = closest[i];
+${sums}
 }
-return potential;
+potentials[0] = s0;
+potentials[1] = s1;
+potentials[2] = s2;
+potentials[3] = s3;
 }`;
 }
 

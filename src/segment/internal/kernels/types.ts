@@ -49,7 +49,7 @@ export interface LloydKernels {
     second: number,
     tally: Float64Array,
   ) => void;
-  /** k-means++: squared distance to the point at `pointAt`, stored (`first`) or min-ed into `closest`. */
+  /** k-means++: squared distance to the point at `pointAt`, stored (`first`) or min-ed into `closest`; returns their sum. */
   readonly closest: (
     data: Float64Array,
     n: number,
@@ -57,15 +57,16 @@ export interface LloydKernels {
     pointAt: number,
     closest: Float64Array,
     first: boolean,
-  ) => void;
-  /** k-means++: sum over points of min(closest, squared distance to the point at `pointAt`), in point order. */
+  ) => number;
+  /** k-means++: per candidate t of 4, sum over points of min(closest, squared distance to candidate t), in point order. */
   readonly potential: (
     data: Float64Array,
     n: number,
     d: number,
-    pointAt: number,
+    candidates: Float64Array,
     closest: Float64Array,
-  ) => number;
+    potentials: Float64Array,
+  ) => void;
   /** The branch-free d = 3, k <= 8 bounded pass (compiled kernels for d = 3 only), else null. */
   readonly tree:
     | ((
