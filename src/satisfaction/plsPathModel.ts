@@ -176,7 +176,9 @@ export interface PlsPathModelResult {
   readonly fornellLarcker: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /**
    * HTMT2 (Roemer, Schuberth & Henseler 2021): as `htmt` but with geometric instead of arithmetic means of
-   * the absolute item correlations (1 on the diagonal; `null` when a monotrait mean is 0).
+   * the absolute item correlations (1 on the diagonal; `null` when a monotrait mean is 0). Equal to cSEM's
+   * `calculateHTMT(.type_htmt = "htmt2")` when every item correlation is positive; cSEM works on signed
+   * correlations and cannot compute it when their signs differ, while |r| keeps it finite.
    */
   readonly htmt2: Readonly<Record<string, Readonly<Record<string, number | null>>>>;
   /**
