@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
@@ -170,33 +170,34 @@ export interface AssociationRulesResult {
   };
 }
 
-const schema = z
-  .object({
-    ...miningShape,
-    minConfidence: z.number().min(0, "must be at least 0").max(1, "must be at most 1").default(0.8),
-    minLift: z.number().min(0, "must be at least 0").optional(),
-    minLength: z.number().int().min(1, "must be at least 1").default(2),
-    consequent: z.enum(["single", "all"]).default("single"),
-    antecedentItems: z.array(z.string()).optional(),
-    consequentItems: z.array(z.string()).optional(),
-    maxRules: z
-      .custom<number>(
-        (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-        "must be a whole number >= 1, or Infinity to keep every rule",
-      )
-      .optional(),
-    sortBy: z.string().default("lift"),
-    measures: z
-      .record(
-        z.string(),
-        z.custom<AssociationRulesCustomMeasure>(
-          (value) => typeof value === "function",
-          "expected a function of the 2x2 counts",
-        ),
-      )
-      .optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...miningShape,
+  minConfidence: z._default(
+    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
+    0.8,
+  ),
+  minLift: z.optional(z.number().check(z.minimum(0, "must be at least 0"))),
+  minLength: z._default(z.int().check(z.minimum(1, "must be at least 1")), 2),
+  consequent: z._default(z.enum(["single", "all"]), "single"),
+  antecedentItems: z.optional(z.array(z.string())),
+  consequentItems: z.optional(z.array(z.string())),
+  maxRules: z.optional(
+    z.custom<number>(
+      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      "must be a whole number >= 1, or Infinity to keep every rule",
+    ),
+  ),
+  sortBy: z._default(z.string(), "lift"),
+  measures: z.optional(
+    z.record(
+      z.string(),
+      z.custom<AssociationRulesCustomMeasure>(
+        (value) => typeof value === "function",
+        "expected a function of the 2x2 counts",
+      ),
+    ),
+  ),
+});
 
 const MAX_RULE_ITEMS = 30;
 /** Share of `timeLimitMs` given to the itemset search; the rest to rule generation and rule objects. */

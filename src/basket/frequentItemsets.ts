@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -136,9 +136,10 @@ export interface FrequentItemsetsResult {
 /** Share of `timeLimitMs` given to the search; the rest builds the output (about 5x slower per itemset). */
 const SEARCH_SHARE = 0.25;
 
-const schema = z
-  .object({ ...miningShape, target: z.enum(["all", "closed", "maximal", "generators"]).default("all") })
-  .strict();
+const schema = z.strictObject({
+  ...miningShape,
+  target: z._default(z.enum(["all", "closed", "maximal", "generators"]), "all"),
+});
 
 /**
  * Finds the frequent itemsets of a set of transactions: every set of items

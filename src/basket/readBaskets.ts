@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { TransactionBuilder } from "./internal/builder.js";
@@ -26,12 +26,13 @@ export interface ReadBasketsOptions {
   readonly trim?: boolean;
 }
 
-const schema = z
-  .object({
-    separator: z.string().min(1, 'separator must be a non-empty string such as "," or " "').default(","),
-    trim: z.boolean().default(true),
-  })
-  .strict();
+const schema = z.strictObject({
+  separator: z._default(
+    z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
+    ",",
+  ),
+  trim: z._default(z.boolean(), true),
+});
 
 /**
  * Parses basket text, one transaction per line with items separated by

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
@@ -78,27 +78,26 @@ export interface RecommendResult {
   readonly options: { readonly limit: number; readonly by: NonNullable<RecommendOptions["by"]> };
 }
 
-const schema = z
-  .object({
-    limit: z.number().int().min(1, "must be at least 1").default(5),
-    by: z
-      .enum([
-        "confidence",
-        "lift",
-        "support",
-        "leverage",
-        "conviction",
-        "certainty",
-        "laplace",
-        "oddsRatio",
-        "kulczynski",
-        "cosine",
-        "jaccard",
-        "addedValue",
-      ])
-      .default("confidence"),
-  })
-  .strict();
+const schema = z.strictObject({
+  limit: z._default(z.int().check(z.minimum(1, "must be at least 1")), 5),
+  by: z._default(
+    z.enum([
+      "confidence",
+      "lift",
+      "support",
+      "leverage",
+      "conviction",
+      "certainty",
+      "laplace",
+      "oddsRatio",
+      "kulczynski",
+      "cosine",
+      "jaccard",
+      "addedValue",
+    ]),
+    "confidence",
+  ),
+});
 
 /**
  * Cross-sell / up-sell suggestions for a current basket ("customers who

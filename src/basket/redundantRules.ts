@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
@@ -47,13 +47,12 @@ export interface RedundantRulesResult<R extends AssociationRule = AssociationRul
   readonly options: { readonly measure: NonNullable<RedundantRulesOptions["measure"]> };
 }
 
-const schema = z
-  .object({
-    measure: z
-      .enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"])
-      .default("confidence"),
-  })
-  .strict();
+const schema = z.strictObject({
+  measure: z._default(
+    z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"]),
+    "confidence",
+  ),
+});
 
 /**
  * Finds redundant rules: X => Y is redundant when the set holds a more general

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
@@ -65,12 +65,13 @@ export interface SignificantRulesResult<R extends AssociationRule = AssociationR
   readonly options: { readonly alpha: number; readonly correction: "bonferroni" | "holm" | "fdr" | "none" };
 }
 
-const schema = z
-  .object({
-    alpha: z.number().gt(0, "must be greater than 0").max(1, "must be at most 1").default(0.05),
-    correction: z.enum(["bonferroni", "holm", "fdr", "none"]).default("bonferroni"),
-  })
-  .strict();
+const schema = z.strictObject({
+  alpha: z._default(
+    z.number().check(z.positive("must be greater than 0"), z.maximum(1, "must be at most 1")),
+    0.05,
+  ),
+  correction: z._default(z.enum(["bonferroni", "holm", "fdr", "none"]), "bonferroni"),
+});
 
 /**
  * Keeps the rules whose association is statistically significant: each rule's

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, InvalidOptionsError, readCodes } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { Transactions } from "./Transactions.js";
@@ -23,7 +23,7 @@ export interface TransactionsFromOptions<T> {
   readonly item: Field<T>;
 }
 
-const schema = z.object({ transaction: fieldSchema, item: fieldSchema }).strict();
+const schema = z.strictObject({ transaction: fieldSchema, item: fieldSchema });
 
 /**
  * Builds {@link Transactions} from order-line records: lines with the same

@@ -1,24 +1,29 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import type { Transactions } from "../Transactions.js";
 
 /** zod fields shared by the mining functions (validated once per call). */
 export const miningShape = {
-  minSupport: z
-    .number()
-    .gt(0, "must be greater than 0")
-    .max(1, "must be at most 1 (a fraction of transactions)")
-    .optional(),
-  minCount: z.number().int("must be a whole number of transactions").min(1, "must be at least 1").optional(),
-  maxLength: z.number().int("must be a whole number of items").min(1, "must be at least 1").optional(),
-  algorithm: z.enum(["fpgrowth", "eclat", "auto"]).default("auto"),
-  maxItemsets: z
-    .custom<number>(
+  minSupport: z.optional(
+    z
+      .number()
+      .check(
+        z.positive("must be greater than 0"),
+        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
+      ),
+  ),
+  minCount: z.optional(
+    z.int("must be a whole number of transactions").check(z.minimum(1, "must be at least 1")),
+  ),
+  maxLength: z.optional(z.int("must be a whole number of items").check(z.minimum(1, "must be at least 1"))),
+  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  maxItemsets: z.optional(
+    z.custom<number>(
       (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
-    )
-    .optional(),
-  timeLimitMs: z.number().gt(0, "must be greater than 0").optional(),
+    ),
+  ),
+  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
 };
 
 /**
