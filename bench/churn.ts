@@ -1,22 +1,44 @@
 /**
- * Churn benchmarks: training the logistic churn model on 100k rows x 30 features (25 numeric, one
- * categorical with 6 levels = 5 dummies) and scoring 1M rows, against scikit-learn's
- * LogisticRegression (lbfgs, its default solver) at /usr/bin/python3 when available.
+ * Churn benchmarks (issue 19): training the logistic churn model on 100k rows x 30 columns (25 numeric,
+ * one categorical with 6 levels = 5 dummies) against scikit-learn's LogisticRegression (lbfgs, its
+ * default, and newton-cholesky) at /usr/bin/python3, on one thread and on its default threads; scoring
+ * 1M rows; and the memory training holds beyond the records.
+ *
+ * Rounds are interleaved, each tool in its own fresh process per round (clientele, sklearn 1 thread,
+ * sklearn default threads): each process times a cold call (the first in the process, libraries loaded)
+ * and CHURN_BENCH_WARM warm calls. The table gives min and median over CHURN_BENCH_ROUNDS rounds of the
+ * warm minimum per process (wall clock) and, in the note, of the cold call. clientele trains from
+ * records as a user holds them: built by keyed stores (V8 dictionary mode, as from a CSV parser that
+ * assigns columns by name) and copied by spread (fast properties, as from JSON.parse); sklearn from a
+ * ready float64 matrix plus StandardScaler. AUC on the same 100k held-out rows for both.
+ * The Telco customer churn file is used when ../shared/datasets has it (it does not today).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRandom, evaluateScores, trainChurnModel } from "clientele";
-import { type BenchRow, peakRssMb, timeIt } from "./harness.js";
+import { fileURLToPath } from "node:url";
+import { evaluateScores, trainChurnModel } from "clientele/churn";
+import { createRandom } from "clientele/core";
+import { type BenchRow, sharedDataset, timeIt } from "./harness.js";
 
 const NUMERIC = 25;
 const LEVELS = ["a", "b", "c", "d", "e", "f"];
 const numericNames = Array.from({ length: NUMERIC }, (_, j) => `x${j}`);
+const TRAIN_ROWS = 100_000;
+const TEST_ROWS = 100_000;
+const MEMORY_ROWS = 200_000;
+const ROUNDS = Number(process.env.CHURN_BENCH_ROUNDS ?? 5);
+const WARM = Number(process.env.CHURN_BENCH_WARM ?? 3);
+const OPTIONS = {
+  label: "churned",
+  features: { numeric: numericNames, categorical: ["segment"] },
+  regularization: { l2: 1 },
+} as const;
 
 type Row = Record<string, number | string>;
 
-/** Synthetic customers from a known logistic model (seeded). */
+/** Synthetic customers from a known logistic model (seeded), built by keyed stores (dictionary mode). */
 function makeRows(n: number, seed: number): Row[] {
   const random = createRandom(seed);
   const weights = Array.from({ length: NUMERIC }, (_, j) =>
@@ -57,167 +79,292 @@ function toBinary(rows: readonly Row[]): { x: Float64Array; y: Float64Array } {
 
 const PYTHON = `
 import json, sys, time
+t0 = time.perf_counter()
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
 from sklearn.preprocessing import StandardScaler
-folder, n_train, n_score, d = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+from threadpoolctl import threadpool_limits, threadpool_info
+import_ms = (time.perf_counter() - t0) * 1000
+folder, n_train, n_test, d, threads, warm = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 x = np.fromfile(folder + "/train_x.bin").reshape(n_train, d)
 y = np.fromfile(folder + "/train_y.bin")
-xs = np.fromfile(folder + "/score_x.bin").reshape(n_score, d)
+xt = np.fromfile(folder + "/test_x.bin").reshape(n_test, d)
+yt = np.fromfile(folder + "/test_y.bin")
 numeric = d - 5
 def fit(solver):
     scaler = StandardScaler().fit(x[:, :numeric])
     z = np.column_stack([scaler.transform(x[:, :numeric]), x[:, numeric:]])
     model = LogisticRegression(C=1.0, solver=solver, max_iter=1000).fit(z, y)
     return scaler, model
-out = {}
-for solver in ["lbfgs", "newton-cholesky"]:
-    times = []
-    cpu = time.process_time()
-    for _ in range(3):
-        start = time.perf_counter(); scaler, model = fit(solver); times.append(time.perf_counter() - start)
-    out[solver] = {"ms": sorted(times)[1] * 1000, "cpuMs": (time.process_time() - cpu) / 3 * 1000, "coef": model.coef_[0].tolist(), "intercept": float(model.intercept_[0]),
-                   "iterations": int(model.n_iter_[0])}
-scaler, model = fit("lbfgs")
-times = []
-cpu = time.process_time()
-for _ in range(3):
-    start = time.perf_counter()
-    z = np.column_stack([scaler.transform(xs[:, :numeric]), xs[:, numeric:]])
-    p = model.predict_proba(z)[:, 1]
-    times.append(time.perf_counter() - start)
-out["scoreMs"] = sorted(times)[1] * 1000
-out["scoreCpuMs"] = (time.process_time() - cpu) / 3 * 1000
+def timed(solver):
+    start = time.perf_counter(); cpu = time.process_time()
+    scaler, model = fit(solver)
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000, scaler, model
+out = {"importMs": import_ms, "blas": [i.get("internal_api") + " " + str(i.get("num_threads")) for i in threadpool_info()]}
+limit = 1 if threads == "1" else None
+with threadpool_limits(limits=limit):
+    for solver in ["lbfgs", "newton-cholesky"]:
+        cold_ms, cold_cpu, scaler, model = timed(solver)
+        warm_ms = []
+        warm_cpu = []
+        for _ in range(warm):
+            ms, cpu, scaler, model = timed(solver)
+            warm_ms.append(ms); warm_cpu.append(cpu)
+        zt = np.column_stack([scaler.transform(xt[:, :numeric]), xt[:, numeric:]])
+        out[solver] = {"coldMs": cold_ms, "warmMs": min(warm_ms), "warmCpuMs": min(warm_cpu),
+                       "auc": roc_auc_score(yt, model.predict_proba(zt)[:, 1]), "iterations": int(model.n_iter_[0]),
+                       "coef": [float(model.intercept_[0])] + model.coef_[0].tolist()}
 print(json.dumps(out))
 `;
 
-interface PythonFit {
-  readonly ms: number;
-  readonly cpuMs: number;
-  readonly coef: number[];
-  readonly intercept: number;
+interface PythonSolver {
+  readonly coldMs: number;
+  readonly warmMs: number;
+  readonly warmCpuMs: number;
+  readonly auc: number;
   readonly iterations: number;
+  readonly coef: number[];
+}
+interface PythonRound {
+  readonly importMs: number;
+  readonly blas: string[];
+  readonly lbfgs: PythonSolver;
+  readonly "newton-cholesky": PythonSolver;
 }
 
-interface PythonResult {
-  readonly lbfgs: PythonFit;
-  readonly "newton-cholesky": PythonFit;
-  readonly scoreMs: number;
-  readonly scoreCpuMs: number;
+/** What one clientele child process measured. */
+interface OursRound {
+  readonly dictionary: { readonly coldMs: number; readonly warmMs: number; readonly warmCpuMs: number };
+  readonly fast: { readonly coldMs: number; readonly warmMs: number; readonly warmCpuMs: number };
+  readonly auc: number;
+  readonly message: string;
+  readonly coef: number[];
 }
 
-function runPython(train: readonly Row[], score: readonly Row[]): PythonResult | string {
-  const probe = spawnSync("/usr/bin/python3", ["-c", "import sklearn, numpy"], { encoding: "utf8" });
-  if (probe.error !== undefined || probe.status !== 0) return "python3 with scikit-learn not found";
+interface MemoryRound {
+  readonly recordsMb: number;
+  readonly peakMb: number;
+  readonly designMb: number;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** Child: cold then warm training on dictionary-mode and fast-property records; prints JSON. */
+function oursChild(): void {
+  const train = makeRows(TRAIN_ROWS, 1);
+  const fastTrain = train.map((row) => ({ ...row }));
+  const test = makeRows(TEST_ROWS, 2);
+  const measure = (rows: readonly Row[]) => {
+    globalThis.gc?.();
+    let start = performance.now();
+    let model = trainChurnModel(rows, OPTIONS);
+    const coldMs = performance.now() - start;
+    let warmMs = Number.POSITIVE_INFINITY;
+    let warmCpuMs = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < WARM; r++) {
+      globalThis.gc?.();
+      const cpu = process.cpuUsage();
+      start = performance.now();
+      model = trainChurnModel(rows, OPTIONS);
+      warmMs = Math.min(warmMs, performance.now() - start);
+      warmCpuMs = Math.min(warmCpuMs, cpuMs(cpu));
+    }
+    return { model, times: { coldMs, warmMs, warmCpuMs } };
+  };
+  // The order alternates by round (CHURN_BENCH_ROUND) so neither kind always runs first.
+  const dictionaryFirst = Number(process.env.CHURN_BENCH_ROUND ?? 0) % 2 === 0;
+  const first = measure(dictionaryFirst ? train : fastTrain);
+  const second = measure(dictionaryFirst ? fastTrain : train);
+  const model = first.model;
+  const auc = evaluateScores(
+    model.score(test),
+    test.map((row) => row.churned as number),
+  ).auc as number;
+  const result: OursRound = {
+    dictionary: dictionaryFirst ? first.times : second.times,
+    fast: dictionaryFirst ? second.times : first.times,
+    auc,
+    message: model.convergence.message,
+    coef: model.coefficients.map((c) => c.standardizedEstimate),
+  };
+  process.stdout.write(JSON.stringify(result));
+}
+
+/** Child: RSS of 200k dictionary-mode records, then the peak RSS while training on them. */
+function memoryChild(): void {
+  const rows = makeRows(MEMORY_ROWS, 3);
+  globalThis.gc?.();
+  const status = () => readFileSync("/proc/self/status", "utf8");
+  const field = (name: string) =>
+    Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status())?.[1] ?? Number.NaN) / 1024;
+  // The resident peak (VmHWM) is reset to the current RSS, so the peak below is training's own.
+  writeFileSync("/proc/self/clear_refs", "5");
+  const recordsMb = field("VmRSS");
+  trainChurnModel(rows, OPTIONS);
+  const peakMb = field("VmHWM");
+  const d = NUMERIC + LEVELS.length - 1;
+  const result: MemoryRound = { recordsMb, peakMb, designMb: (MEMORY_ROWS * d * 8) / 2 ** 20 };
+  process.stdout.write(JSON.stringify(result));
+}
+
+function spawnChild(mode: string, round: number): unknown {
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+      env: { ...process.env, CHURN_BENCH_CHILD: mode, CHURN_BENCH_ROUND: String(round) },
+    },
+  );
+  if (child.status !== 0) throw new Error(`churn bench child ${mode} failed: ${child.stderr.slice(0, 500)}`);
+  return JSON.parse(child.stdout);
+}
+
+function spawnPython(folder: string, threads: "1" | "default"): PythonRound | string {
+  const d = NUMERIC + LEVELS.length - 1;
+  const env = { ...process.env };
+  const child = spawnSync(
+    "/usr/bin/python3",
+    [
+      "-c",
+      PYTHON,
+      folder,
+      String(TRAIN_ROWS),
+      String(TEST_ROWS),
+      String(d),
+      threads === "1" ? "1" : "0",
+      String(WARM),
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 24, env },
+  );
+  if (child.status !== 0) return `python failed: ${child.stderr.slice(0, 300)}`;
+  return JSON.parse(child.stdout) as PythonRound;
+}
+
+const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+const min = (values: readonly number[]) => sorted(values)[0] as number;
+const median = (values: readonly number[]) => {
+  const s = sorted(values);
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+};
+const range = (values: readonly number[]) => `${min(values).toFixed(0)}/${median(values).toFixed(0)}`;
+
+export async function run(): Promise<BenchRow[]> {
+  if (sharedDataset("telco_customer_churn.csv") === undefined)
+    console.log("churn: Telco customer churn data not in ../shared/datasets: that case is skipped");
+  const probe = spawnSync("/usr/bin/python3", ["-c", "import sklearn, numpy, threadpoolctl"], {
+    encoding: "utf8",
+  });
+  const python = probe.error === undefined && probe.status === 0;
   const folder = mkdtempSync(join(tmpdir(), "clientele-churn-bench-"));
+  const ours: OursRound[] = [];
+  const single: PythonRound[] = [];
+  const multi: PythonRound[] = [];
+  let skipped = python ? "" : "python3 with scikit-learn not found";
   try {
-    const a = toBinary(train);
-    const b = toBinary(score);
-    writeFileSync(join(folder, "train_x.bin"), a.x);
-    writeFileSync(join(folder, "train_y.bin"), a.y);
-    writeFileSync(join(folder, "score_x.bin"), b.x);
-    const d = NUMERIC + LEVELS.length - 1;
-    const child = spawnSync(
-      "/usr/bin/python3",
-      ["-c", PYTHON, folder, String(train.length), String(score.length), String(d)],
-      { encoding: "utf8", maxBuffer: 1 << 24 },
-    );
-    if (child.status !== 0) return `python failed: ${child.stderr.slice(0, 200)}`;
-    return JSON.parse(child.stdout) as PythonResult;
+    if (python) {
+      const a = toBinary(makeRows(TRAIN_ROWS, 1));
+      const b = toBinary(makeRows(TEST_ROWS, 2));
+      writeFileSync(join(folder, "train_x.bin"), a.x);
+      writeFileSync(join(folder, "train_y.bin"), a.y);
+      writeFileSync(join(folder, "test_x.bin"), b.x);
+      writeFileSync(join(folder, "test_y.bin"), b.y);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      ours.push(spawnChild("train", round) as OursRound);
+      if (!python) continue;
+      const one = spawnPython(folder, "1");
+      const all = spawnPython(folder, "default");
+      if (typeof one === "string" || typeof all === "string") {
+        skipped = typeof one === "string" ? one : (all as string);
+        break;
+      }
+      single.push(one);
+      multi.push(all);
+    }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-function fastScoringRow(ms: number): BenchRow {
-  return {
-    case: "score 250k rows (records with fast properties)",
-    clienteleMs: ms,
+  const memory = spawnChild("memory", 0) as MemoryRound;
+  const rows: BenchRow[] = [];
+  const first = ours[0] as OursRound;
+  const oursWarm = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].warmMs);
+  const oursCold = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].coldMs);
+  const oursCpu = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].warmCpuMs);
+  const peers: { name: string; rounds: PythonRound[]; solver: "lbfgs" | "newton-cholesky" }[] = [
+    { name: "sklearn lbfgs, 1 thread", rounds: single, solver: "lbfgs" },
+    { name: "sklearn lbfgs, default threads", rounds: multi, solver: "lbfgs" },
+    { name: "sklearn newton-cholesky, 1 thread", rounds: single, solver: "newton-cholesky" },
+    { name: "sklearn newton-cholesky, default threads", rounds: multi, solver: "newton-cholesky" },
+  ];
+  for (const kind of ["fast", "dictionary"] as const) {
+    const label = kind === "fast" ? "fast-property records" : "dictionary-mode records";
+    const note = `${ROUNDS} interleaved rounds, ms min/median: warm ${range(oursWarm(kind))}, cold ${range(oursCold(kind))}, warm CPU ${range(oursCpu(kind))}; AUC ${first.auc.toFixed(4)}; ${first.message}`;
+    if (skipped !== "" || single.length === 0) {
+      rows.push({
+        case: `train 100k x 30 (l2 = 1) from ${label}`,
+        clienteleMs: min(oursWarm(kind)),
+        peer: "",
+        peerMs: Number.NaN,
+        note: `${note}; peer skipped: ${skipped}`,
+      });
+      continue;
+    }
+    for (const peer of peers) {
+      const warm = peer.rounds.map((r) => r[peer.solver].warmMs);
+      const cold = peer.rounds.map((r) => r[peer.solver].coldMs);
+      const cpu = peer.rounds.map((r) => r[peer.solver].warmCpuMs);
+      const p = peer.rounds[0] as PythonRound;
+      const coef = p[peer.solver].coef;
+      const difference = Math.max(...first.coef.map((value, j) => Math.abs(value - (coef[j] as number))));
+      rows.push({
+        case: `train 100k x 30 (l2 = 1) from ${label}, warm min`,
+        clienteleMs: min(oursWarm(kind)),
+        peer: peer.name,
+        peerMs: min(warm),
+        note:
+          peer === peers[0]
+            ? `${note}; peer warm ${range(warm)}, cold ${range(cold)}, CPU ${range(cpu)}; peer AUC ${p[peer.solver].auc.toFixed(4)}, ${p[peer.solver].iterations} its, max |coef diff| ${difference.toExponential(1)}; BLAS ${p.blas.join(", ")}`
+            : `peer warm ${range(warm)}, cold ${range(cold)}, CPU ${range(cpu)}; AUC ${p[peer.solver].auc.toFixed(4)}; max |coef diff| ${difference.toExponential(1)}`,
+      });
+    }
+  }
+  rows.push({
+    case: `train ${MEMORY_ROWS / 1000}k x 30: peak RSS above the records`,
+    clienteleMs: Number.NaN,
     peer: "",
     peerMs: Number.NaN,
-    note: "same rows copied by spread (fast-property objects, as from JSON.parse); x4 for 1M rows",
-  };
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-}
-
-export async function run(): Promise<BenchRow[]> {
-  const train = makeRows(100_000, 1);
-  const options = {
-    label: "churned",
-    features: { numeric: numericNames, categorical: ["segment"] },
-    regularization: { l2: 1 },
-  } as const;
-  // CPU time per run beside the wall-clock median: on a shared machine the wall clock includes waiting.
-  const cpuStart = process.cpuUsage();
-  const training = await timeIt(() => trainChurnModel(train, options), { repeat: 3, warmup: 1 });
-  const trainCpu = cpuMs(cpuStart) / 4;
-  const model = training.result;
-  // Scoring rows are made only now: a live heap of 1M records during training would bill its GC to training.
+    note: `records ${memory.recordsMb.toFixed(0)} MB RSS (process included); training peak ${memory.peakMb.toFixed(0)} MB = +${(memory.peakMb - memory.recordsMb).toFixed(0)} MB; the design matrix alone is ${memory.designMb.toFixed(0)} MB; target: +<= design matrix + O(n) vectors`,
+  });
+  // Scoring 1M rows from records (warm median), in this process.
+  const model = trainChurnModel(makeRows(TRAIN_ROWS, 1), OPTIONS);
   const score = makeRows(1_000_000, 2);
-  const scoreStart = process.cpuUsage();
   const scoring = await timeIt(() => model.score(score), { repeat: 3, warmup: 1 });
-  const scoreCpu = cpuMs(scoreStart) / 4;
-  const auc = evaluateScores(
-    scoring.result,
-    score.map((row) => row.churned as number),
-  ).auc;
-  // The rows above get their 28 properties by keyed stores, which leaves V8 objects in dictionary mode
-  // (as from a CSV parser assigning columns by name): each property read is a hash probe. Objects from
-  // JSON.parse, object literals or spreads keep fast properties; score a quarter of the rows as such.
   const fastRows = score.slice(0, 250_000).map((row) => ({ ...row }));
   const fastScoring = await timeIt(() => model.score(fastRows), { repeat: 3, warmup: 1 });
-  const python = runPython(train, score);
-  const rows: BenchRow[] = [];
-  if (typeof python === "string") {
-    console.log(`peer skipped: ${python}`);
-    rows.push({
-      case: "train 100k x 30 (l2 = 1)",
-      clienteleMs: training.ms,
-      peer: "",
-      peerMs: Number.NaN,
-      note: `${model.convergence.iterations} Newton iterations; CPU ${trainCpu.toFixed(0)} ms/run; target ~1 s`,
-    });
-    rows.push({
-      case: "score 1M rows",
-      clienteleMs: scoring.ms,
-      peer: "",
-      peerMs: Number.NaN,
-      note: `CPU ${scoreCpu.toFixed(0)} ms/run; target ~1 s; records in V8 dictionary mode`,
-    });
-    rows.push(fastScoringRow(fastScoring.ms));
-  } else {
-    const ours = model.coefficients.slice(1).map((c) => c.standardizedEstimate);
-    const difference = (coef: number[], intercept: number) =>
-      Math.max(
-        Math.abs(intercept - (model.coefficients[0]?.standardizedEstimate ?? 0)),
-        ...coef.map((v, j) => Math.abs(v - (ours[j] as number))),
-      );
-    rows.push({
-      case: "train 100k x 30 (l2 = 1, standardise + fit)",
-      clienteleMs: training.ms,
-      peer: "sklearn LogisticRegression lbfgs",
-      peerMs: python.lbfgs.ms,
-      note: `CPU ${trainCpu.toFixed(0)} ms/run; ${model.convergence.iterations} Newton its vs ${python.lbfgs.iterations} lbfgs its; max |coef diff| ${difference(python.lbfgs.coef, python.lbfgs.intercept).toExponential(1)} (lbfgs tol 1e-4); peer CPU ${python.lbfgs.cpuMs.toFixed(0)} ms; target ~1 s`,
-    });
-    rows.push({
-      case: "train 100k x 30 (l2 = 1, standardise + fit)",
-      clienteleMs: training.ms,
-      peer: "sklearn LogisticRegression newton-cholesky",
-      peerMs: python["newton-cholesky"].ms,
-      note: `max |coef diff| ${difference(python["newton-cholesky"].coef, python["newton-cholesky"].intercept).toExponential(1)}; peer CPU ${python["newton-cholesky"].cpuMs.toFixed(0)} ms`,
-    });
-    rows.push({
-      case: "score 1M rows (from records)",
-      clienteleMs: scoring.ms,
-      peer: "sklearn scale + predict_proba (numpy matrix)",
-      peerMs: python.scoreMs,
-      note: `CPU ${scoreCpu.toFixed(0)} ms/run; AUC ${auc?.toFixed(4)}; records in V8 dictionary mode (built by keyed stores); peer reads a ready float64 matrix (CPU ${python.scoreCpuMs.toFixed(0)} ms); target ~1 s; peak RSS ${peakRssMb().toFixed(0)} MB`,
-    });
-    rows.push(fastScoringRow(fastScoring.ms));
-  }
+  rows.push({
+    case: "score 1M rows (dictionary-mode records), warm median",
+    clienteleMs: scoring.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: "target ~1 s",
+  });
+  rows.push({
+    case: "score 250k rows (fast-property records), warm median",
+    clienteleMs: fastScoring.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: "x4 for 1M rows",
+  });
   return rows;
 }
+
+const childMode = process.env.CHURN_BENCH_CHILD;
+if (childMode === "train") oursChild();
+else if (childMode === "memory") memoryChild();
