@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
 import type {
   CalibrationHoldoutSummaryResult,
@@ -28,13 +28,11 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
   readonly horizon?: number;
 }
 
-const schema = z
-  .object({
-    ...chartOptionsShape,
-    maxFrequency: z.number().int().min(1).max(200).optional(),
-    horizon: z.number().positive().max(1e6).optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  horizon: z.optional(z.number().check(z.positive(), z.lte(1e6))),
+});
 
 /**
  * Expected purchases in the next period as a frequency x recency heatmap (the lifetimes "frequency

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
 import { type RulesInput, rulesOf, topRulesByLift } from "./internal/rules.js";
 import {
@@ -28,14 +28,12 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
   readonly consequents?: number;
 }
 
-const schema = z
-  .object({
-    ...chartOptionsShape,
-    maxRules: z.number().int().min(1).max(20_000).optional(),
-    groups: z.number().int().min(1).max(60).optional(),
-    consequents: z.number().int().min(1).max(60).optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  maxRules: z.optional(z.int().check(z.gte(1), z.lte(20_000))),
+  groups: z.optional(z.int().check(z.gte(1), z.lte(60))),
+  consequents: z.optional(z.int().check(z.gte(1), z.lte(60))),
+});
 
 /**
  * One cell: the rules of one antecedent group with one consequent.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { ItemFrequenciesResult } from "../basket/index.js";
 import {
   type ChartOptions,
@@ -26,9 +26,10 @@ export interface ItemFrequencyChartOptions extends ChartOptions {
   readonly topItems?: number;
 }
 
-const schema = z
-  .object({ ...chartOptionsShape, topItems: z.number().int().min(1).max(500).optional() })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  topItems: z.optional(z.int().check(z.gte(1), z.lte(500))),
+});
 
 /** True when `value` looks like the result of `itemFrequencies`. */
 export function isItemFrequenciesResult(value: unknown): value is ItemFrequenciesResult {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
@@ -34,9 +34,10 @@ export interface FrequencyRecencyChartOptions extends ChartOptions {
   readonly maxFrequency?: number;
 }
 
-export const frequencyRecencySchema = z
-  .object({ ...chartOptionsShape, maxFrequency: z.number().int().min(1).max(200).optional() })
-  .strict();
+export const frequencyRecencySchema = z.strictObject({
+  ...chartOptionsShape,
+  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(200))),
+});
 
 /**
  * P(alive) as a frequency x recency heatmap (the lifetimes "probability alive matrix"): for a customer

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -35,13 +35,11 @@ export interface RepeatPurchasesChartOptions extends ChartOptions {
   readonly seed?: number;
 }
 
-const schema = z
-  .object({
-    ...chartOptionsShape,
-    maxFrequency: z.number().int().min(1).max(100).optional(),
-    seed: z.number().int().optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  seed: z.optional(z.int()),
+});
 
 /**
  * One bar pair: customers with `frequency` repeat purchases, actual and as the model predicts.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
@@ -94,19 +94,18 @@ export interface ReportOptions {
   readonly footer?: string | null;
 }
 
-const optionsSchema = z
-  .object({
-    title: z.string().max(500).optional(),
-    subtitle: z.string().max(2000).optional(),
-    maxRows: z.number().int().min(0).max(100_000).optional(),
-    lang: z
+const optionsSchema = z.strictObject({
+  title: z.optional(z.string().check(z.maxLength(500))),
+  subtitle: z.optional(z.string().check(z.maxLength(2000))),
+  maxRows: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  lang: z.optional(
+    z
       .string()
-      .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")
-      .optional(),
-    tocFrom: z.number().int().min(0).optional(),
-    footer: z.string().max(2000).nullable().optional(),
-  })
-  .strict();
+      .check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")),
+  ),
+  tocFrom: z.optional(z.int().check(z.gte(0))),
+  footer: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+});
 
 const NAME = "report";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { forceLayout } from "./internal/forceLayout.js";
 import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
 import {
@@ -24,9 +24,10 @@ export interface RuleGraphChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = z
-  .object({ ...chartOptionsShape, maxRules: z.number().int().min(1).max(200).optional() })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  maxRules: z.optional(z.int().check(z.gte(1), z.lte(200))),
+});
 
 /**
  * Nodes and edges of the rule graph, laid out in [0, 1] x [0, 1].

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
 import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
 import {
@@ -24,9 +24,10 @@ export interface RulesScatterChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = z
-  .object({ ...chartOptionsShape, maxRules: z.number().int().min(1).max(20_000).optional() })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  maxRules: z.optional(z.int().check(z.gte(1), z.lte(20_000))),
+});
 
 /**
  * One point of the scatter.

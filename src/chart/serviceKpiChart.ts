@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
 import {
   type ChartOptions,
@@ -64,16 +64,11 @@ const KPIS: readonly { key: ServiceKpiName; label: string; lowerIsBetter: boolea
   { key: "stockout", label: "Stockouts (lower is better)", lowerIsBetter: true },
 ];
 
-const rate = z.number().min(0).max(1);
-const schema = z
-  .object({
-    ...chartOptionsShape,
-    targets: z
-      .object(Object.fromEntries(KPIS.map((k) => [k.key, rate.optional()])))
-      .strict()
-      .optional(),
-  })
-  .strict();
+const rate = z.number().check(z.gte(0), z.lte(1));
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  targets: z.optional(z.strictObject(Object.fromEntries(KPIS.map((k) => [k.key, z.optional(rate)])))),
+});
 
 /** True when `value` looks like the result of `serviceKpis`. */
 export function isServiceKpisResult(value: unknown): value is ServiceKpisResult {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
@@ -41,16 +41,14 @@ export interface TrackingChartOptions<T> extends ChartOptions {
   readonly maxPoints?: number;
 }
 
-const schema = z
-  .object({
-    ...chartOptionsShape,
-    transactions: z.array(z.unknown()).optional(),
-    customer: z.optional(fieldSchema),
-    date: z.optional(fieldSchema),
-    amount: z.optional(fieldSchema),
-    maxPoints: z.number().int().min(10).max(2000).optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  transactions: z.optional(z.array(z.unknown())),
+  customer: z.optional(fieldSchema),
+  date: z.optional(fieldSchema),
+  amount: z.optional(fieldSchema),
+  maxPoints: z.optional(z.int().check(z.gte(10), z.lte(2000))),
+});
 
 /**
  * One point of the tracking plot.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -247,48 +247,54 @@ const FN = "complaintSummary";
  * name of the catch-all row (`reserved`).
  */
 const distinctLabels = (kind: string, reserved: string) =>
-  z.array(z.string().min(1)).superRefine((labels, context) => {
-    const seen = new Map<string, number>();
-    labels.forEach((label, j) => {
-      const key = label.trim().toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) {
-        context.addIssue({
-          code: "custom",
-          path: [j],
-          input: label,
-          message: `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`,
-        });
-      } else if (key === reserved) {
-        context.addIssue({
-          code: "custom",
-          path: [j],
-          input: label,
-          message: `"${reserved}" is the name of the catch-all row; rename this ${kind}`,
-        });
-      }
-      if (first === undefined) seen.set(key, j);
-    });
-  });
-const schema = z
-  .object({
-    category: z._default(fieldSchema, "category"),
-    categories: distinctLabels("category", "other").default([...DEFAULT_COMPLAINT_CATEGORIES]),
-    severity: z._default(z.nullable(fieldSchema), "severity"),
-    severityTiers: distinctLabels("severity tier", "(missing)")
-      .min(1)
-      .default(["low", "medium", "high", "critical"]),
-    openedAt: z._default(fieldSchema, "openedAt"),
-    firstResponseAt: z._default(z.nullable(fieldSchema), "firstResponseAt"),
-    resolvedAt: z._default(z.nullable(fieldSchema), "resolvedAt"),
-    contacts: z._default(z.nullable(fieldSchema), "contacts"),
-    reopened: z._default(z.nullable(fieldSchema), "reopened"),
-    customer: z._default(z.nullable(fieldSchema), "customerId"),
-    repeatThreshold: z.number().int("must be a whole number").min(2, "must be at least 2").default(2),
-    period: z.enum(["day", "week", "month", "quarter", "year"]).default("month"),
-    timeUnit: z.enum(["hour", "day"]).default("hour"),
-  })
-  .strict();
+  z.array(z.string().check(z.minLength(1))).check(
+    z.superRefine((labels, context) => {
+      const seen = new Map<string, number>();
+      labels.forEach((label, j) => {
+        const key = label.trim().toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) {
+          context.addIssue({
+            code: "custom",
+            path: [j],
+            input: label,
+            message: `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`,
+          });
+        } else if (key === reserved) {
+          context.addIssue({
+            code: "custom",
+            path: [j],
+            input: label,
+            message: `"${reserved}" is the name of the catch-all row; rename this ${kind}`,
+          });
+        }
+        if (first === undefined) seen.set(key, j);
+      });
+    }),
+  );
+const schema = z.strictObject({
+  category: z._default(fieldSchema, "category"),
+  categories: z._default(distinctLabels("category", "other"), [...DEFAULT_COMPLAINT_CATEGORIES]),
+  severity: z._default(z.nullable(fieldSchema), "severity"),
+  severityTiers: z._default(distinctLabels("severity tier", "(missing)").check(z.minLength(1)), [
+    "low",
+    "medium",
+    "high",
+    "critical",
+  ]),
+  openedAt: z._default(fieldSchema, "openedAt"),
+  firstResponseAt: z._default(z.nullable(fieldSchema), "firstResponseAt"),
+  resolvedAt: z._default(z.nullable(fieldSchema), "resolvedAt"),
+  contacts: z._default(z.nullable(fieldSchema), "contacts"),
+  reopened: z._default(z.nullable(fieldSchema), "reopened"),
+  customer: z._default(z.nullable(fieldSchema), "customerId"),
+  repeatThreshold: z._default(
+    z.number().check(z.int("must be a whole number"), z.gte(2, "must be at least 2")),
+    2,
+  ),
+  period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
+  timeUnit: z._default(z.enum(["hour", "day"]), "hour"),
+});
 
 const isMissing = (value: unknown) =>
   value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -116,14 +116,15 @@ export interface ContactPolicyResult {
 }
 
 const FN = "contactPolicy";
-const schema = z
-  .object({
-    maxContacts: z.number().int("must be a whole number").min(1, "must be at least 1").default(12),
-    prospect: z._default(fieldSchema, "prospectId"),
-    deal: z._default(fieldSchema, "deal"),
-    date: z._default(z.nullable(fieldSchema), null),
-  })
-  .strict();
+const schema = z.strictObject({
+  maxContacts: z._default(
+    z.number().check(z.int("must be a whole number"), z.gte(1, "must be at least 1")),
+    12,
+  ),
+  prospect: z._default(fieldSchema, "prospectId"),
+  deal: z._default(fieldSchema, "deal"),
+  date: z._default(z.nullable(fieldSchema), null),
+});
 
 /**
  * Applies contact discipline to a prospecting history: a prospect contacted

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 
@@ -54,30 +54,27 @@ export interface CustomerShareResult {
 }
 
 const FN = "customerShare";
-const fraction = z.number().min(0, "must be a fraction in [0, 1]").max(1, "must be a fraction in [0, 1]");
+const fraction = z
+  .number()
+  .check(z.gte(0, "must be a fraction in [0, 1]"), z.lte(1, "must be a fraction in [0, 1]"));
 const index = z
   .number()
-  .gt(0, "must be an index > 0 (1 = market average)")
-  .refine(Number.isFinite, "must be finite");
-const schema = z
-  .object({
-    penetration: fraction,
-    loyalty: fraction,
-    selectivity: index.default(1),
-    priceSelectivity: index.default(1),
-  })
+  .check(z.gt(0, "must be an index > 0 (1 = market average)"), z.refine(Number.isFinite, "must be finite"));
+const schema = z.strictObject({
+  penetration: fraction,
+  loyalty: fraction,
+  selectivity: z._default(index, 1),
+  priceSelectivity: z._default(index, 1),
   // The counts of a customerShareInputs result are accepted (and ignored) so it can be passed as is;
   // any other key is an error, so a misspelt factor cannot silently default to 1.
-  .extend({
-    marketCustomers: z.unknown().optional(),
-    ourBuyers: z.unknown().optional(),
-    ourVolume: z.unknown().optional(),
-    marketVolume: z.unknown().optional(),
-    ourBuyersVolume: z.unknown().optional(),
-    ourRevenue: z.unknown().optional(),
-    marketRevenue: z.unknown().optional(),
-  })
-  .strict();
+  marketCustomers: z.optional(z.unknown()),
+  ourBuyers: z.optional(z.unknown()),
+  ourVolume: z.optional(z.unknown()),
+  marketVolume: z.optional(z.unknown()),
+  ourBuyersVolume: z.optional(z.unknown()),
+  ourRevenue: z.optional(z.unknown()),
+  marketRevenue: z.optional(z.unknown()),
+});
 
 /**
  * Decomposes a market share into its customer drivers:

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -75,16 +75,14 @@ export interface CustomerShareInputsResult extends Required<CustomerShareOptions
 }
 
 const FN = "customerShareInputs";
-const schema = z
-  .object({
-    ours: fieldSchema,
-    customer: z._default(fieldSchema, "customerId"),
-    quantity: z._default(z.nullable(fieldSchema), null),
-    amount: z._default(z.nullable(fieldSchema), null),
-    customers: z.array(z.unknown()).optional(),
-    customerId: z._default(fieldSchema, "customerId"),
-  })
-  .strict();
+const schema = z.strictObject({
+  ours: fieldSchema,
+  customer: z._default(fieldSchema, "customerId"),
+  quantity: z._default(z.nullable(fieldSchema), null),
+  amount: z._default(z.nullable(fieldSchema), null),
+  customers: z.optional(z.array(z.unknown())),
+  customerId: z._default(fieldSchema, "customerId"),
+});
 
 /**
  * Derives the customer-share factors from customer and category purchase records:

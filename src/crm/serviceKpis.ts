@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -203,53 +203,48 @@ export interface ServiceKpisResult {
 
 const FN = "serviceKpis";
 const nullableField = z.nullable(fieldSchema);
-const schema = z
-  .object({
-    promisedDate: z._default(fieldSchema, "promisedDate"),
-    deliveredDate: z._default(fieldSchema, "deliveredDate"),
-    status: nullableField.default("status"),
-    deliveredStatuses: z.array(z.string()).min(1).default(["delivered"]),
-    lostStatuses: z.array(z.string()).default(["lost"]),
-    damaged: nullableField.default("damaged"),
-    inStock: nullableField.default("inStock"),
-    shippedCorrectly: nullableField.default(null),
-    date: nullableField.default(null),
-    segment: nullableField.default(null),
-    graceDays: z.number().min(0, "must be at least 0").default(0),
-    period: z.enum(["day", "week", "month", "quarter", "year"]).default("month"),
-    inventoryCounts: z
-      .object({
-        records: z.array(z.unknown()),
-        date: z._default(fieldSchema, "date"),
-        systemQuantity: z._default(fieldSchema, "systemQuantity"),
-        countedQuantity: z._default(fieldSchema, "countedQuantity"),
-        tolerance: z.number().min(0, "must be at least 0").default(0),
-        segment: nullableField.default(null),
-      })
-      .strict()
-      .optional(),
-    complaints: z
-      .object({
-        records: z.array(z.unknown()),
-        openedAt: z._default(fieldSchema, "openedAt"),
-        resolvedAt: z._default(fieldSchema, "resolvedAt"),
-        contacts: z._default(fieldSchema, "contacts"),
-        reopened: nullableField.default("reopened"),
-        segment: nullableField.default(null),
-      })
-      .strict()
-      .optional(),
-    receipts: z
-      .object({
-        records: z.array(z.unknown()),
-        date: z._default(fieldSchema, "date"),
-        correct: z._default(fieldSchema, "correct"),
-        segment: nullableField.default(null),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  promisedDate: z._default(fieldSchema, "promisedDate"),
+  deliveredDate: z._default(fieldSchema, "deliveredDate"),
+  status: z._default(nullableField, "status"),
+  deliveredStatuses: z._default(z.array(z.string()).check(z.minLength(1)), ["delivered"]),
+  lostStatuses: z._default(z.array(z.string()), ["lost"]),
+  damaged: z._default(nullableField, "damaged"),
+  inStock: z._default(nullableField, "inStock"),
+  shippedCorrectly: z._default(nullableField, null),
+  date: z._default(nullableField, null),
+  segment: z._default(nullableField, null),
+  graceDays: z._default(z.number().check(z.gte(0, "must be at least 0")), 0),
+  period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
+  inventoryCounts: z.optional(
+    z.strictObject({
+      records: z.array(z.unknown()),
+      date: z._default(fieldSchema, "date"),
+      systemQuantity: z._default(fieldSchema, "systemQuantity"),
+      countedQuantity: z._default(fieldSchema, "countedQuantity"),
+      tolerance: z._default(z.number().check(z.gte(0, "must be at least 0")), 0),
+      segment: z._default(nullableField, null),
+    }),
+  ),
+  complaints: z.optional(
+    z.strictObject({
+      records: z.array(z.unknown()),
+      openedAt: z._default(fieldSchema, "openedAt"),
+      resolvedAt: z._default(fieldSchema, "resolvedAt"),
+      contacts: z._default(fieldSchema, "contacts"),
+      reopened: z._default(nullableField, "reopened"),
+      segment: z._default(nullableField, null),
+    }),
+  ),
+  receipts: z.optional(
+    z.strictObject({
+      records: z.array(z.unknown()),
+      date: z._default(fieldSchema, "date"),
+      correct: z._default(fieldSchema, "correct"),
+      segment: z._default(nullableField, null),
+    }),
+  ),
+});
 
 const KPIS = [
   "onTimeDelivery",

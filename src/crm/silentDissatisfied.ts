@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 
@@ -90,31 +90,26 @@ export interface SilentDissatisfiedResult {
 }
 
 const FN = "silentDissatisfied";
-const share = z.number().min(0, "must be in [0, 1]").max(1, "must be in [0, 1]");
-const range = (schema: z.ZodNumber) =>
+const share = z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"));
+const range = (schema: z.ZodMiniNumber) =>
   z
-    .object({ low: schema, high: schema })
-    .strict()
-    .refine((r) => r.low <= r.high, { message: "low must not exceed high" });
-const schema = z
-  .object({
-    complaints: z.union([
-      z.number().int("must be a whole number").min(0, "must be at least 0"),
-      z.array(z.unknown()),
-    ]),
-    neverComplainShare: range(
-      z.number().min(0, "must be in [0, 1)").lt(1, "must be below 1 (someone complains)"),
-    ).default({
-      low: 0.7,
-      high: 0.95,
-    }),
-    leaveQuietlyShare: share.default(0.96),
-    neverReturnShare: share.default(0.91),
-    tells: range(z.number().min(0, "must be at least 0")).default({ low: 8, high: 10 }),
-    heavyTellerShare: share.default(0.2),
-    heavyTellerReach: z.number().min(0, "must be at least 0").default(20),
-  })
-  .strict();
+    .strictObject({ low: schema, high: schema })
+    .check(z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }));
+const schema = z.strictObject({
+  complaints: z.union([
+    z.number().check(z.int("must be a whole number"), z.gte(0, "must be at least 0")),
+    z.array(z.unknown()),
+  ]),
+  neverComplainShare: z._default(
+    range(z.number().check(z.gte(0, "must be in [0, 1)"), z.lt(1, "must be below 1 (someone complains)"))),
+    { low: 0.7, high: 0.95 },
+  ),
+  leaveQuietlyShare: z._default(share, 0.96),
+  neverReturnShare: z._default(share, 0.91),
+  tells: z._default(range(z.number().check(z.gte(0, "must be at least 0"))), { low: 8, high: 10 }),
+  heavyTellerShare: z._default(share, 0.2),
+  heavyTellerReach: z._default(z.number().check(z.gte(0, "must be at least 0")), 20),
+});
 
 /**
  * Estimates the dissatisfied customers a complaint log does not show, from the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { parseOptions } from "../core/options.js";
 
@@ -41,7 +41,7 @@ export interface FromDataFrameOptions {
   readonly index?: string;
 }
 
-const schema = z.strictObject({ index: z.string().min(1).optional() });
+const schema = z.strictObject({ index: z.optional(z.string().check(z.minLength(1))) });
 
 /**
  * Converts a [danfo.js](https://danfo.jsdata.org/) `DataFrame` to plain

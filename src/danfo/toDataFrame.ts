@@ -1,5 +1,5 @@
 import { DataFrame } from "danfojs-node";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
 import { recordRows } from "../core/internal/recordColumns.js";
@@ -29,7 +29,7 @@ export interface ToDataFrameOptions {
 
 const schema = z.strictObject({
   columns: z.optional(columnsSchema),
-  index: z.string().min(1).optional(),
+  index: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
 import { parseOptions } from "../core/options.js";
 
@@ -23,7 +23,10 @@ export interface TransactionsFromDuckDBOptions {
   readonly item: string;
 }
 
-const schema = z.object({ transaction: z.string().min(1), item: z.string().min(1) }).strict();
+const schema = z.strictObject({
+  transaction: z.string().check(z.minLength(1)),
+  item: z.string().check(z.minLength(1)),
+});
 
 /**
  * `transactionsFrom` (clientele/basket) on a file or DuckDB table: DuckDB codes items and

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   InsufficientDataError,
   InvalidOptionsError,
@@ -78,12 +78,10 @@ export interface ImportancePerformanceGridResult {
 }
 
 const NAME = "importancePerformanceGrid";
-const schema = z
-  .object({
-    importanceCut: z.number().refine(Number.isFinite, "must be finite").optional(),
-    performanceCut: z.number().refine(Number.isFinite, "must be finite").optional(),
-  })
-  .strict();
+const schema = z.strictObject({
+  importanceCut: z.optional(z.number().check(z.refine(Number.isFinite, "must be finite"))),
+  performanceCut: z.optional(z.number().check(z.refine(Number.isFinite, "must be finite"))),
+});
 
 /** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */
 function meanOf(

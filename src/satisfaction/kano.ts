@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -122,14 +122,12 @@ const TABLE: readonly (readonly KanoCategory[])[] = [
 ];
 const TIE_ORDER: readonly KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
 
-const schema = z
-  .object({
-    attribute: z._default(fieldSchema, "attribute"),
-    functional: z._default(fieldSchema, "functional"),
-    dysfunctional: z._default(fieldSchema, "dysfunctional"),
-    denominator: z.enum(["AOMI", "all"]).default("AOMI"),
-  })
-  .strict();
+const schema = z.strictObject({
+  attribute: z._default(fieldSchema, "attribute"),
+  functional: z._default(fieldSchema, "functional"),
+  dysfunctional: z._default(fieldSchema, "dysfunctional"),
+  denominator: z._default(z.enum(["AOMI", "all"]), "AOMI"),
+});
 
 /**
  * Kano analysis (Kano et al. 1984): each respondent answers a functional and a dysfunctional question per

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 
@@ -46,20 +46,18 @@ export interface LoyaltyLevelOptions {
 }
 
 const NAME = "loyaltyLevel";
-const schema = z.object({ minRepurchases: z.number().int().min(1).default(3) }).strict();
-const flag = z.boolean("expected true, false or undefined").optional();
-const evidenceSchema = z
-  .object({
-    cognitive: flag,
-    affective: flag,
-    conative: flag,
-    repurchases: z
+const schema = z.strictObject({ minRepurchases: z._default(z.int().check(z.gte(1)), 3) });
+const flag = z.optional(z.boolean("expected true, false or undefined"));
+const evidenceSchema = z.strictObject({
+  cognitive: flag,
+  affective: flag,
+  conative: flag,
+  repurchases: z.optional(
+    z
       .number("expected a non-negative integer")
-      .int("expected a non-negative integer")
-      .min(0, "expected a non-negative integer")
-      .optional(),
-  })
-  .strict();
+      .check(z.int("expected a non-negative integer"), z.gte(0, "expected a non-negative integer")),
+  ),
+});
 
 /**
  * The deepest of Oliver's (1999) loyalty phases a customer has reached: cognitive (believes the brand is

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -62,9 +62,10 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = "netPromoterScore";
-const schema = z
-  .object({ field: z.optional(fieldSchema), level: z.number().gt(0).lt(1).default(0.95) })
-  .strict();
+const schema = z.strictObject({
+  field: z.optional(fieldSchema),
+  level: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+});
 
 /**
  * Net Promoter Score (Reichheld 2003) of answers to "How likely are you to recommend us?" on 0-10:

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   InsufficientDataError,
@@ -205,57 +205,46 @@ export interface SatisfactionIndexResult {
 
 const NAME = "satisfactionIndex";
 const scaleSchema = z
-  .object({
-    min: z.number().refine(Number.isFinite, "must be finite"),
-    max: z.number().refine(Number.isFinite, "must be finite"),
+  .strictObject({
+    min: z.number().check(z.refine(Number.isFinite, "must be finite")),
+    max: z.number().check(z.refine(Number.isFinite, "must be finite")),
   })
-  .strict()
-  .refine((s) => s.max > s.min, "max must be greater than min");
-const weightSchema = z
-  .number()
-  .min(0, "weights must be non-negative")
-  .refine(Number.isFinite, "must be finite")
-  .optional();
-const schema = z
-  .object({
-    scale: scaleSchema,
-    constructs: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1),
-            weight: weightSchema,
-            indicators: z
-              .array(
-                z
-                  .object({
-                    name: z.string().min(1),
-                    weight: weightSchema,
-                    items: z
-                      .array(
-                        z.union([
-                          z.string().min(1),
-                          z
-                            .object({
-                              field: z.string().min(1),
-                              weight: weightSchema,
-                              scale: scaleSchema.optional(),
-                              reverse: z.boolean().optional(),
-                            })
-                            .strict(),
-                        ]),
-                      )
-                      .min(1, "an indicator needs at least one item"),
-                  })
-                  .strict(),
-              )
-              .min(1, "a construct needs at least one indicator"),
-          })
-          .strict(),
-      )
-      .min(1, "the hierarchy needs at least one construct"),
-  })
-  .strict();
+  .check(z.refine((s) => s.max > s.min, "max must be greater than min"));
+const weightSchema = z.optional(
+  z.number().check(z.gte(0, "weights must be non-negative"), z.refine(Number.isFinite, "must be finite")),
+);
+const schema = z.strictObject({
+  scale: scaleSchema,
+  constructs: z
+    .array(
+      z.strictObject({
+        name: z.string().check(z.minLength(1)),
+        weight: weightSchema,
+        indicators: z
+          .array(
+            z.strictObject({
+              name: z.string().check(z.minLength(1)),
+              weight: weightSchema,
+              items: z
+                .array(
+                  z.union([
+                    z.string().check(z.minLength(1)),
+                    z.strictObject({
+                      field: z.string().check(z.minLength(1)),
+                      weight: weightSchema,
+                      scale: z.optional(scaleSchema),
+                      reverse: z.optional(z.boolean()),
+                    }),
+                  ]),
+                )
+                .check(z.minLength(1, "an indicator needs at least one item")),
+            }),
+          )
+          .check(z.minLength(1, "a construct needs at least one indicator")),
+      }),
+    )
+    .check(z.minLength(1, "the hierarchy needs at least one construct")),
+});
 
 /** Weights over their sum, computed relative to the largest so that weights near 1e308 cannot overflow. */
 function normalise(weights: readonly (number | undefined)[], path: string, issues: OptionIssue[]): number[] {

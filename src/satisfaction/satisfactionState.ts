@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 
@@ -29,9 +29,9 @@ export interface SatisfactionStateOptions {
 const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
-const schema = z
-  .object({ tolerance: z.number().min(0).refine(Number.isFinite, "must be finite").default(0) })
-  .strict();
+const schema = z.strictObject({
+  tolerance: z._default(z.number().check(z.gte(0), z.refine(Number.isFinite, "must be finite")), 0),
+});
 
 /**
  * Satisfaction as the gap between perceived performance and expectation (expectation-disconfirmation,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { Field } from "../core/index.js";
 import {
   createRandom,
@@ -176,25 +176,31 @@ const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] 
 const schema = z
   .strictObject({
     ...featureSourceShape,
-    kRange: z
-      .tuple([
-        z.number().int().min(2, "k starts at 2: with one segment there is nothing to compare"),
-        z.number().int(),
-      ])
-      .refine(([low, high]) => high >= low, "kRange is [smallest k, largest k] with smallest <= largest")
-      .default([2, 10]),
-    criteria: z
-      .array(z.enum(CRITERIA))
-      .min(1, "name at least one criterion")
-      .default([...CRITERIA]),
+    kRange: z._default(
+      z
+        .tuple([
+          z.int().check(z.gte(2, "k starts at 2: with one segment there is nothing to compare")),
+          z.int(),
+        ])
+        .check(
+          z.refine(
+            ([low, high]) => high >= low,
+            "kRange is [smallest k, largest k] with smallest <= largest",
+          ),
+        ),
+      [2, 10],
+    ),
+    criteria: z._default(z.array(z.enum(CRITERIA)).check(z.minLength(1, "name at least one criterion")), [
+      ...CRITERIA,
+    ]),
     seed: z._default(seedSchema, DEFAULTS.seed),
-    restarts: z.number().int().min(1).default(DEFAULTS.restarts),
-    maxIterations: z.number().int().min(1).default(DEFAULTS.maxIterations),
-    tolerance: z.number().min(0).default(DEFAULTS.tolerance),
-    silhouetteSampleSize: z.number().int().min(2).default(2000),
+    restarts: z._default(z.int().check(z.gte(1)), DEFAULTS.restarts),
+    maxIterations: z._default(z.int().check(z.gte(1)), DEFAULTS.maxIterations),
+    tolerance: z._default(z.number().check(z.gte(0)), DEFAULTS.tolerance),
+    silhouetteSampleSize: z._default(z.int().check(z.gte(2)), 2000),
     onProgress: z.optional(progressSchema),
   })
-  .refine(...oneFeatureSource);
+  .check(z.refine(...oneFeatureSource));
 
 /**
  * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:

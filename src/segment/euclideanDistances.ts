@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
@@ -18,7 +18,10 @@ export interface EuclideanDistancesOptions<T> {
 }
 
 const schema = z.strictObject({
-  fields: z.union([z.array(z.string().min(1)).min(1), z.record(z.string(), fieldSchema)]),
+  fields: z.union([
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    z.record(z.string(), fieldSchema),
+  ]),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { assertRecordArray, type Field, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
@@ -78,7 +78,7 @@ export interface GowerDistanceResult extends DistanceMatrix {
   readonly weights: Readonly<Record<string, number>>;
 }
 
-const schema = z.strictObject({ fields: gowerFieldsSchema, weights: gowerWeightsSchema.optional() });
+const schema = z.strictObject({ fields: gowerFieldsSchema, weights: z.optional(gowerWeightsSchema) });
 
 /**
  * Gower's (1971) general dissimilarity for customer tables mixing numbers, ordered and

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
@@ -71,8 +71,8 @@ export interface HierarchicalClusteringResult {
 
 const schema = z.strictObject({
   linkage: z.enum(["ward.D2", "average", "complete", "single"]),
-  fields: gowerFieldsSchema.optional(),
-  weights: gowerWeightsSchema.optional(),
+  fields: z.optional(gowerFieldsSchema),
+  weights: z.optional(gowerWeightsSchema),
 });
 
 const INFINITE = 1e300;

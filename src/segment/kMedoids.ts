@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
@@ -113,13 +113,13 @@ export interface KMedoidsResult {
 }
 
 const schema = z.strictObject({
-  k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
-  method: z.enum(["pam", "fastpam"]).default("pam"),
-  init: z.enum(["build", "lab"]).default("build"),
+  k: z.number().check(z.int("k must be a whole number"), z.gte(1, "k must be at least 1")),
+  method: z._default(z.enum(["pam", "fastpam"]), "pam"),
+  init: z._default(z.enum(["build", "lab"]), "build"),
   seed: z._default(seedSchema, 1),
-  fields: gowerFieldsSchema.optional(),
-  weights: gowerWeightsSchema.optional(),
-  silhouette: z.boolean().default(true),
+  fields: z.optional(gowerFieldsSchema),
+  weights: z.optional(gowerWeightsSchema),
+  silhouette: z._default(z.boolean(), true),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -91,24 +91,26 @@ export interface KPrototypesResult {
 }
 
 const fieldsSchema = z.union([
-  z.array(z.string().min(1)),
+  z.array(z.string().check(z.minLength(1))),
   z.record(
     z.string(),
     z.custom<Field<unknown>>(
-      (value) => (typeof value === "string" && value.length > 0) || typeof value === "function",
+      (value: unknown) => (typeof value === "string" && value.length > 0) || typeof value === "function",
       { message: "expected a property name or an accessor function" },
     ),
   ),
 ]);
 
 const schema = z.strictObject({
-  k: z.number().int("k must be a whole number").min(1, "k must be at least 1"),
+  k: z.number().check(z.int("k must be a whole number"), z.gte(1, "k must be at least 1")),
   numeric: fieldsSchema,
   categorical: fieldsSchema,
-  gamma: z.number().min(0, "gamma must be >= 0").refine(Number.isFinite, "gamma must be finite").optional(),
+  gamma: z.optional(
+    z.number().check(z.gte(0, "gamma must be >= 0"), z.refine(Number.isFinite, "gamma must be finite")),
+  ),
   seed: seedSchema,
-  restarts: z.number().int().min(1, "restarts must be at least 1").default(10),
-  maxIterations: z.number().int().min(1, "maxIterations must be at least 1").default(100),
+  restarts: z._default(z.int().check(z.gte(1, "restarts must be at least 1")), 10),
+  maxIterations: z._default(z.int().check(z.gte(1, "maxIterations must be at least 1")), 100),
 });
 
 const entriesOf = <T>(fields: unknown): [string, Field<T>][] =>

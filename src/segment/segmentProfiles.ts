@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   CompensatedSum,
@@ -215,11 +215,15 @@ export interface SegmentProfilesResult {
 
 const schema = z.strictObject({
   valueField: z.optional(fieldSchema),
-  topFeatures: z.number().int().min(1).default(3),
-  threshold: z.number().min(0).default(0.5),
-  labelWords: z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() })).optional(),
-  numeric: z.union([z.array(z.string().min(1)), z.record(z.string(), fieldSchema)]).optional(),
-  categorical: z.union([z.array(z.string().min(1)), z.record(z.string(), fieldSchema)]).optional(),
+  topFeatures: z._default(z.int().check(z.gte(1)), 3),
+  threshold: z._default(z.number().check(z.gte(0)), 0.5),
+  labelWords: z.optional(z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() }))),
+  numeric: z.optional(
+    z.union([z.array(z.string().check(z.minLength(1))), z.record(z.string(), fieldSchema)]),
+  ),
+  categorical: z.optional(
+    z.union([z.array(z.string().check(z.minLength(1))), z.record(z.string(), fieldSchema)]),
+  ),
 });
 
 /** A segmentation without a k-means feature matrix: one segment per record (negative = not clustered). */

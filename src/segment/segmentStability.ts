@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -97,10 +97,10 @@ export interface SegmentStabilityResult {
 }
 
 const schema = z.strictObject({
-  resamples: z.number().int().min(1, "resamples must be at least 1").default(100),
+  resamples: z._default(z.int().check(z.gte(1, "resamples must be at least 1")), 100),
   seed: z._default(seedSchema, 1),
-  recoverAbove: z.number().min(0).max(1).default(0.75),
-  dissolvedAtOrBelow: z.number().min(0).max(1).default(0.5),
+  recoverAbove: z._default(z.number().check(z.gte(0), z.lte(1)), 0.75),
+  dissolvedAtOrBelow: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
@@ -23,7 +23,7 @@ export interface CalibrationHoldoutSummarySqlOptions extends RepeatPurchaseSumma
   readonly calibrationEnd: Date | string | number;
 }
 
-const schema = z.object({ ...summaryShape, calibrationEnd: dateSchema }).strict();
+const schema = z.strictObject({ ...summaryShape, calibrationEnd: dateSchema });
 
 /** SQL and parsed options of {@link calibrationHoldoutSummarySql} (used by the DuckDB twin). */
 export interface CalibrationHoldoutSummaryPlan {

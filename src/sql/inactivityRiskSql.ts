@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import {
@@ -31,7 +31,7 @@ export interface InactivityRiskSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = z.object({ customer: columnSchema, date: columnSchema, asOf: dateSchema }).strict();
+const schema = z.strictObject({ customer: columnSchema, date: columnSchema, asOf: dateSchema });
 
 /** SQL and the as-of day of {@link inactivityRiskSql} (used by the DuckDB twin). */
 export interface InactivityRiskPlan {

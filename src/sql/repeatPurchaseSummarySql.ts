@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
@@ -41,13 +41,13 @@ export interface RepeatPurchaseSummarySqlOptions {
 export const summaryShape = {
   customer: columnSchema,
   date: columnSchema,
-  amount: columnSchema.optional(),
+  amount: z.optional(columnSchema),
   observationEnd: dateSchema,
-  timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
-  afterObservationEnd: z.enum(["error", "drop"]).default("error"),
+  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
+  afterObservationEnd: z._default(z.enum(["error", "drop"]), "error"),
 };
 
-const schema = z.object(summaryShape).strict();
+const schema = z.strictObject(summaryShape);
 
 /** The SQL and parsed options of {@link repeatPurchaseSummarySql} (used by the DuckDB twin). */
 export interface RepeatPurchaseSummaryPlan {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
@@ -44,18 +44,16 @@ export interface RfmTableSqlOptions {
   readonly afterAsOf?: "error" | "drop";
 }
 
-const schema = z
-  .object({
-    customer: columnSchema,
-    date: columnSchema,
-    amount: columnSchema,
-    order: columnSchema.optional(),
-    asOf: dateSchema,
-    frequency: z.enum(["orders", "transactions"]).default("orders"),
-    monetary: z.enum(["total", "mean"]).default("total"),
-    afterAsOf: z.enum(["error", "drop"]).default("error"),
-  })
-  .strict();
+const schema = z.strictObject({
+  customer: columnSchema,
+  date: columnSchema,
+  amount: columnSchema,
+  order: z.optional(columnSchema),
+  asOf: dateSchema,
+  frequency: z._default(z.enum(["orders", "transactions"]), "orders"),
+  monetary: z._default(z.enum(["total", "mean"]), "total"),
+  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+});
 
 /** The parsed options and SQL of an RFM table (used by the DuckDB twin). */
 export interface RfmTablePlan {

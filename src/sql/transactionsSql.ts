@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { parseOptions } from "../core/options.js";
 
 import { checkColumnFields, columnSchema, linesCte, sqlWriter } from "./internal/build.js";
@@ -40,7 +40,7 @@ export interface TransactionsSqlResult {
   readonly baskets: string;
 }
 
-const schema = z.object({ transaction: columnSchema, item: columnSchema }).strict();
+const schema = z.strictObject({ transaction: columnSchema, item: columnSchema });
 
 /**
  * The SQL behind `transactionsFrom` (clientele/basket): integer codes for items and transactions

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { createRandom, type Random } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
@@ -50,24 +50,32 @@ function isCalendarDay(text: string): boolean {
 
 const storeOptionsSchema = z.strictObject({
   seed: z._default(seedSchema, 1),
-  customers: z
-    .number()
-    .int("expected a whole number of customers")
-    .min(1)
-    .max(100_000, "at most 100 000 customers (about 4 million lines)")
-    .optional(),
-  orderLines: z
-    .number()
-    .int("expected a whole number of order lines")
-    .min(1)
-    .max(5_000_000, "at most 5 000 000 order lines")
-    .optional(),
-  start: z
-    .string()
-    .refine(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200")
-    .default("2024-01-01"),
-  months: z.number().int("expected a whole number of months").min(1).max(240).default(24),
-  surveyRate: z.number().min(0).max(1).default(0.3),
+  customers: z.optional(
+    z
+      .number()
+      .check(
+        z.int("expected a whole number of customers"),
+        z.gte(1),
+        z.lte(100_000, "at most 100 000 customers (about 4 million lines)"),
+      ),
+  ),
+  orderLines: z.optional(
+    z
+      .number()
+      .check(
+        z.int("expected a whole number of order lines"),
+        z.gte(1),
+        z.lte(5_000_000, "at most 5 000 000 order lines"),
+      ),
+  ),
+  start: z._default(
+    z
+      .string()
+      .check(z.refine(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200")),
+    "2024-01-01",
+  ),
+  months: z._default(z.number().check(z.int("expected a whole number of months"), z.gte(1), z.lte(240)), 24),
+  surveyRate: z._default(z.number().check(z.gte(0), z.lte(1)), 0.3),
 });
 
 /** Complaint rate per order. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
 import { parseOptions } from "../core/options.js";
@@ -47,8 +47,8 @@ export interface FromTableOptions {
 
 const schema = z.strictObject({
   columns: z.optional(columnsSchema),
-  offset: z.number().int().min(0).optional(),
-  limit: z.number().int().min(0).optional(),
+  offset: z.optional(z.int().check(z.gte(0))),
+  limit: z.optional(z.int().check(z.gte(0))),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import {
@@ -92,9 +92,11 @@ export interface CalibrationHoldoutSummaryResult {
   };
 }
 
-const schema = z
-  .object({ ...transactionFieldsShape, calibrationEnd: dateSchema, ...observationPeriodShape })
-  .strict();
+const schema = z.strictObject({
+  ...transactionFieldsShape,
+  calibrationEnd: dateSchema,
+  ...observationPeriodShape,
+});
 
 /**
  * Splits transactions into a calibration period (summarised like {@link repeatPurchaseSummary})

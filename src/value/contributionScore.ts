@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -99,23 +99,19 @@ export interface ContributionScoreResult {
   readonly options: { readonly normalize: "none" | "zscore" | "minmax" | "share" };
 }
 
-const schema = z
-  .object({
-    measures: z
-      .array(
-        z
-          .object({
-            field: fieldSchema,
-            weight: z.number().min(0).finite(),
-            name: z.string().min(1).optional(),
-          })
-          .strict(),
-      )
-      .min(1, "give at least one measure"),
-    customer: z.optional(fieldSchema),
-    normalize: z.enum(["none", "zscore", "minmax", "share"]).default("none"),
-  })
-  .strict();
+const schema = z.strictObject({
+  measures: z
+    .array(
+      z.strictObject({
+        field: fieldSchema,
+        weight: z.number().check(z.gte(0)),
+        name: z.optional(z.string().check(z.minLength(1))),
+      }),
+    )
+    .check(z.minLength(1, "give at least one measure")),
+  customer: z.optional(fieldSchema),
+  normalize: z._default(z.enum(["none", "zscore", "minmax", "share"]), "none"),
+});
 
 /**
  * Composite contribution of each customer: a weighted sum of several measures (a bank weighs

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
@@ -116,32 +116,30 @@ export interface CustomerLifetimeValueResult {
   };
 }
 
-const schema = z
-  .object({
-    ...repeatPurchaseFieldsShape,
-    transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
+const schema = z.strictObject({
+  ...repeatPurchaseFieldsShape,
+  transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
+    (m) =>
+      typeof m === "object" &&
+      m !== null &&
+      typeof (m as CustomerLifetimeValueTransactionModel).conditionalExpectedPurchases === "function" &&
+      typeof (m as CustomerLifetimeValueTransactionModel).probabilityAlive === "function",
+    { message: "expected a fitted transaction model such as the result of fitBgNbd or fitParetoNbd" },
+  ),
+  spendModel: z.optional(
+    z.custom<CustomerLifetimeValueSpendModel>(
       (m) =>
         typeof m === "object" &&
         m !== null &&
-        typeof (m as CustomerLifetimeValueTransactionModel).conditionalExpectedPurchases === "function" &&
-        typeof (m as CustomerLifetimeValueTransactionModel).probabilityAlive === "function",
-      { message: "expected a fitted transaction model such as the result of fitBgNbd or fitParetoNbd" },
+        typeof (m as CustomerLifetimeValueSpendModel).conditionalExpectedAverageProfit === "function",
+      { message: "expected a fitted spend model such as the result of fitGammaGamma" },
     ),
-    spendModel: z
-      .custom<CustomerLifetimeValueSpendModel>(
-        (m) =>
-          typeof m === "object" &&
-          m !== null &&
-          typeof (m as CustomerLifetimeValueSpendModel).conditionalExpectedAverageProfit === "function",
-        { message: "expected a fitted spend model such as the result of fitGammaGamma" },
-      )
-      .optional(),
-    periods: z.number().int().min(1).default(12),
-    periodLength: z.number().positive(),
-    discountRate: z.number().min(0).default(0.01),
-    margin: z.number().positive().default(1),
-  })
-  .strict();
+  ),
+  periods: z._default(z.int().check(z.gte(1)), 12),
+  periodLength: z.number().check(z.positive()),
+  discountRate: z._default(z.number().check(z.gte(0)), 0.01),
+  margin: z._default(z.number().check(z.positive()), 1),
+});
 
 /**
  * Discounted customer lifetime value in a non-contractual setting: the expected purchases

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, InsufficientDataError } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
@@ -23,9 +23,10 @@ export interface GiniOptions<T> {
   readonly biasCorrected?: boolean;
 }
 
-const schema = z
-  .object({ value: z.optional(fieldSchema), biasCorrected: z.boolean().default(false) })
-  .strict();
+const schema = z.strictObject({
+  value: z.optional(fieldSchema),
+  biasCorrected: z._default(z.boolean(), false),
+});
 
 /**
  * Gini coefficient of non-negative values (e.g. revenue per customer): 0 when everyone is

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
@@ -40,7 +40,7 @@ export interface LorenzCurveResult {
   readonly count: number;
 }
 
-const schema = z.object({ value: z.optional(fieldSchema) }).strict();
+const schema = z.strictObject({ value: z.optional(fieldSchema) });
 
 /**
  * The Lorenz curve of non-negative values: customers sorted from smallest to largest value,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -106,16 +106,14 @@ export interface ParetoAnalysisResult {
   };
 }
 
-const share = z.number().gt(0, "must be greater than 0").max(1, "must be at most 1");
-const schema = z
-  .object({
-    value: z.optional(fieldSchema),
-    id: z.optional(fieldSchema),
-    topShares: z.array(share).default([0.01, 0.04, 0.1, 0.2, 0.5]),
-    coreShare: share.default(0.8),
-    abcBreaks: z.tuple([share, share]).default([0.8, 0.95]),
-  })
-  .strict();
+const share = z.number().check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
+const schema = z.strictObject({
+  value: z.optional(fieldSchema),
+  id: z.optional(fieldSchema),
+  topShares: z._default(z.array(share), [0.01, 0.04, 0.1, 0.2, 0.5]),
+  coreShare: z._default(share, 0.8),
+  abcBreaks: z._default(z.tuple([share, share]), [0.8, 0.95]),
+});
 
 /**
  * Pareto (80/20) concentration analysis of non-negative values per customer: the share of the

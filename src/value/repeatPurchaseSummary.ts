@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
@@ -109,7 +109,7 @@ export interface RepeatPurchaseSummaryResult {
   };
 }
 
-const schema = z.object({ ...transactionFieldsShape, ...observationPeriodShape }).strict();
+const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodShape });
 
 /**
  * Summarises transactions into the repeat-buying statistics of the

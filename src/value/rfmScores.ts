@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -88,21 +88,17 @@ export interface RfmScoresResult {
   readonly options: { readonly bins: number; readonly method: "quantile" | "equalWidth" };
 }
 
-const schema = z
-  .object({
-    bins: z
-      .number()
-      .int()
-      .min(2)
-      .max(9, "at most 9 bins keep the score code one digit per measure")
-      .default(5),
-    method: z.enum(["quantile", "equalWidth"]).default("quantile"),
-    customer: z.optional(fieldSchema),
-    recency: z.optional(fieldSchema),
-    frequency: z.optional(fieldSchema),
-    monetary: z.optional(fieldSchema),
-  })
-  .strict();
+const schema = z.strictObject({
+  bins: z._default(
+    z.int().check(z.gte(2), z.lte(9, "at most 9 bins keep the score code one digit per measure")),
+    5,
+  ),
+  method: z._default(z.enum(["quantile", "equalWidth"]), "quantile"),
+  customer: z.optional(fieldSchema),
+  recency: z.optional(fieldSchema),
+  frequency: z.optional(fieldSchema),
+  monetary: z.optional(fieldSchema),
+});
 
 function breaksOf(values: Float64Array, bins: number, method: "quantile" | "equalWidth"): number[] {
   const sorted = Float64Array.from(values).sort();

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   InsufficientDataError,
   InvalidOptionsError,
@@ -200,29 +200,23 @@ export interface RfmSegmentsResult {
 
 const range = z
   .tuple([z.number(), z.number()])
-  .refine(([lo, hi]) => lo <= hi, "expected [min, max] with min <= max");
-const ruleSchema = z
-  .object({
-    segment: z.string().min(1),
-    recency: range.optional(),
-    frequency: range.optional(),
-    monetary: range.optional(),
-    frequencyMonetary: range.optional(),
-  })
-  .strict();
-const schemeSchema = z
-  .object({
-    rules: z.array(ruleSchema).min(1, "a scheme needs at least one rule"),
-    match: z.enum(["first", "last"]).default("first"),
-    fallback: z.string().default("Others"),
-    bins: z.number().int().min(2).optional(),
-  })
-  .strict();
-const schema = z
-  .object({
-    scheme: z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]).default("rfm-package"),
-  })
-  .strict();
+  .check(z.refine(([lo, hi]) => lo <= hi, "expected [min, max] with min <= max"));
+const ruleSchema = z.strictObject({
+  segment: z.string().check(z.minLength(1)),
+  recency: z.optional(range),
+  frequency: z.optional(range),
+  monetary: z.optional(range),
+  frequencyMonetary: z.optional(range),
+});
+const schemeSchema = z.strictObject({
+  rules: z.array(ruleSchema).check(z.minLength(1, "a scheme needs at least one rule")),
+  match: z._default(z.enum(["first", "last"]), "first"),
+  fallback: z._default(z.string(), "Others"),
+  bins: z.optional(z.int().check(z.gte(2))),
+});
+const schema = z.strictObject({
+  scheme: z._default(z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]), "rfm-package"),
+});
 
 /**
  * Refuses anything but an {@link rfmScores} result: an array (records must be scored first), an object

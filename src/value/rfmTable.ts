@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   type Field,
   InvalidRecordError,
@@ -102,18 +102,16 @@ export interface RfmTableResult {
   };
 }
 
-const schema = z
-  .object({
-    customer: fieldSchema,
-    date: fieldSchema,
-    amount: fieldSchema,
-    order: z.optional(fieldSchema),
-    asOf: dateSchema,
-    frequency: z.enum(["orders", "transactions"]).default("orders"),
-    monetary: z.enum(["total", "mean"]).default("total"),
-    afterAsOf: z.enum(["error", "drop"]).default("error"),
-  })
-  .strict();
+const schema = z.strictObject({
+  customer: fieldSchema,
+  date: fieldSchema,
+  amount: fieldSchema,
+  order: z.optional(fieldSchema),
+  asOf: dateSchema,
+  frequency: z._default(z.enum(["orders", "transactions"]), "orders"),
+  monetary: z._default(z.enum(["total", "mean"]), "total"),
+  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+});
 
 /**
  * Recency, frequency and monetary value per customer from transaction records — the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -141,22 +141,20 @@ export interface ValueTiersResult {
   };
 }
 
-const probability = z.number().min(0).max(1);
-const schema = z
-  .object({
-    customer: z.optional(fieldSchema),
-    contribution: fieldSchema,
-    revenue: z.optional(fieldSchema),
-    contributionHistory: z.optional(fieldSchema),
-    engagement: z.optional(fieldSchema),
-    premiumQuantile: probability.default(0.8),
-    keyQuantile: probability.default(0.8),
-    potentialQuantile: probability.default(0.5),
-    engagementQuantile: probability.default(0.75),
-    declineRate: z.number().positive().default(0.1),
-    maxVariation: z.number().positive().default(0.5),
-  })
-  .strict();
+const probability = z.number().check(z.gte(0), z.lte(1));
+const schema = z.strictObject({
+  customer: z.optional(fieldSchema),
+  contribution: fieldSchema,
+  revenue: z.optional(fieldSchema),
+  contributionHistory: z.optional(fieldSchema),
+  engagement: z.optional(fieldSchema),
+  premiumQuantile: z._default(probability, 0.8),
+  keyQuantile: z._default(probability, 0.8),
+  potentialQuantile: z._default(probability, 0.5),
+  engagementQuantile: z._default(probability, 0.75),
+  declineRate: z._default(z.number().check(z.positive()), 0.1),
+  maxVariation: z._default(z.number().check(z.positive()), 0.5),
+});
 
 const money = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;

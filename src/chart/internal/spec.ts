@@ -5,7 +5,7 @@
  * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
  */
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 
@@ -89,13 +89,13 @@ export interface ChartOptions {
 
 /** Zod shape of {@link ChartOptions}, to extend with a builder's own options. */
 export const chartOptionsShape = {
-  title: z.string().max(500).optional(),
-  width: z.number().min(100).max(2000).optional(),
-  height: z.number().min(100).max(2000).optional(),
-  currency: z.string().max(10).optional(),
+  title: z.optional(z.string().check(z.maxLength(500))),
+  width: z.optional(z.number().check(z.gte(100), z.lte(2000))),
+  height: z.optional(z.number().check(z.gte(100), z.lte(2000))),
+  currency: z.optional(z.string().check(z.maxLength(10))),
 };
 
-const chartOptionsSchema = z.object(chartOptionsShape).strict();
+const chartOptionsSchema = z.strictObject(chartOptionsShape);
 
 /** Resolved common options. */
 export interface ResolvedChartOptions {
@@ -106,7 +106,7 @@ export interface ResolvedChartOptions {
 }
 
 /** Parses a builder's options (strict: unknown keys are errors with a "did you mean" hint). */
-export function parseChartOptions<S extends z.ZodType>(
+export function parseChartOptions<S extends z.ZodMiniType>(
   functionName: string,
   schema: S | undefined,
   options: unknown,

@@ -1,5 +1,5 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema, parseOptions } from "../../core/options.js";
 import type {
@@ -16,20 +16,22 @@ const transformNameSchema = z.enum(TRANSFORM_NAMES);
 const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
 
 /** Zod shape of the feature options, shared by featureMatrix, kMeans and chooseK. */
+const missingSchema = z.enum(["error", "drop"]);
+
 export const featureOptionsShape = {
   fields: z.union([
     z
       .record(z.string(), fieldSchema)
-      .refine((value) => Object.keys(value).length > 0, "name at least one field"),
-    z.array(z.string().min(1)).min(1, "name at least one field"),
+      .check(z.refine((value) => Object.keys(value).length > 0, "name at least one field")),
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1, "name at least one field")),
   ]),
-  transforms: z.union([chainSchema, z.record(z.string(), chainSchema)]).optional(),
-  missing: z.enum(["error", "drop"]).default("error"),
+  transforms: z.optional(z.union([chainSchema, z.record(z.string(), chainSchema)])),
+  missing: z._default(missingSchema, "error"),
 };
 
 const schema = z.strictObject(featureOptionsShape);
 
-const applySchema = z.strictObject({ missing: featureOptionsShape.missing.unwrap().optional() });
+const applySchema = z.strictObject({ missing: z.optional(missingSchema) });
 
 /** featureMatrix under another public function's name (for its error messages). */
 export function buildFeatureMatrix<T>(

@@ -1,5 +1,5 @@
 /** Gower's dissimilarity as R's cluster::daisy computes it (metric "gower"): shared by gowerDistance, kMedoids and hierarchicalClustering. */
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   type Field,
   InvalidOptionsError,
@@ -25,22 +25,19 @@ const typeSchema = z.enum(["numeric", "ordinal", "nominal", "binary", "asymmetri
 
 /** Zod schema of the `fields` and `weights` options (shared by the functions that take records). */
 export const gowerFieldsSchema = z.record(
-  z.string().min(1),
+  z.string().check(z.minLength(1)),
   z.union([
     typeSchema,
     z.strictObject({
       type: typeSchema,
       field: z.optional(fieldSchema),
-      levels: z
-        .array(z.union([z.string(), z.number()]))
-        .min(1)
-        .optional(),
+      levels: z.optional(z.array(z.union([z.string(), z.number()])).check(z.minLength(1))),
     }),
   ]),
 );
 export const gowerWeightsSchema = z.record(
   z.string(),
-  z.number().min(0, "weights must be >= 0").refine(Number.isFinite, "weights must be finite"),
+  z.number().check(z.gte(0, "weights must be >= 0"), z.refine(Number.isFinite, "weights must be finite")),
 );
 
 /** Columns read once, ready for the pair loop. */

@@ -3,7 +3,7 @@
  * per-dialect types and functions, and the `lines` CTE every query starts from.
  */
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import {
@@ -107,14 +107,12 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
 };
 
-const sqlOptionsSchema = z
-  .object({
-    dialect: z.enum(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
-    dateType: z.enum(["timestamp", "date", "string", "epochMilliseconds"]).default("timestamp"),
-    rowNumber: z.string().min(1).optional(),
-    includeCustomersWithoutPurchases: z.boolean().default(false),
-  })
-  .strict();
+const sqlOptionsSchema = z.strictObject({
+  dialect: z.enum(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
+  dateType: z._default(z.enum(["timestamp", "date", "string", "epochMilliseconds"]), "timestamp"),
+  rowNumber: z.optional(z.string().check(z.minLength(1))),
+  includeCustomersWithoutPurchases: z._default(z.boolean(), false),
+});
 
 /** A writer for one call: quoting, types and the lines CTE. */
 export interface SqlWriter {
@@ -204,7 +202,7 @@ export function checkColumnFields(
 }
 
 /** Zod schema of a column-name field (accessors were refused before by {@link checkColumnFields}). */
-export const columnSchema = z.string().min(1);
+export const columnSchema = z.string().check(z.minLength(1));
 
 /** The record's epoch milliseconds expression for the configured date type. */
 export function timeExpression(writer: SqlWriter, column: string): string {

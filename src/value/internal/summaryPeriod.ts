@@ -3,7 +3,7 @@
  * (and the date options of rfmTable): the transaction-field and observation-period
  * schemas, date options as UTC day numbers, and reading the purchase days.
  */
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   DAYS_PER_UNIT,
   type Field,
@@ -40,8 +40,8 @@ export const transactionFieldsShape = {
 /** Zod shape of observationEnd / timeUnit / afterObservationEnd, with their defaults. */
 export const observationPeriodShape = {
   observationEnd: dateSchema,
-  timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("day"),
-  afterObservationEnd: z.enum(["error", "drop"]).default("error"),
+  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
+  afterObservationEnd: z._default(z.enum(["error", "drop"]), "error"),
 };
 
 /** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
