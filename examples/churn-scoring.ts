@@ -7,19 +7,23 @@
  * 2. Train a regularised logistic churn model on a stratified 70% and check it on the held-out 30%:
  *    AUC, precision/recall, the gains table, and two label-free scores for comparison (inactivity
  *    overdue ratio, BG/NBD probability-alive).
- * 3. Retrain on all labelled history, score the customers who bought in the last year as of the last
- *    trading day, and list the top risks with the reasons a retention team can act on.
+ * 3. Retrain on all labelled history, recalibrate its probabilities on half of the held-out customers
+ *    (Platt scaling; Brier score on the other half), save it as JSON and load it back, score the customers
+ *    who bought in the last year as of the last trading day, and list the top risks with the reasons a
+ *    retention team can act on.
  * 4. Put money on it with the retention-economics calculator.
  *
  * Run: npx tsx examples/churn-scoring.ts
  */
 import {
+  calibrateChurnModel,
   churnScoresFromBgNbd,
   evaluateChurnModel,
   evaluateScores,
   formatTable,
   generateStore,
   inactivityRisk,
+  restoreChurnModel,
   retentionEconomics,
   trainChurnModel,
   trainTestSplit,
@@ -86,8 +90,25 @@ console.log(
 );
 console.log(formatTable(comparison));
 
-// 3. Retrain on all history and score today's customers (bought in the last 365 days).
-const finalModel = trainChurnModel(history, { label: "churned", features, regularization: { l2: 1 } });
+// 3. Calibrate: the penalised, class-imbalanced fit need not give honest probabilities. Fit Platt scaling
+// on half of the held-out customers and compare Brier scores on the other half.
+const { train: calibrationRows, test: checkRows } = trainTestSplit(test, {
+  testFraction: 0.5,
+  stratify: "churned",
+  seed: 3,
+});
+const calibrated = calibrateChurnModel(model, calibrationRows, { method: "platt" });
+console.log(
+  `\nBrier score on ${checkRows.length} customers: ${evaluateChurnModel(model, checkRows).brierScore?.toFixed(4)} as fitted, ${evaluateChurnModel(calibrated, checkRows).brierScore?.toFixed(4)} after Platt scaling on ${calibrationRows.length} others.`,
+);
+
+// Retrain on all history, save the model as JSON and load it back (scores are bit-identical), then score
+// today's customers (bought in the last 365 days).
+const saved = JSON.stringify(
+  trainChurnModel(history, { label: "churned", features, regularization: { l2: 1 } }),
+);
+const finalModel = restoreChurnModel<(typeof history)[number]>(JSON.parse(saved));
+console.log(`Saved model: ${saved.length} characters of JSON.`);
 const today = store.planted.end;
 const current = storeChurnTable(store, today, windowDays, "recent buyers");
 const scores = finalModel.score(current);
