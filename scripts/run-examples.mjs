@@ -2,7 +2,7 @@
 /**
  * Runs every example story the way a user would, one after another:
  * each `examples/*.ts` (alphabetically; not the section builders in
- * examples/demo/), then the demo `examples/demo.ts`, each as
+ * examples/demo/), then those of sub-folders such as `examples/man/`, then the demo `examples/demo.ts`, each as
  * `node --import tsx examples/<file>.ts` from the repository root (tsx maps
  * `clientele` and `clientele/<module>` to src/ through tsconfig paths).
  *
@@ -22,10 +22,17 @@ const timeoutMs = Number(process.env.EXAMPLE_TIMEOUT_MS ?? 120_000);
 const filters = process.argv.slice(2);
 const DEMO = "demo.ts";
 
-const stories = readdirSync(join(root, "examples"), { withFileTypes: true })
-  .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && entry.name !== DEMO)
+/** The stories, then the worked cases of sub-folders such as examples/man/ (`man/realEstate.ts`). */
+const tsFiles = (folder) =>
+  readdirSync(join(root, "examples", folder), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && entry.name !== DEMO)
+    .map((entry) => (folder === "" ? entry.name : `${folder}/${entry.name}`))
+    .sort();
+const folders = readdirSync(join(root, "examples"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "demo")
   .map((entry) => entry.name)
   .sort();
+const stories = [...tsFiles(""), ...folders.flatMap(tsFiles)];
 /** Examples that need an optional peer dependency the default install leaves out. */
 const NEEDS = { "tables-and-frames.ts": "danfojs-node" };
 const installed = (name) => existsSync(join(root, "node_modules", name, "package.json"));

@@ -40,8 +40,12 @@ export {
   type QualifiedProspect,
   type QualifyProspectsOptions,
   type QualifyProspectsResult,
+  type ProspectAffordability,
+  type ProspectChoice,
+  type ProspectReasonCategory,
   qualifyProspects,
 } from "./qualifyProspects.js";
+export { type Offering, type OfferingPayments, type OfferingRequirement, offeringPayments } from "./offeringPayments.js";
 export {
   type ServiceKpisComplaints,
   type ServiceKpisInventory,

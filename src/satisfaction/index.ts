@@ -1,11 +1,13 @@
 /**
- * clientele/satisfaction — customer satisfaction indices: PLS path models (ACSI/ECSI) with bootstrap and
- * importance-performance maps, the weighted CSI hierarchy, Net Promoter Score, Kano, importance-performance
+ * clientele/satisfaction — customer satisfaction indices: PLS path models (ACSI/ECSI) with bootstrap,
+ * validity reports (HTMT, VIF, PLSc), out-of-sample prediction, group comparisons (MICOM, MGA), moderation,
+ * higher-order constructs and importance-performance maps, the weighted CSI hierarchy, Net Promoter Score, Kano, importance-performance
  * grids, satisfaction states and loyalty levels.
  * @module
  */
 export {
   type BootstrapEstimate,
+  type BootstrapHtmtEstimate,
   type BootstrapOptions,
   type BootstrapResult,
   bootstrap,
@@ -50,6 +52,33 @@ export {
   type PlsPathModelResult,
   plsPathModel,
 } from "./plsPathModel.js";
+export {
+  type PlsSummaryMatrixRow,
+  type PlsSummaryOptions,
+  type PlsSummaryPath,
+  type PlsSummaryResult,
+  plsSummary,
+} from "./plsSummary.js";
+export { type PlsPredictIndicator, type PlsPredictOptions, type PlsPredictResult, plsPredict } from "./plsPredict.js";
+export { type MicomConstruct, type MicomOptions, type MicomResult, micom } from "./micom.js";
+export {
+  type PlsMultigroupOptions,
+  type PlsMultigroupPath,
+  type PlsMultigroupResult,
+  plsMultigroup,
+} from "./plsMultigroup.js";
+export {
+  type PlsImportancePerformanceIndicator,
+  type PlsImportancePerformanceOptions,
+  type PlsImportancePerformanceResult,
+  plsImportancePerformance,
+} from "./plsImportancePerformance.js";
+export { type InteractionTermOptions, type InteractionTermResult, interactionTerm } from "./interactionTerm.js";
+export {
+  type HigherOrderConstructOptions,
+  type HigherOrderConstructResult,
+  higherOrderConstruct,
+} from "./higherOrderConstruct.js";
 export {
   type SatisfactionIndexConstruct,
   type SatisfactionIndexConstructScore,
