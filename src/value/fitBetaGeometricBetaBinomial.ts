@@ -76,8 +76,8 @@ export interface FitBetaGeometricBetaBinomialOptions<T> {
  * @example
  * ```ts
  * const model = fitBetaGeometricBetaBinomial(donations, { weight: "count" });
- * model.probabilityAlive(3, 4, 6); // => 0.3863
- * model.conditionalExpectedPurchases(5, 6, 6, 6); // => 3.4593 donations in 2002-2006
+ * model.probabilityAlive(3, 4, 6); // => 0.4396
+ * model.conditionalExpectedPurchases(5, 6, 6, 6); // => 3.7525 (donations in 2002-2006)
  * ```
  */
 export interface FitBetaGeometricBetaBinomialResult {
@@ -189,9 +189,9 @@ function patternTerms(
  * ```ts
  * // the 22 (x, t_x) patterns of FHS 2010, n = 6, e.g. { frequency: 6, recency: 6, periods: 6, count: 1203 }
  * const model = fitBetaGeometricBetaBinomial(donations, { weight: "count" });
- * model.params; // => { alpha: 1.2035, beta: 0.7497, gamma: 0.6568, delta: 2.7834 }
+ * model.params; // => { alpha: 1.2035, beta: 0.7497, gamma: 0.6567, delta: 2.7834 }
  * model.logLikelihood; // => -33225.6
- * model.expectedPurchases(11); // => expected donations by a new donor over 11 appeals
+ * model.expectedPurchases(11); // => 3.3887 (donations by a new donor over 11 appeals)
  * ```
  */
 export function fitBetaGeometricBetaBinomial<T>(

@@ -92,7 +92,7 @@ const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500,
  * model.logLikelihood; // => -9582.43
  * model.conditionalExpectedPurchases(39, 2, 30.43, 38.86); // => 1.226
  * model.uncertainty.standardErrors; // => { r: 0.01256, alpha: 0.3782, a: 0.1857, b: 0.7053 }
- * model.probabilityOfPurchases(0, 39); // => P(no repeat purchase in 39 weeks)
+ * model.probabilityOfPurchases(0, 39); // => 0.5743 (no repeat purchase in the first 39 weeks)
  * ```
  */
 export function fitBgNbd<T>(

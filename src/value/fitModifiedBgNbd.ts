@@ -42,7 +42,7 @@ export interface FitModifiedBgNbdOptions<T> extends FitBgNbdOptions<T> {}
  * @example
  * ```ts
  * const model = fitModifiedBgNbd(cdnowSummary);
- * model.probabilityAlive(0, 0, 38.86); // => 0.5453: a one-purchase customer is no longer certainly alive
+ * model.probabilityAlive(0, 0, 38.86); // => 0.3897 (a one-purchase customer is no longer certainly alive)
  * ```
  */
 export interface FitModifiedBgNbdResult extends RepeatBuyingFit<BgNbdParams> {
@@ -83,8 +83,8 @@ const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500,
  * @example
  * ```ts
  * const model = fitModifiedBgNbd(cdnowSummary); // CDNOW, weekly units
- * model.params; // => { r: 0.5251, alpha: 6.1831, a: 0.8912, b: 1.6141 }
- * model.conditionalExpectedPurchases(39, 2, 30.43, 38.86); // => 1.0767
+ * model.params; // => { r: 0.5248, alpha: 6.1830, a: 0.8914, b: 1.6140 }
+ * model.conditionalExpectedPurchases(39, 2, 30.43, 38.86); // => 1.2627
  * ```
  */
 export function fitModifiedBgNbd<T>(

@@ -164,6 +164,8 @@ const SERIES_TERMS = 600;
  * model.params; // => { r: 0.5533, alpha: 10.5777, s: 0.6062, beta: 11.6669 }
  * model.logLikelihood; // => -9594.97
  * model.probabilityAlive(2, 30.43, 38.86); // => 0.869
+ * model.uncertainty.standardErrors; // => { r: 0.0476, alpha: 0.8427, s: 0.1873, beta: 6.2103 }
+ * model.probabilityOfPurchases(0, 39); // => 0.5935
  * ```
  */
 export function fitParetoNbd<T>(

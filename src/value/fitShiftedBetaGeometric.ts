@@ -86,9 +86,9 @@ export interface FitShiftedBetaGeometricOptions<T> {
  * @example
  * ```ts
  * const model = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
- * model.survival(12);      // => 0.1574 (the paper's year-12 actual: 0.173)
- * model.retentionRate(2);  // => 0.7306
- * model.discountedExpectedResidualLifetime(0.1); // => 3.4116 periods, for a customer who has not renewed yet
+ * model.survival(12);      // => 0.1700 (observed in year 12: 0.173)
+ * model.retentionRate(2);  // => 0.7560
+ * model.discountedExpectedResidualLifetime(0.1); // => 2.9644 (periods, for a customer who has not renewed yet)
  * ```
  */
 export interface FitShiftedBetaGeometricResult {
@@ -174,7 +174,7 @@ interface ChurnCounts {
  * const regular = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]);
  * regular.params;  // => { gamma: 0.7041, delta: 1.1820 }
  * regular.logLikelihood; // => -1680.27
- * regular.projectSurvivors(12).map(Math.round).slice(8); // => [224, 207, 194, 183, 173]... (model: 226, 211, 198, 187, 177)
+ * regular.projectSurvivors(12).map(Math.round).slice(8); // => [220, 204, 191, 180, 170] (observed: 223, 207, 194, 183, 173)
  * ```
  */
 export function fitShiftedBetaGeometric<T>(

@@ -17,7 +17,7 @@
  * ```ts
  * const model = fitBgNbd(cdnowSummary);
  * model.uncertainty.standardErrors; // => { r: 0.01256, alpha: 0.3782, a: 0.1857, b: 0.7053 }
- * model.uncertainty.lower?.a; // => 0.5018
+ * model.uncertainty.lower?.a; // => 0.5010
  * ```
  */
 export interface LifetimeFitUncertainty<P> {
