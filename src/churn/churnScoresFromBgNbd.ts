@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, InvalidOptionsError, type TimeUnit, withDisplay } from "../core/index.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { type FitBgNbdResult, fitBgNbd } from "../value/fitBgNbd.js";
@@ -56,25 +56,23 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
-const optionsSchema = z
-  .object({
-    customer: fieldSchema,
-    date: fieldSchema,
-    amount: z.optional(fieldSchema),
-    asOf: dateSchema,
-    timeUnit: z.enum(["day", "week", "month", "quarter", "year"]).default("week"),
-    horizon: z.number().positive().refine(Number.isFinite, "must be finite").default(13),
-    model: z
-      .custom<FitBgNbdResult>(
-        (value) =>
-          typeof value === "object" &&
-          value !== null &&
-          typeof (value as FitBgNbdResult).probabilityAlive === "function",
-        { message: "expected a model returned by fitBgNbd" },
-      )
-      .optional(),
-  })
-  .strict();
+const optionsSchema = z.strictObject({
+  customer: fieldSchema,
+  date: fieldSchema,
+  amount: z.optional(fieldSchema),
+  asOf: dateSchema,
+  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "week"),
+  horizon: z._default(z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite")), 13),
+  model: z.optional(
+    z.custom<FitBgNbdResult>(
+      (value) =>
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as FitBgNbdResult).probabilityAlive === "function",
+      { message: "expected a model returned by fitBgNbd" },
+    ),
+  ),
+});
 
 /**
  * Probability-alive churn scores: summarises purchases into (frequency, recency, T) with

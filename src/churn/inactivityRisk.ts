@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -95,12 +95,14 @@ const optionsSchema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
-  priorWeight: z.number().min(0).refine(Number.isFinite, "must be finite").default(2),
-  populationGapDays: z.number().positive().refine(Number.isFinite, "must be finite").optional(),
-  bandLimits: z
-    .tuple([z.number().positive(), z.number().positive(), z.number().positive()])
-    .refine(([a, b, c]) => a < b && b < c, "band limits must increase")
-    .default([1, 2, 4]),
+  priorWeight: z._default(z.number().check(z.minimum(0), z.refine(Number.isFinite, "must be finite")), 2),
+  populationGapDays: z.optional(z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite"))),
+  bandLimits: z._default(
+    z
+      .tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])
+      .check(z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
+    [1, 2, 4],
+  ),
 });
 
 /**

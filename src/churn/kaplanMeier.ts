@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
@@ -90,7 +90,7 @@ const optionsSchema = z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
   group: z.optional(fieldSchema),
-  confidenceLevel: z.number().gt(0).lt(1).default(0.95),
+  confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
 });
 
 const fieldName = (field: unknown, option: string): string =>

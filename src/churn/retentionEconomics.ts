@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 
@@ -65,15 +65,15 @@ export interface RetentionEconomicsResult {
   readonly options: Required<RetentionEconomicsOptions>;
 }
 
-const finite = (schema: z.ZodNumber) => schema.refine(Number.isFinite, "must be finite");
+const finite = z.refine(Number.isFinite, "must be finite");
 const optionsSchema = z.strictObject({
-  customers: finite(z.number().min(0)),
-  churnRate: z.number().gt(0, "must be greater than 0").lt(1, "must be less than 1"),
-  margin: finite(z.number()),
-  acquisitionCost: finite(z.number().min(0)),
-  retentionCost: finite(z.number().positive("must be greater than 0")),
-  discountRate: finite(z.number().min(0)).default(0.1),
-  churnReduction: z.number().gt(0, "must be greater than 0").lt(1).default(0.05),
+  customers: z.number().check(z.minimum(0), finite),
+  churnRate: z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
+  margin: z.number().check(finite),
+  acquisitionCost: z.number().check(z.minimum(0), finite),
+  retentionCost: z.number().check(z.positive("must be greater than 0"), finite),
+  discountRate: z._default(z.number().check(z.minimum(0), finite), 0.1),
+  churnReduction: z._default(z.number().check(z.gt(0, "must be greater than 0"), z.lt(1)), 0.05),
 });
 
 /**

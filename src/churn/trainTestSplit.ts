@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -44,7 +44,10 @@ export interface TrainTestSplitResult<T> {
 }
 
 const optionsSchema = z.strictObject({
-  testFraction: z.number().gt(0, "must be greater than 0").lt(1, "must be less than 1").default(0.25),
+  testFraction: z._default(
+    z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
+    0.25,
+  ),
   stratify: z.optional(fieldSchema),
   seed: z._default(seedSchema, 1),
 });

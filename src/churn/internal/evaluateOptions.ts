@@ -1,8 +1,8 @@
 /** Options schema of evaluateScores, shared with evaluateChurnModel (which checks them under its own name). */
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const evaluateScoresSchema = z.strictObject({
-  threshold: z.number().refine(Number.isFinite, "must be finite").default(0.5),
-  calibrationBins: z.number().int().min(1).max(1000).default(10),
-  groups: z.number().int().min(1).max(1000).default(10),
+  threshold: z._default(z.number().check(z.refine(Number.isFinite, "must be finite")), 0.5),
+  calibrationBins: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 10),
+  groups: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 10),
 });
