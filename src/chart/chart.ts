@@ -1,3 +1,4 @@
+import { registerNotebookChart } from "../core/internal/notebookChart.js";
 import { chooseKChart, isChooseKResult } from "./chooseKChart.js";
 import { coefficientChart, isChurnModel } from "./coefficientChart.js";
 import { complaintParetoChart, isComplaintSummaryResult } from "./complaintParetoChart.js";
@@ -140,3 +141,12 @@ export function chart(result: unknown, options: ChartOptions = {}): VegaLiteSpec
     result,
   );
 }
+
+/** The chart spec a notebook front end renders: {@link chart}'s spec with `$schema` set to Vega-Lite v5. */
+export function notebookSpec(result: unknown): VegaLiteSpec {
+  return { ...chart(result), $schema: "https://vega.github.io/schema/vega-lite/v5.json" };
+}
+
+// Loading the chart module is what lets a result in a Deno notebook show its chart above its table
+// (core's display hook asks for these two functions; core itself never imports the chart builders).
+registerNotebookChart({ hasChart, notebookSpec });

@@ -1,3 +1,4 @@
+import { TABLE_BUNDLE } from "../core/display.js";
 import { escapeHtml } from "../core/index.js";
 import { chart } from "./chart.js";
 import { type ChartOptions, isObject, type VegaLiteSpec } from "./internal/spec.js";
@@ -37,7 +38,10 @@ function isSpec(value: unknown): value is VegaLiteSpec {
  * A result's chart and table for a Deno Jupyter notebook. The returned object is the display bundle
  * (`application/vnd.vegalite.v5+json` with the spec, `text/html` with the result's own table when it has
  * one, `text/plain`) and also carries `Symbol.for("Jupyter.display")`, so ending a cell with
- * `chartDisplay(result)` shows the chart above the table. The spec is the v6 spec of {@link chart} (or the
+ * `chartDisplay(result)` shows the chart (front ends render the richest type of a bundle; the table rides
+ * along as `text/html` for those without Vega-Lite). A result on its own needs none of this: ending a
+ * cell with it in Deno's kernel shows its chart as one output and its table as the next (core's display
+ * hook loads this module by its package name when the notebook has not imported it). The spec is the v6 spec of {@link chart} (or the
  * spec you pass) with its `$schema` set to v5, the version notebook front ends know; the specs clientele
  * writes use nothing v6-only. In the Node REPL nothing changes: results print as tables.
  *
@@ -62,9 +66,10 @@ function isSpec(value: unknown): value is VegaLiteSpec {
 export function chartDisplay(result: unknown, options: ChartOptions = {}): ChartDisplayBundle {
   const spec = isSpec(result) ? result : chart(result, options);
   const v5 = { ...spec, $schema: "https://vega.github.io/schema/vega-lite/v5.json" };
+  // A clientele result's table bundle (its Jupyter hook would also draw the chart inside a Deno kernel).
   const own =
-    isObject(result) && typeof (result as Record<symbol, unknown>)[JUPYTER] === "function"
-      ? ((result as Record<symbol, () => unknown>)[JUPYTER] as () => unknown)()
+    isObject(result) && typeof (result as Record<symbol, unknown>)[TABLE_BUNDLE] === "function"
+      ? ((result as Record<symbol, () => unknown>)[TABLE_BUNDLE] as () => unknown)()
       : undefined;
   const title = isObject(spec.title) && typeof spec.title.text === "string" ? spec.title.text : "Chart";
   const html = isObject(own) && typeof own["text/html"] === "string" ? own["text/html"] : undefined;

@@ -1,4 +1,5 @@
 import { argumentError } from "./internal/arguments.js";
+import { loadNotebookChart, type NotebookKernel, notebookKernel } from "./internal/notebookChart.js";
 import { assertRecordArray } from "./records.js";
 
 /**
@@ -13,6 +14,25 @@ export const TABLE_ROWS: unique symbol = Symbol.for("clientele.tableRows") as ne
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const JUPYTER = Symbol.for("Jupyter.display");
+/** Key under which a result gives its notebook table bundle without drawing anything (used by chartDisplay). */
+export const TABLE_BUNDLE: unique symbol = Symbol.for("clientele.tableBundle") as never;
+
+/** Shows the result's chart (when it has one) as its own output above the table the hook returns. */
+async function chartAboveTable(
+  result: object,
+  table: Record<string, string>,
+  kernel: NotebookKernel,
+): Promise<Record<string, string>> {
+  const provider = await loadNotebookChart();
+  if (provider?.hasChart(result)) {
+    const spec = provider.notebookSpec(result);
+    await kernel.display(
+      { "application/vnd.vegalite.v5+json": spec, "text/plain": table["text/plain"]?.split("\n")[0] ?? "" },
+      { raw: true },
+    );
+  }
+  return table;
+}
 
 /** How a result is shown. */
 export interface DisplaySpec<R> {
@@ -70,6 +90,15 @@ export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): 
     const table = { columns: spec.columns, maxRows: spec.maxRows ?? 10 };
     return { rows, summary, table };
   };
+  const tableBundle = (): Record<string, string> => {
+    const { rows, summary, table } = render();
+    return {
+      "text/plain": [spec.title, ...summary, formatTable(rows, table)].join("\n"),
+      "text/html": `<div><strong>${escapeHtml(spec.title)}</strong>${summary
+        .map((line) => `<div>${escapeHtml(line)}</div>`)
+        .join("")}${htmlTable(rows, table)}</div>`,
+    };
+  };
   Object.defineProperties(result, {
     [TABLE_ROWS]: { value: () => spec.rows(result), enumerable: false },
     [INSPECT]: {
@@ -79,15 +108,13 @@ export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): 
       },
       enumerable: false,
     },
+    [TABLE_BUNDLE]: { value: () => tableBundle(), enumerable: false },
     [JUPYTER]: {
+      // In Deno's Jupyter kernel (which awaits this hook) the chart is shown first, as its own output, then
+      // the table; elsewhere the hook returns the table bundle synchronously.
       value: () => {
-        const { rows, summary, table } = render();
-        return {
-          "text/plain": [spec.title, ...summary, formatTable(rows, table)].join("\n"),
-          "text/html": `<div><strong>${escapeHtml(spec.title)}</strong>${summary
-            .map((line) => `<div>${escapeHtml(line)}</div>`)
-            .join("")}${htmlTable(rows, table)}</div>`,
-        };
+        const kernel = notebookKernel();
+        return kernel === undefined ? tableBundle() : chartAboveTable(result, tableBundle(), kernel);
       },
       enumerable: false,
     },
