@@ -8,12 +8,13 @@
  * Itemset counts of both tools are compared on every case.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FPGrowth } from "node-fpgrowth";
 import { associationRules, frequentItemsets, readBaskets } from "../src/basket/index.js";
+import { streamRules } from "../src/basket/streamRules.js";
 import { topRules } from "../src/basket/topRules.js";
 import { createRandom } from "../src/core/index.js";
 import { type BenchRow, peakRssMb, sharedDataset, timeIt } from "./harness.js";
@@ -281,6 +282,8 @@ export async function run(): Promise<BenchRow[]> {
       { by: "lift", k: 10, maxLength: 3 },
     ])),
   );
+  // about 10 minutes under load (17.4M rule objects built and written): only on request
+  if (process.argv.includes("--stream-rules")) rows.push(streamRulesRow(path));
   return rows;
 }
 
@@ -334,5 +337,75 @@ export async function topRulesRows(
   return rows;
 }
 
+/** What the streaming child reports. */
+interface StreamChildReport {
+  readonly rules: number;
+  readonly ms: number;
+  readonly bytes: number;
+  readonly peakRssMb: number;
+  readonly baselineRssMb: number;
+}
+
+/**
+ * Child mode (`--stream-child <groceries.csv> <out file>`): streamRules on Groceries at count >= 2, up to
+ * 6 items, every antecedent/consequent split (17.4M rules), each written as a TSV line to a file through a
+ * 1 MB string buffer; reports the peak RSS of this fresh process.
+ */
+function streamChild(groceriesPath: string, out: string): void {
+  const baselineRssMb = peakRssMb();
+  const started = performance.now();
+  const transactions = readBaskets(readFileSync(groceriesPath, "utf8"));
+  const fd = openSync(out, "w");
+  let chunk = "";
+  let rules = 0;
+  for (const rule of streamRules(transactions, {
+    minCount: 2,
+    minConfidence: 0,
+    maxLength: 6,
+    consequent: "all",
+  })) {
+    chunk += `${rule.antecedent.join(",")}\t${rule.consequent.join(",")}\t${rule.count}\t${rule.confidence}\t${rule.lift}\n`;
+    rules++;
+    if (chunk.length > 1 << 20) {
+      writeSync(fd, chunk);
+      chunk = "";
+    }
+  }
+  writeSync(fd, chunk);
+  closeSync(fd);
+  const report: StreamChildReport = {
+    rules,
+    ms: performance.now() - started,
+    bytes: statSync(out).size,
+    peakRssMb: peakRssMb(),
+    baselineRssMb,
+  };
+  console.log(JSON.stringify(report));
+}
+
+/**
+ * streamRules writing 17.4M Groceries rules to a file in a fresh process (peak RSS is its own); run by
+ * `node --expose-gc --import tsx bench/single.ts basket --stream-rules`.
+ */
+export function streamRulesRow(groceriesPath: string): BenchRow {
+  const out = join(tmpdir(), `clientele-rules-${process.pid}.tsv`);
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url), "--stream-child", groceriesPath, out],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  rmSync(out, { force: true });
+  const report = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as StreamChildReport;
+  return {
+    case: "groceries streamRules count>=2, maxLength 6, all splits, to a TSV file",
+    clienteleMs: report.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: `${report.rules} rules, ${(report.bytes / 1e9).toFixed(2)} GB written; peak RSS ${report.peakRssMb.toFixed(0)} MB (Node + tsx alone ${report.baselineRssMb.toFixed(0)} MB; as objects the rules would need ~${((report.rules * 400) / 1e9).toFixed(0)} GB)`,
+  };
+}
+
 const childAt = process.argv.indexOf("--quest-child");
 if (childAt !== -1) questChild(process.argv[childAt + 1] as string);
+const streamAt = process.argv.indexOf("--stream-child");
+if (streamAt !== -1) streamChild(process.argv[streamAt + 1] as string, process.argv[streamAt + 2] as string);
