@@ -16,13 +16,18 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  * customers is re-seeded at the customer farthest from its own centre (several empty
  * centres take the next farthest ones), as scikit-learn does.
  *
- * Speed: the hot loop runs on a flat row-major `Float64Array`. From 2000 customers and
- * k >= 3 the assignment step keeps Hamerly's distance bounds and scans all k centres only
- * for customers whose nearest centre could have changed (for 3 features and k <= 8, the
- * RFM shape, without data-dependent branches); the assignments are the same as plain
- * Lloyd's (a safety margin guards the bounds against rounding; tested bit for bit).
+ * Speed: the point loops run on a flat row-major `Float64Array`, compiled once per number of
+ * features (up to 16; the general loops beyond, or where code generation is forbidden). From 2000
+ * customers and k >= 3 the assignment step keeps Hamerly's distance bounds and scans all k centres
+ * only for customers whose nearest centre could have changed (for 3 features and k <= 8, the RFM
+ * shape, without data-dependent branches); the assignments are the same as plain Lloyd's (a safety
+ * margin guards the bounds against rounding; tested bit for bit). On Node, restarts run in parallel
+ * on worker threads when the problem is large enough (`workers`, default `"auto"`), with the same
+ * result as the serial run; elsewhere they run one after another.
  *
- * Complexity: O(restarts x (k log k + iterations x k) x n d) time in the worst case, O(n d) memory.
+ * Complexity: O(restarts x (k log k + iterations x k) x n d) time in the worst case (divided among
+ * the threads); memory beyond the feature matrix 16 bytes per customer per busy thread (labels,
+ * bounds, best labels), plus one shared copy of the matrix when workers run.
  *
  * @param records - customer records (not mutated)
  * @param options - see {@link KMeansOptions}

@@ -16,7 +16,7 @@
  * cannot be created), every restart runs on the calling thread: same result.
  */
 import { kernelExpression, kernelsFor } from "./kernels/kernels.js";
-import { ENGINE, type RestartJob, runRestartShare, seedingDrawCount } from "./lloyd.js";
+import { ENGINE, type RestartJob, runRestartShare, seedingDrawCount } from "./lloydEngine.js";
 
 /** Outcome of the restarts of one fit. */
 export interface RestartsOutcome {
