@@ -1,7 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
+import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import type { EvaluateScoresResult } from "./evaluateScores.js";
-import { type ChurnModel, trainChurnModel } from "./trainChurnModel.js";
+import { restoreChurnModel } from "./restoreChurnModel.js";
+import { type ChurnModel, type ChurnModelJson, trainChurnModel } from "./trainChurnModel.js";
 
 interface Customer {
   readonly id: string;
@@ -30,5 +32,20 @@ describe("trainChurnModel types", () => {
         numeric: [{ name: "logDays", value: (customer) => Math.log1p(customer.daysSinceLastOrder) }],
       },
     });
+  });
+
+  it("keeps the record type through calibration and takes it explicitly on restore", () => {
+    const model = trainChurnModel(customers, {
+      label: "churned",
+      features: { numeric: ["daysSinceLastOrder"] },
+    });
+    expectTypeOf(model.toJSON()).toEqualTypeOf<ChurnModelJson>();
+    expectTypeOf(calibrateChurnModel(model, customers, { method: "isotonic" })).toEqualTypeOf<
+      ChurnModel<Customer>
+    >();
+    expectTypeOf(restoreChurnModel<Customer>(model.toJSON())).toEqualTypeOf<ChurnModel<Customer>>();
+    // @ts-expect-error "sigmoid" is scikit-learn's name; clientele's is "platt"
+    calibrateChurnModel(model, customers, { method: "sigmoid" });
+    trainChurnModel(customers, { label: "churned", features: { categorical: ["plan"] }, encoding: "oneHot" });
   });
 });

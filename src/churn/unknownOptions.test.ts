@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError } from "../core/index.js";
+import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { inactivityRisk } from "./inactivityRisk.js";
+import { restoreChurnModel } from "./restoreChurnModel.js";
 import { retentionEconomics } from "./retentionEconomics.js";
 import { trainChurnModel } from "./trainChurnModel.js";
 import { trainTestSplit } from "./trainTestSplit.js";
@@ -136,5 +138,14 @@ describe("churn options are strict", () => {
   it("explain's top is still checked", () => {
     expect(optionsError(() => model.explain(customers[0] as never, { top: -1 })).issues[0]?.path).toBe("top");
     expect(model.explain(customers[0] as never, { top: 1 }).reasons.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("calibrateChurnModel and restoreChurnModel options are strict", () => {
+  it("name a misspelt key", () => {
+    const calibrate = optionsError(() => calibrateChurnModel(model, customers, { methd: "platt" } as never));
+    expect(calibrate.issues.map((issue) => issue.path)).toEqual(["methd"]);
+    const restore = optionsError(() => restoreChurnModel(model.toJSON(), { acessors: {} } as never));
+    expect(restore.issues.map((issue) => issue.path)).toEqual(["acessors"]);
   });
 });
