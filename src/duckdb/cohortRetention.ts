@@ -1,0 +1,229 @@
+import type {
+  CohortRetentionCohort,
+  CohortRetentionCurvePoint,
+  CohortRetentionResult,
+} from "../churn/cohortRetention.js";
+import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "../churn/internal/calendar.js";
+import { InsufficientDataError, isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { type CohortRetentionSqlOptions, cohortRetentionPlan } from "../sql/cohortRetentionSql.js";
+import type { DuckDBSource } from "./DuckDBSource.js";
+import {
+  type FieldColumn,
+  laterRecordsChecks,
+  numbers,
+  openSource,
+  readColumns,
+  validateFields,
+} from "./internal/source.js";
+
+/** Periods shown as columns when the result prints (as `cohortRetention` prints). */
+const DISPLAY_PERIODS = 13;
+
+/**
+ * `cohortRetention` (clientele/churn) on a file or DuckDB table: customers grouped by the calendar
+ * period of their first purchase, and per later period how many of them bought, with revenue per
+ * acquired customer and the size-weighted average curve. DuckDB counts the distinct customers of
+ * every (cohort, period) cell with the SQL of `cohortRetentionSql`; only the cells (at most
+ * cohorts × periods rows, whatever the number of records) cross into JS, where the triangle, the
+ * incomplete last period and the average curve are built as `cohortRetention` builds them. The
+ * result equals `cohortRetention`'s on the same records (same cohorts, numbers and errors: a missing
+ * column names the available ones; a missing id, an unparsable date or amount is an
+ * InvalidRecordError naming the record's row in the file, the column and the value).
+ *
+ * Fields are column names; an accessor function is an InvalidOptionsError. Dates may be DATE or
+ * TIMESTAMP columns, ISO 8601 text or epoch milliseconds.
+ *
+ * @param source - a CSV/Parquet/JSON path or glob, or `{ connection, table }` / `{ connection, query }`
+ * @param options - `cohortRetention`'s options with column names
+ * @returns the `cohortRetention` result
+ * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
+ * @throws InvalidOptionsError for malformed options, an accessor, an unreadable source or a missing column
+ * @throws InvalidRecordError for a missing or invalid customer, date or amount
+ * @throws InsufficientDataError when no record is on or before asOf
+ * @example
+ * ```ts
+ * // orders.csv: customer,date,total / a,2024-01-05,10 / a,2024-02-03,7 / b,2024-01-31,20 / b,2024-03-15,4 / c,2024-02-10,8
+ * const table = await cohortRetention("orders.csv", {
+ *   customer: "customer", date: "date", amount: "total", period: "month", asOf: "2024-03-20",
+ * });
+ * table.cohorts[0];
+ * // => { cohort: "2024-01", start: "2024-01-01", customers: 2, active: [2, 1, 1], retention: [1, 0.5, 0.5],
+ * //      revenuePerCustomer: [15, 3.5, 2], cumulativeRevenuePerCustomer: [15, 18.5, 20.5], complete: [true, true, false] }
+ * ```
+ */
+export async function cohortRetention(
+  source: DuckDBSource,
+  options: CohortRetentionSqlOptions,
+): Promise<CohortRetentionResult> {
+  const functionName = "cohortRetention";
+  // options first (no I/O on malformed options)
+  const draft = cohortRetentionPlan(functionName, "records", options, { dialect: "duckdb" });
+  const parsed = draft.options;
+  const asOfDay = draft.asOfDay;
+  const open = await openSource(functionName, source);
+  try {
+    const fields: FieldColumn[] = [
+      { option: "customer", column: parsed.customer, kind: "id" },
+      { option: "date", column: parsed.date, kind: "date" },
+    ];
+    if (parsed.amount !== undefined) fields.push({ option: "amount", column: parsed.amount, kind: "number" });
+    const { dateType, extra } = await validateFields(functionName, open, fields, (type) => [
+      { name: "record_count", sql: "count(*)" },
+      ...laterRecordsChecks(parsed.date, type, asOfDay),
+    ]);
+    const recordCount = Number(extra.record_count ?? 0);
+    const ignoredRecords = Number(extra.later_count ?? 0);
+    if (ignoredRecords === recordCount) {
+      throw new InsufficientDataError(
+        functionName,
+        recordCount === 0
+          ? "no purchase records"
+          : `all ${recordCount} records are after asOf ${isoDate(asOfDay * MS_PER_DAY)}; choose a later asOf`,
+      );
+    }
+    const plan = cohortRetentionPlan(functionName, { query: open.query }, options, {
+      dialect: "duckdb",
+      dateType,
+    });
+    const { rows, columns } = await readColumns(open, plan.sql);
+    return cohortResult(
+      parsed.period,
+      asOfDay,
+      ignoredRecords,
+      {
+        cohort: numbers(columns.cohort),
+        offset: numbers(columns.periods_since_acquisition),
+        size: numbers(columns.cohort_customers),
+        active: numbers(columns.active_customers),
+        revenue: parsed.amount === undefined ? undefined : numbers(columns.revenue),
+      },
+      rows,
+    );
+  } finally {
+    open.close();
+  }
+}
+
+/** The cells of the SQL (sorted by cohort, then period) as `cohortRetention`'s result. */
+function cohortResult(
+  period: CohortPeriod,
+  asOfDay: number,
+  ignoredRecords: number,
+  cells: {
+    readonly cohort: Float64Array;
+    readonly offset: Float64Array;
+    readonly size: Float64Array;
+    readonly active: Float64Array;
+    readonly revenue: Float64Array | undefined;
+  },
+  count: number,
+): CohortRetentionResult {
+  const asOfPeriod = periodIndex(asOfDay, period);
+  const asOfComplete = periodStartDay(asOfPeriod + 1, period) === asOfDay + 1;
+  const withAmount = cells.revenue !== undefined;
+  const minPeriod = count > 0 ? (cells.cohort[0] as number) : asOfPeriod;
+  const width = asOfPeriod - minPeriod + 1;
+  const cohorts: CohortRetentionCohort[] = [];
+  const curveActive = new Float64Array(width);
+  const curveCustomers = new Float64Array(width);
+  const curveCohorts = new Float64Array(width);
+  const curveRevenue = new Float64Array(width);
+  const curveCumulative = new Float64Array(width);
+  let customers = 0;
+  let i = 0;
+  while (i < count) {
+    const cohortPeriod = cells.cohort[i] as number;
+    const customersInCohort = cells.size[i] as number;
+    customers += customersInCohort;
+    const length = asOfPeriod - cohortPeriod + 1;
+    const activeRow: number[] = new Array(length).fill(0);
+    const revenueCells = new Float64Array(length);
+    for (; i < count && cells.cohort[i] === cohortPeriod; i++) {
+      const o = cells.offset[i] as number;
+      activeRow[o] = cells.active[i] as number;
+      if (cells.revenue !== undefined) revenueCells[o] = cells.revenue[i] as number;
+    }
+    const retentionRow: number[] = [];
+    const completeRow: boolean[] = [];
+    const revenueRow: number[] = [];
+    const cumulativeRow: number[] = [];
+    let cumulative = 0;
+    for (let o = 0; o < length; o++) {
+      const a = activeRow[o] as number;
+      const complete = o < length - 1 || asOfComplete;
+      retentionRow.push(a / customersInCohort);
+      completeRow.push(complete);
+      let perCustomer = 0;
+      if (withAmount) {
+        perCustomer = (revenueCells[o] as number) / customersInCohort;
+        cumulative += perCustomer;
+        revenueRow.push(perCustomer);
+        cumulativeRow.push(cumulative);
+      }
+      if (complete) {
+        curveActive[o] = (curveActive[o] as number) + a;
+        curveCustomers[o] = (curveCustomers[o] as number) + customersInCohort;
+        curveCohorts[o] = (curveCohorts[o] as number) + 1;
+        curveRevenue[o] = (curveRevenue[o] as number) + perCustomer * customersInCohort;
+        curveCumulative[o] = (curveCumulative[o] as number) + cumulative * customersInCohort;
+      }
+    }
+    cohorts.push(
+      Object.freeze({
+        cohort: periodLabel(cohortPeriod, period),
+        start: isoDate(periodStartDay(cohortPeriod, period) * MS_PER_DAY),
+        customers: customersInCohort,
+        active: Object.freeze(activeRow),
+        retention: Object.freeze(retentionRow),
+        revenuePerCustomer: withAmount ? Object.freeze(revenueRow) : null,
+        cumulativeRevenuePerCustomer: withAmount ? Object.freeze(cumulativeRow) : null,
+        complete: Object.freeze(completeRow),
+      }),
+    );
+  }
+  const averageCurve: CohortRetentionCurvePoint[] = [];
+  for (let o = 0; o < width && (curveCustomers[o] as number) > 0; o++) {
+    const weight = curveCustomers[o] as number;
+    averageCurve.push(
+      Object.freeze({
+        periodsSinceAcquisition: o,
+        cohorts: curveCohorts[o] as number,
+        customers: weight,
+        retention: (curveActive[o] as number) / weight,
+        revenuePerCustomer: withAmount ? (curveRevenue[o] as number) / weight : null,
+        cumulativeRevenuePerCustomer: withAmount ? (curveCumulative[o] as number) / weight : null,
+      }),
+    );
+  }
+  const result: CohortRetentionResult = {
+    cohorts: Object.freeze(cohorts),
+    averageCurve: Object.freeze(averageCurve),
+    customers,
+    asOf: isoDate(asOfDay * MS_PER_DAY),
+    ignoredRecords,
+    options: Object.freeze({ period, amount: withAmount }),
+  };
+  return withDisplay(result, {
+    title: `Cohort retention by ${period}`,
+    summary: (r) => [
+      `${r.customers} customers in ${r.cohorts.length} cohorts as of ${r.asOf}${r.ignoredRecords > 0 ? `; ${r.ignoredRecords} records after asOf ignored` : ""}`,
+      `retention share per ${period} since acquisition (* incomplete ${period} at asOf; first ${DISPLAY_PERIODS} shown)`,
+    ],
+    rows: (r) => [
+      ...r.cohorts.map((c) => {
+        const row: Record<string, string | number> = { cohort: c.cohort, customers: c.customers };
+        c.retention.slice(0, DISPLAY_PERIODS).forEach((share, o) => {
+          row[`+${o}`] = `${(share * 100).toFixed(1)}%${c.complete[o] ? "" : "*"}`;
+        });
+        return row;
+      }),
+      (() => {
+        const row: Record<string, string | number> = { cohort: "average", customers: r.customers };
+        r.averageCurve.slice(0, DISPLAY_PERIODS).forEach((point) => {
+          row[`+${point.periodsSinceAcquisition}`] = `${(point.retention * 100).toFixed(1)}%`;
+        });
+        return row;
+      })(),
+    ],
+  });
+}
