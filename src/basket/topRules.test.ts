@@ -104,9 +104,10 @@ describe("topRules", () => {
         fc.constantFrom(...BUILT_IN_MEASURES),
         fc.integer({ min: 1, max: 25 }),
         fc.constantFrom(0, 0.3, 0.8),
-        (data, by, k, minConfidence) => {
-          const ours = topRules(data, { k, by, minConfidence });
-          const expected = mineAllAndSort(data, by, k, minConfidence, 1);
+        fc.constantFrom(1, 1, 2, 3),
+        (data, by, k, minConfidence, minCount) => {
+          const ours = topRules(data, { k, by, minConfidence, minCount });
+          const expected = mineAllAndSort(data, by, k, minConfidence, minCount);
           expect(ours.exact).toBe(true);
           expect(ours.rules.map(ruleKey)).toEqual(expected.map(ruleKey));
           expect(ours.rules).toEqual(expected);
@@ -171,6 +172,21 @@ describeWithDataset("groceries.csv", "topRules on Groceries", () => {
       "flour,root vegetables,whipped/sour cream => whole milk",
     );
   }, 120_000);
+
+  it("topRules with a minCount floor equals mining every rule of that count and sorting (lift, chi-squared)", () => {
+    const all = associationRules(groceries, {
+      minCount: 10,
+      minConfidence: 0,
+      maxRules: Number.POSITIVE_INFINITY,
+    }).rules;
+    for (const by of ["lift", "chiSquared", "mutualInformation"] as const) {
+      const ours = topRules(groceries, { k: 15, by, minCount: 10 });
+      expect(ours.exact).toBe(true);
+      expect(ours.options.minCount).toBe(10);
+      const expected = [...all].sort(documentedOrder(by)).slice(0, 15);
+      expect(ours.rules.map(ruleKey), by).toEqual(expected.map(ruleKey));
+    }
+  }, 60_000);
 
   it("topRules refuses, under the default budget, a measure that would need every itemset at count 1", () => {
     expect(() => topRules(groceries, { k: 10, by: "lift" })).toThrow(/set maxLength/);
