@@ -7,9 +7,10 @@ const relative = (value: number, expected: number) => Math.abs(value - expected)
 const ref = reference.bgbb;
 // the 22 (x, t_x) patterns of the 1995 donor cohort, n = 6 (Fader, Hardie & Shang 2010)
 const donations = Object.freeze(
-  ref.patterns.map(([frequency, recency, periods, count]) =>
-    Object.freeze({ frequency, recency, periods, count }),
-  ),
+  ref.patterns.map((pattern) => {
+    const [frequency, recency, periods, count] = pattern as [number, number, number, number];
+    return Object.freeze({ frequency, recency, periods, count });
+  }),
 );
 
 describe("fitBetaGeometricBetaBinomial on the donation data (Fader, Hardie & Shang 2010)", () => {
