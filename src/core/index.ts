@@ -3,6 +3,14 @@
  * quantiles, compensated sums, progress callbacks and result display.
  * @module
  */
+
+export {
+  type ArrowColumnLike,
+  type ArrowTableLike,
+  type ColumnarRecords,
+  type RecordInput,
+  recordCount,
+} from "./columnar.js";
 export { DAYS_PER_UNIT, daysBetween, isoDate, MS_PER_DAY, parseDateValue, type TimeUnit } from "./dates.js";
 export {
   type DisplaySpec,
@@ -31,6 +39,7 @@ export {
   type ResolvedField,
   readCodes,
   readDates,
+  readDays,
   readNumbers,
   resolveField,
 } from "./fields.js";

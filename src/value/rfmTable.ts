@@ -1,12 +1,15 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
+import { recordAt } from "../core/columnar.js";
 import {
   type Field,
   InvalidRecordError,
   isoDate,
   MS_PER_DAY,
+  type RecordInput,
   readCodes,
-  readDates,
+  readDays,
   readNumbers,
+  recordCount,
   resolveField,
   withDisplay,
 } from "../core/index.js";
@@ -102,6 +105,9 @@ export interface RfmTableResult {
   };
 }
 
+/** Day of an order without purchase lines (above every day an Int32 day number can hold). */
+const NO_DAY = 2 ** 31 - 1;
+
 const schema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
@@ -125,9 +131,11 @@ const schema = z.strictObject({
  * is the earliest date of its non-negative lines. Customers without any purchase are left out and
  * counted in `customersWithoutPurchases`; a customer whose net total is negative is an error.
  *
- * Complexity: O(n) plus hashing of customer and order ids; no per-row objects.
+ * Complexity: O(n) plus hashing of customer and order ids; no per-row objects (columnar input is read
+ * column by column, without an object per row).
  *
- * @param records - order lines or orders; not modified
+ * @param records - order lines or orders: an array of records, columns (`{ customerId: string[], ... }`)
+ *   or an Apache Arrow table (see `ColumnarRecords`); not modified
  * @param options - fields, `asOf`, frequency and monetary definitions
  * @returns one row per customer plus typed columns
  * @throws InvalidOptionsError for malformed options
@@ -148,21 +156,21 @@ const schema = z.strictObject({
  * // => { customer: "a", recencyDays: 30, frequency: 2, monetary: 50, firstPurchase: "2024-01-02", lastPurchase: "2024-03-01" }
  * ```
  */
-export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>): RfmTableResult {
+export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>): RfmTableResult {
   const functionName = "rfmTable";
   const parsed = parseOptions(functionName, schema, options);
   const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
+  const n = recordCount(records, functionName);
   const customers = readCodes(records, options.customer, { functionName, optionName: "customer" });
-  const times = readDates(records, options.date, { functionName, optionName: "date" });
+  const days = readDays(records, options.date, { functionName, optionName: "date" });
   const amounts = readNumbers(records, options.amount, { functionName, optionName: "amount" });
-  const n = records.length;
   const orderCodes =
     options.order === undefined
       ? undefined
       : readCodes(records, options.order, { functionName, optionName: "order" });
   const orderCount = orderCodes === undefined ? n : orderCodes.labels.length;
   const orderCustomer = new Int32Array(orderCount).fill(-1);
-  const orderDay = new Float64Array(orderCount).fill(Number.POSITIVE_INFINITY);
+  const orderDay = new Int32Array(orderCount).fill(NO_DAY);
   const orderNet = new Float64Array(orderCount);
   const orderLines = new Int32Array(orderCount);
   const orderRefunded = new Uint8Array(orderCount);
@@ -172,7 +180,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
   const lastRefundRow = new Int32Array(customerCount).fill(-1);
   let droppedRecords = 0;
   for (let i = 0; i < n; i++) {
-    const day = Math.floor((times[i] as number) / MS_PER_DAY);
+    const day = days[i] as number;
     if (day > asOfDay) {
       if (parsed.afterAsOf === "error") {
         const date = resolveField(options.date, "date");
@@ -180,7 +188,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
           functionName,
           i,
           date.label,
-          date.read(records[i] as T, i),
+          date.read(recordAt(records, i, functionName), i),
           `the date is after asOf (${isoDate(asOfDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
         );
       }
@@ -197,7 +205,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
         functionName,
         i,
         order.label,
-        order.read(records[i] as T, i),
+        order.read(recordAt(records, i, functionName), i),
         `the order id belongs to customer "${customers.labels[owner]}" and to customer "${customers.labels[c]}"; order ids must identify one customer's order`,
       );
     }
@@ -248,7 +256,7 @@ export function rfmTable<T>(records: readonly T[], options: RfmTableOptions<T>):
         functionName,
         row,
         amount.label,
-        amount.read(records[row] as T, row),
+        amount.read(recordAt(records, row, functionName), row),
         `customer "${customers.labels[c]}" has a negative net spend (${net.toFixed(2)}) after this refund; check for refunds without their purchases`,
       );
     }
