@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
@@ -64,6 +65,18 @@ describe("fitShiftedBetaGeometric on Fader & Hardie's (2007) retention data", ()
     expect(
       relative(model.uncertainty.standardErrors?.delta as number, ref.standardErrors.delta),
     ).toBeLessThan(1e-5);
+  });
+});
+
+describe("fitShiftedBetaGeometric prints", () => {
+  it("a table of the parameters with their standard errors and intervals", () => {
+    const text = inspect(fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]));
+    expect(text).toMatch(/sBG contractual retention model/);
+    expect(text).toMatch(
+      /1000 customers in 1 cohort\(s\), 759 churned, observed up to 7 periods; log-likelihood -1680\.27/,
+    );
+    expect(text).toMatch(/parameter\s+value\s+standardError\s+lower\s+upper/);
+    expect(text).toMatch(/gamma\s+0\.704077\s+0\.065599/);
   });
 });
 
