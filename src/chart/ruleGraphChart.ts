@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { forceLayout } from "./internal/forceLayout.js";
 import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
 import {

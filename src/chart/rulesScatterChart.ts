@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
 import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { fieldSchema } from "../core/options.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";

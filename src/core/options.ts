@@ -1,6 +1,6 @@
 import type * as core from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { closestName } from "./internal/closestName.js";
 

@@ -1,5 +1,5 @@
 import { DataFrame } from "danfojs-node";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
 import { recordRows } from "../core/internal/recordColumns.js";

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
 import { parseOptions } from "../core/options.js";
 

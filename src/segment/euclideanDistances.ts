@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";

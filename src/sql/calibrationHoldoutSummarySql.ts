@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";

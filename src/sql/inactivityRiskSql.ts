@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { createRandom, type Random } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";

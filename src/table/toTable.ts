@@ -1,5 +1,5 @@
 import { type ColumnTable, table } from "arquero";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
 import { recordColumns } from "../core/internal/recordColumns.js";
 import { parseOptions } from "../core/options.js";

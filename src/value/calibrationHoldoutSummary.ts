@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import {
@@ -119,7 +119,7 @@ const schema = z.strictObject({
  * ```
  */
 export function calibrationHoldoutSummary<T>(
-  records: readonly T[],
+  records: RecordInput<T>,
   options: CalibrationHoldoutSummaryOptions<T>,
 ): CalibrationHoldoutSummaryResult {
   const functionName = "calibrationHoldoutSummary";

@@ -55,7 +55,13 @@ export {
   type RepeatPurchaseSummaryRow,
   repeatPurchaseSummary,
 } from "./repeatPurchaseSummary.js";
-export { type RfmScoresOptions, type RfmScoresResult, type RfmScoresRow, rfmScores } from "./rfmScores.js";
+export {
+  type RfmScoresMethod,
+  type RfmScoresOptions,
+  type RfmScoresResult,
+  type RfmScoresRow,
+  rfmScores,
+} from "./rfmScores.js";
 export {
   RFM_GRID_SEGMENTS,
   RFM_PACKAGE_SEGMENTS,

@@ -1,5 +1,12 @@
-import { z } from "zod/mini";
-import { type Field, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
+import * as z from "zod/mini";
+import {
+  type Field,
+  isoDate,
+  MS_PER_DAY,
+  type RecordInput,
+  type TimeUnit,
+  withDisplay,
+} from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import {
@@ -151,7 +158,7 @@ const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodS
  * ```
  */
 export function repeatPurchaseSummary<T>(
-  records: readonly T[],
+  records: RecordInput<T>,
   options: RepeatPurchaseSummaryOptions<T>,
 ): RepeatPurchaseSummaryResult {
   const functionName = "repeatPurchaseSummary";

@@ -130,3 +130,79 @@ describe("rfmScores input checks (issue 12)", () => {
     expect(() => rfmScores(rows as never)).toThrow(/row 1, field "\(record\)"/);
   });
 });
+
+describe("rfmScores natural breaks (Jenks, by optimal 1-D k-means)", () => {
+  const rows = (monetary: readonly number[]) =>
+    monetary.map((value, i) => ({ customer: `c${i}`, recencyDays: i, frequency: 1 + (i % 3), monetary: value }));
+
+  /** Within-group sum of squares of `values` grouped by `labels`. */
+  function withinSquares(values: readonly number[], labels: readonly number[]): number {
+    const groups = new Map<number, number[]>();
+    values.forEach((value, i) => {
+      const key = labels[i] as number;
+      groups.set(key, [...(groups.get(key) ?? []), value]);
+    });
+    let total = 0;
+    for (const group of groups.values()) {
+      const mean = group.reduce((a, b) => a + b, 0) / group.length;
+      for (const value of group) total += (value - mean) ** 2;
+    }
+    return total;
+  }
+
+  /** Brute force: the least within-group sum of squares over every cut of the sorted values into m groups. */
+  function bestSquares(values: readonly number[], m: number): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const n = sorted.length;
+    let best = Number.POSITIVE_INFINITY;
+    const cuts = (start: number, left: number, labels: number[]): void => {
+      if (left === 1) {
+        const all = [...labels, ...new Array(n - start).fill(m - 1)];
+        best = Math.min(best, withinSquares(sorted, all));
+        return;
+      }
+      for (let end = start + 1; end <= n - left + 1; end++) {
+        cuts(end, left - 1, [...labels, ...new Array(end - start).fill(m - left)]);
+      }
+    };
+    cuts(0, m, []);
+    return best;
+  }
+
+  it("puts clear gaps between groups (hand-worked)", () => {
+    const scores = rfmScores(rows([1, 2, 3, 10, 11, 12, 30]), { bins: 3, method: "naturalBreaks" });
+    expect(scores.customers.map((row) => row.monetaryScore)).toEqual([1, 1, 1, 2, 2, 2, 3]);
+    expect(scores.breaks.monetary).toEqual([3, 12]);
+    expect(scores.options.method).toBe("naturalBreaks");
+    // Quantile breaks cut inside the groups instead.
+    const quantiles = rfmScores(rows([1, 2, 3, 10, 11, 12, 30]), { bins: 3 });
+    expect(quantiles.customers.map((row) => row.monetaryScore)).not.toEqual([1, 1, 1, 2, 2, 2, 3]);
+  });
+
+  it("reaches the least within-group sum of squares a brute-force search finds, ties kept together", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 2, max: 4 }),
+        (values, bins) => {
+          const scores = rfmScores(rows(values), { bins, method: "naturalBreaks" });
+          const labels = scores.customers.map((row) => row.monetaryScore);
+          const ours = withinSquares(values, labels);
+          const best = bestSquares(values, Math.min(bins, values.length));
+          expect(ours).toBeCloseTo(best, 9);
+          values.forEach((value, i) => {
+            values.forEach((other, j) => {
+              if (value === other) expect(labels[i]).toBe(labels[j]);
+              if (value < other) expect(labels[i]).toBeLessThanOrEqual(labels[j] as number);
+            });
+          });
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it("refuses an unknown method with the valid ones", () => {
+    expect(() => rfmScores(rows([1, 2, 3]), { method: "jenks" as never })).toThrow(/naturalBreaks/);
+  });
+});

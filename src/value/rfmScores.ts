@@ -1,4 +1,5 @@
-import { z } from "zod/mini";
+import { ckmeans } from "simple-statistics";
+import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -23,16 +24,29 @@ import type { RfmTableResult } from "./rfmTable.js";
  * rfmScores(table, { bins: 3 }).customers.map((row) => row.score); // => ["333", "111"]
  * ```
  */
+/**
+ * How {@link rfmScores} chooses bin breaks: quantiles, equal widths or natural breaks.
+ *
+ * @example
+ * ```ts
+ * const method: RfmScoresMethod = "naturalBreaks";
+ * ```
+ */
+export type RfmScoresMethod = "quantile" | "equalWidth" | "naturalBreaks";
+
 export interface RfmScoresOptions<T> {
   /** Number of score levels per measure (scores 1..bins). @defaultValue 5 */
   readonly bins?: number;
   /**
    * How bin breaks are chosen:
    * - `"quantile"`: R type-7 quantiles of the measure at 1/bins, 2/bins, ...;
-   * - `"equalWidth"`: equal-width intervals between the minimum and maximum.
+   * - `"equalWidth"`: equal-width intervals between the minimum and maximum;
+   * - `"naturalBreaks"`: Jenks natural breaks, computed exactly as the optimal 1-D k-means partition
+   *   (Ckmeans.1d.dp, Wang & Song 2011, through simple-statistics' `ckmeans`): groups that are as
+   *   homogeneous as possible, for measures with gaps such as monetary value.
    * @defaultValue "quantile"
    */
-  readonly method?: "quantile" | "equalWidth";
+  readonly method?: RfmScoresMethod;
   /** Fields when scoring plain records instead of an {@link RfmTableResult}. @defaultValue "customer" */
   readonly customer?: Field<T>;
   /** @defaultValue "recencyDays" */
@@ -85,7 +99,7 @@ export interface RfmScoresResult {
     readonly frequency: readonly number[];
     readonly monetary: readonly number[];
   };
-  readonly options: { readonly bins: number; readonly method: "quantile" | "equalWidth" };
+  readonly options: { readonly bins: number; readonly method: RfmScoresMethod };
 }
 
 const schema = z.strictObject({
@@ -93,15 +107,41 @@ const schema = z.strictObject({
     z.int().check(z.gte(2), z.lte(9, "at most 9 bins keep the score code one digit per measure")),
     5,
   ),
-  method: z._default(z.enum(["quantile", "equalWidth"]), "quantile"),
+  method: z._default(z.enum(["quantile", "equalWidth", "naturalBreaks"]), "quantile"),
   customer: z.optional(fieldSchema),
   recency: z.optional(fieldSchema),
   frequency: z.optional(fieldSchema),
   monetary: z.optional(fieldSchema),
 });
 
-function breaksOf(values: Float64Array, bins: number, method: "quantile" | "equalWidth"): number[] {
+/**
+ * Natural breaks: the optimal 1-D k-means groups (simple-statistics' ckmeans, exact dynamic programming),
+ * turned into breaks as the largest value at or below the midpoint of two neighbouring group means. Every
+ * value then goes to its nearest group mean, so equal values share a score even where ckmeans split a
+ * tie, and the within-group sum of squares stays the optimum. A repeated break is dropped.
+ */
+function naturalBreaks(sorted: Float64Array, bins: number): number[] {
+  const groups = ckmeans(Array.from(sorted), Math.min(bins, sorted.length));
+  const means = groups.map((group) => group.reduce((sum, value) => sum + value, 0) / group.length);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < means.length; k++) {
+    const midpoint = ((means[k] as number) + (means[k + 1] as number)) / 2;
+    let low = 0;
+    let high = sorted.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((sorted[middle] as number) <= midpoint) low = middle;
+      else high = middle - 1;
+    }
+    const top = sorted[low] as number;
+    if (out.length === 0 || top > (out[out.length - 1] as number)) out.push(top);
+  }
+  return out;
+}
+
+function breaksOf(values: Float64Array, bins: number, method: RfmScoresMethod): number[] {
   const sorted = Float64Array.from(values).sort();
+  if (method === "naturalBreaks") return naturalBreaks(sorted, bins);
   const out: number[] = [];
   const min = sorted[0] as number;
   const max = sorted[sorted.length - 1] as number;
@@ -149,6 +189,12 @@ function checkedTable(functionName: string, table: unknown): RfmTableResult {
 }
 
 /** 1 + number of breaks strictly below the value: equal values always get the same score. */
+const METHOD_WORDS: Record<RfmScoresMethod, string> = {
+  quantile: "R type-7 quantiles",
+  equalWidth: "equal widths",
+  naturalBreaks: "natural breaks",
+};
+
 function scoreOf(value: number, breaks: readonly number[]): number {
   let score = 1;
   for (const b of breaks) if (value > b) score++;
@@ -167,14 +213,20 @@ function scoreOf(value: number, breaks: readonly number[]): number {
  * Recency is reversed: fewer days since the last purchase gives a higher score
  * (recencyScore = bins + 1 − score of recencyDays).
  *
- * Complexity: O(n log n) (one sort per measure).
+ * With `method: "naturalBreaks"` the breaks are the upper ends of the optimal 1-D k-means groups of each
+ * measure (Jenks' criterion, solved exactly by Ckmeans.1d.dp); fewer breaks when a measure has fewer
+ * distinct values than bins.
+ *
+ * Complexity: O(n log n) (one sort per measure); natural breaks O(bins · n log n), about a second or more
+ * per million customers and measure.
  *
  * @param table - an {@link rfmTable} result, or records with customer, recency (days), frequency and monetary fields
  * @throws InvalidOptionsError when `table` is neither an array of records nor an rfmTable result
  * @throws InsufficientDataError for an empty table
  * @throws InvalidOptionsError for bins outside 2..9 or an unknown method
  * @throws InvalidRecordError for a missing or non-numeric measure (plain records)
- * @see Hughes (1994), Strategic Database Marketing; R `quantile(type = 7)` for the breaks.
+ * @see Hughes (1994), Strategic Database Marketing; R `quantile(type = 7)` for the breaks; Wang & Song (2011),
+ * "Ckmeans.1d.dp: optimal k-means clustering in one dimension by dynamic programming", The R Journal 3(2).
  * @example
  * ```ts
  * const orders = [
@@ -240,7 +292,7 @@ export function rfmScores<T>(
   return withDisplay(result, {
     title: "RFM scores",
     summary: (r) => [
-      `${r.customers.length} customers, ${r.options.bins} bins by ${r.options.method === "quantile" ? "R type-7 quantiles" : "equal widths"} (ties share a score; recency reversed)`,
+      `${r.customers.length} customers, ${r.options.bins} bins by ${METHOD_WORDS[r.options.method]} (ties share a score; recency reversed)`,
     ],
     rows: (r) => r.customers,
   });

@@ -5,7 +5,7 @@
  * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /** Schema of a `columns` option: distinct, non-empty column names. */
 export const columnsSchema = z.array(z.string().check(z.minLength(1, "column names must be non-empty"))).check(

@@ -1,5 +1,5 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema, parseOptions } from "../../core/options.js";
 import type {

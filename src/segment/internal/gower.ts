@@ -1,5 +1,5 @@
 /** Gower's dissimilarity as R's cluster::daisy computes it (metric "gower"): shared by gowerDistance, kMedoids and hierarchicalClustering. */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import {
   type Field,
   InvalidOptionsError,

@@ -3,7 +3,7 @@
  * per-dialect types and functions, and the `lines` CTE every query starts from.
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import {

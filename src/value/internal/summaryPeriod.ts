@@ -3,13 +3,14 @@
  * (and the date options of rfmTable): the transaction-field and observation-period
  * schemas, date options as UTC day numbers, and reading the purchase days.
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import {
   DAYS_PER_UNIT,
   type Field,
   InvalidOptionsError,
   MS_PER_DAY,
   parseDateValue,
+  type RecordInput,
   type TimeUnit,
 } from "../../core/index.js";
 import { dateSchema, fieldSchema } from "../../core/options.js";
@@ -53,7 +54,7 @@ export interface SummaryPurchases extends PurchaseDays {
 /** Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options. */
 export function readSummaryPurchases<T>(
   functionName: string,
-  records: readonly T[],
+  records: RecordInput<T>,
   fields: { readonly customer: Field<T>; readonly date: Field<T>; readonly amount?: Field<T> | undefined },
   parsed: { readonly timeUnit: TimeUnit; readonly afterObservationEnd: "error" | "drop" },
   endDay: number,
