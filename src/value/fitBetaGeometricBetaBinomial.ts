@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -209,70 +209,74 @@ export function fitBetaGeometricBetaBinomial<T>(
   const n = read(options.periods, "periods");
   const w =
     options.weight === undefined ? new Float64Array(records.length).fill(1) : read(options.weight, "weight");
-  const patterns = new Map<string, number>();
+  type Column = "frequency" | "recency" | "periods" | "weight";
+  const bad = (row: number, column: Column, value: number, expectation: string): never => {
+    throw new InvalidRecordError(functionName, row, labelOf(options[column], column), value, expectation);
+  };
   let customers = 0;
   let repeaters = 0;
   for (let i = 0; i < records.length; i++) {
-    const [xi, ti, ni, wi] = [x[i] as number, tx[i] as number, n[i] as number, w[i] as number];
-    const bad = (field: string, fallback: string, value: number, expectation: string): never => {
-      throw new InvalidRecordError(
-        functionName,
-        i,
-        labelOf(options[field as "frequency"], fallback),
-        value,
-        expectation,
-      );
-    };
+    const xi = x[i] as number;
+    const ti = tx[i] as number;
+    const ni = n[i] as number;
+    const wi = w[i] as number;
     if (!(Number.isInteger(ni) && ni >= 0 && ni <= 1e6))
-      bad("periods", "periods", ni, "expected a non-negative integer number of transaction opportunities");
+      bad(i, "periods", ni, "expected a non-negative integer number of transaction opportunities");
     if (!(Number.isInteger(xi) && xi >= 0 && xi <= ni))
+      bad(i, "frequency", xi, `expected an integer count of transactions between 0 and periods (${ni})`);
+    if (!(Number.isInteger(ti) && ti >= xi && ti <= ni)) {
       bad(
-        "frequency",
-        "frequency",
-        xi,
-        `expected an integer count of transactions between 0 and periods (${ni})`,
-      );
-    if (!(Number.isInteger(ti) && ti >= xi && ti <= ni))
-      bad(
-        "recency",
+        i,
         "recency",
         ti,
         `expected the integer opportunity of the last transaction, between frequency (${xi}) and periods (${ni})`,
       );
+    }
     if (xi === 0 && ti !== 0)
-      bad("recency", "recency", ti, "a customer without transactions (frequency 0) has recency 0");
+      bad(i, "recency", ti, "a customer without transactions (frequency 0) has recency 0");
     if (!(wi >= 0 && wi < Number.POSITIVE_INFINITY))
-      bad("weight", "weight", wi, "expected a finite, non-negative number of customers");
-    if (wi === 0) continue;
-    const key = `${xi},${ti},${ni}`;
-    patterns.set(key, (patterns.get(key) ?? 0) + wi);
+      bad(i, "weight", wi, "expected a finite, non-negative number of customers");
     customers += wi;
     if (xi > 0) repeaters += wi;
   }
-  if (customers === 0)
+  if (customers === 0) {
     throw new InsufficientDataError(
       functionName,
       "no customers; pass at least one (frequency, recency, periods) record",
     );
+  }
   if (repeaters === 0) {
     throw new InsufficientDataError(
       functionName,
       "nobody made a repeat transaction (every frequency is 0), so the BG/BB model is not identifiable",
     );
   }
-  const keys = [...patterns.keys()];
-  const u = keys.length;
-  const px = new Float64Array(u);
-  const ptx = new Float64Array(u);
-  const pn = new Float64Array(u);
-  const pw = new Float64Array(u);
-  keys.forEach((key, k) => {
-    const [a, b, c] = key.split(",").map(Number) as [number, number, number];
-    px[k] = a;
-    ptx[k] = b;
-    pn[k] = c;
-    pw[k] = patterns.get(key) as number;
-  });
+  // merge identical (x, t_x, n) patterns: sort row indices, then sum the weights of equal neighbours
+  const order = Uint32Array.from({ length: records.length }, (_, i) => i).sort(
+    (p, q) =>
+      (n[p] as number) - (n[q] as number) ||
+      (tx[p] as number) - (tx[q] as number) ||
+      (x[p] as number) - (x[q] as number),
+  );
+  const px = new Float64Array(records.length);
+  const ptx = new Float64Array(records.length);
+  const pn = new Float64Array(records.length);
+  const pw = new Float64Array(records.length);
+  let u = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    const wi = w[i] as number;
+    if (wi === 0) continue;
+    if (u > 0 && px[u - 1] === x[i] && ptx[u - 1] === tx[i] && pn[u - 1] === n[i]) {
+      pw[u - 1] = (pw[u - 1] as number) + wi;
+      continue;
+    }
+    px[u] = x[i] as number;
+    ptx[u] = tx[i] as number;
+    pn[u] = n[i] as number;
+    pw[u] = wi;
+    u++;
+  }
   const objective = (theta: Float64Array): number => {
     if (outsideBox(theta)) return Number.NaN;
     const [alpha, beta, gamma, delta] = Array.from(theta, Math.exp) as [number, number, number, number];
