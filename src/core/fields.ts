@@ -37,7 +37,9 @@ export type Field<T, V = unknown> = (keyof T & string) | ((record: T, index: num
  * ```
  */
 export interface ResolvedField<T, V = unknown> {
+  /** Reads the field of one record (its row index is passed to accessor fields). */
   readonly read: (record: T, index: number) => V;
+  /** The name errors use for the field: the key itself, or the option name for an accessor. */
   readonly label: string;
 }
 

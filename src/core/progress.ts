@@ -46,7 +46,12 @@ export function progressReporter(
   stage: string,
   total: number | undefined,
   interval = 1,
-): { tick(completed: number): void; done(): void } {
+): {
+  /** Records that `completed` units are done; calls back once `completed` is at least `interval` past the last report. */
+  tick(completed: number): void;
+  /** Fires the final event: `completed` = `total`, or the last ticked count when the total is unknown. */
+  done(): void;
+} {
   if (onProgress !== undefined && typeof onProgress !== "function") {
     throw argumentError("progressReporter", "onProgress", "expected a function or undefined", onProgress);
   }

@@ -4,6 +4,9 @@
  * silent-dissatisfied estimate, service KPIs, and the customer-share decomposition.
  * @module
  */
+
+// The errors crm's functions throw, so that `import { InvalidRecordError } from "clientele/crm"` works (the same classes as core's).
+export { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 export {
   type ComplaintCategoryRow,
   type ComplaintDurationSummary,
@@ -28,24 +31,29 @@ export {
   customerShareInputs,
 } from "./customerShareInputs.js";
 export {
+  type Offering,
+  type OfferingPayments,
+  type OfferingRequirement,
+  offeringPayments,
+} from "./offeringPayments.js";
+export {
   type ProspectPresetName,
   type ProspectRules,
   prospectQualificationPresets,
 } from "./prospectQualificationPresets.js";
 export {
+  type ProspectAffordability,
+  type ProspectChoice,
   type ProspectFields,
+  type ProspectReasonCategory,
   type ProspectRecord,
   type ProspectVerdict,
   type ProspectVeto,
   type QualifiedProspect,
   type QualifyProspectsOptions,
   type QualifyProspectsResult,
-  type ProspectAffordability,
-  type ProspectChoice,
-  type ProspectReasonCategory,
   qualifyProspects,
 } from "./qualifyProspects.js";
-export { type Offering, type OfferingPayments, type OfferingRequirement, offeringPayments } from "./offeringPayments.js";
 export {
   type ServiceKpisComplaints,
   type ServiceKpisInventory,

@@ -194,6 +194,7 @@ export type ProspectChoice = "first choice" | "second choice" | "backup";
 export interface ProspectVeto<T> {
   /** The verdict the veto imposes. */
   readonly verdict: "drop" | "defer" | "mismatch";
+  /** Returns the reason (a non-empty string) when the veto applies to the record, or a falsy value when it does not. */
   readonly test: (record: T, index: number) => string | null | undefined | false;
 }
 

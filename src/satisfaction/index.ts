@@ -14,6 +14,11 @@ export {
 } from "./bootstrap.js";
 export { ECSI_MODEL } from "./ecsiModel.js";
 export {
+  type HigherOrderConstructOptions,
+  type HigherOrderConstructResult,
+  higherOrderConstruct,
+} from "./higherOrderConstruct.js";
+export {
   type ImportancePerformanceEntry,
   type ImportancePerformanceResult,
   importancePerformance,
@@ -25,6 +30,12 @@ export {
   type ImportancePerformanceQuadrant,
   importancePerformanceGrid,
 } from "./importancePerformanceGrid.js";
+export {
+  type InteractionTermOptions,
+  type InteractionTermResult,
+  interactionTerm,
+} from "./interactionTerm.js";
+export type { PlsModelInput } from "./internal/groupModel.js";
 export {
   type KanoAnswerValue,
   type KanoAttribute,
@@ -39,11 +50,24 @@ export {
   type LoyaltyLevelOptions,
   loyaltyLevel,
 } from "./loyaltyLevel.js";
+export { type MicomConstruct, type MicomOptions, type MicomResult, micom } from "./micom.js";
 export {
   type NetPromoterScoreOptions,
   type NetPromoterScoreResult,
   netPromoterScore,
 } from "./netPromoterScore.js";
+export {
+  type PlsImportancePerformanceIndicator,
+  type PlsImportancePerformanceOptions,
+  type PlsImportancePerformanceResult,
+  plsImportancePerformance,
+} from "./plsImportancePerformance.js";
+export {
+  type PlsMultigroupOptions,
+  type PlsMultigroupPath,
+  type PlsMultigroupResult,
+  plsMultigroup,
+} from "./plsMultigroup.js";
 export {
   type PlsPathModelCoefficient,
   type PlsPathModelOptions,
@@ -53,32 +77,18 @@ export {
   plsPathModel,
 } from "./plsPathModel.js";
 export {
+  type PlsPredictIndicator,
+  type PlsPredictOptions,
+  type PlsPredictResult,
+  plsPredict,
+} from "./plsPredict.js";
+export {
   type PlsSummaryMatrixRow,
   type PlsSummaryOptions,
   type PlsSummaryPath,
   type PlsSummaryResult,
   plsSummary,
 } from "./plsSummary.js";
-export { type PlsPredictIndicator, type PlsPredictOptions, type PlsPredictResult, plsPredict } from "./plsPredict.js";
-export { type MicomConstruct, type MicomOptions, type MicomResult, micom } from "./micom.js";
-export {
-  type PlsMultigroupOptions,
-  type PlsMultigroupPath,
-  type PlsMultigroupResult,
-  plsMultigroup,
-} from "./plsMultigroup.js";
-export {
-  type PlsImportancePerformanceIndicator,
-  type PlsImportancePerformanceOptions,
-  type PlsImportancePerformanceResult,
-  plsImportancePerformance,
-} from "./plsImportancePerformance.js";
-export { type InteractionTermOptions, type InteractionTermResult, interactionTerm } from "./interactionTerm.js";
-export {
-  type HigherOrderConstructOptions,
-  type HigherOrderConstructResult,
-  higherOrderConstruct,
-} from "./higherOrderConstruct.js";
 export {
   type SatisfactionIndexConstruct,
   type SatisfactionIndexConstructScore,

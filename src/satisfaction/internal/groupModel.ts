@@ -2,7 +2,18 @@
 import type { PlsPathModelOptions, PlsPathModelResult } from "../plsPathModel.js";
 import { type ResolvedPlsModel, resolvePlsModel } from "./plsSpec.js";
 
-/** A model specification, or a plsPathModel result (whose resolved options are reused). */
+/**
+ * The model argument of {@link plsPredict}, {@link micom}, {@link plsMultigroup} and
+ * {@link plsImportancePerformance}: a model specification (the options of {@link plsPathModel}),
+ * or a {@link plsPathModel} result, whose resolved options are reused.
+ *
+ * @example
+ * ```ts
+ * import { ECSI_MODEL, type PlsModelInput } from "clientele/satisfaction";
+ * const model: PlsModelInput = ECSI_MODEL;
+ * "blocks" in model; // => true (a specification; a plsPathModel result has `constructs` and `options`)
+ * ```
+ */
 export type PlsModelInput = PlsPathModelOptions | PlsPathModelResult;
 
 /** Resolves either form; a result is recognised by its `constructs` and `options` fields. */
