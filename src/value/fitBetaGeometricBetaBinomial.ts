@@ -91,11 +91,11 @@ export interface FitBetaGeometricBetaBinomialResult {
   /** Standard errors and 95% log-scale intervals from the observed information. */
   readonly uncertainty: LifetimeFitUncertainty<BetaGeometricBetaBinomialParams>;
   readonly options: { readonly maxIterations: number; readonly tolerance: number };
-  /** P(alive at opportunity n + 1 | x, t_x, n) (FHS 2010, eq. 11). */
+  /** P(alive at opportunity n + 1 | x, t_x, n). */
   probabilityAlive(frequency: number, recency: number, periods: number): number;
-  /** E[X(n)]: transactions a new customer is expected to make in the first `periods` opportunities (FHS 2010, eq. 7). */
+  /** E[X(n)]: transactions a new customer is expected to make in the first `periods` opportunities. */
   expectedPurchases(periods: number): number;
-  /** E[X(n, n + n*) | x, t_x, n]: transactions expected in the next `futurePeriods` opportunities (FHS 2010, eq. 13). */
+  /** E[X(n, n + n*) | x, t_x, n]: transactions expected in the next `futurePeriods` opportunities. */
   conditionalExpectedPurchases(
     futurePeriods: number,
     frequency: number,
@@ -103,7 +103,7 @@ export interface FitBetaGeometricBetaBinomialResult {
     periods: number,
   ): number;
   /**
-   * DERT (FHS 2010, eq. 14): discounted expected residual transactions, a transaction k opportunities ahead
+   * DERT: discounted expected residual transactions, a transaction k opportunities ahead
    * counting (1 + discountRate)^−k. Multiply by the value of a transaction for the customer's residual value.
    */
   discountedExpectedResidualTransactions(
@@ -131,7 +131,7 @@ interface PatternTerms {
 }
 
 /**
- * One pattern's likelihood (FHS 2010, eq. 5):
+ * One pattern's likelihood:
  *   L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ) + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ),
  * with the Beta ratios as sums of logs of rising factorials, updated term by term (O(n)).
  */
@@ -170,7 +170,7 @@ function patternTerms(
  * p ~ Beta(α, β), and becomes inactive for good before each with probability θ ~ Beta(γ, δ).
  *
  * Input: records of the recency/frequency pattern (x, t_x, n) per customer, or one record per distinct
- * pattern with a `weight` (its number of customers). The likelihood (FHS 2010, eq. 5) is evaluated in log
+ * pattern with a `weight` (its number of customers). The likelihood is evaluated in log
  * space with its Beta-function ratios as sums of logs; log-parameters are optimised by BFGS with
  * central-difference gradients (Nelder-Mead then BFGS if that fails).
  *

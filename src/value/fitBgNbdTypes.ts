@@ -43,7 +43,7 @@ export interface FitBgNbdResult extends RepeatBuyingFit<BgNbdParams> {
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
   /**
    * P(X(t) = x): probability that a new customer makes exactly `x` repeat purchases in the first `t` time units
-   * (FHL 2005, eq. 8, summed as positive terms).
+   * (FHL 2005, summed as positive terms).
    */
   probabilityOfPurchases(x: number, t: number): number;
 }

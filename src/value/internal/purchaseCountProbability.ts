@@ -52,7 +52,7 @@ function logSurvivalMoment(a: number, b: number, x: number): number {
 }
 
 /**
- * BG/NBD (Fader, Hardie & Lee 2005, eq. 8) and MBG/NBD (Batislam et al. 2007):
+ * BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam et al. 2007):
  *   BG:  P(X(t) = x) = E[(1 − p)^x] NB(x) + [x > 0] E[p (1 − p)^(x−1)] P(N ≥ x)
  *   MBG: P(X(t) = x) = E[(1 − p)^x] NB(x) + E[p (1 − p)^x] P(N > x)
  * (a BG/NBD customer can drop out only after a purchase; an MBG/NBD customer also right after the first one).
