@@ -50,6 +50,7 @@ export interface BetaGeometricBetaBinomialParams {
  * const options: FitBetaGeometricBetaBinomialOptions<(typeof patterns)[number]> = {
  *   frequency: "x", recency: "tx", periods: "n", weight: "customers",
  * };
+ * fitBetaGeometricBetaBinomial(patterns, options).customerCount; // => 3689
  * ```
  */
 export interface FitBetaGeometricBetaBinomialOptions<T> {

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -50,6 +50,7 @@ export interface ShiftedBetaGeometricParams {
  * const one: ShiftedBetaGeometricInput<never> = [1000, 631, 468, 382];
  * const two: ShiftedBetaGeometricInput<never> = [[1000, 631, 468, 382], [800, 520]];
  * const customers: ShiftedBetaGeometricInput<{ periods: number; churned: boolean }> = [{ periods: 3, churned: true }];
+ * fitShiftedBetaGeometric(two).cohortCount; // => 2
  * ```
  */
 export type ShiftedBetaGeometricInput<T> = readonly number[] | readonly (readonly number[])[] | readonly T[];
