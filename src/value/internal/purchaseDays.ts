@@ -1,10 +1,12 @@
-import type { Field } from "../../core/index.js";
+import { recordAt } from "../../core/columnar.js";
+import type { Field, RecordInput } from "../../core/index.js";
 import {
   InvalidRecordError,
   MS_PER_DAY,
   readCodes,
   readDates,
   readNumbers,
+  recordCount,
   resolveField,
 } from "../../core/index.js";
 
@@ -44,15 +46,15 @@ export interface PurchaseDaysInput<T> {
  * Complexity: O(n + n_c log n_c) — counting sort by customer, then an in-place sort of each
  * customer's records (linear when they already come in time order).
  */
-export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<T>): PurchaseDays {
+export function purchaseDays<T>(records: RecordInput<T>, input: PurchaseDaysInput<T>): PurchaseDays {
   const { functionName } = input;
+  const n = recordCount(records, functionName);
   const { codes, labels } = readCodes(records, input.customer, { functionName, optionName: "customer" });
   const times = readDates(records, input.date, { functionName, optionName: "date" });
   const amounts =
     input.amount === undefined
       ? undefined
       : readNumbers(records, input.amount, { functionName, optionName: "amount" });
-  const n = records.length;
   const customerCount = labels.length;
   let droppedRecords = 0;
   const counts = new Int32Array(customerCount + 1);
@@ -65,7 +67,7 @@ export function purchaseDays<T>(records: readonly T[], input: PurchaseDaysInput<
           functionName,
           i,
           date.label,
-          date.read(records[i] as T, i),
+          date.read(recordAt(records, i, functionName), i),
           `the date is after the observation end (${new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)}); remove later records or pass afterObservationEnd: "drop"`,
         );
       }
