@@ -5,7 +5,7 @@
  * and turning the optimiser's log-parameters into parameters and a
  * convergence report.
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InsufficientDataError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
