@@ -1,6 +1,6 @@
+import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
 import en from "zod/v4/locales/en.js";
-import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { closestName } from "./internal/closestName.js";
 
@@ -29,10 +29,7 @@ export function parseOptions<S extends core.$ZodType>(
   options: unknown,
   pathPrefix = "",
 ): core.output<S> {
-  if (
-    typeof functionName !== "string" ||
-    typeof (schema as { _zod?: unknown } | null)?._zod !== "object"
-  ) {
+  if (typeof functionName !== "string" || typeof (schema as { _zod?: unknown } | null)?._zod !== "object") {
     throw new InvalidOptionsError("parseOptions", [
       {
         path: typeof functionName !== "string" ? "functionName" : "schema",
@@ -76,12 +73,136 @@ export function parseOptions<S extends core.$ZodType>(
     }
     const shown =
       received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`;
-    issues.push({ path: at.join("."), message: `${issue.message}${shown}`, received });
+    issues.push({
+      path: at.length === 0 ? "options" : at.join("."),
+      message: `${howToFix(schema, issue, received)}${shown}`,
+      received,
+    });
   }
   throw new InvalidOptionsError(functionName, issues);
 }
 
 const englishMessages = en().localeError;
+
+/**
+ * The message of one issue, worded to say how to fix it: a missing option says it is required and what
+ * it accepts; a value that matches none of an option's forms lists the forms; a non-object options
+ * argument says so. Other messages are zod's English ones without the "Invalid input: " lead.
+ */
+function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknown): string {
+  const path = issue.path.map(String);
+  const wanted = () => {
+    const found = schemaAt(schema, path);
+    return found === undefined ? "a valid value" : accepts(found);
+  };
+  if (path.length === 0 && issue.code === "invalid_type" && issue.expected === "object") {
+    return `expected an options object ({ name: value, ... }), received ${kindOf(received)}`;
+  }
+  if (received === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+    return `required: expected ${wanted()}`;
+  }
+  if (issue.code === "invalid_union") return `expected ${wanted()}`;
+  if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
+  return issue.message.replace(/^Invalid input: /, "");
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The fields of a number check's definition that {@link accepts} reads. */
+interface NumberCheck {
+  readonly check?: string;
+  readonly format?: string;
+  readonly value?: unknown;
+  readonly inclusive?: boolean;
+}
+
+/** The schema at `path`, through wrappers and containers but not into the alternatives of a union. */
+function schemaAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType | undefined {
+  if (path.length === 0) return schema;
+  const def = defOf(schema);
+  const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+  if (inner !== undefined) return schemaAt(inner, path);
+  const [head, ...rest] = path as [string, ...string[]];
+  let next: core.$ZodType | undefined;
+  if (def.type === "object") next = def.shape?.[head];
+  else if (def.type === "array") next = def.element;
+  else if (def.type === "tuple") next = def.items?.[Number(head)];
+  else if (def.type === "record") next = def.valueType;
+  else if (def.type === "union") {
+    for (const option of def.options ?? []) {
+      const found = schemaAt(option, path);
+      if (found !== undefined) return found;
+    }
+  }
+  return next === undefined ? undefined : schemaAt(next, rest);
+}
+
+/** What the shared schemas accept, in words (the structural description would be vaguer). */
+const ACCEPTS = new WeakMap<core.$ZodType, string>();
+
+/** What a schema accepts, in words: "a whole number >= 1", "one of \"a\", \"b\"", "a Date or a string". */
+function accepts(schema: core.$ZodType): string {
+  const named = ACCEPTS.get(schema);
+  if (named !== undefined) return named;
+  const def = defOf(schema);
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "nonoptional":
+    case "catch":
+      return def.innerType === undefined ? "a value" : accepts(def.innerType);
+    case "nullable":
+      return def.innerType === undefined ? "null" : `${accepts(def.innerType)} or null`;
+    case "pipe":
+      return def.in === undefined ? "a value" : accepts(def.in);
+    case "string":
+      return "a string";
+    case "number": {
+      const checks = (def.checks ?? []).map(
+        (check) => defOf(check as core.$ZodType) as unknown as NumberCheck,
+      );
+      const whole = [def.format, ...checks.map((check) => check.format)].some(
+        (format) => format === "safeint" || format === "int32",
+      );
+      const bounds = checks.flatMap((check) => {
+        if (typeof check.value !== "number") return [];
+        if (check.check === "greater_than") return [`${check.inclusive ? ">=" : ">"} ${check.value}`];
+        if (check.check === "less_than") return [`${check.inclusive ? "<=" : "<"} ${check.value}`];
+        return [];
+      });
+      return `${whole ? "a whole number" : "a number"}${bounds.length > 0 ? ` ${bounds.join(" and ")}` : ""}`;
+    }
+    case "boolean":
+      return "true or false";
+    case "date":
+      return "a Date";
+    case "enum":
+      return `one of ${Object.values(def.entries ?? {})
+        .map((value) => JSON.stringify(value))
+        .join(", ")}`;
+    case "literal":
+      return (def.values ?? []).map((value) => JSON.stringify(value)).join(" or ");
+    case "union":
+      return (def.options ?? []).map(accepts).join(" or ");
+    case "array":
+      return "an array";
+    case "tuple":
+      return `an array of ${def.items?.length ?? 0} values`;
+    case "object":
+    case "record":
+      return "an object";
+    case "function":
+      return "a function";
+    default:
+      return "a valid value";
+  }
+}
 
 /** Zod definition fields read to walk a schema (zod 4's public `def`). */
 interface SchemaDef {
@@ -93,9 +214,14 @@ interface SchemaDef {
   readonly element?: core.$ZodType;
   readonly items?: readonly core.$ZodType[];
   readonly valueType?: core.$ZodType;
+  readonly entries?: Record<string, unknown>;
+  readonly format?: string;
+  readonly checks?: readonly unknown[];
+  readonly values?: readonly unknown[];
 }
 
-const defOf = (schema: core.$ZodType): SchemaDef => (schema as unknown as { def: SchemaDef }).def;
+const defOf = (schema: core.$ZodType): SchemaDef =>
+  (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /** The schemas reachable at `path` (unions may give several). */
 function schemasAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType[] {
@@ -150,5 +276,14 @@ export const progressSchema = z.custom<(event: never) => void>((value) => typeof
 /** Schema of a date option: Date, ISO string or epoch ms (checked again by parseDateValue). */
 export const dateSchema = z.union([z.date(), z.string(), z.number()]);
 
+ACCEPTS.set(fieldSchema, "a property name or an accessor function (record, index) => value");
+ACCEPTS.set(seedSchema, "a finite number");
+ACCEPTS.set(progressSchema, "a function");
+ACCEPTS.set(dateSchema, "a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds");
+
 /** Schema of a fraction in (0, 1]. */
-export const fractionSchema = z.number().check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
+export const fractionSchema = z
+  .number()
+  .check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
+
+ACCEPTS.set(fractionSchema, "a number in (0, 1]");
