@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, type TimeUnit, withDisplay } from "../core/index.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { type FitBgNbdResult, fitBgNbd } from "../value/fitBgNbd.js";

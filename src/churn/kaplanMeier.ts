@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";

@@ -3,7 +3,7 @@
  * built from the same plain data ({@link ChurnModelJson}) whether the model was just trained, restored
  * from JSON or recalibrated, so the three score bit-identically.
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, InvalidRecordError, withDisplay } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import type {

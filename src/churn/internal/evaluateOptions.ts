@@ -1,5 +1,5 @@
 /** Options schema of evaluateScores, shared with evaluateChurnModel (which checks them under its own name). */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 export const evaluateScoresSchema = z.strictObject({
   threshold: z._default(z.number().check(z.refine(Number.isFinite, "must be finite")), 0.5),
