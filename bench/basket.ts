@@ -280,6 +280,7 @@ export async function run(): Promise<BenchRow[]> {
       { by: "confidence", k: 10 },
       { by: "fishersExactTest", k: 10 },
       { by: "lift", k: 10, maxLength: 3 },
+      { by: "lift", k: 10, minCount: 10 },
     ])),
   );
   // about 10 minutes under load (17.4M rule objects built and written): only on request
@@ -300,12 +301,17 @@ export async function topRulesRows(
     by: "support" | "confidence" | "fishersExactTest" | "lift";
     k: number;
     maxLength?: number;
+    minCount?: number;
   }[],
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const { by, k, maxLength } of cases) {
+  for (const { by, k, maxLength, minCount: floor } of cases) {
     const length = maxLength === undefined ? {} : { maxLength };
-    const ours = await timeIt(() => topRules(data, { k, by, ...length }), { repeat: 5, warmup: 1 });
+    const floorOption = floor === undefined ? {} : { minCount: floor };
+    const ours = await timeIt(() => topRules(data, { k, by, ...length, ...floorOption }), {
+      repeat: 5,
+      warmup: 1,
+    });
     const minCount = maxLength === undefined ? ours.result.minCount : 1;
     const sign = by === "fishersExactTest" ? -1 : 1;
     const baseline = await timeIt(
@@ -324,12 +330,14 @@ export async function topRulesRows(
       { repeat: 3, warmup: 1 },
     );
     rows.push({
-      case: `${name} topRules k=${k} by ${by}${maxLength === undefined ? "" : ` maxLength ${maxLength}`}`,
+      case: `${name} topRules k=${k} by ${by}${maxLength === undefined ? "" : ` maxLength ${maxLength}`}${floor === undefined ? "" : ` minCount ${floor}`}`,
       clienteleMs: ours.ms,
       peer:
-        maxLength === undefined
-          ? `associationRules at count ${minCount} (oracle threshold) + sort`
-          : "associationRules at count 1 + sort",
+        maxLength !== undefined
+          ? "associationRules at count 1 + sort"
+          : floor !== undefined && floor === minCount
+            ? `associationRules at count ${minCount} (the floor) + sort`
+            : `associationRules at count ${minCount} (oracle threshold) + sort`,
       peerMs: baseline.ms,
       note: `${ours.result.searches} searches down to count ${ours.result.minCount}; same top rule: ${ours.result.rules[0]?.count === baseline.result[0]?.count}`,
     });
