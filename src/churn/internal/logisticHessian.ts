@@ -55,9 +55,10 @@ function sumBlockByLevel(
 
 /**
  * Adds one row block's dense-dense products to the lower triangle (rows and columns 1..p of the d x d
- * `hessian`): two Hessian rows per pass share the loads of column b, two accumulators each. A function
- * of its own, called once per block, so the engine optimises it after a few blocks with complete type
- * feedback (one long-running function would be optimised mid-loop and deoptimised repeatedly).
+ * `hessian`), register-blocked 2 x 2: two Hessian rows (a, a + 1) against two columns (b, b + 1) per
+ * pass, four loads for four multiply-adds, one accumulator per entry. A function of its own, called once
+ * per block, so the engine optimises it after a few blocks with complete type feedback (one
+ * long-running function would be optimised mid-loop and deoptimised repeatedly).
  */
 function addDenseBlock(
   dense: Float64Array,
@@ -69,36 +70,52 @@ function addDenseBlock(
   hessian: Float64Array,
   d: number,
 ): void {
-  const even = size & ~1;
   let a = 0;
   for (; a + 1 < p; a += 2) {
     const a0 = a * BLOCK;
     const a1 = a0 + BLOCK;
     const h0 = (1 + a) * d + 1;
     const h1 = h0 + d;
-    for (let b = 0; b <= a + 1; b++) {
-      const column = b * n + start;
-      let s0 = 0;
-      let s0b = 0;
-      let s1 = 0;
-      let s1b = 0;
-      let k = 0;
-      for (; k < even; k += 2) {
-        const c0 = dense[column + k] as number;
-        const c1 = dense[column + k + 1] as number;
-        s0 += (weighted[a0 + k] as number) * c0;
-        s0b += (weighted[a0 + k + 1] as number) * c1;
-        s1 += (weighted[a1 + k] as number) * c0;
-        s1b += (weighted[a1 + k + 1] as number) * c1;
+    // Column pairs below the diagonal block (a is even, so b runs over whole pairs up to a − 1).
+    for (let b = 0; b < a; b += 2) {
+      const c0 = b * n + start;
+      const c1 = c0 + n;
+      let s00 = 0;
+      let s01 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      for (let k = 0; k < size; k++) {
+        const w0 = weighted[a0 + k] as number;
+        const w1 = weighted[a1 + k] as number;
+        const x0 = dense[c0 + k] as number;
+        const x1 = dense[c1 + k] as number;
+        s00 += w0 * x0;
+        s01 += w0 * x1;
+        s10 += w1 * x0;
+        s11 += w1 * x1;
       }
-      if (k < size) {
-        const c0 = dense[column + k] as number;
-        s0 += (weighted[a0 + k] as number) * c0;
-        s1 += (weighted[a1 + k] as number) * c0;
-      }
-      if (b <= a) hessian[h0 + b] = (hessian[h0 + b] as number) + s0 + s0b;
-      hessian[h1 + b] = (hessian[h1 + b] as number) + s1 + s1b;
+      hessian[h0 + b] = (hessian[h0 + b] as number) + s00;
+      hessian[h0 + b + 1] = (hessian[h0 + b + 1] as number) + s01;
+      hessian[h1 + b] = (hessian[h1 + b] as number) + s10;
+      hessian[h1 + b + 1] = (hessian[h1 + b + 1] as number) + s11;
     }
+    // The diagonal block: (a, a), (a + 1, a), (a + 1, a + 1).
+    const c0 = a * n + start;
+    const c1 = c0 + n;
+    let s00 = 0;
+    let s10 = 0;
+    let s11 = 0;
+    for (let k = 0; k < size; k++) {
+      const w0 = weighted[a0 + k] as number;
+      const w1 = weighted[a1 + k] as number;
+      const x0 = dense[c0 + k] as number;
+      s00 += w0 * x0;
+      s10 += w1 * x0;
+      s11 += w1 * (dense[c1 + k] as number);
+    }
+    hessian[h0 + a] = (hessian[h0 + a] as number) + s00;
+    hessian[h1 + a] = (hessian[h1 + a] as number) + s10;
+    hessian[h1 + a + 1] = (hessian[h1 + a + 1] as number) + s11;
   }
   if (a < p) {
     const aOffset = a * BLOCK;
