@@ -26,15 +26,21 @@ export type ColumnarRecords<T> = { readonly [K in keyof T]: ArrayLike<T[K]> };
  *
  * @example
  * ```ts
+ * import { tableFromArrays } from "apache-arrow";
  * const column: ArrowColumnLike = tableFromArrays({ amount: new Float64Array([1, 2]) }).getChild("amount")!;
  * column.get(1); // => 2
  * ```
  */
 export interface ArrowColumnLike {
+  /** Number of values. */
   readonly length: number;
+  /** Number of null values. */
   readonly nullCount: number;
+  /** The value at a row index (null for a null). */
   get(index: number): unknown;
+  /** All values as an array (a typed array for numeric columns without nulls). */
   toArray(): unknown;
+  /** The values in row order. */
   [Symbol.iterator](): Iterator<unknown>;
 }
 
@@ -52,8 +58,11 @@ export interface ArrowColumnLike {
  * ```
  */
 export interface ArrowTableLike<R> {
+  /** Number of rows. */
   readonly numRows: number;
+  /** The row at an index, as Arrow's lazy row view. */
   get(index: number): R | null;
+  /** The column of that name, or null when there is none. */
   getChild(name: string): ArrowColumnLike | null;
 }
 
