@@ -1,6 +1,7 @@
 /**
  * clientele/value — RFM, value tiers, concentration (Pareto, Lorenz, Gini) and
- * customer lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma).
+ * customer lifetime value (BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma), contractual retention (sBG) and
+ * discrete-opportunity repeat buying (BG/BB), with standard errors on every fit.
  * @module
  */
 export {
@@ -24,6 +25,12 @@ export {
   type CustomerLifetimeValueTransactionModel,
   customerLifetimeValue,
 } from "./customerLifetimeValue.js";
+export {
+  type BetaGeometricBetaBinomialParams,
+  type FitBetaGeometricBetaBinomialOptions,
+  type FitBetaGeometricBetaBinomialResult,
+  fitBetaGeometricBetaBinomial,
+} from "./fitBetaGeometricBetaBinomial.js";
 export { type BgNbdParams, type FitBgNbdOptions, type FitBgNbdResult, fitBgNbd } from "./fitBgNbd.js";
 export {
   type FitGammaGammaOptions,
@@ -32,13 +39,26 @@ export {
   type GammaGammaParams,
 } from "./fitGammaGamma.js";
 export {
+  type FitModifiedBgNbdOptions,
+  type FitModifiedBgNbdResult,
+  fitModifiedBgNbd,
+} from "./fitModifiedBgNbd.js";
+export {
   type FitParetoNbdOptions,
   type FitParetoNbdResult,
   fitParetoNbd,
   type ParetoNbdParams,
 } from "./fitParetoNbd.js";
+export {
+  type FitShiftedBetaGeometricOptions,
+  type FitShiftedBetaGeometricResult,
+  fitShiftedBetaGeometric,
+  type ShiftedBetaGeometricInput,
+  type ShiftedBetaGeometricParams,
+} from "./fitShiftedBetaGeometric.js";
 export { type GiniOptions, gini } from "./gini.js";
 export type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
+export type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
 export { type LorenzCurveOptions, type LorenzCurveResult, lorenzCurve } from "./lorenzCurve.js";
 export {
   type ParetoAnalysisOptions,
