@@ -64,3 +64,15 @@ describe("paretoAnalysis with huge values and non-array input (issue 12)", () =>
     );
   });
 });
+
+describe("paretoAnalysis ids for plain numbers", () => {
+  it("takes an accessor (value, index) => id and refuses a property name", () => {
+    const names = ["ann", "bob", "cy", "dee"];
+    const result = paretoAnalysis([10, 60, 25, 5], { id: (_value: unknown, i: number) => names[i] } as never);
+    expect(result.ranking.map((row) => row.id)).toEqual(["bob", "cy", "ann", "dee"]);
+    expect(result.core.ids).toEqual(["bob", "cy"]);
+    expect(() => paretoAnalysis(new Float64Array([1, 2]), { id: "name" } as never)).toThrow(
+      /id: names a property, but the values are plain numbers/,
+    );
+  });
+});

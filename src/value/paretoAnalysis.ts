@@ -21,7 +21,11 @@ import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readVal
 export interface ParetoAnalysisOptions<T> {
   /** Field holding the value when the input is records rather than numbers. */
   readonly value?: Field<T>;
-  /** Field identifying the customer (records); by default the position in the input, as a string. */
+  /**
+   * Field identifying the customer: a property name or accessor for records; for plain numbers an
+   * accessor `(value, index) => id` (a property name is refused). By default the position in the input,
+   * as a string.
+   */
   readonly id?: Field<T>;
   /** Customer shares to report "top x% hold y% of value" for. @defaultValue [0.01, 0.04, 0.1, 0.2, 0.5] */
   readonly topShares?: readonly number[];
@@ -155,7 +159,24 @@ export function paretoAnalysis<T>(
   const n = data.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no values to analyse");
   let ids: readonly string[];
-  if (options.id !== undefined) {
+  const plainNumbers =
+    ArrayBuffer.isView(values) || (n > 0 && typeof (values as ArrayLike<unknown>)[0] === "number");
+  if (options.id !== undefined && plainNumbers) {
+    // Plain numbers have no properties: an accessor (value, index) => id names them; a key cannot.
+    const id = options.id;
+    if (typeof id !== "function") {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "id",
+          message:
+            "names a property, but the values are plain numbers: pass records, or an accessor (value, index) => id",
+          received: id,
+        },
+      ]);
+    }
+    const accessor = id as (value: unknown, index: number) => unknown;
+    ids = Array.from({ length: n }, (_, i) => String(accessor((values as ArrayLike<number>)[i], i)));
+  } else if (options.id !== undefined) {
     const codes = readCodes(values as readonly T[], options.id, { functionName, optionName: "id" });
     ids = Array.from(codes.codes, (code) => codes.labels[code] as string);
   } else {
