@@ -14,15 +14,24 @@
  * arrays over a heap of 5x the records pays up to 25x for it; the readers in
  * `core` keep their own allocation small for that reason.
  *
+ * Columnar input (issue 23): 10M order lines held as columns
+ * (`{ customerId: string[], orderId: string[], date: string[], amount: Float64Array }`, built by
+ * repeating the 1M store ten times with per-copy customer and order ids, without a record object)
+ * analysed by `rfmTable` and `repeatPurchaseSummary`, one call each in a fresh process, against the
+ * record-array path at 1M lines in its own fresh process: CPU and wall time of the call, the input's
+ * resident size and the process's peak RSS (VmHWM, reset once the input is built, so the generator's
+ * garbage is not counted; the peak includes the input). Target: peak under 1 GB at 10M lines.
+ *
  * The 5M store takes about 1.5 GB of heap. When this process's heap limit is
  * below 6 GB the bench re-runs itself in a child with
  * `--max-old-space-size=8192` (the rows come back as JSON on stdout).
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
 import { transactionsFrom } from "../src/basket/index.js";
-import { readCodes } from "../src/core/index.js";
+import { type RecordInput, readCodes } from "../src/core/index.js";
 import { generateStore } from "../src/store/index.js";
 import { repeatPurchaseSummary, rfmTable } from "../src/value/index.js";
 import { type BenchRow, peakRssMb } from "./harness.js";
@@ -31,6 +40,9 @@ const SIZES = [1_000_000, 5_000_000] as const;
 const TARGET_RATIO = 6;
 const REPEAT = 5;
 const CHILD_FLAG = "--scaling-child";
+const COLUMNAR_FLAG = "--columnar-child";
+const COLUMNAR_LINES = 10_000_000;
+const COLUMNAR_TARGET_MB = 1024;
 const HEAP_NEEDED_MB = 6144;
 
 type Lines = ReturnType<typeof generateStore>["orderLines"];
@@ -140,9 +152,142 @@ async function measure(): Promise<BenchRow[]> {
   return rows;
 }
 
+/** Order lines as columns: the store's lines repeated `copies` times, customer and order ids suffixed per copy. */
+function columnarLines(lines: Lines, copies: number) {
+  const n = lines.length * copies;
+  const customerId = new Array<string>(n);
+  const orderId = new Array<string>(n);
+  const date = new Array<string>(n);
+  const amount = new Float64Array(n);
+  let row = 0;
+  for (let copy = 0; copy < copies; copy++) {
+    // one string per distinct id and copy, shared by its lines (as a parsed file would give)
+    const customers = new Map<string, string>();
+    let previousOrder = "";
+    let previousOrderId = "";
+    for (const line of lines) {
+      let customer = customers.get(line.customerId);
+      if (customer === undefined) {
+        customer = copy === 0 ? line.customerId : `${line.customerId}-${copy}`;
+        customers.set(line.customerId, customer);
+      }
+      if (line.orderId !== previousOrder) {
+        previousOrder = line.orderId;
+        previousOrderId = copy === 0 ? line.orderId : `${line.orderId}-${copy}`;
+      }
+      customerId[row] = customer;
+      orderId[row] = previousOrderId;
+      date[row] = line.date;
+      amount[row] = line.amount;
+      row++;
+    }
+  }
+  return { customerId, orderId, date, amount };
+}
+
+interface MemoryRun {
+  readonly lines: number;
+  readonly inputMb: number;
+  readonly results: {
+    readonly name: string;
+    readonly wallMs: number;
+    readonly cpuMs: number;
+    readonly peakMb: number;
+  }[];
+}
+
+const RFM_OPTIONS = {
+  customer: "customerId",
+  date: "date",
+  amount: "amount",
+  order: "orderId",
+  asOf: "2026-01-01",
+} as const;
+const SUMMARY_OPTIONS = {
+  customer: "customerId",
+  date: "date",
+  amount: "amount",
+  observationEnd: "2026-01-01",
+} as const;
+
+/**
+ * In a fresh process: builds the input (columns at 10M lines, or records at 1M), resets the peak RSS, and
+ * times one call of each function, reading the peak after each (the second call's peak includes the first's
+ * result, as a user's script would).
+ */
+function memoryRun(mode: "columns" | "records"): MemoryRun {
+  const status = () => readFileSync("/proc/self/status", "utf8");
+  const field = (name: string) =>
+    Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status())?.[1] ?? Number.NaN) / 1024;
+  // the 1M records are dropped once the columns are built (only the columns stay resident)
+  const makeStore = () => generateStore({ seed: 1, orderLines: SIZES[0] }).orderLines;
+  const input: RecordInput<Lines[number]> =
+    mode === "columns" ? columnarLines(makeStore(), COLUMNAR_LINES / SIZES[0]) : makeStore();
+  const lines = Array.isArray(input) ? input.length : COLUMNAR_LINES;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  writeFileSync("/proc/self/clear_refs", "5");
+  const inputMb = field("VmRSS");
+  const results: MemoryRun["results"] = [];
+  const calls = [
+    { name: "rfmTable", call: () => rfmTable(input, RFM_OPTIONS) },
+    { name: "repeatPurchaseSummary", call: () => repeatPurchaseSummary(input, SUMMARY_OPTIONS) },
+  ];
+  for (const { name, call } of calls) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    call();
+    const wallMs = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    results.push({ name, wallMs, cpuMs: (used.user + used.system) / 1000, peakMb: field("VmHWM") });
+  }
+  return { lines, inputMb, results };
+}
+
+/** Runs {@link memoryRun} in a child process (fresh heap, its own peak RSS). */
+function spawnMemoryRun(mode: "columns" | "records"): MemoryRun {
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--max-old-space-size=8192",
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      COLUMNAR_FLAG,
+      mode,
+    ],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 2 ** 20 },
+  );
+  if (child.status !== 0) throw new Error(`scaling bench ${mode} child failed (status ${child.status})`);
+  return JSON.parse(child.stdout) as MemoryRun;
+}
+
+/** Rows comparing the columnar path at 10M lines with the record-array path at 1M. */
+export function columnarRows(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const runs = [spawnMemoryRun("records"), spawnMemoryRun("columns")];
+  for (const run of runs) {
+    const kind = run === runs[0] ? "records" : "columns";
+    for (const result of run.results) {
+      const met = result.peakMb <= COLUMNAR_TARGET_MB ? "met" : "MISSED";
+      rows.push({
+        case: `${result.name}, ${run.lines.toLocaleString("en-US")} lines as ${kind === "records" ? "an array of records" : "columns"} (one call, fresh process)`,
+        clienteleMs: result.wallMs,
+        peer: "",
+        peerMs: Number.NaN,
+        note: `CPU ${result.cpuMs.toFixed(0)} ms; input resident ${run.inputMb.toFixed(0)} MB, peak RSS ${result.peakMb.toFixed(0)} MB${kind === "columns" ? ` (target < ${COLUMNAR_TARGET_MB} MB: ${met})` : ""}`,
+      });
+    }
+  }
+  return rows;
+}
+
 /** Runs the measurement here, or in a child with a larger heap when this one is too small for 5M lines. */
 export async function run(): Promise<BenchRow[]> {
-  if (getHeapStatistics().heap_size_limit / 2 ** 20 >= HEAP_NEEDED_MB) return measure();
+  const columnar = columnarRows();
+  if (getHeapStatistics().heap_size_limit / 2 ** 20 >= HEAP_NEEDED_MB)
+    return [...(await measure()), ...columnar];
   const child = spawnSync(
     process.execPath,
     [
@@ -161,13 +306,20 @@ export async function run(): Promise<BenchRow[]> {
     peerMs: number | null;
   })[];
   // JSON turns NaN into null
-  return rows.map((row) => ({
-    ...row,
-    clienteleMs: row.clienteleMs ?? Number.NaN,
-    peerMs: row.peerMs ?? Number.NaN,
-  }));
+  return [
+    ...rows.map((row) => ({
+      ...row,
+      clienteleMs: row.clienteleMs ?? Number.NaN,
+      peerMs: row.peerMs ?? Number.NaN,
+    })),
+    ...columnar,
+  ];
 }
 
 if (process.argv.includes(CHILD_FLAG)) {
   process.stdout.write(JSON.stringify(await measure()));
+}
+if (process.argv.includes(COLUMNAR_FLAG)) {
+  const mode = process.argv[process.argv.indexOf(COLUMNAR_FLAG) + 1] === "records" ? "records" : "columns";
+  process.stdout.write(JSON.stringify(memoryRun(mode)));
 }

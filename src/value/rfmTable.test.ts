@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidRecordError } from "../core/index.js";
 import { rfmTable } from "./rfmTable.js";
@@ -127,5 +128,100 @@ describe("rfmTable", () => {
         lastPurchase: "2024-03-31",
       },
     ]);
+  });
+
+  it("agrees with a direct per-order reference on random lines with refunds, drops and interleaved orders", () => {
+    // Reference: the documented rules applied with Maps, one order at a time (independent of the
+    // per-row columns that rfmTable writes its per-order totals over).
+    const reference = (rows: readonly Line[], withOrder: boolean, asOf: number) => {
+      const customerOrder: string[] = [];
+      for (const row of rows) if (!customerOrder.includes(row.id)) customerOrder.push(row.id);
+      const orders = new Map<
+        string,
+        { id: string; lines: number; net: number; refunded: boolean; day: number }
+      >();
+      const net = new Map<string, number>();
+      rows.forEach((row, i) => {
+        if (row.day > asOf) return;
+        net.set(row.id, (net.get(row.id) ?? 0) + row.value);
+        const key = withOrder ? row.order : `row${i}`;
+        const order = orders.get(key) ?? { id: row.id, lines: 0, net: 0, refunded: false, day: Infinity };
+        orders.set(key, order);
+        order.net += row.value;
+        if (row.value < 0) order.refunded = true;
+        else {
+          order.lines++;
+          order.day = Math.min(order.day, row.day);
+        }
+      });
+      const out: { customer: string; recencyDays: number; frequency: number; monetary: number }[] = [];
+      for (const id of customerOrder) {
+        const kept = [...orders.values()].filter(
+          (o) => o.id === id && o.lines > 0 && !(o.refunded && o.net <= 1e-9),
+        );
+        if (kept.length === 0) continue;
+        const last = Math.max(...kept.map((o) => o.day));
+        out.push({
+          customer: id,
+          recencyDays: asOf - last,
+          frequency: kept.length,
+          monetary: net.get(id) ?? 0,
+        });
+      }
+      return out;
+    };
+    interface Line {
+      readonly order: string;
+      readonly id: string;
+      readonly day: number;
+      readonly value: number;
+    }
+    const line = fc
+      .record({
+        order: fc.integer({ min: 0, max: 12 }),
+        day: fc.integer({ min: 0, max: 40 }),
+        value: fc.integer({ min: -30, max: 60 }),
+      })
+      .map(({ order, day, value }) => ({ order: `o${order}`, id: `c${order % 4}`, day, value }));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 40 }), fc.boolean(), (rows, withOrder) => {
+        const asOf = 30;
+        const expected = reference(rows, withOrder, asOf);
+        const records = rows.map((row) => ({ ...row, date: row.day * 86_400_000 }));
+        // the same lines as columns (a typed array of amounts), read without records
+        const columns = {
+          order: records.map((r) => r.order),
+          id: records.map((r) => r.id),
+          date: records.map((r) => r.date),
+          value: Float64Array.from(records, (r) => r.value),
+        };
+        const call = (input: typeof records | typeof columns = records) =>
+          rfmTable(input, {
+            customer: "id",
+            date: "date",
+            amount: "value",
+            asOf: asOf * 86_400_000,
+            afterAsOf: "drop",
+            ...(withOrder ? { order: "order" as const } : {}),
+          });
+        const negative = rows.some((row) =>
+          expected.some((e) => e.customer === row.id && e.monetary < -1e-9),
+        );
+        if (negative) {
+          expect(() => call()).toThrow(InvalidRecordError);
+          expect(() => call(columns)).toThrow(InvalidRecordError);
+          return;
+        }
+        expect(call(columns).customers).toEqual(call().customers);
+        const actual = call().customers.map(({ customer, recencyDays, frequency, monetary }) => ({
+          customer,
+          recencyDays,
+          frequency,
+          monetary,
+        }));
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

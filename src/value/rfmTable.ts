@@ -108,6 +108,9 @@ export interface RfmTableResult {
 /** Day of an order without purchase lines (above every day an Int32 day number can hold). */
 const NO_DAY = 2 ** 31 - 1;
 
+/** Flag bit of an order's line count: a refund line was netted into the order. */
+const REFUNDED = 1 << 30;
+
 const schema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
@@ -167,18 +170,22 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
   const orderCodes =
     options.order === undefined
       ? undefined
-      : readCodes(records, options.order, { functionName, optionName: "order" });
-  const orderCount = orderCodes === undefined ? n : orderCodes.labels.length;
-  const orderCustomer = new Int32Array(orderCount).fill(-1);
-  const orderDay = new Int32Array(orderCount).fill(NO_DAY);
-  const orderNet = new Float64Array(orderCount);
-  const orderLines = new Int32Array(orderCount);
-  const orderRefunded = new Uint8Array(orderCount);
+      : readCodes(records, options.order, { functionName, optionName: "order" }).codes;
+  // Per-order totals are written over the per-row columns, which this call owns: order codes come in
+  // first-seen order, so row i's order o is at most i and slot o of every row column holds a row already
+  // read. Separate per-order arrays were up to 21 bytes per line of new typed arrays, and at millions of
+  // lines every 64 MB of them starts a full collection of the heap that holds the caller's records.
+  // Without an order field row i is order i: its owner, day and net are already in place.
+  const orderOwner = orderCodes ?? customers.codes;
+  const orderDay = days;
+  const orderNet = amounts;
+  const orderLines = customers.codes; // line count, plus REFUNDED (order field only)
   const customerCount = customers.labels.length;
   const customerNet = new Float64Array(customerCount);
   const customerCompensation = new Float64Array(customerCount);
   const lastRefundRow = new Int32Array(customerCount).fill(-1);
   let droppedRecords = 0;
+  let ordersSeen = 0;
   for (let i = 0; i < n; i++) {
     const day = days[i] as number;
     if (day > asOfDay) {
@@ -196,9 +203,29 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
       continue;
     }
     const c = customers.codes[i] as number;
-    const o = orderCodes === undefined ? i : (orderCodes.codes[i] as number);
-    const owner = orderCustomer[o] as number;
-    if (owner === -1) orderCustomer[o] = c;
+    const value = amounts[i] as number;
+    // Neumaier-compensated running net per customer (money over many lines)
+    const sum = customerNet[c] as number;
+    const total = sum + value;
+    customerCompensation[c] =
+      (customerCompensation[c] as number) +
+      (Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum);
+    customerNet[c] = total;
+    if (value < 0) lastRefundRow[c] = i;
+    if (orderCodes === undefined) continue;
+    const o = orderCodes[i] as number;
+    if (o >= ordersSeen) {
+      // first line of order o (and of orders between whose lines were all dropped): slots up to o <= i are read
+      for (let k = ordersSeen; k <= o; k++) {
+        orderOwner[k] = -1;
+        orderDay[k] = NO_DAY;
+        orderNet[k] = 0;
+        orderLines[k] = 0;
+      }
+      ordersSeen = o + 1;
+    }
+    const owner = orderOwner[o] as number;
+    if (owner === -1) orderOwner[o] = c;
     else if (owner !== c) {
       const order = resolveField(options.order as Field<T>, "order");
       throw new InvalidRecordError(
@@ -209,18 +236,9 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
         `the order id belongs to customer "${customers.labels[owner]}" and to customer "${customers.labels[c]}"; order ids must identify one customer's order`,
       );
     }
-    const value = amounts[i] as number;
     orderNet[o] = (orderNet[o] as number) + value;
-    // Neumaier-compensated running net per customer (money over many lines)
-    const sum = customerNet[c] as number;
-    const total = sum + value;
-    customerCompensation[c] =
-      (customerCompensation[c] as number) +
-      (Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum);
-    customerNet[c] = total;
     if (value < 0) {
-      orderRefunded[o] = 1;
-      lastRefundRow[c] = i;
+      orderLines[o] = (orderLines[o] as number) | REFUNDED;
     } else {
       orderLines[o] = (orderLines[o] as number) + 1;
       if (day < (orderDay[o] as number)) orderDay[o] = day;
@@ -230,15 +248,27 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
   const last = new Float64Array(customerCount).fill(Number.NEGATIVE_INFINITY);
   const orders = new Float64Array(customerCount);
   const lines = new Float64Array(customerCount);
-  for (let o = 0; o < orderCount; o++) {
-    const c = orderCustomer[o] as number;
-    if (c === -1 || (orderLines[o] as number) === 0) continue;
-    if (orderRefunded[o] === 1 && (orderNet[o] as number) <= 1e-9) continue; // fully refunded
-    const day = orderDay[o] as number;
+  const addOrder = (c: number, day: number, lineCount: number) => {
     if (day < (first[c] as number)) first[c] = day;
     if (day > (last[c] as number)) last[c] = day;
     orders[c] = (orders[c] as number) + 1;
-    lines[c] = (lines[c] as number) + (orderLines[o] as number);
+    lines[c] = (lines[c] as number) + lineCount;
+  };
+  if (orderCodes === undefined) {
+    // each kept row with a non-negative amount is a purchase order of one line
+    for (let i = 0; i < n; i++) {
+      if ((days[i] as number) > asOfDay || (amounts[i] as number) < 0) continue;
+      addOrder(orderOwner[i] as number, days[i] as number, 1);
+    }
+  } else {
+    for (let o = 0; o < ordersSeen; o++) {
+      const c = orderOwner[o] as number;
+      const flags = orderLines[o] as number;
+      const lineCount = flags & (REFUNDED - 1);
+      if (c === -1 || lineCount === 0) continue;
+      if ((flags & REFUNDED) !== 0 && (orderNet[o] as number) <= 1e-9) continue; // fully refunded
+      addOrder(c, orderDay[o] as number, lineCount);
+    }
   }
   const rows: RfmTableRow[] = [];
   const isoDay = isoDayFormatter();
