@@ -1,7 +1,7 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { parseOptions } from "../core/options.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
-import { extendWithCategories } from "./internal/categories.js";
+import { categoriesShape, extendWithCategories } from "./internal/categories.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -32,16 +32,6 @@ export interface AddCategoriesOptions {
    */
   readonly unknownItems?: "error" | "keep";
 }
-
-const column = z.string().check(z.minLength(1, "must name a column of the hierarchy rows"));
-
-/** The mini schema of the hierarchy options (shared with the multi-level miners). */
-export const categoriesShape = {
-  levels: z.array(column).check(z.minLength(1, "must name at least one level column")),
-  item: z._default(column, "item"),
-  suffix: z._default(z.string(), "*"),
-  unknownItems: z._default(z.enum(["error", "keep"]), "error"),
-};
 
 const schema = z.strictObject(categoriesShape);
 

@@ -1,14 +1,14 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { type AddCategoriesOptions, categoriesShape } from "./addCategories.js";
+import type { AddCategoriesOptions } from "./addCategories.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import {
   type AssociationRulesOptions,
   type AssociationRulesResult,
   associationRules,
 } from "./associationRules.js";
-import { extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
+import { categoriesShape, extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, readCodes } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { Transactions } from "./Transactions.js";
