@@ -6,11 +6,20 @@
  * - fitParetoNbd on 10 000 simulated customers;
  * - rfmTable on 1 000 000 order lines, against arquero's groupby/rollup of the same three measures
  *   (arquero does not net refunds or parse dates: it is a lower bound for the aggregation work).
- * No JavaScript implementation of BG/NBD or Pareto/NBD exists to compare against (peer "").
+ * - fitShiftedBetaGeometric (sBG) on 1 000 000 simulated subscribers observed up to 12 periods, and
+ *   fitBetaGeometricBetaBinomial (BG/BB) on 100 000 simulated customers with 6 opportunities (and on
+ *   their distinct patterns with weights, as the model is usually fitted).
+ * No JavaScript implementation of BG/NBD, Pareto/NBD, sBG or BG/BB exists to compare against (peer "").
  */
 import * as aq from "arquero";
 import { createRandom } from "../src/core/index.js";
-import { fitBgNbd, fitParetoNbd, rfmTable } from "../src/value/index.js";
+import {
+  fitBetaGeometricBetaBinomial,
+  fitBgNbd,
+  fitParetoNbd,
+  fitShiftedBetaGeometric,
+  rfmTable,
+} from "../src/value/index.js";
 import { simulateBgNbd } from "../src/value/internal/simulate.js";
 import { type BenchRow, peakRssMb, timeIt } from "./harness.js";
 
@@ -114,6 +123,65 @@ export async function run(): Promise<BenchRow[]> {
     peer: "arquero groupby/rollup",
     peerMs: peer.ms,
     note: `peer computes max date / distinct orders / sum only (no refund netting, no date parsing); peak RSS ${peakRssMb().toFixed(0)} MB`,
+  });
+  const subscriberRandom = createRandom(4);
+  const subscribers = Array.from({ length: 1_000_000 }, () => {
+    const churnProbability = subscriberRandom.beta(0.704, 1.182);
+    const observed = 1 + subscriberRandom.integer(12);
+    let periods = 1;
+    while (periods < observed && !subscriberRandom.bernoulli(churnProbability)) periods++;
+    return { periods, churned: periods < observed || subscriberRandom.bernoulli(churnProbability) };
+  });
+  const sbg = await timeIt(() => fitShiftedBetaGeometric(subscribers), { repeat: 3 });
+  out.push({
+    case: "fitShiftedBetaGeometric (sBG), 1M simulated subscribers, up to 12 periods",
+    clienteleMs: sbg.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: `gamma ${sbg.result.params.gamma.toFixed(3)} delta ${sbg.result.params.delta.toFixed(3)} (true 0.704/1.182); default options`,
+  });
+
+  const donorRandom = createRandom(5);
+  const donors = Array.from({ length: 100_000 }, () => {
+    const purchase = donorRandom.beta(1.204, 0.75);
+    const dropout = donorRandom.beta(0.657, 2.783);
+    let frequency = 0;
+    let recency = 0;
+    for (let opportunity = 1; opportunity <= 6; opportunity++) {
+      if (donorRandom.bernoulli(dropout)) break;
+      if (donorRandom.bernoulli(purchase)) {
+        frequency++;
+        recency = opportunity;
+      }
+    }
+    return { frequency, recency, periods: 6 };
+  });
+  const patterns = new Map<string, { frequency: number; recency: number; periods: number; count: number }>();
+  for (const donor of donors) {
+    const key = `${donor.frequency},${donor.recency}`;
+    const found = patterns.get(key);
+    if (found !== undefined) found.count++;
+    else patterns.set(key, { ...donor, count: 1 });
+  }
+  const weighted = [...patterns.values()];
+  const bgbb = await timeIt(() => fitBetaGeometricBetaBinomial(donors), { repeat: 3 });
+  const bgbbWeighted = await timeIt(() => fitBetaGeometricBetaBinomial(weighted, { weight: "count" }), {
+    repeat: 5,
+  });
+  const q = bgbb.result.params;
+  out.push({
+    case: "fitBetaGeometricBetaBinomial (BG/BB), 100k simulated customers, 6 opportunities",
+    clienteleMs: bgbb.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: `alpha ${q.alpha.toFixed(3)} beta ${q.beta.toFixed(3)} gamma ${q.gamma.toFixed(3)} delta ${q.delta.toFixed(3)} (true 1.204/0.750/0.657/2.783); default options`,
+  });
+  out.push({
+    case: `fitBetaGeometricBetaBinomial (BG/BB), the same as ${weighted.length} weighted patterns`,
+    clienteleMs: bgbbWeighted.ms,
+    peer: "",
+    peerMs: Number.NaN,
+    note: "weight: count; same estimates",
   });
   return out;
 }
