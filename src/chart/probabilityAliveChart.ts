@@ -82,6 +82,9 @@ export function probabilityAliveChart(
   });
 }
 
+/** Rounds a grid edge to 4 decimals (a pixel is far coarser): keeps the spec and SVG small. */
+const tidy4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
 /** The heatmap both frequency x recency charts share. */
 export function frequencyRecencyHeatmap(
   parsed: ReturnType<typeof parseChartOptions>,
@@ -96,11 +99,23 @@ export function frequencyRecencyHeatmap(
     domain?: [number, number];
   },
 ): VegaLiteSpec {
+  // A short accessible label per cell (vega's default repeats every field's title: ~270 bytes a rectangle).
+  const described = values.map((cell) => {
+    const c = cell as Record<string, number>;
+    const value = c[look.field] as number;
+    const text = look.format === FORMAT.percent ? `${Math.round(100 * value)}%` : value.toFixed(2);
+    return {
+      ...cell,
+      recencyLow: tidy4(c.recencyLow as number),
+      recencyHigh: tidy4(c.recencyHigh as number),
+      description: `frequency ${c.frequency}, recency ${(c.recency as number).toFixed(1)}: ${text}`,
+    };
+  });
   return frame(
     parsed,
     { title: look.title, subtitle: look.subtitle, width: 420, height: 360 },
     {
-      data: { values },
+      data: { values: described },
       mark: { type: "rect" },
       encoding: {
         x: {
@@ -118,6 +133,7 @@ export function frequencyRecencyHeatmap(
           axis: { grid: false },
         },
         y2: { field: "frequencyHigh" },
+        description: { field: "description" },
         color: {
           field: look.field,
           type: "quantitative",

@@ -246,7 +246,9 @@ export function trackingChart<T>(
                   [6, 3],
                 ],
               },
-              legend: null,
+              // Same title and legend as color, so vega-lite merges them into one legend of dashed lines.
+              title: null,
+              legend: { orient: "top" },
             },
             tooltip: [
               { field: "date", type: "temporal", title: "Date" },

@@ -72,9 +72,15 @@ export interface GridCell {
   readonly recencyHigh: number;
 }
 
+/** Most frequency rows of a grid (frequencies beyond are merged into bands) and most recency columns. */
+const MAX_ROWS = 24;
+const MAX_COLUMNS = 24;
+
 /**
  * The frequency x recency grid of the lifetimes-style matrix plots: frequency 0..maxFrequency (default
- * the largest observed, at most 40), recency in at most 30 steps from 0 to T (the largest customer age).
+ * the largest observed, at most 40), recency in at most 24 steps from 0 to T (the largest customer age).
+ * Beyond 24 frequencies the rows above 0 are merged into bands of equal width, each drawn at its middle
+ * frequency, so the chart stays under ~600 rectangles (an SVG of about 150 kB at most).
  * A customer without repeat purchases has recency 0, so frequency 0 has one cell spanning all recencies.
  */
 export function frequencyRecencyGrid(
@@ -91,28 +97,34 @@ export function frequencyRecencyGrid(
     observedMax = Math.max(observedMax, summary.frequency[i] as number);
   }
   const fMax = maxFrequency ?? Math.min(40, Math.max(1, observedMax));
-  const steps = Math.min(30, Math.max(1, Math.ceil(T)));
+  return gridCells(fMax, T);
+}
+
+/** The cells of {@link frequencyRecencyGrid} for frequencies 0..fMax and recencies 0..T. */
+function gridCells(fMax: number, T: number): { cells: GridCell[]; T: number } {
+  const band = Math.max(1, Math.ceil(fMax / (MAX_ROWS - 1)));
+  const steps = Math.min(MAX_COLUMNS, Math.max(1, Math.ceil(T)));
   const width = T / steps;
-  const cells: GridCell[] = [];
-  for (let f = 0; f <= fMax; f++) {
-    if (f === 0) {
-      cells.push({
-        frequency: 0,
-        recency: 0,
-        frequencyLow: -0.5,
-        frequencyHigh: 0.5 + OVERLAP,
-        recencyLow: 0,
-        recencyHigh: T,
-      });
-      continue;
-    }
+  const cells: GridCell[] = [
+    {
+      frequency: 0,
+      recency: 0,
+      frequencyLow: -0.5,
+      frequencyHigh: 0.5 + OVERLAP * band,
+      recencyLow: 0,
+      recencyHigh: T,
+    },
+  ];
+  for (let low = 1; low <= fMax; low += band) {
+    const high = Math.min(fMax, low + band - 1);
+    const f = Math.floor((low + high) / 2);
     for (let s = 0; s < steps; s++) {
       const recency = (s + 0.5) * width;
       cells.push({
         frequency: f,
         recency,
-        frequencyLow: f - 0.5,
-        frequencyHigh: f + 0.5 + OVERLAP,
+        frequencyLow: low - 0.5,
+        frequencyHigh: high + 0.5 + (high < fMax ? OVERLAP * band : 0),
         recencyLow: s * width,
         recencyHigh: (s + 1 + (s + 1 < steps ? OVERLAP : 0)) * width,
       });
