@@ -84,6 +84,8 @@ export interface Scratch {
   readonly levelSums: Float64Array[];
   /** Per categorical feature: per dense column, per level: Σ curvature · x over the level's rows. */
   readonly levelDense: Float64Array[];
+  /** The four sums of one `dot4` call (logisticKernels.ts). */
+  readonly four: Float64Array;
 }
 
 export function createScratch(problem: Design): Scratch {
@@ -96,6 +98,7 @@ export function createScratch(problem: Design): Scratch {
     levelTables: levels.map((count) => new Float64Array(count)),
     levelSums: levels.map((count) => new Float64Array(count)),
     levelDense: levels.map((count) => new Float64Array(count * p)),
+    four: new Float64Array(4),
   };
 }
 

@@ -109,3 +109,60 @@ export function maxAbs(values: Float64Array): number {
   for (let j = 0; j < values.length; j++) max = Math.max(max, Math.abs(values[j] as number));
   return max;
 }
+
+/**
+ * y[i] = (((y[i] + a0·x[o0 + i]) + a1·x[o1 + i]) + a2·x[o2 + i]) + a3·x[o3 + i] for i in [from, to):
+ * four columns per pass over y (the same rounding as four {@link addScaled} passes, half the loads).
+ */
+export function addScaled4(
+  y: Float64Array,
+  a0: number,
+  a1: number,
+  a2: number,
+  a3: number,
+  x: Float64Array,
+  o0: number,
+  o1: number,
+  o2: number,
+  o3: number,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < to; i++) {
+    let v = y[i] as number;
+    v += a0 * (x[o0 + i] as number);
+    v += a1 * (x[o1 + i] as number);
+    v += a2 * (x[o2 + i] as number);
+    v += a3 * (x[o3 + i] as number);
+    y[i] = v;
+  }
+}
+
+/** out[c] += Σ r[i] · x[o_c + i] over [from, to) for four columns c (one load of r for four products). */
+export function dot4(
+  r: Float64Array,
+  x: Float64Array,
+  o0: number,
+  o1: number,
+  o2: number,
+  o3: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let i = from; i < to; i++) {
+    const value = r[i] as number;
+    s0 += value * (x[o0 + i] as number);
+    s1 += value * (x[o1 + i] as number);
+    s2 += value * (x[o2 + i] as number);
+    s3 += value * (x[o3 + i] as number);
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}
