@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectedPurchasesChart } from "./expectedPurchasesChart.js";
+import { renderWatchingWarnings } from "./internal/renderWarnings.js";
 import { storeResults } from "./internal/storeResults.js";
 import { probabilityAliveChart } from "./probabilityAliveChart.js";
 import { toSvg } from "./toSvg.js";
 import { trackingChart } from "./trackingChart.js";
-
-/** Renders `spec` and returns the SVG with every console warning printed while rendering. */
-export async function renderWatchingWarnings(spec: Parameters<typeof toSvg>[0]) {
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-  const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-  try {
-    const svg = await toSvg(spec);
-    return { svg, warnings: [...warn.mock.calls, ...error.mock.calls].map((args) => args.join(" ")) };
-  } finally {
-    warn.mockRestore();
-    error.mockRestore();
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
 
 describe("rendering without warnings and within size", () => {
   it("trackingChart renders with one merged legend and no vega-lite warning", async () => {
