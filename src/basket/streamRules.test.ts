@@ -81,7 +81,7 @@ describeWithDataset("groceries.csv", "streaming on Groceries", () => {
     expect(seen).toEqual(expected);
   });
 
-  it("streamRules streams half a million rules in bounded memory (as objects they would take 200 MB)", () => {
+  it("streamRules streams a million rules in bounded memory (as objects they would take 450 MB)", () => {
     const before = process.memoryUsage().heapUsed;
     let peak = 0;
     let count = 0;
@@ -92,10 +92,11 @@ describeWithDataset("groceries.csv", "streaming on Groceries", () => {
       checksum += rule.count;
       if ((count & 16383) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
     }
-    expect(count).toBeGreaterThan(500_000);
+    expect(count).toBe(1_111_682);
     expect(checksum).toBeGreaterThan(0);
-    // the itemsets (flat buffers) and the garbage between two scavenges; 500k+ rule objects alone are >= 200 MB
-    expect(peak).toBeLessThan(100e6);
+    // the itemsets (flat buffers) and the garbage between two collections (about 35 MB alone, more when
+    // other test files load the machine); 1.1M rule objects alone are about 450 MB
+    expect(peak).toBeLessThan(150e6);
   }, 120_000);
 });
 
