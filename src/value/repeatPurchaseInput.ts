@@ -1,4 +1,4 @@
-import type { Field } from "../core/index.js";
+import type { ArrowTableLike, ColumnarRecords, Field } from "../core/index.js";
 import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
 
 /**
@@ -6,7 +6,8 @@ import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
  * {@link repeatPurchaseSummary}, or any records holding one customer's
  * `frequency` (repeat purchases, a non-negative integer), `recency` and `T`
  * (and `monetaryValue` for the spend model), read through
- * {@link RepeatPurchaseFields}.
+ * {@link RepeatPurchaseFields}, or the same as columns
+ * (`{ x: Float64Array, t_x: Float64Array, T: Float64Array }`, see `ColumnarRecords`) or an Apache Arrow table.
  *
  * @example
  * ```ts
@@ -15,7 +16,11 @@ import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
  * fitBgNbd(rows, { frequency: "x", recency: "t_x" }).params; // => { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
  * ```
  */
-export type RepeatPurchaseInput<T> = RepeatPurchaseSummaryResult | readonly T[];
+export type RepeatPurchaseInput<T> =
+  | RepeatPurchaseSummaryResult
+  | readonly T[]
+  | ColumnarRecords<T>
+  | ArrowTableLike<T>;
 
 /**
  * Field options naming the repeat-purchase statistics in plain records

@@ -225,3 +225,29 @@ describe("columnar input", () => {
     expect(() => readDays([{ date: null }], "date", context)).toThrow(/row 0, field "date": received null/);
   });
 });
+
+describe("columnar input to the lifetime fitters", () => {
+  it("fitBgNbd reads renamed columns as it reads the same records", async () => {
+    const { fitBgNbd } = await import("../../src/value/fitBgNbd.js");
+    const rows = [
+      { x: 2, tx: 30.43, age: 38.86 },
+      { x: 1, tx: 1.71, age: 38.86 },
+      { x: 0, tx: 0, age: 38.86 },
+      { x: 0, tx: 0, age: 38.86 },
+      { x: 3, tx: 20, age: 35 },
+      { x: 0, tx: 0, age: 30 },
+      { x: 5, tx: 33, age: 36 },
+      { x: 1, tx: 10, age: 25 },
+    ];
+    const fields = { frequency: "x", recency: "tx", T: "age" } as const;
+    const columns = {
+      x: rows.map((r) => r.x),
+      tx: new Float64Array(rows.map((r) => r.tx)),
+      age: new Float64Array(rows.map((r) => r.age)),
+    };
+    expect(fitBgNbd(columns, fields).params).toEqual(fitBgNbd(rows, fields).params);
+    expect(() => fitBgNbd({ ...columns, x: [...columns.x.slice(0, 7), -1] }, fields)).toThrow(
+      /row 7, field "x": received -1/,
+    );
+  });
+});

@@ -19,7 +19,8 @@ function isSummary(input: unknown): input is RepeatPurchaseSummaryResult {
 }
 
 /**
- * Reads and checks frequency / recency / T (and optionally monetary value)
+ * Reads and checks frequency / recency / T (from a summary result, records, columns or an Arrow table; an
+ * object whose `frequency` is a Float64Array is read as a summary, by the column names) (and optionally monetary value)
  * columns: frequency a non-negative integer, 0 ≤ recency ≤ T, recency 0 when
  * frequency is 0. Errors name the row and field.
  */
