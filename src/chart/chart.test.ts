@@ -197,8 +197,9 @@ describe("chart dispatches on the result's fields", () => {
 
   it("names the builder for results that need a second input", () => {
     const r = storeResults();
-    expect(hasChart(r.bgNbd)).toBe(false);
-    expect(() => chart(r.bgNbd)).toThrow(/needs its summary: use probabilityAliveChart\(model, summary\)/);
+    // A fitted model alone draws its parameters (lifetimeParameterChart); its summary alone has no chart.
+    expect(hasChart(r.bgNbd)).toBe(true);
+    expect(hasChart(r.split)).toBe(false);
     expect(() => chart(r.split)).toThrow(/use trackingChart\(split, model\)/);
     expect(() => chart({ anything: 1 })).toThrow(InvalidOptionsError);
     expect(() => chart(null)).toThrow(

@@ -1,6 +1,7 @@
 import { registerNotebookChart } from "../core/internal/notebookChart.js";
 import { chooseKChart, isChooseKResult } from "./chooseKChart.js";
 import { coefficientChart, isChurnModel } from "./coefficientChart.js";
+import { cohortRetentionChart, isCohortRetentionResult } from "./cohortRetentionChart.js";
 import { complaintParetoChart, isComplaintSummaryResult } from "./complaintParetoChart.js";
 import { evaluationChart } from "./evaluationChart.js";
 import {
@@ -15,9 +16,16 @@ import { isRulesInput } from "./internal/rules.js";
 import { type ChartOptions, refuseInput, type VegaLiteSpec } from "./internal/spec.js";
 import { isItemFrequenciesResult, itemFrequencyChart } from "./itemFrequencyChart.js";
 import { isKanoResult, kanoChart } from "./kanoChart.js";
+import { isKaplanMeierResult, kaplanMeierChart } from "./kaplanMeierChart.js";
+import { isLifetimeParameterFit, lifetimeParameterChart } from "./lifetimeParameterChart.js";
 import { isLorenzCurveResult, isParetoAnalysisResult, lorenzChart } from "./lorenzChart.js";
+import { isMicomResult, micomChart } from "./micomChart.js";
 import { isNetPromoterScoreResult, npsChart } from "./npsChart.js";
+import { isPlsMultigroupResult, plsMultigroupChart } from "./plsMultigroupChart.js";
 import { isPlsPathModelResult, plsPathChart } from "./plsPathChart.js";
+import { isPlsPredictResult, plsPredictChart } from "./plsPredictChart.js";
+import { isQualifyProspectsResult, prospectChart } from "./prospectChart.js";
+import { isShiftedBetaGeometricResult, retentionCurveChart } from "./retentionCurveChart.js";
 import { isRfmScoresResult, rfmHeatmapChart } from "./rfmHeatmapChart.js";
 import { rulesScatterChart } from "./rulesScatterChart.js";
 import { segmentProfileChart } from "./segmentProfileChart.js";
@@ -56,6 +64,15 @@ const DISPATCH: readonly {
   { is: isKanoResult, draw: kanoChart },
   { is: isComplaintSummaryResult, draw: complaintParetoChart },
   { is: isServiceKpisResult, draw: serviceKpiChart },
+  { is: isShiftedBetaGeometricResult, draw: retentionCurveChart },
+  { is: isKaplanMeierResult, draw: kaplanMeierChart },
+  { is: isCohortRetentionResult, draw: cohortRetentionChart },
+  { is: isPlsPredictResult, draw: plsPredictChart },
+  { is: isMicomResult, draw: micomChart },
+  { is: isPlsMultigroupResult, draw: plsMultigroupChart },
+  { is: isQualifyProspectsResult, draw: prospectChart },
+  // Last: every other lifetime fit (BG/NBD, Pareto/NBD, MBG/NBD, gamma-gamma, BG/BB) draws its parameters.
+  { is: isLifetimeParameterFit, draw: lifetimeParameterChart },
 ];
 
 /**
@@ -95,6 +112,18 @@ export function hasChart(result: unknown): boolean {
  * | kano | {@link kanoChart} |
  * | complaintSummary | {@link complaintParetoChart} |
  * | serviceKpis | {@link serviceKpiChart} |
+ * | fitShiftedBetaGeometric | {@link retentionCurveChart} (pass `survivors` to it for the observed dots) |
+ * | fitBgNbd, fitParetoNbd, fitModifiedBgNbd, fitGammaGamma, fitBetaGeometricBetaBinomial | {@link lifetimeParameterChart} (estimates with 95% intervals) |
+ * | kaplanMeier | {@link kaplanMeierChart} |
+ * | cohortRetention | {@link cohortRetentionChart} |
+ * | plsPredict | {@link plsPredictChart} |
+ * | micom | {@link micomChart} |
+ * | plsMultigroup | {@link plsMultigroupChart} |
+ * | plsImportancePerformance | {@link importancePerformanceChart} |
+ * | qualifyProspects | {@link prospectChart} |
+ *
+ * A PLS path model's discriminant validity (HTMT) has its own builder, {@link htmtChart}; a BG/BB fit's
+ * P(alive) by pattern needs the number of opportunities: {@link bgbbProbabilityAliveChart}(model, { periods }).
  *
  * Charts of two inputs have their own builders only: {@link trackingChart} (calibrationHoldoutSummary and
  * a fitted model), {@link probabilityAliveChart}, {@link expectedPurchasesChart} and

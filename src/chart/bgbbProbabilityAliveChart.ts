@@ -1,0 +1,189 @@
+import * as z from "zod/mini";
+import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  FORMAT,
+  frame,
+  isObject,
+  parseChartOptions,
+  refuseInput,
+  SEQUENTIAL_SCHEME,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * Options of {@link bgbbProbabilityAliveChart}.
+ *
+ * @example
+ * ```ts
+ * bgbbProbabilityAliveChart(model, { periods: 6, title: "Which donors are still with us?" });
+ * ```
+ */
+export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
+  /** Transaction opportunities observed (n): the grid has every pattern 0 ≤ x ≤ t_x ≤ n. Required. */
+  readonly periods: number;
+}
+
+const schema = z.strictObject({
+  ...chartOptionsShape,
+  periods: z.int().check(z.gte(1), z.lte(60)),
+});
+
+/**
+ * One cell of {@link bgbbProbabilityAliveChart}: a recency/frequency pattern and its P(alive).
+ *
+ * @example
+ * ```ts
+ * bgbbProbabilityAliveCells(model, { periods: 6 }).find((c) => c.frequency === 3 && c.recency === 4);
+ * // => { frequency: 3, recency: 4, probability: 0.4396, label: "44%" }
+ * ```
+ */
+export interface BgbbProbabilityAliveCell {
+  /** x: transactions in the n opportunities. */
+  readonly frequency: number;
+  /** t_x: the opportunity of the last transaction (0 when x = 0). */
+  readonly recency: number;
+  /** P(alive at opportunity n + 1 | x, t_x, n). */
+  readonly probability: number;
+  /** The probability as a rounded percentage, printed in the cell. */
+  readonly label: string;
+}
+
+/** True when `value` looks like the result of `fitBetaGeometricBetaBinomial`. */
+export function isBetaGeometricBetaBinomialResult(
+  value: unknown,
+): value is FitBetaGeometricBetaBinomialResult {
+  return (
+    isObject(value) &&
+    isObject(value.params) &&
+    ["alpha", "beta", "gamma", "delta"].every(
+      (k) => typeof (value.params as Record<string, unknown>)[k] === "number",
+    ) &&
+    typeof value.probabilityAlive === "function" &&
+    typeof value.discountedExpectedResidualTransactions === "function"
+  );
+}
+
+/**
+ * The cells of {@link bgbbProbabilityAliveChart}: every possible pattern (x, t_x) after n opportunities —
+ * (0, 0) and 1 ≤ x ≤ t_x ≤ n — with the model's P(alive).
+ *
+ * @example
+ * ```ts
+ * bgbbProbabilityAliveCells(model, { periods: 6 }).length; // => 22 (the patterns of FHS 2010, table 1)
+ * ```
+ */
+export function bgbbProbabilityAliveCells(
+  model: FitBetaGeometricBetaBinomialResult,
+  options: BgbbProbabilityAliveChartOptions,
+): BgbbProbabilityAliveCell[] {
+  const name = "bgbbProbabilityAliveChart";
+  const parsed = parseChartOptions(name, schema, options);
+  if (!isBetaGeometricBetaBinomialResult(model))
+    return refuseInput(name, "model", "expected the result of fitBetaGeometricBetaBinomial", model);
+  const n = parsed.periods;
+  const cell = (x: number, tx: number): BgbbProbabilityAliveCell => {
+    const probability = tidy(model.probabilityAlive(x, tx, n));
+    return { frequency: x, recency: tx, probability, label: `${Math.round(100 * probability)}%` };
+  };
+  const cells = [cell(0, 0)];
+  for (let x = 1; x <= n; x++) for (let tx = x; tx <= n; tx++) cells.push(cell(x, tx));
+  return cells;
+}
+
+/**
+ * P(alive) of a fitted BG/BB model for every recency/frequency pattern after n transaction opportunities
+ * (Fader, Hardie & Shang 2010, figure 6): frequency x (transactions) up, recency t_x (the opportunity of
+ * the last one) across, each cell printed with its percentage. Customers who transacted often but not
+ * lately (top left) are the ones most likely gone. The patterns x > t_x cannot occur and stay empty.
+ *
+ * @param model - result of `fitBetaGeometricBetaBinomial`
+ * @param options - periods (n, required), title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `model` is not a BG/BB fit, `periods` is missing, or an option is invalid
+ * @example
+ * ```ts
+ * const spec = bgbbProbabilityAliveChart(fitBetaGeometricBetaBinomial(donations, { weight: "count" }), { periods: 6 });
+ * spec.title; // => { text: "Probability a customer is still active after 6 opportunities (BG/BB)", subtitle: "..." }
+ * ```
+ */
+export function bgbbProbabilityAliveChart(
+  model: FitBetaGeometricBetaBinomialResult,
+  options: BgbbProbabilityAliveChartOptions,
+): VegaLiteSpec {
+  const cells = bgbbProbabilityAliveCells(model, options);
+  const parsed = parseChartOptions("bgbbProbabilityAliveChart", schema, options);
+  const n = parsed.periods;
+  const ascending = Array.from({ length: n + 1 }, (_, i) => i);
+  const x = {
+    field: "recency",
+    type: "ordinal",
+    title: "Recency: opportunity of the last transaction (t_x)",
+    axis: { labelAngle: 0 },
+    scale: { domain: ascending },
+  };
+  // Frequency grows upwards: the band scale runs top to bottom, so its domain is listed high to low.
+  const y = {
+    field: "frequency",
+    type: "ordinal",
+    title: "Frequency: transactions (x)",
+    scale: { domain: [...ascending].reverse() },
+  };
+  const side = Math.min(560, Math.max(200, 48 * (n + 1)));
+  return frame(
+    parsed,
+    {
+      title: `Probability a customer is still active after ${n} opportunities (BG/BB)`,
+      subtitle: "frequency = transactions in the n opportunities; empty cells (x > t_x) cannot occur",
+      width: side,
+      height: side,
+    },
+    {
+      data: { values: cells },
+      layer: [
+        {
+          mark: { type: "rect" },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: "probability",
+              type: "quantitative",
+              title: "P(alive)",
+              scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+              legend: { format: FORMAT.percent },
+            },
+            tooltip: [
+              { field: "frequency", type: "quantitative", title: "Frequency (x)" },
+              { field: "recency", type: "quantitative", title: "Recency (t_x)" },
+              {
+                field: "probability",
+                type: "quantitative",
+                title: "P(alive)",
+                format: FORMAT.percentPrecise,
+              },
+            ],
+          },
+        },
+        ...(n <= 20
+          ? [
+              {
+                mark: { type: "text", fontSize: 11 },
+                encoding: {
+                  x,
+                  y,
+                  text: { field: "label", type: "nominal" },
+                  color: {
+                    condition: { test: { field: "probability", gt: 0.6 }, value: "#222" },
+                    value: "#fff",
+                  },
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  );
+}

@@ -1,0 +1,172 @@
+import type { CohortRetentionResult } from "../churn/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  parseChartOptions,
+  refuseInput,
+  SEQUENTIAL_SCHEME,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Most cohorts drawn (the most recent ones). */
+const MAX_COHORTS = 40;
+/** Most periods since acquisition drawn. */
+const MAX_PERIODS = 40;
+
+/**
+ * One cell of {@link cohortRetentionChart}.
+ *
+ * @example
+ * ```ts
+ * cohortRetentionCells(cohortRetention(orders, { customer: "id", date: "day", period: "month" }))[1];
+ * // => { cohort: "2024-01", period: 1, retention: 0.42, active: 42, customers: 100, complete: true, label: "42%" }
+ * ```
+ */
+export interface CohortRetentionCell {
+  readonly cohort: string;
+  /** Periods since acquisition (0 = the acquisition period). */
+  readonly period: number;
+  readonly retention: number;
+  readonly active: number;
+  readonly customers: number;
+  /** False for the period still running at asOf (its count is partial, drawn faded). */
+  readonly complete: boolean;
+  /** The retention as a rounded percentage, printed in the cell. */
+  readonly label: string;
+}
+
+/** True when `value` looks like the result of `cohortRetention`. */
+export function isCohortRetentionResult(value: unknown): value is CohortRetentionResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.cohorts) &&
+    Array.isArray(value.averageCurve) &&
+    typeof value.asOf === "string" &&
+    isObject(value.options) &&
+    typeof value.options.period === "string"
+  );
+}
+
+/**
+ * The cells of {@link cohortRetentionChart}: one per cohort and period since acquisition (the 40 most
+ * recent cohorts, the first 40 periods).
+ *
+ * @example
+ * ```ts
+ * cohortRetentionCells(result).filter((c) => c.period === 0).every((c) => c.retention === 1); // => true
+ * ```
+ */
+export function cohortRetentionCells(result: CohortRetentionResult): CohortRetentionCell[] {
+  if (!isCohortRetentionResult(result))
+    return refuseInput("cohortRetentionChart", "result", "expected the result of cohortRetention", result);
+  const cells: CohortRetentionCell[] = [];
+  for (const cohort of result.cohorts.slice(-MAX_COHORTS)) {
+    const periods = Math.min(MAX_PERIODS, cohort.retention.length);
+    for (let p = 0; p < periods; p++) {
+      const retention = cohort.retention[p] as number;
+      cells.push({
+        cohort: cohort.cohort,
+        period: p,
+        retention: tidy(retention),
+        active: cohort.active[p] as number,
+        customers: cohort.customers,
+        complete: cohort.complete[p] === true,
+        label: `${Math.round(100 * retention)}%`,
+      });
+    }
+  }
+  return cells;
+}
+
+/**
+ * The cohort retention triangle: one row per acquisition cohort (oldest at the top), one column per
+ * period since acquisition, each cell coloured and labelled with the share of the cohort active in that
+ * period. Reading down a column compares cohorts at the same age (are newer cohorts retained better?);
+ * the period still running at asOf is faded, its count being partial. At most the 40 most recent
+ * cohorts and 40 periods are drawn.
+ *
+ * @param result - result of `cohortRetention`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a cohort retention result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = cohortRetentionChart(cohortRetention(orders, { customer: "customerId", date: "date", period: "month" }));
+ * spec.title; // => { text: "Retention by monthly cohort", subtitle: "..." }
+ * ```
+ */
+export function cohortRetentionChart(
+  result: CohortRetentionResult,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const parsed = parseChartOptions("cohortRetentionChart", undefined, options);
+  const cells = cohortRetentionCells(result);
+  const cohorts = [...new Set(cells.map((c) => c.cohort))];
+  const periods = Math.max(1, ...cells.map((c) => c.period + 1));
+  const unit = result.options.period;
+  const adjective: Record<string, string> = { week: "weekly", month: "monthly", quarter: "quarterly" };
+  const x = {
+    field: "period",
+    type: "ordinal",
+    title: `${unit[0]?.toUpperCase()}${unit.slice(1)}s since acquisition`,
+    axis: { labelAngle: 0 },
+  };
+  const y = { field: "cohort", type: "ordinal", title: "Cohort (first purchase)", sort: cohorts };
+  const labelled = periods <= 16 && cohorts.length <= 30;
+  const dropped = result.cohorts.length - cohorts.length;
+  return frame(
+    parsed,
+    {
+      title: `Retention by ${adjective[unit] ?? unit} cohort`,
+      subtitle: `share of each cohort active in each ${unit} after the first purchase; ${result.customers.toLocaleString("en-US")} customers to ${result.asOf}${dropped > 0 ? ` (the ${cohorts.length} latest of ${result.cohorts.length} cohorts)` : ""}; faded: ${unit} still running`,
+      width: Math.min(720, Math.max(240, 40 * periods)),
+      height: Math.min(720, Math.max(120, 22 * cohorts.length)),
+    },
+    {
+      data: { values: cells },
+      layer: [
+        {
+          mark: { type: "rect" },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: "retention",
+              type: "quantitative",
+              title: "Active",
+              scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+              legend: { format: FORMAT.percent },
+            },
+            opacity: { condition: { test: { field: "complete", equal: false }, value: 0.45 }, value: 1 },
+            tooltip: [
+              { field: "cohort", type: "ordinal", title: "Cohort" },
+              { field: "period", type: "ordinal", title: `${unit}s since acquisition` },
+              { field: "retention", type: "quantitative", title: "Active", format: FORMAT.percentPrecise },
+              { field: "active", type: "quantitative", title: "Active customers", format: FORMAT.thousands },
+              { field: "customers", type: "quantitative", title: "Cohort size", format: FORMAT.thousands },
+            ],
+          },
+        },
+        ...(labelled
+          ? [
+              {
+                mark: { type: "text", fontSize: 10 },
+                encoding: {
+                  x,
+                  y,
+                  text: { field: "label", type: "nominal" },
+                  color: {
+                    condition: { test: { field: "retention", gt: 0.6 }, value: "#222" },
+                    value: "#fff",
+                  },
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  );
+}

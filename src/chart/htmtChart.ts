@@ -1,0 +1,170 @@
+import * as z from "zod/mini";
+import type { PlsPathModelResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  shortLabel,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * Options of {@link htmtChart}.
+ *
+ * @example
+ * ```ts
+ * htmtChart(model, { measure: "htmt2" });
+ * ```
+ */
+export interface HtmtChartOptions extends ChartOptions {
+  /** Which ratio: `"htmt"` (arithmetic means) or `"htmt2"` (geometric means). @defaultValue "htmt" */
+  readonly measure?: "htmt" | "htmt2";
+}
+
+const schema = z.strictObject({ ...chartOptionsShape, measure: z.optional(z.enum(["htmt", "htmt2"])) });
+
+/** The usual cut-offs of discriminant validity (Henseler, Ringle & Sarstedt 2015). */
+const STRICT = 0.85;
+const LENIENT = 0.9;
+
+/**
+ * One cell of {@link htmtChart}: the ratio of a pair of constructs.
+ *
+ * @example
+ * ```ts
+ * htmtCells(model).find((c) => c.row === "Satisfaction" && c.column === "Quality");
+ * // => { row: "Satisfaction", column: "Quality", value: 0.9536, band: "above 0.90", label: "0.95" }
+ * ```
+ */
+export interface HtmtCell {
+  readonly row: string;
+  readonly column: string;
+  /** The ratio, or null when undefined (a construct with one item, or a zero correlation). */
+  readonly value: number | null;
+  readonly band: "below 0.85" | "0.85 to 0.90" | "above 0.90" | "undefined";
+  readonly label: string;
+}
+
+/** True when `value` looks like the result of `plsPathModel` with its HTMT matrices. */
+export function isPlsHtmtResult(value: unknown): value is PlsPathModelResult {
+  return isObject(value) && isObject(value.htmt) && isObject(value.htmt2) && Array.isArray(value.paths);
+}
+
+/**
+ * The cells of {@link htmtChart}: the lower triangle of the matrix (each pair of constructs once, in the
+ * model's order).
+ *
+ * @example
+ * ```ts
+ * htmtCells(model).length; // => 21 for the seven ECSI constructs
+ * ```
+ */
+export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions = {}): HtmtCell[] {
+  const name = "htmtChart";
+  const parsed = parseChartOptions(name, schema, options);
+  if (!isPlsHtmtResult(model))
+    return refuseInput(name, "model", "expected the result of plsPathModel (with htmt and htmt2)", model);
+  const matrix = parsed.measure === "htmt2" ? model.htmt2 : model.htmt;
+  const constructs = Object.keys(matrix);
+  const cells: HtmtCell[] = [];
+  constructs.forEach((row, j) => {
+    for (const column of constructs.slice(0, j)) {
+      const raw = matrix[row]?.[column] ?? null;
+      const value = raw === null || !Number.isFinite(raw) ? null : tidy(raw);
+      cells.push({
+        row: shortLabel(row),
+        column: shortLabel(column),
+        value,
+        band:
+          value === null
+            ? "undefined"
+            : value < STRICT
+              ? "below 0.85"
+              : value <= LENIENT
+                ? "0.85 to 0.90"
+                : "above 0.90",
+        label: value === null ? "–" : value.toFixed(2),
+      });
+    }
+  });
+  return cells;
+}
+
+/**
+ * Discriminant validity of a PLS path model as a heatmap of its heterotrait-monotrait ratios (HTMT, or
+ * HTMT2 with `measure: "htmt2"`): one cell per pair of constructs, printed with its ratio and coloured
+ * by the usual cut-offs (Henseler, Ringle & Sarstedt 2015): below 0.85 the constructs are distinct,
+ * 0.85-0.90 acceptable only for conceptually close constructs, above 0.90 they are not told apart.
+ *
+ * @param model - result of `plsPathModel`
+ * @param options - measure ("htmt" or "htmt2"), title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `model` has no HTMT matrices or an option is invalid
+ * @example
+ * ```ts
+ * const spec = htmtChart(plsPathModel(surveys, ECSI_MODEL));
+ * spec.title; // => { text: "Discriminant validity (HTMT)", subtitle: "..." }
+ * ```
+ */
+export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions = {}): VegaLiteSpec {
+  const cells = htmtCells(model, options);
+  const parsed = parseChartOptions("htmtChart", schema, options);
+  const label = parsed.measure === "htmt2" ? "HTMT2" : "HTMT";
+  const order = Object.keys(model.htmt).map((c) => shortLabel(c));
+  const above = cells.filter((c) => c.band === "above 0.90").length;
+  const between = cells.filter((c) => c.band === "0.85 to 0.90").length;
+  const side = Math.min(640, Math.max(200, 64 * (order.length - 1)));
+  const x = {
+    field: "column",
+    type: "nominal",
+    title: null,
+    sort: order.slice(0, -1),
+    axis: { labelAngle: -30 },
+  };
+  const y = { field: "row", type: "nominal", title: null, sort: order.slice(1) };
+  return frame(
+    parsed,
+    {
+      title: `Discriminant validity (${label})`,
+      subtitle: `${above} pair(s) above 0.90 and ${between} between 0.85 and 0.90 of ${cells.length}; above 0.85 the constructs may not be distinct`,
+      width: side,
+      height: side,
+    },
+    {
+      data: { values: cells },
+      layer: [
+        {
+          mark: { type: "rect", stroke: "#fff", strokeWidth: 1 },
+          encoding: {
+            x,
+            y,
+            color: {
+              field: "band",
+              type: "nominal",
+              title: label,
+              scale: {
+                domain: ["below 0.85", "0.85 to 0.90", "above 0.90", "undefined"],
+                range: [PALETTE[4], PALETTE[1], PALETTE[3], "#ddd"],
+              },
+              legend: { orient: "top" },
+            },
+            tooltip: [
+              { field: "row", type: "nominal", title: "Construct" },
+              { field: "column", type: "nominal", title: "With" },
+              { field: "value", type: "quantitative", title: label, format: ".3f" },
+            ],
+          },
+        },
+        {
+          mark: { type: "text", fontSize: 12, color: "#111" },
+          encoding: { x, y, text: { field: "label", type: "nominal" } },
+        },
+      ],
+    },
+  );
+}

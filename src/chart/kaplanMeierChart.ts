@@ -1,0 +1,179 @@
+import type { KaplanMeierResult } from "../churn/index.js";
+import {
+  type ChartOptions,
+  FORMAT,
+  frame,
+  isObject,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** Most steps drawn per curve (evenly thinned beyond; the first and last step are kept). */
+const MAX_STEPS = 400;
+
+/**
+ * One step of {@link kaplanMeierChart}: the survival from `time` on, with its pointwise interval.
+ *
+ * @example
+ * ```ts
+ * kaplanMeierSteps(kaplanMeier(customers, { time: "tenureDays", event: "churned" }))[0];
+ * // => { group: "all customers", time: 0, survival: 1, lower: 1, upper: 1, atRisk: 250, censored: 0 }
+ * ```
+ */
+export interface KaplanMeierStep {
+  /** The curve's group, or "all customers" without a group field. */
+  readonly group: string;
+  readonly time: number;
+  readonly survival: number;
+  /** Pointwise interval (null once S(t) = 0). */
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** Customers at risk just before `time`. */
+  readonly atRisk: number;
+  /** Customers censored at `time` (drawn as ticks on the curve). */
+  readonly censored: number;
+}
+
+/** True when `value` looks like the result of `kaplanMeier`. */
+export function isKaplanMeierResult(value: unknown): value is KaplanMeierResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.curves) &&
+    typeof value.survivalAt === "function" &&
+    value.curves.every(
+      (c) => isObject(c) && c.survival instanceof Float64Array && c.time instanceof Float64Array,
+    )
+  );
+}
+
+/**
+ * The steps of {@link kaplanMeierChart}: for each curve a step at time 0 with S = 1, then one at each
+ * distinct follow-up time (at most 400 per curve, evenly thinned beyond).
+ *
+ * @example
+ * ```ts
+ * kaplanMeierSteps(result).filter((s) => s.group === "web").at(-1)?.survival; // => the curve's last value
+ * ```
+ */
+export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
+  if (!isKaplanMeierResult(result))
+    return refuseInput("kaplanMeierChart", "result", "expected the result of kaplanMeier", result);
+  const steps: KaplanMeierStep[] = [];
+  for (const curve of result.curves) {
+    const group = curve.group ?? "all customers";
+    const m = curve.time.length;
+    steps.push({ group, time: 0, survival: 1, lower: 1, upper: 1, atRisk: curve.n, censored: 0 });
+    const stride = Math.max(1, (m - 1) / (MAX_STEPS - 1));
+    let last = -1;
+    for (let s = 0; s < MAX_STEPS && m > 0; s++) {
+      const i = Math.min(m - 1, Math.round(s * stride));
+      if (i === last) continue;
+      last = i;
+      const time = curve.time[i] as number;
+      if (time === 0 && steps.at(-1)?.time === 0) steps.pop();
+      const lower = curve.lower[i] ?? null;
+      const upper = curve.upper[i] ?? null;
+      steps.push({
+        group,
+        time: tidy(time),
+        survival: tidy(curve.survival[i] as number),
+        lower: lower === null ? null : tidy(lower),
+        upper: upper === null ? null : tidy(upper),
+        atRisk: curve.nRisk[i] as number,
+        censored: curve.nCensor[i] as number,
+      });
+      if (i === m - 1) break;
+    }
+  }
+  return steps;
+}
+
+/**
+ * Kaplan-Meier survival curves: the share of customers not yet churned against time since they started,
+ * one step curve per group with its pointwise confidence band (the result's confidence level, log scale
+ * as R's survfit) and ticks where customers were censored (still active when observation ended). The
+ * median survival time of each curve is in the subtitle.
+ *
+ * @param result - result of `kaplanMeier`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a Kaplan-Meier result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = kaplanMeierChart(kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "channel" }));
+ * spec.title; // => { text: "How long customers stay (Kaplan-Meier)", subtitle: "median: web 410, store 612" }
+ * ```
+ */
+export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOptions = {}): VegaLiteSpec {
+  const parsed = parseChartOptions("kaplanMeierChart", undefined, options);
+  const steps = kaplanMeierSteps(result);
+  const level = Math.round(100 * result.options.confidenceLevel);
+  const medians = result.curves.map((c) => {
+    const median = c.median === null ? "not reached" : String(tidy(Number(c.median.toPrecision(4))));
+    return result.curves.length === 1 ? median : `${c.group} ${median}`;
+  });
+  const x = { field: "time", type: "quantitative", title: `Time since start (${result.options.time})` };
+  const y = {
+    field: "survival",
+    type: "quantitative",
+    title: "Share not yet churned",
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  };
+  const grouped = result.curves.length > 1;
+  const color = grouped
+    ? { color: { field: "group", type: "nominal", title: "Group", legend: { orient: "top" } } }
+    : {};
+  return frame(
+    parsed,
+    {
+      title: "How long customers stay (Kaplan-Meier)",
+      subtitle: `median survival: ${medians.join(", ")}; bands: ${level}% pointwise intervals; ticks: censored customers`,
+      width: 520,
+      height: 320,
+    },
+    {
+      data: { values: steps },
+      layer: [
+        {
+          transform: [{ filter: { field: "lower", valid: true } }],
+          mark: { type: "area", interpolate: "step-after", opacity: 0.18 },
+          encoding: { x, y: { ...y, field: "lower" }, y2: { field: "upper" }, ...color },
+        },
+        {
+          mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
+          encoding: {
+            x,
+            y,
+            ...color,
+            tooltip: [
+              ...(grouped ? [{ field: "group", type: "nominal", title: "Group" }] : []),
+              { field: "time", type: "quantitative", title: "Time" },
+              { field: "survival", type: "quantitative", title: "Survival", format: FORMAT.percentPrecise },
+              {
+                field: "lower",
+                type: "quantitative",
+                title: `${level}% lower`,
+                format: FORMAT.percentPrecise,
+              },
+              {
+                field: "upper",
+                type: "quantitative",
+                title: `${level}% upper`,
+                format: FORMAT.percentPrecise,
+              },
+              { field: "atRisk", type: "quantitative", title: "At risk", format: FORMAT.thousands },
+            ],
+          },
+        },
+        {
+          transform: [{ filter: { field: "censored", gt: 0 } }],
+          mark: { type: "tick", orient: "vertical", size: 8, thickness: 1 },
+          encoding: { x, y, ...color },
+        },
+      ],
+    },
+  );
+}

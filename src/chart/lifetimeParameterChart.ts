@@ -1,0 +1,155 @@
+import type { LifetimeFitUncertainty } from "../value/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/** What {@link lifetimeParameterChart} reads of a lifetime fit: its parameters and their uncertainty. */
+export interface LifetimeParameterFit {
+  readonly params: { readonly [name: string]: number };
+  readonly uncertainty: LifetimeFitUncertainty<{ readonly [name: string]: number }>;
+}
+
+/**
+ * One row of {@link lifetimeParameterChart}: a parameter's estimate and its 95% interval.
+ *
+ * @example
+ * ```ts
+ * lifetimeParameterRows(fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]))[0];
+ * // => { parameter: "gamma", estimate: 0.7041, standardError: 0.0502, lower: 0.6123, upper: 0.8097 }
+ * ```
+ */
+export interface LifetimeParameterRow {
+  readonly parameter: string;
+  readonly estimate: number;
+  /** Null when the fit has no standard errors (singular information). */
+  readonly standardError: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** True for a lifetime fit with `params` and `uncertainty` (every fit of clientele/value). */
+export function isLifetimeParameterFit(value: unknown): value is LifetimeParameterFit {
+  return (
+    isObject(value) &&
+    isObject(value.params) &&
+    Object.values(value.params).every((v) => typeof v === "number") &&
+    isObject(value.uncertainty) &&
+    typeof value.uncertainty.confidenceLevel === "number" &&
+    "standardErrors" in value.uncertainty &&
+    typeof value.uncertainty.message === "string"
+  );
+}
+
+/** The model's name from its parameter names. */
+export function lifetimeModelName(params: object): string {
+  const keys = Object.keys(params).sort().join(",");
+  const names: Record<string, string> = {
+    "a,alpha,b,r": "BG/NBD (or MBG/NBD)",
+    "alpha,beta,r,s": "Pareto/NBD",
+    "p,q,v": "gamma-gamma",
+    "delta,gamma": "sBG",
+    "alpha,beta,delta,gamma": "BG/BB",
+  };
+  return names[keys] ?? "lifetime model";
+}
+
+/**
+ * The rows of {@link lifetimeParameterChart}: each parameter's estimate, standard error and 95% interval,
+ * in the order of `params`.
+ *
+ * @example
+ * ```ts
+ * lifetimeParameterRows(fitBgNbd(summary)).map((row) => row.parameter); // => ["r", "alpha", "a", "b"]
+ * ```
+ */
+export function lifetimeParameterRows(model: LifetimeParameterFit): LifetimeParameterRow[] {
+  if (!isLifetimeParameterFit(model)) {
+    return refuseInput(
+      "lifetimeParameterChart",
+      "model",
+      "expected a lifetime fit with params and uncertainty (fitBgNbd, fitParetoNbd, fitModifiedBgNbd, fitGammaGamma, fitShiftedBetaGeometric, fitBetaGeometricBetaBinomial)",
+      model,
+    );
+  }
+  const { standardErrors, lower, upper } = model.uncertainty;
+  return Object.entries(model.params).map(([parameter, estimate]) => ({
+    parameter,
+    estimate: tidy(estimate),
+    standardError: standardErrors === null ? null : tidy(standardErrors[parameter] as number),
+    lower: lower === null ? null : tidy(lower[parameter] as number),
+    upper: upper === null ? null : tidy(upper[parameter] as number),
+  }));
+}
+
+/**
+ * Parameter estimates of a lifetime fit with their 95% intervals, as a dot-and-whisker chart on a log
+ * scale (the intervals are computed on the log scale, exp(log θ ± 1.96 · se / θ), so they are symmetric
+ * there, and parameters of very different sizes share one axis). A wide whisker says the data pin the
+ * parameter down poorly. When the fit has no standard errors, the dots are drawn alone and the subtitle
+ * says why (the fit's `uncertainty.message`).
+ *
+ * @param model - any lifetime fit: `fitBgNbd`, `fitParetoNbd`, `fitModifiedBgNbd`, `fitGammaGamma`,
+ *   `fitShiftedBetaGeometric`, `fitBetaGeometricBetaBinomial`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `model` has no params and uncertainty, or an option is invalid
+ * @example
+ * ```ts
+ * const spec = lifetimeParameterChart(fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]));
+ * spec.title; // => { text: "sBG parameters with 95% intervals", subtitle: "..." }
+ * ```
+ */
+export function lifetimeParameterChart(
+  model: LifetimeParameterFit,
+  options: ChartOptions = {},
+): VegaLiteSpec {
+  const parsed = parseChartOptions("lifetimeParameterChart", undefined, options);
+  const rows = lifetimeParameterRows(model);
+  const name = lifetimeModelName(model.params);
+  const hasIntervals = model.uncertainty.lower !== null;
+  const y = { field: "parameter", type: "nominal", title: "Parameter", sort: null };
+  const x = {
+    field: "estimate",
+    type: "quantitative",
+    title: "Estimate (log scale)",
+    scale: { type: "log" },
+    axis: { format: "~g" },
+  };
+  const tooltip = [
+    { field: "parameter", type: "nominal", title: "Parameter" },
+    { field: "estimate", type: "quantitative", title: "Estimate", format: ".4~g" },
+    { field: "standardError", type: "quantitative", title: "Standard error", format: ".3~g" },
+    { field: "lower", type: "quantitative", title: "95% lower", format: ".4~g" },
+    { field: "upper", type: "quantitative", title: "95% upper", format: ".4~g" },
+  ];
+  const layer: Record<string, unknown>[] = [];
+  if (hasIntervals) {
+    layer.push({
+      mark: { type: "rule", color: PALETTE[0], strokeWidth: 2 },
+      encoding: { y, x: { ...x, field: "lower" }, x2: { field: "upper" } },
+    });
+  }
+  layer.push({
+    mark: { type: "point", filled: true, size: 90, color: PALETTE[3], opacity: 1 },
+    encoding: { y, x, tooltip },
+  });
+  return frame(
+    parsed,
+    {
+      title: `${name} parameters with 95% intervals`,
+      subtitle: hasIntervals
+        ? "dots: maximum-likelihood estimates; whiskers: 95% intervals from the observed information (log scale)"
+        : `no intervals: ${model.uncertainty.message}`,
+      width: 420,
+      height: Math.max(100, 44 * rows.length),
+    },
+    { data: { values: rows }, layer },
+  );
+}

@@ -1,0 +1,162 @@
+import type { PlsMultigroupResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  shortLabel,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * One path of {@link plsMultigroupChart}: its coefficient in each group and the permutation test.
+ *
+ * @example
+ * ```ts
+ * plsMultigroupRows(plsMultigroup(surveys, ECSI_MODEL, { group: "channel", seed: 1 }))[0];
+ * // => { path: "Image → Expectation", group: "web", coefficient: 0.51, difference: 0.06, pValue: 0.41, significant: false }
+ * ```
+ */
+export interface PlsMultigroupRow {
+  /** "from → to". */
+  readonly path: string;
+  readonly group: string;
+  readonly coefficient: number;
+  /** First group's coefficient minus the second's. */
+  readonly difference: number;
+  /** Two-sided permutation p-value of the difference. */
+  readonly pValue: number;
+  /** p < 0.05. */
+  readonly significant: boolean;
+}
+
+/** True when `value` looks like the result of `plsMultigroup`. */
+export function isPlsMultigroupResult(value: unknown): value is PlsMultigroupResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.paths) &&
+    Array.isArray(value.groups) &&
+    Array.isArray(value.validBootstrapSamples)
+  );
+}
+
+/**
+ * The rows of {@link plsMultigroupChart}: two per path (one per group), in the model's order.
+ *
+ * @example
+ * ```ts
+ * plsMultigroupRows(result).length === 2 * result.paths.length; // => true
+ * ```
+ */
+export function plsMultigroupRows(result: PlsMultigroupResult): PlsMultigroupRow[] {
+  if (!isPlsMultigroupResult(result))
+    return refuseInput("plsMultigroupChart", "result", "expected the result of plsMultigroup", result);
+  const [first, second] = result.groups.map((g) => shortLabel(g));
+  return result.paths.flatMap((p) => {
+    const common = {
+      path: `${shortLabel(p.from)} → ${shortLabel(p.to)}`,
+      difference: tidy(p.difference),
+      pValue: tidy(p.permutationPValue),
+      significant: p.permutationPValue < 0.05,
+    };
+    return [
+      { ...common, group: first as string, coefficient: tidy(p.first) },
+      { ...common, group: second as string, coefficient: tidy(p.second) },
+    ];
+  });
+}
+
+/**
+ * PLS multigroup analysis as a dumbbell chart: each path's coefficient in the two groups, joined by a
+ * line that is dark where the permutation test finds the groups differ (p < 0.05; Chin & Dibbern 2010)
+ * and light grey where the difference may be chance, with the p-value printed at the right.
+ *
+ * @param result - result of `plsMultigroup`
+ * @param options - title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a plsMultigroup result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = plsMultigroupChart(plsMultigroup(surveys, ECSI_MODEL, { group: "channel", seed: 1 }));
+ * spec.title; // => { text: "Path coefficients: web vs store", subtitle: "..." }
+ * ```
+ */
+export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOptions = {}): VegaLiteSpec {
+  const parsed = parseChartOptions("plsMultigroupChart", undefined, options);
+  const rows = plsMultigroupRows(result);
+  const [first, second] = result.groups.map((g) => shortLabel(g)) as [string, string];
+  const paths = [...new Set(rows.map((r) => r.path))];
+  const differing = result.paths.filter((p) => p.permutationPValue < 0.05).length;
+  const labels = rows
+    .filter((r) => r.group === first)
+    .map((r) => ({ path: r.path, text: `p = ${r.pValue.toFixed(3)}`, significant: r.significant }));
+  const y = { field: "path", type: "nominal", title: null, sort: paths };
+  const x = { field: "coefficient", type: "quantitative", title: "Path coefficient" };
+  return frame(
+    parsed,
+    {
+      title: `Path coefficients: ${first} vs ${second}`,
+      subtitle: `${differing} of ${result.paths.length} paths differ (permutation test, p < 0.05; ${result.validPermutations} permutations); groups of ${result.groupSizes[0]} and ${result.groupSizes[1]}`,
+      width: 440,
+      height: Math.max(120, 30 * paths.length),
+    },
+    {
+      layer: [
+        {
+          data: { values: rows },
+          mark: { type: "line", strokeWidth: 3 },
+          encoding: {
+            y,
+            x,
+            detail: { field: "path", type: "nominal" },
+            color: {
+              field: "significant",
+              type: "nominal",
+              scale: { domain: [true, false], range: ["#555", "#ccc"] },
+              legend: null,
+            },
+          },
+        },
+        {
+          data: { values: rows },
+          mark: { type: "point", filled: true, size: 90, opacity: 1 },
+          encoding: {
+            y,
+            x,
+            fill: {
+              field: "group",
+              type: "nominal",
+              title: "Group",
+              scale: { domain: [first, second], range: [PALETTE[0], PALETTE[1]] },
+              legend: { orient: "top" },
+            },
+            stroke: { value: null },
+            tooltip: [
+              { field: "path", type: "nominal", title: "Path" },
+              { field: "group", type: "nominal", title: "Group" },
+              { field: "coefficient", type: "quantitative", title: "Coefficient", format: ".3f" },
+              { field: "difference", type: "quantitative", title: "Difference", format: ".3f" },
+              { field: "pValue", type: "quantitative", title: "Permutation p", format: ".3f" },
+            ],
+          },
+        },
+        {
+          data: { values: labels },
+          mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
+          encoding: {
+            y,
+            x: { value: parsed.width ?? 440 },
+            text: { field: "text", type: "nominal" },
+            color: {
+              condition: { test: { field: "significant", equal: true }, value: "#111" },
+              value: "#888",
+            },
+          },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import * as z from "zod/mini";
+import type { PlsPredictResult } from "../satisfaction/index.js";
+import {
+  type ChartOptions,
+  chartOptionsShape,
+  frame,
+  isObject,
+  PALETTE,
+  parseChartOptions,
+  refuseInput,
+  shortLabel,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
+
+/**
+ * Options of {@link plsPredictChart}.
+ *
+ * @example
+ * ```ts
+ * plsPredictChart(prediction, { metric: "mae" });
+ * ```
+ */
+export interface PlsPredictChartOptions extends ChartOptions {
+  /** Prediction error compared: root mean squared error, or mean absolute error for skewed errors. @defaultValue "rmse" */
+  readonly metric?: "rmse" | "mae";
+}
+
+const schema = z.strictObject({ ...chartOptionsShape, metric: z.optional(z.enum(["rmse", "mae"])) });
+
+/**
+ * One bar of {@link plsPredictChart}: an indicator's out-of-sample error under one model.
+ *
+ * @example
+ * ```ts
+ * plsPredictBars(plsPredict(surveys, ECSI_MODEL, { seed: 1 }))[0];
+ * // => { indicator: "CUSA1", construct: "Satisfaction", model: "PLS", error: 1.42, plsBeatsLm: true }
+ * ```
+ */
+export interface PlsPredictBar {
+  readonly indicator: string;
+  readonly construct: string;
+  readonly model: "PLS" | "LM benchmark";
+  readonly error: number;
+  /** Whether PLS has the smaller error of the two on this indicator. */
+  readonly plsBeatsLm: boolean;
+}
+
+/** True when `value` looks like the result of `plsPredict`. */
+export function isPlsPredictResult(value: unknown): value is PlsPredictResult {
+  return (
+    isObject(value) &&
+    Array.isArray(value.indicators) &&
+    typeof value.plsBeatsLmCount === "number" &&
+    isObject(value.lmPredictions)
+  );
+}
+
+/**
+ * The bars of {@link plsPredictChart}: two per indicator (PLS and the LM benchmark), in the result's
+ * order (block by block).
+ *
+ * @example
+ * ```ts
+ * plsPredictBars(prediction, { metric: "mae" }).length === 2 * prediction.indicators.length; // => true
+ * ```
+ */
+export function plsPredictBars(
+  result: PlsPredictResult,
+  options: PlsPredictChartOptions = {},
+): PlsPredictBar[] {
+  const name = "plsPredictChart";
+  const parsed = parseChartOptions(name, schema, options);
+  if (!isPlsPredictResult(result))
+    return refuseInput(name, "result", "expected the result of plsPredict", result);
+  const mae = parsed.metric === "mae";
+  return result.indicators.flatMap((row) => {
+    const pls = mae ? row.plsMae : row.plsRmse;
+    const lm = mae ? row.lmMae : row.lmRmse;
+    const indicator = shortLabel(row.indicator);
+    const construct = shortLabel(row.construct);
+    return [
+      { indicator, construct, model: "PLS" as const, error: tidy(pls), plsBeatsLm: pls < lm },
+      { indicator, construct, model: "LM benchmark" as const, error: tidy(lm), plsBeatsLm: pls < lm },
+    ];
+  });
+}
+
+/**
+ * PLSpredict (Shmueli et al. 2016, 2019): each indicator's out-of-sample prediction error (RMSE, or MAE)
+ * under the PLS path model and under the linear-model benchmark, side by side. PLS has predictive power
+ * on an indicator when its bar is the shorter; the subtitle gives Shmueli et al.'s verdict (all
+ * indicators: high, a majority: medium, a minority: low, none: no predictive power beyond LM).
+ *
+ * @param result - result of `plsPredict`
+ * @param options - metric ("rmse" or "mae"), title, width, height
+ * @returns a Vega-Lite v6 specification
+ * @throws InvalidOptionsError when `result` is not a plsPredict result or an option is invalid
+ * @example
+ * ```ts
+ * const spec = plsPredictChart(plsPredict(surveys, ECSI_MODEL, { seed: 1 }));
+ * spec.title; // => { text: "Out-of-sample prediction error: PLS vs linear benchmark", subtitle: "..." }
+ * ```
+ */
+export function plsPredictChart(
+  result: PlsPredictResult,
+  options: PlsPredictChartOptions = {},
+): VegaLiteSpec {
+  const bars = plsPredictBars(result, options);
+  const parsed = parseChartOptions("plsPredictChart", schema, options);
+  const metric = parsed.metric === "mae" ? "MAE" : "RMSE";
+  const wins = bars.filter((b) => b.model === "PLS" && b.plsBeatsLm).length;
+  const total = bars.length / 2;
+  const power =
+    wins === total
+      ? "high"
+      : wins > total / 2
+        ? "medium"
+        : wins > 0
+          ? "low"
+          : "none beyond the linear benchmark";
+  const indicators = [...new Set(bars.map((b) => b.indicator))];
+  return frame(
+    parsed,
+    {
+      title: "Out-of-sample prediction error: PLS vs linear benchmark",
+      subtitle: `${metric} per indicator (shorter is better); PLS is better on ${wins} of ${total}: predictive power ${power}`,
+      width: 440,
+      height: Math.max(120, 26 * indicators.length),
+    },
+    {
+      data: { values: bars },
+      mark: { type: "bar" },
+      encoding: {
+        y: { field: "indicator", type: "nominal", title: "Indicator", sort: indicators },
+        yOffset: { field: "model", type: "nominal", sort: ["PLS", "LM benchmark"] },
+        x: { field: "error", type: "quantitative", title: `${metric} (answer scale)` },
+        color: {
+          field: "model",
+          type: "nominal",
+          title: null,
+          scale: { domain: ["PLS", "LM benchmark"], range: [PALETTE[0], PALETTE[7]] },
+          legend: { orient: "top" },
+        },
+        tooltip: [
+          { field: "indicator", type: "nominal", title: "Indicator" },
+          { field: "construct", type: "nominal", title: "Construct" },
+          { field: "model", type: "nominal", title: "Model" },
+          { field: "error", type: "quantitative", title: metric, format: ".3f" },
+        ],
+      },
+    },
+  );
+}
