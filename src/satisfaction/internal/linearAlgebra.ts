@@ -1,7 +1,9 @@
 /**
  * Small dense linear algebra for the PLS kernels: systems of at most a few
  * dozen unknowns, row-major `Float64Array`s, no allocation in the hot path
- * when the caller passes scratch buffers.
+ * when the caller passes scratch buffers. Kept over `ml-matrix` (6.15): one Cholesky solve through it
+ * bundles to 71 kB minified (measured 2026-12-07), more than the 50 kB a whole public function may weigh,
+ * and it allocates a Matrix per call where the bootstrap reuses scratch buffers.
  */
 
 /**
