@@ -447,6 +447,14 @@ export function readCodes<T>(records: RecordInput<T>, field: Field<T>, options: 
   let read: ((record: T, index: number) => unknown) | undefined;
   let label: string;
   const array = Array.isArray(records) ? (records as readonly T[]) : undefined;
+  if (array === undefined && typeof field === "string") {
+    const source = sourceOf(records, options);
+    if (source.kind === "arrow") {
+      const vector = columnOf(source, field, functionName, options.optionName) as ArrowColumnLike;
+      const coded = readDictionaryCodes(vector, field, functionName);
+      if (coded !== undefined) return coded;
+    }
+  }
   if (array !== undefined) ({ read, label } = resolveFieldOf(field, options.optionName, functionName));
   else ({ column, at, label } = columnValues(sourceOf(records, options), field, options));
   const n = rowCount(records, options);
@@ -470,4 +478,50 @@ export function readCodes<T>(records: RecordInput<T>, field: Field<T>, options: 
     codes[i] = previousCode;
   }
   return { codes, labels: table.labels };
+}
+
+/** The parts of an Arrow dictionary column's chunks read by {@link readDictionaryCodes}. */
+interface ArrowDictionaryChunk {
+  readonly length: number;
+  readonly nullCount: number;
+  /** Dictionary index of each row of the chunk. */
+  readonly values: ArrayLike<number>;
+  readonly dictionary?: { readonly length: number; get(index: number): unknown };
+}
+
+/**
+ * Codes of a dictionary-encoded Arrow column (strings stored once, rows as indices) from its indices:
+ * each dictionary entry is looked up once per chunk, not decoded per row. `undefined` when the column is
+ * not a dictionary without nulls (the caller then reads it value by value).
+ */
+function readDictionaryCodes(
+  vector: ArrowColumnLike,
+  label: string,
+  functionName: string,
+): CodedColumn | undefined {
+  const shaped = vector as unknown as {
+    readonly type?: { readonly typeId?: number };
+    readonly data?: readonly ArrowDictionaryChunk[];
+  };
+  // Arrow's Type.Dictionary is -1
+  if (shaped.type?.typeId !== -1 || !Array.isArray(shaped.data) || vector.nullCount !== 0) return undefined;
+  const n = vector.length;
+  const codes = new Int32Array(n);
+  const table = new CodeTable(n);
+  let row = 0;
+  for (const chunk of shaped.data) {
+    const { dictionary, values } = chunk;
+    if (dictionary === undefined || values.length < chunk.length || chunk.nullCount !== 0) return undefined;
+    const codeOf = new Int32Array(dictionary.length).fill(-1);
+    for (let k = 0; k < chunk.length; k++, row++) {
+      const index = values[k] as number;
+      let code = codeOf[index] as number;
+      if (code === -1) {
+        code = table.code(codeKey(dictionary.get(index), row, label, functionName), row);
+        codeOf[index] = code;
+      }
+      codes[row] = code;
+    }
+  }
+  return row === n ? { codes, labels: table.labels } : undefined;
 }

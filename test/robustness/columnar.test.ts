@@ -251,3 +251,15 @@ describe("columnar input to the lifetime fitters", () => {
     );
   });
 });
+
+describe("Arrow dictionary columns", () => {
+  it("code rows by value across chunks whose dictionaries differ", () => {
+    const chunk = (values: string[]) =>
+      new Table({ c: vectorFromArray(values, new Dictionary(new Utf8(), new Int32())) });
+    const table = chunk(["b", "a", "b"]).concat(chunk(["c", "b"]));
+    expect(table.getChild("c")?.data.length).toBe(2);
+    const coded = readCodes(table, "c", { functionName: "demo", optionName: "c" });
+    expect(Array.from(coded.codes)).toEqual([0, 1, 0, 2, 0]);
+    expect(coded.labels).toEqual(["b", "a", "c"]);
+  });
+});
