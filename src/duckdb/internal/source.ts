@@ -16,6 +16,8 @@ export interface OpenSource {
   readonly params: readonly string[];
   /** Column name -> DuckDB type, in the source's order. */
   readonly columns: ReadonlyMap<string, string>;
+  /** Whether `$1` names Parquet files (whose statistics can prove columns clean). */
+  readonly parquet?: boolean;
   /** Closes what this call opened (nothing for a caller's connection). */
   close(): void;
 }
@@ -27,6 +29,54 @@ type DuckDBModule = typeof import("@duckdb/node-api");
  * this process (each call opens and closes its own connection); forgotten if creating it failed.
  */
 let instancePromise: Promise<{ connect(): Promise<DuckDBConnection> }> | undefined;
+
+/** DuckDB settings (`memory_limit`, `threads`, `temp_directory`) for the instance, set by configureDuckDB. */
+const instanceSettings: Record<string, string> = {};
+
+/** The module's DuckDB instance, created with {@link instanceSettings} on first use. */
+async function sharedInstance(functionName: string): Promise<{ connect(): Promise<DuckDBConnection> }> {
+  const duckdb = await loadDuckDB(functionName);
+  instancePromise ??= duckdb.DuckDBInstance.create(":memory:", { ...instanceSettings }).catch(
+    (error: unknown) => {
+      instancePromise = undefined;
+      throw error;
+    },
+  );
+  return instancePromise;
+}
+
+/** A setting of the module's DuckDB instance as DuckDB reports it (`current_setting`), for tests. */
+export async function instanceSetting(name: string): Promise<unknown> {
+  const connection = await (await sharedInstance("instanceSetting")).connect();
+  try {
+    return (await connection.runAndReadAll("SELECT current_setting($1)", [name])).getRowsJS()[0]?.[0];
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/**
+ * Records DuckDB settings for the module's instance and, when it exists already, applies them with
+ * `SET GLOBAL` (values written as quoted string literals, never pasted raw).
+ */
+export async function setInstanceSettings(
+  functionName: string,
+  settings: Readonly<Record<string, string>>,
+): Promise<void> {
+  await loadDuckDB(functionName);
+  if (instancePromise !== undefined) {
+    const connection = await (await instancePromise).connect();
+    try {
+      for (const [name, value] of Object.entries(settings)) {
+        // names are ours (memory_limit, threads, temp_directory); values are quoted literals
+        await connection.run(`SET GLOBAL ${name} = ${stringLiteral(value)}`);
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+  Object.assign(instanceSettings, settings);
+}
 
 /** Loads `@duckdb/node-api` (dynamic import) or throws {@link DuckDBMissingError}. */
 async function loadDuckDB(functionName: string): Promise<DuckDBModule> {
@@ -49,6 +99,7 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
   let query: string;
   let params: string[] = [];
   let owned = false;
+  let parquet = false;
   if (typeof source === "string") {
     const reader = READERS.find(([pattern]) => pattern.test(source.trim()))?.[1];
     if (source.trim() === "" || reader === undefined) {
@@ -61,13 +112,9 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
         },
       ]);
     }
-    const duckdb = await loadDuckDB(functionName);
-    instancePromise ??= duckdb.DuckDBInstance.create(":memory:").catch((error: unknown) => {
-      instancePromise = undefined;
-      throw error;
-    });
-    connection = await (await instancePromise).connect();
+    connection = await (await sharedInstance(functionName)).connect();
     owned = true;
+    parquet = reader === "read_parquet";
     params = [source];
     const glob = /[*?[]/.test(source);
     query =
@@ -129,7 +176,14 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
     for (const row of described) {
       if (row[0] !== ROW_COLUMN) columns.set(String(row[0]), String(row[1]));
     }
-    return { connection, query, params, columns, close: () => (owned ? connection.closeSync() : undefined) };
+    return {
+      connection,
+      query,
+      params,
+      columns,
+      parquet,
+      close: () => (owned ? connection.closeSync() : undefined),
+    };
   } catch (error) {
     if (owned) connection.closeSync();
     throw new InvalidOptionsError(functionName, [
@@ -196,9 +250,12 @@ export async function validateFields(
   let dateType: SqlDateType = "timestamp";
   const q = (name: string) => quoteSqlIdentifier(name, "duckdb");
   const checks: { field: FieldColumn; bad: string; expectation: string; missingExpectation?: string }[] = [];
+  const proven = open.parquet === true ? await provenClean(open, fields) : new Set<FieldColumn>();
   for (const field of fields) {
     const type = open.columns.get(field.column) as string;
     const c = q(field.column);
+    if (field.kind === "date") dateType = dateTypeOf(functionName, field.option, field.column, type);
+    if (proven.has(field)) continue;
     if (field.kind === "id") {
       const float = /^(FLOAT|DOUBLE)$/.test(type);
       checks.push({
@@ -214,7 +271,6 @@ export async function validateFields(
         missingExpectation: "expected a number; fill or drop rows with missing values before calling",
       });
     } else {
-      dateType = dateTypeOf(functionName, field.option, field.column, type);
       const bad =
         dateType === "timestamp" || dateType === "date"
           ? `${c} IS NULL OR NOT isfinite(${c})`
@@ -239,8 +295,14 @@ export async function validateFields(
   });
   const extra = extraFor(dateType);
   for (const item of extra) select.push(`${item.sql} AS ${q(item.name)}`);
-  const sql = `SELECT ${select.join(", ")} FROM (${open.query}) AS records`;
-  const row = (await open.connection.runAndReadAll(sql, [...open.params])).getRowObjectsJS()[0] ?? {};
+  const row =
+    select.length === 0
+      ? {}
+      : ((
+          await open.connection.runAndReadAll(`SELECT ${select.join(", ")} FROM (${open.query}) AS records`, [
+            ...open.params,
+          ])
+        ).getRowObjectsJS()[0] ?? {});
   checks.forEach((check, k) => {
     const badRow = row[`bad_row_${k}`];
     if (badRow !== null && badRow !== undefined) {
@@ -261,6 +323,47 @@ export async function validateFields(
   return { dateType, extra: extraValues };
 }
 
+/**
+ * The fields of a Parquet source whose row-group statistics prove every value valid, so the
+ * validation scan can leave them out (text columns are the costly part of that scan: 0.7 of its
+ * 0.9 CPU seconds at 10M lines): no nulls in any row group and, for text ids, a non-empty minimum
+ * (so no empty string); integer and decimal ids by their null counts alone; DATE and TIMESTAMP
+ * columns when no minimum or maximum is infinite. Floating-point columns are always scanned (a NaN
+ * does not show in the statistics). Missing statistics prove nothing; any failure proves nothing.
+ */
+async function provenClean(open: OpenSource, fields: readonly FieldColumn[]): Promise<Set<FieldColumn>> {
+  const proven = new Set<FieldColumn>();
+  try {
+    const rows = (
+      await open.connection.runAndReadAll(
+        "SELECT path_in_schema, bool_and(stats_null_count = 0), " +
+          "bool_and(stats_min_value IS NOT NULL AND stats_min_value <> ''), " +
+          "bool_and(stats_min_value IS NOT NULL AND stats_max_value IS NOT NULL AND lower(stats_min_value) NOT LIKE '%inf%' AND lower(stats_max_value) NOT LIKE '%inf%') " +
+          "FROM parquet_metadata($1) GROUP BY path_in_schema",
+        [...open.params],
+      )
+    ).getRowsJS();
+    const stats = new Map(rows.map((row) => [String(row[0]), row.slice(1).map((v) => v === true)]));
+    for (const field of fields) {
+      const [noNulls, nonEmpty, finite] = stats.get(field.column) ?? [false, false, false];
+      const type = open.columns.get(field.column) ?? "";
+      if (noNulls !== true) continue;
+      const clean =
+        field.kind === "id"
+          ? type === "VARCHAR"
+            ? nonEmpty === true
+            : NUMBER_TYPES.test(type) && !/^(FLOAT|DOUBLE)$/.test(type)
+          : field.kind === "date"
+            ? DATE_TYPES.test(type) && finite === true
+            : NUMBER_TYPES.test(type) && !/^(FLOAT|DOUBLE)$/.test(type);
+      if (clean) proven.add(field);
+    }
+  } catch {
+    proven.clear();
+  }
+  return proven;
+}
+
 /** DuckDB JS values as the in-memory readers would see them (bigint -> number, dates -> Date). */
 export function jsValue(value: unknown): unknown {
   if (typeof value === "bigint") return Number(value);
@@ -276,7 +379,17 @@ export async function readColumns(
   open: OpenSource,
   sql: string,
 ): Promise<{ rows: number; columns: Record<string, Float64Array | (string | null)[]> }> {
-  const result = await open.connection.run(sql, [...open.params]);
+  // integer columns (BIGINT, HUGEINT sums) come back as DOUBLE: a bigint per value costs more than the query's tail
+  const described = (await open.connection.runAndReadAll(`DESCRIBE ${sql}`, [...open.params])).getRowsJS();
+  const casts = described.map(([name, type]) => {
+    const quoted = quoteSqlIdentifier(String(name), "duckdb");
+    return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)$/.test(String(type))
+      ? `CAST(${quoted} AS DOUBLE) AS ${quoted}`
+      : quoted;
+  });
+  const result = await open.connection.run(`SELECT ${casts.join(", ")} FROM (${sql}) AS result_columns`, [
+    ...open.params,
+  ]);
   const names = result.columnNames();
   const text = names.map((_, i) => result.columnType(i).toString() === "VARCHAR");
   let rows = 0;
