@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { resolveMinCount } from "./internal/common.js";
@@ -85,9 +85,10 @@ export interface SequentialPatternsOptions<T> {
  *
  * @example
  * ```ts
+ * // lines as in the SequentialPatternsOptions example: ann and bob buy diapers, then beer 7 and 48 days later
  * const [pattern] = sequentialPatterns(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 })
  *   .patterns.filter((p) => p.size === 2);
- * pattern; // => { elements: [["diapers"], ["beer"]], label: "<{diapers}, {beer}>", support: 1, count: 2, size: 2, length: 2, medianGapDays: 27 }
+ * pattern; // => { elements: [["diapers"], ["beer"]], label: "<{diapers}, {beer}>", support: 1, count: 2, size: 2, length: 2, medianGapDays: 27.5 }
  * ```
  */
 export interface SequentialPattern {
@@ -116,6 +117,7 @@ export interface SequentialPattern {
  *
  * @example
  * ```ts
+ * // lines as in the SequentialPatternsOptions example
  * const result = sequentialPatterns(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
  * [result.customerCount, result.basketCount, result.truncated]; // => [2, 4, false]
  * ```

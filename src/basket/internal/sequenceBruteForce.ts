@@ -145,13 +145,24 @@ export function bruteForceSequences(
  * Level-wise miner: the frequent items, then each frequent pattern extended by every frequent item
  * (into its last element after the element's largest item, or as a new element), each candidate
  * checked by {@link referenceContains} on the customers that contain its parent. Complete under the
- * same constraints because each of them survives dropping a pattern's last item.
+ * same constraints because each of them survives dropping a pattern's last item. With `greedy` (no
+ * gap or window constraint allowed) the check is {@link greedyContains} and gaps are not computed.
  */
 export function levelWiseSequences(
   customers: readonly (readonly ReferenceBasket[])[],
   minCount: number,
   constraints: ReferenceConstraints = {},
+  { greedy = false }: { greedy?: boolean } = {},
 ): ReferencePattern[] {
+  if (
+    greedy &&
+    (constraints.minGap !== undefined || constraints.maxGap !== undefined || constraints.window !== undefined)
+  ) {
+    throw new Error(
+      "levelWiseSequences: the greedy containment test holds only without gap and window constraints",
+    );
+  }
+  const check = greedy ? greedyContains : referenceContains;
   const support = new Map<string, Set<number>>();
   customers.forEach((baskets, c) => {
     for (const basket of baskets) {
@@ -189,7 +200,7 @@ export function levelWiseSequences(
         const who: number[] = [];
         const gaps: number[] = [];
         for (const c of parent.customers) {
-          const gap = referenceContains(customers[c] as ReferenceBasket[], elements, constraints);
+          const gap = check(customers[c] as ReferenceBasket[], elements, constraints);
           if (gap === undefined) continue;
           who.push(c);
           gaps.push(gap);
@@ -206,4 +217,25 @@ export function levelWiseSequences(
     level = next;
   }
   return found;
+}
+
+/**
+ * Containment without time constraints by the textbook greedy scan (each element matched in the
+ * earliest basket after the previous match), O(baskets x items); gives NaN for the gap (not computed).
+ */
+export function greedyContains(
+  baskets: readonly ReferenceBasket[],
+  elements: readonly (readonly string[])[],
+): number | undefined {
+  let at = 0;
+  for (const element of elements) {
+    while (
+      at < baskets.length &&
+      !element.every((item) => (baskets[at] as ReferenceBasket).items.includes(item))
+    )
+      at++;
+    if (at === baskets.length) return undefined;
+    at++;
+  }
+  return Number.NaN;
 }

@@ -216,7 +216,8 @@ function checkOrders<T>(
       i,
       label,
       value,
-      `order lines of one order must share its ${sameCustomer ? "date" : "customer"}; row ${first} of the same order has another one`,
+      `order lines of one order must share its ${sameCustomer ? "date" : "customer"}; row ${first} of the same order has another one ` +
+        "(drop return or refund lines first, or leave out the order option to make baskets by date)",
     );
   }
 }
