@@ -31,7 +31,8 @@ export type Field<T, V = unknown> = (keyof T & string) | ((record: T, index: num
  *
  * @example
  * ```ts
- * const amount = resolveField<Order>("amount", "amount");
+ * const orders = [{ customerId: "c1", amount: 12.5 }];
+ * const amount = resolveField<(typeof orders)[number]>("amount", "amount");
  * amount.read(orders[0], 0); // => 12.5
  * amount.label;              // => "amount"
  * ```
