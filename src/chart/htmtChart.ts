@@ -52,7 +52,9 @@ export interface HtmtCell {
 
 /** True when `value` looks like the result of `plsPathModel` with its HTMT matrices. */
 export function isPlsHtmtResult(value: unknown): value is PlsPathModelResult {
-  return isObject(value) && isObject(value.htmt) && isObject(value.htmt2) && Array.isArray(value.paths);
+  return (
+    isObject(value) && isObject(value.htmt) && isObject(value.htmt2) && Array.isArray(value.pathCoefficients)
+  );
 }
 
 /**
