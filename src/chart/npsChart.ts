@@ -35,7 +35,8 @@ const GROUPS = ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"] as con
  * @example
  * ```ts
  * const spec = npsChart(netPromoterScore([10, 9, 8, 3, 10]));
- * spec.title; // => { text: "Net Promoter Score 40", subtitle: "5 answers; 95% interval ..." }
+ * spec.title;
+ * // => { text: "Net Promoter Score 40", subtitle: "5 answers; 95% interval -30 to 100; NPS = % promoters − % detractors" }
  * ```
  */
 export function npsChart(result: NetPromoterScoreResult, options: ChartOptions = {}): VegaLiteSpec {

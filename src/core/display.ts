@@ -59,7 +59,7 @@ export interface DisplaySpec<R> {
  *   title: "Scores",
  *   rows: (r) => r.rows,
  * });
- * // In a Node REPL `result` prints as an aligned table titled "Scores".
+ * Object.keys(result); // => ["rows"] (the hooks are non-enumerable; in a Node REPL `result` prints as a table titled "Scores")
  * ```
  * @throws InvalidOptionsError when `result` is not an extensible object or `spec` lacks a string `title` and a `rows` function
  */
@@ -272,8 +272,9 @@ export function escapeHtml(text: string): string {
  *
  * @example
  * ```ts
- * displayRows(associationRules(baskets, { minSupport: 0.01 })); // => the rules as flat records
+ * displayRows(withDisplay({ rules: [{ lift: 2 }] }, { title: "Rules", rows: (r) => r.rules })); // => [{ lift: 2 }]
  * displayRows([{ a: 1 }]); // => [{ a: 1 }]
+ * displayRows(42); // => undefined
  * ```
  */
 export function displayRows(value: unknown): readonly object[] | undefined {

@@ -21,8 +21,8 @@ const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
  * ```ts
  * parseDecimal(" 12.5 "); // => 12.5
  * parseDecimal("-1e3");   // => -1000
- * parseDecimal("0x10");   // => NaN
- * parseDecimal("");       // => NaN
+ * Number.isNaN(parseDecimal("0x10")); // => true
+ * Number.isNaN(parseDecimal(""));     // => true
  * ```
  */
 export function parseDecimal(text: string): number {

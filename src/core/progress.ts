@@ -22,7 +22,15 @@ export interface ProgressEvent {
  *
  * @example
  * ```ts
- * bootstrap(model, rows, { samples: 1000, seed: 1, onProgress: (e) => console.log(e.stage, e.fraction) });
+ * const seen: string[] = [];
+ * const onProgress: ProgressCallback = (event) => {
+ *   seen.push(`${event.stage} ${event.completed}/${event.total}`);
+ * };
+ * const progress = progressReporter(onProgress, "restart", 2);
+ * progress.tick(1);
+ * progress.tick(2);
+ * progress.done();
+ * seen; // => ["restart 1/2", "restart 2/2", "restart 2/2"] (the same callback goes to any long run's `onProgress`)
  * ```
  */
 export type ProgressCallback = (event: ProgressEvent) => void;
@@ -34,9 +42,13 @@ export type ProgressCallback = (event: ProgressEvent) => void;
  *
  * @example
  * ```ts
- * const progress = progressReporter(onProgress, "restart", 10, 1);
+ * const seen: number[] = [];
+ * const progress = progressReporter((event) => {
+ *   seen.push(event.completed);
+ * }, "restart", 10, 5);
  * for (let i = 1; i <= 10; i++) progress.tick(i);
  * progress.done();
+ * seen; // => [5, 10, 10]
  * ```
  * @throws InvalidOptionsError when `onProgress` is neither a function nor undefined, `stage` is not a
  *   string, `total` is not undefined or a finite number >= 0, or `interval` is not a finite number > 0

@@ -66,8 +66,8 @@ function splitMix32(state: number): () => number {
  * @example
  * ```ts
  * const random = createRandom(42);
- * random.float();      // => 0.7275...
- * random.integer(10);  // => an integer in 0..9
+ * random.float();      // => 0.6606...
+ * Number.isInteger(random.integer(10)); // => true (an integer in 0..9)
  * createRandom(42).float() === createRandom(42).float(); // => true
  * ```
  */

@@ -115,7 +115,7 @@ const schema = z.strictObject({
  *   { customerId: "b", brand: "them" }, { customerId: "b", brand: "them" },
  * ];
  * const inputs = customerShareInputs(purchases, { ours: (p) => p.brand === "us", customers: [{ customerId: "a" }, { customerId: "b" }, { customerId: "c" }] });
- * [inputs.penetration, inputs.loyalty, inputs.selectivity]; // => [1/3, 0.5, 1.5]
+ * [inputs.penetration, inputs.loyalty, inputs.selectivity]; // => [0.3333..., 0.5, 1.5] (1/3 of the customers buy ours)
  * customerShare(inputs).share; // => 0.25 (1 of 4 purchases)
  * ```
  */

@@ -110,13 +110,15 @@ function meanOf(
  * @throws InsufficientDataError for no attributes
  * @example
  * ```ts
- * importancePerformanceGrid([
+ * const grid = importancePerformanceGrid([
  *   { name: "price", importance: 0.8, performance: 40 },
  *   { name: "speed", importance: 0.7, performance: 80 },
  *   { name: "decor", importance: 0.1, performance: 30 },
  *   { name: "music", importance: 0.2, performance: 90 },
- * ]).quadrants;
- * // => { "concentrate here": ["price"], "keep up the good work": ["speed"], "low priority": ["decor"], "possible overkill": ["music"] }
+ * ]);
+ * Object.entries(grid.quadrants);
+ * // => [["concentrate here", ["price"]], ["keep up the good work", ["speed"]], ["low priority", ["decor"]],
+ * //     ["possible overkill", ["music"]]]
  * ```
  */
 export function importancePerformanceGrid(

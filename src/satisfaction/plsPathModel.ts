@@ -297,6 +297,7 @@ const NAME = "plsPathModel";
  * model.htmt2.Quality.Satisfaction; // => 0.9506
  * model.outerVif.Quality.PERQ1; // => 2.027
  * model.innerVif.Satisfaction; // => { Image: 2.372, Expectation: 1.489, Quality: 2.842, Value: 1.551 }
+ *
  * // consistent PLS, f² by re-estimation (seminr's figures)
  * const plsc = plsPathModel(mobi, { ...ECSI_MODEL, consistent: true, fSquaredMethod: "reestimate" });
  * plsc.pathCoefficients[0]; // => { from: "Image", to: "Expectation", estimate: 0.8633 }

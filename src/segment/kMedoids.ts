@@ -60,7 +60,7 @@ export interface KMedoidsOptions<T> {
  * @example
  * ```ts
  * const model = kMedoids(distanceMatrix([1, 9, 10, 8, 9, 1], 4), { k: 2 });
- * model.silhouette?.widths; // => Float64Array [0.894..., 0.888..., 0.888..., 0.894...]
+ * model.silhouette?.widths; // => Float64Array [0.894..., 0.882..., 0.882..., 0.894...] (1 − 1/9.5, 1 − 1/8.5, ...)
  * ```
  */
 export interface KMedoidsSilhouette {

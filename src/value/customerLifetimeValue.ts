@@ -97,8 +97,11 @@ export interface CustomerLifetimeValueRow {
  *
  * @example
  * ```ts
- * const clv = customerLifetimeValue(cdnowSummary, { transactionModel: fitBgNbd(cdnowSummary), periods: 12, periodLength: 4.345 });
- * clv.lifetimeValue.length; // => 2357
+ * const steady = { probabilityAlive: () => 1, conditionalExpectedPurchases: (t: number) => 2 * t }; // 2 purchases per time unit
+ * const customers = [{ frequency: 3, recency: 5, T: 6, monetaryValue: 10 }, { frequency: 1, recency: 2, T: 6, monetaryValue: 5 }];
+ * const clv = customerLifetimeValue(customers, { transactionModel: steady, periods: 2, periodLength: 1, discountRate: 0 });
+ * clv.lifetimeValue; // => Float64Array [40, 20] (4 purchases of 10 and of 5)
+ * clv.totalLifetimeValue; // => 60
  * ```
  */
 export interface CustomerLifetimeValueResult {
