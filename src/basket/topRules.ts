@@ -68,8 +68,9 @@ export interface TopRulesResult {
   readonly rules: readonly AssociationRule[];
   readonly transactionCount: number;
   /**
-   * The count threshold of the last itemset search: every rule counted at least this often was
-   * considered, and the bound of the measure showed that no rule counted less often can enter.
+   * The count threshold of the itemset search the rules come from: every rule counted at least this
+   * often was considered, and (when `exact`) the ceiling of the measure showed that no rule counted less
+   * often can enter.
    */
   readonly minCount: number;
   /** Itemset searches run (the threshold is lowered between them). */
@@ -242,6 +243,8 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const floor = parsed.minCount;
   let minCount = Math.max(floor, Math.floor(maxItemCount / 2));
   let searches = 0;
+  /** The count threshold of the search whose rules are returned. */
+  let keptMinCount = minCount;
   let exact = true;
   let heap = new EntryHeap(k);
   let mined: MinedItemsets | undefined;
@@ -278,6 +281,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       heap = roundHeap;
       mined = search;
       index = roundIndex;
+      keptMinCount = minCount;
     }
     if (!complete) {
       exact = false;
@@ -376,7 +380,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const result: TopRulesResult = {
     rules,
     transactionCount: n,
-    minCount,
+    minCount: keptMinCount,
     searches,
     exact,
     options: { k, by, minConfidence: parsed.minConfidence, maxLength: parsed.maxLength, minCount: floor },
