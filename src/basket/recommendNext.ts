@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { formatSequence } from "./internal/sequenceCommon.js";
@@ -124,8 +124,9 @@ export function recommendNext(
       { path: "rules", message: "expected sequential rules or a sequentialRules result", received: rules },
     ]);
   }
-  const baskets = history.map((basket) => new Set(basket));
-  const bought = new Set(history.flat());
+  const given = history as readonly (readonly string[])[];
+  const baskets = given.map((basket) => new Set<string>(basket));
+  const bought = new Set<string>(given.flat());
   const found = new Map<string, { score: number; rules: SequentialRule[] }>();
   list.forEach((rule: SequentialRule, index: number) => {
     const value = (rule as unknown as Record<string, unknown> | null)?.[parsed.by];

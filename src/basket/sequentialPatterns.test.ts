@@ -174,7 +174,7 @@ describe("sequentialPatterns against a brute-force counter", () => {
             date: "t",
             item: "item",
             minCount,
-            ...used,
+            ...(used as object),
           });
           const expected = bruteForceSequences(customers, minCount, used);
           expect(summary(result.patterns.map((p) => ({ ...p, gap: p.medianGapDays ?? Number.NaN })))).toEqual(
@@ -221,7 +221,7 @@ describe("sequentialPatterns against a brute-force counter", () => {
             date: "t",
             item: "item",
             minCount,
-            ...used,
+            ...(used as object),
           });
           const expected = levelWiseSequences(customers, minCount, used);
           expect(summary(result.patterns.map((p) => ({ ...p, gap: p.medianGapDays ?? Number.NaN })))).toEqual(
@@ -284,7 +284,7 @@ describe("sequentialPatterns records and options", () => {
     expect(() => sequentialPatterns(moved, { ...fields, order: "order" })).toThrowError(
       /row 4, field "customer": received "bob"/,
     );
-    expect(() => sequentialPatterns([{ customer: "a", date: "2024-01-01" }], fields)).toThrowError(
+    expect(() => sequentialPatterns([{ customer: "a", date: "2024-01-01" }], fields as never)).toThrowError(
       /row 0, field "product": received undefined/,
     );
   });
