@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { type Field, InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
 import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
@@ -7,7 +7,6 @@ import { churnModelJsonFeature } from "./internal/churnJson.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace } from "./internal/design.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
-import { readLabels } from "./internal/labels.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
 import type {
   ChurnModel,
@@ -160,7 +159,14 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
       "no training records; pass at least a few customers of each class",
     );
 
-  const y = readLabels(records, parsed.label as Field<T>, FUNCTION_NAME);
+  // One pass over the records (labels and features together), then learn the encodings.
+  const p = numericFeatures.length;
+  const labelField = resolveField(parsed.label as Field<T>, "label");
+  const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, {
+    read: labelField.read,
+    name: labelField.label,
+  });
+  const y = values.labels;
   let churners = 0;
   for (let i = 0; i < n; i++) churners += y[i] as number;
   if (churners === 0 || churners === n) {
@@ -170,9 +176,6 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     );
   }
 
-  // One pass over the records, then learn the encodings.
-  const p = numericFeatures.length;
-  const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME);
   const numericEncodings = numericFeatures.map((feature, j) =>
     learnNumeric(feature.name, values.numeric.subarray(j * n, (j + 1) * n), FUNCTION_NAME),
   );

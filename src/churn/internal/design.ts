@@ -6,6 +6,7 @@
  */
 import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
 import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
+import { labelValue } from "./labels.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
 
@@ -107,6 +108,14 @@ export interface TrainingValues {
   /** Per categorical feature: codes into `levels[j]` (first-seen order). */
   readonly codes: Int32Array[];
   readonly levels: string[][];
+  /** Labels 0/1 (when a label reader was given; else empty). */
+  readonly labels: Uint8Array;
+}
+
+/** Reads the label of a record in the same pass (see {@link readTrainingValues}). */
+export interface LabelReader<T> {
+  readonly read: (record: T, index: number) => unknown;
+  readonly name: string;
 }
 
 /**
@@ -122,6 +131,7 @@ export function readTrainingValues<T>(
   categorical: readonly ResolvedFeature<T>[],
   missing: MissingPolicy,
   functionName: string,
+  label?: LabelReader<T>,
 ): TrainingValues {
   const n = records.length;
   const q = categorical.length;
@@ -134,9 +144,12 @@ export function readTrainingValues<T>(
     numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
   const raw: unknown[] = new Array(q).fill(undefined);
   const recent = categorical.map(() => new RecentValues());
+  const labels = new Uint8Array(label === undefined ? 0 : n);
   for (let i = 0; i < n; i++) {
     const record = records[i] as T;
     if (!isRecord(record)) throw notARecordError(functionName, i, record);
+    // The label first, as a separate pass over the records would read it (one pass saves a sweep).
+    if (label !== undefined) labels[i] = labelValue(label.read(record, i), i, label.name, functionName);
     readRow(record, i, values, i, n, raw, convert);
     for (let j = 0; j < q; j++) {
       const value = raw[j];
@@ -163,7 +176,7 @@ export function readTrainingValues<T>(
       (recent[j] as RecentValues).set(value, code);
     }
   }
-  return { numeric: values, codes, levels };
+  return { numeric: values, codes, levels, labels };
 }
 
 /** Learned scaling of one numeric feature. */
@@ -205,21 +218,26 @@ export function meanAndDeviation(values: Float64Array): {
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  // One pass for count, extremes and sum; the sum is redone on scaled values only for huge ones.
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    if (Number.isNaN(value)) continue;
+    if (Number.isNaN(value)) continue; // missing
     count++;
     if (value < min) min = value;
     if (value > max) max = value;
+    sum += value;
   }
   if (count === 0) return { mean: Number.NaN, sd: Number.NaN, count, min: Number.NaN, max: Number.NaN };
   const magnitude = Math.max(-min, max);
   // 2^-e with magnitude * 2^-e in (1/2, 1]; 1 (no scaling, bit-identical results) for ordinary values.
   const scale = magnitude > LARGE ? 2 ** -Math.ceil(Math.log2(magnitude)) : 1;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (!Number.isNaN(value)) sum += value * scale;
+  if (scale !== 1) {
+    sum = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i] as number;
+      if (!Number.isNaN(value)) sum += value * scale;
+    }
   }
   const scaledMean = sum / count;
   let squares = 0;

@@ -13,20 +13,22 @@ export function readLabels<T>(records: readonly T[], field: Field<T>, functionNa
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as T;
     if (!isRecord(record)) throw notARecordError(functionName, i, record);
-    const value = read(record, i);
-    if (value === 1 || value === true) out[i] = 1;
-    else if (value === 0 || value === false) out[i] = 0;
-    else {
-      throw new InvalidRecordError(
-        functionName,
-        i,
-        label,
-        value,
-        "expected a churn label 0/1 or false/true (1 / true = churned)",
-      );
-    }
+    out[i] = labelValue(read(record, i), i, label, functionName);
   }
   return out;
+}
+
+/** One churn label as 1 (1 / true) or 0 (0 / false); anything else an InvalidRecordError naming the row. */
+export function labelValue(value: unknown, row: number, label: string, functionName: string): number {
+  if (value === 1 || value === true) return 1;
+  if (value === 0 || value === false) return 0;
+  throw new InvalidRecordError(
+    functionName,
+    row,
+    label,
+    value,
+    "expected a churn label 0/1 or false/true (1 / true = churned)",
+  );
 }
 
 /** Reads labels given as an array (evaluateScores): 0/1 or booleans. */
