@@ -5,6 +5,8 @@
  * @module
  */
 export type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
+export { type AddCategoriesOptions, addCategories } from "./addCategories.js";
+export { type AggregateItemsOptions, aggregateItems, type ItemHierarchy } from "./aggregateItems.js";
 export {
   type AssociationRulesCustomMeasure,
   type AssociationRulesMeasureName,
@@ -18,7 +20,24 @@ export {
   type FrequentItemsetsResult,
   frequentItemsets,
 } from "./frequentItemsets.js";
+export {
+  type HighUtilityItemset,
+  type HighUtilityItemsetsOptions,
+  type HighUtilityItemsetsResult,
+  highUtilityItemsets,
+} from "./highUtilityItemsets.js";
+export { type HitsWeightsOptions, type HitsWeightsResult, hitsWeights } from "./hitsWeights.js";
 export { type ItemFrequenciesResult, type ItemFrequency, itemFrequencies } from "./itemFrequencies.js";
+export {
+  type MultiLevelItemsetsOptions,
+  type MultiLevelItemsetsResult,
+  multiLevelItemsets,
+} from "./multiLevelItemsets.js";
+export {
+  type MultiLevelRulesOptions,
+  type MultiLevelRulesResult,
+  multiLevelRules,
+} from "./multiLevelRules.js";
 export { type ReadBasketsOptions, readBaskets } from "./readBaskets.js";
 export { type RecommendedItem, type RecommendOptions, type RecommendResult, recommend } from "./recommend.js";
 export { type RedundantRulesOptions, type RedundantRulesResult, redundantRules } from "./redundantRules.js";
@@ -28,5 +47,14 @@ export {
   type SignificantRulesResult,
   significantRules,
 } from "./significantRules.js";
+export { type StreamItemsetsOptions, type StreamItemsetsSummary, streamItemsets } from "./streamItemsets.js";
+export { type RuleStream, type StreamRulesOptions, streamRules } from "./streamRules.js";
 export { isTransactions, type Transactions, type TransactionsInput } from "./Transactions.js";
+export { type TopRulesOptions, type TopRulesResult, topRules } from "./topRules.js";
 export { type TransactionsFromOptions, transactionsFrom } from "./transactionsFrom.js";
+export {
+  type WeightedItemset,
+  type WeightedItemsetsOptions,
+  type WeightedItemsetsResult,
+  weightedItemsets,
+} from "./weightedItemsets.js";
