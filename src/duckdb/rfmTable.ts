@@ -83,6 +83,7 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
       options,
       { dialect: "duckdb", dateType, rowNumber: ROW_COLUMN, includeCustomersWithoutPurchases: true },
       laterCount > 0,
+      true,
     );
     const { rows: count, columns } = await readColumns(open, plan.sql);
     const shared = numbers(columns.shared_orders);
