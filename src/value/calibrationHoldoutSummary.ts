@@ -112,6 +112,9 @@ const schema = z.strictObject({
  * @see Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way" (CDNOW: 39 + 39 weeks).
  * @example
  * ```ts
+ * const transactions = [
+ *   { customer_id: "a", date: "1997-01-01" }, { customer_id: "a", date: "1997-02-10" }, { customer_id: "a", date: "1997-11-02" },
+ * ];
  * const split = calibrationHoldoutSummary(transactions, {
  *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
  * });
@@ -199,7 +202,9 @@ export function calibrationHoldoutSummary<T>(
  *
  * @example
  * ```ts
- * calibrationHoldoutSummaryResult(rows, counts).frequency; // => Float64Array of rows[i].frequency
+ * const options = { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week", afterObservationEnd: "error" } as const;
+ * const counts = { holdoutDuration: 39, customersFirstSeenInHoldout: 0, droppedRecords: 0, customersWithoutPurchases: 0, options };
+ * calibrationHoldoutSummaryResult([], counts).customers; // => []
  * ```
  */
 export function calibrationHoldoutSummaryResult(

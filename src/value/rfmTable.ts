@@ -319,6 +319,7 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
  *
  * @example
  * ```ts
+ * const options = { asOf: "2024-03-31", frequency: "orders", monetary: "total", afterAsOf: "error", orderField: false } as const;
  * rfmTableResult([], { customersWithoutPurchases: 0, droppedRecords: 0, options }).customers; // => []
  * ```
  */
