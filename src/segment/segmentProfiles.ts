@@ -226,7 +226,10 @@ const schema = z.strictObject({
   ),
 });
 
-/** A segmentation without a k-means feature matrix: one segment per record (negative = not clustered). */
+/**
+ * A segmentation without a k-means feature matrix: one segment per record (negative = not clustered).
+ * @inline
+ */
 interface AssignmentsModel {
   readonly assignments: ArrayLike<number>;
 }

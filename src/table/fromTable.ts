@@ -15,6 +15,7 @@ import { parseOptions } from "../core/options.js";
  * ```
  */
 export interface FromTableSource {
+  /** The rows as plain objects (arquero's `table.objects()`). */
   objects(options?: { limit?: number; offset?: number; columns?: string[] }): object[];
 }
 

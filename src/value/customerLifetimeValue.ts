@@ -17,7 +17,9 @@ import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
  * ```
  */
 export interface CustomerLifetimeValueTransactionModel {
+  /** P(alive) of a customer with this history. */
   probabilityAlive(frequency: number, recency: number, T: number): number;
+  /** Expected purchases in the next `t` time units of a customer with this history. */
   conditionalExpectedPurchases(t: number, frequency: number, recency: number, T: number): number;
 }
 
@@ -34,6 +36,7 @@ export interface CustomerLifetimeValueTransactionModel {
  * ```
  */
 export interface CustomerLifetimeValueSpendModel {
+  /** Expected average value of a customer's future purchases. */
   conditionalExpectedAverageProfit(frequency: number, monetaryValue: number): number;
 }
 

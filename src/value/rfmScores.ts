@@ -15,16 +15,6 @@ import { fieldSchema, parseOptions } from "../core/options.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
 /**
- * Options of {@link rfmScores}.
- *
- * @example
- * ```ts
- * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
- * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
- * rfmScores(table, { bins: 3 }).customers.map((row) => row.score); // => ["333", "111"]
- * ```
- */
-/**
  * How {@link rfmScores} chooses bin breaks: quantiles, equal widths or natural breaks.
  *
  * @example
@@ -34,6 +24,16 @@ import type { RfmTableResult } from "./rfmTable.js";
  */
 export type RfmScoresMethod = "quantile" | "equalWidth" | "naturalBreaks";
 
+/**
+ * Options of {@link rfmScores}.
+ *
+ * @example
+ * ```ts
+ * const orders = [{ id: "a", day: "2024-01-02", value: 20 }, { id: "a", day: "2024-03-01", value: 30 }, { id: "b", day: "2024-02-15", value: 5 }];
+ * const table = rfmTable(orders, { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" });
+ * rfmScores(table, { bins: 3 }).customers.map((row) => row.score); // => ["333", "111"]
+ * ```
+ */
 export interface RfmScoresOptions<T> {
   /** Number of score levels per measure (scores 1..bins). @defaultValue 5 */
   readonly bins?: number;
