@@ -11,9 +11,9 @@ import {
 } from "./internal/spec.js";
 
 /** What {@link lifetimeParameterChart} reads of a lifetime fit: its parameters and their uncertainty. */
-export interface LifetimeParameterFit {
-  readonly params: { readonly [name: string]: number };
-  readonly uncertainty: LifetimeFitUncertainty<{ readonly [name: string]: number }>;
+export interface LifetimeParameterFit<P extends object = object> {
+  readonly params: P;
+  readonly uncertainty: LifetimeFitUncertainty<P>;
 }
 
 /**
@@ -69,7 +69,9 @@ export function lifetimeModelName(params: object): string {
  * lifetimeParameterRows(fitBgNbd(summary)).map((row) => row.parameter); // => ["r", "alpha", "a", "b"]
  * ```
  */
-export function lifetimeParameterRows(model: LifetimeParameterFit): LifetimeParameterRow[] {
+export function lifetimeParameterRows<P extends object>(
+  model: LifetimeParameterFit<P>,
+): LifetimeParameterRow[] {
   if (!isLifetimeParameterFit(model)) {
     return refuseInput(
       "lifetimeParameterChart",
@@ -78,13 +80,15 @@ export function lifetimeParameterRows(model: LifetimeParameterFit): LifetimePara
       model,
     );
   }
+  const pick = (values: object | null, name: string): number | null =>
+    values === null ? null : tidy((values as Record<string, number>)[name] as number);
   const { standardErrors, lower, upper } = model.uncertainty;
-  return Object.entries(model.params).map(([parameter, estimate]) => ({
+  return Object.entries(model.params as Record<string, number>).map(([parameter, estimate]) => ({
     parameter,
     estimate: tidy(estimate),
-    standardError: standardErrors === null ? null : tidy(standardErrors[parameter] as number),
-    lower: lower === null ? null : tidy(lower[parameter] as number),
-    upper: upper === null ? null : tidy(upper[parameter] as number),
+    standardError: pick(standardErrors, parameter),
+    lower: pick(lower, parameter),
+    upper: pick(upper, parameter),
   }));
 }
 

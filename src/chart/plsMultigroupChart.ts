@@ -93,7 +93,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
   const labels = rows
     .filter((r) => r.group === first)
     .map((r) => ({ path: r.path, text: `p = ${r.pValue.toFixed(3)}`, significant: r.significant }));
-  const y = { field: "path", type: "nominal", title: null, sort: paths };
+  const y = { field: "path", type: "nominal", title: null, sort: paths, axis: { labelLimit: 320 } };
   const x = { field: "coefficient", type: "quantitative", title: "Path coefficient" };
   return frame(
     parsed,
