@@ -37,7 +37,7 @@ const schema = z.strictObject({
  * @example
  * ```ts
  * bgbbProbabilityAliveCells(model, { periods: 6 }).find((c) => c.frequency === 3 && c.recency === 4);
- * // => { frequency: 3, recency: 4, probability: 0.4396, label: "44%" }
+ * // => { frequency: 3, recency: 4, probability: 0.4396, label: "44%" } (donations of FHS 2010)
  * ```
  */
 export interface BgbbProbabilityAliveCell {

@@ -18,8 +18,9 @@ const MAX_STEPS = 400;
  *
  * @example
  * ```ts
- * kaplanMeierSteps(kaplanMeier(customers, { time: "tenureDays", event: "churned" }))[0];
- * // => { group: "all customers", time: 0, survival: 1, lower: 1, upper: 1, atRisk: 250, censored: 0 }
+ * const customers = [{ t: 1, e: 1 }, { t: 2, e: 0 }, { t: 3, e: 1 }, { t: 4, e: 1 }, { t: 5, e: 0 }];
+ * kaplanMeierSteps(kaplanMeier(customers, { time: "t", event: "e" }))[1];
+ * // => { group: "all customers", time: 1, survival: 0.8, lower: 0.5161, upper: 1, atRisk: 5, censored: 0 }
  * ```
  */
 export interface KaplanMeierStep {
@@ -103,7 +104,7 @@ export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
  * @example
  * ```ts
  * const spec = kaplanMeierChart(kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "channel" }));
- * spec.title; // => { text: "How long customers stay (Kaplan-Meier)", subtitle: "median: web 410, store 612" }
+ * spec.title; // => { text: "How long customers stay (Kaplan-Meier)", subtitle: "median survival: web 410, store 612; ..." }
  * ```
  */
 export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOptions = {}): VegaLiteSpec {

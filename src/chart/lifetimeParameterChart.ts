@@ -22,7 +22,7 @@ export interface LifetimeParameterFit<P extends object = object> {
  * @example
  * ```ts
  * lifetimeParameterRows(fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]))[0];
- * // => { parameter: "gamma", estimate: 0.7041, standardError: 0.0502, lower: 0.6123, upper: 0.8097 }
+ * // => { parameter: "gamma", estimate: 0.7041, standardError: 0.0656, lower: 0.5866, upper: 0.8451 }
  * ```
  */
 export interface LifetimeParameterRow {

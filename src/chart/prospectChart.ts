@@ -24,8 +24,12 @@ const VERDICT_COLOURS = [PALETTE[0], PALETTE[4], PALETTE[1], PALETTE[3], PALETTE
  *
  * @example
  * ```ts
+ * const prospects = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
  * prospectBars(qualifyProspects(prospects, { preset: "lifeInsurance" }))[0];
- * // => { id: "B", score: 0.82, verdict: "qualified", choice: "first choice", label: "first choice", reason: "..." }
+ * // => { id: "A", score: 0.875, verdict: "qualified", choice: "first choice", label: "first choice", reason: "qualified (rank 1): ..." }
  * ```
  */
 export interface ProspectBar {
@@ -56,7 +60,7 @@ export function isQualifyProspectsResult(value: unknown): value is QualifyProspe
  *
  * @example
  * ```ts
- * prospectBars(result).map((bar) => bar.id); // => ["B", "A"]
+ * prospectBars(result).map((bar) => bar.id); // => ["A", "B"] (scores 0.875 and 0.75)
  * ```
  */
 export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
@@ -92,7 +96,7 @@ export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
  * @example
  * ```ts
  * const spec = prospectChart(qualifyProspects(prospects, { preset: "lifeInsurance" }));
- * spec.title; // => { text: "Prospects by score and verdict", subtitle: "1 qualified, 1 nurture, ..." }
+ * spec.title; // => { text: "Prospects by score and verdict", subtitle: "1 qualified, 1 nurture, 0 defer, 0 drop, 0 mismatch" }
  * ```
  */
 export function prospectChart(result: QualifyProspectsResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -43,7 +43,7 @@ const schema = z.strictObject({
  * @example
  * ```ts
  * retentionCurvePoints(model, { survivors: [1000, 631, 468] })[0];
- * // => { period: 0, series: "sBG fit", survival: 1, retention: null }
+ * // => { period: 0, survival: 1, retention: null, series: "sBG fit" }
  * ```
  */
 export interface RetentionCurvePoint {
