@@ -218,10 +218,27 @@ function otherNumber(value: unknown, row: number, label: string, options: ReadOp
  */
 export function readNumbers<T>(records: RecordInput<T>, field: Field<T>, options: ReadOptions): Float64Array {
   assertReadContext("readNumbers", options);
-  if (!Array.isArray(records))
-    return readNumberColumn(columnValues(sourceOf(records, options), field, options), options);
+  const out = new Float64Array(rowCount(records, options));
+  readNumbersInto(records, field, options, out);
+  return out;
+}
+
+/**
+ * {@link readNumbers} into `out` (of the input's row count), for callers that read into memory they own.
+ *
+ * @internal
+ */
+export function readNumbersInto<T>(
+  records: RecordInput<T>,
+  field: Field<T>,
+  options: ReadOptions,
+  out: Float64Array,
+): void {
+  if (!Array.isArray(records)) {
+    readNumberColumn(columnValues(sourceOf(records, options), field, options), options, out);
+    return;
+  }
   const { read, label } = resolveFieldOf(field, options.optionName, options.functionName);
-  const out = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
@@ -229,25 +246,22 @@ export function readNumbers<T>(records: RecordInput<T>, field: Field<T>, options
     out[i] =
       typeof value === "number" && Number.isFinite(value) ? value : otherNumber(value, i, label, options);
   }
-  return out;
 }
 
-function readNumberColumn(values: ColumnValues, options: ReadOptions): Float64Array {
+function readNumberColumn(values: ColumnValues, options: ReadOptions, out: Float64Array): void {
   const { column, at, label, length } = values;
   if (column instanceof Float64Array) {
-    const out = column.slice();
+    out.set(column);
     for (let i = 0; i < length; i++) {
       if (!Number.isFinite(out[i] as number)) out[i] = otherNumber(out[i], i, label, options);
     }
-    return out;
+    return;
   }
-  const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const value = column === undefined ? at(i) : column[i];
     out[i] =
       typeof value === "number" && Number.isFinite(value) ? value : otherNumber(value, i, label, options);
   }
-  return out;
 }
 
 const DATE_CACHE_LIMIT = 200_000;
@@ -302,8 +316,13 @@ class DateParser {
   }
 }
 
-/** Reads dates into `out`: epoch ms, or with `days` UTC day numbers (floor). */
-function readTimesInto<T>(
+/**
+ * Reads dates into `out` (of the input's row count): epoch ms, or with `days` UTC day numbers (floor);
+ * what {@link readDates} and {@link readDays} do, for callers that read into memory they own.
+ *
+ * @internal
+ */
+export function readTimesInto<T>(
   records: RecordInput<T>,
   field: Field<T>,
   options: ReadOptions,
@@ -442,6 +461,21 @@ function codeKey(value: unknown, row: number, label: string, functionName: strin
  */
 export function readCodes<T>(records: RecordInput<T>, field: Field<T>, options: ReadContext): CodedColumn {
   assertReadContext("readCodes", options);
+  const codes = new Int32Array(rowCount(records, options));
+  return { codes, labels: readCodesInto(records, field, options, codes) };
+}
+
+/**
+ * {@link readCodes} into `codes` (of the input's row count); returns the labels.
+ *
+ * @internal
+ */
+export function readCodesInto<T>(
+  records: RecordInput<T>,
+  field: Field<T>,
+  options: ReadContext,
+  codes: Int32Array,
+): readonly string[] {
   const { functionName } = options;
   let column: ArrayLike<unknown> | undefined;
   let at: ((row: number) => unknown) | undefined;
@@ -452,14 +486,13 @@ export function readCodes<T>(records: RecordInput<T>, field: Field<T>, options: 
     const source = sourceOf(records, options);
     if (source.kind === "arrow") {
       const vector = columnOf(source, field, functionName, options.optionName) as ArrowColumnLike;
-      const coded = readDictionaryCodes(vector, field, functionName);
-      if (coded !== undefined) return coded;
+      const labels = readDictionaryCodes(vector, field, functionName, codes);
+      if (labels !== undefined) return labels;
     }
   }
   if (array !== undefined) ({ read, label } = resolveFieldOf(field, options.optionName, functionName));
   else ({ column, at, label } = columnValues(sourceOf(records, options), field, options));
-  const n = rowCount(records, options);
-  const codes = new Int32Array(n);
+  const n = codes.length;
   const table = new CodeTable(n);
   // Order lines come grouped by order and customer: a value equal to the previous row's reuses its code
   // without a table lookup.
@@ -478,7 +511,7 @@ export function readCodes<T>(records: RecordInput<T>, field: Field<T>, options: 
     }
     codes[i] = previousCode;
   }
-  return { codes, labels: table.labels };
+  return table.labels;
 }
 
 /** The parts of an Arrow dictionary column's chunks read by {@link readDictionaryCodes}. */
@@ -499,7 +532,8 @@ function readDictionaryCodes(
   vector: ArrowColumnLike,
   label: string,
   functionName: string,
-): CodedColumn | undefined {
+  codes: Int32Array,
+): readonly string[] | undefined {
   const shaped = vector as unknown as {
     readonly type?: { readonly typeId?: number };
     readonly data?: readonly ArrowDictionaryChunk[];
@@ -507,7 +541,6 @@ function readDictionaryCodes(
   // Arrow's Type.Dictionary is -1
   if (shaped.type?.typeId !== -1 || !Array.isArray(shaped.data) || vector.nullCount !== 0) return undefined;
   const n = vector.length;
-  const codes = new Int32Array(n);
   const table = new CodeTable(n);
   let row = 0;
   for (const chunk of shaped.data) {
@@ -524,5 +557,5 @@ function readDictionaryCodes(
       codes[row] = code;
     }
   }
-  return row === n ? { codes, labels: table.labels } : undefined;
+  return row === n ? table.labels : undefined;
 }

@@ -1,18 +1,17 @@
 import * as z from "zod/mini";
 import { recordAt } from "../core/columnar.js";
+import { readCodesInto, readNumbersInto, readTimesInto } from "../core/fields.js";
 import {
   type Field,
   InvalidRecordError,
   isoDate,
   MS_PER_DAY,
   type RecordInput,
-  readCodes,
-  readDays,
-  readNumbers,
   recordCount,
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import { dayOption } from "./internal/summaryPeriod.js";
@@ -164,152 +163,167 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
   const parsed = parseOptions(functionName, schema, options);
   const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
   const n = recordCount(records, functionName);
-  const customers = readCodes(records, options.customer, { functionName, optionName: "customer" });
-  const days = readDays(records, options.date, { functionName, optionName: "date" });
-  const amounts = readNumbers(records, options.amount, { functionName, optionName: "amount" });
-  const orderCodes =
-    options.order === undefined
-      ? undefined
-      : readCodes(records, options.order, { functionName, optionName: "order" }).codes;
-  // Per-order totals are written over the per-row columns, which this call owns: order codes come in
-  // first-seen order, so row i's order o is at most i and slot o of every row column holds a row already
-  // read. Separate per-order arrays were up to 21 bytes per line of new typed arrays, and at millions of
-  // lines every 64 MB of them starts a full collection of the heap that holds the caller's records.
-  // Without an order field row i is order i: its owner, day and net are already in place.
-  const orderOwner = orderCodes ?? customers.codes;
-  const orderDay = days;
-  const orderNet = amounts;
-  const orderLines = customers.codes; // line count, plus REFUNDED (order field only)
-  const customerCount = customers.labels.length;
-  const customerNet = new Float64Array(customerCount);
-  const customerCompensation = new Float64Array(customerCount);
-  const lastRefundRow = new Int32Array(customerCount).fill(-1);
-  let droppedRecords = 0;
-  let ordersSeen = 0;
-  for (let i = 0; i < n; i++) {
-    const day = days[i] as number;
-    if (day > asOfDay) {
-      if (parsed.afterAsOf === "error") {
-        const date = resolveField(options.date, "date");
+  // The per-row columns live in scratch memory reused by the next call (see withScratch): 20 bytes a line.
+  return withScratch(20 * n, (buffer) => {
+    const amounts = new Float64Array(buffer, 0, n);
+    const days = new Int32Array(buffer, 8 * n, n);
+    const customers = {
+      codes: new Int32Array(buffer, 12 * n, n),
+      labels: [] as readonly string[],
+    };
+    customers.labels = readCodesInto(
+      records,
+      options.customer,
+      { functionName, optionName: "customer" },
+      customers.codes,
+    );
+    readTimesInto(records, options.date, { functionName, optionName: "date" }, days, true);
+    readNumbersInto(records, options.amount, { functionName, optionName: "amount" }, amounts);
+    let orderCodes: Int32Array | undefined;
+    if (options.order !== undefined) {
+      orderCodes = new Int32Array(buffer, 16 * n, n);
+      readCodesInto(records, options.order, { functionName, optionName: "order" }, orderCodes);
+    }
+    // Per-order totals are written over the per-row columns, which this call owns: order codes come in
+    // first-seen order, so row i's order o is at most i and slot o of every row column holds a row already
+    // read. Separate per-order arrays were up to 21 bytes per line of new typed arrays, and at millions of
+    // lines every 64 MB of them starts a full collection of the heap that holds the caller's records.
+    // Without an order field row i is order i: its owner, day and net are already in place.
+    const orderOwner = orderCodes ?? customers.codes;
+    const orderDay = days;
+    const orderNet = amounts;
+    const orderLines = customers.codes; // line count, plus REFUNDED (order field only)
+    const customerCount = customers.labels.length;
+    const customerNet = new Float64Array(customerCount);
+    const customerCompensation = new Float64Array(customerCount);
+    const lastRefundRow = new Int32Array(customerCount).fill(-1);
+    let droppedRecords = 0;
+    let ordersSeen = 0;
+    for (let i = 0; i < n; i++) {
+      const day = days[i] as number;
+      if (day > asOfDay) {
+        if (parsed.afterAsOf === "error") {
+          const date = resolveField(options.date, "date");
+          throw new InvalidRecordError(
+            functionName,
+            i,
+            date.label,
+            date.read(recordAt(records, i, functionName), i),
+            `the date is after asOf (${isoDate(asOfDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
+          );
+        }
+        droppedRecords++;
+        continue;
+      }
+      const c = customers.codes[i] as number;
+      const value = amounts[i] as number;
+      // Neumaier-compensated running net per customer (money over many lines)
+      const sum = customerNet[c] as number;
+      const total = sum + value;
+      customerCompensation[c] =
+        (customerCompensation[c] as number) +
+        (Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum);
+      customerNet[c] = total;
+      if (value < 0) lastRefundRow[c] = i;
+      if (orderCodes === undefined) continue;
+      const o = orderCodes[i] as number;
+      if (o >= ordersSeen) {
+        // first line of order o (and of orders between whose lines were all dropped): slots up to o <= i are read
+        for (let k = ordersSeen; k <= o; k++) {
+          orderOwner[k] = -1;
+          orderDay[k] = NO_DAY;
+          orderNet[k] = 0;
+          orderLines[k] = 0;
+        }
+        ordersSeen = o + 1;
+      }
+      const owner = orderOwner[o] as number;
+      if (owner === -1) orderOwner[o] = c;
+      else if (owner !== c) {
+        const order = resolveField(options.order as Field<T>, "order");
         throw new InvalidRecordError(
           functionName,
           i,
-          date.label,
-          date.read(recordAt(records, i, functionName), i),
-          `the date is after asOf (${isoDate(asOfDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
+          order.label,
+          order.read(recordAt(records, i, functionName), i),
+          `the order id belongs to customer "${customers.labels[owner]}" and to customer "${customers.labels[c]}"; order ids must identify one customer's order`,
         );
       }
-      droppedRecords++;
-      continue;
-    }
-    const c = customers.codes[i] as number;
-    const value = amounts[i] as number;
-    // Neumaier-compensated running net per customer (money over many lines)
-    const sum = customerNet[c] as number;
-    const total = sum + value;
-    customerCompensation[c] =
-      (customerCompensation[c] as number) +
-      (Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum);
-    customerNet[c] = total;
-    if (value < 0) lastRefundRow[c] = i;
-    if (orderCodes === undefined) continue;
-    const o = orderCodes[i] as number;
-    if (o >= ordersSeen) {
-      // first line of order o (and of orders between whose lines were all dropped): slots up to o <= i are read
-      for (let k = ordersSeen; k <= o; k++) {
-        orderOwner[k] = -1;
-        orderDay[k] = NO_DAY;
-        orderNet[k] = 0;
-        orderLines[k] = 0;
+      orderNet[o] = (orderNet[o] as number) + value;
+      if (value < 0) {
+        orderLines[o] = (orderLines[o] as number) | REFUNDED;
+      } else {
+        orderLines[o] = (orderLines[o] as number) + 1;
+        if (day < (orderDay[o] as number)) orderDay[o] = day;
       }
-      ordersSeen = o + 1;
     }
-    const owner = orderOwner[o] as number;
-    if (owner === -1) orderOwner[o] = c;
-    else if (owner !== c) {
-      const order = resolveField(options.order as Field<T>, "order");
-      throw new InvalidRecordError(
-        functionName,
-        i,
-        order.label,
-        order.read(recordAt(records, i, functionName), i),
-        `the order id belongs to customer "${customers.labels[owner]}" and to customer "${customers.labels[c]}"; order ids must identify one customer's order`,
-      );
-    }
-    orderNet[o] = (orderNet[o] as number) + value;
-    if (value < 0) {
-      orderLines[o] = (orderLines[o] as number) | REFUNDED;
+    const first = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
+    const last = new Float64Array(customerCount).fill(Number.NEGATIVE_INFINITY);
+    const orders = new Float64Array(customerCount);
+    const lines = new Float64Array(customerCount);
+    const addOrder = (c: number, day: number, lineCount: number) => {
+      if (day < (first[c] as number)) first[c] = day;
+      if (day > (last[c] as number)) last[c] = day;
+      orders[c] = (orders[c] as number) + 1;
+      lines[c] = (lines[c] as number) + lineCount;
+    };
+    if (orderCodes === undefined) {
+      // each kept row with a non-negative amount is a purchase order of one line
+      for (let i = 0; i < n; i++) {
+        if ((days[i] as number) > asOfDay || (amounts[i] as number) < 0) continue;
+        addOrder(orderOwner[i] as number, days[i] as number, 1);
+      }
     } else {
-      orderLines[o] = (orderLines[o] as number) + 1;
-      if (day < (orderDay[o] as number)) orderDay[o] = day;
+      for (let o = 0; o < ordersSeen; o++) {
+        const c = orderOwner[o] as number;
+        const flags = orderLines[o] as number;
+        const lineCount = flags & (REFUNDED - 1);
+        if (c === -1 || lineCount === 0) continue;
+        if ((flags & REFUNDED) !== 0 && (orderNet[o] as number) <= 1e-9) continue; // fully refunded
+        addOrder(c, orderDay[o] as number, lineCount);
+      }
     }
-  }
-  const first = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
-  const last = new Float64Array(customerCount).fill(Number.NEGATIVE_INFINITY);
-  const orders = new Float64Array(customerCount);
-  const lines = new Float64Array(customerCount);
-  const addOrder = (c: number, day: number, lineCount: number) => {
-    if (day < (first[c] as number)) first[c] = day;
-    if (day > (last[c] as number)) last[c] = day;
-    orders[c] = (orders[c] as number) + 1;
-    lines[c] = (lines[c] as number) + lineCount;
-  };
-  if (orderCodes === undefined) {
-    // each kept row with a non-negative amount is a purchase order of one line
-    for (let i = 0; i < n; i++) {
-      if ((days[i] as number) > asOfDay || (amounts[i] as number) < 0) continue;
-      addOrder(orderOwner[i] as number, days[i] as number, 1);
+    const rows: RfmTableRow[] = [];
+    const isoDay = isoDayFormatter();
+    let withoutPurchases = 0;
+    for (let c = 0; c < customerCount; c++) {
+      if ((orders[c] as number) === 0) {
+        if ((lastRefundRow[c] as number) >= 0 || first[c] === Number.POSITIVE_INFINITY) withoutPurchases++;
+        continue;
+      }
+      const net = (customerNet[c] as number) + (customerCompensation[c] as number);
+      if (net < -1e-9) {
+        const row = lastRefundRow[c] as number;
+        const amount = resolveField(options.amount, "amount");
+        throw new InvalidRecordError(
+          functionName,
+          row,
+          amount.label,
+          amount.read(recordAt(records, row, functionName), row),
+          `customer "${customers.labels[c]}" has a negative net spend (${net.toFixed(2)}) after this refund; check for refunds without their purchases`,
+        );
+      }
+      const frequency = parsed.frequency === "orders" ? (orders[c] as number) : (lines[c] as number);
+      rows.push({
+        customer: customers.labels[c] as string,
+        recencyDays: asOfDay - (last[c] as number),
+        frequency,
+        monetary: parsed.monetary === "total" ? net : net / (orders[c] as number),
+        firstPurchase: isoDay(first[c] as number),
+        lastPurchase: isoDay(last[c] as number),
+      });
     }
-  } else {
-    for (let o = 0; o < ordersSeen; o++) {
-      const c = orderOwner[o] as number;
-      const flags = orderLines[o] as number;
-      const lineCount = flags & (REFUNDED - 1);
-      if (c === -1 || lineCount === 0) continue;
-      if ((flags & REFUNDED) !== 0 && (orderNet[o] as number) <= 1e-9) continue; // fully refunded
-      addOrder(c, orderDay[o] as number, lineCount);
-    }
-  }
-  const rows: RfmTableRow[] = [];
-  const isoDay = isoDayFormatter();
-  let withoutPurchases = 0;
-  for (let c = 0; c < customerCount; c++) {
-    if ((orders[c] as number) === 0) {
-      if ((lastRefundRow[c] as number) >= 0 || first[c] === Number.POSITIVE_INFINITY) withoutPurchases++;
-      continue;
-    }
-    const net = (customerNet[c] as number) + (customerCompensation[c] as number);
-    if (net < -1e-9) {
-      const row = lastRefundRow[c] as number;
-      const amount = resolveField(options.amount, "amount");
-      throw new InvalidRecordError(
-        functionName,
-        row,
-        amount.label,
-        amount.read(recordAt(records, row, functionName), row),
-        `customer "${customers.labels[c]}" has a negative net spend (${net.toFixed(2)}) after this refund; check for refunds without their purchases`,
-      );
-    }
-    const frequency = parsed.frequency === "orders" ? (orders[c] as number) : (lines[c] as number);
-    rows.push({
-      customer: customers.labels[c] as string,
-      recencyDays: asOfDay - (last[c] as number),
-      frequency,
-      monetary: parsed.monetary === "total" ? net : net / (orders[c] as number),
-      firstPurchase: isoDay(first[c] as number),
-      lastPurchase: isoDay(last[c] as number),
+    return rfmTableResult(rows, {
+      customersWithoutPurchases: withoutPurchases,
+      droppedRecords,
+      options: {
+        asOf: isoDate(asOfDay * MS_PER_DAY),
+        frequency: parsed.frequency,
+        monetary: parsed.monetary,
+        afterAsOf: parsed.afterAsOf,
+        orderField: options.order !== undefined,
+      },
     });
-  }
-  return rfmTableResult(rows, {
-    customersWithoutPurchases: withoutPurchases,
-    droppedRecords,
-    options: {
-      asOf: isoDate(asOfDay * MS_PER_DAY),
-      frequency: parsed.frequency,
-      monetary: parsed.monetary,
-      afterAsOf: parsed.afterAsOf,
-      orderField: options.order !== undefined,
-    },
   });
 }
 

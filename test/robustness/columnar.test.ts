@@ -263,3 +263,34 @@ describe("Arrow dictionary columns", () => {
     expect(coded.labels).toEqual(["b", "a", "c"]);
   });
 });
+
+describe("scratch memory reused across calls", () => {
+  it("a call from inside an accessor (scratch in use) and the calls after it give their own results", () => {
+    const inner = () => rfmTable(columns, options).customers;
+    let innerResult: unknown;
+    const outer = rfmTable(columns, {
+      ...options,
+      customer: (row, index) => {
+        if (index === 3) innerResult = inner();
+        return row.id;
+      },
+    });
+    expect(outer.customers).toEqual(expected);
+    expect(innerResult).toEqual(expected);
+    const small = rfmTable(
+      { id: ["z"], day: ["2024-03-01"], value: [4] },
+      { customer: "id", date: "day", amount: "value", asOf: "2024-03-31" },
+    );
+    expect(small.customers).toEqual([
+      {
+        customer: "z",
+        recencyDays: 30,
+        frequency: 1,
+        monetary: 4,
+        firstPurchase: "2024-03-01",
+        lastPurchase: "2024-03-01",
+      },
+    ]);
+    expect(rfmTable(columns, options).customers).toEqual(expected);
+  });
+});
