@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
-import { fitBetaGeometricBetaBinomial, fitGammaGamma, fitShiftedBetaGeometric } from "../value/index.js";
+import {
+  fitBetaGeometricBetaBinomial,
+  fitGammaGamma,
+  fitModifiedBgNbd,
+  fitShiftedBetaGeometric,
+} from "../value/index.js";
 import { bgbbProbabilityAliveCells, bgbbProbabilityAliveChart } from "./bgbbProbabilityAliveChart.js";
 import { chart, hasChart } from "./chart.js";
 import { renderWatchingWarnings } from "./internal/renderWarnings.js";
@@ -103,7 +108,8 @@ describe("lifetimeParameterChart", () => {
       })),
     );
     for (const [model, name] of [
-      [r.bgNbd, "BG/NBD (or MBG/NBD)"],
+      [r.bgNbd, "BG/NBD"],
+      [fitModifiedBgNbd(r.summary), "MBG/NBD"],
       [r.paretoNbd, "Pareto/NBD"],
       [bgbb, "BG/BB"],
       [gg, "gamma-gamma"],

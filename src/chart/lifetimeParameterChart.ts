@@ -1,3 +1,4 @@
+import { TABLE_BUNDLE } from "../core/display.js";
 import type { LifetimeFitUncertainty } from "../value/index.js";
 import {
   type ChartOptions,
@@ -47,11 +48,17 @@ export function isLifetimeParameterFit(value: unknown): value is LifetimeParamet
   );
 }
 
-/** The model's name from its parameter names. */
-export function lifetimeModelName(params: object): string {
-  const keys = Object.keys(params).sort().join(",");
+/** The heading the result prints under (its display title), e.g. "MBG/NBD model"; "" when it has none. */
+function displayTitle(model: object): string {
+  const bundle = (model as { [TABLE_BUNDLE]?: () => Record<string, string> })[TABLE_BUNDLE];
+  return typeof bundle === "function" ? (bundle()["text/plain"]?.split("\n")[0] ?? "") : "";
+}
+
+/** The model's name from its parameter names (BG/NBD and MBG/NBD share theirs: told apart by the heading). */
+export function lifetimeModelName(model: LifetimeParameterFit): string {
+  const keys = Object.keys(model.params).sort().join(",");
+  if (keys === "a,alpha,b,r") return displayTitle(model).startsWith("MBG/NBD") ? "MBG/NBD" : "BG/NBD";
   const names: Record<string, string> = {
-    "a,alpha,b,r": "BG/NBD (or MBG/NBD)",
     "alpha,beta,r,s": "Pareto/NBD",
     "p,q,v": "gamma-gamma",
     "delta,gamma": "sBG",
@@ -116,7 +123,7 @@ export function lifetimeParameterChart(
 ): VegaLiteSpec {
   const parsed = parseChartOptions("lifetimeParameterChart", undefined, options);
   const rows = lifetimeParameterRows(model);
-  const name = lifetimeModelName(model.params);
+  const name = lifetimeModelName(model);
   const hasIntervals = model.uncertainty.lower !== null;
   const y = { field: "parameter", type: "nominal", title: "Parameter", sort: null };
   const x = {
