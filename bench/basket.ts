@@ -6,6 +6,13 @@
  * - a seeded IBM-Quest-style synthetic set (T10 I4, 100 000 transactions,
  *   1000 items) at s = 0.0005, with peak RSS.
  * Itemset counts of both tools are compared on every case.
+ *
+ * The Groceries rows (the public file in ../shared/datasets, see its SOURCE.md) state each call with its
+ * options, and give cold figures (the first call in a fresh process: one child process per measurement,
+ * `--cold <case>`, rounds interleaved across cases) beside warm ones (interleaved rounds in this process,
+ * full GC before each call), min-median of each, for clientele and the peer alike; the peer's version is
+ * read from its installed package.json. groceries.csv is the only basket file there (groceries_hierarchy.csv
+ * is an item taxonomy).
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
@@ -17,7 +24,17 @@ import { associationRules, frequentItemsets, readBaskets } from "../src/basket/i
 import { streamRules } from "../src/basket/streamRules.js";
 import { topRules } from "../src/basket/topRules.js";
 import { createRandom } from "../src/core/index.js";
-import { type BenchRow, peakRssMb, sharedDataset, timeIt } from "./harness.js";
+import {
+  type BenchRow,
+  coldRuns,
+  formatMinMedian,
+  interleavedRounds,
+  machineNote,
+  packageVersion,
+  peakRssMb,
+  sharedDataset,
+  timeIt,
+} from "./harness.js";
 
 /**
  * IBM Quest-style synthetic baskets (Agrawal and Srikant 1994): `patterns`
@@ -207,73 +224,8 @@ export async function run(): Promise<BenchRow[]> {
     });
     return rows;
   }
-  const text = readFileSync(path, "utf8");
-  const read = await timeIt(() => readBaskets(text), { repeat: 10, warmup: 3 });
-  rows.push({
-    case: "groceries readBaskets (9835 lines)",
-    clienteleMs: read.ms,
-    peer: "",
-    peerMs: Number.NaN,
-    note: "arules read.transactions ~ seconds on 88k lines",
-  });
-  const groceries = text
-    .split("\n")
-    .filter((line) => line.length > 0)
-    .map((line) => line.split(","));
-  const transactions = read.result;
-  // clientele first, both supports: the peer's garbage would otherwise be collected during our timing
-  const supports = [0.001, 0.0005] as const;
-  const ours = [];
-  for (const minSupport of supports) {
-    const fromArrays = await timeIt(() => frequentItemsets(groceries, { minSupport }), {
-      repeat: 9,
-      warmup: 2,
-    });
-    const mining = await timeIt(() => frequentItemsets(transactions, { minSupport }), {
-      repeat: 9,
-      warmup: 2,
-    });
-    ours.push({ minSupport, fromArrays, mining });
-  }
-  const fpgrowth = await timeIt(
-    () => frequentItemsets(transactions, { minSupport: 0.001, algorithm: "fpgrowth" }),
-    { repeat: 7, warmup: 2 },
-  );
-  const rules = await timeIt(
-    () => associationRules(transactions, { minSupport: 0.001, minConfidence: 0.5 }),
-    { repeat: 7, warmup: 2 },
-  );
-  for (const { minSupport, fromArrays, mining } of ours) {
-    const theirs = await timeIt(() => peer(groceries, minSupport), { repeat: 3, warmup: 1 });
-    rows.push({
-      case: `groceries s=${minSupport} frequentItemsets from string[][]`,
-      clienteleMs: fromArrays.ms,
-      peer: "node-fpgrowth 1.2.1",
-      peerMs: theirs.ms,
-      note: `${fromArrays.result.itemsets.length} itemsets (peer ${theirs.result}); target >= 30x`,
-    });
-    rows.push({
-      case: `groceries s=${minSupport} frequentItemsets from Transactions (mining + output)`,
-      clienteleMs: mining.ms,
-      peer: "node-fpgrowth 1.2.1",
-      peerMs: theirs.ms,
-      note: minSupport === 0.001 ? "target <= 20 ms" : "",
-    });
-  }
-  rows.push({
-    case: "groceries s=0.001 frequentItemsets fpgrowth (auto picks eclat here)",
-    clienteleMs: fpgrowth.ms,
-    peer: "",
-    peerMs: Number.NaN,
-    note: `${fpgrowth.result.itemsets.length} itemsets`,
-  });
-  rows.push({
-    case: "groceries associationRules s=0.001 c=0.5 (all 25 measures)",
-    clienteleMs: rules.ms,
-    peer: "",
-    peerMs: Number.NaN,
-    note: `${rules.result.rules.length} rules (arules 5668)`,
-  });
+  rows.push(...(await groceriesRows(path)));
+  const transactions = readBaskets(readFileSync(path, "utf8"));
   rows.push(
     ...(await topRulesRows("groceries", transactions, [
       { by: "support", k: 10 },
@@ -286,6 +238,101 @@ export async function run(): Promise<BenchRow[]> {
   // about 10 minutes under load (17.4M rule objects built and written): only on request
   if (process.argv.includes("--stream-rules")) rows.push(streamRulesRow(path));
   return rows;
+}
+
+/** Groceries cases timed both cold (fresh process) and warm; each id is one `--cold <id>` child mode. */
+const GROCERIES_CASES = {
+  read: 'readBaskets(text) (options default: separator ",", trim true)',
+  file: 'readBaskets(readFileSync(path, "utf8")) + frequentItemsets(_, { minSupport: 0.001 })',
+  arrays: "frequentItemsets(string[][], { minSupport: 0.001 })",
+  fi1: "frequentItemsets(Transactions, { minSupport: 0.001 })",
+  fi05: "frequentItemsets(Transactions, { minSupport: 0.0005 })",
+  fpgrowth: 'frequentItemsets(Transactions, { minSupport: 0.001, algorithm: "fpgrowth" })',
+  rules: "associationRules(Transactions, { minSupport: 0.001, minConfidence: 0.5 })",
+  peer1: "node-fpgrowth new FPGrowth(0.001).exec(string[][])",
+  peer05: "node-fpgrowth new FPGrowth(0.0005).exec(string[][])",
+} as const;
+type GroceriesCase = keyof typeof GROCERIES_CASES;
+
+/** The calls of each Groceries case, on inputs prepared outside the timing. */
+function groceriesCalls(path: string): Record<GroceriesCase, () => unknown> {
+  const text = readFileSync(path, "utf8");
+  const groceries = text
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => line.split(","));
+  // read with readBaskets in the cold children too: a mining case's first call then excludes the reader
+  const transactions = readBaskets(text);
+  return {
+    read: () => readBaskets(text),
+    file: () => frequentItemsets(readBaskets(readFileSync(path, "utf8")), { minSupport: 0.001 }),
+    arrays: () => frequentItemsets(groceries, { minSupport: 0.001 }),
+    fi1: () => frequentItemsets(transactions, { minSupport: 0.001 }),
+    fi05: () => frequentItemsets(transactions, { minSupport: 0.0005 }),
+    fpgrowth: () => frequentItemsets(transactions, { minSupport: 0.001, algorithm: "fpgrowth" }),
+    rules: () => associationRules(transactions, { minSupport: 0.001, minConfidence: 0.5 }),
+    peer1: () => peer(groceries, 0.001),
+    peer05: () => peer(groceries, 0.0005),
+  };
+}
+
+/** What a case's result counts (itemsets, rules or transactions). */
+function countOf(result: unknown): number {
+  if (typeof result === "number") return result;
+  const value = result as { itemsets?: unknown[]; rules?: unknown[]; transactionCount?: number };
+  return value.itemsets?.length ?? value.rules?.length ?? value.transactionCount ?? Number.NaN;
+}
+
+/**
+ * Child mode (`--cold <case>`): prepares the Groceries inputs (file read, string[][] split, readBaskets),
+ * then times the case's first call in this fresh process (imports done, nothing of the case compiled).
+ */
+async function coldChild(id: GroceriesCase): Promise<void> {
+  const path = sharedDataset("groceries.csv") as string;
+  const call = groceriesCalls(path)[id];
+  const start = performance.now();
+  const result = await call();
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ms, count: countOf(result) }));
+}
+
+/**
+ * Groceries rows: every case stated with its options, cold (first call in a fresh process, one child per
+ * measurement, rounds interleaved across cases) and warm (interleaved rounds in this process, GC before
+ * each call), min-median of each; the peer the same way. Rounds: BENCH_COLD_ROUNDS (5), BENCH_ROUNDS (9).
+ */
+export async function groceriesRows(path: string): Promise<BenchRow[]> {
+  const coldRounds = Number(process.env.BENCH_COLD_ROUNDS ?? 5);
+  const warmRounds = Number(process.env.BENCH_ROUNDS ?? 9);
+  const ids = Object.keys(GROCERIES_CASES) as GroceriesCase[];
+  const cold = coldRuns(fileURLToPath(import.meta.url), ids, coldRounds);
+  const warm = await interleavedRounds(groceriesCalls(path), { rounds: warmRounds, warmup: 2 });
+  const peerName = `node-fpgrowth ${packageVersion("node-fpgrowth")}`;
+  const figures = (id: GroceriesCase) =>
+    `warm ${formatMinMedian(warm[id])} ms, cold ${formatMinMedian(cold[id])} ms`;
+  const row = (id: GroceriesCase, peerId: GroceriesCase | undefined, note: string): BenchRow => ({
+    case: `groceries.csv (9835 tx, 169 items): ${GROCERIES_CASES[id]}; other options default`,
+    clienteleMs: warm[id].median,
+    peer: peerId === undefined ? "" : `${peerName}: ${GROCERIES_CASES[peerId]}`,
+    peerMs: peerId === undefined ? Number.NaN : warm[peerId].median,
+    note: `${countOf(warm[id].result)} ${note}; ${figures(id)}${peerId === undefined ? "" : `; peer ${countOf(warm[peerId].result)}, ${figures(peerId)}`}`,
+  });
+  return [
+    {
+      case: `groceries rows below: min-median of ${warmRounds} interleaved warm rounds (full GC before each call) and of ${coldRounds} cold runs (first call in a fresh process, inputs prepared before it); ms columns are warm medians`,
+      clienteleMs: Number.NaN,
+      peer: peerName,
+      peerMs: Number.NaN,
+      note: machineNote(),
+    },
+    row("read", undefined, "transactions"),
+    row("file", undefined, "itemsets (file read and parsed inside the timing)"),
+    row("arrays", "peer1", "itemsets; same input for both; target >= 30x"),
+    row("fi1", "peer1", "itemsets; target <= 20 ms warm"),
+    row("fi05", "peer05", "itemsets"),
+    row("fpgrowth", undefined, "itemsets (auto picks eclat here)"),
+    row("rules", undefined, "rules (arules 5668)"),
+  ];
 }
 
 /**
@@ -413,6 +460,8 @@ export function streamRulesRow(groceriesPath: string): BenchRow {
   };
 }
 
+const coldAt = process.argv.indexOf("--cold");
+if (coldAt !== -1) await coldChild(process.argv[coldAt + 1] as GroceriesCase);
 const childAt = process.argv.indexOf("--quest-child");
 if (childAt !== -1) questChild(process.argv[childAt + 1] as string);
 const streamAt = process.argv.indexOf("--stream-child");
