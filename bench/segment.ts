@@ -61,17 +61,22 @@ from threadpoolctl import threadpool_info
 path, n, d, k, warm = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 X = np.fromfile(path, dtype=np.float64).reshape(n, d)
 times = []
+cpu = []
 for i in range(1 + warm):
     start = time.perf_counter()
+    start_cpu = time.process_time()
     model = KMeans(n_clusters=k, n_init=10, algorithm="lloyd", random_state=i).fit(X)
     times.append((time.perf_counter() - start) * 1000)
+    cpu.append((time.process_time() - start_cpu) * 1000)
 pools = [f"{p['internal_api']} {p['num_threads']} thread(s)" for p in threadpool_info()]
-print(json.dumps({"times": times, "inertia": float(model.inertia_), "iterations": int(model.n_iter_),
+print(json.dumps({"times": times, "cpu": cpu, "inertia": float(model.inertia_), "iterations": int(model.n_iter_),
                   "version": sklearn.__version__, "pools": pools}))
 `;
 
 interface CallTimes {
   readonly times: number[];
+  /** Process CPU time of each call, all threads. */
+  readonly cpu: number[];
   readonly inertia: number;
   readonly iterations: number;
   readonly version?: string;
@@ -94,6 +99,7 @@ function childCalls(path: string, n: number, d: number, k: number, warm: number)
   });
   const gc = (globalThis as { gc?: () => void }).gc;
   const times: number[] = [];
+  const cpu: number[] = [];
   let model: ReturnType<typeof kMeans<object>> | undefined;
   gc?.();
   const rssBefore = process.memoryUsage().rss;
@@ -101,13 +107,17 @@ function childCalls(path: string, n: number, d: number, k: number, warm: number)
   for (let call = 0; call < 1 + warm; call++) {
     gc?.();
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     model = kMeans(records, { k, features, seed: 1 });
     times.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1000);
   }
   const peak = process.resourceUsage().maxRSS * 1024;
   const fitted = model as NonNullable<typeof model>;
   return {
     times,
+    cpu,
     inertia: fitted.inertia,
     iterations: fitted.iterations,
     workers: autoWorkers(n, d, k, 10),
@@ -169,12 +179,13 @@ function defaultCallRows(
     }
     const cold = (runs: CallTimes[]) => runs.map((run) => run.times[0] as number);
     const warm = (runs: CallTimes[]) => runs.flatMap((run) => run.times.slice(1));
+    const warmCpu = (runs: CallTimes[]) => runs.flatMap((run) => run.cpu.slice(1));
     const label = `${n.toLocaleString("en")} x ${d}, k = ${k}`;
     const workers = ours[0]?.workers ?? 0;
     const options = `restarts 10, workers "auto" (${workers} here), tolerance 1e-4, maxIterations 300`;
     const oursNote =
       `clientele cold min/median ${spread(cold(ours))} ms, warm ${spread(warm(ours))} ms ` +
-      `(${CALL_ROUNDS} processes, ${WARM} warm calls each); inertia ${ours[0]?.inertia.toPrecision(10)}; ` +
+      `(${CALL_ROUNDS} processes, ${WARM} warm calls each), warm CPU (all threads) ${spread(warmCpu(ours))} ms; inertia ${ours[0]?.inertia.toPrecision(10)}; ` +
       `peak memory beyond the input ${Math.max(...ours.map((run) => run.extraMb ?? 0)).toFixed(0)} MB`;
     if (!peers) {
       rows.push({
@@ -188,7 +199,7 @@ function defaultCallRows(
     }
     const version = single[0]?.version ?? "?";
     const sklearnNote = (runs: CallTimes[]) =>
-      `sklearn cold ${spread(cold(runs))} ms, warm ${spread(warm(runs))} ms, inertia ${runs[0]?.inertia.toPrecision(10)} ` +
+      `sklearn cold ${spread(cold(runs))} ms, warm ${spread(warm(runs))} ms, warm CPU ${spread(warmCpu(runs))} ms, inertia ${runs[0]?.inertia.toPrecision(10)} ` +
       `(${runs[0]?.pools?.join(", ") || "no thread pools"})`;
     const target = median(warm(single)) / median(warm(ours));
     rows.push({
