@@ -98,9 +98,9 @@ console.log(
 start = performance.now();
 const transactions = fitBgNbd(summary);
 const spend = fitGammaGamma(summary);
-const rounded = (params: Record<string, number>) =>
+const rounded = (params: object) =>
   Object.entries(params)
-    .map(([name, value]) => `${name} ${value.toFixed(3)}`)
+    .map(([name, value]) => `${name} ${Number(value).toFixed(3)}`)
     .join(", ");
 console.log(
   `BG/NBD: ${rounded(transactions.params)} (${transactions.convergence.converged ? "converged" : "NOT converged"}); ` +

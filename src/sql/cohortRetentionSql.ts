@@ -90,7 +90,9 @@ export function cohortRetentionPlan(
     ]);
   }
   const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
-  const writer = sqlWriter(functionName, relation, { ...sqlOptions, rowNumber: undefined });
+  // record positions are not needed: cohorts come out sorted by period
+  const { rowNumber: _rowNumber, ...withoutRowNumber } = (sqlOptions ?? {}) as SqlOptions;
+  const writer = sqlWriter(functionName, relation, withoutRowNumber);
   const { spec } = writer;
   const withAmount = parsed.amount !== undefined;
   const lines = linesCte(writer, { customer: parsed.customer, date: parsed.date, amount: parsed.amount });
