@@ -18,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { FPGrowth } from "node-fpgrowth";
 import { associationRules, frequentItemsets, readBaskets } from "../src/basket/index.js";
@@ -30,6 +31,7 @@ import {
   formatMinMedian,
   interleavedRounds,
   machineNote,
+  minMedian,
   packageVersion,
   peakRssMb,
   sharedDataset,
@@ -161,21 +163,24 @@ export async function run(): Promise<BenchRow[]> {
   );
   const report = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as QuestChildReport;
   // clientele first (all three inputs, warmed up in this process like every other case), then the peer
-  const fromArrays = await timeIt(() => frequentItemsets(synthetic, { minSupport: 0.0005 }), {
-    repeat: 7,
-    warmup: 3,
-  });
   const questTransactions = readBaskets(readFileSync(file, "utf8"), { separator: " " });
-  const fromTransactions = await timeIt(() => frequentItemsets(questTransactions, { minSupport: 0.0005 }), {
-    repeat: 7,
-    warmup: 3,
-  });
-  const fromFile = await timeIt(
-    () =>
-      frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), { minSupport: 0.0005 }),
-    { repeat: 7, warmup: 3 },
+  const quest = await interleavedRounds(
+    {
+      fromArrays: () => frequentItemsets(synthetic, { minSupport: 0.0005 }),
+      fromTransactions: () => frequentItemsets(questTransactions, { minSupport: 0.0005 }),
+      fromFile: () =>
+        frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), { minSupport: 0.0005 }),
+    },
+    { rounds: 7, warmup: 2 },
   );
-  // the peer has no reader: its side of the file row is splitting the same text into string[][] + mining
+  const fromArrays = {
+    ms: quest.fromArrays.median,
+    result: quest.fromArrays.result as ReturnType<typeof frequentItemsets>,
+  };
+  const fromTransactions = { ms: quest.fromTransactions.median };
+  const fromFile = { ms: quest.fromFile.median };
+  const warmRange = (name: keyof typeof quest) =>
+    `warm min-median ${formatMinMedian(quest[name])} ms (7 interleaved rounds)`;
   const split = await timeIt(
     () =>
       readFileSync(file, "utf8")
@@ -190,25 +195,25 @@ export async function run(): Promise<BenchRow[]> {
     ? { ms: Number.NaN, result: Number.NaN }
     : await timeIt(() => peer(synthetic, 0.0005), { repeat: 3, warmup: 0 });
   rows.push({
-    case: `Quest T10I4 100k tx, 1000 items (mean ${meanSize.toFixed(1)}), s=0.0005: frequentItemsets from string[][]`,
+    case: `Quest T10I4 100k tx, 1000 items (mean ${meanSize.toFixed(1)}): frequentItemsets(string[][], { minSupport: 0.0005 }); other options default`,
     clienteleMs: fromArrays.ms,
-    peer: "node-fpgrowth 1.2.1 (string[][])",
+    peer: `node-fpgrowth ${packageVersion("node-fpgrowth")} (string[][])`,
     peerMs: peerSynthetic.ms,
-    note: `${fromArrays.result.itemsets.length} itemsets (peer ${peerSynthetic.result}); same input for both; target >= 30x`,
+    note: `${fromArrays.result.itemsets.length} itemsets (peer ${peerSynthetic.result}, median of 3); same input for both; target >= 30x; ${warmRange("fromArrays")}`,
   });
   rows.push({
-    case: "Quest T10I4 100k s=0.0005: frequentItemsets from Transactions (mining + output)",
+    case: "Quest T10I4 100k: frequentItemsets(Transactions, { minSupport: 0.0005 }) (mining + output); other options default",
     clienteleMs: fromTransactions.ms,
-    peer: "node-fpgrowth 1.2.1 (string[][])",
+    peer: `node-fpgrowth ${packageVersion("node-fpgrowth")} (string[][])`,
     peerMs: peerSynthetic.ms,
-    note: `target <= 500 ms; in a fresh process, readBaskets + mining peak at ${report.peakRssMb.toFixed(0)} MB RSS (Node + tsx alone ${report.baselineRssMb.toFixed(0)} MB), target <= 150 MB`,
+    note: `target <= 500 ms; ${warmRange("fromTransactions")}; in a fresh process, readBaskets + mining peak at ${report.peakRssMb.toFixed(0)} MB RSS (Node + tsx alone ${report.baselineRssMb.toFixed(0)} MB), target <= 150 MB`,
   });
   rows.push({
-    case: "Quest T10I4 100k s=0.0005: readBaskets (basket file) + frequentItemsets",
+    case: 'Quest T10I4 100k: frequentItemsets(readBaskets(readFileSync(file, "utf8"), { separator: " " }), { minSupport: 0.0005 })',
     clienteleMs: fromFile.ms,
-    peer: "node-fpgrowth 1.2.1 (file split into string[][] + mining)",
+    peer: `node-fpgrowth ${packageVersion("node-fpgrowth")} (file split into string[][] + mining)`,
     peerMs: peerSynthetic.ms + split.ms,
-    note: `the split takes ${split.ms.toFixed(0)} ms; first run in a fresh process ${report.coldMs.toFixed(0)} ms (compilation included, ${report.itemsets} itemsets)`,
+    note: `${warmRange("fromFile")}; the split takes ${split.ms.toFixed(0)} ms; cold (first run in a fresh process ${report.coldMs.toFixed(0)} ms (compilation included, ${report.itemsets} itemsets))`,
   });
   rows.push(...(await topRulesRows("Quest T10I4 100k", synthetic, [{ by: "support", k: 100 }])));
   synthetic.length = 0;
@@ -290,10 +295,21 @@ function countOf(result: unknown): number {
 async function coldChild(id: GroceriesCase): Promise<void> {
   const path = sharedDataset("groceries.csv") as string;
   const call = groceriesCalls(path)[id];
+  // garbage-collection pauses during the call (delivered to the observer after it)
+  const pauses: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ["gc"] });
   const start = performance.now();
   const result = await call();
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, count: countOf(result) }));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const gcMs = pauses
+    .filter((pause) => pause.start >= start && pause.start <= start + ms)
+    .reduce((sum, pause) => sum + pause.duration, 0);
+  console.log(JSON.stringify({ ms, gcMs, count: countOf(result) }));
 }
 
 /**
@@ -308,8 +324,10 @@ export async function groceriesRows(path: string): Promise<BenchRow[]> {
   const cold = coldRuns(fileURLToPath(import.meta.url), ids, coldRounds);
   const warm = await interleavedRounds(groceriesCalls(path), { rounds: warmRounds, warmup: 2 });
   const peerName = `node-fpgrowth ${packageVersion("node-fpgrowth")}`;
+  const coldGc = (id: GroceriesCase) =>
+    minMedian(cold[id].reports.map((report) => Number(report.gcMs))).median.toFixed(0);
   const figures = (id: GroceriesCase) =>
-    `warm ${formatMinMedian(warm[id])} ms, cold ${formatMinMedian(cold[id])} ms`;
+    `warm ${formatMinMedian(warm[id])} ms, cold ${formatMinMedian(cold[id])} ms (GC pauses ${coldGc(id)} ms of it)`;
   const row = (id: GroceriesCase, peerId: GroceriesCase | undefined, note: string): BenchRow => ({
     case: `groceries.csv (9835 tx, 169 items): ${GROCERIES_CASES[id]}; other options default`,
     clienteleMs: warm[id].median,

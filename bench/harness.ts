@@ -128,15 +128,18 @@ export async function interleavedRounds<K extends string>(
  * Cold timings: each measurement is the first call in a fresh process. For every round and every case id
  * (interleaved), runs `node --expose-gc --import tsx <script> --cold <id>`; the script prints one JSON
  * line `{ "ms": <first call>, ... }` as its last line of output (its own imports and input preparation
- * are not timed). Returns min and median per case and the other fields of the last report.
+ * are not timed). Returns min and median per case, its last report and every report.
  */
 export function coldRuns<K extends string>(
   script: string,
   ids: readonly K[],
   rounds = 5,
-): Record<K, MinMedian & { report: Record<string, unknown> }> {
+): Record<K, MinMedian & { report: Record<string, unknown>; reports: Record<string, unknown>[] }> {
   const times = Object.fromEntries(ids.map((id) => [id, [] as number[]])) as Record<K, number[]>;
-  const reports = {} as Record<K, Record<string, unknown>>;
+  const reports = Object.fromEntries(ids.map((id) => [id, []])) as unknown as Record<
+    K,
+    Record<string, unknown>[]
+  >;
   for (let round = 0; round < rounds; round++) {
     for (const id of ids) {
       const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", script, "--cold", id], {
@@ -151,12 +154,15 @@ export function coldRuns<K extends string>(
         report = { ms: Number.NaN, error: child.stderr.slice(-500) };
       }
       times[id].push(Number(report.ms));
-      reports[id] = report;
+      reports[id].push(report);
     }
   }
   return Object.fromEntries(
-    ids.map((id) => [id, { ...minMedian(times[id]), report: reports[id] }]),
-  ) as Record<K, MinMedian & { report: Record<string, unknown> }>;
+    ids.map((id) => [
+      id,
+      { ...minMedian(times[id]), report: reports[id].at(-1) ?? {}, reports: reports[id] },
+    ]),
+  ) as Record<K, MinMedian & { report: Record<string, unknown>; reports: Record<string, unknown>[] }>;
 }
 
 /** Version of an installed package (from its package.json), or "?" when absent. */
