@@ -233,7 +233,7 @@ function memoryRun(mode: "columns" | "records"): MemoryRun {
     Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status())?.[1] ?? Number.NaN) / 1024;
   // the 1M records are dropped once the columns are built (only the columns stay resident)
   const makeStore = () => generateStore({ seed: 1, orderLines: SIZES[0] }).orderLines;
-  const input: RecordInput<Lines[number]> =
+  const input: RecordInput<{ customerId: string; orderId: string; date: string; amount: number }> =
     mode === "columns" ? columnarLines(makeStore(), COLUMNAR_LINES / SIZES[0]) : makeStore();
   const lines = Array.isArray(input) ? input.length : COLUMNAR_LINES;
   const gc = (globalThis as { gc?: () => void }).gc;

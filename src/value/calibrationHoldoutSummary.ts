@@ -1,6 +1,16 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, isoDate, MS_PER_DAY, type TimeUnit, withDisplay } from "../core/index.js";
+import {
+  InvalidOptionsError,
+  isoDate,
+  MS_PER_DAY,
+  type RecordInput,
+  recordCount,
+  type TimeUnit,
+  withDisplay,
+} from "../core/index.js";
+import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, parseOptions } from "../core/options.js";
+import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   observationPeriodShape,
@@ -138,61 +148,65 @@ export function calibrationHoldoutSummary<T>(
       },
     ]);
   }
-  const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay);
-  const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
-  const rows: CalibrationHoldoutSummaryRow[] = [];
-  let firstSeenInHoldout = 0;
-  let withoutPurchases = 0;
-  for (let c = 0; c < labels.length; c++) {
-    const from = offsets[c] as number;
-    const to = offsets[c + 1] as number;
-    if (to === from) {
-      withoutPurchases++;
-      continue;
-    }
-    const first = days[from] as number;
-    if (first > calibrationDay) {
-      firstSeenInHoldout++;
-      continue;
-    }
-    let last = first;
-    let calibrationDays = 1;
-    let repeatValue = 0;
-    let holdoutDays = 0;
-    let holdoutValue = 0;
-    for (let j = from + 1; j < to; j++) {
-      const day = days[j] as number;
-      if (day <= calibrationDay) {
-        calibrationDays++;
-        repeatValue += values[j] as number;
-        last = day;
-      } else {
-        holdoutDays++;
-        holdoutValue += values[j] as number;
+  // per-row columns in scratch memory reused by the next call (see withScratch)
+  const recordRows = recordCount(records, functionName);
+  return withScratch(PURCHASE_DAYS_SCRATCH * recordRows, (scratch) => {
+    const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay, scratch);
+    const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
+    const rows: CalibrationHoldoutSummaryRow[] = [];
+    let firstSeenInHoldout = 0;
+    let withoutPurchases = 0;
+    for (let c = 0; c < labels.length; c++) {
+      const from = offsets[c] as number;
+      const to = offsets[c + 1] as number;
+      if (to === from) {
+        withoutPurchases++;
+        continue;
       }
+      const first = days[from] as number;
+      if (first > calibrationDay) {
+        firstSeenInHoldout++;
+        continue;
+      }
+      let last = first;
+      let calibrationDays = 1;
+      let repeatValue = 0;
+      let holdoutDays = 0;
+      let holdoutValue = 0;
+      for (let j = from + 1; j < to; j++) {
+        const day = days[j] as number;
+        if (day <= calibrationDay) {
+          calibrationDays++;
+          repeatValue += values[j] as number;
+          last = day;
+        } else {
+          holdoutDays++;
+          holdoutValue += values[j] as number;
+        }
+      }
+      rows.push({
+        customer: labels[c] as string,
+        frequency: calibrationDays - 1,
+        recency: (last - first) / unitDays,
+        T: (calibrationDay - first) / unitDays,
+        monetaryValue: calibrationDays > 1 ? repeatValue / (calibrationDays - 1) : 0,
+        firstPurchase: isoDate(first * MS_PER_DAY),
+        holdoutFrequency: holdoutDays,
+        holdoutMonetaryValue: holdoutDays > 0 ? holdoutValue / holdoutDays : 0,
+      });
     }
-    rows.push({
-      customer: labels[c] as string,
-      frequency: calibrationDays - 1,
-      recency: (last - first) / unitDays,
-      T: (calibrationDay - first) / unitDays,
-      monetaryValue: calibrationDays > 1 ? repeatValue / (calibrationDays - 1) : 0,
-      firstPurchase: isoDate(first * MS_PER_DAY),
-      holdoutFrequency: holdoutDays,
-      holdoutMonetaryValue: holdoutDays > 0 ? holdoutValue / holdoutDays : 0,
+    return calibrationHoldoutSummaryResult(rows, {
+      holdoutDuration: (endDay - calibrationDay) / unitDays,
+      customersFirstSeenInHoldout: firstSeenInHoldout,
+      droppedRecords: purchases.droppedRecords,
+      customersWithoutPurchases: withoutPurchases,
+      options: {
+        calibrationEnd: isoDate(calibrationDay * MS_PER_DAY),
+        observationEnd: isoDate(endDay * MS_PER_DAY),
+        timeUnit,
+        afterObservationEnd: parsed.afterObservationEnd,
+      },
     });
-  }
-  return calibrationHoldoutSummaryResult(rows, {
-    holdoutDuration: (endDay - calibrationDay) / unitDays,
-    customersFirstSeenInHoldout: firstSeenInHoldout,
-    droppedRecords: purchases.droppedRecords,
-    customersWithoutPurchases: withoutPurchases,
-    options: {
-      calibrationEnd: isoDate(calibrationDay * MS_PER_DAY),
-      observationEnd: isoDate(endDay * MS_PER_DAY),
-      timeUnit,
-      afterObservationEnd: parsed.afterObservationEnd,
-    },
   });
 }
 

@@ -4,11 +4,14 @@ import {
   isoDate,
   MS_PER_DAY,
   type RecordInput,
+  recordCount,
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
+import { withScratch } from "../core/internal/scratch.js";
 import { parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
+import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   observationPeriodShape,
@@ -164,54 +167,58 @@ export function repeatPurchaseSummary<T>(
   const functionName = "repeatPurchaseSummary";
   const parsed = parseOptions(functionName, schema, options);
   const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
-  const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay);
-  const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
-  let kept = 0;
-  for (let c = 0; c < labels.length; c++) if ((offsets[c + 1] as number) > (offsets[c] as number)) kept++;
-  const frequency = new Float64Array(kept);
-  const recency = new Float64Array(kept);
-  const age = new Float64Array(kept);
-  const monetaryValue = new Float64Array(kept);
-  const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
-  const isoDay = isoDayFormatter();
-  let k = 0;
-  for (let c = 0; c < labels.length; c++) {
-    const from = offsets[c] as number;
-    const to = offsets[c + 1] as number;
-    if (to === from) continue;
-    const first = days[from] as number;
-    const last = days[to - 1] as number;
-    let repeatValue = 0;
-    for (let j = from + 1; j < to; j++) repeatValue += values[j] as number;
-    frequency[k] = to - from - 1;
-    recency[k] = (last - first) / unitDays;
-    age[k] = (endDay - first) / unitDays;
-    monetaryValue[k] = to - from > 1 ? repeatValue / (to - from - 1) : 0;
-    customers[k] = {
-      customer: labels[c] as string,
-      frequency: frequency[k] as number,
-      recency: recency[k] as number,
-      T: age[k] as number,
-      monetaryValue: monetaryValue[k] as number,
-      firstPurchase: isoDay(first),
+  // per-row columns in scratch memory reused by the next call (see withScratch)
+  const rows = recordCount(records, functionName);
+  return withScratch(PURCHASE_DAYS_SCRATCH * rows, (scratch) => {
+    const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay, scratch);
+    const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
+    let kept = 0;
+    for (let c = 0; c < labels.length; c++) if ((offsets[c + 1] as number) > (offsets[c] as number)) kept++;
+    const frequency = new Float64Array(kept);
+    const recency = new Float64Array(kept);
+    const age = new Float64Array(kept);
+    const monetaryValue = new Float64Array(kept);
+    const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
+    const isoDay = isoDayFormatter();
+    let k = 0;
+    for (let c = 0; c < labels.length; c++) {
+      const from = offsets[c] as number;
+      const to = offsets[c + 1] as number;
+      if (to === from) continue;
+      const first = days[from] as number;
+      const last = days[to - 1] as number;
+      let repeatValue = 0;
+      for (let j = from + 1; j < to; j++) repeatValue += values[j] as number;
+      frequency[k] = to - from - 1;
+      recency[k] = (last - first) / unitDays;
+      age[k] = (endDay - first) / unitDays;
+      monetaryValue[k] = to - from > 1 ? repeatValue / (to - from - 1) : 0;
+      customers[k] = {
+        customer: labels[c] as string,
+        frequency: frequency[k] as number,
+        recency: recency[k] as number,
+        T: age[k] as number,
+        monetaryValue: monetaryValue[k] as number,
+        firstPurchase: isoDay(first),
+      };
+      k++;
+    }
+    const result: RepeatPurchaseSummaryResult = {
+      customers,
+      frequency,
+      recency,
+      T: age,
+      monetaryValue,
+      droppedRecords: purchases.droppedRecords,
+      customersWithoutPurchases: labels.length - kept,
+      options: {
+        observationEnd: isoDate(endDay * MS_PER_DAY),
+        timeUnit,
+        afterObservationEnd: parsed.afterObservationEnd,
+      },
     };
-    k++;
-  }
-  const result: RepeatPurchaseSummaryResult = {
-    customers,
-    frequency,
-    recency,
-    T: age,
-    monetaryValue,
-    droppedRecords: purchases.droppedRecords,
-    customersWithoutPurchases: labels.length - kept,
-    options: {
-      observationEnd: isoDate(endDay * MS_PER_DAY),
-      timeUnit,
-      afterObservationEnd: parsed.afterObservationEnd,
-    },
-  };
-  return displayRepeatPurchaseSummary(result);
+    return displayRepeatPurchaseSummary(result);
+  });
 }
 
 /**

@@ -192,6 +192,7 @@ describe("rfmTable", () => {
         const columns = {
           order: records.map((r) => r.order),
           id: records.map((r) => r.id),
+          day: records.map((r) => r.day),
           date: records.map((r) => r.date),
           value: Float64Array.from(records, (r) => r.value),
         };

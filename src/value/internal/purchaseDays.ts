@@ -1,14 +1,11 @@
 import { recordAt } from "../../core/columnar.js";
+import { readCodesInto, readNumbersInto, readTimesInto } from "../../core/fields.js";
+
+/** Bytes of scratch memory per row that {@link purchaseDays} reads into when given a buffer. */
+export const PURCHASE_DAYS_SCRATCH = 28;
+
 import type { Field, RecordInput } from "../../core/index.js";
-import {
-  InvalidRecordError,
-  MS_PER_DAY,
-  readCodes,
-  readDates,
-  readNumbers,
-  recordCount,
-  resolveField,
-} from "../../core/index.js";
+import { InvalidRecordError, MS_PER_DAY, readNumbers, recordCount, resolveField } from "../../core/index.js";
 
 /** Purchases of every customer collapsed to UTC calendar days, in time order. */
 export interface PurchaseDays {
@@ -46,15 +43,26 @@ export interface PurchaseDaysInput<T> {
  * Complexity: O(n + n_c log n_c) — counting sort by customer, then an in-place sort of each
  * customer's records (linear when they already come in time order).
  */
-export function purchaseDays<T>(records: RecordInput<T>, input: PurchaseDaysInput<T>): PurchaseDays {
+export function purchaseDays<T>(
+  records: RecordInput<T>,
+  input: PurchaseDaysInput<T>,
+  scratch?: ArrayBuffer,
+): PurchaseDays {
   const { functionName } = input;
   const n = recordCount(records, functionName);
-  const { codes, labels } = readCodes(records, input.customer, { functionName, optionName: "customer" });
-  const times = readDates(records, input.date, { functionName, optionName: "date" });
-  const amounts =
-    input.amount === undefined
-      ? undefined
-      : readNumbers(records, input.amount, { functionName, optionName: "amount" });
+  // per-row columns: in the caller's scratch buffer when given (PURCHASE_DAYS_SCRATCH bytes a row:
+  // times, amounts, grouped amounts, codes), else new arrays
+  const float64 = (slot: number, length: number) =>
+    scratch === undefined ? new Float64Array(length) : new Float64Array(scratch, slot * 8 * n, length);
+  const codes = scratch === undefined ? new Int32Array(n) : new Int32Array(scratch, 24 * n, n);
+  const labels = readCodesInto(records, input.customer, { functionName, optionName: "customer" }, codes);
+  const times = float64(0, n);
+  readTimesInto(records, input.date, { functionName, optionName: "date" }, times, false);
+  let amounts: Float64Array | undefined;
+  if (input.amount !== undefined) {
+    amounts = float64(1, n);
+    readNumbersInto(records, input.amount, { functionName, optionName: "amount" }, amounts);
+  }
   const customerCount = labels.length;
   let droppedRecords = 0;
   const counts = new Int32Array(customerCount + 1);
@@ -87,7 +95,7 @@ export function purchaseDays<T>(records: RecordInput<T>, input: PurchaseDaysInpu
   // With an amount column only one new array is needed: amounts are grouped into it first, and the
   // amount column (this call's own, now read) then receives the grouped times.
   const kept = counts[customerCount] as number;
-  const groupAmounts = new Float64Array(kept);
+  const groupAmounts = float64(2, kept);
   const fill = counts.slice(0, customerCount);
   if (amounts !== undefined) {
     for (let i = 0; i < n; i++) {
@@ -99,7 +107,8 @@ export function purchaseDays<T>(records: RecordInput<T>, input: PurchaseDaysInpu
     }
     fill.set(counts.subarray(0, customerCount));
   }
-  const groupTimes = amounts ?? new Float64Array(kept);
+  if (amounts === undefined) groupAmounts.fill(0); // no amount field: every purchase day is worth 0
+  const groupTimes = amounts ?? float64(1, kept);
   for (let i = 0; i < n; i++) {
     const c = codes[i] as number;
     if (c < 0) continue;

@@ -51,21 +51,30 @@ export interface SummaryPurchases extends PurchaseDays {
   readonly unitDays: number;
 }
 
-/** Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options. */
+/**
+ * Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options; with a
+ * `scratch` buffer (PURCHASE_DAYS_SCRATCH bytes a row) the result views it, so use it before the buffer's
+ * next use.
+ */
 export function readSummaryPurchases<T>(
   functionName: string,
   records: RecordInput<T>,
   fields: { readonly customer: Field<T>; readonly date: Field<T>; readonly amount?: Field<T> | undefined },
   parsed: { readonly timeUnit: TimeUnit; readonly afterObservationEnd: "error" | "drop" },
   endDay: number,
+  scratch?: ArrayBuffer,
 ): SummaryPurchases {
-  const purchases = purchaseDays(records, {
-    functionName,
-    customer: fields.customer,
-    date: fields.date,
-    amount: fields.amount,
-    endDay,
-    afterEnd: parsed.afterObservationEnd,
-  });
+  const purchases = purchaseDays(
+    records,
+    {
+      functionName,
+      customer: fields.customer,
+      date: fields.date,
+      amount: fields.amount,
+      endDay,
+      afterEnd: parsed.afterObservationEnd,
+    },
+    scratch,
+  );
   return { ...purchases, timeUnit: parsed.timeUnit, unitDays: DAYS_PER_UNIT[parsed.timeUnit] };
 }
