@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, readNumbers } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type Field, type ProgressCallback, progressReporter, withDisplay } from "../core/index.js";
 import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import type { PlsModelInput } from "./internal/groupModel.js";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";

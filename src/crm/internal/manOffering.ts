@@ -1,5 +1,5 @@
 // Validation and payment arithmetic of an Offering, shared by offeringPayments and qualifyProspects.
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Offering, OfferingPayments } from "../offering.js";
 
 const amount = z

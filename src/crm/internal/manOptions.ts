@@ -1,5 +1,5 @@
 // Options of qualifyProspects: the zod/mini schema and the merge of overrides over a preset's rules.
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
 import type { Offering } from "../offering.js";

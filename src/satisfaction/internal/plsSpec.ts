@@ -3,7 +3,7 @@
  * index-based {@link PlsSpec} of the kernel.
  */
 
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import { type PlsSpec, SCHEME_CENTROID, SCHEME_FACTORIAL, SCHEME_PATH } from "./plsCore.js";
