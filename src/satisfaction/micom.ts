@@ -33,7 +33,7 @@ export interface MicomOptions<T> {
   readonly groups?: readonly [string, string];
   /** Permutations of the group labels. @defaultValue 1000 */
   readonly permutations?: number;
-  /** Seed of the permutations ({@link createRandom}). @defaultValue 1 */
+  /** Seed of the permutations ({@link core!createRandom}). @defaultValue 1 */
   readonly seed?: number;
   /** Significance level of the invariance decisions. @defaultValue 0.05 */
   readonly alpha?: number;

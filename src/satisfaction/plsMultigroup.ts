@@ -24,7 +24,7 @@ export interface PlsMultigroupOptions<T> {
   readonly permutations?: number;
   /** Bootstrap resamples within each group for the standard errors of the Welch-Satterthwaite test. @defaultValue 500 */
   readonly bootstrapSamples?: number;
-  /** Seed of the permutations and of the bootstrap ({@link createRandom}). @defaultValue 1 */
+  /** Seed of the permutations and of the bootstrap ({@link core!createRandom}). @defaultValue 1 */
   readonly seed?: number;
   /** Called about every 50 permutations. @defaultValue none */
   readonly onProgress?: ProgressCallback;

@@ -1,7 +1,10 @@
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
 import type { AssociationRule } from "../AssociationRule.js";
 
-/** Rules given directly or as an `associationRules` result. */
+/**
+ * Rules given directly or as an `associationRules` result.
+ * @inline
+ */
 export type RulesInput<R extends AssociationRule = AssociationRule> =
   | readonly R[]
   | { readonly rules: readonly R[] };
