@@ -27,6 +27,7 @@ export {
   highUtilityItemsets,
 } from "./highUtilityItemsets.js";
 export { type HitsWeightsOptions, type HitsWeightsResult, hitsWeights } from "./hitsWeights.js";
+export { BUILT_IN_MEASURES as ASSOCIATION_RULES_MEASURES } from "./internal/measures.js";
 export { type ItemFrequenciesResult, type ItemFrequency, itemFrequencies } from "./itemFrequencies.js";
 export {
   type MultiLevelItemsetsOptions,
