@@ -1,14 +1,6 @@
 import type { EvaluateScoresResult } from "../churn/index.js";
-import { checkEvaluation, contactedShares } from "./internal/churn.js";
-import {
-  type ChartOptions,
-  FORMAT,
-  frame,
-  PALETTE,
-  parseChartOptions,
-  tidy,
-  type VegaLiteSpec,
-} from "./internal/spec.js";
+import { checkEvaluation, contactedShares, unitCurveLayers } from "./internal/churn.js";
+import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 
 /**
  * The cumulative gains chart of a churn score: share of all churners caught against share of customers
@@ -38,20 +30,6 @@ export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptio
       group: row.group,
     })),
   ];
-  const x = {
-    field: "contacted",
-    type: "quantitative",
-    title: "Customers contacted (highest scores first)",
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  };
-  const y = {
-    field: "captured",
-    type: "quantitative",
-    title: "Share of all churners reached",
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  };
   const top = evaluation.gains[0];
   return frame(
     parsed,
@@ -64,42 +42,15 @@ export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptio
       width: 400,
       height: 340,
     },
-    {
-      layer: [
-        {
-          data: {
-            values: [
-              { contacted: 0, captured: 0 },
-              { contacted: 1, captured: 1 },
-            ],
-          },
-          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
-          encoding: { x, y },
-        },
-        {
-          data: { values: points },
-          mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
-          encoding: {
-            x,
-            y,
-            tooltip: [
-              { field: "group", type: "quantitative", title: "Groups contacted" },
-              {
-                field: "contacted",
-                type: "quantitative",
-                title: "Customers contacted",
-                format: FORMAT.percentPrecise,
-              },
-              {
-                field: "captured",
-                type: "quantitative",
-                title: "Churners reached",
-                format: FORMAT.percentPrecise,
-              },
-            ],
-          },
-        },
-      ],
-    },
+    unitCurveLayers(
+      {
+        field: "contacted",
+        title: "Customers contacted (highest scores first)",
+        tooltip: "Customers contacted",
+      },
+      { field: "captured", title: "Share of all churners reached", tooltip: "Churners reached" },
+      "Groups contacted",
+      points,
+    ),
   );
 }

@@ -1,14 +1,6 @@
 import type { EvaluateScoresResult } from "../churn/index.js";
-import { checkEvaluation } from "./internal/churn.js";
-import {
-  type ChartOptions,
-  FORMAT,
-  frame,
-  PALETTE,
-  parseChartOptions,
-  tidy,
-  type VegaLiteSpec,
-} from "./internal/spec.js";
+import { checkEvaluation, unitCurveLayers } from "./internal/churn.js";
+import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 
 /**
  * One point of the ROC curve.
@@ -75,20 +67,6 @@ export function rocPoints(evaluation: EvaluateScoresResult): RocPoint[] {
 export function rocChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
   const parsed = parseChartOptions("rocChart", undefined, options);
   const points = rocPoints(evaluation);
-  const x = {
-    field: "falsePositiveRate",
-    type: "quantitative",
-    title: "Retained customers flagged (false-positive rate)",
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  };
-  const y = {
-    field: "truePositiveRate",
-    type: "quantitative",
-    title: "Churners caught (true-positive rate)",
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  };
   return frame(
     parsed,
     {
@@ -97,42 +75,19 @@ export function rocChart(evaluation: EvaluateScoresResult, options: ChartOptions
       width: 360,
       height: 360,
     },
-    {
-      layer: [
-        {
-          data: {
-            values: [
-              { falsePositiveRate: 0, truePositiveRate: 0 },
-              { falsePositiveRate: 1, truePositiveRate: 1 },
-            ],
-          },
-          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
-          encoding: { x, y },
-        },
-        {
-          data: { values: points },
-          mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
-          encoding: {
-            x,
-            y,
-            tooltip: [
-              { field: "group", type: "quantitative", title: "Top groups flagged" },
-              {
-                field: "falsePositiveRate",
-                type: "quantitative",
-                title: "False-positive rate",
-                format: FORMAT.percentPrecise,
-              },
-              {
-                field: "truePositiveRate",
-                type: "quantitative",
-                title: "True-positive rate",
-                format: FORMAT.percentPrecise,
-              },
-            ],
-          },
-        },
-      ],
-    },
+    unitCurveLayers(
+      {
+        field: "falsePositiveRate",
+        title: "Retained customers flagged (false-positive rate)",
+        tooltip: "False-positive rate",
+      },
+      {
+        field: "truePositiveRate",
+        title: "Churners caught (true-positive rate)",
+        tooltip: "True-positive rate",
+      },
+      "Top groups flagged",
+      points,
+    ),
   );
 }

@@ -1,6 +1,6 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
-import { isObject, refuseInput } from "./spec.js";
+import { FORMAT, isObject, PALETTE, refuseInput } from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
 export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresResult {
@@ -29,4 +29,63 @@ export function checkEvaluation(functionName: string, value: unknown): asserts v
 export function contactedShares(evaluation: EvaluateScoresResult): number[] {
   let seen = 0;
   return [0, ...evaluation.gains.map((row) => (seen += row.count) / evaluation.count)];
+}
+
+/** One axis of a {@link unitCurveLayers} chart: a share from 0 to 1. */
+export interface UnitCurveAxis {
+  readonly field: string;
+  /** Axis title. */
+  readonly title: string;
+  /** Tooltip title of the point's value. */
+  readonly tooltip: string;
+}
+
+/**
+ * The layers of a curve in the unit square (cumulative gains, ROC): the dashed diagonal of a random score
+ * and the curve through `points` with a tooltip of the group count and both shares.
+ */
+export function unitCurveLayers(
+  x: UnitCurveAxis,
+  y: UnitCurveAxis,
+  groupTitle: string,
+  points: readonly object[],
+): { layer: object[] } {
+  const axis = (a: UnitCurveAxis) => ({
+    field: a.field,
+    type: "quantitative",
+    title: a.title,
+    axis: { format: FORMAT.percent },
+    scale: { domain: [0, 1] },
+  });
+  const xEncoding = axis(x);
+  const yEncoding = axis(y);
+  const share = (a: UnitCurveAxis) => ({
+    field: a.field,
+    type: "quantitative",
+    title: a.tooltip,
+    format: FORMAT.percentPrecise,
+  });
+  return {
+    layer: [
+      {
+        data: {
+          values: [
+            { [x.field]: 0, [y.field]: 0 },
+            { [x.field]: 1, [y.field]: 1 },
+          ],
+        },
+        mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+        encoding: { x: xEncoding, y: yEncoding },
+      },
+      {
+        data: { values: points },
+        mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
+        encoding: {
+          x: xEncoding,
+          y: yEncoding,
+          tooltip: [{ field: "group", type: "quantitative", title: groupTitle }, share(x), share(y)],
+        },
+      },
+    ],
+  };
 }
