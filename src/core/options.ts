@@ -1,6 +1,5 @@
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import en from "zod/v4/locales/en.js";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { closestName } from "./internal/closestName.js";
 
@@ -83,7 +82,58 @@ export function parseOptions<S extends core.$ZodType>(
   throw new InvalidOptionsError(functionName, issues);
 }
 
-const englishMessages = en().localeError;
+/** Units of the sized origins in zod's size messages ("expected array to have >=1 items"). */
+const UNITS: Record<string, string> = {
+  string: "characters",
+  file: "bytes",
+  array: "items",
+  set: "items",
+  map: "entries",
+};
+
+const literal = (value: unknown): string =>
+  typeof value === "bigint" ? `${value}n` : typeof value === "string" ? `"${value}"` : String(value);
+
+/**
+ * Zod's English messages, worded as its `en` locale words them, for the issues whose message reaches
+ * {@link howToFix} (type and union issues are worded there; unknown keys in {@link parseOptions}).
+ * Ours rather than the locale module: a few hundred bytes instead of the locale's tables of string formats.
+ */
+function englishMessages(issue: core.$ZodRawIssue): string {
+  const raw = issue as unknown as Record<string, unknown> & { code?: string; origin?: string };
+  switch (raw.code) {
+    case "invalid_value": {
+      const values = raw.values as readonly unknown[];
+      return values.length === 1
+        ? `Invalid input: expected ${literal(values[0])}`
+        : `Invalid option: expected one of ${values.map(literal).join("|")}`;
+    }
+    case "too_big":
+    case "too_small": {
+      const big = raw.code === "too_big";
+      const adj = raw.exact ? "exactly " : `${big ? "<" : ">"}${raw.inclusive ? "=" : ""}`;
+      const unit = UNITS[raw.origin ?? ""];
+      const bound = String(big ? raw.maximum : raw.minimum);
+      return `Too ${big ? "big" : "small"}: expected ${raw.origin ?? "value"} to ${unit === undefined ? `be ${adj}${bound}` : `have ${adj}${bound} ${unit}`}`;
+    }
+    case "invalid_format": {
+      const format = raw.format as string;
+      if (format === "starts_with") return `Invalid string: must start with "${raw.prefix}"`;
+      if (format === "ends_with") return `Invalid string: must end with "${raw.suffix}"`;
+      if (format === "includes") return `Invalid string: must include "${raw.includes}"`;
+      if (format === "regex") return `Invalid string: must match pattern ${raw.pattern}`;
+      return `Invalid ${format}`;
+    }
+    case "not_multiple_of":
+      return `Invalid number: must be a multiple of ${raw.divisor}`;
+    case "invalid_key":
+      return `Invalid key in ${raw.origin}`;
+    case "invalid_element":
+      return `Invalid value in ${raw.origin}`;
+    default:
+      return "Invalid input";
+  }
+}
 
 /**
  * The message of one issue, worded to say how to fix it: a missing option says it is required and what
