@@ -69,10 +69,11 @@ function expectPredictions(model: CoxModel<CsvRow>, ref: ReferenceCox, subjects:
     const standardError = one ? ref.predictedStdErr1 : ref.predictedStdErr2;
     const lower = one ? ref.predictedLower1 : ref.predictedLower2;
     const upper = one ? ref.predictedUpper1 : ref.predictedUpper2;
-    curve.standardError.forEach((value, i) => {
+    expect(curve.standardError).toHaveLength(standardError.length);
+    curve.standardError?.forEach((value, i) => {
       close(value, standardError[i] as number);
-      close(curve.lower[i] as number, lower[i] as number);
-      close(curve.upper[i] as number, upper[i] as number);
+      close(curve.lower?.[i] as number, lower[i] as number);
+      close(curve.upper?.[i] as number, upper[i] as number);
       close(curve.cumulativeHazard[i] as number, -Math.log(expected[i] as number));
     });
   });

@@ -108,12 +108,14 @@ export interface CoxPredictedSurvival extends CoxSurvivalCurve {
    * Standard error of `cumulativeHazard` (R's `std.err` of a survfit.coxph curve, which is also the
    * standard error of log S), from the baseline hazard's own variance and the coefficients' covariance
    * (Tsiatis 1981). The standard error of S itself is `survival · standardError` (R's `summary()`).
+   * `null` (with `lower` and `upper`) when the coefficients' covariance is undefined (a singular
+   * information matrix: see `waldTest`).
    */
-  readonly standardError: Float64Array;
+  readonly standardError: Float64Array | null;
   /** Log-type interval of S at the model's `confidenceLevel`: S·exp(−z·se). */
-  readonly lower: Float64Array;
+  readonly lower: Float64Array | null;
   /** S·exp(z·se), capped at 1. */
-  readonly upper: Float64Array;
+  readonly upper: Float64Array | null;
 }
 
 /** A fitted Cox proportional hazards model from {@link coxModel}. */
@@ -496,6 +498,18 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   const survivalCurve = (record: T): CoxPredictedSurvival => {
     const x2 = new Float64Array(p);
     const factor = Math.exp(scoreOne(record, 0, `${FUNCTION_NAME}.survivalCurve`, x2));
+    const hazard = cumulativeHazard.map((h) => h * factor);
+    const survival = hazard.map((h) => Math.exp(-h));
+    if (covarianceFactor === undefined) {
+      return Object.freeze({
+        time: baselineTime.slice(),
+        survival,
+        cumulativeHazard: hazard,
+        standardError: null,
+        lower: null,
+        upper: null,
+      });
+    }
     varianceTerms ??= hazardVarianceTerms(design, beta, parsed.ties);
     const standardError = cumulativeHazardStandardErrors(
       varianceTerms,
@@ -504,8 +518,6 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
       x2,
       factor,
     );
-    const hazard = cumulativeHazard.map((h) => h * factor);
-    const survival = hazard.map((h) => Math.exp(-h));
     return Object.freeze({
       time: baselineTime.slice(),
       survival,
