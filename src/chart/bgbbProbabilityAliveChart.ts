@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
+import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -8,7 +9,6 @@ import {
   isObject,
   parseChartOptions,
   refuseInput,
-  SEQUENTIAL_SCHEME,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -142,48 +142,18 @@ export function bgbbProbabilityAliveChart(
     },
     {
       data: { values: cells },
-      layer: [
-        {
-          mark: { type: "rect" },
-          encoding: {
-            x,
-            y,
-            color: {
-              field: "probability",
-              type: "quantitative",
-              title: "P(alive)",
-              scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
-              legend: { format: FORMAT.percent },
-            },
-            tooltip: [
-              { field: "frequency", type: "quantitative", title: "Frequency (x)" },
-              { field: "recency", type: "quantitative", title: "Recency (t_x)" },
-              {
-                field: "probability",
-                type: "quantitative",
-                title: "P(alive)",
-                format: FORMAT.percentPrecise,
-              },
-            ],
-          },
-        },
-        ...(n <= 20
-          ? [
-              {
-                mark: { type: "text", fontSize: 11 },
-                encoding: {
-                  x,
-                  y,
-                  text: { field: "label", type: "nominal" },
-                  color: {
-                    condition: { test: { field: "probability", gt: 0.6 }, value: "#222" },
-                    value: "#fff",
-                  },
-                },
-              },
-            ]
-          : []),
-      ],
+      layer: shareHeatmapLayers({
+        x,
+        y,
+        field: "probability",
+        title: "P(alive)",
+        tooltip: [
+          { field: "frequency", type: "quantitative", title: "Frequency (x)" },
+          { field: "recency", type: "quantitative", title: "Recency (t_x)" },
+          { field: "probability", type: "quantitative", title: "P(alive)", format: FORMAT.percentPrecise },
+        ],
+        labelSize: n <= 20 ? 11 : null,
+      }),
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { CohortRetentionResult } from "../churn/index.js";
+import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   FORMAT,
@@ -6,7 +7,6 @@ import {
   isObject,
   parseChartOptions,
   refuseInput,
-  SEQUENTIAL_SCHEME,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -127,46 +127,23 @@ export function cohortRetentionChart(
     },
     {
       data: { values: cells },
-      layer: [
-        {
-          mark: { type: "rect" },
-          encoding: {
-            x,
-            y,
-            color: {
-              field: "retention",
-              type: "quantitative",
-              title: "Active",
-              scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
-              legend: { format: FORMAT.percent },
-            },
-            opacity: { condition: { test: { field: "complete", equal: false }, value: 0.45 }, value: 1 },
-            tooltip: [
-              { field: "cohort", type: "ordinal", title: "Cohort" },
-              { field: "period", type: "ordinal", title: `${unit}s since acquisition` },
-              { field: "retention", type: "quantitative", title: "Active", format: FORMAT.percentPrecise },
-              { field: "active", type: "quantitative", title: "Active customers", format: FORMAT.thousands },
-              { field: "customers", type: "quantitative", title: "Cohort size", format: FORMAT.thousands },
-            ],
-          },
+      layer: shareHeatmapLayers({
+        x,
+        y,
+        field: "retention",
+        title: "Active",
+        cellEncoding: {
+          opacity: { condition: { test: { field: "complete", equal: false }, value: 0.45 }, value: 1 },
         },
-        ...(labelled
-          ? [
-              {
-                mark: { type: "text", fontSize: 10 },
-                encoding: {
-                  x,
-                  y,
-                  text: { field: "label", type: "nominal" },
-                  color: {
-                    condition: { test: { field: "retention", gt: 0.6 }, value: "#222" },
-                    value: "#fff",
-                  },
-                },
-              },
-            ]
-          : []),
-      ],
+        tooltip: [
+          { field: "cohort", type: "ordinal", title: "Cohort" },
+          { field: "period", type: "ordinal", title: `${unit}s since acquisition` },
+          { field: "retention", type: "quantitative", title: "Active", format: FORMAT.percentPrecise },
+          { field: "active", type: "quantitative", title: "Active customers", format: FORMAT.thousands },
+          { field: "customers", type: "quantitative", title: "Cohort size", format: FORMAT.thousands },
+        ],
+        labelSize: labelled ? 10 : null,
+      }),
     },
   );
 }

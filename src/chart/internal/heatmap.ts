@@ -1,0 +1,56 @@
+/** Shared layers of the heatmaps of shares (P(alive) by frequency and recency, cohort retention). */
+import { FORMAT, SEQUENTIAL_SCHEME } from "./spec.js";
+
+/** What {@link shareHeatmapLayers} draws. */
+export interface ShareHeatmap {
+  /** Encodings of the two ordinal axes. */
+  readonly x: object;
+  readonly y: object;
+  /** The share (0..1) that colours a cell, and its legend title. */
+  readonly field: string;
+  readonly title: string;
+  /** Extra encoding of the cells (e.g. `opacity`), placed before the tooltip. */
+  readonly cellEncoding?: object;
+  readonly tooltip: readonly object[];
+  /** Text labels in the cells (field `label`) at this font size, or none. */
+  readonly labelSize: number | null;
+}
+
+/**
+ * The layers of a heatmap of shares: cells coloured on the sequential scheme over [0, 1] with a percent
+ * legend, and optional labels, dark on light cells (share above 0.6) and white on dark ones.
+ */
+export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
+  const { x, y, field } = heatmap;
+  return [
+    {
+      mark: { type: "rect" },
+      encoding: {
+        x,
+        y,
+        color: {
+          field,
+          type: "quantitative",
+          title: heatmap.title,
+          scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
+          legend: { format: FORMAT.percent },
+        },
+        ...heatmap.cellEncoding,
+        tooltip: heatmap.tooltip,
+      },
+    },
+    ...(heatmap.labelSize === null
+      ? []
+      : [
+          {
+            mark: { type: "text", fontSize: heatmap.labelSize },
+            encoding: {
+              x,
+              y,
+              text: { field: "label", type: "nominal" },
+              color: { condition: { test: { field, gt: 0.6 }, value: "#222" }, value: "#fff" },
+            },
+          },
+        ]),
+  ];
+}
