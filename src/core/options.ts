@@ -310,31 +310,48 @@ function preview(value: unknown): string {
   }
 }
 
+/** Records what a shared schema accepts, in words, for {@link accepts}, and returns the schema. */
+function described<S extends core.$ZodType>(schema: S, words: string): S {
+  ACCEPTS.set(schema, words);
+  return schema;
+}
+
+// The shared schemas are built by calls marked pure, so a bundle that imports parseOptions without them
+// leaves them (and the zod pieces only they use: custom, union, date, refine) out.
+
 /** Schema of a key-or-accessor field option: a non-empty property name or a function. */
-export const fieldSchema = z.custom<string | ((record: never, index: number) => unknown)>(
-  (value) => (typeof value === "string" && value.length > 0) || typeof value === "function",
-  { message: "expected a property name or an accessor function" },
+export const fieldSchema = /* @__PURE__ */ described(
+  /* @__PURE__ */ z.custom<string | ((record: never, index: number) => unknown)>(
+    (value) => (typeof value === "string" && value.length > 0) || typeof value === "function",
+    { message: "expected a property name or an accessor function" },
+  ),
+  "a property name or an accessor function (record, index) => value",
 );
 
 /** Schema of a `seed` option: a finite number (reduced to 32 bits). */
-export const seedSchema = z.number().check(z.refine(Number.isFinite, "seed must be a finite number"));
+export const seedSchema = /* @__PURE__ */ described(
+  /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine(Number.isFinite, "seed must be a finite number")),
+  "a finite number",
+);
 
 /** Schema of an `onProgress` callback. */
-export const progressSchema = z.custom<(event: never) => void>((value) => typeof value === "function", {
-  message: "onProgress must be a function",
-});
+export const progressSchema = /* @__PURE__ */ described(
+  /* @__PURE__ */ z.custom<(event: never) => void>((value) => typeof value === "function", {
+    message: "onProgress must be a function",
+  }),
+  "a function",
+);
 
 /** Schema of a date option: Date, ISO string or epoch ms (checked again by parseDateValue). */
-export const dateSchema = z.union([z.date(), z.string(), z.number()]);
-
-ACCEPTS.set(fieldSchema, "a property name or an accessor function (record, index) => value");
-ACCEPTS.set(seedSchema, "a finite number");
-ACCEPTS.set(progressSchema, "a function");
-ACCEPTS.set(dateSchema, "a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds");
+export const dateSchema = /* @__PURE__ */ described(
+  /* @__PURE__ */ z.union([/* @__PURE__ */ z.date(), /* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()]),
+  "a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds",
+);
 
 /** Schema of a fraction in (0, 1]. */
-export const fractionSchema = z
-  .number()
-  .check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
-
-ACCEPTS.set(fractionSchema, "a number in (0, 1]");
+export const fractionSchema = /* @__PURE__ */ described(
+  /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lte(1, "must be at most 1")),
+  "a number in (0, 1]",
+);
