@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
-import { type RulesInput, rulesOf, topRulesByLift } from "./internal/rules.js";
+import { maxRulesSchema, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -30,7 +30,7 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxRules: z.optional(z.int().check(z.gte(1), z.lte(20_000))),
+  maxRules: maxRulesSchema(20_000),
   groups: z.optional(z.int().check(z.gte(1), z.lte(60))),
   consequents: z.optional(z.int().check(z.gte(1), z.lte(60))),
 });
@@ -71,7 +71,7 @@ export function groupedMatrixCells(
 ): GroupedMatrixCell[] {
   const name = "groupedMatrixChart";
   const parsed = parseChartOptions(name, schema, options);
-  const top = topRulesByLift(rulesOf(name, rules), parsed.maxRules ?? 500);
+  const top = topRules(name, rules, parsed.maxRules, 500);
   const inRules = new Map<string, number>();
   for (const rule of top) for (const item of rule.antecedent) inRules.set(item, (inRules.get(item) ?? 0) + 1);
   const anchorOf = (rule: AssociationRule) =>

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { forceLayout } from "./internal/forceLayout.js";
-import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
+import { maxRulesSchema, type RulesInput, ruleText, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -26,7 +26,7 @@ export interface RuleGraphChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxRules: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  maxRules: maxRulesSchema(200),
 });
 
 /**
@@ -71,7 +71,7 @@ export interface RuleGraph {
 export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}): RuleGraph {
   const name = "ruleGraphChart";
   const parsed = parseChartOptions(name, schema, options);
-  const top = topRulesByLift(rulesOf(name, rules), parsed.maxRules ?? 25);
+  const top = topRules(name, rules, parsed.maxRules, 25);
   const itemIndex = new Map<string, number>();
   for (const rule of top) {
     for (const item of [...rule.antecedent, ...rule.consequent])

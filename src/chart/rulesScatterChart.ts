@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
-import { type RulesInput, rulesOf, ruleText, topRulesByLift } from "./internal/rules.js";
+import { maxRulesSchema, type RulesInput, rulesOf, ruleText, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -26,7 +26,7 @@ export interface RulesScatterChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxRules: z.optional(z.int().check(z.gte(1), z.lte(20_000))),
+  maxRules: maxRulesSchema(20_000),
 });
 
 /**
@@ -60,7 +60,7 @@ export function rulesScatterPoints(
 ): RulesScatterPoint[] {
   const name = "rulesScatterChart";
   const parsed = parseChartOptions(name, schema, options);
-  return topRulesByLift(rulesOf(name, rules), parsed.maxRules ?? 500).map((rule: AssociationRule) => ({
+  return topRules(name, rules, parsed.maxRules, 500).map((rule: AssociationRule) => ({
     rule: ruleText(rule),
     support: tidy(rule.support),
     confidence: tidy(rule.confidence),

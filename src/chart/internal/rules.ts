@@ -1,4 +1,5 @@
 /** Shared input handling of the association-rule charts. */
+import * as z from "zod/mini";
 import type { AssociationRule } from "../../basket/index.js";
 import { isObject, refuseInput } from "./spec.js";
 
@@ -63,4 +64,19 @@ export function topRulesByLift(rules: readonly AssociationRule[], limit: number)
 /** `{a, b} => {c}` as plain text (a data value, never an expression). */
 export function ruleText(rule: AssociationRule): string {
   return `{${rule.antecedent.join(", ")}} => {${rule.consequent.join(", ")}}`;
+}
+
+/** Schema of a rule chart's `maxRules` option: a whole number from 1 to `most`. */
+export function maxRulesSchema(most: number) {
+  return z.optional(z.int().check(z.gte(1), z.lte(most)));
+}
+
+/** The rules of `input` (checked): the `maxRules` (default `fallback`) with the highest lift. */
+export function topRules(
+  functionName: string,
+  input: unknown,
+  maxRules: number | undefined,
+  fallback: number,
+): AssociationRule[] {
+  return topRulesByLift(rulesOf(functionName, input), maxRules ?? fallback);
 }
