@@ -395,7 +395,7 @@ export async function topRulesRows(
       { repeat: 3, warmup: 1 },
     );
     rows.push({
-      case: `${name} topRules k=${k} by ${by}${maxLength === undefined ? "" : ` maxLength ${maxLength}`}${floor === undefined ? "" : ` minCount ${floor}`}`,
+      case: `${name}: topRules(Transactions, { k: ${k}, by: "${by}"${maxLength === undefined ? "" : `, maxLength: ${maxLength}`}${floor === undefined ? "" : `, minCount: ${floor}`} }); other options default`,
       clienteleMs: ours.ms,
       peer:
         maxLength !== undefined
@@ -404,7 +404,7 @@ export async function topRulesRows(
             ? `associationRules at count ${minCount} (the floor) + sort`
             : `associationRules at count ${minCount} (oracle threshold) + sort`,
       peerMs: baseline.ms,
-      note: `${ours.result.searches} searches down to count ${ours.result.minCount}; same top rule: ${ours.result.rules[0]?.count === baseline.result[0]?.count}`,
+      note: `${ours.result.searches} searches down to count ${ours.result.minCount}; same top rule: ${ours.result.rules[0]?.count === baseline.result[0]?.count}; medians of 5 (baseline 3) runs after 1 warm-up`,
     });
   }
   return rows;
@@ -470,7 +470,7 @@ export function streamRulesRow(groceriesPath: string): BenchRow {
   rmSync(out, { force: true });
   const report = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as StreamChildReport;
   return {
-    case: "groceries streamRules count>=2, maxLength 6, all splits, to a TSV file",
+    case: 'groceries: streamRules(Transactions, { minCount: 2, minConfidence: 0, maxLength: 6, consequent: "all" }) to a TSV file; other options default; one cold run in a fresh process',
     clienteleMs: report.ms,
     peer: "",
     peerMs: Number.NaN,

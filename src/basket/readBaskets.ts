@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { BasketLineParser } from "./internal/lineChunks.js";
+import type { readBasketsStream } from "./readBasketsStream.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -47,6 +48,10 @@ const schema = z.strictObject({
  * is not supported.
  *
  * Complexity: O(characters) with one hash lookup per item.
+ *
+ * The text must fit in one string (V8: 512 MiB); for larger files, streams
+ * (`fs.createReadStream`, `fetch(...).body`) or `readline` lines, use the
+ * asynchronous {@link readBasketsStream}, which gives the same result chunk by chunk.
  *
  * @param text - the file content
  * @param options - {@link ReadBasketsOptions}
