@@ -79,7 +79,9 @@ describe("fitLogistic", () => {
         expect(Math.abs(a - b)).toBeLessThan(1e-12);
         for (let k = 0; k < 9; k++) {
           const offDiagonal = codedFit.inverseHessian?.[j * 9 + k] as number;
-          expect(Math.abs(offDiagonal - (denseFit.inverseHessian?.[j * 9 + k] as number))).toBeLessThan(1e-12);
+          expect(Math.abs(offDiagonal - (denseFit.inverseHessian?.[j * 9 + k] as number))).toBeLessThan(
+            1e-12,
+          );
         }
       }
       // The planted effects are recovered in sign.
