@@ -153,6 +153,8 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
     return `required: expected ${wanted()}`;
   }
   if (issue.code === "invalid_union") return `expected ${wanted()}`;
+  // A schema's own message (z.int("expected a whole number of months")) says more than the generic one.
+  if (issue.code === "invalid_type" && !issue.message.startsWith("Invalid input")) return issue.message;
   if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
   return issue.message.replace(/^Invalid input: /, "");
 }
