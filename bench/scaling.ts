@@ -12,7 +12,10 @@
  * one ("external memory pressure"), and a full collection marks every record
  * object, so at 5M lines it costs seconds. A call that allocates 5x the typed
  * arrays over a heap of 5x the records pays up to 25x for it; the readers in
- * `core` keep their own allocation small for that reason.
+ * `core` keep their own allocation small for that reason, and `rfmTable`,
+ * `repeatPurchaseSummary` and `calibrationHoldoutSummary` read their per-row
+ * columns into a scratch buffer kept for the next call (`core/internal/scratch.ts`),
+ * so the repeated calls timed here allocate no new per-row typed arrays.
  *
  * Columnar input (issue 23): 10M order lines held as columns
  * (`{ customerId: string[], orderId: string[], date: string[], amount: Float64Array }`, built by
