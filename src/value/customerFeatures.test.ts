@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { customerFeatures } from "./customerFeatures.js";
@@ -86,5 +87,40 @@ describe("customerFeatures", () => {
     const printed = inspect(result);
     expect(printed).toContain("Customer features");
     expect(printed).toContain("3 customers as of 2024-03-31");
+  });
+
+  it("does not depend on the order of the lines, and the mean price lies within the customer's prices", () => {
+    const line = fc.record({
+      id: fc.constantFrom("a", "b", "c"),
+      orderNumber: fc.integer({ min: 0, max: 5 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      price: fc.integer({ min: 1, max: 50 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.integer(), (raw, seed) => {
+        const records = raw.map((r) => ({
+          id: r.id,
+          order: `${r.id}${r.orderNumber}`,
+          day: `2024-02-${String(r.day).padStart(2, "0")}`,
+          value: r.price,
+          price: r.price,
+        }));
+        const shuffled = records
+          .map((record, i) => ({ record, key: Math.imul(i + 1, seed | 1) >>> 0 }))
+          .sort((x, y) => x.key - y.key)
+          .map((entry) => entry.record);
+        const byCustomer = (rows: readonly { customer: string }[]) =>
+          [...rows].sort((x, y) => x.customer.localeCompare(y.customer));
+        const opts = { ...options, asOf: "2024-03-01" };
+        const first = byCustomer(customerFeatures(records, opts).customers);
+        expect(byCustomer(customerFeatures(shuffled, opts).customers)).toEqual(first);
+        for (const row of first) {
+          const prices = records.filter((r) => r.id === row.customer).map((r) => r.price);
+          expect(row.meanUnitPrice).toBeGreaterThanOrEqual(Math.min(...prices) - 1e-9);
+          expect(row.meanUnitPrice).toBeLessThanOrEqual(Math.max(...prices) + 1e-9);
+          expect(row.linesPerOrder).toBeGreaterThanOrEqual(1);
+        }
+      }),
+    );
   });
 });
