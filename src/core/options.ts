@@ -118,9 +118,7 @@ function englishMessages(issue: core.$ZodRawIssue): string {
     }
     case "invalid_format": {
       const format = raw.format as string;
-      if (format === "starts_with") return `Invalid string: must start with "${raw.prefix}"`;
-      if (format === "ends_with") return `Invalid string: must end with "${raw.suffix}"`;
-      if (format === "includes") return `Invalid string: must include "${raw.includes}"`;
+      // The library's schemas use no string format other than a pattern (z.regex).
       if (format === "regex") return `Invalid string: must match pattern ${raw.pattern}`;
       return `Invalid ${format}`;
     }
@@ -179,19 +177,23 @@ function schemaAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType
   const def = defOf(schema);
   const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
   if (inner !== undefined) return schemaAt(inner, path);
-  const [head, ...rest] = path as [string, ...string[]];
-  let next: core.$ZodType | undefined;
-  if (def.type === "object") next = def.shape?.[head];
-  else if (def.type === "array") next = def.element;
-  else if (def.type === "tuple") next = def.items?.[Number(head)];
-  else if (def.type === "record") next = def.valueType;
-  else if (def.type === "union") {
+  if (def.type === "union") {
     for (const option of def.options ?? []) {
       const found = schemaAt(option, path);
       if (found !== undefined) return found;
     }
   }
-  return next === undefined ? undefined : schemaAt(next, rest);
+  const next = childOf(def, path[0] as string);
+  return next === undefined ? undefined : schemaAt(next, path.slice(1));
+}
+
+/** The schema of the property, element or value `key` of an object, array, tuple or record definition. */
+function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
+  if (def.type === "object") return def.shape?.[key];
+  if (def.type === "array") return def.element;
+  if (def.type === "tuple") return def.items?.[Number(key)];
+  if (def.type === "record") return def.valueType;
+  return undefined;
 }
 
 /** What the shared schemas accept, in words (the structural description would be vaguer). */
@@ -283,13 +285,8 @@ function schemasAt(schema: core.$ZodType, path: readonly string[]): core.$ZodTyp
   if (inner !== undefined) return schemasAt(inner, path);
   if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path));
   if (path.length === 0) return [schema];
-  const [head, ...rest] = path as [string, ...string[]];
-  let next: core.$ZodType | undefined;
-  if (def.type === "object") next = def.shape?.[head];
-  else if (def.type === "array") next = def.element;
-  else if (def.type === "tuple") next = def.items?.[Number(head)];
-  else if (def.type === "record") next = def.valueType;
-  return next === undefined ? [] : schemasAt(next, rest);
+  const next = childOf(def, path[0] as string);
+  return next === undefined ? [] : schemasAt(next, path.slice(1));
 }
 
 /** The property names an object schema at `path` accepts (empty when unknown). */
