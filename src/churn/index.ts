@@ -4,6 +4,9 @@
  * over time: acquisition cohorts, Kaplan-Meier curves, the log-rank test and Cox models.
  * @module
  */
+
+export { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+export { type CalibrateChurnModelOptions, calibrateChurnModel } from "./calibrateChurnModel.js";
 export {
   type ChurnScoresFromBgNbdOptions,
   type ChurnScoresFromBgNbdResult,
@@ -24,6 +27,7 @@ export {
   type CoxModelFeature,
   type CoxModelOptions,
   type CoxModelTest,
+  type CoxPredictedSurvival,
   type CoxSurvivalCurve,
   type CoxTies,
   coxModel,
@@ -44,6 +48,8 @@ export {
   type InactivityRiskRow,
   inactivityRisk,
 } from "./inactivityRisk.js";
+export type { FeatureSpec as ChurnFeatureSpec } from "./internal/featureSpec.js";
+export type { SurvivalFeature as CoxSurvivalFeature } from "./internal/survivalData.js";
 export {
   type KaplanMeierCurve,
   type KaplanMeierOptions,
@@ -56,6 +62,7 @@ export {
   type LogRankTestResult,
   logRankTest,
 } from "./logRankTest.js";
+export { type RestoreChurnModelOptions, restoreChurnModel } from "./restoreChurnModel.js";
 export {
   type RetentionEconomicsOptions,
   type RetentionEconomicsResult,
@@ -67,10 +74,14 @@ export {
   type ChurnExplainOptions,
   type ChurnExplanation,
   type ChurnModel,
+  type ChurnModelCalibration,
   type ChurnModelCategoricalEncoding,
   type ChurnModelCoefficient,
   type ChurnModelConvergence,
+  type ChurnModelEncoding,
   type ChurnModelFeature,
+  type ChurnModelJson,
+  type ChurnModelJsonFeature,
   type ChurnModelNumericEncoding,
   type ChurnModelResolvedOptions,
   type ChurnModelTraining,

@@ -5,6 +5,7 @@
  */
 import { isoDate, MS_PER_DAY } from "../../core/index.js";
 
+/** The calendar period of an acquisition cohort and of retention steps. */
 export type CohortPeriod = "week" | "month" | "quarter";
 
 /** Year and zero-based month of a UTC day number. */

@@ -18,6 +18,7 @@ export interface CoxDesign {
   readonly blocks: Int32Array;
 }
 
+/** How tied event times are handled: Efron's approximation (as R's coxph) or Breslow's. */
 export type CoxTies = "efron" | "breslow";
 
 /** Log partial likelihood, score and information at β. */

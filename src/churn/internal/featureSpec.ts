@@ -2,10 +2,18 @@
  * The churn model's feature specification and its resolved form, shared by the
  * design-matrix builder (design.ts) and the generated row reader (rowReader.ts).
  */
-/** A feature: a property name, or a named accessor. */
+/**
+ * A feature: a property name, or a named accessor.
+ * @inline
+ */
 export type FeatureSpec<T> =
   | (keyof T & string)
-  | { readonly name: string; readonly value: (record: T, index: number) => unknown };
+  | {
+      /** The feature's name (labels its coefficient). */
+      readonly name: string;
+      /** Reads the feature's value of one record. */
+      readonly value: (record: T, index: number) => unknown;
+    };
 
 /** A feature resolved to a name and an accessor. */
 export interface ResolvedFeature<T> {
@@ -15,7 +23,10 @@ export interface ResolvedFeature<T> {
   readonly read: (record: T, index: number) => unknown;
 }
 
-/** Policy for missing feature values (null, undefined, "", NaN). */
+/**
+ * Policy for missing feature values (null, undefined, "", NaN).
+ * @inline
+ */
 export type MissingPolicy = "error" | "impute";
 
 /** Level used for a missing categorical value under the "impute" policy. */

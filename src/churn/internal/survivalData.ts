@@ -9,10 +9,16 @@ import { isRecord, notARecordError } from "./records.js";
 /**
  * A model feature of the survival functions: a property name, or a named accessor
  * `{ name, value: (record, index) => value }` (the name labels coefficients), as the churn model takes them.
+ * @inline
  */
 export type SurvivalFeature<T> =
   | (keyof T & string)
-  | { readonly name: string; readonly value: (record: T, index: number) => unknown };
+  | {
+      /** The feature's name (labels its coefficient). */
+      readonly name: string;
+      /** Reads the feature's value of one record. */
+      readonly value: (record: T, index: number) => unknown;
+    };
 
 interface ResolvedFeature<T> {
   readonly name: string;
