@@ -9,9 +9,13 @@
  *   node scripts/check-sizes.mjs [--report-only] [--json]
  *
  * The "of it zod" column is the part of the minified bytes that comes from zod.
- * `--report-only` prints the table and always exits 0. Sources are bundled from
+ * `--report-only` prints the table and always exits 0. It also fails on a source file that imports
+ * `{ z }` from "zod/mini": that name is a namespace re-export bundlers cannot tree-shake, so it pulls the
+ * whole of zod (about 430 kB with every locale) into any bundle that reaches the file; write
+ * `import * as z from "zod/mini"` instead. Sources are bundled from
  * src/ (the same modules tsup builds into dist/), so no build is needed.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -129,9 +133,20 @@ if (args.has("--json")) {
     );
   }
 }
-const failed = rows.filter(
-  (row) => row.error !== undefined || (row.limit !== undefined && row.bytes > row.limit),
-);
+const namedZ = /^import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*["']zod(\/mini)?["']/m;
+const wholeZod = readdirSync(join(root, "src"), { recursive: true })
+  .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+  .filter((file) => namedZ.test(readFileSync(join(root, "src", file), "utf8")))
+  .map((file) => ({
+    name: `src/${file} imports { z } from zod (use import * as z from "zod/mini")`,
+    error: "",
+  }));
+if (!args.has("--json"))
+  for (const row of wholeZod) console.log(`\n${row.name}: its bundles carry all of zod`);
+const failed = [
+  ...wholeZod,
+  ...rows.filter((row) => row.error !== undefined || (row.limit !== undefined && row.bytes > row.limit)),
+];
 if (failed.length > 0) {
   console.error(
     `\n${failed.length} bundle(s) failed or over the limit: ${failed.map((row) => row.name).join("; ")}`,
