@@ -11,7 +11,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { withScratch } from "../core/internal/scratch.js";
+import { SCRATCH_BYTES_PER_ROW, withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import { dayOption } from "./internal/summaryPeriod.js";
@@ -163,8 +163,9 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
   const parsed = parseOptions(functionName, schema, options);
   const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
   const n = recordCount(records, functionName);
-  // The per-row columns live in scratch memory reused by the next call (see withScratch): 20 bytes a line.
-  return withScratch(20 * n, (buffer) => {
+  // The per-row columns live in scratch memory reused by the next call (see withScratch): 20 bytes a line
+  // of the SCRATCH_BYTES_PER_ROW asked for.
+  return withScratch(SCRATCH_BYTES_PER_ROW * n, (buffer) => {
     const amounts = new Float64Array(buffer, 0, n);
     const days = new Int32Array(buffer, 8 * n, n);
     const customers = {

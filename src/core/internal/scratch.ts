@@ -14,6 +14,13 @@
  * accessor calling back into the library) gets a buffer of its own.
  */
 let kept: WeakRef<ArrayBuffer> | undefined;
+
+/**
+ * Bytes per record that the value summaries ask for (repeatPurchaseSummary needs 28, rfmTable 20): one
+ * size for all, so calling one after the other reuses one buffer instead of holding a smaller one (until
+ * the next collection) beside a larger one.
+ */
+export const SCRATCH_BYTES_PER_ROW = 28;
 let busy = false;
 
 /**

@@ -1,8 +1,9 @@
 import { recordAt } from "../../core/columnar.js";
 import { readCodesInto, readNumbersInto, readTimesInto } from "../../core/fields.js";
+import { SCRATCH_BYTES_PER_ROW } from "../../core/internal/scratch.js";
 
 /** Bytes of scratch memory per row that {@link purchaseDays} reads into when given a buffer. */
-export const PURCHASE_DAYS_SCRATCH = 28;
+export const PURCHASE_DAYS_SCRATCH = SCRATCH_BYTES_PER_ROW;
 
 import type { Field, RecordInput } from "../../core/index.js";
 import { InvalidRecordError, MS_PER_DAY, readNumbers, recordCount, resolveField } from "../../core/index.js";
