@@ -1,9 +1,9 @@
 /**
  * Customer segments: from the orders of the generated store to named segments.
  *
- * 1. RFM-type features per customer: recency, frequency and monetary from the value
- *    module's rfmTable, plus purchase rate, basket size, price level and tenure computed
- *    from orders and order lines (examples/demo/segment.ts, customerFeatures).
+ * 1. RFM-type features per customer from the order lines (customerFeatures): recency,
+ *    frequency and monetary as rfmTable computes them, plus purchase rate, basket size,
+ *    price level and tenure.
  * 2. chooseK: k-means for k = 2..9, scored by inertia (elbow), silhouette,
  *    Calinski-Harabasz and Davies-Bouldin; a recommended k with the reason.
  * 3. kMeans with log1p + standardize features, profiles with plain-words labels and the
@@ -15,17 +15,27 @@
  */
 import { generateStore } from "clientele";
 import { adjustedRandIndex, assignSegments, chooseK, kMeans, segmentProfiles } from "clientele/segment";
-import { type CustomerFeatures, customerFeatures } from "./demo/segment.js";
+import { type CustomerFeaturesRow, customerFeatures } from "clientele/value";
 
 const store = generateStore({ seed: 7, customers: 2000 });
-const customers = customerFeatures(store);
+const { customers } = customerFeatures(store.orderLines, {
+  customer: "customerId",
+  order: "orderId",
+  date: "date",
+  amount: "amount",
+  unitPrice: "unitPrice",
+  asOf: store.planted.end,
+});
+// The store's planted segments (ground truth), to check what k-means finds.
+const plantedOf = new Map(store.customers.map((customer) => [customer.customerId, customer.segment]));
+const planted = customers.map((customer) => plantedOf.get(customer.customer) ?? "none");
 console.log(
   `${customers.length} customers, ${store.orders.length} orders from ${store.options.start} to ${store.planted.end}\n`,
 );
 
 // Behaviour features: how often, how much per basket, how dear, how long a customer.
 const fields = ["ordersPerMonth", "linesPerOrder", "meanUnitPrice", "tenureDays"] as const;
-type Behaviour = Pick<CustomerFeatures, (typeof fields)[number]>;
+type Behaviour = Pick<CustomerFeaturesRow, (typeof fields)[number]>;
 const transforms = ["log1p", "standardize"] as const;
 
 const choice = chooseK(customers, {
@@ -57,7 +67,6 @@ const profiles = segmentProfiles(model, customers, {
 console.log(profiles);
 console.log();
 
-const planted = customers.map((customer) => customer.plantedSegment);
 console.log(
   `Adjusted Rand index against the planted segments: k = 6 ${adjustedRandIndex(planted, model.assignments).toFixed(3)}`,
 );
@@ -83,9 +92,8 @@ console.log(
 console.log("\nPlanted segment mix of each fitted segment:");
 for (const profile of profiles.profiles) {
   const mix = new Map<string, number>();
-  customers.forEach((customer, i) => {
-    if (model.assignments[i] === profile.segment)
-      mix.set(customer.plantedSegment, (mix.get(customer.plantedSegment) ?? 0) + 1);
+  planted.forEach((segment, i) => {
+    if (model.assignments[i] === profile.segment) mix.set(segment, (mix.get(segment) ?? 0) + 1);
   });
   const top = [...mix.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2);
   console.log(

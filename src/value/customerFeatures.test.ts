@@ -109,7 +109,7 @@ describe("customerFeatures", () => {
           .map((record, i) => ({ record, key: Math.imul(i + 1, seed | 1) >>> 0 }))
           .sort((x, y) => x.key - y.key)
           .map((entry) => entry.record);
-        const byCustomer = (rows: readonly { customer: string }[]) =>
+        const byCustomer = <R extends { customer: string }>(rows: readonly R[]) =>
           [...rows].sort((x, y) => x.customer.localeCompare(y.customer));
         const opts = { ...options, asOf: "2024-03-01" };
         const first = byCustomer(customerFeatures(records, opts).customers);

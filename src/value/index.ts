@@ -18,6 +18,12 @@ export {
   contributionScore,
 } from "./contributionScore.js";
 export {
+  type CustomerFeaturesOptions,
+  type CustomerFeaturesResult,
+  type CustomerFeaturesRow,
+  customerFeatures,
+} from "./customerFeatures.js";
+export {
   type CustomerLifetimeValueOptions,
   type CustomerLifetimeValueResult,
   type CustomerLifetimeValueRow,
