@@ -1,5 +1,5 @@
 /** Shared fitting path of kMeans, kMeansSteps and chooseK. */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import {
   createRandom,
   InsufficientDataError,
