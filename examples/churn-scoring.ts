@@ -25,10 +25,11 @@ import {
   inactivityRisk,
   restoreChurnModel,
   retentionEconomics,
+  STORE_CHURN_FEATURES,
+  storeChurnTable,
   trainChurnModel,
   trainTestSplit,
 } from "clientele";
-import { STORE_CHURN_FEATURES, storeChurnTable } from "./demo/churn.js";
 
 const store = generateStore({ seed: 7, customers: 2000 });
 const cutoff = "2025-06-30";
@@ -39,7 +40,7 @@ const features = {
 };
 
 // 1. Labelled history: features from orders and complaints up to the cutoff only.
-const history = storeChurnTable(store, cutoff, windowDays);
+const history = storeChurnTable(store, { cutoff, windowDays }).customers;
 const churners = history.filter((row) => row.churned === 1).length;
 console.log(
   `Store: ${store.customers.length} customers, ${store.orders.length} orders, ${store.options.start} to ${store.planted.end}.`,
@@ -110,7 +111,7 @@ const saved = JSON.stringify(
 const finalModel = restoreChurnModel<(typeof history)[number]>(JSON.parse(saved));
 console.log(`Saved model: ${saved.length} characters of JSON.`);
 const today = store.planted.end;
-const current = storeChurnTable(store, today, windowDays, "recent buyers");
+const current = storeChurnTable(store, { cutoff: today, windowDays, population: "recent buyers" }).customers;
 const scores = finalModel.score(current);
 const ranked = current
   .map((row, i) => ({ row, score: scores[i] as number }))

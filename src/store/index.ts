@@ -3,4 +3,11 @@
  * @module
  */
 export { generateStore } from "./generateStore.js";
+export {
+  STORE_CHURN_FEATURES,
+  type StoreChurnRow,
+  type StoreChurnTableOptions,
+  type StoreChurnTableResult,
+  storeChurnTable,
+} from "./storeChurnTable.js";
 export type * from "./types.js";
