@@ -85,3 +85,59 @@ describe("parseOptions says how to fix an option", () => {
     ]);
   });
 });
+
+describe("parseOptions keeps a schema's own message", () => {
+  const own = z.strictObject({
+    months: z.optional(z.number().check(z.int("expected a whole number of months"))),
+    workers: z.optional(
+      z.union([z.literal("auto"), z.number().check(z.minimum(0))], {
+        error: 'workers must be "auto" or >= 0',
+      }),
+    ),
+  });
+  const messages = (options: unknown) => {
+    try {
+      parseOptions("demo", own, options);
+    } catch (error) {
+      return (error as InvalidOptionsError).issues.map((issue) => issue.message);
+    }
+    return [];
+  };
+
+  it("on a type issue (a whole number check with its own message)", () => {
+    expect(messages({ months: 1.5 })).toEqual(["expected a whole number of months (received 1.5)"]);
+  });
+
+  it("on a union that matches no form (the union's own error)", () => {
+    expect(messages({ workers: "many" })).toEqual(['workers must be "auto" or >= 0 (received "many")']);
+  });
+});
+
+describe("parseOptions words size and value issues as zod's English locale does", () => {
+  // Reference: zod's own en locale (zod/v4/locales/en.js), which parseOptions no longer imports.
+  const cases: [z.ZodMiniType, unknown][] = [
+    [z.array(z.number()).check(z.minLength(2)), [1]],
+    [z.array(z.number()).check(z.maxLength(1)), [1, 2]],
+    [z.string().check(z.minLength(3)), "ab"],
+    [z.number().check(z.gt(0)), 0],
+    [z.number().check(z.lte(1)), 2],
+    [z.number().check(z.multipleOf(5)), 7],
+    [z.enum(["a", "b"]), "c"],
+    [z.literal("only"), "other"],
+    [z.string().check(z.regex(/^x+$/)), "y"],
+  ];
+  it.each(cases.map((entry, index) => [index, ...entry] as const))("case %i", async (_, schema, value) => {
+    const en = (await import("zod/v4/locales/en.js")).default;
+    const expected = z
+      .safeParse(schema, value, { error: en().localeError })
+      .error?.issues[0]?.message.replace(/^Invalid input: /, "");
+    let message: string | undefined;
+    try {
+      parseOptions("demo", z.strictObject({ x: schema }), { x: value });
+    } catch (error) {
+      message = (error as InvalidOptionsError).issues[0]?.message;
+    }
+    expect(expected).toBeDefined();
+    expect(message).toBe(`${expected} (received ${JSON.stringify(value)})`);
+  });
+});

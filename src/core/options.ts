@@ -150,9 +150,11 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
   if (received === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
     return `required: expected ${wanted()}`;
   }
+  // A schema's own message (z.int("expected a whole number of months"), a union's `error`) says more
+  // than the generic one; the generic messages of these two codes all start with "Invalid input".
+  const own = !issue.message.startsWith("Invalid input");
+  if ((issue.code === "invalid_type" || issue.code === "invalid_union") && own) return issue.message;
   if (issue.code === "invalid_union") return `expected ${wanted()}`;
-  // A schema's own message (z.int("expected a whole number of months")) says more than the generic one.
-  if (issue.code === "invalid_type" && !issue.message.startsWith("Invalid input")) return issue.message;
   if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
   return issue.message.replace(/^Invalid input: /, "");
 }
