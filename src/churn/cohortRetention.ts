@@ -6,14 +6,15 @@ import {
   isoDate,
   MS_PER_DAY,
   parseDateValue,
+  type RecordInput,
   readCodes,
   readDates,
   readNumbers,
+  recordCount,
   withDisplay,
 } from "../core/index.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
-import { notAnArray } from "./internal/survivalChecks.js";
 
 /** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
 export type { CohortPeriod } from "./internal/calendar.js";
@@ -137,7 +138,7 @@ const DISPLAY_PERIODS = 13;
  * ```
  */
 export function cohortRetention<T>(
-  records: readonly T[],
+  records: RecordInput<T>,
   options: CohortRetentionOptions<T>,
 ): CohortRetentionResult {
   const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
@@ -147,7 +148,7 @@ export function cohortRetention<T>(
       { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
     ]);
   }
-  if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
+  const n = recordCount(records, FUNCTION_NAME);
   const period = parsed.period;
   const { codes, labels } = readCodes(records, parsed.customer as Field<T>, {
     functionName: FUNCTION_NAME,
@@ -164,7 +165,6 @@ export function cohortRetention<T>(
           functionName: FUNCTION_NAME,
           optionName: "amount",
         });
-  const n = records.length;
   const customerCount = labels.length;
   const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
   const asOfPeriod = periodIndex(asOfDay, period);

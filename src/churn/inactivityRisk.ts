@@ -7,8 +7,10 @@ import {
   MS_PER_DAY,
   median,
   parseDateValue,
+  type RecordInput,
   readCodes,
   readDates,
+  recordCount,
   withDisplay,
 } from "../core/index.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
@@ -140,7 +142,7 @@ const optionsSchema = z.strictObject({
  * ```
  */
 export function inactivityRisk<T>(
-  records: readonly T[],
+  records: RecordInput<T>,
   options: InactivityRiskOptions<T>,
 ): InactivityRiskResult {
   const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
@@ -150,11 +152,7 @@ export function inactivityRisk<T>(
       { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
     ]);
   }
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  const n = recordCount(records, FUNCTION_NAME);
   const { codes, labels } = readCodes(records, parsed.customer as Field<T>, {
     functionName: FUNCTION_NAME,
     optionName: "customer",
@@ -164,7 +162,6 @@ export function inactivityRisk<T>(
     optionName: "date",
   });
   const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
-  const n = records.length;
 
   // Keep records on or before asOf, as (customer, day) pairs sorted by customer then day.
   const kept: number[] = [];
