@@ -9,8 +9,8 @@
  * 4. The same summary as SQL for a warehouse (BigQuery here) with clientele/sql.
  *
  * Run: npx tsx examples/big-data.ts                                    (200,000 lines: seconds)
- *      CLIENTELE_EXAMPLE_LINES=10000000 npx tsx examples/big-data.ts   (10M lines, 333k customers;
- *      DuckDB capped at 1 GB of memory below)
+ *      CLIENTELE_EXAMPLE_LINES=10000000 npx tsx examples/big-data.ts   (10M lines, 330k customers: about
+ *      1.5 min and 1.25 GB peak RSS on a loaded 2-core VM, DuckDB capped at 1 GB below)
  * Needs the optional peer dependency @duckdb/node-api (npm install @duckdb/node-api).
  */
 import { existsSync } from "node:fs";
