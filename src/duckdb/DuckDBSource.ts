@@ -9,7 +9,9 @@
  * ```
  */
 export interface DuckDBConnectionLike {
+  /** Runs a statement. */
   run(sql: string, values?: never): Promise<unknown>;
+  /** Runs a query and reads all its rows. */
   runAndReadAll(sql: string, values?: never): Promise<unknown>;
 }
 

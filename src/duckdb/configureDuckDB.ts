@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { parseOptions } from "../core/options.js";
 import { setInstanceSettings } from "./internal/source.js";
 

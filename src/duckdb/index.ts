@@ -6,6 +6,8 @@
  * @module
  */
 export { calibrationHoldoutSummary } from "./calibrationHoldoutSummary.js";
+export { cohortRetention } from "./cohortRetention.js";
+export { configureDuckDB, type DuckDBSettings } from "./configureDuckDB.js";
 export { DuckDBMissingError } from "./DuckDBMissingError.js";
 export type { DuckDBConnectionLike, DuckDBSource } from "./DuckDBSource.js";
 export { type InactivityRiskDuckDBOptions, inactivityRisk } from "./inactivityRisk.js";

@@ -29,6 +29,7 @@ export {
   type CalibrationHoldoutSummarySqlOptions,
   calibrationHoldoutSummarySql,
 } from "./calibrationHoldoutSummarySql.js";
+export { type CohortRetentionSqlOptions, cohortRetentionSql } from "./cohortRetentionSql.js";
 export { type InactivityRiskSqlOptions, inactivityRiskSql } from "./inactivityRiskSql.js";
 export {
   type RepeatPurchaseSummarySqlOptions,
