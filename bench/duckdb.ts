@@ -231,7 +231,7 @@ async function casesFor(lines: number, repeat: number): Promise<BenchRow[]> {
     customer: "customerId",
     date: "date",
     amount: "amount",
-    observationEnd: AS_OF,
+    asOf: AS_OF,
     timeUnit: "week",
   } as const;
   const summary = await timed(() => repeatPurchaseSummary(path, summaryOptions), repeat);

@@ -67,7 +67,7 @@ const CASES: readonly { readonly name: string; readonly call: (lines: Lines) => 
         customer: "customerId",
         date: "date",
         amount: "amount",
-        observationEnd: "2026-01-01",
+        asOf: "2026-01-01",
       }),
   },
   {
@@ -222,7 +222,7 @@ const SUMMARY_OPTIONS = {
   customer: "customerId",
   date: "date",
   amount: "amount",
-  observationEnd: "2026-01-01",
+  asOf: "2026-01-01",
 } as const;
 
 /**

@@ -87,7 +87,7 @@ const summary = await repeatPurchaseSummary(path, {
   customer: "customerId",
   date: "date",
   amount: "amount",
-  observationEnd: OBSERVATION_END,
+  asOf: OBSERVATION_END,
   timeUnit: "week",
 });
 console.log(

@@ -34,7 +34,7 @@ if (existsSync(cdnowPath)) {
     date: "date",
     amount: "amount",
     calibrationEnd: "1997-09-30",
-    observationEnd: "1998-06-30",
+    asOf: "1998-06-30",
     timeUnit: "week",
   });
   const bgNbd = fitBgNbd(split);
@@ -106,7 +106,7 @@ const split = calibrationHoldoutSummary(store.orderLines, {
   date: "date",
   amount: "amount",
   calibrationEnd: "2025-06-30",
-  observationEnd: store.planted.end,
+  asOf: store.planted.end,
   timeUnit: "week",
 });
 const model = fitBgNbd(split);

@@ -48,7 +48,7 @@ export const valueSection: DemoSectionBuilder = (store: Store) => {
   const summary = repeatPurchaseSummary(store.orderLines, {
     customer: "customerId",
     date: "date",
-    observationEnd: asOf,
+    asOf: asOf,
     timeUnit: "week",
   });
   const model = fitBgNbd(summary);
@@ -97,7 +97,7 @@ export const valueSection: DemoSectionBuilder = (store: Store) => {
     customer: "customerId",
     date: "date",
     calibrationEnd,
-    observationEnd: asOf,
+    asOf: asOf,
     timeUnit: "week",
   });
   const holdoutModel = fitBgNbd(split);

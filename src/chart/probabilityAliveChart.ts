@@ -52,7 +52,7 @@ export const frequencyRecencySchema = z.strictObject({
  * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
  * @example
  * ```ts
- * const summary = repeatPurchaseSummary(orders, { customer: "id", date: "day", observationEnd: "2025-12-31", timeUnit: "week" });
+ * const summary = repeatPurchaseSummary(orders, { customer: "id", date: "day", asOf: "2025-12-31", timeUnit: "week" });
  * const spec = probabilityAliveChart(fitBgNbd(summary), summary);
  * spec.title; // => { text: "Probability a customer is still active (BG/NBD)", subtitle: "..." }
  * ```

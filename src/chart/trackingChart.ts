@@ -105,7 +105,7 @@ export function trackingPoints<T>(
     return refuseInput(name, "model", "expected the result of fitBgNbd or fitParetoNbd", model);
   const fit = model as LifetimeModel;
   const calibrationDay = dayOf(summary.options.calibrationEnd);
-  const endDay = dayOf(summary.options.observationEnd);
+  const endDay = dayOf(summary.options.asOf);
   const unitDays = (endDay - calibrationDay) / summary.holdoutDuration;
   const n = summary.T.length;
   const ages = new Map<number, number>();
@@ -192,7 +192,7 @@ export function trackingPoints<T>(
  * @throws InvalidRecordError for a transaction with a missing customer or an invalid date
  * @example
  * ```ts
- * const split = calibrationHoldoutSummary(orders, { customer: "customerId", date: "date", calibrationEnd: "2025-06-30", observationEnd: "2025-12-31", timeUnit: "week" });
+ * const split = calibrationHoldoutSummary(orders, { customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week" });
  * const spec = trackingChart(split, fitBgNbd(split), { transactions: orders, customer: "customerId", date: "date" });
  * spec.title; // => { text: "Repeat purchases: actual vs BG/NBD forecast", subtitle: "..." }
  * ```
@@ -217,7 +217,7 @@ export function trackingChart<T>(
     parsed,
     {
       title: `Repeat purchases: actual vs ${modelName(model as LifetimeModel)} forecast`,
-      subtitle: `${summary.customers.length.toLocaleString("en-US")} customers acquired by ${summary.options.calibrationEnd}; holdout to ${summary.options.observationEnd}`,
+      subtitle: `${summary.customers.length.toLocaleString("en-US")} customers acquired by ${summary.options.calibrationEnd}; holdout to ${summary.options.asOf}`,
       width: 560,
       height: 320,
     },

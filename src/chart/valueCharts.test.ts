@@ -136,7 +136,7 @@ describe("trackingChart", () => {
     const sum = (column: Float64Array) => column.reduce((s, v) => s + v, 0);
     expect(actual.find((p) => p.offset === 0)?.cumulative).toBe(sum(split.frequency));
     expect(actual.at(-1)?.cumulative).toBe(sum(split.frequency) + sum(split.holdoutFrequency));
-    expect(actual.at(-1)?.date).toBe(split.options.observationEnd);
+    expect(actual.at(-1)?.date).toBe(split.options.asOf);
     // Cumulative counts never fall.
     actual.slice(1).forEach((p, i) => {
       expect(p.cumulative).toBeGreaterThanOrEqual(actual[i]?.cumulative as number);

@@ -114,9 +114,9 @@ export function churnScoresFromBgNbd<T>(
     customer: options.customer,
     date: options.date,
     ...(options.amount === undefined ? {} : { amount: options.amount }),
-    observationEnd: options.asOf,
+    asOf: options.asOf,
     timeUnit,
-    afterObservationEnd: "drop",
+    afterAsOf: "drop",
   });
   const model = options.model ?? fitBgNbd(summary);
   const horizon = parsed.horizon;
@@ -150,7 +150,7 @@ export function churnScoresFromBgNbd<T>(
     customers: Object.freeze(order.map((i) => rows[i] as ChurnScoresFromBgNbdRow)),
     model,
     droppedRecords: summary.droppedRecords,
-    options: Object.freeze({ asOf: summary.options.observationEnd, timeUnit, horizon }),
+    options: Object.freeze({ asOf: summary.options.asOf, timeUnit, horizon }),
   };
   return withDisplay(result, {
     title: "Churn scores from BG/NBD (1 − P(alive))",

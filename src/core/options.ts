@@ -16,7 +16,7 @@ import { closestName } from "./internal/closestName.js";
  *
  * @example
  * ```ts
- * import * as z from "zod/mini";
+ * import { z } from "zod/mini";
  * const schema = z.object({ k: z.int().check(z.minimum(1)) });
  * parseOptions("kMeans", schema, { k: 0 });
  * // throws InvalidOptionsError: kMeans: invalid options

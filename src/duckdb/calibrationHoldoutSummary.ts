@@ -21,14 +21,14 @@ import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from ".
  * @param options - `calibrationHoldoutSummary`'s options with column names
  * @returns the `calibrationHoldoutSummary` result
  * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
- * @throws InvalidOptionsError for malformed options (observationEnd not after calibrationEnd included),
+ * @throws InvalidOptionsError for malformed options (asOf not after calibrationEnd included),
  *   an accessor, an unreadable source or a missing column
  * @throws InvalidRecordError as `calibrationHoldoutSummary`
  * @example
  * ```ts
  * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
  * const split = await calibrationHoldoutSummary("order-lines.parquet", {
- *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", observationEnd: "2025-12-31", timeUnit: "week",
+ *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week",
  * });
  * [split.holdoutDuration, split.customers.length]; // => [26.286, 833]
  * ```
@@ -87,13 +87,13 @@ export async function calibrationHoldoutSummary(
     return calibrationHoldoutSummaryResult(rows, {
       holdoutDuration: (endDay - calibrationDay) / unitDays,
       customersFirstSeenInHoldout: firstSeenInHoldout,
-      droppedRecords: parsed.afterObservationEnd === "drop" ? laterCount : 0,
+      droppedRecords: parsed.afterAsOf === "drop" ? laterCount : 0,
       customersWithoutPurchases: withoutPurchases,
       options: {
         calibrationEnd: isoDate(calibrationDay * MS_PER_DAY),
-        observationEnd: isoDate(endDay * MS_PER_DAY),
+        asOf: isoDate(endDay * MS_PER_DAY),
         timeUnit: parsed.timeUnit,
-        afterObservationEnd: parsed.afterObservationEnd,
+        afterAsOf: parsed.afterAsOf,
       },
     });
   } finally {

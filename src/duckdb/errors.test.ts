@@ -121,9 +121,9 @@ describe("clientele/duckdb refuses bad input as the in-memory functions do", () 
         repeatPurchaseSummary(dateSource, {
           customer: "customerId",
           date: "date",
-          observationEnd: "2024-12-31",
+          asOf: "2024-12-31",
         }),
-      () => repeatMemory(badDate, { customer: "customerId", date: "date", observationEnd: "2024-12-31" }),
+      () => repeatMemory(badDate, { customer: "customerId", date: "date", asOf: "2024-12-31" }),
     );
     const badAmount = [...good, { customerId: "b", orderId: "o5", date: "2024-01-07", amount: "12,50" }];
     const amountSource = await table(badAmount);
@@ -159,7 +159,7 @@ describe("clientele/duckdb refuses bad input as the in-memory functions do", () 
       customer: "customerId",
       date: "date",
       amount: "amount",
-      observationEnd: "2024-01-31",
+      asOf: "2024-01-31",
     } as const;
     const error = await expectSameError(
       async () => repeatPurchaseSummary(await table(orphan), options),

@@ -30,7 +30,7 @@ import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from ".
  * ```ts
  * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
  * const summary = await repeatPurchaseSummary("order-lines.parquet", {
- *   customer: "customerId", date: "date", amount: "amount", observationEnd: "2025-12-31", timeUnit: "week",
+ *   customer: "customerId", date: "date", amount: "amount", asOf: "2025-12-31", timeUnit: "week",
  * });
  * summary.customers[0];
  * // => { customer: "C00108", frequency: 4, recency: 39.714, T: 104.286, monetaryValue: 9.73, firstPurchase: "2024-01-01" }
@@ -96,12 +96,12 @@ export async function repeatPurchaseSummary(
       recency,
       T: age,
       monetaryValue,
-      droppedRecords: parsed.afterObservationEnd === "drop" ? laterCount : 0,
+      droppedRecords: parsed.afterAsOf === "drop" ? laterCount : 0,
       customersWithoutPurchases: count - kept,
       options: {
-        observationEnd: isoDate(endDay * MS_PER_DAY),
+        asOf: isoDate(endDay * MS_PER_DAY),
         timeUnit: parsed.timeUnit,
-        afterObservationEnd: parsed.afterObservationEnd,
+        afterAsOf: parsed.afterAsOf,
       },
     };
     return displayRepeatPurchaseSummary(result);

@@ -68,14 +68,14 @@ describe("clientele/duckdb twins equal the in-memory functions on generateStore(
         customer: "customerId",
         date: "date",
         amount: "amount",
-        observationEnd: "2025-12-31",
+        asOf: "2025-12-31",
         timeUnit: "week",
       },
       {
         customer: "customerId",
         date: "date",
-        observationEnd: "2025-02-28",
-        afterObservationEnd: "drop",
+        asOf: "2025-02-28",
+        afterAsOf: "drop",
       },
     ] as const;
     for (const options of variants) {
@@ -92,7 +92,7 @@ describe("clientele/duckdb twins equal the in-memory functions on generateStore(
       date: "date",
       amount: "amount",
       calibrationEnd: "2025-06-30",
-      observationEnd: "2025-12-31",
+      asOf: "2025-12-31",
       timeUnit: "month",
     } as const;
     const expected = calibrationMemory(lines, options);
@@ -144,8 +144,8 @@ describe("refunds netted by time, as the in-memory purchase days net them", { ti
     customer: "c",
     date: "t",
     amount: "v",
-    observationEnd: "2024-01-31",
-    afterObservationEnd: "drop",
+    asOf: "2024-01-31",
+    afterAsOf: "drop",
   } as const;
 
   it("gives the in-memory summary from TIMESTAMPTZ and from text columns", async () => {

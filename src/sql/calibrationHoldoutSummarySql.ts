@@ -14,7 +14,7 @@ import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
  * @example
  * ```ts
  * const options: CalibrationHoldoutSummarySqlOptions = {
- *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", asOf: "1998-06-30", timeUnit: "week",
  * };
  * ```
  */
@@ -44,13 +44,13 @@ export function calibrationHoldoutSummaryPlan(
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
   const parsed = parseOptions(functionName, schema, options);
   const calibrationDay = dayOption(functionName, "calibrationEnd", parsed.calibrationEnd);
-  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  const endDay = dayOption(functionName, "asOf", parsed.asOf);
   if (endDay <= calibrationDay) {
     throw new InvalidOptionsError(functionName, [
       {
-        path: "observationEnd",
+        path: "asOf",
         message: `must be after calibrationEnd (${isoDate(calibrationDay * MS_PER_DAY)})`,
-        received: parsed.observationEnd,
+        received: parsed.asOf,
       },
     ]);
   }
@@ -101,11 +101,11 @@ export function calibrationHoldoutSummaryPlan(
 /**
  * The SQL of `calibrationHoldoutSummary` (clientele/value): calibration statistics as in
  * {@link repeatPurchaseSummarySql} (with `T` measured to `calibrationEnd`) plus `holdout_frequency`
- * (purchase days in (calibrationEnd, observationEnd]) and `holdout_monetary_value` (their mean net
+ * (purchase days in (calibrationEnd, asOf]) and `holdout_monetary_value` (their mean net
  * value), one row per customer first seen by `calibrationEnd` (customers first seen in the holdout
  * are left out, as lifetimes' `calibration_and_holdout_data` does; with
  * `includeCustomersWithoutPurchases` they are kept, recognisable by `first_day` after the calibration
- * end or null). The holdout length is (observationEnd − calibrationEnd) / unit, known without SQL.
+ * end or null). The holdout length is (asOf − calibrationEnd) / unit, known without SQL.
  * Same refund rule, same SQL constructs as {@link repeatPurchaseSummarySql}.
  *
  * @param relation - the table, its qualified name, or `{ query }`
@@ -113,11 +113,11 @@ export function calibrationHoldoutSummaryPlan(
  * @param sqlOptions - dialect, date type, row-number column
  * @returns one SELECT statement
  * @throws InvalidOptionsError for an accessor instead of a column name, malformed options, or an
- *   `observationEnd` that is not after `calibrationEnd`
+ *   `asOf` that is not after `calibrationEnd`
  * @example
  * ```ts
  * const sql = calibrationHoldoutSummarySql("cdnow", {
- *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", asOf: "1998-06-30", timeUnit: "week",
  * }, { dialect: "spark" });
  * sql.includes("AS holdout_frequency"); // => true
  * ```

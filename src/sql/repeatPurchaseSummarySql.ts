@@ -19,7 +19,7 @@ import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
  *
  * @example
  * ```ts
- * const options: RepeatPurchaseSummarySqlOptions = { customer: "customer_id", date: "ordered_at", amount: "amount", observationEnd: "1997-09-30", timeUnit: "week" };
+ * const options: RepeatPurchaseSummarySqlOptions = { customer: "customer_id", date: "ordered_at", amount: "amount", asOf: "1997-09-30", timeUnit: "week" };
  * ```
  */
 export interface RepeatPurchaseSummarySqlOptions {
@@ -30,11 +30,11 @@ export interface RepeatPurchaseSummarySqlOptions {
   /** Value column; negative values are refunds. Without it `monetary_value` is 0. */
   readonly amount?: string;
   /** Last day of the observation period (inclusive). */
-  readonly observationEnd: Date | string | number;
+  readonly asOf: Date | string | number;
   /** Unit of `recency` and `T`. @defaultValue "day" */
   readonly timeUnit?: TimeUnit;
   /** Accepted for parity; later records are always left out of the SQL's aggregates. @defaultValue "error" */
-  readonly afterObservationEnd?: "error" | "drop";
+  readonly afterAsOf?: "error" | "drop";
 }
 
 /** Shared option schema of the repeat-purchase writers. */
@@ -42,9 +42,9 @@ export const summaryShape = {
   customer: columnSchema,
   date: columnSchema,
   amount: z.optional(columnSchema),
-  observationEnd: dateSchema,
+  asOf: dateSchema,
   timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
-  afterObservationEnd: z._default(z.enum(["error", "drop"]), "error"),
+  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
 };
 
 const schema = z.strictObject(summaryShape);
@@ -66,7 +66,7 @@ export function repeatPurchaseSummaryPlan(
 ): RepeatPurchaseSummaryPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
   const parsed = parseOptions(functionName, schema, options);
-  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  const endDay = dayOption(functionName, "asOf", parsed.asOf);
   const writer = sqlWriter(functionName, relation, sqlOptions);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
   const u = numberLiteral(unitDays);
@@ -119,7 +119,7 @@ export function repeatPurchaseSummaryPlan(
  * @example
  * ```ts
  * const sql = repeatPurchaseSummarySql("transactions", {
- *   customer: "customer_id", date: "date", amount: "amount", observationEnd: "1997-09-30", timeUnit: "week",
+ *   customer: "customer_id", date: "date", amount: "amount", asOf: "1997-09-30", timeUnit: "week",
  * }, { dialect: "snowflake" });
  * sql.includes('CAST("customer_id" AS VARCHAR)'); // => true
  * ```

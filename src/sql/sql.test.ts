@@ -53,12 +53,12 @@ function statements(
     ),
     repeatPurchaseSummarySql: repeatPurchaseSummarySql(
       relation,
-      { customer, date, amount, observationEnd: "2025-12-31", timeUnit: "week" },
+      { customer, date, amount, asOf: "2025-12-31", timeUnit: "week" },
       sqlOptions,
     ),
     "repeatPurchaseSummarySql (no amount)": repeatPurchaseSummarySql(
       relation,
-      { customer, date, observationEnd: "2025-12-31" },
+      { customer, date, asOf: "2025-12-31" },
       sqlOptions,
     ),
     calibrationHoldoutSummarySql: calibrationHoldoutSummarySql(
@@ -68,7 +68,7 @@ function statements(
         date,
         amount,
         calibrationEnd: "2025-06-30",
-        observationEnd: "2025-12-31",
+        asOf: "2025-12-31",
         timeUnit: "month",
       },
       sqlOptions,
@@ -243,10 +243,10 @@ describe("clientele/sql options", () => {
     expect(() =>
       calibrationHoldoutSummarySql(
         "orders",
-        { customer: "c", date: "d", calibrationEnd: "2024-06-30", observationEnd: "2024-06-01" },
+        { customer: "c", date: "d", calibrationEnd: "2024-06-30", asOf: "2024-06-01" },
         { dialect: "spark" },
       ),
-    ).toThrow("observationEnd: must be after calibrationEnd (2024-06-30)");
+    ).toThrow("asOf: must be after calibrationEnd (2024-06-30)");
   });
 
   it("writes dates as integer day numbers and the table per dialect", () => {
@@ -304,11 +304,11 @@ describe("the warehouse form (no row numbers) gives the in-memory numbers, one r
       customer: "customerId",
       date: "date",
       amount: "amount",
-      observationEnd: "2025-09-30",
+      asOf: "2025-09-30",
       timeUnit: "week",
     } as const;
     const summary = byCustomer(
-      repeatMemory(lines, { ...summaryOptions, afterObservationEnd: "drop" }).customers,
+      repeatMemory(lines, { ...summaryOptions, afterAsOf: "drop" }).customers,
     );
     const summaryRows = await run(repeatPurchaseSummarySql("lines", summaryOptions, sqlOptions));
     expectClose(
@@ -330,7 +330,7 @@ describe("the warehouse form (no row numbers) gives the in-memory numbers, one r
 
     const splitOptions = { ...summaryOptions, calibrationEnd: "2025-03-31" } as const;
     const split = byCustomer(
-      calibrationMemory(lines, { ...splitOptions, afterObservationEnd: "drop" }).customers,
+      calibrationMemory(lines, { ...splitOptions, afterAsOf: "drop" }).customers,
     );
     const splitRows = await run(calibrationHoldoutSummarySql("lines", splitOptions, sqlOptions));
     expectClose(

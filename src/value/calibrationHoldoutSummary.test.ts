@@ -18,7 +18,7 @@ describe("calibrationHoldoutSummary", () => {
     date: "day",
     amount: "value",
     calibrationEnd: "2024-01-31",
-    observationEnd: "2024-02-29",
+    asOf: "2024-02-29",
   } as const;
 
   it("summarises the calibration period and counts holdout purchase days", () => {
@@ -40,7 +40,7 @@ describe("calibrationHoldoutSummary", () => {
   });
 
   it("refuses an observation end that is not after the calibration end", () => {
-    expect(() => calibrationHoldoutSummary(records, { ...options, observationEnd: "2024-01-31" })).toThrow(
+    expect(() => calibrationHoldoutSummary(records, { ...options, asOf: "2024-01-31" })).toThrow(
       InvalidOptionsError,
     );
   });
@@ -52,7 +52,7 @@ describeWithDataset("cdnow_sample.csv", "calibrationHoldoutSummary on CDNOW", ()
     customer: "customer_id",
     date: "date",
     calibrationEnd: "1997-09-30",
-    observationEnd: "1998-06-30",
+    asOf: "1998-06-30",
     timeUnit: "week",
   });
 
@@ -60,9 +60,9 @@ describeWithDataset("cdnow_sample.csv", "calibrationHoldoutSummary on CDNOW", ()
     const calibration = repeatPurchaseSummary(transactions, {
       customer: "customer_id",
       date: "date",
-      observationEnd: "1997-09-30",
+      asOf: "1997-09-30",
       timeUnit: "week",
-      afterObservationEnd: "drop",
+      afterAsOf: "drop",
     });
     expect(Array.from(split.frequency)).toEqual(Array.from(calibration.frequency));
     expect(Array.from(split.T)).toEqual(Array.from(calibration.T));

@@ -30,7 +30,7 @@ import type { RepeatPurchaseSummaryOptions, RepeatPurchaseSummaryRow } from "./r
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
  * calibrationHoldoutSummary(transactions, {
- *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", asOf: "1997-09-30", timeUnit: "week",
  * }).holdoutDuration; // => 26.143 (weeks)
  * ```
  */
@@ -38,7 +38,7 @@ export interface CalibrationHoldoutSummaryOptions<T> extends RepeatPurchaseSumma
   /** Last day of the calibration period (inclusive). */
   readonly calibrationEnd: Date | string | number;
   /** Last day of the holdout period (inclusive), after `calibrationEnd`. */
-  readonly observationEnd: Date | string | number;
+  readonly asOf: Date | string | number;
 }
 
 /**
@@ -51,14 +51,14 @@ export interface CalibrationHoldoutSummaryOptions<T> extends RepeatPurchaseSumma
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
  * calibrationHoldoutSummary(transactions, {
- *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ *   customer: "id", date: "day", amount: "value", calibrationEnd: "1997-03-31", asOf: "1997-09-30", timeUnit: "week",
  * }).customers[0];
  * // => { customer: "a", frequency: 1, recency: 2.429, T: 12.714, monetaryValue: 29.73, firstPurchase: "1997-01-01",
  * //      holdoutFrequency: 1, holdoutMonetaryValue: 14.96 }
  * ```
  */
 export interface CalibrationHoldoutSummaryRow extends RepeatPurchaseSummaryRow {
-  /** Purchase days in (calibrationEnd, observationEnd]. */
+  /** Purchase days in (calibrationEnd, asOf]. */
   readonly holdoutFrequency: number;
   /** Mean net value of the holdout purchase days; 0 without holdout purchases. */
   readonly holdoutMonetaryValue: number;
@@ -74,10 +74,10 @@ export interface CalibrationHoldoutSummaryRow extends RepeatPurchaseSummaryRow {
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
  * const split = calibrationHoldoutSummary(transactions, {
- *   customer: "id", date: "day", calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week",
+ *   customer: "id", date: "day", calibrationEnd: "1997-03-31", asOf: "1997-09-30", timeUnit: "week",
  * });
  * split.holdoutFrequency; // => Float64Array [1, 0]
- * split.options; // => { calibrationEnd: "1997-03-31", observationEnd: "1997-09-30", timeUnit: "week", afterObservationEnd: "error" }
+ * split.options; // => { calibrationEnd: "1997-03-31", asOf: "1997-09-30", timeUnit: "week", afterAsOf: "error" }
  * ```
  */
 export interface CalibrationHoldoutSummaryResult {
@@ -96,9 +96,9 @@ export interface CalibrationHoldoutSummaryResult {
   readonly customersWithoutPurchases: number;
   readonly options: {
     readonly calibrationEnd: string;
-    readonly observationEnd: string;
+    readonly asOf: string;
     readonly timeUnit: TimeUnit;
-    readonly afterObservationEnd: "error" | "drop";
+    readonly afterAsOf: "error" | "drop";
   };
 }
 
@@ -117,7 +117,7 @@ const schema = z.strictObject({
  *
  * Complexity: O(n log n).
  *
- * @throws InvalidOptionsError when `observationEnd` is not after `calibrationEnd`
+ * @throws InvalidOptionsError when `asOf` is not after `calibrationEnd`
  * @throws InvalidRecordError as {@link repeatPurchaseSummary}
  * @see Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way" (CDNOW: 39 + 39 weeks).
  * @example
@@ -126,7 +126,7 @@ const schema = z.strictObject({
  *   { customer_id: "a", date: "1997-01-01" }, { customer_id: "a", date: "1997-02-10" }, { customer_id: "a", date: "1997-11-02" },
  * ];
  * const split = calibrationHoldoutSummary(transactions, {
- *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week",
+ *   customer: "customer_id", date: "date", calibrationEnd: "1997-09-30", asOf: "1998-06-30", timeUnit: "week",
  * });
  * split.holdoutDuration; // => 39
  * ```
@@ -138,13 +138,13 @@ export function calibrationHoldoutSummary<T>(
   const functionName = "calibrationHoldoutSummary";
   const parsed = parseOptions(functionName, schema, options);
   const calibrationDay = dayOption(functionName, "calibrationEnd", parsed.calibrationEnd);
-  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  const endDay = dayOption(functionName, "asOf", parsed.asOf);
   if (endDay <= calibrationDay) {
     throw new InvalidOptionsError(functionName, [
       {
-        path: "observationEnd",
+        path: "asOf",
         message: `must be after calibrationEnd (${isoDate(calibrationDay * MS_PER_DAY)})`,
-        received: parsed.observationEnd,
+        received: parsed.asOf,
       },
     ]);
   }
@@ -202,9 +202,9 @@ export function calibrationHoldoutSummary<T>(
       customersWithoutPurchases: withoutPurchases,
       options: {
         calibrationEnd: isoDate(calibrationDay * MS_PER_DAY),
-        observationEnd: isoDate(endDay * MS_PER_DAY),
+        asOf: isoDate(endDay * MS_PER_DAY),
         timeUnit,
-        afterObservationEnd: parsed.afterObservationEnd,
+        afterAsOf: parsed.afterAsOf,
       },
     });
   });
@@ -216,7 +216,7 @@ export function calibrationHoldoutSummary<T>(
  *
  * @example
  * ```ts
- * const options = { calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", timeUnit: "week", afterObservationEnd: "error" } as const;
+ * const options = { calibrationEnd: "1997-09-30", asOf: "1998-06-30", timeUnit: "week", afterAsOf: "error" } as const;
  * const counts = { holdoutDuration: 39, customersFirstSeenInHoldout: 0, droppedRecords: 0, customersWithoutPurchases: 0, options };
  * calibrationHoldoutSummaryResult([], counts).customers; // => []
  * ```
@@ -246,7 +246,7 @@ export function calibrationHoldoutSummaryResult(
   return withDisplay(result, {
     title: "Calibration / holdout summary",
     summary: (r) => [
-      `${r.customers.length} customers; calibration to ${r.options.calibrationEnd}, holdout of ${r.holdoutDuration.toFixed(2)} ${r.options.timeUnit}s to ${r.options.observationEnd}`,
+      `${r.customers.length} customers; calibration to ${r.options.calibrationEnd}, holdout of ${r.holdoutDuration.toFixed(2)} ${r.options.timeUnit}s to ${r.options.asOf}`,
     ],
     rows: (r) => r.customers,
   });

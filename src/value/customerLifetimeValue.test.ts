@@ -87,7 +87,7 @@ describe("customerLifetimeValue refuses impossible model outputs (issue 12)", ()
       customer: "customerId",
       date: "date",
       amount: "amount",
-      observationEnd: store.planted.end,
+      asOf: store.planted.end,
       timeUnit: "week",
     });
     const model = fitBgNbd(summary);

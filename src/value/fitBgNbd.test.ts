@@ -58,9 +58,9 @@ describeWithDataset("cdnow_sample.csv", "fitBgNbd from CDNOW transactions", () =
     const summary = repeatPurchaseSummary(transactions, {
       customer: "customer_id",
       date: "date",
-      observationEnd: "1997-09-30",
+      asOf: "1997-09-30",
       timeUnit: "week",
-      afterObservationEnd: "drop",
+      afterAsOf: "drop",
     });
     const model = fitBgNbd(summary);
     for (const name of ["r", "alpha", "a", "b"] as const) {
@@ -201,7 +201,7 @@ describe("fitBgNbd on the generated store", () => {
     const summary = repeatPurchaseSummary(store.orderLines, {
       customer: "customerId",
       date: "date",
-      observationEnd: store.planted.end,
+      asOf: store.planted.end,
       timeUnit: "week",
     });
     const model = fitBgNbd(summary);
@@ -263,7 +263,7 @@ describe("BG/NBD expectations in every parameter region (issue 12)", () => {
     const summary = repeatPurchaseSummary(store.orderLines, {
       customer: "customerId",
       date: "date",
-      observationEnd: store.planted.end,
+      asOf: store.planted.end,
       timeUnit: "week",
     });
     const model = fitBgNbd(summary);

@@ -85,7 +85,7 @@ describe("fitParetoNbd convergence report (issue 12)", () => {
     const summary = repeatPurchaseSummary(store.orderLines, {
       customer: "customerId",
       date: "date",
-      observationEnd: store.planted.end,
+      asOf: store.planted.end,
       timeUnit: "week",
     });
     const model = fitParetoNbd(summary);

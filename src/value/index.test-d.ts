@@ -37,7 +37,7 @@ test("the BG/NBD pipeline keeps its types", () => {
   const summary = repeatPurchaseSummary(lines, {
     customer: "customerId",
     date: "date",
-    observationEnd: "2024-12-31",
+    asOf: "2024-12-31",
   });
   expectTypeOf(summary).toEqualTypeOf<RepeatPurchaseSummaryResult>();
   const model = fitBgNbd(summary);

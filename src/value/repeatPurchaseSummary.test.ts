@@ -3,7 +3,7 @@ import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../te
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 
-const base = { customer: "id", date: "day", amount: "value", observationEnd: "2024-01-31" } as const;
+const base = { customer: "id", date: "day", amount: "value", asOf: "2024-01-31" } as const;
 
 describe("repeatPurchaseSummary", () => {
   it("counts distinct purchase days, measures recency and T from the first purchase, and averages repeat days", () => {
@@ -45,16 +45,16 @@ describe("repeatPurchaseSummary", () => {
     expect(summary.customersWithoutPurchases).toBe(1);
   });
 
-  it("refuses dates after observationEnd unless asked to drop them", () => {
+  it("refuses dates after asOf unless asked to drop them", () => {
     const records = [
       { id: "a", day: "2024-01-01", value: 10 },
       { id: "a", day: "2024-02-01", value: 10 },
     ];
     expect(() => repeatPurchaseSummary(records, base)).toThrow(InvalidRecordError);
     expect(() => repeatPurchaseSummary(records, base)).toThrow(
-      /row 1, field "day".*after the observation end \(2024-01-31\)/,
+      /row 1, field "day".*after asOf \(2024-01-31\)/,
     );
-    const dropped = repeatPurchaseSummary(records, { ...base, afterObservationEnd: "drop" });
+    const dropped = repeatPurchaseSummary(records, { ...base, afterAsOf: "drop" });
     expect(dropped.droppedRecords).toBe(1);
     expect(dropped.customers[0]?.frequency).toBe(0);
   });
@@ -76,7 +76,7 @@ describe("repeatPurchaseSummary", () => {
 
   it("returns an empty summary for empty input and validates options", () => {
     expect(repeatPurchaseSummary([], base).customers).toEqual([]);
-    expect(() => repeatPurchaseSummary([], { ...base, observationEnd: "soon" })).toThrow(InvalidOptionsError);
+    expect(() => repeatPurchaseSummary([], { ...base, asOf: "soon" })).toThrow(InvalidOptionsError);
     // @ts-expect-error unknown time unit
     expect(() => repeatPurchaseSummary([], { ...base, timeUnit: "fortnight" })).toThrow(InvalidOptionsError);
   });
@@ -89,9 +89,9 @@ describeWithDataset("cdnow_sample.csv", "repeatPurchaseSummary on the CDNOW samp
     customer: "customer_id",
     date: "date",
     amount: "amount",
-    observationEnd: "1997-09-30",
+    asOf: "1997-09-30",
     timeUnit: "week",
-    afterObservationEnd: "drop",
+    afterAsOf: "drop",
   });
 
   it("reproduces Fader & Hardie's calibration summary (frequency exact, recency and T within 0.005 weeks)", () => {

@@ -29,7 +29,7 @@ import {
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
  * const options: RepeatPurchaseSummaryOptions<(typeof transactions)[number]> = {
- *   customer: "id", date: "day", amount: "value", observationEnd: "1997-09-30", timeUnit: "week",
+ *   customer: "id", date: "day", amount: "value", asOf: "1997-09-30", timeUnit: "week",
  * };
  * repeatPurchaseSummary(transactions, options).customers[1].T; // => 29.857 (weeks from 1997-03-05)
  * ```
@@ -45,7 +45,7 @@ export interface RepeatPurchaseSummaryOptions<T> {
    */
   readonly amount?: Field<T>;
   /** Last day of the observation (calibration) period, inclusive: Date, ISO date or epoch ms. */
-  readonly observationEnd: Date | string | number;
+  readonly asOf: Date | string | number;
   /**
    * Unit of `recency` and `T`. Day counts are divided by the unit's length in days
    * (week = 7; month and year use mean Gregorian lengths, see `DAYS_PER_UNIT`).
@@ -53,11 +53,11 @@ export interface RepeatPurchaseSummaryOptions<T> {
    */
   readonly timeUnit?: TimeUnit;
   /**
-   * What to do with records dated after `observationEnd`: `"error"` throws
+   * What to do with records dated after `asOf`: `"error"` throws
    * `InvalidRecordError` naming the row; `"drop"` leaves them out and counts them in `droppedRecords`.
    * @defaultValue "error"
    */
-  readonly afterObservationEnd?: "error" | "drop";
+  readonly afterAsOf?: "error" | "drop";
 }
 
 /**
@@ -69,7 +69,7 @@ export interface RepeatPurchaseSummaryOptions<T> {
  *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
- * repeatPurchaseSummary(transactions, { customer: "id", date: "day", observationEnd: "1997-09-30", timeUnit: "week" }).customers[1];
+ * repeatPurchaseSummary(transactions, { customer: "id", date: "day", asOf: "1997-09-30", timeUnit: "week" }).customers[1];
  * // => { customer: "b", frequency: 0, recency: 0, T: 29.857, monetaryValue: 0, firstPurchase: "1997-03-05" }
  * ```
  */
@@ -79,7 +79,7 @@ export interface RepeatPurchaseSummaryRow {
   readonly frequency: number;
   /** Time from the first to the last purchase day, in `timeUnit`s. */
   readonly recency: number;
-  /** Age: time from the first purchase day to `observationEnd`, in `timeUnit`s. */
+  /** Age: time from the first purchase day to `asOf`, in `timeUnit`s. */
   readonly T: number;
   /** Mean net value of the repeat purchase days (first purchase excluded); 0 when `frequency` is 0. */
   readonly monetaryValue: number;
@@ -96,9 +96,9 @@ export interface RepeatPurchaseSummaryRow {
  *   { id: "a", day: "1997-01-01", value: 29.33 }, { id: "a", day: "1997-01-18", value: 29.73 },
  *   { id: "a", day: "1997-08-02", value: 14.96 }, { id: "b", day: "1997-03-05", value: 10 },
  * ];
- * const summary = repeatPurchaseSummary(transactions, { customer: "id", date: "day", observationEnd: "1997-09-30" });
+ * const summary = repeatPurchaseSummary(transactions, { customer: "id", date: "day", asOf: "1997-09-30" });
  * summary.frequency; // => Float64Array [2, 0]
- * summary.options; // => { observationEnd: "1997-09-30", timeUnit: "day", afterObservationEnd: "error" }
+ * summary.options; // => { asOf: "1997-09-30", timeUnit: "day", afterAsOf: "error" }
  * ```
  */
 export interface RepeatPurchaseSummaryResult {
@@ -108,14 +108,14 @@ export interface RepeatPurchaseSummaryResult {
   readonly recency: Float64Array;
   readonly T: Float64Array;
   readonly monetaryValue: Float64Array;
-  /** Records left out because they were dated after `observationEnd` (with `afterObservationEnd: "drop"`). */
+  /** Records left out because they were dated after `asOf` (with `afterAsOf: "drop"`). */
   readonly droppedRecords: number;
   /** Customers whose every purchase was fully refunded (left out). */
   readonly customersWithoutPurchases: number;
   readonly options: {
-    readonly observationEnd: string;
+    readonly asOf: string;
     readonly timeUnit: TimeUnit;
-    readonly afterObservationEnd: "error" | "drop";
+    readonly afterAsOf: "error" | "drop";
   };
 }
 
@@ -127,7 +127,7 @@ const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodS
  * the conventions of Python's lifetimes (`summary_data_from_transaction_data`):
  *
  * - purchases are counted per UTC calendar day: `frequency` = distinct purchase days − 1;
- * - `recency` = last − first purchase day, `T` = `observationEnd` − first purchase day, in `timeUnit`s
+ * - `recency` = last − first purchase day, `T` = `asOf` − first purchase day, in `timeUnit`s
  *   (CDNOW convention: `timeUnit: "week"`, i.e. days / 7);
  * - `monetaryValue` = mean value of the repeat purchase days (the first purchase is excluded), 0 without repeats.
  *
@@ -143,7 +143,7 @@ const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodS
  * @param options - fields, observation end, time unit
  * @returns per-customer rows and typed columns, ready for {@link fitBgNbd}, `fitParetoNbd`, `fitGammaGamma`
  * @throws InvalidOptionsError when an option is malformed
- * @throws InvalidRecordError for a missing or unparsable customer/date/amount, a date after `observationEnd`
+ * @throws InvalidRecordError for a missing or unparsable customer/date/amount, a date after `asOf`
  *   (unless dropped) or a refund before any purchase
  * @see Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2), 275–284.
  * @example
@@ -154,7 +154,7 @@ const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodS
  *     { id: "a", day: "1997-01-18", value: 29.73 },
  *     { id: "a", day: "1997-08-02", value: 14.96 },
  *   ],
- *   { customer: "id", date: "day", amount: "value", observationEnd: "1997-09-30", timeUnit: "week" },
+ *   { customer: "id", date: "day", amount: "value", asOf: "1997-09-30", timeUnit: "week" },
  * );
  * summary.customers[0];
  * // => { customer: "a", frequency: 2, recency: 30.428..., T: 38.857..., monetaryValue: 22.345, firstPurchase: "1997-01-01" }
@@ -166,7 +166,7 @@ export function repeatPurchaseSummary<T>(
 ): RepeatPurchaseSummaryResult {
   const functionName = "repeatPurchaseSummary";
   const parsed = parseOptions(functionName, schema, options);
-  const endDay = dayOption(functionName, "observationEnd", parsed.observationEnd);
+  const endDay = dayOption(functionName, "asOf", parsed.asOf);
   // per-row columns in scratch memory reused by the next call (see withScratch)
   const rows = recordCount(records, functionName);
   return withScratch(PURCHASE_DAYS_SCRATCH * rows, (scratch) => {
@@ -212,9 +212,9 @@ export function repeatPurchaseSummary<T>(
       droppedRecords: purchases.droppedRecords,
       customersWithoutPurchases: labels.length - kept,
       options: {
-        observationEnd: isoDate(endDay * MS_PER_DAY),
+        asOf: isoDate(endDay * MS_PER_DAY),
         timeUnit,
-        afterObservationEnd: parsed.afterObservationEnd,
+        afterAsOf: parsed.afterAsOf,
       },
     };
     return displayRepeatPurchaseSummary(result);
@@ -236,7 +236,7 @@ export function displayRepeatPurchaseSummary(
   return withDisplay(result, {
     title: "Repeat-purchase summary",
     summary: (r) => [
-      `${r.customers.length} customers, observation end ${r.options.observationEnd}, times in ${r.options.timeUnit}s` +
+      `${r.customers.length} customers as of ${r.options.asOf}, times in ${r.options.timeUnit}s` +
         (r.droppedRecords > 0 ? `, ${r.droppedRecords} later records dropped` : ""),
     ],
     rows: (r) => r.customers,

@@ -105,7 +105,7 @@ describe("columnar input", () => {
         day: ["1997-01-01", "1997-01-18", "1997-08-02", "1997-03-05"],
         value: [29.33, 29.73, 14.96, 10],
       },
-      { customer: "id", date: "day", amount: "value", observationEnd: "1997-09-30", timeUnit: "week" },
+      { customer: "id", date: "day", amount: "value", asOf: "1997-09-30", timeUnit: "week" },
     );
     expect(Array.from(summary.frequency)).toEqual([2, 0]);
     expect(summary.recency[0]).toBeCloseTo(213 / 7, 12);
@@ -133,7 +133,7 @@ describe("columnar input", () => {
           value: Float64Array.from(rows, (r) => r.value),
         };
         const o = { customer: "id", date: "day", amount: "value" } as const;
-        const end = { ...o, observationEnd: "2021-06-01" } as const;
+        const end = { ...o, asOf: "2021-06-01" } as const;
         expect(repeatPurchaseSummary(cols, end).customers).toEqual(
           repeatPurchaseSummary(rows, end).customers,
         );

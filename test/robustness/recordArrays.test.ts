@@ -98,7 +98,7 @@ const summaryOptions = {
   customer: "customerId",
   date: "date",
   amount: "amount",
-  observationEnd: "2025-12-31",
+  asOf: "2025-12-31",
   timeUnit: "week",
 } as const;
 const summaryRows = repeatPurchaseSummary(lines, summaryOptions).customers;
@@ -251,7 +251,7 @@ const cases: readonly Case[] = [
         customer: "customerId",
         date: "date",
         calibrationEnd: "2025-06-30",
-        observationEnd: "2025-12-31",
+        asOf: "2025-12-31",
       }),
   },
   {

@@ -185,7 +185,7 @@ function calibrationNarrative(r: CalibrationHoldoutSummaryResult): string[] {
     holdout += c.holdoutFrequency;
   }
   return [
-    `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${proseNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.observationEnd}: ${proseNumber(calibration)} repeat purchases before, ${proseNumber(holdout)} in the holdout.`,
+    `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${proseNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.asOf}: ${proseNumber(calibration)} repeat purchases before, ${proseNumber(holdout)} in the holdout.`,
     "A purchase model is trustworthy when its expected holdout purchases track the actual ones.",
   ];
 }

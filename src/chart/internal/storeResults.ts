@@ -53,7 +53,7 @@ function build() {
   const summary = repeatPurchaseSummary(purchases, {
     customer: "customerId",
     date: "date",
-    observationEnd: asOf,
+    asOf: asOf,
     timeUnit: "week",
   });
   const bgNbd = fitBgNbd(summary);
@@ -64,7 +64,7 @@ function build() {
     customer: "customerId",
     date: "date",
     calibrationEnd,
-    observationEnd: asOf,
+    asOf: asOf,
     timeUnit: "week",
   });
   const splitModel = fitBgNbd(split);

@@ -26,7 +26,7 @@ export async function summaryChecks(
     readonly customer: string;
     readonly date: string;
     readonly amount?: string | undefined;
-    readonly afterObservationEnd: "error" | "drop";
+    readonly afterAsOf: "error" | "drop";
   },
   endDay: number,
 ): Promise<SummaryChecks> {
@@ -39,13 +39,13 @@ export async function summaryChecks(
     laterRecordsChecks(parsed.date, type, endDay),
   );
   const laterCount = Number(extra.later_count ?? 0);
-  if (laterCount > 0 && parsed.afterObservationEnd === "error") {
+  if (laterCount > 0 && parsed.afterAsOf === "error") {
     throw new InvalidRecordError(
       functionName,
       Number(extra.later_row),
       parsed.date,
       extra.later_value,
-      `the date is after the observation end (${isoDate(endDay * MS_PER_DAY)}); remove later records or pass afterObservationEnd: "drop"`,
+      `the date is after asOf (${isoDate(endDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
     );
   }
   return { dateType, laterCount };

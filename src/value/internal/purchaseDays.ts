@@ -77,7 +77,7 @@ export function purchaseDays<T>(
           i,
           date.label,
           date.read(recordAt(records, i, functionName), i),
-          `the date is after the observation end (${new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)}); remove later records or pass afterObservationEnd: "drop"`,
+          `the date is after asOf (${new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
         );
       }
       droppedRecords++;

@@ -38,11 +38,11 @@ export const transactionFieldsShape = {
   amount: z.optional(fieldSchema),
 };
 
-/** Zod shape of observationEnd / timeUnit / afterObservationEnd, with their defaults. */
+/** Zod shape of asOf / timeUnit / afterAsOf, with their defaults. */
 export const observationPeriodShape = {
-  observationEnd: dateSchema,
+  asOf: dateSchema,
   timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
-  afterObservationEnd: z._default(z.enum(["error", "drop"]), "error"),
+  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
 };
 
 /** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
@@ -60,7 +60,7 @@ export function readSummaryPurchases<T>(
   functionName: string,
   records: RecordInput<T>,
   fields: { readonly customer: Field<T>; readonly date: Field<T>; readonly amount?: Field<T> | undefined },
-  parsed: { readonly timeUnit: TimeUnit; readonly afterObservationEnd: "error" | "drop" },
+  parsed: { readonly timeUnit: TimeUnit; readonly afterAsOf: "error" | "drop" },
   endDay: number,
   scratch?: ArrayBuffer,
 ): SummaryPurchases {
@@ -72,7 +72,7 @@ export function readSummaryPurchases<T>(
       date: fields.date,
       amount: fields.amount,
       endDay,
-      afterEnd: parsed.afterObservationEnd,
+      afterEnd: parsed.afterAsOf,
     },
     scratch,
   );
