@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";

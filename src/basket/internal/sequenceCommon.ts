@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema, fractionSchema } from "../../core/options.js";
 
