@@ -101,7 +101,7 @@ const schema = z.strictObject({
 });
 
 /**
- * Behaviour features per customer from order lines, ready for {@link kMeans}-style segmentation:
+ * Behaviour features per customer from order lines, ready for {@link segment!kMeans}-style segmentation:
  * recency, frequency and monetary value (exactly {@link rfmTable}'s, by orders and total net spend),
  * plus purchase rate (`ordersPerMonth`), basket size (`linesPerOrder`), price level (`meanUnitPrice`)
  * and `tenureDays` (days since the first purchase).
