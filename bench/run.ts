@@ -10,6 +10,7 @@ import { cpus, totalmem } from "node:os";
 const ALL = [
   "store",
   "basket",
+  "sequences",
   "value",
   "segment",
   "segmentMixed",

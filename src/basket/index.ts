@@ -1,7 +1,9 @@
 /**
  * clientele/basket — market-basket analysis: transactions, frequent itemsets
  * (FP-growth, Eclat; closed, maximal, generators), association rules with
- * 25 interest measures, redundancy and significance filters, recommendations.
+ * 25 interest measures, redundancy and significance filters, recommendations, top-k rules, product
+ * hierarchies, weighted and high-utility itemsets, streaming output, sequential patterns (cSPADE),
+ * sequential rules and next-purchase recommendations.
  * @module
  */
 export type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
@@ -42,7 +44,25 @@ export {
 export { type ReadBasketsOptions, readBaskets } from "./readBaskets.js";
 export { type BasketSource, type ReadBasketsStreamOptions, readBasketsStream } from "./readBasketsStream.js";
 export { type RecommendedItem, type RecommendOptions, type RecommendResult, recommend } from "./recommend.js";
+export {
+  type RecommendedNextItem,
+  type RecommendNextOptions,
+  type RecommendNextResult,
+  recommendNext,
+} from "./recommendNext.js";
 export { type RedundantRulesOptions, type RedundantRulesResult, redundantRules } from "./redundantRules.js";
+export {
+  type SequentialPattern,
+  type SequentialPatternsOptions,
+  type SequentialPatternsResult,
+  sequentialPatterns,
+} from "./sequentialPatterns.js";
+export {
+  type SequentialRule,
+  type SequentialRulesOptions,
+  type SequentialRulesResult,
+  sequentialRules,
+} from "./sequentialRules.js";
 export {
   type SignificantRule,
   type SignificantRulesOptions,
