@@ -307,9 +307,7 @@ describe("the warehouse form (no row numbers) gives the in-memory numbers, one r
       asOf: "2025-09-30",
       timeUnit: "week",
     } as const;
-    const summary = byCustomer(
-      repeatMemory(lines, { ...summaryOptions, afterAsOf: "drop" }).customers,
-    );
+    const summary = byCustomer(repeatMemory(lines, { ...summaryOptions, afterAsOf: "drop" }).customers);
     const summaryRows = await run(repeatPurchaseSummarySql("lines", summaryOptions, sqlOptions));
     expectClose(
       summaryRows.map((r) => ({
@@ -329,9 +327,7 @@ describe("the warehouse form (no row numbers) gives the in-memory numbers, one r
     );
 
     const splitOptions = { ...summaryOptions, calibrationEnd: "2025-03-31" } as const;
-    const split = byCustomer(
-      calibrationMemory(lines, { ...splitOptions, afterAsOf: "drop" }).customers,
-    );
+    const split = byCustomer(calibrationMemory(lines, { ...splitOptions, afterAsOf: "drop" }).customers);
     const splitRows = await run(calibrationHoldoutSummarySql("lines", splitOptions, sqlOptions));
     expectClose(
       splitRows.map((r) => ({

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import scipyPredictions from "../../fixtures/value/bgnbd-predictions.json" with { type: "json" };
 import regions from "../../fixtures/value/bgnbd-regions.json" with { type: "json" };
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitGammaGamma } from "./fitGammaGamma.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
 import reference from "../../fixtures/value/reference.json" with { type: "json" };
+import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
 import { simulateBgNbd } from "./internal/simulate.js";

@@ -133,7 +133,12 @@ describe("rfmScores input checks (issue 12)", () => {
 
 describe("rfmScores natural breaks (Jenks, by optimal 1-D k-means)", () => {
   const rows = (monetary: readonly number[]) =>
-    monetary.map((value, i) => ({ customer: `c${i}`, recencyDays: i, frequency: 1 + (i % 3), monetary: value }));
+    monetary.map((value, i) => ({
+      customer: `c${i}`,
+      recencyDays: i,
+      frequency: 1 + (i % 3),
+      monetary: value,
+    }));
 
   /** Within-group sum of squares of `values` grouped by `labels`. */
   function withinSquares(values: readonly number[], labels: readonly number[]): number {
