@@ -42,7 +42,12 @@ export {
   multiLevelRules,
 } from "./multiLevelRules.js";
 export { type ReadBasketsOptions, readBaskets } from "./readBaskets.js";
-export { type BasketSource, type ReadBasketsStreamOptions, readBasketsStream } from "./readBasketsStream.js";
+export {
+  type BasketSource,
+  type BasketStreamReaderSource,
+  type ReadBasketsStreamOptions,
+  readBasketsStream,
+} from "./readBasketsStream.js";
 export { type RecommendedItem, type RecommendOptions, type RecommendResult, recommend } from "./recommend.js";
 export {
   type RecommendedNextItem,

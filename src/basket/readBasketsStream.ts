@@ -18,9 +18,26 @@ import type { Transactions } from "./Transactions.js";
  * ```
  */
 export type BasketSource =
-  | ReadableStream<string | Uint8Array>
+  | BasketStreamReaderSource
   | AsyncIterable<string | Uint8Array>
   | Iterable<string | Uint8Array>;
+
+/**
+ * The part of a web `ReadableStream` that {@link readBasketsStream} uses, spelled out so that projects
+ * without the DOM or Node type libraries still type-check; any `ReadableStream<string | Uint8Array>`
+ * fits it.
+ *
+ * @example
+ * ```ts
+ * const source: BasketStreamReaderSource = new Blob(["1,2\n2,3\n"]).stream();
+ * ```
+ */
+export interface BasketStreamReaderSource {
+  getReader(): {
+    read(): Promise<{ done: boolean; value?: string | Uint8Array | undefined }>;
+    releaseLock(): void;
+  };
+}
 
 /**
  * Options of {@link readBasketsStream}.
@@ -152,7 +169,7 @@ export async function readBasketsStream(
   return parser.finish();
 }
 
-function isReadableStream(value: unknown): value is ReadableStream<unknown> {
+function isReadableStream(value: unknown): value is BasketStreamReaderSource {
   return (
     typeof value === "object" &&
     value !== null &&
