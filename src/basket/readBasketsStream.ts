@@ -33,8 +33,11 @@ export type BasketSource =
  * ```
  */
 export interface BasketStreamReaderSource {
+  /** Locks the stream and returns its reader. */
   getReader(): {
+    /** The next chunk, or `done: true` at the end. */
     read(): Promise<{ done: boolean; value?: string | Uint8Array | undefined }>;
+    /** Unlocks the stream once reading stops. */
     releaseLock(): void;
   };
 }
