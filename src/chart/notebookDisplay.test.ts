@@ -28,6 +28,17 @@ describe("results in a Deno Jupyter notebook", () => {
     expect(Object.keys(value as Bundle)).toEqual(["text/plain", "text/html"]);
   });
 
+  it("in Deno outside `deno jupyter` (where reading Deno.jupyter throws) the hook returns the table", () => {
+    vi.stubGlobal("Deno", {
+      get jupyter(): never {
+        throw new Error("Deno.jupyter is only available in `deno jupyter` subcommand");
+      },
+    });
+    const value = hook(lorenzCurve([1, 2, 3, 4, 10]))?.();
+    expect(value).not.toBeInstanceOf(Promise);
+    expect(String((value as Bundle)["text/plain"])).toMatch(/^Lorenz curve\n/);
+  });
+
   it("inside a kernel it shows the chart as its own output first, then returns the table", async () => {
     const { shown } = fakeDenoKernel();
     const curve = lorenzCurve([1, 2, 3, 4, 10]);

@@ -34,7 +34,13 @@ export function notebookChart(): NotebookChartProvider | undefined {
 /** Deno's Jupyter kernel when the code runs inside one (`deno jupyter`), otherwise undefined. */
 export function notebookKernel(): NotebookKernel | undefined {
   const deno = (globalThis as { Deno?: { jupyter?: Partial<NotebookKernel> } }).Deno;
-  const kernel = deno?.jupyter;
+  let kernel: Partial<NotebookKernel> | undefined;
+  try {
+    // Outside `deno jupyter`, reading Deno.jupyter throws ("only available in `deno jupyter`").
+    kernel = deno?.jupyter;
+  } catch {
+    return undefined;
+  }
   return typeof kernel?.display === "function" ? (kernel as NotebookKernel) : undefined;
 }
 
