@@ -104,3 +104,21 @@ describe("transactionsFrom", () => {
     }
   });
 });
+
+describe("transactionsFrom on columns", () => {
+  it("reads columns without an object per line, with the same result as records", () => {
+    const lines = [
+      { order: "o1", product: "beer" },
+      { order: "o1", product: "diapers" },
+      { order: "o2", product: "beer" },
+    ];
+    const columns = { order: ["o1", "o1", "o2"], product: ["beer", "diapers", "beer"] };
+    const fromColumns = transactionsFrom(columns, { transaction: "order", item: "product" });
+    expect(fromColumns).toEqual(transactionsFrom(lines, { transaction: "order", item: "product" }));
+    expect(fromColumns.transactionIds).toEqual(["o1", "o2"]);
+    expect(fromColumns.itemLabels).toEqual(["beer", "diapers"]);
+    expect(() =>
+      transactionsFrom({ order: ["o1"], product: ["a", "b"] }, { transaction: "order", item: "product" }),
+    ).toThrow(/columns must have one length/);
+  });
+});

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { type Field, InvalidOptionsError, readCodes } from "../core/index.js";
+import { type Field, type RecordInput, readCodes, recordCount } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -35,7 +35,7 @@ const schema = z.strictObject({ transaction: fieldSchema, item: fieldSchema });
  * Complexity: O(lines) hash lookups (in the core code reader), then one pass (a counting sort first
  * when the lines of an order are not adjacent) and an insertion sort per basket.
  *
- * @param records - order lines (not mutated)
+ * @param records - order lines: records, columns or an Arrow table (not mutated)
  * @param options - {@link TransactionsFromOptions}
  * @throws InvalidRecordError naming the row and field when an id or item is missing or not a string/number,
  *   or the row when a record is null, undefined or not an object
@@ -53,14 +53,10 @@ const schema = z.strictObject({ transaction: fieldSchema, item: fieldSchema });
  * ```
  */
 export function transactionsFrom<T>(
-  records: readonly T[],
+  records: RecordInput<T>,
   options: TransactionsFromOptions<T>,
 ): Transactions {
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError("transactionsFrom", [
-      { path: "records", message: "expected an array of order-line records", received: records },
-    ]);
-  }
+  recordCount(records, "transactionsFrom");
   const parsed = parseOptions("transactionsFrom", schema, options) as TransactionsFromOptions<T>;
   const context = { functionName: "transactionsFrom" };
   // the core readers refuse null, undefined and non-object rows with an InvalidRecordError naming the row
