@@ -262,6 +262,13 @@ export function cohortRetention<T>(
   const curveCohorts = new Float64Array(width);
   const curveRevenue = new Float64Array(width);
   const curveCumulative = new Float64Array(width);
+  const curve: CohortCurveSums = {
+    active: curveActive,
+    customers: curveCustomers,
+    cohorts: curveCohorts,
+    revenue: curveRevenue,
+    cumulative: curveCumulative,
+  };
   for (let c = 0; c < width; c++) {
     const customersInCohort = size[c] as number;
     if (customersInCohort === 0) continue;
@@ -308,17 +315,58 @@ export function cohortRetention<T>(
       }),
     );
   }
+  return cohortRetentionResult(cohorts, curve, width, {
+    customers,
+    asOfDay,
+    ignoredRecords,
+    period,
+    withAmount: amounts !== undefined,
+  });
+}
+
+/** Per period since acquisition, sums over the cohorts whose period is complete (the average curve's input). */
+export interface CohortCurveSums {
+  readonly active: Float64Array;
+  readonly customers: Float64Array;
+  readonly cohorts: Float64Array;
+  readonly revenue: Float64Array;
+  readonly cumulative: Float64Array;
+}
+
+/**
+ * The frozen, printable {@link cohortRetention} result from its cohort rows and curve sums; shared with
+ * the DuckDB twin so both build the same object.
+ *
+ * @example
+ * ```ts
+ * const curve = { active: Float64Array.of(2), customers: Float64Array.of(2), cohorts: Float64Array.of(1), revenue: Float64Array.of(0), cumulative: Float64Array.of(0) };
+ * cohortRetentionResult([], curve, 1, { customers: 2, asOfDay: 0, ignoredRecords: 0, period: "month", withAmount: false }).averageCurve[0]?.retention; // => 1
+ * ```
+ */
+export function cohortRetentionResult(
+  cohorts: CohortRetentionCohort[],
+  curve: CohortCurveSums,
+  width: number,
+  context: {
+    readonly customers: number;
+    readonly asOfDay: number;
+    readonly ignoredRecords: number;
+    readonly period: CohortPeriod;
+    readonly withAmount: boolean;
+  },
+): CohortRetentionResult {
+  const { customers, asOfDay, ignoredRecords, period, withAmount } = context;
   const averageCurve: CohortRetentionCurvePoint[] = [];
-  for (let o = 0; o < width && (curveCustomers[o] as number) > 0; o++) {
-    const weight = curveCustomers[o] as number;
+  for (let o = 0; o < width && (curve.customers[o] as number) > 0; o++) {
+    const weight = curve.customers[o] as number;
     averageCurve.push(
       Object.freeze({
         periodsSinceAcquisition: o,
-        cohorts: curveCohorts[o] as number,
+        cohorts: curve.cohorts[o] as number,
         customers: weight,
-        retention: (curveActive[o] as number) / weight,
-        revenuePerCustomer: amounts === undefined ? null : (curveRevenue[o] as number) / weight,
-        cumulativeRevenuePerCustomer: amounts === undefined ? null : (curveCumulative[o] as number) / weight,
+        retention: (curve.active[o] as number) / weight,
+        revenuePerCustomer: !withAmount ? null : (curve.revenue[o] as number) / weight,
+        cumulativeRevenuePerCustomer: !withAmount ? null : (curve.cumulative[o] as number) / weight,
       }),
     );
   }
@@ -329,7 +377,7 @@ export function cohortRetention<T>(
     customers,
     asOf: isoDate(asOfDay * MS_PER_DAY),
     ignoredRecords,
-    options: Object.freeze({ period, amount: amounts !== undefined }),
+    options: Object.freeze({ period, amount: withAmount }),
   };
   return withDisplay(result, {
     title: `Cohort retention by ${period}`,

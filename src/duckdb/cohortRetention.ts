@@ -1,10 +1,10 @@
-import type {
-  CohortRetentionCohort,
-  CohortRetentionCurvePoint,
-  CohortRetentionResult,
+import {
+  type CohortRetentionCohort,
+  type CohortRetentionResult,
+  cohortRetentionResult,
 } from "../churn/cohortRetention.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "../churn/internal/calendar.js";
-import { InsufficientDataError, isoDate, MS_PER_DAY, withDisplay } from "../core/index.js";
+import { InsufficientDataError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { type CohortRetentionSqlOptions, cohortRetentionPlan } from "../sql/cohortRetentionSql.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import {
@@ -15,9 +15,6 @@ import {
   readColumns,
   validateFields,
 } from "./internal/source.js";
-
-/** Periods shown as columns when the result prints (as `cohortRetention` prints). */
-const DISPLAY_PERIODS = 13;
 
 /**
  * `cohortRetention` (clientele/churn) on a file or DuckDB table: customers grouped by the calendar
@@ -181,49 +178,18 @@ function cohortResult(
       }),
     );
   }
-  const averageCurve: CohortRetentionCurvePoint[] = [];
-  for (let o = 0; o < width && (curveCustomers[o] as number) > 0; o++) {
-    const weight = curveCustomers[o] as number;
-    averageCurve.push(
-      Object.freeze({
-        periodsSinceAcquisition: o,
-        cohorts: curveCohorts[o] as number,
-        customers: weight,
-        retention: (curveActive[o] as number) / weight,
-        revenuePerCustomer: withAmount ? (curveRevenue[o] as number) / weight : null,
-        cumulativeRevenuePerCustomer: withAmount ? (curveCumulative[o] as number) / weight : null,
-      }),
-    );
-  }
-  const result: CohortRetentionResult = {
-    cohorts: Object.freeze(cohorts),
-    averageCurve: Object.freeze(averageCurve),
-    customers,
-    asOf: isoDate(asOfDay * MS_PER_DAY),
-    ignoredRecords,
-    options: Object.freeze({ period, amount: withAmount }),
+  const curve = {
+    active: curveActive,
+    customers: curveCustomers,
+    cohorts: curveCohorts,
+    revenue: curveRevenue,
+    cumulative: curveCumulative,
   };
-  return withDisplay(result, {
-    title: `Cohort retention by ${period}`,
-    summary: (r) => [
-      `${r.customers} customers in ${r.cohorts.length} cohorts as of ${r.asOf}${r.ignoredRecords > 0 ? `; ${r.ignoredRecords} records after asOf ignored` : ""}`,
-      `retention share per ${period} since acquisition (* incomplete ${period} at asOf; first ${DISPLAY_PERIODS} shown)`,
-    ],
-    rows: (r) => [
-      ...r.cohorts.map((c) => {
-        const row: Record<string, string | number> = { cohort: c.cohort, customers: c.customers };
-        c.retention.slice(0, DISPLAY_PERIODS).forEach((share, o) => {
-          row[`+${o}`] = `${(share * 100).toFixed(1)}%${c.complete[o] ? "" : "*"}`;
-        });
-        return row;
-      }),
-      (() => {
-        const row: Record<string, string | number> = { cohort: "average", customers: r.customers };
-        r.averageCurve.slice(0, DISPLAY_PERIODS).forEach((point) => {
-          row[`+${point.periodsSinceAcquisition}`] = `${(point.retention * 100).toFixed(1)}%`;
-        });
-        return row;
-      })(),
-    ],
+  return cohortRetentionResult(cohorts, curve, width, {
+    customers,
+    asOfDay,
+    ignoredRecords,
+    period,
+    withAmount,
   });
 }
