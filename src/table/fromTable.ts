@@ -10,6 +10,8 @@ import { parseOptions } from "../core/options.js";
  *
  * @example
  * ```ts
+ * import { table } from "arquero";
+ *
  * const source: FromTableSource = table({ a: [1, 2] });
  * source.objects({ limit: 1 }); // => [{ a: 1 }]
  * ```
@@ -24,6 +26,8 @@ export interface FromTableSource {
  *
  * @example
  * ```ts
+ * import { table } from "arquero";
+ *
  * const lines = table({ order: ["o1", "o1", "o2"], product: ["beer", "diapers", "milk"], quantity: [2, 1, 3] });
  * fromTable(lines, { columns: ["product", "order"], offset: 1, limit: 1 }); // => [{ product: "diapers", order: "o1" }]
  * ```

@@ -9,6 +9,9 @@ import { parseOptions } from "../core/options.js";
  *
  * @example
  * ```ts
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
  * toTable(rfm, { columns: ["customerId", "recencyDays", "monetary"] }).columnNames();
  * // => ["customerId", "recencyDays", "monetary"]
  * ```
