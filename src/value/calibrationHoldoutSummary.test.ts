@@ -44,6 +44,16 @@ describe("calibrationHoldoutSummary", () => {
       InvalidOptionsError,
     );
   });
+
+  it("refuses an order field and says that it counts purchase days, not orders", () => {
+    // @ts-expect-error order is not an option (typed `never`)
+    const call = () => calibrationHoldoutSummary(records, { ...options, order: "id" });
+    expect(call).toThrow(InvalidOptionsError);
+    expect(call).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: calibrationHoldoutSummary: invalid options
+        - order: calibrationHoldoutSummary counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts) (received "id")]
+    `);
+  });
 });
 
 describeWithDataset("cdnow_sample.csv", "calibrationHoldoutSummary on CDNOW", () => {

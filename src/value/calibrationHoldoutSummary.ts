@@ -14,6 +14,7 @@ import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   observationPeriodShape,
+  orderRefusalShape,
   readSummaryPurchases,
   transactionFieldsShape,
 } from "./internal/summaryPeriod.js";
@@ -106,6 +107,7 @@ const schema = z.strictObject({
   ...transactionFieldsShape,
   calibrationEnd: dateSchema,
   ...observationPeriodShape,
+  ...orderRefusalShape("calibrationHoldoutSummary"),
 });
 
 /**
@@ -117,7 +119,8 @@ const schema = z.strictObject({
  *
  * Complexity: O(n log n).
  *
- * @throws InvalidOptionsError when `asOf` is not after `calibrationEnd`
+ * @throws InvalidOptionsError when `asOf` is not after `calibrationEnd`, or when `order` is given (purchase
+ *   days are counted, not orders: see {@link repeatPurchaseSummary})
  * @throws InvalidRecordError as {@link repeatPurchaseSummary}
  * @see Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way" (CDNOW: 39 + 39 weeks).
  * @example

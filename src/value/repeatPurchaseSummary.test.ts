@@ -80,6 +80,17 @@ describe("repeatPurchaseSummary", () => {
     // @ts-expect-error unknown time unit
     expect(() => repeatPurchaseSummary([], { ...base, timeUnit: "fortnight" })).toThrow(InvalidOptionsError);
   });
+
+  it("refuses an order field and says that it counts purchase days, not orders", () => {
+    const records = [{ id: "a", day: "2024-01-01", value: 10, order: "o1" }];
+    // @ts-expect-error order is not an option (typed `never`)
+    const call = () => repeatPurchaseSummary(records, { ...base, order: "order" });
+    expect(call).toThrow(InvalidOptionsError);
+    expect(call).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: repeatPurchaseSummary: invalid options
+        - order: repeatPurchaseSummary counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts) (received "order")]
+    `);
+  });
 });
 
 describeWithDataset("cdnow_sample.csv", "repeatPurchaseSummary on the CDNOW sample", () => {

@@ -15,6 +15,7 @@ import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   observationPeriodShape,
+  orderRefusalShape,
   readSummaryPurchases,
   transactionFieldsShape,
 } from "./internal/summaryPeriod.js";
@@ -58,6 +59,13 @@ export interface RepeatPurchaseSummaryOptions<T> {
    * @defaultValue "error"
    */
   readonly afterAsOf?: "error" | "drop";
+  /**
+   * Not an option: the summary counts purchase periods (distinct UTC days, as the BG/NBD literature
+   * counts purchase occasions), so several orders of a customer on one day are one purchase and an order
+   * id has no meaning here. Passing `order` throws `InvalidOptionsError` saying so; drop it (`rfmTable`
+   * takes `order` to count orders).
+   */
+  readonly order?: never;
 }
 
 /**
@@ -119,7 +127,11 @@ export interface RepeatPurchaseSummaryResult {
   };
 }
 
-const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodShape });
+const schema = z.strictObject({
+  ...transactionFieldsShape,
+  ...observationPeriodShape,
+  ...orderRefusalShape("repeatPurchaseSummary"),
+});
 
 /**
  * Summarises transactions into the repeat-buying statistics of the
@@ -137,12 +149,16 @@ const schema = z.strictObject({ ...transactionFieldsShape, ...observationPeriodS
  * still counts). A refund dated before any purchase of its customer is an error.
  * Customers left with no purchase day are omitted and counted in `customersWithoutPurchases`.
  *
+ * Orders: the models count purchase occasions per period, so the summary counts purchase days and takes no
+ * `order` field (two orders of a customer on one day are one purchase); passing `order` is an error that
+ * says so. Use `rfmTable` with `order` to count orders.
+ *
  * Complexity: O(n log n) in the worst case (records sorted per customer).
  *
  * @param records - transaction records (order lines or orders); not modified
  * @param options - fields, observation end, time unit
  * @returns per-customer rows and typed columns, ready for {@link fitBgNbd}, `fitParetoNbd`, `fitGammaGamma`
- * @throws InvalidOptionsError when an option is malformed
+ * @throws InvalidOptionsError when an option is malformed or `order` is given
  * @throws InvalidRecordError for a missing or unparsable customer/date/amount, a date after `asOf`
  *   (unless dropped) or a refund before any purchase
  * @see Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way", Marketing Science 24(2), 275–284.

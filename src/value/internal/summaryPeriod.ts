@@ -38,6 +38,21 @@ export const transactionFieldsShape = {
   amount: z.optional(fieldSchema),
 };
 
+/**
+ * Zod shape of the `order` option that the purchase-day summaries refuse: they count purchase days (the
+ * BG/NBD literature's purchase occasions), so an order id has no meaning there and is an error that says
+ * why and what to do, rather than an unknown option.
+ */
+export function orderRefusalShape(functionName: string) {
+  return {
+    order: z.optional(
+      z.never(
+        `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
+      ),
+    ),
+  };
+}
+
 /** Zod shape of asOf / timeUnit / afterAsOf, with their defaults. */
 export const observationPeriodShape = {
   asOf: dateSchema,
