@@ -6,8 +6,11 @@
  * whole and the root import whole; prints the table and exits 1 when a single
  * function is above 50 kB or the whole root import above 400 kB.
  *
- *   node scripts/check-sizes.mjs [--report-only] [--json]
+ *   node scripts/check-sizes.mjs [--report-only] [--json] [--all]
  *
+ * `--all` bundles, instead of the sample, EVERY runtime export of every subpath on its own (one esbuild
+ * build with one entry point per export, so each source file is parsed once), lists those above 50 kB
+ * and the ten largest, and fails on any above 50 kB (and on the root import above 400 kB).
  * The "of it zod" column is the part of the minified bytes that comes from zod.
  * `--report-only` prints the table and always exits 0. It also fails on a source file that imports
  * `{ z }` from "zod/mini": that name is a namespace re-export bundlers cannot tree-shake, so it pulls the
@@ -98,41 +101,48 @@ const cases = [
 ];
 
 const args = new Set(process.argv.slice(2));
-const rows = [];
-for (const entry of cases) {
-  try {
-    rows.push({ ...entry, ...(await measure(entry.code)) });
-  } catch (error) {
-    rows.push({ ...entry, error: String(error.message ?? error).split("\n")[0] });
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
+/** The bundles over their limit or failing to build (rows with a `name`). */
+const overLimit = args.has("--all") ? await checkAll() : await checkSample();
+
+/** The default table: the sample of single functions, every subpath whole, the root import whole. */
+async function checkSample() {
+  const rows = [];
+  for (const entry of cases) {
+    try {
+      rows.push({ ...entry, ...(await measure(entry.code)) });
+    } catch (error) {
+      rows.push({ ...entry, error: String(error.message ?? error).split("\n")[0] });
+    }
   }
+  if (args.has("--json")) {
+    console.log(
+      JSON.stringify(
+        rows.map(({ code, ...row }) => row),
+        null,
+        2,
+      ),
+    );
+  } else {
+    const width = Math.max(...rows.map((row) => row.name.length));
+    console.log(
+      `${"bundle (esbuild, minified)".padEnd(width)}  ${"min".padStart(9)}  ${"gzip".padStart(9)}  ${"of it zod".padStart(9)}  limit`,
+    );
+    for (const row of rows) {
+      const limit = row.limit === undefined ? "" : `<= ${kb(row.limit)}`;
+      if (row.error !== undefined) {
+        console.log(`${row.name.padEnd(width)}  FAILED: ${row.error}`);
+        continue;
+      }
+      const over = row.limit !== undefined && row.bytes > row.limit ? "  OVER" : "";
+      console.log(
+        `${row.name.padEnd(width)}  ${kb(row.bytes).padStart(9)}  ${kb(row.gzip).padStart(9)}  ${kb(row.zod).padStart(9)}  ${limit}${over}`,
+      );
+    }
+  }
+  return rows.filter((row) => row.error !== undefined || (row.limit !== undefined && row.bytes > row.limit));
 }
 
-const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
-if (args.has("--json")) {
-  console.log(
-    JSON.stringify(
-      rows.map(({ code, ...row }) => row),
-      null,
-      2,
-    ),
-  );
-} else {
-  const width = Math.max(...rows.map((row) => row.name.length));
-  console.log(
-    `${"bundle (esbuild, minified)".padEnd(width)}  ${"min".padStart(9)}  ${"gzip".padStart(9)}  ${"of it zod".padStart(9)}  limit`,
-  );
-  for (const row of rows) {
-    const limit = row.limit === undefined ? "" : `<= ${kb(row.limit)}`;
-    if (row.error !== undefined) {
-      console.log(`${row.name.padEnd(width)}  FAILED: ${row.error}`);
-      continue;
-    }
-    const over = row.limit !== undefined && row.bytes > row.limit ? "  OVER" : "";
-    console.log(
-      `${row.name.padEnd(width)}  ${kb(row.bytes).padStart(9)}  ${kb(row.gzip).padStart(9)}  ${kb(row.zod).padStart(9)}  ${limit}${over}`,
-    );
-  }
-}
 const namedZ = /^import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*["']zod(\/mini)?["']/m;
 const wholeZod = readdirSync(join(root, "src"), { recursive: true })
   .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
@@ -143,13 +153,103 @@ const wholeZod = readdirSync(join(root, "src"), { recursive: true })
   }));
 if (!args.has("--json"))
   for (const row of wholeZod) console.log(`\n${row.name}: its bundles carry all of zod`);
-const failed = [
-  ...wholeZod,
-  ...rows.filter((row) => row.error !== undefined || (row.limit !== undefined && row.bytes > row.limit)),
-];
+const failed = [...wholeZod, ...overLimit];
 if (failed.length > 0) {
   console.error(
     `\n${failed.length} bundle(s) failed or over the limit: ${failed.map((row) => row.name).join("; ")}`,
   );
   if (!args.has("--report-only")) process.exit(1);
+}
+
+/** The subpaths of the package's exports map ("core", "basket", ...), without the root. */
+function exportedSubpaths() {
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  return Object.keys(manifest.exports)
+    .filter((key) => /^\.\/[a-z]+$/.test(key))
+    .map((key) => key.slice(2));
+}
+
+/**
+ * `--all`: the runtime exports of each subpath (read from esbuild's metafile of the whole subpath), then
+ * one bundle per export, all in one build (entry points are virtual modules re-exporting one name), then
+ * the root import whole. Prints the ones over the bar and the ten largest; returns those over their limit.
+ */
+async function checkAll() {
+  const started = performance.now();
+  const entries = [];
+  let listed = 0;
+  // One unminified build with an entry per subpath; its metafile names each output's exports.
+  const modules = exportedSubpaths();
+  const listing = await build({
+    entryPoints: Object.fromEntries(modules.map((module) => [module, join(root, "src", module, "index.ts")])),
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    outdir: join(root, "size-check"),
+    external: peers,
+    plugins: [clientele],
+    logLevel: "silent",
+    metafile: true,
+  });
+  for (const output of Object.values(listing.metafile.outputs)) {
+    if (output.entryPoint === undefined) continue;
+    const module = output.entryPoint.split("/").at(-2);
+    for (const name of output.exports) entries.push({ module, name });
+  }
+  listed = performance.now() - started;
+  const virtual = {
+    name: "one-export",
+    setup(builder) {
+      builder.onResolve({ filter: /^one-export:/ }, (args) => ({ path: args.path, namespace: "one-export" }));
+      builder.onLoad({ filter: /.*/, namespace: "one-export" }, (args) => {
+        const [, module, name] = args.path.split(":");
+        return { contents: `export { ${name} } from "clientele/${module}";`, resolveDir: root, loader: "js" };
+      });
+    },
+  };
+  const result = await build({
+    entryPoints: Object.fromEntries([
+      // Output names by index: exports may differ only in case (compensatedSum, CompensatedSum).
+      ...entries.map(({ module, name }, index) => [`e${index}`, `one-export:${module}:${name}`]),
+    ]),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    write: false,
+    outdir: join(root, "size-check"),
+    external: peers,
+    plugins: [virtual, clientele],
+    logLevel: "silent",
+  });
+  const sizes = result.outputFiles.map((file) => {
+    const id = file.path.slice(join(root, "size-check").length + 1).replace(/\.js$/, "");
+    const entry = entries[Number(id.slice(1))];
+    return { key: `${entry.name} (clientele/${entry.module})`, bytes: file.contents.length };
+  });
+  const functions = sizes.sort((a, b) => b.bytes - a.bytes);
+  const rootSize = await measure(`export * from "clientele";`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const over = functions.filter((size) => size.bytes > SINGLE_LIMIT);
+  if (args.has("--json")) {
+    console.log(JSON.stringify({ seconds: Number(seconds), root: rootSize.bytes, functions }, null, 2));
+  } else {
+    console.log(
+      `${functions.length} runtime exports of ${modules.length} subpaths, each bundled alone: ${seconds} s (listing the exports ${(listed / 1000).toFixed(1)} s)`,
+    );
+    console.log(`\nabove ${kb(SINGLE_LIMIT)}: ${over.length}`);
+    for (const size of over) console.log(`  ${kb(size.bytes).padStart(9)}  ${size.key}`);
+    if (over.length < 10) {
+      console.log("\nthe ten largest:");
+      for (const size of functions.slice(0, 10)) console.log(`  ${kb(size.bytes).padStart(9)}  ${size.key}`);
+    } else console.log("(the ten largest are the first ten above)");
+    console.log(`\nimport * from "clientele": ${kb(rootSize.bytes)} (limit ${kb(ROOT_LIMIT)})`);
+  }
+  const failed = over.map((size) => ({
+    name: `import { ${size.key.replace(" (", ' } from "').replace(/\)$/, '"')}`,
+  }));
+  if (rootSize.bytes > ROOT_LIMIT) failed.push({ name: `import * from "clientele"` });
+  return failed;
 }
