@@ -342,6 +342,31 @@ describe("plsPathModel on small data", () => {
     );
   });
 
+  it("says what blocks and maxIterations accept: an empty construct name, a block that is not a list, a fraction", () => {
+    const rows = smallSurvey(30);
+    const messageOf = (options: unknown) => {
+      try {
+        plsPathModel(rows, options as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(messageOf({ ...smallOptions, blocks: { ...smallOptions.blocks, "": ["x1"] } })).toEqual([
+      `blocks: construct names must be non-empty (received {"X":["x1","x2","x3"],"Y":["y1","y2","y3"],"":["x1"]})`,
+    ]);
+    expect(messageOf({ ...smallOptions, blocks: { ...smallOptions.blocks, Y: "y1" } })).toEqual([
+      `blocks.Y: expected an array of indicator names (received "y1")`,
+    ]);
+    for (const bad of [1.5, 0, "3", 1e300]) {
+      expect(messageOf({ ...smallOptions, maxIterations: bad })).toEqual([
+        `maxIterations: expected a whole number >= 1 (received ${JSON.stringify(bad)})`,
+      ]);
+    }
+    // the defaults apply when an option is given as undefined
+    expect(plsPathModel(rows, { ...smallOptions, scheme: undefined as never }).options.scheme).toBe("path");
+  });
+
   it("refuses non-numeric answers and an indicator missing from the rows", () => {
     const rows = smallSurvey(30);
     const text = rows.map((row, i) => (i === 5 ? { ...row, y2: "very good" } : row));
