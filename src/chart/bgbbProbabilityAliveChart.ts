@@ -18,7 +18,15 @@ import {
  *
  * @example
  * ```ts
- * bgbbProbabilityAliveChart(model, { periods: 6, title: "Which donors are still with us?" });
+ * const donors = [
+ *   { frequency: 6, recency: 6, periods: 6, count: 40 },
+ *   { frequency: 3, recency: 4, periods: 6, count: 25 },
+ *   { frequency: 1, recency: 1, periods: 6, count: 30 },
+ *   { frequency: 0, recency: 0, periods: 6, count: 90 },
+ * ];
+ * const model = fitBetaGeometricBetaBinomial(donors, { weight: "count" });
+ * bgbbProbabilityAliveChart(model, { periods: 6, title: "Which donors are still with us?" }).title;
+ * // => { text: "Which donors are still with us?", ... }
  * ```
  */
 export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
@@ -36,8 +44,14 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
+ * // FHS 2010's 11,104 donors, 1995-2001 (n = 6 opportunities), as [x, t_x, donors]
+ * const patterns = [[6, 6, 1203], [5, 6, 728], [4, 6, 512], [3, 6, 357], [2, 6, 234], [1, 6, 129], [5, 5, 335],
+ *   [4, 5, 284], [3, 5, 225], [2, 5, 173], [1, 5, 119], [4, 4, 240], [3, 4, 181], [2, 4, 155], [1, 4, 78],
+ *   [3, 3, 322], [2, 3, 255], [1, 3, 129], [2, 2, 613], [1, 2, 277], [1, 1, 1091], [0, 0, 3464]];
+ * const donations = patterns.map(([frequency, recency, count]) => ({ frequency, recency, periods: 6, count }));
+ * const model = fitBetaGeometricBetaBinomial(donations, { weight: "count" });
  * bgbbProbabilityAliveCells(model, { periods: 6 }).find((c) => c.frequency === 3 && c.recency === 4);
- * // => { frequency: 3, recency: 4, probability: 0.4396, label: "44%" } (donations of FHS 2010)
+ * // => { frequency: 3, recency: 4, probability: 0.4396, label: "44%" }
  * ```
  */
 export interface BgbbProbabilityAliveCell {
@@ -72,7 +86,14 @@ export function isBetaGeometricBetaBinomialResult(
  *
  * @example
  * ```ts
- * bgbbProbabilityAliveCells(model, { periods: 6 }).length; // => 22 (the patterns of FHS 2010, table 1)
+ * const donors = [
+ *   { frequency: 6, recency: 6, periods: 6, count: 40 },
+ *   { frequency: 3, recency: 4, periods: 6, count: 25 },
+ *   { frequency: 1, recency: 1, periods: 6, count: 30 },
+ *   { frequency: 0, recency: 0, periods: 6, count: 90 },
+ * ];
+ * const model = fitBetaGeometricBetaBinomial(donors, { weight: "count" });
+ * bgbbProbabilityAliveCells(model, { periods: 6 }).length; // => 22 ((0, 0) and the 21 with 1 ≤ x ≤ t_x ≤ 6)
  * ```
  */
 export function bgbbProbabilityAliveCells(
@@ -105,8 +126,15 @@ export function bgbbProbabilityAliveCells(
  * @throws InvalidOptionsError when `model` is not a BG/BB fit, `periods` is missing, or an option is invalid
  * @example
  * ```ts
- * const spec = bgbbProbabilityAliveChart(fitBetaGeometricBetaBinomial(donations, { weight: "count" }), { periods: 6 });
- * spec.title; // => { text: "Probability a customer is still active after 6 opportunities (BG/BB)", subtitle: "..." }
+ * const donors = [
+ *   { frequency: 6, recency: 6, periods: 6, count: 40 },
+ *   { frequency: 3, recency: 4, periods: 6, count: 25 },
+ *   { frequency: 1, recency: 1, periods: 6, count: 30 },
+ *   { frequency: 0, recency: 0, periods: 6, count: 90 },
+ * ];
+ * const model = fitBetaGeometricBetaBinomial(donors, { weight: "count" });
+ * const spec = bgbbProbabilityAliveChart(model, { periods: 6 });
+ * spec.title; // => { text: "Probability a customer is still active after 6 opportunities (BG/BB)", ... }
  * ```
  */
 export function bgbbProbabilityAliveChart(

@@ -22,8 +22,12 @@ import {
  * @throws InvalidOptionsError when `evaluation` is not an evaluation, its scores were not probabilities (no calibration table), or an option is invalid
  * @example
  * ```ts
+ * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
+ * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", features });
  * const spec = calibrationCurveChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Calibration of the churn probabilities", subtitle: "Brier score 0.081; ..." }
+ * spec.title; // => { text: "Calibration of the churn probabilities", subtitle: "Brier score 0.091; on the diagonal = right" }
  * ```
  */
 export function calibrationCurveChart(

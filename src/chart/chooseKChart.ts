@@ -27,8 +27,13 @@ const CRITERIA = [
  *
  * @example
  * ```ts
- * chooseKPoints(chooseK(customers, { fields, kRange: [2, 4] }))[0];
- * // => { k: 2, criterion: "Inertia (elbow; lower is tighter)", value: 1412.6, recommended: false }
+ * const customers = [
+ *   { recency: 5, frequency: 12 }, { recency: 7, frequency: 10 }, { recency: 6, frequency: 11 },
+ *   { recency: 40, frequency: 3 }, { recency: 45, frequency: 2 }, { recency: 42, frequency: 4 },
+ *   { recency: 90, frequency: 1 }, { recency: 95, frequency: 1 }, { recency: 88, frequency: 2 },
+ * ];
+ * chooseKPoints(chooseK(customers, { fields: ["recency", "frequency"], kRange: [2, 4] }))[0];
+ * // => { k: 2, criterion: "Inertia (elbow; lower is tighter)", value: 3.053, recommended: false }
  * ```
  */
 export interface ChooseKPoint {
@@ -43,7 +48,13 @@ export interface ChooseKPoint {
  *
  * @example
  * ```ts
- * chooseKPoints(chooseK(customers, { fields, kRange: [2, 4] })).length; // => 12 (3 k values x 4 criteria)
+ * const customers = [
+ *   { recency: 5, frequency: 12 }, { recency: 7, frequency: 10 }, { recency: 6, frequency: 11 },
+ *   { recency: 40, frequency: 3 }, { recency: 45, frequency: 2 }, { recency: 42, frequency: 4 },
+ *   { recency: 90, frequency: 1 }, { recency: 95, frequency: 1 }, { recency: 88, frequency: 2 },
+ * ];
+ * chooseKPoints(chooseK(customers, { fields: ["recency", "frequency"], kRange: [2, 4] })).length;
+ * // => 12 (3 k values x 4 criteria)
  * ```
  */
 export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
@@ -75,8 +86,13 @@ export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
  * @throws InvalidOptionsError when `result` is not a chooseK result or an option is invalid
  * @example
  * ```ts
- * const spec = chooseKChart(chooseK(customers, { fields: ["recency", "frequency", "monetary"], kRange: [2, 8] }));
- * spec.title; // => { text: "How many segments? (recommended k = 4)", subtitle: "..." }
+ * const customers = [
+ *   { recency: 5, frequency: 12 }, { recency: 7, frequency: 10 }, { recency: 6, frequency: 11 },
+ *   { recency: 40, frequency: 3 }, { recency: 45, frequency: 2 }, { recency: 42, frequency: 4 },
+ *   { recency: 90, frequency: 1 }, { recency: 95, frequency: 1 }, { recency: 88, frequency: 2 },
+ * ];
+ * const spec = chooseKChart(chooseK(customers, { fields: ["recency", "frequency"], kRange: [2, 4] }));
+ * spec.title; // => { text: "How many segments? (recommended k = 3)", ... }
  * ```
  */
 export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions = {}): VegaLiteSpec {

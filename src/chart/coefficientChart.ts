@@ -26,8 +26,13 @@ export function isChurnModel(value: unknown): value is ChurnModel<never> {
  *
  * @example
  * ```ts
+ * const rows = [
+ *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
+ *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
+ * ];
+ * const model = trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] }, regularization: { l2: 0 } });
  * coefficientRows(model)[0];
- * // => { term: "orders", estimate: -0.66, lower: null, upper: null, oddsRatio: 0.52, effect: "lowers churn" }
+ * // => { term: "gap", estimate: 1.38, lower: -0.57, upper: 3.33, oddsRatio: 3.98, effect: "raises churn" }
  * ```
  */
 export interface CoefficientRow {
@@ -46,8 +51,12 @@ export interface CoefficientRow {
  *
  * @example
  * ```ts
+ * const rows = [
+ *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
+ *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
+ * ];
  * coefficientRows(trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] }, regularization: { l2: 0 } }));
- * // => [{ term: "gap", estimate: 1.2, lower: 0.8, upper: 1.6, oddsRatio: 3.32, effect: "raises churn" }]
+ * // => [{ term: "gap", estimate: 1.38, lower: -0.57, upper: 3.33, oddsRatio: 3.98, effect: "raises churn" }]
  * ```
  */
 export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
@@ -81,8 +90,12 @@ export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
  * @throws InvalidOptionsError when `model` is not a churn model or an option is invalid
  * @example
  * ```ts
- * const spec = coefficientChart(trainChurnModel(rows, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } }));
- * spec.title; // => { text: "What drives churn: model coefficients", subtitle: "..." }
+ * const rows = [
+ *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
+ *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
+ * ];
+ * const spec = coefficientChart(trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] } }));
+ * spec.title; // => { text: "What drives churn: model coefficients", ... }
  * ```
  */
 export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions = {}): VegaLiteSpec {

@@ -21,8 +21,9 @@ const MAX_PERIODS = 40;
  *
  * @example
  * ```ts
- * cohortRetentionCells(cohortRetention(orders, { customer: "id", date: "day", period: "month" }))[1];
- * // => { cohort: "2024-01", period: 1, retention: 0.42, active: 42, customers: 100, complete: true, label: "42%" }
+ * const options = { customer: "customerId", date: "date", period: "month", asOf: store.planted.end } as const;
+ * cohortRetentionCells(cohortRetention(store.orders, options))[1];
+ * // => { cohort: "2024-01", period: 1, retention: 0.4835, active: 117, customers: 242, complete: true, label: "48%" }
  * ```
  */
 export interface CohortRetentionCell {
@@ -56,6 +57,8 @@ export function isCohortRetentionResult(value: unknown): value is CohortRetentio
  *
  * @example
  * ```ts
+ * const options = { customer: "customerId", date: "date", period: "month", asOf: store.planted.end } as const;
+ * const result = cohortRetention(store.orders, options);
  * cohortRetentionCells(result).filter((c) => c.period === 0).every((c) => c.retention === 1); // => true
  * ```
  */
@@ -94,8 +97,9 @@ export function cohortRetentionCells(result: CohortRetentionResult): CohortReten
  * @throws InvalidOptionsError when `result` is not a cohort retention result or an option is invalid
  * @example
  * ```ts
- * const spec = cohortRetentionChart(cohortRetention(orders, { customer: "customerId", date: "date", period: "month" }));
- * spec.title; // => { text: "Retention by monthly cohort", subtitle: "..." }
+ * const options = { customer: "customerId", date: "date", period: "month", asOf: store.planted.end } as const;
+ * const spec = cohortRetentionChart(cohortRetention(store.orders, options));
+ * spec.title; // => { text: "Retention by monthly cohort", ... }
  * ```
  */
 export function cohortRetentionChart(

@@ -26,8 +26,8 @@ export function isComplaintSummaryResult(value: unknown): value is ComplaintSumm
  *
  * @example
  * ```ts
- * complaintParetoBars(complaintSummary(complaints))[0];
- * // => { category: "service quality", complaints: 120, share: 0.4, cumulativeShare: 0.4 }
+ * complaintParetoBars(complaintSummary(store.complaints))[0];
+ * // => { category: "service quality", complaints: 95, share: 0.325, cumulativeShare: 0.325 }
  * ```
  */
 export interface ComplaintParetoBar {
@@ -43,8 +43,8 @@ export interface ComplaintParetoBar {
  *
  * @example
  * ```ts
- * complaintParetoBars(complaintSummary(complaints)).map((bar) => bar.cumulativeShare);
- * // => [0.4, 0.7, 0.9, 1]
+ * complaintParetoBars(complaintSummary(store.complaints)).map((bar) => bar.cumulativeShare);
+ * // => [0.325, 0.644, 0.860, 1]
  * ```
  */
 export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintParetoBar[] {
@@ -77,8 +77,8 @@ export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintPa
  * @throws InvalidOptionsError when `result` is not a complaintSummary result or an option is invalid
  * @example
  * ```ts
- * const spec = complaintParetoChart(complaintSummary(complaints));
- * spec.title; // => { text: "Complaints by category (Pareto)", subtitle: "1,234 complaints; ..." }
+ * const spec = complaintParetoChart(complaintSummary(store.complaints));
+ * spec.title; // => { text: "Complaints by category (Pareto)", subtitle: "292 complaints; the largest category holds 32.5%" }
  * ```
  */
 export function complaintParetoChart(

@@ -23,8 +23,12 @@ function panel(spec: VegaLiteSpec): Record<string, unknown> {
  * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
  * @example
  * ```ts
+ * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
+ * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", features });
  * const spec = evaluationChart(evaluateChurnModel(model, test));
- * spec.concat.length; // => 4
+ * spec.concat.length; // => 4 (ROC, gains, lift, calibration)
  * ```
  */
 export function evaluationChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {

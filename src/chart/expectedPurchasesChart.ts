@@ -20,7 +20,11 @@ import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./pr
  *
  * @example
  * ```ts
- * expectedPurchasesChart(model, summary, { horizon: 13, maxFrequency: 20 });
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
+ * expectedPurchasesChart(fitBgNbd(summary), summary, { horizon: 13, maxFrequency: 20 }).title;
+ * // => { text: "Expected purchases in the next 13 weeks (BG/NBD)", ... }
  * ```
  */
 export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOptions {
@@ -47,8 +51,11 @@ const schema = z.strictObject({
  * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
  * @example
  * ```ts
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * const spec = expectedPurchasesChart(fitBgNbd(summary), summary, { horizon: 26 });
- * spec.title; // => { text: "Expected purchases in the next 26 weeks (BG/NBD)", subtitle: "..." }
+ * spec.title; // => { text: "Expected purchases in the next 26 weeks (BG/NBD)", ... }
  * ```
  */
 export function expectedPurchasesChart(

@@ -13,8 +13,12 @@ import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } 
  * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
  * @example
  * ```ts
+ * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
+ * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", features });
  * const spec = gainsChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Cumulative gains", subtitle: "top 10% of customers hold 35.0% of churners (lift 3.50)" }
+ * spec.title; // => { text: "Cumulative gains", subtitle: "top 9% of customers hold 26.3% of churners (lift 2.78)" }
  * ```
  */
 export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {

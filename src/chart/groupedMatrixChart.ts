@@ -16,7 +16,10 @@ import {
  *
  * @example
  * ```ts
- * groupedMatrixChart(rules, { maxRules: 300, groups: 10, consequents: 12 });
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * groupedMatrixChart(rules, { maxRules: 300, groups: 10, consequents: 12 }).title;
+ * // => { text: "Grouped matrix: which baskets lead to which items", ... }
  * ```
  */
 export interface GroupedMatrixChartOptions extends ChartOptions {
@@ -40,8 +43,9 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
- * groupedMatrixCells([{ antecedent: ["milk"], consequent: ["butter"], support: 0.2, lift: 2, ... }])[0];
- * // => { group: "{milk}", consequent: "butter", rules: 1, meanLift: 2, support: 0.2 }
+ * const baskets = [["milk", "butter"], ["milk", "butter", "bread"], ["milk"], ["bread"]];
+ * groupedMatrixCells(associationRules(baskets, { minSupport: 0.5 }));
+ * // => [{ group: "{butter}", consequent: "milk", rules: 1, meanLift: 1.333, support: 0.5 }]
  * ```
  */
 export interface GroupedMatrixCell {
@@ -62,7 +66,9 @@ export interface GroupedMatrixCell {
  *
  * @example
  * ```ts
- * groupedMatrixCells(rules, { groups: 5 }).length; // => at most 5 groups x 15 consequents
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * new Set(groupedMatrixCells(rules, { groups: 5 }).map((cell) => cell.group)).size; // => 5
  * ```
  */
 export function groupedMatrixCells(
@@ -137,8 +143,10 @@ export function groupedMatrixCells(
  * @throws InvalidOptionsError when `rules` holds no association rules or an option is invalid
  * @example
  * ```ts
- * const spec = groupedMatrixChart(associationRules(baskets, { minSupport: 0.005 }));
- * spec.title; // => { text: "Grouped matrix: which baskets lead to which items", subtitle: "..." }
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * const spec = groupedMatrixChart(rules);
+ * spec.title; // => { text: "Grouped matrix: which baskets lead to which items", subtitle: "196 rules; rows: antecedent groups, columns: consequents" }
  * ```
  */
 export function groupedMatrixChart(rules: RulesInput, options: GroupedMatrixChartOptions = {}): VegaLiteSpec {

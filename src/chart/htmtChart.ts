@@ -18,7 +18,9 @@ import {
  *
  * @example
  * ```ts
- * htmtChart(model, { measure: "htmt2" });
+ * const model = plsPathModel(store.surveys, ECSI_MODEL);
+ * htmtChart(model, { measure: "htmt2" }).title;
+ * // => { text: "Discriminant validity (HTMT2)", ... }
  * ```
  */
 export interface HtmtChartOptions extends ChartOptions {
@@ -37,8 +39,9 @@ const LENIENT = 0.9;
  *
  * @example
  * ```ts
+ * const model = plsPathModel(store.surveys, ECSI_MODEL);
  * htmtCells(model).find((c) => c.row === "Satisfaction" && c.column === "Quality");
- * // => { row: "Satisfaction", column: "Quality", value: 0.9536, band: "above 0.90", label: "0.95" }
+ * // => { row: "Satisfaction", column: "Quality", value: 0.7087, band: "below 0.85", label: "0.71" }
  * ```
  */
 export interface HtmtCell {
@@ -63,7 +66,8 @@ export function isPlsHtmtResult(value: unknown): value is PlsPathModelResult {
  *
  * @example
  * ```ts
- * htmtCells(model).length; // => 21 for the seven ECSI constructs
+ * const model = plsPathModel(store.surveys, ECSI_MODEL);
+ * htmtCells(model).length; // => 21 (the pairs of the seven ECSI constructs)
  * ```
  */
 export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions = {}): HtmtCell[] {
@@ -109,8 +113,8 @@ export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions =
  * @throws InvalidOptionsError when `model` has no HTMT matrices or an option is invalid
  * @example
  * ```ts
- * const spec = htmtChart(plsPathModel(surveys, ECSI_MODEL));
- * spec.title; // => { text: "Discriminant validity (HTMT)", subtitle: "..." }
+ * const spec = htmtChart(plsPathModel(store.surveys, ECSI_MODEL));
+ * spec.title; // => { text: "Discriminant validity (HTMT)", ... }
  * ```
  */
 export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions = {}): VegaLiteSpec {

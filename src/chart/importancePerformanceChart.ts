@@ -45,8 +45,8 @@ const QUADRANTS = ["concentrate here", "keep up the good work", "low priority", 
  * @throws InvalidOptionsError when `result` is neither or an option is invalid
  * @example
  * ```ts
- * const spec = importancePerformanceChart(importancePerformance(plsPathModel(surveys, ECSI_MODEL), "Loyalty"));
- * spec.title; // => { text: "Importance-performance map: drivers of Loyalty", subtitle: "..." }
+ * const spec = importancePerformanceChart(importancePerformance(plsPathModel(store.surveys, ECSI_MODEL), "Loyalty"));
+ * spec.title; // => { text: "Importance-performance map: drivers of Loyalty", ... }
  * ```
  */
 export function importancePerformanceChart(

@@ -32,8 +32,8 @@ const BANDS = ["active", "watch", "at risk", "lapsed"] as const;
  * @throws InvalidOptionsError when `result` is not an inactivityRisk result or an option is invalid
  * @example
  * ```ts
- * const spec = inactivityChart(inactivityRisk(orders, { customer: "customerId", date: "date", asOf: "2025-06-30" }));
- * spec.title; // => { text: "Customers by inactivity band", subtitle: "as of 2025-06-30; ..." }
+ * const spec = inactivityChart(inactivityRisk(store.orders, { customer: "customerId", date: "date", asOf: "2025-06-30" }));
+ * spec.title; // => { text: "Customers by inactivity band", subtitle: "as of 2025-06-30; typical gap between purchases 39 days" }
  * ```
  */
 export function inactivityChart(result: InactivityRiskResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -18,7 +18,9 @@ import {
  *
  * @example
  * ```ts
- * itemFrequencyChart(itemFrequencies(baskets), { topItems: 15 });
+ * const baskets = [["milk", "butter"], ["milk", "butter", "bread"], ["milk"], ["bread"]];
+ * itemFrequencyChart(itemFrequencies(baskets), { topItems: 2 }).title;
+ * // => { text: "Most frequent items", subtitle: "top 2 of 3 items in 4 baskets" }
  * ```
  */
 export interface ItemFrequencyChartOptions extends ChartOptions {
@@ -51,8 +53,9 @@ export function isItemFrequenciesResult(value: unknown): value is ItemFrequencie
  * @throws InvalidOptionsError when `result` is not an itemFrequencies result or an option is invalid
  * @example
  * ```ts
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
  * const spec = itemFrequencyChart(itemFrequencies(baskets), { topItems: 10 });
- * spec.title; // => { text: "Most frequent items", subtitle: "top 10 of 169 items in 9,835 baskets" }
+ * spec.title; // => { text: "Most frequent items", subtitle: "top 10 of 82 items in 9,570 baskets" }
  * ```
  */
 export function itemFrequencyChart(

@@ -43,8 +43,13 @@ const CATEGORY_NAMES: Record<string, string> = {
  * @throws InvalidOptionsError when `result` is not a kano result or an option is invalid
  * @example
  * ```ts
+ * const answers = [
+ *   { attribute: "free delivery", functional: "like", dysfunctional: "dislike" },
+ *   { attribute: "gift wrap", functional: "like", dysfunctional: "neutral" },
+ *   { attribute: "returns", functional: "must-be", dysfunctional: "dislike" },
+ * ];
  * const spec = kanoChart(kano(answers));
- * spec.title; // => { text: "Kano: which features delight, which are expected", subtitle: "..." }
+ * spec.title; // => { text: "Kano: which features delight, which are expected", subtitle: "3 attributes; better/worse coefficients (Berger et al. 1993)" }
  * ```
  */
 export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -55,7 +55,13 @@ export function isKaplanMeierResult(value: unknown): value is KaplanMeierResult 
  *
  * @example
  * ```ts
- * kaplanMeierSteps(result).filter((s) => s.group === "web").at(-1)?.survival; // => the curve's last value
+ * const customers = [
+ *   { tenureDays: 30, churned: 1, channel: "web" }, { tenureDays: 90, churned: 1, channel: "web" },
+ *   { tenureDays: 200, churned: 0, channel: "web" }, { tenureDays: 60, churned: 1, channel: "store" },
+ *   { tenureDays: 300, churned: 1, channel: "store" }, { tenureDays: 400, churned: 0, channel: "store" },
+ * ];
+ * const result = kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "channel" });
+ * kaplanMeierSteps(result).filter((s) => s.group === "web").map((s) => s.survival); // => [1, 0.667, 0.333, 0.333]
  * ```
  */
 export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
@@ -103,8 +109,13 @@ export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
  * @throws InvalidOptionsError when `result` is not a Kaplan-Meier result or an option is invalid
  * @example
  * ```ts
+ * const customers = [
+ *   { tenureDays: 30, churned: 1, channel: "web" }, { tenureDays: 90, churned: 1, channel: "web" },
+ *   { tenureDays: 200, churned: 0, channel: "web" }, { tenureDays: 60, churned: 1, channel: "store" },
+ *   { tenureDays: 300, churned: 1, channel: "store" }, { tenureDays: 400, churned: 0, channel: "store" },
+ * ];
  * const spec = kaplanMeierChart(kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "channel" }));
- * spec.title; // => { text: "How long customers stay (Kaplan-Meier)", subtitle: "median survival: web 410, store 612; ..." }
+ * spec.title; // => { text: "How long customers stay (Kaplan-Meier)", subtitle: "median survival: store 300, web 90; bands: 95% pointwise intervals; ticks: censored customers" }
  * ```
  */
 export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -73,6 +73,9 @@ export function lifetimeModelName(model: LifetimeParameterFit): string {
  *
  * @example
  * ```ts
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * lifetimeParameterRows(fitBgNbd(summary)).map((row) => row.parameter); // => ["r", "alpha", "a", "b"]
  * ```
  */
@@ -114,7 +117,7 @@ export function lifetimeParameterRows<P extends object>(
  * @example
  * ```ts
  * const spec = lifetimeParameterChart(fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]));
- * spec.title; // => { text: "sBG parameters with 95% intervals", subtitle: "..." }
+ * spec.title; // => { text: "sBG parameters with 95% intervals", ... }
  * ```
  */
 export function lifetimeParameterChart(

@@ -21,8 +21,12 @@ import {
  * @throws InvalidOptionsError when `evaluation` is not an evaluation or an option is invalid
  * @example
  * ```ts
+ * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
+ * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
+ * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", features });
  * const spec = liftChart(evaluateChurnModel(model, test));
- * spec.title; // => { text: "Lift by decile", subtitle: "churn rate of each decile (highest scores first) ÷ overall rate (12.3%)" }
+ * spec.title.text; // => "Lift by decile"
  * ```
  */
 export function liftChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
