@@ -1,23 +1,8 @@
-import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
 import type { BgNbdParams, FitBgNbdResult } from "./fitBgNbdTypes.js";
+import { fitBgNbdFamily, repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
-import {
-  finishLifetimeFit,
-  lifetimeFitSchema,
-  logParameters,
-  minimizeWithFallback,
-  parameterRows,
-  readTransactionHistories,
-  startParameters,
-} from "./internal/lifetimeFit.js";
-import {
-  GRADIENT_HESSIAN,
-  hessianFromGradient,
-  uncertaintyFromHessian,
-} from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
-import { aggregateHistories } from "./internal/repeatColumns.js";
+import type { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp } from "./internal/special.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
@@ -46,8 +31,6 @@ export interface FitBgNbdOptions<T> extends RepeatPurchaseFields<T> {
   /** Convergence tolerance on the max-norm of the gradient of the mean negative log-likelihood (log-parameters). @defaultValue 1e-8 */
   readonly tolerance?: number;
 }
-
-const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500, tolerance: 1e-8 });
 
 /**
  * Fits the BG/NBD ("beta-geometric / negative binomial distribution") model of
@@ -99,58 +82,14 @@ export function fitBgNbd<T>(
   summary: RepeatPurchaseInput<T>,
   options: FitBgNbdOptions<T> = {},
 ): FitBgNbdResult {
-  const functionName = "fitBgNbd";
-  const parsed = parseOptions(functionName, schema, options);
-  const histories = readTransactionHistories(functionName, "BG/NBD", summary, options);
-  const n = histories.customerCount;
-  const data = aggregateHistories(histories.columns);
-  const start = startParameters<BgNbdParams>(
-    { r: 1, alpha: histories.sumT / histories.sumFrequency, a: 1, b: 1 },
-    parsed.start,
+  const estimate = fitBgNbdFamily("fitBgNbd", "BG/NBD", summary, options, bgNbdObjective);
+  return repeatBuyingResult<BgNbdParams, FitBgNbdResult>(
+    "BG/NBD model",
+    estimate,
+    bgNbdPredictions(estimate.params),
   );
-  const objective = bgNbdObjective(data);
-  const run = minimizeWithFallback(objective, logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(
-    run,
-    start,
-    (found) => `${JSON.stringify(found)}, the data barely identify the model`,
-  );
-  const result: FitBgNbdResult = {
-    params,
-    logLikelihood: -run.outcome.value * n,
-    customerCount: n,
-    repeatCustomerCount: histories.repeatCustomerCount,
-    distinctHistories: data.frequency.length,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromGradient(objective, run.outcome.x),
-      n,
-      convergence.converged,
-      GRADIENT_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    ...bgNbdPredictions(params),
-  };
-  return withDisplay(result, {
-    title: "BG/NBD model",
-    summary: (m) => [
-      `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
-      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
-    ],
-    rows: (m) => parameterRows(m.params, m.uncertainty),
-  });
 }
 
-/**
- * Mean negative BG/NBD log-likelihood over log-parameters, with its gradient.
- * Per history (x, t_x, T) with weight w:
- *   ll = [lnΓ(r+x) − lnΓ(r) + r ln α] + [ln B(a, b+x) − ln B(a, b)]
- *        + ln( (α+T)^{−(r+x)} + [x>0] a/(b+x−1) (α+t_x)^{−(r+x)} ).
- */
 function bgNbdObjective(data: ReturnType<typeof aggregateHistories>) {
   const { frequency, recency, T, weight, maxFrequency, total } = data;
   const u = frequency.length;

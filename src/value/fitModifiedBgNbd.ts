@@ -1,26 +1,11 @@
-import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
 import type { FitBgNbdOptions } from "./fitBgNbd.js";
 import type { BgNbdParams } from "./fitBgNbdTypes.js";
 import { bgNbdExpectedPurchases } from "./internal/bgNbdExpectation.js";
-import {
-  finishLifetimeFit,
-  lifetimeFitSchema,
-  logParameters,
-  minimizeWithFallback,
-  parameterRows,
-  readTransactionHistories,
-  startParameters,
-} from "./internal/lifetimeFit.js";
+import { fitBgNbdFamily, repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
 import { checkHistory, checkHorizon, refuse } from "./internal/modelArguments.js";
-import {
-  GRADIENT_HESSIAN,
-  hessianFromGradient,
-  uncertaintyFromHessian,
-} from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import { betaGeometricProbabilityOfPurchases, checkCount } from "./internal/purchaseCountProbability.js";
-import { aggregateHistories } from "./internal/repeatColumns.js";
+import type { aggregateHistories } from "./internal/repeatColumns.js";
 import { logAddExp } from "./internal/special.js";
 import type { RepeatBuyingFit } from "./repeatBuyingFit.js";
 import type { RepeatPurchaseInput } from "./repeatPurchaseInput.js";
@@ -56,8 +41,6 @@ export interface FitModifiedBgNbdResult extends RepeatBuyingFit<BgNbdParams> {
   probabilityOfPurchases(x: number, t: number): number;
 }
 
-const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500, tolerance: 1e-8 });
-
 /**
  * Fits the MBG/NBD model (Batislam, Denizel & Filiztekin 2007) by maximum likelihood: BG/NBD with one
  * change, a customer may also drop out right after the first purchase (at time 0), not only after a
@@ -91,57 +74,14 @@ export function fitModifiedBgNbd<T>(
   summary: RepeatPurchaseInput<T>,
   options: FitModifiedBgNbdOptions<T> = {},
 ): FitModifiedBgNbdResult {
-  const functionName = "fitModifiedBgNbd";
-  const parsed = parseOptions(functionName, schema, options);
-  const histories = readTransactionHistories(functionName, "MBG/NBD", summary, options);
-  const n = histories.customerCount;
-  const data = aggregateHistories(histories.columns);
-  const start = startParameters<BgNbdParams>(
-    { r: 1, alpha: histories.sumT / histories.sumFrequency, a: 1, b: 1 },
-    parsed.start,
+  const estimate = fitBgNbdFamily("fitModifiedBgNbd", "MBG/NBD", summary, options, mbgNbdObjective);
+  return repeatBuyingResult<BgNbdParams, FitModifiedBgNbdResult>(
+    "MBG/NBD model",
+    estimate,
+    mbgNbdPredictions(estimate.params),
   );
-  const objective = mbgNbdObjective(data);
-  const run = minimizeWithFallback(objective, logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(
-    run,
-    start,
-    (found) => `${JSON.stringify(found)}, the data barely identify the model`,
-  );
-  const result: FitModifiedBgNbdResult = {
-    params,
-    logLikelihood: -run.outcome.value * n,
-    customerCount: n,
-    repeatCustomerCount: histories.repeatCustomerCount,
-    distinctHistories: data.frequency.length,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromGradient(objective, run.outcome.x),
-      n,
-      convergence.converged,
-      GRADIENT_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    ...mbgNbdPredictions(params),
-  };
-  return withDisplay(result, {
-    title: "MBG/NBD model",
-    summary: (m) => [
-      `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
-      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
-    ],
-    rows: (m) => parameterRows(m.params, m.uncertainty),
-  });
 }
 
-/**
- * Mean negative MBG/NBD log-likelihood over log-parameters, with its gradient. With
- * lB(x) = ln B(a, b + x + 1) − ln B(a, b) = Σ_{k≤x} [ln(b + k) − ln(a + b + k)]:
- *   ll = lnΓ(r + x) − lnΓ(r) + r ln α + lB(x) + ln( (α+T)^−(r+x) + a / (b + x) (α+t_x)^−(r+x) ).
- */
 function mbgNbdObjective(data: ReturnType<typeof aggregateHistories>) {
   const { frequency, recency, T, weight, maxFrequency, total } = data;
   const u = frequency.length;

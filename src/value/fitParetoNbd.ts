@@ -1,10 +1,9 @@
-import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
+import { repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
 import {
   finishLifetimeFit,
   lifetimeFitSchema,
   logParameters,
-  parameterRows,
   readTransactionHistories,
   startParameters,
 } from "./internal/lifetimeFit.js";
@@ -228,31 +227,26 @@ export function fitParetoNbd<T>(
     },
     start,
   );
-  const result: FitParetoNbdResult = {
-    params,
-    logLikelihood: -outcome.value * n,
-    customerCount: n,
-    repeatCustomerCount: histories.repeatCustomerCount,
-    distinctHistories: u,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
+  return repeatBuyingResult<ParetoNbdParams, FitParetoNbdResult>(
+    "Pareto/NBD model",
+    {
       params,
-      hessianFromValues(objective, outcome.x),
-      n,
-      convergence.converged,
-      VALUE_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    ...paretoNbdPredictions(params),
-  };
-  return withDisplay(result, {
-    title: "Pareto/NBD model",
-    summary: (m) => [
-      `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
-      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method} (${m.convergence.message})`,
-    ],
-    rows: (m) => parameterRows(m.params, m.uncertainty),
-  });
+      logLikelihood: -outcome.value * n,
+      customerCount: n,
+      repeatCustomerCount: histories.repeatCustomerCount,
+      distinctHistories: u,
+      convergence,
+      uncertainty: uncertaintyFromHessian(
+        params,
+        hessianFromValues(objective, outcome.x),
+        n,
+        convergence.converged,
+        VALUE_HESSIAN,
+      ),
+      options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
+    },
+    paretoNbdPredictions(params),
+  );
 }
 
 function paretoNbdPredictions(

@@ -1,0 +1,93 @@
+// The driver shared by the BG/NBD and MBG/NBD fits: the two models differ only in their likelihood and
+// predictions. Also the result builder shared with Pareto/NBD: the counts, the display and the
+// predictions attached to a fitted purchase-count model.
+import { withDisplay } from "../../core/display.js";
+import { parseOptions } from "../../core/options.js";
+import type { FitBgNbdOptions } from "../fitBgNbd.js";
+import type { BgNbdParams } from "../fitBgNbdTypes.js";
+import type { RepeatBuyingFit } from "../repeatBuyingFit.js";
+import type { RepeatPurchaseInput } from "../repeatPurchaseInput.js";
+import {
+  finishLifetimeFit,
+  lifetimeFitSchema,
+  logParameters,
+  minimizeWithFallback,
+  parameterRows,
+  readTransactionHistories,
+  startParameters,
+} from "./lifetimeFit.js";
+import { GRADIENT_HESSIAN, hessianFromGradient, uncertaintyFromHessian } from "./observedInformation.js";
+import type { ObjectiveWithGradient } from "./optimize.js";
+import { aggregateHistories } from "./repeatColumns.js";
+
+/** A fitted purchase-count model without its prediction methods. */
+export type RepeatBuyingEstimate<P> = Omit<
+  RepeatBuyingFit<P>,
+  "probabilityAlive" | "expectedPurchases" | "conditionalExpectedPurchases" | "probabilityOfPurchases"
+>;
+
+/** The fitted model: the estimate, its predictions, and the display a REPL or notebook prints. */
+export function repeatBuyingResult<
+  P extends { readonly [K in keyof P]: number },
+  R extends RepeatBuyingFit<P>,
+>(title: string, estimate: RepeatBuyingEstimate<P>, predictions: Omit<R, keyof RepeatBuyingEstimate<P>>): R {
+  return withDisplay({ ...estimate, ...predictions } as R, {
+    title,
+    summary: (m) => [
+      `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
+      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
+    ],
+    rows: (m) => parameterRows(m.params, m.uncertainty),
+  });
+}
+
+const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500, tolerance: 1e-8 });
+
+/**
+ * Fits a four-parameter (r, α, a, b) beta-geometric/NBD model by maximum likelihood: reads and checks
+ * the histories, starts from r = a = b = 1 and α = mean(T) / mean(frequency) (or the user's `start`),
+ * minimises the mean negative log-likelihood over log-parameters with its analytic gradient, and
+ * estimates standard errors from the observed information.
+ */
+export function fitBgNbdFamily<T>(
+  functionName: string,
+  modelName: string,
+  summary: RepeatPurchaseInput<T>,
+  options: FitBgNbdOptions<T>,
+  likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
+): RepeatBuyingEstimate<BgNbdParams> {
+  const parsed = parseOptions(functionName, schema, options);
+  const histories = readTransactionHistories(functionName, modelName, summary, options);
+  const n = histories.customerCount;
+  const data = aggregateHistories(histories.columns);
+  const start = startParameters<BgNbdParams>(
+    { r: 1, alpha: histories.sumT / histories.sumFrequency, a: 1, b: 1 },
+    parsed.start,
+  );
+  const objective = likelihood(data);
+  const run = minimizeWithFallback(objective, logParameters(start), {
+    maxIterations: parsed.maxIterations,
+    gradientTolerance: parsed.tolerance,
+  });
+  const { params, convergence } = finishLifetimeFit(
+    run,
+    start,
+    (found) => `${JSON.stringify(found)}, the data barely identify the model`,
+  );
+  return {
+    params,
+    logLikelihood: -run.outcome.value * n,
+    customerCount: n,
+    repeatCustomerCount: histories.repeatCustomerCount,
+    distinctHistories: data.frequency.length,
+    convergence,
+    uncertainty: uncertaintyFromHessian(
+      params,
+      hessianFromGradient(objective, run.outcome.x),
+      n,
+      convergence.converged,
+      GRADIENT_HESSIAN,
+    ),
+    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
+  };
+}
