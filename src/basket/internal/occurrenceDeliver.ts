@@ -154,17 +154,13 @@ export function occurrenceDeliver(
     candidatesTop = from;
   };
 
-  /** Extends the itemset in prefix[0..depth) whose stored occurrences are pairs [start, start + 2 * pairs). */
-  const search = (start: number, pairs: number, depth: number): void => {
-    emitter.checkClock();
-    if (emitter.stopped) return;
-    if (pairs <= maskOccurrences) {
-      searchMasks(start, pairs, depth);
-      return;
-    }
-    const end = start + 2 * pairs;
-    // pass 1: count the candidate extensions
-    let list = occurrences;
+  // `search` is split into small steps, each run whole on its first call: a recursive function with
+  // long loops is compiled (on-stack) in its first, outermost frame before the code after those loops
+  // has run, and then deoptimised again and again in the first call of a process (cold start).
+
+  /** Pass 1: counts the candidate extensions of the occurrences [start, end) into `counts`, listing them in `touched`. */
+  const countExtensions = (start: number, end: number): number => {
+    const list = occurrences;
     let touchedCount = 0;
     for (let o = start; o < end; o += 2) {
       const to = list[o + 1] as number;
@@ -175,25 +171,29 @@ export function occurrenceDeliver(
         counts[item] = before + 1;
       }
     }
-    // reserve a list per frequent extension (only occurrences that can extend further are stored)
-    const metaBase = metaTop;
+    return touchedCount;
+  };
+
+  /**
+   * Reserves a list per frequent extension (meta entries from `metaTop`, room from `top`); clears the
+   * counts of the others. Returns the number of lists.
+   */
+  const reserveLists = (touchedCount: number): number => {
     let children = 0;
     let needed = 0;
     for (let t = 0; t < touchedCount; t++) {
-      const item = touched[t] as number;
-      if ((counts[item] as number) >= minCount) {
-        needed += counts[item] as number;
+      const support = counts[touched[t] as number] as number;
+      if (support >= minCount) {
+        needed += support;
         children++;
       }
     }
     if (children === 0) {
       for (let t = 0; t < touchedCount; t++) counts[touched[t] as number] = 0;
-      return;
+      return 0;
     }
     ensureMeta(4 * children);
     ensureOccurrences(2 * needed);
-    list = occurrences;
-    const listBase = top;
     let at = top;
     for (let t = 0; t < touchedCount; t++) {
       const item = touched[t] as number;
@@ -210,8 +210,16 @@ export function occurrenceDeliver(
       }
     }
     top = at;
-    // pass 2: deliver each occurrence to the frequent extensions it holds (from q = from + 1: an item
-    // first in its transaction has nothing before it to extend with, so it is counted but not stored)
+    return children;
+  };
+
+  /**
+   * Pass 2: delivers each occurrence of [start, end) to the frequent extensions it holds (from q = from + 1:
+   * an item first in its transaction has nothing before it to extend with, so it is counted but not
+   * stored), then closes the lists of the meta entries from `metaBase` (stored pairs) and clears their counts.
+   */
+  const deliver = (start: number, end: number, metaBase: number): void => {
+    const list = occurrences;
     for (let o = start; o < end; o += 2) {
       const from = list[o] as number;
       const to = list[o + 1] as number;
@@ -230,8 +238,25 @@ export function occurrenceDeliver(
       meta[m + 2] = ((fill[item] as number) - (meta[m + 1] as number)) >> 1;
       counts[item] = 0;
     }
-    for (let m = metaBase; m < metaBase + 4 * children; m += 4) {
+  };
+
+  /** Extends the itemset in prefix[0..depth) whose stored occurrences are pairs [start, start + 2 * pairs). */
+  const search = (start: number, pairs: number, depth: number): void => {
+    emitter.checkClock();
+    if (emitter.stopped) return;
+    if (pairs <= maskOccurrences) {
+      searchMasks(start, pairs, depth);
+      return;
+    }
+    const end = start + 2 * pairs;
+    const metaBase = metaTop;
+    const listBase = top;
+    const children = reserveLists(countExtensions(start, end));
+    if (children === 0) return;
+    deliver(start, end, metaBase);
+    for (let c = 0; c < children; c++) {
       if (emitter.stopped) break;
+      const m = metaBase + 4 * c;
       prefix[depth] = meta[m] as number;
       emitter.emit(depth + 1, meta[m + 3] as number);
       const stored = meta[m + 2] as number;
