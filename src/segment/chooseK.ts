@@ -45,8 +45,8 @@ import type { KMeansResult } from "./kMeans.js";
 export type ChooseKCriterion = "inertia" | "silhouette" | "calinskiHarabasz" | "daviesBouldin";
 
 /**
- * Options of {@link chooseK}. Give either `fields` (with `transforms`, `missing`) or `features`, as for `kMeans`;
- * `transforms` and `missing` beside `features` are refused (InvalidOptionsError), not ignored.
+ * Options of {@link chooseK}. Give either `fields` (with `transforms`, `missing`) or `matrix`, as for `kMeans`;
+ * `transforms` and `missing` beside `matrix` are refused (InvalidOptionsError), not ignored.
  *
  * @example
  * ```ts
@@ -70,8 +70,8 @@ export interface ChooseKOptions<T> {
   readonly transforms?: FeatureMatrixTransforms;
   /** Missing-value policy, as in `featureMatrix`. @defaultValue "error" */
   readonly missing?: FeatureMatrixMissingPolicy;
-  /** A feature matrix already built from these records (instead of `fields`; then no `transforms` or `missing`). */
-  readonly features?: FeatureMatrixResult<T>;
+  /** A feature matrix already built from these records with `featureMatrix` (instead of `fields`; then no `transforms` or `missing`). */
+  readonly matrix?: FeatureMatrixResult<T>;
   /** Smallest and largest k tried, inclusive; at least 2. @defaultValue [2, 10] */
   readonly kRange?: readonly [number, number];
   /** Criteria computed for each k. @defaultValue ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] */
@@ -223,7 +223,7 @@ const schema = z
  * @returns the table per k, the recommended k, the reason and the fitted models
  * @throws InvalidOptionsError for an unknown option (e.g. `krange`: named with the closest valid name),
  *   a kRange starting below 2, reversed or reaching the number of customers,
- *   an unknown criterion, or transforms / missing beside features;
+ *   an unknown criterion, or transforms / missing beside matrix;
  *   InsufficientDataError when the largest k exceeds the number of distinct customers; as kMeans otherwise
  * @see P. J. Rousseeuw (1987), Silhouettes, J. Comput. Appl. Math. 20; T. Calinski and J. Harabasz (1974),
  *   Commun. Stat. 3; D. L. Davies and D. W. Bouldin (1979), IEEE TPAMI 1(2).

@@ -145,7 +145,7 @@ describe("k-means with huge values", () => {
       () => kMeans(big, { k: 2, fields: [...fields], transforms: "none" }),
       () => kMeansSteps(big, { k: 2, fields: [...fields], transforms: "none" }).next(),
       () => chooseK(big, { fields: [...fields], transforms: "none", kRange: [2, 3] }),
-      () => kMeans(big, { k: 2, features: featureMatrix(big, { fields: [...fields], transforms: "none" }) }),
+      () => kMeans(big, { k: 2, matrix: featureMatrix(big, { fields: [...fields], transforms: "none" }) }),
     ]) {
       const error = caught(call);
       expect(error).toBeInstanceOf(InvalidRecordError);

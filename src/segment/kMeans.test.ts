@@ -104,28 +104,28 @@ describe("kMeans behaviour", () => {
   });
 
   it("kMeans accepts a prebuilt feature matrix and checks it belongs to the records", () => {
-    const features = featureMatrix(customerRecords, { fields, transforms: "standardize" });
-    const viaFeatures = kMeans(customerRecords, { k: 3, features, seed: 9 });
+    const matrix = featureMatrix(customerRecords, { fields, transforms: "standardize" });
+    const viaMatrix = kMeans(customerRecords, { k: 3, matrix, seed: 9 });
     const viaFields = kMeans(customerRecords, { k: 3, fields, transforms: "standardize", seed: 9 });
-    expect(viaFeatures.inertia).toBe(viaFields.inertia);
-    expect(() => kMeans(customerRecords.slice(1), { k: 3, features: features as never })).toThrow(
+    expect(viaMatrix.inertia).toBe(viaFields.inertia);
+    expect(() => kMeans(customerRecords.slice(1), { k: 3, matrix: matrix as never })).toThrow(
       InvalidOptionsError,
     );
   });
 
   it("kMeans refuses transforms or missing beside a prebuilt feature matrix instead of ignoring them", () => {
-    const features = featureMatrix(customerRecords, { fields, transforms: "standardize" });
+    const matrix = featureMatrix(customerRecords, { fields, transforms: "standardize" });
     expect(() =>
-      kMeans(customerRecords, { k: 3, features, transforms: "minmax", missing: "drop" }),
+      kMeans(customerRecords, { k: 3, matrix, transforms: "minmax", missing: "drop" }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [InvalidOptionsError: kMeans: invalid options
-        - transforms: cannot be given with features: the matrix was already built with transforms "standardize"; pass transforms to featureMatrix, or give fields instead of features
-        - missing: cannot be given with features: the matrix was already built with missing "error"; pass missing to featureMatrix, or give fields instead of features]
+        - transforms: cannot be given with matrix: it was already built with transforms "standardize"; pass transforms to featureMatrix, or give fields instead of matrix
+        - missing: cannot be given with matrix: it was already built with missing "error"; pass missing to featureMatrix, or give fields instead of matrix]
     `);
-    expect(() => chooseK(customerRecords, { features, kRange: [2, 3], missing: "error" })).toThrow(
+    expect(() => chooseK(customerRecords, { matrix, kRange: [2, 3], missing: "error" })).toThrow(
       InvalidOptionsError,
     );
-    expect(() => [...kMeansSteps(customerRecords, { k: 2, features, transforms: "none" })]).toThrow(
+    expect(() => [...kMeansSteps(customerRecords, { k: 2, matrix, transforms: "none" })]).toThrow(
       InvalidOptionsError,
     );
   });
@@ -218,8 +218,30 @@ describe("kMeans bad input", () => {
     expect(model.inertia).toBe(0);
   });
 
-  it("kMeans needs exactly one of fields and features", () => {
-    expect(() => kMeans(irisRecords, { k: 2 })).toThrow(InvalidOptionsError);
+  it("kMeans needs exactly one of fields and matrix", () => {
+    expect(() => kMeans(irisRecords, { k: 2 })).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: kMeans: invalid options
+        - fields: give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result) (received {"k":2,"missing":"error","seed":1,"maxIterations":300,"to...)]
+    `);
+  });
+
+  it("the prebuilt matrix is the option matrix: the old name features is an unknown option naming it", () => {
+    const matrix = featureMatrix(irisRecords, { fields: [...irisFields] });
+    for (const call of [
+      () => kMeans(irisRecords, { k: 2, features: matrix } as never),
+      () => kMeansSteps(irisRecords, { k: 2, features: matrix } as never).next(),
+      () => chooseK(irisRecords, { features: matrix, kRange: [2, 3] } as never),
+    ]) {
+      let error: unknown;
+      try {
+        call();
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(InvalidOptionsError);
+      const issue = (error as InvalidOptionsError).issues.find((entry) => entry.path === "features");
+      expect(issue?.message).toMatch(/^unknown option "features" \(valid: .*\bfields\b.*\bmatrix\b/);
+    }
   });
 
   it("kMeans checks the shape of given centres", () => {

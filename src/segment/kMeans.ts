@@ -32,8 +32,8 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  * @param records - customer records (not mutated)
  * @param options - see {@link KMeansOptions}
  * @returns centroids in original and transformed units, assignments, sizes, inertia
- * @throws InvalidOptionsError for bad options (an unknown key, k < 1, both or neither of fields/features,
- *   transforms or missing beside features, init of the wrong shape, features built from other records); InsufficientDataError for empty input or k greater than the
+ * @throws InvalidOptionsError for bad options (an unknown key, k < 1, both or neither of fields/matrix,
+ *   transforms or missing beside matrix, init of the wrong shape, a matrix built from other records); InsufficientDataError for empty input or k greater than the
  *   number of customers or of distinct feature vectors; InvalidRecordError for bad values, and for a
  *   clustered coordinate so large that squared distances would overflow (beyond about
  *   sqrt(1.8e308 / (4 n d)), e.g. 1e150 with `transforms: "none"`: the inertia would be Infinity) —

@@ -15,7 +15,7 @@ import type { KMeansOptions } from "./kMeans.js";
  * // => [[[10], [140.666...]], [[11], [205]], [[11], [205]]]
  * ```
  */
-export type KMeansStepsOptions<T> = Omit<KMeansOptions<T>, "restarts" | "onProgress">;
+export type KMeansStepsOptions<T> = Omit<KMeansOptions<T>, "restarts" | "workers" | "onProgress">;
 
 /**
  * One Lloyd iteration, yielded by {@link kMeansSteps}.

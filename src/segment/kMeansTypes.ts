@@ -9,8 +9,8 @@ import type {
 } from "./featureMatrixTypes.js";
 
 /**
- * Options of {@link kMeans}. Give either `fields` (and optionally `transforms`, `missing`) or `features`;
- * `transforms` and `missing` beside `features` are refused (InvalidOptionsError), not ignored.
+ * Options of {@link kMeans}. Give either `fields` (and optionally `transforms`, `missing`) or `matrix`;
+ * `transforms` and `missing` beside `matrix` are refused (InvalidOptionsError), not ignored.
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export interface KMeansOptions<T> {
    * Its transforms and missing policy were fixed when it was built: giving `transforms` or
    * `missing` beside it is an InvalidOptionsError.
    */
-  readonly features?: FeatureMatrixResult<T>;
+  readonly matrix?: FeatureMatrixResult<T>;
   /** Seed of k-means++ seeding. Same seed, same result. @defaultValue 1 */
   readonly seed?: number;
   /** Independent k-means++ starts; the run with the lowest inertia is kept. Ignored (1) when `init` gives centres. @defaultValue 10 */

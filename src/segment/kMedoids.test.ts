@@ -165,8 +165,7 @@ describe("assignSegments with kMedoids and kPrototypes models", () => {
   it("assigns to the nearest k-prototype with the fitted gamma", () => {
     const model = kPrototypes(customers, {
       k: 2,
-      numeric: ["spend"],
-      categorical: ["plan"],
+      fields: { numeric: ["spend"], categorical: ["plan"] },
       gamma: 10_000,
       seed: 1,
     });

@@ -17,8 +17,7 @@ describe("kPrototypes", () => {
   it("estimates gamma as clustMixType's lambdaest: mean variance over mean Gini impurity", () => {
     const model = kPrototypes(customers, {
       k: 2,
-      numeric: ["spend"],
-      categorical: ["plan", "channel"],
+      fields: { numeric: ["spend"], categorical: ["plan", "channel"] },
       seed: 1,
     });
     // spend: mean 52.8333, sum of squares 10542.8333, variance / 5 = 2108.5667; plan and channel: 1 - 0.25 - 0.25 = 0.5
@@ -41,16 +40,14 @@ describe("kPrototypes", () => {
   it("gamma weighs categories against numbers: large gamma groups by category", () => {
     const byPlan = kPrototypes(customers, {
       k: 2,
-      numeric: ["spend"],
-      categorical: ["plan"],
+      fields: { numeric: ["spend"], categorical: ["plan"] },
       gamma: 1e6,
       seed: 3,
     });
     expect(Array.from(byPlan.assignments)).toEqual([0, 0, 1, 1, 1, 0]);
     const bySpend = kPrototypes(customers, {
       k: 2,
-      numeric: ["spend"],
-      categorical: ["plan"],
+      fields: { numeric: ["spend"], categorical: ["plan"] },
       gamma: 0,
       seed: 3,
     });
@@ -60,15 +57,13 @@ describe("kPrototypes", () => {
   it("is reproducible with the seed and keeps the best start", () => {
     const a = kPrototypes(customers, {
       k: 3,
-      numeric: ["spend"],
-      categorical: ["plan"],
+      fields: { numeric: ["spend"], categorical: ["plan"] },
       seed: 9,
       restarts: 5,
     });
     const b = kPrototypes(customers, {
       k: 3,
-      numeric: ["spend"],
-      categorical: ["plan"],
+      fields: { numeric: ["spend"], categorical: ["plan"] },
       seed: 9,
       restarts: 5,
     });
@@ -78,21 +73,58 @@ describe("kPrototypes", () => {
 
   it("refuses missing values, bad options and too few distinct customers", () => {
     expect(() =>
-      kPrototypes([{ spend: null, plan: "a" }], { k: 1, numeric: ["spend"], categorical: ["plan"], seed: 1 }),
+      kPrototypes([{ spend: null, plan: "a" }], {
+        k: 1,
+        fields: { numeric: ["spend"], categorical: ["plan"] },
+        seed: 1,
+      }),
     ).toThrow(InvalidRecordError);
     expect(() =>
-      kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["spend"], seed: 1 }),
+      kPrototypes(customers, { k: 2, fields: { numeric: ["spend"], categorical: ["spend"] }, seed: 1 }),
     ).toThrow(InvalidOptionsError);
     expect(() =>
       kPrototypes([customers[0], customers[0]] as typeof customers, {
         k: 2,
-        numeric: ["spend"],
-        categorical: ["plan"],
+        fields: { numeric: ["spend"], categorical: ["plan"] },
         seed: 1,
       }),
     ).toThrow(InsufficientDataError);
     expect(() =>
-      kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: [], seed: 1, lambda: 2 } as never),
+      kPrototypes(customers, {
+        k: 2,
+        fields: { numeric: ["spend"], categorical: [] },
+        seed: 1,
+        lambda: 2,
+      } as never),
     ).toThrow(InvalidOptionsError);
+  });
+
+  it("reads its fields from fields: { numeric, categorical }; the old top-level numeric is an unknown option naming fields", () => {
+    let error: unknown;
+    try {
+      kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 } as never);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(InvalidOptionsError);
+    const issues = (error as InvalidOptionsError).issues;
+    expect(issues.find((issue) => issue.path === "numeric")?.message).toMatch(
+      /^unknown option "numeric" \(valid: .*\bfields\b/,
+    );
+    expect(() =>
+      kPrototypes(customers, { k: 2, fields: { numeric: ["spend"], categorical: ["spend"] }, seed: 1 }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: kPrototypes: invalid options
+        - fields.categorical.spend: a field is listed as both numeric and categorical; list it once]
+    `);
+    expect(() =>
+      kPrototypes([{ spend: "x", plan: "a" }], {
+        k: 1,
+        fields: { numeric: ["spend"], categorical: ["plan"] },
+        seed: 1,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(
+      `[InvalidRecordError: kPrototypes: row 0, field "spend": received "x" (string); expected a finite number or a decimal numeric string such as "12.50" or "-1e3"]`,
+    );
   });
 });

@@ -20,17 +20,23 @@ import { registerAssigner } from "./internal/assigners.js";
  * @example
  * ```ts
  * const options: KPrototypesOptions<{ spend: number; plan: string }> = {
- *   k: 3, numeric: ["spend"], categorical: ["plan"], seed: 7,
+ *   k: 3, fields: { numeric: ["spend"], categorical: ["plan"] }, seed: 7,
  * };
  * ```
  */
 export interface KPrototypesOptions<T> {
   /** Number of segments, from 1 to the number of distinct customers. */
   readonly k: number;
-  /** Numeric fields (keys, or a record of key-or-accessor fields), compared by squared difference, used as given (scale them first when units differ). */
-  readonly numeric: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
-  /** Categorical fields (keys or a record of fields), compared by mismatch. */
-  readonly categorical: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
+  /**
+   * The fields to cluster on, by kind; at least one field in all, none in both lists.
+   * `numeric`: keys, or a record of key-or-accessor fields, compared by squared difference and used
+   * as given (scale them first when units differ). `categorical`: keys or a record of fields,
+   * compared by mismatch (either list may be empty).
+   */
+  readonly fields: {
+    readonly numeric: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
+    readonly categorical: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
+  };
   /**
    * Weight of a categorical mismatch against squared numeric differences (Huang's γ, clustMixType's
    * `lambda`).
@@ -56,7 +62,9 @@ export interface KPrototypesOptions<T> {
  *   { spend: 10, plan: "basic" }, { spend: 12, plan: "basic" }, { spend: 11, plan: "pro" },
  *   { spend: 90, plan: "pro" }, { spend: 95, plan: "pro" }, { spend: 99, plan: "basic" },
  * ];
- * const model = kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 });
+ * const model = kPrototypes(customers, {
+ *   k: 2, fields: { numeric: ["spend"], categorical: ["plan"] }, seed: 1,
+ * });
  * model.prototypes; // => [{ spend: 11, plan: "basic" }, { spend: 94.666..., plan: "pro" }]
  * ```
  */
@@ -103,8 +111,7 @@ const fieldsSchema = z.union([
 
 const schema = z.strictObject({
   k: z.number().check(z.int("k must be a whole number"), z.gte(1, "k must be at least 1")),
-  numeric: fieldsSchema,
-  categorical: fieldsSchema,
+  fields: z.strictObject({ numeric: fieldsSchema, categorical: fieldsSchema }),
   gamma: z.optional(
     z.number().check(z.gte(0, "gamma must be >= 0"), z.refine(Number.isFinite, "gamma must be finite")),
   ),
@@ -148,7 +155,9 @@ const entriesOf = <T>(fields: unknown): [string, Field<T>][] =>
  *   { spend: 10, plan: "basic" }, { spend: 12, plan: "basic" }, { spend: 11, plan: "pro" },
  *   { spend: 90, plan: "pro" }, { spend: 95, plan: "pro" }, { spend: 99, plan: "basic" },
  * ];
- * const model = kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 });
+ * const model = kPrototypes(customers, {
+ *   k: 2, fields: { numeric: ["spend"], categorical: ["plan"] }, seed: 1,
+ * });
  * model.assignments; // => Int32Array [0, 0, 0, 1, 1, 1]
  * model.gamma; // => 4217.13... (spend variance 2108.57 over the plan Gini impurity 1 - 0.5² - 0.5² = 0.5)
  * ```
@@ -157,13 +166,13 @@ export function kPrototypes<T>(records: readonly T[], options: KPrototypesOption
   const name = "kPrototypes";
   const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
-  const numericEntries = entriesOf<T>(parsed.numeric);
-  const categoricalEntries = entriesOf<T>(parsed.categorical);
+  const numericEntries = entriesOf<T>(parsed.fields.numeric);
+  const categoricalEntries = entriesOf<T>(parsed.fields.categorical);
   const overlap = numericEntries.filter(([field]) => categoricalEntries.some(([other]) => other === field));
   if (numericEntries.length + categoricalEntries.length === 0 || overlap.length > 0) {
     throw new InvalidOptionsError(name, [
       {
-        path: overlap.length > 0 ? `categorical.${overlap[0]?.[0]}` : "numeric",
+        path: overlap.length > 0 ? `fields.categorical.${overlap[0]?.[0]}` : "fields",
         message:
           overlap.length > 0
             ? "a field is listed as both numeric and categorical; list it once"
@@ -177,13 +186,16 @@ export function kPrototypes<T>(records: readonly T[], options: KPrototypesOption
   const q = categoricalEntries.length;
   const x = new Float64Array(n * p);
   numericEntries.forEach(([label, field], j) => {
-    const column = readNumbers(records, field, { functionName: name, optionName: `numeric.${label}` });
+    const column = readNumbers(records, field, { functionName: name, optionName: `fields.numeric.${label}` });
     for (let i = 0; i < n; i++) x[i * p + j] = column[i] as number;
   });
   const levels: (readonly string[])[] = [];
   const codes = new Int32Array(n * q);
   categoricalEntries.forEach(([label, field], j) => {
-    const column = readCodes(records, field, { functionName: name, optionName: `categorical.${label}` });
+    const column = readCodes(records, field, {
+      functionName: name,
+      optionName: `fields.categorical.${label}`,
+    });
     levels.push(column.labels);
     for (let i = 0; i < n; i++) codes[i * q + j] = column.codes[i] as number;
   });
@@ -450,10 +462,10 @@ function nearestPrototype<T>(
     const n = records.length;
     const typed = records as readonly T[];
     const numbers = numericEntries.map(([label, field]) =>
-      readNumbers(typed, field, { functionName, optionName: `numeric.${label}`, missing: "nan" }),
+      readNumbers(typed, field, { functionName, optionName: `fields.numeric.${label}`, missing: "nan" }),
     );
     const categories = categoricalEntries.map(([label, field]) => {
-      const { read } = resolveField(field, `categorical.${label}`);
+      const { read } = resolveField(field, `fields.categorical.${label}`);
       return typed.map((record, i) => {
         const value = read(record, i);
         return isMissing(value) ? undefined : String(value);

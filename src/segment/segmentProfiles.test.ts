@@ -118,8 +118,7 @@ describe("segmentProfiles for other methods and categorical fields", () => {
 
   it("profiles any assignments by numeric means and categorical level shares (hand-worked)", () => {
     const result = segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, {
-      numeric: ["spend"],
-      categorical: ["channel"],
+      fields: { numeric: ["spend"], categorical: ["channel"] },
       valueField: "spend",
     });
     // spend: mean 56, sample sd sqrt(((46²+42²+44²+34²+54²+44²)/5) = sqrt(2236.8)
@@ -144,14 +143,24 @@ describe("segmentProfiles for other methods and categorical fields", () => {
 
   it("works on kMedoids and kPrototypes results and skips customers left out", () => {
     const medoids = kMedoids(shoppers, { k: 2, fields: { spend: "numeric", channel: "nominal" } });
-    const byMedoids = segmentProfiles(medoids, shoppers, { numeric: ["spend"], categorical: ["plan"] });
+    const byMedoids = segmentProfiles(medoids, shoppers, {
+      fields: { numeric: ["spend"], categorical: ["plan"] },
+    });
     // Gower puts (100, web) with the web customers: (0.9 + 0) / 2 < (0.1 + 1) / 2
     expect(Array.from(medoids.assignments)).toEqual([0, 0, 0, 1, 1, 0]);
     expect(byMedoids.profiles.map((profile) => profile.size)).toEqual([4, 2]);
     expect(byMedoids.profiles[1]?.levelShares).toEqual({ plan: { basic: 0, pro: 1 } });
-    const prototypes = kPrototypes(shoppers, { k: 2, numeric: ["spend"], categorical: ["channel"], seed: 1 });
-    expect(segmentProfiles(prototypes, shoppers, { numeric: ["spend"] }).profiles[1]?.means.spend).toBe(100);
-    const partial = segmentProfiles({ assignments: [0, 0, -1, 1, 1, -1] }, shoppers, { numeric: ["spend"] });
+    const prototypes = kPrototypes(shoppers, {
+      k: 2,
+      fields: { numeric: ["spend"], categorical: ["channel"] },
+      seed: 1,
+    });
+    expect(
+      segmentProfiles(prototypes, shoppers, { fields: { numeric: ["spend"] } }).profiles[1]?.means.spend,
+    ).toBe(100);
+    const partial = segmentProfiles({ assignments: [0, 0, -1, 1, 1, -1] }, shoppers, {
+      fields: { numeric: ["spend"] },
+    });
     expect(partial.customerCount).toBe(4);
     expect(partial.populationMeans.spend).toBe(56);
   });
@@ -161,13 +170,25 @@ describe("segmentProfiles for other methods and categorical fields", () => {
     const channels = records.map((record, i) => ({ ...record, tier: i % 2 === 0 ? "a" : "b" }));
     const withTier = segmentProfiles(model, channels as unknown as typeof records, {
       valueField: "monetary",
-      categorical: ["tier"],
+      fields: { categorical: ["tier"] },
     });
     plain.profiles.forEach((profile, c) => {
       expect(withTier.profiles[c]?.means).toEqual(profile.means);
       expect(withTier.profiles[c]?.standardizedDifferences).toEqual(profile.standardizedDifferences);
     });
     expect(Object.keys(withTier.populationLevelShares?.tier ?? {}).sort()).toEqual(["a", "b"]);
-    expect(() => segmentProfiles(model, records, { numeric: ["recency"] })).toThrow(InvalidOptionsError);
+    expect(() =>
+      segmentProfiles(model, records, { fields: { numeric: ["recency"] } }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: segmentProfiles: invalid options
+        - fields.numeric: a kMeans model profiles its own features; leave fields.numeric out (fields.categorical may be added)]
+    `);
+    // the fields to profile are read from fields: { numeric, categorical }, not from top-level keys
+    expect(() =>
+      segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, { numeric: ["spend"] } as never),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: segmentProfiles: invalid options
+        - numeric: unknown option "numeric" (valid: valueField, topFeatures, threshold, labelWords, fields)]
+    `);
   });
 });

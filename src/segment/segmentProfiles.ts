@@ -80,22 +80,24 @@ export interface SegmentProfilesOptions<R> {
    */
   readonly labelWords?: Readonly<Record<string, SegmentProfilesLabelWords>>;
   /**
-   * Numeric fields to profile (keys, or a record of key-or-accessor fields) when the model is not a
+   * The record fields to profile, by kind (as kPrototypes reads them).
+   *
+   * `numeric`: fields (keys, or a record of key-or-accessor fields) profiled when the model is not a
    * k-means model (kMedoids, kPrototypes, `{ assignments: cutTree(...) }`): means in their units and
    * standardised differences over the population's standard deviation, missing values skipped.
    * Refused beside a kMeans model, whose own features are profiled.
-   * @defaultValue none
-   */
-  readonly numeric?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
-  /**
-   * Categorical fields profiled by level shares (any model): each segment's share of every level
+   *
+   * `categorical`: fields profiled by level shares (any model): each segment's share of every level
    * against the population's. A level over-represented in a segment becomes a key feature ranked
    * with the numeric ones by its standardised difference (p_segment - p) / sqrt(p (1 - p)) — the
    * standardised mean difference of the level's 0/1 indicator — and labels it "<level> <field>",
    * e.g. "store channel". Missing values count in no level.
-   * @defaultValue none
+   * @defaultValue none (a kMeans model profiles its own features; any other model needs `numeric` or `categorical`)
    */
-  readonly categorical?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
+  readonly fields?: {
+    readonly numeric?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
+    readonly categorical?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
+  };
 }
 
 /**
@@ -213,16 +215,18 @@ export interface SegmentProfilesResult {
   };
 }
 
+const fieldListSchema = z.union([
+  z.array(z.string().check(z.minLength(1))),
+  z.record(z.string(), fieldSchema),
+]);
+
 const schema = z.strictObject({
   valueField: z.optional(fieldSchema),
   topFeatures: z._default(z.int().check(z.gte(1)), 3),
   threshold: z._default(z.number().check(z.gte(0)), 0.5),
   labelWords: z.optional(z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() }))),
-  numeric: z.optional(
-    z.union([z.array(z.string().check(z.minLength(1))), z.record(z.string(), fieldSchema)]),
-  ),
-  categorical: z.optional(
-    z.union([z.array(z.string().check(z.minLength(1))), z.record(z.string(), fieldSchema)]),
+  fields: z.optional(
+    z.strictObject({ numeric: z.optional(fieldListSchema), categorical: z.optional(fieldListSchema) }),
   ),
 });
 
@@ -320,21 +324,23 @@ export function segmentProfiles<T, R extends T = T>(
       },
     ]);
   }
-  if (!isKMeans && parsed.numeric === undefined && parsed.categorical === undefined) {
+  const numericFields = parsed.fields?.numeric;
+  const categoricalFields = parsed.fields?.categorical;
+  if (!isKMeans && numericFields === undefined && categoricalFields === undefined) {
     throw new InvalidOptionsError(name, [
       {
-        path: "numeric",
+        path: "fields",
         message:
-          "this is not a kMeans model (which brings its features): give the numeric and/or categorical fields to profile",
+          "this is not a kMeans model (which brings its features): give the numeric and/or categorical fields to profile, fields: { numeric, categorical }",
       },
     ]);
   }
-  if (isKMeans && parsed.numeric !== undefined) {
+  if (isKMeans && numericFields !== undefined) {
     throw new InvalidOptionsError(name, [
       {
-        path: "numeric",
+        path: "fields.numeric",
         message:
-          "a kMeans model profiles its own features; leave numeric out (categorical fields may be added)",
+          "a kMeans model profiles its own features; leave fields.numeric out (fields.categorical may be added)",
       },
     ]);
   }
@@ -355,7 +361,7 @@ export function segmentProfiles<T, R extends T = T>(
     : segmentsOf(name, (model as AssignmentsModel).assignments);
   const features = isKMeans
     ? (model as KMeansResult<T>).features
-    : recordFeatures(name, records, entriesOf<R>(parsed.numeric), assignments);
+    : recordFeatures(name, records, entriesOf<R>(numericFields), assignments);
   const k = isKMeans
     ? (model as KMeansResult<T>).k
     : assignments.reduce((max, segment) => Math.max(max, segment + 1), 0);
@@ -419,7 +425,7 @@ export function segmentProfiles<T, R extends T = T>(
       low: `low ${feature}`,
     };
 
-  const categorical = categoricalProfiles(name, records, entriesOf<R>(parsed.categorical), assignments, k);
+  const categorical = categoricalProfiles(name, records, entriesOf<R>(categoricalFields), assignments, k);
   const seenLabels = new Map<string, number>();
   const profiles: SegmentProfile[] = [];
   for (let c = 0; c < k; c++) {
@@ -536,7 +542,7 @@ function recordFeatures<R>(
   assignments: Int32Array,
 ): FeatureMatrixResult<R> {
   const columns = numeric.map(([label, field]) =>
-    readNumbers(records, field, { functionName: name, optionName: `numeric.${label}` }),
+    readNumbers(records, field, { functionName: name, optionName: `fields.numeric.${label}` }),
   );
   const rows: number[] = [];
   for (let i = 0; i < records.length; i++) if ((assignments[i] as number) >= 0) rows.push(i);
@@ -577,7 +583,7 @@ function categoricalProfiles<R>(
   const population: Record<string, Record<string, number>> = {};
   const keyFeatures: SegmentProfileKeyFeature[][] = Array.from({ length: k }, () => []);
   for (const [label, field] of categorical) {
-    const { read } = resolveField(field, `categorical.${label}`);
+    const { read } = resolveField(field, `fields.categorical.${label}`);
     const counts = new Map<string, Float64Array>(); // level -> count per segment
     const sizes = new Float64Array(k);
     let total = 0;

@@ -38,13 +38,13 @@ const centresSchema = z.array(
 
 /**
  * Zod shape of the feature source of kMeans, kMeansSteps and chooseK: `fields` (with
- * `transforms`, `missing`) or a prebuilt `features` matrix. Pair with {@link oneFeatureSource}.
+ * `transforms`, `missing`) or a prebuilt `matrix`. Pair with {@link oneFeatureSource}.
  */
 export const featureSourceShape = {
   fields: z.optional(featureOptionsShape.fields),
   transforms: featureOptionsShape.transforms,
   missing: featureOptionsShape.missing,
-  features: z.optional(
+  matrix: z.optional(
     z.custom<FeatureMatrixResult<unknown>>(
       (value) =>
         value !== null &&
@@ -55,14 +55,14 @@ export const featureSourceShape = {
   ),
 };
 
-/** The refinement (check and issue) that exactly one of `fields` and `features` is given: `z.refine(...oneFeatureSource)`. */
+/** The refinement (check and issue) that exactly one of `fields` and `matrix` is given: `z.refine(...oneFeatureSource)`. */
 export const oneFeatureSource: [
-  (value: { readonly fields?: unknown; readonly features?: unknown }) => boolean,
+  (value: { readonly fields?: unknown; readonly matrix?: unknown }) => boolean,
   { message: string; path: string[] },
 ] = [
-  (value) => (value.fields === undefined) !== (value.features === undefined),
+  (value) => (value.fields === undefined) !== (value.matrix === undefined),
   {
-    message: "give exactly one of fields (to build the features) or features (a featureMatrix result)",
+    message: "give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result)",
     path: ["fields"],
   },
 ];
@@ -111,40 +111,40 @@ export const kMeansStepsSchema = z.strictObject(runShape).check(z.refine(...oneF
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
 
 /**
- * Builds the feature matrix named by the options, or checks a prebuilt one: it must come
+ * Builds the feature matrix named by the options, or checks a prebuilt `matrix`: it must come
  * from these records, and `transforms` / `missing` must not be given beside it (they were
  * fixed when it was built), so nothing is silently ignored.
  */
 export function resolveFeatures<T>(
   functionName: string,
   records: readonly T[],
-  parsed: Pick<ParsedKMeansOptions, "fields" | "transforms" | "missing" | "features">,
+  parsed: Pick<ParsedKMeansOptions, "fields" | "transforms" | "missing" | "matrix">,
   rawOptions: { readonly transforms?: unknown; readonly fields?: unknown; readonly missing?: unknown },
 ): FeatureMatrixResult<T> {
-  if (parsed.features !== undefined) {
-    const features = parsed.features as FeatureMatrixResult<T>;
+  if (parsed.matrix !== undefined) {
+    const matrix = parsed.matrix as FeatureMatrixResult<T>;
     const ignored = (["transforms", "missing"] as const).filter((option) => rawOptions[option] !== undefined);
     if (ignored.length > 0) {
       throw new InvalidOptionsError(
         functionName,
         ignored.map((option) => ({
           path: option,
-          message: `cannot be given with features: the matrix was already built with ${option} ${JSON.stringify(features.options[option])}; pass ${option} to featureMatrix, or give fields instead of features`,
+          message: `cannot be given with matrix: it was already built with ${option} ${JSON.stringify(matrix.options[option])}; pass ${option} to featureMatrix, or give fields instead of matrix`,
           received: rawOptions[option],
         })),
       );
     }
-    if (!Array.isArray(records) || features.sourceRowCount !== records.length) {
+    if (!Array.isArray(records) || matrix.sourceRowCount !== records.length) {
       throw new InvalidOptionsError(functionName, [
         {
-          path: "features",
-          message: `was built from ${features.sourceRowCount} records but ${Array.isArray(records) ? records.length : "no array of"} records were passed; build it with featureMatrix(records, ...) from these records`,
+          path: "matrix",
+          message: `was built from ${matrix.sourceRowCount} records but ${Array.isArray(records) ? records.length : "no array of"} records were passed; build it with featureMatrix(records, ...) from these records`,
         },
       ]);
     }
-    if (features.rowCount === 0)
+    if (matrix.rowCount === 0)
       throw new InsufficientDataError(functionName, "the feature matrix has no rows");
-    return features;
+    return matrix;
   }
   return buildFeatureMatrix(functionName, records, {
     fields: rawOptions.fields as never,
