@@ -69,8 +69,16 @@ export interface SegmentStabilityRow {
  *
  * @example
  * ```ts
- * const result = segmentStability(customers, (sample) => kMeans(sample, { k: 3, fields: ["spend"], seed: 1 }));
- * result.segments.map((s) => s.meanJaccard); // e.g. [0.97, 0.95, 0.52]: the third segment is not stable
+ * const customers = [
+ *   { spend: 10 }, { spend: 12 }, { spend: 11 }, { spend: 13 }, { spend: 14 },
+ *   { spend: 95 }, { spend: 99 }, { spend: 97 }, { spend: 94 }, { spend: 96 },
+ * ];
+ * const result = segmentStability(customers, (sample) => kMeans(sample, { k: 3, fields: ["spend"], seed: 1 }), {
+ *   resamples: 20, seed: 3,
+ * });
+ * result.segments.map((s) => s.size); // => [5, 2, 3]
+ * result.segments.map((s) => s.dissolvedCount); // => [1, 6, 4] (k = 3 splits the high spenders, not stably)
+ * result.segments.map((s) => s.meanJaccard); // => [0.892..., 0.779..., 0.845...]
  * ```
  */
 export interface SegmentStabilityResult {
