@@ -141,3 +141,69 @@ describe("parseOptions words size and value issues as zod's English locale does"
     expect(message).toBe(`${expected} (received ${JSON.stringify(value)})`);
   });
 });
+
+describe("dateSchema", () => {
+  // What z.union([z.date(), z.string(), z.number()]) accepts, which it replaced: zod's own union is the reference.
+  const union = z.union([z.date(), z.string(), z.number()]);
+  const values: unknown[] = [
+    new Date(0),
+    new Date(Number.NaN),
+    "2024-01-31",
+    "",
+    0,
+    -1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    null,
+    undefined,
+    true,
+    [],
+    {},
+    () => 0,
+    1n,
+  ];
+  it.each(values.map((value, index) => [index, value] as const))(
+    "accepts what the union of Date, string and number accepts (case %i)",
+    (_, value) => {
+      expect(z.safeParse(dateSchema, value).success).toBe(z.safeParse(union, value).success);
+    },
+  );
+
+  it("is one custom check: a bundle that takes a date option carries no zod union or date schema", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      stdin: {
+        contents: `export { dateSchema, parseOptions } from "./src/core/options.ts";`,
+        resolveDir: process.cwd(),
+        loader: "ts",
+      },
+      bundle: true,
+      write: false,
+      format: "esm",
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).toContain("$ZodCustom");
+    expect(code).not.toContain("$ZodUnion");
+    expect(code).not.toContain("$ZodDate");
+  });
+
+  it("words an invalid Date, NaN and Infinity as the union did", () => {
+    const schema = z.strictObject({ asOf: dateSchema, end: z.optional(dateSchema) });
+    const messages = (options: unknown) => {
+      try {
+        parseOptions("demo", schema, options);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(messages({ asOf: Number.NaN, end: new Date(Number.NaN) })).toEqual([
+      "asOf: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
+      "end: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
+    ]);
+    expect(messages({ asOf: "2024-01-01", end: null })).toEqual([
+      "end: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
+    ]);
+  });
+});

@@ -145,14 +145,19 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
   if (path.length === 0 && issue.code === "invalid_type" && issue.expected === "object") {
     return `expected an options object ({ name: value, ... }), received ${kindOf(received)}`;
   }
-  if (received === undefined && (issue.code === "invalid_type" || issue.code === "invalid_union")) {
+  // A value matching none of an option's forms: a union's issue, or that of a custom check standing for one
+  // (dateSchema: one check costs far less in a bundle than a union of three schemas).
+  const forms =
+    issue.code === "invalid_union" ||
+    (issue.code === "custom" && (issue.params as { forms?: unknown } | undefined)?.forms === true);
+  if (received === undefined && (issue.code === "invalid_type" || forms)) {
     return `required: expected ${wanted()}`;
   }
   // A schema's own message (z.int("expected a whole number of months"), a union's `error`) says more
-  // than the generic one; the generic messages of these two codes all start with "Invalid input".
+  // than the generic one; the generic messages of these codes all start with "Invalid input".
   const own = !issue.message.startsWith("Invalid input");
-  if ((issue.code === "invalid_type" || issue.code === "invalid_union") && own) return issue.message;
-  if (issue.code === "invalid_union") return `expected ${wanted()}`;
+  if ((issue.code === "invalid_type" || forms) && own) return issue.message;
+  if (forms) return `expected ${wanted()}`;
   if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
   return issue.message.replace(/^Invalid input: /, "");
 }
@@ -316,7 +321,7 @@ function described<S extends core.$ZodType>(schema: S, words: string): S {
 }
 
 // The shared schemas are built by calls marked pure, so a bundle that imports parseOptions without them
-// leaves them (and the zod pieces only they use: custom, union, date, refine) out.
+// leaves them (and the zod pieces only they use: custom, refine) out.
 
 /** Schema of a key-or-accessor field option: a non-empty property name or a function. */
 export const fieldSchema = /* @__PURE__ */ described(
@@ -341,9 +346,19 @@ export const progressSchema = /* @__PURE__ */ described(
   "a function",
 );
 
-/** Schema of a date option: Date, ISO string or epoch ms (checked again by parseDateValue). */
+/**
+ * Schema of a date option: a valid Date, a string (an ISO date, checked again by parseDateValue) or finite
+ * epoch ms. What `z.union([z.date(), z.string(), z.number()])` accepts, as one custom check whose issue
+ * {@link howToFix} words as that union's: about 2 kB less in every bundle that takes a date option.
+ */
 export const dateSchema = /* @__PURE__ */ described(
-  /* @__PURE__ */ z.union([/* @__PURE__ */ z.date(), /* @__PURE__ */ z.string(), /* @__PURE__ */ z.number()]),
+  /* @__PURE__ */ z.custom<Date | string | number>(
+    (value) =>
+      typeof value === "string" ||
+      (typeof value === "number" && Number.isFinite(value)) ||
+      (value instanceof Date && !Number.isNaN(value.getTime())),
+    { params: { forms: true } },
+  ),
   "a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds",
 );
 
