@@ -84,31 +84,28 @@ export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): 
     throw argumentError("withDisplay", "spec.summary", "expected a function or undefined", spec.summary);
   }
   checkTableOptions("withDisplay", "spec.", spec);
-  const render = () => {
+  /** The plain-text display, and with `html` the notebook bundle of text and HTML. */
+  function render(html: true): Record<string, string>;
+  function render(html: false): string;
+  function render(html: boolean): string | Record<string, string> {
     const rows = spec.rows(result);
     const summary = spec.summary?.(result) ?? [];
     const table = { columns: spec.columns, maxRows: spec.maxRows ?? 10 };
-    return { rows, summary, table };
-  };
-  const tableBundle = (): Record<string, string> => {
-    const { rows, summary, table } = render();
-    return {
-      "text/plain": [spec.title, ...summary, formatTable(rows, table)].join("\n"),
-      "text/html": `<div><strong>${escapeHtml(spec.title)}</strong>${summary
-        .map((line) => `<div>${escapeHtml(line)}</div>`)
-        .join("")}${htmlTable(rows, table)}</div>`,
-    };
-  };
+    const text = [spec.title, ...summary, formatTable(rows, table)].join("\n");
+    return html
+      ? {
+          "text/plain": text,
+          "text/html": `<div><strong>${escapeHtml(spec.title)}</strong>${summary
+            .map((line) => `<div>${escapeHtml(line)}</div>`)
+            .join("")}${htmlTable(rows, table)}</div>`,
+        }
+      : text;
+  }
+  const tableBundle = () => render(true);
   Object.defineProperties(result, {
     [TABLE_ROWS]: { value: () => spec.rows(result), enumerable: false },
-    [INSPECT]: {
-      value: () => {
-        const { rows, summary, table } = render();
-        return [spec.title, ...summary, formatTable(rows, table)].join("\n");
-      },
-      enumerable: false,
-    },
-    [TABLE_BUNDLE]: { value: () => tableBundle(), enumerable: false },
+    [INSPECT]: { value: () => render(false), enumerable: false },
+    [TABLE_BUNDLE]: { value: tableBundle, enumerable: false },
     [JUPYTER]: {
       // In Deno's Jupyter kernel (which awaits this hook) the chart is shown first, as its own output, then
       // the table; elsewhere the hook returns the table bundle synchronously.
@@ -178,11 +175,7 @@ export function formatCell(value: unknown): string {
  * @throws InvalidRecordError when a row is not an object
  */
 export function formatTable(rows: readonly object[], options: TableFormatOptions = {}): string {
-  assertRecordArray(rows, "formatTable", "rows");
-  checkTableOptions("formatTable", "", options);
-  const maxRows = options.maxRows ?? 10;
-  const first = rows[0] as Record<string, unknown> | undefined;
-  const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
+  const { maxRows, columns } = tableLayout("formatTable", rows, options);
   if (rows.length === 0) return "(no rows)";
   const shown = rows.slice(0, maxRows) as readonly Record<string, unknown>[];
   const cells = shown.map((row) => columns.map((column) => formatCell(row[column])));
@@ -198,6 +191,21 @@ export function formatTable(rows: readonly object[], options: TableFormatOptions
   ];
   if (rows.length > maxRows) lines.push(`... ${rows.length - maxRows} more rows`);
   return lines.join("\n");
+}
+
+/** Checks the arguments of {@link formatTable} / {@link htmlTable}; the rows shown and the columns. */
+function tableLayout(
+  functionName: string,
+  rows: readonly object[],
+  options: TableFormatOptions,
+): { maxRows: number; columns: readonly string[] } {
+  assertRecordArray(rows, functionName, "rows");
+  checkTableOptions(functionName, "", options);
+  const first = rows[0];
+  return {
+    maxRows: options.maxRows ?? 10,
+    columns: options.columns ?? (first === undefined ? [] : Object.keys(first)),
+  };
 }
 
 /** A column is right-aligned when its shown cells are numbers or missing (null/undefined), with at least one number. */
@@ -222,11 +230,7 @@ function isNumericColumn(rows: readonly Record<string, unknown>[], column: strin
  * @throws InvalidRecordError when a row is not an object
  */
 export function htmlTable(rows: readonly object[], options: TableFormatOptions = {}): string {
-  assertRecordArray(rows, "htmlTable", "rows");
-  checkTableOptions("htmlTable", "", options);
-  const maxRows = options.maxRows ?? 10;
-  const first = rows[0] as Record<string, unknown> | undefined;
-  const columns = options.columns ?? (first === undefined ? [] : Object.keys(first));
+  const { maxRows, columns } = tableLayout("htmlTable", rows, options);
   const head = `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
   const body = (rows.slice(0, maxRows) as readonly Record<string, unknown>[])
     .map(
@@ -258,13 +262,16 @@ export function htmlTable(rows: readonly object[], options: TableFormatOptions =
  */
 export function escapeHtml(text: string): string {
   if (typeof text !== "string") throw argumentError("escapeHtml", "text", "expected a string", text);
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
 }
+
+const HTML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /**
  * The main rows of a clientele result (what `toTable` and the notebook show),

@@ -180,7 +180,7 @@ interface NumberCheck {
 function schemaAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType | undefined {
   if (path.length === 0) return schema;
   const def = defOf(schema);
-  const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+  const inner = innerOf(def);
   if (inner !== undefined) return schemaAt(inner, path);
   if (def.type === "union") {
     for (const option of def.options ?? []) {
@@ -204,25 +204,27 @@ function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
 /** What the shared schemas accept, in words (the structural description would be vaguer). */
 const ACCEPTS = new WeakMap<core.$ZodType, string>();
 
+/** What the schema types without parameters accept, in words. */
+const SIMPLE: Record<string, string> = {
+  string: "a string",
+  boolean: "true or false",
+  date: "a Date",
+  array: "an array",
+  object: "an object",
+  record: "an object",
+  function: "a function",
+};
+
 /** What a schema accepts, in words: "a whole number >= 1", "one of \"a\", \"b\"", "a Date or a string". */
 function accepts(schema: core.$ZodType): string {
   const named = ACCEPTS.get(schema);
   if (named !== undefined) return named;
   const def = defOf(schema);
+  if (def.type === "nullable") return `${accepts(def.innerType as core.$ZodType)} or null`;
+  // optional, default, prefault, readonly, nonoptional, catch and pipe accept what they wrap
+  const inner = innerOf(def);
+  if (inner !== undefined) return accepts(inner);
   switch (def.type) {
-    case "optional":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "nonoptional":
-    case "catch":
-      return def.innerType === undefined ? "a value" : accepts(def.innerType);
-    case "nullable":
-      return def.innerType === undefined ? "null" : `${accepts(def.innerType)} or null`;
-    case "pipe":
-      return def.in === undefined ? "a value" : accepts(def.in);
-    case "string":
-      return "a string";
     case "number": {
       const checks = (def.checks ?? []).map(
         (check) => defOf(check as core.$ZodType) as unknown as NumberCheck,
@@ -230,18 +232,13 @@ function accepts(schema: core.$ZodType): string {
       const whole = [def.format, ...checks.map((check) => check.format)].some(
         (format) => format === "safeint" || format === "int32",
       );
-      const bounds = checks.flatMap((check) => {
-        if (typeof check.value !== "number") return [];
-        if (check.check === "greater_than") return [`${check.inclusive ? ">=" : ">"} ${check.value}`];
-        if (check.check === "less_than") return [`${check.inclusive ? "<=" : "<"} ${check.value}`];
-        return [];
-      });
+      const bounds = checks.flatMap((check) =>
+        typeof check.value !== "number" || (check.check !== "greater_than" && check.check !== "less_than")
+          ? []
+          : [`${check.check === "greater_than" ? ">" : "<"}${check.inclusive ? "=" : ""} ${check.value}`],
+      );
       return `${whole ? "a whole number" : "a number"}${bounds.length > 0 ? ` ${bounds.join(" and ")}` : ""}`;
     }
-    case "boolean":
-      return "true or false";
-    case "date":
-      return "a Date";
     case "enum":
       return `one of ${Object.values(def.entries ?? {})
         .map((value) => JSON.stringify(value))
@@ -250,17 +247,10 @@ function accepts(schema: core.$ZodType): string {
       return (def.values ?? []).map((value) => JSON.stringify(value)).join(" or ");
     case "union":
       return (def.options ?? []).map(accepts).join(" or ");
-    case "array":
-      return "an array";
     case "tuple":
       return `an array of ${def.items?.length ?? 0} values`;
-    case "object":
-    case "record":
-      return "an object";
-    case "function":
-      return "a function";
     default:
-      return "a valid value";
+      return SIMPLE[def.type] ?? "a valid value";
   }
 }
 
@@ -283,10 +273,14 @@ interface SchemaDef {
 const defOf = (schema: core.$ZodType): SchemaDef =>
   (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
+/** The schema a wrapper (optional, default, nullable, ...) or a pipe's input wraps. */
+const innerOf = (def: SchemaDef): core.$ZodType | undefined =>
+  def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+
 /** The schemas reachable at `path` (unions may give several). */
 function schemasAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType[] {
   const def = defOf(schema);
-  const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
+  const inner = innerOf(def);
   if (inner !== undefined) return schemasAt(inner, path);
   if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path));
   if (path.length === 0) return [schema];
