@@ -142,7 +142,9 @@ export function createBounds(n: number, d: number, k: number): HamerlyBounds {
  * the second-nearest centre and half the gap from the current centre to its nearest neighbour
  * (Hamerly 2010), with a relative safety margin of 1e-12 so rounding can never skip a real change.
  * A point whose nearest centre could be tied or changed is scanned in full, first index winning,
- * so the labels are those of plain Lloyd.
+ * so the labels are those of plain Lloyd. The lower bounds are loosened by how far the centres
+ * moved since the last pass (`bounds.movement`); for d = 3 and k <= 8 the tree kernel runs
+ * ({@link assignTreeThree}).
  */
 export function assignBounded(
   data: Float64Array,
@@ -153,42 +155,39 @@ export function assignBounded(
   buffers: LloydBuffers,
   bounds: HamerlyBounds,
 ): { inertia: number; changed: number } {
-  const tree =
-    d === 3 && k >= 2 && k <= 8 && buffers.kernels.tree !== null && treeIsExact(data, centres, bounds);
+  const { labels, sums, counts, tally, kernels } = buffers;
+  const { lower, halfGap, movement } = bounds;
+  const tree = d === 3 && k >= 2 && k <= 8 && kernels.tree !== null && treeIsExact(data, centres, bounds);
   if (tree !== bounds.shifted) {
     // The two kernels keep their bounds in different forms: start the other one afresh.
     bounds.ready = false;
     bounds.shifted = tree;
   }
-  if (tree) return assignTreeThree(data, n, centres, k, buffers, bounds);
-  const { labels, sums, counts, tally, kernels } = buffers;
-  const { lower, halfGap, movement } = bounds;
-  sums.fill(0);
-  counts.fill(0);
   computeHalfGaps(centres, d, k, halfGap);
-  if (!bounds.ready) kernels.first(data, n, d, centres, k, labels, sums, counts, lower, tally);
+  if (bounds.ready) measureMovement(centres, bounds.centres, d, k, movement);
+  if (tree) assignTreeThree(data, n, centres, k, buffers, bounds);
   else {
-    // The lower bounds are loosened by how far the centres moved inside the point pass.
-    measureMovement(centres, bounds.centres, d, k, movement);
-    const largest = movement[0] as number;
-    const second = movement[1] as number;
-    const largestAt = movement[2] as number;
-    kernels.bounded(
-      data,
-      n,
-      d,
-      centres,
-      k,
-      labels,
-      sums,
-      counts,
-      lower,
-      halfGap,
-      largestAt,
-      largest,
-      second,
-      tally,
-    );
+    sums.fill(0);
+    counts.fill(0);
+    if (!bounds.ready) kernels.first(data, n, d, centres, k, labels, sums, counts, lower, tally);
+    else {
+      kernels.bounded(
+        data,
+        n,
+        d,
+        centres,
+        k,
+        labels,
+        sums,
+        counts,
+        lower,
+        halfGap,
+        movement[2] as number,
+        movement[0] as number,
+        movement[1] as number,
+        tally,
+      );
+    }
   }
   bounds.centres.set(centres);
   bounds.ready = true;
@@ -254,10 +253,11 @@ export function largestMagnitude(values: Float64Array): number {
 }
 
 /**
- * {@link assignBounded} for d = 3, 2 <= k <= 8, with the tree kernel. The drift increments are
- * inflated by 1e-12 (relative): with the kernel's relative slack of 1e-9 on the stored bound, that
- * covers the rounding of the stored sum `lower + drift` and of the drift itself over up to about
- * 1e6 passes, so a rounded bound never exceeds the true one.
+ * The tree kernel's pass of {@link assignBounded} (d = 3, 2 <= k <= 8; half gaps and, after the
+ * first pass, the movement already measured). The drift increments are inflated by 1e-12
+ * (relative): with the kernel's relative slack of 1e-9 on the stored bound, that covers the
+ * rounding of the stored sum `lower + drift` and of the drift itself over up to about 1e6
+ * passes, so a rounded bound never exceeds the true one.
  */
 export function assignTreeThree(
   data: Float64Array,
@@ -266,14 +266,12 @@ export function assignTreeThree(
   k: number,
   buffers: LloydBuffers,
   bounds: HamerlyBounds,
-): { inertia: number; changed: number } {
+): void {
   const { labels, sums, counts, tally, kernels } = buffers;
   const { lower, halfGap, drift, movement, slots, accumulators } = bounds;
   const first = !bounds.ready;
-  computeHalfGaps(centres, 3, k, halfGap);
   if (first) drift.fill(0);
   else {
-    measureMovement(centres, bounds.centres, 3, k, movement);
     const inflate = 1 + 1e-12;
     const largest = (movement[0] as number) * inflate;
     const second = (movement[1] as number) * inflate;
@@ -311,9 +309,6 @@ export function assignTreeThree(
     sums[c * 3 + 2] = accumulators[c * 4 + 2] as number;
     counts[c] = accumulators[c * 4 + 3] as number;
   }
-  bounds.centres.set(centres);
-  bounds.ready = true;
-  return { inertia: tally[0] as number, changed: tally[1] as number };
 }
 
 /**

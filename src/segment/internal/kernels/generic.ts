@@ -29,44 +29,6 @@ function addPoint(
   for (let j = 0; j < d; j++) sums[sumAt + j] = (sums[sumAt + j] as number) + (data[offset + j] as number);
 }
 
-const plain: LloydKernels["plain"] = (
-  data,
-  n,
-  d,
-  centres,
-  k,
-  labels,
-  distances,
-  sums,
-  counts,
-  accumulate,
-  tally,
-) => {
-  const keep = distances.length === n;
-  let inertia = 0;
-  let changed = 0;
-  for (let i = 0, offset = 0; i < n; i++, offset += d) {
-    let best = 0;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    for (let c = 0, at = 0; c < k; c++, at += d) {
-      const distance = distanceBetween(data, offset, centres, at, d);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = c;
-      }
-    }
-    if (labels[i] !== best) {
-      labels[i] = best;
-      changed++;
-    }
-    if (keep) distances[i] = bestDistance;
-    inertia += bestDistance;
-    if (accumulate) addPoint(data, offset, d, best, sums, counts);
-  }
-  tally[0] = inertia;
-  tally[1] = changed;
-};
-
 /** Nearest centre and second-nearest squared distance of the point at `offset`: `[best, distance, second]`. */
 function scanTwo(
   data: Float64Array,
@@ -92,24 +54,61 @@ function scanTwo(
   out[2] = secondDistance;
 }
 
-const first: LloydKernels["first"] = (data, n, d, centres, k, labels, sums, counts, lower, tally) => {
+/**
+ * Every centre for every point (the plain pass and the first pass with bounds): labels, inertia
+ * and changed labels, sums and counts when `accumulate`, and per point into `kept` (when it has n
+ * slots) the squared distance to the nearest centre, or with `bound` the distance (not squared) to
+ * the second-nearest, the lower bound of the bounded passes.
+ */
+function scanAll(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  kept: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  accumulate: boolean,
+  tally: Float64Array,
+  bound: boolean,
+): void {
   const scan = new Float64Array(3);
+  const keep = kept.length === n;
   let inertia = 0;
   let changed = 0;
   for (let i = 0, offset = 0; i < n; i++, offset += d) {
     scanTwo(data, offset, d, centres, k, scan);
     const best = scan[0] as number;
-    lower[i] = Math.sqrt(scan[2] as number);
     if (labels[i] !== best) {
       labels[i] = best;
       changed++;
     }
+    if (keep) kept[i] = bound ? Math.sqrt(scan[2] as number) : (scan[1] as number);
     inertia += scan[1] as number;
-    addPoint(data, offset, d, best, sums, counts);
+    if (accumulate) addPoint(data, offset, d, best, sums, counts);
   }
   tally[0] = inertia;
   tally[1] = changed;
-};
+}
+
+const plain: LloydKernels["plain"] = (
+  data,
+  n,
+  d,
+  centres,
+  k,
+  labels,
+  distances,
+  sums,
+  counts,
+  accumulate,
+  tally,
+) => scanAll(data, n, d, centres, k, labels, distances, sums, counts, accumulate, tally, false);
+
+const first: LloydKernels["first"] = (data, n, d, centres, k, labels, sums, counts, lower, tally) =>
+  scanAll(data, n, d, centres, k, labels, lower, sums, counts, true, tally, true);
 
 const bounded: LloydKernels["bounded"] = (
   data,
@@ -182,7 +181,7 @@ export const genericKernels: LloydKernels = { plain, first, bounded, closest, po
  * these very functions' text, so the worker runs the same loops.
  */
 export function genericKernelSource(): string {
-  const helpers = [distanceBetween, addPoint, scanTwo].map(String).join("\n");
+  const helpers = [distanceBetween, addPoint, scanTwo, scanAll].map(String).join("\n");
   const kernels = { plain, first, bounded, closest, potential };
   const entries = Object.entries(kernels).map(([name, kernel]) => `${name}: (${String(kernel)})`);
   return `(function () {\n"use strict";\n${helpers}\nreturn { ${entries.join(",\n")}, tree: null };\n})()`;

@@ -24,84 +24,59 @@ const SKIP_MARGIN = String(1 - 1e-12);
 
 const range = (d: number): number[] => Array.from({ length: d }, (_, j) => j);
 
-/** `const x0 = data[offset]; ...`: the point's coordinates in locals. */
+/** One line per feature j, joined. */
+const lines = (d: number, line: (j: number) => string): string => range(d).map(line).join("\n");
+
+/** `const x0 = data[offset + 0]; ...`: a point's coordinates in locals. */
 function loadPoint(d: number, prefix = "x", array = "data", offset = "offset"): string {
-  return range(d)
-    .map((j) => `const ${prefix}${j} = ${array}[${offset} + ${j}];`)
-    .join("\n");
+  return lines(d, (j) => `const ${prefix}${j} = ${array}[${offset} + ${j}];`);
 }
 
-/** `const name = (x0 - array[at])^2 + ...`, summed left to right as the general loop sums. */
-function distanceTo(d: number, name: string, array: string, at: string, prefix = "x"): string {
-  const differences = range(d).map((j) => `const a${j} = ${prefix}${j} - ${array}[${at} + ${j}];`);
-  const squares = range(d).map((j) => `a${j} * a${j}`);
-  return `${differences.join("\n")}\nconst ${name} = ${squares.join(" + ")};`;
+/**
+ * `const a0 = x0 - right(0); ...` and the sum of their squares `a0 * a0 + a1 * a1 + ...`, summed
+ * left to right as the general loop sums.
+ */
+function differences(d: number, right: (j: number) => string, a = "a"): [string, string] {
+  return [
+    lines(d, (j) => `const ${a}${j} = x${j} - ${right(j)};`),
+    range(d)
+      .map((j) => `${a}${j} * ${a}${j}`)
+      .join(" + "),
+  ];
 }
 
-/** `const distance = (x0 - p0)^2 + ...`: between the point in `x` locals and the one in `p` locals. */
-function distanceToPoint(d: number): string {
-  const differences = range(d).map((j) => `const a${j} = x${j} - p${j};`);
-  return `${differences.join("\n")}\nconst distance = ${range(d)
-    .map((j) => `a${j} * a${j}`)
-    .join(" + ")};`;
+/** `const name = ` the squared distance from the point in `x` locals to the one at `at` in `array`. */
+function distanceTo(d: number, name: string, array: string, at: string): string {
+  const [lets, sum] = differences(d, (j) => `${array}[${at} + ${j}]`);
+  return `${lets}\nconst ${name} = ${sum};`;
 }
 
 /** `sums[sumAt + j] = sums[sumAt + j] + xj` for every j, and the count. */
 function accumulate(d: number): string {
-  const lines = range(d).map((j) => `sums[sumAt + ${j}] = sums[sumAt + ${j}] + x${j};`);
-  return `counts[best] = counts[best] + 1;\nconst sumAt = best * ${d};\n${lines.join("\n")}`;
+  return `counts[best] = counts[best] + 1;\nconst sumAt = best * ${d};\n${lines(d, (j) => `sums[sumAt + ${j}] = sums[sumAt + ${j}] + x${j};`)}`;
 }
 
-/** The full scan of the k centres keeping the nearest and the second-nearest squared distances. */
-function scanTwo(d: number): string {
+/** The scan of the k centres keeping the nearest and, when `second`, the second-nearest squared distance. */
+function scan(d: number, second: boolean): string {
   return `for (let c = 0, at = 0; c < k; c++, at += ${d}) {
 ${distanceTo(d, "distance", "centres", "at")}
-if (distance < bestDistance) { secondDistance = bestDistance; bestDistance = distance; best = c; }
-else if (distance < secondDistance) secondDistance = distance;
+if (distance < bestDistance) { ${second ? "secondDistance = bestDistance; " : ""}bestDistance = distance; best = c; }${second ? "\nelse if (distance < secondDistance) secondDistance = distance;" : ""}
 }`;
 }
 
-/** Plain assignment: every centre for every point; distances kept when `distances` has n slots. */
-function plainPass(d: number): string {
-  return `function plainPass(data, n, _d, centres, k, labels, distances, sums, counts, accumulate, tally) {
-const keep = distances.length === n;
-let inertia = 0;
-let changed = 0;
-for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
-${loadPoint(d)}
-let best = 0;
-let bestDistance = Infinity;
-for (let c = 0, at = 0; c < k; c++, at += ${d}) {
-${distanceTo(d, "distance", "centres", "at")}
-if (distance < bestDistance) { bestDistance = distance; best = c; }
-}
-if (labels[i] !== best) { labels[i] = best; changed++; }
-if (keep) distances[i] = bestDistance;
-inertia += bestDistance;
-if (accumulate) {
-${accumulate(d)}
-}
-}
-tally[0] = inertia;
-tally[1] = changed;
-}`;
-}
+const RELABEL = "if (labels[i] !== best) { labels[i] = best; changed++; }";
 
-/** First pass with bounds: every centre scanned, the second-nearest distance kept as the lower bound. */
-function firstPass(d: number): string {
-  return `function firstPass(data, n, _d, centres, k, labels, sums, counts, lower, tally) {
-let inertia = 0;
+/**
+ * An assignment pass: `before` the point loop, then per point (its coordinates loaded into `x`
+ * locals) `body`, which adds to `inertia` and counts `changed` labels; both end in `tally`.
+ */
+function pointPass(d: number, signature: string, body: string, before = ""): string {
+  return `function ${signature} {
+${before}let inertia = 0;
 let changed = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
 ${loadPoint(d)}
-let best = 0;
-let bestDistance = Infinity;
-let secondDistance = Infinity;
-${scanTwo(d)}
-lower[i] = Math.sqrt(secondDistance);
-if (labels[i] !== best) { labels[i] = best; changed++; }
-inertia += bestDistance;
-${accumulate(d)}
+${body}
 }
 tally[0] = inertia;
 tally[1] = changed;
@@ -109,17 +84,38 @@ tally[1] = changed;
 }
 
 /**
- * Later passes with bounds: the lower bound loosened by the centre movement (`largest`, or `second`
- * for points of centre `largestAt`), then Hamerly's skip test; a point not safely settled is
- * scanned in full.
+ * The three assignment passes. Plain: every centre for every point; distances kept when
+ * `distances` has n slots; sums and counts when `accumulate`. First pass with bounds: every centre
+ * scanned, the second-nearest distance kept as the lower bound. Later passes with bounds: the lower
+ * bound loosened by the centre movement (`largest`, or `second` for points of centre `largestAt`),
+ * then Hamerly's skip test; a point not safely settled is scanned in full.
  */
-function boundedPass(d: number): string {
-  return `function boundedPass(data, n, _d, centres, k, labels, sums, counts, lower, halfGap, largestAt, largest, second, tally) {
-let inertia = 0;
-let changed = 0;
-for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
-${loadPoint(d)}
-let best = labels[i];
+function assignPasses(d: number): string {
+  const fullScan = `let secondDistance = Infinity;\n${scan(d, true)}\nlower[i] = Math.sqrt(secondDistance);\n${RELABEL}`;
+  const tail = `inertia += bestDistance;\n${accumulate(d)}`;
+  const plain = pointPass(
+    d,
+    "plainPass(data, n, _d, centres, k, labels, distances, sums, counts, accumulate, tally)",
+    `let best = 0;
+let bestDistance = Infinity;
+${scan(d, false)}
+${RELABEL}
+if (keep) distances[i] = bestDistance;
+inertia += bestDistance;
+if (accumulate) {
+${accumulate(d)}
+}`,
+    "const keep = distances.length === n;\n",
+  );
+  const first = pointPass(
+    d,
+    "firstPass(data, n, _d, centres, k, labels, sums, counts, lower, tally)",
+    `let best = 0;\nlet bestDistance = Infinity;\n${fullScan}\n${tail}`,
+  );
+  const bounded = pointPass(
+    d,
+    "boundedPass(data, n, _d, centres, k, labels, sums, counts, lower, halfGap, largestAt, largest, second, tally)",
+    `let best = labels[i];
 const ownAt = best * ${d};
 ${distanceTo(d, "own", "centres", "ownAt")}
 let bestDistance = own;
@@ -129,17 +125,11 @@ const threshold = Math.max(bound, halfGap[best]) * ${SKIP_MARGIN};
 if (!(Math.sqrt(bestDistance) < threshold)) {
 best = 0;
 bestDistance = Infinity;
-let secondDistance = Infinity;
-${scanTwo(d)}
-lower[i] = Math.sqrt(secondDistance);
-if (labels[i] !== best) { labels[i] = best; changed++; }
+${fullScan}
 }
-inertia += bestDistance;
-${accumulate(d)}
-}
-tally[0] = inertia;
-tally[1] = changed;
-}`;
+${tail}`,
+  );
+  return `${plain}\n${first}\n${bounded}`;
 }
 
 /**
@@ -147,12 +137,14 @@ tally[1] = changed;
  * into `closest`; returns the sum of the new `closest`, in point order.
  */
 function closestPass(d: number): string {
+  const [lets, sum] = differences(d, (j) => `p${j}`);
   return `function closestPass(data, n, _d, pointAt, closest, first) {
 ${loadPoint(d, "p", "data", "pointAt")}
 let total = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
 ${loadPoint(d)}
-${distanceToPoint(d)}
+${lets}
+const distance = ${sum};
 const kept = first ? distance : Math.min(distance, closest[i]);
 closest[i] = kept;
 total += kept;
@@ -169,29 +161,21 @@ return total;
  */
 function potentialPass(d: number): string {
   const four = range(4);
-  const load = four.map((t) => loadPoint(d, `c${t}_`, "candidates", String(t * d))).join("\n");
   const sums = four
     .map((t) => {
-      const differences = range(d).map((j) => `const a${t}_${j} = x${j} - c${t}_${j};`);
-      const squares = range(d).map((j) => `a${t}_${j} * a${t}_${j}`);
-      return `${differences.join("\n")}\ns${t} += Math.min(${squares.join(" + ")}, current);`;
+      const [lets, sum] = differences(d, (j) => `c${t}_${j}`, `a${t}_`);
+      return `${lets}\ns${t} += Math.min(${sum}, current);`;
     })
     .join("\n");
   return `function potentialPass(data, n, _d, candidates, closest, potentials) {
-${load}
-let s0 = 0;
-let s1 = 0;
-let s2 = 0;
-let s3 = 0;
+${four.map((t) => loadPoint(d, `c${t}_`, "candidates", String(t * d))).join("\n")}
+${four.map((t) => `let s${t} = 0;`).join("\n")}
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
 ${loadPoint(d)}
 const current = closest[i];
 ${sums}
 }
-potentials[0] = s0;
-potentials[1] = s1;
-potentials[2] = s2;
-potentials[3] = s3;
+${four.map((t) => `potentials[${t}] = s${t};`).join("\n")}
 }`;
 }
 
@@ -217,72 +201,64 @@ function treePass(): string {
       .map((j) => `const p${s}${j} = slots[${s * 8 + j}];`)
       .join(" "),
   );
-  const distances = slots.map(
-    (s) =>
-      `const e${s}0 = x0 - p${s}0;\nconst e${s}1 = x1 - p${s}1;\nconst e${s}2 = x2 - p${s}2;\n` +
-      `const d${s} = e${s}0 * e${s}0 + e${s}1 * e${s}1 + e${s}2 * e${s}2;`,
-  );
+  const distances = slots.map((s) => {
+    const [lets, sum] = differences(3, (j) => `p${s}${j}`, `e${s}`);
+    return `${lets}\nconst d${s} = ${sum};`;
+  });
+  const [ownLets, ownSum] = differences(3, (j) => `slots[at + ${j}]`, "b");
   // Pairs (0-1, 2-3, 4-5, 6-7): smaller b (left on ties), larger s, m = 1 when the right one is smaller.
   const pairs = [0, 2, 4, 6].map(
     (a) => `const m${a} = +(d${a + 1} < d${a});
 const b${a} = d${a + 1} * m${a} + d${a} * (1 - m${a});
 const s${a} = d${a} * m${a} + d${a + 1} * (1 - m${a});`,
   );
-  // Merge two pairs: smallest, second = min(loser of the two smallest, winner's second), label.
+  // Merge two groups: smallest b, second s = min(loser of the two smallest, winner's second), label l.
   const merge = (
     name: string,
-    left: number,
-    right: number,
-    base: number,
+    left: string,
+    right: string,
+    label: string,
   ) => `const m${name} = +(b${right} < b${left});
 const b${name} = b${right} * m${name} + b${left} * (1 - m${name});
 const loser${name} = b${left} * m${name} + b${right} * (1 - m${name});
 const second${name} = s${right} * m${name} + s${left} * (1 - m${name});
 const q${name} = +(second${name} < loser${name});
 const s${name} = second${name} * q${name} + loser${name} * (1 - q${name});
-const l${name} = ${base} + m${left} + ((2 + m${right} - m${left}) & -m${name});`;
+const l${name} = ${label};`;
+  // Pairs merged into A (slots 0-3) and B (4-7): labels from the pairs' m; then A and B.
+  const pairLabel = (name: string, left: number, right: number, base: number) =>
+    merge(name, String(left), String(right), `${base} + m${left} + ((2 + m${right} - m${left}) & -m${name})`);
   return `function treePass(data, n, slots, labels, lower, accumulators, first, tally) {
 ${load.join("\n")}
 let inertia = 0;
 let changed = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += 3) {
-const x0 = data[offset];
-const x1 = data[offset + 1];
-const x2 = data[offset + 2];
+${loadPoint(3)}
 let best = 0;
 let bestDistance = 0;
 let skip = 0;
 if (!first) {
 best = labels[i];
 const at = best * 8;
-const b0 = x0 - slots[at];
-const b1 = x1 - slots[at + 1];
-const b2 = x2 - slots[at + 2];
-bestDistance = b0 * b0 + b1 * b1 + b2 * b2;
+${ownLets}
+bestDistance = ${ownSum};
 const bound = lower[i] * 0.999999999 - slots[at + 3];
 skip = (+(bestDistance < bound * bound) & +(bound > 0)) | +(bestDistance < slots[at + 4]);
 }
 if (skip === 0) {
 ${distances.join("\n")}
 ${pairs.join("\n")}
-${merge("A", 0, 2, 0)}
-${merge("B", 4, 6, 4)}
-const m = +(bB < bA);
-bestDistance = bB * m + bA * (1 - m);
-const loser = bA * m + bB * (1 - m);
-const secondBest = sB * m + sA * (1 - m);
-const q = +(secondBest < loser);
-const secondDistance = secondBest * q + loser * (1 - q);
-best = lA + ((lB - lA) & -m);
-lower[i] = Math.sqrt(secondDistance) + slots[best * 8 + 3];
+${pairLabel("A", 0, 2, 0)}
+${pairLabel("B", 4, 6, 4)}
+${merge("", "A", "B", "lA + ((lB - lA) & -m)")}
+bestDistance = b;
+best = l;
+lower[i] = Math.sqrt(s) + slots[best * 8 + 3];
 if (labels[i] !== best) { labels[i] = best; changed++; }
 }
 inertia += bestDistance;
 const sumAt = best * 4;
-accumulators[sumAt] = accumulators[sumAt] + x0;
-accumulators[sumAt + 1] = accumulators[sumAt + 1] + x1;
-accumulators[sumAt + 2] = accumulators[sumAt + 2] + x2;
-accumulators[sumAt + 3] = accumulators[sumAt + 3] + 1;
+${lines(4, (j) => `accumulators[sumAt + ${j}] = accumulators[sumAt + ${j}] + ${j < 3 ? `x${j}` : 1};`)}
 }
 tally[0] = inertia;
 tally[1] = changed;
@@ -298,9 +274,7 @@ export function kernelSource(d: number): string {
   if (!(Number.isInteger(d) && d >= 1 && d <= UNROLL_LIMIT)) throw new RangeError(`no kernel for d = ${d}`);
   return `(function () {
 "use strict";
-${plainPass(d)}
-${firstPass(d)}
-${boundedPass(d)}
+${assignPasses(d)}
 ${closestPass(d)}
 ${potentialPass(d)}
 ${d === 3 ? treePass() : ""}
