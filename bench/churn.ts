@@ -32,7 +32,7 @@ const ROUNDS = Number(process.env.CHURN_BENCH_ROUNDS ?? 5);
 const WARM = Number(process.env.CHURN_BENCH_WARM ?? 3);
 const OPTIONS = {
   label: "churned",
-  features: { numeric: numericNames, categorical: ["segment"] },
+  fields: { numeric: numericNames, categorical: ["segment"] },
   regularization: { l2: 1 },
 } as const;
 

@@ -105,15 +105,15 @@ async function timeWithCpu<R>(fn: () => R): Promise<{ ms: number; cpuMs: number;
 
 export async function run(): Promise<BenchRow[]> {
   const customers = makeCustomers(CUSTOMERS, 21);
-  const features = { numeric: ["age", "monthlyCharge", "supportCalls"], categorical: ["plan"] } as const;
+  const fields = { numeric: ["age", "monthlyCharge", "supportCalls"], categorical: ["plan"] } as const;
   const km = await timeWithCpu(() =>
     kaplanMeier(customers, { time: "tenureDays", event: "churned", group: "plan" }),
   );
   const efron = await timeWithCpu(() =>
-    coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "efron" }),
+    coxModel(customers, { time: "tenureDays", event: "churned", fields, ties: "efron" }),
   );
   const breslow = await timeWithCpu(() =>
-    coxModel(customers, { time: "tenureDays", event: "churned", features, ties: "breslow" }),
+    coxModel(customers, { time: "tenureDays", event: "churned", fields, ties: "breslow" }),
   );
   const memory = `peak RSS ${peakRssMb().toFixed(0)} MB`;
   const r = runR(customers);

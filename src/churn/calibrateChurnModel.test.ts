@@ -15,7 +15,7 @@ const fixture = readChurnReference().fixture;
 const reference = fixture.calibration;
 const model = trainChurnModel(train, {
   label: "churned",
-  features: { numeric: fixture.numeric as never[], categorical: fixture.categorical as never[] },
+  fields: { numeric: fixture.numeric as never[], categorical: fixture.categorical as never[] },
 });
 
 function maxDifference(actual: ArrayLike<number>, expected: readonly number[]): number {

@@ -51,7 +51,7 @@ const optionsSchema = z.strictObject({
  * @example
  * ```ts
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.3, stratify: "churned", seed: 1 });
- * const model = trainChurnModel(train, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } });
+ * const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } });
  * const calibrated = calibrateChurnModel(model, test, { method: "platt" });
  * calibrated.calibration; // => { method: "platt", a: -1.02..., b: 0.03..., rows: 120 }
  * ```

@@ -100,7 +100,7 @@ describe("coxModel", () => {
       const model = coxModel(lung, {
         time: "time",
         event: lungDead,
-        features: { numeric: ["age", "ph.ecog", "wt.loss"], categorical: ["sex"] },
+        fields: { numeric: ["age", "ph.ecog", "wt.loss"], categorical: ["sex"] },
         ties,
       });
       expect(model.droppedRows).toBe(15);
@@ -113,7 +113,7 @@ describe("coxModel", () => {
       const model = coxModel(veteran, {
         time: "time",
         event: "status",
-        features: { numeric: ["karno", "age"], categorical: ["trt", "celltype"] },
+        fields: { numeric: ["karno", "age"], categorical: ["trt", "celltype"] },
         ties,
       });
       expect(model.options.referenceLevels).toEqual({ trt: "1", celltype: "adeno" });
@@ -134,12 +134,12 @@ describe("coxModel", () => {
     const byKey = coxModel(veteran, {
       time: "time",
       event: "status",
-      features: { numeric: ["karno"], categorical: ["celltype"] },
+      fields: { numeric: ["karno"], categorical: ["celltype"] },
     });
     const byAccessor = coxModel(veteran, {
       time: (row) => row.time,
       event: (row) => row.status === 1,
-      features: {
+      fields: {
         numeric: [{ name: "performance", value: (row) => row.karno }],
         categorical: [{ name: "cell", value: (row) => row.celltype }],
       },
@@ -159,7 +159,7 @@ describe("coxModel", () => {
     const model = coxModel(veteran, {
       time: "time",
       event: "status",
-      features: { numeric: ["karno", "age"], categorical: ["trt", "celltype"] },
+      fields: { numeric: ["karno", "age"], categorical: ["trt", "celltype"] },
       referenceLevels: { celltype: "large" },
     });
     expect(model.coefficients.map((c) => c.term)).toContain("celltype=adeno");
@@ -175,7 +175,7 @@ describe("coxModel", () => {
       { t: 3, e: 0, x: 0.5 },
       { t: 4, e: 1, x: 0.2 },
     ];
-    const model = coxModel(rows, { time: "t", event: "e", features: { numeric: ["x"] } });
+    const model = coxModel(rows, { time: "t", event: "e", fields: { numeric: ["x"] } });
     const beta = model.coefficients[0]?.estimate as number;
     // centred x: the likelihood is invariant, so check the score is 0 at β̂ by finite differences
     const logL = (b: number) =>
@@ -198,12 +198,12 @@ describe("coxModel", () => {
       x: i < 10 ? 1 : 0,
       y: (i * 7) % 5,
     }));
-    const model = coxModel(rows, { time: "t", event: "e", features: { numeric: ["x", "y"] } });
+    const model = coxModel(rows, { time: "t", event: "e", fields: { numeric: ["x", "y"] } });
     expect(model.convergence.divergingTerms).toEqual(["x"]);
     expect(model.convergence.message).toMatch(/x may be infinite/);
     expect(model.coefficients[0]?.standardError).toBeGreaterThan(1000);
     for (const c of model.coefficients) for (const value of Object.values(c)) expect(value).not.toBeNaN();
-    const fine = coxModel(veteran, { time: "time", event: "status", features: { numeric: ["karno"] } });
+    const fine = coxModel(veteran, { time: "time", event: "status", fields: { numeric: ["karno"] } });
     expect(fine.convergence.divergingTerms).toEqual([]);
   });
 
@@ -213,44 +213,44 @@ describe("coxModel", () => {
       { t: 2, e: 0, x: 2, g: "a" },
       { t: 3, e: 1, x: 3, g: "a" },
     ];
-    expect(() => coxModel(rows, { time: "t", event: "e", features: {} })).toThrow(InvalidOptionsError);
-    expect(() => coxModel(rows, { time: "t", event: "e", features: { categorical: ["g"] } })).toThrow(
+    expect(() => coxModel(rows, { time: "t", event: "e", fields: {} })).toThrow(InvalidOptionsError);
+    expect(() => coxModel(rows, { time: "t", event: "e", fields: { categorical: ["g"] } })).toThrow(
       /single level/,
     );
     expect(() =>
-      coxModel(rows, { time: "t", event: "e", features: { numeric: ["x"] }, referenceLevels: { x: "1" } }),
+      coxModel(rows, { time: "t", event: "e", fields: { numeric: ["x"] }, referenceLevels: { x: "1" } }),
     ).toThrow(/not a categorical feature/);
     expect(() =>
       coxModel([...rows, { t: 4, e: 1, x: 0, g: "b" }], {
         time: "t",
         event: "e",
-        features: { categorical: ["g"] },
+        fields: { categorical: ["g"] },
         referenceLevels: { g: "c" },
       }),
     ).toThrow(/not a level of "g"/);
     expect(() =>
-      coxModel(rows, { time: "t", event: "e", features: { numeric: ["x"] }, Ties: "breslow" } as never),
+      coxModel(rows, { time: "t", event: "e", fields: { numeric: ["x"] }, Ties: "breslow" } as never),
     ).toThrow(/Ties: unknown option "\w+"; did you mean "ties"\?/);
     expect(() =>
-      coxModel([{ t: 1, e: 0, x: 1 }], { time: "t", event: "e", features: { numeric: ["x"] } }),
+      coxModel([{ t: 1, e: 0, x: 1 }], { time: "t", event: "e", fields: { numeric: ["x"] } }),
     ).toThrow(InsufficientDataError);
     expect(() =>
       coxModel(
         rows.map((r) => ({ ...r, y: 2 * r.x })),
-        { time: "t", event: "e", features: { numeric: ["x", "y"] } },
+        { time: "t", event: "e", fields: { numeric: ["x", "y"] } },
       ),
     ).toThrow(/not identifiable/);
     const model = coxModel(veteran, {
       time: "time",
       event: "status",
-      features: { categorical: ["celltype"] },
+      fields: { categorical: ["celltype"] },
     });
     expect(() => model.riskScores([{ celltype: "unknown" }])).toThrow(InvalidRecordError);
     expect(() => model.riskScores([{ celltype: "unknown" }])).toThrow(/row 0, field "celltype"/);
   });
 
   it("prints a coefficient table", () => {
-    const model = coxModel(veteran, { time: "time", event: "status", features: { numeric: ["karno"] } });
+    const model = coxModel(veteran, { time: "time", event: "status", fields: { numeric: ["karno"] } });
     const text = String(
       (model as unknown as Record<symbol, () => string>)[Symbol.for("nodejs.util.inspect.custom")]?.(),
     );

@@ -8,7 +8,7 @@ import {
   parseDecimal,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { fieldSchema } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
@@ -22,6 +22,7 @@ import {
   timeBlocks,
 } from "./internal/coxFit.js";
 import { cumulativeHazardStandardErrors, hazardVarianceTerms } from "./internal/coxSurvivalVariance.js";
+import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { featureName, readSurvivalData, type SurvivalFeature, sortedIndex } from "./internal/survivalData.js";
@@ -41,7 +42,7 @@ export interface CoxModelOptions<T> {
   /** 1 or true when the customer churned at `time`, 0 or false when censored. */
   readonly event: Field<T>;
   /** Covariates; at least one overall. */
-  readonly features: {
+  readonly fields: {
     /** Numeric features (numbers, decimal strings, booleans as 1/0), used as given. @defaultValue [] */
     readonly numeric?: readonly CoxModelFeature<T>[];
     /**
@@ -213,7 +214,7 @@ const featureSchema = z.union([
 const optionsSchema = z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
-  features: z.strictObject({
+  fields: z.strictObject({
     numeric: z._default(z.array(featureSchema), []),
     categorical: z._default(z.array(featureSchema), []),
   }),
@@ -254,7 +255,7 @@ interface Term {
  *
  * @param records - one record per customer, not mutated
  * @param options - see {@link CoxModelOptions}
- * @throws {@link InvalidOptionsError} for malformed options (an unknown key included), no features, or a
+ * @throws {@link InvalidOptionsError} for malformed options (an unknown key included; `features`, the former name of `fields`, pointed to it), no fields, or a
  *   reference level that is not a level of its feature
  * @throws {@link InvalidRecordError} for a non-record element, a bad time, event or feature value (row named)
  * @throws {@link InsufficientDataError} without events, with a one-level categorical feature, or with
@@ -265,7 +266,7 @@ interface Term {
  * const model = coxModel(veteran, {
  *   time: "time",
  *   event: "status",
- *   features: { numeric: ["karno"], categorical: ["trt"] },
+ *   fields: { numeric: ["karno"], categorical: ["trt"] },
  *   referenceLevels: { trt: "1" },
  * });
  * model.coefficients.map((c) => [c.term, c.hazardRatio, c.pValue]);
@@ -276,24 +277,24 @@ interface Term {
  * ```
  */
 export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>): CoxModel<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
-  const numericSpecs = parsed.features.numeric as unknown as CoxModelFeature<T>[];
-  const categoricalSpecs = parsed.features.categorical as unknown as CoxModelFeature<T>[];
+  const numericSpecs = parsed.fields.numeric as unknown as CoxModelFeature<T>[];
+  const categoricalSpecs = parsed.fields.categorical as unknown as CoxModelFeature<T>[];
   const numericNames = numericSpecs.map(featureName);
   const categoricalNames = categoricalSpecs.map(featureName);
   const issues = [];
   if (numericNames.length + categoricalNames.length === 0) {
     issues.push({
-      path: "features",
-      message: "expected at least one numeric or categorical feature",
-      received: parsed.features,
+      path: "fields",
+      message: "expected at least one numeric or categorical field",
+      received: parsed.fields,
     });
   }
   const allNames = [...numericNames, ...categoricalNames];
   const duplicate = allNames.find((name, i) => allNames.indexOf(name) !== i);
   if (duplicate !== undefined) {
-    issues.push({ path: "features", message: `feature "${duplicate}" is given twice`, received: duplicate });
+    issues.push({ path: "fields", message: `field "${duplicate}" is given twice`, received: duplicate });
   }
   for (const name of Object.keys(parsed.referenceLevels)) {
     if (!categoricalNames.includes(name)) {

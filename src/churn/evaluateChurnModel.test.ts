@@ -12,7 +12,7 @@ describe("evaluateChurnModel", () => {
       rows.filter((row) => row.split === "train"),
       {
         label: "churned",
-        features: {
+        fields: {
           numeric: [
             "tenureMonths",
             "ordersLast90Days",
@@ -42,7 +42,7 @@ describe("evaluateChurnModel", () => {
 
   it("refuses an element that is not a record with an InvalidRecordError naming its row", () => {
     const train = rows.filter((row) => row.split === "train");
-    const model = trainChurnModel(train, { label: "churned", features: { numeric: ["tenureMonths"] } });
+    const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["tenureMonths"] } });
     expect(() => evaluateChurnModel(model, [train[0], undefined] as never)).toThrow(
       /evaluateChurnModel: row 1, field "\(record\)": received undefined; expected a record/,
     );

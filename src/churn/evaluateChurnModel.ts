@@ -27,7 +27,7 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  * @example
  * ```ts
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * const model = trainChurnModel(train, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } });
+ * const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } });
  * evaluateChurnModel(model, test).auc; // => 0.72...
  * ```
  */

@@ -24,7 +24,7 @@ describe("restoreChurnModel", () => {
   ])("scores and explains bit-identically after a JSON text round trip (%s)", (_, extra) => {
     const model = trainChurnModel(train, {
       label: "churned",
-      features: {
+      fields: {
         numeric: ["tenureMonths", "ordersLast90Days", "daysSinceLastOrder", "complaints"],
         categorical: ["region", "plan"],
       },
@@ -43,7 +43,7 @@ describe("restoreChurnModel", () => {
   it("keeps a calibration and asks again for accessor features and labels", () => {
     const model = trainChurnModel(train, {
       label: (row: ChurnFixtureRow) => row.churned,
-      features: {
+      fields: {
         numeric: [
           "tenureMonths",
           { name: "recency", value: (row: ChurnFixtureRow) => row.daysSinceLastOrder },
@@ -66,7 +66,7 @@ describe("restoreChurnModel", () => {
   });
 
   it("refuses JSON that is not a saved churn model, naming the problem", () => {
-    const model = trainChurnModel(train, { label: "churned", features: { numeric: ["tenureMonths"] } });
+    const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["tenureMonths"] } });
     const json = JSON.parse(JSON.stringify(model));
     expect(() => restoreChurnModel({ ...json, format: "other" })).toThrow(InvalidOptionsError);
     expect(() => restoreChurnModel({ ...json, coefficients: json.coefficients.slice(1) })).toThrow(

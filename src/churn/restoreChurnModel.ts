@@ -86,7 +86,7 @@ const jsonSchema = z.object({
  *   accessor or label, or an unknown option
  * @example
  * ```ts
- * const text = JSON.stringify(trainChurnModel(customers, { label: "churned", features: { numeric: ["daysSinceLastOrder"] } }));
+ * const text = JSON.stringify(trainChurnModel(customers, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } }));
  * const model = restoreChurnModel(JSON.parse(text));
  * model.score([customers[0]]); // => Float64Array [0.23...] (the same bits as before saving)
  * ```

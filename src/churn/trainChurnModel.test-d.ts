@@ -17,18 +17,18 @@ describe("trainChurnModel types", () => {
   it("is generic over the record type and checks feature keys", () => {
     const model = trainChurnModel(customers, {
       label: "churned",
-      features: { numeric: ["daysSinceLastOrder"], categorical: ["plan"] },
+      fields: { numeric: ["daysSinceLastOrder"], categorical: ["plan"] },
     });
     expectTypeOf(model).toEqualTypeOf<ChurnModel<Customer>>();
     expectTypeOf(model.score).parameter(0).toEqualTypeOf<readonly Customer[]>();
     expectTypeOf(model.score(customers)).toEqualTypeOf<Float64Array>();
     expectTypeOf(evaluateChurnModel(model, customers)).toEqualTypeOf<EvaluateScoresResult>();
     // @ts-expect-error "tenure" is not a field of Customer
-    trainChurnModel(customers, { label: "churned", features: { numeric: ["tenure"] } });
+    trainChurnModel(customers, { label: "churned", fields: { numeric: ["tenure"] } });
     // named accessors are accepted
     trainChurnModel(customers, {
       label: (customer) => customer.churned,
-      features: {
+      fields: {
         numeric: [{ name: "logDays", value: (customer) => Math.log1p(customer.daysSinceLastOrder) }],
       },
     });
@@ -37,7 +37,7 @@ describe("trainChurnModel types", () => {
   it("keeps the record type through calibration and takes it explicitly on restore", () => {
     const model = trainChurnModel(customers, {
       label: "churned",
-      features: { numeric: ["daysSinceLastOrder"] },
+      fields: { numeric: ["daysSinceLastOrder"] },
     });
     expectTypeOf(model.toJSON()).toEqualTypeOf<ChurnModelJson>();
     expectTypeOf(calibrateChurnModel(model, customers, { method: "isotonic" })).toEqualTypeOf<
@@ -46,6 +46,6 @@ describe("trainChurnModel types", () => {
     expectTypeOf(restoreChurnModel<Customer>(model.toJSON())).toEqualTypeOf<ChurnModel<Customer>>();
     // @ts-expect-error "sigmoid" is scikit-learn's name; clientele's is "platt"
     calibrateChurnModel(model, customers, { method: "sigmoid" });
-    trainChurnModel(customers, { label: "churned", features: { categorical: ["plan"] }, encoding: "oneHot" });
+    trainChurnModel(customers, { label: "churned", fields: { categorical: ["plan"] }, encoding: "oneHot" });
   });
 });

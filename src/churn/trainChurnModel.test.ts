@@ -13,7 +13,7 @@ const train = Object.freeze(rows.filter((row) => row.split === "train"));
 const test = Object.freeze(rows.filter((row) => row.split === "test"));
 const reference = readChurnReference();
 const fixture = reference.fixture;
-const features = {
+const fields = {
   numeric: fixture.numeric as (keyof ChurnFixtureRow & string)[],
   categorical: fixture.categorical as (keyof ChurnFixtureRow & string)[],
 };
@@ -31,7 +31,7 @@ function expectClose(actual: readonly number[], expected: readonly number[], tol
 
 describe("trainChurnModel against statsmodels and scikit-learn", () => {
   it("matches statsmodels Logit coefficients and standard errors when l2 = 0", () => {
-    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    const model = trainChurnModel(train, { label: "churned", fields, regularization: { l2: 0 } });
     expect(model.coefficients.map((c) => c.term)).toEqual(fixture.terms);
     expectClose(
       model.coefficients.map((c) => c.standardizedEstimate),
@@ -57,7 +57,7 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
   ] as const)("matches %s (C = 1 / l2, intercept unpenalised)", (name, l2, classWeight) => {
     const model = trainChurnModel(train, {
       label: "churned",
-      features,
+      fields,
       regularization: { l2 },
       ...(classWeight === undefined ? {} : { classWeight }),
     });
@@ -79,7 +79,7 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
   });
 
   it("reports original-scale coefficients and odds ratios consistent with the standardised fit", () => {
-    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    const model = trainChurnModel(train, { label: "churned", fields, regularization: { l2: 0 } });
     const days = model.coefficients.find((c) => c.term === "daysSinceLastOrder");
     const sd = fixture.populationSds.daysSinceLastOrder as number;
     expect(days?.estimate).toBeCloseTo((fixture.statsmodels.coefficients[4] as number) / sd, 10);
@@ -96,7 +96,7 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
   });
 
   it("explains a score: contributions sum to the log-odds gap from the average customer", () => {
-    const model = trainChurnModel(train, { label: "churned", features });
+    const model = trainChurnModel(train, { label: "churned", fields });
     const logit = (p: number) => Math.log(p / (1 - p));
     for (const row of test.slice(0, 10)) {
       const explanation = model.explain(row, { top: 2 });
@@ -117,15 +117,15 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
   });
 
   it("does not depend on the order of the training rows", () => {
-    const a = trainChurnModel(train, { label: "churned", features });
-    const b = trainChurnModel([...train].reverse(), { label: "churned", features });
+    const a = trainChurnModel(train, { label: "churned", fields });
+    const b = trainChurnModel([...train].reverse(), { label: "churned", fields });
     expectClose(
       a.coefficients.map((c) => c.standardizedEstimate),
       b.coefficients.map((c) => c.standardizedEstimate),
       1e-10,
     );
     // The fit draws no random numbers: the seed is echoed but changes nothing.
-    const seeded = trainChurnModel(train, { label: "churned", features, seed: 99 });
+    const seeded = trainChurnModel(train, { label: "churned", fields, seed: 99 });
     expect(seeded.options.seed).toBe(99);
     expect(seeded.coefficients).toEqual(a.coefficients);
   });
@@ -133,7 +133,7 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
   it("accepts booleans and named accessors", () => {
     const model = trainChurnModel(train, {
       label: (row) => row.churned === 1,
-      features: {
+      fields: {
         numeric: [
           { name: "logValue", value: (row: ChurnFixtureRow) => Math.log(row.averageOrderValue) },
           "tenureMonths",
@@ -147,7 +147,7 @@ describe("trainChurnModel against statsmodels and scikit-learn", () => {
     const precomputed = train.map(withLog);
     const direct = trainChurnModel(precomputed, {
       label: "churned",
-      features: { numeric: ["logValue", "tenureMonths"] },
+      fields: { numeric: ["logValue", "tenureMonths"] },
     });
     expect(model.coefficients).toEqual(direct.coefficients);
     expect(model.score(test)).toEqual(direct.score(test.map(withLog)));
@@ -166,11 +166,11 @@ describe("trainChurnModel bad input", () => {
 
   it("refuses labels that are not 0/1 or booleans, naming the row", () => {
     const bad = [...small, { x: 7, y: "1" as unknown as number, c: "a" }];
-    expect(() => trainChurnModel(bad, { label: "y", features: { numeric: ["x"] } })).toThrow(
+    expect(() => trainChurnModel(bad, { label: "y", fields: { numeric: ["x"] } })).toThrow(
       InvalidRecordError,
     );
     expect(() =>
-      trainChurnModel(bad, { label: "y", features: { numeric: ["x"] } }),
+      trainChurnModel(bad, { label: "y", fields: { numeric: ["x"] } }),
     ).toThrowErrorMatchingInlineSnapshot(
       `[InvalidRecordError: trainChurnModel: row 6, field "y": received "1" (string); expected a churn label 0/1 or false/true (1 / true = churned)]`,
     );
@@ -178,27 +178,27 @@ describe("trainChurnModel bad input", () => {
 
   it("refuses a single class, empty input, no features and duplicate features", () => {
     const allZero = small.map((row) => ({ ...row, y: 0 }));
-    expect(() => trainChurnModel(allZero, { label: "y", features: { numeric: ["x"] } })).toThrow(
+    expect(() => trainChurnModel(allZero, { label: "y", fields: { numeric: ["x"] } })).toThrow(
       /needs both classes/,
     );
-    expect(() => trainChurnModel([], { label: "y", features: { numeric: ["x"] } })).toThrow(
+    expect(() => trainChurnModel([], { label: "y", fields: { numeric: ["x"] } })).toThrow(
       InsufficientDataError,
     );
-    expect(() => trainChurnModel(small, { label: "y", features: {} })).toThrow(InvalidOptionsError);
-    expect(() => trainChurnModel(small, { label: "y", features: { numeric: ["x", "x"] } })).toThrow(
+    expect(() => trainChurnModel(small, { label: "y", fields: {} })).toThrow(InvalidOptionsError);
+    expect(() => trainChurnModel(small, { label: "y", fields: { numeric: ["x", "x"] } })).toThrow(
       /listed twice/,
     );
     expect(() =>
-      trainChurnModel(small, { label: "y", features: { numeric: ["x"] }, regularization: { l2: -1 } }),
+      trainChurnModel(small, { label: "y", fields: { numeric: ["x"] }, regularization: { l2: -1 } }),
     ).toThrow(InvalidOptionsError);
   });
 
   it("refuses constant features", () => {
     const constant = small.map((row) => ({ ...row, k: 3 }));
-    expect(() => trainChurnModel(constant, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+    expect(() => trainChurnModel(constant, { label: "y", fields: { numeric: ["x", "k"] } })).toThrow(
       /feature "k" is constant in the training data \(every value is 3\)/,
     );
-    expect(() => trainChurnModel(constant, { label: "y", features: { categorical: ["k"] } })).toThrow(
+    expect(() => trainChurnModel(constant, { label: "y", fields: { categorical: ["k"] } })).toThrow(
       /single level/,
     );
   });
@@ -206,11 +206,11 @@ describe("trainChurnModel bad input", () => {
   it("detects perfect separation without a penalty and converges with one", () => {
     const separable = [1, 2, 3, 4, 5, 6, 7, 8].map((x) => Object.freeze({ x, y: x > 4 ? 1 : 0 }));
     expect(() =>
-      trainChurnModel(separable, { label: "y", features: { numeric: ["x"] }, regularization: { l2: 0 } }),
+      trainChurnModel(separable, { label: "y", fields: { numeric: ["x"] }, regularization: { l2: 0 } }),
     ).toThrow(/separated by "x"/);
     const model = trainChurnModel(separable, {
       label: "y",
-      features: { numeric: ["x"] },
+      fields: { numeric: ["x"] },
       regularization: { l2: 1 },
     });
     expect(model.convergence.converged).toBe(true);
@@ -229,7 +229,7 @@ describe("trainChurnModel bad input", () => {
     expect(() =>
       trainChurnModel(quasi, {
         label: "y",
-        features: { numeric: ["x"], categorical: ["segment"] },
+        fields: { numeric: ["x"], categorical: ["segment"] },
         regularization: { l2: 0 },
       }),
     ).toThrow(/separated by "segment=vip"/);
@@ -239,17 +239,17 @@ describe("trainChurnModel bad input", () => {
     const wide = small
       .slice(0, 4)
       .map((row, i) => ({ ...row, a: i * i, b: Math.sqrt(i + 1), d: (i * 7) % 5, e: i % 2 }));
-    const options = { label: "y" as const, features: { numeric: ["x", "a", "b", "d", "e"] as const } };
+    const options = { label: "y" as const, fields: { numeric: ["x", "a", "b", "d", "e"] as const } };
     expect(() =>
       trainChurnModel(wide, {
         ...options,
-        features: { numeric: [...options.features.numeric] },
+        fields: { numeric: [...options.fields.numeric] },
         regularization: { l2: 0 },
       }),
     ).toThrow(/6 model columns .* only 4 training rows/);
     const model = trainChurnModel(wide, {
       ...options,
-      features: { numeric: [...options.features.numeric] },
+      fields: { numeric: [...options.fields.numeric] },
       regularization: { l2: 1 },
     });
     expect(model.convergence.converged).toBe(true);
@@ -260,7 +260,7 @@ describe("trainChurnModel bad input", () => {
     expect(() =>
       trainChurnModel(collinear, {
         label: "y",
-        features: { numeric: ["x", "twice"] },
+        fields: { numeric: ["x", "twice"] },
         regularization: { l2: 0 },
       }),
     ).toThrow(/not identifiable: column "twice"/);
@@ -268,12 +268,12 @@ describe("trainChurnModel bad input", () => {
 
   it("applies the missing-value policy: error by default, training mean or a (missing) level with impute", () => {
     const withGap = [...small, { x: Number.NaN, y: 1, c: "" }];
-    expect(() => trainChurnModel(withGap, { label: "y", features: { numeric: ["x"] } })).toThrow(
+    expect(() => trainChurnModel(withGap, { label: "y", fields: { numeric: ["x"] } })).toThrow(
       /row 6, field "x"/,
     );
     const model = trainChurnModel(withGap, {
       label: "y",
-      features: { numeric: ["x"], categorical: ["c"] },
+      fields: { numeric: ["x"], categorical: ["c"] },
       missing: "impute",
     });
     expect(model.training.imputedValues).toBe(2);
@@ -285,7 +285,7 @@ describe("trainChurnModel bad input", () => {
   });
 
   it("scores unseen categories as the reference level, or refuses them on request", () => {
-    const model = trainChurnModel(small, { label: "y", features: { numeric: ["x"], categorical: ["c"] } });
+    const model = trainChurnModel(small, { label: "y", fields: { numeric: ["x"], categorical: ["c"] } });
     const unseen = model.score([{ x: 3, y: 0, c: "zzz" }])[0];
     const reference = model.score([{ x: 3, y: 0, c: "a" }])[0];
     expect(unseen).toBe(reference);
@@ -294,7 +294,7 @@ describe("trainChurnModel bad input", () => {
     ).toMatch(/not seen in training; scored as the reference "a"/);
     const strict = trainChurnModel(small, {
       label: "y",
-      features: { numeric: ["x"], categorical: ["c"] },
+      fields: { numeric: ["x"], categorical: ["c"] },
       unseenCategory: "error",
     });
     expect(() => strict.score([{ x: 3, y: 0, c: "zzz" }])).toThrow(/row 0, field "c": received "zzz"/);
@@ -315,7 +315,7 @@ describe("trainChurnModel bad input", () => {
     );
     const model = trainChurnModel(many, {
       label: "y",
-      features: { numeric: ["x", "flag"], categorical: ["level"] },
+      fields: { numeric: ["x", "flag"], categorical: ["level"] },
     });
     const batch = model.score(many);
     many.forEach((row, i) => {
@@ -323,7 +323,7 @@ describe("trainChurnModel bad input", () => {
     });
     const strict = trainChurnModel(many, {
       label: "y",
-      features: { numeric: ["x", "flag"], categorical: ["level"] },
+      fields: { numeric: ["x", "flag"], categorical: ["level"] },
       unseenCategory: "error",
     });
     expect(() =>
@@ -332,7 +332,7 @@ describe("trainChurnModel bad input", () => {
   });
 
   it("trains and scores the same without run-time code generation (strict Content-Security-Policy)", () => {
-    const options = { label: "churned" as const, features, missing: "impute" as const };
+    const options = { label: "churned" as const, fields, missing: "impute" as const };
     const withGap = [...train.slice(0, 50), { ...(train[50] as ChurnFixtureRow), tenureMonths: Number.NaN }];
     const compiled = trainChurnModel(withGap, options);
     rowReaderSettings.compile = false;
@@ -357,7 +357,7 @@ describe("trainChurnModel bad input", () => {
     const base = Array.from({ length: 50 }, (_, i) =>
       Object.freeze({ y: (i * 7) % 5 < 2 ? 1 : 0, x: ((i * 13) % 17) + ((i * 7) % 5 < 2 ? 3 : 0) }),
     );
-    const options = { label: "y", features: { numeric: ["x"] } } as const;
+    const options = { label: "y", fields: { numeric: ["x"] } } as const;
     const reference = trainChurnModel(base, options);
     for (const [factor, shift] of [
       [1e200, 0],
@@ -392,17 +392,17 @@ describe("trainChurnModel bad input", () => {
 
   it("calls a feature constant only when it is, and says so when it is constant up to rounding", () => {
     const huge = small.map((row) => ({ ...row, k: 1e250 }));
-    expect(() => trainChurnModel(huge, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+    expect(() => trainChurnModel(huge, { label: "y", fields: { numeric: ["x", "k"] } })).toThrow(
       /feature "k" is constant in the training data \(every value is 1e\+250\)/,
     );
     const jitter = small.map((row, i) => ({ ...row, k: 1 + i * 1e-15 }));
-    expect(() => trainChurnModel(jitter, { label: "y", features: { numeric: ["x", "k"] } })).toThrow(
+    expect(() => trainChurnModel(jitter, { label: "y", fields: { numeric: ["x", "k"] } })).toThrow(
       /feature "k" is constant up to rounding .*values from 1 to 1.000000000000005/,
     );
   });
 
   it("an element that is not a record is an InvalidRecordError naming its row, in training and scoring", () => {
-    const options = { label: "y", features: { numeric: ["x"], categorical: ["c"] } } as const;
+    const options = { label: "y", fields: { numeric: ["x"], categorical: ["c"] } } as const;
     for (const bad of [null, undefined, 7, "row"]) {
       const rows = [...small.slice(0, 3), bad, ...small.slice(3)] as typeof small;
       let caught: unknown;
@@ -437,7 +437,7 @@ describe("trainChurnModel bad input", () => {
   });
 
   it("reads numeric strings in decimal notation only (hex, binary and blank strings used to become numbers)", () => {
-    const options = { label: "y", features: { numeric: ["x"] } } as const;
+    const options = { label: "y", fields: { numeric: ["x"] } } as const;
     const decimal = small.map((row) => ({ ...row, x: ` ${row.x}.0 ` as unknown as number }));
     expect(trainChurnModel(decimal, options).coefficients).toEqual(
       trainChurnModel(small, options).coefficients,
@@ -453,7 +453,7 @@ describe("trainChurnModel bad input", () => {
   });
 
   it("flags a fit stopped by maxIterations instead of throwing", () => {
-    const model = trainChurnModel(train, { label: "churned", features, maxIterations: 1 });
+    const model = trainChurnModel(train, { label: "churned", fields, maxIterations: 1 });
     expect(model.convergence.converged).toBe(false);
     expect(model.convergence.message).toMatch(/did not converge in 1 iterations/);
   });
@@ -511,7 +511,7 @@ describeWithDataset("cdnow_sample.csv", "trainChurnModel on the CDNOW sample (re
     )[];
     const mle = trainChurnModel(table, {
       label: "churned",
-      features: { numeric },
+      fields: { numeric },
       regularization: { l2: 0 },
     });
     expectClose(
@@ -530,7 +530,7 @@ describeWithDataset("cdnow_sample.csv", "trainChurnModel on the CDNOW sample (re
     expect(evaluateScores(scores, labels).auc).toBeCloseTo(cdnow.statsmodels.auc, 12);
     const ridge = trainChurnModel(table, {
       label: "churned",
-      features: { numeric },
+      fields: { numeric },
       regularization: { l2: 1 },
     });
     expectClose(
@@ -545,7 +545,7 @@ describeWithDataset("cdnow_sample.csv", "trainChurnModel on the CDNOW sample (re
 describe("trainChurnModel inference and coding (issue 21)", () => {
   it("reports standard errors, z and p-values on the printed scale as statsmodels' summary()", () => {
     // fixture.originalScale: statsmodels Logit on the raw numeric columns and the same dummies.
-    const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 0 } });
+    const model = trainChurnModel(train, { label: "churned", fields, regularization: { l2: 0 } });
     const ref = fixture.originalScale;
     expectClose(
       model.coefficients.map((c) => c.estimate),
@@ -566,7 +566,7 @@ describe("trainChurnModel inference and coding (issue 21)", () => {
       { regularization: { l2: 1 } },
       { regularization: { l2: 0 }, classWeight: "balanced" as const },
     ]) {
-      const model = trainChurnModel(train, { label: "churned", features, ...options });
+      const model = trainChurnModel(train, { label: "churned", fields, ...options });
       for (const c of model.coefficients) {
         expect(c.standardError).toBeNull();
         expect(c.z).toBeNull();
@@ -577,7 +577,7 @@ describe("trainChurnModel inference and coding (issue 21)", () => {
 
   it('encoding: "oneHot" matches scikit-learn on a full one-hot coding (l2 = 1)', () => {
     const ref = fixture.sklearnOneHotL2_1;
-    const model = trainChurnModel(train, { label: "churned", features, encoding: "oneHot" });
+    const model = trainChurnModel(train, { label: "churned", fields, encoding: "oneHot" });
     expect(model.coefficients.map((c) => c.term)).toEqual(ref.terms);
     expect(model.categoricalEncodings.map((e) => e.reference)).toEqual([null, null]);
     expectClose(
@@ -587,7 +587,7 @@ describe("trainChurnModel inference and coding (issue 21)", () => {
     );
     expectClose(Array.from(model.score(test)), ref.testProbabilities, 1e-8);
     // A different model from reference coding under the same penalty.
-    const referenceCoded = trainChurnModel(train, { label: "churned", features });
+    const referenceCoded = trainChurnModel(train, { label: "churned", fields });
     expect(
       Math.abs((model.score(test)[0] as number) - (referenceCoded.score(test)[0] as number)),
     ).toBeGreaterThan(1e-4);
@@ -601,7 +601,7 @@ describe("trainChurnModel inference and coding (issue 21)", () => {
 
   it('refuses encoding: "oneHot" without a penalty', () => {
     expect(() =>
-      trainChurnModel(train, { label: "churned", features, encoding: "oneHot", regularization: { l2: 0 } }),
+      trainChurnModel(train, { label: "churned", fields, encoding: "oneHot", regularization: { l2: 0 } }),
     ).toThrow(InvalidOptionsError);
   });
 });

@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
-import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
+import { fieldSchema, seedSchema } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace } from "./internal/design.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
+import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
 import type {
   ChurnModel,
@@ -33,7 +34,7 @@ const positiveWeight = z.number().check(z.positive(), z.refine(Number.isFinite, 
 
 const optionsSchema = z.strictObject({
   label: fieldSchema,
-  features: z.strictObject({
+  fields: z.strictObject({
     numeric: z._default(z.array(featureSchema), []),
     categorical: z._default(z.array(featureSchema), []),
   }),
@@ -108,7 +109,7 @@ const optionsSchema = z.strictObject({
  * @param options - see {@link TrainChurnModelOptions}
  * @returns a {@link ChurnModel} with `score`, `explain`, coefficients with odds ratios, and the convergence report
  * @throws {@link InvalidOptionsError} for malformed options (an unknown key at any level included, e.g.
- *   `regularisation`: named with the closest valid name), no features or duplicate feature names
+ *   `regularisation`: named with the closest valid name; `features`, the former name of `fields`, pointed to it), no fields or duplicate field names
  * @throws {@link InvalidRecordError} for an element that is not a record, or a bad label or feature value
  *   (row, field and value named; numeric strings must be decimal: `"12.5"`, not `"0x10"`)
  * @throws {@link InsufficientDataError} for empty input, one class, a constant feature, d > n with λ = 0,
@@ -118,7 +119,7 @@ const optionsSchema = z.strictObject({
  * ```ts
  * const model = trainChurnModel(customers, {
  *   label: "churned",
- *   features: { numeric: ["daysSinceLastOrder", "ordersLast90Days"], categorical: ["plan"] },
+ *   fields: { numeric: ["daysSinceLastOrder", "ordersLast90Days"], categorical: ["plan"] },
  *   regularization: { l2: 1 },
  * });
  * model.convergence.converged;          // => true
@@ -127,16 +128,14 @@ const optionsSchema = z.strictObject({
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
     ]);
   }
-  const numericFeatures = (parsed.features.numeric as unknown as readonly FeatureSpec<T>[]).map(
-    resolveFeature,
-  );
-  const categoricalFeatures = (parsed.features.categorical as unknown as readonly FeatureSpec<T>[]).map(
+  const numericFeatures = (parsed.fields.numeric as unknown as readonly FeatureSpec<T>[]).map(resolveFeature);
+  const categoricalFeatures = (parsed.fields.categorical as unknown as readonly FeatureSpec<T>[]).map(
     resolveFeature,
   );
   checkFeatureNames(numericFeatures, categoricalFeatures);
@@ -309,8 +308,8 @@ function checkFeatureNames<T>(
   if (names.length === 0) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       {
-        path: "features",
-        message: "no features: give at least one in features.numeric or features.categorical",
+        path: "fields",
+        message: "no fields: give at least one in fields.numeric or fields.categorical",
       },
     ]);
   }
@@ -319,8 +318,8 @@ function checkFeatureNames<T>(
     if (seen.has(name)) {
       throw new InvalidOptionsError(FUNCTION_NAME, [
         {
-          path: "features",
-          message: `feature "${name}" is listed twice; each feature may appear once`,
+          path: "fields",
+          message: `field "${name}" is listed twice; each field may appear once`,
           received: name,
         },
       ]);

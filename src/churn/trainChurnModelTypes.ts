@@ -16,8 +16,8 @@ export type ChurnModelFeature<T> = FeatureSpec<T>;
 export interface TrainChurnModelOptions<T> {
   /** The churn label: 1 / true = churned, 0 / false = retained (anything else is an error). */
   readonly label: Field<T>;
-  /** Model inputs. At least one feature overall. */
-  readonly features: {
+  /** The record fields the model reads (its features). At least one overall. */
+  readonly fields: {
     /** Numeric features, standardised with the training mean and population standard deviation. @defaultValue [] */
     readonly numeric?: readonly ChurnModelFeature<T>[];
     /** Categorical features, coded as `encoding` says. @defaultValue [] */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError } from "../core/index.js";
 import { calibrateChurnModel } from "./calibrateChurnModel.js";
+import { coxModel } from "./coxModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { inactivityRisk } from "./inactivityRisk.js";
@@ -21,7 +22,7 @@ const customers = Object.freeze(
     }),
   ),
 );
-const trainOptions = { label: "churned", features: { numeric: ["days"], categorical: ["plan"] } } as const;
+const trainOptions = { label: "churned", fields: { numeric: ["days"], categorical: ["plan"] } } as const;
 const model = trainChurnModel(customers, trainOptions);
 const orders = Object.freeze([
   Object.freeze({ customer: "A", date: "2024-01-01" }),
@@ -56,13 +57,13 @@ const cases: [string, () => unknown, string, string | undefined][] = [
     "l2",
   ],
   [
-    "trainChurnModel (features)",
+    "trainChurnModel (fields)",
     () =>
       trainChurnModel(customers, {
         label: "churned",
-        features: { numeric: ["days"], categorial: ["plan"] },
+        fields: { numeric: ["days"], categorial: ["plan"] },
       } as never),
-    "features.categorial",
+    "fields.categorial",
     "categorical",
   ],
   [
@@ -80,10 +81,22 @@ const cases: [string, () => unknown, string, string | undefined][] = [
     () =>
       trainChurnModel(customers, {
         label: "churned",
-        features: { numeric: [{ name: "d", value: (row: { days: number }) => row.days, valu: 1 }] },
+        fields: { numeric: [{ name: "d", value: (row: { days: number }) => row.days, valu: 1 }] },
       } as never),
-    "features.numeric.0.valu",
+    "fields.numeric.0.valu",
     "value",
+  ],
+  [
+    "trainChurnModel (features, the former name of fields)",
+    () => trainChurnModel(customers, { label: "churned", features: { numeric: ["days"] } } as never),
+    "features",
+    "fields",
+  ],
+  [
+    "coxModel (features, the former name of fields)",
+    () => coxModel(customers, { time: "days", event: "churned", features: { numeric: ["days"] } } as never),
+    "features",
+    "fields",
   ],
   ["ChurnModel.explain", () => model.explain(customers[0] as never, { tops: 1 } as never), "tops", "top"],
   [

@@ -286,8 +286,8 @@ export function learnNumeric(name: string, values: Float64Array, functionName: s
     throw new InsufficientDataError(
       functionName,
       min === max
-        ? `feature "${name}" is constant in the training data (every value is ${mean}); it carries no information, remove it from features.numeric`
-        : `feature "${name}" is constant up to rounding in the training data (values from ${min} to ${max}, standard deviation ${sd} is below 1e-12 of max(1, |mean| ${Math.abs(mean)})); rescale it (e.g. to other units) or remove it from features.numeric`,
+        ? `feature "${name}" is constant in the training data (every value is ${mean}); it carries no information, remove it from fields.numeric`
+        : `feature "${name}" is constant up to rounding in the training data (values from ${min} to ${max}, standard deviation ${sd} is below 1e-12 of max(1, |mean| ${Math.abs(mean)})); rescale it (e.g. to other units) or remove it from fields.numeric`,
     );
   }
   return { name, mean, standardDeviation: sd, imputed: values.length - count };
@@ -304,7 +304,7 @@ export function learnCategorical(
   if (levels.length < 2) {
     throw new InsufficientDataError(
       functionName,
-      `categorical feature "${name}" has a single level ("${levels[0] ?? ""}") in the training data; remove it from features.categorical`,
+      `categorical feature "${name}" has a single level ("${levels[0] ?? ""}") in the training data; remove it from fields.categorical`,
     );
   }
   return { name, levels, reference: oneHot ? null : (levels[0] as string) };
