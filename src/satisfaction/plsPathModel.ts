@@ -356,6 +356,7 @@ export function plsPathModel<T extends object>(
   }));
   const rSquared: Record<string, number> = {};
   const adjustedRSquared: Record<string, number> = {};
+  const innerVifRecord: Record<string, Record<string, number>> = {};
   const fSquared: { from: string; to: string; value: number }[] = [];
   for (let j = 0; j < m; j++) {
     const pred = spec.predecessors[j] as Int32Array;
@@ -364,6 +365,10 @@ export function plsPathModel<T extends object>(
     const name = constructs[j] as string;
     rSquared[name] = r2;
     adjustedRSquared[name] = 1 - ((1 - r2) * (n - 1)) / (n - pred.length - 1);
+    const vif = innerVif(spec, c, j);
+    innerVifRecord[name] = Object.fromEntries(
+      Array.from(pred, (k, r) => [constructs[k] as string, vif[r] as number]),
+    );
   }
   for (const [from, to] of model.pathIndex) {
     const r2 = work.rSquared[to] as number;
@@ -433,24 +438,13 @@ export function plsPathModel<T extends object>(
     }
     const rhoC = (sumLoading * sumLoading) / (sumLoading * sumLoading + (size - sumSquared));
     ave[k] = sumSquared / size;
-    let rhoA = 1;
-    if (size > 1) {
-      let ww = 0;
-      let numerator = 0;
-      let denominator = 0;
-      for (const a of block) {
-        const wa = weights[a] as number;
-        ww += wa * wa;
-        for (const b of block) {
-          if (a === b) continue;
-          const wb = weights[b] as number;
-          numerator += wa * wb * (S[a * p + b] as number);
-          denominator += wa * wa * wb * wb;
-        }
-      }
-      rhoA = (ww * ww * numerator) / denominator;
-    }
-    reliability[name] = { cronbachAlpha, rhoA, rhoC, averageVarianceExtracted: ave[k] as number };
+    // rhoA as the kernel computed it from the final weights (blockRhoA)
+    reliability[name] = {
+      cronbachAlpha,
+      rhoA: work.rhoA[k] as number,
+      rhoC,
+      averageVarianceExtracted: ave[k] as number,
+    };
   });
   // HTMT on absolute correlations (seminr, cSEM and SmartPLS do the same), so a reverse-coded item
   // neither changes it nor makes the monotrait mean negative.
@@ -466,15 +460,6 @@ export function plsPathModel<T extends object>(
     ]),
   );
   const outerVifValues = outerVif(spec, S);
-  const innerVifRecord: Record<string, Record<string, number>> = {};
-  for (let j = 0; j < m; j++) {
-    const pred = spec.predecessors[j] as Int32Array;
-    if (pred.length === 0) continue;
-    const vif = innerVif(spec, c, j);
-    innerVifRecord[constructs[j] as string] = Object.fromEntries(
-      Array.from(pred, (k, r) => [constructs[k] as string, vif[r] as number]),
-    );
-  }
   const fornellLarcker = matrixRecord((j, k) =>
     j === k ? Math.sqrt(ave[j] as number) : (c[j * m + k] as number),
   );

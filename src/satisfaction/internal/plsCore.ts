@@ -75,12 +75,13 @@ export interface PlsWorkspace {
 
 /** Allocates the buffers of {@link estimatePls} for a specification. */
 export function createWorkspace(spec: PlsSpec): PlsWorkspace {
+  const { blockStart } = spec;
   const p = spec.indicatorCount;
   const m = spec.constructCount;
   let largest = 1;
   for (let k = 0; k < m; k++) {
     largest = Math.max(largest, (spec.predecessors[k] as Int32Array).length);
-    largest = Math.max(largest, (spec.blockStart[k + 1] as number) - (spec.blockStart[k] as number));
+    largest = Math.max(largest, (blockStart[k + 1] as number) - (blockStart[k] as number));
   }
   return {
     weights: new Float64Array(p),
@@ -103,10 +104,11 @@ export function createWorkspace(spec: PlsSpec): PlsWorkspace {
 }
 
 function scaleBlocks(spec: PlsSpec, correlation: Float64Array, weights: Float64Array): boolean {
+  const { blockStart } = spec;
   const p = spec.indicatorCount;
   for (let k = 0; k < spec.constructCount; k++) {
-    const start = spec.blockStart[k] as number;
-    const end = spec.blockStart[k + 1] as number;
+    const start = blockStart[k] as number;
+    const end = blockStart[k + 1] as number;
     let variance = 0;
     for (let a = start; a < end; a++) {
       const wa = weights[a] as number;
@@ -127,14 +129,15 @@ function covariances(
   weights: Float64Array,
   work: PlsWorkspace,
 ): void {
+  const { blockStart } = spec;
   const p = spec.indicatorCount;
   const m = spec.constructCount;
   const cov = work.cov;
   for (let a = 0; a < p; a++) {
     const rowOffset = a * p;
     for (let k = 0; k < m; k++) {
-      const start = spec.blockStart[k] as number;
-      const end = spec.blockStart[k + 1] as number;
+      const start = blockStart[k] as number;
+      const end = blockStart[k + 1] as number;
       let sum = 0;
       for (let b = start; b < end; b++)
         sum += (correlation[rowOffset + b] as number) * (weights[b] as number);
@@ -143,8 +146,8 @@ function covariances(
   }
   const c = work.constructCorrelation;
   for (let j = 0; j < m; j++) {
-    const start = spec.blockStart[j] as number;
-    const end = spec.blockStart[j + 1] as number;
+    const start = blockStart[j] as number;
+    const end = blockStart[j + 1] as number;
     for (let k = 0; k < m; k++) {
       let sum = 0;
       for (let a = start; a < end; a++) sum += (weights[a] as number) * (cov[a * m + k] as number);
@@ -213,6 +216,7 @@ export function estimatePls(
   correlation: Float64Array,
   work: PlsWorkspace,
 ): PlsFailure | undefined {
+  const { blockStart } = spec;
   const p = spec.indicatorCount;
   const m = spec.constructCount;
   const weights = work.weights;
@@ -224,8 +228,8 @@ export function estimatePls(
   for (let k = 0; k < m; k++) {
     work.blockInverse[k] = undefined;
     if (spec.modeB[k] !== 1) continue;
-    const start = spec.blockStart[k] as number;
-    const size = (spec.blockStart[k + 1] as number) - start;
+    const start = blockStart[k] as number;
+    const size = (blockStart[k + 1] as number) - start;
     const block = new Float64Array(size * size);
     for (let a = 0; a < size; a++) {
       for (let b = 0; b < size; b++) block[a * size + b] = correlation[(start + a) * p + start + b] as number;
@@ -266,8 +270,8 @@ export function estimatePls(
       }
     }
     for (let j = 0; j < m; j++) {
-      const start = spec.blockStart[j] as number;
-      const end = spec.blockStart[j + 1] as number;
+      const start = blockStart[j] as number;
+      const end = blockStart[j + 1] as number;
       if ((spec.successors[j] as Int32Array).length + (spec.predecessors[j] as Int32Array).length === 0) {
         // A construct without neighbours (only in a model re-estimated without a path, for f²) has no
         // inner estimate: it keeps its unit starting weights and influences nothing.
@@ -319,13 +323,14 @@ export function structuralModel(
   correlation: Float64Array,
   work: PlsWorkspace,
 ): PlsFailure | undefined {
+  const { blockStart } = spec;
   const m = spec.constructCount;
   const cov = work.cov;
   const c = work.constructCorrelation;
   covariances(spec, correlation, work.weights, work);
   for (let j = 0; j < m; j++) {
-    const start = spec.blockStart[j] as number;
-    const end = spec.blockStart[j + 1] as number;
+    const start = blockStart[j] as number;
+    const end = blockStart[j + 1] as number;
     for (let a = start; a < end; a++) work.loadings[a] = cov[a * m + j] as number;
   }
   blockRhoA(spec, correlation, work.weights, work.rhoA);
@@ -358,10 +363,11 @@ export function blockRhoA(
   weights: Float64Array,
   out: Float64Array,
 ): void {
+  const { blockStart } = spec;
   const p = spec.indicatorCount;
   for (let k = 0; k < spec.constructCount; k++) {
-    const start = spec.blockStart[k] as number;
-    const end = spec.blockStart[k + 1] as number;
+    const start = blockStart[k] as number;
+    const end = blockStart[k + 1] as number;
     if (end - start === 1) {
       out[k] = 1;
       continue;
@@ -389,11 +395,12 @@ export function blockRhoA(
  * w · sqrt(rhoA_k) / (w'w). False when a corrected block has rhoA ≤ 0 (no consistent estimate exists).
  */
 function applyConsistency(spec: PlsSpec, work: PlsWorkspace): boolean {
+  const { blockStart } = spec;
   const reflective = spec.reflective as Uint8Array;
   const m = spec.constructCount;
   const factor = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const size = (spec.blockStart[k + 1] as number) - (spec.blockStart[k] as number);
+    const size = (blockStart[k + 1] as number) - (blockStart[k] as number);
     if (reflective[k] !== 1 || spec.modeB[k] === 1 || size === 1) {
       factor[k] = 1;
       continue;
@@ -402,8 +409,8 @@ function applyConsistency(spec: PlsSpec, work: PlsWorkspace): boolean {
     if (!(rho > 0) || !Number.isFinite(rho)) return false;
     const root = Math.sqrt(rho);
     factor[k] = root;
-    const start = spec.blockStart[k] as number;
-    const end = spec.blockStart[k + 1] as number;
+    const start = blockStart[k] as number;
+    const end = blockStart[k + 1] as number;
     let ww = 0;
     for (let a = start; a < end; a++) ww += (work.weights[a] as number) ** 2;
     for (let a = start; a < end; a++) work.loadings[a] = ((work.weights[a] as number) * root) / ww;

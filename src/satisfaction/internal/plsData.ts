@@ -2,7 +2,39 @@
  * Reading survey rows into an indicator matrix, the missing-value policy,
  * and (weighted) correlation matrices for the PLS kernel.
  */
-import { InsufficientDataError, InvalidRecordError, readNumbers } from "../../core/index.js";
+import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+
+/** The largest integer a bigint answer may have (2^53 − 1, as core's readNumbers). */
+const MAX_SAFE = 9007199254740991n;
+
+/**
+ * One answer as a number: a finite number, a decimal numeric string (parseDecimal) or a bigint of at most
+ * 2^53 − 1 in magnitude; NaN for a missing answer (null, undefined, "" or NaN); anything else is an
+ * InvalidRecordError naming row, indicator and value. The values core's readNumbers accepts from an array
+ * of records, with its message (a test holds the two together): read here because the PLS functions take
+ * arrays only, and readNumbers' columns and Arrow tables would add 3.5 kB to each of their bundles.
+ */
+export function answerAt(functionName: string, rows: readonly object[], row: number, name: string): number {
+  const value = (rows[row] as Record<string, unknown>)[name];
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (value === null || value === undefined || value === "" || Number.isNaN(value)) return Number.NaN;
+  const parsed =
+    typeof value === "string"
+      ? parseDecimal(value)
+      : typeof value === "bigint" && value <= MAX_SAFE && value >= -MAX_SAFE
+        ? Number(value)
+        : Number.NaN;
+  if (Number.isNaN(parsed)) {
+    throw new InvalidRecordError(
+      functionName,
+      row,
+      name,
+      value,
+      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
+    );
+  }
+  return parsed;
+}
 
 /** The indicator columns of the rows after the missing-value policy. */
 export interface IndicatorMatrix {
@@ -19,7 +51,7 @@ export interface IndicatorMatrix {
 }
 
 /**
- * Reads the indicator columns. Non-numeric answers and answers outside
+ * Reads the indicator columns (rows already checked to be records). Non-numeric answers and answers outside
  * `scale` are {@link InvalidRecordError}s naming row, indicator and value;
  * a column with no answer at all is an error too (a misspelt indicator).
  */
@@ -37,11 +69,8 @@ export function readIndicatorMatrix(
   let missingCount = 0;
   for (let j = 0; j < p; j++) {
     const name = indicators[j] as string;
-    const column = readNumbers(rows as readonly Record<string, unknown>[], name, {
-      functionName,
-      optionName: name,
-      missing: "nan",
-    });
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = answerAt(functionName, rows, i, name);
     let observed = 0;
     for (let i = 0; i < n; i++) {
       const value = column[i] as number;

@@ -13,6 +13,10 @@ const SCHEMES = ["path", "factorial", "centroid"] as const;
 
 const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
 const WHOLE = "expected a whole number >= 1";
+/** A non-empty string or array (a refinement: zod's length checks would add their own 0.6 kB). */
+const nonEmpty = <V extends string | readonly unknown[]>(message: string) =>
+  z.refine<V>((value) => value.length > 0, message);
+const name = z.string().check(nonEmpty("must be a non-empty construct name"));
 
 // Name-keyed maps (blocks, mode) are objects with a catch-all value schema rather than z.record (the same
 // checks of every value, about 2 kB less in every bundle), and the defaults are applied once in
@@ -25,15 +29,15 @@ export const plsOptionsSchema = z.strictObject({
       z.object({}),
       z
         .array(
-          z.string().check(z.minLength(1, "indicator names must be non-empty")),
+          z.string().check(nonEmpty("indicator names must be non-empty")),
           "expected an array of indicator names",
         )
-        .check(z.minLength(1, "a block needs at least one indicator")),
+        .check(nonEmpty("a block needs at least one indicator")),
     )
     .check(z.refine((blocks) => !Object.hasOwn(blocks, ""), "construct names must be non-empty")),
   paths: z
-    .array(z.strictObject({ from: z.string().check(z.minLength(1)), to: z.string().check(z.minLength(1)) }))
-    .check(z.minLength(1, "a structural model needs at least one path")),
+    .array(z.strictObject({ from: name, to: name }))
+    .check(nonEmpty("a structural model needs at least one path")),
   scheme: z.optional(z.enum(SCHEMES)),
   mode: z.optional(z.catchall(z.object({}), z.enum(["A", "B"]))),
   scale: z.optional(
@@ -44,10 +48,10 @@ export const plsOptionsSchema = z.strictObject({
   maxIterations: z.optional(
     z.number(WHOLE).check(z.refine((value) => Number.isSafeInteger(value) && value >= 1, WHOLE)),
   ),
-  tolerance: z.optional(z.number().check(z.gt(0))),
+  tolerance: z.optional(z.number().check(z.refine((value) => value > 0, "must be greater than 0"))),
   missing: z.optional(z.enum(["mean", "listwise"])),
   consistent: z.optional(z.boolean()),
-  reflective: z.optional(z.array(z.string().check(z.minLength(1)))),
+  reflective: z.optional(z.array(name)),
   fSquaredMethod: z.optional(z.enum(["scores", "reestimate"])),
 });
 
