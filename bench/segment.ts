@@ -1,7 +1,7 @@
 /**
  * Segmentation benchmark.
  *
- * 1. "default call": `kMeans(records, { k, features, seed: 1 })` as a user calls it (restarts 10,
+ * 1. "default call": `kMeans(records, { k, matrix, seed: 1 })` as a user calls it (restarts 10,
  *    tolerance 1e-4, maxIterations 300, workers "auto"), against scikit-learn's
  *    `KMeans(n_clusters=k, n_init=10, algorithm="lloyd")` on one thread (OMP_NUM_THREADS=1,
  *    OPENBLAS_NUM_THREADS=1) and on its default threads, same data (written to a file and read by
@@ -91,7 +91,7 @@ function childCalls(path: string, n: number, d: number, k: number, warm: number)
   const data = new Float64Array(bytes.buffer, bytes.byteOffset, n * d);
   // One shared (empty) record per row: the fields read the data file by row index.
   const records: readonly object[] = new Array<object>(n).fill({});
-  const features = featureMatrix(records, {
+  const matrix = featureMatrix(records, {
     fields: Object.fromEntries(
       Array.from({ length: d }, (_, j) => [`x${j}`, (_record: object, i: number) => data[i * d + j]]),
     ),
@@ -108,7 +108,7 @@ function childCalls(path: string, n: number, d: number, k: number, warm: number)
     gc?.();
     const start = performance.now();
     const startCpu = process.cpuUsage();
-    model = kMeans(records, { k, features, seed: 1 });
+    model = kMeans(records, { k, matrix, seed: 1 });
     times.push(performance.now() - start);
     const used = process.cpuUsage(startCpu);
     cpu.push((used.user + used.system) / 1000);
