@@ -19,6 +19,14 @@ import { IntBuffer } from "./internal/intBuffer.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
+import {
+  atLeast,
+  enumSchema,
+  functionRecordSchema,
+  itemListSchema,
+  numberSchema,
+  stringSchema,
+} from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -173,30 +181,22 @@ export interface AssociationRulesResult {
 const schema = z.strictObject({
   ...miningShape,
   minConfidence: z._default(
-    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
+    numberSchema("a number >= 0 and <= 1", [atLeast(0), [(value) => value <= 1, "must be at most 1"]]),
     0.8,
   ),
-  minLift: z.optional(z.number().check(z.minimum(0, "must be at least 0"))),
-  minLength: z._default(z.int().check(z.minimum(1, "must be at least 1")), 2),
-  consequent: z._default(z.enum(["single", "all"]), "single"),
-  antecedentItems: z.optional(z.array(z.string())),
-  consequentItems: z.optional(z.array(z.string())),
+  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
+  minLength: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 2),
+  consequent: z._default(enumSchema(["single", "all"]), "single"),
+  antecedentItems: z.optional(itemListSchema()),
+  consequentItems: z.optional(itemListSchema()),
   maxRules: z.optional(
     z.custom<number>(
       (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity to keep every rule",
     ),
   ),
-  sortBy: z._default(z.string(), "lift"),
-  measures: z.optional(
-    z.record(
-      z.string(),
-      z.custom<AssociationRulesCustomMeasure>(
-        (value) => typeof value === "function",
-        "expected a function of the 2x2 counts",
-      ),
-    ),
-  ),
+  sortBy: z._default(stringSchema(), "lift"),
+  measures: z.optional(functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts")),
 });
 
 const MAX_RULE_ITEMS = 30;

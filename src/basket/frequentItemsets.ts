@@ -12,6 +12,7 @@ import {
   searchBudget,
 } from "./internal/common.js";
 import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
+import { enumSchema } from "./internal/optionChecks.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -138,7 +139,7 @@ const SEARCH_SHARE = 0.25;
 
 const schema = z.strictObject({
   ...miningShape,
-  target: z._default(z.enum(["all", "closed", "maximal", "generators"]), "all"),
+  target: z._default(enumSchema(["all", "closed", "maximal", "generators"]), "all"),
 });
 
 /**

@@ -1,29 +1,26 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import type { Transactions } from "../Transactions.js";
+import { above0, atLeast, enumSchema, numberSchema } from "./optionChecks.js";
 
 /** zod fields shared by the mining functions (validated once per call). */
 export const miningShape = {
   minSupport: z.optional(
-    z
-      .number()
-      .check(
-        z.positive("must be greater than 0"),
-        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
-      ),
+    numberSchema("a number > 0 and <= 1", [
+      above0,
+      [(value) => value <= 1, "must be at most 1 (a fraction of transactions)"],
+    ]),
   ),
-  minCount: z.optional(
-    z.int("must be a whole number of transactions").check(z.minimum(1, "must be at least 1")),
-  ),
-  maxLength: z.optional(z.int("must be a whole number of items").check(z.minimum(1, "must be at least 1"))),
-  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  minCount: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of transactions")),
+  maxLength: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of items")),
+  algorithm: z._default(enumSchema(["fpgrowth", "eclat", "auto"]), "auto"),
   maxItemsets: z.optional(
     z.custom<number>(
       (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
     ),
   ),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
 };
 
 /**
