@@ -363,3 +363,33 @@ export const fractionSchema = /* @__PURE__ */ described(
     .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lte(1, "must be at most 1")),
   "a number in (0, 1]",
 );
+
+/**
+ * A whole-number check for `z.number()`, in place of `z.int()`: the same issues (a non-integer is an
+ * `invalid_type` issue expecting "int"; an integer outside the safe range is too big or too small) and the
+ * same words from {@link parseOptions}, at about a tenth of the bundle cost (z.int() brings zod's number
+ * formats, ~1.4 kB minified). `z.int()` is `z.number().check(wholeNumber())`, `z.int(message)` is
+ * `z.number(message).check(wholeNumber())` and `z.number().check(z.int(message))` is
+ * `z.number().check(wholeNumber(message))`.
+ */
+export function wholeNumber(message?: string): core.$ZodCheck<number> {
+  // `format` in the definition, as z.int() has it, so that `accepts` says "a whole number".
+  const params = { format: "safeint", ...(message === undefined ? {} : { error: message }) };
+  const check: core.$ZodCheck<number> = z.check<number>((payload) => {
+    const input = payload.value;
+    if (Number.isSafeInteger(input)) return;
+    const big = input > 0;
+    const issue = Number.isInteger(input)
+      ? {
+          code: big ? "too_big" : "too_small",
+          [big ? "maximum" : "minimum"]: big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
+          note: "Integers must be within the safe integer range.",
+          origin: "int",
+          inclusive: true,
+          continue: true,
+        }
+      : { code: "invalid_type", expected: "int", format: "safeint", continue: false };
+    payload.issues.push({ ...issue, input, inst: check } as never);
+  }, params as never);
+  return check;
+}
