@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { createRandom, type Random } from "../core/index.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { parseOptions, seedSchema, wholeNumber } from "../core/options.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";
@@ -54,7 +54,7 @@ const storeOptionsSchema = z.strictObject({
     z
       .number()
       .check(
-        z.int("expected a whole number of customers"),
+        wholeNumber("expected a whole number of customers"),
         z.gte(1),
         z.lte(100_000, "at most 100 000 customers (about 4 million lines)"),
       ),
@@ -63,7 +63,7 @@ const storeOptionsSchema = z.strictObject({
     z
       .number()
       .check(
-        z.int("expected a whole number of order lines"),
+        wholeNumber("expected a whole number of order lines"),
         z.gte(1),
         z.lte(5_000_000, "at most 5 000 000 order lines"),
       ),
@@ -74,7 +74,10 @@ const storeOptionsSchema = z.strictObject({
       .check(z.refine(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200")),
     "2024-01-01",
   ),
-  months: z._default(z.number().check(z.int("expected a whole number of months"), z.gte(1), z.lte(240)), 24),
+  months: z._default(
+    z.number().check(wholeNumber("expected a whole number of months"), z.gte(1), z.lte(240)),
+    24,
+  ),
   surveyRate: z._default(z.number().check(z.gte(0), z.lte(1)), 0.3),
 });
 

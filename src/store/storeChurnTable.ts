@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { parseOptions, wholeNumber } from "../core/options.js";
 import type { Store, StoreCustomer } from "./types.js";
 
 /**
@@ -110,7 +110,7 @@ const schema = z.strictObject({
         "expected an ISO date YYYY-MM-DD",
       ),
     ),
-  windowDays: z._default(z.number().check(z.int("expected a whole number of days"), z.minimum(1)), 180),
+  windowDays: z._default(z.number().check(wholeNumber("expected a whole number of days"), z.minimum(1)), 180),
   population: z._default(z.enum(["active", "recent buyers"]), "active"),
 });
 
