@@ -251,7 +251,7 @@ const DEFAULT_MAX_RULES = 1_000_000;
  * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
  * const { rules } = associationRules(baskets, { minSupport: 0.5, minConfidence: 0.6 });
  * rules.map((r) => `${r.antecedent} => ${r.consequent} (lift ${r.lift.toFixed(2)})`);
- * // => ["chips => beer (lift 1.33)", "beer => chips (lift 1.33)", "diapers => beer (lift 1.33)", "beer => diapers (lift 1.33)"]
+ * // => ["diapers => beer (lift 1.33)", "beer => diapers (lift 1.33)", "chips => beer (lift 1.33)", "beer => chips (lift 1.33)"]
  * ```
  */
 export function associationRules(

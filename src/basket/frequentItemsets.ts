@@ -23,7 +23,7 @@ import type { TransactionsInput } from "./Transactions.js";
  * ```ts
  * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
  * const options: FrequentItemsetsOptions = { minCount: 2, target: "closed" };
- * frequentItemsets(baskets, options).itemsets.map((s) => s.items.join("+")); // => ["beer+chips", "beer+diapers", "beer"]
+ * frequentItemsets(baskets, options).itemsets.map((s) => s.items.join("+")); // => ["beer", "beer+diapers", "beer+chips"]
  * ```
  */
 export interface FrequentItemsetsOptions {

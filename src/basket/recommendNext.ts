@@ -9,7 +9,14 @@ import type { SequentialRule, SequentialRulesResult } from "./sequentialRules.js
  *
  * @example
  * ```ts
- * // rules as in the recommendNext example
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
+ * const rules = sequentialRules(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
  * const options: RecommendNextOptions = { limit: 3, by: "lift", excludeBought: true };
  * recommendNext([["diapers"]], rules, options).recommendations.length; // => 1
  * ```
@@ -28,8 +35,15 @@ export interface RecommendNextOptions {
  *
  * @example
  * ```ts
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
+ * const rules = sequentialRules(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
  * const [next] = recommendNext([["diapers"]], rules).recommendations;
- * // rules as in the recommendNext example
  * [next?.item, next?.score, next?.expectedInDays, next?.rules[0]?.label]; // => ["beer", 1, 27.5, "<{diapers}> => <{beer}>"]
  * ```
  */
@@ -48,6 +62,14 @@ export interface RecommendedNextItem {
  *
  * @example
  * ```ts
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
+ * const rules = sequentialRules(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
  * recommendNext([["diapers"], ["milk"]], rules).history; // => [["diapers"], ["milk"]]
  * ```
  */

@@ -85,7 +85,13 @@ export interface SequentialPatternsOptions<T> {
  *
  * @example
  * ```ts
- * // lines as in the SequentialPatternsOptions example: ann and bob buy diapers, then beer 7 and 48 days later
+ * // ann and bob buy diapers, then beer 7 and 48 days later
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ * ];
  * const [pattern] = sequentialPatterns(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 })
  *   .patterns.filter((p) => p.size === 2);
  * pattern; // => { elements: [["diapers"], ["beer"]], label: "<{diapers}, {beer}>", support: 1, count: 2, size: 2, length: 2, medianGapDays: 27.5 }
@@ -117,7 +123,12 @@ export interface SequentialPattern {
  *
  * @example
  * ```ts
- * // lines as in the SequentialPatternsOptions example
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ * ];
  * const result = sequentialPatterns(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
  * [result.customerCount, result.basketCount, result.truncated]; // => [2, 4, false]
  * ```

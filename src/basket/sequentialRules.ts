@@ -15,8 +15,15 @@ import {
  *
  * @example
  * ```ts
+ * // ann and bob buy diapers, then beer 7 and 48 days later; cat buys beer
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
  * const { rules } = sequentialRules(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5, minConfidence: 0.5 });
- * // lines as in the sequentialRules example: ann and bob buy diapers, then beer 7 and 48 days later; cat buys beer
  * rules[0];
  * // => { antecedent: [["diapers"]], consequent: ["beer"], label: "<{diapers}> => <{beer}>", support: 0.6666666666666666,
  * //      confidence: 1, lift: 1, count: 2, antecedentSupport: 0.6666666666666666, consequentSupport: 1,
@@ -57,10 +64,17 @@ export interface SequentialRule {
  *
  * @example
  * ```ts
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
  * const options: SequentialRulesOptions<(typeof lines)[number]> = {
  *   customer: "customer", date: "date", item: "product", minSupport: 0.5, minConfidence: 0.9, sortBy: "lift",
  * };
- * sequentialRules(lines, options).rules.length; // => 1 (on the lines of the sequentialRules example)
+ * sequentialRules(lines, options).rules.length; // => 1
  * ```
  */
 export interface SequentialRulesOptions<T> extends Partial<SequentialPatternsOptions<T>> {
@@ -79,8 +93,15 @@ export interface SequentialRulesOptions<T> extends Partial<SequentialPatternsOpt
  *
  * @example
  * ```ts
+ * const lines = [
+ *   { customer: "ann", date: "2024-01-02", product: "diapers" },
+ *   { customer: "ann", date: "2024-01-09", product: "beer" },
+ *   { customer: "bob", date: "2024-01-03", product: "diapers" },
+ *   { customer: "bob", date: "2024-02-20", product: "beer" },
+ *   { customer: "cat", date: "2024-01-05", product: "beer" },
+ * ];
  * const result = sequentialRules(lines, { customer: "customer", date: "date", item: "product", minSupport: 0.5 });
- * [result.rules.length, result.customerCount, result.patternCount]; // => [1, 3, 3] (the sequentialRules example's lines)
+ * [result.rules.length, result.customerCount, result.patternCount]; // => [1, 3, 3]
  * ```
  */
 export interface SequentialRulesResult {

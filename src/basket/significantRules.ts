@@ -36,7 +36,7 @@ export interface SignificantRulesOptions {
  * const baskets = [["beer", "diapers"], ["beer", "diapers", "chips"], ["milk"], ["beer", "chips"]];
  * const { rules } = associationRules(baskets, { minSupport: 0.25, minConfidence: 0.5 });
  * const [first]: readonly SignificantRule[] = significantRules(rules, { alpha: 0.5, correction: "none" }).rules;
- * [`${first?.antecedent} => ${first?.consequent}`, first?.adjustedPValue]; // => ["chips => beer", 0.5]
+ * [`${first?.antecedent} => ${first?.consequent}`, first?.adjustedPValue]; // => ["diapers => beer", 0.5]
  * ```
  */
 export type SignificantRule<R extends AssociationRule = AssociationRule> = R & {

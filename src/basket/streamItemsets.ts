@@ -96,9 +96,9 @@ const schema = z.strictObject({
  * ```ts
  * const lines: string[] = [];
  * streamItemsets([["beer", "diapers"], ["beer"]], { minCount: 1 }, (itemset) => {
- *   lines.push(`${itemset.items.join(",")}\t${itemset.count}`);
+ *   lines.push(`${itemset.items.join(",")} ${itemset.count}`);
  * });
- * lines.sort(); // => ["beer\t2", "beer,diapers\t1", "diapers\t1"]
+ * lines.sort(); // => ["beer 2", "beer,diapers 1", "diapers 1"]
  * ```
  */
 export function streamItemsets(
