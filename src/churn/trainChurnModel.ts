@@ -81,11 +81,11 @@ const optionsSchema = z.strictObject({
  * fit of R glm / statsmodels Logit. Complexity O(iterations · n · d²) plus O(d³) per solve; typically
  * 3-6 iterations. Above 40 000 rows Newton starts from a fit on a systematic ~10 000-row subsample (λ
  * scaled by the sampling share), which usually saves one or two full passes. Records are read once,
- * record by record, by a reader compiled for the feature names (a loop where code generation is not
- * allowed); numeric columns are kept column-major in one Float64Array and standardised in place;
+ * record by record, by a plain loop over the field names (no run-time code generation, so it runs
+ * under a strict Content-Security-Policy); numeric columns are kept column-major in one Float64Array and standardised in place;
  * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are
  * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. Scoring reads
- * each record once with a compiled linear predictor and looks categorical effects up in a small cache
+ * each record once into its linear predictor and looks categorical effects up in a small cache
  * of recently seen values.
  *
  * Huge values: a feature's mean and standard deviation are computed on values scaled by a power of two
