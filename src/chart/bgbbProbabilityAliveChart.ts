@@ -7,7 +7,9 @@ import {
   FORMAT,
   frame,
   isObject,
+  ordinal,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -145,20 +147,14 @@ export function bgbbProbabilityAliveChart(
   const parsed = parseChartOptions("bgbbProbabilityAliveChart", schema, options);
   const n = parsed.periods;
   const ascending = Array.from({ length: n + 1 }, (_, i) => i);
-  const x = {
-    field: "recency",
-    type: "ordinal",
-    title: "Recency: opportunity of the last transaction (t_x)",
+  const x = ordinal("recency", "Recency: opportunity of the last transaction (t_x)", {
     axis: { labelAngle: 0 },
     scale: { domain: ascending },
-  };
+  });
   // Frequency grows upwards: the band scale runs top to bottom, so its domain is listed high to low.
-  const y = {
-    field: "frequency",
-    type: "ordinal",
-    title: "Frequency: transactions (x)",
+  const y = ordinal("frequency", "Frequency: transactions (x)", {
     scale: { domain: [...ascending].reverse() },
-  };
+  });
   const side = Math.min(560, Math.max(200, 48 * (n + 1)));
   return frame(
     parsed,
@@ -176,9 +172,9 @@ export function bgbbProbabilityAliveChart(
         field: "probability",
         title: "P(alive)",
         tooltip: [
-          { field: "frequency", type: "quantitative", title: "Frequency (x)" },
-          { field: "recency", type: "quantitative", title: "Recency (t_x)" },
-          { field: "probability", type: "quantitative", title: "P(alive)", format: FORMAT.percentPrecise },
+          quantitative("frequency", "Frequency (x)"),
+          quantitative("recency", "Recency (t_x)"),
+          quantitative("probability", "P(alive)", FORMAT.percentPrecise),
         ],
         labelSize: n <= 20 ? 11 : null,
       }),

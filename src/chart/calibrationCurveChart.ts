@@ -4,8 +4,10 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -24,8 +26,8 @@ import {
  * ```ts
  * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
- * const model = trainChurnModel(train, { label: "churned", features });
+ * const fields = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", fields });
  * const spec = calibrationCurveChart(evaluateChurnModel(model, test));
  * spec.title; // => { text: "Calibration of the churn probabilities", subtitle: "Brier score 0.091; on the diagonal = right" }
  * ```
@@ -53,20 +55,14 @@ export function calibrationCurveChart(
       customers: bin.count,
       bin: `${(100 * bin.lower).toFixed(0)}–${(100 * bin.upper).toFixed(0)}%`,
     }));
-  const x = {
-    field: "predicted",
-    type: "quantitative",
-    title: "Mean predicted churn probability",
+  const x = quantitative("predicted", "Mean predicted churn probability", {
     axis: { format: FORMAT.percent },
     scale: { domain: [0, 1] },
-  };
-  const y = {
-    field: "observed",
-    type: "quantitative",
-    title: "Observed churn rate",
+  });
+  const y = quantitative("observed", "Observed churn rate", {
     axis: { format: FORMAT.percent },
     scale: { domain: [0, 1] },
-  };
+  });
   return frame(
     parsed,
     {
@@ -94,17 +90,12 @@ export function calibrationCurveChart(
           encoding: {
             x,
             y,
-            size: {
-              field: "customers",
-              type: "quantitative",
-              title: "Customers",
-              scale: { range: [20, 300] },
-            },
+            size: quantitative("customers", "Customers", { scale: { range: [20, 300] } }),
             tooltip: [
-              { field: "bin", type: "nominal", title: "Probability bin" },
-              { field: "predicted", type: "quantitative", title: "Predicted", format: FORMAT.percentPrecise },
-              { field: "observed", type: "quantitative", title: "Observed", format: FORMAT.percentPrecise },
-              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+              nominal("bin", "Probability bin"),
+              quantitative("predicted", "Predicted", FORMAT.percentPrecise),
+              quantitative("observed", "Observed", FORMAT.percentPrecise),
+              quantitative("customers", "Customers", FORMAT.thousands),
             ],
           },
         },

@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -101,33 +103,21 @@ export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions 
   if (!isChooseKResult(result)) return refuseInput(name, "result", "expected the result of chooseK", result);
   const points = chooseKPoints(result);
   const criteria = CRITERIA.map((c) => c.name).filter((c) => points.some((p) => p.criterion === c));
-  const x = {
-    field: "k",
-    type: "quantitative",
-    title: "Number of segments (k)",
+  const x = quantitative("k", "Number of segments (k)", {
     axis: { tickMinStep: 1, format: "d" },
     scale: { zero: false },
-  };
-  const y = {
-    field: "value",
-    type: "quantitative",
-    title: null,
-    scale: { zero: false },
-    axis: { format: ",.3~r" },
-  };
+  });
+  const y = quantitative("value", null, { scale: { zero: false }, axis: { format: ",.3~r" } });
   return frame(
     parsed,
     { title: `How many segments? (recommended k = ${result.recommendedK})`, subtitle: result.reason },
     {
       data: { values: points },
       columns: 2,
-      facet: {
-        field: "criterion",
-        type: "nominal",
-        title: null,
+      facet: nominal("criterion", null, {
         sort: criteria,
         header: { labelFontSize: 12, labelFontWeight: "bold" },
-      },
+      }),
       spec: {
         width: parsed.width ?? 240,
         height: parsed.height ?? 160,
@@ -137,10 +127,7 @@ export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions 
             encoding: {
               x,
               y,
-              tooltip: [
-                { field: "k", type: "quantitative", title: "k" },
-                { field: "value", type: "quantitative", title: "Value", format: ",.3~f" },
-              ],
+              tooltip: [quantitative("k", "k"), quantitative("value", "Value", ",.3~f")],
             },
           },
           {

@@ -96,7 +96,7 @@ describe("coefficientChart", () => {
     }));
     const model = trainChurnModel(rows, {
       label: "churned",
-      features: { numeric: ["gap", "spend"] },
+      fields: { numeric: ["gap", "spend"] },
       regularization: { l2: 0 },
     });
     const chartRows = coefficientRows(model);

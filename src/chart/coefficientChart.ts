@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -30,7 +32,7 @@ export function isChurnModel(value: unknown): value is ChurnModel<never> {
  *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
  *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
  * ];
- * const model = trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] }, regularization: { l2: 0 } });
+ * const model = trainChurnModel(rows, { label: "churned", fields: { numeric: ["gap"] }, regularization: { l2: 0 } });
  * coefficientRows(model)[0];
  * // => { term: "gap", estimate: 1.38, lower: -0.57, upper: 3.33, oddsRatio: 3.98, effect: "raises churn" }
  * ```
@@ -55,7 +57,7 @@ export interface CoefficientRow {
  *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
  *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
  * ];
- * coefficientRows(trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] }, regularization: { l2: 0 } }));
+ * coefficientRows(trainChurnModel(rows, { label: "churned", fields: { numeric: ["gap"] }, regularization: { l2: 0 } }));
  * // => [{ term: "gap", estimate: 1.38, lower: -0.57, upper: 3.33, oddsRatio: 3.98, effect: "raises churn" }]
  * ```
  */
@@ -94,7 +96,7 @@ export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
  *   { gap: 10, churned: 0 }, { gap: 20, churned: 0 }, { gap: 35, churned: 1 }, { gap: 40, churned: 0 },
  *   { gap: 60, churned: 1 }, { gap: 90, churned: 1 }, { gap: 15, churned: 0 }, { gap: 70, churned: 0 },
  * ];
- * const spec = coefficientChart(trainChurnModel(rows, { label: "churned", features: { numeric: ["gap"] } }));
+ * const spec = coefficientChart(trainChurnModel(rows, { label: "churned", fields: { numeric: ["gap"] } }));
  * spec.title; // => { text: "What drives churn: model coefficients", ... }
  * ```
  */
@@ -102,25 +104,12 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
   const parsed = parseChartOptions("coefficientChart", undefined, options);
   const rows = coefficientRows(model);
   const withIntervals = rows.filter((r) => r.lower !== null);
-  const y = {
-    field: "term",
-    type: "nominal",
-    title: null,
-    sort: rows.map((r) => r.term),
-    axis: { labelLimit: 240 },
-  };
-  const x = {
-    field: "estimate",
-    type: "quantitative",
-    title: "Effect on log-odds of churn (per SD; level vs reference)",
-  };
-  const color = {
-    field: "effect",
-    type: "nominal",
-    title: null,
+  const y = nominal("term", null, { sort: rows.map((r) => r.term), axis: { labelLimit: 240 } });
+  const x = quantitative("estimate", "Effect on log-odds of churn (per SD; level vs reference)");
+  const color = nominal("effect", null, {
     scale: { domain: ["raises churn", "lowers churn"], range: [PALETTE[3], PALETTE[0]] },
     legend: { orient: "top" },
-  };
+  });
   return frame(
     parsed,
     {
@@ -137,7 +126,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
         {
           data: { values: [{ estimate: 0 }] },
           mark: { type: "rule", color: "#777" },
-          encoding: { x: { field: "estimate", type: "quantitative" } },
+          encoding: { x: quantitative("estimate") },
         },
         ...(withIntervals.length > 0
           ? [
@@ -146,7 +135,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
                 mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },
                 encoding: {
                   y,
-                  x: { field: "lower", type: "quantitative", title: x.title },
+                  x: quantitative("lower", x.title),
                   x2: { field: "upper" },
                   color,
                 },
@@ -161,11 +150,11 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
             x,
             color,
             tooltip: [
-              { field: "term", type: "nominal", title: "Term" },
-              { field: "estimate", type: "quantitative", title: "Coefficient", format: "+.3f" },
-              { field: "oddsRatio", type: "quantitative", title: "Odds ratio", format: ".2f" },
-              { field: "lower", type: "quantitative", title: "95% lower", format: "+.3f" },
-              { field: "upper", type: "quantitative", title: "95% upper", format: "+.3f" },
+              nominal("term", "Term"),
+              quantitative("estimate", "Coefficient", "+.3f"),
+              quantitative("oddsRatio", "Odds ratio", ".2f"),
+              quantitative("lower", "95% lower", "+.3f"),
+              quantitative("upper", "95% upper", "+.3f"),
             ],
           },
         },

@@ -5,7 +5,9 @@ import {
   FORMAT,
   frame,
   isObject,
+  ordinal,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -112,13 +114,10 @@ export function cohortRetentionChart(
   const periods = Math.max(1, ...cells.map((c) => c.period + 1));
   const unit = result.options.period;
   const adjective: Record<string, string> = { week: "weekly", month: "monthly", quarter: "quarterly" };
-  const x = {
-    field: "period",
-    type: "ordinal",
-    title: `${unit[0]?.toUpperCase()}${unit.slice(1)}s since acquisition`,
+  const x = ordinal("period", `${unit[0]?.toUpperCase()}${unit.slice(1)}s since acquisition`, {
     axis: { labelAngle: 0 },
-  };
-  const y = { field: "cohort", type: "ordinal", title: "Cohort (first purchase)", sort: cohorts };
+  });
+  const y = ordinal("cohort", "Cohort (first purchase)", { sort: cohorts });
   const labelled = periods <= 16 && cohorts.length <= 30;
   const dropped = result.cohorts.length - cohorts.length;
   return frame(
@@ -140,11 +139,11 @@ export function cohortRetentionChart(
           opacity: { condition: { test: { field: "complete", equal: false }, value: 0.45 }, value: 1 },
         },
         tooltip: [
-          { field: "cohort", type: "ordinal", title: "Cohort" },
-          { field: "period", type: "ordinal", title: `${unit}s since acquisition` },
-          { field: "retention", type: "quantitative", title: "Active", format: FORMAT.percentPrecise },
-          { field: "active", type: "quantitative", title: "Active customers", format: FORMAT.thousands },
-          { field: "customers", type: "quantitative", title: "Cohort size", format: FORMAT.thousands },
+          ordinal("cohort", "Cohort"),
+          ordinal("period", `${unit}s since acquisition`),
+          quantitative("retention", "Active", FORMAT.percentPrecise),
+          quantitative("active", "Active customers", FORMAT.thousands),
+          quantitative("customers", "Cohort size", FORMAT.thousands),
         ],
         labelSize: labelled ? 10 : null,
       }),

@@ -4,8 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -88,13 +90,10 @@ export function complaintParetoChart(
   const parsed = parseChartOptions("complaintParetoChart", undefined, options);
   const bars = complaintParetoBars(result);
   const first = bars[0];
-  const x = {
-    field: "category",
-    type: "nominal",
-    title: "Category",
+  const x = nominal("category", "Category", {
     sort: bars.map((b) => b.category),
     axis: { labelAngle: -30, labelLimit: 240 },
-  };
+  });
   return frame(
     parsed,
     {
@@ -110,17 +109,12 @@ export function complaintParetoChart(
         {
           mark: { type: "bar", color: PALETTE[0] },
           encoding: {
-            y: { field: "complaints", type: "quantitative", title: "Complaints", axis: { format: "~s" } },
+            y: quantitative("complaints", "Complaints", { axis: { format: "~s" } }),
             tooltip: [
-              { field: "category", type: "nominal", title: "Category" },
-              { field: "complaints", type: "quantitative", title: "Complaints", format: FORMAT.thousands },
-              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
-              {
-                field: "cumulativeShare",
-                type: "quantitative",
-                title: "Cumulative share",
-                format: FORMAT.percentPrecise,
-              },
+              nominal("category", "Category"),
+              quantitative("complaints", "Complaints", FORMAT.thousands),
+              quantitative("share", "Share", FORMAT.percentPrecise),
+              quantitative("cumulativeShare", "Cumulative share", FORMAT.percentPrecise),
             ],
           },
         },
@@ -129,13 +123,10 @@ export function complaintParetoChart(
             {
               mark: { type: "line", color: PALETTE[3], point: { color: PALETTE[3] } },
               encoding: {
-                y: {
-                  field: "cumulativeShare",
-                  type: "quantitative",
-                  title: "Cumulative share of complaints",
+                y: quantitative("cumulativeShare", "Cumulative share of complaints", {
                   axis: { format: FORMAT.percent, orient: "right" },
                   scale: { domain: [0, 1] },
-                },
+                }),
               },
             },
             {
@@ -143,7 +134,7 @@ export function complaintParetoChart(
               mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
               encoding: {
                 x: null,
-                y: { field: "cumulativeShare", type: "quantitative", scale: { domain: [0, 1] } },
+                y: quantitative("cumulativeShare", undefined, { scale: { domain: [0, 1] } }),
               },
             },
           ],

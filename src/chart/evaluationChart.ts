@@ -25,8 +25,8 @@ function panel(spec: VegaLiteSpec): Record<string, unknown> {
  * ```ts
  * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
- * const model = trainChurnModel(train, { label: "churned", features });
+ * const fields = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", fields });
  * const spec = evaluationChart(evaluateChurnModel(model, test));
  * spec.concat.length; // => 4 (ROC, gains, lift, calibration)
  * ```

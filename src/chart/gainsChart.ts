@@ -15,8 +15,8 @@ import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } 
  * ```ts
  * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
- * const model = trainChurnModel(train, { label: "churned", features });
+ * const fields = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", fields });
  * const spec = gainsChart(evaluateChurnModel(model, test));
  * spec.title; // => { text: "Cumulative gains", subtitle: "top 9% of customers hold 26.3% of churners (lift 2.78)" }
  * ```

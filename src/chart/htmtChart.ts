@@ -5,8 +5,10 @@ import {
   chartOptionsShape,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -125,14 +127,8 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
   const above = cells.filter((c) => c.band === "above 0.90").length;
   const between = cells.filter((c) => c.band === "0.85 to 0.90").length;
   const side = Math.min(640, Math.max(200, 64 * (order.length - 1)));
-  const x = {
-    field: "column",
-    type: "nominal",
-    title: null,
-    sort: order.slice(0, -1),
-    axis: { labelAngle: -30 },
-  };
-  const y = { field: "row", type: "nominal", title: null, sort: order.slice(1) };
+  const x = nominal("column", null, { sort: order.slice(0, -1), axis: { labelAngle: -30 } });
+  const y = nominal("row", null, { sort: order.slice(1) });
   return frame(
     parsed,
     {
@@ -149,26 +145,23 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
           encoding: {
             x,
             y,
-            color: {
-              field: "band",
-              type: "nominal",
-              title: label,
+            color: nominal("band", label, {
               scale: {
                 domain: ["below 0.85", "0.85 to 0.90", "above 0.90", "undefined"],
                 range: [PALETTE[4], PALETTE[1], PALETTE[3], "#ddd"],
               },
               legend: { orient: "top" },
-            },
+            }),
             tooltip: [
-              { field: "row", type: "nominal", title: "Construct" },
-              { field: "column", type: "nominal", title: "With" },
-              { field: "value", type: "quantitative", title: label, format: ".3f" },
+              nominal("row", "Construct"),
+              nominal("column", "With"),
+              quantitative("value", label, ".3f"),
             ],
           },
         },
         {
           mark: { type: "text", fontSize: 12, color: "#111" },
-          encoding: { x, y, text: { field: "label", type: "nominal" } },
+          encoding: { x, y, text: nominal("label") },
         },
       ],
     },

@@ -4,8 +4,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -76,25 +78,16 @@ export function importancePerformanceChart(
     performance: tidy(a.performance),
     quadrant: a.quadrant,
   }));
-  const x = {
-    field: "importance",
-    type: "quantitative",
-    title: target === undefined ? "Importance" : `Importance (total effect on ${target})`,
-    scale: { zero: false, padding: 30 },
-  };
-  const y = {
-    field: "performance",
-    type: "quantitative",
-    title: "Performance (index)",
-    scale: { zero: false, padding: 30 },
-  };
-  const color = {
-    field: "quadrant",
-    type: "nominal",
-    title: "Quadrant",
+  const x = quantitative(
+    "importance",
+    target === undefined ? "Importance" : `Importance (total effect on ${target})`,
+    { scale: { zero: false, padding: 30 } },
+  );
+  const y = quantitative("performance", "Performance (index)", { scale: { zero: false, padding: 30 } });
+  const color = nominal("quadrant", "Quadrant", {
     scale: { domain: [...QUADRANTS], range: [PALETTE[3], PALETTE[2], PALETTE[7], PALETTE[1]] },
     legend: { orient: "bottom", columns: 2 },
-  };
+  });
   return frame(
     parsed,
     {
@@ -111,12 +104,12 @@ export function importancePerformanceChart(
         {
           data: { values: [{ importance: tidy(grid.importanceCut) }] },
           mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
-          encoding: { x: { field: "importance", type: "quantitative" } },
+          encoding: { x: quantitative("importance") },
         },
         {
           data: { values: [{ performance: tidy(grid.performanceCut) }] },
           mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
-          encoding: { y: { field: "performance", type: "quantitative" } },
+          encoding: { y: quantitative("performance") },
         },
         {
           data: { values: points },
@@ -128,16 +121,16 @@ export function importancePerformanceChart(
                 y,
                 color,
                 tooltip: [
-                  { field: "name", type: "nominal", title: "Driver" },
-                  { field: "importance", type: "quantitative", title: "Importance", format: ".3f" },
-                  { field: "performance", type: "quantitative", title: "Performance", format: ".1f" },
-                  { field: "quadrant", type: "nominal", title: "Quadrant" },
+                  nominal("name", "Driver"),
+                  quantitative("importance", "Importance", ".3f"),
+                  quantitative("performance", "Performance", ".1f"),
+                  nominal("quadrant", "Quadrant"),
                 ],
               },
             },
             {
               mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
-              encoding: { x, y, text: { field: "name", type: "nominal" } },
+              encoding: { x, y, text: nominal("name") },
             },
           ],
         },

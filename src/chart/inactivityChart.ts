@@ -4,8 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -51,14 +53,11 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
     label: `${total === 0 ? 0 : ((100 * result.bandCounts[band]) / total).toFixed(1)}%`,
     overdue: `${ranges[i]} the expected gap`,
   }));
-  const x = {
-    field: "band",
-    type: "nominal",
-    title: "Band (time since last purchase vs expected gap)",
+  const x = nominal("band", "Band (time since last purchase vs expected gap)", {
     sort: [...BANDS],
     axis: { labelAngle: 0 },
-  };
-  const y = { field: "customers", type: "quantitative", title: "Customers", axis: { format: "~s" } };
+  });
+  const y = quantitative("customers", "Customers", { axis: { format: "~s" } });
   return frame(
     parsed,
     {
@@ -74,23 +73,21 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
         {
           mark: "bar",
           encoding: {
-            color: {
-              field: "band",
-              type: "nominal",
+            color: nominal("band", undefined, {
               legend: null,
               scale: { domain: [...BANDS], range: [PALETTE[2], PALETTE[6], PALETTE[1], PALETTE[3]] },
-            },
+            }),
             tooltip: [
-              { field: "band", type: "nominal", title: "Band" },
-              { field: "overdue", type: "nominal", title: "Overdue" },
-              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
-              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+              nominal("band", "Band"),
+              nominal("overdue", "Overdue"),
+              quantitative("customers", "Customers", FORMAT.thousands),
+              quantitative("share", "Share", FORMAT.percentPrecise),
             ],
           },
         },
         {
           mark: { type: "text", dy: -6, baseline: "bottom" },
-          encoding: { text: { field: "label", type: "nominal" } },
+          encoding: { text: nominal("label") },
         },
       ],
     },

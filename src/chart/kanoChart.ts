@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -65,18 +67,8 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
       category: CATEGORY_NAMES[a.category] ?? a.category,
       answers: a.total,
     }));
-  const x = {
-    field: "worse",
-    type: "quantitative",
-    title: "Dissatisfaction if absent (|worse|)",
-    scale: { domain: [0, 1] },
-  };
-  const y = {
-    field: "better",
-    type: "quantitative",
-    title: "Satisfaction if present (better)",
-    scale: { domain: [0, 1] },
-  };
+  const x = quantitative("worse", "Dissatisfaction if absent (|worse|)", { scale: { domain: [0, 1] } });
+  const y = quantitative("better", "Satisfaction if present (better)", { scale: { domain: [0, 1] } });
   const corners = [
     { worse: 0.02, better: 0.98, label: "attractive", align: "left", baseline: "top" },
     { worse: 0.98, better: 0.98, label: "one-dimensional", align: "right", baseline: "top" },
@@ -97,12 +89,12 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
         {
           data: { values: [{ v: 0.5 }] },
           mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
-          encoding: { x: { field: "v", type: "quantitative", scale: { domain: [0, 1] } } },
+          encoding: { x: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         {
           data: { values: [{ v: 0.5 }] },
           mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
-          encoding: { y: { field: "v", type: "quantitative", scale: { domain: [0, 1] } } },
+          encoding: { y: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         ...corners.map((corner) => ({
           data: { values: [corner] },
@@ -113,7 +105,7 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
             align: corner.align,
             baseline: corner.baseline,
           },
-          encoding: { x, y, text: { field: "label", type: "nominal" } },
+          encoding: { x, y, text: nominal("label") },
         })),
         {
           data: { values: points },
@@ -123,28 +115,25 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
               encoding: {
                 x,
                 y,
-                color: {
-                  field: "category",
-                  type: "nominal",
-                  title: "Category",
+                color: nominal("category", "Category", {
                   scale: {
                     domain: categories,
                     range: [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
                   },
                   legend: { orient: "bottom" },
-                },
+                }),
                 tooltip: [
-                  { field: "attribute", type: "nominal", title: "Attribute" },
-                  { field: "category", type: "nominal", title: "Category" },
-                  { field: "better", type: "quantitative", title: "Better", format: ".2f" },
-                  { field: "worse", type: "quantitative", title: "|Worse|", format: ".2f" },
-                  { field: "answers", type: "quantitative", title: "Answers" },
+                  nominal("attribute", "Attribute"),
+                  nominal("category", "Category"),
+                  quantitative("better", "Better", ".2f"),
+                  quantitative("worse", "|Worse|", ".2f"),
+                  quantitative("answers", "Answers"),
                 ],
               },
             },
             {
               mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
-              encoding: { x, y, text: { field: "attribute", type: "nominal" } },
+              encoding: { x, y, text: nominal("attribute") },
             },
           ],
         },

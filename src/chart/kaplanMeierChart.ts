@@ -4,7 +4,9 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -126,18 +128,13 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
     const median = c.median === null ? "not reached" : String(tidy(Number(c.median.toPrecision(4))));
     return result.curves.length === 1 ? median : `${c.group} ${median}`;
   });
-  const x = { field: "time", type: "quantitative", title: `Time since start (${result.options.time})` };
-  const y = {
-    field: "survival",
-    type: "quantitative",
-    title: "Share not yet churned",
+  const x = quantitative("time", `Time since start (${result.options.time})`);
+  const y = quantitative("survival", "Share not yet churned", {
     axis: { format: FORMAT.percent },
     scale: { domain: [0, 1] },
-  };
+  });
   const grouped = result.curves.length > 1;
-  const color = grouped
-    ? { color: { field: "group", type: "nominal", title: "Group", legend: { orient: "top" } } }
-    : {};
+  const color = grouped ? { color: nominal("group", "Group", { legend: { orient: "top" } }) } : {};
   return frame(
     parsed,
     {
@@ -161,22 +158,12 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
             y,
             ...color,
             tooltip: [
-              ...(grouped ? [{ field: "group", type: "nominal", title: "Group" }] : []),
-              { field: "time", type: "quantitative", title: "Time" },
-              { field: "survival", type: "quantitative", title: "Survival", format: FORMAT.percentPrecise },
-              {
-                field: "lower",
-                type: "quantitative",
-                title: `${level}% lower`,
-                format: FORMAT.percentPrecise,
-              },
-              {
-                field: "upper",
-                type: "quantitative",
-                title: `${level}% upper`,
-                format: FORMAT.percentPrecise,
-              },
-              { field: "atRisk", type: "quantitative", title: "At risk", format: FORMAT.thousands },
+              ...(grouped ? [nominal("group", "Group")] : []),
+              quantitative("time", "Time"),
+              quantitative("survival", "Survival", FORMAT.percentPrecise),
+              quantitative("lower", `${level}% lower`, FORMAT.percentPrecise),
+              quantitative("upper", `${level}% upper`, FORMAT.percentPrecise),
+              quantitative("atRisk", "At risk", FORMAT.thousands),
             ],
           },
         },

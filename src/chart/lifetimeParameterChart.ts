@@ -4,8 +4,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -128,20 +130,17 @@ export function lifetimeParameterChart(
   const rows = lifetimeParameterRows(model);
   const name = lifetimeModelName(model);
   const hasIntervals = model.uncertainty.lower !== null;
-  const y = { field: "parameter", type: "nominal", title: "Parameter", sort: null };
-  const x = {
-    field: "estimate",
-    type: "quantitative",
-    title: "Estimate (log scale)",
+  const y = nominal("parameter", "Parameter", { sort: null });
+  const x = quantitative("estimate", "Estimate (log scale)", {
     scale: { type: "log" },
     axis: { format: "~g" },
-  };
+  });
   const tooltip = [
-    { field: "parameter", type: "nominal", title: "Parameter" },
-    { field: "estimate", type: "quantitative", title: "Estimate", format: ".4~g" },
-    { field: "standardError", type: "quantitative", title: "Standard error", format: ".3~g" },
-    { field: "lower", type: "quantitative", title: "95% lower", format: ".4~g" },
-    { field: "upper", type: "quantitative", title: "95% upper", format: ".4~g" },
+    nominal("parameter", "Parameter"),
+    quantitative("estimate", "Estimate", ".4~g"),
+    quantitative("standardError", "Standard error", ".3~g"),
+    quantitative("lower", "95% lower", ".4~g"),
+    quantitative("upper", "95% upper", ".4~g"),
   ];
   const layer: Record<string, unknown>[] = [];
   if (hasIntervals) {

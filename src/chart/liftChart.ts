@@ -4,8 +4,10 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
+  ordinal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -23,8 +25,8 @@ import {
  * ```ts
  * const { customers } = storeChurnTable(store, { cutoff: "2025-06-30" });
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * const features = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
- * const model = trainChurnModel(train, { label: "churned", features });
+ * const fields = { numeric: ["daysSinceLastOrder", "ordersLast90Days", "complaintsLast120Days"] };
+ * const model = trainChurnModel(train, { label: "churned", fields });
  * const spec = liftChart(evaluateChurnModel(model, test));
  * spec.title.text; // => "Lift by decile"
  * ```
@@ -55,30 +57,20 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
           data: { values },
           mark: { type: "bar", color: PALETTE[0] },
           encoding: {
-            x: {
-              field: "group",
-              type: "ordinal",
-              title: `Score ${word} (1 = highest scores)`,
-              axis: { labelAngle: 0 },
-            },
-            y: { field: "lift", type: "quantitative", title: "Lift" },
+            x: ordinal("group", `Score ${word} (1 = highest scores)`, { axis: { labelAngle: 0 } }),
+            y: quantitative("lift", "Lift"),
             tooltip: [
-              { field: "group", type: "ordinal", title: word },
-              { field: "lift", type: "quantitative", title: "Lift", format: ".2f" },
-              {
-                field: "churnRate",
-                type: "quantitative",
-                title: "Churn rate",
-                format: FORMAT.percentPrecise,
-              },
-              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
+              ordinal("group", word),
+              quantitative("lift", "Lift", ".2f"),
+              quantitative("churnRate", "Churn rate", FORMAT.percentPrecise),
+              quantitative("customers", "Customers", FORMAT.thousands),
             ],
           },
         },
         {
           data: { values: [{ lift: 1 }] },
           mark: { type: "rule", color: PALETTE[3], strokeDash: [4, 4] },
-          encoding: { y: { field: "lift", type: "quantitative" } },
+          encoding: { y: quantitative("lift") },
         },
       ],
     },

@@ -4,8 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -102,20 +104,14 @@ export function lorenzChart(
   }
   const bottom80 = valueAt(x, y, 0.8);
   const top20 = 1 - bottom80;
-  const xAxis = {
-    field: "customerShare",
-    type: "quantitative",
-    title: "Share of customers (smallest value first)",
+  const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", {
     axis: { format: FORMAT.percent },
     scale: { domain: [0, 1] },
-  };
-  const yAxis = {
-    field: "valueShare",
-    type: "quantitative",
-    title: "Share of total value",
+  });
+  const yAxis = quantitative("valueShare", "Share of total value", {
     axis: { format: FORMAT.percent },
     scale: { domain: [0, 1] },
-  };
+  });
   const marker = [
     { customerShare: 0.8, valueShare: tidy(bottom80), label: `top 20% hold ${(100 * top20).toFixed(1)}%` },
   ];
@@ -151,13 +147,8 @@ export function lorenzChart(
             x: xAxis,
             y: yAxis,
             tooltip: [
-              {
-                field: "customerShare",
-                type: "quantitative",
-                title: "Customers",
-                format: FORMAT.percentPrecise,
-              },
-              { field: "valueShare", type: "quantitative", title: "Value", format: FORMAT.percentPrecise },
+              quantitative("customerShare", "Customers", FORMAT.percentPrecise),
+              quantitative("valueShare", "Value", FORMAT.percentPrecise),
             ],
           },
         },
@@ -169,7 +160,7 @@ export function lorenzChart(
         {
           data: { values: marker },
           mark: { type: "text", align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] },
-          encoding: { x: xAxis, y: yAxis, text: { field: "label", type: "nominal" } },
+          encoding: { x: xAxis, y: yAxis, text: nominal("label") },
         },
       ],
     },

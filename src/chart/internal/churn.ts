@@ -1,6 +1,6 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
-import { FORMAT, isObject, PALETTE, refuseInput } from "./spec.js";
+import { FORMAT, isObject, PALETTE, quantitative, refuseInput } from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
 export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresResult {
@@ -50,21 +50,11 @@ export function unitCurveLayers(
   groupTitle: string,
   points: readonly object[],
 ): { layer: object[] } {
-  const axis = (a: UnitCurveAxis) => ({
-    field: a.field,
-    type: "quantitative",
-    title: a.title,
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  });
+  const axis = (a: UnitCurveAxis) =>
+    quantitative(a.field, a.title, { axis: { format: FORMAT.percent }, scale: { domain: [0, 1] } });
   const xEncoding = axis(x);
   const yEncoding = axis(y);
-  const share = (a: UnitCurveAxis) => ({
-    field: a.field,
-    type: "quantitative",
-    title: a.tooltip,
-    format: FORMAT.percentPrecise,
-  });
+  const share = (a: UnitCurveAxis) => quantitative(a.field, a.tooltip, FORMAT.percentPrecise);
   return {
     layer: [
       {
@@ -83,7 +73,7 @@ export function unitCurveLayers(
         encoding: {
           x: xEncoding,
           y: yEncoding,
-          tooltip: [{ field: "group", type: "quantitative", title: groupTitle }, share(x), share(y)],
+          tooltip: [quantitative("group", groupTitle), share(x), share(y)],
         },
       },
     ],

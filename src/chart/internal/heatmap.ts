@@ -1,5 +1,5 @@
 /** Shared layers of the heatmaps of shares (P(alive) by frequency and recency, cohort retention). */
-import { FORMAT, SEQUENTIAL_SCHEME } from "./spec.js";
+import { FORMAT, nominal, quantitative, SEQUENTIAL_SCHEME } from "./spec.js";
 
 /** What {@link shareHeatmapLayers} draws. */
 export interface ShareHeatmap {
@@ -28,13 +28,10 @@ export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
       encoding: {
         x,
         y,
-        color: {
-          field,
-          type: "quantitative",
-          title: heatmap.title,
+        color: quantitative(field, heatmap.title, {
           scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
           legend: { format: FORMAT.percent },
-        },
+        }),
         ...heatmap.cellEncoding,
         tooltip: heatmap.tooltip,
       },
@@ -47,7 +44,7 @@ export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
             encoding: {
               x,
               y,
-              text: { field: "label", type: "nominal" },
+              text: nominal("label"),
               color: { condition: { test: { field, gt: 0.6 }, value: "#222" }, value: "#fff" },
             },
           },

@@ -65,6 +65,32 @@ export const FORMAT = {
   currency: "$,.0f",
 } as const;
 
+/** A channel's further properties (axis, scale, sort, ...), or, as a string, its d3 `format` (tooltips). */
+export type ChannelExtra = string | Readonly<Record<string, unknown>>;
+
+/** An encoding channel (or tooltip entry): `{ field, type, title, ...extra }`; the title is left out when undefined. */
+function channel(type: string, field: string, title: unknown, extra: ChannelExtra | undefined) {
+  return {
+    field,
+    type,
+    ...(title === undefined ? {} : { title }),
+    ...(typeof extra === "string" ? { format: extra } : extra),
+  };
+}
+
+/** A quantitative channel of `field` (see {@link channel}). */
+export const quantitative = (field: string, title?: unknown, extra?: ChannelExtra) =>
+  channel("quantitative", field, title, extra);
+/** A nominal channel of `field` (see {@link channel}). */
+export const nominal = (field: string, title?: unknown, extra?: ChannelExtra) =>
+  channel("nominal", field, title, extra);
+/** An ordinal channel of `field` (see {@link channel}). */
+export const ordinal = (field: string, title?: unknown, extra?: ChannelExtra) =>
+  channel("ordinal", field, title, extra);
+/** A temporal channel of `field` (see {@link channel}). */
+export const temporal = (field: string, title?: unknown, extra?: ChannelExtra) =>
+  channel("temporal", field, title, extra);
+
 /**
  * Options every chart builder accepts.
  *

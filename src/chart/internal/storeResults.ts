@@ -121,7 +121,7 @@ function build() {
   const { train, test } = trainTestSplit(churnRows, { testFraction: 0.3, stratify: "churned", seed: 7 });
   const churnModel = trainChurnModel(train, {
     label: "churned",
-    features: { numeric: ["daysSinceLastOrder", "orders", "averageOrderValue"], categorical: ["channel"] },
+    fields: { numeric: ["daysSinceLastOrder", "orders", "averageOrderValue"], categorical: ["channel"] },
     regularization: { l2: 1 },
   });
   const evaluation = evaluateChurnModel(churnModel, test);
