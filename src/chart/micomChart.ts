@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -101,7 +103,7 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
   const [first, second] = result.groups.map((g) => shortLabel(g)) as [string, string];
   const full = result.constructs.filter((c) => c.invariance === "full").length;
   const none = result.constructs.filter((c) => c.invariance === "none").length;
-  const y = { field: "construct", type: "nominal", title: null, sort: constructs };
+  const y = nominal("construct", null, { sort: constructs });
   const width = Math.round((parsed.width ?? 640) / 2 - 60);
   const panel = (measure: MicomRow["measure"]) => ({
     width,
@@ -110,31 +112,28 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
     layer: [
       {
         mark: { type: "bar", color: "#ddd", height: 14 },
-        encoding: { y, x: { field: "lower", type: "quantitative", title: measure }, x2: { field: "upper" } },
+        encoding: { y, x: quantitative("lower", measure), x2: { field: "upper" } },
       },
       {
         mark: { type: "rule", color: "#999", strokeDash: [2, 2] },
         data: { values: [{ zero: 0 }] },
-        encoding: { x: { field: "zero", type: "quantitative" } },
+        encoding: { x: quantitative("zero") },
       },
       {
         mark: { type: "point", filled: true, size: 80, opacity: 1 },
         encoding: {
           y,
-          x: { field: "value", type: "quantitative" },
-          color: {
-            field: "verdict",
-            type: "nominal",
-            title: null,
+          x: quantitative("value"),
+          color: nominal("verdict", null, {
             scale: { domain: ["within the interval", "groups differ"], range: [PALETTE[0], PALETTE[3]] },
             legend: { orient: "top" },
-          },
+          }),
           tooltip: [
-            { field: "construct", type: "nominal", title: "Construct" },
-            { field: "value", type: "quantitative", title: measure, format: ".3f" },
-            { field: "lower", type: "quantitative", title: "Permutation lower", format: ".3f" },
-            { field: "upper", type: "quantitative", title: "Permutation upper", format: ".3f" },
-            { field: "invariance", type: "nominal", title: "Invariance" },
+            nominal("construct", "Construct"),
+            quantitative("value", measure, ".3f"),
+            quantitative("lower", "Permutation lower", ".3f"),
+            quantitative("upper", "Permutation upper", ".3f"),
+            nominal("invariance", "Invariance"),
           ],
         },
       },

@@ -4,8 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -65,38 +67,32 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
     {
       data: { values },
       encoding: {
-        x: {
-          field: "share",
-          type: "quantitative",
+        x: quantitative("share", "Share of answers", {
           stack: "zero",
-          title: "Share of answers",
           axis: { format: FORMAT.percent },
           scale: { domain: [0, 1] },
-        },
-        order: { field: "order", type: "quantitative" },
+        }),
+        order: quantitative("order"),
       },
       layer: [
         {
           mark: "bar",
           encoding: {
-            color: {
-              field: "group",
-              type: "nominal",
-              title: null,
+            color: nominal("group", null, {
               sort: [...GROUPS],
               scale: { domain: [...GROUPS], range: [PALETTE[3], PALETTE[7], PALETTE[2]] },
               legend: { orient: "bottom" },
-            },
+            }),
             tooltip: [
-              { field: "group", type: "nominal", title: "Group" },
-              { field: "answers", type: "quantitative", title: "Answers", format: FORMAT.thousands },
-              { field: "share", type: "quantitative", title: "Share", format: FORMAT.percentPrecise },
+              nominal("group", "Group"),
+              quantitative("answers", "Answers", FORMAT.thousands),
+              quantitative("share", "Share", FORMAT.percentPrecise),
             ],
           },
         },
         {
           mark: { type: "text", color: "#fff", fontWeight: "bold", xOffset: -18 },
-          encoding: { text: { field: "label", type: "nominal" } },
+          encoding: { text: nominal("label") },
         },
       ],
     },

@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -93,8 +95,8 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
   const labels = rows
     .filter((r) => r.group === first)
     .map((r) => ({ path: r.path, text: `p = ${r.pValue.toFixed(3)}`, significant: r.significant }));
-  const y = { field: "path", type: "nominal", title: null, sort: paths, axis: { labelLimit: 320 } };
-  const x = { field: "coefficient", type: "quantitative", title: "Path coefficient" };
+  const y = nominal("path", null, { sort: paths, axis: { labelLimit: 320 } });
+  const x = quantitative("coefficient", "Path coefficient");
   return frame(
     parsed,
     {
@@ -111,13 +113,11 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           encoding: {
             y,
             x,
-            detail: { field: "path", type: "nominal" },
-            color: {
-              field: "significant",
-              type: "nominal",
+            detail: nominal("path"),
+            color: nominal("significant", undefined, {
               scale: { domain: [true, false], range: ["#555", "#ccc"] },
               legend: null,
-            },
+            }),
           },
         },
         {
@@ -126,20 +126,17 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           encoding: {
             y,
             x,
-            fill: {
-              field: "group",
-              type: "nominal",
-              title: "Group",
+            fill: nominal("group", "Group", {
               scale: { domain: [first, second], range: [PALETTE[0], PALETTE[1]] },
               legend: { orient: "top" },
-            },
+            }),
             stroke: { value: null },
             tooltip: [
-              { field: "path", type: "nominal", title: "Path" },
-              { field: "group", type: "nominal", title: "Group" },
-              { field: "coefficient", type: "quantitative", title: "Coefficient", format: ".3f" },
-              { field: "difference", type: "quantitative", title: "Difference", format: ".3f" },
-              { field: "pValue", type: "quantitative", title: "Permutation p", format: ".3f" },
+              nominal("path", "Path"),
+              nominal("group", "Group"),
+              quantitative("coefficient", "Coefficient", ".3f"),
+              quantitative("difference", "Difference", ".3f"),
+              quantitative("pValue", "Permutation p", ".3f"),
             ],
           },
         },
@@ -149,7 +146,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           encoding: {
             y,
             x: { value: parsed.width ?? 440 },
-            text: { field: "text", type: "nominal" },
+            text: nominal("text"),
             color: {
               condition: { test: { field: "significant", equal: true }, value: "#111" },
               value: "#888",

@@ -3,8 +3,10 @@ import {
   type ChartOptions,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -229,14 +231,12 @@ export function plsPathChart(
     };
   });
   const scale = { domain: [-0.12, 1.12] };
-  const x = { field: "x", type: "quantitative", axis: null, scale };
-  const y = { field: "y", type: "quantitative", axis: null, scale };
-  const signColour = {
-    field: "sign",
-    type: "nominal",
+  const x = quantitative("x", undefined, { axis: null, scale });
+  const y = quantitative("y", undefined, { axis: null, scale });
+  const signColour = nominal("sign", undefined, {
     scale: { domain: ["positive", "negative"], range: [PALETTE[0], PALETTE[3]] },
     legend: null,
-  };
+  });
   const bootText = isBootstrapResult(boot)
     ? `; significance from ${boot.validSamples} bootstrap samples`
     : "; pass a bootstrap for significance";
@@ -261,34 +261,32 @@ export function plsPathChart(
                 x2: { field: "x2" },
                 y2: { field: "y2" },
                 color: signColour,
-                strokeWidth: {
-                  field: "magnitude",
-                  type: "quantitative",
+                strokeWidth: quantitative("magnitude", undefined, {
                   scale: { domain: [0, 1], range: [1, 6] },
                   legend: null,
-                },
+                }),
               },
             },
             {
               mark: { type: "point", shape: "triangle-up", filled: true, size: 90, opacity: 1 },
               encoding: {
-                x: { field: "x2", type: "quantitative", axis: null, scale },
-                y: { field: "y2", type: "quantitative", axis: null, scale },
-                angle: { field: "angle", type: "quantitative", scale: null },
+                x: quantitative("x2", undefined, { axis: null, scale }),
+                y: quantitative("y2", undefined, { axis: null, scale }),
+                angle: quantitative("angle", undefined, { scale: null }),
                 color: signColour,
               },
             },
             {
               mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -7, color: "#222" },
               encoding: {
-                x: { field: "labelX", type: "quantitative", axis: null, scale },
-                y: { field: "labelY", type: "quantitative", axis: null, scale },
-                text: { field: "label", type: "nominal" },
+                x: quantitative("labelX", undefined, { axis: null, scale }),
+                y: quantitative("labelY", undefined, { axis: null, scale }),
+                text: nominal("label"),
                 tooltip: [
-                  { field: "from", type: "nominal", title: "From" },
-                  { field: "to", type: "nominal", title: "To" },
-                  { field: "estimate", type: "quantitative", title: "Path coefficient", format: ".3f" },
-                  { field: "significance", type: "nominal", title: "Significance" },
+                  nominal("from", "From"),
+                  nominal("to", "To"),
+                  quantitative("estimate", "Path coefficient", ".3f"),
+                  nominal("significance", "Significance"),
                 ],
               },
             },
@@ -312,18 +310,15 @@ export function plsPathChart(
             },
             {
               mark: { type: "text", fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius },
-              encoding: { x, y, text: { field: "construct", type: "nominal" } },
+              encoding: { x, y, text: nominal("construct") },
             },
             {
               mark: { type: "text", fontSize: 10, dy: 8, color: "#444" },
               encoding: {
                 x,
                 y,
-                text: { field: "label", type: "nominal" },
-                tooltip: [
-                  { field: "construct", type: "nominal", title: "Construct" },
-                  { field: "rSquared", type: "quantitative", title: "R²", format: ".3f" },
-                ],
+                text: nominal("label"),
+                tooltip: [nominal("construct", "Construct"), quantitative("rSquared", "R²", ".3f")],
               },
             },
           ],

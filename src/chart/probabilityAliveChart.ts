@@ -17,6 +17,7 @@ import {
   FORMAT,
   frame,
   parseChartOptions,
+  quantitative,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -118,38 +119,28 @@ export function frequencyRecencyHeatmap(
       data: { values: described },
       mark: { type: "rect" },
       encoding: {
-        x: {
-          field: "recencyLow",
-          type: "quantitative",
-          title: `Recency: time of last purchase (${look.unit}s after the first)`,
+        x: quantitative("recencyLow", `Recency: time of last purchase (${look.unit}s after the first)`, {
           axis: { grid: false },
-        },
+        }),
         x2: { field: "recencyHigh" },
-        y: {
-          field: "frequencyLow",
-          type: "quantitative",
-          title: "Frequency (repeat purchases)",
+        y: quantitative("frequencyLow", "Frequency (repeat purchases)", {
           scale: { nice: false, zero: false },
           axis: { grid: false },
-        },
+        }),
         y2: { field: "frequencyHigh" },
         description: { field: "description" },
-        color: {
-          field: look.field,
-          type: "quantitative",
-          title: look.legend,
+        color: quantitative(look.field, look.legend, {
           scale: { scheme: "viridis", ...(look.domain === undefined ? {} : { domain: look.domain }) },
           legend: { format: look.format },
-        },
+        }),
         tooltip: [
-          { field: "frequency", type: "quantitative", title: "Frequency" },
-          { field: "recency", type: "quantitative", title: "Recency", format: ".1f" },
-          {
-            field: look.field,
-            type: "quantitative",
-            title: look.legend,
-            format: look.format === FORMAT.percent ? FORMAT.percentPrecise : ".2f",
-          },
+          quantitative("frequency", "Frequency"),
+          quantitative("recency", "Recency", ".1f"),
+          quantitative(
+            look.field,
+            look.legend,
+            look.format === FORMAT.percent ? FORMAT.percentPrecise : ".2f",
+          ),
         ],
       },
     },

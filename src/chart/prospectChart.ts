@@ -4,8 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -105,14 +107,11 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
   const unscored = result.prospects.filter((p) => p.score === null).length;
   const counts = VERDICTS.map((v) => `${result.counts[v] ?? 0} ${v}`).join(", ");
   const ids = bars.map((b) => b.id);
-  const y = { field: "id", type: "nominal", title: "Prospect", sort: ids };
-  const x = {
-    field: "score",
-    type: "quantitative",
-    title: "Qualification score",
+  const y = nominal("id", "Prospect", { sort: ids });
+  const x = quantitative("score", "Qualification score", {
     scale: { domain: [0, 1] },
     axis: { format: FORMAT.percent },
-  };
+  });
   return frame(
     parsed,
     {
@@ -129,25 +128,22 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
           encoding: {
             y,
             x,
-            color: {
-              field: "verdict",
-              type: "nominal",
-              title: "Verdict",
+            color: nominal("verdict", "Verdict", {
               scale: { domain: [...VERDICTS], range: VERDICT_COLOURS },
               legend: { orient: "top" },
-            },
+            }),
             tooltip: [
-              { field: "id", type: "nominal", title: "Prospect" },
-              { field: "score", type: "quantitative", title: "Score", format: FORMAT.percentPrecise },
-              { field: "verdict", type: "nominal", title: "Verdict" },
-              { field: "choice", type: "nominal", title: "Choice" },
-              { field: "reason", type: "nominal", title: "Why" },
+              nominal("id", "Prospect"),
+              quantitative("score", "Score", FORMAT.percentPrecise),
+              nominal("verdict", "Verdict"),
+              nominal("choice", "Choice"),
+              nominal("reason", "Why"),
             ],
           },
         },
         {
           mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: "#333" },
-          encoding: { y, x, text: { field: "label", type: "nominal" } },
+          encoding: { y, x, text: nominal("label") },
         },
       ],
     },

@@ -6,8 +6,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -145,17 +147,11 @@ export function retentionCurveChart(
   const width = Math.round((parsed.width ?? 640) / 2 - 30);
   const height = parsed.height ?? 280;
   const domain = ["Observed", "sBG fit", "sBG projection"];
-  const color = {
-    field: "series",
-    type: "nominal",
-    title: null,
+  const color = nominal("series", null, {
     scale: { domain, range: [PALETTE[3], PALETTE[0], PALETTE[0]] },
     legend: { orient: "top" },
-  };
-  const strokeDash = {
-    field: "series",
-    type: "nominal",
-    title: null,
+  });
+  const strokeDash = nominal("series", null, {
     scale: {
       domain,
       range: [
@@ -165,25 +161,17 @@ export function retentionCurveChart(
       ],
     },
     legend: { orient: "top" },
-  };
-  const x = {
-    field: "period",
-    type: "quantitative",
-    title: "Period since acquisition",
-    axis: { tickMinStep: 1 },
-  };
+  });
+  const x = quantitative("period", "Period since acquisition", { axis: { tickMinStep: 1 } });
   const panel = (field: "survival" | "retention", title: string) => {
-    const y = {
-      field,
-      type: "quantitative",
-      title,
+    const y = quantitative(field, title, {
       axis: { format: FORMAT.percent },
       scale: { zero: field === "survival" },
-    };
+    });
     const tooltip = [
-      { field: "series", type: "nominal", title: "Series" },
-      { field: "period", type: "quantitative", title: "Period" },
-      { field, type: "quantitative", title, format: FORMAT.percentPrecise },
+      nominal("series", "Series"),
+      quantitative("period", "Period"),
+      quantitative(field, title, FORMAT.percentPrecise),
     ];
     return {
       width,

@@ -4,7 +4,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
+  ordinal,
   parseChartOptions,
+  quantitative,
   refuseInput,
   SEQUENTIAL_SCHEME,
   tidy,
@@ -100,19 +103,13 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
     // Light text on dark cells: decided here so the spec needs no expression.
     textColor: cell.customers > max * 0.55 ? "#000" : "#fff",
   }));
-  const x = {
-    field: "frequencyScore",
-    type: "ordinal",
-    title: "Frequency score (higher = more purchases)",
+  const x = ordinal("frequencyScore", "Frequency score (higher = more purchases)", {
     axis: { labelAngle: 0, grid: false },
-  };
-  const y = {
-    field: "recencyScore",
-    type: "ordinal",
-    title: "Recency score (higher = bought more recently)",
+  });
+  const y = ordinal("recencyScore", "Recency score (higher = bought more recently)", {
     sort: "descending",
     axis: { grid: false },
-  };
+  });
   return frame(
     parsed,
     {
@@ -128,25 +125,20 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
         {
           mark: { type: "rect", stroke: "#fff" },
           encoding: {
-            color: {
-              field: "customers",
-              type: "quantitative",
-              title: "Customers",
-              scale: { scheme: SEQUENTIAL_SCHEME },
-            },
+            color: quantitative("customers", "Customers", { scale: { scheme: SEQUENTIAL_SCHEME } }),
             tooltip: [
-              { field: "recencyScore", type: "ordinal", title: "Recency score" },
-              { field: "frequencyScore", type: "ordinal", title: "Frequency score" },
-              { field: "customers", type: "quantitative", title: "Customers", format: FORMAT.thousands },
-              { field: "meanMonetary", type: "quantitative", title: "Mean spend", format: FORMAT.currency },
+              ordinal("recencyScore", "Recency score"),
+              ordinal("frequencyScore", "Frequency score"),
+              quantitative("customers", "Customers", FORMAT.thousands),
+              quantitative("meanMonetary", "Mean spend", FORMAT.currency),
             ],
           },
         },
         {
           mark: { type: "text", fontSize: 11 },
           encoding: {
-            text: { field: "meanMonetary", type: "quantitative", format: FORMAT.currency },
-            color: { field: "textColor", type: "nominal", scale: null, legend: null },
+            text: quantitative("meanMonetary", undefined, FORMAT.currency),
+            color: nominal("textColor", undefined, { scale: null, legend: null }),
           },
         },
       ],

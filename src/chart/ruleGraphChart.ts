@@ -6,7 +6,9 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
+  nominal,
   parseChartOptions,
+  quantitative,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -150,13 +152,10 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
             y,
             x2: { field: "x2" },
             y2: { field: "y2" },
-            color: {
-              field: "role",
-              type: "nominal",
+            color: nominal("role", "Edge", {
               scale: { domain: ["antecedent", "consequent"], range: ["#bbbbbb", "#555555"] },
-              title: "Edge",
               legend: { orient: "bottom" },
-            },
+            }),
           },
         },
         {
@@ -165,29 +164,16 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
           encoding: {
             x,
             y,
-            size: {
-              field: "support",
-              type: "quantitative",
-              title: "Support",
+            size: quantitative("support", "Support", {
               scale: { range: [40, 400] },
               legend: { format: ".1%" },
-            },
-            color: {
-              field: "lift",
-              type: "quantitative",
-              title: "Lift",
-              scale: { scheme: "viridis", reverse: true },
-            },
+            }),
+            color: quantitative("lift", "Lift", { scale: { scheme: "viridis", reverse: true } }),
             tooltip: [
-              { field: "rule", type: "nominal", title: "Rule" },
-              { field: "support", type: "quantitative", title: "Support", format: FORMAT.percentPrecise },
-              {
-                field: "confidence",
-                type: "quantitative",
-                title: "Confidence",
-                format: FORMAT.percentPrecise,
-              },
-              { field: "lift", type: "quantitative", title: "Lift", format: ".2f" },
+              nominal("rule", "Rule"),
+              quantitative("support", "Support", FORMAT.percentPrecise),
+              quantitative("confidence", "Confidence", FORMAT.percentPrecise),
+              quantitative("lift", "Lift", ".2f"),
             ],
           },
         },
@@ -197,8 +183,8 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
           encoding: {
             x,
             y,
-            text: { field: "item", type: "nominal" },
-            tooltip: [{ field: "item", type: "nominal", title: "Item" }],
+            text: nominal("item"),
+            tooltip: [nominal("item", "Item")],
           },
         },
       ],

@@ -3,7 +3,9 @@ import {
   type ChartOptions,
   DIVERGING_SCHEME,
   frame,
+  nominal,
   parseChartOptions,
+  quantitative,
   refuseInput,
   shortLabel,
   tidy,
@@ -86,20 +88,11 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
   const cells = segmentProfileCells(result);
   const features = Object.keys(result.populationMeans);
   const segments = [...new Set(cells.map((c) => c.segment))];
-  const x = {
-    field: "feature",
-    type: "nominal",
-    title: "Feature",
+  const x = nominal("feature", "Feature", {
     sort: features,
     axis: { labelAngle: -30, labelLimit: 140, grid: false },
-  };
-  const y = {
-    field: "segment",
-    type: "nominal",
-    title: null,
-    sort: segments,
-    axis: { labelLimit: 400, grid: false },
-  };
+  });
+  const y = nominal("segment", null, { sort: segments, axis: { labelLimit: 400, grid: false } });
   return frame(
     parsed,
     {
@@ -115,25 +108,22 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
         {
           mark: { type: "rect", stroke: "#fff" },
           encoding: {
-            color: {
-              field: "colour",
-              type: "quantitative",
-              title: "z-score",
+            color: quantitative("colour", "z-score", {
               scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0 },
-            },
+            }),
             tooltip: [
-              { field: "segment", type: "nominal", title: "Segment" },
-              { field: "feature", type: "nominal", title: "Feature" },
-              { field: "mean", type: "quantitative", title: "Segment mean", format: ",.4~g" },
-              { field: "zScore", type: "quantitative", title: "z-score", format: "+.2f" },
+              nominal("segment", "Segment"),
+              nominal("feature", "Feature"),
+              quantitative("mean", "Segment mean", ",.4~g"),
+              quantitative("zScore", "z-score", "+.2f"),
             ],
           },
         },
         {
           mark: { type: "text", fontSize: 11 },
           encoding: {
-            text: { field: "text", type: "nominal" },
-            color: { field: "textColor", type: "nominal", scale: null, legend: null },
+            text: nominal("text"),
+            color: nominal("textColor", undefined, { scale: null, legend: null }),
           },
         },
       ],

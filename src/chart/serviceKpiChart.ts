@@ -6,8 +6,10 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
@@ -157,20 +159,8 @@ export function serviceKpiChart(
   const parsed = parseChartOptions("serviceKpiChart", schema, options);
   const bullets = serviceKpiBullets(result, options);
   const met = bullets.filter((b) => b.meetsTarget).length;
-  const y = {
-    field: "kpi",
-    type: "nominal",
-    title: null,
-    sort: bullets.map((b) => b.kpi),
-    axis: { labelLimit: 320 },
-  };
-  const x = {
-    field: "value",
-    type: "quantitative",
-    title: "Rate",
-    axis: { format: FORMAT.percent },
-    scale: { domain: [0, 1] },
-  };
+  const y = nominal("kpi", null, { sort: bullets.map((b) => b.kpi), axis: { labelLimit: 320 } });
+  const x = quantitative("value", "Rate", { axis: { format: FORMAT.percent }, scale: { domain: [0, 1] } });
   return frame(
     parsed,
     {
@@ -197,30 +187,27 @@ export function serviceKpiChart(
           mark: { type: "bar", size: 10 },
           encoding: {
             x,
-            color: {
-              field: "status",
-              type: "nominal",
-              title: null,
+            color: nominal("status", null, {
               scale: { domain: ["meets target", "misses target"], range: [PALETTE[2], PALETTE[3]] },
               legend: { orient: "top" },
-            },
+            }),
             tooltip: [
-              { field: "kpi", type: "nominal", title: "KPI" },
-              { field: "value", type: "quantitative", title: "Value", format: ".2%" },
-              { field: "target", type: "quantitative", title: "Target", format: ".1%" },
-              { field: "basis", type: "nominal", title: "Basis" },
+              nominal("kpi", "KPI"),
+              quantitative("value", "Value", ".2%"),
+              quantitative("target", "Target", ".1%"),
+              nominal("basis", "Basis"),
             ],
           },
         },
         {
           mark: { type: "tick", color: "#222", thickness: 2, size: 22 },
-          encoding: { x: { field: "target", type: "quantitative", scale: { domain: [0, 1] } } },
+          encoding: { x: quantitative("target", undefined, { scale: { domain: [0, 1] } }) },
         },
         {
           mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
           encoding: {
             x: { datum: 1, type: "quantitative", scale: { domain: [0, 1] } },
-            text: { field: "label", type: "nominal" },
+            text: nominal("label"),
           },
         },
       ],

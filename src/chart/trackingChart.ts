@@ -10,9 +10,12 @@ import {
   FORMAT,
   frame,
   isObject,
+  nominal,
   PALETTE,
   parseChartOptions,
+  quantitative,
   refuseInput,
+  temporal,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -206,13 +209,8 @@ export function trackingChart<T>(
   const parsed = parseChartOptions("trackingChart", schema, options);
   const label = `Expected (${modelName(model as LifetimeModel)})`;
   const values = points.map((p) => ({ ...p, series: p.series === "actual" ? "Actual" : label }));
-  const x = { field: "date", type: "temporal", title: "Date" };
-  const y = {
-    field: "cumulative",
-    type: "quantitative",
-    title: "Cumulative repeat purchases",
-    axis: { format: "~s" },
-  };
+  const x = temporal("date", "Date");
+  const y = quantitative("cumulative", "Cumulative repeat purchases", { axis: { format: "~s" } });
   return frame(
     parsed,
     {
@@ -229,16 +227,11 @@ export function trackingChart<T>(
           encoding: {
             x,
             y,
-            color: {
-              field: "series",
-              type: "nominal",
-              title: null,
+            color: nominal("series", null, {
               scale: { domain: ["Actual", label], range: [PALETTE[0], PALETTE[1]] },
               legend: { orient: "top" },
-            },
-            strokeDash: {
-              field: "series",
-              type: "nominal",
+            }),
+            strokeDash: nominal("series", null, {
               scale: {
                 domain: ["Actual", label],
                 range: [
@@ -246,19 +239,12 @@ export function trackingChart<T>(
                   [6, 3],
                 ],
               },
-              // Same title and legend as color, so vega-lite merges them into one legend of dashed lines.
-              title: null,
               legend: { orient: "top" },
-            },
+            }),
             tooltip: [
-              { field: "date", type: "temporal", title: "Date" },
-              { field: "series", type: "nominal", title: "Series" },
-              {
-                field: "cumulative",
-                type: "quantitative",
-                title: "Repeat purchases",
-                format: FORMAT.thousands,
-              },
+              temporal("date", "Date"),
+              nominal("series", "Series"),
+              quantitative("cumulative", "Repeat purchases", FORMAT.thousands),
             ],
           },
         },
@@ -268,7 +254,7 @@ export function trackingChart<T>(
             { mark: { type: "rule", color: "#777", strokeDash: [2, 2] }, encoding: { x } },
             {
               mark: { type: "text", align: "right", dx: -4, dy: 6, baseline: "top", color: "#555" },
-              encoding: { x, y: { value: 0 }, text: { field: "label", type: "nominal" } },
+              encoding: { x, y: { value: 0 }, text: nominal("label") },
             },
           ],
         },
