@@ -395,6 +395,33 @@ describe("qualifyProspects option checks", () => {
       /did you mean "minFit"\?/,
     );
   });
+  it("names the offending entry of a word map, a limit and an offering, with what it accepts", () => {
+    const issuesOf = (options: unknown) => {
+      try {
+        qualifyProspects(prospects, options as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ authority: { levels: { full: "1" } } })).toEqual([
+      'authority.levels.full: expected a score in [0, 1] (received "1")',
+    ]);
+    expect(issuesOf({ fit: { limits: { bedrooms: { mn: 1 }, garden: { foo: 1 } } } })).toEqual([
+      'fit.limits.bedrooms.mn: unknown option "mn"; did you mean "min"?',
+      'fit.limits.garden.foo: unknown option "foo" (valid: min, max)',
+    ]);
+    expect(issuesOf({ fit: { limits: { bedrooms: { min: "a" } } } })).toEqual([
+      'fit.limits.bedrooms.min: expected a finite number (received "a")',
+    ]);
+    // the offering's own issue, not only "expected an array or an object or null"
+    expect(issuesOf({ offering: { price: 1, provides: { garden: "yes" } } })).toEqual([
+      'offering.provides.garden: expected true or false or a finite number (received "yes")',
+    ]);
+    expect(issuesOf({ offering: [1] })).toEqual([
+      "offering: expected an array of feature names, an offering object or null (received [1])",
+    ]);
+  });
 });
 
 describe("qualifyProspects weights", () => {

@@ -5,10 +5,9 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
 import { moneyContextOf, moneyOf } from "./internal/manMoney.js";
 import { fitContextOf, fitOf, urgencyOf } from "./internal/manNeed.js";
-import { qualifyProspectsSchema, resolveRules } from "./internal/manOptions.js";
+import { parseQualifyOptions, resolveRules } from "./internal/manOptions.js";
 import { countVerdicts, decideVerdict, rankQualified } from "./internal/manRanking.js";
 import {
   fmt,
@@ -145,7 +144,7 @@ export function qualifyProspects<T = ProspectRecord>(
       { path: "prospects", message: "expected an array of prospect records", received: prospects },
     ]);
   }
-  const parsed = parseOptions(MAN_FN, qualifyProspectsSchema, options);
+  const parsed = parseQualifyOptions(options);
   const rules = resolveRules(parsed);
   // Weights relative to the largest, so huge weights (1e308) cannot overflow the total to Infinity
   // and the score to NaN; the score only depends on their ratios.

@@ -33,10 +33,15 @@ export const offeringSchema = z
     maxInstalmentShare: z.optional(
       z.number().check(z.gt(0, "must be in (0, 1]"), z.lte(1, "must be in (0, 1]")),
     ),
+    // Feature name -> true/false or a finite number (a catch-all object and a custom check rather than
+    // z.record and z.union: 2.5 kB less in the bundles of offeringPayments and qualifyProspects).
     provides: z.optional(
-      z.record(
-        z.string(),
-        z.union([z.boolean(), z.number().check(z.refine(Number.isFinite, "must be a finite number"))]),
+      z.catchall(
+        z.object({}),
+        z.custom<boolean | number>(
+          (value) => typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)),
+          { message: "expected true or false or a finite number" },
+        ),
       ),
     ),
     lacks: z.optional(z.array(z.string())),
