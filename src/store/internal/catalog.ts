@@ -179,93 +179,49 @@ export interface SegmentProfile {
   readonly categoryWeights: Partial<Record<CatalogCategory, number>>;
 }
 
+/** The segment profiles as a table: one row per segment, in the order of {@link SegmentProfile}'s fields. */
+// biome-ignore format: a table, one segment per row
+const PROFILE_ROWS = [
+  // segment, share, ordersPerMonth, linesPerOrder, priceExponent, quantityMultiplier, promotionRate,
+  // churnProbability, then categoryWeights
+  ["champions",        0.07, 1.5, 6, 0.35, 1.2, 0.06, 0.04,
+    { "fresh produce": 1.4, "meat & fish": 1.8, "beer & wine": 1.5, dairy: 1.2 }],
+  ["loyal regulars",   0.18, 0.75, 4, 0, 1, 0.1, 0.12,
+    { dairy: 1.5, bakery: 1.5, "fresh produce": 1.3, "electronics accessories": 0.4 }],
+  ["bargain hunters",  0.18, 1.05, 2.6, -1.3, 1.4, 0.45, 0.36,
+    { pantry: 1.8, snacks: 1.5, beverages: 1.4, household: 1.3, "electronics accessories": 0.2, "beer & wine": 0.6 }],
+  ["big spenders",     0.08, 0.22, 11, 0.6, 1.3, 0.04, 0.15,
+    { "electronics accessories": 1.8, "beer & wine": 1.8, household: 1.5, "meat & fish": 1.3 }],
+  ["occasional",       0.37, 0.14, 2.4, 0, 0.8, 0.15, 0.38,
+    { snacks: 1.8, beverages: 1.8, "personal care": 1.3, "fresh produce": 0.6, "meat & fish": 0.5 }],
+  ["new",              0.12, 1.0, 3.5, 0.1, 1, 0.25, 0,
+    { "fresh produce": 1.3, bakery: 1.3, "electronics accessories": 0.6 }],
+] as const;
+
 /** The six planted segments. Shares sum to 1. */
-export const SEGMENT_PROFILES: readonly SegmentProfile[] = [
-  {
-    segment: "champions",
-    share: 0.07,
-    ordersPerMonth: 1.5,
-    linesPerOrder: 6,
-    priceExponent: 0.35,
-    quantityMultiplier: 1.2,
-    promotionRate: 0.06,
-    churnProbability: 0.04,
-    categoryWeights: { "fresh produce": 1.4, "meat & fish": 1.8, "beer & wine": 1.5, dairy: 1.2 },
-  },
-  {
-    segment: "loyal regulars",
-    share: 0.18,
-    ordersPerMonth: 0.75,
-    linesPerOrder: 4,
-    priceExponent: 0,
-    quantityMultiplier: 1,
-    promotionRate: 0.1,
-    churnProbability: 0.12,
-    categoryWeights: { dairy: 1.5, bakery: 1.5, "fresh produce": 1.3, "electronics accessories": 0.4 },
-  },
-  {
-    segment: "bargain hunters",
-    share: 0.18,
-    ordersPerMonth: 1.05,
-    linesPerOrder: 2.6,
-    priceExponent: -1.3,
-    quantityMultiplier: 1.4,
-    promotionRate: 0.45,
-    churnProbability: 0.36,
-    categoryWeights: {
-      pantry: 1.8,
-      snacks: 1.5,
-      beverages: 1.4,
-      household: 1.3,
-      "electronics accessories": 0.2,
-      "beer & wine": 0.6,
-    },
-  },
-  {
-    segment: "big spenders",
-    share: 0.08,
-    ordersPerMonth: 0.22,
-    linesPerOrder: 11,
-    priceExponent: 0.6,
-    quantityMultiplier: 1.3,
-    promotionRate: 0.04,
-    churnProbability: 0.15,
-    categoryWeights: {
-      "electronics accessories": 1.8,
-      "beer & wine": 1.8,
-      household: 1.5,
-      "meat & fish": 1.3,
-    },
-  },
-  {
-    segment: "occasional",
-    share: 0.37,
-    ordersPerMonth: 0.14,
-    linesPerOrder: 2.4,
-    priceExponent: 0,
-    quantityMultiplier: 0.8,
-    promotionRate: 0.15,
-    churnProbability: 0.38,
-    categoryWeights: {
-      snacks: 1.8,
-      beverages: 1.8,
-      "personal care": 1.3,
-      "fresh produce": 0.6,
-      "meat & fish": 0.5,
-    },
-  },
-  {
-    segment: "new",
-    share: 0.12,
-    ordersPerMonth: 1.0,
-    linesPerOrder: 3.5,
-    priceExponent: 0.1,
-    quantityMultiplier: 1,
-    promotionRate: 0.25,
-    churnProbability: 0,
-    categoryWeights: { "fresh produce": 1.3, bakery: 1.3, "electronics accessories": 0.6 },
-  },
-];
+export const SEGMENT_PROFILES: readonly SegmentProfile[] = PROFILE_ROWS.map(
+  ([
+    segment,
+    share,
+    ordersPerMonth,
+    linesPerOrder,
+    priceExponent,
+    quantityMultiplier,
+    promotionRate,
+    churnProbability,
+    categoryWeights,
+  ]) => ({
+    segment,
+    share,
+    ordersPerMonth,
+    linesPerOrder,
+    priceExponent,
+    quantityMultiplier,
+    promotionRate,
+    churnProbability,
+    categoryWeights: categoryWeights as SegmentProfile["categoryWeights"],
+  }),
+);
 
 /** Share of customers with a baby at home: only they buy baby items (others at 3% of the weight). */
 export const BABY_HOUSEHOLD_SHARE = 0.22;
@@ -283,35 +239,13 @@ export interface PlantedPair {
 }
 
 /** The planted co-purchases, in the order they are applied to a basket. */
-export const PLANTED_PAIRS: readonly PlantedPair[] = [
-  {
-    antecedent: "diapers",
-    consequent: "beer",
-    probability: 0.6,
-    story: "fathers sent out for diapers pick up beer",
-  },
-  {
-    antecedent: "pasta",
-    consequent: "pasta sauce",
-    probability: 0.5,
-    story: "pasta is bought with a jar of sauce",
-  },
-  {
-    antecedent: "tortilla chips",
-    consequent: "salsa",
-    probability: 0.55,
-    story: "tortilla chips come with a salsa dip",
-  },
-  {
-    antecedent: "hot dogs",
-    consequent: "hot dog buns",
-    probability: 0.65,
-    story: "hot dogs need buns",
-  },
-  {
-    antecedent: "phone case",
-    consequent: "screen protector",
-    probability: 0.45,
-    story: "a new phone case is sold with a screen protector",
-  },
-];
+export const PLANTED_PAIRS: readonly PlantedPair[] = (
+  [
+    // antecedent, consequent, probability, story
+    ["diapers", "beer", 0.6, "fathers sent out for diapers pick up beer"],
+    ["pasta", "pasta sauce", 0.5, "pasta is bought with a jar of sauce"],
+    ["tortilla chips", "salsa", 0.55, "tortilla chips come with a salsa dip"],
+    ["hot dogs", "hot dog buns", 0.65, "hot dogs need buns"],
+    ["phone case", "screen protector", 0.45, "a new phone case is sold with a screen protector"],
+  ] as const
+).map(([antecedent, consequent, probability, story]) => ({ antecedent, consequent, probability, story }));

@@ -48,32 +48,35 @@ export interface SurveyItem {
 
 // Means follow the ECSI mobile-phone data (Tenenhaus et al. 2005; seminr `mobi`), loadings 0.7-0.9,
 // CUSL2 (price tolerance) deliberately weak as in the real data.
-export const SURVEY_ITEMS: readonly SurveyItem[] = [
-  { name: "IMAG1", latent: "Image", loading: 0.8, mean: 7.6, scale: 1.6 },
-  { name: "IMAG2", latent: "Image", loading: 0.72, mean: 7.8, scale: 1.5 },
-  { name: "IMAG3", latent: "Image", loading: 0.7, mean: 6.7, scale: 1.9 },
-  { name: "IMAG4", latent: "Image", loading: 0.82, mean: 7.6, scale: 1.6 },
-  { name: "IMAG5", latent: "Image", loading: 0.75, mean: 7.9, scale: 1.5 },
-  { name: "CUEX1", latent: "Expectation", loading: 0.8, mean: 7.6, scale: 1.6 },
-  { name: "CUEX2", latent: "Expectation", loading: 0.78, mean: 7.5, scale: 1.6 },
-  { name: "CUEX3", latent: "Expectation", loading: 0.7, mean: 7.4, scale: 1.9 },
-  { name: "PERQ1", latent: "Quality", loading: 0.85, mean: 7.9, scale: 1.4 },
-  { name: "PERQ2", latent: "Quality", loading: 0.72, mean: 7.2, scale: 1.7 },
-  { name: "PERQ3", latent: "Quality", loading: 0.8, mean: 7.7, scale: 1.6 },
-  { name: "PERQ4", latent: "Quality", loading: 0.8, mean: 7.9, scale: 1.5 },
-  { name: "PERQ5", latent: "Quality", loading: 0.74, mean: 7.9, scale: 1.4 },
-  { name: "PERQ6", latent: "Quality", loading: 0.8, mean: 7.8, scale: 1.5 },
-  { name: "PERQ7", latent: "Quality", loading: 0.78, mean: 7.6, scale: 1.6 },
-  { name: "PERV1", latent: "Value", loading: 0.88, mean: 6.2, scale: 1.9 },
-  { name: "PERV2", latent: "Value", loading: 0.9, mean: 6.9, scale: 1.8 },
-  { name: "CUSA1", latent: "Satisfaction", loading: 0.85, mean: 8.0, scale: 1.3 },
-  { name: "CUSA2", latent: "Satisfaction", loading: 0.82, mean: 7.1, scale: 1.6 },
-  { name: "CUSA3", latent: "Satisfaction", loading: 0.82, mean: 7.3, scale: 1.7 },
-  { name: "CUSCO", latent: "Complaints", loading: 0.9, mean: 7.1, scale: 1.9 },
-  { name: "CUSL1", latent: "Loyalty", loading: 0.85, mean: 7.5, scale: 2.0 },
-  { name: "CUSL2", latent: "Loyalty", loading: 0.45, mean: 5.0, scale: 2.4 },
-  { name: "CUSL3", latent: "Loyalty", loading: 0.88, mean: 7.7, scale: 1.8 },
-];
+export const SURVEY_ITEMS: readonly SurveyItem[] = (
+  [
+    // name, latent, loading, mean, scale
+    ["IMAG1", "Image", 0.8, 7.6, 1.6],
+    ["IMAG2", "Image", 0.72, 7.8, 1.5],
+    ["IMAG3", "Image", 0.7, 6.7, 1.9],
+    ["IMAG4", "Image", 0.82, 7.6, 1.6],
+    ["IMAG5", "Image", 0.75, 7.9, 1.5],
+    ["CUEX1", "Expectation", 0.8, 7.6, 1.6],
+    ["CUEX2", "Expectation", 0.78, 7.5, 1.6],
+    ["CUEX3", "Expectation", 0.7, 7.4, 1.9],
+    ["PERQ1", "Quality", 0.85, 7.9, 1.4],
+    ["PERQ2", "Quality", 0.72, 7.2, 1.7],
+    ["PERQ3", "Quality", 0.8, 7.7, 1.6],
+    ["PERQ4", "Quality", 0.8, 7.9, 1.5],
+    ["PERQ5", "Quality", 0.74, 7.9, 1.4],
+    ["PERQ6", "Quality", 0.8, 7.8, 1.5],
+    ["PERQ7", "Quality", 0.78, 7.6, 1.6],
+    ["PERV1", "Value", 0.88, 6.2, 1.9],
+    ["PERV2", "Value", 0.9, 6.9, 1.8],
+    ["CUSA1", "Satisfaction", 0.85, 8.0, 1.3],
+    ["CUSA2", "Satisfaction", 0.82, 7.1, 1.6],
+    ["CUSA3", "Satisfaction", 0.82, 7.3, 1.7],
+    ["CUSCO", "Complaints", 0.9, 7.1, 1.9],
+    ["CUSL1", "Loyalty", 0.85, 7.5, 2.0],
+    ["CUSL2", "Loyalty", 0.45, 5.0, 2.4],
+    ["CUSL3", "Loyalty", 0.88, 7.7, 1.8],
+  ] as const
+).map(([name, latent, loading, mean, scale]) => ({ name, latent, loading, mean, scale }));
 
 /** Weights of the NPS answer on the standardised Loyalty and Satisfaction scores, its mean, spread and noise sd. */
 export const NPS_MODEL = { loyalty: 0.65, satisfaction: 0.25, mean: 7.7, scale: 2.0, noise: 0.45 } as const;
