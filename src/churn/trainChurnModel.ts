@@ -49,7 +49,7 @@ const optionsSchema = z.strictObject({
     { l2: 1 },
   ),
   classWeight: z.optional(
-    z.union([z.literal("balanced"), z.strictObject({ churned: positiveWeight, retained: positiveWeight })]),
+    z.union([z.enum(["balanced"]), z.strictObject({ churned: positiveWeight, retained: positiveWeight })]),
   ),
   missing: z._default(z.enum(["error", "impute"]), "error"),
   unseenCategory: z._default(z.enum(["reference", "error"]), "reference"),

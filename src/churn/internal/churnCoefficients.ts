@@ -2,8 +2,9 @@
  * The churn model's coefficient table: estimates on the fitted (standardised) and original scales, with
  * Wald standard errors, z statistics and p-values from the inverse Hessian of unpenalised fits.
  */
+
+import { normalCdf } from "../../satisfaction/internal/normal.js";
 import type { ChurnModelCoefficient } from "../trainChurnModelTypes.js";
-import { chiSquareUpperTail } from "./chiSquare.js";
 import type { NumericEncoding } from "./design.js";
 
 /** A design column's label. */
@@ -73,7 +74,8 @@ export function coefficientTable(
       standardizedStandardError: valid ? Math.sqrt(ownVariance) : null,
       standardError,
       z,
-      pValue: z === null ? null : chiSquareUpperTail(z * z, 1),
+      // P(|Z| > |z|) = P(χ²₁ > z²), from the normal tail computed directly (no cancellation).
+      pValue: z === null ? null : 2 * normalCdf(-Math.abs(z)),
     });
   });
 }

@@ -20,8 +20,6 @@ import {
   type NumericEncoding,
   numericValue,
   RecentValues,
-  readCategoricalFeature,
-  readNumericFeature,
 } from "./design.js";
 import type { ResolvedFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
@@ -193,10 +191,9 @@ export function createChurnModel<T>(
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
     const { top } = parseOptions("ChurnModel.explain", explainSchema, explainOptions);
     if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
-    const single = [record];
     const contributions: ChurnContribution[] = [];
     numericFeatures.forEach((feature, j) => {
-      const value = readNumericFeature(single, feature, missing, "ChurnModel.explain")[0] as number;
+      const value = numericValue(feature.read(record, 0), 0, feature.name, missing, "ChurnModel.explain");
       const encoding = numericEncodings[j] as NumericEncoding;
       const contribution = Number.isNaN(value)
         ? 0
@@ -209,7 +206,7 @@ export function createChurnModel<T>(
       contributions.push(makeContribution(feature.name, shown, contribution, reason));
     });
     categoricalFeatures.forEach((feature, j) => {
-      const level = readCategoricalFeature(single, feature, missing, "ChurnModel.explain")[0] as string;
+      const level = categoryValue(feature.read(record, 0), 0, feature.name, missing, "ChurnModel.explain");
       const known = (levelBeta[j] as Map<string, number>).has(level);
       const contribution =
         levelEffect(j, level, 0, "ChurnModel.explain") - (categoricalMeanEffect[j] as number);

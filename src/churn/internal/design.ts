@@ -50,7 +50,7 @@ export function numericValue(
   return parsed;
 }
 
-/** Converts one categorical feature value to its level string (see {@link readCategoricalFeature}). */
+/** Converts one categorical feature value to its level string (numbers and booleans stringified). */
 export function categoryValue(
   value: unknown,
   row: number,
@@ -71,34 +71,6 @@ export function categoryValue(
       ? `expected a category; fill the value or pass missing: "impute" (a "${MISSING_LEVEL}" level)`
       : "expected a category as a non-empty string, a finite number or a boolean",
   );
-}
-
-/** Reads one numeric feature of every record (used for single records in `explain`). */
-export function readNumericFeature<T>(
-  records: readonly T[],
-  feature: ResolvedFeature<T>,
-  missing: MissingPolicy,
-  functionName: string,
-): Float64Array {
-  const out = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    out[i] = numericValue(feature.read(records[i] as T, i), i, feature.name, missing, functionName);
-  }
-  return out;
-}
-
-/** Reads one categorical feature of every record as level strings (numbers and booleans stringified). */
-export function readCategoricalFeature<T>(
-  records: readonly T[],
-  feature: ResolvedFeature<T>,
-  missing: MissingPolicy,
-  functionName: string,
-): string[] {
-  const out: string[] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    out[i] = categoryValue(feature.read(records[i] as T, i), i, feature.name, missing, functionName);
-  }
-  return out;
 }
 
 /** Raw training values read in one pass over the records. */
