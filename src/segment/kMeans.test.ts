@@ -244,6 +244,38 @@ describe("kMeans bad input", () => {
     }
   });
 
+  it("kMeans option errors name the part that is wrong, not only the forms an option takes", () => {
+    const errorOf = (options: object) => {
+      try {
+        kMeans(irisRecords, { k: 2, fields: [...irisFields], ...options } as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    expect(errorOf({ transforms: { sepalLength: ["log1p", "bogus"] } })).toContain(
+      'transforms: for "sepalLength": unknown transform "bogus"',
+    );
+    expect(errorOf({ fields: ["sepalLength", ""] })).toContain("fields: entry 1 is not a property name");
+    expect(errorOf({ fields: { spend: 5 } })).toContain(
+      'fields: "spend" is neither a property name (a non-empty string) nor an accessor function',
+    );
+    expect(
+      errorOf({
+        init: [
+          [1, 2, 3, 4],
+          [1, 2, 3, Number.NaN],
+        ],
+      }),
+    ).toContain("init: centre coordinates must be finite numbers");
+    expect(errorOf({ maxIterations: 1.5 })).toContain("maxIterations: maxIterations must be a whole number");
+    expect(errorOf({ tolerance: Number.POSITIVE_INFINITY })).toContain("tolerance: tolerance must be finite");
+    expect(errorOf({ missing: "skip" })).toContain('missing: expected "error" or "drop"');
+    expect(errorOf({ workers: 1.5 })).toContain(
+      'workers: workers must be "auto" or a whole number of at least 0',
+    );
+  });
+
   it("kMeans checks the shape of given centres", () => {
     expect(() =>
       kMeans(irisRecords, { k: 2, fields: [...irisFields], init: [[1, 2, 3, 4]] }),

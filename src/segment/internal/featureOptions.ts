@@ -1,31 +1,51 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
 import * as z from "zod/mini";
-import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
-import { fieldSchema, parseOptions } from "../../core/options.js";
+import { type Field, InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
+import { parseOptions } from "../../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixOptions,
   FeatureMatrixResult,
   FeatureMatrixStep,
   FeatureMatrixTransform,
+  FeatureMatrixTransformName,
   FeatureMatrixTransforms,
 } from "../featureMatrixTypes.js";
 import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
+import { checked, fieldListProblem, oneOf } from "./optionChecks.js";
 
-const transformNameSchema = z.enum(TRANSFORM_NAMES);
-const chainSchema = z.union([transformNameSchema, z.array(transformNameSchema)]);
+const TRANSFORM_FORMS =
+  'expected a transform ("none", "log1p", "standardize" or "minmax"), a chain of them (an array), or an object of { feature name: transform or chain }';
+
+/** What is wrong with one transform or chain of transforms. */
+function chainProblem(chain: unknown): string | undefined {
+  const bad = (Array.isArray(chain) ? chain : [chain]).find(
+    (name) => !TRANSFORM_NAMES.includes(name as FeatureMatrixTransformName),
+  );
+  return bad === undefined
+    ? undefined
+    : `unknown transform ${JSON.stringify(bad) ?? String(bad)}; ${TRANSFORM_FORMS}`;
+}
+
+/** What is wrong with the `transforms` option: one chain for every feature, or chains per feature name. */
+function transformsProblem(value: unknown): string | undefined {
+  if (typeof value === "string" || Array.isArray(value)) return chainProblem(value);
+  if (value === null || typeof value !== "object") return TRANSFORM_FORMS;
+  for (const [name, chain] of Object.entries(value)) {
+    const problem = chainProblem(chain);
+    if (problem !== undefined) return `for "${name}": ${problem}`;
+  }
+  return undefined;
+}
+
+const missingSchema = oneOf(["error", "drop"] as const);
 
 /** Zod shape of the feature options, shared by featureMatrix, kMeans and chooseK. */
-const missingSchema = z.enum(["error", "drop"]);
-
 export const featureOptionsShape = {
-  fields: z.union([
-    z
-      .record(z.string(), fieldSchema)
-      .check(z.refine((value) => Object.keys(value).length > 0, "name at least one field")),
-    z.array(z.string().check(z.minLength(1))).check(z.minLength(1, "name at least one field")),
-  ]),
-  transforms: z.optional(z.union([chainSchema, z.record(z.string(), chainSchema)])),
+  fields: checked<Readonly<Record<string, Field<unknown>>> | readonly string[]>((value) =>
+    fieldListProblem(value),
+  ),
+  transforms: z.optional(checked<FeatureMatrixTransforms>(transformsProblem)),
   missing: z._default(missingSchema, "error"),
 };
 

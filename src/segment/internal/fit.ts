@@ -23,6 +23,7 @@ import {
   seedingDraws,
   useBounds,
 } from "./lloyd.js";
+import { checked, wholeNumber } from "./optionChecks.js";
 import { autoWorkers, runRestarts } from "./parallel.js";
 
 export const DEFAULTS = {
@@ -32,9 +33,15 @@ export const DEFAULTS = {
   tolerance: 1e-4,
 } as const;
 
-const centresSchema = z.array(
-  z.array(z.number().check(z.refine(Number.isFinite, "centre coordinates must be finite numbers"))),
-);
+/** `init`: "kmeans++" or the initial centres (arrays of finite numbers; their count and length are checked against k and d later). */
+const initSchema = checked<"kmeans++" | number[][]>((value) => {
+  if (value === "kmeans++") return undefined;
+  if (!Array.isArray(value) || !value.every((centre) => Array.isArray(centre)))
+    return 'expected "kmeans++" or the initial centres: an array of k arrays of numbers (one per feature, in the transformed feature space)';
+  return value.every((centre: unknown[]) => centre.every((x) => typeof x === "number" && Number.isFinite(x)))
+    ? undefined
+    : "centre coordinates must be finite numbers";
+});
 
 /**
  * Zod shape of the feature source of kMeans, kMeansSteps and chooseK: `fields` (with
@@ -69,20 +76,19 @@ export const oneFeatureSource: [
 
 /** Options of one k-means run (kMeansSteps): no restarts, no progress. */
 const runShape = {
-  k: z.number().check(z.int("k must be a whole number"), z.minimum(1, "k must be at least 1")),
+  k: wholeNumber("k", 1),
   ...featureSourceShape,
   seed: z._default(seedSchema, DEFAULTS.seed),
-  maxIterations: z._default(
-    z.number().check(z.int(), z.minimum(1, "maxIterations must be at least 1")),
-    DEFAULTS.maxIterations,
-  ),
+  maxIterations: z._default(wholeNumber("maxIterations", 1), DEFAULTS.maxIterations),
   tolerance: z._default(
-    z
-      .number()
-      .check(z.minimum(0, "tolerance must be >= 0"), z.refine(Number.isFinite, "tolerance must be finite")),
+    checked<number>((value) => {
+      if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
+      if (value < 0) return "tolerance must be >= 0";
+      return Number.isFinite(value) ? undefined : "tolerance must be finite";
+    }),
     DEFAULTS.tolerance,
   ),
-  init: z._default(z.union([z.literal("kmeans++"), centresSchema]), "kmeans++"),
+  init: z._default(initSchema, "kmeans++"),
 };
 
 const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0';
@@ -91,14 +97,13 @@ const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0'
 export const kMeansSchema = z
   .strictObject({
     ...runShape,
-    restarts: z._default(
-      z.number().check(z.int(), z.minimum(1, "restarts must be at least 1")),
-      DEFAULTS.restarts,
-    ),
+    restarts: z._default(wholeNumber("restarts", 1), DEFAULTS.restarts),
     workers: z._default(
-      z.union([z.literal("auto"), z.number().check(z.int(WORKERS_MESSAGE), z.minimum(0, WORKERS_MESSAGE))], {
-        error: WORKERS_MESSAGE,
-      }),
+      checked<number | "auto">((value) =>
+        value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
+          ? undefined
+          : WORKERS_MESSAGE,
+      ),
       "auto",
     ),
     onProgress: z.optional(progressSchema),

@@ -1,0 +1,66 @@
+/**
+ * Option checks of clientele/segment written as one custom zod check each, in place of unions of
+ * zod schemas (records, arrays, strings, literals, integer formats, bounds).
+ *
+ * Why: each zod schema kind an option uses is bundled with every function that takes it; the unions
+ * of `fields`, `transforms`, `init` and `workers` and the whole-number checks brought about 8 kB of
+ * zod into `kMeans` alone that the library's other functions do not need. A custom check validates
+ * the same values and, as a bonus, says which part is wrong ("unknown transform \"bogus\"") where a
+ * failed union could only list the forms it accepts. Every check runs once per call, at the boundary.
+ */
+import * as z from "zod/mini";
+
+/**
+ * An option checked by one function: `problem(value)` gives the message (what is wrong and how to fix
+ * it), or undefined when the value is fine. `parseOptions` reports the message under the option's name.
+ */
+export function checked<T>(problem: (value: unknown) => string | undefined): z.ZodMiniType<T, T> {
+  return z.custom<T>().check(
+    z.check((payload) => {
+      const message = problem(payload.value);
+      if (message !== undefined) payload.issues.push({ code: "custom", message, input: payload.value });
+    }),
+  ) as z.ZodMiniType<T, T>;
+}
+
+/** A whole number (a safe integer) of at least `min`: "`name` must be a whole number" / "... at least `min`". */
+export function wholeNumber(name: string, min: number): z.ZodMiniType<number, number> {
+  return checked<number>((value) => {
+    if (typeof value !== "number")
+      return `${value === undefined ? "required: " : ""}expected a whole number >= ${min}`;
+    if (!Number.isSafeInteger(value)) return `${name} must be a whole number`;
+    return value < min ? `${name} must be at least ${min}` : undefined;
+  });
+}
+
+/** One of a few strings: `expected "a" or "b"`. */
+export function oneOf<const V extends string>(values: readonly V[]): z.ZodMiniType<V, V> {
+  const words = values.map((value) => JSON.stringify(value));
+  const listed = `expected ${words.slice(0, -1).join(", ")}${values.length > 1 ? " or " : ""}${words.at(-1)}`;
+  return checked<V>((value) => (values.includes(value as V) ? undefined : listed));
+}
+
+/** A field: a property name (a non-empty string) or an accessor function. */
+const isField = (value: unknown): boolean =>
+  (typeof value === "string" && value.length > 0) || typeof value === "function";
+
+/**
+ * What is wrong with a list of fields: an array of property names or an object of
+ * `{ name: property name or accessor }`, with at least one field unless `allowEmpty`.
+ */
+export function fieldListProblem(value: unknown, allowEmpty = false): string | undefined {
+  const forms =
+    "an array of property names or an object of { name: property name or accessor (record, index) => value }";
+  if (value === null || typeof value !== "object") return `expected ${forms}`;
+  const entries = Array.isArray(value)
+    ? value.map((field, i) => [String(i), field] as const)
+    : Object.entries(value);
+  if (entries.length === 0 && !allowEmpty) return "name at least one field";
+  const bad = entries.find(([, field]) =>
+    Array.isArray(value) ? typeof field !== "string" || field === "" : !isField(field),
+  );
+  if (bad === undefined) return undefined;
+  return Array.isArray(value)
+    ? `entry ${bad[0]} is not a property name (a non-empty string); expected ${forms}`
+    : `"${bad[0]}" is neither a property name (a non-empty string) nor an accessor function`;
+}
