@@ -14,7 +14,7 @@ import {
 } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { TopK } from "./internal/heap.js";
-import { ImprovementTable } from "./internal/improvement.js";
+import { improvementTable } from "./internal/improvement.js";
 import { IntBuffer } from "./internal/intBuffer.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
@@ -310,7 +310,7 @@ export function associationRules(
   // itemsets left out of the index when the clock ran out are treated as not mined
   const itemsetCount = index.size;
   if (itemsetCount < mined.size) timedOut = true;
-  const improvement = new ImprovementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
+  const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);
   const allowed = (list: readonly string[] | undefined): Uint8Array | undefined => {
     if (list === undefined) return undefined;

@@ -5,7 +5,7 @@ import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, labelsOf, pastDeadline, resolveMinCount } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
-import { ImprovementTable } from "./internal/improvement.js";
+import { improvementTable } from "./internal/improvement.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
 import { ruleObject } from "./internal/ruleObject.js";
@@ -196,7 +196,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
       ]);
     }
   }
-  const improvement = new ImprovementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
+  const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);
   const ranks = alphabeticalRanks(data);
   const labels = data.itemLabels;

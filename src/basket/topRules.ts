@@ -6,7 +6,7 @@ import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, labelsOf, pastDeadline } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
-import { ImprovementTable } from "./internal/improvement.js";
+import { type ImprovementTable, improvementTable } from "./internal/improvement.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
@@ -311,7 +311,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
     const { offsets, items, counts } = search;
     const buffer = new Int32Array(64);
     const improvement =
-      by === "improvement" ? new ImprovementTable(offsets, items, counts, lookup, n, 64) : undefined;
+      by === "improvement" ? improvementTable(offsets, items, counts, lookup, n, 64) : undefined;
     for (let z = 0; z < lookup.size; z++) {
       if ((z & 1023) === 1023 && pastDeadline(deadline)) return false;
       const from = offsets[z] as number;
@@ -352,9 +352,9 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const kept = heap.entries.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const labels = data.itemLabels;
   const rules: AssociationRule[] = [];
-  const improvementTable =
+  const improvements =
     mined !== undefined && index !== undefined
-      ? new ImprovementTable(mined.offsets, mined.items, mined.counts, index, n, 64)
+      ? improvementTable(mined.offsets, mined.items, mined.counts, index, n, 64)
       : undefined;
   const codes = new Int32Array(64);
   for (const entry of kept) {
@@ -373,7 +373,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
         entry.right,
         n,
         logFactorial,
-        (improvementTable as ImprovementTable).single(entry.z, entry.at, confidence),
+        (improvements as ImprovementTable).single(entry.z, entry.at, confidence),
       ),
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readBaskets } from "../readBaskets.js";
-import { ImprovementTable } from "./improvement.js";
+import { improvementTable } from "./improvement.js";
 import { ItemsetIndex } from "./itemsetIndex.js";
 import { mineItemsets } from "./mining.js";
 
@@ -23,7 +23,7 @@ function improvementWork(maxItemsets: number) {
   });
   const { offsets, items, counts } = mined;
   const index = new ItemsetIndex(offsets, items, mined.size);
-  const table = new ImprovementTable(offsets, items, counts, index, mined.transactionCount, 30);
+  const table = improvementTable(offsets, items, counts, index, mined.transactionCount, 30);
   let splits = 0;
   // what enumerating the proper subsets of every antecedent costs: 2^|X| - 1 subsets, two lookups each
   let enumeration = 0;
@@ -74,10 +74,10 @@ describe("ImprovementTable with multi-item consequents", () => {
     });
     const { offsets, items, counts } = mined;
     const index = new ItemsetIndex(offsets, items, mined.size);
-    const memoised = new ImprovementTable(offsets, items, counts, index, mined.transactionCount, 30);
-    const enumerated = new ImprovementTable(offsets, items, counts, index, mined.transactionCount, 30, 0);
+    const memoised = improvementTable(offsets, items, counts, index, mined.transactionCount, 30);
+    const enumerated = improvementTable(offsets, items, counts, index, mined.transactionCount, 30, 0);
     // memoised up to 3 items, enumerated beyond: both paths meet in one recursion
-    const mixed = new ImprovementTable(offsets, items, counts, index, mined.transactionCount, 30, 3);
+    const mixed = improvementTable(offsets, items, counts, index, mined.transactionCount, 30, 3);
     let compared = 0;
     for (let z = 0; z < mined.size; z++) {
       const length = (offsets[z + 1] as number) - (offsets[z] as number);

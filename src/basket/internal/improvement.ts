@@ -17,175 +17,177 @@ import type { ItemsetIndex } from "./itemsetIndex.js";
  * enumeration, so results are bit-identical. When a budget truncated the
  * search and a subset is missing, only the subsets reachable through mined
  * ones are compared.
- *
- * `lookups` counts the hash-index lookups (a work counter for tests).
  */
-export class ImprovementTable {
-  lookups = 0;
-  /** Single-item consequents: best(Z, item at position k), at offsets[z] + k. */
-  private singleBest: Float64Array | undefined;
-  private singleKnown: Uint8Array | undefined;
-  /** Index of Z minus its item at position i, at offsets[z] + i: 0 unknown, 1 not mined, else index + 2. */
-  private subsets: Int32Array | undefined;
-  /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
-  private readonly multiBest = new Map<number, Float64Array>();
-  private memoSize = 0;
-  private readonly buffer: Int32Array;
-
-  constructor(
-    private readonly offsets: Int32Array,
-    private readonly items: Int32Array,
-    private readonly counts: Int32Array,
-    private readonly index: ItemsetIndex,
-    private readonly transactionCount: number,
-    maxLength: number,
-    /** Longest itemset whose consequent masks are memoised (lower only in tests, to reach the fallback). */
-    private readonly memoMaxLength: number = MEMO_MAX_LENGTH,
-  ) {
-    this.buffer = new Int32Array(Math.max(1, maxLength));
-  }
-
+export interface ImprovementTable {
   /** Improvement of the rule (Z \ {item k}) => {item k} with confidence `confidence`; 0 for |Z| = 1. */
-  single(z: number, k: number, confidence: number): number {
-    const length = this.lengthOf(z);
-    if (length === 1) return 0;
-    let best = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < length; i++) {
-      if (i === k) continue;
-      const sub = this.subset(z, i);
-      if (sub >= 0) best = Math.max(best, this.bestSingle(sub, i < k ? k - 1 : k));
-    }
-    return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
-  }
-
+  single(z: number, k: number, confidence: number): number;
   /**
    * Improvement of the rule (Z \ Y) => Y, Y the items of Z picked by `right` (bit k: position k).
    * Memoised per (itemset, consequent mask) for itemsets of at most 16 items while the tables hold
    * fewer than 2^24 values (128 MB); beyond, the proper subsets of the antecedent are enumerated.
    */
-  multi(z: number, right: number, confidence: number): number {
-    const length = this.lengthOf(z);
-    if (length === 1) return 0;
-    if (!this.memoisable(length - 1)) {
-      const enumerated = this.enumerated(z, right, false);
-      return enumerated === Number.NEGATIVE_INFINITY ? 0 : confidence - enumerated;
-    }
-    let best = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < length; i++) {
-      if ((right >>> i) & 1) continue;
-      const sub = this.subset(z, i);
-      if (sub >= 0) best = Math.max(best, this.bestMulti(sub, dropBit(right, i)));
-    }
-    return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
-  }
+  multi(z: number, right: number, confidence: number): number;
+  /** Hash-index lookups so far (a work counter for tests). */
+  readonly lookups: number;
+}
 
-  private lengthOf(z: number): number {
-    return (this.offsets[z + 1] as number) - (this.offsets[z] as number);
-  }
+/**
+ * The improvement table of the mined itemsets (flat `offsets`/`items`/`counts`, looked up through
+ * `index`), for rules of at most `maxLength` items. `memoMaxLength` is the longest itemset whose
+ * consequent masks are memoised (lower only in tests, to reach the fallback). Written as closures
+ * rather than a class: minifiers then shorten every field name, which keeps bundles small.
+ */
+export function improvementTable(
+  offsets: Int32Array,
+  items: Int32Array,
+  counts: Int32Array,
+  index: ItemsetIndex,
+  transactionCount: number,
+  maxLength: number,
+  memoMaxLength: number = MEMO_MAX_LENGTH,
+): ImprovementTable {
+  let lookups = 0;
+  /** Single-item consequents: best(Z, item at position k), at offsets[z] + k. */
+  let singleBest: Float64Array | undefined;
+  let singleKnown: Uint8Array | undefined;
+  /** Index of Z minus its item at position i, at offsets[z] + i: 0 unknown, 1 not mined, else index + 2. */
+  let subsets: Int32Array | undefined;
+  /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
+  const multiBest = new Map<number, Float64Array>();
+  let memoSize = 0;
+  const buffer = new Int32Array(Math.max(1, maxLength));
 
-  private bestSingle(z: number, k: number): number {
-    if (this.singleBest === undefined) {
-      this.singleBest = new Float64Array(this.items.length);
-      this.singleKnown = new Uint8Array(this.items.length);
-    }
-    const known = this.singleKnown as Uint8Array;
-    const at = (this.offsets[z] as number) + k;
-    if (known[at] === 1) return this.singleBest[at] as number;
-    const length = this.lengthOf(z);
-    const count = this.counts[z] as number;
+  const lengthOf = (z: number): number => (offsets[z + 1] as number) - (offsets[z] as number);
+  const fullMask = (length: number): number => (length === 31 ? 0x7fffffff : (1 << length) - 1);
+
+  /** Index of the sub-itemset of Z picked by `mask` (non-empty), or -1. */
+  const lookup = (z: number, mask: number): number => {
+    lookups++;
+    const from = offsets[z] as number;
+    let length = 0;
+    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
+      if (bits & 1) buffer[length++] = items[from + k] as number;
+    return index.find(buffer, length);
+  };
+
+  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
+  const countOf = (z: number, mask: number): number => {
+    const found = lookup(z, mask);
+    return found < 0 ? -1 : (counts[found] as number);
+  };
+
+  /** Index of Z minus its item at position i, or -1 when not mined (memoised). */
+  const subset = (z: number, i: number): number => {
+    subsets ??= new Int32Array(items.length);
+    const at = (offsets[z] as number) + i;
+    const held = subsets[at] as number;
+    if (held !== 0) return held - 2;
+    const found = lookup(z, fullMask(lengthOf(z)) & ~(1 << i));
+    subsets[at] = found + 2;
+    return found;
+  };
+
+  const bestSingle = (z: number, k: number): number => {
+    singleBest ??= new Float64Array(items.length);
+    singleKnown ??= new Uint8Array(items.length);
+    const at = (offsets[z] as number) + k;
+    if (singleKnown[at] === 1) return singleBest[at] as number;
+    const length = lengthOf(z);
+    const count = counts[z] as number;
     let best = Number.NEGATIVE_INFINITY;
-    if (length === 1) best = count / this.transactionCount;
+    if (length === 1) best = count / transactionCount;
     else {
-      const antecedent = this.subset(z, k);
-      if (antecedent >= 0) best = count / (this.counts[antecedent] as number);
+      const antecedent = subset(z, k);
+      if (antecedent >= 0) best = count / (counts[antecedent] as number);
       for (let i = 0; i < length; i++) {
         if (i === k) continue;
-        const sub = this.subset(z, i);
-        if (sub >= 0) best = Math.max(best, this.bestSingle(sub, i < k ? k - 1 : k));
+        const sub = subset(z, i);
+        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
       }
     }
-    this.singleBest[at] = best;
-    known[at] = 1;
+    singleBest[at] = best;
+    singleKnown[at] = 1;
     return best;
-  }
+  };
 
-  private memoisable(length: number): boolean {
-    return length <= this.memoMaxLength && this.memoSize + 2 ** length <= MEMO_MAX_VALUES;
-  }
+  const memoisable = (length: number): boolean =>
+    length <= memoMaxLength && memoSize + 2 ** length <= MEMO_MAX_VALUES;
 
   /**
    * Best confidence of S => Y over the subsets S of Z \ Y (`all` false: proper subsets only; the empty
    * set always included), by enumeration: 2^|Z \ Y| lookup pairs. -Infinity when none is mined.
    */
-  private enumerated(z: number, right: number, all: boolean): number {
-    const length = this.lengthOf(z);
-    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
-    const left = full & ~right;
+  const enumerated = (z: number, right: number, all: boolean): number => {
+    const left = fullMask(lengthOf(z)) & ~right;
     let best = Number.NEGATIVE_INFINITY;
     for (let sub = all ? left : (left - 1) & left; ; sub = (sub - 1) & left) {
-      const subCount = sub === 0 ? this.transactionCount : this.countOf(z, sub);
-      const unionCount = this.countOf(z, sub | right);
+      const subCount = sub === 0 ? transactionCount : countOf(z, sub);
+      const unionCount = countOf(z, sub | right);
       if (subCount > 0 && unionCount >= 0) best = Math.max(best, unionCount / subCount);
       if (sub === 0) break;
     }
     return best;
-  }
+  };
 
-  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
-  private countOf(z: number, mask: number): number {
-    const found = this.lookup(z, mask);
-    return found < 0 ? -1 : (this.counts[found] as number);
-  }
-
-  private bestMulti(z: number, right: number): number {
-    const length = this.lengthOf(z);
-    let table = this.multiBest.get(z);
+  const bestMulti = (z: number, right: number): number => {
+    const length = lengthOf(z);
+    let table = multiBest.get(z);
     if (table === undefined) {
-      if (!this.memoisable(length)) return this.enumerated(z, right, true);
+      if (!memoisable(length)) return enumerated(z, right, true);
       table = new Float64Array(2 ** length).fill(Number.NaN);
-      this.memoSize += table.length;
-      this.multiBest.set(z, table);
+      memoSize += table.length;
+      multiBest.set(z, table);
     }
     const held = table[right] as number;
     if (!Number.isNaN(held)) return held;
-    const count = this.counts[z] as number;
-    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    const count = counts[z] as number;
+    const full = fullMask(length);
     let best = Number.NEGATIVE_INFINITY;
-    if (right === full) best = count / this.transactionCount;
+    if (right === full) best = count / transactionCount;
     else {
-      const antecedent = this.lookup(z, full & ~right);
-      if (antecedent >= 0) best = count / (this.counts[antecedent] as number);
+      const antecedent = lookup(z, full & ~right);
+      if (antecedent >= 0) best = count / (counts[antecedent] as number);
       for (let i = 0; i < length; i++) {
         if ((right >>> i) & 1) continue;
-        const sub = this.subset(z, i);
-        if (sub >= 0) best = Math.max(best, this.bestMulti(sub, dropBit(right, i)));
+        const sub = subset(z, i);
+        if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
       }
     }
     table[right] = best;
     return best;
-  }
+  };
 
-  /** Index of Z minus its item at position i, or -1 when not mined (memoised). */
-  private subset(z: number, i: number): number {
-    if (this.subsets === undefined) this.subsets = new Int32Array(this.items.length);
-    const at = (this.offsets[z] as number) + i;
-    const held = this.subsets[at] as number;
-    if (held !== 0) return held - 2;
-    const length = this.lengthOf(z);
-    const found = this.lookup(z, (length === 31 ? 0x7fffffff : (1 << length) - 1) & ~(1 << i));
-    this.subsets[at] = found + 2;
-    return found;
-  }
-
-  /** Index of the sub-itemset of Z picked by `mask` (non-empty), or -1. */
-  private lookup(z: number, mask: number): number {
-    this.lookups++;
-    const from = this.offsets[z] as number;
-    let length = 0;
-    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
-      if (bits & 1) this.buffer[length++] = this.items[from + k] as number;
-    return this.index.find(this.buffer, length);
-  }
+  return {
+    single(z, k, confidence) {
+      const length = lengthOf(z);
+      if (length === 1) return 0;
+      let best = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < length; i++) {
+        if (i === k) continue;
+        const sub = subset(z, i);
+        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
+      }
+      return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
+    },
+    multi(z, right, confidence) {
+      const length = lengthOf(z);
+      if (length === 1) return 0;
+      if (!memoisable(length - 1)) {
+        const found = enumerated(z, right, false);
+        return found === Number.NEGATIVE_INFINITY ? 0 : confidence - found;
+      }
+      let best = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < length; i++) {
+        if ((right >>> i) & 1) continue;
+        const sub = subset(z, i);
+        if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
+      }
+      return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
+    },
+    get lookups() {
+      return lookups;
+    },
+  };
 }
 
 /** Longest itemset whose consequent masks are memoised (2^16 values, 512 KB). */
