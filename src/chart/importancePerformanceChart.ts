@@ -1,5 +1,4 @@
 import type { ImportancePerformanceGridResult, ImportancePerformanceResult } from "../satisfaction/index.js";
-import { importancePerformanceGrid } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   frame,
@@ -36,6 +35,29 @@ export function isImportancePerformanceGridResult(value: unknown): value is Impo
 const QUADRANTS = ["concentrate here", "keep up the good work", "low priority", "possible overkill"] as const;
 
 /**
+ * The drivers of an `importancePerformance` result placed as `importancePerformanceGrid` places them: cut at
+ * the means (the result's `meanImportance` and `meanPerformance`), at or above a cut counting as high.
+ * Done here, not by calling importancePerformanceGrid, so that `chart` does not bundle the grid's
+ * validation and table display for results that are already checked.
+ */
+function placeOnGrid(
+  result: ImportancePerformanceResult,
+): Pick<ImportancePerformanceGridResult, "attributes" | "importanceCut" | "performanceCut"> {
+  const importanceCut = result.meanImportance;
+  const performanceCut = result.meanPerformance;
+  const attributes = result.entries.map(({ name, importance, performance }) => ({
+    name,
+    importance,
+    performance,
+    // important: "concentrate here" (0) or "keep up the good work" (1); else "low priority" (2) or "possible overkill" (3)
+    quadrant: QUADRANTS[
+      (importance >= importanceCut ? 0 : 2) + (performance >= performanceCut ? 1 : 0)
+    ] as (typeof QUADRANTS)[number],
+  }));
+  return { attributes, importanceCut, performanceCut };
+}
+
+/**
  * The importance-performance map (Martilla & James 1977; the IPMA of PLS path models): each driver placed
  * by its importance (x; for a PLS model its total effect on the target) and performance (y; its index),
  * split into four quadrants at the cuts (the means unless the grid was given other cuts) and coloured by
@@ -57,10 +79,10 @@ export function importancePerformanceChart(
 ): VegaLiteSpec {
   const name = "importancePerformanceChart";
   const parsed = parseChartOptions(name, undefined, options);
-  let grid: ImportancePerformanceGridResult;
+  let grid: Pick<ImportancePerformanceGridResult, "attributes" | "importanceCut" | "performanceCut">;
   let target: string | undefined;
   if (isImportancePerformanceResult(result)) {
-    grid = importancePerformanceGrid(result.entries);
+    grid = placeOnGrid(result);
     target = result.target;
   } else if (isImportancePerformanceGridResult(result)) {
     grid = result;
