@@ -393,3 +393,43 @@ export function wholeNumber(message?: string): core.$ZodCheck<number> {
   }, params as never);
   return check;
 }
+
+/**
+ * A minimum-length check for strings and arrays, in place of `z.minLength(minimum, message)`: the same
+ * issue (too small, with the array or string origin, a string's length in code points) and so the same
+ * words from {@link parseOptions}, for about a third of z.minLength's bundle cost.
+ */
+export function lengthAtLeast(
+  minimum: number,
+  message?: string,
+): core.$ZodCheck<string | readonly unknown[]> {
+  const params = {
+    minimum,
+    // Like z.minLength, it runs after an element issue too (not only on a clean value) when there is a length.
+    when: (payload: { value: unknown }) =>
+      payload.value != null && (payload.value as { length?: unknown }).length !== undefined,
+    ...(message === undefined ? {} : { error: message }),
+  };
+  const check: core.$ZodCheck<string | readonly unknown[]> = z.check<string | readonly unknown[]>(
+    (payload) => {
+      const input = payload.value;
+      const units = input.length;
+      // a string's length in code points (a surrogate pair is one), counted only where it can decide
+      const length =
+        typeof input === "string" && units >= minimum && units < minimum * 2 ? [...input].length : units;
+      if (length >= minimum) return;
+      const origin = Array.isArray(input) ? "array" : typeof input === "string" ? "string" : "unknown";
+      payload.issues.push({
+        origin,
+        code: "too_small",
+        minimum,
+        inclusive: true,
+        input,
+        inst: check,
+        continue: true,
+      } as never);
+    },
+    params as never,
+  );
+  return check;
+}
