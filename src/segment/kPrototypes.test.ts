@@ -99,6 +99,30 @@ describe("kPrototypes", () => {
     ).toThrow(InvalidOptionsError);
   });
 
+  it("names the wrong part of an option", () => {
+    const errorOf = (options: object) => {
+      try {
+        kPrototypes(customers, {
+          k: 2,
+          fields: { numeric: ["spend"], categorical: ["plan"] },
+          seed: 1,
+          ...options,
+        });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    expect(errorOf({ fields: { numeric: ["spend", ""], categorical: [] } })).toContain(
+      "fields.numeric: entry 1 is not a property name",
+    );
+    expect(errorOf({ fields: { numeric: [], categorical: { plan: 3 } } })).toContain(
+      'fields.categorical: "plan" is neither a property name (a non-empty string) nor an accessor function',
+    );
+    expect(errorOf({ gamma: Number.POSITIVE_INFINITY })).toContain("gamma: gamma must be finite");
+    expect(errorOf({ restarts: 2.5 })).toContain("restarts: restarts must be a whole number");
+  });
+
   it("reads its fields from fields: { numeric, categorical }; the old top-level numeric is an unknown option naming fields", () => {
     let error: unknown;
     try {

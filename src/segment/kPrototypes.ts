@@ -13,6 +13,7 @@ import {
 } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
+import { checked, fieldListProblem, wholeNumber } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -98,26 +99,24 @@ export interface KPrototypesResult {
   };
 }
 
-const fieldsSchema = z.union([
-  z.array(z.string().check(z.minLength(1))),
-  z.record(
-    z.string(),
-    z.custom<Field<unknown>>(
-      (value: unknown) => (typeof value === "string" && value.length > 0) || typeof value === "function",
-      { message: "expected a property name or an accessor function" },
-    ),
-  ),
-]);
+/** A list of numeric or categorical fields: property names, or `{ name: property name or accessor }`; may be empty. */
+const fieldsSchema = checked<readonly string[] | Readonly<Record<string, Field<unknown>>>>((value) =>
+  fieldListProblem(value, true),
+);
 
 const schema = z.strictObject({
-  k: z.number().check(z.int("k must be a whole number"), z.gte(1, "k must be at least 1")),
+  k: wholeNumber("k", 1),
   fields: z.strictObject({ numeric: fieldsSchema, categorical: fieldsSchema }),
   gamma: z.optional(
-    z.number().check(z.gte(0, "gamma must be >= 0"), z.refine(Number.isFinite, "gamma must be finite")),
+    checked<number>((value) => {
+      if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
+      if (value < 0) return "gamma must be >= 0";
+      return Number.isFinite(value) ? undefined : "gamma must be finite";
+    }),
   ),
   seed: seedSchema,
-  restarts: z._default(z.int().check(z.gte(1, "restarts must be at least 1")), 10),
-  maxIterations: z._default(z.int().check(z.gte(1, "maxIterations must be at least 1")), 100),
+  restarts: z._default(wholeNumber("restarts", 1), 10),
+  maxIterations: z._default(wholeNumber("maxIterations", 1), 100),
 });
 
 const entriesOf = <T>(fields: unknown): [string, Field<T>][] =>
