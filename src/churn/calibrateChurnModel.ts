@@ -50,10 +50,15 @@ const optionsSchema = z.strictObject({
  * @throws {@link InsufficientDataError} for an empty holdout or one with a single class
  * @example
  * ```ts
+ * const customers = Array.from({ length: 400 }, (_, i) => ({
+ *   daysSinceLastOrder: (i * 37) % 101,
+ *   plan: i % 3 === 0 ? "basic" : "plus",
+ *   churned: (i * 37) % 101 > 40 + (i % 7) * 8 ? 1 : 0,
+ * }));
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.3, stratify: "churned", seed: 1 });
  * const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } });
  * const calibrated = calibrateChurnModel(model, test, { method: "platt" });
- * calibrated.calibration; // => { method: "platt", a: -1.02..., b: 0.03..., rows: 120 }
+ * calibrated.calibration; // => { method: "platt", a: -0.930, b: -0.192, rows: 120 }
  * ```
  */
 export function calibrateChurnModel<T>(

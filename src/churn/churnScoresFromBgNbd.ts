@@ -94,9 +94,10 @@ const optionsSchema = z.strictObject({
  * @throws {@link InsufficientDataError} when no customer made a repeat purchase (BG/NBD not identifiable)
  * @example
  * ```ts
- * const scores = churnScoresFromBgNbd(orders, { customer: "customerId", date: "date", asOf: "2025-06-30" });
- * scores.customers[0];
- * // => { customer: "C0042", frequency: 6, recency: 20.1, T: 75.3, probabilityAlive: 0.004, churnScore: 0.996, ... }
+ * const store = generateStore({ seed: 7 });
+ * const scores = churnScoresFromBgNbd(store.orders, { customer: "customerId", date: "date", asOf: "2025-12-31" });
+ * scores.customers[0].reason;
+ * // => "19 repeat purchases in 46.1 weeks, last 58.1 weeks ago: P(alive) 0.0000592"
  * ```
  */
 export function churnScoresFromBgNbd<T>(

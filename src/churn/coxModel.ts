@@ -262,18 +262,18 @@ interface Term {
  *   collinear or constant features
  * @example
  * ```ts
- * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv)
- * const model = coxModel(veteran, {
- *   time: "time",
- *   event: "status",
- *   fields: { numeric: ["karno"], categorical: ["trt"] },
- *   referenceLevels: { trt: "1" },
- * });
+ * // R survival's `aml`: weeks to relapse (status 0 = censored) with or without maintenance chemotherapy
+ * const maintained = [[9, 1], [13, 1], [13, 0], [18, 1], [23, 1], [28, 0], [31, 1], [34, 1], [45, 0], [48, 1], [161, 0]];
+ * const nonmaintained = [[5, 1], [5, 1], [8, 1], [8, 1], [12, 1], [16, 0], [23, 1], [27, 1], [30, 1], [33, 1], [43, 1], [45, 1]];
+ * const aml = [
+ *   ...maintained.map(([time, status]) => ({ time, status, x: "Maintained" })),
+ *   ...nonmaintained.map(([time, status]) => ({ time, status, x: "Nonmaintained" })),
+ * ];
+ * const model = coxModel(aml, { time: "time", event: "status", fields: { categorical: ["x"] } });
  * model.coefficients.map((c) => [c.term, c.hazardRatio, c.pValue]);
- * // => [["karno", 0.967, 2.4e-11], ["trt=2", 1.194, 0.333]]
- * model.concordance.concordance; // => 0.712
- * model.survivalAt([{ karno: 60, trt: 1 }], 100);
- * // => Float64Array [0.434]
+ * // => [["x=Nonmaintained", 2.498, 0.0737]]   (R: coxph(Surv(time, status) ~ x, aml))
+ * model.concordance.concordance; // => 0.619
+ * model.survivalAt([{ x: "Nonmaintained" }], 20); // => Float64Array [0.531]
  * ```
  */
 export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>): CoxModel<T> {

@@ -26,9 +26,14 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  * @throws {@link InsufficientDataError} for empty input
  * @example
  * ```ts
+ * const customers = Array.from({ length: 400 }, (_, i) => ({
+ *   daysSinceLastOrder: (i * 37) % 101,
+ *   plan: i % 3 === 0 ? "basic" : "plus",
+ *   churned: (i * 37) % 101 > 40 + (i % 7) * 8 ? 1 : 0,
+ * }));
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
  * const model = trainChurnModel(train, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } });
- * evaluateChurnModel(model, test).auc; // => 0.72...
+ * evaluateChurnModel(model, test).auc; // => 0.925
  * ```
  */
 export function evaluateChurnModel<T>(

@@ -135,10 +135,11 @@ const optionsSchema = z.strictObject({
  *   purchase days and `populationGapDays` is not given
  * @example
  * ```ts
- * const risk = inactivityRisk(orders, { customer: "customerId", date: "date", asOf: "2025-12-31" });
- * risk.customers[0];
- * // => { customer: "C0042", purchaseDays: 9, daysSinceLastPurchase: 210, expectedGapDays: 31.5,
- * //      overdueRatio: 6.67, band: "lapsed", reason: "last purchase 210 days ago, 6.7x the expected gap of 31.5 days ..." }
+ * const store = generateStore({ seed: 7 });
+ * const risk = inactivityRisk(store.orders, { customer: "customerId", date: "date", asOf: "2025-12-31" });
+ * [risk.bandCounts.active, risk.bandCounts.lapsed]; // => [416, 291]
+ * risk.customers[0].reason;
+ * // => "last purchase 709 days ago, 30.8x the expected gap of 23 days (own mean gap 5 days over 2 gaps, population 41) (lapsed)"
  * ```
  */
 export function inactivityRisk<T>(
@@ -228,8 +229,15 @@ export interface InactivitySummary {
  *
  * @example
  * ```ts
- * inactivityRiskResult("inactivityRisk", summaries, labels, asOfDay, 0, parsed).bandCounts;
- * // => { active: 330, watch: 157, "at risk": 126, lapsed: 220 }
+ * // Purchase days as day numbers since 1970-01-01 (day 20 000 is 2024-10-04)
+ * const summaries = [
+ *   { code: 0, purchaseDays: 6, firstDay: 19_800, lastDay: 19_950, meanGap: 30 },
+ *   { code: 1, purchaseDays: 2, firstDay: 19_700, lastDay: 19_760, meanGap: 60 },
+ *   { code: 2, purchaseDays: 1, firstDay: 19_900, lastDay: 19_900, meanGap: null },
+ * ];
+ * const options = { priorWeight: 2, bandLimits: [1.5, 2.5, 4] as [number, number, number] };
+ * const result = inactivityRiskResult("inactivityRisk", summaries, ["A", "B", "C"], 20_000, 0, options);
+ * result.customers.map((c) => [c.customer, c.band]); // => [["B", "lapsed"], ["C", "watch"], ["A", "active"]]
  * ```
  */
 export function inactivityRiskResult(

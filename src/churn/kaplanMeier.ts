@@ -120,12 +120,17 @@ const fieldName = (field: unknown, option: string): string =>
  * @throws {@link InsufficientDataError} when no row is left
  * @example
  * ```ts
- * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv): days, status 1 = died
- * const km = kaplanMeier(veteran, { time: "time", event: "status", group: "trt" });
+ * // R survival's `aml`: weeks to relapse (status 0 = censored) with or without maintenance chemotherapy
+ * const maintained = [[9, 1], [13, 1], [13, 0], [18, 1], [23, 1], [28, 0], [31, 1], [34, 1], [45, 0], [48, 1], [161, 0]];
+ * const nonmaintained = [[5, 1], [5, 1], [8, 1], [8, 1], [12, 1], [16, 0], [23, 1], [27, 1], [30, 1], [33, 1], [43, 1], [45, 1]];
+ * const aml = [
+ *   ...maintained.map(([time, status]) => ({ time, status, x: "Maintained" })),
+ *   ...nonmaintained.map(([time, status]) => ({ time, status, x: "Nonmaintained" })),
+ * ];
+ * const km = kaplanMeier(aml, { time: "time", event: "status", group: "x" });
  * km.curves.map((c) => [c.group, c.median, c.medianLower, c.medianUpper]);
- * // => [["1", 103, 59, 132], ["2", 52.5, 44, 95]]
- * km.survivalAt(100, "2");
- * // => 0.3326
+ * // => [["Maintained", 31, 18, null], ["Nonmaintained", 23, 8, null]]   (R: survfit(Surv(time, status) ~ x, aml))
+ * km.survivalAt(20, "Maintained"); // => 0.7159
  * ```
  */
 export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOptions<T>): KaplanMeierResult {

@@ -71,10 +71,16 @@ const fieldName = (field: unknown, option: string): string =>
  *   covariance is singular
  * @example
  * ```ts
- * // R survival's `veteran` data (fixtures/churn/survival/veteran.csv)
- * const test = logRankTest(veteran, { time: "time", event: "status", group: "celltype" });
+ * // R survival's `aml`: weeks to relapse (status 0 = censored) with or without maintenance chemotherapy
+ * const maintained = [[9, 1], [13, 1], [13, 0], [18, 1], [23, 1], [28, 0], [31, 1], [34, 1], [45, 0], [48, 1], [161, 0]];
+ * const nonmaintained = [[5, 1], [5, 1], [8, 1], [8, 1], [12, 1], [16, 0], [23, 1], [27, 1], [30, 1], [33, 1], [43, 1], [45, 1]];
+ * const aml = [
+ *   ...maintained.map(([time, status]) => ({ time, status, x: "Maintained" })),
+ *   ...nonmaintained.map(([time, status]) => ({ time, status, x: "Nonmaintained" })),
+ * ];
+ * const test = logRankTest(aml, { time: "time", event: "status", group: "x" });
  * [test.chiSquare, test.degreesOfFreedom, test.pValue];
- * // => [25.40, 3, 0.0000127]   (R: survdiff(Surv(time, status) ~ celltype, veteran))
+ * // => [3.396, 1, 0.0653]   (R: survdiff(Surv(time, status) ~ x, aml))
  * ```
  */
 export function logRankTest<T>(records: readonly T[], options: LogRankTestOptions<T>): LogRankTestResult {

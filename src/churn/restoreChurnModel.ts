@@ -86,9 +86,14 @@ const jsonSchema = z.object({
  *   accessor or label, or an unknown option
  * @example
  * ```ts
- * const text = JSON.stringify(trainChurnModel(customers, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } }));
- * const model = restoreChurnModel(JSON.parse(text));
- * model.score([customers[0]]); // => Float64Array [0.23...] (the same bits as before saving)
+ * const customers = Array.from({ length: 400 }, (_, i) => ({
+ *   daysSinceLastOrder: (i * 37) % 101,
+ *   plan: i % 3 === 0 ? "basic" : "plus",
+ *   churned: (i * 37) % 101 > 40 + (i % 7) * 8 ? 1 : 0,
+ * }));
+ * const trained = trainChurnModel(customers, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } });
+ * const model = restoreChurnModel(JSON.parse(JSON.stringify(trained)));
+ * model.score([{ daysSinceLastOrder: 90 }])[0] === trained.score([{ daysSinceLastOrder: 90 }])[0]; // => true
  * ```
  */
 export function restoreChurnModel<T>(

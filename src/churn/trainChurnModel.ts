@@ -117,14 +117,20 @@ const optionsSchema = z.strictObject({
  * @throws {@link InvalidOptionsError} also for `encoding: "oneHot"` with l2 = 0 (not identifiable)
  * @example
  * ```ts
+ * const customers = Array.from({ length: 400 }, (_, i) => ({
+ *   daysSinceLastOrder: (i * 37) % 101,
+ *   plan: i % 3 === 0 ? "basic" : "plus",
+ *   churned: (i * 37) % 101 > 40 + (i % 7) * 8 ? 1 : 0,
+ * }));
  * const model = trainChurnModel(customers, {
  *   label: "churned",
- *   fields: { numeric: ["daysSinceLastOrder", "ordersLast90Days"], categorical: ["plan"] },
+ *   fields: { numeric: ["daysSinceLastOrder"], categorical: ["plan"] },
  *   regularization: { l2: 1 },
  * });
- * model.convergence.converged;          // => true
- * model.score([customers[0]]);          // => Float64Array [0.23...]
- * model.explain(customers[0]).reasons;  // => ["daysSinceLastOrder = 84 (training average 40.1) raises the churn odds x2.6", ...]
+ * model.convergence.converged; // => true
+ * model.score([{ daysSinceLastOrder: 90, plan: "basic" }]); // => Float64Array [0.928]
+ * model.explain({ daysSinceLastOrder: 90, plan: "basic" }).reasons[0];
+ * // => "daysSinceLastOrder = 90 (training average 49.9) raises the churn odds x56.6"
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {

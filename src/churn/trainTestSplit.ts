@@ -71,8 +71,13 @@ const optionsSchema = z.strictObject({
  * @throws {@link InsufficientDataError} when fewer than 2 records, or when a part would be empty
  * @example
  * ```ts
+ * const customers = Array.from({ length: 400 }, (_, i) => ({
+ *   daysSinceLastOrder: (i * 37) % 101,
+ *   plan: i % 3 === 0 ? "basic" : "plus",
+ *   churned: (i * 37) % 101 > 40 + (i % 7) * 8 ? 1 : 0,
+ * }));
  * const { train, test } = trainTestSplit(customers, { testFraction: 0.25, stratify: "churned", seed: 7 });
- * [train.length, test.length]; // => [300, 100] for 400 customers
+ * [train.length, test.length]; // => [300, 100]
  * ```
  */
 export function trainTestSplit<T>(
