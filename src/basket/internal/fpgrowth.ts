@@ -19,338 +19,284 @@ import type { RankedDatabase } from "./rankedDatabase.js";
  * once into a flat buffer; wide trees find children through a (parent, item)
  * hash rather than sibling lists; a base with one frequent item and a tree
  * that is a single path are enumerated without building further trees.
+ *
+ * Written as closures over the miner's state rather than a class: minifiers then shorten every field
+ * name, which keeps a bundle of one mining function small.
  */
 export function fpGrowth(
   database: RankedDatabase,
   minCount: number,
   maxDepth: number,
   emitter: ItemsetEmitter,
+  /** First-level pattern-base words filled per pass ({@link BLOCK_WORDS}; tests use tiny blocks). */
   blockWords = BLOCK_WORDS,
 ): void {
-  new FpGrowthMiner(database, minCount, maxDepth, emitter, blockWords).run();
-}
-
-/** Words (Int32) of first-level pattern bases filled per pass over the transactions (4 MB). */
-const BLOCK_WORDS = 1 << 20;
-
-/** Trees over more items than this find children through a hash instead of sibling lists. */
-const HASH_ABOVE_ITEMS = 24;
-
-class FpGrowthMiner {
-  private capacity: number;
-  private nodeItem: Int32Array<ArrayBuffer>;
-  private nodeCount: Int32Array<ArrayBuffer>;
-  private nodeParent: Int32Array<ArrayBuffer>;
-  private nodeChild: Int32Array<ArrayBuffer>;
-  private nodeSibling: Int32Array<ArrayBuffer>;
-  private nodeLink: Int32Array<ArrayBuffer>;
-  private top = 0;
+  const itemCount = database.rankCounts.length;
+  let capacity = 1 << 16;
+  let nodeItem = new Int32Array(capacity);
+  let nodeCount = new Int32Array(capacity);
+  let nodeParent = new Int32Array(capacity);
+  let nodeChild = new Int32Array(capacity);
+  let nodeSibling = new Int32Array(capacity);
+  let nodeLink = new Int32Array(capacity);
+  let top = 0;
   /** Header arena: per tree [head k][count k][rank of each local item k][tail k][root child k]; node lists in creation order. */
-  private header: Int32Array<ArrayBuffer>;
-  private headerTop = 0;
-  private readonly conditionalCount: Int32Array;
-  private readonly localCode: Int32Array;
-  private readonly path: Int32Array;
-  private readonly prefix: Int32Array;
+  let header = new Int32Array(Math.max(1024, itemCount * 8));
+  let headerTop = 0;
+  const conditionalCount = new Int32Array(itemCount);
+  const localCode = new Int32Array(itemCount);
+  const path = new Int32Array(itemCount);
   /** Items touched in pass 1 of the current conditional base (so setup is O(touched), not O(k)). */
-  private readonly touched: Int32Array;
+  const touched = new Int32Array(itemCount);
+  const prefix = emitter.prefix;
   /** Paths of the current conditional pattern base, read once from the tree: [length, count, items...]. */
-  private paths: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
+  let paths = new Int32Array(1 << 16);
   /** Scratch hash of (parent, item) -> child for building wide trees; entries valid when stamp matches. */
-  private hashParent = new Int32Array(0);
-  private hashItem = new Int32Array(0);
-  private hashNode = new Int32Array(0);
-  private hashStamp = new Int32Array(0);
-  private hashMask = 0;
-  private stamp = 0;
-
-  constructor(
-    private readonly database: RankedDatabase,
-    private readonly minCount: number,
-    private readonly maxDepth: number,
-    private readonly emitter: ItemsetEmitter,
-    /** First-level pattern-base words filled per pass ({@link BLOCK_WORDS}; tests use tiny blocks). */
-    private readonly blockWords: number,
-  ) {
-    const itemCount = database.rankCounts.length;
-    this.capacity = 1 << 16;
-    this.nodeItem = new Int32Array(this.capacity);
-    this.nodeCount = new Int32Array(this.capacity);
-    this.nodeParent = new Int32Array(this.capacity);
-    this.nodeChild = new Int32Array(this.capacity);
-    this.nodeSibling = new Int32Array(this.capacity);
-    this.nodeLink = new Int32Array(this.capacity);
-    this.header = new Int32Array(Math.max(1024, itemCount * 8));
-    this.conditionalCount = new Int32Array(itemCount);
-    this.localCode = new Int32Array(itemCount);
-    this.path = new Int32Array(itemCount);
-    this.touched = new Int32Array(itemCount);
-    this.prefix = emitter.prefix;
-  }
-
-  private growPaths(minimum: number): Int32Array<ArrayBuffer> {
-    this.paths = withRoom(this.paths, this.paths.length, minimum - this.paths.length);
-    return this.paths;
-  }
+  let hashParent = new Int32Array(0);
+  let hashItem = new Int32Array(0);
+  let hashNode = new Int32Array(0);
+  let hashStamp = new Int32Array(0);
+  let hashMask = 0;
+  let stamp = 0;
 
   /** Readies the (parent, item) hash for a tree of at most `nodes` nodes. */
-  private prepareHash(nodes: number): void {
+  const prepareHash = (nodes: number): void => {
     let size = 16;
     while (size < nodes * 2) size *= 2;
-    if (size > this.hashStamp.length) {
-      this.hashParent = new Int32Array(size);
-      this.hashItem = new Int32Array(size);
-      this.hashNode = new Int32Array(size);
-      this.hashStamp = new Int32Array(size);
-      this.stamp = 0;
+    if (size > hashStamp.length) {
+      hashParent = new Int32Array(size);
+      hashItem = new Int32Array(size);
+      hashNode = new Int32Array(size);
+      hashStamp = new Int32Array(size);
+      stamp = 0;
     }
-    this.hashMask = size - 1;
-    this.stamp++;
-  }
-
-  /** Like {@link insert}, finding children through the hash (for trees with many items, where sibling lists get long). */
-  private insertHashed(root: number, headerBase: number, k: number, length: number, count: number): void {
-    const { path, nodeItem, nodeCount, nodeChild, header } = this;
-    const { hashParent, hashItem, hashNode, hashStamp, hashMask, stamp } = this;
-    let top = this.top;
-    let node = this.rootChild(root, headerBase, k, path[length - 1] as number, count, top);
-    if (node === top) top++;
-    for (let i = length - 2; i >= 0; i--) {
-      const item = path[i] as number;
-      let slot = ((Math.imul(node, 0x9e3779b1) ^ Math.imul(item + 1, 0x85ebca6b)) >>> 7) & hashMask;
-      let child = nodeChild[node] as number;
-      if (child !== -1 && nodeItem[child] === item) {
-        nodeCount[child] = (nodeCount[child] as number) + count;
-        header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
-        node = child;
-        continue;
-      }
-      child = -1;
-      while (hashStamp[slot] === stamp) {
-        if (hashParent[slot] === node && hashItem[slot] === item) {
-          child = hashNode[slot] as number;
-          break;
-        }
-        slot = (slot + 1) & hashMask;
-      }
-      if (child === -1) {
-        child = top++;
-        this.attachChild(child, node, item, count, headerBase, k);
-        hashStamp[slot] = stamp;
-        hashParent[slot] = node;
-        hashItem[slot] = item;
-        hashNode[slot] = child;
-      } else {
-        nodeCount[child] = (nodeCount[child] as number) + count;
-      }
-      header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
-      node = child;
-    }
-    this.top = top;
-  }
-
-  /**
-   * Adds `count` to the root's child holding `item`, found in the tree's
-   * header (the root has the most children), or creates it as arena node
-   * `free`. Returns the child.
-   */
-  private rootChild(
-    root: number,
-    headerBase: number,
-    k: number,
-    item: number,
-    count: number,
-    free: number,
-  ): number {
-    const header = this.header;
-    let child = header[headerBase + 4 * k + item] as number;
-    if (child === -1) {
-      child = free;
-      this.attachChild(child, root, item, count, headerBase, k);
-      header[headerBase + 4 * k + item] = child;
-    } else {
-      this.nodeCount[child] = (this.nodeCount[child] as number) + count;
-    }
-    header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
-    return child;
-  }
+    hashMask = size - 1;
+    stamp++;
+  };
 
   /**
    * Initialises arena node `child` as a new child of `parent` holding `item`
    * with `count`, and appends it to the item's node list in the tree's header.
    */
-  private attachChild(
+  const attachChild = (
     child: number,
     parent: number,
     item: number,
     count: number,
     headerBase: number,
     k: number,
-  ): void {
-    const { nodeChild, nodeLink, header } = this;
-    this.nodeItem[child] = item;
-    this.nodeCount[child] = count;
-    this.nodeParent[child] = parent;
+  ): void => {
+    nodeItem[child] = item;
+    nodeCount[child] = count;
+    nodeParent[child] = parent;
     nodeChild[child] = -1;
-    this.nodeSibling[child] = nodeChild[parent] as number;
+    nodeSibling[child] = nodeChild[parent] as number;
     nodeChild[parent] = child;
     nodeLink[child] = -1;
     const tail = header[headerBase + 3 * k + item] as number;
     if (tail === -1) header[headerBase + item] = child;
     else nodeLink[tail] = child;
     header[headerBase + 3 * k + item] = child;
-  }
+  };
 
-  private ensureNodes(extra: number): void {
-    const top = this.top;
-    if (top + extra <= this.capacity) return;
-    this.nodeItem = withRoom(this.nodeItem, top, extra);
-    this.nodeCount = withRoom(this.nodeCount, top, extra);
-    this.nodeParent = withRoom(this.nodeParent, top, extra);
-    this.nodeChild = withRoom(this.nodeChild, top, extra);
-    this.nodeSibling = withRoom(this.nodeSibling, top, extra);
-    this.nodeLink = withRoom(this.nodeLink, top, extra);
-    this.capacity = this.nodeItem.length;
-  }
+  /**
+   * Adds `count` to the root's child holding `item`, found in the tree's
+   * header (the root has the most children), or creates it as arena node
+   * `free`. Returns the child.
+   */
+  const rootChild = (
+    root: number,
+    headerBase: number,
+    k: number,
+    item: number,
+    count: number,
+    free: number,
+  ): number => {
+    let child = header[headerBase + 4 * k + item] as number;
+    if (child === -1) {
+      child = free;
+      attachChild(child, root, item, count, headerBase, k);
+      header[headerBase + 4 * k + item] = child;
+    } else {
+      nodeCount[child] = (nodeCount[child] as number) + count;
+    }
+    header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+    return child;
+  };
 
-  private ensureHeader(extra: number): void {
-    this.header = withRoom(this.header, this.headerTop, extra);
-  }
-
-  private newRoot(): number {
-    const root = this.top++;
-    this.nodeItem[root] = -1;
-    this.nodeCount[root] = 0;
-    this.nodeParent[root] = -1;
-    this.nodeChild[root] = -1;
-    this.nodeSibling[root] = -1;
-    this.nodeLink[root] = -1;
-    return root;
-  }
-
-  /** Inserts path[length-1], ..., path[0] (ascending local codes) below root with count. */
-  private insert(root: number, headerBase: number, k: number, length: number, count: number): void {
-    const { path, nodeItem, nodeCount, nodeChild, nodeSibling, header } = this;
-    let top = this.top;
-    let node = this.rootChild(root, headerBase, k, path[length - 1] as number, count, top);
-    if (node === top) top++;
+  /**
+   * Inserts path[length-1], ..., path[0] (ascending local codes) below root with count; children are
+   * found through sibling lists, or through the (parent, item) hash when `hashed` (trees with many
+   * items, where sibling lists get long).
+   */
+  const insert = (
+    root: number,
+    headerBase: number,
+    k: number,
+    length: number,
+    count: number,
+    hashed: boolean,
+  ): void => {
+    let next = top;
+    let node = rootChild(root, headerBase, k, path[length - 1] as number, count, next);
+    if (node === next) next++;
     for (let i = length - 2; i >= 0; i--) {
       const item = path[i] as number;
       let child = nodeChild[node] as number;
-      while (child !== -1 && nodeItem[child] !== item) child = nodeSibling[child] as number;
-      if (child === -1) {
-        child = top++;
-        this.attachChild(child, node, item, count, headerBase, k);
+      if (hashed) {
+        if (child === -1 || nodeItem[child] !== item) {
+          let slot = ((Math.imul(node, 0x9e3779b1) ^ Math.imul(item + 1, 0x85ebca6b)) >>> 7) & hashMask;
+          child = -1;
+          while (hashStamp[slot] === stamp) {
+            if (hashParent[slot] === node && hashItem[slot] === item) {
+              child = hashNode[slot] as number;
+              break;
+            }
+            slot = (slot + 1) & hashMask;
+          }
+          if (child === -1) {
+            child = next++;
+            attachChild(child, node, item, count, headerBase, k);
+            hashStamp[slot] = stamp;
+            hashParent[slot] = node;
+            hashItem[slot] = item;
+            hashNode[slot] = child;
+            header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+            node = child;
+            continue;
+          }
+        }
       } else {
-        nodeCount[child] = (nodeCount[child] as number) + count;
+        while (child !== -1 && nodeItem[child] !== item) child = nodeSibling[child] as number;
+        if (child === -1) {
+          child = next++;
+          attachChild(child, node, item, count, headerBase, k);
+          header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
+          node = child;
+          continue;
+        }
       }
+      nodeCount[child] = (nodeCount[child] as number) + count;
       header[headerBase + k + item] = (header[headerBase + k + item] as number) + count;
       node = child;
     }
-    this.top = top;
-  }
+    top = next;
+  };
+
+  const ensureNodes = (extra: number): void => {
+    if (top + extra <= capacity) return;
+    nodeItem = withRoom(nodeItem, top, extra);
+    nodeCount = withRoom(nodeCount, top, extra);
+    nodeParent = withRoom(nodeParent, top, extra);
+    nodeChild = withRoom(nodeChild, top, extra);
+    nodeSibling = withRoom(nodeSibling, top, extra);
+    nodeLink = withRoom(nodeLink, top, extra);
+    capacity = nodeItem.length;
+  };
+
+  const ensureHeader = (extra: number): void => {
+    header = withRoom(header, headerTop, extra);
+  };
+
+  const newRoot = (): number => {
+    const root = top++;
+    nodeItem[root] = -1;
+    nodeCount[root] = 0;
+    nodeParent[root] = -1;
+    nodeChild[root] = -1;
+    nodeSibling[root] = -1;
+    nodeLink[root] = -1;
+    return root;
+  };
 
   /** Enumerates every subset of a single-path tree (chain of nodes stored at header[chainBase..]). */
-  private enumerateChain(
+  const enumerateChain = (
     chainBase: number,
     length: number,
     mapBase: number,
     start: number,
     depth: number,
-  ): void {
-    const emitter = this.emitter;
+  ): void => {
     for (let i = start; i < length; i++) {
       if (emitter.stopped) return;
-      const node = this.header[chainBase + i] as number;
-      this.prefix[depth] = this.header[mapBase + (this.nodeItem[node] as number)] as number;
-      emitter.emit(depth + 1, this.nodeCount[node] as number);
-      if (depth + 1 < this.maxDepth) this.enumerateChain(chainBase, length, mapBase, i + 1, depth + 1);
+      const node = header[chainBase + i] as number;
+      prefix[depth] = header[mapBase + (nodeItem[node] as number)] as number;
+      emitter.emit(depth + 1, nodeCount[node] as number);
+      if (depth + 1 < maxDepth) enumerateChain(chainBase, length, mapBase, i + 1, depth + 1);
     }
-  }
+  };
 
-  private mine(root: number, k: number, headerBase: number, depth: number): void {
-    const emitter = this.emitter;
-    emitter.checkClock();
-    if (emitter.stopped) return;
-    // single path?
-    {
-      const { nodeChild, nodeSibling } = this;
-      let length = 0;
-      let node = nodeChild[root] as number;
-      let single = true;
-      while (node !== -1) {
-        if (nodeSibling[node] !== -1) {
-          single = false;
-          break;
-        }
-        length++;
-        node = nodeChild[node] as number;
-      }
-      if (single) {
-        this.ensureHeader(length);
-        const chainBase = this.headerTop;
-        this.headerTop += length;
-        let at = chainBase;
-        const header = this.header;
-        for (let n = nodeChild[root] as number; n !== -1; n = nodeChild[n] as number) header[at++] = n;
-        this.enumerateChain(chainBase, length, headerBase + 2 * k, 0, depth);
-        this.headerTop = chainBase;
-        return;
-      }
+  /** Mines a single-path tree, when it is one: returns false otherwise. */
+  const mineChain = (root: number, k: number, headerBase: number, depth: number): boolean => {
+    let length = 0;
+    for (let node = nodeChild[root] as number; node !== -1; node = nodeChild[node] as number) {
+      if (nodeSibling[node] !== -1) return false;
+      length++;
     }
-    const { maxDepth, conditionalCount, prefix, touched } = this;
+    ensureHeader(length);
+    const chainBase = headerTop;
+    headerTop += length;
+    let at = chainBase;
+    for (let node = nodeChild[root] as number; node !== -1; node = nodeChild[node] as number)
+      header[at++] = node;
+    enumerateChain(chainBase, length, headerBase + 2 * k, 0, depth);
+    headerTop = chainBase;
+    return true;
+  };
+
+  const mine = (root: number, k: number, headerBase: number, depth: number): void => {
+    emitter.checkClock();
+    if (emitter.stopped || mineChain(root, k, headerBase, depth)) return;
     for (let j = k - 1; j >= 0; j--) {
       if (emitter.stopped) return;
-      const header = this.header;
       prefix[depth] = header[headerBase + 2 * k + j] as number;
       emitter.emit(depth + 1, header[headerBase + k + j] as number);
       if (depth + 1 >= maxDepth || j === 0) continue;
       // pass 1: counts of the items in the conditional pattern base of j
-      const nodeItem = this.nodeItem;
-      const nodeCount = this.nodeCount;
-      const nodeParent = this.nodeParent;
-      const nodeLink = this.nodeLink;
+      const items = nodeItem;
+      const itemCounts = nodeCount;
+      const parents = nodeParent;
       let total = 0;
       let touchedCount = 0;
-      let paths = this.paths;
+      let base = paths;
       let pathsTop = 0;
       for (let n = header[headerBase + j] as number; n !== -1; n = nodeLink[n] as number) {
-        const count = nodeCount[n] as number;
-        if (pathsTop + k + 2 > paths.length) paths = this.growPaths(pathsTop + k + 2);
+        const count = itemCounts[n] as number;
+        if (pathsTop + k + 2 > base.length)
+          base = paths = withRoom(base, base.length, pathsTop + k + 2 - base.length);
         const start = pathsTop;
         pathsTop += 2;
-        for (let p = nodeParent[n] as number; p !== root; p = nodeParent[p] as number) {
-          const item = nodeItem[p] as number;
+        for (let p = parents[n] as number; p !== root; p = parents[p] as number) {
+          const item = items[p] as number;
           const before = conditionalCount[item] as number;
           if (before === 0) touched[touchedCount++] = item;
           conditionalCount[item] = before + count;
-          paths[pathsTop++] = item;
+          base[pathsTop++] = item;
         }
-        paths[start] = pathsTop - start - 2;
-        paths[start + 1] = count;
+        base[start] = pathsTop - start - 2;
+        base[start + 1] = count;
         total += pathsTop - start - 2;
       }
-      this.project(paths, 0, pathsTop, headerBase + 2 * k, touchedCount, total, depth);
+      project(base, 0, pathsTop, headerBase + 2 * k, touchedCount, total, depth);
     }
-  }
+  };
 
   /**
    * Builds the conditional tree of the pattern base held in
-   * `paths[pathsFrom..pathsTo)` (items in `touched`, counts in
+   * `base[from..to)` (items in `touched`, counts in
    * `conditionalCount`) above the arena top, mines it one level deeper and
    * releases it. `mapBase` locates the parent tree's local-to-rank map in the
    * header arena (-1: codes are ranks).
    */
-  private project(
-    paths: Int32Array,
-    pathsFrom: number,
-    pathsTo: number,
+  const project = (
+    base: Int32Array,
+    from: number,
+    to: number,
     mapBase: number,
     touchedCount: number,
     total: number,
     depth: number,
-  ): void {
-    const { minCount, conditionalCount, localCode, path, touched } = this;
+  ): void => {
     // local codes by descending conditional count (ties: parent order): smaller conditional trees
     let k2 = 0;
     for (let t = 0; t < touchedCount; t++) {
@@ -378,58 +324,52 @@ class FpGrowthMiner {
       localCode[x] = t;
       conditionalCount[x] = 0;
     }
-    touchedCount = k2;
     if (k2 === 0) return;
     if (k2 === 1) {
-      // one frequent item: its count is the count of the extended prefix, no tree needed
-      let only = -1;
+      // one frequent item (touched[0]): its count is the count of the extended prefix, no tree needed
+      const only = touched[0] as number;
       let count = 0;
-      for (let t = 0; t < touchedCount; t++)
-        if ((localCode[touched[t] as number] as number) === 0) only = touched[t] as number;
-      for (let at = pathsFrom; at < pathsTo; ) {
-        const end = at + 2 + (paths[at] as number);
+      for (let at = from; at < to; ) {
+        const end = at + 2 + (base[at] as number);
         for (let i = at + 2; i < end; i++) {
-          if (paths[i] === only) {
-            count += paths[at + 1] as number;
+          if (base[i] === only) {
+            count += base[at + 1] as number;
             break;
           }
         }
         at = end;
       }
-      if (depth + 1 < this.maxDepth) {
-        this.prefix[depth + 1] = mapBase < 0 ? only : (this.header[mapBase + only] as number);
-        this.emitter.emit(depth + 2, count);
+      if (depth + 1 < maxDepth) {
+        prefix[depth + 1] = mapBase < 0 ? only : (header[mapBase + only] as number);
+        emitter.emit(depth + 2, count);
       }
       return;
     }
     // pass 2: build the conditional tree above the arena top
-    this.ensureNodes(total + 1);
-    this.ensureHeader(5 * k2);
-    const header = this.header;
-    const headerBase2 = this.headerTop;
-    this.headerTop += 5 * k2;
+    ensureNodes(total + 1);
+    ensureHeader(5 * k2);
+    const headerBase2 = headerTop;
+    headerTop += 5 * k2;
     for (let i = 0; i < k2; i++) {
       header[headerBase2 + i] = -1;
       header[headerBase2 + k2 + i] = 0;
       header[headerBase2 + 3 * k2 + i] = -1;
       header[headerBase2 + 4 * k2 + i] = -1;
     }
-    for (let t = 0; t < touchedCount; t++) {
+    for (let t = 0; t < k2; t++) {
       const x = touched[t] as number;
-      const local = localCode[x] as number;
-      if (local >= 0)
-        header[headerBase2 + 2 * k2 + local] = mapBase < 0 ? x : (header[mapBase + x] as number);
+      header[headerBase2 + 2 * k2 + t] = mapBase < 0 ? x : (header[mapBase + x] as number);
     }
-    const root2 = this.newRoot();
+    const root2 = newRoot();
     const hashed = k2 > HASH_ABOVE_ITEMS;
-    if (hashed) this.prepareHash(total + 1);
-    for (let at = pathsFrom; at < pathsTo; ) {
-      const end = at + 2 + (paths[at] as number);
-      const count = paths[at + 1] as number;
+    if (hashed) prepareHash(total + 1);
+    for (let at = from; at < to; ) {
+      const end = at + 2 + (base[at] as number);
+      const count = base[at + 1] as number;
       // keep the frequent items (branch-free: most items of a base are infrequent in it) ...
       let length2 = 0;
       for (let i = at + 2; i < end; i++) {
-        const local = localCode[paths[i] as number] as number;
+        const local = localCode[base[i] as number] as number;
         path[length2] = local;
         length2 += (local >>> 31) ^ 1;
       }
@@ -445,76 +385,18 @@ class FpGrowthMiner {
         }
         path[slot + 1] = local;
       }
-      if (hashed) this.insertHashed(root2, headerBase2, k2, length2, count);
-      else this.insert(root2, headerBase2, k2, length2, count);
+      insert(root2, headerBase2, k2, length2, count, hashed);
     }
-    this.mine(root2, k2, headerBase2, depth + 1);
-    this.top = root2;
-    this.headerTop = headerBase2;
-  }
+    mine(root2, k2, headerBase2, depth + 1);
+    top = root2;
+    headerTop = headerBase2;
+  };
 
-  /**
-   * The first level reads the transactions directly instead of building a
-   * global FP-tree: the pattern base of rank j is the prefix (ranks < j) of
-   * every transaction holding j. On sparse data the global tree barely
-   * compresses and walking it costs cache misses; on dense data the
-   * conditional trees still compress. The bases are filled for a block of
-   * ranks at a time by one sequential pass over the transactions (reading
-   * each holder's prefix in place was a cache miss per holder), with the
-   * block's buffer bounded by `blockWords` unless one rank needs more.
-   */
-  run(): void {
-    const { database, emitter, prefix, maxDepth, blockWords } = this;
-    const itemCount = database.rankCounts.length;
-    const { offsets, items } = database;
-    const transactionCount = offsets.length - 1;
-    // words of each rank's pattern base: [length, count, prefix...] per holder with a prefix
-    const baseWords = new Float64Array(itemCount);
-    for (let t = 0; t < transactionCount; t++) {
-      const from = offsets[t] as number;
-      const to = offsets[t + 1] as number;
-      for (let i = from + 1; i < to; i++) {
-        const rank = items[i] as number;
-        baseWords[rank] = (baseWords[rank] as number) + (i - from) + 2;
-      }
-    }
-    const fill = new Int32Array(itemCount);
-    let buffer = new Int32Array(0);
-    let high = itemCount - 1;
-    while (high >= 0) {
-      if (emitter.stopped) return;
-      // block [low, high]: ranks mined next, descending, within the word budget
-      let low = high;
-      let words = baseWords[high] as number;
-      while (low > 0 && words + (baseWords[low - 1] as number) <= blockWords) {
-        low--;
-        words += baseWords[low] as number;
-      }
-      if (words > 0x7fffffff) throw new RangeError("pattern base too large for one buffer");
-      if (buffer.length < words) buffer = new Int32Array(Math.max(words, Math.min(blockWords, 2 * words)));
-      let at = 0;
-      for (let rank = high; rank >= low; rank--) {
-        fill[rank] = at;
-        at += baseWords[rank] as number;
-      }
-      if (maxDepth > 1 && words > 0) this.fillBases(buffer, fill, low, high);
-      for (let j = high; j >= low; j--) {
-        if (emitter.stopped) return;
-        prefix[0] = j;
-        emitter.emit(1, database.rankCounts[j] as number);
-        if (maxDepth <= 1 || j === 0) continue;
-        // after fillBases, fill[j] is the end of j's base
-        const to = fill[j] as number;
-        this.mineBase(buffer, to - (baseWords[j] as number), to);
-      }
-      high = low - 1;
-    }
-  }
+  const { offsets, items } = database;
+  const transactionCount = offsets.length - 1;
 
   /** Writes the pattern bases of ranks low..high into `buffer`, rank r from `fill[r]` on (advanced as written). */
-  private fillBases(buffer: Int32Array, fill: Int32Array, low: number, high: number): void {
-    const { offsets, items } = this.database;
-    const transactionCount = offsets.length - 1;
+  const fillBases = (buffer: Int32Array, fill: Int32Array, low: number, high: number): void => {
     for (let t = 0; t < transactionCount; t++) {
       const from = offsets[t] as number;
       const to = offsets[t + 1] as number;
@@ -530,11 +412,10 @@ class FpGrowthMiner {
         fill[rank] = at;
       }
     }
-  }
+  };
 
   /** Counts the items of a first-level pattern base held in `buffer[from..to)` and projects it. */
-  private mineBase(buffer: Int32Array, from: number, to: number): void {
-    const { conditionalCount, touched } = this;
+  const mineBase = (buffer: Int32Array, from: number, to: number): void => {
     let touchedCount = 0;
     let total = 0;
     for (let at = from; at < to; ) {
@@ -549,6 +430,60 @@ class FpGrowthMiner {
       total += end - at - 2;
       at = end;
     }
-    this.project(buffer, from, to, -1, touchedCount, total, 0);
+    project(buffer, from, to, -1, touchedCount, total, 0);
+  };
+
+  // The first level reads the transactions directly instead of building a global FP-tree: the pattern
+  // base of rank j is the prefix (ranks < j) of every transaction holding j. On sparse data the global
+  // tree barely compresses and walking it costs cache misses; on dense data the conditional trees still
+  // compress. The bases are filled for a block of ranks at a time by one sequential pass over the
+  // transactions (reading each holder's prefix in place was a cache miss per holder), with the block's
+  // buffer bounded by `blockWords` unless one rank needs more.
+  // words of each rank's pattern base: [length, count, prefix...] per holder with a prefix
+  const baseWords = new Float64Array(itemCount);
+  for (let t = 0; t < transactionCount; t++) {
+    const from = offsets[t] as number;
+    const to = offsets[t + 1] as number;
+    for (let i = from + 1; i < to; i++) {
+      const rank = items[i] as number;
+      baseWords[rank] = (baseWords[rank] as number) + (i - from) + 2;
+    }
+  }
+  const fill = new Int32Array(itemCount);
+  let buffer = new Int32Array(0);
+  let high = itemCount - 1;
+  while (high >= 0) {
+    if (emitter.stopped) return;
+    // block [low, high]: ranks mined next, descending, within the word budget
+    let low = high;
+    let words = baseWords[high] as number;
+    while (low > 0 && words + (baseWords[low - 1] as number) <= blockWords) {
+      low--;
+      words += baseWords[low] as number;
+    }
+    if (words > 0x7fffffff) throw new RangeError("pattern base too large for one buffer");
+    if (buffer.length < words) buffer = new Int32Array(Math.max(words, Math.min(blockWords, 2 * words)));
+    let at = 0;
+    for (let rank = high; rank >= low; rank--) {
+      fill[rank] = at;
+      at += baseWords[rank] as number;
+    }
+    if (maxDepth > 1 && words > 0) fillBases(buffer, fill, low, high);
+    for (let j = high; j >= low; j--) {
+      if (emitter.stopped) return;
+      prefix[0] = j;
+      emitter.emit(1, database.rankCounts[j] as number);
+      if (maxDepth <= 1 || j === 0) continue;
+      // after fillBases, fill[j] is the end of j's base
+      const to = fill[j] as number;
+      mineBase(buffer, to - (baseWords[j] as number), to);
+    }
+    high = low - 1;
   }
 }
+
+/** Words (Int32) of first-level pattern bases filled per pass over the transactions (4 MB). */
+const BLOCK_WORDS = 1 << 20;
+
+/** Trees over more items than this find children through a hash instead of sibling lists. */
+const HASH_ABOVE_ITEMS = 24;
