@@ -647,6 +647,33 @@ export function runRestartShare(
 }
 
 /**
+ * A restart worker's entry point (`parallel.ts` calls its text in the worker, after the engine's): joins
+ * the fit (`control[2]`), runs a share of its restarts with the kernels for d and posts the outcome
+ * (the best restart it ran and its labels, or the error), then counts itself finished (`control[1]`,
+ * and `control[4]` on failure) and wakes the calling thread.
+ */
+export function restartWorker(
+  job: RestartJob,
+  port: { postMessage(message: unknown, transfer: unknown[]): void },
+  kernels: LloydKernels,
+): void {
+  const { control } = job;
+  Atomics.add(control, 2, 1);
+  let message: { restart: number; labels: Int32Array | null; count: number } | { error: string };
+  let transfer: unknown[] = [];
+  try {
+    message = runRestartShare(job, kernels, null);
+    if (message.labels !== null) transfer = [message.labels.buffer];
+  } catch (error) {
+    message = { error: String((error as Error | null)?.stack ?? error) };
+    Atomics.add(control, 4, 1);
+  }
+  port.postMessage(message, transfer);
+  Atomics.add(control, 1, 1);
+  Atomics.notify(control, 1);
+}
+
+/**
  * The engine functions, whose text `parallel.ts` gives to restart workers: each uses only the
  * others, its arguments and globals.
  */

@@ -16,7 +16,7 @@
  * cannot be created), every restart runs on the calling thread: same result.
  */
 import { kernelExpression, kernelsFor } from "./kernels/kernels.js";
-import { ENGINE, type RestartJob, runRestartShare, seedingDrawCount } from "./lloydEngine.js";
+import { ENGINE, type RestartJob, restartWorker, runRestartShare, seedingDrawCount } from "./lloydEngine.js";
 
 /** Outcome of the restarts of one fit. */
 export interface RestartsOutcome {
@@ -96,27 +96,16 @@ export function autoWorkers(n: number, d: number, k: number, restarts: number): 
   return Math.min(restarts - 1, spareThreads());
 }
 
-/** The source a restart worker runs: the engine, the kernels for d, and the hand-back. */
+/**
+ * The source a restart worker runs: the engine (its functions' own text), the kernels for d, and the
+ * call of its entry point. (`__name` stands in for the helper that builds keeping function names emit.)
+ */
 function workerSource(d: number): string {
   return `"use strict";
 var __name = function (target) { return target; };
-const { workerData } = require("node:worker_threads");
 ${ENGINE.map(String).join("\n\n")}
-const kernels = ${kernelExpression(d)};
-const share = (${String(runRestartShare)});
-const { job, port } = workerData;
-Atomics.add(job.control, 2, 1);
-let message;
-try {
-  const outcome = share(job, kernels, null);
-  message = { restart: outcome.restart, labels: outcome.labels, count: outcome.count };
-} catch (error) {
-  message = { error: String((error && error.stack) || error) };
-  Atomics.add(job.control, 4, 1);
-}
-port.postMessage(message, message.labels ? [message.labels.buffer] : []);
-Atomics.add(job.control, 1, 1);
-Atomics.notify(job.control, 1);
+const { workerData } = require("node:worker_threads");
+(${String(restartWorker)})(workerData.job, workerData.port, ${kernelExpression(d)});
 `;
 }
 
