@@ -34,7 +34,7 @@ import {
 const store = generateStore({ seed: 7, customers: 2000 });
 const cutoff = "2025-06-30";
 const windowDays = 180;
-const features = {
+const fields = {
   numeric: [...STORE_CHURN_FEATURES.numeric],
   categorical: [...STORE_CHURN_FEATURES.categorical],
 };
@@ -51,7 +51,7 @@ console.log(
 
 // 2. Train on 70%, evaluate on the held-out 30%.
 const { train, test } = trainTestSplit(history, { testFraction: 0.3, stratify: "churned", seed: 11 });
-const model = trainChurnModel(train, { label: "churned", features, regularization: { l2: 1 } });
+const model = trainChurnModel(train, { label: "churned", fields, regularization: { l2: 1 } });
 console.log(model); // coefficients with odds ratios and the convergence report
 const evaluation = evaluateChurnModel(model, test, { threshold: 0.3 });
 console.log();
@@ -106,7 +106,7 @@ console.log(
 // Retrain on all history, save the model as JSON and load it back (scores are bit-identical), then score
 // today's customers (bought in the last 365 days).
 const saved = JSON.stringify(
-  trainChurnModel(history, { label: "churned", features, regularization: { l2: 1 } }),
+  trainChurnModel(history, { label: "churned", fields, regularization: { l2: 1 } }),
 );
 const finalModel = restoreChurnModel<(typeof history)[number]>(JSON.parse(saved));
 console.log(`Saved model: ${saved.length} characters of JSON.`);

@@ -26,7 +26,7 @@ export const churnSection: DemoSectionBuilder = (store) => {
   const { train, test } = trainTestSplit(table, { testFraction: 0.3, stratify: "churned", seed: 7 });
   const model = trainChurnModel(train, {
     label: "churned",
-    features: {
+    fields: {
       numeric: [...STORE_CHURN_FEATURES.numeric],
       categorical: [...STORE_CHURN_FEATURES.categorical],
     },

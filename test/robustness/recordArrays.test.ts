@@ -140,7 +140,7 @@ const churnRows = Array.from({ length: 40 }, (_, i) => ({
 }));
 const churnOptions = {
   label: "churned",
-  features: { numeric: ["days", "orders"], categorical: ["plan"] },
+  fields: { numeric: ["days", "orders"], categorical: ["plan"] },
 } as const;
 const churnModel = trainChurnModel(churnRows, churnOptions);
 
@@ -364,7 +364,12 @@ const cases: readonly Case[] = [
   {
     name: "kPrototypes",
     records: mixed,
-    call: (r) => kPrototypes(r as typeof mixed, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 }),
+    call: (r) =>
+      kPrototypes(r as typeof mixed, {
+        k: 2,
+        fields: { numeric: ["spend"], categorical: ["plan"] },
+        seed: 1,
+      }),
   },
   {
     name: "hierarchicalClustering (records)",
@@ -422,7 +427,7 @@ const cases: readonly Case[] = [
       coxModel(r as typeof survival, {
         time: "time",
         event: "status",
-        features: { numeric: ["karno"], categorical: ["trt"] },
+        fields: { numeric: ["karno"], categorical: ["trt"] },
       }),
   },
   {
