@@ -176,21 +176,9 @@ interface NumberCheck {
   readonly inclusive?: boolean;
 }
 
-/** The schema at `path`, through wrappers and containers but not into the alternatives of a union. */
-function schemaAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType | undefined {
-  if (path.length === 0) return schema;
-  const def = defOf(schema);
-  const inner = innerOf(def);
-  if (inner !== undefined) return schemaAt(inner, path);
-  if (def.type === "union") {
-    for (const option of def.options ?? []) {
-      const found = schemaAt(option, path);
-      if (found !== undefined) return found;
-    }
-  }
-  const next = childOf(def, path[0] as string);
-  return next === undefined ? undefined : schemaAt(next, path.slice(1));
-}
+/** The schema at `path`, through wrappers and containers, from the first alternative of a union that has it. */
+const schemaAt = (schema: core.$ZodType, path: readonly string[]): core.$ZodType | undefined =>
+  schemasAt(schema, path, false)[0];
 
 /** The schema of the property, element or value `key` of an object, array, tuple or record definition. */
 function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
@@ -277,15 +265,22 @@ const defOf = (schema: core.$ZodType): SchemaDef =>
 const innerOf = (def: SchemaDef): core.$ZodType | undefined =>
   def.innerType ?? (def.type === "pipe" ? def.in : undefined);
 
-/** The schemas reachable at `path` (unions may give several). */
-function schemasAt(schema: core.$ZodType, path: readonly string[]): core.$ZodType[] {
+/**
+ * The schemas reachable at `path` (unions may give several), unwrapped; with `all` false, the schema found
+ * at the end of the path as it is (a wrapper says more: "... or null") and, in a union, the first found.
+ */
+function schemasAt(schema: core.$ZodType, path: readonly string[], all = true): core.$ZodType[] {
+  if (!all && path.length === 0) return [schema];
   const def = defOf(schema);
   const inner = innerOf(def);
-  if (inner !== undefined) return schemasAt(inner, path);
-  if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path));
+  if (inner !== undefined) return schemasAt(inner, path, all);
+  if (def.type === "union") {
+    const found = (def.options ?? []).flatMap((option) => schemasAt(option, path, all));
+    return all ? found : found.slice(0, 1);
+  }
   if (path.length === 0) return [schema];
   const next = childOf(def, path[0] as string);
-  return next === undefined ? [] : schemasAt(next, path.slice(1));
+  return next === undefined ? [] : schemasAt(next, path.slice(1), all);
 }
 
 /** The property names an object schema at `path` accepts (empty when unknown). */
