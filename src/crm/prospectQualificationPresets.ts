@@ -115,22 +115,52 @@ export interface ProspectRules {
 const MONEY_WORDS: Readonly<Record<string, number>> = { high: 1, adequate: 0.6, tight: 0.3, none: 0 };
 const AUTHORITY_LEVELS: Readonly<Record<string, number>> = { full: 1, shared: 0.6, none: 0 };
 const NEED_WORDS: Readonly<Record<string, number>> = { strong: 0.8, moderate: 0.5, weak: 0.2, none: 0 };
-const NO_FIT: ProspectRules["fit"] = { maxOversize: Number.POSITIVE_INFINITY, limits: {} };
 
-const lifeInsurance: ProspectRules = {
-  money: {
-    incomeScale: "amount",
-    minIncome: 10_000,
-    fullIncome: 40_000,
-    unstableFactor: 0.8,
-    levels: MONEY_WORDS,
-    threshold: 0.25,
-    maxInstalmentShare: 0.1,
-    minCover: 1,
-    fullCover: 2,
-    trendFactors: { rising: 1, flat: 0.9, falling: 0.75 },
-  },
-  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
+/** The money rules of lifeInsurance, which the other presets change in part. */
+const MONEY: ProspectRules["money"] = {
+  incomeScale: "amount",
+  minIncome: 10_000,
+  fullIncome: 40_000,
+  unstableFactor: 0.8,
+  levels: MONEY_WORDS,
+  threshold: 0.25,
+  maxInstalmentShare: 0.1,
+  minCover: 1,
+  fullCover: 2,
+  trendFactors: { rising: 1, flat: 0.9, falling: 0.75 },
+};
+
+/**
+ * A rule set from what sets it apart; the rest is shared: the word scales, authority passing at 0.5,
+ * need at 0.4, no underwriting rule, no offering (minFit 1), no oversize bound and no limits.
+ */
+function preset(parts: {
+  readonly money?: Partial<ProspectRules["money"]>;
+  readonly authorityThreshold?: number;
+  readonly need: Pick<ProspectRules["need"], "perDependant" | "lifeEvents"> & { readonly threshold?: number };
+  readonly weights: ProspectRules["weights"];
+  readonly underwriting?: ProspectRules["underwriting"];
+  readonly maxOversize?: number;
+}): ProspectRules {
+  const { need } = parts;
+  return {
+    money: { ...MONEY, ...parts.money },
+    authority: { levels: AUTHORITY_LEVELS, threshold: parts.authorityThreshold ?? 0.5 },
+    need: {
+      perDependant: need.perDependant,
+      lifeEvents: need.lifeEvents,
+      strengths: NEED_WORDS,
+      threshold: need.threshold ?? 0.4,
+    },
+    weights: parts.weights,
+    underwriting: parts.underwriting ?? { veto: [], factors: {} },
+    offering: null,
+    minFit: 1,
+    fit: { maxOversize: parts.maxOversize ?? Number.POSITIVE_INFINITY, limits: {} },
+  };
+}
+
+const lifeInsurance = preset({
   need: {
     perDependant: 0.5,
     lifeEvents: {
@@ -140,52 +170,32 @@ const lifeInsurance: ProspectRules = {
       "new home": 0.3,
       "new job": 0.2,
     },
-    strengths: NEED_WORDS,
-    threshold: 0.4,
   },
   weights: { money: 2, authority: 1, need: 1 },
   underwriting: { veto: ["poor"], factors: { fair: 0.8 } },
-  offering: null,
-  minFit: 1,
-  fit: NO_FIT,
-};
+});
 
-const generic: ProspectRules = {
+const generic = preset({
   money: {
     incomeScale: "score",
     minIncome: 0,
     fullIncome: 1,
-    unstableFactor: 0.8,
-    levels: MONEY_WORDS,
     threshold: 0.5,
     maxInstalmentShare: 0.3,
-    minCover: 1,
     fullCover: 1.5,
-    trendFactors: { rising: 1, flat: 0.9, falling: 0.75 },
   },
-  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
-  need: { perDependant: 0, lifeEvents: {}, strengths: NEED_WORDS, threshold: 0.5 },
+  need: { perDependant: 0, lifeEvents: {}, threshold: 0.5 },
   weights: { money: 1, authority: 1, need: 1 },
-  underwriting: { veto: [], factors: {} },
-  offering: null,
-  minFit: 1,
-  fit: NO_FIT,
-};
+});
 
-const realEstate: ProspectRules = {
+const realEstate = preset({
   money: {
-    incomeScale: "amount",
     minIncome: 20_000,
     fullIncome: 80_000,
-    unstableFactor: 0.8,
-    levels: MONEY_WORDS,
-    threshold: 0.25,
     maxInstalmentShare: 0.33,
-    minCover: 1,
     fullCover: 1.5,
     trendFactors: { rising: 1, flat: 0.85, falling: 0.7 },
   },
-  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
   need: {
     perDependant: 0.25,
     lifeEvents: {
@@ -199,30 +209,21 @@ const realEstate: ProspectRules = {
       "home sold": 0.7,
       retirement: 0.2,
     },
-    strengths: NEED_WORDS,
-    threshold: 0.4,
   },
   weights: { money: 2, authority: 1, need: 1 },
-  underwriting: { veto: [], factors: {} },
-  offering: null,
-  minFit: 1,
-  fit: { maxOversize: 1.5, limits: {} },
-};
+  maxOversize: 1.5,
+});
 
-const b2bService: ProspectRules = {
+const b2bService = preset({
   money: {
-    incomeScale: "amount",
     minIncome: 0,
     fullIncome: 100_000,
     unstableFactor: 0.7,
-    levels: MONEY_WORDS,
-    threshold: 0.25,
     maxInstalmentShare: 0.5,
-    minCover: 1,
     fullCover: 1.5,
     trendFactors: { rising: 1, flat: 0.9, falling: 0.7 },
   },
-  authority: { levels: AUTHORITY_LEVELS, threshold: 0.6 },
+  authorityThreshold: 0.6,
   need: {
     perDependant: 0,
     lifeEvents: {
@@ -233,30 +234,12 @@ const b2bService: ProspectRules = {
       expansion: 0.4,
       "new leadership": 0.3,
     },
-    strengths: NEED_WORDS,
-    threshold: 0.4,
   },
   weights: { money: 1, authority: 2, need: 1 },
-  underwriting: { veto: [], factors: {} },
-  offering: null,
-  minFit: 1,
-  fit: { maxOversize: 2, limits: {} },
-};
+  maxOversize: 2,
+});
 
-const consumerDurable: ProspectRules = {
-  money: {
-    incomeScale: "amount",
-    minIncome: 10_000,
-    fullIncome: 40_000,
-    unstableFactor: 0.8,
-    levels: MONEY_WORDS,
-    threshold: 0.25,
-    maxInstalmentShare: 0.1,
-    minCover: 1,
-    fullCover: 2,
-    trendFactors: { rising: 1, flat: 0.9, falling: 0.75 },
-  },
-  authority: { levels: AUTHORITY_LEVELS, threshold: 0.5 },
+const consumerDurable = preset({
   need: {
     perDependant: 0.1,
     lifeEvents: {
@@ -267,15 +250,10 @@ const consumerDurable: ProspectRules = {
       "expecting a child": 0.3,
       marriage: 0.3,
     },
-    strengths: NEED_WORDS,
-    threshold: 0.4,
   },
   weights: { money: 1, authority: 1, need: 2 },
-  underwriting: { veto: [], factors: {} },
-  offering: null,
-  minFit: 1,
-  fit: { maxOversize: 1.5, limits: {} },
-};
+  maxOversize: 1.5,
+});
 
 /**
  * Ready-made rule sets for {@link qualifyProspects}, chosen with `{ preset: "realEstate" }`.

@@ -407,6 +407,10 @@ describe("qualifyProspects option checks", () => {
     expect(issuesOf({ authority: { levels: { full: "1" } } })).toEqual([
       'authority.levels.full: expected a score in [0, 1] (received "1")',
     ]);
+    expect(issuesOf({ money: { threshold: "x", maxInstalmentShare: 0 } })).toEqual([
+      'money.threshold: expected a number in [0, 1] (received "x")',
+      "money.maxInstalmentShare: must be in (0, 1] (received 0)",
+    ]);
     expect(issuesOf({ fit: { limits: { bedrooms: { mn: 1 }, garden: { foo: 1 } } } })).toEqual([
       'fit.limits.bedrooms.mn: unknown option "mn"; did you mean "min"?',
       'fit.limits.garden.foo: unknown option "foo" (valid: min, max)',

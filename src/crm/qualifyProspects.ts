@@ -308,18 +308,8 @@ export function qualifyProspects<T = ProspectRecord>(
           .map(([v, n]) => `${n} ${v}`)
           .join(", ")}; ranking: ${r.ranking.join(", ") || "(none)"}`,
       ],
-      rows: (r) =>
-        r.prospects.map((p) => ({
-          id: p.id,
-          verdict: p.verdict,
-          rank: p.rank,
-          choice: p.choice,
-          category: p.category,
-          money: p.money,
-          authority: p.authority,
-          need: p.need,
-          score: p.score,
-        })),
+      // id, verdict, rank, choice, category, money, authority, need, score
+      rows: (r) => r.prospects.map(({ index, affordability, reason, findings, ...row }) => row),
     },
   );
 }

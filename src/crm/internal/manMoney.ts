@@ -92,19 +92,22 @@ function amountOf(row: ProspectRow, name: "income" | "savings", value: unknown, 
   return row.fail(name, value, why);
 }
 
+/** The outcome when facts money needs are missing (`unknown` names them). */
+const notKnown = (unknown: readonly string[]): MoneyOutcome => ({
+  money: null,
+  pass: false,
+  shortfall: null,
+  unknown,
+  findings: [],
+  affordability: null,
+});
+
 /** Money along the income line (no priced offering). */
 function incomeLine(row: ProspectRow, context: MoneyContext): MoneyOutcome {
   const { rules } = context;
   const income = row.value("income");
   if (row.missing("income", income)) {
-    return {
-      money: null,
-      pass: false,
-      shortfall: null,
-      unknown: ["income"],
-      findings: [],
-      affordability: null,
-    };
+    return notKnown(["income"]);
   }
   let level: number;
   let described: string;
@@ -176,7 +179,7 @@ function affordability(row: ProspectRow, context: MoneyContext, payments: Offeri
   const stability = stabilityOf(row, rules);
   const trend = trendOf(row, context);
   if (unknown.length > 0) {
-    return { money: null, pass: false, shortfall: null, unknown, findings: [], affordability: null };
+    return notKnown(unknown);
   }
 
   const monthlyIncome = (income ?? 0) / 12;

@@ -81,6 +81,9 @@ export function urgencyOf(
   return { need, findings };
 }
 
+/** A requirement's or feature's number: thousands separators, two decimals unless whole ("2", "1.50"). */
+const quantity = (value: number): string => formatNumber(value, 2).replace(/\.00$/, "");
+
 /** The offering as fit sees it: a name, a price (null for a plain list) and its features. */
 export interface FitOffering {
   readonly name: string;
@@ -155,8 +158,8 @@ function readRequirements(row: ProspectRow): Requirement[] {
       }
     }
     const bounds = [
-      min === undefined ? "" : ` >= ${formatNumber(min, 2).replace(/\.00$/, "")}`,
-      max === undefined ? "" : ` <= ${formatNumber(max, 2).replace(/\.00$/, "")}`,
+      min === undefined ? "" : ` >= ${quantity(min)}`,
+      max === undefined ? "" : ` <= ${quantity(max)}`,
     ].join("");
     return { feature: lower(feature), name: feature, min, max, text: `${JSON.stringify(feature)}${bounds}` };
   });
@@ -247,11 +250,9 @@ export function fitOf(row: ProspectRow, context: FitContext): FitOutcome {
       continue;
     }
     if ((r.min !== undefined && value < r.min) || (r.max !== undefined && value > r.max)) {
-      unmet.push(`${r.text} (it has ${formatNumber(value, 2).replace(/\.00$/, "")})`);
+      unmet.push(`${r.text} (it has ${quantity(value)})`);
     } else if (r.min !== undefined && r.min > 0 && value > r.min * context.maxOversize) {
-      oversized.push(
-        `${JSON.stringify(r.name)} ${formatNumber(value, 2).replace(/\.00$/, "")} for a need of ${formatNumber(r.min, 2).replace(/\.00$/, "")}`,
-      );
+      oversized.push(`${JSON.stringify(r.name)} ${quantity(value)} for a need of ${quantity(r.min)}`);
     }
   }
   if (requirements.length > 0) {

@@ -5,12 +5,11 @@ import { closestName } from "../../core/internal/closestName.js";
 import { fieldSchema, parseOptions } from "../../core/options.js";
 import type { Offering } from "../offering.js";
 import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
-import { offeringSchema } from "./manOffering.js";
+import { instalmentShare, inUnit, offeringSchema } from "./manOffering.js";
 import { MAN_FN } from "./manWords.js";
 
 const finite = z.number("expected a finite number").check(z.refine(Number.isFinite, "must be finite"));
-const inUnit = [z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]")] as const;
-const unit = z.number().check(...inUnit);
+const unit = z.number("expected a number in [0, 1]").check(inUnit);
 const positive = z
   .number()
   .check(z.gte(0, "must be at least 0"), z.refine(Number.isFinite, "must be finite"));
@@ -19,7 +18,7 @@ const aboveZero = z
   .check(z.gt(0, "must be greater than 0"), z.refine(Number.isFinite, "must be finite"));
 // Word maps and limits are objects with a catch-all value schema rather than z.record: the same checks of
 // every value at about 2.5 kB less in the bundle (their values name what they expect themselves).
-const scoreMap = z.catchall(z.object({}), z.number("expected a score in [0, 1]").check(...inUnit));
+const scoreMap = z.catchall(z.object({}), z.number("expected a score in [0, 1]").check(inUnit));
 const field = z.optional(fieldSchema);
 
 /** Schema of the qualifyProspects options. */
@@ -49,9 +48,7 @@ const qualifyProspectsSchema = z.strictObject({
       unstableFactor: z.optional(unit),
       levels: z.optional(scoreMap),
       threshold: z.optional(unit),
-      maxInstalmentShare: z.optional(
-        z.number().check(z.gt(0, "must be in (0, 1]"), z.lte(1, "must be in (0, 1]")),
-      ),
+      maxInstalmentShare: z.optional(instalmentShare),
       minCover: z.optional(aboveZero),
       fullCover: z.optional(aboveZero),
       trendFactors: z.optional(scoreMap),
@@ -196,37 +193,31 @@ export function resolveRules(parsed: ParsedQualifyOptions): ProspectRules {
     },
   };
   const issues: { path: string; message: string; received: unknown }[] = [];
-  if (rules.money.fullIncome <= rules.money.minIncome) {
-    issues.push({
-      path: "money.fullIncome",
-      message: `must exceed money.minIncome (${rules.money.minIncome})`,
-      received: rules.money.fullIncome,
-    });
-  }
-  if (rules.money.fullCover < rules.money.minCover) {
-    issues.push({
-      path: "money.fullCover",
-      message: `must be at least money.minCover (${rules.money.minCover})`,
-      received: rules.money.fullCover,
-    });
-  }
+  const issue = (path: string, message: string, received: unknown) => {
+    issues.push({ path, message, received });
+  };
+  const { fullIncome, minIncome, fullCover, minCover } = rules.money;
+  if (fullIncome <= minIncome)
+    issue("money.fullIncome", `must exceed money.minIncome (${minIncome})`, fullIncome);
+  if (fullCover < minCover)
+    issue("money.fullCover", `must be at least money.minCover (${minCover})`, fullCover);
   for (const [feature, limit] of Object.entries(rules.fit.limits)) {
     for (const key of Object.keys(limit)) {
       if (key === "min" || key === "max") continue;
       // worded as parseOptions words an unknown key
       const nearest = closestName(key, ["min", "max"]);
-      issues.push({
-        path: `fit.limits.${feature}.${key}`,
-        message: `unknown option "${key}"${nearest === undefined ? " (valid: min, max)" : `; did you mean "${nearest}"?`}`,
-        received: (limit as Record<string, unknown>)[key],
-      });
+      issue(
+        `fit.limits.${feature}.${key}`,
+        `unknown option "${key}"${nearest === undefined ? " (valid: min, max)" : `; did you mean "${nearest}"?`}`,
+        (limit as Record<string, unknown>)[key],
+      );
     }
     if (limit.min !== undefined && limit.max !== undefined && limit.min > limit.max) {
-      issues.push({ path: `fit.limits.${feature}`, message: "min must not exceed max", received: limit });
+      issue(`fit.limits.${feature}`, "min must not exceed max", limit);
     }
   }
   if (!(Math.max(rules.weights.money, rules.weights.authority, rules.weights.need) > 0)) {
-    issues.push({ path: "weights", message: "must not all be 0", received: rules.weights });
+    issue("weights", "must not all be 0", rules.weights);
   }
   if (issues.length > 0) throw new InvalidOptionsError(MAN_FN, issues);
   return rules;
