@@ -78,4 +78,21 @@ describe("chooseK", () => {
         - kRange: the largest k must be below the number of customers (5) for the criteria to be defined]
     `);
   });
+
+  it("chooseK option errors say which part is wrong", () => {
+    const rows = blobs([[0, 0]], 5, 1, 1);
+    expect(() =>
+      chooseK(rows, {
+        fields: ["x", "y"],
+        kRange: [2, 2.5],
+        criteria: ["inertia", "gap" as never],
+        restarts: 0,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: chooseK: invalid options
+        - kRange: expected [smallest k, largest k]: two whole numbers (received [2,2.5])
+        - criteria: unknown criterion "gap"; expected an array of criteria, some of "inertia", "silhouette", "calinskiHarabasz", "daviesBouldin" (received ["inertia","gap"])
+        - restarts: restarts must be at least 1 (received 0)]
+    `);
+  });
 });

@@ -21,6 +21,7 @@ import {
   oneFeatureSource,
   resolveFeatures,
 } from "./internal/fit.js";
+import { checked, nonNegative, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -177,27 +178,31 @@ const schema = z
   .strictObject({
     ...featureSourceShape,
     kRange: z._default(
-      z
-        .tuple([
-          z.int().check(z.gte(2, "k starts at 2: with one segment there is nothing to compare")),
-          z.int(),
-        ])
-        .check(
-          z.refine(
-            ([low, high]) => high >= low,
-            "kRange is [smallest k, largest k] with smallest <= largest",
-          ),
-        ),
+      checked<[number, number]>((value) => {
+        if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
+          return "expected [smallest k, largest k]: two whole numbers";
+        if (value[0] < 2) return "k starts at 2: with one segment there is nothing to compare";
+        return value[1] >= value[0]
+          ? undefined
+          : "kRange is [smallest k, largest k] with smallest <= largest";
+      }),
       [2, 10],
     ),
-    criteria: z._default(z.array(z.enum(CRITERIA)).check(z.minLength(1, "name at least one criterion")), [
-      ...CRITERIA,
-    ]),
+    criteria: z._default(
+      checked<ChooseKCriterion[]>((value) => {
+        const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
+        if (!Array.isArray(value)) return forms;
+        if (value.length === 0) return "name at least one criterion";
+        const unknown = value.find((name) => !CRITERIA.includes(name));
+        return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
+      }),
+      [...CRITERIA],
+    ),
     seed: z._default(seedSchema, DEFAULTS.seed),
-    restarts: z._default(z.int().check(z.gte(1)), DEFAULTS.restarts),
-    maxIterations: z._default(z.int().check(z.gte(1)), DEFAULTS.maxIterations),
-    tolerance: z._default(z.number().check(z.gte(0)), DEFAULTS.tolerance),
-    silhouetteSampleSize: z._default(z.int().check(z.gte(2)), 2000),
+    restarts: z._default(wholeNumber("restarts", 1), DEFAULTS.restarts),
+    maxIterations: z._default(wholeNumber("maxIterations", 1), DEFAULTS.maxIterations),
+    tolerance: z._default(nonNegative("tolerance"), DEFAULTS.tolerance),
+    silhouetteSampleSize: z._default(wholeNumber("silhouetteSampleSize", 2), 2000),
     onProgress: z.optional(progressSchema),
   })
   .check(z.refine(...oneFeatureSource));

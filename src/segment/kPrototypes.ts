@@ -13,7 +13,7 @@ import {
 } from "../core/index.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
-import { checked, fieldListProblem, wholeNumber } from "./internal/optionChecks.js";
+import { checked, fieldListProblem, nonNegative, wholeNumber } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -107,13 +107,7 @@ const fieldsSchema = checked<readonly string[] | Readonly<Record<string, Field<u
 const schema = z.strictObject({
   k: wholeNumber("k", 1),
   fields: z.strictObject({ numeric: fieldsSchema, categorical: fieldsSchema }),
-  gamma: z.optional(
-    checked<number>((value) => {
-      if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
-      if (value < 0) return "gamma must be >= 0";
-      return Number.isFinite(value) ? undefined : "gamma must be finite";
-    }),
-  ),
+  gamma: z.optional(nonNegative("gamma")),
   seed: seedSchema,
   restarts: z._default(wholeNumber("restarts", 1), 10),
   maxIterations: z._default(wholeNumber("maxIterations", 1), 100),

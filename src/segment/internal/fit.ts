@@ -23,7 +23,7 @@ import {
   seedingDraws,
   useBounds,
 } from "./lloyd.js";
-import { checked, wholeNumber } from "./optionChecks.js";
+import { checked, nonNegative, wholeNumber } from "./optionChecks.js";
 import { autoWorkers, runRestarts } from "./parallel.js";
 
 export const DEFAULTS = {
@@ -80,14 +80,7 @@ const runShape = {
   ...featureSourceShape,
   seed: z._default(seedSchema, DEFAULTS.seed),
   maxIterations: z._default(wholeNumber("maxIterations", 1), DEFAULTS.maxIterations),
-  tolerance: z._default(
-    checked<number>((value) => {
-      if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
-      if (value < 0) return "tolerance must be >= 0";
-      return Number.isFinite(value) ? undefined : "tolerance must be finite";
-    }),
-    DEFAULTS.tolerance,
-  ),
+  tolerance: z._default(nonNegative("tolerance"), DEFAULTS.tolerance),
   init: z._default(initSchema, "kmeans++"),
 };
 

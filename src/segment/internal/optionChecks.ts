@@ -33,6 +33,15 @@ export function wholeNumber(name: string, min: number): z.ZodMiniType<number, nu
   });
 }
 
+/** A finite number of at least 0: "expected a number >= 0" / "`name` must be >= 0" / "`name` must be finite". */
+export function nonNegative(name: string): z.ZodMiniType<number, number> {
+  return checked<number>((value) => {
+    if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
+    if (value < 0) return `${name} must be >= 0`;
+    return Number.isFinite(value) ? undefined : `${name} must be finite`;
+  });
+}
+
 /** One of a few strings: `expected "a" or "b"`. */
 export function oneOf<const V extends string>(values: readonly V[]): z.ZodMiniType<V, V> {
   const words = values.map((value) => JSON.stringify(value));
