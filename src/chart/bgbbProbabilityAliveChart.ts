@@ -6,13 +6,14 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   ordinal,
   parseChartOptions,
   quantitative,
   refuseInput,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -38,7 +39,7 @@ export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  periods: z.int().check(z.gte(1), z.lte(60)),
+  periods: wholeNumberIn(1, 60),
 });
 
 /**
@@ -72,13 +73,10 @@ export function isBetaGeometricBetaBinomialResult(
   value: unknown,
 ): value is FitBetaGeometricBetaBinomialResult {
   return (
-    isObject(value) &&
-    isObject(value.params) &&
+    hasShape(value, "params{} probabilityAlive() discountedExpectedResidualTransactions()") &&
     ["alpha", "beta", "gamma", "delta"].every(
       (k) => typeof (value.params as Record<string, unknown>)[k] === "number",
-    ) &&
-    typeof value.probabilityAlive === "function" &&
-    typeof value.discountedExpectedResidualTransactions === "function"
+    )
   );
 }
 

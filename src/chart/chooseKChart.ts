@@ -2,7 +2,7 @@ import type { ChooseKResult } from "../segment/index.js";
 import {
   type ChartOptions,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -14,7 +14,7 @@ import {
 
 /** True when `value` looks like the result of `chooseK`. */
 export function isChooseKResult(value: unknown): value is ChooseKResult<never> {
-  return isObject(value) && Array.isArray(value.table) && typeof value.recommendedK === "number";
+  return hasShape(value, "table[] recommendedK#");
 }
 
 const CRITERIA = [

@@ -2,7 +2,7 @@ import type { ChurnModel } from "../churn/index.js";
 import {
   type ChartOptions,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -15,12 +15,7 @@ import {
 
 /** True when `value` looks like a model from `trainChurnModel`. */
 export function isChurnModel(value: unknown): value is ChurnModel<never> {
-  return (
-    isObject(value) &&
-    Array.isArray(value.coefficients) &&
-    typeof value.score === "function" &&
-    typeof value.explain === "function"
-  );
+  return hasShape(value, "coefficients[] score() explain()");
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   ordinal,
   parseChartOptions,
   quantitative,
@@ -43,14 +43,7 @@ export interface CohortRetentionCell {
 
 /** True when `value` looks like the result of `cohortRetention`. */
 export function isCohortRetentionResult(value: unknown): value is CohortRetentionResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.cohorts) &&
-    Array.isArray(value.averageCurve) &&
-    typeof value.asOf === "string" &&
-    isObject(value.options) &&
-    typeof value.options.period === "string"
-  );
+  return hasShape(value, "cohorts[] averageCurve[] asOf$ options.period$");
 }
 
 /**

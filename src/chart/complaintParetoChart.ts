@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -15,12 +15,7 @@ import {
 
 /** True when `value` looks like the result of `complaintSummary`. */
 export function isComplaintSummaryResult(value: unknown): value is ComplaintSummaryResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.byCategory) &&
-    typeof value.complaints === "number" &&
-    Array.isArray(value.trend)
-  );
+  return hasShape(value, "byCategory[] complaints# trend[]");
 }
 
 /**

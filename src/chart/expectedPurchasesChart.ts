@@ -12,7 +12,13 @@ import {
   type LifetimeModel,
   modelName,
 } from "./internal/lifetime.js";
-import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
+import {
+  chartOptionsShape,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+  wholeNumberIn,
+} from "./internal/spec.js";
 import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
 
 /**
@@ -34,7 +40,7 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  maxFrequency: z.optional(wholeNumberIn(1, 200)),
   horizon: z.optional(z.number().check(z.positive(), z.lte(1e6))),
 });
 

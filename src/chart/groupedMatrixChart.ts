@@ -11,6 +11,7 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -36,8 +37,8 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
 const schema = z.strictObject({
   ...chartOptionsShape,
   maxRules: maxRulesSchema(20_000),
-  groups: z.optional(z.int().check(z.gte(1), z.lte(60))),
-  consequents: z.optional(z.int().check(z.gte(1), z.lte(60))),
+  groups: z.optional(wholeNumberIn(1, 60)),
+  consequents: z.optional(wholeNumberIn(1, 60)),
 });
 
 /**

@@ -4,7 +4,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -57,9 +57,7 @@ export interface HtmtCell {
 
 /** True when `value` looks like the result of `plsPathModel` with its HTMT matrices. */
 export function isPlsHtmtResult(value: unknown): value is PlsPathModelResult {
-  return (
-    isObject(value) && isObject(value.htmt) && isObject(value.htmt2) && Array.isArray(value.pathCoefficients)
-  );
+  return hasShape(value, "htmt{} htmt2{} pathCoefficients[]");
 }
 
 /**

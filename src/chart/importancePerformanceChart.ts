@@ -2,7 +2,7 @@ import type { ImportancePerformanceGridResult, ImportancePerformanceResult } fro
 import {
   type ChartOptions,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -14,22 +14,12 @@ import {
 
 /** True when `value` looks like the result of `importancePerformance`. */
 export function isImportancePerformanceResult(value: unknown): value is ImportancePerformanceResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.entries) &&
-    typeof value.target === "string" &&
-    typeof value.meanImportance === "number"
-  );
+  return hasShape(value, "entries[] target$ meanImportance#");
 }
 
 /** True when `value` looks like the result of `importancePerformanceGrid`. */
 export function isImportancePerformanceGridResult(value: unknown): value is ImportancePerformanceGridResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.attributes) &&
-    isObject(value.quadrants) &&
-    typeof value.importanceCut === "number"
-  );
+  return hasShape(value, "attributes[] quadrants{} importanceCut#");
 }
 
 const QUADRANTS = ["concentrate here", "keep up the good work", "low priority", "possible overkill"] as const;

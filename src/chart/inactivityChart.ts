@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -14,12 +14,7 @@ import {
 
 /** True when `value` looks like the result of `inactivityRisk`. */
 export function isInactivityRiskResult(value: unknown): value is InactivityRiskResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.customers) &&
-    isObject(value.bandCounts) &&
-    typeof value.populationGapDays === "number"
-  );
+  return hasShape(value, "customers[] bandCounts{} populationGapDays#");
 }
 
 const BANDS = ["active", "watch", "at risk", "lapsed"] as const;

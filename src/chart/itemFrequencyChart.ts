@@ -5,7 +5,7 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -13,6 +13,7 @@ import {
   refuseInput,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -32,17 +33,12 @@ export interface ItemFrequencyChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  topItems: z.optional(z.int().check(z.gte(1), z.lte(500))),
+  topItems: z.optional(wholeNumberIn(1, 500)),
 });
 
 /** True when `value` looks like the result of `itemFrequencies`. */
 export function isItemFrequenciesResult(value: unknown): value is ItemFrequenciesResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.items) &&
-    typeof value.itemOccurrences === "number" &&
-    typeof value.transactionCount === "number"
-  );
+  return hasShape(value, "items[] itemOccurrences# transactionCount#");
 }
 
 /**

@@ -2,6 +2,7 @@ import type { KanoResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   frame,
+  hasShape,
   isObject,
   nominal,
   PALETTE,
@@ -15,10 +16,8 @@ import {
 /** True when `value` looks like the result of `kano`. */
 export function isKanoResult(value: unknown): value is KanoResult {
   return (
-    isObject(value) &&
+    hasShape(value, "options.denominator$") &&
     Array.isArray(value.attributes) &&
-    isObject(value.options) &&
-    typeof value.options.denominator === "string" &&
     value.attributes.every((a) => isObject(a) && isObject(a.counts))
   );
 }

@@ -3,6 +3,7 @@ import type { LifetimeFitUncertainty } from "../value/index.js";
 import {
   type ChartOptions,
   frame,
+  hasShape,
   isObject,
   nominal,
   PALETTE,
@@ -40,13 +41,11 @@ export interface LifetimeParameterRow {
 /** True for a lifetime fit with `params` and `uncertainty` (every fit of clientele/value). */
 export function isLifetimeParameterFit(value: unknown): value is LifetimeParameterFit {
   return (
-    isObject(value) &&
+    hasShape(value, "uncertainty.confidenceLevel# uncertainty.message$") &&
     isObject(value.params) &&
-    Object.values(value.params).every((v) => typeof v === "number") &&
     isObject(value.uncertainty) &&
-    typeof value.uncertainty.confidenceLevel === "number" &&
-    "standardErrors" in value.uncertainty &&
-    typeof value.uncertainty.message === "string"
+    Object.values(value.params).every((v) => typeof v === "number") &&
+    "standardErrors" in value.uncertainty
   );
 }
 

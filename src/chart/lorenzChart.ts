@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -18,17 +18,12 @@ const MAX_POINTS = 501;
 
 /** True when `value` looks like the result of `lorenzCurve`. */
 export function isLorenzCurveResult(value: unknown): value is LorenzCurveResult {
-  return (
-    isObject(value) &&
-    value.customerShare instanceof Float64Array &&
-    value.valueShare instanceof Float64Array &&
-    typeof value.gini === "number"
-  );
+  return hasShape(value, "customerShare[#] valueShare[#] gini#");
 }
 
 /** True when `value` looks like the result of `paretoAnalysis`. */
 export function isParetoAnalysisResult(value: unknown): value is ParetoAnalysisResult {
-  return isObject(value) && Array.isArray(value.ranking) && isObject(value.core) && Array.isArray(value.abc);
+  return hasShape(value, "ranking[] core{} abc[]");
 }
 
 /** Lorenz points (poorest first) of a Pareto analysis's ranking (richest first). */

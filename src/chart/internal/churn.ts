@@ -1,16 +1,10 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
-import { FORMAT, isObject, PALETTE, quantitative, refuseInput } from "./spec.js";
+import { FORMAT, hasShape, PALETTE, quantitative, refuseInput } from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
 export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.gains) &&
-    isObject(value.confusion) &&
-    typeof value.baseRate === "number" &&
-    typeof value.count === "number"
-  );
+  return hasShape(value, "gains[] confusion{} baseRate# count#");
 }
 
 /** Throws unless `value` is an evaluation. */

@@ -1,6 +1,6 @@
 /** Shared helpers of the repeat-purchase (BG/NBD, Pareto/NBD) charts. */
 import type { RepeatBuyingFit } from "../../value/index.js";
-import { isObject, refuseInput } from "./spec.js";
+import { hasShape, refuseInput } from "./spec.js";
 
 /** The summary columns the lifetime charts read (`repeatPurchaseSummary` or `calibrationHoldoutSummary`). */
 export interface LifetimeSummary {
@@ -15,25 +15,12 @@ export type LifetimeModel = RepeatBuyingFit<object>;
 
 /** True for a fitted repeat-buying model (`fitBgNbd`, `fitParetoNbd`). */
 export function isLifetimeModel(value: unknown): value is LifetimeModel {
-  return (
-    isObject(value) &&
-    isObject(value.params) &&
-    typeof value.probabilityAlive === "function" &&
-    typeof value.expectedPurchases === "function" &&
-    typeof value.conditionalExpectedPurchases === "function"
-  );
+  return hasShape(value, "params{} probabilityAlive() expectedPurchases() conditionalExpectedPurchases()");
 }
 
 /** True for a repeat-purchase summary. */
 export function isLifetimeSummary(value: unknown): value is LifetimeSummary {
-  return (
-    isObject(value) &&
-    value.frequency instanceof Float64Array &&
-    value.recency instanceof Float64Array &&
-    value.T instanceof Float64Array &&
-    isObject(value.options) &&
-    typeof value.options.timeUnit === "string"
-  );
+  return hasShape(value, "frequency[#] recency[#] T[#] options.timeUnit$");
 }
 
 /** Checks the (summary, model) pair of a lifetime chart. */

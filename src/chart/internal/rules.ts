@@ -1,7 +1,7 @@
 /** Shared input handling of the association-rule charts. */
 import * as z from "zod/mini";
 import type { AssociationRule } from "../../basket/index.js";
-import { isObject, refuseInput } from "./spec.js";
+import { hasShape, isObject, refuseInput, wholeNumberIn } from "./spec.js";
 
 /**
  * Rules from `associationRules`, `significantRules`, `redundantRules` (their `.rules`) or a rule array.
@@ -15,14 +15,7 @@ import { isObject, refuseInput } from "./spec.js";
 export type RulesInput = readonly AssociationRule[] | { readonly rules: readonly AssociationRule[] };
 
 function isRule(value: unknown): value is AssociationRule {
-  return (
-    isObject(value) &&
-    Array.isArray(value.antecedent) &&
-    Array.isArray(value.consequent) &&
-    typeof value.support === "number" &&
-    typeof value.confidence === "number" &&
-    typeof value.lift === "number"
-  );
+  return hasShape(value, "antecedent[] consequent[] support# confidence# lift#");
 }
 
 /** True for a result holding association rules (or an array of rules). */
@@ -68,7 +61,7 @@ export function ruleText(rule: AssociationRule): string {
 
 /** Schema of a rule chart's `maxRules` option: a whole number from 1 to `most`. */
 export function maxRulesSchema(most: number) {
-  return z.optional(z.int().check(z.gte(1), z.lte(most)));
+  return z.optional(wholeNumberIn(1, most));
 }
 
 /** The rules of `input` (checked): the `maxRules` (default `fallback`) with the highest lift. */

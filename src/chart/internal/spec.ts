@@ -7,7 +7,7 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { parseOptions } from "../../core/options.js";
+import { parseOptions, wholeNumber } from "../../core/options.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.
@@ -90,6 +90,15 @@ export const ordinal = (field: string, title?: unknown, extra?: ChannelExtra) =>
 /** A temporal channel of `field` (see {@link channel}). */
 export const temporal = (field: string, title?: unknown, extra?: ChannelExtra) =>
   channel("temporal", field, title, extra);
+
+/**
+ * Schema of a whole-number option from `min` to `max` (no upper bound when omitted): the checks and
+ * messages of `z.int().check(z.gte(min), z.lte(max))` with core's `wholeNumber` in place of `z.int()`,
+ * which would bring zod's number formats (~1.4 kB) into every chart bundle.
+ */
+export function wholeNumberIn(min: number, max?: number) {
+  return z.number().check(wholeNumber(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
+}
 
 /**
  * Options every chart builder accepts.
@@ -229,6 +238,38 @@ export function percentText(x: number | null | undefined): string {
 /** True for a plain non-null object. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
+}
+
+/** The test of each kind a {@link hasShape} entry ends with. */
+const KINDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  "[]": Array.isArray,
+  "[#]": (value) => value instanceof Float64Array,
+  "{}": isObject,
+  "#": (value) => typeof value === "number",
+  $: (value) => typeof value === "string",
+  "()": (value) => typeof value === "function",
+};
+
+/**
+ * True when `value` is an object with the properties `shape` lists, how the builders recognise a result:
+ * space-separated entries `path` + kind, where the path may go into nested objects (`options.bins`) and the
+ * kind is `[]` an array, `[#]` a Float64Array, `{}` an object, `#` a number, `$` a string, `()` a function.
+ * `hasShape(value, "ranking[] core{} gini#")` is `isObject(value) && Array.isArray(value.ranking) &&
+ * isObject(value.core) && typeof value.gini === "number"`.
+ */
+export function hasShape(value: unknown, shape: string): value is Record<string, unknown> {
+  return (
+    isObject(value) &&
+    shape.split(" ").every((entry) => {
+      const [, path, kind] = /^([\w$.]+?)(\[#?\]|\{\}|#|\$|\(\))$/.exec(entry) as unknown as [
+        string,
+        string,
+        string,
+      ];
+      const found = path.split(".").reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), value);
+      return (KINDS[kind] as (value: unknown) => boolean)(found);
+    })
+  );
 }
 
 /** Keeps at most `limit` characters of a user label (text in the chart, never an expression). */
