@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -15,13 +15,7 @@ import {
 
 /** True when `value` looks like the result of `netPromoterScore`. */
 export function isNetPromoterScoreResult(value: unknown): value is NetPromoterScoreResult {
-  return (
-    isObject(value) &&
-    typeof value.promoters === "number" &&
-    typeof value.detractors === "number" &&
-    typeof value.passives === "number" &&
-    typeof value.score === "number"
-  );
+  return hasShape(value, "promoters# detractors# passives# score#");
 }
 
 const GROUPS = ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"] as const;

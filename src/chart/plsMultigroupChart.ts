@@ -2,7 +2,7 @@ import type { PlsMultigroupResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -37,12 +37,7 @@ export interface PlsMultigroupRow {
 
 /** True when `value` looks like the result of `plsMultigroup`. */
 export function isPlsMultigroupResult(value: unknown): value is PlsMultigroupResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.paths) &&
-    Array.isArray(value.groups) &&
-    Array.isArray(value.validBootstrapSamples)
-  );
+  return hasShape(value, "paths[] groups[] validBootstrapSamples[]");
 }
 
 /**

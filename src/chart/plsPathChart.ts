@@ -2,7 +2,7 @@ import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.
 import {
   type ChartOptions,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -14,16 +14,11 @@ import {
 
 /** True when `value` looks like the result of `plsPathModel`. */
 export function isPlsPathModelResult(value: unknown): value is PlsPathModelResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.constructs) &&
-    Array.isArray(value.pathCoefficients) &&
-    isObject(value.rSquared)
-  );
+  return hasShape(value, "constructs[] pathCoefficients[] rSquared{}");
 }
 
 function isBootstrapResult(value: unknown): value is BootstrapResult {
-  return isObject(value) && Array.isArray(value.paths) && typeof value.validSamples === "number";
+  return hasShape(value, "paths[] validSamples#");
 }
 
 /**

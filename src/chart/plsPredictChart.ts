@@ -4,7 +4,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -50,12 +50,7 @@ export interface PlsPredictBar {
 
 /** True when `value` looks like the result of `plsPredict`. */
 export function isPlsPredictResult(value: unknown): value is PlsPredictResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.indicators) &&
-    typeof value.plsBeatsLmCount === "number" &&
-    isObject(value.lmPredictions)
-  );
+  return hasShape(value, "indicators[] plsBeatsLmCount# lmPredictions{}");
 }
 
 /**

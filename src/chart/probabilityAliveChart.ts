@@ -20,6 +20,7 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -37,7 +38,7 @@ export interface FrequencyRecencyChartOptions extends ChartOptions {
 
 export const frequencyRecencySchema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  maxFrequency: z.optional(wholeNumberIn(1, 200)),
 });
 
 /**

@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -47,13 +47,7 @@ export interface ProspectBar {
 
 /** True when `value` looks like the result of `qualifyProspects`. */
 export function isQualifyProspectsResult(value: unknown): value is QualifyProspectsResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.prospects) &&
-    Array.isArray(value.ranking) &&
-    isObject(value.counts) &&
-    isObject(value.rules)
-  );
+  return hasShape(value, "prospects[] ranking[] counts{} rules{}");
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { wholeNumber } from "../core/options.js";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -21,6 +22,7 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -40,8 +42,8 @@ export interface RepeatPurchasesChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(z.int().check(z.gte(1), z.lte(100))),
-  seed: z.optional(z.int()),
+  maxFrequency: z.optional(wholeNumberIn(1, 100)),
+  seed: z.optional(z.number().check(wholeNumber())),
 });
 
 /**

@@ -7,6 +7,7 @@ import { narrativeOf } from "./internal/htmlNarrative.js";
 import { pageHtml } from "./internal/htmlPage.js";
 import { rowsOf } from "./internal/htmlRows.js";
 import { inlineSvg } from "./internal/htmlSvg.js";
+import { wholeNumberIn } from "./internal/spec.js";
 import { toSvg } from "./toSvg.js";
 
 /**
@@ -97,13 +98,13 @@ export interface ReportOptions {
 const optionsSchema = z.strictObject({
   title: z.optional(z.string().check(z.maxLength(500))),
   subtitle: z.optional(z.string().check(z.maxLength(2000))),
-  maxRows: z.optional(z.int().check(z.gte(0), z.lte(100_000))),
+  maxRows: z.optional(wholeNumberIn(0, 100_000)),
   lang: z.optional(
     z
       .string()
       .check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")),
   ),
-  tocFrom: z.optional(z.int().check(z.gte(0))),
+  tocFrom: z.optional(wholeNumberIn(0)),
   footer: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
 });
 

@@ -5,7 +5,7 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -13,6 +13,7 @@ import {
   refuseInput,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -36,7 +37,7 @@ export interface RetentionCurveChartOptions extends ChartOptions {
 const schema = z.strictObject({
   ...chartOptionsShape,
   survivors: z.optional(z.array(z.number().check(z.gte(0))).check(z.minLength(2))),
-  periods: z.optional(z.int().check(z.gte(1), z.lte(500))),
+  periods: z.optional(wholeNumberIn(1, 500)),
 });
 
 /**
@@ -59,15 +60,7 @@ export interface RetentionCurvePoint {
 
 /** True when `value` looks like the result of `fitShiftedBetaGeometric`. */
 export function isShiftedBetaGeometricResult(value: unknown): value is FitShiftedBetaGeometricResult {
-  return (
-    isObject(value) &&
-    isObject(value.params) &&
-    typeof value.params.gamma === "number" &&
-    typeof value.params.delta === "number" &&
-    typeof value.survival === "function" &&
-    typeof value.retentionRate === "function" &&
-    typeof value.observedPeriods === "number"
-  );
+  return hasShape(value, "params{} params.gamma# params.delta# survival() retentionRate() observedPeriods#");
 }
 
 /**

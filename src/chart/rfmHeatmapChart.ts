@@ -3,7 +3,7 @@ import {
   type ChartOptions,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   ordinal,
   parseChartOptions,
@@ -16,13 +16,7 @@ import {
 
 /** True when `value` looks like the result of `rfmScores` (or `rfmSegments`, which extends its rows). */
 export function isRfmScoresResult(value: unknown): value is RfmScoresResult {
-  return (
-    isObject(value) &&
-    Array.isArray(value.customers) &&
-    isObject(value.breaks) &&
-    isObject(value.options) &&
-    typeof value.options.bins === "number"
-  );
+  return hasShape(value, "customers[] breaks{} options.bins#");
 }
 
 /**

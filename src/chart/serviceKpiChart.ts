@@ -5,7 +5,7 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -74,12 +74,7 @@ const schema = z.strictObject({
 
 /** True when `value` looks like the result of `serviceKpis`. */
 export function isServiceKpisResult(value: unknown): value is ServiceKpisResult {
-  return (
-    isObject(value) &&
-    isObject(value.overall) &&
-    Array.isArray(value.byPeriod) &&
-    Array.isArray(value.bySegment)
-  );
+  return hasShape(value, "overall{} byPeriod[] bySegment[]");
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   chartOptionsShape,
   FORMAT,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -18,6 +18,7 @@ import {
   temporal,
   tidy,
   type VegaLiteSpec,
+  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -50,7 +51,7 @@ const schema = z.strictObject({
   customer: z.optional(fieldSchema),
   date: z.optional(fieldSchema),
   amount: z.optional(fieldSchema),
-  maxPoints: z.optional(z.int().check(z.gte(10), z.lte(2000))),
+  maxPoints: z.optional(wholeNumberIn(10, 2000)),
 });
 
 /**
@@ -73,14 +74,7 @@ export interface TrackingPoint {
 }
 
 function isCalibrationHoldoutSummary(value: unknown): value is CalibrationHoldoutSummaryResult {
-  return (
-    isObject(value) &&
-    value.holdoutFrequency instanceof Float64Array &&
-    value.T instanceof Float64Array &&
-    typeof value.holdoutDuration === "number" &&
-    isObject(value.options) &&
-    typeof value.options.calibrationEnd === "string"
-  );
+  return hasShape(value, "holdoutFrequency[#] T[#] holdoutDuration# options.calibrationEnd$");
 }
 
 const dayOf = (iso: string): number => Math.floor((parseDateValue(iso) as number) / MS_PER_DAY);
