@@ -21,7 +21,7 @@ import type { PlsPathModelResult } from "./plsPathModel.js";
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * bootstrap(model, mobi, { samples: 200, seed: 7 }).options;
  * // => { samples: 200, seed: 7, ci: "percentile", level: 0.95, signChange: "none" }
  * ```
@@ -52,7 +52,7 @@ export interface BootstrapOptions {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * bootstrap(model, mobi, { samples: 1000, seed: 42 }).weights[0];
  * // => { construct: "Image", indicator: "IMAG1", estimate: 0.3013, bootstrapMean: 0.3008, standardError: 0.0240,
  * //      tValue: 12.56, lower: 0.2519, upper: 0.3475 }
@@ -77,7 +77,7 @@ export interface BootstrapEstimate {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const pair = bootstrap(model, mobi, { samples: 1000, seed: 42 }).htmt.find((h) => h.from === "Quality" && h.to === "Satisfaction");
  * pair !== undefined && pair.upper < 1; // => false (Quality and Satisfaction are not discriminated)
  * ```
@@ -94,7 +94,7 @@ export interface BootstrapHtmtEstimate extends BootstrapEstimate {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const boot = bootstrap(model, mobi, { samples: 1000, seed: 42 });
  * [boot.validSamples, boot.paths.length, boot.weights.length, boot.loadings.length]; // => [1000, 12, 24, 24]
  * boot.degenerateSamples; // => { zeroVariance: 0, singular: 0, notConverged: 0, inadmissible: 0 }
@@ -174,6 +174,7 @@ const schema = z.strictObject({
  * @throws InsufficientDataError when fewer than 2 resamples could be estimated
  * @example
  * ```ts
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const boot = bootstrap(model, mobi, { samples: 1000, seed: 42, ci: "bca" });
  * boot.paths[0];
  * // => { from: "Image", to: "Expectation", estimate: 0.5049, bootstrapMean: 0.5167, standardError: 0.0568,

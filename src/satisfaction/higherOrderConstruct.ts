@@ -8,6 +8,9 @@ import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from ".
  *
  * @example
  * ```ts
+ * // Perception, a second-order construct of Quality and Value, explaining Satisfaction (a part of ECSI)
+ * const { Quality, Value, Satisfaction } = ECSI_MODEL.blocks;
+ * const PERCEPTION_MODEL = { blocks: { Quality, Value, Satisfaction }, paths: [{ from: "Perception", to: "Satisfaction" }] };
  * higherOrderConstruct(mobi, PERCEPTION_MODEL, { name: "Perception", dimensions: ["Quality", "Value"] }).options;
  * // => { name: "Perception", dimensions: ["Quality", "Value"], approach: "repeatedIndicators", mode: "A" }
  * ```
@@ -35,6 +38,9 @@ export interface HigherOrderConstructOptions {
  *
  * @example
  * ```ts
+ * // Perception, a second-order construct of Quality and Value, explaining Satisfaction (a part of ECSI)
+ * const { Quality, Value, Satisfaction } = ECSI_MODEL.blocks;
+ * const PERCEPTION_MODEL = { blocks: { Quality, Value, Satisfaction }, paths: [{ from: "Perception", to: "Satisfaction" }] };
  * const hoc = higherOrderConstruct(mobi, PERCEPTION_MODEL, { name: "Perception", dimensions: ["Quality", "Value"], approach: "twoStage" });
  * hoc.model.blocks.Perception; // => ["Perception: Quality", "Perception: Value"]
  * ```

@@ -6,7 +6,7 @@ import type { PlsPathModelResult } from "./plsPathModel.js";
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * importancePerformance(model, "Satisfaction").entries.at(-1);
  * // => { name: "Value", importance: 0.1948, performance: 62.35 }
  * ```
@@ -25,7 +25,7 @@ export interface ImportancePerformanceEntry {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const ipma = importancePerformance(model, "Satisfaction");
  * [ipma.target, ipma.entries.length, ipma.targetPerformance, ipma.meanImportance, ipma.meanPerformance];
  * // => ["Satisfaction", 4, 72.45, 0.4058, 70.83]
@@ -62,7 +62,7 @@ const NAME = "importancePerformance";
  *   `target` is not a construct of the model, or no construct affects it
  * @example
  * ```ts
- * // model: the ECSI model of plsPathModel's example (mobile-phone survey, scale 1-10)
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * importancePerformance(model, "Satisfaction").entries[0];
  * // => { name: "Quality", importance: 0.6208, performance: 74.98 }
  * // (0.6208 = direct 0.5120 + Quality -> Value -> Satisfaction 0.5583 · 0.1948)

@@ -21,8 +21,8 @@ import {
  *
  * @example
  * ```ts
- * // mobi with a column `half` ("first" for rows 1-125, "second" for 126-250)
- * micom(mobi, ECSI_MODEL, { group: "half", permutations: 200, seed: 5 }).options;
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
+ * micom(halves, ECSI_MODEL, { group: "half", permutations: 200, seed: 5 }).options;
  * // => { group: "half", permutations: 200, seed: 5, alpha: 0.05 }
  * ```
  */
@@ -46,7 +46,8 @@ export interface MicomOptions<T> {
  *
  * @example
  * ```ts
- * micom(mobi, ECSI_MODEL, { group: "half", seed: 1 }).constructs[0];
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
+ * micom(halves, ECSI_MODEL, { group: "half", seed: 1 }).constructs[0];
  * // => { construct: "Image", compositionalCorrelation: 0.9959, compositionalQuantile: 0.9834, compositionalPValue: 0.6593,
  * //      compositionalInvariance: true, meanDifference: 0.1390, meanLower: -0.2606, meanUpper: 0.2402, meanPValue: 0.2857,
  * //      equalMeans: true, logVarianceRatio: -0.1687, varianceLower: -0.3581, varianceUpper: 0.3694,
@@ -90,7 +91,8 @@ export interface MicomConstruct {
  *
  * @example
  * ```ts
- * const result = micom(mobi, ECSI_MODEL, { group: "half", seed: 1 });
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
+ * const result = micom(halves, ECSI_MODEL, { group: "half", seed: 1 });
  * [result.groups, result.groupSizes, result.validPermutations]; // => [["first", "second"], [125, 125], 1000]
  * ```
  */
@@ -167,7 +169,7 @@ const schema = z.strictObject({
  * const result = micom(halves, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }, { group: "half", seed: 1 });
  * result.constructs.map((c) => c.invariance);
  * // => ["full", "full", "partial", "full", "full", "full", "full"]
- * // Quality: compositionally invariant, but its mean difference 0.2497 lies just outside [-0.2578, 0.2451]
+ * result.constructs[2].meanDifference; // => 0.2497 (Quality: just outside [-0.2578, 0.2451], so partial)
  * result.constructs[1].compositionalCorrelation; // => 0.9739 (Expectation)
  * ```
  */

@@ -11,6 +11,7 @@ import { groupStatistics, permutationDistribution, permutationPValue } from "./i
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
  * plsMultigroup(halves, ECSI_MODEL, { group: "half", permutations: 200, bootstrapSamples: 100, seed: 5 }).options;
  * // => { group: "half", permutations: 200, bootstrapSamples: 100, seed: 5 }
  * ```
@@ -35,6 +36,7 @@ export interface PlsMultigroupOptions<T> {
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
  * plsMultigroup(halves, ECSI_MODEL, { group: "half", seed: 1 }).paths[9];
  * // => { from: "Satisfaction", to: "Complaints", first: 0.6441, second: 0.4282, difference: 0.2160,
  * //      permutationPValue: 0.0569, standardErrorFirst: 0.0676, standardErrorSecond: 0.0822, tValue: 2.037,
@@ -66,6 +68,7 @@ export interface PlsMultigroupPath {
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
  * const mga = plsMultigroup(halves, ECSI_MODEL, { group: "half", seed: 1 });
  * [mga.groups, mga.groupSizes, mga.paths.length]; // => [["first", "second"], [125, 125], 12]
  * ```

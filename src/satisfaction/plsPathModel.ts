@@ -92,7 +92,7 @@ export interface PlsPathModelOptions {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * model.totalEffects.find((e) => e.from === "Quality" && e.to === "Satisfaction");
  * // => { from: "Quality", to: "Satisfaction", estimate: 0.6208 }
  * ```
@@ -108,7 +108,7 @@ export interface PlsPathModelCoefficient {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * model.reliability.Satisfaction;
  * // => { cronbachAlpha: 0.7792, rhoA: 0.7891, rhoC: 0.8713, averageVarianceExtracted: 0.6931 }
  * ```
@@ -129,7 +129,7 @@ export interface PlsPathModelReliability {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * [model.observations, model.iterations, model.converged]; // => [250, 6, true]
  * model.rSquared.Satisfaction; // => 0.6811
  * model.index.Satisfaction; // => 72.45

@@ -9,7 +9,7 @@ import type { PlsPathModelResult } from "./plsPathModel.js";
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const boot = bootstrap(model, mobi, { seed: 42 });
  * plsSummary(model, { bootstrap: boot }).paths[0].lower; // => 0.4041
  * ```
@@ -27,7 +27,7 @@ export interface PlsSummaryOptions {
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * plsSummary(model).paths[0];
  * // => { from: "Image", to: "Expectation", estimate: 0.5049, fSquared: 0.3422, innerVif: 1 }
  * ```
@@ -57,7 +57,7 @@ export type PlsSummaryMatrixRow = { readonly construct: string } & Readonly<
  *
  * @example
  * ```ts
- * // model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }) on the ECSI mobile-phone survey
+ * const model = plsPathModel(mobi, { ...ECSI_MODEL, scale: { min: 1, max: 10 } }); // the ECSI mobile-phone survey
  * const summary = plsSummary(model);
  * summary.reliability.find((r) => r.construct === "Satisfaction");
  * // => { construct: "Satisfaction", mode: "A", cronbachAlpha: 0.7792, rhoA: 0.7891, rhoC: 0.8713, averageVarianceExtracted: 0.6931 }
