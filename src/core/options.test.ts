@@ -363,3 +363,31 @@ describe("lengthAtLeast", () => {
     expect(zodMin - cheap).toBeGreaterThan(200);
   });
 });
+
+describe("the shared schemas are left out of bundles that do not use them", () => {
+  it("a bundle of parseOptions and a plain schema carries no shared schema (nor the zod custom check they use)", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({
+      stdin: {
+        contents: `import * as z from "zod/mini"; import { parseOptions } from "./src/core/options.ts";
+          export const f = (o) => parseOptions("f", z.strictObject({ a: z.optional(z.number()) }), o);`,
+        resolveDir: process.cwd(),
+        loader: "ts",
+      },
+      bundle: true,
+      write: false,
+      format: "esm",
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    for (const name of [
+      "seedSchema",
+      "fieldSchema",
+      "dateSchema",
+      "progressSchema",
+      "fractionSchema",
+      "$ZodCustom",
+    ])
+      expect(code).not.toContain(name);
+  });
+});

@@ -323,7 +323,11 @@ export const fieldSchema = /* @__PURE__ */ described(
 
 /** Schema of a `seed` option: a finite number (reduced to 32 bits). */
 export const seedSchema = /* @__PURE__ */ described(
-  /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine(Number.isFinite, "seed must be a finite number")),
+  /* @__PURE__ */ z
+    .number()
+    .check(
+      /* @__PURE__ */ z.refine((value: number) => Number.isFinite(value), "seed must be a finite number"),
+    ),
   "a finite number",
 );
 
