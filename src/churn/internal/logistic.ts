@@ -144,7 +144,8 @@ interface FitState {
  * and gradient pass each instead of an O(n d²) Hessian. `state.gradient` must hold the gradient at
  * `state.beta`; it stays current. They continue while each step is at most `maxRate` times the one
  * before (`previousSize`: the size of the step before the first); a step below 0.01 · tolerance (chord steps converge linearly:
- * 100x more is asked of them) means converged, and is still applied. Returns whether it converged.
+ * 100x more is asked of them) means converged, and is not taken (β, its objective and gradient stay).
+ * Returns whether it converged.
  */
 function chordSteps(
   state: FitState,
@@ -165,8 +166,11 @@ function chordSteps(
     for (let j = 0; j < d; j++) {
       if (Math.abs(step[j] as number) > 0.01 * tolerance * (1 + Math.abs(beta[j] as number))) tiny = false;
     }
+    // A step this small is not taken: β is within it of the optimum (chord steps shrink by `maxRate`
+    // or more each), and its objective and gradient are already known (one pass fewer).
+    if (tiny) return true;
     const size = maxAbs(step);
-    if (!tiny && size > maxRate * previous) return false;
+    if (size > maxRate * previous) return false;
     for (let j = 0; j < d; j++) trial[j] = (beta[j] as number) + (step[j] as number);
     const value = objectiveAt(design, trial, trialEta, scratch, trialGradient);
     const better = value <= state.objective + 1e-12 * Math.abs(state.objective);
@@ -177,7 +181,6 @@ function chordSteps(
       gradient.set(trialGradient);
       state.chordSteps++;
     }
-    if (tiny) return true;
     if (!better) return false;
     previous = size;
   }
@@ -259,7 +262,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   } else state.objective = objectiveAt(design, beta, eta, scratch);
 
   while (stop === "max-iterations" && iterations < maxIterations) {
-    derivatives(design, beta, eta, gradient, hessian, true, scratch);
+    derivatives(design, beta, eta, gradient, hessian, true, scratch, gradientCurrent);
     gradientCurrent = false; // the Newton step below moves β
     const failed = choleskyInPlace(hessian, d);
     if (failed !== -1) {

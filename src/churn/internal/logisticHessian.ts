@@ -76,8 +76,48 @@ function addDenseBlock(
     const a1 = a0 + BLOCK;
     const h0 = (1 + a) * d + 1;
     const h1 = h0 + d;
-    // Column pairs below the diagonal block (a is even, so b runs over whole pairs up to a − 1).
-    for (let b = 0; b < a; b += 2) {
+    // Columns below the diagonal block (a is even, so b runs over whole pairs up to a − 1): four at a
+    // time (six loads for eight products), then a last pair.
+    let b = 0;
+    for (; b + 3 < a; b += 4) {
+      const c0 = b * n + start;
+      const c1 = c0 + n;
+      const c2 = c1 + n;
+      const c3 = c2 + n;
+      let s00 = 0;
+      let s01 = 0;
+      let s02 = 0;
+      let s03 = 0;
+      let s10 = 0;
+      let s11 = 0;
+      let s12 = 0;
+      let s13 = 0;
+      for (let k = 0; k < size; k++) {
+        const w0 = weighted[a0 + k] as number;
+        const w1 = weighted[a1 + k] as number;
+        const x0 = dense[c0 + k] as number;
+        const x1 = dense[c1 + k] as number;
+        const x2 = dense[c2 + k] as number;
+        const x3 = dense[c3 + k] as number;
+        s00 += w0 * x0;
+        s01 += w0 * x1;
+        s02 += w0 * x2;
+        s03 += w0 * x3;
+        s10 += w1 * x0;
+        s11 += w1 * x1;
+        s12 += w1 * x2;
+        s13 += w1 * x3;
+      }
+      hessian[h0 + b] = (hessian[h0 + b] as number) + s00;
+      hessian[h0 + b + 1] = (hessian[h0 + b + 1] as number) + s01;
+      hessian[h0 + b + 2] = (hessian[h0 + b + 2] as number) + s02;
+      hessian[h0 + b + 3] = (hessian[h0 + b + 3] as number) + s03;
+      hessian[h1 + b] = (hessian[h1 + b] as number) + s10;
+      hessian[h1 + b + 1] = (hessian[h1 + b + 1] as number) + s11;
+      hessian[h1 + b + 2] = (hessian[h1 + b + 2] as number) + s12;
+      hessian[h1 + b + 3] = (hessian[h1 + b + 3] as number) + s13;
+    }
+    for (; b < a; b += 2) {
       const c0 = b * n + start;
       const c1 = c0 + n;
       let s00 = 0;

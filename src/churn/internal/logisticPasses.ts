@@ -139,8 +139,9 @@ export function objectiveAt(
 }
 
 /**
- * Gradient and (with `withHessian`, lower-triangle) Hessian of the objective at the η of the last
- * {@link objectiveAt} call. Complexity O(n d) for the gradient; the Hessian adds O(n · denseColumns²).
+ * Gradient (unless `gradientKnown`: `gradient` already holds it) and (with `withHessian`, lower-triangle)
+ * Hessian of the objective at the η of the last {@link objectiveAt} call. Complexity O(n d) for the
+ * gradient; the Hessian adds O(n · denseColumns²).
  */
 export function derivatives(
   problem: Design,
@@ -150,17 +151,18 @@ export function derivatives(
   hessian: Float64Array,
   withHessian: boolean,
   scratch: Scratch,
+  gradientKnown = false,
 ): void {
   const { y, weights, rows, l2 } = problem;
   const d = beta.length;
   const { residual, curvature } = scratch;
-  startGradient(gradient, scratch);
+  if (!gradientKnown) startGradient(gradient, scratch);
   for (let from = 0; from < rows; from += CHUNK) {
     const to = Math.min(rows, from + CHUNK);
     curvatureChunk(eta, y, weights, residual, curvature, from, to);
-    addGradientRange(problem, gradient, scratch, from, to);
+    if (!gradientKnown) addGradientRange(problem, gradient, scratch, from, to);
   }
-  finishGradient(problem, beta, gradient, scratch);
+  if (!gradientKnown) finishGradient(problem, beta, gradient, scratch);
   if (withHessian) {
     hessianFromCurvature(problem, hessian, scratch);
     for (let j = 1; j < d; j++) hessian[j * d + j] = (hessian[j * d + j] as number) + l2;
