@@ -3,6 +3,7 @@ import {
   type RepeatPurchaseSummarySqlOptions,
   repeatPurchaseSummaryPlan,
 } from "../sql/repeatPurchaseSummarySql.js";
+import type { SqlDateType } from "../sql/SqlDialect.js";
 import {
   displayRepeatPurchaseSummary,
   type RepeatPurchaseSummaryResult,
@@ -10,7 +11,16 @@ import {
 } from "../value/repeatPurchaseSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
-import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from "./internal/source.js";
+import {
+  columnAs,
+  isoDayFormatter,
+  numbers,
+  type OpenSource,
+  openSource,
+  ROW_COLUMN,
+  readColumns,
+  tryDayExpression,
+} from "./internal/source.js";
 
 /**
  * `repeatPurchaseSummary` (clientele/value) on a file or DuckDB table: the lifetimes summary
@@ -48,14 +58,27 @@ export async function repeatPurchaseSummary(
   const { endDay, unitDays } = draft;
   const open = await openSource(functionName, source);
   try {
-    const { dateType, laterCount } = await summaryChecks(functionName, open, parsed, endDay);
-    const plan = repeatPurchaseSummaryPlan(functionName, { query: open.query }, options, {
-      dialect: "duckdb",
-      dateType,
-      rowNumber: ROW_COLUMN,
-      includeCustomersWithoutPurchases: true,
-    });
-    const { rows: count, columns } = await readColumns(open, plan.sql);
+    let checks = await summaryChecks(functionName, open, parsed, endDay, true);
+    const { dateType, laterCount } = checks;
+    let { rows: count, columns } = await readColumns(open, repeatSql(open, parsed, dateType, endDay));
+    const total = numbers(columns.total);
+    // checks waiting on the sums (a NaN or infinite amount shows in them) run before any error
+    if (
+      checks.deferred &&
+      (total.some((v) => !Number.isFinite(v)) || numbers(columns.orphan_refunds).some((v) => v > 0))
+    )
+      checks = await summaryChecks(functionName, open, parsed, endDay);
+    if (numbers(columns.early_refunds).some((v) => v > 0)) {
+      // a refund timed before the first purchase of its day: the general SQL places it
+      if (checks.deferred) await summaryChecks(functionName, open, parsed, endDay);
+      const plan = repeatPurchaseSummaryPlan(functionName, { query: open.query }, options, {
+        dialect: "duckdb",
+        dateType,
+        rowNumber: ROW_COLUMN,
+        includeCustomersWithoutPurchases: true,
+      });
+      ({ rows: count, columns } = await readColumns(open, plan.sql));
+    }
     await orphanRefundCheck(functionName, open, parsed.amount, columns);
     const labels = columns.customer as string[];
     const days = numbers(columns.purchase_days);
@@ -108,4 +131,64 @@ export async function repeatPurchaseSummary(
   } finally {
     open.close();
   }
+}
+
+/**
+ * The twin's SQL (DuckDB; the rules of `repeatPurchaseSummarySql`, which it must equal) in one scan:
+ * records grouped by customer and UTC day (purchase value, same-day refunds, first rows), refunds of
+ * days without a purchase moved to the customer's latest earlier purchase day by a join of those
+ * few days only, then per customer. A refund on a day with a purchase stays in that day; with
+ * times (not a DATE column) `early_refunds` counts days with a refund timed before the day's first
+ * purchase, which the general SQL places instead. Also `total` (every amount, by customer), whose
+ * NaN or infinity shows a bad amount when the validation scan was skipped.
+ */
+function repeatSql(
+  open: OpenSource,
+  parsed: { readonly customer: string; readonly date: string; readonly amount?: string | undefined },
+  dateType: SqlDateType,
+  endDay: number,
+): string {
+  const date = dateType === "date";
+  const end = date ? `DATE '${isoDate(endDay * MS_PER_DAY)}'` : String(endDay);
+  const dayNumber = (x: string) => (date ? `${x} - DATE '1970-01-01'` : x);
+  // t: the DATE itself, or epoch milliseconds
+  const t = `, ${tryDayExpression(parsed.date, dateType, date ? "raw" : "ms")} AS t`;
+  const day = date ? "t" : "floor(t / 86400000)";
+  const records = `(SELECT ${columnAs(open, parsed.customer, "VARCHAR")} AS c, ${ROW_COLUMN} AS r${
+    parsed.amount === undefined ? "" : `, ${columnAs(open, parsed.amount, "DOUBLE")} AS a`
+  }${t} FROM (${open.query}) AS records)`;
+  if (parsed.amount === undefined) {
+    const days = `SELECT c, ${day} AS day, min(r) AS first_row FROM ${records} GROUP BY 1, 2`;
+    return (
+      `SELECT c AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, 0 AS monetary_value, 0 AS total ` +
+      `FROM (SELECT c, min(first_row) AS first_row, count(*) FILTER (WHERE day <= ${end}) AS purchase_days, ` +
+      `min(day) FILTER (WHERE day <= ${end}) AS first_day, max(day) FILTER (WHERE day <= ${end}) AS last_day FROM (${days}) GROUP BY 1) ORDER BY first_row`
+    );
+  }
+  const days =
+    `days0 AS (SELECT c, ${day} AS day, min(r) AS first_row, sum(a) FILTER (WHERE a >= 0) AS purchase_value, ` +
+    `sum(a) FILTER (WHERE a < 0) AS refund_value, min(r) FILTER (WHERE a < 0) AS refund_row` +
+    (date ? "" : ", min(t) FILTER (WHERE a >= 0) AS first_t, min(t) FILTER (WHERE a < 0) AS refund_t") +
+    ` FROM ${records} GROUP BY 1, 2)`;
+  const moved =
+    `moved AS (SELECT q.c, max(p.day) AS day, q.refund_value, q.refund_row FROM days0 q LEFT JOIN days0 p ` +
+    `ON p.c = q.c AND p.purchase_value IS NOT NULL AND p.day < q.day ` +
+    `WHERE q.purchase_value IS NULL AND q.refund_value IS NOT NULL AND q.day <= ${end} GROUP BY q.c, q.day, q.refund_value, q.refund_row)`;
+  const value = "d.purchase_value + coalesce(d.refund_value, 0) + coalesce(m.moved_value, 0)";
+  const kept =
+    `days AS (SELECT d.c, d.day, d.first_row, ${value} AS day_value, coalesce(d.purchase_value, 0) + coalesce(d.refund_value, 0) AS line_total, ` +
+    `d.purchase_value IS NOT NULL AND d.day <= ${end} AND NOT ((d.refund_value IS NOT NULL OR m.moved_value IS NOT NULL) AND ${value} <= 0.000000001) AS kept` +
+    (date ? "" : ", d.refund_t < d.first_t AS early") +
+    ` FROM days0 d LEFT JOIN (SELECT c, day, sum(refund_value) AS moved_value FROM moved WHERE day IS NOT NULL GROUP BY 1, 2) m ON m.c = d.c AND m.day = d.day)`;
+  const summary =
+    `summary AS (SELECT c, min(first_row) AS first_row, count(*) FILTER (WHERE kept) AS purchase_days, ` +
+    `min(day) FILTER (WHERE kept) AS first_day, max(day) FILTER (WHERE kept) AS last_day, ` +
+    `sum(day_value) FILTER (WHERE kept) AS kept_value, arg_min(day_value, day) FILTER (WHERE kept) AS first_value, ` +
+    `sum(line_total) AS total${date ? "" : ", count(*) FILTER (WHERE early) AS early_refunds"} FROM days GROUP BY 1)`;
+  return (
+    `WITH ${days}, ${moved}, ${kept}, ${summary} SELECT s.c AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, ` +
+    `CASE WHEN purchase_days > 1 THEN (kept_value - first_value) / (purchase_days - 1) ELSE 0 END AS monetary_value, total, ` +
+    `coalesce(o.orphan_refunds, 0) AS orphan_refunds, o.orphan_row${date ? "" : ", early_refunds"} FROM summary s ` +
+    `LEFT JOIN (SELECT c, count(*) AS orphan_refunds, min(refund_row) AS orphan_row FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c ORDER BY s.first_row`
+  );
 }

@@ -1,13 +1,15 @@
 import { InvalidRecordError, isoDate, MS_PER_DAY } from "../core/index.js";
-import { type RfmTableSqlOptions, rfmTablePlan } from "../sql/rfmTableSql.js";
-import { quoteSqlIdentifier } from "../sql/SqlDialect.js";
+import { type RfmTableSqlOptions, rfmTableOptions } from "../sql/rfmTableSql.js";
+import { quoteSqlIdentifier, type SqlDateType } from "../sql/SqlDialect.js";
 import { type RfmTableResult, type RfmTableRow, rfmTableResult } from "../value/rfmTable.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import {
+  columnAs,
   type FieldColumn,
   isoDayFormatter,
   laterRecordsChecks,
   numbers,
+  type OpenSource,
   openSource,
   ROW_COLUMN,
   readColumns,
@@ -47,9 +49,7 @@ import {
 export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions): Promise<RfmTableResult> {
   const functionName = "rfmTable";
   // options first (no I/O on malformed options)
-  const draft = rfmTablePlan(functionName, "records", options, { dialect: "duckdb" });
-  const parsed = draft.options;
-  const asOfDay = draft.asOfDay;
+  const { options: parsed, asOfDay } = rfmTableOptions(functionName, options);
   const open = await openSource(functionName, source);
   try {
     const fields: FieldColumn[] = [
@@ -58,9 +58,17 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
       { option: "amount", column: parsed.amount, kind: "number" },
     ];
     if (parsed.order !== undefined) fields.push({ option: "order", column: parsed.order, kind: "id" });
-    const { dateType, extra } = await validateFields(functionName, open, fields, (type) =>
-      laterRecordsChecks(parsed.date, type, asOfDay),
-    );
+    const validate = (lastDay?: number) =>
+      validateFields(
+        functionName,
+        open,
+        fields,
+        (type) => laterRecordsChecks(parsed.date, type, asOfDay),
+        lastDay,
+      );
+    // Parquet statistics may prove the records clean (no scan): a NaN or infinite amount then shows
+    // in a net spend, and any error found below is checked against the full validation first
+    let { dateType, extra, deferred } = await validate(asOfDay);
     const laterCount = Number(extra.later_count ?? 0);
     let firstError: { row: number; error: InvalidRecordError } | undefined;
     if (laterCount > 0 && parsed.afterAsOf === "error") {
@@ -76,36 +84,36 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
         ),
       };
     }
-    // with no record after asOf, the SQL filters instead of testing the day in every aggregate
-    const plan = rfmTablePlan(
-      functionName,
-      { query: open.query },
-      options,
-      { dialect: "duckdb", dateType, rowNumber: ROW_COLUMN, includeCustomersWithoutPurchases: true },
-      laterCount > 0,
-      true,
+    const { rows: count, columns } = await readColumns(
+      open,
+      rfmSql(open, parsed, dateType, asOfDay, laterCount > 0),
     );
-    const { rows: count, columns } = await readColumns(open, plan.sql);
+    const orders = numbers(columns.purchase_orders);
+    const net = numbers(columns.net);
     const shared = numbers(columns.shared_orders);
-    if (parsed.order !== undefined && shared.some((s) => s > 0)) {
+    if (
+      deferred &&
+      (net.some((v) => !Number.isFinite(v)) || shared.some((v) => v > 0) || net.some((v) => v < -1e-9))
+    ) {
+      await validate();
+      deferred = false;
+    }
+    if (parsed.order !== undefined && shared.some((v) => v > 0)) {
       const conflict = await sharedOrderError(functionName, open, parsed, dateType, asOfDay);
       if (conflict !== undefined && (firstError === undefined || conflict.row < firstError.row))
         firstError = conflict;
     }
     if (firstError !== undefined) throw firstError.error;
     const customer = columns.customer as string[];
-    const orders = numbers(columns.purchase_orders);
-    const net = numbers(columns.net);
-    const recency = numbers(columns.recency_days);
-    const frequency = numbers(columns.frequency);
-    const monetary = numbers(columns.monetary);
+    const lines = numbers(columns.purchase_lines);
     const firstDay = numbers(columns.first_day);
     const lastDay = numbers(columns.last_day);
     const isoDay = isoDayFormatter(isoDate);
     const rows: RfmTableRow[] = [];
     let withoutPurchases = 0;
     for (let i = 0; i < count; i++) {
-      if ((orders[i] as number) === 0) {
+      const purchaseOrders = orders[i] as number;
+      if (purchaseOrders === 0) {
         withoutPurchases++;
         continue;
       }
@@ -129,9 +137,9 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
       }
       rows.push({
         customer: customer[i] as string,
-        recencyDays: recency[i] as number,
-        frequency: frequency[i] as number,
-        monetary: monetary[i] as number,
+        recencyDays: asOfDay - (lastDay[i] as number),
+        frequency: parsed.frequency === "orders" ? purchaseOrders : (lines[i] as number),
+        monetary: parsed.monetary === "total" ? total : total / purchaseOrders,
         firstPurchase: isoDay(firstDay[i] as number),
         lastPurchase: isoDay(lastDay[i] as number),
       });
@@ -150,6 +158,66 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
   } finally {
     open.close();
   }
+}
+
+/**
+ * The twin's SQL (DuckDB only; the rules of `rfmTableSql`, which it must equal): one scan of the
+ * columns it needs, cast only when not of the type already, DATE columns aggregated as dates and
+ * turned into day numbers per customer, FILTER clauses, and no day test at all when validation
+ * found no record after asOf. One row per customer, every customer (later records included), in
+ * first-seen order, with `customer`, `first_day`, `last_day`, `purchase_orders`, `purchase_lines`
+ * (transactions frequency only), `net` and `shared_orders`.
+ */
+function rfmSql(
+  open: OpenSource,
+  parsed: ReturnType<typeof rfmTableOptions>["options"],
+  dateType: SqlDateType,
+  asOfDay: number,
+  later: boolean,
+): string {
+  const customer = columnAs(open, parsed.customer, "VARCHAR");
+  const amount = columnAs(open, parsed.amount, "DOUBLE");
+  const day = tryDayExpression(parsed.date, dateType, "raw");
+  // with later records every aggregate tests the day (their customers still count, without purchases)
+  const kept = later
+    ? `${day} <= ${dateType === "date" ? `DATE '${isoDate(asOfDay * MS_PER_DAY)}'` : asOfDay}`
+    : "";
+  const where = (test: string) => (kept === "" ? test : `${kept} AND ${test}`);
+  const only = (test: string) => (test === "" ? "" : ` FILTER (WHERE ${test})`);
+  const lines = parsed.frequency === "transactions";
+  const dayNumber = (x: string) => (dateType === "date" ? `${x} - DATE '1970-01-01'` : x);
+  const from = `FROM (${open.query}) AS records`;
+  let customers: string;
+  if (parsed.order === undefined) {
+    customers =
+      `SELECT ${customer} AS customer_id, min(${ROW_COLUMN}) AS first_row, coalesce(sum(${amount})${only(kept)}, 0) AS net, ` +
+      `count(*)${only(where(`${amount} >= 0`))} AS purchase_orders, count(*)${only(where(`${amount} >= 0`))} AS purchase_lines, ` +
+      `min(${day})${only(where(`${amount} >= 0`))} AS first_day, max(${day})${only(where(`${amount} >= 0`))} AS last_day, ` +
+      `0 AS shared_orders ${from} GROUP BY 1`;
+  } else {
+    const owner =
+      kept === ""
+        ? `min(${customer})`
+        : `coalesce(min(${customer}) FILTER (WHERE ${kept}), min(${customer}))`;
+    const orders =
+      `SELECT ${owner} AS customer_id, min(${customer})${only(kept)} < max(${customer})${only(kept)} AS shared, ` +
+      `min(${ROW_COLUMN}) AS first_row, sum(${amount})${only(kept)} AS net, ` +
+      (lines ? `count(*)${only(where(`${amount} >= 0`))} AS purchase_lines, ` : "") +
+      `bool_or(${amount} < 0)${only(kept)} AS refunded, min(${day})${only(where(`${amount} >= 0`))} AS order_day ` +
+      `${from} GROUP BY ${columnAs(open, parsed.order, "VARCHAR")}`;
+    // an order is a purchase unless it has no purchase line or refunds bring it to zero or below
+    const purchase = "order_day IS NOT NULL AND NOT (refunded AND net <= 0.000000001)";
+    customers =
+      `SELECT customer_id, min(first_row) AS first_row, coalesce(sum(net), 0) AS net, ` +
+      `count(*) FILTER (WHERE is_purchase) AS purchase_orders, ` +
+      (lines ? "sum(purchase_lines) FILTER (WHERE is_purchase) AS purchase_lines, " : "") +
+      `min(order_day) FILTER (WHERE is_purchase) AS first_day, max(order_day) FILTER (WHERE is_purchase) AS last_day, ` +
+      `count(*) FILTER (WHERE shared) AS shared_orders FROM (SELECT *, ${purchase} AS is_purchase FROM (${orders})) GROUP BY 1`;
+  }
+  return (
+    `SELECT customer_id AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, ` +
+    `purchase_orders, ${lines ? "purchase_lines" : "0 AS purchase_lines"}, net, shared_orders FROM (${customers}) ORDER BY first_row`
+  );
 }
 
 /** The first record whose order id already belongs to another customer (kept records only). */

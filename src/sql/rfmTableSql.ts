@@ -62,28 +62,31 @@ export interface RfmTablePlan {
   readonly options: z.output<typeof schema>;
 }
 
+/** Checks and parses the options of {@link rfmTableSql} (no SQL): also the DuckDB twin's first step. */
+export function rfmTableOptions(
+  functionName: string,
+  options: RfmTableSqlOptions,
+): { readonly options: z.output<typeof schema>; readonly asOfDay: number } {
+  checkColumnFields(functionName, options, ["customer", "date", "amount"], ["order"]);
+  const parsed = parseOptions(functionName, schema, options);
+  return { options: parsed, asOfDay: dayOption(functionName, "asOf", parsed.asOf) };
+}
+
 /** Builds the SQL of {@link rfmTableSql} and returns it with the parsed options. */
 export function rfmTablePlan(
   functionName: string,
   relation: SqlRelation,
   options: RfmTableSqlOptions,
   sqlOptions: SqlOptions,
-  laterRecords = true,
-  lean = false,
 ): RfmTablePlan {
-  checkColumnFields(functionName, options, ["customer", "date", "amount"], ["order"]);
-  const parsed = parseOptions(functionName, schema, options);
-  const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
+  const { options: parsed, asOfDay } = rfmTableOptions(functionName, options);
   const writer = sqlWriter(functionName, relation, sqlOptions);
   const a = numberLiteral(asOfDay);
   // Later records still name customers (and their first rows) for includeCustomersWithoutPurchases:
-  // then every aggregate tests the day; when the caller knows there are none (the DuckDB twin checks
-  // first), or drops those customers anyway without row order to keep, a WHERE filter is enough.
-  const filtered = !laterRecords || (!writer.includeAll && writer.rowNumber === undefined);
+  // then every aggregate tests the day; when those customers are dropped anyway without row order
+  // to keep, a WHERE filter is enough.
+  const filtered = !writer.includeAll && writer.rowNumber === undefined;
   const kept = filtered ? "1 = 1" : `day_number <= ${a}`;
-  // lean (the DuckDB twin, on validated records): purchase lines are counted only when they are the
-  // frequency; an order has a purchase line exactly when its purchase day is not null
-  const countLines = !lean || parsed.frequency === "transactions";
   const source = filtered ? `(SELECT * FROM lines WHERE day_number <= ${a}) l` : "lines";
   const lines = linesCte(writer, {
     customer: parsed.customer,
@@ -111,22 +114,18 @@ export function rfmTablePlan(
           `CASE WHEN MIN(CASE WHEN ${kept} THEN customer_id END) < MAX(CASE WHEN ${kept} THEN customer_id END) THEN 1 ELSE 0 END AS shared, `) +
       firstRowSelect(writer) +
       `SUM(${filtered ? "amount" : `CASE WHEN ${kept} THEN amount ELSE 0 END`}) AS net, ` +
-      (countLines
-        ? `SUM(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, `
-        : "") +
+      `SUM(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN 1 ELSE 0 END) AS purchase_lines, ` +
       `MAX(CASE WHEN ${filtered ? "" : `${kept} AND `}amount < 0 THEN 1 ELSE 0 END) AS refunded, ` +
       `MIN(CASE WHEN ${filtered ? "" : `${kept} AND `}amount >= 0 THEN day_number END) AS order_day ` +
       `FROM ${source} GROUP BY order_id)`;
     // an order is a purchase unless it has no purchase line or refunds bring it to zero or below
     const flagged =
-      `flagged AS (SELECT o.*, CASE WHEN ${countLines ? "purchase_lines > 0" : "order_day IS NOT NULL"} AND NOT (refunded = 1 AND net <= 0.000000001) ` +
+      `flagged AS (SELECT o.*, CASE WHEN purchase_lines > 0 AND NOT (refunded = 1 AND net <= 0.000000001) ` +
       `THEN 1 ELSE 0 END AS is_purchase FROM orders o)`;
     customers =
       `${orders}, ${flagged}, customers AS (SELECT customer_id, ${firstRowSelect(writer, "first_row")}` +
       `SUM(net) AS net, SUM(is_purchase) AS purchase_orders, ` +
-      (countLines
-        ? "SUM(CASE WHEN is_purchase = 1 THEN purchase_lines ELSE 0 END) AS purchase_lines, "
-        : "") +
+      "SUM(CASE WHEN is_purchase = 1 THEN purchase_lines ELSE 0 END) AS purchase_lines, " +
       `MIN(CASE WHEN is_purchase = 1 THEN order_day END) AS first_day, ` +
       `MAX(CASE WHEN is_purchase = 1 THEN order_day END) AS last_day, ` +
       `SUM(shared) AS shared_orders FROM flagged GROUP BY customer_id)`;
@@ -139,7 +138,7 @@ export function rfmTablePlan(
   const select =
     `SELECT customer_id AS customer, ${writer.rowNumber === undefined ? "" : "first_row, "}` +
     `${a} - last_day AS recency_days, ${frequency} AS frequency, ${monetary} AS monetary, ` +
-    `first_day, last_day, purchase_orders, ${countLines ? "purchase_lines" : "0 AS purchase_lines"}, net, shared_orders FROM customers` +
+    `first_day, last_day, purchase_orders, purchase_lines, net, shared_orders FROM customers` +
     (writer.includeAll ? "" : " WHERE purchase_orders > 0") +
     ` ${customerOrder(writer)}`;
   return { sql: `WITH ${lines}, ${customers} ${select}`, asOfDay, options: parsed };

@@ -13,6 +13,8 @@ import {
 export interface SummaryChecks {
   readonly dateType: SqlDateType;
   readonly laterCount: number;
+  /** Whether the checks wait for the summary (Parquet statistics proved all but null-free float amounts). */
+  readonly deferred: boolean;
 }
 
 /**
@@ -29,14 +31,19 @@ export async function summaryChecks(
     readonly afterAsOf: "error" | "drop";
   },
   endDay: number,
+  defer = false,
 ): Promise<SummaryChecks> {
   const fields: FieldColumn[] = [
     { option: "customer", column: parsed.customer, kind: "id" },
     { option: "date", column: parsed.date, kind: "date" },
   ];
   if (parsed.amount !== undefined) fields.push({ option: "amount", column: parsed.amount, kind: "number" });
-  const { dateType, extra } = await validateFields(functionName, open, fields, (type) =>
-    laterRecordsChecks(parsed.date, type, endDay),
+  const { dateType, extra, deferred } = await validateFields(
+    functionName,
+    open,
+    fields,
+    (type) => laterRecordsChecks(parsed.date, type, endDay),
+    defer ? endDay : undefined,
   );
   const laterCount = Number(extra.later_count ?? 0);
   if (laterCount > 0 && parsed.afterAsOf === "error") {
@@ -48,7 +55,7 @@ export async function summaryChecks(
       `the date is after asOf (${isoDate(endDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
     );
   }
-  return { dateType, laterCount };
+  return { dateType, laterCount, deferred: deferred === true };
 }
 
 /** Throws the in-memory error for the first customer (first-seen order) with a refund before any purchase. */

@@ -234,7 +234,8 @@ export async function validateFields(
   open: OpenSource,
   fields: readonly FieldColumn[],
   extraFor: (dateType: SqlDateType) => readonly { readonly name: string; readonly sql: string }[] = () => [],
-): Promise<{ dateType: SqlDateType; extra: Record<string, unknown> }> {
+  lastDay?: number,
+): Promise<{ dateType: SqlDateType; extra: Record<string, unknown>; deferred?: boolean }> {
   const missing = fields.filter((f) => !open.columns.has(f.column));
   if (missing.length > 0) {
     const available = [...open.columns.keys()].map((c) => JSON.stringify(c)).join(", ");
@@ -250,7 +251,21 @@ export async function validateFields(
   let dateType: SqlDateType = "timestamp";
   const q = (name: string) => quoteSqlIdentifier(name, "duckdb");
   const checks: { field: FieldColumn; bad: string; expectation: string; missingExpectation?: string }[] = [];
-  const proven = open.parquet === true ? await provenClean(open, fields) : new Set<FieldColumn>();
+  const { proven, floats, maxDay } =
+    open.parquet === true ? await provenClean(open, fields) : { proven: new Set<FieldColumn>() };
+  if (lastDay !== undefined && maxDay !== undefined && maxDay <= lastDay) {
+    // no scan: every column proven clean but null-free floats, whose NaN or infinity the caller's
+    // sums show (it then calls again without lastDay), and no record after lastDay
+    if (fields.every((f) => proven.has(f) || floats?.has(f))) {
+      const date = fields.find((f) => f.kind === "date") as FieldColumn;
+      const type = open.columns.get(date.column) as string;
+      return {
+        dateType: dateTypeOf(functionName, date.option, date.column, type),
+        extra: {},
+        deferred: true,
+      };
+    }
+  }
   for (const field of fields) {
     const type = open.columns.get(field.column) as string;
     const c = q(field.column);
@@ -331,37 +346,54 @@ export async function validateFields(
  * columns when no minimum or maximum is infinite. Floating-point columns are always scanned (a NaN
  * does not show in the statistics). Missing statistics prove nothing; any failure proves nothing.
  */
-async function provenClean(open: OpenSource, fields: readonly FieldColumn[]): Promise<Set<FieldColumn>> {
+async function provenClean(
+  open: OpenSource,
+  fields: readonly FieldColumn[],
+): Promise<{ proven: Set<FieldColumn>; floats?: Set<FieldColumn>; maxDay?: number }> {
   const proven = new Set<FieldColumn>();
+  const floats = new Set<FieldColumn>();
+  let maxDay: number | undefined;
   try {
     const rows = (
       await open.connection.runAndReadAll(
         "SELECT path_in_schema, bool_and(stats_null_count = 0), " +
           "bool_and(stats_min_value IS NOT NULL AND stats_min_value <> ''), " +
-          "bool_and(stats_min_value IS NOT NULL AND stats_max_value IS NOT NULL AND lower(stats_min_value) NOT LIKE '%inf%' AND lower(stats_max_value) NOT LIKE '%inf%') " +
+          "bool_and(stats_min_value IS NOT NULL AND stats_max_value IS NOT NULL AND lower(stats_min_value) NOT LIKE '%inf%' AND lower(stats_max_value) NOT LIKE '%inf%'), " +
+          "CASE WHEN bool_and(TRY_CAST(stats_max_value AS TIMESTAMP) IS NOT NULL AND max_is_exact IS NOT FALSE) " +
+          "THEN max(floor(epoch_ms(TRY_CAST(stats_max_value AS TIMESTAMP)) / 86400000)) END " +
           "FROM parquet_metadata($1) GROUP BY path_in_schema",
         [...open.params],
       )
     ).getRowsJS();
-    const stats = new Map(rows.map((row) => [String(row[0]), row.slice(1).map((v) => v === true)]));
+    const stats = new Map(rows.map((row) => [String(row[0]), row.slice(1)]));
     for (const field of fields) {
-      const [noNulls, nonEmpty, finite] = stats.get(field.column) ?? [false, false, false];
+      const [noNulls, nonEmpty, finite, max] = stats.get(field.column) ?? [];
       const type = open.columns.get(field.column) ?? "";
       if (noNulls !== true) continue;
+      const float = /^(FLOAT|DOUBLE)$/.test(type);
       const clean =
         field.kind === "id"
           ? type === "VARCHAR"
             ? nonEmpty === true
-            : NUMBER_TYPES.test(type) && !/^(FLOAT|DOUBLE)$/.test(type)
+            : NUMBER_TYPES.test(type) && !float
           : field.kind === "date"
             ? DATE_TYPES.test(type) && finite === true
-            : NUMBER_TYPES.test(type) && !/^(FLOAT|DOUBLE)$/.test(type);
+            : NUMBER_TYPES.test(type) && !float;
       if (clean) proven.add(field);
+      if (field.kind === "number" && float) floats.add(field);
+      // the last day of a DATE or TIMESTAMP (no time zone) column
+      if (
+        clean &&
+        field.kind === "date" &&
+        typeof max === "number" &&
+        /^(DATE|TIMESTAMP(_S|_MS|_NS)?)$/.test(type)
+      )
+        maxDay = max;
     }
   } catch {
-    proven.clear();
+    return { proven: new Set() };
   }
-  return proven;
+  return { proven, floats, maxDay };
 }
 
 /** DuckDB JS values as the in-memory readers would see them (bigint -> number, dates -> Date). */
@@ -440,10 +472,12 @@ export function numbers(values: Float64Array | readonly unknown[] | undefined): 
 /**
  * The UTC day number of a date column in DuckDB, NULL (never an error) for a value that does not
  * parse: for the validation pass, which reads the records before they are known to be clean.
+ * `"raw"` leaves a DATE column as it is (a date, aggregated as such); `"ms"` gives the epoch
+ * milliseconds of a non-DATE column instead.
  */
-export function tryDayExpression(column: string, dateType: SqlDateType): string {
+export function tryDayExpression(column: string, dateType: SqlDateType, form?: "raw" | "ms"): string {
   const c = quoteSqlIdentifier(column, "duckdb");
-  if (dateType === "date") return `(${c} - DATE '1970-01-01')`;
+  if (dateType === "date") return form === "raw" ? c : `(${c} - DATE '1970-01-01')`;
   const ms =
     dateType === "timestamp"
       ? `epoch_ms(${c})`
@@ -451,7 +485,13 @@ export function tryDayExpression(column: string, dateType: SqlDateType): string 
         ? `try_cast(${c} AS DOUBLE)`
         : `CASE WHEN regexp_matches(trim(${c}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(try_cast(trim(${c}) AS TIMESTAMPTZ)) ` +
           `ELSE epoch_ms(try_cast(trim(${c}) AS TIMESTAMP)) END`;
-  return `floor(${ms} / 86400000)`;
+  return form === "ms" ? ms : `floor(${ms} / 86400000)`;
+}
+
+/** A column as `type` (VARCHAR or DOUBLE): the column itself when it is of that type already, else a CAST. */
+export function columnAs(open: OpenSource, column: string, type: "VARCHAR" | "DOUBLE"): string {
+  const c = quoteSqlIdentifier(column, "duckdb");
+  return open.columns.get(column) === type ? c : `CAST(${c} AS ${type})`;
 }
 
 /** `count`, first row and value of the records whose day is after `lastDay` (validation extras). */
