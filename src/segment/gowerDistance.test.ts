@@ -146,6 +146,29 @@ describe("gowerDistance by hand", () => {
     );
   });
 
+  it("names the field whose description or weight is wrong", () => {
+    const messageOf = (options: object) => {
+      try {
+        gowerDistance(customers, options as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    expect(messageOf({ fields: { plan: "categorical" } })).toContain(
+      'fields: "plan": expected a type ("numeric", "ordinal", "nominal", "binary" or "asymmetricBinary")',
+    );
+    expect(messageOf({ fields: { plan: { type: "ordinal", levles: ["a"] } } })).toContain(
+      'fields: "plan": unknown key "levles"',
+    );
+    expect(messageOf({ fields: { plan: { type: "ordinal", levels: [] } } })).toContain(
+      'fields: "plan": levels must be a non-empty array',
+    );
+    expect(messageOf({ fields: { plan: "nominal" }, weights: { plan: -1 } })).toContain(
+      'weights: "plan": weights must be >= 0',
+    );
+  });
+
   it("refuses O(n²) memory above 30,000 rows with a hint", () => {
     const many = Array.from({ length: 30_001 }, () => ({ a: 1 }));
     expect(() => gowerDistance(many, { fields: { a: "numeric" } })).toThrow(DistanceMatrixTooLargeError);

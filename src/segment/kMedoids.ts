@@ -12,6 +12,7 @@ import {
   gowerFieldsSchema,
   gowerWeightsSchema,
 } from "./internal/gower.js";
+import { oneOf, wholeNumber } from "./internal/optionChecks.js";
 import { build, fillRow, lab, maxDistance, pam } from "./internal/pam.js";
 import { resolveDistances } from "./internal/resolveDistances.js";
 import { silhouetteWidths } from "./internal/silhouette.js";
@@ -113,9 +114,9 @@ export interface KMedoidsResult {
 }
 
 const schema = z.strictObject({
-  k: z.number().check(z.int("k must be a whole number"), z.gte(1, "k must be at least 1")),
-  method: z._default(z.enum(["pam", "fastpam"]), "pam"),
-  init: z._default(z.enum(["build", "lab"]), "build"),
+  k: wholeNumber("k", 1),
+  method: z._default(oneOf(["pam", "fastpam"] as const), "pam"),
+  init: z._default(oneOf(["build", "lab"] as const), "build"),
   seed: z._default(seedSchema, 1),
   fields: z.optional(gowerFieldsSchema),
   weights: z.optional(gowerWeightsSchema),

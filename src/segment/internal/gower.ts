@@ -1,5 +1,4 @@
 /** Gower's dissimilarity as R's cluster::daisy computes it (metric "gower"): shared by gowerDistance, kMedoids and hierarchicalClustering. */
-import * as z from "zod/mini";
 import {
   type Field,
   InvalidOptionsError,
@@ -7,9 +6,9 @@ import {
   readNumbers,
   resolveField,
 } from "../../core/index.js";
-import { fieldSchema } from "../../core/options.js";
 import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./distances.js";
+import { checked } from "./optionChecks.js";
 
 /** The field types of Gower's coefficient. */
 export type GowerType = "numeric" | "ordinal" | "nominal" | "binary" | "asymmetricBinary";
@@ -21,24 +20,54 @@ export interface GowerSpec<T> {
   readonly levels?: readonly (string | number)[];
 }
 
-const typeSchema = z.enum(["numeric", "ordinal", "nominal", "binary", "asymmetricBinary"]);
+const GOWER_TYPES: readonly string[] = ["numeric", "ordinal", "nominal", "binary", "asymmetricBinary"];
+const TYPE_WORDS =
+  'a type ("numeric", "ordinal", "nominal", "binary" or "asymmetricBinary") or { type, field?, levels? }';
 
-/** Zod schema of the `fields` and `weights` options (shared by the functions that take records). */
-export const gowerFieldsSchema = z.record(
-  z.string().check(z.minLength(1)),
-  z.union([
-    typeSchema,
-    z.strictObject({
-      type: typeSchema,
-      field: z.optional(fieldSchema),
-      levels: z.optional(z.array(z.union([z.string(), z.number()])).check(z.minLength(1))),
-    }),
-  ]),
+/** What is wrong with one field's description (a type, or `{ type, field?, levels? }`), named `name`. */
+function specProblem(name: string, spec: unknown): string | undefined {
+  if (typeof spec === "string")
+    return GOWER_TYPES.includes(spec) ? undefined : `"${name}": expected ${TYPE_WORDS}`;
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec))
+    return `"${name}": expected ${TYPE_WORDS}`;
+  const { type, field, levels } = spec as { type?: unknown; field?: unknown; levels?: unknown };
+  const unknown = Object.keys(spec).find((key) => key !== "type" && key !== "field" && key !== "levels");
+  if (unknown !== undefined) return `"${name}": unknown key "${unknown}"; expected ${TYPE_WORDS}`;
+  if (!GOWER_TYPES.includes(type as string)) return `"${name}": expected ${TYPE_WORDS}`;
+  if (field !== undefined && !((typeof field === "string" && field !== "") || typeof field === "function"))
+    return `"${name}": field must be a property name or an accessor function`;
+  const level = (value: unknown) =>
+    typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+  if (levels !== undefined && !(Array.isArray(levels) && levels.length > 0 && levels.every(level)))
+    return `"${name}": levels must be a non-empty array of strings or numbers, lowest first`;
+  return undefined;
+}
+
+/** The `fields` option of the functions that take records: `{ name: type or { type, field?, levels? } }`. */
+export const gowerFieldsSchema = checked<Readonly<Record<string, GowerType | GowerSpec<unknown>>>>(
+  (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return `expected an object of { field name: ${TYPE_WORDS} }`;
+    for (const [name, spec] of Object.entries(value)) {
+      if (name === "") return "field names must be non-empty";
+      const problem = specProblem(name, spec);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  },
 );
-export const gowerWeightsSchema = z.record(
-  z.string(),
-  z.number().check(z.gte(0, "weights must be >= 0"), z.refine(Number.isFinite, "weights must be finite")),
-);
+
+/** The `weights` option: `{ field name: weight }`, finite and >= 0. */
+export const gowerWeightsSchema = checked<Readonly<Record<string, number>>>((value) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return "expected an object of { field name: weight }";
+  for (const [name, weight] of Object.entries(value)) {
+    if (typeof weight !== "number" || Number.isNaN(weight)) return `"${name}": expected a number >= 0`;
+    if (weight < 0) return `"${name}": weights must be >= 0`;
+    if (!Number.isFinite(weight)) return `"${name}": weights must be finite`;
+  }
+  return undefined;
+});
 
 /** Columns read once, ready for the pair loop. */
 export interface GowerColumns<T = unknown> {
