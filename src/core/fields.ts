@@ -511,7 +511,7 @@ export function readCodesInto<T>(
     }
     codes[i] = previousCode;
   }
-  return table.labels;
+  return table.release();
 }
 
 /** The parts of an Arrow dictionary column's chunks read by {@link readDictionaryCodes}. */
@@ -557,5 +557,6 @@ function readDictionaryCodes(
       codes[row] = code;
     }
   }
-  return row === n ? table.labels : undefined;
+  const labels = table.release();
+  return row === n ? labels : undefined;
 }

@@ -105,3 +105,54 @@ describe("readCodes at scale", () => {
     expect(coded.labels).toEqual(["x", "7", "10"]);
   });
 });
+
+describe("CodeTable slot reuse", () => {
+  /** The slot array a table writes into (private; read here to check that it is reused). */
+  const backingOf = (table: CodeTable) => (table as unknown as { backing: Int32Array }).backing;
+
+  it("gives Map codes when tables reuse the slots of released ones, one after another or nested", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(keyArbitrary, { maxLength: 120 }), fc.integer({ min: 1, max: 16 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.boolean(),
+        (runs, nested) => {
+          // nested: every table is made before the previous ones are released (an accessor calling back)
+          const open: CodeTable[] = [];
+          for (const [keys, limit] of runs) {
+            const table = new CodeTable(keys.length, limit);
+            const codes = keys.map((key, row) => table.code(key, row));
+            const expected = mapCodes(keys);
+            expect(codes).toEqual(expected.codes);
+            if (nested) open.push(table);
+            else expect(table.release()).toEqual(expected.labels);
+          }
+          for (const table of open.reverse()) table.release();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("hands a released table's slot array to the next table that fits in it, zeroed", () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `O${i}`);
+    const first = new CodeTable(keys.length, 16);
+    for (const key of keys) first.code(key);
+    const slots = backingOf(first);
+    expect(slots.length).toBeGreaterThanOrEqual(2 * keys.length);
+    first.release();
+    // the next table that needs no more slots takes the kept array
+    const second = new CodeTable(1000, 16);
+    const fewer = keys.slice(0, 1000).reverse();
+    expect(fewer.map((key) => second.code(key))).toEqual(fewer.map((_, i) => i));
+    expect(backingOf(second)).toBe(slots);
+    // a third table made while the second holds the array gets one of its own
+    const third = new CodeTable(100, 16);
+    for (const key of keys.slice(0, 100)) third.code(key);
+    expect(backingOf(third)).not.toBe(slots);
+    expect(second.release()).toEqual(fewer);
+    expect(() => second.code("O1")).toThrow(TypeError);
+  });
+});

@@ -2,6 +2,14 @@
 export const SMALL_TABLE_LIMIT = 1 << 16;
 
 /**
+ * The slot array of the last table released (see {@link CodeTable.release}), for the next table to reuse.
+ * Held through a `WeakRef`, as `scratch.ts` holds its buffer: it stays while the current task runs and
+ * until a later collection frees it. A table that takes it clears this, so a table made while another is
+ * in use (an accessor calling back into the library) gets an array of its own.
+ */
+let keptSlots: WeakRef<Int32Array> | undefined;
+
+/**
  * A string -> dense integer code table (first-seen order) that stays linear at
  * millions of distinct keys.
  *
@@ -30,6 +38,10 @@ export const SMALL_TABLE_LIMIT = 1 << 16;
  * match. Keys are hashed over their UTF-16 code units (FNV-1a, then a 32-bit
  * finaliser so the low bits depend on every unit).
  *
+ * Reuse: a finished table's slot array is kept for the next table ({@link CodeTable.release}), so calls
+ * that read millions of order ids one after the other allocate it once (at 5M order lines it is 16-32 MB,
+ * which alone made every second call start a full collection of the caller's records).
+ *
  * Complexity: amortised O(1) table work per lookup plus O(key length) once the
  * table is large; memory 8 bytes per slot (1.33-2.67 slots per key) plus the labels.
  */
@@ -40,6 +52,8 @@ export class CodeTable {
   private small: Map<string, number> | undefined = new Map();
   /** Slot s holds `pairs[2s]` = 1 + code (0: empty) and `pairs[2s + 1]` = the hash of that code's label. */
   private pairs: Int32Array = new Int32Array(0);
+  /** The array `pairs` views (a reused array may be longer than this table needs). */
+  private backing: Int32Array = this.pairs;
   private mask = 0;
   /** Number of codes at which the slot array doubles (3/4 of its slots). */
   private limit = 0;
@@ -131,10 +145,34 @@ export class CodeTable {
     }
   }
 
+  /** Points `pairs` at 2 * `size` zeroed slots: the kept array of the last released table when large enough. */
   private allocate(size: number): void {
-    this.pairs = new Int32Array(2 * size);
+    const kept = keptSlots?.deref();
+    if (kept !== undefined && kept.length >= 2 * size) {
+      keptSlots = undefined;
+      this.backing = kept;
+      this.pairs = kept.subarray(0, 2 * size).fill(0);
+    } else {
+      this.backing = new Int32Array(2 * size);
+      this.pairs = this.backing;
+    }
     this.mask = size - 1;
     this.limit = Math.floor((size * 3) / 4);
+  }
+
+  /**
+   * Ends the table's use and returns its labels: its slot array is kept for the next table (unless a
+   * larger one is kept already). A table that has left its Map must not be asked for codes afterwards
+   * (it throws a TypeError: its slots are gone).
+   */
+  release(): string[] {
+    const backing = this.backing;
+    if (backing.length > (keptSlots?.deref()?.length ?? 0)) keptSlots = new WeakRef(backing);
+    if (this.small === undefined) {
+      // the next table may write into `backing`: make any later lookup here fail loudly
+      this.pairs = this.backing = null as unknown as Int32Array;
+    }
+    return this.labels;
   }
 }
 
