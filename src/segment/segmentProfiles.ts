@@ -92,7 +92,8 @@ export interface SegmentProfilesOptions<R> {
    * with the numeric ones by its standardised difference (p_segment - p) / sqrt(p (1 - p)) — the
    * standardised mean difference of the level's 0/1 indicator — and labels it "<level> <field>",
    * e.g. "store channel". Missing values count in no level.
-   * @defaultValue none (a kMeans model profiles its own features; any other model needs `numeric` or `categorical`)
+   * @defaultValue none (a kMeans model profiles its own features; any other model needs `numeric` or
+   *   `categorical` fields)
    */
   readonly fields?: {
     readonly numeric?: readonly (keyof R & string)[] | Readonly<Record<string, Field<R>>>;
@@ -174,7 +175,7 @@ export interface SegmentProfile {
   readonly standardizedDifferences: Readonly<Record<string, number>>;
   /** The features that most set the segment apart, largest |difference| first. */
   readonly keyFeatures: readonly SegmentProfileKeyFeature[];
-  /** With `categorical` fields: the segment's share of each level, per field. */
+  /** With `fields.categorical`: the segment's share of each level, per field. */
   readonly levelShares?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
@@ -206,7 +207,7 @@ export interface SegmentProfilesResult {
   readonly customerCount: number;
   /** Total value, or null without a value field. */
   readonly totalValue: number | null;
-  /** With `categorical` fields: the population's share of each level, per field. */
+  /** With `fields.categorical`: the population's share of each level, per field. */
   readonly populationLevelShares?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly options: {
     readonly topFeatures: number;
@@ -262,8 +263,8 @@ const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
  * plain-words label such as "high value, recent, frequent"; duplicate labels get "#2", "#3".
  *
  * Any other segmentation works too — `kMedoids`, `kPrototypes`, `{ assignments: cutTree(...) }`:
- * give the `numeric` fields to profile (compared in their own units; missing values are refused),
- * and `categorical` fields with any model: they are profiled by level shares, and a level
+ * give the numeric fields to profile as `fields: { numeric }` (compared in their own units; missing
+ * values are refused), and `fields: { categorical }` with any model: they are profiled by level shares, and a level
  * over-represented in a segment enters its key features and label ("store channel") when its
  * standardised difference is large enough, ranked with the numeric features.
  *
@@ -276,8 +277,8 @@ const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
  * @param options - see {@link SegmentProfilesOptions}
  * @returns one profile per segment, in segment order
  * @throws InvalidOptionsError when `records` is not the model's data (length differs), for an
- *   unknown option, or `numeric` beside a kMeans model; InvalidRecordError for an element that is not
- *   a record, a non-numeric value in `valueField` or `numeric`, or an object as a categorical value
+ *   unknown option, or `fields.numeric` beside a kMeans model; InvalidRecordError for an element that is
+ *   not a record, a non-numeric value in `valueField` or `fields.numeric`, or an object as a categorical value
  * @see Cohen's d style standardised mean differences: J. Cohen (1988), Statistical Power Analysis, ch. 2.
  * @example
  * ```ts
