@@ -8,6 +8,15 @@ import { logFactorials } from "./internal/fisher.js";
 import { improvementTable } from "./internal/improvement.js";
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
+import {
+  above0,
+  atLeast,
+  atMost,
+  booleanSchema,
+  enumSchema,
+  itemListSchema,
+  numberSchema,
+} from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -93,35 +102,25 @@ const budget = z.custom<number>(
 
 const schema = z.strictObject({
   minSupport: z.optional(
-    z
-      .number()
-      .check(
-        z.positive("must be greater than 0"),
-        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
-      ),
+    numberSchema("a number > 0 and <= 1", [
+      above0,
+      atMost(1, "must be at most 1 (a fraction of transactions)"),
+    ]),
   ),
-  minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  minConfidence: z._default(
-    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
-    0.8,
-  ),
-  minLift: z.optional(z.number().check(z.minimum(0, "must be at least 0"))),
-  minLength: z._default(z.int().check(z.minimum(1, "must be at least 1")), 2),
+  minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0.8),
+  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
+  minLength: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 2),
   maxLength: z.optional(
-    z
-      .int()
-      .check(
-        z.minimum(1, "must be at least 1"),
-        z.maximum(MAX_RULE_ITEMS, `must be at most ${MAX_RULE_ITEMS}`),
-      ),
+    numberSchema(`a whole number >= 1 and <= ${MAX_RULE_ITEMS}`, [atLeast(1), atMost(MAX_RULE_ITEMS)], true),
   ),
-  consequent: z._default(z.enum(["single", "all"]), "single"),
-  antecedentItems: z.optional(z.array(z.string())),
-  consequentItems: z.optional(z.array(z.string())),
-  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  consequent: z._default(enumSchema(["single", "all"]), "single"),
+  antecedentItems: z.optional(itemListSchema()),
+  consequentItems: z.optional(itemListSchema()),
+  algorithm: z._default(enumSchema(["fpgrowth", "eclat", "auto"]), "auto"),
   maxItemsets: z.optional(budget),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
-  nonRedundant: z._default(z.boolean(), false),
+  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
+  nonRedundant: z._default(booleanSchema(), false),
 });
 
 /**

@@ -10,6 +10,7 @@ import { type ImprovementTable, improvementTable } from "./internal/improvement.
 import { ItemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
+import { above0, atLeast, atMost, enumSchema, numberSchema } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -87,21 +88,24 @@ export interface TopRulesResult {
 }
 
 const schema = z.strictObject({
-  k: z.int().check(z.minimum(1, "must be at least 1")),
-  by: z._default(z.enum(BUILT_IN_MEASURES), "support"),
-  minConfidence: z._default(
-    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
-    0,
+  k: numberSchema("a whole number >= 1", [atLeast(1)], true),
+  by: z._default(enumSchema(BUILT_IN_MEASURES), "support"),
+  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0),
+  maxLength: z.optional(
+    numberSchema(
+      "a whole number >= 2",
+      [atLeast(2, "must be at least 2 (an antecedent and a consequent)")],
+      true,
+    ),
   ),
-  maxLength: z.optional(z.int().check(z.minimum(2, "must be at least 2 (an antecedent and a consequent)"))),
-  minCount: z._default(z.int().check(z.minimum(1, "must be at least 1")), 1),
+  minCount: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 1),
   maxItemsets: z.optional(
     z.custom<number>(
       (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
     ),
   ),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
 });
 
 /** A kept rule: itemset z of the current search with its consequent at position `at`. */

@@ -4,15 +4,16 @@ import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
+import { enumSchema, itemListSchema, stringSchema } from "./optionChecks.js";
 
-const column = z.string().check(z.minLength(1, "must name a column of the hierarchy rows"));
+const COLUMN = "must name a column of the hierarchy rows";
 
 /** The mini schema of the hierarchy options of addCategories and the multi-level miners. */
 export const categoriesShape = {
-  levels: z.array(column).check(z.minLength(1, "must name at least one level column")),
-  item: z._default(column, "item"),
-  suffix: z._default(z.string(), "*"),
-  unknownItems: z._default(z.enum(["error", "keep"]), "error"),
+  levels: itemListSchema("must name at least one level column", COLUMN),
+  item: z._default(stringSchema(COLUMN), "item"),
+  suffix: z._default(stringSchema(), "*"),
+  unknownItems: z._default(enumSchema(["error", "keep"]), "error"),
 };
 
 /** Transactions extended with category items, and each label's ancestors among the labels. */

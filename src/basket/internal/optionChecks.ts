@@ -1,10 +1,14 @@
 import * as z from "zod/mini";
 
 /**
- * Option schemas of the basket functions written as one custom check each instead of zod's string, array
- * and record schemas: the same values pass and fail with the same messages (path, "expected ..., received
- * ..."), but a bundle of one function carries about 4 kB less of zod.
+ * Option schemas of the basket functions written as one custom check each instead of zod's number, int,
+ * enum, boolean, string, array and record schemas: the same values pass and fail with the same messages
+ * (path, "expected ..., received ...", "required: expected ...", the bounds' own messages), but a bundle
+ * of one function carries 3-5 kB less of zod.
  */
+
+type Payload = { value: unknown; issues: z.core.$ZodRawIssue[] };
+type Bound = readonly [test: (value: number) => boolean, message: string];
 
 /** How a received value is named in a message ("a number", "an array", "null"). */
 const kindOf = (value: unknown): string =>
@@ -16,34 +20,49 @@ const kindOf = (value: unknown): string =>
         ? "an object"
         : `a ${typeof value}`;
 
-/** Adds the issue "expected `wanted`, received ..." for `input`, at `path` below the option. */
-const fail = (
-  payload: { issues: z.core.$ZodRawIssue[] },
-  wanted: string,
-  input: unknown,
-  path: PropertyKey[] = [],
-): void => {
-  payload.issues.push({
-    code: "custom",
-    message: `expected ${wanted}, received ${kindOf(input)}`,
-    input,
-    path,
-  });
+/** Adds an issue with `message` for `input`, at `path` below the option. */
+const issue = (payload: Payload, message: string, input: unknown, path: PropertyKey[] = []): void => {
+  payload.issues.push({ code: "custom", message, input, path });
 };
 
-/** A string option. */
-export const stringSchema = (): z.ZodMiniCustom<string, string> =>
-  z.custom<string>().check((payload) => {
-    if (typeof payload.value !== "string") fail(payload, "a string", payload.value);
+/** Adds "expected `wanted`, received ..." (or "required: expected `wanted`" for a missing value). */
+const fail = (payload: Payload, wanted: string, input: unknown, path?: PropertyKey[]): void =>
+  issue(
+    payload,
+    input === undefined ? `required: expected ${wanted}` : `expected ${wanted}, received ${kindOf(input)}`,
+    input,
+    path,
+  );
+
+/** Checks a string (non-empty when `emptyMessage` is given, the message of an empty one). */
+const checkString = (payload: Payload, value: unknown, emptyMessage?: string, path?: PropertyKey[]): void => {
+  if (typeof value !== "string") fail(payload, "a string", value, path);
+  else if (emptyMessage !== undefined && value === "") issue(payload, emptyMessage, value, path);
+};
+
+/** A string option (non-empty when `emptyMessage` is given: the message of an empty one). */
+export const stringSchema = (emptyMessage?: string): z.ZodMiniCustom<string, string> =>
+  z.custom<string>().check((payload) => checkString(payload, payload.value, emptyMessage));
+
+/** A true/false option. */
+export const booleanSchema = (): z.ZodMiniCustom<boolean, boolean> =>
+  z.custom<boolean>().check((payload) => {
+    if (typeof payload.value !== "boolean") fail(payload, "true or false", payload.value);
   });
 
-/** A list of item names (strings); each element that is not a string is an issue of its own. */
-export const itemListSchema = (): z.ZodMiniCustom<readonly string[], readonly string[]> =>
+/**
+ * A list of names (strings); each element that is not a string (or is empty, with `emptyName`: its
+ * message) is an issue of its own; an empty list is one too with `emptyList` (its message).
+ */
+export const itemListSchema = (
+  emptyList?: string,
+  emptyName?: string,
+): z.ZodMiniCustom<readonly string[], readonly string[]> =>
   z.custom<readonly string[]>().check((payload) => {
     const value: unknown = payload.value;
     if (!Array.isArray(value)) return fail(payload, "an array", value);
-    for (let i = 0; i < value.length; i++)
-      if (typeof value[i] !== "string") fail(payload, "a string", value[i], [i]);
+    if (emptyList !== undefined && value.length === 0) issue(payload, emptyList, value);
+    for (let i = 0; i < value.length; i++) checkString(payload, value[i], emptyName, [i]);
   });
 
 /**
@@ -58,8 +77,7 @@ export const functionRecordSchema = <F>(
     if (value === null || typeof value !== "object" || Array.isArray(value))
       return fail(payload, "an object", value);
     for (const [key, entry] of Object.entries(value))
-      if (typeof entry !== "function")
-        payload.issues.push({ code: "custom", message: `expected ${wanted}`, input: entry, path: [key] });
+      if (typeof entry !== "function") issue(payload, `expected ${wanted}`, entry, [key]);
   });
 
 /**
@@ -69,7 +87,7 @@ export const functionRecordSchema = <F>(
  */
 export const numberSchema = (
   wanted: string,
-  bounds: readonly (readonly [test: (value: number) => boolean, message: string])[],
+  bounds: readonly Bound[],
   whole?: true | string,
 ): z.ZodMiniCustom<number, number> =>
   z.custom<number>().check((payload) => {
@@ -79,12 +97,11 @@ export const numberSchema = (
       !Number.isFinite(value) ||
       (whole !== undefined && !Number.isSafeInteger(value))
     ) {
-      if (typeof whole === "string") payload.issues.push({ code: "custom", message: whole, input: value });
+      if (typeof whole === "string") issue(payload, whole, value);
       else fail(payload, wanted, value);
       return;
     }
-    for (const [test, message] of bounds)
-      if (!test(value)) payload.issues.push({ code: "custom", message, input: value });
+    for (const [test, message] of bounds) if (!test(value)) issue(payload, message, value);
   });
 
 /** One of `values`, worded as zod's enum schema words it. */
@@ -92,20 +109,21 @@ export const enumSchema = <const V extends readonly string[]>(
   values: V,
 ): z.ZodMiniCustom<V[number], V[number]> =>
   z.custom<V[number]>().check((payload) => {
-    if (!values.includes(payload.value))
-      payload.issues.push({
-        code: "custom",
-        message: `Invalid option: expected one of ${values.map((value) => `"${value}"`).join("|")}`,
-        input: payload.value,
-      });
+    if (!values.includes(payload.value as string))
+      issue(
+        payload,
+        `Invalid option: expected one of ${values.map((value) => `"${value}"`).join("|")}`,
+        payload.value,
+      );
   });
 
 /** Bound checks of {@link numberSchema}, with their messages. */
-export const atLeast = (min: number): readonly [(value: number) => boolean, string] => [
+export const atLeast = (min: number, message = `must be at least ${min}`): Bound => [
   (value) => value >= min,
-  `must be at least ${min}`,
+  message,
 ];
-export const above0: readonly [(value: number) => boolean, string] = [
-  (value) => value > 0,
-  "must be greater than 0",
+export const atMost = (max: number, message = `must be at most ${max}`): Bound => [
+  (value) => value <= max,
+  message,
 ];
+export const above0: Bound = [(value) => value > 0, "must be greater than 0"];
