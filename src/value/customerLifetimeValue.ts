@@ -168,12 +168,15 @@ const schema = z.strictObject({
  * @see Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis", JMR 42(4).
  * @example
  * ```ts
- * // CDNOW calibration summary in weeks; 12 monthly periods of 4.345 weeks, 1% a month
+ * // the generated store summarised in weeks; 12 monthly periods of 4.345 weeks, 1% a month
+ * const summary = repeatPurchaseSummary(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", asOf: store.planted.end, timeUnit: "week",
+ * });
  * const bgNbd = fitBgNbd(summary);
  * const spend = fitGammaGamma(summary);
  * const clv = customerLifetimeValue(summary, { transactionModel: bgNbd, spendModel: spend, periods: 12, periodLength: 4.345 });
  * clv.customers[0];
- * // => { customer: "1", lifetimeValue: 36.27, expectedPurchases: 1.562, expectedAverageValue: 24.65, probabilityAlive: 0.727 }
+ * // => { customer: "C00108", lifetimeValue: 9.04, expectedPurchases: 0.891, expectedAverageValue: 10.81, probabilityAlive: 0.397 }
  * ```
  */
 export function customerLifetimeValue<T>(

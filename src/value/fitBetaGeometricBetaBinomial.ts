@@ -29,6 +29,11 @@ import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
  *
  * @example
  * ```ts
+ * // the 1995 donor cohort of Fader, Hardie & Shang (2010): donors per (x, t_x) pattern over n = 6 appeals
+ * const counts = [[6, 6, 1203], [5, 6, 728], [4, 6, 512], [3, 6, 357], [2, 6, 234], [1, 6, 129], [5, 5, 335],
+ *   [4, 5, 284], [3, 5, 225], [2, 5, 173], [1, 5, 119], [4, 4, 240], [3, 4, 181], [2, 4, 155], [1, 4, 78],
+ *   [3, 3, 322], [2, 3, 255], [1, 3, 129], [2, 2, 613], [1, 2, 277], [1, 1, 1091], [0, 0, 3464]];
+ * const donations = counts.map(([frequency, recency, count]) => ({ frequency, recency, periods: 6, count }));
  * fitBetaGeometricBetaBinomial(donations, { weight: "count" }).params;
  * // => { alpha: 1.204, beta: 0.750, gamma: 0.657, delta: 2.783 }
  * ```
@@ -76,6 +81,11 @@ export interface FitBetaGeometricBetaBinomialOptions<T> {
  *
  * @example
  * ```ts
+ * // the 1995 donor cohort of Fader, Hardie & Shang (2010): donors per (x, t_x) pattern over n = 6 appeals
+ * const counts = [[6, 6, 1203], [5, 6, 728], [4, 6, 512], [3, 6, 357], [2, 6, 234], [1, 6, 129], [5, 5, 335],
+ *   [4, 5, 284], [3, 5, 225], [2, 5, 173], [1, 5, 119], [4, 4, 240], [3, 4, 181], [2, 4, 155], [1, 4, 78],
+ *   [3, 3, 322], [2, 3, 255], [1, 3, 129], [2, 2, 613], [1, 2, 277], [1, 1, 1091], [0, 0, 3464]];
+ * const donations = counts.map(([frequency, recency, count]) => ({ frequency, recency, periods: 6, count }));
  * const model = fitBetaGeometricBetaBinomial(donations, { weight: "count" });
  * model.probabilityAlive(3, 4, 6); // => 0.4396
  * model.conditionalExpectedPurchases(5, 6, 6, 6); // => 3.7525 (donations in 2002-2006)
@@ -188,7 +198,11 @@ function patternTerms(
  *   α = 1.204, β = 0.750, γ = 0.657, δ = 2.783, LL = −33,225.6).
  * @example
  * ```ts
- * // the 22 (x, t_x) patterns of FHS 2010, n = 6, e.g. { frequency: 6, recency: 6, periods: 6, count: 1203 }
+ * // the 1995 donor cohort of Fader, Hardie & Shang (2010): donors per (x, t_x) pattern over n = 6 appeals
+ * const counts = [[6, 6, 1203], [5, 6, 728], [4, 6, 512], [3, 6, 357], [2, 6, 234], [1, 6, 129], [5, 5, 335],
+ *   [4, 5, 284], [3, 5, 225], [2, 5, 173], [1, 5, 119], [4, 4, 240], [3, 4, 181], [2, 4, 155], [1, 4, 78],
+ *   [3, 3, 322], [2, 3, 255], [1, 3, 129], [2, 2, 613], [1, 2, 277], [1, 1, 1091], [0, 0, 3464]];
+ * const donations = counts.map(([frequency, recency, count]) => ({ frequency, recency, periods: 6, count }));
  * const model = fitBetaGeometricBetaBinomial(donations, { weight: "count" });
  * model.params; // => { alpha: 1.2035, beta: 0.7497, gamma: 0.6567, delta: 2.7834 }
  * model.logLikelihood; // => -33225.6

@@ -27,7 +27,11 @@ import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchase
  *
  * @example
  * ```ts
- * fitGammaGamma(cdnowSummary).params; // => { p: 6.2488, q: 3.7446, v: 15.4477 }
+ * // the generated store's spend; on CDNOW the published estimates are p 6.25, q 3.74, v 15.44 (FHL 2005)
+ * const summary = repeatPurchaseSummary(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", asOf: store.planted.end, timeUnit: "week",
+ * });
+ * fitGammaGamma(summary).params; // => { p: 2.435, q: 2.183, v: 9.595 }
  * ```
  */
 export interface GammaGammaParams {
@@ -120,9 +124,12 @@ const schema = lifetimeFitSchema(["p", "q", "v"], { maxIterations: 500, toleranc
  *   Journal of Marketing Research 42(4), 415–430; Fader & Hardie, "The Gamma-Gamma Model of Monetary Value" (2013 note).
  * @example
  * ```ts
- * const spend = fitGammaGamma(cdnowSummary); // 946 CDNOW repeat customers
- * spend.params; // => { p: 6.2488, q: 3.7446, v: 15.4477 }
- * spend.conditionalExpectedAverageProfit(2, 22.35); // => 24.6586
+ * const summary = repeatPurchaseSummary(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", asOf: store.planted.end, timeUnit: "week",
+ * });
+ * const spend = fitGammaGamma(summary); // the store's 815 repeat customers (185 without repeats left out)
+ * spend.params; // => { p: 2.435, q: 2.183, v: 9.595 }
+ * spend.conditionalExpectedAverageProfit(2, 22.35); // => 21.84 (two repeat purchases averaging 22.35, shrunk to the mean)
  * ```
  */
 export function fitGammaGamma<T>(

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * fitBgNbd(summary).convergence;
+ * fitBgNbd(cdnowSummary).convergence; // CDNOW's calibration summary (weeks)
  * // => { converged: true, method: "BFGS (analytic gradient)", iterations: 25, evaluations: 26,
  * //      gradientNorm: 4.9e-10, start: { r: 1, alpha: 31.38, a: 1, b: 1 }, message: "gradient below tolerance" }
  * ```

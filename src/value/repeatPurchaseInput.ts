@@ -11,8 +11,10 @@ import type { RepeatPurchaseSummaryResult } from "./repeatPurchaseSummary.js";
  *
  * @example
  * ```ts
- * // the 2357 rows of the CDNOW calibration summary, e.g. { x: 2, t_x: 30.43, T: 38.86 }
- * const rows: RepeatPurchaseInput<{ x: number; t_x: number; T: number }> = cdnowRows;
+ * // the 2357 rows of the CDNOW calibration summary under other names, e.g. { x: 2, t_x: 30.43, T: 38.86 }
+ * const rows: RepeatPurchaseInput<{ x: number; t_x: number; T: number }> = cdnowSummary.map(
+ *   ({ frequency, recency, T }) => ({ x: frequency, t_x: recency, T }),
+ * );
  * fitBgNbd(rows, { frequency: "x", recency: "t_x" }).params; // => { r: 0.2426, alpha: 4.4135, a: 0.7929, b: 2.4258 }
  * ```
  */

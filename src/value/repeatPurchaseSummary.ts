@@ -243,7 +243,10 @@ export function repeatPurchaseSummary<T>(
  *
  * @example
  * ```ts
- * displayRepeatPurchaseSummary(result); // prints "Repeat-purchase summary" and one row per customer in a REPL
+ * const summary = repeatPurchaseSummary([{ id: "a", day: "2024-01-01" }], { customer: "id", date: "day", asOf: "2024-01-31" });
+ * const shown = displayRepeatPurchaseSummary({ ...summary }); // prints "Repeat-purchase summary" and one row per customer in a REPL
+ * Object.isFrozen(shown); // => true
+ * shown.customers[0].T; // => 30
  * ```
  */
 export function displayRepeatPurchaseSummary(
