@@ -157,6 +157,11 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
   // than the generic one; the generic messages of these codes all start with "Invalid input".
   const own = !issue.message.startsWith("Invalid input");
   if ((issue.code === "invalid_type" || forms) && own) return issue.message;
+  // oneOf's check words its issue as z.enum's (Invalid option: expected one of "a"|"b").
+  const values = issue.code === "custom" ? issue.params?.values : undefined;
+  if (Array.isArray(values) && !own) {
+    return englishMessages({ code: "invalid_value", values } as never).replace(/^Invalid input: /, "");
+  }
   if (forms) return `expected ${wanted()}`;
   if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
   return issue.message.replace(/^Invalid input: /, "");
@@ -431,4 +436,19 @@ export function lengthAtLeast(
     params as never,
   );
   return check;
+}
+
+/**
+ * One of a fixed list of values, in place of `z.enum(values)`: the same values accepted and the same words
+ * from {@link parseOptions} ("Invalid option: expected one of \"a\"|\"b\"", "required: ..." never: a
+ * missing value is an invalid option, as with z.enum), as a custom check: bundles that read a field
+ * option already carry zod's custom schema, while z.enum brings ~0.8 kB of its own.
+ */
+export function oneOf<const T extends readonly [string | number, ...(string | number)[]]>(
+  values: T,
+): core.$ZodType<T[number]> {
+  return described(
+    z.custom<T[number]>((value) => values.includes(value as T[number]), { params: { values } }),
+    `one of ${values.map((value) => JSON.stringify(value)).join(", ")}`,
+  );
 }
