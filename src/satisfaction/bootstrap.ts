@@ -7,7 +7,8 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
-import { parseOptions, progressSchema, seedSchema } from "../core/options.js";
+import { parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
 import { correlationMatrix } from "./internal/plsData.js";
@@ -146,11 +147,11 @@ export interface BootstrapResult {
 const NAME = "bootstrap";
 
 const schema = z.strictObject({
-  samples: z._default(z.int().check(z.minimum(2)), 1000),
-  seed: z._default(seedSchema, 1),
-  ci: z._default(z.enum(["percentile", "bca"]), "percentile"),
-  level: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
-  signChange: z._default(z.enum(["none", "construct"]), "none"),
+  samples: z.optional(z.number().check(wholeNumber(), z.minimum(2))),
+  seed: z.optional(seedSchema),
+  ci: z.optional(z.enum(["percentile", "bca"])),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  signChange: z.optional(z.enum(["none", "construct"])),
   onProgress: z.optional(progressSchema),
 });
 
@@ -186,7 +187,13 @@ export function bootstrap<T extends object>(
   rows: readonly T[],
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+    samples: 1000,
+    seed: 1,
+    ci: "percentile",
+    level: 0.95,
+    signChange: "none",
+  });
   if (model === null || typeof model !== "object" || !("options" in model) || !("constructs" in model)) {
     throw new InvalidOptionsError(NAME, [
       { path: "model", message: "expected a result of plsPathModel", received: model },

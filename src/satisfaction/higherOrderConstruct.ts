@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -59,12 +60,12 @@ export interface HigherOrderConstructResult<T> {
 const NAME = "higherOrderConstruct";
 
 const schema = z.strictObject({
-  name: z.string().check(z.minLength(1)),
+  name: z.string().check(lengthAtLeast(1)),
   dimensions: z
-    .array(z.string().check(z.minLength(1)))
-    .check(z.minLength(2, "a higher-order construct needs at least two dimensions")),
-  approach: z._default(z.enum(["repeatedIndicators", "twoStage"]), "repeatedIndicators"),
-  mode: z._default(z.enum(["A", "B"]), "A"),
+    .array(z.string().check(lengthAtLeast(1)))
+    .check(lengthAtLeast(2, "a higher-order construct needs at least two dimensions")),
+  approach: z.optional(z.enum(["repeatedIndicators", "twoStage"])),
+  mode: z.optional(z.enum(["A", "B"])),
 });
 
 /**
@@ -119,7 +120,10 @@ export function higherOrderConstruct<T extends object>(
   model: PlsPathModelOptions,
   options: HigherOrderConstructOptions,
 ): HigherOrderConstructResult<T> {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+    approach: "repeatedIndicators",
+    mode: "A",
+  });
   assertRecordArray(rows, NAME, "rows");
   if (
     model === null ||

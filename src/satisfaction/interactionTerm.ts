@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, readNumbers } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";
 
@@ -61,11 +62,11 @@ export interface InteractionTermResult<T> {
 const NAME = "interactionTerm";
 
 const schema = z.strictObject({
-  predictor: z.string().check(z.minLength(1)),
-  moderator: z.string().check(z.minLength(1)),
-  target: z.string().check(z.minLength(1)),
-  approach: z._default(z.enum(["twoStage", "productIndicator"]), "twoStage"),
-  name: z.optional(z.string().check(z.minLength(1))),
+  predictor: z.string().check(lengthAtLeast(1)),
+  moderator: z.string().check(lengthAtLeast(1)),
+  target: z.string().check(lengthAtLeast(1)),
+  approach: z.optional(z.enum(["twoStage", "productIndicator"])),
+  name: z.optional(z.string().check(lengthAtLeast(1))),
 });
 
 /** Mean and sample SD (n − 1) of the finite values of a column. */
@@ -162,7 +163,7 @@ export function interactionTerm<T extends object>(
   model: PlsPathModelOptions,
   options: InteractionTermOptions,
 ): InteractionTermResult<T> {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(parseOptions(NAME, schema, options), { approach: "twoStage" });
   assertRecordArray(rows, NAME, "rows");
   if (
     model === null ||

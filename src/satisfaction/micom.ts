@@ -6,7 +6,8 @@ import {
   quantileSorted,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../core/options.js";
+import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupEstimationError, twoGroupData } from "./internal/groupSetup.js";
 import {
@@ -127,12 +128,9 @@ const NAME = "micom";
 const schema = z.strictObject({
   group: fieldSchema,
   groups: z.optional(z.tuple([z.string(), z.string()])),
-  permutations: z._default(z.int().check(z.minimum(1, "permutations must be at least 1")), 1000),
-  seed: z._default(seedSchema, 1),
-  alpha: z._default(
-    z.number().check(z.gt(0, "alpha must be above 0"), z.lt(0.5, "alpha must be below 0.5")),
-    0.05,
-  ),
+  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
+  seed: z.optional(seedSchema),
+  alpha: z.optional(z.number().check(z.gt(0, "alpha must be above 0"), z.lt(0.5, "alpha must be below 0.5"))),
   onProgress: z.optional(progressSchema),
 });
 
@@ -178,7 +176,11 @@ export function micom<T extends object>(
   model: PlsModelInput,
   options: MicomOptions<T>,
 ): MicomResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+    permutations: 1000,
+    seed: 1,
+    alpha: 0.05,
+  });
   const setup = twoGroupData(NAME, rows, model, parsed.group as Field<T>, parsed.groups);
   const statistics = groupStatistics(setup.model, setup.data);
   if (typeof statistics === "string") throw groupEstimationError(NAME, statistics);

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
@@ -74,7 +74,7 @@ export interface PlsImportancePerformanceResult {
 const NAME = "plsImportancePerformance";
 
 const schema = z.strictObject({
-  target: z.string().check(z.minLength(1, "target must be a construct name")),
+  target: z.string().check(lengthAtLeast(1, "target must be a construct name")),
 });
 
 /**

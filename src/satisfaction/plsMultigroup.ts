@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { type Field, type ProgressCallback, progressReporter, withDisplay } from "../core/index.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../core/options.js";
+import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupEstimationError, twoGroupData } from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
@@ -98,9 +99,11 @@ const NAME = "plsMultigroup";
 const schema = z.strictObject({
   group: fieldSchema,
   groups: z.optional(z.tuple([z.string(), z.string()])),
-  permutations: z._default(z.int().check(z.minimum(1, "permutations must be at least 1")), 1000),
-  bootstrapSamples: z._default(z.int().check(z.minimum(2, "bootstrapSamples must be at least 2")), 500),
-  seed: z._default(seedSchema, 1),
+  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
+  bootstrapSamples: z.optional(
+    z.number().check(wholeNumber(), z.minimum(2, "bootstrapSamples must be at least 2")),
+  ),
+  seed: z.optional(seedSchema),
   onProgress: z.optional(progressSchema),
 });
 
@@ -145,7 +148,11 @@ export function plsMultigroup<T extends object>(
   model: PlsModelInput,
   options: PlsMultigroupOptions<T>,
 ): PlsMultigroupResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+    permutations: 1000,
+    bootstrapSamples: 500,
+    seed: 1,
+  });
   const setup = twoGroupData(NAME, rows, model, parsed.group as Field<T>, parsed.groups);
   const statistics = groupStatistics(setup.model, setup.data);
   if (typeof statistics === "string") throw groupEstimationError(NAME, statistics);

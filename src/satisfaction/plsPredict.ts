@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { parseOptions, seedSchema, wholeNumber } from "../core/options.js";
+import { withDefaults } from "./internal/defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { crossValidate } from "./internal/predictKernel.js";
@@ -84,9 +85,9 @@ export interface PlsPredictResult {
 const NAME = "plsPredict";
 
 const schema = z.strictObject({
-  folds: z._default(z.int().check(z.minimum(2, "folds must be at least 2")), 10),
-  repetitions: z._default(z.int().check(z.minimum(1, "repetitions must be at least 1")), 10),
-  seed: z._default(seedSchema, 1),
+  folds: z.optional(z.number().check(wholeNumber(), z.minimum(2, "folds must be at least 2"))),
+  repetitions: z.optional(z.number().check(wholeNumber(), z.minimum(1, "repetitions must be at least 1"))),
+  seed: z.optional(seedSchema),
 });
 
 /**
@@ -137,7 +138,12 @@ export function plsPredict<T extends object>(
   model: PlsModelInput,
   options: PlsPredictOptions = {},
 ): PlsPredictResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const { folds, repetitions, seed } = withDefaults(parseOptions(NAME, schema, options), {
+    folds: 10,
+    repetitions: 10,
+    seed: 1,
+  });
+  const parsed = { folds, repetitions, seed };
   const resolved = resolveModelInput(NAME, model);
   const data = preparePlsData(NAME, rows, resolved);
   const n = data.matrix.rowCount;
