@@ -183,6 +183,16 @@ describe("segmentProfiles for other methods and categorical fields", () => {
       [InvalidOptionsError: segmentProfiles: invalid options
         - fields.numeric: a kMeans model profiles its own features; leave fields.numeric out (fields.categorical may be added)]
     `);
+    expect(() =>
+      segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, {
+        fields: { numeric: ["spend", ""] },
+        topFeatures: 1.5,
+      }),
+    ).toThrowErrorMatchingInlineSnapshot(`
+      [InvalidOptionsError: segmentProfiles: invalid options
+        - topFeatures: topFeatures must be a whole number (received 1.5)
+        - fields.numeric: entry 1 is not a property name (a non-empty string); expected an array of property names or an object of { name: property name or accessor (record, index) => value } (received ["spend",""])]
+    `);
     // the fields to profile are read from fields: { numeric, categorical }, not from top-level keys
     expect(() =>
       segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, { numeric: ["spend"] } as never),

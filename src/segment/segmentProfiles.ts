@@ -12,6 +12,7 @@ import {
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, overflowScale } from "./internal/features.js";
+import { checked, fieldListProblem, nonNegative, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -216,15 +217,14 @@ export interface SegmentProfilesResult {
   };
 }
 
-const fieldListSchema = z.union([
-  z.array(z.string().check(z.minLength(1))),
-  z.record(z.string(), fieldSchema),
-]);
+const fieldListSchema = checked<readonly string[] | Readonly<Record<string, Field<unknown>>>>((value) =>
+  fieldListProblem(value, true),
+);
 
 const schema = z.strictObject({
   valueField: z.optional(fieldSchema),
-  topFeatures: z._default(z.int().check(z.gte(1)), 3),
-  threshold: z._default(z.number().check(z.gte(0)), 0.5),
+  topFeatures: z._default(wholeNumber("topFeatures", 1), 3),
+  threshold: z._default(nonNegative("threshold"), 0.5),
   labelWords: z.optional(z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() }))),
   fields: z.optional(
     z.strictObject({ numeric: z.optional(fieldListSchema), categorical: z.optional(fieldListSchema) }),
