@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { parseOptions, wholeNumber } from "../core/options.js";
+import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { Store, StoreCustomer } from "./types.js";
 
 /**
@@ -111,7 +111,7 @@ const schema = z.strictObject({
       ),
     ),
   windowDays: z._default(z.number().check(wholeNumber("expected a whole number of days"), z.minimum(1)), 180),
-  population: z._default(z.enum(["active", "recent buyers"]), "active"),
+  population: z._default(oneOf(["active", "recent buyers"]), "active"),
 });
 
 interface Activity {
