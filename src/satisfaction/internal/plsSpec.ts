@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
+import { withDefaults } from "./defaults.js";
 import type { PlsSpec } from "./plsCore.js";
 
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */
@@ -93,9 +94,10 @@ export interface ResolvedPlsModel {
 
 /** Parses and checks the options; every structural problem is one issue of an {@link InvalidOptionsError}. */
 export function resolvePlsModel(functionName: string, options: unknown): ResolvedPlsModel {
-  const raw = parseOptions(functionName, plsOptionsSchema, options) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(PLS_DEFAULTS)) raw[key] ??= value;
-  const parsed = raw as ParsedPlsOptions;
+  const parsed: ParsedPlsOptions = withDefaults(
+    parseOptions(functionName, plsOptionsSchema, options),
+    PLS_DEFAULTS,
+  );
   const constructs = Object.keys(parsed.blocks);
   const position = new Map(constructs.map((name, k) => [name, k]));
   const issues: OptionIssue[] = [];
