@@ -63,13 +63,12 @@ export async function repeatPurchaseSummary(
     let { rows: count, columns } = await readColumns(open, repeatSql(open, parsed, dateType, endDay));
     const total = numbers(columns.total);
     // checks waiting on the sums (a NaN or infinite amount shows in them) run before any error
-    if (
-      checks.deferred &&
-      (total.some((v) => !Number.isFinite(v)) || numbers(columns.orphan_refunds).some((v) => v > 0))
-    )
+    const orphans = numbers(columns.orphan_refunds).some((v) => v > 0);
+    if (checks.deferred && (orphans || total.some((v) => !Number.isFinite(v))))
       checks = await summaryChecks(functionName, open, parsed, endDay);
-    if (numbers(columns.early_refunds).some((v) => v > 0)) {
-      // a refund timed before the first purchase of its day: the general SQL places it
+    if (orphans || numbers(columns.early_refunds).some((v) => v > 0)) {
+      // the general SQL places a refund timed before the first purchase of its day, and gives the
+      // row of a refund before any purchase (for the error)
       if (checks.deferred) await summaryChecks(functionName, open, parsed, endDay);
       const plan = repeatPurchaseSummaryPlan(functionName, { query: open.query }, options, {
         dialect: "duckdb",
@@ -139,7 +138,8 @@ export async function repeatPurchaseSummary(
  * days without a purchase moved to the customer's latest earlier purchase day by a join of those
  * few days only, then per customer. A refund on a day with a purchase stays in that day; with
  * times (not a DATE column) `early_refunds` counts days with a refund timed before the day's first
- * purchase, which the general SQL places instead. Also `total` (every amount, by customer), whose
+ * purchase, which the general SQL places instead; it also gives the row of a refund before any
+ * purchase (`orphan_refunds` counts them here). Also `total` (every amount, by customer), whose
  * NaN or infinity shows a bad amount when the validation scan was skipped.
  */
 function repeatSql(
@@ -167,13 +167,16 @@ function repeatSql(
   }
   const days =
     `days0 AS (SELECT c, ${day} AS day, min(r) AS first_row, sum(a) FILTER (WHERE a >= 0) AS purchase_value, ` +
-    `sum(a) FILTER (WHERE a < 0) AS refund_value, min(r) FILTER (WHERE a < 0) AS refund_row` +
+    "sum(a) FILTER (WHERE a < 0) AS refund_value" +
     (date ? "" : ", min(t) FILTER (WHERE a >= 0) AS first_t, min(t) FILTER (WHERE a < 0) AS refund_t") +
     ` FROM ${records} GROUP BY 1, 2)`;
+  // the purchase days joined are those of customers with such refunds (a semi-join first: DuckDB
+  // otherwise builds its hash table on every purchase day)
   const moved =
-    `moved AS (SELECT q.c, max(p.day) AS day, q.refund_value, q.refund_row FROM days0 q LEFT JOIN days0 p ` +
-    `ON p.c = q.c AND p.purchase_value IS NOT NULL AND p.day < q.day ` +
-    `WHERE q.purchase_value IS NULL AND q.refund_value IS NOT NULL AND q.day <= ${end} GROUP BY q.c, q.day, q.refund_value, q.refund_row)`;
+    `refund_days AS (SELECT c, day, refund_value FROM days0 WHERE purchase_value IS NULL AND refund_value IS NOT NULL AND day <= ${end}), ` +
+    "moved AS (SELECT q.c, max(p.day) AS day, q.refund_value FROM refund_days q LEFT JOIN " +
+    "(SELECT c, day FROM days0 WHERE purchase_value IS NOT NULL AND c IN (SELECT c FROM refund_days)) p " +
+    "ON p.c = q.c AND p.day < q.day GROUP BY q.c, q.day, q.refund_value)";
   const value = "d.purchase_value + coalesce(d.refund_value, 0) + coalesce(m.moved_value, 0)";
   const kept =
     `days AS (SELECT d.c, d.day, d.first_row, ${value} AS day_value, coalesce(d.purchase_value, 0) + coalesce(d.refund_value, 0) AS line_total, ` +
@@ -188,7 +191,7 @@ function repeatSql(
   return (
     `WITH ${days}, ${moved}, ${kept}, ${summary} SELECT s.c AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, ` +
     `CASE WHEN purchase_days > 1 THEN (kept_value - first_value) / (purchase_days - 1) ELSE 0 END AS monetary_value, total, ` +
-    `coalesce(o.orphan_refunds, 0) AS orphan_refunds, o.orphan_row${date ? "" : ", early_refunds"} FROM summary s ` +
-    `LEFT JOIN (SELECT c, count(*) AS orphan_refunds, min(refund_row) AS orphan_row FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c ORDER BY s.first_row`
+    `coalesce(o.orphan_refunds, 0) AS orphan_refunds${date ? "" : ", early_refunds"} FROM summary s ` +
+    "LEFT JOIN (SELECT c, count(*) AS orphan_refunds FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c ORDER BY s.first_row"
   );
 }
