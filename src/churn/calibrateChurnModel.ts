@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
+import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
 import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { readLabels } from "./internal/labels.js";
@@ -112,5 +113,6 @@ export function calibrateChurnModel<T>(
     internals.numeric as never[],
     internals.categorical as never[],
     internals.label as never,
+    scoreFunction(calibration),
   ) as ChurnModel<T>;
 }

@@ -8,7 +8,7 @@ import {
   parseDecimal,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema } from "../core/options.js";
+import { fieldSchema, wholeNumber } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
@@ -221,7 +221,7 @@ const optionsSchema = z.strictObject({
   referenceLevels: z._default(z.record(z.string(), z.string()), {}),
   ties: z._default(z.enum(["efron", "breslow"]), "efron"),
   confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
-  maxIterations: z._default(z.int().check(z.minimum(1), z.maximum(10_000)), 20),
+  maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(10_000)), 20),
   tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),
 });
 

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { type Field, InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
+import { scoreFunction } from "./internal/calibratedProbability.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import type { ChurnModel, ChurnModelJson, ChurnModelJsonFeature } from "./trainChurnModelTypes.js";
@@ -155,5 +156,6 @@ export function restoreChurnModel<T>(
     json.features.numeric.map((feature) => resolve(feature, "numeric")),
     json.features.categorical.map((feature) => resolve(feature, "categorical")),
     label,
+    scoreFunction(json.calibration),
   );
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
-import { fieldSchema, seedSchema } from "../core/options.js";
+import { fieldSchema, seedSchema, wholeNumber } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
@@ -53,7 +53,7 @@ const optionsSchema = z.strictObject({
   ),
   missing: z._default(z.enum(["error", "impute"]), "error"),
   unseenCategory: z._default(z.enum(["reference", "error"]), "reference"),
-  maxIterations: z._default(z.int().check(z.minimum(1)), 100),
+  maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), 100),
   tolerance: z._default(z.number().check(z.positive()), 1e-8),
   seed: z._default(seedSchema, 1),
 });

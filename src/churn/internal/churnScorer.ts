@@ -11,7 +11,6 @@ import type {
   ChurnExplainOptions,
   ChurnExplanation,
   ChurnModel,
-  ChurnModelCalibration,
   ChurnModelJson,
 } from "../trainChurnModelTypes.js";
 import {
@@ -41,25 +40,6 @@ const explainSchema = z.strictObject({
 export const sigmoid = (eta: number): number =>
   eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
 
-/** The probability of a linear predictor η under a calibration (see {@link ChurnModelCalibration}). */
-export function calibratedProbability(calibration: ChurnModelCalibration, eta: number): number {
-  if (calibration.method === "platt") return sigmoid(-(calibration.a * eta + calibration.b));
-  const { x, y } = calibration;
-  const last = x.length - 1;
-  if (!(eta > (x[0] as number))) return y[0] as number;
-  if (eta >= (x[last] as number)) return y[last] as number;
-  let lo = 0;
-  let hi = last;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if ((x[mid] as number) <= eta) lo = mid;
-    else hi = mid;
-  }
-  const x0 = x[lo] as number;
-  const y0 = y[lo] as number;
-  return y0 + (((y[hi] as number) - y0) * (eta - x0)) / ((x[hi] as number) - x0);
-}
-
 /** What `calibrateChurnModel` needs of a model beyond its public face. */
 export interface ChurnModelInternals {
   readonly json: ChurnModelJson;
@@ -79,13 +59,16 @@ export function churnModelInternals(model: unknown): ChurnModelInternals | undef
 
 /**
  * Builds the model object. `numeric` and `categorical` are the features in the order of
- * `json.numericEncodings` / `json.categoricalEncodings`. O(coefficients).
+ * `json.numericEncodings` / `json.categoricalEncodings`; `probability` maps the linear predictor to the
+ * score: the logistic function, or with `json.calibration` its {@link calibratedProbability} (kept in
+ * its own file, so training bundles without it). O(coefficients).
  */
 export function createChurnModel<T>(
   json: ChurnModelJson,
   numericFeatures: readonly ResolvedFeature<T>[],
   categoricalFeatures: readonly ResolvedFeature<T>[],
   label: Field<T>,
+  probability: (eta: number) => number = sigmoid,
 ): ChurnModel<T> {
   const { coefficients, numericEncodings, categoricalEncodings, calibration } = json;
   const missing = json.options.missing;
@@ -124,8 +107,6 @@ export function createChurnModel<T>(
     (encoding, j) => (perUnit[j] as number) * encoding.mean,
   );
   const intercept = beta0 - imputedShift.reduce((sum, value) => sum + value, 0);
-  const probability = (eta: number): number =>
-    calibration === null ? sigmoid(eta) : calibratedProbability(calibration, eta);
 
   const levelEffect = (j: number, level: string, row: number, scoringFunction: string): number => {
     const value = (levelBeta[j] as Map<string, number>).get(level);
