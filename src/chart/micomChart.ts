@@ -19,6 +19,7 @@ import {
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
  * micomRows(micom(halves, ECSI_MODEL, { group: "half", seed: 1 }))[0];
  * // => { construct: "Image", measure: "Mean difference", value: 0.139, lower: -0.2606, upper: 0.2402, equal: true, verdict: "within the interval", invariance: "full" }
  * ```
@@ -47,6 +48,8 @@ export function isMicomResult(value: unknown): value is MicomResult {
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" }));
+ * const result = micom(halves, ECSI_MODEL, { group: "half", seed: 1 });
  * micomRows(result).length === 2 * result.constructs.length; // => true
  * ```
  */
@@ -92,8 +95,9 @@ export function micomRows(result: MicomResult): MicomRow[] {
  * @throws InvalidOptionsError when `result` is not a micom result or an option is invalid
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" }));
  * const spec = micomChart(micom(halves, ECSI_MODEL, { group: "half", seed: 1 }));
- * spec.title; // => { text: "Measurement invariance: first vs second", subtitle: "..." }
+ * spec.title; // => { text: "Measurement invariance: first vs second", ... }
  * ```
  */
 export function micomChart(result: MicomResult, options: ChartOptions = {}): VegaLiteSpec {

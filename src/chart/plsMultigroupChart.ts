@@ -18,8 +18,9 @@ import {
  *
  * @example
  * ```ts
- * plsMultigroupRows(plsMultigroup(surveys, ECSI_MODEL, { group: "channel", seed: 1 }))[0];
- * // => { path: "Image → Expectation", group: "web", coefficient: 0.51, difference: 0.06, pValue: 0.41, significant: false }
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" })); // first and last 125 rows
+ * plsMultigroupRows(plsMultigroup(halves, ECSI_MODEL, { group: "half", seed: 1 }))[0];
+ * // => { path: "Image → Expectation", group: "first", coefficient: 0.47, difference: -0.09, pValue: 0.48, significant: false }
  * ```
  */
 export interface PlsMultigroupRow {
@@ -45,6 +46,8 @@ export function isPlsMultigroupResult(value: unknown): value is PlsMultigroupRes
  *
  * @example
  * ```ts
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" }));
+ * const result = plsMultigroup(halves, ECSI_MODEL, { group: "half", seed: 1 });
  * plsMultigroupRows(result).length === 2 * result.paths.length; // => true
  * ```
  */
@@ -77,8 +80,9 @@ export function plsMultigroupRows(result: PlsMultigroupResult): PlsMultigroupRow
  * @throws InvalidOptionsError when `result` is not a plsMultigroup result or an option is invalid
  * @example
  * ```ts
- * const spec = plsMultigroupChart(plsMultigroup(surveys, ECSI_MODEL, { group: "channel", seed: 1 }));
- * spec.title; // => { text: "Path coefficients: web vs store", subtitle: "..." }
+ * const halves = mobi.map((row, i) => ({ ...row, half: i < 125 ? "first" : "second" }));
+ * const spec = plsMultigroupChart(plsMultigroup(halves, ECSI_MODEL, { group: "half", seed: 1 }));
+ * spec.title; // => { text: "Path coefficients: first vs second", ... }
  * ```
  */
 export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOptions = {}): VegaLiteSpec {

@@ -1,12 +1,5 @@
 /** TSDoc examples of src/chart/ files named m-z that do not run yet, by key, with the reason (see test/docs/examples.test.ts). */
 export const skipped: Readonly<Record<string, string>> = {
-  "src/chart/micomChart.ts#MicomRow": "a fragment: uses `halves`, which it does not define",
-  "src/chart/micomChart.ts#micomChart": "a fragment: uses `halves`, which it does not define",
-  "src/chart/micomChart.ts#micomRows": "a fragment: uses `result`, which it does not define",
-  "src/chart/plsMultigroupChart.ts#PlsMultigroupRow": "a fragment: uses `surveys`, which it does not define",
-  "src/chart/plsMultigroupChart.ts#plsMultigroupChart":
-    "a fragment: uses `surveys`, which it does not define",
-  "src/chart/plsMultigroupChart.ts#plsMultigroupRows": "a fragment: uses `result`, which it does not define",
   "src/chart/plsPathChart.ts#PlsPathDiagram": "a fragment: uses `model`, which it does not define",
   "src/chart/plsPathChart.ts#plsPathChart": "a fragment: uses `surveys`, which it does not define",
   "src/chart/plsPathChart.ts#plsPathDiagram": "a fragment: uses `surveys`, which it does not define",
