@@ -327,7 +327,8 @@ export async function validateFields(
         Number(badRow),
         check.field.column,
         value,
-        (value === null || value === "") && check.missingExpectation !== undefined
+        // missing as the in-memory readers say: null, "" or a NaN number
+        (value === null || value === "" || Number.isNaN(value)) && check.missingExpectation !== undefined
           ? check.missingExpectation
           : check.expectation,
       );
