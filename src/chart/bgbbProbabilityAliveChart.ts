@@ -4,13 +4,13 @@ import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
   frame,
   hasShape,
   ordinal,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
   wholeNumberIn,
@@ -103,7 +103,7 @@ export function bgbbProbabilityAliveCells(
   const name = "bgbbProbabilityAliveChart";
   const parsed = parseChartOptions(name, schema, options);
   if (!isBetaGeometricBetaBinomialResult(model))
-    return refuseInput(name, "model", "expected the result of fitBetaGeometricBetaBinomial", model);
+    return refuseResult(name, "model", "fitBetaGeometricBetaBinomial", model);
   const n = parsed.periods;
   const cell = (x: number, tx: number): BgbbProbabilityAliveCell => {
     const probability = tidy(model.probabilityAlive(x, tx, n));
@@ -172,7 +172,7 @@ export function bgbbProbabilityAliveChart(
         tooltip: [
           quantitative("frequency", "Frequency (x)"),
           quantitative("recency", "Recency (t_x)"),
-          quantitative("probability", "P(alive)", FORMAT.percentPrecise),
+          quantitative("probability", "P(alive)", PERCENT_PRECISE),
         ],
         labelSize: n <= 20 ? 11 : null,
       }),

@@ -2,13 +2,15 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseInput,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -56,11 +58,11 @@ export function calibrationCurveChart(
       bin: `${(100 * bin.lower).toFixed(0)}–${(100 * bin.upper).toFixed(0)}%`,
     }));
   const x = quantitative("predicted", "Mean predicted churn probability", {
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
     scale: { domain: [0, 1] },
   });
   const y = quantitative("observed", "Observed churn rate", {
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
     scale: { domain: [0, 1] },
   });
   return frame(
@@ -93,9 +95,9 @@ export function calibrationCurveChart(
             size: quantitative("customers", "Customers", { scale: { range: [20, 300] } }),
             tooltip: [
               nominal("bin", "Probability bin"),
-              quantitative("predicted", "Predicted", FORMAT.percentPrecise),
-              quantitative("observed", "Observed", FORMAT.percentPrecise),
-              quantitative("customers", "Customers", FORMAT.thousands),
+              quantitative("predicted", "Predicted", PERCENT_PRECISE),
+              quantitative("observed", "Observed", PERCENT_PRECISE),
+              quantitative("customers", "Customers", THOUSANDS),
             ],
           },
         },

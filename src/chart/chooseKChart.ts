@@ -7,7 +7,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -100,7 +100,7 @@ export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
 export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions = {}): VegaLiteSpec {
   const name = "chooseKChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isChooseKResult(result)) return refuseInput(name, "result", "expected the result of chooseK", result);
+  if (!isChooseKResult(result)) return refuseResult(name, "result", "chooseK", result);
   const points = chooseKPoints(result);
   const criteria = CRITERIA.map((c) => c.name).filter((c) => points.some((p) => p.criterion === c));
   const x = quantitative("k", "Number of segments (k)", {

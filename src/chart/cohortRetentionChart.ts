@@ -2,13 +2,15 @@ import type { CohortRetentionResult } from "../churn/index.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   ordinal,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -59,7 +61,7 @@ export function isCohortRetentionResult(value: unknown): value is CohortRetentio
  */
 export function cohortRetentionCells(result: CohortRetentionResult): CohortRetentionCell[] {
   if (!isCohortRetentionResult(result))
-    return refuseInput("cohortRetentionChart", "result", "expected the result of cohortRetention", result);
+    return refuseResult("cohortRetentionChart", "result", "cohortRetention", result);
   const cells: CohortRetentionCell[] = [];
   for (const cohort of result.cohorts.slice(-MAX_COHORTS)) {
     const periods = Math.min(MAX_PERIODS, cohort.retention.length);
@@ -117,7 +119,7 @@ export function cohortRetentionChart(
     parsed,
     {
       title: `Retention by ${adjective[unit] ?? unit} cohort`,
-      subtitle: `share of each cohort active in each ${unit} after the first purchase; ${result.customers.toLocaleString("en-US")} customers to ${result.asOf}${dropped > 0 ? ` (the ${cohorts.length} latest of ${result.cohorts.length} cohorts)` : ""}; faded: ${unit} still running`,
+      subtitle: `share of each cohort active in each ${unit} after the first purchase; ${countText(result.customers)} customers to ${result.asOf}${dropped > 0 ? ` (the ${cohorts.length} latest of ${result.cohorts.length} cohorts)` : ""}; faded: ${unit} still running`,
       width: Math.min(720, Math.max(240, 40 * periods)),
       height: Math.min(720, Math.max(120, 22 * cohorts.length)),
     },
@@ -134,9 +136,9 @@ export function cohortRetentionChart(
         tooltip: [
           ordinal("cohort", "Cohort"),
           ordinal("period", `${unit}s since acquisition`),
-          quantitative("retention", "Active", FORMAT.percentPrecise),
-          quantitative("active", "Active customers", FORMAT.thousands),
-          quantitative("customers", "Cohort size", FORMAT.thousands),
+          quantitative("retention", "Active", PERCENT_PRECISE),
+          quantitative("active", "Active customers", THOUSANDS),
+          quantitative("customers", "Cohort size", THOUSANDS),
         ],
         labelSize: labelled ? 10 : null,
       }),

@@ -1,14 +1,17 @@
 import type { ComplaintSummaryResult } from "../crm/index.js";
 import {
   type ChartOptions,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -46,7 +49,7 @@ export interface ComplaintParetoBar {
  */
 export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintParetoBar[] {
   if (!isComplaintSummaryResult(result))
-    return refuseInput("complaintParetoChart", "result", "expected the result of complaintSummary", result);
+    return refuseResult("complaintParetoChart", "result", "complaintSummary", result);
   const rows = result.byCategory
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.complaints > 0)
@@ -93,7 +96,7 @@ export function complaintParetoChart(
     parsed,
     {
       title: "Complaints by category (Pareto)",
-      subtitle: `${result.complaints.toLocaleString("en-US")} complaints${first === undefined ? "" : `; the largest category holds ${(100 * first.share).toFixed(1)}%`}`,
+      subtitle: `${countText(result.complaints)} complaints${first === undefined ? "" : `; the largest category holds ${(100 * first.share).toFixed(1)}%`}`,
       width: Math.min(720, Math.max(260, bars.length * 60)),
       height: 300,
     },
@@ -107,9 +110,9 @@ export function complaintParetoChart(
             y: quantitative("complaints", "Complaints", { axis: { format: "~s" } }),
             tooltip: [
               nominal("category", "Category"),
-              quantitative("complaints", "Complaints", FORMAT.thousands),
-              quantitative("share", "Share", FORMAT.percentPrecise),
-              quantitative("cumulativeShare", "Cumulative share", FORMAT.percentPrecise),
+              quantitative("complaints", "Complaints", THOUSANDS),
+              quantitative("share", "Share", PERCENT_PRECISE),
+              quantitative("cumulativeShare", "Cumulative share", PERCENT_PRECISE),
             ],
           },
         },
@@ -119,7 +122,7 @@ export function complaintParetoChart(
               mark: { type: "line", color: PALETTE[3], point: { color: PALETTE[3] } },
               encoding: {
                 y: quantitative("cumulativeShare", "Cumulative share of complaints", {
-                  axis: { format: FORMAT.percent, orient: "right" },
+                  axis: { format: PERCENT, orient: "right" },
                   scale: { domain: [0, 1] },
                 }),
               },

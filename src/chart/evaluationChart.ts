@@ -2,7 +2,13 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { calibrationCurveChart } from "./calibrationCurveChart.js";
 import { gainsChart } from "./gainsChart.js";
 import { checkEvaluation } from "./internal/churn.js";
-import { type ChartOptions, frame, parseChartOptions, type VegaLiteSpec } from "./internal/spec.js";
+import {
+  type ChartOptions,
+  countText,
+  frame,
+  parseChartOptions,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
 import { liftChart } from "./liftChart.js";
 import { rocChart } from "./rocChart.js";
 
@@ -42,7 +48,7 @@ export function evaluationChart(evaluation: EvaluateScoresResult, options: Chart
     parsed,
     {
       title: "How good is the churn score?",
-      subtitle: `${evaluation.count.toLocaleString("en-US")} customers, ${evaluation.churners.toLocaleString("en-US")} churners`,
+      subtitle: `${countText(evaluation.count)} customers, ${countText(evaluation.churners)} churners`,
     },
     { columns: 2, concat: panels.map(panel), spacing: 30 },
     false,

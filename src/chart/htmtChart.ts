@@ -6,10 +6,11 @@ import {
   frame,
   hasShape,
   nominal,
+  oneOf,
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -30,7 +31,7 @@ export interface HtmtChartOptions extends ChartOptions {
   readonly measure?: "htmt" | "htmt2";
 }
 
-const schema = z.strictObject({ ...chartOptionsShape, measure: z.optional(z.enum(["htmt", "htmt2"])) });
+const schema = z.strictObject({ ...chartOptionsShape, measure: z.optional(oneOf(["htmt", "htmt2"])) });
 
 /** The usual cut-offs of discriminant validity (Henseler, Ringle & Sarstedt 2015). */
 const STRICT = 0.85;
@@ -74,7 +75,7 @@ export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions =
   const name = "htmtChart";
   const parsed = parseChartOptions(name, schema, options);
   if (!isPlsHtmtResult(model))
-    return refuseInput(name, "model", "expected the result of plsPathModel (with htmt and htmt2)", model);
+    return refuseResult(name, "model", "plsPathModel (with htmt and htmt2)", model);
   const matrix = parsed.measure === "htmt2" ? model.htmt2 : model.htmt;
   const constructs = Object.keys(matrix);
   const cells: HtmtCell[] = [];

@@ -7,7 +7,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -77,12 +77,7 @@ export function importancePerformanceChart(
   } else if (isImportancePerformanceGridResult(result)) {
     grid = result;
   } else {
-    return refuseInput(
-      name,
-      "result",
-      "expected the result of importancePerformance or importancePerformanceGrid",
-      result,
-    );
+    return refuseResult(name, "result", "importancePerformance or importancePerformanceGrid", result);
   }
   const points = grid.attributes.map((a) => ({
     name: a.name,

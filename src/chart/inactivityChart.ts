@@ -1,14 +1,15 @@
 import type { InactivityRiskResult } from "../churn/index.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
@@ -36,8 +37,7 @@ const BANDS = ["active", "watch", "at risk", "lapsed"] as const;
 export function inactivityChart(result: InactivityRiskResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "inactivityChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isInactivityRiskResult(result))
-    return refuseInput(name, "result", "expected the result of inactivityRisk", result);
+  if (!isInactivityRiskResult(result)) return refuseResult(name, "result", "inactivityRisk", result);
   const total = result.customers.length;
   const [watch, risk, lapsed] = result.options.bandLimits;
   const ranges = [`under ${watch}x`, `${watch}–${risk}x`, `${risk}–${lapsed}x`, `${lapsed}x or more`];
@@ -75,8 +75,8 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
             tooltip: [
               nominal("band", "Band"),
               nominal("overdue", "Overdue"),
-              quantitative("customers", "Customers", FORMAT.thousands),
-              quantitative("share", "Share", FORMAT.percentPrecise),
+              quantitative("customers", "Customers", THOUSANDS),
+              quantitative("share", "Share", PERCENT_PRECISE),
             ],
           },
         },

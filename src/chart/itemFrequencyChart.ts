@@ -3,14 +3,16 @@ import type { ItemFrequenciesResult } from "../basket/index.js";
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
   wholeNumberIn,
@@ -62,15 +64,14 @@ export function itemFrequencyChart(
 ): VegaLiteSpec {
   const name = "itemFrequencyChart";
   const parsed = parseChartOptions(name, schema, options);
-  if (!isItemFrequenciesResult(result))
-    return refuseInput(name, "result", "expected the result of itemFrequencies", result);
+  if (!isItemFrequenciesResult(result)) return refuseResult(name, "result", "itemFrequencies", result);
   const top = [...result.items].sort((a, b) => b.count - a.count).slice(0, parsed.topItems ?? 25);
   const values = top.map((item) => ({ item: item.item, support: tidy(item.support), count: item.count }));
   return frame(
     parsed,
     {
       title: "Most frequent items",
-      subtitle: `top ${top.length} of ${result.items.length.toLocaleString("en-US")} items in ${result.transactionCount.toLocaleString("en-US")} baskets`,
+      subtitle: `top ${top.length} of ${countText(result.items.length)} items in ${countText(result.transactionCount)} baskets`,
       width: 420,
       height: Math.min(720, Math.max(120, top.length * 18)),
     },
@@ -80,12 +81,12 @@ export function itemFrequencyChart(
       encoding: {
         y: nominal("item", null, { sort: values.map((v) => v.item), axis: { labelLimit: 200 } }),
         x: quantitative("support", "Share of baskets containing the item", {
-          axis: { format: FORMAT.percent },
+          axis: { format: PERCENT },
         }),
         tooltip: [
           nominal("item", "Item"),
           quantitative("support", "Support", ".2%"),
-          quantitative("count", "Baskets", FORMAT.thousands),
+          quantitative("count", "Baskets", THOUSANDS),
         ],
       },
     },

@@ -8,7 +8,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -56,7 +56,7 @@ const CATEGORY_NAMES: Record<string, string> = {
 export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "kanoChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isKanoResult(result)) return refuseInput(name, "result", "expected the result of kano", result);
+  if (!isKanoResult(result)) return refuseResult(name, "result", "kano", result);
   const points = result.attributes
     .filter((a) => a.better !== null && a.worse !== null)
     .map((a) => ({

@@ -1,13 +1,15 @@
 import type { KaplanMeierResult } from "../churn/index.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   isObject,
   nominal,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -67,8 +69,7 @@ export function isKaplanMeierResult(value: unknown): value is KaplanMeierResult 
  * ```
  */
 export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
-  if (!isKaplanMeierResult(result))
-    return refuseInput("kaplanMeierChart", "result", "expected the result of kaplanMeier", result);
+  if (!isKaplanMeierResult(result)) return refuseResult("kaplanMeierChart", "result", "kaplanMeier", result);
   const steps: KaplanMeierStep[] = [];
   for (const curve of result.curves) {
     const group = curve.group ?? "all customers";
@@ -130,7 +131,7 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
   });
   const x = quantitative("time", `Time since start (${result.options.time})`);
   const y = quantitative("survival", "Share not yet churned", {
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
     scale: { domain: [0, 1] },
   });
   const grouped = result.curves.length > 1;
@@ -160,10 +161,10 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
             tooltip: [
               ...(grouped ? [nominal("group", "Group")] : []),
               quantitative("time", "Time"),
-              quantitative("survival", "Survival", FORMAT.percentPrecise),
-              quantitative("lower", `${level}% lower`, FORMAT.percentPrecise),
-              quantitative("upper", `${level}% upper`, FORMAT.percentPrecise),
-              quantitative("atRisk", "At risk", FORMAT.thousands),
+              quantitative("survival", "Survival", PERCENT_PRECISE),
+              quantitative("lower", `${level}% lower`, PERCENT_PRECISE),
+              quantitative("upper", `${level}% upper`, PERCENT_PRECISE),
+              quantitative("atRisk", "At risk", THOUSANDS),
             ],
           },
         },

@@ -58,6 +58,30 @@ describe("retentionCurveChart", () => {
     expect(() => retentionCurveChart(sbg, { survivors: [0, 0] })).toThrow(/cohort size/);
     expect(() => retentionCurveChart({} as never)).toThrow(/expected the result of fitShiftedBetaGeometric/);
   });
+
+  it("refuses survivors that are not a list of at least two counts >= 0 with one issue per fault", () => {
+    const message = (survivors: unknown) => {
+      try {
+        retentionCurveChart(sbg, { survivors } as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "accepted";
+    };
+    // A string is one fault (zod's array schema also reported a meaningless "expected string to have >=2 characters").
+    expect(message("x")).toMatchInlineSnapshot(`
+      "retentionCurveChart: invalid options
+        - survivors: expected an array, received a string (received "x")"
+    `);
+    expect(message([-1])).toMatchInlineSnapshot(`
+      "retentionCurveChart: invalid options
+        - survivors.0: Too small: expected number to be >=0 (received -1)
+        - survivors: Too small: expected array to have >=2 items (received [-1])"
+    `);
+    expect(message([5, "a", Number.NaN])).toMatch(
+      /survivors\.1: expected a number >= 0, received a string[\s\S]*survivors\.2: expected a number >= 0, received a number/,
+    );
+  });
 });
 
 describe("bgbbProbabilityAliveChart", () => {

@@ -2,12 +2,13 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   ordinal,
   PALETTE,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -62,8 +63,8 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
             tooltip: [
               ordinal("group", word),
               quantitative("lift", "Lift", ".2f"),
-              quantitative("churnRate", "Churn rate", FORMAT.percentPrecise),
-              quantitative("customers", "Customers", FORMAT.thousands),
+              quantitative("churnRate", "Churn rate", PERCENT_PRECISE),
+              quantitative("customers", "Customers", THOUSANDS),
             ],
           },
         },

@@ -1,14 +1,15 @@
 import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -80,7 +81,7 @@ export function lorenzChart(
   } else if (isParetoAnalysisResult(result)) {
     ({ x, y } = paretoToLorenz(result));
   } else {
-    return refuseInput(name, "result", "expected the result of lorenzCurve or paretoAnalysis", result);
+    return refuseResult(name, "result", "lorenzCurve or paretoAnalysis", result);
   }
   const n = x.length - 1;
   const step = Math.max(1, n / (MAX_POINTS - 1));
@@ -100,11 +101,11 @@ export function lorenzChart(
   const bottom80 = valueAt(x, y, 0.8);
   const top20 = 1 - bottom80;
   const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", {
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
     scale: { domain: [0, 1] },
   });
   const yAxis = quantitative("valueShare", "Share of total value", {
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
     scale: { domain: [0, 1] },
   });
   const marker = [
@@ -142,8 +143,8 @@ export function lorenzChart(
             x: xAxis,
             y: yAxis,
             tooltip: [
-              quantitative("customerShare", "Customers", FORMAT.percentPrecise),
-              quantitative("valueShare", "Value", FORMAT.percentPrecise),
+              quantitative("customerShare", "Customers", PERCENT_PRECISE),
+              quantitative("valueShare", "Value", PERCENT_PRECISE),
             ],
           },
         },

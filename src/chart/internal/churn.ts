@@ -1,6 +1,6 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
-import { FORMAT, hasShape, PALETTE, quantitative, refuseInput } from "./spec.js";
+import { hasShape, PALETTE, PERCENT, PERCENT_PRECISE, quantitative, refuseResult } from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
 export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresResult {
@@ -10,12 +10,7 @@ export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresR
 /** Throws unless `value` is an evaluation. */
 export function checkEvaluation(functionName: string, value: unknown): asserts value is EvaluateScoresResult {
   if (!isEvaluateScoresResult(value)) {
-    refuseInput(
-      functionName,
-      "evaluation",
-      "expected the result of evaluateScores or evaluateChurnModel",
-      value,
-    );
+    refuseResult(functionName, "evaluation", "evaluateScores or evaluateChurnModel", value);
   }
 }
 
@@ -45,10 +40,10 @@ export function unitCurveLayers(
   points: readonly object[],
 ): { layer: object[] } {
   const axis = (a: UnitCurveAxis) =>
-    quantitative(a.field, a.title, { axis: { format: FORMAT.percent }, scale: { domain: [0, 1] } });
+    quantitative(a.field, a.title, { axis: { format: PERCENT }, scale: { domain: [0, 1] } });
   const xEncoding = axis(x);
   const yEncoding = axis(y);
-  const share = (a: UnitCurveAxis) => quantitative(a.field, a.tooltip, FORMAT.percentPrecise);
+  const share = (a: UnitCurveAxis) => quantitative(a.field, a.tooltip, PERCENT_PRECISE);
   return {
     layer: [
       {

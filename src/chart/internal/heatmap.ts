@@ -1,5 +1,5 @@
 /** Shared layers of the heatmaps of shares (P(alive) by frequency and recency, cohort retention). */
-import { FORMAT, nominal, quantitative, SEQUENTIAL_SCHEME } from "./spec.js";
+import { nominal, PERCENT, quantitative, SEQUENTIAL_SCHEME } from "./spec.js";
 
 /** What {@link shareHeatmapLayers} draws. */
 export interface ShareHeatmap {
@@ -30,7 +30,7 @@ export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
         y,
         color: quantitative(field, heatmap.title, {
           scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 1] },
-          legend: { format: FORMAT.percent },
+          legend: { format: PERCENT },
         }),
         ...heatmap.cellEncoding,
         tooltip: heatmap.tooltip,

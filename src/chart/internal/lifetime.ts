@@ -1,6 +1,6 @@
 /** Shared helpers of the repeat-purchase (BG/NBD, Pareto/NBD) charts. */
 import type { RepeatBuyingFit } from "../../value/index.js";
-import { hasShape, refuseInput } from "./spec.js";
+import { hasShape, refuseResult } from "./spec.js";
 
 /** The summary columns the lifetime charts read (`repeatPurchaseSummary` or `calibrationHoldoutSummary`). */
 export interface LifetimeSummary {
@@ -26,15 +26,10 @@ export function isLifetimeSummary(value: unknown): value is LifetimeSummary {
 /** Checks the (summary, model) pair of a lifetime chart. */
 export function checkLifetimeInputs(functionName: string, summary: unknown, model: unknown): void {
   if (!isLifetimeSummary(summary)) {
-    refuseInput(
-      functionName,
-      "summary",
-      "expected the result of repeatPurchaseSummary or calibrationHoldoutSummary",
-      summary,
-    );
+    refuseResult(functionName, "summary", "repeatPurchaseSummary or calibrationHoldoutSummary", summary);
   }
   if (!isLifetimeModel(model)) {
-    refuseInput(functionName, "model", "expected the result of fitBgNbd or fitParetoNbd", model);
+    refuseResult(functionName, "model", "fitBgNbd or fitParetoNbd", model);
   }
 }
 

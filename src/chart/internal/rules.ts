@@ -1,7 +1,7 @@
 /** Shared input handling of the association-rule charts. */
 import * as z from "zod/mini";
 import type { AssociationRule } from "../../basket/index.js";
-import { hasShape, isObject, refuseInput, wholeNumberIn } from "./spec.js";
+import { hasShape, isObject, refuseResult, wholeNumberIn } from "./spec.js";
 
 /**
  * Rules from `associationRules`, `significantRules`, `redundantRules` (their `.rules`) or a rule array.
@@ -35,10 +35,10 @@ export function isRulesInput(value: unknown): value is RulesInput {
 export function rulesOf(functionName: string, input: unknown): readonly AssociationRule[] {
   const rules = Array.isArray(input) ? input : isObject(input) ? input.rules : undefined;
   if (!Array.isArray(rules) || !rules.every(isRule)) {
-    return refuseInput(
+    return refuseResult(
       functionName,
       "rules",
-      "expected the result of associationRules (or significantRules, redundantRules) or an array of its rules",
+      "associationRules (or significantRules, redundantRules) or an array of its rules",
       input,
     );
   }

@@ -55,15 +55,19 @@ export const SEQUENTIAL_SCHEME = "viridis";
 /** Diverging scheme for signed values such as z-scores (blue low, orange high). */
 export const DIVERGING_SCHEME = "blueorange";
 
-/** Formats (d3-format) used on axes and in tooltips. */
-export const FORMAT = {
-  percent: ".0%",
-  percentPrecise: ".1%",
-  thousands: ",.0f",
-  decimal: ",.2f",
-  /** Currency with the symbol set by the `currency` option (locale of the spec). */
-  currency: "$,.0f",
-} as const;
+/** d3 format of a share on an axis: `"42%"`. */
+export const PERCENT = ".0%";
+/** d3 format of a share in a tooltip: `"42.3%"`. */
+export const PERCENT_PRECISE = ".1%";
+/** d3 format of a count: `"1,234"`. */
+export const THOUSANDS = ",.0f";
+/** d3 format of money, with the symbol set by the `currency` option (locale of the spec): `"$1,234"`. */
+export const CURRENCY = "$,.0f";
+
+/** `n` with thousands separators, as text in titles: `"1,234"`. */
+export function countText(n: number): string {
+  return n.toLocaleString("en-US");
+}
 
 /** A channel's further properties (axis, scale, sort, ...), or, as a string, its d3 `format` (tooltips). */
 export type ChannelExtra = string | Readonly<Record<string, unknown>>;
@@ -98,6 +102,60 @@ export const temporal = (field: string, title?: unknown, extra?: ChannelExtra) =
  */
 export function wholeNumberIn(min: number, max?: number) {
   return z.number().check(wholeNumber(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
+}
+
+/**
+ * Schema of an option that is one of `values`, worded as `z.enum(values)` words it ("Invalid option:
+ * expected one of ..."), as one custom check: zod's enum schema would add about 0.8 kB to the bundle.
+ */
+export function oneOf<const V extends readonly string[]>(values: V) {
+  return z.custom<V[number]>().check((payload) => {
+    if (!values.includes(payload.value as string))
+      payload.issues.push({
+        code: "custom",
+        message: `Invalid option: expected one of ${values.map((value) => `"${value}"`).join("|")}`,
+        input: payload.value,
+      });
+  });
+}
+
+/** How a received value is named in an option message ("a number", "an array", "null"), as parseOptions names it. */
+const kindOf = (value: unknown): string =>
+  Array.isArray(value)
+    ? "an array"
+    : value === null
+      ? "null"
+      : typeof value === "object"
+        ? "an object"
+        : `a ${typeof value}`;
+
+/**
+ * Schema of an array option, worded as zod's array schema words it, as one custom check (zod's array schema
+ * would add about 1.5 kB to the bundle): not an array is "expected an array, received ..."; `element`
+ * returns the message of an element that fails (an issue at its index); fewer than `minLength` elements is
+ * "Too small: expected array to have >=`minLength` items".
+ */
+export function arrayOf<E>(minLength = 0, element?: (value: unknown) => string | undefined) {
+  return z.custom<E[]>().check((payload) => {
+    const value = payload.value as unknown;
+    const issue = (message: string, input: unknown, path: number[] = []): void => {
+      payload.issues.push({ code: "custom", message, input, path });
+    };
+    if (!Array.isArray(value)) return issue(`expected an array, received ${kindOf(value)}`, value);
+    if (element !== undefined)
+      value.forEach((item, index) => {
+        const message = element(item);
+        if (message !== undefined) issue(message, item, [index]);
+      });
+    if (value.length < minLength) issue(`Too small: expected array to have >=${minLength} items`, value);
+  });
+}
+
+/** The message of a value that is not a finite number >= 0 (an element of {@link arrayOf}), as zod words it. */
+export function nonNegativeNumber(value: unknown): string | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return `expected a number >= 0, received ${kindOf(value)}`;
+  return value < 0 ? "Too small: expected number to be >=0" : undefined;
 }
 
 /**
@@ -162,6 +220,11 @@ export function parseChartOptions<S extends z.ZodMiniType>(
 /** Throws the builder's argument error: `expected` says what was wanted. */
 export function refuseInput(functionName: string, path: string, expected: string, received: unknown): never {
   throw new InvalidOptionsError(functionName, [{ path, message: expected, received }]);
+}
+
+/** Throws the builder's argument error for an input that is not the result of `of`: "expected the result of `of`". */
+export function refuseResult(functionName: string, path: string, of: string, received: unknown): never {
+  return refuseInput(functionName, path, `expected the result of ${of}`, received);
 }
 
 /** Shared look: font sizes, palette, locale for the currency symbol. */
