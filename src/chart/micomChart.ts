@@ -7,7 +7,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -54,8 +54,7 @@ export function isMicomResult(value: unknown): value is MicomResult {
  * ```
  */
 export function micomRows(result: MicomResult): MicomRow[] {
-  if (!isMicomResult(result))
-    return refuseInput("micomChart", "result", "expected the result of micom", result);
+  if (!isMicomResult(result)) return refuseResult("micomChart", "result", "micom", result);
   return result.constructs.flatMap((c) => {
     const construct = shortLabel(c.construct);
     return [

@@ -1,14 +1,17 @@
 import type { NetPromoterScoreResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -38,8 +41,7 @@ const GROUPS = ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"] as con
 export function npsChart(result: NetPromoterScoreResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "npsChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isNetPromoterScoreResult(result))
-    return refuseInput(name, "result", "expected the result of netPromoterScore", result);
+  if (!isNetPromoterScoreResult(result)) return refuseResult(name, "result", "netPromoterScore", result);
   const shares = [result.detractorShare, result.passiveShare, result.promoterShare];
   const counts = [result.detractors, result.passives, result.promoters];
   const values = GROUPS.map((group, i) => ({
@@ -54,7 +56,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
     parsed,
     {
       title: `Net Promoter Score ${score.toFixed(0)}`,
-      subtitle: `${result.count.toLocaleString("en-US")} answers; ${Math.round(100 * result.level)}% interval ${result.lower.toFixed(0)} to ${result.upper.toFixed(0)}; NPS = % promoters − % detractors`,
+      subtitle: `${countText(result.count)} answers; ${Math.round(100 * result.level)}% interval ${result.lower.toFixed(0)} to ${result.upper.toFixed(0)}; NPS = % promoters − % detractors`,
       width: 480,
       height: 60,
     },
@@ -63,7 +65,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
       encoding: {
         x: quantitative("share", "Share of answers", {
           stack: "zero",
-          axis: { format: FORMAT.percent },
+          axis: { format: PERCENT },
           scale: { domain: [0, 1] },
         }),
         order: quantitative("order"),
@@ -79,8 +81,8 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
             }),
             tooltip: [
               nominal("group", "Group"),
-              quantitative("answers", "Answers", FORMAT.thousands),
-              quantitative("share", "Share", FORMAT.percentPrecise),
+              quantitative("answers", "Answers", THOUSANDS),
+              quantitative("share", "Share", PERCENT_PRECISE),
             ],
           },
         },

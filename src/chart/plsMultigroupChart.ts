@@ -7,7 +7,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -53,7 +53,7 @@ export function isPlsMultigroupResult(value: unknown): value is PlsMultigroupRes
  */
 export function plsMultigroupRows(result: PlsMultigroupResult): PlsMultigroupRow[] {
   if (!isPlsMultigroupResult(result))
-    return refuseInput("plsMultigroupChart", "result", "expected the result of plsMultigroup", result);
+    return refuseResult("plsMultigroupChart", "result", "plsMultigroup", result);
   const [first, second] = result.groups.map((g) => shortLabel(g));
   return result.paths.flatMap((p) => {
     const common = {

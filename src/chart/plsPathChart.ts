@@ -1,13 +1,14 @@
 import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -26,8 +27,10 @@ function isBootstrapResult(value: unknown): value is BootstrapResult {
  *
  * @example
  * ```ts
+ * const model = plsPathModel(mobi, ECSI_MODEL); // the ECSI mobile-phone survey
+ * const boot = bootstrap(model, mobi, { samples: 200, seed: 7 });
  * plsPathDiagram(model, boot).paths[0];
- * // => { from: "Image", to: "Expectation", estimate: 0.31, significance: "***", label: "0.31 ***", x: 0, y: 0.5, x2: 0.17, y2: 0.5 }
+ * // => { from: "Image", to: "Expectation", estimate: 0.50, significance: "***", label: "0.50 ***", x: 0, y: 0.5, x2: 0.17, y2: 0.5 }
  * ```
  */
 export interface PlsPathDiagram {
@@ -72,7 +75,7 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
  *
  * @example
  * ```ts
- * plsPathDiagram(plsPathModel(surveys, ECSI_MODEL)).constructs.map((c) => c.construct);
+ * plsPathDiagram(plsPathModel(mobi, ECSI_MODEL)).constructs.map((c) => c.construct);
  * // => ["Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty"]
  * ```
  */
@@ -168,9 +171,10 @@ export function plsPathDiagram(model: PlsPathModelResult, boot?: BootstrapResult
  * @throws InvalidOptionsError when `model` is not a PLS path model or an option is invalid
  * @example
  * ```ts
- * const model = plsPathModel(surveys, ECSI_MODEL);
- * const spec = plsPathChart(model, bootstrap(model, surveys, { samples: 500 }));
- * spec.title; // => { text: "PLS path model", subtitle: "..." }
+ * const model = plsPathModel(mobi, ECSI_MODEL); // the ECSI mobile-phone survey
+ * const spec = plsPathChart(model, bootstrap(model, mobi, { samples: 200, seed: 7 }));
+ * spec.title;
+ * // => { text: "PLS path model", subtitle: "250 respondents; arrows: path coefficients; significance from 200 bootstrap samples" }
  * ```
  */
 export function plsPathChart(
@@ -180,10 +184,9 @@ export function plsPathChart(
 ): VegaLiteSpec {
   const name = "plsPathChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isPlsPathModelResult(model))
-    return refuseInput(name, "model", "expected the result of plsPathModel", model);
+  if (!isPlsPathModelResult(model)) return refuseResult(name, "model", "plsPathModel", model);
   if (boot !== undefined && !isBootstrapResult(boot))
-    return refuseInput(name, "boot", "expected the result of bootstrap(model, records) or undefined", boot);
+    return refuseResult(name, "boot", "bootstrap(model, records) or undefined", boot);
   const diagram = plsPathDiagram(model, boot);
   const width = parsed.width ?? Math.min(900, Math.max(420, diagram.constructs.length * 130));
   const height = parsed.height ?? 360;
@@ -239,7 +242,7 @@ export function plsPathChart(
     parsed,
     {
       title: "PLS path model",
-      subtitle: `${model.observations.toLocaleString("en-US")} respondents; arrows: path coefficients${bootText}`,
+      subtitle: `${countText(model.observations)} respondents; arrows: path coefficients${bootText}`,
       width,
       height,
     },

@@ -6,10 +6,11 @@ import {
   frame,
   hasShape,
   nominal,
+  oneOf,
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -20,7 +21,9 @@ import {
  *
  * @example
  * ```ts
- * plsPredictChart(prediction, { metric: "mae" });
+ * const prediction = plsPredict(mobi, ECSI_MODEL, { seed: 1 }); // the ECSI mobile-phone survey
+ * plsPredictChart(prediction, { metric: "mae" }).encoding;
+ * // => { x: { field: "error", title: "MAE (answer scale)", ... }, ... }
  * ```
  */
 export interface PlsPredictChartOptions extends ChartOptions {
@@ -28,15 +31,15 @@ export interface PlsPredictChartOptions extends ChartOptions {
   readonly metric?: "rmse" | "mae";
 }
 
-const schema = z.strictObject({ ...chartOptionsShape, metric: z.optional(z.enum(["rmse", "mae"])) });
+const schema = z.strictObject({ ...chartOptionsShape, metric: z.optional(oneOf(["rmse", "mae"])) });
 
 /**
  * One bar of {@link plsPredictChart}: an indicator's out-of-sample error under one model.
  *
  * @example
  * ```ts
- * plsPredictBars(plsPredict(surveys, ECSI_MODEL, { seed: 1 }))[0];
- * // => { indicator: "CUSA1", construct: "Satisfaction", model: "PLS", error: 1.42, plsBeatsLm: true }
+ * plsPredictBars(plsPredict(mobi, ECSI_MODEL, { seed: 1 }))[0]; // the ECSI mobile-phone survey
+ * // => { indicator: "CUEX1", construct: "Expectation", model: "PLS", error: 1.53, plsBeatsLm: true }
  * ```
  */
 export interface PlsPredictBar {
@@ -59,6 +62,7 @@ export function isPlsPredictResult(value: unknown): value is PlsPredictResult {
  *
  * @example
  * ```ts
+ * const prediction = plsPredict(mobi, ECSI_MODEL, { seed: 1 });
  * plsPredictBars(prediction, { metric: "mae" }).length === 2 * prediction.indicators.length; // => true
  * ```
  */
@@ -68,8 +72,7 @@ export function plsPredictBars(
 ): PlsPredictBar[] {
   const name = "plsPredictChart";
   const parsed = parseChartOptions(name, schema, options);
-  if (!isPlsPredictResult(result))
-    return refuseInput(name, "result", "expected the result of plsPredict", result);
+  if (!isPlsPredictResult(result)) return refuseResult(name, "result", "plsPredict", result);
   const mae = parsed.metric === "mae";
   return result.indicators.flatMap((row) => {
     const pls = mae ? row.plsMae : row.plsRmse;
@@ -95,8 +98,8 @@ export function plsPredictBars(
  * @throws InvalidOptionsError when `result` is not a plsPredict result or an option is invalid
  * @example
  * ```ts
- * const spec = plsPredictChart(plsPredict(surveys, ECSI_MODEL, { seed: 1 }));
- * spec.title; // => { text: "Out-of-sample prediction error: PLS vs linear benchmark", subtitle: "..." }
+ * const spec = plsPredictChart(plsPredict(mobi, ECSI_MODEL, { seed: 1 })); // the ECSI mobile-phone survey
+ * spec.title; // => { text: "Out-of-sample prediction error: PLS vs linear benchmark", ... }
  * ```
  */
 export function plsPredictChart(

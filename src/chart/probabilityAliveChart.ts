@@ -14,8 +14,9 @@ import {
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
   frame,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   tidy,
@@ -79,7 +80,7 @@ export function probabilityAliveChart(
     unit: summary.options.timeUnit,
     field: "probability",
     legend: "P(alive)",
-    format: FORMAT.percent,
+    format: PERCENT,
     domain: [0, 1],
   });
 }
@@ -105,7 +106,7 @@ export function frequencyRecencyHeatmap(
   const described = values.map((cell) => {
     const c = cell as Record<string, number>;
     const value = c[look.field] as number;
-    const text = look.format === FORMAT.percent ? `${Math.round(100 * value)}%` : value.toFixed(2);
+    const text = look.format === PERCENT ? `${Math.round(100 * value)}%` : value.toFixed(2);
     return {
       ...cell,
       recencyLow: tidy4(c.recencyLow as number),
@@ -137,11 +138,7 @@ export function frequencyRecencyHeatmap(
         tooltip: [
           quantitative("frequency", "Frequency"),
           quantitative("recency", "Recency", ".1f"),
-          quantitative(
-            look.field,
-            look.legend,
-            look.format === FORMAT.percent ? FORMAT.percentPrecise : ".2f",
-          ),
+          quantitative(look.field, look.legend, look.format === PERCENT ? PERCENT_PRECISE : ".2f"),
         ],
       },
     },

@@ -1,14 +1,15 @@
 import type { QualifyProspectsResult } from "../crm/index.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -61,7 +62,7 @@ export function isQualifyProspectsResult(value: unknown): value is QualifyProspe
  */
 export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
   if (!isQualifyProspectsResult(result))
-    return refuseInput("prospectChart", "result", "expected the result of qualifyProspects", result);
+    return refuseResult("prospectChart", "result", "qualifyProspects", result);
   return result.prospects
     .filter((p) => p.score !== null)
     .map((p) => ({
@@ -104,7 +105,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
   const y = nominal("id", "Prospect", { sort: ids });
   const x = quantitative("score", "Qualification score", {
     scale: { domain: [0, 1] },
-    axis: { format: FORMAT.percent },
+    axis: { format: PERCENT },
   });
   return frame(
     parsed,
@@ -128,7 +129,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
             }),
             tooltip: [
               nominal("id", "Prospect"),
-              quantitative("score", "Score", FORMAT.percentPrecise),
+              quantitative("score", "Score", PERCENT_PRECISE),
               nominal("verdict", "Verdict"),
               nominal("choice", "Choice"),
               nominal("reason", "Why"),

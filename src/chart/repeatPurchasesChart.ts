@@ -13,13 +13,14 @@ import { bgNbdPmf, paretoNbdSimulatedPmf } from "./internal/repeatDistribution.j
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   nominal,
   ordinal,
   PALETTE,
   parseChartOptions,
   quantitative,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
   wholeNumberIn,
@@ -155,7 +156,7 @@ export function repeatPurchasesChart(
     parsed,
     {
       title: `Customers by repeat purchases: actual vs ${label}`,
-      subtitle: `${summary.T.length.toLocaleString("en-US")} customers; repeat purchases = purchase days after the first`,
+      subtitle: `${countText(summary.T.length)} customers; repeat purchases = purchase days after the first`,
       width: 480,
       height: 300,
     },
@@ -173,7 +174,7 @@ export function repeatPurchasesChart(
         tooltip: [
           ordinal("label", "Repeat purchases"),
           nominal("series", "Series"),
-          quantitative("customers", "Customers", FORMAT.thousands),
+          quantitative("customers", "Customers", THOUSANDS),
         ],
       },
     },

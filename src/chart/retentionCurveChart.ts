@@ -1,16 +1,21 @@
 import * as z from "zod/mini";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
 import {
+  arrayOf,
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
+  nonNegativeNumber,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
   wholeNumberIn,
@@ -36,7 +41,7 @@ export interface RetentionCurveChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  survivors: z.optional(z.array(z.number().check(z.gte(0))).check(z.minLength(2))),
+  survivors: z.optional(arrayOf<number>(2, nonNegativeNumber)),
   periods: z.optional(wholeNumberIn(1, 500)),
 });
 
@@ -82,7 +87,7 @@ export function retentionCurvePoints(
   const name = "retentionCurveChart";
   const parsed = parseChartOptions(name, schema, options);
   if (!isShiftedBetaGeometricResult(model))
-    return refuseInput(name, "model", "expected the result of fitShiftedBetaGeometric", model);
+    return refuseResult(name, "model", "fitShiftedBetaGeometric", model);
   const survivors = parsed.survivors;
   if (survivors !== undefined && !((survivors[0] as number) > 0))
     refuseInput(name, "survivors", "expected the cohort size (a positive count) first", survivors);
@@ -158,13 +163,13 @@ export function retentionCurveChart(
   const x = quantitative("period", "Period since acquisition", { axis: { tickMinStep: 1 } });
   const panel = (field: "survival" | "retention", title: string) => {
     const y = quantitative(field, title, {
-      axis: { format: FORMAT.percent },
+      axis: { format: PERCENT },
       scale: { zero: field === "survival" },
     });
     const tooltip = [
       nominal("series", "Series"),
       quantitative("period", "Period"),
-      quantitative(field, title, FORMAT.percentPrecise),
+      quantitative(field, title, PERCENT_PRECISE),
     ];
     return {
       width,
@@ -191,7 +196,7 @@ export function retentionCurveChart(
     parsed,
     {
       title: "Cohort survival and retention: observed vs sBG",
-      subtitle: `γ = ${gamma.toFixed(3)}, δ = ${delta.toFixed(3)}; fitted on ${model.observedPeriods} periods of ${model.customerCount.toLocaleString("en-US")} customers, dashed beyond`,
+      subtitle: `γ = ${gamma.toFixed(3)}, δ = ${delta.toFixed(3)}; fitted on ${model.observedPeriods} periods of ${countText(model.customerCount)} customers, dashed beyond`,
       width: parsed.width ?? 640,
     },
     {

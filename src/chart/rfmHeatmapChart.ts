@@ -1,15 +1,17 @@
 import type { RfmScoresResult } from "../value/index.js";
 import {
   type ChartOptions,
-  FORMAT,
+  CURRENCY,
+  countText,
   frame,
   hasShape,
   nominal,
   ordinal,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   SEQUENTIAL_SCHEME,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -88,7 +90,7 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
   const name = "rfmHeatmapChart";
   const parsed = parseChartOptions(name, undefined, options);
   if (!isRfmScoresResult(result)) {
-    return refuseInput(name, "result", "expected the result of rfmScores or rfmSegments", result);
+    return refuseResult(name, "result", "rfmScores or rfmSegments", result);
   }
   const cells = rfmHeatmapCells(result);
   const max = Math.max(1, ...cells.map((cell) => cell.customers));
@@ -108,7 +110,7 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
     parsed,
     {
       title: "Customers by recency and frequency score",
-      subtitle: `${result.customers.length.toLocaleString("en-US")} customers; colour: customers, label: mean spend`,
+      subtitle: `${countText(result.customers.length)} customers; colour: customers, label: mean spend`,
       width: 360,
       height: 360,
     },
@@ -123,15 +125,15 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
             tooltip: [
               ordinal("recencyScore", "Recency score"),
               ordinal("frequencyScore", "Frequency score"),
-              quantitative("customers", "Customers", FORMAT.thousands),
-              quantitative("meanMonetary", "Mean spend", FORMAT.currency),
+              quantitative("customers", "Customers", THOUSANDS),
+              quantitative("meanMonetary", "Mean spend", CURRENCY),
             ],
           },
         },
         {
           mark: { type: "text", fontSize: 11 },
           encoding: {
-            text: quantitative("meanMonetary", undefined, FORMAT.currency),
+            text: quantitative("meanMonetary", undefined, CURRENCY),
             color: nominal("textColor", undefined, { scale: null, legend: null }),
           },
         },

@@ -1,6 +1,13 @@
 import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation, unitCurveLayers } from "./internal/churn.js";
-import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
+import {
+  type ChartOptions,
+  countText,
+  frame,
+  parseChartOptions,
+  tidy,
+  type VegaLiteSpec,
+} from "./internal/spec.js";
 
 /**
  * One point of the ROC curve.
@@ -71,7 +78,7 @@ export function rocChart(evaluation: EvaluateScoresResult, options: ChartOptions
     parsed,
     {
       title: `ROC curve (AUC ${evaluation.auc === null ? "n/a" : evaluation.auc.toFixed(3)})`,
-      subtitle: `${evaluation.count.toLocaleString("en-US")} customers, ${evaluation.churners.toLocaleString("en-US")} churners`,
+      subtitle: `${countText(evaluation.count)} customers, ${countText(evaluation.churners)} churners`,
       width: 360,
       height: 360,
     },

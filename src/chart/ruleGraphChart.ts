@@ -4,9 +4,9 @@ import { maxRulesSchema, type RulesInput, ruleText, topRules } from "./internal/
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
   frame,
   nominal,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   tidy,
@@ -171,8 +171,8 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
             color: quantitative("lift", "Lift", { scale: { scheme: "viridis", reverse: true } }),
             tooltip: [
               nominal("rule", "Rule"),
-              quantitative("support", "Support", FORMAT.percentPrecise),
-              quantitative("confidence", "Confidence", FORMAT.percentPrecise),
+              quantitative("support", "Support", PERCENT_PRECISE),
+              quantitative("confidence", "Confidence", PERCENT_PRECISE),
               quantitative("lift", "Lift", ".2f"),
             ],
           },

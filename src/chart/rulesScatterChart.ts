@@ -4,11 +4,14 @@ import { maxRulesSchema, type RulesInput, rulesOf, ruleText, topRules } from "./
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   nominal,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -97,8 +100,8 @@ export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartO
       title: "Association rules: support, confidence and lift",
       subtitle:
         points.length < total
-          ? `${points.length} of ${total.toLocaleString("en-US")} rules (highest lift)`
-          : `${total.toLocaleString("en-US")} rules`,
+          ? `${points.length} of ${countText(total)} rules (highest lift)`
+          : `${countText(total)} rules`,
       width: 440,
       height: 340,
     },
@@ -107,11 +110,11 @@ export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartO
       mark: { type: "circle", opacity: 0.8, size: 40 },
       encoding: {
         x: quantitative("support", "Support (share of baskets with all items)", {
-          axis: { format: FORMAT.percentPrecise },
+          axis: { format: PERCENT_PRECISE },
           scale: { type: "log" },
         }),
         y: quantitative("confidence", "Confidence", {
-          axis: { format: FORMAT.percent },
+          axis: { format: PERCENT },
           scale: { zero: false },
         }),
         color: quantitative("lift", "Lift", { scale: { scheme: "viridis", reverse: true } }),
@@ -119,9 +122,9 @@ export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartO
         tooltip: [
           nominal("rule", "Rule"),
           quantitative("support", "Support", ".2%"),
-          quantitative("confidence", "Confidence", FORMAT.percentPrecise),
+          quantitative("confidence", "Confidence", PERCENT_PRECISE),
           quantitative("lift", "Lift", ".2f"),
-          quantitative("count", "Baskets", FORMAT.thousands),
+          quantitative("count", "Baskets", THOUSANDS),
         ],
       },
     },

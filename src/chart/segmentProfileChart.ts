@@ -1,12 +1,13 @@
 import type { SegmentProfilesResult } from "../segment/index.js";
 import {
   type ChartOptions,
+  countText,
   DIVERGING_SCHEME,
   frame,
   nominal,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   shortLabel,
   tidy,
   type VegaLiteSpec,
@@ -83,8 +84,7 @@ export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfi
 export function segmentProfileChart(result: SegmentProfilesResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "segmentProfileChart";
   const parsed = parseChartOptions(name, undefined, options);
-  if (!isSegmentProfilesResult(result))
-    return refuseInput(name, "result", "expected the result of segmentProfiles", result);
+  if (!isSegmentProfilesResult(result)) return refuseResult(name, "result", "segmentProfiles", result);
   const cells = segmentProfileCells(result);
   const features = Object.keys(result.populationMeans);
   const segments = [...new Set(cells.map((c) => c.segment))];
@@ -97,7 +97,7 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
     parsed,
     {
       title: "What sets each segment apart",
-      subtitle: `${result.customerCount.toLocaleString("en-US")} customers; cell = segment mean minus population mean, in standard deviations`,
+      subtitle: `${countText(result.customerCount)} customers; cell = segment mean minus population mean, in standard deviations`,
       width: Math.min(720, Math.max(240, features.length * 80)),
       height: Math.min(640, Math.max(120, segments.length * 40)),
     },

@@ -2,14 +2,16 @@ import type { SegmentProfilesResult } from "../segment/index.js";
 import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
 import {
   type ChartOptions,
-  FORMAT,
   frame,
   isObject,
   nominal,
   PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -86,12 +88,7 @@ export function segmentShares(
       valueShare: p.shareOfValue,
     }));
   } else {
-    return refuseInput(
-      "segmentSharesChart",
-      "result",
-      "expected the result of rfmSegments, valueTiers or segmentProfiles",
-      result,
-    );
+    return refuseResult("segmentSharesChart", "result", "rfmSegments, valueTiers or segmentProfiles", result);
   }
   return rows
     .filter((row) => row.customers > 0)
@@ -152,7 +149,7 @@ export function segmentSharesChart(
       encoding: {
         y: nominal("segment", "Segment", { sort: rows.map((row) => row.segment), axis: { labelLimit: 220 } }),
         yOffset: nominal("measure", undefined, { sort: measures }),
-        x: quantitative("share", "Share", { axis: { format: FORMAT.percent } }),
+        x: quantitative("share", "Share", { axis: { format: PERCENT } }),
         color: nominal("measure", null, {
           sort: measures,
           scale: { domain: measures, range: [PALETTE[4], PALETTE[0]] },
@@ -161,8 +158,8 @@ export function segmentSharesChart(
         tooltip: [
           nominal("segment", "Segment"),
           nominal("measure", "Share of"),
-          quantitative("share", "Share", FORMAT.percentPrecise),
-          quantitative("count", "Customers", FORMAT.thousands),
+          quantitative("share", "Share", PERCENT_PRECISE),
+          quantitative("count", "Customers", THOUSANDS),
         ],
       },
     },

@@ -3,14 +3,15 @@ import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
 import {
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
+  PERCENT,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -110,8 +111,7 @@ export function serviceKpiBullets(
 ): ServiceKpiBullet[] {
   const name = "serviceKpiChart";
   const parsed = parseChartOptions(name, schema, options);
-  if (!isServiceKpisResult(result))
-    return refuseInput(name, "result", "expected the result of serviceKpis", result);
+  if (!isServiceKpisResult(result)) return refuseResult(name, "result", "serviceKpis", result);
   const targets = {
     ...DEFAULT_TARGETS,
     ...(parsed.targets as Partial<Record<ServiceKpiName, number>> | undefined),
@@ -126,7 +126,7 @@ export function serviceKpiBullets(
         value: tidy(kpi.value),
         target,
         meetsTarget: lowerIsBetter ? kpi.value <= target : kpi.value >= target,
-        basis: `${kpi.numerator.toLocaleString("en-US")} / ${kpi.denominator.toLocaleString("en-US")}`,
+        basis: `${countText(kpi.numerator)} / ${countText(kpi.denominator)}`,
       },
     ];
   });
@@ -155,12 +155,12 @@ export function serviceKpiChart(
   const bullets = serviceKpiBullets(result, options);
   const met = bullets.filter((b) => b.meetsTarget).length;
   const y = nominal("kpi", null, { sort: bullets.map((b) => b.kpi), axis: { labelLimit: 320 } });
-  const x = quantitative("value", "Rate", { axis: { format: FORMAT.percent }, scale: { domain: [0, 1] } });
+  const x = quantitative("value", "Rate", { axis: { format: PERCENT }, scale: { domain: [0, 1] } });
   return frame(
     parsed,
     {
       title: "Service KPIs against targets",
-      subtitle: `${met} of ${bullets.length} KPIs meet their target (tick); ${result.overall.orders.toLocaleString("en-US")} orders`,
+      subtitle: `${met} of ${bullets.length} KPIs meet their target (tick); ${countText(result.overall.orders)} orders`,
       width: 420,
       height: Math.max(100, bullets.length * 30),
     },

@@ -5,16 +5,18 @@ import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResul
 import { purchaseDays } from "../value/internal/purchaseDays.js";
 import { isLifetimeModel, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import {
+  arrayOf,
   type ChartOptions,
   chartOptionsShape,
-  FORMAT,
+  countText,
   frame,
   hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
   quantitative,
-  refuseInput,
+  refuseResult,
+  THOUSANDS,
   temporal,
   tidy,
   type VegaLiteSpec,
@@ -47,7 +49,7 @@ export interface TrackingChartOptions<T> extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  transactions: z.optional(z.array(z.unknown())),
+  transactions: z.optional(arrayOf<unknown>()),
   customer: z.optional(fieldSchema),
   date: z.optional(fieldSchema),
   amount: z.optional(fieldSchema),
@@ -96,10 +98,9 @@ export function trackingPoints<T>(
   const name = "trackingChart";
   const parsed = parseChartOptions(name, schema, options);
   if (!isCalibrationHoldoutSummary(summary)) {
-    return refuseInput(name, "summary", "expected the result of calibrationHoldoutSummary", summary);
+    return refuseResult(name, "summary", "calibrationHoldoutSummary", summary);
   }
-  if (!isLifetimeModel(model))
-    return refuseInput(name, "model", "expected the result of fitBgNbd or fitParetoNbd", model);
+  if (!isLifetimeModel(model)) return refuseResult(name, "model", "fitBgNbd or fitParetoNbd", model);
   const fit = model as LifetimeModel;
   const calibrationDay = dayOf(summary.options.calibrationEnd);
   const endDay = dayOf(summary.options.asOf);
@@ -209,7 +210,7 @@ export function trackingChart<T>(
     parsed,
     {
       title: `Repeat purchases: actual vs ${modelName(model as LifetimeModel)} forecast`,
-      subtitle: `${summary.customers.length.toLocaleString("en-US")} customers acquired by ${summary.options.calibrationEnd}; holdout to ${summary.options.asOf}`,
+      subtitle: `${countText(summary.customers.length)} customers acquired by ${summary.options.calibrationEnd}; holdout to ${summary.options.asOf}`,
       width: 560,
       height: 320,
     },
@@ -238,7 +239,7 @@ export function trackingChart<T>(
             tooltip: [
               temporal("date", "Date"),
               nominal("series", "Series"),
-              quantitative("cumulative", "Repeat purchases", FORMAT.thousands),
+              quantitative("cumulative", "Repeat purchases", THOUSANDS),
             ],
           },
         },
