@@ -1,13 +1,5 @@
 /** TSDoc examples of src/chart/ files named m-z that do not run yet, by key, with the reason (see test/docs/examples.test.ts). */
 export const skipped: Readonly<Record<string, string>> = {
-  "src/chart/plsPathChart.ts#PlsPathDiagram": "a fragment: uses `model`, which it does not define",
-  "src/chart/plsPathChart.ts#plsPathChart": "a fragment: uses `surveys`, which it does not define",
-  "src/chart/plsPathChart.ts#plsPathDiagram": "a fragment: uses `surveys`, which it does not define",
-  "src/chart/plsPredictChart.ts#PlsPredictBar": "a fragment: uses `surveys`, which it does not define",
-  "src/chart/plsPredictChart.ts#PlsPredictChartOptions":
-    "a fragment: uses `prediction`, which it does not define",
-  "src/chart/plsPredictChart.ts#plsPredictBars": "a fragment: uses `prediction`, which it does not define",
-  "src/chart/plsPredictChart.ts#plsPredictChart": "a fragment: uses `surveys`, which it does not define",
   "src/chart/probabilityAliveChart.ts#FrequencyRecencyChartOptions":
     "a fragment: uses `model`, which it does not define",
   "src/chart/probabilityAliveChart.ts#probabilityAliveChart":
