@@ -446,7 +446,7 @@ export function lengthAtLeast(
  */
 export function oneOf<const T extends readonly [string | number, ...(string | number)[]]>(
   values: T,
-): core.$ZodType<T[number]> {
+): z.ZodMiniCustom<T[number], T[number]> {
   return described(
     z.custom<T[number]>((value) => values.includes(value as T[number]), { params: { values } }),
     `one of ${values.map((value) => JSON.stringify(value)).join(", ")}`,
