@@ -1,7 +1,12 @@
-import { join } from "node:path";
+/**
+ * What one function's bundle is made of: `node scripts/.meta.mjs <module> <name>` (or no arguments for the
+ * root import) prints the minified bytes by source folder, then the largest files (TOP=n for more).
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-const root = "/work/main";
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [mod, name] = process.argv.slice(2);
 const plugin = {
   name: "c",
