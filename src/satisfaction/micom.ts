@@ -1,21 +1,9 @@
 import * as z from "zod/mini";
-import {
-  type Field,
-  type ProgressCallback,
-  progressReporter,
-  quantileSorted,
-  withDisplay,
-} from "../core/index.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
+import type { Field, ProgressCallback } from "../core/index.js";
+import { quantileSorted, withDisplay } from "../core/index.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
-import { groupEstimationError, twoGroupData } from "./internal/groupSetup.js";
-import {
-  groupStatistics,
-  permutationDistribution,
-  permutationPValue,
-  permutedColumn,
-} from "./internal/permutationKernel.js";
+import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
+import { permutationPValue, permutedColumn } from "./internal/permutationKernel.js";
 
 /**
  * Options of {@link micom}.
@@ -125,13 +113,14 @@ export interface MicomResult {
 
 const NAME = "micom";
 
+const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
 const schema = z.strictObject({
-  group: fieldSchema,
-  groups: z.optional(z.tuple([z.string(), z.string()])),
-  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
-  seed: z.optional(seedSchema),
+  group,
+  groups,
+  permutations,
+  seed,
   alpha: z.optional(z.number().check(z.gt(0, "alpha must be above 0"), z.lt(0.5, "alpha must be below 0.5"))),
-  onProgress: z.optional(progressSchema),
+  onProgress,
 });
 
 /**
@@ -176,30 +165,9 @@ export function micom<T extends object>(
   model: PlsModelInput,
   options: MicomOptions<T>,
 ): MicomResult {
-  const parsed = withDefaults(parseOptions(NAME, schema, options), {
-    permutations: 1000,
-    seed: 1,
+  const { parsed, setup, statistics, distribution } = permutationSetup(NAME, rows, model, schema, options, {
     alpha: 0.05,
   });
-  const setup = twoGroupData(NAME, rows, model, parsed.group as Field<T>, parsed.groups);
-  const statistics = groupStatistics(setup.model, setup.data);
-  if (typeof statistics === "string") throw groupEstimationError(NAME, statistics);
-  const progress = progressReporter(
-    parsed.onProgress as ProgressCallback | undefined,
-    "permutations",
-    parsed.permutations,
-    50,
-  );
-  const distribution = permutationDistribution(
-    statistics,
-    setup.labels,
-    parsed.permutations,
-    parsed.seed,
-    undefined,
-    (done) => progress.tick(done),
-  );
-  progress.done();
-  if (typeof distribution === "string") throw groupEstimationError(NAME, distribution);
   const { layout } = statistics;
   const width = layout.width;
   const alpha = parsed.alpha;

@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
-import { type Field, type ProgressCallback, progressReporter, withDisplay } from "../core/index.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
+import type { Field, ProgressCallback } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { wholeNumber } from "../core/options.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
-import { groupEstimationError, twoGroupData } from "./internal/groupSetup.js";
+import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
-import { groupStatistics, permutationDistribution, permutationPValue } from "./internal/permutationKernel.js";
+import { permutationPValue } from "./internal/permutationKernel.js";
 
 /**
  * Options of {@link plsMultigroup}.
@@ -96,15 +96,16 @@ export interface PlsMultigroupResult {
 
 const NAME = "plsMultigroup";
 
+const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
 const schema = z.strictObject({
-  group: fieldSchema,
-  groups: z.optional(z.tuple([z.string(), z.string()])),
-  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
+  group,
+  groups,
+  permutations,
   bootstrapSamples: z.optional(
     z.number().check(wholeNumber(), z.minimum(2, "bootstrapSamples must be at least 2")),
   ),
-  seed: z.optional(seedSchema),
-  onProgress: z.optional(progressSchema),
+  seed,
+  onProgress,
 });
 
 /**
@@ -148,30 +149,9 @@ export function plsMultigroup<T extends object>(
   model: PlsModelInput,
   options: PlsMultigroupOptions<T>,
 ): PlsMultigroupResult {
-  const parsed = withDefaults(parseOptions(NAME, schema, options), {
-    permutations: 1000,
+  const { parsed, setup, statistics, distribution } = permutationSetup(NAME, rows, model, schema, options, {
     bootstrapSamples: 500,
-    seed: 1,
   });
-  const setup = twoGroupData(NAME, rows, model, parsed.group as Field<T>, parsed.groups);
-  const statistics = groupStatistics(setup.model, setup.data);
-  if (typeof statistics === "string") throw groupEstimationError(NAME, statistics);
-  const progress = progressReporter(
-    parsed.onProgress as ProgressCallback | undefined,
-    "permutations",
-    parsed.permutations,
-    50,
-  );
-  const distribution = permutationDistribution(
-    statistics,
-    setup.labels,
-    parsed.permutations,
-    parsed.seed,
-    undefined,
-    (done) => progress.tick(done),
-  );
-  progress.done();
-  if (typeof distribution === "string") throw groupEstimationError(NAME, distribution);
   const { layout } = statistics;
   // Distinct streams for the two groups' bootstraps, derived from the seed.
   const first = statistics.pathStandardErrors(setup.labels, 0, parsed.bootstrapSamples, parsed.seed + 1);

@@ -1,11 +1,103 @@
 /**
  * Reading the grouping variable of micom / plsMultigroup and preparing the pooled data of the two groups.
  */
-import { type Field, InsufficientDataError, InvalidOptionsError, readCodes } from "../../core/index.js";
+import * as z from "zod/mini";
+import {
+  type Field,
+  InsufficientDataError,
+  InvalidOptionsError,
+  type ProgressCallback,
+  progressReporter,
+  readCodes,
+} from "../../core/index.js";
+import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../../core/options.js";
+import { withDefaults } from "./defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
+import {
+  type GroupStatistics,
+  groupStatistics,
+  type PermutationDistribution,
+  permutationDistribution,
+} from "./permutationKernel.js";
 import { type PreparedPlsData, preparePlsData } from "./plsPrepare.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
+
+/** The options micom and plsMultigroup share (each adds its own to this shape). */
+export const groupOptionsShape = {
+  group: fieldSchema,
+  groups: z.optional(z.tuple([z.string(), z.string()])),
+  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
+  seed: z.optional(seedSchema),
+  onProgress: z.optional(progressSchema),
+};
+
+/** What {@link permutationSetup} needs of the parsed options. */
+interface GroupOptions {
+  readonly group: unknown;
+  readonly groups?: readonly [string, string] | undefined;
+  readonly permutations?: number | undefined;
+  readonly seed?: number | undefined;
+  readonly onProgress?: unknown;
+}
+
+/** The parsed options with their defaults: the shared ones and the caller's (the keys of D). */
+type DefaultedOptions<O, D> = O & { readonly permutations: number; readonly seed: number } & {
+  readonly [K in keyof D & keyof O]-?: Exclude<O[K], undefined>;
+};
+
+/** The parsed options, the two groups, their statistics and the permutation distribution. */
+export interface PermutationSetup<O, D> {
+  readonly parsed: DefaultedOptions<O, D>;
+  readonly setup: TwoGroupData;
+  readonly statistics: GroupStatistics;
+  readonly distribution: PermutationDistribution;
+}
+
+/**
+ * The start micom and plsMultigroup share, call by call: parse the options (defaults: 1000 permutations,
+ * seed 1, and the caller's own), read the two groups, compute the statistics of the original labelling
+ * and of the permutations (reporting progress), and throw InsufficientDataError when a group cannot be
+ * estimated.
+ */
+export function permutationSetup<
+  T extends object,
+  S extends z.ZodMiniType<GroupOptions>,
+  D extends Partial<z.output<S>>,
+>(
+  functionName: string,
+  rows: readonly T[],
+  model: PlsModelInput,
+  schema: S,
+  options: unknown,
+  defaults: D,
+): PermutationSetup<z.output<S>, D> {
+  const parsed = withDefaults(parseOptions(functionName, schema, options) as GroupOptions, {
+    permutations: 1000,
+    seed: 1,
+    ...defaults,
+  }) as DefaultedOptions<z.output<S>, D>;
+  const setup = twoGroupData(functionName, rows, model, parsed.group as Field<T>, parsed.groups);
+  const statistics = groupStatistics(setup.model, setup.data);
+  if (typeof statistics === "string") throw groupEstimationError(functionName, statistics);
+  const progress = progressReporter(
+    parsed.onProgress as ProgressCallback | undefined,
+    "permutations",
+    parsed.permutations,
+    50,
+  );
+  const distribution = permutationDistribution(
+    statistics,
+    setup.labels,
+    parsed.permutations,
+    parsed.seed,
+    undefined,
+    (done) => progress.tick(done),
+  );
+  progress.done();
+  if (typeof distribution === "string") throw groupEstimationError(functionName, distribution);
+  return { parsed, setup, statistics, distribution };
+}
 
 /** The two groups, the pooled data and the 0/1 label of every row used. */
 export interface TwoGroupData {
