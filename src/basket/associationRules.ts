@@ -29,6 +29,10 @@ import {
 } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
+
 /**
  * A user-defined interest measure: a function of the rule's 2x2 counts
  * ({@link RuleContingencyTable}); its value lands in `rule.customMeasures`.
@@ -191,7 +195,7 @@ const schema = z.strictObject({
   consequentItems: z.optional(itemListSchema()),
   maxRules: z.optional(
     z.custom<number>(
-      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity to keep every rule",
     ),
   ),
@@ -289,7 +293,7 @@ export function associationRules(
   const budget = searchBudget(parsed, start, SEARCH_SHARE);
   const mined = mineItemsets(data, {
     minCount,
-    maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+    maxLength: parsed.maxLength ?? INFINITY,
     algorithm: parsed.algorithm,
     maxItemsets: budget.maxItemsets,
     maxItemOccurrences: budget.maxItemOccurrences,
@@ -302,9 +306,7 @@ export function associationRules(
   const deadline = budget.deadline;
   // rule generation stops halfway through the time budget, leaving the rest for the rule objects
   const generationDeadline =
-    deadline === Number.POSITIVE_INFINITY
-      ? deadline
-      : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
+    deadline === INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
   const { offsets, items, counts } = mined;
   const index = new ItemsetIndex(offsets, items, mined.size, generationDeadline);
   // itemsets left out of the index when the clock ran out are treated as not mined
@@ -360,22 +362,20 @@ export function associationRules(
       value = (customMeasures[parsed.sortBy] as AssociationRulesCustomMeasure)(
         tableOf(both, left, rightCount),
       );
-    if (Number.isNaN(value)) value = Number.NEGATIVE_INFINITY;
+    if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
     return ascending ? -value : value;
   };
   const keyBound = builtIn ? sortKeyBound(parsed.sortBy as BuiltInMeasure, n) : undefined;
 
   const heap =
-    parsed.maxRules === undefined || parsed.maxRules === Number.POSITIVE_INFINITY
-      ? undefined
-      : new TopK(parsed.maxRules);
-  const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : Number.POSITIVE_INFINITY;
-  const splitCap = budget.isDefault ? DEFAULT_MAX_SPLITS : Number.POSITIVE_INFINITY;
+    parsed.maxRules === undefined || parsed.maxRules === INFINITY ? undefined : new TopK(parsed.maxRules);
+  const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : INFINITY;
+  const splitCap = budget.isDefault ? DEFAULT_MAX_SPLITS : INFINITY;
   let splits = 0;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);
   const minConfidence = parsed.minConfidence;
-  const minLift = parsed.minLift ?? Number.NEGATIVE_INFINITY;
+  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
   const minLength = parsed.minLength;
 
   const consider = (z: number, full: number, right: number, both: number): void => {
@@ -553,7 +553,7 @@ export function associationRules(
     const value = builtIn
       ? (rule[parsed.sortBy as AssociationRulesMeasureName] as number)
       : (rule.customMeasures[parsed.sortBy] as number);
-    const key = Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value;
+    const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
     return ascending ? -key : key;
   };
   const keyed = rules.map((rule, r) => ({

@@ -3,6 +3,9 @@ import { InvalidOptionsError } from "../../core/index.js";
 import type { Transactions } from "../Transactions.js";
 import { above0, atLeast, enumSchema, numberSchema } from "./optionChecks.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+
 /** zod fields shared by the mining functions (validated once per call). */
 export const miningShape = {
   minSupport: z.optional(
@@ -16,7 +19,7 @@ export const miningShape = {
   algorithm: z._default(enumSchema(["fpgrowth", "eclat", "auto"]), "auto"),
   maxItemsets: z.optional(
     z.custom<number>(
-      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
     ),
   ),
@@ -127,16 +130,16 @@ export function searchBudget(
   const limit = options.timeLimitMs;
   return {
     maxItemsets: options.maxItemsets ?? DEFAULT_MAX_ITEMSETS,
-    maxItemOccurrences: isDefault ? DEFAULT_MAX_ITEM_OCCURRENCES : Number.POSITIVE_INFINITY,
-    deadline: limit === undefined ? Number.POSITIVE_INFINITY : start + limit,
-    searchDeadline: limit === undefined ? Number.POSITIVE_INFINITY : start + limit * searchShare,
+    maxItemOccurrences: isDefault ? DEFAULT_MAX_ITEM_OCCURRENCES : INFINITY,
+    deadline: limit === undefined ? INFINITY : start + limit,
+    searchDeadline: limit === undefined ? INFINITY : start + limit * searchShare,
     isDefault,
   };
 }
 
 /** A clock check for loops: true once the deadline has passed. */
 export function pastDeadline(deadline: number): boolean {
-  return deadline !== Number.POSITIVE_INFINITY && performance.now() > deadline;
+  return deadline !== INFINITY && performance.now() > deadline;
 }
 
 /**

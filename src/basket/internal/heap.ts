@@ -32,60 +32,53 @@ export class TopK {
   }
 
   offer(key: number, first: number, second: number): void {
-    if (this.size < this.capacity) {
-      let i = this.size++;
+    const { keys, first: firsts, second: seconds, size } = this;
+    let i: number;
+    if (size < this.capacity) {
+      i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!this.worseThan(key, first, second, parent)) break;
-        this.move(parent, i);
+        if (compare(this, key, first, second, parent) >= 0) break;
+        move(this, parent, i);
         i = parent;
       }
-      this.set(i, key, first, second);
-      return;
+    } else {
+      if (compare(this, key, first, second, 0) <= 0) return;
+      i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= size) break;
+        const right = left + 1;
+        const child =
+          right < size &&
+          compare(this, keys[right] as number, firsts[right] as number, seconds[right] as number, left) < 0
+            ? right
+            : left;
+        if (compare(this, key, first, second, child) <= 0) break;
+        move(this, child, i);
+        i = child;
+      }
     }
-    if (!this.betterThanEntry(key, first, second, 0)) return;
-    let i = 0;
-    const size = this.size;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= size) break;
-      const right = left + 1;
-      const child = right < size && this.entryWorse(right, left) ? right : left;
-      if (!this.betterThanEntry(key, first, second, child)) break;
-      this.move(child, i);
-      i = child;
-    }
-    this.set(i, key, first, second);
+    keys[i] = key;
+    firsts[i] = first;
+    seconds[i] = second;
   }
+}
 
-  /** Whether the candidate is worse than entry j (lower key, or equal key and later payload). */
-  private worseThan(key: number, first: number, second: number, j: number): boolean {
-    const other = this.keys[j] as number;
-    if (key !== other) return key < other;
-    const f = this.first[j] as number;
-    return first !== f ? first > f : second > (this.second[j] as number);
-  }
+/**
+ * Compares a candidate with entry j of the heap: > 0 when it is better (higher key, or equal key and
+ * earlier payload), < 0 when worse, 0 only for an equal entry.
+ */
+function compare(heap: TopK, key: number, first: number, second: number, j: number): number {
+  const other = heap.keys[j] as number;
+  if (key !== other) return key > other ? 1 : -1;
+  const f = heap.first[j] as number;
+  if (first !== f) return f - first;
+  return (heap.second[j] as number) - second;
+}
 
-  private betterThanEntry(key: number, first: number, second: number, j: number): boolean {
-    const other = this.keys[j] as number;
-    if (key !== other) return key > other;
-    const f = this.first[j] as number;
-    return first !== f ? first < f : second < (this.second[j] as number);
-  }
-
-  private entryWorse(i: number, j: number): boolean {
-    return this.worseThan(this.keys[i] as number, this.first[i] as number, this.second[i] as number, j);
-  }
-
-  private move(from: number, to: number): void {
-    this.keys[to] = this.keys[from] as number;
-    this.first[to] = this.first[from] as number;
-    this.second[to] = this.second[from] as number;
-  }
-
-  private set(i: number, key: number, first: number, second: number): void {
-    this.keys[i] = key;
-    this.first[i] = first;
-    this.second[i] = second;
-  }
+function move(heap: TopK, from: number, to: number): void {
+  heap.keys[to] = heap.keys[from] as number;
+  heap.first[to] = heap.first[from] as number;
+  heap.second[to] = heap.second[from] as number;
 }

@@ -1,5 +1,8 @@
 import type { ItemsetIndex } from "./itemsetIndex.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
+
 /**
  * Improvement of rules (Bayardo, Agrawal and Gunopulos 2000): conf(X => Y)
  * minus the best confidence of S => Y over the proper subsets S of X (the
@@ -94,7 +97,7 @@ export function improvementTable(
     if (singleKnown[at] === 1) return singleBest[at] as number;
     const length = lengthOf(z);
     const count = counts[z] as number;
-    let best = Number.NEGATIVE_INFINITY;
+    let best = NEGATIVE_INFINITY;
     if (length === 1) best = count / transactionCount;
     else {
       const antecedent = subset(z, k);
@@ -119,7 +122,7 @@ export function improvementTable(
    */
   const enumerated = (z: number, right: number, all: boolean): number => {
     const left = fullMask(lengthOf(z)) & ~right;
-    let best = Number.NEGATIVE_INFINITY;
+    let best = NEGATIVE_INFINITY;
     for (let sub = all ? left : (left - 1) & left; ; sub = (sub - 1) & left) {
       const subCount = sub === 0 ? transactionCount : countOf(z, sub);
       const unionCount = countOf(z, sub | right);
@@ -142,7 +145,7 @@ export function improvementTable(
     if (!Number.isNaN(held)) return held;
     const count = counts[z] as number;
     const full = fullMask(length);
-    let best = Number.NEGATIVE_INFINITY;
+    let best = NEGATIVE_INFINITY;
     if (right === full) best = count / transactionCount;
     else {
       const antecedent = lookup(z, full & ~right);
@@ -161,28 +164,28 @@ export function improvementTable(
     single(z, k, confidence) {
       const length = lengthOf(z);
       if (length === 1) return 0;
-      let best = Number.NEGATIVE_INFINITY;
+      let best = NEGATIVE_INFINITY;
       for (let i = 0; i < length; i++) {
         if (i === k) continue;
         const sub = subset(z, i);
         if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
       }
-      return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
+      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
     },
     multi(z, right, confidence) {
       const length = lengthOf(z);
       if (length === 1) return 0;
       if (!memoisable(length - 1)) {
         const found = enumerated(z, right, false);
-        return found === Number.NEGATIVE_INFINITY ? 0 : confidence - found;
+        return found === NEGATIVE_INFINITY ? 0 : confidence - found;
       }
-      let best = Number.NEGATIVE_INFINITY;
+      let best = NEGATIVE_INFINITY;
       for (let i = 0; i < length; i++) {
         if ((right >>> i) & 1) continue;
         const sub = subset(z, i);
         if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
       }
-      return best === Number.NEGATIVE_INFINITY ? 0 : confidence - best;
+      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
     },
     get lookups() {
       return lookups;

@@ -1,5 +1,8 @@
 import { fisherGreater } from "./fisher.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+
 /**
  * Interest measures of a rule X => Y from its 2x2 counts:
  * `both` = n(XY), `antecedent` = n(X), `consequent` = n(Y), `n` = N.
@@ -35,7 +38,7 @@ export function measureValue(
     case "conviction": {
       const confidence = both / antecedent;
       if (consequent === n) return 1;
-      if (both === antecedent) return Number.POSITIVE_INFINITY;
+      if (both === antecedent) return INFINITY;
       return (1 - pY) / (1 - confidence);
     }
     case "addedValue":
@@ -59,7 +62,7 @@ export function measureValue(
     case "oddsRatio": {
       const numerator = both * (n - antecedent - consequent + both);
       const denominator = (antecedent - both) * (consequent - both);
-      if (denominator === 0) return numerator === 0 ? 1 : Number.POSITIVE_INFINITY;
+      if (denominator === 0) return numerator === 0 ? 1 : INFINITY;
       return numerator / denominator;
     }
     case "phi": {
@@ -98,7 +101,7 @@ export function measureValue(
       const left = expectedAgree === 0 ? 1 : agree / expectedAgree;
       const numerator = 1 - expectedAgree;
       const denominator = 1 - agree;
-      if (denominator <= 0) return numerator <= 0 ? 1 : Number.POSITIVE_INFINITY;
+      if (denominator <= 0) return numerator <= 0 ? 1 : INFINITY;
       return left * (numerator / denominator);
     }
   }
