@@ -29,7 +29,11 @@ import {
  *
  * @example
  * ```ts
- * probabilityAliveChart(model, summary, { maxFrequency: 20, title: "Who is still with us?" });
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
+ * probabilityAliveChart(fitBgNbd(summary), summary, { maxFrequency: 20, title: "Who is still with us?" }).title;
+ * // => { text: "Who is still with us?", subtitle: "customer age 104.3 weeks; frequency = repeat purchases" }
  * ```
  */
 export interface FrequencyRecencyChartOptions extends ChartOptions {
@@ -55,9 +59,11 @@ export const frequencyRecencySchema = z.strictObject({
  * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
  * @example
  * ```ts
- * const summary = repeatPurchaseSummary(orders, { customer: "id", date: "day", asOf: "2025-12-31", timeUnit: "week" });
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * const spec = probabilityAliveChart(fitBgNbd(summary), summary);
- * spec.title; // => { text: "Probability a customer is still active (BG/NBD)", subtitle: "..." }
+ * spec.title; // => { text: "Probability a customer is still active (BG/NBD)", ... }
  * ```
  */
 export function probabilityAliveChart(

@@ -31,7 +31,11 @@ import {
  *
  * @example
  * ```ts
- * repeatPurchasesChart(fitParetoNbd(summary), summary, { maxFrequency: 10, seed: 42 });
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
+ * repeatPurchasesChart(fitParetoNbd(summary), summary, { maxFrequency: 10, seed: 42 }).title;
+ * // => { text: "Customers by repeat purchases: actual vs Pareto/NBD", ... }
  * ```
  */
 export interface RepeatPurchasesChartOptions extends ChartOptions {
@@ -52,8 +56,11 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * repeatPurchasesBars(fitBgNbd(summary), summary)[0];
- * // => { frequency: 0, label: "0", actual: 183, expected: 173.9 }
+ * // => { frequency: 0, label: "0", actual: 183, expected: 173.2 }
  * ```
  */
 export interface RepeatPurchasesBar {
@@ -70,6 +77,9 @@ export interface RepeatPurchasesBar {
  *
  * @example
  * ```ts
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * repeatPurchasesBars(fitBgNbd(summary), summary, { maxFrequency: 3 }).map((bar) => bar.label);
  * // => ["0", "1", "2", "3+"]
  * ```
@@ -135,8 +145,12 @@ export function repeatPurchasesBars(
  * @throws InvalidOptionsError when the model or summary is not what is expected or an option is invalid
  * @example
  * ```ts
+ * const summary = repeatPurchaseSummary(store.orders, {
+ *   customer: "customerId", date: "date", asOf: store.planted.end, timeUnit: "week",
+ * });
  * const spec = repeatPurchasesChart(fitBgNbd(summary), summary);
- * spec.title; // => { text: "Customers by repeat purchases: actual vs BG/NBD", subtitle: "..." }
+ * spec.title;
+ * // => { text: "Customers by repeat purchases: actual vs BG/NBD", subtitle: "1,000 customers; repeat purchases = purchase days after the first" }
  * ```
  */
 export function repeatPurchasesChart(

@@ -26,7 +26,9 @@ import {
  *
  * @example
  * ```ts
- * retentionCurveChart(model, { survivors: [1000, 631, 468, 382, 326, 289, 262, 241], periods: 12 });
+ * const model = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]); // Fader & Hardie (2007), regular customers
+ * retentionCurveChart(model, { survivors: [1000, 631, 468, 382, 326, 289, 262, 241], periods: 12 }).title;
+ * // => { text: "Cohort survival and retention: observed vs sBG", ... }
  * ```
  */
 export interface RetentionCurveChartOptions extends ChartOptions {
@@ -50,6 +52,7 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
+ * const model = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]); // Fader & Hardie (2007), regular customers
  * retentionCurvePoints(model, { survivors: [1000, 631, 468] })[0];
  * // => { period: 0, survival: 1, retention: null, series: "sBG fit" }
  * ```
@@ -76,6 +79,7 @@ export function isShiftedBetaGeometricResult(value: unknown): value is FitShifte
  *
  * @example
  * ```ts
+ * const model = fitShiftedBetaGeometric([1000, 631, 468, 382, 326, 289, 262, 241]); // Fader & Hardie (2007), regular customers
  * retentionCurvePoints(model, { survivors: [1000, 631] }).find((p) => p.series === "Observed" && p.period === 1);
  * // => { period: 1, series: "Observed", survival: 0.631, retention: 0.631 }
  * ```
@@ -133,7 +137,8 @@ export function retentionCurvePoints(
  * ```ts
  * const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
  * const spec = retentionCurveChart(fitShiftedBetaGeometric(survivors), { survivors, periods: 12 });
- * spec.title; // => { text: "Cohort survival and retention: observed vs sBG", subtitle: "..." }
+ * spec.title;
+ * // => { text: "Cohort survival and retention: observed vs sBG", subtitle: "γ = 0.704, δ = 1.182; fitted on 7 periods of 1,000 customers, dashed beyond" }
  * ```
  */
 export function retentionCurveChart(

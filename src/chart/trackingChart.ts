@@ -28,7 +28,10 @@ import {
  *
  * @example
  * ```ts
- * trackingChart(split, model, { transactions: orders, customer: "customerId", date: "date", amount: "amount" });
+ * const fields = { customer: "customerId", date: "date", amount: "amount" } as const;
+ * const split = calibrationHoldoutSummary(store.orderLines, { ...fields, calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week" });
+ * trackingChart(split, fitBgNbd(split), { transactions: store.orderLines, ...fields }).title;
+ * // => { text: "Repeat purchases: actual vs BG/NBD forecast", subtitle: "833 customers acquired by 2025-06-30; holdout to 2025-12-31" }
  * ```
  */
 export interface TrackingChartOptions<T> extends ChartOptions {
@@ -61,7 +64,10 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
- * trackingPoints(split, model)[0];
+ * const split = calibrationHoldoutSummary(store.orders, {
+ *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week",
+ * });
+ * trackingPoints(split, fitBgNbd(split))[0];
  * // => { date: "2024-01-01", offset: -78, series: "expected", cumulative: 0 }
  * ```
  */
@@ -87,7 +93,10 @@ const dayOf = (iso: string): number => Math.floor((parseDateValue(iso) as number
  *
  * @example
  * ```ts
- * trackingPoints(split, model).filter((p) => p.series === "actual").length; // => 2 (no transactions passed)
+ * const split = calibrationHoldoutSummary(store.orders, {
+ *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week",
+ * });
+ * trackingPoints(split, fitBgNbd(split)).filter((p) => p.series === "actual").length; // => 2 (no transactions passed)
  * ```
  */
 export function trackingPoints<T>(
@@ -190,9 +199,11 @@ export function trackingPoints<T>(
  * @throws InvalidRecordError for a transaction with a missing customer or an invalid date
  * @example
  * ```ts
- * const split = calibrationHoldoutSummary(orders, { customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week" });
- * const spec = trackingChart(split, fitBgNbd(split), { transactions: orders, customer: "customerId", date: "date" });
- * spec.title; // => { text: "Repeat purchases: actual vs BG/NBD forecast", subtitle: "..." }
+ * const split = calibrationHoldoutSummary(store.orders, {
+ *   customer: "customerId", date: "date", calibrationEnd: "2025-06-30", asOf: "2025-12-31", timeUnit: "week",
+ * });
+ * const spec = trackingChart(split, fitBgNbd(split), { transactions: store.orders, customer: "customerId", date: "date" });
+ * spec.title; // => { text: "Repeat purchases: actual vs BG/NBD forecast", ... }
  * ```
  */
 export function trackingChart<T>(

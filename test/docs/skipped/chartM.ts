@@ -1,31 +1,11 @@
 /** TSDoc examples of src/chart/ files named m-z that do not run yet, by key, with the reason (see test/docs/examples.test.ts). */
 export const skipped: Readonly<Record<string, string>> = {
-  "src/chart/probabilityAliveChart.ts#FrequencyRecencyChartOptions":
-    "a fragment: uses `model`, which it does not define",
-  "src/chart/probabilityAliveChart.ts#probabilityAliveChart":
-    "a fragment: uses `orders`, which it does not define",
   "src/chart/prospectChart.ts#ProspectBar": "a fragment: uses `prospects`, which it does not define",
   "src/chart/prospectChart.ts#prospectBars": "a fragment: uses `result`, which it does not define",
   "src/chart/prospectChart.ts#prospectChart": "a fragment: uses `prospects`, which it does not define",
-  "src/chart/repeatPurchasesChart.ts#RepeatPurchasesBar":
-    "a fragment: uses `summary`, which it does not define",
-  "src/chart/repeatPurchasesChart.ts#RepeatPurchasesChartOptions":
-    "a fragment: uses `summary`, which it does not define",
-  "src/chart/repeatPurchasesChart.ts#repeatPurchasesBars":
-    "a fragment: uses `summary`, which it does not define",
-  "src/chart/repeatPurchasesChart.ts#repeatPurchasesChart":
-    "a fragment: uses `summary`, which it does not define",
   "src/chart/report.ts#ReportChart": "a fragment: uses `spend`, which it does not define",
   "src/chart/report.ts#ReportSection": "a fragment: uses `revenueByCustomer`, which it does not define",
   "src/chart/report.ts#report": "a fragment: uses `orderLines`, which it does not define",
-  "src/chart/retentionCurveChart.ts#RetentionCurveChartOptions":
-    "a fragment: uses `model`, which it does not define",
-  "src/chart/retentionCurveChart.ts#RetentionCurvePoint":
-    "a fragment: uses `model`, which it does not define",
-  "src/chart/retentionCurveChart.ts#retentionCurveChart":
-    'line 136: value.subtitle: documented "...", got \'γ = 0.704, δ = 1.182; fitted on 7 periods of 1,000 ',
-  "src/chart/retentionCurveChart.ts#retentionCurvePoints":
-    "a fragment: uses `model`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#RfmHeatmapCell": "a fragment: uses `table`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#rfmHeatmapCells": "a fragment: uses `table`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#rfmHeatmapChart": "a fragment: uses `orderLines`, which it does not define",
@@ -52,8 +32,4 @@ export const skipped: Readonly<Record<string, string>> = {
     "a fragment: uses `deliveries`, which it does not define",
   "src/chart/serviceKpiChart.ts#serviceKpiBullets": "a fragment: uses `result`, which it does not define",
   "src/chart/serviceKpiChart.ts#serviceKpiChart": "a fragment: uses `deliveries`, which it does not define",
-  "src/chart/trackingChart.ts#TrackingChartOptions": "a fragment: uses `split`, which it does not define",
-  "src/chart/trackingChart.ts#TrackingPoint": "a fragment: uses `split`, which it does not define",
-  "src/chart/trackingChart.ts#trackingChart": "a fragment: uses `orders`, which it does not define",
-  "src/chart/trackingChart.ts#trackingPoints": "a fragment: uses `split`, which it does not define",
 };
