@@ -27,6 +27,8 @@ export interface DuckDBConnectionLike {
  *
  * @example
  * ```ts
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
  * const fromFile: DuckDBSource = "exports/order-lines-*.parquet";
  * const fromTable: DuckDBSource = { connection, table: "order_lines" };
  * const fromQuery: DuckDBSource = { connection, query: "SELECT * FROM order_lines WHERE NOT refund" };

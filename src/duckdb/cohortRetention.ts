@@ -39,8 +39,14 @@ import {
  * @throws InsufficientDataError when no record is on or before asOf
  * @example
  * ```ts
- * // orders.csv: customer,date,total / a,2024-01-05,10 / a,2024-02-03,7 / b,2024-01-31,20 / b,2024-03-15,4 / c,2024-02-10,8
- * const table = await cohortRetention("orders.csv", {
+ * // a CSV file with these columns reads the same way: cohortRetention("orders.csv", options)
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * await connection.run(
+ *   "CREATE TABLE orders AS SELECT * FROM (VALUES ('a', DATE '2024-01-05', 10), ('a', DATE '2024-02-03', 7), " +
+ *     "('b', DATE '2024-01-31', 20), ('b', DATE '2024-03-15', 4), ('c', DATE '2024-02-10', 8)) AS t(customer, date, total)",
+ * );
+ * const table = await cohortRetention({ connection, table: "orders" }, {
  *   customer: "customer", date: "date", amount: "total", period: "month", asOf: "2024-03-20",
  * });
  * table.cohorts[0];

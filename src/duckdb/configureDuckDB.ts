@@ -60,9 +60,9 @@ const schema = z.strictObject({
  * @throws DuckDBMissingError when `@duckdb/node-api` is not installed
  * @example
  * ```ts
+ * // then every twin reading a file runs in that instance, e.g. rfmTable("order-lines-*.parquet", options)
  * await configureDuckDB({ memoryLimit: "1GB", threads: 2 });
  * // => { memoryLimit: "1GB", threads: 2 }
- * const table = await rfmTable("order-lines-*.parquet", { customer: "customerId", date: "date", amount: "amount", asOf: "2025-12-31" });
  * ```
  */
 export async function configureDuckDB(settings: DuckDBSettings): Promise<DuckDBSettings> {

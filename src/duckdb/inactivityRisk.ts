@@ -65,9 +65,19 @@ const optionsSchema = z.strictObject({
  *   days and `populationGapDays` is not given
  * @example
  * ```ts
- * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
- * const risk = await inactivityRisk("order-lines.parquet", { customer: "customerId", date: "date", asOf: "2025-12-31" });
- * risk.bandCounts; // => { active: 397, watch: 161, "at risk": 137, lapsed: 305 }
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * await connection.run(
+ *   "CREATE TABLE order_lines AS SELECT * FROM (VALUES ('o1', 'a', DATE '2025-01-10', 'tea', 40.0), " +
+ *     "('o1', 'a', DATE '2025-01-10', 'mug', 12.0), ('o2', 'b', DATE '2025-02-03', 'tea', 15.0), " +
+ *     "('o3', 'a', DATE '2025-03-02', 'tea', 25.0), ('o3', 'a', DATE '2025-03-04', 'tea', -5.0), " +
+ *     "('o4', 'c', DATE '2025-05-20', 'mug', 30.0), ('o5', 'a', DATE '2025-08-14', 'tea', 10.0), " +
+ *     "('o5', 'a', DATE '2025-08-14', 'mug', 8.0), ('o6', 'b', DATE '2025-09-01', 'tea', 22.0)) " +
+ *     "AS t(orderId, customerId, date, product, amount)",
+ * );
+ * const risk = await inactivityRisk({ connection, table: "order_lines" }, { customer: "customerId", date: "date", asOf: "2025-12-31" });
+ * const { active, watch, lapsed } = risk.bandCounts;
+ * [active, watch, risk.bandCounts["at risk"], lapsed]; // => [1, 2, 0, 0]
  * ```
  */
 export async function inactivityRisk(

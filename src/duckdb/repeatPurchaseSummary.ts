@@ -38,14 +38,22 @@ import {
  * @throws InvalidRecordError as `repeatPurchaseSummary`
  * @example
  * ```ts
- * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
- * const summary = await repeatPurchaseSummary("order-lines.parquet", {
+ * // a file or glob reads the same way: repeatPurchaseSummary("order-lines.parquet", options)
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * await connection.run(
+ *   "CREATE TABLE order_lines AS SELECT * FROM (VALUES ('o1', 'a', DATE '2025-01-10', 'tea', 40.0), " +
+ *     "('o1', 'a', DATE '2025-01-10', 'mug', 12.0), ('o2', 'b', DATE '2025-02-03', 'tea', 15.0), " +
+ *     "('o3', 'a', DATE '2025-03-02', 'tea', 25.0), ('o3', 'a', DATE '2025-03-04', 'tea', -5.0), " +
+ *     "('o4', 'c', DATE '2025-05-20', 'mug', 30.0), ('o5', 'a', DATE '2025-08-14', 'tea', 10.0), " +
+ *     "('o5', 'a', DATE '2025-08-14', 'mug', 8.0), ('o6', 'b', DATE '2025-09-01', 'tea', 22.0)) " +
+ *     "AS t(orderId, customerId, date, product, amount)",
+ * );
+ * const summary = await repeatPurchaseSummary({ connection, table: "order_lines" }, {
  *   customer: "customerId", date: "date", amount: "amount", asOf: "2025-12-31", timeUnit: "week",
  * });
- * summary.customers[0];
- * // => { customer: "C00108", frequency: 4, recency: 39.714, T: 104.286, monetaryValue: 9.73, firstPurchase: "2024-01-01" }
- * fitBgNbd(summary).params;
- * // => { r: 0.884, alpha: 6.64, a: 0.136, b: 3.33 }
+ * summary.customers[0]; // the 2025-03-04 refund nets into 2025-03-02: repeat days worth 20 and 18
+ * // => { customer: "a", frequency: 2, recency: 30.857, T: 50.714, monetaryValue: 19, firstPurchase: "2025-01-10" }
  * ```
  */
 export async function repeatPurchaseSummary(

@@ -38,12 +38,22 @@ import {
  * @throws InvalidRecordError as `rfmTable`
  * @example
  * ```ts
- * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB (COPY ... (FORMAT parquet))
- * const table = await rfmTable("order-lines.parquet", {
+ * // a file or glob reads the same way: rfmTable("order-lines.parquet", options)
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * await connection.run(
+ *   "CREATE TABLE order_lines AS SELECT * FROM (VALUES ('o1', 'a', DATE '2025-01-10', 'tea', 40.0), " +
+ *     "('o1', 'a', DATE '2025-01-10', 'mug', 12.0), ('o2', 'b', DATE '2025-02-03', 'tea', 15.0), " +
+ *     "('o3', 'a', DATE '2025-03-02', 'tea', 25.0), ('o3', 'a', DATE '2025-03-04', 'tea', -5.0), " +
+ *     "('o4', 'c', DATE '2025-05-20', 'mug', 30.0), ('o5', 'a', DATE '2025-08-14', 'tea', 10.0), " +
+ *     "('o5', 'a', DATE '2025-08-14', 'mug', 8.0), ('o6', 'b', DATE '2025-09-01', 'tea', 22.0)) " +
+ *     "AS t(orderId, customerId, date, product, amount)",
+ * );
+ * const table = await rfmTable({ connection, table: "order_lines" }, {
  *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: "2025-12-31",
  * });
  * table.customers[0];
- * // => { customer: "C00108", recencyDays: 452, frequency: 5, monetary: 46.99, firstPurchase: "2024-01-01", lastPurchase: "2024-10-05" }
+ * // => { customer: "a", recencyDays: 139, frequency: 3, monetary: 90, firstPurchase: "2025-01-10", lastPurchase: "2025-08-14" }
  * ```
  */
 export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions): Promise<RfmTableResult> {

@@ -43,10 +43,19 @@ const schema = z.strictObject({
  * @throws InvalidRecordError naming the row and column of a missing transaction id or item
  * @example
  * ```ts
- * // order-lines.parquet: generateStore({ seed: 7 }).orderLines, written by DuckDB
- * const transactions = await transactionsFrom("order-lines.parquet", { transaction: "orderId", item: "product" });
- * [transactions.transactionCount, transactions.itemLabels.length]; // => [9570, 82]
- * frequentItemsets(transactions, { minSupport: 0.01 }).itemsets.length; // => 142
+ * import { DuckDBInstance } from "@duckdb/node-api";
+ * const connection = await (await DuckDBInstance.create(":memory:")).connect();
+ * await connection.run(
+ *   "CREATE TABLE order_lines AS SELECT * FROM (VALUES ('o1', 'a', DATE '2025-01-10', 'tea', 40.0), " +
+ *     "('o1', 'a', DATE '2025-01-10', 'mug', 12.0), ('o2', 'b', DATE '2025-02-03', 'tea', 15.0), " +
+ *     "('o3', 'a', DATE '2025-03-02', 'tea', 25.0), ('o3', 'a', DATE '2025-03-04', 'tea', -5.0), " +
+ *     "('o4', 'c', DATE '2025-05-20', 'mug', 30.0), ('o5', 'a', DATE '2025-08-14', 'tea', 10.0), " +
+ *     "('o5', 'a', DATE '2025-08-14', 'mug', 8.0), ('o6', 'b', DATE '2025-09-01', 'tea', 22.0)) " +
+ *     "AS t(orderId, customerId, date, product, amount)",
+ * );
+ * const transactions = await transactionsFrom({ connection, table: "order_lines" }, { transaction: "orderId", item: "product" });
+ * [transactions.transactionCount, transactions.itemLabels.length]; // => [6, 2]
+ * frequentItemsets(transactions, { minSupport: 0.3 }).itemsets.length; // => 3
  * ```
  */
 export async function transactionsFrom(

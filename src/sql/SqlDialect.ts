@@ -7,8 +7,8 @@ import { InvalidOptionsError } from "../core/index.js";
  * @example
  * ```ts
  * const dialect: SqlDialect = "bigquery";
- * rfmTableSql("orders", { customer: "customer_id", date: "ordered_at", amount: "amount", asOf: "2025-12-31" }, { dialect });
- * // => "WITH lines AS (SELECT CAST(`customer_id` AS STRING) AS customer_id, ..."
+ * const sql = rfmTableSql("orders", { customer: "customer_id", date: "ordered_at", amount: "amount", asOf: "2025-12-31" }, { dialect });
+ * sql.startsWith("WITH lines AS (SELECT CAST(`customer_id` AS STRING) AS customer_id"); // => true
  * ```
  */
 export type SqlDialect = "duckdb" | "postgres" | "bigquery" | "snowflake" | "spark";
