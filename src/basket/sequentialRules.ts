@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
+import { atLeast, atMost, enumSchema, numberSchema } from "./internal/optionChecks.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";
 import {
   minePatterns,
@@ -123,13 +124,10 @@ export interface SequentialRulesResult {
 }
 
 const ruleShape = {
-  minConfidence: z._default(
-    z.number().check(z.minimum(0, "must be at least 0"), z.maximum(1, "must be at most 1")),
-    0.8,
-  ),
-  minLift: z.optional(z.number().check(z.minimum(0, "must be at least 0"))),
-  sortBy: z._default(z.enum(["confidence", "lift", "support", "count"]), "confidence"),
-  maxRules: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0.8),
+  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
+  sortBy: z._default(enumSchema(["confidence", "lift", "support", "count"]), "confidence"),
+  maxRules: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
 };
 const ruleSchema = z.strictObject(ruleShape);
 const patternKeys = Object.keys(sequenceShape);

@@ -1,15 +1,11 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { fieldSchema, fractionSchema } from "../../core/options.js";
+import { fieldSchema } from "../../core/options.js";
+import { above0, atLeast, atMost, numberSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
-const days = z
-  .number()
-  .check(
-    z.refine(Number.isFinite, "must be a finite number of days"),
-    z.minimum(0, "must be at least 0 days"),
-  );
-const positiveWhole = z.int().check(z.minimum(1, "must be at least 1"));
+const days = numberSchema("a number >= 0", [atLeast(0, "must be at least 0 days")]);
+const positiveWhole = numberSchema("a whole number >= 1", [atLeast(1)], true);
 
 /** zod (mini) fields of the sequence miners' options, validated once per call. */
 export const sequenceShape = {
@@ -17,7 +13,7 @@ export const sequenceShape = {
   date: fieldSchema,
   item: fieldSchema,
   order: z.optional(fieldSchema),
-  minSupport: z.optional(fractionSchema),
+  minSupport: z.optional(numberSchema("a number in (0, 1]", [above0, atMost(1)])),
   minCount: z.optional(positiveWhole),
   minGap: z.optional(days),
   maxGap: z.optional(days),
@@ -31,7 +27,7 @@ export const sequenceShape = {
       { message: "must be a whole number >= 1, or Infinity for no budget" },
     ),
   ),
-  timeLimitMs: z.optional(z.number().check(z.gt(0, "must be greater than 0"))),
+  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
 };
 
 /** Default budget: patterns found before the search stops with an error (about 300 B each as objects). */
