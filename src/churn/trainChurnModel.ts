@@ -80,7 +80,8 @@ const optionsSchema = z.strictObject({
  * intercept unpenalised — scikit-learn's LogisticRegression with C = 1/λ; λ = 0 is the maximum-likelihood
  * fit of R glm / statsmodels Logit. Complexity O(iterations · n · d²) plus O(d³) per solve; typically
  * 3-6 iterations. Above 40 000 rows Newton starts from a fit on a systematic ~10 000-row subsample (λ
- * scaled by the sampling share), which usually saves one or two full passes. Records are read once,
+ * scaled by the sampling share; that fit starts in turn from one on every 4th of its rows), which
+ * usually saves one or two full passes. Records are read once,
  * record by record, by a plain loop over the field names (no run-time code generation, so it runs
  * under a strict Content-Security-Policy); numeric columns are kept column-major in one Float64Array and standardised in place;
  * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are

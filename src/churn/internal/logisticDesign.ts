@@ -27,10 +27,11 @@ export interface LogisticProblem {
   /** Convergence when every |Newton step| ≤ tolerance * (1 + |β|). */
   readonly tolerance: number;
   /**
-   * Start from a fit on a systematic subsample when there are many rows (see {@link warmStart}).
+   * Start from a fit on a systematic subsample when there are many rows (see {@link warmStart}); a
+   * number: from a fit on about that many rows, whatever the size.
    * @defaultValue true
    */
-  readonly warmStart?: boolean;
+  readonly warmStart?: boolean | number;
   /** Starting coefficients (used by the warm start); default: zeros with the intercept at the base-rate logit. */
   readonly start?: Float64Array;
 }
