@@ -32,7 +32,7 @@ const VERDICT_COLOURS = [PALETTE[0], PALETTE[4], PALETTE[1], PALETTE[3], PALETTE
  *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
  * ];
  * prospectBars(qualifyProspects(prospects, { preset: "lifeInsurance" }))[0];
- * // => { id: "A", score: 0.875, verdict: "qualified", choice: "first choice", label: "first choice", reason: "qualified (rank 1): ..." }
+ * // => { id: "A", score: 0.875, verdict: "qualified", choice: "first choice", label: "first choice", ... }
  * ```
  */
 export interface ProspectBar {
@@ -57,6 +57,11 @@ export function isQualifyProspectsResult(value: unknown): value is QualifyProspe
  *
  * @example
  * ```ts
+ * const prospects = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
+ * const result = qualifyProspects(prospects, { preset: "lifeInsurance" });
  * prospectBars(result).map((bar) => bar.id); // => ["A", "B"] (scores 0.875 and 0.75)
  * ```
  */
@@ -92,6 +97,10 @@ export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
  * @throws InvalidOptionsError when `result` is not a qualifyProspects result or an option is invalid
  * @example
  * ```ts
+ * const prospects = [
+ *   { id: "A", income: 40000, authority: "full", dependants: 1, health: "good" },
+ *   { id: "B", income: 75000, authority: "full", dependants: 0, health: "good" },
+ * ];
  * const spec = prospectChart(qualifyProspects(prospects, { preset: "lifeInsurance" }));
  * spec.title; // => { text: "Prospects by score and verdict", subtitle: "1 qualified, 1 nurture, 0 defer, 0 drop, 0 mismatch" }
  * ```

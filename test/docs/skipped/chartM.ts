@@ -1,11 +1,5 @@
 /** TSDoc examples of src/chart/ files named m-z that do not run yet, by key, with the reason (see test/docs/examples.test.ts). */
 export const skipped: Readonly<Record<string, string>> = {
-  "src/chart/prospectChart.ts#ProspectBar": "a fragment: uses `prospects`, which it does not define",
-  "src/chart/prospectChart.ts#prospectBars": "a fragment: uses `result`, which it does not define",
-  "src/chart/prospectChart.ts#prospectChart": "a fragment: uses `prospects`, which it does not define",
-  "src/chart/report.ts#ReportChart": "a fragment: uses `spend`, which it does not define",
-  "src/chart/report.ts#ReportSection": "a fragment: uses `revenueByCustomer`, which it does not define",
-  "src/chart/report.ts#report": "a fragment: uses `orderLines`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#RfmHeatmapCell": "a fragment: uses `table`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#rfmHeatmapCells": "a fragment: uses `table`, which it does not define",
   "src/chart/rfmHeatmapChart.ts#rfmHeatmapChart": "a fragment: uses `orderLines`, which it does not define",
