@@ -83,7 +83,7 @@ export interface Scratch {
   /** Per categorical feature: per-level coefficient (level 0 = 0) and per-level sums. */
   readonly levelTables: Float64Array[];
   readonly levelSums: Float64Array[];
-  /** Per categorical feature: per dense column, per level: Σ curvature · x over the level's rows. */
+  /** Per categorical feature: per level, per dense column (level-major): Σ curvature · x over the level's rows. */
   readonly levelDense: Float64Array[];
   /** The four sums of one `dot4` call (logisticKernels.ts). */
   readonly four: Float64Array;

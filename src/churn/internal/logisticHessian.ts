@@ -33,23 +33,23 @@ function weighBlock(
   }
 }
 
-/** table[a · levels + code] += weighted[a][k] for one row block (dummy × dense column sums). */
+/**
+ * table[code · p + a] += weighted[a][k] for one row block (dummy × dense column sums): row by row, the
+ * p independent sums of a row's level side by side (no chain of dependent updates when consecutive rows
+ * share a level).
+ */
 function sumBlockByLevel(
   table: Float64Array,
-  levels: number,
   p: number,
   code: Int32Array,
   start: number,
   size: number,
   weighted: Float64Array,
 ): void {
-  for (let a = 0; a < p; a++) {
-    const from = a * BLOCK;
-    const to = a * levels;
-    for (let k = 0; k < size; k++) {
-      const slot = to + (code[start + k] as number);
-      table[slot] = (table[slot] as number) + (weighted[from + k] as number);
-    }
+  for (let k = 0; k < size; k++) {
+    const to = (code[start + k] as number) * p;
+    for (let a = 0, from = k; a < p; a++, from += BLOCK)
+      table[to + a] = (table[to + a] as number) + (weighted[from] as number);
   }
 }
 
@@ -186,15 +186,7 @@ export function hessianFromCurvature(problem: Design, hessian: Float64Array, scr
     const size = Math.min(BLOCK, n - start);
     weighBlock(dense, n, p, start, size, curvature, weighted, hessian, d);
     codes.forEach((code, c) => {
-      sumBlockByLevel(
-        scratch.levelDense[c] as Float64Array,
-        problem.levels[c] as number,
-        p,
-        code,
-        start,
-        size,
-        weighted,
-      );
+      sumBlockByLevel(scratch.levelDense[c] as Float64Array, p, code, start, size, weighted);
     });
     addDenseBlock(dense, n, p, start, size, weighted, hessian, d);
   }
@@ -213,7 +205,7 @@ export function hessianFromCurvature(problem: Design, hessian: Float64Array, scr
       const row = (offset + k - 1) * d;
       hessian[row] = sums[k] as number;
       hessian[row + offset + k - 1] = sums[k] as number;
-      for (let a = 0; a < p; a++) hessian[row + 1 + a] = table[a * count + k] as number;
+      for (let a = 0; a < p; a++) hessian[row + 1 + a] = table[k * p + a] as number;
     }
     // Two-way tables with every earlier categorical feature.
     for (let e = 0; e < c; e++) {
