@@ -62,6 +62,25 @@ describe("multiLevelRules", () => {
       multiLevelItemsets([["ham"]], hierarchy, { levels: ["level2"], target: "closed" } as never),
     ).toThrow(InvalidOptionsError);
   });
+
+  it("multiLevelRules reports a hierarchy option of the wrong type once, without a length issue", () => {
+    const issuesOf = (options: object): unknown => {
+      try {
+        multiLevelRules([["ham"]], hierarchy, options as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ levels: "" })).toEqual(['levels: expected an array, received a string (received "")']);
+    expect(issuesOf({ levels: ["level2"], item: [] })).toEqual([
+      "item: expected a string, received an array (received [])",
+    ]);
+    expect(issuesOf({ levels: [3, ""] })).toEqual([
+      "levels.0: expected a string, received a number (received 3)",
+      'levels.1: must name a column of the hierarchy rows (received "")',
+    ]);
+  });
 });
 
 interface HierarchyReference {
