@@ -4,6 +4,7 @@ import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   hasShape,
   ordinal,
@@ -163,7 +164,7 @@ export function bgbbProbabilityAliveChart(
       height: side,
     },
     {
-      data: { values: cells },
+      data: dataValues(cells),
       layer: shareHeatmapLayers({
         x,
         y,

@@ -2,6 +2,7 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   nominal,
   PALETTE,
@@ -76,18 +77,16 @@ export function calibrationCurveChart(
     {
       layer: [
         {
-          data: {
-            values: [
-              { predicted: 0, observed: 0 },
-              { predicted: 1, observed: 1 },
-            ],
-          },
+          data: dataValues([
+            { predicted: 0, observed: 0 },
+            { predicted: 1, observed: 1 },
+          ]),
           mark: { type: "line", color: "#999", strokeDash: [4, 4] },
           encoding: { x, y },
         },
-        { data: { values }, mark: { type: "line", color: PALETTE[0] }, encoding: { x, y } },
+        { data: dataValues(values), mark: { type: "line", color: PALETTE[0] }, encoding: { x, y } },
         {
-          data: { values },
+          data: dataValues(values),
           mark: { type: "point", filled: true, color: PALETTE[0] },
           encoding: {
             x,

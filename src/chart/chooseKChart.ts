@@ -1,6 +1,7 @@
 import type { ChooseKResult } from "../segment/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -112,7 +113,7 @@ export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions 
     parsed,
     { title: `How many segments? (recommended k = ${result.recommendedK})`, subtitle: result.reason },
     {
-      data: { values: points },
+      data: dataValues(points),
       columns: 2,
       facet: nominal("criterion", null, {
         sort: criteria,

@@ -1,6 +1,7 @@
 import type { ChurnModel } from "../churn/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -119,14 +120,14 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
     {
       layer: [
         {
-          data: { values: [{ estimate: 0 }] },
+          data: dataValues([{ estimate: 0 }]),
           mark: { type: "rule", color: "#777" },
           encoding: { x: quantitative("estimate") },
         },
         ...(withIntervals.length > 0
           ? [
               {
-                data: { values: withIntervals },
+                data: dataValues(withIntervals),
                 mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },
                 encoding: {
                   y,
@@ -138,7 +139,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
             ]
           : []),
         {
-          data: { values: rows },
+          data: dataValues(rows),
           mark: { type: "point", filled: true, size: 70 },
           encoding: {
             y,

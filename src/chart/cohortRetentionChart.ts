@@ -3,6 +3,7 @@ import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   countText,
+  dataValues,
   frame,
   hasShape,
   ordinal,
@@ -124,7 +125,7 @@ export function cohortRetentionChart(
       height: Math.min(720, Math.max(120, 22 * cohorts.length)),
     },
     {
-      data: { values: cells },
+      data: dataValues(cells),
       layer: shareHeatmapLayers({
         x,
         y,

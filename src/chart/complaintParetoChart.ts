@@ -2,6 +2,7 @@ import type { ComplaintSummaryResult } from "../crm/index.js";
 import {
   type ChartOptions,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -101,7 +102,7 @@ export function complaintParetoChart(
       height: 300,
     },
     {
-      data: { values: bars },
+      data: dataValues(bars),
       encoding: { x },
       layer: [
         {
@@ -128,7 +129,7 @@ export function complaintParetoChart(
               },
             },
             {
-              data: { values: [{ cumulativeShare: 0.8 }] },
+              data: dataValues([{ cumulativeShare: 0.8 }]),
               mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
               encoding: {
                 x: null,

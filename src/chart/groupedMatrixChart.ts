@@ -4,6 +4,7 @@ import { maxRulesSchema, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   nominal,
   PERCENT_PRECISE,
@@ -168,7 +169,7 @@ export function groupedMatrixChart(rules: RulesInput, options: GroupedMatrixChar
       height: Math.min(640, Math.max(120, groupOrder.length * 28)),
     },
     {
-      data: { values: cells },
+      data: dataValues(cells),
       mark: { type: "circle", opacity: 0.9 },
       encoding: {
         x: nominal("consequent", "Then they buy (consequent)", {

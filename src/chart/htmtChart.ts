@@ -3,6 +3,7 @@ import type { PlsPathModelResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -137,7 +138,7 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
       height: side,
     },
     {
-      data: { values: cells },
+      data: dataValues(cells),
       layer: [
         {
           mark: { type: "rect", stroke: "#fff", strokeWidth: 1 },

@@ -1,6 +1,7 @@
 import type { ImportancePerformanceGridResult, ImportancePerformanceResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -109,17 +110,17 @@ export function importancePerformanceChart(
     {
       layer: [
         {
-          data: { values: [{ importance: tidy(grid.importanceCut) }] },
+          data: dataValues([{ importance: tidy(grid.importanceCut) }]),
           mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
           encoding: { x: quantitative("importance") },
         },
         {
-          data: { values: [{ performance: tidy(grid.performanceCut) }] },
+          data: dataValues([{ performance: tidy(grid.performanceCut) }]),
           mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
           encoding: { y: quantitative("performance") },
         },
         {
-          data: { values: points },
+          data: dataValues(points),
           layer: [
             {
               mark: { type: "point", filled: true, size: 90 },

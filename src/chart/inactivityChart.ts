@@ -1,6 +1,7 @@
 import type { InactivityRiskResult } from "../churn/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -62,7 +63,7 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
       height: 280,
     },
     {
-      data: { values },
+      data: dataValues(values),
       encoding: { x, y },
       layer: [
         {

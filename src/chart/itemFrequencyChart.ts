@@ -4,6 +4,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -76,7 +77,7 @@ export function itemFrequencyChart(
       height: Math.min(720, Math.max(120, top.length * 18)),
     },
     {
-      data: { values },
+      data: dataValues(values),
       mark: { type: "bar", color: PALETTE[0] },
       encoding: {
         y: nominal("item", null, { sort: values.map((v) => v.item), axis: { labelLimit: 200 } }),

@@ -1,6 +1,7 @@
 import type { KanoResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   isObject,
@@ -86,17 +87,17 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
     {
       layer: [
         {
-          data: { values: [{ v: 0.5 }] },
+          data: dataValues([{ v: 0.5 }]),
           mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
           encoding: { x: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         {
-          data: { values: [{ v: 0.5 }] },
+          data: dataValues([{ v: 0.5 }]),
           mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
           encoding: { y: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         ...corners.map((corner) => ({
-          data: { values: [corner] },
+          data: dataValues([corner]),
           mark: {
             type: "text",
             color: "#999",
@@ -107,7 +108,7 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
           encoding: { x, y, text: nominal("label") },
         })),
         {
-          data: { values: points },
+          data: dataValues(points),
           layer: [
             {
               mark: { type: "point", filled: true, size: 90 },

@@ -1,6 +1,7 @@
 import type { KaplanMeierResult } from "../churn/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   isObject,
   nominal,
@@ -145,7 +146,7 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
       height: 320,
     },
     {
-      data: { values: steps },
+      data: dataValues(steps),
       layer: [
         {
           transform: [{ filter: { field: "lower", valid: true } }],

@@ -2,6 +2,7 @@ import { TABLE_BUNDLE } from "../core/display.js";
 import type { LifetimeFitUncertainty } from "../value/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   isObject,
@@ -162,6 +163,6 @@ export function lifetimeParameterChart(
       width: 420,
       height: Math.max(100, 44 * rows.length),
     },
-    { data: { values: rows }, layer },
+    { data: dataValues(rows), layer },
   );
 }

@@ -2,6 +2,7 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   ordinal,
   PALETTE,
@@ -55,7 +56,7 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
     {
       layer: [
         {
-          data: { values },
+          data: dataValues(values),
           mark: { type: "bar", color: PALETTE[0] },
           encoding: {
             x: ordinal("group", `Score ${word} (1 = highest scores)`, { axis: { labelAngle: 0 } }),
@@ -69,7 +70,7 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
           },
         },
         {
-          data: { values: [{ lift: 1 }] },
+          data: dataValues([{ lift: 1 }]),
           mark: { type: "rule", color: PALETTE[3], strokeDash: [4, 4] },
           encoding: { y: quantitative("lift") },
         },

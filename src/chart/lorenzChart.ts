@@ -1,6 +1,7 @@
 import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -122,17 +123,15 @@ export function lorenzChart(
     {
       layer: [
         {
-          data: {
-            values: [
-              { customerShare: 0, valueShare: 0 },
-              { customerShare: 1, valueShare: 1 },
-            ],
-          },
+          data: dataValues([
+            { customerShare: 0, valueShare: 0 },
+            { customerShare: 1, valueShare: 1 },
+          ]),
           mark: { type: "line", color: "#999", strokeDash: [4, 4] },
           encoding: { x: xAxis, y: yAxis },
         },
         {
-          data: { values: points },
+          data: dataValues(points),
           mark: {
             type: "area",
             line: { color: PALETTE[0], strokeWidth: 2 },
@@ -149,12 +148,12 @@ export function lorenzChart(
           },
         },
         {
-          data: { values: marker },
+          data: dataValues(marker),
           mark: { type: "point", filled: true, size: 80, color: PALETTE[3] },
           encoding: { x: xAxis, y: yAxis },
         },
         {
-          data: { values: marker },
+          data: dataValues(marker),
           mark: { type: "text", align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] },
           encoding: { x: xAxis, y: yAxis, text: nominal("label") },
         },

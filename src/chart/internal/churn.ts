@@ -1,6 +1,14 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
-import { hasShape, PALETTE, PERCENT, PERCENT_PRECISE, quantitative, refuseResult } from "./spec.js";
+import {
+  dataValues,
+  hasShape,
+  PALETTE,
+  PERCENT,
+  PERCENT_PRECISE,
+  quantitative,
+  refuseResult,
+} from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
 export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresResult {
@@ -47,17 +55,15 @@ export function unitCurveLayers(
   return {
     layer: [
       {
-        data: {
-          values: [
-            { [x.field]: 0, [y.field]: 0 },
-            { [x.field]: 1, [y.field]: 1 },
-          ],
-        },
+        data: dataValues([
+          { [x.field]: 0, [y.field]: 0 },
+          { [x.field]: 1, [y.field]: 1 },
+        ]),
         mark: { type: "line", color: "#999", strokeDash: [4, 4] },
         encoding: { x: xEncoding, y: yEncoding },
       },
       {
-        data: { values: points },
+        data: dataValues(points),
         mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },
         encoding: {
           x: xEncoding,

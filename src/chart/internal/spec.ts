@@ -82,6 +82,9 @@ function channel(type: string, field: string, title: unknown, extra: ChannelExtr
   };
 }
 
+/** A layer's or chart's inline data, `{ values }` (user strings stay in data, never in expressions). */
+export const dataValues = (values: unknown) => ({ values });
+
 /** A quantitative channel of `field` (see {@link channel}). */
 export const quantitative = (field: string, title?: unknown, extra?: ChannelExtra) =>
   channel("quantitative", field, title, extra);
