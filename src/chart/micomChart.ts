@@ -1,6 +1,7 @@
 import type { MicomResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   isObject,
   nominal,
@@ -119,7 +120,7 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
       },
       {
         mark: { type: "rule", color: "#999", strokeDash: [2, 2] },
-        data: { values: [{ zero: 0 }] },
+        data: dataValues([{ zero: 0 }]),
         encoding: { x: quantitative("zero") },
       },
       {
@@ -150,7 +151,7 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
       width: parsed.width ?? 640,
     },
     {
-      data: { values: rows },
+      data: dataValues(rows),
       hconcat: [panel("Mean difference"), panel("Log variance ratio")],
     },
     false,

@@ -2,6 +2,7 @@ import type { NetPromoterScoreResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -61,7 +62,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
       height: 60,
     },
     {
-      data: { values },
+      data: dataValues(values),
       encoding: {
         x: quantitative("share", "Share of answers", {
           stack: "zero",

@@ -1,6 +1,7 @@
 import type { PlsMultigroupResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -107,7 +108,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
     {
       layer: [
         {
-          data: { values: rows },
+          data: dataValues(rows),
           mark: { type: "line", strokeWidth: 3 },
           encoding: {
             y,
@@ -120,7 +121,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           },
         },
         {
-          data: { values: rows },
+          data: dataValues(rows),
           mark: { type: "point", filled: true, size: 90, opacity: 1 },
           encoding: {
             y,
@@ -140,7 +141,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           },
         },
         {
-          data: { values: labels },
+          data: dataValues(labels),
           mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
           encoding: {
             y,

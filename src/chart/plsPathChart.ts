@@ -2,6 +2,7 @@ import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.
 import {
   type ChartOptions,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -249,7 +250,7 @@ export function plsPathChart(
     {
       layer: [
         {
-          data: { values: arrows },
+          data: dataValues(arrows),
           layer: [
             {
               mark: { type: "rule" },
@@ -291,7 +292,7 @@ export function plsPathChart(
           ],
         },
         {
-          data: { values: diagram.constructs },
+          data: dataValues(diagram.constructs),
           layer: [
             {
               mark: {

@@ -3,6 +3,7 @@ import type { PlsPredictResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -129,7 +130,7 @@ export function plsPredictChart(
       height: Math.max(120, 26 * indicators.length),
     },
     {
-      data: { values: bars },
+      data: dataValues(bars),
       mark: { type: "bar" },
       encoding: {
         y: nominal("indicator", "Indicator", { sort: indicators }),

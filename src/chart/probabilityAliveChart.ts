@@ -14,6 +14,7 @@ import {
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   PERCENT,
   PERCENT_PRECISE,
@@ -124,7 +125,7 @@ export function frequencyRecencyHeatmap(
     parsed,
     { title: look.title, subtitle: look.subtitle, width: 420, height: 360 },
     {
-      data: { values: described },
+      data: dataValues(described),
       mark: { type: "rect" },
       encoding: {
         x: quantitative("recencyLow", `Recency: time of last purchase (${look.unit}s after the first)`, {

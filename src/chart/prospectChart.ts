@@ -1,6 +1,7 @@
 import type { QualifyProspectsResult } from "../crm/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -125,7 +126,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
       height: Math.max(100, 22 * bars.length),
     },
     {
-      data: { values: bars },
+      data: dataValues(bars),
       layer: [
         {
           mark: { type: "bar" },

@@ -14,6 +14,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   nominal,
   ordinal,
@@ -175,7 +176,7 @@ export function repeatPurchasesChart(
       height: 300,
     },
     {
-      data: { values },
+      data: dataValues(values),
       mark: "bar",
       encoding: {
         x: ordinal("label", "Repeat purchases", { sort: bars.map((b) => b.label), axis: { labelAngle: 0 } }),

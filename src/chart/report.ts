@@ -221,7 +221,7 @@ function paragraphs(narrative: string | readonly string[]): string[] {
  * @throws ChartRendererMissingError when a section has a Vega-Lite chart and `vega`/`vega-lite` are not installed
  * @example
  * ```ts
- * const rfm = rfmTable(orderLines, { customer: "customerId", date: "date", amount: "amount" });
+ * const rfm = rfmTable(store.orderLines, { customer: "customerId", date: "date", amount: "amount", asOf: store.planted.end });
  * const html = await report(
  *   [
  *     { title: "Revenue concentration", result: paretoAnalysis(rfm.monetary) },

@@ -5,6 +5,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -205,7 +206,7 @@ export function retentionCurveChart(
       width: parsed.width ?? 640,
     },
     {
-      data: { values: points },
+      data: dataValues(points),
       hconcat: [
         panel("survival", "Share of cohort still active"),
         panel("retention", "Retention rate (renewed / active)"),

@@ -3,6 +3,7 @@ import {
   type ChartOptions,
   CURRENCY,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -115,7 +116,7 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
       height: 360,
     },
     {
-      data: { values },
+      data: dataValues(values),
       encoding: { x, y },
       layer: [
         {

@@ -4,6 +4,7 @@ import { maxRulesSchema, type RulesInput, ruleText, topRules } from "./internal/
 import {
   type ChartOptions,
   chartOptionsShape,
+  dataValues,
   frame,
   nominal,
   PERCENT_PRECISE,
@@ -145,7 +146,7 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
     {
       layer: [
         {
-          data: { values: graph.edges },
+          data: dataValues(graph.edges),
           mark: { type: "rule", strokeWidth: 1.2 },
           encoding: {
             x,
@@ -159,7 +160,7 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
           },
         },
         {
-          data: { values: graph.rules },
+          data: dataValues(graph.rules),
           mark: { type: "circle", opacity: 0.9, stroke: "#fff" },
           encoding: {
             x,
@@ -178,7 +179,7 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
           },
         },
         {
-          data: { values: graph.items },
+          data: dataValues(graph.items),
           mark: { type: "text", fontSize: 11, fontWeight: "bold", color: "#222", limit: 140 },
           encoding: {
             x,

@@ -5,6 +5,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   nominal,
   PERCENT,
@@ -106,7 +107,7 @@ export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartO
       height: 340,
     },
     {
-      data: { values: points },
+      data: dataValues(points),
       mark: { type: "circle", opacity: 0.8, size: 40 },
       encoding: {
         x: quantitative("support", "Support (share of baskets with all items)", {

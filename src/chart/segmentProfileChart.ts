@@ -3,6 +3,7 @@ import {
   type ChartOptions,
   countText,
   DIVERGING_SCHEME,
+  dataValues,
   frame,
   nominal,
   parseChartOptions,
@@ -102,7 +103,7 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
       height: Math.min(640, Math.max(120, segments.length * 40)),
     },
     {
-      data: { values: cells },
+      data: dataValues(cells),
       encoding: { x, y },
       layer: [
         {

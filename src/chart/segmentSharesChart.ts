@@ -2,6 +2,7 @@ import type { SegmentProfilesResult } from "../segment/index.js";
 import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
 import {
   type ChartOptions,
+  dataValues,
   frame,
   isObject,
   nominal,
@@ -144,7 +145,7 @@ export function segmentSharesChart(
       height: Math.min(640, Math.max(160, rows.length * 36)),
     },
     {
-      data: { values },
+      data: dataValues(values),
       mark: "bar",
       encoding: {
         y: nominal("segment", "Segment", { sort: rows.map((row) => row.segment), axis: { labelLimit: 220 } }),

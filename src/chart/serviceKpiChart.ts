@@ -4,6 +4,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -165,13 +166,13 @@ export function serviceKpiChart(
       height: Math.max(100, bullets.length * 30),
     },
     {
-      data: {
-        values: bullets.map((b) => ({
+      data: dataValues(
+        bullets.map((b) => ({
           ...b,
           status: b.meetsTarget ? "meets target" : "misses target",
           label: `${(100 * b.value).toFixed(1)}%`,
         })),
-      },
+      ),
       encoding: { y },
       layer: [
         {

@@ -9,6 +9,7 @@ import {
   type ChartOptions,
   chartOptionsShape,
   countText,
+  dataValues,
   frame,
   hasShape,
   nominal,
@@ -228,7 +229,7 @@ export function trackingChart<T>(
     {
       layer: [
         {
-          data: { values },
+          data: dataValues(values),
           mark: { type: "line", point: options.transactions === undefined },
           encoding: {
             x,
@@ -255,7 +256,7 @@ export function trackingChart<T>(
           },
         },
         {
-          data: { values: [{ date: summary.options.calibrationEnd, label: "end of calibration" }] },
+          data: dataValues([{ date: summary.options.calibrationEnd, label: "end of calibration" }]),
           layer: [
             { mark: { type: "rule", color: "#777", strokeDash: [2, 2] }, encoding: { x } },
             {
