@@ -27,8 +27,11 @@ export function isRfmScoresResult(value: unknown): value is RfmScoresResult {
  *
  * @example
  * ```ts
- * rfmHeatmapCells(rfmScores(table))[0];
- * // => { recencyScore: 1, frequencyScore: 1, customers: 133, meanMonetary: 16.2 }
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * rfmHeatmapCells(rfmScores(rfm))[0];
+ * // => { recencyScore: 1, frequencyScore: 1, customers: 133, meanMonetary: 26.04 }
  * ```
  */
 export interface RfmHeatmapCell {
@@ -44,7 +47,10 @@ export interface RfmHeatmapCell {
  *
  * @example
  * ```ts
- * rfmHeatmapCells(rfmScores(table)).length; // => 25 (5 x 5 scores)
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * rfmHeatmapCells(rfmScores(rfm)).length; // => 25 (5 x 5 scores)
  * ```
  */
 export function rfmHeatmapCells(result: RfmScoresResult): RfmHeatmapCell[] {
@@ -83,8 +89,11 @@ export function rfmHeatmapCells(result: RfmScoresResult): RfmHeatmapCell[] {
  * @throws InvalidOptionsError when `result` is not an RFM scoring or an option is invalid
  * @example
  * ```ts
- * const spec = rfmHeatmapChart(rfmScores(rfmTable(orderLines, options)), { currency: "€" });
- * spec.title; // => { text: "Customers by recency and frequency score", subtitle: "..." }
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * const spec = rfmHeatmapChart(rfmScores(rfm), { currency: "€" });
+ * spec.title; // => { text: "Customers by recency and frequency score", subtitle: "1,000 customers; colour: customers, label: mean spend" }
  * ```
  */
 export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions = {}): VegaLiteSpec {

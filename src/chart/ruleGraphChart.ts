@@ -19,7 +19,10 @@ import {
  *
  * @example
  * ```ts
- * ruleGraphChart(rules, { maxRules: 15, width: 700, height: 500 });
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * ruleGraphChart(rules, { maxRules: 15, width: 700, height: 500 }).title;
+ * // => { text: "Rule graph: the 15 rules with the highest lift", ... }
  * ```
  */
 export interface RuleGraphChartOptions extends ChartOptions {
@@ -37,8 +40,10 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
  * const graph = ruleGraph(rules, { maxRules: 10 });
- * [graph.rules.length, graph.items[0]]; // => [10, { item: "diapers", x: 0.62, y: 0.18 }]
+ * [graph.rules.length, graph.items[0]]; // => [10, { item: "baby wipes", x: 0.78, y: 0.08 }]
  * ```
  */
 export interface RuleGraph {
@@ -67,7 +72,8 @@ export interface RuleGraph {
  *
  * @example
  * ```ts
- * ruleGraph([{ antecedent: ["a"], consequent: ["b"], support: 0.1, confidence: 0.5, lift: 2, ... }]).edges.map((e) => e.role);
+ * const rules = associationRules([["a", "b"], ["a", "b"], ["a"], ["c"]], { minSupport: 0.5 }); // one rule: {b} => {a}
+ * ruleGraph(rules).edges.map((e) => e.role);
  * // => ["antecedent", "consequent"]
  * ```
  */
@@ -125,8 +131,9 @@ export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}
  * @throws InvalidOptionsError when `rules` holds no association rules or an option is invalid
  * @example
  * ```ts
- * const spec = ruleGraphChart(associationRules(baskets, { minSupport: 0.005 }), { maxRules: 15 });
- * spec.title; // => { text: "Rule graph: the 15 rules with the highest lift", subtitle: "..." }
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const spec = ruleGraphChart(associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 }), { maxRules: 15 });
+ * spec.title; // => { text: "Rule graph: the 15 rules with the highest lift", ... }
  * ```
  */
 export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions = {}): VegaLiteSpec {

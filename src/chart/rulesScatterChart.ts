@@ -22,7 +22,10 @@ import {
  *
  * @example
  * ```ts
- * rulesScatterChart(rules, { maxRules: 200 });
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * rulesScatterChart(rules, { maxRules: 200 }).title;
+ * // => { text: "Association rules: support, confidence and lift", subtitle: "200 of 1,391 rules (highest lift)" }
  * ```
  */
 export interface RulesScatterChartOptions extends ChartOptions {
@@ -40,8 +43,10 @@ const schema = z.strictObject({
  *
  * @example
  * ```ts
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
  * rulesScatterPoints(rules)[0];
- * // => { rule: "{diapers} => {beer}", support: 0.012, confidence: 0.61, lift: 4.2, count: 118 }
+ * // => { rule: "{baby wipes, beer} => {diapers}", support: 0.0027, confidence: 0.90, lift: 28.3, count: 26 }
  * ```
  */
 export interface RulesScatterPoint {
@@ -57,7 +62,9 @@ export interface RulesScatterPoint {
  *
  * @example
  * ```ts
- * rulesScatterPoints(rules, { maxRules: 40 }).length; // => 40 (or fewer rules)
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const rules = associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 });
+ * rulesScatterPoints(rules, { maxRules: 40 }).length; // => 40 (of 1,391 rules; fewer when there are fewer)
  * ```
  */
 export function rulesScatterPoints(
@@ -86,8 +93,9 @@ export function rulesScatterPoints(
  * @throws InvalidOptionsError when `rules` holds no association rules or an option is invalid
  * @example
  * ```ts
- * const spec = rulesScatterChart(associationRules(baskets, { minSupport: 0.01 }), { maxRules: 200 });
- * spec.title; // => { text: "Association rules: support, confidence and lift", subtitle: "200 of 5,668 rules (highest lift)" }
+ * const baskets = transactionsFrom(store.orderLines, { transaction: "orderId", item: "product" });
+ * const spec = rulesScatterChart(associationRules(baskets, { minSupport: 0.002, minConfidence: 0.1 }));
+ * spec.title; // => { text: "Association rules: support, confidence and lift", subtitle: "500 of 1,391 rules (highest lift)" }
  * ```
  */
 export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartOptions = {}): VegaLiteSpec {

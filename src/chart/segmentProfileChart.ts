@@ -20,8 +20,14 @@ import { isSegmentProfilesResult } from "./segmentSharesChart.js";
  *
  * @example
  * ```ts
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * const fields = ["recencyDays", "frequency", "monetary"];
+ * const model = kMeans(rfm.customers, { k: 4, fields, transforms: ["log1p", "standardize"], seed: 1 });
+ * const profiles = segmentProfiles(model, rfm.customers);
  * segmentProfileCells(profiles)[0];
- * // => { segment: "1: lapsed (25%)", feature: "recencyDays", zScore: 0.61, mean: 412, colour: 0.61, text: "+0.6", textColor: "#000" }
+ * // => { segment: "1: lapsed (25%)", feature: "recencyDays", zScore: 0.56, mean: 208.3, colour: 0.56, text: "+0.6", textColor: "#000" }
  * ```
  */
 export interface SegmentProfileCell {
@@ -43,7 +49,13 @@ export interface SegmentProfileCell {
  *
  * @example
  * ```ts
- * segmentProfileCells(profiles).length; // => segments x features
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * const fields = ["recencyDays", "frequency", "monetary"];
+ * const model = kMeans(rfm.customers, { k: 4, fields, transforms: ["log1p", "standardize"], seed: 1 });
+ * const profiles = segmentProfiles(model, rfm.customers);
+ * segmentProfileCells(profiles).length; // => 12 (4 segments x 3 features)
  * ```
  */
 export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfileCell[] {
@@ -78,8 +90,13 @@ export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfi
  * @throws InvalidOptionsError when `result` is not a segmentProfiles result or an option is invalid
  * @example
  * ```ts
- * const spec = segmentProfileChart(segmentProfiles(kMeans(customers, { k: 4, fields }), customers));
- * spec.title; // => { text: "What sets each segment apart", subtitle: "..." }
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * const customers = rfm.customers;
+ * const fields = ["recencyDays", "frequency", "monetary"];
+ * const spec = segmentProfileChart(segmentProfiles(kMeans(customers, { k: 4, fields, seed: 1 }), customers));
+ * spec.title; // => { text: "What sets each segment apart", ... }
  * ```
  */
 export function segmentProfileChart(result: SegmentProfilesResult, options: ChartOptions = {}): VegaLiteSpec {

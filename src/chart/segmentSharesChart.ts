@@ -42,8 +42,11 @@ export function isSegmentProfilesResult(value: unknown): value is SegmentProfile
  *
  * @example
  * ```ts
- * segmentShares(rfmSegments(rfmScores(table)))[0];
- * // => { segment: "Champions", customers: 52, customerShare: 0.052, valueShare: 0.21 }
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * segmentShares(rfmSegments(rfmScores(rfm)))[0];
+ * // => { segment: "Potential Loyalist", customers: 392, customerShare: 0.392, valueShare: 0.604 }
  * ```
  */
 export interface SegmentShare {
@@ -59,8 +62,11 @@ export interface SegmentShare {
  *
  * @example
  * ```ts
- * segmentShares(valueTiers(customers, { contribution: "margin" })).map((s) => s.segment);
- * // => ["premium", "key", "ordinary", ...] (largest contribution share first)
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * segmentShares(valueTiers(rfm.customers, { customer: "customer", contribution: "monetary" })).map((s) => s.segment);
+ * // => ["premium", "ordinary"] (largest contribution share first; the empty key, potential and restricted tiers left out)
  * ```
  */
 export function segmentShares(
@@ -108,7 +114,10 @@ export function segmentShares(
  * @throws InvalidOptionsError when `result` is none of these or an option is invalid
  * @example
  * ```ts
- * const spec = segmentSharesChart(rfmSegments(rfmScores(table)));
+ * const rfm = rfmTable(store.orderLines, {
+ *   customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: store.planted.end,
+ * });
+ * const spec = segmentSharesChart(rfmSegments(rfmScores(rfm)));
  * spec.title; // => { text: "Segments: share of customers vs share of revenue" }
  * ```
  */

@@ -32,7 +32,8 @@ export type ServiceKpiName = Exclude<keyof ServiceKpiValues, "orders">;
  *
  * @example
  * ```ts
- * serviceKpiChart(serviceKpis(deliveries), { targets: { onTimeDelivery: 0.9, stockout: 0.02 } });
+ * serviceKpiChart(serviceKpis(store.deliveries), { targets: { onTimeDelivery: 0.9, stockout: 0.02 } }).title;
+ * // => { text: "Service KPIs against targets", subtitle: "1 of 4 KPIs meet their target (tick); 3,726 orders" }
  * ```
  */
 export interface ServiceKpiChartOptions extends ChartOptions {
@@ -84,8 +85,8 @@ export function isServiceKpisResult(value: unknown): value is ServiceKpisResult 
  *
  * @example
  * ```ts
- * serviceKpiBullets(serviceKpis(deliveries))[0];
- * // => { kpi: "On-time delivery", value: 0.923, target: 0.95, meetsTarget: false, basis: "3,440 / 3,726" }
+ * serviceKpiBullets(serviceKpis(store.deliveries))[0];
+ * // => { kpi: "On-time delivery", value: 0.923, target: 0.95, meetsTarget: false, basis: "3,338 / 3,618" }
  * ```
  */
 export interface ServiceKpiBullet {
@@ -102,6 +103,7 @@ export interface ServiceKpiBullet {
  *
  * @example
  * ```ts
+ * const result = serviceKpis(store.deliveries);
  * serviceKpiBullets(result, { targets: { onTimeDelivery: 0.9 } }).filter((b) => !b.meetsTarget).map((b) => b.kpi);
  * // => ["Delivery success", "Damage and loss (lower is better)"]
  * ```
@@ -144,8 +146,8 @@ export function serviceKpiBullets(
  * @throws InvalidOptionsError when `result` is not a serviceKpis result or an option (e.g. a target outside [0, 1]) is invalid
  * @example
  * ```ts
- * const spec = serviceKpiChart(serviceKpis(deliveries), { targets: { onTimeDelivery: 0.9 } });
- * spec.title; // => { text: "Service KPIs against targets", subtitle: "..." }
+ * const spec = serviceKpiChart(serviceKpis(store.deliveries), { targets: { onTimeDelivery: 0.9 } });
+ * spec.title; // => { text: "Service KPIs against targets", subtitle: "2 of 4 KPIs meet their target (tick); 3,726 orders" }
  * ```
  */
 export function serviceKpiChart(
