@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
-import { lengthAtLeast, parseOptions } from "../core/options.js";
+import { parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
+import { constructName } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -60,10 +61,15 @@ export interface HigherOrderConstructResult<T> {
 const NAME = "higherOrderConstruct";
 
 const schema = z.strictObject({
-  name: z.string().check(lengthAtLeast(1)),
+  name: constructName,
   dimensions: z
-    .array(z.string().check(lengthAtLeast(1)))
-    .check(lengthAtLeast(2, "a higher-order construct needs at least two dimensions")),
+    .array(constructName)
+    .check(
+      z.refine(
+        (dimensions) => dimensions.length >= 2,
+        "a higher-order construct needs at least two dimensions",
+      ),
+    ),
   approach: z.optional(z.enum(["repeatedIndicators", "twoStage"])),
   mode: z.optional(z.enum(["A", "B"])),
 });

@@ -90,4 +90,31 @@ describe("interactionTerm", () => {
     expect(built.rows[4]?.["x*m"]).toBeNull();
     expect(typeof built.rows[5]?.["x*m"]).toBe("number");
   });
+
+  it("reads decimal strings as numbers, names a non-numeric answer and an empty construct name", () => {
+    const model = { blocks: { X: ["x"], M: ["m"], Y: ["y"] }, paths: [{ from: "X", to: "Y" }] };
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      x: String((i * 7) % 10),
+      m: (i * 3) % 7,
+      y: i % 4,
+    }));
+    const options = { predictor: "X", moderator: "M", target: "Y", approach: "productIndicator" } as const;
+    const fromStrings = interactionTerm(rows, model, options);
+    const fromNumbers = interactionTerm(
+      rows.map((row) => ({ ...row, x: Number(row.x) })),
+      model,
+      options,
+    );
+    expect(fromStrings.rows.map((row) => row["x*m"])).toEqual(fromNumbers.rows.map((row) => row["x*m"]));
+    expect(() =>
+      interactionTerm(
+        rows.map((row, i) => (i === 3 ? { ...row, x: "high" } : row)),
+        model,
+        options,
+      ),
+    ).toThrowError(/row 3, field "x": received "high"/);
+    expect(() => interactionTerm(rows, model, { ...options, predictor: "" })).toThrowError(
+      /predictor: must be a non-empty construct name/,
+    );
+  });
 });

@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
-import { assertRecordArray, InvalidOptionsError, readNumbers } from "../core/index.js";
-import { lengthAtLeast, parseOptions } from "../core/options.js";
+import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
+import { parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
-import { resolvePlsModel } from "./internal/plsSpec.js";
+import { answerColumn } from "./internal/plsData.js";
+import { constructName, resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -62,11 +63,11 @@ export interface InteractionTermResult<T> {
 const NAME = "interactionTerm";
 
 const schema = z.strictObject({
-  predictor: z.string().check(lengthAtLeast(1)),
-  moderator: z.string().check(lengthAtLeast(1)),
-  target: z.string().check(lengthAtLeast(1)),
+  predictor: constructName,
+  moderator: constructName,
+  target: constructName,
   approach: z.optional(z.enum(["twoStage", "productIndicator"])),
-  name: z.optional(z.string().check(lengthAtLeast(1))),
+  name: z.optional(constructName),
 });
 
 /** Mean and sample SD (n − 1) of the finite values of a column. */
@@ -89,11 +90,7 @@ function observedScale(rows: readonly object[], items: readonly string[]): { min
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const item of items) {
-    const column = readNumbers(rows as readonly Record<string, unknown>[], item, {
-      functionName: NAME,
-      optionName: item,
-      missing: "nan",
-    });
+    const column = answerColumn(NAME, rows, item);
     for (const value of column) {
       if (value < min) min = value;
       if (value > max) max = value;
@@ -207,7 +204,7 @@ export function interactionTerm<T extends object>(
     });
   if (issues.length > 0) throw new InvalidOptionsError(NAME, issues);
 
-  const paths = [...model.paths.map((p) => ({ from: p.from, to: p.to }))];
+  const paths = model.paths.map((p) => ({ from: p.from, to: p.to }));
   if (!paths.some((p) => p.from === moderator && p.to === target))
     paths.push({ from: moderator, to: target });
   // The main-effects model must be valid on its own (the same checks as plsPathModel).
@@ -216,11 +213,7 @@ export function interactionTerm<T extends object>(
   if (parsed.approach === "productIndicator") {
     const standardised = (items: readonly string[]) =>
       items.map((item) => {
-        const column = readNumbers(rows as readonly Record<string, unknown>[], item, {
-          functionName: NAME,
-          optionName: item,
-          missing: "nan",
-        });
+        const column = answerColumn(NAME, rows, item);
         const { mean, sd } = moments(column);
         return { item, values: column.map((v) => (v - mean) / sd) };
       });
@@ -249,9 +242,10 @@ export function interactionTerm<T extends object>(
   // plsPathModel checks every answer against one scale and computes the 0-100 index from it: map each new
   // column linearly into the model's scale (or the observed range of its items). PLS standardises every
   // indicator, so no estimate changes; only the interaction's own index is meaningless.
-  const scale = model.scale ?? observedScale(rows, Object.values(model.blocks).flat());
+  const modelItems = Object.values(model.blocks).flat();
+  const scale = model.scale ?? observedScale(rows, modelItems);
   for (const item of indicators) rescaleInto(columns[item] as (number | null)[], scale);
-  const taken = new Set(Object.values(model.blocks).flat());
+  const taken = new Set(modelItems);
   const clash = indicators.find((item) => taken.has(item));
   if (clash !== undefined)
     throw new InvalidOptionsError(NAME, [

@@ -36,6 +36,13 @@ export function answerAt(functionName: string, rows: readonly object[], row: num
   return parsed;
 }
 
+/** One indicator column of the rows (checked to be records) by {@link answerAt}: NaN for a missing answer. */
+export function answerColumn(functionName: string, rows: readonly object[], name: string): Float64Array {
+  const column = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) column[i] = answerAt(functionName, rows, i, name);
+  return column;
+}
+
 /** The indicator columns of the rows after the missing-value policy. */
 export interface IndicatorMatrix {
   /** Row-major n x p values on the answer scale. */
@@ -69,8 +76,7 @@ export function readIndicatorMatrix(
   let missingCount = 0;
   for (let j = 0; j < p; j++) {
     const name = indicators[j] as string;
-    const column = new Float64Array(n);
-    for (let i = 0; i < n; i++) column[i] = answerAt(functionName, rows, i, name);
+    const column = answerColumn(functionName, rows, name);
     let observed = 0;
     for (let i = 0; i < n; i++) {
       const value = column[i] as number;

@@ -17,7 +17,8 @@ const WHOLE = "expected a whole number >= 1";
 /** A non-empty string or array (a refinement: zod's length checks would add their own 0.6 kB). */
 const nonEmpty = <V extends string | readonly unknown[]>(message: string) =>
   z.refine<V>((value) => value.length > 0, message);
-const name = z.string().check(nonEmpty("must be a non-empty construct name"));
+/** A construct name: a non-empty string. */
+export const constructName = z.string().check(nonEmpty("must be a non-empty construct name"));
 
 // Name-keyed maps (blocks, mode) are objects with a catch-all value schema rather than z.record (the same
 // checks of every value, about 2 kB less in every bundle), and the defaults are applied once in
@@ -37,7 +38,7 @@ export const plsOptionsSchema = z.strictObject({
     )
     .check(z.refine((blocks) => !Object.hasOwn(blocks, ""), "construct names must be non-empty")),
   paths: z
-    .array(z.strictObject({ from: name, to: name }))
+    .array(z.strictObject({ from: constructName, to: constructName }))
     .check(nonEmpty("a structural model needs at least one path")),
   scheme: z.optional(z.enum(SCHEMES)),
   mode: z.optional(z.catchall(z.object({}), z.enum(["A", "B"]))),
@@ -52,7 +53,7 @@ export const plsOptionsSchema = z.strictObject({
   tolerance: z.optional(z.number().check(z.refine((value) => value > 0, "must be greater than 0"))),
   missing: z.optional(z.enum(["mean", "listwise"])),
   consistent: z.optional(z.boolean()),
-  reflective: z.optional(z.array(name)),
+  reflective: z.optional(z.array(constructName)),
   fSquaredMethod: z.optional(z.enum(["scores", "reestimate"])),
 });
 
