@@ -226,7 +226,7 @@ function rfmSql(
   }
   return (
     `SELECT customer_id AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, ` +
-    `purchase_orders, ${lines ? "purchase_lines" : "0 AS purchase_lines"}, net, shared_orders FROM (${customers}) ORDER BY first_row`
+    `purchase_orders, ${lines ? "purchase_lines, " : ""}net, shared_orders FROM (${customers}) ORDER BY first_row`
   );
 }
 
