@@ -185,7 +185,7 @@ describe("segmentProfiles for other methods and categorical fields", () => {
     `);
     expect(() =>
       segmentProfiles({ assignments: [0, 0, 0, 1, 1, 1] }, shoppers, {
-        fields: { numeric: ["spend", ""] },
+        fields: { numeric: ["spend", "" as never] },
         topFeatures: 1.5,
       }),
     ).toThrowErrorMatchingInlineSnapshot(`

@@ -3,10 +3,9 @@
 // predictions attached to a fitted purchase-count model.
 import { withDisplay } from "../../core/display.js";
 import { parseOptions } from "../../core/options.js";
-import type { FitBgNbdOptions } from "../fitBgNbd.js";
 import type { BgNbdParams } from "../fitBgNbdTypes.js";
 import type { RepeatBuyingFit } from "../repeatBuyingFit.js";
-import type { RepeatPurchaseInput } from "../repeatPurchaseInput.js";
+import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import {
   finishLifetimeFit,
   lifetimeFitSchema,
@@ -53,7 +52,7 @@ export function fitBgNbdFamily<T>(
   functionName: string,
   modelName: string,
   summary: RepeatPurchaseInput<T>,
-  options: FitBgNbdOptions<T>,
+  options: RepeatPurchaseFields<T>,
   likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
 ): RepeatBuyingEstimate<BgNbdParams> {
   const parsed = parseOptions(functionName, schema, options);
