@@ -94,3 +94,26 @@ describe("plsPredict on synthetic data", () => {
     for (const item of result.indicators) expect(item.q2predict).toBeGreaterThan(0.6);
   });
 });
+
+describe("plsPredict options", () => {
+  it("says folds and repetitions are whole numbers with their least value", () => {
+    const rows = Array.from({ length: 20 }, (_, i) => ({ a: i % 5, b: (i * 7) % 3 }));
+    const model = { blocks: { X: ["a"], Y: ["b"] }, paths: [{ from: "X", to: "Y" }] };
+    const issuesOf = (options: unknown) => {
+      try {
+        plsPredict(rows, model, options as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ folds: 1.5, repetitions: "2" })).toEqual([
+      "folds: expected a whole number >= 2 (received 1.5)",
+      'repetitions: expected a whole number >= 1 (received "2")',
+    ]);
+    expect(issuesOf({ folds: 1, repetitions: 0 })).toEqual([
+      "folds: folds must be at least 2 (received 1)",
+      "repetitions: repetitions must be at least 1 (received 0)",
+    ]);
+  });
+});

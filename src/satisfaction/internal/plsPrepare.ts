@@ -63,12 +63,12 @@ export function preparePlsData(
   }
   let scale = model.options.scale;
   if (scale === undefined) {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < matrix.values.length; i++) {
-      const value = matrix.values[i] as number;
+    // the observed range of the answers (there are at least 3 rows here)
+    let min = matrix.values[0] as number;
+    let max = min;
+    for (const value of matrix.values) {
       if (value < min) min = value;
-      if (value > max) max = value;
+      else if (value > max) max = value;
     }
     scale = { min, max };
   }
