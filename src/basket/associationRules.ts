@@ -27,6 +27,7 @@ import {
   numberSchema,
   stringSchema,
 } from "./internal/optionChecks.js";
+import { ruleObject } from "./internal/ruleObject.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
@@ -504,8 +505,6 @@ export function associationRules(
     const both = counts[z] as number;
     const left = length === 1 ? n : countOf(z, full & ~right);
     const rightCount = countOf(z, right);
-    const measure = (name: BuiltInMeasure) => measureValue(name, both, left, rightCount, n, logFactorial);
-    const confidence = both / left;
     const custom: Record<string, number> = {};
     if (customNames.length > 0) {
       const table = tableOf(both, left, rightCount);
@@ -514,38 +513,19 @@ export function associationRules(
     }
     ruleOrderZ.push(z);
     ruleOrderMask.push(right);
-    rules.push({
-      antecedent: labelsOf(leftCodes, 0, leftLength, labels, ranks),
-      consequent: labelsOf(rightCodes, 0, rightLength, labels, ranks),
-      support: both / n,
-      confidence,
-      lift: measure("lift"),
-      count: both,
-      antecedentSupport: left / n,
-      consequentSupport: rightCount / n,
-      antecedentCount: left,
-      consequentCount: rightCount,
-      leverage: measure("leverage"),
-      conviction: measure("conviction"),
-      addedValue: measure("addedValue"),
-      certainty: measure("certainty"),
-      cosine: measure("cosine"),
-      jaccard: measure("jaccard"),
-      kulczynski: measure("kulczynski"),
-      imbalanceRatio: measure("imbalanceRatio"),
-      allConfidence: measure("allConfidence"),
-      oddsRatio: measure("oddsRatio"),
-      phi: measure("phi"),
-      yulesQ: measure("yulesQ"),
-      zhangsMetric: measure("zhangsMetric"),
-      chiSquared: measure("chiSquared"),
-      fishersExactTest: measure("fishersExactTest"),
-      improvement: length === 1 ? 0 : improvementOf(z, right, confidence),
-      laplace: measure("laplace"),
-      mutualInformation: measure("mutualInformation"),
-      collectiveStrength: measure("collectiveStrength"),
-      customMeasures: custom,
-    });
+    rules.push(
+      ruleObject(
+        labelsOf(leftCodes, 0, leftLength, labels, ranks),
+        labelsOf(rightCodes, 0, rightLength, labels, ranks),
+        both,
+        left,
+        rightCount,
+        n,
+        logFactorial,
+        length === 1 ? 0 : improvementOf(z, right, both / left),
+        custom,
+      ),
+    );
   }
   // sort best first by sortBy; ties in discovery order (itemset, then consequent mask), so the top-k
   // heap and a full sort agree

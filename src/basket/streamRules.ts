@@ -20,6 +20,10 @@ import {
 import { ruleObject } from "./internal/ruleObject.js";
 import type { TransactionsInput } from "./Transactions.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
+
 /**
  * Options of {@link streamRules}: the thresholds of {@link associationRules} (no `sortBy`/`maxRules`: a
  * stream is not sorted).
@@ -96,7 +100,7 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
 const MAX_RULE_ITEMS = 30;
 
 const budget = z.custom<number>(
-  (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+  (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
   "must be a whole number >= 1, or Infinity for no budget",
 );
 
@@ -171,13 +175,13 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
   const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
-  const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
+  const deadline = parsed.timeLimitMs === undefined ? INFINITY : start + parsed.timeLimitMs;
   const mined = mineItemsets(data, {
     minCount,
-    maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+    maxLength: parsed.maxLength ?? INFINITY,
     algorithm: parsed.algorithm,
-    maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
-    maxItemOccurrences: Number.POSITIVE_INFINITY,
+    maxItemsets: parsed.maxItemsets ?? INFINITY,
+    maxItemOccurrences: INFINITY,
     deadline,
   });
   const { offsets, items, counts } = mined;
@@ -207,7 +211,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   const allowedLeft = flags(parsed.antecedentItems);
   const allowedRight = flags(parsed.consequentItems);
   const allSplits = parsed.consequent === "all";
-  const minLift = parsed.minLift ?? Number.NEGATIVE_INFINITY;
+  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
   const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
   const countOf = (z: number, mask: number): number => {
     if (mask === 0) return n;

@@ -15,6 +15,10 @@ import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
+
 /**
  * Options of {@link topRules}.
  *
@@ -101,7 +105,7 @@ const schema = z.strictObject({
   minCount: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 1),
   maxItemsets: z.optional(
     z.custom<number>(
-      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
     ),
   ),
@@ -231,7 +235,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const ascending = by === "fishersExactTest";
   const logFactorial = logFactorials(n);
   const itemCounts = countItems(data);
-  let minItemCount = Number.POSITIVE_INFINITY;
+  let minItemCount = INFINITY;
   let maxItemCount = 0;
   for (const count of itemCounts) {
     if (count === 0) continue;
@@ -240,9 +244,9 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   }
   const ceiling = keyCeiling(by, n, minItemCount, maxItemCount, logFactorial);
   const isDefaultBudget = parsed.maxItemsets === undefined;
-  const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
+  const deadline = parsed.timeLimitMs === undefined ? INFINITY : start + parsed.timeLimitMs;
   const ranks = alphabeticalRanks(data);
-  const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
+  const maxLength = parsed.maxLength ?? INFINITY;
 
   const floor = parsed.minCount;
   let minCount = Math.max(floor, Math.floor(maxItemCount / 2));
@@ -260,7 +264,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       maxLength,
       algorithm: "auto",
       maxItemsets: parsed.maxItemsets ?? 1_000_000,
-      maxItemOccurrences: isDefaultBudget ? 1 << 25 : Number.POSITIVE_INFINITY,
+      maxItemOccurrences: isDefaultBudget ? 1 << 25 : INFINITY,
       deadline,
     });
     if (search.truncated && isDefaultBudget && search.truncatedReason !== "timeLimitMs") {
@@ -337,7 +341,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
           improvement !== undefined
             ? improvement.single(z, at, both / left)
             : measureValue(by as BuiltInMeasure, both, left, right, n, logFactorial);
-        if (Number.isNaN(value)) value = Number.NEGATIVE_INFINITY;
+        if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
         const key = ascending ? -value : value;
         const kept = into.worst;
         if (into.full && kept !== undefined && (key < kept.key || (key === kept.key && both < kept.count))) {

@@ -1,5 +1,8 @@
 import { IntBuffer } from "./intBuffer.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+
 /** What stopped a search: the itemset count, the stored item occurrences (memory) or the clock. */
 export type StopReason = "maxItemsets" | "itemOccurrences" | "timeLimitMs";
 
@@ -25,7 +28,7 @@ export class ItemsetEmitter {
     private readonly maxItemsets: number,
     private readonly deadline: number,
     /** Budget of stored item occurrences (memory: 4 bytes each), `Infinity` for none. */
-    private readonly maxItemOccurrences: number = Number.POSITIVE_INFINITY,
+    private readonly maxItemOccurrences: number = INFINITY,
   ) {
     this.prefix = new Int32Array(maxDepth + 1);
     this.offsets.push(0);
@@ -59,7 +62,7 @@ export class ItemsetEmitter {
   /** Checks the time budget (cheap enough to call once per conditional database). */
   checkClock(): void {
     this.sinceClock = 0;
-    if (this.deadline !== Number.POSITIVE_INFINITY && performance.now() > this.deadline) {
+    if (this.deadline !== INFINITY && performance.now() > this.deadline) {
       this.stopped = true;
       this.reason ??= "timeLimitMs";
     }
@@ -80,7 +83,7 @@ export class SinkEmitter extends ItemsetEmitter {
     deadline: number,
     private readonly sink: (prefix: Int32Array, depth: number, count: number) => boolean,
   ) {
-    super(maxDepth, Number.POSITIVE_INFINITY, deadline);
+    super(maxDepth, INFINITY, deadline);
   }
 
   override emit(depth: number, count: number): void {

@@ -1,9 +1,10 @@
 import type { AssociationRule } from "../AssociationRule.js";
-import { type BuiltInMeasure, measureValue } from "./measures.js";
+import { BUILT_IN_MEASURES, measureValue } from "./measures.js";
 
 /**
  * A rule object with every built-in measure, from its counts: n(XY) = `both`, n(X) = `left`,
- * n(Y) = `right`, N = `n`. `improvement` is computed by the caller (it needs the subsets' counts).
+ * n(Y) = `right`, N = `n`. `improvement` is computed by the caller (it needs the subsets' counts), and so
+ * are the custom measures.
  */
 export function ruleObject(
   antecedent: string[],
@@ -14,38 +15,26 @@ export function ruleObject(
   n: number,
   logFactorial: Float64Array,
   improvement: number,
+  customMeasures: Record<string, number> = {},
 ): AssociationRule {
-  const measure = (name: BuiltInMeasure) => measureValue(name, both, left, right, n, logFactorial);
-  return {
+  const rule: Record<string, unknown> = {
     antecedent,
     consequent,
     support: both / n,
     confidence: both / left,
-    lift: measure("lift"),
+    lift: measureValue("lift", both, left, right, n, logFactorial),
     count: both,
     antecedentSupport: left / n,
     consequentSupport: right / n,
     antecedentCount: left,
     consequentCount: right,
-    leverage: measure("leverage"),
-    conviction: measure("conviction"),
-    addedValue: measure("addedValue"),
-    certainty: measure("certainty"),
-    cosine: measure("cosine"),
-    jaccard: measure("jaccard"),
-    kulczynski: measure("kulczynski"),
-    imbalanceRatio: measure("imbalanceRatio"),
-    allConfidence: measure("allConfidence"),
-    oddsRatio: measure("oddsRatio"),
-    phi: measure("phi"),
-    yulesQ: measure("yulesQ"),
-    zhangsMetric: measure("zhangsMetric"),
-    chiSquared: measure("chiSquared"),
-    fishersExactTest: measure("fishersExactTest"),
-    improvement,
-    laplace: measure("laplace"),
-    mutualInformation: measure("mutualInformation"),
-    collectiveStrength: measure("collectiveStrength"),
-    customMeasures: {},
   };
+  // the other measures, leverage to collectiveStrength, in the order of BUILT_IN_MEASURES
+  for (let m = 6; m < BUILT_IN_MEASURES.length; m++) {
+    const name = BUILT_IN_MEASURES[m] as (typeof BUILT_IN_MEASURES)[number];
+    rule[name] =
+      name === "improvement" ? improvement : measureValue(name, both, left, right, n, logFactorial);
+  }
+  rule.customMeasures = customMeasures;
+  return rule as unknown as AssociationRule;
 }

@@ -1,5 +1,9 @@
 import type { AssociationRulesMeasureName } from "../associationRules.js";
 
+/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
+const INFINITY = Number.POSITIVE_INFINITY;
+const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
+
 /** What bounds the sort key of a rule from its count alone (see topRules). */
 export interface KeyCeiling {
   /**
@@ -45,7 +49,7 @@ export function keyCeiling(
         bound: (count) => {
           // a/N - (a/N)^2 at the whole a <= count nearest N/2
           const half = Math.floor(n / 2);
-          let best = Number.NEGATIVE_INFINITY;
+          let best = NEGATIVE_INFINITY;
           for (const a of [Math.min(count, half), Math.min(count, half + 1)]) {
             const p = a / n;
             best = Math.max(best, p - p * p);
@@ -82,7 +86,7 @@ export function keyCeiling(
     case "conviction":
     case "oddsRatio":
     case "collectiveStrength":
-      return constant(Number.POSITIVE_INFINITY);
+      return constant(INFINITY);
     case "zhangsMetric":
       return constant(up(1));
     default:
