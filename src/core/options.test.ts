@@ -95,6 +95,15 @@ describe("parseOptions says how to fix an option", () => {
   });
 });
 
+describe("parseOptions describes the values of a map written as a catch-all object", () => {
+  it("names what each entry accepts, as for a record's values", () => {
+    const schema = z.strictObject({ weights: z.optional(z.catchall(z.object({}), z.number())) });
+    expect(() => parseOptions("f", schema, { weights: { a: "x" } })).toThrow(
+      'weights.a: expected a number, received a string (received "x")',
+    );
+  });
+});
+
 describe("parseOptions keeps a schema's own message", () => {
   const own = z.strictObject({
     months: z.optional(z.number().check(z.int("expected a whole number of months"))),

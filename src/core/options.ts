@@ -187,7 +187,13 @@ const schemaAt = (schema: core.$ZodType, path: readonly string[]): core.$ZodType
 
 /** The schema of the property, element or value `key` of an object, array, tuple or record definition. */
 function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
-  if (def.type === "object") return def.shape?.[key];
+  // a catch-all object (a map written as z.object({}) with a catchall) gives every key its value schema;
+  // a strict object's catch-all is z.never(), which describes nothing
+  if (def.type === "object")
+    return (
+      def.shape?.[key] ??
+      (def.catchall === undefined || defOf(def.catchall).type === "never" ? undefined : def.catchall)
+    );
   if (def.type === "array") return def.element;
   if (def.type === "tuple") return def.items?.[Number(key)];
   if (def.type === "record") return def.valueType;
@@ -257,6 +263,7 @@ interface SchemaDef {
   readonly element?: core.$ZodType;
   readonly items?: readonly core.$ZodType[];
   readonly valueType?: core.$ZodType;
+  readonly catchall?: core.$ZodType;
   readonly entries?: Record<string, unknown>;
   readonly format?: string;
   readonly checks?: readonly unknown[];
