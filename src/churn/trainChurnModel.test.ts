@@ -3,6 +3,7 @@ import { type ChurnFixtureRow, readChurnFixture, readChurnReference } from "../.
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
+import { rowReaderSettings } from "./internal/rowReader.js";
 import { trainChurnModel } from "./trainChurnModel.js";
 
 // Reference: fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
@@ -330,32 +331,44 @@ describe("trainChurnModel bad input", () => {
     ).toThrow(/row 30, field "level": received "new"/);
   });
 
-  it("trains and scores without run-time code generation (a strict Content-Security-Policy forbids it)", () => {
+  it("trains and scores the same without run-time code generation (strict Content-Security-Policy)", () => {
     const options = { label: "churned" as const, fields, missing: "impute" as const };
     const withGap = [...train.slice(0, 50), { ...(train[50] as ChurnFixtureRow), tenureMonths: Number.NaN }];
-    const original = globalThis.Function;
-    let generated = 0;
-    // As under a CSP without 'unsafe-eval': building a function from source text throws.
-    globalThis.Function = new Proxy(original, {
-      construct() {
-        generated++;
-        throw new EvalError("code generation from strings disallowed for this context");
-      },
-      apply() {
-        generated++;
-        throw new EvalError("code generation from strings disallowed for this context");
-      },
-    });
+    const compiled = trainChurnModel(withGap, options);
+    rowReaderSettings.compile = false;
     try {
-      const model = trainChurnModel(withGap, options);
-      expect(model.score(test).length).toBe(test.length);
-      expect(() => model.score([{ ...(test[0] as ChurnFixtureRow), complaints: "many" as never }])).toThrow(
+      const loop = trainChurnModel(withGap, options);
+      expect(loop.coefficients).toEqual(compiled.coefficients);
+      expect(loop.score(test)).toEqual(compiled.score(test));
+      expect(() => loop.score([{ ...(test[0] as ChurnFixtureRow), complaints: "many" as never }])).toThrow(
         /row 0, field "complaints": received "many"/,
       );
     } finally {
+      rowReaderSettings.compile = true;
+    }
+    expect(() => compiled.score([{ ...(test[0] as ChurnFixtureRow), complaints: "many" as never }])).toThrow(
+      /row 0, field "complaints": received "many"/,
+    );
+  });
+
+  it("falls back to the loop readers when building a function from source text throws (CSP without 'unsafe-eval')", () => {
+    const options = { label: "churned" as const, fields };
+    const compiled = trainChurnModel(train.slice(0, 200), options);
+    const original = globalThis.Function;
+    let attempts = 0;
+    const refuse = () => {
+      attempts++;
+      throw new EvalError("code generation from strings disallowed for this context");
+    };
+    globalThis.Function = new Proxy(original, { construct: refuse, apply: refuse });
+    try {
+      const model = trainChurnModel(train.slice(0, 200), options);
+      expect(model.coefficients).toEqual(compiled.coefficients);
+      expect(model.score(test)).toEqual(compiled.score(test));
+    } finally {
       globalThis.Function = original;
     }
-    expect(generated).toBe(0);
+    expect(attempts).toBeGreaterThan(0);
   });
 
   it("trains on features around 1e200 (their variance used to overflow and call them constant)", () => {
@@ -422,10 +435,18 @@ describe("trainChurnModel bad input", () => {
       expect((caught as InvalidRecordError).row).toBe(3);
     }
     const model = trainChurnModel(small, options);
-    expect(() => model.score([small[0], null] as never)).toThrow(
-      /ChurnModel.score: row 1, field "\(record\)": received null/,
-    );
-    expect(() => model.score([5] as never)).toThrow(InvalidRecordError);
+    for (const compile of [true, false]) {
+      rowReaderSettings.compile = compile;
+      try {
+        const scoring = trainChurnModel(small, options);
+        expect(() => scoring.score([small[0], null] as never)).toThrow(
+          /ChurnModel.score: row 1, field "\(record\)": received null/,
+        );
+        expect(() => scoring.score([5] as never)).toThrow(InvalidRecordError);
+      } finally {
+        rowReaderSettings.compile = true;
+      }
+    }
     for (const bad of [null, undefined, 3, "x"]) {
       expect(() => model.explain(bad as never)).toThrow(InvalidRecordError);
     }

@@ -81,12 +81,12 @@ const optionsSchema = z.strictObject({
  * fit of R glm / statsmodels Logit. Complexity O(iterations · n · d²) plus O(d³) per solve; typically
  * 3-6 iterations. Above 40 000 rows Newton starts from a fit on a systematic ~10 000-row subsample (λ
  * scaled by the sampling share; that fit starts in turn from one on every 4th of its rows), which
- * usually saves one or two full passes. Records are read once,
- * record by record, by a plain loop over the field names (no run-time code generation, so it runs
- * under a strict Content-Security-Policy); numeric columns are kept column-major in one Float64Array and standardised in place;
+ * usually saves one or two full passes. Records are read once, record by record, by a reader compiled
+ * for the field names (a plain loop where run-time code generation is not allowed, as under a strict
+ * Content-Security-Policy: same results); numeric columns are kept column-major in one Float64Array and standardised in place;
  * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are
  * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. Scoring reads
- * each record once into its linear predictor and looks categorical effects up in a small cache
+ * each record once with a compiled linear predictor and looks categorical effects up in a small cache
  * of recently seen values.
  *
  * Huge values: a feature's mean and standard deviation are computed on values scaled by a power of two

@@ -207,8 +207,8 @@ export interface ChurnModel<T> {
   /** The recalibration applied to the scores (see `calibrateChurnModel`), or `null`. */
   readonly calibration: ChurnModelCalibration | null;
   /**
-   * Churn probabilities of `records` (same order). Each record is read once, by a plain loop over the
-   * field names (no run-time code generation); categorical
+   * Churn probabilities of `records` (same order). Each record is read once by a reader compiled for
+   * the feature names (a plain loop where run-time code generation is not allowed); categorical
    * effects come from a small cache of recently seen values. Unseen categories follow
    * `unseenCategory`; missing values follow `missing`. O(n · features).
    */

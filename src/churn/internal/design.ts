@@ -93,7 +93,7 @@ export interface LabelReader<T> {
 /**
  * Reads every feature of every record in ONE pass, record by record (each record's properties are
  * touched together, which is much faster than one pass per feature over large arrays of objects),
- * with {@link createRowReader}. Numeric columns land column-major, ready for the
+ * with the compiled {@link createRowReader}. Numeric columns land column-major, ready for the
  * column-wise statistics and the fit. Categorical values recently seen are coded from a
  * {@link RecentValues} cache without a map lookup.
  */

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { resolveFeature } from "./featureSpec.js";
-import { createLinearRowReader, createRowReader } from "./rowReader.js";
+import { createLinearRowReader, createRowReader, rowReaderSettings } from "./rowReader.js";
 
 type Row = Record<string, unknown>;
 
@@ -41,15 +41,22 @@ function readAll(): { columns: number[]; linear: number[]; levels: unknown[][] }
 }
 
 describe("row readers", () => {
-  it("read keys (even ones that look like code) and accessors, numeric values column-major", () => {
-    const read = readAll();
+  afterEach(() => {
+    rowReaderSettings.compile = true;
+  });
+
+  it("read keys (even hostile ones) and accessors the same compiled or as a loop", () => {
+    const compiled = readAll();
+    rowReaderSettings.compile = false;
+    const loop = readAll();
+    expect(loop).toEqual(compiled);
     expect((globalThis as Record<string, unknown>).injected).toBeUndefined();
     // Column-major: feature j of row i at j * 3 + i.
-    expect(read.columns).toEqual([1.5, 3, -1000, -2, 1, 4, 3, 7, 2]);
+    expect(compiled.columns).toEqual([1.5, 3, -1000, -2, 1, 4, 3, 7, 2]);
     // 0.5 + 1·a + 10·hostile + 100·twice, with the fallback's value added as is when off the fast path
     // (the accessor twice = a · 2 + index follows JavaScript: "3" · 2 = 6, null · 2 = 0).
-    expect(read.linear).toEqual([0.5 + 1.5 - 20 + 300, 0.5 + 3 + 1 + 700, 0.5 - 1000 + 40 + 200]);
-    expect(read.levels).toEqual([
+    expect(compiled.linear).toEqual([0.5 + 1.5 - 20 + 300, 0.5 + 3 + 1 + 700, 0.5 - 1000 + 40 + 200]);
+    expect(compiled.levels).toEqual([
       ["basic", "gold"],
       [7, "gold"],
       [undefined, "gold"],
