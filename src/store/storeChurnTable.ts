@@ -73,7 +73,7 @@ export interface StoreChurnTableResult {
 }
 
 /**
- * The feature names of a {@link StoreChurnRow}, split as `trainChurnModel`'s `features` option takes them.
+ * The feature names of a {@link StoreChurnRow}, split as `trainChurnModel`'s `fields` option takes them.
  *
  * @example
  * ```ts
