@@ -216,9 +216,10 @@ export function occurrenceDeliver(
   /**
    * Pass 2: delivers each occurrence of [start, end) to the frequent extensions it holds (from q = from + 1:
    * an item first in its transaction has nothing before it to extend with, so it is counted but not
-   * stored), then closes the lists of the meta entries from `metaBase` (stored pairs) and clears their counts.
+   * stored). Nothing follows the loop: code after a long loop has no type feedback when the loop is
+   * compiled on-stack, and that compiled loop, cached, would be entered and deoptimised on every call.
    */
-  const deliver = (start: number, end: number, metaBase: number): void => {
+  const deliver = (start: number, end: number): void => {
     const list = occurrences;
     for (let o = start; o < end; o += 2) {
       const from = list[o] as number;
@@ -233,6 +234,10 @@ export function occurrenceDeliver(
         }
       }
     }
+  };
+
+  /** Closes the lists of the meta entries from `metaBase` (their stored pairs) and clears their counts. */
+  const closeLists = (metaBase: number): void => {
     for (let m = metaBase; m < metaTop; m += 4) {
       const item = meta[m] as number;
       meta[m + 2] = ((fill[item] as number) - (meta[m + 1] as number)) >> 1;
@@ -253,7 +258,8 @@ export function occurrenceDeliver(
     const listBase = top;
     const children = reserveLists(countExtensions(start, end));
     if (children === 0) return;
-    deliver(start, end, metaBase);
+    deliver(start, end);
+    closeLists(metaBase);
     for (let c = 0; c < children; c++) {
       if (emitter.stopped) break;
       const m = metaBase + 4 * c;
