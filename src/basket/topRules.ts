@@ -138,43 +138,48 @@ function before(a: Entry, b: Entry): boolean {
   return false;
 }
 
-/** The k best entries seen; the root is the worst kept. */
-class EntryHeap {
-  readonly entries: Entry[] = [];
-  constructor(readonly capacity: number) {}
-  get full(): boolean {
-    return this.entries.length === this.capacity;
-  }
-  get worst(): Entry | undefined {
-    return this.entries[0];
-  }
-  offer(entry: Entry): void {
-    const heap = this.entries;
-    if (heap.length < this.capacity) {
-      heap.push(entry);
-      let i = heap.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!before(heap[parent] as Entry, entry)) break;
-        heap[i] = heap[parent] as Entry;
-        i = parent;
+/** The k best entries seen (`entries[0]`, the root, is the worst kept). */
+interface EntryHeap {
+  readonly entries: Entry[];
+  /** Whether k entries are kept. */
+  readonly full: boolean;
+  offer(entry: Entry): void;
+}
+
+function entryHeap(capacity: number): EntryHeap {
+  const heap: Entry[] = [];
+  return {
+    entries: heap,
+    get full() {
+      return heap.length === capacity;
+    },
+    offer(entry) {
+      if (heap.length < capacity) {
+        heap.push(entry);
+        let i = heap.length - 1;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (!before(heap[parent] as Entry, entry)) break;
+          heap[i] = heap[parent] as Entry;
+          i = parent;
+        }
+        heap[i] = entry;
+        return;
+      }
+      if (!before(entry, heap[0] as Entry)) return;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= heap.length) break;
+        const right = left + 1;
+        const child = right < heap.length && before(heap[left] as Entry, heap[right] as Entry) ? right : left;
+        if (!before(entry, heap[child] as Entry)) break;
+        heap[i] = heap[child] as Entry;
+        i = child;
       }
       heap[i] = entry;
-      return;
-    }
-    if (!before(entry, heap[0] as Entry)) return;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child = right < heap.length && before(heap[left] as Entry, heap[right] as Entry) ? right : left;
-      if (!before(entry, heap[child] as Entry)) break;
-      heap[i] = heap[child] as Entry;
-      i = child;
-    }
-    heap[i] = entry;
-  }
+    },
+  };
 }
 
 /**
@@ -254,7 +259,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   /** The count threshold of the search whose rules are returned. */
   let keptMinCount = minCount;
   let exact = true;
-  let heap = new EntryHeap(k);
+  let heap = entryHeap(k);
   let mined: MinedItemsets | undefined;
   let index: ItemsetIndex | undefined;
   for (;;) {
@@ -281,7 +286,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       ]);
     }
     const roundIndex = new ItemsetIndex(search.offsets, search.items, search.size, deadline);
-    const roundHeap = new EntryHeap(k);
+    const roundHeap = entryHeap(k);
     const complete =
       collect(search, roundIndex, roundHeap) && !search.truncated && roundIndex.size === search.size;
     // a partial later search may have seen fewer rules than a complete earlier one: keep the better heap
@@ -296,7 +301,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       break;
     }
     if (minCount <= floor) break;
-    const worst = heap.worst;
+    const worst = heap.entries[0];
     if (heap.full && worst !== undefined && worst.key >= ceiling.bound(minCount - 1)) break;
     if (heap.full && worst !== undefined && ceiling.countMonotone) {
       // the smallest count whose ceiling reaches the worst kept key (the ceiling grows with the count)
@@ -326,7 +331,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       const length = (offsets[z + 1] as number) - from;
       if (length < 2) continue;
       const both = counts[z] as number;
-      const worst = into.worst;
+      const worst = into.entries[0];
       if (into.full && worst !== undefined && ceiling.bound(both) < worst.key) continue;
       for (let at = 0; at < length; at++) {
         let size = 0;
@@ -343,7 +348,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
             : measureValue(by as BuiltInMeasure, both, left, right, n, logFactorial);
         if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
         const key = ascending ? -value : value;
-        const kept = into.worst;
+        const kept = into.entries[0];
         if (into.full && kept !== undefined && (key < kept.key || (key === kept.key && both < kept.count))) {
           continue;
         }
