@@ -235,8 +235,11 @@ export function calibrationHoldoutSummaryResult(
     | "options"
   >,
 ): CalibrationHoldoutSummaryResult {
-  const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") =>
-    Float64Array.from(rows, (row) => row[key]);
+  const column = (key: "frequency" | "recency" | "T" | "monetaryValue" | "holdoutFrequency") => {
+    const values = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = (rows[i] as CalibrationHoldoutSummaryRow)[key];
+    return values;
+  };
   const result: CalibrationHoldoutSummaryResult = {
     customers: rows,
     frequency: column("frequency"),

