@@ -15,37 +15,16 @@ import { describe, expect, it } from "vitest";
 import * as context from "./exampleContext.js";
 import { exampleOutcomeMismatch } from "./exampleOutputs.js";
 import { type TsdocExample, tsdocExamples } from "./examples.js";
-import { skipped as basketSkipped } from "./skipped/basket.js";
-import { skipped as chartASkipped } from "./skipped/chartA.js";
-import { skipped as chartMSkipped } from "./skipped/chartM.js";
-import { skipped as churnSkipped } from "./skipped/churn.js";
-import { skipped as duckdbSkipped } from "./skipped/duckdb.js";
-import { skipped as satisfactionSkipped } from "./skipped/satisfaction.js";
-import { skipped as segmentSkipped } from "./skipped/segment.js";
-import { skipped as sqlSkipped } from "./skipped/sql.js";
-import { skipped as tableSkipped } from "./skipped/table.js";
-import { skipped as valueSkipped } from "./skipped/value.js";
 import { type SnippetStep, snippetModule, snippetSteps } from "./snippets.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
- * Examples that do not run yet, by key (`file#symbol`, `#2` for a symbol's
- * second example), with the reason: one file per module in test/docs/skipped/. Remove an entry once its example runs:
- * a listed example that passes is reported (a warning naming it), not failed.
+ * Examples that do not run yet, by key (`file#symbol`, `#2` for a symbol's second example), with the
+ * reason. Every example runs today; list one here only with a reason, and remove it once it runs (a
+ * listed example that passes is reported by a warning naming it).
  */
-const SKIPPED: Readonly<Record<string, string>> = {
-  ...basketSkipped,
-  ...chartASkipped,
-  ...chartMSkipped,
-  ...churnSkipped,
-  ...duckdbSkipped,
-  ...satisfactionSkipped,
-  ...segmentSkipped,
-  ...sqlSkipped,
-  ...tableSkipped,
-  ...valueSkipped,
-};
+const SKIPPED: Readonly<Record<string, string>> = {};
 
 const modules = [
   "core",
@@ -263,7 +242,9 @@ describe("TSDoc @example blocks", () => {
       const found = problem(await runExample(example, index));
       if (reason === undefined) expect(found === undefined, found).toBe(true);
       else if (found === undefined)
-        console.warn(`[clientele docs] ${example.key} runs now: remove it from test/docs/skipped/`);
+        console.warn(
+          `[clientele docs] ${example.key} runs now: remove it from SKIPPED in test/docs/examples.test.ts`,
+        );
     });
   });
 });

@@ -1,2 +1,0 @@
-/** TSDoc examples of src/value/ that do not run yet, by key, with the reason (see test/docs/examples.test.ts). */
-export const skipped: Readonly<Record<string, string>> = {};
