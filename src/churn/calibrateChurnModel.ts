@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { oneOf, parseOptions } from "../core/options.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
 import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
@@ -21,7 +21,7 @@ export interface CalibrateChurnModelOptions {
 }
 
 const optionsSchema = z.strictObject({
-  method: z._default(z.enum(["platt", "isotonic"]), "platt"),
+  method: z._default(oneOf(["platt", "isotonic"]), "platt"),
 });
 
 /**

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, type TimeUnit, withDisplay } from "../core/index.js";
-import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { type FitBgNbdResult, fitBgNbd } from "../value/fitBgNbd.js";
 import { repeatPurchaseSummary } from "../value/repeatPurchaseSummary.js";
 
@@ -61,8 +61,14 @@ const optionsSchema = z.strictObject({
   date: fieldSchema,
   amount: z.optional(fieldSchema),
   asOf: dateSchema,
-  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "week"),
-  horizon: z._default(z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite")), 13),
+  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "week"),
+  horizon: z._default(
+    z.number().check(
+      z.positive(),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+    13,
+  ),
   model: z.optional(
     z.custom<FitBgNbdResult>(
       (value) =>

@@ -13,7 +13,7 @@ import {
   recordCount,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 
 /** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
@@ -92,7 +92,7 @@ const optionsSchema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
   amount: z.optional(fieldSchema),
-  period: z.enum(["week", "month", "quarter"]),
+  period: oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });
 

@@ -8,7 +8,7 @@ import {
   parseDecimal,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, wholeNumber } from "../core/options.js";
+import { fieldSchema, lengthAtLeast, oneOf, wholeNumber } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
@@ -202,9 +202,9 @@ export interface CoxModel<T> {
 }
 
 const featureSchema = z.union([
-  z.string().check(z.minLength(1)),
+  z.string().check(lengthAtLeast(1)),
   z.strictObject({
-    name: z.string().check(z.minLength(1)),
+    name: z.string().check(lengthAtLeast(1)),
     value: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
       message: "expected a function",
     }),
@@ -219,7 +219,7 @@ const optionsSchema = z.strictObject({
     categorical: z._default(z.array(featureSchema), []),
   }),
   referenceLevels: z._default(z.record(z.string(), z.string()), {}),
-  ties: z._default(z.enum(["efron", "breslow"]), "efron"),
+  ties: z._default(oneOf(["efron", "breslow"]), "efron"),
   confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
   maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(10_000)), 20),
   tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),

@@ -97,8 +97,19 @@ const optionsSchema = z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
-  priorWeight: z._default(z.number().check(z.minimum(0), z.refine(Number.isFinite, "must be finite")), 2),
-  populationGapDays: z.optional(z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite"))),
+  priorWeight: z._default(
+    z.number().check(
+      z.minimum(0),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+    2,
+  ),
+  populationGapDays: z.optional(
+    z.number().check(
+      z.positive(),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+  ),
   bandLimits: z._default(
     z
       .tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])

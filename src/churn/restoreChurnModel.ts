@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InvalidOptionsError } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, oneOf, parseOptions } from "../core/options.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
@@ -28,7 +28,7 @@ const optionsSchema = z.strictObject({
   ),
   label: z.optional(
     z.union([
-      z.string().check(z.minLength(1)),
+      z.string().check(lengthAtLeast(1)),
       z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function"),
     ]),
   ),
@@ -43,7 +43,7 @@ const jsonSchema = z.object({
   coefficients: z.array(
     z.object({
       term: z.string(),
-      kind: z.enum(["intercept", "numeric", "categorical"]),
+      kind: oneOf(["intercept", "numeric", "categorical"]),
       standardizedEstimate: z.number(),
     }),
   ),
@@ -57,16 +57,16 @@ const jsonSchema = z.object({
   convergence: z.object({}),
   training: z.object({}),
   options: z.object({
-    missing: z.enum(["error", "impute"]),
-    unseenCategory: z.enum(["reference", "error"]),
+    missing: oneOf(["error", "impute"]),
+    unseenCategory: oneOf(["reference", "error"]),
   }),
   calibration: z.nullable(
     z.union([
       z.object({ method: z.literal("platt"), a: z.number(), b: z.number() }),
       z.object({
         method: z.literal("isotonic"),
-        x: z.array(z.number()).check(z.minLength(1)),
-        y: z.array(z.number()).check(z.minLength(1)),
+        x: z.array(z.number()).check(lengthAtLeast(1)),
+        y: z.array(z.number()).check(lengthAtLeast(1)),
       }),
     ]),
   ),

@@ -65,7 +65,7 @@ export interface RetentionEconomicsResult {
   readonly options: Required<RetentionEconomicsOptions>;
 }
 
-const finite = z.refine(Number.isFinite, "must be finite");
+const finite = z.refine((v) => Number.isFinite(v), "must be finite");
 const optionsSchema = z.strictObject({
   customers: z.number().check(z.minimum(0), finite),
   churnRate: z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),

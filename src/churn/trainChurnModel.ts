@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
-import { fieldSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { fieldSchema, lengthAtLeast, oneOf, seedSchema, wholeNumber } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
@@ -21,16 +21,19 @@ export type * from "./trainChurnModelTypes.js";
 const FUNCTION_NAME = "trainChurnModel";
 
 const featureSchema = z.union([
-  z.string().check(z.minLength(1, "expected a property name or { name, value }")),
+  z.string().check(lengthAtLeast(1, "expected a property name or { name, value }")),
   z.strictObject({
-    name: z.string().check(z.minLength(1)),
+    name: z.string().check(lengthAtLeast(1)),
     value: z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
       message: "value must be an accessor function",
     }),
   }),
 ]);
 
-const positiveWeight = z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite"));
+const positiveWeight = z.number().check(
+  z.positive(),
+  z.refine((v) => Number.isFinite(v), "must be finite"),
+);
 
 const optionsSchema = z.strictObject({
   label: fieldSchema,
@@ -38,21 +41,24 @@ const optionsSchema = z.strictObject({
     numeric: z._default(z.array(featureSchema), []),
     categorical: z._default(z.array(featureSchema), []),
   }),
-  encoding: z._default(z.enum(["reference", "oneHot"]), "reference"),
+  encoding: z._default(oneOf(["reference", "oneHot"]), "reference"),
   regularization: z._default(
     z.strictObject({
       l2: z._default(
-        z.number().check(z.minimum(0, "l2 must be >= 0"), z.refine(Number.isFinite, "must be finite")),
+        z.number().check(
+          z.minimum(0, "l2 must be >= 0"),
+          z.refine((v) => Number.isFinite(v), "must be finite"),
+        ),
         1,
       ),
     }),
     { l2: 1 },
   ),
   classWeight: z.optional(
-    z.union([z.enum(["balanced"]), z.strictObject({ churned: positiveWeight, retained: positiveWeight })]),
+    z.union([oneOf(["balanced"]), z.strictObject({ churned: positiveWeight, retained: positiveWeight })]),
   ),
-  missing: z._default(z.enum(["error", "impute"]), "error"),
-  unseenCategory: z._default(z.enum(["reference", "error"]), "reference"),
+  missing: z._default(oneOf(["error", "impute"]), "error"),
+  unseenCategory: z._default(oneOf(["reference", "error"]), "reference"),
   maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), 100),
   tolerance: z._default(z.number().check(z.positive()), 1e-8),
   seed: z._default(seedSchema, 1),

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions, wholeNumber } from "../core/options.js";
 import { setInstanceSettings } from "./internal/source.js";
 
 /**
@@ -35,13 +35,13 @@ const schema = z.strictObject({
   memoryLimit: z.optional(
     z.union([
       z.string().check(z.refine((text) => MEMORY.test(text), 'expected a size such as "1GB" or "512MiB"')),
-      z.number().check(z.int(), z.minimum(1_048_576)),
+      z.number().check(wholeNumber(), z.minimum(1_048_576)),
     ]),
   ),
-  threads: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1024))),
+  threads: z.optional(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1024))),
   tempDirectory: z.optional(
     z.string().check(
-      z.minLength(1),
+      lengthAtLeast(1),
       z.refine((text) => !text.includes("\u0000"), "expected a path without NUL characters"),
     ),
   ),

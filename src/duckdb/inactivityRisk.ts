@@ -5,7 +5,7 @@ import {
   inactivityRiskResult,
 } from "../churn/inactivityRisk.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { dateSchema, parseOptions } from "../core/options.js";
+import { dateSchema, lengthAtLeast, parseOptions } from "../core/options.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
@@ -36,11 +36,22 @@ export interface InactivityRiskDuckDBOptions {
 }
 
 const optionsSchema = z.strictObject({
-  customer: z.string().check(z.minLength(1)),
-  date: z.string().check(z.minLength(1)),
+  customer: z.string().check(lengthAtLeast(1)),
+  date: z.string().check(lengthAtLeast(1)),
   asOf: dateSchema,
-  priorWeight: z._default(z.number().check(z.gte(0), z.refine(Number.isFinite, "must be finite")), 2),
-  populationGapDays: z.optional(z.number().check(z.positive(), z.refine(Number.isFinite, "must be finite"))),
+  priorWeight: z._default(
+    z.number().check(
+      z.gte(0),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+    2,
+  ),
+  populationGapDays: z.optional(
+    z.number().check(
+      z.positive(),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+  ),
   bandLimits: z._default(
     z
       .tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions } from "../core/options.js";
 
 import { checkColumnFields } from "../sql/internal/build.js";
 import { transactionsSql } from "../sql/transactionsSql.js";
@@ -24,8 +24,8 @@ export interface TransactionsFromDuckDBOptions {
 }
 
 const schema = z.strictObject({
-  transaction: z.string().check(z.minLength(1)),
-  item: z.string().check(z.minLength(1)),
+  transaction: z.string().check(lengthAtLeast(1)),
+  item: z.string().check(lengthAtLeast(1)),
 });
 
 /**

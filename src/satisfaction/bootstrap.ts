@@ -7,7 +7,7 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
-import { parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { oneOf, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
@@ -149,9 +149,9 @@ const NAME = "bootstrap";
 const schema = z.strictObject({
   samples: z.optional(z.number().check(wholeNumber(), z.minimum(2))),
   seed: z.optional(seedSchema),
-  ci: z.optional(z.enum(["percentile", "bca"])),
+  ci: z.optional(oneOf(["percentile", "bca"])),
   level: z.optional(z.number().check(z.gt(0), z.lt(1))),
-  signChange: z.optional(z.enum(["none", "construct"])),
+  signChange: z.optional(oneOf(["none", "construct"])),
   onProgress: z.optional(progressSchema),
 });
 

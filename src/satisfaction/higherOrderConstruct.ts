@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { oneOf, parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { constructName } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
@@ -70,8 +70,8 @@ const schema = z.strictObject({
         "a higher-order construct needs at least two dimensions",
       ),
     ),
-  approach: z.optional(z.enum(["repeatedIndicators", "twoStage"])),
-  mode: z.optional(z.enum(["A", "B"])),
+  approach: z.optional(oneOf(["repeatedIndicators", "twoStage"])),
+  mode: z.optional(oneOf(["A", "B"])),
 });
 
 /**

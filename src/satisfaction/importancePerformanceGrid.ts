@@ -79,8 +79,8 @@ export interface ImportancePerformanceGridResult {
 
 const NAME = "importancePerformanceGrid";
 const schema = z.strictObject({
-  importanceCut: z.optional(z.number().check(z.refine(Number.isFinite, "must be finite"))),
-  performanceCut: z.optional(z.number().check(z.refine(Number.isFinite, "must be finite"))),
+  importanceCut: z.optional(z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"))),
+  performanceCut: z.optional(z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"))),
 });
 
 /** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { oneOf, parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { answerColumn } from "./internal/plsData.js";
 import { constructName, resolvePlsModel } from "./internal/plsSpec.js";
@@ -66,7 +66,7 @@ const schema = z.strictObject({
   predictor: constructName,
   moderator: constructName,
   target: constructName,
-  approach: z.optional(z.enum(["twoStage", "productIndicator"])),
+  approach: z.optional(oneOf(["twoStage", "productIndicator"])),
   name: z.optional(constructName),
 });
 

@@ -7,7 +7,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
 
 /**
  * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
@@ -126,7 +126,7 @@ const schema = z.strictObject({
   attribute: z._default(fieldSchema, "attribute"),
   functional: z._default(fieldSchema, "functional"),
   dysfunctional: z._default(fieldSchema, "dysfunctional"),
-  denominator: z._default(z.enum(["AOMI", "all"]), "AOMI"),
+  denominator: z._default(oneOf(["AOMI", "all"]), "AOMI"),
 });
 
 /**

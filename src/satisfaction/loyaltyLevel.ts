@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { parseOptions, wholeNumber } from "../core/options.js";
 
 /**
  * Oliver's four loyalty phases, or "none".
@@ -46,7 +46,7 @@ export interface LoyaltyLevelOptions {
 }
 
 const NAME = "loyaltyLevel";
-const schema = z.strictObject({ minRepurchases: z._default(z.int().check(z.gte(1)), 3) });
+const schema = z.strictObject({ minRepurchases: z._default(z.number().check(wholeNumber(), z.gte(1)), 3) });
 const flag = z.optional(z.boolean("expected true, false or undefined"));
 const evidenceSchema = z.strictObject({
   cognitive: flag,

@@ -8,7 +8,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { lengthAtLeast, parseOptions } from "../core/options.js";
 
 /**
  * An answer scale.
@@ -206,44 +206,47 @@ export interface SatisfactionIndexResult {
 const NAME = "satisfactionIndex";
 const scaleSchema = z
   .strictObject({
-    min: z.number().check(z.refine(Number.isFinite, "must be finite")),
-    max: z.number().check(z.refine(Number.isFinite, "must be finite")),
+    min: z.number().check(z.refine((v) => Number.isFinite(v), "must be finite")),
+    max: z.number().check(z.refine((v) => Number.isFinite(v), "must be finite")),
   })
   .check(z.refine((s) => s.max > s.min, "max must be greater than min"));
 const weightSchema = z.optional(
-  z.number().check(z.gte(0, "weights must be non-negative"), z.refine(Number.isFinite, "must be finite")),
+  z.number().check(
+    z.gte(0, "weights must be non-negative"),
+    z.refine((v) => Number.isFinite(v), "must be finite"),
+  ),
 );
 const schema = z.strictObject({
   scale: scaleSchema,
   constructs: z
     .array(
       z.strictObject({
-        name: z.string().check(z.minLength(1)),
+        name: z.string().check(lengthAtLeast(1)),
         weight: weightSchema,
         indicators: z
           .array(
             z.strictObject({
-              name: z.string().check(z.minLength(1)),
+              name: z.string().check(lengthAtLeast(1)),
               weight: weightSchema,
               items: z
                 .array(
                   z.union([
-                    z.string().check(z.minLength(1)),
+                    z.string().check(lengthAtLeast(1)),
                     z.strictObject({
-                      field: z.string().check(z.minLength(1)),
+                      field: z.string().check(lengthAtLeast(1)),
                       weight: weightSchema,
                       scale: z.optional(scaleSchema),
                       reverse: z.optional(z.boolean()),
                     }),
                   ]),
                 )
-                .check(z.minLength(1, "an indicator needs at least one item")),
+                .check(lengthAtLeast(1, "an indicator needs at least one item")),
             }),
           )
-          .check(z.minLength(1, "a construct needs at least one indicator")),
+          .check(lengthAtLeast(1, "a construct needs at least one indicator")),
       }),
     )
-    .check(z.minLength(1, "the hierarchy needs at least one construct")),
+    .check(lengthAtLeast(1, "the hierarchy needs at least one construct")),
 });
 
 /** Weights over their sum, computed relative to the largest so that weights near 1e308 cannot overflow. */

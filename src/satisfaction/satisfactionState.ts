@@ -30,7 +30,13 @@ const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
 const schema = z.strictObject({
-  tolerance: z._default(z.number().check(z.gte(0), z.refine(Number.isFinite, "must be finite")), 0),
+  tolerance: z._default(
+    z.number().check(
+      z.gte(0),
+      z.refine((v) => Number.isFinite(v), "must be finite"),
+    ),
+    0,
+  ),
 });
 
 /**

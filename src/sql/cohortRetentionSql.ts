@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { dateSchema, parseOptions } from "../core/options.js";
+import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 import { checkColumnFields, columnSchema, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
@@ -30,7 +30,7 @@ const schema = z.strictObject({
   customer: columnSchema,
   date: columnSchema,
   amount: z.optional(columnSchema),
-  period: z.enum(["week", "month", "quarter"]),
+  period: oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });
 

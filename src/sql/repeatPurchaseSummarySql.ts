@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
-import { dateSchema, parseOptions } from "../core/options.js";
+import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
@@ -43,8 +43,8 @@ export const summaryShape = {
   date: columnSchema,
   amount: z.optional(columnSchema),
   asOf: dateSchema,
-  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
-  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "day"),
+  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 };
 
 const schema = z.strictObject(summaryShape);

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 
-import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
@@ -50,9 +50,9 @@ const schema = z.strictObject({
   amount: columnSchema,
   order: z.optional(columnSchema),
   asOf: dateSchema,
-  frequency: z._default(z.enum(["orders", "transactions"]), "orders"),
-  monetary: z._default(z.enum(["total", "mean"]), "total"),
-  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+  frequency: z._default(oneOf(["orders", "transactions"]), "orders"),
+  monetary: z._default(oneOf(["total", "mean"]), "total"),
+  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 });
 
 /** The parsed options and SQL of an RFM table (used by the DuckDB twin). */

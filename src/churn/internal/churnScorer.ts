@@ -26,12 +26,10 @@ import { createLinearRowReader } from "./rowReader.js";
 
 const explainSchema = z.strictObject({
   top: z._default(
-    z
-      .number()
-      .check(
-        z.refine(Number.isInteger, "expected a non-negative integer"),
-        z.minimum(0, "expected a non-negative integer"),
-      ),
+    z.number().check(
+      z.refine((v) => Number.isInteger(v), "expected a non-negative integer"),
+      z.minimum(0, "expected a non-negative integer"),
+    ),
     3,
   ),
 });

@@ -5,14 +5,14 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
-import { parseOptions } from "../../core/options.js";
+import { oneOf, parseOptions } from "../../core/options.js";
 import { withDefaults } from "./defaults.js";
 import type { PlsSpec } from "./plsCore.js";
 
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */
 const SCHEMES = ["path", "factorial", "centroid"] as const;
 
-const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
+const finite = z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"));
 const WHOLE = "expected a whole number >= 1";
 /** A non-empty string or array (a refinement: zod's length checks would add their own 0.6 kB). */
 const nonEmpty = <V extends string | readonly unknown[]>(message: string) =>
@@ -40,8 +40,8 @@ export const plsOptionsSchema = z.strictObject({
   paths: z
     .array(z.strictObject({ from: constructName, to: constructName }))
     .check(nonEmpty("a structural model needs at least one path")),
-  scheme: z.optional(z.enum(SCHEMES)),
-  mode: z.optional(z.catchall(z.object({}), z.enum(["A", "B"]))),
+  scheme: z.optional(oneOf(SCHEMES)),
+  mode: z.optional(z.catchall(z.object({}), oneOf(["A", "B"]))),
   scale: z.optional(
     z
       .strictObject({ min: finite, max: finite })
@@ -51,10 +51,10 @@ export const plsOptionsSchema = z.strictObject({
     z.number(WHOLE).check(z.refine((value) => Number.isSafeInteger(value) && value >= 1, WHOLE)),
   ),
   tolerance: z.optional(z.number().check(z.refine((value) => value > 0, "must be greater than 0"))),
-  missing: z.optional(z.enum(["mean", "listwise"])),
+  missing: z.optional(oneOf(["mean", "listwise"])),
   consistent: z.optional(z.boolean()),
   reflective: z.optional(z.array(constructName)),
-  fSquaredMethod: z.optional(z.enum(["scores", "reestimate"])),
+  fSquaredMethod: z.optional(oneOf(["scores", "reestimate"])),
 });
 
 /** The defaults of the options of {@link plsOptionsSchema} (documented in PlsPathModelOptions). */

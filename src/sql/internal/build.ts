@@ -5,7 +5,7 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
-import { parseOptions } from "../../core/options.js";
+import { lengthAtLeast, oneOf, parseOptions } from "../../core/options.js";
 import {
   quoteSqlIdentifier,
   type SqlDateType,
@@ -108,9 +108,9 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
 };
 
 const sqlOptionsSchema = z.strictObject({
-  dialect: z.enum(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
-  dateType: z._default(z.enum(["timestamp", "date", "string", "epochMilliseconds"]), "timestamp"),
-  rowNumber: z.optional(z.string().check(z.minLength(1))),
+  dialect: oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
+  dateType: z._default(oneOf(["timestamp", "date", "string", "epochMilliseconds"]), "timestamp"),
+  rowNumber: z.optional(z.string().check(lengthAtLeast(1))),
   includeCustomersWithoutPurchases: z._default(z.boolean(), false),
 });
 
@@ -202,7 +202,7 @@ export function checkColumnFields(
 }
 
 /** Zod schema of a column-name field (accessors were refused before by {@link checkColumnFields}). */
-export const columnSchema = z.string().check(z.minLength(1));
+export const columnSchema = z.string().check(lengthAtLeast(1));
 
 /** The record's epoch milliseconds expression for the configured date type. */
 export function timeExpression(writer: SqlWriter, column: string): string {
