@@ -20,8 +20,8 @@ export interface CalibrateChurnModelOptions {
   readonly method?: "platt" | "isotonic";
 }
 
-const optionsSchema = z.strictObject({
-  method: z._default(oneOf(["platt", "isotonic"]), "platt"),
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  method: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["platt", "isotonic"]), "platt"),
 });
 
 /**

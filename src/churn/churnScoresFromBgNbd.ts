@@ -56,20 +56,23 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
-  amount: z.optional(fieldSchema),
+  amount: /* @__PURE__ */ z.optional(fieldSchema),
   asOf: dateSchema,
-  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "week"),
-  horizon: z._default(
-    z.number().check(
-      z.positive(),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+  timeUnit: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
+    "week",
+  ),
+  horizon: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.positive(),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
     13,
   ),
-  model: z.optional(
+  model: /* @__PURE__ */ z.optional(
     z.custom<FitBgNbdResult>(
       (value) =>
         typeof value === "object" &&

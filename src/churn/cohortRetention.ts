@@ -88,11 +88,11 @@ export interface CohortRetentionResult {
   };
 }
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
-  amount: z.optional(fieldSchema),
-  period: oneOf(["week", "month", "quarter"]),
+  amount: /* @__PURE__ */ z.optional(fieldSchema),
+  period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });
 

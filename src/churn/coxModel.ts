@@ -201,28 +201,42 @@ export interface CoxModel<T> {
   survivalAt(records: readonly T[], time: number): Float64Array;
 }
 
-const featureSchema = z.union([
-  z.string().check(lengthAtLeast(1)),
-  z.strictObject({
-    name: z.string().check(lengthAtLeast(1)),
+const featureSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
+  /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
     value: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
       message: "expected a function",
     }),
   }),
 ]);
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
-  fields: z.strictObject({
-    numeric: z._default(z.array(featureSchema), []),
-    categorical: z._default(z.array(featureSchema), []),
+  fields: /* @__PURE__ */ z.strictObject({
+    numeric: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
+    categorical: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
   }),
-  referenceLevels: z._default(z.record(z.string(), z.string()), {}),
-  ties: z._default(oneOf(["efron", "breslow"]), "efron"),
-  confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
-  maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(10_000)), 20),
-  tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),
+  referenceLevels: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
+    {},
+  ),
+  ties: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["efron", "breslow"]), "efron"),
+  confidenceLevel: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
+    0.95,
+  ),
+  maxIterations: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(10_000)),
+    20,
+  ),
+  tolerance: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive(), /* @__PURE__ */ z.lt(1)),
+    1e-9,
+  ),
 });
 
 interface Term {

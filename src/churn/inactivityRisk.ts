@@ -93,27 +93,31 @@ export interface InactivityRiskResult {
   };
 }
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
-  priorWeight: z._default(
-    z.number().check(
-      z.minimum(0),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+  priorWeight: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.minimum(0),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
     2,
   ),
-  populationGapDays: z.optional(
-    z.number().check(
-      z.positive(),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+  populationGapDays: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.positive(),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
   ),
-  bandLimits: z._default(
-    z
-      .tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])
-      .check(z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
+  bandLimits: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .tuple([
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+      ])
+      .check(/* @__PURE__ */ z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
     [1, 2, 4],
   ),
 });

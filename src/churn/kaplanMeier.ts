@@ -86,11 +86,14 @@ export interface KaplanMeierResult {
   };
 }
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
-  group: z.optional(fieldSchema),
-  confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+  group: /* @__PURE__ */ z.optional(fieldSchema),
+  confidenceLevel: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
+    0.95,
+  ),
 });
 
 const fieldName = (field: unknown, option: string): string =>

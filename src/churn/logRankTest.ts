@@ -46,7 +46,11 @@ export interface LogRankTestResult {
   readonly options: { readonly time: string; readonly event: string; readonly group: string };
 }
 
-const optionsSchema = z.strictObject({ time: fieldSchema, event: fieldSchema, group: fieldSchema });
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  time: fieldSchema,
+  event: fieldSchema,
+  group: fieldSchema,
+});
 
 const fieldName = (field: unknown, option: string): string =>
   typeof field === "string" ? field : `${option} (accessor)`;

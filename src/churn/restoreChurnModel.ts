@@ -16,57 +16,75 @@ export interface RestoreChurnModelOptions<T> {
   readonly label?: Field<T>;
 }
 
-const optionsSchema = z.strictObject({
-  accessors: z._default(
-    z.record(
-      z.string(),
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  accessors: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.record(
+      /* @__PURE__ */ z.string(),
       z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
         message: "expected an accessor function",
       }),
     ),
     {},
   ),
-  label: z.optional(
-    z.union([
-      z.string().check(lengthAtLeast(1)),
+  label: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
       z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function"),
     ]),
   ),
 });
 
-const featureJson = z.object({ name: z.string(), accessor: z.boolean() });
-const jsonSchema = z.object({
-  format: z.literal("clientele.churnModel"),
-  version: z.literal(1),
-  label: z.nullable(z.string()),
-  features: z.object({ numeric: z.array(featureJson), categorical: z.array(featureJson) }),
-  coefficients: z.array(
-    z.object({
-      term: z.string(),
-      kind: oneOf(["intercept", "numeric", "categorical"]),
-      standardizedEstimate: z.number(),
+const featureJson = /* @__PURE__ */ z.object({
+  name: /* @__PURE__ */ z.string(),
+  accessor: /* @__PURE__ */ z.boolean(),
+});
+const jsonSchema = /* @__PURE__ */ z.object({
+  format: /* @__PURE__ */ z.literal("clientele.churnModel"),
+  version: /* @__PURE__ */ z.literal(1),
+  label: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  features: /* @__PURE__ */ z.object({
+    numeric: /* @__PURE__ */ z.array(featureJson),
+    categorical: /* @__PURE__ */ z.array(featureJson),
+  }),
+  coefficients: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
+      term: /* @__PURE__ */ z.string(),
+      kind: /* @__PURE__ */ oneOf(["intercept", "numeric", "categorical"]),
+      standardizedEstimate: /* @__PURE__ */ z.number(),
     }),
   ),
-  numericEncodings: z.array(
-    z.object({ name: z.string(), mean: z.number(), standardDeviation: z.number().check(z.positive()) }),
+  numericEncodings: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
+      name: /* @__PURE__ */ z.string(),
+      mean: /* @__PURE__ */ z.number(),
+      standardDeviation: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+    }),
   ),
-  categoricalEncodings: z.array(
-    z.object({ name: z.string(), levels: z.array(z.string()), reference: z.nullable(z.string()) }),
+  categoricalEncodings: /* @__PURE__ */ z.array(
+    /* @__PURE__ */ z.object({
+      name: /* @__PURE__ */ z.string(),
+      levels: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
+      reference: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+    }),
   ),
-  levelShares: z.array(z.array(z.number())),
-  convergence: z.object({}),
-  training: z.object({}),
-  options: z.object({
-    missing: oneOf(["error", "impute"]),
-    unseenCategory: oneOf(["reference", "error"]),
+  levelShares: /* @__PURE__ */ z.array(/* @__PURE__ */ z.array(/* @__PURE__ */ z.number())),
+  convergence: /* @__PURE__ */ z.object({}),
+  training: /* @__PURE__ */ z.object({}),
+  options: /* @__PURE__ */ z.object({
+    missing: /* @__PURE__ */ oneOf(["error", "impute"]),
+    unseenCategory: /* @__PURE__ */ oneOf(["reference", "error"]),
   }),
-  calibration: z.nullable(
-    z.union([
-      z.object({ method: z.literal("platt"), a: z.number(), b: z.number() }),
-      z.object({
-        method: z.literal("isotonic"),
-        x: z.array(z.number()).check(lengthAtLeast(1)),
-        y: z.array(z.number()).check(lengthAtLeast(1)),
+  calibration: /* @__PURE__ */ z.nullable(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z.object({
+        method: /* @__PURE__ */ z.literal("platt"),
+        a: /* @__PURE__ */ z.number(),
+        b: /* @__PURE__ */ z.number(),
+      }),
+      /* @__PURE__ */ z.object({
+        method: /* @__PURE__ */ z.literal("isotonic"),
+        x: /* @__PURE__ */ z.array(/* @__PURE__ */ z.number()).check(/* @__PURE__ */ lengthAtLeast(1)),
+        y: /* @__PURE__ */ z.array(/* @__PURE__ */ z.number()).check(/* @__PURE__ */ lengthAtLeast(1)),
       }),
     ]),
   ),

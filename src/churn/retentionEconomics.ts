@@ -65,15 +65,27 @@ export interface RetentionEconomicsResult {
   readonly options: Required<RetentionEconomicsOptions>;
 }
 
-const finite = z.refine((v) => Number.isFinite(v), "must be finite");
-const optionsSchema = z.strictObject({
-  customers: z.number().check(z.minimum(0), finite),
-  churnRate: z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
-  margin: z.number().check(finite),
-  acquisitionCost: z.number().check(z.minimum(0), finite),
-  retentionCost: z.number().check(z.positive("must be greater than 0"), finite),
-  discountRate: z._default(z.number().check(z.minimum(0), finite), 0.1),
-  churnReduction: z._default(z.number().check(z.gt(0, "must be greater than 0"), z.lt(1)), 0.05),
+const finite = /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite");
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  customers: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
+  churnRate: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lt(1, "must be less than 1")),
+  margin: /* @__PURE__ */ z.number().check(finite),
+  acquisitionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
+  retentionCost: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.positive("must be greater than 0"), finite),
+  discountRate: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
+    0.1,
+  ),
+  churnReduction: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lt(1)),
+    0.05,
+  ),
 });
 
 /**

@@ -20,48 +20,56 @@ export type * from "./trainChurnModelTypes.js";
 
 const FUNCTION_NAME = "trainChurnModel";
 
-const featureSchema = z.union([
-  z.string().check(lengthAtLeast(1, "expected a property name or { name, value }")),
-  z.strictObject({
-    name: z.string().check(lengthAtLeast(1)),
+const featureSchema = /* @__PURE__ */ z.union([
+  /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ lengthAtLeast(1, "expected a property name or { name, value }")),
+  /* @__PURE__ */ z.strictObject({
+    name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
     value: z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
       message: "value must be an accessor function",
     }),
   }),
 ]);
 
-const positiveWeight = z.number().check(
-  z.positive(),
-  z.refine((v) => Number.isFinite(v), "must be finite"),
+const positiveWeight = /* @__PURE__ */ z.number().check(
+  /* @__PURE__ */ z.positive(),
+  /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
 );
 
-const optionsSchema = z.strictObject({
+const optionsSchema = /* @__PURE__ */ z.strictObject({
   label: fieldSchema,
-  fields: z.strictObject({
-    numeric: z._default(z.array(featureSchema), []),
-    categorical: z._default(z.array(featureSchema), []),
+  fields: /* @__PURE__ */ z.strictObject({
+    numeric: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
+    categorical: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
   }),
-  encoding: z._default(oneOf(["reference", "oneHot"]), "reference"),
-  regularization: z._default(
-    z.strictObject({
-      l2: z._default(
-        z.number().check(
-          z.minimum(0, "l2 must be >= 0"),
-          z.refine((v) => Number.isFinite(v), "must be finite"),
+  encoding: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["reference", "oneHot"]), "reference"),
+  regularization: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.strictObject({
+      l2: /* @__PURE__ */ z._default(
+        /* @__PURE__ */ z.number().check(
+          /* @__PURE__ */ z.minimum(0, "l2 must be >= 0"),
+          /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
         ),
         1,
       ),
     }),
     { l2: 1 },
   ),
-  classWeight: z.optional(
-    z.union([oneOf(["balanced"]), z.strictObject({ churned: positiveWeight, retained: positiveWeight })]),
+  classWeight: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ oneOf(["balanced"]),
+      /* @__PURE__ */ z.strictObject({ churned: positiveWeight, retained: positiveWeight }),
+    ]),
   ),
-  missing: z._default(oneOf(["error", "impute"]), "error"),
-  unseenCategory: z._default(oneOf(["reference", "error"]), "reference"),
-  maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), 100),
-  tolerance: z._default(z.number().check(z.positive()), 1e-8),
-  seed: z._default(seedSchema, 1),
+  missing: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "impute"]), "error"),
+  unseenCategory: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["reference", "error"]), "reference"),
+  maxIterations: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1)),
+    100,
+  ),
+  tolerance: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()), 1e-8),
+  seed: /* @__PURE__ */ z._default(seedSchema, 1),
 });
 
 /**

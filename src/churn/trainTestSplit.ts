@@ -43,13 +43,18 @@ export interface TrainTestSplitResult<T> {
   readonly options: { readonly testFraction: number; readonly stratified: boolean; readonly seed: number };
 }
 
-const optionsSchema = z.strictObject({
-  testFraction: z._default(
-    z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  testFraction: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .number()
+      .check(
+        /* @__PURE__ */ z.gt(0, "must be greater than 0"),
+        /* @__PURE__ */ z.lt(1, "must be less than 1"),
+      ),
     0.25,
   ),
-  stratify: z.optional(fieldSchema),
-  seed: z._default(seedSchema, 1),
+  stratify: /* @__PURE__ */ z.optional(fieldSchema),
+  seed: /* @__PURE__ */ z._default(seedSchema, 1),
 });
 
 /**

@@ -31,18 +31,26 @@ export interface DuckDBSettings {
 
 const MEMORY = /^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)\s*$/i;
 
-const schema = z.strictObject({
-  memoryLimit: z.optional(
-    z.union([
-      z.string().check(z.refine((text) => MEMORY.test(text), 'expected a size such as "1GB" or "512MiB"')),
-      z.number().check(wholeNumber(), z.minimum(1_048_576)),
+const schema = /* @__PURE__ */ z.strictObject({
+  memoryLimit: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.union([
+      /* @__PURE__ */ z
+        .string()
+        .check(
+          /* @__PURE__ */ z.refine((text) => MEMORY.test(text), 'expected a size such as "1GB" or "512MiB"'),
+        ),
+      /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1_048_576)),
     ]),
   ),
-  threads: z.optional(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1024))),
-  tempDirectory: z.optional(
-    z.string().check(
-      lengthAtLeast(1),
-      z.refine((text) => !text.includes("\u0000"), "expected a path without NUL characters"),
+  threads: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1024)),
+  ),
+  tempDirectory: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.string().check(
+      /* @__PURE__ */ lengthAtLeast(1),
+      /* @__PURE__ */ z.refine((text) => !text.includes("\u0000"), "expected a path without NUL characters"),
     ),
   ),
 });

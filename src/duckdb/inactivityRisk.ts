@@ -35,27 +35,31 @@ export interface InactivityRiskDuckDBOptions {
   readonly bandLimits?: readonly [number, number, number];
 }
 
-const optionsSchema = z.strictObject({
-  customer: z.string().check(lengthAtLeast(1)),
-  date: z.string().check(lengthAtLeast(1)),
+const optionsSchema = /* @__PURE__ */ z.strictObject({
+  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
+  date: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
   asOf: dateSchema,
-  priorWeight: z._default(
-    z.number().check(
-      z.gte(0),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+  priorWeight: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.gte(0),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
     2,
   ),
-  populationGapDays: z.optional(
-    z.number().check(
-      z.positive(),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+  populationGapDays: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.positive(),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
   ),
-  bandLimits: z._default(
-    z
-      .tuple([z.number().check(z.positive()), z.number().check(z.positive()), z.number().check(z.positive())])
-      .check(z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
+  bandLimits: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .tuple([
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
+      ])
+      .check(/* @__PURE__ */ z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
     [1, 2, 4],
   ),
 });

@@ -23,9 +23,9 @@ export interface TransactionsFromDuckDBOptions {
   readonly item: string;
 }
 
-const schema = z.strictObject({
-  transaction: z.string().check(lengthAtLeast(1)),
-  item: z.string().check(lengthAtLeast(1)),
+const schema = /* @__PURE__ */ z.strictObject({
+  transaction: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
+  item: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
 });
 
 /**

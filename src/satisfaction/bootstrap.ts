@@ -146,13 +146,17 @@ export interface BootstrapResult {
 
 const NAME = "bootstrap";
 
-const schema = z.strictObject({
-  samples: z.optional(z.number().check(wholeNumber(), z.minimum(2))),
-  seed: z.optional(seedSchema),
-  ci: z.optional(oneOf(["percentile", "bca"])),
-  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
-  signChange: z.optional(oneOf(["none", "construct"])),
-  onProgress: z.optional(progressSchema),
+const schema = /* @__PURE__ */ z.strictObject({
+  samples: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(2)),
+  ),
+  seed: /* @__PURE__ */ z.optional(seedSchema),
+  ci: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["percentile", "bca"])),
+  level: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
+  ),
+  signChange: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["none", "construct"])),
+  onProgress: /* @__PURE__ */ z.optional(progressSchema),
 });
 
 /**

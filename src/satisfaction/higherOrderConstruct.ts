@@ -60,18 +60,18 @@ export interface HigherOrderConstructResult<T> {
 
 const NAME = "higherOrderConstruct";
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   name: constructName,
-  dimensions: z
+  dimensions: /* @__PURE__ */ z
     .array(constructName)
     .check(
-      z.refine(
+      /* @__PURE__ */ z.refine(
         (dimensions) => dimensions.length >= 2,
         "a higher-order construct needs at least two dimensions",
       ),
     ),
-  approach: z.optional(oneOf(["repeatedIndicators", "twoStage"])),
-  mode: z.optional(oneOf(["A", "B"])),
+  approach: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"])),
+  mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["A", "B"])),
 });
 
 /**

@@ -78,9 +78,13 @@ export interface ImportancePerformanceGridResult {
 }
 
 const NAME = "importancePerformanceGrid";
-const schema = z.strictObject({
-  importanceCut: z.optional(z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"))),
-  performanceCut: z.optional(z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"))),
+const schema = /* @__PURE__ */ z.strictObject({
+  importanceCut: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+  ),
+  performanceCut: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+  ),
 });
 
 /** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */

@@ -62,12 +62,12 @@ export interface InteractionTermResult<T> {
 
 const NAME = "interactionTerm";
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   predictor: constructName,
   moderator: constructName,
   target: constructName,
-  approach: z.optional(oneOf(["twoStage", "productIndicator"])),
-  name: z.optional(constructName),
+  approach: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["twoStage", "productIndicator"])),
+  name: /* @__PURE__ */ z.optional(constructName),
 });
 
 /** Mean and sample SD (n − 1) of the finite values of a column. */

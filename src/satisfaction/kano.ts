@@ -122,11 +122,11 @@ const TABLE: readonly (readonly KanoCategory[])[] = [
 ];
 const TIE_ORDER: readonly KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
 
-const schema = z.strictObject({
-  attribute: z._default(fieldSchema, "attribute"),
-  functional: z._default(fieldSchema, "functional"),
-  dysfunctional: z._default(fieldSchema, "dysfunctional"),
-  denominator: z._default(oneOf(["AOMI", "all"]), "AOMI"),
+const schema = /* @__PURE__ */ z.strictObject({
+  attribute: /* @__PURE__ */ z._default(fieldSchema, "attribute"),
+  functional: /* @__PURE__ */ z._default(fieldSchema, "functional"),
+  dysfunctional: /* @__PURE__ */ z._default(fieldSchema, "dysfunctional"),
+  denominator: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["AOMI", "all"]), "AOMI"),
 });
 
 /**

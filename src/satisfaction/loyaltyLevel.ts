@@ -46,16 +46,24 @@ export interface LoyaltyLevelOptions {
 }
 
 const NAME = "loyaltyLevel";
-const schema = z.strictObject({ minRepurchases: z._default(z.number().check(wholeNumber(), z.gte(1)), 3) });
-const flag = z.optional(z.boolean("expected true, false or undefined"));
-const evidenceSchema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
+  minRepurchases: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.gte(1)),
+    3,
+  ),
+});
+const flag = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean("expected true, false or undefined"));
+const evidenceSchema = /* @__PURE__ */ z.strictObject({
   cognitive: flag,
   affective: flag,
   conative: flag,
-  repurchases: z.optional(
-    z
+  repurchases: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
       .number("expected a non-negative integer")
-      .check(z.int("expected a non-negative integer"), z.gte(0, "expected a non-negative integer")),
+      .check(
+        /* @__PURE__ */ z.int("expected a non-negative integer"),
+        /* @__PURE__ */ z.gte(0, "expected a non-negative integer"),
+      ),
   ),
 });
 

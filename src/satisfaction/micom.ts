@@ -114,12 +114,19 @@ export interface MicomResult {
 const NAME = "micom";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   group,
   groups,
   permutations,
   seed,
-  alpha: z.optional(z.number().check(z.gt(0, "alpha must be above 0"), z.lt(0.5, "alpha must be below 0.5"))),
+  alpha: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .number()
+      .check(
+        /* @__PURE__ */ z.gt(0, "alpha must be above 0"),
+        /* @__PURE__ */ z.lt(0.5, "alpha must be below 0.5"),
+      ),
+  ),
   onProgress,
 });
 

@@ -62,9 +62,12 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = "netPromoterScore";
-const schema = z.strictObject({
-  field: z.optional(fieldSchema),
-  level: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+const schema = /* @__PURE__ */ z.strictObject({
+  field: /* @__PURE__ */ z.optional(fieldSchema),
+  level: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
+    0.95,
+  ),
 });
 
 /**

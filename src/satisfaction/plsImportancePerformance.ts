@@ -73,8 +73,10 @@ export interface PlsImportancePerformanceResult {
 
 const NAME = "plsImportancePerformance";
 
-const schema = z.strictObject({
-  target: z.string().check(lengthAtLeast(1, "target must be a construct name")),
+const schema = /* @__PURE__ */ z.strictObject({
+  target: /* @__PURE__ */ z
+    .string()
+    .check(/* @__PURE__ */ lengthAtLeast(1, "target must be a construct name")),
 });
 
 /**

@@ -97,12 +97,17 @@ export interface PlsMultigroupResult {
 const NAME = "plsMultigroup";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   group,
   groups,
   permutations,
-  bootstrapSamples: z.optional(
-    z.number().check(wholeNumber(), z.minimum(2, "bootstrapSamples must be at least 2")),
+  bootstrapSamples: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .number()
+      .check(
+        /* @__PURE__ */ wholeNumber(),
+        /* @__PURE__ */ z.minimum(2, "bootstrapSamples must be at least 2"),
+      ),
   ),
   seed,
   onProgress,

@@ -96,10 +96,10 @@ const count = (least: number, tooSmall: string) => {
   );
 };
 
-const schema = z.strictObject({
-  folds: z.optional(count(2, "folds must be at least 2")),
-  repetitions: z.optional(count(1, "repetitions must be at least 1")),
-  seed: z.optional(seedSchema),
+const schema = /* @__PURE__ */ z.strictObject({
+  folds: /* @__PURE__ */ z.optional(count(2, "folds must be at least 2")),
+  repetitions: /* @__PURE__ */ z.optional(count(1, "repetitions must be at least 1")),
+  seed: /* @__PURE__ */ z.optional(seedSchema),
 });
 
 /**

@@ -117,8 +117,8 @@ export interface PlsSummaryResult {
 
 const NAME = "plsSummary";
 
-const schema = z.strictObject({
-  bootstrap: z.optional(
+const schema = /* @__PURE__ */ z.strictObject({
+  bootstrap: /* @__PURE__ */ z.optional(
     z.custom<BootstrapResult>(
       (value) => typeof value === "object" && value !== null && "paths" in value && "htmt" in value,
       { message: "expected a result of bootstrap" },

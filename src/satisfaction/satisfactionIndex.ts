@@ -204,49 +204,53 @@ export interface SatisfactionIndexResult {
 }
 
 const NAME = "satisfactionIndex";
-const scaleSchema = z
+const scaleSchema = /* @__PURE__ */ z
   .strictObject({
-    min: z.number().check(z.refine((v) => Number.isFinite(v), "must be finite")),
-    max: z.number().check(z.refine((v) => Number.isFinite(v), "must be finite")),
+    min: /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+    max: /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
   })
-  .check(z.refine((s) => s.max > s.min, "max must be greater than min"));
-const weightSchema = z.optional(
-  z.number().check(
-    z.gte(0, "weights must be non-negative"),
-    z.refine((v) => Number.isFinite(v), "must be finite"),
+  .check(/* @__PURE__ */ z.refine((s) => s.max > s.min, "max must be greater than min"));
+const weightSchema = /* @__PURE__ */ z.optional(
+  /* @__PURE__ */ z.number().check(
+    /* @__PURE__ */ z.gte(0, "weights must be non-negative"),
+    /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
   ),
 );
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   scale: scaleSchema,
-  constructs: z
+  constructs: /* @__PURE__ */ z
     .array(
-      z.strictObject({
-        name: z.string().check(lengthAtLeast(1)),
+      /* @__PURE__ */ z.strictObject({
+        name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
         weight: weightSchema,
-        indicators: z
+        indicators: /* @__PURE__ */ z
           .array(
-            z.strictObject({
-              name: z.string().check(lengthAtLeast(1)),
+            /* @__PURE__ */ z.strictObject({
+              name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
               weight: weightSchema,
-              items: z
+              items: /* @__PURE__ */ z
                 .array(
-                  z.union([
-                    z.string().check(lengthAtLeast(1)),
-                    z.strictObject({
-                      field: z.string().check(lengthAtLeast(1)),
+                  /* @__PURE__ */ z.union([
+                    /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
+                    /* @__PURE__ */ z.strictObject({
+                      field: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
                       weight: weightSchema,
-                      scale: z.optional(scaleSchema),
-                      reverse: z.optional(z.boolean()),
+                      scale: /* @__PURE__ */ z.optional(scaleSchema),
+                      reverse: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
                     }),
                   ]),
                 )
-                .check(lengthAtLeast(1, "an indicator needs at least one item")),
+                .check(/* @__PURE__ */ lengthAtLeast(1, "an indicator needs at least one item")),
             }),
           )
-          .check(lengthAtLeast(1, "a construct needs at least one indicator")),
+          .check(/* @__PURE__ */ lengthAtLeast(1, "a construct needs at least one indicator")),
       }),
     )
-    .check(lengthAtLeast(1, "the hierarchy needs at least one construct")),
+    .check(/* @__PURE__ */ lengthAtLeast(1, "the hierarchy needs at least one construct")),
 });
 
 /** Weights over their sum, computed relative to the largest so that weights near 1e308 cannot overflow. */

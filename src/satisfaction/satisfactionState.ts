@@ -29,11 +29,11 @@ export interface SatisfactionStateOptions {
 const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
-const schema = z.strictObject({
-  tolerance: z._default(
-    z.number().check(
-      z.gte(0),
-      z.refine((v) => Number.isFinite(v), "must be finite"),
+const schema = /* @__PURE__ */ z.strictObject({
+  tolerance: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.gte(0),
+      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
     ),
     0,
   ),

@@ -23,7 +23,7 @@ export interface CalibrationHoldoutSummarySqlOptions extends RepeatPurchaseSumma
   readonly calibrationEnd: Date | string | number;
 }
 
-const schema = z.strictObject({ ...summaryShape, calibrationEnd: dateSchema });
+const schema = /* @__PURE__ */ z.strictObject({ ...summaryShape, calibrationEnd: dateSchema });
 
 /** SQL and parsed options of {@link calibrationHoldoutSummarySql} (used by the DuckDB twin). */
 export interface CalibrationHoldoutSummaryPlan {

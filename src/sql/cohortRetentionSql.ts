@@ -26,11 +26,11 @@ export interface CohortRetentionSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   customer: columnSchema,
   date: columnSchema,
-  amount: z.optional(columnSchema),
-  period: oneOf(["week", "month", "quarter"]),
+  amount: /* @__PURE__ */ z.optional(columnSchema),
+  period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });
 

@@ -31,7 +31,11 @@ export interface InactivityRiskSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = z.strictObject({ customer: columnSchema, date: columnSchema, asOf: dateSchema });
+const schema = /* @__PURE__ */ z.strictObject({
+  customer: columnSchema,
+  date: columnSchema,
+  asOf: dateSchema,
+});
 
 /** SQL and the as-of day of {@link inactivityRiskSql} (used by the DuckDB twin). */
 export interface InactivityRiskPlan {

@@ -47,7 +47,7 @@ export const summaryShape = {
   afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 };
 
-const schema = z.strictObject(summaryShape);
+const schema = /* @__PURE__ */ z.strictObject(summaryShape);
 
 /** The SQL and parsed options of {@link repeatPurchaseSummarySql} (used by the DuckDB twin). */
 export interface RepeatPurchaseSummaryPlan {

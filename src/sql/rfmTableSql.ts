@@ -44,15 +44,15 @@ export interface RfmTableSqlOptions {
   readonly afterAsOf?: "error" | "drop";
 }
 
-const schema = z.strictObject({
+const schema = /* @__PURE__ */ z.strictObject({
   customer: columnSchema,
   date: columnSchema,
   amount: columnSchema,
-  order: z.optional(columnSchema),
+  order: /* @__PURE__ */ z.optional(columnSchema),
   asOf: dateSchema,
-  frequency: z._default(oneOf(["orders", "transactions"]), "orders"),
-  monetary: z._default(oneOf(["total", "mean"]), "total"),
-  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
+  frequency: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["orders", "transactions"]), "orders"),
+  monetary: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["total", "mean"]), "total"),
+  afterAsOf: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "drop"]), "error"),
 });
 
 /** The parsed options and SQL of an RFM table (used by the DuckDB twin). */

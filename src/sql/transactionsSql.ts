@@ -40,7 +40,7 @@ export interface TransactionsSqlResult {
   readonly baskets: string;
 }
 
-const schema = z.strictObject({ transaction: columnSchema, item: columnSchema });
+const schema = /* @__PURE__ */ z.strictObject({ transaction: columnSchema, item: columnSchema });
 
 /**
  * The SQL behind `transactionsFrom` (clientele/basket): integer codes for items and transactions

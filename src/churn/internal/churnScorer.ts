@@ -24,11 +24,11 @@ import type { ResolvedFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createLinearRowReader } from "./rowReader.js";
 
-const explainSchema = z.strictObject({
-  top: z._default(
-    z.number().check(
-      z.refine((v) => Number.isInteger(v), "expected a non-negative integer"),
-      z.minimum(0, "expected a non-negative integer"),
+const explainSchema = /* @__PURE__ */ z.strictObject({
+  top: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(
+      /* @__PURE__ */ z.refine((v) => Number.isInteger(v), "expected a non-negative integer"),
+      /* @__PURE__ */ z.minimum(0, "expected a non-negative integer"),
     ),
     3,
   ),

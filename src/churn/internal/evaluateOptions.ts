@@ -2,8 +2,21 @@
 import * as z from "zod/mini";
 import { wholeNumber } from "../../core/options.js";
 
-export const evaluateScoresSchema = z.strictObject({
-  threshold: z._default(z.number().check(z.refine((v) => Number.isFinite(v), "must be finite")), 0.5),
-  calibrationBins: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
-  groups: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
+export const evaluateScoresSchema = /* @__PURE__ */ z.strictObject({
+  threshold: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+    0.5,
+  ),
+  calibrationBins: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1000)),
+    10,
+  ),
+  groups: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1000)),
+    10,
+  ),
 });

@@ -12,49 +12,68 @@ import type { PlsSpec } from "./plsCore.js";
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */
 const SCHEMES = ["path", "factorial", "centroid"] as const;
 
-const finite = z.number().check(z.refine((v) => Number.isFinite(v), "must be finite"));
+const finite = /* @__PURE__ */ z
+  .number()
+  .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"));
 const WHOLE = "expected a whole number >= 1";
 /** A non-empty string or array (a refinement: zod's length checks would add their own 0.6 kB). */
 const nonEmpty = <V extends string | readonly unknown[]>(message: string) =>
   z.refine<V>((value) => value.length > 0, message);
 /** A construct name: a non-empty string. */
-export const constructName = z.string().check(nonEmpty("must be a non-empty construct name"));
+export const constructName = /* @__PURE__ */ z
+  .string()
+  .check(/* @__PURE__ */ nonEmpty("must be a non-empty construct name"));
 
 // Name-keyed maps (blocks, mode) are objects with a catch-all value schema rather than z.record (the same
 // checks of every value, about 2 kB less in every bundle), and the defaults are applied once in
 // resolvePlsModel (PLS_DEFAULTS) rather than by zod's default wrapper (0.7 kB less).
 
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
-export const plsOptionsSchema = z.strictObject({
-  blocks: z
+export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
+  blocks: /* @__PURE__ */ z
     .catchall(
-      z.object({}),
-      z
+      /* @__PURE__ */ z.object({}),
+      /* @__PURE__ */ z
         .array(
-          z.string().check(nonEmpty("indicator names must be non-empty")),
+          /* @__PURE__ */ z.string().check(/* @__PURE__ */ nonEmpty("indicator names must be non-empty")),
           "expected an array of indicator names",
         )
-        .check(nonEmpty("a block needs at least one indicator")),
+        .check(/* @__PURE__ */ nonEmpty("a block needs at least one indicator")),
     )
-    .check(z.refine((blocks) => !Object.hasOwn(blocks, ""), "construct names must be non-empty")),
-  paths: z
-    .array(z.strictObject({ from: constructName, to: constructName }))
-    .check(nonEmpty("a structural model needs at least one path")),
-  scheme: z.optional(oneOf(SCHEMES)),
-  mode: z.optional(z.catchall(z.object({}), oneOf(["A", "B"]))),
-  scale: z.optional(
-    z
+    .check(
+      /* @__PURE__ */ z.refine((blocks) => !Object.hasOwn(blocks, ""), "construct names must be non-empty"),
+    ),
+  paths: /* @__PURE__ */ z
+    .array(/* @__PURE__ */ z.strictObject({ from: constructName, to: constructName }))
+    .check(/* @__PURE__ */ nonEmpty("a structural model needs at least one path")),
+  scheme: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(SCHEMES)),
+  mode: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.catchall(/* @__PURE__ */ z.object({}), /* @__PURE__ */ oneOf(["A", "B"])),
+  ),
+  scale: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
       .strictObject({ min: finite, max: finite })
-      .check(z.refine((scale) => scale.max > scale.min, "scale.max must be greater than scale.min")),
+      .check(
+        /* @__PURE__ */ z.refine(
+          (scale) => scale.max > scale.min,
+          "scale.max must be greater than scale.min",
+        ),
+      ),
   ),
-  maxIterations: z.optional(
-    z.number(WHOLE).check(z.refine((value) => Number.isSafeInteger(value) && value >= 1, WHOLE)),
+  maxIterations: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .number(WHOLE)
+      .check(/* @__PURE__ */ z.refine((value) => Number.isSafeInteger(value) && value >= 1, WHOLE)),
   ),
-  tolerance: z.optional(z.number().check(z.refine((value) => value > 0, "must be greater than 0"))),
-  missing: z.optional(oneOf(["mean", "listwise"])),
-  consistent: z.optional(z.boolean()),
-  reflective: z.optional(z.array(constructName)),
-  fSquaredMethod: z.optional(oneOf(["scores", "reestimate"])),
+  tolerance: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z
+      .number()
+      .check(/* @__PURE__ */ z.refine((value) => value > 0, "must be greater than 0")),
+  ),
+  missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["mean", "listwise"])),
+  consistent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+  reflective: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(constructName)),
+  fSquaredMethod: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["scores", "reestimate"])),
 });
 
 /** The defaults of the options of {@link plsOptionsSchema} (documented in PlsPathModelOptions). */

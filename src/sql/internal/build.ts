@@ -107,11 +107,14 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
 };
 
-const sqlOptionsSchema = z.strictObject({
-  dialect: oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
-  dateType: z._default(oneOf(["timestamp", "date", "string", "epochMilliseconds"]), "timestamp"),
-  rowNumber: z.optional(z.string().check(lengthAtLeast(1))),
-  includeCustomersWithoutPurchases: z._default(z.boolean(), false),
+const sqlOptionsSchema = /* @__PURE__ */ z.strictObject({
+  dialect: /* @__PURE__ */ oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
+  dateType: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ oneOf(["timestamp", "date", "string", "epochMilliseconds"]),
+    "timestamp",
+  ),
+  rowNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1))),
+  includeCustomersWithoutPurchases: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
 });
 
 /** A writer for one call: quoting, types and the lines CTE. */
@@ -202,7 +205,7 @@ export function checkColumnFields(
 }
 
 /** Zod schema of a column-name field (accessors were refused before by {@link checkColumnFields}). */
-export const columnSchema = z.string().check(lengthAtLeast(1));
+export const columnSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1));
 
 /** The record's epoch milliseconds expression for the configured date type. */
 export function timeExpression(writer: SqlWriter, column: string): string {
