@@ -16,7 +16,7 @@ import { logFactorials } from "./internal/fisher.js";
 import { TopK } from "./internal/heap.js";
 import { improvementTable } from "./internal/improvement.js";
 import { IntBuffer } from "./internal/intBuffer.js";
-import { ItemsetIndex } from "./internal/itemsetIndex.js";
+import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
@@ -309,7 +309,7 @@ export function associationRules(
   const generationDeadline =
     deadline === INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
   const { offsets, items, counts } = mined;
-  const index = new ItemsetIndex(offsets, items, mined.size, generationDeadline);
+  const index = itemsetIndex(offsets, items, mined.size, generationDeadline);
   // itemsets left out of the index when the clock ran out are treated as not mined
   const itemsetCount = index.size;
   if (itemsetCount < mined.size) timedOut = true;

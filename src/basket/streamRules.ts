@@ -6,7 +6,7 @@ import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, labelsOf, pastDeadline, resolveMinCount } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { improvementTable } from "./internal/improvement.js";
-import { ItemsetIndex } from "./internal/itemsetIndex.js";
+import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
   above0,
@@ -185,7 +185,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
     deadline,
   });
   const { offsets, items, counts } = mined;
-  const index = new ItemsetIndex(offsets, items, mined.size, deadline);
+  const index = itemsetIndex(offsets, items, mined.size, deadline);
   let truncated = mined.truncated || index.size < mined.size;
   for (let z = 0; z < index.size; z++) {
     const length = (offsets[z + 1] as number) - (offsets[z] as number);

@@ -6,8 +6,8 @@ import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, labelsOf, pastDeadline } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
-import { type ImprovementTable, improvementTable } from "./internal/improvement.js";
-import { ItemsetIndex } from "./internal/itemsetIndex.js";
+import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
+import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
 import { above0, atLeast, atMost, enumSchema, numberSchema } from "./internal/optionChecks.js";
@@ -285,7 +285,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
         },
       ]);
     }
-    const roundIndex = new ItemsetIndex(search.offsets, search.items, search.size, deadline);
+    const roundIndex = itemsetIndex(search.offsets, search.items, search.size, deadline);
     const roundHeap = entryHeap(k);
     const complete =
       collect(search, roundIndex, roundHeap) && !search.truncated && roundIndex.size === search.size;
@@ -324,7 +324,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
     const { offsets, items, counts } = search;
     const buffer = new Int32Array(64);
     const improvement =
-      by === "improvement" ? improvementTable(offsets, items, counts, lookup, n, 64) : undefined;
+      by === "improvement" ? singleImprovementTable(offsets, items, counts, lookup, n, 64) : undefined;
     for (let z = 0; z < lookup.size; z++) {
       if ((z & 1023) === 1023 && pastDeadline(deadline)) return false;
       const from = offsets[z] as number;
@@ -367,7 +367,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const rules: AssociationRule[] = [];
   const improvements =
     mined !== undefined && index !== undefined
-      ? improvementTable(mined.offsets, mined.items, mined.counts, index, n, 64)
+      ? singleImprovementTable(mined.offsets, mined.items, mined.counts, index, n, 64)
       : undefined;
   const codes = new Int32Array(64);
   for (const entry of kept) {
@@ -386,7 +386,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
         entry.right,
         n,
         logFactorial,
-        (improvements as ImprovementTable).single(entry.z, entry.at, confidence),
+        (improvements as SingleImprovementTable).single(entry.z, entry.at, confidence),
       ),
     );
   }

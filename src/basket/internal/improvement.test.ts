@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readBaskets } from "../readBaskets.js";
 import { improvementTable } from "./improvement.js";
-import { ItemsetIndex } from "./itemsetIndex.js";
+import { itemsetIndex } from "./itemsetIndex.js";
 import { mineItemsets } from "./mining.js";
 
 /** Issue 12's database: one basket of 300 distinct items and 99 small ones; every subset of the big one is frequent at min count 1. */
@@ -22,7 +22,7 @@ function improvementWork(maxItemsets: number) {
     deadline: Number.POSITIVE_INFINITY,
   });
   const { offsets, items, counts } = mined;
-  const index = new ItemsetIndex(offsets, items, mined.size);
+  const index = itemsetIndex(offsets, items, mined.size);
   const table = improvementTable(offsets, items, counts, index, mined.transactionCount, 30);
   let splits = 0;
   // what enumerating the proper subsets of every antecedent costs: 2^|X| - 1 subsets, two lookups each
@@ -73,7 +73,7 @@ describe("ImprovementTable with multi-item consequents", () => {
       deadline: Number.POSITIVE_INFINITY,
     });
     const { offsets, items, counts } = mined;
-    const index = new ItemsetIndex(offsets, items, mined.size);
+    const index = itemsetIndex(offsets, items, mined.size);
     const memoised = improvementTable(offsets, items, counts, index, mined.transactionCount, 30);
     const enumerated = improvementTable(offsets, items, counts, index, mined.transactionCount, 30, 0);
     // memoised up to 3 items, enumerated beyond: both paths meet in one recursion

@@ -21,49 +21,52 @@ const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
  * search and a subset is missing, only the subsets reachable through mined
  * ones are compared.
  */
-export interface ImprovementTable {
+/** Improvement of rules with a single-item consequent (what topRules needs). */
+export interface SingleImprovementTable {
   /** Improvement of the rule (Z \ {item k}) => {item k} with confidence `confidence`; 0 for |Z| = 1. */
   single(z: number, k: number, confidence: number): number;
+  /** Hash-index lookups so far (a work counter for tests). */
+  readonly lookups: number;
+  /** Index of the sub-itemset of Z picked by `mask` (non-empty), or -1 (counted in `lookups`). */
+  lookup(z: number, mask: number): number;
+  /** Index of Z minus its item at position i, or -1 when not mined (memoised). */
+  subset(z: number, i: number): number;
+}
+
+/** Improvement of rules with any consequent. */
+export interface ImprovementTable extends SingleImprovementTable {
   /**
    * Improvement of the rule (Z \ Y) => Y, Y the items of Z picked by `right` (bit k: position k).
    * Memoised per (itemset, consequent mask) for itemsets of at most 16 items while the tables hold
    * fewer than 2^24 values (128 MB); beyond, the proper subsets of the antecedent are enumerated.
    */
   multi(z: number, right: number, confidence: number): number;
-  /** Hash-index lookups so far (a work counter for tests). */
-  readonly lookups: number;
 }
+
+const fullMask = (length: number): number => (length === 31 ? 0x7fffffff : (1 << length) - 1);
 
 /**
  * The improvement table of the mined itemsets (flat `offsets`/`items`/`counts`, looked up through
- * `index`), for rules of at most `maxLength` items. `memoMaxLength` is the longest itemset whose
- * consequent masks are memoised (lower only in tests, to reach the fallback). Written as closures
- * rather than a class: minifiers then shorten every field name, which keeps bundles small.
+ * `index`) for single-item consequents, for rules of at most `maxLength` items. Written as closures
+ * rather than a class: minifiers then shorten every field name, which keeps bundles small; and apart
+ * from {@link improvementTable}, so a function that needs no multi-item consequent leaves that code out.
  */
-export function improvementTable(
+export function singleImprovementTable(
   offsets: Int32Array,
   items: Int32Array,
   counts: Int32Array,
   index: ItemsetIndex,
   transactionCount: number,
   maxLength: number,
-  memoMaxLength: number = MEMO_MAX_LENGTH,
-): ImprovementTable {
+): SingleImprovementTable {
   let lookups = 0;
   /** Single-item consequents: best(Z, item at position k), at offsets[z] + k. */
   let singleBest: Float64Array | undefined;
   let singleKnown: Uint8Array | undefined;
   /** Index of Z minus its item at position i, at offsets[z] + i: 0 unknown, 1 not mined, else index + 2. */
   let subsets: Int32Array | undefined;
-  /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
-  const multiBest = new Map<number, Float64Array>();
-  let memoSize = 0;
   const buffer = new Int32Array(Math.max(1, maxLength));
 
-  const lengthOf = (z: number): number => (offsets[z + 1] as number) - (offsets[z] as number);
-  const fullMask = (length: number): number => (length === 31 ? 0x7fffffff : (1 << length) - 1);
-
-  /** Index of the sub-itemset of Z picked by `mask` (non-empty), or -1. */
   const lookup = (z: number, mask: number): number => {
     lookups++;
     const from = offsets[z] as number;
@@ -73,19 +76,12 @@ export function improvementTable(
     return index.find(buffer, length);
   };
 
-  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
-  const countOf = (z: number, mask: number): number => {
-    const found = lookup(z, mask);
-    return found < 0 ? -1 : (counts[found] as number);
-  };
-
-  /** Index of Z minus its item at position i, or -1 when not mined (memoised). */
   const subset = (z: number, i: number): number => {
     subsets ??= new Int32Array(items.length);
     const at = (offsets[z] as number) + i;
     const held = subsets[at] as number;
     if (held !== 0) return held - 2;
-    const found = lookup(z, fullMask(lengthOf(z)) & ~(1 << i));
+    const found = lookup(z, fullMask((offsets[z + 1] as number) - (offsets[z] as number)) & ~(1 << i));
     subsets[at] = found + 2;
     return found;
   };
@@ -95,7 +91,7 @@ export function improvementTable(
     singleKnown ??= new Uint8Array(items.length);
     const at = (offsets[z] as number) + k;
     if (singleKnown[at] === 1) return singleBest[at] as number;
-    const length = lengthOf(z);
+    const length = (offsets[z + 1] as number) - (offsets[z] as number);
     const count = counts[z] as number;
     let best = NEGATIVE_INFINITY;
     if (length === 1) best = count / transactionCount;
@@ -111,6 +107,53 @@ export function improvementTable(
     singleBest[at] = best;
     singleKnown[at] = 1;
     return best;
+  };
+
+  return {
+    single(z, k, confidence) {
+      const length = (offsets[z + 1] as number) - (offsets[z] as number);
+      if (length === 1) return 0;
+      let best = NEGATIVE_INFINITY;
+      for (let i = 0; i < length; i++) {
+        if (i === k) continue;
+        const sub = subset(z, i);
+        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
+      }
+      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
+    },
+    get lookups() {
+      return lookups;
+    },
+    lookup,
+    subset,
+  };
+}
+
+/**
+ * {@link singleImprovementTable} with multi-item consequents too. `memoMaxLength` is the longest
+ * itemset whose consequent masks are memoised (lower only in tests, to reach the fallback).
+ */
+export function improvementTable(
+  offsets: Int32Array,
+  items: Int32Array,
+  counts: Int32Array,
+  index: ItemsetIndex,
+  transactionCount: number,
+  maxLength: number,
+  memoMaxLength: number = MEMO_MAX_LENGTH,
+): ImprovementTable {
+  const table = singleImprovementTable(offsets, items, counts, index, transactionCount, maxLength);
+  const { lookup, subset } = table;
+  /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
+  const multiBest = new Map<number, Float64Array>();
+  let memoSize = 0;
+
+  const lengthOf = (z: number): number => (offsets[z + 1] as number) - (offsets[z] as number);
+
+  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
+  const countOf = (z: number, mask: number): number => {
+    const found = lookup(z, mask);
+    return found < 0 ? -1 : (counts[found] as number);
   };
 
   const memoisable = (length: number): boolean =>
@@ -134,14 +177,14 @@ export function improvementTable(
 
   const bestMulti = (z: number, right: number): number => {
     const length = lengthOf(z);
-    let table = multiBest.get(z);
-    if (table === undefined) {
+    let memo = multiBest.get(z);
+    if (memo === undefined) {
       if (!memoisable(length)) return enumerated(z, right, true);
-      table = new Float64Array(2 ** length).fill(Number.NaN);
-      memoSize += table.length;
-      multiBest.set(z, table);
+      memo = new Float64Array(2 ** length).fill(Number.NaN);
+      memoSize += memo.length;
+      multiBest.set(z, memo);
     }
-    const held = table[right] as number;
+    const held = memo[right] as number;
     if (!Number.isNaN(held)) return held;
     const count = counts[z] as number;
     const full = fullMask(length);
@@ -156,22 +199,12 @@ export function improvementTable(
         if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
       }
     }
-    table[right] = best;
+    memo[right] = best;
     return best;
   };
 
   return {
-    single(z, k, confidence) {
-      const length = lengthOf(z);
-      if (length === 1) return 0;
-      let best = NEGATIVE_INFINITY;
-      for (let i = 0; i < length; i++) {
-        if (i === k) continue;
-        const sub = subset(z, i);
-        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
-      }
-      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
-    },
+    single: table.single,
     multi(z, right, confidence) {
       const length = lengthOf(z);
       if (length === 1) return 0;
@@ -188,8 +221,10 @@ export function improvementTable(
       return best === NEGATIVE_INFINITY ? 0 : confidence - best;
     },
     get lookups() {
-      return lookups;
+      return table.lookups;
     },
+    lookup,
+    subset,
   };
 }
 

@@ -113,15 +113,14 @@ function xLogX(p: number): number {
 
 /** Mutual information of the indicator variables of X and Y, normalised by min(H(X), H(Y)); 0 when either entropy is 0. */
 function mutualInformation(both: number, antecedent: number, consequent: number, n: number): number {
-  const cells = [both, antecedent - both, consequent - both, n - antecedent - consequent + both];
-  const rows = [antecedent, antecedent, n - antecedent, n - antecedent];
-  const columns = [consequent, n - consequent, consequent, n - consequent];
-  let information = 0;
-  for (let i = 0; i < 4; i++) {
-    const cell = cells[i] as number;
-    if (cell > 0)
-      information += (cell / n) * Math.log((cell * n) / ((rows[i] as number) * (columns[i] as number)));
-  }
+  // the four cells of the 2x2 table, each against its row and column margins (no arrays: this runs per rule)
+  const term = (cell: number, row: number, column: number): number =>
+    cell > 0 ? (cell / n) * Math.log((cell * n) / (row * column)) : 0;
+  const information =
+    term(both, antecedent, consequent) +
+    term(antecedent - both, antecedent, n - consequent) +
+    term(consequent - both, n - antecedent, consequent) +
+    term(n - antecedent - consequent + both, n - antecedent, n - consequent);
   const entropyX = -(xLogX(antecedent / n) + xLogX(1 - antecedent / n));
   const entropyY = -(xLogX(consequent / n) + xLogX(1 - consequent / n));
   const scale = Math.min(entropyX, entropyY);

@@ -1,5 +1,5 @@
 import type { AssociationRule } from "../AssociationRule.js";
-import { BUILT_IN_MEASURES, measureValue } from "./measures.js";
+import { type BuiltInMeasure, measureValue } from "./measures.js";
 
 /**
  * A rule object with every built-in measure, from its counts: n(XY) = `both`, n(X) = `left`,
@@ -17,24 +17,39 @@ export function ruleObject(
   improvement: number,
   customMeasures: Record<string, number> = {},
 ): AssociationRule {
-  const rule: Record<string, unknown> = {
+  // one literal (not a loop over BUILT_IN_MEASURES): the objects then get their fields in place, which
+  // measured faster to build and to sort than fields added one by one
+  const measure = (name: BuiltInMeasure) => measureValue(name, both, left, right, n, logFactorial);
+  return {
     antecedent,
     consequent,
     support: both / n,
     confidence: both / left,
-    lift: measureValue("lift", both, left, right, n, logFactorial),
+    lift: measure("lift"),
     count: both,
     antecedentSupport: left / n,
     consequentSupport: right / n,
     antecedentCount: left,
     consequentCount: right,
+    leverage: measure("leverage"),
+    conviction: measure("conviction"),
+    addedValue: measure("addedValue"),
+    certainty: measure("certainty"),
+    cosine: measure("cosine"),
+    jaccard: measure("jaccard"),
+    kulczynski: measure("kulczynski"),
+    imbalanceRatio: measure("imbalanceRatio"),
+    allConfidence: measure("allConfidence"),
+    oddsRatio: measure("oddsRatio"),
+    phi: measure("phi"),
+    yulesQ: measure("yulesQ"),
+    zhangsMetric: measure("zhangsMetric"),
+    chiSquared: measure("chiSquared"),
+    fishersExactTest: measure("fishersExactTest"),
+    improvement,
+    laplace: measure("laplace"),
+    mutualInformation: measure("mutualInformation"),
+    collectiveStrength: measure("collectiveStrength"),
+    customMeasures,
   };
-  // the other measures, leverage to collectiveStrength, in the order of BUILT_IN_MEASURES
-  for (let m = 6; m < BUILT_IN_MEASURES.length; m++) {
-    const name = BUILT_IN_MEASURES[m] as (typeof BUILT_IN_MEASURES)[number];
-    rule[name] =
-      name === "improvement" ? improvement : measureValue(name, both, left, right, n, logFactorial);
-  }
-  rule.customMeasures = customMeasures;
-  return rule as unknown as AssociationRule;
 }

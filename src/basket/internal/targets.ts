@@ -1,5 +1,5 @@
 import { pastDeadline } from "./common.js";
-import { ItemsetIndex } from "./itemsetIndex.js";
+import { itemsetIndex } from "./itemsetIndex.js";
 import type { MinedItemsets } from "./mining.js";
 
 /** Which mined itemsets to keep. */
@@ -31,7 +31,7 @@ export function selectTarget(
   const { offsets, items, counts } = mined;
   let complete = true;
   if (target !== "all") {
-    const index = new ItemsetIndex(offsets, items, size, deadline);
+    const index = itemsetIndex(offsets, items, size, deadline);
     if (index.size < size) {
       keep.fill(0, index.size);
       complete = false;

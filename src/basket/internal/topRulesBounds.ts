@@ -1,9 +1,5 @@
 import type { AssociationRulesMeasureName } from "../associationRules.js";
 
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
-const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
-
 /** What bounds the sort key of a rule from its count alone (see topRules). */
 export interface KeyCeiling {
   /**
@@ -39,38 +35,33 @@ export function keyCeiling(
   logFactorial: Float64Array,
 ): KeyCeiling {
   const constant = (value: number): KeyCeiling => ({ bound: () => value, countMonotone: false });
+  const growing = (bound: (count: number) => number): KeyCeiling => ({ bound, countMonotone: true });
   switch (by) {
     case "support":
-      return { bound: (count) => count / n, countMonotone: true };
+      return growing((count) => count / n);
     case "count":
-      return { bound: (count) => count, countMonotone: true };
+      return growing((count) => count);
     case "leverage":
-      return {
-        bound: (count) => {
-          // a/N - (a/N)^2 at the whole a <= count nearest N/2
-          const half = Math.floor(n / 2);
-          let best = NEGATIVE_INFINITY;
-          for (const a of [Math.min(count, half), Math.min(count, half + 1)]) {
-            const p = a / n;
-            best = Math.max(best, p - p * p);
-          }
-          return up(best);
-        },
-        countMonotone: true,
-      };
+      return growing((count) => {
+        // a/N - (a/N)^2 at the whole a <= count nearest N/2
+        const half = Math.floor(n / 2);
+        let best = Number.NEGATIVE_INFINITY;
+        for (const a of [Math.min(count, half), Math.min(count, half + 1)]) {
+          const p = a / n;
+          best = Math.max(best, p - p * p);
+        }
+        return up(best);
+      });
     case "laplace":
-      return { bound: (count) => (count + 1) / (count + 2), countMonotone: true };
+      return growing((count) => (count + 1) / (count + 2));
     case "fishersExactTest":
-      return {
-        bound: (count) => {
-          const a = Math.min(count, Math.floor(n / 2));
-          const logChoose =
-            (logFactorial[n] as number) - (logFactorial[a] as number) - (logFactorial[n - a] as number);
-          // key = -p and p >= 1 / C(N, a): the key is at most -exp(-log C(N, a)), loosened
-          return -Math.exp(-logChoose) * (1 - 1e-9);
-        },
-        countMonotone: true,
-      };
+      return growing((count) => {
+        const a = Math.min(count, Math.floor(n / 2));
+        const logChoose =
+          (logFactorial[n] as number) - (logFactorial[a] as number) - (logFactorial[n - a] as number);
+        // key = -p and p >= 1 / C(N, a): the key is at most -exp(-log C(N, a)), loosened
+        return -Math.exp(-logChoose) * (1 - 1e-9);
+      });
     case "lift":
       return constant(n / minItemCount);
     case "antecedentSupport":
@@ -86,7 +77,7 @@ export function keyCeiling(
     case "conviction":
     case "oddsRatio":
     case "collectiveStrength":
-      return constant(INFINITY);
+      return constant(Number.POSITIVE_INFINITY);
     case "zhangsMetric":
       return constant(up(1));
     default:
