@@ -10,7 +10,7 @@ import {
 } from "../value/calibrationHoldoutSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
-import { isoDayFormatter, numbers, openSource, ROW_COLUMN, readColumns } from "./internal/source.js";
+import { isoDayFormatter, numbers, openSource, readColumns, twinWriter } from "./internal/source.js";
 
 /**
  * `calibrationHoldoutSummary` (clientele/value) on a file or DuckDB table: calibration statistics
@@ -48,18 +48,18 @@ export async function calibrationHoldoutSummary(
   options: CalibrationHoldoutSummarySqlOptions,
 ): Promise<CalibrationHoldoutSummaryResult> {
   const functionName = "calibrationHoldoutSummary";
-  const draft = calibrationHoldoutSummaryPlan(functionName, "records", options, { dialect: "duckdb" });
+  const draft = calibrationHoldoutSummaryPlan(functionName, "records", options, twinWriter());
   const parsed = draft.options;
   const { calibrationDay, endDay, unitDays } = draft;
   const open = await openSource(functionName, source);
   try {
     const { dateType, laterCount } = await summaryChecks(functionName, open, parsed, endDay);
-    const plan = calibrationHoldoutSummaryPlan(functionName, { query: open.query }, options, {
-      dialect: "duckdb",
-      dateType,
-      rowNumber: ROW_COLUMN,
-      includeCustomersWithoutPurchases: true,
-    });
+    const plan = calibrationHoldoutSummaryPlan(
+      functionName,
+      { query: open.query },
+      options,
+      twinWriter(dateType),
+    );
     const { rows: count, columns } = await readColumns(open, plan.sql);
     await orphanRefundCheck(functionName, open, parsed.amount, columns);
     const labels = columns.customer as string[];

@@ -9,7 +9,7 @@ import { dateSchema, lengthAtLeast, parseOptions } from "../core/options.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import { numbers, openSource, ROW_COLUMN, readColumns, validateFields } from "./internal/source.js";
+import { numbers, openSource, readColumns, twinWriter, validateFields } from "./internal/source.js";
 
 /**
  * Options of the DuckDB {@link inactivityRisk}: those of `inactivityRisk` (clientele/churn), with
@@ -103,7 +103,7 @@ export async function inactivityRisk(
   checkColumnFields(functionName, options, ["customer", "date"], []);
   const parsed = parseOptions(functionName, optionsSchema, options);
   const fields = { customer: parsed.customer, date: parsed.date, asOf: parsed.asOf };
-  const { asOfDay } = inactivityRiskPlan(functionName, "records", fields, { dialect: "duckdb" });
+  const { asOfDay } = inactivityRiskPlan(functionName, "records", fields, twinWriter());
   const open = await openSource(functionName, source);
   try {
     const { dateType, extra } = await validateFields(
@@ -115,12 +115,7 @@ export async function inactivityRisk(
       ],
       () => [{ name: "record_count", sql: "count(*)" }],
     );
-    const plan = inactivityRiskPlan(functionName, { query: open.query }, fields, {
-      dialect: "duckdb",
-      dateType,
-      rowNumber: ROW_COLUMN,
-      includeCustomersWithoutPurchases: true,
-    });
+    const plan = inactivityRiskPlan(functionName, { query: open.query }, fields, twinWriter(dateType));
     const { rows: count, columns } = await readColumns(open, plan.sql);
     const labels = columns.customer as string[];
     const purchaseDays = numbers(columns.purchase_days);

@@ -20,6 +20,7 @@ import {
   ROW_COLUMN,
   readColumns,
   tryDayExpression,
+  twinWriter,
 } from "./internal/source.js";
 
 /**
@@ -61,7 +62,7 @@ export async function repeatPurchaseSummary(
   options: RepeatPurchaseSummarySqlOptions,
 ): Promise<RepeatPurchaseSummaryResult> {
   const functionName = "repeatPurchaseSummary";
-  const draft = repeatPurchaseSummaryPlan(functionName, "records", options, { dialect: "duckdb" });
+  const draft = repeatPurchaseSummaryPlan(functionName, "records", options, twinWriter());
   const parsed = draft.options;
   const { endDay, unitDays } = draft;
   const open = await openSource(functionName, source);
@@ -78,12 +79,12 @@ export async function repeatPurchaseSummary(
       // the general SQL places a refund timed before the first purchase of its day, and gives the
       // row of a refund before any purchase (for the error)
       if (checks.deferred) await summaryChecks(functionName, open, parsed, endDay);
-      const plan = repeatPurchaseSummaryPlan(functionName, { query: open.query }, options, {
-        dialect: "duckdb",
-        dateType,
-        rowNumber: ROW_COLUMN,
-        includeCustomersWithoutPurchases: true,
-      });
+      const plan = repeatPurchaseSummaryPlan(
+        functionName,
+        { query: open.query },
+        options,
+        twinWriter(dateType),
+      );
       ({ rows: count, columns } = await readColumns(open, plan.sql));
     }
     await orphanRefundCheck(functionName, open, parsed.amount, columns);

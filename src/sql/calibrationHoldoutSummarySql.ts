@@ -2,7 +2,14 @@ import * as z from "zod/mini";
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
-import { checkColumnFields, customerOrder, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
+import {
+  checkColumnFields,
+  checkedWriter,
+  customerOrder,
+  linesCte,
+  numberLiteral,
+  type WriterMaker,
+} from "./internal/build.js";
 import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
 import { type RepeatPurchaseSummarySqlOptions, summaryShape } from "./repeatPurchaseSummarySql.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
@@ -39,7 +46,7 @@ export function calibrationHoldoutSummaryPlan(
   functionName: string,
   relation: SqlRelation,
   options: CalibrationHoldoutSummarySqlOptions,
-  sqlOptions: SqlOptions,
+  writerFor: WriterMaker,
 ): CalibrationHoldoutSummaryPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
   const parsed = parseOptions(functionName, schema, options);
@@ -54,7 +61,7 @@ export function calibrationHoldoutSummaryPlan(
       },
     ]);
   }
-  const writer = sqlWriter(functionName, relation, sqlOptions);
+  const writer = writerFor(functionName, relation);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
   const u = numberLiteral(unitDays);
   const c = numberLiteral(calibrationDay);
@@ -127,5 +134,10 @@ export function calibrationHoldoutSummarySql(
   options: CalibrationHoldoutSummarySqlOptions,
   sqlOptions: SqlOptions,
 ): string {
-  return calibrationHoldoutSummaryPlan("calibrationHoldoutSummarySql", relation, options, sqlOptions).sql;
+  return calibrationHoldoutSummaryPlan(
+    "calibrationHoldoutSummarySql",
+    relation,
+    options,
+    checkedWriter(sqlOptions),
+  ).sql;
 }

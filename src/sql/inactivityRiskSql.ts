@@ -3,12 +3,13 @@ import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.j
 import { dateSchema, parseOptions } from "../core/options.js";
 import {
   checkColumnFields,
+  checkedWriter,
   columnSchema,
   customerOrder,
   firstRowSelect,
   linesCte,
   numberLiteral,
-  sqlWriter,
+  type WriterMaker,
 } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
@@ -48,7 +49,7 @@ export function inactivityRiskPlan(
   functionName: string,
   relation: SqlRelation,
   fields: InactivityRiskSqlOptions,
-  sqlOptions: SqlOptions,
+  writerFor: WriterMaker,
 ): InactivityRiskPlan {
   checkColumnFields(functionName, fields, ["customer", "date"], []);
   const parsed = parseOptions(functionName, schema, fields);
@@ -60,7 +61,7 @@ export function inactivityRiskPlan(
   }
   const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
   const a = numberLiteral(asOfDay);
-  const writer = sqlWriter(functionName, relation, sqlOptions);
+  const writer = writerFor(functionName, relation);
   const lines = linesCte(writer, { customer: parsed.customer, date: parsed.date });
   const days =
     `days AS (SELECT customer_id, day_number, ${firstRowSelect(writer)}COUNT(*) AS records ` +
@@ -108,5 +109,5 @@ export function inactivityRiskSql(
   options: InactivityRiskSqlOptions,
   sqlOptions: SqlOptions,
 ): string {
-  return inactivityRiskPlan("inactivityRiskSql", relation, options, sqlOptions).sql;
+  return inactivityRiskPlan("inactivityRiskSql", relation, options, checkedWriter(sqlOptions)).sql;
 }

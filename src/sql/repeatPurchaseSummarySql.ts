@@ -4,11 +4,12 @@ import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
+  checkedWriter,
   columnSchema,
   customerOrder,
   linesCte,
   numberLiteral,
-  sqlWriter,
+  type WriterMaker,
 } from "./internal/build.js";
 import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
@@ -62,12 +63,12 @@ export function repeatPurchaseSummaryPlan(
   functionName: string,
   relation: SqlRelation,
   options: RepeatPurchaseSummarySqlOptions,
-  sqlOptions: SqlOptions,
+  writerFor: WriterMaker,
 ): RepeatPurchaseSummaryPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
   const parsed = parseOptions(functionName, schema, options);
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
-  const writer = sqlWriter(functionName, relation, sqlOptions);
+  const writer = writerFor(functionName, relation);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
   const u = numberLiteral(unitDays);
   const lines = linesCte(writer, {
@@ -129,5 +130,6 @@ export function repeatPurchaseSummarySql(
   options: RepeatPurchaseSummarySqlOptions,
   sqlOptions: SqlOptions,
 ): string {
-  return repeatPurchaseSummaryPlan("repeatPurchaseSummarySql", relation, options, sqlOptions).sql;
+  return repeatPurchaseSummaryPlan("repeatPurchaseSummarySql", relation, options, checkedWriter(sqlOptions))
+    .sql;
 }

@@ -1,11 +1,25 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
 import { DuckDBMissingError } from "../DuckDBMissingError.js";
 import type { DuckDBSource } from "../DuckDBSource.js";
 
 /** Name of the record-position column added to every source. */
 export const ROW_COLUMN = "__clientele_row";
+
+/**
+ * The writer of a twin's SQL plan, with settings fixed here (not parsed: the sqlOptions schema stays
+ * out of the twins' bundles): without a date type the draft's (options checked before the source is
+ * opened), with one the query's over the opened source (record positions, every customer).
+ */
+export function twinWriter(dateType?: SqlDateType): WriterMaker {
+  return fixedWriter(
+    dateType === undefined
+      ? { dialect: "duckdb", dateType: "timestamp", includeCustomersWithoutPurchases: false }
+      : { dialect: "duckdb", dateType, rowNumber: ROW_COLUMN, includeCustomersWithoutPurchases: true },
+  );
+}
 
 /** A source opened for one call. */
 export interface OpenSource {

@@ -128,45 +128,70 @@ export interface SqlWriter {
   quote(name: string): string;
 }
 
+/** The settings of a writer once parsed (or fixed by the caller, as the DuckDB twins do). */
+export interface WriterSettings {
+  readonly dialect: SqlDialect;
+  readonly dateType: SqlDateType;
+  readonly rowNumber?: string | undefined;
+  readonly includeCustomersWithoutPurchases: boolean;
+}
+
+/** Makes the writer of one call for a relation (checked then); what the plans take. */
+export type WriterMaker = (functionName: string, relation: SqlRelation) => SqlWriter;
+
 /** Validates the third argument and the relation; the relation rendered as SQL. */
 export function sqlWriter(functionName: string, relation: SqlRelation, sqlOptions: SqlOptions): SqlWriter {
-  const parsed = parseOptions(functionName, sqlOptionsSchema, sqlOptions);
-  const dialect = parsed.dialect;
-  const quote = (name: string) => quoteSqlIdentifier(name, dialect);
-  let rendered: string;
-  if (typeof relation === "string" && relation !== "") rendered = quote(relation);
-  else if (
-    Array.isArray(relation) &&
-    relation.length > 0 &&
-    relation.every((p) => typeof p === "string" && p !== "")
-  )
-    rendered = relation.map(quote).join(".");
-  else if (
-    typeof relation === "object" &&
-    relation !== null &&
-    !Array.isArray(relation) &&
-    typeof (relation as { query?: unknown }).query === "string" &&
-    (relation as { query: string }).query.trim() !== ""
-  )
-    rendered = `(${(relation as { query: string }).query}) AS source_relation`;
-  else {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "relation",
-        message:
-          'expected a table name, its qualified parts (["schema", "table"]) or { query: "SELECT ..." }',
-        received: relation,
-      },
-    ]);
-  }
-  return {
-    dialect,
-    spec: SPECS[dialect],
-    dateType: parsed.dateType,
-    rowNumber: parsed.rowNumber,
-    includeAll: parsed.includeCustomersWithoutPurchases,
-    relation: rendered,
-    quote,
+  return fixedWriter(parseOptions(functionName, sqlOptionsSchema, sqlOptions))(functionName, relation);
+}
+
+/** A maker validating a public writer's third argument (`sqlOptions`) when the plan calls it. */
+export function checkedWriter(sqlOptions: SqlOptions): WriterMaker {
+  return (functionName, relation) => sqlWriter(functionName, relation, sqlOptions);
+}
+
+/**
+ * A maker from settings the caller fixed itself (the DuckDB twins' own): no option parsing, so their
+ * bundles leave out the `sqlOptions` schema. The relation is checked as {@link sqlWriter} checks it.
+ */
+export function fixedWriter(settings: WriterSettings): WriterMaker {
+  return (functionName, relation) => {
+    const dialect = settings.dialect;
+    const quote = (name: string) => quoteSqlIdentifier(name, dialect);
+    let rendered: string;
+    if (typeof relation === "string" && relation !== "") rendered = quote(relation);
+    else if (
+      Array.isArray(relation) &&
+      relation.length > 0 &&
+      relation.every((p) => typeof p === "string" && p !== "")
+    )
+      rendered = relation.map(quote).join(".");
+    else if (
+      typeof relation === "object" &&
+      relation !== null &&
+      !Array.isArray(relation) &&
+      typeof (relation as { query?: unknown }).query === "string" &&
+      (relation as { query: string }).query.trim() !== ""
+    )
+      rendered = `(${(relation as { query: string }).query}) AS source_relation`;
+    else {
+      throw new InvalidOptionsError(functionName, [
+        {
+          path: "relation",
+          message:
+            'expected a table name, its qualified parts (["schema", "table"]) or { query: "SELECT ..." }',
+          received: relation,
+        },
+      ]);
+    }
+    return {
+      dialect,
+      spec: SPECS[dialect],
+      dateType: settings.dateType,
+      rowNumber: settings.rowNumber,
+      includeAll: settings.includeCustomersWithoutPurchases,
+      relation: rendered,
+      quote,
+    };
   };
 }
 
