@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
-import { fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
+import { byTextOffset, fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
 import { DuckDBMissingError } from "../DuckDBMissingError.js";
 import type { DuckDBSource } from "../DuckDBSource.js";
@@ -305,8 +305,7 @@ export async function validateFields(
           ? `${c} IS NULL OR NOT isfinite(${c})`
           : dateType === "epochMilliseconds"
             ? `${c} IS NULL OR NOT isfinite(CAST(${c} AS DOUBLE))`
-            : `${c} IS NULL OR (CASE WHEN regexp_matches(trim(${c}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') ` +
-              `THEN try_cast(trim(${c}) AS TIMESTAMPTZ) IS NULL ELSE try_cast(trim(${c}) AS TIMESTAMP) IS NULL END)`;
+            : `${c} IS NULL OR (${byTextOffset(c, (type) => `try_cast(trim(${c}) AS ${type}) IS NULL`)})`;
       checks.push({
         field,
         bad,
@@ -498,8 +497,7 @@ export function tryDayExpression(column: string, dateType: SqlDateType, form?: "
       ? `epoch_ms(${c})`
       : dateType === "epochMilliseconds"
         ? `try_cast(${c} AS DOUBLE)`
-        : `CASE WHEN regexp_matches(trim(${c}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(try_cast(trim(${c}) AS TIMESTAMPTZ)) ` +
-          `ELSE epoch_ms(try_cast(trim(${c}) AS TIMESTAMP)) END`;
+        : byTextOffset(c, (type) => `epoch_ms(try_cast(trim(${c}) AS ${type}))`);
   return form === "ms" ? ms : `floor(${ms} / 86400000)`;
 }
 

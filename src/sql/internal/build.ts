@@ -14,6 +14,14 @@ import {
   type SqlRelation,
 } from "../SqlDialect.js";
 
+/**
+ * DuckDB: `CASE WHEN` the text `x` ends in `Z` or an offset `THEN read(TIMESTAMPTZ) ELSE read(TIMESTAMP) END`,
+ * so text without an offset reads as UTC whatever the TimeZone setting.
+ */
+export function byTextOffset(x: string, read: (type: string) => string): string {
+  return `CASE WHEN regexp_matches(trim(${x}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN ${read("TIMESTAMPTZ")} ELSE ${read("TIMESTAMP")} END`;
+}
+
 /** Types and functions of one dialect. */
 interface DialectSpec {
   readonly text: string;
@@ -56,8 +64,7 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
     integer: "INTEGER",
     epochMs: (x) => `epoch_ms(${x})`,
     unixDate: (x) => `CAST(${x} - DATE '1970-01-01' AS BIGINT)`,
-    epochMsFromText: (x) =>
-      `CASE WHEN regexp_matches(trim(${x}), '(Z|[+-][0-9]{2}:?[0-9]{2})$') THEN epoch_ms(CAST(trim(${x}) AS TIMESTAMPTZ)) ELSE epoch_ms(CAST(trim(${x}) AS TIMESTAMP)) END`,
+    epochMsFromText: (x) => byTextOffset(x, (type) => `epoch_ms(CAST(trim(${x}) AS ${type}))`),
     firstValue: (v, o) => `arg_min(${v}, ${o})`,
     sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
   },
