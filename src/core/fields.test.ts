@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
-import { readCodes, readDates, readNumbers, resolveField } from "./fields.js";
+import { readCodes, readDates, readNumberArray, readNumbers, resolveField } from "./fields.js";
 
 const context = { functionName: "rfmTable", optionName: "amount" } as const;
 
@@ -107,5 +107,62 @@ describe("readDates beyond its parse cache", () => {
       expect(times[i]).toBe(Date.parse((records[i] as { at: string }).at));
     }
     expect(times[records.length - 1]).toBe(Date.parse(records.at(-1)?.at as string));
+  });
+});
+
+describe("readNumberArray", () => {
+  it("reads an array of records as readNumbers does: the same values and the same errors", () => {
+    const records = Object.freeze([{ amount: 5 }, { amount: "7.5" }, { amount: 3n }, { amount: "-1e3" }]);
+    // 5, the decimal string 7.5, the bigint 3 and -1e3 = -1000, worked by hand
+    expect(Array.from(readNumberArray(records, "amount", context))).toEqual([5, 7.5, 3, -1000]);
+    expect(readNumberArray(records, (r) => r.amount, context)).toEqual(
+      readNumbers(records, "amount", context),
+    );
+    for (const bad of [[{ amount: "12 EUR" }], [{ amount: null }], [{ amount: 1 }, null]]) {
+      const message = (read: () => unknown) => {
+        try {
+          read();
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidRecordError);
+          return (error as Error).message;
+        }
+        throw new Error("expected an error");
+      };
+      expect(message(() => readNumberArray(bad as { amount: unknown }[], "amount", context))).toBe(
+        message(() => readNumbers(bad as { amount: unknown }[], "amount", context)),
+      );
+    }
+    expect(Array.from(readNumberArray([{ amount: null }], "amount", { ...context, missing: "nan" }))).toEqual(
+      [Number.NaN],
+    );
+  });
+
+  it("refuses anything but an array, columns included", () => {
+    expect(() => readNumberArray({ amount: [1] } as never, "amount", context)).toThrowError(
+      /records: expected an array of records/,
+    );
+    expect(() => readNumberArray(null as never, "amount", context)).toThrowError(InvalidOptionsError);
+  });
+
+  it("bundles without the columnar and Arrow readers", async () => {
+    const { build } = await import("esbuild");
+    const bundle = async (name: string) =>
+      (
+        await build({
+          stdin: { contents: `export { ${name} } from "./fields.ts";`, resolveDir: __dirname, loader: "ts" },
+          bundle: true,
+          minify: true,
+          format: "esm",
+          write: false,
+          logLevel: "silent",
+        })
+      ).outputFiles[0]?.text ?? "";
+    const arrayOnly = await bundle("readNumberArray");
+    const full = await bundle("readNumbers");
+    // a message of columnar.ts: in readNumbers' bundle, not in readNumberArray's
+    expect(full).toContain("columns must have one length");
+    expect(arrayOnly).not.toContain("columns must have one length");
+    expect(arrayOnly).not.toContain("Arrow table");
+    expect(arrayOnly.length).toBeLessThan(full.length - 2000);
   });
 });

@@ -10,7 +10,7 @@ import { MS_PER_DAY, parseDateValue } from "./dates.js";
 import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
 import { CodeTable } from "./internal/codeTable.js";
 import { parseDecimal } from "./parseDecimal.js";
-import { notARecordError } from "./records.js";
+import { notAnArrayError, notARecordError } from "./records.js";
 
 /**
  * A field option: the name of a property of the record, or an accessor
@@ -238,11 +238,40 @@ export function readNumbersInto<T>(
     readNumberColumn(columnValues(sourceOf(records, options), field, options), options, out);
     return;
   }
+  readArrayNumbersInto(records, field, options, out);
+}
+
+/**
+ * {@link readNumbers} for an array of records only: the same values and the same errors, without the
+ * columnar and Arrow paths (about 2.5 kB minified with columnar.ts), for functions that take arrays
+ * alone; a non-array `records` is an InvalidOptionsError ("expected an array of records").
+ *
+ * @internal
+ */
+export function readNumberArray<T>(
+  records: readonly T[],
+  field: Field<T>,
+  options: ReadOptions,
+): Float64Array {
+  assertReadContext("readNumbers", options);
+  if (!Array.isArray(records)) throw notAnArrayError(options.functionName, "records", records);
+  const out = new Float64Array(records.length);
+  readArrayNumbersInto(records, field, options, out);
+  return out;
+}
+
+/** The array path of {@link readNumbersInto} (and all of {@link readNumberArray}). */
+function readArrayNumbersInto<T>(
+  records: readonly T[],
+  field: Field<T>,
+  options: ReadOptions,
+  out: Float64Array,
+): void {
   const { read, label } = resolveFieldOf(field, options.optionName, options.functionName);
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
-    const value = read(record, i);
+    const value = read(record as T, i);
     out[i] =
       typeof value === "number" && Number.isFinite(value) ? value : otherNumber(value, i, label, options);
   }
