@@ -92,6 +92,11 @@ export async function setInstanceSettings(
   Object.assign(instanceSettings, settings);
 }
 
+/** An InvalidOptionsError of one issue. */
+function optionError(functionName: string, path: string, message: string, received: unknown) {
+  return new InvalidOptionsError(functionName, [{ path, message, received }]);
+}
+
 /** Loads `@duckdb/node-api` (dynamic import) or throws {@link DuckDBMissingError}. */
 async function loadDuckDB(functionName: string): Promise<DuckDBModule> {
   try {
@@ -117,14 +122,12 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
   if (typeof source === "string") {
     const reader = READERS.find(([pattern]) => pattern.test(source.trim()))?.[1];
     if (source.trim() === "" || reader === undefined) {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: "source",
-          message:
-            "expected a .csv, .tsv, .parquet, .json, .jsonl or .ndjson file path or glob, or { connection, table } / { connection, query }",
-          received: source,
-        },
-      ]);
+      throw optionError(
+        functionName,
+        "source",
+        "expected a .csv, .tsv, .parquet, .json, .jsonl or .ndjson file path or glob, or { connection, table } / { connection, query }",
+        source,
+      );
     }
     connection = await (await sharedInstance(functionName)).connect();
     owned = true;
@@ -138,13 +141,12 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
   } else if (typeof source === "object" && source !== null && "connection" in source) {
     connection = source.connection as unknown as DuckDBConnection;
     if (typeof (connection as { runAndReadAll?: unknown })?.runAndReadAll !== "function") {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: "source.connection",
-          message: "expected a DuckDBConnection of @duckdb/node-api",
-          received: connection,
-        },
-      ]);
+      throw optionError(
+        functionName,
+        "source.connection",
+        "expected a DuckDBConnection of @duckdb/node-api",
+        connection,
+      );
     }
     if ("table" in source) {
       const table = source.table;
@@ -154,35 +156,32 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
         parts.length === 0 ||
         !parts.every((p) => typeof p === "string" && p !== "")
       ) {
-        throw new InvalidOptionsError(functionName, [
-          {
-            path: "source.table",
-            message: 'expected a table name or its parts (["schema", "table"])',
-            received: table,
-          },
-        ]);
+        throw optionError(
+          functionName,
+          "source.table",
+          'expected a table name or its parts (["schema", "table"])',
+          table,
+        );
       }
       const name = parts.map((p) => quoteSqlIdentifier(p, "duckdb")).join(".");
       query = `SELECT *, row_number() OVER () - 1 AS ${ROW_COLUMN} FROM ${name}`;
     } else if ("query" in source && typeof source.query === "string" && source.query.trim() !== "") {
       query = `SELECT *, row_number() OVER () - 1 AS ${ROW_COLUMN} FROM (${source.query}) AS user_query`;
     } else {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: "source",
-          message: "expected { connection, table } or { connection, query }",
-          received: source,
-        },
-      ]);
+      throw optionError(
+        functionName,
+        "source",
+        "expected { connection, table } or { connection, query }",
+        source,
+      );
     }
   } else {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "source",
-        message: "expected a file path or glob, or { connection, table } / { connection, query }",
-        received: source,
-      },
-    ]);
+    throw optionError(
+      functionName,
+      "source",
+      "expected a file path or glob, or { connection, table } / { connection, query }",
+      source,
+    );
   }
   try {
     const described = (await connection.runAndReadAll(`DESCRIBE ${query}`, params)).getRowsJS();
@@ -200,13 +199,12 @@ export async function openSource(functionName: string, source: DuckDBSource): Pr
     };
   } catch (error) {
     if (owned) connection.closeSync();
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "source",
-        message: `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}`,
-        received: source,
-      },
-    ]);
+    throw optionError(
+      functionName,
+      "source",
+      `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}`,
+      source,
+    );
   }
 }
 
@@ -227,13 +225,12 @@ export function dateTypeOf(functionName: string, option: string, column: string,
   if (DATE_TYPES.test(type)) return "timestamp";
   if (type === "VARCHAR") return "string";
   if (NUMBER_TYPES.test(type)) return "epochMilliseconds";
-  throw new InvalidOptionsError(functionName, [
-    {
-      path: option,
-      message: `column "${column}" is of type ${type}; expected a DATE, TIMESTAMP, ISO 8601 text or epoch-millisecond column`,
-      received: column,
-    },
-  ]);
+  throw optionError(
+    functionName,
+    option,
+    `column "${column}" is of type ${type}; expected a DATE, TIMESTAMP, ISO 8601 text or epoch-millisecond column`,
+    column,
+  );
 }
 
 /**
