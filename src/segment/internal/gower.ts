@@ -1,11 +1,7 @@
 /** Gower's dissimilarity as R's cluster::daisy computes it (metric "gower"): shared by gowerDistance, kMedoids and hierarchicalClustering. */
-import {
-  type Field,
-  InvalidOptionsError,
-  InvalidRecordError,
-  readNumbers,
-  resolveField,
-} from "../../core/index.js";
+
+import { readNumberArray } from "../../core/fields.js";
+import { type Field, InvalidOptionsError, InvalidRecordError, resolveField } from "../../core/index.js";
 import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./distances.js";
 import { checked } from "./optionChecks.js";
@@ -150,7 +146,11 @@ export function readGowerColumns<T>(
     if (spec.type === "numeric" || spec.type === "ordinal") {
       let values: Float64Array;
       if (spec.type === "numeric") {
-        values = readNumbers(records, field, { functionName, optionName: `fields.${name}`, missing: "nan" });
+        values = readNumberArray(records, field, {
+          functionName,
+          optionName: `fields.${name}`,
+          missing: "nan",
+        });
       } else {
         values = readOrdinal(functionName, records, read, label, spec.levels);
       }

@@ -1,10 +1,5 @@
-import {
-  type Field,
-  InvalidOptionsError,
-  InvalidRecordError,
-  readNumbers,
-  resolveField,
-} from "../../core/index.js";
+import { readNumberArray } from "../../core/fields.js";
+import { type Field, InvalidOptionsError, InvalidRecordError, resolveField } from "../../core/index.js";
 
 /**
  * Reads non-negative values: a numeric array (or typed array) directly, or a field of records.
@@ -44,7 +39,7 @@ export function readNonNegativeValues<T>(
       values[i] = value;
     }
   } else {
-    values = readNumbers(input as readonly T[], field, { functionName, optionName: "value" });
+    values = readNumberArray(input as readonly T[], field, { functionName, optionName: "value" });
     label = resolveField(field, "value").label;
   }
   for (let i = 0; i < values.length; i++) {
