@@ -287,7 +287,7 @@ async function casesFor(lines: number, repeat: number): Promise<BenchRow[]> {
     peerMs: timings.rfmHand.wall.median,
     note:
       `${overhead(ours, timings.rfmHand)}; ${repeat} interleaved rounds; the hand SQL skips the first-seen customer order, ` +
-      `the check for orders shared by two customers, the record checks and the result objects; peak RSS ${rss.toFixed(0)} MB`,
+      `the check for orders shared by two customers, the record checks and the result objects; peak RSS ${rss.toFixed(0)} MB for the whole process (all four cases, their results held; one call alone in a fresh process peaks lower)`,
   });
   out.push({
     case: `repeatPurchaseSummary via clientele/duckdb, ${label}, ${customers(summary.result)} customers`,
