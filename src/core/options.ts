@@ -167,7 +167,8 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
   return issue.message.replace(/^Invalid input: /, "");
 }
 
-function kindOf(value: unknown): string {
+/** How a received value is named in an option message ("a number", "an array", "null"); custom checks word theirs with it. */
+export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { kindOf } from "../../core/options.js";
 
 /**
  * Option schemas of the basket functions written as one custom check each instead of zod's number, int,
@@ -9,16 +10,6 @@ import * as z from "zod/mini";
 
 type Payload = { value: unknown; issues: z.core.$ZodRawIssue[] };
 type Bound = readonly [test: (value: number) => boolean, message: string];
-
-/** How a received value is named in a message ("a number", "an array", "null"). */
-const kindOf = (value: unknown): string =>
-  Array.isArray(value)
-    ? "an array"
-    : value === null
-      ? "null"
-      : typeof value === "object"
-        ? "an object"
-        : `a ${typeof value}`;
 
 /** Adds an issue with `message` for `input`, at `path` below the option. */
 const issue = (payload: Payload, message: string, input: unknown, path: PropertyKey[] = []): void => {

@@ -7,7 +7,7 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { parseOptions, wholeNumber } from "../../core/options.js";
+import { kindOf, parseOptions, wholeNumber } from "../../core/options.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.
@@ -121,16 +121,6 @@ export function oneOf<const V extends readonly string[]>(values: V) {
       });
   });
 }
-
-/** How a received value is named in an option message ("a number", "an array", "null"), as parseOptions names it. */
-const kindOf = (value: unknown): string =>
-  Array.isArray(value)
-    ? "an array"
-    : value === null
-      ? "null"
-      : typeof value === "object"
-        ? "an object"
-        : `a ${typeof value}`;
 
 /**
  * Schema of an array option, worded as zod's array schema words it, as one custom check (zod's array schema
