@@ -10,6 +10,7 @@ import {
   type RepeatPurchaseSummaryRow,
 } from "../value/repeatPurchaseSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
+import { firstSeenOrder, inOrder } from "./internal/firstSeen.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
 import {
   columnAs,
@@ -87,7 +88,10 @@ export async function repeatPurchaseSummary(
       );
       ({ rows: count, columns } = await readColumns(open, plan.sql));
     }
-    await orphanRefundCheck(functionName, open, parsed.amount, columns);
+    // first-seen order (the SQL leaves rows unordered)
+    const order = firstSeenOrder(columns.first_row, count);
+    if (numbers(columns.orphan_refunds).some((v) => v > 0))
+      await orphanRefundCheck(functionName, open, parsed.amount, inOrder(columns, order));
     const labels = columns.customer as string[];
     const days = numbers(columns.purchase_days);
     const firstDay = numbers(columns.first_day);
@@ -102,7 +106,8 @@ export async function repeatPurchaseSummary(
     const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
     const isoDay = isoDayFormatter(isoDate);
     let k = 0;
-    for (let i = 0; i < count; i++) {
+    for (let j = 0; j < count; j++) {
+      const i = order[j] as number;
       const n = days[i] as number;
       if (n === 0) continue;
       const first = firstDay[i] as number;
@@ -145,7 +150,7 @@ export async function repeatPurchaseSummary(
  * The twin's SQL (DuckDB; the rules of `repeatPurchaseSummarySql`, which it must equal) in one scan:
  * records grouped by customer and UTC day (purchase value, same-day refunds, first rows), refunds of
  * days without a purchase moved to the customer's latest earlier purchase day by a join of those
- * few days only, then per customer. A refund on a day with a purchase stays in that day; with
+ * few days only, then per customer, unordered (`first_row` comes back: the caller puts rows in first-seen order). A refund on a day with a purchase stays in that day; with
  * times (not a DATE column) `early_refunds` counts days with a refund timed before the day's first
  * purchase, which the general SQL places instead; it also gives the row of a refund before any
  * purchase (`orphan_refunds` counts them here). Also `total` (every amount, by customer), whose
@@ -169,9 +174,9 @@ function repeatSql(
   if (parsed.amount === undefined) {
     const days = `SELECT c, ${day} AS day, min(r) AS first_row FROM ${records} GROUP BY 1, 2`;
     return (
-      `SELECT c AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, 0 AS monetary_value, 0 AS total ` +
+      `SELECT c AS customer, first_row, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, 0 AS monetary_value, 0 AS total ` +
       `FROM (SELECT c, min(first_row) AS first_row, count(*) FILTER (WHERE day <= ${end}) AS purchase_days, ` +
-      `min(day) FILTER (WHERE day <= ${end}) AS first_day, max(day) FILTER (WHERE day <= ${end}) AS last_day FROM (${days}) GROUP BY 1) ORDER BY first_row`
+      `min(day) FILTER (WHERE day <= ${end}) AS first_day, max(day) FILTER (WHERE day <= ${end}) AS last_day FROM (${days}) GROUP BY 1)`
     );
   }
   const days =
@@ -198,9 +203,9 @@ function repeatSql(
     `sum(day_value) FILTER (WHERE kept) AS kept_value, arg_min(day_value, day) FILTER (WHERE kept) AS first_value, ` +
     `sum(line_total) AS total${date ? "" : ", count(*) FILTER (WHERE early) AS early_refunds"} FROM days GROUP BY 1)`;
   return (
-    `WITH ${days}, ${moved}, ${kept}, ${summary} SELECT s.c AS customer, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, ` +
+    `WITH ${days}, ${moved}, ${kept}, ${summary} SELECT s.c AS customer, s.first_row, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, ` +
     `CASE WHEN purchase_days > 1 THEN (kept_value - first_value) / (purchase_days - 1) ELSE 0 END AS monetary_value, total, ` +
     `coalesce(o.orphan_refunds, 0) AS orphan_refunds${date ? "" : ", early_refunds"} FROM summary s ` +
-    "LEFT JOIN (SELECT c, count(*) AS orphan_refunds FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c ORDER BY s.first_row"
+    "LEFT JOIN (SELECT c, count(*) AS orphan_refunds FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c"
   );
 }
