@@ -8,9 +8,10 @@ import {
   type CalibrationHoldoutSummaryRow,
   calibrationHoldoutSummaryResult,
 } from "../value/calibrationHoldoutSummary.js";
+import { isoDayFormatter } from "../value/internal/isoDays.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
-import { isoDayFormatter, numbers, openSource, readColumns, twinWriter } from "./internal/source.js";
+import { numbers, openSource, readColumns, twinWriter } from "./internal/source.js";
 
 /**
  * `calibrationHoldoutSummary` (clientele/value) on a file or DuckDB table: calibration statistics
@@ -69,7 +70,7 @@ export async function calibrationHoldoutSummary(
     const monetary = numbers(columns.monetary_value);
     const holdoutFrequency = numbers(columns.holdout_frequency);
     const holdoutMonetary = numbers(columns.holdout_monetary_value);
-    const isoDay = isoDayFormatter(isoDate);
+    const isoDay = isoDayFormatter();
     const rows: CalibrationHoldoutSummaryRow[] = [];
     let firstSeenInHoldout = 0;
     let withoutPurchases = 0;

@@ -4,17 +4,16 @@ import {
   repeatPurchaseSummaryPlan,
 } from "../sql/repeatPurchaseSummarySql.js";
 import type { SqlDateType } from "../sql/SqlDialect.js";
+import { summaryRows } from "../value/internal/summaryRows.js";
 import {
   displayRepeatPurchaseSummary,
   type RepeatPurchaseSummaryResult,
-  type RepeatPurchaseSummaryRow,
 } from "../value/repeatPurchaseSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { firstSeenOrder, inOrder } from "./internal/firstSeen.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
 import {
   columnAs,
-  isoDayFormatter,
   numbers,
   type OpenSource,
   openSource,
@@ -99,39 +98,22 @@ export async function repeatPurchaseSummary(
     const sqlMonetary = numbers(columns.monetary_value);
     let kept = 0;
     for (let i = 0; i < count; i++) if ((days[i] as number) > 0) kept++;
-    const frequency = new Float64Array(kept);
-    const recency = new Float64Array(kept);
-    const age = new Float64Array(kept);
-    const monetaryValue = new Float64Array(kept);
-    const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
-    const isoDay = isoDayFormatter(isoDate);
-    let k = 0;
+    const summary = summaryRows(kept, endDay, unitDays);
     for (let j = 0; j < count; j++) {
       const i = order[j] as number;
       const n = days[i] as number;
-      if (n === 0) continue;
-      const first = firstDay[i] as number;
       // the same divisions as the in-memory function, on the same integers
-      frequency[k] = n - 1;
-      recency[k] = ((lastDay[i] as number) - first) / unitDays;
-      age[k] = (endDay - first) / unitDays;
-      monetaryValue[k] = n > 1 ? (sqlMonetary[i] as number) : 0;
-      customers[k] = {
-        customer: labels[i] as string,
-        frequency: frequency[k] as number,
-        recency: recency[k] as number,
-        T: age[k] as number,
-        monetaryValue: monetaryValue[k] as number,
-        firstPurchase: isoDay(first),
-      };
-      k++;
+      if (n > 0)
+        summary.add(
+          labels[i] as string,
+          firstDay[i] as number,
+          lastDay[i] as number,
+          n,
+          sqlMonetary[i] as number,
+        );
     }
     const result: RepeatPurchaseSummaryResult = {
-      customers,
-      frequency,
-      recency,
-      T: age,
-      monetaryValue,
+      ...summary.columns,
       droppedRecords: parsed.afterAsOf === "drop" ? laterCount : 0,
       customersWithoutPurchases: count - kept,
       options: {

@@ -1,12 +1,12 @@
 import { InvalidRecordError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { type RfmTableSqlOptions, rfmTableOptions } from "../sql/rfmTableSql.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../sql/SqlDialect.js";
+import { isoDayFormatter } from "../value/internal/isoDays.js";
 import { type RfmTableResult, type RfmTableRow, rfmTableResult } from "../value/rfmTable.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import {
   columnAs,
   type FieldColumn,
-  isoDayFormatter,
   laterRecordsChecks,
   numbers,
   type OpenSource,
@@ -118,7 +118,7 @@ export async function rfmTable(source: DuckDBSource, options: RfmTableSqlOptions
     const lines = numbers(columns.purchase_lines);
     const firstDay = numbers(columns.first_day);
     const lastDay = numbers(columns.last_day);
-    const isoDay = isoDayFormatter(isoDate);
+    const isoDay = isoDayFormatter();
     const rows: RfmTableRow[] = [];
     let withoutPurchases = 0;
     for (let i = 0; i < count; i++) {

@@ -10,7 +10,6 @@ import {
 } from "../core/index.js";
 import { withScratch } from "../core/internal/scratch.js";
 import { parseOptions } from "../core/options.js";
-import { isoDayFormatter } from "./internal/isoDays.js";
 import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
@@ -19,6 +18,7 @@ import {
   readSummaryPurchases,
   transactionFieldsShape,
 } from "./internal/summaryPeriod.js";
+import { summaryRows } from "./internal/summaryRows.js";
 
 /**
  * Options of {@link repeatPurchaseSummary}.
@@ -190,41 +190,23 @@ export function repeatPurchaseSummary<T>(
     const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
     let kept = 0;
     for (let c = 0; c < labels.length; c++) if ((offsets[c + 1] as number) > (offsets[c] as number)) kept++;
-    const frequency = new Float64Array(kept);
-    const recency = new Float64Array(kept);
-    const age = new Float64Array(kept);
-    const monetaryValue = new Float64Array(kept);
-    const customers: RepeatPurchaseSummaryRow[] = new Array(kept);
-    const isoDay = isoDayFormatter();
-    let k = 0;
+    const summary = summaryRows(kept, endDay, unitDays);
     for (let c = 0; c < labels.length; c++) {
       const from = offsets[c] as number;
       const to = offsets[c + 1] as number;
       if (to === from) continue;
-      const first = days[from] as number;
-      const last = days[to - 1] as number;
       let repeatValue = 0;
       for (let j = from + 1; j < to; j++) repeatValue += values[j] as number;
-      frequency[k] = to - from - 1;
-      recency[k] = (last - first) / unitDays;
-      age[k] = (endDay - first) / unitDays;
-      monetaryValue[k] = to - from > 1 ? repeatValue / (to - from - 1) : 0;
-      customers[k] = {
-        customer: labels[c] as string,
-        frequency: frequency[k] as number,
-        recency: recency[k] as number,
-        T: age[k] as number,
-        monetaryValue: monetaryValue[k] as number,
-        firstPurchase: isoDay(first),
-      };
-      k++;
+      summary.add(
+        labels[c] as string,
+        days[from] as number,
+        days[to - 1] as number,
+        to - from,
+        repeatValue / (to - from - 1),
+      );
     }
     const result: RepeatPurchaseSummaryResult = {
-      customers,
-      frequency,
-      recency,
-      T: age,
-      monetaryValue,
+      ...summary.columns,
       droppedRecords: purchases.droppedRecords,
       customersWithoutPurchases: labels.length - kept,
       options: {

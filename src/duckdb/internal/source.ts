@@ -529,9 +529,3 @@ export async function valueAt(open: OpenSource, column: string, row: number): Pr
   const rows = (await open.connection.runAndReadAll(sql, [...open.params])).getRowsJS();
   return jsValue(rows[0]?.[0]);
 }
-
-/** Memoised ISO dates of UTC day numbers (an array by day: a Map keyed by numbers doubled the twin's own JS time at 400,000 customers). */
-export function isoDayFormatter(isoDate: (time: number) => string): (day: number) => string {
-  const cache: string[] = [];
-  return (day) => (cache[day] ??= isoDate(day * 86_400_000));
-}
