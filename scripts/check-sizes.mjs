@@ -7,7 +7,11 @@
  * function is above 50 kB or the whole root import above 400 kB.
  *
  *   node scripts/check-sizes.mjs [--report-only] [--json] [--all]
+ *   node scripts/check-sizes.mjs --contents <module> [<name>]
  *
+ * `--contents` prints what one bundle is made of (`import { name } from "clientele/<module>"`, or the
+ * whole subpath without a name, or the root import with neither): its minified bytes by source folder,
+ * then by file, largest first (TOP=n files; 25 by default).
  * `--all` bundles, instead of the sample, EVERY runtime export of every subpath on its own (one esbuild
  * build with one entry point per export, so each source file is parsed once), lists those above 50 kB
  * and the ten largest, and fails on any above 50 kB (and on the root import above 400 kB).
@@ -83,15 +87,18 @@ async function measure(code) {
   let zod = 0;
   /** Minified bytes per source folder: src/<module>, or the package under node_modules. */
   const parts = {};
+  /** Minified bytes per source file (node_modules/ shortened to nm/). */
+  const files = {};
   for (const output of Object.values(result.metafile.outputs))
     for (const [path, input] of Object.entries(output.inputs)) {
       if (path.includes("node_modules/zod/")) zod += input.bytesInOutput;
+      files[path.replace(/.*node_modules\//, "nm/")] = input.bytesInOutput;
       const part = path.includes("node_modules/")
         ? path.replace(/.*node_modules\//, "").split("/")[0]
         : path.replace(/^.*?src\//, "").split("/")[0];
       if (input.bytesInOutput > 0) parts[part] = (parts[part] ?? 0) + input.bytesInOutput;
     }
-  return { bytes: bytes.length, gzip: gzipSync(bytes).length, zod, parts };
+  return { bytes: bytes.length, gzip: gzipSync(bytes).length, zod, parts, files };
 }
 
 const cases = [
@@ -110,6 +117,26 @@ const cases = [
 
 const args = new Set(process.argv.slice(2));
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
+if (args.has("--contents")) {
+  const [module, name] = process.argv.slice(process.argv.indexOf("--contents") + 1);
+  const from = module === undefined ? "clientele" : `clientele/${module}`;
+  const { bytes, parts, files } = await measure(
+    name === undefined ? `export * from "${from}";` : `export { ${name} } from "${from}";`,
+  );
+  const largest = (record, count) =>
+    Object.entries(record)
+      .filter(([, size]) => size > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([part, size]) => `${String(size).padStart(8)}  ${part}`)
+      .join("\n");
+  console.log(
+    `${name === undefined ? `import * from "${from}"` : `import { ${name} } from "${from}"`}: ${kb(bytes)}`,
+  );
+  console.log(`by source folder (bytes):\n${largest(parts, Number.POSITIVE_INFINITY)}`);
+  console.log(`by file (bytes):\n${largest(files, Number(process.env.TOP ?? 25))}`);
+  process.exit(0);
+}
 /** The bundles over their limit or failing to build (rows with a `name`). */
 const overLimit = args.has("--all") ? await checkAll() : await checkSample();
 
