@@ -9,7 +9,7 @@ import {
   summarize,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
 
 /**
  * One measure of a composite contribution.
@@ -110,7 +110,7 @@ const schema = z.strictObject({
     )
     .check(z.minLength(1, "give at least one measure")),
   customer: z.optional(fieldSchema),
-  normalize: z._default(z.enum(["none", "zscore", "minmax", "share"]), "none"),
+  normalize: z._default(oneOf(["none", "zscore", "minmax", "share"]), "none"),
 });
 
 /**

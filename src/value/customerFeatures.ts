@@ -11,7 +11,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { rfmTable } from "./rfmTable.js";
 
 /** Mean length of a month in days (365.2425 / 12), the unit of `ordersPerMonth`. */
@@ -97,7 +97,7 @@ const schema = z.strictObject({
   amount: fieldSchema,
   unitPrice: fieldSchema,
   asOf: dateSchema,
-  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 });
 
 /**

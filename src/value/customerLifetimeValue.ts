@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { parseOptions, wholeNumber } from "../core/options.js";
 import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
@@ -141,7 +141,7 @@ const schema = z.strictObject({
       { message: "expected a fitted spend model such as the result of fitGammaGamma" },
     ),
   ),
-  periods: z._default(z.int().check(z.gte(1)), 12),
+  periods: z._default(z.number().check(wholeNumber(), z.gte(1)), 12),
   periodLength: z.number().check(z.positive()),
   discountRate: z._default(z.number().check(z.gte(0)), 0.01),
   margin: z._default(z.number().check(z.positive()), 1),

@@ -11,7 +11,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { fieldSchema, oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
 /**
@@ -104,10 +104,12 @@ export interface RfmScoresResult {
 
 const schema = z.strictObject({
   bins: z._default(
-    z.int().check(z.gte(2), z.lte(9, "at most 9 bins keep the score code one digit per measure")),
+    z
+      .number()
+      .check(wholeNumber(), z.gte(2), z.lte(9, "at most 9 bins keep the score code one digit per measure")),
     5,
   ),
-  method: z._default(z.enum(["quantile", "equalWidth", "naturalBreaks"]), "quantile"),
+  method: z._default(oneOf(["quantile", "equalWidth", "naturalBreaks"]), "quantile"),
   customer: z.optional(fieldSchema),
   recency: z.optional(fieldSchema),
   frequency: z.optional(fieldSchema),

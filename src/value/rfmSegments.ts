@@ -5,7 +5,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**
@@ -210,9 +210,9 @@ const ruleSchema = z.strictObject({
 });
 const schemeSchema = z.strictObject({
   rules: z.array(ruleSchema).check(z.minLength(1, "a scheme needs at least one rule")),
-  match: z._default(z.enum(["first", "last"]), "first"),
+  match: z._default(oneOf(["first", "last"]), "first"),
   fallback: z._default(z.string(), "Others"),
-  bins: z.optional(z.int().check(z.gte(2))),
+  bins: z.optional(z.number().check(wholeNumber(), z.gte(2))),
 });
 const schema = z.strictObject({
   scheme: z._default(z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]), "rfm-package"),

@@ -12,7 +12,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { SCRATCH_BYTES_PER_ROW, withScratch } from "../core/internal/scratch.js";
-import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import { dayOption } from "./internal/summaryPeriod.js";
 
@@ -116,9 +116,9 @@ const schema = z.strictObject({
   amount: fieldSchema,
   order: z.optional(fieldSchema),
   asOf: dateSchema,
-  frequency: z._default(z.enum(["orders", "transactions"]), "orders"),
-  monetary: z._default(z.enum(["total", "mean"]), "total"),
-  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+  frequency: z._default(oneOf(["orders", "transactions"]), "orders"),
+  monetary: z._default(oneOf(["total", "mean"]), "total"),
+  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 });
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as z from "zod/mini";
 import { InsufficientDataError } from "../../core/index.js";
-import { fieldSchema } from "../../core/options.js";
+import { fieldSchema, wholeNumber } from "../../core/options.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
@@ -52,7 +52,7 @@ export function fitControlShape<K extends string>(
   ) as { [P in K]: z.ZodMiniOptional<z.ZodMiniNumber<number>> };
   return {
     start: z.optional(z.strictObject(startShape)),
-    maxIterations: z._default(z.int().check(z.minimum(1)), defaults.maxIterations),
+    maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), defaults.maxIterations),
     tolerance: z._default(z.number().check(z.positive()), defaults.tolerance),
   };
 }

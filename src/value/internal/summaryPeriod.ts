@@ -13,7 +13,7 @@ import {
   type RecordInput,
   type TimeUnit,
 } from "../../core/index.js";
-import { dateSchema, fieldSchema } from "../../core/options.js";
+import { dateSchema, fieldSchema, oneOf } from "../../core/options.js";
 import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
 
 /** Parses a date option to a UTC day number, or throws InvalidOptionsError naming the option. */
@@ -56,8 +56,8 @@ export function orderRefusalShape(functionName: string) {
 /** Zod shape of asOf / timeUnit / afterAsOf, with their defaults. */
 export const observationPeriodShape = {
   asOf: dateSchema,
-  timeUnit: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "day"),
-  afterAsOf: z._default(z.enum(["error", "drop"]), "error"),
+  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "day"),
+  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 };
 
 /** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
