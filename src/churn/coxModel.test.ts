@@ -248,6 +248,44 @@ describe("coxModel", () => {
     expect(() => model.riskScores([{ celltype: "unknown" }])).toThrow(InvalidRecordError);
     expect(() => model.riskScores([{ celltype: "unknown" }])).toThrow(/row 0, field "celltype"/);
   });
+  it("names each malformed feature and reference level, and what it should be", () => {
+    const rows = [
+      { t: 1, e: 1, x: 1 },
+      { t: 2, e: 0, x: 2 },
+    ];
+    const message = (options: unknown) => {
+      try {
+        coxModel(rows, options as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    expect(
+      message({
+        time: "t",
+        event: "e",
+        fields: {
+          numeric: ["", 3, { name: "x" }, { name: 1, value: 2, vlaue: () => 0 }],
+          categorical: "g",
+        },
+        referenceLevels: { g: 1 },
+      }),
+    ).toMatchInlineSnapshot(`
+      "coxModel: invalid options
+        - fields.numeric.0: Too small: expected string to have >=1 characters (received "")
+        - fields.numeric.1: expected a property name or a named accessor { name, value: (record, index) => value }, received a number (received 3)
+        - fields.numeric.2.value: required: expected a function (record, index) => value
+        - fields.numeric.3.name: expected a non-empty string, received a number (received 1)
+        - fields.numeric.3.value: expected a function (record, index) => value, received a number (received 2)
+        - fields.numeric.3.vlaue: unknown option "vlaue"; did you mean "value"?
+        - fields.categorical: expected an array, received a string (received "g")
+        - referenceLevels.g: expected a string, received a number (received 1)"
+    `);
+    expect(message({ time: "t", event: "e", fields: { numeric: ["x"] }, referenceLevels: ["a"] })).toMatch(
+      /referenceLevels: expected an object, received an array/,
+    );
+  });
 
   it("prints a coefficient table", () => {
     const model = coxModel(veteran, { time: "time", event: "status", fields: { numeric: ["karno"] } });

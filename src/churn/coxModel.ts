@@ -5,10 +5,9 @@ import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
-  parseDecimal,
   withDisplay,
 } from "../core/index.js";
-import { fieldSchema, lengthAtLeast, oneOf, wholeNumber } from "../core/options.js";
+import { fieldSchema, oneOf, wholeNumber } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
@@ -25,7 +24,16 @@ import { cumulativeHazardStandardErrors, hazardVarianceTerms } from "./internal/
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
-import { featureName, readSurvivalData, type SurvivalFeature, sortedIndex } from "./internal/survivalData.js";
+import {
+  featureName,
+  levelOf,
+  numericValue,
+  readSurvivalData,
+  resolveFeature,
+  type SurvivalFeature,
+  sortedIndex,
+} from "./internal/survivalData.js";
+import { featureListSchema, stringRecordSchema } from "./internal/survivalOptions.js";
 
 /** Handling of tied event times in {@link coxModel}: Efron's approximation or Breslow's. */
 export type { CoxTies } from "./internal/coxFit.js";
@@ -201,27 +209,14 @@ export interface CoxModel<T> {
   survivalAt(records: readonly T[], time: number): Float64Array;
 }
 
-const featureSchema = /* @__PURE__ */ z.union([
-  /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-  /* @__PURE__ */ z.strictObject({
-    name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-    value: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
-      message: "expected a function",
-    }),
-  }),
-]);
-
 const optionsSchema = /* @__PURE__ */ z.strictObject({
   time: fieldSchema,
   event: fieldSchema,
   fields: /* @__PURE__ */ z.strictObject({
-    numeric: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
-    categorical: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
+    numeric: /* @__PURE__ */ z._default(featureListSchema, []),
+    categorical: /* @__PURE__ */ z._default(featureListSchema, []),
   }),
-  referenceLevels: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.string()),
-    {},
-  ),
+  referenceLevels: /* @__PURE__ */ z._default(stringRecordSchema, {}),
   ties: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["efron", "breslow"]), "efron"),
   confidenceLevel: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
@@ -456,8 +451,8 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   const baselineSurvival = cumulativeHazard.map((h) => Math.exp(-h));
 
   // Prediction: read features of new records with the training levels.
-  const numericRead = numericSpecs.map(readerOf);
-  const categoricalRead = categoricalSpecs.map(readerOf);
+  const numericRead = numericSpecs.map((spec) => resolveFeature(spec).read);
+  const categoricalRead = categoricalSpecs.map((spec) => resolveFeature(spec).read);
   const levelIndex = categoricalNames.map(
     (_, j) => new Map((data.categoricalLevels[j] as readonly string[]).map((level, code) => [level, code])),
   );
@@ -466,11 +461,12 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     if (!isRecord(record)) throw notARecordError(functionName, row, record);
     let lp = 0;
     for (let j = 0; j < q; j++) {
-      const value = predictionNumber(
+      const value = numericValue(
         numericRead[j]?.(record, row),
         row,
         numericNames[j] as string,
         functionName,
+        "expected a finite number to predict with (missing values cannot be scored)",
       );
       lp += (value - (means[j] as number)) * (beta[j] as number);
       if (x2 !== undefined) x2[j] = value - (means[j] as number);
@@ -478,12 +474,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     for (let j = 0; j < categoricalNames.length; j++) {
       const raw = categoricalRead[j]?.(record, row);
       const name = categoricalNames[j] as string;
-      const level =
-        typeof raw === "string"
-          ? raw
-          : (typeof raw === "number" && Number.isFinite(raw)) || typeof raw === "boolean"
-            ? String(raw)
-            : undefined;
+      const level = levelOf(raw);
       const code = level === undefined ? undefined : levelIndex[j]?.get(level);
       if (code === undefined) {
         throw new InvalidRecordError(
@@ -621,25 +612,4 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     rows: (m) => m.coefficients,
     columns: ["term", "estimate", "hazardRatio", "standardError", "z", "pValue", "lower", "upper"],
   });
-}
-
-function readerOf<T>(spec: CoxModelFeature<T>): (record: T, index: number) => unknown {
-  if (typeof spec === "string") return (record) => (record as Record<string, unknown>)[spec];
-  return spec.value;
-}
-
-function predictionNumber(value: unknown, row: number, name: string, functionName: string): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  const parsed = typeof value === "string" && value !== "" ? parseDecimal(value) : Number.NaN;
-  if (Number.isNaN(parsed)) {
-    throw new InvalidRecordError(
-      functionName,
-      row,
-      name,
-      value,
-      "expected a finite number to predict with (missing values cannot be scored)",
-    );
-  }
-  return parsed;
 }

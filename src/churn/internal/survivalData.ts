@@ -20,12 +20,14 @@ export type SurvivalFeature<T> =
       readonly value: (record: T, index: number) => unknown;
     };
 
-interface ResolvedFeature<T> {
+/** A feature spec as its name and reader. */
+export interface ResolvedFeature<T> {
   readonly name: string;
   readonly read: (record: T, index: number) => unknown;
 }
 
-function resolveFeature<T>(spec: SurvivalFeature<T>): ResolvedFeature<T> {
+/** The name and reader of a feature spec. */
+export function resolveFeature<T>(spec: SurvivalFeature<T>): ResolvedFeature<T> {
   if (typeof spec === "string") {
     return { name: spec, read: (record) => (record as Record<string, unknown>)[spec] };
   }
@@ -36,28 +38,36 @@ function resolveFeature<T>(spec: SurvivalFeature<T>): ResolvedFeature<T> {
 export const featureName = <T>(spec: SurvivalFeature<T>): string =>
   typeof spec === "string" ? spec : spec.name;
 
-/** A present numeric value: finite numbers, booleans (1/0), decimal numeric strings; else an error. */
-function numericValue(value: unknown, row: number, name: string, functionName: string): number {
+/**
+ * A present numeric value: finite numbers, booleans (1/0), decimal numeric strings; else an
+ * InvalidRecordError with `expected` as its fix.
+ */
+export function numericValue(
+  value: unknown,
+  row: number,
+  name: string,
+  functionName: string,
+  expected = 'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
+): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "boolean") return value ? 1 : 0;
   const parsed = typeof value === "string" ? parseDecimal(value) : Number.NaN;
-  if (Number.isNaN(parsed)) {
-    throw new InvalidRecordError(
-      functionName,
-      row,
-      name,
-      value,
-      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
-    );
-  }
+  if (Number.isNaN(parsed)) throw new InvalidRecordError(functionName, row, name, value, expected);
   return parsed;
 }
 
-/** A present categorical value as its level string (numbers and booleans stringified). */
+/** A categorical value as its level string (numbers and booleans stringified), or undefined for any other value. */
+export const levelOf = (value: unknown): string | undefined =>
+  typeof value === "string"
+    ? value
+    : (typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean"
+      ? String(value)
+      : undefined;
+
+/** A present categorical value as its level string; else an InvalidRecordError. */
 function categoryValue(value: unknown, row: number, name: string, functionName: string): string {
-  if (typeof value === "string") return value;
-  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean")
-    return String(value);
+  const level = levelOf(value);
+  if (level !== undefined) return level;
   throw new InvalidRecordError(
     functionName,
     row,
