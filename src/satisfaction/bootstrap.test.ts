@@ -204,6 +204,25 @@ describe("bootstrap argument checks", () => {
     expect(bootstrap(model, rows, null as never).samples).toBe(1000);
   });
 
+  it("says which bound samples and level miss", () => {
+    const issuesOf = (options: object) => {
+      try {
+        bootstrap(model, rows, options);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ samples: 1, level: 1 })).toEqual([
+      "samples: samples must be at least 2 (received 1)",
+      "level: level must be below 1 (received 1)",
+    ]);
+    expect(issuesOf({ samples: 2.5, level: 0 })).toEqual([
+      "samples: expected a whole number >= 2, received a number (received 2.5)",
+      "level: level must be above 0 (received 0)",
+    ]);
+  });
+
   it("names a misspelt option with a hint, and a null or number row with its index", () => {
     expect(() => bootstrap(model, rows, { sample: 10 } as never)).toThrowError(
       /sample: unknown option "sample"; did you mean "samples"\?/,

@@ -7,9 +7,10 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
-import { oneOf, parseOptions, progressSchema, seedSchema, wholeNumber } from "../core/options.js";
+import { oneOf, parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
+import { between, count } from "./internal/optionChecks.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
 import { correlationMatrix } from "./internal/plsData.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
@@ -147,14 +148,10 @@ export interface BootstrapResult {
 const NAME = "bootstrap";
 
 const schema = /* @__PURE__ */ z.strictObject({
-  samples: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(2)),
-  ),
+  samples: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("samples", 2)),
   seed: /* @__PURE__ */ z.optional(seedSchema),
   ci: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["percentile", "bca"])),
-  level: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
-  ),
+  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ between("level", 0, 1)),
   signChange: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["none", "construct"])),
   onProgress: /* @__PURE__ */ z.optional(progressSchema),
 });

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
+import { customSchema, expected } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { constructName } from "./internal/plsSpec.js";
@@ -62,14 +63,14 @@ const NAME = "higherOrderConstruct";
 
 const schema = /* @__PURE__ */ z.strictObject({
   name: constructName,
-  dimensions: /* @__PURE__ */ z
-    .array(constructName)
-    .check(
-      /* @__PURE__ */ z.refine(
-        (dimensions) => dimensions.length >= 2,
-        "a higher-order construct needs at least two dimensions",
-      ),
-    ),
+  dimensions: /* @__PURE__ */ customSchema<string[]>((dimensions, report) => {
+    if (!Array.isArray(dimensions)) return report(expected("an array", dimensions), dimensions);
+    dimensions.forEach((name: unknown, i) => {
+      if (typeof name !== "string") report(expected("a string", name), name, [i]);
+      else if (name === "") report("must be a non-empty construct name", name, [i]);
+    });
+    if (dimensions.length < 2) report("a higher-order construct needs at least two dimensions", dimensions);
+  }),
   approach: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"])),
   mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["A", "B"])),
 });

@@ -177,6 +177,27 @@ describeWithDataset("ecsi_mobi.csv", "micom on ECSI split into its first and las
 });
 
 describe("micom", () => {
+  it("says what is wrong with groups, permutations and alpha", () => {
+    const issuesOf = (options: object) => {
+      try {
+        micom([{ a: 1, g: "x" }], MODEL, { group: "g", ...options });
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ groups: ["a"], permutations: 2.5, alpha: 0.5 })).toEqual([
+      'groups: expected exactly two group values, received 1 (received ["a"])',
+      "permutations: expected a whole number >= 1, received a number (received 2.5)",
+      "alpha: alpha must be below 0.5 (received 0.5)",
+    ]);
+    expect(issuesOf({ groups: ["a", 2], permutations: 0, alpha: "x" })).toEqual([
+      'groups: entry 1 is not a string; write group values as strings ("2" for 2) (received ["a",2])',
+      "permutations: permutations must be at least 1 (received 0)",
+      'alpha: expected a number > 0 and < 0.5, received a string (received "x")',
+    ]);
+  });
+
   it("rejects a model that is not a PLS model", () => {
     expect(() => micom([{ a: 1, g: "x" }], { blocks: {}, paths: [] } as never, { group: "g" })).toThrowError(
       InvalidOptionsError,

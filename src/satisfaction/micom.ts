@@ -3,6 +3,7 @@ import type { Field, ProgressCallback } from "../core/index.js";
 import { quantileSorted, withDisplay } from "../core/index.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
+import { between } from "./internal/optionChecks.js";
 import { permutationPValue, permutedColumn } from "./internal/permutationKernel.js";
 
 /**
@@ -119,14 +120,7 @@ const schema = /* @__PURE__ */ z.strictObject({
   groups,
   permutations,
   seed,
-  alpha: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .number()
-      .check(
-        /* @__PURE__ */ z.gt(0, "alpha must be above 0"),
-        /* @__PURE__ */ z.lt(0.5, "alpha must be below 0.5"),
-      ),
-  ),
+  alpha: /* @__PURE__ */ z.optional(/* @__PURE__ */ between("alpha", 0, 0.5)),
   onProgress,
 });
 

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { lengthAtLeast, parseOptions } from "../core/options.js";
+import { stringSchema } from "../core/internal/optionChecks.js";
+import { parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
@@ -74,9 +75,7 @@ export interface PlsImportancePerformanceResult {
 const NAME = "plsImportancePerformance";
 
 const schema = /* @__PURE__ */ z.strictObject({
-  target: /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ lengthAtLeast(1, "target must be a construct name")),
+  target: /* @__PURE__ */ stringSchema("target must be a construct name"),
 });
 
 /**

@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
 import type { Field, ProgressCallback } from "../core/index.js";
 import { withDisplay } from "../core/index.js";
-import { wholeNumber } from "../core/options.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
+import { count } from "./internal/optionChecks.js";
 import { permutationPValue } from "./internal/permutationKernel.js";
 
 /**
@@ -101,14 +101,7 @@ const schema = /* @__PURE__ */ z.strictObject({
   group,
   groups,
   permutations,
-  bootstrapSamples: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .number()
-      .check(
-        /* @__PURE__ */ wholeNumber(),
-        /* @__PURE__ */ z.minimum(2, "bootstrapSamples must be at least 2"),
-      ),
-  ),
+  bootstrapSamples: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("bootstrapSamples", 2)),
   seed,
   onProgress,
 });

@@ -550,6 +550,30 @@ describe("plsPathModel refuses what it would otherwise get silently wrong", () =
     ).toThrowError(/paths\.0\.form: unknown option "form"; did you mean "from"\?/);
   });
 
+  it("says a scale bound must be finite and names each bad block entry and path end", () => {
+    const rows = smallSurvey(30);
+    const issuesOf = (options: object) => {
+      try {
+        plsPathModel(rows, { ...smallOptions, ...options } as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ scale: { min: 1, max: Number.POSITIVE_INFINITY } })).toEqual([
+      "scale.max: expected a finite number, received a number (received null)",
+    ]);
+    expect(
+      issuesOf({ blocks: { X: ["x1", 2], Y: [] }, paths: [{ from: "X", to: "" }, "X->Y"], consistent: 1 }),
+    ).toEqual([
+      "blocks.X.1: expected a string, received a number (received 2)",
+      "blocks.Y: a block needs at least one indicator (received [])",
+      'paths.0.to: must be a non-empty construct name (received "")',
+      'paths.1: expected an object { from, to }, received a string (received "X->Y")',
+      "consistent: expected true or false, received a number (received 1)",
+    ]);
+  });
+
   it("refuses null, undefined and number rows with an InvalidRecordError naming the row", () => {
     const rows: unknown[] = smallSurvey(30);
     for (const bad of [null, undefined, 7, "row"]) {

@@ -108,8 +108,8 @@ describe("plsPredict options", () => {
       return [];
     };
     expect(issuesOf({ folds: 1.5, repetitions: "2" })).toEqual([
-      "folds: expected a whole number >= 2 (received 1.5)",
-      'repetitions: expected a whole number >= 1 (received "2")',
+      "folds: expected a whole number >= 2, received a number (received 1.5)",
+      'repetitions: expected a whole number >= 1, received a string (received "2")',
     ]);
     expect(issuesOf({ folds: 1, repetitions: 0 })).toEqual([
       "folds: folds must be at least 2 (received 1)",

@@ -1,8 +1,9 @@
 import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
-import { parseOptions, seedSchema, wholeNumber } from "../core/options.js";
+import { parseOptions, seedSchema } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
+import { count } from "./internal/optionChecks.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { crossValidate } from "./internal/predictKernel.js";
 
@@ -84,21 +85,9 @@ export interface PlsPredictResult {
 
 const NAME = "plsPredict";
 
-/**
- * A whole number of at least `least`: its bound as a refinement with `tooSmall` as the message, and the
- * bound in the words of a wrong type or a fraction (z.minimum would add 0.45 kB to the bundle).
- */
-const count = (least: number, tooSmall: string) => {
-  const expected = `expected a whole number >= ${least}`;
-  return z.number(expected).check(
-    wholeNumber(expected),
-    z.refine((value) => value >= least, tooSmall),
-  );
-};
-
 const schema = /* @__PURE__ */ z.strictObject({
-  folds: /* @__PURE__ */ z.optional(count(2, "folds must be at least 2")),
-  repetitions: /* @__PURE__ */ z.optional(count(1, "repetitions must be at least 1")),
+  folds: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("folds", 2)),
+  repetitions: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("repetitions", 1)),
   seed: /* @__PURE__ */ z.optional(seedSchema),
 });
 

@@ -6,14 +6,18 @@ import {
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
+  InvalidRecordError,
   type ProgressCallback,
   progressReporter,
-  readCodes,
+  resolveField,
 } from "../../core/index.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema, wholeNumber } from "../../core/options.js";
+import { expected, problemSchema } from "../../core/internal/optionChecks.js";
+import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
+import { notARecordError } from "../../core/records.js";
 import { withDefaults } from "./defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
+import { count } from "./optionChecks.js";
 import {
   type GroupStatistics,
   groupStatistics,
@@ -26,8 +30,17 @@ import type { ResolvedPlsModel } from "./plsSpec.js";
 /** The options micom and plsMultigroup share (each adds its own to this shape). */
 export const groupOptionsShape = {
   group: fieldSchema,
-  groups: z.optional(z.tuple([z.string(), z.string()])),
-  permutations: z.optional(z.number().check(wholeNumber(), z.minimum(1, "permutations must be at least 1"))),
+  groups: z.optional(
+    problemSchema<readonly [string, string]>((value) => {
+      if (!Array.isArray(value)) return expected("an array of the two group values to compare", value);
+      if (value.length !== 2) return `expected exactly two group values, received ${value.length}`;
+      const other = value.findIndex((name) => typeof name !== "string");
+      return other < 0
+        ? undefined
+        : `entry ${other} is not a string; write group values as strings ("2" for 2)`;
+    }),
+  ),
+  permutations: z.optional(count("permutations", 1)),
   seed: z.optional(seedSchema),
   onProgress: z.optional(progressSchema),
 };
@@ -123,7 +136,7 @@ export function twoGroupData<T extends object>(
       { path: "rows", message: "expected an array of records", received: rows },
     ]);
   }
-  const coded = readCodes(rows, group, { functionName, optionName: "group" });
+  const coded = groupCodes(functionName, rows, group);
   let chosen: readonly [string, string];
   if (groups !== undefined) {
     const missing = groups.filter((name) => !coded.labels.includes(name));
@@ -185,6 +198,44 @@ export function twoGroupData<T extends object>(
     }
   });
   return { model, data, labels, groups: chosen, sizes, rowsUsed };
+}
+
+/**
+ * The group of every row as a code into `labels` (first-seen order): what core's readCodes gives for an array
+ * of records, with its errors (a row that is not a record; a group value that is not a non-empty string, a
+ * finite number or a bigint), read here because readCodes' columns, Arrow tables and hashing table for
+ * millions of distinct values would add 5 kB to micom's and plsMultigroup's bundles for a column of two
+ * values. A test holds the two together.
+ */
+export function groupCodes<T extends object>(
+  functionName: string,
+  rows: readonly T[],
+  group: Field<T>,
+): { readonly codes: Int32Array; readonly labels: readonly string[] } {
+  const { read, label } = resolveField(group, "group");
+  const codes = new Int32Array(rows.length);
+  const position = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== "object" || row === null) throw notARecordError(functionName, i, row);
+    const value = read(row, i);
+    if (
+      !((typeof value === "string" && value !== "") || Number.isFinite(value) || typeof value === "bigint")
+    ) {
+      throw new InvalidRecordError(
+        functionName,
+        i,
+        label,
+        value,
+        "expected a non-empty string or a finite number identifying the value",
+      );
+    }
+    const key = String(value);
+    let code = position.get(key);
+    if (code === undefined) position.set(key, (code = position.size));
+    codes[i] = code;
+  }
+  return { codes, labels: [...position.keys()] };
 }
 
 /** The error for a group (or the pooled data) that cannot be estimated. */

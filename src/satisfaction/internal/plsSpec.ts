@@ -5,6 +5,18 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
+import { closestName } from "../../core/internal/closestName.js";
+import {
+  above0,
+  atLeast,
+  booleanSchema,
+  customSchema,
+  expected,
+  numberSchema,
+  type OptionReport,
+  stringListSchema,
+  stringSchema,
+} from "../../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../../core/options.js";
 import { withDefaults } from "./defaults.js";
 import type { PlsSpec } from "./plsCore.js";
@@ -12,67 +24,93 @@ import type { PlsSpec } from "./plsCore.js";
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */
 const SCHEMES = ["path", "factorial", "centroid"] as const;
 
-const finite = /* @__PURE__ */ z
-  .number()
-  .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"));
 const WHOLE = "expected a whole number >= 1";
-/** A non-empty string or array (a refinement: zod's length checks would add their own 0.6 kB). */
-const nonEmpty = <V extends string | readonly unknown[]>(message: string) =>
-  z.refine<V>((value) => value.length > 0, message);
-/** A construct name: a non-empty string. */
-export const constructName = /* @__PURE__ */ z
-  .string()
-  .check(/* @__PURE__ */ nonEmpty("must be a non-empty construct name"));
 
-// Name-keyed maps (blocks, mode) are objects with a catch-all value schema rather than z.record (the same
-// checks of every value, about 2 kB less in every bundle), and the defaults are applied once in
+/** An object used as a map from names to values (not null, not an array). */
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const CONSTRUCT_NAME = "must be a non-empty construct name";
+/** A construct name: a non-empty string. */
+export const constructName = /* @__PURE__ */ stringSchema(CONSTRUCT_NAME);
+
+/** Reports a construct name (a non-empty string) at `path`. */
+const nameProblems = (value: unknown, report: OptionReport, path: PropertyKey[]): void => {
+  if (typeof value !== "string") report(expected("a string", value), value, path);
+  else if (value === "") report(CONSTRUCT_NAME, value, path);
+};
+
+/** Reports each key of `object` not in `valid`, as parseOptions words an unknown option ("did you mean"). */
+function unknownKeys(
+  object: Record<string, unknown>,
+  valid: readonly string[],
+  report: OptionReport,
+  path: PropertyKey[],
+): void {
+  for (const key of Object.keys(object)) {
+    if (valid.includes(key)) continue;
+    const nearest = closestName(key, valid);
+    const hint = nearest === undefined ? ` (valid: ${valid.join(", ")})` : `; did you mean "${nearest}"?`;
+    report(`unknown option "${key}"${hint}`, object[key], [...path, key]);
+  }
+}
+
+// The structured options (blocks, paths, mode, scale) are custom checks of core's option toolkit that
+// report each problem at its own path (blocks.Image.1, paths.0.to) rather than zod's array, string,
+// boolean, tuple and catch-all object schemas: the same values pass, with the same words or plainer ones,
+// and every PLS function's bundle carries about 2 kB less of zod. The defaults are applied once in
 // resolvePlsModel (PLS_DEFAULTS) rather than by zod's default wrapper (0.7 kB less).
 
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
 export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
-  blocks: /* @__PURE__ */ z
-    .catchall(
-      /* @__PURE__ */ z.object({}),
-      /* @__PURE__ */ z
-        .array(
-          /* @__PURE__ */ z.string().check(/* @__PURE__ */ nonEmpty("indicator names must be non-empty")),
-          "expected an array of indicator names",
-        )
-        .check(/* @__PURE__ */ nonEmpty("a block needs at least one indicator")),
-    )
-    .check(
-      /* @__PURE__ */ z.refine((blocks) => !Object.hasOwn(blocks, ""), "construct names must be non-empty"),
-    ),
-  paths: /* @__PURE__ */ z
-    .array(/* @__PURE__ */ z.strictObject({ from: constructName, to: constructName }))
-    .check(/* @__PURE__ */ nonEmpty("a structural model needs at least one path")),
+  blocks: /* @__PURE__ */ customSchema<Record<string, string[]>>((blocks, report) => {
+    if (!isMap(blocks)) return report(expected("an object", blocks), blocks);
+    if (Object.hasOwn(blocks, "")) report("construct names must be non-empty", blocks);
+    for (const [name, list] of Object.entries(blocks)) {
+      if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
+      else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
+      else
+        list.forEach((indicator: unknown, i) => {
+          if (typeof indicator !== "string") report(expected("a string", indicator), indicator, [name, i]);
+          else if (indicator === "") report("indicator names must be non-empty", indicator, [name, i]);
+        });
+    }
+  }),
+  paths: /* @__PURE__ */ customSchema<{ from: string; to: string }[]>((paths, report) => {
+    if (!Array.isArray(paths)) return report(expected("an array", paths), paths);
+    if (paths.length === 0) report("a structural model needs at least one path", paths);
+    paths.forEach((path: unknown, i) => {
+      if (!isMap(path)) report(expected("an object { from, to }", path), path, [i]);
+      else {
+        nameProblems(path.from, report, [i, "from"]);
+        nameProblems(path.to, report, [i, "to"]);
+        unknownKeys(path, ["from", "to"], report, [i]);
+      }
+    });
+  }),
   scheme: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(SCHEMES)),
   mode: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.catchall(/* @__PURE__ */ z.object({}), /* @__PURE__ */ oneOf(["A", "B"])),
+    /* @__PURE__ */ customSchema<Record<string, "A" | "B">>((mode, report) => {
+      if (!isMap(mode)) return report(expected("an object", mode), mode);
+      for (const [name, value] of Object.entries(mode))
+        if (value !== "A" && value !== "B") report('Invalid option: expected one of "A"|"B"', value, [name]);
+    }),
   ),
   scale: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .strictObject({ min: finite, max: finite })
-      .check(
-        /* @__PURE__ */ z.refine(
-          (scale) => scale.max > scale.min,
-          "scale.max must be greater than scale.min",
-        ),
-      ),
+    /* @__PURE__ */ customSchema<{ min: number; max: number }>((scale, report) => {
+      if (!isMap(scale)) return report(expected("an object { min, max }", scale), scale);
+      unknownKeys(scale, ["min", "max"], report, []);
+      const { min, max } = scale;
+      if (!Number.isFinite(min)) report(expected("a finite number", min), min, ["min"]);
+      if (!Number.isFinite(max)) report(expected("a finite number", max), max, ["max"]);
+      else if ((max as number) <= (min as number)) report("scale.max must be greater than scale.min", scale);
+    }),
   ),
-  maxIterations: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .number(WHOLE)
-      .check(/* @__PURE__ */ z.refine((value) => Number.isSafeInteger(value) && value >= 1, WHOLE)),
-  ),
-  tolerance: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.refine((value) => value > 0, "must be greater than 0")),
-  ),
+  maxIterations: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema(WHOLE, [atLeast(1, WHOLE)], WHOLE)),
+  tolerance: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
   missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["mean", "listwise"])),
-  consistent: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
-  reflective: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.array(constructName)),
+  consistent: /* @__PURE__ */ z.optional(/* @__PURE__ */ booleanSchema()),
+  reflective: /* @__PURE__ */ z.optional(/* @__PURE__ */ stringListSchema(undefined, CONSTRUCT_NAME)),
   fSquaredMethod: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["scores", "reestimate"])),
 });
 
