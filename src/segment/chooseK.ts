@@ -14,6 +14,7 @@ import type {
   FeatureMatrixTransforms,
 } from "./featureMatrix.js";
 import { calinskiHarabasz, daviesBouldin, sampleRows, silhouette } from "./internal/criteria.js";
+import { withDefaults } from "./internal/defaults.js";
 import {
   DEFAULTS,
   featureSourceShape,
@@ -177,7 +178,7 @@ const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] 
 const schema = z
   .strictObject({
     ...featureSourceShape,
-    kRange: z._default(
+    kRange: z.optional(
       checked<[number, number]>((value) => {
         if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
           return "expected [smallest k, largest k]: two whole numbers";
@@ -186,9 +187,8 @@ const schema = z
           ? undefined
           : "kRange is [smallest k, largest k] with smallest <= largest";
       }),
-      [2, 10],
     ),
-    criteria: z._default(
+    criteria: z.optional(
       checked<ChooseKCriterion[]>((value) => {
         const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
         if (!Array.isArray(value)) return forms;
@@ -196,13 +196,12 @@ const schema = z
         const unknown = value.find((name) => !CRITERIA.includes(name));
         return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
       }),
-      [...CRITERIA],
     ),
-    seed: z._default(seedSchema, DEFAULTS.seed),
-    restarts: z._default(wholeNumber("restarts", 1), DEFAULTS.restarts),
-    maxIterations: z._default(wholeNumber("maxIterations", 1), DEFAULTS.maxIterations),
-    tolerance: z._default(nonNegative("tolerance"), DEFAULTS.tolerance),
-    silhouetteSampleSize: z._default(wholeNumber("silhouetteSampleSize", 2), 2000),
+    seed: z.optional(seedSchema),
+    restarts: z.optional(wholeNumber("restarts", 1)),
+    maxIterations: z.optional(wholeNumber("maxIterations", 1)),
+    tolerance: z.optional(nonNegative("tolerance")),
+    silhouetteSampleSize: z.optional(wholeNumber("silhouetteSampleSize", 2)),
     onProgress: z.optional(progressSchema),
   })
   .check(z.refine(...oneFeatureSource));
@@ -252,7 +251,12 @@ const schema = z
  */
 export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {}): ChooseKResult<T> {
   const name = "chooseK";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = withDefaults(parseOptions(name, schema, options), {
+    ...DEFAULTS,
+    kRange: [2, 10] as [number, number],
+    criteria: [...CRITERIA],
+    silhouetteSampleSize: 2000,
+  });
   const features = resolveFeatures(name, records, parsed, options);
   const [low, high] = parsed.kRange as [number, number];
   if (high >= features.rowCount) {

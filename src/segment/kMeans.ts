@@ -1,5 +1,4 @@
-import { parseOptions } from "../core/options.js";
-import { fitOnMatrix, kMeansSchema, resolveFeatures } from "./internal/fit.js";
+import { fitOnMatrix, kMeansSchema, parseKMeansOptions, resolveFeatures } from "./internal/fit.js";
 import type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
 
 export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
@@ -53,7 +52,7 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  * ```
  */
 export function kMeans<T>(records: readonly T[], options: KMeansOptions<T>): KMeansResult<T> {
-  const parsed = parseOptions("kMeans", kMeansSchema, options);
+  const parsed = parseKMeansOptions("kMeans", kMeansSchema, options);
   const features = resolveFeatures("kMeans", records, parsed, options);
   return fitOnMatrix("kMeans", features, parsed, {
     k: parsed.k,

@@ -1,6 +1,11 @@
 import { createRandom } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
-import { checkK, flatCentres, kMeansStepsSchema, resolveFeatures } from "./internal/fit.js";
+import {
+  checkK,
+  flatCentres,
+  kMeansStepsSchema,
+  parseKMeansOptions,
+  resolveFeatures,
+} from "./internal/fit.js";
 import { kMeansPlusPlus, lloydIterations, meanFeatureVariance } from "./internal/lloyd.js";
 import type { KMeansOptions } from "./kMeans.js";
 
@@ -80,7 +85,7 @@ export function* kMeansSteps<T>(
   records: readonly T[],
   options: KMeansStepsOptions<T>,
 ): Generator<KMeansStep, void, void> {
-  const parsed = parseOptions("kMeansSteps", kMeansStepsSchema, options);
+  const parsed = parseKMeansOptions("kMeansSteps", kMeansStepsSchema, options);
   const features = resolveFeatures("kMeansSteps", records, parsed, options);
   const n = features.rowCount;
   const d = features.columnCount;

@@ -46,7 +46,7 @@ export const featureOptionsShape = {
     fieldListProblem(value),
   ),
   transforms: z.optional(checked<FeatureMatrixTransforms>(transformsProblem)),
-  missing: z._default(missingSchema, "error"),
+  missing: z.optional(missingSchema),
 };
 
 const schema = z.strictObject(featureOptionsShape);
@@ -60,6 +60,7 @@ export function buildFeatureMatrix<T>(
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
   const parsed = parseOptions(functionName, schema, options);
+  const missing = parsed.missing ?? "error";
   const entries = fieldEntries<T>(parsed.fields);
   const names = entries.map(([name]) => name);
   const chains = transformChains(functionName, names, parsed.transforms);
@@ -75,9 +76,9 @@ export function buildFeatureMatrix<T>(
   const result = featureMatrixResult(
     functionName,
     records,
-    { features: entries.map(([name, field]) => ({ name, field, steps: [] })), missing: parsed.missing },
+    { features: entries.map(([name, field]) => ({ name, field, steps: [] })), missing },
     chains,
-    { transforms, missing: parsed.missing },
+    { transforms, missing },
   );
   if (result.rowCount === 0) {
     throw new InsufficientDataError(

@@ -159,8 +159,19 @@ export function readFeatureColumns<T>(
   return { raw, rowIndices, droppedRows };
 }
 
-function labelOf<T>(name: string, field: Field<T>): string {
-  return resolveField(field, `fields.${name}`).label;
+/**
+ * A fitted standardize or minmax step as `x -> (x / halve - shift / halve) / divisor` (with
+ * {@link shiftAndDivide}'s care where `x - shift` overflows): standardize divides by the standard
+ * deviation (1 when constant), minmax by max - min (1 when constant), on halves (`halve` 2) when
+ * max - min overflows. `halve` is 1 otherwise, so ordinary values are transformed bit for bit as
+ * `(x - shift) / divisor`.
+ */
+function affine(
+  step: Exclude<FeatureMatrixStep, { kind: "log1p" }>,
+): [halve: number, shift: number, divisor: number] {
+  if (step.kind === "standardize") return [1, step.mean, step.constant ? 1 : step.standardDeviation];
+  const halve = Number.isFinite(step.max - step.min) ? 1 : 2;
+  return [halve, step.min, step.constant ? 1 : step.max / halve - step.min / halve];
 }
 
 /**
@@ -180,88 +191,64 @@ export function applyChains<T>(
   const fitted: FeatureMatrixStep[][] = [];
   for (let j = 0; j < d; j++) {
     const [name, field] = entries[j] as [string, Field<T>];
+    const label = () => resolveField(field, `fields.${name}`).label;
+    /** The error naming row i of column j (its raw value) and what is wrong. */
+    const refuse = (i: number, problem: string) =>
+      new InvalidRecordError(functionName, rowIndices[i] as number, label(), raw[i * d + j], problem);
     const steps: FeatureMatrixStep[] = [];
-    for (const step of chains[j] ?? []) {
-      const kind = typeof step === "string" ? step : step.kind;
-      if (kind === "log1p") {
+    for (const given of chains[j] ?? []) {
+      if (given === "log1p" || (given as FeatureMatrixStep).kind === "log1p") {
         for (let i = 0; i < n; i++) {
           const value = matrix[i * d + j] as number;
           if (!(value > -1)) {
-            throw new InvalidRecordError(
-              functionName,
-              rowIndices[i] as number,
-              labelOf(name, field),
-              raw[i * d + j],
+            throw refuse(
+              i,
               `log1p needs values greater than -1 (after earlier transforms); clip refunds or negatives to 0 first, or drop "log1p" for "${name}"`,
             );
           }
           matrix[i * d + j] = Math.log1p(value);
         }
         steps.push({ kind: "log1p" });
-      } else if (kind === "standardize") {
-        let mean: number;
-        let standardDeviation: number;
-        if (typeof step === "string") {
-          const moments = columnMoments(matrix, n, d, j);
-          mean = moments.mean;
-          standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) / moments.scale : 0;
-          if (!Number.isFinite(standardDeviation)) {
-            throw tooLarge(
-              functionName,
-              "standardize",
-              matrix,
-              raw,
-              rowIndices,
-              d,
-              j,
-              labelOf(name, field),
-              "their standard deviation exceeds the largest floating-point number",
-            );
-          }
-        } else {
-          const given = step as Extract<FeatureMatrixStep, { kind: "standardize" }>;
-          mean = given.mean;
-          standardDeviation = given.standardDeviation;
-        }
-        const constant = !(standardDeviation > 0);
-        const scale = constant ? 1 : standardDeviation;
-        for (let i = 0; i < n; i++)
-          matrix[i * d + j] = shiftAndDivide(matrix[i * d + j] as number, mean, scale);
-        checkFinite(functionName, "standardize", matrix, raw, rowIndices, d, j, labelOf(name, field));
-        steps.push({ kind: "standardize", mean, standardDeviation, constant });
-      } else if (kind === "minmax") {
-        let min: number;
-        let max: number;
-        if (typeof step === "string") {
-          min = Number.POSITIVE_INFINITY;
-          max = Number.NEGATIVE_INFINITY;
-          for (let i = 0; i < n; i++) {
-            const value = matrix[i * d + j] as number;
-            if (value < min) min = value;
-            if (value > max) max = value;
-          }
-          if (n === 0) {
-            min = 0;
-            max = 0;
-          }
-        } else {
-          const given = step as Extract<FeatureMatrixStep, { kind: "minmax" }>;
-          min = given.min;
-          max = given.max;
-        }
-        const constant = !(max > min);
-        const range = constant ? 1 : max - min;
-        if (Number.isFinite(range)) {
-          for (let i = 0; i < n; i++) matrix[i * d + j] = ((matrix[i * d + j] as number) - min) / range;
-        } else {
-          // max - min overflows (values near ±1e308): the same ratio on halves.
-          const half = max / 2 - min / 2;
-          for (let i = 0; i < n; i++)
-            matrix[i * d + j] = ((matrix[i * d + j] as number) / 2 - min / 2) / half;
-        }
-        checkFinite(functionName, "minmax", matrix, raw, rowIndices, d, j, labelOf(name, field));
-        steps.push({ kind: "minmax", min, max, constant });
+        continue;
       }
+      let step = given as Exclude<FeatureMatrixStep, { kind: "log1p" }>;
+      const kind = typeof given === "string" ? given : step.kind;
+      if (kind !== "standardize" && kind !== "minmax") continue;
+      if (given === "standardize") {
+        const moments = columnMoments(matrix, n, d, j);
+        const standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) / moments.scale : 0;
+        if (!Number.isFinite(standardDeviation))
+          throw refuse(
+            largestRow(matrix, n, d, j),
+            `the values of this feature are too large to ${kind}: their standard deviation exceeds the largest floating-point number; rescale the field (e.g. to thousands) or add "log1p" before "${kind}"`,
+          );
+        step = { kind: given, mean: moments.mean, standardDeviation, constant: false };
+      } else if (given === "minmax") {
+        let min = n === 0 ? 0 : Number.POSITIVE_INFINITY;
+        let max = n === 0 ? 0 : Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < n; i++) {
+          const value = matrix[i * d + j] as number;
+          if (value < min) min = value;
+          if (value > max) max = value;
+        }
+        step = { kind: given, min, max, constant: false };
+      }
+      step =
+        step.kind === "standardize"
+          ? { ...step, constant: !(step.standardDeviation > 0) }
+          : { ...step, constant: !(step.max > step.min) };
+      const [halve, shift, divisor] = affine(step);
+      for (let i = 0; i < n; i++) {
+        const value = shiftAndDivide((matrix[i * d + j] as number) / halve, shift / halve, divisor);
+        if (value - value !== 0) {
+          throw refuse(
+            i,
+            `${kind} makes this value ${value} (not a finite number): it is too far from the ${kind === "standardize" ? "mean in units of the standard deviation" : "fitted range"}; rescale the field or add "log1p" before "${kind}"`,
+          );
+        }
+        matrix[i * d + j] = value;
+      }
+      steps.push(step);
     }
     fitted.push(steps);
   }
@@ -273,26 +260,18 @@ export function inverseTransform(
   point: ArrayLike<number>,
   steps: readonly (readonly FeatureMatrixStep[])[],
 ): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < steps.length; j++) {
+  return steps.map((chain, j) => {
     let value = point[j] as number;
-    const chain = steps[j] ?? [];
     for (let s = chain.length - 1; s >= 0; s--) {
       const step = chain[s] as FeatureMatrixStep;
       if (step.kind === "log1p") value = Math.expm1(value);
-      else if (step.kind === "standardize")
-        value = multiplyAndShift(value, step.constant ? 1 : step.standardDeviation, step.mean);
-      else if (step.constant) value += step.min;
       else {
-        const range = step.max - step.min;
-        value = Number.isFinite(range)
-          ? value * range + step.min
-          : (value * (step.max / 2 - step.min / 2) + step.min / 2) * 2;
+        const [halve, shift, divisor] = affine(step);
+        value = multiplyAndShift(value, divisor, shift / halve) * halve;
       }
     }
-    out.push(value);
-  }
-  return out;
+    return value;
+  });
 }
 
 /** Builds the (display-enabled, frozen) FeatureMatrixResult. */
@@ -378,52 +357,4 @@ export function largestRow(matrix: Float64Array, n: number, d: number, j: number
     }
   }
   return row;
-}
-
-/** The error for a column whose transform cannot be represented in floating point, naming its largest value. */
-function tooLarge(
-  functionName: string,
-  kind: FeatureMatrixTransformName,
-  matrix: Float64Array,
-  raw: Float64Array,
-  rowIndices: Int32Array,
-  d: number,
-  j: number,
-  label: string,
-  what: string,
-): InvalidRecordError {
-  const i = largestRow(matrix, rowIndices.length, d, j);
-  return new InvalidRecordError(
-    functionName,
-    rowIndices[i] as number,
-    label,
-    raw[i * d + j],
-    `the values of this feature are too large to ${kind}: ${what}; rescale the field (e.g. to thousands) or add "log1p" before "${kind}"`,
-  );
-}
-
-/** Throws {@link tooLarge} when a transformed value of column j is not finite. O(n). */
-function checkFinite(
-  functionName: string,
-  kind: FeatureMatrixTransformName,
-  matrix: Float64Array,
-  raw: Float64Array,
-  rowIndices: Int32Array,
-  d: number,
-  j: number,
-  label: string,
-): void {
-  const n = rowIndices.length;
-  for (let i = 0; i < n; i++) {
-    const value = matrix[i * d + j] as number;
-    if (value - value !== 0) {
-      throw new InvalidRecordError(
-        functionName,
-        rowIndices[i] as number,
-        label,
-        raw[i * d + j],
-        `${kind} makes this value ${value} (not a finite number): it is too far from the ${kind === "standardize" ? "mean in units of the standard deviation" : "fitted range"}; rescale the field or add "log1p" before "${kind}"`,
-      );
-    }
-  }
 }

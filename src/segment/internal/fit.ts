@@ -10,9 +10,10 @@ import {
   type Random,
   withDisplay,
 } from "../../core/index.js";
-import { progressSchema, seedSchema } from "../../core/options.js";
+import { parseOptions, progressSchema, seedSchema } from "../../core/options.js";
 import type { FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
+import { withDefaults } from "./defaults.js";
 import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
 import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
 import {
@@ -23,14 +24,17 @@ import {
   seedingDraws,
   useBounds,
 } from "./lloyd.js";
+import { largestMagnitude } from "./lloydEngine.js";
 import { checked, nonNegative, wholeNumber } from "./optionChecks.js";
 import { autoWorkers, runRestarts } from "./parallel.js";
 
+/** Defaults of the k-means options (documented in KMeansOptions), filled in by {@link withDefaults}. */
 export const DEFAULTS = {
   seed: 1,
   restarts: 10,
   maxIterations: 300,
   tolerance: 1e-4,
+  init: "kmeans++",
 } as const;
 
 /** `init`: "kmeans++" or the initial centres (arrays of finite numbers; their count and length are checked against k and d later). */
@@ -78,10 +82,10 @@ export const oneFeatureSource: [
 const runShape = {
   k: wholeNumber("k", 1),
   ...featureSourceShape,
-  seed: z._default(seedSchema, DEFAULTS.seed),
-  maxIterations: z._default(wholeNumber("maxIterations", 1), DEFAULTS.maxIterations),
-  tolerance: z._default(nonNegative("tolerance"), DEFAULTS.tolerance),
-  init: z._default(initSchema, "kmeans++"),
+  seed: z.optional(seedSchema),
+  maxIterations: z.optional(wholeNumber("maxIterations", 1)),
+  tolerance: z.optional(nonNegative("tolerance")),
+  init: z.optional(initSchema),
 };
 
 const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0';
@@ -90,14 +94,13 @@ const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0'
 export const kMeansSchema = z
   .strictObject({
     ...runShape,
-    restarts: z._default(wholeNumber("restarts", 1), DEFAULTS.restarts),
-    workers: z._default(
+    restarts: z.optional(wholeNumber("restarts", 1)),
+    workers: z.optional(
       checked<number | "auto">((value) =>
         value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
           ? undefined
           : WORKERS_MESSAGE,
       ),
-      "auto",
     ),
     onProgress: z.optional(progressSchema),
   })
@@ -107,6 +110,15 @@ export const kMeansSchema = z
 export const kMeansStepsSchema = z.strictObject(runShape).check(z.refine(...oneFeatureSource));
 
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
+
+/** Parses the options of kMeans or kMeansSteps and fills in their defaults. */
+export function parseKMeansOptions<S extends typeof kMeansSchema | typeof kMeansStepsSchema>(
+  functionName: string,
+  schema: S,
+  options: unknown,
+) {
+  return withDefaults(parseOptions(functionName, schema, options) as z.output<S>, DEFAULTS);
+}
 
 /**
  * Builds the feature matrix named by the options, or checks a prebuilt `matrix`: it must come
@@ -147,7 +159,7 @@ export function resolveFeatures<T>(
   return buildFeatureMatrix(functionName, records, {
     fields: rawOptions.fields as never,
     ...(rawOptions.transforms === undefined ? {} : { transforms: rawOptions.transforms as never }),
-    missing: parsed.missing,
+    missing: parsed.missing ?? "error",
   });
 }
 
@@ -169,17 +181,7 @@ export function checkMagnitude<T>(functionName: string, features: FeatureMatrixR
   const n = features.rowCount;
   const d = features.columnCount;
   const limit = magnitudeLimit(n, d);
-  const data = features.matrix;
-  const size = n * d;
-  let within = true;
-  for (let i = 0; i < size; i++) {
-    const value = data[i] as number;
-    if (value > limit || value < -limit) {
-      within = false;
-      break;
-    }
-  }
-  if (within) return;
+  if (!(largestMagnitude(features.matrix) > limit)) return;
   for (let j = 0; j < d; j++) {
     if (!(columnMagnitude(features.matrix, n, d, j) > limit)) continue;
     const i = largestRow(features.matrix, n, d, j);

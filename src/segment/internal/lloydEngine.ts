@@ -490,20 +490,19 @@ export function runLloydWith(
   buffers: LloydBuffers,
   bounds: HamerlyBounds | null,
 ): LloydRun {
-  let centres = Float64Array.from(initial);
-  let iterations = 0;
-  let converged = false;
-  let strict = false;
-  let inertia = 0;
-  for (const step of lloydSteps(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds)) {
-    iterations = step.iteration;
-    centres = Float64Array.from(step.centres);
-    converged = step.converged;
-    strict = step.changed === 0;
-    inertia = step.inertia;
-  }
-  if (!strict) inertia = assignAndAccumulate(data, n, d, centres, k, buffers, false).inertia;
-  return { centres, labels: buffers.labels, inertia, iterations, converged };
+  let last: LloydStep | undefined;
+  for (const step of lloydSteps(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds))
+    last = step;
+  // maxIterations >= 1, so there is a last step; its centres are no longer written to.
+  const { iteration, changed, converged, inertia } = last as LloydStep;
+  const centres = Float64Array.from((last as LloydStep).centres);
+  return {
+    centres,
+    labels: buffers.labels,
+    inertia: changed === 0 ? inertia : assignAndAccumulate(data, n, d, centres, k, buffers, false).inertia,
+    iterations: iteration,
+    converged,
+  };
 }
 
 /** How many uniform draws k-means++ seeding takes for k centres: one start, then 2 + floor(ln k) per centre. */
