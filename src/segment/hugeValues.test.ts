@@ -118,6 +118,14 @@ describe("featureMatrix with huge values", () => {
     expect((error as InvalidRecordError).row).toBe(1);
     expect((error as InvalidRecordError).value).toBe(1e200);
   });
+  it("applyFeatures maps a value whose distance to the fitted minimum overflows (minmax, as standardize)", () => {
+    // Fitted min -1e308, max 1e307 (range 1.1e308, finite). For 1.7e308, x - min = 2.7e308 overflows;
+    // halving both gives (0.85e308 + 0.5e308) / 0.55e308 = 2.7 / 1.1 = 2.4545... (worked by hand).
+    const fitted = featureMatrix([{ a: -1e308 }, { a: 1e307 }], { fields: ["a"], transforms: "minmax" });
+    const applied = applyFeatures(fitted.transform, [{ a: 1.7e308 }, { a: -1e308 }, { a: 1e307 }]);
+    expect(applied.matrix[0]).toBeCloseTo(2.7 / 1.1, 12);
+    expect(Array.from(applied.matrix.subarray(1))).toEqual([0, 1]);
+  });
 });
 
 describe("k-means with huge values", () => {
