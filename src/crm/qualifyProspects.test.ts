@@ -426,6 +426,28 @@ describe("qualifyProspects option checks", () => {
       "offering: expected an array of feature names, an offering object or null (received [1])",
     ]);
   });
+  it("names what a veto must be and each bad part of it", () => {
+    const issuesOf = (options: unknown) => {
+      try {
+        qualifyProspects(prospects, options as never);
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issuesOf({ vetoes: ["age > 70", { verdict: "reject", test: 1 }], missing: "skip" })).toEqual([
+      'vetoes.0: expected an object { verdict, test }, received a string (received "age > 70")',
+      'vetoes.1.verdict: Invalid option: expected one of "drop"|"defer"|"mismatch" (received "reject")',
+      "vetoes.1.test: expected a function returning a reason or a falsy value (received 1)",
+      'missing: Invalid option: expected one of "defer"|"error" (received "skip")',
+    ]);
+    expect(issuesOf({ underwriting: { veto: ["smoker", 3] } })).toEqual([
+      "underwriting.veto.1: expected a string, received a number (received 3)",
+    ]);
+    expect(issuesOf({ offering: { price: 1, name: 2 } })).toEqual([
+      "offering.name: expected a string, received a number (received 2)",
+    ]);
+  });
 });
 
 describe("qualifyProspects weights", () => {

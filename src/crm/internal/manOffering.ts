@@ -1,5 +1,6 @@
 // Validation and payment arithmetic of an Offering, shared by offeringPayments and qualifyProspects.
 import * as z from "zod/mini";
+import { stringListSchema, stringSchema } from "../../core/internal/optionChecks.js";
 import type { Offering, OfferingPayments } from "../offering.js";
 
 const amount = z
@@ -19,7 +20,7 @@ export const instalmentShare = z
 /** Schema of an {@link Offering} (shared with qualifyProspects). */
 export const offeringSchema = z
   .strictObject({
-    name: z.optional(z.string()),
+    name: z.optional(stringSchema()),
     price: z
       .number()
       .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
@@ -52,7 +53,7 @@ export const offeringSchema = z
         ),
       ),
     ),
-    lacks: z.optional(z.array(z.string())),
+    lacks: z.optional(stringListSchema()),
   })
   .check(
     z.refine(

@@ -2,7 +2,8 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { closestName } from "../../core/internal/closestName.js";
-import { fieldSchema, parseOptions } from "../../core/options.js";
+import { customSchema, expected, stringListSchema } from "../../core/internal/optionChecks.js";
+import { fieldSchema, oneOf, parseOptions } from "../../core/options.js";
 import type { Offering } from "../offering.js";
 import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
 import { instalmentShare, inUnit, offeringSchema } from "./manOffering.js";
@@ -20,10 +21,12 @@ const aboveZero = z
 // every value at about 2.5 kB less in the bundle (their values name what they expect themselves).
 const scoreMap = z.catchall(z.object({}), z.number("expected a score in [0, 1]").check(inUnit));
 const field = z.optional(fieldSchema);
+const VERDICTS = ["drop", "defer", "mismatch"];
+const VETO_KEYS = ["verdict", "test"];
 
 /** Schema of the qualifyProspects options. */
 const qualifyProspectsSchema = z.strictObject({
-  preset: z.optional(z.enum(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"])),
+  preset: z.optional(oneOf(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"])),
   fields: z.optional(
     z.strictObject({
       id: field,
@@ -42,7 +45,7 @@ const qualifyProspectsSchema = z.strictObject({
   ),
   money: z.optional(
     z.strictObject({
-      incomeScale: z.optional(z.enum(["amount", "score"])),
+      incomeScale: z.optional(oneOf(["amount", "score"])),
       minIncome: z.optional(positive),
       fullIncome: z.optional(positive),
       unstableFactor: z.optional(unit),
@@ -71,7 +74,7 @@ const qualifyProspectsSchema = z.strictObject({
     }),
   ),
   underwriting: z.optional(
-    z.strictObject({ veto: z.optional(z.array(z.string())), factors: z.optional(scoreMap) }),
+    z.strictObject({ veto: z.optional(stringListSchema()), factors: z.optional(scoreMap) }),
   ),
   // A list of what we provide, an Offering (checked with offeringSchema in resolveRules) or null.
   offering: z.optional(
@@ -99,16 +102,30 @@ const qualifyProspectsSchema = z.strictObject({
     }),
   ),
   vetoes: z.optional(
-    z.array(
-      z.strictObject({
-        verdict: z.enum(["drop", "defer", "mismatch"]),
-        test: z.custom<(record: never, index: number) => unknown>((v) => typeof v === "function", {
-          message: "expected a function returning a reason or a falsy value",
-        }),
-      }),
-    ),
+    customSchema<
+      readonly { verdict: "drop" | "defer" | "mismatch"; test: (record: never, index: number) => unknown }[]
+    >((vetoes, report) => {
+      if (!Array.isArray(vetoes)) return report(expected("an array", vetoes), vetoes);
+      vetoes.forEach((veto: unknown, i) => {
+        if (typeof veto !== "object" || veto === null || Array.isArray(veto)) {
+          report(expected("an object { verdict, test }", veto), veto, [i]);
+          return;
+        }
+        const { verdict, test } = veto as { verdict?: unknown; test?: unknown };
+        if (!VERDICTS.includes(verdict as never))
+          report('Invalid option: expected one of "drop"|"defer"|"mismatch"', verdict, [i, "verdict"]);
+        if (typeof test !== "function")
+          report("expected a function returning a reason or a falsy value", test, [i, "test"]);
+        for (const key of Object.keys(veto))
+          if (key !== "verdict" && key !== "test") {
+            const nearest = closestName(key, VETO_KEYS);
+            const hint = nearest === undefined ? " (valid: verdict, test)" : `; did you mean "${nearest}"?`;
+            report(`unknown option "${key}"${hint}`, (veto as Record<string, unknown>)[key], [i, key]);
+          }
+      });
+    }),
   ),
-  missing: z.optional(z.enum(["defer", "error"])),
+  missing: z.optional(oneOf(["defer", "error"])),
 });
 
 type RawQualifyOptions = z.output<typeof qualifyProspectsSchema>;
