@@ -2,6 +2,11 @@ import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { closestName } from "./internal/closestName.js";
+import { ACCEPTS, described, kindOf } from "./internal/optionChecks.js";
+
+// The option checks (cheaper stand-ins for zod schemas) live in ./internal/optionChecks.ts; those that
+// modules import from here stay importable from here.
+export { kindOf, lengthAtLeast, oneOf, wholeNumber } from "./internal/optionChecks.js";
 
 /**
  * Validates an options object against a zod schema once, at the public
@@ -167,13 +172,6 @@ function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknow
   return issue.message.replace(/^Invalid input: /, "");
 }
 
-/** How a received value is named in an option message ("a number", "an array", "null"); custom checks word theirs with it. */
-export function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
 /** The fields of a number check's definition that {@link accepts} reads. */
 interface NumberCheck {
   readonly check?: string;
@@ -200,9 +198,6 @@ function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
   if (def.type === "record") return def.valueType;
   return undefined;
 }
-
-/** What the shared schemas accept, in words (the structural description would be vaguer). */
-const ACCEPTS = new WeakMap<core.$ZodType, string>();
 
 /** What the schema types without parameters accept, in words. */
 const SIMPLE: Record<string, string> = {
@@ -316,12 +311,6 @@ function preview(value: unknown): string {
   }
 }
 
-/** Records what a shared schema accepts, in words, for {@link accepts}, and returns the schema. */
-function described<S extends core.$ZodType>(schema: S, words: string): S {
-  ACCEPTS.set(schema, words);
-  return schema;
-}
-
 // The shared schemas are built by calls marked pure, so a bundle that imports parseOptions without them
 // leaves them (and the zod pieces only they use: custom, refine) out.
 
@@ -375,88 +364,3 @@ export const fractionSchema = /* @__PURE__ */ described(
     .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lte(1, "must be at most 1")),
   "a number in (0, 1]",
 );
-
-/**
- * A whole-number check for `z.number()`, in place of `z.int()`: the same issues (a non-integer is an
- * `invalid_type` issue expecting "int"; an integer outside the safe range is too big or too small) and the
- * same words from {@link parseOptions}, at about a tenth of the bundle cost (z.int() brings zod's number
- * formats, ~1.4 kB minified). `z.int()` is `z.number().check(wholeNumber())`, `z.int(message)` is
- * `z.number(message).check(wholeNumber())` and `z.number().check(z.int(message))` is
- * `z.number().check(wholeNumber(message))`.
- */
-export function wholeNumber(message?: string): core.$ZodCheck<number> {
-  // `format` in the definition, as z.int() has it, so that `accepts` says "a whole number".
-  const params = { format: "safeint", ...(message === undefined ? {} : { error: message }) };
-  const check: core.$ZodCheck<number> = z.check<number>((payload) => {
-    const input = payload.value;
-    if (Number.isSafeInteger(input)) return;
-    const big = input > 0;
-    const issue = Number.isInteger(input)
-      ? {
-          code: big ? "too_big" : "too_small",
-          [big ? "maximum" : "minimum"]: big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
-          note: "Integers must be within the safe integer range.",
-          origin: "int",
-          inclusive: true,
-          continue: true,
-        }
-      : { code: "invalid_type", expected: "int", format: "safeint", continue: false };
-    payload.issues.push({ ...issue, input, inst: check } as never);
-  }, params as never);
-  return check;
-}
-
-/**
- * A minimum-length check for strings and arrays, in place of `z.minLength(minimum, message)`: the same
- * issue (too small, with the array or string origin, a string's length in code points) and so the same
- * words from {@link parseOptions}, for about a third of z.minLength's bundle cost.
- */
-export function lengthAtLeast(
-  minimum: number,
-  message?: string,
-): core.$ZodCheck<string | readonly unknown[]> {
-  const params = {
-    minimum,
-    // Like z.minLength, it runs after an element issue too (not only on a clean value) when there is a length.
-    when: (payload: { value: unknown }) =>
-      payload.value != null && (payload.value as { length?: unknown }).length !== undefined,
-    ...(message === undefined ? {} : { error: message }),
-  };
-  const check: core.$ZodCheck<string | readonly unknown[]> = z.check<string | readonly unknown[]>(
-    (payload) => {
-      const input = payload.value;
-      const units = input.length;
-      // a string's length in code points (a surrogate pair is one), counted only where it can decide
-      const length =
-        typeof input === "string" && units >= minimum && units < minimum * 2 ? [...input].length : units;
-      if (length >= minimum) return;
-      const origin = Array.isArray(input) ? "array" : typeof input === "string" ? "string" : "unknown";
-      payload.issues.push({
-        origin,
-        code: "too_small",
-        minimum,
-        inclusive: true,
-        input,
-        inst: check,
-        continue: true,
-      } as never);
-    },
-    params as never,
-  );
-  return check;
-}
-
-/**
- * One of a fixed list of values, in place of `z.enum(values)`: the same values accepted and the same words
- * from {@link parseOptions} ("Invalid option: expected one of \"a\"|\"b\"", "required: ..." never: a
- * missing value is an invalid option, as with z.enum), as a custom check: bundles that read a field
- * option already carry zod's custom schema, while z.enum brings ~0.8 kB of its own.
- */
-export function oneOf<const T extends readonly [string | number, ...(string | number)[]]>(
-  values: T,
-): z.ZodMiniCustom<T[number], T[number]> {
-  return described(
-    z.custom<T[number]>((value) => values.includes(value as T[number]), { params: { values } }),
-    `one of ${values.map((value) => JSON.stringify(value)).join(", ")}`,
-  );
-}

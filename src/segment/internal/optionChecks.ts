@@ -1,31 +1,24 @@
 /**
- * Option checks of clientele/segment written as one custom zod check each, in place of unions of
- * zod schemas (records, arrays, strings, literals, integer formats, bounds).
+ * Option checks of clientele/segment: one custom zod check each (core's `problemSchema`, here named
+ * `checked`), in place of unions of zod schemas (records, arrays, strings, literals, integer formats,
+ * bounds), with segment's words, which name the option in the message ("k must be at least 1").
  *
  * Why: each zod schema kind an option uses is bundled with every function that takes it; the unions
  * of `fields`, `transforms`, `init` and `workers` and the whole-number checks brought about 8 kB of
  * zod into `kMeans` alone that the library's other functions do not need. A custom check validates
  * the same values and, as a bonus, says which part is wrong ("unknown transform \"bogus\"") where a
  * failed union could only list the forms it accepts. Every check runs once per call, at the boundary.
+ * `wholeNumber` and `oneOf` here are schemas in segment's words, not core's check and z.enum stand-in of
+ * the same names (kept for their callers).
  */
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
+import { problemSchema } from "../../core/internal/optionChecks.js";
 
-/**
- * An option checked by one function: `problem(value)` gives the message (what is wrong and how to fix
- * it), or undefined when the value is fine. `parseOptions` reports the message under the option's name.
- */
-export function checked<T>(problem: (value: unknown) => string | undefined): z.ZodMiniType<T, T> {
-  return z.custom<T>().check(
-    z.check((payload) => {
-      const message = problem(payload.value);
-      if (message !== undefined) payload.issues.push({ code: "custom", message, input: payload.value });
-    }),
-  ) as z.ZodMiniType<T, T>;
-}
+export { problemSchema as checked } from "../../core/internal/optionChecks.js";
 
 /** A whole number (a safe integer) of at least `min`: "`name` must be a whole number" / "... at least `min`". */
 export function wholeNumber(name: string, min: number): z.ZodMiniType<number, number> {
-  return checked<number>((value) => {
+  return problemSchema<number>((value) => {
     if (typeof value !== "number")
       return `${value === undefined ? "required: " : ""}expected a whole number >= ${min}`;
     if (!Number.isSafeInteger(value)) return `${name} must be a whole number`;
@@ -35,7 +28,7 @@ export function wholeNumber(name: string, min: number): z.ZodMiniType<number, nu
 
 /** A finite number of at least 0: "expected a number >= 0" / "`name` must be >= 0" / "`name` must be finite". */
 export function nonNegative(name: string): z.ZodMiniType<number, number> {
-  return checked<number>((value) => {
+  return problemSchema<number>((value) => {
     if (typeof value !== "number" || Number.isNaN(value)) return "expected a number >= 0";
     if (value < 0) return `${name} must be >= 0`;
     return Number.isFinite(value) ? undefined : `${name} must be finite`;
@@ -46,7 +39,7 @@ export function nonNegative(name: string): z.ZodMiniType<number, number> {
 export function oneOf<const V extends string>(values: readonly V[]): z.ZodMiniType<V, V> {
   const words = values.map((value) => JSON.stringify(value));
   const listed = `expected ${words.slice(0, -1).join(", ")}${values.length > 1 ? " or " : ""}${words.at(-1)}`;
-  return checked<V>((value) => (values.includes(value as V) ? undefined : listed));
+  return problemSchema<V>((value) => (values.includes(value as V) ? undefined : listed));
 }
 
 /** A field: a property name (a non-empty string) or an accessor function. */

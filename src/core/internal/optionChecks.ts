@@ -1,0 +1,329 @@
+/**
+ * The library's option checks, in one place: small zod pieces that cost far less in a bundle than the zod
+ * schemas they stand for (number, int, string, boolean, enum, array and record schemas each bring their
+ * own code into every function that uses them), while `parseOptions` words their issues as it
+ * words zod's (or with the check's own message). Each is its own export, so a bundle keeps only those
+ * its function uses.
+ *
+ * Naming: a function ending in `Schema` returns a schema (`numberSchema(...)`, used as an option's schema
+ * or wrapped: `z.optional(stringSchema())`); `wholeNumber()` and `lengthAtLeast(n)` return checks for
+ * `.check(...)`; `atLeast`, `atMost` and `above0` are bounds of {@link numberSchema}; a function ending
+ * in `Problem` takes a value and returns what is wrong with it (or undefined); `oneOf` is z.enum's
+ * stand-in (a schema, named for what it accepts, as z.enum is). Where a check stands for a zod schema
+ * (`oneOf`, `zodNumberSchema`, `wholeNumber`, `lengthAtLeast`, the type messages of `stringSchema`,
+ * `booleanSchema`, `arraySchema`) it gives zod's issues or words; the others word their own messages
+ * ("expected a number >= 0, received a string", "must be at least 1").
+ */
+import * as z from "zod/mini";
+import type * as core from "zod/v4/core";
+
+/** How a received value is named in an option message ("a number", "an array", "null"); custom checks word theirs with it. */
+export function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * `expected <wanted>, received <kind>`, or `required: expected <wanted>` for a missing value: the words
+ * `parseOptions` gives a zod type issue, for a custom check's own message.
+ */
+export const expected = (wanted: string, input: unknown): string =>
+  input === undefined ? `required: expected ${wanted}` : `expected ${wanted}, received ${kindOf(input)}`;
+
+/** What the shared schemas and checks accept, in words, read by parseOptions' `accepts`. */
+export const ACCEPTS: WeakMap<core.$ZodType, string> = /* @__PURE__ */ new WeakMap();
+
+/** Records what a schema accepts, in words (for "required: expected ..." messages), and returns it. */
+export function described<S extends core.$ZodType>(schema: S, words: string): S {
+  ACCEPTS.set(schema, words);
+  return schema;
+}
+
+/** Reports one issue of a custom check: `message` about `input`, at `path` below the option. */
+export type OptionReport = (message: string, input: unknown, path?: PropertyKey[]) => void;
+
+/**
+ * A schema of one custom check: `check(value, report)` reports every problem of `value` (none: it
+ * passes, unchanged). The base of the schemas below; a zod custom schema that every bundle reading an
+ * option already carries, where zod's typed schemas would each bring their own code.
+ */
+export function customSchema<T>(
+  check: (value: unknown, report: OptionReport) => void,
+): z.ZodMiniCustom<T, T> {
+  return z.custom<T>().check((payload) =>
+    check(payload.value, (message, input, path) => {
+      // zod reads a missing path as the option's own ([])
+      payload.issues.push({ code: "custom", message, input, path: path as PropertyKey[] });
+    }),
+  );
+}
+
+/**
+ * An option checked by one function: `problem(value)` gives the message (what is wrong and how to fix
+ * it), or undefined when the value is fine. parseOptions reports the message under the option's name.
+ */
+export const problemSchema = <T>(problem: (value: unknown) => string | undefined): z.ZodMiniCustom<T, T> =>
+  customSchema<T>((value, report) => {
+    const message = problem(value);
+    if (message !== undefined) report(message, value);
+  });
+
+/** A bound of {@link numberSchema}: its test and the message of a number that fails it. */
+export type NumberBound = readonly [test: (value: number) => boolean, message: string];
+
+/** At least `min` ("must be at least `min`", or `message`). */
+export const atLeast = (min: number, message = `must be at least ${min}`): NumberBound => [
+  (value) => value >= min,
+  message,
+];
+/** At most `max` ("must be at most `max`", or `message`). */
+export const atMost = (max: number, message = `must be at most ${max}`): NumberBound => [
+  (value) => value <= max,
+  message,
+];
+/** Greater than 0 ("must be greater than 0"). */
+export const above0: NumberBound = [(value) => value > 0, "must be greater than 0"];
+
+/**
+ * A finite number option in our words: a value that is not a finite number (or not a whole number when
+ * `whole`) is "expected `wanted`, received ..." (or `whole`'s own message when it is a string); a number
+ * out of bounds gets the message of each bound it fails.
+ */
+export const numberSchema = (
+  wanted: string,
+  bounds: readonly NumberBound[],
+  whole?: true | string,
+): z.ZodMiniCustom<number, number> =>
+  customSchema<number>((value, report) => {
+    if (
+      typeof value !== "number" ||
+      !Number.isFinite(value) ||
+      (whole !== undefined && !Number.isSafeInteger(value))
+    )
+      return report(typeof whole === "string" ? whole : expected(wanted, value), value);
+    for (const [test, message] of bounds) if (!test(value)) report(message, value);
+  });
+
+/** The bounds of {@link zodNumberSchema}, named as zod's checks: `gte` (>=), `gt` (>), `lte` (<=); `whole` for z.int. */
+export interface ZodNumberBounds {
+  readonly gte?: number;
+  readonly gt?: number;
+  readonly lte?: number;
+  readonly whole?: boolean;
+}
+
+/**
+ * A finite number within `bounds`, with exactly the issues, and so the words, of
+ * `z.number().check(z.gte(gte), z.gt(gt), z.lte(lte))` (with {@link wholeNumber} first when `whole`):
+ * "required: expected a whole number >= 1 and <= 60", "Too small: expected number to be >=1", ...
+ * As one custom check it leaves zod's number schema and bound checks (~1.5 kB) out of the bundle.
+ */
+export function zodNumberSchema({
+  gte,
+  gt,
+  lte,
+  whole,
+}: ZodNumberBounds = {}): z.ZodMiniCustom<number, number> {
+  const schema = z.custom<number>().check((payload) => {
+    const input = payload.value as unknown;
+    const push = (code: string, issue: Record<string, unknown>): void => {
+      payload.issues.push({ code, input, ...issue } as never);
+    };
+    const bound = (big: boolean, origin: string, value: number, inclusive = true): void =>
+      push(big ? "too_big" : "too_small", { origin, inclusive, [big ? "maximum" : "minimum"]: value });
+    if (typeof input !== "number" || !Number.isFinite(input))
+      return push("invalid_type", { expected: "number" });
+    if (whole && !Number.isSafeInteger(input)) {
+      if (!Number.isInteger(input)) return push("invalid_type", { expected: "int", format: "safeint" });
+      // what wholeNumber reports (as z.int does) before the bounds are checked
+      bound(input > 0, "int", input > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
+    }
+    if (gte !== undefined && input < gte) bound(false, "number", gte);
+    if (gt !== undefined && input <= gt) bound(false, "number", gt, false);
+    if (lte !== undefined && input > lte) bound(true, "number", lte);
+  });
+  const words = [
+    ...(gte === undefined ? [] : [`>= ${gte}`]),
+    ...(gt === undefined ? [] : [`> ${gt}`]),
+    ...(lte === undefined ? [] : [`<= ${lte}`]),
+  ];
+  return described(
+    schema,
+    `${whole ? "a whole number" : "a number"}${words.length > 0 ? ` ${words.join(" and ")}` : ""}`,
+  );
+}
+
+/**
+ * A string option in zod's words: "expected a string, received ..." (or, missing, "required: expected a
+ * string"); an empty one is an issue with `emptyMessage` when given.
+ */
+export const stringSchema = (emptyMessage?: string): z.ZodMiniCustom<string, string> =>
+  customSchema<string>((value, report) => stringProblems(value, report, emptyMessage));
+
+/**
+ * A string of at most `maxLength` code points, with the issues' words of `z.string().check(z.maxLength(n))`:
+ * "expected a string, received ...", "Too big: expected string to have <=500 characters".
+ */
+export const zodStringSchema = (maxLength: number): z.ZodMiniCustom<string, string> =>
+  customSchema<string>((value, report) => {
+    stringProblems(value, report);
+    if (typeof value === "string" && value.length > maxLength && [...value].length > maxLength)
+      report(`Too big: expected string to have <=${maxLength} characters`, value);
+  });
+
+/** Reports a value that is not a string (or is empty, with `emptyMessage`), at `path`. */
+const stringProblems = (
+  value: unknown,
+  report: OptionReport,
+  emptyMessage?: string,
+  path?: PropertyKey[],
+): void => {
+  if (typeof value !== "string") report(expected("a string", value), value, path);
+  else if (emptyMessage !== undefined && value === "") report(emptyMessage, value, path);
+};
+
+/** A true/false option: "expected true or false, received ...". */
+export const booleanSchema = (): z.ZodMiniCustom<boolean, boolean> =>
+  customSchema<boolean>((value, report) => {
+    if (typeof value !== "boolean") report(expected("true or false", value), value);
+  });
+
+/**
+ * An array option: not an array is "expected an array, received ..."; `element` returns the message of
+ * an element that fails (an issue at its index); fewer than `minLength` elements is zod's
+ * "Too small: expected array to have >=`minLength` items".
+ */
+export const arraySchema = <E>(
+  minLength = 0,
+  element?: (value: unknown) => string | undefined,
+): z.ZodMiniCustom<E[], E[]> =>
+  customSchema<E[]>((value, report) => {
+    if (!Array.isArray(value)) return report(expected("an array", value), value);
+    if (element !== undefined)
+      value.forEach((item, index) => {
+        const message = element(item);
+        if (message !== undefined) report(message, item, [index]);
+      });
+    if (value.length < minLength) report(`Too small: expected array to have >=${minLength} items`, value);
+  });
+
+/**
+ * A list of strings; each element that is not a string (or is empty, with `emptyString`: its message) is
+ * an issue of its own; an empty list is one too with `emptyList` (its message).
+ */
+export const stringListSchema = (
+  emptyList?: string,
+  emptyString?: string,
+): z.ZodMiniCustom<readonly string[], readonly string[]> =>
+  customSchema<readonly string[]>((value, report) => {
+    if (!Array.isArray(value)) return report(expected("an array", value), value);
+    if (emptyList !== undefined && value.length === 0) report(emptyList, value);
+    for (let i = 0; i < value.length; i++) stringProblems(value[i], report, emptyString, [i]);
+  });
+
+/**
+ * An object of functions by name; each value that is not a function is an issue of its own, whose
+ * message is `"expected " + wanted`.
+ */
+export const functionRecordSchema = <F>(
+  wanted: string,
+): z.ZodMiniCustom<Readonly<Record<string, F>>, Readonly<Record<string, F>>> =>
+  customSchema<Readonly<Record<string, F>>>((value, report) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return report(expected("an object", value), value);
+    for (const [key, entry] of Object.entries(value))
+      if (typeof entry !== "function") report(`expected ${wanted}`, entry, [key]);
+  });
+
+/** What is wrong with a value that should be a finite number >= 0, in zod's words (an {@link arraySchema} element). */
+export function nonNegativeProblem(value: unknown): string | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return `expected a number >= 0, received ${kindOf(value)}`;
+  return value < 0 ? "Too small: expected number to be >=0" : undefined;
+}
+
+/**
+ * A whole-number check for `z.number()`, in place of `z.int()`: the same issues (a non-integer is an
+ * `invalid_type` issue expecting "int"; an integer outside the safe range is too big or too small) and the
+ * same words from `parseOptions`, at about a tenth of the bundle cost (z.int() brings zod's number
+ * formats, ~1.4 kB minified). `z.int()` is `z.number().check(wholeNumber())`, `z.int(message)` is
+ * `z.number(message).check(wholeNumber())` and `z.number().check(z.int(message))` is
+ * `z.number().check(wholeNumber(message))`.
+ */
+export function wholeNumber(message?: string): core.$ZodCheck<number> {
+  // `format` in the definition, as z.int() has it, so that `accepts` says "a whole number".
+  const params = { format: "safeint", ...(message === undefined ? {} : { error: message }) };
+  const check: core.$ZodCheck<number> = z.check<number>((payload) => {
+    const input = payload.value;
+    if (Number.isSafeInteger(input)) return;
+    const big = input > 0;
+    const issue = Number.isInteger(input)
+      ? {
+          code: big ? "too_big" : "too_small",
+          [big ? "maximum" : "minimum"]: big ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER,
+          note: "Integers must be within the safe integer range.",
+          origin: "int",
+          inclusive: true,
+          continue: true,
+        }
+      : { code: "invalid_type", expected: "int", format: "safeint", continue: false };
+    payload.issues.push({ ...issue, input, inst: check } as never);
+  }, params as never);
+  return check;
+}
+
+/**
+ * A minimum-length check for strings and arrays, in place of `z.minLength(minimum, message)`: the same
+ * issue (too small, with the array or string origin, a string's length in code points) and so the same
+ * words from `parseOptions`, for about a third of z.minLength's bundle cost.
+ */
+export function lengthAtLeast(
+  minimum: number,
+  message?: string,
+): core.$ZodCheck<string | readonly unknown[]> {
+  const params = {
+    minimum,
+    // Like z.minLength, it runs after an element issue too (not only on a clean value) when there is a length.
+    when: (payload: { value: unknown }) =>
+      payload.value != null && (payload.value as { length?: unknown }).length !== undefined,
+    ...(message === undefined ? {} : { error: message }),
+  };
+  const check: core.$ZodCheck<string | readonly unknown[]> = z.check<string | readonly unknown[]>(
+    (payload) => {
+      const input = payload.value;
+      const units = input.length;
+      // a string's length in code points (a surrogate pair is one), counted only where it can decide
+      const length =
+        typeof input === "string" && units >= minimum && units < minimum * 2 ? [...input].length : units;
+      if (length >= minimum) return;
+      const origin = Array.isArray(input) ? "array" : typeof input === "string" ? "string" : "unknown";
+      payload.issues.push({
+        origin,
+        code: "too_small",
+        minimum,
+        inclusive: true,
+        input,
+        inst: check,
+        continue: true,
+      } as never);
+    },
+    params as never,
+  );
+  return check;
+}
+
+/**
+ * One of a fixed list of values, in place of `z.enum(values)`: the same values accepted and the same words
+ * from `parseOptions` ("Invalid option: expected one of \"a\"|\"b\"", "required: ..." never: a
+ * missing value is an invalid option, as with z.enum), as a custom check: bundles that read a field
+ * option already carry zod's custom schema, while z.enum brings ~0.8 kB of its own.
+ */
+export function oneOf<const T extends readonly [string | number, ...(string | number)[]]>(
+  values: T,
+): z.ZodMiniCustom<T[number], T[number]> {
+  return described(
+    z.custom<T[number]>((value) => values.includes(value as T[number]), { params: { values } }),
+    `one of ${values.map((value) => JSON.stringify(value)).join(", ")}`,
+  );
+}
