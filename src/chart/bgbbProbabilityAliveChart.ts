@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
@@ -14,7 +15,6 @@ import {
   refuseResult,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -40,7 +40,7 @@ export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  periods: wholeNumberIn(1, 60),
+  periods: zodNumberSchema({ whole: true, gte: 1, lte: 60 }),
 });
 
 /**

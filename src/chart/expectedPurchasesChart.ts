@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
@@ -12,13 +13,7 @@ import {
   type LifetimeModel,
   modelName,
 } from "./internal/lifetime.js";
-import {
-  chartOptionsShape,
-  parseChartOptions,
-  tidy,
-  type VegaLiteSpec,
-  wholeNumberIn,
-} from "./internal/spec.js";
+import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
 
 /**
@@ -40,8 +35,8 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(wholeNumberIn(1, 200)),
-  horizon: z.optional(z.number().check(z.positive(), z.lte(1e6))),
+  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
+  horizon: z.optional(zodNumberSchema({ gt: 0, lte: 1e6 })),
 });
 
 /**

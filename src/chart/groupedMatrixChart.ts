@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import { maxRulesSchema, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
@@ -12,7 +13,6 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -38,8 +38,8 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
 const schema = z.strictObject({
   ...chartOptionsShape,
   maxRules: maxRulesSchema(20_000),
-  groups: z.optional(wholeNumberIn(1, 60)),
-  consequents: z.optional(wholeNumberIn(1, 60)),
+  groups: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
+  consequents: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
 });
 
 /**

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import type { ItemFrequenciesResult } from "../basket/index.js";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -16,7 +17,6 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -36,7 +36,7 @@ export interface ItemFrequencyChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  topItems: z.optional(wholeNumberIn(1, 500)),
+  topItems: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
 });
 
 /** True when `value` looks like the result of `itemFrequencies`. */

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { oneOf } from "../core/internal/optionChecks.js";
 import type { PlsPredictResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
@@ -7,7 +8,6 @@ import {
   frame,
   hasShape,
   nominal,
-  oneOf,
   PALETTE,
   parseChartOptions,
   quantitative,

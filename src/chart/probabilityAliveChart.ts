@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
@@ -22,7 +23,6 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -44,7 +44,7 @@ export interface FrequencyRecencyChartOptions extends ChartOptions {
 
 export const frequencyRecencySchema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(wholeNumberIn(1, 200)),
+  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
 });
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { wholeNumber } from "../core/options.js";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -24,7 +24,6 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -48,8 +47,8 @@ export interface RepeatPurchasesChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  maxFrequency: z.optional(wholeNumberIn(1, 100)),
-  seed: z.optional(z.number().check(wholeNumber())),
+  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 100 })),
+  seed: z.optional(zodNumberSchema({ whole: true })),
 });
 
 /**

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
+import { zodNumberSchema, zodStringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
@@ -7,7 +8,6 @@ import { narrativeOf } from "./internal/htmlNarrative.js";
 import { pageHtml } from "./internal/htmlPage.js";
 import { rowsOf } from "./internal/htmlRows.js";
 import { inlineSvg } from "./internal/htmlSvg.js";
-import { wholeNumberIn } from "./internal/spec.js";
 import { toSvg } from "./toSvg.js";
 
 /**
@@ -103,16 +103,16 @@ export interface ReportOptions {
 }
 
 const optionsSchema = z.strictObject({
-  title: z.optional(z.string().check(z.maxLength(500))),
-  subtitle: z.optional(z.string().check(z.maxLength(2000))),
-  maxRows: z.optional(wholeNumberIn(0, 100_000)),
+  title: z.optional(zodStringSchema(500)),
+  subtitle: z.optional(zodStringSchema(2000)),
+  maxRows: z.optional(zodNumberSchema({ whole: true, gte: 0, lte: 100_000 })),
   lang: z.optional(
     z
       .string()
       .check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")),
   ),
-  tocFrom: z.optional(wholeNumberIn(0)),
-  footer: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+  tocFrom: z.optional(zodNumberSchema({ whole: true, gte: 0 })),
+  footer: z.optional(z.nullable(zodStringSchema(2000))),
 });
 
 const NAME = "report";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
+import { arraySchema, nonNegativeProblem, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
 import {
-  arrayOf,
   type ChartOptions,
   chartOptionsShape,
   countText,
@@ -9,7 +9,6 @@ import {
   frame,
   hasShape,
   nominal,
-  nonNegativeNumber,
   PALETTE,
   PERCENT,
   PERCENT_PRECISE,
@@ -19,7 +18,6 @@ import {
   refuseResult,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -44,8 +42,8 @@ export interface RetentionCurveChartOptions extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  survivors: z.optional(arrayOf<number>(2, nonNegativeNumber)),
-  periods: z.optional(wholeNumberIn(1, 500)),
+  survivors: z.optional(arraySchema<number>(2, nonNegativeProblem)),
+  periods: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
 });
 
 /**

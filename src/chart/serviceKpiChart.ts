@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
 import {
   type ChartOptions,
@@ -69,7 +70,7 @@ const KPIS: readonly { key: ServiceKpiName; label: string; lowerIsBetter: boolea
   { key: "stockout", label: "Stockouts (lower is better)", lowerIsBetter: true },
 ];
 
-const rate = z.number().check(z.gte(0), z.lte(1));
+const rate = zodNumberSchema({ gte: 0, lte: 1 });
 const schema = z.strictObject({
   ...chartOptionsShape,
   targets: z.optional(z.strictObject(Object.fromEntries(KPIS.map((k) => [k.key, z.optional(rate)])))),

@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { arraySchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema } from "../core/options.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
 import { purchaseDays } from "../value/internal/purchaseDays.js";
 import { isLifetimeModel, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import {
-  arrayOf,
   type ChartOptions,
   chartOptionsShape,
   countText,
@@ -21,7 +21,6 @@ import {
   temporal,
   tidy,
   type VegaLiteSpec,
-  wholeNumberIn,
 } from "./internal/spec.js";
 
 /**
@@ -53,11 +52,11 @@ export interface TrackingChartOptions<T> extends ChartOptions {
 
 const schema = z.strictObject({
   ...chartOptionsShape,
-  transactions: z.optional(arrayOf<unknown>()),
+  transactions: z.optional(arraySchema<unknown>()),
   customer: z.optional(fieldSchema),
   date: z.optional(fieldSchema),
   amount: z.optional(fieldSchema),
-  maxPoints: z.optional(wholeNumberIn(10, 2000)),
+  maxPoints: z.optional(zodNumberSchema({ whole: true, gte: 10, lte: 2000 })),
 });
 
 /**

@@ -7,7 +7,8 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { kindOf, parseOptions, wholeNumber } from "../../core/options.js";
+import { zodNumberSchema, zodStringSchema } from "../../core/internal/optionChecks.js";
+import { parseOptions } from "../../core/options.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.
@@ -99,59 +100,6 @@ export const temporal = (field: string, title?: unknown, extra?: ChannelExtra) =
   channel("temporal", field, title, extra);
 
 /**
- * Schema of a whole-number option from `min` to `max` (no upper bound when omitted): the checks and
- * messages of `z.int().check(z.gte(min), z.lte(max))` with core's `wholeNumber` in place of `z.int()`,
- * which would bring zod's number formats (~1.4 kB) into every chart bundle.
- */
-export function wholeNumberIn(min: number, max?: number) {
-  return z.number().check(wholeNumber(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
-}
-
-/**
- * Schema of an option that is one of `values`, worded as `z.enum(values)` words it ("Invalid option:
- * expected one of ..."), as one custom check: zod's enum schema would add about 0.8 kB to the bundle.
- */
-export function oneOf<const V extends readonly string[]>(values: V) {
-  return z.custom<V[number]>().check((payload) => {
-    if (!values.includes(payload.value as string))
-      payload.issues.push({
-        code: "custom",
-        message: `Invalid option: expected one of ${values.map((value) => `"${value}"`).join("|")}`,
-        input: payload.value,
-      });
-  });
-}
-
-/**
- * Schema of an array option, worded as zod's array schema words it, as one custom check (zod's array schema
- * would add about 1.5 kB to the bundle): not an array is "expected an array, received ..."; `element`
- * returns the message of an element that fails (an issue at its index); fewer than `minLength` elements is
- * "Too small: expected array to have >=`minLength` items".
- */
-export function arrayOf<E>(minLength = 0, element?: (value: unknown) => string | undefined) {
-  return z.custom<E[]>().check((payload) => {
-    const value = payload.value as unknown;
-    const issue = (message: string, input: unknown, path: number[] = []): void => {
-      payload.issues.push({ code: "custom", message, input, path });
-    };
-    if (!Array.isArray(value)) return issue(`expected an array, received ${kindOf(value)}`, value);
-    if (element !== undefined)
-      value.forEach((item, index) => {
-        const message = element(item);
-        if (message !== undefined) issue(message, item, [index]);
-      });
-    if (value.length < minLength) issue(`Too small: expected array to have >=${minLength} items`, value);
-  });
-}
-
-/** The message of a value that is not a finite number >= 0 (an element of {@link arrayOf}), as zod words it. */
-export function nonNegativeNumber(value: unknown): string | undefined {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    return `expected a number >= 0, received ${kindOf(value)}`;
-  return value < 0 ? "Too small: expected number to be >=0" : undefined;
-}
-
-/**
  * Options every chart builder accepts.
  *
  * @example
@@ -175,10 +123,10 @@ export interface ChartOptions {
 
 /** Zod shape of {@link ChartOptions}, to extend with a builder's own options. */
 export const chartOptionsShape = {
-  title: z.optional(z.string().check(z.maxLength(500))),
-  width: z.optional(z.number().check(z.gte(100), z.lte(2000))),
-  height: z.optional(z.number().check(z.gte(100), z.lte(2000))),
-  currency: z.optional(z.string().check(z.maxLength(10))),
+  title: z.optional(zodStringSchema(500)),
+  width: z.optional(zodNumberSchema({ gte: 100, lte: 2000 })),
+  height: z.optional(zodNumberSchema({ gte: 100, lte: 2000 })),
+  currency: z.optional(zodStringSchema(10)),
 };
 
 const chartOptionsSchema = z.strictObject(chartOptionsShape);
