@@ -183,15 +183,15 @@ export interface AssociationRulesResult {
   };
 }
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
   ...miningShape,
-  minConfidence: z._default(
+  minConfidence: z.optional(
     numberSchema("a number >= 0 and <= 1", [atLeast(0), [(value) => value <= 1, "must be at most 1"]]),
-    0.8,
   ),
   minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 2),
-  consequent: z._default(enumSchema(["single", "all"]), "single"),
+  minLength: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  consequent: z.optional(enumSchema(["single", "all"])),
   antecedentItems: z.optional(itemListSchema()),
   consequentItems: z.optional(itemListSchema()),
   maxRules: z.optional(
@@ -200,7 +200,7 @@ const schema = z.strictObject({
       "must be a whole number >= 1, or Infinity to keep every rule",
     ),
   ),
-  sortBy: z._default(stringSchema(), "lift"),
+  sortBy: z.optional(stringSchema()),
   measures: z.optional(functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts")),
 });
 
@@ -266,23 +266,27 @@ export function associationRules(
   const start = performance.now();
   const fn = "associationRules";
   const parsed = parseOptions(fn, schema, options);
+  const sortBy = parsed.sortBy ?? "lift";
+  const minLength = parsed.minLength ?? 2;
+  const consequent = parsed.consequent ?? "single";
+  const minConfidence = parsed.minConfidence ?? 0.8;
   const customMeasures = parsed.measures ?? {};
   const customNames = Object.keys(customMeasures);
-  const builtIn = (BUILT_IN_MEASURES as readonly string[]).includes(parsed.sortBy);
-  if (!builtIn && !customNames.includes(parsed.sortBy)) {
+  const builtIn = (BUILT_IN_MEASURES as readonly string[]).includes(sortBy);
+  if (!builtIn && !customNames.includes(sortBy)) {
     throw new InvalidOptionsError(fn, [
       {
         path: "sortBy",
         message: `unknown measure; use one of ${BUILT_IN_MEASURES.join(", ")} or a key of options.measures`,
-        received: parsed.sortBy,
+        received: sortBy,
       },
     ]);
   }
-  if (parsed.maxLength !== undefined && parsed.maxLength < parsed.minLength) {
+  if (parsed.maxLength !== undefined && parsed.maxLength < minLength) {
     throw new InvalidOptionsError(fn, [
       {
         path: "maxLength",
-        message: `must be at least minLength (${parsed.minLength})`,
+        message: `must be at least minLength (${minLength})`,
         received: parsed.maxLength,
       },
     ]);
@@ -326,7 +330,7 @@ export function associationRules(
   };
   const allowedLeft = allowed(parsed.antecedentItems);
   const allowedRight = allowed(parsed.consequentItems);
-  const allSplits = parsed.consequent === "all";
+  const allSplits = consequent === "all";
 
   const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
   /** Count of the sub-itemset of Z picked by mask (N for the empty set). */
@@ -353,20 +357,16 @@ export function associationRules(
     consequentCount: right,
     transactionCount: n,
   });
-  const ascending = parsed.sortBy === "fishersExactTest";
+  const ascending = sortBy === "fishersExactTest";
   const sortKey = (z: number, right: number, both: number, left: number, rightCount: number): number => {
     let value: number;
-    if (parsed.sortBy === "improvement") value = improvementOf(z, right, both / left);
-    else if (builtIn)
-      value = measureValue(parsed.sortBy as BuiltInMeasure, both, left, rightCount, n, logFactorial);
-    else
-      value = (customMeasures[parsed.sortBy] as AssociationRulesCustomMeasure)(
-        tableOf(both, left, rightCount),
-      );
+    if (sortBy === "improvement") value = improvementOf(z, right, both / left);
+    else if (builtIn) value = measureValue(sortBy as BuiltInMeasure, both, left, rightCount, n, logFactorial);
+    else value = (customMeasures[sortBy] as AssociationRulesCustomMeasure)(tableOf(both, left, rightCount));
     if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
     return ascending ? -value : value;
   };
-  const keyBound = builtIn ? sortKeyBound(parsed.sortBy as BuiltInMeasure, n) : undefined;
+  const keyBound = builtIn ? sortKeyBound(sortBy as BuiltInMeasure, n) : undefined;
 
   const heap =
     parsed.maxRules === undefined || parsed.maxRules === INFINITY ? undefined : new TopK(parsed.maxRules);
@@ -375,9 +375,7 @@ export function associationRules(
   let splits = 0;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);
-  const minConfidence = parsed.minConfidence;
   const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
-  const minLength = parsed.minLength;
 
   const consider = (z: number, full: number, right: number, both: number): void => {
     const from = offsets[z] as number;
@@ -531,8 +529,8 @@ export function associationRules(
   // heap and a full sort agree
   const keyOf = (rule: AssociationRule): number => {
     const value = builtIn
-      ? (rule[parsed.sortBy as AssociationRulesMeasureName] as number)
-      : (rule.customMeasures[parsed.sortBy] as number);
+      ? (rule[sortBy as AssociationRulesMeasureName] as number)
+      : (rule.customMeasures[sortBy] as number);
     const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
     return ascending ? -key : key;
   };
@@ -558,11 +556,11 @@ export function associationRules(
       minLift: parsed.minLift,
       minLength,
       maxLength: parsed.maxLength,
-      consequent: parsed.consequent,
+      consequent,
       antecedentItems: parsed.antecedentItems,
       consequentItems: parsed.consequentItems,
       maxRules: parsed.maxRules,
-      sortBy: parsed.sortBy,
+      sortBy,
       algorithm: mined.algorithm,
     },
   };

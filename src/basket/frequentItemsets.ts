@@ -137,9 +137,10 @@ export interface FrequentItemsetsResult {
 /** Share of `timeLimitMs` given to the search; the rest builds the output (about 5x slower per itemset). */
 const SEARCH_SHARE = 0.25;
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
   ...miningShape,
-  target: z._default(enumSchema(["all", "closed", "maximal", "generators"]), "all"),
+  target: z.optional(enumSchema(["all", "closed", "maximal", "generators"])),
 });
 
 /**
@@ -187,7 +188,8 @@ export function frequentItemsets(
   assertNotEmpty(data, "frequentItemsets");
   const { minCount, minSupport } = resolveMinCount("frequentItemsets", parsed, 0.1, data.transactionCount);
   const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
-  const needsSuperset = parsed.target === "closed" || parsed.target === "maximal";
+  const target = parsed.target ?? "all";
+  const needsSuperset = target === "closed" || target === "maximal";
   const budget = searchBudget(parsed, start, SEARCH_SHARE);
   const mined = mineItemsets(data, {
     minCount,
@@ -202,7 +204,7 @@ export function frequentItemsets(
   }
   const selected = selectTarget(
     mined,
-    parsed.target,
+    target,
     needsSuperset ? maxLength : Number.POSITIVE_INFINITY,
     budget.deadline,
   );
@@ -221,7 +223,7 @@ export function frequentItemsets(
       minSupport,
       minCount,
       maxLength: parsed.maxLength,
-      target: parsed.target,
+      target,
       algorithm: mined.algorithm,
       maxItemsets: parsed.maxItemsets,
       timeLimitMs: parsed.timeLimitMs,

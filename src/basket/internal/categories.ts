@@ -8,12 +8,15 @@ import { enumSchema, itemListSchema, stringSchema } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
-/** The mini schema of the hierarchy options of addCategories and the multi-level miners. */
+/**
+ * The mini schema of the hierarchy options of addCategories and the multi-level miners. The defaults
+ * (`item: "item"`, `suffix: "*"`, `unknownItems: "error"`) are applied by {@link extendWithCategories}.
+ */
 export const categoriesShape = {
   levels: itemListSchema("must name at least one level column", COLUMN),
-  item: z._default(stringSchema(COLUMN), "item"),
-  suffix: z._default(stringSchema(), "*"),
-  unknownItems: z._default(enumSchema(["error", "keep"]), "error"),
+  item: z.optional(stringSchema(COLUMN)),
+  suffix: z.optional(stringSchema()),
+  unknownItems: z.optional(enumSchema(["error", "keep"])),
 };
 
 /** Transactions extended with category items, and each label's ancestors among the labels. */
@@ -33,13 +36,13 @@ export function extendWithCategories(
   hierarchy: ItemHierarchy,
   options: {
     readonly levels: readonly string[];
-    readonly item: string;
-    readonly suffix: string;
-    readonly unknownItems: "error" | "keep";
+    readonly item?: string | undefined;
+    readonly suffix?: string | undefined;
+    readonly unknownItems?: "error" | "keep" | undefined;
   },
 ): ExtendedTransactions {
-  const { levels, suffix } = options;
-  const table = readHierarchy(functionName, hierarchy, options.item, levels);
+  const { levels, suffix = "*", item: itemColumn = "item" } = options;
+  const table = readHierarchy(functionName, hierarchy, itemColumn, levels);
   const data = toTransactions(transactions, functionName);
   const ancestors = new Map<string, Set<string>>();
   const itemLabels = new Set(data.itemLabels);
@@ -67,7 +70,7 @@ export function extendWithCategories(
     const path = table.categories.get(label);
     if (path !== undefined) return [label, ...path.map((category) => category + suffix)];
     if (options.unknownItems === "keep") return [label];
-    throw unknownItemError(functionName, t, label, options.item);
+    throw unknownItemError(functionName, t, label, itemColumn);
   });
   return { data: extended, ancestors };
 }

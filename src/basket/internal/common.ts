@@ -6,7 +6,11 @@ import { above0, atLeast, enumSchema, numberSchema } from "./optionChecks.js";
 /** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
 const INFINITY = Number.POSITIVE_INFINITY;
 
-/** zod fields shared by the mining functions (validated once per call). */
+/**
+ * zod fields shared by the mining functions (validated once per call). Defaults are applied where the
+ * values are read (`algorithm` undefined is "auto"), not by `z._default`: a bundle then carries no zod
+ * default schema (about 0.9 kB).
+ */
 export const miningShape = {
   minSupport: z.optional(
     numberSchema("a number > 0 and <= 1", [
@@ -16,7 +20,7 @@ export const miningShape = {
   ),
   minCount: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of transactions")),
   maxLength: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of items")),
-  algorithm: z._default(enumSchema(["fpgrowth", "eclat", "auto"]), "auto"),
+  algorithm: z.optional(enumSchema(["fpgrowth", "eclat", "auto"])),
   maxItemsets: z.optional(
     z.custom<number>(
       (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
