@@ -59,7 +59,19 @@ export function buildFeatureMatrix<T>(
   records: readonly T[],
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
-  const parsed = parseOptions(functionName, schema, options);
+  return featureMatrixOf(functionName, records, parseOptions(functionName, schema, options) as never);
+}
+
+/** {@link buildFeatureMatrix} from options already checked against {@link featureOptionsShape}. */
+export function featureMatrixOf<T>(
+  functionName: string,
+  records: readonly T[],
+  parsed: {
+    readonly fields: FeatureMatrixOptions<T>["fields"];
+    readonly transforms?: FeatureMatrixTransforms | undefined;
+    readonly missing?: FeatureMatrixMissingPolicy | undefined;
+  },
+): FeatureMatrixResult<T> {
   const missing = parsed.missing ?? "error";
   const entries = fieldEntries<T>(parsed.fields);
   const names = entries.map(([name]) => name);
@@ -72,7 +84,7 @@ export function buildFeatureMatrix<T>(
   if (records.length === 0) {
     throw new InsufficientDataError(functionName, "received no records; pass at least one customer record");
   }
-  const transforms = (options.transforms ?? "standardize") as FeatureMatrixTransforms;
+  const transforms = parsed.transforms ?? "standardize";
   const result = featureMatrixResult(
     functionName,
     records,

@@ -11,10 +11,10 @@ import {
   withDisplay,
 } from "../../core/index.js";
 import { parseOptions, progressSchema, seedSchema } from "../../core/options.js";
-import type { FeatureMatrixResult } from "../featureMatrixTypes.js";
+import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
 import { withDefaults } from "./defaults.js";
-import { buildFeatureMatrix, featureOptionsShape } from "./featureOptions.js";
+import { featureMatrixOf, featureOptionsShape } from "./featureOptions.js";
 import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
 import {
   countDistinctUpTo,
@@ -156,11 +156,7 @@ export function resolveFeatures<T>(
       throw new InsufficientDataError(functionName, "the feature matrix has no rows");
     return matrix;
   }
-  return buildFeatureMatrix(functionName, records, {
-    fields: rawOptions.fields as never,
-    ...(rawOptions.transforms === undefined ? {} : { transforms: rawOptions.transforms as never }),
-    missing: parsed.missing ?? "error",
-  });
+  return featureMatrixOf(functionName, records, parsed as FeatureMatrixOptions<T>);
 }
 
 /**
