@@ -111,3 +111,55 @@ describe("churnScoresFromBgNbd options (issue 12)", () => {
     expect(call).toThrow(/horizn: unknown option "horizn"; did you mean "horizon"\?/);
   });
 });
+
+describe("churnScoresFromBgNbd summarises and fits in one pass", () => {
+  const orders = Object.freeze([
+    { id: "a", day: "2024-01-01", amount: 20 },
+    { id: "a", day: "2024-01-15", amount: 35 },
+    { id: "a", day: "2024-02-20", amount: 10 },
+    { id: "a", day: "2024-02-21", amount: -10 }, // refunds the whole 02-20 purchase day
+    { id: "b", day: "2024-01-03", amount: 12 },
+    { id: "b", day: "2024-01-03", amount: 8 }, // same day: one purchase
+    { id: "b", day: "2024-02-01", amount: 5 },
+    { id: "b", day: "2024-03-05", amount: 7 },
+    { id: "c", day: "2024-02-10", amount: 9 },
+    { id: "d", day: "2024-01-20", amount: 4 },
+    { id: "d", day: "2024-03-28", amount: 6 },
+    { id: "e", day: "2024-04-02", amount: 3 }, // after asOf: dropped
+  ]);
+  const options = { customer: "id", date: "day", amount: "amount", asOf: "2024-03-31" } as const;
+
+  it("gives the histories and model of repeatPurchaseSummary then fitBgNbd, naming itself in errors", async () => {
+    const { repeatPurchaseSummary } = await import("../value/repeatPurchaseSummary.js");
+    const { fitBgNbd } = await import("../value/fitBgNbd.js");
+    const summary = repeatPurchaseSummary(orders, { ...options, timeUnit: "week", afterAsOf: "drop" });
+    const model = fitBgNbd(summary);
+    const result = churnScoresFromBgNbd(orders, options);
+    expect(result.model.params).toEqual(model.params);
+    expect(result.model.logLikelihood).toBe(model.logLikelihood);
+    expect(result.model.uncertainty).toEqual(model.uncertainty);
+    expect(result.droppedRecords).toBe(1);
+    expect(result.options).toEqual({ asOf: "2024-03-31", timeUnit: "week", horizon: 13 });
+    const byCustomer = new Map(result.customers.map((row) => [row.customer, row]));
+    expect(summary.customers.map((row) => row.customer)).toEqual(["a", "b", "c", "d"]);
+    for (const row of summary.customers) {
+      const scored = byCustomer.get(row.customer);
+      expect([scored?.frequency, scored?.recency, scored?.T]).toEqual([row.frequency, row.recency, row.T]);
+      expect(scored?.probabilityAlive).toBe(model.probabilityAlive(row.frequency, row.recency, row.T));
+    }
+    // a's refunded day is gone: 2 purchase days, 14 days apart (hand count)
+    expect(byCustomer.get("a")?.frequency).toBe(1);
+    expect(byCustomer.get("a")?.recency).toBe(2);
+    // its own name in errors (the summary and the fit were named before)
+    expect(() =>
+      churnScoresFromBgNbd([...orders, { id: "f", day: "not a date", amount: 1 }], options),
+    ).toThrow(/^churnScoresFromBgNbd: row 12, field "day"/);
+    expect(() =>
+      churnScoresFromBgNbd([{ id: "a", day: "2024-01-01" }], {
+        customer: "id",
+        date: "day",
+        asOf: "2024-03-31",
+      }),
+    ).toThrow(/^churnScoresFromBgNbd: none of the 1 customers made a repeat purchase/);
+  });
+});

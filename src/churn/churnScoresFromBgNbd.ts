@@ -1,8 +1,21 @@
 import * as z from "zod/mini";
-import { type Field, InvalidOptionsError, type TimeUnit, withDisplay } from "../core/index.js";
+import {
+  DAYS_PER_UNIT,
+  type Field,
+  InvalidOptionsError,
+  isoDate,
+  MS_PER_DAY,
+  type TimeUnit,
+  withDisplay,
+} from "../core/index.js";
+import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
-import { type FitBgNbdResult, fitBgNbd } from "../value/fitBgNbd.js";
-import { repeatPurchaseSummary } from "../value/repeatPurchaseSummary.js";
+import type { FitBgNbdResult } from "../value/fitBgNbd.js";
+import { fitBgNbdHistories } from "../value/internal/bgNbdLikelihood.js";
+import { countHistories } from "../value/internal/lifetimeFit.js";
+import { PURCHASE_DAYS_SCRATCH, purchaseDays } from "../value/internal/purchaseDays.js";
+import { purchaseHistories } from "../value/internal/purchaseHistories.js";
+import { dayOption } from "../value/internal/summaryPeriod.js";
 
 const FUNCTION_NAME = "churnScoresFromBgNbd";
 
@@ -84,8 +97,8 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * Probability-alive churn scores: summarises purchases into (frequency, recency, T) with
- * `repeatPurchaseSummary`, fits the BG/NBD model (`fitBgNbd`, value module) unless one is given, and
+ * Probability-alive churn scores: summarises purchases into (frequency, recency, T) as
+ * `repeatPurchaseSummary` does, fits the BG/NBD model (`fitBgNbd`, value module) unless one is given, and
  * returns churnScore = 1 − P(alive) per customer with the purchases expected over `horizon`.
  *
  * Caveat of the model, kept as is: BG/NBD lets a customer drop out only right after a purchase, so a
@@ -120,30 +133,46 @@ export function churnScoresFromBgNbd<T>(
     ]);
   }
   const timeUnit = parsed.timeUnit as TimeUnit;
-  const summary = repeatPurchaseSummary(records, {
-    customer: options.customer,
-    date: options.date,
-    ...(options.amount === undefined ? {} : { amount: options.amount }),
-    asOf: options.asOf,
-    timeUnit,
-    afterAsOf: "drop",
+  const endDay = dayOption(FUNCTION_NAME, "asOf", parsed.asOf);
+  // The histories as repeatPurchaseSummary makes them (records after asOf dropped), without its rows:
+  // per-row columns in scratch memory reused by the next call (see withScratch).
+  const { histories, droppedRecords } = withScratch(PURCHASE_DAYS_SCRATCH * records.length, (scratch) => {
+    const purchases = purchaseDays(
+      records,
+      {
+        functionName: FUNCTION_NAME,
+        customer: options.customer,
+        date: options.date,
+        amount: options.amount,
+        endDay,
+        afterEnd: "drop",
+      },
+      scratch,
+    );
+    return {
+      histories: purchaseHistories(purchases, endDay, DAYS_PER_UNIT[timeUnit]),
+      droppedRecords: purchases.droppedRecords,
+    };
   });
-  const model = options.model ?? fitBgNbd(summary);
+  const model = options.model ?? fitBgNbdHistories(countHistories(FUNCTION_NAME, "BG/NBD", histories));
   const horizon = parsed.horizon;
   const unit = timeUnit;
-  const rows = summary.customers.map((row): ChurnScoresFromBgNbdRow => {
-    const probabilityAlive = model.probabilityAlive(row.frequency, row.recency, row.T);
-    const expectedPurchases = model.conditionalExpectedPurchases(horizon, row.frequency, row.recency, row.T);
-    const since = row.T - row.recency;
+  const rows = histories.customers.map((customer, i): ChurnScoresFromBgNbdRow => {
+    const frequency = histories.frequency[i] as number;
+    const recency = histories.recency[i] as number;
+    const T = histories.T[i] as number;
+    const probabilityAlive = model.probabilityAlive(frequency, recency, T);
+    const expectedPurchases = model.conditionalExpectedPurchases(horizon, frequency, recency, T);
+    const since = T - recency;
     const reason =
-      row.frequency === 0
+      frequency === 0
         ? `one purchase day, ${format(since)} ${unit}s ago: BG/NBD treats a customer as alive until a repeat purchase (use inactivityRisk for these)`
-        : `${row.frequency} repeat purchase${row.frequency === 1 ? "" : "s"} in ${format(row.recency)} ${unit}s, last ${format(since)} ${unit}s ago: P(alive) ${format(probabilityAlive)}`;
+        : `${frequency} repeat purchase${frequency === 1 ? "" : "s"} in ${format(recency)} ${unit}s, last ${format(since)} ${unit}s ago: P(alive) ${format(probabilityAlive)}`;
     return Object.freeze({
-      customer: row.customer,
-      frequency: row.frequency,
-      recency: row.recency,
-      T: row.T,
+      customer,
+      frequency,
+      recency,
+      T,
       probabilityAlive,
       churnScore: 1 - probabilityAlive,
       expectedPurchases,
@@ -159,8 +188,8 @@ export function churnScoresFromBgNbd<T>(
   const result: ChurnScoresFromBgNbdResult = {
     customers: Object.freeze(order.map((i) => rows[i] as ChurnScoresFromBgNbdRow)),
     model,
-    droppedRecords: summary.droppedRecords,
-    options: Object.freeze({ asOf: summary.options.asOf, timeUnit, horizon }),
+    droppedRecords,
+    options: Object.freeze({ asOf: isoDate(endDay * MS_PER_DAY), timeUnit, horizon }),
   };
   return withDisplay(result, {
     title: "Churn scores from BG/NBD (1 − P(alive))",

@@ -12,6 +12,7 @@ import {
   logParameters,
   minimizeWithFallback,
   parameterRows,
+  type RepeatHistories,
   readTransactionHistories,
   startParameters,
 } from "./lifetimeFit.js";
@@ -40,7 +41,17 @@ export function repeatBuyingResult<
   });
 }
 
-const schema = lifetimeFitSchema(["r", "alpha", "a", "b"], { maxIterations: 500, tolerance: 1e-8 });
+/** The optimiser settings of the BG/NBD family's fits when not given. */
+export const BG_NBD_FIT_DEFAULTS = { maxIterations: 500, tolerance: 1e-8 } as const;
+
+const schema = /* @__PURE__ */ lifetimeFitSchema(["r", "alpha", "a", "b"], BG_NBD_FIT_DEFAULTS);
+
+/** The settings of one fit: the parsed `start`, `maxIterations` and `tolerance`. */
+export interface BgNbdFitSettings {
+  readonly start?: { readonly [K in keyof BgNbdParams]?: number | undefined } | undefined;
+  readonly maxIterations: number;
+  readonly tolerance: number;
+}
 
 /**
  * Fits a four-parameter (r, α, a, b) beta-geometric/NBD model by maximum likelihood: reads and checks
@@ -56,7 +67,19 @@ export function fitBgNbdFamily<T>(
   likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
 ): RepeatBuyingEstimate<BgNbdParams> {
   const parsed = parseOptions(functionName, schema, options);
-  const histories = readTransactionHistories(functionName, modelName, summary, options);
+  return estimateBgNbdFamily(
+    readTransactionHistories(functionName, modelName, summary, options),
+    parsed,
+    likelihood,
+  );
+}
+
+/** The fit of {@link fitBgNbdFamily} on histories already read and checked, with parsed settings. */
+export function estimateBgNbdFamily(
+  histories: RepeatHistories,
+  parsed: BgNbdFitSettings,
+  likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
+): RepeatBuyingEstimate<BgNbdParams> {
   const n = histories.customerCount;
   const data = aggregateHistories(histories.columns);
   const start = startParameters<BgNbdParams>(

@@ -19,10 +19,10 @@ type ModelParameters<P> = { readonly [K in keyof P]: number };
 
 /** Zod shape of {@link RepeatPurchaseFields}, to spread into an options schema. */
 export const repeatPurchaseFieldsShape = {
-  frequency: z.optional(fieldSchema),
-  recency: z.optional(fieldSchema),
-  T: z.optional(fieldSchema),
-  monetaryValue: z.optional(fieldSchema),
+  frequency: /* @__PURE__ */ z.optional(fieldSchema),
+  recency: /* @__PURE__ */ z.optional(fieldSchema),
+  T: /* @__PURE__ */ z.optional(fieldSchema),
+  monetaryValue: /* @__PURE__ */ z.optional(fieldSchema),
 };
 
 /**
@@ -87,7 +87,19 @@ export function readTransactionHistories<T>(
   summary: RepeatPurchaseInput<T>,
   fields: RepeatPurchaseFields<T>,
 ): RepeatHistories {
-  const columns = readRepeatColumns(functionName, summary, fields, false);
+  return countHistories(functionName, modelName, readRepeatColumns(functionName, summary, fields, false));
+}
+
+/**
+ * The counts of checked histories (frequency a whole number, 0 <= recency <= T) that a purchase-count
+ * model's start needs, refusing what it cannot identify: no customers, nobody with a repeat purchase,
+ * or every age T = 0.
+ */
+export function countHistories(
+  functionName: string,
+  modelName: string,
+  columns: RepeatColumns,
+): RepeatHistories {
   const n = columns.frequency.length;
   if (n === 0)
     throw new InsufficientDataError(functionName, "no customers; pass at least one customer summary row");
