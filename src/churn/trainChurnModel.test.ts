@@ -174,6 +174,14 @@ describe("trainChurnModel bad input", () => {
     ).toThrowErrorMatchingInlineSnapshot(
       `[InvalidRecordError: trainChurnModel: row 6, field "y": received "1" (string); expected a churn label 0/1 or false/true (1 / true = churned)]`,
     );
+    // A row with a bad label and a bad feature value names the label (read and checked first), with a
+    // key or an accessor for the label.
+    const both = [...small, { x: "abc" as unknown as number, y: 2, c: "a" }];
+    for (const label of ["y", (row: { y: number }) => row.y] as const) {
+      expect(() => trainChurnModel(both, { label, fields: { numeric: ["x"] } })).toThrow(
+        /row 6, field "(y|label \(accessor\))": received 2 \(number\); expected a churn label/,
+      );
+    }
   });
 
   it("refuses a single class, empty input, no features and duplicate features", () => {

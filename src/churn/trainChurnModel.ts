@@ -185,6 +185,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, {
     read: labelField.read,
     name: labelField.label,
+    key: typeof parsed.label === "string" ? parsed.label : undefined,
   });
   const y = values.labels;
   let churners = 0;

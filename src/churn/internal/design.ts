@@ -88,6 +88,8 @@ export interface TrainingValues {
 export interface LabelReader<T> {
   readonly read: (record: T, index: number) => unknown;
   readonly name: string;
+  /** The property name when the label is a key (then read by the compiled reader with the features). */
+  readonly key?: string | undefined;
 }
 
 /**
@@ -111,20 +113,29 @@ export function readTrainingValues<T>(
   const codes = categorical.map(() => new Int32Array(n));
   const levels: string[][] = categorical.map(() => []);
   const positions = categorical.map(() => new Map<string, number>());
-  const readRow = createRowReader(numeric, categorical);
-  const convert = (j: number, value: unknown, row: number): number =>
-    numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
-  const raw: unknown[] = new Array(q).fill(undefined);
+  // The label is read by the same reader, before the features (as a separate pass over the records
+  // would read it; one pass saves a sweep), into raw[0]: a keyed label is then one more constant
+  // property load instead of a call to a generic accessor (a keyed load per row, several times slower
+  // on dictionary-mode records).
+  const leading = label === undefined ? 0 : 1;
+  const labelFeatures: ResolvedFeature<T>[] =
+    label === undefined ? [] : [{ name: label.name, key: label.key, read: label.read }];
+  const readRow = createRowReader(numeric, [...labelFeatures, ...categorical], leading);
+  const raw: unknown[] = new Array(leading + q).fill(undefined);
+  const convert = (j: number, value: unknown, row: number): number => {
+    // A bad label is reported before a bad feature value of the same row.
+    if (label !== undefined) labelValue(raw[0], row, label.name, functionName);
+    return numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
+  };
   const recent = categorical.map(() => new RecentValues());
   const labels = new Uint8Array(label === undefined ? 0 : n);
   for (let i = 0; i < n; i++) {
     const record = records[i] as T;
     if (!isRecord(record)) throw notARecordError(functionName, i, record);
-    // The label first, as a separate pass over the records would read it (one pass saves a sweep).
-    if (label !== undefined) labels[i] = labelValue(label.read(record, i), i, label.name, functionName);
     readRow(record, i, values, i, n, raw, convert);
+    if (label !== undefined) labels[i] = labelValue(raw[0], i, label.name, functionName);
     for (let j = 0; j < q; j++) {
-      const value = raw[j];
+      const value = raw[leading + j];
       const cached = (recent[j] as RecentValues).get(value);
       if (!Number.isNaN(cached)) {
         (codes[j] as Int32Array)[i] = cached;
@@ -244,16 +255,22 @@ export function standardize(value: number, mean: number, standardDeviation: numb
  */
 export function standardizeInPlace(column: Float64Array, mean: number, standardDeviation: number): void {
   const scale = 1 / standardDeviation;
-  const multiply = scale >= 2 ** -1000;
-  for (let i = 0; i < column.length; i++) {
-    const value = column[i] as number;
-    if (Number.isNaN(value)) {
-      column[i] = 0;
-      continue;
-    }
-    const z = multiply ? (value - mean) * scale : (value - mean) / standardDeviation;
-    column[i] = z - z === 0 ? z : standardize(value, mean, standardDeviation);
+  if (scale < 2 ** -1000) {
+    for (let i = 0; i < column.length; i++)
+      column[i] = standardizeOrZero(column[i] as number, mean, standardDeviation);
+    return;
   }
+  // The common case in a tight loop; a missing value (NaN) or an overflowing difference (z not finite)
+  // goes to standardizeOrZero (checking z alone: a NaN value gives a NaN z).
+  for (let i = 0; i < column.length; i++) {
+    const z = ((column[i] as number) - mean) * scale;
+    column[i] = z - z === 0 ? z : standardizeOrZero(column[i] as number, mean, standardDeviation);
+  }
+}
+
+/** {@link standardize} of a value, 0 (the mean) for NaN (missing). */
+function standardizeOrZero(value: number, mean: number, standardDeviation: number): number {
+  return Number.isNaN(value) ? 0 : standardize(value, mean, standardDeviation);
 }
 
 /** Checks a numeric training column (NaN = missing) and returns its encoding. */

@@ -61,21 +61,21 @@ function warmStart(problem: LogisticProblem, sample: number): WarmStart | undefi
   const { dense, denseColumns: p, y, weights, rows } = problem;
   const stride = Math.floor(rows / sample);
   const m = Math.floor((rows - 1) / stride) + 1;
+  // Column by column: each gather walks one column forward (a row-by-row gather across all columns
+  // touched p distant cache lines per row, and took ~5x longer on 100k x 25).
   const subDense = new Float64Array(m * p);
-  const subCodes = problem.codes.map(() => new Int32Array(m));
+  for (let j = 0; j < p; j++) gatherRows(dense, j * rows, stride, subDense, j * m, m);
+  const subCodes = problem.codes.map((codes) => {
+    const out = new Int32Array(m);
+    gatherRows(codes, 0, stride, out, 0, m);
+    return out;
+  });
   const subY = new Uint8Array(m);
   const subWeights = new Float64Array(m);
+  gatherRows(y, 0, stride, subY, 0, m);
+  gatherRows(weights, 0, stride, subWeights, 0, m);
   let positive = 0;
-  for (let k = 0; k < m; k++) {
-    const i = k * stride;
-    for (let j = 0; j < p; j++) subDense[j * m + k] = dense[j * rows + i] as number;
-    problem.codes.forEach((codes, c) => {
-      (subCodes[c] as Int32Array)[k] = codes[i] as number;
-    });
-    subY[k] = y[i] as number;
-    subWeights[k] = weights[i] as number;
-    positive += subY[k] as number;
-  }
+  for (let k = 0; k < m; k++) positive += subY[k] as number;
   if (positive === 0 || positive === m) return undefined;
   const fit = fitLogistic(
     {
@@ -96,6 +96,18 @@ function warmStart(problem: LogisticProblem, sample: number): WarmStart | undefi
     false,
   );
   return fit.stop === "converged" ? { beta: fit.beta, factor: fit.factor, scale: rows / m } : undefined;
+}
+
+/** out[to + k] = source[from + k · stride] for k in [0, m). */
+function gatherRows<A extends Float64Array | Int32Array | Uint8Array>(
+  source: A,
+  from: number,
+  stride: number,
+  out: A,
+  to: number,
+  m: number,
+): void {
+  for (let k = 0; k < m; k++) out[to + k] = source[from + k * stride] as number;
 }
 
 /** Why the fit stopped. */

@@ -62,4 +62,37 @@ describe("row readers", () => {
       [undefined, "gold"],
     ]);
   });
+
+  it("read leading features (a label) before the numeric ones, compiled or as a loop", () => {
+    for (const compile of [true, false]) {
+      rowReaderSettings.compile = compile;
+      const calls: string[] = [];
+      const traced = (name: string) =>
+        resolveFeature<Row>({
+          name,
+          value: (row) => {
+            calls.push(name);
+            return row[name];
+          },
+        });
+      const reader = createRowReader(
+        [traced("a"), resolveFeature<Row>("b")],
+        [traced("label"), resolveFeature<Row>("plan")],
+        1,
+      );
+      const out = new Float64Array(2);
+      const raw: unknown[] = [];
+      const seen: unknown[] = [];
+      // The fallback sees the leading value already stored (so a bad label can be reported first).
+      const fallback = (j: number, value: unknown) => {
+        seen.push(raw[0], j, value);
+        return -1;
+      };
+      reader({ a: 2, b: "x", label: 1, plan: "gold" }, 0, out, 0, 1, raw, fallback);
+      expect(calls).toEqual(["label", "a"]);
+      expect(raw).toEqual([1, "gold"]);
+      expect(Array.from(out)).toEqual([2, -1]);
+      expect(seen).toEqual([1, 1, "x"]);
+    }
+  });
 });

@@ -18,8 +18,9 @@ import type { ResolvedFeature } from "./featureSpec.js";
 export type NumericFallback = (feature: number, value: unknown, row: number) => number;
 
 /**
- * Reads record `row`: numeric feature j goes to `numericOut[offset + j * stride]` (finite numbers as is,
- * anything else through `convert`), categorical feature j's raw value to `categoricalOut[j]`.
+ * Reads record `row`: first the raw values of the leading features (see {@link createRowReader}) to
+ * `categoricalOut[0..l)`, then numeric feature j to `numericOut[offset + j * stride]` (finite numbers as
+ * is, anything else through `convert`), then categorical feature j's raw value to `categoricalOut[l + j]`.
  */
 export type RowReader<T> = (
   record: T,
@@ -64,22 +65,28 @@ function featureValue<T>(
 }
 
 /**
- * Compiles `function (record, row, ...parameters) { let value; <numeric lines> <categorical lines> }`.
+ * Compiles `function (record, row, ...parameters) { let value; <leading lines> <numeric lines>
+ * <categorical lines> }`: the first `leading` categorical features are read before the numeric ones.
  * Property names enter the source only as JSON string literals; accessors are passed in as arrays.
  */
 function compile<F>(
   numeric: readonly ResolvedFeature<unknown>[],
   categorical: readonly ResolvedFeature<unknown>[],
+  leading: number,
   parameters: string,
   numericLine: (load: string, j: number) => string,
   tail: string,
 ): F | undefined {
   const load = (feature: ResolvedFeature<unknown>, accessors: string, j: number): string =>
     feature.key !== undefined ? `record[${JSON.stringify(feature.key)}]` : `${accessors}[${j}](record, row)`;
-  const lines = numeric.map((feature, j) => numericLine(load(feature, "numericRead", j), j));
-  categorical.forEach((feature, j) => {
-    lines.push(`categoricalOut[${j}] = ${load(feature, "categoricalRead", j)};`);
-  });
+  const categoricalLines = categorical.map(
+    (feature, j) => `categoricalOut[${j}] = ${load(feature, "categoricalRead", j)};`,
+  );
+  const lines = [
+    ...categoricalLines.slice(0, leading),
+    ...numeric.map((feature, j) => numericLine(load(feature, "numericRead", j), j)),
+    ...categoricalLines.slice(leading),
+  ];
   try {
     const factory = new Function(
       "numericRead",
@@ -101,6 +108,7 @@ const FINITE = 'typeof value === "number" && value - value === 0';
 function compiledOr<T, F>(
   numeric: readonly ResolvedFeature<T>[],
   categorical: readonly ResolvedFeature<T>[],
+  leading: number,
   parameters: string,
   numericLine: (load: string, j: number) => string,
   tail: string,
@@ -111,6 +119,7 @@ function compiledOr<T, F>(
     compile<F>(
       numeric as readonly ResolvedFeature<unknown>[],
       categorical as readonly ResolvedFeature<unknown>[],
+      leading,
       parameters,
       numericLine,
       tail,
@@ -118,23 +127,30 @@ function compiledOr<T, F>(
   );
 }
 
-/** The row reader of these features (compiled when allowed, else a loop; both behave the same). */
+/**
+ * The row reader of these features (compiled when allowed, else a loop; both behave the same). The
+ * first `leading` categorical features (e.g. a label, checked in `convert` before a numeric value can
+ * fail) are read before the numeric ones.
+ */
 export function createRowReader<T>(
   numeric: readonly ResolvedFeature<T>[],
   categorical: readonly ResolvedFeature<T>[],
+  leading = 0,
 ): RowReader<T> {
   const loop: RowReader<T> = (record, row, numericOut, offset, stride, categoricalOut, convert) => {
+    for (let j = 0; j < leading; j++) categoricalOut[j] = featureValue(categorical, j, record, row);
     for (let j = 0; j < numeric.length; j++) {
       const value = featureValue(numeric, j, record, row);
       numericOut[offset + j * stride] =
         typeof value === "number" && value - value === 0 ? value : convert(j, value, row);
     }
-    for (let j = 0; j < categorical.length; j++)
+    for (let j = leading; j < categorical.length; j++)
       categoricalOut[j] = featureValue(categorical, j, record, row);
   };
   return compiledOr(
     numeric,
     categorical,
+    leading,
     "numericOut, offset, stride, categoricalOut, convert",
     (load, j) =>
       `value = ${load};\nnumericOut[offset + ${j} * stride] = ${FINITE} ? value : convert(${j}, value, row);`,
@@ -164,6 +180,7 @@ export function createLinearRowReader<T>(
   return compiledOr(
     numeric,
     categorical,
+    0,
     "sum, coefficients, categoricalOut, convert",
     (load, j) =>
       `value = ${load};\nsum += ${FINITE} ? coefficients[${j}] * value : convert(${j}, value, row);`,
