@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
-import { zodNumberSchema, zodStringSchema } from "../core/internal/optionChecks.js";
+import { customSchema, expected, zodNumberSchema, zodStringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
@@ -106,10 +106,13 @@ const optionsSchema = z.strictObject({
   title: z.optional(zodStringSchema(500)),
   subtitle: z.optional(zodStringSchema(2000)),
   maxRows: z.optional(zodNumberSchema({ whole: true, gte: 0, lte: 100_000 })),
+  // the words of z.string().check(z.regex(tag, message)), as one custom check (no zod string or regex check)
   lang: z.optional(
-    z
-      .string()
-      .check(z.regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, "expected a language tag such as en or en-GB")),
+    customSchema<string>((value, report) => {
+      if (typeof value !== "string") report(expected("a string", value), value);
+      else if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value))
+        report("expected a language tag such as en or en-GB", value);
+    }),
   ),
   tocFrom: z.optional(zodNumberSchema({ whole: true, gte: 0 })),
   footer: z.optional(z.nullable(zodStringSchema(2000))),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { InvalidOptionsError } from "../../core/errors.js";
 import { lorenzCurve } from "../../value/lorenzCurve.js";
 import { lorenzChart } from "../lorenzChart.js";
+import { report } from "../report.js";
 
 const curve = lorenzCurve([1, 2, 3, 10]);
 const messages = (options: unknown): string[] => {
@@ -29,11 +30,14 @@ describe("the options every chart builder takes", () => {
     expect(messages({ currency: "€€€€€€€€€€", width: 100, height: 2000 })).toEqual([]);
   });
 
-  it("leave zod's number, string and bound-check code out of a builder's bundle", async () => {
+  it.each([
+    ["lorenzChart", "lorenzChart"],
+    ["report", "report"],
+  ])("leave zod's number, string, regex and bound-check code out of %s's bundle", async (_, name) => {
     const { build } = await import("esbuild");
     const result = await build({
       stdin: {
-        contents: `export { lorenzChart } from "./src/chart/lorenzChart.ts";`,
+        contents: `export { ${name} } from "./src/chart/${name}.ts";`,
         resolveDir: process.cwd(),
         loader: "ts",
       },
@@ -42,17 +46,45 @@ describe("the options every chart builder takes", () => {
       write: false,
       format: "esm",
       logLevel: "silent",
+      external: ["vega", "vega-lite"],
     });
     const code = result.outputFiles[0]?.text ?? "";
     // zod's constructors keep their names in a minified bundle
     expect(code).toContain('"$ZodCustom"');
-    for (const name of [
-      "$ZodNumber",
-      "$ZodString",
-      "$ZodCheckGreaterThan",
-      "$ZodCheckLessThan",
-      "$ZodCheckMaxLength",
+    for (const kind of [
+      "Number",
+      "String",
+      "CheckGreaterThan",
+      "CheckLessThan",
+      "CheckMaxLength",
+      "CheckRegex",
     ])
-      expect(code).not.toContain(`"${name}"`);
+      expect(code).not.toContain(`"$Zod${kind}"`);
+  });
+});
+
+describe("report's options", () => {
+  const messages = async (options: unknown): Promise<string[]> => {
+    try {
+      await report([{ title: "Spend", result: curve }], options as never);
+      return [];
+    } catch (error) {
+      return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+    }
+  };
+  it("word a language tag, a long title and a bad count as zod's string, regex and number checks did", async () => {
+    expect(await messages({ lang: "en-GB", title: "ok", maxRows: 10, footer: null })).toEqual([]);
+    expect(await messages({ lang: "english please" })).toEqual([
+      'lang: expected a language tag such as en or en-GB (received "english please")',
+    ]);
+    expect(await messages({ lang: 7, maxRows: 1.5, tocFrom: -1 })).toEqual([
+      "maxRows: expected a whole number >= 0 and <= 100000, received a number (received 1.5)",
+      "lang: expected a string, received a number (received 7)",
+      "tocFrom: Too small: expected number to be >=0 (received -1)",
+    ]);
+    expect(await messages({ subtitle: "x".repeat(2001), footer: 3 })).toEqual([
+      `subtitle: Too big: expected string to have <=2000 characters (received "${"x".repeat(56)}...)`,
+      "footer: expected a string or null, received a number (received 3)",
+    ]);
   });
 });

@@ -90,6 +90,7 @@ describe("zodNumberSchema gives the issues of z.number() with zod's bound checks
       ["{ gte, lte }", z.number().check(z.gte(100), z.lte(2000)), zodNumberSchema({ gte: 100, lte: 2000 })],
       ["{ gt, lte }", z.number().check(z.positive(), z.lte(1e6)), zodNumberSchema({ gt: 0, lte: 1e6 })],
       ["no bounds", z.number(), zodNumberSchema()],
+      ["nullable", z.nullable(z.int().check(z.gte(1))), z.nullable(zodNumberSchema({ whole: true, gte: 1 }))],
     ],
     values,
   );
@@ -117,9 +118,14 @@ describe("stringSchema, zodStringSchema", () => {
   sameAsZod(
     [
       [
-        "with maxLength: z.string().check(z.maxLength(n))",
+        "zodStringSchema: z.string().check(z.maxLength(n))",
         z.string().check(z.maxLength(5)),
         zodStringSchema(5),
+      ],
+      [
+        "zodStringSchema, nullable: the wrapper's forms in the words",
+        z.nullable(z.string().check(z.maxLength(5))),
+        z.nullable(zodStringSchema(5)),
       ],
       ["stringSchema: z.string()", z.string(), stringSchema()],
     ],

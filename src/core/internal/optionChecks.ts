@@ -162,15 +162,27 @@ export const stringSchema = (emptyMessage?: string): z.ZodMiniCustom<string, str
   customSchema<string>((value, report) => stringProblems(value, report, emptyMessage));
 
 /**
- * A string of at most `maxLength` code points, with the issues' words of `z.string().check(z.maxLength(n))`:
- * "expected a string, received ...", "Too big: expected string to have <=500 characters".
+ * A string of at most `maxLength` code points, with the issues of `z.string().check(z.maxLength(n))`:
+ * "expected a string, received ..." (worded by `parseOptions`, so a wrapper's forms show: "expected a
+ * string or null"), "Too big: expected string to have <=500 characters".
  */
 export const zodStringSchema = (maxLength: number): z.ZodMiniCustom<string, string> =>
-  customSchema<string>((value, report) => {
-    stringProblems(value, report);
-    if (typeof value === "string" && value.length > maxLength && [...value].length > maxLength)
-      report(`Too big: expected string to have <=${maxLength} characters`, value);
-  });
+  described(
+    z.custom<string>().check((payload) => {
+      const input = payload.value as unknown;
+      if (typeof input !== "string")
+        payload.issues.push({ code: "invalid_type", expected: "string", input } as never);
+      else if (input.length > maxLength && [...input].length > maxLength)
+        payload.issues.push({
+          code: "too_big",
+          origin: "string",
+          maximum: maxLength,
+          inclusive: true,
+          input,
+        } as never);
+    }),
+    "a string",
+  );
 
 /** Reports a value that is not a string (or is empty, with `emptyMessage`), at `path`. */
 const stringProblems = (
