@@ -125,9 +125,17 @@ export function zodNumberSchema({
   lte,
   whole,
 }: ZodNumberBounds = {}): z.ZodMiniCustom<number, number> {
+  // each bound given: its value, its sign in the words, whether it is an upper one, whether it is inclusive
+  const bounds = (
+    [
+      [gte, ">=", false, true],
+      [gt, ">", false, false],
+      [lte, "<=", true, true],
+    ] as const
+  ).filter((entry): entry is readonly [number, string, boolean, boolean] => entry[0] !== undefined);
   const schema = z.custom<number>().check((payload) => {
     const input = payload.value as unknown;
-    const push = (code: string, issue: Record<string, unknown>): void => {
+    const push = (code: string, issue: object): void => {
       payload.issues.push({ code, input, ...issue } as never);
     };
     const bound = (big: boolean, origin: string, value: number, inclusive = true): void =>
@@ -137,20 +145,15 @@ export function zodNumberSchema({
     if (whole && !Number.isSafeInteger(input)) {
       if (!Number.isInteger(input)) return push("invalid_type", { expected: "int", format: "safeint" });
       // what wholeNumber reports (as z.int does) before the bounds are checked
-      bound(input > 0, "int", input > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);
+      bound(input > 0, "int", Math.sign(input) * Number.MAX_SAFE_INTEGER);
     }
-    if (gte !== undefined && input < gte) bound(false, "number", gte);
-    if (gt !== undefined && input <= gt) bound(false, "number", gt, false);
-    if (lte !== undefined && input > lte) bound(true, "number", lte);
+    for (const [value, , big, inclusive] of bounds)
+      if (big ? input > value : input < value || (!inclusive && input === value))
+        bound(big, "number", value, inclusive);
   });
-  const words = [
-    ...(gte === undefined ? [] : [`>= ${gte}`]),
-    ...(gt === undefined ? [] : [`> ${gt}`]),
-    ...(lte === undefined ? [] : [`<= ${lte}`]),
-  ];
   return described(
     schema,
-    `${whole ? "a whole number" : "a number"}${words.length > 0 ? ` ${words.join(" and ")}` : ""}`,
+    `${whole ? "a whole number" : "a number"}${bounds.map(([value, sign]) => ` ${sign} ${value}`).join(" and")}`,
   );
 }
 
