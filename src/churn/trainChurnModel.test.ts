@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type ChurnFixtureRow, readChurnFixture, readChurnReference } from "../../fixtures/churn/fixture.js";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
@@ -631,5 +632,67 @@ describe("trainChurnModel inference and coding (issue 21)", () => {
     expect(() =>
       trainChurnModel(train, { label: "churned", fields, encoding: "oneHot", regularization: { l2: 0 } }),
     ).toThrow(InvalidOptionsError);
+  });
+});
+
+describe("trainChurnModel above the warm-start size", () => {
+  // fixtures/churn/make-subsample-reference.R (R 4.2.2 glm, and a penalised Newton fit with base R's
+  // solve): 48 000 rows built by exact integer arithmetic, so the warm start fits every 4th row first,
+  // and those rows follow a different model (x1 and x2 effects reversed). Only a finish on all rows to
+  // the full convergence test gives R's fits.
+  const reference = JSON.parse(
+    readFileSync(new URL("../../fixtures/churn/subsample-reference.json", import.meta.url), "utf8"),
+  ) as {
+    rows: number;
+    churners: number;
+    subsampleChurners: number;
+    glm: { estimate: number[]; standardError: number[] };
+    penalisedL2_1: { standardizedEstimate: number[] };
+  };
+  const data = Array.from({ length: reference.rows }, (_, i) => {
+    const x1 = (((i * 7919) % 1009) - 504) / 100;
+    const x2 = (((i * 104729) % 997) - 498) / 50;
+    const segment = ["a", "b", "c"][((i * 13) % 5) % 3] as string;
+    const u = ((i * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const reversed = i % 4 === 0;
+    const eta =
+      -0.5 +
+      (reversed ? -0.8 * x1 + 0.9 * x2 : 0.8 * x1 - 0.5 * x2) +
+      (segment === "b" ? 0.4 : 0) -
+      (segment === "c" ? 0.3 : 0);
+    return { x1, x2, segment, churned: u < 1 / (1 + Math.exp(-eta)) ? 1 : 0 };
+  });
+  const options = { label: "churned", fields: { numeric: ["x1", "x2"], categorical: ["segment"] } } as const;
+
+  it("rebuilds R's data exactly", () => {
+    expect(data.reduce((total, row) => total + row.churned, 0)).toBe(reference.churners);
+    expect(data.reduce((total, row, i) => total + (i % 4 === 0 ? row.churned : 0), 0)).toBe(
+      reference.subsampleChurners,
+    );
+  });
+
+  it("matches R's glm (l2 = 0) and a penalised Newton fit (l2 = 1) although the subsample's optimum differs", () => {
+    const unpenalised = trainChurnModel(data, { ...options, regularization: { l2: 0 } });
+    expect(unpenalised.convergence.converged).toBe(true);
+    unpenalised.coefficients.forEach((coefficient, j) => {
+      const estimate = reference.glm.estimate[j] as number;
+      expect(Math.abs(coefficient.estimate - estimate), coefficient.term).toBeLessThan(1e-9);
+      expect(
+        Math.abs((coefficient.standardError as number) - (reference.glm.standardError[j] as number)),
+        coefficient.term,
+      ).toBeLessThan(1e-9);
+    });
+    // The subsample alone points the other way: x1's effect there is negative.
+    const subsample = trainChurnModel(
+      data.filter((_, i) => i % 4 === 0),
+      { ...options, regularization: { l2: 0 } },
+    );
+    expect(subsample.coefficients[1]?.estimate).toBeLessThan(-0.5);
+    const penalised = trainChurnModel(data, { ...options, regularization: { l2: 1 } });
+    expect(penalised.convergence.converged).toBe(true);
+    penalised.coefficients.forEach((coefficient, j) => {
+      const estimate = reference.penalisedL2_1.standardizedEstimate[j] as number;
+      expect(Math.abs(coefficient.standardizedEstimate - estimate), coefficient.term).toBeLessThan(1e-9);
+    });
   });
 });
