@@ -281,7 +281,7 @@ export function bootstrap<T extends object>(
     out: Float64Array,
     offset: number,
   ): "zeroVariance" | "singular" | "notConverged" | "inadmissible" | undefined {
-    if (!correlationMatrix(values, n, p, counts, correlation, mean, centred)) return "zeroVariance";
+    if (correlationMatrix(values, n, p, counts, correlation, mean, centred) >= 0) return "zeroVariance";
     const failure = estimatePls(spec, correlation, work);
     if (failure !== undefined) return work.inadmissible ? "inadmissible" : failure;
     if (!work.converged) return "notConverged";

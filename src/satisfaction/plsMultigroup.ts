@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import type { Field, ProgressCallback } from "../core/index.js";
 import { withDisplay } from "../core/index.js";
+import { pathStandardErrors } from "./internal/groupBootstrap.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
@@ -152,8 +153,8 @@ export function plsMultigroup<T extends object>(
   });
   const { layout } = statistics;
   // Distinct streams for the two groups' bootstraps, derived from the seed.
-  const first = statistics.pathStandardErrors(setup.labels, 0, parsed.bootstrapSamples, parsed.seed + 1);
-  const second = statistics.pathStandardErrors(setup.labels, 1, parsed.bootstrapSamples, parsed.seed + 2);
+  const first = pathStandardErrors(statistics, setup.labels, 0, parsed.bootstrapSamples, parsed.seed + 1);
+  const second = pathStandardErrors(statistics, setup.labels, 1, parsed.bootstrapSamples, parsed.seed + 2);
   const [n1, n2] = setup.sizes;
   const { constructs } = setup.model;
   const paths: PlsMultigroupPath[] = setup.model.pathIndex.map(([from, to], r) => {

@@ -23,7 +23,7 @@ describe("groupCodes", () => {
     );
     const row = fc.oneof(
       { weight: 8, arbitrary: value.map((g) => ({ g }) as object) },
-      { weight: 1, arbitrary: fc.constantFrom(null, undefined, 3, "row") as fc.Arbitrary<object> },
+      { weight: 1, arbitrary: fc.constantFrom(null, undefined, 3, "row") as unknown as fc.Arbitrary<object> },
     );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), fc.boolean(), (rows, byAccessor) => {

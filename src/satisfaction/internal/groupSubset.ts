@@ -42,7 +42,7 @@ export function subsetEstimator(model: ResolvedPlsModel, data: PreparedPlsData):
     mean,
     correlation,
     fit(counts) {
-      if (!correlationMatrix(values, n, p, counts, correlation, mean, centred)) return "zeroVariance";
+      if (correlationMatrix(values, n, p, counts, correlation, mean, centred) >= 0) return "zeroVariance";
       const failure = estimatePls(spec, correlation, work);
       if (failure !== undefined) return failure;
       return work.converged ? undefined : "notConverged";

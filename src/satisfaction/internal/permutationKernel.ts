@@ -9,7 +9,7 @@
  * A statistic vector is laid out as [c (m), mean diff (m), log var ratio (m), paths1 (P), paths2 (P), diff (P)].
  */
 import { createRandom } from "../../core/index.js";
-import { type SubsetFailure, subsetEstimator } from "./groupSubset.js";
+import { type SubsetEstimator, type SubsetFailure, subsetEstimator } from "./groupSubset.js";
 import type { PreparedPlsData } from "./plsPrepare.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
 
@@ -45,13 +45,9 @@ export interface GroupStatistics {
   readonly layout: GroupLayout;
   /** Fills `out[offset .. offset + width)`; returns the failure of a group estimation, if any. */
   compute(labels: Uint8Array, out: Float64Array, offset: number): SubsetFailure | undefined;
-  /** Bootstrap standard errors of the path coefficients within one group (rows with `labels[i] === group`). */
-  pathStandardErrors(
-    labels: Uint8Array,
-    group: 0 | 1,
-    samples: number,
-    seed: number,
-  ): { standardErrors: Float64Array; valid: number };
+  /** The estimator over the pooled data (its state is that of the last estimation). */
+  readonly estimator: SubsetEstimator;
+  readonly model: ResolvedPlsModel;
 }
 
 export function groupStatistics(
@@ -154,36 +150,8 @@ export function groupStatistics(
       }
       return undefined;
     },
-    pathStandardErrors(labels, group, samples, seed) {
-      const members: number[] = [];
-      for (let i = 0; i < n; i++) if (labels[i] === group) members.push(i);
-      const random = createRandom(seed);
-      const sum = new Float64Array(pathCount);
-      const sumSquares = new Float64Array(pathCount);
-      let valid = 0;
-      for (let b = 0; b < samples; b++) {
-        counts.fill(0);
-        for (let d = 0; d < members.length; d++) {
-          const row = members[random.integer(members.length)] as number;
-          counts[row] = (counts[row] as number) + 1;
-        }
-        if (estimator.fit(counts) !== undefined) continue;
-        valid++;
-        model.pathIndex.forEach(([from, to], r) => {
-          const value = estimator.work.paths[from * m + to] as number;
-          sum[r] = (sum[r] as number) + value;
-          sumSquares[r] = (sumSquares[r] as number) + value * value;
-        });
-      }
-      const standardErrors = new Float64Array(pathCount);
-      for (let r = 0; r < pathCount; r++) {
-        const mean = (sum[r] as number) / valid;
-        standardErrors[r] = Math.sqrt(
-          Math.max(0, ((sumSquares[r] as number) - valid * mean * mean) / (valid - 1)),
-        );
-      }
-      return { standardErrors, valid };
-    },
+    estimator,
+    model,
   };
 }
 

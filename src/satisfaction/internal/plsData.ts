@@ -2,7 +2,7 @@
  * Reading survey rows into an indicator matrix, the missing-value policy,
  * and (weighted) correlation matrices for the PLS kernel.
  */
-import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+import { InvalidRecordError, parseDecimal } from "../../core/index.js";
 
 /** The largest integer a bigint answer may have (2^53 − 1, as core's readNumbers). */
 const MAX_SAFE = 9007199254740991n;
@@ -146,27 +146,6 @@ export function readIndicatorMatrix(
   return { values, rowCount: keep, indicatorCount: p, rowsUsed, imputedValues, droppedRows };
 }
 
-/** Column means and sample standard deviations (n − 1) of a row-major matrix. */
-export function columnMoments(
-  values: Float64Array,
-  n: number,
-  p: number,
-): { mean: Float64Array; sd: Float64Array } {
-  const mean = new Float64Array(p);
-  const sd = new Float64Array(p);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) + (values[i * p + j] as number);
-  for (let j = 0; j < p; j++) mean[j] = (mean[j] as number) / n;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++) {
-      const d = (values[i * p + j] as number) - (mean[j] as number);
-      sd[j] = (sd[j] as number) + d * d;
-    }
-  }
-  for (let j = 0; j < p; j++) sd[j] = Math.sqrt((sd[j] as number) / (n - 1));
-  return { mean, sd };
-}
-
 /**
  * Relative size below which a column counts as constant: sd / |mean| ≤ 1e-12 (or sd = 0). Summing a
  * constant column such as 0.1 repeated leaves a rounding residue of about 1e-16 |mean| in the deviations,
@@ -179,32 +158,13 @@ export function hasVariance(ss: number, total: number, mean: number): boolean {
   return ss > 0 && ss > CONSTANT_RELATIVE_SQUARED * total * mean * mean;
 }
 
-/** Throws {@link InsufficientDataError} for a zero-variance (constant up to rounding) indicator. */
-export function assertVariance(
-  functionName: string,
-  sd: Float64Array,
-  mean: Float64Array,
-  n: number,
-  indicators: readonly string[],
-  values: Float64Array,
-): void {
-  const p = indicators.length;
-  for (let j = 0; j < p; j++) {
-    const s = sd[j] as number;
-    if (!hasVariance(s * s * (n - 1), n, mean[j] as number)) {
-      throw new InsufficientDataError(
-        functionName,
-        `indicator "${indicators[j]}" has zero variance (every answer is ${values[j]}); drop it from its block`,
-      );
-    }
-  }
-}
-
 /**
  * Correlation matrix (p x p, row-major, into `out`) of the rows weighted by
  * `counts` (a bootstrap resample: how many times each row was drawn;
- * undefined = every row once). `centred` is an n x p scratch buffer.
- * Returns false when an indicator has zero variance in the sample.
+ * undefined = every row once), their weighted means into `mean` and, when
+ * given, their standard deviations (n − 1) into `sd`. `centred` is a p scratch buffer.
+ * Returns the index of the first indicator with zero variance in the sample (constant up to rounding),
+ * or -1 when there is none.
  */
 export function correlationMatrix(
   values: Float64Array,
@@ -214,7 +174,8 @@ export function correlationMatrix(
   out: Float64Array,
   mean: Float64Array,
   centred: Float64Array,
-): boolean {
+  sd?: Float64Array,
+): number {
   mean.fill(0);
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -237,8 +198,11 @@ export function correlationMatrix(
       for (let b = 0; b <= a; b++) out[row + b] = (out[row + b] as number) + ca * (centred[b] as number);
     }
   }
-  for (let a = 0; a < p; a++)
-    if (!hasVariance(out[a * p + a] as number, total, mean[a] as number)) return false;
+  for (let a = 0; a < p; a++) {
+    const ss = out[a * p + a] as number;
+    if (sd !== undefined) sd[a] = Math.sqrt(ss / (total - 1));
+    if (!hasVariance(ss, total, mean[a] as number)) return a;
+  }
   for (let a = 0; a < p; a++) {
     const da = Math.sqrt(out[a * p + a] as number);
     for (let b = 0; b < a; b++) {
@@ -248,5 +212,5 @@ export function correlationMatrix(
     }
   }
   for (let a = 0; a < p; a++) out[a * p + a] = 1;
-  return true;
+  return -1;
 }

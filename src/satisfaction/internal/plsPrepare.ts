@@ -1,11 +1,5 @@
 import { assertRecordArray, InsufficientDataError } from "../../core/index.js";
-import {
-  assertVariance,
-  columnMoments,
-  correlationMatrix,
-  type IndicatorMatrix,
-  readIndicatorMatrix,
-} from "./plsData.js";
+import { correlationMatrix, type IndicatorMatrix, readIndicatorMatrix } from "./plsData.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
 
 /** The data side of a PLS estimation: indicator matrix, moments, correlation matrix. */
@@ -53,13 +47,24 @@ export function preparePlsData(
       `${n} usable rows${dropped}; this model needs at least ${needed}`,
     );
   }
-  const { mean, sd } = columnMoments(matrix.values, n, p);
-  assertVariance(functionName, sd, mean, n, model.indicators, matrix.values);
+  const mean = new Float64Array(p);
+  const sd = new Float64Array(p);
   const correlation = new Float64Array(p * p);
-  const scratch = new Float64Array(p);
-  if (!correlationMatrix(matrix.values, n, p, undefined, correlation, scratch, new Float64Array(p))) {
-    // Same test as assertVariance on the same sums; kept so a disagreement can never pass silently.
-    throw new InsufficientDataError(functionName, "an indicator has zero variance; drop it from its block");
+  const constant = correlationMatrix(
+    matrix.values,
+    n,
+    p,
+    undefined,
+    correlation,
+    mean,
+    new Float64Array(p),
+    sd,
+  );
+  if (constant >= 0) {
+    throw new InsufficientDataError(
+      functionName,
+      `indicator "${model.indicators[constant]}" has zero variance (every answer is ${matrix.values[constant]}); drop it from its block`,
+    );
   }
   let scale = model.options.scale;
   if (scale === undefined) {
