@@ -89,10 +89,14 @@ export function aggregateItems(
   const parsed = parseOptions(fn, schema, options);
   const table = readHierarchy(fn, hierarchy, parsed.item, [parsed.level]);
   const data = toTransactions(transactions, fn);
-  return mapItems(data, (label, t) => {
-    const path = table.categories.get(label);
-    if (path !== undefined) return path;
-    if (parsed.unknownItems === "keep") return [label];
-    throw unknownItemError(fn, t, label, parsed.item);
-  });
+  return mapItems(
+    data,
+    (label, t) => {
+      const path = table.categories.get(label);
+      if (path !== undefined) return path;
+      if (parsed.unknownItems === "keep") return [label];
+      throw unknownItemError(fn, t, label, parsed.item);
+    },
+    fn,
+  );
 }

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -28,6 +28,7 @@ import {
   stringSchema,
 } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
+import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
@@ -564,19 +565,5 @@ export function associationRules(
       algorithm: mined.algorithm,
     },
   };
-  return withDisplay(result, {
-    title: "Association rules",
-    summary: (r) => [
-      `${r.rules.length} rules from ${r.transactionCount} transactions (min support ${r.options.minSupport}, min confidence ${r.options.minConfidence})${r.truncated ? `, TRUNCATED by ${r.truncatedReason}` : ""}`,
-    ],
-    rows: (r) =>
-      r.rules.map((rule) => ({
-        antecedent: rule.antecedent,
-        consequent: rule.consequent,
-        support: rule.support,
-        confidence: rule.confidence,
-        lift: rule.lift,
-        count: rule.count,
-      })),
-  });
+  return withRulesDisplay(result, "Association rules");
 }

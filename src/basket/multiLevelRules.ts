@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AddCategoriesOptions } from "./addCategories.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
@@ -9,6 +8,7 @@ import {
   associationRules,
 } from "./associationRules.js";
 import { categoriesShape, extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
+import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -104,19 +104,9 @@ export function multiLevelRules(
     droppedAncestorRules: mined.rules.length - kept.length,
     options: { ...mined.options, maxRules },
   };
-  return withDisplay(result, {
-    title: "Multi-level association rules",
-    summary: (r) => [
-      `${r.rules.length} rules from ${r.transactionCount} transactions (min support ${r.options.minSupport}, min confidence ${r.options.minConfidence}); ${r.droppedAncestorRules} item/category rules dropped${r.truncated ? `, TRUNCATED by ${r.truncatedReason}` : ""}`,
-    ],
-    rows: (r) =>
-      r.rules.map((rule) => ({
-        antecedent: rule.antecedent,
-        consequent: rule.consequent,
-        support: rule.support,
-        confidence: rule.confidence,
-        lift: rule.lift,
-        count: rule.count,
-      })),
-  });
+  return withRulesDisplay(
+    result,
+    "Multi-level association rules",
+    `; ${result.droppedAncestorRules} item/category rules dropped`,
+  );
 }

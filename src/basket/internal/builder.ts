@@ -164,9 +164,14 @@ export function validateTransactions(data: Transactions, functionName: string): 
 /**
  * Recodes plain baskets in one tight pass: capacity reserved from the basket
  * lengths, each code inserted at its sorted place in the open basket (a repeat
- * within the basket dropped by a per-code mark), no per-item calls.
+ * within the basket dropped by a per-code mark), no per-item calls. Labels taken from a checked
+ * {@link Transactions} (`fromTransactions`) may be empty, as that value's own labels may be.
  */
-function recodeBaskets(input: readonly unknown[], functionName: string): Transactions {
+export function recodeBaskets(
+  input: readonly unknown[],
+  functionName: string,
+  fromTransactions?: boolean,
+): Transactions {
   const n = input.length;
   // capacity from the lengths up to the first non-array basket (reported in order below)
   let total = 0;
@@ -195,7 +200,7 @@ function recodeBaskets(input: readonly unknown[], functionName: string): Transac
     const from = at;
     for (let j = 0; j < basket.length; j++) {
       const item = basket[j] as unknown;
-      if (typeof item !== "string" || item === "") {
+      if (typeof item !== "string" || (item === "" && !fromTransactions)) {
         throw new InvalidRecordError(
           functionName,
           row,

@@ -66,12 +66,16 @@ export function extendWithCategories(
       ancestors.set(label, set);
     }
   });
-  const extended = mapItems(data, (label, t) => {
-    const path = table.categories.get(label);
-    if (path !== undefined) return [label, ...path.map((category) => category + suffix)];
-    if (options.unknownItems === "keep") return [label];
-    throw unknownItemError(functionName, t, label, itemColumn);
-  });
+  const extended = mapItems(
+    data,
+    (label, t) => {
+      const path = table.categories.get(label);
+      if (path !== undefined) return [label, ...path.map((category) => category + suffix)];
+      if (options.unknownItems === "keep") return [label];
+      throw unknownItemError(functionName, t, label, itemColumn);
+    },
+    functionName,
+  );
   return { data: extended, ancestors };
 }
 

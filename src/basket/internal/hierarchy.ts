@@ -1,6 +1,6 @@
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
 import type { Transactions } from "../Transactions.js";
-import { TransactionBuilder } from "./builder.js";
+import { recodeBaskets } from "./builder.js";
 
 /** The hierarchy rows as read once: each item's category at every requested level. */
 export interface HierarchyTable {
@@ -91,26 +91,28 @@ export function unknownItemError(
 
 /**
  * Rebuilds the transactions with each item mapped to the labels `map(label)` returns (several, or none
- * to drop it); a label repeated within a transaction counts once. O(items).
+ * to drop it); a label repeated within a transaction counts once; ids and order kept, new labels coded
+ * in first-seen order. O(items).
  */
 export function mapItems(
   data: Transactions,
   map: (label: string, transaction: number) => readonly string[],
+  functionName: string,
 ): Transactions {
-  const builder = new TransactionBuilder();
-  const cache = new Map<number, readonly string[]>();
-  const { offsets, items, itemLabels } = data;
+  const cache: (readonly string[] | undefined)[] = [];
+  const { offsets, items, itemLabels, transactionIds } = data;
+  const baskets: string[][] = [];
   for (let t = 0; t < data.transactionCount; t++) {
+    const basket: string[] = [];
     for (let k = offsets[t] as number; k < (offsets[t + 1] as number); k++) {
       const code = items[k] as number;
-      let mapped = cache.get(code);
-      if (mapped === undefined) {
-        mapped = map(itemLabels[code] as string, t);
-        cache.set(code, mapped);
-      }
-      for (const label of mapped) builder.add(label);
+      cache[code] ??= map(itemLabels[code] as string, t);
+      basket.push(...(cache[code] as readonly string[]));
     }
-    builder.end();
+    baskets.push(basket);
   }
-  return builder.build(data.transactionIds);
+  const mapped = recodeBaskets(baskets, functionName, true);
+  return transactionIds === undefined
+    ? mapped
+    : Object.freeze({ ...mapped, transactionIds: Object.freeze(transactionIds.slice()) });
 }
