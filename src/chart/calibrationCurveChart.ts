@@ -2,15 +2,17 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
+  dashed,
   dataValues,
+  filledPoint,
   frame,
   nominal,
   PALETTE,
-  PERCENT,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseInput,
+  shareAxis,
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
@@ -58,14 +60,8 @@ export function calibrationCurveChart(
       customers: bin.count,
       bin: `${(100 * bin.lower).toFixed(0)}–${(100 * bin.upper).toFixed(0)}%`,
     }));
-  const x = quantitative("predicted", "Mean predicted churn probability", {
-    axis: { format: PERCENT },
-    scale: { domain: [0, 1] },
-  });
-  const y = quantitative("observed", "Observed churn rate", {
-    axis: { format: PERCENT },
-    scale: { domain: [0, 1] },
-  });
+  const x = quantitative("predicted", "Mean predicted churn probability", shareAxis());
+  const y = quantitative("observed", "Observed churn rate", shareAxis());
   return frame(
     parsed,
     {
@@ -81,13 +77,13 @@ export function calibrationCurveChart(
             { predicted: 0, observed: 0 },
             { predicted: 1, observed: 1 },
           ]),
-          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          mark: dashed("line"),
           encoding: { x, y },
         },
         { data: dataValues(values), mark: { type: "line", color: PALETTE[0] }, encoding: { x, y } },
         {
           data: dataValues(values),
-          mark: { type: "point", filled: true, color: PALETTE[0] },
+          mark: filledPoint({ color: PALETTE[0] }),
           encoding: {
             x,
             y,

@@ -2,6 +2,7 @@ import type { ChooseKResult } from "../segment/index.js";
 import {
   type ChartOptions,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -133,7 +134,7 @@ export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions 
           },
           {
             transform: [{ filter: { field: "recommended", equal: true } }],
-            mark: { type: "point", filled: true, size: 120, color: PALETTE[3] },
+            mark: filledPoint({ size: 120, color: PALETTE[3] }),
             encoding: { x, y },
           },
         ],

@@ -2,6 +2,7 @@ import type { ChurnModel } from "../churn/index.js";
 import {
   type ChartOptions,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -140,7 +141,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
           : []),
         {
           data: dataValues(rows),
-          mark: { type: "point", filled: true, size: 70 },
+          mark: filledPoint({ size: 70 }),
           encoding: {
             y,
             x,

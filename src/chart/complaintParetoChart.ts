@@ -2,6 +2,7 @@ import type { ComplaintSummaryResult } from "../crm/index.js";
 import {
   type ChartOptions,
   countText,
+  dashed,
   dataValues,
   frame,
   hasShape,
@@ -130,7 +131,7 @@ export function complaintParetoChart(
             },
             {
               data: dataValues([{ cumulativeShare: 0.8 }]),
-              mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+              mark: dashed("rule"),
               encoding: {
                 x: null,
                 y: quantitative("cumulativeShare", undefined, { scale: { domain: [0, 1] } }),

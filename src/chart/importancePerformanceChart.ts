@@ -1,7 +1,9 @@
 import type { ImportancePerformanceGridResult, ImportancePerformanceResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dashed,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -111,19 +113,19 @@ export function importancePerformanceChart(
       layer: [
         {
           data: dataValues([{ importance: tidy(grid.importanceCut) }]),
-          mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
+          mark: dashed("rule", "#888"),
           encoding: { x: quantitative("importance") },
         },
         {
           data: dataValues([{ performance: tidy(grid.performanceCut) }]),
-          mark: { type: "rule", color: "#888", strokeDash: [4, 4] },
+          mark: dashed("rule", "#888"),
           encoding: { y: quantitative("performance") },
         },
         {
           data: dataValues(points),
           layer: [
             {
-              mark: { type: "point", filled: true, size: 90 },
+              mark: filledPoint({ size: 90 }),
               encoding: {
                 x,
                 y,

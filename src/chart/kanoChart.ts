@@ -1,7 +1,9 @@
 import type { KanoResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  dashed,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   isObject,
@@ -88,12 +90,12 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
       layer: [
         {
           data: dataValues([{ v: 0.5 }]),
-          mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+          mark: dashed("rule"),
           encoding: { x: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         {
           data: dataValues([{ v: 0.5 }]),
-          mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+          mark: dashed("rule"),
           encoding: { y: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
         },
         ...corners.map((corner) => ({
@@ -111,7 +113,7 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
           data: dataValues(points),
           layer: [
             {
-              mark: { type: "point", filled: true, size: 90 },
+              mark: filledPoint({ size: 90 }),
               encoding: {
                 x,
                 y,

@@ -5,11 +5,11 @@ import {
   frame,
   isObject,
   nominal,
-  PERCENT,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseResult,
+  shareAxis,
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
@@ -131,10 +131,7 @@ export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOption
     return result.curves.length === 1 ? median : `${c.group} ${median}`;
   });
   const x = quantitative("time", `Time since start (${result.options.time})`);
-  const y = quantitative("survival", "Share not yet churned", {
-    axis: { format: PERCENT },
-    scale: { domain: [0, 1] },
-  });
+  const y = quantitative("survival", "Share not yet churned", shareAxis());
   const grouped = result.curves.length > 1;
   const color = grouped ? { color: nominal("group", "Group", { legend: { orient: "top" } }) } : {};
   return frame(

@@ -3,6 +3,7 @@ import type { LifetimeFitUncertainty } from "../value/index.js";
 import {
   type ChartOptions,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   isObject,
@@ -150,7 +151,7 @@ export function lifetimeParameterChart(
     });
   }
   layer.push({
-    mark: { type: "point", filled: true, size: 90, color: PALETTE[3], opacity: 1 },
+    mark: filledPoint({ size: 90, color: PALETTE[3], opacity: 1 }),
     encoding: { y, x, tooltip },
   });
   return frame(

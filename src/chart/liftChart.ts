@@ -2,6 +2,7 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
+  dashed,
   dataValues,
   frame,
   ordinal,
@@ -71,7 +72,7 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
         },
         {
           data: dataValues([{ lift: 1 }]),
-          mark: { type: "rule", color: PALETTE[3], strokeDash: [4, 4] },
+          mark: dashed("rule", PALETTE[3]),
           encoding: { y: quantitative("lift") },
         },
       ],

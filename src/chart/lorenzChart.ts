@@ -1,16 +1,18 @@
 import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
 import {
   type ChartOptions,
+  dashed,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
   PALETTE,
-  PERCENT,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseResult,
+  shareAxis,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -101,14 +103,8 @@ export function lorenzChart(
   }
   const bottom80 = valueAt(x, y, 0.8);
   const top20 = 1 - bottom80;
-  const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", {
-    axis: { format: PERCENT },
-    scale: { domain: [0, 1] },
-  });
-  const yAxis = quantitative("valueShare", "Share of total value", {
-    axis: { format: PERCENT },
-    scale: { domain: [0, 1] },
-  });
+  const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", shareAxis());
+  const yAxis = quantitative("valueShare", "Share of total value", shareAxis());
   const marker = [
     { customerShare: 0.8, valueShare: tidy(bottom80), label: `top 20% hold ${(100 * top20).toFixed(1)}%` },
   ];
@@ -127,7 +123,7 @@ export function lorenzChart(
             { customerShare: 0, valueShare: 0 },
             { customerShare: 1, valueShare: 1 },
           ]),
-          mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+          mark: dashed("line"),
           encoding: { x: xAxis, y: yAxis },
         },
         {
@@ -149,7 +145,7 @@ export function lorenzChart(
         },
         {
           data: dataValues(marker),
-          mark: { type: "point", filled: true, size: 80, color: PALETTE[3] },
+          mark: filledPoint({ size: 80, color: PALETTE[3] }),
           encoding: { x: xAxis, y: yAxis },
         },
         {

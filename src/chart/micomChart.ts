@@ -2,6 +2,7 @@ import type { MicomResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   dataValues,
+  filledPoint,
   frame,
   isObject,
   nominal,
@@ -124,7 +125,7 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
         encoding: { x: quantitative("zero") },
       },
       {
-        mark: { type: "point", filled: true, size: 80, opacity: 1 },
+        mark: filledPoint({ size: 80, opacity: 1 }),
         encoding: {
           y,
           x: quantitative("value"),

@@ -7,11 +7,11 @@ import {
   hasShape,
   nominal,
   PALETTE,
-  PERCENT,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseResult,
+  shareAxis,
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
@@ -66,8 +66,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
       encoding: {
         x: quantitative("share", "Share of answers", {
           stack: "zero",
-          axis: { format: PERCENT },
-          scale: { domain: [0, 1] },
+          ...shareAxis(),
         }),
         order: quantitative("order"),
       },

@@ -2,6 +2,7 @@ import type { PlsMultigroupResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -122,7 +123,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
         },
         {
           data: dataValues(rows),
-          mark: { type: "point", filled: true, size: 90, opacity: 1 },
+          mark: filledPoint({ size: 90, opacity: 1 }),
           encoding: {
             y,
             x,

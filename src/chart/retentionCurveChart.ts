@@ -6,6 +6,7 @@ import {
   chartOptionsShape,
   countText,
   dataValues,
+  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -189,7 +190,7 @@ export function retentionCurveChart(
         },
         {
           transform: [{ filter: { field: "series", equal: "Observed" } }, { filter: { field, valid: true } }],
-          mark: { type: "point", filled: true, size: 60 },
+          mark: filledPoint({ size: 60 }),
           encoding: { x, y, color, tooltip },
         },
       ],

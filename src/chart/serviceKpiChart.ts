@@ -10,10 +10,10 @@ import {
   hasShape,
   nominal,
   PALETTE,
-  PERCENT,
   parseChartOptions,
   quantitative,
   refuseResult,
+  shareAxis,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -159,7 +159,7 @@ export function serviceKpiChart(
   const bullets = serviceKpiBullets(result, options);
   const met = bullets.filter((b) => b.meetsTarget).length;
   const y = nominal("kpi", null, { sort: bullets.map((b) => b.kpi), axis: { labelLimit: 320 } });
-  const x = quantitative("value", "Rate", { axis: { format: PERCENT }, scale: { domain: [0, 1] } });
+  const x = quantitative("value", "Rate", shareAxis());
   return frame(
     parsed,
     {

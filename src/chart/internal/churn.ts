@@ -1,13 +1,14 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
 import {
+  dashed,
   dataValues,
   hasShape,
   PALETTE,
-  PERCENT,
   PERCENT_PRECISE,
   quantitative,
   refuseResult,
+  shareAxis,
 } from "./spec.js";
 
 /** True when `value` looks like the result of `evaluateScores` or `evaluateChurnModel`. */
@@ -47,8 +48,7 @@ export function unitCurveLayers(
   groupTitle: string,
   points: readonly object[],
 ): { layer: object[] } {
-  const axis = (a: UnitCurveAxis) =>
-    quantitative(a.field, a.title, { axis: { format: PERCENT }, scale: { domain: [0, 1] } });
+  const axis = (a: UnitCurveAxis) => quantitative(a.field, a.title, shareAxis());
   const xEncoding = axis(x);
   const yEncoding = axis(y);
   const share = (a: UnitCurveAxis) => quantitative(a.field, a.tooltip, PERCENT_PRECISE);
@@ -59,7 +59,7 @@ export function unitCurveLayers(
           { [x.field]: 0, [y.field]: 0 },
           { [x.field]: 1, [y.field]: 1 },
         ]),
-        mark: { type: "line", color: "#999", strokeDash: [4, 4] },
+        mark: dashed("line"),
         encoding: { x: xEncoding, y: yEncoding },
       },
       {

@@ -83,6 +83,19 @@ function channel(type: string, field: string, title: unknown, extra: ChannelExtr
   };
 }
 
+/** A channel's scale and axis of a share from 0 to 1 shown as a percentage (a fresh object per call). */
+export const shareAxis = () => ({ axis: { format: PERCENT }, scale: { domain: [0, 1] } });
+
+/** A dashed grey (or `color`) reference mark: `{ type, color, strokeDash: [4, 4] }`. */
+export const dashed = (type: "rule" | "line", color = "#999") => ({ type, color, strokeDash: [4, 4] });
+
+/** A filled point mark with further properties (size, color, opacity). */
+export const filledPoint = (extra?: Readonly<Record<string, unknown>>) => ({
+  type: "point",
+  filled: true,
+  ...extra,
+});
+
 /** A layer's or chart's inline data, `{ values }` (user strings stay in data, never in expressions). */
 export const dataValues = (values: unknown) => ({ values });
 
