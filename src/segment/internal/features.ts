@@ -192,7 +192,7 @@ export function applyChains<T>(
   for (let j = 0; j < d; j++) {
     const [name, field] = entries[j] as [string, Field<T>];
     const label = () => resolveField(field, `fields.${name}`).label;
-    /** The error naming row i of column j (its raw value) and what is wrong. */
+    /** The error naming row i of this feature (with its raw value) and what is wrong with it. */
     const refuse = (i: number, problem: string) =>
       new InvalidRecordError(functionName, rowIndices[i] as number, label(), raw[i * d + j], problem);
     const steps: FeatureMatrixStep[] = [];
@@ -211,32 +211,35 @@ export function applyChains<T>(
         steps.push({ kind: "log1p" });
         continue;
       }
-      let step = given as Exclude<FeatureMatrixStep, { kind: "log1p" }>;
-      const kind = typeof given === "string" ? given : step.kind;
-      if (kind !== "standardize" && kind !== "minmax") continue;
-      if (given === "standardize") {
-        const moments = columnMoments(matrix, n, d, j);
-        const standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) / moments.scale : 0;
-        if (!Number.isFinite(standardDeviation))
-          throw refuse(
-            largestRow(matrix, n, d, j),
-            `the values of this feature are too large to ${kind}: their standard deviation exceeds the largest floating-point number; rescale the field (e.g. to thousands) or add "log1p" before "${kind}"`,
-          );
-        step = { kind: given, mean: moments.mean, standardDeviation, constant: false };
-      } else if (given === "minmax") {
-        let min = n === 0 ? 0 : Number.POSITIVE_INFINITY;
-        let max = n === 0 ? 0 : Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < n; i++) {
-          const value = matrix[i * d + j] as number;
-          if (value < min) min = value;
-          if (value > max) max = value;
+      // A fitted step (applyFeatures) gives its parameters; a name estimates them from this column.
+      const kind = typeof given === "string" ? given : given.kind;
+      let step: Exclude<FeatureMatrixStep, { kind: "log1p" }>;
+      if (kind === "standardize") {
+        let { mean, standardDeviation } = given as Extract<FeatureMatrixStep, { kind: "standardize" }>;
+        if (given === kind) {
+          const moments = columnMoments(matrix, n, d, j);
+          mean = moments.mean;
+          standardDeviation = n > 1 ? Math.sqrt(moments.squares / (n - 1)) / moments.scale : 0;
+          if (!Number.isFinite(standardDeviation))
+            throw refuse(
+              largestRow(matrix, n, d, j),
+              `the values of this feature are too large to ${kind}: their standard deviation exceeds the largest floating-point number; rescale the field (e.g. to thousands) or add "log1p" before "${kind}"`,
+            );
         }
-        step = { kind: given, min, max, constant: false };
-      }
-      step =
-        step.kind === "standardize"
-          ? { ...step, constant: !(step.standardDeviation > 0) }
-          : { ...step, constant: !(step.max > step.min) };
+        step = { kind, mean, standardDeviation, constant: !(standardDeviation > 0) };
+      } else if (kind === "minmax") {
+        let { min, max } = given as Extract<FeatureMatrixStep, { kind: "minmax" }>;
+        if (given === kind) {
+          min = n === 0 ? 0 : Number.POSITIVE_INFINITY;
+          max = n === 0 ? 0 : Number.NEGATIVE_INFINITY;
+          for (let i = 0; i < n; i++) {
+            const value = matrix[i * d + j] as number;
+            if (value < min) min = value;
+            if (value > max) max = value;
+          }
+        }
+        step = { kind, min, max, constant: !(max > min) };
+      } else continue; // not a transform: left out, as "none" is
       const [halve, shift, divisor] = affine(step);
       for (let i = 0; i < n; i++) {
         const value = shiftAndDivide((matrix[i * d + j] as number) / halve, shift / halve, divisor);
