@@ -212,11 +212,11 @@ const SEARCH_SHARE = 0.25;
 const GENERATION_SHARE = 0.5;
 /**
  * Antecedent/consequent splits enumerated with `consequent: "all"` under the default itemset budget
- * (2^22, about a second of work; Groceries at minSupport 0.0005 needs under 10^6): a lattice of 17
- * items already has 3^17 = 129 million.
+ * (2^22 = 4,194,304 as the message words it, about a second of work; Groceries at minSupport 0.0005
+ * needs under 10^6): a lattice of 17 items already has 3^17 = 129 million.
  */
 const DEFAULT_MAX_SPLITS = 1 << 22;
-/** Rules kept when `maxRules` is not given; more is an error (a rule object is about 400 bytes). */
+/** Rules kept when `maxRules` is not given (1,000,000 as the message words it); more is an error (a rule object is about 400 bytes). */
 const DEFAULT_MAX_RULES = 1_000_000;
 
 /**
@@ -267,6 +267,9 @@ export function associationRules(
   const start = performance.now();
   const fn = "associationRules";
   const parsed = parseOptions(fn, schema, options);
+  const refuse = (path: string, message: string, received?: unknown): never => {
+    throw new InvalidOptionsError(fn, [{ path, message, received }]);
+  };
   const sortBy = parsed.sortBy ?? "lift";
   const minLength = parsed.minLength ?? 2;
   const consequent = parsed.consequent ?? "single";
@@ -275,22 +278,14 @@ export function associationRules(
   const customNames = Object.keys(customMeasures);
   const builtIn = (BUILT_IN_MEASURES as readonly string[]).includes(sortBy);
   if (!builtIn && !customNames.includes(sortBy)) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "sortBy",
-        message: `unknown measure; use one of ${BUILT_IN_MEASURES.join(", ")} or a key of options.measures`,
-        received: sortBy,
-      },
-    ]);
+    refuse(
+      "sortBy",
+      `unknown measure; use one of ${BUILT_IN_MEASURES.join(", ")} or a key of options.measures`,
+      sortBy,
+    );
   }
   if (parsed.maxLength !== undefined && parsed.maxLength < minLength) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "maxLength",
-        message: `must be at least minLength (${minLength})`,
-        received: parsed.maxLength,
-      },
-    ]);
+    refuse("maxLength", `must be at least minLength (${minLength})`, parsed.maxLength);
   }
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
@@ -333,15 +328,10 @@ export function associationRules(
   const allowedRight = allowed(parsed.consequentItems);
   const allSplits = consequent === "all";
 
-  const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
   /** Count of the sub-itemset of Z picked by mask (N for the empty set). */
   const countOf = (z: number, mask: number): number => {
     if (mask === 0) return n;
-    const from = offsets[z] as number;
-    let length = 0;
-    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
-      if (bits & 1) buffer[length++] = items[from + k] as number;
-    const found = index.find(buffer, length);
+    const found = improvement.lookup(z, mask);
     // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
     return found < 0 ? -1 : (counts[found] as number);
   };
@@ -406,12 +396,10 @@ export function associationRules(
     ruleItemset.push(z);
     ruleMask.push(right);
     if (ruleItemset.length > ruleCap) {
-      throw new InvalidOptionsError(fn, [
-        {
-          path: "maxRules",
-          message: `more than ${DEFAULT_MAX_RULES.toLocaleString("en-US")} rules pass the thresholds (the default cap, about 400 MB of rule objects): raise minConfidence, minSupport or minLift, set maxLength, or set maxRules (the best maxRules rules by sortBy; Infinity keeps every rule)`,
-        },
-      ]);
+      refuse(
+        "maxRules",
+        "more than 1,000,000 rules pass the thresholds (the default cap, about 400 MB of rule objects): raise minConfidence, minSupport or minLift, set maxLength, or set maxRules (the best maxRules rules by sortBy; Infinity keeps every rule)",
+      );
     }
   };
 
@@ -428,18 +416,17 @@ export function associationRules(
     const length = (offsets[z + 1] as number) - (offsets[z] as number);
     if (length < minLength) continue;
     if (length > MAX_RULE_ITEMS) {
-      throw new InvalidOptionsError(fn, [
-        {
-          path: "maxLength",
-          message: `a frequent itemset has ${length} items; rules are generated from itemsets of at most ${MAX_RULE_ITEMS} items, set maxLength <= ${MAX_RULE_ITEMS}`,
-          received: parsed.maxLength,
-        },
-      ]);
+      refuse(
+        "maxLength",
+        `a frequent itemset has ${length} items; rules are generated from itemsets of at most ${MAX_RULE_ITEMS} items, set maxLength <= ${MAX_RULE_ITEMS}`,
+        parsed.maxLength,
+      );
     }
     const both = counts[z] as number;
     // top-k pruning: once the heap is full, an itemset none of whose rules can beat its worst entry is skipped
     if (heap?.full === true && keyBound !== undefined && keyBound(both) <= heap.worstKey) continue;
-    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    // length <= MAX_RULE_ITEMS (30), so the shift does not overflow
+    const full = (1 << length) - 1;
     if (length === 1) {
       consider(z, full, full, both);
       continue;
@@ -447,13 +434,11 @@ export function associationRules(
     if (allSplits) {
       splits += full - 1;
       if (splits > splitCap) {
-        throw new InvalidOptionsError(fn, [
-          {
-            path: "consequent",
-            message: `with consequent "all" the frequent itemsets have more than ${DEFAULT_MAX_SPLITS.toLocaleString("en-US")} antecedent/consequent splits (2^length each; the default budget): set maxLength (e.g. 4), raise minSupport, use consequent "single", or give maxItemsets explicitly (Infinity included) with timeLimitMs to lift this budget`,
-            received: "all",
-          },
-        ]);
+        refuse(
+          "consequent",
+          'with consequent "all" the frequent itemsets have more than 4,194,304 antecedent/consequent splits (2^length each; the default budget): set maxLength (e.g. 4), raise minSupport, use consequent "single", or give maxItemsets explicitly (Infinity included) with timeLimitMs to lift this budget',
+          "all",
+        );
       }
       for (let right = 1; right < full; right++) {
         consider(z, full, right, both);
@@ -480,8 +465,6 @@ export function associationRules(
   const labels = data.itemLabels;
   const ranks = alphabeticalRanks(data);
   const rules: AssociationRule[] = [];
-  const ruleOrderZ: number[] = [];
-  const ruleOrderMask: number[] = [];
   const leftCodes = new Int32Array(MAX_RULE_ITEMS);
   const rightCodes = new Int32Array(MAX_RULE_ITEMS);
   for (let r = 0; r < pairsZ.length; r++) {
@@ -493,16 +476,15 @@ export function associationRules(
     const right = pairsMask[r] as number;
     const from = offsets[z] as number;
     const length = (offsets[z + 1] as number) - from;
-    const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+    const full = (1 << length) - 1;
     let leftLength = 0;
     let rightLength = 0;
     for (let k = 0; k < length; k++) {
       if ((right >>> k) & 1) rightCodes[rightLength++] = items[from + k] as number;
       else leftCodes[leftLength++] = items[from + k] as number;
     }
-    if (length === 1) leftLength = 0;
     const both = counts[z] as number;
-    const left = length === 1 ? n : countOf(z, full & ~right);
+    const left = countOf(z, full & ~right);
     const rightCount = countOf(z, right);
     const custom: Record<string, number> = {};
     if (customNames.length > 0) {
@@ -510,8 +492,6 @@ export function associationRules(
       for (const name of customNames)
         custom[name] = (customMeasures[name] as AssociationRulesCustomMeasure)(table);
     }
-    ruleOrderZ.push(z);
-    ruleOrderMask.push(right);
     rules.push(
       ruleObject(
         labelsOf(leftCodes, 0, leftLength, labels, ranks),
@@ -535,14 +515,18 @@ export function associationRules(
     const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
     return ascending ? -key : key;
   };
-  const keyed = rules.map((rule, r) => ({
-    rule,
-    key: keyOf(rule),
-    z: ruleOrderZ[r] as number,
-    mask: ruleOrderMask[r] as number,
-  }));
-  keyed.sort((a, b) => (b.key > a.key ? 1 : b.key < a.key ? -1 : a.z - b.z || a.mask - b.mask));
-  const sorted = keyed.map((entry) => entry.rule);
+  // rule r is the pair (pairsZ[r], pairsMask[r]); a difference of two equal infinite keys is NaN, which
+  // (falsy) passes to the ties as equal keys do
+  const keys = rules.map(keyOf);
+  const sorted = rules
+    .map((_, r) => r)
+    .sort(
+      (a, b) =>
+        (keys[b] as number) - (keys[a] as number) ||
+        (pairsZ[a] as number) - (pairsZ[b] as number) ||
+        (pairsMask[a] as number) - (pairsMask[b] as number),
+    )
+    .map((r) => rules[r] as AssociationRule);
 
   const result: AssociationRulesResult = {
     rules: sorted,

@@ -12,22 +12,26 @@ const INFINITY = Number.POSITIVE_INFINITY;
  * default schema (about 0.9 kB).
  */
 export const miningShape = {
-  minSupport: z.optional(
-    numberSchema("a number > 0 and <= 1", [
+  minSupport: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ numberSchema("a number > 0 and <= 1", [
       above0,
       [(value) => value <= 1, "must be at most 1 (a fraction of transactions)"],
     ]),
   ),
-  minCount: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of transactions")),
-  maxLength: z.optional(numberSchema("", [atLeast(1)], "must be a whole number of items")),
-  algorithm: z.optional(enumSchema(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: z.optional(
-    z.custom<number>(
+  minCount: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of transactions"),
+  ),
+  maxLength: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of items"),
+  ),
+  algorithm: /* @__PURE__ */ z.optional(/* @__PURE__ */ enumSchema(["fpgrowth", "eclat", "auto"])),
+  maxItemsets: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.custom<number>(
       (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       "must be a whole number >= 1, or Infinity for no budget",
     ),
   ),
-  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
+  timeLimitMs: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
 };
 
 /**
