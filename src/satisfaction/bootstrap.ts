@@ -216,22 +216,19 @@ export function bootstrap<T extends object>(
   const p = spec.indicatorCount;
   const m = spec.constructCount;
   const pathCount = resolved.pathIndex.length;
-  // HTMT and HTMT2 of every pair j < k whose full-data value is defined
-  const htmtFull = new Float64Array(m * m);
-  const htmt2Full = new Float64Array(m * m);
-  htmtMatrix(spec, data.correlation, false, htmtFull);
-  htmtMatrix(spec, data.correlation, true, htmt2Full);
-  const pairs: [number, number][] = [];
-  const pairs2: [number, number][] = [];
-  for (let j = 0; j < m; j++)
-    for (let k = j + 1; k < m; k++) {
-      if (Number.isFinite(htmtFull[j * m + k] as number)) pairs.push([j, k]);
-      if (Number.isFinite(htmt2Full[j * m + k] as number)) pairs2.push([j, k]);
-    }
-  const htmtOffset = pathCount + 2 * p;
-  const htmt2Offset = htmtOffset + pairs.length;
-  const width = htmt2Offset + pairs2.length;
+  // HTMT (kind 0) and HTMT2 (kind 1) of every pair j < k whose full-data value is defined
   const htmtBuffer = new Float64Array(m * m);
+  const pairLists: [number, number][][] = [[], []];
+  for (const kind of [0, 1]) {
+    htmtMatrix(spec, data.correlation, kind === 1, htmtBuffer);
+    for (let j = 0; j < m; j++)
+      for (let k = j + 1; k < m; k++)
+        if (Number.isFinite(htmtBuffer[j * m + k] as number))
+          (pairLists[kind] as [number, number][]).push([j, k]);
+  }
+  const [pairs, pairs2] = pairLists as [[number, number][], [number, number][]];
+  const htmtOffsets = [pathCount + 2 * p, pathCount + 2 * p + pairs.length];
+  const width = (htmtOffsets[1] as number) + pairs2.length;
   const work = createWorkspace(spec);
   const correlation = new Float64Array(p * p);
   const mean = new Float64Array(p);
@@ -250,17 +247,13 @@ export function bootstrap<T extends object>(
    * exactly uncorrelated: HTMT2 takes logs), which the summaries skip for that statistic only.
    */
   function recordHtmt(sample: Float64Array, out: Float64Array, offset = 0): void {
-    htmtMatrix(spec, sample, false, htmtBuffer);
-    for (let r = 0; r < pairs.length; r++) {
-      const [j, k] = pairs[r] as [number, number];
-      const value = htmtBuffer[j * m + k] as number;
-      out[offset + htmtOffset + r] = Number.isFinite(value) ? value : Number.NaN;
-    }
-    htmtMatrix(spec, sample, true, htmtBuffer);
-    for (let r = 0; r < pairs2.length; r++) {
-      const [j, k] = pairs2[r] as [number, number];
-      const value = htmtBuffer[j * m + k] as number;
-      out[offset + htmt2Offset + r] = Number.isFinite(value) ? value : Number.NaN;
+    for (const kind of [0, 1]) {
+      htmtMatrix(spec, sample, kind === 1, htmtBuffer);
+      const start = offset + (htmtOffsets[kind] as number);
+      (pairLists[kind] as [number, number][]).forEach(([j, k], r) => {
+        const value = htmtBuffer[j * m + k] as number;
+        out[start + r] = Number.isFinite(value) ? value : Number.NaN;
+      });
     }
   }
 
@@ -423,8 +416,8 @@ export function bootstrap<T extends object>(
     })),
     weights: indicatorRows(pathCount),
     loadings: indicatorRows(pathCount + p),
-    htmt: pairRows(pairs, htmtOffset),
-    htmt2: pairRows(pairs2, htmt2Offset),
+    htmt: pairRows(pairs, htmtOffsets[0] as number),
+    htmt2: pairRows(pairs2, htmtOffsets[1] as number),
     samples: parsed.samples,
     validSamples: valid,
     degenerateSamples: degenerate,

@@ -175,19 +175,25 @@ export function micom<T extends object>(
   const valid = distribution.valid;
   const quantile = (index: number, probability: number) =>
     valid > 0 ? quantileSorted(permutedColumn(distribution, width, index), probability) : Number.NaN;
+  /** A step-3 statistic: its value, the central 1 − alpha range of its permutations, p-value, and whether it is inside. */
+  const twoSided = (index: number) => {
+    const value = distribution.original[index] as number;
+    const lower = quantile(index, alpha / 2);
+    const upper = quantile(index, 1 - alpha / 2);
+    const pValue = permutationPValue(distribution, width, index, false);
+    return [value, lower, upper, pValue, value >= lower && value <= upper] as const;
+  };
   const constructs: MicomConstruct[] = setup.model.constructs.map((construct, k) => {
     const size = (setup.model.spec.blockStart[k + 1] as number) - (setup.model.spec.blockStart[k] as number);
     const c = distribution.original[layout.compositional + k] as number;
     const compositionalQuantile = size === 1 ? 1 : quantile(layout.compositional + k, alpha);
-    const meanDifference = distribution.original[layout.meanDifference + k] as number;
-    const meanLower = quantile(layout.meanDifference + k, alpha / 2);
-    const meanUpper = quantile(layout.meanDifference + k, 1 - alpha / 2);
-    const logVarianceRatio = distribution.original[layout.logVarianceRatio + k] as number;
-    const varianceLower = quantile(layout.logVarianceRatio + k, alpha / 2);
-    const varianceUpper = quantile(layout.logVarianceRatio + k, 1 - alpha / 2);
+    const [meanDifference, meanLower, meanUpper, meanPValue, equalMeans] = twoSided(
+      layout.meanDifference + k,
+    );
+    const [logVarianceRatio, varianceLower, varianceUpper, variancePValue, equalVariances] = twoSided(
+      layout.logVarianceRatio + k,
+    );
     const compositionalInvariance = size === 1 || c >= compositionalQuantile;
-    const equalMeans = meanDifference >= meanLower && meanDifference <= meanUpper;
-    const equalVariances = logVarianceRatio >= varianceLower && logVarianceRatio <= varianceUpper;
     return {
       construct,
       compositionalCorrelation: c,
@@ -198,12 +204,12 @@ export function micom<T extends object>(
       meanDifference,
       meanLower,
       meanUpper,
-      meanPValue: permutationPValue(distribution, width, layout.meanDifference + k, false),
+      meanPValue,
       equalMeans,
       logVarianceRatio,
       varianceLower,
       varianceUpper,
-      variancePValue: permutationPValue(distribution, width, layout.logVarianceRatio + k, false),
+      variancePValue,
       equalVariances,
       invariance: !compositionalInvariance ? "none" : equalMeans && equalVariances ? "full" : "partial",
     };

@@ -1,24 +1,10 @@
 /**
  * Two-sided p-value of Student's t distribution with real degrees of freedom, for the Welch-Satterthwaite
  * test of plsMultigroup: P(|T| ≥ |t|) = I_x(ν/2, 1/2) with x = ν / (ν + t²), the regularised incomplete beta
- * function evaluated by its continued fraction (modified Lentz method; Press et al., Numerical Recipes, §6.4)
- * and log-gamma by the Lanczos approximation (g = 7, 9 terms).
+ * function evaluated by its continued fraction (modified Lentz method; Press et al., Numerical Recipes, §6.4),
+ * with value's log-gamma (the Lanczos approximation, g = 7, 9 terms).
  */
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0. */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = LANCZOS[0] as number;
-  for (let i = 1; i < 9; i++) sum += (LANCZOS[i] as number) / (z + i);
-  const t = z + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
+import { logGamma } from "../../value/internal/special.js";
 
 /** Continued fraction of the incomplete beta function (converges for x < (a + 1) / (a + b + 2)). */
 function betaFraction(a: number, b: number, x: number): number {
