@@ -123,10 +123,11 @@ export interface SequentialRulesResult {
   };
 }
 
+/** Defaults (minConfidence 0.8, sortBy "confidence") are applied where read: no zod default schema. */
 const ruleShape = {
-  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0.8),
+  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
   minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  sortBy: z._default(enumSchema(["confidence", "lift", "support", "count"]), "confidence"),
+  sortBy: z.optional(enumSchema(["confidence", "lift", "support", "count"])),
   maxRules: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
 };
 const ruleSchema = z.strictObject(ruleShape);
@@ -194,6 +195,8 @@ export function sequentialRules<T>(
     else ruleOptions[key] = value;
   }
   const parsed = parseOptions(fn, ruleSchema, ruleOptions);
+  const minConfidence = parsed.minConfidence ?? 0.8;
+  const sortBy = parsed.sortBy ?? "confidence";
   let patterns: SequentialPatternsResult;
   if (isPatternsResult(input)) {
     const given = Object.keys(patternOptions);
@@ -227,7 +230,7 @@ export function sequentialRules<T>(
     const right = byLabel.get(formatSequence([consequent]));
     if (left === undefined || right === undefined) continue;
     const confidence = pattern.count / left.count;
-    if (confidence < parsed.minConfidence) continue;
+    if (confidence < minConfidence) continue;
     const lift = confidence / right.support;
     if (parsed.minLift !== undefined && lift < parsed.minLift) continue;
     rules.push({
@@ -245,7 +248,7 @@ export function sequentialRules<T>(
       medianDaysBetween: pattern.medianGapDays as number,
     });
   }
-  const key = parsed.sortBy;
+  const key = sortBy;
   const sorted = rules
     .map((rule, index) => ({ rule, index }))
     .sort((a, b) => b.rule[key] - a.rule[key] || a.index - b.index)
@@ -257,9 +260,9 @@ export function sequentialRules<T>(
     patternCount: patterns.patterns.length,
     truncated: patterns.truncated,
     options: {
-      minConfidence: parsed.minConfidence,
+      minConfidence,
       minLift: parsed.minLift,
-      sortBy: parsed.sortBy,
+      sortBy,
       maxRules: parsed.maxRules,
       patterns: patterns.options,
     },

@@ -104,6 +104,7 @@ const budget = z.custom<number>(
   "must be a whole number >= 1, or Infinity for no budget",
 );
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
   minSupport: z.optional(
     numberSchema("a number > 0 and <= 1", [
@@ -112,19 +113,19 @@ const schema = z.strictObject({
     ]),
   ),
   minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0.8),
+  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
   minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 2),
+  minLength: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
   maxLength: z.optional(
     numberSchema(`a whole number >= 1 and <= ${MAX_RULE_ITEMS}`, [atLeast(1), atMost(MAX_RULE_ITEMS)], true),
   ),
-  consequent: z._default(enumSchema(["single", "all"]), "single"),
+  consequent: z.optional(enumSchema(["single", "all"])),
   antecedentItems: z.optional(itemListSchema()),
   consequentItems: z.optional(itemListSchema()),
-  algorithm: z._default(enumSchema(["fpgrowth", "eclat", "auto"]), "auto"),
+  algorithm: z.optional(enumSchema(["fpgrowth", "eclat", "auto"])),
   maxItemsets: z.optional(budget),
   timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
-  nonRedundant: z._default(booleanSchema(), false),
+  nonRedundant: z.optional(booleanSchema()),
 });
 
 /**
@@ -162,11 +163,13 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   const start = performance.now();
   const fn = "streamRules";
   const parsed = parseOptions(fn, schema, options);
-  if (parsed.maxLength !== undefined && parsed.maxLength < parsed.minLength) {
+  const minLength = parsed.minLength ?? 2;
+  const minConfidence = parsed.minConfidence ?? 0.8;
+  if (parsed.maxLength !== undefined && parsed.maxLength < minLength) {
     throw new InvalidOptionsError(fn, [
       {
         path: "maxLength",
-        message: `must be at least minLength (${parsed.minLength})`,
+        message: `must be at least minLength (${minLength})`,
         received: parsed.maxLength,
       },
     ]);
@@ -247,7 +250,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
     const left = countOf(z, full & ~right);
     const rightCount = countOf(z, right);
     if (left <= 0 || rightCount <= 0) return undefined;
-    if (both < parsed.minConfidence * left) return undefined;
+    if (both < minConfidence * left) return undefined;
     if ((both * n) / (left * rightCount) < minLift) return undefined;
     const confidence = both / left;
     const gain =
@@ -256,7 +259,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
         : allSplits
           ? improvement.multi(z, right, confidence)
           : improvement.single(z, 31 - Math.clz32(right), confidence);
-    if (parsed.nonRedundant && length > 1 && gain <= 0) return undefined;
+    if (parsed.nonRedundant === true && length > 1 && gain <= 0) return undefined;
     return ruleObject(
       labelsOf(leftCodes, 0, leftLength, labels, ranks),
       labelsOf(rightCodes, 0, rightLength, labels, ranks),
@@ -282,7 +285,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
         return;
       }
       const length = (offsets[z + 1] as number) - (offsets[z] as number);
-      if (length < parsed.minLength) continue;
+      if (length < minLength) continue;
       const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
       if (length === 1) {
         const rule = ruleAt(z, full, full);
@@ -321,7 +324,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
     get truncated() {
       return truncated;
     },
-    options: { minSupport, minCount, minConfidence: parsed.minConfidence },
+    options: { minSupport, minCount, minConfidence },
     [Symbol.iterator]: generate,
     async *[Symbol.asyncIterator]() {
       yield* generate();

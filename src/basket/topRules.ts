@@ -91,10 +91,11 @@ export interface TopRulesResult {
   };
 }
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
   k: numberSchema("a whole number >= 1", [atLeast(1)], true),
-  by: z._default(enumSchema(BUILT_IN_MEASURES), "support"),
-  minConfidence: z._default(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)]), 0),
+  by: z.optional(enumSchema(BUILT_IN_MEASURES)),
+  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
   maxLength: z.optional(
     numberSchema(
       "a whole number >= 2",
@@ -102,7 +103,7 @@ const schema = z.strictObject({
       true,
     ),
   ),
-  minCount: z._default(numberSchema("a whole number >= 1", [atLeast(1)], true), 1),
+  minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
   maxItemsets: z.optional(
     z.custom<number>(
       (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
@@ -235,8 +236,9 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
-  const by = parsed.by;
+  const by = parsed.by ?? "support";
   const k = parsed.k;
+  const minConfidence = parsed.minConfidence ?? 0;
   const ascending = by === "fishersExactTest";
   const logFactorial = logFactorials(n);
   const itemCounts = countItems(data);
@@ -253,7 +255,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const ranks = alphabeticalRanks(data);
   const maxLength = parsed.maxLength ?? INFINITY;
 
-  const floor = parsed.minCount;
+  const floor = parsed.minCount ?? 1;
   let minCount = Math.max(floor, Math.floor(maxItemCount / 2));
   let searches = 0;
   /** The count threshold of the search whose rules are returned. */
@@ -339,7 +341,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
         const found = lookup.find(buffer, size);
         if (found < 0) continue;
         const left = counts[found] as number;
-        if (both < parsed.minConfidence * left) continue;
+        if (both < minConfidence * left) continue;
         const code = items[from + at] as number;
         const right = itemCounts[code] as number;
         let value =
@@ -396,7 +398,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
     minCount: keptMinCount,
     searches,
     exact,
-    options: { k, by, minConfidence: parsed.minConfidence, maxLength: parsed.maxLength, minCount: floor },
+    options: { k, by, minConfidence, maxLength: parsed.maxLength, minCount: floor },
   };
   return withDisplay(result, {
     title: "Top rules",
