@@ -131,8 +131,8 @@ export function zodNumberSchema({
       [gte, ">=", false, true],
       [gt, ">", false, false],
       [lte, "<=", true, true],
-    ] as const
-  ).filter((entry): entry is readonly [number, string, boolean, boolean] => entry[0] !== undefined);
+    ] as [number | undefined, string, boolean, boolean][]
+  ).filter((entry): entry is [number, string, boolean, boolean] => entry[0] !== undefined);
   const schema = z.custom<number>().check((payload) => {
     const input = payload.value as unknown;
     const push = (code: string, issue: object): void => {
