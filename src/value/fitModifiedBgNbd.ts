@@ -2,7 +2,8 @@ import type { FitBgNbdOptions } from "./fitBgNbd.js";
 import type { BgNbdParams } from "./fitBgNbdTypes.js";
 import { bgNbdExpectedPurchases } from "./internal/bgNbdExpectation.js";
 import { fitBgNbdFamily, repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
-import { checkHistory, checkHorizon, refuse } from "./internal/modelArguments.js";
+import { finiteExpectation } from "./internal/bgNbdPredictions.js";
+import { checkHistory, checkHorizon } from "./internal/modelArguments.js";
 import { outsideBox } from "./internal/optimize.js";
 import { betaGeometricProbabilityOfPurchases, checkCount } from "./internal/purchaseCountProbability.js";
 import type { aggregateHistories } from "./internal/repeatColumns.js";
@@ -152,15 +153,6 @@ function mbgNbdPredictions(
   const { r, alpha, a, b } = params;
   const alive = (x: number, recency: number, T: number): number =>
     1 / (1 + Math.exp(Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + recency))));
-  const finite = (method: string, value: number, t: number): number =>
-    value < Number.POSITIVE_INFINITY
-      ? value
-      : refuse(
-          method,
-          "t",
-          t,
-          "the expectation's series did not converge over so long a horizon; use a shorter t",
-        );
   return {
     probabilityAlive: (frequency, recency, T) => {
       checkHistory("probabilityAlive (MBG/NBD)", frequency, recency, T);
@@ -169,14 +161,14 @@ function mbgNbdPredictions(
     expectedPurchases: (t) => {
       const method = "expectedPurchases (MBG/NBD)";
       checkHorizon(method, t);
-      return finite(method, (b / (a + b)) * bgNbdExpectedPurchases(r, alpha, a, b + 1, t), t);
+      return finiteExpectation(method, (b / (a + b)) * bgNbdExpectedPurchases(r, alpha, a, b + 1, t), t);
     },
     conditionalExpectedPurchases: (t, frequency, recency, T) => {
       const method = "conditionalExpectedPurchases (MBG/NBD)";
       checkHorizon(method, t);
       checkHistory(method, frequency, recency, T);
       const x = frequency;
-      return finite(
+      return finiteExpectation(
         method,
         alive(x, recency, T) * bgNbdExpectedPurchases(r + x, alpha + T, a, b + x + 1, t),
         t,

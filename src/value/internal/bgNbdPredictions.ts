@@ -26,7 +26,7 @@ export function bgNbdPredictions(
   };
   const expectedPurchases = (t: number): number => {
     checkHorizon("expectedPurchases (BG/NBD)", t);
-    return finite("expectedPurchases (BG/NBD)", bgNbdExpectedPurchases(r, alpha, a, b, t), t);
+    return finiteExpectation("expectedPurchases (BG/NBD)", bgNbdExpectedPurchases(r, alpha, a, b, t), t);
   };
   const conditionalExpectedPurchases = (t: number, frequency: number, recency: number, T: number): number => {
     const method = "conditionalExpectedPurchases (BG/NBD)";
@@ -35,7 +35,7 @@ export function bgNbdPredictions(
     const x = frequency;
     const alive = bgNbdExpectedPurchases(r + x, alpha + T, a, b + x, t);
     const value = x > 0 ? alive / (1 + Math.exp(logDeadOdds(x, recency, T))) : alive;
-    return finite(method, value, t);
+    return finiteExpectation(method, value, t);
   };
   const probabilityOfPurchases = (x: number, t: number): number => {
     const method = "probabilityOfPurchases (BG/NBD)";
@@ -47,7 +47,7 @@ export function bgNbdPredictions(
 }
 
 /** Passes a finite expectation through; the series only gives up for absurd horizons (t / alpha in the millions). */
-function finite(method: string, value: number, t: number): number {
+export function finiteExpectation(method: string, value: number, t: number): number {
   if (value < Number.POSITIVE_INFINITY) return value;
   return refuse(
     method,

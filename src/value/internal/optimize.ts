@@ -66,16 +66,16 @@ export function minimizeBfgs(
   let g = new Float64Array(n);
   let value = f(x, g);
   let evaluations = 1;
+  const maxNorm = (v: Float64Array) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
+  // the outcome at the current point; `converged` undefined: the gradient within 1e3 × tolerance
+  const outcome = (
+    iterations: number,
+    message: string,
+    converged = maxNorm(g) < gradientTolerance * 1e3,
+    gradientNorm = norm(g),
+  ): MinimizeOutcome => ({ x, value, iterations, evaluations, gradientNorm, converged, message });
   if (!Number.isFinite(value)) {
-    return {
-      x,
-      value,
-      iterations: 0,
-      evaluations,
-      gradientNorm: Number.POSITIVE_INFINITY,
-      converged: false,
-      message: "objective not finite at the start",
-    };
+    return outcome(0, "objective not finite at the start", false, Number.POSITIVE_INFINITY);
   }
   // inverse Hessian approximation, row-major
   const H = new Float64Array(n * n);
@@ -86,19 +86,8 @@ export function minimizeBfgs(
   const s = new Float64Array(n);
   const y = new Float64Array(n);
   let stalled = 0;
-  const maxNorm = (v: Float64Array) => v.reduce((m, e) => Math.max(m, Math.abs(e)), 0);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (maxNorm(g) < gradientTolerance) {
-      return {
-        x,
-        value,
-        iterations: iteration - 1,
-        evaluations,
-        gradientNorm: norm(g),
-        converged: true,
-        message: "gradient below tolerance",
-      };
-    }
+    if (maxNorm(g) < gradientTolerance) return outcome(iteration - 1, "gradient below tolerance", true);
     let slope = 0;
     for (let i = 0; i < n; i++) {
       let d = 0;
@@ -129,17 +118,7 @@ export function minimizeBfgs(
       }
       step *= 0.5;
     }
-    if (!accepted) {
-      return {
-        x,
-        value,
-        iterations: iteration,
-        evaluations,
-        gradientNorm: norm(g),
-        converged: maxNorm(g) < gradientTolerance * 1e3,
-        message: "line search could not decrease the objective further",
-      };
-    }
+    if (!accepted) return outcome(iteration, "line search could not decrease the objective further");
     let sy = 0;
     for (let i = 0; i < n; i++) {
       s[i] = (xNew[i] as number) - (x[i] as number);
@@ -173,27 +152,9 @@ export function minimizeBfgs(
         }
       }
     }
-    if (stalled >= 2) {
-      return {
-        x,
-        value,
-        iterations: iteration,
-        evaluations,
-        gradientNorm: norm(g),
-        converged: maxNorm(g) < gradientTolerance * 1e3,
-        message: "objective stopped changing",
-      };
-    }
+    if (stalled >= 2) return outcome(iteration, "objective stopped changing");
   }
-  return {
-    x,
-    value,
-    iterations: maxIterations,
-    evaluations,
-    gradientNorm: norm(g),
-    converged: false,
-    message: "maxIterations reached",
-  };
+  return outcome(maxIterations, "maxIterations reached", false);
 }
 
 /**
