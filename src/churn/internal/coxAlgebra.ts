@@ -1,4 +1,9 @@
-/** Small dense symmetric linear algebra for the Cox model and the log-rank test (p × p, p small). */
+/**
+ * Small dense symmetric linear algebra for the Cox model and the log-rank test (p × p, p small): a
+ * Cholesky factorisation whose singularity test is relative to the largest diagonal entry; the solves
+ * are those of the churn model's kernels (cholesky.ts), which also has the inverse.
+ */
+import { choleskySolveInPlace } from "./cholesky.js";
 
 /**
  * Cholesky factor L (row-major, lower triangle) of a symmetric positive definite p × p matrix, or
@@ -24,20 +29,10 @@ export function cholesky(matrix: Float64Array, p: number): Float64Array | undefi
   return l;
 }
 
-/** Solves L Lᵀ x = b for a Cholesky factor L. */
+/** Solves L Lᵀ x = b for a Cholesky factor L (b is not changed). */
 export function choleskySolve(l: Float64Array, b: Float64Array, p: number): Float64Array {
-  const y = new Float64Array(p);
-  for (let i = 0; i < p; i++) {
-    let sum = b[i] as number;
-    for (let k = 0; k < i; k++) sum -= (l[i * p + k] as number) * (y[k] as number);
-    y[i] = sum / (l[i * p + i] as number);
-  }
-  const x = new Float64Array(p);
-  for (let i = p - 1; i >= 0; i--) {
-    let sum = y[i] as number;
-    for (let k = i + 1; k < p; k++) sum -= (l[k * p + i] as number) * (x[k] as number);
-    x[i] = sum / (l[i * p + i] as number);
-  }
+  const x = Float64Array.from(b);
+  choleskySolveInPlace(l, p, x);
   return x;
 }
 
@@ -45,17 +40,4 @@ export function choleskySolve(l: Float64Array, b: Float64Array, p: number): Floa
 export function solveSymmetric(a: Float64Array, b: Float64Array, p: number): Float64Array | undefined {
   const l = cholesky(a, p);
   return l === undefined ? undefined : choleskySolve(l, b, p);
-}
-
-/** The inverse of a symmetric positive definite matrix from its Cholesky factor. */
-export function choleskyInverse(l: Float64Array, p: number): Float64Array {
-  const inverse = new Float64Array(p * p);
-  const unit = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    unit.fill(0);
-    unit[j] = 1;
-    const column = choleskySolve(l, unit, p);
-    for (let i = 0; i < p; i++) inverse[i * p + j] = column[i] as number;
-  }
-  return inverse;
 }

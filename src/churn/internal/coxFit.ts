@@ -4,7 +4,8 @@
  * handling of tied event times), Newton-Raphson with step halving, the Breslow/Efron baseline hazard and
  * Harrell's concordance with a Fenwick tree. Rows are held row-major in a Float64Array (no per-row objects).
  */
-import { cholesky, choleskyInverse, choleskySolve } from "./coxAlgebra.js";
+import { choleskyInverse } from "./cholesky.js";
+import { cholesky, choleskySolve } from "./coxAlgebra.js";
 import { sortedIndex } from "./survivalData.js";
 
 /** Customers sorted by ascending time, covariates centred (row-major n × p). */
