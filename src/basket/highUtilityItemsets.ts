@@ -8,7 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
-import { pastDeadline } from "./internal/common.js";
+import { compareLabelLists, pastDeadline } from "./internal/common.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -336,16 +336,7 @@ export function highUtilityItemsets<T>(
     utility: entry.utility,
     count: entry.count,
   }));
-  itemsets.sort((a, b) => {
-    if (a.utility !== b.utility) return b.utility - a.utility;
-    if (a.items.length !== b.items.length) return a.items.length - b.items.length;
-    for (let i = 0; i < a.items.length; i++) {
-      const x = a.items[i] as string;
-      const y = b.items[i] as string;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  });
+  itemsets.sort((a, b) => b.utility - a.utility || compareLabelLists(a.items, b.items));
   const result: HighUtilityItemsetsResult = {
     itemsets,
     transactionCount: n,

@@ -1,6 +1,4 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
 import type { AddCategoriesOptions } from "./addCategories.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import {
@@ -8,7 +6,7 @@ import {
   type FrequentItemsetsResult,
   frequentItemsets,
 } from "./frequentItemsets.js";
-import { categoriesShape, extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
+import { extendWithCategories, holdsAncestorPair, splitHierarchyOptions } from "./internal/categories.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -39,9 +37,6 @@ export interface MultiLevelItemsetsResult extends FrequentItemsetsResult {
   /** Itemsets dropped because they held an item together with one of its categories. */
   readonly droppedAncestorItemsets: number;
 }
-
-const hierarchyKeys = Object.keys(categoriesShape);
-const schema = z.object(categoriesShape);
 
 /**
  * Frequent itemsets across the levels of a product hierarchy: the baskets
@@ -80,13 +75,7 @@ export function multiLevelItemsets(
   options: MultiLevelItemsetsOptions,
 ): MultiLevelItemsetsResult {
   const fn = "multiLevelItemsets";
-  const own: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (hierarchyKeys.includes(key)) own[key] = value;
-    else rest[key] = value;
-  }
-  const parsed = parseOptions(fn, schema, own);
+  const { parsed, rest } = splitHierarchyOptions(fn, options);
   if (rest.target !== undefined && rest.target !== "all") {
     throw new InvalidOptionsError(fn, [
       {

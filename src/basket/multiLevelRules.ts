@@ -1,5 +1,3 @@
-import * as z from "zod/mini";
-import { parseOptions } from "../core/options.js";
 import type { AddCategoriesOptions } from "./addCategories.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import {
@@ -7,7 +5,7 @@ import {
   type AssociationRulesResult,
   associationRules,
 } from "./associationRules.js";
-import { categoriesShape, extendWithCategories, holdsAncestorPair } from "./internal/categories.js";
+import { extendWithCategories, holdsAncestorPair, splitHierarchyOptions } from "./internal/categories.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -38,9 +36,6 @@ export interface MultiLevelRulesResult extends AssociationRulesResult {
   /** Rules dropped because they held an item together with one of its categories. */
   readonly droppedAncestorRules: number;
 }
-
-const hierarchyKeys = Object.keys(categoriesShape);
-const schema = z.object(categoriesShape);
 
 /**
  * Association rules across the levels of a product hierarchy: every basket
@@ -85,13 +80,7 @@ export function multiLevelRules(
   options: MultiLevelRulesOptions,
 ): MultiLevelRulesResult {
   const fn = "multiLevelRules";
-  const own: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (hierarchyKeys.includes(key)) own[key] = value;
-    else rest[key] = value;
-  }
-  const parsed = parseOptions(fn, schema, own);
+  const { parsed, rest } = splitHierarchyOptions(fn, options);
   const { data, ancestors } = extendWithCategories(fn, transactions, hierarchy, parsed);
   const maxRules = rest.maxRules as number | undefined;
   const { maxRules: _ignored, ...mineOptions } = rest as AssociationRulesOptions;

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, pastDeadline } from "./internal/common.js";
+import { alphabeticalRanks, compareLabelLists, labelsOf, pastDeadline } from "./internal/common.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -260,16 +260,7 @@ export function weightedItemsets(
     weight: entry.weight,
     count: entry.count,
   }));
-  rows.sort((a, b) => {
-    if (a.weight !== b.weight) return b.weight - a.weight;
-    if (a.items.length !== b.items.length) return a.items.length - b.items.length;
-    for (let i = 0; i < a.items.length; i++) {
-      const x = a.items[i] as string;
-      const y = b.items[i] as string;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-    return 0;
-  });
+  rows.sort((a, b) => b.weight - a.weight || compareLabelLists(a.items, b.items));
   const result: WeightedItemsetsResult = {
     itemsets: rows,
     transactionCount: n,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
+import { parseOptions } from "../../core/options.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
@@ -18,6 +19,27 @@ export const categoriesShape = {
   suffix: z.optional(stringSchema()),
   unknownItems: z.optional(enumSchema(["error", "keep"])),
 };
+
+const hierarchyKeys = /* @__PURE__ */ Object.keys(categoriesShape);
+/** Not strict: the multi-level miners pass the other options on to the miner, which checks them. */
+const hierarchySchema = /* @__PURE__ */ z.object(categoriesShape);
+
+/**
+ * Splits the options of a multi-level miner into the hierarchy options (checked and returned as
+ * `parsed`) and the miner's own (`rest`, checked by the miner).
+ */
+export function splitHierarchyOptions(
+  functionName: string,
+  options: object | undefined,
+): { parsed: z.output<typeof hierarchySchema>; rest: Record<string, unknown> } {
+  const own: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) {
+    if (hierarchyKeys.includes(key)) own[key] = value;
+    else rest[key] = value;
+  }
+  return { parsed: parseOptions(functionName, hierarchySchema, own), rest };
+}
 
 /** Transactions extended with category items, and each label's ancestors among the labels. */
 export interface ExtendedTransactions {

@@ -77,6 +77,20 @@ export function alphabeticalRanks(transactions: Transactions): Int32Array {
   return ranks;
 }
 
+/**
+ * Order of two sorted label lists: the shorter first, then by the first differing label (UTF-16
+ * code-unit order). The tie-break of the itemset lists returned sorted by a measure.
+ */
+export function compareLabelLists(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 const scratch = { codes: new Int32Array(64) };
 
 /** Labels of `codes[from..to)`, sorted by label (through the precomputed ranks). */
