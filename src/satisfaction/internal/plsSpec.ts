@@ -34,10 +34,15 @@ const CONSTRUCT_NAME = "must be a non-empty construct name";
 /** A construct name: a non-empty string. */
 export const constructName = /* @__PURE__ */ stringSchema(CONSTRUCT_NAME);
 
-/** Reports a construct name (a non-empty string) at `path`. */
-const nameProblems = (value: unknown, report: OptionReport, path: PropertyKey[]): void => {
+/** Reports a name that is not a non-empty string (a construct name, or an indicator's with `empty`) at `path`. */
+const nameProblems = (
+  value: unknown,
+  report: OptionReport,
+  path: PropertyKey[],
+  empty = CONSTRUCT_NAME,
+): void => {
   if (typeof value !== "string") report(expected("a string", value), value, path);
-  else if (value === "") report(CONSTRUCT_NAME, value, path);
+  else if (value === "") report(empty, value, path);
 };
 
 /** Reports each key of `object` not in `valid`, as parseOptions words an unknown option ("did you mean"). */
@@ -65,15 +70,14 @@ function unknownKeys(
 export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
   blocks: /* @__PURE__ */ customSchema<Record<string, string[]>>((blocks, report) => {
     if (!isMap(blocks)) return report(expected("an object", blocks), blocks);
-    if (Object.hasOwn(blocks, "")) report("construct names must be non-empty", blocks);
     for (const [name, list] of Object.entries(blocks)) {
+      if (name === "") report("construct names must be non-empty", blocks);
       if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
       else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
       else
-        list.forEach((indicator: unknown, i) => {
-          if (typeof indicator !== "string") report(expected("a string", indicator), indicator, [name, i]);
-          else if (indicator === "") report("indicator names must be non-empty", indicator, [name, i]);
-        });
+        list.forEach((indicator: unknown, i) =>
+          nameProblems(indicator, report, [name, i], "indicator names must be non-empty"),
+        );
     }
   }),
   paths: /* @__PURE__ */ customSchema<{ from: string; to: string }[]>((paths, report) => {

@@ -1,0 +1,56 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/** The minified esbuild bundle of one export of a satisfaction file (as a consumer's bundler makes it). */
+async function bundleOf(name: string, file = name): Promise<string> {
+  const { build } = await import("esbuild");
+  const result = await build({
+    stdin: {
+      contents: `export { ${name} } from "./${file}.ts";`,
+      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+      loader: "ts",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+/** Zod schema kinds the PLS functions' options no longer use (core's custom checks stand for them). */
+const ZOD_KINDS = ["$ZodArray", "$ZodString", "$ZodBoolean", "$ZodTuple", "$ZodEnum"];
+
+describe("satisfaction bundles", () => {
+  it("carry no zod array, string, boolean, tuple or enum schema in the PLS functions", {
+    timeout: 30_000,
+  }, async () => {
+    for (const name of [
+      "plsPathModel",
+      "bootstrap",
+      "micom",
+      "plsMultigroup",
+      "plsPredict",
+      "higherOrderConstruct",
+    ]) {
+      const code = await bundleOf(name);
+      expect(
+        ZOD_KINDS.filter((kind) => code.includes(kind)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it("read micom's and plsMultigroup's group without core's columnar and Arrow readers", {
+    timeout: 30_000,
+  }, async () => {
+    for (const name of ["micom", "plsMultigroup"]) {
+      const code = await bundleOf(name);
+      // a message of core's columnar reader (readCodes takes columns and Arrow tables too)
+      expect(code.includes("columns must have one length"), name).toBe(false);
+    }
+  });
+});
