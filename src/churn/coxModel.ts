@@ -432,15 +432,12 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   const chiTest = (statistic: number): CoxModelTest =>
     Object.freeze({ statistic, degreesOfFreedom: p, pValue: chiSquareUpperTail(statistic, p) });
   const covarianceFactor = covariance.every(Number.isFinite) ? cholesky(covariance, p) : undefined;
-  const wald =
-    covarianceFactor === undefined
-      ? undefined
-      : (() => {
-          const solved = choleskySolve(covarianceFactor, beta, p);
-          let sum = 0;
-          for (let j = 0; j < p; j++) sum += (beta[j] as number) * (solved[j] as number);
-          return sum;
-        })();
+  let wald: number | undefined;
+  if (covarianceFactor !== undefined) {
+    const solved = choleskySolve(covarianceFactor, beta, p);
+    wald = 0;
+    for (let j = 0; j < p; j++) wald += (beta[j] as number) * (solved[j] as number);
+  }
 
   const eta = linearPredictor(design, beta);
   const counts = concordanceCounts(design, eta);
@@ -506,31 +503,27 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     const factor = Math.exp(scoreOne(record, 0, `${FUNCTION_NAME}.survivalCurve`, x2));
     const hazard = cumulativeHazard.map((h) => h * factor);
     const survival = hazard.map((h) => Math.exp(-h));
-    if (covarianceFactor === undefined) {
-      return Object.freeze({
-        time: baselineTime.slice(),
-        survival,
-        cumulativeHazard: hazard,
-        standardError: null,
-        lower: null,
-        upper: null,
-      });
-    }
-    varianceTerms ??= hazardVarianceTerms(design, beta, parsed.ties);
-    const standardError = cumulativeHazardStandardErrors(
-      varianceTerms,
-      cumulativeHazard,
-      covariance,
-      x2,
-      factor,
-    );
+    const standardError =
+      covarianceFactor === undefined
+        ? null
+        : cumulativeHazardStandardErrors(
+            (varianceTerms ??= hazardVarianceTerms(design, beta, parsed.ties)),
+            cumulativeHazard,
+            covariance,
+            x2,
+            factor,
+          );
+    // log-type interval S·exp(∓z·se), the upper end capped at 1 (the lower end is at most S)
+    const bound = (sign: number) =>
+      standardError &&
+      survival.map((value, b) => Math.min(1, value * Math.exp(sign * z * (standardError[b] as number))));
     return Object.freeze({
       time: baselineTime.slice(),
       survival,
       cumulativeHazard: hazard,
       standardError,
-      lower: survival.map((value, b) => value * Math.exp(-z * (standardError[b] as number))),
-      upper: survival.map((value, b) => Math.min(1, value * Math.exp(z * (standardError[b] as number)))),
+      lower: bound(-1),
+      upper: bound(1),
     });
   };
   const survivalAt = (input: readonly T[], at: number): Float64Array => {
@@ -555,6 +548,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     return out;
   };
 
+  const divergingTerms = fit.convergence.diverging.map((j) => (terms[j] as Term).term);
   const meansRecord: Record<string, number> = {};
   terms.forEach((term, j) => {
     meansRecord[term.term] = means[j] as number;
@@ -578,12 +572,12 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     convergence: Object.freeze({
       method: "newton-raphson" as const,
       converged: fit.convergence.converged,
-      divergingTerms: Object.freeze(fit.convergence.diverging.map((j) => (terms[j] as Term).term)),
+      divergingTerms: Object.freeze(divergingTerms),
       iterations: fit.convergence.iterations,
       stepHalvings: fit.convergence.stepHalvings,
       message:
         fit.convergence.diverging.length > 0 && fit.convergence.converged
-          ? `${fit.convergence.message}; the estimate of ${fit.convergence.diverging.map((j) => (terms[j] as Term).term).join(", ")} may be infinite (a feature that separates churners from the rest)`
+          ? `${fit.convergence.message}; the estimate of ${divergingTerms.join(", ")} may be infinite (a feature that separates churners from the rest)`
           : fit.convergence.message,
     }),
     options: Object.freeze({
