@@ -35,7 +35,7 @@ export function dayOption(functionName: string, path: string, value: unknown): n
 export const transactionFieldsShape = {
   customer: fieldSchema,
   date: fieldSchema,
-  amount: z.optional(fieldSchema),
+  amount: /* @__PURE__ */ z.optional(fieldSchema),
 };
 
 /**
@@ -56,8 +56,11 @@ export function orderRefusalShape(functionName: string) {
 /** Zod shape of asOf / timeUnit / afterAsOf, with their defaults. */
 export const observationPeriodShape = {
   asOf: dateSchema,
-  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "day"),
-  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
+  timeUnit: /* @__PURE__ */ z._default(
+    /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
+    "day",
+  ),
+  afterAsOf: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "drop"]), "error"),
 };
 
 /** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
