@@ -15,6 +15,7 @@ import type {
 } from "./featureMatrix.js";
 import { calinskiHarabasz, daviesBouldin, sampleRows, silhouette } from "./internal/criteria.js";
 import { withDefaults } from "./internal/defaults.js";
+import { showFeatureMatrix } from "./internal/features.js";
 import {
   DEFAULTS,
   featureSourceShape,
@@ -257,7 +258,7 @@ export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {
     criteria: [...CRITERIA],
     silhouetteSampleSize: 2000,
   });
-  const features = resolveFeatures(name, records, parsed, options);
+  const features = resolveFeatures(name, records, parsed, options, showFeatureMatrix);
   const [low, high] = parsed.kRange as [number, number];
   if (high >= features.rowCount) {
     throw new InvalidOptionsError(name, [

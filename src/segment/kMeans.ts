@@ -1,3 +1,4 @@
+import { showFeatureMatrix } from "./internal/features.js";
 import { fitOnMatrix, kMeansSchema, parseKMeansOptions, resolveFeatures } from "./internal/fit.js";
 import type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
 
@@ -53,7 +54,7 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  */
 export function kMeans<T>(records: readonly T[], options: KMeansOptions<T>): KMeansResult<T> {
   const parsed = parseKMeansOptions("kMeans", kMeansSchema, options);
-  const features = resolveFeatures("kMeans", records, parsed, options);
+  const features = resolveFeatures("kMeans", records, parsed, options, showFeatureMatrix);
   return fitOnMatrix("kMeans", features, parsed, {
     k: parsed.k,
     seed: parsed.seed,

@@ -86,7 +86,13 @@ export function* kMeansSteps<T>(
   options: KMeansStepsOptions<T>,
 ): Generator<KMeansStep, void, void> {
   const parsed = parseKMeansOptions("kMeansSteps", kMeansStepsSchema, options);
-  const features = resolveFeatures("kMeansSteps", records, parsed, options);
+  const features = resolveFeatures(
+    "kMeansSteps",
+    records,
+    parsed,
+    options,
+    (matrix) => matrix, // internal only: no display code in this bundle
+  );
   const n = features.rowCount;
   const d = features.columnCount;
   const k = parsed.k;

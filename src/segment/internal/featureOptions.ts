@@ -11,7 +11,14 @@ import type {
   FeatureMatrixTransformName,
   FeatureMatrixTransforms,
 } from "../featureMatrixTypes.js";
-import { featureMatrixResult, fieldEntries, TRANSFORM_NAMES, transformChains } from "./features.js";
+import {
+  featureMatrixResult,
+  fieldEntries,
+  type PresentFeatureMatrix,
+  showFeatureMatrix,
+  TRANSFORM_NAMES,
+  transformChains,
+} from "./features.js";
 import { checked, fieldListProblem, oneOf } from "./optionChecks.js";
 
 const TRANSFORM_FORMS =
@@ -49,9 +56,10 @@ export const featureOptionsShape = {
   missing: z.optional(missingSchema),
 };
 
-const schema = z.strictObject(featureOptionsShape);
+// Marked pure, so a bundle that uses neither (kMeans builds the matrix from its own parsed options) drops them.
+const schema = /* @__PURE__ */ z.strictObject(featureOptionsShape);
 
-const applySchema = z.strictObject({ missing: z.optional(missingSchema) });
+const applySchema = /* @__PURE__ */ z.strictObject({ missing: /* @__PURE__ */ z.optional(missingSchema) });
 
 /** featureMatrix under another public function's name (for its error messages). */
 export function buildFeatureMatrix<T>(
@@ -59,10 +67,18 @@ export function buildFeatureMatrix<T>(
   records: readonly T[],
   options: FeatureMatrixOptions<T>,
 ): FeatureMatrixResult<T> {
-  return featureMatrixOf(functionName, records, parseOptions(functionName, schema, options) as never);
+  return featureMatrixOf(
+    functionName,
+    records,
+    parseOptions(functionName, schema, options) as never,
+    showFeatureMatrix,
+  );
 }
 
-/** {@link buildFeatureMatrix} from options already checked against {@link featureOptionsShape}. */
+/**
+ * {@link buildFeatureMatrix} from options already checked against {@link featureOptionsShape}; `present`
+ * as for `featureMatrixResult`.
+ */
 export function featureMatrixOf<T>(
   functionName: string,
   records: readonly T[],
@@ -71,6 +87,7 @@ export function featureMatrixOf<T>(
     readonly transforms?: FeatureMatrixTransforms | undefined;
     readonly missing?: FeatureMatrixMissingPolicy | undefined;
   },
+  present: PresentFeatureMatrix,
 ): FeatureMatrixResult<T> {
   const missing = parsed.missing ?? "error";
   const entries = fieldEntries<T>(parsed.fields);
@@ -91,6 +108,7 @@ export function featureMatrixOf<T>(
     { features: entries.map(([name, field]) => ({ name, field, steps: [] })), missing },
     chains,
     { transforms, missing },
+    present,
   );
   if (result.rowCount === 0) {
     throw new InsufficientDataError(
@@ -135,5 +153,6 @@ export function applyFittedFeatures<T>(
     { features: transform.features, missing: policy },
     transform.features.map((feature) => feature.steps),
     { transforms, missing: policy },
+    showFeatureMatrix,
   );
 }

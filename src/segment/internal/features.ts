@@ -131,31 +131,22 @@ export function readFeatureColumns<T>(
   );
   const n = records.length;
   const d = entries.length;
-  const keep = new Uint8Array(n).fill(1);
-  let kept = n;
-  if (missing === "drop") {
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) {
-        if (Number.isNaN((columns[j] as Float64Array)[i] as number)) {
-          keep[i] = 0;
-          kept--;
-          break;
-        }
-      }
-    }
+  const kept = new Int32Array(n);
+  const dropped: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    let drop = false;
+    if (missing === "drop")
+      for (let j = 0; j < d && !drop; j++) drop = Number.isNaN((columns[j] as Float64Array)[i] as number);
+    if (drop) dropped.push(i);
+    else kept[rows++] = i;
   }
-  const raw = new Float64Array(kept * d);
-  const rowIndices = new Int32Array(kept);
-  const droppedRows = new Int32Array(n - kept);
-  for (let i = 0, row = 0, dropped = 0; i < n; i++) {
-    if (keep[i] === 0) {
-      droppedRows[dropped++] = i;
-      continue;
-    }
-    rowIndices[row] = i;
-    for (let j = 0; j < d; j++) raw[row * d + j] = (columns[j] as Float64Array)[i] as number;
-    row++;
-  }
+  const raw = new Float64Array(rows * d);
+  for (let row = 0; row < rows; row++)
+    for (let j = 0; j < d; j++)
+      raw[row * d + j] = (columns[j] as Float64Array)[kept[row] as number] as number;
+  const rowIndices = kept.slice(0, rows);
+  const droppedRows = Int32Array.from(dropped);
   return { raw, rowIndices, droppedRows };
 }
 
@@ -277,13 +268,21 @@ export function inverseTransform(
   });
 }
 
-/** Builds the (display-enabled, frozen) FeatureMatrixResult. */
+/**
+ * What becomes of a built feature matrix: {@link showFeatureMatrix} where it is returned to the caller
+ * (featureMatrix, applyFeatures, kMeans' `features`), the identity where it stays internal (kMeansSteps),
+ * so that function's bundle carries no display code.
+ */
+export type PresentFeatureMatrix = <T>(result: FeatureMatrixResult<T>) => FeatureMatrixResult<T>;
+
+/** Builds the frozen FeatureMatrixResult and hands it to `present`. */
 export function featureMatrixResult<T>(
   functionName: string,
   records: readonly T[],
   transform: FeatureMatrixTransform<T>,
   chains: readonly (readonly (FeatureMatrixTransformName | FeatureMatrixStep)[])[],
   options: FeatureMatrixResult<T>["options"],
+  present: PresentFeatureMatrix,
 ): FeatureMatrixResult<T> {
   const entries = transform.features.map((feature) => [feature.name, feature.field] as [string, Field<T>]);
   const { raw, rowIndices, droppedRows } = readFeatureColumns(
@@ -319,6 +318,11 @@ export function featureMatrixResult<T>(
     transform: fittedTransform,
     options,
   };
+  return present(result);
+}
+
+/** A feature matrix that prints as a table (one row per feature: transform chain, mean, min, max). */
+export function showFeatureMatrix<T>(result: FeatureMatrixResult<T>): FeatureMatrixResult<T> {
   return withDisplay(result, {
     title: "Feature matrix",
     summary: (r) => [

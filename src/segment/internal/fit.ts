@@ -1,5 +1,6 @@
 /** Shared fitting path of kMeans, kMeansSteps and chooseK. */
 import * as z from "zod/mini";
+import type * as core from "zod/v4/core";
 import {
   createRandom,
   InsufficientDataError,
@@ -15,7 +16,7 @@ import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrix
 import type { KMeansResult } from "../kMeansTypes.js";
 import { withDefaults } from "./defaults.js";
 import { featureMatrixOf, featureOptionsShape } from "./featureOptions.js";
-import { columnMagnitude, inverseTransform, largestRow } from "./features.js";
+import { inverseTransform, largestRow, type PresentFeatureMatrix } from "./features.js";
 import {
   countDistinctUpTo,
   meanFeatureVariance,
@@ -37,11 +38,14 @@ export const DEFAULTS = {
   init: "kmeans++",
 } as const;
 
+/** What the coordinates of an initial centre are (words of the `init` messages). */
+const PER_FEATURE = "one per feature, in the transformed feature space";
+
 /** `init`: "kmeans++" or the initial centres (arrays of finite numbers; their count and length are checked against k and d later). */
 const initSchema = checked<"kmeans++" | number[][]>((value) => {
   if (value === "kmeans++") return undefined;
   if (!Array.isArray(value) || !value.every((centre) => Array.isArray(centre)))
-    return 'expected "kmeans++" or the initial centres: an array of k arrays of numbers (one per feature, in the transformed feature space)';
+    return `expected "kmeans++" or the initial centres: an array of k arrays of numbers (${PER_FEATURE})`;
   return value.every((centre: unknown[]) => centre.every((x) => typeof x === "number" && Number.isFinite(x)))
     ? undefined
     : "centre coordinates must be finite numbers";
@@ -88,26 +92,31 @@ const runShape = {
   init: z.optional(initSchema),
 };
 
-const WORKERS_MESSAGE = 'workers must be "auto" or a whole number of at least 0';
+/**
+ * A strict schema of the options of one k-means run and those in `shape` (an unknown, e.g. misspelt,
+ * key is an error, never a silent default) that also checks {@link oneFeatureSource}. The schemas built with it below are marked
+ * pure, so each function's bundle drops the other's (a `.check(...)` chained on a schema is not
+ * known to be free of side effects).
+ */
+export function strictKMeansSchema<S extends core.$ZodLooseShape>(shape: S) {
+  return z.strictObject({ ...runShape, ...shape }).check(z.refine(...oneFeatureSource));
+}
 
-/** Options of kMeans, strict: an unknown (e.g. misspelt) key is an error, never a silent default. */
-export const kMeansSchema = z
-  .strictObject({
-    ...runShape,
-    restarts: z.optional(wholeNumber("restarts", 1)),
-    workers: z.optional(
-      checked<number | "auto">((value) =>
-        value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
-          ? undefined
-          : WORKERS_MESSAGE,
-      ),
+/** Options of kMeans. */
+export const kMeansSchema = /* @__PURE__ */ strictKMeansSchema({
+  restarts: /* @__PURE__ */ z.optional(/* @__PURE__ */ wholeNumber("restarts", 1)),
+  workers: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ checked<number | "auto">((value) =>
+      value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
+        ? undefined
+        : 'workers must be "auto" or a whole number of at least 0',
     ),
-    onProgress: z.optional(progressSchema),
-  })
-  .check(z.refine(...oneFeatureSource));
+  ),
+  onProgress: /* @__PURE__ */ z.optional(progressSchema),
+});
 
 /** Options of kMeansSteps: those of kMeans without restarts, workers and onProgress (one run is stepped). */
-export const kMeansStepsSchema = z.strictObject(runShape).check(z.refine(...oneFeatureSource));
+export const kMeansStepsSchema = /* @__PURE__ */ strictKMeansSchema({});
 
 export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
 
@@ -123,13 +132,15 @@ export function parseKMeansOptions<S extends typeof kMeansSchema | typeof kMeans
 /**
  * Builds the feature matrix named by the options, or checks a prebuilt `matrix`: it must come
  * from these records, and `transforms` / `missing` must not be given beside it (they were
- * fixed when it was built), so nothing is silently ignored.
+ * fixed when it was built), so nothing is silently ignored. A matrix built here goes through
+ * `present` (see {@link PresentFeatureMatrix}).
  */
 export function resolveFeatures<T>(
   functionName: string,
   records: readonly T[],
   parsed: Pick<ParsedKMeansOptions, "fields" | "transforms" | "missing" | "matrix">,
   rawOptions: { readonly transforms?: unknown; readonly fields?: unknown; readonly missing?: unknown },
+  present: PresentFeatureMatrix,
 ): FeatureMatrixResult<T> {
   if (parsed.matrix !== undefined) {
     const matrix = parsed.matrix as FeatureMatrixResult<T>;
@@ -156,7 +167,7 @@ export function resolveFeatures<T>(
       throw new InsufficientDataError(functionName, "the feature matrix has no rows");
     return matrix;
   }
-  return featureMatrixOf(functionName, records, parsed as FeatureMatrixOptions<T>);
+  return featureMatrixOf(functionName, records, parsed as FeatureMatrixOptions<T>, present);
 }
 
 /**
@@ -179,8 +190,8 @@ export function checkMagnitude<T>(functionName: string, features: FeatureMatrixR
   const limit = magnitudeLimit(n, d);
   if (!(largestMagnitude(features.matrix) > limit)) return;
   for (let j = 0; j < d; j++) {
-    if (!(columnMagnitude(features.matrix, n, d, j) > limit)) continue;
     const i = largestRow(features.matrix, n, d, j);
+    if (!(Math.abs(features.matrix[i * d + j] as number) > limit)) continue;
     throw new InvalidRecordError(
       functionName,
       features.rowIndices[i] as number,
@@ -218,25 +229,15 @@ export function flatCentres(
   d: number,
   n: number,
 ): Float64Array {
-  if (init.length !== k || init.some((centre) => centre.length !== d)) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "init",
-        message: `expected ${k} centres (k) of ${d} coordinates each (one per feature, in the transformed feature space)`,
-        received: init,
-      },
-    ]);
-  }
+  const refuse = (message: string) =>
+    new InvalidOptionsError(functionName, [{ path: "init", message, received: init }]);
+  if (init.length !== k || init.some((centre) => centre.length !== d))
+    throw refuse(`expected ${k} centres (k) of ${d} coordinates each (${PER_FEATURE})`);
   const limit = magnitudeLimit(n, d);
-  if (init.some((centre) => centre.some((value) => Math.abs(value) > limit))) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "init",
-        message: `has a coordinate beyond ±${limit.toPrecision(3)}, too large for k-means (squared distances overflow); give centres in the transformed feature space`,
-        received: init,
-      },
-    ]);
-  }
+  if (init.some((centre) => centre.some((value) => Math.abs(value) > limit)))
+    throw refuse(
+      `has a coordinate beyond ±${limit.toPrecision(3)}, too large for k-means (squared distances overflow); give centres in the transformed feature space`,
+    );
   const flat = new Float64Array(k * d);
   init.forEach((centre, c) => {
     flat.set(centre, c * d);
