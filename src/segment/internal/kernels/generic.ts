@@ -63,7 +63,7 @@ function makeGenericKernels(): LloydKernels {
    * Every centre for every point (the plain pass and the first pass with bounds): labels, inertia
    * and changed labels, sums and counts when `accumulate`, and per point into `kept` (when it has n
    * slots) the squared distance to the nearest centre, or with `bound` the distance (not squared) to
-   * the second-nearest, the lower bound of the bounded passes.
+   * the second-nearest, the lower bound of the bounded passes. Without `bound` this is the plain pass.
    */
   function scanAll(
     data: Float64Array,
@@ -77,7 +77,7 @@ function makeGenericKernels(): LloydKernels {
     counts: Float64Array,
     accumulate: boolean,
     tally: Float64Array,
-    bound: boolean,
+    bound?: boolean,
   ): void {
     const scan = new Float64Array(3);
     const keep = kept.length === n;
@@ -97,20 +97,6 @@ function makeGenericKernels(): LloydKernels {
     tally[0] = inertia;
     tally[1] = changed;
   }
-
-  const plain: LloydKernels["plain"] = (
-    data,
-    n,
-    d,
-    centres,
-    k,
-    labels,
-    distances,
-    sums,
-    counts,
-    accumulate,
-    tally,
-  ) => scanAll(data, n, d, centres, k, labels, distances, sums, counts, accumulate, tally, false);
 
   const first: LloydKernels["first"] = (data, n, d, centres, k, labels, sums, counts, lower, tally) =>
     scanAll(data, n, d, centres, k, labels, lower, sums, counts, true, tally, true);
@@ -178,7 +164,7 @@ function makeGenericKernels(): LloydKernels {
     }
   };
 
-  return { plain, first, bounded, closest, potential, tree: null };
+  return { plain: scanAll, first, bounded, closest, potential, tree: null };
 }
 
 /** The general kernels (any d; no tree kernel). */

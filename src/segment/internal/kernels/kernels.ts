@@ -19,7 +19,7 @@ const compiled = new Map<number, LloydKernels | null>();
 /** Compiles the kernels for d, or returns null when code generation is forbidden. */
 function compile(d: number): LloydKernels | null {
   try {
-    return new Function(`return ${kernelSource(d)};`)() as LloydKernels;
+    return new Function(`"use strict";\nreturn ${kernelSource(d)};`)() as LloydKernels;
   } catch {
     return null; // code generation disallowed (CSP): the general loops run
   }

@@ -51,9 +51,9 @@ function distanceTo(d: number, name: string, array: string, at: string): string 
   return `${lets}\nconst ${name} = ${sum};`;
 }
 
-/** `sums[sumAt + j] = sums[sumAt + j] + xj` for every j, and the count. */
+/** `sums[sumAt + j] += xj` for every j, and the count. */
 function accumulate(d: number): string {
-  return `counts[best] = counts[best] + 1;\nconst sumAt = best * ${d};\n${lines(d, (j) => `sums[sumAt + ${j}] = sums[sumAt + ${j}] + x${j};`)}`;
+  return `counts[best] += 1;\nconst sumAt = best * ${d};\n${lines(d, (j) => `sums[sumAt + ${j}] += x${j};`)}`;
 }
 
 /** The scan of the k centres keeping the nearest and, when `second`, the second-nearest squared distance. */
@@ -71,7 +71,7 @@ const RELABEL = "if (labels[i] !== best) { labels[i] = best; changed++; }";
  * locals) `body`, which adds to `inertia` and counts `changed` labels; both end in `tally`.
  */
 function pointPass(d: number, signature: string, body: string, before = ""): string {
-  return `function ${signature} {
+  return `${signature} {
 ${before}let inertia = 0;
 let changed = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
@@ -95,7 +95,7 @@ function assignPasses(d: number): string {
   const tail = `inertia += bestDistance;\n${accumulate(d)}`;
   const plain = pointPass(
     d,
-    "plainPass(data, n, _d, centres, k, labels, distances, sums, counts, accumulate, tally)",
+    "plain(data, n, _d, centres, k, labels, distances, sums, counts, accumulate, tally)",
     `let best = 0;
 let bestDistance = Infinity;
 ${scan(d, false)}
@@ -109,12 +109,12 @@ ${accumulate(d)}
   );
   const first = pointPass(
     d,
-    "firstPass(data, n, _d, centres, k, labels, sums, counts, lower, tally)",
+    "first(data, n, _d, centres, k, labels, sums, counts, lower, tally)",
     `let best = 0;\nlet bestDistance = Infinity;\n${fullScan}\n${tail}`,
   );
   const bounded = pointPass(
     d,
-    "boundedPass(data, n, _d, centres, k, labels, sums, counts, lower, halfGap, largestAt, largest, second, tally)",
+    "bounded(data, n, _d, centres, k, labels, sums, counts, lower, halfGap, largestAt, largest, second, tally)",
     `let best = labels[i];
 const ownAt = best * ${d};
 ${distanceTo(d, "own", "centres", "ownAt")}
@@ -129,7 +129,7 @@ ${fullScan}
 }
 ${tail}`,
   );
-  return `${plain}\n${first}\n${bounded}`;
+  return `${plain},\n${first},\n${bounded}`;
 }
 
 /**
@@ -138,7 +138,7 @@ ${tail}`,
  */
 function closestPass(d: number): string {
   const [lets, sum] = differences(d, (j) => `p${j}`);
-  return `function closestPass(data, n, _d, pointAt, closest, first) {
+  return `closest(data, n, _d, pointAt, closest, first) {
 ${loadPoint(d, "p", "data", "pointAt")}
 let total = 0;
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
@@ -167,7 +167,7 @@ function potentialPass(d: number): string {
       return `${lets}\ns${t} += Math.min(${sum}, current);`;
     })
     .join("\n");
-  return `function potentialPass(data, n, _d, candidates, closest, potentials) {
+  return `potential(data, n, _d, candidates, closest, potentials) {
 ${four.map((t) => loadPoint(d, `c${t}_`, "candidates", String(t * d))).join("\n")}
 ${four.map((t) => `let s${t} = 0;`).join("\n")}
 for (let i = 0, offset = 0; i < n; i++, offset += ${d}) {
@@ -228,7 +228,7 @@ const l${name} = ${label};`;
   // Pairs merged into A (slots 0-3) and B (4-7): labels from the pairs' m; then A and B.
   const pairLabel = (name: string, left: number, right: number, base: number) =>
     merge(name, String(left), String(right), `${base} + m${left} + ((2 + m${right} - m${left}) & -m${name})`);
-  return `function treePass(data, n, slots, labels, lower, accumulators, first, tally) {
+  return `tree(data, n, slots, labels, lower, accumulators, first, tally) {
 ${load.join("\n")}
 let inertia = 0;
 let changed = 0;
@@ -258,7 +258,7 @@ if (labels[i] !== best) { labels[i] = best; changed++; }
 }
 inertia += bestDistance;
 const sumAt = best * 4;
-${lines(4, (j) => `accumulators[sumAt + ${j}] = accumulators[sumAt + ${j}] + ${j < 3 ? `x${j}` : 1};`)}
+${lines(4, (j) => `accumulators[sumAt + ${j}] += ${j < 3 ? `x${j}` : 1};`)}
 }
 tally[0] = inertia;
 tally[1] = changed;
@@ -267,17 +267,16 @@ tally[1] = changed;
 
 /**
  * The source of an expression evaluating to the kernels object for d features
- * (`{ plain, first, bounded, closest, potential, tree }`; `tree` is null unless d = 3), for
- * 1 <= d <= {@link UNROLL_LIMIT}.
+ * (`{ plain, first, bounded, closest, potential, tree }`, the kernels written as its methods; `tree`
+ * is null unless d = 3), for 1 <= d <= {@link UNROLL_LIMIT}. Strict where it is evaluated (see
+ * `kernels.ts`; a worker's script is strict).
  */
 export function kernelSource(d: number): string {
   if (!(Number.isInteger(d) && d >= 1 && d <= UNROLL_LIMIT)) throw new RangeError(`no kernel for d = ${d}`);
-  return `(function () {
-"use strict";
-${assignPasses(d)}
-${closestPass(d)}
-${potentialPass(d)}
-${d === 3 ? treePass() : ""}
-return { plain: plainPass, first: firstPass, bounded: boundedPass, closest: closestPass, potential: potentialPass, tree: ${d === 3 ? "treePass" : "null"} };
-})()`;
+  return `({
+${assignPasses(d)},
+${closestPass(d)},
+${potentialPass(d)},
+${d === 3 ? treePass() : "tree: null"}
+})`;
 }
