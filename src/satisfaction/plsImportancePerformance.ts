@@ -4,7 +4,7 @@ import { stringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
-import { preparePlsData } from "./internal/plsPrepare.js";
+import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -141,7 +141,7 @@ export function plsImportancePerformance<T extends object>(
       },
     ]);
   }
-  const { min, max } = data.scale;
+  const { min, max } = answerScale(data, resolved);
   const rescaledWeight = new Float64Array(spec.indicatorCount);
   const blockSum = new Float64Array(spec.constructCount);
   const negativeWeights: string[] = [];

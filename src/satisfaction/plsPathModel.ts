@@ -6,7 +6,7 @@ import {
   rSquaredWithout,
   totalEffects,
 } from "./internal/plsCore.js";
-import { preparePlsData } from "./internal/plsPrepare.js";
+import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { htmtMatrix, innerVif, outerVif } from "./internal/plsQuality.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 
@@ -466,7 +466,8 @@ export function plsPathModel<T extends object>(
   const constructCorrelations = matrixRecord((j, k) => (j === k ? 1 : (c[j * m + k] as number)));
 
   // Index (Fornell et al. 1996).
-  const { min, max } = data.scale;
+  const scale = answerScale(data, model);
+  const { min, max } = scale;
   const index: Record<string, number> = {};
   constructs.forEach((name, k) => {
     let sumU = 0;
@@ -517,7 +518,7 @@ export function plsPathModel<T extends object>(
     rowsUsed: data.matrix.rowsUsed,
     imputedValues: data.matrix.imputedValues,
     droppedRows: data.matrix.droppedRows,
-    scale: data.scale,
+    scale,
     options: resolvedOptions,
   };
   return withDisplay(result, {

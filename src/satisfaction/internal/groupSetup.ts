@@ -119,8 +119,6 @@ export interface TwoGroupData {
   readonly labels: Uint8Array;
   readonly groups: readonly [string, string];
   readonly sizes: readonly [number, number];
-  /** Index into the caller's rows of each row used. */
-  readonly rowsUsed: Int32Array;
 }
 
 export function twoGroupData<T extends object>(
@@ -165,24 +163,20 @@ export function twoGroupData<T extends object>(
   const first = coded.labels.indexOf(chosen[0]);
   const second = coded.labels.indexOf(chosen[1]);
   const selected: T[] = [];
-  const selectedIndex: number[] = [];
   const selectedLabel: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const code = coded.codes[i] as number;
     if (code !== first && code !== second) continue;
     selected.push(rows[i] as T);
-    selectedIndex.push(i);
     selectedLabel.push(code === first ? 0 : 1);
   }
   const data = preparePlsData(functionName, selected, model);
   const n = data.matrix.rowCount;
   const labels = new Uint8Array(n);
-  const rowsUsed = new Int32Array(n);
   let size1 = 0;
   for (let r = 0; r < n; r++) {
     const s = data.matrix.rowsUsed[r] as number;
     labels[r] = selectedLabel[s] as number;
-    rowsUsed[r] = selectedIndex[s] as number;
     size1 += labels[r] as number;
   }
   const sizes: [number, number] = [n - size1, size1];
@@ -197,7 +191,7 @@ export function twoGroupData<T extends object>(
       );
     }
   });
-  return { model, data, labels, groups: chosen, sizes, rowsUsed };
+  return { model, data, labels, groups: chosen, sizes };
 }
 
 /**

@@ -216,17 +216,13 @@ export function estimatePls(
   correlation: Float64Array,
   work: PlsWorkspace,
 ): PlsFailure | undefined {
-  const { blockStart } = spec;
+  const { blockStart, predecessors, successors, scheme } = spec;
   const p = spec.indicatorCount;
   const m = spec.constructCount;
-  const weights = work.weights;
-  const next = work.next;
-  const inner = work.inner;
-  const cov = work.cov;
-  const c = work.constructCorrelation;
+  const { weights, next, inner, cov, blockInverse, systemOut, constructCorrelation: c } = work;
 
   for (let k = 0; k < m; k++) {
-    work.blockInverse[k] = undefined;
+    blockInverse[k] = undefined;
     if (spec.modeB[k] !== 1) continue;
     const start = blockStart[k] as number;
     const size = (blockStart[k + 1] as number) - start;
@@ -236,7 +232,7 @@ export function estimatePls(
     }
     const inverse = invert(block, size);
     if (inverse === undefined) return "singular";
-    work.blockInverse[k] = inverse;
+    blockInverse[k] = inverse;
   }
 
   weights.fill(1);
@@ -247,24 +243,23 @@ export function estimatePls(
     covariances(spec, correlation, weights, work);
     inner.fill(0);
     for (let j = 0; j < m; j++) {
-      const succ = spec.successors[j] as Int32Array;
-      const pred = spec.predecessors[j] as Int32Array;
-      if (spec.scheme === SCHEME_PATH) {
+      const succ = successors[j] as Int32Array;
+      const pred = predecessors[j] as Int32Array;
+      if (scheme === SCHEME_PATH) {
         for (let s = 0; s < succ.length; s++) {
           const k = succ[s] as number;
           inner[j * m + k] = c[j * m + k] as number;
         }
         if (pred.length > 0) {
           if (!regress(spec, work, j)) return "singular";
-          for (let r = 0; r < pred.length; r++)
-            inner[j * m + (pred[r] as number)] = work.systemOut[r] as number;
+          for (let r = 0; r < pred.length; r++) inner[j * m + (pred[r] as number)] = systemOut[r] as number;
         }
       } else {
         for (const list of [succ, pred]) {
           for (let s = 0; s < list.length; s++) {
             const k = list[s] as number;
             const value = c[j * m + k] as number;
-            inner[j * m + k] = spec.scheme === SCHEME_CENTROID ? Math.sign(value) : value;
+            inner[j * m + k] = scheme === SCHEME_CENTROID ? Math.sign(value) : value;
           }
         }
       }
@@ -272,7 +267,7 @@ export function estimatePls(
     for (let j = 0; j < m; j++) {
       const start = blockStart[j] as number;
       const end = blockStart[j + 1] as number;
-      if ((spec.successors[j] as Int32Array).length + (spec.predecessors[j] as Int32Array).length === 0) {
+      if ((successors[j] as Int32Array).length + (predecessors[j] as Int32Array).length === 0) {
         // A construct without neighbours (only in a model re-estimated without a path, for f²) has no
         // inner estimate: it keeps its unit starting weights and influences nothing.
         for (let a = start; a < end; a++) next[a] = weights[a] as number;
@@ -286,7 +281,7 @@ export function estimatePls(
         }
         next[a] = sum;
       }
-      const inverse = work.blockInverse[j];
+      const inverse = blockInverse[j];
       if (inverse !== undefined) {
         const size = end - start;
         const held = work.systemRhs;

@@ -8,7 +8,6 @@ export interface PreparedPlsData {
   readonly mean: Float64Array;
   readonly sd: Float64Array;
   readonly correlation: Float64Array;
-  readonly scale: { readonly min: number; readonly max: number };
 }
 
 /** Reads rows for a resolved model and checks there is enough of them. */
@@ -66,16 +65,25 @@ export function preparePlsData(
       `indicator "${model.indicators[constant]}" has zero variance (every answer is ${matrix.values[constant]}); drop it from its block`,
     );
   }
-  let scale = model.options.scale;
-  if (scale === undefined) {
-    // the observed range of the answers (there are at least 3 rows here)
-    let min = matrix.values[0] as number;
-    let max = min;
-    for (const value of matrix.values) {
-      if (value < min) min = value;
-      else if (value > max) max = value;
-    }
-    scale = { min, max };
+  return { matrix, mean, sd, correlation };
+}
+
+/**
+ * The answer scale of the 0-100 scores (plsPathModel, plsImportancePerformance): the model's `scale` option,
+ * or the observed range of the answers used.
+ */
+export function answerScale(
+  data: PreparedPlsData,
+  model: ResolvedPlsModel,
+): { readonly min: number; readonly max: number } {
+  const given = model.options.scale;
+  if (given !== undefined) return given;
+  // the observed range of the answers (there are at least 3 rows)
+  let min = data.matrix.values[0] as number;
+  let max = min;
+  for (const value of data.matrix.values) {
+    if (value < min) min = value;
+    else if (value > max) max = value;
   }
-  return { matrix, mean, sd, correlation, scale };
+  return { min, max };
 }
