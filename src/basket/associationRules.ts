@@ -5,6 +5,7 @@ import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
+  budgetSchema,
   defaultBudgetError,
   labelsOf,
   miningShape,
@@ -195,12 +196,7 @@ const schema = z.strictObject({
   consequent: z.optional(enumSchema(["single", "all"])),
   antecedentItems: z.optional(itemListSchema()),
   consequentItems: z.optional(itemListSchema()),
-  maxRules: z.optional(
-    z.custom<number>(
-      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-      "must be a whole number >= 1, or Infinity to keep every rule",
-    ),
-  ),
+  maxRules: budgetSchema("to keep every rule"),
   sortBy: z.optional(stringSchema()),
   measures: z.optional(functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts")),
 });

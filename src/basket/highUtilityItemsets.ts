@@ -8,7 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
-import { compareLabelLists, pastDeadline } from "./internal/common.js";
+import { budgetSchema, compareLabelLists, pastDeadline } from "./internal/common.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -108,12 +108,7 @@ const schema = z.strictObject({
   ),
   minUtility: z.number().check(z.positive("must be greater than 0")),
   maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxItemsets: z.optional(
-    z.custom<number>(
-      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-      "must be a whole number >= 1, or Infinity for no budget",
-    ),
-  ),
+  maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
 });
 

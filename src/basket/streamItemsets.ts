@@ -3,7 +3,7 @@ import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, resolveMinCount } from "./internal/common.js";
+import { alphabeticalRanks, budgetSchema, labelsOf, resolveMinCount } from "./internal/common.js";
 import { streamItemsetsTo } from "./internal/mining.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -53,11 +53,6 @@ export interface StreamItemsetsSummary {
   };
 }
 
-const budget = z.custom<number>(
-  (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-  "must be a whole number >= 1, or Infinity for no budget",
-);
-
 const schema = z.strictObject({
   minSupport: z.optional(
     z
@@ -70,7 +65,7 @@ const schema = z.strictObject({
   minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
   maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
   algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
-  maxItemsets: z.optional(budget),
+  maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
 });
 

@@ -3,7 +3,13 @@ import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, pastDeadline, resolveMinCount } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  budgetSchema,
+  labelsOf,
+  pastDeadline,
+  resolveMinCount,
+} from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { improvementTable } from "./internal/improvement.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
@@ -99,11 +105,6 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
 
 const MAX_RULE_ITEMS = 30;
 
-const budget = z.custom<number>(
-  (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-  "must be a whole number >= 1, or Infinity for no budget",
-);
-
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
   minSupport: z.optional(
@@ -123,7 +124,7 @@ const schema = z.strictObject({
   antecedentItems: z.optional(itemListSchema()),
   consequentItems: z.optional(itemListSchema()),
   algorithm: z.optional(enumSchema(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: z.optional(budget),
+  maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
   nonRedundant: z.optional(booleanSchema()),
 });

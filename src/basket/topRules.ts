@@ -4,7 +4,7 @@ import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, labelsOf, pastDeadline } from "./internal/common.js";
+import { alphabeticalRanks, budgetSchema, labelsOf, pastDeadline } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
@@ -104,12 +104,7 @@ const schema = z.strictObject({
     ),
   ),
   minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  maxItemsets: z.optional(
-    z.custom<number>(
-      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-      "must be a whole number >= 1, or Infinity for no budget",
-    ),
-  ),
+  maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
 });
 

@@ -2,7 +2,13 @@ import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, compareLabelLists, labelsOf, pastDeadline } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  budgetSchema,
+  compareLabelLists,
+  labelsOf,
+  pastDeadline,
+} from "./internal/common.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -81,11 +87,6 @@ export interface WeightedItemsetsResult {
   };
 }
 
-const budget = z.custom<number>(
-  (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-  "must be a whole number >= 1, or Infinity for no budget",
-);
-
 const schema = z.strictObject({
   weights: z.custom<ArrayLike<number>>(
     (value) =>
@@ -105,7 +106,7 @@ const schema = z.strictObject({
     0.1,
   ),
   maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxItemsets: z.optional(budget),
+  maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
 });
 

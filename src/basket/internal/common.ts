@@ -7,6 +7,20 @@ import { above0, atLeast, enumSchema, numberSchema } from "./optionChecks.js";
 const INFINITY = Number.POSITIVE_INFINITY;
 
 /**
+ * An optional budget option (maxItemsets, maxRules): a whole number >= 1, or Infinity, which
+ * `unbounded` says the meaning of in the message.
+ */
+export const budgetSchema = (
+  unbounded = "for no budget",
+): z.ZodMiniOptional<z.ZodMiniCustom<number, number>> =>
+  z.optional(
+    z.custom<number>(
+      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
+      `must be a whole number >= 1, or Infinity ${unbounded}`,
+    ),
+  );
+
+/**
  * zod fields shared by the mining functions (validated once per call). Defaults are applied where the
  * values are read (`algorithm` undefined is "auto"), not by `z._default`: a bundle then carries no zod
  * default schema (about 0.9 kB).
@@ -25,12 +39,7 @@ export const miningShape = {
     /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of items"),
   ),
   algorithm: /* @__PURE__ */ z.optional(/* @__PURE__ */ enumSchema(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.custom<number>(
-      (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-      "must be a whole number >= 1, or Infinity for no budget",
-    ),
-  ),
+  maxItemsets: /* @__PURE__ */ budgetSchema(),
   timeLimitMs: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
 };
 
