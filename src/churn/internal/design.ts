@@ -207,14 +207,45 @@ interface ColumnMoments {
  */
 export function meanAndDeviation(values: Float64Array): ColumnMoments {
   const length = values.length;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let i = 0;
-  for (; i + 3 < length; i += 4) {
+  // Sums in four lanes (lane = index mod 4), min and max, chunk by chunk (see MOMENT_CHUNK).
+  const lanes = new Float64Array(6);
+  lanes[4] = Number.POSITIVE_INFINITY;
+  lanes[5] = Number.NEGATIVE_INFINITY;
+  for (let from = 0; from < length; from += MOMENT_CHUNK)
+    sumAndRange(values, from, Math.min(length, from + MOMENT_CHUNK), lanes);
+  const sum = (lanes[0] as number) + (lanes[1] as number) + ((lanes[2] as number) + (lanes[3] as number));
+  const min = lanes[4] as number;
+  const max = lanes[5] as number;
+  // A NaN (missing value) makes the sum NaN; an overflowing sum or huge values: checked passes too.
+  if (length === 0 || !(sum - sum === 0) || Math.max(-min, max) > LARGE)
+    return meanAndDeviationChecked(values);
+  const mean = sum / length;
+  lanes.fill(0, 0, 4);
+  for (let from = 0; from < length; from += MOMENT_CHUNK)
+    deviations(values, mean, from, Math.min(length, from + MOMENT_CHUNK), lanes);
+  const correction = (lanes[2] as number) + (lanes[3] as number);
+  const m2 = (lanes[0] as number) + (lanes[1] as number) - (correction * correction) / length;
+  return { mean, sd: Math.sqrt(Math.max(m2, 0) / length), count: length, min, max };
+}
+
+/**
+ * Values per call of the moment kernels below: each is called many times per column, so the engine
+ * optimises it with complete type feedback (one long loop per column was optimised mid-loop before
+ * the code after it had run, and deoptimised there again and again, leaving passes to the interpreter).
+ * A multiple of 4: lanes stay aligned with index mod 4 across chunks.
+ */
+const MOMENT_CHUNK = 4096;
+
+/** lanes[0..3] += sums of values[from..to) by index mod 4; lanes[4], lanes[5]: running min and max. */
+function sumAndRange(values: Float64Array, from: number, to: number, lanes: Float64Array): void {
+  let s0 = lanes[0] as number;
+  let s1 = lanes[1] as number;
+  let s2 = lanes[2] as number;
+  let s3 = lanes[3] as number;
+  let min = lanes[4] as number;
+  let max = lanes[5] as number;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
     const v0 = values[i] as number;
     const v1 = values[i + 1] as number;
     const v2 = values[i + 2] as number;
@@ -232,23 +263,31 @@ export function meanAndDeviation(values: Float64Array): ColumnMoments {
     if (high > max) max = high;
     if (high2 > max) max = high2;
   }
-  for (; i < length; i++) {
+  // The last chunk's tail (fewer than 4 values), in lanes 0, 1, 2 as their indices.
+  for (let lane = 0; i < to; i++, lane++) {
     const v = values[i] as number;
-    s0 += v;
+    if (lane === 0) s0 += v;
+    else if (lane === 1) s1 += v;
+    else s2 += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const sum = s0 + s1 + (s2 + s3);
-  // A NaN (missing value) makes the sum NaN; an overflowing sum or huge values: checked passes too.
-  if (length === 0 || !(sum - sum === 0) || Math.max(-min, max) > LARGE)
-    return meanAndDeviationChecked(values);
-  const mean = sum / length;
-  let q0 = 0;
-  let q1 = 0;
-  let c0 = 0;
-  let c1 = 0;
-  i = 0;
-  for (; i + 1 < length; i += 2) {
+  lanes[0] = s0;
+  lanes[1] = s1;
+  lanes[2] = s2;
+  lanes[3] = s3;
+  lanes[4] = min;
+  lanes[5] = max;
+}
+
+/** Over values[from..to), by index mod 2: lanes[0..1] += Σ (x − mean)², lanes[2..3] += Σ (x − mean). */
+function deviations(values: Float64Array, mean: number, from: number, to: number, lanes: Float64Array): void {
+  let q0 = lanes[0] as number;
+  let q1 = lanes[1] as number;
+  let c0 = lanes[2] as number;
+  let c1 = lanes[3] as number;
+  let i = from;
+  for (; i + 1 < to; i += 2) {
     const d0 = (values[i] as number) - mean;
     const d1 = (values[i + 1] as number) - mean;
     q0 += d0 * d0;
@@ -256,14 +295,15 @@ export function meanAndDeviation(values: Float64Array): ColumnMoments {
     c0 += d0;
     c1 += d1;
   }
-  if (i < length) {
+  if (i < to) {
     const d0 = (values[i] as number) - mean;
     q0 += d0 * d0;
     c0 += d0;
   }
-  const correction = c0 + c1;
-  const m2 = q0 + q1 - (correction * correction) / length;
-  return { mean, sd: Math.sqrt(Math.max(m2, 0) / length), count: length, min, max };
+  lanes[0] = q0;
+  lanes[1] = q1;
+  lanes[2] = c0;
+  lanes[3] = c1;
 }
 
 /** {@link meanAndDeviation} with a check for NaN (missing) per value and scaling of huge values. */
