@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
 import { byTextOffset, fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
@@ -416,7 +416,9 @@ export function jsValue(value: unknown): unknown {
 /**
  * Runs `sql` (with the source's parameters) and returns its columns by name: text columns as string
  * arrays, every other column as a Float64Array (null -> NaN), read vector by vector from DuckDB's
- * chunks (about 4x less CPU than converting every value to a generic JS value first).
+ * chunks (about 4x less CPU than converting every value to a generic JS value first). Chunks are
+ * fetched in order, once each: `getChunk(index)` on a materialized result cost about twice the CPU
+ * of the whole read at 400,000 rows.
  */
 export async function readColumns(
   open: OpenSource,
@@ -435,14 +437,19 @@ export async function readColumns(
   ]);
   const names = result.columnNames();
   const text = names.map((_, i) => result.columnType(i).toString() === "VARCHAR");
+  const chunks: DuckDBDataChunk[] = [];
   let rows = 0;
-  for (let c = 0; c < result.chunkCount; c++) rows += result.getChunk(c).rowCount;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    chunks.push(chunk);
+    rows += chunk.rowCount;
+  }
   const columns: (Float64Array | (string | null)[])[] = names.map((_, i) =>
     text[i] ? new Array<string | null>(rows) : new Float64Array(rows),
   );
   let at = 0;
-  for (let c = 0; c < result.chunkCount; c++) {
-    const chunk = result.getChunk(c);
+  for (const chunk of chunks) {
     const count = chunk.rowCount;
     for (let i = 0; i < names.length; i++) {
       const vector = chunk.getColumnVector(i);
