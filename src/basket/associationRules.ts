@@ -7,6 +7,7 @@ import {
   alphabeticalRanks,
   budgetSchema,
   defaultBudgetError,
+  itemFlags,
   labelsOf,
   miningShape,
   pastDeadline,
@@ -311,17 +312,8 @@ export function associationRules(
   if (itemsetCount < mined.size) timedOut = true;
   const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);
-  const allowed = (list: readonly string[] | undefined): Uint8Array | undefined => {
-    if (list === undefined) return undefined;
-    const flags = new Uint8Array(data.itemLabels.length);
-    const wanted = new Set(list);
-    data.itemLabels.forEach((label, code) => {
-      if (wanted.has(label)) flags[code] = 1;
-    });
-    return flags;
-  };
-  const allowedLeft = allowed(parsed.antecedentItems);
-  const allowedRight = allowed(parsed.consequentItems);
+  const allowedLeft = itemFlags(data.itemLabels, parsed.antecedentItems);
+  const allowedRight = itemFlags(data.itemLabels, parsed.consequentItems);
   const allSplits = consequent === "all";
 
   /** Count of the sub-itemset of Z picked by mask (N for the empty set). */

@@ -6,6 +6,7 @@ import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
   budgetSchema,
+  itemFlags,
   labelsOf,
   pastDeadline,
   resolveMinCount,
@@ -207,23 +208,13 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   const logFactorial = logFactorials(n);
   const ranks = alphabeticalRanks(data);
   const labels = data.itemLabels;
-  const flags = (list: readonly string[] | undefined): Uint8Array | undefined => {
-    if (list === undefined) return undefined;
-    const wanted = new Set(list);
-    return Uint8Array.from(labels, (label) => (wanted.has(label) ? 1 : 0));
-  };
-  const allowedLeft = flags(parsed.antecedentItems);
-  const allowedRight = flags(parsed.consequentItems);
+  const allowedLeft = itemFlags(labels, parsed.antecedentItems);
+  const allowedRight = itemFlags(labels, parsed.consequentItems);
   const allSplits = parsed.consequent === "all";
   const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
-  const buffer = new Int32Array(MAX_RULE_ITEMS + 1);
   const countOf = (z: number, mask: number): number => {
     if (mask === 0) return n;
-    const from = offsets[z] as number;
-    let length = 0;
-    for (let bits = mask, k = 0; bits !== 0; bits >>>= 1, k++)
-      if (bits & 1) buffer[length++] = items[from + k] as number;
-    const found = index.find(buffer, length);
+    const found = improvement.lookup(z, mask);
     return found < 0 ? -1 : (counts[found] as number);
   };
   const leftCodes = new Int32Array(MAX_RULE_ITEMS);
@@ -287,7 +278,8 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
       }
       const length = (offsets[z + 1] as number) - (offsets[z] as number);
       if (length < minLength) continue;
-      const full = length === 31 ? 0x7fffffff : (1 << length) - 1;
+      // length <= MAX_RULE_ITEMS (30, checked above), so the shift does not overflow
+      const full = (1 << length) - 1;
       if (length === 1) {
         const rule = ruleAt(z, full, full);
         if (rule !== undefined) {

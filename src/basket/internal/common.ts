@@ -168,6 +168,16 @@ export function searchBudget(
   };
 }
 
+/** Flags by item code: 1 for the items whose label is in `list` (undefined without a list). */
+export function itemFlags(
+  labels: readonly string[],
+  list: readonly string[] | undefined,
+): Uint8Array | undefined {
+  if (list === undefined) return undefined;
+  const wanted = new Set(list);
+  return Uint8Array.from(labels, (label) => (wanted.has(label) ? 1 : 0));
+}
+
 /** A clock check for loops: true once the deadline has passed. */
 export function pastDeadline(deadline: number): boolean {
   return deadline !== INFINITY && performance.now() > deadline;
