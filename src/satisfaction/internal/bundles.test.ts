@@ -44,6 +44,13 @@ describe("satisfaction bundles", () => {
     }
   });
 
+  it("bootstrap's normal quantile is refined from a short approximation, not AS 241's coefficient tables", {
+    timeout: 30_000,
+  }, async () => {
+    const code = await bundleOf("bootstrap");
+    expect(code.includes("2509.0809287301227")).toBe(false);
+  });
+
   it("read micom's and plsMultigroup's group without core's columnar and Arrow readers", {
     timeout: 30_000,
   }, async () => {
