@@ -129,38 +129,46 @@ export function readTrainingValues<T>(
   };
   const recent = categorical.map(() => new RecentValues());
   const labels = new Uint8Array(label === undefined ? 0 : n);
-  for (let i = 0; i < n; i++) {
-    const record = records[i] as T;
-    if (!isRecord(record)) throw notARecordError(functionName, i, record);
-    readRow(record, i, values, i, n, raw, convert);
-    if (label !== undefined) labels[i] = labelValue(raw[0], i, label.name, functionName);
-    for (let j = 0; j < q; j++) {
-      const value = raw[leading + j];
-      const cached = (recent[j] as RecentValues).get(value);
-      if (!Number.isNaN(cached)) {
-        (codes[j] as Int32Array)[i] = cached;
-        continue;
+  // Rows in chunks, one call each: the engine optimises this loop after a few calls with complete type
+  // feedback (a single loop over every row was optimised mid-loop, on partial feedback).
+  const readRange = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const record = records[i] as T;
+      if (!isRecord(record)) throw notARecordError(functionName, i, record);
+      readRow(record, i, values, i, n, raw, convert);
+      if (label !== undefined) labels[i] = labelValue(raw[0], i, label.name, functionName);
+      for (let j = 0; j < q; j++) {
+        const value = raw[leading + j];
+        const cached = (recent[j] as RecentValues).get(value);
+        if (!Number.isNaN(cached)) {
+          (codes[j] as Int32Array)[i] = cached;
+          continue;
+        }
+        const level = categoryValue(
+          value,
+          i,
+          (categorical[j] as ResolvedFeature<T>).name,
+          missing,
+          functionName,
+        );
+        const position = positions[j] as Map<string, number>;
+        let code = position.get(level);
+        if (code === undefined) {
+          code = (levels[j] as string[]).length;
+          position.set(level, code);
+          (levels[j] as string[]).push(level);
+        }
+        (codes[j] as Int32Array)[i] = code;
+        (recent[j] as RecentValues).set(value, code);
       }
-      const level = categoryValue(
-        value,
-        i,
-        (categorical[j] as ResolvedFeature<T>).name,
-        missing,
-        functionName,
-      );
-      const position = positions[j] as Map<string, number>;
-      let code = position.get(level);
-      if (code === undefined) {
-        code = (levels[j] as string[]).length;
-        position.set(level, code);
-        (levels[j] as string[]).push(level);
-      }
-      (codes[j] as Int32Array)[i] = code;
-      (recent[j] as RecentValues).set(value, code);
     }
-  }
+  };
+  for (let from = 0; from < n; from += READ_CHUNK) readRange(from, Math.min(n, from + READ_CHUNK));
   return { numeric: values, codes, levels, labels };
 }
+
+/** Records per call of the row loop of {@link readTrainingValues}. */
+const READ_CHUNK = 1024;
 
 /** Learned scaling of one numeric feature. */
 export interface NumericEncoding {
