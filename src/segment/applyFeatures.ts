@@ -4,6 +4,7 @@ import type {
   FeatureMatrixTransform,
 } from "./featureMatrix.js";
 import { applyFittedFeatures } from "./internal/featureOptions.js";
+import { showFeatureMatrix } from "./internal/features.js";
 
 /**
  * Options of {@link applyFeatures}.
@@ -50,5 +51,5 @@ export function applyFeatures<T>(
   records: readonly T[],
   options: ApplyFeaturesOptions = {},
 ): FeatureMatrixResult<T> {
-  return applyFittedFeatures("applyFeatures", transform, records, options);
+  return applyFittedFeatures("applyFeatures", transform, records, options, showFeatureMatrix);
 }

@@ -124,7 +124,8 @@ export function assignSegments<T>(
       { path: "model", message: "expected the result of kMeans(...)", received: model },
     ]);
   }
-  const features = applyFittedFeatures(name, kMeansModel.transform, newRecords, options);
+  // The matrix stays internal (only its rows' segments are returned): no display for it.
+  const features = applyFittedFeatures(name, kMeansModel.transform, newRecords, options, (matrix) => matrix);
   const n = features.rowCount;
   const d = features.columnCount;
   const k = kMeansModel.k;

@@ -119,12 +119,16 @@ export function featureMatrixOf<T>(
   return result;
 }
 
-/** applyFeatures under another public function's name; `options` are applyFeatures' (checked here). */
+/**
+ * applyFeatures under another public function's name; `options` are applyFeatures' (checked here);
+ * `present` as for `featureMatrixResult`.
+ */
 export function applyFittedFeatures<T>(
   functionName: string,
   transform: FeatureMatrixTransform<T>,
   records: readonly T[],
   options: unknown,
+  present: PresentFeatureMatrix,
 ): FeatureMatrixResult<T> {
   if (transform === null || typeof transform !== "object" || !Array.isArray(transform.features)) {
     throw new InvalidOptionsError(functionName, [
@@ -153,6 +157,6 @@ export function applyFittedFeatures<T>(
     { features: transform.features, missing: policy },
     transform.features.map((feature) => feature.steps),
     { transforms, missing: policy },
-    showFeatureMatrix,
+    present,
   );
 }
