@@ -64,24 +64,20 @@ export interface DisplaySpec<R> {
  * @throws InvalidOptionsError when `result` is not an extensible object or `spec` lacks a string `title` and a `rows` function
  */
 export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): Readonly<R> {
+  const refuse = (path: string, message: string, value: unknown) =>
+    argumentError("withDisplay", path, message, value);
   if (typeof result !== "object" || result === null || !Object.isExtensible(result)) {
-    throw argumentError("withDisplay", "result", "expected an object that is not frozen or sealed", result);
+    throw refuse("result", "expected an object that is not frozen or sealed", result);
   }
   if (typeof spec !== "object" || spec === null) {
-    throw argumentError(
-      "withDisplay",
-      "spec",
-      "expected { title, rows, summary?, columns?, maxRows? }",
-      spec,
-    );
+    throw refuse("spec", "expected { title, rows, summary?, columns?, maxRows? }", spec);
   }
-  if (typeof spec.title !== "string")
-    throw argumentError("withDisplay", "spec.title", "expected a string", spec.title);
+  if (typeof spec.title !== "string") throw refuse("spec.title", "expected a string", spec.title);
   if (typeof spec.rows !== "function") {
-    throw argumentError("withDisplay", "spec.rows", "expected a function returning the rows", spec.rows);
+    throw refuse("spec.rows", "expected a function returning the rows", spec.rows);
   }
   if (spec.summary !== undefined && typeof spec.summary !== "function") {
-    throw argumentError("withDisplay", "spec.summary", "expected a function or undefined", spec.summary);
+    throw refuse("spec.summary", "expected a function or undefined", spec.summary);
   }
   checkTableOptions("withDisplay", "spec.", spec);
   /** The plain-text display, and with `html` the notebook bundle of text and HTML. */
@@ -102,10 +98,11 @@ export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): 
       : text;
   }
   const tableBundle = () => render(true);
+  // defineProperties makes them non-enumerable (and read-only) by default
   Object.defineProperties(result, {
-    [TABLE_ROWS]: { value: () => spec.rows(result), enumerable: false },
-    [INSPECT]: { value: () => render(false), enumerable: false },
-    [TABLE_BUNDLE]: { value: tableBundle, enumerable: false },
+    [TABLE_ROWS]: { value: () => spec.rows(result) },
+    [INSPECT]: { value: () => render(false) },
+    [TABLE_BUNDLE]: { value: tableBundle },
     [JUPYTER]: {
       // In Deno's Jupyter kernel (which awaits this hook) the chart is shown first, as its own output, then
       // the table; elsewhere the hook returns the table bundle synchronously.
@@ -113,7 +110,6 @@ export function withDisplay<R extends object>(result: R, spec: DisplaySpec<R>): 
         const kernel = notebookKernel();
         return kernel === undefined ? tableBundle() : chartAboveTable(result, tableBundle(), kernel);
       },
-      enumerable: false,
     },
   });
   return Object.freeze(result);
@@ -140,12 +136,10 @@ export interface TableFormatOptions {
  * ```
  */
 export function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") {
-    if (Number.isInteger(value)) return String(value);
-    if (!Number.isFinite(value)) return String(value);
-    return String(Number(value.toPrecision(6)));
-  }
+  if (value == null) return "";
+  // integers in full; 6 significant digits for other finite numbers
+  if (typeof value === "number")
+    return String(Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value);
   if (Array.isArray(value)) return `{${value.map(formatCell).join(", ")}}`;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     return formatCell(Array.from(value as unknown as ArrayLike<unknown>));
@@ -175,9 +169,8 @@ export function formatCell(value: unknown): string {
  * @throws InvalidRecordError when a row is not an object
  */
 export function formatTable(rows: readonly object[], options: TableFormatOptions = {}): string {
-  const { maxRows, columns } = tableLayout("formatTable", rows, options);
+  const { shown, columns, more } = tableLayout("formatTable", rows, options);
   if (rows.length === 0) return "(no rows)";
-  const shown = rows.slice(0, maxRows) as readonly Record<string, unknown>[];
   const cells = shown.map((row) => columns.map((column) => formatCell(row[column])));
   const numeric = columns.map((column) => isNumericColumn(shown, column));
   const widths = columns.map((column, j) =>
@@ -189,22 +182,27 @@ export function formatTable(rows: readonly object[], options: TableFormatOptions
     columns.map(pad).join("  ").trimEnd(),
     ...cells.map((line) => line.map(pad).join("  ").trimEnd()),
   ];
-  if (rows.length > maxRows) lines.push(`... ${rows.length - maxRows} more rows`);
+  if (more !== "") lines.push(more);
   return lines.join("\n");
 }
 
-/** Checks the arguments of {@link formatTable} / {@link htmlTable}; the rows shown and the columns. */
+/**
+ * Checks the arguments of {@link formatTable} / {@link htmlTable}; the rows shown, the columns and the
+ * "... n more rows" line ("" when every row is shown).
+ */
 function tableLayout(
   functionName: string,
   rows: readonly object[],
   options: TableFormatOptions,
-): { maxRows: number; columns: readonly string[] } {
+): { shown: readonly Record<string, unknown>[]; columns: readonly string[]; more: string } {
   assertRecordArray(rows, functionName, "rows");
   checkTableOptions(functionName, "", options);
-  const first = rows[0];
+  const maxRows = options.maxRows ?? 10;
   return {
-    maxRows: options.maxRows ?? 10,
-    columns: options.columns ?? (first === undefined ? [] : Object.keys(first)),
+    shown: rows.slice(0, maxRows) as readonly Record<string, unknown>[],
+    // every row is an object (checked above): the first one's keys, or none
+    columns: options.columns ?? Object.keys(rows[0] ?? {}),
+    more: rows.length > maxRows ? `... ${rows.length - maxRows} more rows` : "",
   };
 }
 
@@ -230,9 +228,9 @@ function isNumericColumn(rows: readonly Record<string, unknown>[], column: strin
  * @throws InvalidRecordError when a row is not an object
  */
 export function htmlTable(rows: readonly object[], options: TableFormatOptions = {}): string {
-  const { maxRows, columns } = tableLayout("htmlTable", rows, options);
+  const { shown, columns, more } = tableLayout("htmlTable", rows, options);
   const head = `<thead><tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead>`;
-  const body = (rows.slice(0, maxRows) as readonly Record<string, unknown>[])
+  const body = shown
     .map(
       (row) =>
         `<tr>${columns
@@ -244,11 +242,8 @@ export function htmlTable(rows: readonly object[], options: TableFormatOptions =
           .join("")}</tr>`,
     )
     .join("");
-  const more =
-    rows.length > maxRows
-      ? `<tfoot><tr><td colspan="${columns.length}">... ${rows.length - maxRows} more rows</td></tr></tfoot>`
-      : "";
-  return `<table>${head}<tbody>${body}</tbody>${more}</table>`;
+  const foot = more === "" ? "" : `<tfoot><tr><td colspan="${columns.length}">${more}</td></tr></tfoot>`;
+  return `<table>${head}<tbody>${body}</tbody>${foot}</table>`;
 }
 
 /**
@@ -262,16 +257,11 @@ export function htmlTable(rows: readonly object[], options: TableFormatOptions =
  */
 export function escapeHtml(text: string): string {
   if (typeof text !== "string") throw argumentError("escapeHtml", "text", "expected a string", text);
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+  return text.replace(/[&<>"']/g, (c) => `&${HTML_ENTITIES[c]};`);
 }
 
-const HTML_ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
+/** The entity names of the characters {@link escapeHtml} escapes. */
+const HTML_ENTITIES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" };
 
 /**
  * The main rows of a clientele result (what `toTable` and the notebook show),

@@ -114,18 +114,18 @@ export class InsufficientDataError extends ClienteleError {
  * ```
  */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return "undefined";
-  if (value === null) return "null";
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
-    return `${JSON.stringify(shown)} (string)`;
+  const type = typeof value;
+  // undefined, null
+  if (value == null) return String(value);
+  if (type === "string") {
+    const text = value as string;
+    return `${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)} (string)`;
   }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") {
-    return `${String(value)} (${typeof value})`;
-  }
+  if (type === "number" || type === "boolean" || type === "bigint") return `${value} (${type})`;
   if (value instanceof Date)
     return `Date(${Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString()})`;
   if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === "function") return "a function";
-  return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
+  return type === "function"
+    ? "a function"
+    : `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
 }

@@ -52,35 +52,34 @@ export function parseOptions<S extends core.$ZodType>(
   if (result.success) return result.data;
   const issues: OptionIssue[] = [];
   for (const issue of result.error.issues) {
-    const at = [...(pathPrefix === "" ? [] : [pathPrefix]), ...issue.path.map(String)];
-    const received = "input" in issue ? issue.input : undefined;
+    const path = issue.path.map(String);
+    const at = pathPrefix === "" ? path : [pathPrefix, ...path];
+    const received = (issue as { input?: unknown }).input;
     if (issue.code === "unrecognized_keys") {
       // One issue per unknown key, with the closest valid name ("did you mean") or the valid names.
-      const known = objectKeysAt(schema, issue.path.map(String));
+      const known = objectKeysAt(schema, path);
       for (const key of issue.keys) {
         const nearest = closestName(key, known);
-        const hint =
-          nearest !== undefined
-            ? `; did you mean "${nearest}"?`
-            : known.length > 0
-              ? ` (valid: ${known.join(", ")})`
-              : "";
         issues.push({
           path: [...at, key].join("."),
-          message: `unknown option "${key}"${hint}`,
-          received:
-            received !== null && typeof received === "object"
-              ? (received as Record<string, unknown>)[key]
-              : undefined,
+          message: `unknown option "${key}"${
+            nearest !== undefined
+              ? `; did you mean "${nearest}"?`
+              : known.length > 0
+                ? ` (valid: ${known.join(", ")})`
+                : ""
+          }`,
+          // zod raises this issue on objects only
+          received: (received as Record<string, unknown> | undefined)?.[key],
         });
       }
       continue;
     }
-    const shown =
-      received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`;
     issues.push({
       path: at.length === 0 ? "options" : at.join("."),
-      message: `${howToFix(schema, issue, received)}${shown}`,
+      message: `${howToFix(schema, issue, path, received)}${
+        received === undefined || typeof received === "function" ? "" : ` (received ${preview(received)})`
+      }`,
       received,
     });
   }
@@ -99,6 +98,15 @@ const UNITS: Record<string, string> = {
 const literal = (value: unknown): string =>
   typeof value === "bigint" ? `${value}n` : typeof value === "string" ? `"${value}"` : String(value);
 
+/** Zod's words for a value that is none of `values` (z.enum, z.literal and oneOf issues). */
+const noneOf = (values: readonly unknown[]): string =>
+  values.length === 1
+    ? `Invalid input: expected ${literal(values[0])}`
+    : `Invalid option: expected one of ${values.map(literal).join("|")}`;
+
+/** A message without zod's generic "Invalid input: " lead. */
+const unled = (message: string): string => message.replace(/^Invalid input: /, "");
+
 /**
  * Zod's English messages, worded as its `en` locale words them, for the issues whose message reaches
  * {@link howToFix} (type and union issues are worded there; unknown keys in {@link parseOptions}).
@@ -106,97 +114,79 @@ const literal = (value: unknown): string =>
  */
 function englishMessages(issue: core.$ZodRawIssue): string {
   const raw = issue as unknown as Record<string, unknown> & { code?: string; origin?: string };
-  switch (raw.code) {
-    case "invalid_value": {
-      const values = raw.values as readonly unknown[];
-      return values.length === 1
-        ? `Invalid input: expected ${literal(values[0])}`
-        : `Invalid option: expected one of ${values.map(literal).join("|")}`;
-    }
-    case "too_big":
-    case "too_small": {
-      const big = raw.code === "too_big";
-      const adj = raw.exact ? "exactly " : `${big ? "<" : ">"}${raw.inclusive ? "=" : ""}`;
-      const unit = UNITS[raw.origin ?? ""];
-      const bound = String(big ? raw.maximum : raw.minimum);
-      return `Too ${big ? "big" : "small"}: expected ${raw.origin ?? "value"} to ${unit === undefined ? `be ${adj}${bound}` : `have ${adj}${bound} ${unit}`}`;
-    }
-    case "invalid_format": {
-      const format = raw.format as string;
-      // The library's schemas use no string format other than a pattern (z.regex).
-      if (format === "regex") return `Invalid string: must match pattern ${raw.pattern}`;
-      return `Invalid ${format}`;
-    }
-    case "not_multiple_of":
-      return `Invalid number: must be a multiple of ${raw.divisor}`;
-    // invalid_key and invalid_element come from records with checked keys, maps and sets, which the
-    // library's schemas do not use: they get the generic message (the issue's path still names the option).
-    default:
-      return "Invalid input";
+  const code = raw.code;
+  if (code === "invalid_value") return noneOf(raw.values as readonly unknown[]);
+  if (code === "too_big" || code === "too_small") {
+    const big = code === "too_big";
+    const unit = UNITS[raw.origin ?? ""];
+    const bound = `${raw.exact ? "exactly " : `${big ? "<" : ">"}${raw.inclusive ? "=" : ""}`}${big ? raw.maximum : raw.minimum}`;
+    return `Too ${big ? "big" : "small"}: expected ${raw.origin ?? "value"} to ${unit === undefined ? `be ${bound}` : `have ${bound} ${unit}`}`;
   }
+  // The library's schemas use no string format other than a pattern (z.regex).
+  if (code === "invalid_format")
+    return raw.format === "regex"
+      ? `Invalid string: must match pattern ${raw.pattern}`
+      : `Invalid ${raw.format}`;
+  // invalid_key and invalid_element come from records with checked keys, maps and sets, which the
+  // library's schemas do not use: they get the generic message (the issue's path still names the option).
+  return code === "not_multiple_of"
+    ? `Invalid number: must be a multiple of ${raw.divisor}`
+    : "Invalid input";
 }
 
 /**
- * The message of one issue, worded to say how to fix it: a missing option says it is required and what
- * it accepts; a value that matches none of an option's forms lists the forms; a non-object options
- * argument says so. Other messages are zod's English ones without the "Invalid input: " lead.
+ * The message of one issue (at `path` below the options), worded to say how to fix it: a missing option
+ * says it is required and what it accepts; a value that matches none of an option's forms lists the forms;
+ * a non-object options argument says so. Other messages are zod's English ones without the "Invalid input: " lead.
  */
-function howToFix(schema: core.$ZodType, issue: core.$ZodIssue, received: unknown): string {
-  const path = issue.path.map(String);
-  const wanted = () => {
-    const found = schemaAt(schema, path);
-    return found === undefined ? "a valid value" : accepts(found);
-  };
-  if (path.length === 0 && issue.code === "invalid_type" && issue.expected === "object") {
+function howToFix(
+  schema: core.$ZodType,
+  issue: core.$ZodIssue,
+  path: readonly string[],
+  received: unknown,
+): string {
+  const { code, message } = issue;
+  if (path.length === 0 && code === "invalid_type" && issue.expected === "object") {
     return `expected an options object ({ name: value, ... }), received ${kindOf(received)}`;
   }
   // A value matching none of an option's forms: a union's issue, or that of a custom check standing for one
   // (dateSchema: one check costs far less in a bundle than a union of three schemas).
-  const forms =
-    issue.code === "invalid_union" ||
-    (issue.code === "custom" && (issue.params as { forms?: unknown } | undefined)?.forms === true);
-  if (received === undefined && (issue.code === "invalid_type" || forms)) {
-    return `required: expected ${wanted()}`;
-  }
+  const params =
+    code === "custom" ? (issue.params as { forms?: unknown; values?: unknown } | undefined) : undefined;
+  const forms = code === "invalid_union" || params?.forms === true;
   // A schema's own message (z.int("expected a whole number of months"), a union's `error`) says more
   // than the generic one; the generic messages of these codes all start with "Invalid input".
-  const own = !issue.message.startsWith("Invalid input");
-  if ((issue.code === "invalid_type" || forms) && own) return issue.message;
-  // oneOf's check words its issue as z.enum's (Invalid option: expected one of "a"|"b").
-  const values = issue.code === "custom" ? issue.params?.values : undefined;
-  if (Array.isArray(values) && !own) {
-    return englishMessages({ code: "invalid_value", values } as never).replace(/^Invalid input: /, "");
+  const own = !message.startsWith("Invalid input");
+  if (code === "invalid_type" || forms) {
+    if (received !== undefined && own) return message;
+    // the schema at the issue's path, through wrappers and containers (in a union, the first that has it)
+    const found = schemasAt(schema, path, false)[0];
+    const wanted = found === undefined ? "a valid value" : accepts(found);
+    if (received === undefined) return `required: expected ${wanted}`;
+    return forms ? `expected ${wanted}` : `expected ${wanted}, received ${kindOf(received)}`;
   }
-  if (forms) return `expected ${wanted()}`;
-  if (issue.code === "invalid_type") return `expected ${wanted()}, received ${kindOf(received)}`;
-  return issue.message.replace(/^Invalid input: /, "");
+  // oneOf's check words its issue as z.enum's (Invalid option: expected one of "a"|"b").
+  const values = params?.values;
+  return unled(Array.isArray(values) && !own ? noneOf(values) : message);
 }
-
-/** The fields of a number check's definition that {@link accepts} reads. */
-interface NumberCheck {
-  readonly check?: string;
-  readonly format?: string;
-  readonly value?: unknown;
-  readonly inclusive?: boolean;
-}
-
-/** The schema at `path`, through wrappers and containers, from the first alternative of a union that has it. */
-const schemaAt = (schema: core.$ZodType, path: readonly string[]): core.$ZodType | undefined =>
-  schemasAt(schema, path, false)[0];
 
 /** The schema of the property, element or value `key` of an object, array, tuple or record definition. */
 function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
+  const type = def.type;
   // a catch-all object (a map written as z.object({}) with a catchall) gives every key its value schema;
   // a strict object's catch-all is z.never(), which describes nothing
-  if (def.type === "object")
+  if (type === "object")
     return (
       def.shape?.[key] ??
       (def.catchall === undefined || defOf(def.catchall).type === "never" ? undefined : def.catchall)
     );
-  if (def.type === "array") return def.element;
-  if (def.type === "tuple") return def.items?.[Number(key)];
-  if (def.type === "record") return def.valueType;
-  return undefined;
+  return type === "array"
+    ? def.element
+    : type === "tuple"
+      ? def.items?.[Number(key)]
+      : type === "record"
+        ? def.valueType
+        : undefined;
 }
 
 /** What the schema types without parameters accept, in words. */
@@ -215,38 +205,39 @@ function accepts(schema: core.$ZodType): string {
   const named = ACCEPTS.get(schema);
   if (named !== undefined) return named;
   const def = defOf(schema);
-  if (def.type === "nullable") return `${accepts(def.innerType as core.$ZodType)} or null`;
-  // optional, default, prefault, readonly, nonoptional, catch and pipe accept what they wrap
+  const type = def.type;
+  // optional, default, prefault, readonly, nonoptional, catch and pipe accept what they wrap; nullable, or null
   const inner = innerOf(def);
-  if (inner !== undefined) return accepts(inner);
-  switch (def.type) {
-    case "number": {
-      const checks = (def.checks ?? []).map(
-        (check) => defOf(check as core.$ZodType) as unknown as NumberCheck,
-      );
-      const whole = [def.format, ...checks.map((check) => check.format)].some(
-        (format) => format === "safeint" || format === "int32",
-      );
-      const bounds = checks.flatMap((check) =>
-        typeof check.value !== "number" || (check.check !== "greater_than" && check.check !== "less_than")
-          ? []
-          : [`${check.check === "greater_than" ? ">" : "<"}${check.inclusive ? "=" : ""} ${check.value}`],
-      );
-      return `${whole ? "a whole number" : "a number"}${bounds.length > 0 ? ` ${bounds.join(" and ")}` : ""}`;
-    }
-    case "enum":
-      return `one of ${Object.values(def.entries ?? {})
-        .map((value) => JSON.stringify(value))
-        .join(", ")}`;
-    case "literal":
-      return (def.values ?? []).map((value) => JSON.stringify(value)).join(" or ");
-    case "union":
-      return (def.options ?? []).map(accepts).join(" or ");
-    case "tuple":
-      return `an array of ${def.items?.length ?? 0} values`;
-    default:
-      return SIMPLE[def.type] ?? "a valid value";
+  if (inner !== undefined) return `${accepts(inner)}${type === "nullable" ? " or null" : ""}`;
+  if (type === "number") {
+    const checks = (def.checks ?? []).map((check) => defOf(check as core.$ZodType) as unknown as NumberCheck);
+    const whole = [def, ...checks].some(({ format }) => format === "safeint" || format === "int32");
+    // " >= 1", " < 5": each bound a check gives
+    const bounds = checks.flatMap(({ check, value, inclusive }) =>
+      typeof value !== "number" || (check !== "greater_than" && check !== "less_than")
+        ? []
+        : [` ${check === "greater_than" ? ">" : "<"}${inclusive ? "=" : ""} ${value}`],
+    );
+    return `${whole ? "a whole number" : "a number"}${bounds.join(" and")}`;
   }
+  if (type === "enum")
+    return `one of ${Object.values(def.entries ?? {})
+      .map(json)
+      .join(", ")}`;
+  if (type === "literal") return (def.values ?? []).map(json).join(" or ");
+  if (type === "union") return (def.options ?? []).map(accepts).join(" or ");
+  if (type === "tuple") return `an array of ${def.items?.length ?? 0} values`;
+  return SIMPLE[type] ?? "a valid value";
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** The fields of a number check's definition (or a number schema's) that {@link accepts} reads. */
+interface NumberCheck {
+  readonly check?: string;
+  readonly format?: string;
+  readonly value?: unknown;
+  readonly inclusive?: boolean;
 }
 
 /** Zod definition fields read to walk a schema (zod 4's public `def`). */
@@ -274,41 +265,36 @@ const innerOf = (def: SchemaDef): core.$ZodType | undefined =>
   def.innerType ?? (def.type === "pipe" ? def.in : undefined);
 
 /**
- * The schemas reachable at `path` (unions may give several), unwrapped; with `all` false, the schema found
- * at the end of the path as it is (a wrapper says more: "... or null") and, in a union, the first found.
+ * The schemas reachable at `path` (unions may give several), unwrapped; with `all` false, the first of them
+ * is the schema found at the end of the path as it is (a wrapper says more: "... or null").
  */
 function schemasAt(schema: core.$ZodType, path: readonly string[], all = true): core.$ZodType[] {
   if (!all && path.length === 0) return [schema];
   const def = defOf(schema);
   const inner = innerOf(def);
   if (inner !== undefined) return schemasAt(inner, path, all);
-  if (def.type === "union") {
-    const found = (def.options ?? []).flatMap((option) => schemasAt(option, path, all));
-    return all ? found : found.slice(0, 1);
-  }
+  if (def.type === "union") return (def.options ?? []).flatMap((option) => schemasAt(option, path, all));
   if (path.length === 0) return [schema];
   const next = childOf(def, path[0] as string);
   return next === undefined ? [] : schemasAt(next, path.slice(1), all);
 }
 
 /** The property names an object schema at `path` accepts (empty when unknown). */
-function objectKeysAt(schema: core.$ZodType, path: readonly string[]): string[] {
-  const keys = new Set<string>();
-  for (const found of schemasAt(schema, path)) {
-    const def = defOf(found);
-    if (def.type === "object") for (const key of Object.keys(def.shape ?? {})) keys.add(key);
-  }
-  return [...keys];
-}
+const objectKeysAt = (schema: core.$ZodType, path: readonly string[]): string[] => [
+  ...new Set(
+    schemasAt(schema, path).flatMap((found) => {
+      const def = defOf(found);
+      return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+    }),
+  ),
+];
 
 function preview(value: unknown): string {
+  let text: string | undefined;
   try {
-    const text = JSON.stringify(value);
-    if (text === undefined) return String(value);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  } catch {
-    return String(value);
-  }
+    text = JSON.stringify(value);
+  } catch {}
+  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 // The shared schemas are built by calls marked pure, so a bundle that imports parseOptions without them
