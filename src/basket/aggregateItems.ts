@@ -44,8 +44,8 @@ export interface AggregateItemsOptions {
 
 const schema = z.strictObject({
   level: z.string().check(z.minLength(1, "must name a column of the hierarchy rows")),
-  item: z._default(z.string().check(z.minLength(1, "must name a column of the hierarchy rows")), "item"),
-  unknownItems: z._default(z.enum(["error", "keep"]), "error"),
+  item: z.optional(z.string().check(z.minLength(1, "must name a column of the hierarchy rows"))),
+  unknownItems: z.optional(z.enum(["error", "keep"])),
 });
 
 /**
@@ -86,16 +86,16 @@ export function aggregateItems(
   options: AggregateItemsOptions,
 ): Transactions {
   const fn = "aggregateItems";
-  const parsed = parseOptions(fn, schema, options);
-  const table = readHierarchy(fn, hierarchy, parsed.item, [parsed.level]);
+  const { level, item = "item", unknownItems = "error" } = parseOptions(fn, schema, options);
+  const table = readHierarchy(fn, hierarchy, item, [level]);
   const data = toTransactions(transactions, fn);
   return mapItems(
     data,
     (label, t) => {
       const path = table.categories.get(label);
       if (path !== undefined) return path;
-      if (parsed.unknownItems === "keep") return [label];
-      throw unknownItemError(fn, t, label, parsed.item);
+      if (unknownItems === "keep") return [label];
+      throw unknownItemError(fn, t, label, item);
     },
     fn,
   );

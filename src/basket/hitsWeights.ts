@@ -39,8 +39,8 @@ export interface HitsWeightsResult {
 }
 
 const schema = z.strictObject({
-  maxIterations: z._default(z.int().check(z.minimum(1, "must be at least 1")), 1000),
-  tolerance: z._default(z.number().check(z.positive("must be greater than 0")), 1e-12),
+  maxIterations: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  tolerance: z.optional(z.number().check(z.positive("must be greater than 0"))),
 });
 
 /**
@@ -74,7 +74,7 @@ export function hitsWeights(
   options: HitsWeightsOptions = {},
 ): HitsWeightsResult {
   const fn = "hitsWeights";
-  const parsed = parseOptions(fn, schema, options);
+  const { maxIterations = 1000, tolerance = 1e-12 } = parseOptions(fn, schema, options);
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
@@ -85,7 +85,7 @@ export function hitsWeights(
   const authority = new Float64Array(itemCount);
   let iterations = 0;
   let converged = false;
-  while (iterations < parsed.maxIterations) {
+  while (iterations < maxIterations) {
     iterations++;
     authority.fill(0);
     for (let t = 0; t < n; t++) {
@@ -111,7 +111,7 @@ export function hitsWeights(
       change = Math.max(change, Math.abs(h - (hubs[t] as number)));
     }
     [hubs, next] = [next, hubs];
-    if (change <= parsed.tolerance) {
+    if (change <= tolerance) {
       converged = true;
       break;
     }

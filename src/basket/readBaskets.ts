@@ -27,12 +27,12 @@ export interface ReadBasketsOptions {
   readonly trim?: boolean;
 }
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
-  separator: z._default(
+  separator: z.optional(
     z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
-    ",",
   ),
-  trim: z._default(z.boolean(), true),
+  trim: z.optional(z.boolean()),
 });
 
 /**
@@ -71,7 +71,7 @@ export function readBaskets(text: string, options: ReadBasketsOptions = {}): Tra
       { path: "text", message: "expected the basket file content as a string", received: text },
     ]);
   }
-  const { separator, trim } = parseOptions("readBaskets", schema, options);
+  const { separator = ",", trim = true } = parseOptions("readBaskets", schema, options);
   const parser = new BasketLineParser(separator, trim);
   parser.parse(text, text.length);
   return parser.finish();

@@ -70,13 +70,13 @@ export interface ReadBasketsStreamOptions {
   readonly lines?: boolean;
 }
 
+/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = z.strictObject({
-  separator: z._default(
+  separator: z.optional(
     z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
-    ",",
   ),
-  trim: z._default(z.boolean(), true),
-  lines: z._default(z.boolean(), false),
+  trim: z.optional(z.boolean()),
+  lines: z.optional(z.boolean()),
 });
 
 /**
@@ -118,7 +118,7 @@ export async function readBasketsStream(
   source: BasketSource,
   options: ReadBasketsStreamOptions = {},
 ): Promise<Transactions> {
-  const { separator, trim, lines } = parseOptions("readBasketsStream", schema, options);
+  const { separator = ",", trim = true, lines = false } = parseOptions("readBasketsStream", schema, options);
   const parser = new BasketLineParser(separator, trim);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let index = 0;

@@ -79,8 +79,8 @@ export interface RecommendResult {
 }
 
 const schema = z.strictObject({
-  limit: z._default(z.int().check(z.minimum(1, "must be at least 1")), 5),
-  by: z._default(
+  limit: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  by: z.optional(
     z.enum([
       "confidence",
       "lift",
@@ -95,7 +95,6 @@ const schema = z.strictObject({
       "jaccard",
       "addedValue",
     ]),
-    "confidence",
   ),
 });
 
@@ -127,7 +126,7 @@ export function recommend(
   basket: readonly string[],
   options: RecommendOptions = {},
 ): RecommendResult {
-  const { limit, by } = parseOptions("recommend", schema, options);
+  const { limit = 5, by = "confidence" } = parseOptions("recommend", schema, options);
   const list = rulesOf(rules, "recommend", [by]);
   if (!Array.isArray(basket) || basket.some((item) => typeof item !== "string")) {
     throw new InvalidOptionsError("recommend", [

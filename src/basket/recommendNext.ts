@@ -85,9 +85,9 @@ export interface RecommendNextResult {
 }
 
 const schema = z.strictObject({
-  limit: z._default(z.int().check(z.minimum(1, "must be at least 1")), 5),
-  by: z._default(z.enum(["confidence", "lift", "support"]), "confidence"),
-  excludeBought: z._default(z.boolean(), false),
+  limit: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  by: z.optional(z.enum(["confidence", "lift", "support"])),
+  excludeBought: z.optional(z.boolean()),
 });
 
 /**
@@ -127,7 +127,7 @@ export function recommendNext(
   options: RecommendNextOptions = {},
 ): RecommendNextResult {
   const fn = "recommendNext";
-  const parsed = parseOptions(fn, schema, options);
+  const { limit = 5, by = "confidence", excludeBought = false } = parseOptions(fn, schema, options);
   if (
     !Array.isArray(history) ||
     history.some((basket) => !Array.isArray(basket) || basket.some((item) => typeof item !== "string"))
@@ -151,7 +151,7 @@ export function recommendNext(
   const bought = new Set<string>(given.flat());
   const found = new Map<string, { score: number; rules: SequentialRule[] }>();
   list.forEach((rule: SequentialRule, index: number) => {
-    const value = (rule as unknown as Record<string, unknown> | null)?.[parsed.by];
+    const value = (rule as unknown as Record<string, unknown> | null)?.[by];
     if (
       typeof value !== "number" ||
       Number.isNaN(value) ||
@@ -161,14 +161,14 @@ export function recommendNext(
       throw new InvalidRecordError(
         fn,
         index,
-        parsed.by,
+        by,
         value,
         "expected a sequential rule (antecedent, consequent and a numeric measure) as sequentialRules returns",
       );
     }
     if (!contains(baskets, rule.antecedent)) return;
     for (const item of rule.consequent) {
-      if (parsed.excludeBought && bought.has(item)) continue;
+      if (excludeBought && bought.has(item)) continue;
       const entry = found.get(item);
       if (entry === undefined) found.set(item, { score: value, rules: [rule] });
       else {
@@ -177,7 +177,6 @@ export function recommendNext(
       }
     }
   });
-  const by = parsed.by;
   const recommendations = [...found.entries()]
     .map(([item, entry]) => {
       const sorted = entry.rules.sort((a, b) => b[by] - a[by]);
@@ -194,11 +193,11 @@ export function recommendNext(
         b.rules.length - a.rules.length ||
         (a.item < b.item ? -1 : a.item > b.item ? 1 : 0),
     )
-    .slice(0, parsed.limit);
+    .slice(0, limit);
   const result: RecommendNextResult = {
     recommendations,
     history: baskets.map((basket) => [...basket]),
-    options: parsed,
+    options: { limit, by, excludeBought },
   };
   return withDisplay(result, {
     title: "Next-purchase recommendations",

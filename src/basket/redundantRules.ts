@@ -48,10 +48,7 @@ export interface RedundantRulesResult<R extends AssociationRule = AssociationRul
 }
 
 const schema = z.strictObject({
-  measure: z._default(
-    z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"]),
-    "confidence",
-  ),
+  measure: z.optional(z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"])),
 });
 
 /**
@@ -85,7 +82,7 @@ export function redundantRules<R extends AssociationRule>(
   rules: RulesInput<R>,
   options: RedundantRulesOptions = {},
 ): RedundantRulesResult<R> {
-  const { measure } = parseOptions("redundantRules", schema, options);
+  const { measure = "confidence" } = parseOptions("redundantRules", schema, options);
   const list = rulesOf(rules, "redundantRules", [measure]);
   // best value among rules with the same (antecedent, consequent); duplicates possible in merged sets
   const best = new Map<string, number>();

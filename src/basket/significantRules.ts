@@ -66,11 +66,10 @@ export interface SignificantRulesResult<R extends AssociationRule = AssociationR
 }
 
 const schema = z.strictObject({
-  alpha: z._default(
+  alpha: z.optional(
     z.number().check(z.positive("must be greater than 0"), z.maximum(1, "must be at most 1")),
-    0.05,
   ),
-  correction: z._default(z.enum(["bonferroni", "holm", "fdr", "none"]), "bonferroni"),
+  correction: z.optional(z.enum(["bonferroni", "holm", "fdr", "none"])),
 });
 
 /**
@@ -100,7 +99,7 @@ export function significantRules<R extends AssociationRule>(
   rules: RulesInput<R>,
   options: SignificantRulesOptions = {},
 ): SignificantRulesResult<R> {
-  const { alpha, correction } = parseOptions("significantRules", schema, options);
+  const { alpha = 0.05, correction = "bonferroni" } = parseOptions("significantRules", schema, options);
   const list = rulesOf(rules, "significantRules", ["fishersExactTest"]);
   const m = list.length;
   const p = new Float64Array(m);

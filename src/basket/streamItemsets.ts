@@ -64,7 +64,7 @@ const schema = z.strictObject({
   ),
   minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
   maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  algorithm: z._default(z.enum(["fpgrowth", "eclat", "auto"]), "auto"),
+  algorithm: z.optional(z.enum(["fpgrowth", "eclat", "auto"])),
   maxItemsets: budgetSchema(),
   timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
 });

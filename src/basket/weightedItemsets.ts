@@ -96,14 +96,13 @@ const schema = z.strictObject({
         typeof (value as { length?: unknown }).length === "number"),
     "expected an array of numbers, one weight per transaction",
   ),
-  minWeightedSupport: z._default(
+  minWeightedSupport: z.optional(
     z
       .number()
       .check(
         z.positive("must be greater than 0"),
         z.maximum(1, "must be at most 1 (a share of the total weight)"),
       ),
-    0.1,
   ),
   maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
   maxItemsets: budgetSchema(),
@@ -148,6 +147,7 @@ export function weightedItemsets(
   const start = performance.now();
   const fn = "weightedItemsets";
   const parsed = parseOptions(fn, schema, options);
+  const minWeightedSupport = parsed.minWeightedSupport ?? 0.1;
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
@@ -180,7 +180,7 @@ export function weightedItemsets(
       },
     ]);
   }
-  const minWeight = parsed.minWeightedSupport * total * (1 - 1e-12);
+  const minWeight = minWeightedSupport * total * (1 - 1e-12);
   const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
   const maxItemsets = parsed.maxItemsets ?? DEFAULT_MAX_ITEMSETS;
   const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
@@ -248,7 +248,7 @@ export function weightedItemsets(
       throw new InvalidOptionsError(fn, [
         {
           path: "maxItemsets",
-          message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets pass minWeightedSupport ${parsed.minWeightedSupport} (the default budget): raise minWeightedSupport, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
+          message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets pass minWeightedSupport ${minWeightedSupport} (the default budget): raise minWeightedSupport, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
         },
       ]);
     }
@@ -267,7 +267,7 @@ export function weightedItemsets(
     transactionCount: n,
     totalWeight: total,
     truncated,
-    options: { minWeightedSupport: parsed.minWeightedSupport, maxLength: parsed.maxLength },
+    options: { minWeightedSupport, maxLength: parsed.maxLength },
   };
   return withDisplay(result, {
     title: "Weighted itemsets",
