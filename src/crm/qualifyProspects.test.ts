@@ -383,6 +383,14 @@ describe("qualifyProspects option checks", () => {
   // the generic preset reads income as a score in [0, 1] (an amount such as 50 000 is an error, see
   // "the generic preset refuses an amount where it expects a score")
   const prospects = [{ id: "A", income: 0.8, authority: "full", dependants: 1 }];
+  const issuesOf = (options: unknown) => {
+    try {
+      qualifyProspects(prospects, options as never);
+    } catch (error) {
+      return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+    }
+    return [];
+  };
   it("treats null options as none instead of crashing", () => {
     expect(qualifyProspects(prospects, null as never).prospects).toHaveLength(1);
   });
@@ -396,14 +404,6 @@ describe("qualifyProspects option checks", () => {
     );
   });
   it("names the offending entry of a word map, a limit and an offering, with what it accepts", () => {
-    const issuesOf = (options: unknown) => {
-      try {
-        qualifyProspects(prospects, options as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
     expect(issuesOf({ authority: { levels: { full: "1" } } })).toEqual([
       'authority.levels.full: expected a score in [0, 1] (received "1")',
     ]);
@@ -427,14 +427,6 @@ describe("qualifyProspects option checks", () => {
     ]);
   });
   it("names what a veto must be and each bad part of it", () => {
-    const issuesOf = (options: unknown) => {
-      try {
-        qualifyProspects(prospects, options as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
     expect(issuesOf({ vetoes: ["age > 70", { verdict: "reject", test: 1 }], missing: "skip" })).toEqual([
       'vetoes.0: expected an object { verdict, test }, received a string (received "age > 70")',
       'vetoes.1.verdict: Invalid option: expected one of "drop"|"defer"|"mismatch" (received "reject")',
