@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../core/index.js";
 import { fitLogistic, type LogisticProblem, WARM_START_ROWS } from "./logistic.js";
+import { createScratch, Design } from "./logisticDesign.js";
+import { hessianFromCurvature } from "./logisticHessian.js";
 
 /** Column-major dense problem with a known logistic model (intercept implicit). */
 function problem(rows: number, p: number, seed: number) {
@@ -87,6 +89,35 @@ describe("fitLogistic", () => {
       // The planted effects are recovered in sign.
       expect(codedFit.beta[5]).toBeGreaterThan(0.2); // first = 2
       expect(codedFit.beta[8]).toBeLessThan(-0.1); // second = 3
+    }
+  });
+
+  it("accumulates the Hessian XᵀCX as a plain triple loop does, for every width of the register tiles", () => {
+    // 1 to 8 dense columns (every remainder of the 3 x 3 tiles), 600 rows (blocks of 256 and a partial
+    // one), one categorical feature with 3 levels; sums of products compared to a naive loop.
+    const random = createRandom(11);
+    for (let p = 1; p <= 8; p++) {
+      const rows = 600;
+      const base = problem(rows, p, p);
+      const codes = Int32Array.from({ length: rows }, () => random.integer(3));
+      const design = new Design({ ...base, l2: 0, codes: [codes], levels: [3] });
+      const scratch = createScratch(design);
+      for (let i = 0; i < rows; i++) scratch.curvature[i] = 0.05 + 0.2 * random.float();
+      const d = 1 + p + 2;
+      const hessian = new Float64Array(d * d);
+      hessianFromCurvature(design, hessian, scratch);
+      const column = (j: number, i: number): number =>
+        j === 0 ? 1 : j <= p ? (base.dense[(j - 1) * rows + i] as number) : codes[i] === j - p ? 1 : 0;
+      for (let a = 0; a < d; a++) {
+        for (let b = 0; b <= a; b++) {
+          let expected = 0;
+          for (let i = 0; i < rows; i++)
+            expected += (scratch.curvature[i] as number) * column(a, i) * column(b, i);
+          expect(Math.abs((hessian[a * d + b] as number) - expected), `p ${p}, (${a}, ${b})`).toBeLessThan(
+            1e-10,
+          );
+        }
+      }
     }
   });
 });
