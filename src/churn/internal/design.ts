@@ -207,33 +207,40 @@ interface ColumnMoments {
  * then the sum of squared deviations: as accurate as Welford's update and without a division per value),
  * plus the smallest and largest value. Values beyond ±2^400 (whose squares, or sum, would overflow) are
  * scaled by a power of two first, which is exact: so 1e200-sized features get their true finite moments.
- *
- * The usual column (no missing value, ordinary magnitudes) takes a fast path: each pass sums into four
- * accumulators (four independent chains of additions instead of one, whose latency bounded the pass;
- * the result differs from the one-accumulator sum by rounding only, and is usually closer); a NaN or
- * a huge value sends the column to the checked passes.
+ * Each pass sums into several accumulators (values by index mod 4, or mod 2: independent chains of
+ * additions instead of one, whose latency bounded the pass; the result differs from a one-accumulator
+ * sum by rounding only).
  */
 export function meanAndDeviation(values: Float64Array): ColumnMoments {
   const length = values.length;
-  // Sums in four lanes (lane = index mod 4), min and max, chunk by chunk (see MOMENT_CHUNK).
-  const lanes = new Float64Array(6);
-  lanes[4] = Number.POSITIVE_INFINITY;
-  lanes[5] = Number.NEGATIVE_INFINITY;
-  for (let from = 0; from < length; from += MOMENT_CHUNK)
-    sumAndRange(values, from, Math.min(length, from + MOMENT_CHUNK), lanes);
-  const sum = (lanes[0] as number) + (lanes[1] as number) + ((lanes[2] as number) + (lanes[3] as number));
+  // lanes: 0-3 sums by index mod 4, 4 min, 5 max, 6 count (filled chunk by chunk: see MOMENT_CHUNK).
+  const lanes = new Float64Array(7);
+  const sumPass = (scale: number): number => {
+    lanes.fill(0);
+    lanes[4] = Number.POSITIVE_INFINITY;
+    lanes[5] = Number.NEGATIVE_INFINITY;
+    for (let from = 0; from < length; from += MOMENT_CHUNK)
+      sumAndRange(values, scale, from, Math.min(length, from + MOMENT_CHUNK), lanes);
+    return (lanes[0] as number) + (lanes[1] as number) + ((lanes[2] as number) + (lanes[3] as number));
+  };
+  let sum = sumPass(1);
+  const count = lanes[6] as number;
   const min = lanes[4] as number;
   const max = lanes[5] as number;
-  // A NaN (missing value) makes the sum NaN; an overflowing sum or huge values: checked passes too.
-  if (length === 0 || !(sum - sum === 0) || Math.max(-min, max) > LARGE)
-    return meanAndDeviationChecked(values);
-  const mean = sum / length;
+  if (count === 0) return { mean: Number.NaN, sd: Number.NaN, count, min: Number.NaN, max: Number.NaN };
+  const magnitude = Math.max(-min, max);
+  // 2^-e with magnitude * 2^-e in (1/2, 1]; 1 (no scaling, bit-identical results) for ordinary values.
+  const scale = magnitude > LARGE ? 2 ** -Math.ceil(Math.log2(magnitude)) : 1;
+  if (scale !== 1) sum = sumPass(scale);
+  const scaledMean = sum / count;
   lanes.fill(0, 0, 4);
   for (let from = 0; from < length; from += MOMENT_CHUNK)
-    deviations(values, mean, from, Math.min(length, from + MOMENT_CHUNK), lanes);
+    deviations(values, scale, scaledMean, from, Math.min(length, from + MOMENT_CHUNK), lanes);
+  // Corrected two-pass formula (Chan, Golub & LeVeque 1983): removes the rounding error of the mean.
   const correction = (lanes[2] as number) + (lanes[3] as number);
-  const m2 = (lanes[0] as number) + (lanes[1] as number) - (correction * correction) / length;
-  return { mean, sd: Math.sqrt(Math.max(m2, 0) / length), count: length, min, max };
+  const m2 = (lanes[0] as number) + (lanes[1] as number) - (correction * correction) / count;
+  const scaledSd = Math.sqrt(Math.max(m2, 0) / count);
+  return { mean: scaledMean / scale, sd: scaledSd / scale, count, min, max };
 }
 
 /**
@@ -244,24 +251,55 @@ export function meanAndDeviation(values: Float64Array): ColumnMoments {
  */
 const MOMENT_CHUNK = 4096;
 
-/** lanes[0..3] += sums of values[from..to) by index mod 4; lanes[4], lanes[5]: running min and max. */
-function sumAndRange(values: Float64Array, from: number, to: number, lanes: Float64Array): void {
+/**
+ * Over values[from..to), NaN (missing) skipped: lanes[0..3] += Σ x · scale by index mod 4, lanes[4] and
+ * lanes[5] running min and max, lanes[6] += count.
+ */
+function sumAndRange(
+  values: Float64Array,
+  scale: number,
+  from: number,
+  to: number,
+  lanes: Float64Array,
+): void {
   let s0 = lanes[0] as number;
   let s1 = lanes[1] as number;
   let s2 = lanes[2] as number;
   let s3 = lanes[3] as number;
   let min = lanes[4] as number;
   let max = lanes[5] as number;
+  let count = lanes[6] as number;
   let i = from;
   for (; i + 3 < to; i += 4) {
     const v0 = values[i] as number;
     const v1 = values[i + 1] as number;
     const v2 = values[i + 2] as number;
     const v3 = values[i + 3] as number;
-    s0 += v0;
-    s1 += v1;
-    s2 += v2;
-    s3 += v3;
+    // A group of four with a NaN goes value by value.
+    if (Number.isNaN(v0) || Number.isNaN(v1) || Number.isNaN(v2) || Number.isNaN(v3)) {
+      lanes[0] = s0;
+      lanes[1] = s1;
+      lanes[2] = s2;
+      lanes[3] = s3;
+      for (let k = 0; k < 4; k++) {
+        const v = values[i + k] as number;
+        if (Number.isNaN(v)) continue;
+        lanes[k] = (lanes[k] as number) + v * scale;
+        count++;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      s0 = lanes[0] as number;
+      s1 = lanes[1] as number;
+      s2 = lanes[2] as number;
+      s3 = lanes[3] as number;
+      continue;
+    }
+    s0 += v0 * scale;
+    s1 += v1 * scale;
+    s2 += v2 * scale;
+    s3 += v3 * scale;
+    count += 4;
     const low = v0 < v1 ? v0 : v1;
     const high = v0 < v1 ? v1 : v0;
     const low2 = v2 < v3 ? v2 : v3;
@@ -271,89 +309,59 @@ function sumAndRange(values: Float64Array, from: number, to: number, lanes: Floa
     if (high > max) max = high;
     if (high2 > max) max = high2;
   }
-  // The last chunk's tail (fewer than 4 values), in lanes 0, 1, 2 as their indices.
-  for (let lane = 0; i < to; i++, lane++) {
-    const v = values[i] as number;
-    if (lane === 0) s0 += v;
-    else if (lane === 1) s1 += v;
-    else s2 += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
   lanes[0] = s0;
   lanes[1] = s1;
   lanes[2] = s2;
   lanes[3] = s3;
+  // The last chunk's tail (fewer than 4 values), in lanes 0, 1, 2 as their indices.
+  for (let k = 0; i < to; i++, k++) {
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    lanes[k] = (lanes[k] as number) + v * scale;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
   lanes[4] = min;
   lanes[5] = max;
+  lanes[6] = count;
 }
 
-/** Over values[from..to), by index mod 2: lanes[0..1] += Σ (x − mean)², lanes[2..3] += Σ (x − mean). */
-function deviations(values: Float64Array, mean: number, from: number, to: number, lanes: Float64Array): void {
+/**
+ * Over values[from..to), NaN (missing) skipped, d = x · scale − mean: by index mod 2, lanes[0..1] += Σ d²
+ * and lanes[2..3] += Σ d.
+ */
+function deviations(
+  values: Float64Array,
+  scale: number,
+  mean: number,
+  from: number,
+  to: number,
+  lanes: Float64Array,
+): void {
   let q0 = lanes[0] as number;
   let q1 = lanes[1] as number;
   let c0 = lanes[2] as number;
   let c1 = lanes[3] as number;
-  let i = from;
-  for (; i + 1 < to; i += 2) {
-    const d0 = (values[i] as number) - mean;
-    const d1 = (values[i + 1] as number) - mean;
-    q0 += d0 * d0;
-    q1 += d1 * d1;
-    c0 += d0;
-    c1 += d1;
-  }
-  if (i < to) {
-    const d0 = (values[i] as number) - mean;
-    q0 += d0 * d0;
-    c0 += d0;
+  for (let i = from; i < to; i += 2) {
+    const x0 = values[i] as number;
+    // The second value of a pair past the end reads as undefined: NaN, skipped.
+    const x1 = i + 1 < to ? (values[i + 1] as number) : Number.NaN;
+    if (!Number.isNaN(x0)) {
+      const d0 = x0 * scale - mean;
+      q0 += d0 * d0;
+      c0 += d0;
+    }
+    if (!Number.isNaN(x1)) {
+      const d1 = x1 * scale - mean;
+      q1 += d1 * d1;
+      c1 += d1;
+    }
   }
   lanes[0] = q0;
   lanes[1] = q1;
   lanes[2] = c0;
   lanes[3] = c1;
-}
-
-/** {@link meanAndDeviation} with a check for NaN (missing) per value and scaling of huge values. */
-function meanAndDeviationChecked(values: Float64Array): ColumnMoments {
-  let count = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let sum = 0;
-  // One pass for count, extremes and sum; the sum is redone on scaled values only for huge ones.
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (Number.isNaN(value)) continue; // missing
-    count++;
-    if (value < min) min = value;
-    if (value > max) max = value;
-    sum += value;
-  }
-  if (count === 0) return { mean: Number.NaN, sd: Number.NaN, count, min: Number.NaN, max: Number.NaN };
-  const magnitude = Math.max(-min, max);
-  // 2^-e with magnitude * 2^-e in (1/2, 1]; 1 (no scaling, bit-identical results) for ordinary values.
-  const scale = magnitude > LARGE ? 2 ** -Math.ceil(Math.log2(magnitude)) : 1;
-  if (scale !== 1) {
-    sum = 0;
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i] as number;
-      if (!Number.isNaN(value)) sum += value * scale;
-    }
-  }
-  const scaledMean = sum / count;
-  let squares = 0;
-  let correction = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (Number.isNaN(value)) continue;
-    const delta = value * scale - scaledMean;
-    squares += delta * delta;
-    correction += delta;
-  }
-  // Corrected two-pass formula (Chan, Golub & LeVeque 1983): removes the rounding error of the mean.
-  const m2 = squares - (correction * correction) / count;
-  const scaledSd = Math.sqrt(Math.max(m2, 0) / count);
-  return { mean: scaledMean / scale, sd: scaledSd / scale, count, min, max };
 }
 
 /**
