@@ -75,9 +75,9 @@ export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
       if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
       else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
       else
-        list.forEach((indicator: unknown, i) =>
-          nameProblems(indicator, report, [name, i], "indicator names must be non-empty"),
-        );
+        list.forEach((indicator: unknown, i) => {
+          nameProblems(indicator, report, [name, i], "indicator names must be non-empty");
+        });
     }
   }),
   paths: /* @__PURE__ */ customSchema<{ from: string; to: string }[]>((paths, report) => {
