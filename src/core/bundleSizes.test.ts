@@ -40,6 +40,13 @@ describe("core's share of every bundle", () => {
     expect(bytes).toBeLessThanOrEqual(3550);
   });
 
+  it("createRandom (every draw and its argument checks) is at most 2.55 kB minified", async () => {
+    // 2,616 bytes before the finite-and-at-least checks were written with Number.isFinite
+    const bytes = await bytesFrom("random.ts", "createRandom", "random.ts");
+    expect(bytes).toBeGreaterThan(1500);
+    expect(bytes).toBeLessThanOrEqual(2550);
+  });
+
   it("describeValue is at most 450 bytes minified", async () => {
     const bytes = await bytesFrom("errors.ts", "describeValue", "errors.ts");
     expect(bytes).toBeGreaterThan(200);

@@ -68,10 +68,7 @@ export function progressReporter(
     throw argumentError("progressReporter", "onProgress", "expected a function or undefined", onProgress);
   }
   if (typeof stage !== "string") throw argumentError("progressReporter", "stage", "expected a string", stage);
-  if (
-    total !== undefined &&
-    (typeof total !== "number" || !(total >= 0 && total < Number.POSITIVE_INFINITY))
-  ) {
+  if (total !== undefined && !(Number.isFinite(total) && (total as number) >= 0)) {
     throw argumentError(
       "progressReporter",
       "total",

@@ -138,10 +138,7 @@ export function createRandom(seed: number): Random {
     nextUint32,
     float,
     integer: (maxExclusive) => {
-      if (
-        !(maxExclusive >= 1 && maxExclusive <= Number.MAX_SAFE_INTEGER) ||
-        !Number.isInteger(maxExclusive)
-      ) {
+      if (!(Number.isSafeInteger(maxExclusive) && maxExclusive >= 1)) {
         throw argumentError(
           "Random.integer",
           "maxExclusive",
@@ -153,7 +150,7 @@ export function createRandom(seed: number): Random {
     },
     normal: (mean = 0, sd = 1) => {
       checkFinite("Random.normal", "mean", mean);
-      if (typeof sd !== "number" || !(sd >= 0 && sd < Number.POSITIVE_INFINITY)) {
+      if (!(Number.isFinite(sd) && sd >= 0)) {
         throw argumentError("Random.normal", "sd", "expected a finite number of at least 0", sd);
       }
       return mean + sd * standardNormal();
@@ -174,7 +171,7 @@ export function createRandom(seed: number): Random {
       return x / (x + gamma(beta));
     },
     poisson: (lambda) => {
-      if (typeof lambda !== "number" || !(lambda >= 0 && lambda < Number.POSITIVE_INFINITY)) {
+      if (!(Number.isFinite(lambda) && lambda >= 0)) {
         throw argumentError("Random.poisson", "lambda", "expected a finite mean of at least 0", lambda);
       }
       if (lambda === 0) return 0;
@@ -197,7 +194,7 @@ export function createRandom(seed: number): Random {
       let total = 0;
       for (let i = 0; i < weights.length; i++) {
         const weight = weights[i] as number;
-        if (typeof weight !== "number" || !(weight >= 0 && weight < Number.POSITIVE_INFINITY)) {
+        if (!(Number.isFinite(weight) && weight >= 0)) {
           throw argumentError(
             "Random.weightedIndex",
             `weights.${i}`,
@@ -207,7 +204,7 @@ export function createRandom(seed: number): Random {
         }
         total += weight;
       }
-      if (!(total > 0 && total < Number.POSITIVE_INFINITY)) {
+      if (!(Number.isFinite(total) && total > 0)) {
         throw argumentError(
           "Random.weightedIndex",
           "weights",

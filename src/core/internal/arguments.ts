@@ -49,7 +49,7 @@ export function checkProbability(functionName: string, path: string, value: unkn
 
 /** Throws unless `value` is a finite number greater than 0. */
 export function checkPositive(functionName: string, path: string, value: unknown): void {
-  if (typeof value !== "number" || !(value > 0 && value < Number.POSITIVE_INFINITY)) {
+  if (!(Number.isFinite(value) && (value as number) > 0)) {
     throw argumentError(functionName, path, "expected a finite number greater than 0", value);
   }
 }
