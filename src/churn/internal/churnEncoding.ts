@@ -41,11 +41,7 @@ export function codeCategories(
     const position = Int32Array.from(seen, (level) => (sortedIndex.get(level) as number) + shift);
     const counts = new Float64Array(seen.length);
     const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const code = raw[i] as number;
-      counts[code] = (counts[code] as number) + 1;
-      out[i] = position[code] as number;
-    }
+    recode(raw, position, counts, out);
     const levelShares = new Array<number>(encoding.levels.length).fill(0);
     seen.forEach((level, code) => {
       if (level === MISSING_LEVEL) imputed += counts[code] as number;
@@ -56,4 +52,16 @@ export function codeCategories(
     return out;
   });
   return { codes: coded, positions, shares, imputed };
+}
+
+/**
+ * out[i] = position[raw[i]], counting each raw code. A function of its own: inside the callback above
+ * (run once per feature and fit) its loop was optimised mid-loop on partial feedback.
+ */
+function recode(raw: Int32Array, position: Int32Array, counts: Float64Array, out: Int32Array): void {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw[i] as number;
+    counts[code] = (counts[code] as number) + 1;
+    out[i] = position[code] as number;
+  }
 }
