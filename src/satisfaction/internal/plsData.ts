@@ -72,12 +72,15 @@ export function readIndicatorMatrix(
   const n = rows.length;
   const p = indicators.length;
   const columns: Float64Array[] = [];
+  /** The mean of each column's answers (for missing: "mean"). */
+  const means: number[] = [];
   const missingPerRow = new Uint8Array(n);
   let missingCount = 0;
   for (let j = 0; j < p; j++) {
     const name = indicators[j] as string;
     const column = answerColumn(functionName, rows, name);
     let observed = 0;
+    let sum = 0;
     for (let i = 0; i < n; i++) {
       const value = column[i] as number;
       if (Number.isNaN(value)) {
@@ -86,6 +89,7 @@ export function readIndicatorMatrix(
         continue;
       }
       observed++;
+      sum += value;
       if (scale !== undefined && (value < scale.min || value > scale.max)) {
         throw new InvalidRecordError(
           functionName,
@@ -106,6 +110,7 @@ export function readIndicatorMatrix(
       );
     }
     columns.push(column);
+    means.push(sum / observed);
   }
   let keep = n;
   let droppedRows = 0;
@@ -114,24 +119,14 @@ export function readIndicatorMatrix(
     for (let i = 0; i < n; i++) if (missingPerRow[i] === 1) droppedRows++;
     keep = n - droppedRows;
   } else if (missingCount > 0) {
-    for (const column of columns) {
-      let sum = 0;
-      let count = 0;
-      for (let i = 0; i < n; i++) {
-        const value = column[i] as number;
-        if (!Number.isNaN(value)) {
-          sum += value;
-          count++;
-        }
-      }
-      const mean = sum / count;
+    columns.forEach((column, j) => {
       for (let i = 0; i < n; i++) {
         if (Number.isNaN(column[i] as number)) {
-          column[i] = mean;
+          column[i] = means[j] as number;
           imputedValues++;
         }
       }
-    }
+    });
     missingPerRow.fill(0);
   }
   const values = new Float64Array(keep * p);
