@@ -35,7 +35,7 @@ export function checkArrayLike(functionName: string, path: string, value: unknow
 
 /** Throws unless `value` is a finite number. */
 export function checkFinite(functionName: string, path: string, value: unknown): void {
-  if (typeof value !== "number" || !Number.isFinite(value)) {
+  if (!Number.isFinite(value)) {
     throw argumentError(functionName, path, "expected a finite number", value);
   }
 }

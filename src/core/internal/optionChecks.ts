@@ -96,13 +96,10 @@ export const numberSchema = (
   whole?: true | string,
 ): z.ZodMiniCustom<number, number> =>
   customSchema<number>((value, report) => {
-    if (
-      typeof value !== "number" ||
-      !Number.isFinite(value) ||
-      (whole !== undefined && !Number.isSafeInteger(value))
-    )
+    // Number.isFinite is false for anything but a finite number
+    if (!Number.isFinite(value) || (whole !== undefined && !Number.isSafeInteger(value)))
       return report(typeof whole === "string" ? whole : expected(wanted, value), value);
-    for (const [test, message] of bounds) if (!test(value)) report(message, value);
+    for (const [test, message] of bounds) if (!test(value as number)) report(message, value);
   });
 
 /** The bounds of {@link zodNumberSchema}, named as zod's checks: `gte` (>=), `gt` (>), `lte` (<=); `whole` for z.int. */
@@ -134,14 +131,14 @@ export function zodNumberSchema({
     ] as [number | undefined, string, boolean, boolean][]
   ).filter((entry): entry is [number, string, boolean, boolean] => entry[0] !== undefined);
   const schema = z.custom<number>().check((payload) => {
-    const input = payload.value as unknown;
+    // a finite number once the first check below has passed (Number.isFinite is false for any other value)
+    const input = payload.value as number;
     const push = (code: string, issue: object): void => {
       payload.issues.push({ code, input, ...issue } as never);
     };
     const bound = (big: boolean, origin: string, value: number, inclusive = true): void =>
       push(big ? "too_big" : "too_small", { origin, inclusive, [big ? "maximum" : "minimum"]: value });
-    if (typeof input !== "number" || !Number.isFinite(input))
-      return push("invalid_type", { expected: "number" });
+    if (!Number.isFinite(input)) return push("invalid_type", { expected: "number" });
     if (whole && !Number.isSafeInteger(input)) {
       if (!Number.isInteger(input)) return push("invalid_type", { expected: "int", format: "safeint" });
       // what wholeNumber reports (as z.int does) before the bounds are checked
@@ -253,9 +250,8 @@ export const functionRecordSchema = <F>(
 
 /** What is wrong with a value that should be a finite number >= 0, in zod's words (an {@link arraySchema} element). */
 export function nonNegativeProblem(value: unknown): string | undefined {
-  if (typeof value !== "number" || !Number.isFinite(value))
-    return `expected a number >= 0, received ${kindOf(value)}`;
-  return value < 0 ? "Too small: expected number to be >=0" : undefined;
+  if (!Number.isFinite(value)) return `expected a number >= 0, received ${kindOf(value)}`;
+  return (value as number) < 0 ? "Too small: expected number to be >=0" : undefined;
 }
 
 /**
