@@ -150,7 +150,7 @@ export function formatCell(value: unknown): string {
     try {
       return JSON.stringify(value) ?? String(value);
     } catch {
-      return String(value);
+      // not JSON (a bigint or a cycle inside): String(value), as for the other values
     }
   }
   return String(value);

@@ -27,8 +27,8 @@ export function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j] as number;
-      const substitution = diagonal + (a[i - 1] === b[j - 1] ? 0 : 1);
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, substitution);
+      // deletion, insertion, substitution (free when the characters match)
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
       diagonal = above;
     }
   }
