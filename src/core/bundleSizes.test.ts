@@ -58,6 +58,24 @@ describe("core's share of every bundle", () => {
     expect(bytes).toBeLessThanOrEqual(1360);
   });
 
+  it("seedSchema is zod's number schema alone (it refuses NaN and the infinities itself): no refine in its bundle", async () => {
+    const result = await build({
+      stdin: {
+        contents: `export { seedSchema, parseOptions } from "./src/core/options.ts";`,
+        resolveDir: process.cwd(),
+        loader: "ts",
+      },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: "esm",
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).toContain("a finite number");
+    expect(code).not.toContain("seed must be a finite number");
+  });
+
   it("describeValue is at most 450 bytes minified", async () => {
     const bytes = await bytesFrom("errors.ts", "describeValue", "errors.ts");
     expect(bytes).toBeGreaterThan(200);

@@ -458,3 +458,22 @@ describe("oneOf", () => {
     expect(zodEnum - cheap).toBeGreaterThan(400);
   });
 });
+
+describe("seedSchema", () => {
+  it("refuses NaN, the infinities and non-numbers with the words of a finite-number option", () => {
+    const schema = z.strictObject({ seed: z._default(seedSchema, 1) });
+    const messages = (seed: unknown) => {
+      try {
+        parseOptions("demo", schema, { seed });
+      } catch (error) {
+        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+      }
+      return [];
+    };
+    for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(messages(seed)).toEqual(["seed: expected a finite number, received a number (received null)"]);
+    }
+    expect(messages("7")).toEqual(['seed: expected a finite number, received a string (received "7")']);
+    expect(messages(2 ** 40 + 0.5)).toEqual([]);
+  });
+});

@@ -309,15 +309,11 @@ export const fieldSchema = /* @__PURE__ */ described(
   "a property name or an accessor function (record, index) => value",
 );
 
-/** Schema of a `seed` option: a finite number (reduced to 32 bits). */
-export const seedSchema = /* @__PURE__ */ described(
-  /* @__PURE__ */ z
-    .number()
-    .check(
-      /* @__PURE__ */ z.refine((value: number) => Number.isFinite(value), "seed must be a finite number"),
-    ),
-  "a finite number",
-);
+/**
+ * Schema of a `seed` option: a finite number (reduced to 32 bits). zod's number schema refuses NaN and
+ * the infinities itself ("expected a finite number, received a number"), so it needs no check of its own.
+ */
+export const seedSchema = /* @__PURE__ */ described(/* @__PURE__ */ z.number(), "a finite number");
 
 /** Schema of an `onProgress` callback. */
 export const progressSchema = /* @__PURE__ */ described(
