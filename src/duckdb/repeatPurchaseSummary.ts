@@ -69,13 +69,17 @@ export async function repeatPurchaseSummary(
   try {
     let checks = await summaryChecks(functionName, open, parsed, endDay, true);
     const { dateType, laterCount } = checks;
-    let { rows: count, columns } = await readColumns(open, repeatSql(open, parsed, dateType, endDay));
-    const total = numbers(columns.total);
+    let { rows: count, columns } = await readColumns(
+      open,
+      repeatSql(open, parsed, dateType, endDay, checks.deferred),
+    );
+    // the flags are one value repeated on every row
+    const flagged = (name: string) => (numbers(columns[name])[0] ?? 0) > 0;
     // checks waiting on the sums (a NaN or infinite amount shows in them) run before any error
-    const orphans = numbers(columns.orphan_refunds).some((v) => v > 0);
-    if (checks.deferred && (orphans || total.some((v) => !Number.isFinite(v))))
+    const orphans = flagged("orphan_refunds");
+    if (checks.deferred && (orphans || flagged("bad_amounts")))
       checks = await summaryChecks(functionName, open, parsed, endDay);
-    if (orphans || numbers(columns.early_refunds).some((v) => v > 0)) {
+    if (orphans || flagged("early_refunds")) {
       // the general SQL places a refund timed before the first purchase of its day, and gives the
       // row of a refund before any purchase (for the error)
       if (checks.deferred) await summaryChecks(functionName, open, parsed, endDay);
@@ -130,19 +134,25 @@ export async function repeatPurchaseSummary(
 
 /**
  * The twin's SQL (DuckDB; the rules of `repeatPurchaseSummarySql`, which it must equal) in one scan:
- * records grouped by customer and UTC day (purchase value, same-day refunds, first rows), refunds of
- * days without a purchase moved to the customer's latest earlier purchase day by a join of those
- * few days only, then per customer, unordered (`first_row` comes back: the caller puts rows in first-seen order). A refund on a day with a purchase stays in that day; with
+ * records grouped by customer and UTC day (`days0`: purchase value, same-day refunds, first row),
+ * which the per-customer grouping reads once more with the refunds of days without a purchase added
+ * to their customer's latest earlier purchase day. Those refund-only days are few: they alone find
+ * their day by a join (its hash table is theirs; every day probes it once) and are joined back by
+ * the target day's first row, an integer. The per-customer aggregates take the kept days through
+ * CASE, not FILTER (about 0.3 s less CPU at 3.4M days). Rows come back unordered (`first_row`: the
+ * caller puts them in first-seen order). A refund on a day with a purchase stays in that day; with
  * times (not a DATE column) `early_refunds` counts days with a refund timed before the day's first
  * purchase, which the general SQL places instead; it also gives the row of a refund before any
- * purchase (`orphan_refunds` counts them here). Also `total` (every amount, by customer), whose
- * NaN or infinity shows a bad amount when the validation scan was skipped.
+ * purchase (`orphan_refunds` counts them here). With `checkAmounts`, `bad_amounts` counts days
+ * whose amounts are not finite (every amount lands in one of the day's two sums: NaN >= 0 holds in
+ * DuckDB), for the validation scan that was skipped. The counts are one value on every row.
  */
 function repeatSql(
   open: OpenSource,
   parsed: { readonly customer: string; readonly date: string; readonly amount?: string | undefined },
   dateType: SqlDateType,
   endDay: number,
+  checkAmounts: boolean,
 ): string {
   const date = dateType === "date";
   const end = date ? `DATE '${isoDate(endDay * MS_PER_DAY)}'` : String(endDay);
@@ -156,38 +166,40 @@ function repeatSql(
   if (parsed.amount === undefined) {
     const days = `SELECT c, ${day} AS day, min(r) AS first_row FROM ${records} GROUP BY 1, 2`;
     return (
-      `SELECT c AS customer, first_row, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, 0 AS monetary_value, 0 AS total ` +
+      `SELECT c AS customer, first_row, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, 0 AS monetary_value ` +
       `FROM (SELECT c, min(first_row) AS first_row, count(*) FILTER (WHERE day <= ${end}) AS purchase_days, ` +
       `min(day) FILTER (WHERE day <= ${end}) AS first_day, max(day) FILTER (WHERE day <= ${end}) AS last_day FROM (${days}) GROUP BY 1)`
     );
   }
-  const days =
-    `days0 AS (SELECT c, ${day} AS day, min(r) AS first_row, sum(a) FILTER (WHERE a >= 0) AS purchase_value, ` +
-    "sum(a) FILTER (WHERE a < 0) AS refund_value" +
+  const days0 =
+    `days0 AS (SELECT c, ${day} AS day, min(r) AS first_row, sum(a) FILTER (WHERE a >= 0) AS pv, ` +
+    "sum(a) FILTER (WHERE a < 0) AS rv" +
     (date ? "" : ", min(t) FILTER (WHERE a >= 0) AS first_t, min(t) FILTER (WHERE a < 0) AS refund_t") +
     ` FROM ${records} GROUP BY 1, 2)`;
-  // the purchase days joined are those of customers with such refunds (a semi-join first: DuckDB
-  // otherwise builds its hash table on every purchase day)
+  // each refund-only day up to the end, with the first row of the latest earlier purchase day (null:
+  // none); the purchase filter sits in the aggregate so that DuckDB builds the join's hash table on
+  // the refund-only days (filtered on both sides, it picked the 3.4M days)
   const moved =
-    `refund_days AS (SELECT c, day, refund_value FROM days0 WHERE purchase_value IS NULL AND refund_value IS NOT NULL AND day <= ${end}), ` +
-    "moved AS (SELECT q.c, max(p.day) AS day, q.refund_value FROM refund_days q LEFT JOIN " +
-    "(SELECT c, day FROM days0 WHERE purchase_value IS NOT NULL AND c IN (SELECT c FROM refund_days)) p " +
-    "ON p.c = q.c AND p.day < q.day GROUP BY q.c, q.day, q.refund_value)";
-  const value = "d.purchase_value + coalesce(d.refund_value, 0) + coalesce(m.moved_value, 0)";
-  const kept =
-    `days AS (SELECT d.c, d.day, d.first_row, ${value} AS day_value, coalesce(d.purchase_value, 0) + coalesce(d.refund_value, 0) AS line_total, ` +
-    `d.purchase_value IS NOT NULL AND d.day <= ${end} AND NOT ((d.refund_value IS NOT NULL OR m.moved_value IS NOT NULL) AND ${value} <= 0.000000001) AS kept` +
-    (date ? "" : ", d.refund_t < d.first_t AS early") +
-    ` FROM days0 d LEFT JOIN (SELECT c, day, sum(refund_value) AS moved_value FROM moved WHERE day IS NOT NULL GROUP BY 1, 2) m ON m.c = d.c AND m.day = d.day)`;
-  const summary =
-    `summary AS (SELECT c, min(first_row) AS first_row, count(*) FILTER (WHERE kept) AS purchase_days, ` +
-    `min(day) FILTER (WHERE kept) AS first_day, max(day) FILTER (WHERE kept) AS last_day, ` +
-    `sum(day_value) FILTER (WHERE kept) AS kept_value, arg_min(day_value, day) FILTER (WHERE kept) AS first_value, ` +
-    `sum(line_total) AS total${date ? "" : ", count(*) FILTER (WHERE early) AS early_refunds"} FROM days GROUP BY 1)`;
+    "moved AS (SELECT q.rv, arg_max(p.first_row, p.day) FILTER (WHERE p.pv IS NOT NULL) AS target " +
+    `FROM (SELECT c, day, first_row, rv FROM days0 WHERE pv IS NULL AND rv IS NOT NULL AND day <= ${end}) q ` +
+    "LEFT JOIN days0 p ON p.c = q.c AND p.day < q.day GROUP BY q.first_row, q.rv)";
+  const targets =
+    "targets AS (SELECT target, sum(rv) AS moved FROM moved WHERE target IS NOT NULL GROUP BY 1)";
+  const value = "d.pv + coalesce(d.rv, 0) + coalesce(m.moved, 0)";
+  const kept = `d.pv IS NOT NULL AND d.day <= ${end} AND NOT ((d.rv IS NOT NULL OR m.moved IS NOT NULL) AND ${value} <= 0.000000001)`;
+  const days =
+    `days AS (SELECT d.c, d.first_row, CASE WHEN ${kept} THEN d.day END AS k, CASE WHEN ${kept} THEN ${value} END AS v ` +
+    "FROM days0 d LEFT JOIN targets m ON m.target = d.first_row)";
+  const flags =
+    "(SELECT count(*) FROM moved WHERE target IS NULL) AS orphan_refunds" +
+    (checkAmounts
+      ? ", (SELECT count(*) FROM days0 WHERE NOT isfinite(coalesce(pv, 0) + coalesce(rv, 0))) AS bad_amounts"
+      : "") +
+    (date ? "" : ", (SELECT count(*) FROM days0 WHERE refund_t < first_t) AS early_refunds");
   return (
-    `WITH ${days}, ${moved}, ${kept}, ${summary} SELECT s.c AS customer, s.first_row, ${dayNumber("first_day")} AS first_day, ${dayNumber("last_day")} AS last_day, purchase_days, ` +
-    `CASE WHEN purchase_days > 1 THEN (kept_value - first_value) / (purchase_days - 1) ELSE 0 END AS monetary_value, total, ` +
-    `coalesce(o.orphan_refunds, 0) AS orphan_refunds${date ? "" : ", early_refunds"} FROM summary s ` +
-    "LEFT JOIN (SELECT c, count(*) AS orphan_refunds FROM moved WHERE day IS NULL GROUP BY 1) o ON o.c = s.c"
+    `WITH ${days0}, ${moved}, ${targets}, ${days} SELECT c AS customer, min(first_row) AS first_row, ` +
+    `${dayNumber("min(k)")} AS first_day, ${dayNumber("max(k)")} AS last_day, count(k) AS purchase_days, ` +
+    `CASE WHEN count(k) > 1 THEN (sum(v) - arg_min(v, k)) / (count(k) - 1) ELSE 0 END AS monetary_value, ${flags} ` +
+    "FROM days GROUP BY c"
   );
 }
