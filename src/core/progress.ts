@@ -64,19 +64,15 @@ export function progressReporter(
   /** Fires the final event: `completed` = `total`, or the last ticked count when the total is unknown. */
   done(): void;
 } {
+  const name = "progressReporter";
   if (onProgress !== undefined && typeof onProgress !== "function") {
-    throw argumentError("progressReporter", "onProgress", "expected a function or undefined", onProgress);
+    throw argumentError(name, "onProgress", "expected a function or undefined", onProgress);
   }
-  if (typeof stage !== "string") throw argumentError("progressReporter", "stage", "expected a string", stage);
+  if (typeof stage !== "string") throw argumentError(name, "stage", "expected a string", stage);
   if (total !== undefined && !(Number.isFinite(total) && (total as number) >= 0)) {
-    throw argumentError(
-      "progressReporter",
-      "total",
-      "expected undefined or a finite number of at least 0",
-      total,
-    );
+    throw argumentError(name, "total", "expected undefined or a finite number of at least 0", total);
   }
-  checkPositive("progressReporter", "interval", interval);
+  checkPositive(name, "interval", interval);
   if (onProgress === undefined) return { tick: () => {}, done: () => {} };
   let next = interval;
   let last = 0;
