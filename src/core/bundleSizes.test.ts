@@ -7,10 +7,11 @@ import { describe, expect, it } from "vitest";
  * the 50 kB bar of issue 13. These tests keep them at the size they were cut to (issue 13, session 6:
  * options.ts 4,418 -> 3,870 bytes, display.ts 3,654 -> 3,526 in these bundles); the bounds leave a little room.
  */
-async function bytesFrom(entry: string, name: string, file: string): Promise<number> {
+/** `export { <names> } from "./src/core/<entry>"` bundled and minified with esbuild: its code and metafile. */
+async function bundle(entry: string, names: string) {
   const result = await build({
     stdin: {
-      contents: `export { ${name} } from "./src/core/${entry}";`,
+      contents: `export { ${names} } from "./src/core/${entry}";`,
       resolveDir: process.cwd(),
       loader: "ts",
     },
@@ -21,7 +22,12 @@ async function bytesFrom(entry: string, name: string, file: string): Promise<num
     metafile: true,
     logLevel: "silent",
   });
-  const output = Object.values(result.metafile.outputs)[0];
+  return { code: result.outputFiles[0]?.text ?? "", output: Object.values(result.metafile.outputs)[0] };
+}
+
+/** The minified bytes that src/core/<file> takes in the bundle of `names` from `entry`. */
+async function bytesFrom(entry: string, names: string, file: string): Promise<number> {
+  const { output } = await bundle(entry, names);
   return Object.entries(output?.inputs ?? {})
     .filter(([path]) => path.endsWith(`src/core/${file}`))
     .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
@@ -59,19 +65,7 @@ describe("core's share of every bundle", () => {
   });
 
   it("seedSchema is zod's number schema alone (it refuses NaN and the infinities itself): no refine in its bundle", async () => {
-    const result = await build({
-      stdin: {
-        contents: `export { seedSchema, parseOptions } from "./src/core/options.ts";`,
-        resolveDir: process.cwd(),
-        loader: "ts",
-      },
-      bundle: true,
-      minify: true,
-      write: false,
-      format: "esm",
-      logLevel: "silent",
-    });
-    const code = result.outputFiles[0]?.text ?? "";
+    const { code } = await bundle("options.ts", "seedSchema, parseOptions");
     expect(code).toContain("a finite number");
     expect(code).not.toContain("seed must be a finite number");
   });
