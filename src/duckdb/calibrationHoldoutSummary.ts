@@ -62,7 +62,7 @@ export async function calibrationHoldoutSummary(
       twinWriter(dateType),
     );
     const { rows: count, columns } = await readColumns(open, plan.sql);
-    await orphanRefundCheck(functionName, open, parsed.amount, columns);
+    await orphanRefundCheck(functionName, open, parsed, dateType, columns);
     const labels = columns.customer as string[];
     const firstDay = numbers(columns.first_day);
     const lastDay = numbers(columns.last_day);

@@ -94,7 +94,7 @@ export async function repeatPurchaseSummary(
     // first-seen order (the SQL leaves rows unordered)
     const order = firstSeenOrder(columns.first_row, count);
     if (numbers(columns.orphan_refunds).some((v) => v > 0))
-      await orphanRefundCheck(functionName, open, parsed.amount, inOrder(columns, order));
+      await orphanRefundCheck(functionName, open, parsed, dateType, inOrder(columns, order));
     const labels = columns.customer as string[];
     const days = numbers(columns.purchase_days);
     const firstDay = numbers(columns.first_day);

@@ -1,12 +1,14 @@
 import { InvalidRecordError, isoDate, MS_PER_DAY } from "../../core/index.js";
 import type { SqlDateType } from "../../sql/SqlDialect.js";
 import {
+  columnAs,
   type FieldColumn,
   laterRecordsChecks,
   numbers,
   type OpenSource,
+  ROW_COLUMN,
+  tryDayExpression,
   validateFields,
-  valueAt,
 } from "./source.js";
 
 /** Validated fields of the repeat-purchase twins: the date type and the count of later records. */
@@ -58,25 +60,42 @@ export async function summaryChecks(
   return { dateType, laterCount, deferred: deferred === true };
 }
 
-/** Throws the in-memory error for the first customer (first-seen order) with a refund before any purchase. */
+/**
+ * Throws the in-memory error for the first customer (first-seen order) with a refund before any
+ * purchase. The record named is the one `purchaseDays` (clientele/value) stops at: the customer's
+ * first in time order, on equal times the larger amount first, then the earlier row (a refund, as
+ * the customer has one before any purchase); the SQL's first orphan row could be another refund of
+ * the same time.
+ */
 export async function orphanRefundCheck(
   functionName: string,
   open: OpenSource,
-  amount: string | undefined,
+  fields: { readonly customer: string; readonly date: string; readonly amount?: string | undefined },
+  dateType: SqlDateType,
   columns: Record<string, Float64Array | readonly unknown[]>,
 ): Promise<void> {
+  const { amount } = fields;
   if (amount === undefined) return;
   const orphans = numbers(columns.orphan_refunds);
   const index = orphans.findIndex((count) => count > 0);
   if (index < 0) return;
-  const row = Number(columns.orphan_row?.[index]);
+  const customer = String(columns.customer?.[index]);
+  const a = columnAs(open, amount, "DOUBLE");
+  const time = tryDayExpression(fields.date, dateType, dateType === "date" ? "raw" : "ms");
+  const [row, value] =
+    (
+      await open.connection.runAndReadAll(
+        `SELECT ${ROW_COLUMN}, ${a} FROM (${open.query}) AS records WHERE ${columnAs(open, fields.customer, "VARCHAR")} = $${open.params.length + 1} ` +
+          `ORDER BY ${time}, ${a} DESC, ${ROW_COLUMN} LIMIT 1`,
+        [...open.params, customer],
+      )
+    ).getRowsJS()[0] ?? [];
   // the in-memory message shows the amount as read (a number)
-  const value = Number(await valueAt(open, amount, row));
   throw new InvalidRecordError(
     functionName,
-    row,
+    Number(row),
     amount,
-    value,
-    `a refund (negative amount) of customer "${String(columns.customer?.[index])}" comes before any purchase of that customer; drop it or date it after the purchase it refunds`,
+    Number(value),
+    `a refund (negative amount) of customer "${customer}" comes before any purchase of that customer; drop it or date it after the purchase it refunds`,
   );
 }
