@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
-import { byTextOffset, fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
+import { byTextOffset, duckdbSpec, fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
 import { DuckDBMissingError } from "../DuckDBMissingError.js";
 import type { DuckDBSource } from "../DuckDBSource.js";
@@ -16,8 +16,19 @@ export const ROW_COLUMN = "__clientele_row";
 export function twinWriter(dateType?: SqlDateType): WriterMaker {
   return fixedWriter(
     dateType === undefined
-      ? { dialect: "duckdb", dateType: "timestamp", includeCustomersWithoutPurchases: false }
-      : { dialect: "duckdb", dateType, rowNumber: ROW_COLUMN, includeCustomersWithoutPurchases: true },
+      ? {
+          dialect: "duckdb",
+          spec: duckdbSpec,
+          dateType: "timestamp",
+          includeCustomersWithoutPurchases: false,
+        }
+      : {
+          dialect: "duckdb",
+          spec: duckdbSpec,
+          dateType,
+          rowNumber: ROW_COLUMN,
+          includeCustomersWithoutPurchases: true,
+        },
   );
 }
 

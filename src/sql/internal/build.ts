@@ -23,7 +23,7 @@ export function byTextOffset(x: string, read: (type: string) => string): string 
 }
 
 /** Types and functions of one dialect. */
-interface DialectSpec {
+export interface DialectSpec {
   readonly text: string;
   readonly double: string;
   readonly bigint: string;
@@ -39,6 +39,19 @@ interface DialectSpec {
   /** The values of a text expression as a sorted array (aggregate; the rows are distinct already). */
   readonly sortedSet: (expression: string) => string;
 }
+
+/** DuckDB's {@link DialectSpec} on its own (the DuckDB twins' writers take it without the others). */
+export const duckdbSpec: DialectSpec = {
+  text: "VARCHAR",
+  double: "DOUBLE",
+  bigint: "BIGINT",
+  integer: "INTEGER",
+  epochMs: (x) => `epoch_ms(${x})`,
+  unixDate: (x) => `CAST(${x} - DATE '1970-01-01' AS BIGINT)`,
+  epochMsFromText: (x) => byTextOffset(x, (type) => `epoch_ms(CAST(trim(${x}) AS ${type}))`),
+  firstValue: (v, o) => `arg_min(${v}, ${o})`,
+  sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
+};
 
 /**
  * Per-dialect functions (documented on the public functions); DATE columns (`dateType: "date"`):
@@ -57,17 +70,7 @@ interface DialectSpec {
  *   text without offset); `array_sort(collect_list(x))`.
  */
 const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
-  duckdb: {
-    text: "VARCHAR",
-    double: "DOUBLE",
-    bigint: "BIGINT",
-    integer: "INTEGER",
-    epochMs: (x) => `epoch_ms(${x})`,
-    unixDate: (x) => `CAST(${x} - DATE '1970-01-01' AS BIGINT)`,
-    epochMsFromText: (x) => byTextOffset(x, (type) => `epoch_ms(CAST(trim(${x}) AS ${type}))`),
-    firstValue: (v, o) => `arg_min(${v}, ${o})`,
-    sortedSet: (x) => `array_agg(${x} ORDER BY ${x})`,
-  },
+  duckdb: duckdbSpec,
   postgres: {
     text: "text",
     double: "double precision",
@@ -138,6 +141,8 @@ export interface SqlWriter {
 /** The settings of a writer once parsed (or fixed by the caller, as the DuckDB twins do). */
 export interface WriterSettings {
   readonly dialect: SqlDialect;
+  /** The dialect's types and functions (`SPECS[dialect]`). */
+  readonly spec: DialectSpec;
   readonly dateType: SqlDateType;
   readonly rowNumber?: string | undefined;
   readonly includeCustomersWithoutPurchases: boolean;
@@ -148,7 +153,8 @@ export type WriterMaker = (functionName: string, relation: SqlRelation) => SqlWr
 
 /** Validates the third argument and the relation; the relation rendered as SQL. */
 export function sqlWriter(functionName: string, relation: SqlRelation, sqlOptions: SqlOptions): SqlWriter {
-  return fixedWriter(parseOptions(functionName, sqlOptionsSchema, sqlOptions))(functionName, relation);
+  const parsed = parseOptions(functionName, sqlOptionsSchema, sqlOptions);
+  return fixedWriter({ ...parsed, spec: SPECS[parsed.dialect] })(functionName, relation);
 }
 
 /** A maker validating a public writer's third argument (`sqlOptions`) when the plan calls it. */
@@ -157,8 +163,9 @@ export function checkedWriter(sqlOptions: SqlOptions): WriterMaker {
 }
 
 /**
- * A maker from settings the caller fixed itself (the DuckDB twins' own): no option parsing, so their
- * bundles leave out the `sqlOptions` schema. The relation is checked as {@link sqlWriter} checks it.
+ * A maker from settings the caller fixed itself (the DuckDB twins' own): no option parsing and the
+ * one dialect's spec, so their bundles leave out the `sqlOptions` schema and the other dialects.
+ * The relation is checked as {@link sqlWriter} checks it.
  */
 export function fixedWriter(settings: WriterSettings): WriterMaker {
   return (functionName, relation) => {
@@ -192,7 +199,7 @@ export function fixedWriter(settings: WriterSettings): WriterMaker {
     }
     return {
       dialect,
-      spec: SPECS[dialect],
+      spec: settings.spec,
       dateType: settings.dateType,
       rowNumber: settings.rowNumber,
       includeAll: settings.includeCustomersWithoutPurchases,
