@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seededStream } from "./internal/seededStream.js";
 import { createRandom } from "./random.js";
 
 const reference = JSON.parse(
@@ -68,5 +69,42 @@ describe("createRandom", () => {
     for (let i = 0; i < 30_000; i++) counts[random.weightedIndex([1, 0, 3])]! += 1;
     expect(counts[1]).toBe(0);
     expect(counts[2]! / counts[0]!).toBeCloseTo(3, 0);
+  });
+});
+
+describe("seededStream (the uniform core of createRandom)", () => {
+  it("matches the independent xoshiro128** + SplitMix32 reference bit for bit", () => {
+    for (const [seed, expected] of Object.entries(reference)) {
+      const stream = seededStream(Number(seed));
+      expect(expected.map(() => stream.nextUint32())).toEqual(expected);
+      // float() takes 27 + 26 bits of two consecutive words: (u0 >>> 5) * 2^26 + (u1 >>> 6), over 2^53
+      const floats = seededStream(Number(seed));
+      for (let i = 0; i + 1 < expected.length; i += 2) {
+        const u0 = expected[i] as number;
+        const u1 = expected[i + 1] as number;
+        expect(floats.float()).toBe((Math.floor(u0 / 32) * 2 ** 26 + Math.floor(u1 / 64)) / 2 ** 53);
+      }
+    }
+  });
+
+  it("gives createRandom's first 10,000 float() and integer(n) values and its seed", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: -1e12, max: 1e12, noNaN: true })),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        (seed, n) => {
+          const random = createRandom(seed);
+          const stream = seededStream(seed);
+          expect(stream.seed).toBe(random.seed);
+          for (let i = 0; i < 10_000; i++) {
+            if (random.float() !== stream.float()) expect.unreachable(`float ${i} differs (seed ${seed})`);
+            const bound = (i % 97) + n;
+            if (random.integer(bound) !== stream.integer(bound))
+              expect.unreachable(`integer ${i} differs (seed ${seed})`);
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   checkPositive,
   checkProbability,
 } from "./internal/arguments.js";
+import { seededStream } from "./internal/seededStream.js";
 
 /**
  * A seeded pseudo-random stream. The uniform stream is xoshiro128** seeded by
@@ -46,17 +47,6 @@ export interface Random {
   fork(): Random;
 }
 
-function splitMix32(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-}
-
 /**
  * Creates a seeded random stream. Use one per call of a randomised algorithm,
  * created from the caller's `seed` option; clientele never uses `Math.random`.
@@ -73,27 +63,9 @@ function splitMix32(state: number): () => number {
  */
 export function createRandom(seed: number): Random {
   checkFinite("createRandom", "seed", seed);
-  const seed32 = Math.round(seed) >>> 0;
-  const mix = splitMix32(seed32);
-  let a = mix();
-  let b = mix();
-  let c = mix();
-  let d = mix();
-  if ((a | b | c | d) === 0) a = 1;
+  const { seed: seed32, nextUint32, float } = seededStream(seed);
   let spareNormal: number | undefined;
 
-  const nextUint32 = (): number => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
-  const float = (): number => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992;
   const standardNormal = (): number => {
     if (spareNormal !== undefined) {
       const value = spareNormal;
@@ -241,8 +213,4 @@ export function createRandom(seed: number): Random {
     fork: () => createRandom(nextUint32()),
   };
   return random;
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }

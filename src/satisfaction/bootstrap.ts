@@ -1,12 +1,12 @@
 import * as z from "zod/mini";
 import {
-  createRandom,
   InsufficientDataError,
   InvalidOptionsError,
   type ProgressCallback,
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { seededStream } from "../core/internal/seededStream.js";
 import { oneOf, parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
@@ -31,7 +31,7 @@ import type { PlsPathModelResult } from "./plsPathModel.js";
 export interface BootstrapOptions {
   /** Number of resamples (rows drawn with replacement). @defaultValue 1000 */
   readonly samples?: number;
-  /** Seed of the resampling stream ({@link createRandom}). @defaultValue 1 */
+  /** Seed of the resampling stream ({@link core!createRandom}). @defaultValue 1 */
   readonly seed?: number;
   /** Interval method: `"percentile"` or `"bca"` (bias-corrected and accelerated; adds n jackknife fits). @defaultValue "percentile" */
   readonly ci?: "percentile" | "bca";
@@ -301,7 +301,7 @@ export function bootstrap<T extends object>(
     return undefined;
   }
 
-  const random = createRandom(parsed.seed);
+  const random = seededStream(parsed.seed);
   const replicates = new Float64Array(parsed.samples * width);
   const counts = new Float64Array(n);
   const degenerate = { zeroVariance: 0, singular: 0, notConverged: 0, inadmissible: 0 };

@@ -2,7 +2,7 @@
  * Bootstrap standard errors of the path coefficients within one group, for the Welch-Satterthwaite test of
  * plsMultigroup (apart from the permutation kernel, so micom's bundle leaves it out).
  */
-import { createRandom } from "../../core/index.js";
+import { seededStream } from "../../core/internal/seededStream.js";
 import type { GroupStatistics } from "./permutationKernel.js";
 
 /**
@@ -23,7 +23,7 @@ export function pathStandardErrors(
   const counts = new Float64Array(n);
   const members: number[] = [];
   for (let i = 0; i < n; i++) if (labels[i] === group) members.push(i);
-  const random = createRandom(seed);
+  const random = seededStream(seed);
   const sum = new Float64Array(pathCount);
   const sumSquares = new Float64Array(pathCount);
   let valid = 0;

@@ -8,7 +8,7 @@
  * - path coefficients per group and their difference (MGA).
  * A statistic vector is laid out as [c (m), mean diff (m), log var ratio (m), paths1 (P), paths2 (P), diff (P)].
  */
-import { createRandom } from "../../core/index.js";
+import { seededStream } from "../../core/internal/seededStream.js";
 import { type SubsetEstimator, type SubsetFailure, subsetEstimator } from "./groupSubset.js";
 import type { PreparedPlsData } from "./plsPrepare.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
@@ -181,7 +181,7 @@ export function permutationDistribution(
   if (failure !== undefined) return failure;
   const total = labelSets?.length ?? count;
   const permuted = new Float64Array(total * width);
-  const random = createRandom(seed);
+  const random = seededStream(seed);
   const shuffled = labels.slice();
   let valid = 0;
   let skipped = 0;
