@@ -71,21 +71,27 @@ export function extendWithCategories(
   for (const [item, path] of table.categories) {
     ancestors.set(item, new Set(path.map((category) => category + suffix)));
   }
-  table.parents.forEach((above, l) => {
-    for (const [category, parents] of above) {
+  // a category's ancestors: the categories above it (coarser levels) on the path of every item under it;
+  // level by level, categories in order of first appearance
+  levels.forEach((level, l) => {
+    for (const path of table.categories.values()) {
+      const category = path[l] as string;
       const label = category + suffix;
       if (itemLabels.has(label)) {
         throw new InvalidOptionsError(functionName, [
           {
             path: "suffix",
-            message: `the category "${category}" (${levels[l]}) would be labelled "${label}", which is also an item's name: choose another suffix`,
+            message: `the category "${category}" (${level}) would be labelled "${label}", which is also an item's name: choose another suffix`,
             received: suffix,
           },
         ]);
       }
-      const set = ancestors.get(label) ?? new Set<string>();
-      for (const parent of parents) set.add(parent + suffix);
-      ancestors.set(label, set);
+      let set = ancestors.get(label);
+      if (set === undefined) {
+        set = new Set();
+        ancestors.set(label, set);
+      }
+      for (let m = l + 1; m < path.length; m++) set.add((path[m] as string) + suffix);
     }
   });
   const extended = mapItems(

@@ -4,10 +4,8 @@ import { recodeBaskets } from "./builder.js";
 
 /** The hierarchy rows as read once: each item's category at every requested level. */
 export interface HierarchyTable {
-  /** item label -> its category per level (same order as `levels`). */
+  /** item label -> its category per level (same order as `levels`), in order of first appearance. */
   readonly categories: Map<string, readonly string[]>;
-  /** category label at level l -> the categories above it (levels after l), for the ancestor filter. */
-  readonly parents: readonly Map<string, Set<string>>[];
 }
 
 /**
@@ -31,7 +29,6 @@ export function readHierarchy(
     ]);
   }
   const categories = new Map<string, readonly string[]>();
-  const parents = levels.map(() => new Map<string, Set<string>>());
   hierarchy.forEach((row, r) => {
     if (row === null || typeof row !== "object") {
       throw new InvalidRecordError(functionName, r, "hierarchy", row, "a row object");
@@ -60,17 +57,8 @@ export function readHierarchy(
       return;
     }
     categories.set(item, path);
-    for (let l = 0; l < levels.length; l++) {
-      const above = parents[l] as Map<string, Set<string>>;
-      let set = above.get(path[l] as string);
-      if (set === undefined) {
-        set = new Set();
-        above.set(path[l] as string, set);
-      }
-      for (let m = l + 1; m < levels.length; m++) set.add(path[m] as string);
-    }
   });
-  return { categories, parents };
+  return { categories };
 }
 
 /** The error for an item of the transactions missing from the hierarchy. */
