@@ -589,3 +589,66 @@ function readDictionaryCodes(
   const labels = table.release();
   return row === n ? labels : undefined;
 }
+
+/**
+ * {@link readTimesInto} for an array of records only: the same times (or day numbers) and the same
+ * errors, without the columnar and Arrow paths, for functions that take arrays alone. `out` has
+ * `records.length` elements; the caller has checked that `records` is an array.
+ *
+ * @internal
+ */
+export function readTimeArrayInto<T>(
+  records: readonly T[],
+  field: Field<T>,
+  options: ReadOptions,
+  out: Float64Array | Int32Array,
+  days: boolean,
+): void {
+  const allowMissing = options.missing === "nan";
+  const parser = new DateParser();
+  const { read, label } = resolveFieldOf(field, options.optionName, options.functionName);
+  for (let i = 0; i < out.length; i++) {
+    const record = records[i];
+    if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
+    const value = read(record, i);
+    const time = parser.time(value);
+    // day numbers must fit an Int32: the Date range (+-8.64e15 ms) does
+    if (time !== undefined && (!days || Math.abs(time) <= MAX_DATE_MS)) {
+      out[i] = days ? Math.floor(time / MS_PER_DAY) : time;
+    } else if (allowMissing && isMissing(value)) out[i] = Number.NaN;
+    else throw new InvalidRecordError(options.functionName, i, label, value, DATE_EXPECTATION);
+  }
+}
+
+/**
+ * {@link readCodesInto} for an array of records only: the same codes, labels and errors, without the
+ * columnar and Arrow paths, for functions that take arrays alone. `codes` has `records.length`
+ * elements; the caller has checked that `records` is an array.
+ *
+ * @internal
+ */
+export function readCodeArrayInto<T>(
+  records: readonly T[],
+  field: Field<T>,
+  options: ReadContext,
+  codes: Int32Array,
+): readonly string[] {
+  const { functionName } = options;
+  const { read, label } = resolveFieldOf(field, options.optionName, functionName);
+  const n = codes.length;
+  const table = new CodeTable(n);
+  // a value equal to the previous row's reuses its code without a table lookup (as readCodesInto)
+  let previousValue: unknown;
+  let previousCode = -1;
+  for (let i = 0; i < n; i++) {
+    const record = records[i];
+    if (typeof record !== "object" || record === null) throw notARecordError(functionName, i, record);
+    const value = read(record, i);
+    if (value !== previousValue || previousCode === -1) {
+      previousCode = table.code(codeKey(value, i, label, functionName), i);
+      previousValue = value;
+    }
+    codes[i] = previousCode;
+  }
+  return table.release();
+}
