@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCodeArrayInto, readCodesInto, readTimeArrayInto, readTimesInto } from "./fields.js";
+import {
+  readCodeArrayInto,
+  readCodesInto,
+  readNumberArrayInto,
+  readNumbersInto,
+  readTimeArrayInto,
+  readTimesInto,
+} from "./fields.js";
 
 /** The result of a read, or the error's class and message: the array reader must give the same. */
 function outcome(read: () => unknown): unknown {
@@ -126,5 +133,48 @@ describe("readTimeArrayInto", () => {
       true,
     );
     expect(Array.from(days)).toEqual([19723]);
+  });
+});
+
+describe("readNumberArrayInto", () => {
+  it("gives readNumbersInto's values and errors on arrays, into the caller's memory", () => {
+    const numbers = fc.array(
+      fc.oneof(
+        {
+          weight: 8,
+          arbitrary: fc
+            .oneof(fc.double(), fc.constantFrom("12.50", "-1e3", " 7 ", "0x10", "", null, 5n, 2n ** 60n))
+            .map((v) => ({ v })),
+        },
+        { weight: 1, arbitrary: fc.constant(null) },
+      ),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(numbers, fc.boolean(), fc.boolean(), (records, byAccessor, nan) => {
+        const field = byAccessor ? accessor : "v";
+        const options = {
+          functionName: "churnScoresFromBgNbd",
+          optionName: "amount",
+          missing: nan ? "nan" : "error",
+        } as const;
+        const general = new Float64Array(records.length);
+        const array = new Float64Array(records.length);
+        const expected = outcome(() => readNumbersInto(records as never, field as never, options, general));
+        expect(outcome(() => readNumberArrayInto(records as never, field as never, options, array))).toEqual(
+          expected,
+        );
+        expect(array).toEqual(general);
+      }),
+      { numRuns: 500 },
+    );
+    const out = new Float64Array(2);
+    readNumberArrayInto(
+      [{ a: "12.50" }, { a: -3 }],
+      "a",
+      { functionName: "demo", optionName: "amount" },
+      out,
+    );
+    expect(Array.from(out)).toEqual([12.5, -3]);
   });
 });

@@ -260,6 +260,21 @@ export function readNumberArray<T>(
   return out;
 }
 
+/**
+ * {@link readNumberArray} into `out` (of `records.length` elements), for array-only callers that read into
+ * memory they own; the caller has checked that `records` is an array.
+ *
+ * @internal
+ */
+export function readNumberArrayInto<T>(
+  records: readonly T[],
+  field: Field<T>,
+  options: ReadOptions,
+  out: Float64Array,
+): void {
+  readArrayNumbersInto(records, field, options, out);
+}
+
 /** The array path of {@link readNumbersInto} (and all of {@link readNumberArray}). */
 function readArrayNumbersInto<T>(
   records: readonly T[],
