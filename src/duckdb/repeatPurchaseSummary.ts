@@ -72,8 +72,9 @@ export async function repeatPurchaseSummary(
     let { rows: count, columns } = await readColumns(
       open,
       repeatSql(open, parsed, dateType, endDay, checks.deferred),
+      ["orphan_refunds", "bad_amounts", "early_refunds"],
     );
-    // the flags are one value repeated on every row
+    // the flags are one value repeated on every row (read from the first)
     const flagged = (name: string) => (numbers(columns[name])[0] ?? 0) > 0;
     // checks waiting on the sums (a NaN or infinite amount shows in them) run before any error
     const orphans = flagged("orphan_refunds");

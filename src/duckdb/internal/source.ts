@@ -429,11 +429,13 @@ export function jsValue(value: unknown): unknown {
  * arrays, every other column as a Float64Array (null -> NaN), read vector by vector from DuckDB's
  * chunks (about 4x less CPU than converting every value to a generic JS value first). Chunks are
  * fetched in order, once each: `getChunk(index)` on a materialized result cost about twice the CPU
- * of the whole read at 400,000 rows.
+ * of the whole read at 400,000 rows. Columns named in `firstOnly` (one value repeated on every row,
+ * such as a count from a scalar subquery) are read from the first row alone (empty without rows).
  */
 export async function readColumns(
   open: OpenSource,
   sql: string,
+  firstOnly: readonly string[] = [],
 ): Promise<{ rows: number; columns: Record<string, Float64Array | (string | null)[]> }> {
   // integer columns (BIGINT, HUGEINT sums) come back as DOUBLE: a bigint per value costs more than the query's tail
   const described = (await open.connection.runAndReadAll(`DESCRIBE ${sql}`, [...open.params])).getRowsJS();
@@ -456,20 +458,24 @@ export async function readColumns(
     chunks.push(chunk);
     rows += chunk.rowCount;
   }
-  const columns: (Float64Array | (string | null)[])[] = names.map((_, i) =>
-    text[i] ? new Array<string | null>(rows) : new Float64Array(rows),
-  );
+  const first = names.map((name) => firstOnly.includes(name));
+  const columns: (Float64Array | (string | null)[])[] = names.map((_, i) => {
+    const length = first[i] ? Math.min(rows, 1) : rows;
+    return text[i] ? new Array<string | null>(length) : new Float64Array(length);
+  });
   let at = 0;
   for (const chunk of chunks) {
     const count = chunk.rowCount;
     for (let i = 0; i < names.length; i++) {
+      if (first[i] && at > 0) continue;
       const vector = chunk.getColumnVector(i);
       const out = columns[i] as Float64Array | (string | null)[];
+      const end = first[i] ? 1 : count;
       if (text[i]) {
-        for (let r = 0; r < count; r++) out[at + r] = vector.getItem(r) as string | null;
+        for (let r = 0; r < end; r++) out[at + r] = vector.getItem(r) as string | null;
       } else {
         const numbersOut = out as Float64Array;
-        for (let r = 0; r < count; r++) {
+        for (let r = 0; r < end; r++) {
           const value = vector.getItem(r);
           numbersOut[at + r] = value === null ? Number.NaN : Number(value);
         }
