@@ -13,7 +13,7 @@ import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js
 import type { FitBgNbdResult } from "../value/fitBgNbd.js";
 import { fitBgNbdHistories } from "../value/internal/bgNbdLikelihood.js";
 import { countHistories } from "../value/internal/lifetimeFit.js";
-import { PURCHASE_DAYS_SCRATCH, purchaseDays } from "../value/internal/purchaseDays.js";
+import { PURCHASE_DAYS_SCRATCH, purchaseDayArrays } from "../value/internal/purchaseDays.js";
 import { purchaseHistories } from "../value/internal/purchaseHistories.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 
@@ -137,7 +137,7 @@ export function churnScoresFromBgNbd<T>(
   // The histories as repeatPurchaseSummary makes them (records after asOf dropped), without its rows:
   // per-row columns in scratch memory reused by the next call (see withScratch).
   const { histories, droppedRecords } = withScratch(PURCHASE_DAYS_SCRATCH * records.length, (scratch) => {
-    const purchases = purchaseDays(
+    const purchases = purchaseDayArrays(
       records,
       {
         functionName: FUNCTION_NAME,

@@ -1,12 +1,20 @@
 import { recordAt } from "../../core/columnar.js";
-import { readCodesInto, readNumbersInto, readTimesInto } from "../../core/fields.js";
+import {
+  type ReadContext,
+  readCodeArrayInto,
+  readCodesInto,
+  readNumberArrayInto,
+  readNumbersInto,
+  readTimeArrayInto,
+  readTimesInto,
+} from "../../core/fields.js";
 import { SCRATCH_BYTES_PER_ROW } from "../../core/internal/scratch.js";
 
 /** Bytes of scratch memory per row that {@link purchaseDays} reads into when given a buffer. */
 export const PURCHASE_DAYS_SCRATCH = SCRATCH_BYTES_PER_ROW;
 
 import type { Field, RecordInput } from "../../core/index.js";
-import { InvalidRecordError, MS_PER_DAY, readNumbers, recordCount, resolveField } from "../../core/index.js";
+import { InvalidRecordError, MS_PER_DAY, recordCount, resolveField } from "../../core/index.js";
 
 /** Purchases of every customer collapsed to UTC calendar days, in time order. */
 export interface PurchaseDays {
@@ -32,6 +40,31 @@ export interface PurchaseDaysInput<T> {
   readonly afterEnd: "error" | "drop";
 }
 
+/** How {@link purchaseDays} reads its input: any record input, or arrays only (smaller bundles). */
+interface Readers {
+  count(records: unknown, functionName: string): number;
+  at(records: unknown, row: number, functionName: string): unknown;
+  codes(records: unknown, field: unknown, options: ReadContext, out: Int32Array): readonly string[];
+  times(records: unknown, field: unknown, options: ReadContext, out: Float64Array, days: false): void;
+  numbers(records: unknown, field: unknown, options: ReadContext, out: Float64Array): void;
+}
+
+const anyInput = {
+  count: recordCount,
+  at: recordAt,
+  codes: readCodesInto,
+  times: readTimesInto,
+  numbers: readNumbersInto,
+} as Readers;
+
+const arrayInput = {
+  count: (records: readonly unknown[]) => records.length,
+  at: (records: readonly unknown[], row: number) => records[row],
+  codes: readCodeArrayInto,
+  times: readTimeArrayInto,
+  numbers: readNumberArrayInto,
+} as Readers;
+
 /**
  * Collapses transaction records to purchase days per customer.
  *
@@ -49,20 +82,41 @@ export function purchaseDays<T>(
   input: PurchaseDaysInput<T>,
   scratch?: ArrayBuffer,
 ): PurchaseDays {
+  return collapse(records, input, scratch, anyInput);
+}
+
+/**
+ * {@link purchaseDays} of an array of records (checked by the caller): the same result and errors, without
+ * the columnar and Arrow readers in the bundle.
+ */
+export function purchaseDayArrays<T>(
+  records: readonly T[],
+  input: PurchaseDaysInput<T>,
+  scratch?: ArrayBuffer,
+): PurchaseDays {
+  return collapse(records, input, scratch, arrayInput);
+}
+
+function collapse<T>(
+  records: RecordInput<T>,
+  input: PurchaseDaysInput<T>,
+  scratch: ArrayBuffer | undefined,
+  read: Readers,
+): PurchaseDays {
   const { functionName } = input;
-  const n = recordCount(records, functionName);
+  const n = read.count(records, functionName);
   // per-row columns: in the caller's scratch buffer when given (PURCHASE_DAYS_SCRATCH bytes a row:
   // times, amounts, grouped amounts, codes), else new arrays
   const float64 = (slot: number, length: number) =>
     scratch === undefined ? new Float64Array(length) : new Float64Array(scratch, slot * 8 * n, length);
   const codes = scratch === undefined ? new Int32Array(n) : new Int32Array(scratch, 24 * n, n);
-  const labels = readCodesInto(records, input.customer, { functionName, optionName: "customer" }, codes);
+  const labels = read.codes(records, input.customer, { functionName, optionName: "customer" }, codes);
   const times = float64(0, n);
-  readTimesInto(records, input.date, { functionName, optionName: "date" }, times, false);
+  read.times(records, input.date, { functionName, optionName: "date" }, times, false);
   let amounts: Float64Array | undefined;
   if (input.amount !== undefined) {
     amounts = float64(1, n);
-    readNumbersInto(records, input.amount, { functionName, optionName: "amount" }, amounts);
+    read.numbers(records, input.amount, { functionName, optionName: "amount" }, amounts);
   }
   const customerCount = labels.length;
   let droppedRecords = 0;
@@ -76,7 +130,7 @@ export function purchaseDays<T>(
           functionName,
           i,
           date.label,
-          date.read(recordAt(records, i, functionName), i),
+          date.read(read.at(records, i, functionName) as T, i),
           `the date is after asOf (${new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
         );
       }
@@ -138,10 +192,8 @@ export function purchaseDays<T>(
       if (value < 0) {
         if (out === start) {
           // the amount column now holds grouped times: read it again (error path only)
-          const amountColumn = readNumbers(records, input.amount as Field<T>, {
-            functionName,
-            optionName: "amount",
-          });
+          const amountColumn = new Float64Array(n);
+          read.numbers(records, input.amount, { functionName, optionName: "amount" }, amountColumn);
           const row = findRow(codes, times, amountColumn, c, groupTimes[k] as number, value);
           throw new InvalidRecordError(
             functionName,
