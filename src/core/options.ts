@@ -175,7 +175,8 @@ function childOf(def: SchemaDef, key: string): core.$ZodType | undefined {
   const type = def.type;
   // a catch-all object (a map written as z.object({}) with a catchall) gives every key its value schema;
   // a strict object's catch-all is z.never(), which describes nothing
-  if (type === "object")
+  // optionsSchema keeps its shape in its (custom) definition
+  if (type === "object" || def.shape !== undefined)
     return (
       def.shape?.[key] ??
       (def.catchall === undefined || defOf(def.catchall).type === "never" ? undefined : def.catchall)
@@ -284,7 +285,7 @@ const objectKeysAt = (schema: core.$ZodType, path: readonly string[]): string[] 
   ...new Set(
     schemasAt(schema, path).flatMap((found) => {
       const def = defOf(found);
-      return def.type === "object" ? Object.keys(def.shape ?? {}) : [];
+      return def.type === "object" || def.shape !== undefined ? Object.keys(def.shape ?? {}) : [];
     }),
   ),
 ];

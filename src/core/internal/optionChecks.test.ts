@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import type * as core from "zod/v4/core";
 import type { InvalidOptionsError } from "../errors.js";
 import { parseOptions } from "../options.js";
 import {
@@ -11,6 +12,7 @@ import {
   functionRecordSchema,
   nonNegativeProblem,
   numberSchema,
+  optionsSchema,
   problemSchema,
   stringListSchema,
   stringSchema,
@@ -209,5 +211,55 @@ describe("checks in our own words", () => {
     expect(messages(even, 3)).toEqual(["x: expected 2 or 4 (received 3)"]);
     const input = { x: 4 };
     expect(parseOptions("demo", z.strictObject({ x: even }), input)).toEqual({ x: 4 });
+  });
+});
+
+describe("optionsSchema", () => {
+  const shape = {
+    k: z._default(z.int().check(z.minimum(1)), 3),
+    label: z.optional(z.string()),
+    any: z.custom<unknown>(),
+    unset: z._default(z.custom<unknown>(), undefined),
+    inner: z.optional(optionsSchema({ seed: z.number() })),
+  };
+  const schema = optionsSchema(shape);
+  const errorOf = (options: unknown): string[] => {
+    try {
+      parseOptions("demo", schema, options);
+    } catch (error) {
+      return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
+    }
+    return [];
+  };
+
+  it("keeps the known keys, applies defaults, keeps a key whose default is undefined, leaves absent optional keys out", () => {
+    const input = Object.freeze({ any: undefined, label: undefined, inner: { seed: 1 } });
+    const parsed = parseOptions("demo", schema, input);
+    expect(parsed).toEqual({ k: 3, label: undefined, any: undefined, unset: undefined, inner: { seed: 1 } });
+    expect(Object.keys(parsed)).toEqual(["k", "label", "any", "unset", "inner"]);
+    expect(Object.keys(parseOptions("demo", schema, { any: 1 }))).toEqual(["k", "any", "unset"]);
+  });
+
+  it("words its issues as parseOptions words z.strictObject's", () => {
+    expect(errorOf([1])).toEqual([
+      "options: expected an options object ({ name: value, ... }), received an array (received [1])",
+    ]);
+    expect(errorOf({ any: 1, k: 0, lable: "a", inner: { sed: 2 } })).toEqual([
+      "k: Too small: expected number to be >=1 (received 0)",
+      "inner.seed: required: expected a number",
+      'inner.sed: unknown option "sed"; did you mean "seed"?',
+      'lable: unknown option "lable"; did you mean "label"?',
+    ]);
+    expect(errorOf({ inner: null })).toEqual([
+      "any: required: expected a valid value",
+      "inner: expected an object, received null (received null)",
+    ]);
+  });
+
+  it("types its output as z.strictObject does", () => {
+    const parsed = parseOptions("demo", schema, { any: 1 });
+    const same: z.output<z.ZodMiniObject<typeof shape, core.$strict>> = parsed;
+    const back: typeof parsed = same;
+    expect(back).toBe(parsed);
   });
 });

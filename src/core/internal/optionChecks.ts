@@ -338,3 +338,62 @@ export function oneOf<const T extends readonly [string | number, ...(string | nu
     `one of ${values.map((value) => JSON.stringify(value)).join(", ")}`,
   );
 }
+
+/** The parse context given to the schemas of an {@link optionsSchema}'s keys (options are parsed synchronously). */
+const SYNC = { async: false } as const;
+
+/**
+ * A strict options object, in place of `z.strictObject(shape)`: the same output (the known keys only,
+ * each the output of its schema, defaults applied, an optional key left out when it is absent) and the
+ * same issues ("expected object" for a non-object, each key's issues below its name, "nonoptional" for a
+ * missing required key, one `unrecognized_keys` issue listing the unknown keys), so the same words from
+ * `parseOptions`, "did you mean" hints included: the schema's definition keeps `shape`, which
+ * parseOptions reads. As one custom check it leaves zod's object schema (~4 kB with its compiled fast
+ * path) out of the bundle; the keys' schemas run as they would in the object.
+ */
+export function optionsSchema<const S extends Readonly<Record<string, core.$ZodType>>>(
+  shape: S,
+  // biome-ignore lint/complexity/noBannedTypes: the strict object's extra keys, as zod's $strict types them
+): z.ZodMiniCustom<core.$InferObjectOutput<S, {}>, core.$InferObjectInput<S, {}>> {
+  const keys = Object.keys(shape);
+  const schema = z.custom<never>().check((payload) => {
+    const input = payload.value as Record<string, unknown> | null;
+    const issues = payload.issues as unknown[];
+    if (input === null || typeof input !== "object" || Array.isArray(input))
+      return void issues.push({ code: "invalid_type", expected: "object", input });
+    const output: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (key === "__proto__") continue;
+      const { optin, optout } = (shape[key] as core.$ZodType)._zod;
+      const present = key in input;
+      const result = (shape[key] as core.$ZodType)._zod.run(
+        { value: input[key], issues: [] },
+        SYNC,
+      ) as core.ParsePayload;
+      const found = result.issues;
+      // an absent optional key gives nothing (nor its issues); zod's rule for a key whose schema is optional
+      if (
+        !present &&
+        optout === "optional" &&
+        optin !== undefined &&
+        (optin === "optional" || found.length > 0)
+      )
+        continue;
+      for (const issue of found as { path?: PropertyKey[] }[]) {
+        issue.path = [key, ...(issue.path ?? [])];
+        issues.push(issue);
+      }
+      if (!present && optin === undefined) {
+        if (found.length === 0)
+          issues.push({ code: "invalid_type", expected: "nonoptional", input: undefined, path: [key] });
+      } else if (result.value !== undefined || present || (optin === "defaulted" && optout !== "optional"))
+        output[key] = result.value;
+    }
+    const unknown: string[] = [];
+    for (const key in input) if (!keys.includes(key)) unknown.push(key);
+    if (unknown.length > 0) issues.push({ code: "unrecognized_keys", keys: unknown, input, continue: true });
+    payload.value = output as never;
+  });
+  (schema._zod.def as { shape?: S }).shape = shape;
+  return described(schema, "an object") as never;
+}
