@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
 import { parseOptions } from "../core/options.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import { categoriesShape, extendWithCategories } from "./internal/categories.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -33,7 +33,7 @@ export interface AddCategoriesOptions {
   readonly unknownItems?: "error" | "keep";
 }
 
-const schema = z.strictObject(categoriesShape);
+const schema = optionsSchema(categoriesShape);
 
 /**
  * Adds to every transaction the categories of its items, at each level asked for,

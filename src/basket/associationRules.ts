@@ -27,6 +27,7 @@ import {
   functionRecordSchema,
   itemListSchema,
   numberSchema,
+  optionsSchema,
   stringSchema,
 } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
@@ -186,8 +187,13 @@ export interface AssociationRulesResult {
   };
 }
 
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = z.strictObject({
+/**
+ * The options' schemas by name; defaults are applied where the options are read (a bundle then carries
+ * no zod default schema).
+ *
+ * @internal Exported for the test that optionsSchema parses as z.strictObject does.
+ */
+export const associationRulesShape = {
   ...miningShape,
   minConfidence: z.optional(
     numberSchema("a number >= 0 and <= 1", [atLeast(0), [(value) => value <= 1, "must be at most 1"]]),
@@ -200,7 +206,9 @@ const schema = z.strictObject({
   maxRules: budgetSchema("to keep every rule"),
   sortBy: z.optional(stringSchema()),
   measures: z.optional(functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts")),
-});
+};
+
+const schema = optionsSchema(associationRulesShape);
 
 const MAX_RULE_ITEMS = 30;
 /** Share of `timeLimitMs` given to the itemset search; the rest to rule generation and rule objects. */

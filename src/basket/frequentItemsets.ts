@@ -12,7 +12,7 @@ import {
   searchBudget,
 } from "./internal/common.js";
 import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { enumSchema } from "./internal/optionChecks.js";
+import { enumSchema, optionsSchema } from "./internal/optionChecks.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -138,7 +138,7 @@ export interface FrequentItemsetsResult {
 const SEARCH_SHARE = 0.25;
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...miningShape,
   target: z.optional(enumSchema(["all", "closed", "maximal", "generators"])),
 });

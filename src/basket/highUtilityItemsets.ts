@@ -9,6 +9,7 @@ import {
 } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { budgetSchema, compareLabelLists, pastDeadline } from "./internal/common.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -93,7 +94,7 @@ export interface HighUtilityItemsetsResult {
   readonly options: { readonly minUtility: number; readonly maxLength: number | undefined };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   transaction: fieldSchema,
   item: fieldSchema,
   quantity: z.optional(fieldSchema),

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { BasketLineParser } from "./internal/lineChunks.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { readBasketsStream } from "./readBasketsStream.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -28,7 +29,7 @@ export interface ReadBasketsOptions {
 }
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = z.strictObject({
+const schema = optionsSchema({
   separator: z.optional(
     z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
   ),

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -78,7 +79,7 @@ export interface RecommendResult {
   readonly options: { readonly limit: number; readonly by: NonNullable<RecommendOptions["by"]> };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   limit: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
   by: z.optional(
     z.enum([

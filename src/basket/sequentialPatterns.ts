@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { resolveMinCount } from "./internal/common.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import {
   DEFAULT_MAX_ENTRIES,
   DEFAULT_MAX_PATTERNS,
@@ -160,7 +160,7 @@ export interface SequentialPatternsResult {
   };
 }
 
-const schema = z.strictObject(sequenceShape);
+const schema = optionsSchema(sequenceShape);
 
 /**
  * Finds the frequent sequential patterns of customers' purchase histories with cSPADE semantics

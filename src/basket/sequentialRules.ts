@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { atLeast, atMost, enumSchema, numberSchema } from "./internal/optionChecks.js";
+import { atLeast, atMost, enumSchema, numberSchema, optionsSchema } from "./internal/optionChecks.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";
 import {
   minePatterns,
@@ -130,7 +130,7 @@ const ruleShape = {
   sortBy: z.optional(enumSchema(["confidence", "lift", "support", "count"])),
   maxRules: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
 };
-const ruleSchema = z.strictObject(ruleShape);
+const ruleSchema = optionsSchema(ruleShape);
 const patternKeys = Object.keys(sequenceShape);
 
 /** True for a {@link SequentialPatternsResult} (as opposed to an array of records). */

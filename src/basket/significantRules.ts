@@ -3,6 +3,7 @@ import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { adjustPValues } from "./internal/adjust.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -65,7 +66,7 @@ export interface SignificantRulesResult<R extends AssociationRule = AssociationR
   readonly options: { readonly alpha: number; readonly correction: "bonferroni" | "holm" | "fdr" | "none" };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   alpha: z.optional(
     z.number().check(z.positive("must be greater than 0"), z.maximum(1, "must be at most 1")),
   ),

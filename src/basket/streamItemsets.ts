@@ -5,6 +5,7 @@ import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, budgetSchema, labelsOf, resolveMinCount } from "./internal/common.js";
 import { streamItemsetsTo } from "./internal/mining.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -53,7 +54,7 @@ export interface StreamItemsetsSummary {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   minSupport: z.optional(
     z
       .number()

@@ -23,6 +23,7 @@ import {
   enumSchema,
   itemListSchema,
   numberSchema,
+  optionsSchema,
 } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -107,7 +108,7 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
 const MAX_RULE_ITEMS = 30;
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = z.strictObject({
+const schema = optionsSchema({
   minSupport: z.optional(
     numberSchema("a number > 0 and <= 1", [
       above0,

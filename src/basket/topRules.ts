@@ -10,7 +10,7 @@ import { type SingleImprovementTable, singleImprovementTable } from "./internal/
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { above0, atLeast, atMost, enumSchema, numberSchema } from "./internal/optionChecks.js";
+import { above0, atLeast, atMost, enumSchema, numberSchema, optionsSchema } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -92,7 +92,7 @@ export interface TopRulesResult {
 }
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = z.strictObject({
+const schema = optionsSchema({
   k: numberSchema("a whole number >= 1", [atLeast(1)], true),
   by: z.optional(enumSchema(BUILT_IN_MEASURES)),
   minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),

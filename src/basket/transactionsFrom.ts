@@ -1,6 +1,6 @@
-import * as z from "zod/mini";
 import { type Field, type RecordInput, readCodes, recordCount } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -23,7 +23,7 @@ export interface TransactionsFromOptions<T> {
   readonly item: Field<T>;
 }
 
-const schema = z.strictObject({ transaction: fieldSchema, item: fieldSchema });
+const schema = optionsSchema({ transaction: fieldSchema, item: fieldSchema });
 
 /**
  * Builds {@link Transactions} from order-line records: lines with the same

@@ -9,6 +9,7 @@ import {
   labelsOf,
   pastDeadline,
 } from "./internal/common.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -87,7 +88,7 @@ export interface WeightedItemsetsResult {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   weights: z.custom<ArrayLike<number>>(
     (value) =>
       Array.isArray(value) ||

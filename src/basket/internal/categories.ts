@@ -5,7 +5,7 @@ import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
-import { enumSchema, itemListSchema, stringSchema } from "./optionChecks.js";
+import { enumSchema, itemListSchema, optionsSchema, stringSchema } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
@@ -21,8 +21,11 @@ export const categoriesShape = {
 };
 
 const hierarchyKeys = /* @__PURE__ */ Object.keys(categoriesShape);
-/** Not strict: the multi-level miners pass the other options on to the miner, which checks them. */
-const hierarchySchema = /* @__PURE__ */ z.object(categoriesShape);
+/**
+ * The multi-level miners pass the other options on to the miner, which checks them: this schema only
+ * sees the hierarchy options' keys (strict or not, it parses them alike).
+ */
+const hierarchySchema = /* @__PURE__ */ optionsSchema(categoriesShape);
 
 /**
  * Splits the options of a multi-level miner into the hierarchy options (checked and returned as

@@ -14,6 +14,7 @@ export {
   booleanSchema,
   functionRecordSchema,
   numberSchema,
+  optionsSchema,
   stringListSchema as itemListSchema,
   stringSchema,
 } from "../../core/internal/optionChecks.js";
