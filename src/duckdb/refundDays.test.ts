@@ -1,7 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repeatPurchaseSummary as repeatMemory } from "../value/repeatPurchaseSummary.js";
+import {
+  type RepeatPurchaseSummaryOptions,
+  repeatPurchaseSummary as repeatMemory,
+} from "../value/repeatPurchaseSummary.js";
 import { connect, expectClose } from "./internal/testData.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 
@@ -34,7 +37,7 @@ async function table(lines: readonly Line[]): Promise<{ connection: DuckDBConnec
 }
 
 /** The twin's result or error, and the in-memory function's, are the same. */
-async function expectSame(lines: readonly Line[], options: Parameters<typeof repeatMemory>[1]) {
+async function expectSame(lines: readonly Line[], options: RepeatPurchaseSummaryOptions<Line>) {
   let expected: unknown;
   try {
     expected = repeatMemory(lines, options);

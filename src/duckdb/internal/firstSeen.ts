@@ -54,7 +54,10 @@ function radixOrder(firstRow: Float64Array, count: number, maxRow: number): Int3
   const starts = new Int32Array(65536);
   for (let shift = 0; shift < 32 && maxRow >= 2 ** shift; shift += 16) {
     starts.fill(0);
-    for (let i = 0; i < count; i++) starts[((keys[i] as number) >>> shift) & 0xffff]++;
+    for (let i = 0; i < count; i++) {
+      const b = ((keys[i] as number) >>> shift) & 0xffff;
+      starts[b] = (starts[b] as number) + 1;
+    }
     let at = 0;
     for (let b = 0; b < 65536; b++) {
       const n = starts[b] as number;
