@@ -10,7 +10,7 @@ import {
   type RepeatPurchaseSummaryResult,
 } from "../value/repeatPurchaseSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import { firstSeenOrder, inOrder } from "./internal/firstSeen.js";
+import { firstSeenOrder } from "./internal/firstSeen.js";
 import { orphanRefundCheck, summaryChecks } from "./internal/purchaseChecks.js";
 import {
   columnAs,
@@ -92,10 +92,9 @@ export async function repeatPurchaseSummary(
       );
       ({ rows: count, columns } = await readColumns(open, plan.sql));
     }
+    await orphanRefundCheck(functionName, open, parsed, dateType, columns);
     // first-seen order (the SQL leaves rows unordered)
     const order = firstSeenOrder(columns.first_row, count);
-    if (numbers(columns.orphan_refunds).some((v) => v > 0))
-      await orphanRefundCheck(functionName, open, parsed, dateType, inOrder(columns, order));
     const labels = columns.customer as string[];
     const days = numbers(columns.purchase_days);
     const firstDay = numbers(columns.first_day);

@@ -1,17 +1,15 @@
 /**
  * The first-seen order of result rows (indexes by ascending `first_row`, the record position where
  * each customer first appears; positions are distinct), computed in JS: DuckDB's ORDER BY of the
- * whole result (every column as sort payload) cost about 0.2-0.3 s CPU at 400,000 customers. Positions
- * below 2^32 are radix-sorted (two passes of 16 bits: ~25 ms at 400,000 rows of a 10M-line file,
- * against ~50 ms for a native sort of packed floats); larger ones are packed with their index into one float
- * (`first_row * 2^bits + index`, exact below 2^53) and sorted natively; beyond that range an index
- * sort with a comparator is used.
+ * whole result (every column as sort payload) cost about 0.2-0.3 s CPU at 400,000 customers.
+ * Positions below 2^32 are radix-sorted (two passes of 16 bits: ~25 ms at 400,000 rows of a
+ * 10M-line file, against ~50 ms for a native sort of packed floats); larger ones (beyond four
+ * billion records) by an index sort with a comparator.
  */
 export function firstSeenOrder(
   firstRow: Float64Array | readonly unknown[] | undefined,
   count: number,
 ): Int32Array {
-  const order = new Int32Array(count);
   let sorted = true;
   let maxRow = 0;
   if (firstRow instanceof Float64Array) {
@@ -21,23 +19,12 @@ export function firstSeenOrder(
       if (row > maxRow) maxRow = row;
     }
   }
-  if (sorted || !(firstRow instanceof Float64Array)) {
-    for (let i = 0; i < count; i++) order[i] = i;
-    return order;
-  }
-  if (maxRow < 2 ** 32) return radixOrder(firstRow, count, maxRow);
-  const scale = 2 ** Math.ceil(Math.log2(count + 1));
-  if ((maxRow + 1) * scale <= Number.MAX_SAFE_INTEGER) {
-    const packed = new Float64Array(count);
-    for (let i = 0; i < count; i++) packed[i] = (firstRow[i] as number) * scale + i;
-    packed.sort();
-    for (let i = 0; i < count; i++) {
-      const v = packed[i] as number;
-      order[i] = v - Math.floor(v / scale) * scale;
-    }
-  } else {
-    for (let i = 0; i < count; i++) order[i] = i;
-    order.sort((p, q) => (firstRow[p] as number) - (firstRow[q] as number));
+  if (!sorted && maxRow < 2 ** 32) return radixOrder(firstRow as Float64Array, count, maxRow);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  if (!sorted) {
+    const rows = firstRow as Float64Array;
+    order.sort((p, q) => (rows[p] as number) - (rows[q] as number));
   }
   return order;
 }
@@ -73,21 +60,4 @@ function radixOrder(firstRow: Float64Array, count: number, maxRow: number): Int3
     [order, spare] = [spare, order];
   }
   return order;
-}
-
-/** The columns taken in `order` (new arrays; for the error paths, which look for the first customer). */
-export function inOrder(
-  columns: Record<string, Float64Array | (string | null)[]>,
-  order: Int32Array,
-): Record<string, Float64Array | (string | null)[]> {
-  const out: Record<string, Float64Array | (string | null)[]> = {};
-  for (const [name, column] of Object.entries(columns)) {
-    const moved =
-      column instanceof Float64Array
-        ? new Float64Array(order.length)
-        : new Array<string | null>(order.length);
-    for (let i = 0; i < order.length; i++) moved[i] = column[order[i] as number] as never;
-    out[name] = moved;
-  }
-  return out;
 }

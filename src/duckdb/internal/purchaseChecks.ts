@@ -61,8 +61,8 @@ export async function summaryChecks(
 }
 
 /**
- * Throws the in-memory error for the first customer (first-seen order) with a refund before any
- * purchase. The record named is the one `purchaseDays` (clientele/value) stops at: the customer's
+ * Throws the in-memory error for the first customer (first-seen order: the smallest `first_row`,
+ * or the first row of `columns` without that column) with a refund before any purchase. The record named is the one `purchaseDays` (clientele/value) stops at: the customer's
  * first in time order, on equal times the larger amount first, then the earlier row (a refund, as
  * the customer has one before any purchase); the SQL's first orphan row could be another refund of
  * the same time.
@@ -77,7 +77,16 @@ export async function orphanRefundCheck(
   const { amount } = fields;
   if (amount === undefined) return;
   const orphans = numbers(columns.orphan_refunds);
-  const index = orphans.findIndex((count) => count > 0);
+  // the first customer in first-seen order: the smallest first row (rows in that order without one)
+  const firstRow = columns.first_row === undefined ? undefined : numbers(columns.first_row);
+  let index = -1;
+  for (let i = 0; i < orphans.length; i++) {
+    if (
+      (orphans[i] as number) > 0 &&
+      (index < 0 || (firstRow !== undefined && (firstRow[i] as number) < (firstRow[index] as number)))
+    )
+      index = i;
+  }
   if (index < 0) return;
   const customer = String(columns.customer?.[index]);
   const a = columnAs(open, amount, "DOUBLE");
