@@ -12,6 +12,7 @@ import {
   functionRecordSchema,
   nonNegativeProblem,
   numberSchema,
+  optionalSchema,
   optionsSchema,
   problemSchema,
   stringListSchema,
@@ -261,5 +262,27 @@ describe("optionsSchema", () => {
     const same: z.output<z.ZodMiniObject<typeof shape, core.$strict>> = parsed;
     const back: typeof parsed = same;
     expect(back).toBe(parsed);
+  });
+});
+
+describe("optionalSchema", () => {
+  it("passes undefined, parses anything else with its schema, and is worded as z.optional", () => {
+    const schema = optionsSchema({
+      n: optionalSchema(
+        z.pipe(
+          z.number(),
+          z.transform((x: number) => x + 1),
+        ),
+      ),
+    });
+    expect(Object.keys(parseOptions("demo", schema, {}))).toEqual([]);
+    expect(parseOptions("demo", schema, { n: undefined })).toEqual({ n: undefined });
+    expect(parseOptions("demo", schema, { n: 1 })).toEqual({ n: 2 });
+    expect(messages(optionalSchema(z.string()), 3)).toEqual([
+      "x: expected a string, received a number (received 3)",
+    ]);
+    expect(messages(optionalSchema(z.nullable(z.string())), 3)).toEqual([
+      "x: expected a string or null, received a number (received 3)",
+    ]);
   });
 });
