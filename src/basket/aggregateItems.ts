@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { parseOptions } from "../core/options.js";
 import { toTransactions } from "./internal/builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./internal/hierarchy.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -45,8 +45,8 @@ export interface AggregateItemsOptions {
 
 const schema = optionsSchema({
   level: z.string().check(z.minLength(1, "must name a column of the hierarchy rows")),
-  item: z.optional(z.string().check(z.minLength(1, "must name a column of the hierarchy rows"))),
-  unknownItems: z.optional(z.enum(["error", "keep"])),
+  item: optionalSchema(z.string().check(z.minLength(1, "must name a column of the hierarchy rows"))),
+  unknownItems: optionalSchema(z.enum(["error", "keep"])),
 });
 
 /**

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
@@ -27,6 +26,7 @@ import {
   functionRecordSchema,
   itemListSchema,
   numberSchema,
+  optionalSchema,
   optionsSchema,
   stringSchema,
 } from "./internal/optionChecks.js";
@@ -195,17 +195,19 @@ export interface AssociationRulesResult {
  */
 export const associationRulesShape = {
   ...miningShape,
-  minConfidence: z.optional(
+  minConfidence: optionalSchema(
     numberSchema("a number >= 0 and <= 1", [atLeast(0), [(value) => value <= 1, "must be at most 1"]]),
   ),
-  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  consequent: z.optional(enumSchema(["single", "all"])),
-  antecedentItems: z.optional(itemListSchema()),
-  consequentItems: z.optional(itemListSchema()),
+  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
+  minLength: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  consequent: optionalSchema(enumSchema(["single", "all"])),
+  antecedentItems: optionalSchema(itemListSchema()),
+  consequentItems: optionalSchema(itemListSchema()),
   maxRules: budgetSchema("to keep every rule"),
-  sortBy: z.optional(stringSchema()),
-  measures: z.optional(functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts")),
+  sortBy: optionalSchema(stringSchema()),
+  measures: optionalSchema(
+    functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
+  ),
 };
 
 const schema = optionsSchema(associationRulesShape);

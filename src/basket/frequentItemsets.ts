@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -12,7 +11,7 @@ import {
   searchBudget,
 } from "./internal/common.js";
 import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { enumSchema, optionsSchema } from "./internal/optionChecks.js";
+import { enumSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -140,7 +139,7 @@ const SEARCH_SHARE = 0.25;
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
   ...miningShape,
-  target: z.optional(enumSchema(["all", "closed", "maximal", "generators"])),
+  target: optionalSchema(enumSchema(["all", "closed", "maximal", "generators"])),
 });
 
 /**

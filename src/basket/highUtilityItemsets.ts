@@ -9,7 +9,7 @@ import {
 } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { budgetSchema, compareLabelLists, pastDeadline } from "./internal/common.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -97,8 +97,8 @@ export interface HighUtilityItemsetsResult {
 const schema = optionsSchema({
   transaction: fieldSchema,
   item: fieldSchema,
-  quantity: z.optional(fieldSchema),
-  unitProfit: z.optional(
+  quantity: optionalSchema(fieldSchema),
+  unitProfit: optionalSchema(
     z.custom<unknown>(
       (value) =>
         typeof value === "string" ||
@@ -108,9 +108,9 @@ const schema = optionsSchema({
     ),
   ),
   minUtility: z.number().check(z.positive("must be greater than 0")),
-  maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
   maxItemsets: budgetSchema(),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
 
 const DEFAULT_MAX_ITEMSETS = 1_000_000;

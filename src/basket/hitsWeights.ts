@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -40,8 +40,8 @@ export interface HitsWeightsResult {
 }
 
 const schema = optionsSchema({
-  maxIterations: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  tolerance: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  maxIterations: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
+  tolerance: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
 
 /**

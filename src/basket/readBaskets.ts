@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import { BasketLineParser } from "./internal/lineChunks.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { readBasketsStream } from "./readBasketsStream.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -30,10 +30,10 @@ export interface ReadBasketsOptions {
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
-  separator: z.optional(
+  separator: optionalSchema(
     z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
   ),
-  trim: z.optional(z.boolean()),
+  trim: optionalSchema(z.boolean()),
 });
 
 /**

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -80,8 +80,8 @@ export interface RecommendResult {
 }
 
 const schema = optionsSchema({
-  limit: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  by: z.optional(
+  limit: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
+  by: optionalSchema(
     z.enum([
       "confidence",
       "lift",

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { formatSequence } from "./internal/sequenceCommon.js";
 import type { SequentialRule, SequentialRulesResult } from "./sequentialRules.js";
 
@@ -86,9 +86,9 @@ export interface RecommendNextResult {
 }
 
 const schema = optionsSchema({
-  limit: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  by: z.optional(z.enum(["confidence", "lift", "support"])),
-  excludeBought: z.optional(z.boolean()),
+  limit: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
+  by: optionalSchema(z.enum(["confidence", "lift", "support"])),
+  excludeBought: optionalSchema(z.boolean()),
 });
 
 /**

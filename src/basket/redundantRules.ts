@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { itemsKey, type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -49,7 +49,7 @@ export interface RedundantRulesResult<R extends AssociationRule = AssociationRul
 }
 
 const schema = optionsSchema({
-  measure: z.optional(z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"])),
+  measure: optionalSchema(z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"])),
 });
 
 /**

@@ -1,7 +1,13 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { atLeast, atMost, enumSchema, numberSchema, optionsSchema } from "./internal/optionChecks.js";
+import {
+  atLeast,
+  atMost,
+  enumSchema,
+  numberSchema,
+  optionalSchema,
+  optionsSchema,
+} from "./internal/optionChecks.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";
 import {
   minePatterns,
@@ -125,10 +131,10 @@ export interface SequentialRulesResult {
 
 /** Defaults (minConfidence 0.8, sortBy "confidence") are applied where read: no zod default schema. */
 const ruleShape = {
-  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
-  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  sortBy: z.optional(enumSchema(["confidence", "lift", "support", "count"])),
-  maxRules: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
+  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
+  sortBy: optionalSchema(enumSchema(["confidence", "lift", "support", "count"])),
+  maxRules: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
 };
 const ruleSchema = optionsSchema(ruleShape);
 const patternKeys = Object.keys(sequenceShape);

@@ -3,7 +3,7 @@ import { withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { adjustPValues } from "./internal/adjust.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -67,10 +67,10 @@ export interface SignificantRulesResult<R extends AssociationRule = AssociationR
 }
 
 const schema = optionsSchema({
-  alpha: z.optional(
+  alpha: optionalSchema(
     z.number().check(z.positive("must be greater than 0"), z.maximum(1, "must be at most 1")),
   ),
-  correction: z.optional(z.enum(["bonferroni", "holm", "fdr", "none"])),
+  correction: optionalSchema(z.enum(["bonferroni", "holm", "fdr", "none"])),
 });
 
 /**

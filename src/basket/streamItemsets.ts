@@ -5,7 +5,7 @@ import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { alphabeticalRanks, budgetSchema, labelsOf, resolveMinCount } from "./internal/common.js";
 import { streamItemsetsTo } from "./internal/mining.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -55,7 +55,7 @@ export interface StreamItemsetsSummary {
 }
 
 const schema = optionsSchema({
-  minSupport: z.optional(
+  minSupport: optionalSchema(
     z
       .number()
       .check(
@@ -63,11 +63,11 @@ const schema = optionsSchema({
         z.maximum(1, "must be at most 1 (a fraction of transactions)"),
       ),
   ),
-  minCount: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
-  algorithm: z.optional(z.enum(["fpgrowth", "eclat", "auto"])),
+  minCount: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
+  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
+  algorithm: optionalSchema(z.enum(["fpgrowth", "eclat", "auto"])),
   maxItemsets: budgetSchema(),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
 
 /**

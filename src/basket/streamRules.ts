@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
@@ -23,6 +22,7 @@ import {
   enumSchema,
   itemListSchema,
   numberSchema,
+  optionalSchema,
   optionsSchema,
 } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
@@ -109,26 +109,26 @@ const MAX_RULE_ITEMS = 30;
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
-  minSupport: z.optional(
+  minSupport: optionalSchema(
     numberSchema("a number > 0 and <= 1", [
       above0,
       atMost(1, "must be at most 1 (a fraction of transactions)"),
     ]),
   ),
-  minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
-  minLift: z.optional(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  maxLength: z.optional(
+  minCount: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
+  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
+  minLength: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  maxLength: optionalSchema(
     numberSchema(`a whole number >= 1 and <= ${MAX_RULE_ITEMS}`, [atLeast(1), atMost(MAX_RULE_ITEMS)], true),
   ),
-  consequent: z.optional(enumSchema(["single", "all"])),
-  antecedentItems: z.optional(itemListSchema()),
-  consequentItems: z.optional(itemListSchema()),
-  algorithm: z.optional(enumSchema(["fpgrowth", "eclat", "auto"])),
+  consequent: optionalSchema(enumSchema(["single", "all"])),
+  antecedentItems: optionalSchema(itemListSchema()),
+  consequentItems: optionalSchema(itemListSchema()),
+  algorithm: optionalSchema(enumSchema(["fpgrowth", "eclat", "auto"])),
   maxItemsets: budgetSchema(),
-  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
-  nonRedundant: z.optional(booleanSchema()),
+  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
+  nonRedundant: optionalSchema(booleanSchema()),
 });
 
 /**

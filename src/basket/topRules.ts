@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
@@ -10,7 +9,15 @@ import { type SingleImprovementTable, singleImprovementTable } from "./internal/
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { above0, atLeast, atMost, enumSchema, numberSchema, optionsSchema } from "./internal/optionChecks.js";
+import {
+  above0,
+  atLeast,
+  atMost,
+  enumSchema,
+  numberSchema,
+  optionalSchema,
+  optionsSchema,
+} from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -94,18 +101,18 @@ export interface TopRulesResult {
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
   k: numberSchema("a whole number >= 1", [atLeast(1)], true),
-  by: z.optional(enumSchema(BUILT_IN_MEASURES)),
-  minConfidence: z.optional(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
-  maxLength: z.optional(
+  by: optionalSchema(enumSchema(BUILT_IN_MEASURES)),
+  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
+  maxLength: optionalSchema(
     numberSchema(
       "a whole number >= 2",
       [atLeast(2, "must be at least 2 (an antecedent and a consequent)")],
       true,
     ),
   ),
-  minCount: z.optional(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minCount: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
   maxItemsets: budgetSchema(),
-  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
+  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
 });
 
 /** A kept rule: itemset z of the current search with its consequent at position `at`. */

@@ -9,7 +9,7 @@ import {
   labelsOf,
   pastDeadline,
 } from "./internal/common.js";
-import { optionsSchema } from "./internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -97,7 +97,7 @@ const schema = optionsSchema({
         typeof (value as { length?: unknown }).length === "number"),
     "expected an array of numbers, one weight per transaction",
   ),
-  minWeightedSupport: z.optional(
+  minWeightedSupport: optionalSchema(
     z
       .number()
       .check(
@@ -105,9 +105,9 @@ const schema = optionsSchema({
         z.maximum(1, "must be at most 1 (a share of the total weight)"),
       ),
   ),
-  maxLength: z.optional(z.int().check(z.minimum(1, "must be at least 1"))),
+  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
   maxItemsets: budgetSchema(),
-  timeLimitMs: z.optional(z.number().check(z.positive("must be greater than 0"))),
+  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
 
 const DEFAULT_MAX_ITEMSETS = 1_000_000;

@@ -1,11 +1,11 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { parseOptions } from "../../core/options.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
-import { enumSchema, itemListSchema, optionsSchema, stringSchema } from "./optionChecks.js";
+import { enumSchema, itemListSchema, optionalSchema, optionsSchema, stringSchema } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
@@ -15,9 +15,9 @@ const COLUMN = "must name a column of the hierarchy rows";
  */
 export const categoriesShape = {
   levels: itemListSchema("must name at least one level column", COLUMN),
-  item: z.optional(stringSchema(COLUMN)),
-  suffix: z.optional(stringSchema()),
-  unknownItems: z.optional(enumSchema(["error", "keep"])),
+  item: optionalSchema(stringSchema(COLUMN)),
+  suffix: optionalSchema(stringSchema()),
+  unknownItems: optionalSchema(enumSchema(["error", "keep"])),
 };
 
 const hierarchyKeys = /* @__PURE__ */ Object.keys(categoriesShape);

@@ -1,7 +1,14 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import type { Transactions } from "../Transactions.js";
-import { above0, atLeast, enumSchema, numberSchema } from "./optionChecks.js";
+import {
+  above0,
+  atLeast,
+  enumSchema,
+  numberSchema,
+  type OptionalSchema,
+  optionalSchema,
+} from "./optionChecks.js";
 
 /** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
 const INFINITY = Number.POSITIVE_INFINITY;
@@ -10,10 +17,8 @@ const INFINITY = Number.POSITIVE_INFINITY;
  * An optional budget option (maxItemsets, maxRules): a whole number >= 1, or Infinity, which
  * `unbounded` says the meaning of in the message.
  */
-export const budgetSchema = (
-  unbounded = "for no budget",
-): z.ZodMiniOptional<z.ZodMiniCustom<number, number>> =>
-  z.optional(
+export const budgetSchema = (unbounded = "for no budget"): OptionalSchema<number, number> =>
+  optionalSchema(
     z.custom<number>(
       (value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       `must be a whole number >= 1, or Infinity ${unbounded}`,
@@ -26,21 +31,21 @@ export const budgetSchema = (
  * default schema (about 0.9 kB).
  */
 export const miningShape = {
-  minSupport: /* @__PURE__ */ z.optional(
+  minSupport: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ numberSchema("a number > 0 and <= 1", [
       above0,
       [(value) => value <= 1, "must be at most 1 (a fraction of transactions)"],
     ]),
   ),
-  minCount: /* @__PURE__ */ z.optional(
+  minCount: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of transactions"),
   ),
-  maxLength: /* @__PURE__ */ z.optional(
+  maxLength: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of items"),
   ),
-  algorithm: /* @__PURE__ */ z.optional(/* @__PURE__ */ enumSchema(["fpgrowth", "eclat", "auto"])),
+  algorithm: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ enumSchema(["fpgrowth", "eclat", "auto"])),
   maxItemsets: /* @__PURE__ */ budgetSchema(),
-  timeLimitMs: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
+  timeLimitMs: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
 };
 
 /**

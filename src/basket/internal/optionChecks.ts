@@ -14,6 +14,8 @@ export {
   booleanSchema,
   functionRecordSchema,
   numberSchema,
+  type OptionalSchema,
+  optionalSchema,
   optionsSchema,
   stringListSchema as itemListSchema,
   stringSchema,

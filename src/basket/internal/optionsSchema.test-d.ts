@@ -1,6 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
 import * as z from "zod/mini";
-import { optionsSchema } from "../../core/internal/optionChecks.js";
+import {
+  numberSchema,
+  optionalSchema,
+  optionsSchema,
+  stringSchema,
+} from "../../core/internal/optionChecks.js";
 import { associationRulesShape } from "../associationRules.js";
 import { categoriesShape } from "./categories.js";
 import { sequenceShape } from "./sequenceCommon.js";
@@ -20,5 +25,15 @@ describe("optionsSchema types", () => {
     const sequences = optionsSchema(sequenceShape);
     const sequencesObject = z.strictObject(sequenceShape);
     expectTypeOf<z.output<typeof sequences>>().toEqualTypeOf<z.output<typeof sequencesObject>>();
+  });
+
+  it("makes a key optional as z.optional does, with the wrapped schema's types", () => {
+    const cheap = optionsSchema({ n: optionalSchema(numberSchema("a number", [])), s: stringSchema() });
+    const reference = z.strictObject({ n: z.optional(numberSchema("a number", [])), s: stringSchema() });
+    expectTypeOf<z.output<typeof cheap>>().toEqualTypeOf<z.output<typeof reference>>();
+    expectTypeOf<z.input<typeof cheap>>().toEqualTypeOf<z.input<typeof reference>>();
+    expectTypeOf<z.output<typeof cheap>>().toEqualTypeOf<{ n?: number | undefined; s: string }>();
+    const inZod = z.strictObject({ n: optionalSchema(z.number()) });
+    expectTypeOf<z.output<typeof inZod>>().toEqualTypeOf<{ n?: number | undefined }>();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
 import { InvalidOptionsError } from "../../core/errors.js";
-import { optionsSchema } from "../../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 import { associationRulesShape } from "../associationRules.js";
 import { categoriesShape } from "./categories.js";
@@ -17,7 +17,8 @@ import { sequenceShape } from "./sequenceCommon.js";
 function outcome(schema: core.$ZodType, options: unknown) {
   const zodIssues = z
     .safeParse(schema, options ?? {})
-    .error?.issues.map(({ code, path, expected, keys }: Record<string, unknown>) => ({
+    .error?.issues.map((issue) => issue as unknown as Record<string, unknown>)
+    .map(({ code, path, expected, keys }) => ({
       code,
       path,
       expected,
@@ -33,6 +34,18 @@ function outcome(schema: core.$ZodType, options: unknown) {
 }
 
 const measure = (_a: number, _b: number, _c: number, _d: number): number => 0;
+
+/**
+ * The shape as zod's own schemas write it: each optionalSchema(s) as z.optional(s) (the reference for
+ * optionalSchema, which keeps the schema it wraps as its definition's innerType).
+ */
+const zodShape = (shape: Record<string, core.$ZodType>): Record<string, core.$ZodType> =>
+  Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => {
+      const def = schema._zod.def as { type: string; innerType?: core.$ZodType };
+      return [key, def.type === "custom" && def.innerType !== undefined ? z.optional(def.innerType) : schema];
+    }),
+  );
 
 /** Values of every kind the option schemas meet: right ones, near misses and wrong types. */
 const value = fc.oneof(
@@ -70,7 +83,7 @@ const optionsOf = (shape: object) =>
     value,
   );
 
-describe("optionsSchema parses as z.strictObject does", () => {
+describe("optionsSchema and optionalSchema parse as z.strictObject and z.optional do", () => {
   const shapes: [string, Record<string, core.$ZodType>][] = [
     ["associationRules", associationRulesShape],
     ["multiLevelRules", { ...categoriesShape, ...associationRulesShape }],
@@ -78,7 +91,8 @@ describe("optionsSchema parses as z.strictObject does", () => {
     ["sequentialPatterns", sequenceShape],
   ];
   it.each(shapes)("%s: the same output, or the same InvalidOptionsError", (_, shape) => {
-    const reference = z.strictObject(shape);
+    const reference = z.strictObject(zodShape(shape));
+    expect(Object.values(reference.shape).some((schema) => schema._zod.def.type === "optional")).toBe(true);
     const cheap = optionsSchema(shape);
     fc.assert(
       fc.property(optionsOf(shape), (options) => {
@@ -94,6 +108,7 @@ describe("optionsSchema parses as z.strictObject does", () => {
       field: z.string(),
       count: z._default(z.int(), 5),
       limit: z.optional(z._default(z.number(), 2)),
+      label: z.optional(z.string()),
       note: z.nullable(z.string()),
       // required although it accepts undefined: absent, zod reports it as not optional
       anything: z.custom<unknown>(),
@@ -112,7 +127,13 @@ describe("optionsSchema parses as z.strictObject does", () => {
         ),
       ),
     };
-    const cheap = optionsSchema({ ...shape, inner: z.optional(optionsSchema(inner)) });
+    const cheap = optionsSchema({
+      ...shape,
+      label: optionalSchema(z.string()),
+      scaled: optionalSchema(shape.scaled.def.innerType),
+      maybe: optionalSchema(shape.maybe.def.innerType),
+      inner: optionalSchema(optionsSchema({ ...inner, label: optionalSchema(z.string()) })),
+    });
     const reference = z.strictObject({ ...shape, inner: z.optional(z.strictObject(inner)) });
     const nested = fc.oneof(
       fc

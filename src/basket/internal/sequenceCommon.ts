@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
-import { above0, atLeast, atMost, numberSchema } from "./optionChecks.js";
+import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
 const days = numberSchema("a number >= 0", [atLeast(0, "must be at least 0 days")]);
@@ -12,22 +12,22 @@ export const sequenceShape = {
   customer: fieldSchema,
   date: fieldSchema,
   item: fieldSchema,
-  order: z.optional(fieldSchema),
-  minSupport: z.optional(numberSchema("a number in (0, 1]", [above0, atMost(1)])),
-  minCount: z.optional(positiveWhole),
-  minGap: z.optional(days),
-  maxGap: z.optional(days),
-  window: z.optional(days),
-  maxLength: z.optional(positiveWhole),
-  maxElements: z.optional(positiveWhole),
-  maxElementSize: z.optional(positiveWhole),
-  maxPatterns: z.optional(
+  order: optionalSchema(fieldSchema),
+  minSupport: optionalSchema(numberSchema("a number in (0, 1]", [above0, atMost(1)])),
+  minCount: optionalSchema(positiveWhole),
+  minGap: optionalSchema(days),
+  maxGap: optionalSchema(days),
+  window: optionalSchema(days),
+  maxLength: optionalSchema(positiveWhole),
+  maxElements: optionalSchema(positiveWhole),
+  maxElementSize: optionalSchema(positiveWhole),
+  maxPatterns: optionalSchema(
     z.custom<number>(
       (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
       { message: "must be a whole number >= 1, or Infinity for no budget" },
     ),
   ),
-  timeLimitMs: z.optional(numberSchema("a number > 0", [above0])),
+  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
 };
 
 /** Default budget: patterns found before the search stops with an error (about 300 B each as objects). */
