@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
@@ -38,7 +37,7 @@ export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
   readonly periods: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
   periods: zodNumberSchema({ whole: true, gte: 1, lte: 60 }),
 });

@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
@@ -33,10 +32,10 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
   readonly horizon?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
-  horizon: z.optional(zodNumberSchema({ gt: 0, lte: 1e6 })),
+  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
+  horizon: optionalSchema(zodNumberSchema({ gt: 0, lte: 1e6 })),
 });
 
 /**

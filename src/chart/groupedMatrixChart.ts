@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import { maxRulesSchema, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
@@ -35,11 +34,11 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
   readonly consequents?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
   maxRules: maxRulesSchema(20_000),
-  groups: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
-  consequents: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
+  groups: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
+  consequents: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
 });
 
 /**

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { oneOf } from "../core/internal/optionChecks.js";
+import { oneOf, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsPathModelResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
@@ -32,7 +31,7 @@ export interface HtmtChartOptions extends ChartOptions {
   readonly measure?: "htmt" | "htmt2";
 }
 
-const schema = z.strictObject({ ...chartOptionsShape, measure: z.optional(oneOf(["htmt", "htmt2"])) });
+const schema = optionsSchema({ ...chartOptionsShape, measure: optionalSchema(oneOf(["htmt", "htmt2"])) });
 
 /** The usual cut-offs of discriminant validity (Henseler, Ringle & Sarstedt 2015). */
 const STRICT = 0.85;

@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import type { ItemFrequenciesResult } from "../basket/index.js";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -34,9 +33,9 @@ export interface ItemFrequencyChartOptions extends ChartOptions {
   readonly topItems?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  topItems: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
+  topItems: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
 });
 
 /** True when `value` looks like the result of `itemFrequencies`. */

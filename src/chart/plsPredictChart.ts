@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { oneOf } from "../core/internal/optionChecks.js";
+import { oneOf, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsPredictResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
@@ -32,7 +31,7 @@ export interface PlsPredictChartOptions extends ChartOptions {
   readonly metric?: "rmse" | "mae";
 }
 
-const schema = z.strictObject({ ...chartOptionsShape, metric: z.optional(oneOf(["rmse", "mae"])) });
+const schema = optionsSchema({ ...chartOptionsShape, metric: optionalSchema(oneOf(["rmse", "mae"])) });
 
 /**
  * One bar of {@link plsPredictChart}: an indicator's out-of-sample error under one model.

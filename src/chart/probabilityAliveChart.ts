@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
@@ -42,9 +41,9 @@ export interface FrequencyRecencyChartOptions extends ChartOptions {
   readonly maxFrequency?: number;
 }
 
-export const frequencyRecencySchema = z.strictObject({
+export const frequencyRecencySchema = optionsSchema({
   ...chartOptionsShape,
-  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
+  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
 });
 
 /**

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -45,10 +44,10 @@ export interface RepeatPurchasesChartOptions extends ChartOptions {
   readonly seed?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  maxFrequency: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 100 })),
-  seed: z.optional(zodNumberSchema({ whole: true })),
+  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 100 })),
+  seed: optionalSchema(zodNumberSchema({ whole: true })),
 });
 
 /**

@@ -1,6 +1,13 @@
 import * as z from "zod/mini";
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
-import { customSchema, expected, zodNumberSchema, zodStringSchema } from "../core/internal/optionChecks.js";
+import {
+  customSchema,
+  expected,
+  optionalSchema,
+  optionsSchema,
+  zodNumberSchema,
+  zodStringSchema,
+} from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
@@ -102,20 +109,20 @@ export interface ReportOptions {
   readonly footer?: string | null;
 }
 
-const optionsSchema = z.strictObject({
-  title: z.optional(zodStringSchema(500)),
-  subtitle: z.optional(zodStringSchema(2000)),
-  maxRows: z.optional(zodNumberSchema({ whole: true, gte: 0, lte: 100_000 })),
+const reportOptionsSchema = optionsSchema({
+  title: optionalSchema(zodStringSchema(500)),
+  subtitle: optionalSchema(zodStringSchema(2000)),
+  maxRows: optionalSchema(zodNumberSchema({ whole: true, gte: 0, lte: 100_000 })),
   // the words of z.string().check(z.regex(tag, message)), as one custom check (no zod string or regex check)
-  lang: z.optional(
+  lang: optionalSchema(
     customSchema<string>((value, report) => {
       if (typeof value !== "string") report(expected("a string", value), value);
       else if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value))
         report("expected a language tag such as en or en-GB", value);
     }),
   ),
-  tocFrom: z.optional(zodNumberSchema({ whole: true, gte: 0 })),
-  footer: z.optional(z.nullable(zodStringSchema(2000))),
+  tocFrom: optionalSchema(zodNumberSchema({ whole: true, gte: 0 })),
+  footer: optionalSchema(z.nullable(zodStringSchema(2000))),
 });
 
 const NAME = "report";
@@ -246,7 +253,7 @@ export async function report(
       { path: "sections", message: "expected an array of sections", received: sections },
     ]);
   }
-  const parsed = parseOptions(NAME, optionsSchema, options);
+  const parsed = parseOptions(NAME, reportOptionsSchema, options);
   const checked = sections.map(checkSection);
   const maxRows = parsed.maxRows ?? 12;
   const title = escapeHtml(parsed.title ?? "Customer analytics report");

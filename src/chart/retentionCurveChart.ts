@@ -1,5 +1,10 @@
-import * as z from "zod/mini";
-import { arraySchema, nonNegativeProblem, zodNumberSchema } from "../core/internal/optionChecks.js";
+import {
+  arraySchema,
+  nonNegativeProblem,
+  optionalSchema,
+  optionsSchema,
+  zodNumberSchema,
+} from "../core/internal/optionChecks.js";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
 import {
   type ChartOptions,
@@ -41,10 +46,10 @@ export interface RetentionCurveChartOptions extends ChartOptions {
   readonly periods?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  survivors: z.optional(arraySchema<number>(2, nonNegativeProblem)),
-  periods: z.optional(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
+  survivors: optionalSchema(arraySchema<number>(2, nonNegativeProblem)),
+  periods: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { forceLayout } from "./internal/forceLayout.js";
 import { maxRulesSchema, type RulesInput, ruleText, topRules } from "./internal/rules.js";
 import {
@@ -30,7 +30,7 @@ export interface RuleGraphChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
   maxRules: maxRulesSchema(200),
 });

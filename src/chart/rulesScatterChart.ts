@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import type { AssociationRule } from "../basket/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { maxRulesSchema, type RulesInput, rulesOf, ruleText, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
@@ -33,7 +33,7 @@ export interface RulesScatterChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
   maxRules: maxRulesSchema(20_000),
 });

@@ -1,5 +1,4 @@
-import * as z from "zod/mini";
-import { zodNumberSchema } from "../core/internal/optionChecks.js";
+import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
 import {
   type ChartOptions,
@@ -71,9 +70,9 @@ const KPIS: readonly { key: ServiceKpiName; label: string; lowerIsBetter: boolea
 ];
 
 const rate = zodNumberSchema({ gte: 0, lte: 1 });
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  targets: z.optional(z.strictObject(Object.fromEntries(KPIS.map((k) => [k.key, z.optional(rate)])))),
+  targets: optionalSchema(optionsSchema(Object.fromEntries(KPIS.map((k) => [k.key, optionalSchema(rate)])))),
 });
 
 /** True when `value` looks like the result of `serviceKpis`. */

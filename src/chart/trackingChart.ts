@@ -1,6 +1,10 @@
-import * as z from "zod/mini";
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { arraySchema, zodNumberSchema } from "../core/internal/optionChecks.js";
+import {
+  arraySchema,
+  optionalSchema,
+  optionsSchema,
+  zodNumberSchema,
+} from "../core/internal/optionChecks.js";
 import { fieldSchema } from "../core/options.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
 import { purchaseDays } from "../value/internal/purchaseDays.js";
@@ -50,13 +54,13 @@ export interface TrackingChartOptions<T> extends ChartOptions {
   readonly maxPoints?: number;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...chartOptionsShape,
-  transactions: z.optional(arraySchema<unknown>()),
-  customer: z.optional(fieldSchema),
-  date: z.optional(fieldSchema),
-  amount: z.optional(fieldSchema),
-  maxPoints: z.optional(zodNumberSchema({ whole: true, gte: 10, lte: 2000 })),
+  transactions: optionalSchema(arraySchema<unknown>()),
+  customer: optionalSchema(fieldSchema),
+  date: optionalSchema(fieldSchema),
+  amount: optionalSchema(fieldSchema),
+  maxPoints: optionalSchema(zodNumberSchema({ whole: true, gte: 10, lte: 2000 })),
 });
 
 /**

@@ -1,7 +1,6 @@
 /** Shared input handling of the association-rule charts. */
-import * as z from "zod/mini";
 import type { AssociationRule } from "../../basket/index.js";
-import { zodNumberSchema } from "../../core/internal/optionChecks.js";
+import { optionalSchema, zodNumberSchema } from "../../core/internal/optionChecks.js";
 import { hasShape, isObject, refuseResult } from "./spec.js";
 
 /**
@@ -62,7 +61,7 @@ export function ruleText(rule: AssociationRule): string {
 
 /** Schema of a rule chart's `maxRules` option: a whole number from 1 to `most`. */
 export function maxRulesSchema(most: number) {
-  return z.optional(zodNumberSchema({ whole: true, gte: 1, lte: most }));
+  return optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: most }));
 }
 
 /** The rules of `input` (checked): the `maxRules` (default `fallback`) with the highest lift. */

@@ -5,9 +5,14 @@
  * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
  */
 
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { zodNumberSchema, zodStringSchema } from "../../core/internal/optionChecks.js";
+import {
+  optionalSchema,
+  optionsSchema,
+  zodNumberSchema,
+  zodStringSchema,
+} from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 
 /**
@@ -136,13 +141,13 @@ export interface ChartOptions {
 
 /** Zod shape of {@link ChartOptions}, to extend with a builder's own options. */
 export const chartOptionsShape = {
-  title: z.optional(zodStringSchema(500)),
-  width: z.optional(zodNumberSchema({ gte: 100, lte: 2000 })),
-  height: z.optional(zodNumberSchema({ gte: 100, lte: 2000 })),
-  currency: z.optional(zodStringSchema(10)),
+  title: optionalSchema(zodStringSchema(500)),
+  width: optionalSchema(zodNumberSchema({ gte: 100, lte: 2000 })),
+  height: optionalSchema(zodNumberSchema({ gte: 100, lte: 2000 })),
+  currency: optionalSchema(zodStringSchema(10)),
 };
 
-const chartOptionsSchema = z.strictObject(chartOptionsShape);
+const chartOptionsSchema = optionsSchema(chartOptionsShape);
 
 /** Resolved common options. */
 export interface ResolvedChartOptions {
