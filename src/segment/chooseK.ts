@@ -7,6 +7,7 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
@@ -176,36 +177,32 @@ export interface ChooseKResult<T> {
 
 const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] as const;
 
-const schema = z
-  .strictObject({
-    ...featureSourceShape,
-    kRange: z.optional(
-      checked<[number, number]>((value) => {
-        if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
-          return "expected [smallest k, largest k]: two whole numbers";
-        if (value[0] < 2) return "k starts at 2: with one segment there is nothing to compare";
-        return value[1] >= value[0]
-          ? undefined
-          : "kRange is [smallest k, largest k] with smallest <= largest";
-      }),
-    ),
-    criteria: z.optional(
-      checked<ChooseKCriterion[]>((value) => {
-        const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
-        if (!Array.isArray(value)) return forms;
-        if (value.length === 0) return "name at least one criterion";
-        const unknown = value.find((name) => !CRITERIA.includes(name));
-        return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
-      }),
-    ),
-    seed: z.optional(seedSchema),
-    restarts: z.optional(wholeNumber("restarts", 1)),
-    maxIterations: z.optional(wholeNumber("maxIterations", 1)),
-    tolerance: z.optional(nonNegative("tolerance")),
-    silhouetteSampleSize: z.optional(wholeNumber("silhouetteSampleSize", 2)),
-    onProgress: z.optional(progressSchema),
-  })
-  .check(z.refine(...oneFeatureSource));
+const schema = optionsSchema({
+  ...featureSourceShape,
+  kRange: optionalSchema(
+    checked<[number, number]>((value) => {
+      if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
+        return "expected [smallest k, largest k]: two whole numbers";
+      if (value[0] < 2) return "k starts at 2: with one segment there is nothing to compare";
+      return value[1] >= value[0] ? undefined : "kRange is [smallest k, largest k] with smallest <= largest";
+    }),
+  ),
+  criteria: optionalSchema(
+    checked<ChooseKCriterion[]>((value) => {
+      const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
+      if (!Array.isArray(value)) return forms;
+      if (value.length === 0) return "name at least one criterion";
+      const unknown = value.find((name) => !CRITERIA.includes(name));
+      return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
+    }),
+  ),
+  seed: optionalSchema(seedSchema),
+  restarts: optionalSchema(wholeNumber("restarts", 1)),
+  maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
+  tolerance: optionalSchema(nonNegative("tolerance")),
+  silhouetteSampleSize: optionalSchema(wholeNumber("silhouetteSampleSize", 2)),
+  onProgress: optionalSchema(progressSchema),
+}).check(z.refine(...oneFeatureSource));
 
 /**
  * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./internal/distances.js";
@@ -17,7 +18,7 @@ export interface EuclideanDistancesOptions<T> {
   readonly fields: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   fields: z.union([
     z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     z.record(z.string(), fieldSchema),

@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { assertRecordArray, type Field, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { gowerFieldsSchema, gowerMatrix, gowerWeightsSchema, readGowerColumns } from "./internal/gower.js";
@@ -78,7 +78,7 @@ export interface GowerDistanceResult extends DistanceMatrix {
   readonly weights: Readonly<Record<string, number>>;
 }
 
-const schema = z.strictObject({ fields: gowerFieldsSchema, weights: z.optional(gowerWeightsSchema) });
+const schema = optionsSchema({ fields: gowerFieldsSchema, weights: optionalSchema(gowerWeightsSchema) });
 
 /**
  * Gower's (1971) general dissimilarity for customer tables mixing numbers, ordered and

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
@@ -69,10 +70,10 @@ export interface HierarchicalClusteringResult {
   readonly order: Int32Array;
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   linkage: z.enum(["ward.D2", "average", "complete", "single"]),
-  fields: z.optional(gowerFieldsSchema),
-  weights: z.optional(gowerWeightsSchema),
+  fields: optionalSchema(gowerFieldsSchema),
+  weights: optionalSchema(gowerWeightsSchema),
 });
 
 const INFINITE = 1e300;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
@@ -113,13 +114,13 @@ export interface KMedoidsResult {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   k: wholeNumber("k", 1),
   method: z._default(oneOf(["pam", "fastpam"] as const), "pam"),
   init: z._default(oneOf(["build", "lab"] as const), "build"),
   seed: z._default(seedSchema, 1),
-  fields: z.optional(gowerFieldsSchema),
-  weights: z.optional(gowerWeightsSchema),
+  fields: optionalSchema(gowerFieldsSchema),
+  weights: optionalSchema(gowerWeightsSchema),
   silhouette: z._default(z.boolean(), true),
 });
 

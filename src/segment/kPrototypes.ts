@@ -11,6 +11,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
 import { checked, fieldListProblem, nonNegative, wholeNumber } from "./internal/optionChecks.js";
@@ -104,10 +105,10 @@ const fieldsSchema = checked<readonly string[] | Readonly<Record<string, Field<u
   fieldListProblem(value, true),
 );
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   k: wholeNumber("k", 1),
-  fields: z.strictObject({ numeric: fieldsSchema, categorical: fieldsSchema }),
-  gamma: z.optional(nonNegative("gamma")),
+  fields: optionsSchema({ numeric: fieldsSchema, categorical: fieldsSchema }),
+  gamma: optionalSchema(nonNegative("gamma")),
   seed: seedSchema,
   restarts: z._default(wholeNumber("restarts", 1), 10),
   maxIterations: z._default(wholeNumber("maxIterations", 1), 100),

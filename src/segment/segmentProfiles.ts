@@ -9,6 +9,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, overflowScale } from "./internal/features.js";
@@ -221,13 +222,13 @@ const fieldListSchema = checked<readonly string[] | Readonly<Record<string, Fiel
   fieldListProblem(value, true),
 );
 
-const schema = z.strictObject({
-  valueField: z.optional(fieldSchema),
+const schema = optionsSchema({
+  valueField: optionalSchema(fieldSchema),
   topFeatures: z._default(wholeNumber("topFeatures", 1), 3),
   threshold: z._default(nonNegative("threshold"), 0.5),
-  labelWords: z.optional(z.record(z.string(), z.strictObject({ high: z.string(), low: z.string() }))),
-  fields: z.optional(
-    z.strictObject({ numeric: z.optional(fieldListSchema), categorical: z.optional(fieldListSchema) }),
+  labelWords: optionalSchema(z.record(z.string(), optionsSchema({ high: z.string(), low: z.string() }))),
+  fields: optionalSchema(
+    optionsSchema({ numeric: optionalSchema(fieldListSchema), categorical: optionalSchema(fieldListSchema) }),
   ),
 });
 

@@ -6,6 +6,7 @@ import {
   InvalidOptionsError,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { adjustedRandIndex } from "./adjustedRandIndex.js";
 
@@ -104,7 +105,7 @@ export interface SegmentStabilityResult {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   resamples: z._default(z.int().check(z.gte(1, "resamples must be at least 1")), 100),
   seed: z._default(seedSchema, 1),
   recoverAbove: z._default(z.number().check(z.gte(0), z.lte(1)), 0.75),

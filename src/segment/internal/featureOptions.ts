@@ -1,6 +1,7 @@
 /** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
-import * as z from "zod/mini";
+
 import { type Field, InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
+import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
@@ -52,14 +53,14 @@ export const featureOptionsShape = {
   fields: checked<Readonly<Record<string, Field<unknown>>> | readonly string[]>((value) =>
     fieldListProblem(value),
   ),
-  transforms: z.optional(checked<FeatureMatrixTransforms>(transformsProblem)),
-  missing: z.optional(missingSchema),
+  transforms: optionalSchema(checked<FeatureMatrixTransforms>(transformsProblem)),
+  missing: optionalSchema(missingSchema),
 };
 
 // Marked pure, so a bundle that uses neither (kMeans builds the matrix from its own parsed options) drops them.
-const schema = /* @__PURE__ */ z.strictObject(featureOptionsShape);
+const schema = /* @__PURE__ */ optionsSchema(featureOptionsShape);
 
-const applySchema = /* @__PURE__ */ z.strictObject({ missing: /* @__PURE__ */ z.optional(missingSchema) });
+const applySchema = /* @__PURE__ */ optionsSchema({ missing: /* @__PURE__ */ optionalSchema(missingSchema) });
 
 /** featureMatrix under another public function's name (for its error messages). */
 export function buildFeatureMatrix<T>(

@@ -11,6 +11,7 @@ import {
   type Random,
   withDisplay,
 } from "../../core/index.js";
+import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions, progressSchema, seedSchema } from "../../core/options.js";
 import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
@@ -56,10 +57,10 @@ const initSchema = checked<"kmeans++" | number[][]>((value) => {
  * `transforms`, `missing`) or a prebuilt `matrix`. Pair with {@link oneFeatureSource}.
  */
 export const featureSourceShape = {
-  fields: z.optional(featureOptionsShape.fields),
+  fields: optionalSchema(featureOptionsShape.fields),
   transforms: featureOptionsShape.transforms,
   missing: featureOptionsShape.missing,
-  matrix: z.optional(
+  matrix: optionalSchema(
     z.custom<FeatureMatrixResult<unknown>>(
       (value) =>
         value !== null &&
@@ -86,10 +87,10 @@ export const oneFeatureSource: [
 const runShape = {
   k: wholeNumber("k", 1),
   ...featureSourceShape,
-  seed: z.optional(seedSchema),
-  maxIterations: z.optional(wholeNumber("maxIterations", 1)),
-  tolerance: z.optional(nonNegative("tolerance")),
-  init: z.optional(initSchema),
+  seed: optionalSchema(seedSchema),
+  maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
+  tolerance: optionalSchema(nonNegative("tolerance")),
+  init: optionalSchema(initSchema),
 };
 
 /**
@@ -99,20 +100,20 @@ const runShape = {
  * known to be free of side effects).
  */
 export function strictKMeansSchema<S extends core.$ZodLooseShape>(shape: S) {
-  return z.strictObject({ ...runShape, ...shape }).check(z.refine(...oneFeatureSource));
+  return optionsSchema({ ...runShape, ...shape }).check(z.refine(...oneFeatureSource));
 }
 
 /** Options of kMeans. */
 export const kMeansSchema = /* @__PURE__ */ strictKMeansSchema({
-  restarts: /* @__PURE__ */ z.optional(/* @__PURE__ */ wholeNumber("restarts", 1)),
-  workers: /* @__PURE__ */ z.optional(
+  restarts: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ wholeNumber("restarts", 1)),
+  workers: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ checked<number | "auto">((value) =>
       value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
         ? undefined
         : 'workers must be "auto" or a whole number of at least 0',
     ),
   ),
-  onProgress: /* @__PURE__ */ z.optional(progressSchema),
+  onProgress: /* @__PURE__ */ optionalSchema(progressSchema),
 });
 
 /** Options of kMeansSteps: those of kMeans without restarts, workers and onProgress (one run is stepped). */
