@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { createRandom, type Random } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema, wholeNumber } from "../core/options.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
@@ -48,9 +49,9 @@ function isCalendarDay(text: string): boolean {
   );
 }
 
-const storeOptionsSchema = z.strictObject({
+const storeOptionsSchema = optionsSchema({
   seed: z._default(seedSchema, 1),
-  customers: z.optional(
+  customers: optionalSchema(
     z
       .number()
       .check(
@@ -59,7 +60,7 @@ const storeOptionsSchema = z.strictObject({
         z.lte(100_000, "at most 100 000 customers (about 4 million lines)"),
       ),
   ),
-  orderLines: z.optional(
+  orderLines: optionalSchema(
     z
       .number()
       .check(

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { Store, StoreCustomer } from "./types.js";
 
@@ -101,7 +102,7 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const dayOf = (iso: string): number =>
   Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / DAY);
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   cutoff: z
     .string()
     .check(
