@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -50,10 +51,10 @@ export interface FromTableOptions {
   readonly limit?: number;
 }
 
-const schema = z.strictObject({
-  columns: z.optional(columnsSchema),
-  offset: z.optional(z.int().check(z.gte(0))),
-  limit: z.optional(z.int().check(z.gte(0))),
+const schema = optionsSchema({
+  columns: optionalSchema(columnsSchema),
+  offset: optionalSchema(z.int().check(z.gte(0))),
+  limit: optionalSchema(z.int().check(z.gte(0))),
 });
 
 /**

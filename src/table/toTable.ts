@@ -1,6 +1,6 @@
 import { type ColumnTable, table } from "arquero";
-import * as z from "zod/mini";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { recordColumns } from "../core/internal/recordColumns.js";
 import { parseOptions } from "../core/options.js";
 
@@ -24,7 +24,7 @@ export interface ToTableOptions {
   readonly columns?: readonly string[];
 }
 
-const schema = z.strictObject({ columns: z.optional(columnsSchema) });
+const schema = optionsSchema({ columns: optionalSchema(columnsSchema) });
 
 /**
  * Converts a clientele result, or a plain array of records, to an
