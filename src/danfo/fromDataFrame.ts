@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -41,7 +42,7 @@ export interface FromDataFrameOptions {
   readonly index?: string;
 }
 
-const schema = z.strictObject({ index: z.optional(z.string().check(z.minLength(1))) });
+const schema = optionsSchema({ index: optionalSchema(z.string().check(z.minLength(1))) });
 
 /**
  * Converts a [danfo.js](https://danfo.jsdata.org/) `DataFrame` to plain

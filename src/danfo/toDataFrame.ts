@@ -2,6 +2,7 @@ import { DataFrame } from "danfojs-node";
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
 import { columnsSchema } from "../core/internal/columnsSchema.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { recordRows } from "../core/internal/recordColumns.js";
 import { parseOptions } from "../core/options.js";
 
@@ -27,9 +28,9 @@ export interface ToDataFrameOptions {
   readonly index?: string;
 }
 
-const schema = z.strictObject({
-  columns: z.optional(columnsSchema),
-  index: z.optional(z.string().check(z.minLength(1))),
+const schema = optionsSchema({
+  columns: optionalSchema(columnsSchema),
+  index: optionalSchema(z.string().check(z.minLength(1))),
 });
 
 /**
