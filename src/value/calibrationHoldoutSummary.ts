@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   InvalidOptionsError,
   isoDate,
@@ -8,6 +7,7 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
@@ -103,7 +103,7 @@ export interface CalibrationHoldoutSummaryResult {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...transactionFieldsShape,
   calibrationEnd: dateSchema,
   ...observationPeriodShape,

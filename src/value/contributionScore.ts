@@ -9,6 +9,7 @@ import {
   summarize,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
 
 /**
@@ -99,17 +100,17 @@ export interface ContributionScoreResult {
   readonly options: { readonly normalize: "none" | "zscore" | "minmax" | "share" };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   measures: z
     .array(
-      z.strictObject({
+      optionsSchema({
         field: fieldSchema,
         weight: z.number().check(z.gte(0)),
-        name: z.optional(z.string().check(z.minLength(1))),
+        name: optionalSchema(z.string().check(z.minLength(1))),
       }),
     )
     .check(z.minLength(1, "give at least one measure")),
-  customer: z.optional(fieldSchema),
+  customer: optionalSchema(fieldSchema),
   normalize: z._default(oneOf(["none", "zscore", "minmax", "share"]), "none"),
 });
 

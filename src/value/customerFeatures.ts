@@ -11,6 +11,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { rfmTable } from "./rfmTable.js";
 
@@ -90,7 +91,7 @@ export interface CustomerFeaturesResult {
   readonly options: { readonly asOf: string; readonly afterAsOf: "error" | "drop" };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   customer: fieldSchema,
   order: fieldSchema,
   date: fieldSchema,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, wholeNumber } from "../core/options.js";
 import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
@@ -122,7 +123,7 @@ export interface CustomerLifetimeValueResult {
   };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   ...repeatPurchaseFieldsShape,
   transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
     (m) =>
@@ -132,7 +133,7 @@ const schema = z.strictObject({
       typeof (m as CustomerLifetimeValueTransactionModel).probabilityAlive === "function",
     { message: "expected a fitted transaction model such as the result of fitBgNbd or fitParetoNbd" },
   ),
-  spendModel: z.optional(
+  spendModel: optionalSchema(
     z.custom<CustomerLifetimeValueSpendModel>(
       (m) =>
         typeof m === "object" &&

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -6,6 +5,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
@@ -125,11 +125,11 @@ export interface FitBetaGeometricBetaBinomialResult {
   ): number;
 }
 
-const schema = z.strictObject({
-  frequency: z.optional(fieldSchema),
-  recency: z.optional(fieldSchema),
-  periods: z.optional(fieldSchema),
-  weight: z.optional(fieldSchema),
+const schema = optionsSchema({
+  frequency: optionalSchema(fieldSchema),
+  recency: optionalSchema(fieldSchema),
+  periods: optionalSchema(fieldSchema),
+  weight: optionalSchema(fieldSchema),
   ...fitControlShape(["alpha", "beta", "gamma", "delta"], { maxIterations: 500, tolerance: 1e-8 }),
 });
 

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -7,6 +6,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
@@ -128,9 +128,9 @@ export interface FitShiftedBetaGeometricResult {
   discountedExpectedResidualLifetime(discountRate: number, renewals?: number): number;
 }
 
-const schema = z.strictObject({
-  periods: z.optional(fieldSchema),
-  churned: z.optional(fieldSchema),
+const schema = optionsSchema({
+  periods: optionalSchema(fieldSchema),
+  churned: optionalSchema(fieldSchema),
   ...fitControlShape(["gamma", "delta"], { maxIterations: 500, tolerance: 1e-10 }),
 });
 

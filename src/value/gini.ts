@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { readNonNegativeValues } from "./internal/readValues.js";
@@ -23,8 +24,8 @@ export interface GiniOptions<T> {
   readonly biasCorrected?: boolean;
 }
 
-const schema = z.strictObject({
-  value: z.optional(fieldSchema),
+const schema = optionsSchema({
+  value: optionalSchema(fieldSchema),
   biasCorrected: z._default(z.boolean(), false),
 });
 

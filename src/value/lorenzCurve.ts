@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
@@ -40,7 +40,7 @@ export interface LorenzCurveResult {
   readonly count: number;
 }
 
-const schema = z.strictObject({ value: z.optional(fieldSchema) });
+const schema = optionsSchema({ value: optionalSchema(fieldSchema) });
 
 /**
  * The Lorenz curve of non-negative values: customers sorted from smallest to largest value,

@@ -6,6 +6,7 @@ import {
   readCodes,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
@@ -111,9 +112,9 @@ export interface ParetoAnalysisResult {
 }
 
 const share = z.number().check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
-const schema = z.strictObject({
-  value: z.optional(fieldSchema),
-  id: z.optional(fieldSchema),
+const schema = optionsSchema({
+  value: optionalSchema(fieldSchema),
+  id: optionalSchema(fieldSchema),
   topShares: z._default(z.array(share), [0.01, 0.04, 0.1, 0.2, 0.5]),
   coreShare: z._default(share, 0.8),
   abcBreaks: z._default(z.tuple([share, share]), [0.8, 0.95]),

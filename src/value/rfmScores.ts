@@ -11,6 +11,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
@@ -102,7 +103,7 @@ export interface RfmScoresResult {
   readonly options: { readonly bins: number; readonly method: RfmScoresMethod };
 }
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   bins: z._default(
     z
       .number()
@@ -110,10 +111,10 @@ const schema = z.strictObject({
     5,
   ),
   method: z._default(oneOf(["quantile", "equalWidth", "naturalBreaks"]), "quantile"),
-  customer: z.optional(fieldSchema),
-  recency: z.optional(fieldSchema),
-  frequency: z.optional(fieldSchema),
-  monetary: z.optional(fieldSchema),
+  customer: optionalSchema(fieldSchema),
+  recency: optionalSchema(fieldSchema),
+  frequency: optionalSchema(fieldSchema),
+  monetary: optionalSchema(fieldSchema),
 });
 
 /**

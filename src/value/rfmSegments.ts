@@ -5,6 +5,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
@@ -201,20 +202,20 @@ export interface RfmSegmentsResult {
 const range = z
   .tuple([z.number(), z.number()])
   .check(z.refine(([lo, hi]) => lo <= hi, "expected [min, max] with min <= max"));
-const ruleSchema = z.strictObject({
+const ruleSchema = optionsSchema({
   segment: z.string().check(z.minLength(1)),
-  recency: z.optional(range),
-  frequency: z.optional(range),
-  monetary: z.optional(range),
-  frequencyMonetary: z.optional(range),
+  recency: optionalSchema(range),
+  frequency: optionalSchema(range),
+  monetary: optionalSchema(range),
+  frequencyMonetary: optionalSchema(range),
 });
-const schemeSchema = z.strictObject({
+const schemeSchema = optionsSchema({
   rules: z.array(ruleSchema).check(z.minLength(1, "a scheme needs at least one rule")),
   match: z._default(oneOf(["first", "last"]), "first"),
   fallback: z._default(z.string(), "Others"),
-  bins: z.optional(z.number().check(wholeNumber(), z.gte(2))),
+  bins: optionalSchema(z.number().check(wholeNumber(), z.gte(2))),
 });
-const schema = z.strictObject({
+const schema = optionsSchema({
   scheme: z._default(z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]), "rfm-package"),
 });
 

@@ -11,6 +11,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { SCRATCH_BYTES_PER_ROW, withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
@@ -110,11 +111,11 @@ const NO_DAY = 2 ** 31 - 1;
 /** Flag bit of an order's line count: a refund line was netted into the order. */
 const REFUNDED = 1 << 30;
 
-const schema = z.strictObject({
+const schema = optionsSchema({
   customer: fieldSchema,
   date: fieldSchema,
   amount: fieldSchema,
-  order: z.optional(fieldSchema),
+  order: optionalSchema(fieldSchema),
   asOf: dateSchema,
   frequency: z._default(oneOf(["orders", "transactions"]), "orders"),
   monetary: z._default(oneOf(["total", "mean"]), "total"),

@@ -10,6 +10,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum } from "./internal/readValues.js";
 
@@ -142,12 +143,12 @@ export interface ValueTiersResult {
 }
 
 const probability = z.number().check(z.gte(0), z.lte(1));
-const schema = z.strictObject({
-  customer: z.optional(fieldSchema),
+const schema = optionsSchema({
+  customer: optionalSchema(fieldSchema),
   contribution: fieldSchema,
-  revenue: z.optional(fieldSchema),
-  contributionHistory: z.optional(fieldSchema),
-  engagement: z.optional(fieldSchema),
+  revenue: optionalSchema(fieldSchema),
+  contributionHistory: optionalSchema(fieldSchema),
+  engagement: optionalSchema(fieldSchema),
   premiumQuantile: z._default(probability, 0.8),
   keyQuantile: z._default(probability, 0.8),
   potentialQuantile: z._default(probability, 0.5),

@@ -7,6 +7,7 @@
  */
 import * as z from "zod/mini";
 import { InsufficientDataError } from "../../core/index.js";
+import { type OptionalSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, wholeNumber } from "../../core/options.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
@@ -19,10 +20,10 @@ type ModelParameters<P> = { readonly [K in keyof P]: number };
 
 /** Zod shape of {@link RepeatPurchaseFields}, to spread into an options schema. */
 export const repeatPurchaseFieldsShape = {
-  frequency: /* @__PURE__ */ z.optional(fieldSchema),
-  recency: /* @__PURE__ */ z.optional(fieldSchema),
-  T: /* @__PURE__ */ z.optional(fieldSchema),
-  monetaryValue: /* @__PURE__ */ z.optional(fieldSchema),
+  frequency: /* @__PURE__ */ optionalSchema(fieldSchema),
+  recency: /* @__PURE__ */ optionalSchema(fieldSchema),
+  T: /* @__PURE__ */ optionalSchema(fieldSchema),
+  monetaryValue: /* @__PURE__ */ optionalSchema(fieldSchema),
 };
 
 /**
@@ -33,7 +34,7 @@ export function lifetimeFitSchema<K extends string>(
   parameterNames: readonly K[],
   defaults: { readonly maxIterations: number; readonly tolerance: number },
 ) {
-  return z.strictObject({
+  return optionsSchema({
     ...repeatPurchaseFieldsShape,
     ...fitControlShape(parameterNames, defaults),
   });
@@ -48,10 +49,10 @@ export function fitControlShape<K extends string>(
   defaults: { readonly maxIterations: number; readonly tolerance: number },
 ) {
   const startShape = Object.fromEntries(
-    parameterNames.map((name) => [name, z.optional(z.number().check(z.positive()))]),
-  ) as { [P in K]: z.ZodMiniOptional<z.ZodMiniNumber<number>> };
+    parameterNames.map((name) => [name, optionalSchema(z.number().check(z.positive()))]),
+  ) as { [P in K]: OptionalSchema<number, number> };
   return {
-    start: z.optional(z.strictObject(startShape)),
+    start: optionalSchema(optionsSchema(startShape)),
     maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), defaults.maxIterations),
     tolerance: z._default(z.number().check(z.positive()), defaults.tolerance),
   };

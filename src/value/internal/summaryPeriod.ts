@@ -13,6 +13,7 @@ import {
   type RecordInput,
   type TimeUnit,
 } from "../../core/index.js";
+import { optionalSchema } from "../../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf } from "../../core/options.js";
 import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
 
@@ -35,7 +36,7 @@ export function dayOption(functionName: string, path: string, value: unknown): n
 export const transactionFieldsShape = {
   customer: fieldSchema,
   date: fieldSchema,
-  amount: /* @__PURE__ */ z.optional(fieldSchema),
+  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
 };
 
 /**
@@ -45,7 +46,7 @@ export const transactionFieldsShape = {
  */
 export function orderRefusalShape(functionName: string) {
   return {
-    order: z.optional(
+    order: optionalSchema(
       z.never(
         `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
       ),
