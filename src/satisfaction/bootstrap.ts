@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   InsufficientDataError,
   InvalidOptionsError,
@@ -6,6 +5,7 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { seededStream } from "../core/internal/seededStream.js";
 import { oneOf, parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
@@ -147,13 +147,13 @@ export interface BootstrapResult {
 
 const NAME = "bootstrap";
 
-const schema = /* @__PURE__ */ z.strictObject({
-  samples: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("samples", 2)),
-  seed: /* @__PURE__ */ z.optional(seedSchema),
-  ci: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["percentile", "bca"])),
-  level: /* @__PURE__ */ z.optional(/* @__PURE__ */ between("level", 0, 1)),
-  signChange: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["none", "construct"])),
-  onProgress: /* @__PURE__ */ z.optional(progressSchema),
+const schema = /* @__PURE__ */ optionsSchema({
+  samples: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("samples", 2)),
+  seed: /* @__PURE__ */ optionalSchema(seedSchema),
+  ci: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["percentile", "bca"])),
+  level: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ between("level", 0, 1)),
+  signChange: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["none", "construct"])),
+  onProgress: /* @__PURE__ */ optionalSchema(progressSchema),
 });
 
 /**

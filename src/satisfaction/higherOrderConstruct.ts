@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
-import { customSchema, expected } from "../core/internal/optionChecks.js";
+import { customSchema, expected, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { constructName } from "./internal/plsSpec.js";
@@ -61,7 +60,7 @@ export interface HigherOrderConstructResult<T> {
 
 const NAME = "higherOrderConstruct";
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   name: constructName,
   dimensions: /* @__PURE__ */ customSchema<string[]>((dimensions, report) => {
     if (!Array.isArray(dimensions)) return report(expected("an array", dimensions), dimensions);
@@ -71,8 +70,8 @@ const schema = /* @__PURE__ */ z.strictObject({
     });
     if (dimensions.length < 2) report("a higher-order construct needs at least two dimensions", dimensions);
   }),
-  approach: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"])),
-  mode: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["A", "B"])),
+  approach: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"])),
+  mode: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["A", "B"])),
 });
 
 /**

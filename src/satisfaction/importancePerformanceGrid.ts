@@ -5,6 +5,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -78,11 +79,11 @@ export interface ImportancePerformanceGridResult {
 }
 
 const NAME = "importancePerformanceGrid";
-const schema = /* @__PURE__ */ z.strictObject({
-  importanceCut: /* @__PURE__ */ z.optional(
+const schema = /* @__PURE__ */ optionsSchema({
+  importanceCut: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
   ),
-  performanceCut: /* @__PURE__ */ z.optional(
+  performanceCut: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
   ),
 });

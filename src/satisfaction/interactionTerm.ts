@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { answerColumn } from "./internal/plsData.js";
@@ -62,12 +62,12 @@ export interface InteractionTermResult<T> {
 
 const NAME = "interactionTerm";
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   predictor: constructName,
   moderator: constructName,
   target: constructName,
-  approach: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["twoStage", "productIndicator"])),
-  name: /* @__PURE__ */ z.optional(constructName),
+  approach: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["twoStage", "productIndicator"])),
+  name: /* @__PURE__ */ optionalSchema(constructName),
 });
 
 /** Mean and sample SD (n − 1) of the finite values of a column. */

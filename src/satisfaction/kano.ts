@@ -7,6 +7,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
 
 /**
@@ -122,7 +123,7 @@ const TABLE: readonly (readonly KanoCategory[])[] = [
 ];
 const TIE_ORDER: readonly KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   attribute: /* @__PURE__ */ z._default(fieldSchema, "attribute"),
   functional: /* @__PURE__ */ z._default(fieldSchema, "functional"),
   dysfunctional: /* @__PURE__ */ z._default(fieldSchema, "dysfunctional"),

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, wholeNumber } from "../core/options.js";
 
 /**
@@ -46,18 +47,18 @@ export interface LoyaltyLevelOptions {
 }
 
 const NAME = "loyaltyLevel";
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   minRepurchases: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.gte(1)),
     3,
   ),
 });
-const flag = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean("expected true, false or undefined"));
-const evidenceSchema = /* @__PURE__ */ z.strictObject({
+const flag = /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.boolean("expected true, false or undefined"));
+const evidenceSchema = /* @__PURE__ */ optionsSchema({
   cognitive: flag,
   affective: flag,
   conative: flag,
-  repurchases: /* @__PURE__ */ z.optional(
+  repurchases: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z
       .number("expected a non-negative integer")
       .check(

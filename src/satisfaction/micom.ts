@@ -1,6 +1,6 @@
-import * as z from "zod/mini";
 import type { Field, ProgressCallback } from "../core/index.js";
 import { quantileSorted, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
 import { between } from "./internal/optionChecks.js";
@@ -115,12 +115,12 @@ export interface MicomResult {
 const NAME = "micom";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   group,
   groups,
   permutations,
   seed,
-  alpha: /* @__PURE__ */ z.optional(/* @__PURE__ */ between("alpha", 0, 0.5)),
+  alpha: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ between("alpha", 0, 0.5)),
   onProgress,
 });
 

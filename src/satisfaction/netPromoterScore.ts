@@ -9,6 +9,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "./internal/normal.js";
 
@@ -62,8 +63,8 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = "netPromoterScore";
-const schema = /* @__PURE__ */ z.strictObject({
-  field: /* @__PURE__ */ z.optional(fieldSchema),
+const schema = /* @__PURE__ */ optionsSchema({
+  field: /* @__PURE__ */ optionalSchema(fieldSchema),
   level: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
     0.95,

@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { stringSchema } from "../core/internal/optionChecks.js";
+import { optionsSchema, stringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
@@ -74,7 +73,7 @@ export interface PlsImportancePerformanceResult {
 
 const NAME = "plsImportancePerformance";
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   target: /* @__PURE__ */ stringSchema("target must be a construct name"),
 });
 

@@ -1,6 +1,6 @@
-import * as z from "zod/mini";
 import type { Field, ProgressCallback } from "../core/index.js";
 import { withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { pathStandardErrors } from "./internal/groupBootstrap.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
@@ -98,11 +98,11 @@ export interface PlsMultigroupResult {
 const NAME = "plsMultigroup";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   group,
   groups,
   permutations,
-  bootstrapSamples: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("bootstrapSamples", 2)),
+  bootstrapSamples: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("bootstrapSamples", 2)),
   seed,
   onProgress,
 });

@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { withDefaults } from "./internal/defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
@@ -85,10 +85,10 @@ export interface PlsPredictResult {
 
 const NAME = "plsPredict";
 
-const schema = /* @__PURE__ */ z.strictObject({
-  folds: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("folds", 2)),
-  repetitions: /* @__PURE__ */ z.optional(/* @__PURE__ */ count("repetitions", 1)),
-  seed: /* @__PURE__ */ z.optional(seedSchema),
+const schema = /* @__PURE__ */ optionsSchema({
+  folds: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("folds", 2)),
+  repetitions: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("repetitions", 1)),
+  seed: /* @__PURE__ */ optionalSchema(seedSchema),
 });
 
 /**

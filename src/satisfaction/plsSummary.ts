@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { formatTable, InvalidOptionsError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { BootstrapResult } from "./bootstrap.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
@@ -117,8 +118,8 @@ export interface PlsSummaryResult {
 
 const NAME = "plsSummary";
 
-const schema = /* @__PURE__ */ z.strictObject({
-  bootstrap: /* @__PURE__ */ z.optional(
+const schema = /* @__PURE__ */ optionsSchema({
+  bootstrap: /* @__PURE__ */ optionalSchema(
     z.custom<BootstrapResult>(
       (value) => typeof value === "object" && value !== null && "paths" in value && "htmt" in value,
       { message: "expected a result of bootstrap" },

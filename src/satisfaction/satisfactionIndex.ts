@@ -8,6 +8,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { lengthAtLeast, parseOptions } from "../core/options.js";
 
 /**
@@ -204,43 +205,41 @@ export interface SatisfactionIndexResult {
 }
 
 const NAME = "satisfactionIndex";
-const scaleSchema = /* @__PURE__ */ z
-  .strictObject({
-    min: /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-    max: /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-  })
-  .check(/* @__PURE__ */ z.refine((s) => s.max > s.min, "max must be greater than min"));
-const weightSchema = /* @__PURE__ */ z.optional(
+const scaleSchema = /* @__PURE__ */ optionsSchema({
+  min: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+  max: /* @__PURE__ */ z
+    .number()
+    .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+}).check(/* @__PURE__ */ z.refine((s) => s.max > s.min, "max must be greater than min"));
+const weightSchema = /* @__PURE__ */ optionalSchema(
   /* @__PURE__ */ z.number().check(
     /* @__PURE__ */ z.gte(0, "weights must be non-negative"),
     /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
   ),
 );
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   scale: scaleSchema,
   constructs: /* @__PURE__ */ z
     .array(
-      /* @__PURE__ */ z.strictObject({
+      /* @__PURE__ */ optionsSchema({
         name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
         weight: weightSchema,
         indicators: /* @__PURE__ */ z
           .array(
-            /* @__PURE__ */ z.strictObject({
+            /* @__PURE__ */ optionsSchema({
               name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
               weight: weightSchema,
               items: /* @__PURE__ */ z
                 .array(
                   /* @__PURE__ */ z.union([
                     /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-                    /* @__PURE__ */ z.strictObject({
+                    /* @__PURE__ */ optionsSchema({
                       field: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
                       weight: weightSchema,
-                      scale: /* @__PURE__ */ z.optional(scaleSchema),
-                      reverse: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+                      scale: /* @__PURE__ */ optionalSchema(scaleSchema),
+                      reverse: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.boolean()),
                     }),
                   ]),
                 )

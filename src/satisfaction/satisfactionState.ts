@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -29,7 +30,7 @@ export interface SatisfactionStateOptions {
 const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   tolerance: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(
       /* @__PURE__ */ z.gte(0),

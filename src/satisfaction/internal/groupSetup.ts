@@ -1,7 +1,7 @@
 /**
  * Reading the grouping variable of micom / plsMultigroup and preparing the pooled data of the two groups.
  */
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -11,7 +11,7 @@ import {
   progressReporter,
   resolveField,
 } from "../../core/index.js";
-import { expected, problemSchema } from "../../core/internal/optionChecks.js";
+import { expected, optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
 import { notARecordError } from "../../core/records.js";
 import { withDefaults } from "./defaults.js";
@@ -30,7 +30,7 @@ import type { ResolvedPlsModel } from "./plsSpec.js";
 /** The options micom and plsMultigroup share (each adds its own to this shape). */
 export const groupOptionsShape = {
   group: fieldSchema,
-  groups: z.optional(
+  groups: optionalSchema(
     problemSchema<readonly [string, string]>((value) => {
       if (!Array.isArray(value)) return expected("an array of the two group values to compare", value);
       if (value.length !== 2) return `expected exactly two group values, received ${value.length}`;
@@ -40,9 +40,9 @@ export const groupOptionsShape = {
         : `entry ${other} is not a string; write group values as strings ("2" for 2)`;
     }),
   ),
-  permutations: z.optional(count("permutations", 1)),
-  seed: z.optional(seedSchema),
-  onProgress: z.optional(progressSchema),
+  permutations: optionalSchema(count("permutations", 1)),
+  seed: optionalSchema(seedSchema),
+  onProgress: optionalSchema(progressSchema),
 };
 
 /** What {@link permutationSetup} needs of the parsed options. */

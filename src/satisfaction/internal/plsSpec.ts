@@ -3,7 +3,7 @@
  * index-based {@link PlsSpec} of the kernel.
  */
 
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { closestName } from "../../core/internal/closestName.js";
 import {
@@ -14,6 +14,8 @@ import {
   expected,
   numberSchema,
   type OptionReport,
+  optionalSchema,
+  optionsSchema,
   stringListSchema,
   stringSchema,
 } from "../../core/internal/optionChecks.js";
@@ -67,7 +69,7 @@ function unknownKeys(
 // resolvePlsModel (PLS_DEFAULTS) rather than by zod's default wrapper (0.7 kB less).
 
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
-export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
+export const plsOptionsSchema = /* @__PURE__ */ optionsSchema({
   blocks: /* @__PURE__ */ customSchema<Record<string, string[]>>((blocks, report) => {
     if (!isMap(blocks)) return report(expected("an object", blocks), blocks);
     for (const [name, list] of Object.entries(blocks)) {
@@ -92,15 +94,15 @@ export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
       }
     });
   }),
-  scheme: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(SCHEMES)),
-  mode: /* @__PURE__ */ z.optional(
+  scheme: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(SCHEMES)),
+  mode: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ customSchema<Record<string, "A" | "B">>((mode, report) => {
       if (!isMap(mode)) return report(expected("an object", mode), mode);
       for (const [name, value] of Object.entries(mode))
         if (value !== "A" && value !== "B") report('Invalid option: expected one of "A"|"B"', value, [name]);
     }),
   ),
-  scale: /* @__PURE__ */ z.optional(
+  scale: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ customSchema<{ min: number; max: number }>((scale, report) => {
       if (!isMap(scale)) return report(expected("an object { min, max }", scale), scale);
       unknownKeys(scale, ["min", "max"], report, []);
@@ -110,12 +112,14 @@ export const plsOptionsSchema = /* @__PURE__ */ z.strictObject({
       else if ((max as number) <= (min as number)) report("scale.max must be greater than scale.min", scale);
     }),
   ),
-  maxIterations: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema(WHOLE, [atLeast(1, WHOLE)], WHOLE)),
-  tolerance: /* @__PURE__ */ z.optional(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
-  missing: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["mean", "listwise"])),
-  consistent: /* @__PURE__ */ z.optional(/* @__PURE__ */ booleanSchema()),
-  reflective: /* @__PURE__ */ z.optional(/* @__PURE__ */ stringListSchema(undefined, CONSTRUCT_NAME)),
-  fSquaredMethod: /* @__PURE__ */ z.optional(/* @__PURE__ */ oneOf(["scores", "reestimate"])),
+  maxIterations: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema(WHOLE, [atLeast(1, WHOLE)], WHOLE),
+  ),
+  tolerance: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
+  missing: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["mean", "listwise"])),
+  consistent: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ booleanSchema()),
+  reflective: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ stringListSchema(undefined, CONSTRUCT_NAME)),
+  fSquaredMethod: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["scores", "reestimate"])),
 });
 
 /** The defaults of the options of {@link plsOptionsSchema} (documented in PlsPathModelOptions). */
