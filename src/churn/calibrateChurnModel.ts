@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
@@ -20,7 +21,7 @@ export interface CalibrateChurnModelOptions {
   readonly method?: "platt" | "isotonic";
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   method: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["platt", "isotonic"]), "platt"),
 });
 

@@ -8,6 +8,7 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import type { FitBgNbdResult } from "../value/fitBgNbd.js";
@@ -69,10 +70,10 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   customer: fieldSchema,
   date: fieldSchema,
-  amount: /* @__PURE__ */ z.optional(fieldSchema),
+  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
   asOf: dateSchema,
   timeUnit: /* @__PURE__ */ z._default(
     /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
@@ -85,7 +86,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
     ),
     13,
   ),
-  model: /* @__PURE__ */ z.optional(
+  model: /* @__PURE__ */ optionalSchema(
     z.custom<FitBgNbdResult>(
       (value) =>
         typeof value === "object" &&

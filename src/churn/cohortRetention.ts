@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -13,6 +12,7 @@ import {
   recordCount,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 
@@ -88,10 +88,10 @@ export interface CohortRetentionResult {
   };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   customer: fieldSchema,
   date: fieldSchema,
-  amount: /* @__PURE__ */ z.optional(fieldSchema),
+  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
   period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });

@@ -7,6 +7,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, wholeNumber } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
@@ -209,10 +210,10 @@ export interface CoxModel<T> {
   survivalAt(records: readonly T[], time: number): Float64Array;
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   time: fieldSchema,
   event: fieldSchema,
-  fields: /* @__PURE__ */ z.strictObject({
+  fields: /* @__PURE__ */ optionsObject({
     numeric: /* @__PURE__ */ z._default(featureListSchema, []),
     categorical: /* @__PURE__ */ z._default(featureListSchema, []),
   }),

@@ -13,6 +13,7 @@ import {
   recordCount,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 
 const FUNCTION_NAME = "inactivityRisk";
@@ -93,7 +94,7 @@ export interface InactivityRiskResult {
   };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
@@ -104,7 +105,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
     ),
     2,
   ),
-  populationGapDays: /* @__PURE__ */ z.optional(
+  populationGapDays: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.number().check(
       /* @__PURE__ */ z.positive(),
       /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),

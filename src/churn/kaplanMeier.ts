@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
@@ -86,10 +87,10 @@ export interface KaplanMeierResult {
   };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   time: fieldSchema,
   event: fieldSchema,
-  group: /* @__PURE__ */ z.optional(fieldSchema),
+  group: /* @__PURE__ */ optionalSchema(fieldSchema),
   confidenceLevel: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
     0.95,

@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
+import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
@@ -46,7 +46,7 @@ export interface LogRankTestResult {
   readonly options: { readonly time: string; readonly event: string; readonly group: string };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   time: fieldSchema,
   event: fieldSchema,
   group: fieldSchema,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InvalidOptionsError } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { lengthAtLeast, oneOf, parseOptions } from "../core/options.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
@@ -16,7 +17,7 @@ export interface RestoreChurnModelOptions<T> {
   readonly label?: Field<T>;
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   accessors: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.record(
       /* @__PURE__ */ z.string(),
@@ -26,7 +27,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
     ),
     {},
   ),
-  label: /* @__PURE__ */ z.optional(
+  label: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.union([
       /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
       z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function"),

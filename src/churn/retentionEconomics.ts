@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 const FUNCTION_NAME = "retentionEconomics";
@@ -66,7 +67,7 @@ export interface RetentionEconomicsResult {
 }
 
 const finite = /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite");
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   customers: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
   churnRate: /* @__PURE__ */ z
     .number()

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, lengthAtLeast, oneOf, seedSchema, wholeNumber } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
@@ -24,7 +25,7 @@ const featureSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z
     .string()
     .check(/* @__PURE__ */ lengthAtLeast(1, "expected a property name or { name, value }")),
-  /* @__PURE__ */ z.strictObject({
+  /* @__PURE__ */ optionsObject({
     name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
     value: z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
       message: "value must be an accessor function",
@@ -37,15 +38,15 @@ const positiveWeight = /* @__PURE__ */ z.number().check(
   /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
 );
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   label: fieldSchema,
-  fields: /* @__PURE__ */ z.strictObject({
+  fields: /* @__PURE__ */ optionsObject({
     numeric: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
     categorical: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
   }),
   encoding: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["reference", "oneHot"]), "reference"),
   regularization: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.strictObject({
+    /* @__PURE__ */ optionsObject({
       l2: /* @__PURE__ */ z._default(
         /* @__PURE__ */ z.number().check(
           /* @__PURE__ */ z.minimum(0, "l2 must be >= 0"),
@@ -56,10 +57,10 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
     }),
     { l2: 1 },
   ),
-  classWeight: /* @__PURE__ */ z.optional(
+  classWeight: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.union([
       /* @__PURE__ */ oneOf(["balanced"]),
-      /* @__PURE__ */ z.strictObject({ churned: positiveWeight, retained: positiveWeight }),
+      /* @__PURE__ */ optionsObject({ churned: positiveWeight, retained: positiveWeight }),
     ]),
   ),
   missing: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "impute"]), "error"),

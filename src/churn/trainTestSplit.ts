@@ -9,6 +9,7 @@ import {
   resolveField,
 } from "../core/index.js";
 import { closestName } from "../core/internal/closestName.js";
+import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 
@@ -43,7 +44,7 @@ export interface TrainTestSplitResult<T> {
   readonly options: { readonly testFraction: number; readonly stratified: boolean; readonly seed: number };
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const optionsSchema = /* @__PURE__ */ optionsObject({
   testFraction: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z
       .number()
@@ -53,7 +54,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
       ),
     0.25,
   ),
-  stratify: /* @__PURE__ */ z.optional(fieldSchema),
+  stratify: /* @__PURE__ */ optionalSchema(fieldSchema),
   seed: /* @__PURE__ */ z._default(seedSchema, 1),
 });
 

@@ -5,6 +5,7 @@
  */
 import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, InvalidRecordError, withDisplay } from "../../core/index.js";
+import { optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 import type {
   ChurnContribution,
@@ -24,7 +25,7 @@ import type { ResolvedFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createLinearRowReader } from "./rowReader.js";
 
-const explainSchema = /* @__PURE__ */ z.strictObject({
+const explainSchema = /* @__PURE__ */ optionsSchema({
   top: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(
       /* @__PURE__ */ z.refine((v) => Number.isInteger(v), "expected a non-negative integer"),

@@ -1,8 +1,9 @@
 /** Options schema of evaluateScores, shared with evaluateChurnModel (which checks them under its own name). */
 import * as z from "zod/mini";
+import { optionsSchema } from "../../core/internal/optionChecks.js";
 import { wholeNumber } from "../../core/options.js";
 
-export const evaluateScoresSchema = /* @__PURE__ */ z.strictObject({
+export const evaluateScoresSchema = /* @__PURE__ */ optionsSchema({
   threshold: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
     0.5,
