@@ -8,6 +8,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
@@ -272,7 +273,7 @@ const distinctLabels = (kind: string, reserved: string) =>
       });
     }),
   );
-const schema = z.strictObject({
+const schema = optionsSchema({
   category: z._default(fieldSchema, "category"),
   categories: z._default(distinctLabels("category", "other"), [...DEFAULT_COMPLAINT_CATEGORIES]),
   severity: z._default(z.nullable(fieldSchema), "severity"),

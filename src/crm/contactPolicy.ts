@@ -9,6 +9,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 
 /**
@@ -116,7 +117,7 @@ export interface ContactPolicyResult {
 }
 
 const FN = "contactPolicy";
-const schema = z.strictObject({
+const schema = optionsSchema({
   maxContacts: z._default(
     z.number().check(z.int("must be a whole number"), z.gte(1, "must be at least 1")),
     12,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -60,20 +61,20 @@ const fraction = z
 const index = z
   .number()
   .check(z.gt(0, "must be an index > 0 (1 = market average)"), z.refine(Number.isFinite, "must be finite"));
-const schema = z.strictObject({
+const schema = optionsSchema({
   penetration: fraction,
   loyalty: fraction,
   selectivity: z._default(index, 1),
   priceSelectivity: z._default(index, 1),
   // The counts of a customerShareInputs result are accepted (and ignored) so it can be passed as is;
   // any other key is an error, so a misspelt factor cannot silently default to 1.
-  marketCustomers: z.optional(z.unknown()),
-  ourBuyers: z.optional(z.unknown()),
-  ourVolume: z.optional(z.unknown()),
-  marketVolume: z.optional(z.unknown()),
-  ourBuyersVolume: z.optional(z.unknown()),
-  ourRevenue: z.optional(z.unknown()),
-  marketRevenue: z.optional(z.unknown()),
+  marketCustomers: optionalSchema(z.unknown()),
+  ourBuyers: optionalSchema(z.unknown()),
+  ourVolume: optionalSchema(z.unknown()),
+  marketVolume: optionalSchema(z.unknown()),
+  ourBuyersVolume: optionalSchema(z.unknown()),
+  ourRevenue: optionalSchema(z.unknown()),
+  marketRevenue: optionalSchema(z.unknown()),
 });
 
 /**

@@ -9,6 +9,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { CustomerShareOptions } from "./customerShare.js";
 
@@ -75,12 +76,12 @@ export interface CustomerShareInputsResult extends Required<CustomerShareOptions
 }
 
 const FN = "customerShareInputs";
-const schema = z.strictObject({
+const schema = optionsSchema({
   ours: fieldSchema,
   customer: z._default(fieldSchema, "customerId"),
   quantity: z._default(z.nullable(fieldSchema), null),
   amount: z._default(z.nullable(fieldSchema), null),
-  customers: z.optional(z.array(z.unknown())),
+  customers: optionalSchema(z.array(z.unknown())),
   customerId: z._default(fieldSchema, "customerId"),
 });
 

@@ -8,6 +8,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
@@ -203,7 +204,7 @@ export interface ServiceKpisResult {
 
 const FN = "serviceKpis";
 const nullableField = z.nullable(fieldSchema);
-const schema = z.strictObject({
+const schema = optionsSchema({
   promisedDate: z._default(fieldSchema, "promisedDate"),
   deliveredDate: z._default(fieldSchema, "deliveredDate"),
   status: z._default(nullableField, "status"),
@@ -216,8 +217,8 @@ const schema = z.strictObject({
   segment: z._default(nullableField, null),
   graceDays: z._default(z.number().check(z.gte(0, "must be at least 0")), 0),
   period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
-  inventoryCounts: z.optional(
-    z.strictObject({
+  inventoryCounts: optionalSchema(
+    optionsSchema({
       records: z.array(z.unknown()),
       date: z._default(fieldSchema, "date"),
       systemQuantity: z._default(fieldSchema, "systemQuantity"),
@@ -226,8 +227,8 @@ const schema = z.strictObject({
       segment: z._default(nullableField, null),
     }),
   ),
-  complaints: z.optional(
-    z.strictObject({
+  complaints: optionalSchema(
+    optionsSchema({
       records: z.array(z.unknown()),
       openedAt: z._default(fieldSchema, "openedAt"),
       resolvedAt: z._default(fieldSchema, "resolvedAt"),
@@ -236,8 +237,8 @@ const schema = z.strictObject({
       segment: z._default(nullableField, null),
     }),
   ),
-  receipts: z.optional(
-    z.strictObject({
+  receipts: optionalSchema(
+    optionsSchema({
       records: z.array(z.unknown()),
       date: z._default(fieldSchema, "date"),
       correct: z._default(fieldSchema, "correct"),

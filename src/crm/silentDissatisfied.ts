@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 /**
@@ -92,10 +93,10 @@ export interface SilentDissatisfiedResult {
 const FN = "silentDissatisfied";
 const share = z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"));
 const range = (schema: z.ZodMiniNumber) =>
-  z
-    .strictObject({ low: schema, high: schema })
-    .check(z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }));
-const schema = z.strictObject({
+  optionsSchema({ low: schema, high: schema }).check(
+    z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }),
+  );
+const schema = optionsSchema({
   complaints: z.union([
     z.number().check(z.int("must be a whole number"), z.gte(0, "must be at least 0")),
     z.array(z.unknown()),

@@ -1,6 +1,11 @@
 // Validation and payment arithmetic of an Offering, shared by offeringPayments and qualifyProspects.
 import * as z from "zod/mini";
-import { stringListSchema, stringSchema } from "../../core/internal/optionChecks.js";
+import {
+  optionalSchema,
+  optionsSchema,
+  stringListSchema,
+  stringSchema,
+} from "../../core/internal/optionChecks.js";
 import type { Offering, OfferingPayments } from "../offering.js";
 
 const amount = z
@@ -18,54 +23,50 @@ export const instalmentShare = z
   .check(z.refine((value) => value > 0 && value <= 1, "must be in (0, 1]"));
 
 /** Schema of an {@link Offering} (shared with qualifyProspects). */
-export const offeringSchema = z
-  .strictObject({
-    name: z.optional(stringSchema()),
-    price: z
-      .number()
-      .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
-    deposit: z.optional(amount),
-    depositShare: z.optional(z.number("expected a share in [0, 1]").check(inUnit)),
-    monthlyInstalment: z.optional(
-      z
+export const offeringSchema = optionsSchema({
+  name: optionalSchema(stringSchema()),
+  price: z
+    .number()
+    .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+  deposit: optionalSchema(amount),
+  depositShare: optionalSchema(z.number("expected a share in [0, 1]").check(inUnit)),
+  monthlyInstalment: optionalSchema(
+    z.number().check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+  ),
+  loan: optionalSchema(
+    optionsSchema({
+      annualRate: z
+        .number()
+        .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0")),
+      years: z
         .number()
         .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
-    ),
-    loan: z.optional(
-      z.strictObject({
-        annualRate: z
-          .number()
-          .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0")),
-        years: z
-          .number()
-          .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
-      }),
-    ),
-    maxInstalmentShare: z.optional(instalmentShare),
-    // Feature name -> true/false or a finite number (a catch-all object and a custom check rather than
-    // z.record and z.union: 2.5 kB less in the bundles of offeringPayments and qualifyProspects).
-    provides: z.optional(
-      z.catchall(
-        z.object({}),
-        z.custom<boolean | number>(
-          (value) => typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)),
-          { message: "expected true or false or a finite number" },
-        ),
+    }),
+  ),
+  maxInstalmentShare: optionalSchema(instalmentShare),
+  // Feature name -> true/false or a finite number (a catch-all object and a custom check rather than
+  // z.record and z.union: 2.5 kB less in the bundles of offeringPayments and qualifyProspects).
+  provides: optionalSchema(
+    z.catchall(
+      z.object({}),
+      z.custom<boolean | number>(
+        (value) => typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)),
+        { message: "expected true or false or a finite number" },
       ),
     ),
-    lacks: z.optional(stringListSchema()),
-  })
-  .check(
-    z.refine(
-      (o) => !(o.deposit !== undefined && o.depositShare !== undefined),
-      "give deposit or depositShare, not both",
-    ),
-    z.refine(
-      (o) => !(o.loan !== undefined && o.monthlyInstalment !== undefined),
-      "give loan or monthlyInstalment, not both",
-    ),
-    z.refine((o) => (o.deposit ?? 0) <= o.price, "deposit must not exceed the price"),
-  );
+  ),
+  lacks: optionalSchema(stringListSchema()),
+}).check(
+  z.refine(
+    (o) => !(o.deposit !== undefined && o.depositShare !== undefined),
+    "give deposit or depositShare, not both",
+  ),
+  z.refine(
+    (o) => !(o.loan !== undefined && o.monthlyInstalment !== undefined),
+    "give loan or monthlyInstalment, not both",
+  ),
+  z.refine((o) => (o.deposit ?? 0) <= o.price, "deposit must not exceed the price"),
+);
 
 /** The payments of an already validated offering (no validation). */
 export function paymentsOf(offering: Offering): OfferingPayments {

@@ -2,7 +2,13 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { closestName } from "../../core/internal/closestName.js";
-import { customSchema, expected, stringListSchema } from "../../core/internal/optionChecks.js";
+import {
+  customSchema,
+  expected,
+  optionalSchema,
+  optionsSchema,
+  stringListSchema,
+} from "../../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions } from "../../core/options.js";
 import type { Offering } from "../offering.js";
 import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
@@ -20,15 +26,15 @@ const aboveZero = z
 // Word maps and limits are objects with a catch-all value schema rather than z.record: the same checks of
 // every value at about 2.5 kB less in the bundle (their values name what they expect themselves).
 const scoreMap = z.catchall(z.object({}), z.number("expected a score in [0, 1]").check(inUnit));
-const field = z.optional(fieldSchema);
+const field = optionalSchema(fieldSchema);
 const VERDICTS = ["drop", "defer", "mismatch"];
 const VETO_KEYS = ["verdict", "test"];
 
 /** Schema of the qualifyProspects options. */
-const qualifyProspectsSchema = z.strictObject({
-  preset: z.optional(oneOf(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"])),
-  fields: z.optional(
-    z.strictObject({
+const qualifyProspectsSchema = optionsSchema({
+  preset: optionalSchema(oneOf(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"])),
+  fields: optionalSchema(
+    optionsSchema({
       id: field,
       income: field,
       incomeStability: field,
@@ -43,41 +49,43 @@ const qualifyProspectsSchema = z.strictObject({
       budget: field,
     }),
   ),
-  money: z.optional(
-    z.strictObject({
-      incomeScale: z.optional(oneOf(["amount", "score"])),
-      minIncome: z.optional(positive),
-      fullIncome: z.optional(positive),
-      unstableFactor: z.optional(unit),
-      levels: z.optional(scoreMap),
-      threshold: z.optional(unit),
-      maxInstalmentShare: z.optional(instalmentShare),
-      minCover: z.optional(aboveZero),
-      fullCover: z.optional(aboveZero),
-      trendFactors: z.optional(scoreMap),
+  money: optionalSchema(
+    optionsSchema({
+      incomeScale: optionalSchema(oneOf(["amount", "score"])),
+      minIncome: optionalSchema(positive),
+      fullIncome: optionalSchema(positive),
+      unstableFactor: optionalSchema(unit),
+      levels: optionalSchema(scoreMap),
+      threshold: optionalSchema(unit),
+      maxInstalmentShare: optionalSchema(instalmentShare),
+      minCover: optionalSchema(aboveZero),
+      fullCover: optionalSchema(aboveZero),
+      trendFactors: optionalSchema(scoreMap),
     }),
   ),
-  authority: z.optional(z.strictObject({ levels: z.optional(scoreMap), threshold: z.optional(unit) })),
-  need: z.optional(
-    z.strictObject({
-      perDependant: z.optional(unit),
-      lifeEvents: z.optional(scoreMap),
-      strengths: z.optional(scoreMap),
-      threshold: z.optional(unit),
+  authority: optionalSchema(
+    optionsSchema({ levels: optionalSchema(scoreMap), threshold: optionalSchema(unit) }),
+  ),
+  need: optionalSchema(
+    optionsSchema({
+      perDependant: optionalSchema(unit),
+      lifeEvents: optionalSchema(scoreMap),
+      strengths: optionalSchema(scoreMap),
+      threshold: optionalSchema(unit),
     }),
   ),
-  weights: z.optional(
-    z.strictObject({
-      money: z.optional(positive),
-      authority: z.optional(positive),
-      need: z.optional(positive),
+  weights: optionalSchema(
+    optionsSchema({
+      money: optionalSchema(positive),
+      authority: optionalSchema(positive),
+      need: optionalSchema(positive),
     }),
   ),
-  underwriting: z.optional(
-    z.strictObject({ veto: z.optional(stringListSchema()), factors: z.optional(scoreMap) }),
+  underwriting: optionalSchema(
+    optionsSchema({ veto: optionalSchema(stringListSchema()), factors: optionalSchema(scoreMap) }),
   ),
   // A list of what we provide, an Offering (checked with offeringSchema in resolveRules) or null.
-  offering: z.optional(
+  offering: optionalSchema(
     z.custom<readonly string[] | Offering | null>(
       (value) =>
         value === null ||
@@ -85,23 +93,23 @@ const qualifyProspectsSchema = z.strictObject({
       { message: "expected an array of feature names, an offering object or null" },
     ),
   ),
-  minFit: z.optional(unit),
-  fit: z.optional(
-    z.strictObject({
-      maxOversize: z.optional(z.number().check(z.gte(1, "must be at least 1"))),
-      limits: z.optional(
+  minFit: optionalSchema(unit),
+  fit: optionalSchema(
+    optionsSchema({
+      maxOversize: optionalSchema(z.number().check(z.gte(1, "must be at least 1"))),
+      limits: optionalSchema(
         z.catchall(
           z.object({}),
           // loose: resolveRules names an unknown key with the nearest of min and max
           z.looseObject(
-            { min: z.optional(finite), max: z.optional(finite) },
+            { min: optionalSchema(finite), max: optionalSchema(finite) },
             "expected { min?, max? } (finite numbers)",
           ),
         ),
       ),
     }),
   ),
-  vetoes: z.optional(
+  vetoes: optionalSchema(
     customSchema<
       readonly { verdict: "drop" | "defer" | "mismatch"; test: (record: never, index: number) => unknown }[]
     >((vetoes, report) => {
@@ -125,7 +133,7 @@ const qualifyProspectsSchema = z.strictObject({
       });
     }),
   ),
-  missing: z.optional(oneOf(["defer", "error"])),
+  missing: optionalSchema(oneOf(["defer", "error"])),
 });
 
 type RawQualifyOptions = z.output<typeof qualifyProspectsSchema>;
