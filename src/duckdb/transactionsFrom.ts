@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
 import { lengthAtLeast, parseOptions } from "../core/options.js";
@@ -77,12 +77,18 @@ export async function transactionsFrom(
     const transactionCount = transactionIds.length;
     const result = await (open.connection as DuckDBConnection).run(sql.basketItems, [...open.params]);
     const offsets = new Int32Array(transactionCount + 1);
+    // chunks fetched in order, once each (getChunk(index) twice per chunk cost as much as the values)
+    const chunks: DuckDBDataChunk[] = [];
     let total = 0;
-    for (let c = 0; c < result.chunkCount; c++) total += result.getChunk(c).rowCount;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      chunks.push(chunk);
+      total += chunk.rowCount;
+    }
     const items = new Int32Array(total);
     let at = 0;
-    for (let c = 0; c < result.chunkCount; c++) {
-      const chunk = result.getChunk(c);
+    for (const chunk of chunks) {
       const transactionVector = chunk.getColumnVector(0);
       const itemVector = chunk.getColumnVector(1);
       for (let r = 0; r < chunk.rowCount; r++) {
