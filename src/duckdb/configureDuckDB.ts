@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { lengthAtLeast, parseOptions, wholeNumber } from "../core/options.js";
 import { setInstanceSettings } from "./internal/source.js";
 
@@ -31,8 +32,8 @@ export interface DuckDBSettings {
 
 const MEMORY = /^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)\s*$/i;
 
-const schema = /* @__PURE__ */ z.strictObject({
-  memoryLimit: /* @__PURE__ */ z.optional(
+const schema = /* @__PURE__ */ optionsSchema({
+  memoryLimit: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.union([
       /* @__PURE__ */ z
         .string()
@@ -42,12 +43,12 @@ const schema = /* @__PURE__ */ z.strictObject({
       /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1_048_576)),
     ]),
   ),
-  threads: /* @__PURE__ */ z.optional(
+  threads: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z
       .number()
       .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1024)),
   ),
-  tempDirectory: /* @__PURE__ */ z.optional(
+  tempDirectory: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.string().check(
       /* @__PURE__ */ lengthAtLeast(1),
       /* @__PURE__ */ z.refine((text) => !text.includes("\u0000"), "expected a path without NUL characters"),

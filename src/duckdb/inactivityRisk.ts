@@ -5,6 +5,7 @@ import {
   inactivityRiskResult,
 } from "../churn/inactivityRisk.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, lengthAtLeast, parseOptions } from "../core/options.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
@@ -35,7 +36,7 @@ export interface InactivityRiskDuckDBOptions {
   readonly bandLimits?: readonly [number, number, number];
 }
 
-const optionsSchema = /* @__PURE__ */ z.strictObject({
+const inactivityOptionsSchema = /* @__PURE__ */ optionsSchema({
   customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
   date: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
   asOf: dateSchema,
@@ -46,7 +47,7 @@ const optionsSchema = /* @__PURE__ */ z.strictObject({
     ),
     2,
   ),
-  populationGapDays: /* @__PURE__ */ z.optional(
+  populationGapDays: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ z.number().check(
       /* @__PURE__ */ z.positive(),
       /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
@@ -101,7 +102,7 @@ export async function inactivityRisk(
 ): Promise<InactivityRiskResult> {
   const functionName = "inactivityRisk";
   checkColumnFields(functionName, options, ["customer", "date"], []);
-  const parsed = parseOptions(functionName, optionsSchema, options);
+  const parsed = parseOptions(functionName, inactivityOptionsSchema, options);
   const fields = { customer: parsed.customer, date: parsed.date, asOf: parsed.asOf };
   const { asOfDay } = inactivityRiskPlan(functionName, "records", fields, twinWriter());
   const open = await openSource(functionName, source);

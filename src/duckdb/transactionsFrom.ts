@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { lengthAtLeast, parseOptions } from "../core/options.js";
 
 import { checkColumnFields } from "../sql/internal/build.js";
@@ -23,7 +24,7 @@ export interface TransactionsFromDuckDBOptions {
   readonly item: string;
 }
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   transaction: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
   item: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
 });

@@ -1,5 +1,6 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
@@ -30,7 +31,7 @@ export interface CalibrationHoldoutSummarySqlOptions extends RepeatPurchaseSumma
   readonly calibrationEnd: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ z.strictObject({ ...summaryShape, calibrationEnd: dateSchema });
+const schema = /* @__PURE__ */ optionsSchema({ ...summaryShape, calibrationEnd: dateSchema });
 
 /** SQL and parsed options of {@link calibrationHoldoutSummarySql} (used by the DuckDB twin). */
 export interface CalibrationHoldoutSummaryPlan {

@@ -1,5 +1,6 @@
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 import { checkColumnFields, columnSchema, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
@@ -26,10 +27,10 @@ export interface CohortRetentionSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   customer: columnSchema,
   date: columnSchema,
-  amount: /* @__PURE__ */ z.optional(columnSchema),
+  amount: /* @__PURE__ */ optionalSchema(columnSchema),
   period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
   asOf: dateSchema,
 });

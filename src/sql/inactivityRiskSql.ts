@@ -1,5 +1,5 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, parseOptions } from "../core/options.js";
 import {
   checkColumnFields,
@@ -32,7 +32,7 @@ export interface InactivityRiskSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   customer: columnSchema,
   date: columnSchema,
   asOf: dateSchema,

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
@@ -42,13 +43,13 @@ export interface RepeatPurchaseSummarySqlOptions {
 export const summaryShape = {
   customer: columnSchema,
   date: columnSchema,
-  amount: z.optional(columnSchema),
+  amount: optionalSchema(columnSchema),
   asOf: dateSchema,
   timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "day"),
   afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
 };
 
-const schema = /* @__PURE__ */ z.strictObject(summaryShape);
+const schema = /* @__PURE__ */ optionsSchema(summaryShape);
 
 /** The SQL and parsed options of {@link repeatPurchaseSummarySql} (used by the DuckDB twin). */
 export interface RepeatPurchaseSummaryPlan {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, oneOf, parseOptions } from "../core/options.js";
 
 import { dayOption } from "../value/internal/summaryPeriod.js";
@@ -44,11 +45,11 @@ export interface RfmTableSqlOptions {
   readonly afterAsOf?: "error" | "drop";
 }
 
-const schema = /* @__PURE__ */ z.strictObject({
+const schema = /* @__PURE__ */ optionsSchema({
   customer: columnSchema,
   date: columnSchema,
   amount: columnSchema,
-  order: /* @__PURE__ */ z.optional(columnSchema),
+  order: /* @__PURE__ */ optionalSchema(columnSchema),
   asOf: dateSchema,
   frequency: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["orders", "transactions"]), "orders"),
   monetary: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["total", "mean"]), "total"),

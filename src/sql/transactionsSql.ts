@@ -1,4 +1,4 @@
-import * as z from "zod/mini";
+import { optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
 import { checkColumnFields, columnSchema, linesCte, sqlWriter } from "./internal/build.js";
@@ -40,7 +40,7 @@ export interface TransactionsSqlResult {
   readonly baskets: string;
 }
 
-const schema = /* @__PURE__ */ z.strictObject({ transaction: columnSchema, item: columnSchema });
+const schema = /* @__PURE__ */ optionsSchema({ transaction: columnSchema, item: columnSchema });
 
 /**
  * The SQL behind `transactionsFrom` (clientele/basket): integer codes for items and transactions

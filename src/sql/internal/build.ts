@@ -5,6 +5,7 @@
 
 import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
+import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { lengthAtLeast, oneOf, parseOptions } from "../../core/options.js";
 import {
   quoteSqlIdentifier,
@@ -117,13 +118,15 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
 };
 
-const sqlOptionsSchema = /* @__PURE__ */ z.strictObject({
+const sqlOptionsSchema = /* @__PURE__ */ optionsSchema({
   dialect: /* @__PURE__ */ oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
   dateType: /* @__PURE__ */ z._default(
     /* @__PURE__ */ oneOf(["timestamp", "date", "string", "epochMilliseconds"]),
     "timestamp",
   ),
-  rowNumber: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1))),
+  rowNumber: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
+  ),
   includeCustomersWithoutPurchases: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
 });
 
