@@ -7,6 +7,7 @@ import {
   stringSchema,
 } from "../../core/internal/optionChecks.js";
 import type { Offering, OfferingPayments } from "../offering.js";
+import { valueMapSchema } from "./valueMap.js";
 
 const amount = z
   .number()
@@ -47,8 +48,7 @@ export const offeringSchema = optionsSchema({
   // Feature name -> true/false or a finite number (a catch-all object and a custom check rather than
   // z.record and z.union: 2.5 kB less in the bundles of offeringPayments and qualifyProspects).
   provides: optionalSchema(
-    z.catchall(
-      z.object({}),
+    valueMapSchema(
       z.custom<boolean | number>(
         (value) => typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)),
         { message: "expected true or false or a finite number" },
