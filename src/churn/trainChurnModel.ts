@@ -1,7 +1,14 @@
 import * as z from "zod/mini";
+import type * as core from "zod/v4/core";
 import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { fieldSchema, lengthAtLeast, oneOf, seedSchema, wholeNumber } from "../core/options.js";
+import {
+  atLeast,
+  numberSchema,
+  optionalSchema,
+  optionsSchema as optionsObject,
+  zodNumberSchema,
+} from "../core/internal/optionChecks.js";
+import { fieldSchema, oneOf, seedSchema } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
@@ -10,6 +17,7 @@ import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace 
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
+import { featureListSchema } from "./internal/survivalOptions.js";
 import type {
   ChurnModel,
   ChurnModelConvergence,
@@ -21,56 +29,64 @@ export type * from "./trainChurnModelTypes.js";
 
 const FUNCTION_NAME = "trainChurnModel";
 
-const featureSchema = /* @__PURE__ */ z.union([
-  /* @__PURE__ */ z
-    .string()
-    .check(/* @__PURE__ */ lengthAtLeast(1, "expected a property name or { name, value }")),
-  /* @__PURE__ */ optionsObject({
-    name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-    value: z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
-      message: "value must be an accessor function",
-    }),
-  }),
-]);
+/** A list of fields (property names or `{ name, value }` accessors), each problem reported at its element. */
+const fieldList = /* @__PURE__ */ optionalSchema(featureListSchema);
 
-const positiveWeight = /* @__PURE__ */ z.number().check(
-  /* @__PURE__ */ z.positive(),
-  /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-);
+/** A class weight: a finite number > 0. */
+const positiveWeight = /* @__PURE__ */ zodNumberSchema({ gt: 0 });
+
+/** The explicit class weights, an object of two positive weights. */
+const classWeightObject = /* @__PURE__ */ optionsObject({
+  churned: positiveWeight,
+  retained: positiveWeight,
+});
+
+/**
+ * `"balanced"` or `{ churned, retained }`: as the union of the two, a value that is neither (or an object
+ * with a weight missing or not a number) gets one message, an object with weights out of range or an
+ * unknown key gets the object's own issues.
+ */
+const classWeightSchema = /* @__PURE__ */ (() => {
+  const schema = z.custom<"balanced" | { churned: number; retained: number }>().check((payload) => {
+    const value = payload.value as unknown;
+    if (value === "balanced") return;
+    const result =
+      typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (classWeightObject._zod.run({ value, issues: [] }, { async: false }) as core.ParsePayload)
+        : undefined;
+    if (result === undefined || result.issues.some((issue) => issue.code === "invalid_type")) {
+      payload.issues.push({
+        code: "custom",
+        message: 'expected one of "balanced" or an object',
+        input: value,
+      });
+      return;
+    }
+    payload.value = result.value as never;
+    payload.issues.push(...(result.issues as never[]));
+  });
+  // parseOptions finds the object's keys (for "did you mean") through the wrapped schema
+  (schema._zod.def as { innerType?: unknown }).innerType = classWeightObject;
+  return schema;
+})();
 
 const optionsSchema = /* @__PURE__ */ optionsObject({
   label: fieldSchema,
-  fields: /* @__PURE__ */ optionsObject({
-    numeric: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
-    categorical: /* @__PURE__ */ z._default(/* @__PURE__ */ z.array(featureSchema), []),
-  }),
-  encoding: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["reference", "oneHot"]), "reference"),
-  regularization: /* @__PURE__ */ z._default(
+  fields: /* @__PURE__ */ optionsObject({ numeric: fieldList, categorical: fieldList }),
+  encoding: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "oneHot"])),
+  regularization: /* @__PURE__ */ optionalSchema(
     /* @__PURE__ */ optionsObject({
-      l2: /* @__PURE__ */ z._default(
-        /* @__PURE__ */ z.number().check(
-          /* @__PURE__ */ z.minimum(0, "l2 must be >= 0"),
-          /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-        ),
-        1,
+      l2: /* @__PURE__ */ optionalSchema(
+        /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0, "l2 must be >= 0")]),
       ),
     }),
-    { l2: 1 },
   ),
-  classWeight: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.union([
-      /* @__PURE__ */ oneOf(["balanced"]),
-      /* @__PURE__ */ optionsObject({ churned: positiveWeight, retained: positiveWeight }),
-    ]),
-  ),
-  missing: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "impute"]), "error"),
-  unseenCategory: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["reference", "error"]), "reference"),
-  maxIterations: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1)),
-    100,
-  ),
-  tolerance: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()), 1e-8),
-  seed: /* @__PURE__ */ z._default(seedSchema, 1),
+  classWeight: /* @__PURE__ */ optionalSchema(classWeightSchema),
+  missing: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["error", "impute"])),
+  unseenCategory: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "error"])),
+  maxIterations: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gte: 1, whole: true })),
+  tolerance: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gt: 0 })),
+  seed: /* @__PURE__ */ optionalSchema(seedSchema),
 });
 
 /**
@@ -150,18 +166,30 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const parsed = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  // the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle)
+  const parsed = {
+    ...given,
+    encoding: given.encoding ?? "reference",
+    missing: given.missing ?? "error",
+    unseenCategory: given.unseenCategory ?? "reference",
+    maxIterations: given.maxIterations ?? 100,
+    tolerance: given.tolerance ?? 1e-8,
+    seed: given.seed ?? 1,
+  };
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
     ]);
   }
-  const numericFeatures = (parsed.fields.numeric as unknown as readonly FeatureSpec<T>[]).map(resolveFeature);
-  const categoricalFeatures = (parsed.fields.categorical as unknown as readonly FeatureSpec<T>[]).map(
+  const numericFeatures = ((parsed.fields.numeric ?? []) as unknown as readonly FeatureSpec<T>[]).map(
+    resolveFeature,
+  );
+  const categoricalFeatures = ((parsed.fields.categorical ?? []) as unknown as readonly FeatureSpec<T>[]).map(
     resolveFeature,
   );
   checkFeatureNames(numericFeatures, categoricalFeatures);
-  const l2 = parsed.regularization.l2;
+  const l2 = parsed.regularization?.l2 ?? 1;
   if (parsed.encoding === "oneHot" && l2 === 0 && categoricalFeatures.length > 0) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       {
