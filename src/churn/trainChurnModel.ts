@@ -8,7 +8,7 @@ import {
   optionsSchema as optionsObject,
   zodNumberSchema,
 } from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, seedSchema } from "../core/options.js";
+import { fieldSchema, oneOf } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
@@ -86,7 +86,8 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
   unseenCategory: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "error"])),
   maxIterations: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gte: 1, whole: true })),
   tolerance: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gt: 0 })),
-  seed: /* @__PURE__ */ optionalSchema(seedSchema),
+  // seedSchema's words, without zod's number schema
+  seed: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a finite number", [])),
 });
 
 /**

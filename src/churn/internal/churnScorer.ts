@@ -3,9 +3,8 @@
  * built from the same plain data ({@link ChurnModelJson}) whether the model was just trained, restored
  * from JSON or recalibrated, so the three score bit-identically.
  */
-import * as z from "zod/mini";
 import { type Field, InvalidOptionsError, InvalidRecordError, withDisplay } from "../../core/index.js";
-import { optionsSchema } from "../../core/internal/optionChecks.js";
+import { atLeast, numberSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 import type {
   ChurnContribution,
@@ -25,13 +24,16 @@ import type { ResolvedFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createLinearRowReader } from "./rowReader.js";
 
+/** The message of a `top` that is not a whole number >= 0. */
+const NOT_A_COUNT = "expected a non-negative integer";
+
 const explainSchema = /* @__PURE__ */ optionsSchema({
-  top: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.refine((v) => Number.isInteger(v), "expected a non-negative integer"),
-      /* @__PURE__ */ z.minimum(0, "expected a non-negative integer"),
-    ),
-    3,
+  // default 3, filled in where read
+  top: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema("a number >= 0", [
+      [Number.isInteger, NOT_A_COUNT],
+      /* @__PURE__ */ atLeast(0, NOT_A_COUNT),
+    ]),
   ),
 });
 
@@ -169,7 +171,7 @@ export function createChurnModel<T>(
   };
 
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
-    const { top } = parseOptions("ChurnModel.explain", explainSchema, explainOptions);
+    const top = parseOptions("ChurnModel.explain", explainSchema, explainOptions).top ?? 3;
     if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
     const contributions: ChurnContribution[] = [];
     numericFeatures.forEach((feature, j) => {
