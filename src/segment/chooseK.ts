@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import type { Field } from "../core/index.js";
 import {
   createRandom,
@@ -8,7 +7,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, progressSchema, seedSchema } from "../core/options.js";
+import { parseOptions, progressSchema } from "../core/options.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixResult,
@@ -24,7 +23,7 @@ import {
   oneFeatureSource,
   resolveFeatures,
 } from "./internal/fit.js";
-import { checked, nonNegative, wholeNumber } from "./internal/optionChecks.js";
+import { checked, nonNegative, seedOption, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -196,13 +195,13 @@ const schema = optionsSchema({
       return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
     }),
   ),
-  seed: optionalSchema(seedSchema),
+  seed: optionalSchema(seedOption),
   restarts: optionalSchema(wholeNumber("restarts", 1)),
   maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
   tolerance: optionalSchema(nonNegative("tolerance")),
   silhouetteSampleSize: optionalSchema(wholeNumber("silhouetteSampleSize", 2)),
   onProgress: optionalSchema(progressSchema),
-}).check(z.refine(...oneFeatureSource));
+}).check(oneFeatureSource);
 
 /**
  * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:

@@ -12,7 +12,7 @@ import {
   withDisplay,
 } from "../../core/index.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions, progressSchema, seedSchema } from "../../core/options.js";
+import { parseOptions, progressSchema } from "../../core/options.js";
 import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
 import { withDefaults } from "./defaults.js";
@@ -27,7 +27,7 @@ import {
   useBounds,
 } from "./lloyd.js";
 import { largestMagnitude } from "./lloydEngine.js";
-import { checked, nonNegative, wholeNumber } from "./optionChecks.js";
+import { checked, nonNegative, seedOption, wholeNumber } from "./optionChecks.js";
 import { autoWorkers, runRestarts } from "./parallel.js";
 
 /** Defaults of the k-means options (documented in KMeansOptions), filled in by {@link withDefaults}. */
@@ -71,23 +71,31 @@ export const featureSourceShape = {
   ),
 };
 
-/** The refinement (check and issue) that exactly one of `fields` and `matrix` is given: `z.refine(...oneFeatureSource)`. */
-export const oneFeatureSource: [
-  (value: { readonly fields?: unknown; readonly matrix?: unknown }) => boolean,
-  { message: string; path: string[] },
-] = [
-  (value) => (value.fields === undefined) !== (value.matrix === undefined),
-  {
-    message: "give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result)",
-    path: ["fields"],
-  },
-];
+/**
+ * The check that exactly one of `fields` and `matrix` is given, for `.check(oneFeatureSource)`: the issue
+ * of `z.refine` (custom, at `fields`, the other issues kept), as a plain check, which leaves zod's refine
+ * out of the bundle.
+ */
+export const oneFeatureSource = (payload: {
+  readonly value: { readonly fields?: unknown; readonly matrix?: unknown };
+  readonly issues: unknown[];
+}): void => {
+  const input = payload.value;
+  if ((input.fields === undefined) === (input.matrix === undefined))
+    payload.issues.push({
+      code: "custom",
+      message: "give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result)",
+      input,
+      path: ["fields"],
+      continue: true,
+    });
+};
 
 /** Options of one k-means run (kMeansSteps): no restarts, no progress. */
 const runShape = {
   k: wholeNumber("k", 1),
   ...featureSourceShape,
-  seed: optionalSchema(seedSchema),
+  seed: optionalSchema(seedOption),
   maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
   tolerance: optionalSchema(nonNegative("tolerance")),
   init: optionalSchema(initSchema),
@@ -100,7 +108,7 @@ const runShape = {
  * known to be free of side effects).
  */
 export function strictKMeansSchema<S extends core.$ZodLooseShape>(shape: S) {
-  return optionsSchema({ ...runShape, ...shape }).check(z.refine(...oneFeatureSource));
+  return optionsSchema({ ...runShape, ...shape }).check(oneFeatureSource);
 }
 
 /** Options of kMeans. */

@@ -11,10 +11,24 @@
  * `wholeNumber` and `oneOf` here are schemas in segment's words, not core's check and z.enum stand-in of
  * the same names (kept for their callers).
  */
-import type * as z from "zod/mini";
-import { problemSchema } from "../../core/internal/optionChecks.js";
+import * as z from "zod/mini";
+import { described, problemSchema } from "../../core/internal/optionChecks.js";
 
 export { problemSchema as checked } from "../../core/internal/optionChecks.js";
+
+/**
+ * The `seed` option: a finite number, with the issues and words of core's `seedSchema` (zod's number
+ * schema: "expected a finite number, received ..."), as one custom check that leaves zod's number
+ * schema out of segment's bundles.
+ */
+export const seedOption = /* @__PURE__ */ described(
+  /* @__PURE__ */ z.custom<number>().check((payload) => {
+    const input = payload.value;
+    if (!Number.isFinite(input))
+      payload.issues.push({ code: "invalid_type", expected: "number", input } as never);
+  }),
+  "a finite number",
+);
 
 /** A whole number (a safe integer) of at least `min`: "`name` must be a whole number" / "... at least `min`". */
 export function wholeNumber(name: string, min: number): z.ZodMiniType<number, number> {
