@@ -6,7 +6,6 @@ import {
   numberSchema,
   optionalSchema,
   optionsSchema as optionsObject,
-  zodNumberSchema,
 } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
@@ -32,29 +31,27 @@ const FUNCTION_NAME = "trainChurnModel";
 /** A list of fields (property names or `{ name, value }` accessors), each problem reported at its element. */
 const fieldList = /* @__PURE__ */ optionalSchema(featureListSchema);
 
-/** A class weight: a finite number > 0. */
-const positiveWeight = /* @__PURE__ */ zodNumberSchema({ gt: 0 });
+/** A finite number > 0, in zod's words for one out of range. */
+const positive = /* @__PURE__ */ numberSchema("a number > 0", [
+  [(value) => value > 0, "Too small: expected number to be >0"],
+]);
 
 /** The explicit class weights, an object of two positive weights. */
-const classWeightObject = /* @__PURE__ */ optionsObject({
-  churned: positiveWeight,
-  retained: positiveWeight,
-});
+const classWeightObject = /* @__PURE__ */ optionsObject({ churned: positive, retained: positive });
+
+const isWeights = (value: unknown): value is { churned: unknown; retained: unknown } =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * `"balanced"` or `{ churned, retained }`: as the union of the two, a value that is neither (or an object
- * with a weight missing or not a number) gets one message, an object with weights out of range or an
- * unknown key gets the object's own issues.
+ * with a weight missing or not a finite number) gets one message, an object with weights out of range or
+ * an unknown key gets the object's own issues.
  */
 const classWeightSchema = /* @__PURE__ */ (() => {
   const schema = z.custom<"balanced" | { churned: number; retained: number }>().check((payload) => {
     const value = payload.value as unknown;
     if (value === "balanced") return;
-    const result =
-      typeof value === "object" && value !== null && !Array.isArray(value)
-        ? (classWeightObject._zod.run({ value, issues: [] }, { async: false }) as core.ParsePayload)
-        : undefined;
-    if (result === undefined || result.issues.some((issue) => issue.code === "invalid_type")) {
+    if (!isWeights(value) || !Number.isFinite(value.churned) || !Number.isFinite(value.retained)) {
       payload.issues.push({
         code: "custom",
         message: 'expected one of "balanced" or an object',
@@ -62,6 +59,7 @@ const classWeightSchema = /* @__PURE__ */ (() => {
       });
       return;
     }
+    const result = classWeightObject._zod.run({ value, issues: [] }, { async: false }) as core.ParsePayload;
     payload.value = result.value as never;
     payload.issues.push(...(result.issues as never[]));
   });
@@ -84,8 +82,14 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
   classWeight: /* @__PURE__ */ optionalSchema(classWeightSchema),
   missing: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["error", "impute"])),
   unseenCategory: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "error"])),
-  maxIterations: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gte: 1, whole: true })),
-  tolerance: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ zodNumberSchema({ gt: 0 })),
+  maxIterations: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema(
+      "a whole number >= 1",
+      [/* @__PURE__ */ atLeast(1, "Too small: expected number to be >=1")],
+      true,
+    ),
+  ),
+  tolerance: /* @__PURE__ */ optionalSchema(positive),
   // seedSchema's words, without zod's number schema
   seed: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a finite number", [])),
 });

@@ -3,16 +3,9 @@
  * push the issues zod's array, union and record schemas would (same paths, same or more precise words):
  * those three schema types cost about 6 kB in a bundle that otherwise needs none of them.
  */
-import * as z from "zod/mini";
 import { closestName } from "../../core/internal/closestName.js";
-import { kindOf } from "../../core/options.js";
+import { customSchema, expected } from "../../core/internal/optionChecks.js";
 import type { SurvivalFeature } from "./survivalData.js";
-
-/** The parts of a zod check payload these checks use. */
-interface Payload {
-  readonly value: unknown;
-  readonly issues: unknown[];
-}
 
 /** Reports one issue at `path` (below the option): `message`, or with `wanted`, "expected <wanted>, received <kind>". */
 type Report = (path: PropertyKey[], wanted: string | undefined, value: unknown, message?: string) => void;
@@ -23,25 +16,12 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const TOO_SHORT = "Too small: expected string to have >=1 characters";
 
 /** A schema accepting any value, whose check `inspect` reports each problem. */
-function checked<T>(inspect: (value: unknown, report: Report) => void) {
-  const check = z.check<T>((payload) => {
-    const { value, issues } = payload as unknown as Payload;
-    inspect(value, (path, wanted, input, message) => {
-      issues.push({
-        code: "custom",
-        message:
-          message ??
-          (input === undefined
-            ? `required: expected ${wanted}`
-            : `expected ${wanted}, received ${kindOf(input)}`),
-        path,
-        input,
-        inst: check,
-      });
-    });
-  });
-  return z.custom<T>().check(check);
-}
+const checked = <T>(inspect: (value: unknown, report: Report) => void) =>
+  customSchema<T>((value, report) =>
+    inspect(value, (path, wanted, input, message) =>
+      report(message ?? expected(wanted as string, input), input, path),
+    ),
+  );
 
 const FEATURE_KEYS = ["name", "value"];
 
