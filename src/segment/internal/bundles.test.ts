@@ -6,7 +6,9 @@ import { kMeans } from "../kMeans.js";
 import { seedOption } from "./optionChecks.js";
 
 describe("segment bundles", () => {
-  it("kMeans and chooseK carry no zod number schema", { timeout: 30_000 }, async () => {
+  it("kMeans and chooseK carry no zod number schema, chooseK no init check", {
+    timeout: 30_000,
+  }, async () => {
     const { build } = await import("esbuild");
     for (const name of ["kMeans", "chooseK"]) {
       const result = await build({
@@ -25,6 +27,8 @@ describe("segment bundles", () => {
       });
       const code = result.outputFiles[0]?.text ?? "";
       expect(code.includes("$ZodNumber"), name).toBe(false);
+      // chooseK takes no `init`: the init option's check stays in kMeans' bundle only
+      expect(code.includes("an array of k arrays of numbers"), name).toBe(name === "kMeans");
     }
   });
 

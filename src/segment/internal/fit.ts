@@ -43,7 +43,7 @@ export const DEFAULTS = {
 const PER_FEATURE = "one per feature, in the transformed feature space";
 
 /** `init`: "kmeans++" or the initial centres (arrays of finite numbers; their count and length are checked against k and d later). */
-const initSchema = checked<"kmeans++" | number[][]>((value) => {
+const initSchema = /* @__PURE__ */ checked<"kmeans++" | number[][]>((value) => {
   if (value === "kmeans++") return undefined;
   if (!Array.isArray(value) || !value.every((centre) => Array.isArray(centre)))
     return `expected "kmeans++" or the initial centres: an array of k arrays of numbers (${PER_FEATURE})`;
@@ -91,24 +91,24 @@ export const oneFeatureSource = (payload: {
     });
 };
 
-/** Options of one k-means run (kMeansSteps): no restarts, no progress. */
-const runShape = {
-  k: wholeNumber("k", 1),
-  ...featureSourceShape,
-  seed: optionalSchema(seedOption),
-  maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
-  tolerance: optionalSchema(nonNegative("tolerance")),
-  init: optionalSchema(initSchema),
-};
-
 /**
- * A strict schema of the options of one k-means run and those in `shape` (an unknown, e.g. misspelt,
- * key is an error, never a silent default) that also checks {@link oneFeatureSource}. The schemas built with it below are marked
- * pure, so each function's bundle drops the other's (a `.check(...)` chained on a schema is not
- * known to be free of side effects).
+ * A strict schema of the options of one k-means run (kMeansSteps: no restarts, no progress) and those in
+ * `shape` (an unknown, e.g. misspelt, key is an error, never a silent default) that also checks
+ * {@link oneFeatureSource}. The run's keys are built here, not in a module-level shape, and the schemas
+ * built with it below are marked pure, so a bundle that uses neither (chooseK) drops them, and each
+ * function's bundle drops the other's (a `.check(...)` chained on a schema is not known to be free of
+ * side effects).
  */
 export function strictKMeansSchema<S extends core.$ZodLooseShape>(shape: S) {
-  return optionsSchema({ ...runShape, ...shape }).check(oneFeatureSource);
+  return optionsSchema({
+    k: wholeNumber("k", 1),
+    ...featureSourceShape,
+    seed: optionalSchema(seedOption),
+    maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
+    tolerance: optionalSchema(nonNegative("tolerance")),
+    init: optionalSchema(initSchema),
+    ...shape,
+  }).check(oneFeatureSource);
 }
 
 /** Options of kMeans. */
