@@ -202,6 +202,100 @@ describe("trainChurnModel bad input", () => {
     ).toThrow(InvalidOptionsError);
   });
 
+  it("names each bad option at its element or key, in the option's own words", () => {
+    const issuesOf = (options: unknown): { path: string; message: string }[] => {
+      try {
+        trainChurnModel(small, options as never);
+      } catch (error) {
+        if (!(error instanceof InvalidOptionsError)) throw error;
+        return error.issues.map(({ path, message }) => ({
+          path,
+          message: message.replace(/ \(received .*$/, ""),
+        }));
+      }
+      throw new Error("no error");
+    };
+    const x = (row: { x: number }) => row.x;
+    // a field accessor's bad key is named (formerly the whole element: "expected a string or an object")
+    expect(issuesOf({ label: "y", fields: { numeric: [{ name: "q", value: 3 }] } })).toEqual([
+      {
+        path: "fields.numeric.0.value",
+        message: "expected a function (record, index) => value, received a number",
+      },
+    ]);
+    expect(issuesOf({ label: "y", fields: { numeric: ["x"], categorical: [{ value: x }] } })).toEqual([
+      { path: "fields.categorical.0.name", message: "required: expected a non-empty string" },
+    ]);
+    expect(issuesOf({ label: "y", fields: { numeric: [{ name: "q", valu: x }] } })).toEqual([
+      { path: "fields.numeric.0.value", message: "required: expected a function (record, index) => value" },
+      { path: "fields.numeric.0.valu", message: 'unknown option "valu"; did you mean "value"?' },
+    ]);
+    expect(issuesOf({ label: "y", fields: { numeric: [5] } })).toEqual([
+      {
+        path: "fields.numeric.0",
+        message:
+          "expected a property name or a named accessor { name, value: (record, index) => value }, received a number",
+      },
+    ]);
+    expect(issuesOf({ label: "y", fields: { numeric: "x" } })).toEqual([
+      { path: "fields.numeric", message: "expected an array, received a string" },
+    ]);
+    // the other options keep their words
+    const base = { label: "y", fields: { numeric: ["x"] } };
+    const cases: [object, { path: string; message: string }[]][] = [
+      [{ regularization: { l2: -1 } }, [{ path: "regularization.l2", message: "l2 must be >= 0" }]],
+      [
+        { regularization: { l2: Infinity } },
+        [{ path: "regularization.l2", message: "expected a number >= 0, received a number" }],
+      ],
+      [
+        { regularization: { l1: 1 } },
+        [{ path: "regularization.l1", message: 'unknown option "l1"; did you mean "l2"?' }],
+      ],
+      [{ classWeight: "bal" }, [{ path: "classWeight", message: 'expected one of "balanced" or an object' }]],
+      [
+        { classWeight: { churned: 2, retained: Infinity } },
+        [{ path: "classWeight", message: 'expected one of "balanced" or an object' }],
+      ],
+      [
+        { classWeight: { churned: 0, retained: 1 } },
+        [{ path: "classWeight.churned", message: "Too small: expected number to be >0" }],
+      ],
+      [
+        { classWeight: { churned: 2, retained: 1, x: 1 } },
+        [{ path: "classWeight.x", message: 'unknown option "x" (valid: churned, retained)' }],
+      ],
+      [
+        { encoding: null },
+        [{ path: "encoding", message: 'Invalid option: expected one of "reference"|"oneHot"' }],
+      ],
+      [{ maxIterations: 0 }, [{ path: "maxIterations", message: "Too small: expected number to be >=1" }]],
+      [
+        { maxIterations: 1.5 },
+        [{ path: "maxIterations", message: "expected a whole number >= 1, received a number" }],
+      ],
+      [{ tolerance: 0 }, [{ path: "tolerance", message: "Too small: expected number to be >0" }]],
+      [{ tolerance: "a" }, [{ path: "tolerance", message: "expected a number > 0, received a string" }]],
+      [{ seed: null }, [{ path: "seed", message: "expected a finite number, received null" }]],
+    ];
+    for (const [extra, expected] of cases)
+      expect(issuesOf({ ...base, ...extra }), JSON.stringify(extra)).toEqual(expected);
+    // absent options take their documented defaults, echoed in the model's options
+    const model = trainChurnModel(small, { label: "y", fields: { numeric: ["x"] }, regularization: {} });
+    expect(model.toJSON().options).toEqual({
+      numeric: ["x"],
+      categorical: [],
+      encoding: "reference",
+      l2: 1,
+      classWeight: null,
+      missing: "error",
+      unseenCategory: "reference",
+      maxIterations: 100,
+      tolerance: 1e-8,
+      seed: 1,
+    });
+  });
+
   it("refuses constant features", () => {
     const constant = small.map((row) => ({ ...row, k: 3 }));
     expect(() => trainChurnModel(constant, { label: "y", fields: { numeric: ["x", "k"] } })).toThrow(
