@@ -1,5 +1,5 @@
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { bundleOf } from "../../test/bundle.js";
 
 /**
  * Core's option wording and result display are in most functions' bundles (parseOptions in about 160 of
@@ -8,22 +8,7 @@ import { describe, expect, it } from "vitest";
  * options.ts 4,418 -> 3,870 bytes, display.ts 3,654 -> 3,526 in these bundles); the bounds leave a little room.
  */
 /** `export { <names> } from "./src/core/<entry>"` bundled and minified with esbuild: its code and metafile. */
-async function bundle(entry: string, names: string) {
-  const result = await build({
-    stdin: {
-      contents: `export { ${names} } from "./src/core/${entry}";`,
-      resolveDir: process.cwd(),
-      loader: "ts",
-    },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    metafile: true,
-    logLevel: "silent",
-  });
-  return { code: result.outputFiles[0]?.text ?? "", output: Object.values(result.metafile.outputs)[0] };
-}
+const bundle = (entry: string, names: string) => bundleOf(`export { ${names} } from "./src/core/${entry}";`);
 
 /** The minified bytes that src/core/<file> takes in the bundle of `names` from `entry`. */
 async function bytesFrom(entry: string, names: string, file: string): Promise<number> {

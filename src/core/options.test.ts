@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { bundleOf } from "../../test/bundle.js";
 import { InvalidOptionsError } from "./errors.js";
 import {
   dateSchema,
@@ -276,23 +277,11 @@ describe("wholeNumber", () => {
   });
 
   it("costs a fraction of z.int() in a bundle", async () => {
-    const { build } = await import("esbuild");
-    const size = async (schema: string) => {
-      const result = await build({
-        stdin: {
-          contents: `import * as z from "zod/mini"; import { parseOptions, wholeNumber } from "./src/core/options.ts";
-            export const f = (o) => parseOptions("f", z.strictObject({ k: ${schema} }), o);`,
-          resolveDir: process.cwd(),
-          loader: "ts",
-        },
-        bundle: true,
-        minify: true,
-        write: false,
-        format: "esm",
-        logLevel: "silent",
-      });
-      return result.outputFiles[0]?.contents.length ?? 0;
-    };
+    const size = async (schema: string) =>
+      (
+        await bundleOf(`import * as z from "zod/mini"; import { parseOptions, wholeNumber } from "./src/core/options.ts";
+            export const f = (o) => parseOptions("f", z.strictObject({ k: ${schema} }), o);`)
+      ).bytes;
     const plain = await size("z.number()");
     const cheap = (await size("z.number().check(wholeNumber())")) - plain;
     const zodInt = (await size("z.int()")) - plain;

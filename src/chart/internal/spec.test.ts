@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bundleOf } from "../../../test/bundle.js";
 import type { InvalidOptionsError } from "../../core/errors.js";
 import { lorenzCurve } from "../../value/lorenzCurve.js";
 import { lorenzChart } from "../lorenzChart.js";
@@ -34,21 +35,9 @@ describe("the options every chart builder takes", () => {
     ["lorenzChart", "lorenzChart"],
     ["report", "report"],
   ])("leave zod's number, string, regex and bound-check code out of %s's bundle", async (_, name) => {
-    const { build } = await import("esbuild");
-    const result = await build({
-      stdin: {
-        contents: `export { ${name} } from "./src/chart/${name}.ts";`,
-        resolveDir: process.cwd(),
-        loader: "ts",
-      },
-      bundle: true,
-      minify: true,
-      write: false,
-      format: "esm",
-      logLevel: "silent",
+    const { code } = await bundleOf(`export { ${name} } from "./src/chart/${name}.ts";`, {
       external: ["vega", "vega-lite"],
     });
-    const code = result.outputFiles[0]?.text ?? "";
     // zod's constructors keep their names in a minified bundle
     expect(code).toContain('"$ZodCustom"');
     for (const kind of [

@@ -1,24 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { bundleOf } from "../../../test/bundle.js";
 
-/** The minified esbuild bundle of one export of a satisfaction file (as a consumer's bundler makes it). */
-async function bundleOf(name: string, file = name): Promise<string> {
-  const { build } = await import("esbuild");
-  const result = await build({
-    stdin: {
-      contents: `export { ${name} } from "./${file}.ts";`,
-      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
-      loader: "ts",
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]?.text ?? "";
+/** The minified bundle of one export of a satisfaction file (as a consumer's bundler makes it). */
+async function codeOf(name: string, file = name): Promise<string> {
+  const resolveDir = fileURLToPath(new URL("..", import.meta.url));
+  return (await bundleOf(`export { ${name} } from "./${file}.ts";`, { platform: "node", resolveDir })).code;
 }
 
 /** Zod schema kinds the PLS functions' options no longer use (core's custom checks stand for them). */
@@ -36,7 +23,7 @@ describe("satisfaction bundles", () => {
       "plsPredict",
       "higherOrderConstruct",
     ]) {
-      const code = await bundleOf(name);
+      const code = await codeOf(name);
       expect(
         ZOD_KINDS.filter((kind) => code.includes(kind)),
         name,
@@ -47,7 +34,7 @@ describe("satisfaction bundles", () => {
   it("bootstrap's normal quantile is refined from a short approximation, not AS 241's coefficient tables", {
     timeout: 30_000,
   }, async () => {
-    const code = await bundleOf("bootstrap");
+    const code = await codeOf("bootstrap");
     expect(code.includes("2509.0809287301227")).toBe(false);
   });
 
@@ -55,7 +42,7 @@ describe("satisfaction bundles", () => {
     timeout: 30_000,
   }, async () => {
     for (const name of ["micom", "plsMultigroup"]) {
-      const code = await bundleOf(name);
+      const code = await codeOf(name);
       // a message of core's columnar reader (readCodes takes columns and Arrow tables too)
       expect(code.includes("columns must have one length"), name).toBe(false);
     }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { bundleOf } from "../../../test/bundle.js";
 import { optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../../core/options.js";
 import { kMeans } from "../kMeans.js";
@@ -9,23 +10,11 @@ describe("segment bundles", () => {
   it("kMeans and chooseK carry no zod number schema, chooseK no init check", {
     timeout: 30_000,
   }, async () => {
-    const { build } = await import("esbuild");
     for (const name of ["kMeans", "chooseK"]) {
-      const result = await build({
-        stdin: {
-          contents: `export { ${name} } from "./${name}.ts";`,
-          resolveDir: fileURLToPath(new URL("..", import.meta.url)),
-          loader: "ts",
-        },
-        bundle: true,
-        minify: true,
-        format: "esm",
+      const { code } = await bundleOf(`export { ${name} } from "./${name}.ts";`, {
         platform: "node",
-        target: "es2022",
-        write: false,
-        logLevel: "silent",
+        resolveDir: fileURLToPath(new URL("..", import.meta.url)),
       });
-      const code = result.outputFiles[0]?.text ?? "";
       expect(code.includes("$ZodNumber"), name).toBe(false);
       // chooseK takes no `init`: the init option's check stays in kMeans' bundle only
       expect(code.includes("an array of k arrays of numbers"), name).toBe(name === "kMeans");
@@ -41,7 +30,7 @@ describe("segment bundles", () => {
       }
       return "accepted";
     };
-    const schemaOf = (seed: typeof seedOption) => optionsSchema({ seed });
+    const schemaOf = (seed: typeof seedOption | typeof seedSchema) => optionsSchema({ seed });
     for (const value of [
       1,
       -3.5,
