@@ -5,10 +5,10 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { seededStream } from "../core/internal/seededStream.js";
 import { oneOf, parseOptions, progressSchema, seedSchema } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
 import { between, count } from "./internal/optionChecks.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";

@@ -1,7 +1,7 @@
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { customSchema, expected, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
 import { constructName } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 

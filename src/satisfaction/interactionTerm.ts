@@ -1,7 +1,7 @@
 import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
 import { answerColumn } from "./internal/plsData.js";
 import { constructName, resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";

@@ -1,7 +1,7 @@
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
-import { withDefaults } from "./internal/defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { count } from "./internal/optionChecks.js";
 import { preparePlsData } from "./internal/plsPrepare.js";

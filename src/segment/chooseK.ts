@@ -6,6 +6,7 @@ import {
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, progressSchema } from "../core/options.js";
 import type {
@@ -14,7 +15,6 @@ import type {
   FeatureMatrixTransforms,
 } from "./featureMatrix.js";
 import { calinskiHarabasz, daviesBouldin, sampleRows, silhouette } from "./internal/criteria.js";
-import { withDefaults } from "./internal/defaults.js";
 import { showFeatureMatrix } from "./internal/features.js";
 import {
   DEFAULTS,

@@ -11,10 +11,10 @@ import {
   progressReporter,
   resolveField,
 } from "../../core/index.js";
+import { withDefaults } from "../../core/internal/defaults.js";
 import { expected, optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
 import { notARecordError } from "../../core/records.js";
-import { withDefaults } from "./defaults.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
 import { count } from "./optionChecks.js";

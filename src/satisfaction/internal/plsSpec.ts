@@ -6,6 +6,7 @@
 import type * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { closestName } from "../../core/internal/closestName.js";
+import { withDefaults } from "../../core/internal/defaults.js";
 import {
   above0,
   atLeast,
@@ -20,7 +21,6 @@ import {
   stringSchema,
 } from "../../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../../core/options.js";
-import { withDefaults } from "./defaults.js";
 import type { PlsSpec } from "./plsCore.js";
 
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */

@@ -11,11 +11,11 @@ import {
   type Random,
   withDisplay,
 } from "../../core/index.js";
+import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions, progressSchema } from "../../core/options.js";
 import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
-import { withDefaults } from "./defaults.js";
 import { featureMatrixOf, featureOptionsShape } from "./featureOptions.js";
 import { inverseTransform, largestRow, type PresentFeatureMatrix } from "./features.js";
 import {
