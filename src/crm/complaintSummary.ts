@@ -2,7 +2,6 @@ import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
-  InvalidOptionsError,
   InvalidRecordError,
   quantileSorted,
   resolveField,
@@ -12,6 +11,7 @@ import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
+import { contactsOf, DATE_EXPECTATION, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -297,9 +297,6 @@ const schema = optionsSchema({
   timeUnit: z._default(z.enum(["hour", "day"]), "hour"),
 });
 
-const isMissing = (value: unknown) =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
-
 /** Sorted copy of finite values. */
 function sortedOf(values: readonly number[]): Float64Array {
   return Float64Array.from(values).sort();
@@ -365,11 +362,7 @@ export function complaintSummary<T>(
   complaints: readonly T[],
   options: ComplaintSummaryOptions<T> = {},
 ): Readonly<ComplaintSummaryResult> {
-  if (!Array.isArray(complaints)) {
-    throw new InvalidOptionsError(FN, [
-      { path: "complaints", message: "expected an array of complaint records", received: complaints },
-    ]);
-  }
+  requireArray(FN, "complaints", "complaint records", complaints);
   const o = parseOptions(FN, schema, options);
   assertRecordArray(complaints, FN, "complaints");
   const n = complaints.length;
@@ -410,19 +403,16 @@ export function complaintSummary<T>(
   ): number => {
     const value = read(complaints[i] as T, i);
     if (!required && isMissing(value)) return Number.NaN;
-    const time = parseDateValue(value);
-    if (time === undefined) {
-      throw new InvalidRecordError(
-        FN,
-        i,
-        label,
-        value,
-        required
-          ? "expected a Date, an ISO 8601 string or epoch milliseconds"
-          : "expected a Date, an ISO 8601 string, epoch milliseconds, or null when it has not happened yet",
-      );
-    }
-    return time;
+    return timeOf(
+      parseDateValue,
+      FN,
+      i,
+      label,
+      value,
+      required
+        ? DATE_EXPECTATION
+        : "expected a Date, an ISO 8601 string, epoch milliseconds, or null when it has not happened yet",
+    );
   };
 
   for (let i = 0; i < n; i++) {
@@ -483,28 +473,12 @@ export function complaintSummary<T>(
       resolution[i] = (t - openTime) / unitMs;
     }
     if (contactsField !== null) {
-      const raw = contactsField.read(record, i);
-      if (!isMissing(raw)) {
-        if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 1) {
-          throw new InvalidRecordError(
-            FN,
-            i,
-            contactsField.label,
-            raw,
-            "expected a whole number of contacts >= 1",
-          );
-        }
-        contacts[i] = raw;
-      }
+      const count = contactsOf(FN, i, contactsField.label, contactsField.read(record, i));
+      if (count !== null) contacts[i] = count;
     }
     if (reopenedField !== null) {
-      const raw = reopenedField.read(record, i);
-      if (!isMissing(raw)) {
-        if (typeof raw !== "boolean") {
-          throw new InvalidRecordError(FN, i, reopenedField.label, raw, "expected true or false");
-        }
-        reopened[i] = raw ? 1 : 0;
-      }
+      const flag = flagOf(FN, i, reopenedField.label, reopenedField.read(record, i));
+      if (flag !== null) reopened[i] = flag ? 1 : 0;
     }
     if (customerField !== null) {
       const raw = customerField.read(record, i);

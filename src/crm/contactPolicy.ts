@@ -2,7 +2,6 @@ import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
-  InvalidOptionsError,
   InvalidRecordError,
   readCodes,
   readDates,
@@ -11,6 +10,7 @@ import {
 } from "../core/index.js";
 import { optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
+import { requireArray } from "./internal/records.js";
 
 /**
  * Options of {@link contactPolicy}.
@@ -156,11 +156,7 @@ export function contactPolicy<T>(
   history: readonly T[],
   options: ContactPolicyOptions<T> = {},
 ): Readonly<ContactPolicyResult> {
-  if (!Array.isArray(history)) {
-    throw new InvalidOptionsError(FN, [
-      { path: "history", message: "expected an array of contact records", received: history },
-    ]);
-  }
+  requireArray(FN, "history", "contact records", history);
   const parsed = parseOptions(FN, schema, options);
   assertRecordArray(history, FN, "history");
   const { maxContacts } = parsed;

@@ -3,7 +3,6 @@ import {
   assertRecordArray,
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   InvalidRecordError,
   readCodes,
   resolveField,
@@ -12,6 +11,7 @@ import {
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { CustomerShareOptions } from "./customerShare.js";
+import { requireArray } from "./internal/records.js";
 
 /**
  * Options of {@link customerShareInputs}.
@@ -124,11 +124,7 @@ export function customerShareInputs<P, C = unknown>(
   purchases: readonly P[],
   options: CustomerShareInputsOptions<P, C>,
 ): Readonly<CustomerShareInputsResult> {
-  if (!Array.isArray(purchases)) {
-    throw new InvalidOptionsError(FN, [
-      { path: "purchases", message: "expected an array of purchase records", received: purchases },
-    ]);
-  }
+  requireArray(FN, "purchases", "purchase records", purchases);
   const o = parseOptions(FN, schema, options);
   assertRecordArray(purchases, FN, "purchases");
   if (o.customers !== undefined) {

@@ -1,17 +1,10 @@
-import {
-  type Field,
-  InvalidOptionsError,
-  InvalidRecordError,
-  resolveField,
-  withDisplay,
-} from "../core/index.js";
+import { type Field, InvalidRecordError, resolveField, withDisplay } from "../core/index.js";
 import { moneyContextOf, moneyOf } from "./internal/manMoney.js";
 import { fitContextOf, fitOf, urgencyOf } from "./internal/manNeed.js";
 import { parseQualifyOptions, resolveRules } from "./internal/manOptions.js";
 import { countVerdicts, decideVerdict, rankQualified } from "./internal/manRanking.js";
 import {
   fmt,
-  isMissing,
   lookup,
   lower,
   MAN_FN,
@@ -20,6 +13,7 @@ import {
   ProspectRowReader,
   wordMap,
 } from "./internal/manWords.js";
+import { isMissing, requireArray } from "./internal/records.js";
 import type { Offering } from "./offering.js";
 import type {
   ProspectFields,
@@ -139,11 +133,7 @@ export function qualifyProspects<T = ProspectRecord>(
   prospects: readonly T[],
   options: QualifyProspectsOptions<T> = {},
 ): Readonly<QualifyProspectsResult> {
-  if (!Array.isArray(prospects)) {
-    throw new InvalidOptionsError(MAN_FN, [
-      { path: "prospects", message: "expected an array of prospect records", received: prospects },
-    ]);
-  }
+  requireArray(MAN_FN, "prospects", "prospect records", prospects);
   const parsed = parseQualifyOptions(options);
   const rules = resolveRules(parsed);
   // Weights relative to the largest, so huge weights (1e308) cannot overflow the total to Infinity

@@ -2,7 +2,6 @@ import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
-  InvalidOptionsError,
   InvalidRecordError,
   MS_PER_DAY,
   resolveField,
@@ -12,6 +11,7 @@ import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js"
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
+import { contactsOf, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -260,9 +260,6 @@ const KPIS = [
 type Kpi = (typeof KPIS)[number];
 const K = Object.fromEntries(KPIS.map((k, j) => [k, j])) as Record<Kpi, number>;
 
-const isMissing = (value: unknown) =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
-
 /** Numerators (even slots), denominators (odd slots) and the order count (last slot). */
 type Counter = Float64Array;
 const newCounter = (): Counter => new Float64Array(KPIS.length * 2 + 1);
@@ -315,11 +312,7 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
   orders: readonly T[],
   options: ServiceKpisOptions<T, I, C, R> = {},
 ): Readonly<ServiceKpisResult> {
-  if (!Array.isArray(orders)) {
-    throw new InvalidOptionsError(FN, [
-      { path: "orders", message: "expected an array of order records", received: orders },
-    ]);
-  }
+  requireArray(FN, "orders", "order records", orders);
   const o = parseOptions(FN, schema, options);
   assertRecordArray(orders, FN, "orders");
   if (o.inventoryCounts !== undefined) {
@@ -346,25 +339,10 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
       if (hit) c[j] = (c[j] as number) + 1;
     }
   };
-  const readTime = (value: unknown, row: number, label: string, source: string): number => {
-    const time = parseDateValue(value);
-    if (time === undefined) {
-      throw new InvalidRecordError(
-        FN,
-        row,
-        `${source}${label}`,
-        value,
-        "expected a Date, an ISO 8601 string or epoch milliseconds",
-      );
-    }
-    return time;
-  };
-  const readFlag = (value: unknown, row: number, label: string, source: string): boolean | null => {
-    if (isMissing(value)) return null;
-    if (typeof value !== "boolean")
-      throw new InvalidRecordError(FN, row, `${source}${label}`, value, "expected true or false");
-    return value;
-  };
+  const readTime = (value: unknown, row: number, label: string, source: string): number =>
+    timeOf(parseDateValue, FN, row, `${source}${label}`, value);
+  const readFlag = (value: unknown, row: number, label: string, source: string): boolean | null =>
+    flagOf(FN, row, `${source}${label}`, value);
   const readSegment = (value: unknown, row: number, label: string, source: string): string => {
     if (typeof value === "string" && value !== "") return value;
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
@@ -502,17 +480,8 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
       { date: cfg.openedAt, segment: cfg.segment, dateName: "openedAt" },
       (record, i) => {
         if (isMissing(resolvedAt.read(record, i))) return null;
-        const n = contacts.read(record, i);
-        if (isMissing(n)) return null;
-        if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-          throw new InvalidRecordError(
-            FN,
-            i,
-            `${source}${contacts.label}`,
-            n,
-            "expected a whole number of contacts >= 1",
-          );
-        }
+        const n = contactsOf(FN, i, `${source}${contacts.label}`, contacts.read(record, i));
+        if (n === null) return null;
         const again =
           reopened === null ? null : readFlag(reopened.read(record, i), i, reopened.label, source);
         return n === 1 && again !== true;

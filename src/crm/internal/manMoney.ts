@@ -4,17 +4,9 @@ import type { Offering, OfferingPayments } from "../offering.js";
 import type { ProspectRules } from "../prospectQualificationPresets.js";
 import type { ProspectAffordability } from "../qualifyProspectsTypes.js";
 import { paymentsOf } from "./manOffering.js";
-import {
-  fmt,
-  isMissing,
-  lookup,
-  lower,
-  type ProspectRow,
-  percent,
-  type WordMap,
-  wordMap,
-} from "./manWords.js";
+import { fmt, lookup, lower, type ProspectRow, percent, type WordMap, wordMap } from "./manWords.js";
 import { formatNumber } from "./rate.js";
+import { isMissing } from "./records.js";
 
 /** What money needs besides the row: the resolved rules, word maps and the offering's payments. */
 export interface MoneyContext {

@@ -4,8 +4,9 @@
 import type { Offering, OfferingRequirement } from "../offering.js";
 import type { ProspectRules } from "../prospectQualificationPresets.js";
 import type { ProspectReasonCategory } from "../qualifyProspectsTypes.js";
-import { fmt, isMissing, lookup, lower, type ProspectRow, type WordMap } from "./manWords.js";
+import { fmt, lookup, lower, type ProspectRow, type WordMap } from "./manWords.js";
 import { formatNumber } from "./rate.js";
+import { isMissing } from "./records.js";
 
 /** Urgency of one prospect's need. */
 export interface UrgencyOutcome {

@@ -1,6 +1,7 @@
-// Small helpers the MAN qualification files share: missing values, word maps, number formats, and the
+// Small helpers the MAN qualification files share: word maps, number formats, and the
 // per-call reader that turns a bad record value into an InvalidRecordError naming row and field.
 import { InvalidRecordError } from "../../core/index.js";
+import { isMissing } from "./records.js";
 
 /** The function name in error messages. */
 export const MAN_FN = "qualifyProspects";
@@ -21,10 +22,6 @@ export const PROSPECT_FIELDS = [
   "budget",
 ] as const;
 export type ProspectFieldName = (typeof PROSPECT_FIELDS)[number];
-
-/** `null`, `undefined`, `""` and NaN mean "not known". */
-export const isMissing = (value: unknown): value is null | undefined | "" =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 export const lower = (text: string): string => text.trim().toLowerCase();
 export const fmt = (x: number): string => x.toFixed(2);
