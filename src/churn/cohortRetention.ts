@@ -1,20 +1,15 @@
 import {
   type Field,
-  InsufficientDataError,
-  InvalidOptionsError,
   isoDate,
   MS_PER_DAY,
-  parseDateValue,
   type RecordInput,
-  readCodes,
-  readDates,
   readNumbers,
-  recordCount,
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
+import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
 
 /** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
 export type { CohortPeriod } from "./internal/calendar.js";
@@ -142,22 +137,9 @@ export function cohortRetention<T>(
   options: CohortRetentionOptions<T>,
 ): CohortRetentionResult {
   const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
-  const asOfTime = parseDateValue(parsed.asOf);
-  if (asOfTime === undefined) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
-    ]);
-  }
-  const n = recordCount(records, FUNCTION_NAME);
+  const purchases = readCustomerDays(FUNCTION_NAME, records, parsed);
+  const { n, asOfDay, codes, labels, days } = purchases;
   const period = parsed.period;
-  const { codes, labels } = readCodes(records, parsed.customer as Field<T>, {
-    functionName: FUNCTION_NAME,
-    optionName: "customer",
-  });
-  const times = readDates(records, parsed.date as Field<T>, {
-    functionName: FUNCTION_NAME,
-    optionName: "date",
-  });
   const amounts =
     parsed.amount === undefined
       ? undefined
@@ -166,7 +148,6 @@ export function cohortRetention<T>(
           optionName: "amount",
         });
   const customerCount = labels.length;
-  const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
   const asOfPeriod = periodIndex(asOfDay, period);
   const asOfComplete = periodStartDay(asOfPeriod + 1, period) === asOfDay + 1;
 
@@ -177,7 +158,7 @@ export function cohortRetention<T>(
   let previousDay = Number.NaN;
   let previousPeriod = 0;
   for (let i = 0; i < n; i++) {
-    const day = Math.floor((times[i] as number) / MS_PER_DAY);
+    const day = days[i] as number;
     if (day > asOfDay) {
       ignoredRecords++;
       recordPeriod[i] = Number.NEGATIVE_INFINITY;
@@ -191,14 +172,7 @@ export function cohortRetention<T>(
     const u = codes[i] as number;
     if (previousPeriod < (firstPeriod[u] as number)) firstPeriod[u] = previousPeriod;
   }
-  if (ignoredRecords === n) {
-    throw new InsufficientDataError(
-      FUNCTION_NAME,
-      n === 0
-        ? "no purchase records"
-        : `all ${n} records are after asOf ${isoDate(asOfTime)}; choose a later asOf`,
-    );
-  }
+  if (ignoredRecords === n) throw nothingBeforeAsOf(FUNCTION_NAME, purchases);
   let minPeriod = Number.POSITIVE_INFINITY;
   let customers = 0;
   for (let u = 0; u < customerCount; u++) {

@@ -2,19 +2,15 @@ import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   isoDate,
   MS_PER_DAY,
   median,
-  parseDateValue,
   type RecordInput,
-  readCodes,
-  readDates,
-  recordCount,
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -163,41 +159,17 @@ export function inactivityRisk<T>(
   options: InactivityRiskOptions<T>,
 ): InactivityRiskResult {
   const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
-  const asOfTime = parseDateValue(parsed.asOf);
-  if (asOfTime === undefined) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
-    ]);
-  }
-  const n = recordCount(records, FUNCTION_NAME);
-  const { codes, labels } = readCodes(records, parsed.customer as Field<T>, {
-    functionName: FUNCTION_NAME,
-    optionName: "customer",
-  });
-  const times = readDates(records, parsed.date as Field<T>, {
-    functionName: FUNCTION_NAME,
-    optionName: "date",
-  });
-  const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
+  const purchases = readCustomerDays(FUNCTION_NAME, records, parsed);
+  const { n, asOfDay, codes, labels, days } = purchases;
 
   // Keep records on or before asOf, as (customer, day) pairs sorted by customer then day.
   const kept: number[] = [];
   let ignoredRecords = 0;
-  const days = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const day = Math.floor((times[i] as number) / MS_PER_DAY);
-    days[i] = day;
-    if (day > asOfDay) ignoredRecords++;
+    if ((days[i] as number) > asOfDay) ignoredRecords++;
     else kept.push(i);
   }
-  if (kept.length === 0) {
-    throw new InsufficientDataError(
-      FUNCTION_NAME,
-      n === 0
-        ? "no purchase records"
-        : `all ${n} records are after asOf ${isoDate(asOfTime)}; choose a later asOf`,
-    );
-  }
+  if (kept.length === 0) throw nothingBeforeAsOf(FUNCTION_NAME, purchases);
   kept.sort(
     (a, b) => (codes[a] as number) - (codes[b] as number) || (days[a] as number) - (days[b] as number),
   );
