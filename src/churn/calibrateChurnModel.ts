@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
+import { notAnArrayError } from "../core/records.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
 import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
@@ -79,11 +80,7 @@ export function calibrateChurnModel<T>(
       },
     ]);
   }
-  if (!Array.isArray(holdout)) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "holdout", message: "expected an array of records", received: holdout },
-    ]);
-  }
+  if (!Array.isArray(holdout)) throw notAnArrayError(FUNCTION_NAME, "holdout", holdout);
   if (holdout.length === 0) {
     throw new InsufficientDataError(
       FUNCTION_NAME,

@@ -11,6 +11,7 @@ import {
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { notAnArrayError } from "../core/records.js";
 import type { FitBgNbdResult } from "../value/fitBgNbd.js";
 import { fitBgNbdHistories } from "../value/internal/bgNbdLikelihood.js";
 import { countHistories } from "../value/internal/lifetimeFit.js";
@@ -128,11 +129,7 @@ export function churnScoresFromBgNbd<T>(
   options: ChurnScoresFromBgNbdOptions<T>,
 ): ChurnScoresFromBgNbdResult {
   const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  if (!Array.isArray(records)) throw notAnArrayError(FUNCTION_NAME, "records", records);
   const timeUnit = parsed.timeUnit as TimeUnit;
   const endDay = dayOption(FUNCTION_NAME, "asOf", parsed.asOf);
   // The histories as repeatPurchaseSummary makes them (records after asOf dropped), without its rows:

@@ -1,5 +1,6 @@
 import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
+import { notAnArrayError } from "../core/records.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { readLabels } from "./internal/labels.js";
@@ -47,11 +48,7 @@ export function evaluateChurnModel<T>(
       { path: "model", message: "expected a model returned by trainChurnModel", received: model },
     ]);
   }
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError("evaluateChurnModel", [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  if (!Array.isArray(records)) throw notAnArrayError("evaluateChurnModel", "records", records);
   const labels = readLabels(records, model.label, "evaluateChurnModel");
   return evaluateScores(model.score(records), labels, options);
 }

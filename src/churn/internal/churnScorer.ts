@@ -3,9 +3,10 @@
  * built from the same plain data ({@link ChurnModelJson}) whether the model was just trained, restored
  * from JSON or recalibrated, so the three score bit-identically.
  */
-import { type Field, InvalidOptionsError, InvalidRecordError, withDisplay } from "../../core/index.js";
+import { type Field, InvalidRecordError, withDisplay } from "../../core/index.js";
 import { atLeast, numberSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
+import { notAnArrayError } from "../../core/records.js";
 import type {
   ChurnContribution,
   ChurnExplainOptions,
@@ -127,11 +128,7 @@ export function createChurnModel<T>(
 
   const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
   const linearPredictor = (scoreRecords: readonly T[], functionName: string): Float64Array => {
-    if (!Array.isArray(scoreRecords)) {
-      throw new InvalidOptionsError(functionName, [
-        { path: "records", message: "expected an array of records", received: scoreRecords },
-      ]);
-    }
+    if (!Array.isArray(scoreRecords)) throw notAnArrayError(functionName, "records", scoreRecords);
     // A numeric value off the fast path: a converted number (numeric string, boolean) times its
     // coefficient, or, when missing and imputed, the training mean's share.
     const scoreFallback = (j: number, value: unknown, row: number): number => {

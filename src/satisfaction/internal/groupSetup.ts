@@ -14,7 +14,7 @@ import {
 import { withDefaults } from "../../core/internal/defaults.js";
 import { expected, optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
-import { notARecordError } from "../../core/records.js";
+import { notAnArrayError, notARecordError } from "../../core/records.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
 import { count } from "./optionChecks.js";
@@ -129,11 +129,7 @@ export function twoGroupData<T extends object>(
   groups: readonly [string, string] | undefined,
 ): TwoGroupData {
   const model = resolveModelInput(functionName, modelInput);
-  if (!Array.isArray(rows)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "rows", message: "expected an array of records", received: rows },
-    ]);
-  }
+  if (!Array.isArray(rows)) throw notAnArrayError(functionName, "rows", rows);
   const coded = groupCodes(functionName, rows, group);
   let chosen: readonly [string, string];
   if (groups !== undefined) {
