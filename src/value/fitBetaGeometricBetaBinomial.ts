@@ -1,23 +1,17 @@
-import {
-  type Field,
-  InsufficientDataError,
-  InvalidRecordError,
-  readNumbers,
-  withDisplay,
-} from "../core/index.js";
+import { type Field, InsufficientDataError, InvalidRecordError, readNumbers } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
-  finishLifetimeFit,
   fitControlShape,
+  lifetimeFitEstimate,
   logParameters,
   minimizeWithFallback,
-  parameterRows,
   startParameters,
+  withFitDisplay,
 } from "./internal/lifetimeFit.js";
 import { refuse } from "./internal/modelArguments.js";
-import { hessianFromValues, uncertaintyFromHessian, VALUE_HESSIAN } from "./internal/observedInformation.js";
+import { hessianFromValues, VALUE_HESSIAN } from "./internal/observedInformation.js";
 import { numericGradient, outsideBox } from "./internal/optimize.js";
 import { logAddExp } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
@@ -314,38 +308,22 @@ export function fitBetaGeometricBetaBinomial<T>(
     { alpha: 1, beta: 1, gamma: 1, delta: 1 },
     parsed.start,
   );
-  const run = minimizeWithFallback(numericGradient(objective, 1e-6), logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(
+  const run = minimizeWithFallback(numericGradient(objective, 1e-6), logParameters(start), parsed);
+  const estimate = lifetimeFitEstimate(
     { ...run, method: run.method.replace("analytic gradient", "central-difference gradient") },
     start,
+    { customerCount: customers, distinctPatterns: u },
+    hessianFromValues(objective, run.outcome.x),
+    VALUE_HESSIAN,
+    parsed,
   );
-  const result: FitBetaGeometricBetaBinomialResult = {
-    params,
-    logLikelihood: -run.outcome.value * customers,
-    customerCount: customers,
-    distinctPatterns: u,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromValues(objective, run.outcome.x),
-      customers,
-      convergence.converged,
-      VALUE_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    ...bgbbPredictions(params),
-  };
-  return withDisplay(result, {
-    title: "BG/BB model",
-    summary: (m) => [
+  const result: FitBetaGeometricBetaBinomialResult = { ...estimate, ...bgbbPredictions(estimate.params) };
+  return withFitDisplay(
+    result,
+    "BG/BB model",
+    (m) =>
       `${m.customerCount} customers in ${m.distinctPatterns} (x, t_x, n) patterns, log-likelihood ${m.logLikelihood.toFixed(2)}`,
-      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
-    ],
-    rows: (m) => parameterRows(m.params, m.uncertainty),
-  });
+  );
 }
 
 function checkPattern(method: string, x: unknown, tx: unknown, n: unknown): void {

@@ -1,7 +1,7 @@
 import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import {
-  finishLifetimeFit,
+  lifetimeFitEstimate,
   lifetimeFitSchema,
   logParameters,
   minimizeWithFallback,
@@ -9,11 +9,7 @@ import {
   startParameters,
 } from "./internal/lifetimeFit.js";
 import { checkFrequency, checkMonetaryValue, refuse } from "./internal/modelArguments.js";
-import {
-  GRADIENT_HESSIAN,
-  hessianFromGradient,
-  uncertaintyFromHessian,
-} from "./internal/observedInformation.js";
+import { GRADIENT_HESSIAN, hessianFromGradient } from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import { digamma, logGamma } from "./internal/special.js";
@@ -206,26 +202,18 @@ export function fitGammaGamma<T>(
     gradient[2] = (-gv * v) / used;
     return -ll / used;
   };
-  const run = minimizeWithFallback(objective, logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(run, start);
-  const { p, q, v } = params;
+  const run = minimizeWithFallback(objective, logParameters(start), parsed);
+  const estimate = lifetimeFitEstimate(
+    run,
+    start,
+    { customerCount: used, skippedCustomers: n - used },
+    hessianFromGradient(objective, run.outcome.x),
+    GRADIENT_HESSIAN,
+    parsed,
+  );
+  const { p, q, v } = estimate.params;
   const result: FitGammaGammaResult = {
-    params,
-    logLikelihood: -run.outcome.value * used,
-    customerCount: used,
-    skippedCustomers: n - used,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromGradient(objective, run.outcome.x),
-      used,
-      convergence.converged,
-      GRADIENT_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
+    ...estimate,
     conditionalExpectedAverageProfit: (frequency, monetaryValue) => {
       const method = "conditionalExpectedAverageProfit (Gamma-Gamma)";
       checkFrequency(method, frequency);

@@ -1,14 +1,14 @@
 import { parseOptions } from "../core/options.js";
 import { repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
 import {
-  finishLifetimeFit,
+  lifetimeFitEstimate,
   lifetimeFitSchema,
   logParameters,
   readTransactionHistories,
   startParameters,
 } from "./internal/lifetimeFit.js";
 import { checkHistory, checkHorizon } from "./internal/modelArguments.js";
-import { hessianFromValues, uncertaintyFromHessian, VALUE_HESSIAN } from "./internal/observedInformation.js";
+import { hessianFromValues, VALUE_HESSIAN } from "./internal/observedInformation.js";
 import {
   type MinimizeOutcome,
   minimizeBfgs,
@@ -218,7 +218,7 @@ export function fitParetoNbd<T>(
       });
   if (!(outcome.value <= simplex.value))
     outcome = { ...simplex, converged: false, message: "BFGS polish failed; Nelder-Mead result kept" };
-  const { params, convergence } = finishLifetimeFit(
+  const estimate = lifetimeFitEstimate(
     {
       outcome,
       method: "Nelder-Mead, then BFGS (central-difference gradient)",
@@ -226,26 +226,15 @@ export function fitParetoNbd<T>(
       evaluations: simplex.evaluations + outcome.evaluations * 9,
     },
     start,
+    { customerCount: n, repeatCustomerCount: histories.repeatCustomerCount, distinctHistories: u },
+    hessianFromValues(objective, outcome.x),
+    VALUE_HESSIAN,
+    parsed,
   );
   return repeatBuyingResult<ParetoNbdParams, FitParetoNbdResult>(
     "Pareto/NBD model",
-    {
-      params,
-      logLikelihood: -outcome.value * n,
-      customerCount: n,
-      repeatCustomerCount: histories.repeatCustomerCount,
-      distinctHistories: u,
-      convergence,
-      uncertainty: uncertaintyFromHessian(
-        params,
-        hessianFromValues(objective, outcome.x),
-        n,
-        convergence.converged,
-        VALUE_HESSIAN,
-      ),
-      options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-    },
-    paretoNbdPredictions(params),
+    estimate,
+    paretoNbdPredictions(estimate.params),
   );
 }
 

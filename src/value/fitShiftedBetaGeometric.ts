@@ -4,25 +4,20 @@ import {
   InvalidOptionsError,
   InvalidRecordError,
   resolveField,
-  withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
-  finishLifetimeFit,
   fitControlShape,
+  lifetimeFitEstimate,
   logParameters,
   minimizeWithFallback,
-  parameterRows,
   startParameters,
+  withFitDisplay,
 } from "./internal/lifetimeFit.js";
 import { refuse } from "./internal/modelArguments.js";
-import {
-  GRADIENT_HESSIAN,
-  hessianFromGradient,
-  uncertaintyFromHessian,
-} from "./internal/observedInformation.js";
+import { GRADIENT_HESSIAN, hessianFromGradient } from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
@@ -208,33 +203,28 @@ export function fitShiftedBetaGeometric<T>(
   }
   const start = startParameters<ShiftedBetaGeometricParams>({ gamma: 1, delta: 1 }, parsed.start);
   const objective = sbgObjective(lost, censored, customerCount);
-  const run = minimizeWithFallback(objective, logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(run, start);
-  const { gamma, delta } = params;
+  const run = minimizeWithFallback(objective, logParameters(start), parsed);
+  const estimate = lifetimeFitEstimate(
+    run,
+    start,
+    {
+      customerCount,
+      churnedCount: counts.churnedCount,
+      cohortCount: counts.cohortCount,
+      observedPeriods: m,
+    },
+    hessianFromGradient(objective, run.outcome.x),
+    GRADIENT_HESSIAN,
+    parsed,
+  );
+  const { gamma, delta } = estimate.params;
   const logSurvival = (t: number): number => {
     let sum = 0;
     for (let j = 0; j < t; j++) sum += Math.log((delta + j) / (gamma + delta + j));
     return sum;
   };
   const result: FitShiftedBetaGeometricResult = {
-    params,
-    logLikelihood: -run.outcome.value * customerCount,
-    customerCount,
-    churnedCount: counts.churnedCount,
-    cohortCount: counts.cohortCount,
-    observedPeriods: m,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromGradient(objective, run.outcome.x),
-      customerCount,
-      convergence.converged,
-      GRADIENT_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
+    ...estimate,
     survival: (t) => {
       checkPeriod("survival (sBG)", "t", t);
       return Math.exp(logSurvival(t));
@@ -265,14 +255,12 @@ export function fitShiftedBetaGeometric<T>(
       return (1 + discountRate) * discountedSurvivalSum(gamma, delta + renewals, discountRate, method);
     },
   };
-  return withDisplay(result, {
-    title: "sBG contractual retention model",
-    summary: (s) => [
+  return withFitDisplay(
+    result,
+    "sBG contractual retention model",
+    (s) =>
       `${s.customerCount} customers in ${s.cohortCount} cohort(s), ${s.churnedCount} churned, observed up to ${s.observedPeriods} periods; log-likelihood ${s.logLikelihood.toFixed(2)}`,
-      `${s.convergence.converged ? "converged" : "NOT converged"}: ${s.convergence.method}, ${s.convergence.iterations} iterations (${s.convergence.message})`,
-    ],
-    rows: (s) => parameterRows(s.params, s.uncertainty),
-  });
+  );
 }
 
 /**

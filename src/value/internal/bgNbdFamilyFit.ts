@@ -1,22 +1,21 @@
 // The driver shared by the BG/NBD and MBG/NBD fits: the two models differ only in their likelihood and
 // predictions. Also the result builder shared with Pareto/NBD: the counts, the display and the
 // predictions attached to a fitted purchase-count model.
-import { withDisplay } from "../../core/display.js";
 import { parseOptions } from "../../core/options.js";
 import type { BgNbdParams } from "../fitBgNbdTypes.js";
 import type { RepeatBuyingFit } from "../repeatBuyingFit.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import {
-  finishLifetimeFit,
+  lifetimeFitEstimate,
   lifetimeFitSchema,
   logParameters,
   minimizeWithFallback,
-  parameterRows,
   type RepeatHistories,
   readTransactionHistories,
   startParameters,
+  withFitDisplay,
 } from "./lifetimeFit.js";
-import { GRADIENT_HESSIAN, hessianFromGradient, uncertaintyFromHessian } from "./observedInformation.js";
+import { GRADIENT_HESSIAN, hessianFromGradient } from "./observedInformation.js";
 import type { ObjectiveWithGradient } from "./optimize.js";
 import { aggregateHistories } from "./repeatColumns.js";
 
@@ -31,14 +30,12 @@ export function repeatBuyingResult<
   P extends { readonly [K in keyof P]: number },
   R extends RepeatBuyingFit<P>,
 >(title: string, estimate: RepeatBuyingEstimate<P>, predictions: Omit<R, keyof RepeatBuyingEstimate<P>>): R {
-  return withDisplay({ ...estimate, ...predictions } as R, {
+  return withFitDisplay<P, R>(
+    { ...estimate, ...predictions } as R,
     title,
-    summary: (m) => [
+    (m) =>
       `${m.customerCount} customers (${m.repeatCustomerCount} with repeat purchases), log-likelihood ${m.logLikelihood.toFixed(2)}`,
-      `${m.convergence.converged ? "converged" : "NOT converged"}: ${m.convergence.method}, ${m.convergence.iterations} iterations (${m.convergence.message})`,
-    ],
-    rows: (m) => parameterRows(m.params, m.uncertainty),
-  });
+  );
 }
 
 /** The optimiser settings of the BG/NBD family's fits when not given. */
@@ -87,29 +84,18 @@ export function estimateBgNbdFamily(
     parsed.start,
   );
   const objective = likelihood(data);
-  const run = minimizeWithFallback(objective, logParameters(start), {
-    maxIterations: parsed.maxIterations,
-    gradientTolerance: parsed.tolerance,
-  });
-  const { params, convergence } = finishLifetimeFit(
+  const run = minimizeWithFallback(objective, logParameters(start), parsed);
+  return lifetimeFitEstimate(
     run,
     start,
+    {
+      customerCount: n,
+      repeatCustomerCount: histories.repeatCustomerCount,
+      distinctHistories: data.frequency.length,
+    },
+    hessianFromGradient(objective, run.outcome.x),
+    GRADIENT_HESSIAN,
+    parsed,
     (found) => `${JSON.stringify(found)}, the data barely identify the model`,
   );
-  return {
-    params,
-    logLikelihood: -run.outcome.value * n,
-    customerCount: n,
-    repeatCustomerCount: histories.repeatCustomerCount,
-    distinctHistories: data.frequency.length,
-    convergence,
-    uncertainty: uncertaintyFromHessian(
-      params,
-      hessianFromGradient(objective, run.outcome.x),
-      n,
-      convergence.converged,
-      GRADIENT_HESSIAN,
-    ),
-    options: { maxIterations: parsed.maxIterations, tolerance: parsed.tolerance },
-  };
 }

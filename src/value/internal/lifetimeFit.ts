@@ -6,12 +6,14 @@
  * convergence report.
  */
 import * as z from "zod/mini";
+import { withDisplay } from "../../core/display.js";
 import { InsufficientDataError } from "../../core/index.js";
 import { type OptionalSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, wholeNumber } from "../../core/options.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
+import { uncertaintyFromHessian } from "./observedInformation.js";
 import { type MinimizeOutcome, minimizeBfgs, nelderMead, type ObjectiveWithGradient } from "./optimize.js";
 import { type RepeatColumns, readRepeatColumns } from "./repeatColumns.js";
 
@@ -137,6 +139,12 @@ export interface LifetimeFitRun {
   readonly evaluations: number;
 }
 
+/** A fitter's optimiser settings, as parsed from its options (`tolerance` bounds the gradient's largest entry). */
+export interface LifetimeFitSettings {
+  readonly maxIterations: number;
+  readonly tolerance: number;
+}
+
 /**
  * BFGS with the analytic gradient from `x0`; if it fails, Nelder-Mead from `x0` and BFGS
  * polishing its result, keeping the better of the two BFGS outcomes.
@@ -144,8 +152,9 @@ export interface LifetimeFitRun {
 export function minimizeWithFallback(
   objective: ObjectiveWithGradient,
   x0: readonly number[],
-  settings: { readonly maxIterations: number; readonly gradientTolerance: number },
+  { maxIterations, tolerance }: LifetimeFitSettings,
 ): LifetimeFitRun {
+  const settings = { maxIterations, gradientTolerance: tolerance };
   let outcome = minimizeBfgs(objective, x0, settings);
   let method = "BFGS (analytic gradient)";
   let iterations = outcome.iterations;
@@ -192,6 +201,58 @@ export function finishLifetimeFit<P extends ModelParameters<P>>(
     message: extreme ? `${outcome.message}; a parameter ran off to ${ranOff(params)}` : outcome.message,
   };
   return { params, convergence };
+}
+
+/**
+ * What every fitted model reports of its fit, in this order: the parameters (named as `start`), the
+ * maximised log-likelihood over `counts.customerCount` customers, the model's `counts`, the convergence
+ * report (see {@link finishLifetimeFit} for `ranOff`), the standard errors from `hessian` (of the mean
+ * negative log-likelihood at the optimum, computed as `hessianMethod` says) and the optimiser settings.
+ */
+export function lifetimeFitEstimate<
+  P extends ModelParameters<P>,
+  C extends { readonly customerCount: number },
+>(
+  run: LifetimeFitRun,
+  start: P,
+  counts: C,
+  hessian: Float64Array | null,
+  hessianMethod: string,
+  settings: LifetimeFitSettings,
+  ranOff?: (params: P) => string,
+) {
+  const { params, convergence } = finishLifetimeFit(run, start, ranOff);
+  const n = counts.customerCount;
+  return {
+    params,
+    logLikelihood: -run.outcome.value * n,
+    ...counts,
+    convergence,
+    uncertainty: uncertaintyFromHessian(params, hessian, n, convergence.converged, hessianMethod),
+    options: { maxIterations: settings.maxIterations, tolerance: settings.tolerance },
+  };
+}
+
+/**
+ * Attaches the display of a fitted model: a first summary line of counts and log-likelihood
+ * (`describe`), a line on convergence, and the parameter rows.
+ */
+export function withFitDisplay<
+  P extends ModelParameters<P>,
+  R extends {
+    readonly params: P;
+    readonly convergence: LifetimeFitConvergence;
+    readonly uncertainty: LifetimeFitUncertainty<P>;
+  },
+>(result: R, title: string, describe: (fit: R) => string): Readonly<R> {
+  return withDisplay(result, {
+    title,
+    summary: (fit) => [
+      describe(fit),
+      `${fit.convergence.converged ? "converged" : "NOT converged"}: ${fit.convergence.method}, ${fit.convergence.iterations} iterations (${fit.convergence.message})`,
+    ],
+    rows: (fit) => parameterRows(fit.params, fit.uncertainty),
+  });
 }
 
 /**
