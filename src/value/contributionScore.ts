@@ -4,13 +4,13 @@ import {
   type Field,
   InsufficientDataError,
   InvalidOptionsError,
-  readCodes,
   readNumbers,
   summarize,
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { recordIds } from "./internal/recordIds.js";
 
 /**
  * One measure of a composite contribution.
@@ -159,11 +159,7 @@ export function contributionScore<T>(
       { path: "measures", message: "measure names must be distinct", received: names },
     ]);
   }
-  let ids: readonly string[];
-  if (options.customer !== undefined) {
-    const codes = readCodes(records, options.customer, { functionName, optionName: "customer" });
-    ids = Array.from(codes.codes, (code) => codes.labels[code] as string);
-  } else ids = Array.from({ length: n }, (_, i) => String(i));
+  const ids = recordIds(records, options.customer, n, functionName, "customer");
   const normalize = parsed.normalize;
   const scores = new Float64Array(n);
   const parts: Float64Array[] = [];

@@ -1,14 +1,9 @@
 import * as z from "zod/mini";
-import {
-  type Field,
-  InsufficientDataError,
-  InvalidOptionsError,
-  readCodes,
-  withDisplay,
-} from "../core/index.js";
+import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
+import { recordIds } from "./internal/recordIds.js";
 
 /**
  * Options of {@link paretoAnalysis}.
@@ -177,12 +172,7 @@ export function paretoAnalysis<T>(
     }
     const accessor = id as (value: unknown, index: number) => unknown;
     ids = Array.from({ length: n }, (_, i) => String(accessor((values as ArrayLike<number>)[i], i)));
-  } else if (options.id !== undefined) {
-    const codes = readCodes(values as readonly T[], options.id, { functionName, optionName: "id" });
-    ids = Array.from(codes.codes, (code) => codes.labels[code] as string);
-  } else {
-    ids = Array.from({ length: n }, (_, i) => String(i));
-  }
+  } else ids = recordIds(values as readonly T[], options.id, n, functionName, "id");
   const total = exactSum(data);
   // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
   const { scaled, max } = scaledByMax(data);

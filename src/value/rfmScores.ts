@@ -7,12 +7,12 @@ import {
   InvalidOptionsError,
   InvalidRecordError,
   quantileSorted,
-  readCodes,
   readNumbers,
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions, wholeNumber } from "../core/options.js";
+import { recordIds } from "./internal/recordIds.js";
 import type { RfmTableResult } from "./rfmTable.js";
 
 /**
@@ -260,8 +260,13 @@ export function rfmScores<T>(
   } else {
     const records = table as readonly T[];
     const context = (optionName: string) => ({ functionName, optionName });
-    const codes = readCodes(records, (options.customer ?? "customer") as Field<T>, context("customer"));
-    ids = Array.from(codes.codes, (code) => codes.labels[code] as string);
+    ids = recordIds(
+      records,
+      (options.customer ?? "customer") as Field<T>,
+      records.length,
+      functionName,
+      "customer",
+    );
     recency = readNumbers(records, (options.recency ?? "recencyDays") as Field<T>, context("recency"));
     frequency = readNumbers(records, (options.frequency ?? "frequency") as Field<T>, context("frequency"));
     monetary = readNumbers(records, (options.monetary ?? "monetary") as Field<T>, context("monetary"));

@@ -5,7 +5,6 @@ import {
   InsufficientDataError,
   InvalidRecordError,
   quantile,
-  readCodes,
   readNumbers,
   resolveField,
   withDisplay,
@@ -13,6 +12,7 @@ import {
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { exactSum } from "./internal/readValues.js";
+import { recordIds } from "./internal/recordIds.js";
 
 /**
  * The five value tiers of customer-value management.
@@ -205,11 +205,7 @@ export function valueTiers<T>(customers: readonly T[], options: ValueTiersOption
   const n = customers.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no customers to tier");
   const context = (optionName: string) => ({ functionName, optionName });
-  let ids: readonly string[];
-  if (options.customer !== undefined) {
-    const codes = readCodes(customers, options.customer, context("customer"));
-    ids = Array.from(codes.codes, (code) => codes.labels[code] as string);
-  } else ids = Array.from({ length: n }, (_, i) => String(i));
+  const ids = recordIds(customers, options.customer, n, functionName, "customer");
   const contribution = readNumbers(customers, options.contribution, context("contribution"));
   const revenue =
     options.revenue === undefined ? undefined : readNumbers(customers, options.revenue, context("revenue"));
