@@ -21,14 +21,13 @@ import { inverseTransform, largestRow, type PresentFeatureMatrix } from "./featu
 import {
   countDistinctUpTo,
   meanFeatureVariance,
-  runLloyd,
   seedingDrawCount,
   seedingDraws,
   useBounds,
 } from "./lloyd.js";
 import { largestMagnitude } from "./lloydEngine.js";
 import { checked, nonNegative, seedOption, wholeNumber } from "./optionChecks.js";
-import { autoWorkers, runRestarts } from "./parallel.js";
+import { autoWorkers, type RestartsOutcome, runRestarts } from "./parallel.js";
 
 /** Defaults of the k-means options (documented in KMeansOptions), filled in by {@link withDefaults}. */
 export const DEFAULTS = {
@@ -277,67 +276,33 @@ export function fitOnMatrix<T>(
   const data = features.matrix;
   checkK(functionName, features, k);
   const shiftTolerance = parsed.tolerance * meanFeatureVariance(data, n, d);
-  const given = parsed.init === "kmeans++" ? undefined : flatCentres(functionName, parsed.init, k, d, n);
-  const restarts = given === undefined ? parsed.restarts : 1;
-  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "restart", restarts);
-  let run: FittedRun;
-  if (given !== undefined) {
-    const single = runLloyd(data, n, d, given, k, maxIterations, shiftTolerance);
-    run = { ...single, restartInertias: [single.inertia], bestRestart: 0 };
-    progress.tick(1);
-  } else {
-    // Every restart's seeding draws come from its own fork of the seeded stream, drawn here in
-    // restart order, so the outcome is the same whichever thread runs which restart.
-    const drawCount = seedingDrawCount(k);
-    const draws = new Float64Array(restarts * drawCount);
+  // Given centres make a single run. Otherwise every restart's seeding draws come from its own fork
+  // of the seeded stream, drawn here in restart order, so the outcome is the same whichever thread
+  // runs which restart.
+  const initial = parsed.init === "kmeans++" ? null : flatCentres(functionName, parsed.init, k, d, n);
+  const restarts = initial === null ? parsed.restarts : 1;
+  const drawCount = initial === null ? seedingDrawCount(k) : 0;
+  const draws = new Float64Array(restarts * drawCount);
+  if (initial === null)
     for (let r = 0; r < restarts; r++) draws.set(seedingDraws(random.fork(), n, k), r * drawCount);
-    const workers =
-      parsed.workers === undefined || parsed.workers === "auto"
-        ? autoWorkers(n, d, k, restarts)
-        : Math.min(parsed.workers, restarts - 1);
-    const outcome = runRestarts(
-      data,
-      n,
-      d,
-      k,
-      restarts,
-      draws,
-      maxIterations,
-      shiftTolerance,
-      useBounds(n, k),
-      workers,
-      (completed) => progress.tick(completed),
-    );
-    const best = outcome.bestRestart;
-    run = {
-      centres: outcome.centres[best] as Float64Array,
-      labels: outcome.labels,
-      inertia: outcome.inertias[best] as number,
-      iterations: outcome.iterations[best] as number,
-      converged: outcome.converged[best] as boolean,
-      restartInertias: outcome.inertias,
-      bestRestart: best,
-    };
-  }
+  const workers =
+    parsed.workers === undefined || parsed.workers === "auto"
+      ? autoWorkers(n, d, k, restarts)
+      : Math.min(parsed.workers, restarts - 1);
+  const progress = progressReporter(parsed.onProgress as ProgressCallback | undefined, "restart", restarts);
+  const run = runRestarts(
+    { data, n, d, k, restarts, draws, initial, maxIterations, shiftTolerance, bounded: useBounds(n, k) },
+    workers,
+    (completed) => progress.tick(completed),
+  );
   progress.done();
   return buildResult(features, k, run, { ...echo, restarts });
-}
-
-/** The kept run of a fit, with every restart's inertia. */
-interface FittedRun {
-  readonly centres: Float64Array;
-  readonly labels: Int32Array;
-  readonly inertia: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-  readonly restartInertias: readonly number[];
-  readonly bestRestart: number;
 }
 
 function buildResult<T>(
   features: FeatureMatrixResult<T>,
   k: number,
-  run: FittedRun,
+  run: RestartsOutcome,
   echo: KMeansResult<T>["options"],
 ): KMeansResult<T> {
   const { restartInertias, bestRestart } = run;

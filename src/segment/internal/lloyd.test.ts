@@ -9,8 +9,7 @@ import {
 } from "../../../fixtures/segment/reference.js";
 import { createRandom } from "../../core/index.js";
 import { featureMatrix } from "../featureMatrix.js";
-import { genericKernels } from "./kernels/generic.js";
-import { kernelSettings, kernelsFor } from "./kernels/kernels.js";
+import { genericKernels, kernelSettings, kernelsFor } from "./kernels/kernels.js";
 import {
   assignAndAccumulate,
   assignBounded,
@@ -317,7 +316,7 @@ describe("Lloyd kernels", () => {
   });
 
   // The kernels are compiled per d from one template (kernels/source.ts); where code generation is
-  // forbidden, or d > 16, the general loops (kernels/generic.ts) run. Both must give the same runs.
+  // forbidden, or d > 16, the general loops (lloydEngine.ts) run. Both must give the same runs.
   function withGeneric<R>(fn: () => R): R {
     kernelSettings.compile = false;
     try {

@@ -18,7 +18,7 @@
  * types, no module state): `parallel.ts` ships their text ({@link ENGINE}) to restart workers, so a
  * worker runs exactly this code. The calling thread's entry points are in `lloyd.ts`.
  */
-import type { LloydKernels } from "./kernels/kernels.js";
+import type { LloydKernels } from "./kernels/types.js";
 
 /**
  * Squared Euclidean distance between the d-vectors at `aOffset` in `a` and `bOffset` in `b`.
@@ -574,6 +574,194 @@ export function seedFromDraws(
   return centres;
 }
 
+/*
+ * The general point loops (any d, a loop over features): the kernels where d is beyond
+ * `UNROLL_LIMIT` or code generation is forbidden (a strict Content-Security-Policy), see
+ * `kernels/kernels.ts`. Same signatures and the same arithmetic, in the same order, as the
+ * written-out kernels of `kernels/source.ts`, so results are bit-identical whichever runs.
+ */
+
+function addPoint(
+  data: Float64Array,
+  offset: number,
+  d: number,
+  best: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
+  counts[best] = (counts[best] as number) + 1;
+  const sumAt = best * d;
+  for (let j = 0; j < d; j++) sums[sumAt + j] = (sums[sumAt + j] as number) + (data[offset + j] as number);
+}
+
+/** Nearest centre and second-nearest squared distance of the point at `offset`: `[best, distance, second]`. */
+function scanTwo(
+  data: Float64Array,
+  offset: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
+  let best = 0;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  let secondDistance = Number.POSITIVE_INFINITY;
+  for (let c = 0, at = 0; c < k; c++, at += d) {
+    const distance = squaredDistance(data, offset, centres, at, d);
+    if (distance < bestDistance) {
+      secondDistance = bestDistance;
+      bestDistance = distance;
+      best = c;
+    } else if (distance < secondDistance) secondDistance = distance;
+  }
+  out[0] = best;
+  out[1] = bestDistance;
+  out[2] = secondDistance;
+}
+
+/**
+ * Every centre for every point (the plain pass and the first pass with bounds): labels, inertia
+ * and changed labels, sums and counts when `accumulate`, and per point into `kept` (when it has n
+ * slots) the squared distance to the nearest centre, or with `bound` the distance (not squared) to
+ * the second-nearest, the lower bound of the bounded passes. Without `bound` this is the plain pass.
+ */
+function scanAll(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  kept: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  accumulate: boolean,
+  tally: Float64Array,
+  bound?: boolean,
+): void {
+  const scan = new Float64Array(3);
+  const keep = kept.length === n;
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    scanTwo(data, offset, d, centres, k, scan);
+    const best = scan[0] as number;
+    if (labels[i] !== best) {
+      labels[i] = best;
+      changed++;
+    }
+    if (keep) kept[i] = bound ? Math.sqrt(scan[2] as number) : (scan[1] as number);
+    inertia += scan[1] as number;
+    if (accumulate) addPoint(data, offset, d, best, sums, counts);
+  }
+  tally[0] = inertia;
+  tally[1] = changed;
+}
+
+function scanFirst(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+  tally: Float64Array,
+): void {
+  scanAll(data, n, d, centres, k, labels, lower, sums, counts, true, tally, true);
+}
+
+function scanBounded(
+  data: Float64Array,
+  n: number,
+  d: number,
+  centres: Float64Array,
+  k: number,
+  labels: Int32Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  lower: Float64Array,
+  halfGap: Float64Array,
+  largestAt: number,
+  largest: number,
+  second: number,
+  tally: Float64Array,
+): void {
+  const scan = new Float64Array(3);
+  let inertia = 0;
+  let changed = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    let best = labels[i] as number;
+    let bestDistance = squaredDistance(data, offset, centres, best * d, d);
+    const bound = (lower[i] as number) - (best === largestAt ? second : largest);
+    lower[i] = bound;
+    const threshold = Math.max(bound, halfGap[best] as number) * (1 - 1e-12);
+    if (!(Math.sqrt(bestDistance) < threshold)) {
+      scanTwo(data, offset, d, centres, k, scan);
+      best = scan[0] as number;
+      bestDistance = scan[1] as number;
+      lower[i] = Math.sqrt(scan[2] as number);
+      if (labels[i] !== best) {
+        labels[i] = best;
+        changed++;
+      }
+    }
+    inertia += bestDistance;
+    addPoint(data, offset, d, best, sums, counts);
+  }
+  tally[0] = inertia;
+  tally[1] = changed;
+}
+
+function closestDistances(
+  data: Float64Array,
+  n: number,
+  d: number,
+  pointAt: number,
+  nearest: Float64Array,
+  isFirst: boolean,
+): number {
+  let total = 0;
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    const distance = squaredDistance(data, offset, data, pointAt, d);
+    const kept = isFirst ? distance : Math.min(distance, nearest[i] as number);
+    nearest[i] = kept;
+    total += kept;
+  }
+  return total;
+}
+
+function candidatePotentials(
+  data: Float64Array,
+  n: number,
+  d: number,
+  candidates: Float64Array,
+  nearest: Float64Array,
+  potentials: Float64Array,
+): void {
+  potentials.fill(0, 0, 4);
+  for (let i = 0, offset = 0; i < n; i++, offset += d) {
+    const current = nearest[i] as number;
+    for (let t = 0; t < 4; t++)
+      potentials[t] =
+        (potentials[t] as number) + Math.min(squaredDistance(data, offset, candidates, t * d, d), current);
+  }
+}
+
+/** The general kernels (any d; no tree kernel), built anew (in a worker, from this text). */
+export function makeGenericKernels(): LloydKernels {
+  return {
+    plain: scanAll,
+    first: scanFirst,
+    bounded: scanBounded,
+    closest: closestDistances,
+    potential: candidatePotentials,
+    tree: null,
+  };
+}
+
 /** One fit's restarts as shared between threads (see {@link runRestartShare}). */
 export interface RestartJob {
   readonly data: Float64Array;
@@ -581,8 +769,10 @@ export interface RestartJob {
   readonly d: number;
   readonly k: number;
   readonly restarts: number;
-  /** {@link seedingDrawCount} draws per restart, restart after restart. */
+  /** {@link seedingDrawCount} draws per restart, restart after restart (none with `initial`). */
   readonly draws: Float64Array;
+  /** Given initial centres (then a single restart starts from them), or null: k-means++ from the draws. */
+  readonly initial: Float64Array | null;
   readonly maxIterations: number;
   readonly shiftTolerance: number;
   readonly bounded: boolean;
@@ -595,7 +785,7 @@ export interface RestartJob {
 /**
  * A share of the restarts of one fit, run by the calling thread: restarts are claimed one at a
  * time from `job.control[0]` (an atomic counter, so threads share them dynamically), seeded from
- * their own draws and run to the end; each one's outcome goes to its row of `job.results`, then
+ * their own draws (or started from `job.initial`) and run to the end; each one's outcome goes to its row of `job.results`, then
  * `control[3]` counts it and `onRestart` (if any) is called. Returns the best restart this thread
  * ran (lowest inertia, the lowest index on ties) with a copy of its labels (or -1 and null), and
  * how many restarts it ran.
@@ -611,7 +801,7 @@ export function runRestartShare(
   const stride = 3 + k * d;
   let buffers: LloydBuffers | null = null;
   let bounds: HamerlyBounds | null = null;
-  let closest: Float64Array | null = null;
+  let closest: Float64Array = new Float64Array(0);
   let bestRestart = -1;
   let bestInertia = Number.POSITIVE_INFINITY;
   let bestLabels: Int32Array | null = null;
@@ -625,8 +815,9 @@ export function runRestartShare(
       bounds = bounded ? createBounds(n, d, k) : null;
       closest = bounds === null ? new Float64Array(n) : bounds.lower;
     }
-    const own = draws.subarray(r * drawCount, (r + 1) * drawCount);
-    const initial = seedFromDraws(data, n, d, k, own, closest as Float64Array, kernels);
+    const initial =
+      job.initial ??
+      seedFromDraws(data, n, d, k, draws.subarray(r * drawCount, (r + 1) * drawCount), closest, kernels);
     const run = runLloydWith(data, n, d, initial, k, maxIterations, shiftTolerance, buffers, bounds);
     const at = r * stride;
     results[at] = run.inertia;
@@ -673,8 +864,8 @@ export function restartWorker(
 }
 
 /**
- * The engine functions, whose text `parallel.ts` gives to restart workers: each uses only the
- * others, its arguments and globals.
+ * The engine functions and the general kernels', whose text `parallel.ts` gives to restart workers:
+ * each uses only the others, its arguments and globals.
  */
 export const ENGINE = [
   squaredDistance,
@@ -694,4 +885,11 @@ export const ENGINE = [
   seedingDrawCount,
   seedFromDraws,
   runRestartShare,
+  addPoint,
+  scanTwo,
+  scanAll,
+  scanFirst,
+  scanBounded,
+  closestDistances,
+  candidatePotentials,
 ] as const;

@@ -25,19 +25,14 @@ function restartsOf(data: Float64Array, n: number, d: number, k: number, restart
   const random = createRandom(3);
   const draws = new Float64Array(restarts * seedingDrawCount(k));
   for (let r = 0; r < restarts; r++) draws.set(seedingDraws(random.fork(), n, k), r * seedingDrawCount(k));
+  const settings = { data, n, d, k, restarts, draws, initial: null, maxIterations: 100, shiftTolerance: 0 };
   return (workers: number, callerRuns = true) =>
-    runRestarts(data, n, d, k, restarts, draws, 100, 0, useBounds(n, k), workers, () => {}, callerRuns);
+    runRestarts({ ...settings, bounded: useBounds(n, k) }, workers, () => {}, callerRuns);
 }
 
 function comparable(outcome: ReturnType<ReturnType<typeof restartsOf>>) {
-  return {
-    inertias: outcome.inertias,
-    iterations: outcome.iterations,
-    converged: outcome.converged,
-    centres: outcome.centres.map((centres) => Array.from(centres)),
-    bestRestart: outcome.bestRestart,
-    labels: Array.from(outcome.labels),
-  };
+  const { workerRestarts, ...run } = outcome;
+  return { ...run, centres: Array.from(run.centres), labels: Array.from(run.labels) };
 }
 
 describe("restarts on worker threads", () => {
@@ -92,12 +87,12 @@ export function check() {
   const draws = new Float64Array(restarts * seedingDrawCount(k));
   const seeds = createRandom(2);
   for (let r = 0; r < restarts; r++) draws.set(seedingDraws(seeds.fork(), n, k), r * seedingDrawCount(k));
-  const run = (workers, callerRuns) =>
-    runRestarts(data, n, d, k, restarts, draws, 100, 0, useBounds(n, k), workers, () => {}, callerRuns);
+  const settings = { data, n, d, k, restarts, draws, initial: null, maxIterations: 100, shiftTolerance: 0, bounded: useBounds(n, k) };
+  const run = (workers, callerRuns) => runRestarts(settings, workers, () => {}, callerRuns);
   const serial = run(0, true);
   const parallel = run(2, false);
-  const same = JSON.stringify([serial.inertias, serial.bestRestart, Array.from(serial.labels)]) ===
-    JSON.stringify([parallel.inertias, parallel.bestRestart, Array.from(parallel.labels)]);
+  const same = JSON.stringify([serial.restartInertias, serial.bestRestart, Array.from(serial.labels)]) ===
+    JSON.stringify([parallel.restartInertias, parallel.bestRestart, Array.from(parallel.labels)]);
   return { same, workerRestarts: parallel.workerRestarts };
 }
 `,

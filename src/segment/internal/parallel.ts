@@ -16,20 +16,23 @@
  * cannot be created), every restart runs on the calling thread: same result.
  */
 import { kernelExpression, kernelsFor } from "./kernels/kernels.js";
-import { ENGINE, type RestartJob, restartWorker, runRestartShare, seedingDrawCount } from "./lloydEngine.js";
+import { ENGINE, type RestartJob, restartWorker, runRestartShare } from "./lloydEngine.js";
 
-/** Outcome of the restarts of one fit. */
+/** What {@link runRestarts} runs: one fit's restarts, as a {@link RestartJob} without the shared state. */
+export type RestartSettings = Omit<RestartJob, "control" | "results">;
+
+/** Outcome of the restarts of one fit: the best restart's run (lowest inertia, the first on ties). */
 export interface RestartsOutcome {
-  readonly inertias: readonly number[];
-  readonly iterations: readonly number[];
-  readonly converged: readonly boolean[];
+  readonly centres: Float64Array;
+  readonly labels: Int32Array;
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Every restart's inertia, in restart order. */
+  readonly restartInertias: readonly number[];
+  readonly bestRestart: number;
   /** Restarts run on worker threads. */
   readonly workerRestarts: number;
-  /** Final centres of every restart. */
-  readonly centres: readonly Float64Array[];
-  /** Lowest inertia, the first restart on ties. */
-  readonly bestRestart: number;
-  readonly labels: Int32Array;
 }
 
 interface MessagePortLike {
@@ -120,25 +123,19 @@ function sharedArray<A extends Float64Array | Int32Array>(
 }
 
 /**
- * Runs `restarts` k-means++ starts (draws from {@link seedingDrawCount} per restart) to the end,
- * on the calling thread and up to `workers` worker threads; same outcome whatever the number of
- * workers. `onRestart(completed)` is called on the calling thread as restarts complete. With
- * `callerRuns` false (tests) the calling thread only waits, so every restart runs on a worker.
+ * Runs the restarts of `settings` (k-means++ starts from `seedingDrawCount(k)` draws each, or one
+ * start from `initial`) to the end, on the calling thread and up to `workers` worker threads; same
+ * outcome whatever the number of workers. `onRestart(completed)` is called on the calling thread as
+ * restarts complete. With `callerRuns` false (tests) the calling thread only waits, so every restart
+ * runs on a worker.
  */
 export function runRestarts(
-  data: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  restarts: number,
-  draws: Float64Array,
-  maxIterations: number,
-  shiftTolerance: number,
-  bounded: boolean,
+  settings: RestartSettings,
   workers: number,
   onRestart: (completed: number) => void,
   callerRuns = true,
 ): RestartsOutcome {
+  const { data, n, d, k, restarts } = settings;
   const threads = workers > 0 ? workerThreads() : undefined;
   const parallel = threads !== undefined;
   const control = sharedArray(Int32Array, 5, parallel);
@@ -149,19 +146,7 @@ export function runRestarts(
     shared = sharedArray(Float64Array, n * d, true);
     shared.set(data.subarray(0, n * d));
   }
-  const job: RestartJob = {
-    data: shared,
-    n,
-    d,
-    k,
-    restarts,
-    draws,
-    maxIterations,
-    shiftTolerance,
-    bounded,
-    control,
-    results,
-  };
+  const job: RestartJob = { ...settings, data: shared, control, results };
   const started: { worker: WorkerLike; port: MessagePortLike }[] = [];
   if (threads !== undefined) {
     let source: string | undefined;
@@ -210,22 +195,24 @@ export function runRestarts(
   }
   if (failure !== undefined) throw new Error(`k-means restart worker failed: ${failure}`);
   onRestart(restarts);
-  const inertias: number[] = [];
-  const iterations: number[] = [];
-  const converged: boolean[] = [];
-  const centres: Float64Array[] = [];
+  const restartInertias: number[] = [];
   let bestRestart = 0;
   for (let r = 0; r < restarts; r++) {
-    const at = r * stride;
-    inertias.push(results[at] as number);
-    iterations.push(results[at + 1] as number);
-    converged.push(results[at + 2] === 1);
-    centres.push(results.slice(at + 3, at + stride));
-    if ((results[at] as number) < (inertias[bestRestart] as number)) bestRestart = r;
+    restartInertias.push(results[r * stride] as number);
+    if ((restartInertias[r] as number) < (restartInertias[bestRestart] as number)) bestRestart = r;
   }
   const labels = shares.find((share) => share.restart === bestRestart)?.labels;
   if (labels === undefined || labels === null)
     throw new Error("k-means: the best restart's labels are missing");
-  const workerRestarts = restarts - own.count;
-  return { inertias, iterations, converged, workerRestarts, centres, bestRestart, labels };
+  const at = bestRestart * stride;
+  return {
+    centres: results.slice(at + 3, at + stride),
+    labels,
+    inertia: results[at] as number,
+    iterations: results[at + 1] as number,
+    converged: results[at + 2] === 1,
+    restartInertias,
+    bestRestart,
+    workerRestarts: restarts - own.count,
+  };
 }

@@ -1,14 +1,17 @@
 /**
  * The kernels for d features: the written-out ones of `source.ts` compiled once per d with
  * `new Function` (the text holds only numbers, never caller data), or the general loops where
- * code generation is forbidden (a strict Content-Security-Policy) or d is large. Both give
+ * code generation is forbidden (a strict Content-Security-Policy) or d is large (`lloydEngine.ts`). Both give
  * bit-identical results; the compiled ones are about twice as fast.
  */
-import { genericKernelSource, genericKernels } from "./generic.js";
+import { makeGenericKernels } from "../lloydEngine.js";
 import { kernelSource, UNROLL_LIMIT } from "./source.js";
 import type { LloydKernels } from "./types.js";
 
 export type { LloydKernels } from "./types.js";
+
+/** The general kernels of the calling thread. */
+export const genericKernels: LloydKernels = /* @__PURE__ */ makeGenericKernels();
 
 /** Set `compile` to false (tests) to run the general loops even where code generation is allowed. */
 export const kernelSettings = { compile: true };
@@ -36,7 +39,10 @@ export function kernelsFor(d: number): LloydKernels {
   return kernels ?? genericKernels;
 }
 
-/** Source of an expression giving the kernels {@link kernelsFor} picks for d, for another realm (a worker). */
+/**
+ * Source of an expression giving the kernels {@link kernelsFor} picks for d, for another realm (a worker
+ * that has the engine's functions, `ENGINE` of `lloydEngine.ts`).
+ */
 export function kernelExpression(d: number): string {
-  return kernelSettings.compile && d <= UNROLL_LIMIT ? kernelSource(d) : genericKernelSource();
+  return kernelSettings.compile && d <= UNROLL_LIMIT ? kernelSource(d) : `(${String(makeGenericKernels)})()`;
 }

@@ -6,7 +6,7 @@
  * (measured at 100,000 x 8 and 1,000,000 x 3). Rather than paste a copy per d, each kernel below is
  * one template; {@link kernelSource} fills it in for a given d (written out for 1 <= d <= {@link
  * UNROLL_LIMIT}) and `kernels.ts` compiles the text once per d with `new Function`, or falls back to
- * the general loops of `generic.ts` where code generation is forbidden. The same text is what the
+ * the general loops of `lloydEngine.ts` where code generation is forbidden. The same text is what the
  * restart workers compile (`parallel.ts`), so every thread runs the same code.
  *
  * Every kernel does the arithmetic of the general loops in the same order (distance summed over

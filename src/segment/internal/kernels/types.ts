@@ -1,6 +1,6 @@
 /**
  * The k-means point loops one fit uses, for one number of features d: written out for that d
- * (`source.ts`, compiled by `kernels.ts`) or the general loops (`generic.ts`). Every kernel takes d
+ * (`source.ts`, compiled by `kernels.ts`) or the general loops (`lloydEngine.ts`). Every kernel takes d
  * (the written-out ones ignore it) and writes the inertia to `tally[0]` and the number of changed
  * labels to `tally[1]`.
  */
