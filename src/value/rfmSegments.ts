@@ -59,6 +59,11 @@ export interface RfmSegmentScheme {
   readonly bins?: number;
 }
 
+/** A frozen scheme for 1..5 scores in which the first matching rule wins and unmatched customers are "Others". */
+function firstMatchScheme(rules: RfmSegmentRule[]): RfmSegmentScheme {
+  return Object.freeze({ match: "first", fallback: "Others", bins: 5, rules: Object.freeze(rules) });
+}
+
 /**
  * The segment rules of the R package rfm's documentation (rfm 0.3.0 on CRAN, `?rfm_segment` example
  * and README, Hebbali): ten segments on 1..5 scores, the first matching rule wins (as `rfm_segment`
@@ -73,23 +78,23 @@ export interface RfmSegmentScheme {
  * RFM_PACKAGE_SEGMENTS.rules[0]; // => { segment: "Champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] }
  * ```
  */
-export const RFM_PACKAGE_SEGMENTS: RfmSegmentScheme = Object.freeze({
-  match: "first",
-  fallback: "Others",
-  bins: 5,
-  rules: Object.freeze([
-    { segment: "Champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] },
-    { segment: "Potential Loyalist", recency: [3, 5], frequency: [3, 5], monetary: [2, 5] },
-    { segment: "Loyal Customers", recency: [2, 4], frequency: [2, 4], monetary: [2, 4] },
-    { segment: "Promising", recency: [3, 4], frequency: [1, 3], monetary: [3, 5] },
-    { segment: "New Customers", recency: [4, 5], frequency: [1, 3], monetary: [1, 5] },
-    { segment: "Can't Lose Them", recency: [1, 2], frequency: [3, 4], monetary: [4, 5] },
-    { segment: "At Risk", recency: [1, 2], frequency: [2, 5], monetary: [4, 5] },
-    { segment: "Need Attention", recency: [1, 3], frequency: [3, 5], monetary: [3, 5] },
-    { segment: "About To Sleep", recency: [2, 3], frequency: [1, 3], monetary: [1, 4] },
-    { segment: "Lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
-  ] as RfmSegmentRule[]),
-});
+export const RFM_PACKAGE_SEGMENTS: RfmSegmentScheme = /* @__PURE__ */ firstMatchScheme(
+  (
+    [
+      // segment, recency, frequency, monetary
+      ["Champions", [5, 5], [5, 5], [5, 5]],
+      ["Potential Loyalist", [3, 5], [3, 5], [2, 5]],
+      ["Loyal Customers", [2, 4], [2, 4], [2, 4]],
+      ["Promising", [3, 4], [1, 3], [3, 5]],
+      ["New Customers", [4, 5], [1, 3], [1, 5]],
+      ["Can't Lose Them", [1, 2], [3, 4], [4, 5]],
+      ["At Risk", [1, 2], [2, 5], [4, 5]],
+      ["Need Attention", [1, 3], [3, 5], [3, 5]],
+      ["About To Sleep", [2, 3], [1, 3], [1, 4]],
+      ["Lost", [1, 1], [1, 5], [1, 5]],
+    ] as const
+  ).map(([segment, recency, frequency, monetary]) => ({ segment, recency, frequency, monetary })),
+);
 
 /**
  * An eleven-segment grid on the recency score and the mean of the frequency and monetary scores,
@@ -106,24 +111,24 @@ export const RFM_PACKAGE_SEGMENTS: RfmSegmentScheme = Object.freeze({
  * RFM_GRID_SEGMENTS.rules.map((rule) => rule.segment).includes("Hibernating"); // => true
  * ```
  */
-export const RFM_GRID_SEGMENTS: RfmSegmentScheme = Object.freeze({
-  match: "first",
-  fallback: "Others",
-  bins: 5,
-  rules: Object.freeze([
-    { segment: "Champions", recency: [4, 5], frequencyMonetary: [4, 5] },
-    { segment: "Loyal customers", recency: [3, 5], frequencyMonetary: [3, 5] },
-    { segment: "Potential loyalists", recency: [4, 5], frequencyMonetary: [2, 3] },
-    { segment: "New customers", recency: [5, 5], frequencyMonetary: [1, 2] },
-    { segment: "Promising", recency: [4, 4], frequencyMonetary: [1, 2] },
-    { segment: "Need attention", recency: [3, 3], frequencyMonetary: [2, 3] },
-    { segment: "About to sleep", recency: [3, 3], frequencyMonetary: [1, 2] },
-    { segment: "Can't lose them", recency: [1, 1], frequencyMonetary: [4, 5] },
-    { segment: "At risk", recency: [1, 2], frequencyMonetary: [3, 5] },
-    { segment: "Hibernating", recency: [2, 2], frequencyMonetary: [1, 3] },
-    { segment: "Lost", recency: [1, 1], frequencyMonetary: [1, 3] },
-  ] as RfmSegmentRule[]),
-});
+export const RFM_GRID_SEGMENTS: RfmSegmentScheme = /* @__PURE__ */ firstMatchScheme(
+  (
+    [
+      // segment, recency, frequencyMonetary
+      ["Champions", [4, 5], [4, 5]],
+      ["Loyal customers", [3, 5], [3, 5]],
+      ["Potential loyalists", [4, 5], [2, 3]],
+      ["New customers", [5, 5], [1, 2]],
+      ["Promising", [4, 4], [1, 2]],
+      ["Need attention", [3, 3], [2, 3]],
+      ["About to sleep", [3, 3], [1, 2]],
+      ["Can't lose them", [1, 1], [4, 5]],
+      ["At risk", [1, 2], [3, 5]],
+      ["Hibernating", [2, 2], [1, 3]],
+      ["Lost", [1, 1], [1, 3]],
+    ] as const
+  ).map(([segment, recency, frequencyMonetary]) => ({ segment, recency, frequencyMonetary })),
+);
 
 /**
  * Options of {@link rfmSegments}.
