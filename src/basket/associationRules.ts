@@ -3,34 +3,25 @@ import { parseOptions } from "../core/options.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
-  alphabeticalRanks,
   budgetSchema,
   defaultBudgetError,
-  itemFlags,
-  labelsOf,
   miningShape,
   pastDeadline,
   resolveMinCount,
   searchBudget,
 } from "./internal/common.js";
-import { logFactorials } from "./internal/fisher.js";
 import { TopK } from "./internal/heap.js";
-import { improvementTable } from "./internal/improvement.js";
 import { IntBuffer } from "./internal/intBuffer.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
-  atLeast,
-  enumSchema,
   functionRecordSchema,
-  itemListSchema,
-  numberSchema,
   optionalSchema,
   optionsSchema,
   stringSchema,
 } from "./internal/optionChecks.js";
-import { ruleObject } from "./internal/ruleObject.js";
+import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -195,14 +186,7 @@ export interface AssociationRulesResult {
  */
 export const associationRulesShape = {
   ...miningShape,
-  minConfidence: optionalSchema(
-    numberSchema("a number >= 0 and <= 1", [atLeast(0), [(value) => value <= 1, "must be at most 1"]]),
-  ),
-  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  consequent: optionalSchema(enumSchema(["single", "all"])),
-  antecedentItems: optionalSchema(itemListSchema()),
-  consequentItems: optionalSchema(itemListSchema()),
+  ...ruleShape,
   maxRules: budgetSchema("to keep every rule"),
   sortBy: optionalSchema(stringSchema()),
   measures: optionalSchema(
@@ -212,7 +196,6 @@ export const associationRulesShape = {
 
 const schema = optionsSchema(associationRulesShape);
 
-const MAX_RULE_ITEMS = 30;
 /** Share of `timeLimitMs` given to the itemset search; the rest to rule generation and rule objects. */
 const SEARCH_SHARE = 0.25;
 /** Share of `timeLimitMs` after which rule generation stops (the rest builds the rule objects). */
@@ -315,28 +298,21 @@ export function associationRules(
   // rule generation stops halfway through the time budget, leaving the rest for the rule objects
   const generationDeadline =
     deadline === INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
-  const { offsets, items, counts } = mined;
-  const index = itemsetIndex(offsets, items, mined.size, generationDeadline);
+  const { offsets, counts } = mined;
+  const index = itemsetIndex(offsets, mined.items, mined.size, generationDeadline);
   // itemsets left out of the index when the clock ran out are treated as not mined
   const itemsetCount = index.size;
   if (itemsetCount < mined.size) timedOut = true;
-  const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
-  const logFactorial = logFactorials(n);
-  const allowedLeft = itemFlags(data.itemLabels, parsed.antecedentItems);
-  const allowedRight = itemFlags(data.itemLabels, parsed.consequentItems);
   const allSplits = consequent === "all";
-
-  /** Count of the sub-itemset of Z picked by mask (N for the empty set). */
-  const countOf = (z: number, mask: number): number => {
-    if (mask === 0) return n;
-    const found = improvement.lookup(z, mask);
-    // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
-    return found < 0 ? -1 : (counts[found] as number);
-  };
-  const improvementOf = (z: number, right: number, confidence: number): number =>
-    allSplits
-      ? improvement.multi(z, right, confidence)
-      : improvement.single(z, 31 - Math.clz32(right), confidence);
+  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
+  const splitter = ruleSplits(data, mined, index, {
+    minConfidence,
+    minLift,
+    antecedentItems: parsed.antecedentItems,
+    consequentItems: parsed.consequentItems,
+    allSplits,
+  });
+  const { countOf, improvementOf, logFactorial } = splitter;
   const tableOf = (both: number, left: number, right: number): RuleContingencyTable => ({
     both,
     antecedentOnly: left - both,
@@ -364,28 +340,12 @@ export function associationRules(
   let splits = 0;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);
-  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
 
   const consider = (z: number, full: number, right: number, both: number): void => {
-    const from = offsets[z] as number;
-    // appearance constraints
-    for (let bits = full, k = 0; bits !== 0; bits >>>= 1, k++) {
-      if ((bits & 1) === 0) continue;
-      const code = items[from + k] as number;
-      const onRight = ((right >>> k) & 1) === 1;
-      if (
-        onRight
-          ? allowedRight !== undefined && allowedRight[code] === 0
-          : allowedLeft !== undefined && allowedLeft[code] === 0
-      ) {
-        return;
-      }
-    }
+    if (!splitter.allowed(z, right)) return;
     const left = countOf(z, full & ~right);
     const rightCount = countOf(z, right);
-    if (left <= 0 || rightCount <= 0) return;
-    if (both < minConfidence * left) return;
-    if ((both * n) / (left * rightCount) < minLift) return;
+    if (!splitter.passes(both, left, rightCount)) return;
     if (heap !== undefined) {
       const key = sortKey(z, right, both, left, rightCount);
       if (heap.accepts(key)) heap.offer(key, z, right);
@@ -460,11 +420,7 @@ export function associationRules(
     pairsZ = ruleItemset.data.subarray(0, ruleItemset.length);
     pairsMask = ruleMask.data.subarray(0, ruleMask.length);
   }
-  const labels = data.itemLabels;
-  const ranks = alphabeticalRanks(data);
   const rules: AssociationRule[] = [];
-  const leftCodes = new Int32Array(MAX_RULE_ITEMS);
-  const rightCodes = new Int32Array(MAX_RULE_ITEMS);
   for (let r = 0; r < pairsZ.length; r++) {
     if ((r & 1023) === 1023 && pastDeadline(deadline)) {
       timedOut = true;
@@ -472,15 +428,8 @@ export function associationRules(
     }
     const z = pairsZ[r] as number;
     const right = pairsMask[r] as number;
-    const from = offsets[z] as number;
-    const length = (offsets[z + 1] as number) - from;
+    const length = (offsets[z + 1] as number) - (offsets[z] as number);
     const full = (1 << length) - 1;
-    let leftLength = 0;
-    let rightLength = 0;
-    for (let k = 0; k < length; k++) {
-      if ((right >>> k) & 1) rightCodes[rightLength++] = items[from + k] as number;
-      else leftCodes[leftLength++] = items[from + k] as number;
-    }
     const both = counts[z] as number;
     const left = countOf(z, full & ~right);
     const rightCount = countOf(z, right);
@@ -491,14 +440,11 @@ export function associationRules(
         custom[name] = (customMeasures[name] as AssociationRulesCustomMeasure)(table);
     }
     rules.push(
-      ruleObject(
-        labelsOf(leftCodes, 0, leftLength, labels, ranks),
-        labelsOf(rightCodes, 0, rightLength, labels, ranks),
-        both,
+      splitter.rule(
+        z,
+        right,
         left,
         rightCount,
-        n,
-        logFactorial,
         length === 1 ? 0 : improvementOf(z, right, both / left),
         custom,
       ),

@@ -2,30 +2,18 @@ import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import {
-  alphabeticalRanks,
-  budgetSchema,
-  itemFlags,
-  labelsOf,
-  pastDeadline,
-  resolveMinCount,
-} from "./internal/common.js";
-import { logFactorials } from "./internal/fisher.js";
-import { improvementTable } from "./internal/improvement.js";
+import { miningShape, pastDeadline, resolveMinCount } from "./internal/common.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
-  above0,
   atLeast,
   atMost,
   booleanSchema,
-  enumSchema,
-  itemListSchema,
   numberSchema,
   optionalSchema,
   optionsSchema,
 } from "./internal/optionChecks.js";
-import { ruleObject } from "./internal/ruleObject.js";
+import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
@@ -105,29 +93,22 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
   };
 }
 
-const MAX_RULE_ITEMS = 30;
-
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
-  minSupport: optionalSchema(
-    numberSchema("a number > 0 and <= 1", [
-      above0,
-      atMost(1, "must be at most 1 (a fraction of transactions)"),
-    ]),
-  ),
+  minSupport: miningShape.minSupport,
   minCount: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
-  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
-  minLength: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minConfidence: ruleShape.minConfidence,
+  minLift: ruleShape.minLift,
+  minLength: ruleShape.minLength,
   maxLength: optionalSchema(
     numberSchema(`a whole number >= 1 and <= ${MAX_RULE_ITEMS}`, [atLeast(1), atMost(MAX_RULE_ITEMS)], true),
   ),
-  consequent: optionalSchema(enumSchema(["single", "all"])),
-  antecedentItems: optionalSchema(itemListSchema()),
-  consequentItems: optionalSchema(itemListSchema()),
-  algorithm: optionalSchema(enumSchema(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: budgetSchema(),
-  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
+  consequent: ruleShape.consequent,
+  antecedentItems: ruleShape.antecedentItems,
+  consequentItems: ruleShape.consequentItems,
+  algorithm: miningShape.algorithm,
+  maxItemsets: miningShape.maxItemsets,
+  timeLimitMs: miningShape.timeLimitMs,
   nonRedundant: optionalSchema(booleanSchema()),
 });
 
@@ -205,64 +186,28 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
       ]);
     }
   }
-  const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
-  const logFactorial = logFactorials(n);
-  const ranks = alphabeticalRanks(data);
-  const labels = data.itemLabels;
-  const allowedLeft = itemFlags(labels, parsed.antecedentItems);
-  const allowedRight = itemFlags(labels, parsed.consequentItems);
   const allSplits = parsed.consequent === "all";
-  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
-  const countOf = (z: number, mask: number): number => {
-    if (mask === 0) return n;
-    const found = improvement.lookup(z, mask);
-    return found < 0 ? -1 : (counts[found] as number);
-  };
-  const leftCodes = new Int32Array(MAX_RULE_ITEMS);
-  const rightCodes = new Int32Array(MAX_RULE_ITEMS);
+  const splitter = ruleSplits(data, mined, index, {
+    minConfidence,
+    minLift: parsed.minLift ?? NEGATIVE_INFINITY,
+    antecedentItems: parsed.antecedentItems,
+    consequentItems: parsed.consequentItems,
+    allSplits,
+  });
   let ruleCount = 0;
   let used = false;
 
   /** The rule for itemset z split with `right` as consequent, or undefined when filtered out. */
   const ruleAt = (z: number, full: number, right: number): AssociationRule | undefined => {
-    const from = offsets[z] as number;
-    const length = (offsets[z + 1] as number) - from;
-    let leftLength = 0;
-    let rightLength = 0;
-    for (let k = 0; k < length; k++) {
-      const code = items[from + k] as number;
-      if ((right >>> k) & 1) {
-        if (allowedRight !== undefined && allowedRight[code] === 0) return undefined;
-        rightCodes[rightLength++] = code;
-      } else {
-        if (allowedLeft !== undefined && allowedLeft[code] === 0) return undefined;
-        leftCodes[leftLength++] = code;
-      }
-    }
+    if (!splitter.allowed(z, right)) return undefined;
     const both = counts[z] as number;
-    const left = countOf(z, full & ~right);
-    const rightCount = countOf(z, right);
-    if (left <= 0 || rightCount <= 0) return undefined;
-    if (both < minConfidence * left) return undefined;
-    if ((both * n) / (left * rightCount) < minLift) return undefined;
-    const confidence = both / left;
-    const gain =
-      length === 1
-        ? 0
-        : allSplits
-          ? improvement.multi(z, right, confidence)
-          : improvement.single(z, 31 - Math.clz32(right), confidence);
-    if (parsed.nonRedundant === true && length > 1 && gain <= 0) return undefined;
-    return ruleObject(
-      labelsOf(leftCodes, 0, leftLength, labels, ranks),
-      labelsOf(rightCodes, 0, rightLength, labels, ranks),
-      both,
-      left,
-      rightCount,
-      n,
-      logFactorial,
-      gain,
-    );
+    const left = splitter.countOf(z, full & ~right);
+    const rightCount = splitter.countOf(z, right);
+    if (!splitter.passes(both, left, rightCount)) return undefined;
+    // full === 1: a one-item itemset, the rule {} => {y}, whose improvement is 0
+    const gain = full === 1 ? 0 : splitter.improvementOf(z, right, both / left);
+    if (parsed.nonRedundant === true && full !== 1 && gain <= 0) return undefined;
+    return splitter.rule(z, right, left, rightCount, gain);
   };
 
   function* generate(): Generator<AssociationRule, void, undefined> {

@@ -1,0 +1,148 @@
+import type { AssociationRule } from "../AssociationRule.js";
+import type { Transactions } from "../Transactions.js";
+import { alphabeticalRanks, itemFlags, labelsOf } from "./common.js";
+import { logFactorials } from "./fisher.js";
+import { improvementTable } from "./improvement.js";
+import type { ItemsetIndex } from "./itemsetIndex.js";
+import type { MinedItemsets } from "./mining.js";
+import { atLeast, enumSchema, itemListSchema, numberSchema, optionalSchema } from "./optionChecks.js";
+import { ruleObject } from "./ruleObject.js";
+
+/** Most items of an itemset split into rules: a split is a bit mask over its items. */
+export const MAX_RULE_ITEMS = 30;
+
+/**
+ * The option schemas of the rule thresholds and constraints, shared by associationRules and streamRules
+ * (defaults are applied where the options are read).
+ */
+export const ruleShape = {
+  minConfidence: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema("a number >= 0 and <= 1", [
+      /* @__PURE__ */ atLeast(0),
+      [(value) => value <= 1, "must be at most 1"],
+    ]),
+  ),
+  minLift: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0)]),
+  ),
+  minLength: /* @__PURE__ */ optionalSchema(
+    /* @__PURE__ */ numberSchema("a whole number >= 1", [/* @__PURE__ */ atLeast(1)], true),
+  ),
+  consequent: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ enumSchema(["single", "all"])),
+  antecedentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
+  consequentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
+};
+
+/** What decides which splits are rules (the options of associationRules and streamRules). */
+export interface RuleSplitOptions {
+  readonly minConfidence: number;
+  /** `Number.NEGATIVE_INFINITY` for none. */
+  readonly minLift: number;
+  readonly antecedentItems: readonly string[] | undefined;
+  readonly consequentItems: readonly string[] | undefined;
+  /** True for `consequent: "all"` (any split), false for single-item consequents. */
+  readonly allSplits: boolean;
+}
+
+/**
+ * The rules X => Y of mined itemsets, for associationRules and streamRules. A split is an itemset z
+ * (an index into the mined itemsets) and a consequent mask `right` over its items (bit k: its k-th
+ * item in code order); the antecedent is the rest of the itemset. Counts come from the mined itemsets
+ * through their hash index (no rescan of the data).
+ */
+export interface RuleSplits {
+  /** Log factorials 0..N, for the measures (Fisher's exact test). */
+  readonly logFactorial: Float64Array;
+  /** Count of the sub-itemset of z picked by `mask`: N for the empty set, -1 when it was not mined. */
+  countOf(z: number, mask: number): number;
+  /** Whether every item of the split is allowed on its side (`antecedentItems`, `consequentItems`). */
+  allowed(z: number, right: number): boolean;
+  /** Whether a split with these counts passes minConfidence and minLift (and its subsets were mined). */
+  passes(both: number, left: number, rightCount: number): boolean;
+  /** Improvement of the split with confidence `confidence` (see improvement.ts). */
+  improvementOf(z: number, right: number, confidence: number): number;
+  /** The rule object of a split, from its antecedent and consequent counts. */
+  rule(
+    z: number,
+    right: number,
+    left: number,
+    rightCount: number,
+    improvement: number,
+    customMeasures?: Record<string, number>,
+  ): AssociationRule;
+}
+
+/** The rule splits of the itemsets `mined` from `data` (`index` looks them up). */
+export function ruleSplits(
+  data: Transactions,
+  mined: MinedItemsets,
+  index: ItemsetIndex,
+  options: RuleSplitOptions,
+): RuleSplits {
+  const { offsets, items, counts } = mined;
+  const n = data.transactionCount;
+  const labels = data.itemLabels;
+  const { minConfidence, minLift, allSplits } = options;
+  const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
+  const logFactorial = logFactorials(n);
+  const ranks = alphabeticalRanks(data);
+  const allowedLeft = itemFlags(labels, options.antecedentItems);
+  const allowedRight = itemFlags(labels, options.consequentItems);
+  const leftCodes = new Int32Array(MAX_RULE_ITEMS);
+  const rightCodes = new Int32Array(MAX_RULE_ITEMS);
+  return {
+    logFactorial,
+    countOf(z, mask) {
+      if (mask === 0) return n;
+      const found = improvement.lookup(z, mask);
+      // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
+      return found < 0 ? -1 : (counts[found] as number);
+    },
+    allowed(z, right) {
+      const from = offsets[z] as number;
+      const to = offsets[z + 1] as number;
+      for (let k = 0; from + k < to; k++) {
+        const code = items[from + k] as number;
+        const onRight = ((right >>> k) & 1) === 1;
+        if (
+          onRight
+            ? allowedRight !== undefined && allowedRight[code] === 0
+            : allowedLeft !== undefined && allowedLeft[code] === 0
+        ) {
+          return false;
+        }
+      }
+      return true;
+    },
+    passes: (both, left, rightCount) =>
+      left > 0 &&
+      rightCount > 0 &&
+      both >= minConfidence * left &&
+      (both * n) / (left * rightCount) >= minLift,
+    improvementOf: (z, right, confidence) =>
+      allSplits
+        ? improvement.multi(z, right, confidence)
+        : improvement.single(z, 31 - Math.clz32(right), confidence),
+    rule(z, right, left, rightCount, gain, customMeasures) {
+      const from = offsets[z] as number;
+      const length = (offsets[z + 1] as number) - from;
+      let leftLength = 0;
+      let rightLength = 0;
+      for (let k = 0; k < length; k++) {
+        if ((right >>> k) & 1) rightCodes[rightLength++] = items[from + k] as number;
+        else leftCodes[leftLength++] = items[from + k] as number;
+      }
+      return ruleObject(
+        labelsOf(leftCodes, 0, leftLength, labels, ranks),
+        labelsOf(rightCodes, 0, rightLength, labels, ranks),
+        counts[z] as number,
+        left,
+        rightCount,
+        n,
+        logFactorial,
+        gain,
+        customMeasures,
+      );
+    },
+  };
+}
