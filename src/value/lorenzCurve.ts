@@ -2,7 +2,7 @@ import { type Field, InsufficientDataError, withDisplay } from "../core/index.js
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
-import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
+import { cumulativeShares, exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
 /**
  * Options of {@link lorenzCurve}.
@@ -72,22 +72,11 @@ export function lorenzCurve<T>(
   const sorted = Float64Array.from(data).sort();
   const gini = giniOfSorted(sorted, false, functionName);
   const total = exactSum(sorted);
-  // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
-  const { scaled } = scaledByMax(sorted);
-  const scaledTotal = exactSum(scaled);
   const customerShare = new Float64Array(n + 1);
+  for (let i = 1; i <= n; i++) customerShare[i] = i / n;
+  // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
   const valueShare = new Float64Array(n + 1);
-  let running = 0;
-  let compensation = 0;
-  for (let i = 0; i < n; i++) {
-    const value = scaled[i] as number;
-    const next = running + value;
-    compensation += Math.abs(running) >= Math.abs(value) ? running - next + value : value - next + running;
-    running = next;
-    customerShare[i + 1] = (i + 1) / n;
-    valueShare[i + 1] = (running + compensation) / scaledTotal;
-  }
-  valueShare[n] = 1;
+  valueShare.set(cumulativeShares(scaledByMax(sorted).scaled), 1);
   const result: LorenzCurveResult = {
     customerShare,
     valueShare,

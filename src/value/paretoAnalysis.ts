@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
-import { exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
+import { cumulativeShares, exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 import { recordIds } from "./internal/recordIds.js";
 
 /**
@@ -176,7 +176,6 @@ export function paretoAnalysis<T>(
   const total = exactSum(data);
   // shares from the values divided by their maximum: huge finite values cannot overflow the running sum
   const { scaled, max } = scaledByMax(data);
-  const scaledTotal = exactSum(scaled);
   if (!(max > 0))
     throw new InsufficientDataError(
       functionName,
@@ -185,17 +184,7 @@ export function paretoAnalysis<T>(
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((p, q) => (data[q] as number) - (data[p] as number) || p - q);
-  const cumulative = new Float64Array(n);
-  let running = 0;
-  let compensation = 0;
-  for (let k = 0; k < n; k++) {
-    const value = scaled[order[k] as number] as number;
-    const next = running + value;
-    compensation += Math.abs(running) >= Math.abs(value) ? running - next + value : value - next + running;
-    running = next;
-    cumulative[k] = (running + compensation) / scaledTotal;
-  }
-  cumulative[n - 1] = 1;
+  const cumulative = cumulativeShares(scaled, order);
   // shortest prefix reaching a share (a tiny tolerance absorbs rounding of exact shares like 0.8)
   const reach = (target: number) => {
     for (let k = 0; k < n; k++) if ((cumulative[k] as number) >= target - 1e-12) return k + 1;
@@ -221,26 +210,19 @@ export function paretoAnalysis<T>(
   }
   const classShare = (from: number, to: number) =>
     to === from ? 0 : (cumulative[to - 1] as number) - (from === 0 ? 0 : (cumulative[from - 1] as number));
-  const abc = [
-    {
-      abcClass: "A" as const,
-      customers: countA,
-      customerShare: countA / n,
-      valueShare: classShare(0, countA),
-    },
-    {
-      abcClass: "B" as const,
-      customers: countB - countA,
-      customerShare: (countB - countA) / n,
-      valueShare: classShare(countA, countB),
-    },
-    {
-      abcClass: "C" as const,
-      customers: n - countB,
-      customerShare: (n - countB) / n,
-      valueShare: classShare(countB, n),
-    },
-  ];
+  // each class: the ranks from (inclusive) and to (exclusive) it spans
+  const abc = (
+    [
+      ["A", 0, countA],
+      ["B", countA, countB],
+      ["C", countB, n],
+    ] as const
+  ).map(([abcClass, from, to]) => ({
+    abcClass,
+    customers: to - from,
+    customerShare: (to - from) / n,
+    valueShare: classShare(from, to),
+  }));
   const result: ParetoAnalysisResult = {
     total,
     count: n,

@@ -70,6 +70,28 @@ export function exactSum(values: ArrayLike<number>): number {
 }
 
 /**
+ * Running shares of the total: entry k is the Neumaier-compensated sum of the first k + 1 values (taken
+ * in `order` when given) over the sum of them all; the last entry is exactly 1. Meant for values scaled
+ * by {@link scaledByMax}, whose running sums cannot overflow.
+ */
+export function cumulativeShares(values: ArrayLike<number>, order?: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const total = exactSum(values);
+  const shares = new Float64Array(n);
+  let running = 0;
+  let compensation = 0;
+  for (let k = 0; k < n; k++) {
+    const value = values[order === undefined ? k : (order[k] as number)] as number;
+    const next = running + value;
+    compensation += Math.abs(running) >= Math.abs(value) ? running - next + value : value - next + running;
+    running = next;
+    shares[k] = (running + compensation) / total;
+  }
+  if (n > 0) shares[n - 1] = 1;
+  return shares;
+}
+
+/**
  * The values divided by their maximum (so every one is in [0, 1] and sums of up to 2^53 of them
  * stay finite, however large the inputs), and that maximum. Shares and the Gini coefficient are
  * ratios, unchanged by the scaling. `max` is 0 when every value is 0.
