@@ -2,17 +2,16 @@ import * as z from "zod/mini";
 import { recordAt } from "../core/columnar.js";
 import {
   type Field,
-  InvalidRecordError,
   MS_PER_DAY,
   type RecordInput,
   readCodes,
   readDates,
   readNumbers,
-  resolveField,
   withDisplay,
 } from "../core/index.js";
 import { optionsSchema } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { fieldValueError } from "./internal/recordErrors.js";
 import { rfmTable } from "./rfmTable.js";
 
 /** Mean length of a month in days (365.2425 / 12), the unit of `ordersPerMonth`. */
@@ -157,12 +156,12 @@ export function customerFeatures<T>(
     if ((amounts[i] as number) < 0 || Math.floor((dates[i] as number) / MS_PER_DAY) > asOfDay) continue;
     const price = prices[i] as number;
     if (price < 0) {
-      const field = resolveField(options.unitPrice, "unitPrice");
-      throw new InvalidRecordError(
+      throw fieldValueError(
         functionName,
         i,
-        field.label,
-        field.read(recordAt(records, i, functionName), i),
+        recordAt(records, i, functionName),
+        options.unitPrice,
+        "unitPrice",
         "a purchase line's unit price must not be negative; record refunds as negative amounts",
       );
     }

@@ -3,18 +3,17 @@ import { recordAt } from "../core/columnar.js";
 import { readCodesInto, readNumbersInto, readTimesInto } from "../core/fields.js";
 import {
   type Field,
-  InvalidRecordError,
   isoDate,
   MS_PER_DAY,
   type RecordInput,
   recordCount,
-  resolveField,
   withDisplay,
 } from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { SCRATCH_BYTES_PER_ROW, withScratch } from "../core/internal/scratch.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
+import { afterAsOfMessage, fieldValueError } from "./internal/recordErrors.js";
 import { dayOption } from "./internal/summaryPeriod.js";
 
 /**
@@ -205,13 +204,13 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
       const day = days[i] as number;
       if (day > asOfDay) {
         if (parsed.afterAsOf === "error") {
-          const date = resolveField(options.date, "date");
-          throw new InvalidRecordError(
+          throw fieldValueError(
             functionName,
             i,
-            date.label,
-            date.read(recordAt(records, i, functionName), i),
-            `the date is after asOf (${isoDate(asOfDay * MS_PER_DAY)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
+            recordAt(records, i, functionName),
+            options.date,
+            "date",
+            afterAsOfMessage(isoDate(asOfDay * MS_PER_DAY)),
           );
         }
         droppedRecords++;
@@ -242,12 +241,12 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
       const owner = orderOwner[o] as number;
       if (owner === -1) orderOwner[o] = c;
       else if (owner !== c) {
-        const order = resolveField(options.order as Field<T>, "order");
-        throw new InvalidRecordError(
+        throw fieldValueError(
           functionName,
           i,
-          order.label,
-          order.read(recordAt(records, i, functionName), i),
+          recordAt(records, i, functionName),
+          options.order as Field<T>,
+          "order",
           `the order id belongs to customer "${customers.labels[owner]}" and to customer "${customers.labels[c]}"; order ids must identify one customer's order`,
         );
       }
@@ -296,12 +295,12 @@ export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>
       const net = (customerNet[c] as number) + (customerCompensation[c] as number);
       if (net < -1e-9) {
         const row = lastRefundRow[c] as number;
-        const amount = resolveField(options.amount, "amount");
-        throw new InvalidRecordError(
+        throw fieldValueError(
           functionName,
           row,
-          amount.label,
-          amount.read(recordAt(records, row, functionName), row),
+          recordAt(records, row, functionName),
+          options.amount,
+          "amount",
           `customer "${customers.labels[c]}" has a negative net spend (${net.toFixed(2)}) after this refund; check for refunds without their purchases`,
         );
       }

@@ -14,7 +14,8 @@ import { SCRATCH_BYTES_PER_ROW } from "../../core/internal/scratch.js";
 export const PURCHASE_DAYS_SCRATCH = SCRATCH_BYTES_PER_ROW;
 
 import type { Field, RecordInput } from "../../core/index.js";
-import { InvalidRecordError, MS_PER_DAY, recordCount, resolveField } from "../../core/index.js";
+import { InvalidRecordError, MS_PER_DAY, recordCount } from "../../core/index.js";
+import { afterAsOfMessage, fieldValueError } from "./recordErrors.js";
 
 /** Purchases of every customer collapsed to UTC calendar days, in time order. */
 export interface PurchaseDays {
@@ -125,13 +126,13 @@ function collapse<T>(
     const day = Math.floor((times[i] as number) / MS_PER_DAY);
     if (day > input.endDay) {
       if (input.afterEnd === "error") {
-        const date = resolveField(input.date, "date");
-        throw new InvalidRecordError(
+        throw fieldValueError(
           functionName,
           i,
-          date.label,
-          date.read(read.at(records, i, functionName) as T, i),
-          `the date is after asOf (${new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)}); remove later records, move asOf, or pass afterAsOf: "drop"`,
+          read.at(records, i, functionName) as T,
+          input.date,
+          "date",
+          afterAsOfMessage(new Date(input.endDay * MS_PER_DAY).toISOString().slice(0, 10)),
         );
       }
       droppedRecords++;
