@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
+import { InsufficientDataError, type InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { notAnArrayError } from "../core/records.js";
@@ -72,13 +73,12 @@ export function calibrateChurnModel<T>(
   const { method } = parseOptions(FUNCTION_NAME, optionsSchema, options);
   const internals = churnModelInternals(model);
   if (internals === undefined) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      {
-        path: "model",
-        message: "expected a model returned by trainChurnModel, restoreChurnModel or calibrateChurnModel",
-        received: model,
-      },
-    ]);
+    throw argumentError(
+      FUNCTION_NAME,
+      "model",
+      "expected a model returned by trainChurnModel, restoreChurnModel or calibrateChurnModel",
+      model,
+    );
   }
   if (!Array.isArray(holdout)) throw notAnArrayError(FUNCTION_NAME, "holdout", holdout);
   if (holdout.length === 0) {

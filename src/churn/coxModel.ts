@@ -7,6 +7,7 @@ import {
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
+import { argumentError, checkFinite } from "../core/internal/arguments.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf, wholeNumber } from "../core/options.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
@@ -345,13 +346,12 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     const levels = data.categoricalLevels[j] as readonly string[];
     const wanted = parsed.referenceLevels[name];
     if (wanted !== undefined && !levels.includes(wanted)) {
-      throw new InvalidOptionsError(FUNCTION_NAME, [
-        {
-          path: `referenceLevels.${name}`,
-          message: `not a level of "${name}" (levels: ${levels.map((l) => JSON.stringify(l)).join(", ")})`,
-          received: wanted,
-        },
-      ]);
+      throw argumentError(
+        FUNCTION_NAME,
+        `referenceLevels.${name}`,
+        `not a level of "${name}" (levels: ${levels.map((l) => JSON.stringify(l)).join(", ")})`,
+        wanted,
+      );
     }
     if (levels.length < 2) {
       throw new InsufficientDataError(
@@ -529,11 +529,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
   };
   const survivalAt = (input: readonly T[], at: number): Float64Array => {
     const name = `${FUNCTION_NAME}.survivalAt`;
-    if (typeof at !== "number" || !Number.isFinite(at)) {
-      throw new InvalidOptionsError(name, [
-        { path: "time", message: "expected a finite number", received: at },
-      ]);
-    }
+    checkFinite(name, "time", at);
     if (!Array.isArray(input)) throw notAnArray(name, input);
     let lo = 0;
     let hi = blockCount;

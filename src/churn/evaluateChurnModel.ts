@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { notAnArrayError } from "../core/records.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
@@ -44,9 +45,7 @@ export function evaluateChurnModel<T>(
 ): EvaluateScoresResult {
   parseOptions("evaluateChurnModel", evaluateScoresSchema, options);
   if (model === null || typeof model !== "object" || typeof model.score !== "function") {
-    throw new InvalidOptionsError("evaluateChurnModel", [
-      { path: "model", message: "expected a model returned by trainChurnModel", received: model },
-    ]);
+    throw argumentError("evaluateChurnModel", "model", "expected a model returned by trainChurnModel", model);
   }
   if (!Array.isArray(records)) throw notAnArrayError("evaluateChurnModel", "records", records);
   const labels = readLabels(records, model.label, "evaluateChurnModel");

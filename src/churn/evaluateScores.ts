@@ -1,9 +1,10 @@
 import {
   InsufficientDataError,
-  InvalidOptionsError,
+  type InvalidOptionsError,
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { labelsFromArray } from "./internal/labels.js";
@@ -133,24 +134,19 @@ export function evaluateScores(
 ): EvaluateScoresResult {
   const parsed = parseOptions(FUNCTION_NAME, evaluateScoresSchema, options);
   if (scores === null || typeof scores !== "object" || typeof scores.length !== "number") {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "scores", message: "expected an array of numbers", received: scores },
-    ]);
+    throw argumentError(FUNCTION_NAME, "scores", "expected an array of numbers", scores);
   }
   if (labels === null || typeof labels !== "object" || typeof labels.length !== "number") {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "labels", message: "expected an array of 0/1 or booleans", received: labels },
-    ]);
+    throw argumentError(FUNCTION_NAME, "labels", "expected an array of 0/1 or booleans", labels);
   }
   const n = scores.length;
   if (labels.length !== n) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      {
-        path: "labels",
-        message: `expected ${n} labels (one per score), received ${labels.length}`,
-        received: labels.length,
-      },
-    ]);
+    throw argumentError(
+      FUNCTION_NAME,
+      "labels",
+      `expected ${n} labels (one per score), received ${labels.length}`,
+      labels.length,
+    );
   }
   if (n === 0) throw new InsufficientDataError(FUNCTION_NAME, "no scores to evaluate");
   const y = labelsFromArray(labels, FUNCTION_NAME);

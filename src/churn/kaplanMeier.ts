@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
+import { type Field, InsufficientDataError, type InvalidOptionsError, withDisplay } from "../core/index.js";
+import { argumentError, checkFinite } from "../core/internal/arguments.js";
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
@@ -186,21 +187,16 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
   const byGroup = new Map(curves.map((curve) => [curve.group, curve]));
   const grouped = data.group !== undefined;
   const survivalAt = (time: number, group?: string): number | null => {
-    if (typeof time !== "number" || !Number.isFinite(time)) {
-      throw new InvalidOptionsError(`${FUNCTION_NAME}.survivalAt`, [
-        { path: "time", message: "expected a finite number", received: time },
-      ]);
-    }
+    checkFinite(`${FUNCTION_NAME}.survivalAt`, "time", time);
     if (grouped !== (group !== undefined) || (grouped && !byGroup.has(group as string))) {
-      throw new InvalidOptionsError(`${FUNCTION_NAME}.survivalAt`, [
-        {
-          path: "group",
-          message: grouped
-            ? `expected one of the groups: ${data.groupLabels.map((label) => JSON.stringify(label)).join(", ")}`
-            : "the curve has no groups; call survivalAt(time) without a group",
-          received: group,
-        },
-      ]);
+      throw argumentError(
+        `${FUNCTION_NAME}.survivalAt`,
+        "group",
+        grouped
+          ? `expected one of the groups: ${data.groupLabels.map((label) => JSON.stringify(label)).join(", ")}`
+          : "the curve has no groups; call survivalAt(time) without a group",
+        group,
+      );
     }
     const curve = byGroup.get(grouped ? (group as string) : null) as KaplanMeierCurve;
     return stepValue(curve.time, curve.survival, time);

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { type InvalidOptionsError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
@@ -129,13 +130,12 @@ export function retentionEconomics(options: RetentionEconomicsOptions): Retentio
   const { customers, churnRate, margin, acquisitionCost, retentionCost, discountRate, churnReduction } =
     parsed;
   if (churnReduction >= churnRate) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      {
-        path: "churnReduction",
-        message: `must be below churnRate (${churnRate}); a churn rate of 0 means an infinite lifetime`,
-        received: churnReduction,
-      },
-    ]);
+    throw argumentError(
+      FUNCTION_NAME,
+      "churnReduction",
+      `must be below churnRate (${churnRate}); a churn rate of 0 means an infinite lifetime`,
+      churnReduction,
+    );
   }
   const scenario = (c: number): RetentionEconomicsScenario => {
     const r = 1 - c;

@@ -1,10 +1,10 @@
 import {
   InsufficientDataError,
-  InvalidOptionsError,
   type ProgressCallback,
   progressReporter,
   withDisplay,
 } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { seededStream } from "../core/internal/seededStream.js";
@@ -196,22 +196,19 @@ export function bootstrap<T extends object>(
     signChange: "none",
   });
   if (model === null || typeof model !== "object" || !("options" in model) || !("constructs" in model)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "model", message: "expected a result of plsPathModel", received: model },
-    ]);
+    throw argumentError(NAME, "model", "expected a result of plsPathModel", model);
   }
   const resolved = resolvePlsModel(NAME, model.options);
   const data = preparePlsData(NAME, rows, resolved);
   const { spec, constructs, indicators } = resolved;
   const n = data.matrix.rowCount;
   if (n !== model.observations) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "rows",
-        message: `the rows give ${n} observations but the model was estimated on ${model.observations}; pass the same rows`,
-        received: rows.length,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "rows",
+      `the rows give ${n} observations but the model was estimated on ${model.observations}; pass the same rows`,
+      rows.length,
+    );
   }
   const p = spec.indicatorCount;
   const m = spec.constructCount;

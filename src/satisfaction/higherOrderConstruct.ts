@@ -1,4 +1,5 @@
 import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { customSchema, expected, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
@@ -137,9 +138,7 @@ export function higherOrderConstruct<T extends object>(
     typeof model.blocks !== "object" ||
     !Array.isArray(model.paths)
   ) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "model", message: "expected { blocks, paths }", received: model },
-    ]);
+    throw argumentError(NAME, "model", "expected { blocks, paths }", model);
   }
   const { name, dimensions } = parsed;
   const issues: OptionIssue[] = [];

@@ -1,4 +1,5 @@
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
 /**
@@ -80,18 +81,15 @@ export function importancePerformance(
     model.index === null ||
     typeof model.index !== "object"
   ) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "model", message: "expected a result of plsPathModel", received: model },
-    ]);
+    throw argumentError(NAME, "model", "expected a result of plsPathModel", model);
   }
   if (!model.constructs.includes(target)) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "target",
-        message: `unknown construct; expected one of ${model.constructs.join(", ")}`,
-        received: target,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "target",
+      `unknown construct; expected one of ${model.constructs.join(", ")}`,
+      target,
+    );
   }
   const entries = model.totalEffects
     .filter((effect) => effect.to === target)
@@ -102,13 +100,12 @@ export function importancePerformance(
     }))
     .sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
   if (entries.length === 0) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "target",
-        message: `no construct has a path into "${target}"; choose an endogenous construct`,
-        received: target,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "target",
+      `no construct has a path into "${target}"; choose an endogenous construct`,
+      target,
+    );
   }
   const meanImportance = entries.reduce((sum, entry) => sum + entry.importance, 0) / entries.length;
   const meanPerformance = entries.reduce((sum, entry) => sum + entry.performance, 0) / entries.length;

@@ -1,10 +1,6 @@
 import * as z from "zod/mini";
-import {
-  InsufficientDataError,
-  InvalidOptionsError,
-  InvalidRecordError,
-  withDisplay,
-} from "../core/index.js";
+import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
@@ -132,9 +128,7 @@ export function importancePerformanceGrid(
 ): ImportancePerformanceGridResult {
   const parsed = parseOptions(NAME, schema, options);
   if (!Array.isArray(attributes)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "attributes", message: "expected an array of attributes", received: attributes },
-    ]);
+    throw argumentError(NAME, "attributes", "expected an array of attributes", attributes);
   }
   if (attributes.length === 0) throw new InsufficientDataError(NAME, "no attributes to place on the grid");
   attributes.forEach((attribute, row) => {

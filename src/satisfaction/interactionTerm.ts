@@ -1,4 +1,5 @@
 import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
@@ -168,9 +169,7 @@ export function interactionTerm<T extends object>(
     typeof model.blocks !== "object" ||
     !Array.isArray(model.paths)
   ) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "model", message: "expected { blocks, paths }", received: model },
-    ]);
+    throw argumentError(NAME, "model", "expected { blocks, paths }", model);
   }
   const { predictor, moderator, target } = parsed;
   const name = parsed.name ?? `${predictor} x ${moderator}`;
@@ -248,9 +247,7 @@ export function interactionTerm<T extends object>(
   const taken = new Set(modelItems);
   const clash = indicators.find((item) => taken.has(item));
   if (clash !== undefined)
-    throw new InvalidOptionsError(NAME, [
-      { path: "name", message: `column "${clash}" is already an indicator of the model`, received: clash },
-    ]);
+    throw argumentError(NAME, "name", `column "${clash}" is already an indicator of the model`, clash);
   const outRows = rows.map((row, i) => {
     const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const item of indicators) copy[item] = (columns[item] as (number | null)[])[i];

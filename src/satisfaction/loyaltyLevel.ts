@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, wholeNumber } from "../core/options.js";
 
@@ -94,9 +94,7 @@ export function loyaltyLevel(
 ): LoyaltyLevel {
   const { minRepurchases } = parseOptions(NAME, schema, options);
   if (evidence === null || typeof evidence !== "object" || Array.isArray(evidence)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "evidence", message: "expected an object", received: evidence },
-    ]);
+    throw argumentError(NAME, "evidence", "expected an object", evidence);
   }
   const known = parseOptions(NAME, evidenceSchema, evidence, "evidence");
   if ((known.repurchases ?? 0) >= minRepurchases) return "action";

@@ -3,12 +3,12 @@ import {
   assertRecordArray,
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   InvalidRecordError,
   parseDecimal,
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "./internal/normal.js";
@@ -106,9 +106,7 @@ export function netPromoterScore<T = number>(
   const field = parsed.field as Field<T> | undefined;
   if (field !== undefined) assertRecordArray(answers, NAME, "answers");
   else if (!Array.isArray(answers)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "answers", message: "expected an array of answers", received: answers },
-    ]);
+    throw argumentError(NAME, "answers", "expected an array of answers", answers);
   }
   const read = field === undefined ? (answer: T) => answer as unknown : resolveField(field, "field").read;
   const label = typeof field === "string" ? field : field === undefined ? "answer" : "field (accessor)";

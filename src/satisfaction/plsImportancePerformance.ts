@@ -1,4 +1,5 @@
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionsSchema, stringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
@@ -120,25 +121,23 @@ export function plsImportancePerformance<T extends object>(
     ? (model as PlsPathModelResult)
     : plsPathModel(rows, model as Parameters<typeof plsPathModel>[1]);
   if (estimated.observations !== data.matrix.rowCount) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "rows",
-        message: `the rows give ${data.matrix.rowCount} observations but the model was estimated on ${estimated.observations}; pass the same rows`,
-        received: rows.length,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "rows",
+      `the rows give ${data.matrix.rowCount} observations but the model was estimated on ${estimated.observations}; pass the same rows`,
+      rows.length,
+    );
   }
   const target = parsed.target;
   const { constructs, indicators, spec } = resolved;
   const t = constructs.indexOf(target);
   if (t < 0) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "target",
-        message: `unknown construct; expected one of ${constructs.join(", ")}`,
-        received: target,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "target",
+      `unknown construct; expected one of ${constructs.join(", ")}`,
+      target,
+    );
   }
   const { min, max } = answerScale(data, resolved);
   const rescaledWeight = new Float64Array(spec.indicatorCount);
@@ -174,13 +173,12 @@ export function plsImportancePerformance<T extends object>(
     }
   }
   if (entries.length === 0) {
-    throw new InvalidOptionsError(NAME, [
-      {
-        path: "target",
-        message: `no construct has a path into "${target}"; choose an endogenous construct`,
-        received: target,
-      },
-    ]);
+    throw argumentError(
+      NAME,
+      "target",
+      `no construct has a path into "${target}"; choose an endogenous construct`,
+      target,
+    );
   }
   entries.sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
   indicatorRows.sort((a, b) => b.importance - a.importance || a.indicator.localeCompare(b.indicator));

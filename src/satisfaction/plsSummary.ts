@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { formatTable, InvalidOptionsError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { BootstrapResult } from "./bootstrap.js";
@@ -158,9 +159,7 @@ export function plsSummary(model: PlsPathModelResult, options: PlsSummaryOptions
     !("pathCoefficients" in model) ||
     !("htmt2" in model)
   ) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "model", message: "expected a result of plsPathModel", received: model },
-    ]);
+    throw argumentError(NAME, "model", "expected a result of plsPathModel", model);
   }
   const boot = parsed.bootstrap;
   if (

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../core/index.js";
+import { checkFinite } from "../core/internal/arguments.js";
 import { optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 
@@ -73,9 +73,7 @@ export function satisfactionState(
     ["perceived", perceived],
     ["expected", expected],
   ] as const) {
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new InvalidOptionsError(NAME, [{ path, message: "expected a finite number", received: value }]);
-    }
+    checkFinite(NAME, path, value);
   }
   const gap = perceived - expected;
   const band = tolerance + ROUNDING * Math.max(Math.abs(perceived), Math.abs(expected));

@@ -5,7 +5,6 @@
 import {
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   isoDate,
   MS_PER_DAY,
   parseDateValue,
@@ -14,6 +13,7 @@ import {
   readDays,
   recordCount,
 } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 
 /** The records read by {@link readCustomerDays}. */
 export interface CustomerDays {
@@ -41,9 +41,7 @@ export function readCustomerDays<T>(
 ): CustomerDays {
   const asOfTime = parseDateValue(options.asOf);
   if (asOfTime === undefined) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: options.asOf },
-    ]);
+    throw argumentError(functionName, "asOf", 'expected a valid date such as "2025-12-31"', options.asOf);
   }
   const n = recordCount(records, functionName);
   const { codes, labels } = readCodes(records, options.customer as Field<T>, {

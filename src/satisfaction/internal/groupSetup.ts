@@ -5,12 +5,12 @@ import type * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   InvalidRecordError,
   type ProgressCallback,
   progressReporter,
   resolveField,
 } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { expected, optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
@@ -135,24 +135,22 @@ export function twoGroupData<T extends object>(
   if (groups !== undefined) {
     const missing = groups.filter((name) => !coded.labels.includes(name));
     if (missing.length > 0) {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: "groups",
-          message: `no row has the group value ${missing.map((v) => JSON.stringify(v)).join(", ")}; values present: ${coded.labels.slice(0, 10).join(", ")}`,
-          received: groups,
-        },
-      ]);
+      throw argumentError(
+        functionName,
+        "groups",
+        `no row has the group value ${missing.map((v) => JSON.stringify(v)).join(", ")}; values present: ${coded.labels.slice(0, 10).join(", ")}`,
+        groups,
+      );
     }
     chosen = groups;
   } else {
     if (coded.labels.length !== 2) {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: "group",
-          message: `expected exactly two group values, found ${coded.labels.length} (${coded.labels.slice(0, 10).join(", ")}); pick two with the groups option`,
-          received: coded.labels.length,
-        },
-      ]);
+      throw argumentError(
+        functionName,
+        "group",
+        `expected exactly two group values, found ${coded.labels.length} (${coded.labels.slice(0, 10).join(", ")}); pick two with the groups option`,
+        coded.labels.length,
+      );
     }
     chosen = [coded.labels[0] as string, coded.labels[1] as string];
   }
