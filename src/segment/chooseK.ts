@@ -330,15 +330,16 @@ export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {
   });
 }
 
+/** The k of the row with the highest (`higher`) or lowest criterion value, the first on ties; null if none has one. */
 function best(
   table: readonly ChooseKRow[],
-  pick: (row: ChooseKRow) => number | null,
+  criterion: "silhouette" | "calinskiHarabasz" | "daviesBouldin",
   higher: boolean,
 ): number | null {
   let chosen: number | null = null;
   let score = 0;
   for (const row of table) {
-    const value = pick(row);
+    const value = row[criterion];
     if (value === null) continue;
     if (chosen === null || (higher ? value > score : value < score)) {
       chosen = row.k;
@@ -373,16 +374,16 @@ function elbow(table: readonly ChooseKRow[]): number | null {
   return chosen;
 }
 
+/** Each criterion's k (null when not requested or undefined), in the order of {@link CRITERIA}. */
 function vote(
   table: readonly ChooseKRow[],
   wants: ReadonlySet<ChooseKCriterion>,
 ): Record<ChooseKCriterion, number | null> {
-  return {
-    inertia: wants.has("inertia") ? elbow(table) : null,
-    silhouette: wants.has("silhouette") ? best(table, (row) => row.silhouette, true) : null,
-    calinskiHarabasz: wants.has("calinskiHarabasz") ? best(table, (row) => row.calinskiHarabasz, true) : null,
-    daviesBouldin: wants.has("daviesBouldin") ? best(table, (row) => row.daviesBouldin, false) : null,
-  };
+  const pick = (criterion: ChooseKCriterion) =>
+    criterion === "inertia" ? elbow(table) : best(table, criterion, criterion !== "daviesBouldin"); // Davies-Bouldin: lower is better
+  return Object.fromEntries(
+    CRITERIA.map((criterion) => [criterion, wants.has(criterion) ? pick(criterion) : null]),
+  ) as Record<ChooseKCriterion, number | null>;
 }
 
 const DESCRIPTIONS: Record<ChooseKCriterion, string> = {

@@ -14,7 +14,9 @@ import {
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
-import { checked, fieldListProblem, nonNegative, wholeNumber } from "./internal/optionChecks.js";
+import { fieldEntries } from "./internal/features.js";
+import { isMissing } from "./internal/gower.js";
+import { nonNegative, possiblyEmptyFieldList, wholeNumber } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -100,24 +102,14 @@ export interface KPrototypesResult {
   };
 }
 
-/** A list of numeric or categorical fields: property names, or `{ name: property name or accessor }`; may be empty. */
-const fieldsSchema = checked<readonly string[] | Readonly<Record<string, Field<unknown>>>>((value) =>
-  fieldListProblem(value, true),
-);
-
 const schema = optionsSchema({
   k: wholeNumber("k", 1),
-  fields: optionsSchema({ numeric: fieldsSchema, categorical: fieldsSchema }),
+  fields: optionsSchema({ numeric: possiblyEmptyFieldList, categorical: possiblyEmptyFieldList }),
   gamma: optionalSchema(nonNegative("gamma")),
   seed: seedSchema,
   restarts: z._default(wholeNumber("restarts", 1), 10),
   maxIterations: z._default(wholeNumber("maxIterations", 1), 100),
 });
-
-const entriesOf = <T>(fields: unknown): [string, Field<T>][] =>
-  Array.isArray(fields)
-    ? (fields as string[]).map((key) => [key, key as Field<T>])
-    : Object.entries(fields as Record<string, Field<T>>);
 
 /**
  * Segments customers described by numbers and categories together by k-prototypes (Huang 1998):
@@ -160,8 +152,8 @@ export function kPrototypes<T>(records: readonly T[], options: KPrototypesOption
   const name = "kPrototypes";
   const parsed = parseOptions(name, schema, options);
   assertRecordArray(records, name);
-  const numericEntries = entriesOf<T>(parsed.fields.numeric);
-  const categoricalEntries = entriesOf<T>(parsed.fields.categorical);
+  const numericEntries = fieldEntries<T>(parsed.fields.numeric);
+  const categoricalEntries = fieldEntries<T>(parsed.fields.categorical);
   const overlap = numericEntries.filter(([field]) => categoricalEntries.some(([other]) => other === field));
   if (numericEntries.length + categoricalEntries.length === 0 || overlap.length > 0) {
     throw new InvalidOptionsError(name, [
@@ -441,9 +433,6 @@ function runOnce(
   for (let i = 0; i < n; i++) total += distances[i] as number;
   return { labels, distances, numericPrototypes, categoricalPrototypes, total, iterations, converged };
 }
-
-const isMissing = (value: unknown): boolean =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /** assignSegments for k-prototypes: the nearest prototype by the same distance (an unseen level counts as a mismatch). */
 function nearestPrototype<T>(

@@ -12,8 +12,8 @@ import {
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
-import { columnMagnitude, overflowScale } from "./internal/features.js";
-import { checked, fieldListProblem, nonNegative, wholeNumber } from "./internal/optionChecks.js";
+import { columnMagnitude, fieldEntries, overflowScale } from "./internal/features.js";
+import { nonNegative, possiblyEmptyFieldList, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -218,17 +218,16 @@ export interface SegmentProfilesResult {
   };
 }
 
-const fieldListSchema = checked<readonly string[] | Readonly<Record<string, Field<unknown>>>>((value) =>
-  fieldListProblem(value, true),
-);
-
 const schema = optionsSchema({
   valueField: optionalSchema(fieldSchema),
   topFeatures: z._default(wholeNumber("topFeatures", 1), 3),
   threshold: z._default(nonNegative("threshold"), 0.5),
   labelWords: optionalSchema(z.record(z.string(), optionsSchema({ high: z.string(), low: z.string() }))),
   fields: optionalSchema(
-    optionsSchema({ numeric: optionalSchema(fieldListSchema), categorical: optionalSchema(fieldListSchema) }),
+    optionsSchema({
+      numeric: optionalSchema(possiblyEmptyFieldList),
+      categorical: optionalSchema(possiblyEmptyFieldList),
+    }),
   ),
 });
 
@@ -239,13 +238,6 @@ const schema = optionsSchema({
 interface AssignmentsModel {
   readonly assignments: ArrayLike<number>;
 }
-
-const entriesOf = <R>(fields: unknown): [string, Field<R>][] =>
-  fields === undefined
-    ? []
-    : Array.isArray(fields)
-      ? (fields as string[]).map((key) => [key, key as Field<R>])
-      : Object.entries(fields as Record<string, Field<R>>);
 
 const BUILT_IN_WORDS: readonly [RegExp, SegmentProfilesLabelWords][] = [
   [/recen/i, { high: "lapsed", low: "recent" }],
@@ -363,7 +355,7 @@ export function segmentProfiles<T, R extends T = T>(
     : segmentsOf(name, (model as AssignmentsModel).assignments);
   const features = isKMeans
     ? (model as KMeansResult<T>).features
-    : recordFeatures(name, records, entriesOf<R>(numericFields), assignments);
+    : recordFeatures(name, records, fieldEntries<R>(numericFields ?? []), assignments);
   const k = isKMeans
     ? (model as KMeansResult<T>).k
     : assignments.reduce((max, segment) => Math.max(max, segment + 1), 0);
@@ -427,7 +419,13 @@ export function segmentProfiles<T, R extends T = T>(
       low: `low ${feature}`,
     };
 
-  const categorical = categoricalProfiles(name, records, entriesOf<R>(categoricalFields), assignments, k);
+  const categorical = categoricalProfiles(
+    name,
+    records,
+    fieldEntries<R>(categoricalFields ?? []),
+    assignments,
+    k,
+  );
   const seenLabels = new Map<string, number>();
   const profiles: SegmentProfile[] = [];
   for (let c = 0; c < k; c++) {

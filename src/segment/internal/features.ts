@@ -220,15 +220,7 @@ export function applyChains<T>(
         step = { kind, mean, standardDeviation, constant: !(standardDeviation > 0) };
       } else if (kind === "minmax") {
         let { min, max } = given as Extract<FeatureMatrixStep, { kind: "minmax" }>;
-        if (given === kind) {
-          min = n === 0 ? 0 : Number.POSITIVE_INFINITY;
-          max = n === 0 ? 0 : Number.NEGATIVE_INFINITY;
-          for (let i = 0; i < n; i++) {
-            const value = matrix[i * d + j] as number;
-            if (value < min) min = value;
-            if (value > max) max = value;
-          }
-        }
+        if (given === kind) [min, max] = n === 0 ? [0, 0] : columnRange(matrix, n, d, j);
         step = { kind, min, max, constant: !(max > min) };
       } else continue; // not a transform: left out, as "none" is
       const [halve, shift, divisor] = affine(step);
@@ -333,13 +325,7 @@ export function showFeatureMatrix<T>(result: FeatureMatrixResult<T>): FeatureMat
     ],
     rows: (r) =>
       r.featureNames.map((name, j) => {
-        let min = Number.POSITIVE_INFINITY;
-        let max = Number.NEGATIVE_INFINITY;
-        for (let i = 0; i < r.rowCount; i++) {
-          const value = r.rawMatrix[i * r.columnCount + j] as number;
-          if (value < min) min = value;
-          if (value > max) max = value;
-        }
+        const [min, max] = columnRange(r.rawMatrix, r.rowCount, r.columnCount, j);
         const chain = r.transform.features[j]?.steps.map((step) => step.kind).join(" > ") ?? "";
         return {
           feature: name,
@@ -350,6 +336,23 @@ export function showFeatureMatrix<T>(result: FeatureMatrixResult<T>): FeatureMat
         };
       }),
   });
+}
+
+/** The smallest and largest value of column j of a row-major n x d matrix (Infinity, -Infinity when n = 0). O(n). */
+export function columnRange(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  j: number,
+): [min: number, max: number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const value = matrix[i * d + j] as number;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return [min, max];
 }
 
 /** The row of column j with the largest |value| (first on ties). O(n). */

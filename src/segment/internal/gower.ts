@@ -93,7 +93,8 @@ export interface GowerColumns<T = unknown> {
 /** Code of a nominal level not seen when fitting: differs from every fitted code. */
 const UNSEEN = 2147483647;
 
-const isMissing = (value: unknown): boolean =>
+/** A missing value: null, undefined, "" or NaN. */
+export const isMissing = (value: unknown): boolean =>
   value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /** Reads and scales every field (O(n f)); validates weights against the field names. */

@@ -12,6 +12,7 @@
  * the same names (kept for their callers).
  */
 import * as z from "zod/mini";
+import type { Field } from "../../core/index.js";
 import { described, problemSchema } from "../../core/internal/optionChecks.js";
 
 export { problemSchema as checked } from "../../core/internal/optionChecks.js";
@@ -80,3 +81,8 @@ export function fieldListProblem(value: unknown, allowEmpty = false): string | u
     ? `entry ${bad[0]} is not a property name (a non-empty string); expected ${forms}`
     : `"${bad[0]}" is neither a property name (a non-empty string) nor an accessor function`;
 }
+
+/** A list of numeric or categorical fields that may be empty (kPrototypes, segmentProfiles): see {@link fieldListProblem}. */
+export const possiblyEmptyFieldList = /* @__PURE__ */ problemSchema<
+  readonly string[] | Readonly<Record<string, Field<unknown>>>
+>((value) => fieldListProblem(value, true));
