@@ -123,12 +123,10 @@ export function customerShare(options: CustomerShareOptions): Readonly<CustomerS
     summary: (r) => [
       `share ${(r.share * 100).toFixed(2)}% (volume share ${(r.volumeShare * 100).toFixed(2)}%)`,
     ],
-    rows: (r) => [
-      { factor: "penetration", value: r.penetration },
-      { factor: "loyalty", value: r.loyalty },
-      { factor: "selectivity", value: r.selectivity },
-      { factor: "priceSelectivity", value: r.priceSelectivity },
-      { factor: "share", value: r.share },
-    ],
+    rows: (r) =>
+      (["penetration", "loyalty", "selectivity", "priceSelectivity", "share"] as const).map((factor) => ({
+        factor,
+        value: r[factor],
+      })),
   });
 }

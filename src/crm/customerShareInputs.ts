@@ -239,11 +239,10 @@ export function customerShareInputs<P, C = unknown>(
     summary: (r) => [
       `${r.ourBuyers} of ${r.marketCustomers} customers bought from us; ${r.ourVolume} of ${r.marketVolume} units`,
     ],
-    rows: (r) => [
-      { factor: "penetration", value: r.penetration },
-      { factor: "loyalty", value: r.loyalty },
-      { factor: "selectivity", value: r.selectivity },
-      { factor: "priceSelectivity", value: r.priceSelectivity },
-    ],
+    rows: (r) =>
+      (["penetration", "loyalty", "selectivity", "priceSelectivity"] as const).map((factor) => ({
+        factor,
+        value: r[factor],
+      })),
   });
 }

@@ -204,6 +204,12 @@ export interface ServiceKpisResult {
 
 const FN = "serviceKpis";
 const nullableField = z.nullable(fieldSchema);
+const nonNegative = z.number().check(z.gte(0, "must be at least 0"));
+/** The options of a side log: its `records`, the fields of `shape`, and an optional `segment` field. */
+const sideLogSchema = <S extends Record<string, z.ZodMiniType>>(shape: S) =>
+  optionalSchema(
+    optionsSchema({ records: z.array(z.unknown()), ...shape, segment: z._default(nullableField, null) }),
+  );
 const schema = optionsSchema({
   promisedDate: z._default(fieldSchema, "promisedDate"),
   deliveredDate: z._default(fieldSchema, "deliveredDate"),
@@ -215,36 +221,24 @@ const schema = optionsSchema({
   shippedCorrectly: z._default(nullableField, null),
   date: z._default(nullableField, null),
   segment: z._default(nullableField, null),
-  graceDays: z._default(z.number().check(z.gte(0, "must be at least 0")), 0),
+  graceDays: z._default(nonNegative, 0),
   period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
-  inventoryCounts: optionalSchema(
-    optionsSchema({
-      records: z.array(z.unknown()),
-      date: z._default(fieldSchema, "date"),
-      systemQuantity: z._default(fieldSchema, "systemQuantity"),
-      countedQuantity: z._default(fieldSchema, "countedQuantity"),
-      tolerance: z._default(z.number().check(z.gte(0, "must be at least 0")), 0),
-      segment: z._default(nullableField, null),
-    }),
-  ),
-  complaints: optionalSchema(
-    optionsSchema({
-      records: z.array(z.unknown()),
-      openedAt: z._default(fieldSchema, "openedAt"),
-      resolvedAt: z._default(fieldSchema, "resolvedAt"),
-      contacts: z._default(fieldSchema, "contacts"),
-      reopened: z._default(nullableField, "reopened"),
-      segment: z._default(nullableField, null),
-    }),
-  ),
-  receipts: optionalSchema(
-    optionsSchema({
-      records: z.array(z.unknown()),
-      date: z._default(fieldSchema, "date"),
-      correct: z._default(fieldSchema, "correct"),
-      segment: z._default(nullableField, null),
-    }),
-  ),
+  inventoryCounts: sideLogSchema({
+    date: z._default(fieldSchema, "date"),
+    systemQuantity: z._default(fieldSchema, "systemQuantity"),
+    countedQuantity: z._default(fieldSchema, "countedQuantity"),
+    tolerance: z._default(nonNegative, 0),
+  }),
+  complaints: sideLogSchema({
+    openedAt: z._default(fieldSchema, "openedAt"),
+    resolvedAt: z._default(fieldSchema, "resolvedAt"),
+    contacts: z._default(fieldSchema, "contacts"),
+    reopened: z._default(nullableField, "reopened"),
+  }),
+  receipts: sideLogSchema({
+    date: z._default(fieldSchema, "date"),
+    correct: z._default(fieldSchema, "correct"),
+  }),
 });
 
 const KPIS = [
