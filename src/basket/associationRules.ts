@@ -5,7 +5,9 @@ import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   budgetSchema,
   defaultBudgetError,
+  INFINITY,
   miningShape,
+  NEGATIVE_INFINITY,
   pastDeadline,
   resolveMinCount,
   searchBudget,
@@ -24,10 +26,6 @@ import {
 import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
-const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
  * A user-defined interest measure: a function of the rule's 2x2 counts

@@ -8,7 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
-import { budgetSchema, compareLabelLists, pastDeadline } from "./internal/common.js";
+import { budgetSchema, compareLabelLists, deadlineAfter, INFINITY, pastDeadline } from "./internal/common.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 
 /**
@@ -291,9 +291,9 @@ export function highUtilityItemsets<T>(
     };
   });
 
-  const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
+  const maxLength = parsed.maxLength ?? INFINITY;
   const maxItemsets = parsed.maxItemsets ?? DEFAULT_MAX_ITEMSETS;
-  const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
+  const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const found: { codes: number[]; utility: number; count: number }[] = [];
   const prefix: number[] = [];
   let explored = 0;

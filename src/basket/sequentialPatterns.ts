@@ -1,6 +1,6 @@
 import { type Field, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
-import { resolveMinCount } from "./internal/common.js";
+import { deadlineAfter, INFINITY, resolveMinCount } from "./internal/common.js";
 import { optionsSchema } from "./internal/optionChecks.js";
 import {
   DEFAULT_MAX_ENTRIES,
@@ -244,14 +244,14 @@ export function minePatterns<T>(
   const mined = mineSequences(db, {
     minCount,
     minGap: parsed.minGap ?? 0,
-    maxGap: parsed.maxGap ?? Number.POSITIVE_INFINITY,
-    window: parsed.window ?? Number.POSITIVE_INFINITY,
-    maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
-    maxElements: parsed.maxElements ?? Number.POSITIVE_INFINITY,
-    maxElementSize: parsed.maxElementSize ?? Number.POSITIVE_INFINITY,
+    maxGap: parsed.maxGap ?? INFINITY,
+    window: parsed.window ?? INFINITY,
+    maxLength: parsed.maxLength ?? INFINITY,
+    maxElements: parsed.maxElements ?? INFINITY,
+    maxElementSize: parsed.maxElementSize ?? INFINITY,
     maxPatterns: parsed.maxPatterns ?? DEFAULT_MAX_PATTERNS,
-    maxEntries: isDefault ? DEFAULT_MAX_ENTRIES : Number.POSITIVE_INFINITY,
-    deadline: parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs,
+    maxEntries: isDefault ? DEFAULT_MAX_ENTRIES : INFINITY,
+    deadline: deadlineAfter(start, parsed.timeLimitMs),
   });
   if (mined.truncatedReason === "maxEntries" || (isDefault && mined.truncatedReason === "maxPatterns")) {
     throw sequenceBudgetError(fn, mined.truncatedReason, minCount, mined.size);

@@ -3,7 +3,14 @@ import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, budgetSchema, labelsOf, resolveMinCount } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  budgetSchema,
+  deadlineAfter,
+  INFINITY,
+  labelsOf,
+  resolveMinCount,
+} from "./internal/common.js";
 import { streamItemsetsTo } from "./internal/mining.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -120,10 +127,10 @@ export function streamItemsets(
     data,
     {
       minCount,
-      maxLength: parsed.maxLength ?? Number.POSITIVE_INFINITY,
+      maxLength: parsed.maxLength ?? INFINITY,
       algorithm: parsed.algorithm,
-      maxItemsets: parsed.maxItemsets ?? Number.POSITIVE_INFINITY,
-      deadline: parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs,
+      maxItemsets: parsed.maxItemsets ?? INFINITY,
+      deadline: deadlineAfter(start, parsed.timeLimitMs),
     },
     (codes, length, count) =>
       onItemset({ items: labelsOf(codes, 0, length, labels, ranks), support: count / n, count }) !== false,

@@ -2,7 +2,14 @@ import { InvalidOptionsError } from "../core/index.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { miningShape, pastDeadline, resolveMinCount } from "./internal/common.js";
+import {
+  deadlineAfter,
+  INFINITY,
+  miningShape,
+  NEGATIVE_INFINITY,
+  pastDeadline,
+  resolveMinCount,
+} from "./internal/common.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
@@ -15,10 +22,6 @@ import {
 } from "./internal/optionChecks.js";
 import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import type { TransactionsInput } from "./Transactions.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
-const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
  * Options of {@link streamRules}: the thresholds of {@link associationRules} (no `sortBy`/`maxRules`: a
@@ -162,7 +165,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
   const { minCount, minSupport } = resolveMinCount(fn, parsed, 0.1, n);
-  const deadline = parsed.timeLimitMs === undefined ? INFINITY : start + parsed.timeLimitMs;
+  const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const mined = mineItemsets(data, {
     minCount,
     maxLength: parsed.maxLength ?? INFINITY,

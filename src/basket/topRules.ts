@@ -3,7 +3,15 @@ import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { alphabeticalRanks, budgetSchema, labelsOf, pastDeadline } from "./internal/common.js";
+import {
+  alphabeticalRanks,
+  budgetSchema,
+  deadlineAfter,
+  INFINITY,
+  labelsOf,
+  NEGATIVE_INFINITY,
+  pastDeadline,
+} from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
@@ -21,10 +29,6 @@ import {
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
-const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
  * Options of {@link topRules}.
@@ -253,7 +257,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   }
   const ceiling = keyCeiling(by, n, minItemCount, maxItemCount, logFactorial);
   const isDefaultBudget = parsed.maxItemsets === undefined;
-  const deadline = parsed.timeLimitMs === undefined ? INFINITY : start + parsed.timeLimitMs;
+  const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const ranks = alphabeticalRanks(data);
   const maxLength = parsed.maxLength ?? INFINITY;
 

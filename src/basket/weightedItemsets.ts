@@ -6,6 +6,8 @@ import {
   alphabeticalRanks,
   budgetSchema,
   compareLabelLists,
+  deadlineAfter,
+  INFINITY,
   labelsOf,
   pastDeadline,
 } from "./internal/common.js";
@@ -182,9 +184,9 @@ export function weightedItemsets(
     ]);
   }
   const minWeight = minWeightedSupport * total * (1 - 1e-12);
-  const maxLength = parsed.maxLength ?? Number.POSITIVE_INFINITY;
+  const maxLength = parsed.maxLength ?? INFINITY;
   const maxItemsets = parsed.maxItemsets ?? DEFAULT_MAX_ITEMSETS;
-  const deadline = parsed.timeLimitMs === undefined ? Number.POSITIVE_INFINITY : start + parsed.timeLimitMs;
+  const deadline = deadlineAfter(start, parsed.timeLimitMs);
 
   // vertical layout: transaction ids of each item, ascending
   const itemCount = data.itemLabels.length;

@@ -10,8 +10,12 @@ import {
   optionalSchema,
 } from "./optionChecks.js";
 
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
+/**
+ * Named once for the module: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`
+ * (31 uses were 0.7 kB of the basket bundle).
+ */
+export const INFINITY = Number.POSITIVE_INFINITY;
+export const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
  * An optional budget option (maxItemsets, maxRules): a whole number >= 1, or Infinity, which
@@ -167,7 +171,7 @@ export function searchBudget(
   return {
     maxItemsets: options.maxItemsets ?? DEFAULT_MAX_ITEMSETS,
     maxItemOccurrences: isDefault ? DEFAULT_MAX_ITEM_OCCURRENCES : INFINITY,
-    deadline: limit === undefined ? INFINITY : start + limit,
+    deadline: deadlineAfter(start, limit),
     searchDeadline: limit === undefined ? INFINITY : start + limit * searchShare,
     isDefault,
   };
@@ -181,6 +185,11 @@ export function itemFlags(
   if (list === undefined) return undefined;
   const wanted = new Set(list);
   return Uint8Array.from(labels, (label) => (wanted.has(label) ? 1 : 0));
+}
+
+/** The `performance.now()` at which a time budget of `timeLimitMs` from `start` runs out (`Number.POSITIVE_INFINITY` for none). */
+export function deadlineAfter(start: number, timeLimitMs: number | undefined): number {
+  return timeLimitMs === undefined ? INFINITY : start + timeLimitMs;
 }
 
 /** A clock check for loops: true once the deadline has passed. */

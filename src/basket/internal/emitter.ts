@@ -1,7 +1,5 @@
+import { INFINITY } from "./common.js";
 import { IntBuffer } from "./intBuffer.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
 
 /** What stopped a search: the itemset count, the stored item occurrences (memory) or the clock. */
 export type StopReason = "maxItemsets" | "itemOccurrences" | "timeLimitMs";

@@ -1,7 +1,5 @@
+import { NEGATIVE_INFINITY } from "./common.js";
 import type { ItemsetIndex } from "./itemsetIndex.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /**
  * Improvement of rules (Bayardo, Agrawal and Gunopulos 2000): conf(X => Y)

@@ -1,7 +1,5 @@
+import { INFINITY } from "./common.js";
 import { fisherGreater } from "./fisher.js";
-
-/** Named once: a minifier shortens a local name, never `Number.POSITIVE_INFINITY`. */
-const INFINITY = Number.POSITIVE_INFINITY;
 
 /**
  * Interest measures of a rule X => Y from its 2x2 counts:

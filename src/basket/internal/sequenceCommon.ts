@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
+import { INFINITY } from "./common.js";
 import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
@@ -22,10 +23,9 @@ export const sequenceShape = {
   maxElements: optionalSchema(positiveWhole),
   maxElementSize: optionalSchema(positiveWhole),
   maxPatterns: optionalSchema(
-    z.custom<number>(
-      (value) => value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) >= 1),
-      { message: "must be a whole number >= 1, or Infinity for no budget" },
-    ),
+    z.custom<number>((value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1), {
+      message: "must be a whole number >= 1, or Infinity for no budget",
+    }),
   ),
   timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
 };

@@ -1,3 +1,4 @@
+import { INFINITY, pastDeadline } from "./common.js";
 import type { SequenceDatabase } from "./sequenceDatabase.js";
 
 /** Constraints and budgets of one search (times in days). */
@@ -153,7 +154,7 @@ export function mineSequences(db: SequenceDatabase, options: SequenceMinerOption
   for (let c = 0; c < customerCount; c++) {
     eventCustomer.fill(c, customerStart[c] as number, customerStart[c + 1] as number);
   }
-  const useWindow = window !== Number.POSITIVE_INFINITY;
+  const useWindow = window !== INFINITY;
   const output = new Output();
   let liveEntries = 0;
   let visits = 0;
@@ -258,11 +259,7 @@ export function mineSequences(db: SequenceDatabase, options: SequenceMinerOption
   const emit = (length: number, count: number, list: IdList, elements: number): void => {
     if (output.size >= options.maxPatterns) throw new Stop("maxPatterns");
     output.add(pattern, length, count, elements > 1 ? medianGap(list) : Number.NaN);
-    if (
-      (output.size & 1023) === 0 &&
-      options.deadline !== Number.POSITIVE_INFINITY &&
-      performance.now() > options.deadline
-    ) {
+    if ((output.size & 1023) === 0 && pastDeadline(options.deadline)) {
       throw new Stop("timeLimitMs");
     }
   };
@@ -322,11 +319,7 @@ export function mineSequences(db: SequenceDatabase, options: SequenceMinerOption
         }
       }
       visits++;
-      if (
-        (visits & 65535) === 0 &&
-        options.deadline !== Number.POSITIVE_INFINITY &&
-        performance.now() > options.deadline
-      ) {
+      if ((visits & 65535) === 0 && pastDeadline(options.deadline)) {
         throw new Stop("timeLimitMs");
       }
     }

@@ -1,4 +1,5 @@
 import type { AssociationRulesMeasureName } from "../associationRules.js";
+import { INFINITY, NEGATIVE_INFINITY } from "./common.js";
 
 /** What bounds the sort key of a rule from its count alone (see topRules). */
 export interface KeyCeiling {
@@ -45,7 +46,7 @@ export function keyCeiling(
       return growing((count) => {
         // a/N - (a/N)^2 at the whole a <= count nearest N/2
         const half = Math.floor(n / 2);
-        let best = Number.NEGATIVE_INFINITY;
+        let best = NEGATIVE_INFINITY;
         for (const a of [Math.min(count, half), Math.min(count, half + 1)]) {
           const p = a / n;
           best = Math.max(best, p - p * p);
@@ -77,7 +78,7 @@ export function keyCeiling(
     case "conviction":
     case "oddsRatio":
     case "collectiveStrength":
-      return constant(Number.POSITIVE_INFINITY);
+      return constant(INFINITY);
     case "zhangsMetric":
       return constant(up(1));
     default:
