@@ -14,7 +14,6 @@ import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
 import {
-  baselineHazard,
   type CoxDesign,
   type CoxTies,
   concordanceCounts,
@@ -22,7 +21,11 @@ import {
   linearPredictor,
   timeBlocks,
 } from "./internal/coxFit.js";
-import { cumulativeHazardStandardErrors, hazardVarianceTerms } from "./internal/coxSurvivalVariance.js";
+import {
+  type CoxHazardTerms,
+  coxHazardTerms,
+  cumulativeHazardStandardErrors,
+} from "./internal/coxSurvivalVariance.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
@@ -442,7 +445,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
 
   const eta = linearPredictor(design, beta);
   const counts = concordanceCounts(design, eta);
-  const cumulativeHazard = baselineHazard(design, beta, parsed.ties);
+  const { cumulativeHazard } = coxHazardTerms(design, beta, parsed.ties, false);
   const blockCount = design.blocks.length - 1;
   const baselineTime = new Float64Array(blockCount);
   for (let b = 0; b < blockCount; b++) baselineTime[b] = time[design.blocks[b] as number] as number;
@@ -498,7 +501,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     for (let i = 0; i < input.length; i++) out[i] = scoreOne(input[i] as T, i, name);
     return out;
   };
-  let varianceTerms: ReturnType<typeof hazardVarianceTerms> | undefined;
+  let varianceTerms: CoxHazardTerms | undefined;
   const survivalCurve = (record: T): CoxPredictedSurvival => {
     const x2 = new Float64Array(p);
     const factor = Math.exp(scoreOne(record, 0, `${FUNCTION_NAME}.survivalCurve`, x2));
@@ -508,7 +511,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
       covarianceFactor === undefined
         ? null
         : cumulativeHazardStandardErrors(
-            (varianceTerms ??= hazardVarianceTerms(design, beta, parsed.ties)),
+            (varianceTerms ??= coxHazardTerms(design, beta, parsed.ties, true)),
             cumulativeHazard,
             covariance,
             x2,

@@ -1,8 +1,9 @@
 /**
  * The Cox partial likelihood kernel: log-likelihood, score and information in one O(n·p²) sweep over the
  * customers in descending time order (risk-set sums accumulated as the sweep goes, Efron's or Breslow's
- * handling of tied event times), Newton-Raphson with step halving, the Breslow/Efron baseline hazard and
- * Harrell's concordance with a Fenwick tree. Rows are held row-major in a Float64Array (no per-row objects).
+ * handling of tied event times), Newton-Raphson with step halving and Harrell's concordance with a Fenwick
+ * tree (the baseline hazard is in coxSurvivalVariance.ts, with its variance terms). Rows are held row-major
+ * in a Float64Array (no per-row objects).
  */
 import { choleskyInverse } from "./cholesky.js";
 import { cholesky, choleskySolve } from "./coxAlgebra.js";
@@ -239,47 +240,6 @@ export function fitCox(
     scoreStatistic,
     convergence: { converged, diverging, iterations, stepHalvings, message },
   };
-}
-
-/**
- * Cumulative baseline hazard at every block's time, for centred covariates (weights exp(x·β) with x
- * centred): Breslow's increment dₜ / Σ_{risk} w, or with Efron's ties Σ_{r<d} 1/(Σ_{risk} w − (r/d)·Σ_{deaths} w),
- * as R's `survfit.coxph` (its default `ctype` follows the fit's ties).
- */
-export function baselineHazard(design: CoxDesign, beta: Float64Array, ties: CoxTies): Float64Array {
-  const { event, blocks } = design;
-  const eta = linearPredictor(design, beta);
-  const blockCount = blocks.length - 1;
-  const increments = new Float64Array(blockCount);
-  let s0 = 0;
-  for (let b = blockCount - 1; b >= 0; b--) {
-    const start = blocks[b] as number;
-    const end = blocks[b + 1] as number;
-    let d = 0;
-    let d0 = 0;
-    for (let i = start; i < end; i++) {
-      const w = Math.exp(eta[i] as number);
-      s0 += w;
-      if (event[i] === 1) {
-        d++;
-        d0 += w;
-      }
-    }
-    if (d === 0) continue;
-    if (ties === "breslow") increments[b] = d / s0;
-    else {
-      let sum = 0;
-      for (let r = 0; r < d; r++) sum += 1 / (s0 - (r / d) * d0);
-      increments[b] = sum;
-    }
-  }
-  const cumulative = new Float64Array(blockCount);
-  let total = 0;
-  for (let b = 0; b < blockCount; b++) {
-    total += increments[b] as number;
-    cumulative[b] = total;
-  }
-  return cumulative;
 }
 
 /** Pair counts of Harrell's concordance (R's `concordance`, comparing risk scores with survival times). */
