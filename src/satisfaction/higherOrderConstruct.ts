@@ -1,8 +1,8 @@
-import { assertRecordArray, InvalidOptionsError, type OptionIssue } from "../core/index.js";
-import { argumentError } from "../core/internal/arguments.js";
+import { InvalidOptionsError, type OptionIssue } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { customSchema, expected, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
+import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
 import { constructName } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 
@@ -131,15 +131,7 @@ export function higherOrderConstruct<T extends object>(
     approach: "repeatedIndicators",
     mode: "A",
   });
-  assertRecordArray(rows, NAME, "rows");
-  if (
-    model === null ||
-    typeof model !== "object" ||
-    typeof model.blocks !== "object" ||
-    !Array.isArray(model.paths)
-  ) {
-    throw argumentError(NAME, "model", "expected { blocks, paths }", model);
-  }
+  checkRowsAndModel(NAME, rows, model);
   const { name, dimensions } = parsed;
   const issues: OptionIssue[] = [];
   if (name in model.blocks)
@@ -206,20 +198,11 @@ export function higherOrderConstruct<T extends object>(
   const indicators = dimensions.map((dimension) => `${name}: ${dimension}`);
   const columns = dimensions.map((dimension) => {
     const scores = stage1.scores[dimension] as Float64Array;
-    let low = Number.POSITIVE_INFINITY;
-    let high = Number.NEGATIVE_INFINITY;
-    for (const value of scores) {
-      low = Math.min(low, value);
-      high = Math.max(high, value);
-    }
-    const factor = (scale.max - scale.min) / (high - low);
     const column: (number | null)[] = new Array(rows.length).fill(null);
     stage1.rowsUsed.forEach((row, r) => {
-      column[row] = Math.min(
-        scale.max,
-        Math.max(scale.min, scale.min + ((scores[r] as number) - low) * factor),
-      );
+      column[row] = scores[r] as number;
     });
+    rescaleInto(column, scale);
     return column;
   });
   const outRows = rows.map((row, i) => {

@@ -1,9 +1,10 @@
-import { assertRecordArray, InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
 import { answerColumn } from "./internal/plsData.js";
+import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
 import { constructName, resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";
 
@@ -100,24 +101,6 @@ function observedScale(rows: readonly object[], items: readonly string[]): { min
   return { min, max };
 }
 
-/** Maps the non-null values of a column linearly onto [scale.min, scale.max] (in place, our own array). */
-function rescaleInto(column: (number | null)[], scale: { min: number; max: number }): void {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
-  for (const value of column) {
-    if (value === null) continue;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
-  if (!(high > low)) return;
-  const factor = (scale.max - scale.min) / (high - low);
-  for (let i = 0; i < column.length; i++) {
-    const value = column[i];
-    if (value !== null && value !== undefined)
-      column[i] = Math.min(scale.max, Math.max(scale.min, scale.min + (value - low) * factor));
-  }
-}
-
 /**
  * Builds a moderation (interaction) model for {@link plsPathModel}: adds the interaction construct
  * `predictor x moderator` with a path to `target` (and the moderator's direct path to the target when the model
@@ -162,15 +145,7 @@ export function interactionTerm<T extends object>(
   options: InteractionTermOptions,
 ): InteractionTermResult<T> {
   const parsed = withDefaults(parseOptions(NAME, schema, options), { approach: "twoStage" });
-  assertRecordArray(rows, NAME, "rows");
-  if (
-    model === null ||
-    typeof model !== "object" ||
-    typeof model.blocks !== "object" ||
-    !Array.isArray(model.paths)
-  ) {
-    throw argumentError(NAME, "model", "expected { blocks, paths }", model);
-  }
+  checkRowsAndModel(NAME, rows, model);
   const { predictor, moderator, target } = parsed;
   const name = parsed.name ?? `${predictor} x ${moderator}`;
   const constructs = Object.keys(model.blocks ?? {});

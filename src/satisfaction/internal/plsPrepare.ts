@@ -1,4 +1,5 @@
 import { assertRecordArray, InsufficientDataError } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import { correlationMatrix, type IndicatorMatrix, readIndicatorMatrix } from "./plsData.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
 
@@ -86,4 +87,37 @@ export function answerScale(
     else if (value > max) max = value;
   }
   return { min, max };
+}
+
+/**
+ * Maps the non-null values of a column linearly onto [scale.min, scale.max] (in place, our own array): the
+ * added indicator columns of interactionTerm and higherOrderConstruct, in the model's answer scale.
+ */
+export function rescaleInto(column: (number | null)[], scale: { min: number; max: number }): void {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const value of column) {
+    if (value === null) continue;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  if (!(high > low)) return;
+  const factor = (scale.max - scale.min) / (high - low);
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (value !== null && value !== undefined)
+      column[i] = Math.min(scale.max, Math.max(scale.min, scale.min + (value - low) * factor));
+  }
+}
+
+/**
+ * The argument checks of the model builders (interactionTerm, higherOrderConstruct): `rows` is an array of
+ * records and `model` has the shape of plsPathModel's options (`{ blocks, paths }`).
+ */
+export function checkRowsAndModel(functionName: string, rows: unknown, model: unknown): void {
+  assertRecordArray(rows, functionName, "rows");
+  const { blocks, paths } = (model ?? {}) as { blocks?: unknown; paths?: unknown };
+  if (typeof model !== "object" || model === null || typeof blocks !== "object" || !Array.isArray(paths)) {
+    throw argumentError(functionName, "model", "expected { blocks, paths }", model);
+  }
 }
