@@ -254,29 +254,23 @@ const distinctLabels = (kind: string, reserved: string) =>
       labels.forEach((label, j) => {
         const key = label.trim().toLowerCase();
         const first = seen.get(key);
-        if (first !== undefined) {
-          context.addIssue({
-            code: "custom",
-            path: [j],
-            input: label,
-            message: `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`,
-          });
-        } else if (key === reserved) {
-          context.addIssue({
-            code: "custom",
-            path: [j],
-            input: label,
-            message: `"${reserved}" is the name of the catch-all row; rename this ${kind}`,
-          });
-        }
         if (first === undefined) seen.set(key, j);
+        const message =
+          first !== undefined
+            ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
+            : key === reserved
+              ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
+              : undefined;
+        if (message !== undefined) context.addIssue({ code: "custom", path: [j], input: label, message });
       });
     }),
   );
+/** A field that `null` skips, read from `key` by default. */
+const skippableField = (key: string) => z._default(z.nullable(fieldSchema), key);
 const schema = optionsSchema({
   category: z._default(fieldSchema, "category"),
   categories: z._default(distinctLabels("category", "other"), [...DEFAULT_COMPLAINT_CATEGORIES]),
-  severity: z._default(z.nullable(fieldSchema), "severity"),
+  severity: skippableField("severity"),
   severityTiers: z._default(distinctLabels("severity tier", "(missing)").check(z.minLength(1)), [
     "low",
     "medium",
@@ -284,11 +278,11 @@ const schema = optionsSchema({
     "critical",
   ]),
   openedAt: z._default(fieldSchema, "openedAt"),
-  firstResponseAt: z._default(z.nullable(fieldSchema), "firstResponseAt"),
-  resolvedAt: z._default(z.nullable(fieldSchema), "resolvedAt"),
-  contacts: z._default(z.nullable(fieldSchema), "contacts"),
-  reopened: z._default(z.nullable(fieldSchema), "reopened"),
-  customer: z._default(z.nullable(fieldSchema), "customerId"),
+  firstResponseAt: skippableField("firstResponseAt"),
+  resolvedAt: skippableField("resolvedAt"),
+  contacts: skippableField("contacts"),
+  reopened: skippableField("reopened"),
+  customer: skippableField("customerId"),
   repeatThreshold: z._default(
     z.number().check(z.int("must be a whole number"), z.gte(2, "must be at least 2")),
     2,
@@ -534,42 +528,42 @@ export function complaintSummary<T>(
     };
   };
 
-  const groups = (codes: Int32Array, k: number) => {
-    const lists: number[][] = Array.from({ length: k }, () => []);
+  /**
+   * One report row per label of the groups `codes` puts the records in (`labels[code]`), in label
+   * order; the last label is the catch-all row, left out when no record fell there.
+   */
+  const groupRows = <R>(
+    codes: Int32Array,
+    labels: readonly string[],
+    row: (label: string, rows: number[], share: number) => R,
+  ): R[] => {
+    const lists: number[][] = labels.map(() => []);
     for (let i = 0; i < n; i++) lists[codes[i] as number]?.push(i);
-    return lists;
+    if (lists.at(-1)?.length === 0) lists.pop();
+    return lists.map((rows, j) => row(labels[j] as string, rows, n === 0 ? 0 : rows.length / n));
   };
 
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const overall = tally(all);
-  const categoryLists = groups(category, otherCode + 1);
-  const labels = [...o.categories, "other"];
-  const byCategory: ComplaintCategoryRow[] = [];
-  categoryLists.forEach((rows, j) => {
-    if (j === otherCode && rows.length === 0) return;
+  const byCategory = groupRows(category, [...o.categories, "other"], (label, rows, share) => {
     const t = tally(rows);
-    byCategory.push({
-      category: labels[j] as string,
+    return {
+      category: label,
       complaints: rows.length,
-      share: n === 0 ? 0 : rows.length / n,
+      share,
       medianResolution: medianOrNull(t.times),
       firstContactResolutionRate: t.fcr.value,
-    });
+    };
   });
-
-  const bySeverity: ComplaintSeverityRow[] = [];
-  if (severityField !== null) {
-    const tierLabels = [...o.severityTiers, "(missing)"];
-    groups(severity, missingTier + 1).forEach((rows, j) => {
-      if (j === missingTier && rows.length === 0) return;
-      bySeverity.push({
-        severity: tierLabels[j] as string,
-        complaints: rows.length,
-        share: n === 0 ? 0 : rows.length / n,
-        medianResolution: medianOrNull(tally(rows).times),
-      });
-    });
-  }
+  const bySeverity =
+    severityField === null
+      ? []
+      : groupRows(severity, [...o.severityTiers, "(missing)"], (label, rows, share) => ({
+          severity: label,
+          complaints: rows.length,
+          share,
+          medianResolution: medianOrNull(tally(rows).times),
+        }));
 
   const responseTimes: number[] = [];
   for (let i = 0; i < n; i++)
