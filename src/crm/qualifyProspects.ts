@@ -11,6 +11,8 @@ import {
   PROSPECT_FIELDS,
   type ProspectFieldName,
   ProspectRowReader,
+  scoreOf,
+  scoreText,
   wordMap,
 } from "./internal/manWords.js";
 import { isMissing, requireArray } from "./internal/records.js";
@@ -188,19 +190,8 @@ export function qualifyProspects<T = ProspectRecord>(
     const authorityValue = row.value("authority");
     let authority: number | null = null;
     if (!row.missing("authority", authorityValue)) {
-      if (typeof authorityValue === "number" && authorityValue >= 0 && authorityValue <= 1) {
-        authority = authorityValue;
-        findings.push(`authority ${fmt(authority)}`);
-      } else if (typeof authorityValue === "string" && lookup(maps.authority, authorityValue) !== undefined) {
-        authority = lookup(maps.authority, authorityValue) as number;
-        findings.push(`authority ${lower(authorityValue)}`);
-      } else {
-        row.fail(
-          "authority",
-          authorityValue,
-          `expected a score in [0, 1] or one of ${Object.keys(rules.authority.levels).join(", ")}`,
-        );
-      }
+      authority = scoreOf(row, "authority", authorityValue, maps.authority, rules.authority.levels);
+      findings.push(`authority ${scoreText(authorityValue, authority)}`);
     } else {
       unknown.push("authority");
     }

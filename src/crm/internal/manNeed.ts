@@ -4,7 +4,7 @@
 import type { Offering, OfferingRequirement } from "../offering.js";
 import type { ProspectRules } from "../prospectQualificationPresets.js";
 import type { ProspectReasonCategory } from "../qualifyProspectsTypes.js";
-import { fmt, lookup, lower, type ProspectRow, type WordMap } from "./manWords.js";
+import { fmt, lookup, lower, type ProspectRow, scoreOf, scoreText, type WordMap } from "./manWords.js";
 import { formatNumber } from "./rate.js";
 import { isMissing } from "./records.js";
 
@@ -58,21 +58,10 @@ export function urgencyOf(
     }
   }
   if (!isMissing(stated)) {
-    let strength: number | undefined;
-    if (typeof stated === "number" && stated >= 0 && stated <= 1) strength = stated;
-    else if (typeof stated === "string") strength = lookup(strengths, stated);
-    if (strength === undefined) {
-      row.fail(
-        "needStrength",
-        stated,
-        `expected a score in [0, 1] or one of ${Object.keys(rules.strengths).join(", ")}`,
-      );
-    }
-    if ((strength as number) > 0) {
-      keep *= 1 - (strength as number);
-      why.push(
-        `stated need ${typeof stated === "number" ? fmt(strength as number) : lower(stated as string)}`,
-      );
+    const strength = scoreOf(row, "needStrength", stated, strengths, rules.strengths);
+    if (strength > 0) {
+      keep *= 1 - strength;
+      why.push(`stated need ${scoreText(stated, strength)}`);
     }
   }
   const need = 1 - keep;

@@ -33,6 +33,29 @@ export const wordMap = (map: Readonly<Record<string, number>>): WordMap =>
   new Map(Object.entries(map).map(([word, value]) => [lower(word), value]));
 export const lookup = (map: WordMap, word: string): number | undefined => map.get(lower(word));
 
+/**
+ * A score in [0, 1] given as a number, or as a word of `map` (built from `words`, whose keys the error
+ * lists); anything else fails, naming the row and field.
+ */
+export function scoreOf(
+  row: ProspectRow,
+  name: ProspectFieldName,
+  value: unknown,
+  map: WordMap,
+  words: Readonly<Record<string, number>>,
+): number {
+  let score: number | undefined;
+  if (typeof value === "number" && value >= 0 && value <= 1) score = value;
+  else if (typeof value === "string") score = lookup(map, value);
+  return (
+    score ?? row.fail(name, value, `expected a score in [0, 1] or one of ${Object.keys(words).join(", ")}`)
+  );
+}
+
+/** How a score read by {@link scoreOf} is shown: the number, or the word it was given as. */
+export const scoreText = (value: unknown, score: number): string =>
+  typeof value === "number" ? fmt(score) : lower(value as string);
+
 /** Per-row access to the prospect's attributes and the errors about them. */
 export interface ProspectRow {
   readonly index: number;
