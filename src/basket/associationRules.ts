@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -256,7 +256,7 @@ export function associationRules(
   const fn = "associationRules";
   const parsed = parseOptions(fn, schema, options);
   const refuse = (path: string, message: string, received?: unknown): never => {
-    throw new InvalidOptionsError(fn, [{ path, message, received }]);
+    throw argumentError(fn, path, message, received);
   };
   const sortBy = parsed.sortBy ?? "lift";
   const minLength = parsed.minLength ?? 2;

@@ -7,6 +7,7 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { budgetSchema, compareLabelLists, deadlineAfter, INFINITY, pastDeadline } from "./internal/common.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
@@ -175,9 +176,7 @@ export function highUtilityItemsets<T>(
   const start = performance.now();
   const fn = "highUtilityItemsets";
   if (!Array.isArray(lines)) {
-    throw new InvalidOptionsError(fn, [
-      { path: "lines", message: "expected an array of order-line records", received: lines },
-    ]);
+    throw argumentError(fn, "lines", "expected an array of order-line records", lines);
   }
   const parsed = parseOptions(fn, schema, options) as HighUtilityItemsetsOptions<T>;
   const context = { functionName: fn };

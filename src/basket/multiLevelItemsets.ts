@@ -1,4 +1,5 @@
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import type { AddCategoriesOptions } from "./addCategories.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import {
@@ -77,14 +78,12 @@ export function multiLevelItemsets(
   const fn = "multiLevelItemsets";
   const { parsed, rest } = splitHierarchyOptions(fn, options);
   if (rest.target !== undefined && rest.target !== "all") {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "target",
-        message:
-          'only "all": closed, maximal and generator itemsets are not defined once the item/category itemsets are dropped',
-        received: rest.target,
-      },
-    ]);
+    throw argumentError(
+      fn,
+      "target",
+      'only "all": closed, maximal and generator itemsets are not defined once the item/category itemsets are dropped',
+      rest.target,
+    );
   }
   const { data, ancestors } = extendWithCategories(fn, transactions, hierarchy, parsed);
   const mined = frequentItemsets(data, rest as FrequentItemsetsOptions);

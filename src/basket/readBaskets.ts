@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { BasketLineParser } from "./internal/lineChunks.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
@@ -68,9 +68,7 @@ const schema = optionsSchema({
  */
 export function readBaskets(text: string, options: ReadBasketsOptions = {}): Transactions {
   if (typeof text !== "string") {
-    throw new InvalidOptionsError("readBaskets", [
-      { path: "text", message: "expected the basket file content as a string", received: text },
-    ]);
+    throw argumentError("readBaskets", "text", "expected the basket file content as a string", text);
   }
   const { separator = ",", trim = true } = parseOptions("readBaskets", schema, options);
   const parser = new BasketLineParser(separator, trim);

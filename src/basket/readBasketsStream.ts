@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { BasketLineParser } from "./internal/lineChunks.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
@@ -128,13 +128,12 @@ export async function readBasketsStream(
     if (typeof chunk === "string") text = chunk;
     else if (chunk instanceof Uint8Array) text = decoder.decode(chunk, { stream: !lines });
     else {
-      throw new InvalidOptionsError("readBasketsStream", [
-        {
-          path: `source[${index}]`,
-          message: "expected each chunk to be a string or UTF-8 bytes (Uint8Array, Buffer)",
-          received: chunk,
-        },
-      ]);
+      throw argumentError(
+        "readBasketsStream",
+        `source[${index}]`,
+        "expected each chunk to be a string or UTF-8 bytes (Uint8Array, Buffer)",
+        chunk,
+      );
     }
     index++;
     if (lines) parser.parse(text, text.length);
@@ -157,14 +156,12 @@ export async function readBasketsStream(
   } else if (isIterable(source)) {
     for (const chunk of source) take(chunk);
   } else {
-    throw new InvalidOptionsError("readBasketsStream", [
-      {
-        path: "source",
-        message:
-          "expected a ReadableStream, a Node stream or an (async) iterable of text chunks; for one string use readBaskets",
-        received: source,
-      },
-    ]);
+    throw argumentError(
+      "readBasketsStream",
+      "source",
+      "expected a ReadableStream, a Node stream or an (async) iterable of text chunks; for one string use readBaskets",
+      source,
+    );
   }
   if (!lines) {
     const rest = decoder.decode();

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
@@ -130,13 +131,12 @@ export function recommend(
   const { limit = 5, by = "confidence" } = parseOptions("recommend", schema, options);
   const list = rulesOf(rules, "recommend", [by]);
   if (!Array.isArray(basket) || basket.some((item) => typeof item !== "string")) {
-    throw new InvalidOptionsError("recommend", [
-      {
-        path: "basket",
-        message: "expected the current basket as an array of item names (string[])",
-        received: basket,
-      },
-    ]);
+    throw argumentError(
+      "recommend",
+      "basket",
+      "expected the current basket as an array of item names (string[])",
+      basket,
+    );
   }
   const inBasket = new Set(basket);
   const found = new Map<string, { score: number; rules: AssociationRule[] }>();

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { InvalidRecordError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { formatSequence } from "./internal/sequenceCommon.js";
@@ -133,19 +134,16 @@ export function recommendNext(
     !Array.isArray(history) ||
     history.some((basket) => !Array.isArray(basket) || basket.some((item) => typeof item !== "string"))
   ) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "history",
-        message: "expected the customer's baskets, oldest first, as arrays of item names (string[][])",
-        received: history,
-      },
-    ]);
+    throw argumentError(
+      fn,
+      "history",
+      "expected the customer's baskets, oldest first, as arrays of item names (string[][])",
+      history,
+    );
   }
   const list = Array.isArray(rules) ? rules : (rules as SequentialRulesResult | null)?.rules;
   if (!Array.isArray(list)) {
-    throw new InvalidOptionsError(fn, [
-      { path: "rules", message: "expected sequential rules or a sequentialRules result", received: rules },
-    ]);
+    throw argumentError(fn, "rules", "expected sequential rules or a sequentialRules result", rules);
   }
   const given = history as readonly (readonly string[])[];
   const baskets = given.map((basket) => new Set<string>(basket));

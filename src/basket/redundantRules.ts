@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
@@ -106,13 +107,12 @@ export function redundantRules<R extends AssociationRule>(
     const antecedent = [...rule.antecedent].sort();
     const size = antecedent.length;
     if (size > 20) {
-      throw new InvalidOptionsError("redundantRules", [
-        {
-          path: `rules.${r}.antecedent`,
-          message: `has ${size} items; at most 20 are supported`,
-          received: size,
-        },
-      ]);
+      throw argumentError(
+        "redundantRules",
+        `rules.${r}.antecedent`,
+        `has ${size} items; at most 20 are supported`,
+        size,
+      );
     }
     const value = rule[measure];
     let found = false;

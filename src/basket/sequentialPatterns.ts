@@ -1,4 +1,5 @@
-import { type Field, InvalidOptionsError, withDisplay } from "../core/index.js";
+import { type Field, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { deadlineAfter, INFINITY, resolveMinCount } from "./internal/common.js";
 import { optionsSchema } from "./internal/optionChecks.js";
@@ -225,9 +226,7 @@ export function minePatterns<T>(
   const start = performance.now();
   const parsed = parseOptions(fn, schema, options);
   if (parsed.maxGap !== undefined && parsed.minGap !== undefined && parsed.maxGap < parsed.minGap) {
-    throw new InvalidOptionsError(fn, [
-      { path: "maxGap", message: `must be at least minGap (${parsed.minGap} days)`, received: parsed.maxGap },
-    ]);
+    throw argumentError(fn, "maxGap", `must be at least minGap (${parsed.minGap} days)`, parsed.maxGap);
   }
   const db = readSequences(
     records,

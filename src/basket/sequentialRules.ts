@@ -1,4 +1,5 @@
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import {
   atLeast,
@@ -190,9 +191,7 @@ export function sequentialRules<T>(
 ): SequentialRulesResult {
   const fn = "sequentialRules";
   if (typeof options !== "object" || options === null) {
-    throw new InvalidOptionsError(fn, [
-      { path: "", message: "expected an options object", received: options },
-    ]);
+    throw argumentError(fn, "", "expected an options object", options);
   }
   const ruleOptions: Record<string, unknown> = {};
   const patternOptions: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -113,9 +113,7 @@ export function streamItemsets(
   const fn = "streamItemsets";
   const parsed = parseOptions(fn, schema, options);
   if (typeof onItemset !== "function") {
-    throw new InvalidOptionsError(fn, [
-      { path: "onItemset", message: "expected a function called with each itemset", received: onItemset },
-    ]);
+    throw argumentError(fn, "onItemset", "expected a function called with each itemset", onItemset);
   }
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);

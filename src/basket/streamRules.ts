@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -153,13 +154,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   const minLength = parsed.minLength ?? 2;
   const minConfidence = parsed.minConfidence ?? 0.8;
   if (parsed.maxLength !== undefined && parsed.maxLength < minLength) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "maxLength",
-        message: `must be at least minLength (${minLength})`,
-        received: parsed.maxLength,
-      },
-    ]);
+    throw argumentError(fn, "maxLength", `must be at least minLength (${minLength})`, parsed.maxLength);
   }
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
@@ -180,13 +175,12 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   for (let z = 0; z < index.size; z++) {
     const length = (offsets[z + 1] as number) - (offsets[z] as number);
     if (length > MAX_RULE_ITEMS) {
-      throw new InvalidOptionsError(fn, [
-        {
-          path: "maxLength",
-          message: `a frequent itemset has ${length} items; rules are split from itemsets of at most ${MAX_RULE_ITEMS} items: set maxLength <= ${MAX_RULE_ITEMS}`,
-          received: parsed.maxLength,
-        },
-      ]);
+      throw argumentError(
+        fn,
+        "maxLength",
+        `a frequent itemset has ${length} items; rules are split from itemsets of at most ${MAX_RULE_ITEMS} items: set maxLength <= ${MAX_RULE_ITEMS}`,
+        parsed.maxLength,
+      );
     }
   }
   const allSplits = parsed.consequent === "all";

@@ -1,4 +1,5 @@
-import { InvalidOptionsError, withDisplay } from "../core/index.js";
+import { withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import type { AssociationRulesMeasureName } from "./associationRules.js";
@@ -281,17 +282,15 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       deadline,
     });
     if (search.truncated && isDefaultBudget && search.truncatedReason !== "timeLimitMs") {
-      throw new InvalidOptionsError(fn, [
-        {
-          path: "maxItemsets",
-          message:
-            `ranking by ${by} needs every rule counted at least ${minCount} times, and the itemsets at that count ` +
-            `passed the default budget (1,000,000): set maxLength (e.g. 3), rank by a measure that stops sooner ` +
-            "(support, confidence, leverage), set minCount (only rules counted that often compete, e.g. 10), or set " +
-            "maxItemsets and timeLimitMs for a best-effort (not exact) result",
-          received: parsed.maxItemsets,
-        },
-      ]);
+      throw argumentError(
+        fn,
+        "maxItemsets",
+        `ranking by ${by} needs every rule counted at least ${minCount} times, and the itemsets at that count ` +
+          `passed the default budget (1,000,000): set maxLength (e.g. 3), rank by a measure that stops sooner ` +
+          "(support, confidence, leverage), set minCount (only rules counted that often compete, e.g. 10), or set " +
+          "maxItemsets and timeLimitMs for a best-effort (not exact) result",
+        parsed.maxItemsets,
+      );
     }
     const roundIndex = itemsetIndex(search.offsets, search.items, search.size, deadline);
     const roundHeap = entryHeap(k);

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
@@ -156,13 +157,12 @@ export function weightedItemsets(
   const n = data.transactionCount;
   const weights = parsed.weights;
   if (weights.length !== n) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "weights",
-        message: `expected one weight per transaction (${n}), got ${weights.length}`,
-        received: `length ${weights.length}`,
-      },
-    ]);
+    throw argumentError(
+      fn,
+      "weights",
+      `expected one weight per transaction (${n}), got ${weights.length}`,
+      `length ${weights.length}`,
+    );
   }
   const w = new Float64Array(n);
   let total = 0;
@@ -175,13 +175,12 @@ export function weightedItemsets(
     total += value;
   }
   if (!(total > 0)) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "weights",
-        message: "the weights sum to 0: give at least one transaction a positive weight",
-        received: total,
-      },
-    ]);
+    throw argumentError(
+      fn,
+      "weights",
+      "the weights sum to 0: give at least one transaction a positive weight",
+      total,
+    );
   }
   const minWeight = minWeightedSupport * total * (1 - 1e-12);
   const maxLength = parsed.maxLength ?? INFINITY;

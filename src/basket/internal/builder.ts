@@ -1,4 +1,5 @@
-import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { InsufficientDataError, InvalidRecordError } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import { isTransactions, type Transactions, type TransactionsInput } from "../Transactions.js";
 import { IntBuffer } from "./intBuffer.js";
 import { sortRunAscending } from "./sortRun.js";
@@ -89,14 +90,12 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
     return input;
   }
   if (!Array.isArray(input)) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "transactions",
-        message:
-          "expected a Transactions value (readBaskets, transactionsFrom) or an array of baskets (string[][])",
-        received: input,
-      },
-    ]);
+    throw argumentError(
+      functionName,
+      "transactions",
+      "expected a Transactions value (readBaskets, transactionsFrom) or an array of baskets (string[][])",
+      input,
+    );
   }
   return recodeBaskets(input, functionName);
 }
@@ -110,7 +109,7 @@ export function toTransactions(input: TransactionsInput, functionName: string): 
 export function validateTransactions(data: Transactions, functionName: string): void {
   const { transactionCount: n, offsets, items, itemLabels, transactionIds } = data;
   const refuse = (path: string, message: string, received: unknown): never => {
-    throw new InvalidOptionsError(functionName, [{ path: `transactions.${path}`, message, received }]);
+    throw argumentError(functionName, `transactions.${path}`, message, received);
   };
   if (!Number.isInteger(n) || n < 0) refuse("transactionCount", "must be a whole number >= 0", n);
   if (!(items instanceof Int32Array)) refuse("items", "must be an Int32Array of item codes", items);

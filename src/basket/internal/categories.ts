@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { InvalidOptionsError } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import { parseOptions } from "../../core/options.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
@@ -81,13 +81,12 @@ export function extendWithCategories(
       const category = path[l] as string;
       const label = category + suffix;
       if (itemLabels.has(label)) {
-        throw new InvalidOptionsError(functionName, [
-          {
-            path: "suffix",
-            message: `the category "${category}" (${level}) would be labelled "${label}", which is also an item's name: choose another suffix`,
-            received: suffix,
-          },
-        ]);
+        throw argumentError(
+          functionName,
+          "suffix",
+          `the category "${category}" (${level}) would be labelled "${label}", which is also an item's name: choose another suffix`,
+          suffix,
+        );
       }
       let set = ancestors.get(label);
       if (set === undefined) {

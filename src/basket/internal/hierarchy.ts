@@ -1,4 +1,5 @@
-import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { InvalidRecordError } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import type { Transactions } from "../Transactions.js";
 import { recodeBaskets } from "./builder.js";
 
@@ -20,13 +21,12 @@ export function readHierarchy(
   levels: readonly string[],
 ): HierarchyTable {
   if (!Array.isArray(hierarchy)) {
-    throw new InvalidOptionsError(functionName, [
-      {
-        path: "hierarchy",
-        message: `expected an array of rows such as { ${itemColumn}: "ham", ${levels[0] ?? "level"}: "sausage" }`,
-        received: hierarchy,
-      },
-    ]);
+    throw argumentError(
+      functionName,
+      "hierarchy",
+      `expected an array of rows such as { ${itemColumn}: "ham", ${levels[0] ?? "level"}: "sausage" }`,
+      hierarchy,
+    );
   }
   const categories = new Map<string, readonly string[]>();
   hierarchy.forEach((row, r) => {

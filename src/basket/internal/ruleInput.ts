@@ -1,4 +1,5 @@
-import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { InvalidRecordError } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import type { AssociationRule } from "../AssociationRule.js";
 
 /**
@@ -25,9 +26,12 @@ export function rulesOf<R extends AssociationRule>(
 ): readonly R[] {
   const rules = Array.isArray(input) ? (input as readonly R[]) : (input as { rules?: unknown })?.rules;
   if (!Array.isArray(rules)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "rules", message: "expected an array of rules or an associationRules result", received: input },
-    ]);
+    throw argumentError(
+      functionName,
+      "rules",
+      "expected an array of rules or an associationRules result",
+      input,
+    );
   }
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as Partial<AssociationRule> | undefined;
@@ -38,13 +42,12 @@ export function rulesOf<R extends AssociationRule>(
       !Array.isArray(rule.consequent) ||
       typeof rule.confidence !== "number"
     ) {
-      throw new InvalidOptionsError(functionName, [
-        {
-          path: `rules.${i}`,
-          message: "expected a rule from associationRules (antecedent, consequent, confidence, ...)",
-          received: rule,
-        },
-      ]);
+      throw argumentError(
+        functionName,
+        `rules.${i}`,
+        "expected a rule from associationRules (antecedent, consequent, confidence, ...)",
+        rule,
+      );
     }
     for (const side of ["antecedent", "consequent"] as const) {
       const list = rule[side] as readonly unknown[];

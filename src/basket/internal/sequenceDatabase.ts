@@ -1,12 +1,12 @@
 import {
   type Field,
   InsufficientDataError,
-  InvalidOptionsError,
   InvalidRecordError,
   MS_PER_DAY,
   readCodes,
   readDates,
 } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 
 /**
  * Customers' purchase sequences in columnar form: customer c owns the events
@@ -54,9 +54,7 @@ export function readSequences<T>(
   functionName: string,
 ): SequenceDatabase {
   if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "records", message: "expected an array of order-line records", received: records },
-    ]);
+    throw argumentError(functionName, "records", "expected an array of order-line records", records);
   }
   if (records.length === 0) {
     throw new InsufficientDataError(
