@@ -9,9 +9,14 @@ import {
 import type { Offering, OfferingPayments } from "../offering.js";
 import { valueMapSchema } from "./valueMap.js";
 
+/** A finite amount >= 0 (a deposit, an interest rate). */
 const amount = z
   .number()
   .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0"));
+/** A finite amount > 0 (a price, an instalment, a loan's years). */
+const positiveAmount = z
+  .number()
+  .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0"));
 
 // Bounds up to 1 are refinements with the bounds in their words: a z.lte check would add 0.4 kB to the
 // bundles for what a comparison says.
@@ -26,24 +31,11 @@ export const instalmentShare = z
 /** Schema of an {@link Offering} (shared with qualifyProspects). */
 export const offeringSchema = optionsSchema({
   name: optionalSchema(stringSchema()),
-  price: z
-    .number()
-    .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
+  price: positiveAmount,
   deposit: optionalSchema(amount),
   depositShare: optionalSchema(z.number("expected a share in [0, 1]").check(inUnit)),
-  monthlyInstalment: optionalSchema(
-    z.number().check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
-  ),
-  loan: optionalSchema(
-    optionsSchema({
-      annualRate: z
-        .number()
-        .check(z.refine(Number.isFinite, "must be a finite number"), z.gte(0, "must be at least 0")),
-      years: z
-        .number()
-        .check(z.refine(Number.isFinite, "must be a finite number"), z.gt(0, "must be greater than 0")),
-    }),
-  ),
+  monthlyInstalment: optionalSchema(positiveAmount),
+  loan: optionalSchema(optionsSchema({ annualRate: amount, years: positiveAmount })),
   maxInstalmentShare: optionalSchema(instalmentShare),
   // Feature name -> true/false or a finite number (a catch-all object and a custom check rather than
   // z.record and z.union: 2.5 kB less in the bundles of offeringPayments and qualifyProspects).
