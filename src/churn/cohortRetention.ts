@@ -153,15 +153,15 @@ export function cohortRetention<T>(
 
   // Period of each record on or before asOf (−∞ marks ignored records); first period per customer.
   const recordPeriod = new Float64Array(n);
-  const firstPeriod = new Float64Array(customerCount).fill(Number.POSITIVE_INFINITY);
+  const firstPeriod = new Float64Array(customerCount).fill(Infinity);
   let ignoredRecords = 0;
-  let previousDay = Number.NaN;
+  let previousDay = NaN;
   let previousPeriod = 0;
   for (let i = 0; i < n; i++) {
     const day = days[i] as number;
     if (day > asOfDay) {
       ignoredRecords++;
-      recordPeriod[i] = Number.NEGATIVE_INFINITY;
+      recordPeriod[i] = -Infinity;
       continue;
     }
     if (day !== previousDay) {
@@ -173,11 +173,11 @@ export function cohortRetention<T>(
     if (previousPeriod < (firstPeriod[u] as number)) firstPeriod[u] = previousPeriod;
   }
   if (ignoredRecords === n) throw nothingBeforeAsOf(FUNCTION_NAME, purchases);
-  let minPeriod = Number.POSITIVE_INFINITY;
+  let minPeriod = Infinity;
   let customers = 0;
   for (let u = 0; u < customerCount; u++) {
     const first = firstPeriod[u] as number;
-    if (first === Number.POSITIVE_INFINITY) continue;
+    if (first === Infinity) continue;
     customers++;
     if (first < minPeriod) minPeriod = first;
   }
@@ -185,7 +185,7 @@ export function cohortRetention<T>(
   const size = new Float64Array(width);
   for (let u = 0; u < customerCount; u++) {
     const first = firstPeriod[u] as number;
-    if (first !== Number.POSITIVE_INFINITY) size[first - minPeriod] = (size[first - minPeriod] as number) + 1;
+    if (first !== Infinity) size[first - minPeriod] = (size[first - minPeriod] as number) + 1;
   }
 
   // Records grouped by customer (counting sort), each (customer, period) counted once.
@@ -205,12 +205,12 @@ export function cohortRetention<T>(
   const stamp = new Int32Array(width).fill(-1);
   for (let u = 0; u < customerCount; u++) {
     const first = firstPeriod[u] as number;
-    if (first === Number.POSITIVE_INFINITY) continue;
+    if (first === Infinity) continue;
     const row = (first - minPeriod) * width;
     for (let k = start[u] as number; k < (start[u + 1] as number); k++) {
       const i = byCustomer[k] as number;
       const p = recordPeriod[i] as number;
-      if (p === Number.NEGATIVE_INFINITY) continue;
+      if (p === -Infinity) continue;
       const offset = p - first;
       if (stamp[offset] !== u) {
         stamp[offset] = u;

@@ -321,8 +321,8 @@ function gainsTable(
     const to = Math.floor(((g + 1) * n) / groups);
     if (to <= from) continue;
     let hits = 0;
-    let minScore = Number.POSITIVE_INFINITY;
-    let maxScore = Number.NEGATIVE_INFINITY;
+    let minScore = Infinity;
+    let maxScore = -Infinity;
     for (let k = from; k < to; k++) {
       const i = order[k] as number;
       hits += y[i] as number;

@@ -286,7 +286,7 @@ function buildCurve(
     nCensor[j] = c;
     if (d > 0) {
       s *= 1 - d / atRisk;
-      greenwood += d < atRisk ? d / (atRisk * (atRisk - d)) : Number.POSITIVE_INFINITY;
+      greenwood += d < atRisk ? d / (atRisk * (atRisk - d)) : Infinity;
       events += d;
     }
     survival[j] = s;

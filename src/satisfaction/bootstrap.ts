@@ -249,7 +249,7 @@ export function bootstrap<T extends object>(
       const start = offset + (htmtOffsets[kind] as number);
       (pairLists[kind] as [number, number][]).forEach(([j, k], r) => {
         const value = htmtBuffer[j * m + k] as number;
-        out[start + r] = Number.isFinite(value) ? value : Number.NaN;
+        out[start + r] = Number.isFinite(value) ? value : NaN;
       });
     }
   }
@@ -357,10 +357,10 @@ export function bootstrap<T extends object>(
     }
     used[t] = count;
     const values = column.subarray(0, count);
-    const bootstrapMean = count > 0 ? sum / count : Number.NaN;
+    const bootstrapMean = count > 0 ? sum / count : NaN;
     let squares = 0;
     for (let b = 0; b < count; b++) squares += ((values[b] as number) - bootstrapMean) ** 2;
-    const standardError = count > 1 ? Math.sqrt(squares / (count - 1)) : Number.NaN;
+    const standardError = count > 1 ? Math.sqrt(squares / (count - 1)) : NaN;
     const sorted = values.slice().sort();
     const estimate = original[t] as number;
     let interval: Interval | undefined;
@@ -380,8 +380,8 @@ export function bootstrap<T extends object>(
       bootstrapMean,
       standardError,
       tValue: estimate / standardError,
-      lower: interval?.lower ?? Number.NaN,
-      upper: interval?.upper ?? Number.NaN,
+      lower: interval?.lower ?? NaN,
+      upper: interval?.upper ?? NaN,
     });
   }
   const indicatorRows = (offset: number) =>

@@ -89,8 +89,8 @@ function moments(column: Float64Array): { mean: number; sd: number } {
 
 /** Smallest and largest answer over the given items (what plsPathModel uses when there is no scale). */
 function observedScale(rows: readonly object[], items: readonly string[]): { min: number; max: number } {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
+  let min = Infinity;
+  let max = -Infinity;
   for (const item of items) {
     const column = answerColumn(NAME, rows, item);
     for (const value of column) {

@@ -174,7 +174,7 @@ export function micom<T extends object>(
   const alpha = parsed.alpha;
   const valid = distribution.valid;
   const quantile = (index: number, probability: number) =>
-    valid > 0 ? quantileSorted(permutedColumn(distribution, width, index), probability) : Number.NaN;
+    valid > 0 ? quantileSorted(permutedColumn(distribution, width, index), probability) : NaN;
   /** A step-3 statistic: its value, the central 1 − alpha range of its permutations, p-value, and whether it is inside. */
   const twoSided = (index: number) => {
     const value = distribution.original[index] as number;

@@ -386,7 +386,7 @@ export function plsPathModel<T extends object>(
       from: constructs[from] as string,
       to: constructs[to] as string,
       // R² = 1 exactly: Infinity if the path adds explained variance, 0 if not (never 0/0)
-      value: r2 < 1 ? (r2 - without) / (1 - r2) : r2 - without > 0 ? Number.POSITIVE_INFINITY : 0,
+      value: r2 < 1 ? (r2 - without) / (1 - r2) : r2 - without > 0 ? Infinity : 0,
     });
   }
   const total = totalEffects(work.paths, m);
@@ -552,6 +552,6 @@ function rSquaredReestimated(spec: PlsSpec, correlation: Float64Array, from: num
   const successors = spec.successors.map((list, j) => (j === from ? list.filter((k) => k !== to) : list));
   const reduced: PlsSpec = { ...spec, predecessors, successors };
   const work = createWorkspace(reduced);
-  if (estimatePls(reduced, correlation, work) !== undefined) return Number.NaN;
+  if (estimatePls(reduced, correlation, work) !== undefined) return NaN;
   return work.rSquared[to] as number;
 }

@@ -349,7 +349,7 @@ export function satisfactionIndex<T extends object>(
       for (let i = 0; i < values.length; i++) {
         const value = values[i] as number;
         if (Number.isNaN(value)) {
-          rescaledColumn[i] = Number.NaN;
+          rescaledColumn[i] = NaN;
           continue;
         }
         const share = (100 * (value - scale.min)) / (scale.max - scale.min);

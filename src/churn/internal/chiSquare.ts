@@ -18,9 +18,9 @@ export { logGamma };
  * continued fraction of Q otherwise (Abramowitz & Stegun 6.5.29 and 6.5.31; Lentz's method).
  */
 export function regularizedGamma(a: number, x: number): { readonly lower: number; readonly upper: number } {
-  if (!(a > 0) || Number.isNaN(x)) return { lower: Number.NaN, upper: Number.NaN };
+  if (!(a > 0) || Number.isNaN(x)) return { lower: NaN, upper: NaN };
   if (x <= 0) return { lower: 0, upper: 1 };
-  if (x === Number.POSITIVE_INFINITY) return { lower: 1, upper: 0 };
+  if (x === Infinity) return { lower: 1, upper: 0 };
   const logPrefix = -x + a * Math.log(x) - logGamma(a);
   if (x < a + 1) {
     // P(a, x) = e^{-x} x^a / Γ(a + 1) · Σₙ xⁿ / ((a + 1)…(a + n))

@@ -63,7 +63,7 @@ export function coefficientTable(
       estimate = standardized / (numericEncodings[j - 1] as NumericEncoding).standardDeviation;
     const ownVariance = inverseHessian?.[j * d + j];
     const valid = ownVariance !== undefined && ownVariance > 0;
-    const originalVariance = valid ? variance(j) : Number.NaN;
+    const originalVariance = valid ? variance(j) : NaN;
     const standardError = valid && originalVariance > 0 ? Math.sqrt(originalVariance) : null;
     const z = standardError === null ? null : estimate / standardError;
     return Object.freeze({

@@ -221,9 +221,7 @@ export function fitCox(
     message = `did not converge in ${maxIterations} iterations; raise maxIterations or check for a feature that separates events from non-events`;
   }
   const covariance =
-    factor === undefined
-      ? new Float64Array(p * p).fill(Number.POSITIVE_INFINITY)
-      : choleskyInverse(factor, p);
+    factor === undefined ? new Float64Array(p * p).fill(Infinity) : choleskyInverse(factor, p);
   const diverging: number[] = [];
   if (factor !== undefined) {
     const next = choleskySolve(factor, pass.gradient, p);

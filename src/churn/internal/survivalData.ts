@@ -51,7 +51,7 @@ export function numericValue(
 ): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "boolean") return value ? 1 : 0;
-  const parsed = typeof value === "string" ? parseDecimal(value) : Number.NaN;
+  const parsed = typeof value === "string" ? parseDecimal(value) : NaN;
   if (Number.isNaN(parsed)) throw new InvalidRecordError(functionName, row, name, value, expected);
   return parsed;
 }

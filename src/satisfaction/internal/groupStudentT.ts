@@ -44,7 +44,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 
 /** P(|T| ≥ |t|) for Student's t with `df` > 0 degrees of freedom. */
 export function studentTTwoSided(t: number, df: number): number {
-  if (!Number.isFinite(t)) return Number.isNaN(t) ? Number.NaN : 0;
+  if (!Number.isFinite(t)) return Number.isNaN(t) ? NaN : 0;
   return regularizedBeta(df / (df + t * t), df / 2, 0.5);
 }
 

@@ -15,9 +15,9 @@
  * (Abramowitz & Stegun 7.1.6 and 7.1.14); relative error about 1e-15.
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x === Number.POSITIVE_INFINITY) return 1;
-  if (x === Number.NEGATIVE_INFINITY) return 0;
+  if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return 1;
+  if (x === -Infinity) return 0;
   const z = Math.abs(x) / Math.SQRT2;
   const tail = 0.5 * erfcNonNegative(z);
   return x >= 0 ? 1 - tail : tail;
@@ -65,9 +65,9 @@ function erfcNonNegative(z: number): number {
  * [0, 1].
  */
 export function normalQuantile(p: number): number {
-  if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN;
-  if (p === 0) return Number.NEGATIVE_INFINITY;
-  if (p === 1) return Number.POSITIVE_INFINITY;
+  if (Number.isNaN(p) || p < 0 || p > 1) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
   if (p === 0.5) return 0;
   // The lower tail (q ≤ 1/2, x ≤ 0), where the cdf keeps its relative accuracy; the result is mirrored.
   const q = Math.min(p, 1 - p);

@@ -428,7 +428,7 @@ export function rSquaredWithout(spec: PlsSpec, work: PlsWorkspace, j: number, sk
   const q = pred.length;
   const c = work.constructCorrelation;
   const out = new Float64Array(q);
-  if (!solveOnConstructs(c, m, pred, j, new Float64Array(q * q), new Float64Array(q), out)) return Number.NaN;
+  if (!solveOnConstructs(c, m, pred, j, new Float64Array(q * q), new Float64Array(q), out)) return NaN;
   return explainedVariance(c, m, pred, j, out);
 }
 

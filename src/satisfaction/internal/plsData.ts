@@ -17,13 +17,13 @@ const MAX_SAFE = 9007199254740991n;
 export function answerAt(functionName: string, rows: readonly object[], row: number, name: string): number {
   const value = (rows[row] as Record<string, unknown>)[name];
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (value === null || value === undefined || value === "" || Number.isNaN(value)) return Number.NaN;
+  if (value === null || value === undefined || value === "" || Number.isNaN(value)) return NaN;
   const parsed =
     typeof value === "string"
       ? parseDecimal(value)
       : typeof value === "bigint" && value <= MAX_SAFE && value >= -MAX_SAFE
         ? Number(value)
-        : Number.NaN;
+        : NaN;
   if (Number.isNaN(parsed)) {
     throw new InvalidRecordError(
       functionName,

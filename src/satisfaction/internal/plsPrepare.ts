@@ -94,8 +94,8 @@ export function answerScale(
  * added indicator columns of interactionTerm and higherOrderConstruct, in the model's answer scale.
  */
 export function rescaleInto(column: (number | null)[], scale: { min: number; max: number }): void {
-  let low = Number.POSITIVE_INFINITY;
-  let high = Number.NEGATIVE_INFINITY;
+  let low = Infinity;
+  let high = -Infinity;
   for (const value of column) {
     if (value === null) continue;
     if (value < low) low = value;

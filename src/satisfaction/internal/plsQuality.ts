@@ -53,7 +53,7 @@ export function htmtMatrix(
           count++;
         }
       const within = (monotrait[j] as number) * (monotrait[k] as number);
-      const value = within > 0 ? mean(sum, count) / Math.sqrt(within) : Number.NaN;
+      const value = within > 0 ? mean(sum, count) / Math.sqrt(within) : NaN;
       out[j * m + k] = value;
       out[k * m + j] = value;
     }
@@ -76,7 +76,7 @@ export function outerVif(spec: PlsSpec, correlation: Float64Array): Float64Array
       for (let b = 0; b < size; b++) block[a * size + b] = correlation[(start + a) * p + start + b] as number;
     const inverse = size === 1 ? Float64Array.of(1) : invert(block, size);
     for (let a = 0; a < size; a++)
-      out[start + a] = inverse === undefined ? Number.POSITIVE_INFINITY : (inverse[a * size + a] as number);
+      out[start + a] = inverse === undefined ? Infinity : (inverse[a * size + a] as number);
   }
   return out;
 }
@@ -97,7 +97,6 @@ export function innerVif(spec: PlsSpec, constructCorrelation: Float64Array, j: n
       matrix[r * q + s] = constructCorrelation[(pred[r] as number) * m + (pred[s] as number)] as number;
   const inverse = invert(matrix, q);
   const out = new Float64Array(q);
-  for (let r = 0; r < q; r++)
-    out[r] = inverse === undefined ? Number.POSITIVE_INFINITY : (inverse[r * q + r] as number);
+  for (let r = 0; r < q; r++) out[r] = inverse === undefined ? Infinity : (inverse[r * q + r] as number);
   return out;
 }
