@@ -92,6 +92,7 @@ export interface SilentDissatisfiedResult {
 
 const FN = "silentDissatisfied";
 const share = z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"));
+const nonNegative = z.number().check(z.gte(0, "must be at least 0"));
 const range = (schema: z.ZodMiniNumber) =>
   optionsSchema({ low: schema, high: schema }).check(
     z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }),
@@ -107,9 +108,9 @@ const schema = optionsSchema({
   ),
   leaveQuietlyShare: z._default(share, 0.96),
   neverReturnShare: z._default(share, 0.91),
-  tells: z._default(range(z.number().check(z.gte(0, "must be at least 0"))), { low: 8, high: 10 }),
+  tells: z._default(range(nonNegative), { low: 8, high: 10 }),
   heavyTellerShare: z._default(share, 0.2),
-  heavyTellerReach: z._default(z.number().check(z.gte(0, "must be at least 0")), 20),
+  heavyTellerReach: z._default(nonNegative, 20),
 });
 
 /**

@@ -123,6 +123,7 @@ export interface CustomerLifetimeValueResult {
   };
 }
 
+const positive = z.number().check(z.positive());
 const schema = optionsSchema({
   ...repeatPurchaseFieldsShape,
   transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
@@ -143,9 +144,9 @@ const schema = optionsSchema({
     ),
   ),
   periods: z._default(z.number().check(wholeNumber(), z.gte(1)), 12),
-  periodLength: z.number().check(z.positive()),
+  periodLength: positive,
   discountRate: z._default(z.number().check(z.gte(0)), 0.01),
-  margin: z._default(z.number().check(z.positive()), 1),
+  margin: z._default(positive, 1),
 });
 
 /**

@@ -143,6 +143,7 @@ export interface ValueTiersResult {
 }
 
 const probability = z.number().check(z.gte(0), z.lte(1));
+const positive = z.number().check(z.positive());
 const schema = optionsSchema({
   customer: optionalSchema(fieldSchema),
   contribution: fieldSchema,
@@ -153,8 +154,8 @@ const schema = optionsSchema({
   keyQuantile: z._default(probability, 0.8),
   potentialQuantile: z._default(probability, 0.5),
   engagementQuantile: z._default(probability, 0.75),
-  declineRate: z._default(z.number().check(z.positive()), 0.1),
-  maxVariation: z._default(z.number().check(z.positive()), 0.5),
+  declineRate: z._default(positive, 0.1),
+  maxVariation: z._default(positive, 0.5),
 });
 
 const money = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));

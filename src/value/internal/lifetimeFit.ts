@@ -50,13 +50,15 @@ export function fitControlShape<K extends string>(
   parameterNames: readonly K[],
   defaults: { readonly maxIterations: number; readonly tolerance: number },
 ) {
-  const startShape = Object.fromEntries(
-    parameterNames.map((name) => [name, optionalSchema(z.number().check(z.positive()))]),
-  ) as { [P in K]: OptionalSchema<number, number> };
+  const positive = z.number().check(z.positive());
+  const optionalPositive = optionalSchema(positive);
+  const startShape = Object.fromEntries(parameterNames.map((name) => [name, optionalPositive])) as {
+    [P in K]: OptionalSchema<number, number>;
+  };
   return {
     start: optionalSchema(optionsSchema(startShape)),
     maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), defaults.maxIterations),
-    tolerance: z._default(z.number().check(z.positive()), defaults.tolerance),
+    tolerance: z._default(positive, defaults.tolerance),
   };
 }
 
