@@ -101,9 +101,12 @@ async function readFast(connection: DuckDBConnection, sql: string, params: strin
  *   records (the bar: the difference is our layer): the first-seen customer order (`file_row_number`
  *   of the Parquet reader, ORDER BY the customer's first row), an order dated by its first purchase
  *   line and counted unless refunds bring it to zero or below; for repeat purchases, a refund on a day
- *   without a purchase netted into the customer's latest earlier purchase day (an equi-join on the
- *   customer over the few refund-only days, filtered on the day), a purchase day dropped when refunds
- *   bring it to zero or below, and the first purchase day(s) as ISO text. It checks nothing: an
+ *   without a purchase netted into the customer's latest earlier purchase day, a purchase day dropped
+ *   when refunds bring it to zero or below, and the first purchase day(s) as ISO text. Written for
+ *   speed: the few refund-only days are joined to their customer's days (the purchase filter inside
+ *   the aggregate, so that DuckDB builds the hash table on them) and each day's first row, an
+ *   integer, names the target day in the join back (faster than customer and day: 3.6 s against
+ *   4.6 s CPU at 10M lines, and as fast as our SQL). It checks nothing: an
  *   invalid record (a missing id or date, a non-finite amount, a later record, an order shared by two
  *   customers, a refund before any purchase, a negative net spend), on which ours throws a typed error
  *   naming the row, goes through or is dropped silently;
@@ -144,14 +147,14 @@ async function handWritten(path: string) {
                  sum(amount) FILTER (WHERE amount >= 0) AS pv, sum(amount) FILTER (WHERE amount < 0) AS rv
           FROM read_parquet($1, file_row_number = true) GROUP BY c, d),
         moved AS (
-          SELECT q.c, max(p.d) AS d, q.rv
-          FROM (SELECT c, d, rv FROM days WHERE pv IS NULL) q
-          JOIN days p ON p.c = q.c AND p.d < q.d AND p.pv IS NOT NULL GROUP BY q.c, q.d, q.rv),
+          SELECT arg_max(p.r, p.d) FILTER (WHERE p.pv IS NOT NULL) AS r, q.rv
+          FROM (SELECT c, d, r, rv FROM days WHERE pv IS NULL) q
+          LEFT JOIN days p ON p.c = q.c AND p.d < q.d GROUP BY q.r, q.rv),
         valued AS (
           SELECT d.c, d.r, d.d, d.pv + coalesce(d.rv, 0) + coalesce(m.rv, 0) AS v,
                  d.pv IS NOT NULL AND NOT ((d.rv IS NOT NULL OR m.rv IS NOT NULL)
                    AND d.pv + coalesce(d.rv, 0) + coalesce(m.rv, 0) <= 1e-9) AS kept
-          FROM days d LEFT JOIN (SELECT c, d, sum(rv) AS rv FROM moved GROUP BY c, d) m ON m.c = d.c AND m.d = d.d)
+          FROM days d LEFT JOIN (SELECT r, sum(rv) AS rv FROM moved GROUP BY r) m ON m.r = d.r)
         SELECT c AS customer, CAST(count(*) FILTER (WHERE kept) - 1 AS DOUBLE) AS frequency,
                (max(d) FILTER (WHERE kept) - min(d) FILTER (WHERE kept)) / 7 AS recency,
                (DATE '${AS_OF}' - min(d) FILTER (WHERE kept)) / 7 AS T,
