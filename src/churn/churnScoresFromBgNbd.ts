@@ -71,6 +71,7 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const optionsSchema = /* @__PURE__ */ optionsObject({
   customer: fieldSchema,
   date: fieldSchema,
@@ -80,13 +81,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
     /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
     "week",
   ),
-  horizon: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.positive(),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
-    13,
-  ),
+  horizon: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()), 13),
   model: /* @__PURE__ */ optionalSchema(
     z.custom<FitBgNbdResult>(
       (value) =>

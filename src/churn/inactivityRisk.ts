@@ -90,22 +90,14 @@ export interface InactivityRiskResult {
   };
 }
 
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const optionsSchema = /* @__PURE__ */ optionsObject({
   customer: fieldSchema,
   date: fieldSchema,
   asOf: dateSchema,
-  priorWeight: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.minimum(0),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
-    2,
-  ),
+  priorWeight: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)), 2),
   populationGapDays: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.positive(),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
   ),
   bandLimits: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z

@@ -67,19 +67,17 @@ export interface RetentionEconomicsResult {
   readonly options: Required<RetentionEconomicsOptions>;
 }
 
-const finite = /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite");
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const optionsSchema = /* @__PURE__ */ optionsObject({
-  customers: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
+  customers: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
   churnRate: /* @__PURE__ */ z
     .number()
     .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lt(1, "must be less than 1")),
-  margin: /* @__PURE__ */ z.number().check(finite),
-  acquisitionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
-  retentionCost: /* @__PURE__ */ z
-    .number()
-    .check(/* @__PURE__ */ z.positive("must be greater than 0"), finite),
+  margin: /* @__PURE__ */ z.number(),
+  acquisitionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
+  retentionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive("must be greater than 0")),
   discountRate: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0), finite),
+    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
     0.1,
   ),
   churnReduction: /* @__PURE__ */ z._default(

@@ -75,13 +75,10 @@ export interface ImportancePerformanceGridResult {
 }
 
 const NAME = "importancePerformanceGrid";
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const schema = /* @__PURE__ */ optionsSchema({
-  importanceCut: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-  ),
-  performanceCut: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-  ),
+  importanceCut: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.number()),
+  performanceCut: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.number()),
 });
 
 /** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */

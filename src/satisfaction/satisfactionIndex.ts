@@ -205,19 +205,13 @@ export interface SatisfactionIndexResult {
 }
 
 const NAME = "satisfactionIndex";
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const scaleSchema = /* @__PURE__ */ optionsSchema({
-  min: /* @__PURE__ */ z
-    .number()
-    .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-  max: /* @__PURE__ */ z
-    .number()
-    .check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
+  min: /* @__PURE__ */ z.number(),
+  max: /* @__PURE__ */ z.number(),
 }).check(/* @__PURE__ */ z.refine((s) => s.max > s.min, "max must be greater than min"));
 const weightSchema = /* @__PURE__ */ optionalSchema(
-  /* @__PURE__ */ z.number().check(
-    /* @__PURE__ */ z.gte(0, "weights must be non-negative"),
-    /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-  ),
+  /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0, "weights must be non-negative")),
 );
 const schema = /* @__PURE__ */ optionsSchema({
   scale: scaleSchema,

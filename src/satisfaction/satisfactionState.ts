@@ -30,14 +30,9 @@ export interface SatisfactionStateOptions {
 const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 const schema = /* @__PURE__ */ optionsSchema({
-  tolerance: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.gte(0),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
-    0,
-  ),
+  tolerance: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0)), 0),
 });
 
 /**

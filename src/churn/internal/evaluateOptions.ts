@@ -3,11 +3,9 @@ import * as z from "zod/mini";
 import { optionsSchema } from "../../core/internal/optionChecks.js";
 import { wholeNumber } from "../../core/options.js";
 
+// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
 export const evaluateScoresSchema = /* @__PURE__ */ optionsSchema({
-  threshold: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite")),
-    0.5,
-  ),
+  threshold: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0.5),
   calibrationBins: /* @__PURE__ */ z._default(
     /* @__PURE__ */ z
       .number()
