@@ -9,7 +9,14 @@ import {
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
-import { budgetSchema, compareLabelLists, deadlineAfter, INFINITY, pastDeadline } from "./internal/common.js";
+import {
+  budgetSchema,
+  compareLabelLists,
+  compareText,
+  deadlineAfter,
+  INFINITY,
+  pastDeadline,
+} from "./internal/common.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 
 /**
@@ -327,7 +334,7 @@ export function highUtilityItemsets<T>(
     ]);
   }
   const itemsets = found.map((entry) => ({
-    items: entry.codes.map((code) => labels[code] as string).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    items: entry.codes.map((code) => labels[code] as string).sort(compareText),
     utility: entry.utility,
     count: entry.count,
   }));

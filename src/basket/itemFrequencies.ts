@@ -1,5 +1,6 @@
 import { withDisplay } from "../core/index.js";
 import { toTransactions } from "./internal/builder.js";
+import { compareText } from "./internal/common.js";
 import { countItems } from "./internal/mining.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -60,13 +61,10 @@ export function itemFrequencies(transactions: TransactionsInput): ItemFrequencie
   const n = data.transactionCount;
   const labels = data.itemLabels;
   const codes = labels.map((_, code) => code);
-  codes.sort((a, b) => {
-    const difference = (counts[b] as number) - (counts[a] as number);
-    if (difference !== 0) return difference;
-    const x = labels[a] as string;
-    const y = labels[b] as string;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  codes.sort(
+    (a, b) =>
+      (counts[b] as number) - (counts[a] as number) || compareText(labels[a] as string, labels[b] as string),
+  );
   const items = codes.map((code) => {
     const count = counts[code] as number;
     return { item: labels[code] as string, count, support: n === 0 ? 0 : count / n };

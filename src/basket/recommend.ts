@@ -4,6 +4,7 @@ import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { bestProposals, type Proposals, propose } from "./internal/proposals.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -139,7 +140,7 @@ export function recommend(
     );
   }
   const inBasket = new Set(basket);
-  const found = new Map<string, { score: number; rules: AssociationRule[] }>();
+  const found: Proposals<AssociationRule> = new Map();
   for (const rule of list) {
     let applies = true;
     for (const item of rule.antecedent) {
@@ -152,27 +153,10 @@ export function recommend(
     const value = rule[by];
     for (const item of rule.consequent) {
       if (inBasket.has(item)) continue;
-      const entry = found.get(item);
-      if (entry === undefined) found.set(item, { score: value, rules: [rule] });
-      else {
-        entry.rules.push(rule);
-        if (value > entry.score) entry.score = value;
-      }
+      propose(found, item, value, rule);
     }
   }
-  const recommendations = [...found.entries()]
-    .map(([item, entry]) => ({
-      item,
-      score: entry.score,
-      rules: entry.rules.sort((a, b) => b[by] - a[by]),
-    }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.rules.length - a.rules.length ||
-        (a.item < b.item ? -1 : a.item > b.item ? 1 : 0),
-    )
-    .slice(0, limit);
+  const recommendations = bestProposals(found, (rule) => rule[by], limit);
   return withDisplay(
     { recommendations, basket: [...inBasket], options: { limit, by } },
     {

@@ -3,6 +3,7 @@ import { InvalidRecordError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { bestProposals, type Proposals, propose } from "./internal/proposals.js";
 import { formatSequence } from "./internal/sequenceCommon.js";
 import type { SequentialRule, SequentialRulesResult } from "./sequentialRules.js";
 
@@ -148,7 +149,7 @@ export function recommendNext(
   const given = history as readonly (readonly string[])[];
   const baskets = given.map((basket) => new Set<string>(basket));
   const bought = new Set<string>(given.flat());
-  const found = new Map<string, { score: number; rules: SequentialRule[] }>();
+  const found: Proposals<SequentialRule> = new Map();
   list.forEach((rule: SequentialRule, index: number) => {
     const value = (rule as unknown as Record<string, unknown> | null)?.[by];
     if (
@@ -168,31 +169,15 @@ export function recommendNext(
     if (!contains(baskets, rule.antecedent)) return;
     for (const item of rule.consequent) {
       if (excludeBought && bought.has(item)) continue;
-      const entry = found.get(item);
-      if (entry === undefined) found.set(item, { score: value, rules: [rule] });
-      else {
-        entry.rules.push(rule);
-        if (value > entry.score) entry.score = value;
-      }
+      propose(found, item, value, rule);
     }
   });
-  const recommendations = [...found.entries()]
-    .map(([item, entry]) => {
-      const sorted = entry.rules.sort((a, b) => b[by] - a[by]);
-      return {
-        item,
-        score: entry.score,
-        expectedInDays: (sorted[0] as SequentialRule).medianDaysBetween,
-        rules: sorted,
-      };
-    })
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.rules.length - a.rules.length ||
-        (a.item < b.item ? -1 : a.item > b.item ? 1 : 0),
-    )
-    .slice(0, limit);
+  const recommendations = bestProposals(found, (rule) => rule[by], limit).map(({ item, score, rules }) => ({
+    item,
+    score,
+    expectedInDays: (rules[0] as SequentialRule).medianDaysBetween,
+    rules,
+  }));
   const result: RecommendNextResult = {
     recommendations,
     history: baskets.map((basket) => [...basket]),

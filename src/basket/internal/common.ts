@@ -85,14 +85,15 @@ export function alphabeticalRanks(transactions: Transactions): Int32Array {
   const labels = transactions.itemLabels;
   const order = labels
     .map((_, code) => code)
-    .sort((a, b) => {
-      const x = labels[a] as string;
-      const y = labels[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    .sort((a, b) => compareText(labels[a] as string, labels[b] as string));
   const ranks = new Int32Array(labels.length);
   for (let r = 0; r < order.length; r++) ranks[order[r] as number] = r;
   return ranks;
+}
+
+/** UTF-16 code-unit order, as `Array.prototype.sort` without a comparator. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   readDates,
 } from "../../core/index.js";
 import { argumentError } from "../../core/internal/arguments.js";
+import { compareText } from "./common.js";
 
 /**
  * Customers' purchase sequences in columnar form: customer c owns the events
@@ -218,9 +219,4 @@ function checkOrders<T>(
         "(drop return or refund lines first, or leave out the order option to make baskets by date)",
     );
   }
-}
-
-/** UTF-16 code-unit order, as `Array.prototype.sort` without a comparator. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
