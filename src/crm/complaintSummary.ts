@@ -248,23 +248,23 @@ const FN = "complaintSummary";
  * name of the catch-all row (`reserved`).
  */
 const distinctLabels = (kind: string, reserved: string) =>
-  z.array(z.string().check(z.minLength(1))).check(
-    z.superRefine((labels, context) => {
-      const seen = new Map<string, number>();
-      labels.forEach((label, j) => {
-        const key = label.trim().toLowerCase();
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, j);
-        const message =
-          first !== undefined
-            ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
-            : key === reserved
-              ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
-              : undefined;
-        if (message !== undefined) context.addIssue({ code: "custom", path: [j], input: label, message });
-      });
-    }),
-  );
+  // a check function rather than z.superRefine, whose issue-adding wrapper no other option needs
+  z.array(z.string().check(z.minLength(1))).check((payload) => {
+    const seen = new Map<string, number>();
+    payload.value.forEach((label, j) => {
+      const key = label.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, j);
+      const message =
+        first !== undefined
+          ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
+          : key === reserved
+            ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
+            : undefined;
+      if (message !== undefined)
+        payload.issues.push({ code: "custom", path: [j], input: label, message, continue: true });
+    });
+  });
 /** A field that `null` skips, read from `key` by default. */
 const skippableField = (key: string) => z._default(z.nullable(fieldSchema), key);
 const schema = optionsSchema({

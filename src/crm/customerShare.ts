@@ -61,6 +61,8 @@ const fraction = z
 const index = z
   .number()
   .check(z.gt(0, "must be an index > 0 (1 = market average)"), z.refine(Number.isFinite, "must be finite"));
+/** Any value, accepted and ignored (z.custom with no check: zod's unknown schema stays out of the bundle). */
+const ignored = optionalSchema(z.custom());
 const schema = optionsSchema({
   penetration: fraction,
   loyalty: fraction,
@@ -68,13 +70,13 @@ const schema = optionsSchema({
   priceSelectivity: z._default(index, 1),
   // The counts of a customerShareInputs result are accepted (and ignored) so it can be passed as is;
   // any other key is an error, so a misspelt factor cannot silently default to 1.
-  marketCustomers: optionalSchema(z.unknown()),
-  ourBuyers: optionalSchema(z.unknown()),
-  ourVolume: optionalSchema(z.unknown()),
-  marketVolume: optionalSchema(z.unknown()),
-  ourBuyersVolume: optionalSchema(z.unknown()),
-  ourRevenue: optionalSchema(z.unknown()),
-  marketRevenue: optionalSchema(z.unknown()),
+  marketCustomers: ignored,
+  ourBuyers: ignored,
+  ourVolume: ignored,
+  marketVolume: ignored,
+  ourBuyersVolume: ignored,
+  ourRevenue: ignored,
+  marketRevenue: ignored,
 });
 
 /**

@@ -81,7 +81,7 @@ const schema = optionsSchema({
   customer: z._default(fieldSchema, "customerId"),
   quantity: z._default(z.nullable(fieldSchema), null),
   amount: z._default(z.nullable(fieldSchema), null),
-  customers: optionalSchema(z.array(z.unknown())),
+  customers: optionalSchema(z.array(z.custom())),
   customerId: z._default(fieldSchema, "customerId"),
 });
 

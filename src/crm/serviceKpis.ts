@@ -208,7 +208,7 @@ const nonNegative = z.number().check(z.gte(0, "must be at least 0"));
 /** The options of a side log: its `records`, the fields of `shape`, and an optional `segment` field. */
 const sideLogSchema = <S extends Record<string, z.ZodMiniType>>(shape: S) =>
   optionalSchema(
-    optionsSchema({ records: z.array(z.unknown()), ...shape, segment: z._default(nullableField, null) }),
+    optionsSchema({ records: z.array(z.custom()), ...shape, segment: z._default(nullableField, null) }),
   );
 const schema = optionsSchema({
   promisedDate: z._default(fieldSchema, "promisedDate"),

@@ -100,7 +100,7 @@ const range = (schema: z.ZodMiniNumber) =>
 const schema = optionsSchema({
   complaints: z.union([
     z.number().check(z.int("must be a whole number"), z.gte(0, "must be at least 0")),
-    z.array(z.unknown()),
+    z.array(z.custom()),
   ]),
   neverComplainShare: z._default(
     range(z.number().check(z.gte(0, "must be in [0, 1)"), z.lt(1, "must be below 1 (someone complains)"))),

@@ -13,7 +13,7 @@ import {
   type RecordInput,
   type TimeUnit,
 } from "../../core/index.js";
-import { optionalSchema } from "../../core/internal/optionChecks.js";
+import { optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, oneOf } from "../../core/options.js";
 import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
 
@@ -47,8 +47,9 @@ export const transactionFieldsShape = {
 export function orderRefusalShape(functionName: string) {
   return {
     order: optionalSchema(
-      z.never(
-        `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
+      problemSchema(
+        () =>
+          `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
       ),
     ),
   };
