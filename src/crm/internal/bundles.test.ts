@@ -17,4 +17,25 @@ describe("crm bundles", () => {
       ).toEqual([]);
     }
   });
+
+  it("the record-log functions carry no zod unknown schema nor superRefine's issue wrapper", {
+    timeout: 30_000,
+  }, async () => {
+    for (const name of [
+      "complaintSummary",
+      "customerShare",
+      "customerShareInputs",
+      "serviceKpis",
+      "silentDissatisfied",
+    ]) {
+      const { code } = await bundleOf(`export { ${name} } from "./${name}.ts";`, {
+        platform: "node",
+        resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+      });
+      expect(
+        ["$ZodUnknown", "addIssue"].filter((piece) => code.includes(piece)),
+        name,
+      ).toEqual([]);
+    }
+  });
 });

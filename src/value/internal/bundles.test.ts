@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { bundleOf } from "../../../test/bundle.js";
+
+describe("value bundles", () => {
+  it("the purchase-day summaries refuse `order` without zod's never schema", {
+    timeout: 30_000,
+  }, async () => {
+    for (const name of ["repeatPurchaseSummary", "calibrationHoldoutSummary"]) {
+      const { code } = await bundleOf(`export { ${name} } from "./${name}.ts";`, {
+        platform: "node",
+        resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+      });
+      expect(code.includes("$ZodNever"), name).toBe(false);
+    }
+  });
+});
