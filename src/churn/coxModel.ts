@@ -26,6 +26,7 @@ import {
   coxHazardTerms,
   cumulativeHazardStandardErrors,
 } from "./internal/coxSurvivalVariance.js";
+import { resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
@@ -34,7 +35,6 @@ import {
   levelOf,
   numericValue,
   readSurvivalData,
-  resolveFeature,
   type SurvivalFeature,
   sortedIndex,
 } from "./internal/survivalData.js";

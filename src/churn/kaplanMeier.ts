@@ -98,9 +98,6 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
   ),
 });
 
-const fieldName = (field: unknown, option: string): string =>
-  typeof field === "string" ? field : `${option} (accessor)`;
-
 /**
  * Kaplan-Meier survival curves: the share of customers still retained t days (or any unit) after
  * acquisition, from follow-up times where customers who have not churned yet are censored. Greenwood
@@ -209,9 +206,9 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
     droppedByField: Object.freeze({ ...data.droppedByField }),
     survivalAt,
     options: Object.freeze({
-      time: fieldName(parsed.time, "time"),
-      event: fieldName(parsed.event, "event"),
-      group: parsed.group === undefined ? null : fieldName(parsed.group, "group"),
+      time: data.fieldLabels.time,
+      event: data.fieldLabels.event,
+      group: data.fieldLabels.group,
       confidenceLevel: parsed.confidenceLevel,
     }),
   };

@@ -52,9 +52,6 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
   group: fieldSchema,
 });
 
-const fieldName = (field: unknown, option: string): string =>
-  typeof field === "string" ? field : `${option} (accessor)`;
-
 /**
  * Log-rank (Mantel-Haenszel) test that the groups' survival curves are equal, as R's
  * `survdiff(Surv(time, event) ~ group)` (rho = 0): at every event time, the events expected in each group
@@ -193,9 +190,9 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
     droppedRows: data.droppedRows,
     droppedByField: Object.freeze({ ...data.droppedByField }),
     options: Object.freeze({
-      time: fieldName(parsed.time, "time"),
-      event: fieldName(parsed.event, "event"),
-      group: fieldName(parsed.group, "group"),
+      time: data.fieldLabels.time,
+      event: data.fieldLabels.event,
+      group: data.fieldLabels.group as string,
     }),
   };
   return withDisplay(result, {

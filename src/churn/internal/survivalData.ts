@@ -4,6 +4,7 @@
  * dropped and counted (R's `na.omit`), then an O(n) radix sort by time.
  */
 import { type Field, InvalidRecordError, parseDecimal, resolveField } from "../../core/index.js";
+import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 
 /**
@@ -11,28 +12,7 @@ import { isRecord, notARecordError } from "./records.js";
  * `{ name, value: (record, index) => value }` (the name labels coefficients), as the churn model takes them.
  * @inline
  */
-export type SurvivalFeature<T> =
-  | (keyof T & string)
-  | {
-      /** The feature's name (labels its coefficient). */
-      readonly name: string;
-      /** Reads the feature's value of one record. */
-      readonly value: (record: T, index: number) => unknown;
-    };
-
-/** A feature spec as its name and reader. */
-export interface ResolvedFeature<T> {
-  readonly name: string;
-  readonly read: (record: T, index: number) => unknown;
-}
-
-/** The name and reader of a feature spec. */
-export function resolveFeature<T>(spec: SurvivalFeature<T>): ResolvedFeature<T> {
-  if (typeof spec === "string") {
-    return { name: spec, read: (record) => (record as Record<string, unknown>)[spec] };
-  }
-  return { name: spec.name, read: spec.value };
-}
+export type SurvivalFeature<T> = FeatureSpec<T>;
 
 /** The name a feature spec labels its terms with. */
 export const featureName = <T>(spec: SurvivalFeature<T>): string =>
@@ -109,6 +89,8 @@ export interface SurvivalData {
   /** Rows dropped for a missing value, and how many per field (a row counts once, at its first missing field). */
   readonly droppedRows: number;
   readonly droppedByField: Readonly<Record<string, number>>;
+  /** The time, event and group fields by name (core's field labels: the key, or `"<option> (accessor)"`). */
+  readonly fieldLabels: { readonly time: string; readonly event: string; readonly group: string | null };
 }
 
 const isMissing = (value: unknown): boolean =>
@@ -228,6 +210,7 @@ export function readSurvivalData<T>(
     categoricalLevels: categoricalCoded.map((c) => c.labels),
     droppedRows: n - kept,
     droppedByField,
+    fieldLabels: { time: time.label, event: event.label, group: group?.label ?? null },
   };
 }
 
