@@ -1,4 +1,10 @@
-import { type Field, InsufficientDataError, InvalidRecordError, readNumbers } from "../core/index.js";
+import {
+  type Field,
+  InsufficientDataError,
+  InvalidRecordError,
+  readNumbers,
+  resolveField,
+} from "../core/index.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
@@ -211,8 +217,6 @@ export function fitBetaGeometricBetaBinomial<T>(
   const parsed = parseOptions(functionName, schema, options);
   const read = (field: Field<T> | undefined, fallback: string) =>
     readNumbers(records, (field ?? fallback) as Field<T>, { functionName, optionName: fallback });
-  const labelOf = (field: Field<T> | undefined, fallback: string) =>
-    typeof field === "string" ? field : field === undefined ? fallback : `${fallback} (accessor)`;
   const x = read(options.frequency, "frequency");
   const tx = read(options.recency, "recency");
   const n = read(options.periods, "periods");
@@ -220,7 +224,8 @@ export function fitBetaGeometricBetaBinomial<T>(
     options.weight === undefined ? new Float64Array(records.length).fill(1) : read(options.weight, "weight");
   type Column = "frequency" | "recency" | "periods" | "weight";
   const bad = (row: number, column: Column, value: number, expectation: string): never => {
-    throw new InvalidRecordError(functionName, row, labelOf(options[column], column), value, expectation);
+    const { label } = resolveField((options[column] ?? column) as Field<T>, column);
+    throw new InvalidRecordError(functionName, row, label, value, expectation);
   };
   let customers = 0;
   let repeaters = 0;
