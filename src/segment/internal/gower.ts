@@ -40,21 +40,21 @@ function specProblem(name: string, spec: unknown): string | undefined {
 }
 
 /** The `fields` option of the functions that take records: `{ name: type or { type, field?, levels? } }`. */
-export const gowerFieldsSchema = checked<Readonly<Record<string, GowerType | GowerSpec<unknown>>>>(
-  (value) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value))
-      return `expected an object of { field name: ${TYPE_WORDS} }`;
-    for (const [name, spec] of Object.entries(value)) {
-      if (name === "") return "field names must be non-empty";
-      const problem = specProblem(name, spec);
-      if (problem !== undefined) return problem;
-    }
-    return undefined;
-  },
-);
+export const gowerFieldsSchema = /* @__PURE__ */ checked<
+  Readonly<Record<string, GowerType | GowerSpec<unknown>>>
+>((value) => {
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return `expected an object of { field name: ${TYPE_WORDS} }`;
+  for (const [name, spec] of Object.entries(value)) {
+    if (name === "") return "field names must be non-empty";
+    const problem = specProblem(name, spec);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+});
 
 /** The `weights` option: `{ field name: weight }`, finite and >= 0. */
-export const gowerWeightsSchema = checked<Readonly<Record<string, number>>>((value) => {
+export const gowerWeightsSchema = /* @__PURE__ */ checked<Readonly<Record<string, number>>>((value) => {
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return "expected an object of { field name: weight }";
   for (const [name, weight] of Object.entries(value)) {
