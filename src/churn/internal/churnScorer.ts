@@ -246,24 +246,13 @@ export function createChurnModel<T>(
     ],
     // Standard errors, z and p only where the fit has them (unpenalised, unweighted).
     rows: (m) =>
-      m.coefficients.map((c) =>
-        c.standardError === null
-          ? {
-              term: c.term,
-              estimate: c.estimate,
-              oddsRatio: c.oddsRatio,
-              standardizedEstimate: c.standardizedEstimate,
-            }
-          : {
-              term: c.term,
-              estimate: c.estimate,
-              standardError: c.standardError,
-              z: c.z,
-              pValue: c.pValue,
-              oddsRatio: c.oddsRatio,
-              standardizedEstimate: c.standardizedEstimate,
-            },
-      ),
+      m.coefficients.map((c) => ({
+        term: c.term,
+        estimate: c.estimate,
+        ...(c.standardError === null ? {} : { standardError: c.standardError, z: c.z, pValue: c.pValue }),
+        oddsRatio: c.oddsRatio,
+        standardizedEstimate: c.standardizedEstimate,
+      })),
     maxRows: 30,
   }) as ChurnModel<T>;
 }
