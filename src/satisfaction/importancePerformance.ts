@@ -1,5 +1,6 @@
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
+import { rankEntries, unknownTargetError } from "./internal/importancePerformanceEntries.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
 /**
@@ -83,32 +84,15 @@ export function importancePerformance(
   ) {
     throw argumentError(NAME, "model", "expected a result of plsPathModel", model);
   }
-  if (!model.constructs.includes(target)) {
-    throw argumentError(
-      NAME,
-      "target",
-      `unknown construct; expected one of ${model.constructs.join(", ")}`,
-      target,
-    );
-  }
+  if (!model.constructs.includes(target)) throw unknownTargetError(NAME, model.constructs, target);
   const entries = model.totalEffects
     .filter((effect) => effect.to === target)
     .map((effect) => ({
       name: effect.from,
       importance: effect.estimate,
       performance: model.index[effect.from] as number,
-    }))
-    .sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
-  if (entries.length === 0) {
-    throw argumentError(
-      NAME,
-      "target",
-      `no construct has a path into "${target}"; choose an endogenous construct`,
-      target,
-    );
-  }
-  const meanImportance = entries.reduce((sum, entry) => sum + entry.importance, 0) / entries.length;
-  const meanPerformance = entries.reduce((sum, entry) => sum + entry.performance, 0) / entries.length;
+    }));
+  const { meanImportance, meanPerformance } = rankEntries(NAME, target, entries);
   return withDisplay(
     { target, entries, targetPerformance: model.index[target] as number, meanImportance, meanPerformance },
     {

@@ -4,6 +4,7 @@ import { optionsSchema, stringSchema } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
+import { rankEntries, unknownTargetError } from "./internal/importancePerformanceEntries.js";
 import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
@@ -131,14 +132,7 @@ export function plsImportancePerformance<T extends object>(
   const target = parsed.target;
   const { constructs, indicators, spec } = resolved;
   const t = constructs.indexOf(target);
-  if (t < 0) {
-    throw argumentError(
-      NAME,
-      "target",
-      `unknown construct; expected one of ${constructs.join(", ")}`,
-      target,
-    );
-  }
+  if (t < 0) throw unknownTargetError(NAME, constructs, target);
   const { min, max } = answerScale(data, resolved);
   const rescaledWeight = new Float64Array(spec.indicatorCount);
   const blockSum = new Float64Array(spec.constructCount);
@@ -172,23 +166,15 @@ export function plsImportancePerformance<T extends object>(
       });
     }
   }
-  if (entries.length === 0) {
-    throw argumentError(
-      NAME,
-      "target",
-      `no construct has a path into "${target}"; choose an endogenous construct`,
-      target,
-    );
-  }
-  entries.sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
+  const { meanImportance, meanPerformance } = rankEntries(NAME, target, entries);
   indicatorRows.sort((a, b) => b.importance - a.importance || a.indicator.localeCompare(b.indicator));
   const result: PlsImportancePerformanceResult = {
     target,
     entries,
     indicators: indicatorRows,
     targetPerformance: estimated.index[target] as number,
-    meanImportance: entries.reduce((sum, e) => sum + e.importance, 0) / entries.length,
-    meanPerformance: entries.reduce((sum, e) => sum + e.performance, 0) / entries.length,
+    meanImportance,
+    meanPerformance,
     negativeWeights,
     options: { target },
   };
