@@ -16,7 +16,7 @@ import {
   startParameters,
   withFitDisplay,
 } from "./internal/lifetimeFit.js";
-import { refuse } from "./internal/modelArguments.js";
+import { checkFiniteNonNegative, refuse } from "./internal/modelArguments.js";
 import { GRADIENT_HESSIAN, hessianFromGradient } from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
@@ -237,8 +237,12 @@ export function fitShiftedBetaGeometric<T>(
     projectSurvivors: (periods, cohortSize = counts.firstCohortSize) => {
       const method = "projectSurvivors (sBG)";
       checkPeriod(method, "periods", periods);
-      if (!(typeof cohortSize === "number" && cohortSize >= 0 && cohortSize < Number.POSITIVE_INFINITY))
-        refuse(method, "cohortSize", cohortSize, "expected a finite, non-negative number of customers");
+      checkFiniteNonNegative(
+        method,
+        "cohortSize",
+        cohortSize,
+        "expected a finite, non-negative number of customers",
+      );
       const out: number[] = [cohortSize];
       let survival = 1;
       for (let t = 1; t <= periods; t++) {

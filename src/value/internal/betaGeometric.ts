@@ -3,7 +3,7 @@
  * non-contractual) models: with θ ~ Beta(γ, δ) the per-period churn probability,
  * S_k = E[(1 − θ)^k] = (δ)_k / (γ + δ)_k.
  */
-import { refuse } from "./modelArguments.js";
+import { checkFiniteNonNegative, checkWhole, refuse } from "./modelArguments.js";
 
 /**
  * Σ_{k≥1} (δ)_k / (γ + δ)_k · (1 + d)^{−k} = δ / (γ + δ) / (1 + d) · 2F1(1, δ + 1; γ + δ + 1; 1 / (1 + d)),
@@ -50,12 +50,15 @@ export function discountedSurvivalSum(
 
 /** Validates a period index: a non-negative integer. */
 export function checkPeriod(method: string, argument: string, value: unknown): asserts value is number {
-  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return;
-  refuse(method, argument, value, "expected a non-negative integer number of periods");
+  checkWhole(method, argument, value, "number of periods");
 }
 
 /** Validates a discount rate: a finite number ≥ 0. */
 export function checkDiscountRate(method: string, value: unknown): asserts value is number {
-  if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return;
-  refuse(method, "discountRate", value, "expected a finite per-period discount rate >= 0 (e.g. 0.1)");
+  checkFiniteNonNegative(
+    method,
+    "discountRate",
+    value,
+    "expected a finite per-period discount rate >= 0 (e.g. 0.1)",
+  );
 }

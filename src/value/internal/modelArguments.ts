@@ -16,10 +16,36 @@ export function refuse(method: string, argument: string, value: unknown, expecta
   ]);
 }
 
+/** Checks a count: a non-negative integer (`what` it counts completes "expected a non-negative integer"). */
+export function checkWhole(
+  method: string,
+  argument: string,
+  value: unknown,
+  what: string,
+): asserts value is number {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return;
+  refuse(method, argument, value, `expected a non-negative integer ${what}`);
+}
+
+/** Checks a finite number ≥ 0 (`expectation`: the error's words). */
+export function checkFiniteNonNegative(
+  method: string,
+  argument: string,
+  value: unknown,
+  expectation: string,
+): asserts value is number {
+  if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) return;
+  refuse(method, argument, value, expectation);
+}
+
 /** Checks a horizon `t`: a finite number ≥ 0. */
 export function checkHorizon(method: string, t: unknown): void {
-  if (typeof t === "number" && t >= 0 && t < Number.POSITIVE_INFINITY) return;
-  refuse(method, "t", t, "expected a finite, non-negative time span in the summary's time unit");
+  checkFiniteNonNegative(
+    method,
+    "t",
+    t,
+    "expected a finite, non-negative time span in the summary's time unit",
+  );
 }
 
 /**
@@ -40,10 +66,13 @@ export function checkHistory(method: string, frequency: unknown, recency: unknow
   ) {
     return;
   }
-  if (typeof frequency !== "number" || !Number.isInteger(frequency) || frequency < 0)
-    refuse(method, "frequency", frequency, "expected a non-negative integer count of repeat purchases");
-  if (typeof recency !== "number" || !(recency >= 0 && recency < Number.POSITIVE_INFINITY))
-    refuse(method, "recency", recency, "expected a finite, non-negative time since the first purchase");
+  checkFrequency(method, frequency);
+  checkFiniteNonNegative(
+    method,
+    "recency",
+    recency,
+    "expected a finite, non-negative time since the first purchase",
+  );
   if (typeof T !== "number" || !(T < Number.POSITIVE_INFINITY) || !(T >= recency - 1e-9))
     refuse(
       method,
@@ -56,13 +85,15 @@ export function checkHistory(method: string, frequency: unknown, recency: unknow
 
 /** Checks a monetary value: a finite number ≥ 0. */
 export function checkMonetaryValue(method: string, monetaryValue: unknown): void {
-  if (typeof monetaryValue === "number" && monetaryValue >= 0 && monetaryValue < Number.POSITIVE_INFINITY)
-    return;
-  refuse(method, "monetaryValue", monetaryValue, "expected a finite, non-negative mean purchase value");
+  checkFiniteNonNegative(
+    method,
+    "monetaryValue",
+    monetaryValue,
+    "expected a finite, non-negative mean purchase value",
+  );
 }
 
 /** Checks a frequency alone: a non-negative integer. */
 export function checkFrequency(method: string, frequency: unknown): void {
-  if (typeof frequency === "number" && Number.isInteger(frequency) && frequency >= 0) return;
-  refuse(method, "frequency", frequency, "expected a non-negative integer count of repeat purchases");
+  checkWhole(method, "frequency", frequency, "count of repeat purchases");
 }

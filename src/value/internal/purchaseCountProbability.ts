@@ -3,13 +3,12 @@
  * under BG/NBD, MBG/NBD and Pareto/NBD. Every formula is a sum of positive terms (no 1 − Σ
  * cancellation): the negative-binomial tail is summed upward when the head is large.
  */
-import { refuse } from "./modelArguments.js";
+import { checkWhole } from "./modelArguments.js";
 import { logGamma, logIntegrate } from "./special.js";
 
 /** Checks the purchase count `x` of probabilityOfPurchases: a non-negative integer. */
 export function checkCount(method: string, x: unknown): void {
-  if (typeof x === "number" && Number.isInteger(x) && x >= 0) return;
-  refuse(method, "x", x, "expected a non-negative integer number of repeat purchases");
+  checkWhole(method, "x", x, "number of repeat purchases");
 }
 
 /** log P(N = j) for the Gamma(r, α)-mixed Poisson count in (0, t]: NB(r, q = α / (α + t)). */
