@@ -191,13 +191,14 @@ function checkedTable(functionName: string, table: unknown): RfmTableResult {
   return result;
 }
 
-/** 1 + number of breaks strictly below the value: equal values always get the same score. */
+/** How each method is named in the printed summary. */
 const METHOD_WORDS: Record<RfmScoresMethod, string> = {
   quantile: "R type-7 quantiles",
   equalWidth: "equal widths",
   naturalBreaks: "natural breaks",
 };
 
+/** 1 + number of breaks strictly below the value: equal values always get the same score. */
 function scoreOf(value: number, breaks: readonly number[]): number {
   let score = 1;
   for (const b of breaks) if (value > b) score++;
