@@ -1,5 +1,5 @@
-import { optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
+import { numeric, required } from "./internal/chartOptions.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
@@ -37,10 +37,10 @@ export interface BgbbProbabilityAliveChartOptions extends ChartOptions {
   readonly periods: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  periods: zodNumberSchema({ whole: true, gte: 1, lte: 60 }),
-});
+  periods: required(numeric({ whole: true, gte: 1, lte: 60 })),
+};
 
 /**
  * One cell of {@link bgbbProbabilityAliveChart}: a recency/frequency pattern and its P(alive).

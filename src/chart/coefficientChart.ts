@@ -1,6 +1,7 @@
 import type { ChurnModel } from "../churn/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   filledPoint,
   frame,
@@ -9,6 +10,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
+  referenceLine,
   refuseInput,
   shortLabel,
   tidy,
@@ -103,10 +105,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
   const withIntervals = rows.filter((r) => r.lower !== null);
   const y = nominal("term", null, { sort: rows.map((r) => r.term), axis: { labelLimit: 240 } });
   const x = quantitative("estimate", "Effect on log-odds of churn (per SD; level vs reference)");
-  const color = nominal("effect", null, {
-    scale: { domain: ["raises churn", "lowers churn"], range: [PALETTE[3], PALETTE[0]] },
-    legend: { orient: "top" },
-  });
+  const color = categoryChannel("effect", null, ["raises churn", "lowers churn"], [PALETTE[3], PALETTE[0]]);
   return frame(
     parsed,
     {
@@ -120,11 +119,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
     },
     {
       layer: [
-        {
-          data: dataValues([{ estimate: 0 }]),
-          mark: { type: "rule", color: "#777" },
-          encoding: { x: quantitative("estimate") },
-        },
+        referenceLine("x", "estimate", 0, { type: "rule", color: "#777" }),
         ...(withIntervals.length > 0
           ? [
               {

@@ -1,11 +1,11 @@
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
+import { numeric } from "./internal/chartOptions.js";
 import {
   checkLifetimeInputs,
   frequencyRecencyGrid,
@@ -32,11 +32,11 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
   readonly horizon?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
-  horizon: optionalSchema(zodNumberSchema({ gt: 0, lte: 1e6 })),
-});
+  maxFrequency: numeric({ whole: true, gte: 1, lte: 200 }),
+  horizon: numeric({ gt: 0, lte: 1e6 }),
+};
 
 /**
  * Expected purchases in the next period as a frequency x recency heatmap (the lifetimes "frequency

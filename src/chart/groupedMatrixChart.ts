@@ -1,6 +1,6 @@
 import type { AssociationRule } from "../basket/index.js";
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
-import { maxRulesSchema, type RulesInput, topRules } from "./internal/rules.js";
+import { numeric } from "./internal/chartOptions.js";
+import { maxRulesOption, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -34,12 +34,12 @@ export interface GroupedMatrixChartOptions extends ChartOptions {
   readonly consequents?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  maxRules: maxRulesSchema(20_000),
-  groups: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
-  consequents: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 60 })),
-});
+  maxRules: maxRulesOption(20_000),
+  groups: numeric({ whole: true, gte: 1, lte: 60 }),
+  consequents: numeric({ whole: true, gte: 1, lte: 60 }),
+};
 
 /**
  * One cell: the rules of one antecedent group with one consequent.

@@ -1,7 +1,8 @@
-import { oneOf, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsPathModelResult } from "../satisfaction/index.js";
+import { oneOf } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   dataValues,
   frame,
@@ -31,7 +32,7 @@ export interface HtmtChartOptions extends ChartOptions {
   readonly measure?: "htmt" | "htmt2";
 }
 
-const schema = optionsSchema({ ...chartOptionsShape, measure: optionalSchema(oneOf(["htmt", "htmt2"])) });
+const schema = { ...chartOptionsShape, measure: oneOf(["htmt", "htmt2"]) };
 
 /** The usual cut-offs of discriminant validity (Henseler, Ringle & Sarstedt 2015). */
 const STRICT = 0.85;
@@ -144,13 +145,12 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
           encoding: {
             x,
             y,
-            color: nominal("band", label, {
-              scale: {
-                domain: ["below 0.85", "0.85 to 0.90", "above 0.90", "undefined"],
-                range: [PALETTE[4], PALETTE[1], PALETTE[3], "#ddd"],
-              },
-              legend: { orient: "top" },
-            }),
+            color: categoryChannel(
+              "band",
+              label,
+              ["below 0.85", "0.85 to 0.90", "above 0.90", "undefined"],
+              [PALETTE[4], PALETTE[1], PALETTE[3], "#ddd"],
+            ),
             tooltip: [
               nominal("row", "Construct"),
               nominal("column", "With"),

@@ -10,6 +10,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
+  referenceLine,
   refuseResult,
   tidy,
   type VegaLiteSpec,
@@ -111,16 +112,8 @@ export function importancePerformanceChart(
     },
     {
       layer: [
-        {
-          data: dataValues([{ importance: tidy(grid.importanceCut) }]),
-          mark: dashed("rule", "#888"),
-          encoding: { x: quantitative("importance") },
-        },
-        {
-          data: dataValues([{ performance: tidy(grid.performanceCut) }]),
-          mark: dashed("rule", "#888"),
-          encoding: { y: quantitative("performance") },
-        },
+        referenceLine("x", "importance", tidy(grid.importanceCut), dashed("rule", "#888")),
+        referenceLine("y", "performance", tidy(grid.performanceCut), dashed("rule", "#888")),
         {
           data: dataValues(points),
           layer: [

@@ -1,5 +1,5 @@
 import type { ItemFrequenciesResult } from "../basket/index.js";
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
+import { numeric } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -33,10 +33,10 @@ export interface ItemFrequencyChartOptions extends ChartOptions {
   readonly topItems?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  topItems: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
-});
+  topItems: numeric({ whole: true, gte: 1, lte: 500 }),
+};
 
 /** True when `value` looks like the result of `itemFrequencies`. */
 export function isItemFrequenciesResult(value: unknown): value is ItemFrequenciesResult {

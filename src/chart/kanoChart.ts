@@ -1,6 +1,7 @@
 import type { KanoResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dashed,
   dataValues,
   filledPoint,
@@ -11,6 +12,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
+  referenceLine,
   refuseResult,
   tidy,
   type VegaLiteSpec,
@@ -88,16 +90,8 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
     },
     {
       layer: [
-        {
-          data: dataValues([{ v: 0.5 }]),
-          mark: dashed("rule"),
-          encoding: { x: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
-        },
-        {
-          data: dataValues([{ v: 0.5 }]),
-          mark: dashed("rule"),
-          encoding: { y: quantitative("v", undefined, { scale: { domain: [0, 1] } }) },
-        },
+        referenceLine("x", "v", 0.5, dashed("rule"), { scale: { domain: [0, 1] } }),
+        referenceLine("y", "v", 0.5, dashed("rule"), { scale: { domain: [0, 1] } }),
         ...corners.map((corner) => ({
           data: dataValues([corner]),
           mark: {
@@ -117,13 +111,13 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
               encoding: {
                 x,
                 y,
-                color: nominal("category", "Category", {
-                  scale: {
-                    domain: categories,
-                    range: [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
-                  },
-                  legend: { orient: "bottom" },
-                }),
+                color: categoryChannel(
+                  "category",
+                  "Category",
+                  categories,
+                  [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
+                  "bottom",
+                ),
                 tooltip: [
                   nominal("attribute", "Attribute"),
                   nominal("category", "Category"),

@@ -2,6 +2,7 @@ import type { KaplanMeierResult } from "../churn/index.js";
 import {
   type ChartOptions,
   dataValues,
+  evenlySpaced,
   frame,
   isObject,
   nominal,
@@ -76,12 +77,7 @@ export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
     const group = curve.group ?? "all customers";
     const m = curve.time.length;
     steps.push({ group, time: 0, survival: 1, lower: 1, upper: 1, atRisk: curve.n, censored: 0 });
-    const stride = Math.max(1, (m - 1) / (MAX_STEPS - 1));
-    let last = -1;
-    for (let s = 0; s < MAX_STEPS && m > 0; s++) {
-      const i = Math.min(m - 1, Math.round(s * stride));
-      if (i === last) continue;
-      last = i;
+    for (const i of evenlySpaced(m, MAX_STEPS)) {
       const time = curve.time[i] as number;
       if (time === 0 && steps.at(-1)?.time === 0) steps.pop();
       const lower = curve.lower[i] ?? null;
@@ -95,7 +91,6 @@ export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
         atRisk: curve.nRisk[i] as number,
         censored: curve.nCensor[i] as number,
       });
-      if (i === m - 1) break;
     }
   }
   return steps;

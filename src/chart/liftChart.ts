@@ -10,6 +10,7 @@ import {
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
+  referenceLine,
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
@@ -70,11 +71,7 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
             ],
           },
         },
-        {
-          data: dataValues([{ lift: 1 }]),
-          mark: dashed("rule", PALETTE[3]),
-          encoding: { y: quantitative("lift") },
-        },
+        referenceLine("y", "lift", 1, dashed("rule", PALETTE[3])),
       ],
     },
   );

@@ -3,6 +3,7 @@ import {
   type ChartOptions,
   dashed,
   dataValues,
+  evenlySpaced,
   filledPoint,
   frame,
   hasShape,
@@ -87,20 +88,14 @@ export function lorenzChart(
     return refuseResult(name, "result", "lorenzCurve or paretoAnalysis", result);
   }
   const n = x.length - 1;
-  const step = Math.max(1, n / (MAX_POINTS - 1));
-  const points: { customerShare: number; valueShare: number }[] = [];
   let area = 0;
   for (let k = 1; k <= n; k++)
     area += ((x[k] as number) - (x[k - 1] as number)) * ((y[k] as number) + (y[k - 1] as number));
   const gini = isLorenzCurveResult(result) ? result.gini : 1 - area;
-  let last = -1;
-  for (let i = 0; i < MAX_POINTS; i++) {
-    const k = Math.min(n, Math.round(i * step));
-    if (k === last) continue;
-    last = k;
-    points.push({ customerShare: tidy(x[k] as number), valueShare: tidy(y[k] as number) });
-    if (k === n) break;
-  }
+  const points = evenlySpaced(n + 1, MAX_POINTS).map((k) => ({
+    customerShare: tidy(x[k] as number),
+    valueShare: tidy(y[k] as number),
+  }));
   const bottom80 = valueAt(x, y, 0.8);
   const top20 = 1 - bottom80;
   const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", shareAxis());

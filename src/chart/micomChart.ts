@@ -1,6 +1,7 @@
 import type { MicomResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   filledPoint,
   frame,
@@ -9,6 +10,7 @@ import {
   PALETTE,
   parseChartOptions,
   quantitative,
+  referenceLine,
   refuseResult,
   shortLabel,
   tidy,
@@ -119,20 +121,18 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
         mark: { type: "bar", color: "#ddd", height: 14 },
         encoding: { y, x: quantitative("lower", measure), x2: { field: "upper" } },
       },
-      {
-        mark: { type: "rule", color: "#999", strokeDash: [2, 2] },
-        data: dataValues([{ zero: 0 }]),
-        encoding: { x: quantitative("zero") },
-      },
+      referenceLine("x", "zero", 0, { type: "rule", color: "#999", strokeDash: [2, 2] }),
       {
         mark: filledPoint({ size: 80, opacity: 1 }),
         encoding: {
           y,
           x: quantitative("value"),
-          color: nominal("verdict", null, {
-            scale: { domain: ["within the interval", "groups differ"], range: [PALETTE[0], PALETTE[3]] },
-            legend: { orient: "top" },
-          }),
+          color: categoryChannel(
+            "verdict",
+            null,
+            ["within the interval", "groups differ"],
+            [PALETTE[0], PALETTE[3]],
+          ),
           tooltip: [
             nominal("construct", "Construct"),
             quantitative("value", measure, ".3f"),

@@ -1,6 +1,7 @@
 import type { NetPromoterScoreResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   countText,
   dataValues,
   frame,
@@ -74,11 +75,10 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
         {
           mark: "bar",
           encoding: {
-            color: nominal("group", null, {
+            color: {
+              ...categoryChannel("group", null, [...GROUPS], [PALETTE[3], PALETTE[7], PALETTE[2]], "bottom"),
               sort: [...GROUPS],
-              scale: { domain: [...GROUPS], range: [PALETTE[3], PALETTE[7], PALETTE[2]] },
-              legend: { orient: "bottom" },
-            }),
+            },
             tooltip: [
               nominal("group", "Group"),
               quantitative("answers", "Answers", THOUSANDS),

@@ -1,6 +1,7 @@
 import type { PlsMultigroupResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   filledPoint,
   frame,
@@ -115,10 +116,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
             y,
             x,
             detail: nominal("path"),
-            color: nominal("significant", undefined, {
-              scale: { domain: [true, false], range: ["#555", "#ccc"] },
-              legend: null,
-            }),
+            color: categoryChannel("significant", undefined, [true, false], ["#555", "#ccc"], null),
           },
         },
         {
@@ -127,10 +125,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
           encoding: {
             y,
             x,
-            fill: nominal("group", "Group", {
-              scale: { domain: [first, second], range: [PALETTE[0], PALETTE[1]] },
-              legend: { orient: "top" },
-            }),
+            fill: categoryChannel("group", "Group", [first, second], [PALETTE[0], PALETTE[1]]),
             stroke: { value: null },
             tooltip: [
               nominal("path", "Path"),

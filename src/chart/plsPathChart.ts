@@ -1,6 +1,7 @@
 import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   countText,
   dataValues,
   frame,
@@ -230,12 +231,17 @@ export function plsPathChart(
     };
   });
   const scale = { domain: [-0.12, 1.12] };
-  const x = quantitative("x", undefined, { axis: null, scale });
-  const y = quantitative("y", undefined, { axis: null, scale });
-  const signColour = nominal("sign", undefined, {
-    scale: { domain: ["positive", "negative"], range: [PALETTE[0], PALETTE[3]] },
-    legend: null,
-  });
+  // positions in the unit square, without axes
+  const position = (field: string) => quantitative(field, undefined, { axis: null, scale });
+  const x = position("x");
+  const y = position("y");
+  const signColour = categoryChannel(
+    "sign",
+    undefined,
+    ["positive", "negative"],
+    [PALETTE[0], PALETTE[3]],
+    null,
+  );
   const bootText = isBootstrapResult(boot)
     ? `; significance from ${boot.validSamples} bootstrap samples`
     : "; pass a bootstrap for significance";
@@ -269,8 +275,8 @@ export function plsPathChart(
             {
               mark: { type: "point", shape: "triangle-up", filled: true, size: 90, opacity: 1 },
               encoding: {
-                x: quantitative("x2", undefined, { axis: null, scale }),
-                y: quantitative("y2", undefined, { axis: null, scale }),
+                x: position("x2"),
+                y: position("y2"),
                 angle: quantitative("angle", undefined, { scale: null }),
                 color: signColour,
               },
@@ -278,8 +284,8 @@ export function plsPathChart(
             {
               mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -7, color: "#222" },
               encoding: {
-                x: quantitative("labelX", undefined, { axis: null, scale }),
-                y: quantitative("labelY", undefined, { axis: null, scale }),
+                x: position("labelX"),
+                y: position("labelY"),
                 text: nominal("label"),
                 tooltip: [
                   nominal("from", "From"),

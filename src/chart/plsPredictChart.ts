@@ -1,7 +1,8 @@
-import { oneOf, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsPredictResult } from "../satisfaction/index.js";
+import { oneOf } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   dataValues,
   frame,
@@ -31,7 +32,7 @@ export interface PlsPredictChartOptions extends ChartOptions {
   readonly metric?: "rmse" | "mae";
 }
 
-const schema = optionsSchema({ ...chartOptionsShape, metric: optionalSchema(oneOf(["rmse", "mae"])) });
+const schema = { ...chartOptionsShape, metric: oneOf(["rmse", "mae"]) };
 
 /**
  * One bar of {@link plsPredictChart}: an indicator's out-of-sample error under one model.
@@ -135,10 +136,7 @@ export function plsPredictChart(
         y: nominal("indicator", "Indicator", { sort: indicators }),
         yOffset: nominal("model", undefined, { sort: ["PLS", "LM benchmark"] }),
         x: quantitative("error", `${metric} (answer scale)`),
-        color: nominal("model", null, {
-          scale: { domain: ["PLS", "LM benchmark"], range: [PALETTE[0], PALETTE[7]] },
-          legend: { orient: "top" },
-        }),
+        color: categoryChannel("model", null, ["PLS", "LM benchmark"], [PALETTE[0], PALETTE[7]]),
         tooltip: [
           nominal("indicator", "Indicator"),
           nominal("construct", "Construct"),

@@ -1,10 +1,10 @@
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
+import { numeric } from "./internal/chartOptions.js";
 import {
   checkLifetimeInputs,
   frequencyRecencyGrid,
@@ -20,6 +20,7 @@ import {
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
+  type ResolvedChartOptions,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -41,10 +42,10 @@ export interface FrequencyRecencyChartOptions extends ChartOptions {
   readonly maxFrequency?: number;
 }
 
-export const frequencyRecencySchema = optionsSchema({
+export const frequencyRecencySchema = {
   ...chartOptionsShape,
-  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 200 })),
-});
+  maxFrequency: numeric({ whole: true, gte: 1, lte: 200 }),
+};
 
 /**
  * P(alive) as a frequency x recency heatmap (the lifetimes "probability alive matrix"): for a customer
@@ -96,7 +97,7 @@ const tidy4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 /** The heatmap both frequency x recency charts share. */
 export function frequencyRecencyHeatmap(
-  parsed: ReturnType<typeof parseChartOptions>,
+  parsed: ResolvedChartOptions,
   values: readonly object[],
   look: {
     title: string;

@@ -1,6 +1,7 @@
 import type { QualifyProspectsResult } from "../crm/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   frame,
   hasShape,
@@ -133,10 +134,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
           encoding: {
             y,
             x,
-            color: nominal("verdict", "Verdict", {
-              scale: { domain: [...VERDICTS], range: VERDICT_COLOURS },
-              legend: { orient: "top" },
-            }),
+            color: categoryChannel("verdict", "Verdict", [...VERDICTS], VERDICT_COLOURS),
             tooltip: [
               nominal("id", "Prospect"),
               quantitative("score", "Score", PERCENT_PRECISE),

@@ -1,4 +1,3 @@
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -7,10 +6,12 @@ import type {
   ParetoNbdParams,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
+import { numeric } from "./internal/chartOptions.js";
 import { checkLifetimeInputs, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import { bgNbdPmf, paretoNbdSimulatedPmf } from "./internal/repeatDistribution.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   countText,
   dataValues,
@@ -44,11 +45,11 @@ export interface RepeatPurchasesChartOptions extends ChartOptions {
   readonly seed?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  maxFrequency: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 100 })),
-  seed: optionalSchema(zodNumberSchema({ whole: true })),
-});
+  maxFrequency: numeric({ whole: true, gte: 1, lte: 100 }),
+  seed: numeric({ whole: true }),
+};
 
 /**
  * One bar pair: customers with `frequency` repeat purchases, actual and as the model predicts.
@@ -180,10 +181,7 @@ export function repeatPurchasesChart(
         x: ordinal("label", "Repeat purchases", { sort: bars.map((b) => b.label), axis: { labelAngle: 0 } }),
         xOffset: nominal("series", undefined, { sort: series }),
         y: quantitative("customers", "Customers", { axis: { format: "~s" } }),
-        color: nominal("series", null, {
-          scale: { domain: series, range: [PALETTE[0], PALETTE[1]] },
-          legend: { orient: "top" },
-        }),
+        color: categoryChannel("series", null, series, [PALETTE[0], PALETTE[1]]),
         tooltip: [
           ordinal("label", "Repeat purchases"),
           nominal("series", "Series"),

@@ -1,14 +1,6 @@
-import * as z from "zod/mini";
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
-import {
-  customSchema,
-  expected,
-  optionalSchema,
-  optionsSchema,
-  zodNumberSchema,
-  zodStringSchema,
-} from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { expected } from "../core/internal/optionChecks.js";
+import { checkOptions, custom, nullable, numeric, text } from "./internal/chartOptions.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
 import { narrativeOf } from "./internal/htmlNarrative.js";
@@ -109,21 +101,20 @@ export interface ReportOptions {
   readonly footer?: string | null;
 }
 
-const reportOptionsSchema = optionsSchema({
-  title: optionalSchema(zodStringSchema(500)),
-  subtitle: optionalSchema(zodStringSchema(2000)),
-  maxRows: optionalSchema(zodNumberSchema({ whole: true, gte: 0, lte: 100_000 })),
-  // the words of z.string().check(z.regex(tag, message)), as one custom check (no zod string or regex check)
-  lang: optionalSchema(
-    customSchema<string>((value, report) => {
-      if (typeof value !== "string") report(expected("a string", value), value);
-      else if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value))
-        report("expected a language tag such as en or en-GB", value);
-    }),
+const reportOptionsShape = {
+  title: text(500),
+  subtitle: text(2000),
+  maxRows: numeric({ whole: true, gte: 0, lte: 100_000 }),
+  lang: custom<string>("a language tag such as en or en-GB", (value) =>
+    typeof value !== "string"
+      ? expected("a string", value)
+      : /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(value)
+        ? undefined
+        : "expected a language tag such as en or en-GB",
   ),
-  tocFrom: optionalSchema(zodNumberSchema({ whole: true, gte: 0 })),
-  footer: optionalSchema(z.nullable(zodStringSchema(2000))),
-});
+  tocFrom: numeric({ whole: true, gte: 0 }),
+  footer: nullable(text(2000)),
+};
 
 const NAME = "report";
 
@@ -253,7 +244,7 @@ export async function report(
       { path: "sections", message: "expected an array of sections", received: sections },
     ]);
   }
-  const parsed = parseOptions(NAME, reportOptionsSchema, options);
+  const parsed = checkOptions(NAME, reportOptionsShape, options);
   const checked = sections.map(checkSection);
   const maxRows = parsed.maxRows ?? 12;
   const title = escapeHtml(parsed.title ?? "Customer analytics report");

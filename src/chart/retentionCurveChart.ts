@@ -1,13 +1,9 @@
-import {
-  arraySchema,
-  nonNegativeProblem,
-  optionalSchema,
-  optionsSchema,
-  zodNumberSchema,
-} from "../core/internal/optionChecks.js";
+import { nonNegativeProblem } from "../core/internal/optionChecks.js";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
+import { list, numeric } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   countText,
   dataValues,
@@ -46,11 +42,11 @@ export interface RetentionCurveChartOptions extends ChartOptions {
   readonly periods?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  survivors: optionalSchema(arraySchema<number>(2, nonNegativeProblem)),
-  periods: optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: 500 })),
-});
+  survivors: list<number>(2, nonNegativeProblem),
+  periods: numeric({ whole: true, gte: 1, lte: 500 }),
+};
 
 /**
  * One point of {@link retentionCurveChart}: survival S(t) and retention r(t) of the model or the data.
@@ -155,21 +151,12 @@ export function retentionCurveChart(
   const width = Math.round((parsed.width ?? 640) / 2 - 30);
   const height = parsed.height ?? 280;
   const domain = ["Observed", "sBG fit", "sBG projection"];
-  const color = nominal("series", null, {
-    scale: { domain, range: [PALETTE[3], PALETTE[0], PALETTE[0]] },
-    legend: { orient: "top" },
-  });
-  const strokeDash = nominal("series", null, {
-    scale: {
-      domain,
-      range: [
-        [1, 0],
-        [1, 0],
-        [6, 3],
-      ],
-    },
-    legend: { orient: "top" },
-  });
+  const color = categoryChannel("series", null, domain, [PALETTE[3], PALETTE[0], PALETTE[0]]);
+  const strokeDash = categoryChannel("series", null, domain, [
+    [1, 0],
+    [1, 0],
+    [6, 3],
+  ]);
   const x = quantitative("period", "Period since acquisition", { axis: { tickMinStep: 1 } });
   const panel = (field: "survival" | "retention", title: string) => {
     const y = quantitative(field, title, {

@@ -1,4 +1,5 @@
 import type { RfmScoresResult } from "../value/index.js";
+import { labelledCellLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   CURRENCY,
@@ -6,7 +7,6 @@ import {
   dataValues,
   frame,
   hasShape,
-  nominal,
   ordinal,
   parseChartOptions,
   quantitative,
@@ -127,29 +127,16 @@ export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions =
     {
       data: dataValues(values),
       encoding: { x, y },
-      layer: [
-        {
-          mark: { type: "rect", stroke: "#fff" },
-          encoding: {
-            color: quantitative("customers", "Customers", { scale: { scheme: SEQUENTIAL_SCHEME } }),
-            tooltip: [
-              ordinal("recencyScore", "Recency score"),
-              ordinal("frequencyScore", "Frequency score"),
-              quantitative("customers", "Customers", THOUSANDS),
-              quantitative("meanMonetary", "Mean spend", CURRENCY),
-            ],
-          },
-        },
-        {
-          mark: { type: "text", fontSize: 11 },
-          encoding: {
-            text: quantitative("meanMonetary", undefined, CURRENCY),
-            color: nominal("textColor", undefined, { scale: null, legend: null }),
-          },
-        },
-      ],
-      // The text colour is a literal per cell, not a scale shared with the fill.
-      resolve: { scale: { color: "independent" } },
+      ...labelledCellLayers(
+        quantitative("customers", "Customers", { scale: { scheme: SEQUENTIAL_SCHEME } }),
+        [
+          ordinal("recencyScore", "Recency score"),
+          ordinal("frequencyScore", "Frequency score"),
+          quantitative("customers", "Customers", THOUSANDS),
+          quantitative("meanMonetary", "Mean spend", CURRENCY),
+        ],
+        quantitative("meanMonetary", undefined, CURRENCY),
+      ),
     },
   );
 }

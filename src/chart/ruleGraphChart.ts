@@ -1,8 +1,8 @@
-import { optionsSchema } from "../core/internal/optionChecks.js";
 import { forceLayout } from "./internal/forceLayout.js";
-import { maxRulesSchema, type RulesInput, ruleText, topRules } from "./internal/rules.js";
+import { maxRulesOption, type RulesInput, ruleText, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   dataValues,
   frame,
@@ -30,10 +30,10 @@ export interface RuleGraphChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  maxRules: maxRulesSchema(200),
-});
+  maxRules: maxRulesOption(200),
+};
 
 /**
  * Nodes and edges of the rule graph, laid out in [0, 1] x [0, 1].
@@ -160,10 +160,13 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
             y,
             x2: { field: "x2" },
             y2: { field: "y2" },
-            color: nominal("role", "Edge", {
-              scale: { domain: ["antecedent", "consequent"], range: ["#bbbbbb", "#555555"] },
-              legend: { orient: "bottom" },
-            }),
+            color: categoryChannel(
+              "role",
+              "Edge",
+              ["antecedent", "consequent"],
+              ["#bbbbbb", "#555555"],
+              "bottom",
+            ),
           },
         },
         {

@@ -1,6 +1,5 @@
 import type { AssociationRule } from "../basket/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { maxRulesSchema, type RulesInput, rulesOf, ruleText, topRules } from "./internal/rules.js";
+import { maxRulesOption, type RulesInput, rulesOf, ruleText, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -33,10 +32,10 @@ export interface RulesScatterChartOptions extends ChartOptions {
   readonly maxRules?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  maxRules: maxRulesSchema(20_000),
-});
+  maxRules: maxRulesOption(20_000),
+};
 
 /**
  * One point of the scatter.

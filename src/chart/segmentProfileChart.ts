@@ -1,4 +1,5 @@
 import type { SegmentProfilesResult } from "../segment/index.js";
+import { labelledCellLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
   countText,
@@ -122,31 +123,18 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
     {
       data: dataValues(cells),
       encoding: { x, y },
-      layer: [
-        {
-          mark: { type: "rect", stroke: "#fff" },
-          encoding: {
-            color: quantitative("colour", "z-score", {
-              scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0 },
-            }),
-            tooltip: [
-              nominal("segment", "Segment"),
-              nominal("feature", "Feature"),
-              quantitative("mean", "Segment mean", ",.4~g"),
-              quantitative("zScore", "z-score", "+.2f"),
-            ],
-          },
-        },
-        {
-          mark: { type: "text", fontSize: 11 },
-          encoding: {
-            text: nominal("text"),
-            color: nominal("textColor", undefined, { scale: null, legend: null }),
-          },
-        },
-      ],
-      // The text colour is a literal per cell, not a scale shared with the fill.
-      resolve: { scale: { color: "independent" } },
+      ...labelledCellLayers(
+        quantitative("colour", "z-score", {
+          scale: { scheme: DIVERGING_SCHEME, domain: [-2, 2], domainMid: 0 },
+        }),
+        [
+          nominal("segment", "Segment"),
+          nominal("feature", "Feature"),
+          quantitative("mean", "Segment mean", ",.4~g"),
+          quantitative("zScore", "z-score", "+.2f"),
+        ],
+        nominal("text"),
+      ),
     },
   );
 }

@@ -2,6 +2,7 @@ import type { SegmentProfilesResult } from "../segment/index.js";
 import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   frame,
   isObject,
@@ -160,11 +161,7 @@ export function segmentSharesChart(
         y: nominal("segment", "Segment", { sort: rows.map((row) => row.segment), axis: { labelLimit: 220 } }),
         yOffset: nominal("measure", undefined, { sort: measures }),
         x: quantitative("share", "Share", { axis: { format: PERCENT } }),
-        color: nominal("measure", null, {
-          sort: measures,
-          scale: { domain: measures, range: [PALETTE[4], PALETTE[0]] },
-          legend: { orient: "top" },
-        }),
+        color: { ...categoryChannel("measure", null, measures, [PALETTE[4], PALETTE[0]]), sort: measures },
         tooltip: [
           nominal("segment", "Segment"),
           nominal("measure", "Share of"),

@@ -1,7 +1,8 @@
-import { optionalSchema, optionsSchema, zodNumberSchema } from "../core/internal/optionChecks.js";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
+import { nested, numeric } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   countText,
   dataValues,
@@ -46,34 +47,26 @@ export interface ServiceKpiChartOptions extends ChartOptions {
   readonly targets?: Partial<Record<ServiceKpiName, number>>;
 }
 
-/** Default targets (see {@link ServiceKpiChartOptions.targets}). */
-const DEFAULT_TARGETS: Record<ServiceKpiName, number> = {
-  onTimeDelivery: 0.95,
-  deliverySuccess: 0.98,
-  damageLoss: 0.01,
-  stockout: 0.05,
-  outboundAccuracy: 0.995,
-  inventoryAccuracy: 0.97,
-  inboundAccuracy: 0.99,
-  firstContactResolution: 0.7,
-};
-
-const KPIS: readonly { key: ServiceKpiName; label: string; lowerIsBetter: boolean }[] = [
-  { key: "onTimeDelivery", label: "On-time delivery", lowerIsBetter: false },
-  { key: "deliverySuccess", label: "Delivery success", lowerIsBetter: false },
-  { key: "outboundAccuracy", label: "Outbound accuracy", lowerIsBetter: false },
-  { key: "inventoryAccuracy", label: "Inventory accuracy", lowerIsBetter: false },
-  { key: "inboundAccuracy", label: "Inbound accuracy", lowerIsBetter: false },
-  { key: "firstContactResolution", label: "First-contact resolution", lowerIsBetter: false },
-  { key: "damageLoss", label: "Damage and loss (lower is better)", lowerIsBetter: true },
-  { key: "stockout", label: "Stockouts (lower is better)", lowerIsBetter: true },
+/**
+ * The rate KPIs in the order drawn, with their default targets (see {@link ServiceKpiChartOptions.targets});
+ * for the last two, lower is better.
+ */
+const KPIS: readonly { key: ServiceKpiName; label: string; target: number; lowerIsBetter?: true }[] = [
+  { key: "onTimeDelivery", label: "On-time delivery", target: 0.95 },
+  { key: "deliverySuccess", label: "Delivery success", target: 0.98 },
+  { key: "outboundAccuracy", label: "Outbound accuracy", target: 0.995 },
+  { key: "inventoryAccuracy", label: "Inventory accuracy", target: 0.97 },
+  { key: "inboundAccuracy", label: "Inbound accuracy", target: 0.99 },
+  { key: "firstContactResolution", label: "First-contact resolution", target: 0.7 },
+  { key: "damageLoss", label: "Damage and loss", target: 0.01, lowerIsBetter: true },
+  { key: "stockout", label: "Stockouts", target: 0.05, lowerIsBetter: true },
 ];
 
-const rate = zodNumberSchema({ gte: 0, lte: 1 });
-const schema = optionsSchema({
+const rate = numeric({ gte: 0, lte: 1 });
+const schema = {
   ...chartOptionsShape,
-  targets: optionalSchema(optionsSchema(Object.fromEntries(KPIS.map((k) => [k.key, optionalSchema(rate)])))),
-});
+  targets: nested(Object.fromEntries(KPIS.map((k) => [k.key, rate]))),
+};
 
 /** True when `value` looks like the result of `serviceKpis`. */
 export function isServiceKpisResult(value: unknown): value is ServiceKpisResult {
@@ -115,9 +108,9 @@ export function serviceKpiBullets(
   const name = "serviceKpiChart";
   const parsed = parseChartOptions(name, schema, options);
   if (!isServiceKpisResult(result)) return refuseResult(name, "result", "serviceKpis", result);
-  const targets = {
-    ...DEFAULT_TARGETS,
-    ...(parsed.targets as Partial<Record<ServiceKpiName, number>> | undefined),
+  const targets: Partial<Record<ServiceKpiName, number>> = {
+    ...Object.fromEntries(KPIS.map((k) => [k.key, k.target])),
+    ...parsed.targets,
   };
   return KPIS.flatMap(({ key, label, lowerIsBetter }) => {
     const kpi = result.overall[key];
@@ -125,7 +118,7 @@ export function serviceKpiBullets(
     const target = targets[key] as number;
     return [
       {
-        kpi: label,
+        kpi: lowerIsBetter ? `${label} (lower is better)` : label,
         value: tidy(kpi.value),
         target,
         meetsTarget: lowerIsBetter ? kpi.value <= target : kpi.value >= target,
@@ -185,10 +178,12 @@ export function serviceKpiChart(
           mark: { type: "bar", size: 10 },
           encoding: {
             x,
-            color: nominal("status", null, {
-              scale: { domain: ["meets target", "misses target"], range: [PALETTE[2], PALETTE[3]] },
-              legend: { orient: "top" },
-            }),
+            color: categoryChannel(
+              "status",
+              null,
+              ["meets target", "misses target"],
+              [PALETTE[2], PALETTE[3]],
+            ),
             tooltip: [
               nominal("kpi", "KPI"),
               quantitative("value", "Value", ".2%"),

@@ -1,16 +1,11 @@
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import {
-  arraySchema,
-  optionalSchema,
-  optionsSchema,
-  zodNumberSchema,
-} from "../core/internal/optionChecks.js";
-import { fieldSchema } from "../core/options.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
 import { purchaseDays } from "../value/internal/purchaseDays.js";
+import { field, list, numeric } from "./internal/chartOptions.js";
 import { isLifetimeModel, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import {
   type ChartOptions,
+  categoryChannel,
   chartOptionsShape,
   countText,
   dataValues,
@@ -54,14 +49,14 @@ export interface TrackingChartOptions<T> extends ChartOptions {
   readonly maxPoints?: number;
 }
 
-const schema = optionsSchema({
+const schema = {
   ...chartOptionsShape,
-  transactions: optionalSchema(arraySchema<unknown>()),
-  customer: optionalSchema(fieldSchema),
-  date: optionalSchema(fieldSchema),
-  amount: optionalSchema(fieldSchema),
-  maxPoints: optionalSchema(zodNumberSchema({ whole: true, gte: 10, lte: 2000 })),
-});
+  transactions: list<unknown>(),
+  customer: field<Field<unknown>>(),
+  date: field<Field<unknown>>(),
+  amount: field<Field<unknown>>(),
+  maxPoints: numeric({ whole: true, gte: 10, lte: 2000 }),
+};
 
 /**
  * One point of the tracking plot.
@@ -237,20 +232,16 @@ export function trackingChart<T>(
           encoding: {
             x,
             y,
-            color: nominal("series", null, {
-              scale: { domain: ["Actual", label], range: [PALETTE[0], PALETTE[1]] },
-              legend: { orient: "top" },
-            }),
-            strokeDash: nominal("series", null, {
-              scale: {
-                domain: ["Actual", label],
-                range: [
-                  [1, 0],
-                  [6, 3],
-                ],
-              },
-              legend: { orient: "top" },
-            }),
+            color: categoryChannel("series", null, ["Actual", label], [PALETTE[0], PALETTE[1]]),
+            strokeDash: categoryChannel(
+              "series",
+              null,
+              ["Actual", label],
+              [
+                [1, 0],
+                [6, 3],
+              ],
+            ),
             tooltip: [
               temporal("date", "Date"),
               nominal("series", "Series"),

@@ -51,3 +51,22 @@ export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
         ]),
   ];
 }
+
+/**
+ * The layers of a heatmap whose cells are labelled in a text colour chosen per cell (the data's
+ * `textColor`, so the spec needs no expression): white-edged cells coloured by `color` with `tooltip`,
+ * and `text` in 11 px on them.
+ */
+export function labelledCellLayers(color: object, tooltip: readonly object[], text: object) {
+  return {
+    layer: [
+      { mark: { type: "rect", stroke: "#fff" }, encoding: { color, tooltip } },
+      {
+        mark: { type: "text", fontSize: 11 },
+        encoding: { text, color: nominal("textColor", undefined, { scale: null, legend: null }) },
+      },
+    ],
+    // The text colour is a literal per cell, not a scale shared with the fill.
+    resolve: { scale: { color: "independent" } },
+  };
+}

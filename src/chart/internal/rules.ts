@@ -1,6 +1,6 @@
 /** Shared input handling of the association-rule charts. */
 import type { AssociationRule } from "../../basket/index.js";
-import { optionalSchema, zodNumberSchema } from "../../core/internal/optionChecks.js";
+import { numeric } from "./chartOptions.js";
 import { hasShape, isObject, refuseResult } from "./spec.js";
 
 /**
@@ -59,9 +59,9 @@ export function ruleText(rule: AssociationRule): string {
   return `{${rule.antecedent.join(", ")}} => {${rule.consequent.join(", ")}}`;
 }
 
-/** Schema of a rule chart's `maxRules` option: a whole number from 1 to `most`. */
-export function maxRulesSchema(most: number) {
-  return optionalSchema(zodNumberSchema({ whole: true, gte: 1, lte: most }));
+/** A rule chart's `maxRules` option: a whole number from 1 to `most`. */
+export function maxRulesOption(most: number) {
+  return numeric({ whole: true, gte: 1, lte: most });
 }
 
 /** The rules of `input` (checked): the `maxRules` (default `fallback`) with the highest lift. */

@@ -5,15 +5,8 @@
  * no builder writes an expression string (`calculate`, `filter`, `labelExpr`, `expr`).
  */
 
-import type * as z from "zod/mini";
-import { InvalidOptionsError } from "../../core/index.js";
-import {
-  optionalSchema,
-  optionsSchema,
-  zodNumberSchema,
-  zodStringSchema,
-} from "../../core/internal/optionChecks.js";
-import { parseOptions } from "../../core/options.js";
+import { InvalidOptionsError } from "../../core/errors.js";
+import { checkOptions, numeric, type OptionShape, type OptionValues, text } from "./chartOptions.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.
@@ -118,6 +111,34 @@ export const temporal = (field: string, title?: unknown, extra?: ChannelExtra) =
   channel("temporal", field, title, extra);
 
 /**
+ * A nominal channel (colour, fill, stroke dash, ...) drawing each of the categories `domain` of `field` with
+ * the matching entry of `range`, its legend at `legend` (`null`: no legend).
+ */
+export const categoryChannel = (
+  field: string,
+  title: unknown,
+  domain: readonly unknown[],
+  range: readonly unknown[],
+  legend: "top" | "bottom" | null = "top",
+) => nominal(field, title, { scale: { domain, range }, legend: legend === null ? null : { orient: legend } });
+
+/**
+ * A reference line layer: `mark` at `value` on the `position` channel ("x": a vertical line, "y": a horizontal one),
+ * from its own one-row data `{ [field]: value }`; `extra` further properties of the channel (its scale).
+ */
+export const referenceLine = (
+  position: "x" | "y",
+  field: string,
+  value: unknown,
+  mark: Readonly<Record<string, unknown>>,
+  extra?: ChannelExtra,
+) => ({
+  data: dataValues([{ [field]: value }]),
+  mark,
+  encoding: { [position]: quantitative(field, undefined, extra) },
+});
+
+/**
  * Options every chart builder accepts.
  *
  * @example
@@ -139,15 +160,13 @@ export interface ChartOptions {
   readonly currency?: string;
 }
 
-/** Zod shape of {@link ChartOptions}, to extend with a builder's own options. */
+/** The option checks of {@link ChartOptions}, to extend with a builder's own options. */
 export const chartOptionsShape = {
-  title: optionalSchema(zodStringSchema(500)),
-  width: optionalSchema(zodNumberSchema({ gte: 100, lte: 2000 })),
-  height: optionalSchema(zodNumberSchema({ gte: 100, lte: 2000 })),
-  currency: optionalSchema(zodStringSchema(10)),
+  title: text(500),
+  width: numeric({ gte: 100, lte: 2000 }),
+  height: numeric({ gte: 100, lte: 2000 }),
+  currency: text(10),
 };
-
-const chartOptionsSchema = optionsSchema(chartOptionsShape);
 
 /** Resolved common options. */
 export interface ResolvedChartOptions {
@@ -157,23 +176,17 @@ export interface ResolvedChartOptions {
   readonly currency: string;
 }
 
-/** Parses a builder's options (strict: unknown keys are errors with a "did you mean" hint). */
-export function parseChartOptions<S extends z.ZodMiniType>(
+/**
+ * Checks a builder's options against `shape` (default: {@link chartOptionsShape}); strict: unknown keys are
+ * errors with a "did you mean" hint.
+ */
+export function parseChartOptions<S extends OptionShape = typeof chartOptionsShape>(
   functionName: string,
-  schema: S | undefined,
+  shape: S | undefined,
   options: unknown,
-): z.output<S> & ResolvedChartOptions {
-  const parsed = parseOptions(functionName, schema ?? chartOptionsSchema, options ?? {}) as Record<
-    string,
-    unknown
-  >;
-  return {
-    ...parsed,
-    title: parsed.title as string | undefined,
-    width: parsed.width as number | undefined,
-    height: parsed.height as number | undefined,
-    currency: (parsed.currency as string | undefined) ?? "$",
-  } as z.output<S> & ResolvedChartOptions;
+): OptionValues<S> & ResolvedChartOptions {
+  const parsed: { currency?: string } = checkOptions(functionName, shape ?? chartOptionsShape, options);
+  return { ...parsed, currency: parsed.currency ?? "$" } as OptionValues<S> & ResolvedChartOptions;
 }
 
 /** Throws the builder's argument error: `expected` says what was wanted. */
@@ -292,6 +305,21 @@ export function hasShape(value: unknown, shape: string): value is Record<string,
       return (KINDS[kind] as (value: unknown) => boolean)(found);
     })
   );
+}
+
+/**
+ * At most `most` indices of `count` points, evenly spaced from the first to the last (both kept): the
+ * points a long curve is drawn with. All of them when `count <= most`.
+ */
+export function evenlySpaced(count: number, most: number): number[] {
+  const indices: number[] = [];
+  const step = Math.max(1, (count - 1) / (most - 1));
+  for (let i = 0; i < most && count > 0; i++) {
+    const index = Math.min(count - 1, Math.round(i * step));
+    if (index !== indices.at(-1)) indices.push(index);
+    if (index === count - 1) break;
+  }
+  return indices;
 }
 
 /** Keeps at most `limit` characters of a user label (text in the chart, never an expression). */
