@@ -18,6 +18,7 @@ import { countHistories } from "../value/internal/lifetimeFit.js";
 import { PURCHASE_DAYS_SCRATCH, purchaseDayArrays } from "../value/internal/purchaseDays.js";
 import { purchaseHistories } from "../value/internal/purchaseHistories.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
+import { freeze } from "./internal/freeze.js";
 
 const FUNCTION_NAME = "churnScoresFromBgNbd";
 
@@ -161,7 +162,7 @@ export function churnScoresFromBgNbd<T>(
       frequency === 0
         ? `one purchase day, ${format(since)} ${unit}s ago: BG/NBD treats a customer as alive until a repeat purchase (use inactivityRisk for these)`
         : `${frequency} repeat purchase${frequency === 1 ? "" : "s"} in ${format(recency)} ${unit}s, last ${format(since)} ${unit}s ago: P(alive) ${format(probabilityAlive)}`;
-    return Object.freeze({
+    return freeze({
       customer,
       frequency,
       recency,
@@ -179,10 +180,10 @@ export function churnScoresFromBgNbd<T>(
       a - b,
   );
   const result: ChurnScoresFromBgNbdResult = {
-    customers: Object.freeze(order.map((i) => rows[i] as ChurnScoresFromBgNbdRow)),
+    customers: freeze(order.map((i) => rows[i] as ChurnScoresFromBgNbdRow)),
     model,
     droppedRecords,
-    options: Object.freeze({ asOf: isoDate(endDay * MS_PER_DAY), timeUnit, horizon }),
+    options: freeze({ asOf: isoDate(endDay * MS_PER_DAY), timeUnit, horizon }),
   };
   return withDisplay(result, {
     title: "Churn scores from BG/NBD (1 − P(alive))",

@@ -10,6 +10,7 @@ import { optionalSchema, optionsSchema as optionsObject } from "../core/internal
 import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
+import { freeze } from "./internal/freeze.js";
 
 /** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
 export type { CohortPeriod } from "./internal/calendar.js";
@@ -277,15 +278,15 @@ export function cohortRetention<T>(
       }
     }
     cohorts.push(
-      Object.freeze({
+      freeze({
         cohort: periodLabel(cohortPeriod, period),
         start: isoDate(periodStartDay(cohortPeriod, period) * MS_PER_DAY),
         customers: customersInCohort,
-        active: Object.freeze(activeRow),
-        retention: Object.freeze(retentionRow),
-        revenuePerCustomer: amounts === undefined ? null : Object.freeze(revenueRow),
-        cumulativeRevenuePerCustomer: amounts === undefined ? null : Object.freeze(cumulativeRow),
-        complete: Object.freeze(completeRow),
+        active: freeze(activeRow),
+        retention: freeze(retentionRow),
+        revenuePerCustomer: amounts === undefined ? null : freeze(revenueRow),
+        cumulativeRevenuePerCustomer: amounts === undefined ? null : freeze(cumulativeRow),
+        complete: freeze(completeRow),
       }),
     );
   }
@@ -334,7 +335,7 @@ export function cohortRetentionResult(
   for (let o = 0; o < width && (curve.customers[o] as number) > 0; o++) {
     const weight = curve.customers[o] as number;
     averageCurve.push(
-      Object.freeze({
+      freeze({
         periodsSinceAcquisition: o,
         cohorts: curve.cohorts[o] as number,
         customers: weight,
@@ -346,12 +347,12 @@ export function cohortRetentionResult(
   }
 
   const result: CohortRetentionResult = {
-    cohorts: Object.freeze(cohorts),
-    averageCurve: Object.freeze(averageCurve),
+    cohorts: freeze(cohorts),
+    averageCurve: freeze(averageCurve),
     customers,
     asOf: isoDate(asOfDay * MS_PER_DAY),
     ignoredRecords,
-    options: Object.freeze({ period, amount: withAmount }),
+    options: freeze({ period, amount: withAmount }),
   };
   return withDisplay(result, {
     title: `Cohort retention by ${period}`,

@@ -28,6 +28,7 @@ import {
 } from "./internal/coxSurvivalVariance.js";
 import { resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
+import { freeze } from "./internal/freeze.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import {
@@ -422,7 +423,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     const estimate = beta[j] as number;
     const standardError = Math.sqrt(covariance[j * p + j] as number);
     const zValue = estimate / standardError;
-    return Object.freeze({
+    return freeze({
       ...term,
       estimate,
       standardError,
@@ -434,7 +435,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     });
   });
   const chiTest = (statistic: number): CoxModelTest =>
-    Object.freeze({ statistic, degreesOfFreedom: p, pValue: chiSquareUpperTail(statistic, p) });
+    freeze({ statistic, degreesOfFreedom: p, pValue: chiSquareUpperTail(statistic, p) });
   const covarianceFactor = covariance.every(Number.isFinite) ? cholesky(covariance, p) : undefined;
   let wald: number | undefined;
   if (covarianceFactor !== undefined) {
@@ -521,7 +522,7 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     const bound = (sign: number) =>
       standardError &&
       survival.map((value, b) => Math.min(1, value * Math.exp(sign * z * (standardError[b] as number))));
-    return Object.freeze({
+    return freeze({
       time: baselineTime.slice(),
       survival,
       cumulativeHazard: hazard,
@@ -554,25 +555,25 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     meansRecord[term.term] = means[j] as number;
   });
   const model: CoxModel<T> = {
-    coefficients: Object.freeze(coefficients),
+    coefficients: freeze(coefficients),
     logLikelihoodNull: fit.logLikelihoodNull,
     logLikelihood: fit.logLikelihood,
     likelihoodRatioTest: chiTest(2 * (fit.logLikelihood - fit.logLikelihoodNull)),
     waldTest: wald === undefined ? null : chiTest(wald),
     scoreTest: chiTest(fit.scoreStatistic),
-    concordance: Object.freeze({
+    concordance: freeze({
       ...counts,
     }),
-    means: Object.freeze(meansRecord),
-    baseline: Object.freeze({ time: baselineTime, survival: baselineSurvival, cumulativeHazard }),
+    means: freeze(meansRecord),
+    baseline: freeze({ time: baselineTime, survival: baselineSurvival, cumulativeHazard }),
     n,
     events,
     droppedRows: data.droppedRows,
-    droppedByField: Object.freeze({ ...data.droppedByField }),
-    convergence: Object.freeze({
+    droppedByField: freeze({ ...data.droppedByField }),
+    convergence: freeze({
       method: "newton-raphson" as const,
       converged: fit.convergence.converged,
-      divergingTerms: Object.freeze(divergingTerms),
+      divergingTerms: freeze(divergingTerms),
       iterations: fit.convergence.iterations,
       stepHalvings: fit.convergence.stepHalvings,
       message:
@@ -580,10 +581,10 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
           ? `${fit.convergence.message}; the estimate of ${divergingTerms.join(", ")} may be infinite (a feature that separates churners from the rest)`
           : fit.convergence.message,
     }),
-    options: Object.freeze({
-      numeric: Object.freeze(numericNames),
-      categorical: Object.freeze(categoricalNames),
-      referenceLevels: Object.freeze(references),
+    options: freeze({
+      numeric: freeze(numericNames),
+      categorical: freeze(categoricalNames),
+      referenceLevels: freeze(references),
       ties: parsed.ties,
       confidenceLevel: parsed.confidenceLevel,
       maxIterations: parsed.maxIterations,

@@ -7,6 +7,7 @@ import {
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
+import { freeze } from "./internal/freeze.js";
 import { labelsFromArray } from "./internal/labels.js";
 
 const FUNCTION_NAME = "evaluateScores";
@@ -220,7 +221,7 @@ export function evaluateScores(
     for (let b = 0; b < calibrationBins; b++) {
       const count = counts[b] as number;
       calibration.push(
-        Object.freeze({
+        freeze({
           bin: b + 1,
           lower: b / calibrationBins,
           upper: (b + 1) / calibrationBins,
@@ -239,7 +240,7 @@ export function evaluateScores(
     baseRate,
     auc,
     threshold,
-    confusion: Object.freeze({ truePositives, falsePositives, trueNegatives, falseNegatives }),
+    confusion: freeze({ truePositives, falsePositives, trueNegatives, falseNegatives }),
     precision,
     recall,
     f1,
@@ -247,11 +248,11 @@ export function evaluateScores(
     accuracy: (truePositives + trueNegatives) / n,
     brierScore,
     logLoss,
-    calibration: calibration === null ? null : Object.freeze(calibration),
-    gains: Object.freeze(gains),
+    calibration: calibration === null ? null : freeze(calibration),
+    gains: freeze(gains),
     topDecileCapture: top?.cumulativeCapture ?? null,
     topDecileLift: top?.lift ?? null,
-    options: Object.freeze({ threshold, calibrationBins, groups }),
+    options: freeze({ threshold, calibrationBins, groups }),
   };
   return withDisplay(result, {
     title: "Churn score evaluation",
@@ -335,7 +336,7 @@ function gainsTable(
     cumulativeChurners += hits;
     group++;
     rows.push(
-      Object.freeze({
+      freeze({
         group,
         count,
         minScore,

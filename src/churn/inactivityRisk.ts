@@ -11,6 +11,7 @@ import {
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
 import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
+import { freeze } from "./internal/freeze.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -272,7 +273,7 @@ export function inactivityRiskResult(
       s.meanGap === null
         ? `one purchase day, ${daysSinceLastPurchase} days ago; no own rhythm yet, so the population's typical gap of ${round1(population)} days is used: ${ratioText} the expected gap (${band})`
         : `last purchase ${daysSinceLastPurchase} days ago, ${ratioText} the expected gap of ${round1(expectedGapDays)} days (own mean gap ${round1(s.meanGap)} days over ${gaps} gap${gaps === 1 ? "" : "s"}, population ${round1(population)}) (${band})`;
-    return Object.freeze({
+    return freeze({
       customer: labels[s.code] as string,
       purchaseDays: s.purchaseDays,
       firstPurchase: isoDate(s.firstDay * MS_PER_DAY),
@@ -297,14 +298,14 @@ export function inactivityRiskResult(
   const customers = order.map((i) => rows[i] as InactivityRiskRow);
 
   const result: InactivityRiskResult = {
-    customers: Object.freeze(customers),
+    customers: freeze(customers),
     asOf: isoDate(asOfDay * MS_PER_DAY),
     populationGapDays: population,
-    bandCounts: Object.freeze(bandCounts),
+    bandCounts: freeze(bandCounts),
     ignoredRecords,
-    options: Object.freeze({
+    options: freeze({
       priorWeight,
-      bandLimits: Object.freeze([...bandLimits]) as unknown as readonly [number, number, number],
+      bandLimits: freeze([...bandLimits]) as unknown as readonly [number, number, number],
       populationGapDays: parsed.populationGapDays ?? null,
     }),
   };

@@ -5,6 +5,7 @@ import { optionalSchema, optionsSchema as optionsObject } from "../core/internal
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
+import { freeze } from "./internal/freeze.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -199,13 +200,13 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
     return stepValue(curve.time, curve.survival, time);
   };
   const result: KaplanMeierResult = {
-    curves: Object.freeze(curves),
+    curves: freeze(curves),
     n: data.n,
     events,
     droppedRows: data.droppedRows,
-    droppedByField: Object.freeze({ ...data.droppedByField }),
+    droppedByField: freeze({ ...data.droppedByField }),
     survivalAt,
-    options: Object.freeze({
+    options: freeze({
       time: data.fieldLabels.time,
       event: data.fieldLabels.event,
       group: data.fieldLabels.group,
@@ -299,7 +300,7 @@ function buildCurve(
     }
     atRisk -= d + c;
   }
-  return Object.freeze({
+  return freeze({
     group,
     n: end - start,
     events,
@@ -308,9 +309,9 @@ function buildCurve(
     nEvent,
     nCensor,
     survival,
-    standardError: Object.freeze(standardError),
-    lower: Object.freeze(lower),
-    upper: Object.freeze(upper),
+    standardError: freeze(standardError),
+    lower: freeze(lower),
+    upper: freeze(upper),
     median: curveQuantile(times, survival, 0.5),
     medianLower: curveQuantile(times, lower, 0.5),
     medianUpper: curveQuantile(times, upper, 0.5),

@@ -3,6 +3,7 @@ import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js
 import { fieldSchema, parseOptions } from "../core/options.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
+import { freeze } from "./internal/freeze.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -170,7 +171,7 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
   const degreesOfFreedom = m;
   const groups = data.groupLabels.map(
     (group, g): LogRankTestGroup =>
-      Object.freeze({
+      freeze({
         group,
         n: sizes[g] as number,
         observed: observed[g] as number,
@@ -182,14 +183,14 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
       }),
   );
   const result: LogRankTestResult = {
-    groups: Object.freeze(groups),
+    groups: freeze(groups),
     chiSquare,
     degreesOfFreedom,
     pValue: chiSquareUpperTail(chiSquare, degreesOfFreedom),
     n: data.n,
     droppedRows: data.droppedRows,
-    droppedByField: Object.freeze({ ...data.droppedByField }),
-    options: Object.freeze({
+    droppedByField: freeze({ ...data.droppedByField }),
+    options: freeze({
       time: data.fieldLabels.time,
       event: data.fieldLabels.event,
       group: data.fieldLabels.group as string,

@@ -3,6 +3,7 @@ import { type InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { parseOptions } from "../core/options.js";
+import { freeze } from "./internal/freeze.js";
 
 const FUNCTION_NAME = "retentionEconomics";
 
@@ -138,7 +139,7 @@ export function retentionEconomics(options: RetentionEconomicsOptions): Retentio
   const scenario = (c: number): RetentionEconomicsScenario => {
     const r = 1 - c;
     const lifetimeValue = (margin * r) / (1 + discountRate - r);
-    return Object.freeze({
+    return freeze({
       churnRate: c,
       retentionRate: r,
       expectedLifetimePeriods: 1 / c,
@@ -169,7 +170,7 @@ export function retentionEconomics(options: RetentionEconomicsOptions): Retentio
     replacementCostAvoidedPerPeriod,
     savingPerPeriod: replacementCostAvoidedPerPeriod - retentionSpendPerPeriod,
     replacementCostOfChurnPerPeriod: customers * churnRate * acquisitionCost,
-    options: Object.freeze({
+    options: freeze({
       customers,
       churnRate,
       margin,

@@ -11,6 +11,7 @@ import {
 import { closestName } from "../core/internal/closestName.js";
 import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
+import { freeze } from "./internal/freeze.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
@@ -158,12 +159,12 @@ export function trainTestSplit<T>(
       train.push(records[i] as T);
     }
   }
-  return Object.freeze({
-    train: Object.freeze(train),
-    test: Object.freeze(test),
+  return freeze({
+    train: freeze(train),
+    test: freeze(test),
     trainIndices,
     testIndices,
-    options: Object.freeze({
+    options: freeze({
       testFraction: parsed.testFraction,
       stratified: parsed.stratify !== undefined,
       seed: parsed.seed,

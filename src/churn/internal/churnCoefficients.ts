@@ -6,6 +6,7 @@
 import { normalCdf } from "../../satisfaction/internal/normal.js";
 import type { ChurnModelCoefficient } from "../trainChurnModelTypes.js";
 import type { NumericEncoding } from "./design.js";
+import { freeze } from "./freeze.js";
 
 /** A design column's label. */
 export interface ChurnTerm {
@@ -66,7 +67,7 @@ export function coefficientTable(
     const originalVariance = valid ? variance(j) : NaN;
     const standardError = valid && originalVariance > 0 ? Math.sqrt(originalVariance) : null;
     const z = standardError === null ? null : estimate / standardError;
-    return Object.freeze({
+    return freeze({
       ...term,
       standardizedEstimate: standardized,
       estimate,

@@ -22,6 +22,7 @@ import {
   RecentValues,
 } from "./design.js";
 import type { ResolvedFeature } from "./featureSpec.js";
+import { freeze } from "./freeze.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createLinearRowReader } from "./rowReader.js";
 
@@ -200,11 +201,11 @@ export function createChurnModel<T>(
     });
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
     const eta = baselineEta + contributions.reduce((sum, item) => sum + item.contribution, 0);
-    return Object.freeze({
+    return freeze({
       probability: probability(eta),
       baselineProbability: probability(baselineEta),
-      contributions: Object.freeze(contributions),
-      reasons: Object.freeze(
+      contributions: freeze(contributions),
+      reasons: freeze(
         contributions
           .filter((item) => item.contribution > 0)
           .slice(0, top)
@@ -261,7 +262,7 @@ export function createChurnModel<T>(
 export function freezeJson<V>(value: V): V {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     for (const item of Object.values(value)) freezeJson(item);
-    Object.freeze(value);
+    freeze(value);
   }
   return value;
 }
@@ -276,7 +277,7 @@ function makeContribution(
   contribution: number,
   reason: string,
 ): ChurnContribution {
-  return Object.freeze({
+  return freeze({
     feature,
     value,
     contribution,
