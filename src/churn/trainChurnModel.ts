@@ -16,6 +16,7 @@ import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace 
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
+import { type PassThreadsHandle, startPassThreads } from "./internal/logisticParallel.js";
 import { featureListSchema } from "./internal/survivalOptions.js";
 import type {
   ChurnModel,
@@ -171,17 +172,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
-  // the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle)
-  const parsed = {
-    ...given,
-    encoding: given.encoding ?? "reference",
-    missing: given.missing ?? "error",
-    unseenCategory: given.unseenCategory ?? "reference",
-    maxIterations: given.maxIterations ?? 100,
-    tolerance: given.tolerance ?? 1e-8,
-    seed: given.seed ?? 1,
-  };
+  const parsed = parseOptions(options);
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
@@ -205,22 +196,66 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
       },
     ]);
   }
-  const missing = parsed.missing;
   const n = records.length;
   if (n === 0)
     throw new InsufficientDataError(
       FUNCTION_NAME,
       "no training records; pass at least a few customers of each class",
     );
+  // A worker for the fit's passes (where they pay and workers can run) boots while the records are read.
+  const threads = startPassThreads(n * numericFeatures.length);
+  try {
+    return trainOn(records, parsed, numericFeatures, categoricalFeatures, l2, threads);
+  } finally {
+    threads?.close();
+  }
+}
 
-  // One pass over the records (labels and features together), then learn the encodings.
+/** The options with the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle). */
+function parseOptions<T>(options: TrainChurnModelOptions<T>) {
+  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  return {
+    ...given,
+    encoding: given.encoding ?? "reference",
+    missing: given.missing ?? "error",
+    unseenCategory: given.unseenCategory ?? "reference",
+    maxIterations: given.maxIterations ?? 100,
+    tolerance: given.tolerance ?? 1e-8,
+    seed: given.seed ?? 1,
+  };
+}
+
+/** The rest of {@link trainChurnModel} once the options are checked: read, encode, fit, build the model. */
+function trainOn<T>(
+  records: readonly T[],
+  parsed: ReturnType<typeof parseOptions<T>>,
+  numericFeatures: readonly ResolvedFeature<T>[],
+  categoricalFeatures: readonly ResolvedFeature<T>[],
+  l2: number,
+  threads: PassThreadsHandle | undefined,
+): ChurnModel<T> {
+  const missing = parsed.missing;
+  const n = records.length;
+
+  // One pass over the records (labels and features together), then learn the encodings. With
+  // threads the numeric columns go straight to memory the workers share (no copy later).
   const p = numericFeatures.length;
   const labelField = resolveField(parsed.label as Field<T>, "label");
-  const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, {
+  const label = {
     read: labelField.read,
     name: labelField.label,
     key: typeof parsed.label === "string" ? parsed.label : undefined,
-  });
+  };
+  const numericOut = threads === undefined ? undefined : new Float64Array(new SharedArrayBuffer(8 * n * p));
+  const values = readTrainingValues(
+    records,
+    numericFeatures,
+    categoricalFeatures,
+    missing,
+    FUNCTION_NAME,
+    label,
+    numericOut,
+  );
   const y = values.labels;
   const churners = countOnes(y);
   if (churners === 0 || churners === n) {
@@ -289,6 +324,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
       l2,
       maxIterations: parsed.maxIterations,
       tolerance: parsed.tolerance,
+      threads,
     },
     l2 === 0 && unweighted,
   );

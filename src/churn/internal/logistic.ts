@@ -10,15 +10,9 @@
  * R's glm(family = binomial) and statsmodels' Logit.
  */
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "./cholesky.js";
-import {
-  createScratch,
-  Design,
-  type LogisticProblem,
-  logisticColumns,
-  type Scratch,
-} from "./logisticDesign.js";
-import { maxAbs } from "./logisticKernels.js";
-import { derivatives, objectiveAt } from "./logisticPasses.js";
+import { Design, type LogisticProblem, logisticColumns } from "./logisticDesign.js";
+import { maxAbs } from "./logisticEngine.js";
+import { createPasses, derivatives, objectiveAt, type Passes } from "./logisticPasses.js";
 
 export { type LogisticProblem, logisticColumns } from "./logisticDesign.js";
 
@@ -142,8 +136,7 @@ export const SEPARATION_LIMIT = 30;
 
 /** Work arrays and running state of one fit, shared by the Newton and chord phases. */
 interface FitState {
-  readonly design: Design;
-  readonly scratch: Scratch;
+  readonly passes: Passes;
   readonly beta: Float64Array;
   readonly eta: Float64Array;
   readonly trialEta: Float64Array;
@@ -171,7 +164,7 @@ function chordSteps(
   tolerance: number,
   maxRate: number,
 ): boolean {
-  const { design, scratch, beta, eta, trialEta, gradient, step, trial, trialGradient } = state;
+  const { passes, beta, eta, trialEta, gradient, step, trial, trialGradient } = state;
   const d = beta.length;
   let previous = previousSize;
   for (let chord = 0; chord < MAX_CHORD_STEPS; chord++) {
@@ -188,7 +181,7 @@ function chordSteps(
     const size = maxAbs(step);
     if (size > maxRate * previous) return false;
     for (let j = 0; j < d; j++) trial[j] = (beta[j] as number) + (step[j] as number);
-    const value = objectiveAt(design, trial, trialEta, scratch, trialGradient);
+    const value = objectiveAt(passes, trial, true, trialGradient);
     const better = value <= state.objective + 1e-12 * Math.abs(state.objective);
     if (better) {
       state.objective = value;
@@ -223,6 +216,10 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   const { y, weights, rows, l2, maxIterations, tolerance } = problem;
   const d = logisticColumns(problem);
   const beta = new Float64Array(d);
+  // The passes first: with threads, the workers receive the design while the warm start runs here.
+  const threads = problem.threads;
+  const design = new Design(problem, threads?.share);
+  const passes = createPasses(design, threads);
   const warm: WarmStart | undefined =
     problem.start !== undefined
       ? { beta: problem.start, factor: undefined, scale: 1 }
@@ -241,14 +238,11 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
     }
     beta[0] = Math.log(positive / (total - positive));
   }
-  const design = new Design(problem);
-  const scratch = createScratch(design);
   const state: FitState = {
-    design,
-    scratch,
+    passes,
     beta,
-    eta: new Float64Array(rows),
-    trialEta: new Float64Array(rows),
+    eta: passes.eta,
+    trialEta: passes.trialEta,
     gradient: new Float64Array(d),
     step: new Float64Array(d),
     trial: new Float64Array(d),
@@ -268,7 +262,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   let factored = false;
 
   if (warm?.factor !== undefined) {
-    state.objective = objectiveAt(design, beta, eta, scratch, gradient);
+    state.objective = objectiveAt(passes, beta, false, gradient);
     gradientCurrent = true;
     if (chordSteps(state, warm.factor, warm.scale, Number.POSITIVE_INFINITY, tolerance, CHORD_RATE)) {
       stop = "converged";
@@ -277,10 +271,10 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
         column = separatedColumn(beta);
       }
     }
-  } else state.objective = objectiveAt(design, beta, eta, scratch);
+  } else state.objective = objectiveAt(passes, beta, false);
 
   while (stop === "max-iterations" && iterations < maxIterations) {
-    derivatives(design, beta, eta, gradient, hessian, true, scratch, gradientCurrent);
+    derivatives(passes, beta, gradient, hessian, true, gradientCurrent);
     gradientCurrent = false; // the Newton step below moves β
     const failed = choleskyInPlace(hessian, d);
     if (failed !== -1) {
@@ -297,7 +291,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
     for (let halving = 0; halving <= 40; halving++) {
       for (let j = 0; j < d; j++) trial[j] = (beta[j] as number) + scale * (step[j] as number);
       // The full step is usually accepted: its gradient (needed next) comes from the same pass.
-      const value = objectiveAt(design, trial, trialEta, scratch, halving === 0 ? trialGradient : undefined);
+      const value = objectiveAt(passes, trial, true, halving === 0 ? trialGradient : undefined);
       if (value <= state.objective + 1e-12 * Math.abs(state.objective)) {
         state.objective = value;
         beta.set(trial);
@@ -336,7 +330,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   }
   // Final gradient (and Hessian, for standard errors, when wanted) at the returned β.
   if (wantInverseHessian || !gradientCurrent)
-    derivatives(design, beta, eta, gradient, hessian, wantInverseHessian, scratch);
+    derivatives(passes, beta, gradient, hessian, wantInverseHessian);
   const gradientNorm = maxAbs(gradient);
   let inverseHessian: Float64Array | undefined;
   if (wantInverseHessian) {
