@@ -561,15 +561,13 @@ export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>):
     likelihoodRatioTest: chiTest(2 * (fit.logLikelihood - fit.logLikelihoodNull)),
     waldTest: wald === undefined ? null : chiTest(wald),
     scoreTest: chiTest(fit.scoreStatistic),
-    concordance: freeze({
-      ...counts,
-    }),
+    concordance: freeze(counts),
     means: freeze(meansRecord),
     baseline: freeze({ time: baselineTime, survival: baselineSurvival, cumulativeHazard }),
     n,
     events,
     droppedRows: data.droppedRows,
-    droppedByField: freeze({ ...data.droppedByField }),
+    droppedByField: freeze(data.droppedByField),
     convergence: freeze({
       method: "newton-raphson" as const,
       converged: fit.convergence.converged,

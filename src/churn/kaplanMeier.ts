@@ -204,7 +204,7 @@ export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOption
     n: data.n,
     events,
     droppedRows: data.droppedRows,
-    droppedByField: freeze({ ...data.droppedByField }),
+    droppedByField: freeze(data.droppedByField),
     survivalAt,
     options: freeze({
       time: data.fieldLabels.time,

@@ -189,7 +189,7 @@ export function logRankTest<T>(records: readonly T[], options: LogRankTestOption
     pValue: chiSquareUpperTail(chiSquare, degreesOfFreedom),
     n: data.n,
     droppedRows: data.droppedRows,
-    droppedByField: freeze({ ...data.droppedByField }),
+    droppedByField: freeze(data.droppedByField),
     options: freeze({
       time: data.fieldLabels.time,
       event: data.fieldLabels.event,

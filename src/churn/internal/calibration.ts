@@ -3,6 +3,7 @@
  * with Platt's smoothed targets) and isotonic regression (pool-adjacent-violators), both as
  * scikit-learn's `CalibratedClassifierCV(method="sigmoid" | "isotonic", cv="prefit")` define them.
  */
+import { sigmoid } from "./churnScorer.js";
 
 /**
  * Platt scaling: minimises −Σ [tᵢ log pᵢ + (1 − tᵢ) log(1 − pᵢ)], pᵢ = 1 / (1 + exp(a fᵢ + b)), with the
@@ -43,7 +44,7 @@ export function fitPlatt(f: Float64Array, y: Uint8Array): { a: number; b: number
     for (let i = 0; i < n; i++) {
       const x = f[i] as number;
       const t = a * x + b;
-      const q = t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
+      const q = sigmoid(t);
       const d1 = q - (1 - target(i));
       const d2 = q * (1 - q);
       ga += d1 * x;
