@@ -27,15 +27,18 @@ export class IntBuffer {
   }
 }
 
+/** The typed arrays {@link withRoom} grows. */
+type GrowableArray = Int32Array | Float64Array | Uint16Array;
+
 /**
  * `array` when it has room for `extra` values after the first `used`, else a
- * copy of those `used` values in an array of at least double the length.
+ * copy of those `used` values in an array of the same type and at least double the length.
  */
-export function withRoom(array: Int32Array, used: number, extra: number): Int32Array<ArrayBuffer> {
-  if (used + extra <= array.length) return array as Int32Array<ArrayBuffer>;
+export function withRoom<A extends GrowableArray>(array: A, used: number, extra: number): A {
+  if (used + extra <= array.length) return array;
   let capacity = Math.max(16, array.length * 2);
   while (capacity < used + extra) capacity *= 2;
-  const next = new Int32Array(capacity);
-  next.set(array.subarray(0, used));
+  const next = new (array.constructor as new (length: number) => A)(capacity);
+  next.set(array.subarray(0, used) as never);
   return next;
 }

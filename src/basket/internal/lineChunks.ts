@@ -1,5 +1,6 @@
 import type { Transactions } from "../Transactions.js";
 import { TransactionBuilder } from "./builder.js";
+import { withRoom } from "./intBuffer.js";
 
 /**
  * The basket-text parser behind `readBaskets` and `readBasketsStream`: it reads
@@ -227,19 +228,10 @@ class LabelTable {
 
   /** Copies the code units of new label `code` (= the number of labels so far) into the pool. */
   private remember(code: number, from: number, to: number): void {
-    if (code + 2 > this.starts.length) {
-      const starts = new Int32Array(this.starts.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-    }
+    // starts holds code + 1 entries, units the code units of the labels before this one
+    this.starts = withRoom(this.starts, code + 1, 1);
     const start = this.starts[code] as number;
-    if (start + to - from > this.units.length) {
-      let size = this.units.length * 2;
-      while (size < start + to - from) size *= 2;
-      const units = new Uint16Array(size);
-      units.set(this.units);
-      this.units = units;
-    }
+    this.units = withRoom(this.units, start, to - from);
     const { text, units } = this;
     for (let i = from; i < to; i++) units[start + i - from] = text.charCodeAt(i);
     this.starts[code + 1] = start + to - from;

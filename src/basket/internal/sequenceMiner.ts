@@ -1,4 +1,5 @@
 import { INFINITY, pastDeadline } from "./common.js";
+import { withRoom } from "./intBuffer.js";
 import type { SequenceDatabase } from "./sequenceDatabase.js";
 
 /** Constraints and budgets of one search (times in days). */
@@ -70,16 +71,9 @@ class IdListBuilder {
 
   push(last: number, first: number, gap: number): void {
     if (this.size === this.last.length) {
-      const capacity = this.size * 2;
-      const grownLast = new Int32Array(capacity);
-      grownLast.set(this.last);
-      this.last = grownLast;
-      const grownFirst = new Int32Array(capacity);
-      grownFirst.set(this.first);
-      this.first = grownFirst;
-      const grownGap = new Float64Array(capacity);
-      grownGap.set(this.gap);
-      this.gap = grownGap;
+      this.last = withRoom(this.last, this.size, 1);
+      this.first = withRoom(this.first, this.size, 1);
+      this.gap = withRoom(this.gap, this.size, 1);
     }
     this.last[this.size] = last;
     this.first[this.size] = first;
@@ -98,22 +92,11 @@ class Output {
   gaps = new Float64Array(256);
 
   add(pattern: Int32Array, patternLength: number, count: number, gap: number): void {
-    if (this.size === this.counts.length) {
-      const grownOffsets = new Int32Array(this.counts.length * 2 + 1);
-      grownOffsets.set(this.offsets);
-      this.offsets = grownOffsets;
-      const grownCounts = new Int32Array(this.counts.length * 2);
-      grownCounts.set(this.counts);
-      this.counts = grownCounts;
-      const grownGaps = new Float64Array(this.gaps.length * 2);
-      grownGaps.set(this.gaps);
-      this.gaps = grownGaps;
-    }
-    if (this.codeLength + patternLength > this.codes.length) {
-      const grown = new Int32Array(Math.max(this.codes.length * 2, this.codeLength + patternLength));
-      grown.set(this.codes.subarray(0, this.codeLength));
-      this.codes = grown;
-    }
+    // room for one more pattern (offsets holds size + 1 entries) and its codes
+    this.offsets = withRoom(this.offsets, this.size + 1, 1);
+    this.counts = withRoom(this.counts, this.size, 1);
+    this.gaps = withRoom(this.gaps, this.size, 1);
+    this.codes = withRoom(this.codes, this.codeLength, patternLength);
     this.codes.set(pattern.subarray(0, patternLength), this.codeLength);
     this.codeLength += patternLength;
     this.counts[this.size] = count;
