@@ -218,8 +218,11 @@ describe("dateSchema", () => {
       return [];
     };
     expect(messages({ asOf: Number.NaN, end: new Date(Number.NaN) })).toEqual([
-      "asOf: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
-      "end: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
+      "asOf: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received NaN)",
+      "end: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received Invalid Date)",
+    ]);
+    expect(messages({ asOf: Number.POSITIVE_INFINITY })).toEqual([
+      "asOf: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received Infinity)",
     ]);
     expect(messages({ asOf: "2024-01-01", end: null })).toEqual([
       "end: expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds (received null)",
@@ -460,7 +463,7 @@ describe("seedSchema", () => {
       return [];
     };
     for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
-      expect(messages(seed)).toEqual(["seed: expected a finite number, received a number (received null)"]);
+      expect(messages(seed)).toEqual([`seed: expected a finite number, received a number (received ${seed})`]);
     }
     expect(messages("7")).toEqual(['seed: expected a finite number, received a string (received "7")']);
     expect(messages(2 ** 40 + 0.5)).toEqual([]);

@@ -291,6 +291,9 @@ const objectKeysAt = (schema: core.$ZodType, path: readonly string[]): string[] 
 ];
 
 function preview(value: unknown): string {
+  // JSON has no words for NaN, the infinities or an invalid Date (it writes null for each)
+  if (typeof value === "number") return String(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
   let text: string | undefined;
   try {
     text = JSON.stringify(value);

@@ -561,7 +561,7 @@ describe("plsPathModel refuses what it would otherwise get silently wrong", () =
       return [];
     };
     expect(issuesOf({ scale: { min: 1, max: Number.POSITIVE_INFINITY } })).toEqual([
-      "scale.max: expected a finite number, received a number (received null)",
+      "scale.max: expected a finite number, received a number (received Infinity)",
     ]);
     expect(
       issuesOf({ blocks: { X: ["x1", 2], Y: [] }, paths: [{ from: "X", to: "" }, "X->Y"], consistent: 1 }),
