@@ -53,8 +53,12 @@ export interface PassThreads {
    * returns the arrays of the fit's passes, shared with them.
    */
   attach(design: Design): SharedPassArrays;
-  /** Runs every row block of a pass (`shared.beta` holding its β) and returns when all are done. */
-  run(request: PassRequest, blocks: number): void;
+  /**
+   * Runs every row block of a pass (`shared.beta` holding its β; `scratch`: the calling thread's) and
+   * returns true when all are done, or false when the workers cannot take part (a worker failed):
+   * then the caller computes the blocks.
+   */
+  run(request: PassRequest, blocks: number, scratch: Scratch): boolean;
 }
 
 /** See {@link PassThreads.share}. */

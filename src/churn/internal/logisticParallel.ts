@@ -21,19 +21,10 @@ import {
   type PassRequest,
   type PassThreads,
   partialSize,
-  type Scratch,
   type ShareArray,
   type SharedPassArrays,
 } from "./logisticDesign.js";
-import {
-  claimBlocks,
-  controlSlots,
-  createScratch,
-  PASS_ENGINE,
-  type PassJob,
-  passBlock,
-  passWorker,
-} from "./logisticEngine.js";
+import { claimBlocks, controlSlots, PASS_ENGINE, type PassJob, passWorker } from "./logisticEngine.js";
 
 /**
  * Tests' switches: `workers` (undefined: one per spare core up to {@link MAX_WORKERS} for problems of
@@ -183,7 +174,6 @@ export function startPassThreads(cells: number): PassThreadsHandle | undefined {
   const slots = controlSlots();
   const control = sharedArray(Int32Array, slots.length);
   let job: PassJob | undefined;
-  let scratch: Scratch | undefined;
   let generation = 0;
   let failed = false;
   return {
@@ -200,20 +190,12 @@ export function startPassThreads(cells: number): PassThreadsHandle | undefined {
         partials: sharedArray(Float64Array, blocks * partialSize(design)),
       };
       job = { design, shared, control };
-      scratch = createScratch(design, shared.residual, shared.curvature);
       for (const { port } of started) port.postMessage(job);
       return shared;
     },
-    run(request, blocks) {
-      if (job === undefined || scratch === undefined) throw new Error("logistic passes: no design attached");
-      if (failed) {
-        // A worker failed in an earlier pass: the calling thread computes every block.
-        for (let block = 0; block < blocks; block++) {
-          const eta = request.trial ? job.shared.trialEta : job.shared.eta;
-          passBlock(job.design, scratch, job.shared.beta, eta, request, block, job.shared.partials);
-        }
-        return;
-      }
+    run(request, blocks, scratch) {
+      // After a worker failed, the calling thread computes every pass alone.
+      if (failed || job === undefined) return false;
       Atomics.store(control, slots.request, encodeRequest(request));
       Atomics.store(control, slots.blocks, blocks);
       Atomics.store(control, slots.claimed, 0);
@@ -222,14 +204,10 @@ export function startPassThreads(cells: number): PassThreadsHandle | undefined {
       Atomics.store(control, slots.generation, generation - 1); // odd: open
       Atomics.notify(control, slots.generation);
       if (passThreadSettings.callerRuns) claimBlocks(job, scratch, request, blocks);
-      for (;;) {
-        const done = Atomics.load(control, slots.done);
-        if (done >= blocks) break;
-        if (Atomics.load(control, slots.failed) !== 0) {
-          failed = true;
-          break;
-        }
+      for (let done = Atomics.load(control, slots.done); done < blocks && !failed; ) {
         Atomics.wait(control, slots.done, done, 50);
+        done = Atomics.load(control, slots.done);
+        failed = Atomics.load(control, slots.failed) !== 0;
       }
       // Close the pass, then wait for the workers inside it to leave: none joins it any more.
       Atomics.store(control, slots.generation, generation);
@@ -237,7 +215,7 @@ export function startPassThreads(cells: number): PassThreadsHandle | undefined {
         Atomics.wait(control, slots.active, active, 50);
         active = Atomics.load(control, slots.active);
       }
-      if (failed) this.run(request, blocks);
+      return !failed;
     },
     close() {
       Atomics.store(control, slots.generation, -1);

@@ -62,10 +62,8 @@ function runPass(
   hessian: Float64Array | undefined,
 ): number {
   const { design, blocks, partials, threads, shared } = passes;
-  if (threads !== undefined && shared !== undefined) {
-    shared.beta.set(beta);
-    threads.run(request, blocks);
-  } else {
+  shared?.beta.set(beta);
+  if (threads?.run(request, blocks, passes.scratch) !== true) {
     const eta = request.trial ? passes.trialEta : passes.eta;
     for (let block = 0; block < blocks; block++)
       passBlock(design, passes.scratch, beta, eta, request, block, partials);
