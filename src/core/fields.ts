@@ -9,6 +9,7 @@ import {
 import { MS_PER_DAY, parseDateValue } from "./dates.js";
 import { InvalidOptionsError, InvalidRecordError } from "./errors.js";
 import { CodeTable } from "./internal/codeTable.js";
+import { isMissing } from "./internal/missing.js";
 import { parseDecimal } from "./parseDecimal.js";
 import { notAnArrayError, notARecordError } from "./records.js";
 
@@ -157,9 +158,6 @@ function columnValues<T>(source: ColumnarSource, field: Field<T>, options: ReadC
 function sourceOf(records: unknown, options: ReadContext): ColumnarSource {
   return columnarSource(records, options.functionName, "records");
 }
-
-const isMissing = (value: unknown): boolean =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /**
  * A numeric value that is not a finite number: a decimal string, a safe-integer

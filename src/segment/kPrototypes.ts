@@ -11,11 +11,11 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { isMissing } from "../core/internal/missing.js";
 import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { parseOptions, seedSchema } from "../core/options.js";
 import { registerAssigner } from "./internal/assigners.js";
 import { fieldEntries } from "./internal/features.js";
-import { isMissing } from "./internal/gower.js";
 import { nonNegative, possiblyEmptyFieldList, wholeNumber } from "./internal/optionChecks.js";
 
 /**

@@ -4,6 +4,7 @@
  * dropped and counted (R's `na.omit`), then an O(n) radix sort by time.
  */
 import { type Field, InvalidRecordError, parseDecimal, resolveField } from "../../core/index.js";
+import { isMissing } from "../../core/internal/missing.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./featureSpec.js";
 import { isRecord, notARecordError } from "./records.js";
 
@@ -92,9 +93,6 @@ export interface SurvivalData {
   /** The time, event and group fields by name (core's field labels: the key, or `"<option> (accessor)"`). */
   readonly fieldLabels: { readonly time: string; readonly event: string; readonly group: string | null };
 }
-
-const isMissing = (value: unknown): boolean =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /**
  * Reads the used fields of every record. Missing values (null, undefined, "", NaN) drop the row; a value

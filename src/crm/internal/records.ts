@@ -2,10 +2,9 @@
 // flags and contact counts that complaintSummary and serviceKpis both read, each with the
 // InvalidRecordError naming function, row, field and value.
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import { isMissing } from "../../core/internal/missing.js";
 
-/** `null`, `undefined`, `""` and NaN mean "not known". */
-export const isMissing = (value: unknown): value is null | undefined | "" =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
+export { isMissing };
 
 /**
  * Throws the InvalidOptionsError of a records argument that is not an array ("expected an array of

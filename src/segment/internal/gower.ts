@@ -2,6 +2,7 @@
 
 import { readNumberArray } from "../../core/fields.js";
 import { type Field, InvalidOptionsError, InvalidRecordError, resolveField } from "../../core/index.js";
+import { isMissing } from "../../core/internal/missing.js";
 import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./distances.js";
 import { checked } from "./optionChecks.js";
@@ -92,10 +93,6 @@ export interface GowerColumns<T = unknown> {
 
 /** Code of a nominal level not seen when fitting: differs from every fitted code. */
 const UNSEEN = 2147483647;
-
-/** A missing value: null, undefined, "" or NaN. */
-export const isMissing = (value: unknown): boolean =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /** Reads and scales every field (O(n f)); validates weights against the field names. */
 export function readGowerColumns<T>(
