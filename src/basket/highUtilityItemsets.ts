@@ -1,21 +1,16 @@
 import * as z from "zod/mini";
-import {
-  type Field,
-  InvalidOptionsError,
-  InvalidRecordError,
-  readCodes,
-  readNumbers,
-  withDisplay,
-} from "../core/index.js";
+import { type Field, InvalidRecordError, readCodes, readNumbers, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
 import {
   budgetSchema,
   compareLabelLists,
   compareText,
+  DEFAULT_MAX_ITEMSETS,
   deadlineAfter,
   INFINITY,
   pastDeadline,
+  thresholdBudgetError,
 } from "./internal/common.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 
@@ -120,8 +115,6 @@ const schema = optionsSchema({
   maxItemsets: budgetSchema(),
   timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
-
-const DEFAULT_MAX_ITEMSETS = 1_000_000;
 
 /** A utility list (Liu and Qu 2012): per transaction holding the itemset, its utility and the remaining utility. */
 interface UtilityList {
@@ -326,12 +319,7 @@ export function highUtilityItemsets<T>(
   };
   const complete = search(undefined, single);
   if (!complete && parsed.maxItemsets === undefined && found.length >= maxItemsets) {
-    throw new InvalidOptionsError(fn, [
-      {
-        path: "maxItemsets",
-        message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets reach minUtility ${minUtility} (the default budget): raise minUtility, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
-      },
-    ]);
+    throw thresholdBudgetError(fn, `reach minUtility ${minUtility}`, "minUtility");
   }
   const itemsets = found.map((entry) => ({
     items: entry.codes.map((code) => labels[code] as string).sort(compareText),

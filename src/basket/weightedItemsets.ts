@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
+import { InvalidRecordError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
@@ -7,10 +7,12 @@ import {
   alphabeticalRanks,
   budgetSchema,
   compareLabelLists,
+  DEFAULT_MAX_ITEMSETS,
   deadlineAfter,
   INFINITY,
   labelsOf,
   pastDeadline,
+  thresholdBudgetError,
 } from "./internal/common.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -112,8 +114,6 @@ const schema = optionsSchema({
   maxItemsets: budgetSchema(),
   timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
 });
-
-const DEFAULT_MAX_ITEMSETS = 1_000_000;
 
 /**
  * Frequent itemsets under weighted support, a weight per transaction (arules'
@@ -247,12 +247,7 @@ export function weightedItemsets(
   if (!grow(start0)) {
     truncated = true;
     if (parsed.maxItemsets === undefined && found.length >= maxItemsets) {
-      throw new InvalidOptionsError(fn, [
-        {
-          path: "maxItemsets",
-          message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets pass minWeightedSupport ${minWeightedSupport} (the default budget): raise minWeightedSupport, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
-        },
-      ]);
+      throw thresholdBudgetError(fn, `pass minWeightedSupport ${minWeightedSupport}`, "minWeightedSupport");
     }
   }
   const ranks = alphabeticalRanks(data);

@@ -199,6 +199,24 @@ export function pastDeadline(deadline: number): boolean {
 }
 
 /**
+ * The error thrown when more than the default number of itemsets pass the threshold of a search
+ * without a minimum count (highUtilityItemsets, weightedItemsets): `passing` says how they pass it
+ * ("reach minUtility 10"), `threshold` names the option to raise.
+ */
+export function thresholdBudgetError(
+  functionName: string,
+  passing: string,
+  threshold: string,
+): InvalidOptionsError {
+  return new InvalidOptionsError(functionName, [
+    {
+      path: "maxItemsets",
+      message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets ${passing} (the default budget): raise ${threshold}, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
+    },
+  ]);
+}
+
+/**
  * The error thrown when the default itemset budget stops a search (an explicit `maxItemsets` returns a
  * partial result instead).
  */
