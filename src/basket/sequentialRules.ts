@@ -253,11 +253,8 @@ export function sequentialRules<T>(
       medianDaysBetween: pattern.medianGapDays as number,
     });
   }
-  const key = sortBy;
-  const sorted = rules
-    .map((rule, index) => ({ rule, index }))
-    .sort((a, b) => b.rule[key] - a.rule[key] || a.index - b.index)
-    .map((entry) => entry.rule);
+  // best first; Array.prototype.sort is stable, so ties keep the order of the patterns
+  const sorted = rules.sort((a, b) => b[sortBy] - a[sortBy]);
   const kept = parsed.maxRules === undefined ? sorted : sorted.slice(0, parsed.maxRules);
   const result: SequentialRulesResult = {
     rules: kept,
