@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
-import { closestName } from "./internal/closestName.js";
+import { unknownOptionMessage } from "./internal/closestName.js";
 import { ACCEPTS, described, kindOf } from "./internal/optionChecks.js";
 
 // The option checks (cheaper stand-ins for zod schemas) live in ./internal/optionChecks.ts; those that
@@ -59,16 +59,9 @@ export function parseOptions<S extends core.$ZodType>(
       // One issue per unknown key, with the closest valid name ("did you mean") or the valid names.
       const known = objectKeysAt(schema, path);
       for (const key of issue.keys) {
-        const nearest = closestName(key, known);
         issues.push({
           path: [...at, key].join("."),
-          message: `unknown option "${key}"${
-            nearest !== undefined
-              ? `; did you mean "${nearest}"?`
-              : known.length > 0
-                ? ` (valid: ${known.join(", ")})`
-                : ""
-          }`,
+          message: unknownOptionMessage(key, known),
           // zod raises this issue on objects only
           received: (received as Record<string, unknown> | undefined)?.[key],
         });

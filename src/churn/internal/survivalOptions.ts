@@ -3,7 +3,7 @@
  * push the issues zod's array, union and record schemas would (same paths, same or more precise words):
  * those three schema types cost about 6 kB in a bundle that otherwise needs none of them.
  */
-import { closestName } from "../../core/internal/closestName.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { customSchema, expected } from "../../core/internal/optionChecks.js";
 import type { SurvivalFeature } from "./survivalData.js";
 
@@ -41,13 +41,7 @@ export const featureListSchema = /* @__PURE__ */ checked<readonly SurvivalFeatur
         if (typeof value !== "function") report([i, "value"], "a function (record, index) => value", value);
         for (const key of Object.keys(feature)) {
           if (FEATURE_KEYS.includes(key)) continue;
-          const nearest = closestName(key, FEATURE_KEYS);
-          report(
-            [i, key],
-            undefined,
-            undefined,
-            `unknown option "${key}"${nearest === undefined ? " (valid: name, value)" : `; did you mean "${nearest}"?`}`,
-          );
+          report([i, key], undefined, undefined, unknownOptionMessage(key, FEATURE_KEYS));
         }
       } else if (typeof feature !== "string") {
         report([i], "a property name or a named accessor { name, value: (record, index) => value }", feature);

@@ -19,6 +19,22 @@ export function closestName(name: string, candidates: readonly string[]): string
   return best;
 }
 
+/**
+ * The words for an option key that is not one of `valid`: `unknown option "key"; did you mean "name"?`
+ * when a valid name is close, else the valid names (`unknown option "key" (valid: a, b)`), or nothing
+ * more when none are known.
+ */
+export function unknownOptionMessage(key: string, valid: readonly string[]): string {
+  const nearest = closestName(key, valid);
+  const hint =
+    nearest !== undefined
+      ? `; did you mean "${nearest}"?`
+      : valid.length > 0
+        ? ` (valid: ${valid.join(", ")})`
+        : "";
+  return `unknown option "${key}"${hint}`;
+}
+
 /** Levenshtein distance (insertions, deletions, substitutions), one row of O(|b|) memory. */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,7 +1,7 @@
 // Options of qualifyProspects: the zod/mini schema and the merge of overrides over a preset's rules.
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { closestName } from "../../core/internal/closestName.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import {
   customSchema,
   expected,
@@ -123,9 +123,7 @@ const qualifyProspectsSchema = optionsSchema({
           report("expected a function returning a reason or a falsy value", test, [i, "test"]);
         for (const key of Object.keys(veto))
           if (key !== "verdict" && key !== "test") {
-            const nearest = closestName(key, VETO_KEYS);
-            const hint = nearest === undefined ? " (valid: verdict, test)" : `; did you mean "${nearest}"?`;
-            report(`unknown option "${key}"${hint}`, (veto as Record<string, unknown>)[key], [i, key]);
+            report(unknownOptionMessage(key, VETO_KEYS), (veto as Record<string, unknown>)[key], [i, key]);
           }
       });
     }),
@@ -227,10 +225,9 @@ export function resolveRules(parsed: ParsedQualifyOptions): ProspectRules {
     for (const key of Object.keys(limit)) {
       if (key === "min" || key === "max") continue;
       // worded as parseOptions words an unknown key
-      const nearest = closestName(key, ["min", "max"]);
       issue(
         `fit.limits.${feature}.${key}`,
-        `unknown option "${key}"${nearest === undefined ? " (valid: min, max)" : `; did you mean "${nearest}"?`}`,
+        unknownOptionMessage(key, ["min", "max"]),
         (limit as Record<string, unknown>)[key],
       );
     }

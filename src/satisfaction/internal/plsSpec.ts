@@ -5,7 +5,7 @@
 
 import type * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
-import { closestName } from "../../core/internal/closestName.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import {
   above0,
@@ -56,9 +56,7 @@ function unknownKeys(
 ): void {
   for (const key of Object.keys(object)) {
     if (valid.includes(key)) continue;
-    const nearest = closestName(key, valid);
-    const hint = nearest === undefined ? ` (valid: ${valid.join(", ")})` : `; did you mean "${nearest}"?`;
-    report(`unknown option "${key}"${hint}`, object[key], [...path, key]);
+    report(unknownOptionMessage(key, valid), object[key], [...path, key]);
   }
 }
 
