@@ -1,5 +1,6 @@
 import { type Field, type RecordInput, readCodes, recordCount } from "../core/index.js";
 import { fieldSchema, parseOptions } from "../core/options.js";
+import { frozenTransactions } from "./internal/builder.js";
 import { optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -138,12 +139,11 @@ function groupLines(
     at++;
   }
   for (let u = open + 1; u <= transactionCount; u++) offsets[u] = at;
-  return Object.freeze({
-    kind: "transactions" as const,
+  return frozenTransactions(
     transactionCount,
-    itemLabels: Object.freeze(itemLabels.slice()),
+    itemLabels.slice(),
     offsets,
-    items: at === lines ? out : out.subarray(0, at),
-    transactionIds: Object.freeze(transactionLabels.slice()),
-  });
+    at === lines ? out : out.subarray(0, at),
+    transactionLabels.slice(),
+  );
 }

@@ -69,14 +69,13 @@ export class TransactionBuilder {
   }
 
   build(transactionIds?: readonly string[]): Transactions {
-    return Object.freeze({
-      kind: "transactions" as const,
-      transactionCount: this.transaction,
-      itemLabels: Object.freeze(this.labels.slice()),
-      offsets: this.offsets.toArray(),
-      items: this.items.toArray(),
-      transactionIds: transactionIds === undefined ? undefined : Object.freeze(transactionIds.slice()),
-    });
+    return frozenTransactions(
+      this.transaction,
+      this.labels.slice(),
+      this.offsets.toArray(),
+      this.items.toArray(),
+      transactionIds?.slice(),
+    );
   }
 }
 
@@ -231,13 +230,24 @@ export function recodeBaskets(
     }
     offsets[row + 1] = at;
   }
+  return frozenTransactions(n, labels, offsets, at === total ? items : items.slice(0, at));
+}
+
+/** A frozen {@link Transactions} value of these parts (the arrays given are frozen, not copied). */
+export function frozenTransactions(
+  transactionCount: number,
+  itemLabels: string[],
+  offsets: Int32Array,
+  items: Int32Array,
+  transactionIds?: string[],
+): Transactions {
   return Object.freeze({
     kind: "transactions" as const,
-    transactionCount: n,
-    itemLabels: Object.freeze(labels),
+    transactionCount,
+    itemLabels: Object.freeze(itemLabels),
     offsets,
-    items: at === total ? items : items.slice(0, at),
-    transactionIds: undefined,
+    items,
+    transactionIds: transactionIds === undefined ? undefined : Object.freeze(transactionIds),
   });
 }
 
