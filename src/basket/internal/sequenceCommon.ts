@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
-import { INFINITY } from "./common.js";
+import { budgetSchema } from "./common.js";
 import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
@@ -22,11 +21,7 @@ export const sequenceShape = {
   maxLength: optionalSchema(positiveWhole),
   maxElements: optionalSchema(positiveWhole),
   maxElementSize: optionalSchema(positiveWhole),
-  maxPatterns: optionalSchema(
-    z.custom<number>((value) => value === INFINITY || (Number.isInteger(value) && (value as number) >= 1), {
-      message: "must be a whole number >= 1, or Infinity for no budget",
-    }),
-  ),
+  maxPatterns: budgetSchema(),
   timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
 };
 
