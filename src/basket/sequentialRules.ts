@@ -1,14 +1,8 @@
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
-import {
-  atLeast,
-  atMost,
-  enumSchema,
-  numberSchema,
-  optionalSchema,
-  optionsSchema,
-} from "./internal/optionChecks.js";
+import { confidenceSchema, liftSchema, wholeCountSchema } from "./internal/common.js";
+import { enumSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";
 import {
   minePatterns,
@@ -132,10 +126,10 @@ export interface SequentialRulesResult {
 
 /** Defaults (minConfidence 0.8, sortBy "confidence") are applied where read: no zod default schema. */
 const ruleShape = {
-  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
-  minLift: optionalSchema(numberSchema("a number >= 0", [atLeast(0)])),
+  minConfidence: confidenceSchema,
+  minLift: liftSchema,
   sortBy: optionalSchema(enumSchema(["confidence", "lift", "support", "count"])),
-  maxRules: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  maxRules: wholeCountSchema,
 };
 const ruleSchema = optionsSchema(ruleShape);
 const patternKeys = Object.keys(sequenceShape);

@@ -10,6 +10,7 @@ import {
   NEGATIVE_INFINITY,
   pastDeadline,
   resolveMinCount,
+  wholeCountSchema,
 } from "./internal/common.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
@@ -100,7 +101,7 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
 const schema = optionsSchema({
   minSupport: miningShape.minSupport,
-  minCount: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
+  minCount: wholeCountSchema,
   minConfidence: ruleShape.minConfidence,
   minLift: ruleShape.minLift,
   minLength: ruleShape.minLength,

@@ -6,27 +6,21 @@ import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
-  budgetSchema,
+  confidenceSchema,
   deadlineAfter,
   INFINITY,
   labelsOf,
+  miningShape,
   NEGATIVE_INFINITY,
   pastDeadline,
+  wholeCountSchema,
 } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import {
-  above0,
-  atLeast,
-  atMost,
-  enumSchema,
-  numberSchema,
-  optionalSchema,
-  optionsSchema,
-} from "./internal/optionChecks.js";
+import { atLeast, enumSchema, numberSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -107,7 +101,7 @@ export interface TopRulesResult {
 const schema = optionsSchema({
   k: numberSchema("a whole number >= 1", [atLeast(1)], true),
   by: optionalSchema(enumSchema(BUILT_IN_MEASURES)),
-  minConfidence: optionalSchema(numberSchema("a number >= 0 and <= 1", [atLeast(0), atMost(1)])),
+  minConfidence: confidenceSchema,
   maxLength: optionalSchema(
     numberSchema(
       "a whole number >= 2",
@@ -115,9 +109,9 @@ const schema = optionsSchema({
       true,
     ),
   ),
-  minCount: optionalSchema(numberSchema("a whole number >= 1", [atLeast(1)], true)),
-  maxItemsets: budgetSchema(),
-  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
+  minCount: wholeCountSchema,
+  maxItemsets: miningShape.maxItemsets,
+  timeLimitMs: miningShape.timeLimitMs,
 });
 
 /** A kept rule: itemset z of the current search with its consequent at position `at`. */

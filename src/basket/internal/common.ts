@@ -4,6 +4,7 @@ import type { Transactions } from "../Transactions.js";
 import {
   above0,
   atLeast,
+  atMost,
   enumSchema,
   numberSchema,
   type OptionalSchema,
@@ -28,6 +29,22 @@ export const budgetSchema = (unbounded = "for no budget"): OptionalSchema<number
       `must be a whole number >= 1, or Infinity ${unbounded}`,
     ),
   );
+
+/** An optional whole number >= 1 (a count, a length, a number of rules); one schema for every such option. */
+export const wholeCountSchema = /* @__PURE__ */ optionalSchema(
+  /* @__PURE__ */ numberSchema("a whole number >= 1", [/* @__PURE__ */ atLeast(1)], true),
+);
+/** An optional number in [0, 1] (a confidence). */
+export const confidenceSchema = /* @__PURE__ */ optionalSchema(
+  /* @__PURE__ */ numberSchema("a number >= 0 and <= 1", [
+    /* @__PURE__ */ atLeast(0),
+    /* @__PURE__ */ atMost(1),
+  ]),
+);
+/** An optional number >= 0 (a lift). */
+export const liftSchema = /* @__PURE__ */ optionalSchema(
+  /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0)]),
+);
 
 /**
  * zod fields shared by the mining functions (validated once per call). Defaults are applied where the

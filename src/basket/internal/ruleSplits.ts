@@ -1,11 +1,18 @@
 import type { AssociationRule } from "../AssociationRule.js";
 import type { Transactions } from "../Transactions.js";
-import { alphabeticalRanks, itemFlags, labelsOf } from "./common.js";
+import {
+  alphabeticalRanks,
+  confidenceSchema,
+  itemFlags,
+  labelsOf,
+  liftSchema,
+  wholeCountSchema,
+} from "./common.js";
 import { logFactorials } from "./fisher.js";
 import { improvementTable } from "./improvement.js";
 import type { ItemsetIndex } from "./itemsetIndex.js";
 import type { MinedItemsets } from "./mining.js";
-import { atLeast, enumSchema, itemListSchema, numberSchema, optionalSchema } from "./optionChecks.js";
+import { enumSchema, itemListSchema, optionalSchema } from "./optionChecks.js";
 import { ruleObject } from "./ruleObject.js";
 
 /** Most items of an itemset split into rules: a split is a bit mask over its items. */
@@ -16,18 +23,9 @@ export const MAX_RULE_ITEMS = 30;
  * (defaults are applied where the options are read).
  */
 export const ruleShape = {
-  minConfidence: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("a number >= 0 and <= 1", [
-      /* @__PURE__ */ atLeast(0),
-      [(value) => value <= 1, "must be at most 1"],
-    ]),
-  ),
-  minLift: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0)]),
-  ),
-  minLength: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("a whole number >= 1", [/* @__PURE__ */ atLeast(1)], true),
-  ),
+  minConfidence: confidenceSchema,
+  minLift: liftSchema,
+  minLength: wholeCountSchema,
   consequent: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ enumSchema(["single", "all"])),
   antecedentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
   consequentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),

@@ -1,11 +1,10 @@
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
-import { budgetSchema } from "./common.js";
+import { budgetSchema, miningShape, wholeCountSchema } from "./common.js";
 import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
 const days = numberSchema("a number >= 0", [atLeast(0, "must be at least 0 days")]);
-const positiveWhole = numberSchema("a whole number >= 1", [atLeast(1)], true);
 
 /** zod (mini) fields of the sequence miners' options, validated once per call. */
 export const sequenceShape = {
@@ -14,15 +13,15 @@ export const sequenceShape = {
   item: fieldSchema,
   order: optionalSchema(fieldSchema),
   minSupport: optionalSchema(numberSchema("a number in (0, 1]", [above0, atMost(1)])),
-  minCount: optionalSchema(positiveWhole),
+  minCount: wholeCountSchema,
   minGap: optionalSchema(days),
   maxGap: optionalSchema(days),
   window: optionalSchema(days),
-  maxLength: optionalSchema(positiveWhole),
-  maxElements: optionalSchema(positiveWhole),
-  maxElementSize: optionalSchema(positiveWhole),
+  maxLength: wholeCountSchema,
+  maxElements: wholeCountSchema,
+  maxElementSize: wholeCountSchema,
   maxPatterns: budgetSchema(),
-  timeLimitMs: optionalSchema(numberSchema("a number > 0", [above0])),
+  timeLimitMs: miningShape.timeLimitMs,
 };
 
 /** Default budget: patterns found before the search stops with an error (about 300 B each as objects). */
