@@ -112,8 +112,8 @@ async function readFast(connection: DuckDBConnection, sql: string, params: strin
  *   naming the row, goes through or is dropped silently;
  * - `rfmAnalyst` and `repeatAnalyst`: what an analyst writes first, which computes less (no customer
  *   order; repeat purchases net a refund into its own day, so a refund-only day is dropped instead of
- *   reducing the purchase day it refunds; rfm keeps orders without a purchase line and customers
- *   without a purchase) — for information.
+ *   reducing the purchase day it refunds; rfm keeps customers without a purchase, with frequency 0
+ *   and no recency, and gives no first or last purchase day) — for information.
  */
 async function handWritten(path: string) {
   const connection = await (
@@ -462,7 +462,7 @@ async function casesFor(lines: number, repeat: number): Promise<BenchRow[]> {
     peerMs: timings.rfmAnalyst.wall.median,
     note:
       `${overhead(ours, timings.rfmAnalyst, "information: it computes less")}; no first-seen customer order, ` +
-      "keeps orders without a purchase line and customers without a purchase",
+      "keeps customers without a purchase (frequency 0, no recency), no first or last purchase day",
   });
   out.push({
     case: `repeatPurchaseSummary via clientele/duckdb, ${label}, ${customers(summary.result)} customers`,
