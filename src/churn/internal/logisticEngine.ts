@@ -649,7 +649,11 @@ export function warmUp(design: Design): void {
 export function passWorker(job: PassJob): void {
   const { design, shared, control } = job;
   const slots = controlSlots();
-  warmUp(design);
+  try {
+    warmUp(design);
+  } catch {
+    return; // a worker that cannot run the kernels joins no pass: the calling thread computes them all
+  }
   const scratch = createScratch(design, shared.residual, shared.curvature);
   let seen = 0;
   for (;;) {

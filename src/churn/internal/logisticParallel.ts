@@ -77,6 +77,7 @@ interface MessagePortLike {
 }
 
 interface WorkerLike {
+  on(event: "error", listener: () => void): unknown;
   unref(): void;
   terminate(): unknown;
 }
@@ -165,6 +166,8 @@ export function startPassThreads(cells: number): PassThreadsHandle | undefined {
         transferList: [port2],
       });
       worker.unref();
+      // A worker that fails leaves its blocks to the calling thread: its error must not end the process.
+      worker.on("error", () => {});
       started.push({ worker, port: port1 });
     } catch {
       break; // no (more) workers here: the calling thread does their share
