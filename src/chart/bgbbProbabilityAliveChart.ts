@@ -14,6 +14,7 @@ import {
   refuseResult,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /**
@@ -101,9 +102,9 @@ export function bgbbProbabilityAliveCells(
   options: BgbbProbabilityAliveChartOptions,
 ): BgbbProbabilityAliveCell[] {
   const name = "bgbbProbabilityAliveChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   if (!isBetaGeometricBetaBinomialResult(model))
-    return refuseResult(name, "model", "fitBetaGeometricBetaBinomial", model);
+    return refuseResult(name, "fitBetaGeometricBetaBinomial", model, "model");
   const n = parsed.periods;
   const cell = (x: number, tx: number): BgbbProbabilityAliveCell => {
     const probability = tidy(model.probabilityAlive(x, tx, n));
@@ -142,7 +143,7 @@ export function bgbbProbabilityAliveChart(
   options: BgbbProbabilityAliveChartOptions,
 ): VegaLiteSpec {
   const cells = bgbbProbabilityAliveCells(model, options);
-  const parsed = parseChartOptions("bgbbProbabilityAliveChart", schema, options);
+  const parsed = parseChartOptions("bgbbProbabilityAliveChart", options, schema);
   const n = parsed.periods;
   const ascending = Array.from({ length: n + 1 }, (_, i) => i);
   const x = ordinal("recency", "Recency: opportunity of the last transaction (t_x)", {
@@ -153,7 +154,7 @@ export function bgbbProbabilityAliveChart(
   const y = ordinal("frequency", "Frequency: transactions (x)", {
     scale: { domain: [...ascending].reverse() },
   });
-  const side = Math.min(560, Math.max(200, 48 * (n + 1)));
+  const side = within(48 * (n + 1), 200, 560);
   return frame(
     parsed,
     {

@@ -2,8 +2,8 @@ import type { EvaluateScoresResult } from "../churn/index.js";
 import { checkEvaluation } from "./internal/churn.js";
 import {
   type ChartOptions,
-  dashed,
   dataValues,
+  diagonal,
   filledPoint,
   frame,
   nominal,
@@ -42,7 +42,7 @@ export function calibrationCurveChart(
   options: ChartOptions = {},
 ): VegaLiteSpec {
   const name = "calibrationCurveChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   checkEvaluation(name, evaluation);
   if (evaluation.calibration === null) {
     return refuseInput(
@@ -72,14 +72,7 @@ export function calibrationCurveChart(
     },
     {
       layer: [
-        {
-          data: dataValues([
-            { predicted: 0, observed: 0 },
-            { predicted: 1, observed: 1 },
-          ]),
-          mark: dashed("line"),
-          encoding: { x, y },
-        },
+        diagonal(x, y),
         { data: dataValues(values), mark: { type: "line", color: PALETTE[0] }, encoding: { x, y } },
         {
           data: dataValues(values),

@@ -13,7 +13,7 @@ import { inactivityChart, isInactivityRiskResult } from "./inactivityChart.js";
 import { isEvaluateScoresResult } from "./internal/churn.js";
 import { isLifetimeModel, isLifetimeSummary } from "./internal/lifetime.js";
 import { isRulesInput } from "./internal/rules.js";
-import { type ChartOptions, refuseInput, type VegaLiteSpec } from "./internal/spec.js";
+import { type ChartOptions, refuseInput, VEGA_LITE_V5_SCHEMA, type VegaLiteSpec } from "./internal/spec.js";
 import { isItemFrequenciesResult, itemFrequencyChart } from "./itemFrequencyChart.js";
 import { isKanoResult, kanoChart } from "./kanoChart.js";
 import { isKaplanMeierResult, kaplanMeierChart } from "./kaplanMeierChart.js";
@@ -38,41 +38,38 @@ import {
 import { isServiceKpisResult, serviceKpiChart } from "./serviceKpiChart.js";
 
 /** The builder `chart` uses for each kind of result it recognises, in the order it checks them. */
-const DISPATCH: readonly {
-  readonly is: (value: unknown) => boolean;
-  readonly draw: (value: never, options: ChartOptions) => VegaLiteSpec;
-}[] = [
-  { is: isLorenzCurveResult, draw: lorenzChart },
-  { is: isParetoAnalysisResult, draw: lorenzChart },
-  { is: isRfmSegmentsResult, draw: segmentSharesChart },
-  { is: isRfmScoresResult, draw: rfmHeatmapChart },
-  { is: isValueTiersResult, draw: segmentSharesChart },
-  { is: isChooseKResult, draw: chooseKChart },
-  { is: isSegmentProfilesResult, draw: segmentProfileChart },
-  { is: isEvaluateScoresResult, draw: evaluationChart },
-  { is: isChurnModel, draw: coefficientChart },
-  { is: isInactivityRiskResult, draw: inactivityChart },
-  { is: isItemFrequenciesResult, draw: itemFrequencyChart },
-  { is: isRulesInput, draw: rulesScatterChart },
-  { is: isImportancePerformanceResult, draw: importancePerformanceChart },
-  { is: isImportancePerformanceGridResult, draw: importancePerformanceChart },
-  {
-    is: isPlsPathModelResult,
-    draw: (model: never, options: ChartOptions) => plsPathChart(model, undefined, options),
-  },
-  { is: isNetPromoterScoreResult, draw: npsChart },
-  { is: isKanoResult, draw: kanoChart },
-  { is: isComplaintSummaryResult, draw: complaintParetoChart },
-  { is: isServiceKpisResult, draw: serviceKpiChart },
-  { is: isShiftedBetaGeometricResult, draw: retentionCurveChart },
-  { is: isKaplanMeierResult, draw: kaplanMeierChart },
-  { is: isCohortRetentionResult, draw: cohortRetentionChart },
-  { is: isPlsPredictResult, draw: plsPredictChart },
-  { is: isMicomResult, draw: micomChart },
-  { is: isPlsMultigroupResult, draw: plsMultigroupChart },
-  { is: isQualifyProspectsResult, draw: prospectChart },
+const DISPATCH: readonly (readonly [
+  is: (value: unknown) => boolean,
+  draw: (value: never, options: ChartOptions) => VegaLiteSpec,
+])[] = [
+  [isLorenzCurveResult, lorenzChart],
+  [isParetoAnalysisResult, lorenzChart],
+  [isRfmSegmentsResult, segmentSharesChart],
+  [isRfmScoresResult, rfmHeatmapChart],
+  [isValueTiersResult, segmentSharesChart],
+  [isChooseKResult, chooseKChart],
+  [isSegmentProfilesResult, segmentProfileChart],
+  [isEvaluateScoresResult, evaluationChart],
+  [isChurnModel, coefficientChart],
+  [isInactivityRiskResult, inactivityChart],
+  [isItemFrequenciesResult, itemFrequencyChart],
+  [isRulesInput, rulesScatterChart],
+  [isImportancePerformanceResult, importancePerformanceChart],
+  [isImportancePerformanceGridResult, importancePerformanceChart],
+  [isPlsPathModelResult, (model: never, options: ChartOptions) => plsPathChart(model, undefined, options)],
+  [isNetPromoterScoreResult, npsChart],
+  [isKanoResult, kanoChart],
+  [isComplaintSummaryResult, complaintParetoChart],
+  [isServiceKpisResult, serviceKpiChart],
+  [isShiftedBetaGeometricResult, retentionCurveChart],
+  [isKaplanMeierResult, kaplanMeierChart],
+  [isCohortRetentionResult, cohortRetentionChart],
+  [isPlsPredictResult, plsPredictChart],
+  [isMicomResult, micomChart],
+  [isPlsMultigroupResult, plsMultigroupChart],
+  [isQualifyProspectsResult, prospectChart],
   // Last: every other lifetime fit (BG/NBD, Pareto/NBD, MBG/NBD, gamma-gamma, BG/BB) draws its parameters.
-  { is: isLifetimeParameterFit, draw: lifetimeParameterChart },
+  [isLifetimeParameterFit, lifetimeParameterChart],
 ];
 
 /**
@@ -86,7 +83,7 @@ const DISPATCH: readonly {
  * ```
  */
 export function hasChart(result: unknown): boolean {
-  return DISPATCH.some((entry) => entry.is(result));
+  return DISPATCH.some(([is]) => is(result));
 }
 
 /**
@@ -144,8 +141,8 @@ export function hasChart(result: unknown): boolean {
  * ```
  */
 export function chart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
-  for (const entry of DISPATCH) {
-    if (entry.is(result)) return entry.draw(result as never, options);
+  for (const [is, draw] of DISPATCH) {
+    if (is(result)) return draw(result as never, options);
   }
   if (isLifetimeModel(result)) {
     return refuseInput(
@@ -173,7 +170,7 @@ export function chart(result: unknown, options: ChartOptions = {}): VegaLiteSpec
 
 /** The chart spec a notebook front end renders: {@link chart}'s spec with `$schema` set to Vega-Lite v5. */
 export function notebookSpec(result: unknown): VegaLiteSpec {
-  return { ...chart(result), $schema: "https://vega.github.io/schema/vega-lite/v5.json" };
+  return { ...chart(result), $schema: VEGA_LITE_V5_SCHEMA };
 }
 
 // Loading the chart module is what lets a result in a Deno notebook show its chart above its table

@@ -1,7 +1,7 @@
 import { TABLE_BUNDLE } from "../core/display.js";
 import { escapeHtml } from "../core/index.js";
 import { chart } from "./chart.js";
-import { type ChartOptions, isObject, type VegaLiteSpec } from "./internal/spec.js";
+import { type ChartOptions, isObject, VEGA_LITE_V5_SCHEMA, type VegaLiteSpec } from "./internal/spec.js";
 
 /**
  * The MIME type Jupyter front ends (JupyterLab, VS Code) render Vega-Lite with.
@@ -65,7 +65,7 @@ function isSpec(value: unknown): value is VegaLiteSpec {
  */
 export function chartDisplay(result: unknown, options: ChartOptions = {}): ChartDisplayBundle {
   const spec = isSpec(result) ? result : chart(result, options);
-  const v5 = { ...spec, $schema: "https://vega.github.io/schema/vega-lite/v5.json" };
+  const v5 = { ...spec, $schema: VEGA_LITE_V5_SCHEMA };
   // A clientele result's table bundle (its Jupyter hook would also draw the chart inside a Deno kernel).
   const own =
     isObject(result) && typeof (result as Record<symbol, unknown>)[TABLE_BUNDLE] === "function"

@@ -101,8 +101,8 @@ export function chooseKPoints<T>(result: ChooseKResult<T>): ChooseKPoint[] {
  */
 export function chooseKChart<T>(result: ChooseKResult<T>, options: ChartOptions = {}): VegaLiteSpec {
   const name = "chooseKChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isChooseKResult(result)) return refuseResult(name, "result", "chooseK", result);
+  const parsed = parseChartOptions(name, options);
+  if (!isChooseKResult(result)) return refuseResult(name, "chooseK", result);
   const points = chooseKPoints(result);
   const criteria = CRITERIA.map((c) => c.name).filter((c) => points.some((p) => p.criterion === c));
   const x = quantitative("k", "Number of segments (k)", {

@@ -15,6 +15,7 @@ import {
   shortLabel,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /** True when `value` looks like a model from `trainChurnModel`. */
@@ -65,17 +66,14 @@ export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
     return refuseInput("coefficientChart", "model", "expected a model returned by trainChurnModel", model);
   return model.coefficients
     .filter((c) => c.kind !== "intercept")
-    .map((c) => {
-      const se = c.standardizedStandardError;
-      return {
-        term: shortLabel(c.term, 60),
-        estimate: tidy(c.standardizedEstimate),
-        lower: se === null ? null : tidy(c.standardizedEstimate - 1.96 * se),
-        upper: se === null ? null : tidy(c.standardizedEstimate + 1.96 * se),
-        oddsRatio: tidy(Math.exp(c.standardizedEstimate)),
-        effect: c.standardizedEstimate >= 0 ? ("raises churn" as const) : ("lowers churn" as const),
-      };
-    })
+    .map(({ term, standardizedEstimate: estimate, standardizedStandardError: se }) => ({
+      term: shortLabel(term, 60),
+      estimate: tidy(estimate),
+      lower: se === null ? null : tidy(estimate - 1.96 * se),
+      upper: se === null ? null : tidy(estimate + 1.96 * se),
+      oddsRatio: tidy(Math.exp(estimate)),
+      effect: estimate >= 0 ? ("raises churn" as const) : ("lowers churn" as const),
+    }))
     .sort((a, b) => Math.abs(b.estimate) - Math.abs(a.estimate));
 }
 
@@ -100,7 +98,7 @@ export function coefficientRows<T>(model: ChurnModel<T>): CoefficientRow[] {
  * ```
  */
 export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("coefficientChart", undefined, options);
+  const parsed = parseChartOptions("coefficientChart", options);
   const rows = coefficientRows(model);
   const withIntervals = rows.filter((r) => r.lower !== null);
   const y = nominal("term", null, { sort: rows.map((r) => r.term), axis: { labelLimit: 240 } });
@@ -115,7 +113,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
           ? "dots: standardized coefficients; bars: 95% intervals"
           : "standardized coefficients (no standard errors available)",
       width: 420,
-      height: Math.min(640, Math.max(120, rows.length * 24)),
+      height: within(rows.length * 24, 120, 640),
     },
     {
       layer: [

@@ -2,6 +2,7 @@ import type { CohortRetentionResult } from "../churn/index.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
+  capitalized,
   countText,
   dataValues,
   frame,
@@ -14,6 +15,7 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /** Most cohorts drawn (the most recent ones). */
@@ -62,7 +64,7 @@ export function isCohortRetentionResult(value: unknown): value is CohortRetentio
  */
 export function cohortRetentionCells(result: CohortRetentionResult): CohortRetentionCell[] {
   if (!isCohortRetentionResult(result))
-    return refuseResult("cohortRetentionChart", "result", "cohortRetention", result);
+    return refuseResult("cohortRetentionChart", "cohortRetention", result);
   const cells: CohortRetentionCell[] = [];
   for (const cohort of result.cohorts.slice(-MAX_COHORTS)) {
     const periods = Math.min(MAX_PERIODS, cohort.retention.length);
@@ -104,13 +106,13 @@ export function cohortRetentionChart(
   result: CohortRetentionResult,
   options: ChartOptions = {},
 ): VegaLiteSpec {
-  const parsed = parseChartOptions("cohortRetentionChart", undefined, options);
+  const parsed = parseChartOptions("cohortRetentionChart", options);
   const cells = cohortRetentionCells(result);
   const cohorts = [...new Set(cells.map((c) => c.cohort))];
   const periods = Math.max(1, ...cells.map((c) => c.period + 1));
   const unit = result.options.period;
   const adjective: Record<string, string> = { week: "weekly", month: "monthly", quarter: "quarterly" };
-  const x = ordinal("period", `${unit[0]?.toUpperCase()}${unit.slice(1)}s since acquisition`, {
+  const x = ordinal("period", `${capitalized(unit)}s since acquisition`, {
     axis: { labelAngle: 0 },
   });
   const y = ordinal("cohort", "Cohort (first purchase)", { sort: cohorts });
@@ -121,8 +123,8 @@ export function cohortRetentionChart(
     {
       title: `Retention by ${adjective[unit] ?? unit} cohort`,
       subtitle: `share of each cohort active in each ${unit} after the first purchase; ${countText(result.customers)} customers to ${result.asOf}${dropped > 0 ? ` (the ${cohorts.length} latest of ${result.cohorts.length} cohorts)` : ""}; faded: ${unit} still running`,
-      width: Math.min(720, Math.max(240, 40 * periods)),
-      height: Math.min(720, Math.max(120, 22 * cohorts.length)),
+      width: within(40 * periods, 240, 720),
+      height: within(22 * cohorts.length, 120, 720),
     },
     {
       data: dataValues(cells),

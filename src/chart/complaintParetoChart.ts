@@ -16,6 +16,7 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /** True when `value` looks like the result of `complaintSummary`. */
@@ -51,7 +52,7 @@ export interface ComplaintParetoBar {
  */
 export function complaintParetoBars(result: ComplaintSummaryResult): ComplaintParetoBar[] {
   if (!isComplaintSummaryResult(result))
-    return refuseResult("complaintParetoChart", "result", "complaintSummary", result);
+    return refuseResult("complaintParetoChart", "complaintSummary", result);
   const rows = result.byCategory
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.complaints > 0)
@@ -87,7 +88,7 @@ export function complaintParetoChart(
   result: ComplaintSummaryResult,
   options: ChartOptions = {},
 ): VegaLiteSpec {
-  const parsed = parseChartOptions("complaintParetoChart", undefined, options);
+  const parsed = parseChartOptions("complaintParetoChart", options);
   const bars = complaintParetoBars(result);
   const first = bars[0];
   const x = nominal("category", "Category", {
@@ -99,7 +100,7 @@ export function complaintParetoChart(
     {
       title: "Complaints by category (Pareto)",
       subtitle: `${countText(result.complaints)} complaints${first === undefined ? "" : `; the largest category holds ${(100 * first.share).toFixed(1)}%`}`,
-      width: Math.min(720, Math.max(260, bars.length * 60)),
+      width: within(bars.length * 60, 260, 720),
       height: 300,
     },
     {

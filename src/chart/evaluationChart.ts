@@ -1,14 +1,8 @@
 import type { EvaluateScoresResult } from "../churn/index.js";
 import { calibrationCurveChart } from "./calibrationCurveChart.js";
 import { gainsChart } from "./gainsChart.js";
-import { checkEvaluation } from "./internal/churn.js";
-import {
-  type ChartOptions,
-  countText,
-  frame,
-  parseChartOptions,
-  type VegaLiteSpec,
-} from "./internal/spec.js";
+import { checkEvaluation, evaluationCounts } from "./internal/churn.js";
+import { type ChartOptions, frame, parseChartOptions, type VegaLiteSpec } from "./internal/spec.js";
 import { liftChart } from "./liftChart.js";
 import { rocChart } from "./rocChart.js";
 
@@ -39,7 +33,7 @@ function panel(spec: VegaLiteSpec): Record<string, unknown> {
  */
 export function evaluationChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "evaluationChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   checkEvaluation(name, evaluation);
   const size = { width: parsed.width ?? 300, height: parsed.height ?? 260 };
   const panels = [rocChart(evaluation, size), gainsChart(evaluation, size), liftChart(evaluation, size)];
@@ -48,7 +42,7 @@ export function evaluationChart(evaluation: EvaluateScoresResult, options: Chart
     parsed,
     {
       title: "How good is the churn score?",
-      subtitle: `${countText(evaluation.count)} customers, ${countText(evaluation.churners)} churners`,
+      subtitle: evaluationCounts(evaluation),
     },
     { columns: 2, concat: panels.map(panel), spacing: 30 },
     false,

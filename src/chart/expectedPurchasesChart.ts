@@ -64,7 +64,7 @@ export function expectedPurchasesChart(
   options: ExpectedPurchasesChartOptions = {},
 ): VegaLiteSpec {
   const name = "expectedPurchasesChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   checkLifetimeInputs(name, summary, model);
   const fit = model as LifetimeModel;
   const unit = summary.options.timeUnit;

@@ -23,7 +23,7 @@ import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } 
  */
 export function gainsChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "gainsChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   checkEvaluation(name, evaluation);
   const shares = contactedShares(evaluation);
   const points = [

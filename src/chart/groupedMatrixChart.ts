@@ -12,6 +12,7 @@ import {
   quantitative,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /**
@@ -79,7 +80,7 @@ export function groupedMatrixCells(
   options: GroupedMatrixChartOptions = {},
 ): GroupedMatrixCell[] {
   const name = "groupedMatrixChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   const top = topRules(name, rules, parsed.maxRules, 500);
   const inRules = new Map<string, number>();
   for (const rule of top) for (const item of rule.antecedent) inRules.set(item, (inRules.get(item) ?? 0) + 1);
@@ -153,7 +154,7 @@ export function groupedMatrixCells(
  * ```
  */
 export function groupedMatrixChart(rules: RulesInput, options: GroupedMatrixChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("groupedMatrixChart", schema, options);
+  const parsed = parseChartOptions("groupedMatrixChart", options, schema);
   const cells = groupedMatrixCells(rules, options);
   const groupOrder = [...new Set([...cells].sort((a, b) => b.meanLift - a.meanLift).map((c) => c.group))];
   const consequentOrder = [
@@ -164,8 +165,8 @@ export function groupedMatrixChart(rules: RulesInput, options: GroupedMatrixChar
     {
       title: "Grouped matrix: which baskets lead to which items",
       subtitle: `${cells.reduce((s, c) => s + c.rules, 0)} rules; rows: antecedent groups, columns: consequents`,
-      width: Math.min(720, Math.max(200, consequentOrder.length * 34)),
-      height: Math.min(640, Math.max(120, groupOrder.length * 28)),
+      width: within(consequentOrder.length * 34, 200, 720),
+      height: within(groupOrder.length * 28, 120, 640),
     },
     {
       data: dataValues(cells),

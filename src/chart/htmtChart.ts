@@ -13,8 +13,10 @@ import {
   quantitative,
   refuseResult,
   shortLabel,
+  textMark,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /**
@@ -74,9 +76,9 @@ export function isPlsHtmtResult(value: unknown): value is PlsPathModelResult {
  */
 export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions = {}): HtmtCell[] {
   const name = "htmtChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   if (!isPlsHtmtResult(model))
-    return refuseResult(name, "model", "plsPathModel (with htmt and htmt2)", model);
+    return refuseResult(name, "plsPathModel (with htmt and htmt2)", model, "model");
   const matrix = parsed.measure === "htmt2" ? model.htmt2 : model.htmt;
   const constructs = Object.keys(matrix);
   const cells: HtmtCell[] = [];
@@ -121,12 +123,12 @@ export function htmtCells(model: PlsPathModelResult, options: HtmtChartOptions =
  */
 export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions = {}): VegaLiteSpec {
   const cells = htmtCells(model, options);
-  const parsed = parseChartOptions("htmtChart", schema, options);
+  const parsed = parseChartOptions("htmtChart", options, schema);
   const label = parsed.measure === "htmt2" ? "HTMT2" : "HTMT";
   const order = Object.keys(model.htmt).map((c) => shortLabel(c));
   const above = cells.filter((c) => c.band === "above 0.90").length;
   const between = cells.filter((c) => c.band === "0.85 to 0.90").length;
-  const side = Math.min(640, Math.max(200, 64 * (order.length - 1)));
+  const side = within(64 * (order.length - 1), 200, 640);
   const x = nominal("column", null, { sort: order.slice(0, -1), axis: { labelAngle: -30 } });
   const y = nominal("row", null, { sort: order.slice(1) });
   return frame(
@@ -159,7 +161,7 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
           },
         },
         {
-          mark: { type: "text", fontSize: 12, color: "#111" },
+          mark: textMark({ fontSize: 12, color: "#111" }),
           encoding: { x, y, text: nominal("label") },
         },
       ],

@@ -12,6 +12,7 @@ import {
   quantitative,
   referenceLine,
   refuseResult,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -72,7 +73,7 @@ export function importancePerformanceChart(
   options: ChartOptions = {},
 ): VegaLiteSpec {
   const name = "importancePerformanceChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   let grid: Pick<ImportancePerformanceGridResult, "attributes" | "importanceCut" | "performanceCut">;
   let target: string | undefined;
   if (isImportancePerformanceResult(result)) {
@@ -81,7 +82,7 @@ export function importancePerformanceChart(
   } else if (isImportancePerformanceGridResult(result)) {
     grid = result;
   } else {
-    return refuseResult(name, "result", "importancePerformance or importancePerformanceGrid", result);
+    return refuseResult(name, "importancePerformance or importancePerformanceGrid", result);
   }
   const points = grid.attributes.map((a) => ({
     name: a.name,
@@ -132,7 +133,7 @@ export function importancePerformanceChart(
               },
             },
             {
-              mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
+              mark: textMark({ dy: -10, fontSize: 11, color: "#222" }),
               encoding: { x, y, text: nominal("name") },
             },
           ],

@@ -1,6 +1,7 @@
 import type { InactivityRiskResult } from "../churn/index.js";
 import {
   type ChartOptions,
+  categoryChannel,
   dataValues,
   frame,
   hasShape,
@@ -11,6 +12,7 @@ import {
   quantitative,
   refuseResult,
   THOUSANDS,
+  textMark,
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
@@ -37,8 +39,8 @@ const BANDS = ["active", "watch", "at risk", "lapsed"] as const;
  */
 export function inactivityChart(result: InactivityRiskResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "inactivityChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isInactivityRiskResult(result)) return refuseResult(name, "result", "inactivityRisk", result);
+  const parsed = parseChartOptions(name, options);
+  if (!isInactivityRiskResult(result)) return refuseResult(name, "inactivityRisk", result);
   const total = result.customers.length;
   const [watch, risk, lapsed] = result.options.bandLimits;
   const ranges = [`under ${watch}x`, `${watch}–${risk}x`, `${risk}–${lapsed}x`, `${lapsed}x or more`];
@@ -69,10 +71,13 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
         {
           mark: "bar",
           encoding: {
-            color: nominal("band", undefined, {
-              legend: null,
-              scale: { domain: [...BANDS], range: [PALETTE[2], PALETTE[6], PALETTE[1], PALETTE[3]] },
-            }),
+            color: categoryChannel(
+              "band",
+              undefined,
+              [...BANDS],
+              [PALETTE[2], PALETTE[6], PALETTE[1], PALETTE[3]],
+              null,
+            ),
             tooltip: [
               nominal("band", "Band"),
               nominal("overdue", "Overdue"),
@@ -82,7 +87,7 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
           },
         },
         {
-          mark: { type: "text", dy: -6, baseline: "bottom" },
+          mark: textMark({ dy: -6, baseline: "bottom" }),
           encoding: { text: nominal("label") },
         },
       ],

@@ -16,6 +16,7 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /**
@@ -63,8 +64,8 @@ export function itemFrequencyChart(
   options: ItemFrequencyChartOptions = {},
 ): VegaLiteSpec {
   const name = "itemFrequencyChart";
-  const parsed = parseChartOptions(name, schema, options);
-  if (!isItemFrequenciesResult(result)) return refuseResult(name, "result", "itemFrequencies", result);
+  const parsed = parseChartOptions(name, options, schema);
+  if (!isItemFrequenciesResult(result)) return refuseResult(name, "itemFrequencies", result);
   const top = [...result.items].sort((a, b) => b.count - a.count).slice(0, parsed.topItems ?? 25);
   const values = top.map((item) => ({ item: item.item, support: tidy(item.support), count: item.count }));
   return frame(
@@ -73,7 +74,7 @@ export function itemFrequencyChart(
       title: "Most frequent items",
       subtitle: `top ${top.length} of ${countText(result.items.length)} items in ${countText(result.transactionCount)} baskets`,
       width: 420,
-      height: Math.min(720, Math.max(120, top.length * 18)),
+      height: within(top.length * 18, 120, 720),
     },
     {
       data: dataValues(values),

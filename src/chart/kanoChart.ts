@@ -7,13 +7,13 @@ import {
   filledPoint,
   frame,
   hasShape,
-  isObject,
   nominal,
   PALETTE,
   parseChartOptions,
   quantitative,
   referenceLine,
   refuseResult,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -21,9 +21,8 @@ import {
 /** True when `value` looks like the result of `kano`. */
 export function isKanoResult(value: unknown): value is KanoResult {
   return (
-    hasShape(value, "options.denominator$") &&
-    Array.isArray(value.attributes) &&
-    value.attributes.every((a) => isObject(a) && isObject(a.counts))
+    hasShape(value, "options.denominator$ attributes[]") &&
+    (value.attributes as unknown[]).every((a) => hasShape(a, "counts{}"))
   );
 }
 
@@ -60,8 +59,8 @@ const CATEGORY_NAMES: Record<string, string> = {
  */
 export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "kanoChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isKanoResult(result)) return refuseResult(name, "result", "kano", result);
+  const parsed = parseChartOptions(name, options);
+  if (!isKanoResult(result)) return refuseResult(name, "kano", result);
   const points = result.attributes
     .filter((a) => a.better !== null && a.worse !== null)
     .map((a) => ({
@@ -71,14 +70,25 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
       category: CATEGORY_NAMES[a.category] ?? a.category,
       answers: a.total,
     }));
-  const x = quantitative("worse", "Dissatisfaction if absent (|worse|)", { scale: { domain: [0, 1] } });
-  const y = quantitative("better", "Satisfaction if present (better)", { scale: { domain: [0, 1] } });
-  const corners = [
-    { worse: 0.02, better: 0.98, label: "attractive", align: "left", baseline: "top" },
-    { worse: 0.98, better: 0.98, label: "one-dimensional", align: "right", baseline: "top" },
-    { worse: 0.98, better: 0.02, label: "must-be", align: "right", baseline: "bottom" },
-    { worse: 0.02, better: 0.02, label: "indifferent", align: "left", baseline: "bottom" },
-  ];
+  // both coefficients on [0, 1]
+  const unit = () => ({ scale: { domain: [0, 1] } });
+  const x = quantitative("worse", "Dissatisfaction if absent (|worse|)", unit());
+  const y = quantitative("better", "Satisfaction if present (better)", unit());
+  // each quadrant's name in its outer corner, aligned towards the middle
+  const corners = (
+    [
+      ["attractive", 0.02, 0.98],
+      ["one-dimensional", 0.98, 0.98],
+      ["must-be", 0.98, 0.02],
+      ["indifferent", 0.02, 0.02],
+    ] as const
+  ).map(([label, worse, better]) => ({
+    worse,
+    better,
+    label,
+    align: worse < 0.5 ? "left" : "right",
+    baseline: better > 0.5 ? "top" : "bottom",
+  }));
   const categories = Object.values(CATEGORY_NAMES);
   return frame(
     parsed,
@@ -90,17 +100,16 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
     },
     {
       layer: [
-        referenceLine("x", "v", 0.5, dashed("rule"), { scale: { domain: [0, 1] } }),
-        referenceLine("y", "v", 0.5, dashed("rule"), { scale: { domain: [0, 1] } }),
+        referenceLine("x", "v", 0.5, dashed("rule"), unit()),
+        referenceLine("y", "v", 0.5, dashed("rule"), unit()),
         ...corners.map((corner) => ({
           data: dataValues([corner]),
-          mark: {
-            type: "text",
+          mark: textMark({
             color: "#999",
             fontStyle: "italic",
             align: corner.align,
             baseline: corner.baseline,
-          },
+          }),
           encoding: { x, y, text: nominal("label") },
         })),
         {
@@ -128,7 +137,7 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
               },
             },
             {
-              mark: { type: "text", dy: -10, fontSize: 11, color: "#222" },
+              mark: textMark({ dy: -10, fontSize: 11, color: "#222" }),
               encoding: { x, y, text: nominal("attribute") },
             },
           ],

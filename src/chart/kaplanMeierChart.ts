@@ -4,7 +4,7 @@ import {
   dataValues,
   evenlySpaced,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PERCENT_PRECISE,
   parseChartOptions,
@@ -46,12 +46,8 @@ export interface KaplanMeierStep {
 /** True when `value` looks like the result of `kaplanMeier`. */
 export function isKaplanMeierResult(value: unknown): value is KaplanMeierResult {
   return (
-    isObject(value) &&
-    Array.isArray(value.curves) &&
-    typeof value.survivalAt === "function" &&
-    value.curves.every(
-      (c) => isObject(c) && c.survival instanceof Float64Array && c.time instanceof Float64Array,
-    )
+    hasShape(value, "curves[] survivalAt()") &&
+    (value.curves as unknown[]).every((c) => hasShape(c, "survival[#] time[#]"))
   );
 }
 
@@ -71,7 +67,7 @@ export function isKaplanMeierResult(value: unknown): value is KaplanMeierResult 
  * ```
  */
 export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
-  if (!isKaplanMeierResult(result)) return refuseResult("kaplanMeierChart", "result", "kaplanMeier", result);
+  if (!isKaplanMeierResult(result)) return refuseResult("kaplanMeierChart", "kaplanMeier", result);
   const steps: KaplanMeierStep[] = [];
   for (const curve of result.curves) {
     const group = curve.group ?? "all customers";
@@ -118,7 +114,7 @@ export function kaplanMeierSteps(result: KaplanMeierResult): KaplanMeierStep[] {
  * ```
  */
 export function kaplanMeierChart(result: KaplanMeierResult, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("kaplanMeierChart", undefined, options);
+  const parsed = parseChartOptions("kaplanMeierChart", options);
   const steps = kaplanMeierSteps(result);
   const level = Math.round(100 * result.options.confidenceLevel);
   const medians = result.curves.map((c) => {

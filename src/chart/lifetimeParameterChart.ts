@@ -6,7 +6,6 @@ import {
   filledPoint,
   frame,
   hasShape,
-  isObject,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -43,11 +42,9 @@ export interface LifetimeParameterRow {
 /** True for a lifetime fit with `params` and `uncertainty` (every fit of clientele/value). */
 export function isLifetimeParameterFit(value: unknown): value is LifetimeParameterFit {
   return (
-    hasShape(value, "uncertainty.confidenceLevel# uncertainty.message$") &&
-    isObject(value.params) &&
-    isObject(value.uncertainty) &&
-    Object.values(value.params).every((v) => typeof v === "number") &&
-    "standardErrors" in value.uncertainty
+    hasShape(value, "uncertainty.confidenceLevel# uncertainty.message$ params{}") &&
+    Object.values(value.params as object).every((v) => typeof v === "number") &&
+    "standardErrors" in (value.uncertainty as object)
   );
 }
 
@@ -127,7 +124,7 @@ export function lifetimeParameterChart(
   model: LifetimeParameterFit,
   options: ChartOptions = {},
 ): VegaLiteSpec {
-  const parsed = parseChartOptions("lifetimeParameterChart", undefined, options);
+  const parsed = parseChartOptions("lifetimeParameterChart", options);
   const rows = lifetimeParameterRows(model);
   const name = lifetimeModelName(model);
   const hasIntervals = model.uncertainty.lower !== null;

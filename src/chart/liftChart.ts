@@ -14,6 +14,7 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /**
@@ -37,7 +38,7 @@ import {
  */
 export function liftChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "liftChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   checkEvaluation(name, evaluation);
   const groups = evaluation.gains.length;
   const word = groups === 10 ? "decile" : groups === 5 ? "quintile" : groups === 100 ? "percentile" : "group";
@@ -52,7 +53,7 @@ export function liftChart(evaluation: EvaluateScoresResult, options: ChartOption
     {
       title: `Lift by ${word}`,
       subtitle: `churn rate of each ${word} (highest scores first) ÷ overall rate (${(100 * evaluation.baseRate).toFixed(1)}%)`,
-      width: Math.min(720, Math.max(240, groups * 36)),
+      width: within(groups * 36, 240, 720),
       height: 300,
     },
     {

@@ -1,8 +1,8 @@
 import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
 import {
   type ChartOptions,
-  dashed,
   dataValues,
+  diagonal,
   evenlySpaced,
   filledPoint,
   frame,
@@ -14,6 +14,7 @@ import {
   quantitative,
   refuseResult,
   shareAxis,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -76,7 +77,7 @@ export function lorenzChart(
   options: ChartOptions = {},
 ): VegaLiteSpec {
   const name = "lorenzChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   let x: Float64Array;
   let y: Float64Array;
   if (isLorenzCurveResult(result)) {
@@ -85,7 +86,7 @@ export function lorenzChart(
   } else if (isParetoAnalysisResult(result)) {
     ({ x, y } = paretoToLorenz(result));
   } else {
-    return refuseResult(name, "result", "lorenzCurve or paretoAnalysis", result);
+    return refuseResult(name, "lorenzCurve or paretoAnalysis", result);
   }
   const n = x.length - 1;
   let area = 0;
@@ -97,30 +98,21 @@ export function lorenzChart(
     valueShare: tidy(y[k] as number),
   }));
   const bottom80 = valueAt(x, y, 0.8);
-  const top20 = 1 - bottom80;
+  const top20Text = `${(100 * (1 - bottom80)).toFixed(1)}%`;
   const xAxis = quantitative("customerShare", "Share of customers (smallest value first)", shareAxis());
   const yAxis = quantitative("valueShare", "Share of total value", shareAxis());
-  const marker = [
-    { customerShare: 0.8, valueShare: tidy(bottom80), label: `top 20% hold ${(100 * top20).toFixed(1)}%` },
-  ];
+  const marker = [{ customerShare: 0.8, valueShare: tidy(bottom80), label: `top 20% hold ${top20Text}` }];
   return frame(
     parsed,
     {
       title: "How concentrated is customer value?",
-      subtitle: `Gini ${gini.toFixed(3)} · top 20% of customers hold ${(100 * top20).toFixed(1)}% of value`,
+      subtitle: `Gini ${gini.toFixed(3)} · top 20% of customers hold ${top20Text} of value`,
       width: 400,
       height: 400,
     },
     {
       layer: [
-        {
-          data: dataValues([
-            { customerShare: 0, valueShare: 0 },
-            { customerShare: 1, valueShare: 1 },
-          ]),
-          mark: dashed("line"),
-          encoding: { x: xAxis, y: yAxis },
-        },
+        diagonal(xAxis, yAxis),
         {
           data: dataValues(points),
           mark: {
@@ -145,7 +137,7 @@ export function lorenzChart(
         },
         {
           data: dataValues(marker),
-          mark: { type: "text", align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] },
+          mark: textMark({ align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] }),
           encoding: { x: xAxis, y: yAxis, text: nominal("label") },
         },
       ],

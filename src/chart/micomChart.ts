@@ -5,7 +5,7 @@ import {
   dataValues,
   filledPoint,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   parseChartOptions,
@@ -44,7 +44,7 @@ export interface MicomRow {
 
 /** True when `value` looks like the result of `micom`. */
 export function isMicomResult(value: unknown): value is MicomResult {
-  return isObject(value) && Array.isArray(value.constructs) && value.configuralInvariance === true;
+  return hasShape(value, "constructs[]") && value.configuralInvariance === true;
 }
 
 /**
@@ -58,7 +58,7 @@ export function isMicomResult(value: unknown): value is MicomResult {
  * ```
  */
 export function micomRows(result: MicomResult): MicomRow[] {
-  if (!isMicomResult(result)) return refuseResult("micomChart", "result", "micom", result);
+  if (!isMicomResult(result)) return refuseResult("micomChart", "micom", result);
   return result.constructs.flatMap((c) => {
     const construct = shortLabel(c.construct);
     return [
@@ -104,7 +104,7 @@ export function micomRows(result: MicomResult): MicomRow[] {
  * ```
  */
 export function micomChart(result: MicomResult, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("micomChart", undefined, options);
+  const parsed = parseChartOptions("micomChart", options);
   const rows = micomRows(result);
   const constructs = [...new Set(rows.map((r) => r.construct))];
   const [first, second] = result.groups.map((g) => shortLabel(g)) as [string, string];

@@ -14,6 +14,7 @@ import {
   refuseResult,
   shareAxis,
   THOUSANDS,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -42,8 +43,8 @@ const GROUPS = ["Detractors (0-6)", "Passives (7-8)", "Promoters (9-10)"] as con
  */
 export function npsChart(result: NetPromoterScoreResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "npsChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isNetPromoterScoreResult(result)) return refuseResult(name, "result", "netPromoterScore", result);
+  const parsed = parseChartOptions(name, options);
+  if (!isNetPromoterScoreResult(result)) return refuseResult(name, "netPromoterScore", result);
   const shares = [result.detractorShare, result.passiveShare, result.promoterShare];
   const counts = [result.detractors, result.passives, result.promoters];
   const values = GROUPS.map((group, i) => ({
@@ -87,7 +88,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
           },
         },
         {
-          mark: { type: "text", color: "#fff", fontWeight: "bold", xOffset: -18 },
+          mark: textMark({ color: "#fff", fontWeight: "bold", xOffset: -18 }),
           encoding: { text: nominal("label") },
         },
       ],

@@ -12,6 +12,7 @@ import {
   quantitative,
   refuseResult,
   shortLabel,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -55,8 +56,7 @@ export function isPlsMultigroupResult(value: unknown): value is PlsMultigroupRes
  * ```
  */
 export function plsMultigroupRows(result: PlsMultigroupResult): PlsMultigroupRow[] {
-  if (!isPlsMultigroupResult(result))
-    return refuseResult("plsMultigroupChart", "result", "plsMultigroup", result);
+  if (!isPlsMultigroupResult(result)) return refuseResult("plsMultigroupChart", "plsMultigroup", result);
   const [first, second] = result.groups.map((g) => shortLabel(g));
   return result.paths.flatMap((p) => {
     const common = {
@@ -89,7 +89,7 @@ export function plsMultigroupRows(result: PlsMultigroupResult): PlsMultigroupRow
  * ```
  */
 export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("plsMultigroupChart", undefined, options);
+  const parsed = parseChartOptions("plsMultigroupChart", options);
   const rows = plsMultigroupRows(result);
   const [first, second] = result.groups.map((g) => shortLabel(g)) as [string, string];
   const paths = [...new Set(rows.map((r) => r.path))];
@@ -138,7 +138,7 @@ export function plsMultigroupChart(result: PlsMultigroupResult, options: ChartOp
         },
         {
           data: dataValues(labels),
-          mark: { type: "text", align: "left", dx: 6, fontSize: 11 },
+          mark: textMark({ align: "left", dx: 6, fontSize: 11 }),
           encoding: {
             y,
             x: { value: parsed.width ?? 440 },

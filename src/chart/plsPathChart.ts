@@ -11,8 +11,10 @@ import {
   parseChartOptions,
   quantitative,
   refuseResult,
+  textMark,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /** True when `value` looks like the result of `plsPathModel`. */
@@ -57,8 +59,11 @@ export interface PlsPathDiagram {
   }[];
 }
 
-const stars = (t: number) =>
-  Math.abs(t) >= 3.291 ? "***" : Math.abs(t) >= 2.576 ? "**" : Math.abs(t) >= 1.96 ? "*" : "n.s.";
+/** Significance stars of a bootstrap t value (two-sided p < .001, .01, .05). */
+function stars(t: number): string {
+  const size = Math.abs(t);
+  return size >= 3.291 ? "***" : size >= 2.576 ? "**" : size >= 1.96 ? "*" : "n.s.";
+}
 const CANDIDATES = [0.5, 0.15, 0.85, 0.33, 0.67, 0.02, 0.98];
 
 /** Distance from point p to segment a-b. */
@@ -185,12 +190,12 @@ export function plsPathChart(
   options: ChartOptions = {},
 ): VegaLiteSpec {
   const name = "plsPathChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isPlsPathModelResult(model)) return refuseResult(name, "model", "plsPathModel", model);
+  const parsed = parseChartOptions(name, options);
+  if (!isPlsPathModelResult(model)) return refuseResult(name, "plsPathModel", model, "model");
   if (boot !== undefined && !isBootstrapResult(boot))
-    return refuseResult(name, "boot", "bootstrap(model, records) or undefined", boot);
+    return refuseResult(name, "bootstrap(model, records) or undefined", boot, "boot");
   const diagram = plsPathDiagram(model, boot);
-  const width = parsed.width ?? Math.min(900, Math.max(420, diagram.constructs.length * 130));
+  const width = parsed.width ?? within(diagram.constructs.length * 130, 420, 900);
   const height = parsed.height ?? 360;
   // Arrows stop short of the circles; their heads point along the arrow on screen (y down).
   const radius = 34;
@@ -282,7 +287,7 @@ export function plsPathChart(
               },
             },
             {
-              mark: { type: "text", fontSize: 11, fontWeight: "bold", dy: -7, color: "#222" },
+              mark: textMark({ fontSize: 11, fontWeight: "bold", dy: -7, color: "#222" }),
               encoding: {
                 x: position("labelX"),
                 y: position("labelY"),
@@ -314,11 +319,11 @@ export function plsPathChart(
               encoding: { x, y },
             },
             {
-              mark: { type: "text", fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius },
+              mark: textMark({ fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius }),
               encoding: { x, y, text: nominal("construct") },
             },
             {
-              mark: { type: "text", fontSize: 10, dy: 8, color: "#444" },
+              mark: textMark({ fontSize: 10, dy: 8, color: "#444" }),
               encoding: {
                 x,
                 y,

@@ -72,8 +72,8 @@ export function plsPredictBars(
   options: PlsPredictChartOptions = {},
 ): PlsPredictBar[] {
   const name = "plsPredictChart";
-  const parsed = parseChartOptions(name, schema, options);
-  if (!isPlsPredictResult(result)) return refuseResult(name, "result", "plsPredict", result);
+  const parsed = parseChartOptions(name, options, schema);
+  if (!isPlsPredictResult(result)) return refuseResult(name, "plsPredict", result);
   const mae = parsed.metric === "mae";
   return result.indicators.flatMap((row) => {
     const pls = mae ? row.plsMae : row.plsRmse;
@@ -108,7 +108,7 @@ export function plsPredictChart(
   options: PlsPredictChartOptions = {},
 ): VegaLiteSpec {
   const bars = plsPredictBars(result, options);
-  const parsed = parseChartOptions("plsPredictChart", schema, options);
+  const parsed = parseChartOptions("plsPredictChart", options, schema);
   const metric = parsed.metric === "mae" ? "MAE" : "RMSE";
   const wins = bars.filter((b) => b.model === "PLS" && b.plsBeatsLm).length;
   const total = bars.length / 2;

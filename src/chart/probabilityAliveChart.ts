@@ -73,7 +73,7 @@ export function probabilityAliveChart(
   options: FrequencyRecencyChartOptions = {},
 ): VegaLiteSpec {
   const name = "probabilityAliveChart";
-  const parsed = parseChartOptions(name, frequencyRecencySchema, options);
+  const parsed = parseChartOptions(name, options, frequencyRecencySchema);
   checkLifetimeInputs(name, summary, model);
   const fit = model as LifetimeModel;
   const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);

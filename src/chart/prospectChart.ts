@@ -7,12 +7,13 @@ import {
   hasShape,
   nominal,
   PALETTE,
-  PERCENT,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseResult,
+  shareAxis,
   shortLabel,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -68,8 +69,7 @@ export function isQualifyProspectsResult(value: unknown): value is QualifyProspe
  * ```
  */
 export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
-  if (!isQualifyProspectsResult(result))
-    return refuseResult("prospectChart", "result", "qualifyProspects", result);
+  if (!isQualifyProspectsResult(result)) return refuseResult("prospectChart", "qualifyProspects", result);
   return result.prospects
     .filter((p) => p.score !== null)
     .map((p) => ({
@@ -108,16 +108,13 @@ export function prospectBars(result: QualifyProspectsResult): ProspectBar[] {
  * ```
  */
 export function prospectChart(result: QualifyProspectsResult, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("prospectChart", undefined, options);
+  const parsed = parseChartOptions("prospectChart", options);
   const bars = prospectBars(result);
   const unscored = result.prospects.filter((p) => p.score === null).length;
   const counts = VERDICTS.map((v) => `${result.counts[v] ?? 0} ${v}`).join(", ");
   const ids = bars.map((b) => b.id);
   const y = nominal("id", "Prospect", { sort: ids });
-  const x = quantitative("score", "Qualification score", {
-    scale: { domain: [0, 1] },
-    axis: { format: PERCENT },
-  });
+  const x = quantitative("score", "Qualification score", shareAxis());
   return frame(
     parsed,
     {
@@ -145,7 +142,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
           },
         },
         {
-          mark: { type: "text", align: "left", dx: 4, fontSize: 11, color: "#333" },
+          mark: textMark({ align: "left", dx: 4, fontSize: 11, color: "#333" }),
           encoding: { y, x, text: nominal("label") },
         },
       ],

@@ -90,7 +90,7 @@ export function repeatPurchasesBars(
   options: RepeatPurchasesChartOptions = {},
 ): RepeatPurchasesBar[] {
   const name = "repeatPurchasesChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   checkLifetimeInputs(name, summary, model);
   const maxX = parsed.maxFrequency ?? 7;
   const actual = new Float64Array(maxX + 1);
@@ -159,7 +159,7 @@ export function repeatPurchasesChart(
   options: RepeatPurchasesChartOptions = {},
 ): VegaLiteSpec {
   const bars = repeatPurchasesBars(model, summary, options);
-  const parsed = parseChartOptions("repeatPurchasesChart", schema, options);
+  const parsed = parseChartOptions("repeatPurchasesChart", options, schema);
   const label = modelName(model as LifetimeModel);
   const series = ["Actual", `Expected (${label})`];
   const values = bars.flatMap((bar) => [

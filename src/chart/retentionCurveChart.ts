@@ -90,9 +90,9 @@ export function retentionCurvePoints(
   options: RetentionCurveChartOptions = {},
 ): RetentionCurvePoint[] {
   const name = "retentionCurveChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   if (!isShiftedBetaGeometricResult(model))
-    return refuseResult(name, "model", "fitShiftedBetaGeometric", model);
+    return refuseResult(name, "fitShiftedBetaGeometric", model, "model");
   const survivors = parsed.survivors;
   if (survivors !== undefined && !((survivors[0] as number) > 0))
     refuseInput(name, "survivors", "expected the cohort size (a positive count) first", survivors);
@@ -147,7 +147,7 @@ export function retentionCurveChart(
   options: RetentionCurveChartOptions = {},
 ): VegaLiteSpec {
   const points = retentionCurvePoints(model, options);
-  const parsed = parseChartOptions("retentionCurveChart", schema, options);
+  const parsed = parseChartOptions("retentionCurveChart", options, schema);
   const width = Math.round((parsed.width ?? 640) / 2 - 30);
   const height = parsed.height ?? 280;
   const domain = ["Observed", "sBG fit", "sBG projection"];
@@ -168,20 +168,19 @@ export function retentionCurveChart(
       quantitative("period", "Period"),
       quantitative(field, title, PERCENT_PRECISE),
     ];
+    // the points with a value of this panel's measure (retention has none at period 0)
+    const valid = { filter: { field, valid: true } };
     return {
       width,
       height,
       layer: [
         {
-          transform: [
-            { filter: { field: "series", oneOf: ["sBG fit", "sBG projection"] } },
-            { filter: { field, valid: true } },
-          ],
+          transform: [{ filter: { field: "series", oneOf: ["sBG fit", "sBG projection"] } }, valid],
           mark: { type: "line", strokeWidth: 2 },
           encoding: { x, y, color, strokeDash, tooltip },
         },
         {
-          transform: [{ filter: { field: "series", equal: "Observed" } }, { filter: { field, valid: true } }],
+          transform: [{ filter: { field: "series", equal: "Observed" } }, valid],
           mark: filledPoint({ size: 60 }),
           encoding: { x, y, color, tooltip },
         },

@@ -98,9 +98,9 @@ export function rfmHeatmapCells(result: RfmScoresResult): RfmHeatmapCell[] {
  */
 export function rfmHeatmapChart(result: RfmScoresResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "rfmHeatmapChart";
-  const parsed = parseChartOptions(name, undefined, options);
+  const parsed = parseChartOptions(name, options);
   if (!isRfmScoresResult(result)) {
-    return refuseResult(name, "result", "rfmScores or rfmSegments", result);
+    return refuseResult(name, "rfmScores or rfmSegments", result);
   }
   const cells = rfmHeatmapCells(result);
   const max = Math.max(1, ...cells.map((cell) => cell.customers));

@@ -1,13 +1,6 @@
 import type { EvaluateScoresResult } from "../churn/index.js";
-import { checkEvaluation, unitCurveLayers } from "./internal/churn.js";
-import {
-  type ChartOptions,
-  countText,
-  frame,
-  parseChartOptions,
-  tidy,
-  type VegaLiteSpec,
-} from "./internal/spec.js";
+import { checkEvaluation, evaluationCounts, unitCurveLayers } from "./internal/churn.js";
+import { type ChartOptions, frame, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 
 /**
  * One point of the ROC curve.
@@ -72,13 +65,13 @@ export function rocPoints(evaluation: EvaluateScoresResult): RocPoint[] {
  * ```
  */
 export function rocChart(evaluation: EvaluateScoresResult, options: ChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("rocChart", undefined, options);
+  const parsed = parseChartOptions("rocChart", options);
   const points = rocPoints(evaluation);
   return frame(
     parsed,
     {
       title: `ROC curve (AUC ${evaluation.auc === null ? "n/a" : evaluation.auc.toFixed(3)})`,
-      subtitle: `${countText(evaluation.count)} customers, ${countText(evaluation.churners)} churners`,
+      subtitle: evaluationCounts(evaluation),
       width: 360,
       height: 360,
     },

@@ -10,6 +10,7 @@ import {
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -79,7 +80,7 @@ export interface RuleGraph {
  */
 export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}): RuleGraph {
   const name = "ruleGraphChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   const top = topRules(name, rules, parsed.maxRules, 25);
   const itemIndex = new Map<string, number>();
   for (const rule of top) {
@@ -137,7 +138,7 @@ export function ruleGraph(rules: RulesInput, options: RuleGraphChartOptions = {}
  * ```
  */
 export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions = {}): VegaLiteSpec {
-  const parsed = parseChartOptions("ruleGraphChart", schema, options);
+  const parsed = parseChartOptions("ruleGraphChart", options, schema);
   const graph = ruleGraph(rules, options);
   const hidden = { type: "quantitative", axis: null, scale: { domain: [-0.08, 1.08] } } as const;
   const x = { field: "x", ...hidden };
@@ -190,7 +191,7 @@ export function ruleGraphChart(rules: RulesInput, options: RuleGraphChartOptions
         },
         {
           data: dataValues(graph.items),
-          mark: { type: "text", fontSize: 11, fontWeight: "bold", color: "#222", limit: 140 },
+          mark: textMark({ fontSize: 11, fontWeight: "bold", color: "#222", limit: 140 }),
           encoding: {
             x,
             y,

@@ -71,7 +71,7 @@ export function rulesScatterPoints(
   options: RulesScatterChartOptions = {},
 ): RulesScatterPoint[] {
   const name = "rulesScatterChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   return topRules(name, rules, parsed.maxRules, 500).map((rule: AssociationRule) => ({
     rule: ruleText(rule),
     support: tidy(rule.support),
@@ -99,7 +99,7 @@ export function rulesScatterPoints(
  */
 export function rulesScatterChart(rules: RulesInput, options: RulesScatterChartOptions = {}): VegaLiteSpec {
   const name = "rulesScatterChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   const total = rulesOf(name, rules).length;
   const points = rulesScatterPoints(rules, options);
   return frame(

@@ -13,6 +13,7 @@ import {
   shortLabel,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 import { isSegmentProfilesResult } from "./segmentSharesChart.js";
 
@@ -102,8 +103,8 @@ export function segmentProfileCells(result: SegmentProfilesResult): SegmentProfi
  */
 export function segmentProfileChart(result: SegmentProfilesResult, options: ChartOptions = {}): VegaLiteSpec {
   const name = "segmentProfileChart";
-  const parsed = parseChartOptions(name, undefined, options);
-  if (!isSegmentProfilesResult(result)) return refuseResult(name, "result", "segmentProfiles", result);
+  const parsed = parseChartOptions(name, options);
+  if (!isSegmentProfilesResult(result)) return refuseResult(name, "segmentProfiles", result);
   const cells = segmentProfileCells(result);
   const features = Object.keys(result.populationMeans);
   const segments = [...new Set(cells.map((c) => c.segment))];
@@ -117,8 +118,8 @@ export function segmentProfileChart(result: SegmentProfilesResult, options: Char
     {
       title: "What sets each segment apart",
       subtitle: `${countText(result.customerCount)} customers; cell = segment mean minus population mean, in standard deviations`,
-      width: Math.min(720, Math.max(240, features.length * 80)),
-      height: Math.min(640, Math.max(120, segments.length * 40)),
+      width: within(features.length * 80, 240, 720),
+      height: within(segments.length * 40, 120, 640),
     },
     {
       data: dataValues(cells),

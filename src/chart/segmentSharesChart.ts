@@ -2,10 +2,11 @@ import type { SegmentProfilesResult } from "../segment/index.js";
 import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
 import {
   type ChartOptions,
+  capitalized,
   categoryChannel,
   dataValues,
   frame,
-  isObject,
+  hasShape,
   nominal,
   PALETTE,
   PERCENT,
@@ -16,26 +17,25 @@ import {
   THOUSANDS,
   tidy,
   type VegaLiteSpec,
+  within,
 } from "./internal/spec.js";
 
 /** True when `value` looks like the result of `rfmSegments`. */
 export function isRfmSegmentsResult(value: unknown): value is RfmSegmentsResult {
   return (
-    isObject(value) &&
-    Array.isArray(value.customers) &&
-    Array.isArray(value.segments) &&
-    value.segments.every((s) => isObject(s) && typeof s.monetaryShare === "number")
+    hasShape(value, "customers[] segments[]") &&
+    (value.segments as unknown[]).every((s) => hasShape(s, "monetaryShare#"))
   );
 }
 
 /** True when `value` looks like the result of `valueTiers`. */
 export function isValueTiersResult(value: unknown): value is ValueTiersResult {
-  return isObject(value) && Array.isArray(value.tiers) && isObject(value.thresholds);
+  return hasShape(value, "tiers[] thresholds{}");
 }
 
 /** True when `value` looks like the result of `segmentProfiles`. */
 export function isSegmentProfilesResult(value: unknown): value is SegmentProfilesResult {
-  return isObject(value) && Array.isArray(value.profiles) && isObject(value.populationMeans);
+  return hasShape(value, "profiles[] populationMeans{}");
 }
 
 /**
@@ -96,7 +96,7 @@ export function segmentShares(
       valueShare: p.shareOfValue,
     }));
   } else {
-    return refuseResult("segmentSharesChart", "result", "rfmSegments, valueTiers or segmentProfiles", result);
+    return refuseResult("segmentSharesChart", "rfmSegments, valueTiers or segmentProfiles", result);
   }
   return rows
     .filter((row) => row.customers > 0)
@@ -126,33 +126,27 @@ export function segmentSharesChart(
   result: RfmSegmentsResult | ValueTiersResult | SegmentProfilesResult,
   options: ChartOptions = {},
 ): VegaLiteSpec {
-  const parsed = parseChartOptions("segmentSharesChart", undefined, options);
+  const parsed = parseChartOptions("segmentSharesChart", options);
   const rows = segmentShares(result);
   const valueWord = isValueTiersResult(result)
     ? "contribution"
     : isRfmSegmentsResult(result)
       ? "revenue"
       : "value";
+  const valueMeasure = capitalized(valueWord);
   const values = rows.flatMap((row) => [
     { segment: row.segment, measure: "Customers", share: tidy(row.customerShare), count: row.customers },
     ...(row.valueShare === null
       ? []
-      : [
-          {
-            segment: row.segment,
-            measure: `${valueWord[0]?.toUpperCase()}${valueWord.slice(1)}`,
-            share: tidy(row.valueShare),
-            count: row.customers,
-          },
-        ]),
+      : [{ segment: row.segment, measure: valueMeasure, share: tidy(row.valueShare), count: row.customers }]),
   ]);
-  const measures = ["Customers", `${valueWord[0]?.toUpperCase()}${valueWord.slice(1)}`];
+  const measures = ["Customers", valueMeasure];
   return frame(
     parsed,
     {
       title: `Segments: share of customers vs share of ${valueWord}`,
       width: 420,
-      height: Math.min(640, Math.max(160, rows.length * 36)),
+      height: within(rows.length * 36, 160, 640),
     },
     {
       data: dataValues(values),

@@ -14,6 +14,7 @@ import {
   quantitative,
   refuseResult,
   shareAxis,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -106,8 +107,8 @@ export function serviceKpiBullets(
   options: ServiceKpiChartOptions = {},
 ): ServiceKpiBullet[] {
   const name = "serviceKpiChart";
-  const parsed = parseChartOptions(name, schema, options);
-  if (!isServiceKpisResult(result)) return refuseResult(name, "result", "serviceKpis", result);
+  const parsed = parseChartOptions(name, options, schema);
+  if (!isServiceKpisResult(result)) return refuseResult(name, "serviceKpis", result);
   const targets: Partial<Record<ServiceKpiName, number>> = {
     ...Object.fromEntries(KPIS.map((k) => [k.key, k.target])),
     ...parsed.targets,
@@ -147,11 +148,13 @@ export function serviceKpiChart(
   result: ServiceKpisResult,
   options: ServiceKpiChartOptions = {},
 ): VegaLiteSpec {
-  const parsed = parseChartOptions("serviceKpiChart", schema, options);
+  const parsed = parseChartOptions("serviceKpiChart", options, schema);
   const bullets = serviceKpiBullets(result, options);
   const met = bullets.filter((b) => b.meetsTarget).length;
   const y = nominal("kpi", null, { sort: bullets.map((b) => b.kpi), axis: { labelLimit: 320 } });
   const x = quantitative("value", "Rate", shareAxis());
+  // the full bar behind each bullet and the labels after it, at 100%
+  const end = { datum: 1, type: "quantitative", scale: { domain: [0, 1] } };
   return frame(
     parsed,
     {
@@ -172,7 +175,7 @@ export function serviceKpiChart(
       layer: [
         {
           mark: { type: "bar", color: "#eee", size: 18 },
-          encoding: { x: { datum: 1, type: "quantitative", scale: { domain: [0, 1] } } },
+          encoding: { x: end },
         },
         {
           mark: { type: "bar", size: 10 },
@@ -197,9 +200,9 @@ export function serviceKpiChart(
           encoding: { x: quantitative("target", undefined, { scale: { domain: [0, 1] } }) },
         },
         {
-          mark: { type: "text", align: "left", dx: 4, fontSize: 10 },
+          mark: textMark({ align: "left", dx: 4, fontSize: 10 }),
           encoding: {
-            x: { datum: 1, type: "quantitative", scale: { domain: [0, 1] } },
+            x: end,
             text: nominal("label"),
           },
         },

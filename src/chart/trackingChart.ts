@@ -18,6 +18,7 @@ import {
   refuseResult,
   THOUSANDS,
   temporal,
+  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -104,11 +105,11 @@ export function trackingPoints<T>(
   options: TrackingChartOptions<T> = {},
 ): TrackingPoint[] {
   const name = "trackingChart";
-  const parsed = parseChartOptions(name, schema, options);
+  const parsed = parseChartOptions(name, options, schema);
   if (!isCalibrationHoldoutSummary(summary)) {
-    return refuseResult(name, "summary", "calibrationHoldoutSummary", summary);
+    return refuseResult(name, "calibrationHoldoutSummary", summary, "summary");
   }
-  if (!isLifetimeModel(model)) return refuseResult(name, "model", "fitBgNbd or fitParetoNbd", model);
+  if (!isLifetimeModel(model)) return refuseResult(name, "fitBgNbd or fitParetoNbd", model, "model");
   const fit = model as LifetimeModel;
   const calibrationDay = dayOf(summary.options.calibrationEnd);
   const endDay = dayOf(summary.options.asOf);
@@ -211,7 +212,7 @@ export function trackingChart<T>(
   options: TrackingChartOptions<T> = {},
 ): VegaLiteSpec {
   const points = trackingPoints(summary, model, options);
-  const parsed = parseChartOptions("trackingChart", schema, options);
+  const parsed = parseChartOptions("trackingChart", options, schema);
   const label = `Expected (${modelName(model as LifetimeModel)})`;
   const values = points.map((p) => ({ ...p, series: p.series === "actual" ? "Actual" : label }));
   const x = temporal("date", "Date");
@@ -254,7 +255,7 @@ export function trackingChart<T>(
           layer: [
             { mark: { type: "rule", color: "#777", strokeDash: [2, 2] }, encoding: { x } },
             {
-              mark: { type: "text", align: "right", dx: -4, dy: 6, baseline: "top", color: "#555" },
+              mark: textMark({ align: "right", dx: -4, dy: 6, baseline: "top", color: "#555" }),
               encoding: { x, y: { value: 0 }, text: nominal("label") },
             },
           ],

@@ -8,7 +8,7 @@
  */
 
 import { InvalidOptionsError, type OptionIssue } from "../../core/errors.js";
-import { closestName } from "../../core/internal/closestName.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { kindOf } from "../../core/internal/optionChecks.js";
 
 /**
@@ -188,17 +188,8 @@ function checkShape(
       report(message ?? expected(option.accepts, received), received, [name, ...path], named),
     );
   }
-  for (const name in given) {
-    if (names.includes(name)) continue;
-    const nearest = closestName(name, names);
-    const hint =
-      nearest !== undefined
-        ? `; did you mean "${nearest}"?`
-        : names.length > 0
-          ? ` (valid: ${names.join(", ")})`
-          : "";
-    report(`unknown option "${name}"${hint}`, given[name], [name], true);
-  }
+  for (const name in given)
+    if (!names.includes(name)) report(unknownOptionMessage(name, names), given[name], [name], true);
   return output;
 }
 
@@ -237,8 +228,13 @@ export function checkOptions<S extends OptionShape>(
   return output as OptionValues<S>;
 }
 
-/** A value as short JSON for a message (at most 60 characters), or as text when JSON cannot show it. */
+/**
+ * A value as short JSON for a message (at most 60 characters), or as text when JSON cannot show it or
+ * would write null for it (NaN, the infinities, an invalid Date).
+ */
 function preview(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
   let json: string | undefined;
   try {
     json = JSON.stringify(value);

@@ -1,8 +1,9 @@
 /** Shared checks of the churn-evaluation charts. */
 import type { EvaluateScoresResult } from "../../churn/index.js";
 import {
-  dashed,
+  countText,
   dataValues,
+  diagonal,
   hasShape,
   PALETTE,
   PERCENT_PRECISE,
@@ -19,9 +20,13 @@ export function isEvaluateScoresResult(value: unknown): value is EvaluateScoresR
 /** Throws unless `value` is an evaluation. */
 export function checkEvaluation(functionName: string, value: unknown): asserts value is EvaluateScoresResult {
   if (!isEvaluateScoresResult(value)) {
-    refuseResult(functionName, "evaluation", "evaluateScores or evaluateChurnModel", value);
+    refuseResult(functionName, "evaluateScores or evaluateChurnModel", value, "evaluation");
   }
 }
+
+/** "1,234 customers, 56 churners": the size of an evaluation, for subtitles. */
+export const evaluationCounts = (evaluation: EvaluateScoresResult): string =>
+  `${countText(evaluation.count)} customers, ${countText(evaluation.churners)} churners`;
 
 /** Cumulative share of customers contacted after each group, with the (0, 0) start. */
 export function contactedShares(evaluation: EvaluateScoresResult): number[] {
@@ -54,14 +59,7 @@ export function unitCurveLayers(
   const share = (a: UnitCurveAxis) => quantitative(a.field, a.tooltip, PERCENT_PRECISE);
   return {
     layer: [
-      {
-        data: dataValues([
-          { [x.field]: 0, [y.field]: 0 },
-          { [x.field]: 1, [y.field]: 1 },
-        ]),
-        mark: dashed("line"),
-        encoding: { x: xEncoding, y: yEncoding },
-      },
+      diagonal(xEncoding, yEncoding),
       {
         data: dataValues(points),
         mark: { type: "line", color: PALETTE[0], strokeWidth: 2, point: true },

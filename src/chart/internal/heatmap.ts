@@ -1,5 +1,5 @@
 /** Shared layers of the heatmaps of shares (P(alive) by frequency and recency, cohort retention). */
-import { nominal, PERCENT, quantitative, SEQUENTIAL_SCHEME } from "./spec.js";
+import { nominal, PERCENT, quantitative, SEQUENTIAL_SCHEME, textMark } from "./spec.js";
 
 /** What {@link shareHeatmapLayers} draws. */
 export interface ShareHeatmap {
@@ -40,7 +40,7 @@ export function shareHeatmapLayers(heatmap: ShareHeatmap): object[] {
       ? []
       : [
           {
-            mark: { type: "text", fontSize: heatmap.labelSize },
+            mark: textMark({ fontSize: heatmap.labelSize }),
             encoding: {
               x,
               y,
@@ -62,7 +62,7 @@ export function labelledCellLayers(color: object, tooltip: readonly object[], te
     layer: [
       { mark: { type: "rect", stroke: "#fff" }, encoding: { color, tooltip } },
       {
-        mark: { type: "text", fontSize: 11 },
+        mark: textMark({ fontSize: 11 }),
         encoding: { text, color: nominal("textColor", undefined, { scale: null, legend: null }) },
       },
     ],

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../../core/index.js";
+import { capitalized } from "./spec.js";
 
 /**
  * Cell and table formatting for the HTML report: numbers with thousands separators and a sensible
@@ -28,13 +29,13 @@ export function isSolverColumn(name: string): boolean {
 /** "cumulativeCapture" -> "Cumulative capture"; names with spaces or capitals already are kept. */
 export function columnLabel(name: string): string {
   if (/\s/.test(name) || !/[a-z][A-Z]/.test(name)) {
-    return name.length > 0 ? (name[0] as string).toUpperCase() + name.slice(1) : name;
+    return capitalized(name);
   }
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase();
-  return words[0]?.toUpperCase() + words.slice(1);
+  return capitalized(words);
 }
 
 /** A cell value reduced to something printable: CRM rates `{ value, numerator, denominator }` to their value. */

@@ -23,6 +23,7 @@ import type { RfmSegmentsResult } from "../../value/rfmSegments.js";
 import type { ValueTiersResult } from "../../value/valueTiers.js";
 import { formatNumber } from "./htmlFormat.js";
 import { type ReportResultKind, resultKind } from "./htmlKinds.js";
+import { capitalized } from "./spec.js";
 
 /**
  * Short narratives a manager can read: what the numbers of a clientele result say, in words. Each
@@ -156,7 +157,7 @@ function valueTiersNarrative(r: ValueTiersResult): string[] {
   for (const tier of r.tiers) {
     if (tier.customers === 0) continue;
     out.push(
-      `${tier.tier[0]?.toUpperCase()}${tier.tier.slice(1)}: ${percentWords(tier.share)} of customers, ${percentWords(tier.contributionShare)} of contribution.`,
+      `${capitalized(tier.tier)}: ${percentWords(tier.share)} of customers, ${percentWords(tier.contributionShare)} of contribution.`,
     );
   }
   return out.length > 0 ? [out.join(" ")] : [];

@@ -26,10 +26,10 @@ export function isLifetimeSummary(value: unknown): value is LifetimeSummary {
 /** Checks the (summary, model) pair of a lifetime chart. */
 export function checkLifetimeInputs(functionName: string, summary: unknown, model: unknown): void {
   if (!isLifetimeSummary(summary)) {
-    refuseResult(functionName, "summary", "repeatPurchaseSummary or calibrationHoldoutSummary", summary);
+    refuseResult(functionName, "repeatPurchaseSummary or calibrationHoldoutSummary", summary, "summary");
   }
   if (!isLifetimeModel(model)) {
-    refuseResult(functionName, "model", "fitBgNbd or fitParetoNbd", model);
+    refuseResult(functionName, "fitBgNbd or fitParetoNbd", model, "model");
   }
 }
 

@@ -21,14 +21,7 @@ function isRule(value: unknown): value is AssociationRule {
 /** True for a result holding association rules (or an array of rules). */
 export function isRulesInput(value: unknown): value is RulesInput {
   const rules = Array.isArray(value) ? value : isObject(value) ? value.rules : undefined;
-  return (
-    Array.isArray(rules) &&
-    (rules.length === 0 || isRule(rules[0])) &&
-    (Array.isArray(value) ||
-      typeof (value as { transactionCount?: unknown }).transactionCount === "number" ||
-      rules.length === 0 ||
-      isRule(rules[0]))
-  );
+  return Array.isArray(rules) && (rules.length === 0 || isRule(rules[0]));
 }
 
 /** The rules of `input`, checked. */
@@ -37,9 +30,9 @@ export function rulesOf(functionName: string, input: unknown): readonly Associat
   if (!Array.isArray(rules) || !rules.every(isRule)) {
     return refuseResult(
       functionName,
-      "rules",
       "associationRules (or significantRules, redundantRules) or an array of its rules",
       input,
+      "rules",
     );
   }
   return rules;

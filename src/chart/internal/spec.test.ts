@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundleOf } from "../../../test/bundle.js";
 import type { InvalidOptionsError } from "../../core/errors.js";
 import { lorenzCurve } from "../../value/lorenzCurve.js";
 import { lorenzChart } from "../lorenzChart.js";
 import { report } from "../report.js";
+import { evenlySpaced } from "./spec.js";
 
 const curve = lorenzCurve([1, 2, 3, 10]);
 const messages = (options: unknown): string[] => {
@@ -66,5 +68,25 @@ describe("report's options", () => {
       `subtitle: Too big: expected string to have <=2000 characters (received "${"x".repeat(56)}...)`,
       "footer: expected a string or null, received a number (received 3)",
     ]);
+  });
+});
+
+describe("evenlySpaced", () => {
+  it("keeps the first and the last point, at most `most` of them, evenly and in order", () => {
+    expect(evenlySpaced(0, 5)).toEqual([]);
+    expect(evenlySpaced(1, 5)).toEqual([0]);
+    expect(evenlySpaced(4, 5)).toEqual([0, 1, 2, 3]);
+    // 11 points in at most 5: a step of 10 / 4 = 2.5, rounded half up
+    expect(evenlySpaced(11, 5)).toEqual([0, 3, 5, 8, 10]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 2, max: 600 }), (count, most) => {
+        const indices = evenlySpaced(count, most);
+        expect(indices[0]).toBe(0);
+        expect(indices.at(-1)).toBe(count - 1);
+        expect(indices.length).toBe(Math.min(count, most));
+        for (let i = 1; i < indices.length; i++)
+          expect(indices[i] as number).toBeGreaterThan(indices[i - 1] as number);
+      }),
+    );
   });
 });

@@ -29,6 +29,9 @@ export type VegaLiteSpec = { readonly [key: string]: unknown };
  */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/** The Vega-Lite v5 schema URL, the version notebook front ends know (see `chartDisplay`). */
+export const VEGA_LITE_V5_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+
 /**
  * Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"), declared
  * once: black is left out so that text stays the darkest mark.
@@ -94,6 +97,12 @@ export const filledPoint = (extra?: Readonly<Record<string, unknown>>) => ({
   ...extra,
 });
 
+/** A text mark with further properties (font size, colour, alignment, offsets). */
+export const textMark = (extra?: Readonly<Record<string, unknown>>) => ({ type: "text", ...extra });
+
+/** `value` kept within [`min`, `max`]: a chart side that grows with its rows or columns, within bounds. */
+export const within = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
 /** A layer's or chart's inline data, `{ values }` (user strings stay in data, never in expressions). */
 export const dataValues = (values: unknown) => ({ values });
 
@@ -139,6 +148,19 @@ export const referenceLine = (
 });
 
 /**
+ * The dashed diagonal from (0, 0) to (1, 1) on the `x` and `y` channels (the line of equality or of a
+ * random or perfectly calibrated score), as a layer with its own two-row data.
+ */
+export const diagonal = (x: { field: string }, y: { field: string }) => ({
+  data: dataValues([
+    { [x.field]: 0, [y.field]: 0 },
+    { [x.field]: 1, [y.field]: 1 },
+  ]),
+  mark: dashed("line"),
+  encoding: { x, y },
+});
+
+/**
  * Options every chart builder accepts.
  *
  * @example
@@ -177,13 +199,13 @@ export interface ResolvedChartOptions {
 }
 
 /**
- * Checks a builder's options against `shape` (default: {@link chartOptionsShape}); strict: unknown keys are
- * errors with a "did you mean" hint.
+ * Checks a builder's options against `shape` (default: {@link chartOptionsShape}, for builders without
+ * options of their own); strict: unknown keys are errors with a "did you mean" hint.
  */
 export function parseChartOptions<S extends OptionShape = typeof chartOptionsShape>(
   functionName: string,
-  shape: S | undefined,
   options: unknown,
+  shape?: S,
 ): OptionValues<S> & ResolvedChartOptions {
   const parsed: { currency?: string } = checkOptions(functionName, shape ?? chartOptionsShape, options);
   return { ...parsed, currency: parsed.currency ?? "$" } as OptionValues<S> & ResolvedChartOptions;
@@ -194,18 +216,23 @@ export function refuseInput(functionName: string, path: string, expected: string
   throw new InvalidOptionsError(functionName, [{ path, message: expected, received }]);
 }
 
-/** Throws the builder's argument error for an input that is not the result of `of`: "expected the result of `of`". */
-export function refuseResult(functionName: string, path: string, of: string, received: unknown): never {
+/**
+ * Throws the builder's argument error for an input (the argument `path`, by default `result`) that is not
+ * the result of `of`: "expected the result of `of`".
+ */
+export function refuseResult(functionName: string, of: string, received: unknown, path = "result"): never {
   return refuseInput(functionName, path, `expected the result of ${of}`, received);
 }
 
 /** Shared look: font sizes, palette, locale for the currency symbol. */
 export function chartConfig(currency: string): Record<string, unknown> {
+  // axes and legends label and title in the same sizes
+  const fontSizes = { labelFontSize: 11, titleFontSize: 12 };
   return {
     font: "Helvetica, Arial, sans-serif",
     title: { fontSize: 15, anchor: "start", subtitleFontSize: 12, subtitleColor: "#555" },
-    axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 180, grid: true, gridColor: "#eee" },
-    legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 200 },
+    axis: { ...fontSizes, labelLimit: 180, grid: true, gridColor: "#eee" },
+    legend: { ...fontSizes, labelLimit: 200 },
     view: { stroke: null },
     range: { category: [...PALETTE] },
     locale: {
@@ -222,19 +249,15 @@ export function frame(
   sized = true,
 ): VegaLiteSpec {
   const width = options.width ?? defaults.width ?? 480;
+  const text = options.title ?? defaults.title;
   const title =
     defaults.subtitle === undefined
-      ? { text: options.title ?? defaults.title }
-      : {
-          text: options.title ?? defaults.title,
-          subtitle: wrapText(defaults.subtitle, Math.max(60, Math.floor(width / 5.5))),
-        };
+      ? { text }
+      : { text, subtitle: wrapText(defaults.subtitle, Math.max(60, Math.floor(width / 5.5))) };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title,
-    ...(sized
-      ? { width: options.width ?? defaults.width ?? 480, height: options.height ?? defaults.height ?? 320 }
-      : {}),
+    ...(sized ? { width, height: options.height ?? defaults.height ?? 320 } : {}),
     ...body,
     config: chartConfig(options.currency),
   };
@@ -320,6 +343,11 @@ export function evenlySpaced(count: number, most: number): number[] {
     if (index === count - 1) break;
   }
   return indices;
+}
+
+/** `text` with its first letter in capitals: "month" -> "Month". */
+export function capitalized(text: string): string {
+  return text.length > 0 ? (text[0] as string).toUpperCase() + text.slice(1) : text;
 }
 
 /** Keeps at most `limit` characters of a user label (text in the chart, never an expression). */
