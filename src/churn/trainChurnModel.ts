@@ -347,6 +347,7 @@ function trainOn<T>(
     );
   }
   const converged = fit.stop === "converged";
+  const gradient = `(max |gradient| ${fit.gradientNorm.toExponential(2)})`;
   const convergence: ChurnModelConvergence = {
     method: "newton-cholesky",
     converged,
@@ -356,10 +357,10 @@ function trainOn<T>(
     stepHalvings: fit.stepHalvings,
     chordSteps: fit.chordSteps,
     message: converged
-      ? `converged in ${fit.iterations === 0 ? `${fit.chordSteps} chord steps with a subsample's Hessian` : `${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""}`} (max |gradient| ${fit.gradientNorm.toExponential(2)})`
+      ? `converged in ${fit.iterations === 0 ? `${fit.chordSteps} chord steps with a subsample's Hessian` : `${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""}`} ${gradient}`
       : fit.stop === "max-iterations"
-        ? `did not converge in ${parsed.maxIterations} iterations (max |gradient| ${fit.gradientNorm.toExponential(2)}); raise maxIterations or l2`
-        : `stopped after ${fit.iterations} iterations: no step lowered the objective (max |gradient| ${fit.gradientNorm.toExponential(2)}); the returned coefficients are the best found`,
+        ? `did not converge in ${parsed.maxIterations} iterations ${gradient}; raise maxIterations or l2`
+        : `stopped after ${fit.iterations} iterations: no step lowered the objective ${gradient}; the returned coefficients are the best found`,
   };
 
   const labelKey = typeof parsed.label === "string" ? parsed.label : null;

@@ -42,7 +42,7 @@ export interface LogisticProblem {
 }
 
 /**
- * Runs the row blocks of a fit's passes (see passBlock in logisticPasses.ts) on worker threads and the
+ * Runs the row blocks of a fit's passes (see passBlock in logisticEngine.ts) on worker threads and the
  * calling thread. Implemented in logisticParallel.ts.
  */
 export interface PassThreads {
@@ -157,7 +157,7 @@ export interface Scratch {
   readonly levelSums: Float64Array[];
   /** Per categorical feature: per level, per dense column (level-major): Σ curvature · x over the level's rows. */
   readonly levelDense: Float64Array[];
-  /** The four sums of one `dot4` call (logisticKernels.ts). */
+  /** The four sums of one `dot4` call (logisticEngine.ts). */
   readonly four: Float64Array;
 }
 
