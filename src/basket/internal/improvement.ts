@@ -27,6 +27,8 @@ export interface SingleImprovementTable {
   readonly lookups: number;
   /** Index of the sub-itemset of Z picked by `mask` (non-empty), or -1 (counted in `lookups`). */
   lookup(z: number, mask: number): number;
+  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
+  countOf(z: number, mask: number): number;
   /** Index of Z minus its item at position i, or -1 when not mined (memoised). */
   subset(z: number, i: number): number;
 }
@@ -96,14 +98,21 @@ export function singleImprovementTable(
     else {
       const antecedent = subset(z, k);
       if (antecedent >= 0) best = count / (counts[antecedent] as number);
-      for (let i = 0; i < length; i++) {
-        if (i === k) continue;
-        const sub = subset(z, i);
-        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
-      }
+      best = Math.max(best, bestOfSingleSubsets(z, length, k));
     }
     singleBest[at] = best;
     singleKnown[at] = 1;
+    return best;
+  };
+
+  /** The largest bestSingle(Z \ {i}, item k) over the items i of Z other than k (-Infinity when none is mined). */
+  const bestOfSingleSubsets = (z: number, length: number, k: number): number => {
+    let best = NEGATIVE_INFINITY;
+    for (let i = 0; i < length; i++) {
+      if (i === k) continue;
+      const sub = subset(z, i);
+      if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
+    }
     return best;
   };
 
@@ -111,18 +120,17 @@ export function singleImprovementTable(
     single(z, k, confidence) {
       const length = (offsets[z + 1] as number) - (offsets[z] as number);
       if (length === 1) return 0;
-      let best = NEGATIVE_INFINITY;
-      for (let i = 0; i < length; i++) {
-        if (i === k) continue;
-        const sub = subset(z, i);
-        if (sub >= 0) best = Math.max(best, bestSingle(sub, i < k ? k - 1 : k));
-      }
+      const best = bestOfSingleSubsets(z, length, k);
       return best === NEGATIVE_INFINITY ? 0 : confidence - best;
     },
     get lookups() {
       return lookups;
     },
     lookup,
+    countOf: (z, mask) => {
+      const found = lookup(z, mask);
+      return found < 0 ? -1 : (counts[found] as number);
+    },
     subset,
   };
 }
@@ -141,18 +149,12 @@ export function improvementTable(
   memoMaxLength: number = MEMO_MAX_LENGTH,
 ): ImprovementTable {
   const table = singleImprovementTable(offsets, items, counts, index, transactionCount, maxLength);
-  const { lookup, subset } = table;
+  const { lookup, countOf, subset } = table;
   /** Multi-item consequents: per itemset, best by consequent mask (NaN = not yet computed). */
   const multiBest = new Map<number, Float64Array>();
   let memoSize = 0;
 
   const lengthOf = (z: number): number => (offsets[z + 1] as number) - (offsets[z] as number);
-
-  /** Count of the sub-itemset of Z picked by `mask` (non-empty), or -1 when not mined. */
-  const countOf = (z: number, mask: number): number => {
-    const found = lookup(z, mask);
-    return found < 0 ? -1 : (counts[found] as number);
-  };
 
   const memoisable = (length: number): boolean =>
     length <= memoMaxLength && memoSize + 2 ** length <= MEMO_MAX_VALUES;
@@ -191,13 +193,20 @@ export function improvementTable(
     else {
       const antecedent = lookup(z, full & ~right);
       if (antecedent >= 0) best = count / (counts[antecedent] as number);
-      for (let i = 0; i < length; i++) {
-        if ((right >>> i) & 1) continue;
-        const sub = subset(z, i);
-        if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
-      }
+      best = Math.max(best, bestOfSubsets(z, length, right));
     }
     memo[right] = best;
+    return best;
+  };
+
+  /** The largest bestMulti(Z \ {i}, Y) over the items i of Z outside Y (-Infinity when none is mined). */
+  const bestOfSubsets = (z: number, length: number, right: number): number => {
+    let best = NEGATIVE_INFINITY;
+    for (let i = 0; i < length; i++) {
+      if ((right >>> i) & 1) continue;
+      const sub = subset(z, i);
+      if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
+    }
     return best;
   };
 
@@ -210,18 +219,14 @@ export function improvementTable(
         const found = enumerated(z, right, false);
         return found === NEGATIVE_INFINITY ? 0 : confidence - found;
       }
-      let best = NEGATIVE_INFINITY;
-      for (let i = 0; i < length; i++) {
-        if ((right >>> i) & 1) continue;
-        const sub = subset(z, i);
-        if (sub >= 0) best = Math.max(best, bestMulti(sub, dropBit(right, i)));
-      }
+      const best = bestOfSubsets(z, length, right);
       return best === NEGATIVE_INFINITY ? 0 : confidence - best;
     },
     get lookups() {
       return table.lookups;
     },
     lookup,
+    countOf,
     subset,
   };
 }
