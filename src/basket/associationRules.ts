@@ -7,7 +7,6 @@ import {
   defaultBudgetError,
   INFINITY,
   miningShape,
-  NEGATIVE_INFINITY,
   pastDeadline,
   resolveMinCount,
   searchBudget,
@@ -15,7 +14,13 @@ import {
 import { TopK } from "./internal/heap.js";
 import { IntBuffer } from "./internal/intBuffer.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
-import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyBound } from "./internal/measures.js";
+import {
+  BUILT_IN_MEASURES,
+  type BuiltInMeasure,
+  measureValue,
+  sortKeyBound,
+  sortKeyOf,
+} from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
 import {
   functionRecordSchema,
@@ -302,14 +307,7 @@ export function associationRules(
   const itemsetCount = index.size;
   if (itemsetCount < mined.size) timedOut = true;
   const allSplits = consequent === "all";
-  const minLift = parsed.minLift ?? NEGATIVE_INFINITY;
-  const splitter = ruleSplits(data, mined, index, {
-    minConfidence,
-    minLift,
-    antecedentItems: parsed.antecedentItems,
-    consequentItems: parsed.consequentItems,
-    allSplits,
-  });
+  const splitter = ruleSplits(data, mined, index, { ...parsed, minConfidence });
   const { countOf, improvementOf, logFactorial } = splitter;
   const tableOf = (both: number, left: number, right: number): RuleContingencyTable => ({
     both,
@@ -326,8 +324,7 @@ export function associationRules(
     if (sortBy === "improvement") value = improvementOf(z, right, both / left);
     else if (builtIn) value = measureValue(sortBy as BuiltInMeasure, both, left, rightCount, n, logFactorial);
     else value = (customMeasures[sortBy] as AssociationRulesCustomMeasure)(tableOf(both, left, rightCount));
-    if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
-    return ascending ? -value : value;
+    return sortKeyOf(value, ascending);
   };
   const keyBound = builtIn ? sortKeyBound(sortBy as BuiltInMeasure, n) : undefined;
 
@@ -450,13 +447,13 @@ export function associationRules(
   }
   // sort best first by sortBy; ties in discovery order (itemset, then consequent mask), so the top-k
   // heap and a full sort agree
-  const keyOf = (rule: AssociationRule): number => {
-    const value = builtIn
-      ? (rule[sortBy as AssociationRulesMeasureName] as number)
-      : (rule.customMeasures[sortBy] as number);
-    const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
-    return ascending ? -key : key;
-  };
+  const keyOf = (rule: AssociationRule): number =>
+    sortKeyOf(
+      builtIn
+        ? (rule[sortBy as AssociationRulesMeasureName] as number)
+        : (rule.customMeasures[sortBy] as number),
+      ascending,
+    );
   // rule r is the pair (pairsZ[r], pairsMask[r]); a difference of two equal infinite keys is NaN, which
   // (falsy) passes to the ties as equal keys do
   const keys = rules.map(keyOf);

@@ -7,7 +7,6 @@ import {
   deadlineAfter,
   INFINITY,
   miningShape,
-  NEGATIVE_INFINITY,
   pastDeadline,
   resolveMinCount,
   wholeCountSchema,
@@ -185,13 +184,7 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
     }
   }
   const allSplits = parsed.consequent === "all";
-  const splitter = ruleSplits(data, mined, index, {
-    minConfidence,
-    minLift: parsed.minLift ?? NEGATIVE_INFINITY,
-    antecedentItems: parsed.antecedentItems,
-    consequentItems: parsed.consequentItems,
-    allSplits,
-  });
+  const splitter = ruleSplits(data, mined, index, { ...parsed, minConfidence });
   let ruleCount = 0;
   let used = false;
 

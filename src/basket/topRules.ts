@@ -11,14 +11,13 @@ import {
   INFINITY,
   labelsOf,
   miningShape,
-  NEGATIVE_INFINITY,
   pastDeadline,
   wholeCountSchema,
 } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
-import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue } from "./internal/measures.js";
+import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyOf } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
 import { atLeast, enumSchema, numberSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
@@ -343,12 +342,12 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
         if (both < minConfidence * left) continue;
         const code = items[from + at] as number;
         const right = itemCounts[code] as number;
-        let value =
+        const key = sortKeyOf(
           improvement !== undefined
             ? improvement.single(z, at, both / left)
-            : measureValue(by as BuiltInMeasure, both, left, right, n, logFactorial);
-        if (Number.isNaN(value)) value = NEGATIVE_INFINITY;
-        const key = ascending ? -value : value;
+            : measureValue(by as BuiltInMeasure, both, left, right, n, logFactorial),
+          ascending,
+        );
         const kept = into.entries[0];
         if (into.full && kept !== undefined && (key < kept.key || (key === kept.key && both < kept.count))) {
           continue;

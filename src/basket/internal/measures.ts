@@ -1,4 +1,4 @@
-import { INFINITY } from "./common.js";
+import { INFINITY, NEGATIVE_INFINITY } from "./common.js";
 import { fisherGreater } from "./fisher.js";
 
 /**
@@ -157,6 +157,15 @@ export const BUILT_IN_MEASURES = [
 
 /** A built-in measure name. */
 export type BuiltInMeasure = Exclude<(typeof BUILT_IN_MEASURES)[number], "improvement">;
+
+/**
+ * The sort key of a measure's value, larger is better: the value, negated when the measure sorts
+ * `ascending` (`fishersExactTest`), with NaN taken as -Infinity before that.
+ */
+export function sortKeyOf(value: number, ascending: boolean): number {
+  const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
+  return ascending ? -key : key;
+}
 
 /**
  * An upper bound of the `sortBy` key (see associationRules) of every rule split from an itemset

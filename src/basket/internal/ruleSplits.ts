@@ -6,6 +6,7 @@ import {
   itemFlags,
   labelsOf,
   liftSchema,
+  NEGATIVE_INFINITY,
   wholeCountSchema,
 } from "./common.js";
 import { logFactorials } from "./fisher.js";
@@ -31,15 +32,17 @@ export const ruleShape = {
   consequentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
 };
 
-/** What decides which splits are rules (the options of associationRules and streamRules). */
+/**
+ * What decides which splits are rules: the parsed options of associationRules and streamRules, with
+ * `minConfidence` resolved.
+ */
 export interface RuleSplitOptions {
   readonly minConfidence: number;
-  /** `Number.NEGATIVE_INFINITY` for none. */
-  readonly minLift: number;
-  readonly antecedentItems: readonly string[] | undefined;
-  readonly consequentItems: readonly string[] | undefined;
-  /** True for `consequent: "all"` (any split), false for single-item consequents. */
-  readonly allSplits: boolean;
+  readonly minLift?: number | undefined;
+  readonly antecedentItems?: readonly string[] | undefined;
+  readonly consequentItems?: readonly string[] | undefined;
+  /** `"all"`: any split; otherwise single-item consequents. */
+  readonly consequent?: "single" | "all" | undefined;
 }
 
 /**
@@ -80,7 +83,9 @@ export function ruleSplits(
   const { offsets, items, counts } = mined;
   const n = data.transactionCount;
   const labels = data.itemLabels;
-  const { minConfidence, minLift, allSplits } = options;
+  const minConfidence = options.minConfidence;
+  const minLift = options.minLift ?? NEGATIVE_INFINITY;
+  const allSplits = options.consequent === "all";
   const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);
   const ranks = alphabeticalRanks(data);
@@ -90,25 +95,14 @@ export function ruleSplits(
   const rightCodes = new Int32Array(MAX_RULE_ITEMS);
   return {
     logFactorial,
-    countOf(z, mask) {
-      if (mask === 0) return n;
-      const found = improvement.lookup(z, mask);
-      // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
-      return found < 0 ? -1 : (counts[found] as number);
-    },
+    // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
+    countOf: (z, mask) => (mask === 0 ? n : improvement.countOf(z, mask)),
     allowed(z, right) {
       const from = offsets[z] as number;
       const to = offsets[z + 1] as number;
       for (let k = 0; from + k < to; k++) {
-        const code = items[from + k] as number;
-        const onRight = ((right >>> k) & 1) === 1;
-        if (
-          onRight
-            ? allowedRight !== undefined && allowedRight[code] === 0
-            : allowedLeft !== undefined && allowedLeft[code] === 0
-        ) {
-          return false;
-        }
+        const allowedOnSide = ((right >>> k) & 1) === 1 ? allowedRight : allowedLeft;
+        if (allowedOnSide !== undefined && allowedOnSide[items[from + k] as number] === 0) return false;
       }
       return true;
     },
