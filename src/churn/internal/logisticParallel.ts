@@ -16,6 +16,13 @@
  * cannot be created) every block runs on the calling thread: same result. The workers end with the
  * fit ({@link PassThreadsHandle.close}); they are unref'd, so they never keep a process alive.
  */
+
+import {
+  type MessagePortLike,
+  spareThreads,
+  type WorkerLike,
+  workerThreads,
+} from "../../core/internal/workerHost.js";
 import {
   blockCount,
   type PassRequest,
@@ -71,53 +78,11 @@ workerData.port.once("message", (job) => {
 `;
 }
 
-interface MessagePortLike {
-  postMessage(message: unknown): void;
-  close(): void;
-}
-
-interface WorkerLike {
-  on(event: "error", listener: () => void): unknown;
-  unref(): void;
-  terminate(): unknown;
-}
-
-interface WorkerThreads {
-  readonly Worker: new (
-    code: string,
-    options: { eval: true; workerData: unknown; transferList: unknown[] },
-  ) => WorkerLike;
-  readonly MessageChannel: new () => { port1: MessagePortLike; port2: MessagePortLike };
-}
-
-interface Host {
-  readonly process?: {
-    readonly versions?: { readonly node?: string };
-    readonly getBuiltinModule?: (id: string) => unknown;
-  };
-  readonly Deno?: unknown;
-  readonly Bun?: unknown;
-}
-
-/** A Node built-in module, where this is Node with `process.getBuiltinModule`, else undefined. */
-function nodeModule<M>(id: string): M | undefined {
-  const host = globalThis as Host;
-  if (host.Deno !== undefined || host.Bun !== undefined || host.process?.versions?.node === undefined)
-    return undefined;
-  try {
-    return host.process.getBuiltinModule?.(id) as M | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Workers to start for a problem of `cells` rows x dense columns (see {@link passThreadSettings}). */
 function workerCount(cells: number): number {
   if (passThreadSettings.workers !== undefined) return passThreadSettings.workers;
   if (cells < PARALLEL_CELLS) return 0;
-  const os = nodeModule<{ availableParallelism?: () => number; cpus: () => unknown[] }>("node:os");
-  const threads = os?.availableParallelism?.() ?? os?.cpus().length ?? 1;
-  return Math.min(MAX_WORKERS, Math.max(0, threads - 1));
+  return Math.min(MAX_WORKERS, spareThreads());
 }
 
 /** Pass threads of one training call; `close` ends the workers (call it whatever happens). */
@@ -151,9 +116,7 @@ const share: ShareArray = (array) => {
  */
 export function startPassThreads(cells: number): PassThreadsHandle | undefined {
   const wanted = workerCount(cells);
-  if (wanted <= 0 || typeof SharedArrayBuffer !== "function" || typeof Atomics?.wait !== "function")
-    return undefined;
-  const threads = nodeModule<WorkerThreads>("node:worker_threads");
+  const threads = wanted > 0 ? workerThreads() : undefined;
   if (threads === undefined) return undefined;
   const started: { worker: WorkerLike; port: MessagePortLike }[] = [];
   const source = workerSource();
