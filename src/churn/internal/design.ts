@@ -5,13 +5,11 @@
  * column). Records are read once, record by record, into column-major typed arrays.
  */
 import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+import { isMissing } from "../../core/internal/missing.js";
 import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
 import { labelValue } from "./labels.js";
 import { isRecord, notARecordError } from "./records.js";
 import { createRowReader } from "./rowReader.js";
-
-const isMissing = (value: unknown): boolean =>
-  value === null || value === undefined || value === "" || (typeof value === "number" && Number.isNaN(value));
 
 /**
  * Converts one numeric feature value: finite numbers, decimal numeric strings (`"12.5"`, not `"0x10"`:
