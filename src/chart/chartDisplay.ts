@@ -72,8 +72,11 @@ export function chartDisplay(result: unknown, options: ChartOptions = {}): Chart
       ? ((result as Record<symbol, () => unknown>)[TABLE_BUNDLE] as () => unknown)()
       : undefined;
   const title = isObject(spec.title) && typeof spec.title.text === "string" ? spec.title.text : "Chart";
-  const html = isObject(own) && typeof own["text/html"] === "string" ? own["text/html"] : undefined;
-  const plain = isObject(own) && typeof own["text/plain"] === "string" ? own["text/plain"] : title;
+  // the text of the result's own bundle of this MIME type, when it has one
+  const ownText = (type: string) =>
+    isObject(own) && typeof own[type] === "string" ? (own[type] as string) : undefined;
+  const html = ownText("text/html");
+  const plain = ownText("text/plain") ?? title;
   const bundle: Record<string, unknown> = { [VEGA_LITE_MIME_TYPE]: v5, "text/plain": plain };
   if (html !== undefined) bundle["text/html"] = html;
   else bundle["text/html"] = `<div><strong>${escapeHtml(title)}</strong></div>`;

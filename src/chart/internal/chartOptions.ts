@@ -9,7 +9,7 @@
 
 import { InvalidOptionsError, type OptionIssue } from "../../core/errors.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { kindOf } from "../../core/internal/optionChecks.js";
+import { expected, kindOf } from "../../core/internal/optionChecks.js";
 
 /**
  * Reports one problem of a value at `path` below the option: `message` says what is wrong; without a
@@ -192,12 +192,6 @@ function checkShape(
     if (!names.includes(name)) report(unknownOptionMessage(name, names), given[name], [name], true);
   return output;
 }
-
-/** "expected <accepts>, received <kind>", or "required: expected <accepts>" for a missing value. */
-const expected = (accepts: string, received: unknown): string =>
-  received === undefined
-    ? `required: expected ${accepts}`
-    : `expected ${accepts}, received ${kindOf(received)}`;
 
 /** An options object of its own `shape` inside the options ("expected an object, received ..."). */
 export const nested = <S extends OptionShape>(shape: S): OptionRule<OptionValues<S>, true> =>
