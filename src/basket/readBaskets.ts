@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
-import { BasketLineParser } from "./internal/lineChunks.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { BasketLineParser, basketTextShape } from "./internal/lineChunks.js";
+import { optionsSchema } from "./internal/optionChecks.js";
 import type { readBasketsStream } from "./readBasketsStream.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -29,12 +28,7 @@ export interface ReadBasketsOptions {
 }
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({
-  separator: optionalSchema(
-    z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
-  ),
-  trim: optionalSchema(z.boolean()),
-});
+const schema = optionsSchema(basketTextShape);
 
 /**
  * Parses basket text, one transaction per line with items separated by

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
-import { BasketLineParser } from "./internal/lineChunks.js";
+import { BasketLineParser, basketTextShape } from "./internal/lineChunks.js";
 import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -72,13 +72,7 @@ export interface ReadBasketsStreamOptions {
 }
 
 /** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({
-  separator: optionalSchema(
-    z.string().check(z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
-  ),
-  trim: optionalSchema(z.boolean()),
-  lines: optionalSchema(z.boolean()),
-});
+const schema = optionsSchema({ ...basketTextShape, lines: optionalSchema(z.boolean()) });
 
 /**
  * {@link readBaskets} for text that arrives in pieces: reads basket text (one
