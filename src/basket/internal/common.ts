@@ -215,6 +215,9 @@ export function pastDeadline(deadline: number): boolean {
   return deadline !== INFINITY && performance.now() > deadline;
 }
 
+/** A count with thousands separators, as the budget messages write it ("1,000,000"). */
+export const withThousands = (count: number): string => count.toLocaleString("en-US");
+
 /**
  * The error thrown when more than the default number of itemsets pass the threshold of a search
  * without a minimum count (highUtilityItemsets, weightedItemsets): `passing` says how they pass it
@@ -228,7 +231,7 @@ export function thresholdBudgetError(
   return new InvalidOptionsError(functionName, [
     {
       path: "maxItemsets",
-      message: `more than ${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets ${passing} (the default budget): raise ${threshold}, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
+      message: `more than ${withThousands(DEFAULT_MAX_ITEMSETS)} itemsets ${passing} (the default budget): raise ${threshold}, set maxLength, or set maxItemsets (a partial result flagged truncated; Infinity for no budget)`,
     },
   ]);
 }
@@ -246,8 +249,8 @@ export function defaultBudgetError(
     {
       path: "maxItemsets",
       message:
-        `the search passed the default budget (${DEFAULT_MAX_ITEMSETS.toLocaleString("en-US")} itemsets or ` +
-        `${DEFAULT_MAX_ITEM_OCCURRENCES.toLocaleString("en-US")} stored items) after ${found.toLocaleString("en-US")} ` +
+        `the search passed the default budget (${withThousands(DEFAULT_MAX_ITEMSETS)} itemsets or ` +
+        `${withThousands(DEFAULT_MAX_ITEM_OCCURRENCES)} stored items) after ${withThousands(found)} ` +
         `itemsets at min count ${minCount}: the data has too many frequent itemsets (long baskets make their number ` +
         "grow as 2^length). Raise minSupport (or minCount), set maxLength (e.g. 3), or set maxItemsets: a number " +
         "returns a partial result flagged truncated, Infinity removes the budget",

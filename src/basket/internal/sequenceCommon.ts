@@ -1,6 +1,6 @@
 import { InvalidOptionsError } from "../../core/index.js";
 import { fieldSchema } from "../../core/options.js";
-import { budgetSchema, miningShape, wholeCountSchema } from "./common.js";
+import { budgetSchema, miningShape, wholeCountSchema, withThousands } from "./common.js";
 import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
@@ -38,13 +38,13 @@ export function sequenceBudgetError(
 ): InvalidOptionsError {
   const what =
     reason === "maxPatterns"
-      ? `the default budget of ${DEFAULT_MAX_PATTERNS.toLocaleString("en-US")} patterns`
-      : `the default budget of ${DEFAULT_MAX_ENTRIES.toLocaleString("en-US")} stored occurrences (about 512 MB)`;
+      ? `the default budget of ${withThousands(DEFAULT_MAX_PATTERNS)} patterns`
+      : `the default budget of ${withThousands(DEFAULT_MAX_ENTRIES)} stored occurrences (about 512 MB)`;
   return new InvalidOptionsError(functionName, [
     {
       path: "maxPatterns",
       message:
-        `the search passed ${what} after ${found.toLocaleString("en-US")} patterns at min count ${minCount}: ` +
+        `the search passed ${what} after ${withThousands(found)} patterns at min count ${minCount}: ` +
         "the data has too many frequent sequences (long histories make their number grow exponentially). " +
         "Raise minSupport (or minCount), set maxLength or maxElements (e.g. 3), set maxGap or window, or set " +
         "maxPatterns: a number returns a partial result flagged truncated, Infinity removes the budget",
