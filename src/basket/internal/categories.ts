@@ -115,13 +115,9 @@ export function holdsAncestorPair(
   more: readonly string[],
   ancestors: Map<string, Set<string>>,
 ): boolean {
-  for (const group of [labels, more]) {
-    for (const label of group) {
-      const above = ancestors.get(label);
-      if (above === undefined) continue;
-      for (const other of labels) if (above.has(other)) return true;
-      for (const other of more) if (above.has(other)) return true;
-    }
-  }
-  return false;
+  const all = [...labels, ...more];
+  return all.some((label) => {
+    const above = ancestors.get(label);
+    return above !== undefined && all.some((other) => above.has(other));
+  });
 }

@@ -98,6 +98,7 @@ export function ruleSplits(
     // every subset of a frequent itemset is frequent, hence mined (unless a budget truncated the search)
     countOf: (z, mask) => (mask === 0 ? n : improvement.countOf(z, mask)),
     allowed(z, right) {
+      if (allowedLeft === undefined && allowedRight === undefined) return true;
       const from = offsets[z] as number;
       const to = offsets[z + 1] as number;
       for (let k = 0; from + k < to; k++) {
