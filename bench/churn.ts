@@ -11,14 +11,11 @@
  * records as a user holds them: built by keyed stores (V8 dictionary mode, as from a CSV parser that
  * assigns columns by name) and copied by spread (fast properties, as from JSON.parse); sklearn from a
  * ready float64 matrix plus StandardScaler. AUC on the same 100k held-out rows for both.
- * At this size clientele shares the fit's passes over the design matrix with a worker thread (one per
- * spare core, at most 3; started as the call begins, so it boots while the records are read): its CPU
- * figures include the worker's, as sklearn's include its BLAS threads'. The note gives the cores.
  * The Telco customer churn file is used when ../shared/datasets has it (it does not today).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateScores, trainChurnModel } from "clientele/churn";
@@ -308,7 +305,7 @@ export async function run(): Promise<BenchRow[]> {
   ];
   for (const kind of ["fast", "dictionary"] as const) {
     const label = kind === "fast" ? "fast-property records" : "dictionary-mode records";
-    const note = `${ROUNDS} interleaved rounds on ${availableParallelism()} cores, ms min/median: warm ${range(oursWarm(kind))}, cold ${range(oursCold(kind))}, warm CPU ${range(oursCpu(kind))}; AUC ${first.auc.toFixed(4)}; ${first.message}`;
+    const note = `${ROUNDS} interleaved rounds, ms min/median: warm ${range(oursWarm(kind))}, cold ${range(oursCold(kind))}, warm CPU ${range(oursCpu(kind))}; AUC ${first.auc.toFixed(4)}; ${first.message}`;
     if (skipped !== "" || single.length === 0) {
       rows.push({
         case: `train 100k x 30 (l2 = 1) from ${label}`,

@@ -16,7 +16,6 @@ import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace 
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
-import { type PassThreadsHandle, startPassThreads } from "./internal/logisticParallel.js";
 import { featureListSchema } from "./internal/survivalOptions.js";
 import type {
   ChurnModel,
@@ -122,11 +121,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * for the field names (a plain loop where run-time code generation is not allowed, as under a strict
  * Content-Security-Policy: same results); numeric columns are kept column-major in one Float64Array and standardised in place;
  * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are
- * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. From 1 000 000
- * rows x numeric features on, where worker threads can run (Node), one per spare core (at most 3) starts
- * as the call begins and computes part of each pass over the rows; the passes' sums are added in a fixed
- * order of row blocks, so the model is the same to the bit on any number of threads, and the workers end
- * with the call. Scoring reads
+ * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. Scoring reads
  * each record once with a compiled linear predictor and looks categorical effects up in a small cache
  * of recently seen values.
  *
@@ -176,7 +171,17 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
-  const parsed = parseOptions(options);
+  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  // the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle)
+  const parsed = {
+    ...given,
+    encoding: given.encoding ?? "reference",
+    missing: given.missing ?? "error",
+    unseenCategory: given.unseenCategory ?? "reference",
+    maxIterations: given.maxIterations ?? 100,
+    tolerance: given.tolerance ?? 1e-8,
+    seed: given.seed ?? 1,
+  };
   if (!Array.isArray(records)) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "records", message: "expected an array of records", received: records },
@@ -200,66 +205,22 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
       },
     ]);
   }
+  const missing = parsed.missing;
   const n = records.length;
   if (n === 0)
     throw new InsufficientDataError(
       FUNCTION_NAME,
       "no training records; pass at least a few customers of each class",
     );
-  // A worker for the fit's passes (where they pay and workers can run) boots while the records are read.
-  const threads = startPassThreads(n * numericFeatures.length);
-  try {
-    return trainOn(records, parsed, numericFeatures, categoricalFeatures, l2, threads);
-  } finally {
-    threads?.close();
-  }
-}
 
-/** The options with the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle). */
-function parseOptions<T>(options: TrainChurnModelOptions<T>) {
-  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
-  return {
-    ...given,
-    encoding: given.encoding ?? "reference",
-    missing: given.missing ?? "error",
-    unseenCategory: given.unseenCategory ?? "reference",
-    maxIterations: given.maxIterations ?? 100,
-    tolerance: given.tolerance ?? 1e-8,
-    seed: given.seed ?? 1,
-  };
-}
-
-/** The rest of {@link trainChurnModel} once the options are checked: read, encode, fit, build the model. */
-function trainOn<T>(
-  records: readonly T[],
-  parsed: ReturnType<typeof parseOptions<T>>,
-  numericFeatures: readonly ResolvedFeature<T>[],
-  categoricalFeatures: readonly ResolvedFeature<T>[],
-  l2: number,
-  threads: PassThreadsHandle | undefined,
-): ChurnModel<T> {
-  const missing = parsed.missing;
-  const n = records.length;
-
-  // One pass over the records (labels and features together), then learn the encodings. With
-  // threads the numeric columns go straight to memory the workers share (no copy later).
+  // One pass over the records (labels and features together), then learn the encodings.
   const p = numericFeatures.length;
   const labelField = resolveField(parsed.label as Field<T>, "label");
-  const label = {
+  const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, {
     read: labelField.read,
     name: labelField.label,
     key: typeof parsed.label === "string" ? parsed.label : undefined,
-  };
-  const numericOut = threads === undefined ? undefined : new Float64Array(new SharedArrayBuffer(8 * n * p));
-  const values = readTrainingValues(
-    records,
-    numericFeatures,
-    categoricalFeatures,
-    missing,
-    FUNCTION_NAME,
-    label,
-    numericOut,
-  );
+  });
   const y = values.labels;
   const churners = countOnes(y);
   if (churners === 0 || churners === n) {
@@ -328,7 +289,6 @@ function trainOn<T>(
       l2,
       maxIterations: parsed.maxIterations,
       tolerance: parsed.tolerance,
-      threads,
     },
     l2 === 0 && unweighted,
   );
@@ -347,7 +307,6 @@ function trainOn<T>(
     );
   }
   const converged = fit.stop === "converged";
-  const gradient = `(max |gradient| ${fit.gradientNorm.toExponential(2)})`;
   const convergence: ChurnModelConvergence = {
     method: "newton-cholesky",
     converged,
@@ -357,10 +316,10 @@ function trainOn<T>(
     stepHalvings: fit.stepHalvings,
     chordSteps: fit.chordSteps,
     message: converged
-      ? `converged in ${fit.iterations === 0 ? `${fit.chordSteps} chord steps with a subsample's Hessian` : `${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""}`} ${gradient}`
+      ? `converged in ${fit.iterations === 0 ? `${fit.chordSteps} chord steps with a subsample's Hessian` : `${fit.iterations} Newton iterations${fit.chordSteps > 0 ? ` and ${fit.chordSteps} chord steps` : ""}`} (max |gradient| ${fit.gradientNorm.toExponential(2)})`
       : fit.stop === "max-iterations"
-        ? `did not converge in ${parsed.maxIterations} iterations ${gradient}; raise maxIterations or l2`
-        : `stopped after ${fit.iterations} iterations: no step lowered the objective ${gradient}; the returned coefficients are the best found`,
+        ? `did not converge in ${parsed.maxIterations} iterations (max |gradient| ${fit.gradientNorm.toExponential(2)}); raise maxIterations or l2`
+        : `stopped after ${fit.iterations} iterations: no step lowered the objective (max |gradient| ${fit.gradientNorm.toExponential(2)}); the returned coefficients are the best found`,
   };
 
   const labelKey = typeof parsed.label === "string" ? parsed.label : null;

@@ -94,8 +94,7 @@ export interface LabelReader<T> {
  * Reads every feature of every record in ONE pass, record by record (each record's properties are
  * touched together, which is much faster than one pass per feature over large arrays of objects),
  * with the compiled {@link createRowReader}. Numeric columns land column-major, ready for the
- * column-wise statistics and the fit (into `numericOut` when given: n x numeric values, e.g. in
- * memory shared with worker threads). Categorical values recently seen are coded from a
+ * column-wise statistics and the fit. Categorical values recently seen are coded from a
  * {@link RecentValues} cache without a map lookup.
  */
 export function readTrainingValues<T>(
@@ -105,11 +104,10 @@ export function readTrainingValues<T>(
   missing: MissingPolicy,
   functionName: string,
   label?: LabelReader<T>,
-  numericOut: Float64Array = new Float64Array(records.length * numeric.length),
 ): TrainingValues {
   const n = records.length;
   const q = categorical.length;
-  const values = numericOut;
+  const values = new Float64Array(n * numeric.length);
   const codes = categorical.map(() => new Int32Array(n));
   const levels: string[][] = categorical.map(() => []);
   const positions = categorical.map(() => new Map<string, number>());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../core/index.js";
 import { fitLogistic, type LogisticProblem, WARM_START_ROWS } from "./logistic.js";
-import { Design } from "./logisticDesign.js";
-import { createScratch, hessianRange } from "./logisticEngine.js";
+import { createScratch, Design } from "./logisticDesign.js";
+import { hessianFromCurvature } from "./logisticHessian.js";
 
 /** Column-major dense problem with a known logistic model (intercept implicit). */
 function problem(rows: number, p: number, seed: number) {
@@ -105,7 +105,7 @@ describe("fitLogistic", () => {
       for (let i = 0; i < rows; i++) scratch.curvature[i] = 0.05 + 0.2 * random.float();
       const d = 1 + p + 2;
       const hessian = new Float64Array(d * d);
-      hessianRange(design, hessian, scratch, 0, rows);
+      hessianFromCurvature(design, hessian, scratch);
       const column = (j: number, i: number): number =>
         j === 0 ? 1 : j <= p ? (base.dense[(j - 1) * rows + i] as number) : codes[i] === j - p ? 1 : 0;
       for (let a = 0; a < d; a++) {

@@ -10,9 +10,15 @@
  * R's glm(family = binomial) and statsmodels' Logit.
  */
 import { choleskyInPlace, choleskyInverse, choleskySolveInPlace } from "./cholesky.js";
-import { Design, type LogisticProblem, logisticColumns } from "./logisticDesign.js";
-import { maxAbs } from "./logisticEngine.js";
-import { createPasses, derivatives, objectiveAt, type Passes } from "./logisticPasses.js";
+import {
+  createScratch,
+  Design,
+  type LogisticProblem,
+  logisticColumns,
+  type Scratch,
+} from "./logisticDesign.js";
+import { maxAbs } from "./logisticKernels.js";
+import { derivatives, objectiveAt } from "./logisticPasses.js";
 
 export { type LogisticProblem, logisticColumns } from "./logisticDesign.js";
 
@@ -136,7 +142,8 @@ export const SEPARATION_LIMIT = 30;
 
 /** Work arrays and running state of one fit, shared by the Newton and chord phases. */
 interface FitState {
-  readonly passes: Passes;
+  readonly design: Design;
+  readonly scratch: Scratch;
   readonly beta: Float64Array;
   readonly eta: Float64Array;
   readonly trialEta: Float64Array;
@@ -164,7 +171,7 @@ function chordSteps(
   tolerance: number,
   maxRate: number,
 ): boolean {
-  const { passes, beta, eta, trialEta, gradient, step, trial, trialGradient } = state;
+  const { design, scratch, beta, eta, trialEta, gradient, step, trial, trialGradient } = state;
   const d = beta.length;
   let previous = previousSize;
   for (let chord = 0; chord < MAX_CHORD_STEPS; chord++) {
@@ -181,7 +188,7 @@ function chordSteps(
     const size = maxAbs(step);
     if (size > maxRate * previous) return false;
     for (let j = 0; j < d; j++) trial[j] = (beta[j] as number) + (step[j] as number);
-    const value = objectiveAt(passes, trial, true, trialGradient);
+    const value = objectiveAt(design, trial, trialEta, scratch, trialGradient);
     const better = value <= state.objective + 1e-12 * Math.abs(state.objective);
     if (better) {
       state.objective = value;
@@ -216,10 +223,6 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   const { y, weights, rows, l2, maxIterations, tolerance } = problem;
   const d = logisticColumns(problem);
   const beta = new Float64Array(d);
-  // The passes first: with threads, the workers receive the design while the warm start runs here.
-  const threads = problem.threads;
-  const design = new Design(problem, threads?.share);
-  const passes = createPasses(design, threads);
   const warm: WarmStart | undefined =
     problem.start !== undefined
       ? { beta: problem.start, factor: undefined, scale: 1 }
@@ -238,11 +241,14 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
     }
     beta[0] = Math.log(positive / (total - positive));
   }
+  const design = new Design(problem);
+  const scratch = createScratch(design);
   const state: FitState = {
-    passes,
+    design,
+    scratch,
     beta,
-    eta: passes.eta,
-    trialEta: passes.trialEta,
+    eta: new Float64Array(rows),
+    trialEta: new Float64Array(rows),
     gradient: new Float64Array(d),
     step: new Float64Array(d),
     trial: new Float64Array(d),
@@ -262,7 +268,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   let factored = false;
 
   if (warm?.factor !== undefined) {
-    state.objective = objectiveAt(passes, beta, false, gradient);
+    state.objective = objectiveAt(design, beta, eta, scratch, gradient);
     gradientCurrent = true;
     if (chordSteps(state, warm.factor, warm.scale, Number.POSITIVE_INFINITY, tolerance, CHORD_RATE)) {
       stop = "converged";
@@ -271,10 +277,10 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
         column = separatedColumn(beta);
       }
     }
-  } else state.objective = objectiveAt(passes, beta, false);
+  } else state.objective = objectiveAt(design, beta, eta, scratch);
 
   while (stop === "max-iterations" && iterations < maxIterations) {
-    derivatives(passes, beta, gradient, hessian, true, gradientCurrent);
+    derivatives(design, beta, eta, gradient, hessian, true, scratch, gradientCurrent);
     gradientCurrent = false; // the Newton step below moves β
     const failed = choleskyInPlace(hessian, d);
     if (failed !== -1) {
@@ -291,7 +297,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
     for (let halving = 0; halving <= 40; halving++) {
       for (let j = 0; j < d; j++) trial[j] = (beta[j] as number) + scale * (step[j] as number);
       // The full step is usually accepted: its gradient (needed next) comes from the same pass.
-      const value = objectiveAt(passes, trial, true, halving === 0 ? trialGradient : undefined);
+      const value = objectiveAt(design, trial, trialEta, scratch, halving === 0 ? trialGradient : undefined);
       if (value <= state.objective + 1e-12 * Math.abs(state.objective)) {
         state.objective = value;
         beta.set(trial);
@@ -330,7 +336,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
   }
   // Final gradient (and Hessian, for standard errors, when wanted) at the returned β.
   if (wantInverseHessian || !gradientCurrent)
-    derivatives(passes, beta, gradient, hessian, wantInverseHessian);
+    derivatives(design, beta, eta, gradient, hessian, wantInverseHessian, scratch);
   const gradientNorm = maxAbs(gradient);
   let inverseHessian: Float64Array | undefined;
   if (wantInverseHessian) {

@@ -34,56 +34,6 @@ export interface LogisticProblem {
   readonly warmStart?: boolean | number;
   /** Starting coefficients (used by the warm start); default: zeros with the intercept at the base-rate logit. */
   readonly start?: Float64Array;
-  /**
-   * Worker threads to share the full-data passes with (see logisticParallel.ts); without, every pass
-   * runs on the calling thread, with the same result.
-   */
-  readonly threads?: PassThreads | undefined;
-}
-
-/**
- * Runs the row blocks of a fit's passes (see passBlock in logisticEngine.ts) on worker threads and the
- * calling thread. Implemented in logisticParallel.ts.
- */
-export interface PassThreads {
-  /** The array itself when the threads can read it (shared memory), else a copy they can. */
-  readonly share: ShareArray;
-  /**
-   * Hands the design (its arrays shared) to the workers, once per fit before the first `run`, and
-   * returns the arrays of the fit's passes, shared with them.
-   */
-  attach(design: Design): SharedPassArrays;
-  /**
-   * Runs every row block of a pass (`shared.beta` holding its β; `scratch`: the calling thread's) and
-   * returns true when all are done, or false when the workers cannot take part (a worker failed):
-   * then the caller computes the blocks.
-   */
-  run(request: PassRequest, blocks: number, scratch: Scratch): boolean;
-}
-
-/** See {@link PassThreads.share}. */
-export type ShareArray = <A extends Float64Array | Int32Array | Uint8Array>(array: A) => A;
-
-/** Arrays of a fit the passes of every thread read and write. */
-export interface SharedPassArrays {
-  readonly eta: Float64Array;
-  readonly trialEta: Float64Array;
-  readonly residual: Float64Array;
-  readonly curvature: Float64Array;
-  /** The β of the pass being run. */
-  readonly beta: Float64Array;
-  /** Per row block, its loss, gradient and Hessian sums (see {@link partialSize}). */
-  readonly partials: Float64Array;
-}
-
-/** What one pass over the row blocks computes. */
-export interface PassRequest {
-  /** η = Xβ into `trialEta` (else `eta`) and the loss; without, curvatures from the current η. */
-  readonly objective: boolean;
-  /** The η array: `trialEta` when true, else `eta`. */
-  readonly trial: boolean;
-  readonly gradient: boolean;
-  readonly hessian: boolean;
 }
 
 /** Total number of coefficients (intercept, dense columns, dummies). */
@@ -107,61 +57,56 @@ export class Design {
   readonly weights: Float64Array;
   readonly rows: number;
   readonly l2: number;
-  /** Coefficients: intercept, dense columns, dummies. */
-  readonly columns: number;
-  /** Rows per chunk of the row-wise passes (the chunk of every dense column stays in cache). */
-  readonly chunkRows = 1024;
-  /** Rows per tile of the Hessian accumulation (a tile of every dense column stays in L1/L2 cache). */
-  readonly tileRows = 256;
-  /**
-   * Rows per block of a pass: each block's sums are kept apart and added in block order, whichever
-   * thread computed them, so the fit is the same on any number of threads. A function of the rows
-   * alone: 8 192 rows, more above 524 288 rows (at most 64 blocks, so their Hessian sums stay small).
-   */
-  readonly blockRows: number;
 
-  /** `share` gives each row array in memory the threads can read (see {@link PassThreads.share}). */
-  constructor(problem: LogisticProblem, share: ShareArray = (array) => array) {
-    this.dense = share(problem.dense);
+  constructor(problem: LogisticProblem) {
+    this.dense = problem.dense;
     this.denseColumns = problem.denseColumns;
-    this.codes = problem.codes.map(share);
+    this.codes = [...problem.codes];
     this.levels = Int32Array.from(problem.levels);
-    this.y = share(problem.y);
-    this.weights = share(problem.weights);
+    this.y = problem.y;
+    this.weights = problem.weights;
     this.rows = problem.rows;
     this.l2 = problem.l2;
-    this.columns = logisticColumns(problem);
-    this.blockRows = Math.max(8192, Math.ceil(problem.rows / 64 / this.chunkRows) * this.chunkRows);
   }
 }
 
-/** Row blocks of a design's passes. */
-export function blockCount(design: Design): number {
-  return Math.ceil(design.rows / design.blockRows);
-}
+/** Rows per block of the Hessian accumulation (a block of every dense column stays in L1/L2 cache). */
+export const BLOCK = 256;
 
-/** Entries of one row block's partial sums: the loss, the gradient (d), the Hessian (d x d, lower triangle). */
-export function partialSize(design: Design): number {
-  return 1 + design.columns + design.columns * design.columns;
-}
-
-/** Scratch buffers of the passes, allocated once per fit and thread. */
+/** Scratch buffers of the passes, allocated once per fit. */
 export interface Scratch {
-  /** Per row: w·(p − y), then (Hessian passes) w·p·(1 − p) in `curvature` (shared by the threads). */
+  /** Per row: w·(p − y), then (Hessian passes) w·p·(1 − p) in `curvature`. */
   readonly residual: Float64Array;
   readonly curvature: Float64Array;
-  /** Curvature-weighted dense columns of one row tile, column-major `denseColumns x tileRows`. */
+  /** Curvature-weighted dense columns of one row block, column-major `denseColumns x BLOCK`. */
   readonly weighted: Float64Array;
   /** Per categorical feature: per-level coefficient (level 0 = 0) and per-level sums. */
   readonly levelTables: Float64Array[];
   readonly levelSums: Float64Array[];
   /** Per categorical feature: per level, per dense column (level-major): Σ curvature · x over the level's rows. */
   readonly levelDense: Float64Array[];
-  /** The four sums of one `dot4` call (logisticEngine.ts). */
+  /** The four sums of one `dot4` call (logisticKernels.ts). */
   readonly four: Float64Array;
 }
 
-// The passes are split into small kernels called once per column or per chunk of rows: the engine
-// then optimises each kernel after a few calls with complete type feedback. One long loop in a rarely
-// called function is instead optimised mid-loop (on-stack replacement) and deoptimised again on paths
-// not yet seen, which costs about 2x on these passes.
+export function createScratch(problem: Design): Scratch {
+  const { rows, denseColumns: p } = problem;
+  const levels = Array.from(problem.levels);
+  return {
+    residual: new Float64Array(rows),
+    curvature: new Float64Array(rows),
+    weighted: new Float64Array(p * BLOCK),
+    levelTables: levels.map((count) => new Float64Array(count)),
+    levelSums: levels.map((count) => new Float64Array(count)),
+    levelDense: levels.map((count) => new Float64Array(count * p)),
+    four: new Float64Array(4),
+  };
+}
+
+// The passes below are split into small kernels called once per column or per chunk of rows: the
+// engine then optimises each kernel after a few calls with complete type feedback. One long loop in a
+// rarely called function is instead optimised mid-loop (on-stack replacement) and deoptimised again on
+// paths not yet seen, which costs about 2x on these passes.
+
+/** Rows per chunk of the row-wise passes (the chunk of every dense column stays in cache). */
+export const CHUNK = 1024;

@@ -15,12 +15,6 @@
  * Anywhere else (browsers, Deno, Bun, Node without `process.getBuiltinModule`, or when a worker
  * cannot be created), every restart runs on the calling thread: same result.
  */
-import {
-  type MessagePortLike,
-  spareThreads,
-  type WorkerLike,
-  workerThreads,
-} from "../../core/internal/workerHost.js";
 import { kernelExpression, kernelsFor } from "./kernels/kernels.js";
 import { ENGINE, type RestartJob, restartWorker, runRestartShare } from "./lloydEngine.js";
 
@@ -39,6 +33,60 @@ export interface RestartsOutcome {
   readonly bestRestart: number;
   /** Restarts run on worker threads. */
   readonly workerRestarts: number;
+}
+
+interface MessagePortLike {
+  close(): void;
+}
+
+interface WorkerLike {
+  unref(): void;
+  terminate(): unknown;
+}
+
+interface WorkerThreads {
+  readonly Worker: new (
+    code: string,
+    options: { eval: true; workerData: unknown; transferList: unknown[] },
+  ) => WorkerLike;
+  readonly MessageChannel: new () => { port1: MessagePortLike; port2: MessagePortLike };
+  readonly receiveMessageOnPort: (port: MessagePortLike) => { message: unknown } | undefined;
+}
+
+interface Host {
+  readonly process?: {
+    readonly versions?: { readonly node?: string };
+    readonly getBuiltinModule?: (id: string) => unknown;
+  };
+  readonly Deno?: unknown;
+  readonly Bun?: unknown;
+}
+
+/** Node's worker_threads where restarts can run on workers, else undefined. */
+function workerThreads(): WorkerThreads | undefined {
+  const host = globalThis as Host;
+  if (host.Deno !== undefined || host.Bun !== undefined || host.process?.versions?.node === undefined)
+    return undefined;
+  if (typeof SharedArrayBuffer !== "function" || typeof Atomics?.wait !== "function") return undefined;
+  try {
+    return host.process.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Threads this machine offers beyond the calling one (0 where workers cannot run). */
+export function spareThreads(): number {
+  if (workerThreads() === undefined) return 0;
+  try {
+    const os = (globalThis as Host).process?.getBuiltinModule?.("node:os") as
+      | { availableParallelism?: () => number; cpus: () => unknown[] }
+      | undefined;
+    const threads = os?.availableParallelism?.() ?? os?.cpus().length ?? 1;
+    return Math.max(0, threads - 1);
+  } catch {
+    return 0;
+  }
 }
 
 /**
