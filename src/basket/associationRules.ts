@@ -5,7 +5,6 @@ import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   budgetSchema,
   defaultBudgetError,
-  INFINITY,
   miningShape,
   pastDeadline,
   resolveMinCount,
@@ -287,7 +286,7 @@ export function associationRules(
   const budget = searchBudget(parsed, start, SEARCH_SHARE);
   const mined = mineItemsets(data, {
     minCount,
-    maxLength: parsed.maxLength ?? INFINITY,
+    maxLength: parsed.maxLength ?? Infinity,
     algorithm: parsed.algorithm,
     maxItemsets: budget.maxItemsets,
     maxItemOccurrences: budget.maxItemOccurrences,
@@ -300,7 +299,7 @@ export function associationRules(
   const deadline = budget.deadline;
   // rule generation stops halfway through the time budget, leaving the rest for the rule objects
   const generationDeadline =
-    deadline === INFINITY ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
+    deadline === Infinity ? deadline : start + (parsed.timeLimitMs as number) * GENERATION_SHARE;
   const { offsets, counts } = mined;
   const index = itemsetIndex(offsets, mined.items, mined.size, generationDeadline);
   // itemsets left out of the index when the clock ran out are treated as not mined
@@ -329,9 +328,9 @@ export function associationRules(
   const keyBound = builtIn ? sortKeyBound(sortBy as BuiltInMeasure, n) : undefined;
 
   const heap =
-    parsed.maxRules === undefined || parsed.maxRules === INFINITY ? undefined : new TopK(parsed.maxRules);
-  const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : INFINITY;
-  const splitCap = budget.isDefault ? DEFAULT_MAX_SPLITS : INFINITY;
+    parsed.maxRules === undefined || parsed.maxRules === Infinity ? undefined : new TopK(parsed.maxRules);
+  const ruleCap = parsed.maxRules === undefined ? DEFAULT_MAX_RULES : Infinity;
+  const splitCap = budget.isDefault ? DEFAULT_MAX_SPLITS : Infinity;
   let splits = 0;
   const ruleItemset = new IntBuffer(4096);
   const ruleMask = new IntBuffer(4096);

@@ -4,7 +4,6 @@ import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
   defaultBudgetError,
-  INFINITY,
   labelsOf,
   miningShape,
   pastDeadline,
@@ -187,7 +186,7 @@ export function frequentItemsets(
   const data = toTransactions(transactions, "frequentItemsets");
   assertNotEmpty(data, "frequentItemsets");
   const { minCount, minSupport } = resolveMinCount("frequentItemsets", parsed, 0.1, data.transactionCount);
-  const maxLength = parsed.maxLength ?? INFINITY;
+  const maxLength = parsed.maxLength ?? Infinity;
   const target = parsed.target ?? "all";
   const needsSuperset = target === "closed" || target === "maximal";
   const budget = searchBudget(parsed, start, SEARCH_SHARE);
@@ -202,7 +201,7 @@ export function frequentItemsets(
   if (budget.isDefault && mined.truncated && mined.truncatedReason !== "timeLimitMs") {
     throw defaultBudgetError("frequentItemsets", minCount, mined.size);
   }
-  const selected = selectTarget(mined, target, needsSuperset ? maxLength : INFINITY, budget.deadline);
+  const selected = selectTarget(mined, target, needsSuperset ? maxLength : Infinity, budget.deadline);
   const output = materialise(mined, selected.keep, data.itemLabels, alphabeticalRanks(data), budget.deadline);
   const timedOut = !selected.complete || !output.complete;
   const result: FrequentItemsetsResult = {

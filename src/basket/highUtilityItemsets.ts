@@ -8,7 +8,6 @@ import {
   compareText,
   DEFAULT_MAX_ITEMSETS,
   deadlineAfter,
-  INFINITY,
   pastDeadline,
   thresholdBudgetError,
 } from "./internal/common.js";
@@ -290,7 +289,7 @@ export function highUtilityItemsets<T>(
     };
   });
 
-  const maxLength = parsed.maxLength ?? INFINITY;
+  const maxLength = parsed.maxLength ?? Infinity;
   const maxItemsets = parsed.maxItemsets ?? DEFAULT_MAX_ITEMSETS;
   const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const found: { codes: number[]; utility: number; count: number }[] = [];

@@ -6,7 +6,6 @@ import {
   associationRules,
 } from "./associationRules.js";
 import { extendWithCategories, holdsAncestorPair, splitHierarchyOptions } from "./internal/categories.js";
-import { INFINITY } from "./internal/common.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -85,7 +84,7 @@ export function multiLevelRules(
   const { data, ancestors } = extendWithCategories(fn, transactions, hierarchy, parsed);
   const maxRules = rest.maxRules as number | undefined;
   const { maxRules: _ignored, ...mineOptions } = rest as AssociationRulesOptions;
-  const mined = associationRules(data, maxRules === INFINITY ? rest : mineOptions);
+  const mined = associationRules(data, maxRules === Infinity ? rest : mineOptions);
   const kept = mined.rules.filter((rule) => !holdsAncestorPair(rule.antecedent, rule.consequent, ancestors));
   const rules = maxRules === undefined ? kept : kept.slice(0, maxRules);
   const result: MultiLevelRulesResult = {

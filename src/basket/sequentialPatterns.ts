@@ -1,7 +1,7 @@
 import { type Field, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
-import { deadlineAfter, INFINITY, resolveMinCount } from "./internal/common.js";
+import { deadlineAfter, resolveMinCount } from "./internal/common.js";
 import { optionsSchema } from "./internal/optionChecks.js";
 import {
   DEFAULT_MAX_ENTRIES,
@@ -243,13 +243,13 @@ export function minePatterns<T>(
   const mined = mineSequences(db, {
     minCount,
     minGap: parsed.minGap ?? 0,
-    maxGap: parsed.maxGap ?? INFINITY,
-    window: parsed.window ?? INFINITY,
-    maxLength: parsed.maxLength ?? INFINITY,
-    maxElements: parsed.maxElements ?? INFINITY,
-    maxElementSize: parsed.maxElementSize ?? INFINITY,
+    maxGap: parsed.maxGap ?? Infinity,
+    window: parsed.window ?? Infinity,
+    maxLength: parsed.maxLength ?? Infinity,
+    maxElements: parsed.maxElements ?? Infinity,
+    maxElementSize: parsed.maxElementSize ?? Infinity,
     maxPatterns: parsed.maxPatterns ?? DEFAULT_MAX_PATTERNS,
-    maxEntries: isDefault ? DEFAULT_MAX_ENTRIES : INFINITY,
+    maxEntries: isDefault ? DEFAULT_MAX_ENTRIES : Infinity,
     deadline: deadlineAfter(start, parsed.timeLimitMs),
   });
   if (mined.truncatedReason === "maxEntries" || (isDefault && mined.truncatedReason === "maxPatterns")) {

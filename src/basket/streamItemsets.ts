@@ -7,7 +7,6 @@ import {
   alphabeticalRanks,
   budgetSchema,
   deadlineAfter,
-  INFINITY,
   labelsOf,
   resolveMinCount,
 } from "./internal/common.js";
@@ -125,9 +124,9 @@ export function streamItemsets(
     data,
     {
       minCount,
-      maxLength: parsed.maxLength ?? INFINITY,
+      maxLength: parsed.maxLength ?? Infinity,
       algorithm: parsed.algorithm,
-      maxItemsets: parsed.maxItemsets ?? INFINITY,
+      maxItemsets: parsed.maxItemsets ?? Infinity,
       deadline: deadlineAfter(start, parsed.timeLimitMs),
     },
     (codes, length, count) =>

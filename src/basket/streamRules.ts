@@ -5,7 +5,6 @@ import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   deadlineAfter,
-  INFINITY,
   miningShape,
   pastDeadline,
   resolveMinCount,
@@ -163,10 +162,10 @@ export function streamRules(transactions: TransactionsInput, options: StreamRule
   const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const mined = mineItemsets(data, {
     minCount,
-    maxLength: parsed.maxLength ?? INFINITY,
+    maxLength: parsed.maxLength ?? Infinity,
     algorithm: parsed.algorithm,
-    maxItemsets: parsed.maxItemsets ?? INFINITY,
-    maxItemOccurrences: INFINITY,
+    maxItemsets: parsed.maxItemsets ?? Infinity,
+    maxItemOccurrences: Infinity,
     deadline,
   });
   const { offsets, items, counts } = mined;

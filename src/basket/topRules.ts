@@ -8,7 +8,6 @@ import {
   alphabeticalRanks,
   confidenceSchema,
   deadlineAfter,
-  INFINITY,
   labelsOf,
   miningShape,
   pastDeadline,
@@ -242,7 +241,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const ascending = by === "fishersExactTest";
   const logFactorial = logFactorials(n);
   const itemCounts = countItems(data);
-  let minItemCount = INFINITY;
+  let minItemCount = Infinity;
   let maxItemCount = 0;
   for (const count of itemCounts) {
     if (count === 0) continue;
@@ -253,7 +252,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
   const isDefaultBudget = parsed.maxItemsets === undefined;
   const deadline = deadlineAfter(start, parsed.timeLimitMs);
   const ranks = alphabeticalRanks(data);
-  const maxLength = parsed.maxLength ?? INFINITY;
+  const maxLength = parsed.maxLength ?? Infinity;
 
   const floor = parsed.minCount ?? 1;
   let minCount = Math.max(floor, Math.floor(maxItemCount / 2));
@@ -271,7 +270,7 @@ export function topRules(transactions: TransactionsInput, options: TopRulesOptio
       maxLength,
       algorithm: "auto",
       maxItemsets: parsed.maxItemsets ?? 1_000_000,
-      maxItemOccurrences: isDefaultBudget ? 1 << 25 : INFINITY,
+      maxItemOccurrences: isDefaultBudget ? 1 << 25 : Infinity,
       deadline,
     });
     if (search.truncated && isDefaultBudget && search.truncatedReason !== "timeLimitMs") {

@@ -9,7 +9,6 @@ import {
   compareLabelLists,
   DEFAULT_MAX_ITEMSETS,
   deadlineAfter,
-  INFINITY,
   labelsOf,
   pastDeadline,
   thresholdBudgetError,
@@ -183,7 +182,7 @@ export function weightedItemsets(
     );
   }
   const minWeight = minWeightedSupport * total * (1 - 1e-12);
-  const maxLength = parsed.maxLength ?? INFINITY;
+  const maxLength = parsed.maxLength ?? Infinity;
   const maxItemsets = parsed.maxItemsets ?? DEFAULT_MAX_ITEMSETS;
   const deadline = deadlineAfter(start, parsed.timeLimitMs);
 

@@ -1,4 +1,3 @@
-import { INFINITY } from "./common.js";
 import { IntBuffer } from "./intBuffer.js";
 
 /** What stopped a search: the itemset count, the stored item occurrences (memory) or the clock. */
@@ -26,7 +25,7 @@ export class ItemsetEmitter {
     private readonly maxItemsets: number,
     private readonly deadline: number,
     /** Budget of stored item occurrences (memory: 4 bytes each), `Infinity` for none. */
-    private readonly maxItemOccurrences: number = INFINITY,
+    private readonly maxItemOccurrences: number = Infinity,
   ) {
     this.prefix = new Int32Array(maxDepth + 1);
     this.offsets.push(0);
@@ -60,7 +59,7 @@ export class ItemsetEmitter {
   /** Checks the time budget (cheap enough to call once per conditional database). */
   checkClock(): void {
     this.sinceClock = 0;
-    if (this.deadline !== INFINITY && performance.now() > this.deadline) {
+    if (this.deadline !== Infinity && performance.now() > this.deadline) {
       this.stopped = true;
       this.reason ??= "timeLimitMs";
     }
@@ -81,7 +80,7 @@ export class SinkEmitter extends ItemsetEmitter {
     deadline: number,
     private readonly sink: (prefix: Int32Array, depth: number, count: number) => boolean,
   ) {
-    super(maxDepth, INFINITY, deadline);
+    super(maxDepth, Infinity, deadline);
   }
 
   override emit(depth: number, count: number): void {

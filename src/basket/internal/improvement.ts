@@ -1,4 +1,3 @@
-import { NEGATIVE_INFINITY } from "./common.js";
 import type { ItemsetIndex } from "./itemsetIndex.js";
 
 /**
@@ -93,7 +92,7 @@ export function singleImprovementTable(
     if (singleKnown[at] === 1) return singleBest[at] as number;
     const length = (offsets[z + 1] as number) - (offsets[z] as number);
     const count = counts[z] as number;
-    let best = NEGATIVE_INFINITY;
+    let best = -Infinity;
     if (length === 1) best = count / transactionCount;
     else {
       const antecedent = subset(z, k);
@@ -107,7 +106,7 @@ export function singleImprovementTable(
 
   /** The largest bestSingle(Z \ {i}, item k) over the items i of Z other than k (-Infinity when none is mined). */
   const bestOfSingleSubsets = (z: number, length: number, k: number): number => {
-    let best = NEGATIVE_INFINITY;
+    let best = -Infinity;
     for (let i = 0; i < length; i++) {
       if (i === k) continue;
       const sub = subset(z, i);
@@ -121,7 +120,7 @@ export function singleImprovementTable(
       const length = (offsets[z + 1] as number) - (offsets[z] as number);
       if (length === 1) return 0;
       const best = bestOfSingleSubsets(z, length, k);
-      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
+      return best === -Infinity ? 0 : confidence - best;
     },
     get lookups() {
       return lookups;
@@ -165,7 +164,7 @@ export function improvementTable(
    */
   const enumerated = (z: number, right: number, all: boolean): number => {
     const left = fullMask(lengthOf(z)) & ~right;
-    let best = NEGATIVE_INFINITY;
+    let best = -Infinity;
     for (let sub = all ? left : (left - 1) & left; ; sub = (sub - 1) & left) {
       const subCount = sub === 0 ? transactionCount : countOf(z, sub);
       const unionCount = countOf(z, sub | right);
@@ -188,7 +187,7 @@ export function improvementTable(
     if (!Number.isNaN(held)) return held;
     const count = counts[z] as number;
     const full = fullMask(length);
-    let best = NEGATIVE_INFINITY;
+    let best = -Infinity;
     if (right === full) best = count / transactionCount;
     else {
       const antecedent = lookup(z, full & ~right);
@@ -201,7 +200,7 @@ export function improvementTable(
 
   /** The largest bestMulti(Z \ {i}, Y) over the items i of Z outside Y (-Infinity when none is mined). */
   const bestOfSubsets = (z: number, length: number, right: number): number => {
-    let best = NEGATIVE_INFINITY;
+    let best = -Infinity;
     for (let i = 0; i < length; i++) {
       if ((right >>> i) & 1) continue;
       const sub = subset(z, i);
@@ -217,10 +216,10 @@ export function improvementTable(
       if (length === 1) return 0;
       if (!memoisable(length - 1)) {
         const found = enumerated(z, right, false);
-        return found === NEGATIVE_INFINITY ? 0 : confidence - found;
+        return found === -Infinity ? 0 : confidence - found;
       }
       const best = bestOfSubsets(z, length, right);
-      return best === NEGATIVE_INFINITY ? 0 : confidence - best;
+      return best === -Infinity ? 0 : confidence - best;
     },
     get lookups() {
       return table.lookups;

@@ -1,4 +1,4 @@
-import { INFINITY, pastDeadline } from "./common.js";
+import { pastDeadline } from "./common.js";
 
 /**
  * Open-addressing hash index over itemsets stored flat (`items[offsets[i] ..
@@ -20,7 +20,7 @@ export function itemsetIndex(
   offsets: Int32Array,
   items: Int32Array,
   size: number,
-  deadline: number = INFINITY,
+  deadline: number = Infinity,
 ): ItemsetIndex {
   let capacity = 16;
   while (capacity < size * 2) capacity *= 2;

@@ -1,4 +1,3 @@
-import { INFINITY, NEGATIVE_INFINITY } from "./common.js";
 import { fisherGreater } from "./fisher.js";
 
 /**
@@ -36,7 +35,7 @@ export function measureValue(
     case "conviction": {
       const confidence = both / antecedent;
       if (consequent === n) return 1;
-      if (both === antecedent) return INFINITY;
+      if (both === antecedent) return Infinity;
       return (1 - pY) / (1 - confidence);
     }
     case "addedValue":
@@ -60,7 +59,7 @@ export function measureValue(
     case "oddsRatio": {
       const numerator = both * (n - antecedent - consequent + both);
       const denominator = (antecedent - both) * (consequent - both);
-      if (denominator === 0) return numerator === 0 ? 1 : INFINITY;
+      if (denominator === 0) return numerator === 0 ? 1 : Infinity;
       return numerator / denominator;
     }
     case "phi": {
@@ -99,7 +98,7 @@ export function measureValue(
       const left = expectedAgree === 0 ? 1 : agree / expectedAgree;
       const numerator = 1 - expectedAgree;
       const denominator = 1 - agree;
-      if (denominator <= 0) return numerator <= 0 ? 1 : INFINITY;
+      if (denominator <= 0) return numerator <= 0 ? 1 : Infinity;
       return left * (numerator / denominator);
     }
   }
@@ -163,7 +162,7 @@ export type BuiltInMeasure = Exclude<(typeof BUILT_IN_MEASURES)[number], "improv
  * `ascending` (`fishersExactTest`), with NaN taken as -Infinity before that.
  */
 export function sortKeyOf(value: number, ascending: boolean): number {
-  const key = Number.isNaN(value) ? NEGATIVE_INFINITY : value;
+  const key = Number.isNaN(value) ? -Infinity : value;
   return ascending ? -key : key;
 }
 

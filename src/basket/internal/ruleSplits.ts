@@ -6,7 +6,6 @@ import {
   itemFlags,
   labelsOf,
   liftSchema,
-  NEGATIVE_INFINITY,
   wholeCountSchema,
 } from "./common.js";
 import { logFactorials } from "./fisher.js";
@@ -84,7 +83,7 @@ export function ruleSplits(
   const n = data.transactionCount;
   const labels = data.itemLabels;
   const minConfidence = options.minConfidence;
-  const minLift = options.minLift ?? NEGATIVE_INFINITY;
+  const minLift = options.minLift ?? -Infinity;
   const allSplits = options.consequent === "all";
   const improvement = improvementTable(offsets, items, counts, index, n, MAX_RULE_ITEMS);
   const logFactorial = logFactorials(n);

@@ -1,4 +1,4 @@
-import { INFINITY, pastDeadline } from "./common.js";
+import { pastDeadline } from "./common.js";
 import { withRoom } from "./intBuffer.js";
 import type { SequenceDatabase } from "./sequenceDatabase.js";
 
@@ -137,7 +137,7 @@ export function mineSequences(db: SequenceDatabase, options: SequenceMinerOption
   for (let c = 0; c < customerCount; c++) {
     eventCustomer.fill(c, customerStart[c] as number, customerStart[c + 1] as number);
   }
-  const useWindow = window !== INFINITY;
+  const useWindow = window !== Infinity;
   const output = new Output();
   let liveEntries = 0;
   let visits = 0;

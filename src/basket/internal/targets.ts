@@ -1,4 +1,4 @@
-import { INFINITY, pastDeadline } from "./common.js";
+import { pastDeadline } from "./common.js";
 import { itemsetIndex } from "./itemsetIndex.js";
 import type { MinedItemsets } from "./mining.js";
 
@@ -24,7 +24,7 @@ export function selectTarget(
   mined: MinedItemsets,
   target: ItemsetTarget,
   keepMaxLength: number,
-  deadline: number = INFINITY,
+  deadline: number = Infinity,
 ): { keep: Uint8Array; complete: boolean } {
   const size = mined.size;
   const keep = new Uint8Array(size).fill(1);
@@ -66,7 +66,7 @@ export function selectTarget(
       }
     }
   }
-  if (keepMaxLength !== INFINITY) {
+  if (keepMaxLength !== Infinity) {
     for (let i = 0; i < size; i++)
       if ((offsets[i + 1] as number) - (offsets[i] as number) > keepMaxLength) keep[i] = 0;
   }

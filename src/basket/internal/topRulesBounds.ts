@@ -1,5 +1,4 @@
 import type { AssociationRulesMeasureName } from "../associationRules.js";
-import { INFINITY, NEGATIVE_INFINITY } from "./common.js";
 
 /** What bounds the sort key of a rule from its count alone (see topRules). */
 export interface KeyCeiling {
@@ -46,7 +45,7 @@ export function keyCeiling(
       return growing((count) => {
         // a/N - (a/N)^2 at the whole a <= count nearest N/2
         const half = Math.floor(n / 2);
-        let best = NEGATIVE_INFINITY;
+        let best = -Infinity;
         for (const a of [Math.min(count, half), Math.min(count, half + 1)]) {
           const p = a / n;
           best = Math.max(best, p - p * p);
@@ -78,7 +77,7 @@ export function keyCeiling(
     case "conviction":
     case "oddsRatio":
     case "collectiveStrength":
-      return constant(INFINITY);
+      return constant(Infinity);
     case "zhangsMetric":
       return constant(up(1));
     default:
