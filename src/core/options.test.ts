@@ -463,7 +463,9 @@ describe("seedSchema", () => {
       return [];
     };
     for (const seed of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
-      expect(messages(seed)).toEqual([`seed: expected a finite number, received a number (received ${seed})`]);
+      expect(messages(seed)).toEqual([
+        `seed: expected a finite number, received a number (received ${seed})`,
+      ]);
     }
     expect(messages("7")).toEqual(['seed: expected a finite number, received a string (received "7")']);
     expect(messages(2 ** 40 + 0.5)).toEqual([]);
