@@ -28,9 +28,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DuckDBConnection, type DuckDBDataChunk, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { configureDuckDB } from "../src/duckdb/configureDuckDB.js";
 import { repeatPurchaseSummary, rfmTable } from "../src/duckdb/index.js";
+import { allChunks } from "../src/duckdb/internal/source.js";
 import { type BenchRow, type MinMedian, minMedian, peakRssMb } from "./harness.js";
 
 const AS_OF = "2025-01-31";
@@ -72,14 +73,7 @@ async function orderLines(lines: number): Promise<string> {
 async function readFast(connection: DuckDBConnection, sql: string, params: string[]) {
   const result = await connection.run(sql, params);
   const names = result.columnNames();
-  const chunks: DuckDBDataChunk[] = [];
-  let rows = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (chunk === null || chunk.rowCount === 0) break;
-    chunks.push(chunk);
-    rows += chunk.rowCount;
-  }
+  const { chunks, rows } = await allChunks(result);
   const columns: Record<string, Float64Array | unknown[]> = {};
   names.forEach((name, i) => {
     const double = result.columnType(i).toString() === "DOUBLE";

@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
 import { optionsSchema } from "../core/internal/optionChecks.js";
@@ -7,7 +7,7 @@ import { lengthAtLeast, parseOptions } from "../core/options.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import { transactionsSql } from "../sql/transactionsSql.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import { type OpenSource, openSource, ROW_COLUMN, validateFields } from "./internal/source.js";
+import { allChunks, type OpenSource, openSource, ROW_COLUMN, validateFields } from "./internal/source.js";
 
 /**
  * Options of the DuckDB {@link transactionsFrom}: the columns of `transactionsFrom` (clientele/basket).
@@ -78,15 +78,7 @@ export async function transactionsFrom(
     const transactionCount = transactionIds.length;
     const result = await (open.connection as DuckDBConnection).run(sql.basketItems, [...open.params]);
     const offsets = new Int32Array(transactionCount + 1);
-    // chunks fetched in order, once each (getChunk(index) twice per chunk cost as much as the values)
-    const chunks: DuckDBDataChunk[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (chunk === null || chunk.rowCount === 0) break;
-      chunks.push(chunk);
-      total += chunk.rowCount;
-    }
+    const { chunks, rows: total } = await allChunks(result);
     const items = new Int32Array(total);
     let at = 0;
     for (const chunk of chunks) {

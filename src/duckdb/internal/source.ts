@@ -432,6 +432,24 @@ export function jsValue(value: unknown): unknown {
  * of the whole read at 400,000 rows. Columns named in `firstOnly` (one value repeated on every row,
  * such as a count from a scalar subquery) are read from the first row alone (empty without rows).
  */
+/**
+ * Every chunk of a query result, fetched in order and once each (reading a chunk by index twice cost as
+ * much as its values), and their total row count.
+ */
+export async function allChunks(result: {
+  fetchChunk(): Promise<DuckDBDataChunk | null>;
+}): Promise<{ chunks: DuckDBDataChunk[]; rows: number }> {
+  const chunks: DuckDBDataChunk[] = [];
+  let rows = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    chunks.push(chunk);
+    rows += chunk.rowCount;
+  }
+  return { chunks, rows };
+}
+
 export async function readColumns(
   open: OpenSource,
   sql: string,
@@ -450,14 +468,7 @@ export async function readColumns(
   ]);
   const names = result.columnNames();
   const text = names.map((_, i) => result.columnType(i).toString() === "VARCHAR");
-  const chunks: DuckDBDataChunk[] = [];
-  let rows = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (chunk === null || chunk.rowCount === 0) break;
-    chunks.push(chunk);
-    rows += chunk.rowCount;
-  }
+  const { chunks, rows } = await allChunks(result);
   const first = names.map((name) => firstOnly.includes(name));
   const columns: (Float64Array | (string | null)[])[] = names.map((_, i) => {
     const length = first[i] ? Math.min(rows, 1) : rows;
