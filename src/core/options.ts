@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
 import { InvalidOptionsError, type OptionIssue } from "./errors.js";
 import { unknownOptionMessage } from "./internal/closestName.js";
-import { ACCEPTS, described, kindOf } from "./internal/optionChecks.js";
+import { ACCEPTS, described, kindOf, preview } from "./internal/optionChecks.js";
 
 // The option checks (cheaper stand-ins for zod schemas) live in ./internal/optionChecks.ts; those that
 // modules import from here stay importable from here.
@@ -282,17 +282,6 @@ const objectKeysAt = (schema: core.$ZodType, path: readonly string[]): string[] 
     }),
   ),
 ];
-
-function preview(value: unknown): string {
-  // JSON has no words for NaN, the infinities or an invalid Date (it writes null for each)
-  if (typeof value === "number") return String(value);
-  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch {}
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 // The shared schemas are built by calls marked pure, so a bundle that imports parseOptions without them
 // leaves them (and the zod pieces only they use: custom, refine) out.

@@ -9,7 +9,7 @@
 
 import { InvalidOptionsError, type OptionIssue } from "../../core/errors.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { expected, kindOf } from "../../core/internal/optionChecks.js";
+import { expected, kindOf, preview } from "../../core/internal/optionChecks.js";
 
 /**
  * Reports one problem of a value at `path` below the option: `message` says what is wrong; without a
@@ -220,18 +220,4 @@ export function checkOptions<S extends OptionShape>(
   });
   if (issues.length > 0) throw new InvalidOptionsError(functionName, issues);
   return output as OptionValues<S>;
-}
-
-/**
- * A value as short JSON for a message (at most 60 characters), or as text when JSON cannot show it or
- * would write null for it (NaN, the infinities, an invalid Date).
- */
-function preview(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {}
-  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

@@ -25,6 +25,20 @@ export function kindOf(value: unknown): string {
 }
 
 /**
+ * A received value as short JSON for an option message (at most 60 characters), or as text where JSON
+ * cannot show it or would write null for it (NaN, the infinities, an invalid Date).
+ */
+export function preview(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {}
+  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+/**
  * `expected <wanted>, received <kind>`, or `required: expected <wanted>` for a missing value: the words
  * `parseOptions` gives a zod type issue, for a custom check's own message.
  */
