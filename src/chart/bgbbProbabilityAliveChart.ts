@@ -1,5 +1,5 @@
+import { numeric, required } from "../core/internal/optionRules.js";
 import type { FitBetaGeometricBetaBinomialResult } from "../value/index.js";
-import { numeric, required } from "./internal/chartOptions.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,

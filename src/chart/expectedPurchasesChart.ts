@@ -1,11 +1,11 @@
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
+import { numeric } from "../core/internal/optionRules.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import { numeric } from "./internal/chartOptions.js";
 import {
   checkLifetimeInputs,
   frequencyRecencyGrid,

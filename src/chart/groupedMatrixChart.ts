@@ -1,5 +1,5 @@
 import type { AssociationRule } from "../basket/index.js";
-import { numeric } from "./internal/chartOptions.js";
+import { numeric } from "../core/internal/optionRules.js";
 import { maxRulesOption, type RulesInput, topRules } from "./internal/rules.js";
 import {
   type ChartOptions,

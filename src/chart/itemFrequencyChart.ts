@@ -1,5 +1,5 @@
 import type { ItemFrequenciesResult } from "../basket/index.js";
-import { numeric } from "./internal/chartOptions.js";
+import { numeric } from "../core/internal/optionRules.js";
 import {
   type ChartOptions,
   chartOptionsShape,

@@ -1,5 +1,5 @@
+import { oneOf } from "../core/internal/optionRules.js";
 import type { PlsPredictResult } from "../satisfaction/index.js";
-import { oneOf } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
   categoryChannel,

@@ -1,10 +1,10 @@
+import { numeric } from "../core/internal/optionRules.js";
 import type {
   CalibrationHoldoutSummaryResult,
   FitBgNbdResult,
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import { numeric } from "./internal/chartOptions.js";
 import {
   checkLifetimeInputs,
   frequencyRecencyGrid,

@@ -1,3 +1,4 @@
+import { numeric } from "../core/internal/optionRules.js";
 import type {
   BgNbdParams,
   CalibrationHoldoutSummaryResult,
@@ -6,7 +7,6 @@ import type {
   ParetoNbdParams,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import { numeric } from "./internal/chartOptions.js";
 import { checkLifetimeInputs, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import { bgNbdPmf, paretoNbdSimulatedPmf } from "./internal/repeatDistribution.js";
 import {

@@ -1,6 +1,6 @@
 import { nonNegativeProblem } from "../core/internal/optionChecks.js";
+import { list, numeric } from "../core/internal/optionRules.js";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
-import { list, numeric } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
   categoryChannel,

@@ -1,5 +1,5 @@
+import { nested, numeric } from "../core/internal/optionRules.js";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
-import { nested, numeric } from "./internal/chartOptions.js";
 import {
   type ChartOptions,
   categoryChannel,

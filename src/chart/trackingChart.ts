@@ -1,7 +1,7 @@
 import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
+import { field, list, numeric } from "../core/internal/optionRules.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
 import { purchaseDays } from "../value/internal/purchaseDays.js";
-import { field, list, numeric } from "./internal/chartOptions.js";
 import { isLifetimeModel, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import {
   type ChartOptions,

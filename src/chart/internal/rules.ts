@@ -1,6 +1,6 @@
 /** Shared input handling of the association-rule charts. */
 import type { AssociationRule } from "../../basket/index.js";
-import { numeric } from "./chartOptions.js";
+import { numeric } from "../../core/internal/optionRules.js";
 import { hasShape, isObject, refuseResult } from "./spec.js";
 
 /**

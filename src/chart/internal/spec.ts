@@ -6,7 +6,13 @@
  */
 
 import { InvalidOptionsError } from "../../core/errors.js";
-import { checkOptions, numeric, type OptionShape, type OptionValues, text } from "./chartOptions.js";
+import {
+  checkOptions,
+  numeric,
+  type OptionShape,
+  type OptionValues,
+  text,
+} from "../../core/internal/optionRules.js";
 
 /**
  * A Vega-Lite specification: a plain JSON object.

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../../core/errors.js";
+import { InvalidOptionsError } from "../errors.js";
+import { fieldSchema, parseOptions } from "../options.js";
 import {
   arraySchema,
   customSchema,
@@ -12,8 +13,7 @@ import {
   optionsSchema,
   zodNumberSchema,
   zodStringSchema,
-} from "../../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../../core/options.js";
+} from "./optionChecks.js";
 import {
   checkOptions,
   custom,
@@ -26,7 +26,7 @@ import {
   oneOf,
   required,
   text,
-} from "./chartOptions.js";
+} from "./optionRules.js";
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 

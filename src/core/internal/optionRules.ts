@@ -1,15 +1,17 @@
 /**
- * The option checks of the chart builders. Their options are a handful of flat values (a title, a size,
- * a currency, a few counts or choices), so they are checked here by plain functions rather than by zod
- * schemas run through `parseOptions`: every chart bundle (and `chart`, which holds every builder) then
- * leaves zod and the schema walker out, about 15 kB. The issues are those `parseOptions` gives for the
- * matching core schemas (`zodStringSchema`, `zodNumberSchema`, `oneOf`, `arraySchema`, `optionsSchema`,
- * `optionalSchema`), word for word: chartOptions.test.ts compares the two on the same inputs.
+ * Option rules: checks of an options object written as plain functions rather than zod schemas run through
+ * `parseOptions`, for functions whose bundle should leave zod and the schema walker out (about 15 kB): the
+ * chart builders and clientele/segment. A shape names each option's rule (`numeric`, `text`, `oneOf`,
+ * `list`, `field`, `seed`, `progress`, `flag`, `record`, `union`, `nested`, `custom`, made `required` or
+ * `nullable`) and {@link checkOptions} checks the options against it. The issues are those `parseOptions`
+ * gives for the matching core schemas (`zodStringSchema`, `zodNumberSchema`, `oneOf`, `arraySchema`,
+ * `fieldSchema`, `seedSchema`, `progressSchema`, `optionsSchema`, `optionalSchema`) and zod schemas
+ * (`z.boolean`, `z.record`, `z.union`), word for word: optionRules.test.ts compares the two on the same inputs.
  */
 
-import { InvalidOptionsError, type OptionIssue } from "../../core/errors.js";
-import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { expected, kindOf, preview } from "../../core/internal/optionChecks.js";
+import { InvalidOptionsError, type OptionIssue } from "../errors.js";
+import { unknownOptionMessage } from "./closestName.js";
+import { expected, kindOf, preview } from "./optionChecks.js";
 
 /**
  * Reports one problem of a value at `path` below the option: `message` says what is wrong; without a
