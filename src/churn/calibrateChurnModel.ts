@@ -1,9 +1,13 @@
 import * as z from "zod/mini";
-import { InsufficientDataError, type InvalidOptionsError } from "../core/index.js";
+import {
+  InsufficientDataError,
+  type InvalidOptionsError,
+  type RecordInput,
+  recordCount,
+} from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
 import { oneOf, parseOptions } from "../core/options.js";
-import { notAnArrayError } from "../core/records.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
 import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
@@ -67,7 +71,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  */
 export function calibrateChurnModel<T>(
   model: ChurnModel<T>,
-  holdout: readonly T[],
+  holdout: RecordInput<T>,
   options: CalibrateChurnModelOptions = {},
 ): ChurnModel<T> {
   const { method } = parseOptions(FUNCTION_NAME, optionsSchema, options);
@@ -80,8 +84,7 @@ export function calibrateChurnModel<T>(
       model,
     );
   }
-  if (!Array.isArray(holdout)) throw notAnArrayError(FUNCTION_NAME, "holdout", holdout);
-  if (holdout.length === 0) {
+  if (recordCount(holdout, FUNCTION_NAME, "holdout") === 0) {
     throw new InsufficientDataError(
       FUNCTION_NAME,
       "no holdout rows; pass labelled rows not used in training",

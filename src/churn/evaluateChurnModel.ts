@@ -1,7 +1,6 @@
-import { InvalidOptionsError } from "../core/index.js";
+import { InvalidOptionsError, type RecordInput } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
-import { notAnArrayError } from "../core/records.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
 import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
 import { readLabels } from "./internal/labels.js";
@@ -40,14 +39,13 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  */
 export function evaluateChurnModel<T>(
   model: ChurnModel<T>,
-  records: readonly T[],
+  records: RecordInput<T>,
   options: EvaluateChurnModelOptions = {},
 ): EvaluateScoresResult {
   parseOptions("evaluateChurnModel", evaluateScoresSchema, options);
   if (model === null || typeof model !== "object" || typeof model.score !== "function") {
     throw argumentError("evaluateChurnModel", "model", "expected a model returned by trainChurnModel", model);
   }
-  if (!Array.isArray(records)) throw notAnArrayError("evaluateChurnModel", "records", records);
   const labels = readLabels(records, model.label, "evaluateChurnModel");
   return evaluateScores(model.score(records), labels, options);
 }

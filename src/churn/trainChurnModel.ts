@@ -1,6 +1,12 @@
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { type Field, InsufficientDataError, InvalidOptionsError, resolveField } from "../core/index.js";
+import {
+  type Field,
+  InsufficientDataError,
+  InvalidOptionsError,
+  type RecordInput,
+  resolveField,
+} from "../core/index.js";
 import {
   atLeast,
   numberSchema,
@@ -9,10 +15,17 @@ import {
 } from "../core/internal/optionChecks.js";
 import { fieldSchema, oneOf } from "../core/options.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
+import { sourceOrArray } from "./internal/churnColumns.js";
 import { codeCategories } from "./internal/churnEncoding.js";
 import { churnModelJsonFeature } from "./internal/churnJson.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
-import { learnCategorical, learnNumeric, readTrainingValues, standardizeInPlace } from "./internal/design.js";
+import {
+  learnCategorical,
+  learnNumeric,
+  readTrainingColumns,
+  readTrainingValues,
+  standardizeInPlace,
+} from "./internal/design.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import { parseFieldsOptions } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
@@ -170,7 +183,10 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * // => "daysSinceLastOrder = 90 (training average 49.9) raises the churn odds x56.6"
  * ```
  */
-export function trainChurnModel<T>(records: readonly T[], options: TrainChurnModelOptions<T>): ChurnModel<T> {
+export function trainChurnModel<T>(
+  records: RecordInput<T>,
+  options: TrainChurnModelOptions<T>,
+): ChurnModel<T> {
   const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
   // the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle)
   const parsed = {
@@ -182,11 +198,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     tolerance: given.tolerance ?? 1e-8,
     seed: given.seed ?? 1,
   };
-  if (!Array.isArray(records)) {
-    throw new InvalidOptionsError(FUNCTION_NAME, [
-      { path: "records", message: "expected an array of records", received: records },
-    ]);
-  }
+  const source = sourceOrArray(records, FUNCTION_NAME);
   const numericFeatures = ((parsed.fields.numeric ?? []) as unknown as readonly FeatureSpec<T>[]).map(
     resolveFeature,
   );
@@ -206,7 +218,7 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
     ]);
   }
   const missing = parsed.missing;
-  const n = records.length;
+  const n = source === undefined ? (records as readonly T[]).length : source.length;
   if (n === 0)
     throw new InsufficientDataError(
       FUNCTION_NAME,
@@ -216,11 +228,22 @@ export function trainChurnModel<T>(records: readonly T[], options: TrainChurnMod
   // One pass over the records (labels and features together), then learn the encodings.
   const p = numericFeatures.length;
   const labelField = resolveField(parsed.label as Field<T>, "label");
-  const values = readTrainingValues(records, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, {
+  const label = {
     read: labelField.read,
     name: labelField.label,
     key: typeof parsed.label === "string" ? parsed.label : undefined,
-  });
+  };
+  const values =
+    source === undefined
+      ? readTrainingValues(
+          records as readonly T[],
+          numericFeatures,
+          categoricalFeatures,
+          missing,
+          FUNCTION_NAME,
+          label,
+        )
+      : readTrainingColumns(source, numericFeatures, categoricalFeatures, missing, FUNCTION_NAME, label);
   const y = values.labels;
   const churners = countOnes(y);
   if (churners === 0 || churners === n) {

@@ -3,10 +3,10 @@
  * built from the same plain data ({@link ChurnModelJson}) whether the model was just trained, restored
  * from JSON or recalibrated, so the three score bit-identically.
  */
-import { type Field, InvalidRecordError, withDisplay } from "../../core/index.js";
+import type { ColumnarSource } from "../../core/columnar.js";
+import { type Field, InvalidRecordError, type RecordInput, withDisplay } from "../../core/index.js";
 import { atLeast, numberSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
-import { notAnArrayError } from "../../core/records.js";
 import type {
   ChurnContribution,
   ChurnExplainOptions,
@@ -14,6 +14,7 @@ import type {
   ChurnModel,
   ChurnModelJson,
 } from "../trainChurnModelTypes.js";
+import { featureColumn, inRowOrder, sourceOrArray } from "./churnColumns.js";
 import {
   type CategoricalEncoding,
   categoryValue,
@@ -24,7 +25,7 @@ import {
 import type { ResolvedFeature } from "./featureSpec.js";
 import { freeze } from "./freeze.js";
 import { isRecord, notARecordError } from "./records.js";
-import { createLinearRowReader } from "./rowReader.js";
+import { createLinearRowReader, type NumericFallback } from "./rowReader.js";
 
 /** The message of a `top` that is not a whole number >= 0. */
 const NOT_A_COUNT = "expected a non-negative integer";
@@ -50,7 +51,7 @@ export interface ChurnModelInternals {
   readonly categorical: readonly ResolvedFeature<unknown>[];
   readonly label: Field<unknown>;
   /** The uncalibrated log-odds η of each record. */
-  linearPredictor(records: readonly unknown[], functionName: string): Float64Array;
+  linearPredictor(records: RecordInput<unknown>, functionName: string): Float64Array;
 }
 
 const internals = new WeakMap<object, ChurnModelInternals>();
@@ -128,8 +129,8 @@ export function createChurnModel<T>(
   };
 
   const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
-  const linearPredictor = (scoreRecords: readonly T[], functionName: string): Float64Array => {
-    if (!Array.isArray(scoreRecords)) throw notAnArrayError(functionName, "records", scoreRecords);
+  const linearPredictor = (scoreRecords: RecordInput<T>, functionName: string): Float64Array => {
+    const source = sourceOrArray(scoreRecords, functionName);
     // A numeric value off the fast path: a converted number (numeric string, boolean) times its
     // coefficient, or, when missing and imputed, the training mean's share.
     const scoreFallback = (j: number, value: unknown, row: number): number => {
@@ -137,23 +138,32 @@ export function createChurnModel<T>(
       const converted = numericValue(value, row, name, missing, functionName);
       return Number.isNaN(converted) ? (imputedShift[j] as number) : (perUnit[j] as number) * converted;
     };
-    const m = scoreRecords.length;
+    const effectOf = (j: number, value: unknown, row: number): number => {
+      const feature = categoricalFeatures[j] as ResolvedFeature<T>;
+      return levelEffect(
+        j,
+        categoryValue(value, row, feature.name, missing, functionName),
+        row,
+        functionName,
+      );
+    };
+    if (source !== undefined) return columnsPredictor(source, functionName, scoreFallback, effectOf);
+    const records = scoreRecords as readonly T[];
+    const m = records.length;
     const out = new Float64Array(m);
     const q = categoricalFeatures.length;
     const rawLevels: unknown[] = new Array(q).fill(undefined);
     // Per categorical feature, the effects of recently seen raw values (no conversion, no map lookup).
     const recent = categoricalFeatures.map(() => new RecentValues());
     for (let i = 0; i < m; i++) {
-      const record = scoreRecords[i] as T;
+      const record = records[i] as T;
       if (!isRecord(record)) throw notARecordError(functionName, i, record);
       let eta = readScoreRow(record, i, intercept, perUnit, rawLevels, scoreFallback);
       for (let j = 0; j < q; j++) {
         const value = rawLevels[j];
         let effect = (recent[j] as RecentValues).get(value);
         if (Number.isNaN(effect)) {
-          const feature = categoricalFeatures[j] as ResolvedFeature<T>;
-          const level = categoryValue(value, i, feature.name, missing, functionName);
-          effect = levelEffect(j, level, i, functionName);
+          effect = effectOf(j, value, i);
           (recent[j] as RecentValues).set(value, effect);
         }
         eta += effect;
@@ -162,7 +172,45 @@ export function createChurnModel<T>(
     }
     return out;
   };
-  const score = (scoreRecords: readonly T[]): Float64Array => {
+  /**
+   * The linear predictor of columns or an Arrow table, column by column: each row's terms are added in
+   * the order of the record reader's (intercept, numeric features, categorical effects), so the sums
+   * are bit-identical; a bad cell gives the record reader's error (see inRowOrder).
+   */
+  const columnsPredictor = (
+    source: ColumnarSource,
+    functionName: string,
+    scoreFallback: NumericFallback,
+    effectOf: NumericFallback,
+  ): Float64Array => {
+    const column = (feature: ResolvedFeature<T>) => featureColumn(source, feature, functionName, "records");
+    const numericColumns = numericFeatures.map(column);
+    const categoricalColumns = categoricalFeatures.map(column);
+    const checks = [
+      ...numericColumns.map((values, j) => (row: number) => scoreFallback(j, values[row], row)),
+      ...categoricalColumns.map((values, j) => (row: number) => effectOf(j, values[row], row)),
+    ];
+    return inRowOrder(() => {
+      const eta = new Float64Array(source.length).fill(intercept);
+      numericColumns.forEach((values, j) => {
+        addNumericColumn(values, perUnit[j] as number, eta, (row) => scoreFallback(j, values[row], row));
+      });
+      categoricalColumns.forEach((values, j) => {
+        const recent = new RecentValues();
+        for (let i = 0; i < eta.length; i++) {
+          const value = values[i];
+          let effect = recent.get(value);
+          if (Number.isNaN(effect)) {
+            effect = effectOf(j, value, i);
+            recent.set(value, effect);
+          }
+          eta[i] = (eta[i] as number) + effect;
+        }
+      });
+      return eta;
+    }, checks);
+  };
+  const score = (scoreRecords: RecordInput<T>): Float64Array => {
     const out = linearPredictor(scoreRecords, "ChurnModel.score");
     for (let i = 0; i < out.length; i++) out[i] = probability(out[i] as number);
     return out;
@@ -232,7 +280,7 @@ export function createChurnModel<T>(
     numeric: numericFeatures as readonly ResolvedFeature<unknown>[],
     categorical: categoricalFeatures as readonly ResolvedFeature<unknown>[],
     label: label as Field<unknown>,
-    linearPredictor: linearPredictor as (records: readonly unknown[], functionName: string) => Float64Array,
+    linearPredictor: linearPredictor as (records: RecordInput<unknown>, functionName: string) => Float64Array,
   });
   const calibrationNote =
     calibration === null
@@ -290,4 +338,22 @@ function makeContribution(
 function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(3)));
+}
+
+/**
+ * `eta[i] += coefficient · column[i]` for a finite number, else `+= fallback(i)` (a converted value's
+ * term, or an imputed one).
+ */
+function addNumericColumn(
+  column: ArrayLike<unknown>,
+  coefficient: number,
+  eta: Float64Array,
+  fallback: (row: number) => number,
+): void {
+  for (let i = 0; i < eta.length; i++) {
+    const value = column[i];
+    eta[i] =
+      (eta[i] as number) +
+      (typeof value === "number" && value - value === 0 ? coefficient * value : fallback(i));
+  }
 }

@@ -2,10 +2,13 @@
  * Feature encoding of the churn model: numeric features standardised with the
  * training mean and population standard deviation, categorical features
  * treatment-coded (levels sorted, the first is the reference and gets no
- * column). Records are read once, record by record, into column-major typed arrays.
+ * column). Records are read once, record by record, into column-major typed arrays (columns and Arrow
+ * tables column by column).
  */
+import type { ColumnarSource } from "../../core/columnar.js";
 import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
 import { isMissing } from "../../core/internal/missing.js";
+import { featureColumn, inRowOrder } from "./churnColumns.js";
 import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
 import { labelValue } from "./labels.js";
 import { isRecord, notARecordError } from "./records.js";
@@ -109,15 +112,13 @@ export function readTrainingValues<T>(
   const q = categorical.length;
   const values = new Float64Array(n * numeric.length);
   const codes = categorical.map(() => new Int32Array(n));
-  const levels: string[][] = categorical.map(() => []);
-  const positions = categorical.map(() => new Map<string, number>());
+  const coders = categorical.map((feature) => new LevelCoder(feature.name, missing, functionName));
   // The label is read by the same reader, before the features (as a separate pass over the records
   // would read it; one pass saves a sweep), into raw[0]: a keyed label is then one more constant
   // property load instead of a call to a generic accessor (a keyed load per row, several times slower
   // on dictionary-mode records).
   const leading = label === undefined ? 0 : 1;
-  const labelFeatures: ResolvedFeature<T>[] =
-    label === undefined ? [] : [{ name: label.name, key: label.key, read: label.read }];
+  const labelFeatures: ResolvedFeature<T>[] = label === undefined ? [] : [labelFeature(label)];
   const readRow = createRowReader(numeric, [...labelFeatures, ...categorical], leading);
   const raw: unknown[] = new Array(leading + q).fill(undefined);
   const convert = (j: number, value: unknown, row: number): number => {
@@ -125,7 +126,6 @@ export function readTrainingValues<T>(
     if (label !== undefined) labelValue(raw[0], row, label.name, functionName);
     return numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
   };
-  const recent = categorical.map(() => new RecentValues());
   const labels = new Uint8Array(label === undefined ? 0 : n);
   // Rows in chunks, one call each: the engine optimises this loop after a few calls with complete type
   // feedback (a single loop over every row was optimised mid-loop, on partial feedback).
@@ -135,34 +135,131 @@ export function readTrainingValues<T>(
       if (!isRecord(record)) throw notARecordError(functionName, i, record);
       readRow(record, i, values, i, n, raw, convert);
       if (label !== undefined) labels[i] = labelValue(raw[0], i, label.name, functionName);
-      for (let j = 0; j < q; j++) {
-        const value = raw[leading + j];
-        const cached = (recent[j] as RecentValues).get(value);
-        if (!Number.isNaN(cached)) {
-          (codes[j] as Int32Array)[i] = cached;
-          continue;
-        }
-        const level = categoryValue(
-          value,
-          i,
-          (categorical[j] as ResolvedFeature<T>).name,
-          missing,
-          functionName,
-        );
-        const position = positions[j] as Map<string, number>;
-        let code = position.get(level);
-        if (code === undefined) {
-          code = (levels[j] as string[]).length;
-          position.set(level, code);
-          (levels[j] as string[]).push(level);
-        }
-        (codes[j] as Int32Array)[i] = code;
-        (recent[j] as RecentValues).set(value, code);
-      }
+      for (let j = 0; j < q; j++)
+        (codes[j] as Int32Array)[i] = (coders[j] as LevelCoder).code(raw[leading + j], i);
     }
   };
   for (let from = 0; from < n; from += READ_CHUNK) readRange(from, Math.min(n, from + READ_CHUNK));
-  return { numeric: values, codes, levels, labels };
+  return { numeric: values, codes, levels: coders.map((coder) => coder.levels), labels };
+}
+
+/**
+ * {@link readTrainingValues} for columns or an Arrow table: the same values and, for a bad cell, the same
+ * error (see {@link inRowOrder}), read column by column; a numeric Float64Array column is copied in one
+ * go and then checked.
+ */
+export function readTrainingColumns<T>(
+  source: ColumnarSource,
+  numeric: readonly ResolvedFeature<T>[],
+  categorical: readonly ResolvedFeature<T>[],
+  missing: MissingPolicy,
+  functionName: string,
+  label: LabelReader<T>,
+): TrainingValues {
+  const n = source.length;
+  const labelColumn = featureColumn(source, labelFeature(label), functionName, "label");
+  const numericColumns = numeric.map((feature) =>
+    featureColumn(source, feature, functionName, "fields.numeric"),
+  );
+  const categoricalColumns = categorical.map((feature) =>
+    featureColumn(source, feature, functionName, "fields.categorical"),
+  );
+  const labelAt = (row: number): number => labelValue(labelColumn[row], row, label.name, functionName);
+  const numericAt = (j: number) => (row: number) =>
+    numericValue(
+      (numericColumns[j] as ArrayLike<unknown>)[row],
+      row,
+      (numeric[j] as ResolvedFeature<T>).name,
+      missing,
+      functionName,
+    );
+  const categoryAt = (j: number) => (row: number) =>
+    categoryValue(
+      (categoricalColumns[j] as ArrayLike<unknown>)[row],
+      row,
+      (categorical[j] as ResolvedFeature<T>).name,
+      missing,
+      functionName,
+    );
+  const read = (): TrainingValues => {
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) labels[i] = labelAt(i);
+    const values = new Float64Array(n * numeric.length);
+    numericColumns.forEach((column, j) => {
+      readNumericColumn(column, values.subarray(j * n, (j + 1) * n), numericAt(j));
+    });
+    const coders = categorical.map((feature) => new LevelCoder(feature.name, missing, functionName));
+    const codes = categoricalColumns.map((column, j) => {
+      const coder = coders[j] as LevelCoder;
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = coder.code(column[i], i);
+      return out;
+    });
+    return { numeric: values, codes, levels: coders.map((coder) => coder.levels), labels };
+  };
+  return inRowOrder(read, [
+    labelAt,
+    ...numeric.map((_, j) => numericAt(j)),
+    ...categorical.map((_, j) => categoryAt(j)),
+  ]);
+}
+
+/** `out[i] = column[i]` for a finite number, else `convert(i)`. */
+export function readNumericColumn(
+  column: ArrayLike<unknown>,
+  out: Float64Array,
+  convert: (row: number) => number,
+): void {
+  if (column instanceof Float64Array) {
+    out.set(column);
+    for (let i = 0; i < out.length; i++) {
+      const value = out[i] as number;
+      if (value - value !== 0) out[i] = convert(i);
+    }
+    return;
+  }
+  for (let i = 0; i < out.length; i++) {
+    const value = column[i];
+    out[i] = typeof value === "number" && value - value === 0 ? value : convert(i);
+  }
+}
+
+/** The label as a feature of the readers. */
+const labelFeature = <T>(label: LabelReader<T>): ResolvedFeature<T> => ({
+  name: label.name,
+  key: label.key,
+  read: label.read,
+});
+
+/**
+ * Codes one categorical feature's raw values as their levels in first-seen order: a value recently seen
+ * from a {@link RecentValues} cache without conversion or map lookup, else through {@link categoryValue}.
+ */
+class LevelCoder {
+  /** The levels in first-seen order (code k is `levels[k]`). */
+  readonly levels: string[] = [];
+  private readonly positions = new Map<string, number>();
+  private readonly recent = new RecentValues();
+
+  constructor(
+    private readonly name: string,
+    private readonly missing: MissingPolicy,
+    private readonly functionName: string,
+  ) {}
+
+  code(value: unknown, row: number): number {
+    const cached = this.recent.get(value);
+    if (!Number.isNaN(cached)) return cached;
+    const level = categoryValue(value, row, this.name, this.missing, this.functionName);
+    let code = this.positions.get(level);
+    if (code === undefined) {
+      code = this.levels.length;
+      this.positions.set(level, code);
+      this.levels.push(level);
+    }
+    this.recent.set(value, code);
+    return code;
+  }
 }
 
 /** Records per call of the row loop of {@link readTrainingValues}. */

@@ -1,17 +1,28 @@
-import { type Field, InvalidRecordError, resolveField } from "../../core/index.js";
+import { type Field, InvalidRecordError, type RecordInput, resolveField } from "../../core/index.js";
+import { featureColumn, sourceOrArray } from "./churnColumns.js";
 import { isRecord, notARecordError } from "./records.js";
 
 /**
  * Reads a churn label: 1 / true = churned, 0 / false = retained. Anything else
  * (including missing values and the strings "0"/"1") is an InvalidRecordError
  * naming the row, so a mislabelled column never passes silently; so is an element that is not a
- * record (null, undefined, a number).
+ * record (null, undefined, a number). `records` may be columns or an Arrow table (the label column read
+ * directly).
  */
-export function readLabels<T>(records: readonly T[], field: Field<T>, functionName: string): Uint8Array {
+export function readLabels<T>(records: RecordInput<T>, field: Field<T>, functionName: string): Uint8Array {
   const { read, label } = resolveField(field, "label");
-  const out = new Uint8Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as T;
+  const source = sourceOrArray(records, functionName);
+  if (source !== undefined) {
+    const feature = { name: label, key: typeof field === "string" ? field : undefined, read };
+    const column = featureColumn(source, feature, functionName, "label");
+    return Uint8Array.from({ length: source.length }, (_, i) =>
+      labelValue(column[i], i, label, functionName),
+    );
+  }
+  const array = records as readonly T[];
+  const out = new Uint8Array(array.length);
+  for (let i = 0; i < array.length; i++) {
+    const record = array[i] as T;
     if (!isRecord(record)) throw notARecordError(functionName, i, record);
     out[i] = labelValue(read(record, i), i, label, functionName);
   }
