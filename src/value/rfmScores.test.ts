@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import reference from "../../fixtures/value/reference.json" with { type: "json" };
+import { bundleOf } from "../../test/bundle.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { rfmScores } from "./rfmScores.js";
 
@@ -209,5 +210,16 @@ describe("rfmScores natural breaks (Jenks, by optimal 1-D k-means)", () => {
 
   it("refuses an unknown method with the valid ones", () => {
     expect(() => rfmScores(rows([1, 2, 3]), { method: "jenks" as never })).toThrow(/naturalBreaks/);
+  });
+});
+
+describe("rfmScores bundle (issue 13)", () => {
+  it("computes natural breaks itself: simple-statistics is not in its bundle", {
+    timeout: 30_000,
+  }, async () => {
+    const { output } = await bundleOf('export { rfmScores } from "./src/value/rfmScores.ts";');
+    const inputs = Object.keys(output?.inputs ?? {});
+    expect(inputs.some((path) => path.endsWith("src/value/rfmScores.ts"))).toBe(true);
+    expect(inputs.filter((path) => path.includes("simple-statistics"))).toEqual([]);
   });
 });
