@@ -1,5 +1,3 @@
-import * as z from "zod/mini";
-import type * as core from "zod/v4/core";
 import {
   type Field,
   InsufficientDataError,
@@ -7,13 +5,17 @@ import {
   type RecordInput,
   resolveField,
 } from "../core/index.js";
+import { expected } from "../core/internal/optionChecks.js";
 import {
-  atLeast,
-  numberSchema,
-  optionalSchema,
-  optionsSchema as optionsObject,
-} from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf } from "../core/options.js";
+  custom,
+  field,
+  nested,
+  numeric,
+  type OptionRule,
+  oneOf,
+  required,
+  seed,
+} from "../core/internal/optionRules.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { sourceOrArray } from "./internal/churnColumns.js";
 import { codeCategories } from "./internal/churnEncoding.js";
@@ -27,9 +29,8 @@ import {
   standardizeInPlace,
 } from "./internal/design.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
-import { parseFieldsOptions } from "./internal/fieldsOptions.js";
+import { checkFieldsOptions, featureListRule } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
-import { featureListSchema } from "./internal/survivalOptions.js";
 import type {
   ChurnModel,
   ChurnModelConvergence,
@@ -41,16 +42,19 @@ export type * from "./trainChurnModelTypes.js";
 
 const FUNCTION_NAME = "trainChurnModel";
 
-/** A list of fields (property names or `{ name, value }` accessors), each problem reported at its element. */
-const fieldList = /* @__PURE__ */ optionalSchema(featureListSchema);
+// The options are checked by option rules (core/internal/optionRules.ts: parseOptions' words without
+// zod, which would be about a quarter of this function's bundle).
 
 /** A finite number > 0, in zod's words for one out of range. */
-const positive = /* @__PURE__ */ numberSchema("a number > 0", [
-  [(value) => value > 0, "Too small: expected number to be >0"],
-]);
+const positive = /* @__PURE__ */ numeric({ gt: 0 });
 
 /** The explicit class weights, an object of two positive weights. */
-const classWeightObject = /* @__PURE__ */ optionsObject({ churned: positive, retained: positive });
+const classWeightObject = /* @__PURE__ */ nested({
+  churned: /* @__PURE__ */ required(positive),
+  retained: /* @__PURE__ */ required(positive),
+});
+
+type ClassWeight = "balanced" | { readonly churned: number; readonly retained: number };
 
 const isWeights = (value: unknown): value is { churned: unknown; retained: unknown } =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -60,52 +64,42 @@ const isWeights = (value: unknown): value is { churned: unknown; retained: unkno
  * with a weight missing or not a finite number) gets one message, an object with weights out of range or
  * an unknown key gets the object's own issues.
  */
-const classWeightSchema = /* @__PURE__ */ (() => {
-  const schema = z.custom<"balanced" | { churned: number; retained: number }>().check((payload) => {
-    const value = payload.value as unknown;
-    if (value === "balanced") return;
+const classWeightRule: OptionRule<ClassWeight, true> = {
+  accepts: 'one of "balanced" or an object',
+  optional: true,
+  check: (value, report) => {
+    if (value === "balanced") return value;
     if (!isWeights(value) || !Number.isFinite(value.churned) || !Number.isFinite(value.retained)) {
-      payload.issues.push({
-        code: "custom",
-        message: 'expected one of "balanced" or an object',
-        input: value,
-      });
-      return;
+      report('expected one of "balanced" or an object', value);
+      return value as ClassWeight;
     }
-    const result = classWeightObject._zod.run({ value, issues: [] }, { async: false }) as core.ParsePayload;
-    payload.value = result.value as never;
-    payload.issues.push(...(result.issues as never[]));
-  });
-  // parseOptions finds the object's keys (for "did you mean") through the wrapped schema
-  (schema._zod.def as { innerType?: unknown }).innerType = classWeightObject;
-  return schema;
-})();
+    return classWeightObject.check(value, report);
+  },
+};
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  label: fieldSchema,
-  fields: /* @__PURE__ */ optionsObject({ numeric: fieldList, categorical: fieldList }),
-  encoding: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "oneHot"])),
-  regularization: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ optionsObject({
-      l2: /* @__PURE__ */ optionalSchema(
-        /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0, "l2 must be >= 0")]),
-      ),
-    }),
+const optionsShape = {
+  label: /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>()),
+  fields: /* @__PURE__ */ required(
+    /* @__PURE__ */ nested({ numeric: featureListRule, categorical: featureListRule }),
   ),
-  classWeight: /* @__PURE__ */ optionalSchema(classWeightSchema),
-  missing: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["error", "impute"])),
-  unseenCategory: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["reference", "error"])),
-  maxIterations: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema(
-      "a whole number >= 1",
-      [/* @__PURE__ */ atLeast(1, "Too small: expected number to be >=1")],
-      true,
-    ),
+  encoding: /* @__PURE__ */ oneOf(["reference", "oneHot"]),
+  regularization: /* @__PURE__ */ nested({
+    l2: /* @__PURE__ */ numeric({ gte: 0, messages: { gte: "l2 must be >= 0" } }),
+  }),
+  classWeight: classWeightRule,
+  missing: /* @__PURE__ */ oneOf(["error", "impute"]),
+  unseenCategory: /* @__PURE__ */ oneOf(["reference", "error"]),
+  // a whole number beyond 2^53 gets the words of any other value that is not a count of iterations
+  maxIterations: /* @__PURE__ */ custom<number>("a whole number >= 1", (value) =>
+    !Number.isSafeInteger(value)
+      ? expected("a whole number >= 1", value)
+      : (value as number) < 1
+        ? "Too small: expected number to be >=1"
+        : undefined,
   ),
-  tolerance: /* @__PURE__ */ optionalSchema(positive),
-  // seedSchema's words, without zod's number schema
-  seed: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a finite number", [])),
-});
+  tolerance: positive,
+  seed: /* @__PURE__ */ seed(),
+};
 
 /**
  * Trains a churn model: logistic regression on standardised numeric features and treatment-coded (or
@@ -187,7 +181,7 @@ export function trainChurnModel<T>(
   records: RecordInput<T>,
   options: TrainChurnModelOptions<T>,
 ): ChurnModel<T> {
-  const given = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  const given = checkFieldsOptions(FUNCTION_NAME, optionsShape, options);
   // the documented defaults, filled in once here (zod's default wrapper would cost ~1 kB of bundle)
   const parsed = {
     ...given,

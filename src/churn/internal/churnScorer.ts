@@ -5,8 +5,7 @@
  */
 import type { ColumnarSource } from "../../core/columnar.js";
 import { type Field, InvalidRecordError, type RecordInput, withDisplay } from "../../core/index.js";
-import { atLeast, numberSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions } from "../../core/options.js";
+import { checkOptions, type OptionRule } from "../../core/internal/optionRules.js";
 import type {
   ChurnContribution,
   ChurnExplainOptions,
@@ -30,15 +29,22 @@ import { createLinearRowReader, type NumericFallback } from "./rowReader.js";
 /** The message of a `top` that is not a whole number >= 0. */
 const NOT_A_COUNT = "expected a non-negative integer";
 
-const explainSchema = /* @__PURE__ */ optionsSchema({
+/** explain's options, checked by option rules (no zod in the bundles of training and scoring). */
+const explainShape = {
   // default 3, filled in where read
-  top: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("a number >= 0", [
-      [Number.isInteger, NOT_A_COUNT],
-      /* @__PURE__ */ atLeast(0, NOT_A_COUNT),
-    ]),
-  ),
-});
+  top: {
+    accepts: "a number >= 0",
+    optional: true,
+    check: (value, report) => {
+      if (!Number.isFinite(value)) report(undefined, value);
+      else {
+        if (!Number.isInteger(value)) report(NOT_A_COUNT, value);
+        if ((value as number) < 0) report(NOT_A_COUNT, value);
+      }
+      return value as number;
+    },
+  } satisfies OptionRule<number, true>,
+};
 
 /** The logistic function, without overflow for large |η|. */
 export const sigmoid = (eta: number): number =>
@@ -217,7 +223,7 @@ export function createChurnModel<T>(
   };
 
   const explain = (record: T, explainOptions: ChurnExplainOptions = {}): ChurnExplanation => {
-    const top = parseOptions("ChurnModel.explain", explainSchema, explainOptions).top ?? 3;
+    const top = checkOptions("ChurnModel.explain", explainShape, explainOptions).top ?? 3;
     if (!isRecord(record)) throw notARecordError("ChurnModel.explain", 0, record);
     const contributions: ChurnContribution[] = [];
     numericFeatures.forEach((feature, j) => {
