@@ -19,8 +19,8 @@ function shiftedPrefixSums(sorted: Float64Array): { sums: Float64Array; squares:
   let square = 0;
   for (let i = 0; i < n; i++) {
     const value = (sorted[i] as number) - shift;
-    sum = i === 0 ? value : sum + value;
-    square = i === 0 ? value * value : square + value * value;
+    sum += value;
+    square += value * value;
     sums[i] = sum;
     squares[i] = square;
   }
