@@ -67,9 +67,10 @@ interface Layer {
 /**
  * The best start of the last group for values 0..i, searched between `low` and `high`: the group of
  * value i alone first, then candidates from both ends of the range inward (the low one first), a
- * candidate kept only when strictly cheaper. The search stops once the cost of the group from the high
- * candidate plus the least cost before the low one cannot beat the best found (both only grow further
- * in). This order decides between equally cheap starts the way Ckmeans.1d.dp does.
+ * candidate kept only when strictly cheaper. The search stops once the group from the high candidate
+ * plus the cost before the low one cannot beat the best found: every candidate left has a group at least
+ * as costly as the first and a cost before it at least the second. This order decides between equally
+ * cheap starts the way Ckmeans.1d.dp does.
  */
 function fillEntry(layer: Layer, i: number, low: number, high: number): void {
   const { sums, squares, costsBefore } = layer;
