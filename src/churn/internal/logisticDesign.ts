@@ -46,7 +46,8 @@ export function logisticColumns(problem: Pick<LogisticProblem, "denseColumns" | 
 /**
  * The data of a problem in one fixed-shape object: the hot kernels below see a single hidden class
  * whatever object literal the caller passed (the warm-start subproblem has other optional keys), so
- * their property loads stay monomorphic.
+ * their property loads stay monomorphic. The categorical features are also held row by row, as each
+ * row's dummy columns (see {@link dummyColumnsByRow}).
  */
 export class Design {
   readonly dense: Float64Array;
@@ -57,6 +58,9 @@ export class Design {
   readonly weights: Float64Array;
   readonly rows: number;
   readonly l2: number;
+  /** Row i's dummy columns (coefficient indices, ascending) are `dummyColumns[dummyStart[i], dummyStart[i + 1])`. */
+  readonly dummyStart: Int32Array;
+  readonly dummyColumns: Int32Array;
 
   constructor(problem: LogisticProblem) {
     this.dense = problem.dense;
@@ -67,6 +71,53 @@ export class Design {
     this.weights = problem.weights;
     this.rows = problem.rows;
     this.l2 = problem.l2;
+    const byRow = dummyColumnsByRow(this.codes, this.levels, 1 + this.denseColumns, this.rows);
+    this.dummyStart = byRow.start;
+    this.dummyColumns = byRow.columns;
+  }
+}
+
+/**
+ * The dummies as a sparse 0/1 matrix compressed by row: row i's columns (one per feature whose level is
+ * not the reference) in `columns[start[i], start[i + 1])`, ascending. The passes then touch only the
+ * dummies that are 1 (a row at a reference level costs nothing), and a row's updates go to different
+ * entries (per-feature level sums updated one row after another wait on each other when consecutive
+ * rows share a level). O(n · features), once per fit.
+ */
+function dummyColumnsByRow(
+  codes: readonly Int32Array[],
+  levels: Int32Array,
+  firstDummy: number,
+  rows: number,
+): { start: Int32Array; columns: Int32Array } {
+  const start = new Int32Array(rows + 1);
+  for (const code of codes) countDummies(code, start);
+  for (let i = 0; i < rows; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const columns = new Int32Array(start[rows] as number);
+  const next = start.slice(0, rows);
+  // Level k ≥ 1 of a feature is column `first + k` (its levels' columns follow the previous feature's).
+  let first = firstDummy - 1;
+  codes.forEach((code, f) => {
+    placeDummies(code, first, next, columns);
+    first += (levels[f] as number) - 1;
+  });
+  return { start, columns };
+}
+
+/** counts[i + 1] += 1 for each row i whose level has a column (is not 0). */
+function countDummies(code: Int32Array, counts: Int32Array): void {
+  for (let i = 0; i < code.length; i++)
+    counts[i + 1] = (counts[i + 1] as number) + Math.min(code[i] as number, 1);
+}
+
+/** Writes column `first + level` at row i's next free place, for each row i whose level is not 0. */
+function placeDummies(code: Int32Array, first: number, next: Int32Array, columns: Int32Array): void {
+  for (let i = 0; i < code.length; i++) {
+    const level = code[i] as number;
+    if (level !== 0) {
+      columns[next[i] as number] = first + level;
+      next[i] = (next[i] as number) + 1;
+    }
   }
 }
 
@@ -80,25 +131,16 @@ export interface Scratch {
   readonly curvature: Float64Array;
   /** Curvature-weighted dense columns of one row block, column-major `denseColumns x BLOCK`. */
   readonly weighted: Float64Array;
-  /** Per categorical feature: per-level coefficient (level 0 = 0) and per-level sums. */
-  readonly levelTables: Float64Array[];
-  readonly levelSums: Float64Array[];
-  /** Per categorical feature: per level, per dense column (level-major): Σ curvature · x over the level's rows. */
-  readonly levelDense: Float64Array[];
   /** The four sums of one `dot4` call (logisticKernels.ts). */
   readonly four: Float64Array;
 }
 
 export function createScratch(problem: Design): Scratch {
   const { rows, denseColumns: p } = problem;
-  const levels = Array.from(problem.levels);
   return {
     residual: new Float64Array(rows),
     curvature: new Float64Array(rows),
     weighted: new Float64Array(p * BLOCK),
-    levelTables: levels.map((count) => new Float64Array(count)),
-    levelSums: levels.map((count) => new Float64Array(count)),
-    levelDense: levels.map((count) => new Float64Array(count * p)),
     four: new Float64Array(4),
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The Hessian XᵀCX of the logistic objective (C = diag of the per-row curvatures) without
- * materialising dummies: dense-dense products by row blocks, dummy rows from per-level sums.
+ * materialising dummies: dense-dense products by row blocks, dummy entries from each row's dummy columns.
  */
 import { BLOCK, type Design, type Scratch } from "./logisticDesign.js";
-import { addByLevel, sum } from "./logisticKernels.js";
+import { sum } from "./logisticKernels.js";
 
 /**
  * Fills `weighted` (column-major p x BLOCK) with curvature · x for one row block and adds each column's
@@ -30,26 +30,6 @@ function weighBlock(
       total += value;
     }
     hessian[(1 + a) * d] = (hessian[(1 + a) * d] as number) + total;
-  }
-}
-
-/**
- * table[code · p + a] += weighted[a][k] for one row block (dummy × dense column sums): row by row, the
- * p independent sums of a row's level side by side (no chain of dependent updates when consecutive rows
- * share a level).
- */
-function sumBlockByLevel(
-  table: Float64Array,
-  p: number,
-  code: Int32Array,
-  start: number,
-  size: number,
-  weighted: Float64Array,
-): void {
-  for (let k = 0; k < size; k++) {
-    const to = (code[start + k] as number) * p;
-    for (let a = 0, from = k; a < p; a++, from += BLOCK)
-      table[to + a] = (table[to + a] as number) + (weighted[from] as number);
   }
 }
 
@@ -164,60 +144,57 @@ function addDenseBlock(
 }
 
 /**
- * Lower triangle of XᵀCX (C = diag(curvature)) into the row-major d x d `hessian`. Dense-dense
- * entries: rows in blocks, the block's curvature-weighted columns in scratch, 3 x 3 tiles of the
- * triangle per pass over a block (see addDenseBlock). Dummy entries: per-level sums (a dummy times
- * the intercept or itself is the level's curvature sum; dummies of one feature never co-occur;
- * dummies of two features: a two-way table). O(n · denseColumns²) plus O(n · (denseColumns + features²)).
+ * Adds one row block's dummy entries, row by row over each row's dummy columns (see Design): the row's
+ * curvature to (dummy, intercept) and to (dummy, dummy) for every pair of its dummy columns, the
+ * diagonal included, and its curvature-weighted dense values (`weighted`) to (dummy, dense column).
+ * Dummies of one feature never co-occur, and a dummy that is 0 costs nothing. Each entry's sum runs
+ * over the rows in order, as per-level and two-way tables summed them before (the same Hessian to the bit).
+ */
+function addDummyBlock(
+  dummyStart: Int32Array,
+  dummyColumns: Int32Array,
+  p: number,
+  start: number,
+  size: number,
+  curvature: Float64Array,
+  weighted: Float64Array,
+  hessian: Float64Array,
+  d: number,
+): void {
+  for (let k = 0; k < size; k++) {
+    const value = curvature[start + k] as number;
+    const first = dummyStart[start + k] as number;
+    const end = dummyStart[start + k + 1] as number;
+    for (let a = first; a < end; a++) {
+      const row = (dummyColumns[a] as number) * d;
+      hessian[row] = (hessian[row] as number) + value;
+      for (let j = 0, from = k; j < p; j++, from += BLOCK)
+        hessian[row + 1 + j] = (hessian[row + 1 + j] as number) + (weighted[from] as number);
+      for (let b = first; b <= a; b++) {
+        const entry = row + (dummyColumns[b] as number);
+        hessian[entry] = (hessian[entry] as number) + value;
+      }
+    }
+  }
+}
+
+/**
+ * Lower triangle of XᵀCX (C = diag(curvature)) into the row-major d x d `hessian`, by row blocks.
+ * Dense-dense entries: the block's curvature-weighted columns in scratch, 3 x 3 tiles of the triangle
+ * per pass over a block (see addDenseBlock). Dummy entries: each row's dummy columns (see
+ * addDummyBlock). O(n · denseColumns²) plus O(Σᵢ aᵢ · (denseColumns + aᵢ)), aᵢ = row i's dummies
+ * that are 1 (at most the number of categorical features).
  */
 export function hessianFromCurvature(problem: Design, hessian: Float64Array, scratch: Scratch): void {
-  const { dense, denseColumns: p, codes, rows: n } = problem;
+  const { dense, denseColumns: p, rows: n, dummyStart, dummyColumns } = problem;
   const d = Math.sqrt(hessian.length) | 0;
   const { curvature, weighted } = scratch;
   hessian.fill(0);
-  for (const table of scratch.levelDense) table.fill(0);
   for (let start = 0; start < n; start += BLOCK) {
     const size = Math.min(BLOCK, n - start);
     weighBlock(dense, n, p, start, size, curvature, weighted, hessian, d);
-    codes.forEach((code, c) => {
-      sumBlockByLevel(scratch.levelDense[c] as Float64Array, p, code, start, size, weighted);
-    });
     addDenseBlock(dense, n, p, start, size, weighted, hessian, d);
+    addDummyBlock(dummyStart, dummyColumns, p, start, size, curvature, weighted, hessian, d);
   }
   hessian[0] = sum(curvature, 0, n);
-  // Dummy rows.
-  const offsets: number[] = [];
-  let offset = 1 + p;
-  codes.forEach((code, c) => {
-    offsets.push(offset);
-    const count = problem.levels[c] as number;
-    const sums = scratch.levelSums[c] as Float64Array;
-    sums.fill(0);
-    addByLevel(sums, curvature, code, 0, n);
-    const table = scratch.levelDense[c] as Float64Array;
-    for (let k = 1; k < count; k++) {
-      const row = (offset + k - 1) * d;
-      hessian[row] = sums[k] as number;
-      hessian[row + offset + k - 1] = sums[k] as number;
-      for (let a = 0; a < p; a++) hessian[row + 1 + a] = table[k * p + a] as number;
-    }
-    // Two-way tables with every earlier categorical feature.
-    for (let e = 0; e < c; e++) {
-      const other = codes[e] as Int32Array;
-      const otherCount = problem.levels[e] as number;
-      const joint = new Float64Array(count * otherCount);
-      for (let i = 0; i < n; i++) {
-        const slot = (code[i] as number) * otherCount + (other[i] as number);
-        joint[slot] = (joint[slot] as number) + (curvature[i] as number);
-      }
-      for (let k = 1; k < count; k++) {
-        for (let l = 1; l < otherCount; l++) {
-          hessian[(offset + k - 1) * d + (offsets[e] as number) + l - 1] = joint[
-            k * otherCount + l
-          ] as number;
-        }
-      }
-    }
-    offset += count - 1;
-  });
 }

@@ -36,27 +36,43 @@ export function sum(values: Float64Array, from: number, to: number): number {
   return total;
 }
 
-/** y[i] += table[code[i]] for i in [from, to) (dummy effects). */
-export function addLevels(
-  y: Float64Array,
-  table: Float64Array,
-  code: Int32Array,
+/**
+ * η[i] += Σ β[c] over row i's dummy columns c (`columns[start[i], start[i + 1])`, see Design), for i
+ * in [from, to): the dummy effects, added in feature order.
+ */
+export function addDummyEffects(
+  eta: Float64Array,
+  beta: Float64Array,
+  start: Int32Array,
+  columns: Int32Array,
   from: number,
   to: number,
 ): void {
-  for (let i = from; i < to; i++) y[i] = (y[i] as number) + (table[code[i] as number] as number);
+  for (let i = from; i < to; i++) {
+    let value = eta[i] as number;
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) value += beta[columns[k] as number] as number;
+    eta[i] = value;
+  }
 }
 
-/** sums[code[i]] += values[i] for i in [from, to) (per-level totals). */
-export function addByLevel(
-  sums: Float64Array,
-  values: Float64Array,
-  code: Int32Array,
+/** gradient[c] += residual[i] for each dummy column c of row i (see Design), for i in [from, to). */
+export function addDummyResiduals(
+  gradient: Float64Array,
+  residual: Float64Array,
+  start: Int32Array,
+  columns: Int32Array,
   from: number,
   to: number,
 ): void {
-  for (let i = from; i < to; i++)
-    sums[code[i] as number] = (sums[code[i] as number] as number) + (values[i] as number);
+  for (let i = from; i < to; i++) {
+    const value = residual[i] as number;
+    const end = start[i + 1] as number;
+    for (let k = start[i] as number; k < end; k++) {
+      const column = columns[k] as number;
+      gradient[column] = (gradient[column] as number) + value;
+    }
+  }
 }
 
 /**

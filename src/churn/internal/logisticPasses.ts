@@ -5,8 +5,8 @@
 import { CHUNK, type Design, type Scratch } from "./logisticDesign.js";
 import { hessianFromCurvature } from "./logisticHessian.js";
 import {
-  addByLevel,
-  addLevels,
+  addDummyEffects,
+  addDummyResiduals,
   addScaled,
   addScaled4,
   curvatureChunk,
@@ -16,26 +16,15 @@ import {
   sum,
 } from "./logisticKernels.js";
 
-/** Per categorical feature, the coefficient of each level (level 0, the reference: 0). */
-function fillLevelTables(problem: Design, beta: Float64Array, scratch: Scratch): void {
-  let offset = 1 + problem.denseColumns;
-  for (const table of scratch.levelTables) {
-    table[0] = 0;
-    for (let k = 1; k < table.length; k++) table[k] = beta[offset + k - 1] as number;
-    offset += table.length - 1;
-  }
-}
-
-/** η = Xβ over rows [from, to): every dense column in turn, then the dummies by table lookup. */
+/** η = Xβ over rows [from, to): every dense column in turn, then each row's dummies. */
 function linearPredictorRange(
   problem: Design,
   beta: Float64Array,
   eta: Float64Array,
-  scratch: Scratch,
   from: number,
   to: number,
 ): void {
-  const { dense, denseColumns: p, codes, rows: n } = problem;
+  const { dense, denseColumns: p, rows: n } = problem;
   eta.fill(beta[0] as number, from, to);
   let j = 0;
   // Four columns per pass over the chunk of η (same additions in the same order, half the loads).
@@ -60,14 +49,10 @@ function linearPredictorRange(
     const b = beta[1 + j] as number;
     if (b !== 0) addScaled(eta, b, dense, j * n, from, to);
   }
-  for (let c = 0; c < codes.length; c++)
-    addLevels(eta, scratch.levelTables[c] as Float64Array, codes[c] as Int32Array, from, to);
+  addDummyEffects(eta, beta, problem.dummyStart, problem.dummyColumns, from, to);
 }
 
-/**
- * Adds rows [from, to) of Xᵀr (r = `scratch.residual`) to `gradient` (intercept and dense columns)
- * and to `scratch.levelSums` (dummies; see {@link finishGradient}).
- */
+/** Adds rows [from, to) of Xᵀr (r = `scratch.residual`) to `gradient`. */
 function addGradientRange(
   problem: Design,
   gradient: Float64Array,
@@ -75,7 +60,7 @@ function addGradientRange(
   from: number,
   to: number,
 ): void {
-  const { dense, denseColumns: p, codes, rows: n } = problem;
+  const { dense, denseColumns: p, rows: n } = problem;
   const residual = scratch.residual;
   gradient[0] = (gradient[0] as number) + sum(residual, from, to);
   const four = scratch.four;
@@ -87,23 +72,11 @@ function addGradientRange(
     for (let c = 0; c < 4; c++) gradient[1 + j + c] = (gradient[1 + j + c] as number) + (four[c] as number);
   }
   for (; j < p; j++) gradient[1 + j] = (gradient[1 + j] as number) + dot(residual, dense, j * n, from, to);
-  for (let c = 0; c < codes.length; c++)
-    addByLevel(scratch.levelSums[c] as Float64Array, residual, codes[c] as Int32Array, from, to);
+  addDummyResiduals(gradient, residual, problem.dummyStart, problem.dummyColumns, from, to);
 }
 
-/** Clears the gradient accumulators before a pass of {@link addGradientRange}. */
-function startGradient(gradient: Float64Array, scratch: Scratch): void {
-  gradient.fill(0);
-  for (const sums of scratch.levelSums) sums.fill(0);
-}
-
-/** Copies the per-level sums into the dummy entries of the gradient and adds the penalty λβⱼ (j ≥ 1). */
-function finishGradient(problem: Design, beta: Float64Array, gradient: Float64Array, scratch: Scratch): void {
-  let offset = 1 + problem.denseColumns;
-  for (const sums of scratch.levelSums) {
-    for (let k = 1; k < sums.length; k++) gradient[offset + k - 1] = sums[k] as number;
-    offset += sums.length - 1;
-  }
+/** Adds the penalty λβⱼ (j ≥ 1) to the gradient. */
+function finishGradient(problem: Design, beta: Float64Array, gradient: Float64Array): void {
   for (let j = 1; j < gradient.length; j++)
     gradient[j] = (gradient[j] as number) + problem.l2 * (beta[j] as number);
 }
@@ -122,19 +95,18 @@ export function objectiveAt(
 ): number {
   const { y, weights, rows, l2 } = problem;
   const d = beta.length;
-  fillLevelTables(problem, beta, scratch);
-  if (gradient !== undefined) startGradient(gradient, scratch);
+  gradient?.fill(0);
   const residual = gradient === undefined ? undefined : scratch.residual;
   let total = 0;
   for (let from = 0; from < rows; from += CHUNK) {
     const to = Math.min(rows, from + CHUNK);
-    linearPredictorRange(problem, beta, eta, scratch, from, to);
+    linearPredictorRange(problem, beta, eta, from, to);
     total += lossChunk(eta, y, weights, residual, from, to);
     if (gradient !== undefined) addGradientRange(problem, gradient, scratch, from, to);
   }
   let penalty = 0;
   for (let j = 1; j < d; j++) penalty += (beta[j] as number) * (beta[j] as number);
-  if (gradient !== undefined) finishGradient(problem, beta, gradient, scratch);
+  if (gradient !== undefined) finishGradient(problem, beta, gradient);
   return total + 0.5 * l2 * penalty;
 }
 
@@ -156,13 +128,13 @@ export function derivatives(
   const { y, weights, rows, l2 } = problem;
   const d = beta.length;
   const { residual, curvature } = scratch;
-  if (!gradientKnown) startGradient(gradient, scratch);
+  if (!gradientKnown) gradient.fill(0);
   for (let from = 0; from < rows; from += CHUNK) {
     const to = Math.min(rows, from + CHUNK);
     curvatureChunk(eta, y, weights, residual, curvature, from, to);
     if (!gradientKnown) addGradientRange(problem, gradient, scratch, from, to);
   }
-  if (!gradientKnown) finishGradient(problem, beta, gradient, scratch);
+  if (!gradientKnown) finishGradient(problem, beta, gradient);
   if (withHessian) {
     hessianFromCurvature(problem, hessian, scratch);
     for (let j = 1; j < d; j++) hessian[j * d + j] = (hessian[j * d + j] as number) + l2;
