@@ -27,16 +27,26 @@ const MAX_CHORD_STEPS = 12;
 
 /**
  * Chord steps continue while each step is at most this share of the one before. With the subsample's
- * Hessian their rate is about that Hessian's relative error (a few percent from 10 000 rows, up to ~0.1):
+ * Hessian their rate is about that Hessian's relative error (a few percent from 10 000 rows, more from
+ * the 1 000-10 000 rows of smaller data, up to ~0.1):
  * once they slow down a full Newton iteration is cheaper than more of them (measured on 100k x 30: a
  * looser 0.35 made ten chord steps and no Newton iteration, 5% slower).
  */
 const CHORD_RATE = 0.1;
 
-/** Rows above which {@link fitLogistic} warm-starts from a subsample fit. */
-export const WARM_START_ROWS = 40_000;
-/** Approximate size of the warm-start subsample. */
+/**
+ * Rows from which {@link fitLogistic} warm-starts from a subsample fit, on every 4th row up to
+ * {@link WARM_START_SAMPLE} rows. On Telco-shaped data (3 numeric and 16 categorical features, l2 = 1;
+ * process CPU ms per training, min / median) it saves 15% at 3,000 rows (9.9 / 11.2 → 8.4 / 9.6), 20% at
+ * 7,043 (22.3 / 25.2 → 17.6 / 18.9) and 40% at 30,000 (97 / 105 → 60 / 66): the full data then takes one
+ * Newton iteration instead of five. Below a few thousand rows the subsample's Hessian is too rough to
+ * save one.
+ */
+export const WARM_START_ROWS = 4_000;
+/** Largest size of the warm-start subsample (reached at 40 000 rows). */
 const WARM_START_SAMPLE = 10_000;
+/** The warm-start subsample is every 4th row (at most WARM_START_SAMPLE rows). */
+const WARM_START_STRIDE = 4;
 /** Size of the subsample a warm-start subsample fit starts from in turn. */
 const NESTED_SAMPLE = 2_500;
 
@@ -50,7 +60,7 @@ interface WarmStart {
 }
 
 /**
- * Coefficients from a fit on every s-th row (s = ⌊n / sample⌋, `sample` 10 000 on the full data), with
+ * Coefficients from a fit on every s-th row (s = ⌊n / sample⌋: 4 up to 40 000 rows), with
  * λ scaled by the sampling share so both objectives have nearly the same minimiser, and that fit's
  * Hessian factor: scaled by n / m it
  * approximates the full Hessian to about 1/√m, so chord steps with it converge on the full data without
@@ -88,7 +98,7 @@ function warmStart(problem: LogisticProblem, sample: number): WarmStart | undefi
       rows: m,
       l2: (problem.l2 * m) / rows,
       maxIterations: 50,
-      // Sampling noise limits the subsample optimum to ~1/√10 000 of the full one: more digits are wasted.
+      // Sampling noise limits the subsample optimum to ~1/√m of the full one (m ≥ 1 000): more digits are wasted.
       tolerance: 1e-3,
       // The subsample fit starts in turn from a fit on every 4th of its rows (when it has 8 000 or more).
       warmStart: sample >= 2 * NESTED_SAMPLE ? NESTED_SAMPLE : false,
@@ -212,7 +222,7 @@ function separatedColumn(beta: Float64Array): number {
 
 /**
  * Newton-Raphson / IRLS. Starts at β = 0 with the intercept at the logit of the weighted base rate, or,
- * above {@link WARM_START_ROWS} rows, from a subsample fit whose Hessian (scaled to the full data) drives
+ * from {@link WARM_START_ROWS} rows, from a subsample fit whose Hessian (scaled to the full data) drives
  * chord steps first: on well-conditioned data these converge without a single full Hessian pass. Each
  * Newton iteration solves H δ = −g by Cholesky; when the full step does not lower the objective it is
  * halved (up to 40 times); after a full step, chord steps reuse its factor. Stops when the step is below
@@ -229,7 +239,7 @@ export function fitLogistic(problem: LogisticProblem, wantInverseHessian: boolea
       : typeof problem.warmStart === "number"
         ? warmStart(problem, problem.warmStart)
         : problem.warmStart !== false && rows >= WARM_START_ROWS
-          ? warmStart(problem, WARM_START_SAMPLE)
+          ? warmStart(problem, Math.min(WARM_START_SAMPLE, Math.floor(rows / WARM_START_STRIDE)))
           : undefined;
   if (warm !== undefined) beta.set(warm.beta);
   else {
