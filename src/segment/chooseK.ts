@@ -7,8 +7,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, progressSchema } from "../core/options.js";
+import { checkOptions, custom, progressCallback, seed } from "../core/internal/optionRules.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixResult,
@@ -23,7 +22,7 @@ import {
   oneFeatureSource,
   resolveFeatures,
 } from "./internal/fit.js";
-import { checked, nonNegative, seedOption, wholeNumber } from "./internal/optionChecks.js";
+import { nonNegative, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -176,32 +175,32 @@ export interface ChooseKResult<T> {
 
 const CRITERIA = ["inertia", "silhouette", "calinskiHarabasz", "daviesBouldin"] as const;
 
-const schema = optionsSchema({
+/**
+ * Rules of chooseK's options (with {@link oneFeatureSource} across them). Exported for the equivalence
+ * test of segment's option rules; not in the module index.
+ */
+export const chooseKShape = {
   ...featureSourceShape,
-  kRange: optionalSchema(
-    checked<[number, number]>((value) => {
-      if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
-        return "expected [smallest k, largest k]: two whole numbers";
-      if (value[0] < 2) return "k starts at 2: with one segment there is nothing to compare";
-      return value[1] >= value[0] ? undefined : "kRange is [smallest k, largest k] with smallest <= largest";
-    }),
-  ),
-  criteria: optionalSchema(
-    checked<ChooseKCriterion[]>((value) => {
-      const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
-      if (!Array.isArray(value)) return forms;
-      if (value.length === 0) return "name at least one criterion";
-      const unknown = value.find((name) => !CRITERIA.includes(name));
-      return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
-    }),
-  ),
-  seed: optionalSchema(seedOption),
-  restarts: optionalSchema(wholeNumber("restarts", 1)),
-  maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
-  tolerance: optionalSchema(nonNegative("tolerance")),
-  silhouetteSampleSize: optionalSchema(wholeNumber("silhouetteSampleSize", 2)),
-  onProgress: optionalSchema(progressSchema),
-}).check(oneFeatureSource);
+  kRange: custom<[number, number]>("[smallest k, largest k]", (value) => {
+    if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isSafeInteger))
+      return "expected [smallest k, largest k]: two whole numbers";
+    if (value[0] < 2) return "k starts at 2: with one segment there is nothing to compare";
+    return value[1] >= value[0] ? undefined : "kRange is [smallest k, largest k] with smallest <= largest";
+  }),
+  criteria: custom<ChooseKCriterion[]>("an array of criteria", (value) => {
+    const forms = `expected an array of criteria, some of ${CRITERIA.map((name) => `"${name}"`).join(", ")}`;
+    if (!Array.isArray(value)) return forms;
+    if (value.length === 0) return "name at least one criterion";
+    const unknown = value.find((name) => !CRITERIA.includes(name));
+    return unknown === undefined ? undefined : `unknown criterion ${JSON.stringify(unknown)}; ${forms}`;
+  }),
+  seed: seed(),
+  restarts: wholeNumber("restarts", 1),
+  maxIterations: wholeNumber("maxIterations", 1),
+  tolerance: nonNegative("tolerance"),
+  silhouetteSampleSize: wholeNumber("silhouetteSampleSize", 2),
+  onProgress: progressCallback<ProgressCallback>(),
+};
 
 /**
  * Fits k-means for every k in a range (each model is the one `kMeans` gives with the same seed) and scores each with the classic criteria:
@@ -248,7 +247,7 @@ const schema = optionsSchema({
  */
 export function chooseK<T>(records: readonly T[], options: ChooseKOptions<T> = {}): ChooseKResult<T> {
   const name = "chooseK";
-  const parsed = withDefaults(parseOptions(name, schema, options), {
+  const parsed = withDefaults(checkOptions(name, chooseKShape, options, oneFeatureSource), {
     ...DEFAULTS,
     kRange: [2, 10] as [number, number],
     criteria: [...CRITERIA],

@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { expected } from "../core/internal/optionChecks.js";
+import { checkOptions, field, list, record, required, union } from "../core/internal/optionRules.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./internal/distances.js";
 
@@ -18,12 +17,23 @@ export interface EuclideanDistancesOptions<T> {
   readonly fields: readonly (keyof T & string)[] | Readonly<Record<string, Field<T>>>;
 }
 
-const schema = optionsSchema({
-  fields: z.union([
-    z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-    z.record(z.string(), fieldSchema),
-  ]),
-});
+/** What is wrong with one property name of a `fields` array (zod's words for a string of at least 1 character). */
+const propertyNameProblem = (value: unknown): string | undefined =>
+  typeof value !== "string"
+    ? expected("a string", value)
+    : value === ""
+      ? "Too small: expected string to have >=1 characters"
+      : undefined;
+
+/** Rules of euclideanDistances' options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const euclideanDistancesShape = {
+  fields: required(
+    union<readonly string[] | Readonly<Record<string, Field<unknown>>>>(
+      list<string>(1, propertyNameProblem),
+      record(field<Field<unknown>>()),
+    ),
+  ),
+};
 
 /**
  * Euclidean distances between customers over numeric fields, as R's `dist(x)`, in a compact
@@ -48,7 +58,7 @@ export function euclideanDistances<T>(
   options: EuclideanDistancesOptions<T>,
 ): DistanceMatrix {
   const name = "euclideanDistances";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = checkOptions(name, euclideanDistancesShape, options);
   assertRecordArray(records, name);
   const n = records.length;
   if (n === 0) throw new InsufficientDataError(name, "no customers: records is empty");

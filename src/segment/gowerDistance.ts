@@ -1,8 +1,7 @@
 import { assertRecordArray, type Field, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, required } from "../core/internal/optionRules.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
-import { gowerFieldsSchema, gowerMatrix, gowerWeightsSchema, readGowerColumns } from "./internal/gower.js";
+import { gowerFieldsRule, gowerMatrix, gowerWeightsRule, readGowerColumns } from "./internal/gower.js";
 
 /**
  * How a field enters Gower's coefficient (R `cluster::daisy` type in brackets):
@@ -78,7 +77,8 @@ export interface GowerDistanceResult extends DistanceMatrix {
   readonly weights: Readonly<Record<string, number>>;
 }
 
-const schema = optionsSchema({ fields: gowerFieldsSchema, weights: optionalSchema(gowerWeightsSchema) });
+/** Rules of gowerDistance's options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const gowerDistanceShape = { fields: required(gowerFieldsRule), weights: gowerWeightsRule };
 
 /**
  * Gower's (1971) general dissimilarity for customer tables mixing numbers, ordered and
@@ -125,7 +125,7 @@ export function gowerDistance<T>(
   options: GowerDistanceOptions<T>,
 ): GowerDistanceResult {
   const name = "gowerDistance";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = checkOptions(name, gowerDistanceShape, options);
   assertRecordArray(records, name);
   const columns = readGowerColumns(name, records, options.fields, parsed.weights);
   const matrix = gowerMatrix(name, columns, records.length);

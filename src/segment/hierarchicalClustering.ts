@@ -1,11 +1,9 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { distanceIndex } from "./internal/distances.js";
-import { gowerFieldsSchema, gowerWeightsSchema } from "./internal/gower.js";
+import { gowerFieldsRule, gowerWeightsRule } from "./internal/gower.js";
 import { resolveDistances } from "./internal/resolveDistances.js";
 
 /**
@@ -70,11 +68,12 @@ export interface HierarchicalClusteringResult {
   readonly order: Int32Array;
 }
 
-const schema = optionsSchema({
-  linkage: z.enum(["ward.D2", "average", "complete", "single"]),
-  fields: optionalSchema(gowerFieldsSchema),
-  weights: optionalSchema(gowerWeightsSchema),
-});
+/** Rules of hierarchicalClustering's options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const hierarchicalClusteringShape = {
+  linkage: required(oneOf(["ward.D2", "average", "complete", "single"])),
+  fields: gowerFieldsRule,
+  weights: gowerWeightsRule,
+};
 
 const INFINITE = 1e300;
 
@@ -116,7 +115,7 @@ export function hierarchicalClustering<T>(
   options: HierarchicalClusteringOptions<T>,
 ): HierarchicalClusteringResult {
   const name = "hierarchicalClustering";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = checkOptions(name, hierarchicalClusteringShape, options);
   const { distances } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const linkage = parsed.linkage;

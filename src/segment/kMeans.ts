@@ -1,5 +1,5 @@
 import { showFeatureMatrix } from "./internal/features.js";
-import { fitOnMatrix, kMeansSchema, parseKMeansOptions, resolveFeatures } from "./internal/fit.js";
+import { fitOnMatrix, kMeansShape, parseKMeansOptions, resolveFeatures } from "./internal/fit.js";
 import type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
 
 export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
@@ -53,7 +53,7 @@ export type { KMeansOptions, KMeansResult } from "./kMeansTypes.js";
  * ```
  */
 export function kMeans<T>(records: readonly T[], options: KMeansOptions<T>): KMeansResult<T> {
-  const parsed = parseKMeansOptions("kMeans", kMeansSchema, options);
+  const parsed = parseKMeansOptions("kMeans", kMeansShape, options);
   const features = resolveFeatures("kMeans", records, parsed, options, showFeatureMatrix);
   return fitOnMatrix("kMeans", features, parsed, {
     k: parsed.k,

@@ -2,7 +2,7 @@ import { createRandom } from "../core/index.js";
 import {
   checkK,
   flatCentres,
-  kMeansStepsSchema,
+  kMeansStepsShape,
   parseKMeansOptions,
   resolveFeatures,
 } from "./internal/fit.js";
@@ -85,7 +85,7 @@ export function* kMeansSteps<T>(
   records: readonly T[],
   options: KMeansStepsOptions<T>,
 ): Generator<KMeansStep, void, void> {
-  const parsed = parseKMeansOptions("kMeansSteps", kMeansStepsSchema, options);
+  const parsed = parseKMeansOptions("kMeansSteps", kMeansStepsShape, options);
   const features = resolveFeatures(
     "kMeansSteps",
     records,

@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { createRandom, InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, flag, required, seed } from "../core/internal/optionRules.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import type { GowerFieldSpec, GowerFieldType } from "./gowerDistance.js";
 import { registerAssigner } from "./internal/assigners.js";
@@ -10,8 +9,8 @@ import {
   encodedRow,
   encodeRecord,
   type GowerColumns,
-  gowerFieldsSchema,
-  gowerWeightsSchema,
+  gowerFieldsRule,
+  gowerWeightsRule,
 } from "./internal/gower.js";
 import { oneOf, wholeNumber } from "./internal/optionChecks.js";
 import { build, fillRow, lab, maxDistance, pam } from "./internal/pam.js";
@@ -114,15 +113,16 @@ export interface KMedoidsResult {
   };
 }
 
-const schema = optionsSchema({
-  k: wholeNumber("k", 1),
-  method: z._default(oneOf(["pam", "fastpam"] as const), "pam"),
-  init: z._default(oneOf(["build", "lab"] as const), "build"),
-  seed: z._default(seedSchema, 1),
-  fields: optionalSchema(gowerFieldsSchema),
-  weights: optionalSchema(gowerWeightsSchema),
-  silhouette: z._default(z.boolean(), true),
-});
+/** Rules of kMedoids' options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const kMedoidsShape = {
+  k: required(wholeNumber("k", 1)),
+  method: oneOf(["pam", "fastpam"] as const),
+  init: oneOf(["build", "lab"] as const),
+  seed: seed(),
+  fields: gowerFieldsRule,
+  weights: gowerWeightsRule,
+  silhouette: flag(),
+};
 
 /**
  * Segments customers around medoids — real, representative customers rather than averages — by
@@ -169,7 +169,12 @@ export function kMedoids<T>(
   options: KMedoidsOptions<T>,
 ): KMedoidsResult {
   const name = "kMedoids";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = withDefaults(checkOptions(name, kMedoidsShape, options), {
+    method: "pam",
+    init: "build",
+    seed: 1,
+    silhouette: true,
+  });
   const { distances, columns } = resolveDistances(name, data, options.fields, parsed.weights);
   const n = distances.size;
   const k = parsed.k;

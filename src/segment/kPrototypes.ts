@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -11,12 +10,12 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { withDefaults } from "../core/internal/defaults.js";
 import { isMissing } from "../core/internal/missing.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { checkOptions, nested, required, seed } from "../core/internal/optionRules.js";
 import { registerAssigner } from "./internal/assigners.js";
 import { fieldEntries } from "./internal/features.js";
-import { nonNegative, possiblyEmptyFieldList, wholeNumber } from "./internal/optionChecks.js";
+import { fieldList, nonNegative, wholeNumber } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link kPrototypes}.
@@ -102,14 +101,15 @@ export interface KPrototypesResult {
   };
 }
 
-const schema = optionsSchema({
-  k: wholeNumber("k", 1),
-  fields: optionsSchema({ numeric: possiblyEmptyFieldList, categorical: possiblyEmptyFieldList }),
-  gamma: optionalSchema(nonNegative("gamma")),
-  seed: seedSchema,
-  restarts: z._default(wholeNumber("restarts", 1), 10),
-  maxIterations: z._default(wholeNumber("maxIterations", 1), 100),
-});
+/** Rules of kPrototypes' options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const kPrototypesShape = {
+  k: required(wholeNumber("k", 1)),
+  fields: required(nested({ numeric: required(fieldList(true)), categorical: required(fieldList(true)) })),
+  gamma: nonNegative("gamma"),
+  seed: required(seed()),
+  restarts: wholeNumber("restarts", 1),
+  maxIterations: wholeNumber("maxIterations", 1),
+};
 
 /**
  * Segments customers described by numbers and categories together by k-prototypes (Huang 1998):
@@ -150,7 +150,10 @@ const schema = optionsSchema({
  */
 export function kPrototypes<T>(records: readonly T[], options: KPrototypesOptions<T>): KPrototypesResult {
   const name = "kPrototypes";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = withDefaults(checkOptions(name, kPrototypesShape, options), {
+    restarts: 10,
+    maxIterations: 100,
+  });
   assertRecordArray(records, name);
   const numericEntries = fieldEntries<T>(parsed.fields.numeric);
   const categoricalEntries = fieldEntries<T>(parsed.fields.categorical);

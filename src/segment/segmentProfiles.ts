@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   CompensatedSum,
@@ -9,11 +8,12 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { expected } from "../core/internal/optionChecks.js";
+import { checkOptions, custom, field, nested, record, required } from "../core/internal/optionRules.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, fieldEntries, overflowScale } from "./internal/features.js";
-import { nonNegative, possiblyEmptyFieldList, wholeNumber } from "./internal/optionChecks.js";
+import { fieldList, nonNegative, wholeNumber } from "./internal/optionChecks.js";
 import type { KMeansResult } from "./kMeans.js";
 
 /**
@@ -218,18 +218,19 @@ export interface SegmentProfilesResult {
   };
 }
 
-const schema = optionsSchema({
-  valueField: optionalSchema(fieldSchema),
-  topFeatures: z._default(wholeNumber("topFeatures", 1), 3),
-  threshold: z._default(nonNegative("threshold"), 0.5),
-  labelWords: optionalSchema(z.record(z.string(), optionsSchema({ high: z.string(), low: z.string() }))),
-  fields: optionalSchema(
-    optionsSchema({
-      numeric: optionalSchema(possiblyEmptyFieldList),
-      categorical: optionalSchema(possiblyEmptyFieldList),
-    }),
-  ),
-});
+/** A word of `labelWords`: a string ("expected a string, received ..."). */
+const word = custom<string>("a string", (value) =>
+  typeof value === "string" ? undefined : expected("a string", value),
+);
+
+/** Rules of segmentProfiles' options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const segmentProfilesShape = {
+  valueField: field<Field<unknown>>(),
+  topFeatures: wholeNumber("topFeatures", 1),
+  threshold: nonNegative("threshold"),
+  labelWords: record(nested({ high: required(word), low: required(word) })),
+  fields: nested({ numeric: fieldList(true), categorical: fieldList(true) }),
+};
 
 /**
  * A segmentation without a k-means feature matrix: one segment per record (negative = not clustered).
@@ -295,7 +296,10 @@ export function segmentProfiles<T, R extends T = T>(
   options: SegmentProfilesOptions<R> = {},
 ): SegmentProfilesResult {
   const name = "segmentProfiles";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = withDefaults(checkOptions(name, segmentProfilesShape, options), {
+    topFeatures: 3,
+    threshold: 0.5,
+  });
   const isKMeans =
     model !== null &&
     typeof model === "object" &&

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -6,8 +5,8 @@ import {
   InvalidOptionsError,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, numeric, seed } from "../core/internal/optionRules.js";
 import { adjustedRandIndex } from "./adjustedRandIndex.js";
 
 /**
@@ -105,12 +104,13 @@ export interface SegmentStabilityResult {
   };
 }
 
-const schema = optionsSchema({
-  resamples: z._default(z.int().check(z.gte(1, "resamples must be at least 1")), 100),
-  seed: z._default(seedSchema, 1),
-  recoverAbove: z._default(z.number().check(z.gte(0), z.lte(1)), 0.75),
-  dissolvedAtOrBelow: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
-});
+/** Rules of segmentStability's options (exported for the equivalence test of segment's option rules; not in the module index). */
+export const segmentStabilityShape = {
+  resamples: numeric({ whole: true, gte: 1, messages: { gte: "resamples must be at least 1" } }),
+  seed: seed(),
+  recoverAbove: numeric({ gte: 0, lte: 1 }),
+  dissolvedAtOrBelow: numeric({ gte: 0, lte: 1 }),
+};
 
 /**
  * How stable are the segments? Hennig's (2007) bootstrap: the segmentation is refitted (by your
@@ -154,7 +154,12 @@ export function segmentStability<T>(
   options: SegmentStabilityOptions = {},
 ): SegmentStabilityResult {
   const name = "segmentStability";
-  const parsed = parseOptions(name, schema, options);
+  const parsed = withDefaults(checkOptions(name, segmentStabilityShape, options), {
+    resamples: 100,
+    seed: 1,
+    recoverAbove: 0.75,
+    dissolvedAtOrBelow: 0.5,
+  });
   assertRecordArray(records, name);
   if (typeof fitSegments !== "function") {
     throw new InvalidOptionsError(name, [

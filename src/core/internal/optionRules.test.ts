@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../errors.js";
-import { fieldSchema, parseOptions } from "../options.js";
+import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../options.js";
 import {
   arraySchema,
   customSchema,
@@ -18,21 +18,35 @@ import {
   checkOptions,
   custom,
   field,
+  flag,
   list,
   nested,
   nullable,
   numeric,
   type OptionShape,
   oneOf,
+  progressCallback,
+  record,
   required,
+  seed,
   text,
+  union,
 } from "./optionRules.js";
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
+/** What is wrong with one property name of an array of them (zod's words for `z.string().check(z.minLength(1))`). */
+const propertyNameProblem = (value: unknown): string | undefined =>
+  typeof value !== "string"
+    ? expected("a string", value)
+    : value === ""
+      ? "Too small: expected string to have >=1 characters"
+      : undefined;
+
 /**
- * Each option as the chart builders check it now, beside the zod schema (core's option checks, run by
- * parseOptions) that checked it before: the two must give the same options and the same issues.
+ * Each option as the chart builders and clientele/segment check it now, beside the zod schema (core's
+ * option checks or zod's own, run by parseOptions) that checked it before: the two must give the same
+ * options and the same issues.
  */
 const OPTIONS = {
   title: [text(500), optionalSchema(zodStringSchema(500))],
@@ -81,7 +95,49 @@ const OPTIONS = {
       }),
     ),
   ],
+  // the rules clientele/segment uses beside those above
+  randomSeed: [seed(), optionalSchema(seedSchema)],
+  runSeed: [required(seed()), seedSchema],
+  onProgress: [progressCallback(), optionalSchema(progressSchema)],
+  silhouette: [flag(), optionalSchema(z.boolean())],
+  resamples: [
+    numeric({ whole: true, gte: 1, messages: { gte: "resamples must be at least 1" } }),
+    optionalSchema(z.int().check(z.gte(1, "resamples must be at least 1"))),
+  ],
+  recoverAbove: [numeric({ gte: 0, lte: 1 }), optionalSchema(z.number().check(z.gte(0), z.lte(1)))],
+  labelWords: [
+    record(nested({ high: required(text(8)), low: required(text(8)) })),
+    optionalSchema(
+      z.record(z.string(), optionsSchema({ high: zodStringSchema(8), low: zodStringSchema(8) })),
+    ),
+  ],
+  weights: [record(numeric({ gte: 0 })), optionalSchema(z.record(z.string(), z.number().check(z.gte(0))))],
+  columns: [
+    required(union(list(1, propertyNameProblem), record(field()))),
+    z.union([
+      z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+      z.record(z.string(), fieldSchema),
+    ]),
+  ],
 } as const;
+
+/** A key of the records or an accessor function. */
+const isField = (value: unknown): boolean =>
+  (typeof value === "string" && value !== "") || typeof value === "function";
+
+/**
+ * Options whose `columns` is an array with an element that is not a string, or an object with an entry that
+ * is not a field: zod's union then gives only the forms ("expected an array or an object"), as the element's
+ * or entry's issue aborts its form; `union` reports that element or entry (see its test below).
+ */
+function unionDiffers(options: Record<string, unknown>): boolean {
+  const columns = options.columns;
+  if (Array.isArray(columns)) return columns.some((element) => typeof element !== "string");
+  return (
+    Object.prototype.toString.call(columns) === "[object Object]" &&
+    Object.values(columns as object).some((entry) => !isField(entry))
+  );
+}
 
 type Name = keyof typeof OPTIONS;
 const NAMES = Object.keys(OPTIONS) as Name[];
@@ -149,6 +205,21 @@ const anyValue = fc.oneof(
     { onTime: 2, stockout: "x", onTme: 1 },
     { other: 1 },
     () => 1,
+    false,
+    0.5,
+    1e20,
+    -1e20,
+    ["a"],
+    ["a", ""],
+    [""],
+    { a: "x" },
+    { a: "x", b: "" },
+    { a: 1, b: -1, c: Number.NaN },
+    { a: { high: "up", low: "down" } },
+    { a: { high: "up", low: 2 }, b: { hihg: "x", low: "y" }, c: 5 },
+    { a: { high: "a very long word" } },
+    new Map(),
+    Object.create(null),
   ),
   fc.string(),
   fc.double(),
@@ -165,6 +236,7 @@ describe("checkOptions", () => {
           anyValue,
         ),
         (names, options) => {
+          fc.pre(!(names.includes("columns") && unionDiffers(options)));
           const { now, before } = bothOutcomes(names, options);
           expect(now).toEqual(before);
         },
@@ -185,5 +257,66 @@ describe("checkOptions", () => {
         - targets.onTme: unknown option "onTme"; did you mean "onTime"?
         - titel: unknown option "titel"; did you mean "title"?"
     `);
+  });
+
+  it("union reports an array element or object entry of the wrong kind, where zod gives only the forms", () => {
+    const { now, before } = bothOutcomes(["columns"], { columns: ["spend", 5] });
+    expect((before as { message: string }).message).toContain(
+      'columns: expected an array or an object (received ["spend",5])',
+    );
+    expect((now as { message: string }).message).toMatchInlineSnapshot(`
+      "someChart: invalid options
+        - columns.1: expected a string, received a number (received 5)"
+    `);
+    const entry = bothOutcomes(["columns"], { columns: { spend: "monetary", plan: 5 } });
+    expect((entry.before as { message: string }).message).toContain(
+      "columns: expected an array or an object",
+    );
+    expect((entry.now as { issues: unknown }).issues).toEqual([
+      {
+        path: "columns.plan",
+        message: "expected a property name or an accessor function (received 5)",
+        received: 5,
+      },
+    ]);
+    expect(bothOutcomes(["columns"], { columns: 5 }).now).toMatchObject({
+      issues: [{ path: "columns", message: "expected an array or an object (received 5)" }],
+    });
+  });
+
+  it("checks options across names after the others, with the options checked as the value received", () => {
+    const shape = {
+      fields: list(),
+      matrix: custom<object>("an object", () => undefined),
+      k: numeric({ gte: 1 }),
+    };
+    const exactlyOne = (
+      options: { readonly fields?: unknown; readonly matrix?: unknown },
+      report: (option: string, message: string) => void,
+    ) => {
+      if ((options.fields === undefined) === (options.matrix === undefined))
+        report("fields", "give exactly one of fields or matrix");
+    };
+    expect(checkOptions("f", shape, { fields: ["a"], k: 2 }, exactlyOne)).toEqual({ fields: ["a"], k: 2 });
+    const issues = (options: unknown) =>
+      (outcome(() => checkOptions("f", shape, options, exactlyOne)) as { issues: unknown }).issues;
+    // reported beside the other problems (zod's .check on the object ran only when no other option failed)
+    expect(issues({ k: 0, kk: 1 })).toEqual([
+      { path: "k", message: "Too small: expected number to be >=1 (received 0)", received: 0 },
+      { path: "kk", message: 'unknown option "kk"; did you mean "k"?', received: 1 },
+      {
+        path: "fields",
+        message: 'give exactly one of fields or matrix (received {"k":0})',
+        received: { k: 0 },
+      },
+    ]);
+    // not for options that are not an object
+    expect(issues(5)).toEqual([
+      {
+        path: "options",
+        message: "expected an options object ({ name: value, ... }), received a number (received 5)",
+        received: 5,
+      },
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * Option rules: checks of an options object written as plain functions rather than zod schemas run through
  * `parseOptions`, for functions whose bundle should leave zod and the schema walker out (about 15 kB): the
  * chart builders and clientele/segment. A shape names each option's rule (`numeric`, `text`, `oneOf`,
- * `list`, `field`, `seed`, `progress`, `flag`, `record`, `union`, `nested`, `custom`, made `required` or
+ * `list`, `field`, `seed`, `progressCallback`, `flag`, `record`, `union`, `nested`, `custom`, made `required` or
  * `nullable`) and {@link checkOptions} checks the options against it. The issues are those `parseOptions`
  * gives for the matching core schemas (`zodStringSchema`, `zodNumberSchema`, `oneOf`, `arraySchema`,
  * `fieldSchema`, `seedSchema`, `progressSchema`, `optionsSchema`, `optionalSchema`) and zod schemas
@@ -11,7 +11,7 @@
 
 import { InvalidOptionsError, type OptionIssue } from "../errors.js";
 import { unknownOptionMessage } from "./closestName.js";
-import { expected, kindOf, preview } from "./optionChecks.js";
+import { expected, preview } from "./optionChecks.js";
 
 /**
  * Reports one problem of a value at `path` below the option: `message` says what is wrong; without a
@@ -63,6 +63,17 @@ export const required = <T>(option: OptionRule<T>): OptionRule<T, false> => ({ .
 export const nullable = <T>(option: OptionRule<T>): OptionRule<T | null, true> =>
   rule(`${option.accepts} or null`, (value, report) => (value === null ? null : option.check(value, report)));
 
+/** An option with its own check: `problem(value)` gives the message of a value that fails, or undefined. */
+export const custom = <T>(
+  accepts: string,
+  problem: (value: unknown) => string | undefined,
+): OptionRule<T, true> =>
+  rule(accepts, (value, report) => {
+    const message = problem(value);
+    if (message !== undefined) report(message, value);
+    return value as T;
+  });
+
 /** A string of at most `maxLength` characters (code points): "Too big: expected string to have <=500 characters". */
 export const text = (maxLength: number): OptionRule<string, true> =>
   rule("a string", (value, report) => {
@@ -72,24 +83,36 @@ export const text = (maxLength: number): OptionRule<string, true> =>
     return value as string;
   });
 
-/** The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `whole` for whole numbers. */
+/**
+ * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `whole` for whole numbers;
+ * `messages` for a bound's own message in place of zod's (as `z.gte(1, "resamples must be at least 1")`).
+ */
 export interface NumericBounds {
   readonly gte?: number;
   readonly gt?: number;
   readonly lte?: number;
   readonly whole?: boolean;
+  readonly messages?: { readonly gte?: string; readonly gt?: string; readonly lte?: string };
 }
+
+/** Zod's words for a number beyond a bound: "Too small: expected number to be >=1". */
+const beyond = (big: boolean, origin: "number" | "int", sign: string, bound: number): string =>
+  `Too ${big ? "big" : "small"}: expected ${origin} to be ${sign}${bound}`;
 
 /**
  * A finite number within `bounds`: "Too small: expected number to be >=100", "Too big: expected number to
  * be <=2000"; a whole number outside the safe range is also "Too big: expected int to be <=9007199254740991".
  */
-export function numeric({ gte, gt, lte, whole = false }: NumericBounds): OptionRule<number, true> {
-  // each bound given: its value, its sign in the words, whether a value beyond it is too big
-  const bounds: [bound: number, sign: ">=" | ">" | "<=", big: boolean][] = [];
-  if (gte !== undefined) bounds.push([gte, ">=", false]);
-  if (gt !== undefined) bounds.push([gt, ">", false]);
-  if (lte !== undefined) bounds.push([lte, "<=", true]);
+export function numeric({ gte, gt, lte, whole, messages }: NumericBounds): OptionRule<number, true> {
+  // each bound given: its value, its sign in the words, and the message of a number beyond it
+  const bounds: [bound: number, sign: ">=" | ">" | "<=", message: string][] = [];
+  const add = (bound: number | undefined, sign: ">=" | ">" | "<=", message: string | undefined): void => {
+    if (bound !== undefined)
+      bounds.push([bound, sign, message ?? beyond(sign === "<=", "number", sign, bound)]);
+  };
+  add(gte, ">=", messages?.gte);
+  add(gt, ">", messages?.gt);
+  add(lte, "<=", messages?.lte);
   const words = bounds.map(([bound, sign]) => ` ${sign} ${bound}`).join(" and");
   return rule(`${whole ? "a whole number" : "a number"}${words}`, (value, report) => {
     if (!Number.isFinite(value) || (whole && !Number.isInteger(value))) {
@@ -97,16 +120,34 @@ export function numeric({ gte, gt, lte, whole = false }: NumericBounds): OptionR
       return value as number;
     }
     const number = value as number;
-    const beyond = (big: boolean, origin: string, sign: string, bound: number): void =>
-      report(`Too ${big ? "big" : "small"}: expected ${origin} to be ${sign}${bound}`, number);
     if (whole && !Number.isSafeInteger(number))
-      beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER);
-    for (const [bound, sign, big] of bounds)
+      report(
+        beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
+        number,
+      );
+    for (const [bound, sign, message] of bounds)
       if (sign === "<=" ? number > bound : sign === ">=" ? number < bound : number <= bound)
-        beyond(big, "number", sign, bound);
+        report(message, number);
     return number;
   });
 }
+
+/**
+ * A finite number, as core's `seedSchema` checks a `seed`: "expected a finite number, received ...",
+ * "required: expected a finite number".
+ */
+export const seed = (): OptionRule<number, true> =>
+  rule("a finite number", (value, report) => {
+    if (!Number.isFinite(value)) report(undefined, value);
+    return value as number;
+  });
+
+/** True or false (`z.boolean()`): "expected true or false, received ...". */
+export const flag = (): OptionRule<boolean, true> =>
+  rule("true or false", (value, report) => {
+    if (typeof value !== "boolean") report(undefined, value);
+    return value as boolean;
+  });
 
 /** One of `values`: `Invalid option: expected one of "rmse"|"mae"`. */
 export function oneOf<const T extends readonly string[]>(values: T): OptionRule<T[number], true> {
@@ -131,7 +172,7 @@ export const list = <E>(
 ): OptionRule<E[], true> =>
   rule("an array", (value, report) => {
     if (!Array.isArray(value)) {
-      report(`expected an array, received ${kindOf(value)}`, value);
+      report(undefined, value);
       return value as E[];
     }
     value.forEach((item, index) => {
@@ -142,24 +183,86 @@ export const list = <E>(
     return value;
   });
 
+const FIELD = "a property name or an accessor function";
+
 /** A key of the records or an accessor function: "expected a property name or an accessor function". */
 export const field = <F>(): OptionRule<F, true> =>
-  rule("a property name or an accessor function (record, index) => value", (value, report) => {
+  rule(`${FIELD} (record, index) => value`, (value, report) => {
     if (!((typeof value === "string" && value.length > 0) || typeof value === "function"))
-      report("expected a property name or an accessor function", value);
+      report(`expected ${FIELD}`, value);
     return value as F;
   });
 
-/** An option with its own check: `problem(value)` gives the message of a value that fails, or undefined. */
-export const custom = <T>(
-  accepts: string,
-  problem: (value: unknown) => string | undefined,
-): OptionRule<T, true> =>
-  rule(accepts, (value, report) => {
-    const message = problem(value);
-    if (message !== undefined) report(message, value);
-    return value as T;
+/** A progress callback, as core's `progressSchema` checks `onProgress`: "onProgress must be a function". */
+export const progressCallback = <F>(): OptionRule<F, true> =>
+  custom<F>("a function", (value) =>
+    typeof value === "function" ? undefined : "onProgress must be a function",
+  );
+
+/**
+ * A plain object (not an array, a Date, a Map, ...), as zod's records and objects take one: its prototype
+ * is Object's, or it has none, or its constructor is not a class of its own.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const maker: unknown = (value as { constructor?: unknown }).constructor;
+  if (typeof maker !== "function") return true;
+  const prototype: unknown = maker.prototype;
+  return prototype !== null && typeof prototype === "object" && Object.hasOwn(prototype, "isPrototypeOf");
+}
+
+/**
+ * An object of any names, each value checked by `entry` (`z.record(z.string(), entry)`): "expected an
+ * object, received ..."; an entry's problems under its name.
+ */
+export const record = <V>(entry: OptionRule<V>): OptionRule<Record<string, V>, true> =>
+  rule("an object", (value, report) => {
+    if (!isPlainObject(value)) {
+      report(undefined, value);
+      return value as Record<string, V>;
+    }
+    const output: Record<string, V> = {};
+    for (const name of Object.keys(value)) {
+      if (name === "__proto__") continue;
+      output[name] = entry.check(value[name], (message, received, path = [], named) =>
+        report(message ?? expected(entry.accepts, received), received, [name, ...path], named),
+      );
+    }
+    return output;
   });
+
+/**
+ * One of several forms (`z.union([...])`): a value that one of `options` accepts passes (the first such,
+ * as given); otherwise the problems of the one option that takes the value's kind (whose problems do not
+ * include the value's own kind: an array form's problems for an array), or "expected <form> or <form>"
+ * when none or several take it. Zod also gives the forms when an element of an array form has the wrong
+ * type; here that element's problem is reported, which says more.
+ */
+export function union<T>(...options: readonly OptionRule<T>[]): OptionRule<T, true> {
+  const accepts = options.map((option) => option.accepts).join(" or ");
+  return rule(accepts, (value, report) => {
+    const outcomes = options.map((option) => {
+      const problems: Parameters<ReportProblem>[] = [];
+      let ofKind = true;
+      const output = option.check(value, (message, received, path = [], named) => {
+        if (message === undefined && path.length === 0) ofKind = false;
+        problems.push([message ?? expected(option.accepts, received), received, path, named]);
+      });
+      return { output, problems, ofKind };
+    });
+    const passed = outcomes.find(({ problems }) => problems.length === 0);
+    if (passed !== undefined) return passed.output;
+    const taking = outcomes.filter(({ ofKind }) => ofKind);
+    if (taking.length !== 1) {
+      // zod's words for a union: the forms, without the kind received (a missing value: "required: ...")
+      report(value === undefined ? undefined : `expected ${accepts}`, value);
+      return value as T;
+    }
+    const [only] = taking as [(typeof taking)[number]];
+    for (const problem of only.problems) report(...problem);
+    return only.output;
+  });
+}
 
 /**
  * Checks the options of `shape` in `input`: each option's problems under its name (its type problem
@@ -203,23 +306,29 @@ export const nested = <S extends OptionShape>(shape: S): OptionRule<OptionValues
  * Checks `options` (undefined and null mean `{}`) against `shape` and returns them, or throws one
  * {@link InvalidOptionsError} listing every issue, worded as `parseOptions` words them: the value received
  * follows each message (`(received 5)`), a non-object options argument is "expected an options object".
+ * `across`, when given, checks options together once they are an object ("give exactly one of fields or
+ * matrix"): it reports each problem under the option it names, after the others, with the options checked
+ * as the value received (as a zod `.check` on the options object reports it).
  */
 export function checkOptions<S extends OptionShape>(
   functionName: string,
   shape: S,
   options: unknown,
+  across?: (checked: OptionValues<S>, report: (option: string, message: string) => void) => void,
 ): OptionValues<S> {
   const issues: OptionIssue[] = [];
-  const output = checkShape(shape, options ?? {}, (message, received, path = [], named = false) => {
+  const report: ReportProblem = (message, received, path = [], named) => {
     const shown = named || received === undefined || typeof received === "function";
     issues.push({
       path: path.length === 0 ? "options" : path.join("."),
       message:
-        (message ?? `expected an options object ({ name: value, ... }), received ${kindOf(received)}`) +
+        (message ?? expected("an options object ({ name: value, ... })", received)) +
         (shown ? "" : ` (received ${preview(received)})`),
       received,
     });
-  });
+  };
+  const output = checkShape(shape, options ?? {}, report) as OptionValues<S> | undefined;
+  if (output !== undefined) across?.(output, (option, message) => report(message, output, [option]));
   if (issues.length > 0) throw new InvalidOptionsError(functionName, issues);
   return output as OptionValues<S>;
 }

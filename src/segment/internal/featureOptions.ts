@@ -1,8 +1,7 @@
-/** The feature options schema and the featureMatrix / applyFeatures bodies, under the calling function's name. */
+/** The feature options' rules and the featureMatrix / applyFeatures bodies, under the calling function's name. */
 
-import { type Field, InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions } from "../../core/options.js";
+import { InsufficientDataError, InvalidOptionsError } from "../../core/index.js";
+import { checkOptions, custom, required } from "../../core/internal/optionRules.js";
 import type {
   FeatureMatrixMissingPolicy,
   FeatureMatrixOptions,
@@ -20,7 +19,7 @@ import {
   TRANSFORM_NAMES,
   transformChains,
 } from "./features.js";
-import { checked, fieldListProblem, oneOf } from "./optionChecks.js";
+import { fieldList, oneOf } from "./optionChecks.js";
 
 const TRANSFORM_FORMS =
   'expected a transform ("none", "log1p", "standardize" or "minmax"), a chain of them (an array), or an object of { feature name: transform or chain }';
@@ -46,21 +45,18 @@ function transformsProblem(value: unknown): string | undefined {
   return undefined;
 }
 
-const missingSchema = oneOf(["error", "drop"] as const);
+/** The `missing` option: "error" or "drop". */
+const missingRule = /* @__PURE__ */ oneOf(["error", "drop"] as const);
 
-/** Zod shape of the feature options, shared by featureMatrix, kMeans and chooseK. */
+/** Rules of the feature options, shared by featureMatrix, kMeans and chooseK. */
 export const featureOptionsShape = {
-  fields: checked<Readonly<Record<string, Field<unknown>>> | readonly string[]>((value) =>
-    fieldListProblem(value),
+  fields: /* @__PURE__ */ required(/* @__PURE__ */ fieldList()),
+  transforms: /* @__PURE__ */ custom<FeatureMatrixTransforms>(
+    "a transform, a chain of them, or an object of chains",
+    transformsProblem,
   ),
-  transforms: optionalSchema(checked<FeatureMatrixTransforms>(transformsProblem)),
-  missing: optionalSchema(missingSchema),
+  missing: missingRule,
 };
-
-// Marked pure, so a bundle that uses neither (kMeans builds the matrix from its own parsed options) drops them.
-const schema = /* @__PURE__ */ optionsSchema(featureOptionsShape);
-
-const applySchema = /* @__PURE__ */ optionsSchema({ missing: /* @__PURE__ */ optionalSchema(missingSchema) });
 
 /** featureMatrix under another public function's name (for its error messages). */
 export function buildFeatureMatrix<T>(
@@ -71,7 +67,7 @@ export function buildFeatureMatrix<T>(
   return featureMatrixOf(
     functionName,
     records,
-    parseOptions(functionName, schema, options) as never,
+    checkOptions(functionName, featureOptionsShape, options) as never,
     showFeatureMatrix,
   );
 }
@@ -120,6 +116,9 @@ export function featureMatrixOf<T>(
   return result;
 }
 
+/** Rules of applyFeatures' options. */
+const APPLY_SHAPE = { missing: missingRule };
+
 /**
  * applyFeatures under another public function's name; `options` are applyFeatures' (checked here);
  * `present` as for `featureMatrixResult`.
@@ -140,9 +139,9 @@ export function applyFittedFeatures<T>(
       },
     ]);
   }
-  const missing: FeatureMatrixMissingPolicy | undefined = parseOptions(
+  const missing: FeatureMatrixMissingPolicy | undefined = checkOptions(
     functionName,
-    applySchema,
+    APPLY_SHAPE,
     options,
   ).missing;
   const policy = missing ?? transform.missing;

@@ -1,6 +1,4 @@
 /** Shared fitting path of kMeans, kMeansSteps and chooseK. */
-import * as z from "zod/mini";
-import type * as core from "zod/v4/core";
 import {
   createRandom,
   InsufficientDataError,
@@ -12,8 +10,15 @@ import {
   withDisplay,
 } from "../../core/index.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions, progressSchema } from "../../core/options.js";
+import {
+  checkOptions,
+  custom,
+  type OptionShape,
+  type OptionValues,
+  progressCallback,
+  required,
+  seed,
+} from "../../core/internal/optionRules.js";
 import type { FeatureMatrixOptions, FeatureMatrixResult } from "../featureMatrixTypes.js";
 import type { KMeansResult } from "../kMeansTypes.js";
 import { featureMatrixOf, featureOptionsShape } from "./featureOptions.js";
@@ -26,7 +31,7 @@ import {
   useBounds,
 } from "./lloyd.js";
 import { largestMagnitude } from "./lloydEngine.js";
-import { checked, nonNegative, seedOption, wholeNumber } from "./optionChecks.js";
+import { fieldList, nonNegative, wholeNumber } from "./optionChecks.js";
 import { autoWorkers, type RestartsOutcome, runRestarts } from "./parallel.js";
 
 /** Defaults of the k-means options (documented in KMeansOptions), filled in by {@link withDefaults}. */
@@ -42,99 +47,94 @@ export const DEFAULTS = {
 const PER_FEATURE = "one per feature, in the transformed feature space";
 
 /** `init`: "kmeans++" or the initial centres (arrays of finite numbers; their count and length are checked against k and d later). */
-const initSchema = /* @__PURE__ */ checked<"kmeans++" | number[][]>((value) => {
-  if (value === "kmeans++") return undefined;
-  if (!Array.isArray(value) || !value.every((centre) => Array.isArray(centre)))
-    return `expected "kmeans++" or the initial centres: an array of k arrays of numbers (${PER_FEATURE})`;
-  return value.every((centre: unknown[]) => centre.every((x) => typeof x === "number" && Number.isFinite(x)))
-    ? undefined
-    : "centre coordinates must be finite numbers";
-});
+const initRule = /* @__PURE__ */ custom<"kmeans++" | number[][]>(
+  '"kmeans++" or the initial centres',
+  (value) => {
+    if (value === "kmeans++") return undefined;
+    if (!Array.isArray(value) || !value.every((centre) => Array.isArray(centre)))
+      return `expected "kmeans++" or the initial centres: an array of k arrays of numbers (${PER_FEATURE})`;
+    return value.every((centre: unknown[]) =>
+      centre.every((x) => typeof x === "number" && Number.isFinite(x)),
+    )
+      ? undefined
+      : "centre coordinates must be finite numbers";
+  },
+);
 
 /**
- * Zod shape of the feature source of kMeans, kMeansSteps and chooseK: `fields` (with
- * `transforms`, `missing`) or a prebuilt `matrix`. Pair with {@link oneFeatureSource}.
+ * Rules of the feature source of kMeans, kMeansSteps and chooseK: `fields` (with `transforms`,
+ * `missing`) or a prebuilt `matrix`, each optional. Pair with {@link oneFeatureSource}.
  */
 export const featureSourceShape = {
-  fields: optionalSchema(featureOptionsShape.fields),
-  transforms: featureOptionsShape.transforms,
-  missing: featureOptionsShape.missing,
-  matrix: optionalSchema(
-    z.custom<FeatureMatrixResult<unknown>>(
-      (value) =>
-        value !== null &&
-        typeof value === "object" &&
-        (value as { matrix?: unknown }).matrix instanceof Float64Array,
-      { message: "expected the result of featureMatrix(records, ...)" },
-    ),
+  ...featureOptionsShape,
+  fields: /* @__PURE__ */ fieldList(),
+  matrix: /* @__PURE__ */ custom<FeatureMatrixResult<unknown>>(
+    "the result of featureMatrix(records, ...)",
+    (value) =>
+      value !== null &&
+      typeof value === "object" &&
+      (value as { matrix?: unknown }).matrix instanceof Float64Array
+        ? undefined
+        : "expected the result of featureMatrix(records, ...)",
   ),
 };
 
 /**
- * The check that exactly one of `fields` and `matrix` is given, for `.check(oneFeatureSource)`: the issue
- * of `z.refine` (custom, at `fields`, the other issues kept), as a plain check, which leaves zod's refine
- * out of the bundle.
+ * The check, across options, that exactly one of `fields` and `matrix` is given (`checkOptions`' `across`):
+ * an issue at `fields`.
  */
-export const oneFeatureSource = (payload: {
-  readonly value: { readonly fields?: unknown; readonly matrix?: unknown };
-  readonly issues: unknown[];
-}): void => {
-  const input = payload.value;
-  if ((input.fields === undefined) === (input.matrix === undefined))
-    payload.issues.push({
-      code: "custom",
-      message: "give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result)",
-      input,
-      path: ["fields"],
-      continue: true,
-    });
-};
+export function oneFeatureSource(
+  options: { readonly fields?: unknown; readonly matrix?: unknown },
+  report: (option: string, message: string) => void,
+): void {
+  if ((options.fields === undefined) === (options.matrix === undefined))
+    report(
+      "fields",
+      "give exactly one of fields (to build the feature matrix) or matrix (a featureMatrix result)",
+    );
+}
 
 /**
- * A strict schema of the options of one k-means run (kMeansSteps: no restarts, no progress) and those in
- * `shape` (an unknown, e.g. misspelt, key is an error, never a silent default) that also checks
- * {@link oneFeatureSource}. The run's keys are built here, not in a module-level shape, and the schemas
- * built with it below are marked pure, so a bundle that uses neither (chooseK) drops them, and each
- * function's bundle drops the other's (a `.check(...)` chained on a schema is not known to be free of
- * side effects).
+ * The rules of the options of one k-means run (kMeansSteps: no restarts, no progress) and those in
+ * `shape`; an unknown (e.g. misspelt) option is an error, never a silent default. The shapes built with
+ * it below are marked pure, so a bundle that uses neither (chooseK) drops them, and each function's
+ * bundle drops the other's.
  */
-export function strictKMeansSchema<S extends core.$ZodLooseShape>(shape: S) {
-  return optionsSchema({
-    k: wholeNumber("k", 1),
+function kMeansRunShape<S extends OptionShape>(shape: S) {
+  return {
+    k: required(wholeNumber("k", 1)),
     ...featureSourceShape,
-    seed: optionalSchema(seedOption),
-    maxIterations: optionalSchema(wholeNumber("maxIterations", 1)),
-    tolerance: optionalSchema(nonNegative("tolerance")),
-    init: optionalSchema(initSchema),
+    seed: seed(),
+    maxIterations: wholeNumber("maxIterations", 1),
+    tolerance: nonNegative("tolerance"),
+    init: initRule,
     ...shape,
-  }).check(oneFeatureSource);
+  };
 }
 
 /** Options of kMeans. */
-export const kMeansSchema = /* @__PURE__ */ strictKMeansSchema({
-  restarts: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ wholeNumber("restarts", 1)),
-  workers: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ checked<number | "auto">((value) =>
-      value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
-        ? undefined
-        : 'workers must be "auto" or a whole number of at least 0',
-    ),
+export const kMeansShape = /* @__PURE__ */ kMeansRunShape({
+  restarts: /* @__PURE__ */ wholeNumber("restarts", 1),
+  workers: /* @__PURE__ */ custom<number | "auto">('"auto" or a whole number >= 0', (value) =>
+    value === "auto" || (Number.isSafeInteger(value) && (value as number) >= 0)
+      ? undefined
+      : 'workers must be "auto" or a whole number of at least 0',
   ),
-  onProgress: /* @__PURE__ */ optionalSchema(progressSchema),
+  onProgress: /* @__PURE__ */ progressCallback<ProgressCallback>(),
 });
 
 /** Options of kMeansSteps: those of kMeans without restarts, workers and onProgress (one run is stepped). */
-export const kMeansStepsSchema = /* @__PURE__ */ strictKMeansSchema({});
+export const kMeansStepsShape = /* @__PURE__ */ kMeansRunShape({});
 
-export type ParsedKMeansOptions = z.output<typeof kMeansSchema>;
+export type ParsedKMeansOptions = OptionValues<typeof kMeansShape>;
 
-/** Parses the options of kMeans or kMeansSteps and fills in their defaults. */
-export function parseKMeansOptions<S extends typeof kMeansSchema | typeof kMeansStepsSchema>(
+/** Checks the options of kMeans or kMeansSteps and fills in their defaults. */
+export function parseKMeansOptions<S extends typeof kMeansShape | typeof kMeansStepsShape>(
   functionName: string,
-  schema: S,
+  shape: S,
   options: unknown,
 ) {
-  return withDefaults(parseOptions(functionName, schema, options) as z.output<S>, DEFAULTS);
+  return withDefaults(checkOptions(functionName, shape, options, oneFeatureSource), DEFAULTS);
 }
 
 /**

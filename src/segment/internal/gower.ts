@@ -3,9 +3,9 @@
 import { readNumberArray } from "../../core/fields.js";
 import { type Field, InvalidOptionsError, InvalidRecordError, resolveField } from "../../core/index.js";
 import { isMissing } from "../../core/internal/missing.js";
+import { custom } from "../../core/internal/optionRules.js";
 import type { DistanceMatrix } from "../distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./distances.js";
-import { checked } from "./optionChecks.js";
 
 /** The field types of Gower's coefficient. */
 export type GowerType = "numeric" | "ordinal" | "nominal" | "binary" | "asymmetricBinary";
@@ -41,9 +41,9 @@ function specProblem(name: string, spec: unknown): string | undefined {
 }
 
 /** The `fields` option of the functions that take records: `{ name: type or { type, field?, levels? } }`. */
-export const gowerFieldsSchema = /* @__PURE__ */ checked<
+export const gowerFieldsRule = /* @__PURE__ */ custom<
   Readonly<Record<string, GowerType | GowerSpec<unknown>>>
->((value) => {
+>(`an object of { field name: ${TYPE_WORDS} }`, (value) => {
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return `expected an object of { field name: ${TYPE_WORDS} }`;
   for (const [name, spec] of Object.entries(value)) {
@@ -55,16 +55,19 @@ export const gowerFieldsSchema = /* @__PURE__ */ checked<
 });
 
 /** The `weights` option: `{ field name: weight }`, finite and >= 0. */
-export const gowerWeightsSchema = /* @__PURE__ */ checked<Readonly<Record<string, number>>>((value) => {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    return "expected an object of { field name: weight }";
-  for (const [name, weight] of Object.entries(value)) {
-    if (typeof weight !== "number" || Number.isNaN(weight)) return `"${name}": expected a number >= 0`;
-    if (weight < 0) return `"${name}": weights must be >= 0`;
-    if (!Number.isFinite(weight)) return `"${name}": weights must be finite`;
-  }
-  return undefined;
-});
+export const gowerWeightsRule = /* @__PURE__ */ custom<Readonly<Record<string, number>>>(
+  "an object of { field name: weight }",
+  (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return "expected an object of { field name: weight }";
+    for (const [name, weight] of Object.entries(value)) {
+      if (typeof weight !== "number" || Number.isNaN(weight)) return `"${name}": expected a number >= 0`;
+      if (weight < 0) return `"${name}": weights must be >= 0`;
+      if (!Number.isFinite(weight)) return `"${name}": weights must be finite`;
+    }
+    return undefined;
+  },
+);
 
 /** Columns read once, ready for the pair loop. */
 export interface GowerColumns<T = unknown> {
