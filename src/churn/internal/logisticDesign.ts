@@ -90,35 +90,52 @@ function dummyColumnsByRow(
   firstDummy: number,
   rows: number,
 ): { start: Int32Array; columns: Int32Array } {
-  const start = new Int32Array(rows + 1);
-  for (const code of codes) countDummies(code, start);
-  for (let i = 0; i < rows; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
-  const columns = new Int32Array(start[rows] as number);
-  const next = start.slice(0, rows);
-  // Level k ≥ 1 of a feature is column `first + k` (its levels' columns follow the previous feature's).
+  // Level k ≥ 1 of feature f is column firsts[f] + k (its levels' columns follow the previous feature's).
+  const firsts = new Int32Array(codes.length);
   let first = firstDummy - 1;
-  codes.forEach((code, f) => {
-    placeDummies(code, first, next, columns);
+  for (let f = 0; f < codes.length; f++) {
+    firsts[f] = first;
     first += (levels[f] as number) - 1;
-  });
-  return { start, columns };
+  }
+  const start = new Int32Array(rows + 1);
+  // Room for a column of every feature in every row and a spare slot (see placeDummies); trimmed below.
+  const room = new Int32Array(rows * codes.length + 1);
+  let next = 0;
+  for (let from = 0; from < rows; from += ROWS_PER_PLACEMENT)
+    next = placeDummies(codes, firsts, from, Math.min(rows, from + ROWS_PER_PLACEMENT), next, start, room);
+  start[rows] = next;
+  return { start, columns: room.slice(0, next) };
 }
 
-/** counts[i + 1] += 1 for each row i whose level has a column (is not 0). */
-function countDummies(code: Int32Array, counts: Int32Array): void {
-  for (let i = 0; i < code.length; i++)
-    counts[i + 1] = (counts[i + 1] as number) + Math.min(code[i] as number, 1);
-}
+/** Rows per call of placeDummies (many short calls: optimised with complete type feedback). */
+const ROWS_PER_PLACEMENT = 512;
 
-/** Writes column `first + level` at row i's next free place, for each row i whose level is not 0. */
-function placeDummies(code: Int32Array, first: number, next: Int32Array, columns: Int32Array): void {
-  for (let i = 0; i < code.length; i++) {
-    const level = code[i] as number;
-    if (level !== 0) {
-      columns[next[i] as number] = first + level;
-      next[i] = (next[i] as number) + 1;
+/**
+ * Lists the dummy columns of rows [from, to) from place `next` on, row by row, and returns the place
+ * after them. Each feature's column is written at the next place, which only advances when the level
+ * has a column (no branch on the level): a write for a reference level is overwritten by the row's
+ * next dummy or the next row's first (the last row's lands on the spare slot).
+ */
+function placeDummies(
+  codes: readonly Int32Array[],
+  firsts: Int32Array,
+  from: number,
+  to: number,
+  next: number,
+  start: Int32Array,
+  columns: Int32Array,
+): number {
+  const features = codes.length;
+  let place = next;
+  for (let i = from; i < to; i++) {
+    start[i] = place;
+    for (let f = 0; f < features; f++) {
+      const level = (codes[f] as Int32Array)[i] as number;
+      columns[place] = (firsts[f] as number) + level;
+      place += Math.min(level, 1);
     }
   }
+  return place;
 }
 
 /** Rows per block of the Hessian accumulation (a block of every dense column stays in L1/L2 cache). */
