@@ -50,10 +50,12 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * O(m log m) for m holdout rows.
  *
  * @param model - a model from `trainChurnModel`, `restoreChurnModel` or this function
- * @param holdout - labelled rows not used in training (not mutated), with both classes
+ * @param holdout - labelled rows not used in training (not mutated), with both classes: an array of
+ *   records, columns or an Apache Arrow table (as `trainChurnModel` takes them)
  * @param options - see {@link CalibrateChurnModelOptions}
  * @returns the calibrated model (`model.calibration` holds the fitted map)
- * @throws {@link InvalidOptionsError} for an unknown option or method, or something that is not a model
+ * @throws {@link InvalidOptionsError} for an unknown option or method, something that is not a model, or a
+ *   holdout that is none of the three (or lacks a column)
  * @throws {@link InvalidRecordError} for a bad label or feature value (row and field named)
  * @throws {@link InsufficientDataError} for an empty holdout or one with a single class
  * @example

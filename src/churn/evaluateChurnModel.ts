@@ -17,11 +17,12 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  * Reference: see {@link evaluateScores}.
  *
  * @param model - a model from `trainChurnModel`
- * @param records - labelled rows, typically the test part of a split (not mutated)
+ * @param records - labelled rows, typically the test part of a split (not mutated): an array of records,
+ *   columns or an Apache Arrow table (as `trainChurnModel` takes them)
  * @param options - threshold, calibration bins and gains groups, as {@link evaluateScores}
  * @returns the {@link EvaluateScoresResult} (AUC, confusion matrix, precision/recall/F1, calibration, gains)
  * @throws {@link InvalidOptionsError} for options evaluateScores refuses, an unknown option included, or
- *   something that is not a model or an array
+ *   something that is not a model, records that are none of the three, or a missing column
  * @throws {@link InvalidRecordError} for an element that is not a record, or a bad label or feature value
  *   (row and field named)
  * @throws {@link InsufficientDataError} for empty input

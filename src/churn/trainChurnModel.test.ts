@@ -828,7 +828,12 @@ describe("trainChurnModel on columns and Arrow tables (issue 19)", () => {
         fixture[name].coefficients,
         COEFFICIENT_TOLERANCE,
       );
-      for (const model of [fromColumns, fromArrow]) {
+      // a table of two record batches: each chunk's dictionary of levels is its own
+      const batches = tableFromArrays(asColumns(train.slice(0, 120))).concat(
+        tableFromArrays(asColumns(train.slice(120))),
+      );
+      expect(batches.getChild("region")?.data.length).toBe(2);
+      for (const model of [fromColumns, fromArrow, trainChurnModel(batches, options)]) {
         expect(model.toJSON()).toEqual(fromRecords.toJSON());
         expect(model.score(testColumns)).toEqual(fromRecords.score(test));
         expect(model.score(testTable)).toEqual(fromRecords.score(test));

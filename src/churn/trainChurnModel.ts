@@ -126,7 +126,11 @@ const optionsShape = {
  * scaled by the sampling share; that fit starts in turn from one on every 4th of its rows), which
  * usually saves one or two full passes. Records are read once, record by record, by a reader compiled
  * for the field names (a plain loop where run-time code generation is not allowed, as under a strict
- * Content-Security-Policy: same results); numeric columns are kept column-major in one Float64Array and standardised in place;
+ * Content-Security-Policy: same results). Columns (`{ tenure: Float64Array, plan: string[], ... }`) or an
+ * Apache Arrow table train the same model bit for bit and are read column by column, a key field's
+ * column as it is (a Float64Array copied in one go), an accessor field on a transient row object: no
+ * object per row, which is what dictionary-mode records (as many CSV parsers build them) cost most.
+ * Numeric columns are kept column-major in one Float64Array and standardised in place;
  * dummies are never materialised (each row's level code is, and their gradient and Hessian blocks are
  * per-level sums), so the Hessian costs O(n · numeric²) whatever the number of levels. Scoring reads
  * each record once with a compiled linear predictor and looks categorical effects up in a small cache
@@ -149,11 +153,14 @@ const optionsShape = {
  * Design: the solver in internal/logistic.ts, coding in internal/churnEncoding.ts, the coefficient table
  * in internal/churnCoefficients.ts, scoring and explaining in internal/churnScorer.ts.
  *
- * @param records - training rows, one per customer (not mutated)
+ * @param records - training rows, one per customer (not mutated): an array of records, columns
+ *   (`ColumnarRecords`: one array or typed array per field, all of one length) or an Apache Arrow table
  * @param options - see {@link TrainChurnModelOptions}
  * @returns a {@link ChurnModel} with `score`, `explain`, coefficients with odds ratios, and the convergence report
  * @throws {@link InvalidOptionsError} for malformed options (an unknown key at any level included, e.g.
  *   `regularisation`: named with the closest valid name; `features`, the former name of `fields`, pointed to it), no fields or duplicate field names
+ * @throws {@link InvalidOptionsError} for `records` that are none of the three, columns of different
+ *   lengths, or no column of a field's name
  * @throws {@link InvalidRecordError} for an element that is not a record, or a bad label or feature value
  *   (row, field and value named; numeric strings must be decimal: `"12.5"`, not `"0x10"`)
  * @throws {@link InsufficientDataError} for empty input, one class, a constant feature, d > n with λ = 0,
@@ -175,6 +182,20 @@ const optionsShape = {
  * model.score([{ daysSinceLastOrder: 90, plan: "basic" }]); // => Float64Array [0.928]
  * model.explain({ daysSinceLastOrder: 90, plan: "basic" }).reasons[0];
  * // => "daysSinceLastOrder = 90 (training average 49.9) raises the churn odds x56.6"
+ *
+ * // the same customers as columns: the same model, bit for bit
+ * const columns = {
+ *   daysSinceLastOrder: Float64Array.from(customers, (c) => c.daysSinceLastOrder),
+ *   plan: customers.map((c) => c.plan),
+ *   churned: customers.map((c) => c.churned),
+ * };
+ * const fromColumns = trainChurnModel(columns, {
+ *   label: "churned",
+ *   fields: { numeric: ["daysSinceLastOrder"], categorical: ["plan"] },
+ *   regularization: { l2: 1 },
+ * });
+ * fromColumns.coefficients[1].estimate === model.coefficients[1].estimate; // => true
+ * fromColumns.score({ daysSinceLastOrder: new Float64Array([90]), plan: ["basic"] }); // => Float64Array [0.928]
  * ```
  */
 export function trainChurnModel<T>(

@@ -42,9 +42,39 @@ export function featureColumn<T>(
   const column = columnOf(source, feature.key, functionName, optionName);
   if (source.kind === "columns") return column as ArrayLike<unknown>;
   const vector = column as ArrowColumnLike;
-  // toArray() puts a placeholder where a value is null: with nulls, values come one by one
-  const values = vector.nullCount === 0 ? (vector.toArray() as ArrayLike<unknown>) : undefined;
-  return values?.length === length ? values : Array.from(vector);
+  if (vector.nullCount !== 0) return Array.from(vector); // toArray() would put a placeholder at a null
+  const values = dictionaryValues(vector) ?? (vector.toArray() as ArrayLike<unknown>);
+  return values.length === length ? values : Array.from(vector);
+}
+
+/** The parts of an Arrow dictionary column's chunks read by {@link dictionaryValues}. */
+interface ArrowDictionaryChunk {
+  readonly length: number;
+  /** Dictionary index of each row of the chunk. */
+  readonly values: ArrayLike<number>;
+  readonly dictionary?: { readonly length: number; get(index: number): unknown };
+}
+
+/**
+ * The values of a dictionary-encoded Arrow column without nulls (strings stored once, rows as indices),
+ * each dictionary entry decoded once per chunk (Arrow's toArray() decodes every row: about 20x slower on
+ * 100,000 rows of a few levels); `undefined` for any other column.
+ */
+function dictionaryValues(vector: ArrowColumnLike): unknown[] | undefined {
+  const { type, data } = vector as unknown as {
+    readonly type?: { readonly typeId?: number };
+    readonly data?: readonly ArrowDictionaryChunk[];
+  };
+  // Arrow's Type.Dictionary is -1
+  if (type?.typeId !== -1 || !Array.isArray(data)) return undefined;
+  const out = new Array<unknown>(vector.length);
+  let at = 0;
+  for (const { dictionary, values, length } of data) {
+    if (dictionary === undefined || values.length < length) return undefined;
+    const entries = Array.from({ length: dictionary.length }, (_, index) => dictionary.get(index));
+    for (let row = 0; row < length; row++) out[at++] = entries[values[row] as number];
+  }
+  return out;
 }
 
 /**
