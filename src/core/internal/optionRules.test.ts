@@ -113,7 +113,7 @@ const OPTIONS = {
   ],
   weights: [record(numeric({ gte: 0 })), optionalSchema(z.record(z.string(), z.number().check(z.gte(0))))],
   columns: [
-    required(union(list(1, propertyNameProblem), record(field()))),
+    required(union<unknown>(list(1, propertyNameProblem), record(field()))),
     z.union([
       z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
       z.record(z.string(), fieldSchema),
