@@ -5,8 +5,9 @@
 /**
  * Inputs of {@link fitLogistic}. Coefficient layout: 0 = intercept (implicit column of ones), then the
  * `denseColumns` dense columns, then for each categorical feature one dummy column per non-reference
- * level (levels 1..levels-1, in order). Dummies are never stored: each row's level code is, so the
- * dummy blocks of the gradient and Hessian are sums over the rows of each level.
+ * level (levels 1..levels-1, in order). Dummies are never stored as 0/1 columns: each row's level code
+ * is (and, in {@link Design}, the list of each row's dummies that are 1), so the dummy entries of η, the
+ * gradient and the Hessian are sums over those lists.
  */
 export interface LogisticProblem {
   /** Dense columns, column-major: column j at `[j * rows, (j + 1) * rows)`. */
