@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import {
+  type ArrowTableLike,
   InsufficientDataError,
   type InvalidOptionsError,
   type RecordInput,
@@ -73,7 +74,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  */
 export function calibrateChurnModel<T>(
   model: ChurnModel<T>,
-  holdout: RecordInput<T>,
+  holdout: RecordInput<T> | ArrowTableLike<unknown>,
   options: CalibrateChurnModelOptions = {},
 ): ChurnModel<T> {
   const { method } = parseOptions(FUNCTION_NAME, optionsSchema, options);

@@ -1,4 +1,4 @@
-import { InvalidOptionsError, type RecordInput } from "../core/index.js";
+import { type ArrowTableLike, InvalidOptionsError, type RecordInput } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { parseOptions } from "../core/options.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
@@ -40,7 +40,7 @@ export type EvaluateChurnModelOptions = EvaluateScoresOptions;
  */
 export function evaluateChurnModel<T>(
   model: ChurnModel<T>,
-  records: RecordInput<T>,
+  records: RecordInput<T> | ArrowTableLike<unknown>,
   options: EvaluateChurnModelOptions = {},
 ): EvaluateScoresResult {
   parseOptions("evaluateChurnModel", evaluateScoresSchema, options);

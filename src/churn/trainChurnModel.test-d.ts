@@ -1,6 +1,6 @@
 import { tableFromArrays } from "apache-arrow";
 import { describe, expectTypeOf, it } from "vitest";
-import type { ColumnarRecords, RecordInput } from "../core/index.js";
+import type { ArrowTableLike, ColumnarRecords, RecordInput } from "../core/index.js";
 import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import type { EvaluateScoresResult } from "./evaluateScores.js";
@@ -22,7 +22,8 @@ describe("trainChurnModel types", () => {
       fields: { numeric: ["daysSinceLastOrder"], categorical: ["plan"] },
     });
     expectTypeOf(model).toEqualTypeOf<ChurnModel<Customer>>();
-    expectTypeOf(model.score).parameter(0).toEqualTypeOf<RecordInput<Customer>>();
+    // columns of the records' fields, or any Arrow table (its columns checked when read)
+    expectTypeOf(model.score).parameter(0).toEqualTypeOf<RecordInput<Customer> | ArrowTableLike<unknown>>();
     expectTypeOf(model.score(customers)).toEqualTypeOf<Float64Array>();
     expectTypeOf(evaluateChurnModel(model, customers)).toEqualTypeOf<EvaluateScoresResult>();
     // @ts-expect-error "tenure" is not a field of Customer
@@ -88,7 +89,12 @@ describe("trainChurnModel types", () => {
     );
 
     const table = tableFromArrays({ tenure: new Float64Array([1, 2]), churned: [true, false] });
-    trainChurnModel(table, { label: "churned", fields: { numeric: ["tenure"] } });
+    const fromTable = trainChurnModel(table, { label: "churned", fields: { numeric: ["tenure"] } });
+    fromTable.score(table);
+    // a model trained on records scores an Arrow table
+    trainChurnModel(customers, { label: "churned", fields: { numeric: ["daysSinceLastOrder"] } }).score(
+      table,
+    );
     // @ts-expect-error "days" is not a column of the table
     trainChurnModel(table, { label: "churned", fields: { numeric: ["days"] } });
   });

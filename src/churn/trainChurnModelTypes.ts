@@ -3,7 +3,7 @@
  * with its coefficients, convergence report and explanations, and its JSON form. Kept below the
  * training, scoring, restoring and calibrating files, which all share them.
  */
-import type { Field, RecordInput } from "../core/index.js";
+import type { ArrowTableLike, Field, RecordInput } from "../core/index.js";
 import type { CategoricalEncoding, NumericEncoding } from "./internal/design.js";
 import type { FeatureSpec, MissingPolicy } from "./internal/featureSpec.js";
 /**
@@ -211,10 +211,11 @@ export interface ChurnModel<T> {
    * (`{ tenure: Float64Array, plan: string[], ... }`) or an Apache Arrow table, scored bit-identically.
    * Each record is read once by a reader compiled for the feature names (a plain loop where run-time
    * code generation is not allowed); columns are read column by column, a key feature's column as it
-   * is. Categorical effects come from a small cache of recently seen values. Unseen categories follow
+   * is; any Arrow table is taken (its columns are checked by name when read). Categorical effects come
+   * from a small cache of recently seen values. Unseen categories follow
    * `unseenCategory`; missing values follow `missing`. O(n · features).
    */
-  score(records: RecordInput<T>): Float64Array;
+  score(records: RecordInput<T> | ArrowTableLike<unknown>): Float64Array;
   /**
    * The contributions behind one customer's score and the top reasons. A `record` that is not an
    * object is an InvalidRecordError; an unknown option an InvalidOptionsError.

@@ -4,7 +4,13 @@
  * from JSON or recalibrated, so the three score bit-identically.
  */
 import type { ColumnarSource } from "../../core/columnar.js";
-import { type Field, InvalidRecordError, type RecordInput, withDisplay } from "../../core/index.js";
+import {
+  type ArrowTableLike,
+  type Field,
+  InvalidRecordError,
+  type RecordInput,
+  withDisplay,
+} from "../../core/index.js";
 import { checkOptions, type OptionRule } from "../../core/internal/optionRules.js";
 import type {
   ChurnContribution,
@@ -135,7 +141,10 @@ export function createChurnModel<T>(
   };
 
   const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
-  const linearPredictor = (scoreRecords: RecordInput<T>, functionName: string): Float64Array => {
+  const linearPredictor = (
+    scoreRecords: RecordInput<T> | ArrowTableLike<unknown>,
+    functionName: string,
+  ): Float64Array => {
     const source = sourceOrArray(scoreRecords, functionName);
     // A numeric value off the fast path: a converted number (numeric string, boolean) times its
     // coefficient, or, when missing and imputed, the training mean's share.
@@ -216,7 +225,7 @@ export function createChurnModel<T>(
       return eta;
     }, checks);
   };
-  const score = (scoreRecords: RecordInput<T>): Float64Array => {
+  const score = (scoreRecords: RecordInput<T> | ArrowTableLike<unknown>): Float64Array => {
     const out = linearPredictor(scoreRecords, "ChurnModel.score");
     for (let i = 0; i < out.length; i++) out[i] = probability(out[i] as number);
     return out;

@@ -72,7 +72,6 @@ const FEATURE_KEYS = ["name", "value"];
 export const featureListRule: OptionRule<readonly FeatureSpec<never>[], true> = {
   accepts: "an array",
   optional: true,
-  takes: Array.isArray,
   check: (list, report) => {
     if (!Array.isArray(list)) report(undefined, list);
     else {

@@ -1,4 +1,10 @@
-import { type Field, InvalidRecordError, type RecordInput, resolveField } from "../../core/index.js";
+import {
+  type ArrowTableLike,
+  type Field,
+  InvalidRecordError,
+  type RecordInput,
+  resolveField,
+} from "../../core/index.js";
 import { featureColumn, sourceOrArray } from "./churnColumns.js";
 import { isRecord, notARecordError } from "./records.js";
 
@@ -9,7 +15,11 @@ import { isRecord, notARecordError } from "./records.js";
  * record (null, undefined, a number). `records` may be columns or an Arrow table (the label column read
  * directly).
  */
-export function readLabels<T>(records: RecordInput<T>, field: Field<T>, functionName: string): Uint8Array {
+export function readLabels<T>(
+  records: RecordInput<T> | ArrowTableLike<unknown>,
+  field: Field<T>,
+  functionName: string,
+): Uint8Array {
   const { read, label } = resolveField(field, "label");
   const source = sourceOrArray(records, functionName);
   if (source !== undefined) {
