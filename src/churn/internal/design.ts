@@ -165,28 +165,23 @@ export function readTrainingColumns<T>(
     featureColumn(source, feature, functionName, "fields.categorical"),
   );
   const labelAt = (row: number): number => labelValue(labelColumn[row], row, label.name, functionName);
-  const numericAt = (j: number) => (row: number) =>
-    numericValue(
-      (numericColumns[j] as ArrayLike<unknown>)[row],
-      row,
-      (numeric[j] as ResolvedFeature<T>).name,
-      missing,
-      functionName,
-    );
-  const categoryAt = (j: number) => (row: number) =>
-    categoryValue(
-      (categoricalColumns[j] as ArrayLike<unknown>)[row],
-      row,
-      (categorical[j] as ResolvedFeature<T>).name,
-      missing,
-      functionName,
-    );
+  /** A row's value of a column, converted (an InvalidRecordError naming row, field and value for a bad cell). */
+  const cellOf =
+    <V>(values: ArrayLike<unknown>, name: string, convert: CellConversion<V>) =>
+    (row: number): V =>
+      convert(values[row], row, name, missing, functionName);
+  const numericAt = numericColumns.map((column, j) =>
+    cellOf(column, (numeric[j] as ResolvedFeature<T>).name, numericValue),
+  );
+  const categoryAt = categoricalColumns.map((column, j) =>
+    cellOf(column, (categorical[j] as ResolvedFeature<T>).name, categoryValue),
+  );
   const read = (): TrainingValues => {
     const labels = new Uint8Array(n);
     for (let i = 0; i < n; i++) labels[i] = labelAt(i);
     const values = new Float64Array(n * numeric.length);
     numericColumns.forEach((column, j) => {
-      readNumericColumn(column, values.subarray(j * n, (j + 1) * n), numericAt(j));
+      readNumericColumn(column, values.subarray(j * n, (j + 1) * n), numericAt[j] as (row: number) => number);
     });
     const coders = categorical.map((feature) => new LevelCoder(feature.name, missing, functionName));
     const codes = categoricalColumns.map((column, j) => {
@@ -197,12 +192,17 @@ export function readTrainingColumns<T>(
     });
     return { numeric: values, codes, levels: coders.map((coder) => coder.levels), labels };
   };
-  return inRowOrder(read, [
-    labelAt,
-    ...numeric.map((_, j) => numericAt(j)),
-    ...categorical.map((_, j) => categoryAt(j)),
-  ]);
+  return inRowOrder(read, [labelAt, ...numericAt, ...categoryAt]);
 }
+
+/** {@link numericValue} or {@link categoryValue}. */
+type CellConversion<V> = (
+  value: unknown,
+  row: number,
+  name: string,
+  missing: MissingPolicy,
+  functionName: string,
+) => V;
 
 /** `out[i] = column[i]` for a finite number, else `convert(i)`. */
 export function readNumericColumn(
