@@ -47,8 +47,11 @@ export const WARM_START_ROWS = 4_000;
 const WARM_START_SAMPLE = 10_000;
 /** The warm-start subsample is every 4th row (at most WARM_START_SAMPLE rows). */
 const WARM_START_STRIDE = 4;
-/** Size of the subsample a warm-start subsample fit starts from in turn. */
-const NESTED_SAMPLE = 2_500;
+/**
+ * A warm-start subsample fit of at least this many rows starts in turn from a fit on every 4th of its
+ * rows (2 500 of 10 000; on Telco-shaped data, 440 of 1 761: 7% less CPU per fit, 13.4 -> 12.5 ms).
+ */
+const NESTED_FROM = 1_600;
 
 /** A subsample fit: its coefficients and the Cholesky factor of its Hessian, for the full data. */
 interface WarmStart {
@@ -100,8 +103,7 @@ function warmStart(problem: LogisticProblem, sample: number): WarmStart | undefi
       maxIterations: 50,
       // Sampling noise limits the subsample optimum to ~1/√m of the full one (m ≥ 1 000): more digits are wasted.
       tolerance: 1e-3,
-      // The subsample fit starts in turn from a fit on every 4th of its rows (when it has 8 000 or more).
-      warmStart: sample >= 2 * NESTED_SAMPLE ? NESTED_SAMPLE : false,
+      warmStart: sample >= NESTED_FROM ? Math.floor(sample / WARM_START_STRIDE) : false,
     },
     false,
   );
