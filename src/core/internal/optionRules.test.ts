@@ -69,6 +69,7 @@ const OPTIONS = {
     optionalSchema(arraySchema<number>(2, nonNegativeProblem)),
   ],
   transactions: [list<unknown>(), optionalSchema(arraySchema<unknown>())],
+  items: [required(list<unknown>()), arraySchema<unknown>()],
   customer: [field(), optionalSchema(fieldSchema)],
   targets: [
     nested({ onTime: numeric({ gte: 0, lte: 1 }), stockout: numeric({ gte: 0, lte: 1 }) }),

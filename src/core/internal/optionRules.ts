@@ -36,7 +36,7 @@ export interface OptionRule<T, Optional extends boolean = boolean> {
   readonly check: (value: unknown, report: ReportProblem) => T;
 }
 
-/** The options of one builder, by name. */
+/** The options of one function, by name. */
 export type OptionShape = Readonly<Record<string, OptionRule<unknown>>>;
 
 /** The parsed options of a shape: each option's value, optional ones possibly undefined. */

@@ -4,7 +4,7 @@
  * of field lists.
  *
  * Why not zod: with the plain checks of optionRules, a segment function's bundle leaves out zod and the
- * schema walker of `parseOptions` (about 14 kB of `kMeans`' 55 kB), while the issues, paths and words stay
+ * schema walker of `parseOptions` (about 13 kB of `kMeans`' 55 kB), while the issues, paths and words stay
  * those the zod schemas gave (optionRules.test.ts here compares the two). A check of its own per option
  * also says which part is wrong ("unknown transform \"bogus\"") where a failed union could only list the
  * forms it accepts. Every check runs once per call, at the boundary. `oneOf` here words its message as
