@@ -30,10 +30,13 @@ import {
 import type { ResolvedFeature } from "./featureSpec.js";
 import { freeze } from "./freeze.js";
 import { isRecord, notARecordError } from "./records.js";
-import { createLinearRowReader, type NumericFallback } from "./rowReader.js";
+import { createLinearRowReader } from "./rowReader.js";
 
 /** The message of a `top` that is not a whole number >= 0. */
 const NOT_A_COUNT = "expected a non-negative integer";
+
+/** A row's term of the linear predictor for feature j's value (a numeric term, or a level's effect). */
+type RowTerm = (j: number, value: unknown, row: number) => number;
 
 /** explain's options, checked by option rules (no zod in the bundles of training and scoring). */
 const explainShape = {
@@ -195,8 +198,8 @@ export function createChurnModel<T>(
   const columnsPredictor = (
     source: ColumnarSource,
     functionName: string,
-    scoreFallback: NumericFallback,
-    effectOf: NumericFallback,
+    scoreFallback: RowTerm,
+    effectOf: RowTerm,
   ): Float64Array => {
     const column = (feature: ResolvedFeature<T>) => featureColumn(source, feature, functionName, "records");
     const numericColumns = numericFeatures.map(column);
