@@ -20,6 +20,15 @@ describe("segment bundles", () => {
     }
   });
 
+  it("clientele/segment as a whole carries no zod and no schema walker", { timeout: 30_000 }, async () => {
+    const { code } = await bundleOf(`export * from "./index.ts";`, {
+      platform: "node",
+      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+    });
+    expect(code.includes("_zod")).toBe(false);
+    expect(code.includes("innerType")).toBe(false);
+  });
+
   it("kMeans refuses both or neither of fields and matrix, and words a bad seed", () => {
     const records = [{ x: 1 }, { x: 2 }, { x: 5 }];
     expect(() => kMeans(records, { k: 1 } as never)).toThrow(
