@@ -960,6 +960,27 @@ describe("trainChurnModel on columns and Arrow tables (issue 19)", () => {
     expect(fromArrow.score(table)).toEqual(fromRecords.score(records));
   });
 
+  it("reads Arrow's 64-bit integer columns (bigints up to 2^53) as numbers and levels, as core's readers do", () => {
+    const options = {
+      label: "churned",
+      fields: { numeric: ["daysSinceLastOrder"], categorical: ["ordersLast90Days"] },
+    } as const;
+    const fromRecords = trainChurnModel(train, options);
+    const table = tableFromArrays({
+      daysSinceLastOrder: BigInt64Array.from(train, (row) => BigInt(row.daysSinceLastOrder)),
+      ordersLast90Days: BigInt64Array.from(train, (row) => BigInt(row.ordersLast90Days)),
+      churned: Int32Array.from(train, (row) => row.churned),
+    });
+    expect(String(table.getChild("daysSinceLastOrder")?.type)).toBe("Int64");
+    const fromArrow = trainChurnModel(table, options);
+    expect(fromArrow.toJSON()).toEqual(fromRecords.toJSON());
+    expect(fromArrow.score(table)).toEqual(fromRecords.score(train));
+    const tooLarge = { ...train[0], daysSinceLastOrder: 2n ** 60n } as unknown as Row;
+    expect(() => fromRecords.score([tooLarge])).toThrow(
+      /row 0, field "daysSinceLastOrder": received 1152921504606846976/,
+    );
+  });
+
   it("does not mutate the columns", () => {
     const copy = structuredClone(trainColumns);
     const frozen = Object.freeze(
@@ -1010,7 +1031,7 @@ describe("trainChurnModel on columns and Arrow tables (issue 19)", () => {
       // a later column's bad cell in an earlier row is the one reported
       [
         ["tenureMonths", 40, Number.POSITIVE_INFINITY],
-        ["plan", 12, 5n],
+        ["plan", 12, { level: "gold" }],
         ["churned", 30, "1"],
       ],
       [

@@ -16,7 +16,8 @@ import { createRowReader } from "./rowReader.js";
 
 /**
  * Converts one numeric feature value: finite numbers, decimal numeric strings (`"12.5"`, not `"0x10"`:
- * see core's parseDecimal), booleans (1/0). Missing values
+ * see core's parseDecimal), booleans (1/0), bigints of at most 2^53 in magnitude (Arrow's 64-bit
+ * integers, as core's readNumbers takes them). Missing values
  * become NaN when `missing` is "impute", otherwise an InvalidRecordError naming row and field.
  */
 export function numericValue(
@@ -38,7 +39,11 @@ export function numericValue(
     );
   }
   if (typeof value === "boolean") return value ? 1 : 0;
-  const parsed = typeof value === "string" ? parseDecimal(value) : Number.NaN;
+  let parsed = Number.NaN;
+  if (typeof value === "string") parsed = parseDecimal(value);
+  else if (typeof value === "bigint" && value <= 9007199254740991n && value >= -9007199254740991n) {
+    parsed = Number(value);
+  }
   if (Number.isNaN(parsed)) {
     throw new InvalidRecordError(
       functionName,
@@ -51,7 +56,7 @@ export function numericValue(
   return parsed;
 }
 
-/** Converts one categorical feature value to its level string (numbers and booleans stringified). */
+/** Converts one categorical feature value to its level string (numbers, bigints and booleans stringified). */
 export function categoryValue(
   value: unknown,
   row: number,
@@ -60,7 +65,11 @@ export function categoryValue(
   functionName: string,
 ): string {
   if (typeof value === "string" && value !== "") return value;
-  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean")
+  if (
+    (typeof value === "number" && Number.isFinite(value)) ||
+    typeof value === "boolean" ||
+    typeof value === "bigint"
+  )
     return String(value);
   if (isMissing(value) && missing === "impute") return MISSING_LEVEL;
   throw new InvalidRecordError(
