@@ -102,7 +102,7 @@ export function calibrateChurnModel<T>(
       `every holdout label is ${positives === 0 ? "0 (retained)" : "1 (churned)"}; calibration needs both classes`,
     );
   }
-  const eta = internals.linearPredictor(holdout, FUNCTION_NAME);
+  const eta = internals.linearPredictor(holdout, FUNCTION_NAME, "holdout");
   let calibration: ChurnModelCalibration;
   if (method === "platt") {
     const { a, b } = fitPlatt(eta, labels);

@@ -1013,6 +1013,9 @@ describe("trainChurnModel on columns and Arrow tables (issue 19)", () => {
     expect(() => trainChurnModel(42 as never, options)).toThrow(/records: expected an array of records/);
     expect(() => model.score("rows" as never)).toThrow(InvalidOptionsError);
     expect(() => calibrateChurnModel(model, { churned: [] } as never)).toThrow(/no holdout rows/);
+    expect(() => calibrateChurnModel(model, withoutComplaints as never)).toThrow(
+      /calibrateChurnModel: invalid options\n {2}- holdout: no column named "complaints"/,
+    );
 
     // Bad cells: the first in row order (label, numeric fields, categorical fields), as from records.
     const errorOf = (run: () => unknown): InvalidRecordError => {

@@ -65,8 +65,8 @@ export interface ChurnModelInternals {
   readonly numeric: readonly ResolvedFeature<unknown>[];
   readonly categorical: readonly ResolvedFeature<unknown>[];
   readonly label: Field<unknown>;
-  /** The uncalibrated log-odds η of each record. */
-  linearPredictor(records: RecordInput<unknown>, functionName: string): Float64Array;
+  /** The uncalibrated log-odds η of each record (`argumentName` names the records in errors). */
+  linearPredictor(records: RecordInput<unknown>, functionName: string, argumentName?: string): Float64Array;
 }
 
 const internals = new WeakMap<object, ChurnModelInternals>();
@@ -147,8 +147,9 @@ export function createChurnModel<T>(
   const linearPredictor = (
     scoreRecords: RecordInput<T> | ArrowTableLike<unknown>,
     functionName: string,
+    argumentName = "records",
   ): Float64Array => {
-    const source = sourceOrArray(scoreRecords, functionName);
+    const source = sourceOrArray(scoreRecords, functionName, argumentName);
     // A numeric value off the fast path: a converted number (numeric string, boolean) times its
     // coefficient, or, when missing and imputed, the training mean's share.
     const scoreFallback = (j: number, value: unknown, row: number): number => {
@@ -165,7 +166,9 @@ export function createChurnModel<T>(
         functionName,
       );
     };
-    if (source !== undefined) return columnsPredictor(source, functionName, scoreFallback, effectOf);
+    if (source !== undefined) {
+      return columnsPredictor(source, functionName, argumentName, scoreFallback, effectOf);
+    }
     const records = scoreRecords as readonly T[];
     const m = records.length;
     const out = new Float64Array(m);
@@ -198,10 +201,12 @@ export function createChurnModel<T>(
   const columnsPredictor = (
     source: ColumnarSource,
     functionName: string,
+    argumentName: string,
     scoreFallback: RowTerm,
     effectOf: RowTerm,
   ): Float64Array => {
-    const column = (feature: ResolvedFeature<T>) => featureColumn(source, feature, functionName, "records");
+    const column = (feature: ResolvedFeature<T>) =>
+      featureColumn(source, feature, functionName, argumentName);
     const numericColumns = numericFeatures.map(column);
     const categoricalColumns = categoricalFeatures.map(column);
     const checks = [
@@ -298,7 +303,7 @@ export function createChurnModel<T>(
     numeric: numericFeatures as readonly ResolvedFeature<unknown>[],
     categorical: categoricalFeatures as readonly ResolvedFeature<unknown>[],
     label: label as Field<unknown>,
-    linearPredictor: linearPredictor as (records: RecordInput<unknown>, functionName: string) => Float64Array,
+    linearPredictor: linearPredictor as ChurnModelInternals["linearPredictor"],
   });
   const calibrationNote =
     calibration === null
