@@ -122,9 +122,9 @@ const optionsShape = {
  * Objective: Σᵢ wᵢ [log(1 + e^{ηᵢ}) − yᵢ ηᵢ] + (λ/2) Σ_{j≥1} βⱼ² on the standardised coefficients, the
  * intercept unpenalised — scikit-learn's LogisticRegression with C = 1/λ; λ = 0 is the maximum-likelihood
  * fit of R glm / statsmodels Logit. Complexity O(iterations · n · d²) plus O(d³) per solve; typically
- * 3-6 iterations. Above 40 000 rows Newton starts from a fit on a systematic ~10 000-row subsample (λ
- * scaled by the sampling share; that fit starts in turn from one on every 4th of its rows), which
- * usually saves one or two full passes. Records are read once, record by record, by a reader compiled
+ * 3-6 iterations. From 4 000 rows Newton starts from a fit on every 4th row (at most ~10 000 rows; λ
+ * scaled by the sampling share; that fit starts in turn from one on every 4th of its rows when it has
+ * 1 600 or more), which usually leaves one full Newton iteration. Records are read once, record by record, by a reader compiled
  * for the field names (a plain loop where run-time code generation is not allowed, as under a strict
  * Content-Security-Policy: same results). Columns (`{ tenure: Float64Array, plan: string[], ... }`) or an
  * Apache Arrow table train the same model bit for bit and are read column by column, a key field's

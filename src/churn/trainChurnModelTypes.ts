@@ -128,7 +128,7 @@ export interface ChurnModelConvergence {
   readonly stepHalvings: number;
   /**
    * Steps reusing a Hessian factor near the optimum (a gradient pass each, no new Hessian): the last
-   * Newton iteration's, or above 40 000 rows first the warm-start subsample's, scaled to the full data
+   * Newton iteration's, or from 4 000 rows first the warm-start subsample's, scaled to the full data
    * (then `iterations` may be 0: no full Hessian was needed).
    */
   readonly chordSteps: number;
