@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../errors.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../options.js";
+import {
+  dateSchema,
+  fieldSchema,
+  fractionSchema,
+  parseOptions,
+  progressSchema,
+  seedSchema,
+} from "../options.js";
 import {
   arraySchema,
   customSchema,
@@ -17,8 +24,10 @@ import {
 import {
   checkOptions,
   custom,
+  date,
   field,
   flag,
+  fraction,
   list,
   nested,
   nullable,
@@ -113,6 +122,11 @@ const OPTIONS = {
     ),
   ],
   weights: [record(numeric({ gte: 0 })), optionalSchema(z.record(z.string(), z.number().check(z.gte(0))))],
+  // the rules clientele/value uses beside those above
+  minShare: [fraction(), optionalSchema(fractionSchema)],
+  share: [required(fraction()), fractionSchema],
+  asOf: [date(), optionalSchema(dateSchema)],
+  calibrationEnd: [required(date()), dateSchema],
   columns: [
     required(union<unknown>(list(1, propertyNameProblem), record(field()))),
     z.union([
@@ -187,6 +201,12 @@ const anyValue = fc.oneof(
     Number.POSITIVE_INFINITY,
     new Date(0),
     new Date(Number.NaN),
+    "2024-03-01",
+    "not a date",
+    1.0000001,
+    Number.NEGATIVE_INFINITY,
+    Number.MIN_VALUE,
+    -0,
     10n,
     "",
     "rmse",
@@ -233,7 +253,7 @@ describe("checkOptions", () => {
       fc.property(
         fc.subarray(NAMES, { minLength: 1 }),
         fc.dictionary(
-          fc.constantFrom(...NAMES, "titel", "widht", "colour", "zzzzzzzzzz", "__proto__"),
+          fc.constantFrom(...NAMES, "titel", "widht", "asof", "colour", "zzzzzzzzzz", "__proto__"),
           anyValue,
         ),
         (names, options) => {

@@ -2,11 +2,12 @@
  * Option rules: checks of an options object written as plain functions rather than zod schemas run through
  * `parseOptions`, for functions whose bundle should leave zod and the schema walker out (about 15 kB): the
  * chart builders and clientele/segment. A shape names each option's rule (`numeric`, `text`, `oneOf`,
- * `list`, `field`, `seed`, `progressCallback`, `flag`, `record`, `union`, `nested`, `custom`, made `required` or
- * `nullable`) and {@link checkOptions} checks the options against it. The issues are those `parseOptions`
- * gives for the matching core schemas (`zodStringSchema`, `zodNumberSchema`, `oneOf`, `arraySchema`,
- * `fieldSchema`, `seedSchema`, `progressSchema`, `optionsSchema`, `optionalSchema`) and zod schemas
- * (`z.boolean`, `z.record`, `z.union`), word for word: optionRules.test.ts compares the two on the same inputs.
+ * `list`, `field`, `seed`, `progressCallback`, `flag`, `fraction`, `date`, `record`, `union`, `nested`,
+ * `custom`, made `required` or `nullable`) and {@link checkOptions} checks the options against it. The
+ * issues are those `parseOptions` gives for the matching core schemas (`zodStringSchema`, `zodNumberSchema`,
+ * `oneOf`, `arraySchema`, `fieldSchema`, `seedSchema`, `progressSchema`, `fractionSchema`, `dateSchema`,
+ * `optionsSchema`, `optionalSchema`) and zod schemas (`z.boolean`, `z.record`, `z.union`), word for word:
+ * optionRules.test.ts compares the two on the same inputs.
  */
 
 import { InvalidOptionsError, type OptionIssue } from "../errors.js";
@@ -140,6 +141,32 @@ export const seed = (): OptionRule<number, true> =>
   rule("a finite number", (value, report) => {
     if (!Number.isFinite(value)) report(undefined, value);
     return value as number;
+  });
+
+/**
+ * A number in (0, 1], as core's `fractionSchema` checks one: "must be greater than 0", "must be at most 1",
+ * "expected a number in (0, 1], received a string".
+ */
+export const fraction = (): OptionRule<number, true> => ({
+  ...numeric({ gt: 0, lte: 1, messages: { gt: "must be greater than 0", lte: "must be at most 1" } }),
+  accepts: "a number in (0, 1]",
+});
+
+const DATE = "a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds";
+
+/**
+ * A date, as core's `dateSchema` checks one: a valid Date, a string (its date is read later, as the
+ * function parses it) or finite epoch milliseconds. A value of none of these forms is worded as a union
+ * of them: "expected a Date, an ISO date string (YYYY-MM-DD) or epoch milliseconds", without its kind.
+ */
+export const date = (): OptionRule<Date | string | number, true> =>
+  rule(DATE, (value, report) => {
+    const isDate =
+      typeof value === "string" ||
+      (typeof value === "number" && Number.isFinite(value)) ||
+      (value instanceof Date && !Number.isNaN(value.getTime()));
+    if (!isDate) report(value === undefined ? undefined : `expected ${DATE}`, value);
+    return value as Date | string | number;
   });
 
 /** True or false (`z.boolean()`): "expected true or false, received ...". */
