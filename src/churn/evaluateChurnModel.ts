@@ -1,8 +1,7 @@
 import { type ArrowTableLike, InvalidOptionsError, type RecordInput } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
 import { type EvaluateScoresOptions, type EvaluateScoresResult, evaluateScores } from "./evaluateScores.js";
-import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
+import { checkEvaluateScoresOptions } from "./internal/evaluateOptions.js";
 import { readLabels } from "./internal/labels.js";
 import type { ChurnModel } from "./trainChurnModel.js";
 
@@ -43,7 +42,7 @@ export function evaluateChurnModel<T>(
   records: RecordInput<T> | ArrowTableLike<unknown>,
   options: EvaluateChurnModelOptions = {},
 ): EvaluateScoresResult {
-  parseOptions("evaluateChurnModel", evaluateScoresSchema, options);
+  checkEvaluateScoresOptions("evaluateChurnModel", options);
   if (model === null || typeof model !== "object" || typeof model.score !== "function") {
     throw argumentError("evaluateChurnModel", "model", "expected a model returned by trainChurnModel", model);
   }

@@ -5,8 +5,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
-import { evaluateScoresSchema } from "./internal/evaluateOptions.js";
+import { checkEvaluateScoresOptions } from "./internal/evaluateOptions.js";
 import { freeze } from "./internal/freeze.js";
 import { labelsFromArray } from "./internal/labels.js";
 
@@ -133,7 +132,7 @@ export function evaluateScores(
   labels: ArrayLike<number | boolean>,
   options: EvaluateScoresOptions = {},
 ): EvaluateScoresResult {
-  const parsed = parseOptions(FUNCTION_NAME, evaluateScoresSchema, options);
+  const parsed = checkEvaluateScoresOptions(FUNCTION_NAME, options);
   if (scores === null || typeof scores !== "object" || typeof scores.length !== "number") {
     throw argumentError(FUNCTION_NAME, "scores", "expected an array of numbers", scores);
   }

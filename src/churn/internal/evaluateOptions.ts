@@ -1,21 +1,24 @@
-/** Options schema of evaluateScores, shared with evaluateChurnModel (which checks them under its own name). */
-import * as z from "zod/mini";
-import { optionsSchema } from "../../core/internal/optionChecks.js";
-import { wholeNumber } from "../../core/options.js";
+/**
+ * Options of evaluateScores, shared with evaluateChurnModel (which checks them under its own name),
+ * checked by core's option rules (no zod in either bundle).
+ */
+import { withDefaults } from "../../core/internal/defaults.js";
+import { checkOptions, numeric } from "../../core/internal/optionRules.js";
 
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-export const evaluateScoresSchema = /* @__PURE__ */ optionsSchema({
-  threshold: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number(), 0.5),
-  calibrationBins: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1000)),
-    10,
-  ),
-  groups: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1000)),
-    10,
-  ),
-});
+/** A count of bins or groups: a whole number from 1 to 1000. */
+const count = /* @__PURE__ */ numeric({ whole: true, gte: 1, lte: 1000 });
+
+/** The option rules of evaluateScores (a number is finite: NaN and ±Infinity are refused). */
+export const evaluateScoresShape = {
+  threshold: /* @__PURE__ */ numeric({}),
+  calibrationBins: count,
+  groups: count,
+};
+
+/** evaluateScores' options checked under `functionName`, with their documented defaults filled in. */
+export const checkEvaluateScoresOptions = (functionName: string, options: unknown) =>
+  withDefaults(checkOptions(functionName, evaluateScoresShape, options), {
+    threshold: 0.5,
+    calibrationBins: 10,
+    groups: 10,
+  });

@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { InvalidOptionsError } from "../../core/errors.js";
+import { optionsSchema } from "../../core/internal/optionChecks.js";
+import { parseOptions, wholeNumber } from "../../core/options.js";
+import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
+
+/**
+ * Churn's options were checked by zod schemas run through parseOptions until session 8; they are now
+ * checked by core's option rules (checkOptions). Below, each function's schema as it was (copied from the
+ * sources before the change) beside its check now: on random options, both must give the same options
+ * (defaults filled in) or the same issues.
+ */
+
+/** One function's options: the names it takes, its check now (defaults filled in), its schema before. */
+interface Case {
+  readonly names: readonly string[];
+  readonly now: (functionName: string, options: unknown) => unknown;
+  readonly before: Parameters<typeof parseOptions>[1];
+}
+
+const oldEvaluateScoresSchema = optionsSchema({
+  threshold: z._default(z.number(), 0.5),
+  calibrationBins: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
+  groups: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
+});
+
+const CASES: Record<string, Case> = {
+  evaluateScores: {
+    names: ["threshold", "calibrationBins", "groups"],
+    now: checkEvaluateScoresOptions,
+    before: oldEvaluateScoresSchema,
+  },
+};
+
+interface Outcome {
+  readonly options?: unknown;
+  readonly issues?: readonly {
+    readonly path: string;
+    readonly message: string;
+    readonly received?: unknown;
+  }[];
+}
+
+/** What a check gives: the options it returns, or the issues of the error it throws. */
+function outcome(check: () => unknown): Outcome {
+  try {
+    return { options: check() };
+  } catch (error) {
+    if (!(error instanceof InvalidOptionsError)) throw error;
+    return { issues: error.issues };
+  }
+}
+
+function bothOutcomes(name: string, options: unknown): { now: Outcome; before: Outcome } {
+  const { now, before } = CASES[name] as Case;
+  return {
+    now: outcome(() => now(name, options)),
+    before: outcome(() => parseOptions(name, before, options)),
+  };
+}
+
+/** Values of every kind churn's options take, and near misses. */
+const anyValue = fc.oneof(
+  fc.constantFrom(
+    undefined,
+    null,
+    0,
+    1,
+    2,
+    0.5,
+    0.95,
+    1.5,
+    -1,
+    1000,
+    1001,
+    1e20,
+    -1e20,
+    2 ** 53,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    true,
+    false,
+    "",
+    "x",
+    "spend",
+    [],
+    [1, 2],
+    {},
+    { a: 1 },
+    new Date(0),
+    () => 1,
+  ),
+  fc.double(),
+  fc.integer(),
+);
+
+describe("churn's option rules", () => {
+  for (const [name, { names }] of Object.entries(CASES)) {
+    it(`${name}: the same options and issues as its zod schema gave, on any options`, () => {
+      fc.assert(
+        fc.property(
+          fc.dictionary(
+            fc.constantFrom(...names, ...names.map((option) => `${option}s`), "colour", "__proto__"),
+            anyValue,
+            { maxKeys: 6 },
+          ),
+          (options) => {
+            const { now, before } = bothOutcomes(name, options);
+            expect(now).toEqual(before);
+          },
+        ),
+        { numRuns: 400 },
+      );
+    });
+  }
+});
