@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
 import { createRandom, type Random } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, seedSchema, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, numeric, seed } from "../core/internal/optionRules.js";
+import { textPassing, wholeWithMessage } from "../crm/internal/optionRules.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";
@@ -49,38 +49,26 @@ function isCalendarDay(text: string): boolean {
   );
 }
 
-const storeOptionsSchema = optionsSchema({
-  seed: z._default(seedSchema, 1),
-  customers: optionalSchema(
-    z
-      .number()
-      .check(
-        wholeNumber("expected a whole number of customers"),
-        z.gte(1),
-        z.lte(100_000, "at most 100 000 customers (about 4 million lines)"),
-      ),
-  ),
-  orderLines: optionalSchema(
-    z
-      .number()
-      .check(
-        wholeNumber("expected a whole number of order lines"),
-        z.gte(1),
-        z.lte(5_000_000, "at most 5 000 000 order lines"),
-      ),
-  ),
-  start: z._default(
-    z
-      .string()
-      .check(z.refine(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200")),
-    "2024-01-01",
-  ),
-  months: z._default(
-    z.number().check(wholeNumber("expected a whole number of months"), z.gte(1), z.lte(240)),
-    24,
-  ),
-  surveyRate: z._default(z.number().check(z.gte(0), z.lte(1)), 0.3),
-});
+/** The rules of generateStore's options (its defaults: {@link STORE_DEFAULTS}). */
+export const generateStoreShape = {
+  seed: seed(),
+  customers: wholeWithMessage("expected a whole number of customers", {
+    gte: 1,
+    lte: 100_000,
+    messages: { lte: "at most 100 000 customers (about 4 million lines)" },
+  }),
+  orderLines: wholeWithMessage("expected a whole number of order lines", {
+    gte: 1,
+    lte: 5_000_000,
+    messages: { lte: "at most 5 000 000 order lines" },
+  }),
+  start: textPassing(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200"),
+  months: wholeWithMessage("expected a whole number of months", { gte: 1, lte: 240 }),
+  surveyRate: numeric({ gte: 0, lte: 1 }),
+};
+
+/** The defaults of generateStore's options. */
+export const STORE_DEFAULTS = { seed: 1, start: "2024-01-01", months: 24, surveyRate: 0.3 } as const;
 
 /** Complaint rate per order. */
 const COMPLAINT_RATE = 0.015;
@@ -246,7 +234,7 @@ function logNormal(random: Random, median: number, logSd: number): number {
  * ```
  */
 export function generateStore(options: StoreOptions = {}): Store {
-  const parsed = parseOptions("generateStore", storeOptionsSchema, options);
+  const parsed = withDefaults(checkOptions("generateStore", generateStoreShape, options), STORE_DEFAULTS);
   const { seed, start, months, surveyRate } = parsed;
   const startMatch = ISO_DAY.exec(start) as RegExpExecArray;
   const startDay = dayNumber(Number(startMatch[1]), Number(startMatch[2]), Number(startMatch[3]));

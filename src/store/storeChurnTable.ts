@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
+import { textPassing, wholeWithMessage } from "../crm/internal/optionRules.js";
 import type { Store, StoreCustomer } from "./types.js";
 
 /**
@@ -102,18 +102,17 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const dayOf = (iso: string): number =>
   Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / DAY);
 
-const schema = optionsSchema({
-  cutoff: z
-    .string()
-    .check(
-      z.refine(
-        (text) => isoDay.test(text) && Number.isFinite(Date.parse(text)),
-        "expected an ISO date YYYY-MM-DD",
-      ),
+/** Rules of storeChurnTable's options (exported for the equivalence test of store's option rules; not in the module index). */
+export const storeChurnTableShape = {
+  cutoff: required(
+    textPassing(
+      (text) => isoDay.test(text) && Number.isFinite(Date.parse(text)),
+      "expected an ISO date YYYY-MM-DD",
     ),
-  windowDays: z._default(z.number().check(wholeNumber("expected a whole number of days"), z.minimum(1)), 180),
-  population: z._default(oneOf(["active", "recent buyers"]), "active"),
-});
+  ),
+  windowDays: wholeWithMessage("expected a whole number of days", { gte: 1 }),
+  population: oneOf(["active", "recent buyers"]),
+};
 
 interface Activity {
   first: number;
@@ -141,7 +140,10 @@ interface Activity {
  * ```
  */
 export function storeChurnTable(store: Store, options: StoreChurnTableOptions): StoreChurnTableResult {
-  const { cutoff, windowDays, population } = parseOptions("storeChurnTable", schema, options);
+  const { cutoff, windowDays, population } = withDefaults(
+    checkOptions("storeChurnTable", storeChurnTableShape, options),
+    { windowDays: 180, population: "active" } as const,
+  );
   const cutoffDay = dayOf(cutoff);
   const activity = new Map<string, Activity>();
   for (const order of store.orders) {
