@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
+import { custom, type OptionRule } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
 import {
   above0,
@@ -21,6 +22,17 @@ export const budgetSchema = (unbounded = "for no budget"): OptionalSchema<number
       (value) => value === Infinity || (Number.isInteger(value) && (value as number) >= 1),
       `must be a whole number >= 1, or Infinity ${unbounded}`,
     ),
+  );
+
+/**
+ * An optional budget option (maxItemsets, maxRules, maxPatterns): a whole number >= 1, or Infinity, which
+ * `unbounded` says the meaning of in the message.
+ */
+export const budget = (unbounded = "for no budget"): OptionRule<number, true> =>
+  custom<number>("a whole number >= 1, or Infinity", (value) =>
+    value === Infinity || (Number.isInteger(value) && (value as number) >= 1)
+      ? undefined
+      : `must be a whole number >= 1, or Infinity ${unbounded}`,
   );
 
 /** An optional whole number >= 1 (a count, a length, a number of rules); one schema for every such option. */

@@ -1,5 +1,114 @@
+/**
+ * Option rules of the basket functions, for core's `checkOptions` (src/core/internal/optionRules.ts), in
+ * basket's words: numbers with their bounds' own messages ("must be at least 1"), strings and lists of
+ * item names that may not be empty, and tables of custom measures. Core's rules cover the rest (`numeric`
+ * for zod's number schemas, `oneOf` for z.enum, `flag`, `field`, `custom`).
+ *
+ * Why not zod: a basket function's bundle then leaves out zod and the schema walker of `parseOptions`,
+ * while the issues, paths and words stay those its zod schemas gave (optionChecks.test.ts here compares
+ * the two on random options). Every check runs once per call, at the boundary.
+ */
 import type * as z from "zod/mini";
-import { oneOf } from "../../core/internal/optionChecks.js";
+import { expected, type NumberBound, oneOf } from "../../core/internal/optionChecks.js";
+import { numeric, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
+
+export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionChecks.js";
+
+/** An optional option of kind `accepts` (what a missing value is said to need), with the check of a present value. */
+const rule = <T>(
+  accepts: string,
+  check: (value: unknown, report: ReportProblem) => void,
+): OptionRule<T, true> => ({
+  accepts,
+  optional: true,
+  check: (value, report) => {
+    check(value, report);
+    return value as T;
+  },
+});
+
+/**
+ * A finite number within `bounds`, in basket's words: a value that is not a finite number (or not a whole
+ * number when `whole`) is "expected `wanted`, received ..." (or `whole`'s own message when it is a string);
+ * a number out of bounds gets the message of each bound it fails ("must be at least 1").
+ */
+export const boundedNumber = (
+  wanted: string,
+  bounds: readonly NumberBound[],
+  whole?: true | string,
+): OptionRule<number, true> =>
+  rule(wanted, (value, report) => {
+    // Number.isFinite is false for anything but a finite number
+    if (!Number.isFinite(value) || (whole !== undefined && !Number.isSafeInteger(value))) {
+      report(typeof whole === "string" ? whole : expected(wanted, value), value);
+      return;
+    }
+    for (const [test, message] of bounds) if (!test(value as number)) report(message, value);
+  });
+
+/** A whole number >= 1: "must be at least 1" (the checks of `z.int().check(z.minimum(1, ...))`, in its words). */
+export const wholeAtLeastOne = (): OptionRule<number, true> =>
+  numeric({ gte: 1, whole: true, messages: { gte: "must be at least 1" } });
+
+/** A number > 0: "must be greater than 0" (`z.number().check(z.positive(...))`, in its words). */
+export const positiveNumber = (): OptionRule<number, true> =>
+  numeric({ gt: 0, messages: { gt: "must be greater than 0" } });
+
+/**
+ * A number in (0, 1]: "must be greater than 0", or `tooBig` above 1 ("must be at most 1 (a fraction of
+ * transactions)"), as `z.number().check(z.positive(...), z.maximum(1, tooBig))` words them.
+ */
+export const share = (tooBig = "must be at most 1"): OptionRule<number, true> =>
+  numeric({ gt: 0, lte: 1, messages: { gt: "must be greater than 0", lte: tooBig } });
+
+/** Reports a value that is not a string (or is empty, with `emptyMessage`), at `path`. */
+function stringProblems(
+  value: unknown,
+  report: ReportProblem,
+  emptyMessage?: string,
+  path?: readonly string[],
+): void {
+  if (typeof value !== "string") report(expected("a string", value), value, path);
+  else if (emptyMessage !== undefined && value === "") report(emptyMessage, value, path);
+}
+
+/**
+ * A string: "expected a string, received ..." (missing: "required: expected a string"); an empty one is
+ * an issue with `emptyMessage` when given.
+ */
+export const nonEmptyString = (emptyMessage?: string): OptionRule<string, true> =>
+  rule("a string", (value, report) => stringProblems(value, report, emptyMessage));
+
+/**
+ * A list of item or column names; each element that is not a string (or is empty, with `emptyString`: its
+ * message) is an issue of its own at its index; an empty list is one too with `emptyList` (its message).
+ */
+export const nameList = (emptyList?: string, emptyString?: string): OptionRule<readonly string[], true> =>
+  rule("an array", (value, report) => {
+    if (!Array.isArray(value)) {
+      report(expected("an array", value), value);
+      return;
+    }
+    if (emptyList !== undefined && value.length === 0) report(emptyList, value);
+    for (let index = 0; index < value.length; index++)
+      stringProblems(value[index], report, emptyString, [String(index)]);
+  });
+
+/**
+ * An object of functions by name (not an array; a Date or a Map passes as an object without entries);
+ * each value that is not a function is an issue of its own under its name: "expected `wanted`".
+ */
+export const functionTable = <F>(wanted: string): OptionRule<Readonly<Record<string, F>>, true> =>
+  rule("an object", (value, report) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      report(expected("an object", value), value);
+      return;
+    }
+    for (const [name, entry] of Object.entries(value))
+      if (typeof entry !== "function") report(`expected ${wanted}`, entry, [name]);
+  });
+
+// Until every basket function checks its options with the rules above: the zod checks they used.
 
 /**
  * The option checks of the basket functions, by the names they use: core's option checks
@@ -8,9 +117,6 @@ import { oneOf } from "../../core/internal/optionChecks.js";
  * in a bundle of one function. `itemListSchema` is core's `stringListSchema`.
  */
 export {
-  above0,
-  atLeast,
-  atMost,
   booleanSchema,
   functionRecordSchema,
   numberSchema,
