@@ -1,9 +1,8 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { adjustPValues } from "./internal/adjust.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { share } from "./internal/optionChecks.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -66,12 +65,14 @@ export interface SignificantRulesResult<R extends AssociationRule = AssociationR
   readonly options: { readonly alpha: number; readonly correction: "bonferroni" | "holm" | "fdr" | "none" };
 }
 
-const schema = optionsSchema({
-  alpha: optionalSchema(
-    z.number().check(z.positive("must be greater than 0"), z.maximum(1, "must be at most 1")),
-  ),
-  correction: optionalSchema(z.enum(["bonferroni", "holm", "fdr", "none"])),
-});
+/**
+ * Rules of significantRules' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const significantRulesShape = {
+  alpha: share(),
+  correction: oneOf(["bonferroni", "holm", "fdr", "none"]),
+};
 
 /**
  * Keeps the rules whose association is statistically significant: each rule's
@@ -100,7 +101,11 @@ export function significantRules<R extends AssociationRule>(
   rules: RulesInput<R>,
   options: SignificantRulesOptions = {},
 ): SignificantRulesResult<R> {
-  const { alpha = 0.05, correction = "bonferroni" } = parseOptions("significantRules", schema, options);
+  const { alpha = 0.05, correction = "bonferroni" } = checkOptions(
+    "significantRules",
+    significantRulesShape,
+    options,
+  );
   const list = rulesOf(rules, "significantRules", ["fishersExactTest"]);
   const m = list.length;
   const p = new Float64Array(m);
