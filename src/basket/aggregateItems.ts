@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import { toTransactions } from "./internal/builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./internal/hierarchy.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { nonEmptyString } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -43,11 +42,17 @@ export interface AggregateItemsOptions {
   readonly unknownItems?: "error" | "keep";
 }
 
-const schema = optionsSchema({
-  level: z.string().check(z.minLength(1, "must name a column of the hierarchy rows")),
-  item: optionalSchema(z.string().check(z.minLength(1, "must name a column of the hierarchy rows"))),
-  unknownItems: optionalSchema(z.enum(["error", "keep"])),
-});
+const COLUMN = "must name a column of the hierarchy rows";
+
+/**
+ * Rules of aggregateItems' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const aggregateItemsShape = {
+  level: required(nonEmptyString(COLUMN)),
+  item: nonEmptyString(COLUMN),
+  unknownItems: oneOf(["error", "keep"]),
+};
 
 /**
  * Replaces every item by its category at one level of a product hierarchy
@@ -87,7 +92,7 @@ export function aggregateItems(
   options: AggregateItemsOptions,
 ): Transactions {
   const fn = "aggregateItems";
-  const { level, item = "item", unknownItems = "error" } = parseOptions(fn, schema, options);
+  const { level, item = "item", unknownItems = "error" } = checkOptions(fn, aggregateItemsShape, options);
   const table = readHierarchy(fn, hierarchy, item, [level]);
   const data = toTransactions(transactions, fn);
   return mapItems(
