@@ -1,9 +1,8 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { wholeAtLeastOne } from "./internal/optionChecks.js";
 import { bestProposals, type Proposals, propose } from "./internal/proposals.js";
 import { type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
@@ -81,25 +80,27 @@ export interface RecommendResult {
   readonly options: { readonly limit: number; readonly by: NonNullable<RecommendOptions["by"]> };
 }
 
-const schema = optionsSchema({
-  limit: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  by: optionalSchema(
-    z.enum([
-      "confidence",
-      "lift",
-      "support",
-      "leverage",
-      "conviction",
-      "certainty",
-      "laplace",
-      "oddsRatio",
-      "kulczynski",
-      "cosine",
-      "jaccard",
-      "addedValue",
-    ]),
-  ),
-});
+/**
+ * Rules of recommend's options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const recommendShape = {
+  limit: wholeAtLeastOne(),
+  by: oneOf([
+    "confidence",
+    "lift",
+    "support",
+    "leverage",
+    "conviction",
+    "certainty",
+    "laplace",
+    "oddsRatio",
+    "kulczynski",
+    "cosine",
+    "jaccard",
+    "addedValue",
+  ]),
+};
 
 /**
  * Cross-sell / up-sell suggestions for a current basket ("customers who
@@ -129,7 +130,7 @@ export function recommend(
   basket: readonly string[],
   options: RecommendOptions = {},
 ): RecommendResult {
-  const { limit = 5, by = "confidence" } = parseOptions("recommend", schema, options);
+  const { limit = 5, by = "confidence" } = checkOptions("recommend", recommendShape, options);
   const list = rulesOf(rules, "recommend", [by]);
   if (!Array.isArray(basket) || basket.some((item) => typeof item !== "string")) {
     throw argumentError(
