@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
 import { InvalidRecordError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { checkOptions, flag, oneOf } from "../core/internal/optionRules.js";
+import { wholeAtLeastOne } from "./internal/optionChecks.js";
 import { bestProposals, type Proposals, propose } from "./internal/proposals.js";
 import { formatSequence } from "./internal/sequenceCommon.js";
 import type { SequentialRule, SequentialRulesResult } from "./sequentialRules.js";
@@ -87,11 +86,15 @@ export interface RecommendNextResult {
   };
 }
 
-const schema = optionsSchema({
-  limit: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  by: optionalSchema(z.enum(["confidence", "lift", "support"])),
-  excludeBought: optionalSchema(z.boolean()),
-});
+/**
+ * Rules of recommendNext's options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const recommendNextShape = {
+  limit: wholeAtLeastOne(),
+  by: oneOf(["confidence", "lift", "support"]),
+  excludeBought: flag(),
+};
 
 /**
  * Next-purchase suggestions for one customer from sequential rules: every rule whose antecedent
@@ -130,7 +133,11 @@ export function recommendNext(
   options: RecommendNextOptions = {},
 ): RecommendNextResult {
   const fn = "recommendNext";
-  const { limit = 5, by = "confidence", excludeBought = false } = parseOptions(fn, schema, options);
+  const {
+    limit = 5,
+    by = "confidence",
+    excludeBought = false,
+  } = checkOptions(fn, recommendNextShape, options);
   if (
     !Array.isArray(history) ||
     history.some((basket) => !Array.isArray(basket) || basket.some((item) => typeof item !== "string"))
