@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { positiveNumber, wholeAtLeastOne } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -39,10 +38,14 @@ export interface HitsWeightsResult {
   readonly converged: boolean;
 }
 
-const schema = optionsSchema({
-  maxIterations: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  tolerance: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
-});
+/**
+ * Rules of hitsWeights' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const hitsWeightsShape = {
+  maxIterations: wholeAtLeastOne(),
+  tolerance: positiveNumber(),
+};
 
 /**
  * Transaction weights from the HITS link analysis of the transactions x items
@@ -75,7 +78,7 @@ export function hitsWeights(
   options: HitsWeightsOptions = {},
 ): HitsWeightsResult {
   const fn = "hitsWeights";
-  const { maxIterations = 1000, tolerance = 1e-12 } = parseOptions(fn, schema, options);
+  const { maxIterations = 1000, tolerance = 1e-12 } = checkOptions(fn, hitsWeightsShape, options);
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
   const n = data.transactionCount;
