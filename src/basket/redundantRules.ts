@@ -1,9 +1,7 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { itemsKey, type RulesInput, rulesOf } from "./internal/ruleInput.js";
 
 /**
@@ -49,9 +47,13 @@ export interface RedundantRulesResult<R extends AssociationRule = AssociationRul
   readonly options: { readonly measure: NonNullable<RedundantRulesOptions["measure"]> };
 }
 
-const schema = optionsSchema({
-  measure: optionalSchema(z.enum(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"])),
-});
+/**
+ * Rules of redundantRules' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const redundantRulesShape = {
+  measure: oneOf(["confidence", "lift", "oddsRatio", "laplace", "certainty", "conviction"]),
+};
 
 /**
  * Finds redundant rules: X => Y is redundant when the set holds a more general
@@ -84,7 +86,7 @@ export function redundantRules<R extends AssociationRule>(
   rules: RulesInput<R>,
   options: RedundantRulesOptions = {},
 ): RedundantRulesResult<R> {
-  const { measure = "confidence" } = parseOptions("redundantRules", schema, options);
+  const { measure = "confidence" } = checkOptions("redundantRules", redundantRulesShape, options);
   const list = rulesOf(rules, "redundantRules", [measure]);
   // best value among rules with the same (antecedent, consequent); duplicates possible in merged sets
   const best = new Map<string, number>();
