@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, custom, numeric, required } from "../core/internal/optionRules.js";
 
 /**
  * Input of {@link customerShare}: the four share drivers.
@@ -55,19 +54,17 @@ export interface CustomerShareResult {
 }
 
 const FN = "customerShare";
-const fraction = z
-  .number()
-  .check(z.gte(0, "must be a fraction in [0, 1]"), z.lte(1, "must be a fraction in [0, 1]"));
-const index = z
-  .number()
-  .check(z.gt(0, "must be an index > 0 (1 = market average)"), z.refine(Number.isFinite, "must be finite"));
-/** Any value, accepted and ignored (z.custom with no check: zod's unknown schema stays out of the bundle). */
-const ignored = optionalSchema(z.custom());
-const schema = optionsSchema({
+const FRACTION = "must be a fraction in [0, 1]";
+const fraction = required(numeric({ gte: 0, lte: 1, messages: { gte: FRACTION, lte: FRACTION } }));
+const index = numeric({ gt: 0, messages: { gt: "must be an index > 0 (1 = market average)" } });
+/** Any value, accepted and ignored. */
+const ignored = custom<unknown>("any value", () => undefined);
+/** Rules of customerShare's options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const customerShareShape = {
   penetration: fraction,
   loyalty: fraction,
-  selectivity: z._default(index, 1),
-  priceSelectivity: z._default(index, 1),
+  selectivity: index,
+  priceSelectivity: index,
   // The counts of a customerShareInputs result are accepted (and ignored) so it can be passed as is;
   // any other key is an error, so a misspelt factor cannot silently default to 1.
   marketCustomers: ignored,
@@ -77,7 +74,7 @@ const schema = optionsSchema({
   ourBuyersVolume: ignored,
   ourRevenue: ignored,
   marketRevenue: ignored,
-});
+};
 
 /**
  * Decomposes a market share into its customer drivers:
@@ -101,7 +98,10 @@ const schema = optionsSchema({
  * ```
  */
 export function customerShare(options: CustomerShareOptions): Readonly<CustomerShareResult> {
-  const o = parseOptions(FN, schema, options);
+  const o = withDefaults(checkOptions(FN, customerShareShape, options), {
+    selectivity: 1,
+    priceSelectivity: 1,
+  });
   const volumeShare = o.penetration * o.loyalty * o.selectivity;
   if (volumeShare > 1 + 1e-12) {
     throw new InvalidOptionsError(FN, [

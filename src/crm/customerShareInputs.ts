@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -8,8 +7,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, list, nullable, required } from "../core/internal/optionRules.js";
 import type { CustomerShareOptions } from "./customerShare.js";
 import { requireArray } from "./internal/records.js";
 
@@ -76,14 +75,22 @@ export interface CustomerShareInputsResult extends Required<CustomerShareOptions
 }
 
 const FN = "customerShareInputs";
-const schema = optionsSchema({
-  ours: fieldSchema,
-  customer: z._default(fieldSchema, "customerId"),
-  quantity: z._default(z.nullable(fieldSchema), null),
-  amount: z._default(z.nullable(fieldSchema), null),
-  customers: optionalSchema(z.array(z.custom())),
-  customerId: z._default(fieldSchema, "customerId"),
-});
+/** Rules of customerShareInputs' options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const customerShareInputsShape = {
+  ours: required(field<Field<unknown>>()),
+  customer: field<Field<unknown>>(),
+  quantity: nullable(field<Field<unknown>>()),
+  amount: nullable(field<Field<unknown>>()),
+  customers: list<unknown>(),
+  customerId: field<Field<unknown>>(),
+};
+/** The defaults of customerShareInputs' options. */
+export const CUSTOMER_SHARE_INPUTS_DEFAULTS = {
+  customer: "customerId",
+  quantity: null,
+  amount: null,
+  customerId: "customerId",
+} as const;
 
 /**
  * Derives the customer-share factors from customer and category purchase records:
@@ -125,7 +132,7 @@ export function customerShareInputs<P, C = unknown>(
   options: CustomerShareInputsOptions<P, C>,
 ): Readonly<CustomerShareInputsResult> {
   requireArray(FN, "purchases", "purchase records", purchases);
-  const o = parseOptions(FN, schema, options);
+  const o = withDefaults(checkOptions(FN, customerShareInputsShape, options), CUSTOMER_SHARE_INPUTS_DEFAULTS);
   assertRecordArray(purchases, FN, "purchases");
   if (o.customers !== undefined) {
     assertRecordArray(o.customers, FN, "customers");
