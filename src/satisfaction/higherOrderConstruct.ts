@@ -1,9 +1,9 @@
 import { InvalidOptionsError, type OptionIssue } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { customSchema, expected, optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { oneOf, parseOptions } from "../core/options.js";
+import { expected } from "../core/internal/optionChecks.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
+import { checked, constructName } from "./internal/optionRules.js";
 import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
-import { constructName } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -61,19 +61,25 @@ export interface HigherOrderConstructResult<T> {
 
 const NAME = "higherOrderConstruct";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  name: constructName,
-  dimensions: /* @__PURE__ */ customSchema<string[]>((dimensions, report) => {
-    if (!Array.isArray(dimensions)) return report(expected("an array", dimensions), dimensions);
-    dimensions.forEach((name: unknown, i) => {
-      if (typeof name !== "string") report(expected("a string", name), name, [i]);
-      else if (name === "") report("must be a non-empty construct name", name, [i]);
-    });
-    if (dimensions.length < 2) report("a higher-order construct needs at least two dimensions", dimensions);
-  }),
-  approach: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"])),
-  mode: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["A", "B"])),
-});
+/**
+ * Rules of higherOrderConstruct's options. Exported for the equivalence test of satisfaction's option
+ * rules; not in the module index.
+ */
+export const higherOrderConstructShape = {
+  name: /* @__PURE__ */ required(/* @__PURE__ */ constructName()),
+  dimensions: /* @__PURE__ */ required(
+    /* @__PURE__ */ checked<string[]>("an array", (dimensions, report) => {
+      if (!Array.isArray(dimensions)) return report(undefined, dimensions);
+      dimensions.forEach((name: unknown, i) => {
+        if (typeof name !== "string") report(expected("a string", name), name, [i]);
+        else if (name === "") report("must be a non-empty construct name", name, [i]);
+      });
+      if (dimensions.length < 2) report("a higher-order construct needs at least two dimensions", dimensions);
+    }),
+  ),
+  approach: /* @__PURE__ */ oneOf(["repeatedIndicators", "twoStage"]),
+  mode: /* @__PURE__ */ oneOf(["A", "B"]),
+};
 
 /**
  * Builds a model with a higher-order (hierarchical) construct for {@link plsPathModel}, e.g. a second-order
@@ -127,7 +133,7 @@ export function higherOrderConstruct<T extends object>(
   model: PlsPathModelOptions,
   options: HigherOrderConstructOptions,
 ): HigherOrderConstructResult<T> {
-  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+  const parsed = withDefaults(checkOptions(NAME, higherOrderConstructShape, options), {
     approach: "repeatedIndicators",
     mode: "A",
   });

@@ -1,11 +1,11 @@
 import { InvalidOptionsError } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { oneOf, parseOptions } from "../core/options.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
+import { constructName } from "./internal/optionRules.js";
 import { answerColumn } from "./internal/plsData.js";
 import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
-import { constructName, resolvePlsModel } from "./internal/plsSpec.js";
+import { resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -64,13 +64,17 @@ export interface InteractionTermResult<T> {
 
 const NAME = "interactionTerm";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  predictor: constructName,
-  moderator: constructName,
-  target: constructName,
-  approach: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["twoStage", "productIndicator"])),
-  name: /* @__PURE__ */ optionalSchema(constructName),
-});
+/**
+ * Rules of interactionTerm's options. Exported for the equivalence test of satisfaction's option rules;
+ * not in the module index.
+ */
+export const interactionTermShape = {
+  predictor: /* @__PURE__ */ required(/* @__PURE__ */ constructName()),
+  moderator: /* @__PURE__ */ required(/* @__PURE__ */ constructName()),
+  target: /* @__PURE__ */ required(/* @__PURE__ */ constructName()),
+  approach: /* @__PURE__ */ oneOf(["twoStage", "productIndicator"]),
+  name: /* @__PURE__ */ constructName(),
+};
 
 /** Mean and sample SD (n − 1) of the finite values of a column. */
 function moments(column: Float64Array): { mean: number; sd: number } {
@@ -144,7 +148,7 @@ export function interactionTerm<T extends object>(
   model: PlsPathModelOptions,
   options: InteractionTermOptions,
 ): InteractionTermResult<T> {
-  const parsed = withDefaults(parseOptions(NAME, schema, options), { approach: "twoStage" });
+  const parsed = withDefaults(checkOptions(NAME, interactionTermShape, options), { approach: "twoStage" });
   checkRowsAndModel(NAME, rows, model);
   const { predictor, moderator, target } = parsed;
   const name = parsed.name ?? `${predictor} x ${moderator}`;

@@ -3,43 +3,34 @@
  * index-based {@link PlsSpec} of the kernel.
  */
 
-import type * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { withDefaults } from "../../core/internal/defaults.js";
+import { expected } from "../../core/internal/optionChecks.js";
 import {
-  above0,
-  atLeast,
-  booleanSchema,
-  customSchema,
-  expected,
-  numberSchema,
-  type OptionReport,
-  optionalSchema,
-  optionsSchema,
-  stringListSchema,
-  stringSchema,
-} from "../../core/internal/optionChecks.js";
-import { oneOf, parseOptions } from "../../core/options.js";
+  checkOptions,
+  flag,
+  list,
+  type OptionValues,
+  oneOf,
+  required,
+} from "../../core/internal/optionRules.js";
+import { CONSTRUCT_NAME, checked, type ReportAt } from "./optionRules.js";
 import type { PlsSpec } from "./plsCore.js";
 
 /** The inner weighting schemes, in the order of their codes in plsCore (SCHEME_PATH, ...). */
 const SCHEMES = ["path", "factorial", "centroid"] as const;
 
-const WHOLE = "expected a whole number >= 1";
+const WHOLE = "a whole number >= 1";
 
 /** An object used as a map from names to values (not null, not an array). */
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const CONSTRUCT_NAME = "must be a non-empty construct name";
-/** A construct name: a non-empty string. */
-export const constructName = /* @__PURE__ */ stringSchema(CONSTRUCT_NAME);
-
 /** Reports a name that is not a non-empty string (a construct name, or an indicator's with `empty`) at `path`. */
 const nameProblems = (
   value: unknown,
-  report: OptionReport,
+  report: ReportAt,
   path: PropertyKey[],
   empty = CONSTRUCT_NAME,
 ): void => {
@@ -51,7 +42,7 @@ const nameProblems = (
 function unknownKeys(
   object: Record<string, unknown>,
   valid: readonly string[],
-  report: OptionReport,
+  report: ReportAt,
   path: PropertyKey[],
 ): void {
   for (const key of Object.keys(object)) {
@@ -60,67 +51,72 @@ function unknownKeys(
   }
 }
 
-// The structured options (blocks, paths, mode, scale) are custom checks of core's option toolkit that
-// report each problem at its own path (blocks.Image.1, paths.0.to) rather than zod's array, string,
-// boolean, tuple and catch-all object schemas: the same values pass, with the same words or plainer ones,
-// and every PLS function's bundle carries about 2 kB less of zod. The defaults are applied once in
-// resolvePlsModel (PLS_DEFAULTS) rather than by zod's default wrapper (0.7 kB less).
+// The structured options (blocks, paths, mode, scale) are checks of their own that report each problem at
+// its own path (blocks.Image.1, paths.0.to) rather than zod's array, string, boolean, tuple and catch-all
+// object schemas: the same values pass, with the same words or plainer ones. All options are checked by
+// core's option rules (checkOptions), so no PLS function's bundle carries zod or parseOptions' schema
+// walker. The defaults are applied once in resolvePlsModel (PLS_DEFAULTS).
 
 /** Options of plsPathModel: strict, so a misspelt option (`schema` for `scheme`) is an error, not a default. */
-export const plsOptionsSchema = /* @__PURE__ */ optionsSchema({
-  blocks: /* @__PURE__ */ customSchema<Record<string, string[]>>((blocks, report) => {
-    if (!isMap(blocks)) return report(expected("an object", blocks), blocks);
-    for (const [name, list] of Object.entries(blocks)) {
-      if (name === "") report("construct names must be non-empty", blocks);
-      if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
-      else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
-      else
-        list.forEach((indicator: unknown, i) => {
-          nameProblems(indicator, report, [name, i], "indicator names must be non-empty");
-        });
-    }
-  }),
-  paths: /* @__PURE__ */ customSchema<{ from: string; to: string }[]>((paths, report) => {
-    if (!Array.isArray(paths)) return report(expected("an array", paths), paths);
-    if (paths.length === 0) report("a structural model needs at least one path", paths);
-    paths.forEach((path: unknown, i) => {
-      if (!isMap(path)) report(expected("an object { from, to }", path), path, [i]);
-      else {
-        nameProblems(path.from, report, [i, "from"]);
-        nameProblems(path.to, report, [i, "to"]);
-        unknownKeys(path, ["from", "to"], report, [i]);
+export const plsOptionsShape = {
+  blocks: /* @__PURE__ */ required(
+    /* @__PURE__ */ checked<Record<string, string[]>>("an object", (blocks, report) => {
+      if (!isMap(blocks)) return report(undefined, blocks);
+      for (const [name, list] of Object.entries(blocks)) {
+        if (name === "") report("construct names must be non-empty", blocks);
+        if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
+        else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
+        else
+          list.forEach((indicator: unknown, i) => {
+            nameProblems(indicator, report, [name, i], "indicator names must be non-empty");
+          });
       }
-    });
+    }),
+  ),
+  paths: /* @__PURE__ */ required(
+    /* @__PURE__ */ checked<{ from: string; to: string }[]>("an array", (paths, report) => {
+      if (!Array.isArray(paths)) return report(undefined, paths);
+      if (paths.length === 0) report("a structural model needs at least one path", paths);
+      paths.forEach((path: unknown, i) => {
+        if (!isMap(path)) report(expected("an object { from, to }", path), path, [i]);
+        else {
+          nameProblems(path.from, report, [i, "from"]);
+          nameProblems(path.to, report, [i, "to"]);
+          unknownKeys(path, ["from", "to"], report, [i]);
+        }
+      });
+    }),
+  ),
+  scheme: /* @__PURE__ */ oneOf(SCHEMES),
+  mode: /* @__PURE__ */ checked<Record<string, "A" | "B">>("an object", (mode, report) => {
+    if (!isMap(mode)) return report(undefined, mode);
+    for (const [name, value] of Object.entries(mode))
+      if (value !== "A" && value !== "B") report('Invalid option: expected one of "A"|"B"', value, [name]);
   }),
-  scheme: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(SCHEMES)),
-  mode: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ customSchema<Record<string, "A" | "B">>((mode, report) => {
-      if (!isMap(mode)) return report(expected("an object", mode), mode);
-      for (const [name, value] of Object.entries(mode))
-        if (value !== "A" && value !== "B") report('Invalid option: expected one of "A"|"B"', value, [name]);
-    }),
+  scale: /* @__PURE__ */ checked<{ min: number; max: number }>("an object { min, max }", (scale, report) => {
+    if (!isMap(scale)) return report(undefined, scale);
+    unknownKeys(scale, ["min", "max"], report, []);
+    const { min, max } = scale;
+    if (!Number.isFinite(min)) report(expected("a finite number", min), min, ["min"]);
+    if (!Number.isFinite(max)) report(expected("a finite number", max), max, ["max"]);
+    else if ((max as number) <= (min as number)) report("scale.max must be greater than scale.min", scale);
+  }),
+  maxIterations: /* @__PURE__ */ checked<number>(WHOLE, (value, report) => {
+    if (!(Number.isSafeInteger(value) && (value as number) >= 1)) report(`expected ${WHOLE}`, value);
+  }),
+  tolerance: /* @__PURE__ */ checked<number>("a number > 0", (value, report) => {
+    if (!Number.isFinite(value)) report(undefined, value);
+    else if (!((value as number) > 0)) report("must be greater than 0", value);
+  }),
+  missing: /* @__PURE__ */ oneOf(["mean", "listwise"]),
+  consistent: /* @__PURE__ */ flag(),
+  reflective: /* @__PURE__ */ list<string>(0, (name) =>
+    typeof name !== "string" ? expected("a string", name) : name === "" ? CONSTRUCT_NAME : undefined,
   ),
-  scale: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ customSchema<{ min: number; max: number }>((scale, report) => {
-      if (!isMap(scale)) return report(expected("an object { min, max }", scale), scale);
-      unknownKeys(scale, ["min", "max"], report, []);
-      const { min, max } = scale;
-      if (!Number.isFinite(min)) report(expected("a finite number", min), min, ["min"]);
-      if (!Number.isFinite(max)) report(expected("a finite number", max), max, ["max"]);
-      else if ((max as number) <= (min as number)) report("scale.max must be greater than scale.min", scale);
-    }),
-  ),
-  maxIterations: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema(WHOLE, [atLeast(1, WHOLE)], WHOLE),
-  ),
-  tolerance: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
-  missing: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["mean", "listwise"])),
-  consistent: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ booleanSchema()),
-  reflective: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ stringListSchema(undefined, CONSTRUCT_NAME)),
-  fSquaredMethod: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["scores", "reestimate"])),
-});
+  fSquaredMethod: /* @__PURE__ */ oneOf(["scores", "reestimate"]),
+};
 
-/** The defaults of the options of {@link plsOptionsSchema} (documented in PlsPathModelOptions). */
+/** The defaults of the options of {@link plsOptionsShape} (documented in PlsPathModelOptions). */
 const PLS_DEFAULTS = {
   scheme: "path",
   mode: {},
@@ -131,7 +127,7 @@ const PLS_DEFAULTS = {
   fSquaredMethod: "scores",
 } as const;
 
-type RawPlsOptions = z.output<typeof plsOptionsSchema>;
+type RawPlsOptions = OptionValues<typeof plsOptionsShape>;
 
 /** The parsed options with their defaults applied. */
 export type ParsedPlsOptions = Omit<RawPlsOptions, keyof typeof PLS_DEFAULTS> & {
@@ -159,7 +155,7 @@ export interface ResolvedPlsModel {
 /** Parses and checks the options; every structural problem is one issue of an {@link InvalidOptionsError}. */
 export function resolvePlsModel(functionName: string, options: unknown): ResolvedPlsModel {
   const parsed: ParsedPlsOptions = withDefaults(
-    parseOptions(functionName, plsOptionsSchema, options),
+    checkOptions(functionName, plsOptionsShape, options),
     PLS_DEFAULTS,
   );
   const constructs = Object.keys(parsed.blocks);

@@ -1,0 +1,299 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { InvalidOptionsError } from "../../core/errors.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
+import {
+  above0,
+  atLeast,
+  booleanSchema,
+  customSchema,
+  expected,
+  numberSchema,
+  type OptionReport,
+  optionalSchema,
+  optionsSchema,
+  stringListSchema,
+  stringSchema,
+} from "../../core/internal/optionChecks.js";
+import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
+import { oneOf, parseOptions } from "../../core/options.js";
+import { higherOrderConstructShape } from "../higherOrderConstruct.js";
+import { interactionTermShape } from "../interactionTerm.js";
+import { plsOptionsShape } from "./plsSpec.js";
+
+/**
+ * Satisfaction's options were checked by zod schemas run through parseOptions until session 8; they are
+ * now checked by core's option rules (checkOptions). Below, each function's schema as it was (the same
+ * code as before, on core's zod helpers) beside its rules now: on random options, both must give the same
+ * options or the same issues (path, message, value received).
+ */
+
+// ---- the schemas as they were ----
+
+/** A whole number of at least `least` (satisfaction's `count` before). */
+const oldCount = (name: string, least: number) =>
+  numberSchema(`a whole number >= ${least}`, [atLeast(least, `${name} must be at least ${least}`)], true);
+
+/** A number strictly between `low` and `high` (satisfaction's `between` before). */
+const oldBetween = (name: string, low: number, high: number) =>
+  numberSchema(`a number > ${low} and < ${high}`, [
+    [(value) => value > low, `${name} must be above ${low}`],
+    [(value) => value < high, `${name} must be below ${high}`],
+  ]);
+
+const CONSTRUCT_NAME = "must be a non-empty construct name";
+const oldConstructName = stringSchema(CONSTRUCT_NAME);
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const nameProblems = (
+  value: unknown,
+  report: OptionReport,
+  path: PropertyKey[],
+  empty = CONSTRUCT_NAME,
+): void => {
+  if (typeof value !== "string") report(expected("a string", value), value, path);
+  else if (value === "") report(empty, value, path);
+};
+
+function unknownKeys(
+  object: Record<string, unknown>,
+  valid: readonly string[],
+  report: OptionReport,
+  path: PropertyKey[],
+): void {
+  for (const key of Object.keys(object)) {
+    if (valid.includes(key)) continue;
+    report(unknownOptionMessage(key, valid), object[key], [...path, key]);
+  }
+}
+
+const WHOLE = "expected a whole number >= 1";
+
+const oldPls = optionsSchema({
+  blocks: customSchema<Record<string, string[]>>((blocks, report) => {
+    if (!isMap(blocks)) return report(expected("an object", blocks), blocks);
+    for (const [name, list] of Object.entries(blocks)) {
+      if (name === "") report("construct names must be non-empty", blocks);
+      if (!Array.isArray(list)) report("expected an array of indicator names", list, [name]);
+      else if (list.length === 0) report("a block needs at least one indicator", list, [name]);
+      else
+        list.forEach((indicator: unknown, i) => {
+          nameProblems(indicator, report, [name, i], "indicator names must be non-empty");
+        });
+    }
+  }),
+  paths: customSchema<{ from: string; to: string }[]>((paths, report) => {
+    if (!Array.isArray(paths)) return report(expected("an array", paths), paths);
+    if (paths.length === 0) report("a structural model needs at least one path", paths);
+    paths.forEach((path: unknown, i) => {
+      if (!isMap(path)) report(expected("an object { from, to }", path), path, [i]);
+      else {
+        nameProblems(path.from, report, [i, "from"]);
+        nameProblems(path.to, report, [i, "to"]);
+        unknownKeys(path, ["from", "to"], report, [i]);
+      }
+    });
+  }),
+  scheme: optionalSchema(oneOf(["path", "factorial", "centroid"])),
+  mode: optionalSchema(
+    customSchema<Record<string, "A" | "B">>((mode, report) => {
+      if (!isMap(mode)) return report(expected("an object", mode), mode);
+      for (const [name, value] of Object.entries(mode))
+        if (value !== "A" && value !== "B") report('Invalid option: expected one of "A"|"B"', value, [name]);
+    }),
+  ),
+  scale: optionalSchema(
+    customSchema<{ min: number; max: number }>((scale, report) => {
+      if (!isMap(scale)) return report(expected("an object { min, max }", scale), scale);
+      unknownKeys(scale, ["min", "max"], report, []);
+      const { min, max } = scale;
+      if (!Number.isFinite(min)) report(expected("a finite number", min), min, ["min"]);
+      if (!Number.isFinite(max)) report(expected("a finite number", max), max, ["max"]);
+      else if ((max as number) <= (min as number)) report("scale.max must be greater than scale.min", scale);
+    }),
+  ),
+  maxIterations: optionalSchema(numberSchema(WHOLE, [atLeast(1, WHOLE)], WHOLE)),
+  tolerance: optionalSchema(numberSchema("a number > 0", [above0])),
+  missing: optionalSchema(oneOf(["mean", "listwise"])),
+  consistent: optionalSchema(booleanSchema()),
+  reflective: optionalSchema(stringListSchema(undefined, CONSTRUCT_NAME)),
+  fSquaredMethod: optionalSchema(oneOf(["scores", "reestimate"])),
+});
+
+// ---- the cases: each function's rules now and its schema before ----
+
+interface Case {
+  readonly shape: OptionShape;
+  readonly before: Parameters<typeof parseOptions>[1];
+  /** Values of this function's options, and near misses, beside the shared ones. */
+  readonly values?: readonly unknown[];
+  /** Random option objects to compare (400 unless given). */
+  readonly runs?: number;
+}
+
+const NAMES = ["Image", "Value", "", 3, null];
+
+const CASES: Record<string, Case> = {
+  plsPathModel: {
+    shape: plsOptionsShape,
+    before: oldPls,
+    runs: 2000,
+    values: [
+      { Image: ["q1", "q2"], Value: ["q3"] },
+      { Image: [], "": ["q1"] },
+      { Image: ["q1", ""], Value: "q3" },
+      { Image: ["q1", 2] },
+      [{ from: "Image", to: "Value" }],
+      [{ from: "Image", to: "" }, { from: 1 }, 5],
+      [{ from: "Image", to: "Value", weight: 1 }],
+      { Image: "A", Value: "B" },
+      { Image: "C" },
+      { min: 1, max: 10 },
+      { min: 10, max: 1 },
+      { min: Number.NaN, max: 5, mid: 2 },
+      { min: 1 },
+      "path",
+      "factorial",
+      "centroid",
+      "listwise",
+      "mean",
+      "scores",
+      "reestimate",
+      ["Image", "Value"],
+      ["Image", ""],
+      [1],
+      1e-7,
+      300,
+    ],
+  },
+  higherOrderConstruct: {
+    shape: higherOrderConstructShape,
+    before: optionsSchema({
+      name: oldConstructName,
+      dimensions: customSchema<string[]>((dimensions, report) => {
+        if (!Array.isArray(dimensions)) return report(expected("an array", dimensions), dimensions);
+        dimensions.forEach((name: unknown, i) => {
+          if (typeof name !== "string") report(expected("a string", name), name, [i]);
+          else if (name === "") report("must be a non-empty construct name", name, [i]);
+        });
+        if (dimensions.length < 2)
+          report("a higher-order construct needs at least two dimensions", dimensions);
+      }),
+      approach: optionalSchema(oneOf(["repeatedIndicators", "twoStage"])),
+      mode: optionalSchema(oneOf(["A", "B"])),
+    }),
+    values: [
+      ["Image", "Value"],
+      ["Image"],
+      ["Image", "", 2],
+      "repeatedIndicators",
+      "twoStage",
+      "A",
+      "B",
+      ...NAMES,
+    ],
+  },
+  interactionTerm: {
+    shape: interactionTermShape,
+    before: optionsSchema({
+      predictor: oldConstructName,
+      moderator: oldConstructName,
+      target: oldConstructName,
+      approach: optionalSchema(oneOf(["twoStage", "productIndicator"])),
+      name: optionalSchema(oldConstructName),
+    }),
+    values: ["twoStage", "productIndicator", ...NAMES],
+  },
+};
+
+interface Outcome {
+  readonly options?: unknown;
+  readonly issues?: readonly {
+    readonly path: string;
+    readonly message: string;
+    readonly received?: unknown;
+  }[];
+}
+
+/** What a check gives: the options it returns, or the issues of the error it throws. */
+function outcome(check: () => unknown): Outcome {
+  try {
+    return { options: check() };
+  } catch (error) {
+    if (!(error instanceof InvalidOptionsError)) throw error;
+    return { issues: error.issues };
+  }
+}
+
+function bothOutcomes(name: string, options: unknown): { now: Outcome; before: Outcome } {
+  const { shape, before } = CASES[name] as Case;
+  return {
+    now: outcome(() => checkOptions(name, shape, options)),
+    before: outcome(() => parseOptions(name, before, options)),
+  };
+}
+
+/** Values of every kind the options take, and near misses. */
+const SHARED = [
+  undefined,
+  null,
+  0,
+  1,
+  2,
+  0.5,
+  -1,
+  1.5,
+  0.05,
+  1e20,
+  -1e20,
+  2 ** 60,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  true,
+  false,
+  "",
+  "x",
+  "bogus",
+  [],
+  [1, 2],
+  ["a", "b"],
+  ["a", "b", "c"],
+  {},
+  { a: 1 },
+  new Date(0),
+  new Map(),
+  () => 1,
+];
+
+describe("satisfaction's option rules", () => {
+  for (const [name, { shape, values = [], runs = 400 }] of Object.entries(CASES)) {
+    it(`${name}: the same options and issues as its zod schema gave, on any options`, () => {
+      const names = Object.keys(shape);
+      const anyValue = fc.oneof(fc.constantFrom(...SHARED, ...values), fc.double(), fc.integer());
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            {
+              weight: 9,
+              arbitrary: fc.dictionary(
+                fc.constantFrom(...names, `${names[0]}s`, "colour", "__proto__"),
+                anyValue,
+                { maxKeys: 6 },
+              ),
+            },
+            { weight: 1, arbitrary: anyValue },
+          ),
+          (options) => {
+            const { now, before } = bothOutcomes(name, options);
+            expect(now).toEqual(before);
+          },
+        ),
+        { numRuns: runs },
+      );
+    });
+  }
+});
