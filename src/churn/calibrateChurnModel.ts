@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type ArrowTableLike,
   InsufficientDataError,
@@ -7,8 +6,7 @@ import {
   recordCount,
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { oneOf, parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
 import { fitIsotonic, fitPlatt } from "./internal/calibration.js";
 import { churnModelInternals, createChurnModel, freezeJson } from "./internal/churnScorer.js";
@@ -28,9 +26,10 @@ export interface CalibrateChurnModelOptions {
   readonly method?: "platt" | "isotonic";
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  method: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["platt", "isotonic"]), "platt"),
-});
+/** The option rules of calibrateChurnModel (core's checkOptions: no zod in the bundle). */
+export const calibrateChurnModelShape = {
+  method: /* @__PURE__ */ oneOf(["platt", "isotonic"]),
+};
 
 /**
  * Recalibrates a churn model's probabilities on held-out labelled rows (never the training rows: their
@@ -77,7 +76,7 @@ export function calibrateChurnModel<T>(
   holdout: RecordInput<T> | ArrowTableLike<unknown>,
   options: CalibrateChurnModelOptions = {},
 ): ChurnModel<T> {
-  const { method } = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const { method = "platt" } = checkOptions(FUNCTION_NAME, calibrateChurnModelShape, options);
   const internals = churnModelInternals(model);
   if (internals === undefined) {
     throw argumentError(

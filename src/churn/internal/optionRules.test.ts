@@ -2,8 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/errors.js";
-import { optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions, wholeNumber } from "../../core/options.js";
+import { withDefaults } from "../../core/internal/defaults.js";
+import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
+import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
+import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
+import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
 
 /**
@@ -26,12 +29,24 @@ const oldEvaluateScoresSchema = optionsSchema({
   groups: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
 });
 
+/** A case of a function checked by `checkOptions(name, shape, options)` with `defaults` filled in. */
+const ruled = (shape: OptionShape, before: Case["before"], defaults: Record<string, unknown> = {}): Case => ({
+  names: Object.keys(shape),
+  now: (name, options) => withDefaults(checkOptions(name, shape, options), defaults),
+  before,
+});
+
 const CASES: Record<string, Case> = {
   evaluateScores: {
     names: ["threshold", "calibrationBins", "groups"],
     now: checkEvaluateScoresOptions,
     before: oldEvaluateScoresSchema,
   },
+  calibrateChurnModel: ruled(
+    calibrateChurnModelShape,
+    optionsSchema({ method: z._default(oneOf(["platt", "isotonic"]), "platt") }),
+    { method: "platt" },
+  ),
 };
 
 interface Outcome {
@@ -86,6 +101,8 @@ const anyValue = fc.oneof(
     "",
     "x",
     "spend",
+    "platt",
+    "isotonic",
     [],
     [1, 2],
     {},
