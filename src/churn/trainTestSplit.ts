@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   createRandom,
@@ -9,9 +8,10 @@ import {
   resolveField,
 } from "../core/index.js";
 import { closestName } from "../core/internal/closestName.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions, seedSchema } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, seed } from "../core/internal/optionRules.js";
 import { freeze } from "./internal/freeze.js";
+import { numericBelow } from "./internal/optionRules.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
@@ -45,19 +45,16 @@ export interface TrainTestSplitResult<T> {
   readonly options: { readonly testFraction: number; readonly stratified: boolean; readonly seed: number };
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  testFraction: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .number()
-      .check(
-        /* @__PURE__ */ z.gt(0, "must be greater than 0"),
-        /* @__PURE__ */ z.lt(1, "must be less than 1"),
-      ),
-    0.25,
+/** The option rules of trainTestSplit (core's checkOptions: no zod in the bundle). */
+export const trainTestSplitShape = {
+  testFraction: /* @__PURE__ */ numericBelow(
+    { gt: 0, messages: { gt: "must be greater than 0" } },
+    1,
+    "must be less than 1",
   ),
-  stratify: /* @__PURE__ */ optionalSchema(fieldSchema),
-  seed: /* @__PURE__ */ z._default(seedSchema, 1),
-});
+  stratify: /* @__PURE__ */ field<Field<unknown>>(),
+  seed: /* @__PURE__ */ seed(),
+};
 
 /**
  * Splits records into a training and a test part at random, reproducibly from `seed`
@@ -91,7 +88,10 @@ export function trainTestSplit<T>(
   records: readonly T[],
   options: TrainTestSplitOptions<T> = {},
 ): TrainTestSplitResult<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = withDefaults(checkOptions(FUNCTION_NAME, trainTestSplitShape, options), {
+    testFraction: 0.25,
+    seed: 1,
+  });
   // Every element must be a record even without `stratify`: a null or a number in the input is a bug
   // upstream that a split would only carry into both parts.
   assertRecordArray(records, FUNCTION_NAME);

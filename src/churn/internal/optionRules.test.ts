@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { trainTestSplitShape } from "../trainTestSplit.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
 
 /**
@@ -46,6 +47,18 @@ const CASES: Record<string, Case> = {
     calibrateChurnModelShape,
     optionsSchema({ method: z._default(oneOf(["platt", "isotonic"]), "platt") }),
     { method: "platt" },
+  ),
+  trainTestSplit: ruled(
+    trainTestSplitShape,
+    optionsSchema({
+      testFraction: z._default(
+        z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
+        0.25,
+      ),
+      stratify: optionalSchema(fieldSchema),
+      seed: z._default(seedSchema, 1),
+    }),
+    { testFraction: 0.25, seed: 1 },
   ),
 };
 
