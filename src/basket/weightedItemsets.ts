@@ -1,11 +1,10 @@
-import * as z from "zod/mini";
 import { InvalidRecordError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, custom, required } from "../core/internal/optionRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
-  budgetSchema,
+  budget,
   compareLabelLists,
   DEFAULT_MAX_ITEMSETS,
   deadlineAfter,
@@ -13,7 +12,7 @@ import {
   pastDeadline,
   thresholdBudgetError,
 } from "./internal/common.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { positiveNumber, share, wholeAtLeastOne } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -92,27 +91,26 @@ export interface WeightedItemsetsResult {
   };
 }
 
-const schema = optionsSchema({
-  weights: z.custom<ArrayLike<number>>(
-    (value) =>
+/**
+ * Rules of weightedItemsets' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const weightedItemsetsShape = {
+  weights: required(
+    custom<ArrayLike<number>>("an array of numbers", (value) =>
       Array.isArray(value) ||
       (ArrayBuffer.isView(value) &&
         !(value instanceof DataView) &&
-        typeof (value as { length?: unknown }).length === "number"),
-    "expected an array of numbers, one weight per transaction",
+        typeof (value as { length?: unknown }).length === "number")
+        ? undefined
+        : "expected an array of numbers, one weight per transaction",
+    ),
   ),
-  minWeightedSupport: optionalSchema(
-    z
-      .number()
-      .check(
-        z.positive("must be greater than 0"),
-        z.maximum(1, "must be at most 1 (a share of the total weight)"),
-      ),
-  ),
-  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxItemsets: budgetSchema(),
-  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
-});
+  minWeightedSupport: share("must be at most 1 (a share of the total weight)"),
+  maxLength: wholeAtLeastOne(),
+  maxItemsets: budget(),
+  timeLimitMs: positiveNumber(),
+};
 
 /**
  * Frequent itemsets under weighted support, a weight per transaction (arules'
@@ -149,7 +147,7 @@ export function weightedItemsets(
 ): WeightedItemsetsResult {
   const start = performance.now();
   const fn = "weightedItemsets";
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, weightedItemsetsShape, options);
   const minWeightedSupport = parsed.minWeightedSupport ?? 0.1;
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
