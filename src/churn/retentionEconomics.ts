@@ -1,9 +1,9 @@
-import * as z from "zod/mini";
 import { type InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, numeric, required } from "../core/internal/optionRules.js";
 import { freeze } from "./internal/freeze.js";
+import { numericBelow } from "./internal/optionRules.js";
 
 const FUNCTION_NAME = "retentionEconomics";
 
@@ -68,26 +68,22 @@ export interface RetentionEconomicsResult {
   readonly options: Required<RetentionEconomicsOptions>;
 }
 
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  customers: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
-  churnRate: /* @__PURE__ */ z
-    .number()
-    .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lt(1, "must be less than 1")),
-  margin: /* @__PURE__ */ z.number(),
-  acquisitionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
-  retentionCost: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive("must be greater than 0")),
-  discountRate: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)),
-    0.1,
-  ),
-  churnReduction: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ z.gt(0, "must be greater than 0"), /* @__PURE__ */ z.lt(1)),
-    0.05,
-  ),
-});
+/** A finite number >= 0, in zod's words for one below 0. */
+const nonNegative = /* @__PURE__ */ numeric({ gte: 0 });
+
+/** A finite number > 0: "must be greater than 0". */
+const ABOVE_0 = { gt: 0, messages: { gt: "must be greater than 0" } };
+
+/** The option rules of retentionEconomics (core's checkOptions: no zod in the bundle; numbers are finite). */
+export const retentionEconomicsShape = {
+  customers: /* @__PURE__ */ required(nonNegative),
+  churnRate: /* @__PURE__ */ required(/* @__PURE__ */ numericBelow(ABOVE_0, 1, "must be less than 1")),
+  margin: /* @__PURE__ */ required(/* @__PURE__ */ numeric({})),
+  acquisitionCost: /* @__PURE__ */ required(nonNegative),
+  retentionCost: /* @__PURE__ */ required(/* @__PURE__ */ numeric(ABOVE_0)),
+  discountRate: nonNegative,
+  churnReduction: /* @__PURE__ */ numericBelow(ABOVE_0, 1),
+};
 
 /**
  * A retention-economics calculator from your own churn, margin and cost figures.
@@ -125,7 +121,10 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function retentionEconomics(options: RetentionEconomicsOptions): RetentionEconomicsResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = withDefaults(checkOptions(FUNCTION_NAME, retentionEconomicsShape, options), {
+    discountRate: 0.1,
+    churnReduction: 0.05,
+  });
   const { customers, churnRate, margin, acquisitionCost, retentionCost, discountRate, churnReduction } =
     parsed;
   if (churnReduction >= churnRate) {

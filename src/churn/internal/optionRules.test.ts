@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { retentionEconomicsShape } from "../retentionEconomics.js";
 import { trainTestSplitShape } from "../trainTestSplit.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
 
@@ -59,6 +60,19 @@ const CASES: Record<string, Case> = {
       seed: z._default(seedSchema, 1),
     }),
     { testFraction: 0.25, seed: 1 },
+  ),
+  retentionEconomics: ruled(
+    retentionEconomicsShape,
+    optionsSchema({
+      customers: z.number().check(z.minimum(0)),
+      churnRate: z.number().check(z.gt(0, "must be greater than 0"), z.lt(1, "must be less than 1")),
+      margin: z.number(),
+      acquisitionCost: z.number().check(z.minimum(0)),
+      retentionCost: z.number().check(z.positive("must be greater than 0")),
+      discountRate: z._default(z.number().check(z.minimum(0)), 0.1),
+      churnReduction: z._default(z.number().check(z.gt(0, "must be greater than 0"), z.lt(1)), 0.05),
+    }),
+    { discountRate: 0.1, churnReduction: 0.05 },
   ),
 };
 
