@@ -1,7 +1,6 @@
 import { type Field, type RecordInput, readCodes, recordCount } from "../core/index.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { checkOptions, field, required } from "../core/internal/optionRules.js";
 import { frozenTransactions } from "./internal/builder.js";
-import { optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -24,7 +23,11 @@ export interface TransactionsFromOptions<T> {
   readonly item: Field<T>;
 }
 
-const schema = optionsSchema({ transaction: fieldSchema, item: fieldSchema });
+/**
+ * Rules of transactionsFrom's options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const transactionsFromShape = { transaction: required(field()), item: required(field()) };
 
 /**
  * Builds {@link Transactions} from order-line records: lines with the same
@@ -58,7 +61,11 @@ export function transactionsFrom<T>(
   options: TransactionsFromOptions<T>,
 ): Transactions {
   recordCount(records, "transactionsFrom");
-  const parsed = parseOptions("transactionsFrom", schema, options) as TransactionsFromOptions<T>;
+  const parsed = checkOptions(
+    "transactionsFrom",
+    transactionsFromShape,
+    options,
+  ) as TransactionsFromOptions<T>;
   const context = { functionName: "transactionsFrom" };
   // the core readers refuse null, undefined and non-object rows with an InvalidRecordError naming the row
   const ids = readCodes(records, parsed.transaction, { ...context, optionName: "transaction" });
