@@ -1,9 +1,8 @@
-import * as z from "zod/mini";
 import { type Field, InvalidRecordError, readCodes, readNumbers, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { checkOptions, custom, field, required } from "../core/internal/optionRules.js";
 import {
-  budgetSchema,
+  budget,
   compareLabelLists,
   compareText,
   DEFAULT_MAX_ITEMSETS,
@@ -11,7 +10,7 @@ import {
   pastDeadline,
   thresholdBudgetError,
 } from "./internal/common.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { positiveNumber, wholeAtLeastOne } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -96,24 +95,24 @@ export interface HighUtilityItemsetsResult {
   readonly options: { readonly minUtility: number; readonly maxLength: number | undefined };
 }
 
-const schema = optionsSchema({
-  transaction: fieldSchema,
-  item: fieldSchema,
-  quantity: optionalSchema(fieldSchema),
-  unitProfit: optionalSchema(
-    z.custom<unknown>(
-      (value) =>
-        typeof value === "string" ||
-        typeof value === "function" ||
-        (typeof value === "object" && value !== null),
-      "expected a field (a key or an accessor) or a table of unit profits by item name",
-    ),
+/**
+ * Rules of highUtilityItemsets' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const highUtilityItemsetsShape = {
+  transaction: required(field()),
+  item: required(field()),
+  quantity: field(),
+  unitProfit: custom<unknown>("a field or a table of unit profits", (value) =>
+    typeof value === "string" || typeof value === "function" || (typeof value === "object" && value !== null)
+      ? undefined
+      : "expected a field (a key or an accessor) or a table of unit profits by item name",
   ),
-  minUtility: z.number().check(z.positive("must be greater than 0")),
-  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxItemsets: budgetSchema(),
-  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
-});
+  minUtility: required(positiveNumber()),
+  maxLength: wholeAtLeastOne(),
+  maxItemsets: budget(),
+  timeLimitMs: positiveNumber(),
+};
 
 /** A utility list (Liu and Qu 2012): per transaction holding the itemset, its utility and the remaining utility. */
 interface UtilityList {
@@ -177,7 +176,7 @@ export function highUtilityItemsets<T>(
   if (!Array.isArray(lines)) {
     throw argumentError(fn, "lines", "expected an array of order-line records", lines);
   }
-  const parsed = parseOptions(fn, schema, options) as HighUtilityItemsetsOptions<T>;
+  const parsed = checkOptions(fn, highUtilityItemsetsShape, options) as HighUtilityItemsetsOptions<T>;
   const context = { functionName: fn };
   const transactionCodes = readCodes(lines, parsed.transaction, { ...context, optionName: "transaction" });
   const itemCodes = readCodes(lines, parsed.item, { ...context, optionName: "item" });
