@@ -1,17 +1,10 @@
-import * as z from "zod/mini";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import type { FrequentItemset } from "./frequentItemsets.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import {
-  alphabeticalRanks,
-  budgetSchema,
-  deadlineAfter,
-  labelsOf,
-  resolveMinCount,
-} from "./internal/common.js";
+import { alphabeticalRanks, budget, deadlineAfter, labelsOf, resolveMinCount } from "./internal/common.js";
 import { streamItemsetsTo } from "./internal/mining.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { positiveNumber, share, wholeAtLeastOne } from "./internal/optionChecks.js";
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
@@ -60,21 +53,18 @@ export interface StreamItemsetsSummary {
   };
 }
 
-const schema = optionsSchema({
-  minSupport: optionalSchema(
-    z
-      .number()
-      .check(
-        z.positive("must be greater than 0"),
-        z.maximum(1, "must be at most 1 (a fraction of transactions)"),
-      ),
-  ),
-  minCount: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  maxLength: optionalSchema(z.int().check(z.minimum(1, "must be at least 1"))),
-  algorithm: optionalSchema(z.enum(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: budgetSchema(),
-  timeLimitMs: optionalSchema(z.number().check(z.positive("must be greater than 0"))),
-});
+/**
+ * Rules of streamItemsets' options. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const streamItemsetsShape = {
+  minSupport: share("must be at most 1 (a fraction of transactions)"),
+  minCount: wholeAtLeastOne(),
+  maxLength: wholeAtLeastOne(),
+  algorithm: oneOf(["fpgrowth", "eclat", "auto"]),
+  maxItemsets: budget(),
+  timeLimitMs: positiveNumber(),
+};
 
 /**
  * Frequent itemsets handed one at a time to a callback, never stored: the
@@ -110,7 +100,7 @@ export function streamItemsets(
 ): StreamItemsetsSummary {
   const start = performance.now();
   const fn = "streamItemsets";
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, streamItemsetsShape, options);
   if (typeof onItemset !== "function") {
     throw argumentError(fn, "onItemset", "expected a function called with each itemset", onItemset);
   }
