@@ -1,11 +1,11 @@
-import * as z from "zod/mini";
 import { type Field, InsufficientDataError, type InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError, checkFinite } from "../core/internal/arguments.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, required } from "../core/internal/optionRules.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
 import { freeze } from "./internal/freeze.js";
+import { numericBelow } from "./internal/optionRules.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -89,15 +89,13 @@ export interface KaplanMeierResult {
   };
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  time: fieldSchema,
-  event: fieldSchema,
-  group: /* @__PURE__ */ optionalSchema(fieldSchema),
-  confidenceLevel: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
-    0.95,
-  ),
-});
+/** The option rules of kaplanMeier (core's checkOptions: no zod in the bundle). */
+export const kaplanMeierShape = {
+  time: /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>()),
+  event: /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>()),
+  group: /* @__PURE__ */ field<Field<unknown>>(),
+  confidenceLevel: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+};
 
 /**
  * Kaplan-Meier survival curves: the share of customers still retained t days (or any unit) after
@@ -137,7 +135,9 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function kaplanMeier<T>(records: readonly T[], options: KaplanMeierOptions<T>): KaplanMeierResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = withDefaults(checkOptions(FUNCTION_NAME, kaplanMeierShape, options), {
+    confidenceLevel: 0.95,
+  });
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const data = readSurvivalData(
     records,

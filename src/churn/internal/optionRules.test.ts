@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { kaplanMeierShape } from "../kaplanMeier.js";
 import { retentionEconomicsShape } from "../retentionEconomics.js";
 import { trainTestSplitShape } from "../trainTestSplit.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
@@ -73,6 +74,16 @@ const CASES: Record<string, Case> = {
       churnReduction: z._default(z.number().check(z.gt(0, "must be greater than 0"), z.lt(1)), 0.05),
     }),
     { discountRate: 0.1, churnReduction: 0.05 },
+  ),
+  kaplanMeier: ruled(
+    kaplanMeierShape,
+    optionsSchema({
+      time: fieldSchema,
+      event: fieldSchema,
+      group: optionalSchema(fieldSchema),
+      confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+    }),
+    { confidenceLevel: 0.95 },
   ),
 };
 
