@@ -1,6 +1,5 @@
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
-import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { checkOptions, field, required } from "../core/internal/optionRules.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
 import { freeze } from "./internal/freeze.js";
@@ -47,11 +46,11 @@ export interface LogRankTestResult {
   readonly options: { readonly time: string; readonly event: string; readonly group: string };
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  time: fieldSchema,
-  event: fieldSchema,
-  group: fieldSchema,
-});
+/** A field that must be given. */
+const requiredField = /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>());
+
+/** The option rules of logRankTest (core's checkOptions: no zod in the bundle). */
+export const logRankTestShape = { time: requiredField, event: requiredField, group: requiredField };
 
 /**
  * Log-rank (Mantel-Haenszel) test that the groups' survival curves are equal, as R's
@@ -86,7 +85,7 @@ const optionsSchema = /* @__PURE__ */ optionsObject({
  * ```
  */
 export function logRankTest<T>(records: readonly T[], options: LogRankTestOptions<T>): LogRankTestResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = checkOptions(FUNCTION_NAME, logRankTestShape, options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const data = readSurvivalData(
     records,

@@ -8,6 +8,7 @@ import { checkOptions, type OptionShape } from "../../core/internal/optionRules.
 import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
+import { logRankTestShape } from "../logRankTest.js";
 import { retentionEconomicsShape } from "../retentionEconomics.js";
 import { trainTestSplitShape } from "../trainTestSplit.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
@@ -84,6 +85,10 @@ const CASES: Record<string, Case> = {
       confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
     }),
     { confidenceLevel: 0.95 },
+  ),
+  logRankTest: ruled(
+    logRankTestShape,
+    optionsSchema({ time: fieldSchema, event: fieldSchema, group: fieldSchema }),
   ),
 };
 
