@@ -1,7 +1,6 @@
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { BasketLineParser, basketTextShape } from "./internal/lineChunks.js";
-import { optionsSchema } from "./internal/optionChecks.js";
 import type { readBasketsStream } from "./readBasketsStream.js";
 import type { Transactions } from "./Transactions.js";
 
@@ -26,9 +25,6 @@ export interface ReadBasketsOptions {
    */
   readonly trim?: boolean;
 }
-
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema(basketTextShape);
 
 /**
  * Parses basket text, one transaction per line with items separated by
@@ -64,7 +60,7 @@ export function readBaskets(text: string, options: ReadBasketsOptions = {}): Tra
   if (typeof text !== "string") {
     throw argumentError("readBaskets", "text", "expected the basket file content as a string", text);
   }
-  const { separator = ",", trim = true } = parseOptions("readBaskets", schema, options);
+  const { separator = ",", trim = true } = checkOptions("readBaskets", basketTextShape, options);
   const parser = new BasketLineParser(separator, trim);
   parser.parse(text, text.length);
   return parser.finish();

@@ -1,8 +1,6 @@
-import * as z from "zod/mini";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, flag } from "../core/internal/optionRules.js";
 import { BasketLineParser, basketTextShape } from "./internal/lineChunks.js";
-import { optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -71,8 +69,11 @@ export interface ReadBasketsStreamOptions {
   readonly lines?: boolean;
 }
 
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({ ...basketTextShape, lines: optionalSchema(z.boolean()) });
+/**
+ * Rules of readBasketsStream's options (defaults applied where read). Exported for the equivalence test of
+ * basket's option rules (internal/optionChecks.test.ts); not in the module index.
+ */
+export const readBasketsStreamShape = { ...basketTextShape, lines: flag() };
 
 /**
  * {@link readBaskets} for text that arrives in pieces: reads basket text (one
@@ -113,7 +114,11 @@ export async function readBasketsStream(
   source: BasketSource,
   options: ReadBasketsStreamOptions = {},
 ): Promise<Transactions> {
-  const { separator = ",", trim = true, lines = false } = parseOptions("readBasketsStream", schema, options);
+  const {
+    separator = ",",
+    trim = true,
+    lines = false,
+  } = checkOptions("readBasketsStream", readBasketsStreamShape, options);
   const parser = new BasketLineParser(separator, trim);
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let index = 0;

@@ -1,17 +1,13 @@
-import * as z from "zod/mini";
+import { flag } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
 import { TransactionBuilder } from "./builder.js";
 import { withRoom } from "./intBuffer.js";
-import { optionalSchema } from "./optionChecks.js";
+import { nonEmptyString } from "./optionChecks.js";
 
-/** The options of the basket-text parser, shared by readBaskets and readBasketsStream (defaults applied where read). */
+/** Rules of the basket-text parser's options, shared by readBaskets and readBasketsStream (defaults applied where read). */
 export const basketTextShape = {
-  separator: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z
-      .string()
-      .check(/* @__PURE__ */ z.minLength(1, 'separator must be a non-empty string such as "," or " "')),
-  ),
-  trim: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.boolean()),
+  separator: /* @__PURE__ */ nonEmptyString('separator must be a non-empty string such as "," or " "'),
+  trim: /* @__PURE__ */ flag(),
 };
 
 /**
