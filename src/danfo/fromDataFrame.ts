@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
+import { nonEmptyText } from "../table/internal/columnRules.js";
 
 /**
  * The part of a danfo `DataFrame` that {@link fromDataFrame} reads (any
@@ -42,7 +41,8 @@ export interface FromDataFrameOptions {
   readonly index?: string;
 }
 
-const schema = optionsSchema({ index: optionalSchema(z.string().check(z.minLength(1))) });
+/** Rules of fromDataFrame's options. Exported for the equivalence test of the adapters' option rules; not in the module index. */
+export const fromDataFrameShape = { index: nonEmptyText() };
 
 /**
  * Converts a [danfo.js](https://danfo.jsdata.org/) `DataFrame` to plain
@@ -93,7 +93,7 @@ export function fromDataFrame<T extends object = Record<string, unknown>>(
       },
     ]);
   }
-  const { index } = parseOptions("fromDataFrame", schema, options);
+  const { index } = checkOptions("fromDataFrame", fromDataFrameShape, options);
   const columns = frame.columns;
   if (index !== undefined && columns.includes(index)) {
     throw new InvalidOptionsError("fromDataFrame", [

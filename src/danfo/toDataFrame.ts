@@ -1,10 +1,8 @@
 import { DataFrame } from "danfojs-node";
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
-import { columnsSchema } from "../core/internal/columnsSchema.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { recordRows } from "../core/internal/recordColumns.js";
-import { parseOptions } from "../core/options.js";
+import { toDataFrameShape } from "./internal/toDataFrameShape.js";
 
 /**
  * Options of {@link toDataFrame}.
@@ -27,11 +25,6 @@ export interface ToDataFrameOptions {
    */
   readonly index?: string;
 }
-
-const schema = optionsSchema({
-  columns: optionalSchema(columnsSchema),
-  index: optionalSchema(z.string().check(z.minLength(1))),
-});
 
 /**
  * Converts a clientele result, or a plain array of records, to a
@@ -75,7 +68,7 @@ const schema = optionsSchema({
  * ```
  */
 export function toDataFrame(source: object, options: ToDataFrameOptions = {}): DataFrame {
-  const parsed = parseOptions("toDataFrame", schema, options);
+  const parsed = checkOptions("toDataFrame", toDataFrameShape, options);
   const { rows, names: allNames } = recordRows("toDataFrame", source, parsed.columns);
   let names = allNames;
   let index: unknown[] | undefined;

@@ -1,8 +1,6 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../core/errors.js";
-import { columnsSchema } from "../core/internal/columnsSchema.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, numeric } from "../core/internal/optionRules.js";
+import { columnNames } from "./internal/columnRules.js";
 
 /**
  * The part of an arquero table that {@link fromTable} uses (any arquero
@@ -51,11 +49,12 @@ export interface FromTableOptions {
   readonly limit?: number;
 }
 
-const schema = optionsSchema({
-  columns: optionalSchema(columnsSchema),
-  offset: optionalSchema(z.int().check(z.gte(0))),
-  limit: optionalSchema(z.int().check(z.gte(0))),
-});
+/** Rules of fromTable's options. Exported for the equivalence test of the adapters' option rules; not in the module index. */
+export const fromTableShape = {
+  columns: columnNames(),
+  offset: numeric({ gte: 0, whole: true }),
+  limit: numeric({ gte: 0, whole: true }),
+};
 
 /**
  * Converts an arquero table to plain records (`table.objects()`), the input
@@ -98,7 +97,7 @@ export function fromTable<T extends object = Record<string, unknown>>(
       },
     ]);
   }
-  const parsed = parseOptions("fromTable", schema, options);
+  const parsed = checkOptions("fromTable", fromTableShape, options);
   const request: { limit?: number; offset?: number; columns?: string[] } = {};
   if (parsed.columns !== undefined) request.columns = [...parsed.columns];
   if (parsed.offset !== undefined) request.offset = parsed.offset;

@@ -1,8 +1,7 @@
 import { type ColumnTable, table } from "arquero";
-import { columnsSchema } from "../core/internal/columnsSchema.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { recordColumns } from "../core/internal/recordColumns.js";
-import { parseOptions } from "../core/options.js";
+import { columnNames } from "./internal/columnRules.js";
 
 /**
  * Options of {@link toTable}.
@@ -24,7 +23,8 @@ export interface ToTableOptions {
   readonly columns?: readonly string[];
 }
 
-const schema = optionsSchema({ columns: optionalSchema(columnsSchema) });
+/** Rules of toTable's options. Exported for the equivalence test of the adapters' option rules; not in the module index. */
+export const toTableShape = { columns: columnNames() };
 
 /**
  * Converts a clientele result, or a plain array of records, to an
@@ -64,7 +64,7 @@ const schema = optionsSchema({ columns: optionalSchema(columnsSchema) });
  * ```
  */
 export function toTable(source: object, options: ToTableOptions = {}): ColumnTable {
-  const { columns } = parseOptions("toTable", schema, options);
+  const { columns } = checkOptions("toTable", toTableShape, options);
   const data = recordColumns("toTable", source, columns);
   const entries = new Map<string, unknown[]>();
   data.names.forEach((name, j) => {
