@@ -1,7 +1,6 @@
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import type { ItemHierarchy } from "./aggregateItems.js";
 import { categoriesShape, extendWithCategories } from "./internal/categories.js";
-import { optionsSchema } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -32,8 +31,6 @@ export interface AddCategoriesOptions {
    */
   readonly unknownItems?: "error" | "keep";
 }
-
-const schema = optionsSchema(categoriesShape);
 
 /**
  * Adds to every transaction the categories of its items, at each level asked for,
@@ -70,6 +67,6 @@ export function addCategories(
   hierarchy: ItemHierarchy,
   options: AddCategoriesOptions,
 ): Transactions {
-  const parsed = parseOptions("addCategories", schema, options);
+  const parsed = checkOptions("addCategories", categoriesShape, options);
   return extendWithCategories("addCategories", transactions, hierarchy, parsed).data;
 }

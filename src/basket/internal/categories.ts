@@ -1,31 +1,28 @@
-import type * as z from "zod/mini";
 import { argumentError } from "../../core/internal/arguments.js";
-import { parseOptions } from "../../core/options.js";
+import { checkOptions, type OptionValues, oneOf, required } from "../../core/internal/optionRules.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
-import { enumSchema, itemListSchema, optionalSchema, optionsSchema, stringSchema } from "./optionChecks.js";
+import { nameList, nonEmptyString } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
 /**
- * The mini schema of the hierarchy options of addCategories and the multi-level miners. The defaults
+ * Rules of the hierarchy options of addCategories and the multi-level miners. The defaults
  * (`item: "item"`, `suffix: "*"`, `unknownItems: "error"`) are applied by {@link extendWithCategories}.
  */
 export const categoriesShape = {
-  levels: itemListSchema("must name at least one level column", COLUMN),
-  item: optionalSchema(stringSchema(COLUMN)),
-  suffix: optionalSchema(stringSchema()),
-  unknownItems: optionalSchema(enumSchema(["error", "keep"])),
+  levels: /* @__PURE__ */ required(/* @__PURE__ */ nameList("must name at least one level column", COLUMN)),
+  item: /* @__PURE__ */ nonEmptyString(COLUMN),
+  suffix: /* @__PURE__ */ nonEmptyString(),
+  unknownItems: /* @__PURE__ */ oneOf(["error", "keep"]),
 };
 
+/** The hierarchy options, checked. */
+export type CategoriesOptions = OptionValues<typeof categoriesShape>;
+
 const hierarchyKeys = /* @__PURE__ */ Object.keys(categoriesShape);
-/**
- * The multi-level miners pass the other options on to the miner, which checks them: this schema only
- * sees the hierarchy options' keys (strict or not, it parses them alike).
- */
-const hierarchySchema = /* @__PURE__ */ optionsSchema(categoriesShape);
 
 /**
  * Splits the options of a multi-level miner into the hierarchy options (checked and returned as
@@ -34,14 +31,16 @@ const hierarchySchema = /* @__PURE__ */ optionsSchema(categoriesShape);
 export function splitHierarchyOptions(
   functionName: string,
   options: object | undefined,
-): { parsed: z.output<typeof hierarchySchema>; rest: Record<string, unknown> } {
+): { parsed: CategoriesOptions; rest: Record<string, unknown> } {
   const own: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options ?? {})) {
     if (hierarchyKeys.includes(key)) own[key] = value;
     else rest[key] = value;
   }
-  return { parsed: parseOptions(functionName, hierarchySchema, own), rest };
+  // the multi-level miners pass the other options on to the miner, which checks them: here only the
+  // hierarchy options' keys are checked
+  return { parsed: checkOptions(functionName, categoriesShape, own), rest };
 }
 
 /** Transactions extended with category items, and each label's ancestors among the labels. */

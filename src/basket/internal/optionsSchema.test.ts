@@ -6,7 +6,6 @@ import { InvalidOptionsError } from "../../core/errors.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { parseOptions } from "../../core/options.js";
 import { associationRulesShape } from "../associationRules.js";
-import { categoriesShape } from "./categories.js";
 import { miningShape } from "./common.js";
 import { sequenceShape } from "./sequenceCommon.js";
 
@@ -86,7 +85,6 @@ const optionsOf = (shape: object) =>
 describe("optionsSchema and optionalSchema parse as z.strictObject and z.optional do", () => {
   const shapes: [string, Record<string, core.$ZodType>][] = [
     ["associationRules", associationRulesShape],
-    ["multiLevelRules", { ...categoriesShape, ...associationRulesShape }],
     ["frequentItemsets (mining)", miningShape],
     ["sequentialPatterns", sequenceShape],
   ];
