@@ -1,11 +1,11 @@
 import { type Field, InsufficientDataError, type InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError, checkFinite } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field, required } from "../core/internal/optionRules.js";
+import { checkOptions, field } from "../core/internal/optionRules.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
 import { freeze } from "./internal/freeze.js";
-import { numericBelow } from "./internal/optionRules.js";
+import { numericBelow, requiredField } from "./internal/optionRules.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -91,8 +91,8 @@ export interface KaplanMeierResult {
 
 /** The option rules of kaplanMeier (core's checkOptions: no zod in the bundle). */
 export const kaplanMeierShape = {
-  time: /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>()),
-  event: /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>()),
+  time: requiredField,
+  event: requiredField,
   group: /* @__PURE__ */ field<Field<unknown>>(),
   confidenceLevel: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
 };

@@ -1,8 +1,9 @@
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
-import { checkOptions, field, required } from "../core/internal/optionRules.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { solveSymmetric } from "./internal/coxAlgebra.js";
 import { freeze } from "./internal/freeze.js";
+import { requiredField } from "./internal/optionRules.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -45,9 +46,6 @@ export interface LogRankTestResult {
   /** The fields used, by name (`"<option> (accessor)"` for an accessor). */
   readonly options: { readonly time: string; readonly event: string; readonly group: string };
 }
-
-/** A field that must be given. */
-const requiredField = /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>());
 
 /** The option rules of logRankTest (core's checkOptions: no zod in the bundle). */
 export const logRankTestShape = { time: requiredField, event: requiredField, group: requiredField };

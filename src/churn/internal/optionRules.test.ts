@@ -5,7 +5,7 @@ import { InvalidOptionsError } from "../../core/errors.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
+import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
 import { logRankTestShape } from "../logRankTest.js";
@@ -146,6 +146,21 @@ const anyValue = fc.oneof(
     "spend",
     "platt",
     "isotonic",
+    "week",
+    "month",
+    "day",
+    "2024-03-20",
+    [1, 2, 4],
+    [4, 2, 1],
+    [0, 2, 4],
+    [-1, -2, 3],
+    [1, Number.NaN, 3],
+    [1, "2", 3],
+    [1, undefined, 3],
+    [1, 2, 3, 4],
+    [5, 2, 1, "x"],
+    new Date(Number.NaN),
+    { probabilityAlive: () => 0.5 },
     [],
     [1, 2],
     {},
