@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -8,10 +7,11 @@ import {
   type RecordInput,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { dateSchema, fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, numeric } from "../core/internal/optionRules.js";
 import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
 import { freeze } from "./internal/freeze.js";
+import { bandLimitsRule, positive, requiredDate, requiredField } from "./internal/optionRules.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -91,26 +91,15 @@ export interface InactivityRiskResult {
   };
 }
 
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  customer: fieldSchema,
-  date: fieldSchema,
-  asOf: dateSchema,
-  priorWeight: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.minimum(0)), 2),
-  populationGapDays: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-  ),
-  bandLimits: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .tuple([
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-      ])
-      .check(/* @__PURE__ */ z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
-    [1, 2, 4],
-  ),
-});
+/** The option rules of inactivityRisk (core's checkOptions: no zod in the bundle; numbers are finite). */
+export const inactivityRiskShape = {
+  customer: requiredField,
+  date: requiredField,
+  asOf: requiredDate,
+  priorWeight: /* @__PURE__ */ numeric({ gte: 0 }),
+  populationGapDays: positive,
+  bandLimits: bandLimitsRule,
+};
 
 /**
  * Behavioural churn risk without labels: how overdue each customer is relative to their own purchase
@@ -151,7 +140,10 @@ export function inactivityRisk<T>(
   records: RecordInput<T>,
   options: InactivityRiskOptions<T>,
 ): InactivityRiskResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = withDefaults(checkOptions(FUNCTION_NAME, inactivityRiskShape, options), {
+    priorWeight: 2,
+    bandLimits: [1, 2, 4] as const,
+  });
   const purchases = readCustomerDays(FUNCTION_NAME, records, parsed);
   const { n, asOfDay, codes, labels, days } = purchases;
 

@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { inactivityRiskShape } from "../inactivityRisk.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
 import { logRankTestShape } from "../logRankTest.js";
 import { retentionEconomicsShape } from "../retentionEconomics.js";
@@ -89,6 +90,27 @@ const CASES: Record<string, Case> = {
   logRankTest: ruled(
     logRankTestShape,
     optionsSchema({ time: fieldSchema, event: fieldSchema, group: fieldSchema }),
+  ),
+  inactivityRisk: ruled(
+    inactivityRiskShape,
+    optionsSchema({
+      customer: fieldSchema,
+      date: fieldSchema,
+      asOf: dateSchema,
+      priorWeight: z._default(z.number().check(z.minimum(0)), 2),
+      populationGapDays: optionalSchema(z.number().check(z.positive())),
+      bandLimits: z._default(
+        z
+          .tuple([
+            z.number().check(z.positive()),
+            z.number().check(z.positive()),
+            z.number().check(z.positive()),
+          ])
+          .check(z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
+        [1, 2, 4],
+      ),
+    }),
+    { priorWeight: 2, bandLimits: [1, 2, 4] },
   ),
 };
 
