@@ -6,11 +6,11 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { checkOptions, field, oneOf, required } from "../core/internal/optionRules.js";
 import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "./internal/calendar.js";
 import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
 import { freeze } from "./internal/freeze.js";
+import { requiredDate, requiredField } from "./internal/optionRules.js";
 
 /** Calendar period of {@link cohortRetention}: weeks start on Monday (UTC). */
 export type { CohortPeriod } from "./internal/calendar.js";
@@ -84,13 +84,14 @@ export interface CohortRetentionResult {
   };
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  customer: fieldSchema,
-  date: fieldSchema,
-  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
-  period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
-  asOf: dateSchema,
-});
+/** The option rules of cohortRetention (core's checkOptions: no zod in the bundle). */
+export const cohortRetentionShape = {
+  customer: requiredField,
+  date: requiredField,
+  amount: /* @__PURE__ */ field<Field<unknown>>(),
+  period: /* @__PURE__ */ required(/* @__PURE__ */ oneOf(["week", "month", "quarter"])),
+  asOf: requiredDate,
+};
 
 /** Periods shown as columns when the result prints (the data holds them all). */
 const DISPLAY_PERIODS = 13;
@@ -137,7 +138,7 @@ export function cohortRetention<T>(
   records: RecordInput<T>,
   options: CohortRetentionOptions<T>,
 ): CohortRetentionResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = checkOptions(FUNCTION_NAME, cohortRetentionShape, options);
   const purchases = readCustomerDays(FUNCTION_NAME, records, parsed);
   const { n, asOfDay, codes, labels, days } = purchases;
   const period = parsed.period;

@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { cohortRetentionShape } from "../cohortRetention.js";
 import { inactivityRiskShape } from "../inactivityRisk.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
 import { logRankTestShape } from "../logRankTest.js";
@@ -111,6 +112,16 @@ const CASES: Record<string, Case> = {
       ),
     }),
     { priorWeight: 2, bandLimits: [1, 2, 4] },
+  ),
+  cohortRetention: ruled(
+    cohortRetentionShape,
+    optionsSchema({
+      customer: fieldSchema,
+      date: fieldSchema,
+      amount: optionalSchema(fieldSchema),
+      period: oneOf(["week", "month", "quarter"]),
+      asOf: dateSchema,
+    }),
   ),
 };
 
