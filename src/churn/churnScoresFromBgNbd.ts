@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   DAYS_PER_UNIT,
   type Field,
@@ -8,9 +7,9 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, custom, field, oneOf } from "../core/internal/optionRules.js";
 import { withScratch } from "../core/internal/scratch.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { notAnArrayError } from "../core/records.js";
 import type { FitBgNbdResult } from "../value/fitBgNbd.js";
 import { fitBgNbdHistories } from "../value/internal/bgNbdLikelihood.js";
@@ -19,6 +18,7 @@ import { PURCHASE_DAYS_SCRATCH, purchaseDayArrays } from "../value/internal/purc
 import { purchaseHistories } from "../value/internal/purchaseHistories.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import { freeze } from "./internal/freeze.js";
+import { positive, requiredDate, requiredField } from "./internal/optionRules.js";
 
 const FUNCTION_NAME = "churnScoresFromBgNbd";
 
@@ -72,27 +72,22 @@ export interface ChurnScoresFromBgNbdResult {
   readonly options: { readonly asOf: string; readonly timeUnit: TimeUnit; readonly horizon: number };
 }
 
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  customer: fieldSchema,
-  date: fieldSchema,
-  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
-  asOf: dateSchema,
-  timeUnit: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
-    "week",
+/** The option rules of churnScoresFromBgNbd (core's checkOptions: no zod in the bundle; numbers are finite). */
+export const churnScoresFromBgNbdShape = {
+  customer: requiredField,
+  date: requiredField,
+  amount: /* @__PURE__ */ field<Field<unknown>>(),
+  asOf: requiredDate,
+  timeUnit: /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
+  horizon: positive,
+  model: /* @__PURE__ */ custom<FitBgNbdResult>("a model returned by fitBgNbd", (value) =>
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as FitBgNbdResult).probabilityAlive === "function"
+      ? undefined
+      : "expected a model returned by fitBgNbd",
   ),
-  horizon: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()), 13),
-  model: /* @__PURE__ */ optionalSchema(
-    z.custom<FitBgNbdResult>(
-      (value) =>
-        typeof value === "object" &&
-        value !== null &&
-        typeof (value as FitBgNbdResult).probabilityAlive === "function",
-      { message: "expected a model returned by fitBgNbd" },
-    ),
-  ),
-});
+};
 
 /**
  * Probability-alive churn scores: summarises purchases into (frequency, recency, T) as
@@ -124,7 +119,10 @@ export function churnScoresFromBgNbd<T>(
   records: readonly T[],
   options: ChurnScoresFromBgNbdOptions<T>,
 ): ChurnScoresFromBgNbdResult {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = withDefaults(checkOptions(FUNCTION_NAME, churnScoresFromBgNbdShape, options), {
+    timeUnit: "week",
+    horizon: 13,
+  });
   if (!Array.isArray(records)) throw notAnArrayError(FUNCTION_NAME, "records", records);
   const timeUnit = parsed.timeUnit as TimeUnit;
   const endDay = dayOption(FUNCTION_NAME, "asOf", parsed.asOf);

@@ -7,6 +7,7 @@ import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
+import { churnScoresFromBgNbdShape } from "../churnScoresFromBgNbd.js";
 import { cohortRetentionShape } from "../cohortRetention.js";
 import { inactivityRiskShape } from "../inactivityRisk.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
@@ -122,6 +123,27 @@ const CASES: Record<string, Case> = {
       period: oneOf(["week", "month", "quarter"]),
       asOf: dateSchema,
     }),
+  ),
+  churnScoresFromBgNbd: ruled(
+    churnScoresFromBgNbdShape,
+    optionsSchema({
+      customer: fieldSchema,
+      date: fieldSchema,
+      amount: optionalSchema(fieldSchema),
+      asOf: dateSchema,
+      timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "week"),
+      horizon: z._default(z.number().check(z.positive()), 13),
+      model: optionalSchema(
+        z.custom(
+          (value) =>
+            typeof value === "object" &&
+            value !== null &&
+            typeof (value as { probabilityAlive?: unknown }).probabilityAlive === "function",
+          { message: "expected a model returned by fitBgNbd" },
+        ),
+      ),
+    }),
+    { timeUnit: "week", horizon: 13 },
   ),
 };
 
