@@ -6,11 +6,10 @@ import {
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
+import { checkOptions, oneOf, progressCallback, seed as seedRule } from "../core/internal/optionRules.js";
 import { seededStream } from "../core/internal/seededStream.js";
-import { oneOf, parseOptions, progressSchema, seedSchema } from "../core/options.js";
 import { bcaInterval, type Interval, percentileInterval } from "./internal/intervals.js";
-import { between, count } from "./internal/optionChecks.js";
+import { between, count } from "./internal/optionRules.js";
 import { createWorkspace, estimatePls, type PlsWorkspace, structuralModel } from "./internal/plsCore.js";
 import { correlationMatrix } from "./internal/plsData.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
@@ -147,14 +146,18 @@ export interface BootstrapResult {
 
 const NAME = "bootstrap";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  samples: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("samples", 2)),
-  seed: /* @__PURE__ */ optionalSchema(seedSchema),
-  ci: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["percentile", "bca"])),
-  level: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ between("level", 0, 1)),
-  signChange: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ oneOf(["none", "construct"])),
-  onProgress: /* @__PURE__ */ optionalSchema(progressSchema),
-});
+/**
+ * Rules of bootstrap's options. Exported for the equivalence test of satisfaction's option rules; not in
+ * the module index.
+ */
+export const bootstrapShape = {
+  samples: /* @__PURE__ */ count("samples", 2),
+  seed: /* @__PURE__ */ seedRule(),
+  ci: /* @__PURE__ */ oneOf(["percentile", "bca"]),
+  level: /* @__PURE__ */ between("level", 0, 1),
+  signChange: /* @__PURE__ */ oneOf(["none", "construct"]),
+  onProgress: /* @__PURE__ */ progressCallback<ProgressCallback>(),
+};
 
 /**
  * Bootstraps a PLS path model (a result of {@link plsPathModel}): standard errors, t values and confidence
@@ -188,7 +191,7 @@ export function bootstrap<T extends object>(
   rows: readonly T[],
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const parsed = withDefaults(parseOptions(NAME, schema, options), {
+  const parsed = withDefaults(checkOptions(NAME, bootstrapShape, options), {
     samples: 1000,
     seed: 1,
     ci: "percentile",

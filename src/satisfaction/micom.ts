@@ -1,9 +1,8 @@
 import type { Field, ProgressCallback } from "../core/index.js";
 import { quantileSorted, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
-import { between } from "./internal/optionChecks.js";
+import { between } from "./internal/optionRules.js";
 import { permutationPValue, permutedColumn } from "./internal/permutationKernel.js";
 
 /**
@@ -115,14 +114,18 @@ export interface MicomResult {
 const NAME = "micom";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = /* @__PURE__ */ optionsSchema({
+/**
+ * Rules of micom's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const micomShape = {
   group,
   groups,
   permutations,
   seed,
-  alpha: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ between("alpha", 0, 0.5)),
+  alpha: /* @__PURE__ */ between("alpha", 0, 0.5),
   onProgress,
-});
+};
 
 /**
  * Measurement invariance of composite models (MICOM; Henseler, Ringle & Sarstedt 2016) between two groups of
@@ -166,9 +169,16 @@ export function micom<T extends object>(
   model: PlsModelInput,
   options: MicomOptions<T>,
 ): MicomResult {
-  const { parsed, setup, statistics, distribution } = permutationSetup(NAME, rows, model, schema, options, {
-    alpha: 0.05,
-  });
+  const { parsed, setup, statistics, distribution } = permutationSetup(
+    NAME,
+    rows,
+    model,
+    micomShape,
+    options,
+    {
+      alpha: 0.05,
+    },
+  );
   const { layout } = statistics;
   const width = layout.width;
   const alpha = parsed.alpha;

@@ -1,11 +1,10 @@
 import type { Field, ProgressCallback } from "../core/index.js";
 import { withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
 import { pathStandardErrors } from "./internal/groupBootstrap.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
 import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
-import { count } from "./internal/optionChecks.js";
+import { count } from "./internal/optionRules.js";
 import { permutationPValue } from "./internal/permutationKernel.js";
 
 /**
@@ -98,14 +97,18 @@ export interface PlsMultigroupResult {
 const NAME = "plsMultigroup";
 
 const { group, groups, permutations, seed, onProgress } = groupOptionsShape;
-const schema = /* @__PURE__ */ optionsSchema({
+/**
+ * Rules of plsMultigroup's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const plsMultigroupShape = {
   group,
   groups,
   permutations,
-  bootstrapSamples: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("bootstrapSamples", 2)),
+  bootstrapSamples: /* @__PURE__ */ count("bootstrapSamples", 2),
   seed,
   onProgress,
-});
+};
 
 /**
  * Multigroup analysis (PLS-MGA) of the path coefficients of a PLS path model between two groups of respondents:
@@ -148,9 +151,16 @@ export function plsMultigroup<T extends object>(
   model: PlsModelInput,
   options: PlsMultigroupOptions<T>,
 ): PlsMultigroupResult {
-  const { parsed, setup, statistics, distribution } = permutationSetup(NAME, rows, model, schema, options, {
-    bootstrapSamples: 500,
-  });
+  const { parsed, setup, statistics, distribution } = permutationSetup(
+    NAME,
+    rows,
+    model,
+    plsMultigroupShape,
+    options,
+    {
+      bootstrapSamples: 500,
+    },
+  );
   const { layout } = statistics;
   // Distinct streams for the two groups' bootstraps, derived from the seed.
   const first = pathStandardErrors(statistics, setup.labels, 0, parsed.bootstrapSamples, parsed.seed + 1);

@@ -1,9 +1,8 @@
 import { createRandom, InsufficientDataError, withDisplay } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, seedSchema } from "../core/options.js";
+import { checkOptions, seed as seedRule } from "../core/internal/optionRules.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
-import { count } from "./internal/optionChecks.js";
+import { count } from "./internal/optionRules.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { crossValidate } from "./internal/predictKernel.js";
 
@@ -85,11 +84,15 @@ export interface PlsPredictResult {
 
 const NAME = "plsPredict";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  folds: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("folds", 2)),
-  repetitions: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ count("repetitions", 1)),
-  seed: /* @__PURE__ */ optionalSchema(seedSchema),
-});
+/**
+ * Rules of plsPredict's options. Exported for the equivalence test of satisfaction's option rules; not in
+ * the module index.
+ */
+export const plsPredictShape = {
+  folds: /* @__PURE__ */ count("folds", 2),
+  repetitions: /* @__PURE__ */ count("repetitions", 1),
+  seed: /* @__PURE__ */ seedRule(),
+};
 
 /**
  * PLSpredict (Shmueli et al. 2016, 2019): k-fold cross-validated, out-of-sample predictions of every indicator
@@ -139,7 +142,7 @@ export function plsPredict<T extends object>(
   model: PlsModelInput,
   options: PlsPredictOptions = {},
 ): PlsPredictResult {
-  const { folds, repetitions, seed } = withDefaults(parseOptions(NAME, schema, options), {
+  const { folds, repetitions, seed } = withDefaults(checkOptions(NAME, plsPredictShape, options), {
     folds: 10,
     repetitions: 10,
     seed: 1,

@@ -1,7 +1,6 @@
 /**
  * Reading the grouping variable of micom / plsMultigroup and preparing the pooled data of the two groups.
  */
-import type * as z from "zod/mini";
 import {
   type Field,
   InsufficientDataError,
@@ -12,12 +11,21 @@ import {
 } from "../../core/index.js";
 import { argumentError } from "../../core/internal/arguments.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { expected, optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
+import { expected } from "../../core/internal/optionChecks.js";
+import {
+  checkOptions,
+  custom,
+  field,
+  type OptionShape,
+  type OptionValues,
+  progressCallback,
+  required,
+  seed,
+} from "../../core/internal/optionRules.js";
 import { notAnArrayError, notARecordError } from "../../core/records.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";
-import { count } from "./optionChecks.js";
+import { count } from "./optionRules.js";
 import {
   type GroupStatistics,
   groupStatistics,
@@ -27,22 +35,24 @@ import {
 import { type PreparedPlsData, preparePlsData } from "./plsPrepare.js";
 import type { ResolvedPlsModel } from "./plsSpec.js";
 
+const GROUPS = "an array of the two group values to compare";
+
 /** The options micom and plsMultigroup share (each adds its own to this shape). */
 export const groupOptionsShape = {
-  group: fieldSchema,
-  groups: optionalSchema(
-    problemSchema<readonly [string, string]>((value) => {
-      if (!Array.isArray(value)) return expected("an array of the two group values to compare", value);
-      if (value.length !== 2) return `expected exactly two group values, received ${value.length}`;
-      const other = value.findIndex((name) => typeof name !== "string");
-      return other < 0
-        ? undefined
-        : `entry ${other} is not a string; write group values as strings ("2" for 2)`;
-    }),
+  group: /* @__PURE__ */ required(
+    /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
   ),
-  permutations: optionalSchema(count("permutations", 1)),
-  seed: optionalSchema(seedSchema),
-  onProgress: optionalSchema(progressSchema),
+  groups: /* @__PURE__ */ custom<readonly [string, string]>(GROUPS, (value) => {
+    if (!Array.isArray(value)) return expected(GROUPS, value);
+    if (value.length !== 2) return `expected exactly two group values, received ${value.length}`;
+    const other = value.findIndex((name) => typeof name !== "string");
+    return other < 0
+      ? undefined
+      : `entry ${other} is not a string; write group values as strings ("2" for 2)`;
+  }),
+  permutations: /* @__PURE__ */ count("permutations", 1),
+  seed: /* @__PURE__ */ seed(),
+  onProgress: /* @__PURE__ */ progressCallback<ProgressCallback>(),
 };
 
 /** What {@link permutationSetup} needs of the parsed options. */
@@ -73,23 +83,19 @@ export interface PermutationSetup<O, D> {
  * and of the permutations (reporting progress), and throw InsufficientDataError when a group cannot be
  * estimated.
  */
-export function permutationSetup<
-  T extends object,
-  S extends z.ZodMiniType<GroupOptions>,
-  D extends Partial<z.output<S>>,
->(
+export function permutationSetup<T extends object, S extends OptionShape, D extends Partial<OptionValues<S>>>(
   functionName: string,
   rows: readonly T[],
   model: PlsModelInput,
-  schema: S,
+  shape: S,
   options: unknown,
   defaults: D,
-): PermutationSetup<z.output<S>, D> {
-  const parsed = withDefaults(parseOptions(functionName, schema, options) as GroupOptions, {
+): PermutationSetup<OptionValues<S>, D> {
+  const parsed = withDefaults(checkOptions(functionName, shape, options) as GroupOptions, {
     permutations: 1000,
     seed: 1,
     ...defaults,
-  }) as DefaultedOptions<z.output<S>, D>;
+  }) as GroupOptions & DefaultedOptions<OptionValues<S>, D>;
   const setup = twoGroupData(functionName, rows, model, parsed.group as Field<T>, parsed.groups);
   const statistics = groupStatistics(setup.model, setup.data);
   if (typeof statistics === "string") throw groupEstimationError(functionName, statistics);

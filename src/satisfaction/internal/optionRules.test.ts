@@ -13,13 +13,18 @@ import {
   type OptionReport,
   optionalSchema,
   optionsSchema,
+  problemSchema,
   stringListSchema,
   stringSchema,
 } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { oneOf, parseOptions } from "../../core/options.js";
+import { fieldSchema, oneOf, parseOptions, progressSchema, seedSchema } from "../../core/options.js";
+import { bootstrapShape } from "../bootstrap.js";
 import { higherOrderConstructShape } from "../higherOrderConstruct.js";
 import { interactionTermShape } from "../interactionTerm.js";
+import { micomShape } from "../micom.js";
+import { plsMultigroupShape } from "../plsMultigroup.js";
+import { plsPredictShape } from "../plsPredict.js";
 import { plsOptionsShape } from "./plsSpec.js";
 
 /**
@@ -123,6 +128,24 @@ const oldPls = optionsSchema({
   fSquaredMethod: optionalSchema(oneOf(["scores", "reestimate"])),
 });
 
+/** The options micom and plsMultigroup shared (groupOptionsShape before). */
+const oldGroup = {
+  group: fieldSchema,
+  groups: optionalSchema(
+    problemSchema<readonly [string, string]>((value) => {
+      if (!Array.isArray(value)) return expected("an array of the two group values to compare", value);
+      if (value.length !== 2) return `expected exactly two group values, received ${value.length}`;
+      const other = value.findIndex((name) => typeof name !== "string");
+      return other < 0
+        ? undefined
+        : `entry ${other} is not a string; write group values as strings ("2" for 2)`;
+    }),
+  ),
+  permutations: optionalSchema(oldCount("permutations", 1)),
+  seed: optionalSchema(seedSchema),
+  onProgress: optionalSchema(progressSchema),
+};
+
 // ---- the cases: each function's rules now and its schema before ----
 
 interface Case {
@@ -137,6 +160,51 @@ interface Case {
 const NAMES = ["Image", "Value", "", 3, null];
 
 const CASES: Record<string, Case> = {
+  bootstrap: {
+    shape: bootstrapShape,
+    before: optionsSchema({
+      samples: optionalSchema(oldCount("samples", 2)),
+      seed: optionalSchema(seedSchema),
+      ci: optionalSchema(oneOf(["percentile", "bca"])),
+      level: optionalSchema(oldBetween("level", 0, 1)),
+      signChange: optionalSchema(oneOf(["none", "construct"])),
+      onProgress: optionalSchema(progressSchema),
+    }),
+    values: ["percentile", "bca", "none", "construct", 0.95, 1000],
+  },
+  plsPredict: {
+    shape: plsPredictShape,
+    before: optionsSchema({
+      folds: optionalSchema(oldCount("folds", 2)),
+      repetitions: optionalSchema(oldCount("repetitions", 1)),
+      seed: optionalSchema(seedSchema),
+    }),
+    values: [10, 3],
+  },
+  micom: {
+    shape: micomShape,
+    before: optionsSchema({
+      group: oldGroup.group,
+      groups: oldGroup.groups,
+      permutations: oldGroup.permutations,
+      seed: oldGroup.seed,
+      alpha: optionalSchema(oldBetween("alpha", 0, 0.5)),
+      onProgress: oldGroup.onProgress,
+    }),
+    values: ["spend", ["1", "2"], ["1", 2], ["1"], 0.25, 0.5, 1000],
+  },
+  plsMultigroup: {
+    shape: plsMultigroupShape,
+    before: optionsSchema({
+      group: oldGroup.group,
+      groups: oldGroup.groups,
+      permutations: oldGroup.permutations,
+      bootstrapSamples: optionalSchema(oldCount("bootstrapSamples", 2)),
+      seed: oldGroup.seed,
+      onProgress: oldGroup.onProgress,
+    }),
+    values: ["spend", ["1", "2"], ["1", 2], ["1"], 1000],
+  },
   plsPathModel: {
     shape: plsOptionsShape,
     before: oldPls,
