@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -8,8 +7,9 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, nullable } from "../core/internal/optionRules.js";
+import { wholeWithMessage } from "./internal/optionRules.js";
 import { requireArray } from "./internal/records.js";
 
 /**
@@ -117,15 +117,16 @@ export interface ContactPolicyResult {
 }
 
 const FN = "contactPolicy";
-const schema = optionsSchema({
-  maxContacts: z._default(
-    z.number().check(z.int("must be a whole number"), z.gte(1, "must be at least 1")),
-    12,
-  ),
-  prospect: z._default(fieldSchema, "prospectId"),
-  deal: z._default(fieldSchema, "deal"),
-  date: z._default(z.nullable(fieldSchema), null),
-});
+/** Rules of contactPolicy's options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const contactPolicyShape = {
+  maxContacts: wholeWithMessage("must be a whole number", {
+    gte: 1,
+    messages: { gte: "must be at least 1" },
+  }),
+  prospect: field<Field<unknown>>(),
+  deal: field<Field<unknown>>(),
+  date: nullable(field<Field<unknown>>()),
+};
 
 /**
  * Applies contact discipline to a prospecting history: a prospect contacted
@@ -157,7 +158,12 @@ export function contactPolicy<T>(
   options: ContactPolicyOptions<T> = {},
 ): Readonly<ContactPolicyResult> {
   requireArray(FN, "history", "contact records", history);
-  const parsed = parseOptions(FN, schema, options);
+  const parsed = withDefaults(checkOptions(FN, contactPolicyShape, options), {
+    maxContacts: 12,
+    prospect: "prospectId",
+    deal: "deal",
+    date: null,
+  });
   assertRecordArray(history, FN, "history");
   const { maxContacts } = parsed;
   const prospects = readCodes(history, parsed.prospect as Field<T>, {

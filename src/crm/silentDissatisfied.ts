@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { withDisplay } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, nested, numeric, type OptionRule, required } from "../core/internal/optionRules.js";
 
 /**
  * Input of {@link silentDissatisfied}: the complaint count and the (overridable) source figures.
@@ -91,27 +90,67 @@ export interface SilentDissatisfiedResult {
 }
 
 const FN = "silentDissatisfied";
-const share = z.number().check(z.gte(0, "must be in [0, 1]"), z.lte(1, "must be in [0, 1]"));
-const nonNegative = z.number().check(z.gte(0, "must be at least 0"));
-const range = (schema: z.ZodMiniNumber) =>
-  optionsSchema({ low: schema, high: schema }).check(
-    z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }),
-  );
-const schema = optionsSchema({
-  complaints: z.union([
-    z.number().check(z.int("must be a whole number"), z.gte(0, "must be at least 0")),
-    z.array(z.custom()),
-  ]),
-  neverComplainShare: z._default(
-    range(z.number().check(z.gte(0, "must be in [0, 1)"), z.lt(1, "must be below 1 (someone complains)"))),
-    { low: 0.7, high: 0.95 },
-  ),
-  leaveQuietlyShare: z._default(share, 0.96),
-  neverReturnShare: z._default(share, 0.91),
-  tells: z._default(range(nonNegative), { low: 8, high: 10 }),
-  heavyTellerShare: z._default(share, 0.2),
-  heavyTellerReach: z._default(nonNegative, 20),
-});
+const SHARE = "must be in [0, 1]";
+const share = numeric({ gte: 0, lte: 1, messages: { gte: SHARE, lte: SHARE } });
+const nonNegative = numeric({ gte: 0, messages: { gte: "must be at least 0" } });
+
+/** A share in [0, 1), the never-complain share: someone complains. */
+const atLeast0 = numeric({ gte: 0, messages: { gte: "must be in [0, 1)" } });
+const belowOne: OptionRule<number, true> = {
+  ...atLeast0,
+  accepts: `${atLeast0.accepts} and < 1`,
+  check: (value, report) => {
+    const number = atLeast0.check(value, report);
+    if (Number.isFinite(number) && number >= 1) report("must be below 1 (someone complains)", number);
+    return number;
+  },
+};
+
+/**
+ * A `{ low, high }` range of numbers of the rule `bound`, the low one not above the high one; the order is
+ * checked once both are numbers (whatever their bounds), as the zod schema before checked it.
+ */
+function range(bound: OptionRule<number>): OptionRule<SilentDissatisfiedRange, true> {
+  const pair = nested({ low: required(bound), high: required(bound) });
+  return {
+    ...pair,
+    check: (value, report) => {
+      const checked = pair.check(value, report);
+      // a value of the wrong kind (not an object, an end that is not a number) leaves the order unchecked
+      const numbers = checked !== undefined && Number.isFinite(checked.low) && Number.isFinite(checked.high);
+      if (numbers && checked.low > checked.high) report("low must not exceed high", checked);
+      return checked;
+    },
+  };
+}
+
+/** The complaint count: a whole number >= 0, or the complaint records (counted). */
+const COUNT_FORMS = "a whole number >= 0 or an array";
+const complaintCount: OptionRule<number | readonly unknown[], true> = {
+  accepts: COUNT_FORMS,
+  optional: true,
+  check: (value, report) => {
+    if (Array.isArray(value) || (Number.isSafeInteger(value) && (value as number) >= 0)) return value;
+    // of neither form: the forms, as a union lists them (without the kind received)
+    if (!Number.isInteger(value)) report(value === undefined ? undefined : `expected ${COUNT_FORMS}`, value);
+    else {
+      if (!Number.isSafeInteger(value)) report("must be a whole number", value);
+      if ((value as number) < 0) report("must be at least 0", value);
+    }
+    return value as number;
+  },
+};
+
+/** Rules of silentDissatisfied's options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const silentDissatisfiedShape = {
+  complaints: required(complaintCount),
+  neverComplainShare: range(belowOne),
+  leaveQuietlyShare: share,
+  neverReturnShare: share,
+  tells: range(nonNegative),
+  heavyTellerShare: share,
+  heavyTellerReach: nonNegative,
+};
 
 /**
  * Estimates the dissatisfied customers a complaint log does not show, from the
@@ -142,7 +181,14 @@ const schema = optionsSchema({
  * ```
  */
 export function silentDissatisfied(options: SilentDissatisfiedOptions): Readonly<SilentDissatisfiedResult> {
-  const o = parseOptions(FN, schema, options);
+  const o = withDefaults(checkOptions(FN, silentDissatisfiedShape, options), {
+    neverComplainShare: { low: 0.7, high: 0.95 },
+    leaveQuietlyShare: 0.96,
+    neverReturnShare: 0.91,
+    tells: { low: 8, high: 10 },
+    heavyTellerShare: 0.2,
+    heavyTellerReach: 20,
+  });
   const c = typeof o.complaints === "number" ? o.complaints : o.complaints.length;
   const estimate = (neverComplain: number, tells: number) => {
     const dissatisfied = c / (1 - neverComplain);
