@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   compensatedSum,
   type Field,
@@ -8,8 +7,8 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { argumentError, checkFinite } from "../core/internal/arguments.js";
-import { optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { nested, numeric, oneOf, required } from "../core/internal/optionRules.js";
 import { normalCdf, normalQuantile } from "../satisfaction/internal/normal.js";
 import { chiSquareUpperTail } from "./internal/chiSquare.js";
 import { cholesky, choleskySolve } from "./internal/coxAlgebra.js";
@@ -27,8 +26,9 @@ import {
   cumulativeHazardStandardErrors,
 } from "./internal/coxSurvivalVariance.js";
 import { resolveFeature } from "./internal/featureSpec.js";
-import { parseFieldsOptions } from "./internal/fieldsOptions.js";
+import { checkFieldsOptions, featureListRule, stringRecordRule } from "./internal/fieldsOptions.js";
 import { freeze } from "./internal/freeze.js";
+import { numericBelow, requiredField } from "./internal/optionRules.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import {
@@ -39,7 +39,6 @@ import {
   type SurvivalFeature,
   sortedIndex,
 } from "./internal/survivalData.js";
-import { featureListSchema, stringRecordSchema } from "./internal/survivalOptions.js";
 
 /** Handling of tied event times in {@link coxModel}: Efron's approximation or Breslow's. */
 export type { CoxTies } from "./internal/coxFit.js";
@@ -215,30 +214,31 @@ export interface CoxModel<T> {
   survivalAt(records: readonly T[], time: number): Float64Array;
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  time: fieldSchema,
-  event: fieldSchema,
-  fields: /* @__PURE__ */ optionsObject({
-    numeric: /* @__PURE__ */ z._default(featureListSchema, []),
-    categorical: /* @__PURE__ */ z._default(featureListSchema, []),
-  }),
-  referenceLevels: /* @__PURE__ */ z._default(stringRecordSchema, {}),
-  ties: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["efron", "breslow"]), "efron"),
-  confidenceLevel: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
-    0.95,
+/** The option rules of coxModel (core's checkOptions: no zod in the bundle; numbers are finite). */
+const coxModelShape = {
+  time: requiredField,
+  event: requiredField,
+  fields: /* @__PURE__ */ required(
+    /* @__PURE__ */ nested({ numeric: featureListRule, categorical: featureListRule }),
   ),
-  maxIterations: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(10_000)),
-    20,
-  ),
-  tolerance: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive(), /* @__PURE__ */ z.lt(1)),
-    1e-9,
-  ),
-});
+  referenceLevels: stringRecordRule,
+  ties: /* @__PURE__ */ oneOf(["efron", "breslow"]),
+  confidenceLevel: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+  maxIterations: /* @__PURE__ */ numeric({ whole: true, gte: 1, lte: 10_000 }),
+  tolerance: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+};
+
+/** coxModel's options checked (`features` pointed to `fields`), with their documented defaults filled in. */
+export function checkCoxModelOptions(options: unknown) {
+  const given = withDefaults(checkFieldsOptions(FUNCTION_NAME, coxModelShape, options), {
+    referenceLevels: {},
+    ties: "efron",
+    confidenceLevel: 0.95,
+    maxIterations: 20,
+    tolerance: 1e-9,
+  });
+  return { ...given, fields: withDefaults(given.fields, { numeric: [], categorical: [] }) };
+}
 
 interface Term {
   readonly term: string;
@@ -292,7 +292,7 @@ interface Term {
  * ```
  */
 export function coxModel<T>(records: readonly T[], options: CoxModelOptions<T>): CoxModel<T> {
-  const parsed = parseFieldsOptions(FUNCTION_NAME, optionsSchema, options);
+  const parsed = checkCoxModelOptions(options);
   if (!Array.isArray(records)) throw notAnArray(FUNCTION_NAME, records);
   const numericSpecs = parsed.fields.numeric as unknown as CoxModelFeature<T>[];
   const categoricalSpecs = parsed.fields.categorical as unknown as CoxModelFeature<T>[];

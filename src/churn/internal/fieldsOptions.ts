@@ -1,5 +1,7 @@
-/** Options parsing of the churn models, which read their inputs from `fields` (formerly `features`). */
-import type * as core from "zod/v4/core";
+/**
+ * Option rules of the churn models, which read their inputs from `fields` (formerly `features`):
+ * trainChurnModel and coxModel.
+ */
 import { InvalidOptionsError } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { expected } from "../../core/internal/optionChecks.js";
@@ -9,28 +11,12 @@ import {
   type OptionShape,
   type OptionValues,
 } from "../../core/internal/optionRules.js";
-import { parseOptions } from "../../core/options.js";
 import type { FeatureSpec } from "./featureSpec.js";
 
 /**
- * {@link parseOptions}, where an unknown top-level `features` (the option's former name, too far from
- * `fields` for the usual spelling hint) gets the usual unknown-option issue pointing to `fields`.
- */
-export function parseFieldsOptions<S extends core.$ZodType>(
-  functionName: string,
-  schema: S,
-  options: unknown,
-): core.output<S> {
-  try {
-    return parseOptions(functionName, schema, options);
-  } catch (error) {
-    throw pointFeaturesToFields(error);
-  }
-}
-
-/**
- * {@link checkOptions} (option rules, no zod in the bundle), with the `features` hint of
- * {@link parseFieldsOptions}.
+ * {@link checkOptions} (option rules, no zod in the bundle), where an unknown top-level `features` (the
+ * option's former name, too far from `fields` for the usual spelling hint) gets the usual unknown-option
+ * issue pointing to `fields`.
  */
 export function checkFieldsOptions<S extends OptionShape>(
   functionName: string,
@@ -67,7 +53,8 @@ const FEATURE_KEYS = ["name", "value"];
 /**
  * A list of features, as an option rule: property names (non-empty strings) or named accessors
  * `{ name, value }`. Problems are reported per element (`fields.numeric.1`) and per key of an accessor
- * (`fields.numeric.1.value`), in the words of the Cox model's `featureListSchema`.
+ * (`fields.numeric.1.value`), in the words zod's array, union and object schemas gave them (or more
+ * precise ones).
  */
 export const featureListRule: OptionRule<readonly FeatureSpec<never>[], true> = {
   accepts: "an array",
@@ -101,5 +88,21 @@ export const featureListRule: OptionRule<readonly FeatureSpec<never>[], true> = 
       });
     }
     return list as readonly FeatureSpec<never>[];
+  },
+};
+
+/**
+ * An object whose values are strings (coxModel's reference level per feature): "expected an object,
+ * received ..." for anything else, "expected a string, received ..." under the key of each value that is not.
+ */
+export const stringRecordRule: OptionRule<Readonly<Record<string, string>>, true> = {
+  accepts: "an object",
+  optional: true,
+  check: (record, report) => {
+    if (!isPlainObject(record)) report(undefined, record);
+    else
+      for (const [key, level] of Object.entries(record))
+        if (typeof level !== "string") report(expected("a string", level), level, [key]);
+    return record as Readonly<Record<string, string>>;
   },
 };

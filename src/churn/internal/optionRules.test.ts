@@ -2,13 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/errors.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
+import { customSchema, expected, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { churnScoresFromBgNbdShape } from "../churnScoresFromBgNbd.js";
 import { cohortRetentionShape } from "../cohortRetention.js";
+import { checkCoxModelOptions } from "../coxModel.js";
 import { inactivityRiskShape } from "../inactivityRisk.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
 import { logRankTestShape } from "../logRankTest.js";
@@ -28,6 +30,8 @@ interface Case {
   readonly names: readonly string[];
   readonly now: (functionName: string, options: unknown) => unknown;
   readonly before: Parameters<typeof parseOptions>[1];
+  /** Parsed before by parseFieldsOptions (the `features` hint). */
+  readonly fieldsHint?: boolean;
 }
 
 const oldEvaluateScoresSchema = optionsSchema({
@@ -35,6 +39,68 @@ const oldEvaluateScoresSchema = optionsSchema({
   calibrationBins: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
   groups: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(1000)), 10),
 });
+
+// coxModel's feature lists and reference levels, as internal/survivalOptions.ts checked them before:
+// single custom checks pushing the issues of zod's array, union and record schemas.
+
+type Report = (path: PropertyKey[], wanted: string | undefined, value: unknown, message?: string) => void;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const TOO_SHORT = "Too small: expected string to have >=1 characters";
+
+const checked = <T>(inspect: (value: unknown, report: Report) => void) =>
+  customSchema<T>((value, report) =>
+    inspect(value, (path, wanted, input, message) =>
+      report(message ?? expected(wanted as string, input), input, path),
+    ),
+  );
+
+const FEATURE_KEYS = ["name", "value"];
+
+const oldFeatureListSchema = checked<readonly unknown[]>((list, report) => {
+  if (!Array.isArray(list)) return report([], "an array", list);
+  list.forEach((feature: unknown, i) => {
+    if (feature === "") report([i], undefined, feature, TOO_SHORT);
+    else if (isPlainObject(feature)) {
+      const { name, value } = feature;
+      if (name === "") report([i, "name"], undefined, name, TOO_SHORT);
+      else if (typeof name !== "string") report([i, "name"], "a non-empty string", name);
+      if (typeof value !== "function") report([i, "value"], "a function (record, index) => value", value);
+      for (const key of Object.keys(feature)) {
+        if (FEATURE_KEYS.includes(key)) continue;
+        report([i, key], undefined, undefined, unknownOptionMessage(key, FEATURE_KEYS));
+      }
+    } else if (typeof feature !== "string") {
+      report([i], "a property name or a named accessor { name, value: (record, index) => value }", feature);
+    }
+  });
+});
+
+const oldStringRecordSchema = checked<Readonly<Record<string, string>>>((record, report) => {
+  if (!isPlainObject(record)) return report([], "an object", record);
+  for (const [key, level] of Object.entries(record)) {
+    if (typeof level !== "string") report([key], "a string", level);
+  }
+});
+
+/** parseFieldsOptions as it was: parseOptions, with an unknown top-level `features` pointed to `fields`. */
+function parseFieldsOptions(name: string, schema: Case["before"], options: unknown): unknown {
+  try {
+    return parseOptions(name, schema, options);
+  } catch (error) {
+    if (!(error instanceof InvalidOptionsError)) throw error;
+    throw new InvalidOptionsError(
+      name,
+      error.issues.map((issue) =>
+        issue.path === "features" && issue.message.startsWith("unknown option")
+          ? { ...issue, message: 'unknown option "features"; did you mean "fields"?' }
+          : issue,
+      ),
+    );
+  }
+}
 
 /** A case of a function checked by `checkOptions(name, shape, options)` with `defaults` filled in. */
 const ruled = (shape: OptionShape, before: Case["before"], defaults: Record<string, unknown> = {}): Case => ({
@@ -145,6 +211,34 @@ const CASES: Record<string, Case> = {
     }),
     { timeUnit: "week", horizon: 13 },
   ),
+  coxModel: {
+    names: [
+      "time",
+      "event",
+      "fields",
+      "features",
+      "referenceLevels",
+      "ties",
+      "confidenceLevel",
+      "maxIterations",
+      "tolerance",
+    ],
+    now: (_name, options) => checkCoxModelOptions(options),
+    fieldsHint: true,
+    before: optionsSchema({
+      time: fieldSchema,
+      event: fieldSchema,
+      fields: optionsSchema({
+        numeric: z._default(oldFeatureListSchema, []),
+        categorical: z._default(oldFeatureListSchema, []),
+      }),
+      referenceLevels: z._default(oldStringRecordSchema, {}),
+      ties: z._default(oneOf(["efron", "breslow"]), "efron"),
+      confidenceLevel: z._default(z.number().check(z.gt(0), z.lt(1)), 0.95),
+      maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1), z.maximum(10_000)), 20),
+      tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),
+    }),
+  },
 };
 
 interface Outcome {
@@ -167,10 +261,10 @@ function outcome(check: () => unknown): Outcome {
 }
 
 function bothOutcomes(name: string, options: unknown): { now: Outcome; before: Outcome } {
-  const { now, before } = CASES[name] as Case;
+  const { now, before, fieldsHint } = CASES[name] as Case;
   return {
     now: outcome(() => now(name, options)),
-    before: outcome(() => parseOptions(name, before, options)),
+    before: outcome(() => (fieldsHint ? parseFieldsOptions : parseOptions)(name, before, options)),
   };
 }
 
@@ -216,6 +310,16 @@ const anyValue = fc.oneof(
     [5, 2, 1, "x"],
     new Date(Number.NaN),
     { probabilityAlive: () => 0.5 },
+    "efron",
+    "breslow",
+    { numeric: ["x"], categorical: [] },
+    { numeric: ["x", ""], categorical: [1] },
+    { categorical: [{ name: "x", value: () => 1 }] },
+    { numeric: [{ name: "", value: 1, extra: 2 }, { name: 3 }] },
+    { numeric: "x", categorical: {} },
+    { numeric: [], other: [] },
+    { plan: "basic", region: 2 },
+    [new Date(0)],
     [],
     [1, 2],
     {},
