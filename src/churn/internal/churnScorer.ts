@@ -30,7 +30,7 @@ import {
 import type { ResolvedFeature } from "./featureSpec.js";
 import { freeze } from "./freeze.js";
 import { isRecord, notARecordError } from "./records.js";
-import { createLinearRowReader } from "./rowReader.js";
+import { accessorsOf, createLinearRowReader } from "./rowReader.js";
 
 /** The message of a `top` that is not a whole number >= 0. */
 const NOT_A_COUNT = "expected a non-negative integer";
@@ -144,6 +144,8 @@ export function createChurnModel<T>(
   };
 
   const readScoreRow = createLinearRowReader(numericFeatures, categoricalFeatures);
+  const numericRead = accessorsOf(numericFeatures);
+  const categoricalRead = accessorsOf(categoricalFeatures);
   const linearPredictor = (
     scoreRecords: RecordInput<T> | ArrowTableLike<unknown>,
     functionName: string,
@@ -179,7 +181,16 @@ export function createChurnModel<T>(
     for (let i = 0; i < m; i++) {
       const record = records[i] as T;
       if (!isRecord(record)) throw notARecordError(functionName, i, record);
-      let eta = readScoreRow(record, i, intercept, perUnit, rawLevels, scoreFallback);
+      let eta = readScoreRow(
+        record,
+        i,
+        intercept,
+        perUnit,
+        rawLevels,
+        scoreFallback,
+        numericRead,
+        categoricalRead,
+      );
       for (let j = 0; j < q; j++) {
         const value = rawLevels[j];
         let effect = (recent[j] as RecentValues).get(value);

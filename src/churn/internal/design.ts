@@ -12,7 +12,13 @@ import { featureColumn, inRowOrder } from "./churnColumns.js";
 import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
 import { labelValue } from "./labels.js";
 import { isRecord, notARecordError } from "./records.js";
-import { createRowReader } from "./rowReader.js";
+import {
+  type Accessor,
+  accessorsOf,
+  createRowReader,
+  type NumericFallback,
+  type RowReader,
+} from "./rowReader.js";
 
 /**
  * Converts one numeric feature value: finite numbers, decimal numeric strings (`"12.5"`, not `"0x10"`:
@@ -129,6 +135,8 @@ export function readTrainingValues<T>(
   const leading = label === undefined ? 0 : 1;
   const labelFeatures: ResolvedFeature<T>[] = label === undefined ? [] : [labelFeature(label)];
   const readRow = createRowReader(numeric, [...labelFeatures, ...categorical], leading);
+  const numericRead = accessorsOf(numeric);
+  const categoricalRead = accessorsOf([...labelFeatures, ...categorical]);
   const raw: unknown[] = new Array(leading + q).fill(undefined);
   const convert = (j: number, value: unknown, row: number): number => {
     // A bad label is reported before a bad feature value of the same row.
@@ -136,20 +144,65 @@ export function readTrainingValues<T>(
     return numericValue(value, row, (numeric[j] as ResolvedFeature<T>).name, missing, functionName);
   };
   const labels = new Uint8Array(label === undefined ? 0 : n);
+  const pass: RowPass<T> = {
+    records,
+    readRow,
+    numericRead,
+    categoricalRead,
+    values,
+    raw,
+    convert,
+    labelName: label?.name,
+    labels,
+    codes,
+    coders,
+    functionName,
+  };
   // Rows in chunks, one call each: the engine optimises this loop after a few calls with complete type
   // feedback (a single loop over every row was optimised mid-loop, on partial feedback).
-  const readRange = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) {
-      const record = records[i] as T;
-      if (!isRecord(record)) throw notARecordError(functionName, i, record);
-      readRow(record, i, values, i, n, raw, convert);
-      if (label !== undefined) labels[i] = labelValue(raw[0], i, label.name, functionName);
-      for (let j = 0; j < q; j++)
-        (codes[j] as Int32Array)[i] = (coders[j] as LevelCoder).code(raw[leading + j], i);
-    }
-  };
-  for (let from = 0; from < n; from += READ_CHUNK) readRange(from, Math.min(n, from + READ_CHUNK));
+  for (let from = 0; from < n; from += READ_CHUNK) readRange(pass, from, Math.min(n, from + READ_CHUNK));
   return { numeric: values, codes, levels: coders.map((coder) => coder.levels), labels };
+}
+
+/** What {@link readRange} reads with and into: one per {@link readTrainingValues} call. */
+interface RowPass<T> {
+  readonly records: readonly T[];
+  readonly readRow: RowReader<T>;
+  readonly numericRead: readonly Accessor<T>[];
+  /** The label's accessor (when read) and then the categorical features'. */
+  readonly categoricalRead: readonly Accessor<T>[];
+  readonly values: Float64Array;
+  /** The raw label (when read) and categorical values of the current row. */
+  readonly raw: unknown[];
+  readonly convert: NumericFallback;
+  /** The label's name when the label is read, else undefined (and `labels` is empty). */
+  readonly labelName: string | undefined;
+  readonly labels: Uint8Array;
+  readonly codes: Int32Array[];
+  readonly coders: LevelCoder[];
+  readonly functionName: string;
+}
+
+/**
+ * Reads records [from, to) of a {@link readTrainingValues} pass. A module-level function, not a closure
+ * made per call: V8 keeps optimised code only while a function object that runs it is alive, so a
+ * closure's code was dropped by every full garbage collection between two calls, and the next call ran
+ * the loop in the interpreter until it was optimised again.
+ */
+function readRange<T>(pass: RowPass<T>, from: number, to: number): void {
+  const { records, readRow, numericRead, categoricalRead, values, raw, convert } = pass;
+  const { labelName, labels, codes, coders, functionName } = pass;
+  const n = records.length;
+  const leading = labelName === undefined ? 0 : 1;
+  const q = codes.length;
+  for (let i = from; i < to; i++) {
+    const record = records[i] as T;
+    if (!isRecord(record)) throw notARecordError(functionName, i, record);
+    readRow(record, i, values, i, n, raw, convert, numericRead, categoricalRead);
+    if (labelName !== undefined) labels[i] = labelValue(raw[0], i, labelName, functionName);
+    for (let j = 0; j < q; j++)
+      (codes[j] as Int32Array)[i] = (coders[j] as LevelCoder).code(raw[leading + j], i);
+  }
 }
 
 /**
@@ -239,37 +292,6 @@ const labelFeature = <T>(label: LabelReader<T>): ResolvedFeature<T> => ({
   key: label.key,
   read: label.read,
 });
-
-/**
- * Codes one categorical feature's raw values as their levels in first-seen order: a value recently seen
- * from a {@link RecentValues} cache without conversion or map lookup, else through {@link categoryValue}.
- */
-class LevelCoder {
-  /** The levels in first-seen order (code k is `levels[k]`). */
-  readonly levels: string[] = [];
-  private readonly positions = new Map<string, number>();
-  private readonly recent = new RecentValues();
-
-  constructor(
-    private readonly name: string,
-    private readonly missing: MissingPolicy,
-    private readonly functionName: string,
-  ) {}
-
-  code(value: unknown, row: number): number {
-    const cached = this.recent.get(value);
-    if (!Number.isNaN(cached)) return cached;
-    const level = categoryValue(value, row, this.name, this.missing, this.functionName);
-    let code = this.positions.get(level);
-    if (code === undefined) {
-      code = this.levels.length;
-      this.positions.set(level, code);
-      this.levels.push(level);
-    }
-    this.recent.set(value, code);
-    return code;
-  }
-}
 
 /** Records per call of the row loop of {@link readTrainingValues}. */
 const READ_CHUNK = 1024;
@@ -547,6 +569,15 @@ const RECENT_CAPACITY = 16;
  * for every row. Holds the 16 most recently added values (round-robin replacement).
  */
 export class RecentValues {
+  /**
+   * An instance alive as long as the class. Why: V8 keeps the hidden class (map) of a class's instances
+   * only while some instance is alive. When every instance made by a call has been collected, a full
+   * garbage collection drops that map and deoptimises all code compiled against it, so the next call
+   * ran its record loop unoptimised (Telco-shaped case: reading the records took a median of 11-14 ms
+   * after a forced GC, 3 ms with an instance of this class and of LevelCoder kept).
+   */
+  static readonly keptAlive = new RecentValues();
+
   private readonly keys: unknown[] = [];
   private readonly numbers = new Float64Array(RECENT_CAPACITY);
   private next = 0;
@@ -567,5 +598,39 @@ export class RecentValues {
     this.keys[this.next] = value;
     this.numbers[this.next] = number;
     this.next = (this.next + 1) % RECENT_CAPACITY;
+  }
+}
+
+/**
+ * Codes one categorical feature's raw values as their levels in first-seen order: a value recently seen
+ * from a {@link RecentValues} cache without conversion or map lookup, else through {@link categoryValue}.
+ */
+class LevelCoder {
+  /** An instance alive as long as the class (see {@link RecentValues.keptAlive}). */
+  static readonly keptAlive = new LevelCoder("", "error", "");
+
+  /** The levels in first-seen order (code k is `levels[k]`). */
+  readonly levels: string[] = [];
+  private readonly positions = new Map<string, number>();
+  private readonly recent = new RecentValues();
+
+  constructor(
+    private readonly name: string,
+    private readonly missing: MissingPolicy,
+    private readonly functionName: string,
+  ) {}
+
+  code(value: unknown, row: number): number {
+    const cached = this.recent.get(value);
+    if (!Number.isNaN(cached)) return cached;
+    const level = categoryValue(value, row, this.name, this.missing, this.functionName);
+    let code = this.positions.get(level);
+    if (code === undefined) {
+      code = this.levels.length;
+      this.positions.set(level, code);
+      this.levels.push(level);
+    }
+    this.recent.set(value, code);
+    return code;
   }
 }

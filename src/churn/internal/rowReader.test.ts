@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveFeature } from "./featureSpec.js";
-import { createLinearRowReader, createRowReader, rowReaderSettings } from "./rowReader.js";
+import {
+  accessorsOf,
+  createLinearRowReader,
+  createRowReader,
+  forgetCompiledReaders,
+  rowReaderSettings,
+} from "./rowReader.js";
 
 type Row = Record<string, unknown>;
 
@@ -25,6 +31,9 @@ const convert = (j: number, value: unknown) =>
       ? Number(value)
       : Number(value);
 
+const numericRead = accessorsOf(numeric);
+const categoricalRead = accessorsOf(categorical);
+
 function readAll(): { columns: number[]; linear: number[]; levels: unknown[][] } {
   const reader = createRowReader(numeric, categorical);
   const linearReader = createLinearRowReader(numeric, categorical);
@@ -33,9 +42,11 @@ function readAll(): { columns: number[]; linear: number[]; levels: unknown[][] }
   const linear: number[] = [];
   rows.forEach((row, i) => {
     const raw: unknown[] = [];
-    reader(row, i, out, i, rows.length, raw, convert);
+    reader(row, i, out, i, rows.length, raw, convert, numericRead, categoricalRead);
     levels.push(raw);
-    linear.push(linearReader(row, i, 0.5, Float64Array.of(1, 10, 100), [], convert));
+    linear.push(
+      linearReader(row, i, 0.5, Float64Array.of(1, 10, 100), [], convert, numericRead, categoricalRead),
+    );
   });
   return { columns: Array.from(out), linear, levels };
 }
@@ -75,11 +86,9 @@ describe("row readers", () => {
             return row[name];
           },
         });
-      const reader = createRowReader(
-        [traced("a"), resolveFeature<Row>("b")],
-        [traced("label"), resolveFeature<Row>("plan")],
-        1,
-      );
+      const readNumeric = [traced("a"), resolveFeature<Row>("b")];
+      const readCategorical = [traced("label"), resolveFeature<Row>("plan")];
+      const reader = createRowReader(readNumeric, readCategorical, 1);
       const out = new Float64Array(2);
       const raw: unknown[] = [];
       const seen: unknown[] = [];
@@ -88,11 +97,78 @@ describe("row readers", () => {
         seen.push(raw[0], j, value);
         return -1;
       };
-      reader({ a: 2, b: "x", label: 1, plan: "gold" }, 0, out, 0, 1, raw, fallback);
+      reader(
+        { a: 2, b: "x", label: 1, plan: "gold" },
+        0,
+        out,
+        0,
+        1,
+        raw,
+        fallback,
+        accessorsOf(readNumeric),
+        accessorsOf(readCategorical),
+      );
       expect(calls).toEqual(["label", "a"]);
       expect(raw).toEqual([1, "gold"]);
       expect(Array.from(out)).toEqual([2, -1]);
       expect(seen).toEqual([1, 1, "x"]);
     }
+  });
+
+  it("give the same compiled function for the same features, so its optimised code is kept", () => {
+    // Features resolved anew (as every training call does), accessors passed per call.
+    const features = () => [resolveFeature<Row>("a"), resolveFeature<Row>(HOSTILE)];
+    const first = createRowReader(features(), [resolveFeature<Row>("plan")]);
+    expect(createRowReader(features(), [resolveFeature<Row>("plan")])).toBe(first);
+    expect(createLinearRowReader(features(), [resolveFeature<Row>("plan")])).toBe(
+      createLinearRowReader(features(), [resolveFeature<Row>("plan")]),
+    );
+    // A different accessor at the same position reads through the accessor passed with the call.
+    const accessor = (offset: number) =>
+      resolveFeature<Row>({ name: "shifted", value: (row) => (row.a as number) + offset });
+    const out = new Float64Array(2);
+    for (const offset of [1, 2]) {
+      const shifted = [resolveFeature<Row>("a"), accessor(offset)];
+      const reader = createRowReader(shifted, []);
+      reader({ a: 5 }, 0, out, 0, 1, [], convert, accessorsOf(shifted), []);
+      expect(Array.from(out)).toEqual([5, 5 + offset]);
+    }
+    expect(createRowReader([resolveFeature<Row>("a"), accessor(1)], [])).toBe(
+      createRowReader([resolveFeature<Row>("a"), accessor(2)], []),
+    );
+  });
+
+  it("keep at most 16 compiled readers, dropping the least recently used", () => {
+    const readerOf = (key: string) => createRowReader([resolveFeature<Row>(key)], []);
+    const kept = readerOf("kept");
+    const dropped = readerOf("dropped");
+    for (let k = 0; k < 14; k++) readerOf(`filler${k}`);
+    expect(readerOf("kept")).toBe(kept); // used again: now the most recent
+    readerOf("one more"); // the 17th source text: "dropped" is the least recently used
+    expect(readerOf("kept")).toBe(kept);
+    expect(readerOf("dropped")).not.toBe(dropped);
+  });
+
+  it("use the loop where code generation is refused (CSP), and compile again once it is allowed", () => {
+    const original = globalThis.Function;
+    let attempts = 0;
+    const refuse = () => {
+      attempts++;
+      throw new EvalError("code generation from strings disallowed for this context");
+    };
+    const compiled = readAll();
+    forgetCompiledReaders();
+    globalThis.Function = new Proxy(original, { construct: refuse, apply: refuse });
+    let refused: ReturnType<typeof readAll>;
+    try {
+      refused = readAll();
+      refused = readAll(); // a refusal is not cached: tried again
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(attempts).toBe(4); // two readers, twice
+    expect(refused).toEqual(compiled);
+    const again = createRowReader(numeric, categorical);
+    expect(again).toBe(createRowReader(numeric, categorical));
   });
 });

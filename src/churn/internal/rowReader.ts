@@ -8,6 +8,10 @@
  * (`record["amount"]`, the key embedded as a JSON string literal, never as code), so each load has its
  * own inline cache: about 4x faster on records with fast properties. Where code generation is
  * forbidden (a strict Content-Security-Policy), an equivalent loop is used.
+ *
+ * A compiled reader is the same function object for every call on features of the same keys and order
+ * (a small cache by source text, see {@link cachedReader}): it takes the accessors of features that are
+ * not keys as arguments instead of holding them, so it holds no caller data and keeps its optimised code.
  */
 import type { ResolvedFeature } from "./featureSpec.js";
 
@@ -17,10 +21,15 @@ import type { ResolvedFeature } from "./featureSpec.js";
  */
 export type NumericFallback = (feature: number, value: unknown, row: number) => number;
 
+/** Reads one feature's value of a record. */
+export type Accessor<T> = (record: T, row: number) => unknown;
+
 /**
  * Reads record `row`: first the raw values of the leading features (see {@link createRowReader}) to
  * `categoricalOut[0..l)`, then numeric feature j to `numericOut[offset + j * stride]` (finite numbers as
  * is, anything else through `convert`), then categorical feature j's raw value to `categoricalOut[l + j]`.
+ * `numericRead` and `categoricalRead` are the features' accessors (see {@link accessorsOf}): the reader
+ * calls those of the features that are not keys.
  */
 export type RowReader<T> = (
   record: T,
@@ -30,12 +39,14 @@ export type RowReader<T> = (
   stride: number,
   categoricalOut: unknown[],
   convert: NumericFallback,
+  numericRead: readonly Accessor<T>[],
+  categoricalRead: readonly Accessor<T>[],
 ) => void;
 
 /**
  * Reads record `row` and returns start + Σⱼ coefficients[j] · xⱼ over the numeric features, added in
  * feature order (a value that is not a finite number adds `convert(j, value, row)` instead);
- * categorical raw values go to `categoricalOut`.
+ * categorical raw values go to `categoricalOut`. The accessors as in {@link RowReader}.
  */
 export type LinearRowReader<T> = (
   record: T,
@@ -44,12 +55,16 @@ export type LinearRowReader<T> = (
   coefficients: Float64Array,
   categoricalOut: unknown[],
   convert: NumericFallback,
+  numericRead: readonly Accessor<T>[],
+  categoricalRead: readonly Accessor<T>[],
 ) => number;
+
+/** The features' accessors, as the readers take them. */
+export const accessorsOf = <T>(features: readonly ResolvedFeature<T>[]): Accessor<T>[] =>
+  features.map((feature) => feature.read);
 
 /** Set `compile` to false (tests) to use the loop readers even where code generation is allowed. */
 export const rowReaderSettings = { compile: true };
-
-type Accessor<T> = (record: T, row: number) => unknown;
 
 /** Reads feature j's raw value (the loop readers). */
 function featureValue<T>(
@@ -65,9 +80,10 @@ function featureValue<T>(
 }
 
 /**
- * Compiles `function (record, row, ...parameters) { let value; <leading lines> <numeric lines>
- * <categorical lines> }`: the first `leading` categorical features are read before the numeric ones.
- * Property names enter the source only as JSON string literals; accessors are passed in as arrays.
+ * Compiles `function (record, row, ...parameters, numericRead, categoricalRead) { let value; <leading
+ * lines> <numeric lines> <categorical lines> }`: the first `leading` categorical features are read
+ * before the numeric ones. Property names enter the source only as JSON string literals; accessors are
+ * passed in as arrays.
  */
 function compile<F>(
   numeric: readonly ResolvedFeature<unknown>[],
@@ -87,19 +103,49 @@ function compile<F>(
     ...numeric.map((feature, j) => numericLine(load(feature, "numericRead", j), j)),
     ...categoricalLines.slice(leading),
   ];
-  try {
-    const factory = new Function(
-      "numericRead",
-      "categoricalRead",
-      `"use strict";\nreturn function readRow(record, row, ${parameters}) {\nlet value;\n${lines.join("\n")}\n${tail}\n};`,
-    ) as (numericRead: readonly Accessor<unknown>[], categoricalRead: readonly Accessor<unknown>[]) => F;
-    return factory(
-      numeric.map((feature) => feature.read),
-      categorical.map((feature) => feature.read),
-    );
-  } catch {
-    return undefined; // code generation disallowed (CSP): the caller uses the loop
+  const source = `"use strict";\nreturn function readRow(record, row, ${parameters}, numericRead, categoricalRead) {\nlet value;\n${lines.join("\n")}\n${tail}\n};`;
+  return cachedReader(source) as F | undefined;
+}
+
+/** Compiled readers kept by {@link cachedReader}. */
+const READER_CACHE_SIZE = 16;
+
+/**
+ * The most recently used compiled readers by source text (a Map iterates in insertion order: a hit moves
+ * its entry to the end, and the first entry is dropped beyond {@link READER_CACHE_SIZE}).
+ */
+const readers = new Map<string, unknown>();
+
+/**
+ * The reader compiled from `source`, the same function object for the same text, or `undefined` where
+ * code generation is disallowed (CSP: the caller uses the loop).
+ *
+ * Why: V8 keeps a function's optimised code only while a function object that runs it is alive, and
+ * its eval cache (which gave the same source text the same compiled function) is emptied by a full
+ * garbage collection. A reader compiled anew on every call therefore started in the interpreter after
+ * each full GC (on the Telco-shaped case, reading the records took 10-14 ms after a forced GC instead
+ * of 2.2). Holds at most {@link READER_CACHE_SIZE} readers, each a source text of about 100 characters
+ * per feature and its code, and nothing of the caller's (accessors are arguments).
+ */
+/** Forgets every compiled reader (tests: the next reader of any features is compiled, or refused, anew). */
+export function forgetCompiledReaders(): void {
+  readers.clear();
+}
+
+function cachedReader(source: string): unknown {
+  let reader = readers.get(source);
+  if (reader !== undefined) {
+    readers.delete(source);
+  } else {
+    try {
+      reader = new Function(source)();
+    } catch {
+      return undefined;
+    }
+    if (readers.size >= READER_CACHE_SIZE) readers.delete(readers.keys().next().value as string);
   }
+  readers.set(source, reader);
+  return reader;
 }
 
 const FINITE = 'typeof value === "number" && value - value === 0';
