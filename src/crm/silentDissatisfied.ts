@@ -130,7 +130,8 @@ const complaintCount: OptionRule<number | readonly unknown[], true> = {
   accepts: COUNT_FORMS,
   optional: true,
   check: (value, report) => {
-    if (Array.isArray(value) || (Number.isSafeInteger(value) && (value as number) >= 0)) return value;
+    if (Array.isArray(value) || (Number.isSafeInteger(value) && (value as number) >= 0))
+      return value as number | readonly unknown[];
     // of neither form: the forms, as a union lists them (without the kind received)
     if (!Number.isInteger(value)) report(value === undefined ? undefined : `expected ${COUNT_FORMS}`, value);
     else {
