@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { lengthAtLeast, parseOptions, wholeNumber } from "../core/options.js";
+import { checkOptions, numeric, union } from "../core/internal/optionRules.js";
+import { emptyProblem, textWhere } from "../table/internal/columnRules.js";
 import { setInstanceSettings } from "./internal/source.js";
 
 /**
@@ -32,29 +31,18 @@ export interface DuckDBSettings {
 
 const MEMORY = /^\s*\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)\s*$/i;
 
-const schema = /* @__PURE__ */ optionsSchema({
-  memoryLimit: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.union([
-      /* @__PURE__ */ z
-        .string()
-        .check(
-          /* @__PURE__ */ z.refine((text) => MEMORY.test(text), 'expected a size such as "1GB" or "512MiB"'),
-        ),
-      /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1_048_576)),
-    ]),
+/** Rules of configureDuckDB's settings. Exported for the equivalence test of duckdb's option rules; not in the module index. */
+export const configureDuckDBShape = {
+  memoryLimit: union<string | number>(
+    textWhere((text) => (MEMORY.test(text) ? undefined : 'expected a size such as "1GB" or "512MiB"')),
+    numeric({ gte: 1_048_576, whole: true }),
   ),
-  threads: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z
-      .number()
-      .check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(1024)),
+  threads: numeric({ gte: 1, lte: 1024, whole: true }),
+  tempDirectory: textWhere(
+    (text) =>
+      emptyProblem(text) ?? (text.includes("\u0000") ? "expected a path without NUL characters" : undefined),
   ),
-  tempDirectory: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.string().check(
-      /* @__PURE__ */ lengthAtLeast(1),
-      /* @__PURE__ */ z.refine((text) => !text.includes("\u0000"), "expected a path without NUL characters"),
-    ),
-  ),
-});
+};
 
 /**
  * Sets the memory limit, threads and spill folder of the DuckDB instance the clientele/duckdb
@@ -75,7 +63,7 @@ const schema = /* @__PURE__ */ optionsSchema({
  * ```
  */
 export async function configureDuckDB(settings: DuckDBSettings): Promise<DuckDBSettings> {
-  const parsed = parseOptions("configureDuckDB", schema, settings);
+  const parsed = checkOptions("configureDuckDB", configureDuckDBShape, settings);
   const values: Record<string, string> = {};
   if (parsed.memoryLimit !== undefined) {
     values.memory_limit =

@@ -1,15 +1,16 @@
-import * as z from "zod/mini";
 import {
   type InactivityRiskResult,
   type InactivitySummary,
   inactivityRiskResult,
 } from "../churn/inactivityRisk.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, lengthAtLeast, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, numeric, required } from "../core/internal/optionRules.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
+import { nonEmptyText } from "../table/internal/columnRules.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
+import { bandLimits } from "./internal/bandLimits.js";
 import { numbers, openSource, readColumns, twinWriter, validateFields } from "./internal/source.js";
 
 /**
@@ -36,34 +37,21 @@ export interface InactivityRiskDuckDBOptions {
   readonly bandLimits?: readonly [number, number, number];
 }
 
-const inactivityOptionsSchema = /* @__PURE__ */ optionsSchema({
-  customer: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-  date: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-  asOf: dateSchema,
-  priorWeight: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.gte(0),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
-    2,
-  ),
-  populationGapDays: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.number().check(
-      /* @__PURE__ */ z.positive(),
-      /* @__PURE__ */ z.refine((v) => Number.isFinite(v), "must be finite"),
-    ),
-  ),
-  bandLimits: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z
-      .tuple([
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-        /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-      ])
-      .check(/* @__PURE__ */ z.refine(([a, b, c]) => a < b && b < c, "band limits must increase")),
-    [1, 2, 4],
-  ),
-});
+/** Rules of the DuckDB inactivityRisk's options. Exported for the equivalence test of duckdb's option rules; not in the module index. */
+export const inactivityRiskShape = {
+  customer: required(nonEmptyText()),
+  date: required(nonEmptyText()),
+  asOf: required(date()),
+  priorWeight: numeric({ gte: 0 }),
+  populationGapDays: numeric({ gt: 0 }),
+  bandLimits: bandLimits(),
+};
+
+/** Defaults of the options of {@link inactivityRiskShape} (as the interface's `@defaultValue`s say). */
+const DEFAULTS = {
+  priorWeight: 2,
+  bandLimits: [1, 2, 4] as readonly [number, number, number],
+};
 
 /**
  * `inactivityRisk` (clientele/churn) on a file or DuckDB table: purchase days, first and last day
@@ -102,7 +90,7 @@ export async function inactivityRisk(
 ): Promise<InactivityRiskResult> {
   const functionName = "inactivityRisk";
   checkColumnFields(functionName, options, ["customer", "date"], []);
-  const parsed = parseOptions(functionName, inactivityOptionsSchema, options);
+  const parsed = withDefaults(checkOptions(functionName, inactivityRiskShape, options), DEFAULTS);
   const fields = { customer: parsed.customer, date: parsed.date, asOf: parsed.asOf };
   const { asOfDay } = inactivityRiskPlan(functionName, "records", fields, twinWriter());
   const open = await openSource(functionName, source);

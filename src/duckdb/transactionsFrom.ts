@@ -1,11 +1,9 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import * as z from "zod/mini";
 import type { Transactions } from "../basket/Transactions.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { lengthAtLeast, parseOptions } from "../core/options.js";
-
+import { checkOptions, required } from "../core/internal/optionRules.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import { transactionsSql } from "../sql/transactionsSql.js";
+import { nonEmptyText } from "../table/internal/columnRules.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { allChunks, type OpenSource, openSource, ROW_COLUMN, validateFields } from "./internal/source.js";
 
@@ -24,10 +22,11 @@ export interface TransactionsFromDuckDBOptions {
   readonly item: string;
 }
 
-const schema = /* @__PURE__ */ optionsSchema({
-  transaction: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-  item: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-});
+/** Rules of transactionsFrom's options. Exported for the equivalence test of duckdb's option rules; not in the module index. */
+export const transactionsFromShape = {
+  transaction: required(nonEmptyText()),
+  item: required(nonEmptyText()),
+};
 
 /**
  * `transactionsFrom` (clientele/basket) on a file or DuckDB table: DuckDB codes items and
@@ -65,7 +64,7 @@ export async function transactionsFrom(
 ): Promise<Transactions> {
   const functionName = "transactionsFrom";
   checkColumnFields(functionName, options, ["transaction", "item"], []);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = checkOptions(functionName, transactionsFromShape, options);
   const open = await openSource(functionName, source);
   try {
     await validateFields(functionName, open, [

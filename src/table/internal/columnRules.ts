@@ -8,22 +8,32 @@
 import { expected } from "../../core/internal/optionChecks.js";
 import type { OptionRule } from "../../core/internal/optionRules.js";
 
-/** Zod's words for an empty string where one character is needed. */
-const EMPTY = "Too small: expected string to have >=1 characters";
+/**
+ * A string that `problem` finds nothing wrong with: "expected a string, received ...", "required: expected
+ * a string", or the message `problem` gives.
+ */
+export const textWhere = (problem: (text: string) => string | undefined): OptionRule<string, true> => ({
+  accepts: "a string",
+  optional: true,
+  check: (value, report) => {
+    if (typeof value !== "string") report(undefined, value);
+    else {
+      const message = problem(value);
+      if (message !== undefined) report(message, value);
+    }
+    return value as string;
+  },
+});
+
+/** The problem of an empty string, in zod's words (`z.minLength(1)`); none for another string. */
+export const emptyProblem = (text: string): string | undefined =>
+  text === "" ? "Too small: expected string to have >=1 characters" : undefined;
 
 /**
  * A string of at least one character (a column name, a key): "expected a string, received ...",
  * "required: expected a string", "Too small: expected string to have >=1 characters".
  */
-export const nonEmptyText = (): OptionRule<string, true> => ({
-  accepts: "a string",
-  optional: true,
-  check: (value, report) => {
-    if (typeof value !== "string") report(undefined, value);
-    else if (value === "") report(EMPTY, value);
-    return value as string;
-  },
-});
+export const nonEmptyText = (): OptionRule<string, true> => textWhere(emptyProblem);
 
 /**
  * Distinct, non-empty column names: "expected an array, received ..."; an element that is not a string
