@@ -1,8 +1,6 @@
-import * as z from "zod/mini";
 import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, numeric } from "../core/internal/optionRules.js";
 
 /**
  * The four quadrants of Martilla & James (1977).
@@ -75,11 +73,14 @@ export interface ImportancePerformanceGridResult {
 }
 
 const NAME = "importancePerformanceGrid";
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const schema = /* @__PURE__ */ optionsSchema({
-  importanceCut: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.number()),
-  performanceCut: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.number()),
-});
+/**
+ * Rules of importancePerformanceGrid's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const importancePerformanceGridShape = {
+  importanceCut: /* @__PURE__ */ numeric({}),
+  performanceCut: /* @__PURE__ */ numeric({}),
+};
 
 /** Mean of a column; when the plain sum overflows (values near 1e308), the sum of the values / n instead. */
 function meanOf(
@@ -123,7 +124,7 @@ export function importancePerformanceGrid(
   attributes: readonly ImportancePerformanceGridAttribute[],
   options: ImportancePerformanceGridOptions = {},
 ): ImportancePerformanceGridResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = checkOptions(NAME, importancePerformanceGridShape, options);
   if (!Array.isArray(attributes)) {
     throw argumentError(NAME, "attributes", "expected an array of attributes", attributes);
   }

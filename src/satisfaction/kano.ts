@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -7,8 +6,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, oneOf } from "../core/internal/optionRules.js";
 
 /**
  * Kano categories: Attractive, One-dimensional, Must-be, Indifferent, Reverse, Questionable.
@@ -123,12 +122,24 @@ const TABLE: readonly (readonly KanoCategory[])[] = [
 ];
 const TIE_ORDER: readonly KanoCategory[] = ["M", "O", "A", "I", "R", "Q"];
 
-const schema = /* @__PURE__ */ optionsSchema({
-  attribute: /* @__PURE__ */ z._default(fieldSchema, "attribute"),
-  functional: /* @__PURE__ */ z._default(fieldSchema, "functional"),
-  dysfunctional: /* @__PURE__ */ z._default(fieldSchema, "dysfunctional"),
-  denominator: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["AOMI", "all"]), "AOMI"),
-});
+/**
+ * Rules of kano's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const kanoShape = {
+  attribute: /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
+  functional: /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
+  dysfunctional: /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
+  denominator: /* @__PURE__ */ oneOf(["AOMI", "all"]),
+};
+
+/** The defaults of kano's options (documented in KanoOptions). */
+const KANO_DEFAULTS = {
+  attribute: "attribute",
+  functional: "functional",
+  dysfunctional: "dysfunctional",
+  denominator: "AOMI",
+} as const;
 
 /**
  * Kano analysis (Kano et al. 1984): each respondent answers a functional and a dysfunctional question per
@@ -159,7 +170,7 @@ const schema = /* @__PURE__ */ optionsSchema({
  * ```
  */
 export function kano<T extends object>(answers: readonly T[], options: KanoOptions<T> = {}): KanoResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(checkOptions(NAME, kanoShape, options), KANO_DEFAULTS);
   assertRecordArray(answers, NAME, "answers");
   const attribute = resolveField(parsed.attribute as Field<T>, "attribute");
   const functional = resolveField(parsed.functional as Field<T>, "functional");

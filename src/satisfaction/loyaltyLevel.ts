@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, custom, nested, numeric, required } from "../core/internal/optionRules.js";
 
 /**
  * Oliver's four loyalty phases, or "none".
@@ -47,26 +46,31 @@ export interface LoyaltyLevelOptions {
 }
 
 const NAME = "loyaltyLevel";
-const schema = /* @__PURE__ */ optionsSchema({
-  minRepurchases: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ wholeNumber(), /* @__PURE__ */ z.gte(1)),
-    3,
-  ),
-});
-const flag = /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.boolean("expected true, false or undefined"));
-const evidenceSchema = /* @__PURE__ */ optionsSchema({
-  cognitive: flag,
-  affective: flag,
-  conative: flag,
-  repurchases: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z
-      .number("expected a non-negative integer")
-      .check(
-        /* @__PURE__ */ z.int("expected a non-negative integer"),
-        /* @__PURE__ */ z.gte(0, "expected a non-negative integer"),
+/**
+ * Rules of loyaltyLevel's options. Exported for the equivalence test of satisfaction's option rules; not
+ * in the module index.
+ */
+export const loyaltyLevelShape = {
+  minRepurchases: /* @__PURE__ */ numeric({ gte: 1, whole: true }),
+};
+
+const attitude = /* @__PURE__ */ custom<boolean>("true or false", (value) =>
+  typeof value === "boolean" ? undefined : "expected true, false or undefined",
+);
+
+/** Rules of the evidence, checked as an object of its own under the name `evidence` (paths `evidence.*`). */
+export const loyaltyEvidenceShape = {
+  evidence: /* @__PURE__ */ required(
+    /* @__PURE__ */ nested({
+      cognitive: attitude,
+      affective: attitude,
+      conative: attitude,
+      repurchases: /* @__PURE__ */ custom<number>("a non-negative integer", (value) =>
+        Number.isSafeInteger(value) && (value as number) >= 0 ? undefined : "expected a non-negative integer",
       ),
+    }),
   ),
-});
+};
 
 /**
  * The deepest of Oliver's (1999) loyalty phases a customer has reached: cognitive (believes the brand is
@@ -92,11 +96,13 @@ export function loyaltyLevel(
   evidence: LoyaltyLevelEvidence,
   options: LoyaltyLevelOptions = {},
 ): LoyaltyLevel {
-  const { minRepurchases } = parseOptions(NAME, schema, options);
+  const { minRepurchases } = withDefaults(checkOptions(NAME, loyaltyLevelShape, options), {
+    minRepurchases: 3,
+  });
   if (evidence === null || typeof evidence !== "object" || Array.isArray(evidence)) {
     throw argumentError(NAME, "evidence", "expected an object", evidence);
   }
-  const known = parseOptions(NAME, evidenceSchema, evidence, "evidence");
+  const known = checkOptions(NAME, loyaltyEvidenceShape, { evidence }).evidence;
   if ((known.repurchases ?? 0) >= minRepurchases) return "action";
   if (known.conative === true) return "conative";
   if (known.affective === true) return "affective";

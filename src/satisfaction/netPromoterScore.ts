@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -9,9 +8,10 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field } from "../core/internal/optionRules.js";
 import { normalQuantile } from "./internal/normal.js";
+import { strictlyBetween } from "./internal/optionRules.js";
 
 /**
  * Options of {@link netPromoterScore}.
@@ -63,13 +63,14 @@ export interface NetPromoterScoreResult {
 }
 
 const NAME = "netPromoterScore";
-const schema = /* @__PURE__ */ optionsSchema({
-  field: /* @__PURE__ */ optionalSchema(fieldSchema),
-  level: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gt(0), /* @__PURE__ */ z.lt(1)),
-    0.95,
-  ),
-});
+/**
+ * Rules of netPromoterScore's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const netPromoterScoreShape = {
+  field: /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
+  level: /* @__PURE__ */ strictlyBetween(0, 1),
+};
 
 /**
  * Net Promoter Score (Reichheld 2003) of answers to "How likely are you to recommend us?" on 0-10:
@@ -102,7 +103,7 @@ export function netPromoterScore<T = number>(
   answers: readonly T[],
   options: NetPromoterScoreOptions<T> = {},
 ): NetPromoterScoreResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = withDefaults(checkOptions(NAME, netPromoterScoreShape, options), { level: 0.95 });
   const field = parsed.field as Field<T> | undefined;
   if (field !== undefined) assertRecordArray(answers, NAME, "answers");
   else if (!Array.isArray(answers)) {

@@ -1,10 +1,10 @@
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionsSchema, stringSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, required } from "../core/internal/optionRules.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { rankEntries, unknownTargetError } from "./internal/importancePerformanceEntries.js";
+import { name } from "./internal/optionRules.js";
 import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
@@ -75,9 +75,13 @@ export interface PlsImportancePerformanceResult {
 
 const NAME = "plsImportancePerformance";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  target: /* @__PURE__ */ stringSchema("target must be a construct name"),
-});
+/**
+ * Rules of plsImportancePerformance's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const plsImportancePerformanceShape = {
+  target: /* @__PURE__ */ required(/* @__PURE__ */ name("target must be a construct name")),
+};
 
 /**
  * Importance-performance map analysis (IPMA) of a PLS path model in one call, as Ringle & Sarstedt (2016) and
@@ -114,7 +118,7 @@ export function plsImportancePerformance<T extends object>(
   model: PlsModelInput,
   options: PlsImportancePerformanceOptions,
 ): PlsImportancePerformanceResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = checkOptions(NAME, plsImportancePerformanceShape, options);
   const resolved = resolveModelInput(NAME, model);
   const data = preparePlsData(NAME, rows, resolved);
   const isResult = "constructs" in model && "totalEffects" in model;

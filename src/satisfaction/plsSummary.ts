@@ -1,8 +1,6 @@
-import * as z from "zod/mini";
 import { formatTable, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, custom } from "../core/internal/optionRules.js";
 import type { BootstrapResult } from "./bootstrap.js";
 import type { PlsPathModelResult } from "./plsPathModel.js";
 
@@ -119,14 +117,17 @@ export interface PlsSummaryResult {
 
 const NAME = "plsSummary";
 
-const schema = /* @__PURE__ */ optionsSchema({
-  bootstrap: /* @__PURE__ */ optionalSchema(
-    z.custom<BootstrapResult>(
-      (value) => typeof value === "object" && value !== null && "paths" in value && "htmt" in value,
-      { message: "expected a result of bootstrap" },
-    ),
+/**
+ * Rules of plsSummary's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const plsSummaryShape = {
+  bootstrap: /* @__PURE__ */ custom<BootstrapResult>("a result of bootstrap", (value) =>
+    typeof value === "object" && value !== null && "paths" in value && "htmt" in value
+      ? undefined
+      : "expected a result of bootstrap",
   ),
-});
+};
 
 /**
  * Gathers every table of a PLS path model report, as seminr's and SmartPLS's summaries do: structural
@@ -151,7 +152,7 @@ const schema = /* @__PURE__ */ optionsSchema({
  * ```
  */
 export function plsSummary(model: PlsPathModelResult, options: PlsSummaryOptions = {}): PlsSummaryResult {
-  const parsed = parseOptions(NAME, schema, options);
+  const parsed = checkOptions(NAME, plsSummaryShape, options);
   if (
     model === null ||
     typeof model !== "object" ||

@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { checkFinite } from "../core/internal/arguments.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, numeric } from "../core/internal/optionRules.js";
 
 /**
  * A customer's satisfaction state.
@@ -30,10 +29,13 @@ export interface SatisfactionStateOptions {
 const NAME = "satisfactionState";
 /** Relative slack for floating-point rounding: gaps within 1e-9 of the larger magnitude count as met. */
 const ROUNDING = 1e-9;
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const schema = /* @__PURE__ */ optionsSchema({
-  tolerance: /* @__PURE__ */ z._default(/* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0)), 0),
-});
+/**
+ * Rules of satisfactionState's options. Exported for the equivalence test of satisfaction's option rules; not in the
+ * module index.
+ */
+export const satisfactionStateShape = {
+  tolerance: /* @__PURE__ */ numeric({ gte: 0 }),
+};
 
 /**
  * Satisfaction as the gap between perceived performance and expectation (expectation-disconfirmation,
@@ -63,7 +65,7 @@ export function satisfactionState(
   expected: number,
   options: SatisfactionStateOptions = {},
 ): SatisfactionState {
-  const { tolerance } = parseOptions(NAME, schema, options);
+  const { tolerance } = withDefaults(checkOptions(NAME, satisfactionStateShape, options), { tolerance: 0 });
   for (const [path, value] of [
     ["perceived", perceived],
     ["expected", expected],
