@@ -1,9 +1,10 @@
 /**
  * Option rules of the adapters (clientele/table, clientele/danfo, clientele/duckdb) for core's
- * `checkOptions` (src/core/internal/optionRules.ts): a non-empty name (a column, a key) and a list of
- * column names. Their issues are those `parseOptions` gave for the zod schemas they replace
- * (`z.string().check(z.minLength(1))` and core's `columnsSchema`), word for word: columnRules.test.ts
- * compares the two on random options. With them an adapter's bundle leaves zod and the schema walker out.
+ * `checkOptions` (src/core/internal/optionRules.ts): a string (a column, a key, a size, a path) with a
+ * check of its own, a non-empty one, and a list of column names. Their issues are the ones the zod
+ * schemas they replace gave (a string of at least one character, core's `columnsSchema`), word for word:
+ * columnRules.test.ts compares the two on random options. With them an adapter's bundle leaves zod and
+ * the schema walker out. They are general: core's option rules may take them in.
  */
 import { expected } from "../../core/internal/optionChecks.js";
 import type { OptionRule } from "../../core/internal/optionRules.js";
