@@ -1,8 +1,7 @@
-import * as z from "zod/mini";
 import { type Field, InvalidOptionsError } from "../core/index.js";
-import { optionalSchema, optionsSchema as optionsObject } from "../core/internal/optionChecks.js";
-import { lengthAtLeast, oneOf, parseOptions } from "../core/options.js";
+import { checkOptions, custom, record } from "../core/internal/optionRules.js";
 import { scoreFunction } from "./internal/calibratedProbability.js";
+import { checkChurnModelJson } from "./internal/checkChurnModelJson.js";
 import { createChurnModel, freezeJson } from "./internal/churnScorer.js";
 import { type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import type { ChurnModel, ChurnModelJson, ChurnModelJsonFeature } from "./trainChurnModelTypes.js";
@@ -17,79 +16,22 @@ export interface RestoreChurnModelOptions<T> {
   readonly label?: Field<T>;
 }
 
-const optionsSchema = /* @__PURE__ */ optionsObject({
-  accessors: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ z.record(
-      /* @__PURE__ */ z.string(),
-      z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function", {
-        message: "expected an accessor function",
-      }),
+/** The option rules of restoreChurnModel (core's checkOptions: no zod in the bundle). */
+export const restoreChurnModelShape = {
+  accessors: /* @__PURE__ */ record(
+    /* @__PURE__ */ custom<(record: never, index: number) => unknown>("an accessor function", (value) =>
+      typeof value === "function" ? undefined : "expected an accessor function",
     ),
-    {},
   ),
-  label: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.union([
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-      z.custom<(record: never, index: number) => unknown>((value) => typeof value === "function"),
-    ]),
+  // a property name or an accessor; an empty name is too short, as a string
+  label: /* @__PURE__ */ custom<Field<unknown>>("a property name or an accessor function", (value) =>
+    value === ""
+      ? "Too small: expected string to have >=1 characters"
+      : typeof value === "string" || typeof value === "function"
+        ? undefined
+        : "expected a property name or an accessor function",
   ),
-});
-
-const featureJson = /* @__PURE__ */ z.object({
-  name: /* @__PURE__ */ z.string(),
-  accessor: /* @__PURE__ */ z.boolean(),
-});
-const jsonSchema = /* @__PURE__ */ z.object({
-  format: /* @__PURE__ */ z.literal("clientele.churnModel"),
-  version: /* @__PURE__ */ z.literal(1),
-  label: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-  features: /* @__PURE__ */ z.object({
-    numeric: /* @__PURE__ */ z.array(featureJson),
-    categorical: /* @__PURE__ */ z.array(featureJson),
-  }),
-  coefficients: /* @__PURE__ */ z.array(
-    /* @__PURE__ */ z.object({
-      term: /* @__PURE__ */ z.string(),
-      kind: /* @__PURE__ */ oneOf(["intercept", "numeric", "categorical"]),
-      standardizedEstimate: /* @__PURE__ */ z.number(),
-    }),
-  ),
-  numericEncodings: /* @__PURE__ */ z.array(
-    /* @__PURE__ */ z.object({
-      name: /* @__PURE__ */ z.string(),
-      mean: /* @__PURE__ */ z.number(),
-      standardDeviation: /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.positive()),
-    }),
-  ),
-  categoricalEncodings: /* @__PURE__ */ z.array(
-    /* @__PURE__ */ z.object({
-      name: /* @__PURE__ */ z.string(),
-      levels: /* @__PURE__ */ z.array(/* @__PURE__ */ z.string()),
-      reference: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-    }),
-  ),
-  levelShares: /* @__PURE__ */ z.array(/* @__PURE__ */ z.array(/* @__PURE__ */ z.number())),
-  convergence: /* @__PURE__ */ z.object({}),
-  training: /* @__PURE__ */ z.object({}),
-  options: /* @__PURE__ */ z.object({
-    missing: /* @__PURE__ */ oneOf(["error", "impute"]),
-    unseenCategory: /* @__PURE__ */ oneOf(["reference", "error"]),
-  }),
-  calibration: /* @__PURE__ */ z.nullable(
-    /* @__PURE__ */ z.union([
-      /* @__PURE__ */ z.object({
-        method: /* @__PURE__ */ z.literal("platt"),
-        a: /* @__PURE__ */ z.number(),
-        b: /* @__PURE__ */ z.number(),
-      }),
-      /* @__PURE__ */ z.object({
-        method: /* @__PURE__ */ z.literal("isotonic"),
-        x: /* @__PURE__ */ z.array(/* @__PURE__ */ z.number()).check(/* @__PURE__ */ lengthAtLeast(1)),
-        y: /* @__PURE__ */ z.array(/* @__PURE__ */ z.number()).check(/* @__PURE__ */ lengthAtLeast(1)),
-      }),
-    ]),
-  ),
-});
+};
 
 /**
  * Rebuilds a churn model from its JSON form (`model.toJSON()`, or `JSON.parse` of
@@ -120,17 +62,8 @@ export function restoreChurnModel<T>(
   json: ChurnModelJson,
   options: RestoreChurnModelOptions<T> = {},
 ): ChurnModel<T> {
-  const parsed = parseOptions(FUNCTION_NAME, optionsSchema, options);
-  const checked = jsonSchema.safeParse(json);
-  if (!checked.success) {
-    throw new InvalidOptionsError(
-      FUNCTION_NAME,
-      checked.error.issues.map((issue) => ({
-        path: ["json", ...issue.path.map(String)].join("."),
-        message: `${issue.message}; expected the object model.toJSON() returned`,
-      })),
-    );
-  }
+  const { accessors = {}, label: labelOption } = checkOptions(FUNCTION_NAME, restoreChurnModelShape, options);
+  checkChurnModelJson(FUNCTION_NAME, json);
   const columns =
     1 +
     json.numericEncodings.length +
@@ -153,7 +86,7 @@ export function restoreChurnModel<T>(
   }
   const resolve = (feature: ChurnModelJsonFeature, kind: string): ResolvedFeature<T> => {
     if (!feature.accessor) return resolveFeature<T>(feature.name as keyof T & string);
-    const value = parsed.accessors[feature.name] as ((record: T, index: number) => unknown) | undefined;
+    const value = accessors[feature.name] as ((record: T, index: number) => unknown) | undefined;
     if (value === undefined) {
       throw new InvalidOptionsError(FUNCTION_NAME, [
         {
@@ -164,7 +97,7 @@ export function restoreChurnModel<T>(
     }
     return resolveFeature<T>({ name: feature.name, value });
   };
-  const label = (parsed.label ?? json.label) as Field<T> | null;
+  const label = (labelOption ?? json.label) as Field<T> | null;
   if (label === null) {
     throw new InvalidOptionsError(FUNCTION_NAME, [
       { path: "label", message: "the model was trained with an accessor label: pass it again as label" },

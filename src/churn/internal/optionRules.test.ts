@@ -6,7 +6,15 @@ import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { customSchema, expected, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions, seedSchema, wholeNumber } from "../../core/options.js";
+import {
+  dateSchema,
+  fieldSchema,
+  lengthAtLeast,
+  oneOf,
+  parseOptions,
+  seedSchema,
+  wholeNumber,
+} from "../../core/options.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { churnScoresFromBgNbdShape } from "../churnScoresFromBgNbd.js";
 import { cohortRetentionShape } from "../cohortRetention.js";
@@ -14,8 +22,10 @@ import { checkCoxModelOptions } from "../coxModel.js";
 import { inactivityRiskShape } from "../inactivityRisk.js";
 import { kaplanMeierShape } from "../kaplanMeier.js";
 import { logRankTestShape } from "../logRankTest.js";
+import { restoreChurnModelShape } from "../restoreChurnModel.js";
 import { retentionEconomicsShape } from "../retentionEconomics.js";
 import { trainTestSplitShape } from "../trainTestSplit.js";
+import { checkChurnModelJson } from "./checkChurnModelJson.js";
 import { checkEvaluateScoresOptions } from "./evaluateOptions.js";
 
 /**
@@ -239,7 +249,38 @@ const CASES: Record<string, Case> = {
       tolerance: z._default(z.number().check(z.positive(), z.lt(1)), 1e-9),
     }),
   },
+  restoreChurnModel: ruled(
+    restoreChurnModelShape,
+    optionsSchema({
+      accessors: z._default(
+        z.record(
+          z.string(),
+          z.custom((value) => typeof value === "function", { message: "expected an accessor function" }),
+        ),
+        {},
+      ),
+      label: optionalSchema(
+        z.union([z.string().check(lengthAtLeast(1)), z.custom((value) => typeof value === "function")]),
+      ),
+    }),
+    { accessors: {} },
+  ),
 };
+
+/**
+ * restoreChurnModel's label, neither a string nor a function: zod's union named its forms "a string or a
+ * valid value" (a custom schema's words); the rule names them as a label's forms.
+ */
+const LABEL_FORMS_BEFORE = "expected a string or a valid value";
+const LABEL_FORMS_NOW = "expected a property name or an accessor function";
+
+/** The issues before, with that message as the rule words it now. */
+const reworded = (issues: NonNullable<Outcome["issues"]>): Outcome["issues"] =>
+  issues.map((issue) =>
+    issue.path === "label"
+      ? { ...issue, message: issue.message.replace(LABEL_FORMS_BEFORE, LABEL_FORMS_NOW) }
+      : issue,
+  );
 
 interface Outcome {
   readonly options?: unknown;
@@ -262,9 +303,10 @@ function outcome(check: () => unknown): Outcome {
 
 function bothOutcomes(name: string, options: unknown): { now: Outcome; before: Outcome } {
   const { now, before, fieldsHint } = CASES[name] as Case;
+  const old = outcome(() => (fieldsHint ? parseFieldsOptions : parseOptions)(name, before, options));
   return {
     now: outcome(() => now(name, options)),
-    before: outcome(() => (fieldsHint ? parseFieldsOptions : parseOptions)(name, before, options)),
+    before: name === "restoreChurnModel" && old.issues ? { issues: reworded(old.issues) } : old,
   };
 }
 
@@ -350,4 +392,173 @@ describe("churn's option rules", () => {
       );
     });
   }
+});
+
+// restoreChurnModel's check of the saved model, as the zod schema it replaces (safeParse, no locale:
+// every message was "Invalid input"); now each message says what the part should be.
+
+const oldFeatureJson = z.object({ name: z.string(), accessor: z.boolean() });
+const oldJsonSchema = z.object({
+  format: z.literal("clientele.churnModel"),
+  version: z.literal(1),
+  label: z.nullable(z.string()),
+  features: z.object({ numeric: z.array(oldFeatureJson), categorical: z.array(oldFeatureJson) }),
+  coefficients: z.array(
+    z.object({
+      term: z.string(),
+      kind: oneOf(["intercept", "numeric", "categorical"]),
+      standardizedEstimate: z.number(),
+    }),
+  ),
+  numericEncodings: z.array(
+    z.object({ name: z.string(), mean: z.number(), standardDeviation: z.number().check(z.positive()) }),
+  ),
+  categoricalEncodings: z.array(
+    z.object({ name: z.string(), levels: z.array(z.string()), reference: z.nullable(z.string()) }),
+  ),
+  levelShares: z.array(z.array(z.number())),
+  convergence: z.object({}),
+  training: z.object({}),
+  options: z.object({
+    missing: oneOf(["error", "impute"]),
+    unseenCategory: oneOf(["reference", "error"]),
+  }),
+  calibration: z.nullable(
+    z.union([
+      z.object({ method: z.literal("platt"), a: z.number(), b: z.number() }),
+      z.object({
+        method: z.literal("isotonic"),
+        x: z.array(z.number()).check(lengthAtLeast(1)),
+        y: z.array(z.number()).check(lengthAtLeast(1)),
+      }),
+    ]),
+  ),
+});
+
+/** A saved model as toJSON writes one (the parts the check reads, and a few it does not). */
+const SAVED = {
+  format: "clientele.churnModel",
+  version: 1,
+  label: "churned",
+  features: {
+    numeric: [{ name: "tenure", accessor: false }],
+    categorical: [{ name: "plan", accessor: true }],
+  },
+  coefficients: [
+    { term: "(Intercept)", kind: "intercept", standardizedEstimate: -1.2, estimate: -2 },
+    { term: "tenure", kind: "numeric", standardizedEstimate: 0.5 },
+    { term: "plan=plus", kind: "categorical", standardizedEstimate: 0.25 },
+  ],
+  numericEncodings: [{ name: "tenure", mean: 10, standardDeviation: 3 }],
+  categoricalEncodings: [{ name: "plan", levels: ["basic", "plus"], reference: "basic" }],
+  levelShares: [[0.4, 0.6]],
+  convergence: { converged: true, iterations: 5 },
+  training: { rows: 100 },
+  options: { missing: "error", unseenCategory: "reference", encoding: "reference" },
+  calibration: { method: "isotonic", x: [0.1, 0.9], y: [0.2, 0.8] },
+};
+
+/** Every path into SAVED (objects' keys and arrays' indices, and one past each array's end). */
+function pathsOf(value: unknown, path: readonly string[] = []): string[][] {
+  if (value === null || typeof value !== "object") return [[...path]];
+  const keys = Array.isArray(value) ? [...value.keys(), value.length].map(String) : Object.keys(value);
+  return [
+    [...path],
+    ...keys.flatMap((key) => pathsOf((value as Record<string, unknown>)[key], [...path, key])),
+  ];
+}
+
+/** SAVED with the value at each path replaced (undefined: deleted). */
+function damaged(changes: readonly (readonly [readonly string[], unknown])[]): unknown {
+  let json: unknown = structuredClone(SAVED);
+  for (const [path, value] of changes) {
+    if (path.length === 0) {
+      json = value;
+      continue;
+    }
+    let parent = json as Record<string, unknown> | null;
+    for (const key of path.slice(0, -1)) {
+      parent =
+        parent !== null && typeof parent === "object" ? (parent[key] as Record<string, unknown>) : null;
+    }
+    if (parent === null || typeof parent !== "object") continue;
+    const last = path.at(-1) as string;
+    if (value === undefined) delete parent[last];
+    else parent[last] = value;
+  }
+  return json;
+}
+
+const partValue = fc.oneof(
+  anyValue,
+  fc.constantFrom(
+    "clientele.churnModel",
+    "intercept",
+    "categorical",
+    "impute",
+    "reference",
+    [0.5, "x"],
+    [[1], [2, null]],
+    [{ name: "x", accessor: "yes" }],
+    { method: "platt", a: 1, b: 2 },
+    { method: "platt", a: 1 },
+    { method: "isotonic", x: [], y: [] },
+    { method: "isotonic", x: [0.5], y: [] },
+    { method: "isotonic", x: [], y: ["a"] },
+    { method: "isotonic", x: [Number.NaN], y: [1] },
+  ),
+);
+
+describe("restoreChurnModel's check of the saved model", () => {
+  const paths = pathsOf(SAVED);
+
+  it("refuses the damaged models the zod schema refused, with the same paths, saying what each part should be", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), partValue), { maxLength: 3 }), (changes) => {
+        const json = damaged(changes);
+        const before = oldJsonSchema.safeParse(json);
+        const now = outcome(() => checkChurnModelJson("restoreChurnModel", json));
+        if (before.success) {
+          expect(now.issues).toBeUndefined();
+          return;
+        }
+        const oldPaths = before.error.issues.map((issue) => ["json", ...issue.path.map(String)].join("."));
+        expect(now.issues?.map((issue) => issue.path)).toEqual(oldPaths);
+        for (const issue of now.issues ?? [])
+          expect(issue.message).toMatch(
+            /^(required: )?expected .+(, received .+)?; expected the object model\.toJSON\(\) returned$/,
+          );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("words each problem with the part wanted and the kind found", () => {
+    const json = damaged([
+      [["label"], 3],
+      [["coefficients", "1", "kind"], "slope"],
+      [["levelShares", "0", "1"], "x"],
+      [["calibration", "x"], []],
+    ]);
+    expect(outcome(() => checkChurnModelJson("restoreChurnModel", json)).issues).toEqual([
+      {
+        path: "json.label",
+        message: "expected a string or null, received a number; expected the object model.toJSON() returned",
+      },
+      {
+        path: "json.coefficients.1.kind",
+        message:
+          'expected "intercept" or "numeric" or "categorical", received a string; expected the object model.toJSON() returned',
+      },
+      {
+        path: "json.levelShares.0.1",
+        message: "expected a finite number, received a string; expected the object model.toJSON() returned",
+      },
+      {
+        path: "json.calibration.x",
+        message:
+          "expected a non-empty array of numbers, received an array; expected the object model.toJSON() returned",
+      },
+    ]);
+  });
 });
