@@ -1,7 +1,5 @@
-import type * as z from "zod/mini";
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, parseOptions } from "../core/options.js";
+import { date, required } from "../core/internal/optionRules.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
@@ -12,7 +10,11 @@ import {
   type WriterMaker,
 } from "./internal/build.js";
 import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
-import { type RepeatPurchaseSummarySqlOptions, summaryShape } from "./repeatPurchaseSummarySql.js";
+import {
+  parseSummaryOptions,
+  type RepeatPurchaseSummarySqlOptions,
+  summaryShape,
+} from "./repeatPurchaseSummarySql.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -31,7 +33,11 @@ export interface CalibrationHoldoutSummarySqlOptions extends RepeatPurchaseSumma
   readonly calibrationEnd: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ optionsSchema({ ...summaryShape, calibrationEnd: dateSchema });
+/** Rules of calibrationHoldoutSummarySql's options (exported for the equivalence test of sql's option rules). */
+export const calibrationHoldoutShape = {
+  ...summaryShape,
+  calibrationEnd: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+};
 
 /** SQL and parsed options of {@link calibrationHoldoutSummarySql} (used by the DuckDB twin). */
 export interface CalibrationHoldoutSummaryPlan {
@@ -39,7 +45,7 @@ export interface CalibrationHoldoutSummaryPlan {
   readonly calibrationDay: number;
   readonly endDay: number;
   readonly unitDays: number;
-  readonly options: z.output<typeof schema>;
+  readonly options: ReturnType<typeof parseSummaryOptions<typeof calibrationHoldoutShape>>;
 }
 
 /** Builds the SQL of {@link calibrationHoldoutSummarySql} with the parsed options. */
@@ -50,7 +56,7 @@ export function calibrationHoldoutSummaryPlan(
   writerFor: WriterMaker,
 ): CalibrationHoldoutSummaryPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = parseSummaryOptions(functionName, calibrationHoldoutShape, options);
   const calibrationDay = dayOption(functionName, "calibrationEnd", parsed.calibrationEnd);
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
   if (endDay <= calibrationDay) {

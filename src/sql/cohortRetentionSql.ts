@@ -1,8 +1,6 @@
-import type * as z from "zod/mini";
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, oneOf, parseOptions } from "../core/options.js";
-import { checkColumnFields, columnSchema, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
+import { checkOptions, date, type OptionValues, oneOf, required } from "../core/internal/optionRules.js";
+import { checkColumnFields, column, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -27,19 +25,20 @@ export interface CohortRetentionSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ optionsSchema({
-  customer: columnSchema,
-  date: columnSchema,
-  amount: /* @__PURE__ */ optionalSchema(columnSchema),
-  period: /* @__PURE__ */ oneOf(["week", "month", "quarter"]),
-  asOf: dateSchema,
-});
+/** Rules of cohortRetentionSql's options (exported for the equivalence test of sql's option rules). */
+export const cohortRetentionShape = {
+  customer: /* @__PURE__ */ required(column),
+  date: /* @__PURE__ */ required(column),
+  amount: column,
+  period: /* @__PURE__ */ required(/* @__PURE__ */ oneOf(["week", "month", "quarter"])),
+  asOf: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+};
 
 /** The parsed options and SQL of a cohort table (used by the DuckDB twin). */
 export interface CohortRetentionPlan {
   readonly sql: string;
   readonly asOfDay: number;
-  readonly options: z.output<typeof schema>;
+  readonly options: OptionValues<typeof cohortRetentionShape>;
 }
 
 /**
@@ -83,7 +82,7 @@ export function cohortRetentionPlan(
   sqlOptions: SqlOptions,
 ): CohortRetentionPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = checkOptions(functionName, cohortRetentionShape, options);
   const asOfTime = parseDateValue(parsed.asOf);
   if (asOfTime === undefined) {
     throw new InvalidOptionsError(functionName, [

@@ -1,10 +1,9 @@
 import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, parseOptions } from "../core/options.js";
+import { checkOptions, date, required } from "../core/internal/optionRules.js";
 import {
   checkColumnFields,
   checkedWriter,
-  columnSchema,
+  column,
   customerOrder,
   firstRowSelect,
   linesCte,
@@ -32,11 +31,12 @@ export interface InactivityRiskSqlOptions {
   readonly asOf: Date | string | number;
 }
 
-const schema = /* @__PURE__ */ optionsSchema({
-  customer: columnSchema,
-  date: columnSchema,
-  asOf: dateSchema,
-});
+/** Rules of inactivityRiskSql's options (exported for the equivalence test of sql's option rules). */
+export const inactivityRiskShape = {
+  customer: /* @__PURE__ */ required(column),
+  date: /* @__PURE__ */ required(column),
+  asOf: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+};
 
 /** SQL and the as-of day of {@link inactivityRiskSql} (used by the DuckDB twin). */
 export interface InactivityRiskPlan {
@@ -52,7 +52,7 @@ export function inactivityRiskPlan(
   writerFor: WriterMaker,
 ): InactivityRiskPlan {
   checkColumnFields(functionName, fields, ["customer", "date"], []);
-  const parsed = parseOptions(functionName, schema, fields);
+  const parsed = checkOptions(functionName, inactivityRiskShape, fields);
   const asOfTime = parseDateValue(parsed.asOf);
   if (asOfTime === undefined) {
     throw new InvalidOptionsError(functionName, [

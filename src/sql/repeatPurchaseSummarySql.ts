@@ -1,12 +1,11 @@
-import * as z from "zod/mini";
 import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, oneOf, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, type OptionShape, oneOf, required } from "../core/internal/optionRules.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
   checkedWriter,
-  columnSchema,
+  column,
   customerOrder,
   linesCte,
   numberLiteral,
@@ -39,24 +38,37 @@ export interface RepeatPurchaseSummarySqlOptions {
   readonly afterAsOf?: "error" | "drop";
 }
 
-/** Shared option schema of the repeat-purchase writers. */
+/** Shared option rules of the repeat-purchase writers (defaults: {@link parseSummaryOptions}). */
 export const summaryShape = {
-  customer: columnSchema,
-  date: columnSchema,
-  amount: optionalSchema(columnSchema),
-  asOf: dateSchema,
-  timeUnit: z._default(oneOf(["day", "week", "month", "quarter", "year"]), "day"),
-  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
+  customer: /* @__PURE__ */ required(column),
+  date: /* @__PURE__ */ required(column),
+  amount: column,
+  asOf: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+  timeUnit: /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
+  afterAsOf: /* @__PURE__ */ oneOf(["error", "drop"]),
 };
 
-const schema = /* @__PURE__ */ optionsSchema(summaryShape);
+/**
+ * Checks the options of a repeat-purchase writer against `shape` (summaryShape or one that extends it)
+ * and fills in the defaults: timeUnit "day", afterAsOf "error".
+ */
+export function parseSummaryOptions<S extends typeof summaryShape & OptionShape>(
+  functionName: string,
+  shape: S,
+  options: unknown,
+) {
+  return withDefaults(checkOptions(functionName, shape, options), {
+    timeUnit: "day",
+    afterAsOf: "error",
+  } as const);
+}
 
 /** The SQL and parsed options of {@link repeatPurchaseSummarySql} (used by the DuckDB twin). */
 export interface RepeatPurchaseSummaryPlan {
   readonly sql: string;
   readonly endDay: number;
   readonly unitDays: number;
-  readonly options: z.output<typeof schema>;
+  readonly options: ReturnType<typeof parseSummaryOptions<typeof summaryShape>>;
 }
 
 /** Builds the SQL of {@link repeatPurchaseSummarySql} with the parsed options. */
@@ -67,7 +79,7 @@ export function repeatPurchaseSummaryPlan(
   writerFor: WriterMaker,
 ): RepeatPurchaseSummaryPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = parseSummaryOptions(functionName, summaryShape, options);
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
   const writer = writerFor(functionName, relation);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];

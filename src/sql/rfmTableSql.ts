@@ -1,11 +1,10 @@
-import * as z from "zod/mini";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, oneOf, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, oneOf, required } from "../core/internal/optionRules.js";
 
 import { dayOption } from "../value/internal/summaryPeriod.js";
 import {
   checkColumnFields,
-  columnSchema,
+  column,
   customerOrder,
   firstRowSelect,
   linesCte,
@@ -45,31 +44,40 @@ export interface RfmTableSqlOptions {
   readonly afterAsOf?: "error" | "drop";
 }
 
-const schema = /* @__PURE__ */ optionsSchema({
-  customer: columnSchema,
-  date: columnSchema,
-  amount: columnSchema,
-  order: /* @__PURE__ */ optionalSchema(columnSchema),
-  asOf: dateSchema,
-  frequency: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["orders", "transactions"]), "orders"),
-  monetary: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["total", "mean"]), "total"),
-  afterAsOf: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "drop"]), "error"),
-});
+/** Rules of rfmTableSql's options (exported for the equivalence test of sql's option rules). */
+export const rfmTableShape = {
+  customer: /* @__PURE__ */ required(column),
+  date: /* @__PURE__ */ required(column),
+  amount: /* @__PURE__ */ required(column),
+  order: column,
+  asOf: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+  frequency: /* @__PURE__ */ oneOf(["orders", "transactions"]),
+  monetary: /* @__PURE__ */ oneOf(["total", "mean"]),
+  afterAsOf: /* @__PURE__ */ oneOf(["error", "drop"]),
+};
+
+/** rfmTableSql's options checked, with the defaults: frequency "orders", monetary "total", afterAsOf "error". */
+const parseRfmOptions = (functionName: string, options: unknown) =>
+  withDefaults(checkOptions(functionName, rfmTableShape, options), {
+    frequency: "orders",
+    monetary: "total",
+    afterAsOf: "error",
+  } as const);
 
 /** The parsed options and SQL of an RFM table (used by the DuckDB twin). */
 export interface RfmTablePlan {
   readonly sql: string;
   readonly asOfDay: number;
-  readonly options: z.output<typeof schema>;
+  readonly options: ReturnType<typeof parseRfmOptions>;
 }
 
 /** Checks and parses the options of {@link rfmTableSql} (no SQL): also the DuckDB twin's first step. */
 export function rfmTableOptions(
   functionName: string,
   options: RfmTableSqlOptions,
-): { readonly options: z.output<typeof schema>; readonly asOfDay: number } {
+): { readonly options: ReturnType<typeof parseRfmOptions>; readonly asOfDay: number } {
   checkColumnFields(functionName, options, ["customer", "date", "amount"], ["order"]);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = parseRfmOptions(functionName, options);
   return { options: parsed, asOfDay: dayOption(functionName, "asOf", parsed.asOf) };
 }
 

@@ -1,7 +1,6 @@
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, required } from "../core/internal/optionRules.js";
 
-import { checkColumnFields, columnSchema, linesCte, sqlWriter } from "./internal/build.js";
+import { checkColumnFields, column, linesCte, sqlWriter } from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -40,7 +39,11 @@ export interface TransactionsSqlResult {
   readonly baskets: string;
 }
 
-const schema = /* @__PURE__ */ optionsSchema({ transaction: columnSchema, item: columnSchema });
+/** Rules of transactionsSql's options (exported for the equivalence test of sql's option rules). */
+export const transactionsShape = {
+  transaction: /* @__PURE__ */ required(column),
+  item: /* @__PURE__ */ required(column),
+};
 
 /**
  * The SQL behind `transactionsFrom` (clientele/basket): integer codes for items and transactions
@@ -70,7 +73,7 @@ export function transactionsSql(
 ): TransactionsSqlResult {
   const functionName = "transactionsSql";
   checkColumnFields(functionName, options, ["transaction", "item"], []);
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = checkOptions(functionName, transactionsShape, options);
   const writer = sqlWriter(functionName, relation, sqlOptions);
   const lines = linesCte(writer, { transaction: parsed.transaction, item: parsed.item });
   const integer = writer.spec.integer;

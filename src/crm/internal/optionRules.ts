@@ -52,3 +52,16 @@ export function textPassing(test: (text: string) => boolean, message: string): O
     },
   };
 }
+
+/**
+ * A string of at least one character, as `z.string().check(lengthAtLeast(1))` gave: "expected a string,
+ * received ...", "Too small: expected string to have >=1 characters" (a column name, a row-number column).
+ *
+ * @example
+ * ```ts
+ * const column = nonEmptyText();
+ * ```
+ */
+export function nonEmptyText(): OptionRule<string, true> {
+  return textPassing((text) => text !== "", "Too small: expected string to have >=1 characters");
+}

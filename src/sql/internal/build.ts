@@ -3,10 +3,10 @@
  * per-dialect types and functions, and the `lines` CTE every query starts from.
  */
 
-import * as z from "zod/mini";
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { lengthAtLeast, oneOf, parseOptions } from "../../core/options.js";
+import { withDefaults } from "../../core/internal/defaults.js";
+import { checkOptions, flag, oneOf, required } from "../../core/internal/optionRules.js";
+import { nonEmptyText } from "../../crm/internal/optionRules.js";
 import {
   quoteSqlIdentifier,
   type SqlDateType,
@@ -118,17 +118,15 @@ const SPECS: Readonly<Record<SqlDialect, DialectSpec>> = {
   },
 };
 
-const sqlOptionsSchema = /* @__PURE__ */ optionsSchema({
-  dialect: /* @__PURE__ */ oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
-  dateType: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ oneOf(["timestamp", "date", "string", "epochMilliseconds"]),
-    "timestamp",
+/** Rules of the `sqlOptions` argument of every writer (exported for the equivalence test of sql's option rules). */
+export const sqlOptionsShape = {
+  dialect: /* @__PURE__ */ required(
+    /* @__PURE__ */ oneOf(["duckdb", "postgres", "bigquery", "snowflake", "spark"]),
   ),
-  rowNumber: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-  ),
-  includeCustomersWithoutPurchases: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
-});
+  dateType: /* @__PURE__ */ oneOf(["timestamp", "date", "string", "epochMilliseconds"]),
+  rowNumber: /* @__PURE__ */ nonEmptyText(),
+  includeCustomersWithoutPurchases: /* @__PURE__ */ flag(),
+};
 
 /** A writer for one call: quoting, types and the lines CTE. */
 export interface SqlWriter {
@@ -156,7 +154,10 @@ export type WriterMaker = (functionName: string, relation: SqlRelation) => SqlWr
 
 /** Validates the third argument and the relation; the relation rendered as SQL. */
 export function sqlWriter(functionName: string, relation: SqlRelation, sqlOptions: SqlOptions): SqlWriter {
-  const parsed = parseOptions(functionName, sqlOptionsSchema, sqlOptions);
+  const parsed = withDefaults(checkOptions(functionName, sqlOptionsShape, sqlOptions), {
+    dateType: "timestamp",
+    includeCustomersWithoutPurchases: false,
+  });
   return fixedWriter({ ...parsed, spec: SPECS[parsed.dialect] })(functionName, relation);
 }
 
@@ -246,8 +247,8 @@ export function checkColumnFields(
   if (issues.length > 0) throw new InvalidOptionsError(functionName, issues);
 }
 
-/** Zod schema of a column-name field (accessors were refused before by {@link checkColumnFields}). */
-export const columnSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1));
+/** Rule of a column-name field (accessors were refused before by {@link checkColumnFields}). */
+export const column = /* @__PURE__ */ nonEmptyText();
 
 /** The record's epoch milliseconds expression for the configured date type. */
 export function timeExpression(writer: SqlWriter, column: string): string {
