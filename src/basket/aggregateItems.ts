@@ -1,7 +1,7 @@
 import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import { toTransactions } from "./internal/builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./internal/hierarchy.js";
-import { nonEmptyString } from "./internal/optionChecks.js";
+import { nonEmptyText } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -49,8 +49,8 @@ const COLUMN = "must name a column of the hierarchy rows";
  * (internal/optionChecks.test.ts); not in the module index.
  */
 export const aggregateItemsShape = {
-  level: required(nonEmptyString(COLUMN)),
-  item: nonEmptyString(COLUMN),
+  level: required(nonEmptyText(COLUMN)),
+  item: nonEmptyText(COLUMN),
   unknownItems: oneOf(["error", "keep"]),
 };
 

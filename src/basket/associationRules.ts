@@ -1,9 +1,9 @@
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
-  budgetSchema,
+  budget,
   defaultBudgetError,
   miningShape,
   pastDeadline,
@@ -21,12 +21,7 @@ import {
   sortKeyOf,
 } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
-import {
-  functionRecordSchema,
-  optionalSchema,
-  optionsSchema,
-  stringSchema,
-} from "./internal/optionChecks.js";
+import { functionTable, stringValue } from "./internal/optionChecks.js";
 import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -181,22 +176,17 @@ export interface AssociationRulesResult {
 }
 
 /**
- * The options' schemas by name; defaults are applied where the options are read (a bundle then carries
- * no zod default schema).
+ * Rules of associationRules' options by name; defaults are applied where the options are read.
  *
- * @internal Exported for the test that optionsSchema parses as z.strictObject does.
+ * @internal Exported for the equivalence test of basket's option rules (internal/optionChecks.test.ts).
  */
 export const associationRulesShape = {
   ...miningShape,
   ...ruleShape,
-  maxRules: budgetSchema("to keep every rule"),
-  sortBy: optionalSchema(stringSchema()),
-  measures: optionalSchema(
-    functionRecordSchema<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
-  ),
+  maxRules: budget("to keep every rule"),
+  sortBy: stringValue(),
+  measures: functionTable<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
 };
-
-const schema = optionsSchema(associationRulesShape);
 
 /** Share of `timeLimitMs` given to the itemset search; the rest to rule generation and rule objects. */
 const SEARCH_SHARE = 0.25;
@@ -258,7 +248,7 @@ export function associationRules(
 ): AssociationRulesResult {
   const start = performance.now();
   const fn = "associationRules";
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, associationRulesShape, options);
   const refuse = (path: string, message: string, received?: unknown): never => {
     throw argumentError(fn, path, message, received);
   };

@@ -1,5 +1,5 @@
 import { withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
@@ -11,7 +11,6 @@ import {
   searchBudget,
 } from "./internal/common.js";
 import { type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { enumSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
 import { selectTarget } from "./internal/targets.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -136,11 +135,14 @@ export interface FrequentItemsetsResult {
 /** Share of `timeLimitMs` given to the search; the rest builds the output (about 5x slower per itemset). */
 const SEARCH_SHARE = 0.25;
 
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({
+/**
+ * Rules of frequentItemsets' options (defaults are applied where the options are read). Exported for the
+ * equivalence test of basket's option rules (internal/optionChecks.test.ts); not in the module index.
+ */
+export const frequentItemsetsShape = {
   ...miningShape,
-  target: optionalSchema(enumSchema(["all", "closed", "maximal", "generators"])),
-});
+  target: oneOf(["all", "closed", "maximal", "generators"]),
+};
 
 /**
  * Finds the frequent itemsets of a set of transactions: every set of items
@@ -182,7 +184,7 @@ export function frequentItemsets(
   options: FrequentItemsetsOptions = {},
 ): FrequentItemsetsResult {
   const start = performance.now();
-  const parsed = parseOptions("frequentItemsets", schema, options);
+  const parsed = checkOptions("frequentItemsets", frequentItemsetsShape, options);
   const data = toTransactions(transactions, "frequentItemsets");
   assertNotEmpty(data, "frequentItemsets");
   const { minCount, minSupport } = resolveMinCount("frequentItemsets", parsed, 0.1, data.transactionCount);

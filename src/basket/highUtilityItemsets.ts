@@ -1,6 +1,6 @@
 import { type Field, InvalidRecordError, readCodes, readNumbers, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { checkOptions, custom, field, required } from "../core/internal/optionRules.js";
+import { checkOptions, custom, required } from "../core/internal/optionRules.js";
 import {
   budget,
   compareLabelLists,
@@ -10,7 +10,7 @@ import {
   pastDeadline,
   thresholdBudgetError,
 } from "./internal/common.js";
-import { positiveNumber, wholeAtLeastOne } from "./internal/optionChecks.js";
+import { positiveNumber, recordField, wholeAtLeastOne } from "./internal/optionChecks.js";
 
 /**
  * Options of {@link highUtilityItemsets}: each field a key or an accessor `(line, index) => value`.
@@ -100,9 +100,9 @@ export interface HighUtilityItemsetsResult {
  * (internal/optionChecks.test.ts); not in the module index.
  */
 export const highUtilityItemsetsShape = {
-  transaction: required(field()),
-  item: required(field()),
-  quantity: field(),
+  transaction: required(recordField()),
+  item: required(recordField()),
+  quantity: recordField(),
   unitProfit: custom<unknown>("a field or a table of unit profits", (value) =>
     typeof value === "string" || typeof value === "function" || (typeof value === "object" && value !== null)
       ? undefined

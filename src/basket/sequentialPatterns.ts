@@ -1,8 +1,7 @@
 import { type Field, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { deadlineAfter, resolveMinCount } from "./internal/common.js";
-import { optionsSchema } from "./internal/optionChecks.js";
 import {
   DEFAULT_MAX_ENTRIES,
   DEFAULT_MAX_PATTERNS,
@@ -161,8 +160,6 @@ export interface SequentialPatternsResult {
   };
 }
 
-const schema = optionsSchema(sequenceShape);
-
 /**
  * Finds the frequent sequential patterns of customers' purchase histories with cSPADE semantics
  * (arulesSequences' `cspade`): a customer's sequence is the time-ordered list of their baskets; a
@@ -224,7 +221,7 @@ export function minePatterns<T>(
   fn: string,
 ): SequentialPatternsResult {
   const start = performance.now();
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, sequenceShape, options);
   if (parsed.maxGap !== undefined && parsed.minGap !== undefined && parsed.maxGap < parsed.minGap) {
     throw argumentError(fn, "maxGap", `must be at least minGap (${parsed.minGap} days)`, parsed.maxGap);
   }

@@ -1,8 +1,7 @@
 import { InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
-import { confidenceSchema, liftSchema, wholeCountSchema } from "./internal/common.js";
-import { enumSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { checkOptions, oneOf } from "../core/internal/optionRules.js";
+import { confidence, lift, wholeCount } from "./internal/common.js";
 import { formatSequence, sequenceShape } from "./internal/sequenceCommon.js";
 import {
   minePatterns,
@@ -124,14 +123,17 @@ export interface SequentialRulesResult {
   };
 }
 
-/** Defaults (minConfidence 0.8, sortBy "confidence") are applied where read: no zod default schema. */
-const ruleShape = {
-  minConfidence: confidenceSchema,
-  minLift: liftSchema,
-  sortBy: optionalSchema(enumSchema(["confidence", "lift", "support", "count"])),
-  maxRules: wholeCountSchema,
+/**
+ * Rules of sequentialRules' own options (the others are sequentialPatterns'); defaults (minConfidence 0.8,
+ * sortBy "confidence") are applied where read. Exported for the equivalence test of basket's option rules
+ * (internal/optionChecks.test.ts); not in the module index.
+ */
+export const sequentialRulesShape = {
+  minConfidence: confidence,
+  minLift: lift,
+  sortBy: oneOf(["confidence", "lift", "support", "count"]),
+  maxRules: wholeCount,
 };
-const ruleSchema = optionsSchema(ruleShape);
 const patternKeys = Object.keys(sequenceShape);
 
 /** True for a {@link SequentialPatternsResult} (as opposed to an array of records). */
@@ -193,7 +195,7 @@ export function sequentialRules<T>(
     if (patternKeys.includes(key)) patternOptions[key] = value;
     else ruleOptions[key] = value;
   }
-  const parsed = parseOptions(fn, ruleSchema, ruleOptions);
+  const parsed = checkOptions(fn, sequentialRulesShape, ruleOptions);
   const minConfidence = parsed.minConfidence ?? 0.8;
   const sortBy = parsed.sortBy ?? "confidence";
   let patterns: SequentialPatternsResult;

@@ -1,25 +1,12 @@
 import { InvalidOptionsError } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, flag } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
-import {
-  deadlineAfter,
-  miningShape,
-  pastDeadline,
-  resolveMinCount,
-  wholeCountSchema,
-} from "./internal/common.js";
+import { deadlineAfter, miningShape, pastDeadline, resolveMinCount, wholeCount } from "./internal/common.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
 import { mineItemsets } from "./internal/mining.js";
-import {
-  atLeast,
-  atMost,
-  booleanSchema,
-  numberSchema,
-  optionalSchema,
-  optionsSchema,
-} from "./internal/optionChecks.js";
+import { atLeast, atMost, boundedNumber } from "./internal/optionChecks.js";
 import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import type { TransactionsInput } from "./Transactions.js";
 
@@ -96,15 +83,20 @@ export interface RuleStream extends Iterable<AssociationRule>, AsyncIterable<Ass
   };
 }
 
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({
+/**
+ * Rules of streamRules' options (defaults are applied where the options are read). Exported for the
+ * equivalence test of basket's option rules (internal/optionChecks.test.ts); not in the module index.
+ */
+export const streamRulesShape = {
   minSupport: miningShape.minSupport,
-  minCount: wholeCountSchema,
+  minCount: wholeCount,
   minConfidence: ruleShape.minConfidence,
   minLift: ruleShape.minLift,
   minLength: ruleShape.minLength,
-  maxLength: optionalSchema(
-    numberSchema(`a whole number >= 1 and <= ${MAX_RULE_ITEMS}`, [atLeast(1), atMost(MAX_RULE_ITEMS)], true),
+  maxLength: boundedNumber(
+    `a whole number >= 1 and <= ${MAX_RULE_ITEMS}`,
+    [atLeast(1), atMost(MAX_RULE_ITEMS)],
+    true,
   ),
   consequent: ruleShape.consequent,
   antecedentItems: ruleShape.antecedentItems,
@@ -112,8 +104,8 @@ const schema = optionsSchema({
   algorithm: miningShape.algorithm,
   maxItemsets: miningShape.maxItemsets,
   timeLimitMs: miningShape.timeLimitMs,
-  nonRedundant: optionalSchema(booleanSchema()),
-});
+  nonRedundant: flag(),
+};
 
 /**
  * Association rules as a stream: the frequent itemsets are mined when it is
@@ -149,7 +141,7 @@ const schema = optionsSchema({
 export function streamRules(transactions: TransactionsInput, options: StreamRulesOptions = {}): RuleStream {
   const start = performance.now();
   const fn = "streamRules";
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, streamRulesShape, options);
   const minLength = parsed.minLength ?? 2;
   const minConfidence = parsed.minConfidence ?? 0.8;
   if (parsed.maxLength !== undefined && parsed.maxLength < minLength) {

@@ -1,24 +1,24 @@
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { parseOptions } from "../core/options.js";
+import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
 import type { AssociationRulesMeasureName } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
   alphabeticalRanks,
-  confidenceSchema,
+  confidence,
   deadlineAfter,
   labelsOf,
   miningShape,
   pastDeadline,
-  wholeCountSchema,
+  wholeCount,
 } from "./internal/common.js";
 import { logFactorials } from "./internal/fisher.js";
 import { type SingleImprovementTable, singleImprovementTable } from "./internal/improvement.js";
 import { type ItemsetIndex, itemsetIndex } from "./internal/itemsetIndex.js";
 import { BUILT_IN_MEASURES, type BuiltInMeasure, measureValue, sortKeyOf } from "./internal/measures.js";
 import { countItems, type MinedItemsets, mineItemsets } from "./internal/mining.js";
-import { atLeast, enumSchema, numberSchema, optionalSchema, optionsSchema } from "./internal/optionChecks.js";
+import { atLeast, boundedNumber } from "./internal/optionChecks.js";
 import { ruleObject } from "./internal/ruleObject.js";
 import { keyCeiling } from "./internal/topRulesBounds.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -95,22 +95,23 @@ export interface TopRulesResult {
   };
 }
 
-/** Defaults are applied where the options are read (a bundle then carries no zod default schema). */
-const schema = optionsSchema({
-  k: numberSchema("a whole number >= 1", [atLeast(1)], true),
-  by: optionalSchema(enumSchema(BUILT_IN_MEASURES)),
-  minConfidence: confidenceSchema,
-  maxLength: optionalSchema(
-    numberSchema(
-      "a whole number >= 2",
-      [atLeast(2, "must be at least 2 (an antecedent and a consequent)")],
-      true,
-    ),
+/**
+ * Rules of topRules' options (defaults are applied where the options are read). Exported for the
+ * equivalence test of basket's option rules (internal/optionChecks.test.ts); not in the module index.
+ */
+export const topRulesShape = {
+  k: required(wholeCount),
+  by: oneOf(BUILT_IN_MEASURES),
+  minConfidence: confidence,
+  maxLength: boundedNumber(
+    "a whole number >= 2",
+    [atLeast(2, "must be at least 2 (an antecedent and a consequent)")],
+    true,
   ),
-  minCount: wholeCountSchema,
+  minCount: wholeCount,
   maxItemsets: miningShape.maxItemsets,
   timeLimitMs: miningShape.timeLimitMs,
-});
+};
 
 /** A kept rule: itemset z of the current search with its consequent at position `at`. */
 interface Entry {
@@ -231,7 +232,7 @@ function entryHeap(capacity: number): EntryHeap {
 export function topRules(transactions: TransactionsInput, options: TopRulesOptions): TopRulesResult {
   const start = performance.now();
   const fn = "topRules";
-  const parsed = parseOptions(fn, schema, options);
+  const parsed = checkOptions(fn, topRulesShape, options);
   const data = toTransactions(transactions, fn);
   assertNotEmpty(data, fn);
   const n = data.transactionCount;

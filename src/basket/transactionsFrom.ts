@@ -1,6 +1,7 @@
 import { type Field, type RecordInput, readCodes, recordCount } from "../core/index.js";
-import { checkOptions, field, required } from "../core/internal/optionRules.js";
+import { checkOptions, required } from "../core/internal/optionRules.js";
 import { frozenTransactions } from "./internal/builder.js";
+import { recordField } from "./internal/optionChecks.js";
 import type { Transactions } from "./Transactions.js";
 
 /**
@@ -27,7 +28,7 @@ export interface TransactionsFromOptions<T> {
  * Rules of transactionsFrom's options. Exported for the equivalence test of basket's option rules
  * (internal/optionChecks.test.ts); not in the module index.
  */
-export const transactionsFromShape = { transaction: required(field()), item: required(field()) };
+export const transactionsFromShape = { transaction: required(recordField()), item: required(recordField()) };
 
 /**
  * Builds {@link Transactions} from order-line records: lines with the same

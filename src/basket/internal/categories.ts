@@ -4,7 +4,7 @@ import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
-import { nameList, nonEmptyString } from "./optionChecks.js";
+import { nameList, stringValue } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
@@ -14,8 +14,8 @@ const COLUMN = "must name a column of the hierarchy rows";
  */
 export const categoriesShape = {
   levels: /* @__PURE__ */ required(/* @__PURE__ */ nameList("must name at least one level column", COLUMN)),
-  item: /* @__PURE__ */ nonEmptyString(COLUMN),
-  suffix: /* @__PURE__ */ nonEmptyString(),
+  item: /* @__PURE__ */ stringValue(COLUMN),
+  suffix: /* @__PURE__ */ stringValue(),
   unknownItems: /* @__PURE__ */ oneOf(["error", "keep"]),
 };
 

@@ -1,28 +1,7 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError } from "../../core/index.js";
-import { custom, type OptionRule } from "../../core/internal/optionRules.js";
+import { custom, type OptionRule, oneOf } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
-import {
-  above0,
-  atLeast,
-  atMost,
-  enumSchema,
-  numberSchema,
-  type OptionalSchema,
-  optionalSchema,
-} from "./optionChecks.js";
-
-/**
- * An optional budget option (maxItemsets, maxRules): a whole number >= 1, or Infinity, which
- * `unbounded` says the meaning of in the message.
- */
-export const budgetSchema = (unbounded = "for no budget"): OptionalSchema<number, number> =>
-  optionalSchema(
-    z.custom<number>(
-      (value) => value === Infinity || (Number.isInteger(value) && (value as number) >= 1),
-      `must be a whole number >= 1, or Infinity ${unbounded}`,
-    ),
-  );
+import { above0, atLeast, atMost, boundedNumber } from "./optionChecks.js";
 
 /**
  * An optional budget option (maxItemsets, maxRules, maxPatterns): a whole number >= 1, or Infinity, which
@@ -35,43 +14,42 @@ export const budget = (unbounded = "for no budget"): OptionRule<number, true> =>
       : `must be a whole number >= 1, or Infinity ${unbounded}`,
   );
 
-/** An optional whole number >= 1 (a count, a length, a number of rules); one schema for every such option. */
-export const wholeCountSchema = /* @__PURE__ */ optionalSchema(
-  /* @__PURE__ */ numberSchema("a whole number >= 1", [/* @__PURE__ */ atLeast(1)], true),
+/** An optional whole number >= 1 (a count, a length, a number of rules); one rule for every such option. */
+export const wholeCount = /* @__PURE__ */ boundedNumber(
+  "a whole number >= 1",
+  [/* @__PURE__ */ atLeast(1)],
+  true,
 );
 /** An optional number in [0, 1] (a confidence). */
-export const confidenceSchema = /* @__PURE__ */ optionalSchema(
-  /* @__PURE__ */ numberSchema("a number >= 0 and <= 1", [
-    /* @__PURE__ */ atLeast(0),
-    /* @__PURE__ */ atMost(1),
-  ]),
-);
+export const confidence = /* @__PURE__ */ boundedNumber("a number >= 0 and <= 1", [
+  /* @__PURE__ */ atLeast(0),
+  /* @__PURE__ */ atMost(1),
+]);
 /** An optional number >= 0 (a lift). */
-export const liftSchema = /* @__PURE__ */ optionalSchema(
-  /* @__PURE__ */ numberSchema("a number >= 0", [/* @__PURE__ */ atLeast(0)]),
-);
+export const lift = /* @__PURE__ */ boundedNumber("a number >= 0", [/* @__PURE__ */ atLeast(0)]);
 
 /**
- * zod fields shared by the mining functions (validated once per call). Defaults are applied where the
- * values are read (`algorithm` undefined is "auto"), not by `z._default`: a bundle then carries no zod
- * default schema (about 0.9 kB).
+ * Rules of the options shared by the mining functions (checked once per call). Defaults are applied where
+ * the values are read (`algorithm` undefined is "auto").
  */
 export const miningShape = {
-  minSupport: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("a number > 0 and <= 1", [
-      above0,
-      [(value) => value <= 1, "must be at most 1 (a fraction of transactions)"],
-    ]),
+  minSupport: /* @__PURE__ */ boundedNumber("a number > 0 and <= 1", [
+    above0,
+    [(value) => value <= 1, "must be at most 1 (a fraction of transactions)"],
+  ]),
+  minCount: /* @__PURE__ */ boundedNumber(
+    "",
+    [/* @__PURE__ */ atLeast(1)],
+    "must be a whole number of transactions",
   ),
-  minCount: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of transactions"),
+  maxLength: /* @__PURE__ */ boundedNumber(
+    "",
+    [/* @__PURE__ */ atLeast(1)],
+    "must be a whole number of items",
   ),
-  maxLength: /* @__PURE__ */ optionalSchema(
-    /* @__PURE__ */ numberSchema("", [/* @__PURE__ */ atLeast(1)], "must be a whole number of items"),
-  ),
-  algorithm: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ enumSchema(["fpgrowth", "eclat", "auto"])),
-  maxItemsets: /* @__PURE__ */ budgetSchema(),
-  timeLimitMs: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ numberSchema("a number > 0", [above0])),
+  algorithm: /* @__PURE__ */ oneOf(["fpgrowth", "eclat", "auto"]),
+  maxItemsets: /* @__PURE__ */ budget(),
+  timeLimitMs: /* @__PURE__ */ boundedNumber("a number > 0", [above0]),
 };
 
 /**

@@ -2,11 +2,11 @@ import { flag } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
 import { TransactionBuilder } from "./builder.js";
 import { withRoom } from "./intBuffer.js";
-import { nonEmptyString } from "./optionChecks.js";
+import { nonEmptyText } from "./optionChecks.js";
 
 /** Rules of the basket-text parser's options, shared by readBaskets and readBasketsStream (defaults applied where read). */
 export const basketTextShape = {
-  separator: /* @__PURE__ */ nonEmptyString('separator must be a non-empty string such as "," or " "'),
+  separator: /* @__PURE__ */ nonEmptyText('separator must be a non-empty string such as "," or " "'),
   trim: /* @__PURE__ */ flag(),
 };
 

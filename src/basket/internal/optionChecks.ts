@@ -8,9 +8,8 @@
  * while the issues, paths and words stay those its zod schemas gave (optionChecks.test.ts here compares
  * the two on random options). Every check runs once per call, at the boundary.
  */
-import type * as z from "zod/mini";
-import { expected, type NumberBound, oneOf } from "../../core/internal/optionChecks.js";
-import { numeric, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
+import { expected, type NumberBound } from "../../core/internal/optionChecks.js";
+import { field, numeric, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
 
 export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionChecks.js";
 
@@ -46,6 +45,10 @@ export const boundedNumber = (
     for (const [test, message] of bounds) if (!test(value as number)) report(message, value);
   });
 
+/** A field of the records: a property name or an accessor function, typed as core's `fieldSchema` types it. */
+export const recordField = (): OptionRule<string | ((record: never, index: number) => unknown), true> =>
+  field();
+
 /** A whole number >= 1: "must be at least 1" (the checks of `z.int().check(z.minimum(1, ...))`, in its words). */
 export const wholeAtLeastOne = (): OptionRule<number, true> =>
   numeric({ gte: 1, whole: true, messages: { gte: "must be at least 1" } });
@@ -73,11 +76,23 @@ function stringProblems(
 }
 
 /**
- * A string: "expected a string, received ..." (missing: "required: expected a string"); an empty one is
- * an issue with `emptyMessage` when given.
+ * A string: "expected a string, received ..." (missing: "required: expected a string"); with
+ * `emptyMessage`, a non-empty one (an empty string is an issue with that message).
  */
-export const nonEmptyString = (emptyMessage?: string): OptionRule<string, true> =>
+export const stringValue = (emptyMessage?: string): OptionRule<string, true> =>
   rule("a string", (value, report) => stringProblems(value, report, emptyMessage));
+
+/**
+ * A string of at least one character, with the issues of `z.string().check(z.minLength(1, tooShort))`:
+ * "expected a string, received ..."; an empty string is `tooShort`, and so is a value of another kind
+ * whose `length` is below 1 (an empty array: zod checks the length of any value that has one).
+ */
+export const nonEmptyText = (tooShort: string): OptionRule<string, true> =>
+  rule("a string", (value, report) => {
+    if (typeof value !== "string") report(expected("a string", value), value);
+    const length = value == null ? undefined : (value as { length?: unknown }).length;
+    if (length !== undefined && !((length as number) >= 1)) report(tooShort, value);
+  });
 
 /**
  * A list of item or column names; each element that is not a string (or is empty, with `emptyString`: its
@@ -107,27 +122,3 @@ export const functionTable = <F>(wanted: string): OptionRule<Readonly<Record<str
     for (const [name, entry] of Object.entries(value))
       if (typeof entry !== "function") report(`expected ${wanted}`, entry, [name]);
   });
-
-// Until every basket function checks its options with the rules above: the zod checks they used.
-
-/**
- * The option checks of the basket functions, by the names they use: core's option checks
- * (src/core/internal/optionChecks.ts), custom checks in place of zod's number, int, enum, boolean, string,
- * array and record schemas: the same values pass and fail with the same messages, with 3-5 kB less of zod
- * in a bundle of one function. `itemListSchema` is core's `stringListSchema`.
- */
-export {
-  booleanSchema,
-  functionRecordSchema,
-  numberSchema,
-  type OptionalSchema,
-  optionalSchema,
-  optionsSchema,
-  stringListSchema as itemListSchema,
-  stringSchema,
-} from "../../core/internal/optionChecks.js";
-
-/** One of `values`, worded as zod's enum schema words it (core's `oneOf`, typed for any list of strings). */
-export const enumSchema: <const V extends readonly string[]>(
-  values: V,
-) => z.ZodMiniCustom<V[number], V[number]> = oneOf as never;

@@ -6,22 +6,8 @@ import {
   optionsSchema,
   stringSchema,
 } from "../../core/internal/optionChecks.js";
-import { associationRulesShape } from "../associationRules.js";
-import { sequenceShape } from "./sequenceCommon.js";
 
 describe("optionsSchema types", () => {
-  it("infers the option types z.strictObject infers (associationRules, sequentialPatterns)", () => {
-    const rules = optionsSchema(associationRulesShape);
-    const rulesObject = z.strictObject(associationRulesShape);
-    expectTypeOf<z.output<typeof rules>>().toEqualTypeOf<z.output<typeof rulesObject>>();
-    expectTypeOf<z.input<typeof rules>>().toEqualTypeOf<z.input<typeof rulesObject>>();
-    // optional keys stay optional, required ones required
-    expectTypeOf<z.output<typeof rules>>().toHaveProperty("minLift").toEqualTypeOf<number | undefined>();
-    const sequences = optionsSchema(sequenceShape);
-    const sequencesObject = z.strictObject(sequenceShape);
-    expectTypeOf<z.output<typeof sequences>>().toEqualTypeOf<z.output<typeof sequencesObject>>();
-  });
-
   it("makes a key optional as z.optional does, with the wrapped schema's types", () => {
     const cheap = optionsSchema({ n: optionalSchema(numberSchema("a number", [])), s: stringSchema() });
     const reference = z.strictObject({ n: z.optional(numberSchema("a number", [])), s: stringSchema() });

@@ -1,34 +1,28 @@
+import { oneOf } from "../../core/internal/optionRules.js";
 import type { AssociationRule } from "../AssociationRule.js";
 import type { Transactions } from "../Transactions.js";
-import {
-  alphabeticalRanks,
-  confidenceSchema,
-  itemFlags,
-  labelsOf,
-  liftSchema,
-  wholeCountSchema,
-} from "./common.js";
+import { alphabeticalRanks, confidence, itemFlags, labelsOf, lift, wholeCount } from "./common.js";
 import { logFactorials } from "./fisher.js";
 import { improvementTable } from "./improvement.js";
 import type { ItemsetIndex } from "./itemsetIndex.js";
 import type { MinedItemsets } from "./mining.js";
-import { enumSchema, itemListSchema, optionalSchema } from "./optionChecks.js";
+import { nameList } from "./optionChecks.js";
 import { ruleObject } from "./ruleObject.js";
 
 /** Most items of an itemset split into rules: a split is a bit mask over its items. */
 export const MAX_RULE_ITEMS = 30;
 
 /**
- * The option schemas of the rule thresholds and constraints, shared by associationRules and streamRules
+ * Rules of the rule thresholds and constraints' options, shared by associationRules and streamRules
  * (defaults are applied where the options are read).
  */
 export const ruleShape = {
-  minConfidence: confidenceSchema,
-  minLift: liftSchema,
-  minLength: wholeCountSchema,
-  consequent: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ enumSchema(["single", "all"])),
-  antecedentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
-  consequentItems: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ itemListSchema()),
+  minConfidence: confidence,
+  minLift: lift,
+  minLength: wholeCount,
+  consequent: /* @__PURE__ */ oneOf(["single", "all"]),
+  antecedentItems: /* @__PURE__ */ nameList(),
+  consequentItems: /* @__PURE__ */ nameList(),
 };
 
 /**

@@ -1,26 +1,26 @@
 import { InvalidOptionsError } from "../../core/index.js";
-import { fieldSchema } from "../../core/options.js";
-import { budgetSchema, miningShape, wholeCountSchema, withThousands } from "./common.js";
-import { above0, atLeast, atMost, numberSchema, optionalSchema } from "./optionChecks.js";
+import { required } from "../../core/internal/optionRules.js";
+import { budget, miningShape, wholeCount, withThousands } from "./common.js";
+import { above0, atLeast, atMost, boundedNumber, recordField } from "./optionChecks.js";
 
 /** Days as an option: finite and >= 0. */
-const days = numberSchema("a number >= 0", [atLeast(0, "must be at least 0 days")]);
+const days = /* @__PURE__ */ boundedNumber("a number >= 0", [atLeast(0, "must be at least 0 days")]);
 
-/** zod (mini) fields of the sequence miners' options, validated once per call. */
+/** Rules of the sequence miners' options, checked once per call. */
 export const sequenceShape = {
-  customer: fieldSchema,
-  date: fieldSchema,
-  item: fieldSchema,
-  order: optionalSchema(fieldSchema),
-  minSupport: optionalSchema(numberSchema("a number in (0, 1]", [above0, atMost(1)])),
-  minCount: wholeCountSchema,
-  minGap: optionalSchema(days),
-  maxGap: optionalSchema(days),
-  window: optionalSchema(days),
-  maxLength: wholeCountSchema,
-  maxElements: wholeCountSchema,
-  maxElementSize: wholeCountSchema,
-  maxPatterns: budgetSchema(),
+  customer: /* @__PURE__ */ required(/* @__PURE__ */ recordField()),
+  date: /* @__PURE__ */ required(/* @__PURE__ */ recordField()),
+  item: /* @__PURE__ */ required(/* @__PURE__ */ recordField()),
+  order: /* @__PURE__ */ recordField(),
+  minSupport: /* @__PURE__ */ boundedNumber("a number in (0, 1]", [above0, atMost(1)]),
+  minCount: wholeCount,
+  minGap: days,
+  maxGap: days,
+  window: days,
+  maxLength: wholeCount,
+  maxElements: wholeCount,
+  maxElementSize: wholeCount,
+  maxPatterns: /* @__PURE__ */ budget(),
   timeLimitMs: miningShape.timeLimitMs,
 };
 
