@@ -1,0 +1,114 @@
+/**
+ * Option rules of clientele/value that core's option rules (src/core/internal/optionRules.ts) lack, for
+ * `checkOptions`: lists and pairs whose elements are checked by a rule, a non-empty string, and the named
+ * forms of a union. Each gives the issues `parseOptions` gave for the zod schema it stands for
+ * (`z.array`, `z.tuple`, `z.string().check(z.minLength(1))`, `z.literal`s in a `z.union`), word for word:
+ * optionRules.test.ts here compares them on random options. They are general (nothing in them is about
+ * customer value) and could move to core's option rules.
+ */
+import { expected } from "../../core/internal/optionChecks.js";
+import type { OptionRule, ReportProblem } from "../../core/internal/optionRules.js";
+
+/**
+ * Checks `value` with `element` as the element at `index` of a list: its problems under that index, a
+ * problem without a message worded with what `element` accepts ("expected a number > 0, received a string").
+ */
+function checkElement<E>(element: OptionRule<E>, value: unknown, index: number, report: ReportProblem): E {
+  return element.check(value, (message, received, path = [], named) =>
+    report(message ?? expected(element.accepts, received), received, [String(index), ...path], named),
+  );
+}
+
+/**
+ * An array whose every element `element` checks (`z.array(element)`, with
+ * `.check(z.minLength(length, message))` when `atLeast` gives them): "expected an array, received ...";
+ * each element's problems under its index; fewer than `length` elements: `message`. Returns a new array
+ * of the checked elements, as zod did (never the caller's own array).
+ */
+export function listOf<E>(
+  element: OptionRule<E>,
+  atLeast?: readonly [length: number, message: string],
+): OptionRule<E[], true> {
+  const tooShort = (length: number): boolean => atLeast !== undefined && length < atLeast[0];
+  return {
+    accepts: "an array",
+    optional: true,
+    check: (value, report) => {
+      if (!Array.isArray(value)) {
+        report(undefined, value);
+        // zod's length check ran on anything with a length, so a string too short was told so as well
+        if (typeof value === "string" && tooShort(value.length)) report(atLeast?.[1], value);
+        return value as E[];
+      }
+      const checked = value.map((item, index) => checkElement(element, item, index, report));
+      if (tooShort(value.length)) report(atLeast?.[1], value);
+      return checked;
+    },
+  };
+}
+
+/**
+ * An array of two elements, each checked by `element` (`z.tuple([element, element])`): "expected an array
+ * of 2 values, received ..."; fewer than two: "Too small: expected array to have >=2 items" (and nothing
+ * else); more: "Too big: expected array to have <=2 items", then the first two checked. `problem`, when
+ * given, checks a pair whose two elements passed (a refine on the tuple): its message, or undefined.
+ */
+export function pair<E>(
+  element: OptionRule<E>,
+  problem?: (pair: readonly [E, E]) => string | undefined,
+): OptionRule<[E, E], true> {
+  return {
+    accepts: "an array of 2 values",
+    optional: true,
+    check: (value, report) => {
+      if (!Array.isArray(value)) {
+        report(undefined, value);
+        return value as [E, E];
+      }
+      if (value.length < 2) {
+        report("Too small: expected array to have >=2 items", value);
+        return value as [E, E];
+      }
+      let failed = value.length > 2;
+      if (failed) report("Too big: expected array to have <=2 items", value);
+      const countFailures: ReportProblem = (...issue) => {
+        failed = true;
+        report(...issue);
+      };
+      const checked: [E, E] = [
+        checkElement(element, value[0], 0, countFailures),
+        checkElement(element, value[1], 1, countFailures),
+      ];
+      const message = failed ? undefined : problem?.(checked);
+      if (message !== undefined) report(message, checked);
+      return checked;
+    },
+  };
+}
+
+/** A string of at least one character (`z.string().check(z.minLength(1))`): "Too small: expected string to have >=1 characters". */
+export const nonEmptyText = (): OptionRule<string, true> => ({
+  accepts: "a string",
+  optional: true,
+  check: (value, report) => {
+    if (typeof value !== "string") report(undefined, value);
+    else if (value === "") report("Too small: expected string to have >=1 characters", value);
+    return value as string;
+  },
+});
+
+/**
+ * One of a few strings, as forms of core's `union` (`z.literal`s in a `z.union`): it accepts
+ * `"a" or "b"`, and any other value is reported as not of its kind, so that the union words a value of
+ * none of its forms with all of them (`expected "a" or "b" or an object`), as zod's union did.
+ */
+export function literals<const V extends string>(values: readonly V[]): OptionRule<V, true> {
+  return {
+    accepts: values.map((value) => JSON.stringify(value)).join(" or "),
+    optional: true,
+    check: (value, report) => {
+      if (!values.includes(value as V)) report(undefined, value);
+      return value as V;
+    },
+  };
+}
