@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { InvalidOptionsError, InvalidRecordError, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { parseOptions, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, custom, numeric, required } from "../core/internal/optionRules.js";
 import { repeatPurchaseFieldsShape } from "./internal/lifetimeFit.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "./repeatPurchaseInput.js";
@@ -123,31 +122,32 @@ export interface CustomerLifetimeValueResult {
   };
 }
 
-const positive = z.number().check(z.positive());
-const schema = optionsSchema({
+const positive = numeric({ gt: 0 });
+/** Option rules of {@link customerLifetimeValue} (exported for value's option-rule test; not in the module index). */
+export const customerLifetimeValueShape = {
   ...repeatPurchaseFieldsShape,
-  transactionModel: z.custom<CustomerLifetimeValueTransactionModel>(
-    (m) =>
+  transactionModel: required(
+    custom<CustomerLifetimeValueTransactionModel>("a fitted transaction model", (m) =>
       typeof m === "object" &&
       m !== null &&
       typeof (m as CustomerLifetimeValueTransactionModel).conditionalExpectedPurchases === "function" &&
-      typeof (m as CustomerLifetimeValueTransactionModel).probabilityAlive === "function",
-    { message: "expected a fitted transaction model such as the result of fitBgNbd or fitParetoNbd" },
-  ),
-  spendModel: optionalSchema(
-    z.custom<CustomerLifetimeValueSpendModel>(
-      (m) =>
-        typeof m === "object" &&
-        m !== null &&
-        typeof (m as CustomerLifetimeValueSpendModel).conditionalExpectedAverageProfit === "function",
-      { message: "expected a fitted spend model such as the result of fitGammaGamma" },
+      typeof (m as CustomerLifetimeValueTransactionModel).probabilityAlive === "function"
+        ? undefined
+        : "expected a fitted transaction model such as the result of fitBgNbd or fitParetoNbd",
     ),
   ),
-  periods: z._default(z.number().check(wholeNumber(), z.gte(1)), 12),
-  periodLength: positive,
-  discountRate: z._default(z.number().check(z.gte(0)), 0.01),
-  margin: z._default(positive, 1),
-});
+  spendModel: custom<CustomerLifetimeValueSpendModel>("a fitted spend model", (m) =>
+    typeof m === "object" &&
+    m !== null &&
+    typeof (m as CustomerLifetimeValueSpendModel).conditionalExpectedAverageProfit === "function"
+      ? undefined
+      : "expected a fitted spend model such as the result of fitGammaGamma",
+  ),
+  periods: numeric({ whole: true, gte: 1 }),
+  periodLength: required(positive),
+  discountRate: numeric({ gte: 0 }),
+  margin: positive,
+};
 
 /**
  * Discounted customer lifetime value in a non-contractual setting: the expected purchases
@@ -186,7 +186,11 @@ export function customerLifetimeValue<T>(
   options: CustomerLifetimeValueOptions<T>,
 ): CustomerLifetimeValueResult {
   const functionName = "customerLifetimeValue";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, customerLifetimeValueShape, options), {
+    periods: 12,
+    discountRate: 0.01,
+    margin: 1,
+  });
   const columns = readRepeatColumns(functionName, summary, options, true);
   const ids = isSummaryResult(summary) ? summary.customers.map((c) => c.customer) : undefined;
   const { transactionModel, spendModel, periods, periodLength, discountRate, margin } = parsed;

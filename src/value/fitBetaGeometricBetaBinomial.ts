@@ -5,8 +5,8 @@ import {
   readNumbers,
   resolveField,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field } from "../core/internal/optionRules.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
   fitControlShape,
@@ -125,13 +125,14 @@ export interface FitBetaGeometricBetaBinomialResult {
   ): number;
 }
 
-const schema = optionsSchema({
-  frequency: optionalSchema(fieldSchema),
-  recency: optionalSchema(fieldSchema),
-  periods: optionalSchema(fieldSchema),
-  weight: optionalSchema(fieldSchema),
-  ...fitControlShape(["alpha", "beta", "gamma", "delta"], { maxIterations: 500, tolerance: 1e-8 }),
-});
+/** Option rules of {@link fitBetaGeometricBetaBinomial} (exported for value's option-rule test; not in the module index). */
+export const fitBetaGeometricBetaBinomialShape = {
+  frequency: field(),
+  recency: field(),
+  periods: field(),
+  weight: field(),
+  ...fitControlShape(["alpha", "beta", "gamma", "delta"]),
+};
 
 /** The pieces of one pattern's likelihood, all logs. */
 interface PatternTerms {
@@ -214,7 +215,10 @@ export function fitBetaGeometricBetaBinomial<T>(
   options: FitBetaGeometricBetaBinomialOptions<T> = {},
 ): FitBetaGeometricBetaBinomialResult {
   const functionName = "fitBetaGeometricBetaBinomial";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, fitBetaGeometricBetaBinomialShape, options), {
+    maxIterations: 500,
+    tolerance: 1e-8,
+  });
   const read = (field: Field<T> | undefined, fallback: string) =>
     readNumbers(records, (field ?? fallback) as Field<T>, { functionName, optionName: fallback });
   const x = read(options.frequency, "frequency");

@@ -1,8 +1,9 @@
 import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/index.js";
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import {
   lifetimeFitEstimate,
-  lifetimeFitSchema,
+  lifetimeFitShape,
   logParameters,
   minimizeWithFallback,
   parameterRows,
@@ -91,7 +92,8 @@ export interface FitGammaGammaResult {
   conditionalExpectedAverageProfit(frequency: number, monetaryValue: number): number;
 }
 
-const schema = lifetimeFitSchema(["p", "q", "v"], { maxIterations: 500, tolerance: 1e-8 });
+/** Option rules of {@link fitGammaGamma} (exported for value's option-rule test; not in the module index). */
+export const fitGammaGammaShape = lifetimeFitShape(["p", "q", "v"]);
 
 /**
  * Fits the Gamma-Gamma model of average transaction value (Fader, Hardie & Lee 2005,
@@ -133,7 +135,10 @@ export function fitGammaGamma<T>(
   options: FitGammaGammaOptions<T> = {},
 ): FitGammaGammaResult {
   const functionName = "fitGammaGamma";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, fitGammaGammaShape, options), {
+    maxIterations: 500,
+    tolerance: 1e-8,
+  });
   const columns = readRepeatColumns(functionName, summary, options, true);
   const monetary = columns.monetaryValue as Float64Array;
   const n = columns.frequency.length;

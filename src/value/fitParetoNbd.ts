@@ -1,8 +1,9 @@
-import { parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
 import {
   lifetimeFitEstimate,
-  lifetimeFitSchema,
+  lifetimeFitShape,
   logParameters,
   readTransactionHistories,
   startParameters,
@@ -81,7 +82,8 @@ export interface FitParetoNbdResult extends RepeatBuyingFit<ParetoNbdParams> {
   probabilityOfPurchases(x: number, t: number): number;
 }
 
-const schema = lifetimeFitSchema(["r", "alpha", "s", "beta"], { maxIterations: 200, tolerance: 1e-6 });
+/** Option rules of {@link fitParetoNbd} (exported for value's option-rule test; not in the module index). */
+export const fitParetoNbdShape = lifetimeFitShape(["r", "alpha", "s", "beta"]);
 
 /**
  * log A0 of the Pareto/NBD likelihood (Fader & Hardie, "A Note on Deriving the Pareto/NBD Model
@@ -172,7 +174,10 @@ export function fitParetoNbd<T>(
   options: FitParetoNbdOptions<T> = {},
 ): FitParetoNbdResult {
   const functionName = "fitParetoNbd";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, fitParetoNbdShape, options), {
+    maxIterations: 200,
+    tolerance: 1e-6,
+  });
   const histories = readTransactionHistories(functionName, "Pareto/NBD", summary, options);
   const n = histories.customerCount;
   const data = aggregateHistories(histories.columns);

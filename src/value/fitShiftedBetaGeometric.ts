@@ -5,8 +5,8 @@ import {
   InvalidRecordError,
   resolveField,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field } from "../core/internal/optionRules.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
   fitControlShape,
@@ -123,11 +123,12 @@ export interface FitShiftedBetaGeometricResult {
   discountedExpectedResidualLifetime(discountRate: number, renewals?: number): number;
 }
 
-const schema = optionsSchema({
-  periods: optionalSchema(fieldSchema),
-  churned: optionalSchema(fieldSchema),
-  ...fitControlShape(["gamma", "delta"], { maxIterations: 500, tolerance: 1e-10 }),
-});
+/** Option rules of {@link fitShiftedBetaGeometric} (exported for value's option-rule test; not in the module index). */
+export const fitShiftedBetaGeometricShape = {
+  periods: field(),
+  churned: field(),
+  ...fitControlShape(["gamma", "delta"]),
+};
 
 /** Churn counts per period: lost[t] left in period t (t ≥ 1), censored[t] still active after t periods. */
 interface ChurnCounts {
@@ -178,7 +179,10 @@ export function fitShiftedBetaGeometric<T>(
   options: FitShiftedBetaGeometricOptions<T> = {},
 ): FitShiftedBetaGeometricResult {
   const functionName = "fitShiftedBetaGeometric";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, fitShiftedBetaGeometricShape, options), {
+    maxIterations: 500,
+    tolerance: 1e-10,
+  });
   const counts = readChurnCounts(functionName, input, options);
   const { lost, censored, customerCount } = counts;
   const m = lost.length - 1;

@@ -1,13 +1,14 @@
 // The driver shared by the BG/NBD and MBG/NBD fits: the two models differ only in their likelihood and
 // predictions. Also the result builder shared with Pareto/NBD: the counts, the display and the
 // predictions attached to a fitted purchase-count model.
-import { parseOptions } from "../../core/options.js";
+import { withDefaults } from "../../core/internal/defaults.js";
+import { checkOptions } from "../../core/internal/optionRules.js";
 import type { BgNbdParams } from "../fitBgNbdTypes.js";
 import type { RepeatBuyingFit } from "../repeatBuyingFit.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import {
   lifetimeFitEstimate,
-  lifetimeFitSchema,
+  lifetimeFitShape,
   logParameters,
   minimizeWithFallback,
   type RepeatHistories,
@@ -41,7 +42,8 @@ export function repeatBuyingResult<
 /** The optimiser settings of the BG/NBD family's fits when not given. */
 export const BG_NBD_FIT_DEFAULTS = { maxIterations: 500, tolerance: 1e-8 } as const;
 
-const schema = /* @__PURE__ */ lifetimeFitSchema(["r", "alpha", "a", "b"], BG_NBD_FIT_DEFAULTS);
+/** Option rules of the BG/NBD family's fits (exported for value's option-rule test; not in the module index). */
+export const bgNbdFitShape = /* @__PURE__ */ lifetimeFitShape(["r", "alpha", "a", "b"]);
 
 /** The settings of one fit: the parsed `start`, `maxIterations` and `tolerance`. */
 export interface BgNbdFitSettings {
@@ -63,7 +65,7 @@ export function fitBgNbdFamily<T>(
   options: RepeatPurchaseFields<T>,
   likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
 ): RepeatBuyingEstimate<BgNbdParams> {
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, bgNbdFitShape, options), BG_NBD_FIT_DEFAULTS);
   return estimateBgNbdFamily(
     readTransactionHistories(functionName, modelName, summary, options),
     parsed,

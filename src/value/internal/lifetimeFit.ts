@@ -1,15 +1,13 @@
 /**
  * Scaffolding shared by the lifetime-value fitters (fitBgNbd, fitParetoNbd,
- * fitGammaGamma) and customerLifetimeValue: option schemas, reading and
+ * fitGammaGamma) and customerLifetimeValue: option rules, reading and
  * counting the customer histories, the BFGS-with-Nelder-Mead-fallback run,
  * and turning the optimiser's log-parameters into parameters and a
  * convergence report.
  */
-import * as z from "zod/mini";
 import { withDisplay } from "../../core/display.js";
 import { InsufficientDataError } from "../../core/index.js";
-import { type OptionalSchema, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { fieldSchema, wholeNumber } from "../../core/options.js";
+import { field, nested, numeric, type OptionRule } from "../../core/internal/optionRules.js";
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
@@ -20,45 +18,35 @@ import { type RepeatColumns, readRepeatColumns } from "./repeatColumns.js";
 /** A model's named parameters (an interface such as `BgNbdParams`: every property a number). */
 type ModelParameters<P> = { readonly [K in keyof P]: number };
 
-/** Zod shape of {@link RepeatPurchaseFields}, to spread into an options schema. */
+/** Option rules of {@link RepeatPurchaseFields}, to spread into an option shape. */
 export const repeatPurchaseFieldsShape = {
-  frequency: /* @__PURE__ */ optionalSchema(fieldSchema),
-  recency: /* @__PURE__ */ optionalSchema(fieldSchema),
-  T: /* @__PURE__ */ optionalSchema(fieldSchema),
-  monetaryValue: /* @__PURE__ */ optionalSchema(fieldSchema),
+  frequency: /* @__PURE__ */ field(),
+  recency: /* @__PURE__ */ field(),
+  T: /* @__PURE__ */ field(),
+  monetaryValue: /* @__PURE__ */ field(),
 };
 
 /**
- * Options schema of a fitter: the repeat-purchase fields, `start` (a strict object of
- * optional positive numbers, one per parameter), `maxIterations` and `tolerance` with their defaults.
+ * Option rules of a fitter: the repeat-purchase fields, `start` (an object of optional positive numbers,
+ * one per parameter), `maxIterations` and `tolerance` (whose defaults each fitter fills in).
  */
-export function lifetimeFitSchema<K extends string>(
-  parameterNames: readonly K[],
-  defaults: { readonly maxIterations: number; readonly tolerance: number },
-) {
-  return optionsSchema({
-    ...repeatPurchaseFieldsShape,
-    ...fitControlShape(parameterNames, defaults),
-  });
+export function lifetimeFitShape<K extends string>(parameterNames: readonly K[]) {
+  return { ...repeatPurchaseFieldsShape, ...fitControlShape(parameterNames) };
 }
 
 /**
- * The optimiser part of a fitter's options schema: `start` (a strict object of optional positive
- * numbers, one per parameter), `maxIterations` and `tolerance` with their defaults.
+ * The optimiser part of a fitter's option rules: `start` (an object of optional positive numbers, one
+ * per parameter), `maxIterations` and `tolerance` (whose defaults each fitter fills in).
  */
-export function fitControlShape<K extends string>(
-  parameterNames: readonly K[],
-  defaults: { readonly maxIterations: number; readonly tolerance: number },
-) {
-  const positive = z.number().check(z.positive());
-  const optionalPositive = optionalSchema(positive);
-  const startShape = Object.fromEntries(parameterNames.map((name) => [name, optionalPositive])) as {
-    [P in K]: OptionalSchema<number, number>;
+export function fitControlShape<K extends string>(parameterNames: readonly K[]) {
+  const positive = numeric({ gt: 0 });
+  const startShape = Object.fromEntries(parameterNames.map((name) => [name, positive])) as {
+    [P in K]: OptionRule<number, true>;
   };
   return {
-    start: optionalSchema(optionsSchema(startShape)),
-    maxIterations: z._default(z.number().check(wholeNumber(), z.minimum(1)), defaults.maxIterations),
-    tolerance: z._default(positive, defaults.tolerance),
+    start: nested(startShape),
+    maxIterations: numeric({ whole: true, gte: 1 }),
+    tolerance: positive,
   };
 }
 
