@@ -7,12 +7,13 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, required } from "../core/internal/optionRules.js";
 import { withScratch } from "../core/internal/scratch.js";
-import { dateSchema, parseOptions } from "../core/options.js";
 import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
+  OBSERVATION_PERIOD_DEFAULTS,
   observationPeriodShape,
   orderRefusalShape,
   readSummaryPurchases,
@@ -103,12 +104,13 @@ export interface CalibrationHoldoutSummaryResult {
   };
 }
 
-const schema = optionsSchema({
+/** Option rules of {@link calibrationHoldoutSummary} (exported for value's option-rule test; not in the module index). */
+export const calibrationHoldoutSummaryShape = {
   ...transactionFieldsShape,
-  calibrationEnd: dateSchema,
+  calibrationEnd: required(date()),
   ...observationPeriodShape,
   ...orderRefusalShape("calibrationHoldoutSummary"),
-});
+};
 
 /**
  * Splits transactions into a calibration period (summarised like {@link repeatPurchaseSummary})
@@ -139,7 +141,10 @@ export function calibrationHoldoutSummary<T>(
   options: CalibrationHoldoutSummaryOptions<T>,
 ): CalibrationHoldoutSummaryResult {
   const functionName = "calibrationHoldoutSummary";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(
+    checkOptions(functionName, calibrationHoldoutSummaryShape, options),
+    OBSERVATION_PERIOD_DEFAULTS,
+  );
   const calibrationDay = dayOption(functionName, "calibrationEnd", parsed.calibrationEnd);
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
   if (endDay <= calibrationDay) {

@@ -7,12 +7,13 @@ import {
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions } from "../core/internal/optionRules.js";
 import { withScratch } from "../core/internal/scratch.js";
-import { parseOptions } from "../core/options.js";
 import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
+  OBSERVATION_PERIOD_DEFAULTS,
   observationPeriodShape,
   orderRefusalShape,
   readSummaryPurchases,
@@ -127,11 +128,12 @@ export interface RepeatPurchaseSummaryResult {
   };
 }
 
-const schema = optionsSchema({
+/** Option rules of {@link repeatPurchaseSummary} (exported for value's option-rule test; not in the module index). */
+export const repeatPurchaseSummaryShape = {
   ...transactionFieldsShape,
   ...observationPeriodShape,
   ...orderRefusalShape("repeatPurchaseSummary"),
-});
+};
 
 /**
  * Summarises transactions into the repeat-buying statistics of the
@@ -181,7 +183,10 @@ export function repeatPurchaseSummary<T>(
   options: RepeatPurchaseSummaryOptions<T>,
 ): RepeatPurchaseSummaryResult {
   const functionName = "repeatPurchaseSummary";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(
+    checkOptions(functionName, repeatPurchaseSummaryShape, options),
+    OBSERVATION_PERIOD_DEFAULTS,
+  );
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
   // per-row columns in scratch memory reused by the next call (see withScratch)
   const rows = recordCount(records, functionName);

@@ -1,9 +1,8 @@
 /**
  * Option handling shared by repeatPurchaseSummary and calibrationHoldoutSummary
  * (and the date options of rfmTable): the transaction-field and observation-period
- * schemas, date options as UTC day numbers, and reading the purchase days.
+ * option rules, date options as UTC day numbers, and reading the purchase days.
  */
-import * as z from "zod/mini";
 import {
   DAYS_PER_UNIT,
   type Field,
@@ -13,8 +12,7 @@ import {
   type RecordInput,
   type TimeUnit,
 } from "../../core/index.js";
-import { optionalSchema, problemSchema } from "../../core/internal/optionChecks.js";
-import { dateSchema, fieldSchema, oneOf } from "../../core/options.js";
+import { custom, date, field, oneOf, required } from "../../core/internal/optionRules.js";
 import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
 
 /** Parses a date option to a UTC day number, or throws InvalidOptionsError naming the option. */
@@ -32,38 +30,37 @@ export function dayOption(functionName: string, path: string, value: unknown): n
   return Math.floor(time / MS_PER_DAY);
 }
 
-/** Zod shape of the customer / date / amount fields. */
+/** Option rules of the customer / date / amount fields. */
 export const transactionFieldsShape = {
-  customer: fieldSchema,
-  date: fieldSchema,
-  amount: /* @__PURE__ */ optionalSchema(fieldSchema),
+  customer: /* @__PURE__ */ required(/* @__PURE__ */ field()),
+  date: /* @__PURE__ */ required(/* @__PURE__ */ field()),
+  amount: /* @__PURE__ */ field(),
 };
 
 /**
- * Zod shape of the `order` option that the purchase-day summaries refuse: they count purchase days (the
+ * Option rule of the `order` option that the purchase-day summaries refuse: they count purchase days (the
  * BG/NBD literature's purchase occasions), so an order id has no meaning there and is an error that says
  * why and what to do, rather than an unknown option.
  */
 export function orderRefusalShape(functionName: string) {
   return {
-    order: optionalSchema(
-      problemSchema(
-        () =>
-          `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
-      ),
+    order: custom<never>(
+      "no order field",
+      () =>
+        `${functionName} counts purchase periods (distinct UTC days: several orders of a customer on one day are one purchase), not orders, so it takes no order field: drop \`order\` (use rfmTable for order counts)`,
     ),
   };
 }
 
-/** Zod shape of asOf / timeUnit / afterAsOf, with their defaults. */
+/** Option rules of asOf / timeUnit / afterAsOf (with their defaults in {@link OBSERVATION_PERIOD_DEFAULTS}). */
 export const observationPeriodShape = {
-  asOf: dateSchema,
-  timeUnit: /* @__PURE__ */ z._default(
-    /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
-    "day",
-  ),
-  afterAsOf: /* @__PURE__ */ z._default(/* @__PURE__ */ oneOf(["error", "drop"]), "error"),
+  asOf: /* @__PURE__ */ required(/* @__PURE__ */ date()),
+  timeUnit: /* @__PURE__ */ oneOf(["day", "week", "month", "quarter", "year"]),
+  afterAsOf: /* @__PURE__ */ oneOf(["error", "drop"]),
 };
+
+/** The defaults of {@link observationPeriodShape}'s options, for `withDefaults`. */
+export const OBSERVATION_PERIOD_DEFAULTS = { timeUnit: "day", afterAsOf: "error" } as const;
 
 /** Purchase days up to `endDay` plus the length of the summary's time unit in days. */
 export interface SummaryPurchases extends PurchaseDays {
