@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { recordAt } from "../core/columnar.js";
 import { readCodesInto, readNumbersInto, readTimesInto } from "../core/fields.js";
 import {
@@ -9,9 +8,9 @@ import {
   recordCount,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, field, oneOf, required } from "../core/internal/optionRules.js";
 import { SCRATCH_BYTES_PER_ROW, withScratch } from "../core/internal/scratch.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
 import { isoDayFormatter } from "./internal/isoDays.js";
 import { afterAsOfMessage, fieldValueError } from "./internal/recordErrors.js";
 import { dayOption } from "./internal/summaryPeriod.js";
@@ -110,16 +109,17 @@ const NO_DAY = 2 ** 31 - 1;
 /** Flag bit of an order's line count: a refund line was netted into the order. */
 const REFUNDED = 1 << 30;
 
-const schema = optionsSchema({
-  customer: fieldSchema,
-  date: fieldSchema,
-  amount: fieldSchema,
-  order: optionalSchema(fieldSchema),
-  asOf: dateSchema,
-  frequency: z._default(oneOf(["orders", "transactions"]), "orders"),
-  monetary: z._default(oneOf(["total", "mean"]), "total"),
-  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
-});
+/** Option rules of {@link rfmTable} (exported for value's option-rule test; not in the module index). */
+export const rfmTableShape = {
+  customer: required(field()),
+  date: required(field()),
+  amount: required(field()),
+  order: field(),
+  asOf: required(date()),
+  frequency: oneOf(["orders", "transactions"]),
+  monetary: oneOf(["total", "mean"]),
+  afterAsOf: oneOf(["error", "drop"]),
+};
 
 /**
  * Recency, frequency and monetary value per customer from transaction records — the
@@ -160,7 +160,11 @@ const schema = optionsSchema({
  */
 export function rfmTable<T>(records: RecordInput<T>, options: RfmTableOptions<T>): RfmTableResult {
   const functionName = "rfmTable";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, rfmTableShape, options), {
+    frequency: "orders",
+    monetary: "total",
+    afterAsOf: "error",
+  });
   const asOfDay = dayOption(functionName, "asOf", parsed.asOf);
   const n = recordCount(records, functionName);
   // The per-row columns live in scratch memory reused by the next call (see withScratch): 20 bytes a line
