@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { recordAt } from "../core/columnar.js";
 import {
   type Field,
@@ -9,8 +8,8 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, date, field, oneOf, required } from "../core/internal/optionRules.js";
 import { fieldValueError } from "./internal/recordErrors.js";
 import { rfmTable } from "./rfmTable.js";
 
@@ -90,15 +89,16 @@ export interface CustomerFeaturesResult {
   readonly options: { readonly asOf: string; readonly afterAsOf: "error" | "drop" };
 }
 
-const schema = optionsSchema({
-  customer: fieldSchema,
-  order: fieldSchema,
-  date: fieldSchema,
-  amount: fieldSchema,
-  unitPrice: fieldSchema,
-  asOf: dateSchema,
-  afterAsOf: z._default(oneOf(["error", "drop"]), "error"),
-});
+/** Option rules of {@link customerFeatures} (exported for value's option-rule test; not in the module index). */
+export const customerFeaturesShape = {
+  customer: required(field()),
+  order: required(field()),
+  date: required(field()),
+  amount: required(field()),
+  unitPrice: required(field()),
+  asOf: required(date()),
+  afterAsOf: oneOf(["error", "drop"]),
+};
 
 /**
  * Behaviour features per customer from order lines, ready for {@link segment!kMeans}-style segmentation:
@@ -133,7 +133,9 @@ export function customerFeatures<T>(
   options: CustomerFeaturesOptions<T>,
 ): CustomerFeaturesResult {
   const functionName = "customerFeatures";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, customerFeaturesShape, options), {
+    afterAsOf: "error",
+  });
   const common = {
     customer: options.customer,
     order: options.order,
