@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -9,8 +8,8 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, parseOptions, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, numeric, oneOf } from "../core/internal/optionRules.js";
 import { naturalBreaks } from "./internal/naturalBreaks.js";
 import { recordIds } from "./internal/recordIds.js";
 import type { RfmTableResult } from "./rfmTable.js";
@@ -103,19 +102,20 @@ export interface RfmScoresResult {
   readonly options: { readonly bins: number; readonly method: RfmScoresMethod };
 }
 
-const schema = optionsSchema({
-  bins: z._default(
-    z
-      .number()
-      .check(wholeNumber(), z.gte(2), z.lte(9, "at most 9 bins keep the score code one digit per measure")),
-    5,
-  ),
-  method: z._default(oneOf(["quantile", "equalWidth", "naturalBreaks"]), "quantile"),
-  customer: optionalSchema(fieldSchema),
-  recency: optionalSchema(fieldSchema),
-  frequency: optionalSchema(fieldSchema),
-  monetary: optionalSchema(fieldSchema),
-});
+/** Option rules of {@link rfmScores} (exported for value's option-rule test; not in the module index). */
+export const rfmScoresShape = {
+  bins: numeric({
+    whole: true,
+    gte: 2,
+    lte: 9,
+    messages: { lte: "at most 9 bins keep the score code one digit per measure" },
+  }),
+  method: oneOf(["quantile", "equalWidth", "naturalBreaks"]),
+  customer: field(),
+  recency: field(),
+  frequency: field(),
+  monetary: field(),
+};
 
 function breaksOf(values: Float64Array, bins: number, method: RfmScoresMethod): number[] {
   const sorted = Float64Array.from(values).sort();
@@ -224,7 +224,10 @@ export function rfmScores<T>(
   options: RfmScoresOptions<T> = {},
 ): RfmScoresResult {
   const functionName = "rfmScores";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, rfmScoresShape, options), {
+    bins: 5,
+    method: "quantile",
+  });
   let ids: readonly string[];
   let recency: Float64Array;
   let frequency: Float64Array;
