@@ -1,12 +1,12 @@
-import * as z from "zod/mini";
 import {
   InsufficientDataError,
   InvalidOptionsError,
   InvalidRecordError,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { oneOf, parseOptions, wholeNumber } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, nested, numeric, oneOf, required, text, union } from "../core/internal/optionRules.js";
+import { listOf, literals, nonEmptyText, pair } from "./internal/optionRules.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**
@@ -204,25 +204,30 @@ export interface RfmSegmentsResult {
   readonly options: { readonly scheme: string; readonly match: "first" | "last"; readonly fallback: string };
 }
 
-const range = z
-  .tuple([z.number(), z.number()])
-  .check(z.refine(([lo, hi]) => lo <= hi, "expected [min, max] with min <= max"));
-const ruleSchema = optionsSchema({
-  segment: z.string().check(z.minLength(1)),
-  recency: optionalSchema(range),
-  frequency: optionalSchema(range),
-  monetary: optionalSchema(range),
-  frequencyMonetary: optionalSchema(range),
-});
-const schemeSchema = optionsSchema({
-  rules: z.array(ruleSchema).check(z.minLength(1, "a scheme needs at least one rule")),
-  match: z._default(oneOf(["first", "last"]), "first"),
-  fallback: z._default(z.string(), "Others"),
-  bins: optionalSchema(z.number().check(wholeNumber(), z.gte(2))),
-});
-const schema = optionsSchema({
-  scheme: z._default(z.union([z.literal("rfm-package"), z.literal("grid"), schemeSchema]), "rfm-package"),
-});
+/** A range of scores [min, max]. */
+const range = pair(numeric({}), ([lo, hi]) => (lo <= hi ? undefined : "expected [min, max] with min <= max"));
+const ruleShape = {
+  segment: required(nonEmptyText()),
+  recency: range,
+  frequency: range,
+  monetary: range,
+  frequencyMonetary: range,
+};
+/** A custom scheme; its `match` and `fallback` defaults are filled in where the scheme is used. */
+const schemeShape = {
+  rules: required(listOf(nested(ruleShape), [1, "a scheme needs at least one rule"])),
+  match: oneOf(["first", "last"]),
+  // a string of any length
+  fallback: text(Number.POSITIVE_INFINITY),
+  bins: numeric({ whole: true, gte: 2 }),
+};
+/** Option rules of {@link rfmSegments} (exported for value's option-rule test; not in the module index). */
+export const rfmSegmentsShape = {
+  scheme: union<"rfm-package" | "grid" | RfmSegmentScheme>(
+    literals(["rfm-package", "grid"]),
+    nested(schemeShape),
+  ),
+};
 
 /**
  * Refuses anything but an {@link rfmScores} result: an array (records must be scored first), an object
@@ -321,7 +326,9 @@ const within = (value: number, r: RfmScoreRange | undefined) =>
  */
 export function rfmSegments(scores: RfmScoresResult, options: RfmSegmentsOptions = {}): RfmSegmentsResult {
   const functionName = "rfmSegments";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, rfmSegmentsShape, options), {
+    scheme: "rfm-package",
+  });
   const scheme: RfmSegmentScheme =
     parsed.scheme === "rfm-package"
       ? RFM_PACKAGE_SEGMENTS
