@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -8,8 +7,9 @@ import {
   summarize,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, nested, numeric, oneOf, required } from "../core/internal/optionRules.js";
+import { listOf, nonEmptyText } from "./internal/optionRules.js";
 import { recordIds } from "./internal/recordIds.js";
 
 /**
@@ -100,19 +100,17 @@ export interface ContributionScoreResult {
   readonly options: { readonly normalize: "none" | "zscore" | "minmax" | "share" };
 }
 
-const schema = optionsSchema({
-  measures: z
-    .array(
-      optionsSchema({
-        field: fieldSchema,
-        weight: z.number().check(z.gte(0)),
-        name: optionalSchema(z.string().check(z.minLength(1))),
-      }),
-    )
-    .check(z.minLength(1, "give at least one measure")),
-  customer: optionalSchema(fieldSchema),
-  normalize: z._default(oneOf(["none", "zscore", "minmax", "share"]), "none"),
-});
+/** Option rules of {@link contributionScore} (exported for value's option-rule test; not in the module index). */
+export const contributionScoreShape = {
+  measures: required(
+    listOf(
+      nested({ field: required(field()), weight: required(numeric({ gte: 0 })), name: nonEmptyText() }),
+      [1, "give at least one measure"],
+    ),
+  ),
+  customer: field(),
+  normalize: oneOf(["none", "zscore", "minmax", "share"]),
+};
 
 /**
  * Composite contribution of each customer: a weighted sum of several measures (a bank weighs
@@ -143,7 +141,9 @@ export function contributionScore<T>(
   options: ContributionScoreOptions<T>,
 ): ContributionScoreResult {
   const functionName = "contributionScore";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, contributionScoreShape, options), {
+    normalize: "none",
+  });
   assertRecordArray(records, functionName);
   const n = records.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no customers to score");
