@@ -1,7 +1,6 @@
-import * as z from "zod/mini";
 import { type Field, InsufficientDataError } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, flag } from "../core/internal/optionRules.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { readNonNegativeValues } from "./internal/readValues.js";
 
@@ -24,10 +23,8 @@ export interface GiniOptions<T> {
   readonly biasCorrected?: boolean;
 }
 
-const schema = optionsSchema({
-  value: optionalSchema(fieldSchema),
-  biasCorrected: z._default(z.boolean(), false),
-});
+/** Option rules of {@link gini} (exported for value's option-rule test; not in the module index). */
+export const giniShape = { value: field(), biasCorrected: flag() };
 
 /**
  * Gini coefficient of non-negative values (e.g. revenue per customer): 0 when everyone is
@@ -52,7 +49,7 @@ const schema = optionsSchema({
  */
 export function gini<T>(values: ArrayLike<number> | readonly T[], options: GiniOptions<T> = {}): number {
   const functionName = "gini";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, giniShape, options), { biasCorrected: false });
   const data = readNonNegativeValues(functionName, values, options.value);
   const n = data.length;
   if (n === 0)
