@@ -1,6 +1,5 @@
 import { type Field, InsufficientDataError, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { checkOptions, field } from "../core/internal/optionRules.js";
 import { giniOfSorted } from "./internal/giniOfSorted.js";
 import { cumulativeShares, exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 
@@ -40,7 +39,8 @@ export interface LorenzCurveResult {
   readonly count: number;
 }
 
-const schema = optionsSchema({ value: optionalSchema(fieldSchema) });
+/** Option rules of {@link lorenzCurve} (exported for value's option-rule test; not in the module index). */
+export const lorenzCurveShape = { value: field() };
 
 /**
  * The Lorenz curve of non-negative values: customers sorted from smallest to largest value,
@@ -65,7 +65,7 @@ export function lorenzCurve<T>(
   options: LorenzCurveOptions<T> = {},
 ): LorenzCurveResult {
   const functionName = "lorenzCurve";
-  parseOptions(functionName, schema, options);
+  checkOptions(functionName, lorenzCurveShape, options);
   const data = readNonNegativeValues(functionName, values, options.value);
   const n = data.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no values; a Lorenz curve needs at least one");
