@@ -1,7 +1,7 @@
-import * as z from "zod/mini";
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
+import { listOf, pair } from "./internal/optionRules.js";
 import { cumulativeShares, exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 import { recordIds } from "./internal/recordIds.js";
 
@@ -106,14 +106,21 @@ export interface ParetoAnalysisResult {
   };
 }
 
-const share = z.number().check(z.gt(0, "must be greater than 0"), z.lte(1, "must be at most 1"));
-const schema = optionsSchema({
-  value: optionalSchema(fieldSchema),
-  id: optionalSchema(fieldSchema),
-  topShares: z._default(z.array(share), [0.01, 0.04, 0.1, 0.2, 0.5]),
-  coreShare: z._default(share, 0.8),
-  abcBreaks: z._default(z.tuple([share, share]), [0.8, 0.95]),
+/** A share in (0, 1]. */
+const share = numeric({
+  gt: 0,
+  lte: 1,
+  messages: { gt: "must be greater than 0", lte: "must be at most 1" },
 });
+
+/** Option rules of {@link paretoAnalysis} (exported for value's option-rule test; not in the module index). */
+export const paretoAnalysisShape = {
+  value: field(),
+  id: field(),
+  topShares: listOf(share),
+  coreShare: share,
+  abcBreaks: pair(share),
+};
 
 /**
  * Pareto (80/20) concentration analysis of non-negative values per customer: the share of the
@@ -144,7 +151,11 @@ export function paretoAnalysis<T>(
   options: ParetoAnalysisOptions<T> = {},
 ): ParetoAnalysisResult {
   const functionName = "paretoAnalysis";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, paretoAnalysisShape, options), {
+    topShares: [0.01, 0.04, 0.1, 0.2, 0.5],
+    coreShare: 0.8,
+    abcBreaks: [0.8, 0.95],
+  });
   const [breakA, breakB] = parsed.abcBreaks as [number, number];
   if (breakB < breakA) {
     throw new InvalidOptionsError(functionName, [
