@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -9,8 +8,8 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { withDefaults } from "../core/internal/defaults.js";
+import { checkOptions, field, numeric, required } from "../core/internal/optionRules.js";
 import { exactSum } from "./internal/readValues.js";
 import { recordIds } from "./internal/recordIds.js";
 
@@ -142,21 +141,22 @@ export interface ValueTiersResult {
   };
 }
 
-const probability = z.number().check(z.gte(0), z.lte(1));
-const positive = z.number().check(z.positive());
-const schema = optionsSchema({
-  customer: optionalSchema(fieldSchema),
-  contribution: fieldSchema,
-  revenue: optionalSchema(fieldSchema),
-  contributionHistory: optionalSchema(fieldSchema),
-  engagement: optionalSchema(fieldSchema),
-  premiumQuantile: z._default(probability, 0.8),
-  keyQuantile: z._default(probability, 0.8),
-  potentialQuantile: z._default(probability, 0.5),
-  engagementQuantile: z._default(probability, 0.75),
-  declineRate: z._default(positive, 0.1),
-  maxVariation: z._default(positive, 0.5),
-});
+const probability = numeric({ gte: 0, lte: 1 });
+const positive = numeric({ gt: 0 });
+/** Option rules of {@link valueTiers} (exported for value's option-rule test; not in the module index). */
+export const valueTiersShape = {
+  customer: field(),
+  contribution: required(field()),
+  revenue: field(),
+  contributionHistory: field(),
+  engagement: field(),
+  premiumQuantile: probability,
+  keyQuantile: probability,
+  potentialQuantile: probability,
+  engagementQuantile: probability,
+  declineRate: positive,
+  maxVariation: positive,
+};
 
 const money = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;
@@ -201,7 +201,14 @@ const percent = (x: number) => `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;
  */
 export function valueTiers<T>(customers: readonly T[], options: ValueTiersOptions<T>): ValueTiersResult {
   const functionName = "valueTiers";
-  const parsed = parseOptions(functionName, schema, options);
+  const parsed = withDefaults(checkOptions(functionName, valueTiersShape, options), {
+    premiumQuantile: 0.8,
+    keyQuantile: 0.8,
+    potentialQuantile: 0.5,
+    engagementQuantile: 0.75,
+    declineRate: 0.1,
+    maxVariation: 0.5,
+  });
   assertRecordArray(customers, functionName, "customers");
   const n = customers.length;
   if (n === 0) throw new InsufficientDataError(functionName, "no customers to tier");
