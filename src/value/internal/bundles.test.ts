@@ -14,4 +14,16 @@ describe("value bundles", () => {
       expect(code.includes("$ZodNever"), name).toBe(false);
     }
   });
+
+  it("clientele/value as a whole carries no zod and no schema walker (options checked by core's option rules)", {
+    timeout: 30_000,
+  }, async () => {
+    const { code } = await bundleOf(`export * from "./index.ts";`, {
+      platform: "node",
+      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+    });
+    // zod's schemas keep their definition under `_zod`; parseOptions' walker reads `innerType`
+    expect(code.includes("_zod")).toBe(false);
+    expect(code.includes("innerType")).toBe(false);
+  });
 });
