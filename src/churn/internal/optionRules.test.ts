@@ -275,7 +275,7 @@ const LABEL_FORMS_BEFORE = "expected a string or a valid value";
 const LABEL_FORMS_NOW = "expected a property name or an accessor function";
 
 /** The issues before, with that message as the rule words it now. */
-const reworded = (issues: NonNullable<Outcome["issues"]>): Outcome["issues"] =>
+const reworded = (issues: NonNullable<Outcome["issues"]>): NonNullable<Outcome["issues"]> =>
   issues.map((issue) =>
     issue.path === "label"
       ? { ...issue, message: issue.message.replace(LABEL_FORMS_BEFORE, LABEL_FORMS_NOW) }
