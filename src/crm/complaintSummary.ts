@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -7,9 +6,10 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { expected } from "../core/internal/optionChecks.js";
+import { checkOptions, field, nullable, type OptionRule, oneOf } from "../core/internal/optionRules.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
+import { wholeWithMessage, withMissingDefaults } from "./internal/optionRules.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
 import { contactsOf, DATE_EXPECTATION, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
@@ -243,53 +243,86 @@ export interface ComplaintSummaryResult {
 const FN = "complaintSummary";
 
 /**
- * A list of labels that are distinct once trimmed and lower-cased (records are matched that way, so two
- * spellings of one label would give two report rows of which one is always empty) and that do not take the
- * name of the catch-all row (`reserved`).
+ * A list of labels (non-empty strings, at least `minLength` of them) that are distinct once trimmed and
+ * lower-cased (records are matched that way, so two spellings of one label would give two report rows of
+ * which one is always empty) and that do not take the name of the catch-all row (`reserved`). The
+ * distinctness is checked once every entry is a string; each problem is an issue at its entry.
  */
-const distinctLabels = (kind: string, reserved: string) =>
-  // a check function rather than z.superRefine, whose issue-adding wrapper no other option needs
-  z.array(z.string().check(z.minLength(1))).check((payload) => {
-    const seen = new Map<string, number>();
-    payload.value.forEach((label, j) => {
-      const key = label.trim().toLowerCase();
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, j);
-      const message =
-        first !== undefined
-          ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
-          : key === reserved
-            ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
-            : undefined;
-      if (message !== undefined)
-        payload.issues.push({ code: "custom", path: [j], input: label, message, continue: true });
-    });
-  });
-/** A field that `null` skips, read from `key` by default. */
-const skippableField = (key: string) => z._default(z.nullable(fieldSchema), key);
-const schema = optionsSchema({
-  category: z._default(fieldSchema, "category"),
-  categories: z._default(distinctLabels("category", "other"), [...DEFAULT_COMPLAINT_CATEGORIES]),
-  severity: skippableField("severity"),
-  severityTiers: z._default(distinctLabels("severity tier", "(missing)").check(z.minLength(1)), [
-    "low",
-    "medium",
-    "high",
-    "critical",
-  ]),
-  openedAt: z._default(fieldSchema, "openedAt"),
-  firstResponseAt: skippableField("firstResponseAt"),
-  resolvedAt: skippableField("resolvedAt"),
-  contacts: skippableField("contacts"),
-  reopened: skippableField("reopened"),
-  customer: skippableField("customerId"),
-  repeatThreshold: z._default(
-    z.number().check(z.int("must be a whole number"), z.gte(2, "must be at least 2")),
-    2,
-  ),
-  period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
-  timeUnit: z._default(z.enum(["hour", "day"]), "hour"),
-});
+function distinctLabels(kind: string, reserved: string, minLength = 0): OptionRule<string[], true> {
+  return {
+    accepts: "an array",
+    optional: true,
+    check: (value, report) => {
+      if (!Array.isArray(value)) {
+        report(undefined, value);
+        return value as string[];
+      }
+      const strings = value.every((label) => typeof label === "string");
+      value.forEach((label, j) => {
+        if (typeof label !== "string") report(expected("a string", label), label, [String(j)]);
+        else if (label === "")
+          report("Too small: expected string to have >=1 characters", label, [String(j)]);
+      });
+      const seen = new Map<string, number>();
+      if (strings)
+        value.forEach((label: string, j) => {
+          const key = label.trim().toLowerCase();
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, j);
+          const message =
+            first !== undefined
+              ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
+              : key === reserved
+                ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
+                : undefined;
+          if (message !== undefined) report(message, label, [String(j)]);
+        });
+      if (value.length < minLength) report(`Too small: expected array to have >=${minLength} items`, value);
+      // a copy: the result lists the labels, and must not share the caller's array
+      return [...value];
+    },
+  };
+}
+
+/** A field that `null` skips (read from the field named in the defaults of {@link complaintSummary}). */
+const skippableField = nullable(field<Field<unknown>>());
+/** Rules of complaintSummary's options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const complaintSummaryShape = {
+  category: field<Field<unknown>>(),
+  categories: distinctLabels("category", "other"),
+  severity: skippableField,
+  severityTiers: distinctLabels("severity tier", "(missing)", 1),
+  openedAt: field<Field<unknown>>(),
+  firstResponseAt: skippableField,
+  resolvedAt: skippableField,
+  contacts: skippableField,
+  reopened: skippableField,
+  customer: skippableField,
+  repeatThreshold: wholeWithMessage("must be a whole number", {
+    gte: 2,
+    messages: { gte: "must be at least 2" },
+  }),
+  period: oneOf(["day", "week", "month", "quarter", "year"]),
+  timeUnit: oneOf(["hour", "day"]),
+};
+
+/** complaintSummary's options checked, with their defaults (fresh lists each call). */
+export const parseComplaintSummaryOptions = (options: unknown) =>
+  withMissingDefaults(checkOptions(FN, complaintSummaryShape, options), {
+    category: "category",
+    categories: [...DEFAULT_COMPLAINT_CATEGORIES],
+    severity: "severity",
+    severityTiers: ["low", "medium", "high", "critical"],
+    openedAt: "openedAt",
+    firstResponseAt: "firstResponseAt",
+    resolvedAt: "resolvedAt",
+    contacts: "contacts",
+    reopened: "reopened",
+    customer: "customerId",
+    repeatThreshold: 2,
+    period: "month",
+    timeUnit: "hour",
+  } as const);
 
 /** Sorted copy of finite values. */
 function sortedOf(values: readonly number[]): Float64Array {
@@ -357,7 +390,7 @@ export function complaintSummary<T>(
   options: ComplaintSummaryOptions<T> = {},
 ): Readonly<ComplaintSummaryResult> {
   requireArray(FN, "complaints", "complaint records", complaints);
-  const o = parseOptions(FN, schema, options);
+  const o = parseComplaintSummaryOptions(options);
   assertRecordArray(complaints, FN, "complaints");
   const n = complaints.length;
   const unitMs = o.timeUnit === "hour" ? 3_600_000 : 86_400_000;

@@ -6,6 +6,11 @@ import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { fieldSchema, parseOptions } from "../../core/options.js";
+import {
+  complaintSummaryShape,
+  DEFAULT_COMPLAINT_CATEGORIES,
+  parseComplaintSummaryOptions,
+} from "../complaintSummary.js";
 import { contactPolicyShape } from "../contactPolicy.js";
 import { customerShareShape } from "../customerShare.js";
 import { CUSTOMER_SHARE_INPUTS_DEFAULTS, customerShareInputsShape } from "../customerShareInputs.js";
@@ -32,8 +37,30 @@ const range = (schema: z.ZodMiniNumber) =>
     z.refine((r) => r.low <= r.high, { message: "low must not exceed high" }),
   );
 
+/** complaintSummary's label lists, as zod checked them (distinct once trimmed and lower-cased). */
+const distinctLabels = (kind: string, reserved: string) =>
+  z.array(z.string().check(z.minLength(1))).check((payload) => {
+    const seen = new Map<string, number>();
+    payload.value.forEach((label, j) => {
+      const key = label.trim().toLowerCase();
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, j);
+      const message =
+        first !== undefined
+          ? `duplicate ${kind} "${label}" (same as entry ${first} once trimmed and lower-cased); list each ${kind} once`
+          : key === reserved
+            ? `"${reserved}" is the name of the catch-all row; rename this ${kind}`
+            : undefined;
+      if (message !== undefined)
+        payload.issues.push({ code: "custom", path: [j], input: label, message, continue: true });
+    });
+  });
+const skippableField = (key: string) => z._default(z.nullable(fieldSchema), key);
+
 interface Case {
   readonly shape: OptionShape;
+  /** The check now, when it is more than checkOptions and withDefaults. */
+  readonly parse?: (options: unknown) => unknown;
   readonly defaults?: Record<string, unknown>;
   readonly before: Parameters<typeof parseOptions>[1];
   /** Values of the options beyond the common ones below. */
@@ -69,6 +96,42 @@ const CASES: Record<string, Case> = {
       customers: optionalSchema(z.array(z.custom())),
       customerId: z._default(fieldSchema, "customerId"),
     }),
+  },
+  complaintSummary: {
+    shape: complaintSummaryShape,
+    parse: parseComplaintSummaryOptions,
+    before: optionsSchema({
+      category: z._default(fieldSchema, "category"),
+      categories: z._default(distinctLabels("category", "other"), [...DEFAULT_COMPLAINT_CATEGORIES]),
+      severity: skippableField("severity"),
+      severityTiers: z._default(distinctLabels("severity tier", "(missing)").check(z.minLength(1)), [
+        "low",
+        "medium",
+        "high",
+        "critical",
+      ]),
+      openedAt: z._default(fieldSchema, "openedAt"),
+      firstResponseAt: skippableField("firstResponseAt"),
+      resolvedAt: skippableField("resolvedAt"),
+      contacts: skippableField("contacts"),
+      reopened: skippableField("reopened"),
+      customer: skippableField("customerId"),
+      repeatThreshold: z._default(
+        z.number().check(z.int("must be a whole number"), z.gte(2, "must be at least 2")),
+        2,
+      ),
+      period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
+      timeUnit: z._default(z.enum(["hour", "day"]), "hour"),
+    }),
+    values: [
+      ["low", "Low "],
+      ["other", "x"],
+      ["billing", "", 3],
+      ["(missing)", "", ""],
+      "abc",
+      { length: 0 },
+      ["a", "b", "A"],
+    ],
   },
   contactPolicy: {
     shape: contactPolicyShape,
@@ -126,14 +189,27 @@ const CASES: Record<string, Case> = {
 };
 
 /**
+ * A length issue zod's z.minLength added on a value of the wrong kind that has a length (a string given for
+ * complaintSummary's severityTiers: "expected an array" and "Too small: expected string to have >=1
+ * characters"): a second issue about a value that is not a list at all, now left out.
+ */
+const lengthOfWrongKind = (issue: { path: string; message: string; received?: unknown }): boolean =>
+  !Array.isArray(issue.received) &&
+  !issue.path.includes(".") &&
+  /^Too small: expected \w+ to have/.test(issue.message) &&
+  issue.path === "severityTiers";
+
+/**
  * The one change of wording: a range option of silentDissatisfied that is not an object was "expected a
  * valid value, received ..." (the zod schema could not say what it wanted); it is now "expected an object".
  */
 const sayMore = (issues: unknown): unknown =>
-  (issues as { message: string }[] | undefined)?.map((issue) => ({
-    ...issue,
-    message: issue.message.replace(/^expected a valid value, /, "expected an object, "),
-  }));
+  (issues as { path: string; message: string; received?: unknown }[] | undefined)
+    ?.filter((issue) => !lengthOfWrongKind(issue))
+    .map((issue) => ({
+      ...issue,
+      message: issue.message.replace(/^expected a valid value, /, "expected an object, "),
+    }));
 
 /** What a check gives: the options it returns, or the issues of the error it throws. */
 function outcome(check: () => unknown): { options?: unknown; issues?: unknown } {
@@ -188,16 +264,28 @@ const COMMON: readonly unknown[] = [
 ];
 
 describe("crm's option rules", () => {
+  it("a null for a measure that null skips stays null, as with zod's default (not the default field)", () => {
+    const options = { severity: null, contacts: null, customer: null, period: "week" };
+    const { before } = CASES.complaintSummary as Case;
+    expect(parseComplaintSummaryOptions(options)).toEqual(parseOptions("complaintSummary", before, options));
+    expect(parseComplaintSummaryOptions(options)).toMatchObject({ severity: null, resolvedAt: "resolvedAt" });
+  });
+
   it("silentDissatisfied says a range is an object where zod said only 'a valid value'", () => {
     expect(() =>
       checkOptions("silentDissatisfied", silentDissatisfiedShape, { complaints: 3, tells: 9 }),
     ).toThrow("tells: expected an object, received a number (received 9)");
   });
 
-  for (const [name, { shape, defaults = {}, before, values = [] }] of Object.entries(CASES)) {
+  for (const [name, { shape, parse, defaults = {}, before, values = [] }] of Object.entries(CASES)) {
     it(`${name}: the same options and issues as its zod schema gave, on any options`, () => {
       const names = Object.keys(shape);
-      const anyValue = fc.oneof(fc.constantFrom(...COMMON, ...values), fc.double(), fc.integer());
+      const anyValue = fc.oneof(
+        fc.constantFrom(...COMMON, ...values),
+        fc.constantFrom(null, undefined),
+        fc.double(),
+        fc.integer(),
+      );
       fc.assert(
         fc.property(
           fc.oneof(
@@ -209,7 +297,11 @@ describe("crm's option rules", () => {
             anyValue,
           ),
           (options) => {
-            const now = outcome(() => withDefaults(checkOptions(name, shape, options), defaults));
+            const now = outcome(() =>
+              parse === undefined
+                ? withDefaults(checkOptions(name, shape, options), defaults)
+                : parse(options),
+            );
             const old = outcome(() => parseOptions(name, before, options));
             expect(now).toEqual(old.issues === undefined ? old : { issues: sayMore(old.issues) });
           },
