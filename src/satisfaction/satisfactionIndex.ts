@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   InsufficientDataError,
@@ -8,8 +7,16 @@ import {
   readNumbers,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { lengthAtLeast, parseOptions } from "../core/options.js";
+import {
+  checkOptions,
+  flag,
+  nested,
+  numeric,
+  type OptionRule,
+  required,
+  union,
+} from "../core/internal/optionRules.js";
+import { checked, nonEmptyListOf } from "./internal/optionRules.js";
 
 /**
  * An answer scale.
@@ -205,46 +212,68 @@ export interface SatisfactionIndexResult {
 }
 
 const NAME = "satisfactionIndex";
-// zod's number schema itself refuses NaN and ±Infinity (before any check runs): no finiteness check here.
-const scaleSchema = /* @__PURE__ */ optionsSchema({
-  min: /* @__PURE__ */ z.number(),
-  max: /* @__PURE__ */ z.number(),
-}).check(/* @__PURE__ */ z.refine((s) => s.max > s.min, "max must be greater than min"));
-const weightSchema = /* @__PURE__ */ optionalSchema(
-  /* @__PURE__ */ z.number().check(/* @__PURE__ */ z.gte(0, "weights must be non-negative")),
-);
-const schema = /* @__PURE__ */ optionsSchema({
-  scale: scaleSchema,
-  constructs: /* @__PURE__ */ z
-    .array(
-      /* @__PURE__ */ optionsSchema({
-        name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-        weight: weightSchema,
-        indicators: /* @__PURE__ */ z
-          .array(
-            /* @__PURE__ */ optionsSchema({
-              name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-              weight: weightSchema,
-              items: /* @__PURE__ */ z
-                .array(
-                  /* @__PURE__ */ z.union([
-                    /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-                    /* @__PURE__ */ optionsSchema({
-                      field: /* @__PURE__ */ z.string().check(/* @__PURE__ */ lengthAtLeast(1)),
-                      weight: weightSchema,
-                      scale: /* @__PURE__ */ optionalSchema(scaleSchema),
-                      reverse: /* @__PURE__ */ optionalSchema(/* @__PURE__ */ z.boolean()),
-                    }),
-                  ]),
-                )
-                .check(/* @__PURE__ */ lengthAtLeast(1, "an indicator needs at least one item")),
-            }),
-          )
-          .check(/* @__PURE__ */ lengthAtLeast(1, "a construct needs at least one indicator")),
-      }),
-    )
-    .check(/* @__PURE__ */ lengthAtLeast(1, "the hierarchy needs at least one construct")),
+/** A scale's bounds; once they are numbers (and no other key is wrong), max must be above min. */
+const scaleBounds = /* @__PURE__ */ nested({
+  min: /* @__PURE__ */ required(/* @__PURE__ */ numeric({})),
+  max: /* @__PURE__ */ required(/* @__PURE__ */ numeric({})),
 });
+const scale: OptionRule<SatisfactionIndexScale, true> = {
+  ...scaleBounds,
+  check: (value, report) => {
+    // max above min is checked once both are numbers and nothing but an unknown key (a named issue) is wrong
+    let wellFormed = true;
+    const bounds = scaleBounds.check(value, (message, received, path, named) => {
+      if (named !== true) wellFormed = false;
+      report(message, received, path, named);
+    });
+    if (wellFormed && !(bounds.max > bounds.min)) report("max must be greater than min", bounds);
+    return bounds;
+  },
+};
+const weight = /* @__PURE__ */ numeric({ gte: 0, messages: { gte: "weights must be non-negative" } });
+/** A name or a field: a non-empty string ("Too small: expected string to have >=1 characters"). */
+const nonEmpty = /* @__PURE__ */ checked<string>("a string", (value, report) => {
+  if (typeof value !== "string") report(undefined, value);
+  else if (value === "") report("Too small: expected string to have >=1 characters", value);
+});
+const item = /* @__PURE__ */ union<string | SatisfactionIndexItem>(
+  nonEmpty,
+  /* @__PURE__ */ nested({
+    field: /* @__PURE__ */ required(nonEmpty),
+    weight,
+    scale,
+    reverse: /* @__PURE__ */ flag(),
+  }),
+);
+
+/**
+ * Rules of satisfactionIndex's hierarchy. Exported for the equivalence test of satisfaction's option
+ * rules; not in the module index.
+ */
+export const satisfactionIndexShape = {
+  scale: /* @__PURE__ */ required(scale),
+  constructs: /* @__PURE__ */ required(
+    /* @__PURE__ */ nonEmptyListOf(
+      /* @__PURE__ */ nested({
+        name: /* @__PURE__ */ required(nonEmpty),
+        weight,
+        indicators: /* @__PURE__ */ required(
+          /* @__PURE__ */ nonEmptyListOf(
+            /* @__PURE__ */ nested({
+              name: /* @__PURE__ */ required(nonEmpty),
+              weight,
+              items: /* @__PURE__ */ required(
+                /* @__PURE__ */ nonEmptyListOf(item, "an indicator needs at least one item"),
+              ),
+            }),
+            "a construct needs at least one indicator",
+          ),
+        ),
+      }),
+      "the hierarchy needs at least one construct",
+    ),
+  ),
+};
 
 /** Weights over their sum, computed relative to the largest so that weights near 1e308 cannot overflow. */
 function normalise(weights: readonly (number | undefined)[], path: string, issues: OptionIssue[]): number[] {
@@ -295,7 +324,7 @@ export function satisfactionIndex<T extends object>(
   responses: readonly T[],
   hierarchy: SatisfactionIndexHierarchy,
 ): SatisfactionIndexResult {
-  const parsed = parseOptions(NAME, schema, hierarchy);
+  const parsed = checkOptions(NAME, satisfactionIndexShape, hierarchy);
   assertRecordArray(responses, NAME, "responses");
   if (responses.length === 0) throw new InsufficientDataError(NAME, "no responses");
   const issues: OptionIssue[] = [];

@@ -10,6 +10,7 @@ import {
   booleanSchema,
   customSchema,
   expected,
+  lengthAtLeast,
   numberSchema,
   type OptionReport,
   optionalSchema,
@@ -39,6 +40,7 @@ import { plsImportancePerformanceShape } from "../plsImportancePerformance.js";
 import { plsMultigroupShape } from "../plsMultigroup.js";
 import { plsPredictShape } from "../plsPredict.js";
 import { plsSummaryShape } from "../plsSummary.js";
+import { satisfactionIndexShape } from "../satisfactionIndex.js";
 import { satisfactionStateShape } from "../satisfactionState.js";
 import { plsOptionsShape } from "./plsSpec.js";
 
@@ -161,6 +163,44 @@ const oldGroup = {
   onProgress: optionalSchema(progressSchema),
 };
 
+/** satisfactionIndex's hierarchy schema before. */
+const oldScale = optionsSchema({ min: z.number(), max: z.number() }).check(
+  z.refine((s) => s.max > s.min, "max must be greater than min"),
+);
+const oldWeight = optionalSchema(z.number().check(z.gte(0, "weights must be non-negative")));
+const oldHierarchy = optionsSchema({
+  scale: oldScale,
+  constructs: z
+    .array(
+      optionsSchema({
+        name: z.string().check(lengthAtLeast(1)),
+        weight: oldWeight,
+        indicators: z
+          .array(
+            optionsSchema({
+              name: z.string().check(lengthAtLeast(1)),
+              weight: oldWeight,
+              items: z
+                .array(
+                  z.union([
+                    z.string().check(lengthAtLeast(1)),
+                    optionsSchema({
+                      field: z.string().check(lengthAtLeast(1)),
+                      weight: oldWeight,
+                      scale: optionalSchema(oldScale),
+                      reverse: optionalSchema(z.boolean()),
+                    }),
+                  ]),
+                )
+                .check(lengthAtLeast(1, "an indicator needs at least one item")),
+            }),
+          )
+          .check(lengthAtLeast(1, "a construct needs at least one indicator")),
+      }),
+    )
+    .check(lengthAtLeast(1, "the hierarchy needs at least one construct")),
+});
+
 // ---- the cases: each function's rules now and its schema before ----
 
 interface Case {
@@ -176,7 +216,7 @@ interface Case {
   readonly names?: readonly string[];
   /** The check now and the parse before, when not checkOptions and parseOptions on the options as given. */
   readonly now?: (options: unknown) => unknown;
-  readonly then?: (options: unknown) => unknown;
+  readonly formerly?: (options: unknown) => unknown;
   /** The options that reach the check (all unless given: the function refuses the others before). */
   readonly reaches?: (options: unknown) => boolean;
 }
@@ -189,6 +229,7 @@ const oldAttitude = optionalSchema(z.boolean("expected true, false or undefined"
 const NAMES = ["Image", "Value", "", 3, null];
 
 const CASES: Record<string, Case> = {
+  satisfactionIndex: { shape: satisfactionIndexShape, before: oldHierarchy },
   netPromoterScore: {
     shape: netPromoterScoreShape,
     defaults: { level: 0.95 },
@@ -252,7 +293,7 @@ const CASES: Record<string, Case> = {
     shape: loyaltyEvidenceShape,
     names: ["cognitive", "affective", "conative", "repurchases"],
     now: (evidence) => checkOptions("loyaltyLevel", loyaltyEvidenceShape, { evidence }).evidence,
-    then: (evidence) =>
+    formerly: (evidence) =>
       parseOptions(
         "loyaltyLevel",
         optionsSchema({
@@ -413,22 +454,31 @@ function bothOutcomes(name: string, options: unknown): { now: Outcome; before: O
     before,
     defaults = {},
     now = (given) => withDefaults(checkOptions(name, shape, given), defaults),
-    then = (given) => parseOptions(name, before, given),
+    formerly = (given) => parseOptions(name, before, given),
   } = CASES[name] as Case;
-  return { now: outcome(() => now(options)), before: outcome(() => then(options)) };
+  return { now: outcome(() => now(options)), before: outcome(() => formerly(options)) };
 }
 
 /**
- * `before` without an issue that repeats the one before it word for word: zod reported a negative whole
- * number beyond 2^53 in loyaltyLevel's `repurchases` twice ("expected a non-negative integer", once as
- * not a safe integer and once as negative); the rules report it once.
+ * `before` as the rules word it where they say more, each shown in a test below: without an issue that
+ * repeats the one before it word for word (zod reported a negative whole number beyond 2^53 in
+ * loyaltyLevel's `repurchases` twice, "expected a non-negative integer", once as not a safe integer and
+ * once as negative); and a satisfactionIndex scale that is missing or not an object is "expected an
+ * object" (the old scale schema, refined, lost its words: "expected a valid value"); an empty string or a
+ * function in place of a list of constructs, indicators or items is not an array, and no longer also an
+ * empty list (zod's minimum length check ran on anything with a length).
  */
-function withoutRepeats(before: Outcome): Outcome {
+function asNow(before: Outcome): Outcome {
   if (before.issues === undefined) return before;
   return {
-    issues: before.issues.filter(
-      (issue, i) => i === 0 || JSON.stringify(issue) !== JSON.stringify(before.issues?.[i - 1]),
-    ),
+    issues: before.issues
+      .filter((issue, i) => i === 0 || JSON.stringify(issue) !== JSON.stringify(before.issues?.[i - 1]))
+      .filter((issue) => Array.isArray(issue.received) || !/ needs at least one /.test(issue.message))
+      .map((issue) =>
+        /(^|\.)scale$/.test(issue.path)
+          ? { ...issue, message: issue.message.replace("expected a valid value", "expected an object") }
+          : issue,
+      ),
   };
 }
 
@@ -489,7 +539,8 @@ describe("satisfaction's option rules", () => {
           (options) => {
             fc.pre(reaches?.(options) ?? true);
             const { now, before } = bothOutcomes(name, options);
-            expect(now).toEqual(withoutRepeats(before));
+            fc.pre(!formsOfAnObjectItem(before));
+            expect(now).toEqual(asNow(before));
           },
         ),
         { numRuns: runs },
@@ -507,4 +558,109 @@ describe("satisfaction's option rules", () => {
     expect(before.issues).toEqual([issue, issue]);
     expect(now.issues).toEqual([issue]);
   });
+
+  it("satisfactionIndex: the same hierarchy and issues as its zod schema gave, on any hierarchy", () => {
+    fc.assert(
+      fc.property(hierarchies, (hierarchy) => {
+        const { now, before } = bothOutcomes("satisfactionIndex", hierarchy);
+        fc.pre(!formsOfAnObjectItem(before));
+        expect(now).toEqual(asNow(before));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("satisfactionIndex says a scale must be an object, where zod said a valid value", () => {
+    const constructs = [{ name: "c", indicators: [{ name: "i", items: ["q1"] }] }];
+    const missing = bothOutcomes("satisfactionIndex", { constructs });
+    expect(missing.before.issues?.map((issue) => issue.message)).toEqual([
+      "required: expected a valid value",
+    ]);
+    expect(missing.now.issues?.map((issue) => issue.message)).toEqual(["required: expected an object"]);
+    const array = bothOutcomes("satisfactionIndex", { scale: [1, 5], constructs });
+    expect(array.before.issues?.map((issue) => issue.message)).toEqual([
+      "expected a valid value, received an array (received [1,5])",
+    ]);
+    expect(array.now.issues?.map((issue) => issue.message)).toEqual([
+      "expected an object, received an array (received [1,5])",
+    ]);
+  });
+
+  it("satisfactionIndex says only that an empty string is not an array, where zod also called it an empty list", () => {
+    const { now, before } = bothOutcomes("satisfactionIndex", { scale: { min: 1, max: 5 }, constructs: "" });
+    expect(before.issues?.map((issue) => issue.message)).toEqual([
+      'expected an array, received a string (received "")',
+      'the hierarchy needs at least one construct (received "")',
+    ]);
+    expect(now.issues?.map((issue) => issue.message)).toEqual([
+      'expected an array, received a string (received "")',
+    ]);
+  });
+
+  it("satisfactionIndex names what is wrong in an object item, where zod listed the forms of an item", () => {
+    const hierarchy = {
+      scale: { min: 1, max: 5 },
+      constructs: [
+        { name: "c", indicators: [{ name: "i", items: [{ field: "q1", reverse: "yes" }, { weight: 2 }] }] },
+      ],
+    };
+    const { now, before } = bothOutcomes("satisfactionIndex", hierarchy);
+    expect(before.issues?.map((issue) => issue.message)).toEqual([
+      `${FORMS} (received {"field":"q1","reverse":"yes"})`,
+      `${FORMS} (received {"weight":2})`,
+    ]);
+    expect(now.issues).toEqual([
+      {
+        path: "constructs.0.indicators.0.items.0.reverse",
+        message: 'expected true or false, received a string (received "yes")',
+        received: "yes",
+      },
+      {
+        path: "constructs.0.indicators.0.items.1.field",
+        message: "required: expected a string",
+        received: undefined,
+      },
+    ]);
+  });
 });
+
+const FORMS = "expected a string or an object";
+
+/** An object item of satisfactionIndex with a wrong-typed or missing key: zod's union gave only its forms (see the test). */
+const formsOfAnObjectItem = (before: Outcome): boolean =>
+  before.issues?.some((issue) => issue.message.startsWith(FORMS) && isObject(issue.received)) ?? false;
+
+/** A few values of every kind, for the keys of a hierarchy. */
+const odd = fc.constantFrom(undefined, null, 3, "x", "", [], {}, Number.NaN, true);
+const bound = fc.constantFrom(1, 5, 10, -1, Number.NaN, Number.POSITIVE_INFINITY, "3", undefined, null);
+const scales = fc.oneof(
+  fc.record({ min: bound, max: bound, mid: bound }, { requiredKeys: ["min", "max"] }),
+  fc.record({ min: bound, max: bound, mid: bound }, { requiredKeys: [] }),
+  odd,
+);
+const weights = fc.constantFrom(undefined, 0, 1, 2, -1, 1e308, Number.NaN, "1", null);
+const names = fc.constantFrom("quality", "", 3, undefined, null);
+const lists = <T>(element: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 6, arbitrary: fc.array(element, { maxLength: 3 }) }, { weight: 1, arbitrary: odd });
+/** Mostly well-formed object items (an ill-formed one got zod's forms: the test above). */
+const items = fc.oneof(
+  fc.constantFrom("q1", "q2", "", 3, null, undefined, [], new Date(0)),
+  fc.record(
+    {
+      field: fc.constantFrom("q1", "q2", ""),
+      weight: fc.constantFrom(undefined, 0, 1, 2, -1),
+      scale: fc.oneof(
+        fc.constant(undefined),
+        fc.record({ min: fc.constantFrom(1, 5), max: fc.constantFrom(1, 5, 10) }),
+      ),
+      reverse: fc.constantFrom(undefined, true, false),
+      feild: fc.constant("q1"),
+    },
+    { requiredKeys: ["field"] },
+  ),
+);
+const record = <T>(shape: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+  fc.oneof({ weight: 6, arbitrary: fc.record(shape, { requiredKeys: [] }) }, { weight: 1, arbitrary: odd });
+const indicators = record({ name: names, weight: weights, items: lists(items), nmae: odd });
+const constructs = record({ name: names, weight: weights, indicators: lists(indicators), wieght: odd });
+const hierarchies = record({ scale: scales, constructs: lists(constructs), colour: odd });

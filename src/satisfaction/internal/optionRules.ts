@@ -7,6 +7,7 @@
  * `parseOptions`, while the issues, paths and words stay those the zod schemas gave (optionRules.test.ts
  * here compares the two on random options). Every check runs once per call, at the boundary.
  */
+import { expected } from "../../core/internal/optionChecks.js";
 import type { OptionRule, ReportProblem } from "../../core/internal/optionRules.js";
 
 /**
@@ -77,3 +78,25 @@ export const strictlyBetween = (low: number, high: number): OptionRule<number, t
     if (!((value as number) > low)) report(`Too small: expected number to be >${low}`, value);
     if (!((value as number) < high)) report(`Too big: expected number to be <${high}`, value);
   });
+
+/**
+ * An array of values each checked by `element` (`z.array(element)` with a minimum length of 1), its
+ * problems under its index: "expected an array, received ..."; an empty array is `emptyMessage`.
+ */
+export const nonEmptyListOf = <E>(element: OptionRule<E>, emptyMessage: string): OptionRule<E[], true> => ({
+  accepts: "an array",
+  optional: true,
+  check: (value: unknown, report: ReportProblem): E[] => {
+    if (!Array.isArray(value)) {
+      report(undefined, value);
+      return value as E[];
+    }
+    const output = value.map((item, index) =>
+      element.check(item, (message, received, path = [], named) =>
+        report(message ?? expected(element.accepts, received), received, [String(index), ...path], named),
+      ),
+    );
+    if (value.length === 0) report(emptyMessage, value);
+    return output;
+  },
+});
