@@ -31,6 +31,16 @@ describe("satisfaction bundles", () => {
     }
   });
 
+  it("clientele/satisfaction as a whole carries no zod and no schema walker (options checked by core's option rules)", {
+    timeout: 30_000,
+  }, async () => {
+    const resolveDir = fileURLToPath(new URL("..", import.meta.url));
+    const { code } = await bundleOf(`export * from "./index.ts";`, { platform: "node", resolveDir });
+    // zod's schemas keep their definition under `_zod`; parseOptions' walker reads `innerType`
+    expect(code.includes("_zod")).toBe(false);
+    expect(code.includes("innerType")).toBe(false);
+  });
+
   it("bootstrap's normal quantile is refined from a short approximation, not AS 241's coefficient tables", {
     timeout: 30_000,
   }, async () => {
