@@ -177,7 +177,9 @@ export function createChurnModel<T>(
     const q = categoricalFeatures.length;
     const rawLevels: unknown[] = new Array(q).fill(undefined);
     // Per categorical feature, the effects of recently seen raw values (no conversion, no map lookup).
-    const recent = categoricalFeatures.map(() => new RecentValues());
+    const recent = categoricalFeatures.map(
+      (_, j) => new RecentValues((value, row) => effectOf(j, value, row)),
+    );
     for (let i = 0; i < m; i++) {
       const record = records[i] as T;
       if (!isRecord(record)) throw notARecordError(functionName, i, record);
@@ -191,15 +193,7 @@ export function createChurnModel<T>(
         numericRead,
         categoricalRead,
       );
-      for (let j = 0; j < q; j++) {
-        const value = rawLevels[j];
-        let effect = (recent[j] as RecentValues).get(value);
-        if (Number.isNaN(effect)) {
-          effect = effectOf(j, value, i);
-          (recent[j] as RecentValues).set(value, effect);
-        }
-        eta += effect;
-      }
+      for (let j = 0; j < q; j++) eta += (recent[j] as RecentValues).numberOf(rawLevels[j], i);
       out[i] = eta;
     }
     return out;
@@ -230,16 +224,8 @@ export function createChurnModel<T>(
         addNumericColumn(values, perUnit[j] as number, eta, (row) => scoreFallback(j, values[row], row));
       });
       categoricalColumns.forEach((values, j) => {
-        const recent = new RecentValues();
-        for (let i = 0; i < eta.length; i++) {
-          const value = values[i];
-          let effect = recent.get(value);
-          if (Number.isNaN(effect)) {
-            effect = effectOf(j, value, i);
-            recent.set(value, effect);
-          }
-          eta[i] = (eta[i] as number) + effect;
-        }
+        const recent = new RecentValues((value, row) => effectOf(j, value, row));
+        for (let i = 0; i < eta.length; i++) eta[i] = (eta[i] as number) + recent.numberOf(values[i], i);
       });
       return eta;
     }, checks);

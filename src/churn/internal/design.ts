@@ -155,7 +155,7 @@ export function readTrainingValues<T>(
     labelName: label?.name,
     labels,
     codes,
-    coders,
+    levelCodes: coders.map((coder) => coder.codes),
     functionName,
   };
   // Rows in chunks, one call each: the engine optimises this loop after a few calls with complete type
@@ -179,7 +179,8 @@ interface RowPass<T> {
   readonly labelName: string | undefined;
   readonly labels: Uint8Array;
   readonly codes: Int32Array[];
-  readonly coders: LevelCoder[];
+  /** Per categorical feature, its {@link LevelCoder}'s codes of raw values. */
+  readonly levelCodes: readonly RecentValues[];
   readonly functionName: string;
 }
 
@@ -191,7 +192,7 @@ interface RowPass<T> {
  */
 function readRange<T>(pass: RowPass<T>, from: number, to: number): void {
   const { records, readRow, numericRead, categoricalRead, values, raw, convert } = pass;
-  const { labelName, labels, codes, coders, functionName } = pass;
+  const { labelName, labels, codes, levelCodes, functionName } = pass;
   const n = records.length;
   const leading = labelName === undefined ? 0 : 1;
   const q = codes.length;
@@ -201,7 +202,7 @@ function readRange<T>(pass: RowPass<T>, from: number, to: number): void {
     readRow(record, i, values, i, n, raw, convert, numericRead, categoricalRead);
     if (labelName !== undefined) labels[i] = labelValue(raw[0], i, labelName, functionName);
     for (let j = 0; j < q; j++)
-      (codes[j] as Int32Array)[i] = (coders[j] as LevelCoder).code(raw[leading + j], i);
+      (codes[j] as Int32Array)[i] = (levelCodes[j] as RecentValues).numberOf(raw[leading + j], i);
   }
 }
 
@@ -249,7 +250,7 @@ export function readTrainingColumns<T>(
     const codes = categoricalColumns.map((column, j) => {
       const coder = coders[j] as LevelCoder;
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = coder.code(column[i], i);
+      for (let i = 0; i < n; i++) out[i] = coder.codes.numberOf(column[i], i);
       return out;
     });
     return { numeric: values, codes, levels: coders.map((coder) => coder.levels), labels };
@@ -566,7 +567,8 @@ const RECENT_CAPACITY = 16;
  * A small cache from raw categorical values (as read from records) to a number (a level code or a
  * score effect), scanned linearly with `===`: for the few distinct values of a typical categorical
  * feature this is several times faster than converting the value and looking its level up in a Map
- * for every row. Holds the 16 most recently added values (round-robin replacement).
+ * for every row. Holds the 16 most recently computed values (round-robin replacement). A hit is one
+ * call ({@link RecentValues.numberOf}), which matters before the engine optimises the record loop.
  */
 export class RecentValues {
   /**
@@ -576,20 +578,25 @@ export class RecentValues {
    * ran its record loop unoptimised (Telco-shaped case: reading the records took a median of 11-14 ms
    * after a forced GC, 3 ms with an instance of this class and of LevelCoder kept).
    */
-  static readonly keptAlive = new RecentValues();
+  static readonly keptAlive = new RecentValues(() => 0);
 
   private readonly keys: unknown[] = [];
   private readonly numbers = new Float64Array(RECENT_CAPACITY);
   private next = 0;
 
-  /** The number stored for `value`, or NaN when it is not cached (NaN itself is never cached). */
-  get(value: unknown): number {
+  /** `compute(value, row)` gives the number of a value not cached (or throws for a bad value). */
+  constructor(private readonly compute: (value: unknown, row: number) => number) {}
+
+  /** The number of `value` (of record `row`): cached, else computed and cached. */
+  numberOf(value: unknown, row: number): number {
     const keys = this.keys;
     for (let k = 0; k < keys.length; k++) if (keys[k] === value) return this.numbers[k] as number;
-    return Number.NaN;
+    const number = this.compute(value, row);
+    this.add(value, number);
+    return number;
   }
 
-  set(value: unknown, number: number): void {
+  private add(value: unknown, number: number): void {
     if (this.keys.length < RECENT_CAPACITY) {
       this.numbers[this.keys.length] = number;
       this.keys.push(value);
@@ -602,8 +609,9 @@ export class RecentValues {
 }
 
 /**
- * Codes one categorical feature's raw values as their levels in first-seen order: a value recently seen
- * from a {@link RecentValues} cache without conversion or map lookup, else through {@link categoryValue}.
+ * Codes one categorical feature's raw values as their levels in first-seen order: `codes.numberOf(value,
+ * row)` gives a value recently seen from its {@link RecentValues} cache without conversion or map lookup,
+ * else the code of its level (through {@link categoryValue}).
  */
 class LevelCoder {
   /** An instance alive as long as the class (see {@link RecentValues.keptAlive}). */
@@ -612,7 +620,8 @@ class LevelCoder {
   /** The levels in first-seen order (code k is `levels[k]`). */
   readonly levels: string[] = [];
   private readonly positions = new Map<string, number>();
-  private readonly recent = new RecentValues();
+  /** The code of a raw value. */
+  readonly codes = new RecentValues((value, row) => this.levelCode(value, row));
 
   constructor(
     private readonly name: string,
@@ -620,9 +629,8 @@ class LevelCoder {
     private readonly functionName: string,
   ) {}
 
-  code(value: unknown, row: number): number {
-    const cached = this.recent.get(value);
-    if (!Number.isNaN(cached)) return cached;
+  /** The code of a raw value's level (a new code for a level not seen yet). */
+  private levelCode(value: unknown, row: number): number {
     const level = categoryValue(value, row, this.name, this.missing, this.functionName);
     let code = this.positions.get(level);
     if (code === undefined) {
@@ -630,7 +638,6 @@ class LevelCoder {
       this.positions.set(level, code);
       this.levels.push(level);
     }
-    this.recent.set(value, code);
     return code;
   }
 }
