@@ -9,8 +9,14 @@
  * and CHURN_BENCH_WARM warm calls. The table gives min and median over CHURN_BENCH_ROUNDS rounds of the
  * warm minimum per process (wall clock) and, in the note, of the cold call. clientele trains from
  * records as a user holds them: built by keyed stores (V8 dictionary mode, as from a CSV parser that
- * assigns columns by name) and copied by spread (fast properties, as from JSON.parse); sklearn from a
- * ready float64 matrix plus StandardScaler. AUC on the same 100k held-out rows for both.
+ * assigns columns by name) and copied by spread (fast properties, as from JSON.parse), and as columns
+ * (`ColumnarRecords`: a Float64Array per numeric field, arrays for the categorical field and the label,
+ * built from the same rows outside the timing); sklearn from a ready float64 matrix plus StandardScaler.
+ * The columns row shows what a user whose records are dictionary-mode objects gains by handing the
+ * library columns instead (no property lookup per record and field); the three kinds give the same
+ * model to the bit (said in the note). The kinds run in a rotating order, so "cold" is a process's first
+ * call for the kind that runs first in it, and a first call on that kind for the others. AUC on the
+ * same 100k held-out rows for both.
  * The Telco customer churn file is used when ../shared/datasets has it (it does not today). A
  * Telco-shaped case stands in for it: 7,043 generated customers with Telco's columns (tenure, monthly
  * and total charges; 16 categorical features with Telco's level counts, "No internet service" and "No
@@ -43,7 +49,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateScores, trainChurnModel } from "clientele/churn";
-import { createRandom } from "clientele/core";
+import { type ColumnarRecords, createRandom } from "clientele/core";
 import { type BenchRow, sharedDataset, timeIt } from "./harness.js";
 
 const NUMERIC = 25;
@@ -157,13 +163,29 @@ interface PythonRound {
   readonly "newton-cholesky": PythonSolver;
 }
 
+/** How the 100k x 30 case hands its training rows to trainChurnModel. */
+const RECORD_KINDS = ["fast", "dictionary", "columns"] as const;
+type RecordKind = (typeof RECORD_KINDS)[number];
+const RECORD_KIND_LABELS: Record<RecordKind, string> = {
+  fast: "fast-property records",
+  dictionary: "dictionary-mode records",
+  columns: "columns (ColumnarRecords: Float64Array per numeric field)",
+};
+
+/** One kind's times in one clientele child process (ms). */
+interface KindTimes {
+  readonly coldMs: number;
+  readonly warmMs: number;
+  readonly warmCpuMs: number;
+}
+
 /** What one clientele child process measured. */
-interface OursRound {
-  readonly dictionary: { readonly coldMs: number; readonly warmMs: number; readonly warmCpuMs: number };
-  readonly fast: { readonly coldMs: number; readonly warmMs: number; readonly warmCpuMs: number };
+interface OursRound extends Record<RecordKind, KindTimes> {
   readonly auc: number;
   readonly message: string;
   readonly coef: number[];
+  /** Whether every kind's model has the same coefficients to the bit. */
+  readonly kindsAgree: boolean;
 }
 
 interface MemoryRound {
@@ -177,12 +199,28 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return (used.user + used.system) / 1000;
 };
 
-/** Child: cold then warm training on dictionary-mode and fast-property records; prints JSON. */
+/**
+ * The rows as columns, as a user who holds them column by column passes them: a Float64Array per numeric
+ * field, plain arrays for the categorical field and the label.
+ */
+function toColumns(rows: readonly Row[]): ColumnarRecords<Row> {
+  const columns: Record<string, ArrayLike<number | string>> = {};
+  for (const name of numericNames) columns[name] = Float64Array.from(rows, (row) => row[name] as number);
+  columns.segment = rows.map((row) => row.segment as string);
+  columns.churned = rows.map((row) => row.churned as number);
+  return columns;
+}
+
+/** Child: cold then warm training on fast-property records, dictionary-mode records and columns; prints JSON. */
 function oursChild(): void {
   const train = makeRows(TRAIN_ROWS, 1);
-  const fastTrain = train.map((row) => ({ ...row }));
+  const inputs: Record<RecordKind, readonly Row[] | ColumnarRecords<Row>> = {
+    dictionary: train,
+    fast: train.map((row) => ({ ...row })),
+    columns: toColumns(train),
+  };
   const test = makeRows(TEST_ROWS, 2);
-  const measure = (rows: readonly Row[]) => {
+  const measure = (rows: readonly Row[] | ColumnarRecords<Row>) => {
     globalThis.gc?.();
     let start = performance.now();
     let model = trainChurnModel(rows, OPTIONS);
@@ -199,21 +237,27 @@ function oursChild(): void {
     }
     return { model, times: { coldMs, warmMs, warmCpuMs } };
   };
-  // The order alternates by round (CHURN_BENCH_ROUND) so neither kind always runs first.
-  const dictionaryFirst = Number(process.env.CHURN_BENCH_ROUND ?? 0) % 2 === 0;
-  const first = measure(dictionaryFirst ? train : fastTrain);
-  const second = measure(dictionaryFirst ? fastTrain : train);
-  const model = first.model;
+  // The order rotates by round (CHURN_BENCH_ROUND) so no kind always runs first (truly cold).
+  const round = Number(process.env.CHURN_BENCH_ROUND ?? 0);
+  const order = RECORD_KINDS.map((_, k) => RECORD_KINDS[(k + round) % RECORD_KINDS.length] as RecordKind);
+  const measured = new Map(order.map((kind) => [kind, measure(inputs[kind])] as const));
+  const timesOf = (kind: RecordKind) => (measured.get(kind) as ReturnType<typeof measure>).times;
+  const coefficientsOf = (kind: RecordKind) =>
+    (measured.get(kind) as ReturnType<typeof measure>).model.coefficients.map((c) => c.standardizedEstimate);
+  const model = (measured.get("dictionary") as ReturnType<typeof measure>).model;
   const auc = evaluateScores(
     model.score(test),
     test.map((row) => row.churned as number),
   ).auc as number;
+  const coef = coefficientsOf("dictionary");
   const result: OursRound = {
-    dictionary: dictionaryFirst ? first.times : second.times,
-    fast: dictionaryFirst ? second.times : first.times,
+    dictionary: timesOf("dictionary"),
+    fast: timesOf("fast"),
+    columns: timesOf("columns"),
     auc,
     message: model.convergence.message,
-    coef: model.coefficients.map((c) => c.standardizedEstimate),
+    coef,
+    kindsAgree: RECORD_KINDS.every((kind) => coefficientsOf(kind).every((value, j) => value === coef[j])),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -697,18 +741,21 @@ export async function run(): Promise<BenchRow[]> {
   const memory = spawnChild("memory", 0) as MemoryRound;
   const rows: BenchRow[] = [...telco];
   const first = ours[0] as OursRound;
-  const oursWarm = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].warmMs);
-  const oursCold = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].coldMs);
-  const oursCpu = (kind: "dictionary" | "fast") => ours.map((r) => r[kind].warmCpuMs);
+  const oursWarm = (kind: RecordKind) => ours.map((r) => r[kind].warmMs);
+  const oursCold = (kind: RecordKind) => ours.map((r) => r[kind].coldMs);
+  const oursCpu = (kind: RecordKind) => ours.map((r) => r[kind].warmCpuMs);
+  const agreement = ours.every((r) => r.kindsAgree)
+    ? "the same coefficients to the bit from every kind"
+    : "**coefficients differ between record kinds**";
   const peers: { name: string; rounds: PythonRound[]; solver: "lbfgs" | "newton-cholesky" }[] = [
     { name: "sklearn lbfgs, 1 thread", rounds: single, solver: "lbfgs" },
     { name: "sklearn lbfgs, default threads", rounds: multi, solver: "lbfgs" },
     { name: "sklearn newton-cholesky, 1 thread", rounds: single, solver: "newton-cholesky" },
     { name: "sklearn newton-cholesky, default threads", rounds: multi, solver: "newton-cholesky" },
   ];
-  for (const kind of ["fast", "dictionary"] as const) {
-    const label = kind === "fast" ? "fast-property records" : "dictionary-mode records";
-    const note = `${ROUNDS} interleaved rounds, ms min/median: warm ${range(oursWarm(kind))}, cold ${range(oursCold(kind))}, warm CPU ${range(oursCpu(kind))}; AUC ${first.auc.toFixed(4)}; ${first.message}`;
+  for (const kind of RECORD_KINDS) {
+    const label = RECORD_KIND_LABELS[kind];
+    const note = `${ROUNDS} interleaved rounds, ms min/median: warm ${range(oursWarm(kind))}, cold ${range(oursCold(kind))}, warm CPU ${range(oursCpu(kind))}; AUC ${first.auc.toFixed(4)}; ${first.message}; ${agreement}`;
     if (skipped !== "" || single.length === 0) {
       rows.push({
         case: `train 100k x 30 (l2 = 1) from ${label}`,
