@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import {
   assertRecordArray,
   type Field,
@@ -7,9 +6,22 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
-import { optionalSchema, optionsSchema } from "../core/internal/optionChecks.js";
-import { fieldSchema, parseOptions } from "../core/options.js";
+import { expected } from "../core/internal/optionChecks.js";
+import {
+  checkOptions,
+  field,
+  list,
+  nested,
+  nullable,
+  numeric,
+  type OptionRule,
+  type OptionShape,
+  oneOf,
+  type ReportProblem,
+  required,
+} from "../core/internal/optionRules.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
+import { withMissingDefaults } from "./internal/optionRules.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
 import { contactsOf, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
@@ -203,43 +215,86 @@ export interface ServiceKpisResult {
 }
 
 const FN = "serviceKpis";
-const nullableField = z.nullable(fieldSchema);
-const nonNegative = z.number().check(z.gte(0, "must be at least 0"));
-/** The options of a side log: its `records`, the fields of `shape`, and an optional `segment` field. */
-const sideLogSchema = <S extends Record<string, z.ZodMiniType>>(shape: S) =>
-  optionalSchema(
-    optionsSchema({ records: z.array(z.custom()), ...shape, segment: z._default(nullableField, null) }),
+const anyField = field<Field<unknown>>();
+const nullableField = nullable(anyField);
+const nonNegative = numeric({ gte: 0, messages: { gte: "must be at least 0" } });
+
+/** A list of status strings (at least `minLength`), copied: the result lists them. */
+function statusList(minLength: number): OptionRule<string[], true> {
+  const strings = list<string>(minLength, (status) =>
+    typeof status === "string" ? undefined : expected("a string", status),
   );
-const schema = optionsSchema({
-  promisedDate: z._default(fieldSchema, "promisedDate"),
-  deliveredDate: z._default(fieldSchema, "deliveredDate"),
-  status: z._default(nullableField, "status"),
-  deliveredStatuses: z._default(z.array(z.string()).check(z.minLength(1)), ["delivered"]),
-  lostStatuses: z._default(z.array(z.string()), ["lost"]),
-  damaged: z._default(nullableField, "damaged"),
-  inStock: z._default(nullableField, "inStock"),
-  shippedCorrectly: z._default(nullableField, null),
-  date: z._default(nullableField, null),
-  segment: z._default(nullableField, null),
-  graceDays: z._default(nonNegative, 0),
-  period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
-  inventoryCounts: sideLogSchema({
-    date: z._default(fieldSchema, "date"),
-    systemQuantity: z._default(fieldSchema, "systemQuantity"),
-    countedQuantity: z._default(fieldSchema, "countedQuantity"),
-    tolerance: z._default(nonNegative, 0),
-  }),
-  complaints: sideLogSchema({
-    openedAt: z._default(fieldSchema, "openedAt"),
-    resolvedAt: z._default(fieldSchema, "resolvedAt"),
-    contacts: z._default(fieldSchema, "contacts"),
-    reopened: z._default(nullableField, "reopened"),
-  }),
-  receipts: sideLogSchema({
-    date: z._default(fieldSchema, "date"),
-    correct: z._default(fieldSchema, "correct"),
-  }),
-});
+  const check = (value: unknown, report: ReportProblem): string[] => {
+    const checked = strings.check(value, report);
+    return Array.isArray(checked) ? [...checked] : checked;
+  };
+  return { ...strings, check };
+}
+
+/** The options of a side log once checked: every field given or defaulted, its records and segment. */
+type SideLogOptions<S extends OptionShape> = {
+  readonly [K in keyof S]-?: Exclude<ReturnType<S[K]["check"]>, undefined>;
+} & { readonly records: unknown[]; readonly segment: Field<unknown> | null };
+
+/**
+ * The options of a side log: its `records`, the fields of `shape`, and an optional `segment` field (null
+ * by default); the fields it leaves out take their `defaults`.
+ */
+function sideLog<S extends OptionShape>(
+  shape: S,
+  defaults: { readonly [K in keyof S]: unknown },
+): OptionRule<SideLogOptions<S>, true> {
+  const log = nested({ records: required(list<unknown>()), ...shape, segment: nullableField });
+  const check = (value: unknown, report: ReportProblem): SideLogOptions<S> => {
+    const checked = log.check(value, report);
+    return (
+      checked === undefined ? checked : withMissingDefaults(checked, { ...defaults, segment: null })
+    ) as never;
+  };
+  return { ...log, check };
+}
+
+/** Rules of serviceKpis' options (exported for the equivalence test of crm's option rules; not in the module index). */
+export const serviceKpisShape = {
+  promisedDate: anyField,
+  deliveredDate: anyField,
+  status: nullableField,
+  deliveredStatuses: statusList(1),
+  lostStatuses: statusList(0),
+  damaged: nullableField,
+  inStock: nullableField,
+  shippedCorrectly: nullableField,
+  date: nullableField,
+  segment: nullableField,
+  graceDays: nonNegative,
+  period: oneOf(["day", "week", "month", "quarter", "year"]),
+  inventoryCounts: sideLog(
+    { date: anyField, systemQuantity: anyField, countedQuantity: anyField, tolerance: nonNegative },
+    { date: "date", systemQuantity: "systemQuantity", countedQuantity: "countedQuantity", tolerance: 0 },
+  ),
+  complaints: sideLog(
+    { openedAt: anyField, resolvedAt: anyField, contacts: anyField, reopened: nullableField },
+    { openedAt: "openedAt", resolvedAt: "resolvedAt", contacts: "contacts", reopened: "reopened" },
+  ),
+  receipts: sideLog({ date: anyField, correct: anyField }, { date: "date", correct: "correct" }),
+};
+
+/** serviceKpis' options checked, with their defaults (fresh status lists each call). */
+export const parseServiceKpisOptions = (options: unknown) =>
+  withMissingDefaults(checkOptions(FN, serviceKpisShape, options), {
+    promisedDate: "promisedDate",
+    deliveredDate: "deliveredDate",
+    status: "status",
+    deliveredStatuses: ["delivered"],
+    lostStatuses: ["lost"],
+    damaged: "damaged",
+    inStock: "inStock",
+    shippedCorrectly: null,
+    date: null,
+    segment: null,
+    graceDays: 0,
+    period: "month",
+  } as const);
 
 const KPIS = [
   "onTimeDelivery",
@@ -307,7 +362,7 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
   options: ServiceKpisOptions<T, I, C, R> = {},
 ): Readonly<ServiceKpisResult> {
   requireArray(FN, "orders", "order records", orders);
-  const o = parseOptions(FN, schema, options);
+  const o = parseServiceKpisOptions(options);
   assertRecordArray(orders, FN, "orders");
   if (o.inventoryCounts !== undefined) {
     assertRecordArray(o.inventoryCounts.records, FN, "inventoryCounts.records");

@@ -14,6 +14,7 @@ import {
 import { contactPolicyShape } from "../contactPolicy.js";
 import { customerShareShape } from "../customerShare.js";
 import { CUSTOMER_SHARE_INPUTS_DEFAULTS, customerShareInputsShape } from "../customerShareInputs.js";
+import { parseServiceKpisOptions, serviceKpisShape } from "../serviceKpis.js";
 import { silentDissatisfiedShape } from "../silentDissatisfied.js";
 
 /**
@@ -56,6 +57,13 @@ const distinctLabels = (kind: string, reserved: string) =>
     });
   });
 const skippableField = (key: string) => z._default(z.nullable(fieldSchema), key);
+
+const nullableField = z.nullable(fieldSchema);
+const atLeast0 = z.number().check(z.gte(0, "must be at least 0"));
+const sideLogSchema = <S extends Record<string, z.ZodMiniType>>(shape: S) =>
+  optionalSchema(
+    optionsSchema({ records: z.array(z.custom()), ...shape, segment: z._default(nullableField, null) }),
+  );
 
 interface Case {
   readonly shape: OptionShape;
@@ -133,6 +141,51 @@ const CASES: Record<string, Case> = {
       ["a", "b", "A"],
     ],
   },
+  serviceKpis: {
+    shape: serviceKpisShape,
+    parse: parseServiceKpisOptions,
+    before: optionsSchema({
+      promisedDate: z._default(fieldSchema, "promisedDate"),
+      deliveredDate: z._default(fieldSchema, "deliveredDate"),
+      status: z._default(nullableField, "status"),
+      deliveredStatuses: z._default(z.array(z.string()).check(z.minLength(1)), ["delivered"]),
+      lostStatuses: z._default(z.array(z.string()), ["lost"]),
+      damaged: z._default(nullableField, "damaged"),
+      inStock: z._default(nullableField, "inStock"),
+      shippedCorrectly: z._default(nullableField, null),
+      date: z._default(nullableField, null),
+      segment: z._default(nullableField, null),
+      graceDays: z._default(atLeast0, 0),
+      period: z._default(z.enum(["day", "week", "month", "quarter", "year"]), "month"),
+      inventoryCounts: sideLogSchema({
+        date: z._default(fieldSchema, "date"),
+        systemQuantity: z._default(fieldSchema, "systemQuantity"),
+        countedQuantity: z._default(fieldSchema, "countedQuantity"),
+        tolerance: z._default(atLeast0, 0),
+      }),
+      complaints: sideLogSchema({
+        openedAt: z._default(fieldSchema, "openedAt"),
+        resolvedAt: z._default(fieldSchema, "resolvedAt"),
+        contacts: z._default(fieldSchema, "contacts"),
+        reopened: z._default(nullableField, "reopened"),
+      }),
+      receipts: sideLogSchema({
+        date: z._default(fieldSchema, "date"),
+        correct: z._default(fieldSchema, "correct"),
+      }),
+    }),
+    values: [
+      ["delivered", 1],
+      ["shipped", "lost"],
+      { records: [{}], tolerance: 2, segment: null },
+      { records: [], tolerance: -1, date: "" },
+      { records: [], reopened: null, contacts: "n" },
+      { records: [], correct: "ok", segment: "store" },
+      { records: 5 },
+      { record: [] },
+      { records: [], tolerence: 1 },
+    ],
+  },
   contactPolicy: {
     shape: contactPolicyShape,
     defaults: { maxContacts: 12, prospect: "prospectId", deal: "deal", date: null },
@@ -190,14 +243,14 @@ const CASES: Record<string, Case> = {
 
 /**
  * A length issue zod's z.minLength added on a value of the wrong kind that has a length (a string given for
- * complaintSummary's severityTiers: "expected an array" and "Too small: expected string to have >=1
- * characters"): a second issue about a value that is not a list at all, now left out.
+ * complaintSummary's severityTiers or serviceKpis' deliveredStatuses: "expected an array" and "Too small:
+ * expected string to have >=1 characters"): a second issue about a value that is not a list at all, now
+ * left out.
  */
 const lengthOfWrongKind = (issue: { path: string; message: string; received?: unknown }): boolean =>
   !Array.isArray(issue.received) &&
-  !issue.path.includes(".") &&
   /^Too small: expected \w+ to have/.test(issue.message) &&
-  issue.path === "severityTiers";
+  ["severityTiers", "deliveredStatuses"].includes(issue.path);
 
 /**
  * The one change of wording: a range option of silentDissatisfied that is not an object was "expected a
@@ -264,6 +317,26 @@ const COMMON: readonly unknown[] = [
 ];
 
 describe("crm's option rules", () => {
+  it("serviceKpis fills in each side log's defaults, as zod's defaults inside the log did", () => {
+    const options = {
+      status: null,
+      inventoryCounts: { records: [{}], tolerance: 2 },
+      complaints: { records: [], reopened: null, segment: "store" },
+      receipts: { records: [] },
+    };
+    const { before } = CASES.serviceKpis as Case;
+    const now = parseServiceKpisOptions(options);
+    expect(now).toEqual(parseOptions("serviceKpis", before, options));
+    expect(now.complaints).toEqual({
+      records: [],
+      openedAt: "openedAt",
+      resolvedAt: "resolvedAt",
+      contacts: "contacts",
+      reopened: null,
+      segment: "store",
+    });
+  });
+
   it("a null for a measure that null skips stays null, as with zod's default (not the default field)", () => {
     const options = { severity: null, contacts: null, customer: null, period: "week" };
     const { before } = CASES.complaintSummary as Case;
