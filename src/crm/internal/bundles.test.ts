@@ -38,4 +38,38 @@ describe("crm bundles", () => {
       ).toEqual([]);
     }
   });
+
+  it("the record-log functions and contactPolicy carry no zod (options checked by core's option rules)", {
+    timeout: 30_000,
+  }, async () => {
+    for (const name of [
+      "complaintSummary",
+      "contactPolicy",
+      "customerShare",
+      "customerShareInputs",
+      "serviceKpis",
+      "silentDissatisfied",
+    ]) {
+      const { code } = await bundleOf(`export { ${name} } from "./${name}.ts";`, {
+        platform: "node",
+        resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+      });
+      // zod's schemas keep their definition under `_zod`; parseOptions' walker reads `innerType`
+      expect(code.includes("_zod"), name).toBe(false);
+      expect(code.includes("innerType"), name).toBe(false);
+    }
+  });
+
+  it("clientele/store and clientele/sql as a whole carry no zod and no schema walker", {
+    timeout: 30_000,
+  }, async () => {
+    for (const module of ["store", "sql"]) {
+      const { code } = await bundleOf(`export * from "./index.ts";`, {
+        platform: "node",
+        resolveDir: fileURLToPath(new URL(`../../${module}`, import.meta.url)),
+      });
+      expect(code.includes("_zod"), module).toBe(false);
+      expect(code.includes("innerType"), module).toBe(false);
+    }
+  });
 });
