@@ -4,7 +4,7 @@ import { checkOptions, required } from "../core/internal/optionRules.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { rankEntries, unknownTargetError } from "./internal/importancePerformanceEntries.js";
-import { name } from "./internal/optionRules.js";
+import { nonEmptyString } from "./internal/optionRules.js";
 import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
@@ -80,7 +80,7 @@ const NAME = "plsImportancePerformance";
  * module index.
  */
 export const plsImportancePerformanceShape = {
-  target: /* @__PURE__ */ required(/* @__PURE__ */ name("target must be a construct name")),
+  target: /* @__PURE__ */ required(/* @__PURE__ */ nonEmptyString("target must be a construct name")),
 };
 
 /**

@@ -16,7 +16,7 @@ import {
   required,
   union,
 } from "../core/internal/optionRules.js";
-import { checked, nonEmptyListOf } from "./internal/optionRules.js";
+import { nonEmptyListOf, nonEmptyString } from "./internal/optionRules.js";
 
 /**
  * An answer scale.
@@ -232,10 +232,7 @@ const scale: OptionRule<SatisfactionIndexScale, true> = {
 };
 const weight = /* @__PURE__ */ numeric({ gte: 0, messages: { gte: "weights must be non-negative" } });
 /** A name or a field: a non-empty string ("Too small: expected string to have >=1 characters"). */
-const nonEmpty = /* @__PURE__ */ checked<string>("a string", (value, report) => {
-  if (typeof value !== "string") report(undefined, value);
-  else if (value === "") report("Too small: expected string to have >=1 characters", value);
-});
+const nonEmpty = /* @__PURE__ */ nonEmptyString("Too small: expected string to have >=1 characters");
 const item = /* @__PURE__ */ union<string | SatisfactionIndexItem>(
   nonEmpty,
   /* @__PURE__ */ nested({

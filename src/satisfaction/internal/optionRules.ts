@@ -55,7 +55,7 @@ export const between = (name: string, low: number, high: number): OptionRule<num
   });
 
 /** A string, non-empty: "expected a string, received ..."; an empty one is `emptyMessage`. */
-export const name = (emptyMessage: string): OptionRule<string, true> =>
+export const nonEmptyString = (emptyMessage: string): OptionRule<string, true> =>
   checked("a string", (value, report) => {
     if (typeof value !== "string") report(undefined, value);
     else if (value === "") report(emptyMessage, value);
@@ -65,7 +65,7 @@ export const name = (emptyMessage: string): OptionRule<string, true> =>
 export const CONSTRUCT_NAME = "must be a non-empty construct name";
 
 /** A construct name: a non-empty string. */
-export const constructName = (): OptionRule<string, true> => name(CONSTRUCT_NAME);
+export const constructName = (): OptionRule<string, true> => nonEmptyString(CONSTRUCT_NAME);
 
 /**
  * A number strictly between `low` and `high`, with the words of `z.number().check(z.gt(low), z.lt(high))`:
