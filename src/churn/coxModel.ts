@@ -28,7 +28,7 @@ import {
 import { resolveFeature } from "./internal/featureSpec.js";
 import { checkFieldsOptions, featureListRule, stringRecordRule } from "./internal/fieldsOptions.js";
 import { freeze } from "./internal/freeze.js";
-import { numericBelow, requiredField } from "./internal/optionRules.js";
+import { requiredField } from "./internal/optionRules.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import {
@@ -223,9 +223,9 @@ const coxModelShape = {
   ),
   referenceLevels: stringRecordRule,
   ties: /* @__PURE__ */ oneOf(["efron", "breslow"]),
-  confidenceLevel: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+  confidenceLevel: /* @__PURE__ */ numeric({ gt: 0, lt: 1 }),
   maxIterations: /* @__PURE__ */ numeric({ whole: true, gte: 1, lte: 10_000 }),
-  tolerance: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+  tolerance: /* @__PURE__ */ numeric({ gt: 0, lt: 1 }),
 };
 
 /** coxModel's options checked (`features` pointed to `fields`), with their documented defaults filled in. */

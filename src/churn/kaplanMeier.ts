@@ -1,11 +1,11 @@
 import { type Field, InsufficientDataError, type InvalidOptionsError, withDisplay } from "../core/index.js";
 import { argumentError, checkFinite } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field } from "../core/internal/optionRules.js";
+import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
 import { normalQuantile } from "../satisfaction/internal/normal.js";
 import { curveQuantile } from "./internal/curveQuantile.js";
 import { freeze } from "./internal/freeze.js";
-import { numericBelow, requiredField } from "./internal/optionRules.js";
+import { requiredField } from "./internal/optionRules.js";
 import { notAnArray } from "./internal/survivalChecks.js";
 import { readSurvivalData, sortedIndex } from "./internal/survivalData.js";
 
@@ -94,7 +94,7 @@ export const kaplanMeierShape = {
   time: requiredField,
   event: requiredField,
   group: /* @__PURE__ */ field<Field<unknown>>(),
-  confidenceLevel: /* @__PURE__ */ numericBelow({ gt: 0 }, 1),
+  confidenceLevel: /* @__PURE__ */ numeric({ gt: 0, lt: 1 }),
 };
 
 /**

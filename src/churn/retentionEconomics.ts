@@ -3,7 +3,6 @@ import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, numeric, required } from "../core/internal/optionRules.js";
 import { freeze } from "./internal/freeze.js";
-import { numericBelow } from "./internal/optionRules.js";
 
 const FUNCTION_NAME = "retentionEconomics";
 
@@ -74,15 +73,18 @@ const nonNegative = /* @__PURE__ */ numeric({ gte: 0 });
 /** A finite number > 0: "must be greater than 0". */
 const ABOVE_0 = { gt: 0, messages: { gt: "must be greater than 0" } };
 
+/** A finite number in (0, 1): "must be greater than 0"; at or above 1 "must be less than 1". */
+const RATE = { gt: 0, lt: 1, messages: { gt: "must be greater than 0", lt: "must be less than 1" } };
+
 /** The option rules of retentionEconomics (core's checkOptions: no zod in the bundle; numbers are finite). */
 export const retentionEconomicsShape = {
   customers: /* @__PURE__ */ required(nonNegative),
-  churnRate: /* @__PURE__ */ required(/* @__PURE__ */ numericBelow(ABOVE_0, 1, "must be less than 1")),
+  churnRate: /* @__PURE__ */ required(/* @__PURE__ */ numeric(RATE)),
   margin: /* @__PURE__ */ required(/* @__PURE__ */ numeric({})),
   acquisitionCost: /* @__PURE__ */ required(nonNegative),
   retentionCost: /* @__PURE__ */ required(/* @__PURE__ */ numeric(ABOVE_0)),
   discountRate: nonNegative,
-  churnReduction: /* @__PURE__ */ numericBelow(ABOVE_0, 1),
+  churnReduction: /* @__PURE__ */ numeric({ ...ABOVE_0, lt: 1 }),
 };
 
 /**

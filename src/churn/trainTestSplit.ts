@@ -9,9 +9,8 @@ import {
 } from "../core/index.js";
 import { closestName } from "../core/internal/closestName.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field, seed } from "../core/internal/optionRules.js";
+import { checkOptions, field, numeric, seed } from "../core/internal/optionRules.js";
 import { freeze } from "./internal/freeze.js";
-import { numericBelow } from "./internal/optionRules.js";
 import { isRecord, notARecordError } from "./internal/records.js";
 
 const FUNCTION_NAME = "trainTestSplit";
@@ -47,11 +46,11 @@ export interface TrainTestSplitResult<T> {
 
 /** The option rules of trainTestSplit (core's checkOptions: no zod in the bundle). */
 export const trainTestSplitShape = {
-  testFraction: /* @__PURE__ */ numericBelow(
-    { gt: 0, messages: { gt: "must be greater than 0" } },
-    1,
-    "must be less than 1",
-  ),
+  testFraction: /* @__PURE__ */ numeric({
+    gt: 0,
+    lt: 1,
+    messages: { gt: "must be greater than 0", lt: "must be less than 1" },
+  }),
   stratify: /* @__PURE__ */ field<Field<unknown>>(),
   seed: /* @__PURE__ */ seed(),
 };

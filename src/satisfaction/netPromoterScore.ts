@@ -9,9 +9,8 @@ import {
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field } from "../core/internal/optionRules.js";
+import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
 import { normalQuantile } from "./internal/normal.js";
-import { strictlyBetween } from "./internal/optionRules.js";
 
 /**
  * Options of {@link netPromoterScore}.
@@ -69,7 +68,7 @@ const NAME = "netPromoterScore";
  */
 export const netPromoterScoreShape = {
   field: /* @__PURE__ */ field<string | ((record: never, index: number) => unknown)>(),
-  level: /* @__PURE__ */ strictlyBetween(0, 1),
+  level: /* @__PURE__ */ numeric({ gt: 0, lt: 1 }),
 };
 
 /**

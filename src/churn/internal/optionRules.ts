@@ -5,42 +5,7 @@
  */
 import type { Field } from "../../core/index.js";
 import { expected } from "../../core/internal/optionChecks.js";
-import {
-  date,
-  field,
-  type NumericBounds,
-  numeric,
-  type OptionRule,
-  required,
-} from "../../core/internal/optionRules.js";
-
-/**
- * Core's {@link numeric} with an exclusive upper bound as well (`z.lt(lt)`, which `numeric` lacks): a
- * number at or above `lt` is "Too big: expected number to be <1", or `message`. A general rule: it could
- * be a `lt` bound of core's `numeric`.
- */
-export function numericBelow(
-  bounds: Omit<NumericBounds, "lte">,
-  lt: number,
-  message = `Too big: expected number to be <${lt}`,
-): OptionRule<number, true> {
-  const below = numeric(bounds);
-  const lower = bounds.gte !== undefined || bounds.gt !== undefined;
-  return {
-    ...below,
-    accepts: `${below.accepts}${lower ? " and" : ""} < ${lt}`,
-    check: (value, report) => {
-      // a value that is not a number of the kind wanted is reported once, without the bound
-      let ofKind = true;
-      const number = below.check(value, (problem, ...rest) => {
-        if (problem === undefined) ofKind = false;
-        report(problem, ...rest);
-      });
-      if (ofKind && number >= lt) report(message, number);
-      return number;
-    },
-  };
-}
+import { date, field, numeric, type OptionRule, required } from "../../core/internal/optionRules.js";
 
 /** A field (a property name or an accessor) that must be given. */
 export const requiredField = /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>());

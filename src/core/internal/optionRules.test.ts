@@ -122,6 +122,14 @@ const OPTIONS = {
     ),
   ],
   weights: [record(numeric({ gte: 0 })), optionalSchema(z.record(z.string(), z.number().check(z.gte(0))))],
+  // a strict upper bound (zod's z.lt), as churn's and satisfaction's rates and levels take one
+  level: [numeric({ gt: 0, lt: 1 }), optionalSchema(z.number().check(z.gt(0), z.lt(1)))],
+  below: [numeric({ lt: 60 }), optionalSchema(z.number().check(z.lt(60)))],
+  rate: [
+    numeric({ gte: 0, lt: 1, messages: { lt: "must be less than 1" } }),
+    optionalSchema(z.number().check(z.gte(0), z.lt(1, "must be less than 1"))),
+  ],
+  wholeBelow: [numeric({ whole: true, lt: 100 }), optionalSchema(z.int().check(z.lt(100)))],
   // the rules clientele/value uses beside those above
   minShare: [fraction(), optionalSchema(fractionSchema)],
   share: [required(fraction()), fractionSchema],

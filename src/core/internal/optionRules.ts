@@ -85,35 +85,55 @@ export const text = (maxLength: number): OptionRule<string, true> =>
   });
 
 /**
- * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `whole` for whole numbers;
- * `messages` for a bound's own message in place of zod's (as `z.gte(1, "resamples must be at least 1")`).
+ * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `lt` (<), `whole` for whole
+ * numbers; `messages` for a bound's own message in place of zod's (as `z.gte(1, "resamples must be at
+ * least 1")`).
  */
 export interface NumericBounds {
   readonly gte?: number;
   readonly gt?: number;
   readonly lte?: number;
+  readonly lt?: number;
   readonly whole?: boolean;
-  readonly messages?: { readonly gte?: string; readonly gt?: string; readonly lte?: string };
+  readonly messages?: {
+    readonly gte?: string;
+    readonly gt?: string;
+    readonly lte?: string;
+    readonly lt?: string;
+  };
 }
 
+/** How a bound compares: a number must be `>=`, `>`, `<=` or `<` the bound. */
+type Sign = ">=" | ">" | "<=" | "<";
+
 /** Zod's words for a number beyond a bound: "Too small: expected number to be >=1". */
-const beyond = (big: boolean, origin: "number" | "int", sign: string, bound: number): string =>
+const beyond = (big: boolean, origin: "number" | "int", sign: Sign, bound: number): string =>
   `Too ${big ? "big" : "small"}: expected ${origin} to be ${sign}${bound}`;
+
+/** True when `number` is on the wrong side of `bound`. */
+function fails(number: number, sign: Sign, bound: number): boolean {
+  if (sign === ">=") return number < bound;
+  if (sign === ">") return number <= bound;
+  if (sign === "<=") return number > bound;
+  return number >= bound;
+}
 
 /**
  * A finite number within `bounds`: "Too small: expected number to be >=100", "Too big: expected number to
- * be <=2000"; a whole number outside the safe range is also "Too big: expected int to be <=9007199254740991".
+ * be <=2000", "Too big: expected number to be <1"; a whole number outside the safe range is also "Too big:
+ * expected int to be <=9007199254740991".
  */
-export function numeric({ gte, gt, lte, whole, messages }: NumericBounds): OptionRule<number, true> {
+export function numeric({ gte, gt, lte, lt, whole, messages }: NumericBounds): OptionRule<number, true> {
   // each bound given: its value, its sign in the words, and the message of a number beyond it
-  const bounds: [bound: number, sign: ">=" | ">" | "<=", message: string][] = [];
-  const add = (bound: number | undefined, sign: ">=" | ">" | "<=", message: string | undefined): void => {
+  const bounds: [bound: number, sign: Sign, message: string][] = [];
+  const add = (bound: number | undefined, sign: Sign, message: string | undefined): void => {
     if (bound !== undefined)
-      bounds.push([bound, sign, message ?? beyond(sign === "<=", "number", sign, bound)]);
+      bounds.push([bound, sign, message ?? beyond(sign.startsWith("<"), "number", sign, bound)]);
   };
   add(gte, ">=", messages?.gte);
   add(gt, ">", messages?.gt);
   add(lte, "<=", messages?.lte);
+  add(lt, "<", messages?.lt);
   const words = bounds.map(([bound, sign]) => ` ${sign} ${bound}`).join(" and");
   return rule(`${whole ? "a whole number" : "a number"}${words}`, (value, report) => {
     if (!Number.isFinite(value) || (whole && !Number.isInteger(value))) {
@@ -126,9 +146,7 @@ export function numeric({ gte, gt, lte, whole, messages }: NumericBounds): Optio
         beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
         number,
       );
-    for (const [bound, sign, message] of bounds)
-      if (sign === "<=" ? number > bound : sign === ">=" ? number < bound : number <= bound)
-        report(message, number);
+    for (const [bound, sign, message] of bounds) if (fails(number, sign, bound)) report(message, number);
     return number;
   });
 }

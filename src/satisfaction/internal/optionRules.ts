@@ -68,18 +68,6 @@ export const CONSTRUCT_NAME = "must be a non-empty construct name";
 export const constructName = (): OptionRule<string, true> => nonEmptyString(CONSTRUCT_NAME);
 
 /**
- * A number strictly between `low` and `high`, with the words of `z.number().check(z.gt(low), z.lt(high))`:
- * "Too small: expected number to be >0", "Too big: expected number to be <1" (core's `numeric` has no
- * strict upper bound).
- */
-export const strictlyBetween = (low: number, high: number): OptionRule<number, true> =>
-  checked(`a number > ${low} and < ${high}`, (value, report) => {
-    if (!Number.isFinite(value)) return report(undefined, value);
-    if (!((value as number) > low)) report(`Too small: expected number to be >${low}`, value);
-    if (!((value as number) < high)) report(`Too big: expected number to be <${high}`, value);
-  });
-
-/**
  * An array of values each checked by `element` (`z.array(element)` with a minimum length of 1), its
  * problems under its index: "expected an array, received ..."; an empty array is `emptyMessage`.
  */
