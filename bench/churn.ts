@@ -14,9 +14,9 @@
  * built from the same rows outside the timing); sklearn from a ready float64 matrix plus StandardScaler.
  * The columns row shows what a user whose records are dictionary-mode objects gains by handing the
  * library columns instead (no property lookup per record and field); the three kinds give the same
- * model to the bit (said in the note). The kinds run in a rotating order, so "cold" is a process's first
- * call for the kind that runs first in it, and a first call on that kind for the others. AUC on the
- * same 100k held-out rows for both.
+ * model to the bit (said in the note). Each kind trains in its own process (its cold call is the
+ * process's first; no other kind's records share the engine's type feedback), in an order rotating by
+ * round. AUC on the same 100k held-out rows for both.
  * The Telco customer churn file is used when ../shared/datasets has it (it does not today). A
  * Telco-shaped case stands in for it: 7,043 generated customers with Telco's columns (tenure, monthly
  * and total charges; 16 categorical features with Telco's level counts, "No internet service" and "No
@@ -34,6 +34,15 @@
  * of each row's dummy list instead of two), 13.7 against 13.2 ms per fitLogistic, slower; looser chord
  * rates on small data without the warm start (0.25: 4 Newton iterations and 7 chord steps, 0.6: 3 and
  * 14, against 5 and 4), no fewer passes in all.
+ *
+ * Session 8, a forced full GC before each call (as this bench does): 38-48 / 43-54 ms CPU per call
+ * against 16-18 / 19-23 without it. V8 keeps optimised code only while a function object running it is
+ * alive, and a full GC also empties its eval cache and drops the hidden classes no live object has: the
+ * reader compiled anew on every call, the per-call closure looping over the records and the hidden
+ * classes of the per-call level coders all lost their optimised code at each GC, and the records were
+ * read unoptimised again (10-14 ms instead of 2.2). Compiled readers cached by source text, the record
+ * loop a module-level function and one instance of each coder class kept alive: 17-18 / 20-23 ms with
+ * the GC, as without it (rowReader.ts, design.ts).
  *
  * Tried and dropped (session 7): reading a dictionary-mode record in one sweep instead of one probe per
  * field. On 100k such records x 27 keys (a quiet machine, ms min/median over 9-15 rounds, one bundled
@@ -179,14 +188,16 @@ interface KindTimes {
   readonly warmCpuMs: number;
 }
 
-/** What one clientele child process measured. */
-interface OursRound extends Record<RecordKind, KindTimes> {
+/** What one clientele child process measured: training on one record kind. */
+interface KindRound {
+  readonly times: KindTimes;
   readonly auc: number;
   readonly message: string;
   readonly coef: number[];
-  /** Whether every kind's model has the same coefficients to the bit. */
-  readonly kindsAgree: boolean;
 }
+
+/** One round of clientele: a child process per record kind. */
+type OursRound = Record<RecordKind, KindRound>;
 
 interface MemoryRound {
   readonly recordsMb: number;
@@ -211,53 +222,40 @@ function toColumns(rows: readonly Row[]): ColumnarRecords<Row> {
   return columns;
 }
 
-/** Child: cold then warm training on fast-property records, dictionary-mode records and columns; prints JSON. */
+/**
+ * Child: cold then warm training on one record kind (CHURN_BENCH_KIND), alone in its process (so its
+ * cold call is a process's first and no other kind's records share the engine's type feedback); prints
+ * JSON.
+ */
 function oursChild(): void {
+  const kind = (process.env.CHURN_BENCH_KIND ?? "dictionary") as RecordKind;
   const train = makeRows(TRAIN_ROWS, 1);
-  const inputs: Record<RecordKind, readonly Row[] | ColumnarRecords<Row>> = {
-    dictionary: train,
-    fast: train.map((row) => ({ ...row })),
-    columns: toColumns(train),
-  };
+  const rows =
+    kind === "dictionary" ? train : kind === "fast" ? train.map((row) => ({ ...row })) : toColumns(train);
   const test = makeRows(TEST_ROWS, 2);
-  const measure = (rows: readonly Row[] | ColumnarRecords<Row>) => {
+  globalThis.gc?.();
+  let start = performance.now();
+  let model = trainChurnModel(rows, OPTIONS);
+  const coldMs = performance.now() - start;
+  let warmMs = Number.POSITIVE_INFINITY;
+  let warmCpuMs = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < WARM; r++) {
     globalThis.gc?.();
-    let start = performance.now();
-    let model = trainChurnModel(rows, OPTIONS);
-    const coldMs = performance.now() - start;
-    let warmMs = Number.POSITIVE_INFINITY;
-    let warmCpuMs = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < WARM; r++) {
-      globalThis.gc?.();
-      const cpu = process.cpuUsage();
-      start = performance.now();
-      model = trainChurnModel(rows, OPTIONS);
-      warmMs = Math.min(warmMs, performance.now() - start);
-      warmCpuMs = Math.min(warmCpuMs, cpuMs(cpu));
-    }
-    return { model, times: { coldMs, warmMs, warmCpuMs } };
-  };
-  // The order rotates by round (CHURN_BENCH_ROUND) so no kind always runs first (truly cold).
-  const round = Number(process.env.CHURN_BENCH_ROUND ?? 0);
-  const order = RECORD_KINDS.map((_, k) => RECORD_KINDS[(k + round) % RECORD_KINDS.length] as RecordKind);
-  const measured = new Map(order.map((kind) => [kind, measure(inputs[kind])] as const));
-  const timesOf = (kind: RecordKind) => (measured.get(kind) as ReturnType<typeof measure>).times;
-  const coefficientsOf = (kind: RecordKind) =>
-    (measured.get(kind) as ReturnType<typeof measure>).model.coefficients.map((c) => c.standardizedEstimate);
-  const model = (measured.get("dictionary") as ReturnType<typeof measure>).model;
+    const cpu = process.cpuUsage();
+    start = performance.now();
+    model = trainChurnModel(rows, OPTIONS);
+    warmMs = Math.min(warmMs, performance.now() - start);
+    warmCpuMs = Math.min(warmCpuMs, cpuMs(cpu));
+  }
   const auc = evaluateScores(
     model.score(test),
     test.map((row) => row.churned as number),
   ).auc as number;
-  const coef = coefficientsOf("dictionary");
-  const result: OursRound = {
-    dictionary: timesOf("dictionary"),
-    fast: timesOf("fast"),
-    columns: timesOf("columns"),
+  const result: KindRound = {
+    times: { coldMs, warmMs, warmCpuMs },
     auc,
     message: model.convergence.message,
-    coef,
-    kindsAgree: RECORD_KINDS.every((kind) => coefficientsOf(kind).every((value, j) => value === coef[j])),
+    coef: model.coefficients.map((c) => c.standardizedEstimate),
   };
   process.stdout.write(JSON.stringify(result));
 }
@@ -279,14 +277,19 @@ function memoryChild(): void {
   process.stdout.write(JSON.stringify(result));
 }
 
-function spawnChild(mode: string, round: number): unknown {
+function spawnChild(mode: string, round: number, kind?: RecordKind): unknown {
   const child = spawnSync(
     process.execPath,
     ["--expose-gc", "--import", "tsx", fileURLToPath(import.meta.url)],
     {
       encoding: "utf8",
       maxBuffer: 1 << 24,
-      env: { ...process.env, CHURN_BENCH_CHILD: mode, CHURN_BENCH_ROUND: String(round) },
+      env: {
+        ...process.env,
+        CHURN_BENCH_CHILD: mode,
+        CHURN_BENCH_ROUND: String(round),
+        ...(kind === undefined ? {} : { CHURN_BENCH_KIND: kind }),
+      },
     },
   );
   if (child.status !== 0) throw new Error(`churn bench child ${mode} failed: ${child.stderr.slice(0, 500)}`);
@@ -544,9 +547,8 @@ function telcoChild(): void {
     walls.push(performance.now() - start);
     warmCpuMs = Math.min(warmCpuMs, cpuMs(cpu));
   }
-  // The same calls back to back, without a forced GC before each: a call right after a full GC
-  // runs slower (measured: mostly the records' reading, whose compiled reader is re-optimised on every
-  // call), which a loop of trainings in a program does not pay each time. Reported beside the target.
+  // The same calls back to back, without a forced GC before each, reported beside the target: a call
+  // right after a full GC used to run slower (the records read unoptimised again: see the header).
   const noGc: number[] = [];
   for (let r = 0; r < TELCO_WARM; r++) {
     start = performance.now();
@@ -724,7 +726,13 @@ export async function run(): Promise<BenchRow[]> {
       writeFileSync(join(folder, "test_y.bin"), b.y);
     }
     for (let round = 0; round < ROUNDS; round++) {
-      ours.push(spawnChild("train", round) as OursRound);
+      // A process per record kind, in an order rotating by round.
+      const kinds = RECORD_KINDS.map((_, k) => RECORD_KINDS[(k + round) % RECORD_KINDS.length] as RecordKind);
+      ours.push(
+        Object.fromEntries(
+          kinds.map((kind) => [kind, spawnChild("train", round, kind) as KindRound]),
+        ) as OursRound,
+      );
       if (!python) continue;
       const one = spawnPython(folder, "1");
       const all = spawnPython(folder, "default");
@@ -740,11 +748,13 @@ export async function run(): Promise<BenchRow[]> {
   }
   const memory = spawnChild("memory", 0) as MemoryRound;
   const rows: BenchRow[] = [...telco];
-  const first = ours[0] as OursRound;
-  const oursWarm = (kind: RecordKind) => ours.map((r) => r[kind].warmMs);
-  const oursCold = (kind: RecordKind) => ours.map((r) => r[kind].coldMs);
-  const oursCpu = (kind: RecordKind) => ours.map((r) => r[kind].warmCpuMs);
-  const agreement = ours.every((r) => r.kindsAgree)
+  const first = (ours[0] as OursRound).dictionary;
+  const oursWarm = (kind: RecordKind) => ours.map((r) => r[kind].times.warmMs);
+  const oursCold = (kind: RecordKind) => ours.map((r) => r[kind].times.coldMs);
+  const oursCpu = (kind: RecordKind) => ours.map((r) => r[kind].times.warmCpuMs);
+  const agreement = ours.every((r) =>
+    RECORD_KINDS.every((kind) => r[kind].coef.every((value, j) => value === r.dictionary.coef[j])),
+  )
     ? "the same coefficients to the bit from every kind"
     : "**coefficients differ between record kinds**";
   const peers: { name: string; rounds: PythonRound[]; solver: "lbfgs" | "newton-cholesky" }[] = [
