@@ -1,5 +1,6 @@
-import { parseOptions } from "../core/options.js";
-import { offeringSchema, paymentsOf } from "./internal/manOffering.js";
+import { checkOptions } from "../core/internal/optionRules.js";
+import { paymentsOf } from "./internal/manOffering.js";
+import { offeringRule } from "./internal/manRules.js";
 import type { Offering, OfferingPayments } from "./offering.js";
 
 export type { Offering, OfferingPayments, OfferingRequirement } from "./offering.js";
@@ -26,6 +27,7 @@ const FN = "offeringPayments";
  * ```
  */
 export function offeringPayments(offering: Offering): OfferingPayments {
-  const parsed = parseOptions(FN, offeringSchema, offering, "offering") as Offering;
-  return paymentsOf(parsed);
+  // checked as the option "offering", so each issue's path names it; null and undefined mean {}
+  const parsed = checkOptions(FN, { offering: offeringRule }, { offering: offering ?? {} });
+  return paymentsOf(parsed.offering);
 }

@@ -60,10 +60,10 @@ describe("crm bundles", () => {
     }
   });
 
-  it("clientele/store and clientele/sql as a whole carry no zod and no schema walker", {
+  it("clientele/crm, clientele/store and clientele/sql as a whole carry no zod and no schema walker", {
     timeout: 30_000,
   }, async () => {
-    for (const module of ["store", "sql"]) {
+    for (const module of ["crm", "store", "sql"]) {
       const { code } = await bundleOf(`export * from "./index.ts";`, {
         platform: "node",
         resolveDir: fileURLToPath(new URL(`../../${module}`, import.meta.url)),

@@ -1,137 +1,123 @@
-// Options of qualifyProspects: the zod/mini schema and the merge of overrides over a preset's rules.
-import * as z from "zod/mini";
+// Options of qualifyProspects: their rules and the merge of overrides over a preset's rules.
 import { InvalidOptionsError } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
+import { expected } from "../../core/internal/optionChecks.js";
 import {
-  customSchema,
-  expected,
-  optionalSchema,
-  optionsSchema,
-  stringListSchema,
-} from "../../core/internal/optionChecks.js";
-import { fieldSchema, oneOf, parseOptions } from "../../core/options.js";
+  checkOptions,
+  custom,
+  field,
+  list,
+  nested,
+  type OptionRule,
+  type OptionValues,
+  oneOf,
+} from "../../core/internal/optionRules.js";
 import type { Offering } from "../offering.js";
 import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
-import { instalmentShare, inUnit, offeringSchema } from "./manOffering.js";
+import {
+  amount,
+  instalmentShare,
+  inUnit,
+  limitMap,
+  numberRule,
+  offeringRule,
+  positiveAmount,
+  scoreMap,
+} from "./manRules.js";
 import { MAN_FN } from "./manWords.js";
-import { valueMapSchema } from "./valueMap.js";
 
-const finite = z.number("expected a finite number").check(z.refine(Number.isFinite, "must be finite"));
-const unit = z.number("expected a number in [0, 1]").check(inUnit);
-const positive = z
-  .number()
-  .check(z.gte(0, "must be at least 0"), z.refine(Number.isFinite, "must be finite"));
-const aboveZero = z
-  .number()
-  .check(z.gt(0, "must be greater than 0"), z.refine(Number.isFinite, "must be finite"));
-// Word maps and limits are maps checked value by value rather than z.record or zod's catch-all object: the
-// same checks of every value at about 5 kB less in the bundle (their values name what they expect themselves).
-const scoreMap = valueMapSchema(z.number("expected a score in [0, 1]").check(inUnit));
-const field = optionalSchema(fieldSchema);
+const unit = numberRule("a number", [inUnit], "expected a number in [0, 1]");
+const anyField = field<string | ((record: never, index: number) => unknown)>();
 const VERDICTS = ["drop", "defer", "mismatch"];
 const VETO_KEYS = ["verdict", "test"];
 
-/** Schema of the qualifyProspects options. */
-const qualifyProspectsSchema = optionsSchema({
-  preset: optionalSchema(oneOf(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"])),
-  fields: optionalSchema(
-    optionsSchema({
-      id: field,
-      income: field,
-      incomeStability: field,
-      authority: field,
-      dependants: field,
-      lifeEvents: field,
-      needStrength: field,
-      health: field,
-      requirements: field,
-      incomeTrend: field,
-      savings: field,
-      budget: field,
-    }),
-  ),
-  money: optionalSchema(
-    optionsSchema({
-      incomeScale: optionalSchema(oneOf(["amount", "score"])),
-      minIncome: optionalSchema(positive),
-      fullIncome: optionalSchema(positive),
-      unstableFactor: optionalSchema(unit),
-      levels: optionalSchema(scoreMap),
-      threshold: optionalSchema(unit),
-      maxInstalmentShare: optionalSchema(instalmentShare),
-      minCover: optionalSchema(aboveZero),
-      fullCover: optionalSchema(aboveZero),
-      trendFactors: optionalSchema(scoreMap),
-    }),
-  ),
-  authority: optionalSchema(
-    optionsSchema({ levels: optionalSchema(scoreMap), threshold: optionalSchema(unit) }),
-  ),
-  need: optionalSchema(
-    optionsSchema({
-      perDependant: optionalSchema(unit),
-      lifeEvents: optionalSchema(scoreMap),
-      strengths: optionalSchema(scoreMap),
-      threshold: optionalSchema(unit),
-    }),
-  ),
-  weights: optionalSchema(
-    optionsSchema({
-      money: optionalSchema(positive),
-      authority: optionalSchema(positive),
-      need: optionalSchema(positive),
-    }),
-  ),
-  underwriting: optionalSchema(
-    optionsSchema({ veto: optionalSchema(stringListSchema()), factors: optionalSchema(scoreMap) }),
-  ),
-  // A list of what we provide, an Offering (checked with offeringSchema in resolveRules) or null.
-  offering: optionalSchema(
-    z.custom<readonly string[] | Offering | null>(
-      (value) =>
-        value === null ||
-        (Array.isArray(value) ? value.every((item) => typeof item === "string") : typeof value === "object"),
-      { message: "expected an array of feature names, an offering object or null" },
-    ),
-  ),
-  minFit: optionalSchema(unit),
-  fit: optionalSchema(
-    optionsSchema({
-      maxOversize: optionalSchema(z.number().check(z.gte(1, "must be at least 1"))),
-      limits: optionalSchema(
-        // loose: resolveRules names an unknown key with the nearest of min and max
-        valueMapSchema(
-          valueMapSchema(undefined, "expected { min?, max? } (finite numbers)", { min: finite, max: finite }),
-        ),
-      ),
-    }),
-  ),
-  vetoes: optionalSchema(
-    customSchema<
-      readonly { verdict: "drop" | "defer" | "mismatch"; test: (record: never, index: number) => unknown }[]
-    >((vetoes, report) => {
-      if (!Array.isArray(vetoes)) return report(expected("an array", vetoes), vetoes);
-      vetoes.forEach((veto: unknown, i) => {
-        if (typeof veto !== "object" || veto === null || Array.isArray(veto)) {
-          report(expected("an object { verdict, test }", veto), veto, [i]);
-          return;
-        }
-        const { verdict, test } = veto as { verdict?: unknown; test?: unknown };
-        if (!VERDICTS.includes(verdict as never))
-          report('Invalid option: expected one of "drop"|"defer"|"mismatch"', verdict, [i, "verdict"]);
-        if (typeof test !== "function")
-          report("expected a function returning a reason or a falsy value", test, [i, "test"]);
-        for (const key of Object.keys(veto))
-          if (key !== "verdict" && key !== "test") {
-            report(unknownOptionMessage(key, VETO_KEYS), (veto as Record<string, unknown>)[key], [i, key]);
-          }
-      });
-    }),
-  ),
-  missing: optionalSchema(oneOf(["defer", "error"])),
-});
+/** A veto: a verdict and a test of a record. */
+type Veto = { verdict: "drop" | "defer" | "mismatch"; test: (record: never, index: number) => unknown };
 
-type RawQualifyOptions = z.output<typeof qualifyProspectsSchema>;
+/** The vetoes: an array of `{ verdict, test }`, each problem an issue at its entry (or its key). */
+const vetoList: OptionRule<readonly Veto[], true> = {
+  accepts: "an array",
+  optional: true,
+  check: (vetoes, report) => {
+    if (!Array.isArray(vetoes)) {
+      report(expected("an array", vetoes), vetoes);
+      return vetoes as readonly Veto[];
+    }
+    vetoes.forEach((veto: unknown, i) => {
+      if (typeof veto !== "object" || veto === null || Array.isArray(veto)) {
+        report(expected("an object { verdict, test }", veto), veto, [String(i)]);
+        return;
+      }
+      const { verdict, test } = veto as { verdict?: unknown; test?: unknown };
+      if (!VERDICTS.includes(verdict as never))
+        report('Invalid option: expected one of "drop"|"defer"|"mismatch"', verdict, [String(i), "verdict"]);
+      if (typeof test !== "function")
+        report("expected a function returning a reason or a falsy value", test, [String(i), "test"]);
+      for (const key of Object.keys(veto))
+        if (key !== "verdict" && key !== "test")
+          report(unknownOptionMessage(key, VETO_KEYS), (veto as Record<string, unknown>)[key], [
+            String(i),
+            key,
+          ]);
+    });
+    return vetoes;
+  },
+};
+
+/** Rules of the qualifyProspects options (exported for the equivalence test of crm's option rules). */
+export const qualifyProspectsShape = {
+  preset: oneOf(["lifeInsurance", "generic", "realEstate", "b2bService", "consumerDurable"]),
+  fields: nested({
+    id: anyField,
+    income: anyField,
+    incomeStability: anyField,
+    authority: anyField,
+    dependants: anyField,
+    lifeEvents: anyField,
+    needStrength: anyField,
+    health: anyField,
+    requirements: anyField,
+    incomeTrend: anyField,
+    savings: anyField,
+    budget: anyField,
+  }),
+  money: nested({
+    incomeScale: oneOf(["amount", "score"]),
+    minIncome: amount,
+    fullIncome: amount,
+    unstableFactor: unit,
+    levels: scoreMap,
+    threshold: unit,
+    maxInstalmentShare: instalmentShare,
+    minCover: positiveAmount,
+    fullCover: positiveAmount,
+    trendFactors: scoreMap,
+  }),
+  authority: nested({ levels: scoreMap, threshold: unit }),
+  need: nested({ perDependant: unit, lifeEvents: scoreMap, strengths: scoreMap, threshold: unit }),
+  weights: nested({ money: amount, authority: amount, need: amount }),
+  underwriting: nested({
+    veto: list<string>(0, (item) => (typeof item === "string" ? undefined : expected("a string", item))),
+    factors: scoreMap,
+  }),
+  // A list of what we provide, an Offering (checked with offeringRule in resolveRules) or null.
+  offering: custom<readonly string[] | Offering | null>("a valid value", (value) =>
+    value === null ||
+    (Array.isArray(value) ? value.every((item) => typeof item === "string") : typeof value === "object")
+      ? undefined
+      : "expected an array of feature names, an offering object or null",
+  ),
+  minFit: unit,
+  fit: nested({
+    maxOversize: numberRule("a number >= 1", [[(value) => value >= 1, "must be at least 1"]]),
+    // loose: resolveRules names an unknown key with the nearest of min and max
+    limits: limitMap,
+  }),
+  vetoes: vetoList,
+  missing: oneOf(["defer", "error"]),
+};
+
+type RawQualifyOptions = OptionValues<typeof qualifyProspectsShape>;
 
 /** The parsed options of qualifyProspects with the defaults of preset, vetoes and missing applied. */
 export type ParsedQualifyOptions = RawQualifyOptions & {
@@ -141,12 +127,11 @@ export type ParsedQualifyOptions = RawQualifyOptions & {
 };
 
 /**
- * Parses the options of qualifyProspects (InvalidOptionsError listing every issue) and applies the
- * defaults: preset "generic", no vetoes, missing "defer" (applied here once rather than by zod's default
- * wrapper, which would add 0.9 kB to the bundle).
+ * Checks the options of qualifyProspects (InvalidOptionsError listing every issue) and applies the
+ * defaults: preset "generic", no vetoes, missing "defer".
  */
 export function parseQualifyOptions(options: unknown): ParsedQualifyOptions {
-  const parsed = parseOptions(MAN_FN, qualifyProspectsSchema, options);
+  const parsed = checkOptions(MAN_FN, qualifyProspectsShape, options);
   return {
     ...parsed,
     preset: parsed.preset ?? "generic",
@@ -204,7 +189,7 @@ export function resolveRules(parsed: ParsedQualifyOptions): ProspectRules {
         ? base.offering
         : parsed.offering === null || Array.isArray(parsed.offering)
           ? parsed.offering
-          : (parseOptions(MAN_FN, offeringSchema, parsed.offering, "offering") as Offering),
+          : checkOptions(MAN_FN, { offering: offeringRule }, { offering: parsed.offering }).offering,
     minFit: parsed.minFit ?? base.minFit,
     fit: {
       ...base.fit,

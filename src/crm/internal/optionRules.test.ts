@@ -249,7 +249,7 @@ const CASES: Record<string, Case> = {
  */
 const lengthOfWrongKind = (issue: { path: string; message: string; received?: unknown }): boolean =>
   !Array.isArray(issue.received) &&
-  /^Too small: expected \w+ to have/.test(issue.message) &&
+  /^Too small: expected \w+ to (have|be) /.test(issue.message) &&
   ["severityTiers", "deliveredStatuses"].includes(issue.path);
 
 /**
