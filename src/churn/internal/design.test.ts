@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../core/index.js";
-import { meanAndDeviation, standardizeInPlace } from "./design.js";
+import { meanAndDeviation, RecentValues, standardizeInPlace } from "./design.js";
 
 /** Exact mean and population variance of integer values, by BigInt sums. */
 function exactMoments(values: readonly number[]): { mean: number; variance: number } {
@@ -50,5 +50,25 @@ describe("meanAndDeviation", () => {
     const extreme = Float64Array.of(1.5e308, -1.5e308);
     standardizeInPlace(extreme, -1.5e308, 1e308);
     expect(Array.from(extreme)).toEqual([3, 0]);
+  });
+});
+
+describe("RecentValues", () => {
+  it("computes a value's number once while it is among the 16 most recently computed", () => {
+    const computed: unknown[] = [];
+    const cache = new RecentValues((value, row) => {
+      computed.push(value);
+      return typeof value === "number" ? value * 10 + row / 1000 : -1;
+    });
+    // The row given is the first row the value was computed for.
+    expect(cache.numberOf(1, 5)).toBe(10.005);
+    expect(cache.numberOf(1, 6)).toBe(10.005);
+    expect(cache.numberOf("1", 7)).toBe(-1); // compared with ===: "1" is not 1
+    for (let value = 2; value <= 15; value++) cache.numberOf(value, 0);
+    expect(computed).toHaveLength(16); // 16 values cached
+    cache.numberOf(17, 0); // the 17th value replaces the oldest, 1
+    expect(cache.numberOf(1, 9)).toBe(10.009); // computed again
+    expect(cache.numberOf(17, 9)).toBe(170); // still cached (row 0's number)
+    expect(computed).toEqual([1, "1", ...Array.from({ length: 14 }, (_, k) => k + 2), 17, 1]);
   });
 });
