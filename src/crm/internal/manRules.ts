@@ -38,11 +38,11 @@ const above0: Bound = [(value) => value > 0, "must be greater than 0"];
 export const inUnit: Bound = [(value) => value >= 0 && value <= 1, "must be in [0, 1]"];
 
 /** A finite amount >= 0 (a deposit, an interest rate, a weight, an income line). */
-export const amount = numberRule("a number >= 0", [atLeast0]);
+export const amount = /* @__PURE__ */ numberRule("a number >= 0", [atLeast0]);
 /** A finite amount > 0 (a price, an instalment, a loan's years, a cover). */
-export const positiveAmount = numberRule("a number > 0", [above0]);
+export const positiveAmount = /* @__PURE__ */ numberRule("a number > 0", [above0]);
 /** The largest share of monthly income an instalment may take: a number in (0, 1]. */
-export const instalmentShare = numberRule(
+export const instalmentShare = /* @__PURE__ */ numberRule(
   "a number",
   [[(value) => value > 0 && value <= 1, "must be in (0, 1]"]],
   "expected a share in (0, 1]",
@@ -74,9 +74,11 @@ export function valueMap<V>(entry: OptionRule<V>, notAnObject?: string): OptionR
 }
 
 /** A map of scores in [0, 1] (income levels, life events, underwriting factors). */
-export const scoreMap = valueMap(numberRule("a number", [inUnit], "expected a score in [0, 1]"));
+export const scoreMap = /* @__PURE__ */ valueMap(
+  /* @__PURE__ */ numberRule("a number", [inUnit], "expected a score in [0, 1]"),
+);
 
-const finite = numberRule("a number", [], "expected a finite number");
+const finite = /* @__PURE__ */ numberRule("a number", [], "expected a finite number");
 /**
  * A fit limit `{ min?, max? }` of finite numbers; its other keys are kept (resolveRules names them with
  * the nearest of min and max).
@@ -100,7 +102,7 @@ const limit: OptionRule<{ min?: number; max?: number } & Record<string, unknown>
   },
 };
 /** Fit limits by requirement. */
-export const limitMap = valueMap(limit);
+export const limitMap = /* @__PURE__ */ valueMap(limit);
 
 const isProvision = (value: unknown): boolean =>
   typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
@@ -114,7 +116,7 @@ const provision: OptionRule<boolean | number, true> = {
   },
 };
 
-const offeringOptions = nested({
+const offeringOptions = /* @__PURE__ */ nested({
   name: text(Number.POSITIVE_INFINITY),
   price: { ...positiveAmount, optional: false },
   deposit: amount,
