@@ -1,7 +1,6 @@
-import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
+import { checkOptions, nonEmptyText, oneOf, required } from "../core/internal/optionRules.js";
 import { toTransactions } from "./internal/builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./internal/hierarchy.js";
-import { nonEmptyText } from "./internal/optionChecks.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
 
 /**
@@ -44,13 +43,16 @@ export interface AggregateItemsOptions {
 
 const COLUMN = "must name a column of the hierarchy rows";
 
+/** The column options keep zod's second issue for an empty array (an empty value of another kind is too short as well). */
+const STRAY_LENGTH = { strayLength: true };
+
 /**
  * Rules of aggregateItems' options. Exported for the equivalence test of basket's option rules
  * (internal/optionChecks.test.ts); not in the module index.
  */
 export const aggregateItemsShape = {
-  level: required(nonEmptyText(COLUMN)),
-  item: nonEmptyText(COLUMN),
+  level: required(nonEmptyText(COLUMN, STRAY_LENGTH)),
+  item: nonEmptyText(COLUMN, STRAY_LENGTH),
   unknownItems: oneOf(["error", "keep"]),
 };
 

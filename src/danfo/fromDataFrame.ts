@@ -1,6 +1,5 @@
 import { InvalidOptionsError } from "../core/errors.js";
-import { checkOptions } from "../core/internal/optionRules.js";
-import { nonEmptyText } from "../table/internal/columnRules.js";
+import { checkOptions, nonEmptyText } from "../core/internal/optionRules.js";
 
 /**
  * The part of a danfo `DataFrame` that {@link fromDataFrame} reads (any

@@ -1,5 +1,4 @@
-import { checkOptions, numeric, union } from "../core/internal/optionRules.js";
-import { emptyProblem, textWhere } from "../table/internal/columnRules.js";
+import { checkOptions, emptyTextProblem, numeric, textWhere, union } from "../core/internal/optionRules.js";
 import { setInstanceSettings } from "./internal/source.js";
 
 /**
@@ -40,7 +39,8 @@ export const configureDuckDBShape = {
   threads: numeric({ gte: 1, lte: 1024, whole: true }),
   tempDirectory: textWhere(
     (text) =>
-      emptyProblem(text) ?? (text.includes("\u0000") ? "expected a path without NUL characters" : undefined),
+      emptyTextProblem(text) ??
+      (text.includes("\u0000") ? "expected a path without NUL characters" : undefined),
   ),
 };
 

@@ -5,10 +5,9 @@ import {
 } from "../churn/inactivityRisk.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, date, numeric, required } from "../core/internal/optionRules.js";
+import { checkOptions, date, nonEmptyText, numeric, required } from "../core/internal/optionRules.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
-import { nonEmptyText } from "../table/internal/columnRules.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { bandLimits } from "./internal/bandLimits.js";
 import { numbers, openSource, readColumns, twinWriter, validateFields } from "./internal/source.js";

@@ -1,9 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Transactions } from "../basket/Transactions.js";
-import { checkOptions, required } from "../core/internal/optionRules.js";
+import { checkOptions, nonEmptyText, required } from "../core/internal/optionRules.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import { transactionsSql } from "../sql/transactionsSql.js";
-import { nonEmptyText } from "../table/internal/columnRules.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { allChunks, type OpenSource, openSource, ROW_COLUMN, validateFields } from "./internal/source.js";
 

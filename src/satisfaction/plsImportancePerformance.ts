@@ -1,10 +1,9 @@
 import { withDisplay } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
-import { checkOptions, required } from "../core/internal/optionRules.js";
+import { checkOptions, nonEmptyText, required } from "../core/internal/optionRules.js";
 import type { ImportancePerformanceEntry } from "./importancePerformance.js";
 import { type PlsModelInput, resolveModelInput } from "./internal/groupModel.js";
 import { rankEntries, unknownTargetError } from "./internal/importancePerformanceEntries.js";
-import { nonEmptyString } from "./internal/optionRules.js";
 import { answerScale, preparePlsData } from "./internal/plsPrepare.js";
 import { type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
@@ -80,7 +79,7 @@ const NAME = "plsImportancePerformance";
  * module index.
  */
 export const plsImportancePerformanceShape = {
-  target: /* @__PURE__ */ required(/* @__PURE__ */ nonEmptyString("target must be a construct name")),
+  target: /* @__PURE__ */ required(/* @__PURE__ */ nonEmptyText("target must be a construct name")),
 };
 
 /**

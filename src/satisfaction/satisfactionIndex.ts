@@ -11,12 +11,13 @@ import {
   checkOptions,
   flag,
   nested,
+  nonEmptyText,
   numeric,
   type OptionRule,
   required,
   union,
 } from "../core/internal/optionRules.js";
-import { nonEmptyListOf, nonEmptyString } from "./internal/optionRules.js";
+import { nonEmptyListOf } from "./internal/optionRules.js";
 
 /**
  * An answer scale.
@@ -232,7 +233,7 @@ const scale: OptionRule<SatisfactionIndexScale, true> = {
 };
 const weight = /* @__PURE__ */ numeric({ gte: 0, messages: { gte: "weights must be non-negative" } });
 /** A name or a field: a non-empty string ("Too small: expected string to have >=1 characters"). */
-const nonEmpty = /* @__PURE__ */ nonEmptyString("Too small: expected string to have >=1 characters");
+const nonEmpty = /* @__PURE__ */ nonEmptyText();
 const item = /* @__PURE__ */ union<string | SatisfactionIndexItem>(
   nonEmpty,
   /* @__PURE__ */ nested({

@@ -8,8 +8,16 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field, nested, numeric, oneOf, required } from "../core/internal/optionRules.js";
-import { listOf, nonEmptyText } from "./internal/optionRules.js";
+import {
+  checkOptions,
+  field,
+  nested,
+  nonEmptyText,
+  numeric,
+  oneOf,
+  required,
+} from "../core/internal/optionRules.js";
+import { listOf } from "./internal/optionRules.js";
 import { recordIds } from "./internal/recordIds.js";
 
 /**

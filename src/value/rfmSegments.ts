@@ -5,8 +5,17 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, nested, numeric, oneOf, required, text, union } from "../core/internal/optionRules.js";
-import { listOf, literals, nonEmptyText, pair } from "./internal/optionRules.js";
+import {
+  checkOptions,
+  nested,
+  nonEmptyText,
+  numeric,
+  oneOf,
+  required,
+  text,
+  union,
+} from "../core/internal/optionRules.js";
+import { listOf, literals, pair } from "./internal/optionRules.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**

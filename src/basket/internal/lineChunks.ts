@@ -1,12 +1,13 @@
-import { flag } from "../../core/internal/optionRules.js";
+import { flag, nonEmptyText } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
 import { TransactionBuilder } from "./builder.js";
 import { withRoom } from "./intBuffer.js";
-import { nonEmptyText } from "./optionChecks.js";
 
 /** Rules of the basket-text parser's options, shared by readBaskets and readBasketsStream (defaults applied where read). */
 export const basketTextShape = {
-  separator: /* @__PURE__ */ nonEmptyText('separator must be a non-empty string such as "," or " "'),
+  separator: /* @__PURE__ */ nonEmptyText('separator must be a non-empty string such as "," or " "', {
+    strayLength: true,
+  }),
   trim: /* @__PURE__ */ flag(),
 };
 

@@ -2,9 +2,9 @@
  * Option rules of the basket functions, for core's `checkOptions` (src/core/internal/optionRules.ts), in
  * basket's words: `boundedNumber` (a number with each bound's own message: "must be at least 1"),
  * `wholeAtLeastOne`, `positiveNumber` and `share` (zod's int and number checks with basket's bound
- * messages, on core's `numeric`), `stringValue`, `nonEmptyText`, `nameList` (item and column names),
+ * messages, on core's `numeric`), `stringValue`, `nameList` (item and column names),
  * `functionTable` (custom measures) and `recordField`. Core's rules cover the rest (`oneOf` for z.enum,
- * `flag`, `field`, `custom`, `required`); common.ts holds the budget and the shared option groups.
+ * `flag`, `field`, `custom`, `required`, `nonEmptyText`); common.ts holds the budget and the shared option groups.
  *
  * Why not zod: a basket function's bundle then leaves out zod and the schema walker of `parseOptions`
  * (multiLevelRules: 49.9 -> 37.2 kB), while the issues, paths and words stay those its zod schemas gave
@@ -84,18 +84,6 @@ function stringProblems(
  */
 export const stringValue = (emptyMessage?: string): OptionRule<string, true> =>
   rule("a string", (value, report) => stringProblems(value, report, emptyMessage));
-
-/**
- * A string of at least one character, with the issues of `z.string().check(z.minLength(1, tooShort))`:
- * "expected a string, received ..."; an empty string is `tooShort`, and so is a value of another kind
- * whose `length` is below 1 (an empty array: zod checks the length of any value that has one).
- */
-export const nonEmptyText = (tooShort: string): OptionRule<string, true> =>
-  rule("a string", (value, report) => {
-    if (typeof value !== "string") report(expected("a string", value), value);
-    const length = value == null ? undefined : (value as { length?: unknown }).length;
-    if (length !== undefined && !((length as number) >= 1)) report(tooShort, value);
-  });
 
 /**
  * A list of item or column names; each element that is not a string (or is empty, with `emptyString`: its

@@ -30,6 +30,7 @@ import {
   fraction,
   list,
   nested,
+  nonEmptyText,
   nullable,
   numeric,
   type OptionShape,
@@ -39,6 +40,7 @@ import {
   required,
   seed,
   text,
+  textWhere,
   union,
 } from "./optionRules.js";
 
@@ -51,6 +53,16 @@ const propertyNameProblem = (value: unknown): string | undefined =>
     : value === ""
       ? "Too small: expected string to have >=1 characters"
       : undefined;
+
+/** The issues of a string of at least one character, without zod's stray length issue (see nonEmptyText). */
+function nonEmptyTextProblems(
+  value: unknown,
+  report: (message: string, input: unknown) => void,
+  emptyMessage = "Too small: expected string to have >=1 characters",
+): void {
+  if (typeof value !== "string") report(expected("a string", value), value);
+  else if (value === "") report(emptyMessage, value);
+}
 
 /**
  * Each option as the chart builders and clientele/segment check it now, beside the zod schema (core's
@@ -130,6 +142,24 @@ const OPTIONS = {
     optionalSchema(z.number().check(z.gte(0), z.lt(1, "must be less than 1"))),
   ],
   wholeBelow: [numeric({ whole: true, lt: 100 }), optionalSchema(z.int().check(z.lt(100)))],
+  // non-empty strings (value, satisfaction, the adapters, basket) and strings with a check of their own
+  name: [nonEmptyText(), optionalSchema(customSchema<string>(nonEmptyTextProblems))],
+  target: [
+    required(nonEmptyText("target must be a construct name")),
+    customSchema<string>((value, report) =>
+      nonEmptyTextProblems(value, report, "target must be a construct name"),
+    ),
+  ],
+  column: [
+    nonEmptyText("must name a column", { strayLength: true }),
+    optionalSchema(z.string().check(z.minLength(1, "must name a column"))),
+  ],
+  size: [
+    textWhere((value) => (value.endsWith("B") ? undefined : 'expected a size such as "1GB"')),
+    optionalSchema(
+      z.string().check(z.refine((value) => value.endsWith("B"), 'expected a size such as "1GB"')),
+    ),
+  ],
   // the rules clientele/value uses beside those above
   minShare: [fraction(), optionalSchema(fractionSchema)],
   share: [required(fraction()), fractionSchema],

@@ -85,6 +85,64 @@ export const text = (maxLength: number): OptionRule<string, true> =>
   });
 
 /**
+ * A string that `problem` finds nothing wrong with: "expected a string, received ...", "required: expected
+ * a string", or the message `problem` gives (`z.string().check(z.refine(...))`).
+ */
+export const textWhere = (problem: (text: string) => string | undefined): OptionRule<string, true> =>
+  rule("a string", (value, report) => {
+    if (typeof value !== "string") report(undefined, value);
+    else {
+      const message = problem(value);
+      if (message !== undefined) report(message, value);
+    }
+    return value as string;
+  });
+
+/** Zod's words for a string shorter than one character (`z.minLength(1)`). */
+const EMPTY_TEXT = "Too small: expected string to have >=1 characters";
+
+/** The problem of an empty string, in zod's words (`z.minLength(1)`); none for another string. */
+export const emptyTextProblem = (text: string): string | undefined => (text === "" ? EMPTY_TEXT : undefined);
+
+/**
+ * True when `value`, of any kind, has a `length` below `min`: zod ran a length check (`z.minLength`) on any
+ * value with a length, so an empty array given for a string, or an empty string given for an array, was
+ * told it is too short as well as of the wrong kind (a "stray length" issue).
+ */
+function shorterThan(value: unknown, min: number): boolean {
+  const length = value == null ? undefined : (value as { length?: unknown }).length;
+  return length !== undefined && !((length as number) >= min);
+}
+
+/** For a rule that takes zod's stray length issue: see {@link shorterThan}. */
+export interface StrayLength {
+  /** Also report the length message for a value of another kind whose `length` is too short. */
+  readonly strayLength?: boolean;
+}
+
+/**
+ * A string of at least one character (`z.string().check(z.minLength(1, emptyMessage))`): "expected a
+ * string, received ...", "required: expected a string"; an empty string is `emptyMessage` ("Too small:
+ * expected string to have >=1 characters" unless given). With `strayLength`, a value of another kind
+ * whose length is below 1 (an empty array) is also `emptyMessage`, as zod told it.
+ */
+export function nonEmptyText(
+  emptyMessage = EMPTY_TEXT,
+  { strayLength = false }: StrayLength = {},
+): OptionRule<string, true> {
+  const nonEmpty = textWhere((text) => (text === "" ? emptyMessage : undefined));
+  if (!strayLength) return nonEmpty;
+  return {
+    ...nonEmpty,
+    check: (value, report) => {
+      const checked = nonEmpty.check(value, report);
+      if (typeof value !== "string" && shorterThan(value, 1)) report(emptyMessage, value);
+      return checked;
+    },
+  };
+}
+
+/**
  * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `lt` (<), `whole` for whole
  * numbers; `messages` for a bound's own message in place of zod's (as `z.gte(1, "resamples must be at
  * least 1")`).

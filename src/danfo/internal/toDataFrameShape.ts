@@ -1,4 +1,5 @@
-import { columnNames, nonEmptyText } from "../../table/internal/columnRules.js";
+import { nonEmptyText } from "../../core/internal/optionRules.js";
+import { columnNames } from "../../table/internal/columnRules.js";
 
 /**
  * Rules of toDataFrame's options, in a file of their own so that the equivalence test of the adapters'

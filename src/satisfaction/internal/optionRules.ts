@@ -1,6 +1,6 @@
 /**
  * Satisfaction's option rules, for core's `checkOptions` (src/core/internal/optionRules.ts): the PLS
- * number options in satisfaction's words, a non-empty name, and {@link checked}, the base of the
+ * number options in satisfaction's words, a construct name, and {@link checked}, the base of the
  * structured options (blocks, paths, dimensions) that report each problem at its own path.
  *
  * Why not zod: with plain checks, a satisfaction function's bundle leaves out zod and the schema walker of
@@ -8,7 +8,7 @@
  * here compares the two on random options). Every check runs once per call, at the boundary.
  */
 import { expected } from "../../core/internal/optionChecks.js";
-import type { OptionRule, ReportProblem } from "../../core/internal/optionRules.js";
+import { nonEmptyText, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
 
 /**
  * Reports one problem at `path` below the option (indices as numbers or strings); without a message, the
@@ -54,18 +54,11 @@ export const between = (name: string, low: number, high: number): OptionRule<num
     if (!((value as number) < high)) report(`${name} must be below ${high}`, value);
   });
 
-/** A string, non-empty: "expected a string, received ..."; an empty one is `emptyMessage`. */
-export const nonEmptyString = (emptyMessage: string): OptionRule<string, true> =>
-  checked("a string", (value, report) => {
-    if (typeof value !== "string") report(undefined, value);
-    else if (value === "") report(emptyMessage, value);
-  });
-
 /** What a construct name that is empty is told. */
 export const CONSTRUCT_NAME = "must be a non-empty construct name";
 
 /** A construct name: a non-empty string. */
-export const constructName = (): OptionRule<string, true> => nonEmptyString(CONSTRUCT_NAME);
+export const constructName = (): OptionRule<string, true> => nonEmptyText(CONSTRUCT_NAME);
 
 /**
  * An array of values each checked by `element` (`z.array(element)` with a minimum length of 1), its

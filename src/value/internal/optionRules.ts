@@ -1,8 +1,7 @@
 /**
  * Option rules of clientele/value that core's option rules (src/core/internal/optionRules.ts) lack, for
- * `checkOptions`: lists and pairs whose elements are checked by a rule, a non-empty string, and the named
- * forms of a union. Each gives the issues `parseOptions` gave for the zod schema it stands for
- * (`z.array`, `z.tuple`, `z.string().check(z.minLength(1))`, `z.literal`s in a `z.union`), word for word:
+ * `checkOptions`: lists and pairs whose elements are checked by a rule, and the named forms of a union. Each gives the issues `parseOptions` gave for the zod schema it stands for
+ * (`z.array`, `z.tuple`, `z.literal`s in a `z.union`), word for word:
  * optionRules.test.ts here compares them on random options. They are general (nothing in them is about
  * customer value) and could move to core's option rules.
  */
@@ -85,17 +84,6 @@ export function pair<E>(
     },
   };
 }
-
-/** A string of at least one character (`z.string().check(z.minLength(1))`): "Too small: expected string to have >=1 characters". */
-export const nonEmptyText = (): OptionRule<string, true> => ({
-  accepts: "a string",
-  optional: true,
-  check: (value, report) => {
-    if (typeof value !== "string") report(undefined, value);
-    else if (value === "") report("Too small: expected string to have >=1 characters", value);
-    return value as string;
-  },
-});
 
 /**
  * One of a few strings, as forms of core's `union` (`z.literal`s in a `z.union`): it accepts
