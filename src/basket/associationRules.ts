@@ -1,5 +1,5 @@
 import { argumentError } from "../core/internal/arguments.js";
-import { checkOptions } from "../core/internal/optionRules.js";
+import { checkOptions, text } from "../core/internal/optionRules.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
@@ -21,7 +21,7 @@ import {
   sortKeyOf,
 } from "./internal/measures.js";
 import { mineItemsets } from "./internal/mining.js";
-import { functionTable, stringValue } from "./internal/optionChecks.js";
+import { functionTable } from "./internal/optionChecks.js";
 import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js";
 import { withRulesDisplay } from "./internal/rulesDisplay.js";
 import type { TransactionsInput } from "./Transactions.js";
@@ -184,7 +184,7 @@ export const associationRulesShape = {
   ...miningShape,
   ...ruleShape,
   maxRules: budget("to keep every rule"),
-  sortBy: stringValue(),
+  sortBy: text(),
   measures: functionTable<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
 };
 

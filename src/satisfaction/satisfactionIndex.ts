@@ -10,6 +10,7 @@ import {
 import {
   checkOptions,
   flag,
+  listOf,
   nested,
   nonEmptyText,
   numeric,
@@ -17,7 +18,6 @@ import {
   required,
   union,
 } from "../core/internal/optionRules.js";
-import { nonEmptyListOf } from "./internal/optionRules.js";
 
 /**
  * An answer scale.
@@ -251,24 +251,24 @@ const item = /* @__PURE__ */ union<string | SatisfactionIndexItem>(
 export const satisfactionIndexShape = {
   scale: /* @__PURE__ */ required(scale),
   constructs: /* @__PURE__ */ required(
-    /* @__PURE__ */ nonEmptyListOf(
+    /* @__PURE__ */ listOf(
       /* @__PURE__ */ nested({
         name: /* @__PURE__ */ required(nonEmpty),
         weight,
         indicators: /* @__PURE__ */ required(
-          /* @__PURE__ */ nonEmptyListOf(
+          /* @__PURE__ */ listOf(
             /* @__PURE__ */ nested({
               name: /* @__PURE__ */ required(nonEmpty),
               weight,
               items: /* @__PURE__ */ required(
-                /* @__PURE__ */ nonEmptyListOf(item, "an indicator needs at least one item"),
+                /* @__PURE__ */ listOf(item, { min: 1, message: "an indicator needs at least one item" }),
               ),
             }),
-            "a construct needs at least one indicator",
+            { min: 1, message: "a construct needs at least one indicator" },
           ),
         ),
       }),
-      "the hierarchy needs at least one construct",
+      { min: 1, message: "the hierarchy needs at least one construct" },
     ),
   ),
 };

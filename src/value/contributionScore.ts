@@ -11,13 +11,13 @@ import { withDefaults } from "../core/internal/defaults.js";
 import {
   checkOptions,
   field,
+  listOf,
   nested,
   nonEmptyText,
   numeric,
   oneOf,
   required,
 } from "../core/internal/optionRules.js";
-import { listOf } from "./internal/optionRules.js";
 import { recordIds } from "./internal/recordIds.js";
 
 /**
@@ -113,7 +113,7 @@ export const contributionScoreShape = {
   measures: required(
     listOf(
       nested({ field: required(field()), weight: required(numeric({ gte: 0 })), name: nonEmptyText() }),
-      [1, "give at least one measure"],
+      { min: 1, message: "give at least one measure", strayLength: true },
     ),
   ),
   customer: field(),

@@ -1,7 +1,7 @@
 import { type Field, InsufficientDataError, InvalidOptionsError, withDisplay } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
-import { listOf, pair } from "./internal/optionRules.js";
+import { checkOptions, field, listOf, numeric } from "../core/internal/optionRules.js";
+import { pair } from "./internal/optionRules.js";
 import { cumulativeShares, exactSum, readNonNegativeValues, scaledByMax } from "./internal/readValues.js";
 import { recordIds } from "./internal/recordIds.js";
 

@@ -7,6 +7,7 @@ import {
 import { withDefaults } from "../core/internal/defaults.js";
 import {
   checkOptions,
+  listOf,
   nested,
   nonEmptyText,
   numeric,
@@ -15,7 +16,7 @@ import {
   text,
   union,
 } from "../core/internal/optionRules.js";
-import { listOf, literals, pair } from "./internal/optionRules.js";
+import { literals, pair } from "./internal/optionRules.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
 
 /**
@@ -224,10 +225,11 @@ const ruleShape = {
 };
 /** A custom scheme; its `match` and `fallback` defaults are filled in where the scheme is used. */
 const schemeShape = {
-  rules: required(listOf(nested(ruleShape), [1, "a scheme needs at least one rule"])),
+  rules: required(
+    listOf(nested(ruleShape), { min: 1, message: "a scheme needs at least one rule", strayLength: true }),
+  ),
   match: oneOf(["first", "last"]),
-  // a string of any length
-  fallback: text(Number.POSITIVE_INFINITY),
+  fallback: text(),
   bins: numeric({ whole: true, gte: 2 }),
 };
 /** Option rules of {@link rfmSegments} (exported for value's option-rule test; not in the module index). */

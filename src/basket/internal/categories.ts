@@ -1,10 +1,17 @@
 import { argumentError } from "../../core/internal/arguments.js";
-import { checkOptions, type OptionValues, oneOf, required } from "../../core/internal/optionRules.js";
+import {
+  checkOptions,
+  nonEmptyText,
+  type OptionValues,
+  oneOf,
+  required,
+  text,
+} from "../../core/internal/optionRules.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
 import { toTransactions } from "./builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./hierarchy.js";
-import { nameList, stringValue } from "./optionChecks.js";
+import { nameList } from "./optionChecks.js";
 
 const COLUMN = "must name a column of the hierarchy rows";
 
@@ -14,8 +21,8 @@ const COLUMN = "must name a column of the hierarchy rows";
  */
 export const categoriesShape = {
   levels: /* @__PURE__ */ required(/* @__PURE__ */ nameList("must name at least one level column", COLUMN)),
-  item: /* @__PURE__ */ stringValue(COLUMN),
-  suffix: /* @__PURE__ */ stringValue(),
+  item: /* @__PURE__ */ nonEmptyText(COLUMN),
+  suffix: /* @__PURE__ */ text(),
   unknownItems: /* @__PURE__ */ oneOf(["error", "keep"]),
 };
 

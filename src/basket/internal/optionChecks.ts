@@ -2,9 +2,9 @@
  * Option rules of the basket functions, for core's `checkOptions` (src/core/internal/optionRules.ts), in
  * basket's words: `boundedNumber` (a number with each bound's own message: "must be at least 1"),
  * `wholeAtLeastOne`, `positiveNumber` and `share` (zod's int and number checks with basket's bound
- * messages, on core's `numeric`), `stringValue`, `nameList` (item and column names),
+ * messages, on core's `numeric`), `nameList` (item and column names),
  * `functionTable` (custom measures) and `recordField`. Core's rules cover the rest (`oneOf` for z.enum,
- * `flag`, `field`, `custom`, `required`, `nonEmptyText`); common.ts holds the budget and the shared option groups.
+ * `flag`, `field`, `custom`, `required`, `text`, `nonEmptyText`, `listOf`); common.ts holds the budget and the shared option groups.
  *
  * Why not zod: a basket function's bundle then leaves out zod and the schema walker of `parseOptions`
  * (multiLevelRules: 49.9 -> 37.2 kB), while the issues, paths and words stay those its zod schemas gave
@@ -12,7 +12,15 @@
  * boundary.
  */
 import { expected, type NumberBound } from "../../core/internal/optionChecks.js";
-import { field, numeric, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
+import {
+  field,
+  listOf,
+  nonEmptyText,
+  numeric,
+  type OptionRule,
+  type ReportProblem,
+  text,
+} from "../../core/internal/optionRules.js";
 
 export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionChecks.js";
 
@@ -67,38 +75,16 @@ export const positiveNumber = (): OptionRule<number, true> =>
 export const share = (tooBig = "must be at most 1"): OptionRule<number, true> =>
   numeric({ gt: 0, lte: 1, messages: { gt: "must be greater than 0", lte: tooBig } });
 
-/** Reports a value that is not a string (or is empty, with `emptyMessage`), at `path`. */
-function stringProblems(
-  value: unknown,
-  report: ReportProblem,
-  emptyMessage?: string,
-  path?: readonly string[],
-): void {
-  if (typeof value !== "string") report(expected("a string", value), value, path);
-  else if (emptyMessage !== undefined && value === "") report(emptyMessage, value, path);
-}
-
 /**
- * A string: "expected a string, received ..." (missing: "required: expected a string"); with
- * `emptyMessage`, a non-empty one (an empty string is an issue with that message).
- */
-export const stringValue = (emptyMessage?: string): OptionRule<string, true> =>
-  rule("a string", (value, report) => stringProblems(value, report, emptyMessage));
-
-/**
- * A list of item or column names; each element that is not a string (or is empty, with `emptyString`: its
- * message) is an issue of its own at its index; an empty list is one too with `emptyList` (its message).
+ * A list of item or column names (core's `listOf` of strings, typed as read-only): each element that is
+ * not a string (or is empty, with `emptyString`: its message) is an issue of its own at its index; an
+ * empty list is one too with `emptyList` (its message).
  */
 export const nameList = (emptyList?: string, emptyString?: string): OptionRule<readonly string[], true> =>
-  rule("an array", (value, report) => {
-    if (!Array.isArray(value)) {
-      report(expected("an array", value), value);
-      return;
-    }
-    if (emptyList !== undefined && value.length === 0) report(emptyList, value);
-    for (let index = 0; index < value.length; index++)
-      stringProblems(value[index], report, emptyString, [String(index)]);
-  });
+  listOf(
+    emptyString === undefined ? text() : nonEmptyText(emptyString),
+    emptyList === undefined ? undefined : { min: 1, message: emptyList },
+  );
 
 /**
  * An object of functions by name (not an array; a Date or a Map passes as an object without entries);

@@ -29,6 +29,7 @@ import {
   flag,
   fraction,
   list,
+  listOf,
   nested,
   nonEmptyText,
   nullable,
@@ -160,6 +161,26 @@ const OPTIONS = {
       z.string().check(z.refine((value) => value.endsWith("B"), 'expected a size such as "1GB"')),
     ),
   ],
+  // lists of rule-checked elements (value, satisfaction, basket)
+  shares: [listOf(fraction()), optionalSchema(z.array(fractionSchema))],
+  names: [listOf(text()), optionalSchema(z.array(z.string()))],
+  measures: [
+    listOf(nested({ weight: required(numeric({ gte: 0 })), label: nonEmptyText() }), {
+      min: 1,
+      message: "give at least one measure",
+      strayLength: true,
+    }),
+    optionalSchema(
+      z
+        .array(
+          optionsSchema({
+            weight: zodNumberSchema({ gte: 0 }),
+            label: optionalSchema(customSchema<string>(nonEmptyTextProblems)),
+          }),
+        )
+        .check(z.minLength(1, "give at least one measure")),
+    ),
+  ],
   // the rules clientele/value uses beside those above
   minShare: [fraction(), optionalSchema(fractionSchema)],
   share: [required(fraction()), fractionSchema],
@@ -279,6 +300,11 @@ const anyValue = fc.oneof(
     { a: { high: "a very long word" } },
     new Map(),
     Object.create(null),
+    [{ weight: 1 }, { weight: -1, label: "" }],
+    [{ weight: 2, label: "spend" }, 5, { wieght: 1 }],
+    [0.5, 1, 2],
+    // a sparse array: its hole is a missing element
+    Object.assign(new Array(3), { 0: 0.5, 2: 1 }),
   ),
   fc.string(),
   fc.double(),

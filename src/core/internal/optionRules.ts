@@ -75,8 +75,11 @@ export const custom = <T>(
     return value as T;
   });
 
-/** A string of at most `maxLength` characters (code points): "Too big: expected string to have <=500 characters". */
-export const text = (maxLength: number): OptionRule<string, true> =>
+/**
+ * A string of at most `maxLength` characters (code points; any length unless given): "Too big: expected
+ * string to have <=500 characters".
+ */
+export const text = (maxLength = Number.POSITIVE_INFINITY): OptionRule<string, true> =>
   rule("a string", (value, report) => {
     if (typeof value !== "string") report(undefined, value);
     else if (value.length > maxLength && [...value].length > maxLength)
@@ -285,6 +288,51 @@ export const list = <E>(
     if (value.length < minLength) report(`Too small: expected array to have >=${minLength} items`, value);
     return value;
   });
+
+/**
+ * Checks `value` with `element` as the element at `index` of a list: its problems under that index, a
+ * problem without a message worded with what `element` accepts ("expected a number > 0, received a string").
+ */
+export function checkElement<E>(
+  element: OptionRule<E>,
+  value: unknown,
+  index: number,
+  report: ReportProblem,
+): E {
+  return element.check(value, (message, received, path = [], named) =>
+    report(message ?? expected(element.accepts, received), received, [String(index), ...path], named),
+  );
+}
+
+/**
+ * The least length of a {@link listOf} option and the message of a shorter list (`z.minLength(min,
+ * message)`); with `strayLength`, also of a value of another kind whose length is below `min`.
+ */
+export interface ListLength extends StrayLength {
+  readonly min: number;
+  readonly message: string;
+}
+
+/**
+ * An array whose every element `element` checks (`z.array(element)`, with `.check(z.minLength(min,
+ * message))` when `length` is given): "expected an array, received ..."; each element's problems under
+ * its index (a hole of a sparse array is a missing element); fewer than `min` elements: `message`.
+ * Returns a new array of the checked elements, as zod did (never the caller's own array).
+ */
+export function listOf<E>(element: OptionRule<E>, length?: ListLength): OptionRule<E[], true> {
+  return rule("an array", (value, report) => {
+    if (!Array.isArray(value)) {
+      report(undefined, value);
+      if (length?.strayLength && shorterThan(value, length.min)) report(length.message, value);
+      return value as E[];
+    }
+    const checked: E[] = [];
+    for (let index = 0; index < value.length; index++)
+      checked.push(checkElement(element, value[index], index, report));
+    if (length !== undefined && value.length < length.min) report(length.message, value);
+    return checked;
+  });
+}
 
 const FIELD = "a property name or an accessor function";
 

@@ -7,7 +7,6 @@
  * `parseOptions`, while the issues, paths and words stay those the zod schemas gave (optionRules.test.ts
  * here compares the two on random options). Every check runs once per call, at the boundary.
  */
-import { expected } from "../../core/internal/optionChecks.js";
 import { nonEmptyText, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
 
 /**
@@ -59,25 +58,3 @@ export const CONSTRUCT_NAME = "must be a non-empty construct name";
 
 /** A construct name: a non-empty string. */
 export const constructName = (): OptionRule<string, true> => nonEmptyText(CONSTRUCT_NAME);
-
-/**
- * An array of values each checked by `element` (`z.array(element)` with a minimum length of 1), its
- * problems under its index: "expected an array, received ..."; an empty array is `emptyMessage`.
- */
-export const nonEmptyListOf = <E>(element: OptionRule<E>, emptyMessage: string): OptionRule<E[], true> => ({
-  accepts: "an array",
-  optional: true,
-  check: (value: unknown, report: ReportProblem): E[] => {
-    if (!Array.isArray(value)) {
-      report(undefined, value);
-      return value as E[];
-    }
-    const output = value.map((item, index) =>
-      element.check(item, (message, received, path = [], named) =>
-        report(message ?? expected(element.accepts, received), received, [String(index), ...path], named),
-      ),
-    );
-    if (value.length === 0) report(emptyMessage, value);
-    return output;
-  },
-});

@@ -1,50 +1,10 @@
 /**
  * Option rules of clientele/value that core's option rules (src/core/internal/optionRules.ts) lack, for
- * `checkOptions`: lists and pairs whose elements are checked by a rule, and the named forms of a union. Each gives the issues `parseOptions` gave for the zod schema it stands for
- * (`z.array`, `z.tuple`, `z.literal`s in a `z.union`), word for word:
- * optionRules.test.ts here compares them on random options. They are general (nothing in them is about
- * customer value) and could move to core's option rules.
+ * `checkOptions`: a pair whose elements are checked by a rule, and the named forms of a union. Each gives
+ * the issues `parseOptions` gave for the zod schema it stands for (`z.tuple`, `z.literal`s in a
+ * `z.union`), word for word: optionRules.test.ts here compares them on random options.
  */
-import { expected } from "../../core/internal/optionChecks.js";
-import type { OptionRule, ReportProblem } from "../../core/internal/optionRules.js";
-
-/**
- * Checks `value` with `element` as the element at `index` of a list: its problems under that index, a
- * problem without a message worded with what `element` accepts ("expected a number > 0, received a string").
- */
-function checkElement<E>(element: OptionRule<E>, value: unknown, index: number, report: ReportProblem): E {
-  return element.check(value, (message, received, path = [], named) =>
-    report(message ?? expected(element.accepts, received), received, [String(index), ...path], named),
-  );
-}
-
-/**
- * An array whose every element `element` checks (`z.array(element)`, with
- * `.check(z.minLength(length, message))` when `atLeast` gives them): "expected an array, received ...";
- * each element's problems under its index; fewer than `length` elements: `message`. Returns a new array
- * of the checked elements, as zod did (never the caller's own array).
- */
-export function listOf<E>(
-  element: OptionRule<E>,
-  atLeast?: readonly [length: number, message: string],
-): OptionRule<E[], true> {
-  const tooShort = (length: number): boolean => atLeast !== undefined && length < atLeast[0];
-  return {
-    accepts: "an array",
-    optional: true,
-    check: (value, report) => {
-      if (!Array.isArray(value)) {
-        report(undefined, value);
-        // zod's length check ran on anything with a length, so a string too short was told so as well
-        if (typeof value === "string" && tooShort(value.length)) report(atLeast?.[1], value);
-        return value as E[];
-      }
-      const checked = value.map((item, index) => checkElement(element, item, index, report));
-      if (tooShort(value.length)) report(atLeast?.[1], value);
-      return checked;
-    },
-  };
-}
+import { checkElement, type OptionRule, type ReportProblem } from "../../core/internal/optionRules.js";
 
 /**
  * An array of two elements, each checked by `element` (`z.tuple([element, element])`): "expected an array
