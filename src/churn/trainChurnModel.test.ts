@@ -7,7 +7,7 @@ import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "
 import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
 import { evaluateScores } from "./evaluateScores.js";
-import { rowReaderSettings } from "./internal/rowReader.js";
+import { forgetCompiledReaders, rowReaderSettings } from "./internal/rowReader.js";
 import { type ChurnModel, trainChurnModel } from "./trainChurnModel.js";
 
 // Reference: fixtures/churn/make-reference.py (statsmodels 0.13.5 Logit, scikit-learn 1.2.1
@@ -466,6 +466,7 @@ describe("trainChurnModel bad input", () => {
       attempts++;
       throw new EvalError("code generation from strings disallowed for this context");
     };
+    forgetCompiledReaders(); // compiled readers are cached: the next one must be compiled (and refused)
     globalThis.Function = new Proxy(original, { construct: refuse, apply: refuse });
     try {
       const model = trainChurnModel(train.slice(0, 200), options);
