@@ -11,7 +11,7 @@ import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, numeric } from "../core/internal/optionRules.js";
 import { nothingBeforeAsOf, readCustomerDays } from "./internal/customerDays.js";
 import { freeze } from "./internal/freeze.js";
-import { bandLimitsRule, positive, requiredDate, requiredField } from "./internal/optionRules.js";
+import { bandLimits, positive, requiredDate, requiredField } from "./internal/optionRules.js";
 
 const FUNCTION_NAME = "inactivityRisk";
 
@@ -98,7 +98,7 @@ export const inactivityRiskShape = {
   asOf: requiredDate,
   priorWeight: /* @__PURE__ */ numeric({ gte: 0 }),
   populationGapDays: positive,
-  bandLimits: bandLimitsRule,
+  bandLimits,
 };
 
 /**

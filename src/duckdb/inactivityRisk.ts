@@ -3,13 +3,13 @@ import {
   type InactivitySummary,
   inactivityRiskResult,
 } from "../churn/inactivityRisk.js";
+import { bandLimits } from "../churn/internal/optionRules.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, date, nonEmptyText, numeric, required } from "../core/internal/optionRules.js";
 import { inactivityRiskPlan } from "../sql/inactivityRiskSql.js";
 import { checkColumnFields } from "../sql/internal/build.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import { bandLimits } from "./internal/bandLimits.js";
 import { numbers, openSource, readColumns, twinWriter, validateFields } from "./internal/source.js";
 
 /**
@@ -43,7 +43,7 @@ export const inactivityRiskShape = {
   asOf: required(date()),
   priorWeight: numeric({ gte: 0 }),
   populationGapDays: numeric({ gt: 0 }),
-  bandLimits: bandLimits(),
+  bandLimits,
 };
 
 /** Defaults of the options of {@link inactivityRiskShape} (as the interface's `@defaultValue`s say). */

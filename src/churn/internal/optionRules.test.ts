@@ -394,6 +394,19 @@ describe("churn's option rules", () => {
   }
 });
 
+describe("inactivityRisk's band limits", () => {
+  it("a hole of a sparse array is a missing limit, as zod's tuple said (the in-memory rule let it through)", () => {
+    // [1, , 4]: three limits, the second one missing
+    const bandLimits = Object.assign(new Array(3), { 0: 1, 2: 4 });
+    const options = { customer: "id", date: "day", asOf: "2025-12-31", bandLimits };
+    const { now, before } = bothOutcomes("inactivityRisk", options);
+    expect(now).toEqual(before);
+    expect(now.issues).toEqual([
+      { path: "bandLimits.1", message: "required: expected a number > 0", received: undefined },
+    ]);
+  });
+});
+
 // restoreChurnModel's check of the saved model, as the zod schema it replaces (safeParse, no locale:
 // every message was "Invalid input"); now each message says what the part should be.
 

@@ -16,36 +16,41 @@ export const requiredDate = /* @__PURE__ */ required(/* @__PURE__ */ date());
 /** A finite number > 0, in zod's words for one out of range. */
 export const positive = /* @__PURE__ */ numeric({ gt: 0 });
 
-const BAND_COUNT = 3;
-
 /**
- * inactivityRisk's `bandLimits`: three increasing numbers > 0, with the issues of the zod tuple of three
- * positive numbers refined to increase: a wrong length first (and alone when the array is too short), then
- * each limit's problems under its index, then "band limits must increase" when every limit is a number.
+ * inactivityRisk's `bandLimits` (in memory and in DuckDB): three increasing numbers > 0, with the issues of
+ * the zod tuple of three positive numbers refined to increase, word for word: "expected an array of 3
+ * values, received ..."; "Too small: expected array to have >=3 items" (and nothing more); "Too big:
+ * expected array to have <=3 items"; each limit's own problem at its index ("expected a number > 0,
+ * received a string", "Too small: expected number to be >0"; a hole of a sparse array is a missing limit:
+ * "required: expected a number > 0"); and, when there are three limits and every one is a number, "band
+ * limits must increase". Returns a new array of the three limits (never the caller's own).
  */
-export const bandLimitsRule: OptionRule<readonly [number, number, number], true> = {
-  accepts: `an array of ${BAND_COUNT} values`,
+export const bandLimits: OptionRule<readonly [number, number, number], true> = {
+  accepts: "an array of 3 values",
   optional: true,
   check: (value, report) => {
     if (!Array.isArray(value)) {
       report(undefined, value);
       return value as never;
     }
-    if (value.length < BAND_COUNT) {
-      report(`Too small: expected array to have >=${BAND_COUNT} items`, value);
+    if (value.length < 3) {
+      report("Too small: expected array to have >=3 items", value);
       return value as never;
     }
     // past a wrong length or a limit that is not a number, zod's tuple stopped before the increase check
-    let complete = value.length === BAND_COUNT;
-    if (!complete) report(`Too big: expected array to have <=${BAND_COUNT} items`, value);
-    const limits = value.slice(0, BAND_COUNT).map((limit, index) =>
-      positive.check(limit, (problem, received) => {
-        if (problem === undefined) complete = false;
-        report(problem ?? expected(positive.accepts, received), received, [String(index)]);
-      }),
-    ) as [number, number, number];
-    const [low, middle, high] = limits;
-    if (complete && !(low < middle && middle < high)) report("band limits must increase", limits);
-    return limits;
+    let complete = value.length === 3;
+    if (!complete) report("Too big: expected array to have <=3 items", value);
+    const limits: number[] = [];
+    // an index loop, not map: a hole of a sparse array is checked as a missing limit
+    for (let index = 0; index < 3; index++)
+      limits.push(
+        positive.check(value[index], (problem, received) => {
+          if (problem === undefined) complete = false;
+          report(problem ?? expected(positive.accepts, received), received, [String(index)]);
+        }),
+      );
+    const [watch, risk, lapsed] = limits as [number, number, number];
+    if (complete && !(watch < risk && risk < lapsed)) report("band limits must increase", limits);
+    return limits as unknown as readonly [number, number, number];
   },
 };
