@@ -1,7 +1,7 @@
 import { createRandom, type Random } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, numeric, seed } from "../core/internal/optionRules.js";
-import { textPassing, wholeWithMessage } from "../crm/internal/optionRules.js";
+import { checkOptions, numeric, seed, textWhere } from "../core/internal/optionRules.js";
+import { wholeWithMessage } from "../crm/internal/optionRules.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";
@@ -62,7 +62,9 @@ export const generateStoreShape = {
     lte: 5_000_000,
     messages: { lte: "at most 5 000 000 order lines" },
   }),
-  start: textPassing(isCalendarDay, "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200"),
+  start: textWhere((text) =>
+    isCalendarDay(text) ? undefined : "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200",
+  ),
   months: wholeWithMessage("expected a whole number of months", { gte: 1, lte: 240 }),
   surveyRate: numeric({ gte: 0, lte: 1 }),
 };

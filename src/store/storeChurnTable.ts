@@ -1,7 +1,7 @@
 import { withDisplay } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
-import { textPassing, wholeWithMessage } from "../crm/internal/optionRules.js";
+import { checkOptions, oneOf, required, textWhere } from "../core/internal/optionRules.js";
+import { wholeWithMessage } from "../crm/internal/optionRules.js";
 import type { Store, StoreCustomer } from "./types.js";
 
 /**
@@ -105,9 +105,8 @@ const dayOf = (iso: string): number =>
 /** Rules of storeChurnTable's options (exported for the equivalence test of store's option rules; not in the module index). */
 export const storeChurnTableShape = {
   cutoff: required(
-    textPassing(
-      (text) => isoDay.test(text) && Number.isFinite(Date.parse(text)),
-      "expected an ISO date YYYY-MM-DD",
+    textWhere((text) =>
+      isoDay.test(text) && Number.isFinite(Date.parse(text)) ? undefined : "expected an ISO date YYYY-MM-DD",
     ),
   ),
   windowDays: wholeWithMessage("expected a whole number of days", { gte: 1 }),

@@ -1,8 +1,7 @@
 /**
  * Option rules for core's `checkOptions` (src/core/internal/optionRules.ts) that crm, store and sql need
  * beyond core's: each gives the issues the zod schema it replaces gave through `parseOptions`, word for
- * word (the equivalence tests beside the modules' option checks compare the two). General enough for core:
- * the integrator may move them there.
+ * word (the equivalence tests beside the modules' option checks compare the two).
  */
 import { type NumericBounds, numeric, type OptionRule } from "../../core/internal/optionRules.js";
 
@@ -30,40 +29,6 @@ export function wholeWithMessage(message: string, bounds: NumericBounds): Option
       return number.check(value, report);
     },
   };
-}
-
-/**
- * A string that passes `test`, as `z.string().check(z.refine(test, message))` gave: "expected a string,
- * received ..." for a value that is not a string, `message` for a string that fails the test.
- *
- * @example
- * ```ts
- * const day = textPassing((text) => /^\d{4}-\d{2}-\d{2}$/.test(text), "expected an ISO date YYYY-MM-DD");
- * ```
- */
-export function textPassing(test: (text: string) => boolean, message: string): OptionRule<string, true> {
-  return {
-    accepts: "a string",
-    optional: true,
-    check: (value, report) => {
-      if (typeof value !== "string") report(undefined, value);
-      else if (!test(value)) report(message, value);
-      return value as string;
-    },
-  };
-}
-
-/**
- * A string of at least one character, as `z.string().check(lengthAtLeast(1))` gave: "expected a string,
- * received ...", "Too small: expected string to have >=1 characters" (a column name, a row-number column).
- *
- * @example
- * ```ts
- * const column = nonEmptyText();
- * ```
- */
-export function nonEmptyText(): OptionRule<string, true> {
-  return textPassing((text) => text !== "", "Too small: expected string to have >=1 characters");
 }
 
 /**

@@ -5,8 +5,7 @@
 
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { checkOptions, flag, oneOf, required } from "../../core/internal/optionRules.js";
-import { nonEmptyText } from "../../crm/internal/optionRules.js";
+import { checkOptions, flag, nonEmptyText, oneOf, required } from "../../core/internal/optionRules.js";
 import {
   quoteSqlIdentifier,
   type SqlDateType,
