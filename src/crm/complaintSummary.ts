@@ -7,9 +7,16 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { expected } from "../core/internal/optionChecks.js";
-import { checkOptions, field, nullable, type OptionRule, oneOf } from "../core/internal/optionRules.js";
+import {
+  checkOptions,
+  field,
+  nullable,
+  numeric,
+  type OptionRule,
+  oneOf,
+} from "../core/internal/optionRules.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
-import { wholeWithMessage, withMissingDefaults } from "./internal/optionRules.js";
+import { withMissingDefaults } from "./internal/optionRules.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
 import { contactsOf, DATE_EXPECTATION, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
@@ -298,9 +305,10 @@ export const complaintSummaryShape = {
   contacts: skippableField,
   reopened: skippableField,
   customer: skippableField,
-  repeatThreshold: wholeWithMessage("must be a whole number", {
+  repeatThreshold: numeric({
     gte: 2,
-    messages: { gte: "must be at least 2" },
+    whole: true,
+    messages: { gte: "must be at least 2", whole: "must be a whole number" },
   }),
   period: oneOf(["day", "week", "month", "quarter", "year"]),
   timeUnit: oneOf(["hour", "day"]),

@@ -8,8 +8,7 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, field, nullable } from "../core/internal/optionRules.js";
-import { wholeWithMessage } from "./internal/optionRules.js";
+import { checkOptions, field, nullable, numeric } from "../core/internal/optionRules.js";
 import { requireArray } from "./internal/records.js";
 
 /**
@@ -119,9 +118,10 @@ export interface ContactPolicyResult {
 const FN = "contactPolicy";
 /** Rules of contactPolicy's options (exported for the equivalence test of crm's option rules; not in the module index). */
 export const contactPolicyShape = {
-  maxContacts: wholeWithMessage("must be a whole number", {
+  maxContacts: numeric({
     gte: 1,
-    messages: { gte: "must be at least 1" },
+    whole: true,
+    messages: { gte: "must be at least 1", whole: "must be a whole number" },
   }),
   prospect: field<Field<unknown>>(),
   deal: field<Field<unknown>>(),

@@ -1,7 +1,6 @@
 import { createRandom, type Random } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, numeric, seed, textWhere } from "../core/internal/optionRules.js";
-import { wholeWithMessage } from "../crm/internal/optionRules.js";
 import { addMonths, calendarOf, DayTable, dayNumber, daysInMonth } from "./internal/calendar.js";
 import { PLANTED_PAIRS, PRODUCTS, SEGMENT_PROFILES } from "./internal/catalog.js";
 import { cumulativeOf, drawCumulative } from "./internal/columns.js";
@@ -52,20 +51,30 @@ function isCalendarDay(text: string): boolean {
 /** The rules of generateStore's options (its defaults: {@link STORE_DEFAULTS}). */
 export const generateStoreShape = {
   seed: seed(),
-  customers: wholeWithMessage("expected a whole number of customers", {
+  customers: numeric({
     gte: 1,
     lte: 100_000,
-    messages: { lte: "at most 100 000 customers (about 4 million lines)" },
+    whole: true,
+    messages: {
+      lte: "at most 100 000 customers (about 4 million lines)",
+      whole: "expected a whole number of customers",
+    },
   }),
-  orderLines: wholeWithMessage("expected a whole number of order lines", {
+  orderLines: numeric({
     gte: 1,
     lte: 5_000_000,
-    messages: { lte: "at most 5 000 000 order lines" },
+    whole: true,
+    messages: { lte: "at most 5 000 000 order lines", whole: "expected a whole number of order lines" },
   }),
   start: textWhere((text) =>
     isCalendarDay(text) ? undefined : "expected an ISO calendar date YYYY-MM-DD between 1900 and 2200",
   ),
-  months: wholeWithMessage("expected a whole number of months", { gte: 1, lte: 240 }),
+  months: numeric({
+    gte: 1,
+    lte: 240,
+    whole: true,
+    messages: { whole: "expected a whole number of months" },
+  }),
   surveyRate: numeric({ gte: 0, lte: 1 }),
 };
 

@@ -1,7 +1,6 @@
 import { withDisplay } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { checkOptions, oneOf, required, textWhere } from "../core/internal/optionRules.js";
-import { wholeWithMessage } from "../crm/internal/optionRules.js";
+import { checkOptions, numeric, oneOf, required, textWhere } from "../core/internal/optionRules.js";
 import type { Store, StoreCustomer } from "./types.js";
 
 /**
@@ -109,7 +108,7 @@ export const storeChurnTableShape = {
       isoDay.test(text) && Number.isFinite(Date.parse(text)) ? undefined : "expected an ISO date YYYY-MM-DD",
     ),
   ),
-  windowDays: wholeWithMessage("expected a whole number of days", { gte: 1 }),
+  windowDays: numeric({ gte: 1, whole: true, messages: { whole: "expected a whole number of days" } }),
   population: oneOf(["active", "recent buyers"]),
 };
 

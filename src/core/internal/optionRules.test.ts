@@ -143,6 +143,19 @@ const OPTIONS = {
     optionalSchema(z.number().check(z.gte(0), z.lt(1, "must be less than 1"))),
   ],
   wholeBelow: [numeric({ whole: true, lt: 100 }), optionalSchema(z.int().check(z.lt(100)))],
+  // a whole number with its own message for a fraction or an unsafe integer (crm, store)
+  repeatThreshold: [
+    numeric({
+      gte: 2,
+      whole: true,
+      messages: { gte: "must be at least 2", whole: "must be a whole number" },
+    }),
+    optionalSchema(z.number().check(z.int("must be a whole number"), z.gte(2, "must be at least 2"))),
+  ],
+  months: [
+    numeric({ gte: 1, lte: 240, whole: true, messages: { whole: "expected a whole number of months" } }),
+    optionalSchema(z.number().check(z.int("expected a whole number of months"), z.gte(1), z.lte(240))),
+  ],
   // non-empty strings (value, satisfaction, the adapters, basket) and strings with a check of their own
   name: [nonEmptyText(), optionalSchema(customSchema<string>(nonEmptyTextProblems))],
   target: [

@@ -148,7 +148,7 @@ export function nonEmptyText(
 /**
  * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `lt` (<), `whole` for whole
  * numbers; `messages` for a bound's own message in place of zod's (as `z.gte(1, "resamples must be at
- * least 1")`).
+ * least 1")`), and `messages.whole` for a number that is not a whole number (`z.int(message)`).
  */
 export interface NumericBounds {
   readonly gte?: number;
@@ -161,6 +161,12 @@ export interface NumericBounds {
     readonly gt?: string;
     readonly lte?: string;
     readonly lt?: string;
+    /**
+     * The message of a finite number that is not whole (then alone: the bounds are not checked) or of
+     * a whole number outside the safe range (then with any bound it fails), in place of zod's type and
+     * int-range words.
+     */
+    readonly whole?: string;
   };
 }
 
@@ -198,13 +204,14 @@ export function numeric({ gte, gt, lte, lt, whole, messages }: NumericBounds): O
   const words = bounds.map(([bound, sign]) => ` ${sign} ${bound}`).join(" and");
   return rule(`${whole ? "a whole number" : "a number"}${words}`, (value, report) => {
     if (!Number.isFinite(value) || (whole && !Number.isInteger(value))) {
-      report(undefined, value);
+      report(Number.isFinite(value) ? messages?.whole : undefined, value);
       return value as number;
     }
     const number = value as number;
     if (whole && !Number.isSafeInteger(number))
       report(
-        beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
+        messages?.whole ??
+          beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
         number,
       );
     for (const [bound, sign, message] of bounds) if (fails(number, sign, bound)) report(message, number);
