@@ -31,6 +31,7 @@ import {
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./internal/featureSpec.js";
 import { checkFieldsOptions, featureListRule } from "./internal/fieldsOptions.js";
 import { fitLogistic, SEPARATION_LIMIT } from "./internal/logistic.js";
+import { positive } from "./internal/optionRules.js";
 import type {
   ChurnModel,
   ChurnModelConvergence,
@@ -44,9 +45,6 @@ const FUNCTION_NAME = "trainChurnModel";
 
 // The options are checked by option rules (core/internal/optionRules.ts: parseOptions' words without
 // zod, which would be about a quarter of this function's bundle).
-
-/** A finite number > 0, in zod's words for one out of range. */
-const positive = /* @__PURE__ */ numeric({ gt: 0 });
 
 /** The explicit class weights, an object of two positive weights. */
 const classWeightObject = /* @__PURE__ */ nested({
