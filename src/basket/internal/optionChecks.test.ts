@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { InvalidOptionsError } from "../../core/errors.js";
+import { outcome } from "../../../test/optionOutcome.js";
 import {
   above0,
   atLeast,
@@ -310,25 +310,6 @@ const CASES: Record<string, { readonly shape: OptionShape; readonly before: core
     before: { transaction: fieldSchema, item: fieldSchema },
   },
 };
-
-interface Outcome {
-  readonly options?: unknown;
-  readonly issues?: readonly {
-    readonly path: string;
-    readonly message: string;
-    readonly received?: unknown;
-  }[];
-}
-
-/** What a check gives: the options it returns, or the issues of the error it throws. */
-function outcome(check: () => unknown): Outcome {
-  try {
-    return { options: check() };
-  } catch (error) {
-    if (!(error instanceof InvalidOptionsError)) throw error;
-    return { issues: error.issues };
-  }
-}
 
 const measure = (_a: number, _b: number, _c: number, _d: number): number => 0;
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { type Outcome, outcome, withoutStrayLength } from "../../../test/optionOutcome.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { dateSchema, lengthAtLeast, parseOptions, wholeNumber } from "../../core/options.js";
-import { type Outcome, outcome, withoutStrayLength } from "../../table/internal/optionOutcome.testing.js";
 import { configureDuckDBShape } from "../configureDuckDB.js";
 import { inactivityRiskShape } from "../inactivityRisk.js";
 import { transactionsFromShape } from "../transactionsFrom.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../../core/errors.js";
+import { type Outcome, outcome } from "../../../test/optionOutcome.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionRule, type OptionShape } from "../../core/internal/optionRules.js";
@@ -205,25 +205,6 @@ const CASES: Record<string, Case> = {
     }),
   },
 };
-
-interface Outcome {
-  readonly options?: unknown;
-  readonly issues?: readonly {
-    readonly path: string;
-    readonly message: string;
-    readonly received?: unknown;
-  }[];
-}
-
-/** What a check gives: the options it returns, or the issues of the error it throws. */
-function outcome(check: () => unknown): Outcome {
-  try {
-    return { options: check() };
-  } catch (error) {
-    if (!(error instanceof InvalidOptionsError)) throw error;
-    return { issues: error.issues };
-  }
-}
 
 function bothOutcomes(name: string, options: unknown): { now: Outcome; before: Outcome } {
   const { shape, before, across, defaults = {} } = CASES[name] as Case;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../../core/errors.js";
+import { outcome } from "../../../test/optionOutcome.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
@@ -86,16 +86,6 @@ const CASES: Record<string, Case> = {
     }),
   },
 };
-
-/** What a check gives: the options it returns, or the issues of the error it throws. */
-function outcome(check: () => unknown): { options?: unknown; issues?: unknown } {
-  try {
-    return { options: check() };
-  } catch (error) {
-    if (!(error instanceof InvalidOptionsError)) throw error;
-    return { issues: error.issues };
-  }
-}
 
 /** Values of every kind store's options take, and near misses. */
 const anyValue = fc.oneof(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { outcome, withoutStrayLength } from "../../../test/optionOutcome.js";
 import { columnsSchema } from "../../core/internal/columnsSchema.js";
 import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
@@ -9,7 +10,6 @@ import { fromDataFrameShape } from "../../danfo/fromDataFrame.js";
 import { toDataFrameShape } from "../../danfo/internal/toDataFrameShape.js";
 import { fromTableShape } from "../fromTable.js";
 import { toTableShape } from "../toTable.js";
-import { outcome, withoutStrayLength } from "./optionOutcome.testing.js";
 
 /**
  * The options of clientele/table and clientele/danfo were checked by zod schemas run through parseOptions

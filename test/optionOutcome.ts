@@ -1,9 +1,10 @@
 /**
- * Helpers of the adapters' equivalence tests of option rules (columnRules.test.ts here and
- * src/duckdb/internal/optionRules.test.ts), imported by those tests only: what a check gives, and the
- * old schemas' outcome without the one issue the rules no longer give.
+ * Helpers of the equivalence tests of option rules (each module's internal/optionRules.test.ts or
+ * optionChecks.test.ts, which run the old zod schemas through parseOptions and the rules through
+ * checkOptions on the same options): what a check gives, and the old schemas' outcome without the one
+ * issue the rules no longer give. Imported by those tests only.
  */
-import { InvalidOptionsError } from "../../core/errors.js";
+import { InvalidOptionsError } from "../src/core/errors.js";
 
 /** What a check of options gives: the options it returns, or the issues of the error it throws. */
 export interface Outcome {
