@@ -1,4 +1,10 @@
-import { checkOptions, nonEmptyText, oneOf, required } from "../core/internal/optionRules.js";
+import {
+  checkOptions,
+  nonEmptyText,
+  oneOf,
+  required,
+  withStrayLength,
+} from "../core/internal/optionRules.js";
 import { toTransactions } from "./internal/builder.js";
 import { mapItems, readHierarchy, unknownItemError } from "./internal/hierarchy.js";
 import type { Transactions, TransactionsInput } from "./Transactions.js";
@@ -44,15 +50,15 @@ export interface AggregateItemsOptions {
 const COLUMN = "must name a column of the hierarchy rows";
 
 /** The column options keep zod's second issue for an empty array (an empty value of another kind is too short as well). */
-const STRAY_LENGTH = { strayLength: true };
+const COLUMN_LENGTH = { min: 1, message: COLUMN };
 
 /**
  * Rules of aggregateItems' options. Exported for the equivalence test of basket's option rules
  * (internal/optionChecks.test.ts); not in the module index.
  */
 export const aggregateItemsShape = {
-  level: required(nonEmptyText(COLUMN, STRAY_LENGTH)),
-  item: nonEmptyText(COLUMN, STRAY_LENGTH),
+  level: required(withStrayLength(nonEmptyText(COLUMN), COLUMN_LENGTH)),
+  item: withStrayLength(nonEmptyText(COLUMN), COLUMN_LENGTH),
   unknownItems: oneOf(["error", "keep"]),
 };
 

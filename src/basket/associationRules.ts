@@ -184,7 +184,7 @@ export const associationRulesShape = {
   ...miningShape,
   ...ruleShape,
   maxRules: budget("to keep every rule"),
-  sortBy: text(),
+  sortBy: text(Number.POSITIVE_INFINITY),
   measures: functionTable<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
 };
 

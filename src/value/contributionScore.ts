@@ -17,6 +17,7 @@ import {
   numeric,
   oneOf,
   required,
+  withStrayLength,
 } from "../core/internal/optionRules.js";
 import { recordIds } from "./internal/recordIds.js";
 
@@ -108,12 +109,18 @@ export interface ContributionScoreResult {
   readonly options: { readonly normalize: "none" | "zscore" | "minmax" | "share" };
 }
 
+/** The least number of measures (an empty string given for them is also told so, as zod did). */
+const AT_LEAST_ONE_MEASURE = { min: 1, message: "give at least one measure" };
+
 /** Option rules of {@link contributionScore} (exported for value's option-rule test; not in the module index). */
 export const contributionScoreShape = {
   measures: required(
-    listOf(
-      nested({ field: required(field()), weight: required(numeric({ gte: 0 })), name: nonEmptyText() }),
-      { min: 1, message: "give at least one measure", strayLength: true },
+    withStrayLength(
+      listOf(
+        nested({ field: required(field()), weight: required(numeric({ gte: 0 })), name: nonEmptyText() }),
+        AT_LEAST_ONE_MEASURE,
+      ),
+      AT_LEAST_ONE_MEASURE,
     ),
   ),
   customer: field(),

@@ -15,6 +15,7 @@ import {
   required,
   text,
   union,
+  withStrayLength,
 } from "../core/internal/optionRules.js";
 import { literals, pair } from "./internal/optionRules.js";
 import type { RfmScoresResult, RfmScoresRow } from "./rfmScores.js";
@@ -216,6 +217,8 @@ export interface RfmSegmentsResult {
 
 /** A range of scores [min, max]. */
 const range = pair(numeric({}), ([lo, hi]) => (lo <= hi ? undefined : "expected [min, max] with min <= max"));
+/** A custom scheme's least number of rules (an empty string given for them is also told so, as zod did). */
+const AT_LEAST_ONE_RULE = { min: 1, message: "a scheme needs at least one rule" };
 const ruleShape = {
   segment: required(nonEmptyText()),
   recency: range,
@@ -225,11 +228,10 @@ const ruleShape = {
 };
 /** A custom scheme; its `match` and `fallback` defaults are filled in where the scheme is used. */
 const schemeShape = {
-  rules: required(
-    listOf(nested(ruleShape), { min: 1, message: "a scheme needs at least one rule", strayLength: true }),
-  ),
+  rules: required(withStrayLength(listOf(nested(ruleShape), AT_LEAST_ONE_RULE), AT_LEAST_ONE_RULE)),
   match: oneOf(["first", "last"]),
-  fallback: text(),
+  // a string of any length
+  fallback: text(Number.POSITIVE_INFINITY),
   bins: numeric({ whole: true, gte: 2 }),
 };
 /** Option rules of {@link rfmSegments} (exported for value's option-rule test; not in the module index). */

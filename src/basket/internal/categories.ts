@@ -22,7 +22,7 @@ const COLUMN = "must name a column of the hierarchy rows";
 export const categoriesShape = {
   levels: /* @__PURE__ */ required(/* @__PURE__ */ nameList("must name at least one level column", COLUMN)),
   item: /* @__PURE__ */ nonEmptyText(COLUMN),
-  suffix: /* @__PURE__ */ text(),
+  suffix: /* @__PURE__ */ text(Number.POSITIVE_INFINITY),
   unknownItems: /* @__PURE__ */ oneOf(["error", "keep"]),
 };
 

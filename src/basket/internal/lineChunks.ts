@@ -1,12 +1,16 @@
-import { flag, nonEmptyText } from "../../core/internal/optionRules.js";
+import { flag, nonEmptyText, withStrayLength } from "../../core/internal/optionRules.js";
 import type { Transactions } from "../Transactions.js";
 import { TransactionBuilder } from "./builder.js";
 import { withRoom } from "./intBuffer.js";
 
+/** What a separator that is empty (or an empty array) is told. */
+const SEPARATOR = 'separator must be a non-empty string such as "," or " "';
+
 /** Rules of the basket-text parser's options, shared by readBaskets and readBasketsStream (defaults applied where read). */
 export const basketTextShape = {
-  separator: /* @__PURE__ */ nonEmptyText('separator must be a non-empty string such as "," or " "', {
-    strayLength: true,
+  separator: /* @__PURE__ */ withStrayLength(/* @__PURE__ */ nonEmptyText(SEPARATOR), {
+    min: 1,
+    message: SEPARATOR,
   }),
   trim: /* @__PURE__ */ flag(),
 };

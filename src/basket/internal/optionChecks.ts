@@ -82,7 +82,7 @@ export const share = (tooBig = "must be at most 1"): OptionRule<number, true> =>
  */
 export const nameList = (emptyList?: string, emptyString?: string): OptionRule<readonly string[], true> =>
   listOf(
-    emptyString === undefined ? text() : nonEmptyText(emptyString),
+    emptyString === undefined ? text(Number.POSITIVE_INFINITY) : nonEmptyText(emptyString),
     emptyList === undefined ? undefined : { min: 1, message: emptyList },
   );
 

@@ -43,6 +43,7 @@ import {
   text,
   textWhere,
   union,
+  withStrayLength,
 } from "./optionRules.js";
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
@@ -64,6 +65,9 @@ function nonEmptyTextProblems(
   if (typeof value !== "string") report(expected("a string", value), value);
   else if (value === "") report(emptyMessage, value);
 }
+
+/** A least length of one, and its message. */
+const AT_LEAST_ONE = { min: 1, message: "give at least one measure" };
 
 /**
  * Each option as the chart builders and clientele/segment check it now, beside the zod schema (core's
@@ -165,7 +169,7 @@ const OPTIONS = {
     ),
   ],
   column: [
-    nonEmptyText("must name a column", { strayLength: true }),
+    withStrayLength(nonEmptyText("must name a column"), { min: 1, message: "must name a column" }),
     optionalSchema(z.string().check(z.minLength(1, "must name a column"))),
   ],
   size: [
@@ -176,13 +180,12 @@ const OPTIONS = {
   ],
   // lists of rule-checked elements (value, satisfaction, basket)
   shares: [listOf(fraction()), optionalSchema(z.array(fractionSchema))],
-  names: [listOf(text()), optionalSchema(z.array(z.string()))],
+  names: [listOf(text(Number.POSITIVE_INFINITY)), optionalSchema(z.array(z.string()))],
   measures: [
-    listOf(nested({ weight: required(numeric({ gte: 0 })), label: nonEmptyText() }), {
-      min: 1,
-      message: "give at least one measure",
-      strayLength: true,
-    }),
+    withStrayLength(
+      listOf(nested({ weight: required(numeric({ gte: 0 })), label: nonEmptyText() }), AT_LEAST_ONE),
+      AT_LEAST_ONE,
+    ),
     optionalSchema(
       z
         .array(

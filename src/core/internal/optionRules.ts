@@ -76,10 +76,10 @@ export const custom = <T>(
   });
 
 /**
- * A string of at most `maxLength` characters (code points; any length unless given): "Too big: expected
- * string to have <=500 characters".
+ * A string of at most `maxLength` characters (code points; `Number.POSITIVE_INFINITY` for any length):
+ * "Too big: expected string to have <=500 characters".
  */
-export const text = (maxLength = Number.POSITIVE_INFINITY): OptionRule<string, true> =>
+export const text = (maxLength: number): OptionRule<string, true> =>
   rule("a string", (value, report) => {
     if (typeof value !== "string") report(undefined, value);
     else if (value.length > maxLength && [...value].length > maxLength)
@@ -108,42 +108,39 @@ const EMPTY_TEXT = "Too small: expected string to have >=1 characters";
 export const emptyTextProblem = (text: string): string | undefined => (text === "" ? EMPTY_TEXT : undefined);
 
 /**
- * True when `value`, of any kind, has a `length` below `min`: zod ran a length check (`z.minLength`) on any
- * value with a length, so an empty array given for a string, or an empty string given for an array, was
- * told it is too short as well as of the wrong kind (a "stray length" issue).
+ * A string of at least one character (`z.string().check(z.minLength(1, emptyMessage))`): "expected a
+ * string, received ...", "required: expected a string"; an empty string is `emptyMessage` ("Too small:
+ * expected string to have >=1 characters" unless given).
  */
-function shorterThan(value: unknown, min: number): boolean {
-  const length = value == null ? undefined : (value as { length?: unknown }).length;
-  return length !== undefined && !((length as number) >= min);
-}
+export const nonEmptyText = (emptyMessage = EMPTY_TEXT): OptionRule<string, true> =>
+  textWhere((text) => (text === "" ? emptyMessage : undefined));
 
-/** For a rule that takes zod's stray length issue: see {@link shorterThan}. */
-export interface StrayLength {
-  /** Also report the length message for a value of another kind whose `length` is too short. */
-  readonly strayLength?: boolean;
+/** The least length of a list or a string, and the message of a shorter one (`z.minLength(min, message)`). */
+export interface LeastLength {
+  readonly min: number;
+  readonly message: string;
 }
 
 /**
- * A string of at least one character (`z.string().check(z.minLength(1, emptyMessage))`): "expected a
- * string, received ...", "required: expected a string"; an empty string is `emptyMessage` ("Too small:
- * expected string to have >=1 characters" unless given). With `strayLength`, a value of another kind
- * whose length is below 1 (an empty array) is also `emptyMessage`, as zod told it.
+ * `option` with zod's stray length issue: zod ran a length check (`z.minLength`) on any value with a
+ * length, so a value of another kind (an empty array given for a string, an empty string given for an
+ * array) was told it is too short (`message`) as well as of the wrong kind. For the options whose tests
+ * keep that second issue.
  */
-export function nonEmptyText(
-  emptyMessage = EMPTY_TEXT,
-  { strayLength = false }: StrayLength = {},
-): OptionRule<string, true> {
-  const nonEmpty = textWhere((text) => (text === "" ? emptyMessage : undefined));
-  if (!strayLength) return nonEmpty;
-  return {
-    ...nonEmpty,
-    check: (value, report) => {
-      const checked = nonEmpty.check(value, report);
-      if (typeof value !== "string" && shorterThan(value, 1)) report(emptyMessage, value);
-      return checked;
-    },
-  };
-}
+export const withStrayLength = <T>(
+  option: OptionRule<T>,
+  { min, message }: LeastLength,
+): OptionRule<T, true> =>
+  rule(option.accepts, (value, report) => {
+    let ofKind = true;
+    const checked = option.check(value, (problem, received, path = [], named) => {
+      if (problem === undefined && path.length === 0) ofKind = false;
+      report(problem, received, path, named);
+    });
+    const length = value == null ? undefined : (value as { length?: unknown }).length;
+    if (!ofKind && length !== undefined && !((length as number) >= min)) report(message, value);
+    return checked;
+  });
 
 /**
  * The bounds of a {@link numeric} option: `gte` (>=), `gt` (>), `lte` (<=), `lt` (<), `whole` for whole
@@ -170,40 +167,38 @@ export interface NumericBounds {
   };
 }
 
+/** The sign of each bound of {@link NumericBounds}, in the order a number's problems are reported. */
+const SIGNS = { gte: ">=", gt: ">", lte: "<=", lt: "<" } as const;
+
 /** How a bound compares: a number must be `>=`, `>`, `<=` or `<` the bound. */
-type Sign = ">=" | ">" | "<=" | "<";
+type Sign = (typeof SIGNS)[keyof typeof SIGNS];
 
-/** Zod's words for a number beyond a bound: "Too small: expected number to be >=1". */
-const beyond = (big: boolean, origin: "number" | "int", sign: Sign, bound: number): string =>
-  `Too ${big ? "big" : "small"}: expected ${origin} to be ${sign}${bound}`;
+/** True for an upper bound (`<=`, `<`). */
+const isUpper = (sign: Sign): boolean => sign[0] === "<";
 
-/** True when `number` is on the wrong side of `bound`. */
-function fails(number: number, sign: Sign, bound: number): boolean {
-  if (sign === ">=") return number < bound;
-  if (sign === ">") return number <= bound;
-  if (sign === "<=") return number > bound;
-  return number >= bound;
-}
+/** Zod's words for a number beyond a bound: "Too small: expected number to be >=1", "Too big: ... <1". */
+const beyond = (origin: "number" | "int", sign: Sign, bound: number): string =>
+  `Too ${isUpper(sign) ? "big" : "small"}: expected ${origin} to be ${sign}${bound}`;
 
 /**
  * A finite number within `bounds`: "Too small: expected number to be >=100", "Too big: expected number to
  * be <=2000", "Too big: expected number to be <1"; a whole number outside the safe range is also "Too big:
  * expected int to be <=9007199254740991".
  */
-export function numeric({ gte, gt, lte, lt, whole, messages }: NumericBounds): OptionRule<number, true> {
+export function numeric(options: NumericBounds): OptionRule<number, true> {
+  const { whole, messages } = options;
   // each bound given: its value, its sign in the words, and the message of a number beyond it
   const bounds: [bound: number, sign: Sign, message: string][] = [];
-  const add = (bound: number | undefined, sign: Sign, message: string | undefined): void => {
+  for (const key in SIGNS) {
+    const bound = options[key as keyof typeof SIGNS];
+    const sign = SIGNS[key as keyof typeof SIGNS];
     if (bound !== undefined)
-      bounds.push([bound, sign, message ?? beyond(sign.startsWith("<"), "number", sign, bound)]);
-  };
-  add(gte, ">=", messages?.gte);
-  add(gt, ">", messages?.gt);
-  add(lte, "<=", messages?.lte);
-  add(lt, "<", messages?.lt);
+      bounds.push([bound, sign, messages?.[key as keyof typeof SIGNS] ?? beyond("number", sign, bound)]);
+  }
   const words = bounds.map(([bound, sign]) => ` ${sign} ${bound}`).join(" and");
   return rule(`${whole ? "a whole number" : "a number"}${words}`, (value, report) => {
     if (!Number.isFinite(value) || (whole && !Number.isInteger(value))) {
+      // a finite number that is not whole: `messages.whole` (alone) or, without it, the kind expected
       report(Number.isFinite(value) ? messages?.whole : undefined, value);
       return value as number;
     }
@@ -211,10 +206,14 @@ export function numeric({ gte, gt, lte, lt, whole, messages }: NumericBounds): O
     if (whole && !Number.isSafeInteger(number))
       report(
         messages?.whole ??
-          beyond(number > 0, "int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
+          beyond("int", number > 0 ? "<=" : ">=", Math.sign(number) * Number.MAX_SAFE_INTEGER),
         number,
       );
-    for (const [bound, sign, message] of bounds) if (fails(number, sign, bound)) report(message, number);
+    for (const [bound, sign, message] of bounds) {
+      // past the bound, or on a strict one (`>`, `<`)
+      const past = isUpper(sign) ? number > bound : number < bound;
+      if (past || (number === bound && sign.length === 1)) report(message, number);
+    }
     return number;
   });
 }
@@ -312,25 +311,15 @@ export function checkElement<E>(
 }
 
 /**
- * The least length of a {@link listOf} option and the message of a shorter list (`z.minLength(min,
- * message)`); with `strayLength`, also of a value of another kind whose length is below `min`.
- */
-export interface ListLength extends StrayLength {
-  readonly min: number;
-  readonly message: string;
-}
-
-/**
  * An array whose every element `element` checks (`z.array(element)`, with `.check(z.minLength(min,
  * message))` when `length` is given): "expected an array, received ..."; each element's problems under
  * its index (a hole of a sparse array is a missing element); fewer than `min` elements: `message`.
  * Returns a new array of the checked elements, as zod did (never the caller's own array).
  */
-export function listOf<E>(element: OptionRule<E>, length?: ListLength): OptionRule<E[], true> {
+export function listOf<E>(element: OptionRule<E>, length?: LeastLength): OptionRule<E[], true> {
   return rule("an array", (value, report) => {
     if (!Array.isArray(value)) {
       report(undefined, value);
-      if (length?.strayLength && shorterThan(value, length.min)) report(length.message, value);
       return value as E[];
     }
     const checked: E[] = [];
