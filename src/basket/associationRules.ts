@@ -1,5 +1,5 @@
 import { argumentError } from "../core/internal/arguments.js";
-import { checkOptions, text } from "../core/internal/optionRules.js";
+import { anyText, checkOptions } from "../core/internal/optionRules.js";
 import type { AssociationRule, RuleContingencyTable } from "./AssociationRule.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import {
@@ -184,7 +184,7 @@ export const associationRulesShape = {
   ...miningShape,
   ...ruleShape,
   maxRules: budget("to keep every rule"),
-  sortBy: text(Number.POSITIVE_INFINITY),
+  sortBy: anyText(),
   measures: functionTable<AssociationRulesCustomMeasure>("a function of the 2x2 counts"),
 };
 

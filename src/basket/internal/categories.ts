@@ -1,11 +1,11 @@
 import { argumentError } from "../../core/internal/arguments.js";
 import {
+  anyText,
   checkOptions,
   nonEmptyText,
   type OptionValues,
   oneOf,
   required,
-  text,
 } from "../../core/internal/optionRules.js";
 import type { ItemHierarchy } from "../aggregateItems.js";
 import type { Transactions, TransactionsInput } from "../Transactions.js";
@@ -22,7 +22,7 @@ const COLUMN = "must name a column of the hierarchy rows";
 export const categoriesShape = {
   levels: /* @__PURE__ */ required(/* @__PURE__ */ nameList("must name at least one level column", COLUMN)),
   item: /* @__PURE__ */ nonEmptyText(COLUMN),
-  suffix: /* @__PURE__ */ text(Number.POSITIVE_INFINITY),
+  suffix: /* @__PURE__ */ anyText(),
   unknownItems: /* @__PURE__ */ oneOf(["error", "keep"]),
 };
 

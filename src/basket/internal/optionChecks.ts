@@ -13,13 +13,13 @@
  */
 import { expected, type NumberBound } from "../../core/internal/optionChecks.js";
 import {
+  anyText,
   field,
   listOf,
   nonEmptyText,
   numeric,
   type OptionRule,
   type ReportProblem,
-  text,
 } from "../../core/internal/optionRules.js";
 
 export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionChecks.js";
@@ -82,7 +82,7 @@ export const share = (tooBig = "must be at most 1"): OptionRule<number, true> =>
  */
 export const nameList = (emptyList?: string, emptyString?: string): OptionRule<readonly string[], true> =>
   listOf(
-    emptyString === undefined ? text(Number.POSITIVE_INFINITY) : nonEmptyText(emptyString),
+    emptyString === undefined ? anyText() : nonEmptyText(emptyString),
     emptyList === undefined ? undefined : { min: 1, message: emptyList },
   );
 

@@ -22,6 +22,7 @@ import {
   zodStringSchema,
 } from "./optionChecks.js";
 import {
+  anyText,
   checkOptions,
   custom,
   date,
@@ -180,7 +181,7 @@ const OPTIONS = {
   ],
   // lists of rule-checked elements (value, satisfaction, basket)
   shares: [listOf(fraction()), optionalSchema(z.array(fractionSchema))],
-  names: [listOf(text(Number.POSITIVE_INFINITY)), optionalSchema(z.array(z.string()))],
+  names: [listOf(anyText()), optionalSchema(z.array(z.string()))],
   measures: [
     withStrayLength(
       listOf(nested({ weight: required(numeric({ gte: 0 })), label: nonEmptyText() }), AT_LEAST_ONE),

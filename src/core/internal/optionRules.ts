@@ -101,6 +101,9 @@ export const textWhere = (problem: (text: string) => string | undefined): Option
     return value as string;
   });
 
+/** A string of any length (`z.string()`): "expected a string, received ...", "required: expected a string". */
+export const anyText = (): OptionRule<string, true> => textWhere(() => undefined);
+
 /** Zod's words for a string shorter than one character (`z.minLength(1)`). */
 const EMPTY_TEXT = "Too small: expected string to have >=1 characters";
 
