@@ -6,6 +6,7 @@ import {
   resolveField,
   withDisplay,
 } from "../core/index.js";
+import { withMissingDefaults } from "../core/internal/defaults.js";
 import { expected } from "../core/internal/optionChecks.js";
 import {
   checkOptions,
@@ -16,7 +17,6 @@ import {
   oneOf,
 } from "../core/internal/optionRules.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
-import { withMissingDefaults } from "./internal/optionRules.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
 import { contactsOf, DATE_EXPECTATION, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
