@@ -18,13 +18,16 @@
  *   5. no file reachable from a subpath other than those adapters
  *      imports an optional peer (arquero, danfojs-node, vega, DuckDB, Arrow):
  *      the kernels never load the adapters' peers, following static
- *      imports/requires through dist/.
+ *      imports/requires through dist/;
+ *   6. every package a file of dist/ imports is a Node built-in, a dependency
+ *      or a peer dependency (so a dev dependency, such as zod, the oracle of
+ *      the option-rule tests, can never reach users).
  *
  * Exits non-zero with one line per problem; prints a one-line summary.
  * Usage: node scripts/check-imports.mjs
  */
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -115,6 +118,34 @@ function reachesPeer(entry) {
     }
   }
   return undefined;
+}
+
+// --- packages imported by dist: built-ins, dependencies and peers only ----------------------------
+const declared = new Set([
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+]);
+/** The package of a bare specifier: "zod/mini" -> "zod", "@duckdb/node-api/x" -> "@duckdb/node-api". */
+const packageOf = (specifier) =>
+  specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+for (const name of readdirSync(join(root, "dist"))) {
+  if (!/\.c?js$/.test(name)) continue;
+  const text = readFileSync(join(root, "dist", name), "utf8");
+  for (const [, specifier] of text.matchAll(IMPORT_PATTERN)) {
+    // IMPORT_PATTERN also meets "from ..." inside generated source text: only package-name specifiers count
+    if (
+      specifier.startsWith(".") ||
+      specifier.startsWith("node:") ||
+      !/^(@[\w.-]+\/)?[\w.-]+(\/[\w./-]*)?$/.test(specifier)
+    )
+      continue;
+    const owner = packageOf(specifier);
+    if (!builtinModules.includes(owner) && !declared.has(owner))
+      fail(`dist/${name} imports "${specifier}", which is neither a dependency nor a peer dependency`);
+  }
 }
 
 // --- load every subpath -------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
-import { expected } from "../core/internal/optionChecks.js";
 import { checkOptions, custom, nullable, numeric, text } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import { defaultChart } from "./internal/htmlDefaultChart.js";
 import { renderTable } from "./internal/htmlFormat.js";
 import { narrativeOf } from "./internal/htmlNarrative.js";

@@ -1,5 +1,5 @@
-import { nonNegativeProblem } from "../core/internal/optionChecks.js";
 import { list, numeric } from "../core/internal/optionRules.js";
+import { nonNegativeProblem } from "../core/internal/optionWords.js";
 import type { FitShiftedBetaGeometricResult } from "../value/index.js";
 import {
   type ChartOptions,

@@ -5,7 +5,6 @@ import {
   type RecordInput,
   resolveField,
 } from "../core/index.js";
-import { expected } from "../core/internal/optionChecks.js";
 import {
   custom,
   field,
@@ -16,6 +15,7 @@ import {
   required,
   seed,
 } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import { type ChurnTerm, coefficientTable } from "./internal/churnCoefficients.js";
 import { sourceOrArray } from "./internal/churnColumns.js";
 import { codeCategories } from "./internal/churnEncoding.js";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { parseOptions } from "../../test/zodOracle/options.js";
 import { daysBetween, isoDate } from "./dates.js";
 import { escapeHtml, formatTable, htmlTable, withDisplay } from "./display.js";
 import { ClienteleError, InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "./errors.js";
 import { readCodes, readNumbers, resolveField } from "./fields.js";
-import { parseOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { median, quantile, quantileSorted, quantiles, sortedFinite } from "./quantile.js";
 import { createRandom } from "./random.js";

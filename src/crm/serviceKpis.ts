@@ -7,7 +7,6 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withMissingDefaults } from "../core/internal/defaults.js";
-import { expected } from "../core/internal/optionChecks.js";
 import {
   checkOptions,
   field,
@@ -21,6 +20,7 @@ import {
   type ReportProblem,
   required,
 } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
 import { contactsOf, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";

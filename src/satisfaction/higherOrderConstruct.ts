@@ -1,7 +1,7 @@
 import { InvalidOptionsError, type OptionIssue } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { expected } from "../core/internal/optionChecks.js";
 import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import { checked, constructName } from "./internal/optionRules.js";
 import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";

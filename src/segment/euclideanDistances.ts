@@ -1,6 +1,6 @@
 import { assertRecordArray, type Field, InsufficientDataError, readNumbers } from "../core/index.js";
-import { expected } from "../core/internal/optionChecks.js";
 import { checkOptions, field, list, record, required, union } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import type { DistanceMatrix } from "./distanceMatrixTypes.js";
 import { checkDistanceRows, wrapDistances } from "./internal/distances.js";
 

@@ -9,8 +9,8 @@ import {
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { expected } from "../core/internal/optionChecks.js";
 import { checkOptions, custom, field, nested, record, required } from "../core/internal/optionRules.js";
+import { expected } from "../core/internal/optionWords.js";
 import type { FeatureMatrixResult } from "./featureMatrix.js";
 import { columnMagnitude, fieldEntries, overflowScale } from "./internal/features.js";
 import { fieldList, nonNegative, wholeNumber } from "./internal/optionChecks.js";

@@ -15,9 +15,9 @@ import {
   optionsSchema,
   stringListSchema,
   stringSchema,
-} from "../../core/internal/optionChecks.js";
+} from "../../../test/zodOracle/optionChecks.js";
+import { fieldSchema, parseOptions } from "../../../test/zodOracle/options.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { fieldSchema, parseOptions } from "../../core/options.js";
 import { aggregateItemsShape } from "../aggregateItems.js";
 import { associationRulesShape } from "../associationRules.js";
 import { frequentItemsetsShape } from "../frequentItemsets.js";

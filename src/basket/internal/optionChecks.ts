@@ -11,7 +11,7 @@
  * (optionChecks.test.ts here compares the two on random options). Every check runs once per call, at the
  * boundary.
  */
-import { expected, type NumberBound } from "../../core/internal/optionChecks.js";
+
 import {
   anyText,
   field,
@@ -21,8 +21,9 @@ import {
   type OptionRule,
   type ReportProblem,
 } from "../../core/internal/optionRules.js";
+import { expected, type NumberBound } from "../../core/internal/optionWords.js";
 
-export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionChecks.js";
+export { above0, atLeast, atMost, type NumberBound } from "../../core/internal/optionWords.js";
 
 /** An optional option of kind `accepts` (what a missing value is said to need), with the check of a present value. */
 const rule = <T>(

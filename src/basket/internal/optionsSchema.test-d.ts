@@ -5,7 +5,7 @@ import {
   optionalSchema,
   optionsSchema,
   stringSchema,
-} from "../../core/internal/optionChecks.js";
+} from "../../../test/zodOracle/optionChecks.js";
 
 describe("optionsSchema types", () => {
   it("makes a key optional as z.optional does, with the wrapped schema's types", () => {

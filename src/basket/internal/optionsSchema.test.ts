@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
+import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
+import { parseOptions } from "../../../test/zodOracle/options.js";
 import { InvalidOptionsError } from "../../core/errors.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { parseOptions } from "../../core/options.js";
 
 /**
  * What parseOptions makes of `options` under `schema`: the output (with its key order), or the error's

@@ -6,7 +6,7 @@
  * models); each message now says what the part should be and what was found.
  */
 import { InvalidOptionsError, type OptionIssue } from "../../core/errors.js";
-import { expected } from "../../core/internal/optionChecks.js";
+import { expected } from "../../core/internal/optionWords.js";
 import type { ChurnModelJson } from "../trainChurnModelTypes.js";
 
 /** Reports that the part at `path` (below `json`) is not `wanted` (in words) but `value`. */

@@ -4,13 +4,13 @@
  */
 import { InvalidOptionsError } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { expected } from "../../core/internal/optionChecks.js";
 import {
   checkOptions,
   type OptionRule,
   type OptionShape,
   type OptionValues,
 } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 import type { FeatureSpec } from "./featureSpec.js";
 
 /**

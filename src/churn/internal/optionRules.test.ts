@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { type Outcome, outcome } from "../../../test/optionOutcome.js";
-import { InvalidOptionsError } from "../../core/errors.js";
-import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { withDefaults } from "../../core/internal/defaults.js";
-import { customSchema, expected, optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
-import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
+import {
+  customSchema,
+  expected,
+  optionalSchema,
+  optionsSchema,
+} from "../../../test/zodOracle/optionChecks.js";
 import {
   dateSchema,
   fieldSchema,
@@ -15,7 +16,11 @@ import {
   parseOptions,
   seedSchema,
   wholeNumber,
-} from "../../core/options.js";
+} from "../../../test/zodOracle/options.js";
+import { InvalidOptionsError } from "../../core/errors.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
+import { withDefaults } from "../../core/internal/defaults.js";
+import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { calibrateChurnModelShape } from "../calibrateChurnModel.js";
 import { churnScoresFromBgNbdShape } from "../churnScoresFromBgNbd.js";
 import { cohortRetentionShape } from "../cohortRetention.js";

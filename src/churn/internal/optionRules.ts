@@ -4,8 +4,8 @@
  * `parseOptions` (optionRules.test.ts here compares the two on random options).
  */
 import type { Field } from "../../core/index.js";
-import { expected } from "../../core/internal/optionChecks.js";
 import { date, field, numeric, type OptionRule, required } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 
 /** A field (a property name or an accessor) that must be given. */
 export const requiredField = /* @__PURE__ */ required(/* @__PURE__ */ field<Field<unknown>>());

@@ -1,15 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { InvalidOptionsError } from "../errors.js";
-import {
-  dateSchema,
-  fieldSchema,
-  fractionSchema,
-  parseOptions,
-  progressSchema,
-  seedSchema,
-} from "../options.js";
 import {
   arraySchema,
   customSchema,
@@ -20,7 +11,16 @@ import {
   optionsSchema,
   zodNumberSchema,
   zodStringSchema,
-} from "./optionChecks.js";
+} from "../../../test/zodOracle/optionChecks.js";
+import {
+  dateSchema,
+  fieldSchema,
+  fractionSchema,
+  parseOptions,
+  progressSchema,
+  seedSchema,
+} from "../../../test/zodOracle/options.js";
+import { InvalidOptionsError } from "../errors.js";
 import {
   anyText,
   checkOptions,

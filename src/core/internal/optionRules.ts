@@ -12,7 +12,7 @@
 
 import { InvalidOptionsError, type OptionIssue } from "../errors.js";
 import { unknownOptionMessage } from "./closestName.js";
-import { expected, preview } from "./optionChecks.js";
+import { expected, preview } from "./optionWords.js";
 
 /**
  * Reports one problem of a value at `path` below the option: `message` says what is wrong; without a

@@ -1,7 +1,6 @@
 // Options of qualifyProspects: their rules and the merge of overrides over a preset's rules.
 import { InvalidOptionsError } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { expected } from "../../core/internal/optionChecks.js";
 import {
   checkOptions,
   custom,
@@ -12,6 +11,7 @@ import {
   type OptionValues,
   oneOf,
 } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 import type { Offering } from "../offering.js";
 import { type ProspectRules, prospectQualificationPresets } from "../prospectQualificationPresets.js";
 import {

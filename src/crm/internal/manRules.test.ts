@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { InvalidOptionsError } from "../../core/errors.js";
-import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import {
   customSchema,
   described,
@@ -12,9 +10,11 @@ import {
   optionsSchema,
   stringListSchema,
   stringSchema,
-} from "../../core/internal/optionChecks.js";
+} from "../../../test/zodOracle/optionChecks.js";
+import { fieldSchema, oneOf, parseOptions } from "../../../test/zodOracle/options.js";
+import { InvalidOptionsError } from "../../core/errors.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { checkOptions } from "../../core/internal/optionRules.js";
-import { fieldSchema, oneOf, parseOptions } from "../../core/options.js";
 import { parseQualifyOptions } from "./manOptions.js";
 import { offeringRule } from "./manRules.js";
 

@@ -4,8 +4,9 @@
  * across options. Each gives the issues the zod schemas before gave through `parseOptions` (compared on
  * random options in optionRules.test.ts).
  */
-import { expected } from "../../core/internal/optionChecks.js";
+
 import { list, nested, type OptionRule, text } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 import type { Offering } from "../offering.js";
 
 /** A bound of {@link numberRule}: its test and the message of a number that fails it. */

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { outcome } from "../../../test/optionOutcome.js";
+import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
+import { fieldSchema, parseOptions } from "../../../test/zodOracle/options.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { optionalSchema, optionsSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { fieldSchema, parseOptions } from "../../core/options.js";
 import {
   complaintSummaryShape,
   DEFAULT_COMPLAINT_CATEGORIES,

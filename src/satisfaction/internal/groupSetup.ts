@@ -11,7 +11,6 @@ import {
 } from "../../core/index.js";
 import { argumentError } from "../../core/internal/arguments.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { expected } from "../../core/internal/optionChecks.js";
 import {
   checkOptions,
   custom,
@@ -22,6 +21,7 @@ import {
   required,
   seed,
 } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 import { notAnArrayError, notARecordError } from "../../core/records.js";
 import { type PlsModelInput, resolveModelInput } from "./groupModel.js";
 import { describeSubsetFailure, type SubsetFailure } from "./groupSubset.js";

@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { type Outcome, outcome } from "../../../test/optionOutcome.js";
-import { unknownOptionMessage } from "../../core/internal/closestName.js";
-import { withDefaults } from "../../core/internal/defaults.js";
 import {
   above0,
   atLeast,
@@ -18,8 +16,7 @@ import {
   problemSchema,
   stringListSchema,
   stringSchema,
-} from "../../core/internal/optionChecks.js";
-import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
+} from "../../../test/zodOracle/optionChecks.js";
 import {
   fieldSchema,
   oneOf,
@@ -27,7 +24,10 @@ import {
   progressSchema,
   seedSchema,
   wholeNumber,
-} from "../../core/options.js";
+} from "../../../test/zodOracle/options.js";
+import { unknownOptionMessage } from "../../core/internal/closestName.js";
+import { withDefaults } from "../../core/internal/defaults.js";
+import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
 import { bootstrapShape } from "../bootstrap.js";
 import { higherOrderConstructShape } from "../higherOrderConstruct.js";
 import { importancePerformanceGridShape } from "../importancePerformanceGrid.js";

@@ -6,7 +6,6 @@
 import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { expected } from "../../core/internal/optionChecks.js";
 import {
   checkOptions,
   flag,
@@ -15,6 +14,7 @@ import {
   oneOf,
   required,
 } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 import { CONSTRUCT_NAME, checked, type ReportAt } from "./optionRules.js";
 import type { PlsSpec } from "./plsCore.js";
 

@@ -4,8 +4,9 @@
  * single strings). Its issues are the ones core's `columnsSchema` gave, word for word: columnRules.test.ts
  * compares the two on random options. With it an adapter's bundle leaves zod and the schema walker out.
  */
-import { expected } from "../../core/internal/optionChecks.js";
+
 import type { OptionRule } from "../../core/internal/optionRules.js";
+import { expected } from "../../core/internal/optionWords.js";
 
 /**
  * Distinct, non-empty column names: "expected an array, received ..."; an element that is not a string

@@ -2,10 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { type Outcome, outcome } from "../../../test/optionOutcome.js";
+import { optionalSchema, optionsSchema, problemSchema } from "../../../test/zodOracle/optionChecks.js";
+import {
+  dateSchema,
+  fieldSchema,
+  oneOf,
+  parseOptions,
+  wholeNumber,
+} from "../../../test/zodOracle/options.js";
 import { withDefaults } from "../../core/internal/defaults.js";
-import { optionalSchema, optionsSchema, problemSchema } from "../../core/internal/optionChecks.js";
 import { checkOptions, type OptionShape } from "../../core/internal/optionRules.js";
-import { dateSchema, fieldSchema, oneOf, parseOptions, wholeNumber } from "../../core/options.js";
 import { calibrationHoldoutSummaryShape } from "../calibrationHoldoutSummary.js";
 import { contributionScoreShape } from "../contributionScore.js";
 import { customerFeaturesShape } from "../customerFeatures.js";

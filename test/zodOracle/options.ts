@@ -1,12 +1,18 @@
+/*
+ * Test oracle (session 8). The library checked its options with zod schemas run through this parseOptions
+ * until every module moved to core's option rules (src/core/internal/optionRules.ts). It is kept here, with
+ * zod as a dev dependency, as the independent implementation the option rules are compared with: each
+ * module's equivalence test rebuilds its old zod schemas and checks that both give the same options or the
+ * same issues on random option objects. Nothing under src/ imports it outside tests.
+ */
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { InvalidOptionsError, type OptionIssue } from "./errors.js";
-import { unknownOptionMessage } from "./internal/closestName.js";
-import { ACCEPTS, described, kindOf, preview } from "./internal/optionChecks.js";
+import { InvalidOptionsError, type OptionIssue } from "../../src/core/errors.js";
+import { unknownOptionMessage } from "../../src/core/internal/closestName.js";
+import { ACCEPTS, described, kindOf, preview } from "./optionChecks.js";
 
-// The option checks (cheaper stand-ins for zod schemas) live in ./internal/optionChecks.ts; those that
-// modules import from here stay importable from here.
-export { kindOf, lengthAtLeast, oneOf, wholeNumber } from "./internal/optionChecks.js";
+// The option checks (cheaper stand-ins for zod schemas) live in ./optionChecks.ts; some are re-exported here.
+export { kindOf, lengthAtLeast, oneOf, wholeNumber } from "./optionChecks.js";
 
 /**
  * Validates an options object against a zod schema once, at the public

@@ -1,3 +1,10 @@
+/*
+ * Test oracle (session 8). The library checked its options with zod schemas run through this parseOptions
+ * until every module moved to core's option rules (src/core/internal/optionRules.ts). It is kept here, with
+ * zod as a dev dependency, as the independent implementation the option rules are compared with: each
+ * module's equivalence test rebuilds its old zod schemas and checks that both give the same options or the
+ * same issues on random option objects. Nothing under src/ imports it outside tests.
+ */
 /**
  * The library's option checks, in one place: small zod pieces that cost far less in a bundle than the zod
  * schemas they stand for (number, int, string, boolean, enum, array and record schemas each bring their
@@ -16,34 +23,18 @@
  */
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
+import {
+  above0,
+  atLeast,
+  atMost,
+  expected,
+  kindOf,
+  type NumberBound,
+  nonNegativeProblem,
+  preview,
+} from "../../src/core/internal/optionWords.js";
 
-/** How a received value is named in an option message ("a number", "an array", "null"); custom checks word theirs with it. */
-export function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
-  if (value === null) return "null";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-/**
- * A received value as short JSON for an option message (at most 60 characters), or as text where JSON
- * cannot show it or would write null for it (NaN, the infinities, an invalid Date).
- */
-export function preview(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  if (value instanceof Date && Number.isNaN(value.getTime())) return "Invalid Date";
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {}
-  return json === undefined ? String(value) : json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
-/**
- * `expected <wanted>, received <kind>`, or `required: expected <wanted>` for a missing value: the words
- * `parseOptions` gives a zod type issue, for a custom check's own message.
- */
-export const expected = (wanted: string, input: unknown): string =>
-  input === undefined ? `required: expected ${wanted}` : `expected ${wanted}, received ${kindOf(input)}`;
+export { above0, atLeast, atMost, expected, kindOf, type NumberBound, nonNegativeProblem, preview };
 
 /** What the shared schemas and checks accept, in words, read by parseOptions' `accepts`. */
 export const ACCEPTS: WeakMap<core.$ZodType, string> = /* @__PURE__ */ new WeakMap();
@@ -82,22 +73,6 @@ export const problemSchema = <T>(problem: (value: unknown) => string | undefined
     const message = problem(value);
     if (message !== undefined) report(message, value);
   });
-
-/** A bound of {@link numberSchema}: its test and the message of a number that fails it. */
-export type NumberBound = readonly [test: (value: number) => boolean, message: string];
-
-/** At least `min` ("must be at least `min`", or `message`). */
-export const atLeast = (min: number, message = `must be at least ${min}`): NumberBound => [
-  (value) => value >= min,
-  message,
-];
-/** At most `max` ("must be at most `max`", or `message`). */
-export const atMost = (max: number, message = `must be at most ${max}`): NumberBound => [
-  (value) => value <= max,
-  message,
-];
-/** Greater than 0 ("must be greater than 0"). */
-export const above0: NumberBound = [(value) => value > 0, "must be greater than 0"];
 
 /**
  * A finite number option in our words: a value that is not a finite number (or not a whole number when
@@ -261,12 +236,6 @@ export const functionRecordSchema = <F>(
     for (const [key, entry] of Object.entries(value))
       if (typeof entry !== "function") report(`expected ${wanted}`, entry, [key]);
   });
-
-/** What is wrong with a value that should be a finite number >= 0, in zod's words (an {@link arraySchema} element). */
-export function nonNegativeProblem(value: unknown): string | undefined {
-  if (!Number.isFinite(value)) return `expected a number >= 0, received ${kindOf(value)}`;
-  return (value as number) < 0 ? "Too small: expected number to be >=0" : undefined;
-}
 
 /**
  * A whole-number check for `z.number()`, in place of `z.int()`: the same issues (a non-integer is an

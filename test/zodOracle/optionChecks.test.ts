@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import type { InvalidOptionsError } from "../errors.js";
-import { parseOptions } from "../options.js";
+import type { InvalidOptionsError } from "../../src/core/errors.js";
 import {
   above0,
   arraySchema,
@@ -21,6 +20,7 @@ import {
   zodNumberSchema,
   zodStringSchema,
 } from "./optionChecks.js";
+import { parseOptions } from "./options.js";
 
 /** What parseOptions makes of `{ x: value }` under `schema`: the parsed value, or the issues' words. */
 const outcome = (schema: z.ZodMiniType, value: unknown) => {
