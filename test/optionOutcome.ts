@@ -4,6 +4,7 @@
  * checkOptions on the same options): what a check gives, and the old schemas' outcome without the one
  * issue the rules no longer give. Imported by those tests only.
  */
+import fc from "fast-check";
 import { InvalidOptionsError } from "../src/core/errors.js";
 
 /** What a check of options gives: the options it returns, or the issues of the error it throws. */
@@ -46,3 +47,20 @@ export function withoutStrayLength(before: Outcome, strings: readonly string[]):
     ),
   };
 }
+
+/**
+ * Random options objects over a function's option `names`: known names, each name misspelt (a trailing
+ * "s", for the "did you mean" hint), an unknown name and "__proto__", each with a value from `values`.
+ */
+export const randomOptions = (
+  names: readonly string[],
+  values: fc.Arbitrary<unknown>,
+  maxKeys: number,
+): fc.Arbitrary<Record<string, unknown>> =>
+  fc.dictionary(
+    fc.constantFrom(...names, ...names.map((name) => `${name}s`), "colour", "__proto__"),
+    values,
+    {
+      maxKeys,
+    },
+  );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { outcome } from "../../../test/optionOutcome.js";
+import { outcome, randomOptions } from "../../../test/optionOutcome.js";
 import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
 import { fieldSchema, parseOptions } from "../../../test/zodOracle/options.js";
 import { withDefaults } from "../../core/internal/defaults.js";
@@ -350,25 +350,13 @@ describe("crm's option rules", () => {
         fc.integer(),
       );
       fc.assert(
-        fc.property(
-          fc.oneof(
-            fc.dictionary(
-              fc.constantFrom(...names, ...names.map((option) => `${option}s`), "colour", "__proto__"),
-              anyValue,
-              { maxKeys: 6 },
-            ),
-            anyValue,
-          ),
-          (options) => {
-            const now = outcome(() =>
-              parse === undefined
-                ? withDefaults(checkOptions(name, shape, options), defaults)
-                : parse(options),
-            );
-            const old = outcome(() => parseOptions(name, before, options));
-            expect(now).toEqual(old.issues === undefined ? old : { issues: sayMore(old.issues) });
-          },
-        ),
+        fc.property(fc.oneof(randomOptions(names, anyValue, 6), anyValue), (options) => {
+          const now = outcome(() =>
+            parse === undefined ? withDefaults(checkOptions(name, shape, options), defaults) : parse(options),
+          );
+          const old = outcome(() => parseOptions(name, before, options));
+          expect(now).toEqual(old.issues === undefined ? old : { issues: sayMore(old.issues) });
+        }),
         { numRuns: 400 },
       );
     });
