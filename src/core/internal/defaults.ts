@@ -1,10 +1,12 @@
 /**
- * Defaults of parsed options, filled in once after `parseOptions` instead of by zod's default wrapper
- * (`z._default`, about 0.9 kB in every bundle that uses it, for what `??` does). The documented
- * defaults stay in each options interface (`@defaultValue`) and in the object passed here.
+ * Defaults of checked options, filled in once after `checkOptions` (the option rules carry no defaults).
+ * The documented defaults stay in each options interface (`@defaultValue`) and in the object passed here.
  */
 
-/** `parsed` with `defaults[key]` for every key of `defaults` that `parsed` leaves undefined. */
+/**
+ * `parsed` with `defaults[key]` for every key of `defaults` that `parsed` leaves undefined or null (to keep
+ * a null given for an option that takes null, use {@link withMissingDefaults}).
+ */
 export function withDefaults<P extends object, D extends { readonly [K in keyof P]?: unknown }>(
   parsed: P,
   defaults: D,

@@ -1,13 +1,12 @@
 /**
- * Option rules: checks of an options object written as plain functions rather than zod schemas run through
- * `parseOptions`, for functions whose bundle should leave zod and the schema walker out (about 15 kB): the
- * chart builders and clientele/segment. A shape names each option's rule (`numeric`, `text`, `oneOf`,
- * `list`, `field`, `seed`, `progressCallback`, `flag`, `fraction`, `date`, `record`, `union`, `nested`,
- * `custom`, made `required` or `nullable`) and {@link checkOptions} checks the options against it. The
- * issues are those `parseOptions` gives for the matching core schemas (`zodStringSchema`, `zodNumberSchema`,
- * `oneOf`, `arraySchema`, `fieldSchema`, `seedSchema`, `progressSchema`, `fractionSchema`, `dateSchema`,
- * `optionsSchema`, `optionalSchema`) and zod schemas (`z.boolean`, `z.record`, `z.union`), word for word:
- * optionRules.test.ts compares the two on the same inputs.
+ * Option rules: how every public function checks its options object, with plain functions rather than a
+ * schema library, so a bundle keeps only the rules its function uses and the package has no runtime
+ * dependency. A shape names each option's rule (`numeric`, `text`, `nonEmptyText`, `textWhere`, `oneOf`,
+ * `list`, `listOf`, `field`, `seed`, `progressCallback`, `flag`, `fraction`, `date`, `record`, `union`,
+ * `nested`, `custom`, made `required` or `nullable`) and {@link checkOptions} checks the options against it,
+ * listing every problem in one InvalidOptionsError. Until session 8 the options were zod schemas run through
+ * `parseOptions`; the issues here are the ones that gave, word for word (optionRules.test.ts and each
+ * module's option-rule test compare the two on random options, with that code kept in test/zodOracle/).
  */
 
 import { InvalidOptionsError, type OptionIssue } from "../errors.js";
