@@ -1,15 +1,8 @@
 import { DAYS_PER_UNIT, InvalidOptionsError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { date, required } from "../core/internal/optionRules.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
-import {
-  checkColumnFields,
-  checkedWriter,
-  customerOrder,
-  linesCte,
-  numberLiteral,
-  type WriterMaker,
-} from "./internal/build.js";
-import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import { checkColumnFields, checkedWriter, numberLiteral, type WriterMaker } from "./internal/build.js";
+import { keptDayAggregates, purchaseDayInputs, summarySelect } from "./internal/purchaseDaysCte.js";
 import {
   parseSummaryOptions,
   type RepeatPurchaseSummarySqlOptions,
@@ -70,17 +63,8 @@ export function calibrationHoldoutSummaryPlan(
   }
   const writer = writerFor(functionName, relation);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
-  const u = numberLiteral(unitDays);
   const c = numberLiteral(calibrationDay);
-  const double = writer.spec.double;
-  const lines = linesCte(writer, {
-    customer: parsed.customer,
-    date: parsed.date,
-    time: true,
-    amount: parsed.amount,
-  });
-  const hasAmount = parsed.amount !== undefined;
-  const days = purchaseDaysCtes(writer, hasAmount, endDay);
+  const inputs = purchaseDayInputs(writer, parsed, endDay);
   const { firstRow, firstValue } = keptDayAggregates(writer);
   const calibration = `kept = 1 AND day_number <= ${c}`;
   const holdout = `kept = 1 AND day_number > ${c}`;
@@ -92,19 +76,20 @@ export function calibrationHoldoutSummaryPlan(
     `SUM(CASE WHEN ${holdout} THEN 1 ELSE 0 END) AS holdout_days, ` +
     `SUM(CASE WHEN ${holdout} THEN day_value ELSE 0 END) AS holdout_value ` +
     `FROM days GROUP BY customer_id)`;
-  const orphans = orphanColumns(writer, hasAmount);
-  const select =
-    `SELECT s.customer_id AS customer, ${writer.rowNumber === undefined ? "" : "s.first_row, "}s.calibration_days - 1 AS frequency, ` +
-    `CAST(s.last_day - s.first_day AS ${double}) / ${u} AS recency, ` +
-    `CAST(${c} - s.first_day AS ${double}) / ${u} AS ${writer.quote("T")}, ` +
-    `CASE WHEN s.calibration_days > 1 THEN (s.calibration_value - s.first_value) / (s.calibration_days - 1) ELSE 0 END AS monetary_value, ` +
-    `s.holdout_days AS holdout_frequency, ` +
-    `CASE WHEN s.holdout_days > 0 THEN s.holdout_value / s.holdout_days ELSE 0 END AS holdout_monetary_value, ` +
-    `s.first_day, s.last_day, ${orphans.select} FROM summary s${orphans.join}` +
-    (writer.includeAll ? "" : ` WHERE s.first_day <= ${c}`) +
-    ` ${customerOrder(writer, "s.")}`;
+  const select = summarySelect(writer, {
+    purchaseDays: "calibration_days",
+    value: "calibration_value",
+    endDay: calibrationDay,
+    unitDays,
+    hasAmount: parsed.amount !== undefined,
+    columns:
+      "s.holdout_days AS holdout_frequency, " +
+      "CASE WHEN s.holdout_days > 0 THEN s.holdout_value / s.holdout_days ELSE 0 END AS holdout_monetary_value, " +
+      "s.first_day, s.last_day",
+    keepWhen: `s.first_day <= ${c}`,
+  });
   return {
-    sql: `WITH ${lines}, ${days}, ${summary} ${select}`,
+    sql: `WITH ${inputs}, ${summary} ${select}`,
     calibrationDay,
     endDay,
     unitDays,

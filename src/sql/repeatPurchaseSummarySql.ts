@@ -2,16 +2,8 @@ import { DAYS_PER_UNIT, type TimeUnit } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, date, type OptionShape, oneOf, required } from "../core/internal/optionRules.js";
 import { dayOption } from "../value/internal/summaryPeriod.js";
-import {
-  checkColumnFields,
-  checkedWriter,
-  column,
-  customerOrder,
-  linesCte,
-  numberLiteral,
-  type WriterMaker,
-} from "./internal/build.js";
-import { keptDayAggregates, orphanColumns, purchaseDaysCtes } from "./internal/purchaseDaysCte.js";
+import { checkColumnFields, checkedWriter, column, type WriterMaker } from "./internal/build.js";
+import { keptDayAggregates, purchaseDayInputs, summarySelect } from "./internal/purchaseDaysCte.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -83,30 +75,22 @@ export function repeatPurchaseSummaryPlan(
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
   const writer = writerFor(functionName, relation);
   const unitDays = DAYS_PER_UNIT[parsed.timeUnit];
-  const u = numberLiteral(unitDays);
-  const lines = linesCte(writer, {
-    customer: parsed.customer,
-    date: parsed.date,
-    time: true,
-    amount: parsed.amount,
-  });
-  const hasAmount = parsed.amount !== undefined;
-  const days = purchaseDaysCtes(writer, hasAmount, endDay);
+  const inputs = purchaseDayInputs(writer, parsed, endDay);
   const { firstRow, firstValue } = keptDayAggregates(writer);
   const summary =
     `summary AS (SELECT customer_id, ${firstRow}SUM(kept) AS purchase_days, ` +
     `MIN(CASE WHEN kept = 1 THEN day_number END) AS first_day, MAX(CASE WHEN kept = 1 THEN day_number END) AS last_day, ` +
     `SUM(CASE WHEN kept = 1 THEN day_value ELSE 0 END) AS kept_value, ${firstValue} FROM days GROUP BY customer_id)`;
-  const orphans = orphanColumns(writer, hasAmount);
-  const select =
-    `SELECT s.customer_id AS customer, ${writer.rowNumber === undefined ? "" : "s.first_row, "}s.purchase_days - 1 AS frequency, ` +
-    `CAST(s.last_day - s.first_day AS ${writer.spec.double}) / ${u} AS recency, ` +
-    `CAST(${numberLiteral(endDay)} - s.first_day AS ${writer.spec.double}) / ${u} AS ${writer.quote("T")}, ` +
-    `CASE WHEN s.purchase_days > 1 THEN (s.kept_value - s.first_value) / (s.purchase_days - 1) ELSE 0 END AS monetary_value, ` +
-    `s.first_day, s.last_day, s.purchase_days, ${orphans.select} FROM summary s${orphans.join}` +
-    (writer.includeAll ? "" : " WHERE s.purchase_days > 0") +
-    ` ${customerOrder(writer, "s.")}`;
-  return { sql: `WITH ${lines}, ${days}, ${summary} ${select}`, endDay, unitDays, options: parsed };
+  const select = summarySelect(writer, {
+    purchaseDays: "purchase_days",
+    value: "kept_value",
+    endDay,
+    unitDays,
+    hasAmount: parsed.amount !== undefined,
+    columns: "s.first_day, s.last_day, s.purchase_days",
+    keepWhen: "s.purchase_days > 0",
+  });
+  return { sql: `WITH ${inputs}, ${summary} ${select}`, endDay, unitDays, options: parsed };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { numberLiteral, type SqlWriter } from "./build.js";
+import { customerOrder, linesCte, numberLiteral, type SqlWriter } from "./build.js";
 
 /**
  * CTEs that collapse records to net purchase days per customer, by the rules of the in-memory
@@ -60,8 +60,64 @@ export function keptDayAggregates(writer: SqlWriter): { firstRow: string; firstV
   };
 }
 
+/** Column names of the repeat-purchase writers' records (checked column names). */
+export interface PurchaseColumns {
+  readonly customer: string;
+  readonly date: string;
+  readonly amount: string | undefined;
+}
+
+/**
+ * The CTEs the repeat-purchase writers start from: `lines` (customer, time, day and amount of each
+ * record), then the net purchase days of {@link purchaseDaysCtes} up to `endDay`.
+ */
+export function purchaseDayInputs(writer: SqlWriter, columns: PurchaseColumns, endDay: number): string {
+  const { customer, date, amount } = columns;
+  const lines = linesCte(writer, { customer, date, time: true, amount });
+  return `${lines}, ${purchaseDaysCtes(writer, amount !== undefined, endDay)}`;
+}
+
+/** What a repeat-purchase writer's final SELECT on its `summary` CTE (alias `s`) reads and adds. */
+export interface SummarySelect {
+  /** Column of `summary` counting the customer's kept purchase days (calibration days only, for the calibration summary). */
+  readonly purchaseDays: string;
+  /** Column of `summary` with the net value of those days. */
+  readonly value: string;
+  /** The day `T` is measured to: the end of the observation (or calibration) period. */
+  readonly endDay: number;
+  /** Days per time unit of `recency` and `T`. */
+  readonly unitDays: number;
+  /** Whether the records have an amount (refunds, hence orphan refunds, exist only then). */
+  readonly hasAmount: boolean;
+  /** The writer's own columns, listed after `monetary_value`. */
+  readonly columns: string;
+  /** The condition a customer's row is kept on, unless customers without purchases are included. */
+  readonly keepWhen: string;
+}
+
+/**
+ * The final SELECT of a repeat-purchase writer: the lifetimes columns (`customer`, `first_row` with
+ * row numbers, `frequency`, `recency`, `T`, `monetary_value`), the writer's own columns, then
+ * `orphan_refunds` (and `orphan_row`), one row per customer in {@link customerOrder}.
+ */
+export function summarySelect(writer: SqlWriter, summary: SummarySelect): string {
+  const { purchaseDays, value } = summary;
+  const double = writer.spec.double;
+  const u = numberLiteral(summary.unitDays);
+  const orphans = orphanColumns(writer, summary.hasAmount);
+  return (
+    `SELECT s.customer_id AS customer, ${writer.rowNumber === undefined ? "" : "s.first_row, "}s.${purchaseDays} - 1 AS frequency, ` +
+    `CAST(s.last_day - s.first_day AS ${double}) / ${u} AS recency, ` +
+    `CAST(${numberLiteral(summary.endDay)} - s.first_day AS ${double}) / ${u} AS ${writer.quote("T")}, ` +
+    `CASE WHEN s.${purchaseDays} > 1 THEN (s.${value} - s.first_value) / (s.${purchaseDays} - 1) ELSE 0 END AS monetary_value, ` +
+    `${summary.columns}, ${orphans.select} FROM summary s${orphans.join}` +
+    (writer.includeAll ? "" : ` WHERE ${summary.keepWhen}`) +
+    ` ${customerOrder(writer, "s.")}`
+  );
+}
+
 /** `LEFT JOIN orphans` and its columns, when there is an amount. */
-export function orphanColumns(writer: SqlWriter, hasAmount: boolean): { select: string; join: string } {
+function orphanColumns(writer: SqlWriter, hasAmount: boolean): { select: string; join: string } {
   if (!hasAmount) return { select: "0 AS orphan_refunds", join: "" };
   return {
     select: `COALESCE(o.orphan_refunds, 0) AS orphan_refunds${writer.rowNumber === undefined ? "" : ", o.orphan_row"}`,
