@@ -17,6 +17,9 @@
  * and the ten largest, and fails on any above 50 kB (and on the root import above 400 kB).
  * The "of it zod" column is the part of the minified bytes that comes from zod; under the table, the root
  * import's bytes by source folder (src/<module>, or the package) show where the 400 kB bar is spent.
+ * `--ceilings` (with `--all`, as CI runs it) fails only where a bundle is above its bar AND above its
+ * interim ceiling (INTERIM_CEILINGS): the bundles issue 13 still has over its bar may not grow while
+ * the bar is being decided, and every other export must stay within 50 kB.
  * `--report-only` prints the table and always exits 0. It also fails on a source file that imports
  * `{ z }` from "zod/mini": that name is a namespace re-export bundlers cannot tree-shake, so it pulls the
  * whole of zod (about 430 kB with every locale) into any bundle that reaches the file; write
@@ -33,6 +36,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const KB = 1000;
 const SINGLE_LIMIT = 50 * KB;
 const ROOT_LIMIT = 400 * KB;
+/**
+ * Interim ceilings (bytes) of the bundles over their bar while issue 13 awaits a decision on them (the
+ * root: 469.0 kB against 400 on 2026-12-07; `report`: 80.2 kB against 50, it holds every chart
+ * builder to draw its sections' default charts). With `--ceilings` these bundles fail only above
+ * them: room for a fix, not for a feature. Lower them when a bundle shrinks; never raise them
+ * without the planners' word.
+ */
+const INTERIM_CEILINGS = { root: 472 * KB, "report (clientele/chart)": 81 * KB };
 const peers = ["arquero", "danfojs-node", "vega", "vega-lite", "@duckdb/node-api", "apache-arrow"];
 
 /** One function per subpath (the one a reader would try first), then the functions the issue names. */
@@ -278,6 +289,11 @@ async function checkAll() {
   const rootSize = await measure(`export * from "clientele";`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const over = functions.filter((size) => size.bytes > SINGLE_LIMIT);
+  const ceilings = args.has("--ceilings");
+  /** Over the bar and, with --ceilings, over the interim ceiling where one is recorded. */
+  const failing = (key, bytes, bar) => bytes > bar && (!ceilings || bytes > (INTERIM_CEILINGS[key] ?? bar));
+  const ceilingNote = (key) =>
+    INTERIM_CEILINGS[key] === undefined ? "" : ` (interim ceiling ${kb(INTERIM_CEILINGS[key])})`;
   if (args.has("--json")) {
     console.log(JSON.stringify({ seconds: Number(seconds), root: rootSize.bytes, functions }, null, 2));
   } else {
@@ -285,17 +301,20 @@ async function checkAll() {
       `${functions.length} runtime exports of ${modules.length} subpaths, each bundled alone: ${seconds} s (listing the exports ${(listed / 1000).toFixed(1)} s)`,
     );
     console.log(`\nabove ${kb(SINGLE_LIMIT)}: ${over.length}`);
-    for (const size of over) console.log(`  ${kb(size.bytes).padStart(9)}  ${size.key}`);
+    for (const size of over)
+      console.log(`  ${kb(size.bytes).padStart(9)}  ${size.key}${ceilingNote(size.key)}`);
     if (over.length < 10) {
       console.log("\nthe ten largest:");
       for (const size of functions.slice(0, 10)) console.log(`  ${kb(size.bytes).padStart(9)}  ${size.key}`);
     } else console.log("(the ten largest are the first ten above)");
-    console.log(`\nimport * from "clientele": ${kb(rootSize.bytes)} (limit ${kb(ROOT_LIMIT)})`);
+    console.log(
+      `\nimport * from "clientele": ${kb(rootSize.bytes)} (limit ${kb(ROOT_LIMIT)})${ceilingNote("root")}`,
+    );
     console.log(byPart({ name: `import * from "clientele"`, parts: rootSize.parts }));
   }
-  const failed = over.map((size) => ({
-    name: `import { ${size.key.replace(" (", ' } from "').replace(/\)$/, '"')}`,
-  }));
-  if (rootSize.bytes > ROOT_LIMIT) failed.push({ name: `import * from "clientele"` });
+  const failed = over
+    .filter((size) => failing(size.key, size.bytes, SINGLE_LIMIT))
+    .map((size) => ({ name: `import { ${size.key.replace(" (", ' } from "').replace(/\)$/, '"')}` }));
+  if (failing("root", rootSize.bytes, ROOT_LIMIT)) failed.push({ name: `import * from "clientele"` });
   return failed;
 }
