@@ -151,7 +151,6 @@ export function cohortRetention<T>(
         });
   const customerCount = labels.length;
   const asOfPeriod = periodIndex(asOfDay, period);
-  const asOfComplete = periodStartDay(asOfPeriod + 1, period) === asOfDay + 1;
 
   // Period of each record on or before asOf (−∞ marks ignored records); first period per customer.
   const recordPeriod = new Float64Array(n);
@@ -176,11 +175,8 @@ export function cohortRetention<T>(
   }
   if (ignoredRecords === n) throw nothingBeforeAsOf(FUNCTION_NAME, purchases);
   let minPeriod = Infinity;
-  let customers = 0;
   for (let u = 0; u < customerCount; u++) {
     const first = firstPeriod[u] as number;
-    if (first === Infinity) continue;
-    customers++;
     if (first < minPeriod) minPeriod = first;
   }
   const width = asOfPeriod - minPeriod + 1;
@@ -232,24 +228,80 @@ export function cohortRetention<T>(
     }
   }
 
-  const cohorts: CohortRetentionCohort[] = [];
+  // the compensated total of each revenue cell
+  for (let cell = 0; cell < revenue.length; cell++) {
+    revenue[cell] = (revenue[cell] as number) + (compensation[cell] as number);
+  }
+  const cohorts: CohortCells[] = [];
+  for (let c = 0; c < width; c++) {
+    const customersInCohort = size[c] as number;
+    if (customersInCohort === 0) continue;
+    // the cohort's periods since acquisition run up to asOf's period
+    const row = c * width;
+    const end = row + width - c;
+    cohorts.push({
+      period: minPeriod + c,
+      customers: customersInCohort,
+      active: active.subarray(row, end),
+      revenue: amounts === undefined ? undefined : revenue.subarray(row, end),
+    });
+  }
+  return cohortRetentionResult(cohorts, {
+    asOfDay,
+    ignoredRecords,
+    period,
+    withAmount: amounts !== undefined,
+  });
+}
+
+/** One acquisition cohort's counts, from which {@link cohortRetentionResult} builds its row. */
+export interface CohortCells {
+  /** Index of the acquisition period (internal/calendar's `periodIndex`). */
+  readonly period: number;
+  /** Customers acquired in it. */
+  readonly customers: number;
+  /** Per period since acquisition, up to asOf's period: the cohort's customers who bought in it. */
+  readonly active: ArrayLike<number>;
+  /** Per period since acquisition: the cohort's revenue in it; undefined without `amount`. */
+  readonly revenue: ArrayLike<number> | undefined;
+}
+
+/**
+ * The frozen, printable {@link cohortRetention} result from the counts of its cohorts (oldest first):
+ * retention, revenue per acquired customer and completeness per cohort, and the size-weighted average
+ * curve over complete periods. Shared with the DuckDB twin, so both build the same object.
+ *
+ * @example
+ * ```ts
+ * const cohorts = [{ period: 0, customers: 2, active: [2], revenue: undefined }];
+ * cohortRetentionResult(cohorts, { asOfDay: 30, ignoredRecords: 0, period: "month", withAmount: false }).averageCurve[0]?.retention; // => 1
+ * ```
+ */
+export function cohortRetentionResult(
+  cohortCells: readonly CohortCells[],
+  context: {
+    readonly asOfDay: number;
+    readonly ignoredRecords: number;
+    readonly period: CohortPeriod;
+    readonly withAmount: boolean;
+  },
+): CohortRetentionResult {
+  const { asOfDay, ignoredRecords, period, withAmount } = context;
+  const asOfPeriod = periodIndex(asOfDay, period);
+  const asOfComplete = periodStartDay(asOfPeriod + 1, period) === asOfDay + 1;
+  const width = asOfPeriod - (cohortCells[0]?.period ?? asOfPeriod) + 1;
+  // per period since acquisition, sums over the cohorts whose period is complete (the average curve's input)
   const curveActive = new Float64Array(width);
   const curveCustomers = new Float64Array(width);
   const curveCohorts = new Float64Array(width);
   const curveRevenue = new Float64Array(width);
   const curveCumulative = new Float64Array(width);
-  const curve: CohortCurveSums = {
-    active: curveActive,
-    customers: curveCustomers,
-    cohorts: curveCohorts,
-    revenue: curveRevenue,
-    cumulative: curveCumulative,
-  };
-  for (let c = 0; c < width; c++) {
-    const customersInCohort = size[c] as number;
-    if (customersInCohort === 0) continue;
-    const cohortPeriod = minPeriod + c;
-    const length = asOfPeriod - cohortPeriod + 1;
+  let customers = 0;
+  const cohorts: CohortRetentionCohort[] = [];
+  for (const cells of cohortCells) {
+    const customersInCohort = cells.customers;
+    customers += customersInCohort;
+    const length = asOfPeriod - cells.period + 1;
     const activeRow: number[] = [];
     const retentionRow: number[] = [];
     const completeRow: boolean[] = [];
@@ -257,15 +309,14 @@ export function cohortRetention<T>(
     const cumulativeRow: number[] = [];
     let cumulative = 0;
     for (let o = 0; o < length; o++) {
-      const cell = c * width + o;
-      const a = active[cell] as number;
+      const a = cells.active[o] as number;
       const complete = o < length - 1 || asOfComplete;
       activeRow.push(a);
       retentionRow.push(a / customersInCohort);
       completeRow.push(complete);
       let perCustomer = 0;
-      if (amounts !== undefined) {
-        perCustomer = ((revenue[cell] as number) + (compensation[cell] as number)) / customersInCohort;
+      if (cells.revenue !== undefined) {
+        perCustomer = (cells.revenue[o] as number) / customersInCohort;
         cumulative += perCustomer;
         revenueRow.push(perCustomer);
         cumulativeRow.push(cumulative);
@@ -280,69 +331,29 @@ export function cohortRetention<T>(
     }
     cohorts.push(
       freeze({
-        cohort: periodLabel(cohortPeriod, period),
-        start: isoDate(periodStartDay(cohortPeriod, period) * MS_PER_DAY),
+        cohort: periodLabel(cells.period, period),
+        start: isoDate(periodStartDay(cells.period, period) * MS_PER_DAY),
         customers: customersInCohort,
         active: freeze(activeRow),
         retention: freeze(retentionRow),
-        revenuePerCustomer: amounts === undefined ? null : freeze(revenueRow),
-        cumulativeRevenuePerCustomer: amounts === undefined ? null : freeze(cumulativeRow),
+        revenuePerCustomer: withAmount ? freeze(revenueRow) : null,
+        cumulativeRevenuePerCustomer: withAmount ? freeze(cumulativeRow) : null,
         complete: freeze(completeRow),
       }),
     );
   }
-  return cohortRetentionResult(cohorts, curve, width, {
-    customers,
-    asOfDay,
-    ignoredRecords,
-    period,
-    withAmount: amounts !== undefined,
-  });
-}
 
-/** Per period since acquisition, sums over the cohorts whose period is complete (the average curve's input). */
-export interface CohortCurveSums {
-  readonly active: Float64Array;
-  readonly customers: Float64Array;
-  readonly cohorts: Float64Array;
-  readonly revenue: Float64Array;
-  readonly cumulative: Float64Array;
-}
-
-/**
- * The frozen, printable {@link cohortRetention} result from its cohort rows and curve sums; shared with
- * the DuckDB twin so both build the same object.
- *
- * @example
- * ```ts
- * const curve = { active: Float64Array.of(2), customers: Float64Array.of(2), cohorts: Float64Array.of(1), revenue: Float64Array.of(0), cumulative: Float64Array.of(0) };
- * cohortRetentionResult([], curve, 1, { customers: 2, asOfDay: 0, ignoredRecords: 0, period: "month", withAmount: false }).averageCurve[0]?.retention; // => 1
- * ```
- */
-export function cohortRetentionResult(
-  cohorts: CohortRetentionCohort[],
-  curve: CohortCurveSums,
-  width: number,
-  context: {
-    readonly customers: number;
-    readonly asOfDay: number;
-    readonly ignoredRecords: number;
-    readonly period: CohortPeriod;
-    readonly withAmount: boolean;
-  },
-): CohortRetentionResult {
-  const { customers, asOfDay, ignoredRecords, period, withAmount } = context;
   const averageCurve: CohortRetentionCurvePoint[] = [];
-  for (let o = 0; o < width && (curve.customers[o] as number) > 0; o++) {
-    const weight = curve.customers[o] as number;
+  for (let o = 0; o < width && (curveCustomers[o] as number) > 0; o++) {
+    const weight = curveCustomers[o] as number;
     averageCurve.push(
       freeze({
         periodsSinceAcquisition: o,
-        cohorts: curve.cohorts[o] as number,
+        cohorts: curveCohorts[o] as number,
         customers: weight,
-        retention: (curve.active[o] as number) / weight,
-        revenuePerCustomer: !withAmount ? null : (curve.revenue[o] as number) / weight,
-        cumulativeRevenuePerCustomer: !withAmount ? null : (curve.cumulative[o] as number) / weight,
+        retention: (curveActive[o] as number) / weight,
+        revenuePerCustomer: !withAmount ? null : (curveRevenue[o] as number) / weight,
+        cumulativeRevenuePerCustomer: !withAmount ? null : (curveCumulative[o] as number) / weight,
       }),
     );
   }

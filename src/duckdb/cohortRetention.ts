@@ -1,9 +1,9 @@
 import {
-  type CohortRetentionCohort,
+  type CohortCells,
   type CohortRetentionResult,
   cohortRetentionResult,
 } from "../churn/cohortRetention.js";
-import { type CohortPeriod, periodIndex, periodLabel, periodStartDay } from "../churn/internal/calendar.js";
+import { type CohortPeriod, periodIndex } from "../churn/internal/calendar.js";
 import { InsufficientDataError, isoDate, MS_PER_DAY } from "../core/index.js";
 import { type CohortRetentionSqlOptions, cohortRetentionPlan } from "../sql/cohortRetentionSql.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
@@ -122,80 +122,26 @@ function cohortResult(
   count: number,
 ): CohortRetentionResult {
   const asOfPeriod = periodIndex(asOfDay, period);
-  const asOfComplete = periodStartDay(asOfPeriod + 1, period) === asOfDay + 1;
-  const withAmount = cells.revenue !== undefined;
-  const minPeriod = count > 0 ? (cells.cohort[0] as number) : asOfPeriod;
-  const width = asOfPeriod - minPeriod + 1;
-  const cohorts: CohortRetentionCohort[] = [];
-  const curveActive = new Float64Array(width);
-  const curveCustomers = new Float64Array(width);
-  const curveCohorts = new Float64Array(width);
-  const curveRevenue = new Float64Array(width);
-  const curveCumulative = new Float64Array(width);
-  let customers = 0;
+  const cohorts: CohortCells[] = [];
   let i = 0;
   while (i < count) {
     const cohortPeriod = cells.cohort[i] as number;
-    const customersInCohort = cells.size[i] as number;
-    customers += customersInCohort;
+    const customers = cells.size[i] as number;
+    // the SQL lists only the periods with a purchase: the others stay 0
     const length = asOfPeriod - cohortPeriod + 1;
-    const activeRow: number[] = new Array(length).fill(0);
-    const revenueCells = new Float64Array(length);
+    const active = new Float64Array(length);
+    const revenue = cells.revenue === undefined ? undefined : new Float64Array(length);
     for (; i < count && cells.cohort[i] === cohortPeriod; i++) {
       const o = cells.offset[i] as number;
-      activeRow[o] = cells.active[i] as number;
-      if (cells.revenue !== undefined) revenueCells[o] = cells.revenue[i] as number;
+      active[o] = cells.active[i] as number;
+      if (cells.revenue !== undefined && revenue !== undefined) revenue[o] = cells.revenue[i] as number;
     }
-    const retentionRow: number[] = [];
-    const completeRow: boolean[] = [];
-    const revenueRow: number[] = [];
-    const cumulativeRow: number[] = [];
-    let cumulative = 0;
-    for (let o = 0; o < length; o++) {
-      const a = activeRow[o] as number;
-      const complete = o < length - 1 || asOfComplete;
-      retentionRow.push(a / customersInCohort);
-      completeRow.push(complete);
-      let perCustomer = 0;
-      if (withAmount) {
-        perCustomer = (revenueCells[o] as number) / customersInCohort;
-        cumulative += perCustomer;
-        revenueRow.push(perCustomer);
-        cumulativeRow.push(cumulative);
-      }
-      if (complete) {
-        curveActive[o] = (curveActive[o] as number) + a;
-        curveCustomers[o] = (curveCustomers[o] as number) + customersInCohort;
-        curveCohorts[o] = (curveCohorts[o] as number) + 1;
-        curveRevenue[o] = (curveRevenue[o] as number) + perCustomer * customersInCohort;
-        curveCumulative[o] = (curveCumulative[o] as number) + cumulative * customersInCohort;
-      }
-    }
-    cohorts.push(
-      Object.freeze({
-        cohort: periodLabel(cohortPeriod, period),
-        start: isoDate(periodStartDay(cohortPeriod, period) * MS_PER_DAY),
-        customers: customersInCohort,
-        active: Object.freeze(activeRow),
-        retention: Object.freeze(retentionRow),
-        revenuePerCustomer: withAmount ? Object.freeze(revenueRow) : null,
-        cumulativeRevenuePerCustomer: withAmount ? Object.freeze(cumulativeRow) : null,
-        complete: Object.freeze(completeRow),
-      }),
-    );
+    cohorts.push({ period: cohortPeriod, customers, active, revenue });
   }
-  const curve = {
-    active: curveActive,
-    customers: curveCustomers,
-    cohorts: curveCohorts,
-    revenue: curveRevenue,
-    cumulative: curveCumulative,
-  };
-  return cohortRetentionResult(cohorts, curve, width, {
-    customers,
+  return cohortRetentionResult(cohorts, {
     asOfDay,
     ignoredRecords,
     period,
-    withAmount,
+    withAmount: cells.revenue !== undefined,
   });
 }
