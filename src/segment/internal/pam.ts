@@ -204,9 +204,11 @@ export function pam(
     }
   };
 
-  /** Change of the total for replacing medoid slot c by row h (cluster::pam's T_ih). */
-  const swapChange = (c: number, h: number): number => {
-    fillRow(values, n, h, row);
+  /**
+   * Change of the total for replacing medoid slot c by the candidate h whose distances `row` holds
+   * (`fillRow(values, n, h, row)`): cluster::pam's T_ih.
+   */
+  const swapChange = (c: number): number => {
     let change = 0;
     const offset = c * n;
     for (let j = 0; j < n; j++) {
@@ -254,17 +256,7 @@ export function pam(
         if (isMedoid[h]) continue;
         fillRow(values, n, h, row);
         for (const c of slots) {
-          let change = 0;
-          const offset = c * n;
-          for (let j = 0; j < n; j++) {
-            const di = medoidRows[offset + j] as number;
-            const dh = row[j] as number;
-            const a = nearest[j] as number;
-            if (di === a) {
-              const b = second[j] as number;
-              change += (b > dh ? dh : b) - a;
-            } else if (dh < a) change += dh - a;
-          }
+          const change = swapChange(c);
           if (bestChange > change) {
             bestChange = change;
             bestH = h;
@@ -362,7 +354,8 @@ export function pam(
       if (!(bestChange < -EPSILON16 * Math.abs(sky))) break;
       bestH = bestRow[bestSlot] as number;
       refresh();
-      const exact = swapChange(bestSlot, bestH);
+      fillRow(values, n, bestH, row);
+      const exact = swapChange(bestSlot);
       if (!(exact < -EPSILON16 * Math.abs(sky)) || !commit(bestSlot, bestH)) break;
       sky += exact;
       swaps++;
