@@ -64,7 +64,7 @@ export function keptDayAggregates(writer: SqlWriter): { firstRow: string; firstV
 export interface PurchaseColumns {
   readonly customer: string;
   readonly date: string;
-  readonly amount: string | undefined;
+  readonly amount?: string | undefined;
 }
 
 /**
