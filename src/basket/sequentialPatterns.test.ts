@@ -157,6 +157,35 @@ const summary = (
     patterns.map((p) => [referenceKey(p.elements), `${p.count}:${Number.isNaN(p.gap) ? "-" : p.gap}`]),
   );
 
+/**
+ * Checks that sequentialPatterns on the customers' records finds the patterns, counts and median gaps
+ * that `reference` finds on the customers. A maxGap below minGap is raised to minGap first.
+ */
+function expectReferencePatterns(
+  customers: readonly (readonly ReferenceBasket[])[],
+  constraints: ReferenceConstraints,
+  minCount: number,
+  seed: number,
+  reference: typeof bruteForceSequences,
+): void {
+  const { minGap, maxGap } = constraints;
+  const used =
+    maxGap !== undefined && minGap !== undefined && maxGap < minGap
+      ? { ...constraints, maxGap: minGap }
+      : constraints;
+  const result = sequentialPatterns(toRecords(customers, seed), {
+    customer: "c",
+    date: "t",
+    item: "item",
+    minCount,
+    ...(used as object),
+  });
+  const expected = reference(customers, minCount, used);
+  expect(summary(result.patterns.map((p) => ({ ...p, gap: p.medianGapDays ?? Number.NaN })))).toEqual(
+    summary(expected.map((p) => ({ ...p, gap: p.medianGap }))),
+  );
+}
+
 describe("sequentialPatterns against a brute-force counter", () => {
   it("finds exactly the patterns, counts and median gaps of exhaustive enumeration, under every constraint", () => {
     fc.assert(
@@ -166,19 +195,12 @@ describe("sequentialPatterns against a brute-force counter", () => {
         fc.integer({ min: 1, max: 3 }),
         fc.nat(),
         (customers, constraints, minCount, seed) => {
-          const c = constraints as ReferenceConstraints;
-          const fixedGap = c.maxGap !== undefined && c.minGap !== undefined && c.maxGap < c.minGap;
-          const used = fixedGap ? { ...c, maxGap: c.minGap } : c;
-          const result = sequentialPatterns(toRecords(customers, seed), {
-            customer: "c",
-            date: "t",
-            item: "item",
+          expectReferencePatterns(
+            customers,
+            constraints as ReferenceConstraints,
             minCount,
-            ...(used as object),
-          });
-          const expected = bruteForceSequences(customers, minCount, used);
-          expect(summary(result.patterns.map((p) => ({ ...p, gap: p.medianGapDays ?? Number.NaN })))).toEqual(
-            summary(expected.map((p) => ({ ...p, gap: p.medianGap }))),
+            seed,
+            bruteForceSequences,
           );
         },
       ),
@@ -210,23 +232,9 @@ describe("sequentialPatterns against a brute-force counter", () => {
           );
           const given = constraints as ReferenceConstraints;
           // the level-wise reference is slow on long patterns: at most 4 items unless asked for fewer
-          const c = { ...given, maxLength: given.maxLength ?? 4 };
-          const used =
-            c.maxGap !== undefined && c.minGap !== undefined && c.maxGap < c.minGap
-              ? { ...c, maxGap: c.minGap }
-              : c;
+          const limited = { ...given, maxLength: given.maxLength ?? 4 };
           const minCount = Math.max(2, Math.ceil(customers.length / 4));
-          const result = sequentialPatterns(toRecords(customers, seed), {
-            customer: "c",
-            date: "t",
-            item: "item",
-            minCount,
-            ...(used as object),
-          });
-          const expected = levelWiseSequences(customers, minCount, used);
-          expect(summary(result.patterns.map((p) => ({ ...p, gap: p.medianGapDays ?? Number.NaN })))).toEqual(
-            summary(expected.map((p) => ({ ...p, gap: p.medianGap }))),
-          );
+          expectReferencePatterns(customers, limited, minCount, seed, levelWiseSequences);
         },
       ),
       { numRuns: 40 },
