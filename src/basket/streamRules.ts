@@ -2,6 +2,7 @@ import { InvalidOptionsError } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { checkOptions, flag } from "../core/internal/optionRules.js";
 import type { AssociationRule } from "./AssociationRule.js";
+import type { AssociationRulesOptions } from "./associationRules.js";
 import { assertNotEmpty, toTransactions } from "./internal/builder.js";
 import { deadlineAfter, miningShape, pastDeadline, resolveMinCount, wholeCount } from "./internal/common.js";
 import { itemsetIndex } from "./internal/itemsetIndex.js";
@@ -11,8 +12,8 @@ import { MAX_RULE_ITEMS, ruleShape, ruleSplits } from "./internal/ruleSplits.js"
 import type { TransactionsInput } from "./Transactions.js";
 
 /**
- * Options of {@link streamRules}: the thresholds of {@link associationRules} (no `sortBy`/`maxRules`: a
- * stream is not sorted).
+ * Options of {@link streamRules}: the thresholds of {@link associationRules}, documented there (no
+ * `sortBy`/`maxRules`: a stream is not sorted), with budgets of its own.
  *
  * @example
  * ```ts
@@ -20,27 +21,22 @@ import type { TransactionsInput } from "./Transactions.js";
  * options.consequent; // => "all"
  * ```
  */
-export interface StreamRulesOptions {
-  /** Minimum support of X ∪ Y in (0, 1]. @defaultValue 0.1, unless `minCount` */
-  readonly minSupport?: number;
-  /** Minimum count of X ∪ Y, instead of `minSupport`. @defaultValue none */
-  readonly minCount?: number;
-  /** Minimum confidence. @defaultValue 0.8 */
-  readonly minConfidence?: number;
-  /** Minimum lift. @defaultValue none */
-  readonly minLift?: number;
-  /** Minimum items in antecedent + consequent (1 adds `{} => {y}`). @defaultValue 2 */
-  readonly minLength?: number;
+export interface StreamRulesOptions
+  extends Pick<
+    AssociationRulesOptions,
+    | "minSupport"
+    | "minCount"
+    | "minConfidence"
+    | "minLift"
+    | "minLength"
+    | "antecedentItems"
+    | "consequentItems"
+    | "algorithm"
+  > {
   /** Maximum items in antecedent + consequent (bounds the itemset search). @defaultValue none (at most 30 per rule) */
   readonly maxLength?: number;
-  /** `"single"` item on the right, or `"all"` splits. @defaultValue "single" */
+  /** `"single"` item on the right, or `"all"` splits of each itemset (no limit on their number). @defaultValue "single" */
   readonly consequent?: "single" | "all";
-  /** Only these items may appear in the antecedent. @defaultValue any item */
-  readonly antecedentItems?: readonly string[];
-  /** Only these items may appear in the consequent. @defaultValue any item */
-  readonly consequentItems?: readonly string[];
-  /** Mining algorithm, see {@link frequentItemsets}. @defaultValue "auto" */
-  readonly algorithm?: "fpgrowth" | "eclat" | "auto";
   /** Itemsets mined at most (a partial stream, `truncated`). @defaultValue Infinity (itemsets are stored compactly) */
   readonly maxItemsets?: number;
   /** Time budget in ms of the search and of the stream. @defaultValue none */
