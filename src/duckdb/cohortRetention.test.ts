@@ -1,33 +1,26 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import type { DuckDBConnection } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cohortRetention as cohortMemory } from "../churn/cohortRetention.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import type { StoreOrderLine } from "../store/types.js";
 import { cohortRetention } from "./cohortRetention.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
-import { expectClose, storeFiles, temporaryFolder, writeLines } from "./internal/testData.js";
+import {
+  expectClose,
+  type SourceKind,
+  sourceKinds,
+  storeSources,
+  temporaryFolder,
+} from "./internal/testData.js";
 
 let lines: readonly StoreOrderLine[];
-let sources: Record<string, DuckDBSource>;
-let connection: DuckDBConnection;
+let sources: Record<SourceKind, DuckDBSource>;
 
 beforeAll(async () => {
-  const store = await storeFiles();
-  lines = store.lines;
-  connection = store.connection;
-  await writeLines(connection, "lines_text_dates", lines, true);
-  sources = {
-    csv: store.csv,
-    parquet: store.parquet,
-    table: { connection, table: "lines" },
-    "query (dates as text)": { connection, query: "SELECT * FROM lines_text_dates" },
-  };
+  ({ lines, sources } = await storeSources());
 }, 60_000);
-
-const kinds = ["csv", "parquet", "table", "query (dates as text)"] as const;
 
 /** asOf inside a period (records after it ignored, last period incomplete) and at a period's last day. */
 const variants = [
@@ -43,10 +36,10 @@ const variants = [
 describe("cohortRetention through DuckDB equals the in-memory function on generateStore({ seed: 7 })", {
   timeout: 120_000,
 }, () => {
-  it.each(kinds)("week, month and quarter, with and without amount (%s)", async (kind) => {
+  it.each(sourceKinds)("week, month and quarter, with and without amount (%s)", async (kind) => {
     for (const options of variants) {
       const expected = cohortMemory(lines, options);
-      const actual = await cohortRetention(sources[kind] as DuckDBSource, options);
+      const actual = await cohortRetention(sources[kind], options);
       expect(expected.cohorts.length).toBeGreaterThan(3);
       expectClose(actual, expected, `${options.period} ${options.asOf}`);
       expect(inspect(actual)).toBe(inspect(expected));

@@ -11,34 +11,29 @@ import { rfmTable as rfmMemory } from "../value/rfmTable.js";
 import { calibrationHoldoutSummary } from "./calibrationHoldoutSummary.js";
 import type { DuckDBSource } from "./DuckDBSource.js";
 import { inactivityRisk } from "./inactivityRisk.js";
-import { expectClose, storeFiles, temporaryFolder, writeLines } from "./internal/testData.js";
+import {
+  expectClose,
+  type SourceKind,
+  sourceKinds,
+  storeSources,
+  temporaryFolder,
+} from "./internal/testData.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 import { rfmTable } from "./rfmTable.js";
 import { transactionsFrom } from "./transactionsFrom.js";
 
 let lines: readonly StoreOrderLine[];
-let sources: Record<string, DuckDBSource>;
+let sources: Record<SourceKind, DuckDBSource>;
 let connection: DuckDBConnection;
 
 beforeAll(async () => {
-  const store = await storeFiles();
-  lines = store.lines;
-  connection = store.connection;
-  await writeLines(connection, "lines_text_dates", lines, true);
-  sources = {
-    csv: store.csv,
-    parquet: store.parquet,
-    table: { connection, table: "lines" },
-    "query (dates as text)": { connection, query: "SELECT * FROM lines_text_dates" },
-  };
+  ({ lines, sources, connection } = await storeSources());
 }, 60_000);
-
-const kinds = ["csv", "parquet", "table", "query (dates as text)"] as const;
 
 describe("clientele/duckdb twins equal the in-memory functions on generateStore({ seed: 7 })", {
   timeout: 120_000,
 }, () => {
-  it.each(kinds)("rfmTable, with and without orders, total and mean (%s)", async (kind) => {
+  it.each(sourceKinds)("rfmTable, with and without orders, total and mean (%s)", async (kind) => {
     const variants = [
       { customer: "customerId", date: "date", amount: "amount", asOf: "2025-12-31" },
       { customer: "customerId", date: "date", amount: "amount", order: "orderId", asOf: "2025-12-31" },
@@ -55,38 +50,41 @@ describe("clientele/duckdb twins equal the in-memory functions on generateStore(
     ] as const;
     for (const options of variants) {
       const expected = rfmMemory(lines, options);
-      const actual = await rfmTable(sources[kind] as DuckDBSource, options);
+      const actual = await rfmTable(sources[kind], options);
       expect(actual.customers.length).toBeGreaterThan(500);
       expectClose(actual, expected);
       expect(inspect(actual)).toBe(inspect(expected));
     }
   });
 
-  it.each(kinds)("repeatPurchaseSummary in weeks and days, with later records dropped (%s)", async (kind) => {
-    const variants = [
-      {
-        customer: "customerId",
-        date: "date",
-        amount: "amount",
-        asOf: "2025-12-31",
-        timeUnit: "week",
-      },
-      {
-        customer: "customerId",
-        date: "date",
-        asOf: "2025-02-28",
-        afterAsOf: "drop",
-      },
-    ] as const;
-    for (const options of variants) {
-      const expected = repeatMemory(lines, options);
-      const actual = await repeatPurchaseSummary(sources[kind] as DuckDBSource, options);
-      expectClose(actual, expected);
-      expect(inspect(actual)).toBe(inspect(expected));
-    }
-  });
+  it.each(sourceKinds)(
+    "repeatPurchaseSummary in weeks and days, with later records dropped (%s)",
+    async (kind) => {
+      const variants = [
+        {
+          customer: "customerId",
+          date: "date",
+          amount: "amount",
+          asOf: "2025-12-31",
+          timeUnit: "week",
+        },
+        {
+          customer: "customerId",
+          date: "date",
+          asOf: "2025-02-28",
+          afterAsOf: "drop",
+        },
+      ] as const;
+      for (const options of variants) {
+        const expected = repeatMemory(lines, options);
+        const actual = await repeatPurchaseSummary(sources[kind], options);
+        expectClose(actual, expected);
+        expect(inspect(actual)).toBe(inspect(expected));
+      }
+    },
+  );
 
-  it.each(kinds)("calibrationHoldoutSummary (%s)", async (kind) => {
+  it.each(sourceKinds)("calibrationHoldoutSummary (%s)", async (kind) => {
     const options = {
       customer: "customerId",
       date: "date",
@@ -96,24 +94,24 @@ describe("clientele/duckdb twins equal the in-memory functions on generateStore(
       timeUnit: "month",
     } as const;
     const expected = calibrationMemory(lines, options);
-    const actual = await calibrationHoldoutSummary(sources[kind] as DuckDBSource, options);
+    const actual = await calibrationHoldoutSummary(sources[kind], options);
     expect(expected.customersFirstSeenInHoldout).toBeGreaterThan(0);
     expectClose(actual, expected);
   });
 
-  it.each(kinds)("inactivityRisk (%s)", async (kind) => {
+  it.each(sourceKinds)("inactivityRisk (%s)", async (kind) => {
     const options = { customer: "customerId", date: "date", asOf: "2025-10-31", priorWeight: 3 } as const;
     const expected = inactivityRiskMemory(lines, options);
-    const actual = await inactivityRisk(sources[kind] as DuckDBSource, options);
+    const actual = await inactivityRisk(sources[kind], options);
     expect(expected.ignoredRecords).toBeGreaterThan(0);
     expectClose(actual, expected);
     expect(inspect(actual)).toBe(inspect(expected));
   });
 
-  it.each(kinds)("transactionsFrom (%s)", async (kind) => {
+  it.each(sourceKinds)("transactionsFrom (%s)", async (kind) => {
     const options = { transaction: "orderId", item: "product" } as const;
     const expected = transactionsFromMemory(lines, options);
-    const actual = await transactionsFrom(sources[kind] as DuckDBSource, options);
+    const actual = await transactionsFrom(sources[kind], options);
     expect(actual.kind).toBe("transactions");
     expect(actual.transactionCount).toBe(expected.transactionCount);
     expect(actual.itemLabels).toEqual(expected.itemLabels);

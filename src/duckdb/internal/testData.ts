@@ -6,6 +6,7 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { expect } from "vitest";
 import { generateStore } from "../../store/index.js";
 import type { StoreOrderLine } from "../../store/types.js";
+import type { DuckDBSource } from "../DuckDBSource.js";
 
 /** A fresh in-memory DuckDB connection. */
 export async function connect(): Promise<DuckDBConnection> {
@@ -40,22 +41,38 @@ export async function writeLines(
   appender.closeSync();
 }
 
-/** The seed-7 store's order lines, as records and as a CSV and a Parquet file (written by DuckDB). */
-export async function storeFiles(): Promise<{
+/** The kinds of source the twins are tested on, the keys of {@link storeSources}' `sources`. */
+export const sourceKinds = ["csv", "parquet", "table", "query (dates as text)"] as const;
+
+/** One of {@link sourceKinds}. */
+export type SourceKind = (typeof sourceKinds)[number];
+
+/**
+ * The seed-7 store's order lines, as records and as one DuckDB source of each of {@link sourceKinds}:
+ * a CSV and a Parquet file (written by DuckDB), the table `lines`, and a query on the table
+ * `lines_text_dates`, whose dates are text.
+ */
+export async function storeSources(): Promise<{
   lines: readonly StoreOrderLine[];
-  csv: string;
-  parquet: string;
+  sources: Record<SourceKind, DuckDBSource>;
   connection: DuckDBConnection;
 }> {
   const lines = generateStore({ seed: 7 }).orderLines;
   const connection = await connect();
   await writeLines(connection, "lines", lines);
+  await writeLines(connection, "lines_text_dates", lines, true);
   const folder = temporaryFolder();
   const csv = join(folder, "lines.csv");
   const parquet = join(folder, "lines.parquet");
   await connection.run(`COPY lines TO '${csv.replace(/'/g, "''")}' (HEADER)`);
   await connection.run(`COPY lines TO '${parquet.replace(/'/g, "''")}' (FORMAT parquet)`);
-  return { lines, csv, parquet, connection };
+  const sources = {
+    csv,
+    parquet,
+    table: { connection, table: "lines" },
+    "query (dates as text)": { connection, query: "SELECT * FROM lines_text_dates" },
+  };
+  return { lines, sources, connection };
 }
 
 /**
