@@ -1,4 +1,5 @@
 import type { ChurnModel } from "../churn/index.js";
+import { intervalChannels } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -123,12 +124,7 @@ export function coefficientChart<T>(model: ChurnModel<T>, options: ChartOptions 
               {
                 data: dataValues(withIntervals),
                 mark: { type: "rule", strokeWidth: 2, opacity: 0.6 },
-                encoding: {
-                  y,
-                  x: quantitative("lower", x.title),
-                  x2: { field: "upper" },
-                  color,
-                },
+                encoding: { y, ...intervalChannels(x), color },
               },
             ]
           : []),

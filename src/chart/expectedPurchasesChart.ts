@@ -6,12 +6,7 @@ import type {
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import {
-  checkLifetimeInputs,
-  frequencyRecencyGrid,
-  type LifetimeModel,
-  modelName,
-} from "./internal/lifetime.js";
+import { checkLifetimeInputs, frequencyRecencyGrid, modelName } from "./internal/lifetime.js";
 import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
 import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
 
@@ -65,8 +60,7 @@ export function expectedPurchasesChart(
 ): VegaLiteSpec {
   const name = "expectedPurchasesChart";
   const parsed = parseChartOptions(name, options, schema);
-  checkLifetimeInputs(name, summary, model);
-  const fit = model as LifetimeModel;
+  const fit = checkLifetimeInputs(name, summary, model);
   const unit = summary.options.timeUnit;
   const horizon = parsed.horizon ?? 365.25 / (DAYS_PER_UNIT[unit as TimeUnit] ?? 1);
   const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);

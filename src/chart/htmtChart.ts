@@ -1,5 +1,6 @@
 import { oneOf } from "../core/internal/optionRules.js";
 import type { PlsPathModelResult } from "../satisfaction/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -13,7 +14,6 @@ import {
   quantitative,
   refuseResult,
   shortLabel,
-  textMark,
   tidy,
   type VegaLiteSpec,
   within,
@@ -160,10 +160,7 @@ export function htmtChart(model: PlsPathModelResult, options: HtmtChartOptions =
             ],
           },
         },
-        {
-          mark: textMark({ fontSize: 12, color: "#111" }),
-          encoding: { x, y, text: nominal("label") },
-        },
+        textLayer({ fontSize: 12, color: "#111" }, { x, y }),
       ],
     },
   );

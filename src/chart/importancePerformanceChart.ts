@@ -1,9 +1,8 @@
 import type { ImportancePerformanceGridResult, ImportancePerformanceResult } from "../satisfaction/index.js";
+import { labelledPoints } from "./internal/layers.js";
 import {
   type ChartOptions,
   dashed,
-  dataValues,
-  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -12,7 +11,6 @@ import {
   quantitative,
   referenceLine,
   refuseResult,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -115,29 +113,21 @@ export function importancePerformanceChart(
       layer: [
         referenceLine("x", "importance", tidy(grid.importanceCut), dashed("rule", "#888")),
         referenceLine("y", "performance", tidy(grid.performanceCut), dashed("rule", "#888")),
-        {
-          data: dataValues(points),
-          layer: [
-            {
-              mark: filledPoint({ size: 90 }),
-              encoding: {
-                x,
-                y,
-                color,
-                tooltip: [
-                  nominal("name", "Driver"),
-                  quantitative("importance", "Importance", ".3f"),
-                  quantitative("performance", "Performance", ".1f"),
-                  nominal("quadrant", "Quadrant"),
-                ],
-              },
-            },
-            {
-              mark: textMark({ dy: -10, fontSize: 11, color: "#222" }),
-              encoding: { x, y, text: nominal("name") },
-            },
-          ],
-        },
+        labelledPoints(
+          points,
+          {
+            x,
+            y,
+            color,
+            tooltip: [
+              nominal("name", "Driver"),
+              quantitative("importance", "Importance", ".3f"),
+              quantitative("performance", "Performance", ".1f"),
+              nominal("quadrant", "Quadrant"),
+            ],
+          },
+          "name",
+        ),
       ],
     },
   );

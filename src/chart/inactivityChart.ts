@@ -1,4 +1,5 @@
 import type { InactivityRiskResult } from "../churn/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -12,7 +13,6 @@ import {
   quantitative,
   refuseResult,
   THOUSANDS,
-  textMark,
   type VegaLiteSpec,
 } from "./internal/spec.js";
 
@@ -86,10 +86,7 @@ export function inactivityChart(result: InactivityRiskResult, options: ChartOpti
             ],
           },
         },
-        {
-          mark: textMark({ dy: -6, baseline: "bottom" }),
-          encoding: { text: nominal("label") },
-        },
+        textLayer({ dy: -6, baseline: "bottom" }),
       ],
     },
   );

@@ -1,10 +1,10 @@
 import type { KanoResult } from "../satisfaction/index.js";
+import { labelledPoints, textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
   dashed,
   dataValues,
-  filledPoint,
   frame,
   hasShape,
   nominal,
@@ -13,7 +13,6 @@ import {
   quantitative,
   referenceLine,
   refuseResult,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -104,44 +103,33 @@ export function kanoChart(result: KanoResult, options: ChartOptions = {}): VegaL
         referenceLine("y", "v", 0.5, dashed("rule"), unit()),
         ...corners.map((corner) => ({
           data: dataValues([corner]),
-          mark: textMark({
-            color: "#999",
-            fontStyle: "italic",
-            align: corner.align,
-            baseline: corner.baseline,
-          }),
-          encoding: { x, y, text: nominal("label") },
+          ...textLayer(
+            { color: "#999", fontStyle: "italic", align: corner.align, baseline: corner.baseline },
+            { x, y },
+          ),
         })),
-        {
-          data: dataValues(points),
-          layer: [
-            {
-              mark: filledPoint({ size: 90 }),
-              encoding: {
-                x,
-                y,
-                color: categoryChannel(
-                  "category",
-                  "Category",
-                  categories,
-                  [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
-                  "bottom",
-                ),
-                tooltip: [
-                  nominal("attribute", "Attribute"),
-                  nominal("category", "Category"),
-                  quantitative("better", "Better", ".2f"),
-                  quantitative("worse", "|Worse|", ".2f"),
-                  quantitative("answers", "Answers"),
-                ],
-              },
-            },
-            {
-              mark: textMark({ dy: -10, fontSize: 11, color: "#222" }),
-              encoding: { x, y, text: nominal("attribute") },
-            },
-          ],
-        },
+        labelledPoints(
+          points,
+          {
+            x,
+            y,
+            color: categoryChannel(
+              "category",
+              "Category",
+              categories,
+              [PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[7], PALETTE[5], PALETTE[6]],
+              "bottom",
+            ),
+            tooltip: [
+              nominal("attribute", "Attribute"),
+              nominal("category", "Category"),
+              quantitative("better", "Better", ".2f"),
+              quantitative("worse", "|Worse|", ".2f"),
+              quantitative("answers", "Answers"),
+            ],
+          },
+          "attribute",
+        ),
       ],
     },
   );

@@ -1,5 +1,6 @@
 import { TABLE_BUNDLE } from "../core/display.js";
 import type { LifetimeFitUncertainty } from "../value/index.js";
+import { intervalChannels } from "./internal/layers.js";
 import {
   type ChartOptions,
   dataValues,
@@ -144,7 +145,7 @@ export function lifetimeParameterChart(
   if (hasIntervals) {
     layer.push({
       mark: { type: "rule", color: PALETTE[0], strokeWidth: 2 },
-      encoding: { y, x: { ...x, field: "lower" }, x2: { field: "upper" } },
+      encoding: { y, ...intervalChannels(x) },
     });
   }
   layer.push({

@@ -1,4 +1,5 @@
 import type { LorenzCurveResult, ParetoAnalysisResult } from "../value/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   dataValues,
@@ -7,14 +8,12 @@ import {
   filledPoint,
   frame,
   hasShape,
-  nominal,
   PALETTE,
   PERCENT_PRECISE,
   parseChartOptions,
   quantitative,
   refuseResult,
   shareAxis,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -137,8 +136,10 @@ export function lorenzChart(
         },
         {
           data: dataValues(marker),
-          mark: textMark({ align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] }),
-          encoding: { x: xAxis, y: yAxis, text: nominal("label") },
+          ...textLayer(
+            { align: "right", dx: -8, dy: -8, fontSize: 12, color: PALETTE[3] },
+            { x: xAxis, y: yAxis },
+          ),
         },
       ],
     },

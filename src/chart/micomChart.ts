@@ -1,4 +1,5 @@
 import type { MicomResult } from "../satisfaction/index.js";
+import { intervalChannels } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -119,7 +120,7 @@ export function micomChart(result: MicomResult, options: ChartOptions = {}): Veg
     layer: [
       {
         mark: { type: "bar", color: "#ddd", height: 14 },
-        encoding: { y, x: quantitative("lower", measure), x2: { field: "upper" } },
+        encoding: { y, ...intervalChannels(quantitative("value", measure)) },
       },
       referenceLine("x", "zero", 0, { type: "rule", color: "#999", strokeDash: [2, 2] }),
       {

@@ -1,4 +1,5 @@
 import type { NetPromoterScoreResult } from "../satisfaction/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -14,7 +15,6 @@ import {
   refuseResult,
   shareAxis,
   THOUSANDS,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -87,10 +87,7 @@ export function npsChart(result: NetPromoterScoreResult, options: ChartOptions =
             ],
           },
         },
-        {
-          mark: textMark({ color: "#fff", fontWeight: "bold", xOffset: -18 }),
-          encoding: { text: nominal("label") },
-        },
+        textLayer({ color: "#fff", fontWeight: "bold", xOffset: -18 }),
       ],
     },
   );

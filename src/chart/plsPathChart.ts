@@ -1,4 +1,5 @@
 import type { BootstrapResult, PlsPathModelResult } from "../satisfaction/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -318,10 +319,7 @@ export function plsPathChart(
               },
               encoding: { x, y },
             },
-            {
-              mark: textMark({ fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius }),
-              encoding: { x, y, text: nominal("construct") },
-            },
+            textLayer({ fontSize: 10, fontWeight: "bold", dy: -5, limit: 4 * radius }, { x, y }, "construct"),
             {
               mark: textMark({ fontSize: 10, dy: 8, color: "#444" }),
               encoding: {

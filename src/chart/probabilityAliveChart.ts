@@ -5,12 +5,7 @@ import type {
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import {
-  checkLifetimeInputs,
-  frequencyRecencyGrid,
-  type LifetimeModel,
-  modelName,
-} from "./internal/lifetime.js";
+import { checkLifetimeInputs, frequencyRecencyGrid, modelName } from "./internal/lifetime.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -74,8 +69,7 @@ export function probabilityAliveChart(
 ): VegaLiteSpec {
   const name = "probabilityAliveChart";
   const parsed = parseChartOptions(name, options, frequencyRecencySchema);
-  checkLifetimeInputs(name, summary, model);
-  const fit = model as LifetimeModel;
+  const fit = checkLifetimeInputs(name, summary, model);
   const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
   const values = cells.map((cell) => ({
     ...cell,

@@ -1,4 +1,5 @@
 import type { QualifyProspectsResult } from "../crm/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -13,7 +14,6 @@ import {
   refuseResult,
   shareAxis,
   shortLabel,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -141,10 +141,7 @@ export function prospectChart(result: QualifyProspectsResult, options: ChartOpti
             ],
           },
         },
-        {
-          mark: textMark({ align: "left", dx: 4, fontSize: 11, color: "#333" }),
-          encoding: { y, x, text: nominal("label") },
-        },
+        textLayer({ align: "left", dx: 4, fontSize: 11, color: "#333" }, { y, x }),
       ],
     },
   );

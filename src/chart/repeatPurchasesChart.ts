@@ -91,7 +91,7 @@ export function repeatPurchasesBars(
 ): RepeatPurchasesBar[] {
   const name = "repeatPurchasesChart";
   const parsed = parseChartOptions(name, options, schema);
-  checkLifetimeInputs(name, summary, model);
+  const fit = checkLifetimeInputs(name, summary, model);
   const maxX = parsed.maxFrequency ?? 7;
   const actual = new Float64Array(maxX + 1);
   const ages = new Map<number, number>();
@@ -102,7 +102,6 @@ export function repeatPurchasesBars(
     ages.set(T, (ages.get(T) ?? 0) + 1);
   }
   const expected = new Float64Array(maxX + 1);
-  const fit = model as LifetimeModel;
   const isBg = "a" in fit.params;
   const draws = Math.max(50, Math.floor(200_000 / Math.max(1, ages.size)));
   let k = 0;

@@ -1,5 +1,6 @@
 import { nested, numeric } from "../core/internal/optionRules.js";
 import type { ServiceKpisResult, ServiceKpiValues } from "../crm/index.js";
+import { textLayer } from "./internal/layers.js";
 import {
   type ChartOptions,
   categoryChannel,
@@ -14,7 +15,6 @@ import {
   quantitative,
   refuseResult,
   shareAxis,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -199,13 +199,7 @@ export function serviceKpiChart(
           mark: { type: "tick", color: "#222", thickness: 2, size: 22 },
           encoding: { x: quantitative("target", undefined, { scale: { domain: [0, 1] } }) },
         },
-        {
-          mark: textMark({ align: "left", dx: 4, fontSize: 10 }),
-          encoding: {
-            x: end,
-            text: nominal("label"),
-          },
-        },
+        textLayer({ align: "left", dx: 4, fontSize: 10 }, { x: end }),
       ],
     },
   );

@@ -2,6 +2,7 @@ import { type Field, isoDate, MS_PER_DAY, parseDateValue } from "../core/index.j
 import { field, list, numeric } from "../core/internal/optionRules.js";
 import type { CalibrationHoldoutSummaryResult, FitBgNbdResult, FitParetoNbdResult } from "../value/index.js";
 import { purchaseDays } from "../value/internal/purchaseDays.js";
+import { textLayer } from "./internal/layers.js";
 import { isLifetimeModel, type LifetimeModel, modelName } from "./internal/lifetime.js";
 import {
   type ChartOptions,
@@ -18,7 +19,6 @@ import {
   refuseResult,
   THOUSANDS,
   temporal,
-  textMark,
   tidy,
   type VegaLiteSpec,
 } from "./internal/spec.js";
@@ -254,10 +254,10 @@ export function trackingChart<T>(
           data: dataValues([{ date: summary.options.calibrationEnd, label: "end of calibration" }]),
           layer: [
             { mark: { type: "rule", color: "#777", strokeDash: [2, 2] }, encoding: { x } },
-            {
-              mark: textMark({ align: "right", dx: -4, dy: 6, baseline: "top", color: "#555" }),
-              encoding: { x, y: { value: 0 }, text: nominal("label") },
-            },
+            textLayer(
+              { align: "right", dx: -4, dy: 6, baseline: "top", color: "#555" },
+              { x, y: { value: 0 } },
+            ),
           ],
         },
       ],

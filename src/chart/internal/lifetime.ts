@@ -23,14 +23,15 @@ export function isLifetimeSummary(value: unknown): value is LifetimeSummary {
   return hasShape(value, "frequency[#] recency[#] T[#] options.timeUnit$");
 }
 
-/** Checks the (summary, model) pair of a lifetime chart. */
-export function checkLifetimeInputs(functionName: string, summary: unknown, model: unknown): void {
+/** Checks the (summary, model) pair of a lifetime chart; returns the model, the fit the chart draws. */
+export function checkLifetimeInputs(functionName: string, summary: unknown, model: unknown): LifetimeModel {
   if (!isLifetimeSummary(summary)) {
     refuseResult(functionName, "repeatPurchaseSummary or calibrationHoldoutSummary", summary, "summary");
   }
   if (!isLifetimeModel(model)) {
     refuseResult(functionName, "fitBgNbd or fitParetoNbd", model, "model");
   }
+  return model;
 }
 
 /** Name of the model for titles. */
