@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError } from "../core/index.js";
+import { expectUnknownOption, optionsError } from "../../test/unknownOptions.js";
 import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { coxModel } from "./coxModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
@@ -31,16 +31,6 @@ const orders = Object.freeze([
   Object.freeze({ customer: "B", date: "2024-01-25" }),
 ]);
 const economics = { customers: 100, churnRate: 0.2, margin: 10, acquisitionCost: 30, retentionCost: 5 };
-
-function optionsError(call: () => unknown): InvalidOptionsError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InvalidOptionsError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidOptionsError, the call succeeded");
-}
 
 const cases: [string, () => unknown, string, string | undefined][] = [
   // [function, call with a misspelt key, path of the key, suggested name]
@@ -140,11 +130,7 @@ const cases: [string, () => unknown, string, string | undefined][] = [
 describe("churn options are strict", () => {
   for (const [name, call, path, suggestion] of cases) {
     it(`${name}: a misspelt option is an InvalidOptionsError naming it`, () => {
-      const error = optionsError(call);
-      const issue = error.issues.find((entry) => entry.path === path);
-      expect(issue, error.message).toBeDefined();
-      expect(issue?.message).toContain("unknown option");
-      if (suggestion !== undefined) expect(issue?.message).toContain(`did you mean "${suggestion}"?`);
+      expectUnknownOption(call, path, suggestion);
     });
   }
 

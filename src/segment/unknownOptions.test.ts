@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionsError } from "../core/index.js";
+import { expectUnknownOption, optionsError } from "../../test/unknownOptions.js";
 import { closestName, editDistance } from "../core/internal/closestName.js";
 import { applyFeatures } from "./applyFeatures.js";
 import { assignSegments } from "./assignSegments.js";
@@ -26,16 +26,6 @@ const customers = Object.freeze(
 );
 const fields = ["recency", "frequency", "monetary"] as const;
 const model = kMeans(customers, { k: 3, fields: [...fields], seed: 1 });
-
-function unknownKeyError(call: () => unknown): InvalidOptionsError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof InvalidOptionsError) return error;
-    throw error;
-  }
-  throw new Error("expected an InvalidOptionsError, the call succeeded");
-}
 
 const cases: [string, () => unknown, string, string | undefined][] = [
   // [function, call with a misspelt key, path of the key, suggestion]
@@ -95,30 +85,24 @@ const cases: [string, () => unknown, string, string | undefined][] = [
 describe("segment options are strict", () => {
   for (const [name, call, path, suggestion] of cases) {
     it(`${name}: a misspelt option is an InvalidOptionsError naming it`, () => {
-      const error = unknownKeyError(call);
-      expect(error.issues.map((issue) => issue.path)).toContain(path);
-      const issue = error.issues.find((entry) => entry.path === path);
-      expect(issue?.message).toContain("unknown option");
-      if (suggestion !== undefined) expect(issue?.message).toContain(`did you mean "${suggestion}"?`);
+      expectUnknownOption(call, path, suggestion);
     });
   }
 
   it("kMeansSteps refuses restarts (it steps one run) instead of overriding it silently", () => {
-    const error = unknownKeyError(() =>
+    const error = optionsError(() =>
       kMeansSteps(customers, { k: 2, fields: [...fields], restarts: 5 } as never).next(),
     );
     expect(error.issues[0]?.path).toBe("restarts");
   });
 
   it("lists the valid names when no name is close", () => {
-    const error = unknownKeyError(() =>
-      kMeans(customers, { k: 2, fields: [...fields], zzzzzzzz: 1 } as never),
-    );
+    const error = optionsError(() => kMeans(customers, { k: 2, fields: [...fields], zzzzzzzz: 1 } as never));
     expect(error.issues[0]?.message).toMatch(/unknown option "\w+" \(valid: k, fields, .*restarts/);
   });
 
   it("keeps reporting the other problems beside an unknown key", () => {
-    const error = unknownKeyError(() => kMeans(customers, { k: 0, fields: [...fields], sead: 1 } as never));
+    const error = optionsError(() => kMeans(customers, { k: 0, fields: [...fields], sead: 1 } as never));
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(["k", "sead"]);
   });
 });
