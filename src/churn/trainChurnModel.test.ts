@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type ChurnFixtureRow, readChurnReference, readChurnSplits } from "../../fixtures/churn/fixture.js";
 import { readSubsampleReference, subsampleRows } from "../../fixtures/churn/subsample.js";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
+import { expectClose } from "../../test/expectClose.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { forgetCompiledReaders, rowReaderSettings } from "./internal/rowReader.js";
@@ -14,15 +15,6 @@ const reference = readChurnReference();
 const fixture = reference.fixture;
 
 const COEFFICIENT_TOLERANCE = 1e-6;
-
-function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, j) => {
-    expect(Math.abs(value - (expected[j] as number)), `index ${j}: ${value} vs ${expected[j]}`).toBeLessThan(
-      tolerance,
-    );
-  });
-}
 
 describe("trainChurnModel against statsmodels and scikit-learn", () => {
   it("matches statsmodels Logit coefficients and standard errors when l2 = 0", () => {

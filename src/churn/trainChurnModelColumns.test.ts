@@ -2,6 +2,7 @@ import { tableFromArrays } from "apache-arrow";
 import { describe, expect, it } from "vitest";
 import { type ChurnFixtureRow, readChurnReference, readChurnSplits } from "../../fixtures/churn/fixture.js";
 import { readSubsampleReference, subsampleRows } from "../../fixtures/churn/subsample.js";
+import { expectClose } from "../../test/expectClose.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { calibrateChurnModel } from "./calibrateChurnModel.js";
 import { evaluateChurnModel } from "./evaluateChurnModel.js";
@@ -14,15 +15,6 @@ const { train, test, fields } = readChurnSplits();
 const fixture = readChurnReference().fixture;
 
 const COEFFICIENT_TOLERANCE = 1e-6;
-
-function expectClose(actual: readonly number[], expected: readonly number[], tolerance: number) {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, j) => {
-    expect(Math.abs(value - (expected[j] as number)), `index ${j}: ${value} vs ${expected[j]}`).toBeLessThan(
-      tolerance,
-    );
-  });
-}
 
 describe("trainChurnModel on columns and Arrow tables (issue 19)", () => {
   type Row = ChurnFixtureRow;
