@@ -4,11 +4,13 @@ import { describe, expect, it } from "vitest";
 import {
   ECSI_BLOCKS,
   ECSI_PATHS,
+  ECSI_REFERENCE_OPTIONS,
   type ReferenceCase,
+  readEcsiRows,
   readPlsReference,
   withHoles,
 } from "../../fixtures/satisfaction/ecsi.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { generateStore } from "../store/index.js";
 import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
@@ -83,18 +85,11 @@ function worstDifference(model: PlsPathModelResult, ref: ReferenceCase, htmt: Ht
   return worst;
 }
 
-const base: PlsPathModelOptions = {
-  blocks: ECSI_BLOCKS,
-  paths: ECSI_PATHS,
-  scale: { min: 1, max: 10 },
-  tolerance: 1e-13,
-  maxIterations: 1000,
-};
+/** The options the references were estimated with (fully converged). */
+const base = ECSI_REFERENCE_OPTIONS;
 
 describeWithDataset("ecsi_mobi.csv", "plsPathModel on the ECSI mobile-phone survey", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
 
   it("matches the independent R implementation to 1e-10 for every scheme and mode", () => {
     // Reference: Rscript fixtures/satisfaction/pls-reference.R ../shared/datasets/ecsi_mobi.csv
@@ -492,9 +487,7 @@ describe("plsPathModel on the generated store's survey", () => {
 });
 
 describeWithDataset("ecsi_mobi.csv", "plsPathModel HTMT on absolute correlations", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
   const worstHtmt = (model: PlsPathModelResult, ref: HtmtMatrix) => {
     let worst = 0;
     for (const a of model.constructs)

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InsufficientDataError } from "../core/index.js";
 import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
 
@@ -100,18 +100,11 @@ function worstCase(model: PlsPathModelResult, ref: QualityCase, modeB: readonly 
   return worst;
 }
 
-const base: PlsPathModelOptions = {
-  blocks: ECSI_BLOCKS,
-  paths: ECSI_PATHS,
-  scale: { min: 1, max: 10 },
-  tolerance: 1e-13,
-  maxIterations: 1000,
-};
+/** The options the references were estimated with (fully converged). */
+const base = ECSI_REFERENCE_OPTIONS;
 
 describeWithDataset("ecsi_mobi.csv", "plsPathModel quality report against seminr", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
 
   it("matches seminr's weights, loadings, paths, R², reliability, VIFs and cross-loadings (mode A)", () => {
     const ref = quality.cases.composite;
@@ -204,9 +197,7 @@ describeWithDataset("ecsi_mobi.csv", "plsPathModel quality report against seminr
 });
 
 describeWithDataset("ecsi_mobi.csv", "consistent PLS with some mode A blocks kept as composites", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
 
   it("corrects only the listed reflective constructs (base-R PLSc from Dijkstra & Henseler 2015)", () => {
     const ref = quality.cases.consistentComposite;
