@@ -2,7 +2,7 @@ import { Parser } from "node-sql-parser";
 import { describe, expect, it } from "vitest";
 import { cohortRetention as cohortMemory } from "../churn/cohortRetention.js";
 import { InvalidOptionsError } from "../core/index.js";
-import { connect, storeFiles } from "../duckdb/internal/testData.js";
+import { connect, storeSources } from "../duckdb/internal/testData.js";
 import { cohortRetentionSql } from "./cohortRetentionSql.js";
 import { quoteSqlIdentifier, type SqlDialect } from "./SqlDialect.js";
 
@@ -149,7 +149,7 @@ describe("cohortRetentionSql computes the in-memory numbers in DuckDB", () => {
   });
 
   it("the warehouse form on the seed-7 store: every cell equals the in-memory table", async () => {
-    const { lines, connection } = await storeFiles();
+    const { lines, connection } = await storeSources();
     for (const period of periods) {
       const options = {
         customer: "customerId",

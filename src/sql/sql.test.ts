@@ -4,7 +4,7 @@ import { Parser } from "node-sql-parser";
 import { describe, expect, it } from "vitest";
 import { inactivityRisk as inactivityRiskMemory } from "../churn/inactivityRisk.js";
 import { InvalidOptionsError } from "../core/index.js";
-import { connect, expectClose, storeFiles, temporaryFolder } from "../duckdb/internal/testData.js";
+import { connect, expectClose, storeSources, temporaryFolder } from "../duckdb/internal/testData.js";
 import { rfmTable as rfmTwin } from "../duckdb/rfmTable.js";
 import { calibrationHoldoutSummary as calibrationMemory } from "../value/calibrationHoldoutSummary.js";
 import { repeatPurchaseSummary as repeatMemory } from "../value/repeatPurchaseSummary.js";
@@ -270,7 +270,7 @@ describe("clientele/sql options", () => {
 
 describe("the warehouse form (no row numbers) gives the in-memory numbers, one row per customer sorted by id", () => {
   it("rfmTableSql, repeatPurchaseSummarySql, calibrationHoldoutSummarySql, inactivityRiskSql on the seed-7 store", async () => {
-    const { lines, connection } = await storeFiles();
+    const { lines, connection } = await storeSources();
     const byCustomer = <R extends { customer: string }>(rows: readonly R[]) =>
       [...rows].sort((a, b) => (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
     const run = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJS();
