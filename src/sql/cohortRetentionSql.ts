@@ -1,6 +1,12 @@
-import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { checkOptions, date, type OptionValues, oneOf, required } from "../core/internal/optionRules.js";
-import { checkColumnFields, column, linesCte, numberLiteral, sqlWriter } from "./internal/build.js";
+import {
+  asOfDayOption,
+  checkColumnFields,
+  column,
+  linesCte,
+  numberLiteral,
+  sqlWriter,
+} from "./internal/build.js";
 import type { SqlOptions, SqlRelation } from "./SqlDialect.js";
 
 /**
@@ -83,13 +89,7 @@ export function cohortRetentionPlan(
 ): CohortRetentionPlan {
   checkColumnFields(functionName, options, ["customer", "date"], ["amount"]);
   const parsed = checkOptions(functionName, cohortRetentionShape, options);
-  const asOfTime = parseDateValue(parsed.asOf);
-  if (asOfTime === undefined) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
-    ]);
-  }
-  const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
+  const asOfDay = asOfDayOption(functionName, parsed.asOf);
   // record positions are not needed: cohorts come out sorted by period
   const { rowNumber: _rowNumber, ...withoutRowNumber } = (sqlOptions ?? {}) as SqlOptions;
   const writer = sqlWriter(functionName, relation, withoutRowNumber);

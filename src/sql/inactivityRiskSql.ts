@@ -1,6 +1,6 @@
-import { InvalidOptionsError, MS_PER_DAY, parseDateValue } from "../core/index.js";
 import { checkOptions, date, required } from "../core/internal/optionRules.js";
 import {
+  asOfDayOption,
   checkColumnFields,
   checkedWriter,
   column,
@@ -53,13 +53,7 @@ export function inactivityRiskPlan(
 ): InactivityRiskPlan {
   checkColumnFields(functionName, fields, ["customer", "date"], []);
   const parsed = checkOptions(functionName, inactivityRiskShape, fields);
-  const asOfTime = parseDateValue(parsed.asOf);
-  if (asOfTime === undefined) {
-    throw new InvalidOptionsError(functionName, [
-      { path: "asOf", message: 'expected a valid date such as "2025-12-31"', received: parsed.asOf },
-    ]);
-  }
-  const asOfDay = Math.floor(asOfTime / MS_PER_DAY);
+  const asOfDay = asOfDayOption(functionName, parsed.asOf);
   const a = numberLiteral(asOfDay);
   const writer = writerFor(functionName, relation);
   const lines = linesCte(writer, { customer: parsed.customer, date: parsed.date });

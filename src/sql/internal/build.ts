@@ -3,7 +3,8 @@
  * per-dialect types and functions, and the `lines` CTE every query starts from.
  */
 
-import { InvalidOptionsError, type OptionIssue } from "../../core/index.js";
+import { InvalidOptionsError, MS_PER_DAY, type OptionIssue, parseDateValue } from "../../core/index.js";
+import { argumentError } from "../../core/internal/arguments.js";
 import { withDefaults } from "../../core/internal/defaults.js";
 import { checkOptions, flag, nonEmptyText, oneOf, required } from "../../core/internal/optionRules.js";
 import {
@@ -298,6 +299,19 @@ export function linesCte(writer: SqlWriter, columns: LineColumns): string {
   if (columns.amount !== undefined) select.push(`CAST(${quote(columns.amount)} AS ${spec.double}) AS amount`);
   if (writer.rowNumber !== undefined) select.push(`${quote(writer.rowNumber)} AS row_pos`);
   return `lines AS (SELECT ${select.join(", ")} FROM ${writer.relation})`;
+}
+
+/**
+ * The UTC day number of the `asOf` option of the churn writers (`cohortRetentionSql`,
+ * `inactivityRiskSql`), or the InvalidOptionsError their in-memory functions give for a value
+ * that is not a date.
+ */
+export function asOfDayOption(functionName: string, asOf: unknown): number {
+  const time = parseDateValue(asOf);
+  if (time === undefined) {
+    throw argumentError(functionName, "asOf", 'expected a valid date such as "2025-12-31"', asOf);
+  }
+  return Math.floor(time / MS_PER_DAY);
 }
 
 /** A finite number as a SQL numeric literal (day numbers and unit lengths; never NaN/Infinity). */
