@@ -6,9 +6,13 @@ import type {
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import { checkLifetimeInputs, frequencyRecencyGrid, modelName } from "./internal/lifetime.js";
-import { chartOptionsShape, parseChartOptions, tidy, type VegaLiteSpec } from "./internal/spec.js";
-import { type FrequencyRecencyChartOptions, frequencyRecencyHeatmap } from "./probabilityAliveChart.js";
+import { checkLifetimeInputs, modelName } from "./internal/lifetime.js";
+import { parseChartOptions, type VegaLiteSpec } from "./internal/spec.js";
+import {
+  type FrequencyRecencyChartOptions,
+  frequencyRecencyHeatmap,
+  frequencyRecencySchema,
+} from "./probabilityAliveChart.js";
 
 /**
  * Options of {@link expectedPurchasesChart}.
@@ -27,11 +31,7 @@ export interface ExpectedPurchasesChartOptions extends FrequencyRecencyChartOpti
   readonly horizon?: number;
 }
 
-const schema = {
-  ...chartOptionsShape,
-  maxFrequency: numeric({ whole: true, gte: 1, lte: 200 }),
-  horizon: numeric({ gt: 0, lte: 1e6 }),
-};
+const schema = { ...frequencyRecencySchema, horizon: numeric({ gt: 0, lte: 1e6 }) };
 
 /**
  * Expected purchases in the next period as a frequency x recency heatmap (the lifetimes "frequency
@@ -63,21 +63,14 @@ export function expectedPurchasesChart(
   const fit = checkLifetimeInputs(name, summary, model);
   const unit = summary.options.timeUnit;
   const horizon = parsed.horizon ?? 365.25 / (DAYS_PER_UNIT[unit as TimeUnit] ?? 1);
-  const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
-  const values = cells.map((cell) => ({
-    ...cell,
-    expected: tidy(
-      fit.conditionalExpectedPurchases(horizon, cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T),
-    ),
-  }));
   const horizonText =
     parsed.horizon === undefined
       ? "year"
       : `${Number.isInteger(horizon) ? String(horizon) : horizon.toFixed(1)} ${unit}s`;
-  return frequencyRecencyHeatmap(parsed, values, {
+  const expected = (frequency: number, recency: number, T: number) =>
+    fit.conditionalExpectedPurchases(horizon, frequency, recency, T);
+  return frequencyRecencyHeatmap(parsed, summary, expected, {
     title: `Expected purchases in the next ${horizonText} (${modelName(fit)})`,
-    subtitle: `customer age ${T.toFixed(1)} ${unit}s; frequency = repeat purchases`,
-    unit,
     field: "expected",
     legend: "Expected purchases",
     format: ".1f",

@@ -5,7 +5,12 @@ import type {
   FitParetoNbdResult,
   RepeatPurchaseSummaryResult,
 } from "../value/index.js";
-import { checkLifetimeInputs, frequencyRecencyGrid, modelName } from "./internal/lifetime.js";
+import {
+  checkLifetimeInputs,
+  frequencyRecencyGrid,
+  type LifetimeSummary,
+  modelName,
+} from "./internal/lifetime.js";
 import {
   type ChartOptions,
   chartOptionsShape,
@@ -70,15 +75,10 @@ export function probabilityAliveChart(
   const name = "probabilityAliveChart";
   const parsed = parseChartOptions(name, options, frequencyRecencySchema);
   const fit = checkLifetimeInputs(name, summary, model);
-  const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
-  const values = cells.map((cell) => ({
-    ...cell,
-    probability: tidy(fit.probabilityAlive(cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T)),
-  }));
-  return frequencyRecencyHeatmap(parsed, values, {
+  const probability = (frequency: number, recency: number, T: number) =>
+    fit.probabilityAlive(frequency, recency, T);
+  return frequencyRecencyHeatmap(parsed, summary, probability, {
     title: `Probability a customer is still active (${modelName(fit)})`,
-    subtitle: `customer age ${T.toFixed(1)} ${summary.options.timeUnit}s; frequency = repeat purchases`,
-    unit: summary.options.timeUnit,
     field: "probability",
     legend: "P(alive)",
     format: PERCENT,
@@ -89,40 +89,45 @@ export function probabilityAliveChart(
 /** Rounds a grid edge to 4 decimals (a pixel is far coarser): keeps the spec and SVG small. */
 const tidy4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** The heatmap both frequency x recency charts share. */
+/**
+ * The heatmap both frequency x recency charts draw: the cells of {@link frequencyRecencyGrid} (up to the
+ * option `maxFrequency`), each coloured by `valueAt(frequency, recency, T)` for a customer of the summary's
+ * largest age T, stored as the field `look.field`.
+ */
 export function frequencyRecencyHeatmap(
-  parsed: ResolvedChartOptions,
-  values: readonly object[],
-  look: {
-    title: string;
-    subtitle: string;
-    unit: string;
-    field: string;
-    legend: string;
-    format: string;
-    domain?: [number, number];
-  },
+  parsed: ResolvedChartOptions & { readonly maxFrequency?: number | undefined },
+  summary: LifetimeSummary,
+  valueAt: (frequency: number, recency: number, T: number) => number,
+  look: { title: string; field: string; legend: string; format: string; domain?: [number, number] },
 ): VegaLiteSpec {
-  // A short accessible label per cell (vega's default repeats every field's title: ~270 bytes a rectangle).
-  const described = values.map((cell) => {
-    const c = cell as Record<string, number>;
-    const value = c[look.field] as number;
+  const unit = summary.options.timeUnit;
+  const { cells, T } = frequencyRecencyGrid(summary, parsed.maxFrequency);
+  const described = cells.map((cell) => {
+    // a customer without repeat purchases has recency 0
+    const value = tidy(valueAt(cell.frequency, cell.frequency === 0 ? 0 : cell.recency, T));
     const text = look.format === PERCENT ? `${Math.round(100 * value)}%` : value.toFixed(2);
     return {
       ...cell,
-      recencyLow: tidy4(c.recencyLow as number),
-      recencyHigh: tidy4(c.recencyHigh as number),
-      description: `frequency ${c.frequency}, recency ${(c.recency as number).toFixed(1)}: ${text}`,
+      [look.field]: value,
+      recencyLow: tidy4(cell.recencyLow),
+      recencyHigh: tidy4(cell.recencyHigh),
+      // A short accessible label per cell (vega's default repeats every field's title: ~270 bytes a rectangle).
+      description: `frequency ${cell.frequency}, recency ${cell.recency.toFixed(1)}: ${text}`,
     };
   });
   return frame(
     parsed,
-    { title: look.title, subtitle: look.subtitle, width: 420, height: 360 },
+    {
+      title: look.title,
+      subtitle: `customer age ${T.toFixed(1)} ${unit}s; frequency = repeat purchases`,
+      width: 420,
+      height: 360,
+    },
     {
       data: dataValues(described),
       mark: { type: "rect" },
       encoding: {
-        x: quantitative("recencyLow", `Recency: time of last purchase (${look.unit}s after the first)`, {
+        x: quantitative("recencyLow", `Recency: time of last purchase (${unit}s after the first)`, {
           axis: { grid: false },
         }),
         x2: { field: "recencyHigh" },
