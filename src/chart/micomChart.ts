@@ -61,28 +61,25 @@ export function isMicomResult(value: unknown): value is MicomResult {
 export function micomRows(result: MicomResult): MicomRow[] {
   if (!isMicomResult(result)) return refuseResult("micomChart", "micom", result);
   return result.constructs.flatMap((c) => {
-    const construct = shortLabel(c.construct);
+    const row = (
+      measure: MicomRow["measure"],
+      value: number,
+      lower: number,
+      upper: number,
+      equal: boolean,
+    ): MicomRow => ({
+      construct: shortLabel(c.construct),
+      measure,
+      value: tidy(value),
+      lower: tidy(lower),
+      upper: tidy(upper),
+      equal,
+      verdict: equal ? "within the interval" : "groups differ",
+      invariance: c.invariance,
+    });
     return [
-      {
-        construct,
-        measure: "Mean difference" as const,
-        value: tidy(c.meanDifference),
-        lower: tidy(c.meanLower),
-        upper: tidy(c.meanUpper),
-        equal: c.equalMeans,
-        verdict: c.equalMeans ? ("within the interval" as const) : ("groups differ" as const),
-        invariance: c.invariance,
-      },
-      {
-        construct,
-        measure: "Log variance ratio" as const,
-        value: tidy(c.logVarianceRatio),
-        lower: tidy(c.varianceLower),
-        upper: tidy(c.varianceUpper),
-        equal: c.equalVariances,
-        verdict: c.equalVariances ? ("within the interval" as const) : ("groups differ" as const),
-        invariance: c.invariance,
-      },
+      row("Mean difference", c.meanDifference, c.meanLower, c.meanUpper, c.equalMeans),
+      row("Log variance ratio", c.logVarianceRatio, c.varianceLower, c.varianceUpper, c.equalVariances),
     ];
   });
 }
