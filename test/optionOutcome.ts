@@ -1,8 +1,9 @@
 /**
  * Helpers of the equivalence tests of option rules (each module's internal/optionRules.test.ts or
  * optionChecks.test.ts, which run the old zod schemas through parseOptions and the rules through
- * checkOptions on the same options): what a check gives, and the old schemas' outcome without the one
- * issue the rules no longer give. Imported by those tests only.
+ * checkOptions on the same options): what a check gives, the old schemas' outcome without the one
+ * issue the rules no longer give, random options objects and edge values to fill them with. Imported by
+ * those tests only.
  */
 import fc from "fast-check";
 import { InvalidOptionsError } from "../src/core/errors.js";
@@ -64,3 +65,28 @@ export const randomOptions = (
       maxKeys,
     },
   );
+
+/**
+ * Values every option rule is probed with: missing (undefined, null), zero and -0, small whole and
+ * fractional numbers, the largest safe integers and huge doubles, NaN and the infinities, a boolean,
+ * the empty string and a field name. Each equivalence test adds the values its own options take.
+ */
+export const edgeValues = [
+  undefined,
+  null,
+  0,
+  1,
+  -1,
+  1.5,
+  -0,
+  2 ** 53,
+  -(2 ** 53),
+  1e300,
+  -1e300,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  true,
+  "",
+  "customerId",
+] as const;

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { type Outcome, outcome, randomOptions, withoutStrayLength } from "../../../test/optionOutcome.js";
+import {
+  edgeValues,
+  type Outcome,
+  outcome,
+  randomOptions,
+  withoutStrayLength,
+} from "../../../test/optionOutcome.js";
 import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
 import { dateSchema, lengthAtLeast, parseOptions, wholeNumber } from "../../../test/zodOracle/options.js";
 import { withDefaults } from "../../core/internal/defaults.js";
@@ -108,29 +114,13 @@ const anyValue = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      undefined,
-      null,
-      0,
-      1,
+      ...edgeValues,
       2,
-      -1,
-      1.5,
-      -0,
       1024,
       1025,
       1_048_576,
       1_048_575,
       2 ** 30,
-      2 ** 53,
-      -(2 ** 53),
-      1e300,
-      -1e300,
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-      true,
-      "",
-      "customerId",
       "1GB",
       " 512 MiB ",
       "1.5gb",

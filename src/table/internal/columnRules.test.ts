@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { outcome, randomOptions, withoutStrayLength } from "../../../test/optionOutcome.js";
+import { edgeValues, outcome, randomOptions, withoutStrayLength } from "../../../test/optionOutcome.js";
 import { columnsSchema } from "../../../test/zodOracle/columnsSchema.js";
 import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
 import { parseOptions } from "../../../test/zodOracle/options.js";
@@ -48,24 +48,8 @@ const anyValue = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.constantFrom(
-      undefined,
-      null,
-      0,
-      1,
+      ...edgeValues,
       7,
-      -1,
-      1.5,
-      -0,
-      2 ** 53,
-      -(2 ** 53),
-      1e300,
-      -1e300,
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-      true,
-      "",
-      "customerId",
       "😀",
       [],
       ["a"],
