@@ -3,6 +3,7 @@ import {
   type Field,
   InvalidRecordError,
   quantileSorted,
+  type ResolvedField,
   resolveField,
   withDisplay,
 } from "../core/index.js";
@@ -430,24 +431,42 @@ export function complaintSummary<T>(
   const otherCounts = new Map<string, number>();
   const parseDateValue = cachedDateParser();
 
-  const readTime = (
-    read: (r: T, i: number) => unknown,
-    label: string,
-    i: number,
-    required: boolean,
-  ): number => {
-    const value = read(complaints[i] as T, i);
+  /** The time (epoch ms) of a date field of complaint `i`; NaN when an optional one is missing. */
+  const readTime = (time: ResolvedField<T>, i: number, required: boolean): number => {
+    const value = time.read(complaints[i] as T, i);
     if (!required && isMissing(value)) return Number.NaN;
     return timeOf(
       parseDateValue,
       FN,
       i,
-      label,
+      time.label,
       value,
       required
         ? DATE_EXPECTATION
         : "expected a Date, an ISO 8601 string, epoch milliseconds, or null when it has not happened yet",
     );
+  };
+  /**
+   * Time from the opening of complaint `i` to a later event (the first response, the resolution) in
+   * `timeUnit`s; NaN when it has not happened yet, an error when it is before the opening.
+   */
+  const timeAfterOpening = (
+    event: ResolvedField<T>,
+    eventName: string,
+    i: number,
+    openTime: number,
+  ): number => {
+    const t = readTime(event, i, false);
+    if (t < openTime) {
+      throw new InvalidRecordError(
+        FN,
+        i,
+        event.label,
+        event.read(complaints[i] as T, i),
+        `the ${eventName} is before the complaint was opened`,
+      );
+    }
+    return (t - openTime) / unitMs;
   };
 
   for (let i = 0; i < n; i++) {
@@ -479,34 +498,10 @@ export function complaintSummary<T>(
       }
     }
 
-    const openTime = readTime(openedField.read, openedField.label, i, true);
+    const openTime = readTime(openedField, i, true);
     opened[i] = openTime;
-    if (responseField !== null) {
-      const t = readTime(responseField.read, responseField.label, i, false);
-      if (t < openTime) {
-        throw new InvalidRecordError(
-          FN,
-          i,
-          responseField.label,
-          responseField.read(record, i),
-          "the first response is before the complaint was opened",
-        );
-      }
-      response[i] = (t - openTime) / unitMs;
-    }
-    if (resolvedField !== null) {
-      const t = readTime(resolvedField.read, resolvedField.label, i, false);
-      if (t < openTime) {
-        throw new InvalidRecordError(
-          FN,
-          i,
-          resolvedField.label,
-          resolvedField.read(record, i),
-          "the resolution is before the complaint was opened",
-        );
-      }
-      resolution[i] = (t - openTime) / unitMs;
-    }
+    if (responseField !== null) response[i] = timeAfterOpening(responseField, "first response", i, openTime);
+    if (resolvedField !== null) resolution[i] = timeAfterOpening(resolvedField, "resolution", i, openTime);
     if (contactsField !== null) {
       const count = contactsOf(FN, i, contactsField.label, contactsField.read(record, i));
       if (count !== null) contacts[i] = count;
