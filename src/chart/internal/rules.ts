@@ -18,15 +18,20 @@ function isRule(value: unknown): value is AssociationRule {
   return hasShape(value, "antecedent[] consequent[] support# confidence# lift#");
 }
 
+/** What `input` holds as its rules: the array itself, or its property `rules` (undefined for anything else). */
+function rulesIn(input: unknown): unknown {
+  return Array.isArray(input) ? input : isObject(input) ? input.rules : undefined;
+}
+
 /** True for a result holding association rules (or an array of rules). */
 export function isRulesInput(value: unknown): value is RulesInput {
-  const rules = Array.isArray(value) ? value : isObject(value) ? value.rules : undefined;
+  const rules = rulesIn(value);
   return Array.isArray(rules) && (rules.length === 0 || isRule(rules[0]));
 }
 
 /** The rules of `input`, checked. */
 export function rulesOf(functionName: string, input: unknown): readonly AssociationRule[] {
-  const rules = Array.isArray(input) ? input : isObject(input) ? input.rules : undefined;
+  const rules = rulesIn(input);
   if (!Array.isArray(rules) || !rules.every(isRule)) {
     return refuseResult(
       functionName,
