@@ -68,6 +68,9 @@ export function inferColumnFormat(name: string, values: readonly unknown[]): Col
 const grouped = (value: number, digits: number): string =>
   value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+/** The plural ending of a count of `n`: "" for one, "s" for any other number. */
+export const plural = (n: number): string => (n === 1 ? "" : "s");
+
 /** A number for a reader: 12,345 / 1,234.5 / 12.35 / 0.123; never "NaN" (shown as "n/a"). */
 export function formatNumber(value: number): string {
   if (Number.isNaN(value)) return "n/a";
@@ -190,7 +193,7 @@ export function renderTable(rows: readonly object[], options: RenderTableOptions
   const hidden = rows.length - shown.length;
   const more =
     hidden > 0
-      ? `<p class="more">… and ${formatNumber(hidden)} more row${hidden === 1 ? "" : "s"} (${formatNumber(rows.length)} in all)</p>`
+      ? `<p class="more">… and ${formatNumber(hidden)} more row${plural(hidden)} (${formatNumber(rows.length)} in all)</p>`
       : "";
   return `<div class="table-wrap" role="region" aria-label="${escapeHtml(options.label)}" tabindex="0"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${more}`;
 }

@@ -85,3 +85,22 @@ export function resultKind(result: unknown): ReportResultKind | undefined {
   if (isObject(r.overall) && isObject(r.overall.onTimeDelivery)) return "serviceKpis";
   return undefined;
 }
+
+/** Per-kind builders (of a narrative, of table rows); each takes a result of its own kind. */
+export type ReportKindBuilders<Out> = { readonly [K in ReportResultKind]?: (result: never) => Out };
+
+/**
+ * What `builders` make of `result`: undefined when it is no known result, its kind has no builder,
+ * or it only looks like one (recognition is by shape: reading a look-alike throws a TypeError).
+ */
+export function buildForKind<Out>(result: unknown, builders: ReportKindBuilders<Out>): Out | undefined {
+  const kind = resultKind(result);
+  const build = kind === undefined ? undefined : builders[kind];
+  if (build === undefined) return undefined;
+  try {
+    return (build as (result: unknown) => Out)(result);
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}

@@ -21,8 +21,18 @@ import type { ParetoAnalysisResult } from "../../value/paretoAnalysis.js";
 import type { RfmScoresResult } from "../../value/rfmScores.js";
 import type { RfmSegmentsResult } from "../../value/rfmSegments.js";
 import type { ValueTiersResult } from "../../value/valueTiers.js";
-import { formatNumber } from "./htmlFormat.js";
-import { type ReportResultKind, resultKind } from "./htmlKinds.js";
+import { formatNumber, plural } from "./htmlFormat.js";
+import { buildForKind, type ReportResultKind } from "./htmlKinds.js";
+import {
+  excludesZero,
+  itemsByCount,
+  occupiedSegments,
+  pathName,
+  shareOf,
+  strongestTerms,
+  sumOf,
+  topValueShare,
+} from "./reportReading.js";
 import { capitalized } from "./spec.js";
 
 /**
@@ -58,7 +68,7 @@ function termWords(term: string): string {
 const itemSet = (items: readonly string[]) =>
   items.length === 1 ? `"${items[0]}"` : `{${items.join(", ")}}`;
 const count = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
-const plural = (n: number) => (n === 1 ? "" : "s");
+/** The row with the largest `key` (the first of equals), undefined for no rows or only NaN and -Infinity. */
 const maxBy = <T>(rows: readonly T[], key: (row: T) => number): T | undefined => {
   let best: T | undefined;
   let bestValue = Number.NEGATIVE_INFINITY;
@@ -71,23 +81,9 @@ const maxBy = <T>(rows: readonly T[], key: (row: T) => number): T | undefined =>
   }
   return best;
 };
-/** Value share held by the top `top` share of customers, read off a Lorenz curve (poorest first). */
-function topShareFromLorenz(curve: LorenzCurveResult, top: number): number {
-  const x = 1 - top;
-  const xs = curve.customerShare;
-  const ys = curve.valueShare;
-  for (let i = 1; i < xs.length; i++) {
-    const x1 = xs[i] as number;
-    if (x1 >= x) {
-      const x0 = xs[i - 1] as number;
-      const y0 = ys[i - 1] as number;
-      const y1 = ys[i] as number;
-      const y = x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-      return 1 - y;
-    }
-  }
-  return 0;
-}
+/** The row with the smallest `key` (the first of equals). */
+const minBy = <T>(rows: readonly T[], key: (row: T) => number): T | undefined =>
+  maxBy(rows, (row) => -key(row));
 
 const AT_RISK_SEGMENT = /at risk|can'?t lose|cannot lose|about to sleep|hibernat/i;
 
@@ -109,13 +105,13 @@ function lorenz(r: LorenzCurveResult): string[] {
   const level = gini >= 0.6 ? "strongly" : gini >= 0.35 ? "moderately" : "only mildly";
   return [
     `Revenue is ${level} concentrated: Gini ${gini.toFixed(2)} (0 = everyone spends the same, 1 = one customer has it all).`,
-    `The top 20% of ${count(r.count, "customer")} account for ${percentWords(topShareFromLorenz(r, 0.2))} of revenue; the bottom half for ${percentWords(1 - topShareFromLorenz(r, 0.5))}.`,
+    `The top 20% of ${count(r.count, "customer")} account for ${percentWords(topValueShare(r, 0.2))} of revenue; the bottom half for ${percentWords(1 - topValueShare(r, 0.5))}.`,
   ];
 }
 
 function rfmSegmentsNarrative(r: RfmSegmentsResult): string[] {
-  const filled = r.segments.filter((s) => s.customers > 0);
-  const total = filled.reduce((sum, s) => sum + s.customers, 0);
+  const filled = occupiedSegments(r);
+  const total = sumOf(filled, (s) => s.customers);
   const biggest = maxBy(filled, (s) => s.customers);
   const richest = maxBy(filled, (s) => s.monetaryShare);
   const out: string[] = [];
@@ -131,10 +127,10 @@ function rfmSegmentsNarrative(r: RfmSegmentsResult): string[] {
   }
   const atRisk = filled.filter((s) => AT_RISK_SEGMENT.test(s.segment));
   if (atRisk.length > 0) {
-    const customers = atRisk.reduce((sum, s) => sum + s.customers, 0);
-    const revenue = atRisk.reduce((sum, s) => sum + s.monetaryShare, 0);
+    const customers = sumOf(atRisk, (s) => s.customers);
+    const revenue = sumOf(atRisk, (s) => s.monetaryShare);
     out.push(
-      `At risk (${atRisk.map((s) => `"${s.segment}"`).join(", ")}): ${percentWords(customers / Math.max(1, total))} of customers holding ${percentWords(revenue)} of revenue — the first list for a win-back campaign.`,
+      `At risk (${atRisk.map((s) => `"${s.segment}"`).join(", ")}): ${percentWords(shareOf(customers, total))} of customers holding ${percentWords(revenue)} of revenue — the first list for a win-back campaign.`,
     );
   }
   return out;
@@ -168,8 +164,8 @@ function lifetimeValueNarrative(r: CustomerLifetimeValueResult): string[] {
   const n = values.length;
   if (n === 0) return [];
   const tenth = Math.max(1, Math.round(n / 10));
-  const topSum = values.slice(0, tenth).reduce((s, v) => s + v, 0);
-  const alive = r.customers.reduce((s, c) => s + c.probabilityAlive, 0) / n;
+  const topSum = sumOf(values.slice(0, tenth), (value) => value);
+  const alive = sumOf(r.customers, (c) => c.probabilityAlive) / n;
   return [
     `Expected value of the ${count(n, "customer")} over the next ${count(r.options.periods, "period")}: ${proseNumber(r.totalLifetimeValue)} in total, ${proseNumber(r.totalLifetimeValue / n)} per customer.`,
     `The top 10% hold ${percentWords(r.totalLifetimeValue > 0 ? topSum / r.totalLifetimeValue : 0)} of it; on average a customer is still active with probability ${percentWords(alive)}.`,
@@ -179,12 +175,8 @@ function lifetimeValueNarrative(r: CustomerLifetimeValueResult): string[] {
 function calibrationNarrative(r: CalibrationHoldoutSummaryResult): string[] {
   const n = r.customers.length;
   if (n === 0) return [];
-  let calibration = 0;
-  let holdout = 0;
-  for (const c of r.customers) {
-    calibration += c.frequency;
-    holdout += c.holdoutFrequency;
-  }
+  const calibration = sumOf(r.customers, (c) => c.frequency);
+  const holdout = sumOf(r.customers, (c) => c.holdoutFrequency);
   return [
     `${count(n, "customer")} observed until ${r.options.calibrationEnd}, then ${proseNumber(r.holdoutDuration)} ${r.options.timeUnit}${plural(r.holdoutDuration)} of holdout to ${r.options.asOf}: ${proseNumber(calibration)} repeat purchases before, ${proseNumber(holdout)} in the holdout.`,
     "A purchase model is trustworthy when its expected holdout purchases track the actual ones.",
@@ -223,11 +215,11 @@ function segmentProfilesNarrative(r: SegmentProfilesResult): string[] {
 }
 
 function kMeansNarrative(r: { k: number; sizes: readonly number[] }): string[] {
-  const total = r.sizes.reduce((s, v) => s + v, 0);
+  const total = sumOf(r.sizes, (size) => size);
   const largest = Math.max(...r.sizes);
   const smallest = Math.min(...r.sizes);
   return [
-    `${count(r.k, "segment")} of ${count(total, "customer")}; the largest holds ${percentWords(largest / Math.max(1, total))}, the smallest ${percentWords(smallest / Math.max(1, total))}.`,
+    `${count(r.k, "segment")} of ${count(total, "customer")}; the largest holds ${percentWords(shareOf(largest, total))}, the smallest ${percentWords(shareOf(smallest, total))}.`,
   ];
 }
 
@@ -260,11 +252,7 @@ function inactivityNarrative(r: InactivityRiskResult): string[] {
 }
 
 function churnModelNarrative(r: { coefficients: readonly ChurnModelCoefficient[] }): string[] {
-  const terms = r.coefficients
-    .filter((c) => c.kind !== "intercept")
-    .slice()
-    .sort((a, b) => Math.abs(b.standardizedEstimate) - Math.abs(a.standardizedEstimate))
-    .slice(0, 3);
+  const terms = strongestTerms(r.coefficients).slice(0, 3);
   if (terms.length === 0) return [];
   return [
     `Strongest signals: ${terms
@@ -273,31 +261,30 @@ function churnModelNarrative(r: { coefficients: readonly ChurnModelCoefficient[]
   ];
 }
 
+/** A narrative of rules: `opening` (how many there are), then the strongest rule by lift in words. */
+function rulesWords(opening: string, rules: readonly AssociationRule[]): string[] {
+  const best = maxBy(rules, (rule) => (Number.isFinite(rule.lift) ? rule.lift : Number.NEGATIVE_INFINITY));
+  if (best === undefined) return [opening];
+  return [
+    `${opening} Strongest by lift: ${percentWords(best.confidence)} of baskets with ${itemSet(best.antecedent)} also hold ${itemSet(best.consequent)} — ${best.lift.toFixed(1)} times the ${percentWords(best.consequentSupport)} of all baskets (${formatNumber(best.count)} baskets).`,
+    "Place these items together, or suggest one when the other is in the basket.",
+  ];
+}
+
 function rulesNarrative(r: AssociationRulesResult): string[] {
-  return rulesWords(r.rules, `${count(r.rules.length, "rule")} from ${count(r.transactionCount, "basket")}.`);
+  return rulesWords(`${count(r.rules.length, "rule")} from ${count(r.transactionCount, "basket")}.`, r.rules);
 }
 
 function significantNarrative(r: SignificantRulesResult): string[] {
+  const correction = r.options.correction === "none" ? "no correction" : `${r.options.correction} correction`;
   return rulesWords(
+    `${formatNumber(r.rules.length)} of ${count(r.tested, "rule")} hold beyond chance (Fisher's exact test, ${correction}, ${percentWords(r.options.alpha)} level).`,
     r.rules,
-    `${formatNumber(r.rules.length)} of ${count(r.tested, "rule")} hold beyond chance (Fisher's exact test, ${r.options.correction === "none" ? "no correction" : `${r.options.correction} correction`}, ${percentWords(r.options.alpha)} level).`,
   );
 }
 
-function rulesWords(rules: readonly AssociationRule[], opening: string): string[] {
-  const r = { rules };
-  const out = [opening];
-  const best = maxBy(r.rules, (rule) => (Number.isFinite(rule.lift) ? rule.lift : Number.NEGATIVE_INFINITY));
-  if (best !== undefined) {
-    out[0] += ` Strongest by lift: ${percentWords(best.confidence)} of baskets with ${itemSet(best.antecedent)} also hold ${itemSet(best.consequent)} — ${best.lift.toFixed(1)} times the ${percentWords(best.consequentSupport)} of all baskets (${formatNumber(best.count)} baskets).`;
-    out.push("Place these items together, or suggest one when the other is in the basket.");
-  }
-  return out;
-}
-
 function itemFrequenciesNarrative(r: ItemFrequenciesResult): string[] {
-  const top = r.items.slice().sort((a, b) => b.count - a.count);
-  const first = top[0];
+  const first = itemsByCount(r.items)[0];
   if (first === undefined) return [];
   return [
     `${count(r.items.length, "item")} in ${count(r.transactionCount, "basket")}; the most frequent, "${first.item}", is in ${percentWords(first.support)} of baskets. A basket holds ${(r.itemOccurrences / Math.max(1, r.transactionCount)).toFixed(1)} items on average.`,
@@ -305,13 +292,13 @@ function itemFrequenciesNarrative(r: ItemFrequenciesResult): string[] {
 }
 
 function bootstrapNarrative(r: BootstrapResult): string[] {
-  const significant = r.paths.filter((p) => p.lower > 0 || p.upper < 0);
+  const significant = r.paths.filter(excludesZero);
   const strongest = maxBy(r.paths, (p) => Math.abs(p.estimate));
   const out = [
     `${significant.length} of ${r.paths.length} paths are significant (95% interval excludes 0, ${formatNumber(r.validSamples)} resamples).`,
   ];
   if (strongest !== undefined) {
-    out.push(`Strongest: ${strongest.from} → ${strongest.to}, ${strongest.estimate.toFixed(2)}.`);
+    out.push(`Strongest: ${pathName(strongest)}, ${strongest.estimate.toFixed(2)}.`);
   }
   return out;
 }
@@ -330,7 +317,7 @@ function plsNarrative(r: PlsPathModelResult): string[] {
   }
   const indices = Object.entries(r.index);
   if (indices.length > 0) {
-    const low = maxBy(indices, ([, value]) => -value);
+    const low = minBy(indices, ([, value]) => value);
     out.push(
       `Index scores (0–100): ${indices.map(([name, value]) => `${name} ${value.toFixed(0)}`).join(", ")}${low === undefined ? "" : `; lowest: ${low[0]}`}.`,
     );
@@ -396,7 +383,7 @@ function complaintNarrative(r: ComplaintSummaryResult): string[] {
   if (r.repeatComplainers !== null && r.repeatComplainers.share !== null) {
     parts.push(`${percentWords(r.repeatComplainers.share)} of complainers complain again`);
   }
-  if (parts.length > 0) out.push(`${parts.join(", ")}.`.replace(/^./, (c) => c.toUpperCase()));
+  if (parts.length > 0) out.push(capitalized(`${parts.join(", ")}.`));
   return out;
 }
 
@@ -410,7 +397,7 @@ function serviceKpisNarrative(r: ServiceKpisResult): string[] {
     );
   }
   const ranked = r.bySegment.filter((s) => rate(s) !== null);
-  const worst = maxBy(ranked, (s) => -(rate(s) as number));
+  const worst = minBy(ranked, (s) => rate(s) as number);
   if (worst !== undefined && ranked.length > 1) {
     out.push(`Weakest on-time rate: ${worst.segment} (${percentWords(rate(worst) as number)}).`);
   }
@@ -433,7 +420,7 @@ const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] 
   churnModel: churnModelNarrative,
   associationRules: rulesNarrative,
   significantRules: significantNarrative,
-  ruleList: (rules: readonly AssociationRule[]) => rulesWords(rules, `${count(rules.length, "rule")}.`),
+  ruleList: (rules: readonly AssociationRule[]) => rulesWords(`${count(rules.length, "rule")}.`, rules),
   itemFrequencies: itemFrequenciesNarrative,
   bootstrap: bootstrapNarrative,
   plsPathModel: plsNarrative,
@@ -446,13 +433,5 @@ const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] 
 
 /** The generated narrative of a known result (plain-text paragraphs), or [] for anything else. */
 export function narrativeOf(result: unknown): string[] {
-  const kind = resultKind(result);
-  if (kind === undefined) return [];
-  try {
-    return (BUILDERS[kind] as (r: unknown) => string[])(result);
-  } catch (error) {
-    // Recognition is by shape: an object that only looks like a result gets no narrative.
-    if (error instanceof TypeError) return [];
-    throw error;
-  }
+  return buildForKind(result, BUILDERS) ?? [];
 }

@@ -1,5 +1,4 @@
 import type { AssociationRule } from "../../basket/AssociationRule.js";
-import type { AssociationRulesResult } from "../../basket/associationRules.js";
 import type { ItemFrequenciesResult } from "../../basket/itemFrequencies.js";
 import type { EvaluateScoresResult } from "../../churn/evaluateScores.js";
 import type { InactivityRiskResult } from "../../churn/inactivityRisk.js";
@@ -18,7 +17,17 @@ import type { LorenzCurveResult } from "../../value/lorenzCurve.js";
 import type { ParetoAnalysisResult } from "../../value/paretoAnalysis.js";
 import type { RfmSegmentsResult } from "../../value/rfmSegments.js";
 import type { ValueTiersResult } from "../../value/valueTiers.js";
-import { type ReportResultKind, resultKind } from "./htmlKinds.js";
+import { buildForKind, type ReportKindBuilders } from "./htmlKinds.js";
+import {
+  excludesZero,
+  itemsByCount,
+  occupiedSegments,
+  pathName,
+  shareOf,
+  strongestTerms,
+  sumOf,
+  topValueShare,
+} from "./reportReading.js";
 
 /**
  * The table a report shows for a clientele result: the summary a reader needs (segments rather than
@@ -27,28 +36,14 @@ import { type ReportResultKind, resultKind } from "./htmlKinds.js";
 
 const ruleText = (items: readonly string[]) => items.join(", ");
 
-function lorenzRows(r: LorenzCurveResult): object[] {
-  const xs = r.customerShare;
-  const ys = r.valueShare;
-  const rows: object[] = [];
-  for (const top of [0.01, 0.05, 0.1, 0.2, 0.5]) {
-    const x = 1 - top;
-    let share = 0;
-    for (let i = 1; i < xs.length; i++) {
-      const x1 = xs[i] as number;
-      if (x1 >= x) {
-        const x0 = xs[i - 1] as number;
-        const y0 = ys[i - 1] as number;
-        const y1 = ys[i] as number;
-        share = 1 - (x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0));
-        break;
-      }
-    }
-    rows.push({ "top customers": `top ${Math.round(top * 100)}%`, "revenue share": share });
-  }
-  return rows;
-}
+/** The revenue share of the top 1%, 5%, 10%, 20% and 50% of customers. */
+const lorenzRows = (r: LorenzCurveResult): object[] =>
+  [0.01, 0.05, 0.1, 0.2, 0.5].map((top) => ({
+    "top customers": `top ${Math.round(top * 100)}%`,
+    "revenue share": topValueShare(r, top),
+  }));
 
+/** Rules the strongest (by lift, then support) first, their item sets as text. */
 function ruleRows(rules: readonly AssociationRule[]): object[] {
   return rules
     .slice()
@@ -63,6 +58,7 @@ function ruleRows(rules: readonly AssociationRule[]): object[] {
     }));
 }
 
+/** The columns of one group's service KPIs. */
 const kpiRow = (v: ServiceKpiValues) => ({
   orders: v.orders,
   "on-time rate": v.onTimeDelivery.value,
@@ -72,7 +68,13 @@ const kpiRow = (v: ServiceKpiValues) => ({
   "first-contact resolution rate": v.firstContactResolution.value,
 });
 
-const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly object[] } = {
+/** A row's columns of a 95% interval. */
+const interval95 = (interval: { readonly lower: number; readonly upper: number }) => ({
+  "95% low": interval.lower,
+  "95% high": interval.upper,
+});
+
+const BUILDERS: ReportKindBuilders<readonly object[]> = {
   paretoAnalysis: (r: ParetoAnalysisResult) =>
     r.abc.map((row) => ({
       class: row.abcClass,
@@ -82,9 +84,7 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
     })),
   lorenzCurve: lorenzRows,
   rfmSegments: (r: RfmSegmentsResult) =>
-    r.segments
-      .filter((s) => s.customers > 0)
-      .slice()
+    occupiedSegments(r)
       .sort((a, b) => b.customers - a.customers)
       .map((s) => ({
         segment: s.segment,
@@ -113,11 +113,11 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
       "mean value": p.meanValue,
     })),
   kMeans: (r: { sizes: readonly number[] }) => {
-    const total = r.sizes.reduce((s, v) => s + v, 0);
+    const total = sumOf(r.sizes, (size) => size);
     return r.sizes.map((size, segment) => ({
       segment,
       customers: size,
-      customerShare: size / Math.max(1, total),
+      customerShare: shareOf(size, total),
     }));
   },
   evaluateScores: (r: EvaluateScoresResult) =>
@@ -129,44 +129,33 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
       cumulativeCapture: row.cumulativeCapture,
       lift: row.lift,
     })),
-  inactivityRisk: (r: InactivityRiskResult) => {
-    const n = Math.max(1, r.customers.length);
-    return Object.entries(r.bandCounts).map(([band, customers]) => ({
+  inactivityRisk: (r: InactivityRiskResult) =>
+    Object.entries(r.bandCounts).map(([band, customers]) => ({
       band,
       customers,
-      customerShare: customers / n,
-    }));
-  },
+      customerShare: shareOf(customers, r.customers.length),
+    })),
   churnModel: (r: { coefficients: readonly ChurnModelCoefficient[] }) =>
-    r.coefficients
-      .filter((c) => c.kind !== "intercept")
-      .slice()
-      .sort((a, b) => Math.abs(b.standardizedEstimate) - Math.abs(a.standardizedEstimate))
-      .map((c) => ({
-        term: c.term,
-        "standardized effect": c.standardizedEstimate,
-        "odds ratio": c.oddsRatio,
-      })),
-  associationRules: (r: AssociationRulesResult) => ruleRows(r.rules),
+    strongestTerms(r.coefficients).map((c) => ({
+      term: c.term,
+      "standardized effect": c.standardizedEstimate,
+      "odds ratio": c.oddsRatio,
+    })),
+  associationRules: (r: { rules: readonly AssociationRule[] }) => ruleRows(r.rules),
   significantRules: (r: { rules: readonly AssociationRule[] }) => ruleRows(r.rules),
   ruleList: ruleRows,
-
   itemFrequencies: (r: ItemFrequenciesResult) =>
-    r.items
-      .slice()
-      .sort((a, b) => b.count - a.count)
-      .map((i) => ({ item: i.item, baskets: i.count, support: i.support })),
+    itemsByCount(r.items).map((i) => ({ item: i.item, baskets: i.count, support: i.support })),
   bootstrap: (r: BootstrapResult) =>
     r.paths.map((p) => ({
-      path: `${p.from} → ${p.to}`,
+      path: pathName(p),
       estimate: p.estimate,
-      "95% low": p.lower,
-      "95% high": p.upper,
-      significant: p.lower > 0 || p.upper < 0,
+      ...interval95(p),
+      significant: excludesZero(p),
     })),
   plsPathModel: (r: PlsPathModelResult) =>
     r.pathCoefficients.map((p) => ({
-      path: `${p.from} → ${p.to}`,
+      path: pathName(p),
       coefficient: p.estimate,
       "R² of target": r.rSquared[p.to] ?? null,
     })),
@@ -187,8 +176,7 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
       passiveShare: r.passiveShare,
       detractorShare: r.detractorShare,
       NPS: r.score,
-      "95% low": r.lower,
-      "95% high": r.upper,
+      ...interval95(r),
     },
   ],
   kano: (r: KanoResult) =>
@@ -217,16 +205,8 @@ const BUILDERS: { readonly [K in ReportResultKind]?: (result: never) => readonly
  * result's display rows (`displayRows`) for other results, the array itself for arrays of records.
  */
 export function rowsOf(result: unknown): readonly object[] {
-  const kind = resultKind(result);
-  const build = kind === undefined ? undefined : BUILDERS[kind];
-  if (build !== undefined) {
-    try {
-      return (build as (r: unknown) => readonly object[])(result);
-    } catch (error) {
-      // Recognition is by shape: an object that only looks like a result falls back to its display rows.
-      if (!(error instanceof TypeError)) throw error;
-    }
-  }
+  const summary = buildForKind(result, BUILDERS);
+  if (summary !== undefined) return summary;
   const rows = displayRows(result);
   return rows === undefined ? [] : rows.filter((row) => row !== null && typeof row === "object");
 }
