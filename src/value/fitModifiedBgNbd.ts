@@ -2,12 +2,10 @@ import type { FitBgNbdOptions } from "./fitBgNbd.js";
 import type { BgNbdParams } from "./fitBgNbdTypes.js";
 import { bgNbdExpectedPurchases } from "./internal/bgNbdExpectation.js";
 import { fitBgNbdFamily, repeatBuyingResult } from "./internal/bgNbdFamilyFit.js";
+import { betaGeometricNbdObjective } from "./internal/bgNbdLikelihood.js";
 import { finiteExpectation } from "./internal/bgNbdPredictions.js";
 import { checkHistory, checkHorizon } from "./internal/modelArguments.js";
-import { outsideBox } from "./internal/optimize.js";
 import { betaGeometricProbabilityOfPurchases, checkCount } from "./internal/purchaseCountProbability.js";
-import type { aggregateHistories } from "./internal/repeatColumns.js";
-import { logAddExp } from "./internal/special.js";
 import type { RepeatBuyingFit } from "./repeatBuyingFit.js";
 import type { RepeatPurchaseInput } from "./repeatPurchaseInput.js";
 
@@ -75,73 +73,14 @@ export function fitModifiedBgNbd<T>(
   summary: RepeatPurchaseInput<T>,
   options: FitModifiedBgNbdOptions<T> = {},
 ): FitModifiedBgNbdResult {
-  const estimate = fitBgNbdFamily("fitModifiedBgNbd", "MBG/NBD", summary, options, mbgNbdObjective);
+  const estimate = fitBgNbdFamily("fitModifiedBgNbd", "MBG/NBD", summary, options, (histories) =>
+    betaGeometricNbdObjective(histories, true),
+  );
   return repeatBuyingResult<BgNbdParams, FitModifiedBgNbdResult>(
     "MBG/NBD model",
     estimate,
     mbgNbdPredictions(estimate.params),
   );
-}
-
-function mbgNbdObjective(data: ReturnType<typeof aggregateHistories>) {
-  const { frequency, recency, T, weight, maxFrequency, total } = data;
-  const u = frequency.length;
-  const m = maxFrequency + 1;
-  const lgR = new Float64Array(m); // lnΓ(r+x) − lnΓ(r)
-  const dgR = new Float64Array(m);
-  const lBeta = new Float64Array(m); // lB(x)
-  const dBetaA = new Float64Array(m);
-  const dBetaB = new Float64Array(m);
-  return (theta: Float64Array, gradient: Float64Array): number => {
-    if (outsideBox(theta)) return Number.NaN;
-    const r = Math.exp(theta[0] as number);
-    const alpha = Math.exp(theta[1] as number);
-    const a = Math.exp(theta[2] as number);
-    const b = Math.exp(theta[3] as number);
-    lgR[0] = 0;
-    dgR[0] = 0;
-    lBeta[0] = Math.log(b / (a + b));
-    dBetaA[0] = -1 / (a + b);
-    dBetaB[0] = 1 / b - 1 / (a + b);
-    for (let k = 0; k + 1 < m; k++) {
-      lgR[k + 1] = (lgR[k] as number) + Math.log(r + k);
-      dgR[k + 1] = (dgR[k] as number) + 1 / (r + k);
-      lBeta[k + 1] = (lBeta[k] as number) + Math.log((b + k + 1) / (a + b + k + 1));
-      dBetaA[k + 1] = (dBetaA[k] as number) - 1 / (a + b + k + 1);
-      dBetaB[k + 1] = (dBetaB[k] as number) + 1 / (b + k + 1) - 1 / (a + b + k + 1);
-    }
-    const logAlpha = Math.log(alpha);
-    const logA = Math.log(a);
-    let ll = 0;
-    let gr = 0;
-    let galpha = 0;
-    let ga = 0;
-    let gb = 0;
-    for (let i = 0; i < u; i++) {
-      const x = frequency[i] as number;
-      const w = weight[i] as number;
-      const ageT = alpha + (T[i] as number);
-      const ageTx = alpha + (recency[i] as number);
-      const lT = Math.log(ageT);
-      const ltx = Math.log(ageTx);
-      const rx = r + x;
-      const alive = -rx * lT;
-      const dropped = logA - Math.log(b + x) - rx * ltx;
-      const mix = logAddExp(alive, dropped);
-      const w4 = Math.exp(dropped - mix);
-      const w3 = 1 - w4;
-      ll += w * ((lgR[x] as number) + r * logAlpha + (lBeta[x] as number) + mix);
-      gr += w * ((dgR[x] as number) + logAlpha - w3 * lT - w4 * ltx);
-      galpha += w * (r / alpha - rx * (w3 / ageT + w4 / ageTx));
-      ga += w * ((dBetaA[x] as number) + w4 / a);
-      gb += w * ((dBetaB[x] as number) - w4 / (b + x));
-    }
-    gradient[0] = (-gr * r) / total;
-    gradient[1] = (-galpha * alpha) / total;
-    gradient[2] = (-ga * a) / total;
-    gradient[3] = (-gb * b) / total;
-    return -ll / total;
-  };
 }
 
 function mbgNbdPredictions(

@@ -18,7 +18,7 @@ import {
 } from "./lifetimeFit.js";
 import { GRADIENT_HESSIAN, hessianFromGradient } from "./observedInformation.js";
 import type { ObjectiveWithGradient } from "./optimize.js";
-import { aggregateHistories } from "./repeatColumns.js";
+import { type AggregatedHistories, aggregateHistories } from "./repeatColumns.js";
 
 /** A fitted purchase-count model without its prediction methods. */
 export type RepeatBuyingEstimate<P> = Omit<
@@ -63,7 +63,7 @@ export function fitBgNbdFamily<T>(
   modelName: string,
   summary: RepeatPurchaseInput<T>,
   options: RepeatPurchaseFields<T>,
-  likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
+  likelihood: (data: AggregatedHistories) => ObjectiveWithGradient,
 ): RepeatBuyingEstimate<BgNbdParams> {
   const parsed = withDefaults(checkOptions(functionName, bgNbdFitShape, options), BG_NBD_FIT_DEFAULTS);
   return estimateBgNbdFamily(
@@ -77,7 +77,7 @@ export function fitBgNbdFamily<T>(
 export function estimateBgNbdFamily(
   histories: RepeatHistories,
   parsed: BgNbdFitSettings,
-  likelihood: (data: ReturnType<typeof aggregateHistories>) => ObjectiveWithGradient,
+  likelihood: (data: AggregatedHistories) => ObjectiveWithGradient,
 ): RepeatBuyingEstimate<BgNbdParams> {
   const n = histories.customerCount;
   const data = aggregateHistories(histories.columns);
