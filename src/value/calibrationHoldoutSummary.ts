@@ -3,21 +3,18 @@ import {
   isoDate,
   MS_PER_DAY,
   type RecordInput,
-  recordCount,
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, date, required } from "../core/internal/optionRules.js";
-import { withScratch } from "../core/internal/scratch.js";
-import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   OBSERVATION_PERIOD_DEFAULTS,
   observationPeriodShape,
   orderRefusalShape,
-  readSummaryPurchases,
   transactionFieldsShape,
+  withSummaryPurchases,
 } from "./internal/summaryPeriod.js";
 import type { RepeatPurchaseSummaryOptions, RepeatPurchaseSummaryRow } from "./repeatPurchaseSummary.js";
 
@@ -156,10 +153,7 @@ export function calibrationHoldoutSummary<T>(
       },
     ]);
   }
-  // per-row columns in scratch memory reused by the next call (see withScratch)
-  const recordRows = recordCount(records, functionName);
-  return withScratch(PURCHASE_DAYS_SCRATCH * recordRows, (scratch) => {
-    const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay, scratch);
+  return withSummaryPurchases(functionName, records, options, parsed, endDay, (purchases) => {
     const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
     const rows: CalibrationHoldoutSummaryRow[] = [];
     let firstSeenInHoldout = 0;

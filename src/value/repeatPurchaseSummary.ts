@@ -3,21 +3,18 @@ import {
   isoDate,
   MS_PER_DAY,
   type RecordInput,
-  recordCount,
   type TimeUnit,
   withDisplay,
 } from "../core/index.js";
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions } from "../core/internal/optionRules.js";
-import { withScratch } from "../core/internal/scratch.js";
-import { PURCHASE_DAYS_SCRATCH } from "./internal/purchaseDays.js";
 import {
   dayOption,
   OBSERVATION_PERIOD_DEFAULTS,
   observationPeriodShape,
   orderRefusalShape,
-  readSummaryPurchases,
   transactionFieldsShape,
+  withSummaryPurchases,
 } from "./internal/summaryPeriod.js";
 import { summaryRows } from "./internal/summaryRows.js";
 
@@ -188,10 +185,7 @@ export function repeatPurchaseSummary<T>(
     OBSERVATION_PERIOD_DEFAULTS,
   );
   const endDay = dayOption(functionName, "asOf", parsed.asOf);
-  // per-row columns in scratch memory reused by the next call (see withScratch)
-  const rows = recordCount(records, functionName);
-  return withScratch(PURCHASE_DAYS_SCRATCH * rows, (scratch) => {
-    const purchases = readSummaryPurchases(functionName, records, options, parsed, endDay, scratch);
+  return withSummaryPurchases(functionName, records, options, parsed, endDay, (purchases) => {
     const { labels, offsets, days, values, timeUnit, unitDays } = purchases;
     let kept = 0;
     for (let c = 0; c < labels.length; c++) if ((offsets[c + 1] as number) > (offsets[c] as number)) kept++;

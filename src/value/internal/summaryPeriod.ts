@@ -10,10 +10,12 @@ import {
   MS_PER_DAY,
   parseDateValue,
   type RecordInput,
+  recordCount,
   type TimeUnit,
 } from "../../core/index.js";
 import { custom, date, field, oneOf, required } from "../../core/internal/optionRules.js";
-import { type PurchaseDays, purchaseDays } from "./purchaseDays.js";
+import { withScratch } from "../../core/internal/scratch.js";
+import { PURCHASE_DAYS_SCRATCH, type PurchaseDays, purchaseDays } from "./purchaseDays.js";
 
 /** Parses a date option to a UTC day number, or throws InvalidOptionsError naming the option. */
 export function dayOption(functionName: string, path: string, value: unknown): number {
@@ -69,29 +71,32 @@ export interface SummaryPurchases extends PurchaseDays {
 }
 
 /**
- * Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options; with a
- * `scratch` buffer (PURCHASE_DAYS_SCRATCH bytes a row) the result views it, so use it before the buffer's
- * next use.
+ * Reads the records' purchase days up to `endDay` (inclusive), with the parsed time-unit options, into
+ * per-row columns in scratch memory that the next call reuses (see withScratch), and returns what
+ * `summarise` makes of them: nothing it returns may view them.
  */
-export function readSummaryPurchases<T>(
+export function withSummaryPurchases<T, R>(
   functionName: string,
   records: RecordInput<T>,
   fields: { readonly customer: Field<T>; readonly date: Field<T>; readonly amount?: Field<T> | undefined },
   parsed: { readonly timeUnit: TimeUnit; readonly afterAsOf: "error" | "drop" },
   endDay: number,
-  scratch?: ArrayBuffer,
-): SummaryPurchases {
-  const purchases = purchaseDays(
-    records,
-    {
-      functionName,
-      customer: fields.customer,
-      date: fields.date,
-      amount: fields.amount,
-      endDay,
-      afterEnd: parsed.afterAsOf,
-    },
-    scratch,
-  );
-  return { ...purchases, timeUnit: parsed.timeUnit, unitDays: DAYS_PER_UNIT[parsed.timeUnit] };
+  summarise: (purchases: SummaryPurchases) => R,
+): R {
+  const rows = recordCount(records, functionName);
+  return withScratch(PURCHASE_DAYS_SCRATCH * rows, (scratch) => {
+    const purchases = purchaseDays(
+      records,
+      {
+        functionName,
+        customer: fields.customer,
+        date: fields.date,
+        amount: fields.amount,
+        endDay,
+        afterEnd: parsed.afterAsOf,
+      },
+      scratch,
+    );
+    return summarise({ ...purchases, timeUnit: parsed.timeUnit, unitDays: DAYS_PER_UNIT[parsed.timeUnit] });
+  });
 }
