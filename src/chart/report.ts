@@ -1,7 +1,8 @@
 import { escapeHtml, InvalidOptionsError } from "../core/index.js";
+import { withMissingDefaults } from "../core/internal/defaults.js";
 import { checkOptions, custom, nullable, numeric, text } from "../core/internal/optionRules.js";
 import { expected } from "../core/internal/optionWords.js";
-import { defaultChart } from "./internal/htmlDefaultChart.js";
+import { chart, hasChart } from "./chart.js";
 import { renderTable } from "./internal/htmlFormat.js";
 import { narrativeOf } from "./internal/htmlNarrative.js";
 import { pageHtml } from "./internal/htmlPage.js";
@@ -118,58 +119,72 @@ const reportOptionsShape = {
 
 const NAME = "report";
 
+/** The fields a section may have, in the order an unknown field's message lists them. */
+const SECTION_FIELDS = new Set(["title", "result", "chart", "table", "columns", "narrative", "maxRows"]);
+
+const EXPECTED_CHART = "expected a Vega-Lite spec object or an SVG string";
+
+/** The error of a malformed section or argument: one issue at `path`. */
+const invalid = (path: string, message: string, received: unknown) =>
+  new InvalidOptionsError(NAME, [{ path, message, received }]);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+const isTextList = (value: unknown): boolean =>
+  Array.isArray(value) && value.every((entry) => typeof entry === "string");
+
+/** A section's charts as a list: none for undefined or null, one for a single chart. */
+function listed(chart: unknown): readonly unknown[] {
+  if (chart === undefined || chart === null) return [];
+  return Array.isArray(chart) ? chart : [chart];
+}
+
+/** The field of a section's `j`-th chart in error messages: `chart[j]` when it gave a list, else `chart`. */
+const chartField = (chart: unknown, j: number) => (Array.isArray(chart) ? `chart[${j}]` : "chart");
+
 /** Checks one section's shape; every problem names `sections[i].field`. */
 function checkSection(section: unknown, i: number): ReportSection {
   const path = `sections[${i}]`;
   const fail = (field: string, message: string, received: unknown): never => {
-    throw new InvalidOptionsError(NAME, [
-      { path: field === "" ? path : `${path}.${field}`, message, received },
-    ]);
+    throw invalid(`${path}.${field}`, message, received);
   };
-  if (section === null || typeof section !== "object" || Array.isArray(section)) {
-    return fail("", "expected a section object { title, result?, chart?, table?, narrative? }", section);
+  if (!isRecord(section)) {
+    throw invalid(path, "expected a section object { title, result?, chart?, table?, narrative? }", section);
   }
-  const s = section as Record<string, unknown>;
-  const known = new Set(["title", "result", "chart", "table", "columns", "narrative", "maxRows"]);
-  for (const key of Object.keys(s)) {
-    if (!known.has(key)) fail(key, `unknown section field (known: ${[...known].join(", ")})`, s[key]);
-  }
-  if (typeof s.title !== "string") fail("title", "expected a string", s.title);
-  const charts =
-    s.chart === undefined || s.chart === null ? [] : Array.isArray(s.chart) ? s.chart : [s.chart];
-  charts.forEach((entry: unknown, j) => {
-    if (typeof entry !== "string" && (entry === null || typeof entry !== "object" || Array.isArray(entry))) {
-      fail(
-        Array.isArray(s.chart) ? `chart[${j}]` : "chart",
-        "expected a Vega-Lite spec object or an SVG string",
-        entry,
-      );
+  for (const key of Object.keys(section)) {
+    if (!SECTION_FIELDS.has(key)) {
+      fail(key, `unknown section field (known: ${[...SECTION_FIELDS].join(", ")})`, section[key]);
     }
+  }
+  if (typeof section.title !== "string") fail("title", "expected a string", section.title);
+  listed(section.chart).forEach((entry, j) => {
+    if (typeof entry !== "string" && !isRecord(entry))
+      fail(chartField(section.chart, j), EXPECTED_CHART, entry);
   });
-  if (s.table !== undefined && s.table !== null) {
-    if (!Array.isArray(s.table)) fail("table", "expected an array of records or null", s.table);
-    (s.table as unknown[]).forEach((row, j) => {
-      if (row === null || typeof row !== "object" || Array.isArray(row))
-        fail(`table[${j}]`, "expected a record", row);
+  if (section.table !== undefined && section.table !== null) {
+    if (!Array.isArray(section.table)) fail("table", "expected an array of records or null", section.table);
+    (section.table as unknown[]).forEach((row, j) => {
+      if (!isRecord(row)) fail(`table[${j}]`, "expected a record", row);
     });
   }
-  if (
-    s.columns !== undefined &&
-    (!Array.isArray(s.columns) || s.columns.some((c) => typeof c !== "string"))
-  ) {
-    fail("columns", "expected an array of column names", s.columns);
+  if (section.columns !== undefined && !isTextList(section.columns)) {
+    fail("columns", "expected an array of column names", section.columns);
   }
   if (
-    s.narrative !== undefined &&
-    typeof s.narrative !== "string" &&
-    (!Array.isArray(s.narrative) || s.narrative.some((p) => typeof p !== "string"))
+    section.narrative !== undefined &&
+    typeof section.narrative !== "string" &&
+    !isTextList(section.narrative)
   ) {
-    fail("narrative", "expected a string or an array of strings", s.narrative);
+    fail("narrative", "expected a string or an array of strings", section.narrative);
   }
-  if (s.maxRows !== undefined && (!Number.isInteger(s.maxRows) || (s.maxRows as number) < 0)) {
-    fail("maxRows", "expected an integer of at least 0", s.maxRows);
+  if (
+    section.maxRows !== undefined &&
+    (!Number.isInteger(section.maxRows) || (section.maxRows as number) < 0)
+  ) {
+    fail("maxRows", "expected an integer of at least 0", section.maxRows);
   }
-  return section as ReportSection;
+  return section as unknown as ReportSection;
 }
 
 /** The accessible name of a chart: its Vega-Lite title when it has one, else the section title. */
@@ -191,6 +206,62 @@ function paragraphs(narrative: string | readonly string[]): string[] {
   const list = typeof narrative === "string" ? narrative.split(/\n\s*\n/) : [...narrative];
   return list.map((p) => p.trim()).filter((p) => p.length > 0);
 }
+
+/** The charts a section shows: its own, else the chart `chart(result)` draws for its result (if any). */
+function chartsOf(section: ReportSection): readonly ReportChart[] {
+  if (section.chart !== undefined) return listed(section.chart) as readonly ReportChart[];
+  return section.result !== undefined && hasChart(section.result) ? [chart(section.result)] : [];
+}
+
+/** `svg` ready to inline (see inlineSvg); a string without an `<svg>` element is a malformed chart at `path`. */
+function inlineChart(svg: string, prefix: string, label: string, path: string): string {
+  try {
+    return inlineSvg(svg, prefix, label);
+  } catch (error) {
+    throw invalid(path, `${EXPECTED_CHART} (${(error as Error).message})`, svg.slice(0, 80));
+  }
+}
+
+/** `<div class="name">` around the parts, or nothing for no parts. */
+const block = (name: string, parts: readonly string[]) =>
+  parts.length === 0 ? "" : `<div class="${name}">${parts.join("")}</div>`;
+
+/**
+ * One section's HTML: its heading, narrative, charts (inline SVG; `nextChartPrefix` gives each chart
+ * of the page its own id prefix) and table; what the section does not give comes from its result.
+ */
+async function renderSection(
+  section: ReportSection,
+  i: number,
+  maxRows: number,
+  nextChartPrefix: () => string,
+): Promise<string> {
+  const anchor = `section-${i + 1}`;
+  const hasResult = section.result !== undefined;
+  const narrative = paragraphs(section.narrative ?? (hasResult ? narrativeOf(section.result) : []));
+  const figures: string[] = [];
+  for (const [j, entry] of chartsOf(section).entries()) {
+    const svg = typeof entry === "string" ? entry : await toSvg(entry);
+    const path = `sections[${i}].${chartField(section.chart, j)}`;
+    const inline = inlineChart(svg, nextChartPrefix(), chartLabel(entry, section.title), path);
+    figures.push(`<figure class="chart">${inline}</figure>`);
+  }
+  const rows = section.table === null ? [] : (section.table ?? (hasResult ? rowsOf(section.result) : []));
+  const table = renderTable(rows, {
+    maxRows: section.maxRows ?? maxRows,
+    label: `${section.title}: table`,
+    columns: section.columns,
+  });
+  const heading = `<h2 id="${anchor}-title">${escapeHtml(section.title)}</h2>`;
+  const text = narrative.map((p) => `<p>${escapeHtml(p)}</p>`);
+  return `<section class="report-section" id="${anchor}" aria-labelledby="${anchor}-title">${heading}${block("narrative", text)}${block("charts", figures)}${table}</section>`;
+}
+
+/** The table of contents: a link to every section. */
+const tableOfContents = (sections: readonly ReportSection[]) =>
+  `<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${sections
+    .map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.title)}</a></li>`)
+    .join("")}</ol></nav>`;
 
 /**
  * Builds a report an analyst can hand on: ONE self-contained HTML document (a string) with, per
@@ -239,78 +310,32 @@ export async function report(
   sections: readonly ReportSection[],
   options: ReportOptions = {},
 ): Promise<string> {
-  if (!Array.isArray(sections)) {
-    throw new InvalidOptionsError(NAME, [
-      { path: "sections", message: "expected an array of sections", received: sections },
-    ]);
-  }
-  const parsed = checkOptions(NAME, reportOptionsShape, options);
+  if (!Array.isArray(sections)) throw invalid("sections", "expected an array of sections", sections);
+  const defaults = {
+    title: "Customer analytics report",
+    maxRows: 12,
+    lang: "en",
+    tocFrom: 4,
+    footer: "Built with clientele.",
+  };
+  // withMissingDefaults: a footer of null (none) stays null.
+  const { title, subtitle, maxRows, lang, tocFrom, footer } = withMissingDefaults(
+    checkOptions(NAME, reportOptionsShape, options),
+    defaults,
+  );
   const checked = sections.map(checkSection);
-  const maxRows = parsed.maxRows ?? 12;
-  const title = escapeHtml(parsed.title ?? "Customer analytics report");
-  let chartCount = 0;
+  let charts = 0;
+  const nextChartPrefix = () => `c${++charts}-`;
   const rendered: string[] = [];
   for (const [i, section] of checked.entries()) {
-    const heading = escapeHtml(section.title);
-    const anchor = `section-${i + 1}`;
-    const hasResult = section.result !== undefined;
-    const narrative = paragraphs(section.narrative ?? (hasResult ? narrativeOf(section.result) : []));
-    let charts: readonly ReportChart[];
-    if (section.chart === null) charts = [];
-    else if (section.chart === undefined) {
-      const spec = hasResult ? defaultChart(section.result) : undefined;
-      charts = spec === undefined ? [] : [spec];
-    } else
-      charts = Array.isArray(section.chart)
-        ? (section.chart as readonly ReportChart[])
-        : [section.chart as ReportChart];
-    const figures: string[] = [];
-    for (const [j, chart] of charts.entries()) {
-      const svg = typeof chart === "string" ? chart : await toSvg(chart);
-      chartCount++;
-      let inline: string;
-      try {
-        inline = inlineSvg(svg, `c${chartCount}-`, chartLabel(chart, section.title));
-      } catch (error) {
-        throw new InvalidOptionsError(NAME, [
-          {
-            path: `sections[${i}].chart${Array.isArray(section.chart) ? `[${j}]` : ""}`,
-            message: `expected a Vega-Lite spec object or an SVG string (${(error as Error).message})`,
-            received: svg.slice(0, 80),
-          },
-        ]);
-      }
-      figures.push(`<figure class="chart">${inline}</figure>`);
-    }
-    const rows = section.table === null ? [] : (section.table ?? (hasResult ? rowsOf(section.result) : []));
-    const table = renderTable(rows, {
-      maxRows: section.maxRows ?? maxRows,
-      label: `${section.title}: table`,
-      columns: section.columns,
-    });
-    rendered.push(
-      `<section class="report-section" id="${anchor}" aria-labelledby="${anchor}-title"><h2 id="${anchor}-title">${heading}</h2>${
-        narrative.length > 0
-          ? `<div class="narrative">${narrative.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
-          : ""
-      }${figures.length > 0 ? `<div class="charts">${figures.join("")}</div>` : ""}${table}</section>`,
-    );
+    rendered.push(await renderSection(section, i, maxRows, nextChartPrefix));
   }
-  const tocFrom = parsed.tocFrom ?? 4;
-  const toc =
-    checked.length >= tocFrom && checked.length > 0
-      ? `<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${checked
-          .map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.title)}</a></li>`)
-          .join("")}</ol></nav>`
-      : "";
-  const footer = parsed.footer === undefined ? "Built with clientele." : parsed.footer;
   return pageHtml({
-    lang: parsed.lang ?? "en",
+    lang,
     title,
-    subtitle: parsed.subtitle === undefined ? undefined : escapeHtml(parsed.subtitle),
-    generated: undefined,
-    toc,
+    subtitle,
+    footer: footer ?? undefined,
+    toc: checked.length >= tocFrom && checked.length > 0 ? tableOfContents(checked) : "",
     sections: rendered,
-    footer: footer === null ? undefined : escapeHtml(footer),
   });
 }

@@ -163,33 +163,24 @@ export function renderTable(rows: readonly object[], options: RenderTableOptions
     columns = [...seen];
   }
   if (columns.length === 0) return "";
-  const formats = columns.map((column) =>
-    inferColumnFormat(
-      column,
-      shown.map((row) => row[column]),
-    ),
-  );
-  const digits = columns.map((column, j) =>
-    formats[j] === "number" ? columnDigits(shown.map((row) => row[column])) : undefined,
-  );
-  const head = columns
-    .map((column, j) => {
-      const numeric = formats[j] !== "text";
-      return `<th scope="col"${numeric ? ' class="num"' : ""}>${escapeHtml(columnLabel(column))}</th>`;
-    })
+  const plans = columns.map((name) => {
+    const values = shown.map((row) => row[name]);
+    const format = inferColumnFormat(name, values);
+    return { name, format, digits: format === "number" ? columnDigits(values) : undefined };
+  });
+  // Numbers (and percentages) right-aligned, in header and cells alike.
+  const align = (format: ColumnFormat) => (format === "text" ? "" : ' class="num"');
+  const head = plans
+    .map(({ name, format }) => `<th scope="col"${align(format)}>${escapeHtml(columnLabel(name))}</th>`)
     .join("");
-  const body = shown
-    .map(
-      (row) =>
-        `<tr>${columns
-          .map((column, j) => {
-            const format = formats[j] as ColumnFormat;
-            const text = escapeHtml(formatReportCell(row[column], format, digits[j]));
-            return format === "text" ? `<td>${text}</td>` : `<td class="num">${text}</td>`;
-          })
-          .join("")}</tr>`,
-    )
-    .join("");
+  const cells = (row: Record<string, unknown>) =>
+    plans
+      .map(({ name, format, digits }) => {
+        const text = escapeHtml(formatReportCell(row[name], format, digits));
+        return `<td${align(format)}>${text}</td>`;
+      })
+      .join("");
+  const body = shown.map((row) => `<tr>${cells(row)}</tr>`).join("");
   const hidden = rows.length - shown.length;
   const more =
     hidden > 0

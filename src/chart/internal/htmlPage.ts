@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../core/index.js";
+
 /**
  * The page around a report: one HTML document with its CSS inline (no fonts, scripts or images
  * fetched), a viewport meta tag, a layout that never gets wider than a 390 px phone screen (tables
@@ -54,19 +56,22 @@ footer.report-foot{color:var(--muted);font-size:.8rem;margin-top:3rem;border-top
   .trim()
   .replace(/\n\s*/g, "");
 
-/** Parts of a report page; every string is already escaped HTML. */
+/** Parts of a report page. */
 export interface PageParts {
+  /** The document's language tag (checked by the caller). */
   readonly lang: string;
+  /** Plain text (escaped here), as are the subtitle and the footer; undefined shows none. */
   readonly title: string;
   readonly subtitle: string | undefined;
-  readonly generated: string | undefined;
+  readonly footer: string | undefined;
+  /** HTML: the table of contents ("" for none) and the sections. */
   readonly toc: string;
   readonly sections: readonly string[];
-  readonly footer: string | undefined;
 }
 
 /** The whole document. A restrictive CSP meta tag forbids scripts and any fetch, as a second line of defence. */
 export function pageHtml(parts: PageParts): string {
+  const title = escapeHtml(parts.title);
   return [
     "<!doctype html>",
     `<html lang="${parts.lang}">`,
@@ -75,17 +80,17 @@ export function pageHtml(parts: PageParts): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     '<meta name="generator" content="clientele report()">',
-    `<title>${parts.title}</title>`,
+    `<title>${title}</title>`,
     `<style>${REPORT_CSS}</style>`,
     "</head>",
     "<body>",
     "<main>",
-    `<header class="report-head"><h1>${parts.title}</h1>${
-      parts.subtitle === undefined ? "" : `<p class="subtitle">${parts.subtitle}</p>`
-    }${parts.generated === undefined ? "" : `<p class="generated">${parts.generated}</p>`}</header>`,
+    `<header class="report-head"><h1>${title}</h1>${
+      parts.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(parts.subtitle)}</p>`
+    }</header>`,
     parts.toc,
     ...parts.sections,
-    parts.footer === undefined ? "" : `<footer class="report-foot">${parts.footer}</footer>`,
+    parts.footer === undefined ? "" : `<footer class="report-foot">${escapeHtml(parts.footer)}</footer>`,
     "</main>",
     "</body>",
     "</html>",
