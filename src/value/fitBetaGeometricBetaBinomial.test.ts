@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { expectRelative, relative } from "../../fixtures/value/histories.js";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitBetaGeometricBetaBinomial } from "./fitBetaGeometricBetaBinomial.js";
 
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 const ref = reference.bgbb;
 // the 22 (x, t_x) patterns of the 1995 donor cohort, n = 6 (Fader, Hardie & Shang 2010)
 const donations = Object.freeze(
@@ -38,29 +38,22 @@ describe("fitBetaGeometricBetaBinomial on the donation data (Fader, Hardie & Sha
 
   it("matches mpmath's P(alive), conditional expectations, DERT and E[X(n)] (1e-5 relative: the optima differ by ~1e-6)", () => {
     for (const row of ref.histories) {
-      const label = JSON.stringify(row);
-      expect(
-        relative(model.probabilityAlive(row.x, row.tx, row.n), row.probabilityAlive),
-        label,
-      ).toBeLessThan(1e-5);
-      expect(
-        relative(
-          model.conditionalExpectedPurchases(5, row.x, row.tx, row.n),
-          row.conditionalExpectedPurchases5,
-        ),
-        label,
-      ).toBeLessThan(1e-5);
-      expect(
-        relative(
-          model.conditionalExpectedPurchases(1, row.x, row.tx, row.n),
-          row.conditionalExpectedPurchases1,
-        ),
-        label,
-      ).toBeLessThan(1e-5);
-      expect(
-        relative(model.discountedExpectedResidualTransactions(0.1, row.x, row.tx, row.n), row.dert10),
-        label,
-      ).toBeLessThan(1e-5);
+      expectRelative(
+        JSON.stringify(row),
+        {
+          probabilityAlive: [model.probabilityAlive(row.x, row.tx, row.n), row.probabilityAlive],
+          conditionalExpectedPurchases5: [
+            model.conditionalExpectedPurchases(5, row.x, row.tx, row.n),
+            row.conditionalExpectedPurchases5,
+          ],
+          conditionalExpectedPurchases1: [
+            model.conditionalExpectedPurchases(1, row.x, row.tx, row.n),
+            row.conditionalExpectedPurchases1,
+          ],
+          dert10: [model.discountedExpectedResidualTransactions(0.1, row.x, row.tx, row.n), row.dert10],
+        },
+        1e-5,
+      );
     }
     for (const row of ref.expectedPurchases)
       expect(relative(model.expectedPurchases(row.n), row.value), `n=${row.n}`).toBeLessThan(1e-5);

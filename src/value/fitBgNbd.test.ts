@@ -3,21 +3,22 @@ import { describe, expect, it } from "vitest";
 import scipyPredictions from "../../fixtures/value/bgnbd-predictions.json" with { type: "json" };
 import regions from "../../fixtures/value/bgnbd-regions.json" with { type: "json" };
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import {
+  cdnowHistories,
+  generatedStoreSummary,
+  logGrid,
+  relative,
+  SIX_HISTORIES,
+  simulatedHistories,
+} from "../../fixtures/value/histories.js";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { bgNbdPredictions } from "./internal/bgNbdPredictions.js";
-import { simulateBgNbd } from "./internal/simulate.js";
 import { repeatPurchaseSummary } from "./repeatPurchaseSummary.js";
 
-const relative = (value: number, reference: number) => Math.abs(value - reference) / Math.abs(reference);
-
 describeWithDataset("cdnow_customers_summary.csv", "fitBgNbd on CDNOW (Fader, Hardie & Lee 2005)", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv")).map((row) =>
-      Object.freeze({ frequency: Number(row.frequency), recency: Number(row.recency), T: Number(row.T) }),
-    ),
-  );
+  const rows = cdnowHistories();
   const model = fitBgNbd(rows);
   const reference = published.bgNbd;
 
@@ -105,14 +106,13 @@ describeWithDataset(
   "BG/NBD predictions over the CDNOW calibration summary",
   () => {
     it("sum E[Y(39)] and P(alive) over the 2357 customers as scipy does (1e-8 relative)", () => {
-      const rows = parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv"));
+      const rows = cdnowHistories();
       const model = bgNbdPredictions(scipyPredictions.params);
       let expected = 0;
       let alive = 0;
-      for (const row of rows) {
-        const [x, tx, T] = [Number(row.frequency), Number(row.recency), Number(row.T)];
-        expected += model.conditionalExpectedPurchases(39, x, tx, T);
-        alive += model.probabilityAlive(x, tx, T);
+      for (const { frequency, recency, T } of rows) {
+        expected += model.conditionalExpectedPurchases(39, frequency, recency, T);
+        alive += model.probabilityAlive(frequency, recency, T);
       }
       const reference = scipyPredictions.cdnowCalibration;
       expect(rows).toHaveLength(reference.customers);
@@ -125,13 +125,7 @@ describeWithDataset(
 describe("fitBgNbd", () => {
   it("recovers the parameters of simulated BG/NBD customers", () => {
     const truth = { r: 0.5, alpha: 6, a: 0.8, b: 2.5 };
-    const data = simulateBgNbd(truth, 30_000, { seed: 11, minT: 26, maxT: 78 });
-    const rows = Array.from(data.frequency, (frequency, i) => ({
-      frequency,
-      recency: data.recency[i] as number,
-      T: data.T[i] as number,
-    }));
-    const model = fitBgNbd(rows);
+    const model = fitBgNbd(simulatedHistories(truth, 30_000, { seed: 11, minT: 26, maxT: 78 }));
     expect(model.convergence.converged).toBe(true);
     expect(relative(model.params.r, truth.r)).toBeLessThan(0.1);
     expect(relative(model.params.alpha, truth.alpha)).toBeLessThan(0.15);
@@ -156,14 +150,7 @@ describe("fitBgNbd", () => {
     expect(() => fitBgNbd([{ frequency: -1, recency: 0, T: 5 }])).toThrow(/non-negative integer/);
   });
 
-  const small = fitBgNbd([
-    { frequency: 0, recency: 0, T: 30 },
-    { frequency: 1, recency: 5, T: 30 },
-    { frequency: 3, recency: 25, T: 30 },
-    { frequency: 2, recency: 8, T: 28 },
-    { frequency: 0, recency: 0, T: 12 },
-    { frequency: 5, recency: 20, T: 29 },
-  ]);
+  const small = fitBgNbd(SIX_HISTORIES);
 
   it("keeps probabilityAlive in [0, 1], 1 without repeats, and falling as the customer stays silent", () => {
     fc.assert(
@@ -196,14 +183,7 @@ describe("fitBgNbd", () => {
 
 describe("fitBgNbd on the generated store", () => {
   it("gives the planted churners a lower probability of being alive than everyone else", async () => {
-    const { generateStore } = await import("../store/generateStore.js");
-    const store = generateStore({ seed: 5, customers: 800 });
-    const summary = repeatPurchaseSummary(store.orderLines, {
-      customer: "customerId",
-      date: "date",
-      asOf: store.planted.end,
-      timeUnit: "week",
-    });
+    const { store, summary } = await generatedStoreSummary(5, 800);
     const model = fitBgNbd(summary);
     expect(model.convergence.converged).toBe(true);
     const churned = new Set(store.planted.churners.map((c) => c.customerId));
@@ -258,14 +238,7 @@ describe("BG/NBD expectations in every parameter region (issue 12)", () => {
   });
 
   it("gives finite expectations for the store fit that converges with a + b < 1 (seed 3, 60 customers)", async () => {
-    const { generateStore } = await import("../store/generateStore.js");
-    const store = generateStore({ seed: 3, customers: 60 });
-    const summary = repeatPurchaseSummary(store.orderLines, {
-      customer: "customerId",
-      date: "date",
-      asOf: store.planted.end,
-      timeUnit: "week",
-    });
+    const { summary } = await generatedStoreSummary(3, 60);
     const model = fitBgNbd(summary);
     expect(model.convergence.converged).toBe(true);
     expect(model.params.a + model.params.b).toBeLessThan(1);
@@ -283,23 +256,14 @@ describe("BG/NBD expectations in every parameter region (issue 12)", () => {
 
   it("stays finite, positive, increasing in t and below its bounds over random reachable parameters (property)", () => {
     // log-parameters on a 0.1 grid; half the draws have a + b < 1
-    const logOf = (min: number, max: number) =>
-      fc.integer({ min: min * 10, max: max * 10 }).map((k) => k / 10);
     fc.assert(
       fc.property(
-        logOf(-4, 4),
-        logOf(-3, 5),
-        logOf(-5, 3),
-        logOf(-5, 3),
-        logOf(-3, 4),
-        (logR, logAlpha, logA, logB, logT) => {
-          const [r, alpha, a, b, t] = [logR, logAlpha, logA, logB, logT].map(Math.exp) as [
-            number,
-            number,
-            number,
-            number,
-            number,
-          ];
+        logGrid(-4, 4),
+        logGrid(-3, 5),
+        logGrid(-5, 3),
+        logGrid(-5, 3),
+        logGrid(-3, 4),
+        (r, alpha, a, b, t) => {
           const model = bgNbdPredictions({ r, alpha, a, b });
           const near = model.expectedPurchases(t);
           const far = model.expectedPurchases(2 * t);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import { relative } from "../../fixtures/value/histories.js";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitGammaGamma } from "./fitGammaGamma.js";
 
-const relative = (value: number, reference: number) => Math.abs(value - reference) / Math.abs(reference);
+/** 200 repeat customers with 1 to 7 repeat purchases and mean spends from 10 to 59. */
+const SPENDERS = Object.freeze(
+  Array.from({ length: 200 }, (_, i) => ({
+    frequency: 1 + (i % 7),
+    recency: 5,
+    T: 10,
+    monetaryValue: 10 + ((i * 37) % 50),
+  })),
+);
 
 describeWithDataset(
   "cdnow_customers_summary_with_transactions.csv",
@@ -70,13 +79,7 @@ describe("fitGammaGamma", () => {
   });
 
   it("shrinks a customer's observed mean towards the population mean, less so with more purchases", () => {
-    const rows = Array.from({ length: 200 }, (_, i) => ({
-      frequency: 1 + (i % 7),
-      recency: 5,
-      T: 10,
-      monetaryValue: 10 + ((i * 37) % 50),
-    }));
-    const model = fitGammaGamma(rows);
+    const model = fitGammaGamma(SPENDERS);
     const { p, q, v } = model.params;
     const population = (p * v) / (q - 1);
     const few = model.conditionalExpectedAverageProfit(1, 200);
@@ -89,13 +92,7 @@ describe("fitGammaGamma", () => {
 });
 
 describe("fitGammaGamma's conditionalExpectedAverageProfit checks its arguments (issue 12)", () => {
-  const rows = Array.from({ length: 200 }, (_, i) => ({
-    frequency: 1 + (i % 7),
-    recency: 5,
-    T: 10,
-    monetaryValue: 10 + ((i * 37) % 50),
-  }));
-  const model = fitGammaGamma(rows);
+  const model = fitGammaGamma(SPENDERS);
 
   it("refuses a negative or non-numeric monetary value and a non-integer frequency", () => {
     expect(() => model.conditionalExpectedAverageProfit(2, -5)).toThrow(InvalidOptionsError);

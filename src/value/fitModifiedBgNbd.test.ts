@@ -1,19 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { cdnowHistories, expectRelative, relative, SIX_HISTORIES } from "../../fixtures/value/histories.js";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { fitModifiedBgNbd } from "./fitModifiedBgNbd.js";
 
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 const ref = reference.mbgnbd;
 
 describeWithDataset("cdnow_customers_summary.csv", "fitModifiedBgNbd on CDNOW against scipy + mpmath", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv")).map((row) =>
-      Object.freeze({ frequency: Number(row.frequency), recency: Number(row.recency), T: Number(row.T) }),
-    ),
-  );
+  const rows = cdnowHistories();
   const model = fitModifiedBgNbd(rows);
 
   it("finds the optimum of the independent implementation (1e-5 relative) and its log-likelihood (1e-5)", () => {
@@ -34,18 +30,17 @@ describeWithDataset("cdnow_customers_summary.csv", "fitModifiedBgNbd on CDNOW ag
 
   it("matches mpmath's P(alive), E[Y(39) | history] (Batislam's 2F1 form) and E[X(t)] (1e-5 relative)", () => {
     for (const row of ref.histories) {
-      const label = JSON.stringify(row);
-      expect(
-        relative(model.probabilityAlive(row.x, row.tx, row.T), row.probabilityAlive),
-        label,
-      ).toBeLessThan(1e-5);
-      expect(
-        relative(
-          model.conditionalExpectedPurchases(39, row.x, row.tx, row.T),
-          row.conditionalExpectedPurchases39,
-        ),
-        label,
-      ).toBeLessThan(1e-5);
+      expectRelative(
+        JSON.stringify(row),
+        {
+          probabilityAlive: [model.probabilityAlive(row.x, row.tx, row.T), row.probabilityAlive],
+          conditionalExpectedPurchases39: [
+            model.conditionalExpectedPurchases(39, row.x, row.tx, row.T),
+            row.conditionalExpectedPurchases39,
+          ],
+        },
+        1e-5,
+      );
     }
     for (const row of ref.expectedPurchases)
       expect(relative(model.expectedPurchases(row.t), row.value), `t=${row.t}`).toBeLessThan(1e-5);
@@ -78,14 +73,7 @@ describe("fitModifiedBgNbd checks", () => {
     expect(() => fitModifiedBgNbd([{ frequency: 0, recency: 0, T: 5 }])).toThrow(
       /MBG\/NBD model is not identifiable/,
     );
-    const model = fitModifiedBgNbd([
-      { frequency: 0, recency: 0, T: 30 },
-      { frequency: 1, recency: 5, T: 30 },
-      { frequency: 3, recency: 25, T: 30 },
-      { frequency: 2, recency: 8, T: 28 },
-      { frequency: 0, recency: 0, T: 12 },
-      { frequency: 5, recency: 20, T: 29 },
-    ]);
+    const model = fitModifiedBgNbd(SIX_HISTORIES);
     expect(() => model.probabilityOfPurchases(-1, 3)).toThrow(InvalidOptionsError);
     expect(() => model.expectedPurchases(-1)).toThrow(/t.*-1/s);
     expect(() => model.probabilityAlive(1, 5, 2)).toThrow(/at least recency/);

@@ -1,22 +1,18 @@
 import { describe, expect, it } from "vitest";
 import published from "../../fixtures/value/cdnow-published.json" with { type: "json" };
+import {
+  cdnowHistories,
+  generatedStoreSummary,
+  relative,
+  simulatedHistories,
+} from "../../fixtures/value/histories.js";
 import reference from "../../fixtures/value/reference.json" with { type: "json" };
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
-import { simulateBgNbd } from "./internal/simulate.js";
-
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 
 describeWithDataset("cdnow_customers_summary.csv", "fitParetoNbd on CDNOW", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("cdnow_customers_summary.csv")).map((row) => ({
-      frequency: Number(row.frequency),
-      recency: Number(row.recency),
-      T: Number(row.T),
-    })),
-  );
-  const model = fitParetoNbd(rows);
+  const model = fitParetoNbd(cdnowHistories());
 
   it("matches the literature values r 0.55, alpha 10.58, s 0.61, beta 11.67, LL -9595.0 (Fader, Hardie & Lee 2005)", () => {
     const { params, logLikelihood } = published.paretoNbd;
@@ -52,13 +48,8 @@ describe("fitParetoNbd", () => {
   });
 
   it("gives P(alive) in [0, 1] and more expected purchases for more active customers", () => {
-    const data = simulateBgNbd({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, 1500, { seed: 5, minT: 30, maxT: 40 });
     const model = fitParetoNbd(
-      Array.from(data.frequency, (frequency, i) => ({
-        frequency,
-        recency: data.recency[i] as number,
-        T: data.T[i] as number,
-      })),
+      simulatedHistories({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, 1500, { seed: 5, minT: 30, maxT: 40 }),
     );
     for (const [x, tx, T] of [
       [0, 0, 30],
@@ -79,15 +70,7 @@ describe("fitParetoNbd", () => {
 
 describe("fitParetoNbd convergence report (issue 12)", () => {
   it("reports a finite gradient norm when Nelder-Mead ends at the edge (seed-3 store, 60 customers)", async () => {
-    const { generateStore } = await import("../store/generateStore.js");
-    const { repeatPurchaseSummary } = await import("./repeatPurchaseSummary.js");
-    const store = generateStore({ seed: 3, customers: 60 });
-    const summary = repeatPurchaseSummary(store.orderLines, {
-      customer: "customerId",
-      date: "date",
-      asOf: store.planted.end,
-      timeUnit: "week",
-    });
+    const { summary } = await generatedStoreSummary(3, 60);
     const model = fitParetoNbd(summary);
     expect(model.convergence.converged).toBe(false);
     expect(Number.isFinite(model.convergence.gradientNorm)).toBe(true);
@@ -95,7 +78,7 @@ describe("fitParetoNbd convergence report (issue 12)", () => {
   });
 
   it("checks the arguments of its methods", () => {
-    const model = fitParetoNbd(simulatedRows());
+    const model = fitParetoNbd(simulatedHistories({ r: 0.5, alpha: 5, a: 0.8, b: 2.4 }, 400, { seed: 12 }));
     expect(() => model.probabilityAlive(Number.NaN, 1, 2)).toThrow(InvalidOptionsError);
     expect(() => model.probabilityAlive(2, 30, 20)).toThrow(/T.*at least recency/s);
     expect(() => model.expectedPurchases("5" as unknown as number)).toThrow(/t.*string/s);
@@ -103,12 +86,3 @@ describe("fitParetoNbd convergence report (issue 12)", () => {
     expect(model.expectedPurchases(0)).toBe(0);
   });
 });
-
-function simulatedRows() {
-  const data = simulateBgNbd({ r: 0.5, alpha: 5, a: 0.8, b: 2.4 }, 400, { seed: 12 });
-  return Array.from(data.frequency, (frequency, i) => ({
-    frequency,
-    recency: data.recency[i] as number,
-    T: data.T[i] as number,
-  }));
-}

@@ -1,11 +1,10 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { relative } from "../../fixtures/value/histories.js";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { fitShiftedBetaGeometric } from "./fitShiftedBetaGeometric.js";
-
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 
 describe("fitShiftedBetaGeometric on Fader & Hardie's (2007) retention data", () => {
   for (const name of ["regular", "highEnd"] as const) {

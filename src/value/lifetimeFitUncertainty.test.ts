@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { relative } from "../../fixtures/value/histories.js";
 import reference from "../../fixtures/value/lifetime-extensions.json" with { type: "json" };
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
 import { fitBgNbd } from "./fitBgNbd.js";
 import { fitGammaGamma } from "./fitGammaGamma.js";
 import { fitParetoNbd } from "./fitParetoNbd.js";
 import { inverseSpd } from "./internal/observedInformation.js";
-
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 
 describeWithDataset(
   "cdnow_customers_summary_with_transactions.csv",

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { logGrid, relative, SIX_HISTORIES } from "../../../fixtures/value/histories.js";
 import reference from "../../../fixtures/value/lifetime-extensions.json" with { type: "json" };
 import { InvalidOptionsError } from "../../core/index.js";
 import { fitParetoNbd } from "../fitParetoNbd.js";
@@ -8,8 +9,6 @@ import {
   betaGeometricProbabilityOfPurchases,
   paretoNbdProbabilityOfPurchases,
 } from "./purchaseCountProbability.js";
-
-const relative = (value: number, expected: number) => Math.abs(value - expected) / Math.abs(expected);
 
 describe("probabilityOfPurchases P(X(t) = x)", () => {
   it("BG/NBD matches mpmath's quadrature over the dropout probability (1e-10 relative)", () => {
@@ -30,15 +29,13 @@ describe("probabilityOfPurchases P(X(t) = x)", () => {
   });
 
   it("sums to 1 over x and has mean E[X(t)] (BG/NBD and Pareto/NBD, random parameters)", () => {
-    const logOf = (min: number, max: number) =>
-      fc.integer({ min: min * 10, max: max * 10 }).map((k) => Math.exp(k / 10));
     fc.assert(
       fc.property(
-        logOf(-2, 1),
-        logOf(-1, 3),
-        logOf(-2, 1),
-        logOf(-1, 2),
-        logOf(-1, 3),
+        logGrid(-2, 1),
+        logGrid(-1, 3),
+        logGrid(-2, 1),
+        logGrid(-1, 2),
+        logGrid(-1, 3),
         (r, alpha, a, b, t) => {
           const model = bgNbdPredictions({ r, alpha, a, b });
           let total = 0;
@@ -78,14 +75,7 @@ describe("probabilityOfPurchases P(X(t) = x)", () => {
     const model = bgNbdPredictions({ r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 });
     expect(() => model.probabilityOfPurchases(1.5, 3)).toThrow(InvalidOptionsError);
     expect(() => model.probabilityOfPurchases(1, -3)).toThrow(/probabilityOfPurchases \(BG\/NBD\).*t/s);
-    const pareto = fitParetoNbd([
-      { frequency: 0, recency: 0, T: 30 },
-      { frequency: 1, recency: 5, T: 30 },
-      { frequency: 3, recency: 25, T: 30 },
-      { frequency: 2, recency: 8, T: 28 },
-      { frequency: 0, recency: 0, T: 12 },
-      { frequency: 5, recency: 20, T: 29 },
-    ]);
+    const pareto = fitParetoNbd(SIX_HISTORIES);
     expect(() => pareto.probabilityOfPurchases(-1, 3)).toThrow(/x.*-1/s);
   });
 });
