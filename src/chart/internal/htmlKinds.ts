@@ -3,33 +3,6 @@
  * the report can write a narrative and pick a table for them. Internal.
  */
 
-/** The result types the report knows how to describe. */
-export type ReportResultKind =
-  | "paretoAnalysis"
-  | "lorenzCurve"
-  | "rfmSegments"
-  | "rfmScores"
-  | "valueTiers"
-  | "customerLifetimeValue"
-  | "calibrationHoldoutSummary"
-  | "chooseK"
-  | "segmentProfiles"
-  | "kMeans"
-  | "evaluateScores"
-  | "inactivityRisk"
-  | "churnModel"
-  | "associationRules"
-  | "significantRules"
-  | "ruleList"
-  | "itemFrequencies"
-  | "bootstrap"
-  | "plsPathModel"
-  | "importancePerformanceGrid"
-  | "netPromoterScore"
-  | "kano"
-  | "complaintSummary"
-  | "serviceKpis";
-
 type Shape = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Shape => value !== null && typeof value === "object";
@@ -41,9 +14,53 @@ const firstOf = (value: unknown): Shape | undefined => {
 };
 
 /**
- * Which clientele result `result` is, or undefined for anything else (arrays, user objects).
- * The checks look at keys only a given result type has; the order matters where results share keys.
+ * The result objects the report knows how to describe, each with the keys only it has. They are
+ * tried in order, which matters where results share keys.
  */
+const KINDS = [
+  ["paretoAnalysis", (r) => has(r, "core", "ranking", "abc") && isObject(r.core)],
+  [
+    "lorenzCurve",
+    (r) => r.customerShare instanceof Float64Array && r.valueShare instanceof Float64Array && "gini" in r,
+  ],
+  [
+    "rfmSegments",
+    (r) =>
+      Array.isArray(r.segments) && has(r, "customers") && firstOf(r.segments)?.monetaryShare !== undefined,
+  ],
+  ["rfmScores", (r) => has(r, "customers", "breaks") && Array.isArray(r.customers)],
+  ["valueTiers", (r) => has(r, "tiers", "thresholds")],
+  ["customerLifetimeValue", (r) => typeof r.totalLifetimeValue === "number"],
+  ["calibrationHoldoutSummary", (r) => r.holdoutFrequency instanceof Float64Array],
+  ["chooseK", (r) => typeof r.recommendedK === "number" && Array.isArray(r.table)],
+  ["segmentProfiles", (r) => Array.isArray(r.profiles) && has(r, "populationMeans")],
+  [
+    "kMeans",
+    (r) => Array.isArray(r.centroids) && r.assignments instanceof Int32Array && Array.isArray(r.sizes),
+  ],
+  ["evaluateScores", (r) => Array.isArray(r.gains) && has(r, "auc", "baseRate")],
+  ["inactivityRisk", (r) => isObject(r.bandCounts) && Array.isArray(r.customers)],
+  ["churnModel", (r) => Array.isArray(r.coefficients) && typeof r.score === "function"],
+  ["associationRules", (r) => Array.isArray(r.rules) && typeof r.transactionCount === "number"],
+  [
+    "significantRules",
+    (r) =>
+      Array.isArray(r.rules) && typeof r.tested === "number" && r.adjustedPValues instanceof Float64Array,
+  ],
+  ["itemFrequencies", (r) => Array.isArray(r.items) && typeof r.itemOccurrences === "number"],
+  ["bootstrap", (r) => Array.isArray(r.paths) && typeof r.validSamples === "number"],
+  ["plsPathModel", (r) => Array.isArray(r.pathCoefficients) && isObject(r.rSquared)],
+  ["importancePerformanceGrid", (r) => isObject(r.quadrants) && Array.isArray(r.attributes)],
+  ["netPromoterScore", (r) => typeof r.promoterShare === "number" && typeof r.detractorShare === "number"],
+  ["kano", (r) => Array.isArray(r.attributes) && firstOf(r.attributes)?.better !== undefined],
+  ["complaintSummary", (r) => Array.isArray(r.byCategory) && isObject(r.firstContactResolution)],
+  ["serviceKpis", (r) => isObject(r.overall) && isObject(r.overall.onTimeDelivery)],
+] as const satisfies readonly (readonly [string, (result: Shape) => boolean])[];
+
+/** The result types the report knows how to describe: those of KINDS, and arrays of rules. */
+export type ReportResultKind = (typeof KINDS)[number][0] | "ruleList";
+
+/** Which clientele result `result` is, or undefined for anything else (other arrays, user objects). */
 export function resultKind(result: unknown): ReportResultKind | undefined {
   if (Array.isArray(result)) {
     const first = firstOf(result);
@@ -51,39 +68,7 @@ export function resultKind(result: unknown): ReportResultKind | undefined {
     return isRule && typeof first.lift === "number" ? "ruleList" : undefined;
   }
   if (!isObject(result)) return undefined;
-  const r = result;
-  if (has(r, "core", "ranking", "abc") && isObject(r.core)) return "paretoAnalysis";
-  if (r.customerShare instanceof Float64Array && r.valueShare instanceof Float64Array && "gini" in r) {
-    return "lorenzCurve";
-  }
-  if (Array.isArray(r.segments) && has(r, "customers") && firstOf(r.segments)?.monetaryShare !== undefined) {
-    return "rfmSegments";
-  }
-  if (has(r, "customers", "breaks") && Array.isArray(r.customers)) return "rfmScores";
-  if (has(r, "tiers", "thresholds")) return "valueTiers";
-  if (typeof r.totalLifetimeValue === "number") return "customerLifetimeValue";
-  if (r.holdoutFrequency instanceof Float64Array) return "calibrationHoldoutSummary";
-  if (typeof r.recommendedK === "number" && Array.isArray(r.table)) return "chooseK";
-  if (Array.isArray(r.profiles) && has(r, "populationMeans")) return "segmentProfiles";
-  if (Array.isArray(r.centroids) && r.assignments instanceof Int32Array && Array.isArray(r.sizes)) {
-    return "kMeans";
-  }
-  if (Array.isArray(r.gains) && has(r, "auc", "baseRate")) return "evaluateScores";
-  if (isObject(r.bandCounts) && Array.isArray(r.customers)) return "inactivityRisk";
-  if (Array.isArray(r.coefficients) && typeof r.score === "function") return "churnModel";
-  if (Array.isArray(r.rules) && typeof r.transactionCount === "number") return "associationRules";
-  if (Array.isArray(r.rules) && typeof r.tested === "number" && r.adjustedPValues instanceof Float64Array) {
-    return "significantRules";
-  }
-  if (Array.isArray(r.items) && typeof r.itemOccurrences === "number") return "itemFrequencies";
-  if (Array.isArray(r.paths) && typeof r.validSamples === "number") return "bootstrap";
-  if (Array.isArray(r.pathCoefficients) && isObject(r.rSquared)) return "plsPathModel";
-  if (isObject(r.quadrants) && Array.isArray(r.attributes)) return "importancePerformanceGrid";
-  if (typeof r.promoterShare === "number" && typeof r.detractorShare === "number") return "netPromoterScore";
-  if (Array.isArray(r.attributes) && firstOf(r.attributes)?.better !== undefined) return "kano";
-  if (Array.isArray(r.byCategory) && isObject(r.firstContactResolution)) return "complaintSummary";
-  if (isObject(r.overall) && isObject(r.overall.onTimeDelivery)) return "serviceKpis";
-  return undefined;
+  return KINDS.find(([, is]) => is(result))?.[0];
 }
 
 /** Per-kind builders (of a narrative, of table rows); each takes a result of its own kind. */

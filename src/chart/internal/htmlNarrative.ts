@@ -67,7 +67,8 @@ function termWords(term: string): string {
 
 const itemSet = (items: readonly string[]) =>
   items.length === 1 ? `"${items[0]}"` : `{${items.join(", ")}}`;
-const count = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+/** A count in words: "1 customer", "1,200 customers". */
+const count = (n: number, noun: string) => `${formatNumber(n)} ${noun}${plural(n)}`;
 /** The row with the largest `key` (the first of equals), undefined for no rows or only NaN and -Infinity. */
 const maxBy = <T>(rows: readonly T[], key: (row: T) => number): T | undefined => {
   let best: T | undefined;
