@@ -2,15 +2,12 @@ import { InsufficientDataError, InvalidRecordError, withDisplay } from "../core/
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions } from "../core/internal/optionRules.js";
 import {
-  lifetimeFitEstimate,
+  estimateWithAnalyticGradient,
   lifetimeFitShape,
-  logParameters,
-  minimizeWithFallback,
   parameterRows,
   startParameters,
 } from "./internal/lifetimeFit.js";
 import { checkFrequency, checkMonetaryValue, refuse } from "./internal/modelArguments.js";
-import { GRADIENT_HESSIAN, hessianFromGradient } from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import { readRepeatColumns } from "./internal/repeatColumns.js";
 import { digamma, logGamma } from "./internal/special.js";
@@ -207,13 +204,10 @@ export function fitGammaGamma<T>(
     gradient[2] = (-gv * v) / used;
     return -ll / used;
   };
-  const run = minimizeWithFallback(objective, logParameters(start), parsed);
-  const estimate = lifetimeFitEstimate(
-    run,
+  const estimate = estimateWithAnalyticGradient(
+    objective,
     start,
     { customerCount: used, skippedCustomers: n - used },
-    hessianFromGradient(objective, run.outcome.x),
-    GRADIENT_HESSIAN,
     parsed,
   );
   const { p, q, v } = estimate.params;

@@ -9,15 +9,12 @@ import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, field } from "../core/internal/optionRules.js";
 import { checkDiscountRate, checkPeriod, discountedSurvivalSum } from "./internal/betaGeometric.js";
 import {
+  estimateWithAnalyticGradient,
   fitControlShape,
-  lifetimeFitEstimate,
-  logParameters,
-  minimizeWithFallback,
   startParameters,
   withFitDisplay,
 } from "./internal/lifetimeFit.js";
 import { checkFiniteNonNegative, refuse } from "./internal/modelArguments.js";
-import { GRADIENT_HESSIAN, hessianFromGradient } from "./internal/observedInformation.js";
 import { outsideBox } from "./internal/optimize.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
@@ -206,10 +203,8 @@ export function fitShiftedBetaGeometric<T>(
     );
   }
   const start = startParameters<ShiftedBetaGeometricParams>({ gamma: 1, delta: 1 }, parsed.start);
-  const objective = sbgObjective(lost, censored, customerCount);
-  const run = minimizeWithFallback(objective, logParameters(start), parsed);
-  const estimate = lifetimeFitEstimate(
-    run,
+  const estimate = estimateWithAnalyticGradient(
+    sbgObjective(lost, censored, customerCount),
     start,
     {
       customerCount,
@@ -217,8 +212,6 @@ export function fitShiftedBetaGeometric<T>(
       cohortCount: counts.cohortCount,
       observedPeriods: m,
     },
-    hessianFromGradient(objective, run.outcome.x),
-    GRADIENT_HESSIAN,
     parsed,
   );
   const { gamma, delta } = estimate.params;

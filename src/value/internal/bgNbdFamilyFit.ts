@@ -7,16 +7,13 @@ import type { BgNbdParams } from "../fitBgNbdTypes.js";
 import type { RepeatBuyingFit } from "../repeatBuyingFit.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
 import {
-  lifetimeFitEstimate,
+  estimateWithAnalyticGradient,
   lifetimeFitShape,
-  logParameters,
-  minimizeWithFallback,
   type RepeatHistories,
   readTransactionHistories,
   startParameters,
   withFitDisplay,
 } from "./lifetimeFit.js";
-import { GRADIENT_HESSIAN, hessianFromGradient } from "./observedInformation.js";
 import type { ObjectiveWithGradient } from "./optimize.js";
 import { type AggregatedHistories, aggregateHistories } from "./repeatColumns.js";
 
@@ -85,18 +82,14 @@ export function estimateBgNbdFamily(
     { r: 1, alpha: histories.sumT / histories.sumFrequency, a: 1, b: 1 },
     parsed.start,
   );
-  const objective = likelihood(data);
-  const run = minimizeWithFallback(objective, logParameters(start), parsed);
-  return lifetimeFitEstimate(
-    run,
+  return estimateWithAnalyticGradient(
+    likelihood(data),
     start,
     {
       customerCount: n,
       repeatCustomerCount: histories.repeatCustomerCount,
       distinctHistories: data.frequency.length,
     },
-    hessianFromGradient(objective, run.outcome.x),
-    GRADIENT_HESSIAN,
     parsed,
     (found) => `${JSON.stringify(found)}, the data barely identify the model`,
   );

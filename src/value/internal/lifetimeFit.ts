@@ -11,7 +11,7 @@ import { field, nested, numeric, type OptionRule } from "../../core/internal/opt
 import type { LifetimeFitConvergence } from "../lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "../lifetimeFitUncertainty.js";
 import type { RepeatPurchaseFields, RepeatPurchaseInput } from "../repeatPurchaseInput.js";
-import { uncertaintyFromHessian } from "./observedInformation.js";
+import { GRADIENT_HESSIAN, hessianFromGradient, uncertaintyFromHessian } from "./observedInformation.js";
 import { type MinimizeOutcome, minimizeBfgs, nelderMead, type ObjectiveWithGradient } from "./optimize.js";
 import { type RepeatColumns, readRepeatColumns } from "./repeatColumns.js";
 
@@ -221,6 +221,33 @@ export function lifetimeFitEstimate<
     uncertainty: uncertaintyFromHessian(params, hessian, n, convergence.converged, hessianMethod),
     options: { maxIterations: settings.maxIterations, tolerance: settings.tolerance },
   };
+}
+
+/**
+ * The fit of a model whose objective has an analytic gradient: {@link minimizeWithFallback} from the
+ * log-parameters of `start`, then {@link lifetimeFitEstimate} with the Hessian from central differences
+ * of that gradient at the optimum.
+ */
+export function estimateWithAnalyticGradient<
+  P extends ModelParameters<P>,
+  C extends { readonly customerCount: number },
+>(
+  objective: ObjectiveWithGradient,
+  start: P,
+  counts: C,
+  settings: LifetimeFitSettings,
+  ranOff?: (params: P) => string,
+) {
+  const run = minimizeWithFallback(objective, logParameters(start), settings);
+  return lifetimeFitEstimate(
+    run,
+    start,
+    counts,
+    hessianFromGradient(objective, run.outcome.x),
+    GRADIENT_HESSIAN,
+    settings,
+    ranOff,
+  );
 }
 
 /**
