@@ -19,6 +19,7 @@ import {
 import { refuse } from "./internal/modelArguments.js";
 import { hessianFromValues, VALUE_HESSIAN } from "./internal/observedInformation.js";
 import { numericGradient, outsideBox } from "./internal/optimize.js";
+import { mergeEqualRows } from "./internal/repeatColumns.js";
 import { logAddExp } from "./internal/special.js";
 import type { LifetimeFitConvergence } from "./lifetimeFitConvergence.js";
 import type { LifetimeFitUncertainty } from "./lifetimeFitUncertainty.js";
@@ -269,32 +270,9 @@ export function fitBetaGeometricBetaBinomial<T>(
       "nobody made a repeat transaction (every frequency is 0), so the BG/BB model is not identifiable",
     );
   }
-  // merge identical (x, t_x, n) patterns: sort row indices, then sum the weights of equal neighbours
-  const order = Uint32Array.from({ length: records.length }, (_, i) => i).sort(
-    (p, q) =>
-      (n[p] as number) - (n[q] as number) ||
-      (tx[p] as number) - (tx[q] as number) ||
-      (x[p] as number) - (x[q] as number),
-  );
-  const px = new Float64Array(records.length);
-  const ptx = new Float64Array(records.length);
-  const pn = new Float64Array(records.length);
-  const pw = new Float64Array(records.length);
-  let u = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    const wi = w[i] as number;
-    if (wi === 0) continue;
-    if (u > 0 && px[u - 1] === x[i] && ptx[u - 1] === tx[i] && pn[u - 1] === n[i]) {
-      pw[u - 1] = (pw[u - 1] as number) + wi;
-      continue;
-    }
-    px[u] = x[i] as number;
-    ptx[u] = tx[i] as number;
-    pn[u] = n[i] as number;
-    pw[u] = wi;
-    u++;
-  }
+  // identical (x, t_x, n) patterns merged, their weights summed
+  const [pn, ptx, px, pw] = mergeEqualRows(n, tx, x, w);
+  const u = px.length;
   const objective = (theta: Float64Array): number => {
     if (outsideBox(theta)) return Number.NaN;
     const [alpha, beta, gamma, delta] = Array.from(theta, Math.exp) as [number, number, number, number];

@@ -103,45 +103,65 @@ export interface AggregatedHistories {
 
 /** Merges identical (x, t_x, T) triples. O(n log n) via a sort of indices. */
 export function aggregateHistories(columns: RepeatColumns): AggregatedHistories {
-  const { frequency, recency, T } = columns;
-  const n = frequency.length;
+  const [frequency, recency, T, weight] = mergeEqualRows(columns.frequency, columns.recency, columns.T);
+  let maxFrequency = 0;
+  for (let u = 0; u < frequency.length; u++)
+    if ((frequency[u] as number) > maxFrequency) maxFrequency = frequency[u] as number;
+  return { frequency, recency, T, weight, maxFrequency, total: columns.frequency.length };
+}
+
+/**
+ * Merges the rows whose three keys are all equal into one row whose weight is the sum of theirs (1 for
+ * each row without `weight`; rows of weight 0 are left out), in ascending order of `first`, then
+ * `second`, then `third`. Returns the merged keys and weights, in that order. O(n log n): a sort of the
+ * row indices, then one pass over equal neighbours.
+ */
+export function mergeEqualRows(
+  first: Float64Array,
+  second: Float64Array,
+  third: Float64Array,
+  weight?: Float64Array,
+): [first: Float64Array, second: Float64Array, third: Float64Array, weight: Float64Array] {
+  const n = first.length;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort(
     (p, q) =>
-      (frequency[p] as number) - (frequency[q] as number) ||
-      (recency[p] as number) - (recency[q] as number) ||
-      (T[p] as number) - (T[q] as number),
+      (first[p] as number) - (first[q] as number) ||
+      (second[p] as number) - (second[q] as number) ||
+      (third[p] as number) - (third[q] as number),
   );
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const age = new Float64Array(n);
-  const weight = new Float64Array(n);
-  let u = -1;
-  let maxFrequency = 0;
+  const mergedFirst = new Float64Array(n);
+  const mergedSecond = new Float64Array(n);
+  const mergedThird = new Float64Array(n);
+  const mergedWeight = new Float64Array(n);
+  let u = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    const fi = frequency[i] as number;
-    const ri = recency[i] as number;
-    const ti = T[i] as number;
-    if (u >= 0 && x[u] === fi && tx[u] === ri && age[u] === ti) {
-      weight[u] = (weight[u] as number) + 1;
+    const wi = weight === undefined ? 1 : (weight[i] as number);
+    if (wi === 0) continue;
+    const firstKey = first[i] as number;
+    const secondKey = second[i] as number;
+    const thirdKey = third[i] as number;
+    if (
+      u > 0 &&
+      mergedFirst[u - 1] === firstKey &&
+      mergedSecond[u - 1] === secondKey &&
+      mergedThird[u - 1] === thirdKey
+    ) {
+      mergedWeight[u - 1] = (mergedWeight[u - 1] as number) + wi;
       continue;
     }
+    mergedFirst[u] = firstKey;
+    mergedSecond[u] = secondKey;
+    mergedThird[u] = thirdKey;
+    mergedWeight[u] = wi;
     u++;
-    x[u] = fi;
-    tx[u] = ri;
-    age[u] = ti;
-    weight[u] = 1;
-    if (fi > maxFrequency) maxFrequency = fi;
   }
-  const m = u + 1;
-  return {
-    frequency: x.slice(0, m),
-    recency: tx.slice(0, m),
-    T: age.slice(0, m),
-    weight: weight.slice(0, m),
-    maxFrequency,
-    total: n,
-  };
+  return [
+    mergedFirst.slice(0, u),
+    mergedSecond.slice(0, u),
+    mergedThird.slice(0, u),
+    mergedWeight.slice(0, u),
+  ];
 }
