@@ -22,7 +22,7 @@ import type { RfmScoresResult } from "../../value/rfmScores.js";
 import type { RfmSegmentsResult } from "../../value/rfmSegments.js";
 import type { ValueTiersResult } from "../../value/valueTiers.js";
 import { formatNumber, plural } from "./htmlFormat.js";
-import { buildForKind, type ReportResultKind } from "./htmlKinds.js";
+import { buildForKind, type ReportKindBuilders } from "./htmlKinds.js";
 import {
   excludesZero,
   itemsByCount,
@@ -405,7 +405,8 @@ function serviceKpisNarrative(r: ServiceKpisResult): string[] {
   return out;
 }
 
-const BUILDERS: { readonly [K in ReportResultKind]: (result: never) => string[] } = {
+/** A narrative for every kind of result the report recognises. */
+const BUILDERS: Required<ReportKindBuilders<string[]>> = {
   paretoAnalysis: pareto,
   lorenzCurve: lorenz,
   rfmSegments: rfmSegmentsNarrative,
