@@ -71,6 +71,8 @@ export function betaGeometricNbdObjective(
     const b = Math.exp(theta[3] as number);
     lgR[0] = 0;
     dgR[0] = 0;
+    // ln B(a, b+x) − ln B(a, b) = Σ_{k<x} [ln(b+k) − ln(a+b+k)];
+    // MBG/NBD's ln B(a, b+x+1) − ln B(a, b) = ln(b / (a+b)) + Σ_{k<x} ln((b+k+1) / (a+b+k+1))
     if (dropoutAtFirstPurchase) {
       lBeta[0] = Math.log(b / (a + b));
       dBetaA[0] = -1 / (a + b);
