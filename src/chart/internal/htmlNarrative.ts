@@ -329,12 +329,11 @@ function plsNarrative(r: PlsPathModelResult): string[] {
 function gridNarrative(r: ImportancePerformanceGridResult): string[] {
   const focus = r.quadrants["concentrate here"] ?? [];
   const keep = r.quadrants["keep up the good work"] ?? [];
-  const out: string[] = [];
-  out.push(
+  const out = [
     focus.length > 0
       ? `Concentrate here (important, but performing below average): ${focus.join(", ")}.`
       : "No important driver performs below average.",
-  );
+  ];
   if (keep.length > 0) out.push(`Keep up the good work: ${keep.join(", ")}.`);
   return out;
 }
@@ -369,11 +368,10 @@ function kanoNarrative(r: KanoResult): string[] {
 }
 
 function complaintNarrative(r: ComplaintSummaryResult): string[] {
-  const out: string[] = [];
   const top = maxBy(r.byCategory, (c) => c.complaints);
-  out.push(
+  const out = [
     `${count(r.complaints, "complaint")}${r.complainingCustomers === null ? "" : ` from ${count(r.complainingCustomers, "customer")}`}${top === undefined ? "." : `; the most common cause, "${top.category}", accounts for ${percentWords(top.share)}.`}`,
-  );
+  ];
   const parts: string[] = [];
   if (r.resolution.median !== null) {
     parts.push(`half are resolved within ${proseNumber(r.resolution.median)} ${r.options.timeUnit}s`);
