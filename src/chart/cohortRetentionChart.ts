@@ -2,7 +2,6 @@ import type { CohortRetentionResult } from "../churn/index.js";
 import { shareHeatmapLayers } from "./internal/heatmap.js";
 import {
   type ChartOptions,
-  capitalized,
   countText,
   dataValues,
   frame,
@@ -17,6 +16,7 @@ import {
   type VegaLiteSpec,
   within,
 } from "./internal/spec.js";
+import { capitalized } from "./internal/words.js";
 
 /** Most cohorts drawn (the most recent ones). */
 const MAX_COHORTS = 40;

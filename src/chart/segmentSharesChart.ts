@@ -2,7 +2,6 @@ import type { SegmentProfilesResult } from "../segment/index.js";
 import type { RfmSegmentsResult, ValueTiersResult } from "../value/index.js";
 import {
   type ChartOptions,
-  capitalized,
   categoryChannel,
   dataValues,
   frame,
@@ -19,6 +18,7 @@ import {
   type VegaLiteSpec,
   within,
 } from "./internal/spec.js";
+import { capitalized } from "./internal/words.js";
 
 /** True when `value` looks like the result of `rfmSegments`. */
 export function isRfmSegmentsResult(value: unknown): value is RfmSegmentsResult {

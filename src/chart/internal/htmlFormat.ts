@@ -1,5 +1,5 @@
 import { escapeHtml } from "../../core/index.js";
-import { capitalized } from "./spec.js";
+import { capitalized } from "./words.js";
 
 /**
  * Cell and table formatting for the HTML report: numbers with thousands separators and a sensible

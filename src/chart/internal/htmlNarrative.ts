@@ -33,7 +33,7 @@ import {
   sumOf,
   topValueShare,
 } from "./reportReading.js";
-import { capitalized } from "./spec.js";
+import { capitalized } from "./words.js";
 
 /**
  * Short narratives a manager can read: what the numbers of a clientele result say, in words. Each

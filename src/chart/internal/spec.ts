@@ -351,11 +351,6 @@ export function evenlySpaced(count: number, most: number): number[] {
   return indices;
 }
 
-/** `text` with its first letter in capitals: "month" -> "Month". */
-export function capitalized(text: string): string {
-  return text.length > 0 ? (text[0] as string).toUpperCase() + text.slice(1) : text;
-}
-
 /** Keeps at most `limit` characters of a user label (text in the chart, never an expression). */
 export function shortLabel(text: string, limit = 40): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
