@@ -49,6 +49,10 @@ export const instalmentShare = /* @__PURE__ */ numberRule(
   "expected a share in (0, 1]",
 );
 
+/** A plain object: not null, not an array. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
 /**
  * A map of word -> value, each value checked by `entry` (an issue under its key); a value that is not an
  * object (null, an array, a number) is "expected an object, received ..." or `notAnObject`. The output
@@ -59,14 +63,13 @@ export function valueMap<V>(entry: OptionRule<V>, notAnObject?: string): OptionR
     accepts: "an object",
     optional: true,
     check: (value, report) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      if (!isObject(value)) {
         report(value === undefined ? undefined : notAnObject, value);
         return value as Record<string, V>;
       }
-      const input = value as Record<string, unknown>;
       const output: Record<string, V> = {};
-      for (const key of Object.keys(input))
-        output[key] = entry.check(input[key], (message, received, path = [], named) =>
+      for (const key of Object.keys(value))
+        output[key] = entry.check(value[key], (message, received, path = [], named) =>
           report(message ?? expected(entry.accepts, received), received, [key, ...path], named),
         );
       return output;
@@ -88,18 +91,17 @@ const limit: OptionRule<{ min?: number; max?: number } & Record<string, unknown>
   accepts: "an object",
   optional: true,
   check: (value, report) => {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    if (!isObject(value)) {
       report(value === undefined ? undefined : "expected { min?, max? } (finite numbers)", value);
       return value as never;
     }
-    const input = value as Record<string, unknown>;
     // in the order given, as the issues list them
-    for (const key of Object.keys(input))
-      if ((key === "min" || key === "max") && input[key] !== undefined)
-        finite.check(input[key], (message, received) =>
+    for (const key of Object.keys(value))
+      if ((key === "min" || key === "max") && value[key] !== undefined)
+        finite.check(value[key], (message, received) =>
           report(message ?? expected(finite.accepts, received), received, [key]),
         );
-    return { ...input };
+    return { ...value };
   },
 };
 /** Fit limits by requirement. */
@@ -131,8 +133,6 @@ const offeringOptions = /* @__PURE__ */ nested({
   ),
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 /** A number option that is absent or a finite number (a bound it fails does not stop the checks across). */
 const numberOrAbsent = (value: unknown): boolean => value === undefined || Number.isFinite(value);
 
