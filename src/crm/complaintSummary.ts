@@ -19,7 +19,15 @@ import {
 import { expected } from "../core/internal/optionWords.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
-import { contactsOf, DATE_EXPECTATION, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
+import {
+  contactsOf,
+  DATE_EXPECTATION,
+  flagOf,
+  isMissing,
+  optionalField,
+  requireArray,
+  timeOf,
+} from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -403,15 +411,14 @@ export function complaintSummary<T>(
   assertRecordArray(complaints, FN, "complaints");
   const n = complaints.length;
   const unitMs = o.timeUnit === "hour" ? 3_600_000 : 86_400_000;
-  const field = (f: unknown, name: string) => (f === null ? null : resolveField(f as Field<T>, name));
   const categoryField = resolveField(o.category as Field<T>, "category");
-  const severityField = field(o.severity, "severity");
+  const severityField = optionalField<T>(o.severity, "severity");
   const openedField = resolveField(o.openedAt as Field<T>, "openedAt");
-  const responseField = field(o.firstResponseAt, "firstResponseAt");
-  const resolvedField = field(o.resolvedAt, "resolvedAt");
-  const contactsField = field(o.contacts, "contacts");
-  const reopenedField = field(o.reopened, "reopened");
-  const customerField = field(o.customer, "customer");
+  const responseField = optionalField<T>(o.firstResponseAt, "firstResponseAt");
+  const resolvedField = optionalField<T>(o.resolvedAt, "resolvedAt");
+  const contactsField = optionalField<T>(o.contacts, "contacts");
+  const reopenedField = optionalField<T>(o.reopened, "reopened");
+  const customerField = optionalField<T>(o.customer, "customer");
 
   const categoryIndex = new Map(o.categories.map((c, j) => [c.trim().toLowerCase(), j]));
   const otherCode = o.categories.length;

@@ -10,7 +10,7 @@ import {
 import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, field, list, nullable, required } from "../core/internal/optionRules.js";
 import type { CustomerShareOptions } from "./customerShare.js";
-import { requireArray } from "./internal/records.js";
+import { optionalField, requireArray } from "./internal/records.js";
 
 /**
  * Options of {@link customerShareInputs}.
@@ -143,8 +143,8 @@ export function customerShareInputs<P, C = unknown>(
     optionName: "customer",
   });
   const ours = resolveField(o.ours as Field<P>, "ours");
-  const quantity = o.quantity === null ? null : resolveField(o.quantity as Field<P>, "quantity");
-  const amount = o.amount === null ? null : resolveField(o.amount as Field<P>, "amount");
+  const quantity = optionalField<P>(o.quantity, "quantity");
+  const amount = optionalField<P>(o.amount, "amount");
   const positive = (f: { read: (r: P, i: number) => unknown; label: string }, i: number): number => {
     const v = f.read(purchases[i] as P, i);
     if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) {

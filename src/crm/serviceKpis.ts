@@ -23,7 +23,7 @@ import {
 import { expected } from "../core/internal/optionWords.js";
 import { cachedDateParser, cachedPeriodLabel } from "./internal/cache.js";
 import { formatPercent, rateOf } from "./internal/rate.js";
-import { contactsOf, flagOf, isMissing, requireArray, timeOf } from "./internal/records.js";
+import { contactsOf, flagOf, isMissing, optionalField, requireArray, timeOf } from "./internal/records.js";
 import type { CrmPeriod, CrmRate } from "./types.js";
 
 /**
@@ -408,17 +408,16 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
     if (segment !== null) list.push(counterFor(segments, segment));
     return list;
   };
-  const resolve = <X>(f: unknown, name: string) => (f === null ? null : resolveField(f as Field<X>, name));
 
   // Orders.
   const promised = resolveField(o.promisedDate as Field<T>, "promisedDate");
   const delivered = resolveField(o.deliveredDate as Field<T>, "deliveredDate");
-  const status = resolve<T>(o.status, "status");
-  const damaged = resolve<T>(o.damaged, "damaged");
-  const inStock = resolve<T>(o.inStock, "inStock");
-  const shipped = resolve<T>(o.shippedCorrectly, "shippedCorrectly");
-  const dateField = resolve<T>(o.date, "date");
-  const segmentField = resolve<T>(o.segment, "segment");
+  const status = optionalField<T>(o.status, "status");
+  const damaged = optionalField<T>(o.damaged, "damaged");
+  const inStock = optionalField<T>(o.inStock, "inStock");
+  const shipped = optionalField<T>(o.shippedCorrectly, "shippedCorrectly");
+  const dateField = optionalField<T>(o.date, "date");
+  const segmentField = optionalField<T>(o.segment, "segment");
   const deliveredSet = new Set(o.deliveredStatuses);
   const lostSet = new Set(o.lostStatuses);
   if (orders.length > 0) {
@@ -486,7 +485,7 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
     judge: (record: X, row: number) => boolean | null,
   ) => {
     const date = resolveField(fields.date as Field<X>, fields.dateName ?? "date");
-    const seg = resolve<X>(fields.segment, "segment");
+    const seg = optionalField<X>(fields.segment, "segment");
     if (records.length > 0) measured.add(kpi);
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as X;
@@ -520,7 +519,7 @@ export function serviceKpis<T, I = unknown, C = unknown, R = unknown>(
     const cfg = o.complaints;
     const resolvedAt = resolveField(cfg.resolvedAt as Field<C>, "resolvedAt");
     const contacts = resolveField(cfg.contacts as Field<C>, "contacts");
-    const reopened = resolve<C>(cfg.reopened, "reopened");
+    const reopened = optionalField<C>(cfg.reopened, "reopened");
     const source = "complaints.";
     tallySideLog(
       cfg.records as readonly C[],

@@ -1,7 +1,13 @@
 // Reading the record logs of the crm functions: the array argument, missing values, and the dates,
 // flags and contact counts that complaintSummary and serviceKpis both read, each with the
 // InvalidRecordError naming function, row, field and value.
-import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
+import {
+  type Field,
+  InvalidOptionsError,
+  InvalidRecordError,
+  type ResolvedField,
+  resolveField,
+} from "../../core/index.js";
 import { isMissing } from "../../core/internal/missing.js";
 
 export { isMissing };
@@ -16,6 +22,11 @@ export function requireArray(functionName: string, argumentName: string, what: s
       { path: argumentName, message: `expected an array of ${what}`, received: value },
     ]);
   }
+}
+
+/** A field option that `null` switches off: the resolved field, or null. */
+export function optionalField<T>(option: unknown, optionName: string): ResolvedField<T> | null {
+  return option === null ? null : resolveField(option as Field<T>, optionName);
 }
 
 /** What a date field accepts, said in its errors. */
