@@ -3,7 +3,7 @@ import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import { expected } from "../core/internal/optionWords.js";
 import { checked, constructName } from "./internal/optionRules.js";
-import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
+import { checkRowsAndModel, rescaleInto, rowsWithColumns, usedRowsColumn } from "./internal/plsPrepare.js";
 import { type PlsPathModelOptions, type PlsPathModelPath, plsPathModel } from "./plsPathModel.js";
 
 /**
@@ -178,13 +178,11 @@ export function higherOrderConstruct<T extends object>(
     ...model.paths.map((p) => ({ from: p.from, to: p.to })),
     ...dimensions.map((dimension) => ({ from: name, to: dimension })),
   ];
-  const repeatedRows = rows.map((row) => {
-    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    source.forEach((item, j) => {
-      copy[repeated[j] as string] = (row as Record<string, unknown>)[item];
-    });
-    return copy as T & Record<string, number | null>;
-  });
+  const repeatedRows = rowsWithColumns(
+    rows,
+    repeated,
+    source.map((item) => rows.map((row) => (row as Record<string, unknown>)[item])),
+  );
   const repeatedModel: PlsPathModelOptions = {
     ...model,
     blocks: { ...model.blocks, [name]: repeated },
@@ -204,20 +202,11 @@ export function higherOrderConstruct<T extends object>(
   const indicators = dimensions.map((dimension) => `${name}: ${dimension}`);
   const columns = dimensions.map((dimension) => {
     const scores = stage1.scores[dimension] as Float64Array;
-    const column: (number | null)[] = new Array(rows.length).fill(null);
-    stage1.rowsUsed.forEach((row, r) => {
-      column[row] = scores[r] as number;
-    });
+    const column = usedRowsColumn(rows.length, stage1.rowsUsed, (r) => scores[r] as number);
     rescaleInto(column, scale);
     return column;
   });
-  const outRows = rows.map((row, i) => {
-    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    indicators.forEach((item, d) => {
-      copy[item] = (columns[d] as (number | null)[])[i];
-    });
-    return copy as T & Record<string, number | null>;
-  });
+  const outRows = rowsWithColumns(rows, indicators, columns);
   const blocks = Object.fromEntries(
     Object.entries(model.blocks).filter(([key]) => !dimensions.includes(key)),
   );

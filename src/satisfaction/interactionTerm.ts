@@ -4,7 +4,7 @@ import { withDefaults } from "../core/internal/defaults.js";
 import { checkOptions, oneOf, required } from "../core/internal/optionRules.js";
 import { constructName } from "./internal/optionRules.js";
 import { answerColumn } from "./internal/plsData.js";
-import { checkRowsAndModel, rescaleInto } from "./internal/plsPrepare.js";
+import { checkRowsAndModel, rescaleInto, rowsWithColumns, usedRowsColumn } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
 import { type PlsPathModelOptions, plsPathModel } from "./plsPathModel.js";
 
@@ -210,11 +210,7 @@ export function interactionTerm<T extends object>(
     const stage1 = plsPathModel(rows, { ...model, paths });
     const x = stage1.scores[predictor] as Float64Array;
     const w = stage1.scores[moderator] as Float64Array;
-    const product: (number | null)[] = new Array(rows.length).fill(null);
-    stage1.rowsUsed.forEach((row, r) => {
-      product[row] = (x[r] as number) * (w[r] as number);
-    });
-    columns[name] = product;
+    columns[name] = usedRowsColumn(rows.length, stage1.rowsUsed, (r) => (x[r] as number) * (w[r] as number));
   }
   const indicators = Object.keys(columns);
   // plsPathModel checks every answer against one scale and computes the 0-100 index from it: map each new
@@ -227,11 +223,11 @@ export function interactionTerm<T extends object>(
   const clash = indicators.find((item) => taken.has(item));
   if (clash !== undefined)
     throw argumentError(NAME, "name", `column "${clash}" is already an indicator of the model`, clash);
-  const outRows = rows.map((row, i) => {
-    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    for (const item of indicators) copy[item] = (columns[item] as (number | null)[])[i];
-    return copy as T & Record<string, number | null>;
-  });
+  const outRows = rowsWithColumns(
+    rows,
+    indicators,
+    indicators.map((item) => columns[item] as (number | null)[]),
+  );
   const outModel: PlsPathModelOptions = {
     ...model,
     scale,

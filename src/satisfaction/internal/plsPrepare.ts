@@ -90,6 +90,41 @@ export function answerScale(
 }
 
 /**
+ * A column over the input rows from an estimation's used rows: `value(r)` at input row `rowsUsed[r]`, null at
+ * the rows it dropped (`missing: "listwise"`): the stage-1 score columns of interactionTerm and
+ * higherOrderConstruct.
+ */
+export function usedRowsColumn(
+  rowCount: number,
+  rowsUsed: Int32Array,
+  value: (r: number) => number,
+): (number | null)[] {
+  const column: (number | null)[] = new Array(rowCount).fill(null);
+  rowsUsed.forEach((row, r) => {
+    column[row] = value(r);
+  });
+  return column;
+}
+
+/**
+ * Copies of `rows` with column `names[j]` set to `columns[j][i]` in row i (the input is not mutated): the
+ * rows interactionTerm and higherOrderConstruct return.
+ */
+export function rowsWithColumns<T extends object>(
+  rows: readonly T[],
+  names: readonly string[],
+  columns: readonly (readonly unknown[])[],
+): (T & Record<string, number | null>)[] {
+  return rows.map((row, i) => {
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    names.forEach((name, j) => {
+      copy[name] = (columns[j] as readonly unknown[])[i];
+    });
+    return copy as T & Record<string, number | null>;
+  });
+}
+
+/**
  * Maps the non-null values of a column linearly onto [scale.min, scale.max] (in place, our own array): the
  * added indicator columns of interactionTerm and higherOrderConstruct, in the model's answer scale.
  */
