@@ -175,21 +175,33 @@ function otherNumber(value: unknown, row: number, label: string, options: ReadOp
       "expected a number; fill or drop rows with missing values before calling",
     );
   }
-  let parsed = Number.NaN;
-  if (typeof value === "string") parsed = parseDecimal(value);
-  else if (typeof value === "bigint" && value <= 9007199254740991n && value >= -9007199254740991n) {
-    parsed = Number(value);
-  }
-  if (Number.isNaN(parsed)) {
-    throw new InvalidRecordError(
-      options.functionName,
-      row,
-      label,
-      value,
-      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
-    );
-  }
+  const parsed = numberFromStringOrBigint(value);
+  if (Number.isNaN(parsed))
+    throw new InvalidRecordError(options.functionName, row, label, value, NUMBER_EXPECTATION);
   return parsed;
+}
+
+/**
+ * The fix a numeric reader's InvalidRecordError gives for a value that is no number (readNumbers, the churn
+ * model's and the survival functions' features, the PLS functions' answers).
+ *
+ * @internal
+ */
+export const NUMBER_EXPECTATION =
+  'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"';
+
+/**
+ * The number a value that is not a JS number stands for where a number is read: a decimal numeric string
+ * ({@link parseDecimal}) or a bigint of at most 2^53 − 1 in magnitude (Arrow's 64-bit integers); NaN for
+ * anything else. What readNumbers, the churn model and the PLS functions accept beside finite numbers.
+ *
+ * @internal
+ */
+export function numberFromStringOrBigint(value: unknown): number {
+  if (typeof value === "string") return parseDecimal(value);
+  if (typeof value === "bigint" && value <= 9007199254740991n && value >= -9007199254740991n)
+    return Number(value);
+  return Number.NaN;
 }
 
 /**

@@ -6,7 +6,8 @@
  * tables column by column).
  */
 import type { ColumnarSource } from "../../core/columnar.js";
-import { InsufficientDataError, InvalidRecordError, parseDecimal } from "../../core/index.js";
+import { NUMBER_EXPECTATION, numberFromStringOrBigint } from "../../core/fields.js";
+import { InsufficientDataError, InvalidRecordError } from "../../core/index.js";
 import { isMissing } from "../../core/internal/missing.js";
 import { featureColumn, inRowOrder } from "./churnColumns.js";
 import { MISSING_LEVEL, type MissingPolicy, type ResolvedFeature } from "./featureSpec.js";
@@ -45,20 +46,8 @@ export function numericValue(
     );
   }
   if (typeof value === "boolean") return value ? 1 : 0;
-  let parsed = Number.NaN;
-  if (typeof value === "string") parsed = parseDecimal(value);
-  else if (typeof value === "bigint" && value <= 9007199254740991n && value >= -9007199254740991n) {
-    parsed = Number(value);
-  }
-  if (Number.isNaN(parsed)) {
-    throw new InvalidRecordError(
-      functionName,
-      row,
-      name,
-      value,
-      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
-    );
-  }
+  const parsed = numberFromStringOrBigint(value);
+  if (Number.isNaN(parsed)) throw new InvalidRecordError(functionName, row, name, value, NUMBER_EXPECTATION);
   return parsed;
 }
 

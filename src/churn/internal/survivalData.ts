@@ -3,6 +3,7 @@
  * records into typed columns (time, event, group, features), rows with a missing value in a used field
  * dropped and counted (R's `na.omit`), then an O(n) radix sort by time.
  */
+import { NUMBER_EXPECTATION } from "../../core/fields.js";
 import { type Field, InvalidRecordError, parseDecimal, resolveField } from "../../core/index.js";
 import { isMissing } from "../../core/internal/missing.js";
 import { type FeatureSpec, type ResolvedFeature, resolveFeature } from "./featureSpec.js";
@@ -28,7 +29,7 @@ export function numericValue(
   row: number,
   name: string,
   functionName: string,
-  expected = 'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
+  expected = NUMBER_EXPECTATION,
 ): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value === "boolean") return value ? 1 : 0;

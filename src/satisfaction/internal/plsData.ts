@@ -2,37 +2,23 @@
  * Reading survey rows into an indicator matrix, the missing-value policy,
  * and (weighted) correlation matrices for the PLS kernel.
  */
-import { InvalidRecordError, parseDecimal } from "../../core/index.js";
-
-/** The largest integer a bigint answer may have (2^53 − 1, as core's readNumbers). */
-const MAX_SAFE = 9007199254740991n;
+import { NUMBER_EXPECTATION, numberFromStringOrBigint } from "../../core/fields.js";
+import { InvalidRecordError } from "../../core/index.js";
 
 /**
  * One answer as a number: a finite number, a decimal numeric string (parseDecimal) or a bigint of at most
  * 2^53 − 1 in magnitude; NaN for a missing answer (null, undefined, "" or NaN); anything else is an
  * InvalidRecordError naming row, indicator and value. The values core's readNumbers accepts from an array
- * of records, with its message (a test holds the two together): read here because the PLS functions take
- * arrays only, and readNumbers' columns and Arrow tables would add 3.5 kB to each of their bundles.
+ * of records, converted and worded by the same helpers (numberFromStringOrBigint, NUMBER_EXPECTATION; a
+ * test holds the two together): read here because the PLS functions take arrays only, and readNumbers'
+ * columns and Arrow tables would add 3.5 kB to each of their bundles.
  */
 export function answerAt(functionName: string, rows: readonly object[], row: number, name: string): number {
   const value = (rows[row] as Record<string, unknown>)[name];
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (value === null || value === undefined || value === "" || Number.isNaN(value)) return NaN;
-  const parsed =
-    typeof value === "string"
-      ? parseDecimal(value)
-      : typeof value === "bigint" && value <= MAX_SAFE && value >= -MAX_SAFE
-        ? Number(value)
-        : NaN;
-  if (Number.isNaN(parsed)) {
-    throw new InvalidRecordError(
-      functionName,
-      row,
-      name,
-      value,
-      'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
-    );
-  }
+  const parsed = numberFromStringOrBigint(value);
+  if (Number.isNaN(parsed)) throw new InvalidRecordError(functionName, row, name, value, NUMBER_EXPECTATION);
   return parsed;
 }
 
