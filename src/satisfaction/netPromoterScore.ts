@@ -9,6 +9,7 @@ import {
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
+import { isMissing } from "../core/internal/missing.js";
 import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
 import { normalQuantile } from "./internal/normal.js";
 
@@ -116,12 +117,7 @@ export function netPromoterScore<T = number>(
   let skipped = 0;
   for (let i = 0; i < answers.length; i++) {
     let value = read(answers[i] as T, i);
-    if (
-      value === null ||
-      value === undefined ||
-      value === "" ||
-      (typeof value === "number" && Number.isNaN(value))
-    ) {
+    if (isMissing(value)) {
       skipped++;
       continue;
     }

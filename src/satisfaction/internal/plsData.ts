@@ -4,6 +4,7 @@
  */
 import { NUMBER_EXPECTATION, numberFromStringOrBigint } from "../../core/fields.js";
 import { InvalidRecordError } from "../../core/index.js";
+import { isMissing } from "../../core/internal/missing.js";
 
 /**
  * One answer as a number: a finite number, a decimal numeric string (parseDecimal) or a bigint of at most
@@ -16,7 +17,7 @@ import { InvalidRecordError } from "../../core/index.js";
 export function answerAt(functionName: string, rows: readonly object[], row: number, name: string): number {
   const value = (rows[row] as Record<string, unknown>)[name];
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (value === null || value === undefined || value === "" || Number.isNaN(value)) return NaN;
+  if (isMissing(value)) return NaN;
   const parsed = numberFromStringOrBigint(value);
   if (Number.isNaN(parsed)) throw new InvalidRecordError(functionName, row, name, value, NUMBER_EXPECTATION);
   return parsed;
