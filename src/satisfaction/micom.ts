@@ -1,7 +1,12 @@
 import type { Field, ProgressCallback } from "../core/index.js";
 import { quantileSorted, withDisplay } from "../core/index.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
-import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
+import {
+  groupComparisonSummary,
+  groupOptionsShape,
+  permutationSetup,
+  sharedGroupOptions,
+} from "./internal/groupSetup.js";
 import { between } from "./internal/optionRules.js";
 import { permutationPValue, permutedColumn } from "./internal/permutationKernel.js";
 
@@ -231,19 +236,11 @@ export function micom<T extends object>(
     constructs,
     validPermutations: valid,
     skippedPermutations: distribution.skipped,
-    options: {
-      group: parsed.group,
-      ...(parsed.groups === undefined ? {} : { groups: parsed.groups }),
-      permutations: parsed.permutations,
-      seed: parsed.seed,
-      alpha: parsed.alpha,
-    },
+    options: { ...sharedGroupOptions(parsed), seed: parsed.seed, alpha: parsed.alpha },
   };
   return withDisplay(result, {
     title: "MICOM (measurement invariance of composites)",
-    summary: (r) => [
-      `groups ${r.groups[0]} (${r.groupSizes[0]}) vs ${r.groups[1]} (${r.groupSizes[1]}); ${r.validPermutations} permutations (seed ${r.options.seed}), alpha ${r.options.alpha}`,
-    ],
+    summary: (r) => [`${groupComparisonSummary(r)} (seed ${r.options.seed}), alpha ${r.options.alpha}`],
     rows: (r) => r.constructs,
     columns: [
       "construct",

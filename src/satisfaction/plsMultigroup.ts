@@ -2,7 +2,12 @@ import type { Field, ProgressCallback } from "../core/index.js";
 import { withDisplay } from "../core/index.js";
 import { pathStandardErrors } from "./internal/groupBootstrap.js";
 import type { PlsModelInput } from "./internal/groupModel.js";
-import { groupOptionsShape, permutationSetup } from "./internal/groupSetup.js";
+import {
+  groupComparisonSummary,
+  groupOptionsShape,
+  permutationSetup,
+  sharedGroupOptions,
+} from "./internal/groupSetup.js";
 import { welchTest } from "./internal/groupStudentT.js";
 import { count } from "./internal/optionRules.js";
 import { permutationPValue } from "./internal/permutationKernel.js";
@@ -191,18 +196,12 @@ export function plsMultigroup<T extends object>(
     validPermutations: distribution.valid,
     skippedPermutations: distribution.skipped,
     validBootstrapSamples: [first.valid, second.valid],
-    options: {
-      group: parsed.group,
-      ...(parsed.groups === undefined ? {} : { groups: parsed.groups }),
-      permutations: parsed.permutations,
-      bootstrapSamples: parsed.bootstrapSamples,
-      seed: parsed.seed,
-    },
+    options: { ...sharedGroupOptions(parsed), bootstrapSamples: parsed.bootstrapSamples, seed: parsed.seed },
   };
   return withDisplay(result, {
     title: "PLS multigroup analysis",
     summary: (r) => [
-      `groups ${r.groups[0]} (${r.groupSizes[0]}) vs ${r.groups[1]} (${r.groupSizes[1]}); ${r.validPermutations} permutations, ${r.options.bootstrapSamples} bootstrap resamples per group (seed ${r.options.seed})`,
+      `${groupComparisonSummary(r)}, ${r.options.bootstrapSamples} bootstrap resamples per group (seed ${r.options.seed})`,
     ],
     rows: (r) => r.paths,
     columns: ["from", "to", "first", "second", "difference", "permutationPValue", "tValue", "welchPValue"],

@@ -118,6 +118,32 @@ export function permutationSetup<T extends object, S extends OptionShape, D exte
   return { parsed, setup, statistics, distribution };
 }
 
+/** The resolved options micom and plsMultigroup both echo, in their order: group, groups (when given), permutations. */
+export function sharedGroupOptions(parsed: {
+  readonly group: unknown;
+  readonly groups?: readonly [string, string] | undefined;
+  readonly permutations: number;
+}): { readonly group: unknown; readonly groups?: readonly [string, string]; readonly permutations: number } {
+  return {
+    group: parsed.group,
+    ...(parsed.groups === undefined ? {} : { groups: parsed.groups }),
+    permutations: parsed.permutations,
+  };
+}
+
+/**
+ * The start of micom's and plsMultigroup's summary line: the two groups with their sizes, and the permutations
+ * estimated ("groups first (125) vs second (125); 1000 permutations").
+ */
+export function groupComparisonSummary(result: {
+  readonly groups: readonly [string, string];
+  readonly groupSizes: readonly [number, number];
+  readonly validPermutations: number;
+}): string {
+  const { groups, groupSizes } = result;
+  return `groups ${groups[0]} (${groupSizes[0]}) vs ${groups[1]} (${groupSizes[1]}); ${result.validPermutations} permutations`;
+}
+
 /** The two groups, the pooled data and the 0/1 label of every row used. */
 export interface TwoGroupData {
   readonly model: ResolvedPlsModel;
