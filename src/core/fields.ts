@@ -371,24 +371,6 @@ class DateParser {
 }
 
 /**
- * The number a date reader stores for `value`: its epoch ms (with `days`, its UTC day number), NaN for a
- * missing value when `allowMissing`, or undefined when it is neither (the reader throws its
- * InvalidRecordError).
- */
-function storedTime(
-  parser: DateParser,
-  value: unknown,
-  days: boolean,
-  allowMissing: boolean,
-): number | undefined {
-  const time = parser.time(value);
-  // day numbers must fit an Int32: the Date range (+-8.64e15 ms) does
-  if (time !== undefined && (!days || Math.abs(time) <= MAX_DATE_MS))
-    return days ? Math.floor(time / MS_PER_DAY) : time;
-  return allowMissing && isMissing(value) ? Number.NaN : undefined;
-}
-
-/**
  * Reads dates into `out` (of the input's row count): epoch ms, or with `days` UTC day numbers (floor);
  * what {@link readDates} and {@link readDays} do, for callers that read into memory they own.
  *
@@ -419,10 +401,17 @@ export function readTimesInto<T>(
         throw notARecordError(options.functionName, i, record);
       value = (read as (record: T, index: number) => unknown)(record, i);
     } else value = column === undefined ? (at as (row: number) => unknown)(i) : column[i];
-    const stored = storedTime(parser, value, days, allowMissing);
-    if (stored === undefined)
-      throw new InvalidRecordError(options.functionName, i, label, value, DATE_EXPECTATION);
-    out[i] = stored;
+    const time = parser.time(value);
+    // day numbers must fit an Int32: the Date range (+-8.64e15 ms) does
+    if (time !== undefined && (!days || Math.abs(time) <= MAX_DATE_MS)) {
+      out[i] = days ? Math.floor(time / MS_PER_DAY) : time;
+      continue;
+    }
+    if (allowMissing && isMissing(value)) {
+      out[i] = Number.NaN;
+      continue;
+    }
+    throw new InvalidRecordError(options.functionName, i, label, value, DATE_EXPECTATION);
   }
 }
 
@@ -647,10 +636,12 @@ export function readTimeArrayInto<T>(
     const record = records[i];
     if (typeof record !== "object" || record === null) throw notARecordError(options.functionName, i, record);
     const value = read(record, i);
-    const stored = storedTime(parser, value, days, allowMissing);
-    if (stored === undefined)
-      throw new InvalidRecordError(options.functionName, i, label, value, DATE_EXPECTATION);
-    out[i] = stored;
+    const time = parser.time(value);
+    // day numbers must fit an Int32: the Date range (+-8.64e15 ms) does
+    if (time !== undefined && (!days || Math.abs(time) <= MAX_DATE_MS)) {
+      out[i] = days ? Math.floor(time / MS_PER_DAY) : time;
+    } else if (allowMissing && isMissing(value)) out[i] = Number.NaN;
+    else throw new InvalidRecordError(options.functionName, i, label, value, DATE_EXPECTATION);
   }
 }
 
