@@ -178,11 +178,13 @@ export function higherOrderConstruct<T extends object>(
     ...model.paths.map((p) => ({ from: p.from, to: p.to })),
     ...dimensions.map((dimension) => ({ from: name, to: dimension })),
   ];
-  const repeatedRows = rowsWithColumns(
-    rows,
-    repeated,
-    source.map((item) => rows.map((row) => (row as Record<string, unknown>)[item])),
-  );
+  const repeatedRows = rows.map((row) => {
+    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    source.forEach((item, j) => {
+      copy[repeated[j] as string] = (row as Record<string, unknown>)[item];
+    });
+    return copy as T & Record<string, number | null>;
+  });
   const repeatedModel: PlsPathModelOptions = {
     ...model,
     blocks: { ...model.blocks, [name]: repeated },
