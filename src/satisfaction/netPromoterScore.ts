@@ -9,7 +9,6 @@ import {
 } from "../core/index.js";
 import { argumentError } from "../core/internal/arguments.js";
 import { withDefaults } from "../core/internal/defaults.js";
-import { isMissing } from "../core/internal/missing.js";
 import { checkOptions, field, numeric } from "../core/internal/optionRules.js";
 import { normalQuantile } from "./internal/normal.js";
 
@@ -117,7 +116,12 @@ export function netPromoterScore<T = number>(
   let skipped = 0;
   for (let i = 0; i < answers.length; i++) {
     let value = read(answers[i] as T, i);
-    if (isMissing(value)) {
+    if (
+      value === null ||
+      value === undefined ||
+      value === "" ||
+      (typeof value === "number" && Number.isNaN(value))
+    ) {
       skipped++;
       continue;
     }
