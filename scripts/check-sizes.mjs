@@ -38,12 +38,12 @@ const SINGLE_LIMIT = 50 * KB;
 const ROOT_LIMIT = 400 * KB;
 /**
  * Interim ceilings (bytes) of the bundles over their bar while issue 13 awaits a decision on them (the
- * root: 469.0 kB against 400 on 2026-12-07; `report`: 80.2 kB against 50, it holds every chart
+ * root: 466.9 kB against 400 on 2026-12-07; `report`: 79.1 kB against 50, it holds every chart
  * builder to draw its sections' default charts). With `--ceilings` these bundles fail only above
  * them: room for a fix, not for a feature. Lower them when a bundle shrinks; never raise them
  * without the planners' word.
  */
-const INTERIM_CEILINGS = { root: 472 * KB, "report (clientele/chart)": 81 * KB };
+const INTERIM_CEILINGS = { root: 468 * KB, "report (clientele/chart)": 80 * KB };
 const peers = ["arquero", "danfojs-node", "vega", "vega-lite", "@duckdb/node-api", "apache-arrow"];
 
 /** One function per subpath (the one a reader would try first), then the functions the issue names. */
