@@ -1,4 +1,5 @@
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import { NUMBER_EXPECTATION } from "../../core/fields.js";
 import { InvalidOptionsError, InvalidRecordError } from "../../core/index.js";
 import { byTextOffset, duckdbSpec, fixedWriter, type WriterMaker } from "../../sql/internal/build.js";
 import { quoteSqlIdentifier, type SqlDateType } from "../../sql/SqlDialect.js";
@@ -304,7 +305,7 @@ export async function validateFields(
       checks.push({
         field,
         bad: `${c} IS NULL OR try_cast(${c} AS DOUBLE) IS NULL OR NOT isfinite(try_cast(${c} AS DOUBLE))`,
-        expectation: 'expected a finite number or a decimal numeric string such as "12.50" or "-1e3"',
+        expectation: NUMBER_EXPECTATION,
         missingExpectation: "expected a number; fill or drop rows with missing values before calling",
       });
     } else {
