@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { ECSI_BLOCKS, ECSI_PATHS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { createRandom, InvalidOptionsError, InvalidRecordError, quantileSorted } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";
 
 describeWithDataset("ecsi_mobi.csv", "bootstrap of the ECSI model", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
   const model = plsPathModel(rows, { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 } });
 
   it("is reproducible with a seed and differs with another seed", () => {
@@ -95,9 +93,7 @@ describe("bootstrap degenerate resamples", () => {
 });
 
 describeWithDataset("ecsi_mobi.csv", "bootstrap of HTMT and HTMT2", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
   const options = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 } };
   const model = plsPathModel(rows, options);
 

@@ -1,14 +1,15 @@
 import { expect, it } from "vitest";
-import { ECSI_BLOCKS } from "../../fixtures/satisfaction/ecsi.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { higherOrderConstruct } from "./higherOrderConstruct.js";
 import { plsPathModel } from "./plsPathModel.js";
 
-// ECSI with Quality and Value as the dimensions of a second-order "Perception" (paths in the R script's order).
+// ECSI as the R references estimate it, with Quality and Value as the dimensions of a second-order
+// "Perception" (paths in the R script's order).
 const PERCEPTION_MODEL = {
-  blocks: ECSI_BLOCKS,
+  ...ECSI_REFERENCE_OPTIONS,
   paths: [
     { from: "Image", to: "Expectation" },
     { from: "Image", to: "Satisfaction" },
@@ -20,13 +21,11 @@ const PERCEPTION_MODEL = {
     { from: "Satisfaction", to: "Loyalty" },
     { from: "Complaints", to: "Loyalty" },
   ],
-  scale: { min: 1, max: 10 },
-  tolerance: 1e-13,
 };
 const OPTIONS = { name: "Perception", dimensions: ["Quality", "Value"] };
 
 describeWithDataset("ecsi_mobi.csv", "higherOrderConstruct on ECSI (Perception = Quality + Value)", () => {
-  const rows = Object.freeze(parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((r) => Object.freeze(r)));
+  const rows = readEcsiRows();
   const reference = readGroupsPredictReference().builders;
 
   it("repeated indicators: 9 repeated items, paths to both dimensions, estimates match base R to 1e-9", () => {

@@ -1,19 +1,14 @@
 import { expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS, readPlsReference } from "../../fixtures/satisfaction/ecsi.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows, readPlsReference } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { importancePerformance } from "./importancePerformance.js";
 import { importancePerformanceGrid } from "./importancePerformanceGrid.js";
 import { plsPathModel } from "./plsPathModel.js";
 
 describeWithDataset("ecsi_mobi.csv", "importancePerformance on the ECSI model", () => {
-  const rows = parseSimpleCsv(readSharedDataset("ecsi_mobi.csv"));
-  const model = plsPathModel(rows, {
-    blocks: ECSI_BLOCKS,
-    paths: ECSI_PATHS,
-    scale: { min: 1, max: 10 },
-    tolerance: 1e-13,
-  });
+  const rows = readEcsiRows();
+  const model = plsPathModel(rows, ECSI_REFERENCE_OPTIONS);
   const reference = readPlsReference().cases.path;
 
   it("uses the R reference's total effects as importance and the index as performance", () => {

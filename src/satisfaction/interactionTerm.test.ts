@@ -1,21 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
+import {
+  ECSI_BLOCKS,
+  ECSI_PATHS,
+  ECSI_REFERENCE_OPTIONS,
+  readEcsiRows,
+} from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { interactionTerm } from "./interactionTerm.js";
 import { plsPathModel } from "./plsPathModel.js";
 
-const MODEL = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 }, tolerance: 1e-13 };
+/** The model as the R references estimate it (fully converged). */
+const MODEL = ECSI_REFERENCE_OPTIONS;
 const TERM = { predictor: "Image", moderator: "Expectation", target: "Satisfaction" } as const;
 
 describeWithDataset(
   "ecsi_mobi.csv",
   "interactionTerm on the ECSI model (Image x Expectation -> Satisfaction)",
   () => {
-    const rows = Object.freeze(
-      parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((r) => Object.freeze(r)),
-    );
+    const rows = readEcsiRows();
     const reference = readGroupsPredictReference().builders;
 
     it("two-stage: the estimated model matches base R (product of stage-1 scores) to 1e-9", () => {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { importancePerformanceGrid } from "./importancePerformanceGrid.js";
 import { plsImportancePerformance } from "./plsImportancePerformance.js";
 import { plsPathModel } from "./plsPathModel.js";
 
-const MODEL = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 }, tolerance: 1e-13 };
+/** The model as the R references estimate it (fully converged). */
+const MODEL = ECSI_REFERENCE_OPTIONS;
 
 describeWithDataset("ecsi_mobi.csv", "plsImportancePerformance on the ECSI model", () => {
-  const rows = Object.freeze(parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((r) => Object.freeze(r)));
+  const rows = readEcsiRows();
   const reference = readGroupsPredictReference().ipma;
 
   it("matches R's IPMA (rescaled items, unstandardised regressions on 0-100 scores) to 1e-9", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
@@ -9,10 +9,11 @@ import { crossValidate } from "./internal/predictKernel.js";
 import { plsPathModel } from "./plsPathModel.js";
 import { plsPredict } from "./plsPredict.js";
 
-const MODEL = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 }, tolerance: 1e-13 };
+/** The model as the R references estimate it (fully converged). */
+const MODEL = ECSI_REFERENCE_OPTIONS;
 
 describeWithDataset("ecsi_mobi.csv", "plsPredict on the ECSI model", () => {
-  const rows = Object.freeze(parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((r) => Object.freeze(r)));
+  const rows = readEcsiRows();
   const reference = readGroupsPredictReference().predict;
 
   it("matches the base-R PLSpredict (earliest antecedents, LM benchmark, Q²predict) on two fixed fold sets to 1e-9", () => {

@@ -1,16 +1,14 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { ECSI_BLOCKS, ECSI_PATHS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";
 import { plsSummary } from "./plsSummary.js";
 
 describeWithDataset("ecsi_mobi.csv", "plsSummary of the ECSI model", () => {
-  const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((row) => Object.freeze(row)),
-  );
+  const rows = readEcsiRows();
   const options = { blocks: ECSI_BLOCKS, paths: ECSI_PATHS, scale: { min: 1, max: 10 } };
   const model = plsPathModel(rows, options);
   const boot = bootstrap(model, rows, { samples: 100, seed: 4 });
