@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ECSI_BLOCKS, ECSI_PATHS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { describeWithDataset } from "../../test/datasets.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { createRandom, InvalidOptionsError, InvalidRecordError, quantileSorted } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { plsPathModel } from "./plsPathModel.js";
@@ -201,14 +202,10 @@ describe("bootstrap argument checks", () => {
   });
 
   it("says which bound samples and level miss", () => {
-    const issuesOf = (options: object) => {
-      try {
-        bootstrap(model, rows, options);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const issuesOf = (options: object) =>
+      optionsError(() => bootstrap(model, rows, options)).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(issuesOf({ samples: 1, level: 1 })).toEqual([
       "samples: samples must be at least 2 (received 1)",
       "level: level must be below 1 (received 1)",

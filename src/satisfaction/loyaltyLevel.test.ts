@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { loyaltyLevel } from "./loyaltyLevel.js";
 
@@ -21,15 +22,7 @@ describe("loyaltyLevel", () => {
 });
 
 describe("loyaltyLevel refuses evidence it cannot read", () => {
-  const issueOf = (call: () => unknown) => {
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      return (error as InvalidOptionsError).issues[0];
-    }
-    throw new Error("expected an InvalidOptionsError");
-  };
+  const issueOf = (call: () => unknown) => optionsError(call).issues[0];
   it("rejects a non-boolean attitude instead of answering none", () => {
     expect(issueOf(() => loyaltyLevel({ cognitive: "yes" } as never))?.path).toBe("evidence.cognitive");
     expect(issueOf(() => loyaltyLevel({ affective: 1 } as never))?.path).toBe("evidence.affective");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ECSI_BLOCKS, ECSI_PATHS } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InsufficientDataError, InvalidOptionsError, quantileSorted } from "../core/index.js";
 import { twoGroupData } from "./internal/groupSetup.js";
 import {
@@ -178,14 +179,10 @@ describeWithDataset("ecsi_mobi.csv", "micom on ECSI split into its first and las
 
 describe("micom", () => {
   it("says what is wrong with groups, permutations and alpha", () => {
-    const issuesOf = (options: object) => {
-      try {
-        micom([{ a: 1, g: "x" }], MODEL, { group: "g", ...options });
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const issuesOf = (options: object) =>
+      optionsError(() => micom([{ a: 1, g: "x" }], MODEL, { group: "g", ...options })).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(issuesOf({ groups: ["a"], permutations: 2.5, alpha: 0.5 })).toEqual([
       'groups: expected exactly two group values, received 1 (received ["a"])',
       "permutations: expected a whole number >= 1, received a number (received 2.5)",

@@ -11,6 +11,7 @@ import {
   withHoles,
 } from "../../fixtures/satisfaction/ecsi.js";
 import { describeWithDataset } from "../../test/datasets.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { generateStore } from "../store/index.js";
 import { type PlsPathModelOptions, type PlsPathModelResult, plsPathModel } from "./plsPathModel.js";
@@ -339,14 +340,10 @@ describe("plsPathModel on small data", () => {
 
   it("says what blocks and maxIterations accept: an empty construct name, a block that is not a list, a fraction", () => {
     const rows = smallSurvey(30);
-    const messageOf = (options: unknown) => {
-      try {
-        plsPathModel(rows, options as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const messageOf = (options: unknown) =>
+      optionsError(() => plsPathModel(rows, options as never)).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(messageOf({ ...smallOptions, blocks: { ...smallOptions.blocks, "": ["x1"] } })).toEqual([
       `blocks: construct names must be non-empty (received {"X":["x1","x2","x3"],"Y":["y1","y2","y3"],"":["x1"]})`,
     ]);
@@ -527,16 +524,13 @@ describe("plsPathModel refuses what it would otherwise get silently wrong", () =
     const call = () => plsPathModel(rows, { ...smallOptions, schema: "centroid" } as never);
     expect(call).toThrowError(InvalidOptionsError);
     expect(call).toThrowError(/schema: unknown option "schema"; did you mean "scheme"\?/);
-    try {
-      plsPathModel(rows, { ...smallOptions, toleranse: 1e-9, maxIteration: 5 } as never);
-      expect.unreachable();
-    } catch (error) {
-      const issues = (error as InvalidOptionsError).issues;
-      expect(issues.map((issue) => issue.path)).toEqual(["toleranse", "maxIteration"]);
-      expect(issues[0]?.message).toMatch(/did you mean "tolerance"/);
-      expect(issues[1]?.message).toMatch(/did you mean "maxIterations"/);
-      expect(issues[1]?.received).toBe(5);
-    }
+    const { issues } = optionsError(() =>
+      plsPathModel(rows, { ...smallOptions, toleranse: 1e-9, maxIteration: 5 } as never),
+    );
+    expect(issues.map((issue) => issue.path)).toEqual(["toleranse", "maxIteration"]);
+    expect(issues[0]?.message).toMatch(/did you mean "tolerance"/);
+    expect(issues[1]?.message).toMatch(/did you mean "maxIterations"/);
+    expect(issues[1]?.received).toBe(5);
     // nested objects name the full path
     expect(() =>
       plsPathModel(rows, { ...smallOptions, paths: [{ from: "X", to: "Y", form: "X" }] } as never),
@@ -545,14 +539,10 @@ describe("plsPathModel refuses what it would otherwise get silently wrong", () =
 
   it("says a scale bound must be finite and names each bad block entry and path end", () => {
     const rows = smallSurvey(30);
-    const issuesOf = (options: object) => {
-      try {
-        plsPathModel(rows, { ...smallOptions, ...options } as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const issuesOf = (options: object) =>
+      optionsError(() => plsPathModel(rows, { ...smallOptions, ...options } as never)).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(issuesOf({ scale: { min: 1, max: Number.POSITIVE_INFINITY } })).toEqual([
       "scale.max: expected a finite number, received a number (received Infinity)",
     ]);

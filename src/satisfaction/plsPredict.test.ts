@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
 import { describeWithDataset } from "../../test/datasets.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InsufficientDataError, InvalidOptionsError } from "../core/index.js";
 import { preparePlsData } from "./internal/plsPrepare.js";
 import { resolvePlsModel } from "./internal/plsSpec.js";
@@ -100,14 +101,10 @@ describe("plsPredict options", () => {
   it("says folds and repetitions are whole numbers with their least value", () => {
     const rows = Array.from({ length: 20 }, (_, i) => ({ a: i % 5, b: (i * 7) % 3 }));
     const model = { blocks: { X: ["a"], Y: ["b"] }, paths: [{ from: "X", to: "Y" }] };
-    const issuesOf = (options: unknown) => {
-      try {
-        plsPredict(rows, model, options as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const issuesOf = (options: unknown) =>
+      optionsError(() => plsPredict(rows, model, options as never)).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(issuesOf({ folds: 1.5, repetitions: "2" })).toEqual([
       "folds: expected a whole number >= 2, received a number (received 1.5)",
       'repetitions: expected a whole number >= 1, received a string (received "2")',

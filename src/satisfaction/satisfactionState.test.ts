@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { satisfactionState } from "./satisfactionState.js";
 
@@ -36,10 +37,6 @@ describe("satisfactionState rounding and strict options", () => {
     const call = () => satisfactionState(7, 8, { tolerence: 1 } as never);
     expect(call).toThrowError(InvalidOptionsError);
     expect(call).toThrowError(/unknown option "tolerence"; did you mean "tolerance"\?/);
-    try {
-      call();
-    } catch (error) {
-      expect((error as InvalidOptionsError).issues[0]?.path).toBe("tolerence");
-    }
+    expect(optionsError(call).issues[0]?.path).toBe("tolerence");
   });
 });
