@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { multiLevelItemsets } from "./multiLevelItemsets.js";
 import { multiLevelRules } from "./multiLevelRules.js";
@@ -64,14 +65,10 @@ describe("multiLevelRules", () => {
   });
 
   it("multiLevelRules reports a hierarchy option of the wrong type once, without a length issue", () => {
-    const issuesOf = (options: object): unknown => {
-      try {
-        multiLevelRules([["ham"]], hierarchy, options as never);
-      } catch (error) {
-        return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-      }
-      return [];
-    };
+    const issuesOf = (options: object) =>
+      optionsError(() => multiLevelRules([["ham"]], hierarchy, options as never)).issues.map(
+        (issue) => `${issue.path}: ${issue.message}`,
+      );
     expect(issuesOf({ levels: "" })).toEqual(['levels: expected an array, received a string (received "")']);
     expect(issuesOf({ levels: ["level2"], item: [] })).toEqual([
       "item: expected a string, received an array (received [])",

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arulesLabel, zakiRecords } from "../../fixtures/basket/sequences/zaki.js";
-import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
+import { optionsError } from "../../test/unknownOptions.js";
+import { InsufficientDataError, InvalidRecordError } from "../core/index.js";
 import {
   bruteForceSequences,
   levelWiseSequences,
@@ -298,16 +299,10 @@ describe("sequentialPatterns records and options", () => {
   });
 
   it("refuses bad options, listing each", () => {
-    const error = (() => {
-      try {
-        sequentialPatterns(lines, { ...fields, minSupport: 2, maxGap: -1, maxLenght: 3 } as never);
-      } catch (caught) {
-        return caught as InvalidOptionsError;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(InvalidOptionsError);
-    expect(error?.issues.map((issue) => issue.path).sort()).toEqual(["maxGap", "maxLenght", "minSupport"]);
+    const error = optionsError(() =>
+      sequentialPatterns(lines, { ...fields, minSupport: 2, maxGap: -1, maxLenght: 3 } as never),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(["maxGap", "maxLenght", "minSupport"]);
     expect(error?.message).toContain('did you mean "maxLength"?');
     expect(() => sequentialPatterns(lines, { ...fields, minGap: 5, maxGap: 2 })).toThrowError(
       /maxGap: must be at least minGap \(5 days\)/,
