@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { complaintSummary } from "./complaintSummary.js";
 
@@ -181,15 +182,7 @@ describe("complaintSummary edge cases and bad input", () => {
 });
 
 describe("complaintSummary input checks", () => {
-  const issuesOf = (call: () => unknown) => {
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      return (error as InvalidOptionsError).issues;
-    }
-    throw new Error("expected an InvalidOptionsError");
-  };
+  const issuesOf = (call: () => unknown) => optionsError(call).issues;
 
   it("refuses a duplicate severity tier instead of reporting two rows of one tier", () => {
     const issues = issuesOf(() =>

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { manCaseProspects } from "../../fixtures/crm/man-prospects.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { prospectQualificationPresets } from "./prospectQualificationPresets.js";
 import { type ProspectRecord, qualifyProspects } from "./qualifyProspects.js";
@@ -383,14 +384,10 @@ describe("qualifyProspects option checks", () => {
   // the generic preset reads income as a score in [0, 1] (an amount such as 50 000 is an error, see
   // "the generic preset refuses an amount where it expects a score")
   const prospects = [{ id: "A", income: 0.8, authority: "full", dependants: 1 }];
-  const issuesOf = (options: unknown) => {
-    try {
-      qualifyProspects(prospects, options as never);
-    } catch (error) {
-      return (error as InvalidOptionsError).issues.map((issue) => `${issue.path}: ${issue.message}`);
-    }
-    return [];
-  };
+  const issuesOf = (options: unknown) =>
+    optionsError(() => qualifyProspects(prospects, options as never)).issues.map(
+      (issue) => `${issue.path}: ${issue.message}`,
+    );
   it("treats null options as none instead of crashing", () => {
     expect(qualifyProspects(prospects, null as never).prospects).toHaveLength(1);
   });
