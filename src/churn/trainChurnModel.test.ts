@@ -3,6 +3,7 @@ import { type ChurnFixtureRow, readChurnReference, readChurnSplits } from "../..
 import { readSubsampleReference, subsampleRows } from "../../fixtures/churn/subsample.js";
 import { describeWithDataset, readSharedDataset } from "../../test/datasets.js";
 import { expectClose } from "../../test/expectClose.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { evaluateScores } from "./evaluateScores.js";
 import { forgetCompiledReaders, rowReaderSettings } from "./internal/rowReader.js";
@@ -189,18 +190,11 @@ describe("trainChurnModel bad input", () => {
   });
 
   it("names each bad option at its element or key, in the option's own words", () => {
-    const issuesOf = (options: unknown): { path: string; message: string }[] => {
-      try {
-        trainChurnModel(small, options as never);
-      } catch (error) {
-        if (!(error instanceof InvalidOptionsError)) throw error;
-        return error.issues.map(({ path, message }) => ({
-          path,
-          message: message.replace(/ \(received .*$/, ""),
-        }));
-      }
-      throw new Error("no error");
-    };
+    const issuesOf = (options: unknown): { path: string; message: string }[] =>
+      optionsError(() => trainChurnModel(small, options as never)).issues.map(({ path, message }) => ({
+        path,
+        message: message.replace(/ \(received .*$/, ""),
+      }));
     const x = (row: { x: number }) => row.x;
     // a field accessor's bad key is named (formerly the whole element: "expected a string or an object")
     expect(issuesOf({ label: "y", fields: { numeric: [{ name: "q", value: 3 }] } })).toEqual([
