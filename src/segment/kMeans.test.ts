@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { customerFields, customers, iris, irisFields, reference } from "../../fixtures/segment/reference.js";
+import { optionsError } from "../../test/unknownOptions.js";
 import {
   createRandom,
   InsufficientDataError,
@@ -232,14 +233,7 @@ describe("kMeans bad input", () => {
       () => kMeansSteps(irisRecords, { k: 2, features: matrix } as never).next(),
       () => chooseK(irisRecords, { features: matrix, kRange: [2, 3] } as never),
     ]) {
-      let error: unknown;
-      try {
-        call();
-      } catch (thrown) {
-        error = thrown;
-      }
-      expect(error).toBeInstanceOf(InvalidOptionsError);
-      const issue = (error as InvalidOptionsError).issues.find((entry) => entry.path === "features");
+      const issue = optionsError(call).issues.find((entry) => entry.path === "features");
       expect(issue?.message).toMatch(/^unknown option "features" \(valid: .*\bfields\b.*\bmatrix\b/);
     }
   });

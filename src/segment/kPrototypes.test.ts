@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { optionsError } from "../../test/unknownOptions.js";
 import { InsufficientDataError, InvalidOptionsError, InvalidRecordError } from "../core/index.js";
 import { kPrototypes } from "./kPrototypes.js";
 
@@ -124,14 +125,9 @@ describe("kPrototypes", () => {
   });
 
   it("reads its fields from fields: { numeric, categorical }; the old top-level numeric is an unknown option naming fields", () => {
-    let error: unknown;
-    try {
-      kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 } as never);
-    } catch (thrown) {
-      error = thrown;
-    }
-    expect(error).toBeInstanceOf(InvalidOptionsError);
-    const issues = (error as InvalidOptionsError).issues;
+    const { issues } = optionsError(() =>
+      kPrototypes(customers, { k: 2, numeric: ["spend"], categorical: ["plan"], seed: 1 } as never),
+    );
     expect(issues.find((issue) => issue.path === "numeric")?.message).toMatch(
       /^unknown option "numeric" \(valid: .*\bfields\b/,
     );
