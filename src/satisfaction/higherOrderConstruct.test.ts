@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
 import { describeWithDataset } from "../../test/datasets.js";
+import { expectClose } from "../../test/expectClose.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { higherOrderConstruct } from "./higherOrderConstruct.js";
 import { plsPathModel } from "./plsPathModel.js";
@@ -39,9 +40,11 @@ describeWithDataset("ecsi_mobi.csv", "higherOrderConstruct on ECSI (Perception =
     ]);
     expect(built.options).toEqual({ ...OPTIONS, approach: "repeatedIndicators", mode: "A" });
     const fit = plsPathModel(built.rows, built.model);
-    fit.pathCoefficients.forEach((path, r) => {
-      expect(Math.abs(path.estimate - (reference.hocRepeatedIndicators[r] as number))).toBeLessThan(1e-9);
-    });
+    expectClose(
+      fit.pathCoefficients.map((path) => path.estimate),
+      reference.hocRepeatedIndicators,
+      1e-9,
+    );
   });
 
   it("embedded two-stage: dimension scores as indicators, dimensions dropped, estimates match base R to 1e-9", () => {
@@ -49,9 +52,11 @@ describeWithDataset("ecsi_mobi.csv", "higherOrderConstruct on ECSI (Perception =
     expect(built.model.blocks.Perception).toEqual(["Perception: Quality", "Perception: Value"]);
     expect(Object.keys(built.model.blocks)).not.toContain("Quality");
     const fit = plsPathModel(built.rows, built.model);
-    fit.pathCoefficients.forEach((path, r) => {
-      expect(Math.abs(path.estimate - (reference.hocTwoStage[r] as number))).toBeLessThan(1e-9);
-    });
+    expectClose(
+      fit.pathCoefficients.map((path) => path.estimate),
+      reference.hocTwoStage,
+      1e-9,
+    );
     const formative = higherOrderConstruct(rows, PERCEPTION_MODEL, {
       ...OPTIONS,
       approach: "twoStage",

@@ -7,6 +7,7 @@ import {
 } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
 import { describeWithDataset } from "../../test/datasets.js";
+import { expectClose } from "../../test/expectClose.js";
 import { InvalidOptionsError } from "../core/index.js";
 import { interactionTerm } from "./interactionTerm.js";
 import { plsPathModel } from "./plsPathModel.js";
@@ -28,9 +29,11 @@ describeWithDataset(
       expect(built.model.paths.at(-1)).toEqual({ from: "Image x Expectation", to: "Satisfaction" });
       expect(built.options).toEqual({ ...TERM, approach: "twoStage", name: "Image x Expectation" });
       const fit = plsPathModel(built.rows, built.model);
-      fit.pathCoefficients.forEach((path, r) => {
-        expect(Math.abs(path.estimate - (reference.interactionTwoStage[r] as number))).toBeLessThan(1e-9);
-      });
+      expectClose(
+        fit.pathCoefficients.map((path) => path.estimate),
+        reference.interactionTwoStage,
+        1e-9,
+      );
       // the input rows are untouched and the product column lies within the answer scale
       expect("Image x Expectation" in (rows[0] as object)).toBe(false);
       for (const row of built.rows) {
@@ -45,11 +48,11 @@ describeWithDataset(
       expect(built.indicators).toHaveLength(15);
       expect(built.indicators[0]).toBe("IMAG1*CUEX1");
       const fit = plsPathModel(built.rows, built.model);
-      fit.pathCoefficients.forEach((path, r) => {
-        expect(Math.abs(path.estimate - (reference.interactionProductIndicator[r] as number))).toBeLessThan(
-          1e-9,
-        );
-      });
+      expectClose(
+        fit.pathCoefficients.map((path) => path.estimate),
+        reference.interactionProductIndicator,
+        1e-9,
+      );
       // the added columns stay within the answer scale, so the indexes keep their 1-10 basis
       expect(fit.scale).toEqual({ min: 1, max: 10 });
     });
