@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ECSI_REFERENCE_OPTIONS } from "../../fixtures/satisfaction/ecsi.js";
+import { ECSI_REFERENCE_OPTIONS, readEcsiRows } from "../../fixtures/satisfaction/ecsi.js";
 import { readGroupsPredictReference } from "../../fixtures/satisfaction/groupsPredict.js";
-import { describeWithDataset, parseSimpleCsv, readSharedDataset } from "../../test/datasets.js";
+import { describeWithDataset } from "../../test/datasets.js";
 import { createRandom, InvalidOptionsError } from "../core/index.js";
 import { bootstrap } from "./bootstrap.js";
 import { studentTTwoSided, welchTest } from "./internal/groupStudentT.js";
@@ -32,9 +32,7 @@ describe("the Welch-Satterthwaite test", () => {
 
 describeWithDataset("ecsi_mobi.csv", "plsMultigroup on ECSI split into its first and last 125 rows", () => {
   const rows = Object.freeze(
-    parseSimpleCsv(readSharedDataset("ecsi_mobi.csv")).map((r, i) =>
-      Object.freeze({ ...r, half: i < 125 ? "first" : "second" }),
-    ),
+    readEcsiRows().map((r, i) => Object.freeze({ ...r, half: i < 125 ? "first" : "second" })),
   );
   const reference = readGroupsPredictReference().groups;
   const result = plsMultigroup(rows, MODEL, {
