@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
+import { outcome } from "../../../test/optionOutcome.js";
 import {
   customSchema,
   described,
@@ -12,7 +13,6 @@ import {
   stringSchema,
 } from "../../../test/zodOracle/optionChecks.js";
 import { fieldSchema, oneOf, parseOptions } from "../../../test/zodOracle/options.js";
-import { InvalidOptionsError } from "../../core/errors.js";
 import { unknownOptionMessage } from "../../core/internal/closestName.js";
 import { checkOptions } from "../../core/internal/optionRules.js";
 import { parseQualifyOptions } from "./manOptions.js";
@@ -207,16 +207,6 @@ const qualifyProspectsSchema = optionsSchema({
   ),
   missing: optionalSchema(oneOf(["defer", "error"])),
 });
-
-/** What a check gives: the options it returns, or the issues of the error it throws. */
-function outcome(check: () => unknown): { options?: unknown; issues?: unknown } {
-  try {
-    return { options: check() };
-  } catch (error) {
-    if (!(error instanceof InvalidOptionsError)) throw error;
-    return { issues: error.issues };
-  }
-}
 
 const test = () => "too young";
 
