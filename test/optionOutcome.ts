@@ -67,6 +67,20 @@ export const randomOptions = (
   );
 
 /**
+ * Values of the wrong kind for most options, which each module's own probe list includes in this order:
+ * NaN and the infinities, both booleans, the empty string and a one-letter string.
+ */
+export const wrongKindValues = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  true,
+  false,
+  "",
+  "x",
+] as const;
+
+/**
  * Values every option rule is probed with: missing (undefined, null), zero and -0, small whole and
  * fractional numbers, the largest safe integers and huge doubles, NaN and the infinities, a boolean,
  * the empty string and a field name. Each equivalence test adds the values its own options take.

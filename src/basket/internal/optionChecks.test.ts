@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import type * as core from "zod/v4/core";
-import { outcome } from "../../../test/optionOutcome.js";
+import { outcome, wrongKindValues } from "../../../test/optionOutcome.js";
 import {
   above0,
   atLeast,
@@ -331,13 +331,7 @@ const anyValue = fc.oneof(
     -1e20,
     2 ** 60,
     Number.MAX_SAFE_INTEGER,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    true,
-    false,
-    "",
-    "x",
+    ...wrongKindValues,
     ",",
     "single",
     "all",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { type Outcome, outcome, randomOptions } from "../../../test/optionOutcome.js";
+import { type Outcome, outcome, randomOptions, wrongKindValues } from "../../../test/optionOutcome.js";
 import {
   customSchema,
   expected,
@@ -314,13 +314,7 @@ const anyValue = fc.oneof(
     1e20,
     -1e20,
     2 ** 53,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    true,
-    false,
-    "",
-    "x",
+    ...wrongKindValues,
     "spend",
     "platt",
     "isotonic",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { outcome, randomOptions } from "../../../test/optionOutcome.js";
+import { outcome, randomOptions, wrongKindValues } from "../../../test/optionOutcome.js";
 import { optionalSchema, optionsSchema } from "../../../test/zodOracle/optionChecks.js";
 import { fieldSchema, parseOptions } from "../../../test/zodOracle/options.js";
 import { withDefaults } from "../../core/internal/defaults.js";
@@ -278,13 +278,7 @@ const COMMON: readonly unknown[] = [
   -1,
   1e20,
   -1e20,
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  true,
-  false,
-  "",
-  "x",
+  ...wrongKindValues,
   "customerId",
   "month",
   "week",

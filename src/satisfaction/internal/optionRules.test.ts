@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { type Outcome, outcome } from "../../../test/optionOutcome.js";
+import { type Outcome, outcome, wrongKindValues } from "../../../test/optionOutcome.js";
 import {
   above0,
   atLeast,
@@ -478,13 +478,7 @@ const SHARED = [
   -1e20,
   2 ** 60,
   -(2 ** 60),
-  Number.NaN,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  true,
-  false,
-  "",
-  "x",
+  ...wrongKindValues,
   "bogus",
   [],
   [1, 2],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { type Outcome, outcome, randomOptions } from "../../../test/optionOutcome.js";
+import { type Outcome, outcome, randomOptions, wrongKindValues } from "../../../test/optionOutcome.js";
 import { optionalSchema, optionsSchema, problemSchema } from "../../../test/zodOracle/optionChecks.js";
 import {
   dateSchema,
@@ -364,13 +364,7 @@ const anyValue = fc.oneof(
     1e-9,
     1e20,
     -1e20,
-    Number.NaN,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    true,
-    false,
-    "",
-    "x",
+    ...wrongKindValues,
     "spend",
     "2024-03-31",
     "not a date",
